@@ -1,0 +1,107 @@
+/** The tenant the Microsoft identity + Graph emulator serves, read from a JSON config file. */
+export interface EmulatedSecret {
+  /** The "Secret ID" column of Certificates & secrets (a GUID): what people paste by mistake. */
+  id: string;
+  /** The "Value" column: the client secret. */
+  value: string;
+  description: string;
+  /** ISO date-time the secret expires. */
+  expiresOn: string;
+}
+
+export interface EmulatedApp {
+  displayName: string;
+  /** Application (client) ID. */
+  clientId: string;
+  secrets: EmulatedSecret[];
+  /** Application permissions added to the registration, e.g. ['Mail.Send', 'Mail.ReadWrite', 'User.Read.All']. */
+  applicationPermissions: string[];
+  /** Whether an admin granted consent; without it tokens carry no `roles`. */
+  adminConsentGranted: boolean;
+}
+
+export interface EmulatedMailbox {
+  userPrincipalName: string;
+  displayName: string;
+  /** Object id of the user. */
+  id: string;
+  /** False models "mailbox not enabled for REST API" (e.g. no Exchange Online licence). */
+  mailboxEnabled: boolean;
+}
+
+export interface EmulatedTenant {
+  /** Directory (tenant) ID. */
+  id: string;
+  /** Verified domains, e.g. ['contoso.onmicrosoft.com']; a token URL may name the tenant by id or domain. */
+  domains: string[];
+  displayName: string;
+  apps: EmulatedApp[];
+  mailboxes: EmulatedMailbox[];
+}
+
+export interface MicrosoftEmulatorConfig {
+  tenants: EmulatedTenant[];
+  /** Lifetime of issued access tokens, in seconds (Entra issues about 3599). */
+  tokenLifetimeSeconds?: number;
+}
+
+/** A fault the next matching requests get, to test throttling and outages. */
+export interface InjectedFault {
+  /** 'token' for the token endpoint, 'graph' for Graph. */
+  target: 'token' | 'graph';
+  /** 429 (with Retry-After) or 503, or a delay before a normal answer. */
+  kind: 'throttle' | 'unavailable' | 'slow';
+  /** How many requests get it; Infinity until cleared. */
+  count: number;
+  retryAfterSeconds?: number;
+  delayMs?: number;
+}
+
+export interface StoredMailAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  contentBytes: string;
+}
+
+export interface StoredMessage {
+  id: string;
+  /** The mailbox (UPN) that sent it. */
+  mailbox: string;
+  receivedAt: string;
+  /** The Graph `message` as accepted by sendMail (validated against the schema). */
+  message: {
+    subject?: string;
+    body?: { contentType?: string; content?: string };
+    toRecipients?: { emailAddress: { address: string; name?: string } }[];
+    ccRecipients?: { emailAddress: { address: string; name?: string } }[];
+    bccRecipients?: { emailAddress: { address: string; name?: string } }[];
+    attachments?: StoredMailAttachment[];
+    [key: string]: unknown;
+  };
+}
+
+export interface MicrosoftEmulatorOptions {
+  config: MicrosoftEmulatorConfig;
+  /** Loopback only. Default 127.0.0.1. */
+  host?: string;
+  /** 0 picks a free port. */
+  loginPort?: number;
+  graphPort?: number;
+}
+
+export interface MicrosoftEmulator {
+  /** e.g. http://127.0.0.1:4011 : token endpoints are `${loginBaseUrl}/{tenant}/oauth2/v2.0/token`. */
+  readonly loginBaseUrl: string;
+  /** e.g. http://127.0.0.1:4012 : Graph v1.0 base is `${graphBaseUrl}/v1.0`. */
+  readonly graphBaseUrl: string;
+  readonly config: MicrosoftEmulatorConfig;
+  /** Messages accepted by sendMail, oldest first. */
+  sentMessages(mailbox?: string): StoredMessage[];
+  /** Requests that reached each endpoint family since start (or the last reset). */
+  requestCounts(): { token: number; graph: number };
+  resetCounts(): void;
+  injectFault(fault: InjectedFault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}

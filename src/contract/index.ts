@@ -1,0 +1,5 @@
+export * from './result';
+export * from './error-codes';
+export * from './credentials';
+export * from './issue-email';
+export * from './functions';
