@@ -69,6 +69,8 @@ export interface StoredMessage {
   /** The mailbox (UPN) that sent it. */
   mailbox: string;
   receivedAt: string;
+  /** False when sendMail asked `saveToSentItems: false` (the real mailbox keeps no copy; the emulator still lists it). */
+  savedToSentItems?: boolean;
   /** The Graph `message` as accepted by sendMail (validated against the schema). */
   message: {
     subject?: string;
@@ -88,6 +90,8 @@ export interface MicrosoftEmulatorOptions {
   /** 0 picks a free port. */
   loginPort?: number;
   graphPort?: number;
+  /** Clock seam for token lifetimes and secret expiry; defaults to the system clock. */
+  now?: () => Date;
 }
 
 export interface MicrosoftEmulator {

@@ -1,0 +1,87 @@
+/**
+ * Messages between a Custom UI frame (bridge-shim.ts) and the Jira page around it (host-page.ts).
+ * Both sides check `event.origin` and `source`; functions never cross (they are not cloneable), so the frame
+ * keeps them and sends `{ __forgeCallback: id }` markers the page calls back through `run-callback`.
+ */
+export const FRAME_SOURCE = 'forge-local-frame';
+export const PAGE_SOURCE = 'forge-local-page';
+
+/** What a frame asks the page to do; the page answers each with a `result` carrying the same `id`. */
+export type FrameRequestType =
+  | 'close'
+  | 'submit'
+  | 'open'
+  | 'refresh'
+  | 'onClose'
+  | 'openModal'
+  | 'showFlag'
+  | 'closeFlag'
+  | 'navigate'
+  | 'reload'
+  | 'changeWindowTitle'
+  | 'getModalContext';
+
+export interface FrameRequest {
+  source: typeof FRAME_SOURCE;
+  kind: 'request';
+  id: string;
+  type: FrameRequestType;
+  payload: unknown;
+}
+
+/** The frame's answer once a callback the page asked it to run has settled. */
+export interface FrameCallbackDone {
+  source: typeof FRAME_SOURCE;
+  kind: 'callback-done';
+  replyId: string;
+  error?: string;
+}
+
+export type FrameMessage = FrameRequest | FrameCallbackDone;
+
+export interface PageResult {
+  source: typeof PAGE_SOURCE;
+  kind: 'result';
+  id: string;
+  value?: unknown;
+  error?: string;
+}
+
+export interface PageRunCallback {
+  source: typeof PAGE_SOURCE;
+  kind: 'run-callback';
+  callbackId: string;
+  args: unknown[];
+  replyId: string;
+}
+
+export interface PageTheme {
+  source: typeof PAGE_SOURCE;
+  kind: 'theme';
+  colorMode: ColorMode;
+}
+
+export type PageMessage = PageResult | PageRunCallback | PageTheme;
+
+export type ColorMode = 'light' | 'dark';
+
+export interface CallbackMarker {
+  __forgeCallback: string;
+}
+
+export function isCallbackMarker(value: unknown): value is CallbackMarker {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { __forgeCallback?: unknown }).__forgeCallback === 'string'
+  );
+}
+
+/** Query parameters the page puts on a resource frame's URL so the frame knows what it is. */
+export const FRAME_PARAMS = {
+  moduleKey: 'moduleKey',
+  issueKey: 'issueKey',
+  /** Present on frames the page opened through `openModal`: their context gains `extension.modal`. */
+  modal: 'modal',
+  colorMode: 'colorMode',
+} as const;

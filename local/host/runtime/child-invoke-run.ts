@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { JiraEmulator } from '../../jira/types';
+import type { ForgeHandler, RuntimeStats } from '../runtime-types';
+import {
+  childInvokeRequestSchema,
+  type ChildInvokeAnswer,
+  type ChildInvokeFailure,
+  type ChildInvokeRequest,
+} from './child-invoke-protocol';
+import { ChildInvokeError } from './errors';
+import { installForgeRuntime } from './index';
+
+const DEFAULT_JIRA_MODULE = path.join(__dirname, '..', '..', 'jira', 'index.ts');
+const NO_STATS: RuntimeStats = { kvsOperations: 0, jiraRequests: 0, invocations: 0 };
+
+async function loadExport(modulePath: string, exportName: string, what: string): Promise<unknown> {
+  const specifier = modulePath.startsWith('file:') ? modulePath : pathToFileURL(path.resolve(modulePath)).href;
+  let loaded: unknown;
+  try {
+    loaded = await import(specifier);
+  } catch (error) {
+    throw new ChildInvokeError('MODULE_LOAD_FAILED', `Cannot load the ${what} module ${modulePath}`, { cause: error });
+  }
+  const namespace = (loaded ?? {}) as Record<string, unknown>;
+  const fallback = (namespace.default ?? {}) as Record<string, unknown>;
+  const value = namespace[exportName] ?? fallback[exportName];
+  if (typeof value !== 'function') {
+    throw new ChildInvokeError('EXPORT_NOT_FOUND', `The ${what} module ${modulePath} exports no function '${exportName}'`);
+  }
+  return value;
+}
+
+function isJiraEmulator(value: unknown): value is JiraEmulator {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  const candidate = value as Partial<Record<keyof JiraEmulator, unknown>>;
+  return (
+    typeof candidate.handle === 'function' &&
+    typeof candidate.cloudId === 'string' &&
+    typeof candidate.siteUrl === 'string'
+  );
+}
+
+async function createJira(request: ChildInvokeRequest): Promise<JiraEmulator> {
+  const modulePath = request.jira.module ?? DEFAULT_JIRA_MODULE;
+  const create = (await loadExport(modulePath, 'createJiraEmulator', 'Jira emulator')) as (options: {
+    siteUrl: string;
+  }) => unknown;
+  const jira: unknown = await create({ siteUrl: request.jira.siteUrl });
+  if (!isJiraEmulator(jira)) {
+    throw new ChildInvokeError(
+      'BAD_JIRA_EMULATOR',
+      `createJiraEmulator from ${modulePath} returned no JiraEmulator (handle, cloudId, siteUrl)`,
+    );
+  }
+  return jira;
+}
+
+export function describeFailure(error: unknown): ChildInvokeFailure {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { name: error.name, ...(typeof code === 'string' ? { code } : {}), message: error.message };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+/**
+ * Runs one invocation in this process as a fresh Forge function container would: installs the runtime on the
+ * shared SQLite file, loads the handler, invokes it once, uninstalls. Protocol failures (bad request, missing
+ * module or export) throw ChildInvokeError; a handler's failure is part of the answer.
+ */
+export async function runChildInvocation(input: unknown): Promise<ChildInvokeAnswer> {
+  const parsed = childInvokeRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ChildInvokeError(
+      'BAD_CHILD_REQUEST',
+      `The child-invoke request is invalid: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'invalid'}`,
+    );
+  }
+  const request = parsed.data;
+  const jira = await createJira(request);
+  const runtime = installForgeRuntime({
+    dbPath: request.dbPath,
+    jira,
+    ...(request.appId !== undefined ? { appId: request.appId } : {}),
+    ...(request.environmentType !== undefined ? { environmentType: request.environmentType } : {}),
+    ...(request.invocationTimeoutMs !== undefined ? { invocationTimeoutMs: request.invocationTimeoutMs } : {}),
+  });
+  const loadStarted = performance.now();
+  try {
+    // Loaded after the runtime is installed, as the platform loads the bundle inside its runtime.
+    const handler = (await loadExport(request.handler.module, request.handler.export, 'handler')) as ForgeHandler;
+    const invokeStarted = performance.now();
+    const loadMs = invokeStarted - loadStarted;
+    try {
+      const result = await runtime.invoke(handler, { ...request.request, payload: request.request.payload });
+      return { ok: true, result, stats: runtime.stats(), loadMs, invocationMs: performance.now() - invokeStarted };
+    } catch (error) {
+      const invocationMs = performance.now() - invokeStarted;
+      return { ok: false, error: describeFailure(error), stats: runtime.stats(), loadMs, invocationMs };
+    }
+  } finally {
+    runtime.uninstall();
+  }
+}
+
+export { NO_STATS };

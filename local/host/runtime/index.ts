@@ -1,0 +1,152 @@
+import type {
+  ForgeHandler,
+  InvocationRequest,
+  LocalForgeRuntime,
+  LocalForgeRuntimeOptions,
+  RuntimeStats,
+} from '../runtime-types';
+import type { EntityDefinition } from './entity-query';
+import { InvocationTimeoutError, RuntimeAlreadyInstalledError, RuntimeUninstalledError } from './errors';
+import { createForgeFetch, jiraRoute, kvsRoute, type ForgeFetchRoute } from './forge-fetch';
+import { createForgeRuntimeGlobal } from './forge-runtime-global';
+import { createInvocationScope, createInvocationScopes } from './invocation-scope';
+import { KvsEndpoint } from './kvs-endpoint';
+import { KvsSqliteStore } from './kvs-sqlite';
+import { buildBackendRuntimePayload, buildProductContext } from './product-context';
+import { appUuid, stableUuid, type SiteIdentity } from './site-identity';
+
+export { buildProductContext, buildBackendRuntimePayload, localIdOf } from './product-context';
+export type { SiteIdentity } from './site-identity';
+export type { EntityDefinition } from './entity-query';
+export type { ForgeFetchRoute, ForgeFetchTarget } from './forge-fetch';
+export * from './errors';
+export { invokeInChildProcess, type ChildInvokeOutcome, type SpawnChildInvokeOptions } from './spawn-child-invoke';
+export type { ChildInvokeAnswer, ChildInvokeFailure, ChildInvokeRequest } from './child-invoke-protocol';
+
+/** Resolver and UI invocations get 25 s on Forge. */
+export const INVOCATION_TIMEOUT_MS = 25_000;
+
+export interface InstallForgeRuntimeOptions extends LocalForgeRuntimeOptions {
+  appVersion?: string;
+  /** Defaults derive from the app id (and site), so separate processes agree. */
+  environmentId?: string;
+  installationId?: string;
+  /** Seam for tests; the platform's 25 s otherwise. */
+  invocationTimeoutMs?: number;
+  /** Clock in ms (remaining time, kvs timestamps and TTLs); Date.now otherwise. */
+  now?: () => number;
+  /** Custom entities as the manifest declares them, for `kvs.entity(...).query()`. */
+  entities?: EntityDefinition[];
+  /** More platform calls to answer (tried before kvs and Jira), e.g. a queue for @forge/events. */
+  routes?: ForgeFetchRoute[];
+}
+
+export interface InstalledForgeRuntime extends LocalForgeRuntime {
+  /** The app, environment and site the runtime presents, for the host's bridge `getContext`. */
+  readonly site: SiteIdentity;
+}
+
+const RUNTIME_GLOBAL = '__forge_runtime__';
+const FETCH_GLOBAL = '__forge_fetch__';
+
+function defineGlobal(name: string, value: unknown): void {
+  Object.defineProperty(globalThis, name, { value, configurable: true, writable: false, enumerable: false });
+}
+
+function removeGlobal(name: string, owned: unknown): void {
+  if (Reflect.get(globalThis, name) === owned) {
+    Reflect.deleteProperty(globalThis, name);
+  }
+}
+
+/** Answers as the platform does: the bridge receives JSON, so a handler's answer crosses as JSON. */
+function acrossTheWire(value: unknown): unknown {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+/**
+ * Installs the local Forge runtime in this process: defines `global.__forge_runtime__` and `global.__forge_fetch__`
+ * so the unmodified @forge/kvs, @forge/api and @forge/resolver run against SQLite and the local Jira, and returns
+ * the handle that invokes functions as the platform does.
+ */
+export function installForgeRuntime(options: InstallForgeRuntimeOptions): InstalledForgeRuntime {
+  if (Reflect.get(globalThis, RUNTIME_GLOBAL) !== undefined || Reflect.get(globalThis, FETCH_GLOBAL) !== undefined) {
+    throw new RuntimeAlreadyInstalledError();
+  }
+  const nowMs = options.now ?? Date.now;
+  const timeoutMs = options.invocationTimeoutMs ?? INVOCATION_TIMEOUT_MS;
+  const appId = appUuid(options.appId);
+  const site: SiteIdentity = {
+    appId,
+    appVersion: options.appVersion ?? '1.0.0',
+    environmentId: options.environmentId ?? stableUuid('environment', appId),
+    environmentType: options.environmentType ?? 'DEVELOPMENT',
+    installationId: options.installationId ?? stableUuid('installation', appId, options.jira.cloudId),
+    cloudId: options.jira.cloudId,
+    siteUrl: options.jira.siteUrl,
+  };
+
+  const stats: RuntimeStats = { kvsOperations: 0, jiraRequests: 0, invocations: 0 };
+  const scopes = createInvocationScopes();
+  const store = new KvsSqliteStore(options.dbPath);
+  const endpoint = new KvsEndpoint(store, options.entities ?? [], nowMs);
+  const forgeFetch = createForgeFetch([
+    ...(options.routes ?? []),
+    kvsRoute({ endpoint, scopes, onCall: () => (stats.kvsOperations += 1) }),
+    jiraRoute({ jira: options.jira, scopes, onCall: () => (stats.jiraRequests += 1) }),
+  ]);
+  const forgeRuntime = createForgeRuntimeGlobal({ site, scopes, nowMs, timeoutMs });
+  defineGlobal(RUNTIME_GLOBAL, forgeRuntime);
+  defineGlobal(FETCH_GLOBAL, forgeFetch);
+  let installed = true;
+
+  const invoke = async (handler: ForgeHandler, request: InvocationRequest): Promise<unknown> => {
+    if (!installed) {
+      throw new RuntimeUninstalledError(`invoke '${request.functionKey}'`);
+    }
+    stats.invocations += 1;
+    const scope = createInvocationScope(request, nowMs(), timeoutMs);
+    const event = {
+      call: {
+        functionKey: request.resolverFunctionKey,
+        payload: acrossTheWire(request.payload),
+        jobId: undefined,
+      },
+      context: buildProductContext(site, request),
+    };
+    const runtimePayload = buildBackendRuntimePayload(site, request);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new InvocationTimeoutError(request.functionKey, request.resolverFunctionKey, timeoutMs)),
+        timeoutMs,
+      );
+    });
+    try {
+      const run = scopes.run(scope, async () => handler(event, runtimePayload));
+      return acrossTheWire(await Promise.race([run, timeout]));
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  return {
+    site,
+    invoke,
+    stats: () => ({ ...stats }),
+    resetStats: () => {
+      stats.kvsOperations = 0;
+      stats.jiraRequests = 0;
+      stats.invocations = 0;
+    },
+    uninstall: () => {
+      if (!installed) {
+        return;
+      }
+      installed = false;
+      removeGlobal(RUNTIME_GLOBAL, forgeRuntime);
+      removeGlobal(FETCH_GLOBAL, forgeFetch);
+      store.close();
+    },
+  };
+}

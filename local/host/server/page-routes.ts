@@ -1,0 +1,97 @@
+import type { IncomingMessage } from 'node:http';
+import type { JiraEmulator, JiraUser } from '../../jira/types';
+import type { MicrosoftEmulator } from '../../microsoft/types';
+import { HostHttpError } from './http-kit';
+import { readIssueList, readIssueView } from './jira-reader';
+import { modulesOfType, type AppManifest, type UiModule } from './manifest-modules';
+import { renderAdminPage } from './pages/admin-page';
+import type { PageUser } from './pages/chrome';
+import { renderHomePage } from './pages/home-page';
+import { renderIssuePage } from './pages/issue-page';
+
+export interface PageDeps {
+  manifest: AppManifest;
+  jira: JiraEmulator;
+  microsoft: MicrosoftEmulator;
+}
+
+export const pageUser = (user: JiraUser): PageUser => ({
+  accountId: user.accountId,
+  displayName: user.displayName,
+  isAdmin: user.isAdmin,
+});
+
+/** The first admin page lives at /admin, as the local site's "the app's admin page"; others under /admin/<key>. */
+export function adminPagePath(manifest: AppManifest, module: UiModule): string {
+  return modulesOfType(manifest, 'jira:adminPage')[0]?.key === module.key ? '/admin' : `/admin/${module.key}`;
+}
+
+/** A resource frame's URL: which module it shows and, for issue modules, which issue. */
+export function resourceFrameUrl(module: UiModule, issueKey?: string): string {
+  const query = new URLSearchParams({ moduleKey: module.key });
+  if (issueKey) query.set('issueKey', issueKey);
+  return `/forge/resources/${encodeURIComponent(module.resourceKey)}/index.html?${query.toString()}`;
+}
+
+export function createPageRoutes(deps: PageDeps) {
+  const { manifest, jira, microsoft } = deps;
+  const users = () => jira.users().map(pageUser);
+  const adminPages = () =>
+    modulesOfType(manifest, 'jira:adminPage').map((module) => ({ title: module.title, href: adminPagePath(manifest, module) }));
+
+  return {
+    async home(user: JiraUser): Promise<string> {
+      return renderHomePage({
+        user: pageUser(user),
+        users: users(),
+        issues: await readIssueList(jira, user.accountId),
+        adminPages: adminPages(),
+        issueActions: modulesOfType(manifest, 'jira:issueAction').map((module) => module.title),
+        microsoft: {
+          portalUrl: `${microsoft.loginBaseUrl}/portal`,
+          mailboxUrl: `${microsoft.graphBaseUrl}/mailbox`,
+          loginBaseUrl: microsoft.loginBaseUrl,
+          graphBaseUrl: microsoft.graphBaseUrl,
+        },
+      });
+    },
+
+    admin(user: JiraUser, moduleKey: string | undefined): string {
+      const pages = modulesOfType(manifest, 'jira:adminPage');
+      const module = moduleKey ? pages.find((candidate) => candidate.key === moduleKey) : pages[0];
+      if (!module) throw new HostHttpError(404, 'The app has no such admin page.', 'PAGE_NOT_FOUND');
+      if (!user.isAdmin) {
+        throw new HostHttpError(403, `${user.displayName} is not a Jira administrator and cannot open Jira settings.`, 'NOT_ADMIN');
+      }
+      return renderAdminPage({
+        user: pageUser(user),
+        users: users(),
+        path: adminPagePath(manifest, module),
+        title: module.title,
+        moduleKey: module.key,
+        resourceKey: module.resourceKey,
+        frameUrl: resourceFrameUrl(module),
+        appPages: adminPages(),
+      });
+    },
+
+    async issue(user: JiraUser, issueKey: string, request: IncomingMessage): Promise<string> {
+      const issue = await readIssueView(jira, user.accountId, issueKey);
+      if (!issue) {
+        throw new HostHttpError(404, `Issue ${issueKey} does not exist, or ${user.displayName} cannot see it.`, 'ISSUE_NOT_FOUND');
+      }
+      return renderIssuePage({
+        user: pageUser(user),
+        users: users(),
+        path: new URL(request.url ?? '/', 'http://host.local').pathname,
+        issue,
+        issueActions: modulesOfType(manifest, 'jira:issueAction').map((module) => ({
+          moduleKey: module.key,
+          resourceKey: module.resourceKey,
+          title: module.title,
+          size: module.viewportSize ?? 'medium',
+        })),
+      });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { IssueListItem } from '../jira-reader';
+import { SITE_PROJECT, avatar, projectSidenav, renderChrome, type PageUser } from './chrome';
+import { html } from './html';
+import { icons } from './icons';
+
+export interface HomePageData {
+  user: PageUser;
+  users: PageUser[];
+  issues: IssueListItem[];
+  adminPages: { title: string; href: string }[];
+  issueActions: string[];
+  microsoft: { portalUrl: string; mailboxUrl: string; loginBaseUrl: string; graphBaseUrl: string };
+}
+
+function statusLozenge(issue: IssueListItem) {
+  const category = issue.fields.status.statusCategory.key;
+  return html`<span class="jl-lozenge jl-lozenge--${category}">${issue.fields.status.name}</span>`;
+}
+
+/** "Your work": what the local site holds, with links to the app's pages and the Microsoft emulator. */
+export function renderHomePage(data: HomePageData): string {
+  const project = data.issues[0]?.fields.project;
+  const content = html`<div class="jl-page">
+    <h1 class="jl-page__title">Your work</h1>
+    <div class="jl-cards">
+      <section class="jl-card" aria-labelledby="card-admin">
+        <h2 id="card-admin">Apps</h2>
+        <p>Admin pages of the installed app (Jira settings &gt; Apps).</p>
+        <ul class="jl-card__links">
+          ${data.adminPages.map((page) => html`<li><a href="${page.href}">${page.title}</a></li>`)}
+        </ul>
+      </section>
+      <section class="jl-card" aria-labelledby="card-actions">
+        <h2 id="card-actions">Issue actions</h2>
+        <p>Open an issue and choose <strong>Apps</strong> to use them.</p>
+        <ul class="jl-card__links">
+          ${data.issueActions.map((title) => html`<li>${title}</li>`)}
+        </ul>
+      </section>
+      <section class="jl-card" aria-labelledby="card-microsoft">
+        <h2 id="card-microsoft">Microsoft 365 (emulated)</h2>
+        <p>The local Entra ID and Microsoft Graph the app sends mail through.</p>
+        <ul class="jl-card__links">
+          <li><a href="${data.microsoft.portalUrl}" target="_blank" rel="noopener">App registrations ${icons.external}</a></li>
+          <li><a href="${data.microsoft.mailboxUrl}" target="_blank" rel="noopener">Mailbox: sent messages ${icons.external}</a></li>
+          <li>Identity: <code>${data.microsoft.loginBaseUrl}</code></li>
+          <li>Graph: <code>${data.microsoft.graphBaseUrl}/v1.0</code></li>
+        </ul>
+      </section>
+    </div>
+
+    <h2 class="jl-section-title" id="issues">Issues</h2>
+    <table class="jl-table" aria-labelledby="issues">
+      <thead>
+        <tr>
+          <th scope="col">Key</th>
+          <th scope="col">Summary</th>
+          <th scope="col">Type</th>
+          <th scope="col">Status</th>
+          <th scope="col">Assignee</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${data.issues.map(
+          (issue) => html`<tr>
+            <td><a href="/browse/${issue.key}">${issue.key}</a></td>
+            <td><a href="/browse/${issue.key}">${issue.fields.summary}</a></td>
+            <td>${issue.fields.issuetype.name}</td>
+            <td>${statusLozenge(issue)}</td>
+            <td>
+              ${issue.fields.assignee
+                ? html`<span class="jl-user">${avatar(issue.fields.assignee, 'small')}${issue.fields.assignee.displayName}</span>`
+                : html`<span class="jl-empty-text">Unassigned</span>`}
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${data.issues.length === 0 ? html`<p class="jl-empty-text">${data.user.displayName} cannot see any issues.</p>` : ''}
+  </div>`;
+
+  return renderChrome({
+    title: 'Your work',
+    section: 'home',
+    user: data.user,
+    users: data.users,
+    path: '/',
+    sidenav: projectSidenav(project ? { projectName: project.name, projectKey: project.key, projectTypeKey: project.projectTypeKey, current: 'home' } : SITE_PROJECT),
+    content,
+  });
+}

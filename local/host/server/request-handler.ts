@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JiraEmulator, JiraUser } from '../../jira/types';
+import type { BrowserAssets } from './browser-assets';
+import type { UserSession } from './current-user';
+import type { ForgeEndpoints } from './forge-endpoints';
+import { HostHttpError, readJson, redirect, send, sendHtml, sendJson } from './http-kit';
+import { forwardToJira } from './jira-proxy';
+import type { AppManifest } from './manifest-modules';
+import { pageUser, type createPageRoutes } from './page-routes';
+import { renderErrorPage } from './pages/error-page';
+import { readResourceFile, RESOURCE_CSP } from './resource-files';
+
+export interface RequestHandlerDeps {
+  projectRoot: string;
+  manifest: AppManifest;
+  assets: BrowserAssets;
+  jira: JiraEmulator;
+  session: UserSession;
+  endpoints: ForgeEndpoints;
+  pages: ReturnType<typeof createPageRoutes>;
+  guard(request: IncomingMessage): void;
+  log(line: string): void;
+}
+
+const JSON_LIMIT = 1024 * 1024;
+/** requestJira may upload attachments, sent as base64 inside JSON. */
+const FETCH_PRODUCT_LIMIT = 20 * 1024 * 1024;
+const JS = { 'content-type': 'text/javascript; charset=utf-8' };
+
+type ForgeRoute = 'invoke' | 'context' | 'fetch-product' | 'url';
+
+function errorStatusAndMessage(error: unknown): { status: number; code: string; message: string } {
+  if (error instanceof HostHttpError) return { status: error.status, code: error.code, message: error.message };
+  return { status: 500, code: 'INTERNAL_ERROR', message: 'The local host could not answer that request.' };
+}
+
+/** Dispatches the site's requests: Jira pages, app resources, the bridge endpoints and the REST API. */
+export function createRequestHandler(deps: RequestHandlerDeps) {
+  const { session, endpoints, pages } = deps;
+
+  const forge = async (route: ForgeRoute, request: IncomingMessage, user: JiraUser): Promise<unknown> => {
+    const body = await readJson(request, route === 'fetch-product' ? FETCH_PRODUCT_LIMIT : JSON_LIMIT);
+    switch (route) {
+      case 'invoke':
+        return endpoints.invoke(body, user);
+      case 'context':
+        return endpoints.context(body, user);
+      case 'fetch-product':
+        return endpoints.fetchProduct(body, user);
+      case 'url':
+        return endpoints.url(body);
+    }
+  };
+
+  const route = async (request: IncomingMessage, response: ServerResponse, url: URL, user: JiraUser) => {
+    const method = request.method ?? 'GET';
+    const { pathname } = url;
+    const isRead = method === 'GET' || method === 'HEAD';
+
+    if (pathname.startsWith('/rest/')) return forwardToJira(deps.jira, user, request, response);
+
+    const forgeRoute = /^\/__forge\/(invoke|context|fetch-product|url)$/.exec(pathname)?.[1] as ForgeRoute | undefined;
+    if (forgeRoute) {
+      if (method !== 'POST') throw new HostHttpError(405, `${pathname} takes POST.`, 'METHOD_NOT_ALLOWED');
+      return sendJson(response, 200, await forge(forgeRoute, request, user));
+    }
+
+    if (!isRead) throw new HostHttpError(405, `${method} is not allowed on ${pathname}.`, 'METHOD_NOT_ALLOWED');
+
+    if (pathname === '/__forge/bridge.js') return send(response, 200, deps.assets.bridgeJs, JS);
+    if (pathname === '/__host/page.js') return send(response, 200, deps.assets.pageJs, JS);
+    if (pathname === '/__host/host.css') {
+      return send(response, 200, deps.assets.hostCss, { 'content-type': 'text/css; charset=utf-8' });
+    }
+    if (pathname === '/favicon.ico') return send(response, 204, '', {});
+
+    const resource = /^\/forge\/resources\/([\w-]+)(\/.*)?$/.exec(pathname);
+    if (resource) {
+      const [, resourceKey = '', rest] = resource;
+      const resourcePath = deps.manifest.resources.get(resourceKey);
+      if (!resourcePath) throw new HostHttpError(404, `The app has no resource ${resourceKey}.`, 'UNKNOWN_RESOURCE');
+      // Relative asset URLs need the trailing slash.
+      if (rest === undefined) return redirect(response, `${pathname}/${url.search}`);
+      const file = await readResourceFile(resourceKey, `${deps.projectRoot}/${resourcePath}`, rest.slice(1));
+      return send(response, 200, file.body, { 'content-type': file.contentType, 'content-security-policy': RESOURCE_CSP });
+    }
+
+    // Signing in as someone else: any page with ?as=<accountId>.
+    const as = url.searchParams.get('as');
+    if (as !== null) {
+      const cookie = session.switchTo(as);
+      if (!cookie) throw new HostHttpError(404, `No user has the account id ${as}.`, 'UNKNOWN_USER');
+      url.searchParams.delete('as');
+      return redirect(response, `${pathname}${url.search}`, { 'set-cookie': cookie });
+    }
+
+    if (pathname === '/') return sendHtml(response, 200, await pages.home(user));
+    const admin = /^\/admin(?:\/([\w-]+))?\/?$/.exec(pathname);
+    if (admin) return sendHtml(response, 200, pages.admin(user, admin[1]));
+    const browse = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)\/?$/.exec(pathname);
+    if (browse) return sendHtml(response, 200, await pages.issue(user, (browse[1] ?? '').toUpperCase(), request));
+
+    throw new HostHttpError(404, `There is no page at ${pathname}.`, 'PAGE_NOT_FOUND');
+  };
+
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://host.local');
+    let user: JiraUser = session.defaultUser;
+    try {
+      deps.guard(request);
+      user = session.current(request);
+      await route(request, response, url, user);
+    } catch (error) {
+      const { status, code, message } = errorStatusAndMessage(error);
+      if (status >= 500) deps.log(`${request.method} ${url.pathname} failed: ${error instanceof Error ? error.name : typeof error} ${code}`);
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      const wantsPage =
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        !/^\/(__|forge\/|rest\/)/.test(url.pathname);
+      if (wantsPage && status !== 421) {
+        const title = status === 404 ? "We can't find that page" : status === 403 ? "You don't have access" : 'Something went wrong';
+        sendHtml(response, status, renderErrorPage({ user: pageUser(user), users: deps.jira.users().map(pageUser), path: url.pathname, title, message }));
+      } else {
+        sendJson(response, status, { code, message });
+      }
+    }
+  };
+}

@@ -1,0 +1,82 @@
+import { DEFAULT_SCOPE, type CredentialInput, type CredentialView, type ResolverResult } from '../../../src/contract';
+import type { MicrosoftEmulator } from '../../microsoft/types';
+import type { InstalledForgeRuntime } from '../runtime';
+import type { ForgeHandler } from '../runtime-types';
+import { modulesOfType, type AppManifest } from './manifest-modules';
+
+export interface SeedDeps {
+  manifest: AppManifest;
+  handlers: Map<string, ForgeHandler>;
+  runtime: InstalledForgeRuntime;
+  microsoft: MicrosoftEmulator;
+  adminAccountId: string;
+  now?: () => Date;
+  log(line: string): void;
+}
+
+export type SeedOutcome = 'seeded' | 'present' | 'skipped';
+
+export const DEMO_CREDENTIAL_NAME = 'Contoso support (emulator)';
+
+/**
+ * On a fresh data folder, stores a working credential for the emulated tenant, so that "Email this issue"
+ * works at once. It goes through the admin resolver like the admin page would; the secret is never printed.
+ */
+export async function seedDemoCredential(deps: SeedDeps): Promise<SeedOutcome> {
+  const adminModule = modulesOfType(deps.manifest, 'jira:adminPage')[0];
+  const functionKey = adminModule?.resolverFunctionKey;
+  const handler = functionKey ? deps.handlers.get(functionKey) : undefined;
+  if (!adminModule || !functionKey || !handler) {
+    deps.log('Demo credential not seeded: the manifest has no admin page with a resolver.');
+    return 'skipped';
+  }
+  const invoke = async <T>(resolverFunctionKey: string, payload: unknown) =>
+    (await deps.runtime.invoke(handler, {
+      functionKey,
+      resolverFunctionKey,
+      payload,
+      moduleKey: adminModule.key,
+      accountId: deps.adminAccountId,
+      extension: { type: adminModule.type },
+    })) as ResolverResult<T>;
+
+  const listed = await invoke<CredentialView[]>('listCredentials', {});
+  if (!listed.ok) {
+    deps.log(`Demo credential not seeded: listCredentials answered ${listed.error.code}.`);
+    return 'skipped';
+  }
+  if (listed.data.length > 0) return 'present';
+
+  const now = (deps.now ?? (() => new Date()))().getTime();
+  const tenant = deps.microsoft.config.tenants[0];
+  const app = tenant?.apps.find(
+    (candidate) => candidate.adminConsentGranted && candidate.secrets.some((secret) => Date.parse(secret.expiresOn) > now),
+  );
+  const secret = app?.secrets.find((candidate) => Date.parse(candidate.expiresOn) > now);
+  const mailbox = tenant?.mailboxes.find((candidate) => candidate.mailboxEnabled);
+  if (!tenant || !app || !secret || !mailbox) {
+    deps.log('Demo credential not seeded: the emulated tenant has no consented app with a valid secret and mailbox.');
+    return 'skipped';
+  }
+
+  const input: CredentialInput = {
+    name: DEMO_CREDENTIAL_NAME,
+    provider: 'microsoft365',
+    grantType: 'client_credentials',
+    clientId: app.clientId,
+    clientSecret: secret.value,
+    tokenEndpoint: `${deps.microsoft.loginBaseUrl}/${tenant.id}/oauth2/v2.0/token`,
+    scope: DEFAULT_SCOPE,
+    senderMailbox: mailbox.userPrincipalName,
+    graphBaseUrl: `${deps.microsoft.graphBaseUrl}/v1.0`,
+    secretExpiresOn: secret.expiresOn.slice(0, 10),
+  };
+  const saved = await invoke<CredentialView>('saveCredential', input);
+  if (!saved.ok) {
+    const fields = Object.keys(saved.error.fieldErrors ?? {}).join(', ');
+    deps.log(`Demo credential not seeded: saveCredential answered ${saved.error.code}${fields ? ` (${fields})` : ''}.`);
+    return 'skipped';
+  }
+  deps.log(`Seeded the demo credential "${saved.data.name}" (client ID ${saved.data.clientId}, sender ${saved.data.senderMailbox}).`);
+  return 'seeded';
+}

@@ -1,0 +1,159 @@
+import { escapeHtml } from './escape';
+import type { AdfDoc, AdfMark, AdfNode } from './types';
+
+/** What the renderer needs from the site: mention names and profile links. */
+export interface HtmlRenderContext {
+  siteUrl: string;
+  displayNameOf(accountId: string): string | undefined;
+}
+
+const PANEL_COLOURS: Record<string, string> = {
+  info: '#deebff',
+  note: '#eae6ff',
+  warning: '#fffae6',
+  success: '#e3fcef',
+  error: '#ffebe6',
+};
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Heading anchors as the wiki renderer makes them: the text without spaces or punctuation. */
+const anchorOf = (text: string): string => text.replace(/[^\p{L}\p{N}_-]/gu, '');
+
+function wrapMark(html: string, mark: AdfMark): string {
+  const attrs = mark.attrs ?? {};
+  switch (mark.type) {
+    case 'strong':
+      return `<b>${html}</b>`;
+    case 'em':
+      return `<em>${html}</em>`;
+    case 'code':
+      return `<tt>${html}</tt>`;
+    case 'strike':
+      return `<del>${html}</del>`;
+    case 'underline':
+      return `<ins>${html}</ins>`;
+    case 'subsup':
+      return attrs.type === 'sup' ? `<sup>${html}</sup>` : `<sub>${html}</sub>`;
+    case 'textColor':
+      return `<font color="${escapeHtml(str(attrs.color) ?? '')}">${html}</font>`;
+    case 'link':
+      return `<a href="${escapeHtml(str(attrs.href) ?? '')}" class="external-link" target="_blank" rel="nofollow noopener">${html}</a>`;
+    default:
+      return html;
+  }
+}
+
+/** Links wrap outermost, as Jira nests them. */
+const markOrder = (mark: AdfMark): number => (mark.type === 'link' ? 1 : 0);
+
+function renderInline(node: AdfNode, ctx: HtmlRenderContext): string {
+  const attrs = node.attrs ?? {};
+  switch (node.type) {
+    case 'text':
+      return [...(node.marks ?? [])].sort((a, b) => markOrder(a) - markOrder(b)).reduce(wrapMark, escapeHtml(node.text ?? ''));
+    case 'hardBreak':
+      return '<br/>';
+    case 'mention': {
+      const id = str(attrs.id) ?? '';
+      const name = ctx.displayNameOf(id) ?? (str(attrs.text) ?? '').replace(/^@/, '');
+      const href = `${ctx.siteUrl}/secure/ViewProfile.jspa?accountId=${encodeURIComponent(id)}`;
+      return `<a href="${escapeHtml(href)}" class="user-hover" rel="${escapeHtml(id)}" data-account-id="${escapeHtml(id)}" accountid="${escapeHtml(id)}">${escapeHtml(name)}</a>`;
+    }
+    case 'emoji':
+      return escapeHtml(str(attrs.text) ?? str(attrs.shortName) ?? '');
+    case 'inlineCard': {
+      const url = str(attrs.url) ?? '';
+      return `<a href="${escapeHtml(url)}" class="external-link" target="_blank" rel="nofollow noopener">${escapeHtml(url)}</a>`;
+    }
+    case 'date': {
+      const timestamp = Number(str(attrs.timestamp) ?? attrs.timestamp);
+      return Number.isFinite(timestamp) ? escapeHtml(new Date(timestamp).toISOString().slice(0, 10)) : '';
+    }
+    case 'status':
+      return `<span class="aui-lozenge">${escapeHtml(str(attrs.text) ?? '')}</span>`;
+    default:
+      return renderChildren(node, ctx, '');
+  }
+}
+
+const inlines = (node: AdfNode, ctx: HtmlRenderContext): string => (node.content ?? []).map((child) => renderInline(child, ctx)).join('');
+
+function renderChildren(node: AdfNode, ctx: HtmlRenderContext, separator = '\n\n'): string {
+  return (node.content ?? []).map((child) => renderBlock(child, ctx)).join(separator);
+}
+
+/** A list item or table cell holding one paragraph renders its text bare, as Jira's wiki renderer does. */
+function renderCompact(node: AdfNode, ctx: HtmlRenderContext): string {
+  return (node.content ?? [])
+    .map((child) => (child.type === 'paragraph' ? inlines(child, ctx) : renderBlock(child, ctx)))
+    .join('\n');
+}
+
+function renderList(node: AdfNode, tag: 'ul' | 'ol', ctx: HtmlRenderContext): string {
+  const items = (node.content ?? []).map((item) => `\t<li>${renderCompact(item, ctx)}</li>`);
+  return `<${tag}>\n${items.join('\n')}\n</${tag}>`;
+}
+
+function renderTable(node: AdfNode, ctx: HtmlRenderContext): string {
+  const rows = (node.content ?? []).map((row) => {
+    const cells = (row.content ?? []).map((cell) =>
+      cell.type === 'tableHeader'
+        ? `<th class='confluenceTh'>${renderCompact(cell, ctx)}</th>`
+        : `<td class='confluenceTd'>${renderCompact(cell, ctx)}</td>`,
+    );
+    return `<tr>\n${cells.join('\n')}\n</tr>`;
+  });
+  return `<div class='table-wrap'>\n<table class='confluenceTable'><tbody>\n${rows.join('\n')}\n</tbody></table>\n</div>`;
+}
+
+function renderBlock(node: AdfNode, ctx: HtmlRenderContext): string {
+  const attrs = node.attrs ?? {};
+  switch (node.type) {
+    case 'paragraph':
+      return `<p>${inlines(node, ctx)}</p>`;
+    case 'heading': {
+      const level = Math.min(6, Math.max(1, Number(attrs.level) || 1));
+      const text = (node.content ?? []).map((child) => child.text ?? '').join('');
+      return `<h${level}><a name="${escapeHtml(anchorOf(text))}"></a>${inlines(node, ctx)}</h${level}>`;
+    }
+    case 'bulletList':
+      return renderList(node, 'ul', ctx);
+    case 'orderedList':
+      return renderList(node, 'ol', ctx);
+    case 'codeBlock': {
+      // Wiki {code} without a language is Java to Jira's renderer.
+      const language = str(attrs.language) || 'java';
+      const text = (node.content ?? []).map((child) => child.text ?? '').join('');
+      return `<div class="code panel" style="border-width: 1px;"><div class="codeContent panelContent">\n<pre class="code-${escapeHtml(language)}">${escapeHtml(text)}</pre>\n</div></div>`;
+    }
+    case 'blockquote':
+      return `<blockquote>${renderChildren(node, ctx, '\n')}</blockquote>`;
+    case 'rule':
+      return '<hr />';
+    case 'panel': {
+      const colour = PANEL_COLOURS[str(attrs.panelType) ?? 'info'] ?? '#deebff';
+      return `<div class="panel" style="background-color: ${colour};border-width: 1px;"><div class="panelContent" style="background-color: ${colour};">\n${renderChildren(node, ctx)}\n</div></div>`;
+    }
+    case 'table':
+      return renderTable(node, ctx);
+    case 'expand':
+    case 'nestedExpand':
+      return `<p><b>${escapeHtml(str(attrs.title) ?? '')}</b></p>\n\n${renderChildren(node, ctx)}`;
+    case 'taskList':
+    case 'decisionList':
+      return `<ul>\n${(node.content ?? []).map((item) => `\t<li>${item.attrs?.state === 'DONE' ? '[x] ' : ''}${inlines(item, ctx)}</li>`).join('\n')}\n</ul>`;
+    case 'mediaSingle':
+    case 'mediaGroup':
+      return (node.content ?? [])
+        .map((media) => `<p><span class="image-wrap" style="">${escapeHtml(str(media.attrs?.alt) ?? str(media.attrs?.id) ?? '')}</span></p>`)
+        .join('\n');
+    default:
+      return node.content ? `<p>${inlines(node, ctx)}</p>` : '';
+  }
+}
+
+/** Renders ADF to the HTML Jira returns in `renderedFields` and `renderedBody`. */
+export function adfToHtml(doc: AdfDoc, ctx: HtmlRenderContext): string {
+  return doc.content.map((node) => renderBlock(node, ctx)).join('\n\n');
+}

@@ -1,0 +1,112 @@
+import type { AdfDoc, AdfMark, AdfNode } from './types';
+
+/** REST v2 returns rich-text fields as Jira wiki markup; this is the conversion Jira applies to ADF. */
+
+const PANEL_COLOURS: Record<string, string> = {
+  info: '#deebff',
+  note: '#eae6ff',
+  warning: '#fffae6',
+  success: '#e3fcef',
+  error: '#ffebe6',
+};
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function wrapMark(text: string, mark: AdfMark): string {
+  const attrs = mark.attrs ?? {};
+  switch (mark.type) {
+    case 'strong':
+      return `*${text}*`;
+    case 'em':
+      return `_${text}_`;
+    case 'code':
+      return `{{${text}}}`;
+    case 'strike':
+      return `-${text}-`;
+    case 'underline':
+      return `+${text}+`;
+    case 'subsup':
+      return attrs.type === 'sup' ? `^${text}^` : `~${text}~`;
+    case 'textColor':
+      return `{color:${str(attrs.color) ?? ''}}${text}{color}`;
+    case 'link':
+      return `[${text}|${str(attrs.href) ?? ''}]`;
+    default:
+      return text;
+  }
+}
+
+const markOrder = (mark: AdfMark): number => (mark.type === 'link' ? 1 : 0);
+
+function inline(node: AdfNode): string {
+  const attrs = node.attrs ?? {};
+  switch (node.type) {
+    case 'text':
+      return [...(node.marks ?? [])].sort((a, b) => markOrder(a) - markOrder(b)).reduce(wrapMark, node.text ?? '');
+    case 'hardBreak':
+      return '\n';
+    case 'mention':
+      return `[~accountid:${str(attrs.id) ?? ''}]`;
+    case 'emoji':
+      return str(attrs.shortName) ?? '';
+    case 'inlineCard':
+      return `[${str(attrs.url) ?? ''}|${str(attrs.url) ?? ''}|smart-link]`;
+    default:
+      return (node.content ?? []).map(inline).join('');
+  }
+}
+
+const inlines = (node: AdfNode): string => (node.content ?? []).map(inline).join('');
+
+function list(node: AdfNode, prefix: string): string {
+  return (node.content ?? [])
+    .map((item) =>
+      (item.content ?? [])
+        .map((child) => {
+          if (child.type === 'bulletList') return list(child, `${prefix}*`);
+          if (child.type === 'orderedList') return list(child, `${prefix}#`);
+          return `${prefix} ${child.type === 'paragraph' ? inlines(child) : block(child)}`;
+        })
+        .join('\n'),
+    )
+    .join('\n');
+}
+
+function block(node: AdfNode): string {
+  const attrs = node.attrs ?? {};
+  switch (node.type) {
+    case 'paragraph':
+      return inlines(node);
+    case 'heading':
+      return `h${Number(attrs.level) || 1}. ${inlines(node)}`;
+    case 'bulletList':
+      return list(node, '*');
+    case 'orderedList':
+      return list(node, '#');
+    case 'codeBlock': {
+      const language = str(attrs.language);
+      return `{code${language ? `:${language}` : ''}}${(node.content ?? []).map((child) => child.text ?? '').join('')}{code}`;
+    }
+    case 'blockquote':
+      return `{quote}${(node.content ?? []).map(block).join('\n\n')}{quote}`;
+    case 'rule':
+      return '----';
+    case 'panel':
+      return `{panel:bgColor=${PANEL_COLOURS[str(attrs.panelType) ?? 'info'] ?? '#deebff'}}\n${(node.content ?? []).map(block).join('\n\n')}\n{panel}`;
+    case 'table':
+      return (node.content ?? [])
+        .map((row) => {
+          const cells = row.content ?? [];
+          const header = cells.every((cell) => cell.type === 'tableHeader');
+          const texts = cells.map((cell) => (cell.content ?? []).map(block).join(' '));
+          return header ? `||${texts.join('||')}||` : `|${texts.join('|')}|`;
+        })
+        .join('\n');
+    default:
+      return node.content ? (node.content ?? []).map((child) => (child.type === 'text' ? inline(child) : block(child))).join('') : '';
+  }
+}
+
+export function adfToWiki(doc: AdfDoc): string {
+  return doc.content.map(block).join('\n\n');
+}

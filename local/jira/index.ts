@@ -1,0 +1,5 @@
+export { createJiraEmulator, type CreateJiraEmulatorOptions } from './emulator';
+export { JiraEmulatorError, JiraRestError, type JiraEmulatorErrorCode, type JiraRestErrorCode } from './errors';
+export { JSON_CONTENT_TYPE } from './http/responses';
+export { APP_USER, ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from './seed/users';
+export type { JiraActor, JiraEmulator, JiraEmulatorOptions, JiraUser } from './types';

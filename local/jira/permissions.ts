@@ -1,0 +1,87 @@
+import type { Project, SiteUser, StoredIssue } from './model';
+
+/** The caller a request acts as, once the actor is known to the site. */
+export type Viewer = { kind: 'user'; user: SiteUser } | { kind: 'app' };
+
+export interface PermissionDefinition {
+  id: string;
+  key: string;
+  name: string;
+  type: 'GLOBAL' | 'PROJECT';
+  description: string;
+}
+
+/** Jira Cloud's built-in permissions (ids and wording as `GET /rest/api/3/permissions` lists them). */
+export const PERMISSIONS: readonly PermissionDefinition[] = [
+  { id: '0', key: 'ADMINISTER', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.' },
+  { id: '44', key: 'SYSTEM_ADMIN', name: 'Jira System Administrator', type: 'GLOBAL', description: 'Ability to perform all administration functions. There must be at least one group with this permission.' },
+  { id: '27', key: 'USER_PICKER', name: 'Browse users and groups', type: 'GLOBAL', description: 'View and select users or groups from the user picker, and share issues. Users with this permission can see the names of all users and groups on your site.' },
+  { id: '22', key: 'CREATE_SHARED_OBJECTS', name: 'Share dashboards and filters', type: 'GLOBAL', description: 'Share dashboards and filters with other users.' },
+  { id: '23', key: 'ADMINISTER_PROJECTS', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.' },
+  { id: '10', key: 'BROWSE_PROJECTS', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.' },
+  { id: '11', key: 'CREATE_ISSUES', name: 'Create Issues', type: 'PROJECT', description: 'Ability to create issues.' },
+  { id: '12', key: 'EDIT_ISSUES', name: 'Edit Issues', type: 'PROJECT', description: 'Ability to edit issues.' },
+  { id: '13', key: 'ASSIGN_ISSUES', name: 'Assign Issues', type: 'PROJECT', description: 'Ability to assign issues to other people.' },
+  { id: '17', key: 'ASSIGNABLE_USER', name: 'Assignable User', type: 'PROJECT', description: 'Users with this permission may be assigned to issues.' },
+  { id: '14', key: 'RESOLVE_ISSUES', name: 'Resolve Issues', type: 'PROJECT', description: 'Ability to resolve and reopen issues. This includes the ability to set a fix version.' },
+  { id: '18', key: 'CLOSE_ISSUES', name: 'Close Issues', type: 'PROJECT', description: 'Ability to close issues. Often useful where your developers resolve issues, and a QA department closes them.' },
+  { id: '46', key: 'TRANSITION_ISSUES', name: 'Transition Issues', type: 'PROJECT', description: 'Ability to transition issues.' },
+  { id: '16', key: 'DELETE_ISSUES', name: 'Delete Issues', type: 'PROJECT', description: 'Ability to delete issues.' },
+  { id: '21', key: 'LINK_ISSUES', name: 'Link Issues', type: 'PROJECT', description: 'Ability to link issues together and create linked issues. Only useful if issue linking is turned on.' },
+  { id: '15', key: 'ADD_COMMENTS', name: 'Add Comments', type: 'PROJECT', description: 'Ability to comment on issues.' },
+  { id: '34', key: 'EDIT_ALL_COMMENTS', name: 'Edit All Comments', type: 'PROJECT', description: 'Ability to edit all comments made on issues.' },
+  { id: '35', key: 'EDIT_OWN_COMMENTS', name: 'Edit Own Comments', type: 'PROJECT', description: 'Ability to edit own comments made on issues.' },
+  { id: '19', key: 'CREATE_ATTACHMENTS', name: 'Create Attachments', type: 'PROJECT', description: 'Users with this permission can create attachments.' },
+  { id: '31', key: 'VIEW_VOTERS_AND_WATCHERS', name: 'View Voters and Watchers', type: 'PROJECT', description: 'Ability to view the voters and watchers of an issue.' },
+  { id: '32', key: 'MANAGE_WATCHERS', name: 'Manage Watchers', type: 'PROJECT', description: 'Ability to manage the watchers of an issue.' },
+  { id: '20', key: 'WORK_ON_ISSUES', name: 'Work On Issues', type: 'PROJECT', description: 'Ability to log work done against an issue. Only useful if Time Tracking is turned on.' },
+];
+
+export const permissionDefinition = (key: string): PermissionDefinition | undefined =>
+  PERMISSIONS.find((permission) => permission.key === key);
+
+const ALL_PROJECT = PERMISSIONS.filter((permission) => permission.type === 'PROJECT').map((permission) => permission.key);
+
+/** Project permissions each role holds in every project (the project's permission scheme, in short). */
+const PROJECT_GRANTS: Record<SiteUser['role'], readonly string[]> = {
+  admin: ALL_PROJECT,
+  agent: ALL_PROJECT.filter((key) => key !== 'ADMINISTER_PROJECTS' && key !== 'DELETE_ISSUES'),
+  member: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'ADD_COMMENTS', 'EDIT_OWN_COMMENTS', 'CREATE_ATTACHMENTS', 'LINK_ISSUES', 'VIEW_VOTERS_AND_WATCHERS', 'WORK_ON_ISSUES', 'ASSIGNABLE_USER', 'TRANSITION_ISSUES'],
+  customer: [],
+};
+
+/** A customer has these on the issues they reported, and on nothing else (a service desk's customer access). */
+const REPORTER_GRANTS: readonly string[] = ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'EDIT_OWN_COMMENTS', 'CREATE_ATTACHMENTS'];
+
+const GLOBAL_GRANTS: Record<SiteUser['role'], readonly string[]> = {
+  admin: ['ADMINISTER', 'SYSTEM_ADMIN', 'USER_PICKER', 'CREATE_SHARED_OBJECTS'],
+  agent: ['USER_PICKER', 'CREATE_SHARED_OBJECTS'],
+  member: ['USER_PICKER', 'CREATE_SHARED_OBJECTS'],
+  customer: [],
+};
+
+/**
+ * Whether the viewer holds a permission. Apps act through the `atlassian-addons-admin` group, which holds
+ * every permission. Without an issue, a project permission holds if it holds for any issue in scope
+ * (Jira's rule for permissions that depend on issue data).
+ */
+export function hasPermission(
+  viewer: Viewer,
+  key: string,
+  scope: { issue?: StoredIssue; project?: Project; issues: readonly StoredIssue[] },
+): boolean {
+  if (viewer.kind === 'app') return true;
+  const { user } = viewer;
+  const definition = permissionDefinition(key);
+  if (!definition) return false;
+  if (definition.type === 'GLOBAL') return GLOBAL_GRANTS[user.role].includes(key);
+  if (PROJECT_GRANTS[user.role].includes(key)) return true;
+  if (!REPORTER_GRANTS.includes(key)) return false;
+  const candidates = scope.issue
+    ? [scope.issue]
+    : scope.issues.filter((issue) => !scope.project || issue.projectKey === scope.project.key);
+  return candidates.some((issue) => issue.reporterId === user.accountId);
+}
+
+export const canBrowse = (viewer: Viewer, issue: StoredIssue): boolean =>
+  hasPermission(viewer, 'BROWSE_PROJECTS', { issue, issues: [issue] });

@@ -1,0 +1,55 @@
+import {
+  attachmentSettings,
+  getAttachment,
+  getAttachmentContent,
+  getAttachmentThumbnail,
+} from './handlers/attachments';
+import { priorityImage, statusImage, universalAvatar, userAvatar } from './handlers/assets';
+import { addComment, getComment, listComments } from './handlers/comments';
+import { deleteIssueProperty, getIssueProperty, listIssueProperties, putIssueProperty } from './handlers/issue-properties';
+import { getIssue } from './handlers/issues';
+import { checkPermissions, myPermissions } from './handlers/permissions';
+import { getProject } from './handlers/project';
+import { approximateCount, searchJqlGet, searchJqlPost, searchRemoved } from './handlers/search';
+import { serverInfo } from './handlers/server-info';
+import { bulkUsers, getUser, myself, searchUsers } from './handlers/users';
+import { listWatchers } from './handlers/watchers';
+import type { Route } from './http/router';
+
+/** Every call the local Jira answers. Fixed paths come before parameterised ones that could shadow them. */
+export const ROUTES: readonly Route[] = [
+  { scope: 'rest', pattern: '/serverInfo', methods: { GET: serverInfo }, anonymous: true },
+  { scope: 'rest', pattern: '/myself', methods: { GET: myself } },
+  { scope: 'rest', pattern: '/mypermissions', methods: { GET: myPermissions } },
+  { scope: 'rest', pattern: '/permissions/check', methods: { POST: checkPermissions } },
+  { scope: 'rest', pattern: '/user', methods: { GET: getUser } },
+  { scope: 'rest', pattern: '/user/search', methods: { GET: searchUsers } },
+  { scope: 'rest', pattern: '/user/bulk', methods: { GET: bulkUsers } },
+  { scope: 'rest', pattern: '/search', methods: { GET: searchRemoved, POST: searchRemoved } },
+  { scope: 'rest', pattern: '/search/jql', methods: { GET: searchJqlGet, POST: searchJqlPost } },
+  { scope: 'rest', pattern: '/search/approximate-count', methods: { POST: approximateCount } },
+  { scope: 'rest', pattern: '/project/{projectIdOrKey}', methods: { GET: getProject } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}', methods: { GET: getIssue } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment', methods: { GET: listComments, POST: addComment } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment/{id}', methods: { GET: getComment } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/watchers', methods: { GET: listWatchers } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/properties', methods: { GET: listIssueProperties } },
+  {
+    scope: 'rest',
+    pattern: '/issue/{issueIdOrKey}/properties/{propertyKey}',
+    methods: { GET: getIssueProperty, PUT: putIssueProperty, DELETE: deleteIssueProperty },
+  },
+  { scope: 'rest', pattern: '/attachment/meta', methods: { GET: attachmentSettings } },
+  { scope: 'rest', pattern: '/attachment/content/{id}', methods: { GET: getAttachmentContent } },
+  { scope: 'rest', pattern: '/attachment/thumbnail/{id}', methods: { GET: getAttachmentThumbnail } },
+  { scope: 'rest', pattern: '/attachment/{id}', methods: { GET: getAttachment } },
+  {
+    scope: 'rest',
+    pattern: '/universal_avatar/view/type/{type}/avatar/{id}',
+    methods: { GET: universalAvatar },
+    anonymous: true,
+  },
+  { scope: 'site', pattern: '/images/icons/priorities/{name}', methods: { GET: priorityImage }, anonymous: true },
+  { scope: 'site', pattern: '/images/icons/statuses/{name}', methods: { GET: statusImage }, anonymous: true },
+  { scope: 'site', pattern: '/avatar-management/initials/{name}', methods: { GET: userAvatar }, anonymous: true },
+];

@@ -1,0 +1,166 @@
+import { seededRandom } from '../assets/checksums';
+import { buildPdf } from '../assets/pdf';
+import { encodePng, rgb } from '../assets/png';
+import { buildZip } from '../assets/zip';
+
+/**
+ * The bytes of every seeded attachment, generated (never stored in git) and deterministic: the same
+ * bytes, and so the same sizes, on every run.
+ */
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Log lines a second or so apart from `start`, until the text reaches `targetBytes`. */
+function logText(start: Date, targetBytes: number, seed: number, messages: readonly string[]): string {
+  const random = seededRandom(seed);
+  const lines: string[] = [];
+  let size = 0;
+  let clock = start.getTime();
+  while (size < targetBytes) {
+    clock += Math.floor(random() * 1800) + 200;
+    const at = new Date(clock);
+    const stamp = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}.${pad(at.getUTCMilliseconds(), 3)}`;
+    const message = messages[Math.floor(random() * messages.length)] as string;
+    const level = message.startsWith('!') ? 'ERROR' : message.startsWith('?') ? 'WARN ' : 'INFO ';
+    const line = `${stamp} ${level} [${pad(Math.floor(random() * 40) + 1, 3)}] ${message.replace(/^[!?]/, '')}\n`;
+    lines.push(line);
+    size += Buffer.byteLength(line);
+  }
+  return lines.join('');
+}
+
+const OUTLOOK_MESSAGES = [
+  'Sync cycle started for mailbox helpdesk@example.com (shared)',
+  'Folder hierarchy up to date: 42 folders',
+  'Downloading headers for Inbox (batch 50)',
+  '?Autodiscover redirect to outlook.office365.com took 1840 ms',
+  '!Sync failed for helpdesk@example.com: 0x80070005-0x000004DC-0x00000524 (access denied)',
+  '!Token refresh failed: AADSTS50173 the provided grant has expired due to it being revoked',
+  'Retrying in 300 s',
+  'OST file C:\\Users\\casey\\AppData\\Local\\Microsoft\\Outlook\\casey@customer.example.ost: 1.8 GB',
+  '?Cached credential for helpdesk@example.com is older than the last password change',
+  'Sync cycle finished: 0 items downloaded, 1 error',
+];
+
+const VPN_MESSAGES = [
+  'PanGPS: tunnel is up, gateway vpn-eu1.example.com (10.20.0.1)',
+  'PanGPS: keep-alive sent',
+  'PanGPS: keep-alive acknowledged in 38 ms',
+  '?PanGPS: keep-alive not acknowledged in 5000 ms, retrying',
+  '!PanGPS: tunnel is down, reason: network change detected (Wi-Fi roam to BSSID 3c:84:6a:11:22:9f)',
+  'PanGPS: reconnecting to portal vpn.example.com',
+  'PanGPS: HIP report sent (412 bytes)',
+  '?NetworkMonitor: Wi-Fi signal -78 dBm on channel 44 (5 GHz)',
+  'NetworkMonitor: default route via 192.168.1.1 on Wi-Fi',
+  '!PanGPS: SSL handshake with vpn-eu1.example.com failed: connection reset by peer',
+  'PanGPS: split tunnel routes applied (37 include, 4 exclude)',
+  'PanGPS: DNS suffix search list set to corp.example.com',
+];
+
+function outlookScreenshot(): Buffer {
+  const [titleR, titleG, titleB] = rgb('#0F6CBD');
+  const [bannerR, bannerG, bannerB] = rgb('#FDE7E9');
+  const [textR, textG, textB] = rgb('#605E5C');
+  const [redR, redG, redB] = rgb('#C50F1F');
+  return encodePng(320, 200, (x, y) => {
+    if (y < 24) return [titleR, titleG, titleB];
+    if (y >= 36 && y < 64 && x >= 12 && x < 308) {
+      if (x < 40 && y >= 42 && y < 58) return [redR, redG, redB];
+      return [bannerR, bannerG, bannerB];
+    }
+    const row = y - 80;
+    if (row >= 0 && row % 18 < 8 && x >= 12 && x < 300 - ((Math.floor(row / 18) * 37) % 90)) return [textR, textG, textB];
+    return [255, 255, 255];
+  });
+}
+
+/** A noisy signal-strength heat map: noise does not compress, which is why this file is large. */
+function wifiHeatmap(): Buffer {
+  const random = seededRandom(7);
+  return encodePng(600, 600, (x, y) => {
+    const dx = x - 420;
+    const dy = y - 180;
+    const strength = Math.max(0, 1 - Math.sqrt(dx * dx + dy * dy) / 520);
+    const jitter = Math.floor(random() * 40);
+    return [Math.min(255, Math.floor(255 * (1 - strength)) + jitter), Math.min(255, Math.floor(220 * strength) + jitter), 60 + jitter];
+  });
+}
+
+function onboardingCsv(): Buffer {
+  const rows = [
+    ['Item', 'Owner', 'Due', 'Status', 'Notes'],
+    ['Laptop (MacBook Pro 14", 32 GB)', 'Sam Rivera', '2025-03-14', 'Ordered', 'Asset tag to be assigned on arrival'],
+    ['USB-C dock and 27" monitor', 'Sam Rivera', '2025-03-14', 'In stock', 'Desk 4.12'],
+    ['Entra ID account and licence (E3)', 'Alex Admin', '2025-03-12', 'Done', 'jordan.lee@example.com'],
+    ['MFA enrolment (Authenticator app)', 'Jordan Lee', '2025-03-17', 'Not started', 'First-day task'],
+    ['GlobalProtect VPN profile', 'Sam Rivera', '2025-03-17', 'Not started', 'Group: vpn-staff-eu'],
+    ['Jira and Confluence access', 'Alex Admin', '2025-03-12', 'Done', 'Group: jira-software-users'],
+    ['Shared mailbox: helpdesk@example.com', 'Alex Admin', '2025-03-17', 'Waiting', 'Needs manager approval'],
+    ['Badge and building access', 'Facilities', '2025-03-17', 'Requested', '"Level 4, 09:00-19:00"'],
+  ];
+  const escape = (cell: string): string => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return Buffer.from(`${rows.map((row) => row.map(escape).join(',')).join('\r\n')}\r\n`, 'utf8');
+}
+
+function vpnDiagnosticsZip(): Buffer {
+  const captured = new Date(Date.UTC(2025, 2, 6, 8, 42, 10));
+  const ipconfig = [
+    'Wireless LAN adapter Wi-Fi:',
+    '   Connection-specific DNS Suffix  . : home',
+    '   IPv4 Address. . . . . . . . . . . : 192.168.1.57',
+    '   Subnet Mask . . . . . . . . . . . : 255.255.255.0',
+    '   Default Gateway . . . . . . . . . : 192.168.1.1',
+    '',
+    'Unknown adapter PANGP Virtual Ethernet Adapter:',
+    '   Connection-specific DNS Suffix  . : corp.example.com',
+    '   IPv4 Address. . . . . . . . . . . : 10.20.14.203',
+    '   Subnet Mask . . . . . . . . . . . : 255.255.255.255',
+    '',
+  ].join('\r\n');
+  return buildZip(
+    [
+      { name: 'vpn-diagnostics/PanGPS.log', data: Buffer.from(logText(captured, 3_400_000, 11, VPN_MESSAGES), 'utf8') },
+      { name: 'vpn-diagnostics/ipconfig.txt', data: Buffer.from(ipconfig, 'utf8') },
+      { name: 'vpn-diagnostics/README.txt', data: Buffer.from('Collected with GlobalProtect > Settings > Troubleshooting > Collect Logs.\n', 'utf8') },
+    ],
+    captured,
+  );
+}
+
+function printerGuidePdf(): Buffer {
+  return buildPdf('Printer setup: PRN-L4-EAST (HP LaserJet M507)', [
+    '1. Open Settings > Bluetooth & devices > Printers & scanners.',
+    '2. Choose Add device, then Add manually.',
+    '3. Select "Add a printer using an IP address or hostname".',
+    '4. Hostname: prn-l4-east.corp.example.com  Protocol: IPP',
+    '5. Driver: HP Universal Printing PCL 6 (v7.1).',
+    '6. Print a test page and check duplex is on by default.',
+    '',
+    'Secure print: release jobs at the printer with your badge.',
+    'Problems? Raise a request in the DEMO project, component Printing.',
+  ]);
+}
+
+export const ATTACHMENT_FILES = {
+  outlookScreenshot,
+  outlookSyncLog: (): Buffer =>
+    Buffer.from(logText(new Date(Date.UTC(2025, 2, 3, 7, 55, 0)), 48_000, 3, OUTLOOK_MESSAGES), 'utf8'),
+  onboardingCsv,
+  vpnDiagnosticsZip,
+  wifiHeatmap,
+  printerGuidePdf,
+} satisfies Record<string, () => Buffer>;
+
+export type AttachmentFileName = keyof typeof ATTACHMENT_FILES;
+
+const cache = new Map<AttachmentFileName, Buffer>();
+
+/** Generated once per process: several emulators (as in tests) share the same immutable bytes. */
+export function attachmentBytes(name: AttachmentFileName): Buffer {
+  let bytes = cache.get(name);
+  if (!bytes) {
+    bytes = ATTACHMENT_FILES[name]();
+    cache.set(name, bytes);
+  }
+  return bytes;
+}

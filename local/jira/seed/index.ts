@@ -1,0 +1,90 @@
+import { JiraEmulatorError } from '../errors';
+import type { StoredAttachment, StoredComment, StoredIssue } from '../model';
+import { attachmentBytes } from './attachment-files';
+import { DEMO_PROJECT, ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUSES } from './catalog';
+import { DEMO_1 } from './issues/demo-1';
+import { DEMO_2 } from './issues/demo-2';
+import { DEMO_3 } from './issues/demo-3';
+import { DEMO_4 } from './issues/demo-4';
+import { DEMO_5 } from './issues/demo-5';
+import { DEMO_6 } from './issues/demo-6';
+import type { SeedIssue } from './seed-types';
+
+export const SEED_ISSUES: readonly SeedIssue[] = [DEMO_1, DEMO_2, DEMO_3, DEMO_4, DEMO_5, DEMO_6];
+
+/** Comment ids continue from here in seed order; comments added later take the next ones. */
+export const FIRST_COMMENT_ID = 10200;
+
+export interface SeedState {
+  issues: StoredIssue[];
+  comments: StoredComment[];
+  attachments: StoredAttachment[];
+}
+
+function lookup<T extends { id: string; name: string }>(items: readonly T[], name: string, what: string, key: string): string {
+  const found = items.find((item) => item.name === name);
+  if (!found) throw new JiraEmulatorError('JIRA_EMULATOR_SEED_INVALID', `Seed issue ${key} names unknown ${what} '${name}'.`);
+  return found.id;
+}
+
+function toStoredIssue(seed: SeedIssue): StoredIssue {
+  const resolved = seed.resolved ?? null;
+  return {
+    id: seed.id,
+    key: seed.key,
+    projectKey: DEMO_PROJECT.key,
+    summary: seed.summary,
+    issueTypeId: lookup(ISSUE_TYPES, seed.type, 'issue type', seed.key),
+    statusId: lookup(STATUSES, seed.status, 'status', seed.key),
+    priorityId: lookup(PRIORITIES, seed.priority, 'priority', seed.key),
+    reporterId: seed.reporter.accountId,
+    creatorId: seed.reporter.accountId,
+    assigneeId: seed.assignee?.accountId ?? null,
+    labels: [...seed.labels],
+    componentIds: seed.components.map((name) => lookup(DEMO_PROJECT.components, name, 'component', seed.key)),
+    created: seed.created,
+    updated: seed.updated,
+    statusCategoryChanged: seed.statusChanged,
+    duedate: seed.duedate ?? null,
+    resolutionId: resolved ? lookup(RESOLUTIONS, 'Done', 'resolution', seed.key) : null,
+    resolutiondate: resolved,
+    description: structuredClone(seed.description),
+    environment: seed.environment ? structuredClone(seed.environment) : null,
+    watcherIds: seed.watchers.map((user) => user.accountId),
+    votes: seed.votes ?? 0,
+    properties: structuredClone(seed.properties ?? {}),
+  };
+}
+
+/** A fresh copy of the sample site: each emulator mutates its own. */
+export function buildSeedState(): SeedState {
+  let nextCommentId = FIRST_COMMENT_ID;
+  const comments: StoredComment[] = [];
+  const attachments: StoredAttachment[] = [];
+  for (const seed of SEED_ISSUES) {
+    for (const comment of seed.comments) {
+      comments.push({
+        id: String(nextCommentId),
+        issueId: seed.id,
+        authorId: comment.author.accountId,
+        updateAuthorId: comment.author.accountId,
+        body: structuredClone(comment.body),
+        created: comment.created,
+        updated: comment.updated ?? comment.created,
+      });
+      nextCommentId += 1;
+    }
+    for (const attachment of seed.attachments) {
+      attachments.push({
+        id: attachment.id,
+        issueId: seed.id,
+        filename: attachment.filename,
+        mimeType: attachment.mimeType,
+        authorId: attachment.author.accountId,
+        created: attachment.created,
+        bytes: attachmentBytes(attachment.file),
+      });
+    }
+  }
+  return { issues: SEED_ISSUES.map(toStoredIssue), comments, attachments };
+}

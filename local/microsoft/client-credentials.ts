@@ -1,0 +1,112 @@
+import { knownResource, AAD_GRAPH_APP_ID, type KnownResource } from './resources';
+import { TenantDirectory } from './tenant-directory';
+import { TokenErrors, type AadstsError } from './token-errors';
+import type { EmulatedApp, EmulatedTenant } from './types';
+
+export type TokenEndpointVersion = 'v1' | 'v2';
+
+export interface ClientCredentialsRequest {
+  version: TokenEndpointVersion;
+  /** The `{tenant}` path segment as sent. */
+  tenantSegment: string;
+  /** The form body; empty when the body was not form-encoded (Entra then sees no parameters at all). */
+  form: URLSearchParams;
+  /** Client id and secret from an `Authorization: Basic` header. */
+  basic: { clientId: string; clientSecret: string } | undefined;
+  now: Date;
+}
+
+export type ClientCredentialsOutcome =
+  | { ok: false; error: AadstsError }
+  | {
+      ok: true;
+      tenant: EmulatedTenant;
+      app: EmulatedApp;
+      resource: KnownResource;
+      /** What the v1 endpoint echoes in `resource`. */
+      requestedResource: string;
+      /** The app's granted application permissions, or undefined without admin consent. */
+      roles: string[] | undefined;
+    };
+
+const DEFAULT_SUFFIX = '/.default';
+
+const param = (form: URLSearchParams, name: string): string | undefined => {
+  const value = form.get(name);
+  return value === null || value.trim() === '' ? undefined : value;
+};
+
+const fail = (error: AadstsError): ClientCredentialsOutcome => ({ ok: false, error });
+
+/**
+ * Runs the client credentials checks in the order Entra reports them: parameters, tenant, app, credential,
+ * then scope (v2) or resource (v1).
+ */
+export function checkClientCredentials(directory: TenantDirectory, request: ClientCredentialsRequest): ClientCredentialsOutcome {
+  const { form, basic } = request;
+  const grantType = param(form, 'grant_type');
+  if (grantType === undefined) return fail(TokenErrors.missingParameter('grant_type'));
+  if (grantType !== 'client_credentials') return fail(TokenErrors.unsupportedGrantType(grantType));
+
+  const clientId = param(form, 'client_id') ?? basic?.clientId;
+  if (clientId === undefined || clientId.trim() === '') return fail(TokenErrors.missingParameter('client_id'));
+  const scope = param(form, 'scope');
+  if (request.version === 'v2' && scope === undefined) return fail(TokenErrors.missingParameter('scope'));
+
+  const lookup = directory.lookup(request.tenantSegment);
+  if (lookup.kind === 'alias') return fail(TokenErrors.noTenantInformation());
+  if (lookup.kind === 'malformed') return fail(TokenErrors.malformedTenant(request.tenantSegment));
+  if (lookup.kind === 'unknown') return fail(TokenErrors.tenantNotFound(request.tenantSegment));
+  const { tenant } = lookup;
+
+  const app = TenantDirectory.app(tenant, clientId);
+  if (app === undefined) return fail(TokenErrors.appNotFound(clientId, tenant.displayName));
+
+  // No app in the config has a certificate, so any assertion fails the way a wrong key does.
+  if (param(form, 'client_assertion') !== undefined) return fail(TokenErrors.badAssertionSignature());
+  const secret = param(form, 'client_secret') ?? basic?.clientSecret;
+  if (secret === undefined || secret === '') return fail(TokenErrors.noCredential());
+  // A pasted Secret ID matches no value, which is why Entra's text warns about it.
+  const matched = app.secrets.find((candidate) => candidate.value === secret);
+  if (matched === undefined) return fail(TokenErrors.invalidSecret(app.clientId));
+  if (Date.parse(matched.expiresOn) <= request.now.getTime()) return fail(TokenErrors.expiredSecret(app.clientId));
+
+  const resolved = request.version === 'v2' ? resourceFromScope(scope ?? '', tenant) : resourceFromParameter(form, tenant);
+  if (!resolved.ok) return fail(resolved.error);
+
+  const grantsRoles = resolved.resource.kind === 'graph' && app.adminConsentGranted && app.applicationPermissions.length > 0;
+  return {
+    ok: true,
+    tenant,
+    app,
+    resource: resolved.resource,
+    requestedResource: resolved.requested,
+    roles: grantsRoles ? [...app.applicationPermissions] : undefined,
+  };
+}
+
+type Resolved = { ok: true; resource: KnownResource; requested: string } | { ok: false; error: AadstsError };
+
+function resourceFromScope(scope: string, tenant: EmulatedTenant): Resolved {
+  const parts = scope.trim().split(/\s+/);
+  if (parts.some((part) => part.toLowerCase() === '.default')) return { ok: false, error: TokenErrors.invalidScope(scope) };
+  if (parts.some((part) => !part.toLowerCase().endsWith(DEFAULT_SUFFIX))) {
+    return { ok: false, error: TokenErrors.scopeWithoutDefault(scope) };
+  }
+  const resources = [...new Set(parts.map((part) => part.slice(0, -DEFAULT_SUFFIX.length)))];
+  const [resource] = resources;
+  // One token serves one resource: several /.default scopes cannot be combined.
+  if (resources.length !== 1 || resource === undefined || resource === '') return { ok: false, error: TokenErrors.invalidScope(scope) };
+  const known = knownResource(resource);
+  if (known === undefined) return { ok: false, error: TokenErrors.resourceNotFound(resource, tenant.displayName) };
+  return { ok: true, resource: known, requested: resource };
+}
+
+function resourceFromParameter(form: URLSearchParams, tenant: EmulatedTenant): Resolved {
+  // The v1 endpoint ignores `scope`; without `resource` it issues a token for Azure AD Graph, which
+  // Microsoft Graph then refuses (invalid audience), the classic symptom of a v1 URL.
+  const resource = param(form, 'resource') ?? AAD_GRAPH_APP_ID;
+  const known = knownResource(resource);
+  if (known === undefined) return { ok: false, error: TokenErrors.resourceNotFound(resource, tenant.displayName) };
+  return { ok: true, resource: known, requested: resource };
+}

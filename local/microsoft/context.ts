@@ -1,0 +1,21 @@
+import type { FaultInjector } from './faults';
+import type { JwtIssuer } from './jwt-issuer';
+import type { MailboxStore } from './mailbox-store';
+import type { TenantDirectory } from './tenant-directory';
+import type { MicrosoftEmulatorConfig } from './types';
+
+/** What every request handler of the emulator shares. */
+export interface EmulatorContext {
+  readonly config: MicrosoftEmulatorConfig;
+  readonly directory: TenantDirectory;
+  readonly issuer: JwtIssuer;
+  readonly store: MailboxStore;
+  readonly faults: FaultInjector;
+  readonly counts: { token: number; graph: number };
+  readonly now: () => Date;
+  /** Base URLs, set once both listeners are bound. */
+  readonly urls: { login: string; graph: string };
+  readonly tokenLifetimeSeconds: number;
+  /** Aborted by close(), so delayed answers stop waiting. */
+  readonly shutdown: AbortSignal;
+}

@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseTenantConfig } from './config';
+import type { EmulatorContext } from './context';
+import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
+import { FaultInjector } from './faults';
+import { handleGraphRequest } from './graph-router';
+import { GraphErrors, graphErrorBody } from './graph-errors';
+import { send, sendJson } from './http-util';
+import { newGuid } from './ids';
+import { JwtIssuer } from './jwt-issuer';
+import { handleLoginRequest } from './login-router';
+import { MailboxStore } from './mailbox-store';
+import { TenantDirectory } from './tenant-directory';
+import type { MicrosoftEmulator, MicrosoftEmulatorOptions } from './types';
+
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function listen(server: Server, port: number, host: string, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) =>
+      reject(new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.ListenFailed, `The ${name} listener cannot listen on ${host}:${port}`, { cause: error }));
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve(`http://${shownHost}:${address.port}`);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** Runs a handler; an emulator bug answers 500 (in the listener's own error shape) instead of hanging the client. */
+function guarded(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  onFailure: (res: ServerResponse) => void,
+  shutdown: AbortSignal,
+) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    handler(req, res).catch((error: unknown) => {
+      // Closing, or the client went away: nobody is left to answer or to tell.
+      if (shutdown.aborted || req.socket.destroyed) {
+        res.destroy();
+        return;
+      }
+      // Only the error's name and message: request bodies and tokens never reach the log.
+      const described = error instanceof Error ? `${error.name}: ${error.message}` : 'non-Error thrown';
+      console.error(`Microsoft emulator failed on ${req.method ?? '?'} ${(req.url ?? '').split('?')[0]}: ${described}`);
+      if (res.headersSent) res.destroy();
+      else onFailure(res);
+    });
+  };
+}
+
+/**
+ * Starts the Microsoft identity platform (token endpoint, discovery, portal pages) and Microsoft Graph (sendMail,
+ * users, mailbox viewer) on two loopback listeners.
+ */
+export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions): Promise<MicrosoftEmulator> {
+  const config = parseTenantConfig(options.config, 'MicrosoftEmulatorOptions.config');
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host)) {
+    throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.NotLoopback, `The Microsoft emulator listens on loopback only, not on ${host}`);
+  }
+  const shutdown = new AbortController();
+  const urls = { login: '', graph: '' };
+  const ctx: EmulatorContext = {
+    config,
+    directory: new TenantDirectory(config),
+    issuer: await JwtIssuer.create(),
+    store: new MailboxStore(),
+    faults: new FaultInjector(),
+    counts: { token: 0, graph: 0 },
+    now: options.now ?? (() => new Date()),
+    urls,
+    tokenLifetimeSeconds: config.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
+    shutdown: shutdown.signal,
+  };
+
+  const loginServer = createServer(
+    guarded(
+      (req, res) => handleLoginRequest(ctx, req, res),
+      (res) => send(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Internal Server Error'),
+      shutdown.signal,
+    ),
+  );
+  const graphServer = createServer(
+    guarded(
+      (req, res) => handleGraphRequest(ctx, req, res),
+      (res) => {
+        const ids = { requestId: newGuid(), clientRequestId: newGuid() };
+        sendJson(res, 500, { 'Content-Type': 'application/json', 'request-id': ids.requestId }, graphErrorBody(GraphErrors.internal(), ids, ctx.now()));
+      },
+      shutdown.signal,
+    ),
+  );
+
+  try {
+    urls.login = await listen(loginServer, options.loginPort ?? 0, host, 'login');
+    urls.graph = await listen(graphServer, options.graphPort ?? 0, host, 'Graph');
+  } catch (error) {
+    await Promise.all([closeServer(loginServer), closeServer(graphServer)]);
+    throw error;
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    loginBaseUrl: urls.login,
+    graphBaseUrl: urls.graph,
+    config,
+    sentMessages: (mailbox) => ctx.store.list(mailbox),
+    requestCounts: () => ({ ...ctx.counts }),
+    resetCounts: () => {
+      ctx.counts.token = 0;
+      ctx.counts.graph = 0;
+    },
+    injectFault: (fault) => ctx.faults.inject(fault),
+    clearFaults: () => ctx.faults.clear(),
+    close: () => {
+      closed ??= (async () => {
+        shutdown.abort();
+        await Promise.all([closeServer(loginServer), closeServer(graphServer)]);
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { graphDate } from './ids';
+
+/** One Graph error answer: HTTP status, OData error code and message, and any extra headers. */
+export interface GraphError {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): GraphError =>
+  headers === undefined ? { status, code, message } : { status, code, message, headers };
+
+/** What Graph sends with every 401 (fixture `expired_token`). */
+export const GRAPH_WWW_AUTHENTICATE =
+  'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
+
+const unauthorized = (message: string) =>
+  graphError(401, 'InvalidAuthenticationToken', message, { 'WWW-Authenticate': GRAPH_WWW_AUTHENTICATE });
+
+/**
+ * Graph's errors. Texts come from emulator-fixtures.json unless a comment names another public source; the few
+ * that only the emulator says are marked so.
+ */
+export const GraphErrors = {
+  // microsoftgraph/msgraph-sample-reactspa #54.
+  emptyToken: () => unauthorized('Access token is empty.'),
+  // The IdentityModel text Graph returns for a token that is not a JWS (Earlybyte/aad_oauth, flutter_appauth #575).
+  malformedToken: () =>
+    unauthorized(
+      "IDX14100: JWT is not well formed, there are no dots (.).\nThe token needs to be in JWS or JWE Compact Serialization Format. (JWS): 'EncodedHeader.EncodedPayload.EncodedSignature'. (JWE): 'EncodedProtectedHeader.EncodedEncryptedKey.EncodedInitializationVector.EncodedCiphertext.EncodedAuthenticationTag'.",
+    ),
+  // python-o365 #597: a kid Graph does not know.
+  signingKeyInvalid: () => unauthorized('Signing key is invalid.'),
+  // wazuh-documentation #7620.
+  signatureInvalid: () => unauthorized('Signature is invalid.'),
+  invalidAudience: () => unauthorized('Access token validation failure. Invalid audience.'),
+  expiredToken: () => unauthorized('Lifetime validation failed, the token is expired.'),
+  notYetValidToken: () => unauthorized('Lifetime validation failed, the token is not yet valid.'),
+  noPermissions: () =>
+    graphError(401, 'NoPermissionsInAccessToken', 'The token contains no permissions, or permissions can not be understood.', {
+      'WWW-Authenticate': GRAPH_WWW_AUTHENTICATE,
+    }),
+  mailAccessDenied: () => graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.'),
+  directoryAccessDenied: () => graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
+  invalidUser: (user: string) => graphError(404, 'ErrorInvalidUser', `The requested user '${user}' is invalid.`),
+  userNotFound: (id: string) =>
+    graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`),
+  mailboxNotEnabled: () =>
+    graphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.'),
+  unresolvedRecipient: (recipient: string) =>
+    graphError(
+      400,
+      'ErrorInvalidRecipients',
+      `At least one recipient isn't valid., Recipient "${recipient}" isn't resolved. All recipients must be resolved before a message can be submitted.`,
+    ),
+  noRecipients: () =>
+    graphError(400, 'ErrorInvalidRecipients', "At least one recipient is not valid., A message can't be sent because it contains no recipients."),
+  invalidHeaderName: (name: string) =>
+    graphError(400, 'InvalidInternetMessageHeader', `The internet message header name '${name}' should start with 'x-' or 'X-'.`),
+  mimeInvalidBase64: () => graphError(400, 'ErrorMimeContentInvalidBase64String', 'Invalid base64 string for MIME content.'),
+  requestTooLarge: () => graphError(413, 'BadRequest', 'The maximum request length supported is 4MB.'),
+  // microsoft-graph-docs-contrib #6337: no Content-Type, or not JSON.
+  unreadableJson: () =>
+    graphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'),
+  // microsoft-graph-docs-contrib #7083.
+  emptyPayload: () => graphError(400, 'BadRequest', 'Empty Payload. JSON content expected.'),
+  requestBodyRead: (message: string) => graphError(400, 'RequestBodyRead', message),
+  // Emulator text: Graph's exact words for a sendMail body without `message` are not on record.
+  missingMessage: () => graphError(400, 'ErrorInvalidParameter', "The value of the parameter 'Message' is empty."),
+  meWithAppToken: () => graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.'),
+  segmentNotFound: (segment: string) => graphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`),
+  invalidVersion: (version: string) => graphError(400, 'BadRequest', `Invalid version: ${version}`),
+  // Emulator text for real Graph operations the emulator does not offer.
+  notImplemented: (method: string, path: string) =>
+    graphError(501, 'NotImplemented', `The local Microsoft Graph emulator does not implement ${method} ${path}.`),
+  // Emulator text: item and reference attachments are real Graph types the emulator does not store.
+  attachmentTypeNotSupported: (type: string) =>
+    graphError(501, 'NotImplemented', `The local Microsoft Graph emulator accepts only #microsoft.graph.fileAttachment attachments, not '${type}'.`),
+  // OData's text for an unknown "@odata.type".
+  unknownType: (type: string) =>
+    graphError(
+      400,
+      'RequestBodyRead',
+      `A type named '${type.replace(/^#/, '')}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`,
+    ),
+  // OData's text for an action parameter the operation does not have.
+  unknownParameter: (name: string, operation: string) =>
+    graphError(400, 'RequestBodyRead', `The parameter '${name}' in the request payload is not a valid parameter for the operation '${operation}'.`),
+  // Emulator text: an action called with the wrong HTTP method.
+  methodNotAllowed: (method: string, operation: string) =>
+    graphError(405, 'BadRequest', `The HTTP method '${method}' is not allowed for ${operation}.`, { Allow: 'POST' }),
+  throttled: (retryAfterSeconds: number) =>
+    graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': String(retryAfterSeconds) }),
+  // Graph docs concepts/errors.md: serviceNotAvailable.
+  unavailable: (retryAfterSeconds: number | undefined) =>
+    graphError(
+      503,
+      'serviceNotAvailable',
+      'The service is not available. Try the request again after a delay. There may be a Retry-After header.',
+      retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) },
+    ),
+  internal: () => graphError(500, 'InternalServerError', 'The local Microsoft Graph emulator failed to handle the request.'),
+} as const;
+
+export interface GraphRequestIds {
+  requestId: string;
+  clientRequestId: string;
+}
+
+/** Headers every Graph answer carries. */
+export function graphHeaders(ids: GraphRequestIds): Record<string, string> {
+  return {
+    'request-id': ids.requestId,
+    'client-request-id': ids.clientRequestId,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}
+
+export function graphErrorBody(err: GraphError, ids: GraphRequestIds, now: Date) {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      innerError: { date: graphDate(now), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorContext } from './context';
+import { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_DELAY_MS, delay } from './faults';
+import { authenticateGraphRequest, type GraphCaller } from './graph-auth';
+import { GraphErrors, graphErrorBody, graphHeaders, type GraphError, type GraphRequestIds } from './graph-errors';
+import { header, mediaType, pathSegments, readBody, requestUrl, send, sendJson } from './http-util';
+import { clientRequestId, newGuid } from './ids';
+import { handleMailboxPages } from './mailbox-page';
+import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
+import { getUser } from './users';
+
+const SEND_MAIL_SEGMENTS = ['sendmail', 'microsoft.graph.sendmail'];
+const VERSIONS = ['v1.0', 'beta'];
+/** Graph's media type for JSON answers. */
+const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+type Answer = { kind: 'error'; error: GraphError } | { kind: 'accepted' } | { kind: 'json'; body: unknown };
+
+/** The Graph listener: /v1.0 (and /beta) API calls, plus the mailbox viewer under /mailbox. */
+export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = requestUrl(req);
+  const segments = pathSegments(url.pathname);
+  if (segments[0] === 'mailbox') {
+    handleMailboxPages(ctx, req, res, segments.slice(1));
+    return;
+  }
+  if (segments.length === 0) {
+    send(res, 302, { Location: `${ctx.urls.graph}/mailbox` }, undefined);
+    return;
+  }
+  if (url.pathname === '/favicon.ico') {
+    send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not Found');
+    return;
+  }
+
+  ctx.counts.graph += 1;
+  const requestId = newGuid();
+  const ids: GraphRequestIds = { requestId, clientRequestId: clientRequestId(req.headers['client-request-id']) ?? requestId };
+  const answer = await answerGraphCall(ctx, req, segments, url.pathname);
+  const headers = graphHeaders(ids);
+  switch (answer.kind) {
+    case 'accepted':
+      send(res, 202, headers, undefined);
+      return;
+    case 'json':
+      sendJson(res, 200, { ...headers, 'Content-Type': ODATA_JSON }, answer.body);
+      return;
+    case 'error':
+      sendJson(
+        res,
+        answer.error.status,
+        { ...headers, 'Content-Type': 'application/json', ...answer.error.headers },
+        graphErrorBody(answer.error, ids, ctx.now()),
+      );
+  }
+}
+
+async function answerGraphCall(ctx: EmulatorContext, req: IncomingMessage, segments: string[], path: string): Promise<Answer> {
+  const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
+  // The body is read first, whatever happens next, so a client still uploading gets the answer.
+  const body = await readBody(req, GRAPH_MAX_REQUEST_BYTES);
+
+  const fault = ctx.faults.take('graph');
+  if (fault?.kind === 'throttle') return error(GraphErrors.throttled(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS.graph));
+  if (fault?.kind === 'unavailable') return error(GraphErrors.unavailable(fault.retryAfterSeconds));
+  if (fault?.kind === 'slow') await delay(fault.delayMs ?? DEFAULT_SLOW_DELAY_MS, ctx.shutdown);
+
+  if (body.tooLarge) return error(GraphErrors.requestTooLarge());
+  const auth = await authenticateGraphRequest(header(req, 'authorization'), ctx.issuer, ctx.now());
+  if (!auth.ok) return error(auth.error);
+  return route(ctx, req, auth.caller, segments, path, body.body);
+}
+
+function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, segments: string[], path: string, body: Buffer): Answer {
+  const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
+  const method = req.method ?? 'GET';
+  const [version, resource, user, action, ...rest] = segments;
+  if (version === undefined || !VERSIONS.includes(version.toLowerCase())) return error(GraphErrors.invalidVersion(version ?? ''));
+  if (resource === undefined) return error(GraphErrors.notImplemented(method, path));
+  switch (resource.toLowerCase()) {
+    case 'me':
+      // An app token has no signed-in user.
+      return error(GraphErrors.meWithAppToken());
+    case 'users': {
+      if (user === undefined) return error(GraphErrors.notImplemented(method, path));
+      if (action === undefined) {
+        if (method !== 'GET') return error(GraphErrors.notImplemented(method, path));
+        const outcome = getUser(ctx, caller, user, version);
+        return outcome.ok ? { kind: 'json', body: outcome.body } : error(outcome.error);
+      }
+      if (SEND_MAIL_SEGMENTS.includes(action.toLowerCase()) && rest.length === 0) {
+        if (method !== 'POST') return error(GraphErrors.methodNotAllowed(method, 'sendMail'));
+        const outcome = sendMail(ctx, { caller, user, mediaType: mediaType(req), body });
+        return outcome.ok ? { kind: 'accepted' } : error(outcome.error);
+      }
+      return error(GraphErrors.notImplemented(method, path));
+    }
+    default:
+      return error(GraphErrors.segmentNotFound(resource));
+  }
+}

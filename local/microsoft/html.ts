@@ -1,0 +1,120 @@
+import type { ServerResponse } from 'node:http';
+import { send } from './http-util';
+
+/** HTML that is already safe; everything else interpolated into `html` is escaped. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function render(value: unknown): string {
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === undefined || value === null || value === false) return '';
+  return escapeHtml(String(value));
+}
+
+/** Template tag that escapes every interpolated value unless it is SafeHtml (or an array of it). */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    out += render(value) + (strings[index + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
+/** Pages carry no script; styles are inline; only same-origin frames (the sandboxed mail body). */
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const CSS = `
+:root { color-scheme: light; --border: #d0d7de; --muted: #57606a; --accent: #0f6cbd; --bg: #f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.5 "Segoe UI", system-ui, -apple-system, sans-serif; color: #1f2328; background: var(--bg); }
+header.top { background: #1b1a19; color: #fff; padding: 10px 24px; display: flex; gap: 24px; align-items: baseline; }
+header.top strong { font-size: 15px; }
+header.top a { color: #c7e0f4; text-decoration: none; }
+main { max-width: 1180px; margin: 0 auto; padding: 16px 24px 48px; }
+h1 { font-size: 22px; font-weight: 600; margin: 8px 0 4px; }
+h2 { font-size: 18px; font-weight: 600; margin: 28px 0 8px; }
+h3 { font-size: 16px; font-weight: 600; margin: 0 0 12px; }
+h4 { font-size: 14px; font-weight: 600; margin: 18px 0 6px; color: #323130; }
+p.lead, .muted { color: var(--muted); }
+a { color: var(--accent); }
+.card { background: #fff; border: 1px solid var(--border); border-radius: 6px; padding: 16px 20px; margin: 12px 0; }
+dl.grid { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
+dl.grid dt { color: var(--muted); }
+dl.grid dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--border); vertical-align: top; }
+th { font-weight: 600; background: #f3f2f1; }
+code, .value { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: 13px; word-break: break-all; }
+.value { user-select: all; background: #f3f2f1; padding: 1px 4px; border-radius: 3px; }
+.badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; }
+.ok { background: #dff6dd; color: #107c10; }
+.warn { background: #fff4ce; color: #8a5300; }
+.bad { background: #fde7e9; color: #a4262c; }
+.scroll { overflow-x: auto; }
+td.nowrap { white-space: nowrap; }
+td.subject { min-width: 220px; }
+iframe.mail-body { width: 100%; min-height: 420px; border: 1px solid var(--border); border-radius: 4px; background: #fff; }
+pre.mail-body { white-space: pre-wrap; background: #fff; border: 1px solid var(--border); border-radius: 4px; padding: 12px; margin: 0; }
+`;
+
+export function page(title: string, body: SafeHtml, nav: { label: string; href: string }[] = []): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new SafeHtml(CSS)}</style>
+</head>
+<body>
+<header class="top"><strong>Microsoft emulator (local)</strong>${nav.map((link) => html`<a href="${link.href}">${link.label}</a>`)}</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`.value;
+}
+
+export function sendPage(res: ServerResponse, status: number, document: string): void {
+  send(
+    res,
+    status,
+    {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': PAGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    },
+    document,
+  );
+}
+
+/** `12/31/2099`, as the Azure portal (en-US) shows dates. */
+export function portalDate(iso: string): string {
+  const date = new Date(iso);
+  return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]} (${bytes.toLocaleString('en-US')} bytes)`;
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { randomBase64Url, stableGuid } from './ids';
+import type { EmulatedApp, EmulatedTenant } from './types';
+
+export interface PublicSigningKey {
+  kty: string;
+  use: 'sig';
+  kid: string;
+  x5t: string;
+  n: string;
+  e: string;
+}
+
+export interface AppTokenInput {
+  tenant: EmulatedTenant;
+  app: EmulatedApp;
+  /** The `aud` claim: the resource identifier the token is for. */
+  audience: string;
+  /** Granted application permissions; `undefined` leaves the claim out, as Entra does without admin consent. */
+  roles: string[] | undefined;
+  now: Date;
+  lifetimeSeconds: number;
+}
+
+export interface IssuedToken {
+  accessToken: string;
+  issuedAt: number;
+  notBefore: number;
+  expiresOn: number;
+}
+
+/** The issuer value of v1.0 access tokens, which Graph receives even from the v2.0 endpoint. */
+export function tokenIssuer(tenantId: string): string {
+  return `https://sts.windows.net/${tenantId}/`;
+}
+
+/** The object id of an app's service principal in a tenant (the `oid` and `sub` of its tokens). */
+export function servicePrincipalId(tenant: EmulatedTenant, app: EmulatedApp): string {
+  return stableGuid('service-principal', tenant.id.toLowerCase(), app.clientId.toLowerCase());
+}
+
+/** Signs app-only access tokens with an RSA key made at start; the key never leaves the process. */
+export class JwtIssuer {
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    readonly publicKey: CryptoKey,
+    readonly jwk: PublicSigningKey,
+  ) {}
+
+  static async create(): Promise<JwtIssuer> {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+    const exported = await exportJWK(publicKey);
+    if (exported.n === undefined || exported.e === undefined) throw new Error('RSA public key export lacks n or e');
+    // Entra's kid/x5t is a 27-character base64url SHA-1 thumbprint; this one is of the public key.
+    const kid = createHash('sha1').update(`${exported.e}.${exported.n}`).digest('base64url');
+    return new JwtIssuer(privateKey, publicKey, { kty: 'RSA', use: 'sig', kid, x5t: kid, n: exported.n, e: exported.e });
+  }
+
+  get kid(): string {
+    return this.jwk.kid;
+  }
+
+  async issueAppToken(input: AppTokenInput): Promise<IssuedToken> {
+    const issuedAt = Math.floor(input.now.getTime() / 1000);
+    const expiresOn = issuedAt + input.lifetimeSeconds;
+    const oid = servicePrincipalId(input.tenant, input.app);
+    const issuer = tokenIssuer(input.tenant.id);
+    // Claim order and names follow a decoded Entra app token for Graph (ver 1.0).
+    const claims: Record<string, unknown> = {
+      aud: input.audience,
+      iss: issuer,
+      iat: issuedAt,
+      nbf: issuedAt,
+      exp: expiresOn,
+      aio: randomBase64Url(48),
+      app_displayname: input.app.displayName,
+      appid: input.app.clientId,
+      appidacr: '1',
+      azp: input.app.clientId,
+      idp: issuer,
+      idtyp: 'app',
+      oid,
+      ...(input.roles === undefined ? {} : { roles: [...input.roles] }),
+      sub: oid,
+      tid: input.tenant.id,
+      uti: randomBase64Url(16),
+      ver: '1.0',
+    };
+    const accessToken = await new SignJWT(claims)
+      .setProtectedHeader({ typ: 'JWT', alg: 'RS256', x5t: this.jwk.x5t, kid: this.jwk.kid })
+      .sign(this.privateKey);
+    return { accessToken, issuedAt, notBefore: issuedAt, expiresOn };
+  }
+}

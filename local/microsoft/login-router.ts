@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorContext } from './context';
+import { handleDiscovery, type DiscoveryDocument } from './discovery';
+import { sendPage } from './html';
+import { pathSegments, requestUrl, send } from './http-util';
+import { renderHomePage, renderPortalPage } from './portal-page';
+import { handleTokenRequest } from './token-endpoint';
+
+const DISCOVERY: Record<string, DiscoveryDocument> = {
+  'v2.0/.well-known/openid-configuration': 'openid-v2',
+  '.well-known/openid-configuration': 'openid-v1',
+  'discovery/v2.0/keys': 'keys-v2',
+  'discovery/keys': 'keys-v1',
+};
+
+function notFound(res: ServerResponse): void {
+  send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not Found');
+}
+
+/** The login listener: stands in for login.microsoftonline.com, plus the emulator's own pages. */
+export async function handleLoginRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const segments = pathSegments(requestUrl(req).pathname);
+  const [first, ...rest] = segments;
+  if (first === undefined || (first === 'portal' && rest.length === 0)) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { Allow: 'GET', 'Content-Type': 'text/plain; charset=utf-8' }, 'Method Not Allowed');
+      return;
+    }
+    sendPage(res, 200, first === undefined ? renderHomePage(ctx) : renderPortalPage(ctx));
+    return;
+  }
+  const route = rest.join('/').toLowerCase();
+  if (route === 'oauth2/v2.0/token') return handleTokenRequest(ctx, req, res, first, 'v2');
+  if (route === 'oauth2/token') return handleTokenRequest(ctx, req, res, first, 'v1');
+  const document = DISCOVERY[route];
+  if (document !== undefined && req.method === 'GET') {
+    handleDiscovery(ctx, req, res, first, document);
+    return;
+  }
+  notFound(res);
+}

@@ -1,0 +1,158 @@
+import type { EmulatorContext } from './context';
+import type { GraphCaller } from './graph-auth';
+import { GraphErrors, type GraphError } from './graph-errors';
+import { decodeStrictBase64, parseMimeMessage } from './mime-message';
+import { checkFileAttachment, checkSendMailBody, literal, normaliseEnums } from './send-mail-schema';
+import { TenantDirectory } from './tenant-directory';
+import type { StoredMailAttachment, StoredMessage } from './types';
+
+/** Graph refuses any request body over 4 MB (fixture `request_too_large`). */
+export const GRAPH_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+export interface SendMailRequest {
+  caller: GraphCaller;
+  /** The `{id | userPrincipalName}` path segment as sent. */
+  user: string;
+  /** Media type of the request, lower case. */
+  mediaType: string | undefined;
+  body: Buffer;
+}
+
+export type SendMailOutcome = { ok: true; stored: StoredMessage } | { ok: false; error: GraphError };
+
+type Json = Record<string, unknown>;
+type Parsed = { ok: true; message: StoredMessage['message']; saveToSentItems: boolean } | { ok: false; error: GraphError };
+
+const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const fail = (error: GraphError) => ({ ok: false as const, error });
+
+// Exchange resolves SMTP addresses; anything that is not one stays unresolved.
+const SMTP_ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]+$/;
+const FILE_ATTACHMENT = '#microsoft.graph.fileattachment';
+const OTHER_ATTACHMENTS = ['#microsoft.graph.itemattachment', '#microsoft.graph.referenceattachment'];
+
+/** POST /users/{id | userPrincipalName}/sendMail: permission, mailbox, body, headers, recipients, then store. */
+export function sendMail(ctx: EmulatorContext, request: SendMailRequest): SendMailOutcome {
+  if (!(request.caller.roles ?? []).includes('Mail.Send')) return fail(GraphErrors.mailAccessDenied());
+  const tenant = ctx.directory.byId(request.caller.tenantId);
+  const mailbox = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, request.user);
+  if (mailbox === undefined) return fail(GraphErrors.invalidUser(request.user));
+  if (!mailbox.mailboxEnabled) return fail(GraphErrors.mailboxNotEnabled());
+
+  const parsed = request.mediaType === 'text/plain' ? parseMime(request.body) : parseJson(request.mediaType, request.body);
+  if (!parsed.ok) return parsed;
+  const { message } = parsed;
+
+  const headerError = checkInternetMessageHeaders(message.internetMessageHeaders);
+  if (headerError !== undefined) return fail(headerError);
+  const recipientError = checkRecipients(message);
+  if (recipientError !== undefined) return fail(recipientError);
+
+  const stored = ctx.store.add({
+    mailbox: mailbox.userPrincipalName,
+    message,
+    savedToSentItems: parsed.saveToSentItems,
+    receivedAt: ctx.now(),
+  });
+  return { ok: true, stored };
+}
+
+function parseJson(mediaType: string | undefined, body: Buffer): Parsed {
+  if (mediaType !== 'application/json') return fail(GraphErrors.unreadableJson());
+  const text = body.toString('utf8');
+  if (text.trim() === '') return fail(GraphErrors.emptyPayload());
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail(GraphErrors.unreadableJson());
+  }
+  if (!isObject(json)) {
+    return fail(GraphErrors.requestBodyRead(`An unexpected '${Array.isArray(json) ? 'StartArray' : 'PrimitiveValue'}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`));
+  }
+
+  // Action parameter names match case-insensitively: the Java SDK sends "Message", the docs "message".
+  let message: unknown;
+  let saveToSentItems: unknown;
+  for (const [key, value] of Object.entries(json)) {
+    const name = key.toLowerCase();
+    if (name === 'message') message = message ?? value;
+    else if (name === 'savetosentitems') saveToSentItems = saveToSentItems ?? value;
+    else return fail(GraphErrors.unknownParameter(key, 'sendMail'));
+  }
+  if (message === undefined || message === null) return fail(GraphErrors.missingMessage());
+  // The docs example sends the string "false", which the service accepts.
+  if (typeof saveToSentItems === 'string' && /^(true|false)$/i.test(saveToSentItems)) {
+    saveToSentItems = saveToSentItems.toLowerCase() === 'true';
+  }
+  const canonical: Json = { message: structuredClone(message) };
+  if (saveToSentItems !== undefined) canonical.saveToSentItems = saveToSentItems;
+  if (isObject(canonical.message)) normaliseEnums(canonical.message);
+
+  const check = checkSendMailBody(canonical);
+  if (!check.ok) return fail(GraphErrors.requestBodyRead(check.message));
+  const validMessage = canonical.message as Json;
+
+  const attachments = readAttachments(validMessage.attachments);
+  if (!attachments.ok) return attachments;
+  const stored = { ...validMessage } as StoredMessage['message'];
+  if (attachments.list !== undefined) stored.attachments = attachments.list;
+  return { ok: true, message: stored, saveToSentItems: saveToSentItems !== false };
+}
+
+function parseMime(body: Buffer): Parsed {
+  const raw = decodeStrictBase64(body.toString('utf8'));
+  if (raw === undefined) return fail(GraphErrors.mimeInvalidBase64());
+  return { ok: true, message: parseMimeMessage(raw), saveToSentItems: true };
+}
+
+type Attachments = { ok: true; list: StoredMailAttachment[] | undefined } | { ok: false; error: GraphError };
+
+function readAttachments(value: unknown): Attachments {
+  if (!Array.isArray(value)) return { ok: true, list: undefined };
+  const list: StoredMailAttachment[] = [];
+  for (const [index, attachment] of value.entries()) {
+    // The schema made each one an object with a string "@odata.type".
+    const item = attachment as Json;
+    const type = String(item['@odata.type']);
+    if (OTHER_ATTACHMENTS.includes(type.toLowerCase())) return fail(GraphErrors.attachmentTypeNotSupported(type));
+    if (type.toLowerCase() !== FILE_ATTACHMENT) return fail(GraphErrors.unknownType(type));
+    const check = checkFileAttachment(item, `/message/attachments/${index}`);
+    if (!check.ok) return fail(GraphErrors.requestBodyRead(check.message));
+    const contentBytes = typeof item.contentBytes === 'string' ? item.contentBytes : '';
+    const decoded = contentBytes === '' ? Buffer.alloc(0) : decodeStrictBase64(contentBytes);
+    if (decoded === undefined) {
+      return fail(GraphErrors.requestBodyRead(`Cannot convert the literal '${literal(contentBytes)}' to the expected type 'Edm.Binary'.`));
+    }
+    list.push({
+      name: typeof item.name === 'string' ? item.name : '',
+      contentType: typeof item.contentType === 'string' && item.contentType !== '' ? item.contentType : 'application/octet-stream',
+      size: decoded.length,
+      contentBytes: decoded.toString('base64'),
+    });
+  }
+  return { ok: true, list };
+}
+
+function checkInternetMessageHeaders(headers: unknown): GraphError | undefined {
+  if (!Array.isArray(headers)) return undefined;
+  for (const entry of headers) {
+    const name = isObject(entry) && typeof entry.name === 'string' ? entry.name : '';
+    if (!name.toLowerCase().startsWith('x-')) return GraphErrors.invalidHeaderName(name);
+  }
+  return undefined;
+}
+
+function checkRecipients(message: StoredMessage['message']): GraphError | undefined {
+  const all = [...(message.toRecipients ?? []), ...(message.ccRecipients ?? []), ...(message.bccRecipients ?? [])] as unknown[];
+  if (all.length === 0) return GraphErrors.noRecipients();
+  for (const recipient of all) {
+    const emailAddress = isObject(recipient) && isObject(recipient.emailAddress) ? recipient.emailAddress : {};
+    const address = typeof emailAddress.address === 'string' ? emailAddress.address.trim() : '';
+    if (!SMTP_ADDRESS.test(address)) {
+      const shown = address !== '' ? address : typeof emailAddress.name === 'string' ? emailAddress.name : '';
+      return GraphErrors.unresolvedRecipient(shown);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+/** Stable codes of everything that can go wrong sending mail through Microsoft Graph. */
+export const GraphErrorCode = {
+  Unauthorized: 'GRAPH_UNAUTHORIZED',
+  AccessDenied: 'GRAPH_ACCESS_DENIED',
+  AppAccessPolicyDenied: 'GRAPH_APP_ACCESS_POLICY_DENIED',
+  MailboxNotFound: 'GRAPH_MAILBOX_NOT_FOUND',
+  MailboxNotEnabled: 'GRAPH_MAILBOX_NOT_ENABLED',
+  InvalidRecipients: 'GRAPH_INVALID_RECIPIENTS',
+  RequestTooLarge: 'GRAPH_REQUEST_TOO_LARGE',
+  Throttled: 'GRAPH_THROTTLED',
+  Unavailable: 'GRAPH_UNAVAILABLE',
+  BadRequest: 'GRAPH_BAD_REQUEST',
+  /** Any other 4xx. */
+  RequestFailed: 'GRAPH_REQUEST_FAILED',
+  Unreachable: 'GRAPH_UNREACHABLE',
+  /** No answer in time: the mail may or may not have gone out. */
+  Timeout: 'GRAPH_TIMEOUT',
+  ResponseInvalid: 'GRAPH_RESPONSE_INVALID',
+  EndpointNotAllowed: 'ENDPOINT_NOT_ALLOWED',
+} as const;
+export type GraphErrorCode = (typeof GraphErrorCode)[keyof typeof GraphErrorCode];
+
+export interface GraphErrorDetails {
+  status?: number;
+  /** Graph's `error.code`, e.g. `ErrorAccessDenied`. */
+  graphCode?: string;
+  /** Graph's `request-id`, which Microsoft support asks for. */
+  requestId?: string;
+  clientRequestId?: string;
+  /** Seconds Graph asked us to wait (Retry-After), when it throttled. */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+/**
+ * A Graph call failed. The message says method, host and path, status and Graph's error code; Graph's own
+ * message text is not repeated in it and the token never is.
+ */
+export class GraphError extends Error {
+  readonly code: GraphErrorCode;
+  readonly status: number | undefined;
+  readonly graphCode: string | undefined;
+  readonly requestId: string | undefined;
+  readonly clientRequestId: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: GraphErrorCode, message: string, details: GraphErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'GraphError';
+    this.code = code;
+    this.status = details.status;
+    this.graphCode = details.graphCode;
+    this.requestId = details.requestId;
+    this.clientRequestId = details.clientRequestId;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { GraphError, GraphErrorCode, type GraphErrorDetails } from './errors';
+
+const IDENTIFIER = /^[A-Za-z0-9_.-]{1,100}$/;
+const REQUEST_ID = /^[0-9A-Za-z-]{1,100}$/;
+
+/** Graph's OData error envelope: `{ error: { code, message, innerError: { request-id, client-request-id, date } } }`. */
+const graphErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().optional(),
+    innerError: z
+      .object({
+        'request-id': z.string().optional(),
+        'client-request-id': z.string().optional(),
+        date: z.string().optional(),
+      })
+      .partial()
+      .optional(),
+  }),
+});
+
+export interface GraphErrorBody {
+  code: string;
+  message: string;
+  requestId: string | undefined;
+  clientRequestId: string | undefined;
+}
+
+export const parseGraphErrorBody = (text: string): GraphErrorBody | undefined => {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = graphErrorBodySchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { code, message, innerError } = parsed.data.error;
+  return {
+    code,
+    message: message ?? '',
+    requestId: innerError?.['request-id'],
+    clientRequestId: innerError?.['client-request-id'],
+  };
+};
+
+/**
+ * Exchange answers 403 ErrorAccessDenied both for a missing Mail.Send grant and for a mailbox outside the
+ * application access policy; only the message tells them apart ("Access to OData is disabled." is the policy's).
+ */
+const APP_ACCESS_POLICY_TEXT = /access to odata is disabled|application access polic/i;
+
+export const classifyGraphError = (status: number, body: GraphErrorBody | undefined): GraphErrorCode => {
+  const code = body?.code ?? '';
+  if (code === 'MailboxNotEnabledForRESTAPI') return GraphErrorCode.MailboxNotEnabled;
+  if (status === 401) return GraphErrorCode.Unauthorized;
+  if (status === 403) {
+    return APP_ACCESS_POLICY_TEXT.test(body?.message ?? '')
+      ? GraphErrorCode.AppAccessPolicyDenied
+      : GraphErrorCode.AccessDenied;
+  }
+  if (status === 404) return GraphErrorCode.MailboxNotFound;
+  if (status === 413 || code === 'ErrorMessageSizeExceeded') return GraphErrorCode.RequestTooLarge;
+  if (status === 429) return GraphErrorCode.Throttled;
+  if (status >= 500) return GraphErrorCode.Unavailable;
+  if (status === 400) {
+    return code === 'ErrorInvalidRecipients' ? GraphErrorCode.InvalidRecipients : GraphErrorCode.BadRequest;
+  }
+  return GraphErrorCode.RequestFailed;
+};
+
+export interface GraphFailure {
+  /** e.g. `POST graph.microsoft.com/v1.0/users/a%40b.com/sendMail` */
+  where: string;
+  status: number;
+  headers: Headers;
+  text: string;
+  retryAfterSeconds?: number;
+}
+
+/** Turns a non-success Graph answer into a GraphError, keeping Graph's code and request ids. */
+export const graphErrorFromResponse = (failure: GraphFailure): GraphError => {
+  const body = parseGraphErrorBody(failure.text);
+  const code = classifyGraphError(failure.status, body);
+  const graphCode = body !== undefined && IDENTIFIER.test(body.code) ? body.code : undefined;
+  const requestId = pickId(failure.headers.get('request-id'), body?.requestId);
+  const clientRequestId = pickId(failure.headers.get('client-request-id'), body?.clientRequestId);
+  const details: GraphErrorDetails = {
+    status: failure.status,
+    ...(graphCode === undefined ? {} : { graphCode }),
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(clientRequestId === undefined ? {} : { clientRequestId }),
+    ...(failure.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: failure.retryAfterSeconds }),
+  };
+  const label = graphCode === undefined ? '' : ` ${graphCode}`;
+  const request = requestId === undefined ? '' : ` (request-id ${requestId})`;
+  return new GraphError(code, `${failure.where} answered ${failure.status}${label}${request}.`, details);
+};
+
+const pickId = (...candidates: Array<string | null | undefined>): string | undefined =>
+  candidates.find((value): value is string => typeof value === 'string' && REQUEST_ID.test(value));

@@ -1,0 +1,23 @@
+export type EndpointPurpose = 'token endpoint' | 'Graph base URL';
+
+/** A configured URL the app refuses to call. The URL is configuration, not a secret, so it is named. */
+export class EndpointNotAllowedError extends Error {
+  readonly code = 'ENDPOINT_NOT_ALLOWED';
+  readonly purpose: EndpointPurpose;
+
+  constructor(purpose: EndpointPurpose, url: string, reason: string) {
+    super(`The ${purpose} ${shown(url)} is not allowed: ${reason}`);
+    this.name = 'EndpointNotAllowedError';
+    this.purpose = purpose;
+  }
+}
+
+/** Scheme, host and path only: a pasted URL may carry a password or a query string, and text that is no URL at all is not repeated. */
+const shown = (url: string): string => {
+  try {
+    const { protocol, host, pathname } = new URL(url);
+    return JSON.stringify(`${protocol}//${host}${pathname}`.slice(0, 300));
+  } catch {
+    return '(not a URL)';
+  }
+};

@@ -1,0 +1,4 @@
+// Admin page (jira:adminPage issue-mailer-admin): function admin-resolver.
+export { handler as adminResolver } from './resolvers/admin-resolver';
+// Issue action (jira:issueAction email-this-issue): function issue-action-resolver.
+export { handler as issueActionResolver } from './resolvers/issue-action-resolver';

@@ -1,0 +1,140 @@
+import { CommonErrorCode } from '../contract/error-codes';
+import type { ResolverError } from '../contract/result';
+import {
+  CredentialNotFoundError,
+  CredentialValidationError,
+  NoCredentialConfiguredError,
+  SecretMissingError,
+} from '../credentials/errors';
+import { GraphError, GraphErrorCode } from '../graph/errors';
+import { EndpointNotAllowedError } from '../http/errors';
+import { JiraError, JiraErrorCode, NotAdminError } from '../jira/errors';
+import { MailValidationError } from '../mail/errors';
+import { tokenErrorGuidance } from '../oauth/aadsts-guidance';
+import { TokenError, TokenErrorCode } from '../oauth/errors';
+import { StorageError } from '../storage/errors';
+import { NoIssueContextError } from './errors';
+
+/** Admins can act on configuration details; people sending an issue are pointed at their admin. */
+export type Audience = 'admin' | 'user';
+
+export const VALIDATION_MESSAGE = 'Check the highlighted fields.';
+export const INTERNAL_MESSAGE = 'Something went wrong. Try again; if it keeps happening, contact your Jira admin.';
+const ASK_ADMIN = 'Ask your Jira admin to test the connection on the Issue Mailer admin page.';
+
+const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
+  [GraphErrorCode.Unauthorized]:
+    `Microsoft Graph did not accept Issue Mailer's token. ${ASK_ADMIN}`,
+  [GraphErrorCode.AccessDenied]:
+    'Microsoft Graph denied sending from the sender mailbox. The app registration needs the Mail.Send ' +
+    'application permission (not delegated) with admin consent.',
+  [GraphErrorCode.AppAccessPolicyDenied]:
+    'An Exchange application access policy does not let this app send from the sender mailbox. An Exchange admin ' +
+    "can add the mailbox to the policy's group (check with Test-ApplicationAccessPolicy).",
+  [GraphErrorCode.MailboxNotFound]:
+    "Microsoft 365 has no mailbox for the credential's sender address. Check the sender mailbox on the Issue Mailer admin page.",
+  [GraphErrorCode.MailboxNotEnabled]:
+    'The sender mailbox is inactive, soft-deleted or on-premises, so Microsoft Graph cannot send from it. Use a ' +
+    'licensed Exchange Online mailbox.',
+  [GraphErrorCode.InvalidRecipients]: 'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.',
+  [GraphErrorCode.RequestTooLarge]: 'The email is larger than Microsoft Graph accepts (4 MB). Shorten your message and try again.',
+  [GraphErrorCode.Throttled]: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.',
+  [GraphErrorCode.Unavailable]: 'Microsoft Graph is unavailable right now. Try again in a few minutes.',
+  [GraphErrorCode.BadRequest]: 'Microsoft Graph rejected the email. Try again; if it keeps happening, contact your Jira admin.',
+  [GraphErrorCode.RequestFailed]: 'Microsoft Graph refused the request. Try again; if it keeps happening, contact your Jira admin.',
+  [GraphErrorCode.Unreachable]: 'Could not reach Microsoft Graph. Try again in a few minutes.',
+  [GraphErrorCode.Timeout]:
+    'Microsoft Graph did not answer in time, so the email may or may not have been sent. Check with a recipient before sending again.',
+  [GraphErrorCode.ResponseInvalid]:
+    'Microsoft Graph answered in an unexpected way, so the email may or may not have been sent. Check with a recipient before sending again.',
+  [GraphErrorCode.EndpointNotAllowed]:
+    'Issue Mailer sends mail only through https://graph.microsoft.com. Check the Graph API base URL on the Issue Mailer admin page.',
+};
+
+const JIRA_MESSAGES: Readonly<Record<JiraErrorCode, string>> = {
+  [JiraErrorCode.IssueNotFound]: 'This issue was not found, or you do not have permission to see it.',
+  [JiraErrorCode.Forbidden]: 'Jira did not let you read this. Check that you are logged in and have access.',
+  [JiraErrorCode.RequestFailed]: 'Jira did not answer. Try again in a moment.',
+  [JiraErrorCode.ResponseInvalid]: 'Jira answered in an unexpected way. Try again; if it keeps happening, contact your Jira admin.',
+};
+
+/** Token failures a sender can only wait out; the rest need an admin. */
+const TRANSIENT_TOKEN_CODES: ReadonlySet<string> = new Set([
+  TokenErrorCode.EndpointUnreachable,
+  TokenErrorCode.EndpointTimeout,
+  TokenErrorCode.EndpointError,
+]);
+
+/**
+ * The answer for an error of a known family: its stable code and a fixed message chosen here. Never the error's
+ * own message. Undefined for anything else, which the caller reports as INTERNAL_ERROR.
+ */
+export const toResolverError = (error: unknown, audience: Audience): ResolverError | undefined => {
+  if (error instanceof CredentialValidationError || error instanceof MailValidationError) {
+    return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { ...error.fieldErrors } };
+  }
+  if (error instanceof NotAdminError) {
+    return { code: CommonErrorCode.NotAdmin, message: 'Only Jira administrators can change Issue Mailer settings.' };
+  }
+  if (error instanceof NoIssueContextError) {
+    return { code: CommonErrorCode.NoIssueContext, message: 'Open "Email this issue" from a Jira issue.' };
+  }
+  if (error instanceof CredentialNotFoundError) {
+    return { code: error.code, message: 'That credential no longer exists. Reload the page.' };
+  }
+  if (error instanceof NoCredentialConfiguredError) {
+    return {
+      code: CommonErrorCode.NotConfigured,
+      message:
+        audience === 'admin'
+          ? 'Add a Microsoft 365 credential first.'
+          : 'Issue Mailer is not set up yet. Ask your Jira admin to add a Microsoft 365 credential on the Issue Mailer admin page.',
+    };
+  }
+  if (error instanceof SecretMissingError) {
+    return {
+      code: error.code,
+      message:
+        audience === 'admin'
+          ? "No client secret is stored for this credential. Edit it, paste the client secret's Value and save."
+          : `Issue Mailer's Microsoft 365 credential has no client secret. ${ASK_ADMIN}`,
+    };
+  }
+  if (error instanceof TokenError) {
+    const message =
+      audience === 'admin' || TRANSIENT_TOKEN_CODES.has(error.code)
+        ? tokenErrorGuidance(error)
+        : `Issue Mailer could not sign in to Microsoft 365. ${ASK_ADMIN}`;
+    return { code: error.code, message };
+  }
+  if (error instanceof GraphError) return { code: error.code, message: GRAPH_MESSAGES[error.code] };
+  if (error instanceof EndpointNotAllowedError) {
+    return { code: error.code, message: GRAPH_MESSAGES[GraphErrorCode.EndpointNotAllowed] };
+  }
+  if (error instanceof JiraError) return { code: error.code, message: JIRA_MESSAGES[error.code] };
+  if (error instanceof StorageError) {
+    return { code: error.code, message: 'Issue Mailer could not reach its storage. Try again in a moment.' };
+  }
+  return undefined;
+};
+
+/**
+ * Ids and codes worth a log line for support (Microsoft's trace and request ids, statuses). Nothing here can hold
+ * a secret, a token or a response body.
+ */
+export const diagnosticsOf = (error: unknown): string => {
+  if (!(error instanceof Error)) return '';
+  const fields: Array<[string, unknown]> = [
+    ['status', (error as { status?: unknown }).status],
+    ['aadsts', (error as { aadstsCode?: unknown }).aadstsCode],
+    ['graphCode', (error as { graphCode?: unknown }).graphCode],
+    ['traceId', (error as { traceId?: unknown }).traceId],
+    ['correlationId', (error as { correlationId?: unknown }).correlationId],
+    ['requestId', (error as { requestId?: unknown }).requestId],
+    ['clientRequestId', (error as { clientRequestId?: unknown }).clientRequestId],
+  ];
+  return fields
+    .filter(([, value]) => typeof value === 'number' || (typeof value === 'string' && /^[A-Za-z0-9_.-]{1,100}$/.test(value)))
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .join(' ');
+};

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
+import { isValidTimeZone } from '../mail/format-dates';
+import { NoIssueContextError } from './errors';
+import type { ResolverRequest } from './resolver-kit';
+
+const issueContextSchema = z.object({
+  extension: z.object({ issue: z.object({ key: z.string().regex(ISSUE_KEY_PATTERN) }) }),
+});
+
+/** The issue the action was opened on, from the platform's context: the payload never chooses the issue. */
+export const issueKeyFromContext = (request: ResolverRequest): string => {
+  const parsed = issueContextSchema.safeParse(request.context);
+  if (!parsed.success) throw new NoIssueContextError();
+  return parsed.data.extension.issue.key;
+};
+
+/** The invoking user's time zone when the context gives a valid one. */
+export const timeZoneFromContext = (request: ResolverRequest): string | undefined => {
+  const timeZone = request.context['timezone'];
+  return typeof timeZone === 'string' && isValidTimeZone(timeZone) ? timeZone : undefined;
+};

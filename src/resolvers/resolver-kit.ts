@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { CommonErrorCode } from '../contract/error-codes';
+import { fail, ok, type ResolverError, type ResolverResult } from '../contract/result';
+import { safeErrorLabel } from '../shared/error-names';
+import { diagnosticsOf, INTERNAL_MESSAGE, toResolverError, VALIDATION_MESSAGE, type Audience } from './error-messages';
+
+/** What @forge/resolver hands a resolver function. */
+export interface ResolverRequest {
+  payload: unknown;
+  context: Record<string, unknown>;
+}
+
+export type ResolverFunction<T> = (request: ResolverRequest) => Promise<ResolverResult<T>>;
+
+export interface ResolverFunctionSpec<S extends z.ZodType, T> {
+  /** The resolver function key, for log lines. */
+  name: string;
+  audience: Audience;
+  schema: S;
+  /** Runs before the payload is looked at, e.g. the admin check. */
+  guard?: (request: ResolverRequest) => Promise<void>;
+  run: (input: z.output<S>, request: ResolverRequest) => Promise<T>;
+}
+
+/**
+ * First message per payload field. Issues about the payload as a whole (not an object, unknown fields) get no
+ * entry: naming an unknown field would repeat whatever text the caller put in a key.
+ */
+export const fieldErrorsOf = (error: z.ZodError): Record<string, string> => {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (field !== undefined) fieldErrors[String(field)] ??= issue.message;
+  }
+  return fieldErrors;
+};
+
+const validationFailure = (error: z.ZodError): ResolverError => {
+  const fieldErrors = fieldErrorsOf(error);
+  return Object.keys(fieldErrors).length === 0
+    ? { code: CommonErrorCode.ValidationFailed, message: 'The request was not valid. Reload the page and try again.' }
+    : { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors };
+};
+
+/**
+ * A resolver function that validates its payload, runs the service call and answers a ResolverResult.
+ * Known errors answer their code and a fixed message; anything else is INTERNAL_ERROR, logged by name and code
+ * only. Payloads are never logged.
+ */
+export const resolverFunction =
+  <S extends z.ZodType, T>(spec: ResolverFunctionSpec<S, T>): ResolverFunction<T> =>
+  async (request) => {
+    try {
+      await spec.guard?.(request);
+      const parsed = spec.schema.safeParse(request.payload ?? {});
+      if (!parsed.success) return fail(validationFailure(parsed.error));
+      return ok(await spec.run(parsed.data, request));
+    } catch (error) {
+      const known = toResolverError(error, spec.audience);
+      const label = safeErrorLabel(error);
+      if (known !== undefined) {
+        const details = diagnosticsOf(error);
+        console.warn(`[issue-mailer] ${spec.name}: ${label}${details === '' ? '' : ` ${details}`}`);
+        return fail(known);
+      }
+      console.error(`[issue-mailer] ${spec.name} failed: ${label}`);
+      return fail({ code: CommonErrorCode.Internal, message: INTERNAL_MESSAGE });
+    }
+  };

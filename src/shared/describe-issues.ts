@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+
+/** The dotted path of a zod issue, e.g. `fields.status.name`; `(root)` for the value itself. */
+export const issuePath = (issue: z.core.$ZodIssue): string =>
+  issue.path.length === 0 ? '(root)' : issue.path.map((segment) => String(segment)).join('.');
+
+/**
+ * One line naming the first offending field of an external response, e.g.
+ * `fields.summary: Invalid input: expected string, received undefined`. Zod's messages name types, never values,
+ * so this is safe to put in an error message.
+ */
+export const describeFirstIssue = (error: z.ZodError): string => {
+  const issue = error.issues[0];
+  return issue === undefined ? '(no details)' : `${issuePath(issue)}: ${issue.message}`;
+};

@@ -1,0 +1,24 @@
+export type StorageOperation = 'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret';
+
+/** A Forge storage call failed (rate limit, platform error). The key is named; values never are. */
+export class StorageError extends Error {
+  readonly code = 'STORAGE_FAILED';
+  readonly operation: StorageOperation;
+  readonly key: string;
+  /** The platform's own code, e.g. `RATE_LIMIT_EXCEEDED`, when it gave one. */
+  readonly platformCode: string | undefined;
+
+  constructor(operation: StorageOperation, key: string, cause: unknown) {
+    const platformCode = platformCodeOf(cause);
+    super(`Forge storage ${operation} of "${key}" failed${platformCode ? ` (${platformCode})` : ''}.`, { cause });
+    this.name = 'StorageError';
+    this.operation = operation;
+    this.key = key;
+    this.platformCode = platformCode;
+  }
+}
+
+const platformCodeOf = (cause: unknown): string | undefined => {
+  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,64}$/.test(code) ? code : undefined;
+};

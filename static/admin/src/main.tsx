@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../../shared/base.css';
+import './admin.css';
+import { enableProductTheme } from '../../shared/theme';
+import { AdminPage } from './admin-page';
+
+void enableProductTheme();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page has no #root element.');
+createRoot(container).render(
+  <StrictMode>
+    <AdminPage />
+  </StrictMode>,
+);

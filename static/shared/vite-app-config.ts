@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * The build every Custom UI app shares. Forge serves a resource from a path it chooses, so asset URLs must be
+ * relative (`base: './'`); nothing is inlined as a data: URL or inline script, so the default Custom UI CSP holds.
+ */
+export function customUiConfig(appDirUrl: string): UserConfig {
+  const root = decodeURIComponent(new URL('.', appDirUrl).pathname);
+  return defineConfig({
+    root,
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      assetsInlineLimit: 0,
+      sourcemap: false,
+      modulePreload: { polyfill: false },
+    },
+  });
+}

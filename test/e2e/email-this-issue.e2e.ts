@@ -1,0 +1,69 @@
+import { startHostedBrowser, type HostedBrowser } from './support/browser';
+
+let run: HostedBrowser;
+
+beforeAll(async () => {
+  run = await startHostedBrowser();
+});
+
+afterAll(async () => {
+  await run?.close();
+});
+
+describe('"Email this issue" on the issue view', () => {
+  it('sends DEMO-1 through Graph, shows the "Email sent" flag and closes the dialog', async () => {
+    const { page, host } = run;
+    await page.goto(`${host.url}/browse/DEMO-1`);
+    const summary = await page.getByRole('heading', { level: 1 }).innerText();
+
+    await page.getByRole('button', { name: 'Apps' }).click();
+    await page.getByRole('menuitem', { name: 'Email this issue' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Email this issue' });
+    await dialog.waitFor();
+    const app = page.frameLocator('iframe[title="Email this issue"]');
+
+    await app.getByText('From: support@contoso.onmicrosoft.com').waitFor();
+    const subject = app.getByLabel('Subject', { exact: true });
+    expect(await subject.inputValue()).toBe(`[DEMO-1] ${summary}`);
+    expect(await app.getByLabel('Message', { exact: true }).isVisible()).toBe(true);
+
+    await app.getByLabel('To', { exact: true }).fill('alex@example.com, jordan@example.com');
+    await app.getByLabel('Message', { exact: true }).fill('Can you take a look at this today?');
+    await app.getByRole('button', { name: 'Send' }).click();
+
+    const flag = page.getByRole('alert').filter({ hasText: 'Email sent' });
+    await flag.waitFor();
+    expect(await flag.innerText()).toContain('DEMO-1 was emailed to 2 recipients.');
+    await dialog.waitFor({ state: 'detached' });
+
+    const sent = host.microsoft.sentMessages('support@contoso.onmicrosoft.com');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.message.subject).toBe(`[DEMO-1] ${summary}`);
+    expect(sent[0]?.message.toRecipients?.map((recipient) => recipient.emailAddress.address)).toEqual([
+      'alex@example.com',
+      'jordan@example.com',
+    ]);
+
+    await page.goto(`${host.microsoft.graphBaseUrl}/mailbox`);
+    await page.getByRole('link', { name: `[DEMO-1] ${summary}` }).waitFor();
+    expect(run.pageErrors).toEqual([]);
+  });
+
+  it('keeps the dialog open and marks the field when an address is not valid', async () => {
+    const { page, host } = run;
+    await page.goto(`${host.url}/browse/DEMO-2`);
+    await page.getByRole('button', { name: 'Apps' }).click();
+    await page.getByRole('menuitem', { name: 'Email this issue' }).click();
+    const app = page.frameLocator('iframe[title="Email this issue"]');
+    const to = app.getByLabel('To', { exact: true });
+    await to.fill('alex@example.com, not-an-address');
+    await app.getByRole('button', { name: 'Send' }).click();
+
+    expect(await app.locator('#email-to-error').innerText()).toBe('Enter valid email addresses, separated by commas.');
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    expect(host.microsoft.sentMessages()).toHaveLength(1);
+
+    await app.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog', { name: 'Email this issue' }).waitFor({ state: 'detached' });
+  });
+});

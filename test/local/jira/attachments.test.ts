@@ -1,0 +1,202 @@
+import { inflateSync } from 'node:zlib';
+import { ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER } from '../../../local/jira';
+import { crc32 } from '../../../local/jira/assets/checksums';
+import { APP, SITE, as, get, newJira } from './helpers';
+
+interface AttachmentAnswer {
+  self: string;
+  id: string | number;
+  filename: string;
+  author: { accountId: string };
+  created: string;
+  size: number;
+  mimeType: string;
+  content: string;
+  thumbnail?: string;
+}
+
+const THREE_MB = 3 * 1024 * 1024;
+
+const SEEDED = [
+  { id: '10100', issue: 'DEMO-1', filename: 'outlook-sync-error.png', mimeType: 'image/png', size: 192_278 },
+  { id: '10101', issue: 'DEMO-1', filename: 'outlook-sync.log', mimeType: 'text/plain', size: 48_010 },
+  { id: '10102', issue: 'DEMO-2', filename: 'onboarding-checklist.csv', mimeType: 'text/csv', size: 712 },
+  { id: '10103', issue: 'DEMO-3', filename: 'vpn-diagnostics.zip', mimeType: 'application/zip', size: 3_401_005 },
+  { id: '10104', issue: 'DEMO-3', filename: 'wifi-signal-heatmap.png', mimeType: 'image/png', size: 1_080_748 },
+  { id: '10105', issue: 'DEMO-4', filename: 'printer-setup-guide.pdf', mimeType: 'application/pdf', size: 1_269 },
+];
+
+/** Reads a PNG's chunks, checking each CRC. */
+function pngChunks(bytes: Buffer): { type: string; data: Buffer }[] {
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const chunks: { type: string; data: Buffer }[] = [];
+  let offset = 8;
+  while (offset < bytes.length) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString('ascii', offset + 4, offset + 8);
+    const data = bytes.subarray(offset + 8, offset + 8 + length);
+    expect(bytes.readUInt32BE(offset + 8 + length)).toBe(crc32(bytes.subarray(offset + 4, offset + 8), data));
+    chunks.push({ type, data });
+    offset += 12 + length;
+  }
+  return chunks;
+}
+
+/** Reads a ZIP's central directory, checking each stored entry's CRC. */
+function zipEntries(bytes: Buffer): { name: string; size: number }[] {
+  const end = bytes.length - 22;
+  expect(bytes.readUInt32LE(end)).toBe(0x06054b50);
+  const count = bytes.readUInt16LE(end + 10);
+  let offset = bytes.readUInt32LE(end + 16);
+  const entries: { name: string; size: number }[] = [];
+  for (let i = 0; i < count; i += 1) {
+    expect(bytes.readUInt32LE(offset)).toBe(0x02014b50);
+    const crc = bytes.readUInt32LE(offset + 16);
+    const size = bytes.readUInt32LE(offset + 24);
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const local = bytes.readUInt32LE(offset + 42);
+    const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength);
+    const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    expect(crc32(bytes.subarray(dataStart, dataStart + size))).toBe(crc);
+    entries.push({ name, size });
+    offset += 46 + nameLength;
+  }
+  return entries;
+}
+
+describe('attachments', () => {
+  const jira = newJira();
+  const admin = as(ALEX_ADMIN);
+
+  it('lists each issue\'s attachments in fields.attachment', async () => {
+    const counts: Record<string, number> = {};
+    for (const key of jira.issueKeys()) {
+      const fields = (await get(jira, `/rest/api/3/issue/${key}?fields=attachment`, admin)).json<{ fields: { attachment: AttachmentAnswer[] } }>().fields;
+      counts[key] = fields.attachment.length;
+    }
+    expect(counts).toEqual({ 'DEMO-1': 2, 'DEMO-2': 1, 'DEMO-3': 2, 'DEMO-4': 1, 'DEMO-5': 0, 'DEMO-6': 0 });
+  });
+
+  it('has exactly one attachment over 3 MB, and several sizes below', () => {
+    expect(SEEDED.filter((attachment) => attachment.size > THREE_MB).map((attachment) => attachment.filename)).toEqual(['vpn-diagnostics.zip']);
+    expect(SEEDED.filter((attachment) => attachment.size < 1024 * 1024)).toHaveLength(4);
+  });
+
+  it.each(SEEDED)('$filename: metadata, field entry and bytes agree', async ({ id, issue, filename, mimeType, size }) => {
+    const metadata = (await get(jira, `/rest/api/3/attachment/${id}`, admin)).json<AttachmentAnswer>();
+    expect(metadata).toEqual({
+      self: `${SITE}/rest/api/3/attachment/${id}`,
+      id: Number(id),
+      filename,
+      author: expect.objectContaining({ accountId: expect.any(String) }),
+      created: expect.stringMatching(/^2025-0[23]-\d\dT\d\d:\d\d:\d\d\.000\+0000$/),
+      size,
+      mimeType,
+      content: `${SITE}/rest/api/3/attachment/content/${id}`,
+      ...(mimeType.startsWith('image/') ? { thumbnail: `${SITE}/rest/api/3/attachment/thumbnail/${id}` } : {}),
+    });
+    const field = (await get(jira, `/rest/api/3/issue/${issue}?fields=attachment`, admin))
+      .json<{ fields: { attachment: AttachmentAnswer[] } }>()
+      .fields.attachment.find((entry) => entry.id === id);
+    expect(field).toEqual({ ...metadata, id });
+
+    const content = await get(jira, `/rest/api/3/attachment/content/${id}`, admin);
+    expect(content.status).toBe(200);
+    expect(content.headers['content-type']).toBe(mimeType);
+    expect(content.headers['content-length']).toBe(String(size));
+    expect(content.headers['content-disposition']).toBe(`attachment; filename="${filename}"; filename*=UTF-8''${filename}`);
+    expect(content.bytes.length).toBe(size);
+  });
+
+  it('serves real PNG images', async () => {
+    const expectations = [
+      { id: '10100', width: 320, height: 200 },
+      { id: '10104', width: 600, height: 600 },
+    ];
+    for (const { id, width, height } of expectations) {
+      const chunks = pngChunks((await get(jira, `/rest/api/3/attachment/content/${id}`, admin)).bytes);
+      expect(chunks.map((chunk) => chunk.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+      const header = chunks[0]?.data as Buffer;
+      expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([width, height, 8, 2]);
+      expect(inflateSync(chunks[1]?.data as Buffer).length).toBe(height * (width * 3 + 1));
+    }
+  });
+
+  it('serves a ZIP over 3 MB that unpacks', async () => {
+    const bytes = (await get(jira, '/rest/api/3/attachment/content/10103', admin)).bytes;
+    expect(bytes.length).toBeGreaterThan(THREE_MB);
+    expect(zipEntries(bytes)).toEqual([
+      { name: 'vpn-diagnostics/PanGPS.log', size: 3_400_071 },
+      { name: 'vpn-diagnostics/ipconfig.txt', size: 450 },
+      { name: 'vpn-diagnostics/README.txt', size: 74 },
+    ]);
+  });
+
+  it('serves a log, a CSV and a PDF whose content fits their type', async () => {
+    const text = async (id: string) => (await get(jira, `/rest/api/3/attachment/content/${id}`, admin)).bytes.toString('utf8');
+    const log = (await text('10101')).split('\n').filter(Boolean);
+    expect(log.every((line) => /^2025-03-03 \d\d:\d\d:\d\d\.\d{3} (INFO |WARN |ERROR) \[\d{3}\] \S/.test(line))).toBe(true);
+    const csv = (await text('10102')).split('\r\n');
+    expect(csv[0]).toBe('Item,Owner,Due,Status,Notes');
+    expect(csv[1]).toBe('"Laptop (MacBook Pro 14"", 32 GB)",Sam Rivera,2025-03-14,Ordered,Asset tag to be assigned on arrival');
+    const pdf = (await get(jira, '/rest/api/3/attachment/content/10105', admin)).bytes.toString('latin1');
+    expect(pdf.startsWith('%PDF-1.4\n')).toBe(true);
+    expect(pdf.endsWith('%%EOF\n')).toBe(true);
+    const startxref = Number(/startxref\n(\d+)\n/.exec(pdf)?.[1]);
+    expect(pdf.slice(startxref, startxref + 4)).toBe('xref');
+  });
+
+  it('generates the same bytes in every emulator', async () => {
+    const other = newJira();
+    for (const { id } of SEEDED) {
+      const mine = (await get(jira, `/rest/api/3/attachment/content/${id}`, admin)).bytes;
+      const theirs = (await get(other, `/rest/api/3/attachment/content/${id}`, APP)).bytes;
+      expect(mine.equals(theirs)).toBe(true);
+    }
+  });
+
+  it('honours redirect=false the same way', async () => {
+    const answer = await get(jira, '/rest/api/3/attachment/content/10102?redirect=false', admin);
+    expect([answer.status, answer.bytes.length]).toEqual([200, 712]);
+  });
+
+  it.each([
+    ['bytes=0-7', 206, 'bytes 0-7/192278', 8],
+    ['bytes=192270-', 206, 'bytes 192270-192277/192278', 8],
+    ['bytes=-4', 206, 'bytes 192274-192277/192278', 4],
+    ['bytes=192278-', 416, undefined, undefined],
+    ['pages=1', 400, undefined, undefined],
+  ])('Range %s answers %i', async (range, status, contentRange, length) => {
+    const answer = await get(jira, '/rest/api/3/attachment/content/10100', admin, { range });
+    expect(answer.status).toBe(status);
+    expect(answer.headers['content-range']).toBe(contentRange);
+    if (length !== undefined) expect(answer.bytes.length).toBe(length);
+  });
+
+  it('serves thumbnails for images only', async () => {
+    const png = await get(jira, '/rest/api/3/attachment/thumbnail/10100', admin);
+    expect([png.status, png.headers['content-type']]).toEqual([200, 'image/png']);
+    expect((await get(jira, '/rest/api/3/attachment/thumbnail/10101', admin)).status).toBe(404);
+  });
+
+  it.each([
+    ['metadata', '/rest/api/3/attachment/10999'],
+    ['content', '/rest/api/3/attachment/content/10999'],
+    ['a non-numeric id', '/rest/api/3/attachment/abc'],
+  ])('answers 404 for unknown %s', async (_what, path) => {
+    const answer = await get(jira, path, admin);
+    expect(answer.status).toBe(404);
+    expect(answer.json<{ errorMessages: string[] }>().errorMessages[0]).toMatch(/^The attachment with id '(10999|abc)' does not exist\.$/);
+  });
+
+  it('refuses attachments on issues the caller cannot see', async () => {
+    const answer = await get(jira, '/rest/api/3/attachment/content/10103', as(CASEY_CUSTOMER));
+    expect(answer.status).toBe(403);
+    expect(answer.json()).toEqual({ errorMessages: ['You do not have permission to view attachment with id: 10103'], errors: {} });
+    expect((await get(jira, '/rest/api/3/attachment/content/10103', as(JORDAN_MEMBER))).status).toBe(200);
+  });
+
+  it('answers the attachment settings', async () => {
+    expect((await get(jira, '/rest/api/3/attachment/meta', admin)).json()).toEqual({ enabled: true, uploadLimit: 10_485_760 });
+  });
+});

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
+import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator, MicrosoftEmulatorConfig } from '../../../local/microsoft';
+
+export const TENANT_JSON = join(__dirname, '../../../local/microsoft/tenant.json');
+export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+/** The tests' "now": after the demo's expired secret, long before its valid one expires. */
+export const START = new Date('2030-06-01T12:00:00.000Z');
+
+/** A clock the tests move by hand. */
+export class TestClock {
+  current = new Date(START.getTime());
+  now = (): Date => new Date(this.current.getTime());
+  advanceSeconds(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
+}
+
+export function demoConfig(): MicrosoftEmulatorConfig {
+  return loadTenantConfig(TENANT_JSON);
+}
+
+export interface Demo {
+  emulator: MicrosoftEmulator;
+  clock: TestClock;
+  tenant: EmulatedTenant;
+  /** "Issue Mailer (demo)": consented, Mail.Send + Mail.ReadWrite + User.Read.All. */
+  app: EmulatedApp;
+  /** Without admin consent. */
+  unconsentedApp: EmulatedApp;
+  tokenUrl: string;
+}
+
+export async function startDemo(config: MicrosoftEmulatorConfig = demoConfig()): Promise<Demo> {
+  const clock = new TestClock();
+  const emulator = await startMicrosoftEmulator({ config, now: clock.now });
+  const tenant = config.tenants[0] as EmulatedTenant;
+  return {
+    emulator,
+    clock,
+    tenant,
+    app: tenant.apps[0] as EmulatedApp,
+    unconsentedApp: tenant.apps[1] as EmulatedApp,
+    tokenUrl: `${emulator.loginBaseUrl}/${tenant.id}/oauth2/v2.0/token`,
+  };
+}
+
+export function validSecret(app: EmulatedApp): string {
+  const secret = app.secrets.find((candidate) => Date.parse(candidate.expiresOn) > START.getTime());
+  if (secret === undefined) throw new Error(`${app.displayName} has no valid secret`);
+  return secret.value;
+}
+
+export function postForm(url: string, params: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(params).toString(),
+  });
+}
+
+export function clientCredentials(app: EmulatedApp, overrides: Record<string, string> = {}): Record<string, string> {
+  return { grant_type: 'client_credentials', client_id: app.clientId, client_secret: validSecret(app), scope: GRAPH_SCOPE, ...overrides };
+}
+
+export async function getToken(demo: Demo, app: EmulatedApp = demo.app): Promise<string> {
+  const response = await postForm(demo.tokenUrl, clientCredentials(app));
+  if (response.status !== 200) throw new Error(`token request answered ${response.status}`);
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
+
+export function sendMailUrl(demo: Demo, user = 'support@contoso.onmicrosoft.com'): string {
+  return `${demo.emulator.graphBaseUrl}/v1.0/users/${encodeURIComponent(user)}/sendMail`;
+}
+
+export function postJson(url: string, token: string | undefined, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export const simpleMessage = (subject = 'DEMO-1: Printer on fire') => ({
+  message: {
+    subject,
+    body: { contentType: 'Text', content: 'See DEMO-1.' },
+    toRecipients: [{ emailAddress: { address: 'alex@fabrikam.example', name: 'Alex Wilber' } }],
+  },
+});
+
+export interface GraphErrorBody {
+  error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
+}
+
+export interface AadstsBody {
+  error: string;
+  error_description: string;
+  error_codes: number[];
+  timestamp: string;
+  trace_id: string;
+  correlation_id: string;
+  error_uri: string;
+}

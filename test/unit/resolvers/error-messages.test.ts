@@ -1,0 +1,76 @@
+import { CredentialNotFoundError, NoCredentialConfiguredError, SecretMissingError } from '../../../src/credentials/errors';
+import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
+import { EndpointNotAllowedError } from '../../../src/http/errors';
+import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
+import { MailValidationError } from '../../../src/mail/errors';
+import { tokenErrorGuidance } from '../../../src/oauth/aadsts-guidance';
+import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
+import { diagnosticsOf, toResolverError } from '../../../src/resolvers/error-messages';
+import { NoIssueContextError } from '../../../src/resolvers/errors';
+
+const RAW = 'raw text from a response';
+
+describe('toResolverError', () => {
+  it.each(Object.values(GraphErrorCode))('gives %s a fixed message of its own', (code) => {
+    const answer = toResolverError(new GraphError(code, RAW), 'user');
+    expect(answer?.code).toBe(code);
+    expect(answer?.message).toMatch(/^[A-Z].{20,}\.$/);
+    expect(answer?.message).not.toContain(RAW);
+  });
+
+  it('never gives two Graph codes the same message', () => {
+    const messages = Object.values(GraphErrorCode).map((code) => toResolverError(new GraphError(code, RAW), 'user')?.message);
+    expect(new Set(messages).size).toBe(messages.length);
+  });
+
+  it.each(Object.values(TokenErrorCode))('tells an admin the guidance for %s', (code) => {
+    const error = new TokenError(code, RAW, { aadstsCode: 7000215 });
+    expect(toResolverError(error, 'admin')).toEqual({ code, message: tokenErrorGuidance(error) });
+  });
+
+  it.each([
+    [TokenErrorCode.EndpointUnreachable, true],
+    [TokenErrorCode.EndpointTimeout, true],
+    [TokenErrorCode.EndpointError, true],
+    [TokenErrorCode.InvalidClientSecret, false],
+    [TokenErrorCode.ClientSecretExpired, false],
+    [TokenErrorCode.Rejected, false],
+  ])('tells a sender about %s: wait it out (%s) or ask the admin', (code, transient) => {
+    const message = toResolverError(new TokenError(code, RAW), 'user')?.message ?? '';
+    expect(message.includes('Ask your Jira admin')).toBe(!transient);
+  });
+
+  it.each(Object.values(JiraErrorCode))('gives %s a fixed message', (code) => {
+    expect(toResolverError(new JiraError(code, RAW), 'user')).toMatchObject({ code, message: expect.not.stringContaining(RAW) as unknown as string });
+  });
+
+  it.each([
+    [new CredentialNotFoundError('x'), 'admin', 'CREDENTIAL_NOT_FOUND', 'That credential no longer exists. Reload the page.'],
+    [new NoCredentialConfiguredError(), 'admin', 'NOT_CONFIGURED', 'Add a Microsoft 365 credential first.'],
+    [new SecretMissingError('x'), 'user', 'SECRET_MISSING', "Issue Mailer's Microsoft 365 credential has no client secret. Ask your Jira admin to test the connection on the Issue Mailer admin page."],
+    [new NoIssueContextError(), 'user', 'NO_ISSUE_CONTEXT', 'Open "Email this issue" from a Jira issue.'],
+    [new EndpointNotAllowedError('Graph base URL', 'https://x.example', 'no'), 'admin', 'ENDPOINT_NOT_ALLOWED', 'Issue Mailer sends mail only through https://graph.microsoft.com. Check the Graph API base URL on the Issue Mailer admin page.'],
+  ] as const)('maps %s for %s', (error, audience, code, message) => {
+    expect(toResolverError(error, audience)).toEqual({ code, message });
+  });
+
+  it('answers field errors of the mail family as VALIDATION_FAILED', () => {
+    expect(toResolverError(new MailValidationError({ to: 'Too many.' }), 'user')).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'Check the highlighted fields.',
+      fieldErrors: { to: 'Too many.' },
+    });
+  });
+
+  it('knows nothing of other errors', () => {
+    expect(toResolverError(new Error(RAW), 'admin')).toBeUndefined();
+  });
+});
+
+describe('diagnosticsOf', () => {
+  it('lists ids and statuses, and drops values that are not plain ids', () => {
+    const error = new GraphError('GRAPH_ACCESS_DENIED', RAW, { status: 403, graphCode: 'ErrorAccessDenied', requestId: 'r-1', clientRequestId: 'has space' });
+    expect(diagnosticsOf(error)).toBe('status=403 graphCode=ErrorAccessDenied requestId=r-1');
+    expect(diagnosticsOf('nope')).toBe('');
+  });
+});

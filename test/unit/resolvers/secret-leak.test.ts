@@ -1,0 +1,82 @@
+import type { FetchHandler } from '../support/fake-fetch';
+import { credentialInput, SECRET } from '../support/credentials';
+import { jsonResponse, timeoutError } from '../support/fake-fetch';
+import { fixtureResponse, tokenFixtures } from '../support/fixtures';
+import { adminRequest, issueRequest, resolverWorld } from '../support/resolvers';
+
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+
+/** Everything written to the console while `run` runs, as one text. */
+const captureConsole = async (run: () => Promise<void>): Promise<string> => {
+  const lines: string[] = [];
+  const spies = CONSOLE_METHODS.map((method) =>
+    jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      lines.push(args.map((arg) => (arg instanceof Error ? `${arg.name} ${arg.message} ${String(arg.stack)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+    }),
+  );
+  try {
+    await run();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return lines.join('\n');
+};
+
+/** Token endpoints that repeat what they were sent, the worst a misconfigured or hostile endpoint could do. */
+const echoingEndpoints: Array<[string, FetchHandler]> = [
+  ['an AADSTS error quoting the request', (call) => jsonResponse(401, { error: 'invalid_client', error_codes: [7000215], error_description: `AADSTS7000215: got ${call.body}` })],
+  ['an OAuth error value quoting the request', (call) => jsonResponse(400, { error: call.body })],
+  ['an HTML page quoting the request', (call) => new Response(`<html>${call.body}</html>`, { status: 500 })],
+  ['a 200 HTML page quoting the request', (call) => new Response(`<html>${call.body}</html>`, { status: 200, headers: { 'Content-Type': 'text/html' } })],
+  ['a 200 JSON answer missing the token, quoting the request', (call) => jsonResponse(200, { token_type: call.body })],
+  ['a network error quoting the request', (call) => { throw new TypeError(`fetch failed for ${call.body}`); }],
+  ['a timeout', () => { throw timeoutError(); }],
+  ['a token that is the secret', () => jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: SECRET })],
+];
+
+const fixtureEndpoints: Array<[string, FetchHandler]> = tokenFixtures.map(([name, entry]) => [`fixture ${name}`, () => fixtureResponse(entry)]);
+
+describe('the client secret never leaves the backend', () => {
+  it.each([...echoingEndpoints, ...fixtureEndpoints])('through save, list and test connection with %s', async (_label, microsoft) => {
+    const world = resolverWorld({ microsoft });
+    const answers: unknown[] = [];
+
+    const output = await captureConsole(async () => {
+      answers.push(await world.admin.saveCredential(adminRequest(credentialInput())));
+      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ clientSecret: SECRET.repeat(100) }))));
+      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ clientSecret: SECRET, clientId: SECRET }))));
+      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ id: 'cred-1', clientSecret: `${SECRET}-2`, scope: SECRET }))));
+      answers.push(await world.admin.saveCredential(adminRequest({ ...credentialInput(), [SECRET]: SECRET })));
+      answers.push(await world.admin.listCredentials(adminRequest({})));
+      answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1' })));
+      answers.push(await world.admin.listCredentials(adminRequest({})));
+      answers.push(await world.issueAction.getEmailDraft(issueRequest({})));
+      answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+    });
+
+    expect(answers[0]).toMatchObject({ ok: true });
+    const text = JSON.stringify(answers);
+    expect(text).not.toContain(SECRET);
+    expect(output).not.toContain(SECRET);
+    expect(world.kv.plainText()).not.toContain(SECRET);
+    // An unknown field is refused without repeating its name, which here is the marker.
+    expect(answers[4]).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' } });
+  });
+
+  it('through sendIssueEmail when Graph refuses the token twice', async () => {
+    const world = resolverWorld({
+      microsoft: (call) =>
+        call.url.includes('/oauth2/')
+          ? jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: SECRET })
+          : jsonResponse(401, { error: { code: 'InvalidAuthenticationToken', message: `Bad token ${call.headers['authorization'] ?? ''}` } }),
+    });
+    const answers: unknown[] = [];
+    const output = await captureConsole(async () => {
+      answers.push(await world.admin.saveCredential(adminRequest(credentialInput())));
+      answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+    });
+    expect(answers[1]).toMatchObject({ ok: false, error: { code: 'GRAPH_UNAUTHORIZED' } });
+    expect(JSON.stringify(answers)).not.toContain(SECRET);
+    expect(output).not.toContain(SECRET);
+  });
+});

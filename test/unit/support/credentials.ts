@@ -1,0 +1,35 @@
+import { credentialInputSchema, type CredentialInput, type ParsedCredentialInput } from '../../../src/contract/credentials';
+
+export const SECRET = 'SECRET-MARKER-abc';
+
+export const credentialInput = (overrides: Partial<CredentialInput> = {}): CredentialInput => ({
+  name: 'Support mailbox',
+  provider: 'microsoft365',
+  grantType: 'client_credentials',
+  clientId: '11111111-2222-3333-4444-555555555555',
+  clientSecret: SECRET,
+  tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+  scope: 'https://graph.microsoft.com/.default',
+  senderMailbox: 'support@contoso.com',
+  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+  secretExpiresOn: '2026-05-01',
+  ...overrides,
+});
+
+export const parsedInput = (overrides: Partial<CredentialInput> = {}): ParsedCredentialInput =>
+  credentialInputSchema.parse(credentialInput(overrides));
+
+/** A clock that moves one second per reading, so timestamps differ. */
+export const tickingClock = (start = Date.parse('2024-05-06T06:00:00Z')) => {
+  let now = start;
+  return () => {
+    const current = now;
+    now += 1000;
+    return current;
+  };
+};
+
+export const sequentialIds = () => {
+  let next = 0;
+  return () => `cred-${++next}`;
+};

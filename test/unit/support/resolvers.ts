@@ -1,0 +1,77 @@
+import { createCredentialService } from '../../../src/credentials/credential-service';
+import { createCredentialStore } from '../../../src/credentials/credential-store';
+import { createGraphMailSender } from '../../../src/mail/graph-mail-sender';
+import { readIssue } from '../../../src/jira/issue-reader';
+import { createTokenCache } from '../../../src/oauth/token-cache';
+import { TokenMemo } from '../../../src/oauth/token-memo';
+import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
+import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
+import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
+import type { FetchHandler } from './fake-fetch';
+import { fakeFetch, jsonResponse } from './fake-fetch';
+import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
+import { sequentialIds } from './credentials';
+import { MemoryKvStore } from './memory-kv-store';
+
+export const NOW = Date.parse('2024-05-06T06:00:00Z');
+
+export const defaultMicrosoft: FetchHandler = (call) =>
+  call.url.includes('/oauth2/v2.0/token')
+    ? jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: 'token-1' })
+    : new Response(null, { status: 202 });
+
+/** Both resolvers' functions over in-memory storage, a fake Jira and a fake Microsoft. */
+export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHandler } = {}) => {
+  const kv = new MemoryKvStore();
+  const credentials = createCredentialService({ store: createCredentialStore(kv), now: () => NOW, newId: sequentialIds(), env: {} });
+  const jira = fakeJira((path) => {
+    if (path.startsWith('/rest/api/3/mypermissions')) return { status: 200, body: adminPermissions(options.isAdmin ?? true) };
+    if (path.startsWith('/rest/api/3/issue/DEMO-1')) return { status: 200, body: sampleIssue() };
+    return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
+  });
+  const microsoft = fakeFetch(options.microsoft ?? defaultMicrosoft);
+  const tokenCache = createTokenCache(kv);
+  const memo = new TokenMemo();
+  const admin = createAdminFunctions({
+    credentials,
+    requestJira: jira.requestJira,
+    tokenCache,
+    fetch: microsoft.fetch,
+    now: () => NOW,
+    memo,
+    env: {},
+  });
+  const issueAction = createIssueActionFunctions({
+    credentials,
+    readIssue: (key) => readIssue(key, jira.requestJira),
+    sendAs: createGraphMailSender({ credentials, tokenCache, fetch: microsoft.fetch, now: () => NOW, memo, env: {}, sleep: async () => undefined }),
+    now: () => NOW,
+  });
+  return { kv, credentials, jira, microsoft, admin, issueAction };
+};
+
+export const adminRequest = (payload: unknown): ResolverRequest => ({
+  payload,
+  context: { accountId: 'admin-1', moduleKey: 'issue-mailer-admin', extension: { type: 'jira:adminPage' } },
+});
+
+/** `issueKey` null: invoked outside an issue. */
+export const issueRequest = (payload: unknown, issueKey: string | null = 'DEMO-1', extra: Record<string, unknown> = {}): ResolverRequest => ({
+  payload,
+  context: {
+    accountId: 'user-1',
+    moduleKey: 'email-this-issue',
+    siteUrl: 'https://example.atlassian.net',
+    extension: issueKey === null ? { type: 'jira:issueAction' } : { type: 'jira:issueAction', issue: { id: '10001', key: issueKey } },
+    ...extra,
+  },
+});
+
+/** Known errors are logged with console.warn; tests that expect them keep the output quiet and inspectable. */
+export const silenceWarnings = () => {
+  let spy: jest.SpyInstance | undefined;
+  beforeEach(() => {
+    spy = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => spy?.mockRestore());
+};
