@@ -7,7 +7,7 @@ import type { LocalResponse } from '../../http-types';
 import type { StoredAttachment } from '../model';
 import { canBrowse } from '../permissions';
 
-/** Attachment uploads Jira Cloud accepts by default (10 MB per file on free sites is a site setting). */
+/** The per-file upload limit Jira Cloud reports by default (a site setting). */
 const UPLOAD_LIMIT_BYTES = 10_485_760;
 
 function visibleAttachment(ctx: RequestContext): StoredAttachment {

@@ -29,14 +29,17 @@ export function Field({ id, label, hint, error, required = false, children }: Fi
 
   return (
     <div className="im-field">
-      <label className="im-field__label" htmlFor={id}>
-        {label}
+      {/* The asterisk sits beside the label, not in it, so the label's text is exactly the field's name. */}
+      <span className="im-field__label-row">
+        <label className="im-field__label" htmlFor={id}>
+          {label}
+        </label>
         {required && (
           <span className="im-field__required" aria-hidden="true">
             *
           </span>
         )}
-      </label>
+      </span>
       {children(control)}
       {hint && (
         <p className="im-field__hint" id={hintId}>

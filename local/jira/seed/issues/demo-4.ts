@@ -1,6 +1,6 @@
 import { doc, h, link, p, strong, ul } from '../adf-builders';
 import type { SeedIssue } from '../seed-types';
-import { ALEX_ADMIN, CASEY_CUSTOMER, SAM_AGENT } from '../users';
+import { ALEX_ADMIN, CASEY_CUSTOMER } from '../users';
 
 export const DEMO_4: SeedIssue = {
   id: '10004',
