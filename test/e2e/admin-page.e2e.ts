@@ -58,7 +58,7 @@ describe('the Issue Mailer admin page', () => {
 
     const saved = app.getByRole('status').filter({ hasText: 'Credential saved' });
     await saved.waitFor();
-    expect(await saved.innerText()).toBe('Credential saved\n“Support mailbox” is saved. Use Test connection to check it.');
+    expect(await saved.innerText()).toBe('Credential saved\n\n“Support mailbox” is saved. Use Test connection to check it.');
     await app.getByRole('heading', { name: 'Edit credential: Support mailbox' }).waitFor();
     await app.getByText('A secret is set.').waitFor();
     expect(await app.getByLabel('Client secret', { exact: true }).inputValue()).toBe('');

@@ -1,0 +1,128 @@
+import { ALEX_ADMIN, JORDAN_MEMBER } from '../../local/jira';
+import { startLocalStack, type LocalStack } from './support/local-stack';
+
+type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
+
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+});
+
+afterAll(async () => {
+  await stack.close();
+});
+
+beforeEach(() => {
+  stack.microsoft.clearFaults();
+  stack.microsoft.resetCounts();
+});
+
+const data = <T>(answer: unknown): T => {
+  const a = answer as Answer<T>;
+  if (!a.ok) throw new Error(`expected ok, got ${a.error.code}: ${a.error.message}`);
+  return a.data;
+};
+
+describe('emailing an issue through the real handlers, runtime globals and emulators', () => {
+  let credentialId: string;
+
+  it('saves a credential as a Jira admin and never answers its secret', async () => {
+    const answer = await stack.admin('saveCredential', stack.credential());
+    const view = data<{ id: string; hasSecret: boolean; isDefault: boolean }>(answer);
+    credentialId = view.id;
+    expect(view.hasSecret).toBe(true);
+    expect(view.isDefault).toBe(true);
+    const list = await stack.admin('listCredentials', {});
+    expect(JSON.stringify([answer, list])).not.toContain(stack.demoApp.secrets[0]?.value);
+  });
+
+  it('refuses a user who is not a Jira admin', async () => {
+    const answer = (await stack.admin('listCredentials', {}, JORDAN_MEMBER.accountId)) as Answer;
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.code).toBe('NOT_ADMIN');
+  });
+
+  it('tests the connection: a token with Mail.Send from the emulator', async () => {
+    const result = data<{ ok: boolean; code: string }>(await stack.admin('testConnection', { id: credentialId }));
+    expect(result).toMatchObject({ ok: true, code: 'OK' });
+    expect(stack.microsoft.requestCounts()).toEqual({ token: 1, graph: 0 });
+  });
+
+  it('drafts the email from the issue the action was opened on', async () => {
+    const draft = data<{ issueKey: string; subject: string; senderMailbox: string }>(await stack.issueAction('getEmailDraft', {}));
+    expect(draft.issueKey).toBe('DEMO-1');
+    expect(draft.subject).toMatch(/^\[DEMO-1\] \S/);
+    expect(draft.senderMailbox).toBe('support@contoso.onmicrosoft.com');
+  });
+
+  it('sends the issue through Graph: one Graph request per email, the token reused from kvs', async () => {
+    for (const key of ['DEMO-1', 'DEMO-2', 'DEMO-3']) {
+      const sent = data<{ issueKey: string; recipientCount: number }>(
+        await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], cc: ['lead@example.com'], subject: `[${key}] hello`, message: 'Have a look <please>' }, key),
+      );
+      expect(sent).toMatchObject({ issueKey: key, recipientCount: 2 });
+    }
+    expect(stack.microsoft.requestCounts()).toEqual({ token: 0, graph: 3 });
+    const last = stack.microsoft.sentMessages('support@contoso.onmicrosoft.com').at(-1);
+    expect(last?.message.subject).toBe('[DEMO-3] hello');
+    expect(last?.message.toRecipients).toEqual([{ emailAddress: { address: 'reader@example.com' } }]);
+    expect(last?.message.ccRecipients).toEqual([{ emailAddress: { address: 'lead@example.com' } }]);
+    expect(last?.message.body?.contentType?.toLowerCase()).toBe('html');
+    expect(last?.message.body?.content).toContain('Have a look &lt;please&gt;');
+    expect(last?.message.body?.content).toContain('http://127.0.0.1:4000/browse/DEMO-3');
+  });
+
+  it('rides out a throttled Graph answer by honouring Retry-After', async () => {
+    stack.microsoft.injectFault({ target: 'graph', kind: 'throttle', count: 1, retryAfterSeconds: 1 });
+    const sent = await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'Retry', message: '' });
+    expect((sent as Answer).ok).toBe(true);
+    expect(stack.microsoft.requestCounts().graph).toBe(2);
+  });
+
+  it('answers a wrong secret with the AADSTS7000215 guidance, never the secret or Microsoft\'s raw text', async () => {
+    const wrong = 'Wr0ng~SecretValue.ForTheIntegrationTest_42';
+    const saved = data<{ id: string }>(await stack.admin('saveCredential', stack.credential({ name: 'Wrong secret', clientSecret: wrong })));
+    const answer = await stack.admin('testConnection', { id: saved.id });
+    const result = data<{ ok: boolean; code: string; message: string }>(answer);
+    expect(result.ok).toBe(false);
+    expect(result.code).toBe('TOKEN_INVALID_CLIENT_SECRET');
+    expect(result.message).toContain('AADSTS7000215');
+    expect(result.message).toContain("Paste the secret's Value, not its Secret ID");
+    expect(result.message).not.toMatch(/Trace ID|Correlation ID/);
+    const listed = await stack.admin('listCredentials', {});
+    expect(JSON.stringify([answer, listed])).not.toContain(wrong);
+  });
+
+  it('answers an expired secret with the AADSTS7000222 guidance', async () => {
+    const expired = stack.demoApp.secrets.find((s) => Date.parse(s.expiresOn) < Date.now());
+    const saved = data<{ id: string }>(await stack.admin('saveCredential', stack.credential({ name: 'Expired', clientSecret: expired?.value })));
+    const result = data<{ ok: boolean; code: string; message: string }>(await stack.admin('testConnection', { id: saved.id }));
+    expect(result).toMatchObject({ ok: false, code: 'TOKEN_CLIENT_SECRET_EXPIRED' });
+    expect(result.message).toContain('AADSTS7000222');
+  });
+
+  it('tells the sender to ask an admin when the mailbox is unknown to Graph', async () => {
+    const update = data<{ id: string }>(await stack.admin('saveCredential', stack.credential({ id: credentialId, clientSecret: '', senderMailbox: 'nobody@contoso.onmicrosoft.com' })));
+    expect(update.id).toBe(credentialId);
+    const answer = (await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'x', message: '' })) as Answer;
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.code).toBe('GRAPH_MAILBOX_NOT_FOUND');
+    expect(!answer.ok && answer.error.message).not.toContain('nobody@');
+    data(await stack.admin('saveCredential', stack.credential({ id: credentialId, clientSecret: '' })));
+  });
+
+  it('validates the payload and names the field', async () => {
+    const answer = (await stack.issueAction('sendIssueEmail', { to: ['not an address'], subject: '', message: '' })) as Answer;
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.code).toBe('VALIDATION_FAILED');
+    expect(!answer.ok && Object.keys(answer.error.fieldErrors ?? {}).sort()).toEqual(['subject', 'to']);
+  });
+
+  it('reads the issue as the invoking user', async () => {
+    expect(ALEX_ADMIN.isAdmin).toBe(true);
+    const before = stack.runtime.stats().jiraRequests;
+    await stack.issueAction('getEmailDraft', {});
+    expect(stack.runtime.stats().jiraRequests).toBe(before + 1);
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installForgeRuntime, type InstalledForgeRuntime } from '../../../local/host/runtime';
+import type { ForgeHandler } from '../../../local/host/runtime-types';
+import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
+import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
+import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../../local/microsoft/types';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface LocalStack {
+  runtime: InstalledForgeRuntime;
+  microsoft: MicrosoftEmulator;
+  tenant: EmulatedTenant;
+  demoApp: EmulatedApp;
+  handlers: { adminResolver: ForgeHandler; issueActionResolver: ForgeHandler };
+  /** Calls a resolver function as `accountId` (the admin by default), as the platform would. */
+  admin(fn: string, payload: unknown, accountId?: string): Promise<unknown>;
+  issueAction(fn: string, payload: unknown, issueKey?: string, accountId?: string): Promise<unknown>;
+  /** The credential payload of the demo app, with overrides. */
+  credential(overrides?: Record<string, unknown>): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * The handlers of src/index.ts on the local host's runtime globals, with the local Jira and the Microsoft
+ * emulator on loopback: what the Forge platform and Microsoft would be to the deployed app.
+ */
+export async function startLocalStack(): Promise<LocalStack> {
+  process.env.ISSUE_MAILER_ALLOW_LOOPBACK_HTTP = '1';
+  const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
+  const microsoft = await startMicrosoftEmulator({ config });
+  const jira = createJiraEmulator({ siteUrl: 'http://127.0.0.1:4000' });
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'issue-mailer-it-')), 'forge.sqlite');
+  const runtime = installForgeRuntime({ dbPath, jira });
+  // @forge/kvs picks its transport when first loaded, so the app is loaded only once the globals exist.
+  const handlers = (await import('../../../src/index')) as unknown as LocalStack['handlers'];
+  const tenant = config.tenants[0] as EmulatedTenant;
+  const demoApp = tenant.apps.find((a) => a.adminConsentGranted) as EmulatedApp;
+
+  const admin = (fn: string, payload: unknown, accountId = ALEX_ADMIN.accountId) =>
+    runtime.invoke(handlers.adminResolver, {
+      functionKey: 'admin-resolver',
+      resolverFunctionKey: fn,
+      payload,
+      moduleKey: 'issue-mailer-admin',
+      accountId,
+      extension: { type: 'jira:adminPage' },
+    });
+  const issueAction = (fn: string, payload: unknown, issueKey = 'DEMO-1', accountId = ALEX_ADMIN.accountId) =>
+    runtime.invoke(handlers.issueActionResolver, {
+      functionKey: 'issue-action-resolver',
+      resolverFunctionKey: fn,
+      payload,
+      moduleKey: 'email-this-issue',
+      accountId,
+      extension: { type: 'jira:issueAction', issue: { key: issueKey, id: '10001', type: 'Bug' }, project: { key: 'DEMO', id: '10000', type: 'software' } },
+    });
+  const credential = (overrides: Record<string, unknown> = {}) => ({
+    name: 'Contoso support',
+    provider: 'microsoft365',
+    grantType: 'client_credentials',
+    clientId: demoApp.clientId,
+    clientSecret: demoApp.secrets[0]?.value,
+    tokenEndpoint: `${microsoft.loginBaseUrl}/${tenant.id}/oauth2/v2.0/token`,
+    scope: 'https://graph.microsoft.com/.default',
+    senderMailbox: 'support@contoso.onmicrosoft.com',
+    graphBaseUrl: `${microsoft.graphBaseUrl}/v1.0`,
+    ...overrides,
+  });
+
+  return {
+    runtime,
+    microsoft,
+    tenant,
+    demoApp,
+    handlers,
+    admin,
+    issueAction,
+    credential,
+    close: async () => {
+      runtime.uninstall();
+      await microsoft.close();
+    },
+  };
+}
