@@ -103,6 +103,25 @@ describe('the Issue Mailer admin page', () => {
     expect(markup).not.toContain(secretOf(0).value);
   });
 
+  it('deletes a credential after confirming in its row', async () => {
+    const { page, host } = run;
+    await page.goto(`${host.url}/admin`);
+    const app = page.frameLocator('iframe[title="Issue Mailer"]');
+    const row = app.getByRole('row', { name: /Pasted the Secret ID/ });
+    await row.waitFor();
+
+    await app.getByRole('button', { name: 'Delete Pasted the Secret ID' }).click();
+    const confirm = app.getByRole('group', { name: 'Delete Pasted the Secret ID?' });
+    expect(await confirm.getByRole('button', { name: 'Keep' }).evaluate((element) => element === document.activeElement)).toBe(
+      true,
+    );
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+
+    await app.getByRole('status').filter({ hasText: 'Pasted the Secret ID was deleted.' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(await app.getByRole('row', { name: /Support mailbox/ }).count()).toBe(1);
+  });
+
   it('shows field errors next to their fields without calling the backend', async () => {
     const { page, host } = run;
     await page.goto(`${host.url}/admin`);

@@ -67,3 +67,52 @@ describe('"Email this issue" on the issue view', () => {
     await page.getByRole('dialog', { name: 'Email this issue' }).waitFor({ state: 'detached' });
   });
 });
+
+describe('"Email this issue" when sending fails or is not set up', () => {
+  it('shows the backend error in the dialog when Graph keeps refusing', async () => {
+    const { page, host } = run;
+    host.microsoft.injectFault({ target: 'graph', kind: 'unavailable', count: Infinity });
+    try {
+      await page.goto(`${host.url}/browse/DEMO-4`);
+      await page.getByRole('button', { name: 'Apps' }).click();
+      await page.getByRole('menuitem', { name: 'Email this issue' }).click();
+      const app = page.frameLocator('iframe[title="Email this issue"]');
+      await app.getByLabel('To', { exact: true }).fill('alex@example.com');
+      await app.getByRole('button', { name: 'Send' }).click();
+
+      const alert = app.getByRole('alert').filter({ hasText: 'The email was not sent' });
+      await alert.waitFor();
+      expect(await alert.innerText()).toBe(
+        'The email was not sent\n\nMicrosoft Graph is unavailable right now. Try again in a few minutes.',
+      );
+      expect(await page.getByRole('dialog', { name: 'Email this issue' }).isVisible()).toBe(true);
+      expect(await page.getByRole('alert').filter({ hasText: 'Email sent' }).count()).toBe(0);
+    } finally {
+      host.microsoft.clearFaults();
+    }
+  });
+
+  it('says email is not configured and disables Send when no credential is stored', async () => {
+    const { page, host } = run;
+    const listed = await page.request.post(`${host.url}/__forge/invoke`, {
+      headers: { origin: host.url },
+      data: { moduleKey: 'issue-mailer-admin', functionKey: 'listCredentials', payload: {} },
+    });
+    const credentials = ((await listed.json()) as { data: { id: string }[] }).data;
+    for (const credential of credentials) {
+      const deleted = await page.request.post(`${host.url}/__forge/invoke`, {
+        headers: { origin: host.url },
+        data: { moduleKey: 'issue-mailer-admin', functionKey: 'deleteCredential', payload: { id: credential.id } },
+      });
+      expect(await deleted.json()).toEqual({ ok: true, data: { id: credential.id } });
+    }
+
+    await page.goto(`${host.url}/browse/DEMO-1`);
+    await page.getByRole('button', { name: 'Apps' }).click();
+    await page.getByRole('menuitem', { name: 'Email this issue' }).click();
+    const app = page.frameLocator('iframe[title="Email this issue"]');
+    await app.getByRole('status').filter({ hasText: 'Email is not configured' }).waitFor();
+    expect(await app.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    expect(await app.getByText(/^From:/).count()).toBe(0);
+  });
+});

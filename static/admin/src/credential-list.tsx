@@ -95,7 +95,13 @@ export function CredentialList({ credentials, selectedId, busyId, onEdit, onDele
                     >
                       Delete
                     </button>
-                    <button type="button" className="im-button im-button--subtle" onClick={() => setConfirmingId(null)}>
+                    {/* Focus moves to the safe choice, since the Delete button that was pressed is gone. */}
+                    <button
+                      type="button"
+                      className="im-button im-button--subtle"
+                      autoFocus
+                      onClick={() => setConfirmingId(null)}
+                    >
                       Keep
                     </button>
                   </span>
