@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What the admin page sends and the backend validates: one schema for both sides. */
 export const OAUTH2_PROVIDERS = ['microsoft365'] as const;
@@ -8,31 +8,46 @@ export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^[a-z0-9-]{1,64}$/;
 
-const trimmed = (max: number) => z.string().trim().max(max);
+/**
+ * zod/mini carries no locale: a check without wording of its own states the message zod's classic build gave it,
+ * so the form and the resolver still say what they said before.
+ */
+const tooLong = (max: number) => z.maxLength(max, `Too big: expected string to have <=${max} characters`);
 
-export const credentialInputSchema = z
-  .object({
-    /** Absent when creating. */
-    id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown credential id.').optional(),
-    name: trimmed(80).min(1, 'Enter a name, for example "Support mailbox".'),
-    provider: z.enum(OAUTH2_PROVIDERS, { message: 'Choose an OAuth2 service provider.' }),
-    grantType: z.enum(GRANT_TYPES, { message: 'Choose a grant type.' }),
-    clientId: trimmed(64).regex(GUID, 'Enter the Application (client) ID from the app registration\'s Overview page (a GUID).'),
-    /** Write-only. Required when creating; when editing, absent or empty keeps the stored secret. */
-    clientSecret: z.string().max(1024, 'That is too long for a client secret value.').optional(),
-    tokenEndpoint: trimmed(2048).url('Enter the OAuth 2.0 token endpoint (v2) URL from Overview > Endpoints.'),
-    scope: trimmed(512).min(1, `Enter the scope, usually ${DEFAULT_SCOPE}.`),
-    senderMailbox: trimmed(320).email('Enter the mailbox the app sends from, for example support@contoso.com.'),
-    graphBaseUrl: trimmed(2048).url(`Enter the Graph API base URL, usually ${DEFAULT_GRAPH_BASE_URL}.`),
-    /** The "Expires" date Entra shows beside the secret, YYYY-MM-DD. */
-    secretExpiresOn: z
-      .string()
-      .regex(DATE, 'Enter the date as YYYY-MM-DD.')
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-  })
-  .strict();
+/** Trimmed first, then at most `max` characters, then the field's own checks: the order the messages depend on. */
+const trimmed = (max: number, ...checks: Array<z.core.$ZodCheck<string>>) =>
+  z.string().check(z.trim(), tooLong(max), ...checks);
+
+export const credentialInputSchema = z.strictObject({
+  /** Absent when creating. */
+  id: z.optional(z.string().check(z.regex(ID, 'Unknown credential id.'))),
+  name: trimmed(80, z.minLength(1, 'Enter a name, for example "Support mailbox".')),
+  provider: z.enum(OAUTH2_PROVIDERS, { error: 'Choose an OAuth2 service provider.' }),
+  grantType: z.enum(GRANT_TYPES, { error: 'Choose a grant type.' }),
+  clientId: trimmed(
+    64,
+    z.regex(GUID, 'Enter the Application (client) ID from the app registration\'s Overview page (a GUID).'),
+  ),
+  /** Write-only. Required when creating; when editing, absent or empty keeps the stored secret. */
+  clientSecret: z.optional(z.string().check(z.maxLength(1024, 'That is too long for a client secret value.'))),
+  tokenEndpoint: trimmed(
+    2048,
+    z.url({ error: 'Enter the OAuth 2.0 token endpoint (v2) URL from Overview > Endpoints.' }),
+  ),
+  scope: trimmed(512, z.minLength(1, `Enter the scope, usually ${DEFAULT_SCOPE}.`)),
+  senderMailbox: trimmed(
+    320,
+    z.email({ error: 'Enter the mailbox the app sends from, for example support@contoso.com.' }),
+  ),
+  graphBaseUrl: trimmed(2048, z.url({ error: `Enter the Graph API base URL, usually ${DEFAULT_GRAPH_BASE_URL}.` })),
+  /** The "Expires" date Entra shows beside the secret, YYYY-MM-DD. */
+  secretExpiresOn: z.union([
+    z.optional(z.string().check(z.regex(DATE, 'Enter the date as YYYY-MM-DD.'))),
+    z.pipe(z.literal(''), z.transform(() => undefined)),
+  ]),
+});
 
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 export type ParsedCredentialInput = z.output<typeof credentialInputSchema>;
@@ -65,4 +80,6 @@ export interface CredentialView {
   lastTest?: ConnectionTestResult;
 }
 
-export const credentialIdSchema = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict();
+export const credentialIdSchema = z.strictObject({
+  id: z.string().check(z.regex(ID, `Invalid string: must match pattern ${String(ID)}`)),
+});

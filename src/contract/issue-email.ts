@@ -1,18 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const address = z.string().trim().email('Enter valid email addresses, separated by commas.');
+const address = z.string().check(z.trim(), z.email({ error: 'Enter valid email addresses, separated by commas.' }));
+
+/** Cc and Bcc have no wording of their own for the limit: this is the message zod's classic build gave. */
+const copies = () =>
+  z._default(z.array(address).check(z.maxLength(500, 'Too big: expected array to have <=500 items')), []);
 
 /** The issue comes from the resolver's context (the issue the action was opened on), never from the payload. */
-export const sendIssueEmailSchema = z
-  .object({
-    to: z.array(address).min(1, 'Add at least one recipient.').max(500, 'A message can have at most 500 recipients.'),
-    cc: z.array(address).max(500).default([]),
-    bcc: z.array(address).max(500).default([]),
-    subject: z.string().trim().min(1, 'Enter a subject.').max(255, 'Keep the subject under 255 characters.'),
-    /** Plain text the sender writes above the issue. */
-    message: z.string().max(20000, 'Keep the message under 20,000 characters.').default(''),
-  })
-  .strict();
+export const sendIssueEmailSchema = z.strictObject({
+  to: z.array(address).check(
+    z.minLength(1, 'Add at least one recipient.'),
+    z.maxLength(500, 'A message can have at most 500 recipients.'),
+  ),
+  cc: copies(),
+  bcc: copies(),
+  subject: z.string().check(
+    z.trim(),
+    z.minLength(1, 'Enter a subject.'),
+    z.maxLength(255, 'Keep the subject under 255 characters.'),
+  ),
+  /** Plain text the sender writes above the issue. */
+  message: z._default(z.string().check(z.maxLength(20000, 'Keep the message under 20,000 characters.')), ''),
+});
 
 export type SendIssueEmailInput = z.input<typeof sendIssueEmailSchema>;
 

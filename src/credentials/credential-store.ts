@@ -1,4 +1,5 @@
 import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
 import type { KvStore } from '../storage/kv-store';
 import { CREDENTIAL_PREFIX, credentialKey, credentialSecretKey, tokenCacheKey } from '../storage/keys';
 import { storedCredentialSchema, type StoredCredential } from './stored-credential';
@@ -16,7 +17,7 @@ export interface CredentialStore {
 }
 
 const parse = (value: unknown, key: string): StoredCredential | undefined => {
-  const parsed = storedCredentialSchema.safeParse(value);
+  const parsed = storedCredentialSchema.safeParse(value, IN_ENGLISH);
   if (parsed.success) return parsed.data;
   // A record this release cannot read is left alone rather than breaking every other credential.
   console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${describeFirstIssue(parsed.error)}`);
@@ -34,7 +35,7 @@ export const createCredentialStore = (store: KvStore): CredentialStore => ({
     return value === undefined ? undefined : parse(value, key);
   },
   async put(credential) {
-    await store.set(credentialKey(credential.id), storedCredentialSchema.parse(credential));
+    await store.set(credentialKey(credential.id), storedCredentialSchema.parse(credential, IN_ENGLISH));
   },
   async remove(id) {
     await store.delete(credentialKey(id));

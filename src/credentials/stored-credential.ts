@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { GRANT_TYPES, OAUTH2_PROVIDERS, type CredentialView } from '../contract/credentials';
 
 const connectionTestResultSchema = z.object({
@@ -14,7 +14,7 @@ const connectionTestResultSchema = z.object({
  */
 export const storedCredentialSchema = z.object({
   version: z.literal(1),
-  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
   name: z.string(),
   provider: z.enum(OAUTH2_PROVIDERS),
   grantType: z.enum(GRANT_TYPES),
@@ -23,13 +23,13 @@ export const storedCredentialSchema = z.object({
   scope: z.string(),
   senderMailbox: z.string(),
   graphBaseUrl: z.string(),
-  secretExpiresOn: z.string().optional(),
+  secretExpiresOn: z.optional(z.string()),
   hasSecret: z.boolean(),
-  secretUpdatedAt: z.string().optional(),
+  secretUpdatedAt: z.optional(z.string()),
   isDefault: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  lastTest: connectionTestResultSchema.optional(),
+  lastTest: z.optional(connectionTestResultSchema),
 });
 
 export type StoredCredential = z.infer<typeof storedCredentialSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { GraphError, GraphErrorCode, type GraphErrorDetails } from './errors';
 
 const IDENTIFIER = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -8,15 +8,14 @@ const REQUEST_ID = /^[0-9A-Za-z-]{1,100}$/;
 const graphErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),
-    message: z.string().optional(),
-    innerError: z
-      .object({
-        'request-id': z.string().optional(),
-        'client-request-id': z.string().optional(),
-        date: z.string().optional(),
-      })
-      .partial()
-      .optional(),
+    message: z.optional(z.string()),
+    innerError: z.optional(
+      z.object({
+        'request-id': z.optional(z.string()),
+        'client-request-id': z.optional(z.string()),
+        date: z.optional(z.string()),
+      }),
+    ),
   }),
 });
 

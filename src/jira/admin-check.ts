@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
 import { JiraError, JiraErrorCode, NotAdminError } from './errors';
 import { getJiraJson, requestJiraAsUser, type RequestJira } from './jira-client';
 
@@ -18,7 +19,7 @@ export const assertJiraAdmin = async (requestJira: RequestJira = requestJiraAsUs
       ? new JiraError(JiraErrorCode.Forbidden, `${where} answered ${status}.`, { status })
       : undefined,
   );
-  const parsed = myPermissionsSchema.safeParse(json);
+  const parsed = myPermissionsSchema.safeParse(json, IN_ENGLISH);
   if (!parsed.success) {
     throw new JiraError(
       JiraErrorCode.ResponseInvalid,

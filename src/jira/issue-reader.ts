@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
 import { JiraError, JiraErrorCode } from './errors';
 import type { IssueSnapshot } from './issue';
 import { getJiraJson, requestJiraAsUser, type RequestJira } from './jira-client';
@@ -33,19 +34,19 @@ const issueResponseSchema = z.object({
   self: z.string(),
   fields: z.object({
     summary: z.string(),
-    status: z.object({ name: z.string(), statusCategory: z.object({ key: z.string() }).nullish() }).nullish(),
-    issuetype: named.nullish(),
-    priority: named.nullish(),
-    assignee: user.nullish(),
-    reporter: user.nullish(),
-    created: z.string().nullish(),
-    updated: z.string().nullish(),
-    duedate: z.string().nullish(),
-    labels: z.array(z.string()).nullish(),
-    components: z.array(named).nullish(),
-    project: z.object({ key: z.string(), name: z.string() }).nullish(),
+    status: z.nullish(z.object({ name: z.string(), statusCategory: z.nullish(z.object({ key: z.string() })) })),
+    issuetype: z.nullish(named),
+    priority: z.nullish(named),
+    assignee: z.nullish(user),
+    reporter: z.nullish(user),
+    created: z.nullish(z.string()),
+    updated: z.nullish(z.string()),
+    duedate: z.nullish(z.string()),
+    labels: z.nullish(z.array(z.string())),
+    components: z.nullish(z.array(named)),
+    project: z.nullish(z.object({ key: z.string(), name: z.string() })),
   }),
-  renderedFields: z.object({ description: z.string().nullish() }).nullish(),
+  renderedFields: z.nullish(z.object({ description: z.nullish(z.string()) })),
 });
 
 /**
@@ -65,7 +66,7 @@ export const readIssue = async (issueKey: string, requestJira: RequestJira = req
     }
     return undefined;
   });
-  const parsed = issueResponseSchema.safeParse(json);
+  const parsed = issueResponseSchema.safeParse(json, IN_ENGLISH);
   if (!parsed.success) {
     throw new JiraError(
       JiraErrorCode.ResponseInvalid,

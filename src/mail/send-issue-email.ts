@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { SentIssueEmail, sendIssueEmailSchema } from '../contract/issue-email';
 import type { CredentialService } from '../credentials/credential-service';
 import type { IssueSnapshot } from '../jira/issue';

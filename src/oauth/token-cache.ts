@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { KvStore } from '../storage/kv-store';
 import { tokenCacheKey } from '../storage/keys';
 import type { AccessToken } from './token-client';
@@ -7,9 +7,9 @@ import type { AccessToken } from './token-client';
 export const TOKEN_EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 
 const cachedTokenSchema = z.object({
-  accessToken: z.string().min(1),
-  expiresAt: z.number().positive(),
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  accessToken: z.string().check(z.minLength(1)),
+  expiresAt: z.number().check(z.positive()),
+  fingerprint: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 export type CachedToken = z.infer<typeof cachedTokenSchema>;
 

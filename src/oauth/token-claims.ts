@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const claimsSchema = z.object({ roles: z.array(z.string()).optional() });
+const claimsSchema = z.object({ roles: z.optional(z.array(z.string())) });
 
 export type TokenPermissions = { readable: true; roles: string[] } | { readable: false };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { credentialIdSchema, credentialInputSchema } from '../contract/credentials';
 import type { AdminFunctions } from '../contract/functions';
 import type { CredentialService } from '../credentials/credential-service';
@@ -15,7 +15,7 @@ export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials'> {
 
 export type AdminHandlers = { [K in keyof AdminFunctions]: ResolverFunction<AdminFunctions[K]['data']> };
 
-const noPayload = z.object({}).strict();
+const noPayload = z.strictObject({});
 
 /** The admin page's functions. Each one first checks that the caller is a Jira administrator. */
 export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {

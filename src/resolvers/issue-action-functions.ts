@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { IssueActionFunctions } from '../contract/functions';
 import { sendIssueEmailSchema } from '../contract/issue-email';
 import type { CredentialService } from '../credentials/credential-service';
@@ -26,7 +26,7 @@ export const createIssueActionFunctions = (deps: IssueActionDeps): IssueActionHa
     name: 'getEmailDraft',
     audience: 'user',
     guard: async (request) => void issueKeyFromContext(request),
-    schema: z.object({}).strict(),
+    schema: z.strictObject({}),
     run: (_input, request) => getEmailDraft(issueKeyFromContext(request), deps),
   }),
   sendIssueEmail: resolverFunction({

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
 import { isValidTimeZone } from '../mail/format-dates';
 import { NoIssueContextError } from './errors';
 import type { ResolverRequest } from './resolver-kit';
 
 const issueContextSchema = z.object({
-  extension: z.object({ issue: z.object({ key: z.string().regex(ISSUE_KEY_PATTERN) }) }),
+  extension: z.object({ issue: z.object({ key: z.string().check(z.regex(ISSUE_KEY_PATTERN)) }) }),
 });
 
 /** The issue the action was opened on, from the platform's context: the payload never chooses the issue. */

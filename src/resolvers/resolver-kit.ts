@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CommonErrorCode } from '../contract/error-codes';
 import { fail, ok, type ResolverError, type ResolverResult } from '../contract/result';
 import { safeErrorLabel } from '../shared/error-names';
+import { IN_ENGLISH } from '../shared/issue-messages';
 import { diagnosticsOf, INTERNAL_MESSAGE, toResolverError, VALIDATION_MESSAGE, type Audience } from './error-messages';
 
 /** What @forge/resolver hands a resolver function. */
@@ -12,7 +13,7 @@ export interface ResolverRequest {
 
 export type ResolverFunction<T> = (request: ResolverRequest) => Promise<ResolverResult<T>>;
 
-export interface ResolverFunctionSpec<S extends z.ZodType, T> {
+export interface ResolverFunctionSpec<S extends z.ZodMiniType, T> {
   /** The resolver function key, for log lines. */
   name: string;
   audience: Audience;
@@ -26,7 +27,7 @@ export interface ResolverFunctionSpec<S extends z.ZodType, T> {
  * First message per payload field. Issues about the payload as a whole (not an object, unknown fields) get no
  * entry: naming an unknown field would repeat whatever text the caller put in a key.
  */
-export const fieldErrorsOf = (error: z.ZodError): Record<string, string> => {
+export const fieldErrorsOf = (error: z.core.$ZodError): Record<string, string> => {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path[0];
@@ -35,7 +36,7 @@ export const fieldErrorsOf = (error: z.ZodError): Record<string, string> => {
   return fieldErrors;
 };
 
-const validationFailure = (error: z.ZodError): ResolverError => {
+const validationFailure = (error: z.core.$ZodError): ResolverError => {
   const fieldErrors = fieldErrorsOf(error);
   return Object.keys(fieldErrors).length === 0
     ? { code: CommonErrorCode.ValidationFailed, message: 'The request was not valid. Reload the page and try again.' }
@@ -48,11 +49,11 @@ const validationFailure = (error: z.ZodError): ResolverError => {
  * only. Payloads are never logged.
  */
 export const resolverFunction =
-  <S extends z.ZodType, T>(spec: ResolverFunctionSpec<S, T>): ResolverFunction<T> =>
+  <S extends z.ZodMiniType, T>(spec: ResolverFunctionSpec<S, T>): ResolverFunction<T> =>
   async (request) => {
     try {
       await spec.guard?.(request);
-      const parsed = spec.schema.safeParse(request.payload ?? {});
+      const parsed = spec.schema.safeParse(request.payload ?? {}, IN_ENGLISH);
       if (!parsed.success) return fail(validationFailure(parsed.error));
       return ok(await spec.run(parsed.data, request));
     } catch (error) {

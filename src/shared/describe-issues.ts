@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** The dotted path of a zod issue, e.g. `fields.status.name`; `(root)` for the value itself. */
 export const issuePath = (issue: z.core.$ZodIssue): string =>
@@ -9,7 +9,7 @@ export const issuePath = (issue: z.core.$ZodIssue): string =>
  * `fields.summary: Invalid input: expected string, received undefined`. Zod's messages name types, never values,
  * so this is safe to put in an error message.
  */
-export const describeFirstIssue = (error: z.ZodError): string => {
+export const describeFirstIssue = (error: z.core.$ZodError): string => {
   const issue = error.issues[0];
   return issue === undefined ? '(no details)' : `${issuePath(issue)}: ${issue.message}`;
 };

@@ -101,6 +101,9 @@ describe('the Issue Mailer admin page', () => {
     const markup = await allMarkup();
     expect(markup).not.toContain(wrongSecret);
     expect(markup).not.toContain(secretOf(0).value);
+    expect(run.logs.some((line) => line.startsWith('Seeded the demo credential'))).toBe(true);
+    expect(run.logs.join('\n')).not.toContain(wrongSecret);
+    expect(run.logs.join('\n')).not.toContain(secretOf(0).value);
   });
 
   it('deletes a credential after confirming in its row', async () => {

@@ -14,7 +14,7 @@ export interface SeedDeps {
   log(line: string): void;
 }
 
-export type SeedOutcome = 'seeded' | 'present' | 'skipped';
+export type SeedOutcome = 'seeded' | 'repointed' | 'present' | 'skipped';
 
 export const DEMO_CREDENTIAL_NAME = 'Contoso support (emulator)';
 
@@ -40,13 +40,6 @@ export async function seedDemoCredential(deps: SeedDeps): Promise<SeedOutcome> {
       extension: { type: adminModule.type },
     })) as ResolverResult<T>;
 
-  const listed = await invoke<CredentialView[]>('listCredentials', {});
-  if (!listed.ok) {
-    deps.log(`Demo credential not seeded: listCredentials answered ${listed.error.code}.`);
-    return 'skipped';
-  }
-  if (listed.data.length > 0) return 'present';
-
   const now = (deps.now ?? (() => new Date()))().getTime();
   const tenant = deps.microsoft.config.tenants[0];
   const app = tenant?.apps.find(
@@ -71,6 +64,29 @@ export async function seedDemoCredential(deps: SeedDeps): Promise<SeedOutcome> {
     graphBaseUrl: `${deps.microsoft.graphBaseUrl}/v1.0`,
     secretExpiresOn: secret.expiresOn.slice(0, 10),
   };
+  const listed = await invoke<CredentialView[]>('listCredentials', {});
+  if (!listed.ok) {
+    deps.log(`Demo credential not seeded: listCredentials answered ${listed.error.code}.`);
+    return 'skipped';
+  }
+  // The emulator's ports follow PORT, so a data folder from a run on another port holds stale URLs.
+  const stale = listed.data.find(
+    (c) =>
+      c.name === DEMO_CREDENTIAL_NAME &&
+      c.clientId === input.clientId &&
+      (c.tokenEndpoint !== input.tokenEndpoint || c.graphBaseUrl !== input.graphBaseUrl),
+  );
+  if (stale) {
+    const repointed = await invoke<CredentialView>('saveCredential', { ...input, id: stale.id, clientSecret: '' });
+    if (!repointed.ok) {
+      deps.log(`Demo credential not updated: saveCredential answered ${repointed.error.code}.`);
+      return 'present';
+    }
+    deps.log(`Pointed the demo credential "${DEMO_CREDENTIAL_NAME}" at this run's Microsoft emulator.`);
+    return 'repointed';
+  }
+  if (listed.data.length > 0) return 'present';
+
   const saved = await invoke<CredentialView>('saveCredential', input);
   if (!saved.ok) {
     const fields = Object.keys(saved.error.fieldErrors ?? {}).join(', ');

@@ -20,13 +20,31 @@ export interface HostedBrowser {
   page: Page;
   /** Uncaught errors and console errors of every page and frame, for asserting a clean run. */
   pageErrors: string[];
+  /** Every line the host and the backend logged in this process: where a leaked secret would show. */
+  logs: string[];
   close(): Promise<void>;
+}
+
+/** Records console output (still printing it), so tests can assert what the backend logged. */
+function captureConsole(lines: string[]): () => void {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const originals = methods.map((method) => console[method]);
+  methods.forEach((method, i) => {
+    const original = originals[i] as (...args: unknown[]) => void;
+    console[method] = (...args: unknown[]) => {
+      lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      original.apply(console, args);
+    };
+  });
+  return () => methods.forEach((method, i) => (console[method] = originals[i] as (typeof console)[typeof method]));
 }
 
 /** A local host on a free port with a fresh data folder, and a browser page on it. */
 export async function startHostedBrowser(): Promise<HostedBrowser> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-e2e-'));
-  const host = await startLocalHost({ port: 0, dataDir });
+  const logs: string[] = [];
+  const restoreConsole = captureConsole(logs);
+  const host = await startLocalHost({ port: 0, dataDir, log: (line) => logs.push(line) });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -41,9 +59,11 @@ export async function startHostedBrowser(): Promise<HostedBrowser> {
     context,
     page,
     pageErrors,
+    logs,
     async close() {
       await browser.close();
       await host.close();
+      restoreConsole();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

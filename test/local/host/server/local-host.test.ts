@@ -117,11 +117,27 @@ describe('the local host', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('keeps the credential across restarts of the same data folder', async () => {
+  it('keeps the credential across restarts on the same emulator ports', async () => {
+    const ports = { loginPort: Number(new URL(host.microsoft.loginBaseUrl).port), graphPort: Number(new URL(host.microsoft.graphBaseUrl).port) };
+    await host.close();
+    logLines.length = 0;
+    host = await startLocalHost({ port: 0, dataDir, microsoft: ports, log: (line) => logLines.push(line) });
+    expect(host.seed).toBe('present');
+    expect(logLines).toEqual([]);
+  });
+
+  it('points the demo credential at the emulator of a run on other ports, keeping its secret', async () => {
     await host.close();
     logLines.length = 0;
     host = await startLocalHost({ port: 0, dataDir, log: (line) => logLines.push(line) });
-    expect(host.seed).toBe('present');
-    expect(logLines).toEqual([]);
+    expect(host.seed).toBe('repointed');
+    expect(logLines).toEqual([`Pointed the demo credential "${DEMO_CREDENTIAL_NAME}" at this run's Microsoft emulator.`]);
+    const listed = (await (await postJson('/__forge/invoke', { moduleKey: 'issue-mailer-admin', functionKey: 'listCredentials', payload: {} })).json()) as ResolverResult<CredentialView[]>;
+    expect(listed.ok && listed.data.map((c) => [c.name, c.hasSecret, c.tokenEndpoint, c.graphBaseUrl])).toEqual([
+      [DEMO_CREDENTIAL_NAME, true, `${host.microsoft.loginBaseUrl}/6b1f3c2a-8d4e-4f7a-9c51-2e7d0a3b5c84/oauth2/v2.0/token`, `${host.microsoft.graphBaseUrl}/v1.0`],
+    ]);
+    const id = listed.ok ? listed.data[0]?.id : undefined;
+    const tested = (await (await postJson('/__forge/invoke', { moduleKey: 'issue-mailer-admin', functionKey: 'testConnection', payload: { id } })).json()) as ResolverResult<{ ok: boolean }>;
+    expect(tested.ok && tested.data.ok).toBe(true);
   });
 });
