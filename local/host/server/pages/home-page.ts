@@ -63,7 +63,7 @@ export function renderHomePage(data: HomePageData): string {
       <tbody>
         ${data.issues.map(
           (issue) => html`<tr>
-            <td><a href="/browse/${issue.key}">${issue.key}</a></td>
+            <td class="jl-nowrap"><a href="/browse/${issue.key}">${issue.key}</a></td>
             <td><a href="/browse/${issue.key}">${issue.fields.summary}</a></td>
             <td>${issue.fields.issuetype.name}</td>
             <td>${statusLozenge(issue)}</td>
