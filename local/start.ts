@@ -1,4 +1,4 @@
-/** `npm start`: the local Forge host on http://127.0.0.1:4000 (PORT to change), data in .local-data/. */
+/** `npm start`: the local Forge host on http://127.0.0.1:4000 (PORT to change), data in .local-data/, TENANT_CONFIG for another emulated tenant. */
 import path from 'node:path';
 import { startLocalHost } from './host';
 
@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const host = await startLocalHost({
     port: portFromEnv(),
     dataDir: path.resolve(__dirname, '../.local-data'),
+    // Another emulated tenant (apps, secrets, consent, mailboxes): a JSON file shaped like local/microsoft/tenant.json.
+    microsoft: process.env.TENANT_CONFIG ? { tenantConfigPath: path.resolve(process.env.TENANT_CONFIG) } : {},
     log: (line) => console.log(`[local host] ${line}`),
   });
   const issueKey = host.jira.issueKeys()[0] ?? 'DEMO-1';

@@ -25,8 +25,11 @@ export interface LocalHostOptions {
   dataDir: string;
   /** Loopback only. */
   host?: '127.0.0.1';
-  /** Ports of the Microsoft emulator; by default port + 11 and port + 12 (free ports when port is 0). */
-  microsoft?: { loginPort?: number; graphPort?: number };
+  /**
+   * The Microsoft emulator: its ports (by default port + 11 and port + 12, free ports when port is 0) and the
+   * tenant config file (local/microsoft/tenant.json by default).
+   */
+  microsoft?: { loginPort?: number; graphPort?: number; tenantConfigPath?: string };
   /** Where the host reports what it did (never secrets); silent by default. */
   log?: (line: string) => void;
 }
@@ -46,6 +49,7 @@ export interface LocalHost {
 export const LOOPBACK_HTTP_ENV = 'ISSUE_MAILER_ALLOW_LOOPBACK_HTTP';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
+export const DEFAULT_TENANT_CONFIG = path.join(PROJECT_ROOT, 'local/microsoft/tenant.json');
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -103,7 +107,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   try {
     const derivedPort = (offset: number) => (options.port === 0 ? 0 : port + offset);
     microsoft = await startMicrosoftEmulator({
-      config: loadTenantConfig(path.join(PROJECT_ROOT, 'local/microsoft/tenant.json')),
+      config: loadTenantConfig(options.microsoft?.tenantConfigPath ?? DEFAULT_TENANT_CONFIG),
       host,
       loginPort: options.microsoft?.loginPort ?? derivedPort(11),
       graphPort: options.microsoft?.graphPort ?? derivedPort(12),

@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CredentialView, ResolverResult } from '../../../../src/contract';
-import { DEMO_CREDENTIAL_NAME, startLocalHost, type LocalHost } from '../../../../local/host';
+import { DEMO_CREDENTIAL_NAME, DEFAULT_TENANT_CONFIG, startLocalHost, type LocalHost } from '../../../../local/host';
 import { PAGE_CSP } from '../../../../local/host/server/http-kit';
 import { BRIDGE_SCRIPT_TAG, RESOURCE_CSP } from '../../../../local/host/server/resource-files';
 
@@ -139,5 +139,18 @@ describe('the local host', () => {
     const id = listed.ok ? listed.data[0]?.id : undefined;
     const tested = (await (await postJson('/__forge/invoke', { moduleKey: 'issue-mailer-admin', functionKey: 'testConnection', payload: { id } })).json()) as ResolverResult<{ ok: boolean }>;
     expect(tested.ok && tested.data.ok).toBe(true);
+  });
+
+  it('serves the tenant of another config file', async () => {
+    const custom = JSON.parse(await readFile(DEFAULT_TENANT_CONFIG, 'utf8')) as { tenants: { displayName: string }[] };
+    custom.tenants[0]!.displayName = 'Fabrikam';
+    const otherDir = path.join(dataDir, 'other-tenant');
+    await mkdir(otherDir);
+    const configPath = path.join(otherDir, 'tenant.json');
+    await writeFile(configPath, JSON.stringify(custom));
+    await host.close(); // one Forge runtime per process
+    host = await startLocalHost({ port: 0, dataDir: otherDir, microsoft: { tenantConfigPath: configPath } });
+    expect(host.microsoft.config.tenants[0]?.displayName).toBe('Fabrikam');
+    expect(await (await fetch(`${host.microsoft.loginBaseUrl}/portal`)).text()).toContain('Fabrikam');
   });
 });
