@@ -9,4 +9,5 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testTimeout: 20000,
+  reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { label: 'tests' }]],
 };

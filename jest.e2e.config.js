@@ -8,4 +8,5 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 60000,
   maxWorkers: 1,
+  reporters: ['default', ['<rootDir>/test/support/summary-reporter.js', { label: 'e2e' }]],
 };
