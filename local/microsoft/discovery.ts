@@ -33,7 +33,14 @@ export function handleDiscovery(
   // Endpoints name the tenant by id even when the document was asked for by domain.
   const pathTenant = lookup.kind === 'found' ? lookup.tenant.id : lookup.alias;
   const login = ctx.urls.login;
-  const graphHost = new URL(ctx.urls.graph).host;
+  // Both OpenID documents end with the same description of the cloud instance.
+  const cloudInstance = {
+    tenant_region_scope: lookup.kind === 'found' ? 'EU' : null,
+    cloud_instance_name: 'microsoftonline.com',
+    cloud_graph_host_name: 'graph.windows.net',
+    msgraph_host: new URL(ctx.urls.graph).host,
+    rbac_url: 'https://pas.windows.net',
+  };
 
   switch (document) {
     case 'keys-v2':
@@ -63,11 +70,7 @@ export function handleDiscovery(
         frontchannel_logout_supported: true,
         end_session_endpoint: `${login}/${pathTenant}/oauth2/v2.0/logout`,
         claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
-        tenant_region_scope: lookup.kind === 'found' ? 'EU' : null,
-        cloud_instance_name: 'microsoftonline.com',
-        cloud_graph_host_name: 'graph.windows.net',
-        msgraph_host: graphHost,
-        rbac_url: 'https://pas.windows.net',
+        ...cloudInstance,
       });
       return;
     case 'openid-v1':
@@ -87,11 +90,7 @@ export function handleDiscovery(
         frontchannel_logout_supported: true,
         end_session_endpoint: `${login}/${pathTenant}/oauth2/logout`,
         claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'email', 'given_name', 'family_name', 'nickname'],
-        tenant_region_scope: lookup.kind === 'found' ? 'EU' : null,
-        cloud_instance_name: 'microsoftonline.com',
-        cloud_graph_host_name: 'graph.windows.net',
-        msgraph_host: graphHost,
-        rbac_url: 'https://pas.windows.net',
+        ...cloudInstance,
       });
       return;
   }

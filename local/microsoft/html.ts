@@ -1,33 +1,15 @@
 import type { ServerResponse } from 'node:http';
+import { htmlTag, SafeHtml } from '../shared/html';
 import { send } from './http-util';
 
-/** HTML that is already safe; everything else interpolated into `html` is escaped. */
-export class SafeHtml {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
-}
+export { SafeHtml } from '../shared/html';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function render(value: unknown): string {
-  if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join('');
-  if (value === undefined || value === null || value === false) return '';
-  return escapeHtml(String(value));
-}
-
 /** Template tag that escapes every interpolated value unless it is SafeHtml (or an array of it). */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  let out = strings[0] ?? '';
-  values.forEach((value, index) => {
-    out += render(value) + (strings[index + 1] ?? '');
-  });
-  return new SafeHtml(out);
-}
+export const html = htmlTag(escapeHtml);
 
 /** Pages carry no script; styles are inline; only same-origin frames (the sandboxed mail body). */
 export const PAGE_CSP =

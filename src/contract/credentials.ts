@@ -1,4 +1,11 @@
 import * as z from 'zod/mini';
+import type { ConnectionTestResult } from './credential-health';
+
+export type { ConnectionTestResult } from './credential-health';
+
+/** How the app proves who it is to the token endpoint. */
+export const CLIENT_AUTH_METHODS = ['client_secret', 'certificate'] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 /** What the admin page sends and the backend validates: one schema for both sides. */
 export const OAUTH2_PROVIDERS = ['microsoft365'] as const;
@@ -52,14 +59,6 @@ export const credentialInputSchema = z.strictObject({
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 export type ParsedCredentialInput = z.output<typeof credentialInputSchema>;
 
-export interface ConnectionTestResult {
-  ok: boolean;
-  /** 'OK' or an error code from the oauth/graph families. */
-  code: string;
-  message: string;
-  testedAt: string;
-}
-
 /** What the backend returns about a credential: never the secret, only whether one is set. */
 export interface CredentialView {
   id: string;
@@ -78,6 +77,29 @@ export interface CredentialView {
   createdAt: string;
   updatedAt: string;
   lastTest?: ConnectionTestResult;
+  /** 'client_secret' unless the credential signs client assertions with a certificate. */
+  clientAuthMethod?: ClientAuthMethod;
+  /** Rotation: a second secret tried when the current one is refused as invalid or expired. Never the value. */
+  hasNextSecret?: boolean;
+  nextSecretExpiresOn?: string;
+  nextSecretUpdatedAt?: string;
+  /** The certificate of a certificate credential (public facts only; the private key stays in secret storage). */
+  certificate?: CertificateSummary;
+  hasPrivateKey?: boolean;
+  /** Set when the next secret replaced a refused current one. */
+  lastRotation?: { promotedAt: string; reason: 'expired' | 'invalid' };
+  /** What still uses this credential, e.g. 'Email this issue (default credential)'; delete is refused while set. */
+  usedBy?: string[];
+}
+
+export interface CertificateSummary {
+  /** SHA-1 thumbprint in upper-case hex, as Entra's Certificates & secrets shows it. */
+  thumbprint: string;
+  /** Base64url SHA-256 thumbprint, the `x5t#S256` of signed client assertions. */
+  thumbprintSha256: string;
+  subject: string;
+  notBefore: string;
+  notAfter: string;
 }
 
 export const credentialIdSchema = z.strictObject({

@@ -1,4 +1,5 @@
-import type { ConnectionTestResult, CredentialInput, CredentialView } from './credentials';
+import type { ConnectionTestResult } from './credential-health';
+import type { CredentialInput, CredentialView } from './credentials';
 import type { IssueEmailDraft, SendIssueEmailInput, SentIssueEmail } from './issue-email';
 
 /**

@@ -3,3 +3,5 @@ export * from './error-codes';
 export * from './credentials';
 export * from './issue-email';
 export * from './functions';
+export * from './credential-health';
+export * from './microsoft-clouds';

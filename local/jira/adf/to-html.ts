@@ -1,3 +1,4 @@
+import { panelColour, stringAttr } from './attrs';
 import { escapeHtml } from './escape';
 import type { AdfDoc, AdfMark, AdfNode } from './types';
 
@@ -6,16 +7,6 @@ export interface HtmlRenderContext {
   siteUrl: string;
   displayNameOf(accountId: string): string | undefined;
 }
-
-const PANEL_COLOURS: Record<string, string> = {
-  info: '#deebff',
-  note: '#eae6ff',
-  warning: '#fffae6',
-  success: '#e3fcef',
-  error: '#ffebe6',
-};
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Heading anchors as the wiki renderer makes them: the text without spaces or punctuation. */
 const anchorOf = (text: string): string => text.replace(/[^\p{L}\p{N}_-]/gu, '');
@@ -36,9 +27,9 @@ function wrapMark(html: string, mark: AdfMark): string {
     case 'subsup':
       return attrs.type === 'sup' ? `<sup>${html}</sup>` : `<sub>${html}</sub>`;
     case 'textColor':
-      return `<font color="${escapeHtml(str(attrs.color) ?? '')}">${html}</font>`;
+      return `<font color="${escapeHtml(stringAttr(attrs.color) ?? '')}">${html}</font>`;
     case 'link':
-      return `<a href="${escapeHtml(str(attrs.href) ?? '')}" class="external-link" target="_blank" rel="nofollow noopener">${html}</a>`;
+      return `<a href="${escapeHtml(stringAttr(attrs.href) ?? '')}" class="external-link" target="_blank" rel="nofollow noopener">${html}</a>`;
     default:
       return html;
   }
@@ -55,23 +46,23 @@ function renderInline(node: AdfNode, ctx: HtmlRenderContext): string {
     case 'hardBreak':
       return '<br/>';
     case 'mention': {
-      const id = str(attrs.id) ?? '';
-      const name = ctx.displayNameOf(id) ?? (str(attrs.text) ?? '').replace(/^@/, '');
+      const id = stringAttr(attrs.id) ?? '';
+      const name = ctx.displayNameOf(id) ?? (stringAttr(attrs.text) ?? '').replace(/^@/, '');
       const href = `${ctx.siteUrl}/secure/ViewProfile.jspa?accountId=${encodeURIComponent(id)}`;
       return `<a href="${escapeHtml(href)}" class="user-hover" rel="${escapeHtml(id)}" data-account-id="${escapeHtml(id)}" accountid="${escapeHtml(id)}">${escapeHtml(name)}</a>`;
     }
     case 'emoji':
-      return escapeHtml(str(attrs.text) ?? str(attrs.shortName) ?? '');
+      return escapeHtml(stringAttr(attrs.text) ?? stringAttr(attrs.shortName) ?? '');
     case 'inlineCard': {
-      const url = str(attrs.url) ?? '';
+      const url = stringAttr(attrs.url) ?? '';
       return `<a href="${escapeHtml(url)}" class="external-link" target="_blank" rel="nofollow noopener">${escapeHtml(url)}</a>`;
     }
     case 'date': {
-      const timestamp = Number(str(attrs.timestamp) ?? attrs.timestamp);
+      const timestamp = Number(stringAttr(attrs.timestamp) ?? attrs.timestamp);
       return Number.isFinite(timestamp) ? escapeHtml(new Date(timestamp).toISOString().slice(0, 10)) : '';
     }
     case 'status':
-      return `<span class="aui-lozenge">${escapeHtml(str(attrs.text) ?? '')}</span>`;
+      return `<span class="aui-lozenge">${escapeHtml(stringAttr(attrs.text) ?? '')}</span>`;
     default:
       return renderChildren(node, ctx, '');
   }
@@ -123,7 +114,7 @@ function renderBlock(node: AdfNode, ctx: HtmlRenderContext): string {
       return renderList(node, 'ol', ctx);
     case 'codeBlock': {
       // Wiki {code} without a language is Java to Jira's renderer.
-      const language = str(attrs.language) || 'java';
+      const language = stringAttr(attrs.language) || 'java';
       const text = (node.content ?? []).map((child) => child.text ?? '').join('');
       return `<div class="code panel" style="border-width: 1px;"><div class="codeContent panelContent">\n<pre class="code-${escapeHtml(language)}">${escapeHtml(text)}</pre>\n</div></div>`;
     }
@@ -132,21 +123,21 @@ function renderBlock(node: AdfNode, ctx: HtmlRenderContext): string {
     case 'rule':
       return '<hr />';
     case 'panel': {
-      const colour = PANEL_COLOURS[str(attrs.panelType) ?? 'info'] ?? '#deebff';
+      const colour = panelColour(attrs.panelType);
       return `<div class="panel" style="background-color: ${colour};border-width: 1px;"><div class="panelContent" style="background-color: ${colour};">\n${renderChildren(node, ctx)}\n</div></div>`;
     }
     case 'table':
       return renderTable(node, ctx);
     case 'expand':
     case 'nestedExpand':
-      return `<p><b>${escapeHtml(str(attrs.title) ?? '')}</b></p>\n\n${renderChildren(node, ctx)}`;
+      return `<p><b>${escapeHtml(stringAttr(attrs.title) ?? '')}</b></p>\n\n${renderChildren(node, ctx)}`;
     case 'taskList':
     case 'decisionList':
       return `<ul>\n${(node.content ?? []).map((item) => `\t<li>${item.attrs?.state === 'DONE' ? '[x] ' : ''}${inlines(item, ctx)}</li>`).join('\n')}\n</ul>`;
     case 'mediaSingle':
     case 'mediaGroup':
       return (node.content ?? [])
-        .map((media) => `<p><span class="image-wrap" style="">${escapeHtml(str(media.attrs?.alt) ?? str(media.attrs?.id) ?? '')}</span></p>`)
+        .map((media) => `<p><span class="image-wrap" style="">${escapeHtml(stringAttr(media.attrs?.alt) ?? stringAttr(media.attrs?.id) ?? '')}</span></p>`)
         .join('\n');
     default:
       return node.content ? `<p>${inlines(node, ctx)}</p>` : '';

@@ -1,16 +1,7 @@
+import { panelColour, stringAttr } from './attrs';
 import type { AdfDoc, AdfMark, AdfNode } from './types';
 
 /** REST v2 returns rich-text fields as Jira wiki markup; this is the conversion Jira applies to ADF. */
-
-const PANEL_COLOURS: Record<string, string> = {
-  info: '#deebff',
-  note: '#eae6ff',
-  warning: '#fffae6',
-  success: '#e3fcef',
-  error: '#ffebe6',
-};
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function wrapMark(text: string, mark: AdfMark): string {
   const attrs = mark.attrs ?? {};
@@ -28,9 +19,9 @@ function wrapMark(text: string, mark: AdfMark): string {
     case 'subsup':
       return attrs.type === 'sup' ? `^${text}^` : `~${text}~`;
     case 'textColor':
-      return `{color:${str(attrs.color) ?? ''}}${text}{color}`;
+      return `{color:${stringAttr(attrs.color) ?? ''}}${text}{color}`;
     case 'link':
-      return `[${text}|${str(attrs.href) ?? ''}]`;
+      return `[${text}|${stringAttr(attrs.href) ?? ''}]`;
     default:
       return text;
   }
@@ -46,11 +37,11 @@ function inline(node: AdfNode): string {
     case 'hardBreak':
       return '\n';
     case 'mention':
-      return `[~accountid:${str(attrs.id) ?? ''}]`;
+      return `[~accountid:${stringAttr(attrs.id) ?? ''}]`;
     case 'emoji':
-      return str(attrs.shortName) ?? '';
+      return stringAttr(attrs.shortName) ?? '';
     case 'inlineCard':
-      return `[${str(attrs.url) ?? ''}|${str(attrs.url) ?? ''}|smart-link]`;
+      return `[${stringAttr(attrs.url) ?? ''}|${stringAttr(attrs.url) ?? ''}|smart-link]`;
     default:
       return (node.content ?? []).map(inline).join('');
   }
@@ -84,7 +75,7 @@ function block(node: AdfNode): string {
     case 'orderedList':
       return list(node, '#');
     case 'codeBlock': {
-      const language = str(attrs.language);
+      const language = stringAttr(attrs.language);
       return `{code${language ? `:${language}` : ''}}${(node.content ?? []).map((child) => child.text ?? '').join('')}{code}`;
     }
     case 'blockquote':
@@ -92,7 +83,7 @@ function block(node: AdfNode): string {
     case 'rule':
       return '----';
     case 'panel':
-      return `{panel:bgColor=${PANEL_COLOURS[str(attrs.panelType) ?? 'info'] ?? '#deebff'}}\n${(node.content ?? []).map(block).join('\n\n')}\n{panel}`;
+      return `{panel:bgColor=${panelColour(attrs.panelType)}}\n${(node.content ?? []).map(block).join('\n\n')}\n{panel}`;
     case 'table':
       return (node.content ?? [])
         .map((row) => {

@@ -1,5 +1,13 @@
 import { showFlag, view } from '@forge/bridge';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+} from 'react';
 import {
   sendIssueEmailSchema,
   type IssueEmailDraft,
@@ -24,6 +32,20 @@ interface Values {
 
 const FIELD_ORDER: (keyof Values)[] = ['to', 'cc', 'bcc', 'subject', 'message'];
 const fieldId = (field: keyof Values) => `email-${field}`;
+
+/** What every address box shares: free text (a comma-separated list), an email keyboard, no autofill or spelling. */
+const ADDRESS_INPUT = {
+  className: 'im-input',
+  type: 'text',
+  inputMode: 'email',
+  autoComplete: 'off',
+  spellCheck: false,
+} satisfies InputHTMLAttributes<HTMLInputElement>;
+
+const COPY_FIELDS = [
+  { field: 'cc', label: 'Cc' },
+  { field: 'bcc', label: 'Bcc' },
+] as const;
 
 async function closeDialog(): Promise<void> {
   try {
@@ -79,6 +101,11 @@ export function EmailDialog() {
     setValues((current) => ({ ...current, [field]: value }));
     if (errors[field]) setErrors(({ [field]: _cleared, ...rest }) => rest);
   };
+
+  const text = (field: keyof Values) => ({
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => update(field, event.target.value),
+  });
 
   const showErrors = (fieldErrors: FieldErrors) => {
     setErrors(fieldErrors);
@@ -178,48 +205,18 @@ export function EmailDialog() {
                 {(control) => (
                   <input
                     {...control}
-                    className="im-input"
-                    type="text"
-                    inputMode="email"
-                    autoComplete="off"
-                    spellCheck={false}
+                    {...ADDRESS_INPUT}
+                    {...text('to')}
                     placeholder="name@example.com, other@example.com"
-                    value={values.to}
-                    onChange={(event) => update('to', event.target.value)}
                   />
                 )}
               </Field>
               {showCopies ? (
-                <>
-                  <Field id={fieldId('cc')} label="Cc" error={errors.cc}>
-                    {(control) => (
-                      <input
-                        {...control}
-                        className="im-input"
-                        type="text"
-                        inputMode="email"
-                        autoComplete="off"
-                        spellCheck={false}
-                        value={values.cc}
-                        onChange={(event) => update('cc', event.target.value)}
-                      />
-                    )}
+                COPY_FIELDS.map(({ field, label }) => (
+                  <Field key={field} id={fieldId(field)} label={label} error={errors[field]}>
+                    {(control) => <input {...control} {...ADDRESS_INPUT} {...text(field)} />}
                   </Field>
-                  <Field id={fieldId('bcc')} label="Bcc" error={errors.bcc}>
-                    {(control) => (
-                      <input
-                        {...control}
-                        className="im-input"
-                        type="text"
-                        inputMode="email"
-                        autoComplete="off"
-                        spellCheck={false}
-                        value={values.bcc}
-                        onChange={(event) => update('bcc', event.target.value)}
-                      />
-                    )}
-                  </Field>
-                </>
+                ))
               ) : (
                 <p>
                   <button
@@ -235,15 +232,7 @@ export function EmailDialog() {
                 </p>
               )}
               <Field id={fieldId('subject')} label="Subject" required error={errors.subject}>
-                {(control) => (
-                  <input
-                    {...control}
-                    className="im-input"
-                    type="text"
-                    value={values.subject}
-                    onChange={(event) => update('subject', event.target.value)}
-                  />
-                )}
+                {(control) => <input {...control} {...text('subject')} className="im-input" type="text" />}
               </Field>
               <Field
                 id={fieldId('message')}
@@ -251,15 +240,7 @@ export function EmailDialog() {
                 error={errors.message}
                 hint="Appears above the issue's details and link. Ctrl+Enter sends."
               >
-                {(control) => (
-                  <textarea
-                    {...control}
-                    className="im-textarea"
-                    rows={6}
-                    value={values.message}
-                    onChange={(event) => update('message', event.target.value)}
-                  />
-                )}
+                {(control) => <textarea {...control} {...text('message')} className="im-textarea" rows={6} />}
               </Field>
             </fieldset>
           </>

@@ -1,20 +1,14 @@
 import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode, type InjectedFault } from '../../../local/microsoft';
-import { clientCredentials, getToken, postForm, postJson, sendMailUrl, simpleMessage, startDemo, type AadstsBody, type Demo, type GraphErrorBody } from './helpers';
+import { clientCredentials, postForm, postJson, sendMailUrl, simpleMessage, startDemo, useDemo, type AadstsErrorBody, type GraphErrorBody } from './helpers';
 
 describe('Microsoft emulator faults and request counts', () => {
-  let demo: Demo;
-  let token: string;
-  beforeAll(async () => {
-    demo = await startDemo();
-    token = await getToken(demo);
-  });
+  const demo = useDemo();
   afterEach(() => {
     demo.emulator.clearFaults();
     demo.emulator.resetCounts();
   });
-  afterAll(() => demo.emulator.close());
 
-  const send = () => postJson(sendMailUrl(demo), token, simpleMessage());
+  const send = () => postJson(sendMailUrl(demo), demo.token, simpleMessage());
   const requestToken = () => postForm(demo.tokenUrl, clientCredentials(demo.app));
 
   it('throttles the next Graph requests with 429 ApplicationThrottled and Retry-After, then recovers', async () => {
@@ -64,7 +58,7 @@ describe('Microsoft emulator faults and request counts', () => {
     const response = await requestToken();
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBeNull();
-    const body = (await response.json()) as AadstsBody;
+    const body = (await response.json()) as AadstsErrorBody;
     expect(body.error).toBe('temporarily_unavailable');
     expect(body.error_codes).toEqual([90033]);
     expect(body.error_description.split('\r\n')[0]).toBe('AADSTS90033: A transient error has occurred. Please try again.');

@@ -1,4 +1,4 @@
-import { demoConfig, getToken, postForm, postJson, sendMailUrl, simpleMessage, startDemo, validSecret, type Demo, type GraphErrorBody } from './helpers';
+import { demoConfig, getToken, postForm, postJson, sendMailUrl, simpleMessage, startDemo, useDemo, validSecret, type GraphErrorBody } from './helpers';
 
 const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
@@ -12,13 +12,7 @@ async function expectUnauthorized(response: Response, code: string, message: str
 }
 
 describe('Microsoft emulator Graph bearer validation', () => {
-  let demo: Demo;
-  let token: string;
-  beforeAll(async () => {
-    demo = await startDemo();
-    token = await getToken(demo);
-  });
-  afterAll(() => demo.emulator.close());
+  const demo = useDemo();
 
   it('answers a request without Authorization with "Access token is empty."', async () => {
     await expectUnauthorized(await postJson(sendMailUrl(demo), undefined, simpleMessage()), 'InvalidAuthenticationToken', 'Access token is empty.');
@@ -38,7 +32,7 @@ describe('Microsoft emulator Graph bearer validation', () => {
   });
 
   it('answers a token whose payload was changed with "Signature is invalid."', async () => {
-    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const [header, payload, signature] = demo.token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const forged = Buffer.from(JSON.stringify({ ...claims, roles: ['Mail.Send', 'Directory.ReadWrite.All'] })).toString('base64url');
     await expectUnauthorized(await postJson(sendMailUrl(demo), `${header}.${forged}.${signature}`, simpleMessage()), 'InvalidAuthenticationToken', 'Signature is invalid.');

@@ -1,12 +1,4 @@
-import {
-  getToken,
-  postJson,
-  sendMailUrl,
-  simpleMessage,
-  startDemo,
-  type Demo,
-  type GraphErrorBody,
-} from './helpers';
+import { getToken, postJson, sendMailUrl, simpleMessage, useDemo, type GraphErrorBody } from './helpers';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -26,17 +18,11 @@ async function expectGraphError(response: Response, status: number, code: string
 }
 
 describe('Microsoft emulator Graph sendMail', () => {
-  let demo: Demo;
-  let token: string;
-  beforeAll(async () => {
-    demo = await startDemo();
-    token = await getToken(demo);
-  });
-  afterAll(() => demo.emulator.close());
+  const demo = useDemo();
 
   it('answers 202 with no body and stores the message with decoded attachment sizes', async () => {
     const before = demo.emulator.sentMessages().length;
-    const response = await postJson(sendMailUrl(demo), token, {
+    const response = await postJson(sendMailUrl(demo), demo.token, {
       message: {
         subject: 'DEMO-7: Coffee machine leaks',
         body: { contentType: 'HTML', content: '<p>The <b>coffee</b> machine leaks.</p>' },
@@ -83,20 +69,20 @@ describe('Microsoft emulator Graph sendMail', () => {
     ['saveToSentItems null', { saveToSentItems: null }, true],
     ['PascalCase SaveToSentItems true', { SaveToSentItems: true }, true],
   ])('records %s', async (_name, extra, saved) => {
-    const response = await postJson(sendMailUrl(demo), token, { ...simpleMessage('saved?'), ...extra });
+    const response = await postJson(sendMailUrl(demo), demo.token, { ...simpleMessage('saved?'), ...extra });
     expect(response.status).toBe(202);
     expect(demo.emulator.sentMessages().at(-1)?.savedToSentItems).toBe(saved);
   });
 
   it('accepts the PascalCase Message parameter and the mailbox object id in the path', async () => {
-    const response = await postJson(sendMailUrl(demo, '8c6e4a2f-0d1b-4e3c-9a5f-7b8d2e1c4f63'), token, { Message: simpleMessage('by id').message });
+    const response = await postJson(sendMailUrl(demo, '8c6e4a2f-0d1b-4e3c-9a5f-7b8d2e1c4f63'), demo.token, { Message: simpleMessage('by id').message });
     expect(response.status).toBe(202);
     expect(demo.emulator.sentMessages().at(-1)).toMatchObject({ mailbox: 'support@contoso.onmicrosoft.com', message: { subject: 'by id' } });
   });
 
   it('echoes the client-request-id header', async () => {
     const clientRequestId = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
-    const response = await postJson(sendMailUrl(demo), token, simpleMessage(), { 'client-request-id': clientRequestId });
+    const response = await postJson(sendMailUrl(demo), demo.token, simpleMessage(), { 'client-request-id': clientRequestId });
     expect(response.headers.get('client-request-id')).toBe(clientRequestId);
   });
 
@@ -104,7 +90,7 @@ describe('Microsoft emulator Graph sendMail', () => {
     const mime = ['From: support@contoso.onmicrosoft.com', 'To: "Alex Wilber" <alex@fabrikam.example>', 'Subject: MIME DEMO-3', 'Content-Type: text/plain', '', 'Body text'].join('\r\n');
     const response = await fetch(sendMailUrl(demo), {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' },
+      headers: { Authorization: `Bearer ${demo.token}`, 'Content-Type': 'text/plain' },
       body: Buffer.from(mime).toString('base64'),
     });
     expect(response.status).toBe(202);
@@ -129,7 +115,7 @@ describe('Microsoft emulator Graph sendMail', () => {
     ['an unknown object id', '11111111-2222-4333-8444-555555555555', 404, 'ErrorInvalidUser', "The requested user '11111111-2222-4333-8444-555555555555' is invalid."],
     ['a mailbox not enabled for REST', 'noreply@contoso.onmicrosoft.com', 404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.'],
   ])('answers %s (%s) with %i %s', async (_name, user, status, code, message) => {
-    await expectGraphError(await postJson(sendMailUrl(demo, user), token, simpleMessage()), status, code, message);
+    await expectGraphError(await postJson(sendMailUrl(demo, user), demo.token, simpleMessage()), status, code, message);
   });
 
   it.each([
@@ -145,18 +131,18 @@ describe('Microsoft emulator Graph sendMail', () => {
       'At least one recipient isn\'t valid., Recipient "Nobody" isn\'t resolved. All recipients must be resolved before a message can be submitted.',
     ],
   ])('answers %s with 400 ErrorInvalidRecipients', async (_name, body, message) => {
-    await expectGraphError(await postJson(sendMailUrl(demo), token, body), 400, 'ErrorInvalidRecipients', message);
+    await expectGraphError(await postJson(sendMailUrl(demo), demo.token, body), 400, 'ErrorInvalidRecipients', message);
   });
 
   it('refuses a custom header that does not start with x-', async () => {
     const body = { message: { ...simpleMessage().message, internetMessageHeaders: [{ name: 'X-Ok', value: '1' }, { name: 'Issue-Key', value: 'DEMO-1' }] } };
-    await expectGraphError(await postJson(sendMailUrl(demo), token, body), 400, 'InvalidInternetMessageHeader', "The internet message header name 'Issue-Key' should start with 'x-' or 'X-'.");
+    await expectGraphError(await postJson(sendMailUrl(demo), demo.token, body), 400, 'InvalidInternetMessageHeader', "The internet message header name 'Issue-Key' should start with 'x-' or 'X-'.");
   });
 
   it('answers a request over 4 MB with 413 and stores nothing', async () => {
     const before = demo.emulator.sentMessages().length;
     const big = { message: { ...simpleMessage().message, body: { contentType: 'text', content: 'a'.repeat(4 * 1024 * 1024) } } };
-    await expectGraphError(await postJson(sendMailUrl(demo), token, big), 413, 'BadRequest', 'The maximum request length supported is 4MB.');
+    await expectGraphError(await postJson(sendMailUrl(demo), demo.token, big), 413, 'BadRequest', 'The maximum request length supported is 4MB.');
     expect(demo.emulator.sentMessages()).toHaveLength(before);
   });
 
@@ -165,7 +151,7 @@ describe('Microsoft emulator Graph sendMail', () => {
     const content = 'a'.repeat(4 * 1024 * 1024 - Buffer.byteLength(envelope));
     const body = { message: { ...simpleMessage('near limit').message, body: { contentType: 'text', content } } };
     expect(Buffer.byteLength(JSON.stringify(body))).toBe(4 * 1024 * 1024);
-    expect((await postJson(sendMailUrl(demo), token, body)).status).toBe(202);
+    expect((await postJson(sendMailUrl(demo), demo.token, body)).status).toBe(202);
   });
 
   const recipients = simpleMessage().message.toRecipients;
@@ -207,7 +193,7 @@ describe('Microsoft emulator Graph sendMail', () => {
     ['no message', { saveToSentItems: true }, 'ErrorInvalidParameter', "The value of the parameter 'Message' is empty."],
     ['a JSON array', [simpleMessage()], 'RequestBodyRead', "An unexpected 'StartArray' node was found when reading from the JSON reader. A 'StartObject' node was expected."],
   ])('rejects %s', async (_name, body, code, message) => {
-    await expectGraphError(await postJson(sendMailUrl(demo), token, body), 400, code, message);
+    await expectGraphError(await postJson(sendMailUrl(demo), demo.token, body), 400, code, message);
   });
 
   it.each([
@@ -215,20 +201,20 @@ describe('Microsoft emulator Graph sendMail', () => {
     ['JSON without Content-Type', undefined, JSON.stringify(simpleMessage()), 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'],
     ['an empty JSON body', 'application/json', '', 'Empty Payload. JSON content expected.'],
   ])('rejects %s with 400 BadRequest', async (_name, contentType, body, message) => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = { Authorization: `Bearer ${demo.token}` };
     if (contentType !== undefined) headers['Content-Type'] = contentType;
     const response = await fetch(sendMailUrl(demo), { method: 'POST', headers, body: contentType === undefined ? Buffer.from(body) : body });
     await expectGraphError(response, 400, 'BadRequest', message);
   });
 
   it('rejects a text/plain body that is not base64 MIME', async () => {
-    const response = await fetch(sendMailUrl(demo), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' }, body: 'Subject: hi' });
+    const response = await fetch(sendMailUrl(demo), { method: 'POST', headers: { Authorization: `Bearer ${demo.token}`, 'Content-Type': 'text/plain' }, body: 'Subject: hi' });
     await expectGraphError(response, 400, 'ErrorMimeContentInvalidBase64String', 'Invalid base64 string for MIME content.');
   });
 
   it('refuses /me with an app token', async () => {
     await expectGraphError(
-      await postJson(`${demo.emulator.graphBaseUrl}/v1.0/me/sendMail`, token, simpleMessage()),
+      await postJson(`${demo.emulator.graphBaseUrl}/v1.0/me/sendMail`, demo.token, simpleMessage()),
       400,
       'BadRequest',
       '/me request is only valid with delegated authentication flow.',
@@ -236,6 +222,6 @@ describe('Microsoft emulator Graph sendMail', () => {
   });
 
   it('answers an unknown top-level segment like Graph', async () => {
-    await expectGraphError(await postJson(`${demo.emulator.graphBaseUrl}/v1.0/mailboxes/x/sendMail`, token, simpleMessage()), 400, 'BadRequest', "Resource not found for the segment 'mailboxes'.");
+    await expectGraphError(await postJson(`${demo.emulator.graphBaseUrl}/v1.0/mailboxes/x/sendMail`, demo.token, simpleMessage()), 400, 'BadRequest', "Resource not found for the segment 'mailboxes'.");
   });
 });

@@ -1,13 +1,7 @@
-import { demoConfig, getToken, startDemo, type Demo, type GraphErrorBody } from './helpers';
+import { demoConfig, getToken, startDemo, useDemo, type GraphErrorBody } from './helpers';
 
 describe('Microsoft emulator Graph GET /users/{id}', () => {
-  let demo: Demo;
-  let token: string;
-  beforeAll(async () => {
-    demo = await startDemo();
-    token = await getToken(demo);
-  });
-  afterAll(() => demo.emulator.close());
+  const demo = useDemo();
 
   const getUser = (user: string, bearer: string) =>
     fetch(`${demo.emulator.graphBaseUrl}/v1.0/users/${encodeURIComponent(user)}`, { headers: { Authorization: `Bearer ${bearer}` } });
@@ -15,7 +9,7 @@ describe('Microsoft emulator Graph GET /users/{id}', () => {
   it.each(['support@contoso.onmicrosoft.com', 'Support@Contoso.onmicrosoft.com', '8c6e4a2f-0d1b-4e3c-9a5f-7b8d2e1c4f63'])(
     'returns the default user properties for %s',
     async (user) => {
-      const response = await getUser(user, token);
+      const response = await getUser(user, demo.token);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8');
       expect(await response.json()).toEqual({
@@ -36,13 +30,13 @@ describe('Microsoft emulator Graph GET /users/{id}', () => {
   );
 
   it('returns a user without an Exchange mailbox with mail null', async () => {
-    const body = (await (await getUser('noreply@contoso.onmicrosoft.com', token)).json()) as Record<string, unknown>;
+    const body = (await (await getUser('noreply@contoso.onmicrosoft.com', demo.token)).json()) as Record<string, unknown>;
     expect(body.mail).toBeNull();
     expect(body.userPrincipalName).toBe('noreply@contoso.onmicrosoft.com');
   });
 
   it('answers an unknown user with 404 Request_ResourceNotFound', async () => {
-    const response = await getUser('ghost@contoso.onmicrosoft.com', token);
+    const response = await getUser('ghost@contoso.onmicrosoft.com', demo.token);
     expect(response.status).toBe(404);
     const body = (await response.json()) as GraphErrorBody;
     expect([body.error.code, body.error.message]).toEqual([

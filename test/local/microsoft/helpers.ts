@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator, MicrosoftEmulatorConfig } from '../../../local/microsoft';
 
+export type { AadstsErrorBody } from '../../../local/microsoft/token-errors';
+
 export const TENANT_JSON = join(__dirname, '../../../local/microsoft/tenant.json');
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** The tests' "now": after the demo's expired secret, long before its valid one expires. */
@@ -70,6 +72,25 @@ export async function getToken(demo: Demo, app: EmulatedApp = demo.app): Promise
   return body.access_token;
 }
 
+/** The demo tenant one describe block shares, with a Graph token its consented app got at START. */
+export interface DemoSession extends Demo {
+  token: string;
+}
+
+/**
+ * Starts the demo tenant and gets a token before the enclosing describe's tests, and closes it after them.
+ * beforeAll fills the returned object in, so read it only inside tests and hooks.
+ */
+export function useDemo(): DemoSession {
+  const session = {} as DemoSession;
+  beforeAll(async () => {
+    Object.assign(session, await startDemo());
+    session.token = await getToken(session);
+  });
+  afterAll(() => session.emulator.close());
+  return session;
+}
+
 export function sendMailUrl(demo: Demo, user = 'support@contoso.onmicrosoft.com'): string {
   return `${demo.emulator.graphBaseUrl}/v1.0/users/${encodeURIComponent(user)}/sendMail`;
 }
@@ -96,14 +117,4 @@ export const simpleMessage = (subject = 'DEMO-1: Printer on fire') => ({
 
 export interface GraphErrorBody {
   error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
-}
-
-export interface AadstsBody {
-  error: string;
-  error_description: string;
-  error_codes: number[];
-  timestamp: string;
-  trace_id: string;
-  correlation_id: string;
-  error_uri: string;
 }

@@ -1,15 +1,9 @@
-import { getToken, postJson, sendMailUrl, startDemo, type Demo } from './helpers';
+import { postJson, sendMailUrl, useDemo } from './helpers';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 describe('Microsoft emulator pages', () => {
-  let demo: Demo;
-  let token: string;
-  beforeAll(async () => {
-    demo = await startDemo();
-    token = await getToken(demo);
-  });
-  afterAll(() => demo.emulator.close());
+  const demo = useDemo();
 
   async function page(url: string): Promise<string> {
     const response = await fetch(url);
@@ -58,7 +52,7 @@ describe('Microsoft emulator pages', () => {
     let messageId: string;
 
     beforeAll(async () => {
-      const response = await postJson(sendMailUrl(demo), token, {
+      const response = await postJson(sendMailUrl(demo), demo.token, {
         message: {
           subject,
           body: { contentType: 'html', content: htmlBody },
@@ -109,7 +103,7 @@ describe('Microsoft emulator pages', () => {
     });
 
     it('renders a text body escaped in the page itself', async () => {
-      await postJson(sendMailUrl(demo), token, {
+      await postJson(sendMailUrl(demo), demo.token, {
         message: { subject: 'plain', body: { contentType: 'text', content: 'a < b & <i>not italic</i>' }, toRecipients: [{ emailAddress: { address: 'alex@fabrikam.example' } }] },
       });
       const id = demo.emulator.sentMessages().at(-1)?.id ?? '';

@@ -1,4 +1,4 @@
-import { clientCredentials, GRAPH_SCOPE, postForm, startDemo, validSecret, type AadstsBody, type Demo } from './helpers';
+import { clientCredentials, GRAPH_SCOPE, postForm, startDemo, validSecret, type AadstsErrorBody, type Demo } from './helpers';
 
 const UNKNOWN_TENANT = '0c8e2a64-5f1d-4b3a-9e7c-1d2f3a4b5c6d';
 const UNKNOWN_APP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
@@ -95,7 +95,7 @@ describe('Microsoft emulator token endpoint: errors', () => {
     const response = await fetch(url, init);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const body = (await response.json()) as AadstsBody;
+    const body = (await response.json()) as AadstsErrorBody;
     expect(Object.keys(body)).toEqual(['error', 'error_description', 'error_codes', 'timestamp', 'trace_id', 'correlation_id', 'error_uri']);
     expect(body.error).toBe(error);
     expect(body.error_codes).toEqual([code]);
@@ -136,12 +136,12 @@ describe('Microsoft emulator token endpoint: errors', () => {
       'AADSTS500011: The resource principal named https://graph.microsoft.co was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.',
     ],
   ])('writes the AADSTS text for %s', async (_name, params, text) => {
-    const body = (await (await postForm(demo.tokenUrl, params(demo))).json()) as AadstsBody;
+    const body = (await (await postForm(demo.tokenUrl, params(demo))).json()) as AadstsErrorBody;
     expect(body.error_description.split('\r\n')[0]).toBe(text);
   });
 
   it('names the tenant as sent when it is not found', async () => {
-    const body = (await (await postForm(v2(demo, UNKNOWN_TENANT), clientCredentials(demo.app))).json()) as AadstsBody;
+    const body = (await (await postForm(v2(demo, UNKNOWN_TENANT), clientCredentials(demo.app))).json()) as AadstsErrorBody;
     expect(body.error_description.split('\r\n')[0]).toBe(
       `AADSTS90002: Tenant '${UNKNOWN_TENANT}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
     );
@@ -150,14 +150,14 @@ describe('Microsoft emulator token endpoint: errors', () => {
   it('uses the client-request-id header as the correlation id', async () => {
     const clientRequestId = '5b8f0e6a-3c2d-4e1f-a0b9-c8d7e6f5a4b3';
     const response = await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: 'wrong' }), { 'client-request-id': clientRequestId });
-    const body = (await response.json()) as AadstsBody;
+    const body = (await response.json()) as AadstsErrorBody;
     expect(body.correlation_id).toBe(clientRequestId);
     expect(body.error_description).toContain(`\r\nCorrelation ID: ${clientRequestId}\r\n`);
     expect(response.headers.get('client-request-id')).toBe(clientRequestId);
   });
 
   it('checks the client secret before the scope', async () => {
-    const body = (await (await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: 'wrong', scope: 'Mail.Send' }))).json()) as AadstsBody;
+    const body = (await (await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: 'wrong', scope: 'Mail.Send' }))).json()) as AadstsErrorBody;
     expect(body.error_codes).toEqual([7000215]);
   });
 
@@ -165,7 +165,7 @@ describe('Microsoft emulator token endpoint: errors', () => {
     const basic = Buffer.from(`${demo.app.clientId}:wrong`).toString('base64');
     const response = await postForm(demo.tokenUrl, { grant_type: 'client_credentials', scope: GRAPH_SCOPE }, { Authorization: `Basic ${basic}` });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as AadstsBody).error_codes).toEqual([7000215]);
+    expect(((await response.json()) as AadstsErrorBody).error_codes).toEqual([7000215]);
   });
 
   it('expires a secret when the clock passes its expiresOn', async () => {
@@ -180,7 +180,7 @@ describe('Microsoft emulator token endpoint: errors', () => {
       other.clock.advanceSeconds(30);
       const response = await postForm(other.tokenUrl, params);
       expect(response.status).toBe(401);
-      expect(((await response.json()) as AadstsBody).error_codes).toEqual([7000222]);
+      expect(((await response.json()) as AadstsErrorBody).error_codes).toEqual([7000222]);
     } finally {
       await other.emulator.close();
     }

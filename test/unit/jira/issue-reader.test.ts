@@ -1,6 +1,7 @@
 import { JiraError } from '../../../src/jira/errors';
 import { readIssue } from '../../../src/jira/issue-reader';
 import { fakeJira, sampleIssue } from '../support/fake-jira';
+import { issueSnapshot } from '../support/issue';
 
 const PATH =
   '/rest/api/3/issue/DEMO-1?fields=summary%2Cstatus%2Cissuetype%2Cpriority%2Cassignee%2Creporter%2Ccreated%2Cupdated%2Cduedate%2Clabels%2Ccomponents%2Cdescription%2Cproject&expand=renderedFields';
@@ -9,24 +10,7 @@ describe('readIssue', () => {
   it('GETs only the fields the email needs, with rendered fields, and maps the answer', async () => {
     const { requestJira, calls } = fakeJira(() => ({ status: 200, body: sampleIssue() }));
 
-    await expect(readIssue('DEMO-1', requestJira)).resolves.toEqual({
-      id: '10001',
-      key: 'DEMO-1',
-      self: 'https://example.atlassian.net/rest/api/3/issue/10001',
-      summary: 'Login page shows a blank screen',
-      status: { name: 'In Progress', categoryKey: 'indeterminate' },
-      issueType: 'Bug',
-      priority: 'High',
-      assignee: 'Ada Lovelace',
-      reporter: 'Grace Hopper',
-      created: '2024-03-08T10:22:05.000+0000',
-      updated: '2024-03-09T16:05:00.000+0000',
-      dueDate: '2024-03-20',
-      labels: ['frontend', 'login'],
-      components: ['Web'],
-      project: { key: 'DEMO', name: 'Demo project' },
-      descriptionHtml: '<p>Steps to reproduce</p>',
-    });
+    await expect(readIssue('DEMO-1', requestJira)).resolves.toEqual(issueSnapshot());
     expect(calls).toEqual([{ path: PATH, init: { method: 'GET', headers: { Accept: 'application/json' } } }]);
     expect(new URLSearchParams(PATH.split('?')[1]).get('fields')?.split(',')).toHaveLength(13);
   });

@@ -1,7 +1,7 @@
 import { credentialInput, SECRET } from '../support/credentials';
 import { jsonResponse } from '../support/fake-fetch';
 import { fixtureResponse, tokenFixture } from '../support/fixtures';
-import { adminRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
+import { adminRequest, configuredWorld, resolverWorld, silenceWarnings } from '../support/resolvers';
 
 describe('admin resolver functions', () => {
   silenceWarnings();
@@ -75,8 +75,7 @@ describe('admin resolver functions', () => {
   });
 
   it('tests a connection with a fresh token and stores the result', async () => {
-    const world = resolverWorld();
-    await world.admin.saveCredential(adminRequest(credentialInput()));
+    const world = await configuredWorld();
     const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1' }));
 
     expect(answer).toEqual({
@@ -94,8 +93,7 @@ describe('admin resolver functions', () => {
   });
 
   it('reports a failed connection test as data with the AADSTS guidance', async () => {
-    const world = resolverWorld({ microsoft: () => fixtureResponse(tokenFixture('expired_secret_7000222')) });
-    await world.admin.saveCredential(adminRequest(credentialInput()));
+    const world = await configuredWorld({ microsoft: () => fixtureResponse(tokenFixture('expired_secret_7000222')) });
     {
       const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1' }));
       expect(answer).toMatchObject({

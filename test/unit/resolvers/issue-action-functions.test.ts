@@ -1,6 +1,5 @@
-import { credentialInput } from '../support/credentials';
 import { fixtureResponse, graphFixture, tokenFixture } from '../support/fixtures';
-import { adminRequest, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
+import { configuredWorld, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
 
 const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
 
@@ -8,8 +7,7 @@ describe('issue action resolver functions', () => {
   silenceWarnings();
 
   it('drafts from the issue in the context', async () => {
-    const world = resolverWorld();
-    await world.admin.saveCredential(adminRequest(credentialInput()));
+    const world = await configuredWorld();
     await expect(world.issueAction.getEmailDraft(issueRequest({}))).resolves.toEqual({
       ok: true,
       data: {
@@ -22,8 +20,7 @@ describe('issue action resolver functions', () => {
   });
 
   it('sends the issue in the context, never one named in the payload', async () => {
-    const world = resolverWorld();
-    await world.admin.saveCredential(adminRequest(credentialInput()));
+    const world = await configuredWorld();
 
     await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, issueKey: 'OTHER-9' }))).resolves.toMatchObject({
       ok: false,
@@ -61,8 +58,7 @@ describe('issue action resolver functions', () => {
   });
 
   it('answers JIRA_ISSUE_NOT_FOUND for an issue the user cannot see', async () => {
-    const world = resolverWorld();
-    await world.admin.saveCredential(adminRequest(credentialInput()));
+    const world = await configuredWorld();
     await expect(world.issueAction.sendIssueEmail(issueRequest(payload, 'SECRET-7'))).resolves.toMatchObject({
       ok: false,
       error: { code: 'JIRA_ISSUE_NOT_FOUND' },
@@ -71,8 +67,7 @@ describe('issue action resolver functions', () => {
   });
 
   it('points a sender at their admin when the credential is refused', async () => {
-    const world = resolverWorld({ microsoft: () => fixtureResponse(tokenFixture('invalid_secret_7000215')) });
-    await world.admin.saveCredential(adminRequest(credentialInput()));
+    const world = await configuredWorld({ microsoft: () => fixtureResponse(tokenFixture('invalid_secret_7000215')) });
     await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toEqual({
       ok: false,
       error: {
@@ -87,7 +82,7 @@ describe('issue action resolver functions', () => {
     ['invalid_recipients', 'GRAPH_INVALID_RECIPIENTS'],
     ['mailbox_not_enabled', 'GRAPH_MAILBOX_NOT_ENABLED'],
   ])('answers Graph failure %s as %s', async (name, code) => {
-    const world = resolverWorld({
+    const world = await configuredWorld({
       microsoft: (call) =>
         call.url.includes('/oauth2/')
           ? new Response(JSON.stringify({ token_type: 'Bearer', expires_in: 3599, access_token: 't' }), {
@@ -96,7 +91,6 @@ describe('issue action resolver functions', () => {
             })
           : fixtureResponse(graphFixture(name)),
     });
-    await world.admin.saveCredential(adminRequest(credentialInput()));
     await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: false, error: { code } });
   });
 });

@@ -1,5 +1,6 @@
 import type { IssueSnapshot } from '../../../src/jira/issue';
 
+/** An issue as readIssue maps it: by default exactly what fake-jira's sampleIssue() reads as. */
 export const issueSnapshot = (overrides: Partial<IssueSnapshot> = {}): IssueSnapshot => ({
   id: '10001',
   key: 'DEMO-1',

@@ -10,7 +10,7 @@ import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
 import type { FetchHandler } from './fake-fetch';
 import { fakeFetch, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
-import { sequentialIds } from './credentials';
+import { credentialInput, sequentialIds } from './credentials';
 import { MemoryKvStore } from './memory-kv-store';
 
 export const NOW = Date.parse('2024-05-06T06:00:00Z');
@@ -48,6 +48,13 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     now: () => NOW,
   });
   return { kv, credentials, jira, microsoft, admin, issueAction };
+};
+
+/** A resolverWorld whose admin has saved one credential (cred-1, the default): where most resolver tests start. */
+export const configuredWorld = async (options: Parameters<typeof resolverWorld>[0] = {}) => {
+  const world = resolverWorld(options);
+  await world.admin.saveCredential(adminRequest(credentialInput()));
+  return world;
 };
 
 export const adminRequest = (payload: unknown): ResolverRequest => ({

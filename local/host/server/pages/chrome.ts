@@ -1,3 +1,4 @@
+import { dropdownMenu } from './dropdown-menu';
 import { html, type SafeHtml } from './html';
 import { icons } from './icons';
 
@@ -76,20 +77,14 @@ export function renderChrome(options: ChromeOptions): string {
           <button type="button" class="jl-icon-button" data-action="toggle-color-mode" aria-pressed="false" aria-label="Dark theme">
             ${icons.moon}
           </button>
-          <div class="jl-menu">
-            <button
-              type="button"
-              class="jl-profile-button"
-              data-menu-button="profile"
-              aria-haspopup="menu"
-              aria-expanded="false"
-              aria-controls="jl-profile-menu"
-              aria-label="Your profile: ${user.displayName}"
-            >
-              ${avatar(user, 'small')}
-            </button>
-            <div class="jl-menu__list jl-menu__list--end" role="menu" id="jl-profile-menu" aria-label="Switch user" hidden>
-              <p class="jl-menu__heading" role="presentation">Signed in as ${user.displayName}</p>
+          ${dropdownMenu({
+            name: 'profile',
+            buttonClass: 'jl-profile-button',
+            button: avatar(user, 'small'),
+            buttonLabel: `Your profile: ${user.displayName}`,
+            listLabel: 'Switch user',
+            alignEnd: true,
+            items: html`<p class="jl-menu__heading" role="presentation">Signed in as ${user.displayName}</p>
               ${options.users.map(
                 (other) => html`<a
                   role="menuitem"
@@ -98,9 +93,8 @@ export function renderChrome(options: ChromeOptions): string {
                   ${other.accountId === user.accountId ? html`aria-current="true"` : ''}
                   >${avatar(other, 'small')}<span>${other.displayName}${other.isAdmin ? ' (admin)' : ''}</span></a
                 >`,
-              )}
-            </div>
-          </div>
+              )}`,
+          })}
         </div>
       </header>
       <div class="jl-layout">

@@ -1,5 +1,6 @@
 import type { IssueView } from '../jira-reader';
 import { avatar, projectSidenav, renderChrome, type PageUser } from './chrome';
+import { dropdownMenu } from './dropdown-menu';
 import { html, trustedHtml } from './html';
 import { icons } from './icons';
 
@@ -33,35 +34,27 @@ function person(user: { accountId: string; displayName: string } | null | undefi
 /** The "Apps" menu where Jira lists jira:issueAction modules. */
 function appsMenu(data: IssuePageData) {
   if (data.issueActions.length === 0) return '';
-  return html`<div class="jl-menu">
-    <button
-      type="button"
-      class="jl-button"
-      data-menu-button="issue-apps"
-      aria-haspopup="menu"
-      aria-expanded="false"
-      aria-controls="jl-issue-apps-menu"
-    >
-      ${icons.apps} Apps ${icons.chevronDown}
-    </button>
-    <div class="jl-menu__list" role="menu" id="jl-issue-apps-menu" aria-label="Apps" hidden>
-      ${data.issueActions.map(
-        (action) => html`<button
-          type="button"
-          role="menuitem"
-          class="jl-menu__item"
-          data-action="open-issue-action"
-          data-module-key="${action.moduleKey}"
-          data-resource-key="${action.resourceKey}"
-          data-issue-key="${data.issue.key}"
-          data-title="${action.title}"
-          data-size="${action.size}"
-        >
-          ${icons.mail} ${action.title}
-        </button>`,
-      )}
-    </div>
-  </div>`;
+  return dropdownMenu({
+    name: 'issue-apps',
+    buttonClass: 'jl-button',
+    button: html`${icons.apps} Apps ${icons.chevronDown}`,
+    listLabel: 'Apps',
+    items: data.issueActions.map(
+      (action) => html`<button
+        type="button"
+        role="menuitem"
+        class="jl-menu__item"
+        data-action="open-issue-action"
+        data-module-key="${action.moduleKey}"
+        data-resource-key="${action.resourceKey}"
+        data-issue-key="${data.issue.key}"
+        data-title="${action.title}"
+        data-size="${action.size}"
+      >
+        ${icons.mail} ${action.title}
+      </button>`,
+    ),
+  });
 }
 
 /** Jira's issue view: summary, description, attachments, comments, and the details panel. */

@@ -8,27 +8,16 @@ import {
 } from '../../../../local/host/runtime';
 import type { ForgeHandler } from '../../../../local/host/runtime-types';
 import { FAKE_CLOUD_ID } from './fixtures/fake-jira';
-import { installTestRuntime, issueActionRequest, SITE_URL, type TestRuntime } from './fixtures/runtime-fixture';
+import { installTestRuntime, issueActionRequest, runtimePerTest, SITE_URL } from './fixtures/runtime-fixture';
 
 const APP_ID = '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const ENVIRONMENT_ID = 'e0000000-0000-4000-8000-000000000001';
 const INSTALLATION_ID = 'i0000000-0000-4000-8000-000000000002';
 
-let current: TestRuntime | undefined;
-
-function install(...args: Parameters<typeof installTestRuntime>): TestRuntime {
-  current = installTestRuntime({
-    appId: `ari:cloud:ecosystem::app/${APP_ID}`,
-    environmentId: ENVIRONMENT_ID,
-    installationId: INSTALLATION_ID,
-    ...args[0],
-  });
-  return current;
-}
-
-afterEach(() => {
-  current?.runtime.uninstall();
-  current = undefined;
+const { install, uninstallAfterTest } = runtimePerTest({
+  appId: `ari:cloud:ecosystem::app/${APP_ID}`,
+  environmentId: ENVIRONMENT_ID,
+  installationId: INSTALLATION_ID,
 });
 
 describe('invoke', () => {
@@ -190,7 +179,7 @@ describe('invoke', () => {
     const first = runtime.site;
     runtime.uninstall();
     const second = installForgeRuntime({ dbPath: ':memory:', jira, appId: APP_ID });
-    current = { runtime: second, jira };
+    uninstallAfterTest({ runtime: second, jira });
     expect(second.site).toEqual(first);
     expect(first.appId).toBe(APP_ID);
     expect(first.installationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -3,19 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, MetadataField, Sort, WhereConditions } from '@forge/kvs';
-import { installTestRuntime, type TestRuntime } from './fixtures/runtime-fixture';
+import { runtimePerTest } from './fixtures/runtime-fixture';
 
-let current: TestRuntime | undefined;
-
-function install(...args: Parameters<typeof installTestRuntime>): TestRuntime {
-  current = installTestRuntime(...args);
-  return current;
-}
-
-afterEach(() => {
-  current?.runtime.uninstall();
-  current = undefined;
-});
+const { install } = runtimePerTest();
 
 async function apiError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
   const error: unknown = await promise.then(

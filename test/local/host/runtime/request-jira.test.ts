@@ -1,18 +1,8 @@
 import api, { __getRuntime, asApp, asUser, requestJira, route } from '@forge/api';
 import type { ForgeHandler } from '../../../../local/host/runtime-types';
-import { installTestRuntime, issueActionRequest, type TestRuntime } from './fixtures/runtime-fixture';
+import { issueActionRequest, runtimePerTest } from './fixtures/runtime-fixture';
 
-let current: TestRuntime | undefined;
-
-function install(...args: Parameters<typeof installTestRuntime>): TestRuntime {
-  current = installTestRuntime(...args);
-  return current;
-}
-
-afterEach(() => {
-  current?.runtime.uninstall();
-  current = undefined;
-});
+const { install } = runtimePerTest();
 
 const whoAmI: ForgeHandler = async () => {
   const response = await asUser().requestJira(route`/rest/api/3/myself`);
