@@ -2,3 +2,5 @@
 export { handler as adminResolver } from './resolvers/admin-resolver';
 // Issue action (jira:issueAction email-this-issue): function issue-action-resolver.
 export { handler as issueActionResolver } from './resolvers/issue-action-resolver';
+// Daily expiry check (scheduledTrigger credential-expiry-check): function expiry-check.
+export { handler as credentialExpiryCheck } from './triggers/credential-expiry-check';

@@ -11,6 +11,38 @@ export type ForgeHandler = (
   },
 ) => Promise<unknown>;
 
+/** The second argument the platform passes to every function handler (Forge's "context" argument). */
+export type BackendRuntimePayload = Parameters<ForgeHandler>[1];
+
+/** The trigger modules whose functions the platform calls with no user behind the call. */
+export type TriggerModuleType = 'scheduledTrigger' | 'trigger';
+
+/**
+ * What a trigger function receives first: `{ context: { cloudId, moduleKey }, contextToken }` for a scheduled
+ * trigger; a product event (`trigger`) also carries the event's own fields.
+ */
+export interface TriggerEvent {
+  [field: string]: unknown;
+  context: { cloudId: string; moduleKey: string };
+  /** Identifies the invocation to the platform; it has no meaning to the app. */
+  contextToken: string;
+}
+
+/** A function a trigger module names, e.g. `index.credentialExpiryCheck`. The platform ignores its answer. */
+export type ForgeTriggerHandler = (event: TriggerEvent, context: BackendRuntimePayload) => unknown;
+
+export interface TriggerInvocationRequest {
+  /** The manifest function key, e.g. 'credential-expiry-check'. */
+  functionKey: string;
+  /** The trigger module's key, e.g. 'credential-expiry-check'. */
+  moduleKey: string;
+  moduleType: TriggerModuleType;
+  /** A product event's own fields (`trigger` modules); the platform's `context` and `contextToken` win. */
+  event?: Record<string, unknown>;
+  /** The manifest function's `timeoutSeconds`; the module type's platform default otherwise. */
+  timeoutSeconds?: number;
+}
+
 export interface LocalForgeRuntimeOptions {
   /** SQLite file holding kvs and secrets; ':memory:' in tests. */
   dbPath: string;
@@ -48,6 +80,12 @@ export interface RuntimeStats {
 export interface LocalForgeRuntime {
   /** Runs a handler as the Forge platform would for one resolver call, and returns its answer. */
   invoke(handler: ForgeHandler, request: InvocationRequest): Promise<unknown>;
+  /**
+   * Runs a trigger module's function as the platform does: with no invoking user (`asUser()` is refused,
+   * `asApp()` works) and the module type's time limit (scheduled triggers: 55 s, or the function's
+   * `timeoutSeconds` up to 900 s). Resolves with the function's answer as JSON; rejects with its error.
+   */
+  invokeTrigger(handler: ForgeTriggerHandler, request: TriggerInvocationRequest): Promise<unknown>;
   stats(): RuntimeStats;
   resetStats(): void;
   /** Removes the globals and closes the database. */

@@ -1,3 +1,7 @@
+import { AssertionErrors } from './assertion-errors';
+import type { CertificateKeys } from './certificate-keys';
+import { checkClientAssertion, JWT_BEARER_ASSERTION_TYPE } from './client-assertion';
+import type { ClientAuthentication } from './jwt-issuer';
 import { knownResource, AAD_GRAPH_APP_ID, type KnownResource } from './resources';
 import { TenantDirectory } from './tenant-directory';
 import { TokenErrors, type AadstsError } from './token-errors';
@@ -14,6 +18,8 @@ export interface ClientCredentialsRequest {
   /** Client id and secret from an `Authorization: Basic` header. */
   basic: { clientId: string; clientSecret: string } | undefined;
   now: Date;
+  /** The login listener's base URL: a client assertion's `aud` must name this token endpoint. */
+  loginBaseUrl: string;
 }
 
 export type ClientCredentialsOutcome =
@@ -27,6 +33,7 @@ export type ClientCredentialsOutcome =
       requestedResource: string;
       /** The app's granted application permissions, or undefined without admin consent. */
       roles: string[] | undefined;
+      clientAuthentication: ClientAuthentication;
     };
 
 const DEFAULT_SUFFIX = '/.default';
@@ -39,10 +46,14 @@ const param = (form: URLSearchParams, name: string): string | undefined => {
 const fail = (error: AadstsError): ClientCredentialsOutcome => ({ ok: false, error });
 
 /**
- * Runs the client credentials checks in the order Entra reports them: parameters, tenant, app, credential,
- * then scope (v2) or resource (v1).
+ * Runs the client credentials checks in the order Entra reports them: parameters, tenant, app, credential
+ * (client secret or certificate assertion), then scope (v2) or resource (v1).
  */
-export function checkClientCredentials(directory: TenantDirectory, request: ClientCredentialsRequest): ClientCredentialsOutcome {
+export async function checkClientCredentials(
+  directory: TenantDirectory,
+  keys: CertificateKeys,
+  request: ClientCredentialsRequest,
+): Promise<ClientCredentialsOutcome> {
   const { form, basic } = request;
   const grantType = param(form, 'grant_type');
   if (grantType === undefined) return fail(TokenErrors.missingParameter('grant_type'));
@@ -62,14 +73,9 @@ export function checkClientCredentials(directory: TenantDirectory, request: Clie
   const app = TenantDirectory.app(tenant, clientId);
   if (app === undefined) return fail(TokenErrors.appNotFound(clientId, tenant.displayName));
 
-  // No app in the config has a certificate, so any assertion fails the way a wrong key does.
-  if (param(form, 'client_assertion') !== undefined) return fail(TokenErrors.badAssertionSignature());
-  const secret = param(form, 'client_secret') ?? basic?.clientSecret;
-  if (secret === undefined || secret === '') return fail(TokenErrors.noCredential());
-  // A pasted Secret ID matches no value, which is why Entra's text warns about it.
-  const matched = app.secrets.find((candidate) => candidate.value === secret);
-  if (matched === undefined) return fail(TokenErrors.invalidSecret(app.clientId));
-  if (Date.parse(matched.expiresOn) <= request.now.getTime()) return fail(TokenErrors.expiredSecret(app.clientId));
+  const credentialError = await checkCredential(keys, request, tenant, app);
+  if (credentialError !== undefined) return fail(credentialError);
+  const clientAuthentication: ClientAuthentication = param(form, 'client_assertion') === undefined ? 'client_secret' : 'certificate';
 
   const resolved = request.version === 'v2' ? resourceFromScope(scope ?? '', tenant) : resourceFromParameter(form, tenant);
   if (!resolved.ok) return fail(resolved.error);
@@ -82,7 +88,34 @@ export function checkClientCredentials(directory: TenantDirectory, request: Clie
     resource: resolved.resource,
     requestedResource: resolved.requested,
     roles: grantsRoles ? [...app.applicationPermissions] : undefined,
+    clientAuthentication,
   };
+}
+
+/** The client secret or the certificate assertion the request authenticates with. */
+async function checkCredential(
+  keys: CertificateKeys,
+  request: ClientCredentialsRequest,
+  tenant: EmulatedTenant,
+  app: EmulatedApp,
+): Promise<AadstsError | undefined> {
+  const { form, basic } = request;
+  const assertion = param(form, 'client_assertion');
+  const secret = param(form, 'client_secret') ?? basic?.clientSecret;
+  if (assertion !== undefined) {
+    if (secret !== undefined && secret !== '') return AssertionErrors.bothCredentials();
+    // An unknown assertion type leaves the request without a usable one: Entra's text for that is not on record.
+    if (param(form, 'client_assertion_type') !== JWT_BEARER_ASSERTION_TYPE) return TokenErrors.missingParameter('client_assertion_type');
+    const endpoint = request.version === 'v2' ? 'oauth2/v2.0/token' : 'oauth2/token';
+    const audiences = [tenant.id, ...tenant.domains].map((name) => `${request.loginBaseUrl}/${name}/${endpoint}`);
+    return checkClientAssertion({ assertion, tenant, app, audiences, now: request.now, keys });
+  }
+  if (secret === undefined || secret === '') return TokenErrors.noCredential();
+  // A pasted Secret ID matches no value, which is why Entra's text warns about it.
+  const matched = app.secrets.find((candidate) => candidate.value === secret);
+  if (matched === undefined) return TokenErrors.invalidSecret(app.clientId);
+  if (Date.parse(matched.expiresOn) <= request.now.getTime()) return TokenErrors.expiredSecret(app.clientId);
+  return undefined;
 }
 
 type Resolved = { ok: true; resource: KnownResource; requested: string } | { ok: false; error: AadstsError };

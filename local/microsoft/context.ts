@@ -1,3 +1,4 @@
+import type { CertificateKeys } from './certificate-keys';
 import type { FaultInjector } from './faults';
 import type { JwtIssuer } from './jwt-issuer';
 import type { MailboxStore } from './mailbox-store';
@@ -8,6 +9,8 @@ import type { MicrosoftEmulatorConfig } from './types';
 export interface EmulatorContext {
   readonly config: MicrosoftEmulatorConfig;
   readonly directory: TenantDirectory;
+  /** The apps' registered certificates, for client assertions. */
+  readonly keys: CertificateKeys;
   readonly issuer: JwtIssuer;
   readonly store: MailboxStore;
   readonly faults: FaultInjector;

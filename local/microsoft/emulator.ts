@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CertificateKeys } from './certificate-keys';
 import { parseTenantConfig } from './config';
 import type { EmulatorContext } from './context';
 import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
@@ -72,7 +73,8 @@ function guarded(
  * users, mailbox viewer) on two loopback listeners.
  */
 export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions): Promise<MicrosoftEmulator> {
-  const config = parseTenantConfig(options.config, 'MicrosoftEmulatorOptions.config');
+  const now = options.now ?? (() => new Date());
+  const config = parseTenantConfig(options.config, 'MicrosoftEmulatorOptions.config', { now: now() });
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) {
     throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.NotLoopback, `The Microsoft emulator listens on loopback only, not on ${host}`);
@@ -82,11 +84,12 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
   const ctx: EmulatorContext = {
     config,
     directory: new TenantDirectory(config),
+    keys: new CertificateKeys(config),
     issuer: await JwtIssuer.create(),
     store: new MailboxStore(),
     faults: new FaultInjector(),
     counts: { token: 0, graph: 0 },
-    now: options.now ?? (() => new Date()),
+    now,
     urls,
     tokenLifetimeSeconds: config.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     shutdown: shutdown.signal,

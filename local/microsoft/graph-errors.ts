@@ -42,6 +42,10 @@ export const GraphErrors = {
       'WWW-Authenticate': GRAPH_WWW_AUTHENTICATE,
     }),
   mailAccessDenied: () => graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.'),
+  // Fixture `app_access_policy_denied` (403 ErrorAccessDenied). Its message is the older short form; Exchange
+  // Online now adds the reason, as quoted in public reports of RBAC for Applications / application access policies.
+  appAccessPolicyDenied: () =>
+    graphError(403, 'ErrorAccessDenied', 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.'),
   directoryAccessDenied: () => graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
   invalidUser: (user: string) => graphError(404, 'ErrorInvalidUser', `The requested user '${user}' is invalid.`),
   userNotFound: (id: string) =>
@@ -58,6 +62,15 @@ export const GraphErrors = {
     graphError(400, 'ErrorInvalidRecipients', "At least one recipient is not valid., A message can't be sent because it contains no recipients."),
   invalidHeaderName: (name: string) =>
     graphError(400, 'InvalidInternetMessageHeader', `The internet message header name '${name}' should start with 'x-' or 'X-'.`),
+  // Exchange's answers for a folder or item id it has no object for, and for an id it cannot read.
+  itemNotFound: () => graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.'),
+  invalidIdMalformed: () => graphError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.'),
+  // Graph's answer to a $select of a property the type does not have.
+  unknownProperty: (name: string, type: string) =>
+    graphError(400, 'RequestBroker--ParseUri', `Could not find a property named '${name}' on type 'microsoft.graph.${type}'.`),
+  // The OData library's texts for $top and $skip values that are not whole numbers.
+  invalidQueryNumber: (option: '$top' | '$skip', value: string) =>
+    graphError(400, 'BadRequest', `Invalid value '${value}' for ${option} query option found. The ${option} query option requires a non-negative integer value.`),
   mimeInvalidBase64: () => graphError(400, 'ErrorMimeContentInvalidBase64String', 'Invalid base64 string for MIME content.'),
   requestTooLarge: () => graphError(413, 'BadRequest', 'The maximum request length supported is 4MB.'),
   // microsoft-graph-docs-contrib #6337: no Content-Type, or not JSON.

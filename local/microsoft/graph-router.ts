@@ -6,17 +6,19 @@ import { GraphErrors, graphErrorBody, graphHeaders, type GraphError, type GraphR
 import { header, mediaType, pathSegments, readBody, requestUrl, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
 import { handleMailboxPages } from './mailbox-page';
+import { readMailbox } from './mailbox-reads';
 import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
 import { getUser } from './users';
 
 const SEND_MAIL_SEGMENTS = ['sendmail', 'microsoft.graph.sendmail'];
+const MAILBOX_READ_SEGMENTS = ['mailfolders', 'messages'];
 const VERSIONS = ['v1.0', 'beta'];
 /** Graph's media type for JSON answers. */
 const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 type Answer = { kind: 'error'; error: GraphError } | { kind: 'accepted' } | { kind: 'json'; body: unknown };
 
-/** The Graph listener: /v1.0 (and /beta) API calls, plus the mailbox viewer under /mailbox. */
+/** The Graph listener: /v1.0 (and /beta) API calls (users, sendMail, mailbox reads), plus the mailbox viewer under /mailbox. */
 export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = requestUrl(req);
   const segments = pathSegments(url.pathname);
@@ -36,7 +38,7 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
   ctx.counts.graph += 1;
   const requestId = newGuid();
   const ids: GraphRequestIds = { requestId, clientRequestId: clientRequestId(req.headers['client-request-id']) ?? requestId };
-  const answer = await answerGraphCall(ctx, req, segments, url.pathname);
+  const answer = await answerGraphCall(ctx, req, segments, url);
   const headers = graphHeaders(ids);
   switch (answer.kind) {
     case 'accepted':
@@ -55,7 +57,7 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
   }
 }
 
-async function answerGraphCall(ctx: EmulatorContext, req: IncomingMessage, segments: string[], path: string): Promise<Answer> {
+async function answerGraphCall(ctx: EmulatorContext, req: IncomingMessage, segments: string[], url: URL): Promise<Answer> {
   const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
   // The body is read first, whatever happens next, so a client still uploading gets the answer.
   const body = await readBody(req, GRAPH_MAX_REQUEST_BYTES);
@@ -68,12 +70,13 @@ async function answerGraphCall(ctx: EmulatorContext, req: IncomingMessage, segme
   if (body.tooLarge) return error(GraphErrors.requestTooLarge());
   const auth = await authenticateGraphRequest(header(req, 'authorization'), ctx.issuer, ctx.now());
   if (!auth.ok) return error(auth.error);
-  return route(ctx, req, auth.caller, segments, path, body.body);
+  return route(ctx, req, auth.caller, segments, url, body.body);
 }
 
-function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, segments: string[], path: string, body: Buffer): Answer {
+function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, segments: string[], url: URL, body: Buffer): Answer {
   const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
   const method = req.method ?? 'GET';
+  const path = url.pathname;
   const [version, resource, user, action, ...rest] = segments;
   if (version === undefined || !VERSIONS.includes(version.toLowerCase())) return error(GraphErrors.invalidVersion(version ?? ''));
   if (resource === undefined) return error(GraphErrors.notImplemented(method, path));
@@ -85,13 +88,19 @@ function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, 
       if (user === undefined) return error(GraphErrors.notImplemented(method, path));
       if (action === undefined) {
         if (method !== 'GET') return error(GraphErrors.notImplemented(method, path));
-        const outcome = getUser(ctx, caller, user, version);
-        return outcome.ok ? { kind: 'json', body: outcome.body } : error(outcome.error);
+        const outcome = getUser(ctx, caller, user, version, url.searchParams, path);
+        if (outcome.ok) return { kind: 'json', body: outcome.body };
+        return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, outcome.unsupported));
       }
       if (SEND_MAIL_SEGMENTS.includes(action.toLowerCase()) && rest.length === 0) {
         if (method !== 'POST') return error(GraphErrors.methodNotAllowed(method, 'sendMail'));
         const outcome = sendMail(ctx, { caller, user, mediaType: mediaType(req), body });
         return outcome.ok ? { kind: 'accepted' } : error(outcome.error);
+      }
+      if (MAILBOX_READ_SEGMENTS.includes(action.toLowerCase()) && method === 'GET') {
+        const outcome = readMailbox(ctx, { caller, user, version, segments: [action, ...rest], query: url.searchParams, path });
+        if (outcome.ok) return { kind: 'json', body: outcome.body };
+        return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, outcome.unsupported));
       }
       return error(GraphErrors.notImplemented(method, path));
     }

@@ -42,6 +42,7 @@ code, .value { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; 
 .ok { background: #dff6dd; color: #107c10; }
 .warn { background: #fff4ce; color: #8a5300; }
 .bad { background: #fde7e9; color: #a4262c; }
+p.note { background: #fffbe6; border: 1px solid #f0d78c; border-radius: 4px; padding: 6px 10px; }
 .scroll { overflow-x: auto; }
 td.nowrap { white-space: nowrap; }
 td.subject { min-width: 220px; }

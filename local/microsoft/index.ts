@@ -1,11 +1,15 @@
 /** The Microsoft identity platform + Microsoft Graph emulator of the local Forge host. */
 export { startMicrosoftEmulator, DEFAULT_TOKEN_LIFETIME_SECONDS } from './emulator';
-export { loadTenantConfig, parseTenantConfig } from './config';
+export { loadTenantConfig, parseTenantConfig, type ParseTenantConfigOptions } from './config';
+export { ASSERTION_ALGORITHMS, ASSERTION_CLOCK_SKEW_SECONDS, JWT_BEARER_ASSERTION_TYPE } from './client-assertion';
+export { testApplicationAccessPolicy, type PolicyVerdict } from './access-policy';
 export { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 export { GRAPH_MAX_REQUEST_BYTES } from './send-mail';
 export { TOKEN_CLOCK_SKEW_SECONDS } from './graph-auth';
 export type {
+  ApplicationAccessPolicy,
   EmulatedApp,
+  EmulatedCertificate,
   EmulatedMailbox,
   EmulatedSecret,
   EmulatedTenant,

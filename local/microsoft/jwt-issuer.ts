@@ -21,7 +21,11 @@ export interface AppTokenInput {
   roles: string[] | undefined;
   now: Date;
   lifetimeSeconds: number;
+  /** How the app proved its identity: `appidacr` is 1 for a client secret, 2 for a certificate. */
+  clientAuthentication: ClientAuthentication;
 }
+
+export type ClientAuthentication = 'client_secret' | 'certificate';
 
 export interface IssuedToken {
   accessToken: string;
@@ -76,7 +80,7 @@ export class JwtIssuer {
       aio: randomBase64Url(48),
       app_displayname: input.app.displayName,
       appid: input.app.clientId,
-      appidacr: '1',
+      appidacr: input.clientAuthentication === 'certificate' ? '2' : '1',
       azp: input.app.clientId,
       idp: issuer,
       idtyp: 'app',

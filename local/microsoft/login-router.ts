@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleCertificateDownload } from './certificate-downloads';
 import type { EmulatorContext } from './context';
 import { handleDiscovery, type DiscoveryDocument } from './discovery';
 import { sendPage } from './html';
@@ -17,7 +18,7 @@ function notFound(res: ServerResponse): void {
   send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not Found');
 }
 
-/** The login listener: stands in for login.microsoftonline.com, plus the emulator's own pages. */
+/** The login listener: stands in for login.microsoftonline.com, plus the emulator's own pages and demo downloads. */
 export async function handleLoginRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const segments = pathSegments(requestUrl(req).pathname);
   const [first, ...rest] = segments;
@@ -27,6 +28,10 @@ export async function handleLoginRequest(ctx: EmulatorContext, req: IncomingMess
       return;
     }
     sendPage(res, 200, first === undefined ? renderHomePage(ctx) : renderPortalPage(ctx));
+    return;
+  }
+  if (first === 'portal' && rest[0] === 'certificates' && rest.length === 3 && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (!handleCertificateDownload(ctx, res, rest[1] ?? '', rest[2] ?? '')) notFound(res);
     return;
   }
   const route = rest.join('/').toLowerCase();

@@ -1,7 +1,9 @@
 import type { EmulatorContext } from './context';
-import { html, page, portalDate, type SafeHtml } from './html';
+import { html, page, type SafeHtml } from './html';
 import { stableGuid } from './ids';
 import { servicePrincipalId } from './jwt-issuer';
+import { credentialsSection } from './portal-credentials';
+import { mailboxAccessLine, policiesSection } from './portal-policies';
 import type { EmulatedApp, EmulatedTenant } from './types';
 
 /** The admin consent descriptions the portal shows for Microsoft Graph application permissions. */
@@ -25,17 +27,7 @@ function field(label: string, value: string, testId: string): SafeHtml {
 }
 
 function appCard(ctx: EmulatorContext, tenant: EmulatedTenant, app: EmulatedApp): SafeHtml {
-  const now = ctx.now().getTime();
   const login = ctx.urls.login;
-  const secrets = app.secrets.map((secret) => {
-    const expired = Date.parse(secret.expiresOn) <= now;
-    return html`<tr data-secret-id="${secret.id}">
-<td>${secret.description}</td>
-<td><time datetime="${secret.expiresOn}" data-testid="secret-expires">${portalDate(secret.expiresOn)}</time>${expired ? html` <span class="badge bad">Expired</span>` : ''}</td>
-<td><span class="value" data-testid="secret-value">${secret.value}</span></td>
-<td><span class="value" data-testid="secret-id">${secret.id}</span></td>
-</tr>`;
-  });
   const status = app.adminConsentGranted
     ? html`<span class="badge ok">Granted for ${tenant.displayName}</span>`
     : html`<span class="badge warn">Not granted for ${tenant.displayName}</span>`;
@@ -61,18 +53,15 @@ ${field('OAuth 2.0 token endpoint (v1)', `${login}/${tenant.id}/oauth2/token`, '
 ${field('OpenID Connect metadata document', `${login}/${tenant.id}/v2.0/.well-known/openid-configuration`, 'openid-configuration')}
 ${field('Microsoft Graph API endpoint', `${ctx.urls.graph}/v1.0`, 'graph-endpoint')}
 </dl>
-<h4>Certificates &amp; secrets</h4>
-<p class="muted">Client secrets (${app.secrets.length}). The emulator shows each Value in full so you can copy it; the real portal shows it only once.</p>
-<table>
-<thead><tr><th>Description</th><th>Expires</th><th>Value</th><th>Secret ID</th></tr></thead>
-<tbody>${secrets.length > 0 ? secrets : html`<tr><td colspan="4" class="muted">No client secrets have been created for this application.</td></tr>`}</tbody>
-</table>
+${credentialsSection(ctx, app)}
 <h4>API permissions</h4>
 <p class="muted">Configured permissions: Microsoft Graph (${app.applicationPermissions.length})</p>
 <table>
 <thead><tr><th>API / Permissions name</th><th>Type</th><th>Description</th><th>Admin consent required</th><th>Status</th></tr></thead>
 <tbody>${permissions.length > 0 ? permissions : html`<tr><td colspan="5" class="muted">No permissions added.</td></tr>`}</tbody>
 </table>
+<h4>Mailbox access (Exchange Online)</h4>
+${mailboxAccessLine(tenant, app)}
 </article>`;
 }
 
@@ -90,6 +79,7 @@ ${field('Tenant ID', tenant.id, 'directory-id')}
 ${field('Primary domain', tenant.domains[0] ?? '', 'primary-domain')}
 </dl></div>
 ${tenant.apps.map((app) => appCard(ctx, tenant, app))}
+${policiesSection(tenant)}
 <h4>Users</h4>
 <table>
 <thead><tr><th>User principal name</th><th>Display name</th><th>Object ID</th><th>Mailbox</th></tr></thead>
@@ -103,7 +93,7 @@ export function renderPortalPage(ctx: EmulatorContext): string {
   return page(
     'App registrations - Microsoft emulator',
     html`<h1>App registrations</h1>
-<p class="lead">The directories this emulator serves, with each app registration's Overview, Endpoints, Certificates &amp; secrets and API permissions.</p>
+<p class="lead">The directories this emulator serves, with each app registration's Overview, Endpoints, Certificates &amp; secrets and API permissions, and the tenant's Exchange Online application access policies.</p>
 ${ctx.config.tenants.map((tenant) => tenantSection(ctx, tenant))}`,
     PORTAL_NAV(ctx),
   );

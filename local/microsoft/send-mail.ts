@@ -1,9 +1,9 @@
 import type { EmulatorContext } from './context';
 import type { GraphCaller } from './graph-auth';
 import { GraphErrors, type GraphError } from './graph-errors';
+import { openMailbox } from './mailbox-access';
 import { decodeStrictBase64, parseMimeMessage } from './mime-message';
 import { checkFileAttachment, checkSendMailBody, literal, normaliseEnums } from './send-mail-schema';
-import { TenantDirectory } from './tenant-directory';
 import type { StoredMailAttachment, StoredMessage } from './types';
 
 /** Graph refuses any request body over 4 MB (fixture `request_too_large`). */
@@ -31,13 +31,12 @@ const SMTP_ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]
 const FILE_ATTACHMENT = '#microsoft.graph.fileattachment';
 const OTHER_ATTACHMENTS = ['#microsoft.graph.itemattachment', '#microsoft.graph.referenceattachment'];
 
-/** POST /users/{id | userPrincipalName}/sendMail: permission, mailbox, body, headers, recipients, then store. */
+/** POST /users/{id | userPrincipalName}/sendMail: permission, mailbox (and access policy), body, headers, recipients, then store. */
 export function sendMail(ctx: EmulatorContext, request: SendMailRequest): SendMailOutcome {
   if (!(request.caller.roles ?? []).includes('Mail.Send')) return fail(GraphErrors.mailAccessDenied());
-  const tenant = ctx.directory.byId(request.caller.tenantId);
-  const mailbox = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, request.user);
-  if (mailbox === undefined) return fail(GraphErrors.invalidUser(request.user));
-  if (!mailbox.mailboxEnabled) return fail(GraphErrors.mailboxNotEnabled());
+  const access = openMailbox(ctx, request.caller, request.user);
+  if (!access.ok) return access;
+  const { mailbox } = access;
 
   const parsed = request.mediaType === 'text/plain' ? parseMime(request.body) : parseJson(request.mediaType, request.body);
   if (!parsed.ok) return parsed;

@@ -92,12 +92,13 @@ export async function handleTokenRequest(
   // Only form bodies are read: JSON is seen as a request with no parameters (AADSTS900144 'grant_type').
   const form = mediaType(req) === 'application/x-www-form-urlencoded' ? new URLSearchParams(body.body.toString('utf8')) : new URLSearchParams();
   const now = ctx.now();
-  const outcome = checkClientCredentials(ctx.directory, {
+  const outcome = await checkClientCredentials(ctx.directory, ctx.keys, {
     version,
     tenantSegment,
     form,
     basic: parseBasicAuthorization(header(req, 'authorization')),
     now,
+    loginBaseUrl: ctx.urls.login,
   });
   if (!outcome.ok) {
     sendError(outcome.error);
@@ -112,6 +113,7 @@ export async function handleTokenRequest(
     roles: outcome.roles,
     now,
     lifetimeSeconds: lifetime,
+    clientAuthentication: outcome.clientAuthentication,
   });
   if (version === 'v2') {
     sendJson(res, 200, headers, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token.accessToken });

@@ -8,7 +8,7 @@ export interface AadstsError {
   message: string;
 }
 
-const aadsts = (status: number, error: string, code: number, message: string): AadstsError => ({ status, error, code, message });
+export const aadsts = (status: number, error: string, code: number, message: string): AadstsError => ({ status, error, code, message });
 
 /**
  * The token endpoint's errors, texts as Microsoft writes them (see emulator-fixtures.json; the others are from
@@ -61,7 +61,6 @@ export const TokenErrors = {
       7000222,
       `The provided client secret keys for app '${appId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
     ),
-  badAssertionSignature: () => aadsts(401, 'invalid_client', 700027, 'Client assertion failed signature validation.'),
   scopeWithoutDefault: (scope: string) =>
     aadsts(
       400,

@@ -5,7 +5,30 @@ export interface EmulatedSecret {
   /** The "Value" column: the client secret. */
   value: string;
   description: string;
-  /** ISO date-time the secret expires. */
+  /**
+   * ISO date-time the secret expires. In a config file `expiresInDays` may stand instead (days after today,
+   * resolved when the config is loaded), so a demo secret can always be about to expire.
+   */
+  expiresOn: string;
+}
+
+/** A certificate uploaded under Certificates & secrets > Certificates (a key credential of the app). */
+export interface EmulatedCertificate {
+  /** The "Certificate ID" column (the key credential's keyId, a GUID); derived from the thumbprint when absent. */
+  id?: string;
+  /** SHA-1 of the certificate's DER, upper-case hex, as the portal's "Thumbprint" column shows it. */
+  thumbprint: string;
+  /** The certificate, PEM. In a config file `certificateFile` (relative to the file) may stand instead. */
+  certificatePem: string;
+  /**
+   * Emulator only: the certificate's private key (PEM), so the portal page can offer the demo key for download.
+   * Entra never holds it. In a config file `privateKeyFile` may stand instead.
+   */
+  privateKeyPem?: string;
+  description?: string;
+  /** ISO date-time the key credential starts ("Start date"); the certificate's notBefore when absent. */
+  startsOn?: string;
+  /** ISO date-time the key credential expires ("Expires"); the certificate's notAfter when left out of a config file. */
   expiresOn: string;
 }
 
@@ -18,6 +41,8 @@ export interface EmulatedApp {
   applicationPermissions: string[];
   /** Whether an admin granted consent; without it tokens carry no `roles`. */
   adminConsentGranted: boolean;
+  /** Certificates for client assertions (`private_key_jwt`). */
+  certificates?: EmulatedCertificate[];
 }
 
 export interface EmulatedMailbox {
@@ -37,6 +62,22 @@ export interface EmulatedTenant {
   displayName: string;
   apps: EmulatedApp[];
   mailboxes: EmulatedMailbox[];
+  /** Exchange Online application access policies (New-ApplicationAccessPolicy) limiting which mailboxes apps may use. */
+  applicationAccessPolicies?: ApplicationAccessPolicy[];
+}
+
+/**
+ * One Exchange Online application access policy. The real policy names a mail-enabled security group
+ * (`PolicyScopeGroupId`); the emulator lists the group's mailboxes instead.
+ */
+export interface ApplicationAccessPolicy {
+  /** Application (client) ID the policy applies to. */
+  appId: string;
+  /** RestrictAccess: the app may use only these mailboxes. DenyAccess: every mailbox but these. */
+  accessRight: 'RestrictAccess' | 'DenyAccess';
+  /** userPrincipalNames of the scope group's members. */
+  mailboxes: string[];
+  description?: string;
 }
 
 export interface MicrosoftEmulatorConfig {

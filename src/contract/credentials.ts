@@ -1,5 +1,26 @@
 import * as z from 'zod/mini';
 import type { ConnectionTestResult } from './credential-health';
+import {
+  CERTIFICATE_PEM_MESSAGE,
+  CERTIFICATE_REQUIRED_MESSAGE,
+  CERTIFICATE_WITH_SECRET_MESSAGE,
+  certificatePemProblem,
+  graphBaseUrlProblem,
+  GUID,
+  looksLikeSecretId,
+  NEXT_SECRET_AND_REMOVE_MESSAGE,
+  NEXT_SECRET_SAME_MESSAGE,
+  PRIVATE_KEY_PEM_MESSAGE,
+  PRIVATE_KEY_REQUIRED_MESSAGE,
+  privateKeyPemProblem,
+  scopeProblem,
+  SECRET_ID_MESSAGE,
+  SECRET_REQUIRED_MESSAGE,
+  SECRET_TOO_LONG_MESSAGE,
+  SECRET_WITH_CERTIFICATE_MESSAGE,
+  tokenEndpointProblem,
+} from './credential-input-rules';
+import { MICROSOFT_CLOUD_KEYS, MICROSOFT_CLOUDS, type MicrosoftCloud } from './microsoft-clouds';
 
 export type { ConnectionTestResult } from './credential-health';
 
@@ -8,14 +29,14 @@ export const CLIENT_AUTH_METHODS = ['client_secret', 'certificate'] as const;
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 /** What the admin page sends and the backend validates: one schema for both sides. */
-export const OAUTH2_PROVIDERS = ['microsoft365'] as const;
+export const OAUTH2_PROVIDERS = MICROSOFT_CLOUD_KEYS;
 export const GRANT_TYPES = ['client_credentials'] as const;
-export const DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
-export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+export const DEFAULT_SCOPE = MICROSOFT_CLOUDS.microsoft365.scope;
+export const DEFAULT_GRAPH_BASE_URL = MICROSOFT_CLOUDS.microsoft365.graphBaseUrl;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-z0-9-]{1,64}$/;
+const MAX_PEM = 20_000;
 
 /**
  * zod/mini carries no locale: a check without wording of its own states the message zod's classic build gave it,
@@ -27,18 +48,64 @@ const tooLong = (max: number) => z.maxLength(max, `Too big: expected string to h
 const trimmed = (max: number, ...checks: Array<z.core.$ZodCheck<string>>) =>
   z.string().check(z.trim(), tooLong(max), ...checks);
 
-export const credentialInputSchema = z.strictObject({
+/** A real calendar date as YYYY-MM-DD, or '' meaning none. */
+const isCalendarDate = (value: string): boolean => {
+  if (!DATE.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+};
+
+const expiryDate = () =>
+  z.union([
+    z.optional(z.string().check(z.refine(isCalendarDate, 'Enter the date as YYYY-MM-DD.'))),
+    z.pipe(z.literal(''), z.transform(() => undefined)),
+  ]);
+
+/** Write-only secret values: never answered, never logged. Absent or empty keeps what is stored. */
+const secretValue = () =>
+  z.optional(
+    z.string().check(
+      z.maxLength(1024, SECRET_TOO_LONG_MESSAGE),
+      z.refine((value) => !looksLikeSecretId(value), SECRET_ID_MESSAGE),
+    ),
+  );
+
+const pem = (problem: (value: string) => string | undefined, message: string) =>
+  z.optional(
+    z.string().check(
+      z.maxLength(MAX_PEM, message),
+      z.refine((value) => problem(value) === undefined, { error: (issue) => problem(String(issue.input)) ?? message }),
+    ),
+  );
+
+const fields = {
   /** Absent when creating. */
   id: z.optional(z.string().check(z.regex(ID, 'Unknown credential id.'))),
   name: trimmed(80, z.minLength(1, 'Enter a name, for example "Support mailbox".')),
-  provider: z.enum(OAUTH2_PROVIDERS, { error: 'Choose an OAuth2 service provider.' }),
+  /** The Microsoft cloud: it decides the sign-in and Graph hosts the addresses below must use. */
+  provider: z.enum(MICROSOFT_CLOUD_KEYS, { error: 'Choose an OAuth2 service provider.' }),
   grantType: z.enum(GRANT_TYPES, { error: 'Choose a grant type.' }),
+  clientAuthMethod: z._default(
+    z.enum(CLIENT_AUTH_METHODS, { error: 'Choose how the app proves who it is: client secret or certificate.' }),
+    'client_secret',
+  ),
   clientId: trimmed(
     64,
     z.regex(GUID, 'Enter the Application (client) ID from the app registration\'s Overview page (a GUID).'),
   ),
-  /** Write-only. Required when creating; when editing, absent or empty keeps the stored secret. */
-  clientSecret: z.optional(z.string().check(z.maxLength(1024, 'That is too long for a client secret value.'))),
+  /** Write-only. Required when creating a client secret credential; when editing, absent or empty keeps the stored secret. */
+  clientSecret: secretValue(),
+  /** The "Expires" date Entra shows beside the secret, YYYY-MM-DD. */
+  secretExpiresOn: expiryDate(),
+  /** Write-only. A second secret, tried when Microsoft refuses the current one as invalid or expired. */
+  nextClientSecret: secretValue(),
+  nextSecretExpiresOn: expiryDate(),
+  /** Drops the stored next secret. */
+  removeNextSecret: z.optional(z.boolean({ error: 'Invalid input: expected boolean' })),
+  /** The certificate uploaded to the app registration, PEM. Required when creating a certificate credential. */
+  certificatePem: pem(certificatePemProblem, CERTIFICATE_PEM_MESSAGE),
+  /** Write-only. The certificate's private key, PEM (PKCS#8 or PKCS#1), without a passphrase. */
+  privateKeyPem: pem(privateKeyPemProblem, PRIVATE_KEY_PEM_MESSAGE),
   tokenEndpoint: trimmed(
     2048,
     z.url({ error: 'Enter the OAuth 2.0 token endpoint (v2) URL from Overview > Endpoints.' }),
@@ -49,12 +116,62 @@ export const credentialInputSchema = z.strictObject({
     z.email({ error: 'Enter the mailbox the app sends from, for example support@contoso.com.' }),
   ),
   graphBaseUrl: trimmed(2048, z.url({ error: `Enter the Graph API base URL, usually ${DEFAULT_GRAPH_BASE_URL}.` })),
-  /** The "Expires" date Entra shows beside the secret, YYYY-MM-DD. */
-  secretExpiresOn: z.union([
-    z.optional(z.string().check(z.regex(DATE, 'Enter the date as YYYY-MM-DD.'))),
-    z.pipe(z.literal(''), z.transform(() => undefined)),
-  ]),
-});
+};
+
+type CredentialFields = { [K in keyof typeof fields]?: unknown };
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const filled = (value: unknown): boolean => text(value).trim() !== '';
+const isCloud = (value: unknown): value is MicrosoftCloud =>
+  typeof value === 'string' && (MICROSOFT_CLOUD_KEYS as readonly string[]).includes(value);
+
+/**
+ * The rules between fields: the addresses must belong to the chosen cloud, and the write-only material must fit
+ * the client authentication method. Runs even when another field failed, so every field's message shows at once.
+ */
+const crossFieldProblems = (input: CredentialFields): Array<[keyof typeof fields, string]> => {
+  const problems: Array<[keyof typeof fields, string]> = [];
+  const add = (field: keyof typeof fields, message: string | undefined) => {
+    if (message !== undefined) problems.push([field, message]);
+  };
+  // An unknown cloud has its own message; the addresses are then judged against Microsoft 365.
+  const cloud = isCloud(input.provider) ? input.provider : 'microsoft365';
+  add('tokenEndpoint', tokenEndpointProblem(text(input.tokenEndpoint), cloud));
+  add('graphBaseUrl', graphBaseUrlProblem(text(input.graphBaseUrl), cloud));
+  add('scope', scopeProblem(text(input.scope), cloud));
+
+  const creating = input.id === undefined;
+  if (input.clientAuthMethod === 'certificate') {
+    if (filled(input.clientSecret)) add('clientSecret', SECRET_WITH_CERTIFICATE_MESSAGE);
+    if (filled(input.nextClientSecret)) add('nextClientSecret', SECRET_WITH_CERTIFICATE_MESSAGE);
+    if (creating && !filled(input.certificatePem)) add('certificatePem', CERTIFICATE_REQUIRED_MESSAGE);
+    if (creating && !filled(input.privateKeyPem)) add('privateKeyPem', PRIVATE_KEY_REQUIRED_MESSAGE);
+  } else if (input.clientAuthMethod === 'client_secret') {
+    if (filled(input.certificatePem)) add('certificatePem', CERTIFICATE_WITH_SECRET_MESSAGE);
+    if (filled(input.privateKeyPem)) add('privateKeyPem', CERTIFICATE_WITH_SECRET_MESSAGE);
+    if (creating && !filled(input.clientSecret)) add('clientSecret', SECRET_REQUIRED_MESSAGE);
+    if (filled(input.nextClientSecret)) {
+      if (input.removeNextSecret === true) add('nextClientSecret', NEXT_SECRET_AND_REMOVE_MESSAGE);
+      else if (text(input.nextClientSecret).trim() === text(input.clientSecret).trim()) {
+        add('nextClientSecret', NEXT_SECRET_SAME_MESSAGE);
+      }
+    }
+  }
+  return problems;
+};
+
+export const credentialInputSchema = z.strictObject(fields).check(
+  z.superRefine(
+    (input, ctx) => {
+      for (const [field, message] of crossFieldProblems(input)) {
+        // A field that already failed its own checks keeps its first message.
+        if (ctx.issues.some((issue) => issue.path?.[0] === field)) continue;
+        ctx.addIssue({ code: 'custom', message, path: [field], input: (input as CredentialFields)[field] });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  ),
+);
 
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 export type ParsedCredentialInput = z.output<typeof credentialInputSchema>;
@@ -63,7 +180,7 @@ export type ParsedCredentialInput = z.output<typeof credentialInputSchema>;
 export interface CredentialView {
   id: string;
   name: string;
-  provider: (typeof OAUTH2_PROVIDERS)[number];
+  provider: MicrosoftCloud;
   grantType: (typeof GRANT_TYPES)[number];
   clientId: string;
   tokenEndpoint: string;

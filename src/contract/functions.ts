@@ -1,4 +1,4 @@
-import type { ConnectionTestResult } from './credential-health';
+import type { AdminWarnings, ConnectionTestResult } from './credential-health';
 import type { CredentialInput, CredentialView } from './credentials';
 import type { IssueEmailDraft, SendIssueEmailInput, SentIssueEmail } from './issue-email';
 
@@ -10,7 +10,10 @@ export interface AdminFunctions {
   listCredentials: { payload: Record<string, never>; data: CredentialView[] };
   saveCredential: { payload: CredentialInput; data: CredentialView };
   deleteCredential: { payload: { id: string }; data: { id: string } };
-  testConnection: { payload: { id: string }; data: ConnectionTestResult };
+  /** `sendTestEmail` also mails the calling admin (their Jira email address) through the credential. */
+  testConnection: { payload: { id: string; sendTestEmail?: boolean }; data: ConnectionTestResult };
+  setDefaultCredential: { payload: { id: string }; data: CredentialView };
+  listWarnings: { payload: Record<string, never>; data: AdminWarnings };
 }
 
 export interface IssueActionFunctions {

@@ -5,3 +5,4 @@ export * from './issue-email';
 export * from './functions';
 export * from './credential-health';
 export * from './microsoft-clouds';
+export * from './credential-input-rules';

@@ -1,17 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import {
+  CERTIFICATE_REQUIRED_MESSAGE,
+  PRIVATE_KEY_REQUIRED_MESSAGE,
+} from '../contract/credential-input-rules';
 import type { ConnectionTestResult, CredentialView, ParsedCredentialInput } from '../contract/credentials';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import type { Clock } from '../shared/seams';
-import { credentialFieldErrors } from './credential-rules';
-import type { CredentialStore } from './credential-store';
 import {
+  CERTIFICATE_WITHOUT_KEY_MESSAGE,
+  KEY_WITHOUT_CERTIFICATE_MESSAGE,
+  readCertificateCredential,
+  type ReadCertificate,
+} from './certificate';
+import { credentialFieldErrors } from './credential-rules';
+import type { CredentialStore, SecretKind } from './credential-store';
+import {
+  CredentialInUseError,
   CredentialNotFoundError,
   CredentialValidationError,
   NoCredentialConfiguredError,
+  PrivateKeyMissingError,
   SecretMissingError,
   SecretRequiredError,
 } from './errors';
-import { toCredentialView, type StoredCredential } from './stored-credential';
+import { DEFAULT_CREDENTIAL_USE, toCredentialView, type StoredCredential } from './stored-credential';
 
 export interface CredentialServiceDeps {
   store: CredentialStore;
@@ -20,22 +32,46 @@ export interface CredentialServiceDeps {
   env?: PolicyEnv;
 }
 
+export type RotationReason = 'expired' | 'invalid';
+
 export interface CredentialService {
   list(): Promise<CredentialView[]>;
-  /** Creates (no `id`) or updates a credential. A new one needs a secret; an empty secret keeps the stored one. */
+  /**
+   * Creates (no `id`) or updates a credential. A new one needs its secret, or its certificate and key; on an edit,
+   * absent write-only fields keep what is stored.
+   */
   save(input: ParsedCredentialInput): Promise<CredentialView>;
+  /** Refused with CredentialInUseError while the credential is the default and others exist. */
   remove(id: string): Promise<{ id: string }>;
+  /** Makes this credential the one "Email this issue" sends through. */
+  setDefault(id: string): Promise<CredentialView>;
   get(id: string): Promise<StoredCredential>;
   /** The credential mail goes out through, or undefined when none is stored. */
   findDefault(): Promise<StoredCredential | undefined>;
   /** Like findDefault, but NoCredentialConfiguredError when there is none. */
   getDefault(): Promise<StoredCredential>;
   readSecret(id: string): Promise<string>;
+  /** The next secret, or undefined when none is stored. */
+  readNextSecret(id: string): Promise<string | undefined>;
+  readPrivateKey(id: string): Promise<string>;
+  /**
+   * The next secret becomes the current one (with its expiry date), after Microsoft refused the current one and
+   * accepted `nextSecret`. Answers the credential as stored afterwards.
+   */
+  promoteNextSecret(id: string, nextSecret: string, reason: RotationReason): Promise<StoredCredential>;
   recordTestResult(id: string, result: ConnectionTestResult): Promise<void>;
 }
 
 /** Settings whose change makes an earlier connection test say nothing about the credential any more. */
-const CONNECTION_FIELDS = ['clientId', 'tokenEndpoint', 'scope', 'senderMailbox', 'graphBaseUrl'] as const;
+const CONNECTION_FIELDS = [
+  'provider',
+  'clientAuthMethod',
+  'clientId',
+  'tokenEndpoint',
+  'scope',
+  'senderMailbox',
+  'graphBaseUrl',
+] as const;
 
 const byAge = (a: StoredCredential, b: StoredCredential): number =>
   a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt.localeCompare(b.createdAt);
@@ -43,6 +79,131 @@ const byAge = (a: StoredCredential, b: StoredCredential): number =>
 /** The default is the oldest credential marked default; if none is marked (after a failed write), the oldest. */
 const pickDefault = (sorted: readonly StoredCredential[]): StoredCredential | undefined =>
   sorted.find((credential) => credential.isDefault) ?? sorted[0];
+
+/** What uses a credential: the default one is what "Email this issue" sends through, once there is a choice. */
+const usesOf = (credential: StoredCredential, defaultId: string | undefined, count: number): string[] =>
+  credential.id === defaultId && count > 1 ? [DEFAULT_CREDENTIAL_USE] : [];
+
+/** The write-only material a save brings, trimmed, the certificate already read and checked. */
+interface WriteOnly {
+  secret?: string;
+  nextSecret?: string;
+  certificate?: ReadCertificate;
+}
+
+/** Entra secret values never start or end with blanks; a pasted newline would only fail later. */
+const trimmedOrUndefined = (value: string | undefined): string | undefined => value?.trim() || undefined;
+
+const writeOnlyOf = (input: ParsedCredentialInput, now: number): WriteOnly => {
+  const secret = trimmedOrUndefined(input.clientSecret);
+  const nextSecret = trimmedOrUndefined(input.nextClientSecret);
+  const certificatePem = trimmedOrUndefined(input.certificatePem);
+  const privateKeyPem = trimmedOrUndefined(input.privateKeyPem);
+  if ((certificatePem === undefined) !== (privateKeyPem === undefined)) {
+    throw new CredentialValidationError(
+      certificatePem === undefined
+        ? { certificatePem: KEY_WITHOUT_CERTIFICATE_MESSAGE }
+        : { privateKeyPem: CERTIFICATE_WITHOUT_KEY_MESSAGE },
+    );
+  }
+  const certificate =
+    certificatePem === undefined || privateKeyPem === undefined
+      ? undefined
+      : readCertificateCredential(certificatePem, privateKeyPem, now);
+  return {
+    ...(secret === undefined ? {} : { secret }),
+    ...(nextSecret === undefined ? {} : { nextSecret }),
+    ...(certificate === undefined ? {} : { certificate }),
+  };
+};
+
+const settingsOf = (input: ParsedCredentialInput) => ({
+  name: input.name,
+  provider: input.provider,
+  grantType: input.grantType,
+  clientAuthMethod: input.clientAuthMethod,
+  clientId: input.clientId,
+  tokenEndpoint: input.tokenEndpoint,
+  scope: input.scope,
+  senderMailbox: input.senderMailbox,
+  graphBaseUrl: input.graphBaseUrl,
+});
+
+type AuthFields = Pick<
+  StoredCredential,
+  | 'hasSecret'
+  | 'secretUpdatedAt'
+  | 'secretExpiresOn'
+  | 'hasNextSecret'
+  | 'nextSecretExpiresOn'
+  | 'nextSecretUpdatedAt'
+  | 'certificate'
+  | 'hasPrivateKey'
+  | 'certificateUpdatedAt'
+  | 'lastRotation'
+>;
+
+/** Storage changes a save makes beside the record: writes go before it, deletes after it. */
+interface AuthPlan {
+  fields: AuthFields;
+  writes: Array<[SecretKind, string]>;
+  deletes: SecretKind[];
+}
+
+const defined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+
+/**
+ * The secret, next secret and certificate a credential has after a save: what the input brings, else what
+ * `current` keeps (when it used the same method), else a field error saying what is missing.
+ */
+const planAuth = (input: ParsedCredentialInput, current: StoredCredential | undefined, material: WriteOnly, at: string): AuthPlan => {
+  const sameMethod = current?.clientAuthMethod === input.clientAuthMethod;
+  if (input.clientAuthMethod === 'certificate') {
+    const keeps = sameMethod && current?.certificate !== undefined && current.hasPrivateKey;
+    if (material.certificate === undefined && !keeps) {
+      throw new CredentialValidationError({ certificatePem: CERTIFICATE_REQUIRED_MESSAGE, privateKeyPem: PRIVATE_KEY_REQUIRED_MESSAGE });
+    }
+    return {
+      fields: defined({
+        hasSecret: false,
+        hasNextSecret: false,
+        hasPrivateKey: true,
+        certificate: material.certificate?.summary ?? current?.certificate,
+        certificateUpdatedAt: material.certificate === undefined ? current?.certificateUpdatedAt : at,
+      }),
+      writes: material.certificate === undefined ? [] : [['private-key', material.certificate.privateKeyPem]],
+      deletes: current === undefined || sameMethod ? [] : ['secret', 'next-secret'],
+    };
+  }
+
+  const keepsSecret = sameMethod && current?.hasSecret === true;
+  if (material.secret === undefined && !keepsSecret) throw new SecretRequiredError();
+  const keepsNext = sameMethod && current?.hasNextSecret === true && input.removeNextSecret !== true;
+  const hasNextSecret = material.nextSecret !== undefined || keepsNext;
+  const writes: Array<[SecretKind, string]> = [];
+  if (material.secret !== undefined) writes.push(['secret', material.secret]);
+  if (material.nextSecret !== undefined) writes.push(['next-secret', material.nextSecret]);
+  const deletes: SecretKind[] = [];
+  if (current !== undefined && !sameMethod) deletes.push('private-key');
+  if (current?.hasNextSecret === true && !hasNextSecret) deletes.push('next-secret');
+  return {
+    fields: defined({
+      hasSecret: true,
+      secretUpdatedAt: material.secret === undefined ? current?.secretUpdatedAt : at,
+      secretExpiresOn: input.secretExpiresOn,
+      hasNextSecret,
+      nextSecretUpdatedAt: material.nextSecret !== undefined ? at : hasNextSecret ? current?.nextSecretUpdatedAt : undefined,
+      nextSecretExpiresOn: hasNextSecret
+        ? (input.nextSecretExpiresOn ?? (material.nextSecret === undefined ? current?.nextSecretExpiresOn : undefined))
+        : undefined,
+      hasPrivateKey: false,
+      lastRotation: sameMethod ? current?.lastRotation : undefined,
+    }),
+    writes,
+    deletes,
+  };
+};
 
 export const createCredentialService = (deps: CredentialServiceDeps): CredentialService => {
   const { store } = deps;
@@ -57,70 +218,96 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     return credential;
   };
 
-  const create = async (input: ParsedCredentialInput, secret: string | undefined): Promise<CredentialView> => {
-    if (secret === undefined) throw new SecretRequiredError();
+  /** The view of a credential just written; `stored` is a listing that may not show the write yet. */
+  const viewOf = async (credential: StoredCredential, stored?: StoredCredential[]): Promise<CredentialView> => {
+    const others = (stored ?? (await listSorted())).filter((other) => other.id !== credential.id);
+    const all = [...others, credential].sort(byAge);
+    const defaultId = pickDefault(all)?.id;
+    return toCredentialView(credential, credential.id === defaultId, usesOf(credential, defaultId, all.length));
+  };
+
+  /** Secrets first: a record must never claim material that is not there. Obsolete material goes last. */
+  const apply = async (credential: StoredCredential, plan: AuthPlan): Promise<void> => {
+    for (const [kind, value] of plan.writes) await store.writeSecret(credential.id, value, kind);
+    await store.put(credential);
+    for (const kind of plan.deletes) await store.deleteSecret(credential.id, kind);
+  };
+
+  const create = async (input: ParsedCredentialInput, material: WriteOnly, at: string): Promise<CredentialView> => {
+    const plan = planAuth(input, undefined, material, at);
     const existing = await listSorted();
-    const at = timestamp();
     const credential: StoredCredential = {
-      version: 1,
+      version: 2,
       id: newId(),
       ...settingsOf(input),
-      hasSecret: true,
-      secretUpdatedAt: at,
+      ...plan.fields,
       isDefault: existing.length === 0,
       createdAt: at,
       updatedAt: at,
     };
-    // Secret first: a record must never claim a secret that is not there.
-    await store.writeSecret(credential.id, secret);
-    await store.put(credential);
-    const defaultId = pickDefault([...existing, credential].sort(byAge))?.id;
-    return toCredentialView(credential, credential.id === defaultId);
+    await apply(credential, plan);
+    return viewOf(credential, existing);
   };
 
-  const update = async (id: string, input: ParsedCredentialInput, secret: string | undefined): Promise<CredentialView> => {
+  const update = async (id: string, input: ParsedCredentialInput, material: WriteOnly, at: string): Promise<CredentialView> => {
     const current = await get(id);
-    const at = timestamp();
+    const plan = planAuth(input, current, material, at);
     const settings = settingsOf(input);
     const connectionChanged =
-      secret !== undefined || CONNECTION_FIELDS.some((field) => settings[field] !== current[field]);
-    const { lastTest, secretExpiresOn: _oldExpiry, ...rest } = current;
+      plan.writes.some(([kind]) => kind !== 'next-secret') ||
+      CONNECTION_FIELDS.some((field) => settings[field] !== current[field]);
     const next: StoredCredential = {
-      ...rest,
+      version: 2,
+      id,
       ...settings,
-      ...(secret === undefined ? {} : { hasSecret: true, secretUpdatedAt: at }),
-      ...(connectionChanged || lastTest === undefined ? {} : { lastTest }),
+      ...plan.fields,
+      isDefault: current.isDefault,
+      createdAt: current.createdAt,
       updatedAt: at,
+      ...(connectionChanged || current.lastTest === undefined ? {} : { lastTest: current.lastTest }),
     };
-    if (secret !== undefined) await store.writeSecret(id, secret);
-    await store.put(next);
-    return toCredentialView(next, next.isDefault);
+    await apply(next, plan);
+    return viewOf(next);
   };
 
   return {
     async list() {
       const sorted = await listSorted();
       const defaultId = pickDefault(sorted)?.id;
-      return sorted.map((credential) => toCredentialView(credential, credential.id === defaultId));
+      return sorted.map((credential) =>
+        toCredentialView(credential, credential.id === defaultId, usesOf(credential, defaultId, sorted.length)),
+      );
     },
 
     async save(input) {
       const fieldErrors = credentialFieldErrors(input, deps.env);
       if (Object.keys(fieldErrors).length > 0) throw new CredentialValidationError(fieldErrors);
-      // Entra secret values never start or end with blanks; a pasted newline would only fail later.
-      const secret = input.clientSecret?.trim() || undefined;
-      return input.id === undefined ? create(input, secret) : update(input.id, input, secret);
+      const now = deps.now();
+      const material = writeOnlyOf(input, now);
+      const at = new Date(now).toISOString();
+      return input.id === undefined ? create(input, material, at) : update(input.id, input, material, at);
     },
 
     async remove(id) {
-      const removed = await get(id);
+      await get(id);
+      const sorted = await listSorted();
+      const defaultId = pickDefault(sorted)?.id;
+      const target = sorted.find((credential) => credential.id === id);
+      const usedBy = target === undefined ? [] : usesOf(target, defaultId, sorted.length);
+      if (usedBy.length > 0) throw new CredentialInUseError(id, usedBy);
       await store.remove(id);
-      if (removed.isDefault) {
-        // A query right after the delete may still list the removed record.
-        const successor = (await listSorted()).find((credential) => credential.id !== id);
-        if (successor !== undefined && !successor.isDefault) await store.put({ ...successor, isDefault: true });
-      }
       return { id };
+    },
+
+    async setDefault(id) {
+      const target = await get(id);
+      const marked: StoredCredential = { ...target, isDefault: true };
+      // Marked before the others are unmarked, so at every moment some credential is the default.
+      await store.put(marked);
+      for (const other of await listSorted()) {
+        if (other.id !== id && other.isDefault) await store.put({ ...other, isDefault: false });
+      }
+      return viewOf(marked);
     },
 
     get,
@@ -136,9 +323,43 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     },
 
     async readSecret(id) {
-      const secret = await store.readSecret(id);
+      const secret = await store.readSecret(id, 'secret');
       if (secret === undefined) throw new SecretMissingError(id);
       return secret;
+    },
+
+    readNextSecret: (id) => store.readSecret(id, 'next-secret'),
+
+    async readPrivateKey(id) {
+      const key = await store.readSecret(id, 'private-key');
+      if (key === undefined) throw new PrivateKeyMissingError(id);
+      return key;
+    },
+
+    async promoteNextSecret(id, nextSecret, reason) {
+      const current = await get(id);
+      const at = timestamp();
+      const {
+        secretExpiresOn: _refusedExpiry,
+        nextSecretExpiresOn,
+        nextSecretUpdatedAt: _nextUpdatedAt,
+        lastTest: _lastTest,
+        ...rest
+      } = current;
+      const promoted: StoredCredential = {
+        ...rest,
+        hasSecret: true,
+        secretUpdatedAt: at,
+        ...(nextSecretExpiresOn === undefined ? {} : { secretExpiresOn: nextSecretExpiresOn }),
+        hasNextSecret: false,
+        lastRotation: { promotedAt: at, reason },
+        updatedAt: at,
+      };
+      // The working secret is in place before the record stops pointing at the next one.
+      await store.writeSecret(id, nextSecret, 'secret');
+      await store.put(promoted);
+      await store.deleteSecret(id, 'next-secret');
+      return promoted;
     },
 
     async recordTestResult(id, result) {
@@ -147,15 +368,3 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     },
   };
 };
-
-const settingsOf = (input: ParsedCredentialInput) => ({
-  name: input.name,
-  provider: input.provider,
-  grantType: input.grantType,
-  clientId: input.clientId,
-  tokenEndpoint: input.tokenEndpoint,
-  scope: input.scope,
-  senderMailbox: input.senderMailbox,
-  graphBaseUrl: input.graphBaseUrl,
-  ...(input.secretExpiresOn === undefined ? {} : { secretExpiresOn: input.secretExpiresOn }),
-});

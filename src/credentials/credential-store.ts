@@ -1,26 +1,42 @@
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
 import type { KvStore } from '../storage/kv-store';
-import { CREDENTIAL_PREFIX, credentialKey, credentialSecretKey, tokenCacheKey } from '../storage/keys';
-import { storedCredentialSchema, type StoredCredential } from './stored-credential';
+import {
+  CREDENTIAL_PREFIX,
+  credentialKey,
+  credentialNextSecretKey,
+  credentialPrivateKeyKey,
+  credentialSecretKey,
+  tokenCacheKey,
+} from '../storage/keys';
+import { IN_ENGLISH } from '../shared/issue-messages';
+import { readStoredCredential, storedCredentialSchema, type StoredCredential } from './stored-credential';
 
-/** Credentials in Forge storage: records in plain storage, the client secret in secret storage. */
+/** The write-only material of a credential, each in its own secret storage entry. */
+export type SecretKind = 'secret' | 'next-secret' | 'private-key';
+
+const SECRET_KEYS: Readonly<Record<SecretKind, (id: string) => string>> = {
+  secret: credentialSecretKey,
+  'next-secret': credentialNextSecretKey,
+  'private-key': credentialPrivateKeyKey,
+};
+
+/** Credentials in Forge storage: records in plain storage, secrets and private keys in secret storage. */
 export interface CredentialStore {
   /** Every readable credential, in one query. */
   list(): Promise<StoredCredential[]>;
   get(id: string): Promise<StoredCredential | undefined>;
   put(credential: StoredCredential): Promise<void>;
-  /** Removes the record, its secret and its cached token. */
+  /** Removes the record, its secrets, its private key and its cached token. */
   remove(id: string): Promise<void>;
-  readSecret(id: string): Promise<string | undefined>;
-  writeSecret(id: string, secret: string): Promise<void>;
+  readSecret(id: string, kind?: SecretKind): Promise<string | undefined>;
+  writeSecret(id: string, value: string, kind?: SecretKind): Promise<void>;
+  deleteSecret(id: string, kind: SecretKind): Promise<void>;
 }
 
 const parse = (value: unknown, key: string): StoredCredential | undefined => {
-  const parsed = storedCredentialSchema.safeParse(value, IN_ENGLISH);
-  if (parsed.success) return parsed.data;
+  const read = readStoredCredential(value);
+  if (read.ok) return read.credential;
   // A record this release cannot read is left alone rather than breaking every other credential.
-  console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${describeFirstIssue(parsed.error)}`);
+  console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${read.problem}`);
   return undefined;
 };
 
@@ -39,14 +55,17 @@ export const createCredentialStore = (store: KvStore): CredentialStore => ({
   },
   async remove(id) {
     await store.delete(credentialKey(id));
-    await store.deleteSecret(credentialSecretKey(id));
+    for (const key of Object.values(SECRET_KEYS)) await store.deleteSecret(key(id));
     await store.deleteSecret(tokenCacheKey(id));
   },
-  async readSecret(id) {
-    const value = await store.getSecret(credentialSecretKey(id));
+  async readSecret(id, kind = 'secret') {
+    const value = await store.getSecret(SECRET_KEYS[kind](id));
     return typeof value === 'string' && value !== '' ? value : undefined;
   },
-  async writeSecret(id, secret) {
-    await store.setSecret(credentialSecretKey(id), secret);
+  async writeSecret(id, value, kind = 'secret') {
+    await store.setSecret(SECRET_KEYS[kind](id), value);
+  },
+  async deleteSecret(id, kind) {
+    await store.deleteSecret(SECRET_KEYS[kind](id));
   },
 });

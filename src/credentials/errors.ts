@@ -1,3 +1,5 @@
+import { SECRET_REQUIRED_MESSAGE } from '../contract/credential-input-rules';
+
 export class CredentialNotFoundError extends Error {
   readonly code = 'CREDENTIAL_NOT_FOUND';
   constructor(id: string) {
@@ -24,6 +26,26 @@ export class SecretMissingError extends Error {
   }
 }
 
+/** A certificate credential has no private key in secret storage (never saved, or removed by hand). */
+export class PrivateKeyMissingError extends Error {
+  readonly code = 'PRIVATE_KEY_MISSING';
+  constructor(id: string) {
+    super(`Credential "${id}" has no private key stored.`);
+    this.name = 'PrivateKeyMissingError';
+  }
+}
+
+/** Deleting the credential would leave something that uses it without one. */
+export class CredentialInUseError extends Error {
+  readonly code = 'CREDENTIAL_IN_USE';
+  readonly usedBy: readonly string[];
+  constructor(id: string, usedBy: readonly string[]) {
+    super(`Credential "${id}" is in use: ${usedBy.join(', ')}.`);
+    this.name = 'CredentialInUseError';
+    this.usedBy = usedBy;
+  }
+}
+
 /**
  * A credential that passed the payload schema but cannot be saved as it is; `fieldErrors` says why, per field,
  * in words for the admin page.
@@ -38,7 +60,7 @@ export class CredentialValidationError extends Error {
   }
 }
 
-export const SECRET_REQUIRED_MESSAGE = "Paste the client secret's Value from Certificates & secrets.";
+export { SECRET_REQUIRED_MESSAGE } from '../contract/credential-input-rules';
 
 /** Creating a credential needs a secret; editing without one keeps the stored secret. */
 export class SecretRequiredError extends CredentialValidationError {

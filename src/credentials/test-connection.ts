@@ -1,96 +1,136 @@
-import type { ConnectionTestResult } from '../contract/credentials';
+import type { ConnectionTestResult, DiagnosisStep } from '../contract/credential-health';
 import type { PolicyEnv } from '../http/endpoint-policy';
-import { tokenErrorGuidance } from '../oauth/aadsts-guidance';
-import { TokenError } from '../oauth/errors';
+import type { RequestJira } from '../jira/jira-client';
 import type { TokenCache } from '../oauth/token-cache';
-import { readTokenPermissions } from '../oauth/token-claims';
-import { requestClientCredentialsToken } from '../oauth/token-client';
 import { tokenFingerprint } from '../oauth/token-fingerprint';
 import { processTokenMemo, type TokenMemo } from '../oauth/token-memo';
 import { safeErrorLabel } from '../shared/error-names';
-import type { Clock, FetchLike } from '../shared/seams';
+import type { Clock, FetchLike, Sleep } from '../shared/seams';
 import type { CredentialService } from './credential-service';
-import { SecretMissingError } from './errors';
+import type { CredentialTokenDeps } from './credential-token';
+import { mailboxStep } from './diagnosis/mailbox-step';
+import { PermissionsCode, permissionsStep } from './diagnosis/permissions-step';
+import { skipped } from './diagnosis/step';
+import { testEmailStep } from './diagnosis/test-email-step';
+import { tokenStep } from './diagnosis/token-step';
+import type { StoredCredential } from './stored-credential';
 
 export interface TestConnectionDeps {
-  credentials: Pick<CredentialService, 'get' | 'readSecret' | 'recordTestResult'>;
+  credentials: Pick<
+    CredentialService,
+    'get' | 'readSecret' | 'readNextSecret' | 'readPrivateKey' | 'promoteNextSecret' | 'recordTestResult'
+  >;
   tokenCache: TokenCache;
   fetch: FetchLike;
   now: Clock;
   memo?: TokenMemo;
   env?: PolicyEnv;
+  sleep?: Sleep;
+  /** Jira as the admin who runs the test: where the test email goes. */
+  requestJira?: RequestJira;
+  /** Told when the next secret took over from a refused current one. */
+  onPromoted?: (credential: StoredCredential) => Promise<void>;
 }
 
-export const MAIL_SEND_ROLE = 'Mail.Send';
-export const MISSING_MAIL_SEND = 'TOKEN_MISSING_MAIL_SEND';
+export interface TestConnectionOptions {
+  /** Also mail the admin who runs the test, from the sender mailbox. */
+  sendTestEmail?: boolean;
+}
+
+const NO_TOKEN = 'Not checked: there is no token to check with.';
+const NO_PERMISSIONS =
+  'Not checked: the token carries no application permissions, so Microsoft Graph refuses it for any mailbox. Grant admin consent, then test again.';
 
 /**
- * Asks the token endpoint for a new token (never the cache) and reports what an admin needs to know: whether the
- * credential works and whether the token carries Mail.Send. The result is stored as the credential's `lastTest`;
- * a good token replaces the cached one, so fixing consent and testing again takes effect at once.
+ * Test connection as a diagnosis: a new token (never the cached one), the permissions it carries, the sender
+ * mailbox as Graph and Exchange see it, and on request a test email to the admin. Each step says what it found
+ * and what to click to fix it. The result is stored as the credential's `lastTest`; a good token replaces the
+ * cached one, so fixing consent and testing again takes effect at once.
  */
-export const testConnection = async (id: string, deps: TestConnectionDeps): Promise<ConnectionTestResult> => {
+export const testConnection = async (
+  id: string,
+  deps: TestConnectionDeps,
+  options: TestConnectionOptions = {},
+): Promise<ConnectionTestResult> => {
   const credential = await deps.credentials.get(id);
-  const testedAt = (): string => new Date(deps.now()).toISOString();
-  let result: ConnectionTestResult;
-  try {
-    const clientSecret = await deps.credentials.readSecret(id);
-    const token = await requestClientCredentialsToken(
-      { tokenEndpoint: credential.tokenEndpoint, clientId: credential.clientId, clientSecret, scope: credential.scope },
-      { fetch: deps.fetch, now: deps.now, ...(deps.env === undefined ? {} : { env: deps.env }) },
-    );
-    const fingerprint = tokenFingerprint(credential);
-    (deps.memo ?? processTokenMemo).put(credential.id, fingerprint, token);
-    try {
-      await deps.tokenCache.put(credential.id, fingerprint, token);
-    } catch (error) {
-      console.warn(`[issue-mailer] token cache write failed: ${safeErrorLabel(error)}`);
-    }
-    result = { ...describePermissions(credential.clientId, token.accessToken), testedAt: testedAt() };
-  } catch (error) {
-    if (error instanceof TokenError) {
-      result = { ok: false, code: error.code, message: tokenErrorGuidance(error), testedAt: testedAt() };
-    } else if (error instanceof SecretMissingError) {
-      result = {
-        ok: false,
-        code: error.code,
-        message: "No client secret is stored for this credential. Edit it, paste the client secret's Value and save.",
-        testedAt: testedAt(),
-      };
-    } else {
-      throw error;
+  const steps: DiagnosisStep[] = [];
+  const { step: token, token: got } = await tokenStep(credential, tokenDeps(deps));
+  steps.push(token);
+
+  let permissions: ReturnType<typeof permissionsStep> | undefined;
+  if (got === undefined) {
+    steps.push(skipped('permissions', NO_TOKEN), skipped('mailbox', NO_TOKEN));
+    if (options.sendTestEmail === true) steps.push(skipped('test-email', 'Not sent: there is no token to send with.'));
+  } else {
+    await cacheToken(got.credential, got.token, deps);
+    permissions = permissionsStep(got.token.accessToken);
+    steps.push(permissions.step);
+    // Graph refuses a token without roles outright (401 NoPermissionsInAccessToken): nothing more to learn.
+    const noPermissions = permissions.step.code === PermissionsCode.NoConsent;
+    const graph = { fetch: deps.fetch, graphBaseUrl: got.credential.graphBaseUrl, ...(deps.env === undefined ? {} : { env: deps.env }) };
+    const mailbox = noPermissions
+      ? skipped('mailbox', NO_PERMISSIONS)
+      : await mailboxStep(got.credential.senderMailbox, got.token.accessToken, graph, permissions.granted);
+    steps.push(mailbox);
+    if (options.sendTestEmail === true) {
+      if (noPermissions) {
+        steps.push(skipped('test-email', 'Not sent: the token carries no application permissions.'));
+      } else if (permissions.granted !== undefined && !permissions.granted.has('Mail.Send')) {
+        steps.push(skipped('test-email', 'Not sent: the token lacks the Mail.Send permission.'));
+      } else if (mailbox.status === 'failed') {
+        steps.push(skipped('test-email', 'Not sent: the sender mailbox check failed.'));
+      } else if (deps.requestJira === undefined) {
+        steps.push(skipped('test-email', 'Not sent: Jira cannot be asked for your email address here.'));
+      } else {
+        steps.push(
+          await testEmailStep(got.credential, got.token.accessToken, {
+            fetch: deps.fetch,
+            now: deps.now,
+            requestJira: deps.requestJira,
+            ...(deps.env === undefined ? {} : { env: deps.env }),
+            ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+          }),
+        );
+      }
     }
   }
+
+  const failed = steps.find((entry) => entry.status === 'failed');
+  const sender = got?.credential.senderMailbox ?? credential.senderMailbox;
+  const warned = steps.some((entry) => entry.status === 'warning');
+  const result: ConnectionTestResult = {
+    ok: failed === undefined,
+    code: failed === undefined ? 'OK' : (failed.code ?? 'CONNECTION_FAILED'),
+    message:
+      failed?.message ??
+      `Connected: mail can go out from ${sender}.${warned ? ' Some checks need attention; see the checklist.' : ''}`,
+    testedAt: new Date(deps.now()).toISOString(),
+    steps,
+    ...(permissions?.permissions === undefined ? {} : { permissions: permissions.permissions }),
+  };
   await deps.credentials.recordTestResult(id, result);
   return result;
 };
 
-const CONSENT_STEPS =
-  "In the app registration's API permissions, add Microsoft Graph > Application permissions > Mail.Send, " +
-  'select "Grant admin consent", then test again.';
+const tokenDeps = (deps: TestConnectionDeps): CredentialTokenDeps => ({
+  credentials: deps.credentials,
+  fetch: deps.fetch,
+  now: deps.now,
+  ...(deps.env === undefined ? {} : { env: deps.env }),
+  ...(deps.onPromoted === undefined ? {} : { onPromoted: deps.onPromoted }),
+});
 
-const describePermissions = (clientId: string, accessToken: string): Omit<ConnectionTestResult, 'testedAt'> => {
-  const permissions = readTokenPermissions(accessToken);
-  if (!permissions.readable) {
-    return {
-      ok: true,
-      code: 'OK',
-      message: `Connected: got a token for ${clientId}. Its permissions cannot be read here; send a test email to confirm Mail.Send.`,
-    };
+/** The fresh token serves the next emails too; a failed write only costs the next invocation a token request. */
+const cacheToken = async (
+  credential: StoredCredential,
+  token: { accessToken: string; expiresAt: number },
+  deps: TestConnectionDeps,
+): Promise<void> => {
+  const fingerprint = tokenFingerprint(credential);
+  (deps.memo ?? processTokenMemo).put(credential.id, fingerprint, token);
+  try {
+    await deps.tokenCache.put(credential.id, fingerprint, token);
+  } catch (error) {
+    console.warn(`[issue-mailer] token cache write failed: ${safeErrorLabel(error)}`);
   }
-  if (permissions.roles.includes(MAIL_SEND_ROLE)) {
-    return {
-      ok: true,
-      code: 'OK',
-      message: `Connected: got a token for ${clientId} and it carries the Mail.Send application permission.`,
-    };
-  }
-  return {
-    ok: false,
-    code: MISSING_MAIL_SEND,
-    message:
-      permissions.roles.length === 0
-        ? `Got a token for ${clientId}, but it carries no application permissions (admin consent is missing). ${CONSENT_STEPS}`
-        : `Got a token for ${clientId}, but it lacks the Mail.Send application permission. ${CONSENT_STEPS}`,
-  };
 };

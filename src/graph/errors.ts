@@ -20,8 +20,37 @@ export const GraphErrorCode = {
 } as const;
 export type GraphErrorCode = (typeof GraphErrorCode)[keyof typeof GraphErrorCode];
 
+/**
+ * What exactly Graph said, finer than the code: each Graph error answer an admin may meet gets its own, so the
+ * guidance can name the fix. Transport failures have none.
+ */
+export type GraphFailureReason =
+  | 'token-expired'
+  | 'token-invalid'
+  | 'no-permissions-in-token'
+  | 'unauthorized'
+  | 'app-access-policy'
+  | 'access-denied'
+  | 'directory-access-denied'
+  | 'forbidden'
+  | 'invalid-user'
+  | 'directory-object-not-found'
+  | 'mailbox-not-enabled'
+  | 'not-found'
+  | 'invalid-recipients'
+  | 'no-recipients'
+  | 'invalid-header'
+  | 'invalid-mime'
+  | 'too-large'
+  | 'inefficient-filter'
+  | 'bad-request'
+  | 'throttled'
+  | 'unavailable'
+  | 'other';
+
 export interface GraphErrorDetails {
   status?: number;
+  reason?: GraphFailureReason;
   /** Graph's `error.code`, e.g. `ErrorAccessDenied`. */
   graphCode?: string;
   /** Graph's `request-id`, which Microsoft support asks for. */
@@ -39,6 +68,7 @@ export interface GraphErrorDetails {
 export class GraphError extends Error {
   readonly code: GraphErrorCode;
   readonly status: number | undefined;
+  readonly reason: GraphFailureReason | undefined;
   readonly graphCode: string | undefined;
   readonly requestId: string | undefined;
   readonly clientRequestId: string | undefined;
@@ -49,6 +79,7 @@ export class GraphError extends Error {
     this.name = 'GraphError';
     this.code = code;
     this.status = details.status;
+    this.reason = details.reason;
     this.graphCode = details.graphCode;
     this.requestId = details.requestId;
     this.clientRequestId = details.clientRequestId;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describeUrl } from '../http/describe-url';
-import { checkEndpoint, type PolicyEnv } from '../http/endpoint-policy';
-import { EndpointNotAllowedError } from '../http/errors';
+import type { PolicyEnv } from '../http/endpoint-policy';
 import type { TokenProvider } from '../oauth/token-provider';
 import { realSleep, systemClock, type Clock, type FetchLike, type Sleep } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
+import { allowedBase } from './graph-base';
 import { graphErrorFromResponse } from './graph-error';
 import { toSendMailBody, type MailMessage } from './mail-message';
 import {
@@ -115,16 +115,6 @@ export const sendMail = async (request: SendMailRequest, deps: SendMailDeps): Pr
       });
     }
     throw graphErrorFromResponse({ where, status, headers: response.headers, text });
-  }
-};
-
-const allowedBase = (graphBaseUrl: string, env: PolicyEnv | undefined): string => {
-  try {
-    const url = checkEndpoint('Graph base URL', graphBaseUrl, env);
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  } catch (error) {
-    if (!(error instanceof EndpointNotAllowedError)) throw error;
-    throw new GraphError(GraphErrorCode.EndpointNotAllowed, `Graph call refused: ${error.message}`, { cause: error });
   }
 };
 

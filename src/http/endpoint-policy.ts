@@ -1,4 +1,4 @@
-import { ALLOW_LOOPBACK_HTTP_ENV, ALLOWED_EGRESS_ORIGINS } from './egress';
+import { ALLOW_LOOPBACK_HTTP_ENV, GRAPH_ORIGINS, LOGIN_ORIGINS } from './egress';
 import { EndpointNotAllowedError, type EndpointPurpose } from './errors';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -8,7 +8,8 @@ export type PolicyEnv = Readonly<Record<string, string | undefined>>;
 const loopbackAllowed = (env: PolicyEnv): boolean => env[ALLOW_LOOPBACK_HTTP_ENV] === '1';
 
 /**
- * Returns the parsed URL when the app may call it: `https:` on an origin the manifest's egress allows, or
+ * Returns the parsed URL when the app may call it: `https:` on an origin the manifest's egress allows for that
+ * purpose (a cloud's sign-in host for tokens, its Graph host for Graph), or
  * `http:` on a loopback host when the environment opts in. Throws EndpointNotAllowedError otherwise.
  */
 export const checkEndpoint = (purpose: EndpointPurpose, url: string, env: PolicyEnv = process.env): URL => {
@@ -22,9 +23,12 @@ export const checkEndpoint = (purpose: EndpointPurpose, url: string, env: Policy
     throw new EndpointNotAllowedError(purpose, url, 'it must not carry a user name or password.');
   }
   if (parsed.protocol === 'https:') {
-    if ((ALLOWED_EGRESS_ORIGINS as readonly string[]).includes(parsed.origin)) return parsed;
+    // A token endpoint only on a sign-in host and Graph only on a Graph host: a bearer token never goes to login.
+    const allowed = purpose === 'token endpoint' ? LOGIN_ORIGINS : GRAPH_ORIGINS;
+    if (allowed.includes(parsed.origin)) return parsed;
     if (LOOPBACK_HOSTS.has(parsed.hostname) && loopbackAllowed(env)) return parsed;
-    throw new EndpointNotAllowedError(purpose, url, `only ${ALLOWED_EGRESS_ORIGINS.join(' and ')} are allowed.`);
+    const what = purpose === 'token endpoint' ? "Microsoft's sign-in hosts" : "Microsoft Graph's hosts";
+    throw new EndpointNotAllowedError(purpose, url, `only ${what} are allowed (${allowed.join(', ')}).`);
   }
   if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname) && loopbackAllowed(env)) return parsed;
   throw new EndpointNotAllowedError(purpose, url, 'it must use https:.');

@@ -65,12 +65,37 @@ const AADSTS: Readonly<Record<number, AadstsEntry>> = {
       'client secret are all filled in, then test the connection again.',
   },
   700027: {
-    code: TokenErrorCode.Rejected,
+    code: TokenErrorCode.InvalidClientAssertion,
     guidance:
-      "Microsoft could not validate the client's signed assertion ({code}). Issue Mailer signs in with a client " +
-      `secret: create one in ${SECRETS_PAGE} and paste its Value here.`,
+      "Microsoft could not validate the app's signed client assertion ({code}). Check that the certificate pasted " +
+      `here is the one uploaded to ${SECRETS_PAGE} > Certificates, and that the private key belongs to it. For a ` +
+      'client secret credential, choose "Client secret" and paste the secret\'s Value.',
+  },
+  700024: {
+    code: TokenErrorCode.InvalidClientAssertion,
+    guidance:
+      'Microsoft refused the signed client assertion as outside its valid time range ({code}). This follows a ' +
+      'wrong clock; try again in a few minutes, and if it keeps happening contact Issue Mailer support.',
+  },
+  50059: {
+    code: TokenErrorCode.TenantNotFound,
+    guidance:
+      'The token endpoint URL names no tenant Microsoft can use ({code}). Copy the OAuth 2.0 token endpoint (v2) ' +
+      `from the app registration's Overview > Endpoints; it names your tenant: ${TOKEN_ENDPOINT_SHAPE}.`,
+  },
+  900023: {
+    code: TokenErrorCode.TenantNotFound,
+    guidance:
+      'The tenant in the token endpoint URL is neither a tenant ID nor a domain ({code}). Copy the OAuth 2.0 token ' +
+      `endpoint (v2) from the app registration's Overview > Endpoints; it looks like ${TOKEN_ENDPOINT_SHAPE}.`,
   },
 };
+
+/** What the credential says about itself that makes the guidance exact. */
+export interface GuidanceContext {
+  /** The "Secret expires on" date of the refused secret, YYYY-MM-DD. */
+  secretExpiresOn?: string | undefined;
+}
 
 /** The AADSTS numbers with their own guidance. */
 export const KNOWN_AADSTS_CODES: readonly number[] = Object.keys(AADSTS).map(Number);
@@ -89,18 +114,28 @@ const FIXED: Readonly<Partial<Record<TokenErrorCode, string>>> = {
     'The token endpoint did not answer like the Microsoft identity platform. Check the token endpoint URL: copy ' +
     `the OAuth 2.0 token endpoint (v2) from the app registration's Overview > Endpoints (${TOKEN_ENDPOINT_SHAPE}).`,
   [TokenErrorCode.EndpointNotAllowed]:
-    'Issue Mailer gets tokens only from https://login.microsoftonline.com. Use the OAuth 2.0 token endpoint (v2) ' +
-    `from the app registration's Overview > Endpoints (${TOKEN_ENDPOINT_SHAPE}).`,
+    "Issue Mailer gets tokens only from Microsoft's sign-in hosts (login.microsoftonline.com, or your national " +
+    "cloud's). Use the OAuth 2.0 token endpoint (v2) from the app registration's Overview > Endpoints " +
+    `(${TOKEN_ENDPOINT_SHAPE}).`,
+  [TokenErrorCode.ClientAssertionFailed]:
+    "Issue Mailer could not sign in with the certificate's private key. Edit the credential, paste the certificate " +
+    'and its private key (PEM, without a passphrase) again and save.',
 };
+
+/** AADSTS7000222 when the admin entered the secret's expiry date: the date says which secret to replace. */
+const expiredOn = (date: string): string =>
+  `The client secret expired on ${date}: create a new secret in Certificates & secrets ` +
+  `(${SECRETS_PAGE}), paste its Value here and update the expiry date (AADSTS7000222).`;
 
 /**
  * What to tell a Jira admin about a failed token request. Built from the AADSTS number and fixed texts only:
  * Microsoft's own description is never repeated (it carries trace ids and app names).
  */
-export const tokenErrorGuidance = (error: TokenError): string => {
+export const tokenErrorGuidance = (error: TokenError, context: GuidanceContext = {}): string => {
   const fixed = FIXED[error.code];
   if (fixed !== undefined) return fixed;
   const aadsts = error.aadstsCode;
+  if (aadsts === 7000222 && context.secretExpiresOn !== undefined) return expiredOn(context.secretExpiresOn);
   if (aadsts !== undefined) {
     const entry = AADSTS[aadsts];
     const label = `AADSTS${aadsts}`;

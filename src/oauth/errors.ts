@@ -6,6 +6,10 @@ export const TokenErrorCode = {
   TenantNotFound: 'TOKEN_TENANT_NOT_FOUND',
   InvalidScope: 'TOKEN_INVALID_SCOPE',
   NoClientCredential: 'TOKEN_NO_CLIENT_CREDENTIAL',
+  /** Microsoft could not validate the signed client assertion (certificate not registered, wrong key, expired). */
+  InvalidClientAssertion: 'TOKEN_INVALID_CLIENT_ASSERTION',
+  /** The app could not sign a client assertion with the stored private key. */
+  ClientAssertionFailed: 'TOKEN_CLIENT_ASSERTION_FAILED',
   /** Any other AADSTS or OAuth error answer. */
   Rejected: 'TOKEN_REJECTED',
   EndpointUnreachable: 'TOKEN_ENDPOINT_UNREACHABLE',

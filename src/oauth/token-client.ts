@@ -5,13 +5,18 @@ import type { Clock, FetchLike } from '../shared/seams';
 import { tokenErrorCodeForAadsts } from './aadsts-guidance';
 import { TokenError, TokenErrorCode } from './errors';
 
-export interface ClientCredentialsRequest {
+/** How the app proves who it is: a client secret, or a client assertion signed with a certificate's key. */
+export type ClientProof = { clientSecret: string } | { clientAssertion: string };
+
+export type ClientCredentialsRequest = {
   /** The Microsoft identity platform v2 token endpoint, `https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token`. */
   tokenEndpoint: string;
   clientId: string;
-  clientSecret: string;
   scope: string;
-}
+} & ClientProof;
+
+/** RFC 7523 section 2.2: the client authenticates with a JWT. */
+export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 export interface AccessToken {
   accessToken: string;
@@ -52,7 +57,9 @@ export const requestClientCredentialsToken = async (
 
   const body = new URLSearchParams({
     client_id: request.clientId,
-    client_secret: request.clientSecret,
+    ...('clientAssertion' in request
+      ? { client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: request.clientAssertion }
+      : { client_secret: request.clientSecret }),
     scope: request.scope,
     grant_type: 'client_credentials',
   });

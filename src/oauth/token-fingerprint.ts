@@ -1,18 +1,22 @@
 import { createHash } from 'node:crypto';
 
-/** What a cached token was issued for. The secret itself is represented only by when it was last set. */
+/** What a cached token was issued for. Secrets and keys are represented only by when they were last set. */
 export interface TokenIdentity {
   clientId: string;
   tokenEndpoint: string;
   scope: string;
   secretUpdatedAt?: string | undefined;
+  clientAuthMethod?: 'client_secret' | 'certificate' | undefined;
+  certificateUpdatedAt?: string | undefined;
 }
 
 /**
  * SHA-256 over the settings that decide which token the endpoint issues, so that editing the client, endpoint,
- * scope or secret makes a cached token unusable without anyone having to remember to clear it.
+ * scope, secret or certificate makes a cached token unusable without anyone having to remember to clear it.
+ * A client secret credential hashes as it did before certificates existed, so cached tokens survive the upgrade.
  */
-export const tokenFingerprint = (identity: TokenIdentity): string =>
-  createHash('sha256')
-    .update(JSON.stringify([identity.clientId, identity.tokenEndpoint, identity.scope, identity.secretUpdatedAt ?? '']))
-    .digest('hex');
+export const tokenFingerprint = (identity: TokenIdentity): string => {
+  const parts = [identity.clientId, identity.tokenEndpoint, identity.scope, identity.secretUpdatedAt ?? ''];
+  if (identity.clientAuthMethod === 'certificate') parts.push('certificate', identity.certificateUpdatedAt ?? '');
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+};

@@ -1,8 +1,7 @@
 import { safeErrorLabel } from '../shared/error-names';
-import type { Clock, FetchLike } from '../shared/seams';
-import type { PolicyEnv } from '../http/endpoint-policy';
+import type { Clock } from '../shared/seams';
 import type { TokenCache } from './token-cache';
-import { requestClientCredentialsToken, type AccessToken } from './token-client';
+import type { AccessToken } from './token-client';
 import { tokenFingerprint, type TokenIdentity } from './token-fingerprint';
 import { processTokenMemo, type TokenMemo } from './token-memo';
 
@@ -21,14 +20,14 @@ export interface TokenCredential extends TokenIdentity {
 }
 
 export interface TokenProviderDeps {
-  fetch: FetchLike;
   now: Clock;
   cache: TokenCache;
-  /** Reads the client secret; called only when a new token is needed. */
-  readClientSecret(): Promise<string>;
+  /**
+   * Asks the token endpoint for a new token with the credential's secret or certificate; called only when no
+   * cached token will do.
+   */
+  requestToken(): Promise<AccessToken>;
   memo?: TokenMemo;
-  timeoutMs?: number;
-  env?: PolicyEnv;
 }
 
 /**
@@ -40,16 +39,7 @@ export const createTokenProvider = (credential: TokenCredential, deps: TokenProv
   const fingerprint = tokenFingerprint(credential);
 
   const fetchNew = async (): Promise<AccessToken> => {
-    const clientSecret = await deps.readClientSecret();
-    const token = await requestClientCredentialsToken(
-      { tokenEndpoint: credential.tokenEndpoint, clientId: credential.clientId, clientSecret, scope: credential.scope },
-      {
-        fetch: deps.fetch,
-        now: deps.now,
-        ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
-        ...(deps.env === undefined ? {} : { env: deps.env }),
-      },
-    );
+    const token = await deps.requestToken();
     memo.put(credential.id, fingerprint, token);
     try {
       await deps.cache.put(credential.id, fingerprint, token);

@@ -5,11 +5,13 @@ import type { CredentialService } from '../credentials/credential-service';
 import { testConnection, type TestConnectionDeps } from '../credentials/test-connection';
 import { assertJiraAdmin } from '../jira/admin-check';
 import type { RequestJira } from '../jira/jira-client';
+import type { WarningService } from '../warnings/warning-service';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 
-export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials'> {
+export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
   credentials: CredentialService;
-  /** Jira as the invoking user, for the admin check. */
+  warnings: Pick<WarningService, 'list' | 'recordPromotion'>;
+  /** Jira as the invoking user: the admin check, and the admin's email address for a test email. */
   requestJira: RequestJira;
 }
 
@@ -17,37 +19,56 @@ export type AdminHandlers = { [K in keyof AdminFunctions]: ResolverFunction<Admi
 
 const noPayload = z.strictObject({});
 
-/** The admin page's functions. Each one first checks that the caller is a Jira administrator. */
+const testConnectionSchema = z.strictObject({
+  id: credentialIdSchema.shape.id,
+  sendTestEmail: z.optional(z.boolean()),
+});
+
+/** The admin page's functions: thin wrappers over the services. Each one first checks that the caller is a Jira administrator. */
 export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
   const guard = () => assertJiraAdmin(deps.requestJira);
+  const admin = { audience: 'admin', guard } as const;
   return {
     listCredentials: resolverFunction({
+      ...admin,
       name: 'listCredentials',
-      audience: 'admin',
-      guard,
       schema: noPayload,
       run: () => deps.credentials.list(),
     }),
     saveCredential: resolverFunction({
+      ...admin,
       name: 'saveCredential',
-      audience: 'admin',
-      guard,
       schema: credentialInputSchema,
       run: (input) => deps.credentials.save(input),
     }),
     deleteCredential: resolverFunction({
+      ...admin,
       name: 'deleteCredential',
-      audience: 'admin',
-      guard,
       schema: credentialIdSchema,
       run: ({ id }) => deps.credentials.remove(id),
     }),
     testConnection: resolverFunction({
+      ...admin,
       name: 'testConnection',
-      audience: 'admin',
-      guard,
+      schema: testConnectionSchema,
+      run: ({ id, sendTestEmail }) =>
+        testConnection(
+          id,
+          { ...deps, onPromoted: (credential) => deps.warnings.recordPromotion(credential) },
+          { sendTestEmail: sendTestEmail === true },
+        ),
+    }),
+    setDefaultCredential: resolverFunction({
+      ...admin,
+      name: 'setDefaultCredential',
       schema: credentialIdSchema,
-      run: ({ id }) => testConnection(id, deps),
+      run: ({ id }) => deps.credentials.setDefault(id),
+    }),
+    listWarnings: resolverFunction({
+      ...admin,
+      name: 'listWarnings',
+      schema: noPayload,
+      run: () => deps.warnings.list(),
     }),
   };
 };

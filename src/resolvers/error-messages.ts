@@ -1,9 +1,11 @@
 import { CommonErrorCode } from '../contract/error-codes';
 import type { ResolverError } from '../contract/result';
 import {
+  CredentialInUseError,
   CredentialNotFoundError,
   CredentialValidationError,
   NoCredentialConfiguredError,
+  PrivateKeyMissingError,
   SecretMissingError,
 } from '../credentials/errors';
 import { GraphError, GraphErrorCode } from '../graph/errors';
@@ -20,6 +22,8 @@ export type Audience = 'admin' | 'user';
 
 export const VALIDATION_MESSAGE = 'Check the highlighted fields.';
 export const INTERNAL_MESSAGE = 'Something went wrong. Try again; if it keeps happening, contact your Jira admin.';
+export const CREDENTIAL_IN_USE_MESSAGE =
+  'Email this issue sends through this credential as the default. Make another credential the default first.';
 const ASK_ADMIN = 'Ask your Jira admin to test the connection on the Issue Mailer admin page.';
 
 const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
@@ -48,7 +52,7 @@ const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
   [GraphErrorCode.ResponseInvalid]:
     'Microsoft Graph answered in an unexpected way, so the email may or may not have been sent. Check with a recipient before sending again.',
   [GraphErrorCode.EndpointNotAllowed]:
-    'Issue Mailer sends mail only through https://graph.microsoft.com. Check the Graph API base URL on the Issue Mailer admin page.',
+    "Issue Mailer sends mail only through Microsoft Graph's hosts (graph.microsoft.com, or a national cloud's). Check the Graph API base URL on the Issue Mailer admin page.",
 };
 
 const JIRA_MESSAGES: Readonly<Record<JiraErrorCode, string>> = {
@@ -81,6 +85,18 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
   }
   if (error instanceof CredentialNotFoundError) {
     return { code: error.code, message: 'That credential no longer exists. Reload the page.' };
+  }
+  if (error instanceof CredentialInUseError) {
+    return { code: error.code, message: CREDENTIAL_IN_USE_MESSAGE };
+  }
+  if (error instanceof PrivateKeyMissingError) {
+    return {
+      code: error.code,
+      message:
+        audience === 'admin'
+          ? 'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.'
+          : `Issue Mailer's Microsoft 365 credential has no private key. ${ASK_ADMIN}`,
+    };
   }
   if (error instanceof NoCredentialConfiguredError) {
     return {

@@ -2,9 +2,12 @@
  * Every key this app writes to Forge storage, in one place. Forge allows keys of at most 500 characters from
  * `[a-zA-Z0-9:._\s-#]`; every builder checks its output so a bad id fails here, not at the platform.
  *
- * Plain storage (queryable):   `credential:{id}`          a StoredCredential (no secret)
- * Secret storage:              `credential-secret:{id}`   the client secret value
- *                              `token-cache:{id}`         the last access token for that credential
+ * Plain storage (queryable):   `credential:{id}`              a StoredCredential (no secret, no key)
+ *                              `admin-warnings`               the warnings the admin page shows on top
+ * Secret storage:              `credential-secret:{id}`       the client secret value
+ *                              `credential-next-secret:{id}`  the next secret value, for rotation
+ *                              `credential-private-key:{id}`  the certificate's private key, PEM
+ *                              `token-cache:{id}`             the last access token for that credential
  */
 export const CREDENTIAL_PREFIX = 'credential:';
 
@@ -32,6 +35,15 @@ export const isValidStorageKey = (key: string): boolean => KEY_PATTERN.test(key)
 export const credentialKey = (id: string): string => keyFor(CREDENTIAL_PREFIX, id, 'a credential');
 
 export const credentialSecretKey = (id: string): string => keyFor('credential-secret:', id, 'a credential secret');
+
+export const credentialNextSecretKey = (id: string): string =>
+  keyFor('credential-next-secret:', id, 'a credential next secret');
+
+export const credentialPrivateKeyKey = (id: string): string =>
+  keyFor('credential-private-key:', id, 'a credential private key');
+
+/** One entry: the warnings recorded by the daily expiry check and by token refusals. */
+export const ADMIN_WARNINGS_KEY = 'admin-warnings';
 
 export const tokenCacheKey = (credentialId: string): string => keyFor('token-cache:', credentialId, 'a token cache entry');
 

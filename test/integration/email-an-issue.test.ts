@@ -43,10 +43,11 @@ describe('emailing an issue through the real handlers, runtime globals and emula
     expect(!answer.ok && answer.error.code).toBe('NOT_ADMIN');
   });
 
-  it('tests the connection: a token with Mail.Send from the emulator', async () => {
-    const result = data<{ ok: boolean; code: string }>(await stack.admin('testConnection', { id: credentialId }));
+  it('tests the connection: a token with every permission, the sender mailbox found and readable', async () => {
+    const result = data<{ ok: boolean; code: string; steps: Array<{ status: string }> }>(await stack.admin('testConnection', { id: credentialId }));
     expect(result).toMatchObject({ ok: true, code: 'OK' });
-    expect(stack.microsoft.requestCounts()).toEqual({ token: 1, graph: 0 });
+    expect(result.steps.map((step) => step.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(stack.microsoft.requestCounts()).toEqual({ token: 1, graph: 2 });
   });
 
   it('drafts the email from the issue the action was opened on', async () => {

@@ -89,3 +89,26 @@ export class ChildProcessFailedError extends ChildInvokeError {
     this.stderr = stderr;
   }
 }
+
+/** A trigger invocation the platform would not make: unknown module type, or `timeoutSeconds` out of range. */
+export class InvalidTriggerRequestError extends ForgeRuntimeError {
+  constructor(message: string) {
+    super('INVALID_TRIGGER_REQUEST', message);
+    this.name = 'InvalidTriggerRequestError';
+  }
+}
+
+/** A trigger function did not settle within its module type's time limit. */
+export class TriggerTimeoutError extends ForgeRuntimeError {
+  readonly functionKey: string;
+  readonly moduleKey: string;
+  readonly timeoutMs: number;
+
+  constructor(functionKey: string, moduleKey: string, timeoutMs: number) {
+    super('INVOCATION_TIMEOUT', `Invocation of function '${functionKey}' (trigger '${moduleKey}') timed out after ${timeoutMs} ms`);
+    this.name = 'TriggerTimeoutError';
+    this.functionKey = functionKey;
+    this.moduleKey = moduleKey;
+    this.timeoutMs = timeoutMs;
+  }
+}

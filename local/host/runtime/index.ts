@@ -1,19 +1,28 @@
 import type {
   ForgeHandler,
+  ForgeTriggerHandler,
   InvocationRequest,
   LocalForgeRuntime,
   LocalForgeRuntimeOptions,
   RuntimeStats,
+  TriggerInvocationRequest,
 } from '../runtime-types';
 import type { EntityDefinition } from './entity-query';
-import { InvocationTimeoutError, RuntimeAlreadyInstalledError, RuntimeUninstalledError } from './errors';
+import {
+  InvocationTimeoutError,
+  RuntimeAlreadyInstalledError,
+  RuntimeUninstalledError,
+  TriggerTimeoutError,
+  type ForgeRuntimeError,
+} from './errors';
 import { createForgeFetch, jiraRoute, kvsRoute, type ForgeFetchRoute } from './forge-fetch';
 import { createForgeRuntimeGlobal } from './forge-runtime-global';
-import { createInvocationScope, createInvocationScopes } from './invocation-scope';
+import { createInvocationScope, createInvocationScopes, createScope, type InvocationScope } from './invocation-scope';
 import { KvsEndpoint } from './kvs-endpoint';
 import { KvsSqliteStore } from './kvs-sqlite';
 import { buildBackendRuntimePayload, buildProductContext } from './product-context';
 import { appUuid, stableUuid, type SiteIdentity } from './site-identity';
+import { buildTriggerEvent, newContextToken, platformModuleType, triggerTimeoutMs } from './trigger-invocation';
 
 export { buildProductContext, buildBackendRuntimePayload, localIdOf } from './product-context';
 export type { SiteIdentity } from './site-identity';
@@ -22,6 +31,7 @@ export type { ForgeFetchRoute, ForgeFetchTarget } from './forge-fetch';
 export * from './errors';
 export { invokeInChildProcess, type ChildInvokeOutcome, type SpawnChildInvokeOptions } from './spawn-child-invoke';
 export type { ChildInvokeAnswer, ChildInvokeFailure, ChildInvokeRequest } from './child-invoke-protocol';
+export { TRIGGER_TIME_LIMITS, platformModuleType, triggerTimeoutMs } from './trigger-invocation';
 
 /** Resolver and UI invocations get 25 s on Forge. */
 export const INVOCATION_TIMEOUT_MS = 25_000;
@@ -31,7 +41,7 @@ export interface InstallForgeRuntimeOptions extends LocalForgeRuntimeOptions {
   /** Defaults derive from the app id (and site), so separate processes agree. */
   environmentId?: string;
   installationId?: string;
-  /** Seam for tests; the platform's 25 s otherwise. */
+  /** Seam for tests: the time limit of resolver invocations; the platform's 25 s otherwise (not triggers'). */
   invocationTimeoutMs?: number;
   /** Clock in ms (remaining time, kvs timestamps and TTLs); Date.now otherwise. */
   now?: () => number;
@@ -100,6 +110,25 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
   defineGlobal(FETCH_GLOBAL, forgeFetch);
   let installed = true;
 
+  /** Runs `call` inside the invocation's scope, and rejects with `timedOut()` once `limitMs` has passed. */
+  const runInScope = async (
+    scope: InvocationScope,
+    limitMs: number,
+    timedOut: () => ForgeRuntimeError,
+    call: () => unknown,
+  ): Promise<unknown> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(timedOut()), limitMs);
+    });
+    try {
+      const run = scopes.run(scope, async () => call());
+      return acrossTheWire(await Promise.race([run, timeout]));
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const invoke = async (handler: ForgeHandler, request: InvocationRequest): Promise<unknown> => {
     if (!installed) {
       throw new RuntimeUninstalledError(`invoke '${request.functionKey}'`);
@@ -115,24 +144,42 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
       context: buildProductContext(site, request),
     };
     const runtimePayload = buildBackendRuntimePayload(site, request);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new InvocationTimeoutError(request.functionKey, request.resolverFunctionKey, timeoutMs)),
-        timeoutMs,
-      );
-    });
-    try {
-      const run = scopes.run(scope, async () => handler(event, runtimePayload));
-      return acrossTheWire(await Promise.race([run, timeout]));
-    } finally {
-      clearTimeout(timer);
+    return runInScope(
+      scope,
+      timeoutMs,
+      () => new InvocationTimeoutError(request.functionKey, request.resolverFunctionKey, timeoutMs),
+      () => handler(event, runtimePayload),
+    );
+  };
+
+  const invokeTrigger = async (handler: ForgeTriggerHandler, request: TriggerInvocationRequest): Promise<unknown> => {
+    if (!installed) {
+      throw new RuntimeUninstalledError(`invoke trigger '${request.moduleKey}'`);
     }
+    const limitMs = triggerTimeoutMs(request);
+    stats.invocations += 1;
+    // No accountId: the platform runs triggers with no user, so asUser() has nobody to act as.
+    const scope = createScope(
+      { functionKey: request.functionKey, moduleKey: request.moduleKey, moduleType: platformModuleType(request.moduleType) },
+      nowMs(),
+      limitMs,
+    );
+    // The product's event crosses the wire as JSON, as a resolver's payload does.
+    const productEvent = acrossTheWire(request.event) as Record<string, unknown> | undefined;
+    const event = buildTriggerEvent(site, { ...request, event: productEvent }, newContextToken());
+    const runtimePayload = buildBackendRuntimePayload(site, {});
+    return runInScope(
+      scope,
+      limitMs,
+      () => new TriggerTimeoutError(request.functionKey, request.moduleKey, limitMs),
+      () => handler(event, runtimePayload),
+    );
   };
 
   return {
     site,
     invoke,
+    invokeTrigger,
     stats: () => ({ ...stats }),
     resetStats: () => {
       stats.kvsOperations = 0;

@@ -17,20 +17,41 @@ export interface InvocationScope {
   proxyToken: string;
 }
 
-export function createInvocationScope(request: InvocationRequest, nowMs: number, timeoutMs: number): InvocationScope {
-  const invocationId = randomUUID();
-  const type = request.extension.type;
+/** Who and what one invocation is for; `accountId` absent when no user is behind it (anonymous, triggers). */
+export interface ScopeSubject {
+  functionKey: string;
+  moduleKey: string;
+  /** The platform's module type, e.g. 'jira:adminPage' or 'core:scheduledTrigger'. */
+  moduleType: string;
+  accountId?: string;
+}
+
+export function createScope(subject: ScopeSubject, nowMs: number, timeoutMs: number): InvocationScope {
   return {
-    invocationId,
-    functionKey: request.functionKey,
-    moduleKey: request.moduleKey,
-    moduleType: typeof type === 'string' ? type : '',
-    ...(request.accountId ? { accountId: request.accountId } : {}),
+    invocationId: randomUUID(),
+    functionKey: subject.functionKey,
+    moduleKey: subject.moduleKey,
+    moduleType: subject.moduleType,
+    ...(subject.accountId ? { accountId: subject.accountId } : {}),
     deadlineMs: nowMs + timeoutMs,
     traceId: randomBytes(16).toString('hex'),
     spanId: randomBytes(8).toString('hex'),
     proxyToken: `local-forge-${randomBytes(24).toString('base64url')}`,
   };
+}
+
+export function createInvocationScope(request: InvocationRequest, nowMs: number, timeoutMs: number): InvocationScope {
+  const type = request.extension.type;
+  return createScope(
+    {
+      functionKey: request.functionKey,
+      moduleKey: request.moduleKey,
+      moduleType: typeof type === 'string' ? type : '',
+      accountId: request.accountId,
+    },
+    nowMs,
+    timeoutMs,
+  );
 }
 
 export type InvocationScopes = AsyncLocalStorage<InvocationScope>;

@@ -1,7 +1,5 @@
-import type { ForgeHandler, InvocationRequest } from '../runtime-types';
+import type { BackendRuntimePayload, InvocationRequest } from '../runtime-types';
 import { siteAri, type SiteIdentity } from './site-identity';
-
-type BackendRuntimePayload = Parameters<ForgeHandler>[1];
 
 /**
  * The module's local id as Jira spells it for a Custom UI extension (the extension ARI with ':' and '/' as '-').
@@ -51,8 +49,8 @@ export function buildInstallation(site: SiteIdentity): LocalInstallation {
   };
 }
 
-/** The second argument the platform passes to a function handler. */
-export function buildBackendRuntimePayload(site: SiteIdentity, request: InvocationRequest): BackendRuntimePayload {
+/** The second argument the platform passes to a function handler; no `principal` when no user is behind the call. */
+export function buildBackendRuntimePayload(site: SiteIdentity, request: Pick<InvocationRequest, 'accountId'> | { accountId?: undefined }): BackendRuntimePayload {
   return {
     ...(request.accountId ? { principal: { accountId: request.accountId } } : {}),
     installContext: siteAri(site.cloudId),

@@ -3,6 +3,7 @@ import type { JiraEmulator, JiraUser } from '../../jira/types';
 import { buildProductContext, type InstalledForgeRuntime } from '../runtime';
 import type { ForgeHandler, InvocationRequest } from '../runtime-types';
 import { fetchProduct, fetchProductSchema, type FetchProductAnswer } from './product-fetch';
+import { describeError } from './error-summary';
 import { HostHttpError } from './http-kit';
 import { readIssueExtension } from './jira-reader';
 import type { AppManifest, UiModule } from './manifest-modules';
@@ -44,13 +45,6 @@ function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
     throw new HostHttpError(400, `${what}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, 'BAD_REQUEST');
   }
   return parsed.data;
-}
-
-/** The error's class and code, for the log: exception messages may carry data that must not be printed. */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
 
 /** The host's side of the bridge: `/__forge/invoke`, `/__forge/context`, `/__forge/fetch-product`, `/__forge/url`. */

@@ -17,9 +17,24 @@ export interface UiModule {
   viewportSize: string | undefined;
 }
 
+/** Forge's scheduled trigger intervals. */
+export const TRIGGER_INTERVALS = ['fiveMinute', 'hour', 'day', 'week'] as const;
+export type TriggerInterval = (typeof TRIGGER_INTERVALS)[number];
+
+export interface ScheduledTriggerModule {
+  key: string;
+  /** The manifest function the trigger invokes, e.g. 'credential-expiry-check'. */
+  functionKey: string;
+  interval: TriggerInterval;
+  /** The function's `timeoutSeconds` (1-900); the platform's 55 s when undefined. */
+  timeoutSeconds: number | undefined;
+}
+
 export interface AppManifest {
   appId: string;
   modules: Map<string, UiModule>;
+  /** `scheduledTrigger` modules in manifest order. */
+  scheduledTriggers: ScheduledTriggerModule[];
   /** Resource key -> path of its files, relative to the project root. */
   resources: Map<string, string>;
   /** Function key -> handler `file.export`, e.g. 'index.adminResolver'. */
@@ -30,6 +45,9 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
   readonly code = 'MANIFEST_INVALID';
 }
+
+/** Forge's module key pattern; the host puts trigger keys in URL paths. */
+const MODULE_KEY = /^[a-zA-Z0-9_-]+$/;
 
 const uiModuleSchema = z.object({
   key: z.string().min(1),
@@ -45,13 +63,25 @@ const manifestSchema = z.object({
     .object({
       'jira:adminPage': z.array(uiModuleSchema).default([]),
       'jira:issueAction': z.array(uiModuleSchema).default([]),
-      function: z.array(z.object({ key: z.string().min(1), handler: z.string().regex(/^[\w-]+\.\w+$/) })).default([]),
+      scheduledTrigger: z
+        .array(z.object({ key: z.string().regex(MODULE_KEY), function: z.string().min(1), interval: z.enum(TRIGGER_INTERVALS) }))
+        .default([]),
+      function: z
+        .array(
+          z.object({
+            key: z.string().min(1),
+            handler: z.string().regex(/^[\w-]+\.\w+$/),
+            // Forge's schema: 1-900 s; the module type may allow less (checked when the function runs).
+            timeoutSeconds: z.number().min(1).max(900).optional(),
+          }),
+        )
+        .default([]),
     })
     .passthrough(),
   resources: z.array(z.object({ key: z.string().min(1), path: z.string().min(1) })).default([]),
 });
 
-/** Reads manifest.yml for what the host serves: UI modules, their resources and resolver functions. */
+/** Reads manifest.yml for what the host serves: UI modules, their resources and resolver functions, scheduled triggers. */
 export async function loadAppManifest(manifestPath: string): Promise<AppManifest> {
   const text = await readFile(manifestPath, 'utf8');
   const parsed = manifestSchema.safeParse(parse(text));
@@ -81,7 +111,14 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
       });
     }
   }
-  return { appId: manifest.app.id, modules, resources, functions };
+  const timeouts = new Map(manifest.modules.function.map((fn) => [fn.key, fn.timeoutSeconds]));
+  const scheduledTriggers = manifest.modules.scheduledTrigger.map((trigger): ScheduledTriggerModule => {
+    if (!functions.has(trigger.function)) {
+      throw new ManifestError(`${manifestPath}: scheduled trigger ${trigger.key} names unknown function ${trigger.function}.`);
+    }
+    return { key: trigger.key, functionKey: trigger.function, interval: trigger.interval, timeoutSeconds: timeouts.get(trigger.function) };
+  });
+  return { appId: manifest.app.id, modules, scheduledTriggers, resources, functions };
 }
 
 export function modulesOfType(manifest: AppManifest, type: SupportedModuleType): UiModule[] {

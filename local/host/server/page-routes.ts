@@ -8,11 +8,13 @@ import { renderAdminPage } from './pages/admin-page';
 import type { PageUser } from './pages/chrome';
 import { renderHomePage } from './pages/home-page';
 import { renderIssuePage } from './pages/issue-page';
+import type { ScheduledTriggers } from './scheduled-triggers';
 
 export interface PageDeps {
   manifest: AppManifest;
   jira: JiraEmulator;
   microsoft: MicrosoftEmulator;
+  triggers: Pick<ScheduledTriggers, 'list'>;
 }
 
 export const pageUser = (user: JiraUser): PageUser => ({
@@ -34,7 +36,7 @@ export function resourceFrameUrl(module: UiModule, issueKey?: string): string {
 }
 
 export function createPageRoutes(deps: PageDeps) {
-  const { manifest, jira, microsoft } = deps;
+  const { manifest, jira, microsoft, triggers } = deps;
   const users = () => jira.users().map(pageUser);
   const adminPages = () =>
     modulesOfType(manifest, 'jira:adminPage').map((module) => ({ title: module.title, href: adminPagePath(manifest, module) }));
@@ -53,6 +55,7 @@ export function createPageRoutes(deps: PageDeps) {
           loginBaseUrl: microsoft.loginBaseUrl,
           graphBaseUrl: microsoft.graphBaseUrl,
         },
+        scheduledTriggers: triggers.list(),
       });
     },
 

@@ -3,12 +3,13 @@ import type { JiraEmulator, JiraUser } from '../../jira/types';
 import type { BrowserAssets } from './browser-assets';
 import type { UserSession } from './current-user';
 import type { ForgeEndpoints } from './forge-endpoints';
-import { HostHttpError, readJson, redirect, send, sendHtml, sendJson } from './http-kit';
+import { HostHttpError, readBody, readJson, redirect, send, sendHtml, sendJson } from './http-kit';
 import { forwardToJira } from './jira-proxy';
 import type { AppManifest } from './manifest-modules';
 import { pageUser, type createPageRoutes } from './page-routes';
 import { renderErrorPage } from './pages/error-page';
 import { readResourceFile, RESOURCE_CSP } from './resource-files';
+import { UnknownTriggerError, type ScheduledTriggers } from './scheduled-triggers';
 
 export interface RequestHandlerDeps {
   projectRoot: string;
@@ -18,11 +19,14 @@ export interface RequestHandlerDeps {
   session: UserSession;
   endpoints: ForgeEndpoints;
   pages: ReturnType<typeof createPageRoutes>;
+  triggers: Pick<ScheduledTriggers, 'run'>;
   guard(request: IncomingMessage): void;
   log(line: string): void;
 }
 
 const JSON_LIMIT = 1024 * 1024;
+/** "Run now" is a form with no fields. */
+const FORM_LIMIT = 1024;
 /** requestJira may upload attachments, sent as base64 inside JSON. */
 const FETCH_PRODUCT_LIMIT = 20 * 1024 * 1024;
 const JS = { 'content-type': 'text/javascript; charset=utf-8' };
@@ -63,6 +67,23 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     if (forgeRoute) {
       if (method !== 'POST') throw new HostHttpError(405, `${pathname} takes POST.`, 'METHOD_NOT_ALLOWED');
       return sendJson(response, 200, await forge(forgeRoute, request, user));
+    }
+
+    // "Run now" on the home page: a form POST (the guard has checked it comes from this site), then back home.
+    const triggerRun = /^\/__host\/triggers\/([\w-]+)\/run$/.exec(pathname);
+    if (triggerRun) {
+      if (method !== 'POST') throw new HostHttpError(405, `${pathname} takes POST.`, 'METHOD_NOT_ALLOWED');
+      await readBody(request, FORM_LIMIT);
+      const key = triggerRun[1] ?? '';
+      try {
+        await deps.triggers.run(key);
+      } catch (error) {
+        if (error instanceof UnknownTriggerError) {
+          throw new HostHttpError(404, `The app has no scheduled trigger ${key}.`, 'UNKNOWN_TRIGGER');
+        }
+        throw error;
+      }
+      return redirect(response, '/');
     }
 
     if (!isRead) throw new HostHttpError(405, `${method} is not allowed on ${pathname}.`, 'METHOD_NOT_ALLOWED');

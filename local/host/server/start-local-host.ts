@@ -7,7 +7,7 @@ import type { JiraEmulator } from '../../jira/types';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../microsoft';
 import type { MicrosoftEmulator } from '../../microsoft/types';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../runtime';
-import { resolveHandlers } from './app-handlers';
+import { resolveHandlers, resolveTriggerHandlers } from './app-handlers';
 import { buildBrowserAssets } from './browser-assets';
 import { createUserSession } from './current-user';
 import { createForgeEndpoints } from './forge-endpoints';
@@ -16,6 +16,13 @@ import { loadAppManifest } from './manifest-modules';
 import { createPageRoutes } from './page-routes';
 import { createRequestGuard } from './request-guard';
 import { createRequestHandler } from './request-handler';
+import {
+  createScheduledTriggers,
+  type SchedulerClock,
+  type ScheduledTriggers,
+  type TriggerRun,
+  type TriggerStatus,
+} from './scheduled-triggers';
 import { seedDemoCredential, type SeedOutcome } from './seed-demo-credential';
 
 export interface LocalHostOptions {
@@ -32,6 +39,13 @@ export interface LocalHostOptions {
   microsoft?: { loginPort?: number; graphPort?: number; tenantConfigPath?: string };
   /** Where the host reports what it did (never secrets); silent by default. */
   log?: (line: string) => void;
+  /** The app to run: this project's manifest.yml and src/index.ts by default; a fixture app in tests. */
+  app?: { manifestPath: string; entry: Record<string, unknown> };
+  /**
+   * The manifest's scheduled triggers run once `firstRunDelayMs` after start (3 s by default), then at their
+   * interval. `clock` replaces the system's time and timers (tests).
+   */
+  scheduledTriggers?: { clock?: SchedulerClock; firstRunDelayMs?: number };
 }
 
 export interface LocalHost {
@@ -42,6 +56,10 @@ export interface LocalHost {
   readonly jira: JiraEmulator;
   /** What happened to the demo credential at start. */
   readonly seed: SeedOutcome;
+  /** Runs a scheduled trigger now, as "Run now" does; resolves with the finished run (failed runs too). */
+  runTrigger(key: string): Promise<TriggerRun>;
+  /** Each scheduled trigger with its last run and next run. */
+  scheduledTriggers(): TriggerStatus[];
   close(): Promise<void>;
 }
 
@@ -80,8 +98,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   process.env[LOOPBACK_HTTP_ENV] = '1';
 
   await mkdir(options.dataDir, { recursive: true });
-  const [manifest, assets] = await Promise.all([loadAppManifest(path.join(PROJECT_ROOT, 'manifest.yml')), buildBrowserAssets()]);
-  const handlers = resolveHandlers(manifest);
+  const manifestPath = options.app?.manifestPath ?? path.join(PROJECT_ROOT, 'manifest.yml');
+  const [manifest, assets] = await Promise.all([loadAppManifest(manifestPath), buildBrowserAssets()]);
+  const handlers = resolveHandlers(manifest, options.app?.entry);
+  const triggerHandlers = resolveTriggerHandlers(manifest, options.app?.entry);
 
   let port = 0;
   // Requests that arrive while the parts start get a 503.
@@ -98,7 +118,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
 
   let microsoft: MicrosoftEmulator | undefined;
   let runtime: InstalledForgeRuntime | undefined;
+  let triggers: ScheduledTriggers | undefined;
   const cleanUp = async () => {
+    triggers?.close();
     await closeServer(server);
     runtime?.uninstall();
     await microsoft?.close();
@@ -128,6 +150,16 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       adminAccountId: session.defaultUser.accountId,
       log,
     });
+    // After seeding, so that a first run finds the demo credential.
+    triggers = createScheduledTriggers({
+      triggers: manifest.scheduledTriggers,
+      handlers: triggerHandlers,
+      runtime,
+      clock: options.scheduledTriggers?.clock,
+      firstRunDelayMs: options.scheduledTriggers?.firstRunDelayMs,
+      log,
+    });
+    const scheduler = triggers;
     handle = createRequestHandler({
       projectRoot: PROJECT_ROOT,
       manifest,
@@ -135,16 +167,20 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       jira,
       session,
       endpoints: createForgeEndpoints({ manifest, handlers, runtime, jira, log }),
-      pages: createPageRoutes({ manifest, jira, microsoft }),
+      pages: createPageRoutes({ manifest, jira, microsoft, triggers: scheduler }),
+      triggers: scheduler,
       guard: createRequestGuard(() => port),
       log,
     });
+    scheduler.start();
     return {
       url,
       runtime,
       microsoft,
       jira,
       seed,
+      runTrigger: (key) => scheduler.run(key),
+      scheduledTriggers: () => scheduler.list(),
       close: cleanUp,
     };
   } catch (error) {

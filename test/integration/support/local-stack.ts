@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../../../local/host/runtime';
-import type { ForgeHandler } from '../../../local/host/runtime-types';
+import type { ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../../local/microsoft/types';
@@ -14,10 +14,12 @@ export interface LocalStack {
   microsoft: MicrosoftEmulator;
   tenant: EmulatedTenant;
   demoApp: EmulatedApp;
-  handlers: { adminResolver: ForgeHandler; issueActionResolver: ForgeHandler };
+  handlers: { adminResolver: ForgeHandler; issueActionResolver: ForgeHandler; credentialExpiryCheck: ForgeTriggerHandler };
   /** Calls a resolver function as `accountId` (the admin by default), as the platform would. */
   admin(fn: string, payload: unknown, accountId?: string): Promise<unknown>;
   issueAction(fn: string, payload: unknown, issueKey?: string, accountId?: string): Promise<unknown>;
+  /** Runs the daily expiry check as the platform's scheduler would. */
+  expiryCheck(): Promise<unknown>;
   /** The credential payload of the demo app, with overrides. */
   credential(overrides?: Record<string, unknown>): Record<string, unknown>;
   close(): Promise<void>;
@@ -57,6 +59,12 @@ export async function startLocalStack(): Promise<LocalStack> {
       accountId,
       extension: { type: 'jira:issueAction', issue: { key: issueKey, id: '10001', type: 'Bug' }, project: { key: 'DEMO', id: '10000', type: 'software' } },
     });
+  const expiryCheck = () =>
+    runtime.invokeTrigger(handlers.credentialExpiryCheck, {
+      functionKey: 'expiry-check',
+      moduleKey: 'credential-expiry-check',
+      moduleType: 'scheduledTrigger',
+    });
   const credential = (overrides: Record<string, unknown> = {}) => ({
     name: 'Contoso support',
     provider: 'microsoft365',
@@ -78,6 +86,7 @@ export async function startLocalStack(): Promise<LocalStack> {
     handlers,
     admin,
     issueAction,
+    expiryCheck,
     credential,
     close: async () => {
       runtime.uninstall();

@@ -3,8 +3,8 @@ import { demoConfig, getToken, startDemo, useDemo, type GraphErrorBody } from '.
 describe('Microsoft emulator Graph GET /users/{id}', () => {
   const demo = useDemo();
 
-  const getUser = (user: string, bearer: string) =>
-    fetch(`${demo.emulator.graphBaseUrl}/v1.0/users/${encodeURIComponent(user)}`, { headers: { Authorization: `Bearer ${bearer}` } });
+  const getUser = (user: string, bearer: string, query = '') =>
+    fetch(`${demo.emulator.graphBaseUrl}/v1.0/users/${encodeURIComponent(user)}${query}`, { headers: { Authorization: `Bearer ${bearer}` } });
 
   it.each(['support@contoso.onmicrosoft.com', 'Support@Contoso.onmicrosoft.com', '8c6e4a2f-0d1b-4e3c-9a5f-7b8d2e1c4f63'])(
     'returns the default user properties for %s',
@@ -28,6 +28,25 @@ describe('Microsoft emulator Graph GET /users/{id}', () => {
       });
     },
   );
+
+  it('honours $select, answering only the named properties', async () => {
+    const response = await getUser('support@contoso.onmicrosoft.com', demo.token, '?$select=id,displayName,userPrincipalName,mail,proxyAddresses');
+    expect(await response.json()).toEqual({
+      '@odata.context': `${demo.emulator.graphBaseUrl}/v1.0/$metadata#users(id,displayName,userPrincipalName,mail,proxyAddresses)/$entity`,
+      id: '8c6e4a2f-0d1b-4e3c-9a5f-7b8d2e1c4f63',
+      displayName: 'Contoso Support',
+      userPrincipalName: 'support@contoso.onmicrosoft.com',
+      mail: 'support@contoso.onmicrosoft.com',
+      proxyAddresses: ['SMTP:support@contoso.onmicrosoft.com'],
+    });
+  });
+
+  it('answers a $select of a property users do not have as Graph does', async () => {
+    const response = await getUser('support@contoso.onmicrosoft.com', demo.token, '?$select=displayName,colour');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as GraphErrorBody;
+    expect([body.error.code, body.error.message]).toEqual(['RequestBroker--ParseUri', "Could not find a property named 'colour' on type 'microsoft.graph.user'."]);
+  });
 
   it('returns a user without an Exchange mailbox with mail null', async () => {
     const body = (await (await getUser('noreply@contoso.onmicrosoft.com', demo.token)).json()) as Record<string, unknown>;

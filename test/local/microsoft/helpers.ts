@@ -18,8 +18,19 @@ export class TestClock {
   }
 }
 
+/** The committed demo certificate of "Issue Mailer (demo)" (local/microsoft/certs). */
+export const DEMO_CERTIFICATE = {
+  /** SHA-1, upper-case hex: the portal's Thumbprint. */
+  thumbprint: 'CD3174B576E2177995CEF19AADD2C87D47947CCE',
+  x5t: 'zTF0tXbiF3mVzvGardLIfUeUfM4',
+  x5tS256: 'VyxuH8UETdapITYYPCOdXmjIeleIc2vJDZrjEqXQAlA',
+  certificateFile: join(__dirname, '../../../local/microsoft/certs/issue-mailer-demo.cert.pem'),
+  privateKeyFile: join(__dirname, '../../../local/microsoft/certs/issue-mailer-demo.key.pem'),
+};
+
+/** The demo tenant with `expiresInDays` counted from START, so "expiring soon" means soon for the test clock. */
 export function demoConfig(): MicrosoftEmulatorConfig {
-  return loadTenantConfig(TENANT_JSON);
+  return loadTenantConfig(TENANT_JSON, { now: START });
 }
 
 export interface Demo {
@@ -63,6 +74,13 @@ export function postForm(url: string, params: Record<string, string>, headers: R
 
 export function clientCredentials(app: EmulatedApp, overrides: Record<string, string> = {}): Record<string, string> {
   return { grant_type: 'client_credentials', client_id: app.clientId, client_secret: validSecret(app), scope: GRAPH_SCOPE, ...overrides };
+}
+
+/** The demo tenant's app named `displayName`. */
+export function appNamed(demo: Demo, displayName: string): EmulatedApp {
+  const app = demo.tenant.apps.find((candidate) => candidate.displayName === displayName);
+  if (app === undefined) throw new Error(`the demo tenant has no app '${displayName}'`);
+  return app;
 }
 
 export async function getToken(demo: Demo, app: EmulatedApp = demo.app): Promise<string> {

@@ -1,4 +1,5 @@
-import { postJson, sendMailUrl, useDemo } from './helpers';
+import { readFileSync } from 'node:fs';
+import { DEMO_CERTIFICATE, postJson, sendMailUrl, useDemo } from './helpers';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -37,6 +38,68 @@ describe('Microsoft emulator pages', () => {
     ]) {
       expect(html).toContain(text);
     }
+  });
+
+  it('shows the demo certificate on the Certificates tab, with emulator-only downloads', async () => {
+    const html = await page(`${demo.emulator.loginBaseUrl}/portal`);
+    const certificate = demo.app.certificates?.[0];
+    const downloads = `${demo.emulator.loginBaseUrl}/portal/certificates/${certificate?.id}`;
+    for (const text of [
+      '<th>Thumbprint</th><th>Description</th><th>Start date</th><th>Expires</th><th>Certificate ID</th>',
+      `<tr data-certificate-id="${certificate?.id}">`,
+      `<span class="value" data-testid="certificate-thumbprint">${DEMO_CERTIFICATE.thumbprint}</span>`,
+      '<td>Issue Mailer demo (emulator only)</td>',
+      '<time datetime="2026-11-26T16:33:09Z" data-testid="certificate-starts">11/26/2026</time>',
+      '<time datetime="2036-11-23T16:33:09Z" data-testid="certificate-expires">11/23/2036</time></td>',
+      `<span class="value" data-testid="certificate-id">${certificate?.id}</span>`,
+      '<span class="badge warn">Emulator only</span>',
+      `<a href="${downloads}/certificate.pem" download>certificate (PEM)</a>`,
+      `<a href="${downloads}/private-key.pem" download>private key (PEM)</a>`,
+      "The real portal never holds a certificate's private key.",
+      'No certificates have been added for this application.',
+    ]) {
+      expect(html).toContain(text);
+    }
+    expect(html.match(/data-testid="certificate-downloads"/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['certificate.pem', DEMO_CERTIFICATE.certificateFile, 'issue-mailer-demo-emulator-only.cert.pem'],
+    ['private-key.pem', DEMO_CERTIFICATE.privateKeyFile, 'issue-mailer-demo-emulator-only.key.pem'],
+  ])('serves the demo %s', async (file, source, name) => {
+    const response = await fetch(`${demo.emulator.loginBaseUrl}/portal/certificates/${demo.app.certificates?.[0]?.id}/${file}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-pem-file');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
+    expect(await response.text()).toBe(readFileSync(source, 'utf8'));
+  });
+
+  it.each(['/portal/certificates/00000000-0000-4000-8000-000000000000/certificate.pem', '/portal/certificates/{id}/public.pem', '/portal/certificates/{id}'])(
+    'answers %s with 404',
+    async (path) => {
+      const response = await fetch(`${demo.emulator.loginBaseUrl}${path.replace('{id}', demo.app.certificates?.[0]?.id ?? '')}`);
+      expect(response.status).toBe(404);
+    },
+  );
+
+  it('shows the application access policies and which mailboxes each app may use', async () => {
+    const html = await page(`${demo.emulator.loginBaseUrl}/portal`);
+    expect(html).toContain('<h4>Exchange Online application access policies</h4>');
+    expect(html).toContain(
+      `<tr data-testid="access-policy">\n<td>Issue Mailer (demo)</td>\n<td><span class="value">${demo.app.clientId}</span></td>\n<td>RestrictAccess</td>\n` +
+        '<td><span class="value">support@contoso.onmicrosoft.com</span></td>\n<td>Issue Mailer (demo) may use the support mailbox only</td>\n</tr>',
+    );
+    expect(html).toContain('<p data-testid="mailbox-access"><span class="badge warn">RestrictAccess</span> only support@contoso.onmicrosoft.com</p>');
+    expect(html.match(/No application access policy: the app may use every mailbox its permissions allow\./g)).toHaveLength(2);
+    expect(html).toContain('<span class="value">sales@contoso.onmicrosoft.com</span></td><td>Contoso Sales</td>');
+  });
+
+  it('shows each secret\'s expiry, warning from 30 days before it', async () => {
+    const html = await page(`${demo.emulator.loginBaseUrl}/portal`);
+    expect(html).toContain(
+      '<time datetime="2030-06-21T00:00:00Z" data-testid="secret-expires">6/21/2030</time> <span class="badge warn" data-testid="expires-soon">Expires in 20 days</span>',
+    );
+    expect(html.match(/data-testid="expires-soon"/g)).toHaveLength(1);
   });
 
   it('links the portal and the mailboxes from the home page', async () => {

@@ -51,7 +51,7 @@ const cases: ErrorCase[] = [
   },
   { name: 'an expired client secret', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: d.app.secrets[1]?.value ?? '' })), status: 401, error: 'invalid_client', code: 7000222 },
   {
-    name: 'a client assertion (no certificate is registered)',
+    name: 'a client assertion naming no certificate',
     request: (d) =>
       form(d.tokenUrl, {
         ...without(clientCredentials(d.app), 'client_secret'),
@@ -60,7 +60,7 @@ const cases: ErrorCase[] = [
       }),
     status: 401,
     error: 'invalid_client',
-    code: 700027,
+    code: 5002723,
   },
   { name: 'a delegated-style scope', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: 'https://graph.microsoft.com/Mail.Send' })), status: 400, error: 'invalid_scope', code: 1002012 },
   { name: 'a bare permission as scope', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: 'Mail.Send' })), status: 400, error: 'invalid_scope', code: 1002012 },

@@ -1,13 +1,14 @@
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import {
+  CredentialInUseError,
   CredentialNotFoundError,
   CredentialValidationError,
   NoCredentialConfiguredError,
   SecretMissingError,
   SecretRequiredError,
 } from '../../../src/credentials/errors';
-import { parsedInput, SECRET, sequentialIds, tickingClock } from '../support/credentials';
+import { parsedInput, SECRET, sequentialIds, tickingClock, unchecked } from '../support/credentials';
 import { MemoryKvStore } from '../support/memory-kv-store';
 
 const setup = (env: Record<string, string> = {}) => {
@@ -26,6 +27,7 @@ describe('credential service', () => {
       name: 'Support mailbox',
       provider: 'microsoft365',
       grantType: 'client_credentials',
+      clientAuthMethod: 'client_secret',
       clientId: '11111111-2222-3333-4444-555555555555',
       tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
       scope: 'https://graph.microsoft.com/.default',
@@ -34,6 +36,8 @@ describe('credential service', () => {
       secretExpiresOn: '2026-05-01',
       hasSecret: true,
       secretUpdatedAt: '2024-05-06T06:00:00.000Z',
+      hasNextSecret: false,
+      hasPrivateKey: false,
       isDefault: true,
       createdAt: '2024-05-06T06:00:00.000Z',
       updatedAt: '2024-05-06T06:00:00.000Z',
@@ -52,7 +56,7 @@ describe('credential service', () => {
 
   it.each([[undefined], [''], ['   ']])('refuses to create without a secret (%j)', async (clientSecret) => {
     const { kv, service } = setup();
-    const error = await service.save(parsedInput({ clientSecret })).catch((e: unknown) => e);
+    const error = await service.save(unchecked({ clientSecret })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecretRequiredError);
     expect(error).toMatchObject({ code: 'SECRET_REQUIRED', fieldErrors: { clientSecret: "Paste the client secret's Value from Certificates & secrets." } });
     expect(kv.plain.size + kv.secrets.size).toBe(0);
@@ -126,23 +130,60 @@ describe('credential service', () => {
     await expect(service.get('nope')).rejects.toMatchObject({ code: 'CREDENTIAL_NOT_FOUND' });
   });
 
-  it('deletes record, secret and cached token, and makes the oldest remaining credential the default', async () => {
+  it('deletes a credential that is not the default: record, secrets, private key and cached token', async () => {
+    const { kv, service } = setup();
+    await service.save(parsedInput({ name: 'First' }));
+    await service.save(parsedInput({ name: 'Second', nextClientSecret: 'NEXT-SECRET' }));
+    kv.secrets.set('token-cache:cred-2', { accessToken: 't' });
+    kv.secrets.set('credential-private-key:cred-2', 'stale');
+
+    await expect(service.remove('cred-2')).resolves.toEqual({ id: 'cred-2' });
+
+    expect([...kv.plain.keys()]).toEqual(['credential:cred-1']);
+    expect([...kv.secrets.keys()]).toEqual(['credential-secret:cred-1']);
+  });
+
+  it('refuses to delete the default while other credentials exist, and says what uses it', async () => {
     const { kv, service } = setup();
     await service.save(parsedInput({ name: 'First' }));
     await service.save(parsedInput({ name: 'Second' }));
-    await service.save(parsedInput({ name: 'Third' }));
-    kv.secrets.set('token-cache:cred-1', { accessToken: 't' });
 
-    await expect(service.remove('cred-1')).resolves.toEqual({ id: 'cred-1' });
-
-    expect(kv.plain.has('credential:cred-1')).toBe(false);
-    expect(kv.secrets.has('credential-secret:cred-1')).toBe(false);
-    expect(kv.secrets.has('token-cache:cred-1')).toBe(false);
-    expect((await service.list()).map((view) => [view.name, view.isDefault])).toEqual([
-      ['Second', true],
-      ['Third', false],
+    const error = await service.remove('cred-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialInUseError);
+    expect(error).toMatchObject({ code: 'CREDENTIAL_IN_USE', usedBy: ['Email this issue (default credential)'] });
+    expect(kv.plain.has('credential:cred-1')).toBe(true);
+    expect((await service.list()).map((view) => [view.name, view.usedBy])).toEqual([
+      ['First', ['Email this issue (default credential)']],
+      ['Second', undefined],
     ]);
-    expect((kv.plain.get('credential:cred-2') as { isDefault: boolean }).isDefault).toBe(true);
+  });
+
+  it('deletes the only credential, default or not', async () => {
+    const { kv, service } = setup();
+    await service.save(parsedInput());
+    expect((await service.list())[0]).not.toHaveProperty('usedBy');
+    await expect(service.remove('cred-1')).resolves.toEqual({ id: 'cred-1' });
+    expect(kv.plain.size + kv.secrets.size).toBe(0);
+  });
+
+  it('makes another credential the default, then lets the old default go', async () => {
+    const { kv, service } = setup();
+    await service.save(parsedInput({ name: 'First' }));
+    await service.save(parsedInput({ name: 'Second' }));
+
+    await expect(service.setDefault('cred-2')).resolves.toMatchObject({
+      id: 'cred-2',
+      isDefault: true,
+      usedBy: ['Email this issue (default credential)'],
+    });
+    expect((await service.list()).map((view) => [view.name, view.isDefault])).toEqual([
+      ['First', false],
+      ['Second', true],
+    ]);
+    expect((kv.plain.get('credential:cred-1') as { isDefault: boolean }).isDefault).toBe(false);
+    await expect(service.getDefault()).resolves.toMatchObject({ id: 'cred-2' });
+    await expect(service.remove('cred-1')).resolves.toEqual({ id: 'cred-1' });
+    await expect(service.setDefault('nope')).rejects.toBeInstanceOf(CredentialNotFoundError);
   });
 
   it('answers NOT_CONFIGURED without credentials, and finds none quietly', async () => {
@@ -177,7 +218,7 @@ describe('credential service', () => {
     try {
       expect((await service.list()).map((view) => view.id)).toEqual(['cred-1']);
       expect(warn.mock.calls).toEqual([
-        ['[issue-mailer] ignoring unreadable record credential:broken: version: Invalid input: expected 1'],
+        ['[issue-mailer] ignoring unreadable record credential:broken: version: Invalid input: expected 2'],
       ]);
     } finally {
       warn.mockRestore();
@@ -202,35 +243,30 @@ describe('credential service', () => {
 
   it.each([
     [
-      'a token endpoint on another host',
-      { tokenEndpoint: 'https://login.example.com/t/oauth2/v2.0/token' },
+      'a loopback token endpoint',
+      { tokenEndpoint: 'http://127.0.0.1:4010/contoso/oauth2/v2.0/token' },
       { tokenEndpoint: "Use the OAuth 2.0 token endpoint (v2) on https://login.microsoftonline.com, from the app registration's Overview > Endpoints." },
     ],
     [
-      'the v1 token endpoint',
-      { tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/token' },
-      { tokenEndpoint: 'Use the v2 token endpoint: its address ends in /oauth2/v2.0/token.' },
-    ],
-    [
-      'a token endpoint with a query',
-      { tokenEndpoint: 'https://login.microsoftonline.com/t/oauth2/v2.0/token?x=1' },
-      { tokenEndpoint: 'Remove the query string from the token endpoint address.' },
-    ],
-    [
-      'a Graph base over http',
-      { graphBaseUrl: 'http://graph.microsoft.com/v1.0' },
+      'a loopback Graph base',
+      { graphBaseUrl: 'http://127.0.0.1:4010/v1.0' },
       { graphBaseUrl: 'Use the Microsoft Graph address, usually https://graph.microsoft.com/v1.0.' },
     ],
     [
-      'a scope without /.default',
-      { scope: 'https://graph.microsoft.com/Mail.Send' },
-      { scope: 'The client credentials grant needs one scope ending in /.default, usually https://graph.microsoft.com/.default.' },
+      'a US Government loopback Graph base',
+      {
+        provider: 'microsoft365-usgov' as const,
+        tokenEndpoint: 'https://login.microsoftonline.us/contoso.onmicrosoft.us/oauth2/v2.0/token',
+        graphBaseUrl: 'http://localhost:4010/v1.0',
+        scope: 'https://graph.microsoft.us/.default',
+      },
+      { graphBaseUrl: 'Use the Microsoft Graph address, usually https://graph.microsoft.us/v1.0.' },
     ],
-  ])('refuses %s with a field message', async (_label, change, fieldErrors) => {
+  ])('refuses %s where the environment does not allow loopback, with a field message', async (_label, change, fieldErrors) => {
     const { kv, service } = setup();
     const error = await service.save(parsedInput(change)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialValidationError);
-    expect(error).toMatchObject({ fieldErrors });
+    expect(error).toMatchObject({ code: 'CREDENTIAL_INVALID', fieldErrors });
     expect(kv.count('setSecret')).toBe(0);
   });
 

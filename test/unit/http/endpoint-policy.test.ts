@@ -5,9 +5,12 @@ import { checkEndpoint, isEndpointAllowed } from '../../../src/http/endpoint-pol
 import { ALLOW_LOOPBACK_HTTP_ENV, ALLOWED_EGRESS_ORIGINS } from '../../../src/http/egress';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { describeUrl } from '../../../src/http/describe-url';
+import { MICROSOFT_CLOUDS, tokenEndpointOf, type MicrosoftCloud } from '../../../src/contract/microsoft-clouds';
 
 const LOOPBACK_ON = { [ALLOW_LOOPBACK_HTTP_ENV]: '1' };
 const LOOPBACK_OFF = {};
+const GRAPH_ONLY =
+  "only Microsoft Graph's hosts are allowed (https://graph.microsoft.com, https://graph.microsoft.us, https://dod-graph.microsoft.us, https://microsoftgraph.chinacloudapi.cn).";
 
 describe('endpoint policy', () => {
   it("allows exactly the origins manifest.yml's egress permissions name", () => {
@@ -16,6 +19,30 @@ describe('endpoint policy', () => {
     };
     const addresses = manifest.permissions.external.fetch.backend.map((entry) => entry.address);
     expect([...ALLOWED_EGRESS_ORIGINS].sort()).toEqual([...addresses].sort());
+  });
+
+  it('allows the sign-in and Graph hosts of every Microsoft cloud, and nothing else', () => {
+    expect(ALLOWED_EGRESS_ORIGINS).toEqual([
+      'https://login.microsoftonline.com',
+      'https://login.microsoftonline.us',
+      'https://login.chinacloudapi.cn',
+      'https://graph.microsoft.com',
+      'https://graph.microsoft.us',
+      'https://dod-graph.microsoft.us',
+      'https://microsoftgraph.chinacloudapi.cn',
+    ]);
+  });
+
+  it.each(Object.entries(MICROSOFT_CLOUDS))('allows the %s token endpoint and Graph address', (key, cloud) => {
+    expect(isEndpointAllowed('token endpoint', tokenEndpointOf(key as MicrosoftCloud, 'contoso.onmicrosoft.com'), LOOPBACK_OFF)).toBe(true);
+    expect(isEndpointAllowed('Graph base URL', cloud.graphBaseUrl, LOOPBACK_OFF)).toBe(true);
+  });
+
+  it('sends tokens requests only to sign-in hosts and Graph calls only to Graph hosts', () => {
+    expect(() => checkEndpoint('token endpoint', 'https://graph.microsoft.com/t/oauth2/v2.0/token', LOOPBACK_OFF)).toThrow(
+      "only Microsoft's sign-in hosts are allowed (https://login.microsoftonline.com, https://login.microsoftonline.us, https://login.chinacloudapi.cn).",
+    );
+    expect(isEndpointAllowed('Graph base URL', 'https://login.microsoftonline.us/v1.0', LOOPBACK_OFF)).toBe(false);
   });
 
   it('names the environment variable the local host sets', () => {
@@ -37,9 +64,9 @@ describe('endpoint policy', () => {
   it.each([
     ['http://graph.microsoft.com/v1.0', LOOPBACK_OFF, 'it must use https:.'],
     ['http://graph.microsoft.com/v1.0', LOOPBACK_ON, 'it must use https:.'],
-    ['https://graph.microsoft.com.evil.example/v1.0', LOOPBACK_OFF, 'only https://login.microsoftonline.com and https://graph.microsoft.com are allowed.'],
-    ['https://graph.microsoft.com:8443/v1.0', LOOPBACK_OFF, 'only https://login.microsoftonline.com and https://graph.microsoft.com are allowed.'],
-    ['https://example.com/v1.0', LOOPBACK_ON, 'only https://login.microsoftonline.com and https://graph.microsoft.com are allowed.'],
+    ['https://graph.microsoft.com.evil.example/v1.0', LOOPBACK_OFF, GRAPH_ONLY],
+    ['https://graph.microsoft.com:8443/v1.0', LOOPBACK_OFF, GRAPH_ONLY],
+    ['https://example.com/v1.0', LOOPBACK_ON, GRAPH_ONLY],
     ['http://127.0.0.1:4010/v1.0', LOOPBACK_OFF, 'it must use https:.'],
     ['http://127.0.0.1:4010/v1.0', { [ALLOW_LOOPBACK_HTTP_ENV]: 'true' }, 'it must use https:.'],
     ['http://10.0.0.5/v1.0', LOOPBACK_ON, 'it must use https:.'],
@@ -47,6 +74,7 @@ describe('endpoint policy', () => {
     ['https://user:pw@graph.microsoft.com/v1.0', LOOPBACK_OFF, 'it must not carry a user name or password.'],
     ['ftp://graph.microsoft.com/v1.0', LOOPBACK_ON, 'it must use https:.'],
     ['graph.microsoft.com/v1.0', LOOPBACK_OFF, 'it is not an absolute URL.'],
+    ['https://login.microsoftonline.com/v1.0', LOOPBACK_OFF, GRAPH_ONLY],
   ])('refuses %s (env %j)', (url, env, reason) => {
     const shown = url.includes('@')
       ? '"https://graph.microsoft.com/v1.0"'

@@ -11,11 +11,26 @@ const guidanceFor = (aadstsCode: number | undefined, oauthError?: string): strin
   );
 
 describe('AADSTS guidance', () => {
-  it('has guidance for every AADSTS code in the fixtures', () => {
-    const fixtureCodes = tokenFixtures
-      .filter(([name]) => name !== 'success')
-      .map(([, entry]) => (entry.body as { error_codes: number[] }).error_codes[0]);
-    expect(KNOWN_AADSTS_CODES.slice().sort()).toEqual(fixtureCodes.slice().sort());
+  const fixtureCodes = tokenFixtures
+    .filter(([name]) => name !== 'success')
+    .map(([, entry]) => (entry.body as { error_codes: number[] }).error_codes[0] as number);
+
+  it('has guidance for every AADSTS code in the fixtures, and for the emulator\'s other tenant and assertion errors', () => {
+    expect(KNOWN_AADSTS_CODES.slice().sort()).toEqual([...fixtureCodes, 50059, 900023, 700024].sort());
+  });
+
+  it('gives every known AADSTS code guidance of its own', () => {
+    const texts = KNOWN_AADSTS_CODES.map((code) => guidanceFor(code));
+    expect(new Set(texts).size).toBe(KNOWN_AADSTS_CODES.length);
+  });
+
+  it('says when an expired secret expired, when the admin entered the date', () => {
+    const error = new TokenError(tokenErrorCodeForAadsts(7000222), 'x', { aadstsCode: 7000222 });
+    expect(tokenErrorGuidance(error, { secretExpiresOn: '2026-05-01' })).toBe(
+      'The client secret expired on 2026-05-01: create a new secret in Certificates & secrets (Microsoft Entra admin ' +
+        'center > App registrations > your app > Certificates & secrets), paste its Value here and update the expiry date (AADSTS7000222).',
+    );
+    expect(tokenErrorGuidance(error, {})).toContain('The client secret has expired (AADSTS7000222).');
   });
 
   it.each([
@@ -28,7 +43,10 @@ describe('AADSTS guidance', () => {
     [500011, TokenErrorCode.InvalidScope, ['AADSTS500011', 'https://graph.microsoft.com/.default']],
     [7000218, TokenErrorCode.NoClientCredential, ['AADSTS7000218', 'no client secret']],
     [900144, TokenErrorCode.Rejected, ['AADSTS900144', 'lacked a parameter']],
-    [700027, TokenErrorCode.Rejected, ['AADSTS700027', 'client secret']],
+    [700027, TokenErrorCode.InvalidClientAssertion, ['AADSTS700027', 'certificate', 'private key belongs to it']],
+    [700024, TokenErrorCode.InvalidClientAssertion, ['AADSTS700024', 'valid time range']],
+    [50059, TokenErrorCode.TenantNotFound, ['AADSTS50059', 'names no tenant', '/oauth2/v2.0/token']],
+    [900023, TokenErrorCode.TenantNotFound, ['AADSTS900023', 'neither a tenant ID nor a domain']],
   ] as const)('AADSTS%i -> %s with guidance naming the fix', (aadsts, code, phrases) => {
     expect(tokenErrorCodeForAadsts(aadsts)).toBe(code);
     const guidance = guidanceFor(aadsts);
@@ -64,7 +82,8 @@ describe('AADSTS guidance', () => {
     [TokenErrorCode.EndpointTimeout, 'The token endpoint did not answer in time.'],
     [TokenErrorCode.EndpointError, "Microsoft's sign-in service answered with a server error."],
     [TokenErrorCode.ResponseInvalid, 'The token endpoint did not answer like the Microsoft identity platform.'],
-    [TokenErrorCode.EndpointNotAllowed, 'Issue Mailer gets tokens only from https://login.microsoftonline.com.'],
+    [TokenErrorCode.EndpointNotAllowed, "Issue Mailer gets tokens only from Microsoft's sign-in hosts (login.microsoftonline.com, or your national cloud's)."],
+    [TokenErrorCode.ClientAssertionFailed, "Issue Mailer could not sign in with the certificate's private key."],
   ])('%s has its own fixed guidance', (code, start) => {
     expect(tokenErrorGuidance(new TokenError(code, 'x', { aadstsCode: 123 }))).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });

@@ -53,6 +53,19 @@ describe('requestClientCredentialsToken', () => {
     });
   });
 
+  it('sends a signed client assertion instead of a secret for a certificate credential', async () => {
+    const { fetch, calls } = sequenceFetch([fixtureResponse(tokenFixture('success'))]);
+    const { clientSecret: _secret, ...withoutSecret } = request as { clientSecret: string } & ClientCredentialsRequest;
+    await requestClientCredentialsToken({ ...withoutSecret, clientAssertion: 'header.claims.signature' }, { fetch, now: () => NOW });
+    expect(Object.fromEntries(new URLSearchParams(calls[0]?.body))).toEqual({
+      client_id: request.clientId,
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: 'header.claims.signature',
+      scope: 'https://graph.microsoft.com/.default',
+      grant_type: 'client_credentials',
+    });
+  });
+
   it.each([
     ['a numeric string', '3600', NOW + 3_600_000],
     ['a number', 60, NOW + 60_000],
@@ -100,7 +113,7 @@ describe('requestClientCredentialsToken', () => {
     missing_credential_7000218: 'TOKEN_NO_CLIENT_CREDENTIAL',
     missing_param_900144: 'TOKEN_REJECTED',
     resource_sp_not_found_500011: 'TOKEN_INVALID_SCOPE',
-    bad_assertion_signature_700027: 'TOKEN_REJECTED',
+    bad_assertion_signature_700027: 'TOKEN_INVALID_CLIENT_ASSERTION',
   };
   const errorFixtures = tokenFixtures.filter(([name]) => name !== 'success');
 
@@ -199,7 +212,7 @@ describe('requestClientCredentialsToken', () => {
       code: 'ENDPOINT_NOT_ALLOWED',
       message:
         'POST login.evil.example/t/oauth2/v2.0/token refused: The token endpoint "https://login.evil.example/t/oauth2/v2.0/token" ' +
-        'is not allowed: only https://login.microsoftonline.com and https://graph.microsoft.com are allowed.',
+        "is not allowed: only Microsoft's sign-in hosts are allowed (https://login.microsoftonline.com, https://login.microsoftonline.us, https://login.chinacloudapi.cn).",
     });
     expect(calls).toHaveLength(0);
   });

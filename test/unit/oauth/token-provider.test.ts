@@ -2,6 +2,7 @@ import { TokenError } from '../../../src/oauth/errors';
 import { createTokenCache, TOKEN_EXPIRY_MARGIN_MS } from '../../../src/oauth/token-cache';
 import { tokenFingerprint } from '../../../src/oauth/token-fingerprint';
 import { TokenMemo } from '../../../src/oauth/token-memo';
+import { requestClientCredentialsToken } from '../../../src/oauth/token-client';
 import { createTokenProvider, type TokenCredential } from '../../../src/oauth/token-provider';
 import { StorageError } from '../../../src/storage/errors';
 import { fakeFetch, jsonResponse } from '../support/fake-fetch';
@@ -29,12 +30,11 @@ const world = () => {
   let secretReads = 0;
   const process = (which: TokenCredential = credential, memo = new TokenMemo()) =>
     createTokenProvider(which, {
-      fetch,
       now: () => now,
       cache: createTokenCache(store),
-      readClientSecret: async () => {
+      requestToken: async () => {
         secretReads += 1;
-        return SECRET;
+        return requestClientCredentialsToken({ ...which, clientSecret: SECRET }, { fetch, now: () => now });
       },
       memo,
     });
@@ -107,6 +107,7 @@ describe('createTokenProvider', () => {
     ['token endpoint', { tokenEndpoint: 'https://login.microsoftonline.com/fabrikam.onmicrosoft.com/oauth2/v2.0/token' }],
     ['scope', { scope: 'https://graph.microsoft.com/.default offline_access' }],
     ['secret', { secretUpdatedAt: '2024-05-06T05:59:00.000Z' }],
+    ['client authentication method', { clientAuthMethod: 'certificate' as const }],
   ])('ignores the cached token once the %s changed', async (_what, change) => {
     const w = world();
     await w.process().getAccessToken();
@@ -120,6 +121,12 @@ describe('createTokenProvider', () => {
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(tokenFingerprint({ ...credential })).toBe(fingerprint);
     expect(tokenFingerprint({ ...credential, secretUpdatedAt: undefined })).not.toBe(fingerprint);
+  });
+
+  it('fingerprints a client secret credential as before certificates existed, and a certificate by when it was set', () => {
+    expect(tokenFingerprint({ ...credential, clientAuthMethod: 'client_secret', certificateUpdatedAt: 'x' })).toBe(tokenFingerprint(credential));
+    const certificate = { ...credential, clientAuthMethod: 'certificate' as const, certificateUpdatedAt: '2024-05-01T00:00:00.000Z' };
+    expect(tokenFingerprint(certificate)).not.toBe(tokenFingerprint({ ...certificate, certificateUpdatedAt: '2024-05-02T00:00:00.000Z' }));
   });
 
   it('gets a new token on forceRefresh even with a good cached one, and caches it', async () => {
@@ -168,10 +175,9 @@ describe('createTokenProvider', () => {
       jsonResponse(401, { error: 'invalid_client', error_codes: [7000215], error_description: 'AADSTS7000215: Invalid client secret provided.' }),
     );
     const provider = createTokenProvider(credential, {
-      fetch,
       now: () => START,
       cache: createTokenCache(store),
-      readClientSecret: async () => SECRET,
+      requestToken: () => requestClientCredentialsToken({ ...credential, clientSecret: SECRET }, { fetch, now: () => START }),
       memo: new TokenMemo(),
     });
 

@@ -6,7 +6,7 @@ import { adminRequest, configuredWorld, resolverWorld, silenceWarnings } from '.
 describe('admin resolver functions', () => {
   silenceWarnings();
 
-  it.each(['listCredentials', 'saveCredential', 'deleteCredential', 'testConnection'] as const)(
+  it.each(['listCredentials', 'saveCredential', 'deleteCredential', 'testConnection', 'setDefaultCredential', 'listWarnings'] as const)(
     '%s answers NOT_ADMIN to a non-admin before touching storage',
     async (name) => {
       const world = resolverWorld({ isAdmin: false });
@@ -74,39 +74,95 @@ describe('admin resolver functions', () => {
     });
   });
 
-  it('tests a connection with a fresh token and stores the result', async () => {
+  it('tests a connection with a fresh token and stores the diagnosis', async () => {
     const world = await configuredWorld();
     const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1' }));
 
-    expect(answer).toEqual({
+    expect(answer).toMatchObject({
       ok: true,
-      data: {
-        ok: true,
-        code: 'OK',
-        message:
-          'Connected: got a token for 11111111-2222-3333-4444-555555555555. Its permissions cannot be read here; send a test email to confirm Mail.Send.',
-        testedAt: '2024-05-06T06:00:00.000Z',
-      },
+      data: { ok: true, code: 'OK', message: 'Connected: mail can go out from support@contoso.com.', testedAt: '2024-05-06T06:00:00.000Z' },
     });
+    expect(answer.ok && answer.data.steps?.map((step) => step.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(world.microsoft.calls.map((call) => call.method)).toEqual(['POST', 'GET', 'GET']);
     const listed = await world.admin.listCredentials(adminRequest({}));
     expect(listed).toMatchObject({ ok: true, data: [{ lastTest: { ok: true, code: 'OK' } }] });
   });
 
-  it('reports a failed connection test as data with the AADSTS guidance', async () => {
+  it('sends a test email to the calling admin on request', async () => {
+    const world = await configuredWorld();
+    world.jira.calls.length = 0;
+    const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true }));
+    expect(answer.ok && answer.data.steps?.map((step) => [step.key, step.status])).toEqual([
+      ['token', 'passed'],
+      ['permissions', 'passed'],
+      ['mailbox', 'passed'],
+      ['test-email', 'passed'],
+    ]);
+    expect(world.jira.calls.map((call) => call.path)).toEqual(['/rest/api/3/mypermissions?permissions=ADMINISTER', '/rest/api/3/myself']);
+    await expect(world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: 'yes' }))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { sendTestEmail: 'Invalid input: expected boolean, received string' } },
+    });
+  });
+
+  it('reports a failed connection test as data with the AADSTS guidance and the expiry date', async () => {
     const world = await configuredWorld({ microsoft: () => fixtureResponse(tokenFixture('expired_secret_7000222')) });
-    {
-      const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1' }));
-      expect(answer).toMatchObject({
-        ok: true,
-        data: {
-          ok: false,
-          code: 'TOKEN_CLIENT_SECRET_EXPIRED',
-          message:
-            'The client secret has expired (AADSTS7000222). In Microsoft Entra admin center > App registrations > your app > ' +
-            'Certificates & secrets, create a new client secret, paste its Value here and update the expiry date.',
-        },
-      });
-    }
+    const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1' }));
+    expect(answer).toMatchObject({
+      ok: true,
+      data: {
+        ok: false,
+        code: 'TOKEN_CLIENT_SECRET_EXPIRED',
+        message:
+          'The client secret expired on 2026-05-01: create a new secret in Certificates & secrets (Microsoft Entra admin ' +
+          'center > App registrations > your app > Certificates & secrets), paste its Value here and update the expiry date (AADSTS7000222).',
+      },
+    });
+  });
+
+  it('makes another credential the default, and refuses to delete the default while another exists', async () => {
+    const world = await configuredWorld();
+    await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Second' })));
+
+    await expect(world.admin.deleteCredential(adminRequest({ id: 'cred-1' }))).resolves.toEqual({
+      ok: false,
+      error: {
+        code: 'CREDENTIAL_IN_USE',
+        message: 'Email this issue sends through this credential as the default. Make another credential the default first.',
+      },
+    });
+    await expect(world.admin.setDefaultCredential(adminRequest({ id: 'cred-2' }))).resolves.toMatchObject({
+      ok: true,
+      data: { id: 'cred-2', isDefault: true, usedBy: ['Email this issue (default credential)'] },
+    });
+    await expect(world.admin.deleteCredential(adminRequest({ id: 'cred-1' }))).resolves.toEqual({ ok: true, data: { id: 'cred-1' } });
+    await expect(world.admin.setDefaultCredential(adminRequest({ id: 'cred-1' }))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'CREDENTIAL_NOT_FOUND' },
+    });
+  });
+
+  it('lists the warnings for the top of the page', async () => {
+    const world = await configuredWorld();
+    await world.admin.saveCredential(adminRequest(credentialInput({ id: 'cred-1', clientSecret: '', secretExpiresOn: '2024-05-20' })));
+    await expect(world.admin.listWarnings(adminRequest({}))).resolves.toEqual({
+      ok: true,
+      data: {
+        warnings: [
+          {
+            credentialId: 'cred-1',
+            credentialName: 'Support mailbox',
+            kind: 'secret-expiring',
+            severity: 'warning',
+            date: '2024-05-20',
+            message:
+              'The client secret expires on 2024-05-20 (in 14 days): create a new secret in Certificates & secrets and add it here as the next secret, so mail keeps going out.',
+            recordedAt: '2024-05-06T06:00:00.000Z',
+          },
+        ],
+      },
+    });
+    await expect(world.admin.listWarnings(adminRequest({ extra: 1 }))).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('answers INTERNAL_ERROR for an unexpected storage failure, logging only its name and code', async () => {

@@ -1,4 +1,4 @@
-import { CredentialNotFoundError, NoCredentialConfiguredError, SecretMissingError } from '../../../src/credentials/errors';
+import { CredentialInUseError, CredentialNotFoundError, NoCredentialConfiguredError, PrivateKeyMissingError, SecretMissingError } from '../../../src/credentials/errors';
 import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
@@ -49,7 +49,10 @@ describe('toResolverError', () => {
     [new NoCredentialConfiguredError(), 'admin', 'NOT_CONFIGURED', 'Add a Microsoft 365 credential first.'],
     [new SecretMissingError('x'), 'user', 'SECRET_MISSING', "Issue Mailer's Microsoft 365 credential has no client secret. Ask your Jira admin to test the connection on the Issue Mailer admin page."],
     [new NoIssueContextError(), 'user', 'NO_ISSUE_CONTEXT', 'Open "Email this issue" from a Jira issue.'],
-    [new EndpointNotAllowedError('Graph base URL', 'https://x.example', 'no'), 'admin', 'ENDPOINT_NOT_ALLOWED', 'Issue Mailer sends mail only through https://graph.microsoft.com. Check the Graph API base URL on the Issue Mailer admin page.'],
+    [new EndpointNotAllowedError('Graph base URL', 'https://x.example', 'no'), 'admin', 'ENDPOINT_NOT_ALLOWED', "Issue Mailer sends mail only through Microsoft Graph's hosts (graph.microsoft.com, or a national cloud's). Check the Graph API base URL on the Issue Mailer admin page."],
+    [new CredentialInUseError('x', ['Email this issue (default credential)']), 'admin', 'CREDENTIAL_IN_USE', 'Email this issue sends through this credential as the default. Make another credential the default first.'],
+    [new PrivateKeyMissingError('x'), 'admin', 'PRIVATE_KEY_MISSING', 'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.'],
+    [new PrivateKeyMissingError('x'), 'user', 'PRIVATE_KEY_MISSING', "Issue Mailer's Microsoft 365 credential has no private key. Ask your Jira admin to test the connection on the Issue Mailer admin page."],
   ] as const)('maps %s for %s', (error, audience, code, message) => {
     expect(toResolverError(error, audience)).toEqual({ code, message });
   });

@@ -16,8 +16,14 @@ describe('src/index.ts', () => {
     for (const name of handlers) expect(typeof (backend as Record<string, unknown>)[name]).toBe('function');
   });
 
+  it('names the daily expiry check as a scheduled trigger of credentialExpiryCheck', () => {
+    const triggers = (manifest as unknown as { modules: { scheduledTrigger: unknown[] } }).modules.scheduledTrigger;
+    expect(triggers).toEqual([{ key: 'credential-expiry-check', function: 'expiry-check', interval: 'day' }]);
+    expect(manifest.modules.function).toContainEqual({ key: 'expiry-check', handler: 'index.credentialExpiryCheck' });
+  });
+
   it.each([
-    ['adminResolver', ['listCredentials', 'saveCredential', 'deleteCredential', 'testConnection']],
+    ['adminResolver', ['listCredentials', 'saveCredential', 'deleteCredential', 'testConnection', 'setDefaultCredential', 'listWarnings']],
     ['issueActionResolver', ['getEmailDraft', 'sendIssueEmail']],
   ] as const)('%s defines %j and nothing else', async (handler, keys) => {
     const invoke = backend[handler];

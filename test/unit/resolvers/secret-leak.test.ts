@@ -1,5 +1,8 @@
 import type { FetchHandler } from '../support/fake-fetch';
-import { credentialInput, SECRET } from '../support/credentials';
+import { APP_KEY, OTHER_KEY } from '../support/certificates';
+import { certificateInput, credentialInput, SECRET } from '../support/credentials';
+
+const NEXT = 'NEXT-SECRET-MARKER-xyz';
 import { jsonResponse, timeoutError } from '../support/fake-fetch';
 import { fixtureResponse, tokenFixtures } from '../support/fixtures';
 import { adminRequest, issueRequest, resolverWorld } from '../support/resolvers';
@@ -61,6 +64,51 @@ describe('the client secret never leaves the backend', () => {
     expect(world.kv.plainText()).not.toContain(SECRET);
     // An unknown field is refused without repeating its name, which here is the marker.
     expect(answers[4]).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' } });
+  });
+
+  it.each([...echoingEndpoints, ...fixtureEndpoints])('nor does the next secret, through save, list, test and send with %s', async (_label, microsoft) => {
+    const world = resolverWorld({ microsoft });
+    const answers: unknown[] = [];
+    const output = await captureConsole(async () => {
+      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ clientSecret: 'current-value', nextClientSecret: NEXT }))));
+      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ id: 'cred-1', clientSecret: '', nextClientSecret: `${NEXT}-2`, nextSecretExpiresOn: '2027-01-01' }))));
+      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ id: 'cred-1', clientSecret: '', nextClientSecret: NEXT.repeat(100) }))));
+      answers.push(await world.admin.listCredentials(adminRequest({})));
+      answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
+      answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+      answers.push(await world.admin.listCredentials(adminRequest({})));
+      answers.push(await world.admin.listWarnings(adminRequest({})));
+    });
+    expect(answers[0]).toMatchObject({ ok: true });
+    expect(JSON.stringify(answers)).not.toContain(NEXT);
+    expect(output).not.toContain(NEXT);
+    expect(world.kv.plainText()).not.toContain(NEXT);
+  });
+
+  it.each([...echoingEndpoints, ...fixtureEndpoints])('nor does the private key, through save, list, test and send with %s', async (_label, microsoft) => {
+    const world = resolverWorld({ microsoft });
+    const keyBody = APP_KEY.split('\n')[1] ?? 'missing';
+    const markedKey = `-----BEGIN PRIVATE KEY-----\n${SECRET}\n-----END PRIVATE KEY-----`;
+    const answers: unknown[] = [];
+    const output = await captureConsole(async () => {
+      answers.push(await world.admin.saveCredential(adminRequest(certificateInput())));
+      answers.push(await world.admin.saveCredential(adminRequest(certificateInput({ privateKeyPem: markedKey }))));
+      answers.push(await world.admin.saveCredential(adminRequest(certificateInput({ id: 'cred-1', privateKeyPem: OTHER_KEY }))));
+      answers.push(await world.admin.saveCredential(adminRequest(certificateInput({ privateKeyPem: `${SECRET}${APP_KEY}` }))));
+      answers.push(await world.admin.listCredentials(adminRequest({})));
+      answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
+      answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+      answers.push(await world.admin.listWarnings(adminRequest({})));
+    });
+    expect(answers[0]).toMatchObject({ ok: true, data: { hasPrivateKey: true } });
+    expect(answers[1]).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const text = JSON.stringify(answers);
+    for (const marker of [SECRET, keyBody, 'PRIVATE KEY-----\\nMII']) {
+      expect(text).not.toContain(marker);
+      expect(output).not.toContain(marker);
+      expect(world.kv.plainText()).not.toContain(marker);
+    }
+    expect(world.microsoft.calls.map((call) => call.body).join('\n')).not.toContain(keyBody);
   });
 
   it('through sendIssueEmail when Graph refuses the token twice', async () => {

@@ -1,6 +1,9 @@
 import {
   credentialIdFromKey,
+  ADMIN_WARNINGS_KEY,
   credentialKey,
+  credentialNextSecretKey,
+  credentialPrivateKeyKey,
   credentialSecretKey,
   InvalidStorageKeyError,
   isValidStorageKey,
@@ -13,6 +16,8 @@ describe('storage keys', () => {
   it.each([
     ['credentialKey', credentialKey, `credential:${ID}`],
     ['credentialSecretKey', credentialSecretKey, `credential-secret:${ID}`],
+    ['credentialNextSecretKey', credentialNextSecretKey, `credential-next-secret:${ID}`],
+    ['credentialPrivateKeyKey', credentialPrivateKeyKey, `credential-private-key:${ID}`],
     ['tokenCacheKey', tokenCacheKey, `token-cache:${ID}`],
   ])('%s builds %s', (_name, build, expected) => {
     expect(build(ID)).toBe(expected);
@@ -21,6 +26,12 @@ describe('storage keys', () => {
 
   it.each([['a/b'], ['a?b'], ['ü'], ['x'.repeat(257)], ['']])('refuses an id that makes an invalid key: %j', (id) => {
     expect(() => credentialKey(id)).toThrow(InvalidStorageKeyError);
+  });
+
+  it('keeps the warnings under a key no credential query lists', () => {
+    expect(ADMIN_WARNINGS_KEY).toBe('admin-warnings');
+    expect(isValidStorageKey(ADMIN_WARNINGS_KEY)).toBe(true);
+    expect(ADMIN_WARNINGS_KEY.startsWith('credential:')).toBe(false);
   });
 
   it('accepts exactly 500 characters and no more', () => {

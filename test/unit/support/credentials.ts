@@ -1,4 +1,5 @@
 import { credentialInputSchema, type CredentialInput, type ParsedCredentialInput } from '../../../src/contract/credentials';
+import { APP_CERTIFICATE, APP_KEY } from './certificates';
 
 export const SECRET = 'SECRET-MARKER-abc';
 
@@ -18,6 +19,15 @@ export const credentialInput = (overrides: Partial<CredentialInput> = {}): Crede
 
 export const parsedInput = (overrides: Partial<CredentialInput> = {}): ParsedCredentialInput =>
   credentialInputSchema.parse(credentialInput(overrides));
+
+/** Input as the schema would pass it, then changed: for service checks the schema already makes first. */
+export const unchecked = (overrides: Partial<ParsedCredentialInput>): ParsedCredentialInput => ({ ...parsedInput(), ...overrides });
+
+/** A certificate credential's payload: no secret, the certificate and key pasted. */
+export const certificateInput = (overrides: Partial<CredentialInput> = {}): CredentialInput => {
+  const { clientSecret: _secret, secretExpiresOn: _expiry, ...rest } = credentialInput();
+  return { ...rest, clientAuthMethod: 'certificate', certificatePem: APP_CERTIFICATE, privateKeyPem: APP_KEY, ...overrides };
+};
 
 /** A clock that moves one second per reading, so timestamps differ. */
 export const tickingClock = (start = Date.parse('2024-05-06T06:00:00Z')) => {

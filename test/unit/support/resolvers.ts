@@ -7,26 +7,37 @@ import { TokenMemo } from '../../../src/oauth/token-memo';
 import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
+import { createWarningService } from '../../../src/warnings/warning-service';
+import { createWarningStore } from '../../../src/warnings/warning-store';
 import type { FetchHandler } from './fake-fetch';
-import { fakeFetch, jsonResponse } from './fake-fetch';
+import { fakeFetch, fakeJwt, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
 import { credentialInput, sequentialIds } from './credentials';
 import { MemoryKvStore } from './memory-kv-store';
 
 export const NOW = Date.parse('2024-05-06T06:00:00Z');
 
-export const defaultMicrosoft: FetchHandler = (call) =>
-  call.url.includes('/oauth2/v2.0/token')
-    ? jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: 'token-1' })
-    : new Response(null, { status: 202 });
+/** A token carrying every permission Issue Mailer needs. */
+export const GOOD_TOKEN = fakeJwt({ roles: ['User.Read.All', 'Mail.ReadWrite', 'Mail.Send'] });
+
+/** Microsoft as it answers a well set-up app: a token, the sender user, its inbox, 202 for sendMail. */
+export const defaultMicrosoft: FetchHandler = (call) => {
+  if (call.url.includes('/oauth2/v2.0/token')) return jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: GOOD_TOKEN });
+  if (call.url.includes('/mailFolders/inbox')) return jsonResponse(200, { id: 'inbox-1', totalItemCount: 0 });
+  if (call.method === 'GET' && call.url.includes('/users/')) return jsonResponse(200, { id: 'u-1', displayName: 'Support', userPrincipalName: 'support@contoso.com' });
+  return new Response(null, { status: 202 });
+};
 
 /** Both resolvers' functions over in-memory storage, a fake Jira and a fake Microsoft. */
 export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHandler } = {}) => {
   const kv = new MemoryKvStore();
-  const credentials = createCredentialService({ store: createCredentialStore(kv), now: () => NOW, newId: sequentialIds(), env: {} });
+  const credentialStore = createCredentialStore(kv);
+  const credentials = createCredentialService({ store: credentialStore, now: () => NOW, newId: sequentialIds(), env: {} });
+  const warnings = createWarningService({ store: createWarningStore(kv), listCredentials: () => credentialStore.list(), now: () => NOW });
   const jira = fakeJira((path) => {
     if (path.startsWith('/rest/api/3/mypermissions')) return { status: 200, body: adminPermissions(options.isAdmin ?? true) };
     if (path.startsWith('/rest/api/3/issue/DEMO-1')) return { status: 200, body: sampleIssue() };
+    if (path === '/rest/api/3/myself') return { status: 200, body: { accountId: 'admin-1', displayName: 'Ada Admin', emailAddress: 'ada.admin@example.com' } };
     return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
   });
   const microsoft = fakeFetch(options.microsoft ?? defaultMicrosoft);
@@ -34,6 +45,8 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   const memo = new TokenMemo();
   const admin = createAdminFunctions({
     credentials,
+    warnings,
+    sleep: async () => undefined,
     requestJira: jira.requestJira,
     tokenCache,
     fetch: microsoft.fetch,
@@ -44,10 +57,20 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   const issueAction = createIssueActionFunctions({
     credentials,
     readIssue: (key) => readIssue(key, jira.requestJira),
-    sendAs: createGraphMailSender({ credentials, tokenCache, fetch: microsoft.fetch, now: () => NOW, memo, env: {}, sleep: async () => undefined }),
+    sendAs: createGraphMailSender({
+      credentials,
+      tokenCache,
+      fetch: microsoft.fetch,
+      now: () => NOW,
+      memo,
+      env: {},
+      sleep: async () => undefined,
+      onPromoted: (credential) => warnings.recordPromotion(credential),
+      onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
+    }),
     now: () => NOW,
   });
-  return { kv, credentials, jira, microsoft, admin, issueAction };
+  return { kv, credentials, warnings, jira, microsoft, admin, issueAction };
 };
 
 /** A resolverWorld whose admin has saved one credential (cred-1, the default): where most resolver tests start. */

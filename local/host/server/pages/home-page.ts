@@ -1,6 +1,7 @@
 import type { IssueListItem } from '../jira-reader';
+import type { TriggerStatus } from '../scheduled-triggers';
 import { SITE_PROJECT, avatar, projectSidenav, renderChrome, type PageUser } from './chrome';
-import { html } from './html';
+import { html, type SafeHtml } from './html';
 import { icons } from './icons';
 
 export interface HomePageData {
@@ -10,6 +11,55 @@ export interface HomePageData {
   adminPages: { title: string; href: string }[];
   issueActions: string[];
   microsoft: { portalUrl: string; mailboxUrl: string; loginBaseUrl: string; graphBaseUrl: string };
+  scheduledTriggers: TriggerStatus[];
+}
+
+const INTERVAL_LABELS: Record<TriggerStatus['interval'], string> = {
+  fiveMinute: 'Every 5 minutes',
+  hour: 'Every hour',
+  day: 'Every day',
+  week: 'Every week',
+};
+
+/** Times in UTC, to the second: the site's timezone is UTC, as the product context says. */
+function timeOf(date: Date): SafeHtml {
+  return html`<time datetime="${date.toISOString()}">${date.toISOString().slice(0, 19).replace('T', ' ')} UTC</time>`;
+}
+
+function lastRunOf(trigger: TriggerStatus): SafeHtml {
+  const run = trigger.lastRun;
+  if (!run) return html`<span class="jl-empty-text">Not run yet</span>`;
+  const outcome =
+    run.outcome === 'running'
+      ? html`<span class="jl-lozenge jl-lozenge--indeterminate">Running</span>`
+      : run.outcome === 'succeeded'
+        ? html`<span class="jl-lozenge jl-lozenge--done">Succeeded</span>`
+        : html`<span class="jl-lozenge jl-lozenge--failed">Failed</span> <code>${run.error ?? ''}</code>`;
+  return html`${timeOf(run.startedAt)}${run.cause === 'manual' ? ' (run now)' : ''} ${outcome}`;
+}
+
+function scheduledTriggersCard(triggers: TriggerStatus[]): SafeHtml {
+  return html`<section class="jl-card" aria-labelledby="card-triggers">
+    <h2 id="card-triggers">Scheduled triggers</h2>
+    <p>The app's scheduled functions: each runs shortly after the host starts, then at its interval.</p>
+    ${triggers.length === 0
+      ? html`<p class="jl-empty-text">The app has no scheduled triggers.</p>`
+      : html`<ul class="jl-card__links jl-triggers">
+          ${triggers.map(
+            (trigger) => html`<li class="jl-trigger" data-trigger="${trigger.key}">
+              <div class="jl-trigger__head">
+                <code>${trigger.key}</code>
+                <span>${INTERVAL_LABELS[trigger.interval]}</span>
+              </div>
+              <div>Last run: ${lastRunOf(trigger)}</div>
+              ${trigger.nextRunAt ? html`<div>Next run: ${timeOf(trigger.nextRunAt)}</div>` : ''}
+              <form method="post" action="/__host/triggers/${encodeURIComponent(trigger.key)}/run">
+                <button type="submit" class="jl-button" aria-label="Run ${trigger.key} now">Run now</button>
+              </form>
+            </li>`,
+          )}
+        </ul>`}
+  </section>`;
 }
 
 function statusLozenge(issue: IssueListItem) {
@@ -47,6 +97,7 @@ export function renderHomePage(data: HomePageData): string {
           <li>Graph: <code>${data.microsoft.graphBaseUrl}/v1.0</code></li>
         </ul>
       </section>
+      ${scheduledTriggersCard(data.scheduledTriggers)}
     </div>
 
     <h2 class="jl-section-title" id="issues">Issues</h2>

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadAppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
-import { resolveHandlers } from '../../../../local/host/server/app-handlers';
+import { resolveHandlers, resolveTriggerHandlers } from '../../../../local/host/server/app-handlers';
 
 const MANIFEST = path.resolve(__dirname, '../../../../manifest.yml');
 
@@ -35,7 +35,74 @@ describe('loadAppManifest', () => {
     expect([...manifest.functions]).toEqual([
       ['admin-resolver', 'index.adminResolver'],
       ['issue-action-resolver', 'index.issueActionResolver'],
+      ['expiry-check', 'index.credentialExpiryCheck'],
     ]);
+    expect(manifest.scheduledTriggers).toEqual([
+      { key: 'credential-expiry-check', functionKey: 'expiry-check', interval: 'day', timeoutSeconds: undefined },
+    ]);
+  });
+
+  describe('scheduled triggers', () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), 'manifest-triggers-'));
+    });
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    const load = async (modules: string) => {
+      const file = path.join(dir, 'manifest.yml');
+      await writeFile(file, `app: { id: x }\nmodules:\n${modules}`);
+      return { file, result: await loadAppManifest(file).catch((caught: unknown) => caught) };
+    };
+
+    it('reads each trigger with its interval and its function\'s timeoutSeconds', async () => {
+      const { result } = await load(
+        [
+          '  scheduledTrigger:',
+          '    - { key: weekly-report, function: report, interval: week }',
+          '    - { key: sync, function: sync-fn, interval: fiveMinute }',
+          '  function:',
+          '    - { key: report, handler: index.report, timeoutSeconds: 900 }',
+          '    - { key: sync-fn, handler: index.sync }',
+          '',
+        ].join('\n'),
+      );
+      expect(result).toMatchObject({
+        scheduledTriggers: [
+          { key: 'weekly-report', functionKey: 'report', interval: 'week', timeoutSeconds: 900 },
+          { key: 'sync', functionKey: 'sync-fn', interval: 'fiveMinute', timeoutSeconds: undefined },
+        ],
+      });
+    });
+
+    it.each([
+      [
+        'an unknown function',
+        '  scheduledTrigger:\n    - { key: t, function: nope, interval: day }\n',
+        'scheduled trigger t names unknown function nope.',
+      ],
+      [
+        'an interval Forge does not have',
+        '  scheduledTrigger:\n    - { key: t, function: f, interval: minute }\n  function:\n    - { key: f, handler: index.f }\n',
+        'modules.scheduledTrigger.0.interval: Invalid option: expected one of "fiveMinute"|"hour"|"day"|"week"',
+      ],
+      [
+        'a key that cannot be a module key',
+        '  scheduledTrigger:\n    - { key: "t/x", function: f, interval: day }\n  function:\n    - { key: f, handler: index.f }\n',
+        'modules.scheduledTrigger.0.key: Invalid string: must match pattern /^[a-zA-Z0-9_-]+$/',
+      ],
+      [
+        'timeoutSeconds over 900',
+        '  scheduledTrigger:\n    - { key: t, function: f, interval: day }\n  function:\n    - { key: f, handler: index.f, timeoutSeconds: 901 }\n',
+        'modules.function.0.timeoutSeconds: Too big: expected number to be <=900',
+      ],
+    ])('refuses %s', async (_case, modules, message) => {
+      const { file, result } = await load(modules);
+      expect(result).toBeInstanceOf(ManifestError);
+      expect((result as ManifestError).message).toBe(`${file}: ${message}`);
+    });
   });
 
   describe('with a broken manifest', () => {
@@ -74,11 +141,22 @@ describe('resolveHandlers', () => {
     const manifest = await loadAppManifest(MANIFEST);
     const adminResolver = async () => 'admin';
     const issueActionResolver = async () => 'issue';
-    const handlers = resolveHandlers(manifest, { adminResolver, issueActionResolver });
+    const credentialExpiryCheck = async () => undefined;
+    const handlers = resolveHandlers(manifest, { adminResolver, issueActionResolver, credentialExpiryCheck });
     expect([...handlers]).toEqual([
       ['admin-resolver', adminResolver],
       ['issue-action-resolver', issueActionResolver],
+      ['expiry-check', credentialExpiryCheck],
     ]);
+  });
+
+  it("maps each scheduled trigger's function to its export", async () => {
+    const manifest = await loadAppManifest(MANIFEST);
+    const credentialExpiryCheck = async () => undefined;
+    expect([...resolveTriggerHandlers(manifest, { credentialExpiryCheck })]).toEqual([['expiry-check', credentialExpiryCheck]]);
+    expect(() => resolveTriggerHandlers(manifest, {})).toThrow(
+      'Function expiry-check: src/index.ts has no function export credentialExpiryCheck.',
+    );
   });
 
   it('names the missing export', async () => {

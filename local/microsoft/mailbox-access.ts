@@ -1,0 +1,24 @@
+import { testApplicationAccessPolicy } from './access-policy';
+import type { EmulatorContext } from './context';
+import type { GraphCaller } from './graph-auth';
+import { GraphErrors, type GraphError } from './graph-errors';
+import { TenantDirectory } from './tenant-directory';
+import type { EmulatedMailbox, EmulatedTenant } from './types';
+
+export type MailboxAccess = { ok: true; tenant: EmulatedTenant; mailbox: EmulatedMailbox } | { ok: false; error: GraphError };
+
+/**
+ * The mailbox behind `/users/{id | userPrincipalName}` for a mail operation, in the order Exchange refuses:
+ * no such user, no Exchange Online mailbox, then the tenant's application access policy. The caller checks the
+ * operation's permission first.
+ */
+export function openMailbox(ctx: EmulatorContext, caller: GraphCaller, user: string): MailboxAccess {
+  const tenant = ctx.directory.byId(caller.tenantId);
+  const mailbox = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, user);
+  if (tenant === undefined || mailbox === undefined) return { ok: false, error: GraphErrors.invalidUser(user) };
+  if (!mailbox.mailboxEnabled) return { ok: false, error: GraphErrors.mailboxNotEnabled() };
+  if (testApplicationAccessPolicy(tenant, caller.appId, mailbox).result === 'Denied') {
+    return { ok: false, error: GraphErrors.appAccessPolicyDenied() };
+  }
+  return { ok: true, tenant, mailbox };
+}

@@ -1,0 +1,127 @@
+import type { EmulatorContext } from './context';
+import type { GraphCaller } from './graph-auth';
+import { GraphErrors, type GraphError } from './graph-errors';
+import { graphMessage, projectMessage, SELECTABLE_MESSAGE_PROPERTIES } from './graph-message';
+import { findMailFolder, mailFolders, ROOT_FOLDER, SENT_ITEMS, type MailFolder } from './mail-folders';
+import { openMailbox } from './mailbox-access';
+import { parseODataQuery, type ODataQuery, type ODataQueryRules } from './odata-query';
+import type { EmulatedMailbox, StoredMessage } from './types';
+
+type Json = Record<string, unknown>;
+
+export interface MailboxReadRequest {
+  caller: GraphCaller;
+  /** The `{id | userPrincipalName}` path segment as sent. */
+  user: string;
+  version: string;
+  /** The path segments after the user, e.g. ['mailFolders', 'inbox', 'messages']. */
+  segments: string[];
+  query: URLSearchParams;
+  /** The request path, for @odata.nextLink and errors. */
+  path: string;
+}
+
+export type MailboxReadOutcome = { ok: true; body: Json } | { ok: false; error: GraphError };
+
+/** Application permissions that let an app read any mailbox's mail (Graph docs: user-list-messages, mailfolder-get). */
+const MAIL_READ_ROLES = ['Mail.Read', 'Mail.ReadWrite'];
+/** Graph's page size for messages without $top, and the most one page holds. */
+export const DEFAULT_MESSAGE_PAGE_SIZE = 10;
+export const MAX_MESSAGE_PAGE_SIZE = 1000;
+
+const MAIL_FOLDER_PROPERTIES = ['id', 'displayName', 'parentFolderId', 'childFolderCount', 'unreadItemCount', 'totalItemCount', 'sizeInBytes', 'isHidden'];
+const MAIL_FOLDER_NAVIGATION = ['childFolders', 'messages', 'messageRules', 'multiValueExtendedProperties', 'singleValueExtendedProperties'];
+
+type Route = { kind: 'folder'; folder: string } | { kind: 'folder-messages'; folder: string } | { kind: 'messages' };
+
+function matchRoute(segments: string[]): Route | undefined {
+  const [first, folder, third, ...rest] = segments.map((segment, index) => (index === 1 ? segment : segment.toLowerCase()));
+  if (rest.length > 0) return undefined;
+  if (first === 'messages' && folder === undefined) return { kind: 'messages' };
+  if (first !== 'mailfolders' || folder === undefined) return undefined;
+  if (third === undefined) return { kind: 'folder', folder };
+  return third === 'messages' ? { kind: 'folder-messages', folder } : undefined;
+}
+
+/** Messages the mailbox keeps, newest first: sendMail's copies in Sent Items (none when saveToSentItems was false). */
+function keptMessages(ctx: EmulatorContext, mailbox: EmulatedMailbox): StoredMessage[] {
+  return ctx.store
+    .list(mailbox.userPrincipalName)
+    .filter((stored) => stored.savedToSentItems !== false)
+    .reverse();
+}
+
+const messagesIn = (ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: MailFolder) =>
+  folder.wellKnownName === SENT_ITEMS ? keptMessages(ctx, mailbox) : [];
+
+/**
+ * GET /users/{id | userPrincipalName}/mailFolders/{name | id}, …/mailFolders/{name | id}/messages and
+ * …/messages, with $select (and $top, $skip for messages). Needs Mail.Read or Mail.ReadWrite; the mailbox is
+ * opened as for sendMail, application access policy included.
+ */
+export function readMailbox(ctx: EmulatorContext, request: MailboxReadRequest): MailboxReadOutcome | { ok: false; unsupported: string } {
+  const route = matchRoute(request.segments);
+  if (route === undefined) return { ok: false, unsupported: request.path };
+  const rules: ODataQueryRules =
+    route.kind === 'folder'
+      ? { type: 'mailFolder', selectable: [...MAIL_FOLDER_PROPERTIES, ...MAIL_FOLDER_NAVIGATION], paging: false }
+      : { type: 'message', selectable: SELECTABLE_MESSAGE_PROPERTIES, paging: true };
+  const parsed = parseODataQuery(request.query, rules);
+  if (!parsed.ok) return 'error' in parsed ? parsed : { ok: false, unsupported: `${request.path}?${parsed.unsupported}` };
+
+  if (!(request.caller.roles ?? []).some((role) => MAIL_READ_ROLES.includes(role))) return { ok: false, error: GraphErrors.mailAccessDenied() };
+  const access = openMailbox(ctx, request.caller, request.user);
+  if (!access.ok) return access;
+  const { mailbox } = access;
+  const contextBase = `${ctx.urls.graph}/${request.version}/$metadata#users('${encodeURIComponent(request.user)}')`;
+  const selected = parsed.query.select === undefined ? '' : `(${parsed.query.select.join(',')})`;
+
+  if (route.kind === 'messages') {
+    const page = messagePage(ctx, request, parsed.query, keptMessages(ctx, mailbox), mailbox);
+    return { ok: true, body: { '@odata.context': `${contextBase}/messages${selected}`, ...page } };
+  }
+  const lookup = findMailFolder(mailbox, route.folder);
+  if (lookup.kind === 'malformed') return { ok: false, error: GraphErrors.invalidIdMalformed() };
+  if (lookup.kind === 'not-found') return { ok: false, error: GraphErrors.itemNotFound() };
+  const { folder } = lookup;
+  if (route.kind === 'folder-messages') {
+    const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, folder), mailbox);
+    return { ok: true, body: { '@odata.context': `${contextBase}/mailFolders('${encodeURIComponent(route.folder)}')/messages${selected}`, ...page } };
+  }
+  const full = folderResource(ctx, mailbox, folder);
+  const names = parsed.query.select === undefined ? MAIL_FOLDER_PROPERTIES : ['id', ...MAIL_FOLDER_PROPERTIES.filter((name) => name !== 'id' && parsed.query.select?.includes(name))];
+  const body: Json = { '@odata.context': `${contextBase}/mailFolders${selected}/$entity` };
+  for (const name of names) body[name] = full[name];
+  return { ok: true, body };
+}
+
+function folderResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: MailFolder): Json {
+  const messages = messagesIn(ctx, mailbox, folder);
+  return {
+    id: folder.id,
+    displayName: folder.displayName,
+    parentFolderId: folder.parentFolderId,
+    childFolderCount: folder.wellKnownName === ROOT_FOLDER ? mailFolders(mailbox).length - 1 : 0,
+    // sendMail's copies are read; nothing else arrives in an emulated mailbox.
+    unreadItemCount: 0,
+    totalItemCount: messages.length,
+    sizeInBytes: messages.reduce((sum, stored) => sum + Buffer.byteLength(JSON.stringify(stored.message)), 0),
+    isHidden: false,
+  };
+}
+
+/** One page of messages, with @odata.nextLink (a $skip link, as Graph gives for messages) when more remain. */
+function messagePage(ctx: EmulatorContext, request: MailboxReadRequest, query: ODataQuery, messages: StoredMessage[], mailbox: EmulatedMailbox): Json {
+  const size = Math.min(query.top ?? DEFAULT_MESSAGE_PAGE_SIZE, MAX_MESSAGE_PAGE_SIZE);
+  const sentItems = mailFolders(mailbox).find((folder) => folder.wellKnownName === SENT_ITEMS)?.id ?? '';
+  const value = messages.slice(query.skip, query.skip + size).map((stored) => projectMessage(graphMessage(stored, mailbox, sentItems), query.select));
+  const page: Json = { value };
+  if (size > 0 && query.skip + size < messages.length) {
+    const next = new URLSearchParams();
+    if (query.select !== undefined) next.set('$select', query.select.join(','));
+    if (query.top !== undefined) next.set('$top', String(query.top));
+    next.set('$skip', String(query.skip + size));
+    page['@odata.nextLink'] = `${ctx.urls.graph}${request.path}?${next.toString()}`;
+  }
+  return page;
+}

@@ -1,0 +1,69 @@
+import type { DiagnosisStep } from '../../contract/credential-health';
+import { GraphError } from '../../graph/errors';
+import { graphErrorGuidance } from '../../graph/graph-guidance';
+import { sendMail } from '../../graph/mail-client';
+import type { RetryPolicy } from '../../graph/retry';
+import type { PolicyEnv } from '../../http/endpoint-policy';
+import { JiraError } from '../../jira/errors';
+import type { RequestJira } from '../../jira/jira-client';
+import { readMyself } from '../../jira/myself';
+import { escapeHtml } from '../../mail/html-escape';
+import type { Clock, FetchLike, Sleep } from '../../shared/seams';
+import type { StoredCredential } from '../stored-credential';
+import { step } from './step';
+
+export interface TestEmailDeps {
+  fetch: FetchLike;
+  now: Clock;
+  /** Jira as the admin who asked, for their email address. */
+  requestJira: RequestJira;
+  env?: PolicyEnv;
+  sleep?: Sleep;
+}
+
+export const TestEmailCode = { NoAddress: 'TEST_EMAIL_NO_ADDRESS', JiraUnavailable: 'TEST_EMAIL_JIRA_UNAVAILABLE' } as const;
+
+export const TEST_EMAIL_SUBJECT = 'Issue Mailer test email';
+
+export const NO_ADDRESS_MESSAGE =
+  "Jira does not show your email address to apps (your Atlassian account's profile visibility hides it), so no " +
+  'test email was sent. Make your email address visible, or email an issue to yourself instead.';
+
+/** One quick retry at most: the whole test runs inside a resolver's 25 seconds. */
+const TEST_EMAIL_RETRY: RetryPolicy = { maxRetries: 1, budgetMs: 6_000, baseDelayMs: 1_000, minAttemptMs: 2_000 };
+
+const testEmailHtml = (credential: StoredCredential): string =>
+  '<p>This is a test email from Issue Mailer for Jira.</p>' +
+  `<p>The credential <strong>${escapeHtml(credential.name)}</strong> works: mail from ` +
+  `${escapeHtml(credential.senderMailbox)} reaches you.</p>`;
+
+/** Mails the admin who asked, from the sender mailbox, with the token the test just got. */
+export const testEmailStep = async (credential: StoredCredential, accessToken: string, deps: TestEmailDeps): Promise<DiagnosisStep> => {
+  let address: string | undefined;
+  try {
+    address = (await readMyself(deps.requestJira)).emailAddress;
+  } catch (error) {
+    if (!(error instanceof JiraError)) throw error;
+    return step('test-email', 'failed', 'Jira did not say who you are, so no test email was sent. Try again in a moment.', TestEmailCode.JiraUnavailable);
+  }
+  if (address === undefined) return step('test-email', 'skipped', NO_ADDRESS_MESSAGE, TestEmailCode.NoAddress);
+
+  try {
+    await sendMail(
+      { mailbox: credential.senderMailbox, message: { subject: TEST_EMAIL_SUBJECT, html: testEmailHtml(credential), to: [address] }, saveToSentItems: false },
+      {
+        fetch: deps.fetch,
+        tokenProvider: { getAccessToken: async () => accessToken },
+        graphBaseUrl: credential.graphBaseUrl,
+        now: deps.now,
+        retryPolicy: TEST_EMAIL_RETRY,
+        ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+        ...(deps.env === undefined ? {} : { env: deps.env }),
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof GraphError)) throw error;
+    return step('test-email', 'failed', graphErrorGuidance(error, { operation: 'send-mail', mailbox: credential.senderMailbox }), error.code);
+  }
+  return step('test-email', 'passed', `Sent a test email from ${credential.senderMailbox} to the email address Jira has for you. It should arrive within a minute.`);
+};

@@ -1,0 +1,31 @@
+import { runtimeDeps } from '../resolvers/runtime-deps';
+import { safeErrorLabel } from '../shared/error-names';
+import type { WarningService } from '../warnings/warning-service';
+
+/** What the platform passes a scheduled trigger first; nothing in it is needed here. */
+export interface ScheduledTriggerEvent {
+  context?: { cloudId?: string; moduleKey?: string };
+}
+
+export interface ExpiryCheckSummary {
+  credentials: number;
+  warnings: number;
+}
+
+/**
+ * The daily check (scheduledTrigger `credential-expiry-check`): records the expiry warnings of every credential,
+ * so the admin page shows them on top. The platform ignores the answer; the summary is for logs and tests.
+ */
+export const runExpiryCheck = async (warnings: Pick<WarningService, 'runDailyCheck'>): Promise<ExpiryCheckSummary> => {
+  try {
+    const summary = await warnings.runDailyCheck();
+    console.info(`[issue-mailer] expiry check: ${summary.credentials} credentials, ${summary.warnings} warnings`);
+    return summary;
+  } catch (error) {
+    console.error(`[issue-mailer] expiry check failed: ${safeErrorLabel(error)}`);
+    throw error;
+  }
+};
+
+export const handler = async (_event: ScheduledTriggerEvent, _context: unknown): Promise<ExpiryCheckSummary> =>
+  runExpiryCheck(runtimeDeps.warnings);

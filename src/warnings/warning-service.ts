@@ -1,0 +1,153 @@
+import { EXPIRY_WARNING_DAYS, type AdminWarnings, type CredentialWarning } from '../contract/credential-health';
+import type { StoredCredential } from '../credentials/stored-credential';
+import { tokenErrorGuidance } from '../oauth/aadsts-guidance';
+import { TokenErrorCode, type TokenError } from '../oauth/errors';
+import type { Clock } from '../shared/seams';
+import { EXPIRY_KINDS, expiryWarnings } from './expiry-warnings';
+import { toAdminWarnings, type StoredWarning, type StoredWarnings, type WarningStore } from './warning-store';
+
+export interface WarningServiceDeps {
+  store: WarningStore;
+  /** Every stored credential. */
+  listCredentials(): Promise<StoredCredential[]>;
+  now: Clock;
+}
+
+export interface WarningService {
+  /** What the admin page shows on top: expiry computed now, plus the news recorded since. */
+  list(): Promise<AdminWarnings>;
+  /** The daily check: records every credential's expiry warnings and keeps the news that still holds. */
+  runDailyCheck(): Promise<{ credentials: number; warnings: number }>;
+  recordPromotion(credential: StoredCredential): Promise<void>;
+  /** Records a refusal once: the same refusal of the same credential is not recorded again until it is resolved. */
+  recordTokenRefused(credential: StoredCredential, error: TokenError): Promise<void>;
+}
+
+/** News kept at most this long; enough for an admin who looks weekly. */
+const NEWS_DAYS = EXPIRY_WARNING_DAYS;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Keeps the entry far below kvs's value limit whatever happens. */
+const MAX_NEWS = 100;
+
+/** Token failures that say nothing about the credential: the next attempt may well work. */
+const TRANSIENT: ReadonlySet<string> = new Set([
+  TokenErrorCode.EndpointUnreachable,
+  TokenErrorCode.EndpointTimeout,
+  TokenErrorCode.EndpointError,
+]);
+
+export const isTokenRefusal = (error: TokenError): boolean => !TRANSIENT.has(error.code);
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+const byUrgency = (a: CredentialWarning, b: CredentialWarning): number =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+  a.credentialName.localeCompare(b.credentialName) ||
+  a.kind.localeCompare(b.kind);
+
+const sameWarning = (a: StoredWarning, b: StoredWarning): boolean =>
+  a.credentialId === b.credentialId && a.kind === b.kind && a.date === b.date && a.code === b.code;
+
+/** Whether recorded news still says something true about the credential as it is now. */
+const stillNews = (warning: StoredWarning, credential: StoredCredential | undefined, now: number): boolean => {
+  if (credential === undefined || EXPIRY_KINDS.has(warning.kind)) return false;
+  const recordedAt = Date.parse(warning.recordedAt);
+  if (now - recordedAt > NEWS_DAYS * DAY_MS) return false;
+  if (warning.kind !== 'token-refused') return true;
+  // A refusal is resolved once the credential was edited, a later test passed or the next secret took over.
+  const after = (at: string | undefined) => at !== undefined && Date.parse(at) > recordedAt;
+  return !(
+    after(credential.updatedAt) ||
+    (credential.lastTest?.ok === true && after(credential.lastTest.testedAt)) ||
+    after(credential.lastRotation?.promotedAt)
+  );
+};
+
+export const createWarningService = (deps: WarningServiceDeps): WarningService => {
+  const timestamp = (): string => new Date(deps.now()).toISOString();
+
+  /** Expiry as of now, keeping when each warning was first recorded; then the news still worth showing. */
+  const current = async (stored: StoredWarnings): Promise<{ warnings: StoredWarning[]; credentials: number }> => {
+    const now = deps.now();
+    const credentials = await deps.listCredentials();
+    const byId = new Map(credentials.map((credential) => [credential.id, credential]));
+    const expiry = credentials.flatMap((credential) =>
+      expiryWarnings(credential, now).map((warning) => {
+        const earlier = stored.warnings.find((old) => sameWarning(old, warning));
+        return earlier === undefined ? warning : { ...warning, recordedAt: earlier.recordedAt };
+      }),
+    );
+    const news = stored.warnings
+      .filter((warning) => stillNews(warning, byId.get(warning.credentialId), now))
+      .map((warning) => ({ ...warning, credentialName: byId.get(warning.credentialId)?.name ?? warning.credentialName }));
+    return { warnings: [...expiry, ...news].sort(byUrgency), credentials: credentials.length };
+  };
+
+  const addNews = async (warning: StoredWarning): Promise<void> => {
+    const stored = await deps.store.read();
+    if (stored.warnings.some((old) => sameWarning(old, warning))) return;
+    const kept = stored.warnings.slice(-(MAX_NEWS - 1));
+    await deps.store.write({ ...stored, warnings: [...kept, warning] });
+  };
+
+  return {
+    async list() {
+      const stored = await deps.store.read();
+      const { warnings } = await current(stored);
+      return toAdminWarnings({ warnings, ...(stored.checkedAt === undefined ? {} : { checkedAt: stored.checkedAt }) });
+    },
+
+    async runDailyCheck() {
+      const stored = await deps.store.read();
+      const { warnings, credentials } = await current(stored);
+      await deps.store.write({ warnings, checkedAt: timestamp() });
+      return { credentials, warnings: warnings.length };
+    },
+
+    async recordPromotion(credential) {
+      const reason = credential.lastRotation?.reason === 'invalid' ? 'as invalid' : 'as expired';
+      await addNews({
+        credentialId: credential.id,
+        credentialName: credential.name,
+        kind: 'secret-promoted',
+        severity: 'info',
+        message:
+          `Microsoft refused the client secret ${reason}, so the next secret took over and mail keeps going out. ` +
+          'Delete the old secret in Certificates & secrets, and add a new next secret before this one expires.',
+        ...(credential.secretExpiresOn === undefined ? {} : { date: credential.secretExpiresOn }),
+        recordedAt: credential.lastRotation?.promotedAt ?? timestamp(),
+      });
+    },
+
+    async recordTokenRefused(credential, error) {
+      if (!isTokenRefusal(error)) return;
+      const stored = await deps.store.read();
+      const open = stored.warnings.some(
+        (old) =>
+          old.kind === 'token-refused' &&
+          old.credentialId === credential.id &&
+          old.code === error.code &&
+          stillNews(old, credential, deps.now()),
+      );
+      if (open) return;
+      const guidance = tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn });
+      const kept = stored.warnings.filter((old) => !(old.kind === 'token-refused' && old.credentialId === credential.id));
+      await deps.store.write({
+        ...stored,
+        warnings: [
+          ...kept.slice(-(MAX_NEWS - 1)),
+          {
+            credentialId: credential.id,
+            credentialName: credential.name,
+            kind: 'token-refused',
+            severity: 'error',
+            message: `Mail could not go out: Microsoft refused Issue Mailer's token request. ${guidance}`,
+            ...(error.aadstsCode === 7000222 && credential.secretExpiresOn !== undefined ? { date: credential.secretExpiresOn } : {}),
+            recordedAt: timestamp(),
+            code: error.code,
+          },
+        ],
+      });
+    },
+  };
+};

@@ -1,0 +1,62 @@
+import * as z from 'zod/mini';
+import type { AdminWarnings } from '../contract/credential-health';
+import type { KvStore } from '../storage/kv-store';
+import { ADMIN_WARNINGS_KEY } from '../storage/keys';
+import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
+
+const warningSchema = z.object({
+  credentialId: z.string(),
+  credentialName: z.string(),
+  kind: z.enum([
+    'secret-expiring',
+    'secret-expired',
+    'next-secret-expiring',
+    'next-secret-expired',
+    'certificate-expiring',
+    'certificate-expired',
+    'secret-promoted',
+    'token-refused',
+  ]),
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  date: z.optional(z.string()),
+  recordedAt: z.string(),
+  /** The stable code behind a token refusal, so the same refusal is recorded once. */
+  code: z.optional(z.string()),
+});
+
+const adminWarningsSchema = z.object({
+  warnings: z.array(warningSchema),
+  checkedAt: z.optional(z.string()),
+});
+
+export type StoredWarning = z.infer<typeof warningSchema>;
+export type StoredWarnings = z.infer<typeof adminWarningsSchema>;
+
+/** The admin page's warnings in plain storage, one entry (`admin-warnings`). */
+export interface WarningStore {
+  /** Nothing recorded yet, or an entry this release cannot read, is an empty list. */
+  read(): Promise<StoredWarnings>;
+  write(warnings: StoredWarnings): Promise<void>;
+}
+
+export const createWarningStore = (store: KvStore): WarningStore => ({
+  async read() {
+    const value = await store.get(ADMIN_WARNINGS_KEY);
+    if (value === undefined) return { warnings: [] };
+    const parsed = adminWarningsSchema.safeParse(value, IN_ENGLISH);
+    if (parsed.success) return parsed.data;
+    console.warn(`[issue-mailer] ignoring unreadable ${ADMIN_WARNINGS_KEY}: ${describeFirstIssue(parsed.error)}`);
+    return { warnings: [] };
+  },
+  async write(warnings) {
+    await store.set(ADMIN_WARNINGS_KEY, adminWarningsSchema.parse(warnings, IN_ENGLISH));
+  },
+});
+
+/** The contract's shape: the code is bookkeeping, not something the page shows. */
+export const toAdminWarnings = (stored: StoredWarnings): AdminWarnings => ({
+  warnings: stored.warnings.map(({ code: _code, ...warning }) => warning),
+  ...(stored.checkedAt === undefined ? {} : { checkedAt: stored.checkedAt }),
+});
