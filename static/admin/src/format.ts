@@ -1,16 +1,32 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Entra secrets live up to 24 months; a month's notice leaves time to rotate. */
-const EXPIRY_WARNING_DAYS = 30;
+import { EXPIRY_WARNING_DAYS } from '../../../src/contract';
+
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 export type ExpiryState = 'none' | 'ok' | 'soon' | 'expired';
 
-/** `expiresOn` is the YYYY-MM-DD Entra shows; the secret stops working at the end of that day (UTC). */
-export function secretExpiryState(expiresOn: string | undefined, now: Date): ExpiryState {
-  if (!expiresOn) return 'none';
-  const end = Date.parse(`${expiresOn}T23:59:59Z`);
-  if (Number.isNaN(end)) return 'none';
-  if (end < now.getTime()) return 'expired';
-  return end - now.getTime() <= EXPIRY_WARNING_DAYS * DAY_MS ? 'soon' : 'ok';
+export interface Expiry {
+  state: ExpiryState;
+  /** Whole days left until the end of the expiry day (0 on the day itself); negative once past. */
+  daysLeft: number;
+}
+
+/**
+ * `expiresOn` is a YYYY-MM-DD date (Entra's "Expires" column) or an ISO instant (a certificate's notAfter). A date
+ * counts in whole UTC calendar days and works through its last day; the page warns from EXPIRY_WARNING_DAYS days
+ * before it, as the backend's daily check does.
+ */
+export function expiryOf(expiresOn: string | undefined, now: Date): Expiry {
+  if (!expiresOn) return { state: 'none', daysLeft: Number.NaN };
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(expiresOn);
+  const end = Date.parse(isDate ? `${expiresOn}T00:00:00Z` : expiresOn);
+  if (Number.isNaN(end)) return { state: 'none', daysLeft: Number.NaN };
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const daysLeft = isDate ? Math.round((end - today) / DAY_MS) : Math.floor((end - now.getTime()) / DAY_MS);
+  const expired = isDate ? daysLeft < 0 : end <= now.getTime();
+  if (expired) return { state: 'expired', daysLeft };
+  return { state: daysLeft <= EXPIRY_WARNING_DAYS ? 'soon' : 'ok', daysLeft };
 }
 
 export function formatDateTime(iso: string): string {
@@ -19,8 +35,32 @@ export function formatDateTime(iso: string): string {
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A YYYY-MM-DD date, or the date part of an ISO instant, as the reader's locale writes dates (in UTC). */
 export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
   return date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 }
+
+const RELATIVE_STEPS: ReadonlyArray<[limitMs: number, unitMs: number, unit: Intl.RelativeTimeFormatUnit]> = [
+  [HOUR_MS, MINUTE_MS, 'minute'],
+  [DAY_MS, HOUR_MS, 'hour'],
+  [30 * DAY_MS, DAY_MS, 'day'],
+  [365 * DAY_MS, 30 * DAY_MS, 'month'],
+  [Number.POSITIVE_INFINITY, 365 * DAY_MS, 'year'],
+];
+
+/** "just now", "5 minutes ago", "yesterday": how Jira words the age of an event. */
+export function formatRelative(iso: string, now: Date): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const elapsed = now.getTime() - time;
+  if (Math.abs(elapsed) < MINUTE_MS) return 'just now';
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [limitMs, unitMs, unit] of RELATIVE_STEPS) {
+    if (Math.abs(elapsed) < limitMs) return format.format(-Math.trunc(elapsed / unitMs), unit);
+  }
+  return formatDateTime(iso);
+}
+
+export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

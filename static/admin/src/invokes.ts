@@ -5,6 +5,10 @@ import { createTypedInvoke } from '../../shared/typed-invoke';
 const call = createTypedInvoke<AdminFunctions>();
 
 export const listCredentials = () => call('listCredentials', {});
+export const listWarnings = () => call('listWarnings', {});
 export const saveCredential = (input: CredentialInput) => call('saveCredential', input);
 export const deleteCredential = (id: string) => call('deleteCredential', { id });
-export const testConnection = (id: string) => call('testConnection', { id });
+export const setDefaultCredential = (id: string) => call('setDefaultCredential', { id });
+/** The payload names `sendTestEmail` only when asked: the plain test is the one most admins run. */
+export const testConnection = (id: string, sendTestEmail = false) =>
+  call('testConnection', sendTestEmail ? { id, sendTestEmail } : { id });

@@ -1,0 +1,85 @@
+import type { CredentialView } from '../../../src/contract';
+import { expiryOf, formatDate, formatDateTime, formatRelative, plural, type Expiry } from './format';
+
+/** "Passed 5 minutes ago", with the exact time on hover and for assistive technology. */
+export function LastTestCell({ credential, now }: { credential: CredentialView; now: Date }) {
+  const test = credential.lastTest;
+  if (!test) return <span className="im-secondary">Not tested yet</span>;
+  return (
+    <span className="im-cell-stack">
+      <span className={`im-lozenge ${test.ok ? 'im-lozenge--success' : 'im-lozenge--danger'}`}>
+        {test.ok ? 'Passed' : 'Failed'}
+      </span>
+      <time className="im-secondary" dateTime={test.testedAt} title={formatDateTime(test.testedAt)}>
+        {formatRelative(test.testedAt, now)}
+      </time>
+    </span>
+  );
+}
+
+function ExpiryLine({ what, date, expiry }: { what: string; date: string; expiry: Expiry }) {
+  const shown = formatDate(date);
+  switch (expiry.state) {
+    case 'expired':
+      return (
+        <>
+          <span className="im-lozenge im-lozenge--danger">Expired</span>
+          <span className="im-secondary">
+            {what} expired {shown}
+          </span>
+        </>
+      );
+    case 'soon':
+      return (
+        <>
+          <span className="im-lozenge im-lozenge--warning">
+            {expiry.daysLeft === 0 ? 'Expires today' : `Expires in ${plural(expiry.daysLeft, 'day')}`}
+          </span>
+          <span className="im-secondary">
+            {what} expires {shown}
+          </span>
+        </>
+      );
+    default:
+      return (
+        <span className="im-secondary">
+          {what} expires {shown}
+        </span>
+      );
+  }
+}
+
+/** The expiry that stops mail: the client secret's, or the certificate's for a certificate credential. */
+export function ExpiryCell({ credential, now }: { credential: CredentialView; now: Date }) {
+  if (credential.clientAuthMethod === 'certificate') {
+    const certificate = credential.certificate;
+    if (!certificate || !credential.hasPrivateKey) {
+      return <span className="im-lozenge im-lozenge--danger">No certificate</span>;
+    }
+    return (
+      <span className="im-cell-stack">
+        <ExpiryLine what="Certificate" date={certificate.notAfter} expiry={expiryOf(certificate.notAfter, now)} />
+      </span>
+    );
+  }
+  if (!credential.hasSecret) return <span className="im-lozenge im-lozenge--danger">No secret</span>;
+  return (
+    <span className="im-cell-stack">
+      {credential.secretExpiresOn ? (
+        <ExpiryLine
+          what="Secret"
+          date={credential.secretExpiresOn}
+          expiry={expiryOf(credential.secretExpiresOn, now)}
+        />
+      ) : (
+        <span className="im-secondary">No expiry date recorded</span>
+      )}
+      {credential.hasNextSecret && (
+        <span className="im-secondary">
+          Next secret set
+          {credential.nextSecretExpiresOn ? ` (expires ${formatDate(credential.nextSecretExpiresOn)})` : ''}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,108 @@
+import type { FrameLocator, Locator } from 'playwright-core';
+import type { EmulatedApp, EmulatedSecret, EmulatedTenant } from '../../../local/microsoft/types';
+import type { HostedBrowser } from './browser';
+
+/** The admin page's frame, as the local host titles it after the manifest's jira:adminPage. */
+export const ADMIN_FRAME = 'iframe[title="Issue Mailer"]';
+export const DEMO_CREDENTIAL = 'Contoso support (emulator)';
+export const SUPPORT_MAILBOX = 'support@contoso.onmicrosoft.com';
+/** Jordan Lee, a site member but not a Jira administrator. */
+export const NON_ADMIN_ACCOUNT_ID = '712020:3f9b1c7d-5e2a-4b8c-a6d4-7e0f1a2b3c4d';
+
+export function emulatedTenant(run: HostedBrowser): EmulatedTenant {
+  const tenant = run.host.microsoft.config.tenants[0];
+  if (!tenant) throw new Error('The emulator config has no tenant.');
+  return tenant;
+}
+
+export function emulatedApp(run: HostedBrowser, displayName: string): EmulatedApp {
+  const app = emulatedTenant(run).apps.find((candidate) => candidate.displayName === displayName);
+  if (!app) throw new Error(`The emulated tenant has no app "${displayName}".`);
+  return app;
+}
+
+export function secretOf(app: EmulatedApp, description: string): EmulatedSecret {
+  const secret = app.secrets.find((candidate) => candidate.description === description);
+  if (!secret) throw new Error(`App "${app.displayName}" has no secret "${description}".`);
+  return secret;
+}
+
+/** Opens Jira settings > Apps > Issue Mailer and waits until the credentials are listed. */
+export async function openAdminPage(run: HostedBrowser): Promise<FrameLocator> {
+  await run.page.goto(`${run.host.url}/admin`);
+  const app = run.page.frameLocator(ADMIN_FRAME);
+  await app.getByRole('row', { name: new RegExp(DEMO_CREDENTIAL.replace(/[()]/g, '\\$&')) }).waitFor();
+  return app;
+}
+
+export const field = (app: FrameLocator, label: string): Locator => app.getByLabel(label, { exact: true });
+
+export const rowOf = (app: FrameLocator, name: string): Locator =>
+  app.getByRole('row').filter({ has: app.getByRole('rowheader', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }) });
+
+export interface CredentialFields {
+  name: string;
+  clientId: string;
+  clientSecret: string;
+  secretExpiresOn?: string;
+  senderMailbox?: string;
+}
+
+/** Fills every field of the form by its visible label, as an admin would. */
+export async function fillCredentialForm(run: HostedBrowser, app: FrameLocator, input: CredentialFields): Promise<void> {
+  const { microsoft } = run.host;
+  await field(app, 'Name').fill(input.name);
+  await field(app, 'OAuth2 service provider').selectOption({ label: 'Microsoft 365' });
+  await field(app, 'Grant type').selectOption({ label: 'Client credentials' });
+  await field(app, 'Client authentication').selectOption({ label: 'Client secret' });
+  await field(app, 'Client ID').fill(input.clientId);
+  await field(app, 'Client secret').fill(input.clientSecret);
+  await field(app, 'Secret expires on').fill(input.secretExpiresOn ?? '');
+  await field(app, 'Token endpoint URL').fill(`${microsoft.loginBaseUrl}/${emulatedTenant(run).id}/oauth2/v2.0/token`);
+  await field(app, 'Scope').fill('https://graph.microsoft.com/.default');
+  await field(app, 'Sender mailbox').fill(input.senderMailbox ?? SUPPORT_MAILBOX);
+  await field(app, 'Graph API base URL').fill(`${microsoft.graphBaseUrl}/v1.0`);
+}
+
+/** Adds a credential through the form and waits until it is saved and open for editing. */
+export async function addCredential(run: HostedBrowser, app: FrameLocator, input: CredentialFields): Promise<void> {
+  await app.getByRole('button', { name: 'Add credential' }).click();
+  await fillCredentialForm(run, app, input);
+  await app.getByRole('button', { name: 'Save' }).click();
+  await app.getByRole('heading', { name: `Edit credential: ${input.name}` }).waitFor();
+  await rowOf(app, input.name).waitFor();
+}
+
+/** Each item of the Test connection checklist as it reads: "<status>: <title> | <message>[ | Error code <code>]". */
+export async function checklist(scope: Locator | FrameLocator): Promise<string[]> {
+  const items = scope.getByRole('list', { name: 'Connection checks' }).getByRole('listitem');
+  return items.evaluateAll((elements) =>
+    elements.map((item) =>
+      Array.from(item.querySelectorAll('p'))
+        .map((paragraph) => (paragraph.textContent ?? '').trim())
+        .join(' | '),
+    ),
+  );
+}
+
+/** Each required permission and whether the token carries it, as read aloud (icons are hidden): "Mail.Send Granted". */
+export async function permissionRows(scope: Locator | FrameLocator): Promise<string[]> {
+  const items = scope.getByRole('list', { name: 'Application permissions in the token' }).getByRole('listitem');
+  return items.evaluateAll((elements) =>
+    elements.map((item) =>
+      Array.from(item.children)
+        .filter((child) => child.getAttribute('aria-hidden') !== 'true')
+        .map((child) => (child.textContent ?? '').trim())
+        .join(' '),
+    ),
+  );
+}
+
+/** The whole page and every frame, as HTML: where a leaked secret would show. */
+export async function allMarkup(run: HostedBrowser): Promise<string> {
+  const markup = await Promise.all(run.page.frames().map((frame) => frame.content()));
+  return markup.join('\n');
+}
+
+export const isFocused = (locator: Locator): Promise<boolean> =>
+  locator.evaluate((element) => element === element.ownerDocument.activeElement);
