@@ -1,0 +1,61 @@
+import type { FormBusy } from './use-credential-form';
+
+interface FormActionsProps {
+  isNew: boolean;
+  /** Unsaved edits: Test connection tests the stored credential, and the hint says so. */
+  dirty: boolean;
+  busy: FormBusy;
+  sendTestEmail: boolean;
+  onSendTestEmailChange(sendTestEmail: boolean): void;
+  onTest(): void;
+  onClose(): void;
+}
+
+/** Save; and for a saved credential, Test connection (optionally with a test email) and Close. */
+export function FormActions(props: FormActionsProps) {
+  const { isNew, dirty, busy, sendTestEmail, onSendTestEmailChange, onTest, onClose } = props;
+  return (
+    <div className="im-form__footer">
+      <div className="im-button-row">
+        <button type="submit" className="im-button im-button--primary" aria-disabled={busy !== null}>
+          {busy === 'saving' && <span className="im-spinner im-spinner--inverse" aria-hidden="true" />}
+          Save
+        </button>
+        {!isNew && (
+          <>
+            <button
+              type="button"
+              className="im-button"
+              onClick={onTest}
+              aria-disabled={busy !== null}
+              aria-describedby="test-connection-hint"
+            >
+              {busy === 'testing' && <span className="im-spinner" aria-hidden="true" />}
+              Test connection
+            </button>
+            <label className="im-checkbox">
+              <input
+                id="credential-sendTestEmail"
+                type="checkbox"
+                checked={sendTestEmail}
+                onChange={(event) => onSendTestEmailChange(event.currentTarget.checked)}
+              />
+              Also send a test email to me
+            </label>
+            <span className="im-button-row__spacer" />
+            <button type="button" className="im-button im-button--subtle" onClick={onClose}>
+              Close
+            </button>
+          </>
+        )}
+      </div>
+      <p id="test-connection-hint" className="im-field__hint">
+        {isNew
+          ? 'Save the credential, then test the connection.'
+          : dirty
+            ? 'You have unsaved changes: Test connection tests the saved credential.'
+            : 'Gets a token, checks its permissions and the sender mailbox; mails you only if you ask.'}
+      </p>
+    </div>
+  );
+}

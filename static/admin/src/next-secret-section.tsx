@@ -1,0 +1,115 @@
+import { useId, type ReactNode } from 'react';
+import { Field } from '../../shared/components/field';
+import { formatDate } from './format';
+import { fieldId } from './form-fields';
+import { DateInput, SECRET_INPUT, updatedOn, type WriteOnlyProps } from './write-only-fields';
+
+/** Rotation without downtime: a second secret the backend falls back to, and promotes, when the current one fails. */
+export function NextSecretSection(props: WriteOnlyProps) {
+  const { credential, values, errors, choices, update, choose } = props;
+  const titleId = useId();
+  let body: ReactNode;
+  if (credential?.hasNextSecret) {
+    body = choices.removeNextSecret ? (
+      <div className="im-stored">
+        <p>
+          <strong>The next secret will be removed</strong> when you save.
+        </p>
+        <button
+          id="next-secret-action"
+          type="button"
+          className="im-button"
+          onClick={() => choose({ removeNextSecret: false }, 'next-secret-action')}
+        >
+          Keep next secret
+        </button>
+      </div>
+    ) : (
+      <div className="im-stored">
+        <p>
+          <span className="im-secret-set">A next secret is set</span>
+          {credential.nextSecretExpiresOn ? `, expires ${formatDate(credential.nextSecretExpiresOn)}` : ''}
+          {updatedOn(credential.nextSecretUpdatedAt)}.
+        </p>
+        <button
+          id="next-secret-action"
+          type="button"
+          className="im-button"
+          onClick={() => choose({ removeNextSecret: true }, 'next-secret-action')}
+        >
+          Remove next secret
+        </button>
+      </div>
+    );
+  } else if (!choices.addNextSecret) {
+    body = (
+      <div className="im-stored">
+        <button
+          id="next-secret-action"
+          type="button"
+          className="im-button"
+          onClick={() => choose({ addNextSecret: true }, 'nextClientSecret')}
+        >
+          Add next secret
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="im-subsection__grid">
+        <Field
+          id={fieldId('nextClientSecret')}
+          label="Next client secret"
+          required
+          error={errors.nextClientSecret}
+          hint={
+            <>
+              The <strong>Value</strong> of a second secret from Certificates &amp; secrets.{' '}
+              <button
+                type="button"
+                className="im-link-button"
+                onClick={() => {
+                  update('nextClientSecret', '');
+                  update('nextSecretExpiresOn', '');
+                  choose({ addNextSecret: false }, 'next-secret-action');
+                }}
+              >
+                Cancel adding a next secret
+              </button>
+            </>
+          }
+        >
+          {(control) => (
+            <input
+              {...control}
+              {...SECRET_INPUT}
+              value={values.nextClientSecret}
+              onChange={(event) => update('nextClientSecret', event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field id={fieldId('nextSecretExpiresOn')} label="Next secret expires on" error={errors.nextSecretExpiresOn}>
+          {(control) => (
+            <DateInput
+              {...control}
+              value={values.nextSecretExpiresOn}
+              onChange={(value) => update('nextSecretExpiresOn', value)}
+            />
+          )}
+        </Field>
+      </div>
+    );
+  }
+  return (
+    <section className="im-subsection" aria-labelledby={titleId}>
+      <h3 className="im-subsection__title" id={titleId}>
+        Next secret
+      </h3>
+      <p className="im-field__hint">
+        Before the current secret expires, add a second one here. If Microsoft refuses the current secret as expired or
+        invalid, Issue Mailer signs in with the next one and makes it the current secret.
+      </p>
+      {body}
+    </section>
+  );
+}
