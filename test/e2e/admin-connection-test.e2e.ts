@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import type { HostedBrowser } from './support/browser';
 import {
   SUPPORT_MAILBOX,
   addCredential,
   allMarkup,
   checklist,
+  demoAppOf,
   emulatedApp,
   emulatedTenant,
   field,
@@ -14,19 +15,15 @@ import {
   permissionRows,
   rowOf,
   secretOf,
+  useHostedBrowser,
 } from './support/admin-page';
 
 let run: HostedBrowser;
-
-beforeAll(async () => {
-  run = await startHostedBrowser();
+useHostedBrowser((started) => {
+  run = started;
 });
 
-afterAll(async () => {
-  await run?.close();
-});
-
-const demoApp = () => emulatedApp(run, 'Issue Mailer (demo)');
+const demoApp = () => demoAppOf(run);
 
 describe('Test connection on the admin page: a diagnosis, step by step', () => {
   it('passes every check for the demo app and its mailbox, and mails the admin when asked', async () => {

@@ -1,28 +1,24 @@
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import type { HostedBrowser } from './support/browser';
 import {
   DEMO_CREDENTIAL,
   SUPPORT_MAILBOX,
   addCredential,
   allMarkup,
-  emulatedApp,
+  demoAppOf,
   field,
   isFocused,
   openAdminPage,
   rowOf,
   secretOf,
+  useHostedBrowser,
 } from './support/admin-page';
 
 let run: HostedBrowser;
-
-beforeAll(async () => {
-  run = await startHostedBrowser();
+useHostedBrowser((started) => {
+  run = started;
 });
 
-afterAll(async () => {
-  await run?.close();
-});
-
-const demoApp = () => emulatedApp(run, 'Issue Mailer (demo)');
+const demoApp = () => demoAppOf(run);
 const currentSecret = () => secretOf(demoApp(), 'Issue Mailer for Jira');
 
 describe('the Issue Mailer admin page: managing credentials', () => {

@@ -7,9 +7,9 @@ import { summarizeCertificate } from '../../src/credentials/certificate';
 import { X509Certificate } from 'node:crypto';
 import type { EmulatedApp } from '../../local/microsoft/types';
 import { OTHER_KEY } from '../unit/support/certificates';
-import { startLocalStack, type LocalStack } from './support/local-stack';
+import { type Answer, data } from './support/answers';
+import { useLocalStack, type LocalStack } from './support/local-stack';
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 interface Step {
   key: string;
   status: string;
@@ -43,25 +43,9 @@ const DEMO_KEY = readFileSync(join(CERTS, 'issue-mailer-demo.key.pem'), 'utf8');
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 
 let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
+useLocalStack((started) => {
+  stack = started;
 });
-
-afterAll(async () => {
-  await stack.close();
-});
-
-beforeEach(() => {
-  stack.microsoft.clearFaults();
-  stack.microsoft.resetCounts();
-});
-
-const data = <T>(answer: unknown): T => {
-  const a = answer as Answer<T>;
-  if (!a.ok) throw new Error(`expected ok, got ${a.error.code}: ${a.error.message}`);
-  return a.data;
-};
 
 const app = (displayName: string): EmulatedApp => {
   const found = stack.tenant.apps.find((candidate) => candidate.displayName === displayName);

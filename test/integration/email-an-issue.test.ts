@@ -1,28 +1,11 @@
 import { ALEX_ADMIN, JORDAN_MEMBER } from '../../local/jira';
-import { startLocalStack, type LocalStack } from './support/local-stack';
-
-type Answer<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
+import { type Answer, data } from './support/answers';
+import { useLocalStack, type LocalStack } from './support/local-stack';
 
 let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
+useLocalStack((started) => {
+  stack = started;
 });
-
-afterAll(async () => {
-  await stack.close();
-});
-
-beforeEach(() => {
-  stack.microsoft.clearFaults();
-  stack.microsoft.resetCounts();
-});
-
-const data = <T>(answer: unknown): T => {
-  const a = answer as Answer<T>;
-  if (!a.ok) throw new Error(`expected ok, got ${a.error.code}: ${a.error.message}`);
-  return a.data;
-};
 
 describe('emailing an issue through the real handlers, runtime globals and emulators', () => {
   let credentialId: string;

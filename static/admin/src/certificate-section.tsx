@@ -3,7 +3,7 @@ import type { CredentialView } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
 import { expiryOf, formatDate, plural } from './format';
 import { fieldId } from './form-fields';
-import type { WriteOnlyProps } from './write-only-fields';
+import { StoredValueAction, UndoChoiceLink, type WriteOnlyProps } from './write-only-fields';
 
 const PEM_INPUT = {
   className: 'im-textarea im-input--code',
@@ -55,14 +55,9 @@ export function CertificateSection(props: WriteOnlyProps) {
       {stored && credential && !choices.replaceCertificate ? (
         <div className="im-stored">
           <CertificateSummaryView credential={credential} now={new Date()} />
-          <button
-            id="replace-certificate"
-            type="button"
-            className="im-button"
-            onClick={() => choose({ replaceCertificate: true }, 'certificatePem')}
-          >
+          <StoredValueAction id="replace-certificate" onClick={() => choose({ replaceCertificate: true }, 'certificatePem')}>
             Replace certificate and key
-          </button>
+          </StoredValueAction>
         </div>
       ) : (
         <div className="im-subsection__grid">
@@ -91,20 +86,15 @@ export function CertificateSection(props: WriteOnlyProps) {
               <>
                 -----BEGIN PRIVATE KEY----- … Stored as a Forge secret and never shown again.
                 {stored && (
-                  <>
-                    {' '}
-                    <button
-                      type="button"
-                      className="im-link-button"
-                      onClick={() => {
-                        update('certificatePem', '');
-                        update('privateKeyPem', '');
-                        choose({ replaceCertificate: false }, 'replace-certificate');
-                      }}
-                    >
-                      Keep the current certificate
-                    </button>
-                  </>
+                  <UndoChoiceLink
+                    onClick={() => {
+                      update('certificatePem', '');
+                      update('privateKeyPem', '');
+                      choose({ replaceCertificate: false }, 'replace-certificate');
+                    }}
+                  >
+                    Keep the current certificate
+                  </UndoChoiceLink>
                 )}
               </>
             }

@@ -1,7 +1,15 @@
 import { Field } from '../../shared/components/field';
 import { formatDateTime } from './format';
 import { fieldId } from './form-fields';
-import { DateInput, SECRET_INPUT, StoredValue, updatedOn, type WriteOnlyProps } from './write-only-fields';
+import {
+  DateInput,
+  SecretInput,
+  StoredValue,
+  StoredValueAction,
+  UndoChoiceLink,
+  updatedOn,
+  type WriteOnlyProps,
+} from './write-only-fields';
 
 /** "Client secret": a password field, or, once stored, "A secret is set" and "Replace secret". */
 export function ClientSecretField({ credential, values, errors, choices, update, choose }: WriteOnlyProps) {
@@ -19,14 +27,9 @@ export function ClientSecretField({ credential, values, errors, choices, update,
             the previous one as {credential.lastRotation.reason}.
           </p>
         )}
-        <button
-          id="replace-secret"
-          type="button"
-          className="im-button"
-          onClick={() => choose({ replaceSecret: true }, 'clientSecret')}
-        >
+        <StoredValueAction id="replace-secret" onClick={() => choose({ replaceSecret: true }, 'clientSecret')}>
           Replace secret
-        </button>
+        </StoredValueAction>
       </StoredValue>
     );
   }
@@ -41,30 +44,20 @@ export function ClientSecretField({ credential, values, errors, choices, update,
           Paste the secret's <strong>Value</strong>, not its Secret ID. It is stored as a Forge secret and never shown
           again.
           {stored && (
-            <>
-              {' '}
-              <button
-                type="button"
-                className="im-link-button"
-                onClick={() => {
-                  update('clientSecret', '');
-                  choose({ replaceSecret: false }, 'replace-secret');
-                }}
-              >
-                Keep the current secret
-              </button>
-            </>
+            <UndoChoiceLink
+              onClick={() => {
+                update('clientSecret', '');
+                choose({ replaceSecret: false }, 'replace-secret');
+              }}
+            >
+              Keep the current secret
+            </UndoChoiceLink>
           )}
         </>
       }
     >
       {(control) => (
-        <input
-          {...control}
-          {...SECRET_INPUT}
-          value={values.clientSecret}
-          onChange={(event) => update('clientSecret', event.currentTarget.value)}
-        />
+        <SecretInput {...control} value={values.clientSecret} onChange={(value) => update('clientSecret', value)} />
       )}
     </Field>
   );

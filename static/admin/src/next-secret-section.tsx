@@ -2,7 +2,10 @@ import { useId, type ReactNode } from 'react';
 import { Field } from '../../shared/components/field';
 import { formatDate } from './format';
 import { fieldId } from './form-fields';
-import { DateInput, SECRET_INPUT, updatedOn, type WriteOnlyProps } from './write-only-fields';
+import { DateInput, SecretInput, StoredValueAction, UndoChoiceLink, updatedOn, type WriteOnlyProps } from './write-only-fields';
+
+/** The id of the button that adds, removes or keeps the next secret: focus returns there when a choice is taken back. */
+const NEXT_SECRET_ACTION = 'next-secret-action';
 
 /** Rotation without downtime: a second secret the backend falls back to, and promotes, when the current one fails. */
 export function NextSecretSection(props: WriteOnlyProps) {
@@ -15,14 +18,9 @@ export function NextSecretSection(props: WriteOnlyProps) {
         <p>
           <strong>The next secret will be removed</strong> when you save.
         </p>
-        <button
-          id="next-secret-action"
-          type="button"
-          className="im-button"
-          onClick={() => choose({ removeNextSecret: false }, 'next-secret-action')}
-        >
+        <StoredValueAction id={NEXT_SECRET_ACTION} onClick={() => choose({ removeNextSecret: false }, NEXT_SECRET_ACTION)}>
           Keep next secret
-        </button>
+        </StoredValueAction>
       </div>
     ) : (
       <div className="im-stored">
@@ -31,27 +29,17 @@ export function NextSecretSection(props: WriteOnlyProps) {
           {credential.nextSecretExpiresOn ? `, expires ${formatDate(credential.nextSecretExpiresOn)}` : ''}
           {updatedOn(credential.nextSecretUpdatedAt)}.
         </p>
-        <button
-          id="next-secret-action"
-          type="button"
-          className="im-button"
-          onClick={() => choose({ removeNextSecret: true }, 'next-secret-action')}
-        >
+        <StoredValueAction id={NEXT_SECRET_ACTION} onClick={() => choose({ removeNextSecret: true }, NEXT_SECRET_ACTION)}>
           Remove next secret
-        </button>
+        </StoredValueAction>
       </div>
     );
   } else if (!choices.addNextSecret) {
     body = (
       <div className="im-stored">
-        <button
-          id="next-secret-action"
-          type="button"
-          className="im-button"
-          onClick={() => choose({ addNextSecret: true }, 'nextClientSecret')}
-        >
+        <StoredValueAction id={NEXT_SECRET_ACTION} onClick={() => choose({ addNextSecret: true }, 'nextClientSecret')}>
           Add next secret
-        </button>
+        </StoredValueAction>
       </div>
     );
   } else {
@@ -64,28 +52,21 @@ export function NextSecretSection(props: WriteOnlyProps) {
           error={errors.nextClientSecret}
           hint={
             <>
-              The <strong>Value</strong> of a second secret from Certificates &amp; secrets.{' '}
-              <button
-                type="button"
-                className="im-link-button"
+              The <strong>Value</strong> of a second secret from Certificates &amp; secrets.
+              <UndoChoiceLink
                 onClick={() => {
                   update('nextClientSecret', '');
                   update('nextSecretExpiresOn', '');
-                  choose({ addNextSecret: false }, 'next-secret-action');
+                  choose({ addNextSecret: false }, NEXT_SECRET_ACTION);
                 }}
               >
                 Cancel adding a next secret
-              </button>
+              </UndoChoiceLink>
             </>
           }
         >
           {(control) => (
-            <input
-              {...control}
-              {...SECRET_INPUT}
-              value={values.nextClientSecret}
-              onChange={(event) => update('nextClientSecret', event.currentTarget.value)}
-            />
+            <SecretInput {...control} value={values.nextClientSecret} onChange={(value) => update('nextClientSecret', value)} />
           )}
         </Field>
         <Field id={fieldId('nextSecretExpiresOn')} label="Next secret expires on" error={errors.nextSecretExpiresOn}>

@@ -15,12 +15,18 @@ export interface WriteOnlyProps {
   choose(change: Partial<WriteOnlyChoices>, focus?: FocusTarget): void;
 }
 
-export const SECRET_INPUT = {
+const SECRET_INPUT = {
   className: 'im-input',
   type: 'password',
   autoComplete: 'new-password',
   spellCheck: false,
 } as const;
+
+/** A write-only secret: masked, never offered for autofill of a saved password, never spell-checked. */
+export function SecretInput(props: FieldControlProps & { value: string; onChange(value: string): void }) {
+  const { value, onChange, ...control } = props;
+  return <input {...control} {...SECRET_INPUT} value={value} onChange={(event) => onChange(event.currentTarget.value)} />;
+}
 
 /** A stored value the page cannot show: what is known about it, and the button that replaces or removes it. */
 export function StoredValue({ label, children }: { label: string; children: ReactNode }) {
@@ -34,6 +40,27 @@ export function StoredValue({ label, children }: { label: string; children: Reac
       </span>
       <div className="im-stored">{children}</div>
     </div>
+  );
+}
+
+/** The button beside a stored value that replaces, removes or adds it; the id is where focus returns on undo. */
+export function StoredValueAction({ id, onClick, children }: { id: string; onClick(): void; children: ReactNode }) {
+  return (
+    <button id={id} type="button" className="im-button" onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+/** The link at the end of a field's hint that takes back a replace or add choice, after a space. */
+export function UndoChoiceLink({ onClick, children }: { onClick(): void; children: ReactNode }) {
+  return (
+    <>
+      {' '}
+      <button type="button" className="im-link-button" onClick={onClick}>
+        {children}
+      </button>
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FrameLocator, Locator } from 'playwright-core';
 import type { EmulatedApp, EmulatedSecret, EmulatedTenant } from '../../../local/microsoft/types';
-import type { HostedBrowser } from './browser';
+import { startHostedBrowser, type HostedBrowser } from './browser';
 
 /** The admin page's frame, as the local host titles it after the manifest's jira:adminPage. */
 export const ADMIN_FRAME = 'iframe[title="Issue Mailer"]';
@@ -19,6 +19,21 @@ export function emulatedApp(run: HostedBrowser, displayName: string): EmulatedAp
   const app = emulatedTenant(run).apps.find((candidate) => candidate.displayName === displayName);
   if (!app) throw new Error(`The emulated tenant has no app "${displayName}".`);
   return app;
+}
+
+/** The emulated tenant's app with admin consent and a current secret: the one a working credential uses. */
+export const demoAppOf = (run: HostedBrowser): EmulatedApp => emulatedApp(run, 'Issue Mailer (demo)');
+
+/** Starts the local host and a browser once for the test file and closes them after; `started` receives them. */
+export function useHostedBrowser(started: (run: HostedBrowser) => void): void {
+  let run: HostedBrowser | undefined;
+  beforeAll(async () => {
+    run = await startHostedBrowser();
+    started(run);
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
 }
 
 export function secretOf(app: EmulatedApp, description: string): EmulatedSecret {

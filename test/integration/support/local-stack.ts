@@ -94,3 +94,22 @@ export async function startLocalStack(): Promise<LocalStack> {
     },
   };
 }
+
+/**
+ * Starts one stack for the test file and closes it after; before each test the Microsoft emulator's faults and
+ * counts are cleared, so no test sees another's. `started` receives the stack once it is up.
+ */
+export function useLocalStack(started: (stack: LocalStack) => void): void {
+  let stack: LocalStack | undefined;
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    started(stack);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  beforeEach(() => {
+    stack?.microsoft.clearFaults();
+    stack?.microsoft.resetCounts();
+  });
+}

@@ -1,4 +1,5 @@
 import { credentialInputSchema, type CredentialInput, type ParsedCredentialInput } from '../../../src/contract/credentials';
+import type { StoredCredential } from '../../../src/credentials/stored-credential';
 import { APP_CERTIFICATE, APP_KEY } from './certificates';
 
 export const SECRET = 'SECRET-MARKER-abc';
@@ -27,6 +28,24 @@ export const unchecked = (overrides: Partial<ParsedCredentialInput>): ParsedCred
 export const certificateInput = (overrides: Partial<CredentialInput> = {}): CredentialInput => {
   const { clientSecret: _secret, secretExpiresOn: _expiry, ...rest } = credentialInput();
   return { ...rest, clientAuthMethod: 'certificate', certificatePem: APP_CERTIFICATE, privateKeyPem: APP_KEY, ...overrides };
+};
+
+/** The same credential as plain storage keeps it (version 2, a client secret set, no expiry), with overrides. */
+export const storedCredential = (overrides: Partial<StoredCredential> = {}): StoredCredential => {
+  const { clientSecret: _secret, secretExpiresOn: _expiry, ...connection } = credentialInput();
+  return {
+    version: 2,
+    id: 'cred-1',
+    ...connection,
+    clientAuthMethod: 'client_secret',
+    hasSecret: true,
+    hasNextSecret: false,
+    hasPrivateKey: false,
+    isDefault: true,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
 };
 
 /** A clock that moves one second per reading, so timestamps differ. */

@@ -1,28 +1,7 @@
-import type { StoredCredential } from '../../../src/credentials/stored-credential';
 import { daysUntil, expiryWarnings } from '../../../src/warnings/expiry-warnings';
+import { storedCredential as credential } from '../support/credentials';
 
 const NOW = Date.parse('2026-05-01T15:30:00Z');
-
-const credential = (overrides: Partial<StoredCredential> = {}): StoredCredential => ({
-  version: 2,
-  id: 'cred-1',
-  name: 'Support mailbox',
-  provider: 'microsoft365',
-  grantType: 'client_credentials',
-  clientAuthMethod: 'client_secret',
-  clientId: '11111111-2222-3333-4444-555555555555',
-  tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
-  scope: 'https://graph.microsoft.com/.default',
-  senderMailbox: 'support@contoso.com',
-  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
-  hasSecret: true,
-  hasNextSecret: false,
-  hasPrivateKey: false,
-  isDefault: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  ...overrides,
-});
 
 /** The date `days` days after NOW's day. */
 const inDays = (days: number): string => new Date(Date.parse('2026-05-01T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
