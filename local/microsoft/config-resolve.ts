@@ -74,6 +74,7 @@ export function resolveTenantConfig(file: TenantConfigFile, options: ResolveOpti
       apps,
       mailboxes: tenant.mailboxes.map((mailbox) => ({ ...mailbox })),
     };
+    if (tenant.users !== undefined) resolved.users = tenant.users.map((user) => ({ ...user }));
     if (tenant.applicationAccessPolicies !== undefined) {
       resolved.applicationAccessPolicies = tenant.applicationAccessPolicies.map((policy) => ({
         ...policy,

@@ -74,6 +74,19 @@ const mailboxSchema = z
   })
   .strict();
 
+const directoryUserSchema = z
+  .object({
+    userPrincipalName: upn(),
+    displayName: z.string().min(1),
+    id: guid('user id'),
+    mail: z.string().regex(UPN, 'mail must look like user@domain').nullable().optional(),
+    givenName: z.string().optional(),
+    surname: z.string().optional(),
+    jobTitle: z.string().optional(),
+    department: z.string().optional(),
+  })
+  .strict();
+
 const policySchema = z
   .object({
     appId: guid('appId'),
@@ -90,6 +103,7 @@ const tenantSchema = z
     displayName: z.string().min(1),
     apps: z.array(appSchema),
     mailboxes: z.array(mailboxSchema),
+    users: z.array(directoryUserSchema).optional(),
     applicationAccessPolicies: z.array(policySchema).optional(),
   })
   .strict();
@@ -126,6 +140,10 @@ export const tenantConfigSchema = z
       tenant.mailboxes.forEach((mailbox, m) => {
         unique(mailbox.id, ['tenants', t, 'mailboxes', m, 'id'], 'mailbox id');
         unique(mailbox.userPrincipalName, ['tenants', t, 'mailboxes', m, 'userPrincipalName'], 'userPrincipalName');
+      });
+      (tenant.users ?? []).forEach((user, u) => {
+        unique(user.id, ['tenants', t, 'users', u, 'id'], 'mailbox id');
+        unique(user.userPrincipalName, ['tenants', t, 'users', u, 'userPrincipalName'], 'userPrincipalName');
       });
       (tenant.applicationAccessPolicies ?? []).forEach((policy, p) =>
         policy.mailboxes.forEach((mailbox, m) => {

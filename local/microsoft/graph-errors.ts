@@ -113,6 +113,28 @@ export const GraphErrors = {
       'The service is not available. Try the request again after a delay. There may be a Retry-After header.',
       retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) },
     ),
+  // Graph's answer to $search (or $count) on directory objects without `ConsistencyLevel: eventual` (docs: aad-advanced-queries).
+  searchNeedsConsistencyLevel: () =>
+    graphError(
+      400,
+      'Request_UnsupportedQuery',
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+    ),
+  // Emulator text for a $search that is not one or more quoted "property:value" clauses.
+  invalidSearch: (value: string) => graphError(400, 'Request_UnsupportedQuery', `Invalid $search value '${value}': use "property:value" clauses in double quotes.`),
+  // microsoft-graph-docs-contrib #2561: a message (or upload session) over Exchange's 150 MB.
+  messageSizeExceeded: () => graphError(400, 'ErrorMessageSizeExceeded', 'The message exceeds the maximum supported size.'),
+  // Graph docs outlook-large-attachments: the upload URL carries its own credential; a PUT with an Authorization
+  // header fails with 401. The body's words are the emulator's.
+  uploadWithAuthorization: () =>
+    graphError(401, 'InvalidAuthenticationToken', 'The upload URL already authorizes the request; do not send an Authorization header with it.'),
+  // Emulator texts for upload byte ranges the Outlook upload service refuses (in order, at most 4 MB, within the size).
+  invalidContentRange: (value: string) =>
+    graphError(400, 'InvalidContentRange', `The Content-Range header '${value}' is not of the form 'bytes {start}-{end}/{total}' for this upload session.`),
+  unexpectedRange: (start: number, expected: number) =>
+    graphError(416, 'InvalidRange', `The uploaded fragment starts at byte ${start}; the next expected byte is ${expected}.`),
+  fragmentTooLarge: () => graphError(413, 'RequestEntityTooLarge', 'The maximum fragment length supported is 4MB.'),
+  uploadSessionNotFound: () => graphError(404, 'ErrorItemNotFound', 'The upload session was not found or has expired.'),
   internal: () => graphError(500, 'InternalServerError', 'The local Microsoft Graph emulator failed to handle the request.'),
 } as const;
 

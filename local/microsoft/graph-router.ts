@@ -5,10 +5,13 @@ import { authenticateGraphRequest, type GraphCaller } from './graph-auth';
 import { GraphErrors, graphErrorBody, graphHeaders, type GraphError, type GraphRequestIds } from './graph-errors';
 import { header, mediaType, pathSegments, readBody, requestUrl, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
+import { handleDraftPost } from './drafts';
 import { handleMailboxPages } from './mailbox-page';
 import { readMailbox } from './mailbox-reads';
 import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
+import { handleUploadRequest, UPLOAD_PATH } from './upload-sessions';
 import { getUser } from './users';
+import { listUsers } from './users-search';
 
 const SEND_MAIL_SEGMENTS = ['sendmail', 'microsoft.graph.sendmail'];
 const MAILBOX_READ_SEGMENTS = ['mailfolders', 'messages'];
@@ -16,7 +19,7 @@ const VERSIONS = ['v1.0', 'beta'];
 /** Graph's media type for JSON answers. */
 const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
-type Answer = { kind: 'error'; error: GraphError } | { kind: 'accepted' } | { kind: 'json'; body: unknown };
+type Answer = { kind: 'error'; error: GraphError } | { kind: 'accepted' } | { kind: 'json'; body: unknown } | { kind: 'created'; body: unknown };
 
 /** The Graph listener: /v1.0 (and /beta) API calls (users, sendMail, mailbox reads), plus the mailbox viewer under /mailbox. */
 export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -28,6 +31,11 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
   }
   if (segments.length === 0) {
     send(res, 302, { Location: `${ctx.urls.graph}/mailbox` }, undefined);
+    return;
+  }
+  if (segments[0] === UPLOAD_PATH && segments.length <= 2) {
+    ctx.counts.graph += 1;
+    await handleUploadRequest(ctx, req, res, segments[1]);
     return;
   }
   if (url.pathname === '/favicon.ico') {
@@ -43,6 +51,9 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
   switch (answer.kind) {
     case 'accepted':
       send(res, 202, headers, undefined);
+      return;
+    case 'created':
+      sendJson(res, 201, { ...headers, 'Content-Type': ODATA_JSON }, answer.body);
       return;
     case 'json':
       sendJson(res, 200, { ...headers, 'Content-Type': ODATA_JSON }, answer.body);
@@ -85,7 +96,12 @@ function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, 
       // An app token has no signed-in user.
       return error(GraphErrors.meWithAppToken());
     case 'users': {
-      if (user === undefined) return error(GraphErrors.notImplemented(method, path));
+      if (user === undefined) {
+        if (method !== 'GET') return error(GraphErrors.notImplemented(method, path));
+        const outcome = listUsers(ctx, { caller, version, query: url.searchParams, consistencyLevel: header(req, 'consistencylevel'), path });
+        if (outcome.ok) return { kind: 'json', body: outcome.body };
+        return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, outcome.unsupported));
+      }
       if (action === undefined) {
         if (method !== 'GET') return error(GraphErrors.notImplemented(method, path));
         const outcome = getUser(ctx, caller, user, version, url.searchParams, path);
@@ -96,6 +112,11 @@ function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, 
         if (method !== 'POST') return error(GraphErrors.methodNotAllowed(method, 'sendMail'));
         const outcome = sendMail(ctx, { caller, user, mediaType: mediaType(req), body });
         return outcome.ok ? { kind: 'accepted' } : error(outcome.error);
+      }
+      if (action.toLowerCase() === 'messages' && method === 'POST') {
+        const outcome = handleDraftPost(ctx, { caller, user, version, rest, mediaType: mediaType(req), body });
+        if (outcome.ok) return outcome.status === 201 ? { kind: 'created', body: outcome.body } : { kind: 'accepted' };
+        return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, path));
       }
       if (MAILBOX_READ_SEGMENTS.includes(action.toLowerCase()) && method === 'GET') {
         const outcome = readMailbox(ctx, { caller, user, version, segments: [action, ...rest], query: url.searchParams, path });

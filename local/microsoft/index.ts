@@ -5,11 +5,13 @@ export { ASSERTION_ALGORITHMS, ASSERTION_CLOCK_SKEW_SECONDS, JWT_BEARER_ASSERTIO
 export { testApplicationAccessPolicy, type PolicyVerdict } from './access-policy';
 export { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 export { GRAPH_MAX_REQUEST_BYTES } from './send-mail';
+export { MAX_FRAGMENT_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PATH } from './upload-sessions';
 export { TOKEN_CLOCK_SKEW_SECONDS } from './graph-auth';
 export type {
   ApplicationAccessPolicy,
   EmulatedApp,
   EmulatedCertificate,
+  EmulatedDirectoryUser,
   EmulatedMailbox,
   EmulatedSecret,
   EmulatedTenant,

@@ -81,7 +81,8 @@ function messagePage(ctx: EmulatorContext, stored: StoredMessage): string {
   const attachments = (message.attachments ?? []).map(
     (attachment, index) => html`<tr>
 <td><a href="${messageUrl(ctx, stored.id)}/attachments/${index}" download="${attachment.name}">${attachment.name || '(unnamed)'}</a></td>
-<td>${attachment.contentType}</td><td>${formatBytes(attachment.size)}</td></tr>`,
+<td>${attachment.contentType}</td><td>${formatBytes(attachment.size)}</td>
+<td>${attachment.isInline === true ? html`inline${attachment.contentId === undefined ? '' : html` <code>cid:${attachment.contentId}</code>`}` : ''}</td></tr>`,
   );
   const body = isHtml
     ? html`<iframe class="mail-body" sandbox="" referrerpolicy="no-referrer" title="Message body" src="${messageUrl(ctx, stored.id)}/body"></iframe>`
@@ -103,7 +104,7 @@ ${headers}
 <h2>Body <span class="muted">(${isHtml ? 'HTML' : 'text'})</span></h2>
 ${body}
 <h2>Attachments (${attachments.length})</h2>
-${attachments.length === 0 ? html`<p class="muted">None.</p>` : html`<table><thead><tr><th>Name</th><th>Type</th><th>Size</th></tr></thead><tbody>${attachments}</tbody></table>`}`,
+${attachments.length === 0 ? html`<p class="muted">None.</p>` : html`<table><thead><tr><th>Name</th><th>Type</th><th>Size</th><th>Inline</th></tr></thead><tbody>${attachments}</tbody></table>`}`,
     PORTAL_NAV(ctx),
   );
 }

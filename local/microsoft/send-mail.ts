@@ -105,9 +105,10 @@ function parseMime(body: Buffer): Parsed {
   return { ok: true, message: parseMimeMessage(raw), saveToSentItems: true };
 }
 
-type Attachments = { ok: true; list: StoredMailAttachment[] | undefined } | { ok: false; error: GraphError };
+export type Attachments = { ok: true; list: StoredMailAttachment[] | undefined } | { ok: false; error: GraphError };
 
-function readAttachments(value: unknown): Attachments {
+/** Reads validated `fileAttachment`s of a message, decoding their bytes; `pointer` names the list in errors. */
+export function readAttachments(value: unknown, pointer = '/message/attachments'): Attachments {
   if (!Array.isArray(value)) return { ok: true, list: undefined };
   const list: StoredMailAttachment[] = [];
   for (const [index, attachment] of value.entries()) {
@@ -116,7 +117,7 @@ function readAttachments(value: unknown): Attachments {
     const type = String(item['@odata.type']);
     if (OTHER_ATTACHMENTS.includes(type.toLowerCase())) return fail(GraphErrors.attachmentTypeNotSupported(type));
     if (type.toLowerCase() !== FILE_ATTACHMENT) return fail(GraphErrors.unknownType(type));
-    const check = checkFileAttachment(item, `/message/attachments/${index}`);
+    const check = checkFileAttachment(item, `${pointer}/${index}`);
     if (!check.ok) return fail(GraphErrors.requestBodyRead(check.message));
     const contentBytes = typeof item.contentBytes === 'string' ? item.contentBytes : '';
     const decoded = contentBytes === '' ? Buffer.alloc(0) : decodeStrictBase64(contentBytes);
@@ -128,6 +129,8 @@ function readAttachments(value: unknown): Attachments {
       contentType: typeof item.contentType === 'string' && item.contentType !== '' ? item.contentType : 'application/octet-stream',
       size: decoded.length,
       contentBytes: decoded.toString('base64'),
+      ...(item.isInline === true ? { isInline: true } : {}),
+      ...(typeof item.contentId === 'string' && item.contentId !== '' ? { contentId: item.contentId } : {}),
     });
   }
   return { ok: true, list };
@@ -142,7 +145,7 @@ function checkInternetMessageHeaders(headers: unknown): GraphError | undefined {
   return undefined;
 }
 
-function checkRecipients(message: StoredMessage['message']): GraphError | undefined {
+export function checkRecipients(message: StoredMessage['message']): GraphError | undefined {
   const all = [...(message.toRecipients ?? []), ...(message.ccRecipients ?? []), ...(message.bccRecipients ?? [])] as unknown[];
   if (all.length === 0) return GraphErrors.noRecipients();
   for (const recipient of all) {

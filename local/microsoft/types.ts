@@ -54,6 +54,20 @@ export interface EmulatedMailbox {
   mailboxEnabled: boolean;
 }
 
+/** A user of the directory: what GET /users lists besides the mailboxes. */
+export interface EmulatedDirectoryUser {
+  userPrincipalName: string;
+  displayName: string;
+  /** Object id of the user. */
+  id: string;
+  /** Primary SMTP address; null for a user without one. The userPrincipalName when absent. */
+  mail?: string | null;
+  givenName?: string;
+  surname?: string;
+  jobTitle?: string;
+  department?: string;
+}
+
 export interface EmulatedTenant {
   /** Directory (tenant) ID. */
   id: string;
@@ -62,6 +76,8 @@ export interface EmulatedTenant {
   displayName: string;
   apps: EmulatedApp[];
   mailboxes: EmulatedMailbox[];
+  /** Directory users without a mailbox of their own here (people an app may find with GET /users). */
+  users?: EmulatedDirectoryUser[];
   /** Exchange Online application access policies (New-ApplicationAccessPolicy) limiting which mailboxes apps may use. */
   applicationAccessPolicies?: ApplicationAccessPolicy[];
 }
@@ -103,6 +119,10 @@ export interface StoredMailAttachment {
   contentType: string;
   size: number;
   contentBytes: string;
+  /** Set when the attachment is shown in the body (an image referenced as `cid:`). */
+  isInline?: boolean;
+  /** The `cid:` the body refers to an inline attachment by. */
+  contentId?: string;
 }
 
 export interface StoredMessage {

@@ -6,10 +6,10 @@ import { TenantDirectory } from './tenant-directory';
 import type { EmulatedMailbox } from './types';
 
 /** Application permissions that let an app read another user's profile. */
-const USER_READ_ROLES = ['User.Read.All', 'User.ReadWrite.All', 'User.ReadBasic.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+export const USER_READ_ROLES = ['User.Read.All', 'User.ReadWrite.All', 'User.ReadBasic.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 
 /** The properties Graph returns for a user without $select, in its order. */
-const DEFAULT_USER_PROPERTIES = [
+export const DEFAULT_USER_PROPERTIES = [
   'businessPhones',
   'displayName',
   'givenName',
@@ -23,7 +23,7 @@ const DEFAULT_USER_PROPERTIES = [
   'id',
 ];
 /** Other user properties the emulator can answer when $select names them. */
-const SELECT_ONLY_USER_PROPERTIES = ['accountEnabled', 'mailNickname', 'proxyAddresses', 'otherMails', 'userType', 'department', 'companyName', 'usageLocation'];
+export const SELECT_ONLY_USER_PROPERTIES = ['accountEnabled', 'mailNickname', 'proxyAddresses', 'otherMails', 'userType', 'department', 'companyName', 'usageLocation'];
 
 export type GetUserOutcome = { ok: true; body: Record<string, unknown> } | { ok: false; error: GraphError } | { ok: false; unsupported: string };
 

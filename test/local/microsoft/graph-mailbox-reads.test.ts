@@ -203,7 +203,7 @@ describe('Microsoft emulator Graph mailbox reads', () => {
     });
 
     it('answers other mail writes the emulator does not offer with 501', async () => {
-      const response = await postJson(`${demo.emulator.graphBaseUrl}/v1.0${user}/messages`, demo.token, { subject: 'draft' });
+      const response = await postJson(`${demo.emulator.graphBaseUrl}/v1.0${user}/messages/AAMkAGx/move`, demo.token, { destinationId: 'inbox' });
       expect(response.status).toBe(501);
     });
   });

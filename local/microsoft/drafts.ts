@@ -1,0 +1,141 @@
+import type { EmulatorContext } from './context';
+import { draftsOf, type Draft } from './draft-store';
+import type { GraphCaller } from './graph-auth';
+import { GraphErrors, type GraphError } from './graph-errors';
+import { graphMessage, projectMessage } from './graph-message';
+import { findMailFolder } from './mail-folders';
+import { openMailbox } from './mailbox-access';
+import { checkRecipients, readAttachments } from './send-mail';
+import { checkSendMailBody, normaliseEnums } from './send-mail-schema';
+import type { EmulatedMailbox, StoredMailAttachment, StoredMessage } from './types';
+import { createUploadSession } from './upload-sessions';
+
+type Json = Record<string, unknown>;
+
+export interface DraftRequest {
+  caller: GraphCaller;
+  user: string;
+  version: string;
+  /** Path segments after `/messages`: [], [id, 'attachments'], [id, 'attachments', 'createUploadSession'], [id, 'send']. */
+  rest: string[];
+  mediaType: string | undefined;
+  body: Buffer;
+}
+
+export type DraftOutcome =
+  | { ok: true; status: 201; body: Json }
+  | { ok: true; status: 202 }
+  | { ok: false; error: GraphError }
+  | { ok: false; unsupported: true };
+
+const fail = (error: GraphError) => ({ ok: false as const, error });
+const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const hasRole = (caller: GraphCaller, role: string) => (caller.roles ?? []).includes(role);
+const lower = (value: string | undefined) => value?.toLowerCase();
+
+/** POST under /users/{id}/messages: create a draft, add an attachment, open an upload session, send. */
+export function handleDraftPost(ctx: EmulatorContext, request: DraftRequest): DraftOutcome {
+  const [messageId, action, operation, ...extra] = request.rest;
+  const send = ['send', 'microsoft.graph.send'].includes(lower(action) ?? '') && operation === undefined;
+  const attachments = lower(action) === 'attachments';
+  const upload = attachments && ['createuploadsession', 'microsoft.graph.createuploadsession'].includes(lower(operation) ?? '');
+  if (extra.length > 0 || (messageId !== undefined && !send && !(attachments && (operation === undefined || upload)))) return { ok: false, unsupported: true };
+
+  if (!hasRole(request.caller, send ? 'Mail.Send' : 'Mail.ReadWrite')) return fail(GraphErrors.mailAccessDenied());
+  const access = openMailbox(ctx, request.caller, request.user);
+  if (!access.ok) return access;
+  const { mailbox } = access;
+  if (messageId === undefined) return createDraft(ctx, mailbox, request);
+
+  const draft = draftsOf(ctx).get(mailbox.userPrincipalName, messageId);
+  if (draft === undefined) return fail(GraphErrors.itemNotFound());
+  if (send) return sendDraft(ctx, draft);
+  const json = readJson(request);
+  if (!json.ok) return json;
+  if (upload) return createUploadSession(ctx, { mailbox, draft, body: json.value, version: request.version });
+  return addAttachment(ctx, mailbox, draft, json.value, request.version);
+}
+
+type JsonRead = { ok: true; value: Json } | { ok: false; error: GraphError };
+
+function readJson(request: DraftRequest): JsonRead {
+  if (request.mediaType !== 'application/json') return fail(GraphErrors.unreadableJson());
+  const text = request.body.toString('utf8');
+  if (text.trim() === '') return fail(GraphErrors.emptyPayload());
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail(GraphErrors.unreadableJson());
+  }
+  if (!isObject(json)) {
+    return fail(GraphErrors.requestBodyRead(`An unexpected '${Array.isArray(json) ? 'StartArray' : 'PrimitiveValue'}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`));
+  }
+  return { ok: true, value: json };
+}
+
+function createDraft(ctx: EmulatorContext, mailbox: EmulatedMailbox, request: DraftRequest): DraftOutcome {
+  const json = readJson(request);
+  if (!json.ok) return json;
+  const message = structuredClone(json.value);
+  normaliseEnums(message);
+  // The same message schema sendMail checks its `message` against.
+  const check = checkSendMailBody({ message });
+  if (!check.ok) return fail(GraphErrors.requestBodyRead(check.message));
+  const read = readAttachments(message.attachments, '/attachments');
+  if (!read.ok) return read;
+  const stored = { ...message } as StoredMessage['message'];
+  if (read.list !== undefined) stored.attachments = read.list;
+  else delete stored.attachments;
+  const draft = draftsOf(ctx).create(mailbox.userPrincipalName, stored, ctx.now());
+  return { ok: true, status: 201, body: draftResource(ctx, mailbox, draft, request.version) };
+}
+
+/** The draft as Graph answers it: a message in Drafts, `isDraft` true, not yet sent. */
+export function draftResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, draft: Draft, version: string): Json {
+  const drafts = findMailFolder(mailbox, 'drafts');
+  const folderId = drafts.kind === 'found' ? drafts.folder.id : '';
+  const asStored: StoredMessage = { id: draft.id, mailbox: draft.mailbox, receivedAt: draft.createdAt, message: draft.message };
+  const full = { ...graphMessage(asStored, mailbox, folderId), isDraft: true, isRead: true, sentDateTime: null };
+  const context = `${ctx.urls.graph}/${version}/$metadata#users('${encodeURIComponent(mailbox.id)}')/messages/$entity`;
+  return { '@odata.context': context, ...projectMessage(full, undefined) };
+}
+
+function addAttachment(ctx: EmulatorContext, mailbox: EmulatedMailbox, draft: Draft, json: Json, version: string): DraftOutcome {
+  // The 4 MB request limit (checked before routing) is what keeps these to about 3 MB of content.
+  const read = readAttachments([json], '');
+  if (!read.ok) return read;
+  const [attachment] = read.list ?? [];
+  if (attachment === undefined) return fail(GraphErrors.internal());
+  draft.message.attachments = [...(draft.message.attachments ?? []), attachment];
+  return { ok: true, status: 201, body: attachmentResource(ctx, mailbox, draft, attachment, version) };
+}
+
+export function attachmentId(draft: Draft, index: number): string {
+  return `${draft.id}.${index}`;
+}
+
+function attachmentResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, draft: Draft, attachment: StoredMailAttachment, version: string): Json {
+  const index = (draft.message.attachments ?? []).indexOf(attachment);
+  return {
+    '@odata.context': `${ctx.urls.graph}/${version}/$metadata#users('${encodeURIComponent(mailbox.id)}')/messages('${draft.id}')/attachments/$entity`,
+    '@odata.type': '#microsoft.graph.fileAttachment',
+    id: attachmentId(draft, index),
+    lastModifiedDateTime: ctx.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    name: attachment.name,
+    contentType: attachment.contentType,
+    size: attachment.size,
+    isInline: attachment.isInline === true,
+    contentId: attachment.contentId ?? null,
+    contentLocation: null,
+    contentBytes: attachment.contentBytes,
+  };
+}
+
+function sendDraft(ctx: EmulatorContext, draft: Draft): DraftOutcome {
+  const recipientError = checkRecipients(draft.message);
+  if (recipientError !== undefined) return fail(recipientError);
+  ctx.store.add({ mailbox: draft.mailbox, message: draft.message, savedToSentItems: true, receivedAt: ctx.now() });
+  draftsOf(ctx).remove(draft.id);
+  return { ok: true, status: 202 };
+}
