@@ -9,6 +9,7 @@ import { checkRecipients, readAttachments } from './send-mail';
 import { checkSendMailBody, normaliseEnums } from './send-mail-schema';
 import type { EmulatedMailbox, StoredMailAttachment, StoredMessage } from './types';
 import { createUploadSession } from './upload-sessions';
+import { readJsonObjectBody } from './json-body';
 
 type Json = Record<string, unknown>;
 
@@ -56,23 +57,7 @@ export function handleDraftPost(ctx: EmulatorContext, request: DraftRequest): Dr
   return addAttachment(ctx, mailbox, draft, json.value, request.version);
 }
 
-type JsonRead = { ok: true; value: Json } | { ok: false; error: GraphError };
-
-function readJson(request: DraftRequest): JsonRead {
-  if (request.mediaType !== 'application/json') return fail(GraphErrors.unreadableJson());
-  const text = request.body.toString('utf8');
-  if (text.trim() === '') return fail(GraphErrors.emptyPayload());
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return fail(GraphErrors.unreadableJson());
-  }
-  if (!isObject(json)) {
-    return fail(GraphErrors.requestBodyRead(`An unexpected '${Array.isArray(json) ? 'StartArray' : 'PrimitiveValue'}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`));
-  }
-  return { ok: true, value: json };
-}
+const readJson = (request: DraftRequest) => readJsonObjectBody(request.mediaType, request.body);
 
 function createDraft(ctx: EmulatorContext, mailbox: EmulatedMailbox, request: DraftRequest): DraftOutcome {
   const json = readJson(request);

@@ -1,6 +1,7 @@
 import type { EmulatorContext } from './context';
 import type { GraphCaller } from './graph-auth';
 import { GraphErrors, type GraphError } from './graph-errors';
+import { readJsonObjectBody } from './json-body';
 import { openMailbox } from './mailbox-access';
 import { decodeStrictBase64, parseMimeMessage } from './mime-message';
 import { checkFileAttachment, checkSendMailBody, literal, normaliseEnums } from './send-mail-schema';
@@ -57,18 +58,9 @@ export function sendMail(ctx: EmulatorContext, request: SendMailRequest): SendMa
 }
 
 function parseJson(mediaType: string | undefined, body: Buffer): Parsed {
-  if (mediaType !== 'application/json') return fail(GraphErrors.unreadableJson());
-  const text = body.toString('utf8');
-  if (text.trim() === '') return fail(GraphErrors.emptyPayload());
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return fail(GraphErrors.unreadableJson());
-  }
-  if (!isObject(json)) {
-    return fail(GraphErrors.requestBodyRead(`An unexpected '${Array.isArray(json) ? 'StartArray' : 'PrimitiveValue'}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`));
-  }
+  const read = readJsonObjectBody(mediaType, body);
+  if (!read.ok) return read;
+  const json = read.value;
 
   // Action parameter names match case-insensitively: the Java SDK sends "Message", the docs "message".
   let message: unknown;
