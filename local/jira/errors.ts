@@ -16,6 +16,7 @@ export type JiraRestErrorCode =
   | 'NOT_AUTHENTICATED'
   | 'ISSUE_NOT_FOUND'
   | 'PROJECT_NOT_FOUND'
+  | 'PROJECT_ROLE_NOT_FOUND'
   | 'ATTACHMENT_NOT_FOUND'
   | 'COMMENT_NOT_FOUND'
   | 'USER_NOT_FOUND'
@@ -60,6 +61,8 @@ export const restErrors = {
   /** Jira does not tell "missing" from "not allowed to see" for issues. */
   issueNotFound: () => new JiraRestError('ISSUE_NOT_FOUND', 404, ['Issue does not exist or you do not have permission to see it.']),
   projectNotFound: (key: string) => new JiraRestError('PROJECT_NOT_FOUND', 404, [`No project could be found with key '${key}'.`]),
+  projectRoleNotFound: (id: string) =>
+    new JiraRestError('PROJECT_ROLE_NOT_FOUND', 404, [`No project role could be found with id '${id}'.`]),
   attachmentNotFound: (id: string) =>
     new JiraRestError('ATTACHMENT_NOT_FOUND', 404, [`The attachment with id '${id}' does not exist.`]),
   commentNotFound: (id: string) => new JiraRestError('COMMENT_NOT_FOUND', 404, [`Can not find a comment for the id: ${id}.`]),

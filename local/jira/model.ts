@@ -121,9 +121,34 @@ export interface StoredComment {
 export interface StoredAttachment {
   id: string;
   issueId: string;
+  /** The Media Services file id ADF `media` nodes name; the renderer maps it back to this attachment. */
+  mediaId: string;
   filename: string;
   mimeType: string;
   authorId: string;
   created: string;
   bytes: Buffer;
+}
+
+/** A site group. Group ids are Atlassian's UUIDs: stable, unlike names. */
+export interface SiteGroup {
+  groupId: string;
+  name: string;
+  /** People (and the app's account) in the group. */
+  memberIds: string[];
+}
+
+/** A project role as `GET /role` lists it: shared by every company-managed project. */
+export interface ProjectRoleDefinition {
+  id: number;
+  name: string;
+  description: string;
+}
+
+/** Who acts in one role of one project: people by account id, groups by group id. */
+export interface ProjectRoleActors {
+  projectKey: string;
+  roleId: number;
+  userIds: string[];
+  groupIds: string[];
 }

@@ -9,7 +9,9 @@ import { addComment, getComment, listComments } from './handlers/comments';
 import { deleteIssueProperty, getIssueProperty, listIssueProperties, putIssueProperty } from './handlers/issue-properties';
 import { getIssue } from './handlers/issues';
 import { checkPermissions, myPermissions } from './handlers/permissions';
-import { getProject } from './handlers/project';
+import { groupsPicker } from './handlers/groups';
+import { getProject, searchProjects } from './handlers/project';
+import { listRoles, projectRole, projectRoles } from './handlers/roles';
 import { approximateCount, searchJqlGet, searchJqlPost, searchRemoved } from './handlers/search';
 import { serverInfo } from './handlers/server-info';
 import { bulkUsers, getUser, myself, searchUsers } from './handlers/users';
@@ -28,7 +30,12 @@ export const ROUTES: readonly Route[] = [
   { scope: 'rest', pattern: '/search', methods: { GET: searchRemoved, POST: searchRemoved } },
   { scope: 'rest', pattern: '/search/jql', methods: { GET: searchJqlGet, POST: searchJqlPost } },
   { scope: 'rest', pattern: '/search/approximate-count', methods: { POST: approximateCount } },
+  { scope: 'rest', pattern: '/groups/picker', methods: { GET: groupsPicker } },
+  { scope: 'rest', pattern: '/role', methods: { GET: listRoles } },
+  { scope: 'rest', pattern: '/project/search', methods: { GET: searchProjects } },
   { scope: 'rest', pattern: '/project/{projectIdOrKey}', methods: { GET: getProject } },
+  { scope: 'rest', pattern: '/project/{projectIdOrKey}/role', methods: { GET: projectRoles } },
+  { scope: 'rest', pattern: '/project/{projectIdOrKey}/role/{id}', methods: { GET: projectRole } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}', methods: { GET: getIssue } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment', methods: { GET: listComments, POST: addComment } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment/{id}', methods: { GET: getComment } },

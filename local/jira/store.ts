@@ -1,7 +1,18 @@
 import type { AdfDoc } from './adf/types';
-import type { AppUser, Project, SiteUser, StoredAttachment, StoredComment, StoredIssue } from './model';
+import type {
+  AppUser,
+  Project,
+  ProjectRoleActors,
+  ProjectRoleDefinition,
+  SiteGroup,
+  SiteUser,
+  StoredAttachment,
+  StoredComment,
+  StoredIssue,
+} from './model';
 import { DEMO_PROJECT } from './seed/catalog';
 import { buildSeedState, FIRST_COMMENT_ID } from './seed';
+import { PROJECT_ROLES, ROLE_ACTORS, SITE_GROUPS } from './seed/groups';
 
 /** The site's mutable state: seeded issues plus whatever calls add (comments, issue properties). */
 export class SiteStore {
@@ -36,6 +47,29 @@ export class SiteStore {
     return accountId === this.appUser.accountId ? this.appUser : this.user(accountId);
   }
 
+  /** Every group, by name as Jira sorts them. */
+  groups(): readonly SiteGroup[] {
+    return [...SITE_GROUPS].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The groups an account (a person or the app) is in, by name. */
+  groupsOf(accountId: string): SiteGroup[] {
+    return this.groups().filter((group) => group.memberIds.includes(accountId));
+  }
+
+  group(groupId: string): SiteGroup | undefined {
+    return SITE_GROUPS.find((group) => group.groupId === groupId);
+  }
+
+  projectRoles(): readonly ProjectRoleDefinition[] {
+    return PROJECT_ROLES;
+  }
+
+  /** A project's actors of one role; a role no one was put in has none. */
+  roleActors(projectKey: string, roleId: number): ProjectRoleActors {
+    return ROLE_ACTORS.find((actors) => actors.projectKey === projectKey && actors.roleId === roleId) ?? { projectKey, roleId, userIds: [], groupIds: [] };
+  }
+
   projects(): readonly Project[] {
     return [DEMO_PROJECT];
   }
@@ -65,6 +99,10 @@ export class SiteStore {
 
   attachment(id: string): StoredAttachment | undefined {
     return this.attachments.find((attachment) => attachment.id === id);
+  }
+
+  attachmentByMediaId(mediaId: string): StoredAttachment | undefined {
+    return this.attachments.find((attachment) => attachment.mediaId === mediaId);
   }
 
   addComment(issue: StoredIssue, authorId: string, body: AdfDoc, at: Date): StoredComment {

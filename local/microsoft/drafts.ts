@@ -2,10 +2,10 @@ import type { EmulatorContext } from './context';
 import { draftsOf, type Draft } from './draft-store';
 import type { GraphCaller } from './graph-auth';
 import { GraphErrors, type GraphError } from './graph-errors';
-import { graphMessage, projectMessage } from './graph-message';
+import { graphMessage, internetMessageIdOf, projectMessage } from './graph-message';
 import { findMailFolder } from './mail-folders';
 import { openMailbox } from './mailbox-access';
-import { checkRecipients, readAttachments } from './send-mail';
+import { checkInternetMessageId, checkRecipients, readAttachments } from './send-mail';
 import { checkSendMailBody, normaliseEnums } from './send-mail-schema';
 import type { EmulatedMailbox, StoredMailAttachment, StoredMessage } from './types';
 import { createUploadSession } from './upload-sessions';
@@ -67,6 +67,8 @@ function createDraft(ctx: EmulatorContext, mailbox: EmulatedMailbox, request: Dr
   // The same message schema sendMail checks its `message` against.
   const check = checkSendMailBody({ message });
   if (!check.ok) return fail(GraphErrors.requestBodyRead(check.message));
+  const idError = checkInternetMessageId(message.internetMessageId);
+  if (idError !== undefined) return fail(idError);
   const read = readAttachments(message.attachments, '/attachments');
   if (!read.ok) return read;
   const stored = { ...message } as StoredMessage['message'];
@@ -120,7 +122,9 @@ function attachmentResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, draf
 function sendDraft(ctx: EmulatorContext, draft: Draft): DraftOutcome {
   const recipientError = checkRecipients(draft.message);
   if (recipientError !== undefined) return fail(recipientError);
-  ctx.store.add({ mailbox: draft.mailbox, message: draft.message, savedToSentItems: true, receivedAt: ctx.now() });
+  // The sent item keeps the Message-ID the draft was created with: what the client read from the create answer.
+  const message = { ...draft.message, internetMessageId: internetMessageIdOf(draft.id, draft.message, draft.mailbox) };
+  ctx.store.add({ mailbox: draft.mailbox, message, savedToSentItems: true, receivedAt: ctx.now() });
   draftsOf(ctx).remove(draft.id);
   return { ok: true, status: 202 };
 }

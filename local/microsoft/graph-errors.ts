@@ -62,6 +62,10 @@ export const GraphErrors = {
     graphError(400, 'ErrorInvalidRecipients', "At least one recipient is not valid., A message can't be sent because it contains no recipients."),
   invalidHeaderName: (name: string) =>
     graphError(400, 'InvalidInternetMessageHeader', `The internet message header name '${name}' should start with 'x-' or 'X-'.`),
+  // Emulator text: Exchange keeps a client-supplied internetMessageId, but its answer to one that is no
+  // `<local-part@domain>` is not on record; the code is Exchange's generic one for a request it will not take.
+  invalidInternetMessageId: (value: string) =>
+    graphError(400, 'ErrorInvalidRequest', `The internetMessageId '${value}' is not an RFC 5322 Message-ID of the form '<local-part@domain>'.`),
   // Exchange's answers for a folder or item id it has no object for, and for an id it cannot read.
   itemNotFound: () => graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.'),
   invalidIdMalformed: () => graphError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.'),

@@ -64,6 +64,16 @@ function bodyPreview(body: StoredMessage['message']['body']): string {
   return textContent.replace(/\s+/g, ' ').trim().slice(0, 255);
 }
 
+/**
+ * The Message-ID of a message: the one the client chose on create or sendMail (Exchange keeps it), else one made
+ * from the item id in the sender's domain, as Exchange makes one when the client leaves it out.
+ */
+export function internetMessageIdOf(itemId: string, message: StoredMessage['message'], mailboxUpn: string): string {
+  if (typeof message.internetMessageId === 'string') return message.internetMessageId;
+  const domain = mailboxUpn.split('@')[1] ?? 'contoso.onmicrosoft.com';
+  return `<${hash('internet-message-id', itemId).toString('hex').slice(0, 32).toUpperCase()}@${domain}>`;
+}
+
 /** The change key, and the weak ETag Graph derives from it. */
 export function changeKeyOf(stored: StoredMessage): string {
   return `CQAAABYAAAA${hash('change-key', stored.id).toString('base64').slice(0, 24)}`;
@@ -90,7 +100,7 @@ export function graphMessage(stored: StoredMessage, mailbox: EmulatedMailbox, pa
     receivedDateTime: time,
     sentDateTime: time,
     hasAttachments: (message.attachments?.length ?? 0) > 0,
-    internetMessageId: `<${hash('internet-message-id', stored.id).toString('hex').slice(0, 32).toUpperCase()}@${domain}>`,
+    internetMessageId: internetMessageIdOf(stored.id, message, mailbox.userPrincipalName),
     subject: message.subject ?? '',
     bodyPreview: bodyPreview(message.body),
     importance: typeof message.importance === 'string' ? message.importance : 'normal',

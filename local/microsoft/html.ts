@@ -46,6 +46,7 @@ p.note { background: #fffbe6; border: 1px solid #f0d78c; border-radius: 4px; pad
 .scroll { overflow-x: auto; }
 td.nowrap { white-space: nowrap; }
 td.subject { min-width: 220px; }
+ul.attachments { margin: 0; padding-left: 16px; }
 iframe.mail-body { width: 100%; min-height: 420px; border: 1px solid var(--border); border-radius: 4px; background: #fff; }
 pre.mail-body { white-space: pre-wrap; background: #fff; border: 1px solid var(--border); border-radius: 4px; padding: 12px; margin: 0; }
 `;
@@ -90,14 +91,21 @@ export function portalDate(iso: string): string {
   return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
+/** `3.4 MB`: decimal units, as mail clients show attachment sizes; under 1 KB in bytes. */
+export function shortSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
   const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
+  let value = bytes / 1000;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
+  // 999,960 bytes would round to "1000.0 KB": move up a unit before it does.
+  while (value >= 999.95 && unit < units.length - 1) {
+    value /= 1000;
     unit += 1;
   }
-  return `${value.toFixed(1)} ${units[unit]} (${bytes.toLocaleString('en-US')} bytes)`;
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** `3.4 MB (3,401,005 bytes)`: the short size with the exact count. */
+export function formatBytes(bytes: number): string {
+  return bytes < 1000 ? shortSize(bytes) : `${shortSize(bytes)} (${bytes.toLocaleString('en-US')} bytes)`;
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
-import { formatBytes, html, page, sendPage, type SafeHtml } from './html';
+import { formatBytes, html, page, sendPage, shortSize, type SafeHtml } from './html';
 import { send } from './http-util';
 import { PORTAL_NAV } from './portal-page';
 import type { StoredMessage } from './types';
@@ -38,6 +38,17 @@ function sender(ctx: EmulatorContext, stored: StoredMessage): string {
 }
 
 const messageUrl = (ctx: EmulatorContext, id: string) => `${ctx.urls.graph}/mailbox/messages/${encodeURIComponent(id)}`;
+const attachmentUrl = (ctx: EmulatorContext, id: string, index: number) => `${messageUrl(ctx, id)}/attachments/${index}`;
+
+/** Each attachment of a message as a download link with its type and size, for the list. */
+function attachmentList(ctx: EmulatorContext, stored: StoredMessage): SafeHtml {
+  const attachments = stored.message.attachments ?? [];
+  if (attachments.length === 0) return html`<span class="muted">-</span>`;
+  return html`<ul class="attachments">${attachments.map(
+    (attachment, index) =>
+      html`<li><a href="${attachmentUrl(ctx, stored.id, index)}" download="${attachment.name}">${attachment.name || '(unnamed)'}</a> <span class="muted">${attachment.contentType}, ${shortSize(attachment.size)}${attachment.isInline === true ? ', inline' : ''}</span></li>`,
+  )}</ul>`;
+}
 
 function listPage(ctx: EmulatorContext): string {
   const all = ctx.store.list();
@@ -52,7 +63,7 @@ function listPage(ctx: EmulatorContext): string {
 <td class="subject"><a href="${messageUrl(ctx, stored.id)}">${stored.message.subject || '(no subject)'}</a></td>
 <td>${sender(ctx, stored)}</td>
 <td>${recipientLines(stored)}</td>
-<td>${stored.message.attachments?.length ?? 0}</td>
+<td>${attachmentList(ctx, stored)}</td>
 <td>${stored.savedToSentItems === false ? html`<span class="badge warn">Not saved</span>` : 'Sent Items'}</td>
 </tr>`,
     );
@@ -80,7 +91,7 @@ function messagePage(ctx: EmulatorContext, stored: StoredMessage): string {
     : [];
   const attachments = (message.attachments ?? []).map(
     (attachment, index) => html`<tr>
-<td><a href="${messageUrl(ctx, stored.id)}/attachments/${index}" download="${attachment.name}">${attachment.name || '(unnamed)'}</a></td>
+<td><a href="${attachmentUrl(ctx, stored.id, index)}" download="${attachment.name}">${attachment.name || '(unnamed)'}</a></td>
 <td>${attachment.contentType}</td><td>${formatBytes(attachment.size)}</td>
 <td>${attachment.isInline === true ? html`inline${attachment.contentId === undefined ? '' : html` <code>cid:${attachment.contentId}</code>`}` : ''}</td></tr>`,
   );

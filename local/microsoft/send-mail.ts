@@ -43,7 +43,7 @@ export function sendMail(ctx: EmulatorContext, request: SendMailRequest): SendMa
   if (!parsed.ok) return parsed;
   const { message } = parsed;
 
-  const headerError = checkInternetMessageHeaders(message.internetMessageHeaders);
+  const headerError = checkInternetMessageHeaders(message.internetMessageHeaders) ?? checkInternetMessageId(message.internetMessageId);
   if (headerError !== undefined) return fail(headerError);
   const recipientError = checkRecipients(message);
   if (recipientError !== undefined) return fail(recipientError);
@@ -135,6 +135,15 @@ function checkInternetMessageHeaders(headers: unknown): GraphError | undefined {
     if (!name.toLowerCase().startsWith('x-')) return GraphErrors.invalidHeaderName(name);
   }
   return undefined;
+}
+
+// msg-id = "<" id-left "@" id-right ">" (RFC 5322 3.6.4), each printable ASCII without "<", ">" and "@".
+const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f\x41-\x7e]+@[\x21-\x3b\x3d\x3f\x41-\x7e]+>$/;
+
+/** A client-supplied internetMessageId (kept by Exchange) must be a Message-ID; null or absent lets Exchange make one. */
+export function checkInternetMessageId(value: unknown): GraphError | undefined {
+  if (typeof value !== 'string' || MESSAGE_ID.test(value)) return undefined;
+  return GraphErrors.invalidInternetMessageId(literal(value));
 }
 
 export function checkRecipients(message: StoredMessage['message']): GraphError | undefined {

@@ -1,6 +1,16 @@
 import type { AdminWarnings, ConnectionTestResult } from './credential-health';
 import type { CredentialInput, CredentialView } from './credentials';
-import type { IssueEmailDraft, SendIssueEmailInput, SentIssueEmail } from './issue-email';
+import type {
+  EmailHistoryEntry,
+  IssueEmailDraft,
+  IssueEmailPreview,
+  PersonOption,
+  PreviewIssueEmailInput,
+  SendIssueEmailInput,
+  SentIssueEmail,
+} from './issue-email';
+import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
+import type { TemplateInput, TemplatePreview, TemplateView } from './templates';
 
 /**
  * Every resolver function a Custom UI may invoke: its payload and the data of a successful answer.
@@ -14,9 +24,25 @@ export interface AdminFunctions {
   testConnection: { payload: { id: string; sendTestEmail?: boolean }; data: ConnectionTestResult };
   setDefaultCredential: { payload: { id: string }; data: CredentialView };
   listWarnings: { payload: Record<string, never>; data: AdminWarnings };
+  /** The built-in template first, then the admins' templates by name. */
+  listTemplates: { payload: Record<string, never>; data: TemplateView[] };
+  /** Refused with TEMPLATE_INVALID (fieldErrors.subject/body name the line) when the Liquid does not parse. */
+  saveTemplate: { payload: TemplateInput; data: TemplateView };
+  deleteTemplate: { payload: { id: string }; data: { id: string } };
+  previewTemplate: { payload: { subject: string; body: string; issueKey?: string }; data: TemplatePreview };
+  getMailSettings: { payload: Record<string, never>; data: MailSettings };
+  saveMailSettings: { payload: MailSettings; data: MailSettings };
+  searchGroups: { payload: { query: string }; data: GroupRef[] };
+  listProjectRoles: { payload: Record<string, never>; data: RoleRef[] };
+  listProjects: { payload: Record<string, never>; data: ProjectRef[] };
 }
 
 export interface IssueActionFunctions {
   getEmailDraft: { payload: Record<string, never>; data: IssueEmailDraft };
+  /** Microsoft 365 directory and Jira users by name; Jira users whose email is hidden are left out. */
+  searchPeople: { payload: { query: string }; data: PersonOption[] };
+  previewIssueEmail: { payload: PreviewIssueEmailInput; data: IssueEmailPreview };
   sendIssueEmail: { payload: SendIssueEmailInput; data: SentIssueEmail };
+  /** Newest first. */
+  listEmailHistory: { payload: Record<string, never>; data: EmailHistoryEntry[] };
 }

@@ -6,3 +6,6 @@ export * from './functions';
 export * from './credential-health';
 export * from './microsoft-clouds';
 export * from './credential-input-rules';
+export * from './email-address';
+export * from './templates';
+export * from './mail-settings';

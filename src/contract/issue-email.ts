@@ -1,19 +1,45 @@
 import * as z from 'zod/mini';
+import { MAX_RECIPIENTS, parseEmailAddress } from './email-address';
 
-const address = z.string().check(z.trim(), z.email({ error: 'Enter valid email addresses, separated by commas.' }));
+/** Graph's limit for a message with its attachments (upload sessions take up to 150 MB). */
+export const MAX_MESSAGE_BYTES = 150 * 1024 * 1024;
+export const MAX_LATEST_COMMENTS = 50;
+export const COMMENT_CHOICES = ['none', 'latest', 'all'] as const;
+export type CommentChoice = (typeof COMMENT_CHOICES)[number];
 
-/** Cc and Bcc have no wording of their own for the limit: this is the message zod's classic build gave. */
-const copies = () =>
-  z._default(z.array(address).check(z.maxLength(500, 'Too big: expected array to have <=500 items')), []);
+/** One recipient as typed or picked: `jane@example.com` or `Jane Doe <jane@example.com>`. */
+const recipient = z.string().check(
+  z.trim(),
+  z.refine((value) => parseEmailAddress(value).ok, { error: 'Enter valid email addresses.' }),
+);
+const recipientList = (min: number) =>
+  z._default(
+    z.array(recipient).check(
+      ...(min > 0 ? [z.minLength(min, 'Add at least one recipient.')] : []),
+      z.maxLength(MAX_RECIPIENTS, `A message can have at most ${MAX_RECIPIENTS} recipients.`),
+    ),
+    [],
+  );
 
-/** The issue comes from the resolver's context (the issue the action was opened on), never from the payload. */
-export const sendIssueEmailSchema = z.strictObject({
-  to: z.array(address).check(
-    z.minLength(1, 'Add at least one recipient.'),
-    z.maxLength(500, 'A message can have at most 500 recipients.'),
+/** What goes into the email besides the sender's words. Defaults are what the dialog starts with. */
+const contentShape = {
+  /** A template id; absent means the project's default template, else the built-in one. */
+  templateId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  includeFields: z._default(z.boolean(), true),
+  includeDescription: z._default(z.boolean(), true),
+  comments: z._default(z.enum(COMMENT_CHOICES), 'none'),
+  latestComments: z._default(
+    z.int().check(z.minimum(1, 'Choose at least 1 comment.'), z.maximum(MAX_LATEST_COMMENTS, `Choose at most ${MAX_LATEST_COMMENTS} comments.`)),
+    3,
   ),
-  cc: copies(),
-  bcc: copies(),
+  /** Jira attachment ids of this issue to attach. */
+  attachmentIds: z._default(
+    z.array(z.string().check(z.regex(/^[0-9]{1,18}$/, 'Not a Jira attachment id.'))).check(z.maxLength(100, 'Attach at most 100 files.')),
+    [],
+  ),
+};
+
+const messageShape = {
   subject: z.string().check(
     z.trim(),
     z.minLength(1, 'Enter a subject.'),
@@ -21,9 +47,57 @@ export const sendIssueEmailSchema = z.strictObject({
   ),
   /** Plain text the sender writes above the issue. */
   message: z._default(z.string().check(z.maxLength(20000, 'Keep the message under 20,000 characters.')), ''),
+};
+
+/** The issue comes from the resolver's context (the issue the action was opened on), never from the payload. */
+export const sendIssueEmailSchema = z.strictObject({
+  to: recipientList(1),
+  cc: recipientList(0),
+  bcc: recipientList(0),
+  ...messageShape,
+  ...contentShape,
+});
+export type SendIssueEmailInput = z.input<typeof sendIssueEmailSchema>;
+export type SendIssueEmailOptions = z.output<typeof sendIssueEmailSchema>;
+
+/** A preview needs no recipients yet; it shows exactly what "Send" would send. */
+export const previewIssueEmailSchema = z.strictObject({
+  to: recipientList(0),
+  cc: recipientList(0),
+  bcc: recipientList(0),
+  ...messageShape,
+  ...contentShape,
+});
+export type PreviewIssueEmailInput = z.input<typeof previewIssueEmailSchema>;
+
+export const searchPeopleSchema = z.strictObject({
+  query: z.string().check(z.trim(), z.minLength(2, 'Type at least 2 characters.'), z.maxLength(100, 'Type at most 100 characters.')),
 });
 
-export type SendIssueEmailInput = z.input<typeof sendIssueEmailSchema>;
+export type PersonSource = 'reporter' | 'assignee' | 'watcher' | 'directory' | 'jira';
+
+/** Someone the sender can pick. `address` is null when Jira hides the person's email (their privacy setting). */
+export interface PersonOption {
+  name: string;
+  address: string | null;
+  source: PersonSource;
+  /** Job title, department or similar, to tell people with the same name apart. */
+  detail?: string;
+}
+
+export interface AttachmentOption {
+  id: string;
+  filename: string;
+  size: number;
+  mimeType: string;
+}
+
+export interface TemplateOption {
+  id: string;
+  name: string;
+}
+
+export type SendPermission = { allowed: true } | { allowed: false; reason: string };
 
 export interface IssueEmailDraft {
   issueKey: string;
@@ -31,10 +105,60 @@ export interface IssueEmailDraft {
   subject: string;
   /** The sender mailbox of the credential mail goes out through, or null when none is configured. */
   senderMailbox: string | null;
+  /** Whether the admin's "who may send" setting lets the caller send, and why not. */
+  permission: SendPermission;
+  /** Reporter, assignee and watchers, in that order, without repeats. */
+  quickPicks: PersonOption[];
+  templates: TemplateOption[];
+  /** The project's default template, else the built-in one. */
+  defaultTemplateId: string;
+  attachments: AttachmentOption[];
+  commentCount: number;
+  /** The admin setting: a comment "Emailed to ... by ..." is added to the issue after sending. */
+  commentAfterSend: boolean;
+  maxMessageBytes: number;
+}
+
+export interface PreviewAttachment {
+  filename: string;
+  size: number;
+  /** An image of the description embedded in the body rather than listed as a file. */
+  inline: boolean;
+}
+
+export interface IssueEmailPreview {
+  subject: string;
+  /** The complete HTML document that will be sent. */
+  html: string;
+  attachments: PreviewAttachment[];
+  /** Attachments' bytes, to show the size before sending. */
+  attachmentBytes: number;
 }
 
 export interface SentIssueEmail {
   issueKey: string;
+  emailId: string;
   sentAt: string;
   recipientCount: number;
+  /** A comment was added to the issue (the admin setting is on and the comment went in). */
+  commented: boolean;
+}
+
+export type EmailStatus = 'sent' | 'failed';
+
+/** One email of an issue's history. Bcc addresses are not shown to others; only their number is kept. */
+export interface EmailHistoryEntry {
+  id: string;
+  issueKey: string;
+  at: string;
+  sender: { accountId: string; name: string };
+  from: string;
+  to: string[];
+  cc: string[];
+  bccCount: number;
+  subject: string;
+  status: EmailStatus;
+  /** A message safe to show, for failed emails. */
+  error?: string;
+  attachmentCount: number;
 }

@@ -3,6 +3,8 @@ export const GraphErrorCode = {
   Unauthorized: 'GRAPH_UNAUTHORIZED',
   AccessDenied: 'GRAPH_ACCESS_DENIED',
   AppAccessPolicyDenied: 'GRAPH_APP_ACCESS_POLICY_DENIED',
+  /** The directory refused a search: the app lacks the User.Read.All application permission (or its consent). */
+  DirectoryAccessDenied: 'GRAPH_DIRECTORY_ACCESS_DENIED',
   MailboxNotFound: 'GRAPH_MAILBOX_NOT_FOUND',
   MailboxNotEnabled: 'GRAPH_MAILBOX_NOT_ENABLED',
   InvalidRecipients: 'GRAPH_INVALID_RECIPIENTS',

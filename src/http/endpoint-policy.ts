@@ -1,4 +1,4 @@
-import { ALLOW_LOOPBACK_HTTP_ENV, GRAPH_ORIGINS, LOGIN_ORIGINS } from './egress';
+import { ALLOW_LOOPBACK_HTTP_ENV, GRAPH_ORIGINS, LOGIN_ORIGINS, UPLOAD_ORIGINS } from './egress';
 import { EndpointNotAllowedError, type EndpointPurpose } from './errors';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -7,12 +7,31 @@ export type PolicyEnv = Readonly<Record<string, string | undefined>>;
 
 const loopbackAllowed = (env: PolicyEnv): boolean => env[ALLOW_LOOPBACK_HTTP_ENV] === '1';
 
+// A token endpoint only on a sign-in host, Graph only on a Graph host, uploads only on Outlook's upload hosts:
+// a bearer token never goes to login, and nothing goes anywhere Microsoft does not run.
+const ORIGINS_FOR: Readonly<Record<EndpointPurpose, readonly string[]>> = {
+  'token endpoint': LOGIN_ORIGINS,
+  'Graph base URL': GRAPH_ORIGINS,
+  'upload URL': UPLOAD_ORIGINS,
+};
+const HOSTS_NAMED: Readonly<Record<EndpointPurpose, string>> = {
+  'token endpoint': "Microsoft's sign-in hosts",
+  'Graph base URL': "Microsoft Graph's hosts",
+  'upload URL': "Outlook's upload hosts",
+};
+
 /**
  * Returns the parsed URL when the app may call it: `https:` on an origin the manifest's egress allows for that
- * purpose (a cloud's sign-in host for tokens, its Graph host for Graph), or
- * `http:` on a loopback host when the environment opts in. Throws EndpointNotAllowedError otherwise.
+ * purpose (a cloud's sign-in host for tokens, its Graph host for Graph, its Outlook host for uploads; `allowed`
+ * narrows that list, e.g. to one cloud's), or `http:` on a loopback host when the environment opts in. Throws
+ * EndpointNotAllowedError otherwise.
  */
-export const checkEndpoint = (purpose: EndpointPurpose, url: string, env: PolicyEnv = process.env): URL => {
+export const checkEndpoint = (
+  purpose: EndpointPurpose,
+  url: string,
+  env: PolicyEnv = process.env,
+  allowed: readonly string[] = ORIGINS_FOR[purpose],
+): URL => {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -23,12 +42,10 @@ export const checkEndpoint = (purpose: EndpointPurpose, url: string, env: Policy
     throw new EndpointNotAllowedError(purpose, url, 'it must not carry a user name or password.');
   }
   if (parsed.protocol === 'https:') {
-    // A token endpoint only on a sign-in host and Graph only on a Graph host: a bearer token never goes to login.
-    const allowed = purpose === 'token endpoint' ? LOGIN_ORIGINS : GRAPH_ORIGINS;
     if (allowed.includes(parsed.origin)) return parsed;
     if (LOOPBACK_HOSTS.has(parsed.hostname) && loopbackAllowed(env)) return parsed;
-    const what = purpose === 'token endpoint' ? "Microsoft's sign-in hosts" : "Microsoft Graph's hosts";
-    throw new EndpointNotAllowedError(purpose, url, `only ${what} are allowed (${allowed.join(', ')}).`);
+    const list = allowed.length === 0 ? 'none for this Graph address' : allowed.join(', ');
+    throw new EndpointNotAllowedError(purpose, url, `only ${HOSTS_NAMED[purpose]} are allowed (${list}).`);
   }
   if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname) && loopbackAllowed(env)) return parsed;
   throw new EndpointNotAllowedError(purpose, url, 'it must use https:.');

@@ -1,10 +1,12 @@
-import { asUser, type RequestInit, type Route } from '@forge/api';
+import { asApp, asUser, type RequestInit, type Route } from '@forge/api';
 import { JiraError, JiraErrorCode } from './errors';
 
 /** The part of a Jira answer this app reads; @forge/api's APIResponse and a WHATWG Response both fit. */
 export interface JiraResponse {
   status: number;
   text(): Promise<string>;
+  /** Both real responses have it; optional so that text-only fakes still fit. Attachment downloads need it. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 /** A Jira REST call made as a fixed actor; in Forge, `asUser().requestJira`. */
@@ -12,6 +14,24 @@ export type RequestJira = (route: Route, init?: RequestInit) => Promise<JiraResp
 
 /** Calls Jira as the person who invoked the function, so Jira's own permissions apply to what they see. */
 export const requestJiraAsUser: RequestJira = (route, init) => asUser().requestJira(route, init);
+
+/**
+ * Calls Jira as the app's own account: for what Jira lets only project admins read (role actors), and for writes
+ * that must not look like the invoking user's own (the "Emailed to ..." comment).
+ */
+export const requestJiraAsApp: RequestJira = (route, init) => asApp().requestJira(route, init);
+
+/** Maps a refused status of a call about one issue: 404 means the issue is gone or hidden from the caller. */
+export const issueStatusError = (status: number, where: string): JiraError | undefined => {
+  if (status === 404) return new JiraError(JiraErrorCode.IssueNotFound, `${where} answered 404.`, { status });
+  return accessStatusError(status, where);
+};
+
+/** Maps 401 and 403 to JIRA_FORBIDDEN; every other status is left to the caller's default. */
+export const accessStatusError = (status: number, where: string): JiraError | undefined =>
+  status === 401 || status === 403
+    ? new JiraError(JiraErrorCode.Forbidden, `${where} answered ${status}.`, { status })
+    : undefined;
 
 /** GET a Jira path and parse its JSON; transport and HTTP failures become JiraError. */
 export const getJiraJson = async (
@@ -37,6 +57,41 @@ export const getJiraJson = async (
   } catch (error) {
     throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered 200 without a JSON body.`, {
       status: 200,
+      cause: error,
+    });
+  }
+};
+
+/** POST a JSON body to a Jira path and parse the JSON answer; any status but `expectedStatus` is a JiraError. */
+export const postJiraJson = async (
+  requestJira: RequestJira,
+  route: Route,
+  body: unknown,
+  expectedStatus: number,
+  onStatus: (status: number, where: string) => JiraError | undefined = () => undefined,
+): Promise<unknown> => {
+  const where = `POST ${route.value.split('?')[0] ?? ''}`;
+  let response: JiraResponse;
+  try {
+    response = await requestJira(route, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new JiraError(JiraErrorCode.RequestFailed, `${where} failed: no answer from Jira.`, { cause: error });
+  }
+  if (response.status !== expectedStatus) {
+    throw (
+      onStatus(response.status, where) ??
+      new JiraError(JiraErrorCode.RequestFailed, `${where} answered ${response.status}.`, { status: response.status })
+    );
+  }
+  try {
+    return JSON.parse(await response.text()) as unknown;
+  } catch (error) {
+    throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered ${expectedStatus} without a JSON body.`, {
+      status: expectedStatus,
       cause: error,
     });
   }

@@ -1,20 +1,40 @@
-import type { IssueEmailDraft } from '../contract/issue-email';
-import type { CredentialService } from '../credentials/credential-service';
-import type { IssueSnapshot } from '../jira/issue';
-import { defaultSubject } from './issue-email-composer';
+import { MAX_MESSAGE_BYTES, type IssueEmailDraft } from '../contract/issue-email';
+import { BUILT_IN_TEMPLATE_ID } from '../contract/templates';
+import { defaultSubject } from './email-subject';
+import type { Caller, IssueEmailDeps } from './issue-email-ports';
 
-export interface EmailDraftDeps {
-  credentials: Pick<CredentialService, 'findDefault'>;
-  readIssue(issueKey: string): Promise<IssueSnapshot>;
-}
+type DraftDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'templates' | 'readSettings' | 'checkPermission'>;
 
-/** What the issue action's form starts with: the default subject and the mailbox mail will come from. */
-export const getEmailDraft = async (issueKey: string, deps: EmailDraftDeps): Promise<IssueEmailDraft> => {
-  const [credential, issue] = await Promise.all([deps.credentials.findDefault(), deps.readIssue(issueKey)]);
+/**
+ * What the dialog starts with: subject, sender mailbox, whether the caller may send (and why not), the people to
+ * pick from, templates, attachments and the comment count. Everything the user reads is read as the user.
+ */
+export const getEmailDraft = async (issueKey: string, caller: Caller, deps: DraftDeps): Promise<IssueEmailDraft> => {
+  const [credential, issue, settings, templates, people, attachments, comments] = await Promise.all([
+    deps.credentials.findDefault(),
+    deps.jira.readIssue(issueKey),
+    deps.readSettings(),
+    deps.templates.list(),
+    deps.jira.readPeople(issueKey),
+    deps.jira.listAttachments(issueKey),
+    deps.jira.readComments(issueKey, 1),
+  ]);
+  const permission = await deps.checkPermission(settings, issue.project?.key, caller.accountId);
+  const projectDefault = settings.projectTemplates.find((entry) => entry.projectKey === issue.project?.key)?.templateId;
+  const defaultTemplateId =
+    projectDefault !== undefined && templates.some((template) => template.id === projectDefault) ? projectDefault : BUILT_IN_TEMPLATE_ID;
   return {
     issueKey: issue.key,
     issueSummary: issue.summary,
     subject: defaultSubject(issue),
     senderMailbox: credential?.senderMailbox ?? null,
+    permission,
+    quickPicks: people,
+    templates: templates.map((template) => ({ id: template.id, name: template.name })),
+    defaultTemplateId,
+    attachments,
+    commentCount: comments.total,
+    commentAfterSend: settings.commentAfterSend,
+    maxMessageBytes: MAX_MESSAGE_BYTES,
   };
 };

@@ -1,19 +1,26 @@
 import type { CredentialService } from '../credentials/credential-service';
 import { requestCredentialToken } from '../credentials/credential-token';
 import type { StoredCredential } from '../credentials/stored-credential';
-import { sendMail, type SendMailResult } from '../graph/mail-client';
+import { searchDirectory, type DirectoryPerson } from '../graph/directory-search';
+import type { GraphClientDeps } from '../graph/graph-request';
 import type { MailMessage } from '../graph/mail-message';
 import type { RetryPolicy } from '../graph/retry';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import { TokenError } from '../oauth/errors';
 import type { TokenCache } from '../oauth/token-cache';
-import { createTokenProvider } from '../oauth/token-provider';
+import { createTokenProvider, type TokenProvider } from '../oauth/token-provider';
 import type { TokenMemo } from '../oauth/token-memo';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../shared/seams';
+import { deliverMessage, type DeliveryResult } from './deliver-message';
+
+export type { DeliveryResult } from './deliver-message';
 
 /** Sends a message from a credential's sender mailbox. */
-export type SendAs = (credential: StoredCredential, message: MailMessage) => Promise<SendMailResult>;
+export type SendAs = (credential: StoredCredential, message: MailMessage) => Promise<DeliveryResult>;
+
+/** Finds people of the credential's tenant by name or address. */
+export type DirectorySearch = (credential: StoredCredential, query: string) => Promise<DirectoryPerson[]>;
 
 export interface GraphMailSenderDeps {
   credentials: Pick<CredentialService, 'readSecret' | 'readNextSecret' | 'readPrivateKey' | 'promoteNextSecret'>;
@@ -31,49 +38,61 @@ export interface GraphMailSenderDeps {
 }
 
 /**
- * Wires the token provider of a credential to the Graph mail client. A copy is kept in Sent Items. A refused
- * current secret falls back to the next secret (credential-token.ts); a refusal is reported, then rethrown.
+ * The token provider of a credential: cached tokens first, then the token endpoint with its secret or certificate.
+ * A refused current secret falls back to the next secret (credential-token.ts); a refusal is reported, then rethrown.
+ */
+export const credentialTokenProvider = (credential: StoredCredential, deps: GraphMailSenderDeps): TokenProvider => {
+  const requestToken = async () => {
+    try {
+      const { token } = await requestCredentialToken(credential, {
+        credentials: deps.credentials,
+        fetch: deps.fetch,
+        now: deps.now,
+        ...(deps.env === undefined ? {} : { env: deps.env }),
+        ...(deps.onPromoted === undefined ? {} : { onPromoted: deps.onPromoted }),
+      });
+      return token;
+    } catch (error) {
+      if (error instanceof TokenError && deps.onTokenRefused !== undefined) {
+        try {
+          await deps.onTokenRefused(credential, error);
+        } catch (hookError) {
+          console.warn(`[issue-mailer] recording the token refusal failed: ${safeErrorLabel(hookError)}`);
+        }
+      }
+      throw error;
+    }
+  };
+  return createTokenProvider(credential, {
+    now: deps.now,
+    cache: deps.tokenCache,
+    requestToken,
+    ...(deps.memo === undefined ? {} : { memo: deps.memo }),
+  });
+};
+
+/** The Graph client settings of a credential: its Graph address and token provider, and the shared seams. */
+const graphClient = (credential: StoredCredential, deps: GraphMailSenderDeps): GraphClientDeps => ({
+  fetch: deps.fetch,
+  tokenProvider: credentialTokenProvider(credential, deps),
+  graphBaseUrl: credential.graphBaseUrl,
+  now: deps.now,
+  ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+  ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
+  ...(deps.env === undefined ? {} : { env: deps.env }),
+});
+
+/**
+ * Sends through Graph from the credential's sender mailbox, keeping a copy in Sent Items: one sendMail when the
+ * message fits 4 MB, else a draft with its attachments added (upload sessions for big ones) and then sent.
  */
 export const createGraphMailSender =
   (deps: GraphMailSenderDeps): SendAs =>
-  (credential, message) => {
-    const requestToken = async () => {
-      try {
-        const { token } = await requestCredentialToken(credential, {
-          credentials: deps.credentials,
-          fetch: deps.fetch,
-          now: deps.now,
-          ...(deps.env === undefined ? {} : { env: deps.env }),
-          ...(deps.onPromoted === undefined ? {} : { onPromoted: deps.onPromoted }),
-        });
-        return token;
-      } catch (error) {
-        if (error instanceof TokenError && deps.onTokenRefused !== undefined) {
-          try {
-            await deps.onTokenRefused(credential, error);
-          } catch (hookError) {
-            console.warn(`[issue-mailer] recording the token refusal failed: ${safeErrorLabel(hookError)}`);
-          }
-        }
-        throw error;
-      }
-    };
-    const tokenProvider = createTokenProvider(credential, {
-      now: deps.now,
-      cache: deps.tokenCache,
-      requestToken,
-      ...(deps.memo === undefined ? {} : { memo: deps.memo }),
-    });
-    return sendMail(
-      { mailbox: credential.senderMailbox, message, saveToSentItems: true },
-      {
-        fetch: deps.fetch,
-        tokenProvider,
-        graphBaseUrl: credential.graphBaseUrl,
-        now: deps.now,
-        ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
-        ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
-        ...(deps.env === undefined ? {} : { env: deps.env }),
-      },
-    );
-  };
+  (credential, message) =>
+    deliverMessage(credential.senderMailbox, message, graphClient(credential, deps));
+
+/** Searches the credential's tenant directory (User.Read.All) with the same token wiring as sending. */
+export const createDirectorySearch =
+  (deps: GraphMailSenderDeps): DirectorySearch =>
+  (credential, query) =>
+    searchDirectory(query, graphClient(credential, deps));

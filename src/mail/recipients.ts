@@ -1,33 +1,51 @@
+import { addressKey, MAX_RECIPIENTS, parseEmailAddress } from '../contract/email-address';
 import { MailValidationError } from './errors';
 
-/** Exchange Online accepts at most 500 recipients a message. */
-export const MAX_RECIPIENTS = 500;
+export { MAX_RECIPIENTS };
+
+export interface Recipient {
+  address: string;
+  name?: string;
+}
 
 export interface Recipients {
-  to: string[];
-  cc: string[];
-  bcc: string[];
+  to: Recipient[];
+  cc: Recipient[];
+  bcc: Recipient[];
+}
+
+export interface RecipientsInput {
+  to: readonly string[];
+  cc: readonly string[];
+  bcc: readonly string[];
 }
 
 /**
- * Drops repeated addresses (case-insensitively), keeping the most visible place: To, then Cc, then Bcc. Throws
- * MailValidationError past Exchange's limit or when nobody is left in To.
+ * Parses what the dialog sent (`jane@example.com` or `Jane <jane@example.com>`) and drops repeated addresses
+ * (case-insensitively), keeping the most visible place: To, then Cc, then Bcc. Throws MailValidationError for an
+ * address that does not parse, past Exchange's limit, or when nobody is left in To. The schema checked the
+ * addresses already; this is the one place that decides what is sent.
  */
-export const normalizeRecipients = (recipients: Recipients): Recipients => {
+export const foldRecipients = (input: RecipientsInput): Recipients => {
   const seen = new Set<string>();
-  const keep = (addresses: readonly string[]): string[] =>
-    addresses.filter((address) => {
-      const key = address.trim().toLowerCase();
-      if (seen.has(key)) return false;
+  const keep = (field: keyof RecipientsInput): Recipient[] => {
+    const kept: Recipient[] = [];
+    for (const text of input[field]) {
+      const parsed = parseEmailAddress(text);
+      if (!parsed.ok) throw new MailValidationError({ [field]: parsed.message });
+      const key = addressKey(parsed.value.address);
+      if (seen.has(key)) continue;
       seen.add(key);
-      return true;
-    });
-  const normalized = { to: keep(recipients.to), cc: keep(recipients.cc), bcc: keep(recipients.bcc) };
-  if (normalized.to.length === 0) throw new MailValidationError({ to: 'Add at least one recipient.' });
+      kept.push(parsed.value.name === undefined ? { address: parsed.value.address } : { address: parsed.value.address, name: parsed.value.name });
+    }
+    return kept;
+  };
+  const folded = { to: keep('to'), cc: keep('cc'), bcc: keep('bcc') };
+  if (folded.to.length === 0) throw new MailValidationError({ to: 'Add at least one recipient.' });
   if (seen.size > MAX_RECIPIENTS) {
     throw new MailValidationError({ to: `A message can have at most ${MAX_RECIPIENTS} recipients in To, Cc and Bcc together.` });
   }
-  return normalized;
+  return folded;
 };
 
 export const recipientCount = (recipients: Recipients): number =>

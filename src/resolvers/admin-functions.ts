@@ -6,9 +6,29 @@ import { testConnection, type TestConnectionDeps } from '../credentials/test-con
 import { assertJiraAdmin } from '../jira/admin-check';
 import type { RequestJira } from '../jira/jira-client';
 import type { WarningService } from '../warnings/warning-service';
+import { mailSettingsSchema, type GroupRef, type MailSettings, type ProjectRef, type RoleRef } from '../contract/mail-settings';
+import { templateInputSchema, templatePreviewSchema, type TemplatePreview, type TemplateView } from '../contract/templates';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 
+/** The admin page's email templates, mail settings and the Jira lists its pickers need. */
+export interface AdminMailDeps {
+  templates: {
+    list(): Promise<TemplateView[]>;
+    save(input: z.output<typeof templateInputSchema>): Promise<TemplateView>;
+    delete(id: string, inUse: readonly string[]): Promise<void>;
+    preview(template: { subject: string; body: string }, issueKey: string | undefined): Promise<TemplatePreview>;
+  };
+  settings: {
+    read(): Promise<MailSettings>;
+    save(settings: MailSettings): Promise<MailSettings>;
+  };
+  searchGroups(query: string): Promise<GroupRef[]>;
+  listProjectRoles(): Promise<RoleRef[]>;
+  listProjects(): Promise<ProjectRef[]>;
+}
+
 export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
+  mail: AdminMailDeps;
   credentials: CredentialService;
   warnings: Pick<WarningService, 'list' | 'recordPromotion'>;
   /** Jira as the invoking user: the admin check, and the admin's email address for a test email. */
@@ -18,6 +38,9 @@ export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'req
 export type AdminHandlers = { [K in keyof AdminFunctions]: ResolverFunction<AdminFunctions[K]['data']> };
 
 const noPayload = z.strictObject({});
+
+const templateIdSchema = z.strictObject({ id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a template id.')) });
+const groupQuerySchema = z.strictObject({ query: z.string().check(z.trim(), z.maxLength(100, 'Type at most 100 characters.')) });
 
 const testConnectionSchema = z.strictObject({
   id: credentialIdSchema.shape.id,
@@ -69,6 +92,64 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'listWarnings',
       schema: noPayload,
       run: () => deps.warnings.list(),
+    }),
+    listTemplates: resolverFunction({
+      ...admin,
+      name: 'listTemplates',
+      schema: noPayload,
+      run: () => deps.mail.templates.list(),
+    }),
+    saveTemplate: resolverFunction({
+      ...admin,
+      name: 'saveTemplate',
+      schema: templateInputSchema,
+      run: (input) => deps.mail.templates.save(input),
+    }),
+    deleteTemplate: resolverFunction({
+      ...admin,
+      name: 'deleteTemplate',
+      schema: templateIdSchema,
+      run: async ({ id }) => {
+        const settings = await deps.mail.settings.read();
+        await deps.mail.templates.delete(id, settings.projectTemplates.map((entry) => entry.templateId));
+        return { id };
+      },
+    }),
+    previewTemplate: resolverFunction({
+      ...admin,
+      name: 'previewTemplate',
+      schema: templatePreviewSchema,
+      run: ({ subject, body, issueKey }) => deps.mail.templates.preview({ subject, body }, issueKey),
+    }),
+    getMailSettings: resolverFunction({
+      ...admin,
+      name: 'getMailSettings',
+      schema: noPayload,
+      run: () => deps.mail.settings.read(),
+    }),
+    saveMailSettings: resolverFunction({
+      ...admin,
+      name: 'saveMailSettings',
+      schema: mailSettingsSchema,
+      run: (settings) => deps.mail.settings.save(settings),
+    }),
+    searchGroups: resolverFunction({
+      ...admin,
+      name: 'searchGroups',
+      schema: groupQuerySchema,
+      run: ({ query }) => deps.mail.searchGroups(query),
+    }),
+    listProjectRoles: resolverFunction({
+      ...admin,
+      name: 'listProjectRoles',
+      schema: noPayload,
+      run: () => deps.mail.listProjectRoles(),
+    }),
+    listProjects: resolverFunction({
+      ...admin,
+      name: 'listProjects',
+      schema: noPayload,
+      run: () => deps.mail.listProjects(),
     }),
   };
 };

@@ -11,10 +11,13 @@ import {
 import { GraphError, GraphErrorCode } from '../graph/errors';
 import { EndpointNotAllowedError } from '../http/errors';
 import { JiraError, JiraErrorCode, NotAdminError } from '../jira/errors';
-import { MailValidationError } from '../mail/errors';
+import { MailValidationError, MessageTooLargeError, NotAllowedToSendError } from '../mail/errors';
 import { tokenErrorGuidance } from '../oauth/aadsts-guidance';
 import { TokenError, TokenErrorCode } from '../oauth/errors';
 import { StorageError } from '../storage/errors';
+import { HistoryRecordInvalidError } from '../history/history-store';
+import { MailSettingsUnreadableError } from '../settings/mail-settings-store';
+import { BuiltInTemplateReadOnlyError, TemplateError, TemplateInUseError, TemplateNotFoundError } from '../templates/template-errors';
 import { NoIssueContextError } from './errors';
 
 /** Admins can act on configuration details; people sending an issue are pointed at their admin. */
@@ -51,6 +54,9 @@ const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
     'Microsoft Graph did not answer in time, so the email may or may not have been sent. Check with a recipient before sending again.',
   [GraphErrorCode.ResponseInvalid]:
     'Microsoft Graph answered in an unexpected way, so the email may or may not have been sent. Check with a recipient before sending again.',
+  [GraphErrorCode.DirectoryAccessDenied]:
+    'Searching the Microsoft 365 directory needs the User.Read.All application permission with admin consent. ' +
+    'Type the address instead, or ask your Jira admin to grant it.',
   [GraphErrorCode.EndpointNotAllowed]:
     "Issue Mailer sends mail only through Microsoft Graph's hosts (graph.microsoft.com, or a national cloud's). Check the Graph API base URL on the Issue Mailer admin page.",
 };
@@ -79,6 +85,36 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
   }
   if (error instanceof NotAdminError) {
     return { code: CommonErrorCode.NotAdmin, message: 'Only Jira administrators can change Issue Mailer settings.' };
+  }
+  // Both messages are composed by the app from sizes and admin-chosen group and role names: safe to show.
+  if (error instanceof NotAllowedToSendError) return { code: error.code, message: error.reason };
+  if (error instanceof MessageTooLargeError) return { code: error.code, message: error.message };
+  if (error instanceof MailSettingsUnreadableError) {
+    return {
+      code: error.code,
+      message:
+        audience === 'admin'
+          ? 'The saved sending settings could not be read. Check them under Sending settings and save them again.'
+          : "Issue Mailer's sending settings could not be read. Ask your Jira admin to save them again on the Issue Mailer admin page.",
+    };
+  }
+  if (error instanceof HistoryRecordInvalidError) {
+    return { code: error.code, message: 'The email history of this issue could not be read. Try again; if it keeps happening, contact your Jira admin.' };
+  }
+  if (error instanceof TemplateError) {
+    // Audience decides the wording: a sender cannot fix a template, an admin sees the line to fix.
+    return audience === 'admin'
+      ? { code: error.code, message: 'The template has an error. Fix the highlighted line and save again.', fieldErrors: { ...error.fieldErrors } }
+      : { code: error.code, message: 'The email template has an error. Ask your Jira admin to fix it on the Issue Mailer admin page, or choose another template.' };
+  }
+  if (error instanceof TemplateNotFoundError) {
+    return { code: error.code, message: 'That template no longer exists. Reload and choose another.' };
+  }
+  if (error instanceof BuiltInTemplateReadOnlyError) {
+    return { code: error.code, message: 'The built-in template cannot be changed. Duplicate it and edit the copy.' };
+  }
+  if (error instanceof TemplateInUseError) {
+    return { code: error.code, message: 'A project uses this template as its default. Choose another default for it under Sending settings first.' };
   }
   if (error instanceof NoIssueContextError) {
     return { code: CommonErrorCode.NoIssueContext, message: 'Open "Email this issue" from a Jira issue.' };

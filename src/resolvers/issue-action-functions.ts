@@ -1,50 +1,72 @@
 import * as z from 'zod/mini';
 import type { IssueActionFunctions } from '../contract/functions';
-import { sendIssueEmailSchema } from '../contract/issue-email';
-import type { CredentialService } from '../credentials/credential-service';
-import type { IssueSnapshot } from '../jira/issue';
+import { previewIssueEmailSchema, searchPeopleSchema, sendIssueEmailSchema } from '../contract/issue-email';
 import { getEmailDraft } from '../mail/email-draft';
-import type { SendAs } from '../mail/graph-mail-sender';
+import type { Caller, IssueEmailDeps } from '../mail/issue-email-ports';
+import { previewIssueEmail } from '../mail/preview-issue-email';
+import { searchPeople } from '../mail/search-people';
 import { sendIssueEmail } from '../mail/send-issue-email';
-import type { Clock } from '../shared/seams';
 import { issueKeyFromContext, timeZoneFromContext } from './issue-context';
-import { resolverFunction, type ResolverFunction } from './resolver-kit';
+import { NoIssueContextError } from './errors';
+import { resolverFunction, type ResolverFunction, type ResolverRequest } from './resolver-kit';
 
-export interface IssueActionDeps {
-  credentials: Pick<CredentialService, 'findDefault' | 'getDefault'>;
-  /** Reads an issue as the invoking user. */
-  readIssue(issueKey: string): Promise<IssueSnapshot>;
-  sendAs: SendAs;
-  now: Clock;
-}
+export type IssueActionDeps = IssueEmailDeps;
 
 export type IssueActionHandlers = { [K in keyof IssueActionFunctions]: ResolverFunction<IssueActionFunctions[K]['data']> };
 
+const noPayload = z.strictObject({});
+
+/** The invoking user as the platform names them; the payload never says who is sending. */
+const callerFromContext = (request: ResolverRequest): Caller => {
+  const accountId = request.context['accountId'];
+  if (typeof accountId !== 'string' || !/^[A-Za-z0-9:_-]{1,128}$/.test(accountId)) throw new NoIssueContextError();
+  const timeZone = timeZoneFromContext(request);
+  return { accountId, siteUrl: request.context['siteUrl'], ...(timeZone === undefined ? {} : { timeZone }) };
+};
+
 /** The issue action's functions. The issue is always the one in the invocation context. */
-export const createIssueActionFunctions = (deps: IssueActionDeps): IssueActionHandlers => ({
-  getEmailDraft: resolverFunction({
-    name: 'getEmailDraft',
+export const createIssueActionFunctions = (deps: IssueActionDeps): IssueActionHandlers => {
+  const onIssue = {
     audience: 'user',
-    guard: async (request) => void issueKeyFromContext(request),
-    schema: z.strictObject({}),
-    run: (_input, request) => getEmailDraft(issueKeyFromContext(request), deps),
-  }),
-  sendIssueEmail: resolverFunction({
-    name: 'sendIssueEmail',
-    audience: 'user',
-    guard: async (request) => void issueKeyFromContext(request),
-    schema: sendIssueEmailSchema,
-    run: (input, request) => {
-      const timeZone = timeZoneFromContext(request);
-      return sendIssueEmail(
-        {
-          issueKey: issueKeyFromContext(request),
-          input,
-          siteUrl: request.context['siteUrl'],
-          ...(timeZone === undefined ? {} : { timeZone }),
-        },
-        deps,
-      );
+    guard: async (request: ResolverRequest) => {
+      issueKeyFromContext(request);
+      callerFromContext(request);
     },
-  }),
-});
+  } as const;
+  return {
+    getEmailDraft: resolverFunction({
+      ...onIssue,
+      name: 'getEmailDraft',
+      schema: noPayload,
+      run: (_input, request) => getEmailDraft(issueKeyFromContext(request), callerFromContext(request), deps),
+    }),
+    searchPeople: resolverFunction({
+      ...onIssue,
+      name: 'searchPeople',
+      schema: searchPeopleSchema,
+      run: ({ query }) => searchPeople(query, deps),
+    }),
+    previewIssueEmail: resolverFunction({
+      ...onIssue,
+      name: 'previewIssueEmail',
+      schema: previewIssueEmailSchema,
+      run: (input, request) => previewIssueEmail(issueKeyFromContext(request), input, callerFromContext(request), deps),
+    }),
+    sendIssueEmail: resolverFunction({
+      ...onIssue,
+      name: 'sendIssueEmail',
+      schema: sendIssueEmailSchema,
+      run: (input, request) =>
+        sendIssueEmail({ issueKey: issueKeyFromContext(request), input, caller: callerFromContext(request) }, deps),
+    }),
+    listEmailHistory: resolverFunction({
+      ...onIssue,
+      name: 'listEmailHistory',
+      schema: noPayload,
+      run: async (_input, request) => {
+        const issue = await deps.jira.readIssue(issueKeyFromContext(request));
+        return deps.history.list(issue.id);
+      },
+    }),
+  };
+};

@@ -1,17 +1,50 @@
+import { randomUUID } from 'node:crypto';
 import { createCredentialService } from '../credentials/credential-service';
 import { createCredentialStore } from '../credentials/credential-store';
-import { requestJiraAsUser } from '../jira/jira-client';
+import { createHistoryStore } from '../history/history-store';
+import { readMyGroups, searchGroups } from '../jira/groups';
+import { downloadAttachment, listIssueAttachments } from '../jira/issue-attachments';
+import { addEmailComment } from '../jira/issue-comment-writer';
+import { readIssueComments } from '../jira/issue-comments';
+import { readIssuePeople } from '../jira/issue-people';
 import { readIssue } from '../jira/issue-reader';
-import { createGraphMailSender } from '../mail/graph-mail-sender';
+import { requestJiraAsApp, requestJiraAsUser } from '../jira/jira-client';
+import { readMyself } from '../jira/myself';
+import { listRoles, rolesOfUserInProject } from '../jira/project-roles';
+import { listProjects } from '../jira/projects';
+import { searchJiraUsers } from '../jira/user-search';
+import { createDirectorySearch, createGraphMailSender, type GraphMailSenderDeps } from '../mail/graph-mail-sender';
+import type { IssueEmailJira } from '../mail/issue-email-ports';
+import { previewTemplateForIssue } from '../mail/template-preview';
 import { createTokenCache } from '../oauth/token-cache';
+import { createMailSettingsStore } from '../settings/mail-settings-store';
+import { saveMailSettings } from '../settings/save-mail-settings';
+import { checkSendPermission } from '../settings/send-permission';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
 import { createForgeKvStore } from '../storage/forge-kv-store';
+import { createTemplateService } from '../templates/template-service';
+import { createTemplateStore } from '../templates/template-store';
 import { createWarningService, type WarningService } from '../warnings/warning-service';
 import { createWarningStore } from '../warnings/warning-store';
 import type { AdminDeps } from './admin-functions';
+import { toResolverError, INTERNAL_MESSAGE } from './error-messages';
 import type { IssueActionDeps } from './issue-action-functions';
 
 export type RuntimeDeps = AdminDeps & IssueActionDeps & { warnings: WarningService };
+
+/** Jira as the invoking user for everything they read; the app only writes its own comment. */
+const jiraAsUser: IssueEmailJira = {
+  readSenderName: async () => (await readMyself(requestJiraAsUser)).displayName ?? 'A Jira user',
+  readIssue: (issueKey) => readIssue(issueKey, requestJiraAsUser),
+  readPeople: (issueKey) => readIssuePeople(issueKey, requestJiraAsUser),
+  listAttachments: (issueKey) => listIssueAttachments(issueKey, requestJiraAsUser),
+  downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsUser),
+  readComments: (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsUser),
+  searchUsers: (query) => searchJiraUsers(query, requestJiraAsUser),
+  addEmailComment: async (issueKey, note) => {
+    await addEmailComment(issueKey, note, requestJiraAsApp);
+  },
+};
 
 /** The real collaborators: Forge storage, Jira as the invoking user, the global fetch and clock. */
 const createRuntimeDeps = (): RuntimeDeps => {
@@ -20,6 +53,17 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const credentials = createCredentialService({ store: credentialStore, now: systemClock });
   const warnings = createWarningService({ store: createWarningStore(store), listCredentials: () => credentialStore.list(), now: systemClock });
   const tokenCache = createTokenCache(store);
+  const templates = createTemplateService({ store: createTemplateStore(store), now: systemClock });
+  const settings = createMailSettingsStore(store);
+  const graph: GraphMailSenderDeps = {
+    credentials,
+    tokenCache,
+    fetch: globalFetch,
+    now: systemClock,
+    sleep: realSleep,
+    onPromoted: (credential) => warnings.recordPromotion(credential),
+    onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
+  };
   return {
     credentials,
     warnings,
@@ -28,16 +72,42 @@ const createRuntimeDeps = (): RuntimeDeps => {
     now: systemClock,
     sleep: realSleep,
     requestJira: requestJiraAsUser,
-    readIssue: (issueKey) => readIssue(issueKey, requestJiraAsUser),
-    sendAs: createGraphMailSender({
-      credentials,
-      tokenCache,
-      fetch: globalFetch,
-      now: systemClock,
-      sleep: realSleep,
-      onPromoted: (credential) => warnings.recordPromotion(credential),
-      onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
-    }),
+    jira: jiraAsUser,
+    templates,
+    readSettings: () => settings.read(),
+    checkPermission: (current, projectKey, accountId) =>
+      checkSendPermission(
+        { whoMaySend: current.whoMaySend, projectKey, accountId },
+        {
+          myGroups: () => readMyGroups(requestJiraAsUser),
+          rolesOfUserInProject: (key, account, groupIds, roleIds) => rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
+        },
+      ),
+    sendAs: createGraphMailSender(graph),
+    searchDirectory: createDirectorySearch(graph),
+    history: createHistoryStore(store),
+    describeFailure: (error) => toResolverError(error, 'user')?.message ?? INTERNAL_MESSAGE,
+    newId: randomUUID,
+    mail: {
+      templates: {
+        list: () => templates.list(),
+        save: (input) => templates.save(input),
+        delete: (id, inUse) => templates.delete(id, inUse),
+        preview: (template, issueKey) =>
+          previewTemplateForIssue(template, issueKey, {
+            templates,
+            jira: jiraAsUser,
+            senderMailbox: async () => (await credentials.findDefault())?.senderMailbox ?? 'support@example.com',
+          }),
+      },
+      settings: {
+        read: () => settings.read(),
+        save: (next) => saveMailSettings(next, { store: settings, templateIds: async () => (await templates.list()).map((template) => template.id) }),
+      },
+      searchGroups: (query) => searchGroups(query, requestJiraAsUser),
+      listProjectRoles: () => listRoles(requestJiraAsUser),
+      listProjects: () => listProjects(requestJiraAsUser),
+    },
   };
 };
 

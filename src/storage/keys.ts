@@ -4,6 +4,10 @@
  *
  * Plain storage (queryable):   `credential:{id}`              a StoredCredential (no secret, no key)
  *                              `admin-warnings`               the warnings the admin page shows on top
+ *                              `template:{id}`                an email template (Liquid subject and body)
+ *                              `mail-settings`                who may send, comment after send, project templates
+ *                              `email-history:{issueId}:{at}:{emailId}`  one email of an issue's history
+ *                              `thread:{sha256 of internetMessageId}`    the issue a sent message belongs to
  * Secret storage:              `credential-secret:{id}`       the client secret value
  *                              `credential-next-secret:{id}`  the next secret value, for rotation
  *                              `credential-private-key:{id}`  the certificate's private key, PEM
@@ -50,3 +54,24 @@ export const tokenCacheKey = (credentialId: string): string => keyFor('token-cac
 /** The id a `credential:{id}` key names, for keys returned by a prefix query. */
 export const credentialIdFromKey = (key: string): string | undefined =>
   key.startsWith(CREDENTIAL_PREFIX) ? key.slice(CREDENTIAL_PREFIX.length) : undefined;
+
+export const TEMPLATE_PREFIX = 'template:';
+export const templateKey = (id: string): string => keyFor(TEMPLATE_PREFIX, id, 'a template');
+export const templateIdFromKey = (key: string): string | undefined =>
+  key.startsWith(TEMPLATE_PREFIX) ? key.slice(TEMPLATE_PREFIX.length) : undefined;
+
+/** One entry: the admin's mail settings. */
+export const MAIL_SETTINGS_KEY = 'mail-settings';
+
+/** All history keys of one issue share this prefix; `at` is a sortable UTC timestamp (yyyymmddThhmmssSSSZ). */
+export const emailHistoryPrefix = (issueId: string): string => `${keyFor('email-history:', issueId, 'an issue history')}:`;
+export const emailHistoryKey = (issueId: string, at: string, emailId: string): string => {
+  if (!/^[0-9]{8}T[0-9]{9}Z$/.test(at)) throw new InvalidStorageKeyError('an email history entry');
+  return keyFor(emailHistoryPrefix(issueId), `${at}:${emailId}`.replace(/:/g, '.'), 'an email history entry');
+};
+
+/** `digest` is the hex SHA-256 of an internetMessageId, which holds characters keys may not. */
+export const threadKey = (digest: string): string => {
+  if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('a thread entry');
+  return `thread:${digest}`;
+};

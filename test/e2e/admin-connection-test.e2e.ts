@@ -139,7 +139,7 @@ describe('Test connection on the admin page: a diagnosis, step by step', () => {
     await field(app, 'Token endpoint URL').fill(`${microsoft.loginBaseUrl}/${emulatedTenant(run).id}/oauth2/v2.0/token`);
     await field(app, 'Sender mailbox').fill(SUPPORT_MAILBOX);
     await field(app, 'Graph API base URL').fill(`${microsoft.graphBaseUrl}/v1.0`);
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     await app.getByRole('heading', { name: 'Edit credential: Certificate' }).waitFor();
 
     const stored = app.getByRole('region', { name: 'Certificate', exact: true });

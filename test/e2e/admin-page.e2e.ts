@@ -61,7 +61,7 @@ describe('the Issue Mailer admin page: managing credentials', () => {
 
     await field(app, 'Name').fill('Support mailbox (EU)');
     await field(app, 'Secret expires on').fill('2099-06-30');
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     await app.getByRole('heading', { name: 'Edit credential: Support mailbox (EU)' }).waitFor();
     await rowOf(app, 'Support mailbox (EU)').getByText('Secret expires Jun 30, 2099').waitFor();
 
@@ -92,7 +92,7 @@ describe('the Issue Mailer admin page: managing credentials', () => {
 
     await app.getByRole('button', { name: 'Replace secret' }).click();
     await field(app, 'Client secret').fill(currentSecret().value);
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     await app.getByRole('status').filter({ hasText: 'Credential saved' }).waitFor();
     expect(textOf(await app.getByRole('group', { name: 'Client secret' }).innerText())).toMatch(/^Client secret\nA secret is set \(updated /);
 

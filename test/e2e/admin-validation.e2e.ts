@@ -81,7 +81,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
     };
     run.page.on('request', onRequest);
     await field(app, label).fill(value);
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
 
     expect(await fieldError(app, id)).toEqual(invalid(message));
     expect(await field(app, label).getAttribute('aria-describedby')).toContain(`credential-${id}-error`);
@@ -92,7 +92,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
   it('shows every message at once and focuses the first field in error', async () => {
     const app = await openAdminPage(run);
     await field(app, 'Token endpoint URL').fill('https://login.microsoftonline.com/organizations/oauth2/v2.0/token');
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
 
     expect(await fieldError(app, 'name')).toEqual(invalid('Enter a name, for example "Support mailbox".'));
     expect(await fieldError(app, 'clientId')).toEqual(
@@ -127,14 +127,14 @@ describe('the credential form checks every field with the backend\'s schema, bef
     const app = await openAdminPage(run);
     await field(app, 'Client authentication').selectOption({ label: 'Certificate' });
     await field(app, label).fill(value);
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     expect(await fieldError(app, id)).toEqual(invalid(message));
   });
 
   it('a certificate credential needs both PEMs when created', async () => {
     const app = await openAdminPage(run);
     await field(app, 'Client authentication').selectOption({ label: 'Certificate' });
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     expect(await fieldError(app, 'certificatePem')).toEqual(
       invalid('Paste the certificate you uploaded to Certificates & secrets, in PEM form (-----BEGIN CERTIFICATE-----).'),
     );
@@ -156,7 +156,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
     await field(app, 'Token endpoint URL').fill(`${run.host.microsoft.loginBaseUrl}/${run.host.microsoft.config.tenants[0]?.id}/oauth2/v2.0/token`);
     await field(app, 'Sender mailbox').fill('support@contoso.onmicrosoft.com');
     await field(app, 'Graph API base URL').fill(`${run.host.microsoft.graphBaseUrl}/v1.0`);
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
 
     const notSaved = app.getByRole('alert').filter({ hasText: 'The credential was not saved' });
     await notSaved.waitFor();
@@ -176,13 +176,13 @@ describe('the credential form checks every field with the backend\'s schema, bef
     });
     await app.getByRole('button', { name: 'Add next secret' }).click();
     expect(await isFocused(field(app, 'Next client secret'))).toBe(true);
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     expect(await fieldError(app, 'nextClientSecret')).toEqual(
       invalid('Paste the Value of the second secret you created in Certificates & secrets, or cancel adding a next secret.'),
     );
 
     await field(app, 'Next client secret').fill('9d2e4f6a-1b3c-4d5e-8f7a-0b1c2d3e4f5a');
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     expect(await fieldError(app, 'nextClientSecret')).toEqual(
       invalid("This looks like the Secret ID. Paste the secret's Value from Certificates & secrets (shown only right after you create it)."),
     );
@@ -190,7 +190,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
     const next = secretOf(emulatedApp(run, 'Issue Mailer (secret expiring soon)'), 'Issue Mailer for Jira (expires in 20 days)').value;
     await field(app, 'Next client secret').fill(next);
     await field(app, 'Next secret expires on').fill('2099-01-31');
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     const section = app.getByRole('region', { name: 'Next secret', exact: true });
     await section.getByText(/^A next secret is set, expires Jan 31, 2099 \(updated .+\)\.$/).waitFor();
     expect(await section.locator('input').count()).toBe(0);
@@ -198,7 +198,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
     await section.getByRole('button', { name: 'Remove next secret' }).click();
     expect(await isFocused(section.getByRole('button', { name: 'Keep next secret' }))).toBe(true);
     expect(await section.getByText('The next secret will be removed when you save.').count()).toBe(1);
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     await section.getByRole('button', { name: 'Add next secret' }).waitFor();
     expect(await allMarkup(run)).not.toContain(next);
   });

@@ -67,7 +67,7 @@ describe('expiry warnings and rotation news on top of the admin page', () => {
     await app.getByRole('button', { name: 'Add next secret' }).click();
     await field(app, 'Next client secret').fill(secretOf(demo, 'Issue Mailer for Jira').value);
     await field(app, 'Next secret expires on').fill('2099-12-31');
-    await app.getByRole('button', { name: 'Save' }).click();
+    await app.getByRole('button', { name: 'Save', exact: true }).click();
     await app.getByText('A next secret is set, expires Dec 31, 2099').waitFor();
     const pending = warnings(run).getByRole('status').filter({ hasText: 'Rotation' });
     await pending.waitFor();

@@ -59,7 +59,7 @@ describe('"Email this issue" on the issue view', () => {
     await to.fill('alex@example.com, not-an-address');
     await app.getByRole('button', { name: 'Send' }).click();
 
-    expect(await app.locator('#email-to-error').innerText()).toBe('Enter valid email addresses, separated by commas.');
+    expect(await app.locator('#email-to-error').innerText()).toBe('Enter valid email addresses.');
     expect(await to.getAttribute('aria-invalid')).toBe('true');
     expect(host.microsoft.sentMessages()).toHaveLength(1);
 

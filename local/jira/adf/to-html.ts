@@ -2,10 +2,19 @@ import { panelColour, stringAttr } from './attrs';
 import { escapeHtml } from './escape';
 import type { AdfDoc, AdfMark, AdfNode } from './types';
 
-/** What the renderer needs from the site: mention names and profile links. */
+/** An attachment a `media` node shows, and the site-relative URL its bytes are served from. */
+export interface MediaAttachment {
+  src: string;
+  filename: string;
+  mimeType: string;
+}
+
+/** What the renderer needs from the site: mention names, profile links and embedded attachments. */
 export interface HtmlRenderContext {
   siteUrl: string;
   displayNameOf(accountId: string): string | undefined;
+  /** The attachment behind a media file id, when the site has it. */
+  mediaAttachment?(mediaId: string): MediaAttachment | undefined;
 }
 
 /** Heading anchors as the wiki renderer makes them: the text without spaces or punctuation. */
@@ -98,6 +107,23 @@ function renderTable(node: AdfNode, ctx: HtmlRenderContext): string {
   return `<div class='table-wrap'>\n<table class='confluenceTable'><tbody>\n${rows.join('\n')}\n</tbody></table>\n</div>`;
 }
 
+/**
+ * A known attachment renders as Jira Cloud renders it: an image as `<img>` from the REST content URL (site-relative;
+ * the caller's session or token fetches it), another file as a link to it. An unknown one shows its name only.
+ */
+function renderMedia(media: AdfNode, ctx: HtmlRenderContext): string {
+  const id = stringAttr(media.attrs?.id);
+  const attachment = id === undefined ? undefined : ctx.mediaAttachment?.(id);
+  if (attachment === undefined) {
+    return `<p><span class="image-wrap" style="">${escapeHtml(stringAttr(media.attrs?.alt) ?? id ?? '')}</span></p>`;
+  }
+  const src = escapeHtml(attachment.src);
+  const name = escapeHtml(attachment.filename);
+  return attachment.mimeType.startsWith('image/')
+    ? `<p><span class="image-wrap" style=""><img src="${src}" alt="${name}"></span></p>`
+    : `<p><span class="nobr"><a href="${src}" title="${name}">${name}</a></span></p>`;
+}
+
 function renderBlock(node: AdfNode, ctx: HtmlRenderContext): string {
   const attrs = node.attrs ?? {};
   switch (node.type) {
@@ -136,9 +162,7 @@ function renderBlock(node: AdfNode, ctx: HtmlRenderContext): string {
       return `<ul>\n${(node.content ?? []).map((item) => `\t<li>${item.attrs?.state === 'DONE' ? '[x] ' : ''}${inlines(item, ctx)}</li>`).join('\n')}\n</ul>`;
     case 'mediaSingle':
     case 'mediaGroup':
-      return (node.content ?? [])
-        .map((media) => `<p><span class="image-wrap" style="">${escapeHtml(stringAttr(media.attrs?.alt) ?? stringAttr(media.attrs?.id) ?? '')}</span></p>`)
-        .join('\n');
+      return (node.content ?? []).map((media) => renderMedia(media, ctx)).join('\n');
     default:
       return node.content ? `<p>${inlines(node, ctx)}</p>` : '';
   }

@@ -82,6 +82,14 @@ function block(node: AdfNode): string {
       return `{quote}${(node.content ?? []).map(block).join('\n\n')}{quote}`;
     case 'rule':
       return '----';
+    case 'mediaSingle':
+    case 'mediaGroup':
+      // Wiki markup names attachments by file name: `!name|thumbnail!` embeds an image, `[^name]` links a file.
+      return (node.content ?? [])
+        .map((media) => stringAttr(media.attrs?.alt))
+        .filter((name): name is string => name !== undefined && name !== '')
+        .map((name) => (node.type === 'mediaSingle' ? `!${name}|thumbnail!` : `[^${name}]`))
+        .join(' ');
     case 'panel':
       return `{panel:bgColor=${panelColour(attrs.panelType)}}\n${(node.content ?? []).map(block).join('\n\n')}\n{panel}`;
     case 'table':

@@ -43,9 +43,9 @@ export function userDetailsBean(ctx: RequestContext, user: SiteUser | AppUser): 
   };
 }
 
-/** `User`: what `/myself`, `/user` and the user searches answer. */
+/** `User`: what `/myself`, `/user` and the user searches answer. Groups (`GroupName`) only when expanded. */
 export function userBean(ctx: RequestContext, user: SiteUser | AppUser, expand: ReadonlySet<string> = new Set()): Record<string, unknown> {
-  const groups = isSiteUser(user) ? groupsOf(user) : ['atlassian-addons-admin'];
+  const groups = ctx.store.groupsOf(user.accountId);
   const roles = isSiteUser(user) && user.role !== 'customer' ? [{ key: 'jira-software', name: 'Jira Software' }] : [];
   return {
     self: `${ctx.restBase}/user?accountId=${encodeURIComponent(user.accountId)}`,
@@ -60,7 +60,7 @@ export function userBean(ctx: RequestContext, user: SiteUser | AppUser, expand: 
     groups: {
       size: groups.length,
       items: expand.has('groups')
-        ? groups.map((name) => ({ name, self: `${ctx.restBase}/group?groupname=${encodeURIComponent(name)}` }))
+        ? groups.map((group) => ({ name: group.name, groupId: group.groupId, self: `${ctx.restBase}/group?groupId=${group.groupId}` }))
         : [],
     },
     applicationRoles: {
@@ -69,17 +69,4 @@ export function userBean(ctx: RequestContext, user: SiteUser | AppUser, expand: 
     },
     expand: 'groups,applicationRoles',
   };
-}
-
-function groupsOf(user: SiteUser): string[] {
-  switch (user.role) {
-    case 'admin':
-      return ['jira-admins', 'jira-software-users', 'site-admins'];
-    case 'agent':
-      return ['it-support', 'jira-software-users'];
-    case 'member':
-      return ['jira-software-users'];
-    case 'customer':
-      return [];
-  }
 }

@@ -74,3 +74,10 @@ export const table = (header: string[], ...rows: Inline[][]): AdfNode => ({
     })),
   ],
 });
+
+/** An attached image shown in the text, as Jira's editor embeds it: a `mediaSingle` around a file `media` node. */
+export const image = (mediaId: string, alt: string, width: number, height: number): AdfNode => ({
+  type: 'mediaSingle',
+  attrs: { layout: 'center' },
+  content: [{ type: 'media', attrs: { id: mediaId, type: 'file', collection: '', alt, width, height } }],
+});

@@ -141,6 +141,73 @@ function printerGuidePdf(): Buffer {
   ]);
 }
 
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+const xmlText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Spreadsheet column letters: 0 is A, 25 is Z. The inventory has fewer than 27 columns. */
+const column = (index: number): string => String.fromCharCode(65 + index);
+
+const LAPTOP_MODELS = ['MacBook Pro 14" M3 Pro', 'MacBook Air 13" M2', 'Dell Latitude 7440', 'Lenovo ThinkPad T14 Gen 4', 'HP EliteBook 840 G10'];
+const DEPARTMENTS = ['Platform', 'Support', 'Finance', 'Sales', 'People', 'Design', 'Legal', 'Marketing'];
+const LAPTOP_STATES = ['In use', 'In use', 'In use', 'Spare', 'Repair', 'Retired'];
+const FIRST_NAMES = ['Alex', 'Sam', 'Jordan', 'Casey', 'Robin', 'Taylor', 'Morgan', 'Jamie', 'Avery', 'Riley', 'Quinn', 'Drew'];
+const LAST_NAMES = ['Rivera', 'Lee', 'Nguyen', 'Okafor', 'Schmidt', 'Kowalski', 'Tanaka', 'Haddad', 'Silva', 'Brown'];
+
+/**
+ * The laptop fleet as an Office Open XML workbook (a ZIP of XML parts, stored uncompressed), one sheet of 7,100
+ * rows: big enough (over 3 MB) that a mail client needs an upload session for it.
+ */
+function laptopFleetInventory(): Buffer {
+  const random = seededRandom(23);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const header = ['Asset tag', 'Serial number', 'Model', 'Assigned to', 'Department', 'Purchased', 'Warranty ends', 'OS build', 'Status'];
+  const cell = (ref: string, value: string | number): string =>
+    typeof value === 'number' ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${xmlText(value)}</t></is></c>`;
+  const rows: string[] = [`<row r="1">${header.map((title, index) => cell(`${column(index)}1`, title)).join('')}</row>`];
+  for (let n = 1; n <= 7_100; n += 1) {
+    const purchased = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 1800) * 86_400_000);
+    const warranty = new Date(purchased.getTime() + 3 * 365 * 86_400_000);
+    const serial = Array.from({ length: 10 }, () => '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ'[Math.floor(random() * 34)]).join('');
+    const values: (string | number)[] = [
+      `LT-${String(n).padStart(5, '0')}`,
+      serial,
+      pick(LAPTOP_MODELS),
+      `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
+      pick(DEPARTMENTS),
+      purchased.toISOString().slice(0, 10),
+      warranty.toISOString().slice(0, 10),
+      22_631 + Math.floor(random() * 900),
+      pick(LAPTOP_STATES),
+    ];
+    const r = n + 1;
+    rows.push(`<row r="${r}">${values.map((value, index) => cell(`${column(index)}${r}`, value)).join('')}</row>`);
+  }
+  const sheet = `${XML_DECLARATION}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+  const part = (text: string): Buffer => Buffer.from(text, 'utf8');
+  return buildZip(
+    [
+      {
+        name: '[Content_Types].xml',
+        data: part(`${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`),
+      },
+      {
+        name: '_rels/.rels',
+        data: part(`${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      },
+      {
+        name: 'xl/workbook.xml',
+        data: part(`${XML_DECLARATION}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Laptops" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: part(`${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      },
+      { name: 'xl/worksheets/sheet1.xml', data: part(sheet) },
+    ],
+    new Date(Date.UTC(2025, 2, 4, 9, 28, 0)),
+  );
+}
+
 export const ATTACHMENT_FILES = {
   outlookScreenshot,
   outlookSyncLog: (): Buffer =>
@@ -149,6 +216,7 @@ export const ATTACHMENT_FILES = {
   vpnDiagnosticsZip,
   wifiHeatmap,
   printerGuidePdf,
+  laptopFleetInventory,
 } satisfies Record<string, () => Buffer>;
 
 export type AttachmentFileName = keyof typeof ATTACHMENT_FILES;

@@ -78,6 +78,7 @@ export function buildSeedState(): SeedState {
       attachments.push({
         id: attachment.id,
         issueId: seed.id,
+        mediaId: attachment.mediaId,
         filename: attachment.filename,
         mimeType: attachment.mimeType,
         authorId: attachment.author.accountId,

@@ -11,6 +11,8 @@ export interface SeedComment {
 
 export interface SeedAttachment {
   id: string;
+  /** The Media Services file id descriptions and comments embed it by. */
+  mediaId: string;
   filename: string;
   mimeType: string;
   author: SiteUser;

@@ -11,8 +11,12 @@ import { ConnectionTestResultView, type ConnectionTestOutcome } from './connecti
 import { CredentialForm } from './credential-form';
 import { CredentialList, editButtonId, moreActionsId, testButtonId, type RowBusy } from './credential-list';
 import { deleteCredential, listCredentials, listWarnings, setDefaultCredential, testConnection } from './invokes';
+import { MailSections } from './mail-sections';
+import { PageNav } from './page-nav';
+import { SETTINGS_TITLE } from './sending-settings-section';
 import { SetupHint } from './setup-hint';
 import { TableSkeleton } from './table-skeleton';
+import { TEMPLATES_TITLE } from './template-section';
 import { WarningsBanner } from './warnings-banner';
 
 type Load =
@@ -192,6 +196,13 @@ export function AdminPage() {
   return (
     <main className="im-page">
       {header}
+      <PageNav
+        links={[
+          { target: CREDENTIALS_TITLE, label: 'Credentials' },
+          { target: TEMPLATES_TITLE, label: 'Email templates' },
+          { target: SETTINGS_TITLE, label: 'Sending settings' },
+        ]}
+      />
 
       {warnings && <WarningsBanner warnings={warnings} />}
       {warningsError && (
@@ -297,6 +308,8 @@ export function AdminPage() {
           onClose={closeForm}
         />
       </section>
+
+      <MailSections />
     </main>
   );
 }

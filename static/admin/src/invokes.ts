@@ -1,4 +1,4 @@
-import type { AdminFunctions, CredentialInput } from '../../../src/contract';
+import type { AdminFunctions, CredentialInput, MailSettings, TemplateInput } from '../../../src/contract';
 import { createTypedInvoke } from '../../shared/typed-invoke';
 
 /** Every call the admin page makes to `admin-resolver`. */
@@ -12,3 +12,13 @@ export const setDefaultCredential = (id: string) => call('setDefaultCredential',
 /** The payload names `sendTestEmail` only when asked: the plain test is the one most admins run. */
 export const testConnection = (id: string, sendTestEmail = false) =>
   call('testConnection', sendTestEmail ? { id, sendTestEmail } : { id });
+export const listTemplates = () => call('listTemplates', {});
+export const saveTemplate = (input: TemplateInput) => call('saveTemplate', input);
+export const deleteTemplate = (id: string) => call('deleteTemplate', { id });
+export const previewTemplate = (payload: AdminFunctions['previewTemplate']['payload']) =>
+  call('previewTemplate', payload);
+export const getMailSettings = () => call('getMailSettings', {});
+export const saveMailSettings = (settings: MailSettings) => call('saveMailSettings', settings);
+export const searchGroups = (query: string) => call('searchGroups', { query });
+export const listProjectRoles = () => call('listProjectRoles', {});
+export const listProjects = () => call('listProjects', {});

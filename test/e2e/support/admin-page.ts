@@ -83,7 +83,7 @@ export async function fillCredentialForm(run: HostedBrowser, app: FrameLocator, 
 export async function addCredential(run: HostedBrowser, app: FrameLocator, input: CredentialFields): Promise<void> {
   await app.getByRole('button', { name: 'Add credential' }).click();
   await fillCredentialForm(run, app, input);
-  await app.getByRole('button', { name: 'Save' }).click();
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
   await app.getByRole('heading', { name: `Edit credential: ${input.name}` }).waitFor();
   await rowOf(app, input.name).waitFor();
 }

@@ -24,6 +24,13 @@ const SEEDED = [
   { id: '10103', issue: 'DEMO-3', filename: 'vpn-diagnostics.zip', mimeType: 'application/zip', size: 3_401_005 },
   { id: '10104', issue: 'DEMO-3', filename: 'wifi-signal-heatmap.png', mimeType: 'image/png', size: 1_080_748 },
   { id: '10105', issue: 'DEMO-4', filename: 'printer-setup-guide.pdf', mimeType: 'application/pdf', size: 1_269 },
+  {
+    id: '10106',
+    issue: 'DEMO-2',
+    filename: 'laptop-fleet-inventory.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    size: 3_598_215,
+  },
 ];
 
 /** Reads a PNG's chunks, checking each CRC. */
@@ -74,11 +81,14 @@ describe('attachments', () => {
       const fields = (await get(jira, `/rest/api/3/issue/${key}?fields=attachment`, admin)).json<{ fields: { attachment: AttachmentAnswer[] } }>().fields;
       counts[key] = fields.attachment.length;
     }
-    expect(counts).toEqual({ 'DEMO-1': 2, 'DEMO-2': 1, 'DEMO-3': 2, 'DEMO-4': 1, 'DEMO-5': 0, 'DEMO-6': 0 });
+    expect(counts).toEqual({ 'DEMO-1': 2, 'DEMO-2': 2, 'DEMO-3': 2, 'DEMO-4': 1, 'DEMO-5': 0, 'DEMO-6': 0 });
   });
 
-  it('has exactly one attachment over 3 MB, and several sizes below', () => {
-    expect(SEEDED.filter((attachment) => attachment.size > THREE_MB).map((attachment) => attachment.filename)).toEqual(['vpn-diagnostics.zip']);
+  it('has two attachments over 3 MB, and several sizes below', () => {
+    expect(SEEDED.filter((attachment) => attachment.size > THREE_MB).map((attachment) => attachment.filename)).toEqual([
+      'vpn-diagnostics.zip',
+      'laptop-fleet-inventory.xlsx',
+    ]);
     expect(SEEDED.filter((attachment) => attachment.size < 1024 * 1024)).toHaveLength(4);
   });
 
@@ -130,6 +140,24 @@ describe('attachments', () => {
       { name: 'vpn-diagnostics/ipconfig.txt', size: 450 },
       { name: 'vpn-diagnostics/README.txt', size: 74 },
     ]);
+  });
+
+  it('serves a spreadsheet over 3 MB: an Office Open XML package whose sheet lists 7,100 laptops', async () => {
+    const bytes = (await get(jira, '/rest/api/3/attachment/content/10106', admin)).bytes;
+    expect(bytes.length).toBeGreaterThan(THREE_MB);
+    const entries = zipEntries(bytes);
+    expect(entries.map((entry) => entry.name)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/sheet1.xml',
+    ]);
+    const sheet = bytes.toString('utf8');
+    expect(sheet).toContain('<sheet name="Laptops" sheetId="1" r:id="rId1"/>');
+    expect(sheet).toContain('<row r="1"><c r="A1" t="inlineStr"><is><t>Asset tag</t></is></c>');
+    expect(sheet).toContain('<c r="A7101" t="inlineStr"><is><t>LT-07100</t></is></c>');
+    expect(sheet).not.toContain('<row r="7102">');
   });
 
   it('serves a log, a CSV and a PDF whose content fits their type', async () => {

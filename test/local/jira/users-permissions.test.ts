@@ -59,9 +59,9 @@ describe('users and permissions', () => {
 
     it('lists groups only when expanded', async () => {
       const plain = (await get(jira, '/rest/api/3/myself', as(ALEX_ADMIN))).json<UserAnswer>();
-      expect(plain.groups).toEqual({ size: 3, items: [] });
+      expect(plain.groups).toEqual({ size: 4, items: [] });
       const expanded = (await get(jira, '/rest/api/3/myself?expand=groups', as(ALEX_ADMIN))).json<UserAnswer>();
-      expect(expanded.groups.items.map((group) => group.name)).toEqual(['jira-admins', 'jira-software-users', 'site-admins']);
+      expect(expanded.groups.items.map((group) => group.name)).toEqual(['jira-admins', 'jira-software-users', 'site-admins', 'support-agents']);
     });
 
     it('gives initials avatars on the site', async () => {

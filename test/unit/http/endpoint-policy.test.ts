@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkEndpoint, isEndpointAllowed } from '../../../src/http/endpoint-policy';
-import { ALLOW_LOOPBACK_HTTP_ENV, ALLOWED_EGRESS_ORIGINS } from '../../../src/http/egress';
+import { ALLOW_LOOPBACK_HTTP_ENV, ALLOWED_EGRESS_ORIGINS, uploadOriginsOf } from '../../../src/http/egress';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { describeUrl } from '../../../src/http/describe-url';
 import { MICROSOFT_CLOUDS, tokenEndpointOf, type MicrosoftCloud } from '../../../src/contract/microsoft-clouds';
@@ -21,7 +21,7 @@ describe('endpoint policy', () => {
     expect([...ALLOWED_EGRESS_ORIGINS].sort()).toEqual([...addresses].sort());
   });
 
-  it('allows the sign-in and Graph hosts of every Microsoft cloud, and nothing else', () => {
+  it('allows the sign-in, Graph and Outlook upload hosts of every Microsoft cloud, and nothing else', () => {
     expect(ALLOWED_EGRESS_ORIGINS).toEqual([
       'https://login.microsoftonline.com',
       'https://login.microsoftonline.us',
@@ -30,7 +30,37 @@ describe('endpoint policy', () => {
       'https://graph.microsoft.us',
       'https://dod-graph.microsoft.us',
       'https://microsoftgraph.chinacloudapi.cn',
+      'https://outlook.office.com',
+      'https://outlook.office365.com',
+      'https://outlook.office365.us',
+      'https://outlook-dod.office365.us',
+      'https://partner.outlook.cn',
     ]);
+  });
+
+  it.each([
+    ['https://graph.microsoft.com', ['https://outlook.office.com', 'https://outlook.office365.com']],
+    ['https://graph.microsoft.us', ['https://outlook.office365.us']],
+    ['https://dod-graph.microsoft.us', ['https://outlook-dod.office365.us']],
+    ['https://microsoftgraph.chinacloudapi.cn', ['https://partner.outlook.cn']],
+    ['http://127.0.0.1:4012', []],
+  ])('takes uploads for the Graph at %s only on %j', (graphOrigin, origins) => {
+    expect(uploadOriginsOf(graphOrigin)).toEqual(origins);
+  });
+
+  it.each([
+    ['https://outlook.office.com/api/v2.0/Users(\'x\')/AttachmentSessions(\'y\')?authtoken=abc', LOOPBACK_OFF, undefined],
+    ['https://partner.outlook.cn/api/v2.0/x', LOOPBACK_OFF, "only Outlook's upload hosts are allowed (https://outlook.office.com, https://outlook.office365.com)."],
+    ['http://127.0.0.1:4012/attachment-uploads/secret-token', LOOPBACK_ON, undefined],
+    ['http://127.0.0.1:4012/attachment-uploads/secret-token', LOOPBACK_OFF, 'it must use https:.'],
+  ])('checks the upload URL %s (env %j) against the global cloud', (url, env, reason) => {
+    const check = () => checkEndpoint('upload URL', url, env, uploadOriginsOf('https://graph.microsoft.com'));
+    if (reason === undefined) {
+      expect(check().href).toBe(new URL(url).href);
+      return;
+    }
+    // Only the origin is named: the rest of an upload URL may be its credential.
+    expect(check).toThrow(`The upload URL ${JSON.stringify(new URL(url).origin)} is not allowed: ${reason}`);
   });
 
   it.each(Object.entries(MICROSOFT_CLOUDS))('allows the %s token endpoint and Graph address', (key, cloud) => {

@@ -1,160 +1,134 @@
-import { sendIssueEmailSchema } from '../../../src/contract/issue-email';
-import { createCredentialService } from '../../../src/credentials/credential-service';
-import { createCredentialStore } from '../../../src/credentials/credential-store';
-import { NoCredentialConfiguredError } from '../../../src/credentials/errors';
-import { getEmailDraft } from '../../../src/mail/email-draft';
-import { MailValidationError } from '../../../src/mail/errors';
-import { createGraphMailSender } from '../../../src/mail/graph-mail-sender';
-import { normalizeRecipients } from '../../../src/mail/recipients';
-import { sendIssueEmail } from '../../../src/mail/send-issue-email';
-import { resolveSiteUrl } from '../../../src/mail/site-url';
-import { createTokenCache } from '../../../src/oauth/token-cache';
-import { TokenMemo } from '../../../src/oauth/token-memo';
-import { parsedInput, SECRET, sequentialIds } from '../support/credentials';
-import { fakeFetch, jsonResponse } from '../support/fake-fetch';
-import { issueSnapshot } from '../support/issue';
-import { MemoryKvStore } from '../support/memory-kv-store';
+import { createHash } from 'node:crypto';
+import { fakeJwt, jsonResponse, type FetchHandler } from '../support/fake-fetch';
+import { sampleIssue } from '../support/fake-jira';
+import { configuredWorld, issueRequest, silenceWarnings } from '../support/resolvers';
 
-const NOW = Date.parse('2024-05-06T06:00:00Z');
-const TOKEN_URL = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token';
-const SEND_URL = 'https://graph.microsoft.com/v1.0/users/support%40contoso.com/sendMail';
+const TOKEN = fakeJwt({ roles: ['User.Read.All', 'Mail.ReadWrite', 'Mail.Send'] });
+const sha = (bytes: Uint8Array | Buffer) => createHash('sha256').update(bytes).digest('hex');
+const bytesOf = (size: number, seed: number) => Uint8Array.from({ length: size }, (_, i) => (i * seed + 7) % 251);
 
-const input = (overrides: Record<string, unknown> = {}) =>
-  sendIssueEmailSchema.parse({ to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look', ...overrides });
-
-/** Real credential service, token provider and Graph client over in-memory storage and a fake Microsoft. */
-const setup = async (withCredential = true) => {
-  const kv = new MemoryKvStore();
-  let now = NOW;
-  const credentials = createCredentialService({ store: createCredentialStore(kv), now: () => now, newId: sequentialIds() });
-  if (withCredential) await credentials.save(parsedInput());
-  const { fetch, calls } = fakeFetch((call) => {
-    if (call.url === TOKEN_URL) return jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: 'token-1' });
-    if (call.url === SEND_URL) return new Response(null, { status: 202 });
-    throw new Error(`unexpected ${call.url}`);
-  });
-  const jiraReads: string[] = [];
-  /** Each call is a fresh process: a new memo, as on a cold Forge invocation. */
-  const deps = () => ({
-    credentials,
-    readIssue: async (key: string) => {
-      jiraReads.push(key);
-      return issueSnapshot({ key });
-    },
-    sendAs: createGraphMailSender({ credentials, tokenCache: createTokenCache(kv), fetch, now: () => now, memo: new TokenMemo(), env: {} }),
-    now: () => now,
-  });
-  return { kv, calls, deps, jiraReads, credentials, advance: (ms: number) => (now += ms) };
+/** A Microsoft that takes drafts, attachments, upload sessions and sends, keeping what it was given. */
+const draftingMicrosoft = () => {
+  const uploads = new Map<string, Buffer[]>();
+  const posted: Array<{ name: string; contentBytes: string; isInline?: boolean; contentId?: string }> = [];
+  const handler: FetchHandler = (call) => {
+    if (call.url.includes('/oauth2/v2.0/token')) return jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN });
+    if (call.url.endsWith('/messages') && call.method === 'POST') {
+      return jsonResponse(201, { id: 'draft-1', internetMessageId: '<email-1.demo-1@contoso.com>', conversationId: 'conv-1' });
+    }
+    if (call.url.endsWith('/attachments/createUploadSession')) {
+      const name = (JSON.parse(call.body ?? '{}') as { AttachmentItem: { name: string } }).AttachmentItem.name;
+      uploads.set(name, []);
+      return jsonResponse(201, { uploadUrl: `https://outlook.office.com/api/v2.0/upload/${encodeURIComponent(name)}`, nextExpectedRanges: ['0-'] });
+    }
+    if (call.url.startsWith('https://outlook.office.com/api/v2.0/upload/')) {
+      const name = decodeURIComponent(call.url.split('/').pop() ?? '');
+      uploads.get(name)?.push(Buffer.from(call.bodyBytes ?? new Uint8Array()));
+      const range = /bytes (\d+)-(\d+)\/(\d+)/.exec(call.headers['content-range'] ?? '');
+      const done = range !== null && Number(range[2]) + 1 === Number(range[3]);
+      return done ? new Response(null, { status: 201 }) : jsonResponse(200, { nextExpectedRanges: [`${Number(range?.[2]) + 1}-`] });
+    }
+    if (call.url.endsWith('/attachments')) {
+      posted.push(JSON.parse(call.body ?? '{}') as (typeof posted)[number]);
+      return jsonResponse(201, { id: 'att' });
+    }
+    return new Response(null, { status: 202 });
+  };
+  return { handler, uploads, posted };
 };
 
-describe('sendIssueEmail', () => {
-  it('reads the issue, composes the email and sends it from the default credential mailbox', async () => {
-    const { calls, deps, jiraReads } = await setup();
+describe('sendIssueEmail through the resolver', () => {
+  silenceWarnings();
+  const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
 
-    const sent = await sendIssueEmail(
-      { issueKey: 'DEMO-1', input: input({ cc: ['grace@example.com'] }), siteUrl: 'https://example.atlassian.net', timeZone: 'UTC' },
-      deps(),
-    );
-
-    expect(sent).toEqual({ issueKey: 'DEMO-1', sentAt: '2024-05-06T06:00:00.000Z', recipientCount: 2 });
-    expect(jiraReads).toEqual(['DEMO-1']);
-    expect(calls.map((call) => call.url)).toEqual([TOKEN_URL, SEND_URL]);
-    const body = JSON.parse(calls[1]?.body ?? '') as {
-      message: { subject: string; body: { content: string }; toRecipients: unknown; ccRecipients: unknown; bccRecipients: unknown };
-      saveToSentItems: boolean;
-    };
-    expect(body.saveToSentItems).toBe(true);
-    expect(body.message.subject).toBe('[DEMO-1] Login page');
-    expect(body.message.toRecipients).toEqual([{ emailAddress: { address: 'ada@example.com' } }]);
-    expect(body.message.ccRecipients).toEqual([{ emailAddress: { address: 'grace@example.com' } }]);
-    expect(body.message.bccRecipients).toEqual([]);
-    expect(body.message.body.content).toContain('Please look');
-    expect(body.message.body.content).toContain('https://example.atlassian.net/browse/DEMO-1');
-    expect(calls[0]?.body).toContain(`client_secret=${SECRET}`);
-  });
-
-  it('sends 100 emails from 100 fresh processes with one token request and two storage reads per email', async () => {
-    const { calls, deps, kv, advance } = await setup();
-    kv.resetOperations();
-
-    for (let i = 0; i < 100; i += 1) {
-      await sendIssueEmail({ issueKey: 'DEMO-1', input: input() }, deps());
-      if (i === 0) kv.resetOperations();
-      advance(20_000);
-    }
-
-    expect(calls.filter((call) => call.url === TOKEN_URL)).toHaveLength(1);
-    expect(calls.filter((call) => call.url === SEND_URL)).toHaveLength(100);
-    expect(kv.count()).toBe(99 * 2);
-    expect(kv.count('query')).toBe(99);
-    expect(kv.count('getSecret')).toBe(99);
-  });
-
-  it('answers NOT_CONFIGURED without a credential and sends nothing', async () => {
-    const { calls, deps } = await setup(false);
-    await expect(sendIssueEmail({ issueKey: 'DEMO-1', input: input() }, deps())).rejects.toBeInstanceOf(NoCredentialConfiguredError);
-    expect(calls).toHaveLength(0);
-  });
-
-  it('links to the site from the issue when the context has no site URL', async () => {
-    const { calls, deps } = await setup();
-    await sendIssueEmail({ issueKey: 'DEMO-1', input: input(), siteUrl: undefined }, deps());
-    expect(calls[1]?.body).toContain('https://example.atlassian.net/browse/DEMO-1');
-  });
-
-  it('counts each address once and keeps it in the most visible list', async () => {
-    const { calls, deps } = await setup();
-    const sent = await sendIssueEmail(
-      { issueKey: 'DEMO-1', input: input({ to: ['Ada@example.com', 'ada@example.com'], cc: ['ADA@example.com', 'g@example.com'], bcc: ['g@example.com'] }) },
-      deps(),
-    );
-    expect(sent.recipientCount).toBe(2);
-    const body = JSON.parse(calls[1]?.body ?? '') as { message: { toRecipients: unknown[]; ccRecipients: unknown[]; bccRecipients: unknown[] } };
-    expect([body.message.toRecipients.length, body.message.ccRecipients.length, body.message.bccRecipients.length]).toEqual([1, 1, 0]);
-  });
-});
-
-describe('normalizeRecipients', () => {
-  it('refuses more than 500 recipients in all', () => {
-    const many = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}@example.com`);
-    expect(() => normalizeRecipients({ to: many('t', 300), cc: many('c', 200), bcc: [] })).not.toThrow();
-    const error = (() => {
-      try {
-        normalizeRecipients({ to: many('t', 300), cc: many('c', 200), bcc: many('b', 1) });
-      } catch (caught) {
-        return caught;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(MailValidationError);
-    expect(error).toMatchObject({ fieldErrors: { to: 'A message can have at most 500 recipients in To, Cc and Bcc together.' } });
-  });
-});
-
-describe('resolveSiteUrl', () => {
-  it.each([
-    ['https://example.atlassian.net/', 'https://other.example/rest/api/3/issue/1', 'https://example.atlassian.net'],
-    [undefined, 'https://example.atlassian.net/rest/api/3/issue/1', 'https://example.atlassian.net'],
-    ['javascript:alert(1)', 'http://127.0.0.1:4000/rest/api/3/issue/1', 'http://127.0.0.1:4000'],
-    [42, 'not a url', ''],
-  ])('context %j, self %s -> %s', (context, self, expected) => {
-    expect(resolveSiteUrl(context, self)).toBe(expected);
-  });
-});
-
-describe('getEmailDraft', () => {
-  it('offers the default subject and the sender mailbox', async () => {
-    const { deps } = await setup();
-    await expect(getEmailDraft('DEMO-1', deps())).resolves.toEqual({
-      issueKey: 'DEMO-1',
-      issueSummary: 'Login page shows a blank screen',
-      subject: '[DEMO-1] Login page shows a blank screen',
-      senderMailbox: 'support@contoso.com',
+  it('sends chosen attachments byte for byte, the big one through an upload session, and embeds description images', async () => {
+    const microsoft = draftingMicrosoft();
+    const world = await configuredWorld({
+      microsoft: microsoft.handler,
+      issue: sampleIssue({}, '<p>See <img src="/rest/api/3/attachment/content/10100" alt="shot.png"></p>'),
     });
+    const big = bytesOf(3_400_000, 13);
+    const small = bytesOf(712, 5);
+    const shot = bytesOf(2_000, 3);
+    world.issueData.attachments = [
+      { id: '10100', filename: 'shot.png', size: shot.length, mimeType: 'image/png', bytes: shot },
+      { id: '10101', filename: 'dump.zip', size: big.length, mimeType: 'application/zip', bytes: big },
+      { id: '10102', filename: 'list.csv', size: small.length, mimeType: 'text/csv', bytes: small },
+    ];
+
+    const answer = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['10101', '10102'] }));
+
+    expect(answer).toMatchObject({ ok: true, data: { recipientCount: 1, commented: true } });
+    expect(sha(Buffer.concat(microsoft.uploads.get('dump.zip') ?? []))).toBe(sha(big));
+    const byName = new Map(microsoft.posted.map((attachment) => [attachment.name, attachment]));
+    expect(sha(Buffer.from(byName.get('list.csv')?.contentBytes ?? '', 'base64'))).toBe(sha(small));
+    expect(byName.get('shot.png')).toMatchObject({ isInline: true, contentId: 'image-10100@issue-mailer' });
+    const draft = world.microsoft.calls.find((call) => call.url.endsWith('/messages'));
+    expect(draft?.body).toContain('src=\\"cid:image-10100@issue-mailer\\"');
+    expect(world.microsoft.calls.filter((call) => call.url.endsWith('/send'))).toHaveLength(1);
+    const history = await world.issueAction.listEmailHistory(issueRequest({}));
+    expect(history).toMatchObject({ ok: true, data: [{ status: 'sent', attachmentCount: 2 }] });
   });
 
-  it('says null for the sender mailbox when nothing is configured', async () => {
-    const { deps } = await setup(false);
-    await expect(getEmailDraft('DEMO-1', deps())).resolves.toMatchObject({ senderMailbox: null });
+  it('refuses an attachment that is not on the issue before sending anything', async () => {
+    const world = await configuredWorld();
+    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['99999'] }))).resolves.toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'Check the highlighted fields.',
+        fieldErrors: { attachmentIds: 'An attachment is no longer on the issue. Reload and choose again.' },
+      },
+    });
+    expect(world.microsoft.calls).toHaveLength(0);
+  });
+
+  it('refuses attachments over 150 MB with the sizes, before downloading them', async () => {
+    const world = await configuredWorld();
+    world.issueData.attachments = [
+      { id: '1', filename: 'a.bin', size: 100 * 1024 * 1024, mimeType: 'application/octet-stream' },
+      { id: '2', filename: 'b.bin', size: 50 * 1024 * 1024 + 1, mimeType: 'application/octet-stream' },
+    ];
+    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['1', '2'] }))).resolves.toEqual({
+      ok: false,
+      error: {
+        code: 'MESSAGE_TOO_LARGE',
+        message: 'The attachments add up to 150.1 MB; a message can carry at most 150 MB. Leave some attachments out.',
+      },
+    });
+    expect(world.microsoft.calls).toHaveLength(0);
+  });
+
+  it('records a failed email in the history with the message the sender saw, and adds no comment', async () => {
+    const world = await configuredWorld({
+      microsoft: (call) =>
+        call.url.includes('/oauth2/')
+          ? jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN })
+          : jsonResponse(400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } }),
+    });
+    const answer = await world.issueAction.sendIssueEmail(issueRequest(payload));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'GRAPH_INVALID_RECIPIENTS' } });
+    const history = await world.issueAction.listEmailHistory(issueRequest({}));
+    expect(history).toMatchObject({
+      ok: true,
+      data: [{ status: 'failed', error: 'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.' }],
+    });
+    expect(world.issueData.comments_added).toEqual([]);
+  });
+
+  it('adds no comment when the admin turned it off', async () => {
+    const world = await configuredWorld();
+    await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [] });
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { commented: false } });
+    expect(world.issueData.comments_added).toEqual([]);
+  });
+
+  it("uses the project's default template and escapes the summary", async () => {
+    const world = await configuredWorld({ issue: sampleIssue({ summary: '<script>alert(1)</script>' }) });
+    const saved = await world.templates.save({ name: 'Short', subject: 'S {{ issue.key }}', body: '<p>{{ issue.summary }} for {{ issue.project.key }}</p>' });
+    await world.settings.save({ commentAfterSend: true, whoMaySend: { mode: 'everyone' }, projectTemplates: [{ projectKey: 'DEMO', templateId: saved.id }] });
+    await world.issueAction.sendIssueEmail(issueRequest(payload));
+    const body = JSON.parse(world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'))?.body ?? '{}') as { message: { body: { content: string } } };
+    expect(body.message.body.content).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt; for DEMO</p>');
   });
 });

@@ -8,6 +8,9 @@ describe('issue action resolver functions', () => {
 
   it('drafts from the issue in the context', async () => {
     const world = await configuredWorld();
+    world.issueData.people = [{ name: 'Grace Hopper', address: 'grace@example.com', source: 'reporter' }];
+    world.issueData.attachments = [{ id: '10100', filename: 'log.txt', size: 12, mimeType: 'text/plain' }];
+    world.issueData.comments = [{ id: '1', author: 'Ada', created: '2024-03-08T10:22:05.000+0000', bodyHtml: '<p>Hi</p>' }];
     await expect(world.issueAction.getEmailDraft(issueRequest({}))).resolves.toEqual({
       ok: true,
       data: {
@@ -15,7 +18,55 @@ describe('issue action resolver functions', () => {
         issueSummary: 'Login page shows a blank screen',
         subject: '[DEMO-1] Login page shows a blank screen',
         senderMailbox: 'support@contoso.com',
+        permission: { allowed: true },
+        quickPicks: [{ name: 'Grace Hopper', address: 'grace@example.com', source: 'reporter' }],
+        templates: [{ id: 'built-in', name: 'Standard' }],
+        defaultTemplateId: 'built-in',
+        attachments: [{ id: '10100', filename: 'log.txt', size: 12, mimeType: 'text/plain' }],
+        commentCount: 1,
+        commentAfterSend: true,
+        maxMessageBytes: 150 * 1024 * 1024,
       },
+    });
+  });
+
+  it('tells a sender the admin does not let them send, and sends nothing', async () => {
+    const world = await configuredWorld();
+    world.issueData.permission = { allowed: false, reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' };
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toEqual({
+      ok: false,
+      error: { code: 'NOT_ALLOWED_TO_SEND', message: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' },
+    });
+    expect(world.microsoft.calls).toHaveLength(0);
+  });
+
+  it('records the email in the issue history and adds the comment', async () => {
+    const world = await configuredWorld();
+    const sent = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, cc: ['Grace <grace@example.com>'], bcc: ['ken@example.com'] }));
+    expect(sent).toEqual({
+      ok: true,
+      data: { issueKey: 'DEMO-1', emailId: 'email-1', sentAt: '2024-05-06T06:00:00.000Z', recipientCount: 3, commented: true },
+    });
+    expect(world.issueData.comments_added).toEqual([
+      { issueKey: 'DEMO-1', to: ['ada@example.com'], cc: ['grace@example.com'], subject: '[DEMO-1] Login page' },
+    ]);
+    await expect(world.issueAction.listEmailHistory(issueRequest({}))).resolves.toEqual({
+      ok: true,
+      data: [
+        {
+          id: 'email-1',
+          issueKey: 'DEMO-1',
+          at: '2024-05-06T06:00:00.000Z',
+          sender: { accountId: 'user-1', name: 'Ursula User' },
+          from: 'support@contoso.com',
+          to: ['ada@example.com'],
+          cc: ['grace@example.com'],
+          bccCount: 1,
+          subject: '[DEMO-1] Login page',
+          status: 'sent',
+          attachmentCount: 0,
+        },
+      ],
     });
   });
 
@@ -28,10 +79,15 @@ describe('issue action resolver functions', () => {
     });
 
     const answer = await world.issueAction.sendIssueEmail(issueRequest(payload, 'DEMO-1', { timezone: 'Europe/Berlin' }));
-    expect(answer).toEqual({ ok: true, data: { issueKey: 'DEMO-1', sentAt: '2024-05-06T06:00:00.000Z', recipientCount: 1 } });
+    expect(answer).toEqual({
+      ok: true,
+      data: { issueKey: 'DEMO-1', emailId: 'email-1', sentAt: '2024-05-06T06:00:00.000Z', recipientCount: 1, commented: true },
+    });
     expect(world.jira.calls.map((call) => call.path.split('?')[0])).toEqual(['/rest/api/3/mypermissions', '/rest/api/3/issue/DEMO-1']);
     const sent = world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'));
-    expect(sent?.body).toContain('11:22 (Europe/Berlin)');
+    expect(sent?.body).toContain('11:22');
+    expect(sent?.body).toContain('"internetMessageId":"<email-1.demo-1@contoso.com>"');
+    expect(sent?.body).toContain('{"name":"x-issue-mailer-issue","value":"DEMO-1"}');
   });
 
   it.each([

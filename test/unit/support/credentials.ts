@@ -58,7 +58,7 @@ export const tickingClock = (start = Date.parse('2024-05-06T06:00:00Z')) => {
   };
 };
 
-export const sequentialIds = () => {
+export const sequentialIds = (prefix = 'cred') => {
   let next = 0;
-  return () => `cred-${++next}`;
+  return () => `${prefix}-${++next}`;
 };

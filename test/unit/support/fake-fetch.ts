@@ -5,6 +5,8 @@ export interface RecordedCall {
   method: string;
   headers: Record<string, string>;
   body: string;
+  /** The bytes of a binary body (upload chunks). */
+  bodyBytes?: Uint8Array;
   redirect: RequestRedirect | undefined;
   hasSignal: boolean;
 }
@@ -20,6 +22,7 @@ export const fakeFetch = (handler: FetchHandler): { fetch: FetchLike; calls: Rec
       method: init.method ?? 'GET',
       headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])),
       body: typeof init.body === 'string' ? init.body : '',
+      ...(init.body instanceof Uint8Array ? { bodyBytes: init.body } : {}),
       redirect: init.redirect,
       hasSignal: init.signal instanceof AbortSignal,
     };

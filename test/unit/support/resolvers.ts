@@ -1,7 +1,14 @@
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
-import { createGraphMailSender } from '../../../src/mail/graph-mail-sender';
+import { createDirectorySearch, createGraphMailSender, type GraphMailSenderDeps } from '../../../src/mail/graph-mail-sender';
 import { readIssue } from '../../../src/jira/issue-reader';
+import { createHistoryStore } from '../../../src/history/history-store';
+import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
+import { createMailSettingsStore } from '../../../src/settings/mail-settings-store';
+import { createTemplateService } from '../../../src/templates/template-service';
+import { createTemplateStore } from '../../../src/templates/template-store';
+import { INTERNAL_MESSAGE, toResolverError } from '../../../src/resolvers/error-messages';
+import type { AttachmentOption, PersonOption, SendPermission } from '../../../src/contract/issue-email';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
@@ -28,22 +35,72 @@ export const defaultMicrosoft: FetchHandler = (call) => {
   return new Response(null, { status: 202 });
 };
 
+export interface FakeIssueData {
+  people: PersonOption[];
+  attachments: Array<AttachmentOption & { bytes?: Uint8Array }>;
+  comments: Array<{ id: string; author: string; created: string; bodyHtml: string }>;
+  permission: SendPermission;
+  comments_added: Array<{ issueKey: string; to: readonly string[]; cc: readonly string[]; subject: string }>;
+}
+
 /** Both resolvers' functions over in-memory storage, a fake Jira and a fake Microsoft. */
-export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHandler } = {}) => {
+export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHandler; issue?: unknown } = {}) => {
   const kv = new MemoryKvStore();
   const credentialStore = createCredentialStore(kv);
   const credentials = createCredentialService({ store: credentialStore, now: () => NOW, newId: sequentialIds(), env: {} });
   const warnings = createWarningService({ store: createWarningStore(kv), listCredentials: () => credentialStore.list(), now: () => NOW });
   const jira = fakeJira((path) => {
     if (path.startsWith('/rest/api/3/mypermissions')) return { status: 200, body: adminPermissions(options.isAdmin ?? true) };
-    if (path.startsWith('/rest/api/3/issue/DEMO-1')) return { status: 200, body: sampleIssue() };
+    if (path.startsWith('/rest/api/3/issue/DEMO-1')) return { status: 200, body: options.issue ?? sampleIssue() };
     if (path === '/rest/api/3/myself') return { status: 200, body: { accountId: 'admin-1', displayName: 'Ada Admin', emailAddress: 'ada.admin@example.com' } };
     return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
   });
   const microsoft = fakeFetch(options.microsoft ?? defaultMicrosoft);
   const tokenCache = createTokenCache(kv);
   const memo = new TokenMemo();
+  const graph: GraphMailSenderDeps = {
+    credentials,
+    tokenCache,
+    fetch: microsoft.fetch,
+    now: () => NOW,
+    memo,
+    env: {},
+    sleep: async () => undefined,
+    onPromoted: (credential) => warnings.recordPromotion(credential),
+    onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
+  };
+  const templates = createTemplateService({ store: createTemplateStore(kv), now: () => NOW, newId: sequentialIds('tpl') });
+  const settings = createMailSettingsStore(kv);
+  const issueData: FakeIssueData = { people: [], attachments: [], comments: [], permission: { allowed: true }, comments_added: [] };
+  /** The issue itself comes through the real reader over the fake Jira; the rest is held in memory. */
+  const issueJira: IssueEmailJira = {
+    readSenderName: async () => 'Ursula User',
+    readIssue: (key) => readIssue(key, jira.requestJira),
+    readPeople: async () => issueData.people,
+    listAttachments: async () => issueData.attachments.map(({ bytes: _bytes, ...meta }) => meta),
+    downloadAttachment: async (id) => issueData.attachments.find((attachment) => attachment.id === id)?.bytes ?? new Uint8Array(),
+    readComments: async (_key, limit) => ({
+      comments: limit === 'all' ? issueData.comments : issueData.comments.slice(0, limit),
+      total: issueData.comments.length,
+    }),
+    searchUsers: async () => [],
+    addEmailComment: async (issueKey, note) => {
+      issueData.comments_added.push({ issueKey, to: note.to, cc: note.cc, subject: note.subject });
+    },
+  };
   const admin = createAdminFunctions({
+    mail: {
+      templates: {
+        list: () => templates.list(),
+        save: (input) => templates.save(input),
+        delete: (id, inUse) => templates.delete(id, inUse),
+        preview: (template) => templates.preview(template),
+      },
+      settings,
+      searchGroups: async () => [],
+      listProjectRoles: async () => [],
+      listProjects: async () => [],
+    },
     credentials,
     warnings,
     sleep: async () => undefined,
@@ -56,21 +113,18 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   });
   const issueAction = createIssueActionFunctions({
     credentials,
-    readIssue: (key) => readIssue(key, jira.requestJira),
-    sendAs: createGraphMailSender({
-      credentials,
-      tokenCache,
-      fetch: microsoft.fetch,
-      now: () => NOW,
-      memo,
-      env: {},
-      sleep: async () => undefined,
-      onPromoted: (credential) => warnings.recordPromotion(credential),
-      onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
-    }),
+    jira: issueJira,
+    templates,
+    readSettings: () => settings.read(),
+    checkPermission: async () => issueData.permission,
+    sendAs: createGraphMailSender(graph),
+    searchDirectory: createDirectorySearch(graph),
+    history: createHistoryStore(kv),
+    describeFailure: (error) => toResolverError(error, 'user')?.message ?? INTERNAL_MESSAGE,
     now: () => NOW,
+    newId: sequentialIds('email'),
   });
-  return { kv, credentials, warnings, jira, microsoft, admin, issueAction };
+  return { kv, credentials, warnings, jira, microsoft, admin, issueAction, issueData, settings, templates };
 };
 
 /** A resolverWorld whose admin has saved one credential (cred-1, the default): where most resolver tests start. */

@@ -1,6 +1,9 @@
-import { br, code, codeBlock, doc, em, h, link, mention, ol, p, strong, ul } from '../adf-builders';
+import { br, code, codeBlock, doc, em, h, image, link, mention, ol, p, strong, ul } from '../adf-builders';
 import type { SeedIssue } from '../seed-types';
 import { ALEX_ADMIN, CASEY_CUSTOMER, SAM_AGENT } from '../users';
+
+/** The screenshot attachment (10100), embedded in the description as Jira's editor does. */
+const OUTLOOK_SCREENSHOT_MEDIA_ID = 'b3c1f0e2-6d4a-4f8b-9c2e-1a7d5e310100';
 
 export const DEMO_1: SeedIssue = {
   id: '10001',
@@ -41,6 +44,8 @@ export const DEMO_1: SeedIssue = {
       'text',
       'Error synchronizing folder\n[0x80070005-0x000004DC-0x00000524]\nAccess denied.',
     ),
+    p('This is what Outlook shows:'),
+    image(OUTLOOK_SCREENSHOT_MEDIA_ID, 'outlook-sync-error.png', 320, 200),
     h(3, 'Expected'),
     p('New mail in the shared mailbox appears within a minute, as before the password reset.'),
     p(
@@ -88,6 +93,7 @@ export const DEMO_1: SeedIssue = {
   attachments: [
     {
       id: '10100',
+      mediaId: OUTLOOK_SCREENSHOT_MEDIA_ID,
       filename: 'outlook-sync-error.png',
       mimeType: 'image/png',
       author: CASEY_CUSTOMER,
@@ -96,6 +102,7 @@ export const DEMO_1: SeedIssue = {
     },
     {
       id: '10101',
+      mediaId: 'b3c1f0e2-6d4a-4f8b-9c2e-1a7d5e310101',
       filename: 'outlook-sync.log',
       mimeType: 'text/plain',
       author: CASEY_CUSTOMER,

@@ -47,11 +47,21 @@ export const DEMO_2: SeedIssue = {
   attachments: [
     {
       id: '10102',
+      mediaId: 'b3c1f0e2-6d4a-4f8b-9c2e-1a7d5e310102',
       filename: 'onboarding-checklist.csv',
       mimeType: 'text/csv',
       author: ALEX_ADMIN,
       created: '2025-03-04T09:31:12.000Z',
       file: 'onboardingCsv',
+    },
+    {
+      id: '10106',
+      mediaId: 'b3c1f0e2-6d4a-4f8b-9c2e-1a7d5e310106',
+      filename: 'laptop-fleet-inventory.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      author: SAM_AGENT,
+      created: '2025-03-05T11:04:10.000Z',
+      file: 'laptopFleetInventory',
     },
   ],
 };

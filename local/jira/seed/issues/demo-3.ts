@@ -86,6 +86,7 @@ export const DEMO_3: SeedIssue = {
   attachments: [
     {
       id: '10103',
+      mediaId: 'b3c1f0e2-6d4a-4f8b-9c2e-1a7d5e310103',
       filename: 'vpn-diagnostics.zip',
       mimeType: 'application/zip',
       author: JORDAN_MEMBER,
@@ -94,6 +95,7 @@ export const DEMO_3: SeedIssue = {
     },
     {
       id: '10104',
+      mediaId: 'b3c1f0e2-6d4a-4f8b-9c2e-1a7d5e310104',
       filename: 'wifi-signal-heatmap.png',
       mimeType: 'image/png',
       author: JORDAN_MEMBER,

@@ -39,6 +39,7 @@ export const DEMO_4: SeedIssue = {
   attachments: [
     {
       id: '10105',
+      mediaId: 'b3c1f0e2-6d4a-4f8b-9c2e-1a7d5e310105',
       filename: 'printer-setup-guide.pdf',
       mimeType: 'application/pdf',
       author: ALEX_ADMIN,

@@ -1,0 +1,44 @@
+import * as z from 'zod/mini';
+
+export const groupRefSchema = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(128)), name: z.string().check(z.maxLength(255)) });
+export const roleRefSchema = z.strictObject({ id: z.int().check(z.positive()), name: z.string().check(z.maxLength(255)) });
+
+export const whoMaySendSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('everyone') }),
+  z.strictObject({
+    mode: z.literal('restricted'),
+    /** Members of any of these Jira groups may send. */
+    groups: z.array(groupRefSchema).check(z.maxLength(50, 'Choose at most 50 groups.')),
+    /** Holders of any of these project roles in the issue's project may send. */
+    projectRoles: z.array(roleRefSchema).check(z.maxLength(50, 'Choose at most 50 project roles.')),
+  }),
+]);
+
+export const mailSettingsSchema = z.strictObject({
+  /** Add "Emailed to ... by ..." as a comment on the issue after each email. */
+  commentAfterSend: z.boolean(),
+  whoMaySend: whoMaySendSchema,
+  /** Per-project default template. */
+  projectTemplates: z.array(
+    z.strictObject({
+      projectKey: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Not a project key.')),
+      templateId: z.string().check(z.minLength(1), z.maxLength(64)),
+    }),
+  ).check(z.maxLength(500, 'At most 500 project defaults.')),
+});
+
+export type MailSettings = z.output<typeof mailSettingsSchema>;
+export type WhoMaySend = MailSettings['whoMaySend'];
+export type GroupRef = z.output<typeof groupRefSchema>;
+export type RoleRef = z.output<typeof roleRefSchema>;
+
+export const DEFAULT_MAIL_SETTINGS: MailSettings = {
+  commentAfterSend: true,
+  whoMaySend: { mode: 'everyone' },
+  projectTemplates: [],
+};
+
+export interface ProjectRef {
+  key: string;
+  name: string;
+}

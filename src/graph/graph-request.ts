@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type * as z from 'zod/mini';
+import { describeUrl } from '../http/describe-url';
+import type { PolicyEnv } from '../http/endpoint-policy';
+import type { TokenProvider } from '../oauth/token-provider';
+import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
+import { realSleep, systemClock, type Clock, type FetchLike, type Sleep } from '../shared/seams';
+import { GraphError, GraphErrorCode } from './errors';
+import { graphErrorFromResponse } from './graph-error';
+import {
+  attemptTimeoutMs,
+  DEFAULT_RETRY_POLICY,
+  decideRetry,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './retry';
+
+/** Graph refuses requests over 4 MB; checking first gives a clear error instead of a 413 after the upload. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_GRAPH_TIMEOUT_MS = 8_000;
+
+/** What every Graph call of the app takes. */
+export interface GraphRequestDeps {
+  fetch: FetchLike;
+  tokenProvider: TokenProvider;
+  sleep?: Sleep;
+  now?: Clock;
+  retryPolicy?: RetryPolicy;
+  /** Per attempt, further cut to what the retry budget has left. */
+  timeoutMs?: number;
+  env?: PolicyEnv;
+  newClientRequestId?: () => string;
+}
+
+/** GraphRequestDeps plus where Graph is, e.g. `https://graph.microsoft.com/v1.0`. */
+export interface GraphClientDeps extends GraphRequestDeps {
+  graphBaseUrl: string;
+}
+
+export interface GraphRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** The full URL, already allowed by the egress policy. */
+  url: string;
+  /** JSON text; a POST without one goes with Content-Length 0, as Graph's actions want. */
+  body?: string;
+  /** The statuses that mean success, e.g. [202]. */
+  expect: readonly number[];
+  headers?: Readonly<Record<string, string>>;
+  /** Said after "timed out" when a lost answer leaves the outcome open, e.g. "the mail may or may not have been sent". */
+  unsure?: string;
+  /** Overrides the deps' policy, e.g. no retries for a best-effort cleanup. */
+  retryPolicy?: RetryPolicy;
+}
+
+export interface GraphReceipt {
+  status: number;
+  /** Graph's request-id of the accepted call, when it sent one. */
+  requestId: string | undefined;
+  clientRequestId: string;
+  attempts: number;
+  /** The answer's body as text ('' for none). */
+  text: string;
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = { 200: '200 OK', 201: '201 Created', 202: '202 Accepted', 204: '204 No Content' };
+
+/** `POST graph.microsoft.com/v1.0/users/a%40b.com/sendMail`: method, host and path; never the query. */
+export const describeCall = (method: string, url: string): string => `${method} ${describeUrl(url)}`;
+
+/**
+ * One Graph call with a bearer token: retries 429/503/504 within the retry policy, honouring Retry-After; after a
+ * 401 gets a fresh token once and tries again. Any other answer than `expect` is a GraphError whose message says
+ * method, host and path, status and Graph's code; never the token or the body.
+ */
+export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps): Promise<GraphReceipt> => {
+  const where = describeCall(request.method, request.url);
+  if (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_REQUEST_BYTES) {
+    throw new GraphError(GraphErrorCode.RequestTooLarge, `${where} not sent: the request is over 4 MB.`);
+  }
+  const sleep = deps.sleep ?? realSleep;
+  const now = deps.now ?? systemClock;
+  const policy = request.retryPolicy ?? deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  const clientRequestId = (deps.newClientRequestId ?? randomUUID)();
+
+  let attempts = 0;
+  let retries = 0;
+  let startedAt: number | undefined;
+  let refreshedToken = false;
+  let forceRefresh = false;
+
+  for (;;) {
+    const token = await deps.tokenProvider.getAccessToken(forceRefresh ? { forceRefresh: true } : undefined);
+    forceRefresh = false;
+    attempts += 1;
+    startedAt ??= now();
+    const timeoutMs = attemptTimeoutMs(deps.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS, now() - startedAt, policy);
+    const response = await send(request, where, token, clientRequestId, timeoutMs, deps.fetch);
+    const { status } = response;
+    const text = await readText(response, where);
+
+    if (request.expect.includes(status)) {
+      return { status, requestId: response.headers.get('request-id') ?? undefined, clientRequestId, attempts, text };
+    }
+    if (status === 401 && !refreshedToken) {
+      // The cached token may have been revoked or issued before admin consent; one fresh token settles it.
+      refreshedToken = true;
+      forceRefresh = true;
+      continue;
+    }
+    if (isRetryableStatus(status)) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+      const decision = decideRetry(retries, retryAfterMs, now() - startedAt, policy);
+      if (decision.retry) {
+        await sleep(decision.delayMs);
+        retries += 1;
+        continue;
+      }
+      throw graphErrorFromResponse({
+        where,
+        status,
+        headers: response.headers,
+        text,
+        ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }),
+      });
+    }
+    if (status >= 200 && status < 300) {
+      const expected = request.expect.map((code) => STATUS_TEXT[code] ?? String(code)).join(' or ');
+      throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${status}; expected ${expected}.`, { status });
+    }
+    throw graphErrorFromResponse({ where, status, headers: response.headers, text });
+  }
+};
+
+/** graphRequest, then the answer's JSON checked against `schema`; a mismatch names the first offending field. */
+export const graphJson = async <T>(
+  request: GraphRequest,
+  schema: z.ZodMiniType<T>,
+  deps: GraphRequestDeps,
+): Promise<GraphReceipt & { data: T }> => {
+  const receipt = await graphRequest(request, deps);
+  const where = describeCall(request.method, request.url);
+  let json: unknown;
+  try {
+    json = JSON.parse(receipt.text);
+  } catch (error) {
+    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${receipt.status} without a JSON body.`, {
+      status: receipt.status,
+      cause: error,
+    });
+  }
+  const parsed = schema.safeParse(json, IN_ENGLISH);
+  if (!parsed.success) {
+    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${receipt.status} with ${describeFirstIssue(parsed.error)}.`, {
+      status: receipt.status,
+    });
+  }
+  return { ...receipt, data: parsed.data };
+};
+
+export const isTimeout = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+
+const send = async (
+  request: GraphRequest,
+  where: string,
+  token: string,
+  clientRequestId: string,
+  timeoutMs: number,
+  fetch: FetchLike,
+): Promise<Response> => {
+  try {
+    return await fetch(request.url, {
+      method: request.method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        Accept: 'application/json',
+        'client-request-id': clientRequestId,
+        ...request.headers,
+      },
+      ...(request.body === undefined ? {} : { body: request.body }),
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    if (isTimeout(error)) {
+      const open = request.unsure === undefined ? '' : `; ${request.unsure}`;
+      throw new GraphError(GraphErrorCode.Timeout, `${where} timed out${open}.`, { clientRequestId, cause: error });
+    }
+    throw new GraphError(GraphErrorCode.Unreachable, `${where} failed: no answer from the server.`, { clientRequestId, cause: error });
+  }
+};
+
+export const readText = async (response: Response, where: string): Promise<string> => {
+  try {
+    return await response.text();
+  } catch (error) {
+    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${response.status}; the body could not be read.`, {
+      status: response.status,
+      cause: error,
+    });
+  }
+};

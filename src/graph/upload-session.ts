@@ -1,0 +1,197 @@
+import * as z from 'zod/mini';
+import { checkEndpoint } from '../http/endpoint-policy';
+import { uploadOriginsOf } from '../http/egress';
+import { EndpointNotAllowedError } from '../http/errors';
+import { realSleep, systemClock } from '../shared/seams';
+import { GraphError, GraphErrorCode } from './errors';
+import { allowedBase } from './graph-base';
+import { graphErrorFromResponse } from './graph-error';
+import { graphJson, isTimeout, readText, type GraphClientDeps } from './graph-request';
+import { userPath } from './mail-client';
+import type { MailAttachment } from './mail-message';
+import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter } from './retry';
+
+/** A 4 MB chunk over a slow link needs longer than a JSON call. */
+export const DEFAULT_CHUNK_TIMEOUT_MS = 12_000;
+
+const uploadSessionSchema = z.object({
+  uploadUrl: z.string().check(z.minLength(1)),
+  expirationDateTime: z.optional(z.nullable(z.string())),
+});
+
+export interface UploadSession {
+  uploadUrl: string;
+  expirationDateTime: string | undefined;
+  attempts: number;
+}
+
+/**
+ * `POST /users/{mailbox}/messages/{id}/attachments/createUploadSession` (Mail.ReadWrite), expecting 201: where to
+ * PUT the file's bytes. The upload URL carries its own credential.
+ */
+export const createUploadSession = async (
+  mailbox: string,
+  draftId: string,
+  attachment: MailAttachment,
+  deps: GraphClientDeps,
+): Promise<UploadSession> => {
+  const url = `${userPath(allowedBase(deps.graphBaseUrl, deps.env), mailbox)}/messages/${encodeURIComponent(draftId)}/attachments/createUploadSession`;
+  const attachmentItem = {
+    attachmentType: 'file',
+    name: attachment.name,
+    size: attachment.bytes.byteLength,
+    contentType: attachment.contentType,
+    isInline: attachment.isInline === true,
+    ...(attachment.contentId === undefined ? {} : { contentId: attachment.contentId }),
+  };
+  const { data, attempts } = await graphJson(
+    { method: 'POST', url, body: JSON.stringify({ AttachmentItem: attachmentItem }), expect: [201] },
+    uploadSessionSchema,
+    deps,
+  );
+  return { uploadUrl: data.uploadUrl, expirationDateTime: data.expirationDateTime ?? undefined, attempts };
+};
+
+/** The upload service answers in Outlook's PascalCase; Graph documents camelCase. Either has the next start first. */
+const progressSchema = z.object({
+  nextExpectedRanges: z.optional(z.array(z.string())),
+  NextExpectedRanges: z.optional(z.array(z.string())),
+});
+
+/** Where the service wants the next byte: `"4194304"` or `"4194304-"` (Outlook sends the start only). */
+const nextStart = (text: string): number | undefined => {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = progressSchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const first = (parsed.data.nextExpectedRanges ?? parsed.data.NextExpectedRanges)?.[0];
+  const match = first === undefined ? null : /^(\d+)(?:-\d*)?$/.exec(first.trim());
+  return match === null ? undefined : Number(match[1]);
+};
+
+/** 429 and any 5xx are worth sending the same bytes again; the range makes a repeat harmless. */
+const retryableChunkStatus = (status: number): boolean => status === 429 || status >= 500;
+
+export interface UploadDeps extends Omit<GraphClientDeps, 'tokenProvider'> {
+  /** Bytes per PUT: at most 4 MB, a multiple of 320 KiB (delivery-plan.ts's UPLOAD_CHUNK_BYTES). */
+  chunkBytes: number;
+}
+
+export interface UploadResult {
+  /** PUTs made, retries included. */
+  attempts: number;
+  chunks: number;
+}
+
+/**
+ * Checks the upload URL: https on the Outlook host of the credential's own cloud (the cloud whose Graph handed it
+ * out), or loopback when the environment allows a stand-in.
+ */
+const allowedUploadUrl = (uploadUrl: string, deps: Pick<GraphClientDeps, 'graphBaseUrl' | 'env'>): URL => {
+  const graphOrigin = new URL(allowedBase(deps.graphBaseUrl, deps.env)).origin;
+  try {
+    return checkEndpoint('upload URL', uploadUrl, deps.env, uploadOriginsOf(graphOrigin));
+  } catch (error) {
+    if (!(error instanceof EndpointNotAllowedError)) throw error;
+    throw new GraphError(GraphErrorCode.EndpointNotAllowed, `Attachment upload refused: ${error.message}`, { cause: error });
+  }
+};
+
+/**
+ * PUTs the file to the upload URL in order, `chunkBytes` at a time, with `Content-Range: bytes a-b/total` and no
+ * Authorization header (the URL authorises itself; Outlook refuses a bearer token there). Non-final chunks answer
+ * 200 with the next expected start, which is followed; the last answers 201. A chunk answered 429 or 5xx is sent
+ * again within the retry policy (its own budget per chunk), honouring Retry-After.
+ */
+export const uploadAttachment = async (session: UploadSession, bytes: Uint8Array, deps: UploadDeps): Promise<UploadResult> => {
+  const url = allowedUploadUrl(session.uploadUrl, deps);
+  // Only the host: the rest of an upload URL is its credential.
+  const where = `PUT ${url.host} (attachment upload session)`;
+  const sleep = deps.sleep ?? realSleep;
+  const now = deps.now ?? systemClock;
+  const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  const total = bytes.byteLength;
+  let start = 0;
+  let attempts = 0;
+  let chunks = 0;
+
+  while (start < total) {
+    const end = Math.min(start + deps.chunkBytes, total) - 1;
+    const chunk = bytes.subarray(start, end + 1);
+    const range = `bytes ${start}-${end}/${total}`;
+    let retries = 0;
+    const startedAt = now();
+    chunks += 1;
+    for (;;) {
+      attempts += 1;
+      const timeoutMs = attemptTimeoutMs(deps.timeoutMs ?? DEFAULT_CHUNK_TIMEOUT_MS, now() - startedAt, policy);
+      const response = await put(url.href, where, range, chunk, timeoutMs, deps);
+      const text = await readText(response, where);
+      const { status } = response;
+      const last = end === total - 1;
+      if (status === 201 && last) return { attempts, chunks };
+      if (status === 200 && !last) {
+        const next = nextStart(text) ?? end + 1;
+        // Following the service's offset; anything that is no progress within this chunk would loop forever.
+        if (next <= start || next > end + 1) {
+          throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered 200 expecting byte ${next} next, after ${range}.`, { status });
+        }
+        start = next;
+        break;
+      }
+      if (status >= 200 && status < 300) {
+        const expected = last ? '201 Created for the last chunk' : '200 OK before the last chunk';
+        throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${status} for ${range}; expected ${expected}.`, { status });
+      }
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+      if (retryableChunkStatus(status)) {
+        const decision = decideRetry(retries, retryAfterMs, now() - startedAt, policy);
+        if (decision.retry) {
+          await sleep(decision.delayMs);
+          retries += 1;
+          continue;
+        }
+      }
+      throw graphErrorFromResponse({
+        where,
+        status,
+        headers: response.headers,
+        text,
+        ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }),
+      });
+    }
+  }
+  // Only an empty file gets here: nothing to PUT, and Graph opens no sessions for those.
+  throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} not called: the file is empty.`);
+};
+
+const put = async (
+  url: string,
+  where: string,
+  range: string,
+  chunk: Uint8Array,
+  timeoutMs: number,
+  deps: Pick<UploadDeps, 'fetch'>,
+): Promise<Response> => {
+  try {
+    return await deps.fetch(url, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'Content-Range': range,
+        'Content-Length': String(chunk.byteLength),
+      },
+      // A copy on its own ArrayBuffer, the body type fetch takes (the caller's bytes may sit on any buffer).
+      body: new Uint8Array(chunk),
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    if (isTimeout(error)) throw new GraphError(GraphErrorCode.Timeout, `${where} timed out sending ${range}.`, { cause: error });
+    throw new GraphError(GraphErrorCode.Unreachable, `${where} failed sending ${range}: no answer from the server.`, { cause: error });
+  }
+};

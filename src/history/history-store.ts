@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import * as z from 'zod/mini';
+import type { EmailHistoryEntry } from '../contract/issue-email';
+import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
+import { emailHistoryKey, emailHistoryPrefix, threadKey } from '../storage/keys';
+import type { KvStore } from '../storage/kv-store';
+
+/** What the history keeps of one email: what the dialog shows, and the identifiers replies will be matched by. */
+export type HistoryRecord = EmailHistoryEntry & {
+  internetMessageId?: string;
+  messageId?: string;
+  conversationId?: string;
+};
+
+/** The issue and email a sent message (by its internetMessageId) belongs to. */
+export interface ThreadRef {
+  issueId: string;
+  issueKey: string;
+  emailId: string;
+}
+
+/** Older emails of an issue are dropped beyond this many. */
+export const MAX_HISTORY_PER_ISSUE = 200;
+export const DEFAULT_HISTORY_LIMIT = 100;
+
+const historyRecordSchema = z.object({
+  id: z.string(),
+  issueKey: z.string(),
+  at: z.string(),
+  sender: z.object({ accountId: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  bccCount: z.int().check(z.nonnegative()),
+  subject: z.string(),
+  status: z.enum(['sent', 'failed']),
+  error: z.optional(z.string()),
+  attachmentCount: z.int().check(z.nonnegative()),
+  internetMessageId: z.optional(z.string()),
+  messageId: z.optional(z.string()),
+  conversationId: z.optional(z.string()),
+});
+
+const threadRefSchema = z.object({ issueId: z.string(), issueKey: z.string(), emailId: z.string() });
+
+export class HistoryRecordInvalidError extends Error {
+  readonly code = 'HISTORY_RECORD_INVALID';
+  constructor(problem: string) {
+    super(`The email history entry does not fit: ${problem}`);
+    this.name = 'HistoryRecordInvalidError';
+  }
+}
+
+export interface HistoryStore {
+  record(issueId: string, entry: HistoryRecord): Promise<void>;
+  /** Newest first, at most `limit`, exactly as the contract's EmailHistoryEntry (no internal ids). */
+  list(issueId: string, limit?: number): Promise<EmailHistoryEntry[]>;
+  findThread(internetMessageId: string): Promise<ThreadRef | undefined>;
+}
+
+/** `2025-03-08T10:00:00.000Z` as the sortable `20250308T100000000Z` history keys carry. */
+export const sortableInstant = (iso: string): string => {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) throw new HistoryRecordInvalidError('at: not a date and time');
+  return new Date(time).toISOString().replace(/[-:.]/g, '');
+};
+
+/** Message-IDs are compared as RFC 5322 writes them, in angle brackets, whatever way a header quoted them. */
+const normalMessageId = (internetMessageId: string): string => {
+  const bare = internetMessageId.trim().replace(/^<|>$/g, '');
+  return `<${bare}>`;
+};
+
+export const threadDigest = (internetMessageId: string): string =>
+  createHash('sha256').update(normalMessageId(internetMessageId), 'utf8').digest('hex');
+
+const toEntry = (record: z.output<typeof historyRecordSchema>): EmailHistoryEntry => ({
+  id: record.id,
+  issueKey: record.issueKey,
+  at: record.at,
+  sender: { accountId: record.sender.accountId, name: record.sender.name },
+  from: record.from,
+  to: [...record.to],
+  cc: [...record.cc],
+  bccCount: record.bccCount,
+  subject: record.subject,
+  status: record.status,
+  ...(record.error === undefined ? {} : { error: record.error }),
+  attachmentCount: record.attachmentCount,
+});
+
+/**
+ * Each issue's sent and failed emails under `email-history:{issueId}:{at}:{emailId}`, so a prefix query answers
+ * them in time order, plus a thread index from each message's internetMessageId to its issue for matching replies.
+ */
+export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER_ISSUE): HistoryStore => {
+  const readAll = async (issueId: string) => {
+    const entries = await store.listByPrefix(emailHistoryPrefix(issueId));
+    return entries
+      .flatMap(({ key, value }) => {
+        const parsed = historyRecordSchema.safeParse(value, IN_ENGLISH);
+        if (parsed.success) return [{ key, record: parsed.data }];
+        // One entry this release cannot read must not hide the rest of the history.
+        console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${describeFirstIssue(parsed.error)}`);
+        return [];
+      })
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  };
+
+  return {
+    async record(issueId, entry) {
+      const parsed = historyRecordSchema.safeParse(entry, IN_ENGLISH);
+      if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstIssue(parsed.error));
+      const record = parsed.data;
+      await store.set(emailHistoryKey(issueId, sortableInstant(record.at), record.id), record);
+      if (record.internetMessageId !== undefined) {
+        const thread: ThreadRef = { issueId, issueKey: record.issueKey, emailId: record.id };
+        await store.set(threadKey(threadDigest(record.internetMessageId)), thread);
+      }
+      const all = await readAll(issueId);
+      for (const old of all.slice(0, Math.max(0, all.length - maxPerIssue))) {
+        await store.delete(old.key);
+        if (old.record.internetMessageId !== undefined) await store.delete(threadKey(threadDigest(old.record.internetMessageId)));
+      }
+    },
+    async list(issueId, limit = DEFAULT_HISTORY_LIMIT) {
+      const all = await readAll(issueId);
+      return all
+        .reverse()
+        .slice(0, Math.max(0, limit))
+        .map(({ record }) => toEntry(record));
+    },
+    async findThread(internetMessageId) {
+      if (internetMessageId.trim() === '') return undefined;
+      const value = await store.get(threadKey(threadDigest(internetMessageId)));
+      if (value === undefined || value === null) return undefined;
+      const parsed = threadRefSchema.safeParse(value, IN_ENGLISH);
+      return parsed.success ? { issueId: parsed.data.issueId, issueKey: parsed.data.issueKey, emailId: parsed.data.emailId } : undefined;
+    },
+  };
+};

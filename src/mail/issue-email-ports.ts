@@ -1,0 +1,72 @@
+import type { AttachmentOption, EmailHistoryEntry, PersonOption, SendPermission } from '../contract/issue-email';
+import type { MailSettings } from '../contract/mail-settings';
+import type { TemplateView } from '../contract/templates';
+import type { CredentialService } from '../credentials/credential-service';
+import type { StoredCredential } from '../credentials/stored-credential';
+import type { IssueSnapshot } from '../jira/issue';
+import type { Clock } from '../shared/seams';
+import type { SendAs } from './graph-mail-sender';
+import type { HistoryRecord } from '../history/history-store';
+
+export interface IssueComment {
+  id: string;
+  author: string;
+  created: string;
+  bodyHtml: string;
+}
+
+/** Jira as the invoking user sees it (`asUser`), plus the app's own comment. */
+export interface IssueEmailJira {
+  /** The invoking user's display name, for the template and the history. */
+  readSenderName(): Promise<string>;
+  readIssue(issueKey: string): Promise<IssueSnapshot>;
+  readPeople(issueKey: string): Promise<PersonOption[]>;
+  listAttachments(issueKey: string): Promise<AttachmentOption[]>;
+  downloadAttachment(attachmentId: string, expectedSize: number): Promise<Uint8Array>;
+  readComments(issueKey: string, limit: number | 'all'): Promise<{ comments: IssueComment[]; total: number }>;
+  searchUsers(query: string): Promise<PersonOption[]>;
+  /** As the app, so the comment is not mistaken for the sender's own words. */
+  addEmailComment(issueKey: string, note: EmailCommentNote): Promise<void>;
+}
+
+export interface EmailCommentNote {
+  senderAccountId: string;
+  to: readonly string[];
+  cc: readonly string[];
+  subject: string;
+}
+
+export interface IssueEmailTemplates {
+  list(): Promise<TemplateView[]>;
+  /** Throws TemplateNotFoundError for an unknown id. */
+  get(id: string): Promise<TemplateView>;
+}
+
+export interface IssueEmailHistory {
+  record(issueId: string, record: HistoryRecord): Promise<void>;
+  /** Newest first, without the internal identifiers. */
+  list(issueId: string): Promise<EmailHistoryEntry[]>;
+}
+
+/** Everything the issue email use cases need; runtime-deps.ts wires the real ones. */
+export interface IssueEmailDeps {
+  credentials: Pick<CredentialService, 'findDefault' | 'getDefault'>;
+  jira: IssueEmailJira;
+  templates: IssueEmailTemplates;
+  readSettings(): Promise<MailSettings>;
+  checkPermission(settings: MailSettings, projectKey: string | undefined, accountId: string): Promise<SendPermission>;
+  sendAs: SendAs;
+  searchDirectory(credential: StoredCredential, query: string): Promise<{ name: string; address: string; detail?: string }[]>;
+  history: IssueEmailHistory;
+  /** The fixed, safe message for an error, as the dialog would show it. */
+  describeFailure(error: unknown): string;
+  now: Clock;
+  newId(): string;
+}
+
+/** Who is sending, from the invocation context. */
+export interface Caller {
+  accountId: string;
+  siteUrl?: unknown;
+  timeZone?: string;
+}

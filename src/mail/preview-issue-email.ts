@@ -1,0 +1,56 @@
+import type { IssueEmailPreview } from '../contract/issue-email';
+import { composeIssueEmail, type EmailContentChoice } from './compose-issue-email';
+import type { Caller, IssueEmailDeps } from './issue-email-ports';
+
+type PreviewDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'templates' | 'readSettings'>;
+
+/** Images up to this size are shown in the preview; bigger ones keep their alt text so the preview stays light. */
+const MAX_PREVIEW_IMAGE_BYTES = 1024 * 1024;
+
+const escapeAttribute = (value: string): string => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The message "Send" would send, rendered the same way. Embedded images point at `cid:` parts, which a page cannot
+ * show, so the preview swaps small ones for data: URLs and names the rest.
+ */
+export const previewIssueEmail = async (
+  issueKey: string,
+  content: EmailContentChoice,
+  caller: Caller,
+  deps: PreviewDeps,
+): Promise<IssueEmailPreview> => {
+  const [credential, settings] = await Promise.all([deps.credentials.findDefault(), deps.readSettings()]);
+  const email = await composeIssueEmail(
+    {
+      issueKey,
+      content,
+      settings,
+      senderMailbox: credential?.senderMailbox ?? 'sender@example.com',
+      siteUrl: caller.siteUrl,
+      ...(caller.timeZone === undefined ? {} : { timeZone: caller.timeZone }),
+    },
+    deps,
+  );
+  let html = email.html;
+  for (const attachment of email.attachments) {
+    if (attachment.contentId === undefined) continue;
+    const cid = `cid:${attachment.contentId}`;
+    if (attachment.meta.size > MAX_PREVIEW_IMAGE_BYTES) {
+      html = html.split(`src="${escapeAttribute(cid)}"`).join(`src="" data-embedded="${escapeAttribute(attachment.meta.filename)}"`);
+      continue;
+    }
+    const bytes = await deps.jira.downloadAttachment(attachment.meta.id, attachment.meta.size);
+    const dataUrl = `data:${attachment.meta.mimeType};base64,${Buffer.from(bytes).toString('base64')}`;
+    html = html.split(`src="${escapeAttribute(cid)}"`).join(`src="${escapeAttribute(dataUrl)}"`);
+  }
+  return {
+    subject: email.subject,
+    html,
+    attachments: email.attachments.map((attachment) => ({
+      filename: attachment.meta.filename,
+      size: attachment.meta.size,
+      inline: attachment.contentId !== undefined,
+    })),
+    attachmentBytes: email.attachmentBytes,
+  };
+};

@@ -1,0 +1,41 @@
+import { addressKey } from '../contract/email-address';
+import type { PersonOption } from '../contract/issue-email';
+import { safeErrorLabel } from '../shared/error-names';
+import type { IssueEmailDeps } from './issue-email-ports';
+
+type SearchDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'searchDirectory'>;
+
+const MAX_PEOPLE = 20;
+
+/**
+ * People by name from the Microsoft 365 directory (through the default credential; this is what User.Read.All is
+ * for) and from Jira (only those whose email Jira shows). Directory entries come first; an address found in both is
+ * listed once. One source failing still answers the other.
+ */
+export const searchPeople = async (query: string, deps: SearchDeps): Promise<PersonOption[]> => {
+  const credential = await deps.credentials.findDefault();
+  const [directory, jira] = await Promise.allSettled([
+    credential === undefined ? Promise.resolve([]) : deps.searchDirectory(credential, query),
+    deps.jira.searchUsers(query),
+  ]);
+  if (directory.status === 'rejected' && jira.status === 'rejected') throw directory.reason;
+  for (const outcome of [directory, jira]) {
+    if (outcome.status === 'rejected') console.warn(`[issue-mailer] a people search source failed: ${safeErrorLabel(outcome.reason)}`);
+  }
+  const people: PersonOption[] = [
+    ...(directory.status === 'fulfilled'
+      ? directory.value.map((person): PersonOption => ({ name: person.name, address: person.address, source: 'directory', ...(person.detail === undefined ? {} : { detail: person.detail }) }))
+      : []),
+    ...(jira.status === 'fulfilled' ? jira.value : []),
+  ];
+  const seen = new Set<string>();
+  return people
+    .filter((person) => {
+      if (person.address === null) return false;
+      const key = addressKey(person.address);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_PEOPLE);
+};

@@ -1,0 +1,41 @@
+import { DEFAULT_MAIL_SETTINGS, mailSettingsSchema, type MailSettings } from '../contract/mail-settings';
+import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
+import { MAIL_SETTINGS_KEY } from '../storage/keys';
+import type { KvStore } from '../storage/kv-store';
+
+/**
+ * The stored settings do not fit this release's schema. Not read as the defaults: those let everyone send, which
+ * would quietly undo an admin's restriction.
+ */
+export class MailSettingsUnreadableError extends Error {
+  readonly code = 'MAIL_SETTINGS_UNREADABLE';
+  constructor(problem: string) {
+    super(`The stored mail settings cannot be read (${problem}). Save them again on the Issue Mailer admin page.`);
+    this.name = 'MailSettingsUnreadableError';
+  }
+}
+
+export interface MailSettingsStore {
+  /** The saved settings, or DEFAULT_MAIL_SETTINGS when none were ever saved. */
+  read(): Promise<MailSettings>;
+  /** Checks and saves; answers what was stored. Throws the schema's ZodError for settings that do not fit. */
+  save(settings: MailSettings): Promise<MailSettings>;
+}
+
+const defaults = (): MailSettings => structuredClone(DEFAULT_MAIL_SETTINGS);
+
+export const createMailSettingsStore = (store: KvStore): MailSettingsStore => ({
+  async read() {
+    const value = await store.get(MAIL_SETTINGS_KEY);
+    if (value === undefined || value === null) return defaults();
+    const parsed = mailSettingsSchema.safeParse(value, IN_ENGLISH);
+    if (!parsed.success) throw new MailSettingsUnreadableError(describeFirstIssue(parsed.error));
+    return parsed.data;
+  },
+  async save(settings) {
+    const checked = mailSettingsSchema.parse(settings, IN_ENGLISH);
+    await store.set(MAIL_SETTINGS_KEY, checked);
+    return checked;
+  },
+});

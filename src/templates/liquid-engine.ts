@@ -1,0 +1,153 @@
+import { CaptureTag, Context, Drop, Liquid, Tag, toPromise, toValue, type Emitter, type LiquidOptions, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { MAX_TEMPLATE_BYTES } from '../contract/templates';
+
+/**
+ * Templates are written by Jira admins in a browser and run in the app's function: treated as untrusted code.
+ * Each limit below stops one way a template could hang the function or exhaust its memory.
+ */
+export const TEMPLATE_LIMITS = {
+  /** Characters one parse may read: the largest body the contract accepts. */
+  parseChars: MAX_TEMPLATE_BYTES,
+  /** Milliseconds one render may take; a Forge invocation has 25 s for everything. */
+  renderMs: 1000,
+  /** liquidjs's allocation units (strings built by filters, ranges, arrays) per render. */
+  memory: 20_000_000,
+  /** Characters one render may output; liquidjs's memory limit does not count output. */
+  outputChars: 5_000_000,
+} as const;
+
+/**
+ * Sanitized HTML in the template context: output as is, where any other value is escaped. Filters and
+ * comparisons see its text (valueOf); what a filter makes of it is plain text again, escaped on output.
+ */
+export class SafeHtml extends Drop {
+  constructor(readonly html: string) {
+    super();
+  }
+  override valueOf(): string {
+    return this.html;
+  }
+  /** For the `size` filter, which reads `.length`. */
+  get length(): number {
+    return this.html.length;
+  }
+  /** For `{{ value.size }}`, which a Drop answers here. */
+  override liquidMethodMissing(key: string): unknown {
+    return key === 'size' ? this.html.length : undefined;
+  }
+}
+
+export const safeHtml = (html: string): SafeHtml => new SafeHtml(html);
+
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
+
+/** What liquidjs writes for a value: Drops by their value, nil as nothing, arrays joined. */
+const toText = (value: unknown): string => {
+  const plain: unknown = toValue(value);
+  if (typeof plain === 'string') return plain;
+  if (plain === null || plain === undefined) return '';
+  if (Array.isArray(plain)) return plain.map(toText).join('');
+  return String(plain);
+};
+
+interface FilterThis {
+  context: Context;
+}
+
+/** liquidjs's `escape` filter (same entities, same memory charge), except that SafeHtml passes as it is. */
+function escapeUnlessSafe(this: FilterThis, value: unknown): string {
+  if (value instanceof SafeHtml) return value.html;
+  const text = toText(value);
+  this.context.memoryLimit.use(text.length);
+  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+}
+
+/** include, render and layout read other templates; a template here is one self-contained text. */
+const refusedTag = (name: string) =>
+  class RefusedTag extends Tag {
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
+      super(token, remainTokens, liquid);
+      throw new Error(`tag "${name}" is not available: a template cannot use other templates`);
+    }
+    render(): void {
+      // Never reached: the constructor refuses the tag while parsing.
+    }
+  };
+
+export class OutputTooLargeError extends Error {
+  constructor(limit: number) {
+    super(`output limit exceeded (${limit.toLocaleString('en-US')} characters)`);
+    this.name = 'OutputTooLargeError';
+  }
+}
+
+/** liquidjs's SimpleEmitter with a ceiling: a loop that writes forever stops here, not at the heap's end. */
+class BoundedEmitter implements Emitter {
+  buffer = '';
+  constructor(private readonly limit: number) {}
+  write(html: unknown): void {
+    const text = toText(html);
+    if (this.buffer.length + text.length > this.limit) throw new OutputTooLargeError(this.limit);
+    this.buffer += text;
+  }
+}
+
+/**
+ * liquidjs's capture writes to an emitter of its own, outside every limit: a capture that doubles itself in a
+ * loop would grow past the heap within milliseconds. This one writes to a bounded emitter and charges what it
+ * keeps to the memory limit, as append does. In an HTML body the captured text is HTML already (its outputs
+ * were escaped), so it is kept as SafeHtml rather than escaped a second time.
+ */
+const boundedCapture = (keep: (text: string) => unknown) =>
+  class BoundedCaptureTag extends CaptureTag {
+    override *render(ctx: Context): Generator<unknown, void, string> {
+      const emitter = new BoundedEmitter(TEMPLATE_LIMITS.outputChars);
+      yield this.liquid.renderer.renderTemplates(this.templates, ctx, emitter);
+      ctx.memoryLimit.use(emitter.buffer.length);
+      (ctx.bottom() as Record<string, unknown>)[this.variable] = keep(emitter.buffer);
+    }
+  };
+
+const SHARED_OPTIONS: LiquidOptions = {
+  strictFilters: true,
+  strictVariables: false,
+  jsTruthy: false,
+  ownPropertyOnly: true,
+  relativeReference: false,
+  // An empty in-memory file map: even a tag that slipped past the refusal finds no file, never the disk.
+  templates: {},
+  cache: false,
+  timezoneOffset: 0,
+  parseLimit: TEMPLATE_LIMITS.parseChars,
+  renderLimit: TEMPLATE_LIMITS.renderMs,
+  memoryLimit: TEMPLATE_LIMITS.memory,
+};
+
+const createEngine = (options: LiquidOptions, keepCapture: (text: string) => unknown): Liquid => {
+  const liquid = new Liquid({ ...SHARED_OPTIONS, ...options });
+  for (const name of ['include', 'render', 'layout']) liquid.registerTag(name, refusedTag(name));
+  liquid.registerTag('capture', boundedCapture(keepCapture));
+  return liquid;
+};
+
+/** For HTML bodies: every `{{ }}` is escaped unless it holds SafeHtml or ends in `| raw`. */
+export const htmlEngine = createEngine({ outputEscape: escapeUnlessSafe }, safeHtml);
+
+/** For subjects and other plain text: nothing is escaped. */
+export const textEngine = createEngine({}, (text) => text);
+
+/** Parses a template; throws liquidjs's errors (ParseError, TokenizationError) as they are. */
+export const parseTemplate = (engine: Liquid, source: string): Template[] => engine.parse(source);
+
+/** Renders parsed templates within TEMPLATE_LIMITS; throws liquidjs's RenderError as it is. */
+export const renderTemplate = async (
+  engine: Liquid,
+  templates: Template[],
+  scope: object,
+  outputLimit: number = TEMPLATE_LIMITS.outputChars,
+): Promise<string> => {
+  const context = new Context(scope, engine.options, { sync: false }, { liquid: engine });
+  const emitter = new BoundedEmitter(outputLimit);
+  await toPromise(engine.renderer.renderTemplates(templates, context, emitter));
+  return emitter.buffer;
+};

@@ -1,0 +1,94 @@
+import { LiquidError } from 'liquidjs';
+import { OutputTooLargeError } from './liquid-engine';
+
+export type TemplateField = 'subject' | 'body';
+
+/** liquidjs's limit messages, in words for the person who wrote the template. */
+const REASONS: ReadonlyArray<[RegExp, string]> = [
+  [/^template render limit exceeded$/, 'the template takes too long to render (a loop that never ends?)'],
+  [/^memory alloc limit exceeded$/, 'the template builds too much text (a loop that never ends?)'],
+  [/^output limit exceeded/, 'the template writes too much text (a loop that never ends?)'],
+  [/^parse length limit exceeded$/, 'the template is too long'],
+];
+
+/** liquidjs names the offending tag or expression; a long one is cut so the message stays a message. */
+const MAX_REASON = 160;
+
+const reasonOf = (message: string): string => {
+  const trimmed = message.trim().replace(/\.$/, '');
+  const known = REASONS.find(([pattern]) => pattern.test(trimmed));
+  if (known !== undefined) return known[1];
+  return trimmed.length <= MAX_REASON ? trimmed : `${trimmed.slice(0, MAX_REASON - 1)}…`;
+};
+
+/**
+ * A subject or body that does not parse or render. The message is safe to show the admin: a position and
+ * liquidjs's own reason ("Line 3, column 5: tag "endif" not found."), never the surrounding template source.
+ */
+export class TemplateError extends Error {
+  readonly code = 'TEMPLATE_INVALID';
+  readonly field: TemplateField;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(field: TemplateField, reason: string, position?: { line: number; column: number }, options?: { cause?: unknown }) {
+    const text = reasonOf(reason);
+    super(position === undefined ? `${capitalize(text)}.` : `Line ${position.line}, column ${position.column}: ${text}.`, options);
+    this.name = 'TemplateError';
+    this.field = field;
+    this.line = position?.line;
+    this.column = position?.column;
+  }
+  /** As the admin page's save and preview answers carry field messages. */
+  get fieldErrors(): Record<string, string> {
+    return { [this.field]: this.message };
+  }
+}
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * A parse or render failure of `field` as a TemplateError. liquidjs appends ", line:3, col:5" and the source
+ * around it to its own messages; the reason is taken from the error it wrapped and the position from its token.
+ */
+export const toTemplateError = (field: TemplateField, error: unknown): TemplateError => {
+  if (error instanceof TemplateError) return error;
+  if (LiquidError.is(error)) {
+    const [line = 1, column = 1] = error.token.getPosition();
+    const inner = error.originalError;
+    const reason = inner !== undefined && !LiquidError.is(inner) ? inner.message : stripPosition(error.message);
+    return new TemplateError(field, reason, { line, column }, { cause: error });
+  }
+  if (error instanceof OutputTooLargeError) return new TemplateError(field, error.message, undefined, { cause: error });
+  if (error instanceof Error && /limit exceeded$/.test(error.message)) {
+    return new TemplateError(field, error.message, undefined, { cause: error });
+  }
+  return new TemplateError(field, 'the template could not be rendered', undefined, { cause: error });
+};
+
+const stripPosition = (message: string): string => message.replace(/, line:\d+, col:\d+$/, '');
+
+export class TemplateNotFoundError extends Error {
+  readonly code = 'TEMPLATE_NOT_FOUND';
+  constructor(id: string) {
+    super(`No template with id "${id}".`);
+    this.name = 'TemplateNotFoundError';
+  }
+}
+
+/** The built-in template is part of the app: it can be copied, not changed or deleted. */
+export class BuiltInTemplateReadOnlyError extends Error {
+  readonly code = 'TEMPLATE_READ_ONLY';
+  constructor() {
+    super('The built-in template cannot be changed or deleted; save a copy instead.');
+    this.name = 'BuiltInTemplateReadOnlyError';
+  }
+}
+
+/** A project's default template cannot be deleted while it is one. */
+export class TemplateInUseError extends Error {
+  readonly code = 'TEMPLATE_IN_USE';
+  constructor(id: string) {
+    super(`Template "${id}" is a project's default template; choose another default for that project first.`);
+    this.name = 'TemplateInUseError';
+  }
+}

@@ -1,0 +1,188 @@
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Field } from '../../shared/components/field';
+
+export interface ChipOption {
+  value: string;
+  label: string;
+}
+
+interface ChipPickerProps {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  /** "group" in "Remove group Developers". */
+  noun: string;
+  chosen: readonly ChipOption[];
+  /** Suggestions for the current query; chosen ones are left out here. */
+  options: readonly ChipOption[];
+  query: string;
+  /** Shown instead of, or under, the suggestions: "Searching…", "No groups match", a failure. */
+  status: string | null;
+  onQueryChange(query: string): void;
+  onAdd(option: ChipOption): void;
+  onRemove(value: string): void;
+}
+
+/**
+ * A Jira-style multi-select: chosen values as removable chips in the field, a text box that suggests more (the
+ * ARIA combobox pattern). Arrow keys move through the suggestions, Enter adds one, Escape closes them.
+ */
+export function ChipPicker(props: ChipPickerProps) {
+  const { id, label, hint, error, noun, chosen, query, status } = props;
+  const [open, setOpen] = useState(false);
+  /** The highlighted suggestion; -1 for none (opened by a click, nothing chosen yet). */
+  const [active, setActive] = useState(-1);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  const chosenValues = new Set(chosen.map((option) => option.value));
+  const options = props.options.filter((option) => !chosenValues.has(option.value));
+  const activeIndex = Math.min(active, options.length - 1);
+  const activeOption = activeIndex >= 0 ? options[activeIndex] : undefined;
+  const optionId = (index: number) => `${listId}-option-${index}`;
+  const expanded = open && (options.length > 0 || status !== null);
+
+  const add = (option: ChipOption) => {
+    props.onAdd(option);
+    props.onQueryChange('');
+    setOpen(false);
+    setActive(-1);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        event.preventDefault();
+        if (!open) {
+          setOpen(true);
+          setActive(event.key === 'ArrowDown' ? 0 : options.length - 1);
+          return;
+        }
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        if (options.length === 0) return;
+        const from = activeIndex === -1 ? (step === 1 ? -1 : options.length) : activeIndex;
+        setActive((from + step + options.length) % options.length);
+        return;
+      }
+      case 'Enter':
+        // Enter adds the highlighted suggestion; with none, it submits the form as usual.
+        if (expanded && activeOption) {
+          event.preventDefault();
+          add(activeOption);
+        }
+        return;
+      case 'Escape':
+        if (expanded) {
+          event.preventDefault();
+          setOpen(false);
+        } else if (query !== '') {
+          event.preventDefault();
+          props.onQueryChange('');
+        }
+        return;
+    }
+  };
+
+  const remove = (option: ChipOption) => {
+    props.onRemove(option.value);
+    inputRef.current?.focus();
+  };
+
+  const announcement = !expanded
+    ? ''
+    : options.length > 0
+      ? `${options.length} ${options.length === 1 ? 'suggestion' : 'suggestions'}. Use the arrow keys to choose.`
+      : (status ?? '');
+
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <div
+          ref={wrapRef}
+          className="im-picker"
+          onBlur={(event) => {
+            if (!wrapRef.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+          }}
+        >
+          <div
+            className={`im-picker__box${control['aria-invalid'] ? ' im-picker__box--invalid' : ''}`}
+            // A click anywhere in the box, as on an input, puts the caret in the text box.
+            onClick={() => inputRef.current?.focus()}
+          >
+            {chosen.length > 0 && (
+              <ul className="im-chips" aria-label={`Chosen ${label.toLowerCase()}`}>
+                {chosen.map((option) => (
+                  <li key={option.value} className="im-chip">
+                    <span className="im-chip__label">{option.label}</span>
+                    <button
+                      type="button"
+                      className="im-chip__remove"
+                      aria-label={`Remove ${noun} ${option.label}`}
+                      onClick={() => remove(option)}
+                    >
+                      <span aria-hidden="true">×</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <input
+              {...control}
+              ref={inputRef}
+              className="im-picker__input"
+              type="text"
+              role="combobox"
+              aria-autocomplete="list"
+              aria-expanded={expanded}
+              aria-controls={listId}
+              aria-activedescendant={expanded && activeOption ? optionId(activeIndex) : undefined}
+              autoComplete="off"
+              spellCheck={false}
+              value={query}
+              placeholder={chosen.length === 0 ? `Choose ${noun}s` : ''}
+              onChange={(event) => {
+                props.onQueryChange(event.currentTarget.value);
+                setOpen(true);
+                setActive(0);
+              }}
+              onClick={() => {
+                if (open) return;
+                setOpen(true);
+                setActive(-1);
+              }}
+              onKeyDown={onKeyDown}
+            />
+          </div>
+          <div className="im-picker__popup" hidden={!expanded}>
+            <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="im-picker__list">
+              {options.map((option, index) => (
+                <li
+                  key={option.value}
+                  id={optionId(index)}
+                  role="option"
+                  aria-selected={index === activeIndex}
+                  className="im-picker__option"
+                  // Keeps focus in the text box, as the combobox pattern wants.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => add(option)}
+                >
+                  {option.label}
+                </li>
+              ))}
+            </ul>
+            {status !== null && (
+              <p className="im-picker__status" aria-hidden="true">
+                {status}
+              </p>
+            )}
+          </div>
+          <span className="im-visually-hidden" role="status">
+            {announcement}
+          </span>
+        </div>
+      )}
+    </Field>
+  );
+}

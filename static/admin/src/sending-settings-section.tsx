@@ -1,0 +1,140 @@
+import { SectionMessage } from '../../shared/components/section-message';
+import { FormSkeleton } from './form-skeleton';
+import { ProjectTemplateRows } from './project-template-rows';
+import { settingsFieldId } from './settings-state';
+import type { TemplateListState } from './use-template-list';
+import { useMailSettings } from './use-mail-settings';
+import { WhoMaySendField } from './who-may-send-field';
+
+export const SETTINGS_TITLE = 'settings-title';
+const COMMENT_HINT = `${settingsFieldId('commentAfterSend')}-hint`;
+
+/** "Sending settings": the issue comment, who may send, and each project's default template. */
+export function SendingSettingsSection({ list }: { list: TemplateListState }) {
+  const form = useMailSettings();
+  const { load, values, errors, notice, saving } = form;
+
+  return (
+    <section
+      className="im-section im-section--page"
+      aria-labelledby={SETTINGS_TITLE}
+      aria-busy={load.state === 'loading'}
+    >
+      <div className="im-section__header">
+        <h2 id={SETTINGS_TITLE} tabIndex={-1}>
+          Sending settings
+        </h2>
+      </div>
+      <p className="im-secondary">How people email issues on this site.</p>
+
+      {load.state === 'loading' && (
+        <>
+          <p role="status" className="im-visually-hidden">
+            Loading sending settings…
+          </p>
+          <FormSkeleton />
+        </>
+      )}
+      {load.state === 'failed' && (
+        <SectionMessage appearance="error" title="Sending settings could not be loaded">
+          <p>{load.error.message}</p>
+          <p>
+            <button type="button" className="im-link-button" onClick={() => void form.refresh()}>
+              Try again
+            </button>
+          </p>
+        </SectionMessage>
+      )}
+      {load.state === 'loaded' && values && (
+        <form
+          className="im-form im-settings"
+          noValidate
+          aria-labelledby={SETTINGS_TITLE}
+          aria-busy={saving}
+          onSubmit={form.onSubmit}
+        >
+          <div className="im-field">
+            <label className="im-checkbox im-checkbox--field">
+              <input
+                id={settingsFieldId('commentAfterSend')}
+                type="checkbox"
+                checked={values.commentAfterSend}
+                aria-describedby={
+                  [errors.fields.commentAfterSend ? `${settingsFieldId('commentAfterSend')}-error` : '', COMMENT_HINT]
+                    .filter(Boolean)
+                    .join(' ')
+                }
+                onChange={(event) => form.setCommentAfterSend(event.currentTarget.checked)}
+              />
+              Comment on the issue after sending
+            </label>
+            <p id={COMMENT_HINT} className="im-field__hint im-checkbox__hint">
+              Adds "Emailed to … by …" to the issue.
+            </p>
+            {errors.fields.commentAfterSend && (
+              <p className="im-field__error" id={`${settingsFieldId('commentAfterSend')}-error`}>
+                {errors.fields.commentAfterSend}
+              </p>
+            )}
+          </div>
+
+          <WhoMaySendField
+            mode={values.mode}
+            groups={values.groups}
+            projectRoles={values.projectRoles}
+            roles={form.roles}
+            errors={errors.fields}
+            onMode={form.setMode}
+            onAddGroup={form.addGroup}
+            onRemoveGroup={form.removeGroup}
+            onAddRole={form.addRole}
+            onRemoveRole={form.removeRole}
+          />
+
+          <ProjectTemplateRows
+            rows={values.rows}
+            rowErrors={errors.rows}
+            error={errors.fields.projectTemplates}
+            projects={form.projects}
+            templates={list.templates}
+            templatesLoad={list.load}
+            onAdd={form.addRow}
+            onChange={form.editRow}
+            onRemove={form.removeRow}
+          />
+
+          <div className="im-form__footer">
+            <div className="im-button-row">
+              <button type="submit" className="im-button im-button--primary" aria-disabled={saving}>
+                {saving && <span className="im-spinner im-spinner--inverse" aria-hidden="true" />}
+                Save settings
+              </button>
+              {form.dirty && !saving && <span className="im-secondary">You have unsaved changes.</span>}
+            </div>
+          </div>
+
+          <div className="im-form__messages">
+            {saving && (
+              <p role="status" className="im-secondary">
+                Saving…
+              </p>
+            )}
+            {notice?.kind === 'saved' && (
+              <SectionMessage appearance="success" title="Settings saved">
+                <p>The sending settings apply to the next email.</p>
+              </SectionMessage>
+            )}
+            {notice?.kind === 'error' && (
+              <SectionMessage appearance="error" title="The settings were not saved">
+                <p>{notice.error.message}</p>
+                {errors.other.map((message) => (
+                  <p key={message}>{message}</p>
+                ))}
+              </SectionMessage>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

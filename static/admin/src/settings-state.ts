@@ -1,0 +1,166 @@
+import { mailSettingsSchema, type GroupRef, type MailSettings, type RoleRef } from '../../../src/contract';
+import type { FieldErrors } from '../../shared/field-errors';
+
+export type WhoMaySendMode = MailSettings['whoMaySend']['mode'];
+
+/** One "Default template per project" row; `key` identifies the row while the admin edits. */
+export interface ProjectTemplateRow {
+  key: string;
+  projectKey: string;
+  templateId: string;
+}
+
+/**
+ * The settings form as its controls hold it. Groups and roles are kept while "Everyone" is chosen, so switching
+ * back and forth loses nothing; they are saved only with the restricted mode.
+ */
+export interface SettingsFormValues {
+  commentAfterSend: boolean;
+  mode: WhoMaySendMode;
+  groups: GroupRef[];
+  projectRoles: RoleRef[];
+  rows: ProjectTemplateRow[];
+}
+
+export type SettingsField = 'commentAfterSend' | 'whoMaySend' | 'groups' | 'projectRoles' | 'projectTemplates';
+
+export interface RowErrors {
+  projectKey?: string;
+  templateId?: string;
+}
+
+export interface SettingsErrors {
+  fields: Partial<Record<SettingsField, string>>;
+  /** Keyed by row key. */
+  rows: Record<string, RowErrors>;
+  /** Messages no control shows (an unknown key from a newer backend). */
+  other: string[];
+}
+
+export const NO_SETTINGS_ERRORS: SettingsErrors = { fields: {}, rows: {}, other: [] };
+
+export const hasSettingsErrors = (errors: SettingsErrors) =>
+  Object.keys(errors.fields).length > 0 || Object.keys(errors.rows).length > 0 || errors.other.length > 0;
+
+export const settingsFieldId = (field: SettingsField) => `settings-${field}`;
+export const rowFieldId = (rowKey: string, field: keyof RowErrors) => `settings-${field}-${rowKey}`;
+
+export const NOBODY_MAY_SEND_MESSAGE =
+  'Choose at least one group or project role, or let everyone who can see the issue send.';
+export const CHOOSE_PROJECT_MESSAGE = 'Choose a project.';
+export const CHOOSE_TEMPLATE_MESSAGE = 'Choose a template.';
+export const duplicateProjectMessage = (projectKey: string) =>
+  `${projectKey} already has a default template in a row above.`;
+
+export function settingsValuesFrom(settings: MailSettings, newKey: () => string): SettingsFormValues {
+  const restricted = settings.whoMaySend.mode === 'restricted' ? settings.whoMaySend : null;
+  return {
+    commentAfterSend: settings.commentAfterSend,
+    mode: settings.whoMaySend.mode,
+    groups: restricted ? [...restricted.groups] : [],
+    projectRoles: restricted ? [...restricted.projectRoles] : [],
+    rows: settings.projectTemplates.map((row) => ({ key: newKey(), ...row })),
+  };
+}
+
+const isBlankRow = (row: ProjectTemplateRow) => row.projectKey === '' && row.templateId === '';
+
+/**
+ * The payload for saveMailSettings, and which form row each of its projectTemplates entries came from (rows left
+ * blank are dropped, so the indexes the backend names may differ from the form's).
+ */
+export function toMailSettings(values: SettingsFormValues): { settings: MailSettings; rowKeys: string[] } {
+  const rows = values.rows.filter((row) => !isBlankRow(row));
+  return {
+    settings: {
+      commentAfterSend: values.commentAfterSend,
+      whoMaySend:
+        values.mode === 'everyone'
+          ? { mode: 'everyone' }
+          : { mode: 'restricted', groups: values.groups, projectRoles: values.projectRoles },
+      projectTemplates: rows.map(({ projectKey, templateId }) => ({ projectKey, templateId })),
+    },
+    rowKeys: rows.map((row) => row.key),
+  };
+}
+
+/** `projectTemplates.2.templateId` and `projectTemplates[2].templateId` alike. */
+const pathOf = (key: string): string[] => key.split(/[.[\]]+/).filter((part) => part !== '');
+
+/**
+ * Places messages keyed by payload path on the form's controls: rows by the payload index `rowKeys` maps back,
+ * groups and roles on their pickers, anything else under whoMaySend or projectTemplates on that section.
+ */
+export function settingsErrorsFromPaths(
+  entries: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
+  rowKeys: readonly string[],
+): SettingsErrors {
+  const errors: SettingsErrors = { fields: {}, rows: {}, other: [] };
+  const setField = (field: SettingsField, message: string) => {
+    errors.fields[field] ??= message;
+  };
+  for (const { path, message } of entries) {
+    const [top, second, third] = path.map(String);
+    if (top === 'commentAfterSend') setField('commentAfterSend', message);
+    else if (top === 'whoMaySend' && (second === 'groups' || second === 'projectRoles')) setField(second, message);
+    else if (top === 'whoMaySend') setField('whoMaySend', message);
+    else if (top === 'projectTemplates') {
+      const rowKey = second !== undefined && /^\d+$/.test(second) ? rowKeys[Number(second)] : undefined;
+      if (rowKey !== undefined && (third === 'projectKey' || third === 'templateId')) {
+        const row = (errors.rows[rowKey] ??= {});
+        row[third] ??= message;
+      } else {
+        setField('projectTemplates', message);
+      }
+    } else if (!errors.other.includes(message)) errors.other.push(message);
+  }
+  return errors;
+}
+
+/** A refused save's fieldErrors on the form's controls. */
+export function settingsErrorsFromServer(
+  fieldErrors: FieldErrors | undefined,
+  rowKeys: readonly string[],
+): SettingsErrors {
+  const entries = Object.entries(fieldErrors ?? {}).map(([key, message]) => ({ path: pathOf(key), message }));
+  return settingsErrorsFromPaths(entries, rowKeys);
+}
+
+/**
+ * The backend's schema, plus what the form knows better: a half-filled row, a project chosen twice, and a
+ * restriction that would let nobody send.
+ */
+export function validateSettings(values: SettingsFormValues): SettingsErrors {
+  const { settings, rowKeys } = toMailSettings(values);
+  const parsed = mailSettingsSchema.safeParse(settings);
+  const errors = settingsErrorsFromPaths(parsed.success ? [] : parsed.error.issues, rowKeys);
+  if (values.mode === 'restricted' && values.groups.length === 0 && values.projectRoles.length === 0) {
+    errors.fields.whoMaySend ??= NOBODY_MAY_SEND_MESSAGE;
+  }
+  const seen = new Set<string>();
+  for (const row of values.rows) {
+    if (isBlankRow(row)) continue;
+    const rowErrors: RowErrors = {};
+    if (row.projectKey === '') rowErrors.projectKey = CHOOSE_PROJECT_MESSAGE;
+    else if (seen.has(row.projectKey)) rowErrors.projectKey = duplicateProjectMessage(row.projectKey);
+    if (row.templateId === '') rowErrors.templateId = CHOOSE_TEMPLATE_MESSAGE;
+    seen.add(row.projectKey);
+    // The form's own messages say more than the schema's regex failure for the same control.
+    if (rowErrors.projectKey || rowErrors.templateId) errors.rows[row.key] = { ...errors.rows[row.key], ...rowErrors };
+  }
+  return errors;
+}
+
+/** Adds a chosen group or role once, keeping the order the admin chose them in. */
+export function withChosen<T extends { id: string | number }>(list: readonly T[], item: T): T[] {
+  return list.some((chosen) => chosen.id === item.id) ? [...list] : [...list, item];
+}
+
+export function withoutChosen<T extends { id: string | number }>(list: readonly T[], id: T['id']): T[] {
+  return list.filter((chosen) => chosen.id !== id);
+}
+
+/** Unsaved changes: compares what would be saved, so a blank row or a hidden group list does not count. */
+export function sameSettings(a: SettingsFormValues, b: SettingsFormValues): boolean {
+  return JSON.stringify(toMailSettings(a).settings) === JSON.stringify(toMailSettings(b).settings);
+}

@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { GroupRef, ProjectRef, ResolverError, ResolverResult, RoleRef } from '../../../src/contract';
+import { getMailSettings, listProjectRoles, listProjects, saveMailSettings } from './invokes';
+import {
+  NO_SETTINGS_ERRORS,
+  hasSettingsErrors,
+  rowFieldId,
+  sameSettings,
+  settingsErrorsFromServer,
+  settingsFieldId,
+  settingsValuesFrom,
+  toMailSettings,
+  validateSettings,
+  withChosen,
+  withoutChosen,
+  type ProjectTemplateRow,
+  type SettingsErrors,
+  type SettingsField,
+  type SettingsFormValues,
+  type WhoMaySendMode,
+} from './settings-state';
+
+export type Loadable<T> =
+  | { state: 'loading' }
+  | { state: 'failed'; error: ResolverError }
+  | { state: 'loaded'; data: T };
+
+export type SettingsNotice = { kind: 'saved' } | { kind: 'error'; error: ResolverError } | null;
+
+const loadableOf = <T>(result: ResolverResult<T>): Loadable<T> =>
+  result.ok ? { state: 'loaded', data: result.data } : { state: 'failed', error: result.error };
+
+/** Where focus goes after a refused save: the first control with a message, in the order they appear. */
+function firstErrorId(values: SettingsFormValues, errors: SettingsErrors): string | null {
+  const fields = errors.fields;
+  if (fields.commentAfterSend) return settingsFieldId('commentAfterSend');
+  if (fields.whoMaySend) return `${settingsFieldId('whoMaySend')}-${values.mode}`;
+  if (values.mode === 'restricted' && fields.groups) return settingsFieldId('groups');
+  if (values.mode === 'restricted' && fields.projectRoles) return settingsFieldId('projectRoles');
+  for (const row of values.rows) {
+    const rowErrors = errors.rows[row.key];
+    if (rowErrors?.projectKey) return rowFieldId(row.key, 'projectKey');
+    if (rowErrors?.templateId) return rowFieldId(row.key, 'templateId');
+  }
+  if (fields.projectTemplates) return ADD_ROW_BUTTON;
+  return null;
+}
+
+export const ADD_ROW_BUTTON = 'settings-add-project-template';
+
+/**
+ * The sending settings form: the stored settings with the site's project roles and projects to choose from, the
+ * admin's edits, and Save. Roles or projects that fail to load leave the rest of the form usable.
+ */
+export function useMailSettings() {
+  const [load, setLoad] = useState<Loadable<null>>({ state: 'loading' });
+  const [roles, setRoles] = useState<Loadable<RoleRef[]>>({ state: 'loading' });
+  const [projects, setProjects] = useState<Loadable<ProjectRef[]>>({ state: 'loading' });
+  const [values, setValues] = useState<SettingsFormValues | null>(null);
+  const [savedValues, setSavedValues] = useState<SettingsFormValues | null>(null);
+  const [errors, setErrors] = useState<SettingsErrors>(NO_SETTINGS_ERRORS);
+  const [notice, setNotice] = useState<SettingsNotice>(null);
+  const [saving, setSaving] = useState(false);
+  const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  const rowCount = useRef(0);
+  const newKey = () => `row${++rowCount.current}`;
+
+  const refresh = useCallback(async () => {
+    setLoad({ state: 'loading' });
+    const [settings, roleList, projectList] = await Promise.all([
+      getMailSettings(),
+      listProjectRoles(),
+      listProjects(),
+    ]);
+    setRoles(loadableOf(roleList));
+    setProjects(loadableOf(projectList));
+    if (!settings.ok) {
+      setLoad({ state: 'failed', error: settings.error });
+      return;
+    }
+    const loaded = settingsValuesFrom(settings.data, newKey);
+    setValues(loaded);
+    setSavedValues(loaded);
+    setLoad({ state: 'loaded', data: null });
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (focusAfter === null) return;
+    document.getElementById(focusAfter)?.focus();
+    setFocusAfter(null);
+  }, [focusAfter, values]);
+
+  const edit = (change: (current: SettingsFormValues) => SettingsFormValues, clears: SettingsField[]) => {
+    setValues((current) => current && change(current));
+    setNotice(null);
+    setErrors((current) => {
+      const fields = { ...current.fields };
+      for (const field of clears) delete fields[field];
+      return { ...current, fields };
+    });
+  };
+
+  const editRow = (key: string, change: Partial<Omit<ProjectTemplateRow, 'key'>>) => {
+    setValues(
+      (current) =>
+        current && { ...current, rows: current.rows.map((row) => (row.key === key ? { ...row, ...change } : row)) },
+    );
+    setNotice(null);
+    setErrors((current) => {
+      const { [key]: rowErrors, ...rows } = current.rows;
+      const left = { ...rowErrors };
+      for (const field of Object.keys(change) as Array<keyof typeof change>) delete left[field];
+      return { ...current, rows: Object.keys(left).length > 0 ? { ...rows, [key]: left } : rows };
+    });
+  };
+
+  const actions = {
+    setCommentAfterSend: (commentAfterSend: boolean) =>
+      edit((current) => ({ ...current, commentAfterSend }), ['commentAfterSend']),
+    setMode: (mode: WhoMaySendMode) => edit((current) => ({ ...current, mode }), ['whoMaySend']),
+    addGroup: (group: GroupRef) =>
+      edit((current) => ({ ...current, groups: withChosen(current.groups, group) }), ['groups', 'whoMaySend']),
+    removeGroup: (id: string) =>
+      edit((current) => ({ ...current, groups: withoutChosen(current.groups, id) }), ['groups']),
+    addRole: (role: RoleRef) =>
+      edit(
+        (current) => ({ ...current, projectRoles: withChosen(current.projectRoles, role) }),
+        ['projectRoles', 'whoMaySend'],
+      ),
+    removeRole: (id: number) =>
+      edit((current) => ({ ...current, projectRoles: withoutChosen(current.projectRoles, id) }), ['projectRoles']),
+    addRow: () => {
+      const key = newKey();
+      edit((current) => ({ ...current, rows: [...current.rows, { key, projectKey: '', templateId: '' }] }), [
+        'projectTemplates',
+      ]);
+      setFocusAfter(rowFieldId(key, 'projectKey'));
+    },
+    editRow,
+    removeRow: (key: string) => {
+      edit((current) => ({ ...current, rows: current.rows.filter((row) => row.key !== key) }), ['projectTemplates']);
+      setErrors(({ rows: { [key]: _removed, ...rows }, ...rest }) => ({ ...rest, rows }));
+      setFocusAfter(ADD_ROW_BUTTON);
+    },
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (saving || !values) return;
+    setNotice(null);
+    const clientErrors = validateSettings(values);
+    if (hasSettingsErrors(clientErrors)) {
+      setErrors(clientErrors);
+      setFocusAfter(firstErrorId(values, clientErrors));
+      return;
+    }
+    const { settings, rowKeys } = toMailSettings(values);
+    setSaving(true);
+    const result = await saveMailSettings(settings);
+    setSaving(false);
+    if (result.ok) {
+      const saved = settingsValuesFrom(result.data, newKey);
+      // Edits made while the save ran stay; otherwise the form shows what was stored.
+      setValues((current) => (current && !sameSettings(current, values) ? current : saved));
+      setSavedValues(saved);
+      setErrors(NO_SETTINGS_ERRORS);
+      setNotice({ kind: 'saved' });
+      return;
+    }
+    const serverErrors = settingsErrorsFromServer(result.error.fieldErrors, rowKeys);
+    setErrors(serverErrors);
+    setNotice({ kind: 'error', error: result.error });
+    setFocusAfter(firstErrorId(values, serverErrors));
+  };
+
+  const dirty = values !== null && savedValues !== null && !sameSettings(values, savedValues);
+
+  return { load, roles, projects, values, errors, notice, saving, dirty, refresh, onSubmit, ...actions };
+}
+
+export type MailSettingsForm = ReturnType<typeof useMailSettings>;
