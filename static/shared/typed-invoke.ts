@@ -1,5 +1,6 @@
 import { invoke } from '@forge/bridge';
-import { CommonErrorCode, type ResolverError, type ResolverResult } from '../../src/contract';
+import { CommonErrorCode } from '../../src/contract/error-codes';
+import type { ResolverError, ResolverResult } from '../../src/contract/result';
 
 /** A resolver contract as src/contract/functions.ts writes them: each key's payload and success data. */
 export type FunctionContract<F> = { [K in keyof F]: { payload: unknown; data: unknown } };

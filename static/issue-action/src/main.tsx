@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
 import './issue-action.css';
+import './recipients.css';
+import './panels.css';
 import { enableProductTheme } from '../../shared/theme';
 import { EmailDialog } from './email-dialog';
 

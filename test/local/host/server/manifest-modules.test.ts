@@ -25,7 +25,7 @@ describe('loadAppManifest', () => {
         title: 'Email this issue',
         resourceKey: 'issue-action',
         resolverFunctionKey: 'issue-action-resolver',
-        viewportSize: undefined,
+        viewportSize: 'large',
       },
     ]);
     expect([...manifest.resources]).toEqual([

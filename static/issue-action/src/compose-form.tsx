@@ -1,0 +1,118 @@
+import { useRef, useState, type RefObject } from 'react';
+import { MAX_RECIPIENTS } from '../../../src/contract/email-address';
+import type { IssueEmailDraft } from '../../../src/contract/issue-email';
+import { Field } from '../../shared/components/field';
+import { AttachmentList } from './attachment-list';
+import { ContentOptions } from './content-options';
+import type { Reachable } from './person-labels';
+import { QuickPicks } from './quick-picks';
+import { RecipientField } from './recipient-field';
+import { fieldOf, type RecipientField as FieldName } from './recipient-state';
+import { formatMailbox } from './recipients';
+import type { Compose } from './use-compose';
+
+interface ComposeFormProps {
+  draft: IssueEmailDraft;
+  compose: Compose;
+  disabled: boolean;
+  toRef: RefObject<HTMLInputElement | null>;
+}
+
+const MESSAGE_MAX_LENGTH = 20000;
+
+/** Recipients, subject, message and what of the issue goes along. */
+export function ComposeForm({ draft, compose, disabled, toRef }: ComposeFormProps) {
+  const [bccOpened, setBccOpened] = useState(false);
+  const bccRef = useRef<HTMLInputElement>(null);
+  const { recipients, recipientActions: act, errors } = compose;
+  const showBcc = bccOpened || recipients.chips.bcc.length > 0 || recipients.text.bcc !== '' || 'bcc' in errors;
+  const findField = (address: string) => fieldOf(recipients, address);
+  const addPerson = (field: FieldName) => (person: Reachable) => act.add(field, formatMailbox(person.name, person.address));
+
+  const recipientField = (field: FieldName, extra: Partial<Parameters<typeof RecipientField>[0]> = {}) => (
+    <RecipientField
+      field={field}
+      chips={recipients.chips[field]}
+      text={recipients.text[field]}
+      note={recipients.notes[field]}
+      error={errors[field]}
+      isRecipient={(address) => findField(address) !== undefined}
+      onType={(text) => act.type(field, text)}
+      onCommit={(text) => act.commit(field, text)}
+      onPick={addPerson(field)}
+      onRemove={(id) => act.remove(field, id)}
+      onRemoveLast={() => act.removeLast(field)}
+      {...extra}
+    />
+  );
+
+  return (
+    <fieldset className="im-compose" disabled={disabled}>
+      <div className="im-compose__to">
+        {recipientField('to', {
+          required: true,
+          inputRef: toRef,
+          hint: `Press Enter or type a comma after each address. Up to ${MAX_RECIPIENTS} recipients in all.`,
+        })}
+        <QuickPicks picks={draft.quickPicks} fieldOf={findField} onPick={addPerson('to')} />
+      </div>
+      {recipientField('cc')}
+      {showBcc ? (
+        recipientField('bcc', { inputRef: bccRef })
+      ) : (
+        <p className="im-compose__add-bcc">
+          <button
+            type="button"
+            className="im-link-button"
+            onClick={() => {
+              setBccOpened(true);
+              setTimeout(() => bccRef.current?.focus(), 0);
+            }}
+          >
+            Add Bcc
+          </button>
+        </p>
+      )}
+      <Field id="email-subject" label="Subject" required error={errors.subject}>
+        {(control) => (
+          <input
+            {...control}
+            className="im-input"
+            type="text"
+            value={compose.subject}
+            maxLength={255}
+            onChange={(event) => compose.setSubject(event.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id="email-message"
+        label="Message"
+        error={errors.message}
+        hint="Appears above the issue's details and link. Ctrl+Enter sends."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="im-textarea"
+            rows={5}
+            maxLength={MESSAGE_MAX_LENGTH}
+            value={compose.message}
+            onChange={(event) => compose.setMessage(event.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <ContentOptions draft={draft} content={compose.content} errors={errors} onChange={compose.changeContent} />
+      <AttachmentList
+        attachments={draft.attachments}
+        chosen={compose.content.attachmentIds}
+        maxBytes={draft.maxMessageBytes}
+        error={errors.attachmentIds}
+        onChange={(attachmentIds) => compose.changeContent({ attachmentIds })}
+      />
+      {draft.commentAfterSend && (
+        <p className="im-secondary">After sending, a comment on the issue records who it was emailed to.</p>
+      )}
+    </fieldset>
+  );
+}

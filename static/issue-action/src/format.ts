@@ -1,0 +1,29 @@
+export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+const UNITS = ['KB', 'MB', 'GB'] as const;
+
+/**
+ * Sizes as Jira shows attachments: binary multiples with the familiar names ("3.6 MB", "150 MB", "12 KB"), one
+ * decimal below 10 of a unit, whole numbers above.
+ */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 1024) return plural(Math.max(0, Math.round(bytes) || 0), 'byte');
+  let value = bytes;
+  let unit: (typeof UNITS)[number] = 'KB';
+  for (const next of UNITS) {
+    value /= 1024;
+    unit = next;
+    if (value < 1024) break;
+  }
+  // 1023.95 KB would round up to "1024 KB"; say "1 MB" as the next unit would.
+  const rounded = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+  if (rounded >= 1024 && unit !== 'GB') return `1 ${UNITS[UNITS.indexOf(unit) + 1]}`;
+  return `${rounded} ${unit}`;
+}
+
+/** A moment in the reader's time zone and locale: "12 Nov 2026, 14:05". */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

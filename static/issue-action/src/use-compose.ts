@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react';
+import type { IssueEmailDraft, SendIssueEmailInput } from '../../../src/contract/issue-email';
+import type { FieldErrors } from '../../shared/field-errors';
+import { contentInput, initialContent, type ContentValues } from './content-state';
+import {
+  addTokens,
+  commitAll,
+  commitText,
+  emptyRecipients,
+  recipientPayload,
+  removeChip,
+  removeLastChip,
+  typeText,
+  type RecipientField,
+  type RecipientsModel,
+} from './recipient-state';
+import { sendBlockers, type Blocker } from './send-rules';
+
+export interface RecipientActions {
+  type(field: RecipientField, text: string): void;
+  /** Everything typed becomes chips; `text` replaces what is typed first (a paste). */
+  commit(field: RecipientField, text?: string): void;
+  add(field: RecipientField, token: string): void;
+  remove(field: RecipientField, id: string): void;
+  removeLast(field: RecipientField): void;
+}
+
+export interface Compose {
+  recipients: RecipientsModel;
+  recipientActions: RecipientActions;
+  subject: string;
+  setSubject(value: string): void;
+  message: string;
+  setMessage(value: string): void;
+  content: ContentValues;
+  changeContent(patch: Partial<ContentValues>): void;
+  /** The backend's per-field messages from the last send or preview, until that field changes. */
+  errors: FieldErrors;
+  setErrors(errors: FieldErrors): void;
+  blockers: Blocker[];
+  /** The form as the backend takes it, typed text included as it would become chips. */
+  input(): SendIssueEmailInput;
+}
+
+/** Which backend field errors each content change answers. */
+const CONTENT_FIELDS: Record<keyof ContentValues, string[]> = {
+  templateId: ['templateId'],
+  includeFields: ['includeFields'],
+  includeDescription: ['includeDescription'],
+  comments: ['comments', 'latestComments'],
+  latestComments: ['latestComments'],
+  attachmentIds: ['attachmentIds'],
+};
+
+/** The compose form's state: recipients, words, content choices, and whether it may be sent. */
+export function useCompose(draft: IssueEmailDraft): Compose {
+  const [recipients, setRecipients] = useState(emptyRecipients);
+  const [subject, setSubjectValue] = useState(draft.subject);
+  const [message, setMessageValue] = useState('');
+  const [content, setContent] = useState(() => initialContent(draft));
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const clear = (fields: readonly string[]) =>
+    setErrors((current) => {
+      if (!fields.some((field) => field in current)) return current;
+      const next = { ...current };
+      for (const field of fields) delete next[field];
+      return next;
+    });
+
+  // Functional updates throughout: a blur's commit and a suggestion's pick can land in the same event turn.
+  const recipientActions = useMemo<RecipientActions>(() => {
+    const change = (field: RecipientField, update: (model: RecipientsModel) => RecipientsModel) => {
+      setRecipients(update);
+      setErrors((current) => {
+        if (!(field in current)) return current;
+        const { [field]: _cleared, ...rest } = current;
+        return rest;
+      });
+    };
+    return {
+      type: (field, text) => change(field, (model) => typeText(model, field, text)),
+      commit: (field, text) => change(field, (model) => commitText(model, field, text)),
+      add: (field, token) => change(field, (model) => addTokens(model, field, [token], '')),
+      remove: (field, id) => change(field, (model) => removeChip(model, field, id)),
+      removeLast: (field) => change(field, (model) => removeLastChip(model, field)),
+    };
+  }, []);
+
+  const effective = useMemo(() => commitAll(recipients), [recipients]);
+  const blockers = useMemo(
+    () => sendBlockers({ draft, recipients, subject, content }),
+    [draft, recipients, subject, content],
+  );
+
+  return {
+    recipients,
+    recipientActions,
+    subject,
+    setSubject: (value) => {
+      setSubjectValue(value);
+      clear(['subject']);
+    },
+    message,
+    setMessage: (value) => {
+      setMessageValue(value);
+      clear(['message']);
+    },
+    content,
+    changeContent: (patch) => {
+      setContent((current) => ({ ...current, ...patch }));
+      clear(Object.keys(patch).flatMap((key) => CONTENT_FIELDS[key as keyof ContentValues]));
+    },
+    errors,
+    setErrors,
+    blockers,
+    input: () => ({
+      ...recipientPayload(effective),
+      subject,
+      message,
+      ...contentInput(content, draft.attachments),
+    }),
+  };
+}

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EmailHistoryEntry } from '../../../src/contract/issue-email';
+import type { ResolverError } from '../../../src/contract/result';
+import { listEmailHistory } from './invokes';
+
+export type HistoryState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; entries: EmailHistoryEntry[] }
+  | { status: 'failed'; error: ResolverError };
+
+/** The issue's sent emails, asked the first time the History tab opens (most people never open it). */
+export function useEmailHistory(wanted: boolean) {
+  const [state, setState] = useState<HistoryState>({ status: 'idle' });
+  const latest = useRef(0);
+
+  const load = useCallback(async () => {
+    const request = ++latest.current;
+    setState({ status: 'loading' });
+    const result = await listEmailHistory();
+    if (request !== latest.current) return;
+    setState(result.ok ? { status: 'ready', entries: result.data } : { status: 'failed', error: result.error });
+  }, []);
+
+  useEffect(() => {
+    if (wanted && state.status === 'idle') void load();
+  }, [wanted, state.status, load]);
+
+  useEffect(
+    () => () => {
+      latest.current++;
+    },
+    [],
+  );
+
+  return { state, reload: load };
+}

@@ -1,0 +1,32 @@
+import { useCallback, useRef, useState } from 'react';
+import type { IssueEmailPreview, PreviewIssueEmailInput } from '../../../src/contract/issue-email';
+import type { ResolverError } from '../../../src/contract/result';
+import { previewIssueEmail } from './invokes';
+
+export type PreviewState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; preview: IssueEmailPreview; input: PreviewIssueEmailInput }
+  | { status: 'failed'; error: ResolverError };
+
+/** Renders the form as the email it would send; a newer request's answer always wins over an older one's. */
+export function useEmailPreview() {
+  const [state, setState] = useState<PreviewState>({ status: 'idle' });
+  const latest = useRef(0);
+
+  const run = useCallback(async (input: PreviewIssueEmailInput): Promise<ResolverError | null> => {
+    const request = ++latest.current;
+    setState({ status: 'loading' });
+    const result = await previewIssueEmail(input);
+    if (request !== latest.current) return null;
+    setState(result.ok ? { status: 'ready', preview: result.data, input } : { status: 'failed', error: result.error });
+    return result.ok ? null : result.error;
+  }, []);
+
+  const reset = useCallback(() => {
+    latest.current++;
+    setState({ status: 'idle' });
+  }, []);
+
+  return { state, run, reset };
+}
