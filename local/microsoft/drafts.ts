@@ -57,6 +57,25 @@ export function handleDraftPost(ctx: EmulatorContext, request: DraftRequest): Dr
   return addAttachment(ctx, mailbox, draft, json.value, request.version);
 }
 
+/**
+ * `DELETE /users/{id}/messages/{draftId}`: a client cleaning up a draft it could not finish. Only drafts are held
+ * here; sent messages live in the mailbox store and are not deleted through this path.
+ */
+export function deleteDraft(
+  ctx: EmulatorContext,
+  request: { caller: DraftRequest['caller']; user: string; rest: string[] },
+): { ok: true } | { ok: false; error: GraphError } | { ok: false; unsupported: true } {
+  const [messageId, ...extra] = request.rest;
+  if (messageId === undefined || extra.length > 0) return { ok: false, unsupported: true };
+  if (!hasRole(request.caller, 'Mail.ReadWrite')) return { ok: false, error: GraphErrors.mailAccessDenied() };
+  const access = openMailbox(ctx, request.caller, request.user);
+  if (!access.ok) return access;
+  const drafts = draftsOf(ctx);
+  if (drafts.get(access.mailbox.userPrincipalName, messageId) === undefined) return { ok: false, error: GraphErrors.itemNotFound() };
+  drafts.remove(messageId);
+  return { ok: true };
+}
+
 const readJson = (request: DraftRequest) => readJsonObjectBody(request.mediaType, request.body);
 
 function createDraft(ctx: EmulatorContext, mailbox: EmulatedMailbox, request: DraftRequest): DraftOutcome {

@@ -5,7 +5,7 @@ import { authenticateGraphRequest, type GraphCaller } from './graph-auth';
 import { GraphErrors, graphErrorBody, graphHeaders, type GraphError, type GraphRequestIds } from './graph-errors';
 import { header, mediaType, pathSegments, readBody, requestUrl, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
-import { handleDraftPost } from './drafts';
+import { deleteDraft, handleDraftPost } from './drafts';
 import { handleMailboxPages } from './mailbox-page';
 import { readMailbox } from './mailbox-reads';
 import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
@@ -19,7 +19,12 @@ const VERSIONS = ['v1.0', 'beta'];
 /** Graph's media type for JSON answers. */
 const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
-type Answer = { kind: 'error'; error: GraphError } | { kind: 'accepted' } | { kind: 'json'; body: unknown } | { kind: 'created'; body: unknown };
+type Answer =
+  | { kind: 'error'; error: GraphError }
+  | { kind: 'accepted' }
+  | { kind: 'noContent' }
+  | { kind: 'json'; body: unknown }
+  | { kind: 'created'; body: unknown };
 
 /** The Graph listener: /v1.0 (and /beta) API calls (users, sendMail, mailbox reads), plus the mailbox viewer under /mailbox. */
 export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -51,6 +56,9 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
   switch (answer.kind) {
     case 'accepted':
       send(res, 202, headers, undefined);
+      return;
+    case 'noContent':
+      send(res, 204, headers, undefined);
       return;
     case 'created':
       sendJson(res, 201, { ...headers, 'Content-Type': ODATA_JSON }, answer.body);
@@ -112,6 +120,11 @@ function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, 
         if (method !== 'POST') return error(GraphErrors.methodNotAllowed(method, 'sendMail'));
         const outcome = sendMail(ctx, { caller, user, mediaType: mediaType(req), body });
         return outcome.ok ? { kind: 'accepted' } : error(outcome.error);
+      }
+      if (action.toLowerCase() === 'messages' && method === 'DELETE') {
+        const outcome = deleteDraft(ctx, { caller, user, rest });
+        if (outcome.ok) return { kind: 'noContent' };
+        return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, path));
       }
       if (action.toLowerCase() === 'messages' && method === 'POST') {
         const outcome = handleDraftPost(ctx, { caller, user, version, rest, mediaType: mediaType(req), body });

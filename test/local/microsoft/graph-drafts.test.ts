@@ -188,4 +188,17 @@ describe('Microsoft emulator Graph drafts and upload sessions', () => {
       await other.emulator.close();
     }
   });
+
+  it('deletes an unfinished draft (204), after which it is gone (404) and cannot be sent', async () => {
+    const draft = await createDraft();
+    const url = `${messagesUrl()}/${String(draft.id)}`;
+    const auth = { Authorization: `Bearer ${demo.token}` };
+    expect((await fetch(url, { method: 'DELETE', headers: auth })).status).toBe(204);
+    const again = await fetch(url, { method: 'DELETE', headers: auth });
+    expect(again.status).toBe(404);
+    expect(((await again.json()) as GraphErrorBody).error.code).toBe('ErrorItemNotFound');
+    const send = await postJson(`${url}/send`, demo.token, {});
+    expect(send.status).toBe(404);
+    expect(demo.emulator.sentMessages(SUPPORT).some((message) => message.message.subject === 'DEMO-2: Large logs' && message.id === draft.id)).toBe(false);
+  });
 });
