@@ -79,6 +79,20 @@ describe('"Email this issue", complete', () => {
     expect(run.pageErrors).toEqual([]);
   });
 
+  it("previews DEMO-1 as it will be sent: styled, with the description's screenshot embedded", async () => {
+    const app = await openDialog('DEMO-1');
+    await app.getByRole('button', { name: 'Preview' }).click();
+    const preview = app.frameLocator('iframe[title="Email preview"]');
+    const image = preview.locator('img[src^="data:image/png;base64,"]');
+    await image.waitFor();
+    expect(await image.getAttribute('alt')).toBe('outlook-sync-error.png');
+    // Inline styles apply (the manifest allows them for this preview): the canvas is grey, not the default white.
+    const canvas = await preview.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    expect(canvas).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await app.getByText('outlook-sync-error.png').first().innerText()).toContain('outlook-sync-error.png');
+    await app.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('marks a bad address in To and keeps Send disabled', async () => {
     const app = await openDialog('DEMO-4');
     const to = app.getByLabel('To', { exact: true });

@@ -39,6 +39,8 @@ export interface AppManifest {
   resources: Map<string, string>;
   /** Function key -> handler `file.export`, e.g. 'index.adminResolver'. */
   functions: Map<string, string>;
+  /** `permissions.content.styles` includes 'unsafe-inline': Forge then lets Custom UI use inline styles. */
+  inlineStyles: boolean;
 }
 
 export class ManifestError extends Error {
@@ -79,6 +81,10 @@ const manifestSchema = z.object({
     })
     .passthrough(),
   resources: z.array(z.object({ key: z.string().min(1), path: z.string().min(1) })).default([]),
+  permissions: z
+    .object({ content: z.object({ styles: z.array(z.string()).default([]) }).partial().optional() })
+    .passthrough()
+    .optional(),
 });
 
 /** Reads manifest.yml for what the host serves: UI modules, their resources and resolver functions, scheduled triggers. */
@@ -118,7 +124,8 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
     }
     return { key: trigger.key, functionKey: trigger.function, interval: trigger.interval, timeoutSeconds: timeouts.get(trigger.function) };
   });
-  return { appId: manifest.app.id, modules, scheduledTriggers, resources, functions };
+  const inlineStyles = (manifest.permissions?.content?.styles ?? []).includes('unsafe-inline');
+  return { appId: manifest.app.id, modules, scheduledTriggers, resources, functions, inlineStyles };
 }
 
 export function modulesOfType(manifest: AppManifest, type: SupportedModuleType): UiModule[] {

@@ -8,7 +8,7 @@ import { forwardToJira } from './jira-proxy';
 import type { AppManifest } from './manifest-modules';
 import { pageUser, type createPageRoutes } from './page-routes';
 import { renderErrorPage } from './pages/error-page';
-import { readResourceFile, RESOURCE_CSP } from './resource-files';
+import { readResourceFile, resourceCsp } from './resource-files';
 import { UnknownTriggerError, type ScheduledTriggers } from './scheduled-triggers';
 
 export interface RequestHandlerDeps {
@@ -103,7 +103,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       // Relative asset URLs need the trailing slash.
       if (rest === undefined) return redirect(response, `${pathname}/${url.search}`);
       const file = await readResourceFile(resourceKey, `${deps.projectRoot}/${resourcePath}`, rest.slice(1));
-      return send(response, 200, file.body, { 'content-type': file.contentType, 'content-security-policy': RESOURCE_CSP });
+      return send(response, 200, file.body, { 'content-type': file.contentType, 'content-security-policy': resourceCsp(deps.manifest) });
     }
 
     // Signing in as someone else: any page with ?as=<accountId>.

@@ -4,22 +4,26 @@ import { HostHttpError } from './http-kit';
 
 /**
  * Custom UI resources as Forge serves them: the built files unmodified, except that index.html gets the bridge
- * script first in <head> (Forge's CLI injects Atlassian's there). The CSP is Forge's default for Custom UI, so
- * an app that works here does not rely on inline scripts or styles.
+ * script first in <head> (Forge's CLI injects Atlassian's there). The CSP is Forge's for Custom UI: no inline
+ * scripts ever, inline styles only when the manifest asks for them (`permissions.content.styles: [unsafe-inline]`).
  */
-export const RESOURCE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+export const resourceCsp = (options: { inlineStyles: boolean }): string =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    options.inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+
+/** Forge's default, for an app whose manifest asks for no content permissions. */
+export const RESOURCE_CSP = resourceCsp({ inlineStyles: false });
 
 export const BRIDGE_SCRIPT_TAG = '<script src="/__forge/bridge.js"></script>';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { CredentialView, ResolverResult } from '../../../../src/contract';
 import { DEMO_CREDENTIAL_NAME, DEFAULT_TENANT_CONFIG, startLocalHost, type LocalHost } from '../../../../local/host';
 import { PAGE_CSP } from '../../../../local/host/server/http-kit';
-import { BRIDGE_SCRIPT_TAG, RESOURCE_CSP } from '../../../../local/host/server/resource-files';
+import { BRIDGE_SCRIPT_TAG, RESOURCE_CSP, resourceCsp } from '../../../../local/host/server/resource-files';
 
 jest.setTimeout(60_000);
 
@@ -58,10 +58,14 @@ describe('the local host', () => {
     expect(await response.text()).toContain('<script src="/__host/page.js" defer></script>');
   });
 
-  it('serves a resource with the bridge first in <head> and the Custom UI CSP', async () => {
+  it("serves a resource with the bridge first in <head> and the Custom UI CSP the manifest's content permissions allow", async () => {
     const response = await fetch(`${host.url}/forge/resources/issue-action/index.html?moduleKey=email-this-issue&issueKey=DEMO-1`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toBe(RESOURCE_CSP);
+    // manifest.yml asks for `permissions.content.styles: [unsafe-inline]` (the email preview), and nothing else.
+    expect(response.headers.get('content-security-policy')).toBe(resourceCsp({ inlineStyles: true }));
+    expect(RESOURCE_CSP).toContain("style-src 'self';");
+    expect(resourceCsp({ inlineStyles: true })).toContain("style-src 'self' 'unsafe-inline';");
+    expect(resourceCsp({ inlineStyles: true })).toContain("script-src 'self';");
     const html = await response.text();
     expect(html.indexOf(BRIDGE_SCRIPT_TAG)).toBeGreaterThan(html.indexOf('<head>'));
     expect(html.indexOf(BRIDGE_SCRIPT_TAG)).toBeLessThan(html.indexOf('<script type="module"'));
