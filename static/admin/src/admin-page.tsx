@@ -9,13 +9,20 @@ import {
 import { SectionMessage, type SectionMessageAppearance } from '../../shared/components/section-message';
 import { ConnectionTestResultView, type ConnectionTestOutcome } from './connection-test-result';
 import { CredentialForm } from './credential-form';
-import { CredentialList, editButtonId, moreActionsId, testButtonId, type RowBusy } from './credential-list';
+import {
+  CREDENTIAL_COLUMNS,
+  CredentialList,
+  editButtonId,
+  moreActionsId,
+  testButtonId,
+  type RowBusy,
+} from './credential-list';
 import { deleteCredential, listCredentials, listWarnings, setDefaultCredential, testConnection } from './invokes';
+import { ListSkeleton } from './list-skeleton';
 import { MailSections } from './mail-sections';
 import { PageNav } from './page-nav';
 import { SETTINGS_TITLE } from './sending-settings-section';
 import { SetupHint } from './setup-hint';
-import { TableSkeleton } from './table-skeleton';
 import { TEMPLATES_TITLE } from './template-section';
 import { WarningsBanner } from './warnings-banner';
 
@@ -230,7 +237,7 @@ export function AdminPage() {
             <p role="status" className="im-visually-hidden">
               Loading credentials…
             </p>
-            <TableSkeleton />
+            <ListSkeleton columns={[...CREDENTIAL_COLUMNS, '']} detailLine />
           </>
         )}
         {load.state === 'failed' && (

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Field } from '../../shared/components/field';
+import { SuggestionListbox, SuggestionOption } from '../../shared/components/suggestion-listbox';
 
 export interface ChipOption {
   value: string;
@@ -101,13 +102,13 @@ export function ChipPicker(props: ChipPickerProps) {
       {(control) => (
         <div
           ref={wrapRef}
-          className="im-picker"
+          className="im-chip-input"
           onBlur={(event) => {
             if (!wrapRef.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
           }}
         >
           <div
-            className={`im-picker__box${control['aria-invalid'] ? ' im-picker__box--invalid' : ''}`}
+            className={`im-chip-input__box${control['aria-invalid'] ? ' im-chip-input__box--invalid' : ''}`}
             // A click anywhere in the box, as on an input, puts the caret in the text box.
             onClick={() => inputRef.current?.focus()}
           >
@@ -131,7 +132,7 @@ export function ChipPicker(props: ChipPickerProps) {
             <input
               {...control}
               ref={inputRef}
-              className="im-picker__input"
+              className="im-chip-input__text im-picker__input"
               type="text"
               role="combobox"
               aria-autocomplete="list"
@@ -155,29 +156,25 @@ export function ChipPicker(props: ChipPickerProps) {
               onKeyDown={onKeyDown}
             />
           </div>
-          <div className="im-picker__popup" hidden={!expanded}>
-            <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="im-picker__list">
-              {options.map((option, index) => (
-                <li
-                  key={option.value}
-                  id={optionId(index)}
-                  role="option"
-                  aria-selected={index === activeIndex}
-                  className="im-picker__option"
-                  // Keeps focus in the text box, as the combobox pattern wants.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => add(option)}
-                >
-                  {option.label}
-                </li>
-              ))}
-            </ul>
-            {status !== null && (
-              <p className="im-picker__status" aria-hidden="true">
-                {status}
-              </p>
-            )}
-          </div>
+          <SuggestionListbox
+            id={listId}
+            label={`${label} suggestions`}
+            open={expanded}
+            status={status}
+            className="im-picker__popup"
+          >
+            {options.map((option, index) => (
+              <SuggestionOption
+                key={option.value}
+                id={optionId(index)}
+                selected={index === activeIndex}
+                className="im-picker__option"
+                onPick={() => add(option)}
+              >
+                {option.label}
+              </SuggestionOption>
+            ))}
+          </SuggestionListbox>
           <span className="im-visually-hidden" role="status">
             {announcement}
           </span>

@@ -1,8 +1,9 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CredentialView } from '../../../src/contract';
 import { ActionsMenu } from './actions-menu';
+import { AdminTable, RowNameCell } from './admin-table';
 import { ExpiryCell, LastTestCell } from './credential-cells';
 import { GRANT_TYPE_LABELS, providerLabel } from './form-state';
+import { InlineConfirm } from './inline-confirm';
 
 /** What a row is doing right now; its buttons wait meanwhile. */
 export type RowBusy = { id: string; action: 'test' | 'default' | 'delete' } | null;
@@ -21,57 +22,21 @@ interface CredentialListProps {
   onKeep(id: string): void;
 }
 
+/** The table's data columns, also the loading placeholder's. */
+export const CREDENTIAL_COLUMNS = [
+  'Name',
+  'Provider',
+  'Grant type',
+  'Client ID',
+  'Sender mailbox',
+  'Last test',
+  'Expiry',
+] as const;
+
 /** Ids the page moves focus to after an action. */
 export const editButtonId = (id: string) => `edit-${id}`;
 export const testButtonId = (id: string) => `test-${id}`;
 export const moreActionsId = (id: string) => `more-${id}`;
-
-function DeleteConfirmation({
-  credential,
-  busy,
-  onConfirm,
-  onKeep,
-}: {
-  credential: CredentialView;
-  busy: boolean;
-  onConfirm(): void;
-  onKeep(): void;
-}) {
-  const keepRef = useRef<HTMLButtonElement>(null);
-  // Focus moves to the safe choice, since the menu item that asked is gone. (The autofocus attribute is not
-  // honoured for elements inserted after load.)
-  useEffect(() => keepRef.current?.focus(), []);
-  const onKeyDown = (event: KeyboardEvent<HTMLSpanElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onKeep();
-    }
-  };
-  return (
-    <span
-      className="im-button-row im-confirm"
-      role="group"
-      aria-label={`Delete ${credential.name}?`}
-      onKeyDown={onKeyDown}
-    >
-      <span className="im-confirm__question" aria-hidden="true">
-        Delete?
-      </span>
-      <button
-        type="button"
-        className="im-button im-button--danger"
-        aria-disabled={busy}
-        onClick={() => !busy && onConfirm()}
-      >
-        {busy && <span className="im-spinner im-spinner--inverse" aria-hidden="true" />}
-        Delete
-      </button>
-      <button ref={keepRef} type="button" className="im-button im-button--subtle" onClick={onKeep}>
-        Keep
-      </button>
-    </span>
-  );
-}
 
 /** A long address wraps before its domain rather than mid-word. */
 function MailboxText({ address }: { address: string }) {
@@ -90,24 +55,7 @@ function MailboxText({ address }: { address: string }) {
 export function CredentialList(props: CredentialListProps) {
   const { credentials, selectedId, busy, confirmingDeleteId, now } = props;
   return (
-    <div className="im-table-wrap">
-      <table className="im-table">
-        <caption className="im-visually-hidden">Stored credentials</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Provider</th>
-            <th scope="col">Grant type</th>
-            <th scope="col">Client ID</th>
-            <th scope="col">Sender mailbox</th>
-            <th scope="col">Last test</th>
-            <th scope="col">Expiry</th>
-            <th scope="col">
-              <span className="im-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+    <AdminTable caption="Stored credentials" columns={CREDENTIAL_COLUMNS}>
           {credentials.map((credential) => {
             const rowBusy = busy?.id === credential.id ? busy.action : null;
             return (
@@ -116,12 +64,7 @@ export function CredentialList(props: CredentialListProps) {
                 aria-current={credential.id === selectedId ? 'true' : undefined}
                 aria-busy={rowBusy ? 'true' : undefined}
               >
-                <th scope="row">
-                  <span className="im-cell-stack">
-                    <span className="im-break">{credential.name}</span>
-                    {credential.isDefault && <span className="im-lozenge">Default</span>}
-                  </span>
-                </th>
+                <RowNameCell name={credential.name} lozenge={credential.isDefault ? 'Default' : undefined} />
                 <td>{providerLabel(credential.provider)}</td>
                 <td>{GRANT_TYPE_LABELS[credential.grantType] ?? credential.grantType}</td>
                 <td>
@@ -138,11 +81,12 @@ export function CredentialList(props: CredentialListProps) {
                 </td>
                 <td className="im-actions">
                   {confirmingDeleteId === credential.id ? (
-                    <DeleteConfirmation
-                      credential={credential}
+                    <InlineConfirm
+                      label={`Delete ${credential.name}?`}
+                      confirmText="Delete"
                       busy={rowBusy === 'delete'}
                       onConfirm={() => props.onConfirmDelete(credential.id)}
-                      onKeep={() => props.onKeep(credential.id)}
+                      onCancel={() => props.onKeep(credential.id)}
                     />
                   ) : (
                     <span className="im-button-row">
@@ -183,8 +127,6 @@ export function CredentialList(props: CredentialListProps) {
               </tr>
             );
           })}
-        </tbody>
-      </table>
-    </div>
+    </AdminTable>
   );
 }

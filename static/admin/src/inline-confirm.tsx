@@ -10,11 +10,12 @@ interface InlineConfirmProps {
 }
 
 /**
- * "Delete? [Delete] [Keep]" in place of a row's actions, as the credentials table asks. Focus starts on the safe
- * choice; Escape keeps.
+ * "Delete? [Delete] [Keep]" in place of a row's actions, as the admin tables ask. Focus starts on the safe choice,
+ * since the button or menu item that asked is gone; Escape keeps.
  */
 export function InlineConfirm({ label, confirmText, busy, onConfirm, onCancel }: InlineConfirmProps) {
   const keepRef = useRef<HTMLButtonElement>(null);
+  // The autofocus attribute is not honoured for elements inserted after load.
   useEffect(() => keepRef.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent<HTMLSpanElement>) => {
     if (event.key === 'Escape') {

@@ -1,5 +1,16 @@
-/** Placeholder rows under the real column headings, so a section does not jump when its data arrives. */
-export function ListSkeleton({ columns, rows = 2 }: { columns: readonly string[]; rows?: number }) {
+/**
+ * Placeholder rows under the real column headings, so a section does not jump when its data arrives. With
+ * `detailLine`, each titled column's cells get a short second line, as rows whose cells hold two lines do.
+ */
+export function ListSkeleton({
+  columns,
+  rows = 2,
+  detailLine = false,
+}: {
+  columns: readonly string[];
+  rows?: number;
+  detailLine?: boolean;
+}) {
   return (
     <div className="im-table-wrap" aria-hidden="true">
       <table className="im-table im-table--skeleton">
@@ -15,9 +26,10 @@ export function ListSkeleton({ columns, rows = 2 }: { columns: readonly string[]
         <tbody>
           {Array.from({ length: rows }, (_, row) => (
             <tr key={row}>
-              {columns.map((_, cell) => (
+              {columns.map((title, cell) => (
                 <td key={cell}>
                   <span className="im-skeleton" />
+                  {detailLine && title !== '' && <span className="im-skeleton im-skeleton--short" />}
                 </td>
               ))}
             </tr>

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
+import '../../shared/chips.css';
+import '../../shared/panels.css';
 import './admin.css';
 import { enableProductTheme } from '../../shared/theme';
 import { AdminPage } from './admin-page';

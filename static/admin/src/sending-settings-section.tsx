@@ -1,6 +1,7 @@
 import { SectionMessage } from '../../shared/components/section-message';
 import { FormSkeleton } from './form-skeleton';
 import { ProjectTemplateRows } from './project-template-rows';
+import { SaveMessages } from './save-messages';
 import { settingsFieldId } from './settings-state';
 import type { TemplateListState } from './use-template-list';
 import { useMailSettings } from './use-mail-settings';
@@ -113,26 +114,19 @@ export function SendingSettingsSection({ list }: { list: TemplateListState }) {
             </div>
           </div>
 
-          <div className="im-form__messages">
-            {saving && (
-              <p role="status" className="im-secondary">
-                Saving…
-              </p>
-            )}
-            {notice?.kind === 'saved' && (
-              <SectionMessage appearance="success" title="Settings saved">
-                <p>The sending settings apply to the next email.</p>
-              </SectionMessage>
-            )}
-            {notice?.kind === 'error' && (
-              <SectionMessage appearance="error" title="The settings were not saved">
-                <p>{notice.error.message}</p>
-                {errors.other.map((message) => (
-                  <p key={message}>{message}</p>
-                ))}
-              </SectionMessage>
-            )}
-          </div>
+          <SaveMessages
+            saving={saving}
+            saved={
+              notice?.kind === 'saved'
+                ? { title: 'Settings saved', text: 'The sending settings apply to the next email.' }
+                : null
+            }
+            failed={
+              notice?.kind === 'error'
+                ? { title: 'The settings were not saved', message: notice.error.message, otherErrors: errors.other }
+                : null
+            }
+          />
         </form>
       )}
     </section>

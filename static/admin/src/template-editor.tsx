@@ -1,9 +1,9 @@
 import { useRef } from 'react';
 import type { TemplateView } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
-import { SectionMessage } from '../../shared/components/section-message';
 import { CodeTextarea, type CodeTextareaHandle } from './code-textarea';
 import { PlaceholderReference } from './placeholder-reference';
+import { SaveMessages } from './save-messages';
 import { TemplatePreviewPanel } from './template-preview-panel';
 import { bodySizeText, errorPosition, templateFieldId } from './template-state';
 import { useTemplateEditor, type TemplateEditorOptions } from './use-template-editor';
@@ -165,26 +165,22 @@ export function TemplateEditor({ onDuplicate, onClose, ...options }: TemplateEdi
           </div>
         </div>
 
-        <div className="im-form__messages">
-          {saving && (
-            <p role="status" className="im-secondary">
-              Saving…
-            </p>
-          )}
-          {notice?.kind === 'saved' && (
-            <SectionMessage appearance="success" title="Template saved">
-              <p>“{notice.name}” is saved. Choose it for a project under Sending settings.</p>
-            </SectionMessage>
-          )}
-          {notice?.kind === 'error' && (
-            <SectionMessage appearance="error" title="The template was not saved">
-              <p>{notice.error.message}</p>
-              {notice.otherErrors.map((message) => (
-                <p key={message}>{message}</p>
-              ))}
-            </SectionMessage>
-          )}
-        </div>
+        <SaveMessages
+          saving={saving}
+          saved={
+            notice?.kind === 'saved'
+              ? {
+                  title: 'Template saved',
+                  text: `“${notice.name}” is saved. Choose it for a project under Sending settings.`,
+                }
+              : null
+          }
+          failed={
+            notice?.kind === 'error'
+              ? { title: 'The template was not saved', message: notice.error.message, otherErrors: notice.otherErrors }
+              : null
+          }
+        />
       </form>
 
       <TemplatePreviewPanel

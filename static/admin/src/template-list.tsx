@@ -1,4 +1,5 @@
 import type { TemplateView } from '../../../src/contract';
+import { AdminTable, RowNameCell } from './admin-table';
 import { formatDateTime, formatRelative } from './format';
 import { InlineConfirm } from './inline-confirm';
 import { isBuiltIn } from './template-state';
@@ -6,6 +7,9 @@ import { isBuiltIn } from './template-state';
 /** Ids the section moves focus to after an action. */
 export const openTemplateButtonId = (id: string) => `template-open-${id}`;
 export const deleteTemplateButtonId = (id: string) => `template-delete-${id}`;
+
+/** The table's data columns, also the loading placeholder's. */
+export const TEMPLATE_COLUMNS = ['Name', 'Subject', 'Last updated'] as const;
 
 interface TemplateListProps {
   templates: readonly TemplateView[];
@@ -36,20 +40,7 @@ function UpdatedCell({ template, now }: { template: TemplateView; now: Date }) {
 export function TemplateList(props: TemplateListProps) {
   const { templates, selectedId, confirmingDeleteId, deletingId, now } = props;
   return (
-    <div className="im-table-wrap">
-      <table className="im-table">
-        <caption className="im-visually-hidden">Email templates</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Last updated</th>
-            <th scope="col">
-              <span className="im-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+    <AdminTable caption="Email templates" columns={TEMPLATE_COLUMNS}>
           {templates.map((template) => {
             const builtIn = isBuiltIn(template);
             return (
@@ -58,12 +49,7 @@ export function TemplateList(props: TemplateListProps) {
                 aria-current={template.id === selectedId ? 'true' : undefined}
                 aria-busy={deletingId === template.id ? 'true' : undefined}
               >
-                <th scope="row">
-                  <span className="im-cell-stack">
-                    <span className="im-break">{template.name}</span>
-                    {builtIn && <span className="im-lozenge">Built-in</span>}
-                  </span>
-                </th>
+                <RowNameCell name={template.name} lozenge={builtIn ? 'Built-in' : undefined} />
                 <td>
                   <code className="im-template-subject">{template.subject}</code>
                 </td>
@@ -116,8 +102,6 @@ export function TemplateList(props: TemplateListProps) {
               </tr>
             );
           })}
-        </tbody>
-      </table>
-    </div>
+    </AdminTable>
   );
 }

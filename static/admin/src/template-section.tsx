@@ -4,7 +4,7 @@ import { SectionMessage, type SectionMessageAppearance } from '../../shared/comp
 import { deleteTemplate } from './invokes';
 import { ListSkeleton } from './list-skeleton';
 import { TemplateEditor } from './template-editor';
-import { TemplateList, deleteTemplateButtonId, openTemplateButtonId } from './template-list';
+import { TEMPLATE_COLUMNS, TemplateList, deleteTemplateButtonId, openTemplateButtonId } from './template-list';
 import { isBuiltIn, type EditorTarget } from './template-state';
 import type { TemplateListState } from './use-template-list';
 
@@ -105,7 +105,7 @@ export function TemplateSection({ list }: { list: TemplateListState }) {
           <p role="status" className="im-visually-hidden">
             Loading templates…
           </p>
-          <ListSkeleton columns={['Name', 'Subject', 'Last updated', '']} />
+          <ListSkeleton columns={[...TEMPLATE_COLUMNS, '']} />
         </>
       )}
       {load.state === 'failed' && (

@@ -24,7 +24,7 @@ export function AttachmentList({ attachments, chosen, maxBytes, error, onChange 
   return (
     <fieldset
       id={ATTACHMENTS_ID}
-      className="im-choice-group"
+      className="im-fieldset im-choice-group"
       aria-describedby={[summaryId, error ? errorId : ''].filter(Boolean).join(' ')}
       tabIndex={-1}
     >

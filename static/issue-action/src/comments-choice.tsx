@@ -25,7 +25,7 @@ export function CommentsChoice({ choice, latest, commentCount, error, onChoice, 
     onChange: () => onChoice(value),
   });
   return (
-    <fieldset className="im-choice-group" aria-describedby={none ? 'email-comments-hint' : undefined}>
+    <fieldset className="im-fieldset im-choice-group" aria-describedby={none ? 'email-comments-hint' : undefined}>
       <legend className="im-field__label">Comments</legend>
       <div className="im-choice-row">
         <label className="im-choice">

@@ -31,7 +31,7 @@ export function ContentOptions({ draft, content, errors, onChange }: ContentOpti
           </select>
         )}
       </Field>
-      <fieldset className="im-choice-group">
+      <fieldset className="im-fieldset im-choice-group">
         <legend className="im-field__label">Include</legend>
         <div className="im-choice-row">
           <label className="im-choice">

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
+import '../../shared/chips.css';
+import '../../shared/panels.css';
 import './issue-action.css';
 import './recipients.css';
 import './panels.css';

@@ -1,3 +1,4 @@
+import { SuggestionListbox, SuggestionOption } from '../../shared/components/suggestion-listbox';
 import { SOURCE_LABELS, type Reachable } from './person-labels';
 
 interface PeopleSuggestionsProps {
@@ -13,42 +14,29 @@ interface PeopleSuggestionsProps {
   onHighlight(index: number): void;
 }
 
-/**
- * The people a recipient box suggests (the listbox of the ARIA combobox pattern). Focus stays in the text box; the
- * box's aria-activedescendant names the highlighted option.
- */
+/** The people a recipient box suggests, with where each was found. */
 export function PeopleSuggestions({ listId, optionId, people, active, status, open, onPick, onHighlight }: PeopleSuggestionsProps) {
   return (
-    <div className="im-suggest" hidden={!open}>
-      <ul id={listId} role="listbox" aria-label="Suggested people" className="im-suggest__list">
-        {people.map((person, index) => (
-          <li
-            key={`${person.source}:${person.address}`}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === active}
-            className="im-suggest__option"
-            // Keeps focus (and the caret) in the text box, as the combobox pattern wants.
-            onMouseDown={(event) => event.preventDefault()}
-            onMouseMove={() => {
-              if (index !== active) onHighlight(index);
-            }}
-            onClick={() => onPick(person)}
-          >
-            <span className="im-person">
-              <span className="im-person__name">{person.name}</span>
-              <span className="im-person__address">{person.address}</span>
-              {person.detail && <span className="im-person__detail">{person.detail}</span>}
-            </span>
-            <span className="im-lozenge im-person__source">{SOURCE_LABELS[person.source]}</span>
-          </li>
-        ))}
-      </ul>
-      {status !== null && (
-        <p className="im-suggest__status" aria-hidden="true">
-          {status}
-        </p>
-      )}
-    </div>
+    <SuggestionListbox id={listId} label="Suggested people" open={open} status={status} className="im-suggest">
+      {people.map((person, index) => (
+        <SuggestionOption
+          key={`${person.source}:${person.address}`}
+          id={optionId(index)}
+          selected={index === active}
+          className="im-suggest__option"
+          onHover={() => {
+            if (index !== active) onHighlight(index);
+          }}
+          onPick={() => onPick(person)}
+        >
+          <span className="im-person">
+            <span className="im-person__name">{person.name}</span>
+            <span className="im-person__address">{person.address}</span>
+            {person.detail && <span className="im-person__detail">{person.detail}</span>}
+          </span>
+          <span className="im-lozenge im-person__source">{SOURCE_LABELS[person.source]}</span>
+        </SuggestionOption>
+      ))}
+    </SuggestionListbox>
   );
 }

@@ -159,9 +159,9 @@ export function RecipientField(props: RecipientFieldProps) {
         const invalid = error !== undefined || invalidIds.length > 0;
         return (
           <div>
-            <div className="im-recipients">
+            <div className="im-chip-input">
               <div
-                className={`im-recipients__box${invalid ? ' im-recipients__box--invalid' : ''}`}
+                className={`im-chip-input__box im-recipients__box${invalid ? ' im-chip-input__box--invalid' : ''}`}
                 // A click anywhere in the box, as on an input, puts the caret in the text box.
                 onClick={(event) => {
                   if (event.target === event.currentTarget) inputRef.current?.focus();
@@ -185,7 +185,7 @@ export function RecipientField(props: RecipientFieldProps) {
                 <input
                   id={control.id}
                   ref={inputRef}
-                  className="im-recipients__input"
+                  className="im-chip-input__text im-recipients__input"
                   type="text"
                   inputMode="email"
                   role="combobox"
