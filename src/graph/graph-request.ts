@@ -8,12 +8,11 @@ import { IN_ENGLISH } from '../shared/issue-messages';
 import { realSleep, systemClock, type Clock, type FetchLike, type Sleep } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { graphErrorFromResponse } from './graph-error';
+import { retryStep } from './retry-step';
 import {
   attemptTimeoutMs,
   DEFAULT_RETRY_POLICY,
-  decideRetry,
   isRetryableStatus,
-  parseRetryAfter,
   type RetryPolicy,
 } from './retry';
 
@@ -110,20 +109,11 @@ export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps
       continue;
     }
     if (isRetryableStatus(status)) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-      const decision = decideRetry(retries, retryAfterMs, now() - startedAt, policy);
-      if (decision.retry) {
-        await sleep(decision.delayMs);
-        retries += 1;
-        continue;
-      }
-      throw graphErrorFromResponse({
-        where,
-        status,
-        headers: response.headers,
-        text,
-        ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }),
-      });
+      const step = retryStep({ where, response, text, retryable: true, retries, elapsedMs: now() - startedAt, now: now(), policy });
+      if ('error' in step) throw step.error;
+      await sleep(step.delayMs);
+      retries += 1;
+      continue;
     }
     if (status >= 200 && status < 300) {
       const expected = request.expect.map((code) => STATUS_TEXT[code] ?? String(code)).join(' or ');

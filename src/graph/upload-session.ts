@@ -5,11 +5,11 @@ import { EndpointNotAllowedError } from '../http/errors';
 import { realSleep, systemClock } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
-import { graphErrorFromResponse } from './graph-error';
 import { graphJson, isTimeout, readText, type GraphClientDeps } from './graph-request';
 import { userPath } from './mail-client';
 import type { MailAttachment } from './mail-message';
-import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter } from './retry';
+import { attemptTimeoutMs, DEFAULT_RETRY_POLICY } from './retry';
+import { retryStep } from './retry-step';
 
 /** A 4 MB chunk over a slow link needs longer than a JSON call. */
 export const DEFAULT_CHUNK_TIMEOUT_MS = 12_000;
@@ -147,22 +147,19 @@ export const uploadAttachment = async (session: UploadSession, bytes: Uint8Array
         const expected = last ? '201 Created for the last chunk' : '200 OK before the last chunk';
         throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${status} for ${range}; expected ${expected}.`, { status });
       }
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-      if (retryableChunkStatus(status)) {
-        const decision = decideRetry(retries, retryAfterMs, now() - startedAt, policy);
-        if (decision.retry) {
-          await sleep(decision.delayMs);
-          retries += 1;
-          continue;
-        }
-      }
-      throw graphErrorFromResponse({
+      const step = retryStep({
         where,
-        status,
-        headers: response.headers,
+        response,
         text,
-        ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }),
+        retryable: retryableChunkStatus(status),
+        retries,
+        elapsedMs: now() - startedAt,
+        now: now(),
+        policy,
       });
+      if ('error' in step) throw step.error;
+      await sleep(step.delayMs);
+      retries += 1;
     }
   }
   // Only an empty file gets here: nothing to PUT, and Graph opens no sessions for those.
