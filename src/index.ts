@@ -4,3 +4,7 @@ export { handler as adminResolver } from './resolvers/admin-resolver';
 export { handler as issueActionResolver } from './resolvers/issue-action-resolver';
 // Daily expiry check (scheduledTrigger credential-expiry-check): function expiry-check.
 export { handler as credentialExpiryCheck } from './triggers/credential-expiry-check';
+// Outbox worker (consumer email-outbox-consumer on queue email-outbox): function email-worker.
+export { handler as emailWorker } from './resolvers/email-worker';
+// Hourly email log upkeep (scheduledTrigger email-log-upkeep): function email-upkeep.
+export { handler as emailLogUpkeep } from './triggers/email-log-upkeep';

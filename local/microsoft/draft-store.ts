@@ -48,6 +48,12 @@ export class DraftStore {
     return draft !== undefined && draft.mailbox.toLowerCase() === mailbox.toLowerCase() ? draft : undefined;
   }
 
+  /** The mailbox's drafts, oldest first (live objects, as get() gives them). */
+  list(mailbox: string): Draft[] {
+    const key = mailbox.toLowerCase();
+    return [...this.drafts.values()].filter((draft) => draft.mailbox.toLowerCase() === key);
+  }
+
   remove(id: string): void {
     this.drafts.delete(id);
     for (const [token, session] of this.sessions) if (session.draftId === id) this.sessions.delete(token);

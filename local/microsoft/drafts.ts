@@ -1,3 +1,4 @@
+import { acceptSend } from './accept-send';
 import type { EmulatorContext } from './context';
 import { draftsOf, type Draft } from './draft-store';
 import type { GraphCaller } from './graph-auth';
@@ -35,7 +36,7 @@ const hasRole = (caller: GraphCaller, role: string) => (caller.roles ?? []).incl
 const lower = (value: string | undefined) => value?.toLowerCase();
 
 /** POST under /users/{id}/messages: create a draft, add an attachment, open an upload session, send. */
-export function handleDraftPost(ctx: EmulatorContext, request: DraftRequest): DraftOutcome {
+export async function handleDraftPost(ctx: EmulatorContext, request: DraftRequest): Promise<DraftOutcome> {
   const [messageId, action, operation, ...extra] = request.rest;
   const send = ['send', 'microsoft.graph.send'].includes(lower(action) ?? '') && operation === undefined;
   const attachments = lower(action) === 'attachments';
@@ -99,12 +100,16 @@ function createDraft(ctx: EmulatorContext, mailbox: EmulatedMailbox, request: Dr
 
 /** The draft as Graph answers it: a message in Drafts, `isDraft` true, not yet sent. */
 export function draftResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, draft: Draft, version: string): Json {
+  const context = `${ctx.urls.graph}/${version}/$metadata#users('${encodeURIComponent(mailbox.id)}')/messages/$entity`;
+  return { '@odata.context': context, ...projectMessage(draftMessage(mailbox, draft), undefined) };
+}
+
+/** A draft as Graph's full `message` resource: in Drafts, `isDraft` true, no sentDateTime. */
+export function draftMessage(mailbox: EmulatedMailbox, draft: Draft): Json {
   const drafts = findMailFolder(mailbox, 'drafts');
   const folderId = drafts.kind === 'found' ? drafts.folder.id : '';
   const asStored: StoredMessage = { id: draft.id, mailbox: draft.mailbox, receivedAt: draft.createdAt, message: draft.message };
-  const full = { ...graphMessage(asStored, mailbox, folderId), isDraft: true, isRead: true, sentDateTime: null };
-  const context = `${ctx.urls.graph}/${version}/$metadata#users('${encodeURIComponent(mailbox.id)}')/messages/$entity`;
-  return { '@odata.context': context, ...projectMessage(full, undefined) };
+  return { ...graphMessage(asStored, mailbox, folderId), isDraft: true, isRead: true, sentDateTime: null };
 }
 
 function addAttachment(ctx: EmulatorContext, mailbox: EmulatedMailbox, draft: Draft, json: Json, version: string): DraftOutcome {
@@ -138,12 +143,22 @@ function attachmentResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, draf
   };
 }
 
-function sendDraft(ctx: EmulatorContext, draft: Draft): DraftOutcome {
+async function sendDraft(ctx: EmulatorContext, draft: Draft): Promise<DraftOutcome> {
   const recipientError = checkRecipients(draft.message);
   if (recipientError !== undefined) return fail(recipientError);
   // The sent item keeps the Message-ID the draft was created with: what the client read from the create answer.
-  const message = { ...draft.message, internetMessageId: internetMessageIdOf(draft.id, draft.message, draft.mailbox) };
-  ctx.store.add({ mailbox: draft.mailbox, message, savedToSentItems: true, receivedAt: ctx.now() });
-  draftsOf(ctx).remove(draft.id);
-  return { ok: true, status: 202 };
+  const internetMessageId = internetMessageIdOf(draft.id, draft.message, draft.mailbox);
+  const accepted = await acceptSend(ctx, {
+    mailbox: draft.mailbox,
+    internetMessageId,
+    store: () => {
+      // The hook may have waited while another request sent or deleted the draft.
+      const current = draftsOf(ctx).get(draft.mailbox, draft.id);
+      if (current === undefined) return { ok: false, error: GraphErrors.itemNotFound() };
+      ctx.store.add({ mailbox: current.mailbox, message: { ...current.message, internetMessageId }, savedToSentItems: true, receivedAt: ctx.now() });
+      draftsOf(ctx).remove(current.id);
+      return { ok: true, internetMessageId };
+    },
+  });
+  return accepted.ok ? { ok: true, status: 202 } : accepted;
 }

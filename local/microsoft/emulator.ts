@@ -4,6 +4,9 @@ import { CertificateKeys } from './certificate-keys';
 import { parseTenantConfig } from './config';
 import type { EmulatorContext } from './context';
 import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
+import { DeliveryRecorder } from './delivery-stats';
+import { ExchangeLimits } from './exchange-limits';
+import { FaultMixer } from './fault-mix';
 import { FaultInjector } from './faults';
 import { handleGraphRequest } from './graph-router';
 import { GraphErrors, graphErrorBody } from './graph-errors';
@@ -81,6 +84,7 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
   }
   const shutdown = new AbortController();
   const urls = { login: '', graph: '' };
+  const recorder = new DeliveryRecorder();
   const ctx: EmulatorContext = {
     config,
     directory: new TenantDirectory(config),
@@ -93,6 +97,7 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
     urls,
     tokenLifetimeSeconds: config.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     shutdown: shutdown.signal,
+    delivery: { mix: new FaultMixer(), limits: new ExchangeLimits(options.limits !== false, recorder), recorder, hook: undefined },
   };
 
   const loginServer = createServer(
@@ -134,6 +139,13 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
     },
     injectFault: (fault) => ctx.faults.inject(fault),
     clearFaults: () => ctx.faults.clear(),
+    setFaultMix: (mix) => ctx.delivery.mix.set(mix),
+    expireIssuedTokens: () => ctx.issuer.expireIssued(),
+    deliveryStats: () => recorder.snapshot(),
+    resetDeliveryStats: () => recorder.reset(),
+    setSendHook: (hook) => {
+      ctx.delivery.hook = hook;
+    },
     close: () => {
       closed ??= (async () => {
         shutdown.abort();

@@ -14,7 +14,8 @@ export interface GraphCaller {
   roles: string[] | undefined;
 }
 
-export type GraphAuthOutcome = { ok: true; caller: GraphCaller } | { ok: false; error: GraphError };
+/** `expired` marks a refusal for the token's lifetime, for the delivery statistics. */
+export type GraphAuthOutcome = { ok: true; caller: GraphCaller } | { ok: false; error: GraphError; expired?: true };
 
 const fail = (error: GraphError): GraphAuthOutcome => ({ ok: false, error });
 
@@ -53,7 +54,9 @@ export async function authenticateGraphRequest(
 
   if (!isGraphAudience(payload.aud)) return fail(GraphErrors.invalidAudience());
   const seconds = Math.floor(now.getTime() / 1000);
-  if (typeof payload.exp !== 'number' || seconds > payload.exp + TOKEN_CLOCK_SKEW_SECONDS) return fail(GraphErrors.expiredToken());
+  if (typeof payload.exp !== 'number' || seconds > payload.exp + TOKEN_CLOCK_SKEW_SECONDS || issuer.isExpiredEarly(payload.uti)) {
+    return { ok: false, error: GraphErrors.expiredToken(), expired: true };
+  }
   if (typeof payload.nbf === 'number' && seconds < payload.nbf - TOKEN_CLOCK_SKEW_SECONDS) return fail(GraphErrors.notYetValidToken());
 
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : undefined;
@@ -65,4 +68,16 @@ export async function authenticateGraphRequest(
       roles,
     },
   };
+}
+
+/**
+ * The app and tenant a bearer token names, read without any check: enough to count a request against its
+ * mailbox on arrival. Authentication still decides whether it is answered.
+ */
+export function peekCaller(authorization: string | undefined): { appId: string; tenantId: string } | undefined {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  const payloadPart = token?.split('.')[1];
+  const payload = payloadPart === undefined ? undefined : decodeJsonPart(payloadPart);
+  if (payload === undefined || typeof payload.appid !== 'string' || typeof payload.tid !== 'string') return undefined;
+  return { appId: payload.appid, tenantId: payload.tid };
 }

@@ -6,6 +6,8 @@ export interface GraphError {
   code: string;
   message: string;
   headers?: Record<string, string>;
+  /** Members of `innerError` besides date and the request ids. */
+  innerError?: Record<string, string>;
 }
 
 const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): GraphError =>
@@ -109,6 +111,20 @@ export const GraphErrors = {
     graphError(405, 'BadRequest', `The HTTP method '${method}' is not allowed for ${operation}.`, { Allow: 'POST' }),
   throttled: (retryAfterSeconds: number) =>
     graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': String(retryAfterSeconds) }),
+  // Graph docs concepts/throttling.md, "Sample response": Graph's own throttling, whatever the workload.
+  tooManyRequests: (retryAfterSeconds: number) => ({
+    ...graphError(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': String(retryAfterSeconds) }),
+    innerError: { code: '429', message: 'Please retry after', status: '429' },
+  }),
+  // Emulator text: ErrorExceededMessageLimit is the code public reports show for sendMail over a sending limit;
+  // Exchange's words for the 30-messages-a-minute rate are not on record (its docs say excess is delayed).
+  messageRateExceeded: (retryAfterSeconds: number) =>
+    graphError(
+      429,
+      'ErrorExceededMessageLimit',
+      'Cannot send mail. The mailbox is over its message rate limit of 30 messages per minute; retry after the Retry-After interval.',
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
   // Graph docs concepts/errors.md: serviceNotAvailable.
   unavailable: (retryAfterSeconds: number | undefined) =>
     graphError(
@@ -162,7 +178,7 @@ export function graphErrorBody(err: GraphError, ids: GraphRequestIds, now: Date)
     error: {
       code: err.code,
       message: err.message,
-      innerError: { date: graphDate(now), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+      innerError: { ...err.innerError, date: graphDate(now), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
     },
   };
 }

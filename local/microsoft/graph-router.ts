@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_DELAY_MS, delay } from './faults';
-import { authenticateGraphRequest, type GraphCaller } from './graph-auth';
+import type { ConcurrencySlot } from './exchange-limits';
+import type { MixedFault } from './fault-mix';
+import { authenticateGraphRequest, peekCaller, type GraphCaller } from './graph-auth';
 import { GraphErrors, graphErrorBody, graphHeaders, type GraphError, type GraphRequestIds } from './graph-errors';
 import { header, mediaType, pathSegments, readBody, requestUrl, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
@@ -10,6 +12,7 @@ import { handleMailboxPages } from './mailbox-page';
 import { readMailbox } from './mailbox-reads';
 import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
 import { handleUploadRequest, UPLOAD_PATH } from './upload-sessions';
+import { TenantDirectory } from './tenant-directory';
 import { getUser } from './users';
 import { listUsers } from './users-search';
 
@@ -25,6 +28,14 @@ type Answer =
   | { kind: 'noContent' }
   | { kind: 'json'; body: unknown }
   | { kind: 'created'; body: unknown };
+
+/** What the router knows of a request while answering it. */
+interface InFlight {
+  /** Counted against its mailbox from arrival until answered or its client is gone; undefined for requests that name no mailbox. */
+  slot: ConcurrencySlot | undefined;
+  /** Set when the client closed the connection before the answer. */
+  clientGone: boolean;
+}
 
 /** The Graph listener: /v1.0 (and /beta) API calls (users, sendMail, mailbox reads), plus the mailbox viewer under /mailbox. */
 export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -51,7 +62,18 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
   ctx.counts.graph += 1;
   const requestId = newGuid();
   const ids: GraphRequestIds = { requestId, clientRequestId: clientRequestId(req.headers['client-request-id']) ?? requestId };
-  const answer = await answerGraphCall(ctx, req, segments, url);
+  const flight: InFlight = { slot: arrive(ctx, req, segments), clientGone: false };
+  // 'close' comes when the answer is done or the client went away: either way the request no longer counts.
+  res.once('close', () => {
+    if (!res.writableFinished) flight.clientGone = true;
+    flight.slot?.release();
+  });
+  const outcome = await answerGraphCall(ctx, req, segments, url, flight);
+  if (outcome === 'abandoned') return;
+  const { answer, delayAfterWork } = outcome;
+  // The work is done: a client that stops waiting during this delay does not learn it was.
+  if (delayAfterWork !== undefined) await delay(delayAfterWork, ctx.shutdown);
+  if (flight.clientGone) return;
   const headers = graphHeaders(ids);
   switch (answer.kind) {
     case 'accepted':
@@ -76,23 +98,75 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
   }
 }
 
-async function answerGraphCall(ctx: EmulatorContext, req: IncomingMessage, segments: string[], url: URL): Promise<Answer> {
-  const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
+/**
+ * Counts a mail request (`/{version}/users/{id}/…`) against its app and mailbox on arrival, before it is read:
+ * what the client has open is what Exchange's concurrency limit sees. The caller is read from the token unchecked;
+ * a request without a readable one is not counted (authentication refuses it anyway).
+ */
+function arrive(ctx: EmulatorContext, req: IncomingMessage, segments: string[]): ConcurrencySlot | undefined {
+  const [, resource, user, action] = segments;
+  if (resource?.toLowerCase() !== 'users' || user === undefined || action === undefined) return undefined;
+  const caller = peekCaller(header(req, 'authorization'));
+  if (caller === undefined) return undefined;
+  const tenant = ctx.directory.byId(caller.tenantId);
+  const mailbox = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, user);
+  return ctx.delivery.limits.arrive(caller.appId, mailbox?.userPrincipalName ?? user);
+}
+
+/** A fault for this request: an error answer, or a delay before or after the work. */
+type GraphFault = { error: GraphError } | { delayMs: number; afterWork: boolean };
+
+/** The queued fault if one is waiting, else the fault mix's draw (counted). */
+function takeFault(ctx: EmulatorContext): GraphFault | undefined {
+  const queued = ctx.faults.take('graph');
+  if (queued !== undefined) {
+    if (queued.kind === 'slow') return { delayMs: queued.delayMs ?? DEFAULT_SLOW_DELAY_MS, afterWork: false };
+    if (queued.kind === 'unavailable') return { error: GraphErrors.unavailable(queued.retryAfterSeconds) };
+    return { error: GraphErrors.throttled(queued.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS.graph) };
+  }
+  const mixed = ctx.delivery.mix.draw();
+  if (mixed === undefined) return undefined;
+  ctx.delivery.recorder.injected(mixed.kind);
+  return fromMix(mixed);
+}
+
+/** The mix's throttle is Graph's general one: the Outlook MailboxConcurrency answer belongs to the real limit. */
+function fromMix(fault: MixedFault): GraphFault {
+  if (fault.kind === 'slow') return { delayMs: fault.delayMs, afterWork: fault.afterWork };
+  if (fault.kind === 'unavailable') return { error: GraphErrors.unavailable(fault.retryAfterSeconds) };
+  return { error: GraphErrors.tooManyRequests(fault.retryAfterSeconds) };
+}
+
+type Outcome = { answer: Answer; delayAfterWork?: number } | 'abandoned';
+
+async function answerGraphCall(ctx: EmulatorContext, req: IncomingMessage, segments: string[], url: URL, flight: InFlight): Promise<Outcome> {
+  const error = (err: GraphError): Outcome => ({ answer: { kind: 'error', error: err } });
   // The body is read first, whatever happens next, so a client still uploading gets the answer.
   const body = await readBody(req, GRAPH_MAX_REQUEST_BYTES);
 
-  const fault = ctx.faults.take('graph');
-  if (fault?.kind === 'throttle') return error(GraphErrors.throttled(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS.graph));
-  if (fault?.kind === 'unavailable') return error(GraphErrors.unavailable(fault.retryAfterSeconds));
-  if (fault?.kind === 'slow') await delay(fault.delayMs ?? DEFAULT_SLOW_DELAY_MS, ctx.shutdown);
+  const fault = takeFault(ctx);
+  if (fault !== undefined && 'error' in fault) return error(fault.error);
+  if (fault !== undefined && !fault.afterWork) {
+    await delay(fault.delayMs, ctx.shutdown);
+    // Held up before any work: a request whose client gave up is never processed.
+    if (flight.clientGone) return 'abandoned';
+  }
 
   if (body.tooLarge) return error(GraphErrors.requestTooLarge());
   const auth = await authenticateGraphRequest(header(req, 'authorization'), ctx.issuer, ctx.now());
-  if (!auth.ok) return error(auth.error);
-  return route(ctx, req, auth.caller, segments, url, body.body);
+  if (!auth.ok) {
+    if (auth.expired === true) ctx.delivery.recorder.expiredTokenRefused();
+    return error(auth.error);
+  }
+  if (flight.slot?.refused === true) {
+    ctx.delivery.recorder.limitRefused('concurrency');
+    return error(GraphErrors.throttled(DEFAULT_RETRY_AFTER_SECONDS.graph));
+  }
+  const answer = await route(ctx, req, auth.caller, segments, url, body.body);
+  return fault?.afterWork === true ? { answer, delayAfterWork: fault.delayMs } : { answer };
 }
 
-function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, segments: string[], url: URL, body: Buffer): Answer {
+async function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, segments: string[], url: URL, body: Buffer): Promise<Answer> {
   const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
   const method = req.method ?? 'GET';
   const path = url.pathname;
@@ -118,7 +192,7 @@ function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, 
       }
       if (SEND_MAIL_SEGMENTS.includes(action.toLowerCase()) && rest.length === 0) {
         if (method !== 'POST') return error(GraphErrors.methodNotAllowed(method, 'sendMail'));
-        const outcome = sendMail(ctx, { caller, user, mediaType: mediaType(req), body });
+        const outcome = await sendMail(ctx, { caller, user, mediaType: mediaType(req), body });
         return outcome.ok ? { kind: 'accepted' } : error(outcome.error);
       }
       if (action.toLowerCase() === 'messages' && method === 'DELETE') {
@@ -127,7 +201,7 @@ function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, 
         return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, path));
       }
       if (action.toLowerCase() === 'messages' && method === 'POST') {
-        const outcome = handleDraftPost(ctx, { caller, user, version, rest, mediaType: mediaType(req), body });
+        const outcome = await handleDraftPost(ctx, { caller, user, version, rest, mediaType: mediaType(req), body });
         if (outcome.ok) return outcome.status === 201 ? { kind: 'created', body: outcome.body } : { kind: 'accepted' };
         return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, path));
       }

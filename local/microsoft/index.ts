@@ -7,6 +7,8 @@ export { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 export { GRAPH_MAX_REQUEST_BYTES } from './send-mail';
 export { MAX_FRAGMENT_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PATH } from './upload-sessions';
 export { TOKEN_CLOCK_SKEW_SECONDS } from './graph-auth';
+export { MAILBOX_CONCURRENCY_LIMIT, MESSAGE_RATE_LIMIT, MESSAGE_RATE_WINDOW_MS } from './exchange-limits';
+export { seededRandom } from './fault-mix';
 export type {
   ApplicationAccessPolicy,
   EmulatedApp,
@@ -15,10 +17,16 @@ export type {
   EmulatedMailbox,
   EmulatedSecret,
   EmulatedTenant,
+  DeliveryStats,
+  FaultMix,
+  FaultMixKind,
   InjectedFault,
   MicrosoftEmulator,
   MicrosoftEmulatorConfig,
   MicrosoftEmulatorOptions,
+  SendHook,
+  SendHookInfo,
+  SendHookPoint,
   StoredMailAttachment,
   StoredMessage,
 } from './types';

@@ -46,6 +46,10 @@ export function servicePrincipalId(tenant: EmulatedTenant, app: EmulatedApp): st
 
 /** Signs app-only access tokens with an RSA key made at start; the key never leaves the process. */
 export class JwtIssuer {
+  /** `uti` of tokens issued since the last expireIssued(), and of those it expired. */
+  private readonly live = new Set<string>();
+  private readonly expired = new Set<string>();
+
   private constructor(
     private readonly privateKey: CryptoKey,
     readonly publicKey: CryptoKey,
@@ -65,12 +69,25 @@ export class JwtIssuer {
     return this.jwk.kid;
   }
 
+  /** Every token issued so far counts as expired from now on. */
+  expireIssued(): void {
+    for (const uti of this.live) this.expired.add(uti);
+    this.live.clear();
+  }
+
+  /** Whether expireIssued() expired the token with this `uti` claim. */
+  isExpiredEarly(uti: unknown): boolean {
+    return typeof uti === 'string' && this.expired.has(uti);
+  }
+
   async issueAppToken(input: AppTokenInput): Promise<IssuedToken> {
     const issuedAt = Math.floor(input.now.getTime() / 1000);
     const expiresOn = issuedAt + input.lifetimeSeconds;
     const oid = servicePrincipalId(input.tenant, input.app);
     const issuer = tokenIssuer(input.tenant.id);
     // Claim order and names follow a decoded Entra app token for Graph (ver 1.0).
+    const uti = randomBase64Url(16);
+    this.live.add(uti);
     const claims: Record<string, unknown> = {
       aud: input.audience,
       iss: issuer,
@@ -88,7 +105,7 @@ export class JwtIssuer {
       ...(input.roles === undefined ? {} : { roles: [...input.roles] }),
       sub: oid,
       tid: input.tenant.id,
-      uti: randomBase64Url(16),
+      uti,
       ver: '1.0',
     };
     const accessToken = await new SignJWT(claims)

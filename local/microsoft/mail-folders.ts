@@ -24,6 +24,8 @@ const WELL_KNOWN: readonly { name: string; displayName: string }[] = [
 export const ROOT_FOLDER = 'msgfolderroot';
 /** Where sendMail keeps its copy. */
 export const SENT_ITEMS = 'sentitems';
+/** Where POST /messages creates drafts. */
+export const DRAFTS = 'drafts';
 
 /** A stable, Exchange-looking folder id: the same mailbox and folder give the same id across restarts. */
 function folderId(mailbox: EmulatedMailbox, name: string): string {

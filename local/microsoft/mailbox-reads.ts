@@ -1,11 +1,13 @@
 import type { EmulatorContext } from './context';
+import { draftsOf } from './draft-store';
+import { draftMessage } from './drafts';
 import type { GraphCaller } from './graph-auth';
 import { GraphErrors, type GraphError } from './graph-errors';
-import { graphMessage, projectMessage, SELECTABLE_MESSAGE_PROPERTIES } from './graph-message';
-import { findMailFolder, mailFolders, ROOT_FOLDER, SENT_ITEMS, type MailFolder } from './mail-folders';
+import { graphMessage, internetMessageIdOf, projectMessage, SELECTABLE_MESSAGE_PROPERTIES } from './graph-message';
+import { DRAFTS, findMailFolder, mailFolders, ROOT_FOLDER, SENT_ITEMS, type MailFolder } from './mail-folders';
 import { openMailbox } from './mailbox-access';
 import { parseODataQuery, type ODataQuery, type ODataQueryRules } from './odata-query';
-import type { EmulatedMailbox, StoredMessage } from './types';
+import type { EmulatedMailbox } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -43,21 +45,61 @@ function matchRoute(segments: string[]): Route | undefined {
   return third === 'messages' ? { kind: 'folder-messages', folder } : undefined;
 }
 
-/** Messages the mailbox keeps, newest first: sendMail's copies in Sent Items (none when saveToSentItems was false). */
-function keptMessages(ctx: EmulatorContext, mailbox: EmulatedMailbox): StoredMessage[] {
+/** A message of the mailbox as Graph's full resource, with what ordering and folder sizes need. */
+interface ListedMessage {
+  internetMessageId: string;
+  /** Built only for the messages a page shows. */
+  full: () => Json;
+  /** ISO time it was sent or created. */
+  time: string;
+  sizeInBytes: () => number;
+}
+
+/** Sent Items, oldest first: sent messages (none kept when sendMail said saveToSentItems false). */
+function sentItems(ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessage[] {
+  const folderId = mailFolders(mailbox).find((folder) => folder.wellKnownName === SENT_ITEMS)?.id ?? '';
   return ctx.store
     .list(mailbox.userPrincipalName)
     .filter((stored) => stored.savedToSentItems !== false)
-    .reverse();
+    .map((stored) => ({
+      internetMessageId: internetMessageIdOf(stored.id, stored.message, mailbox.userPrincipalName),
+      full: () => graphMessage(stored, mailbox, folderId),
+      time: stored.receivedAt,
+      sizeInBytes: () => Buffer.byteLength(JSON.stringify(stored.message)),
+    }));
 }
 
-const messagesIn = (ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: MailFolder) =>
-  folder.wellKnownName === SENT_ITEMS ? keptMessages(ctx, mailbox) : [];
+/** Drafts, oldest first: messages created with POST /messages and not sent yet. */
+function draftItems(ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessage[] {
+  return draftsOf(ctx)
+    .list(mailbox.userPrincipalName)
+    .map((draft) => ({
+      internetMessageId: internetMessageIdOf(draft.id, draft.message, mailbox.userPrincipalName),
+      full: () => draftMessage(mailbox, draft),
+      time: draft.createdAt,
+      sizeInBytes: () => Buffer.byteLength(JSON.stringify(draft.message)),
+    }));
+}
+
+/** Newest first; of messages with the same time, the one listed later first. */
+function newestFirst(oldestFirst: ListedMessage[]): ListedMessage[] {
+  return oldestFirst
+    .map((message, index) => ({ message, index }))
+    .sort((a, b) => (a.message.time === b.message.time ? b.index - a.index : a.message.time < b.message.time ? 1 : -1))
+    .map(({ message }) => message);
+}
+
+function messagesIn(ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: MailFolder | undefined): ListedMessage[] {
+  if (folder === undefined) return newestFirst([...sentItems(ctx, mailbox), ...draftItems(ctx, mailbox)]);
+  if (folder.wellKnownName === SENT_ITEMS) return newestFirst(sentItems(ctx, mailbox));
+  return folder.wellKnownName === DRAFTS ? newestFirst(draftItems(ctx, mailbox)) : [];
+}
 
 /**
  * GET /users/{id | userPrincipalName}/mailFolders/{name | id}, …/mailFolders/{name | id}/messages and
- * …/messages, with $select (and $top, $skip for messages). Needs Mail.Read or Mail.ReadWrite; the mailbox is
- * opened as for sendMail, application access policy included.
+ * …/messages, with $select (and $top, $skip and `$filter=internetMessageId eq '…'` for messages; the mailbox
+ * lists Sent Items and Drafts). Needs Mail.Read or Mail.ReadWrite; the mailbox is opened as for sendMail,
+ * application access policy included.
  */
 export function readMailbox(ctx: EmulatorContext, request: MailboxReadRequest): MailboxReadOutcome | { ok: false; unsupported: string } {
   const route = matchRoute(request.segments);
@@ -65,7 +107,7 @@ export function readMailbox(ctx: EmulatorContext, request: MailboxReadRequest): 
   const rules: ODataQueryRules =
     route.kind === 'folder'
       ? { type: 'mailFolder', selectable: [...MAIL_FOLDER_PROPERTIES, ...MAIL_FOLDER_NAVIGATION], paging: false }
-      : { type: 'message', selectable: SELECTABLE_MESSAGE_PROPERTIES, paging: true };
+      : { type: 'message', selectable: SELECTABLE_MESSAGE_PROPERTIES, paging: true, messageFilter: true };
   const parsed = parseODataQuery(request.query, rules);
   if (!parsed.ok) return 'error' in parsed ? parsed : { ok: false, unsupported: `${request.path}?${parsed.unsupported}` };
 
@@ -77,7 +119,7 @@ export function readMailbox(ctx: EmulatorContext, request: MailboxReadRequest): 
   const selected = parsed.query.select === undefined ? '' : `(${parsed.query.select.join(',')})`;
 
   if (route.kind === 'messages') {
-    const page = messagePage(ctx, request, parsed.query, keptMessages(ctx, mailbox), mailbox);
+    const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, undefined));
     return { ok: true, body: { '@odata.context': `${contextBase}/messages${selected}`, ...page } };
   }
   const lookup = findMailFolder(mailbox, route.folder);
@@ -85,7 +127,7 @@ export function readMailbox(ctx: EmulatorContext, request: MailboxReadRequest): 
   if (lookup.kind === 'not-found') return { ok: false, error: GraphErrors.itemNotFound() };
   const { folder } = lookup;
   if (route.kind === 'folder-messages') {
-    const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, folder), mailbox);
+    const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, folder));
     return { ok: true, body: { '@odata.context': `${contextBase}/mailFolders('${encodeURIComponent(route.folder)}')/messages${selected}`, ...page } };
   }
   const full = folderResource(ctx, mailbox, folder);
@@ -105,19 +147,24 @@ function folderResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: 
     // sendMail's copies are read; nothing else arrives in an emulated mailbox.
     unreadItemCount: 0,
     totalItemCount: messages.length,
-    sizeInBytes: messages.reduce((sum, stored) => sum + Buffer.byteLength(JSON.stringify(stored.message)), 0),
+    sizeInBytes: messages.reduce((sum, message) => sum + message.sizeInBytes(), 0),
     isHidden: false,
   };
 }
 
-/** One page of messages, with @odata.nextLink (a $skip link, as Graph gives for messages) when more remain. */
-function messagePage(ctx: EmulatorContext, request: MailboxReadRequest, query: ODataQuery, messages: StoredMessage[], mailbox: EmulatedMailbox): Json {
+/**
+ * One page of messages (those matching the filter, if any), with @odata.nextLink (a $skip link, as Graph gives
+ * for messages) when more remain.
+ */
+function messagePage(ctx: EmulatorContext, request: MailboxReadRequest, query: ODataQuery, listed: ListedMessage[]): Json {
+  const { filter } = query;
+  const messages = filter === undefined ? listed : listed.filter((message) => message.internetMessageId === filter.internetMessageId);
   const size = Math.min(query.top ?? DEFAULT_MESSAGE_PAGE_SIZE, MAX_MESSAGE_PAGE_SIZE);
-  const sentItems = mailFolders(mailbox).find((folder) => folder.wellKnownName === SENT_ITEMS)?.id ?? '';
-  const value = messages.slice(query.skip, query.skip + size).map((stored) => projectMessage(graphMessage(stored, mailbox, sentItems), query.select));
+  const value = messages.slice(query.skip, query.skip + size).map((message) => projectMessage(message.full(), query.select));
   const page: Json = { value };
   if (size > 0 && query.skip + size < messages.length) {
     const next = new URLSearchParams();
+    if (filter !== undefined) next.set('$filter', `internetMessageId eq '${filter.internetMessageId.replace(/'/g, "''")}'`);
     if (query.select !== undefined) next.set('$select', query.select.join(','));
     if (query.top !== undefined) next.set('$top', String(query.top));
     next.set('$skip', String(query.skip + size));

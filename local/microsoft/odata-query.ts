@@ -1,10 +1,13 @@
 import { GraphErrors, type GraphError } from './graph-errors';
+import { parseMessageFilter, type MessageFilter } from './message-filter';
 
 export interface ODataQuery {
   /** Canonical property names; undefined without $select. */
   select: string[] | undefined;
   top: number | undefined;
   skip: number;
+  /** The evaluated $filter, when the rules allow one. */
+  filter?: MessageFilter;
 }
 
 export type ODataQueryOutcome =
@@ -22,6 +25,8 @@ export interface ODataQueryRules {
   selectable: readonly string[];
   /** Whether $top and $skip apply (collections). */
   paging: boolean;
+  /** Whether `$filter=internetMessageId eq '…'` is evaluated (message collections); any other filter stays unsupported. */
+  messageFilter?: boolean;
 }
 
 function whole(option: '$top' | '$skip', value: string | null): number | undefined | GraphError {
@@ -29,10 +34,15 @@ function whole(option: '$top' | '$skip', value: string | null): number | undefin
   return /^\d+$/.test(value) ? Number(value) : GraphErrors.invalidQueryNumber(option, value);
 }
 
-/** Reads $select, $top and $skip. */
+/** Reads $select, $top, $skip and, where the rules allow, the one $filter the emulator evaluates. */
 export function parseODataQuery(params: URLSearchParams, rules: ODataQueryRules): ODataQueryOutcome {
-  for (const name of params.keys()) {
+  let filter: MessageFilter | undefined;
+  for (const [name, value] of params) {
     const option = name.toLowerCase();
+    if (option === '$filter' && rules.messageFilter === true && filter === undefined) {
+      filter = parseMessageFilter(value);
+      if (filter !== undefined) continue;
+    }
     if (UNSUPPORTED_OPTIONS.includes(option) || (!rules.paging && (option === '$top' || option === '$skip'))) {
       return { ok: false, unsupported: name };
     }
@@ -52,5 +62,5 @@ export function parseODataQuery(params: URLSearchParams, rules: ODataQueryRules)
   if (typeof top === 'object') return { ok: false, error: top };
   const skip = whole('$skip', params.get('$skip'));
   if (typeof skip === 'object') return { ok: false, error: skip };
-  return { ok: true, query: { select, top, skip: skip ?? 0 } };
+  return { ok: true, query: { select, top, skip: skip ?? 0, ...(filter === undefined ? {} : { filter }) } };
 }

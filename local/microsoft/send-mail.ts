@@ -1,6 +1,8 @@
+import { acceptSend } from './accept-send';
 import type { EmulatorContext } from './context';
 import type { GraphCaller } from './graph-auth';
 import { GraphErrors, type GraphError } from './graph-errors';
+import { internetMessageIdOf } from './graph-message';
 import { readJsonObjectBody } from './json-body';
 import { openMailbox } from './mailbox-access';
 import { decodeStrictBase64, parseMimeMessage } from './mime-message';
@@ -19,7 +21,7 @@ export interface SendMailRequest {
   body: Buffer;
 }
 
-export type SendMailOutcome = { ok: true; stored: StoredMessage } | { ok: false; error: GraphError };
+export type SendMailOutcome = { ok: true } | { ok: false; error: GraphError };
 
 type Json = Record<string, unknown>;
 type Parsed = { ok: true; message: StoredMessage['message']; saveToSentItems: boolean } | { ok: false; error: GraphError };
@@ -32,8 +34,11 @@ const SMTP_ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]
 const FILE_ATTACHMENT = '#microsoft.graph.fileattachment';
 const OTHER_ATTACHMENTS = ['#microsoft.graph.itemattachment', '#microsoft.graph.referenceattachment'];
 
-/** POST /users/{id | userPrincipalName}/sendMail: permission, mailbox (and access policy), body, headers, recipients, then store. */
-export function sendMail(ctx: EmulatorContext, request: SendMailRequest): SendMailOutcome {
+/**
+ * POST /users/{id | userPrincipalName}/sendMail: permission, mailbox (and access policy), body, headers,
+ * recipients, then the accept step (message-rate limit, hooks) and store.
+ */
+export async function sendMail(ctx: EmulatorContext, request: SendMailRequest): Promise<SendMailOutcome> {
   if (!(request.caller.roles ?? []).includes('Mail.Send')) return fail(GraphErrors.mailAccessDenied());
   const access = openMailbox(ctx, request.caller, request.user);
   if (!access.ok) return access;
@@ -48,13 +53,15 @@ export function sendMail(ctx: EmulatorContext, request: SendMailRequest): SendMa
   const recipientError = checkRecipients(message);
   if (recipientError !== undefined) return fail(recipientError);
 
-  const stored = ctx.store.add({
-    mailbox: mailbox.userPrincipalName,
-    message,
-    savedToSentItems: parsed.saveToSentItems,
-    receivedAt: ctx.now(),
+  const upn = mailbox.userPrincipalName;
+  return acceptSend(ctx, {
+    mailbox: upn,
+    internetMessageId: typeof message.internetMessageId === 'string' ? message.internetMessageId : undefined,
+    store: () => {
+      const stored = ctx.store.add({ mailbox: upn, message, savedToSentItems: parsed.saveToSentItems, receivedAt: ctx.now() });
+      return { ok: true, internetMessageId: internetMessageIdOf(stored.id, stored.message, upn) };
+    },
   });
-  return { ok: true, stored };
 }
 
 function parseJson(mediaType: string | undefined, body: Buffer): Parsed {

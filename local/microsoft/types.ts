@@ -153,7 +153,62 @@ export interface MicrosoftEmulatorOptions {
   graphPort?: number;
   /** Clock seam for token lifetimes and secret expiry; defaults to the system clock. */
   now?: () => Date;
+  /**
+   * Exchange Online's per-mailbox limits (4 concurrent requests per app and mailbox, 30 messages per mailbox in
+   * any 60 s). On unless false; the statistics are kept either way.
+   */
+  limits?: boolean;
 }
+
+export type FaultMixKind = 'throttle' | 'unavailable' | 'slow';
+
+/** A random share of Graph API requests that get a fault, drawn from a seeded generator (same seed, same faults). */
+export interface FaultMix {
+  /** Chance (0..1) that a Graph request gets a fault. */
+  probability: number;
+  /** The kinds a faulted request gets, picked uniformly. */
+  kinds: FaultMixKind[];
+  /** Retry-After of a 429 or 503, whole seconds, picked uniformly in [min, max]. */
+  retryAfterSeconds: { min: number; max: number };
+  /** Delay of a slow answer, whole milliseconds, picked uniformly in [min, max]. */
+  slowDelayMs: { min: number; max: number };
+  /**
+   * Slow requests are fully processed (a send accepted and stored) before the delay, so a client that gives up
+   * does not know it was accepted. Otherwise the delay comes first, and a request whose client went away during
+   * it is dropped unprocessed.
+   */
+  slowAfterWork?: boolean;
+  seed: number;
+}
+
+/** What the delivery-test features counted since start or the last resetDeliveryStats(). */
+export interface DeliveryStats {
+  /** Faults the fault mix gave (faults queued with injectFault() are not counted here). */
+  injected: { throttle: number; unavailable: number; slow: number };
+  /** 429s of the Exchange limits: the 5th concurrent request, the 31st message in 60 s. */
+  limitRefusals: { concurrency: number; messageRate: number };
+  /** 401s for an expired token, expired by its lifetime or by expireIssuedTokens(). */
+  expiredTokenRefusals: number;
+  /** Per mailbox (UPN), the most requests one app had open against it at once, a refused arrival included. */
+  peakConcurrency: Record<string, number>;
+  /** Per mailbox (UPN), when each send (sendMail or a draft's /send) was accepted: Date.now() values, oldest first. */
+  acceptedSends: Record<string, number[]>;
+}
+
+export type SendHookPoint = 'before-accept' | 'after-accept';
+
+export interface SendHookInfo {
+  /** UPN of the sending mailbox. */
+  mailbox: string;
+  /**
+   * The message's Message-ID: before-accept the client's (undefined when it chose none on sendMail), after-accept
+   * the one the stored message has. A draft's is known at both points.
+   */
+  internetMessageId?: string;
+}
+
+/** Awaited in sendMail and a draft's /send: before anything is stored, and after storing but before the 202. */
+export type SendHook = (point: SendHookPoint, info: SendHookInfo) => Promise<void> | void;
 
 export interface MicrosoftEmulator {
   /** e.g. http://127.0.0.1:4011 : token endpoints are `${loginBaseUrl}/{tenant}/oauth2/v2.0/token`. */
@@ -168,5 +223,17 @@ export interface MicrosoftEmulator {
   resetCounts(): void;
   injectFault(fault: InjectedFault): void;
   clearFaults(): void;
+  /**
+   * Sets (or with undefined removes) the random fault mix for Graph API requests (not the token endpoint, not
+   * upload URLs). Setting it restarts its seeded sequence; queued injectFault() faults go first and take no draw.
+   */
+  setFaultMix(mix: FaultMix | undefined): void;
+  /** Every access token issued so far is expired for Graph from now on (401 InvalidAuthenticationToken); new ones work. */
+  expireIssuedTokens(): void;
+  deliveryStats(): DeliveryStats;
+  /** Zeroes the statistics; the limits' own windows and open requests are kept. */
+  resetDeliveryStats(): void;
+  /** Sets (or with undefined removes) the hook awaited in the send paths. */
+  setSendHook(hook: SendHook | undefined): void;
   close(): Promise<void>;
 }

@@ -9,6 +9,14 @@ import type {
   SendIssueEmailInput,
   SentIssueEmail,
 } from './issue-email';
+import type {
+  EmailDeliveryView,
+  EmailIdInput,
+  EmailLogEntry,
+  EmailLogPage,
+  EmailLogSettings,
+  ListEmailLogInput,
+} from './email-log';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
 import type { TemplateInput, TemplatePreview, TemplateView } from './templates';
 
@@ -35,6 +43,13 @@ export interface AdminFunctions {
   searchGroups: { payload: { query: string }; data: GroupRef[] };
   listProjectRoles: { payload: Record<string, never>; data: RoleRef[] };
   listProjects: { payload: Record<string, never>; data: ProjectRef[] };
+  /** Newest first, 25 a page by default. */
+  listEmailLog: { payload: ListEmailLogInput; data: EmailLogPage };
+  getEmailLogEntry: { payload: EmailIdInput; data: EmailLogEntry };
+  /** Queues a failed email again (same id, so a copy Microsoft 365 did accept is found, not sent twice). */
+  resendEmail: { payload: EmailIdInput; data: EmailLogEntry };
+  getEmailLogSettings: { payload: Record<string, never>; data: EmailLogSettings };
+  saveEmailLogSettings: { payload: EmailLogSettings; data: EmailLogSettings };
 }
 
 export interface IssueActionFunctions {
@@ -42,7 +57,10 @@ export interface IssueActionFunctions {
   /** Microsoft 365 directory and Jira users by name; Jira users whose email is hidden are left out. */
   searchPeople: { payload: { query: string }; data: PersonOption[] };
   previewIssueEmail: { payload: PreviewIssueEmailInput; data: IssueEmailPreview };
+  /** Queues the email; the dialog then polls getEmailStatus until it is sent or failed. */
   sendIssueEmail: { payload: SendIssueEmailInput; data: SentIssueEmail };
+  /** Only for emails of the issue the dialog is open on. */
+  getEmailStatus: { payload: EmailIdInput; data: EmailDeliveryView };
   /** Newest first. */
   listEmailHistory: { payload: Record<string, never>; data: EmailHistoryEntry[] };
 }

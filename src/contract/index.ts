@@ -9,3 +9,4 @@ export * from './credential-input-rules';
 export * from './email-address';
 export * from './templates';
 export * from './mail-settings';
+export * from './email-log';

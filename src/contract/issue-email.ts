@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_RECIPIENTS, parseEmailAddress } from './email-address';
+import type { DeliveryStatus } from './email-log';
 
 /** Graph's limit for a message with its attachments (upload sessions take up to 150 MB). */
 export const MAX_MESSAGE_BYTES = 150 * 1024 * 1024;
@@ -135,13 +136,13 @@ export interface IssueEmailPreview {
   attachmentBytes: number;
 }
 
+/** The answer to "Send": the email is queued; its delivery is followed with getEmailStatus. */
 export interface SentIssueEmail {
   issueKey: string;
   emailId: string;
-  sentAt: string;
+  queuedAt: string;
+  status: DeliveryStatus;
   recipientCount: number;
-  /** A comment was added to the issue (the admin setting is on and the comment went in). */
-  commented: boolean;
 }
 
 export type EmailStatus = 'sent' | 'failed';

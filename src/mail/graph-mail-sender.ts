@@ -12,6 +12,8 @@ import { createTokenProvider, type TokenProvider } from '../oauth/token-provider
 import type { TokenMemo } from '../oauth/token-memo';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../shared/seams';
+import { findMessageByInternetMessageId, type MessageTrace } from '../graph/message-lookup';
+import { deleteDraft } from '../graph/message-drafts';
 import { deliverMessage, type DeliveryResult } from './deliver-message';
 
 export type { DeliveryResult } from './deliver-message';
@@ -30,6 +32,8 @@ export interface GraphMailSenderDeps {
   sleep?: Sleep;
   memo?: TokenMemo;
   retryPolicy?: RetryPolicy;
+  /** Per Graph request; graph-request.ts's default otherwise. */
+  timeoutMs?: number;
   env?: PolicyEnv;
   /** Told when the next secret took over from a refused current one. */
   onPromoted?: (credential: StoredCredential) => Promise<void>;
@@ -79,6 +83,7 @@ const graphClient = (credential: StoredCredential, deps: GraphMailSenderDeps): G
   now: deps.now,
   ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
   ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
+  ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
   ...(deps.env === undefined ? {} : { env: deps.env }),
 });
 
@@ -96,3 +101,15 @@ export const createDirectorySearch =
   (deps: GraphMailSenderDeps): DirectorySearch =>
   (credential, query) =>
     searchDirectory(query, graphClient(credential, deps));
+
+/** The sender's mailbox as the outbox searches it for an earlier attempt (Mail.ReadWrite). */
+export interface MailboxTrace {
+  find(credential: StoredCredential, internetMessageId: string): Promise<MessageTrace>;
+  deleteDraft(credential: StoredCredential, messageId: string): Promise<void>;
+}
+
+export const createMailboxTrace = (deps: GraphMailSenderDeps): MailboxTrace => ({
+  find: (credential, internetMessageId) =>
+    findMessageByInternetMessageId(credential.senderMailbox, internetMessageId, graphClient(credential, deps)),
+  deleteDraft: (credential, messageId) => deleteDraft(credential.senderMailbox, messageId, graphClient(credential, deps)),
+});

@@ -5,8 +5,10 @@ import type { CredentialService } from '../credentials/credential-service';
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { IssueSnapshot } from '../jira/issue';
 import type { Clock } from '../shared/seams';
-import type { SendAs } from './graph-mail-sender';
 import type { HistoryRecord } from '../history/history-store';
+import type { EmailRecord } from '../outbox/email-record';
+import type { EmailLogService } from '../outbox/email-log-service';
+import type { NewEmail } from '../outbox/enqueue-email';
 
 export interface IssueComment {
   id: string;
@@ -55,7 +57,9 @@ export interface IssueEmailDeps {
   templates: IssueEmailTemplates;
   readSettings(): Promise<MailSettings>;
   checkPermission(settings: MailSettings, projectKey: string | undefined, accountId: string): Promise<SendPermission>;
-  sendAs: SendAs;
+  /** Puts an email in the outbox (outbox/enqueue-email.ts); the worker sends it. */
+  enqueue(email: NewEmail): Promise<EmailRecord>;
+  emailLog: Pick<EmailLogService, 'deliveryOf'>;
   searchDirectory(credential: StoredCredential, query: string): Promise<{ name: string; address: string; detail?: string }[]>;
   history: IssueEmailHistory;
   /** The fixed, safe message for an error, as the dialog would show it. */

@@ -1,9 +1,6 @@
 import type { SendIssueEmailOptions, SentIssueEmail } from '../contract/issue-email';
-import type { MailAttachment } from '../graph/mail-message';
-import { safeErrorLabel } from '../shared/error-names';
-import { composeIssueEmail, type ComposedIssueEmail } from './compose-issue-email';
+import { composeIssueEmail } from './compose-issue-email';
 import { NotAllowedToSendError } from './errors';
-import type { HistoryRecord } from '../history/history-store';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 import { foldRecipients, recipientCount, type Recipients } from './recipients';
 import { threadIdentity } from './thread-identity';
@@ -15,28 +12,13 @@ export interface SendIssueEmailRequest {
   caller: Caller;
 }
 
-const downloadAll = async (email: ComposedIssueEmail, deps: IssueEmailDeps): Promise<MailAttachment[]> => {
-  const attachments: MailAttachment[] = [];
-  // One at a time: a 150 MB message must not hold several large downloads in flight at once.
-  for (const attachment of email.attachments) {
-    const bytes = await deps.jira.downloadAttachment(attachment.meta.id, attachment.meta.size);
-    attachments.push({
-      name: attachment.meta.filename,
-      contentType: attachment.meta.mimeType,
-      bytes,
-      ...(attachment.contentId === undefined ? {} : { isInline: true, contentId: attachment.contentId }),
-    });
-  }
-  return attachments;
-};
-
 const addresses = (list: Recipients['to']): string[] => list.map((recipient) => recipient.address);
 
 /**
  * Emails an issue: the admin's "who may send" setting is checked, the issue (as the user sees it) is rendered
- * through the chosen template with the chosen comments and attachments, and the message goes out from the default
- * credential's mailbox. Every attempt lands in the issue's history, sent or failed; a comment on the issue follows
- * when the admin asked for one. A failed comment does not fail an email that went out.
+ * through the chosen template with the chosen comments and attachments, and the email is put in the outbox, from
+ * the default credential's mailbox. The outbox worker sends it (outbox/handle-outbox-job.ts); the answer says
+ * "queued" and the dialog follows the email with getEmailStatus.
  */
 export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: IssueEmailDeps): Promise<SentIssueEmail> => {
   const recipients = foldRecipients(request.input);
@@ -58,68 +40,35 @@ export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: Issue
     },
     deps,
   );
-  const base: HistoryRecord = {
-    id: emailId,
-    issueKey: issue.key,
-    at: new Date(deps.now()).toISOString(),
-    sender: { accountId: request.caller.accountId, name: email.senderName },
-    from: credential.senderMailbox,
-    to: addresses(recipients.to),
-    cc: addresses(recipients.cc),
-    bccCount: recipients.bcc.length,
-    subject: email.subject,
-    status: 'sent',
-    attachmentCount: email.attachments.filter((attachment) => attachment.contentId === undefined).length,
-  };
-
   const identity = threadIdentity(emailId, issue.key, credential.senderMailbox);
-  let sent;
-  try {
-    const attachments = await downloadAll(email, deps);
-    sent = await deps.sendAs(credential, {
+  const record = await deps.enqueue({
+    emailId,
+    issue: { id: issue.id, key: issue.key },
+    credential: { id: credential.id, senderMailbox: credential.senderMailbox },
+    internetMessageId: identity.internetMessageId,
+    requestedBy: { accountId: request.caller.accountId, name: email.senderName },
+    commentAfterSend: settings.commentAfterSend,
+    content: {
       subject: email.subject,
       html: email.html,
-      to: base.to,
-      cc: base.cc,
+      to: addresses(recipients.to),
+      cc: addresses(recipients.cc),
       bcc: addresses(recipients.bcc),
-      attachments,
       headers: identity.headers,
-      internetMessageId: identity.internetMessageId,
-    });
-  } catch (error) {
-    await recordQuietly(deps, issue.id, { ...base, status: 'failed', error: deps.describeFailure(error) });
-    throw error;
-  }
-
-  await recordQuietly(deps, issue.id, {
-    ...base,
-    at: new Date(deps.now()).toISOString(),
-    ...(sent.internetMessageId === undefined ? {} : { internetMessageId: sent.internetMessageId }),
-    ...(sent.messageId === undefined ? {} : { messageId: sent.messageId }),
+      attachments: email.attachments.map(({ meta, contentId }) => ({
+        id: meta.id,
+        filename: meta.filename,
+        mimeType: meta.mimeType,
+        size: meta.size,
+        ...(contentId === undefined ? {} : { contentId }),
+      })),
+    },
   });
-
-  let commented = false;
-  if (settings.commentAfterSend) {
-    try {
-      await deps.jira.addEmailComment(issue.key, {
-        senderAccountId: request.caller.accountId,
-        to: base.to,
-        cc: base.cc,
-        subject: email.subject,
-      });
-      commented = true;
-    } catch (error) {
-      console.warn(`[issue-mailer] the comment after emailing ${issue.key} failed: ${safeErrorLabel(error)}`);
-    }
-  }
-  return { issueKey: issue.key, emailId, sentAt: base.at, recipientCount: recipientCount(recipients), commented };
-};
-
-/** The history is a record, not part of the delivery: failing to write it is logged, not thrown. */
-const recordQuietly = async (deps: IssueEmailDeps, issueId: string, record: HistoryRecord): Promise<void> => {
-  try {
-    await deps.history.record(issueId, record);
-  } catch (error) {
-    console.warn(`[issue-mailer] recording email ${record.id} in the history failed: ${safeErrorLabel(error)}`);
-  }
+  return {
+    issueKey: issue.key,
+    emailId,
+    queuedAt: new Date(record.createdAt).toISOString(),
+    status: record.status,
+    recipientCount: recipientCount(recipients),
+  };
 };

@@ -8,6 +8,10 @@ import type { RequestJira } from '../jira/jira-client';
 import type { WarningService } from '../warnings/warning-service';
 import { mailSettingsSchema, type GroupRef, type MailSettings, type ProjectRef, type RoleRef } from '../contract/mail-settings';
 import { templateInputSchema, templatePreviewSchema, type TemplatePreview, type TemplateView } from '../contract/templates';
+import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../contract/email-log';
+import type { EmailLogService } from '../outbox/email-log-service';
+import type { LogSettingsStore } from '../outbox/log-settings-store';
+import { readMyself } from '../jira/myself';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 
 /** The admin page's email templates, mail settings and the Jira lists its pickers need. */
@@ -27,8 +31,15 @@ export interface AdminMailDeps {
   listProjects(): Promise<ProjectRef[]>;
 }
 
+/** The email log: what happened to every email, resend, and how long it is kept. */
+export interface AdminLogDeps {
+  emails: Pick<EmailLogService, 'list' | 'get' | 'resend'>;
+  settings: LogSettingsStore;
+}
+
 export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
   mail: AdminMailDeps;
+  log: AdminLogDeps;
   credentials: CredentialService;
   warnings: Pick<WarningService, 'list' | 'recordPromotion'>;
   /** Jira as the invoking user: the admin check, and the admin's email address for a test email. */
@@ -150,6 +161,39 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'listProjects',
       schema: noPayload,
       run: () => deps.mail.listProjects(),
+    }),
+    listEmailLog: resolverFunction({
+      ...admin,
+      name: 'listEmailLog',
+      schema: listEmailLogSchema,
+      run: (query) => deps.log.emails.list(query),
+    }),
+    getEmailLogEntry: resolverFunction({
+      ...admin,
+      name: 'getEmailLogEntry',
+      schema: emailIdSchema,
+      run: ({ emailId }) => deps.log.emails.get(emailId),
+    }),
+    resendEmail: resolverFunction({
+      ...admin,
+      name: 'resendEmail',
+      schema: emailIdSchema,
+      run: async ({ emailId }) => {
+        const me = await readMyself(deps.requestJira);
+        return deps.log.emails.resend(emailId, { accountId: me.accountId, name: me.displayName ?? 'A Jira admin' });
+      },
+    }),
+    getEmailLogSettings: resolverFunction({
+      ...admin,
+      name: 'getEmailLogSettings',
+      schema: noPayload,
+      run: () => deps.log.settings.read(),
+    }),
+    saveEmailLogSettings: resolverFunction({
+      ...admin,
+      name: 'saveEmailLogSettings',
+      schema: emailLogSettingsSchema,
+      run: (settings) => deps.log.settings.save(settings),
     }),
   };
 };

@@ -18,6 +18,8 @@ import { StorageError } from '../storage/errors';
 import { HistoryRecordInvalidError } from '../history/history-store';
 import { MailSettingsUnreadableError } from '../settings/mail-settings-store';
 import { BuiltInTemplateReadOnlyError, TemplateError, TemplateInUseError, TemplateNotFoundError } from '../templates/template-errors';
+import { ContentTooLargeError } from '../outbox/email-contents';
+import { OutboxError, OutboxErrorCode } from '../outbox/errors';
 import { NoIssueContextError } from './errors';
 
 /** Admins can act on configuration details; people sending an issue are pointed at their admin. */
@@ -59,6 +61,17 @@ const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
     'Type the address instead, or ask your Jira admin to grant it.',
   [GraphErrorCode.EndpointNotAllowed]:
     "Issue Mailer sends mail only through Microsoft Graph's hosts (graph.microsoft.com, or a national cloud's). Check the Graph API base URL on the Issue Mailer admin page.",
+};
+
+const OUTBOX_MESSAGES: Readonly<Record<OutboxErrorCode, string>> = {
+  [OutboxErrorCode.EmailNotFound]: 'This email is not in the email log (any more). Reload the list.',
+  [OutboxErrorCode.NotResendable]: 'Only failed emails can be resent. Reload the email log to see where this one stands.',
+  [OutboxErrorCode.RecordInvalid]: 'This email could not be read from storage. Try again; if it keeps happening, contact Issue Mailer support.',
+  [OutboxErrorCode.WriteConflict]: 'The email changed while it was being saved. Try again.',
+  [OutboxErrorCode.QueueUnavailable]: 'Jira could not queue the email right now. Try again in a minute.',
+  [OutboxErrorCode.ContentMissing]: 'The content of this email is no longer stored, so it cannot be sent. Send it again from the issue.',
+  [OutboxErrorCode.DeliveryUncertain]:
+    "Whether this email went out is unknown. Check the sender's Sent Items before resending.",
 };
 
 const JIRA_MESSAGES: Readonly<Record<JiraErrorCode, string>> = {
@@ -164,6 +177,10 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
     return { code: error.code, message: GRAPH_MESSAGES[GraphErrorCode.EndpointNotAllowed] };
   }
   if (error instanceof JiraError) return { code: error.code, message: JIRA_MESSAGES[error.code] };
+  if (error instanceof OutboxError) return { code: error.code, message: OUTBOX_MESSAGES[error.code] };
+  if (error instanceof ContentTooLargeError) {
+    return { code: error.code, message: 'The email is larger than Microsoft Graph accepts (4 MB). Include fewer comments or a shorter message.' };
+  }
   if (error instanceof StorageError) {
     return { code: error.code, message: 'Issue Mailer could not reach its storage. Try again in a moment.' };
   }

@@ -6,7 +6,8 @@ import type { Caller, IssueEmailDeps } from '../mail/issue-email-ports';
 import { previewIssueEmail } from '../mail/preview-issue-email';
 import { searchPeople } from '../mail/search-people';
 import { sendIssueEmail } from '../mail/send-issue-email';
-import { issueKeyFromContext, timeZoneFromContext } from './issue-context';
+import { emailIdSchema } from '../contract/email-log';
+import { issueIdFromContext, issueKeyFromContext, timeZoneFromContext } from './issue-context';
 import { NoIssueContextError } from './errors';
 import { resolverFunction, type ResolverFunction, type ResolverRequest } from './resolver-kit';
 
@@ -58,6 +59,12 @@ export const createIssueActionFunctions = (deps: IssueActionDeps): IssueActionHa
       schema: sendIssueEmailSchema,
       run: (input, request) =>
         sendIssueEmail({ issueKey: issueKeyFromContext(request), input, caller: callerFromContext(request) }, deps),
+    }),
+    getEmailStatus: resolverFunction({
+      ...onIssue,
+      name: 'getEmailStatus',
+      schema: emailIdSchema,
+      run: ({ emailId }, request) => deps.emailLog.deliveryOf(emailId, issueIdFromContext(request)),
     }),
     listEmailHistory: resolverFunction({
       ...onIssue,

@@ -20,3 +20,14 @@ export const timeZoneFromContext = (request: ResolverRequest): string | undefine
   const timeZone = request.context['timezone'];
   return typeof timeZone === 'string' && isValidTimeZone(timeZone) ? timeZone : undefined;
 };
+
+const issueIdContextSchema = z.object({
+  extension: z.object({ issue: z.object({ id: z.string().check(z.regex(/^[0-9]{1,18}$/)) }) }),
+});
+
+/** The id of the issue the action was opened on, from the platform's context. */
+export const issueIdFromContext = (request: ResolverRequest): string => {
+  const parsed = issueIdContextSchema.safeParse(request.context);
+  if (!parsed.success) throw new NoIssueContextError();
+  return parsed.data.extension.issue.id;
+};

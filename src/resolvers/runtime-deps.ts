@@ -13,7 +13,19 @@ import { readMyself } from '../jira/myself';
 import { listRoles, rolesOfUserInProject } from '../jira/project-roles';
 import { listProjects } from '../jira/projects';
 import { searchJiraUsers } from '../jira/user-search';
-import { createDirectorySearch, createGraphMailSender, type GraphMailSenderDeps } from '../mail/graph-mail-sender';
+import { createDirectorySearch, createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../mail/graph-mail-sender';
+import { createEmailContentStore } from '../outbox/email-contents';
+import { createEmailLogService } from '../outbox/email-log-service';
+import { createEmailRecordStore } from '../outbox/email-records';
+import { enqueueEmail } from '../outbox/enqueue-email';
+import { createLogSettingsStore } from '../outbox/log-settings-store';
+import { createMailboxPacer } from '../outbox/mailbox-pacer';
+import type { OutboxDeps } from '../outbox/outbox-deps';
+import { createForgeOutboxQueue } from '../outbox/outbox-queue';
+import type { UpkeepDeps } from '../outbox/outbox-upkeep';
+import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
+import { createForgeEntityStore } from '../storage/entity-store';
+import { MAILBOX_PACE_ENTITY, OUTBOX_EMAIL_ENTITY } from '../storage/keys';
 import type { IssueEmailJira } from '../mail/issue-email-ports';
 import { previewTemplateForIssue } from '../mail/template-preview';
 import { createTokenCache } from '../oauth/token-cache';
@@ -30,7 +42,7 @@ import type { AdminDeps } from './admin-functions';
 import { toResolverError, INTERNAL_MESSAGE } from './error-messages';
 import type { IssueActionDeps } from './issue-action-functions';
 
-export type RuntimeDeps = AdminDeps & IssueActionDeps & { warnings: WarningService };
+export type RuntimeDeps = AdminDeps & IssueActionDeps & { warnings: WarningService; outbox: OutboxDeps; upkeep: UpkeepDeps };
 
 /** Jira as the invoking user for everything they read; the app only writes its own comment. */
 const jiraAsUser: IssueEmailJira = {
@@ -55,6 +67,13 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const tokenCache = createTokenCache(store);
   const templates = createTemplateService({ store: createTemplateStore(store), now: systemClock });
   const settings = createMailSettingsStore(store);
+  const records = createEmailRecordStore(createForgeEntityStore(OUTBOX_EMAIL_ENTITY));
+  const contents = createEmailContentStore(store);
+  const queue = createForgeOutboxQueue();
+  const logSettings = createLogSettingsStore(store);
+  const emailLog = createEmailLogService({ records, queue, now: systemClock });
+  const history = createHistoryStore(store);
+  const log = (line: string) => console.warn(`[issue-mailer] ${line}`);
   const graph: GraphMailSenderDeps = {
     credentials,
     tokenCache,
@@ -64,6 +83,10 @@ const createRuntimeDeps = (): RuntimeDeps => {
     onPromoted: (credential) => warnings.recordPromotion(credential),
     onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
   };
+  // The worker's Graph calls do not retry inside: throttling and outages go back to the queue with a delay.
+  const workerGraph: GraphMailSenderDeps = { ...graph, retryPolicy: QUEUE_RETRY_POLICY, timeoutMs: WORKER_GRAPH_TIMEOUT_MS };
+  const trace = createMailboxTrace(workerGraph);
+  const send = createGraphMailSender(workerGraph);
   return {
     credentials,
     warnings,
@@ -83,9 +106,10 @@ const createRuntimeDeps = (): RuntimeDeps => {
           rolesOfUserInProject: (key, account, groupIds, roleIds) => rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
         },
       ),
-    sendAs: createGraphMailSender(graph),
+    enqueue: (email) => enqueueEmail(email, { records, contents, queue, now: systemClock, log }),
+    emailLog,
     searchDirectory: createDirectorySearch(graph),
-    history: createHistoryStore(store),
+    history,
     describeFailure: (error) => toResolverError(error, 'user')?.message ?? INTERNAL_MESSAGE,
     newId: randomUUID,
     mail: {
@@ -108,6 +132,28 @@ const createRuntimeDeps = (): RuntimeDeps => {
       listProjectRoles: () => listRoles(requestJiraAsUser),
       listProjects: () => listProjects(requestJiraAsUser),
     },
+    log: { emails: emailLog, settings: logSettings },
+    outbox: {
+      records,
+      contents,
+      queue,
+      pacer: createMailboxPacer(createForgeEntityStore(MAILBOX_PACE_ENTITY)),
+      credential: (id) => credentials.get(id),
+      send,
+      findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
+      deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
+      downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsApp),
+      recordHistory: (issueId, record) => history.record(issueId, record),
+      addComment: async (issueKey, note) => {
+        await addEmailComment(issueKey, note, requestJiraAsApp);
+      },
+      describe: (error) => toResolverError(error, 'admin') ?? { code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE },
+      now: systemClock,
+      random: Math.random,
+      attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,
+      log,
+    },
+    upkeep: { records, contents, queue, settings: logSettings, now: systemClock, log },
   };
 };
 

@@ -1,4 +1,4 @@
-export type StorageOperation = 'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret';
+export type StorageOperation = 'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret' | 'transact';
 
 /** A Forge storage call failed (rate limit, platform error). The key is named; values never are. */
 export class StorageError extends Error {

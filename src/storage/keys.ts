@@ -8,6 +8,10 @@
  *                              `mail-settings`                who may send, comment after send, project templates
  *                              `email-history:{issueId}:{at}:{emailId}`  one email of an issue's history
  *                              `thread:{sha256 of internetMessageId}`    the issue a sent message belongs to
+ *                              `email-content:{emailId}.{n}`  chunk n of a queued email's content
+ *                              `email-log-settings`           how many days the email log keeps emails
+ * Custom entities:             `outbox-email` {emailId}       an email of the outbox / email log
+ *                              `mailbox-pace` pace:{sha256}   the sending slots of one sender mailbox
  * Secret storage:              `credential-secret:{id}`       the client secret value
  *                              `credential-next-secret:{id}`  the next secret value, for rotation
  *                              `credential-private-key:{id}`  the certificate's private key, PEM
@@ -75,3 +79,25 @@ export const threadKey = (digest: string): string => {
   if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('a thread entry');
   return `thread:${digest}`;
 };
+
+/** Custom entities (manifest.yml `app.storage.entities`): the email log and each sender mailbox's pacing. */
+export const OUTBOX_EMAIL_ENTITY = 'outbox-email';
+export const MAILBOX_PACE_ENTITY = 'mailbox-pace';
+
+/** `outbox-email` entity keys are the email ids (UUIDs). */
+export const outboxEmailKey = (emailId: string): string => keyFor('', emailId, 'an outbox email');
+
+/** One chunk of an email's content (subject, body, recipients, attachment list) as the worker needs it. */
+export const emailContentKey = (emailId: string, chunk: number): string => {
+  if (!Number.isInteger(chunk) || chunk < 0 || chunk > 999) throw new InvalidStorageKeyError('an email content chunk');
+  return keyFor('email-content:', `${emailId}.${chunk}`, 'an email content chunk');
+};
+
+/** `digest` is the hex SHA-256 of the lower-cased mailbox address. */
+export const mailboxPaceKey = (digest: string): string => {
+  if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('a mailbox pace entry');
+  return `pace:${digest}`;
+};
+
+/** One entry: how long the email log keeps emails. */
+export const EMAIL_LOG_SETTINGS_KEY = 'email-log-settings';

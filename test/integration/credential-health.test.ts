@@ -152,6 +152,7 @@ describe('rotation against the Microsoft emulator', () => {
 
     const sent = await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: '[DEMO-1] rotation', message: '' });
     expect((sent as Answer<unknown>).ok).toBe(true);
+    await stack.outboxIdle();
     expect(stack.microsoft.sentMessages(SUPPORT)).toHaveLength(before + 1);
     expect(stack.microsoft.sentMessages(SUPPORT).at(-1)?.message.subject).toBe('[DEMO-1] rotation');
     expect(stack.microsoft.requestCounts()).toEqual({ token: 2, graph: 1 });
@@ -175,8 +176,10 @@ describe('rotation against the Microsoft emulator', () => {
     data(await stack.admin('setDefaultCredential', { id: saved.id }));
 
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const answer = (await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'x', message: '' })) as Answer<unknown>;
-      expect(!answer.ok && answer.error.code).toBe('TOKEN_CLIENT_SECRET_EXPIRED');
+      const queued = data<{ emailId: string }>(await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'x', message: '' }));
+      await stack.outboxIdle();
+      const entry = data<{ status: string; lastError?: { code: string } }>(await stack.admin('getEmailLogEntry', { emailId: queued.emailId }));
+      expect(entry).toMatchObject({ status: 'failed', lastError: { code: 'TOKEN_CLIENT_SECRET_EXPIRED' } });
     }
     await expect(stack.expiryCheck()).resolves.toMatchObject({ credentials: expect.any(Number) as unknown });
     const warnings = data<Warnings>(await stack.admin('listWarnings', {}));
@@ -216,6 +219,7 @@ describe('certificate credentials against the Microsoft emulator', () => {
     data(await stack.admin('setDefaultCredential', { id: saved.id }));
     const sent = (await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: '[DEMO-1] certificate', message: '' })) as Answer<unknown>;
     expect(sent.ok).toBe(true);
+    await stack.outboxIdle();
     expect(stack.microsoft.sentMessages(SUPPORT).at(-1)?.message.subject).toBe('[DEMO-1] certificate');
     expect(JSON.stringify([saved, result])).not.toContain(DEMO_KEY.split('\n')[1]);
   });

@@ -45,8 +45,9 @@ describe('emailing an issue through the real handlers, runtime globals and emula
       const sent = data<{ issueKey: string; recipientCount: number }>(
         await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], cc: ['lead@example.com'], subject: `[${key}] hello`, message: 'Have a look <please>' }, key),
       );
-      expect(sent).toMatchObject({ issueKey: key, recipientCount: 2 });
+      expect(sent).toMatchObject({ issueKey: key, recipientCount: 2, status: 'queued' });
     }
+    await stack.outboxIdle();
     expect(stack.microsoft.requestCounts()).toEqual({ token: 0, graph: 3 });
     const last = stack.microsoft.sentMessages('support@contoso.onmicrosoft.com').at(-1);
     expect(last?.message.subject).toBe('[DEMO-3] hello');
@@ -57,11 +58,17 @@ describe('emailing an issue through the real handlers, runtime globals and emula
     expect(last?.message.body?.content).toContain('http://127.0.0.1:4000/browse/DEMO-3');
   });
 
-  it('rides out a throttled Graph answer by honouring Retry-After', async () => {
+  it('rides out a throttled Graph answer by honouring Retry-After, through the queue', async () => {
     stack.microsoft.injectFault({ target: 'graph', kind: 'throttle', count: 1, retryAfterSeconds: 1 });
-    const sent = await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'Retry', message: '' });
-    expect((sent as Answer).ok).toBe(true);
+    const sent = data<{ emailId: string }>(await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'Retry', message: '' }));
+    await stack.outboxIdle();
     expect(stack.microsoft.requestCounts().graph).toBe(2);
+    const entry = data<{ status: string; attempts: number; events: Array<{ status: string; note: string }> }>(
+      await stack.admin('getEmailLogEntry', { emailId: sent.emailId }),
+    );
+    expect(entry).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(entry.events.map((event) => event.status)).toEqual(['queued', 'sending', 'retrying', 'sending', 'sent']);
+    expect(entry.events[2]?.note).toMatch(/^Attempt 1 failed \(POST 127\.0\.0\.1:\d+\/v1\.0\/users\/support%40contoso\.onmicrosoft\.com\/sendMail answered 429 ApplicationThrottled \(request-id [0-9a-f-]+\)\); trying again in 1 s as Microsoft 365 asked \(Retry-After\)\.$/);
   });
 
   it('answers a wrong secret with the AADSTS7000215 guidance, never the secret or Microsoft\'s raw text', async () => {
@@ -86,13 +93,18 @@ describe('emailing an issue through the real handlers, runtime globals and emula
     expect(result.message).toContain('AADSTS7000222');
   });
 
-  it('tells the sender to ask an admin when the mailbox is unknown to Graph', async () => {
+  it('fails an email at once, with the reason in the email log, when the mailbox is unknown to Graph', async () => {
     const update = data<{ id: string }>(await stack.admin('saveCredential', stack.credential({ id: credentialId, clientSecret: '', senderMailbox: 'nobody@contoso.onmicrosoft.com' })));
     expect(update.id).toBe(credentialId);
-    const answer = (await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'x', message: '' })) as Answer;
-    expect(answer.ok).toBe(false);
-    expect(!answer.ok && answer.error.code).toBe('GRAPH_MAILBOX_NOT_FOUND');
-    expect(!answer.ok && answer.error.message).not.toContain('nobody@');
+    const sent = data<{ emailId: string }>(await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'x', message: '' }));
+    await stack.outboxIdle();
+    const entry = data<{ status: string; attempts: number; lastError: { code: string; message: string } }>(
+      await stack.admin('getEmailLogEntry', { emailId: sent.emailId }),
+    );
+    expect(entry).toMatchObject({ status: 'failed', attempts: 1, lastError: { code: 'GRAPH_MAILBOX_NOT_FOUND' } });
+    expect(entry.lastError.message).toBe(
+      "Microsoft 365 has no mailbox for the credential's sender address. Check the sender mailbox on the Issue Mailer admin page.",
+    );
     data(await stack.admin('saveCredential', stack.credential({ id: credentialId, clientSecret: '' })));
   });
 

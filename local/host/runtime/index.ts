@@ -15,6 +15,13 @@ import {
   TriggerTimeoutError,
   type ForgeRuntimeError,
 } from './errors';
+import {
+  buildConsumerEvent,
+  CONSUMER_MODULE_TYPE,
+  ConsumerTimeoutError,
+  consumerTimeoutMs,
+  type ConsumerInvocationRequest,
+} from './consumer-invocation';
 import { createForgeFetch, jiraRoute, kvsRoute, type ForgeFetchRoute } from './forge-fetch';
 import { createForgeRuntimeGlobal } from './forge-runtime-global';
 import { createInvocationScope, createInvocationScopes, createScope, type InvocationScope } from './invocation-scope';
@@ -32,6 +39,15 @@ export * from './errors';
 export { invokeInChildProcess, type ChildInvokeOutcome, type SpawnChildInvokeOptions } from './spawn-child-invoke';
 export type { ChildInvokeAnswer, ChildInvokeFailure, ChildInvokeRequest } from './child-invoke-protocol';
 export { TRIGGER_TIME_LIMITS, platformModuleType, triggerTimeoutMs } from './trigger-invocation';
+export {
+  CONSUMER_MODULE_TYPE,
+  CONSUMER_TIME_LIMITS,
+  ConsumerTimeoutError,
+  InvalidConsumerRequestError,
+  consumerTimeoutMs,
+  type ConsumerInvocationRequest,
+  type ConsumerRetryContext,
+} from './consumer-invocation';
 
 /** Resolver and UI invocations get 25 s on Forge. */
 export const INVOCATION_TIMEOUT_MS = 25_000;
@@ -54,6 +70,13 @@ export interface InstallForgeRuntimeOptions extends LocalForgeRuntimeOptions {
 export interface InstalledForgeRuntime extends LocalForgeRuntime {
   /** The app, environment and site the runtime presents, for the host's bridge `getContext`. */
   readonly site: SiteIdentity;
+  /**
+   * Runs a `consumer` module's resolver function for one async event, as the platform does: no invoking user,
+   * the function's `timeoutSeconds` (55 s by default, at most 900 s). Resolves with the function's answer as JSON
+   * (an `InvocationError` arrives as `{ _retry: true, retryOptions }`); rejects with what it threw, or with
+   * `ConsumerTimeoutError`.
+   */
+  invokeConsumer(handler: ForgeHandler, request: ConsumerInvocationRequest): Promise<unknown>;
 }
 
 const RUNTIME_GLOBAL = '__forge_runtime__';
@@ -176,10 +199,38 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     );
   };
 
+  const invokeConsumer = async (handler: ForgeHandler, request: ConsumerInvocationRequest): Promise<unknown> => {
+    if (!installed) {
+      throw new RuntimeUninstalledError(`invoke consumer '${request.moduleKey}'`);
+    }
+    const limitMs = consumerTimeoutMs(request);
+    stats.invocations += 1;
+    // No accountId: the platform delivers events with no user behind them, as it runs triggers.
+    const scope = createScope(
+      { functionKey: request.functionKey, moduleKey: request.moduleKey, moduleType: CONSUMER_MODULE_TYPE },
+      nowMs(),
+      limitMs,
+    );
+    // The body crossed the wire when it was pushed; the handler gets a copy, never the queue's own object.
+    const event = buildConsumerEvent(site, {
+      ...request,
+      body: acrossTheWire(request.body) as Record<string, unknown>,
+      ...(request.retryContext ? { retryContext: acrossTheWire(request.retryContext) as ConsumerInvocationRequest['retryContext'] } : {}),
+    });
+    const runtimePayload = buildBackendRuntimePayload(site, {});
+    return runInScope(
+      scope,
+      limitMs,
+      () => new ConsumerTimeoutError(request.functionKey, request.moduleKey, limitMs),
+      () => handler(event, runtimePayload),
+    );
+  };
+
   return {
     site,
     invoke,
     invokeTrigger,
+    invokeConsumer,
     stats: () => ({ ...stats }),
     resetStats: () => {
       stats.kvsOperations = 0;

@@ -47,3 +47,16 @@ export function resolveTriggerHandlers(
   }
   return handlers;
 }
+
+/** Function key -> export, for the functions that consumer modules invoke (resolver definitions, like UI resolvers). */
+export function resolveConsumerHandlers(
+  manifest: AppManifest,
+  entry: Record<string, unknown> = appEntry,
+): Map<string, ForgeHandler> {
+  const handlers = new Map<string, ForgeHandler>();
+  for (const consumer of manifest.consumers) {
+    const handler = manifest.functions.get(consumer.functionKey) ?? '';
+    handlers.set(consumer.functionKey, exportFor(consumer.functionKey, handler, entry) as ForgeHandler);
+  }
+  return handlers;
+}

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { QueueConsumer } from '../queue/queue-types';
+import type { EntityDefinition } from '../runtime/entity-query';
 
 /** The Custom UI module types the local Jira can show. */
 export const SUPPORTED_MODULE_TYPES = ['jira:adminPage', 'jira:issueAction'] as const;
@@ -30,11 +32,26 @@ export interface ScheduledTriggerModule {
   timeoutSeconds: number | undefined;
 }
 
+/** A `consumer` module (resolver form): the queue it listens to and the function and method it calls. */
+export type ConsumerModule = QueueConsumer;
+
+/** Custom entity attribute types (`app.storage.entities[].attributes.<name>.type`). */
+export const ENTITY_ATTRIBUTE_TYPES = ['any', 'boolean', 'float', 'integer', 'string'] as const;
+
+/** A custom entity of `app.storage.entities`, with its attributes, in the runtime's `EntityDefinition` shape. */
+export interface ManifestEntity extends EntityDefinition {
+  attributes: Record<string, { type: (typeof ENTITY_ATTRIBUTE_TYPES)[number] }>;
+}
+
 export interface AppManifest {
   appId: string;
   modules: Map<string, UiModule>;
   /** `scheduledTrigger` modules in manifest order. */
   scheduledTriggers: ScheduledTriggerModule[];
+  /** `consumer` modules in manifest order. */
+  consumers: ConsumerModule[];
+  /** `app.storage.entities`, for the runtime's `entities`. */
+  entities: ManifestEntity[];
   /** Resource key -> path of its files, relative to the project root. */
   resources: Map<string, string>;
   /** Function key -> handler `file.export`, e.g. 'index.adminResolver'. */
@@ -59,14 +76,40 @@ const uiModuleSchema = z.object({
   viewportSize: z.string().optional(),
 });
 
+/** @forge/events' queue name pattern. */
+const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
+
+const entityIndexSchema = z.union([
+  z.string().min(1),
+  z.object({ name: z.string().min(1), range: z.array(z.string().min(1)).length(1), partition: z.array(z.string().min(1)).optional() }),
+]);
+
+const entitySchema = z.object({
+  name: z.string().min(1),
+  attributes: z.record(z.string(), z.object({ type: z.enum(ENTITY_ATTRIBUTE_TYPES) })),
+  indexes: z.array(entityIndexSchema).default([]),
+});
+
 const manifestSchema = z.object({
-  app: z.object({ id: z.string().min(1) }),
+  app: z.object({
+    id: z.string().min(1),
+    storage: z.object({ entities: z.array(entitySchema).default([]) }).optional(),
+  }),
   modules: z
     .object({
       'jira:adminPage': z.array(uiModuleSchema).default([]),
       'jira:issueAction': z.array(uiModuleSchema).default([]),
       scheduledTrigger: z
         .array(z.object({ key: z.string().regex(MODULE_KEY), function: z.string().min(1), interval: z.enum(TRIGGER_INTERVALS) }))
+        .default([]),
+      consumer: z
+        .array(
+          z.object({
+            key: z.string().regex(MODULE_KEY),
+            queue: z.string().regex(QUEUE_NAME),
+            resolver: z.object({ function: z.string().min(1), method: z.string().min(1) }),
+          }),
+        )
         .default([]),
       function: z
         .array(
@@ -124,8 +167,57 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
     }
     return { key: trigger.key, functionKey: trigger.function, interval: trigger.interval, timeoutSeconds: timeouts.get(trigger.function) };
   });
+  const consumers = readConsumers(manifestPath, manifest.modules.consumer, functions, timeouts);
+  const entities = readEntities(manifestPath, manifest.app.storage?.entities ?? []);
   const inlineStyles = (manifest.permissions?.content?.styles ?? []).includes('unsafe-inline');
-  return { appId: manifest.app.id, modules, scheduledTriggers, resources, functions, inlineStyles };
+  return { appId: manifest.app.id, modules, scheduledTriggers, consumers, entities, resources, functions, inlineStyles };
+}
+
+type ManifestData = z.infer<typeof manifestSchema>;
+
+function readConsumers(
+  manifestPath: string,
+  declared: ManifestData['modules']['consumer'],
+  functions: ReadonlyMap<string, string>,
+  timeouts: ReadonlyMap<string, number | undefined>,
+): ConsumerModule[] {
+  const byQueue = new Map<string, string>();
+  return declared.map((consumer): ConsumerModule => {
+    if (!functions.has(consumer.resolver.function)) {
+      throw new ManifestError(`${manifestPath}: consumer ${consumer.key} names unknown function ${consumer.resolver.function}.`);
+    }
+    const other = byQueue.get(consumer.queue);
+    if (other !== undefined) {
+      throw new ManifestError(`${manifestPath}: consumers ${other} and ${consumer.key} both listen to queue ${consumer.queue}.`);
+    }
+    byQueue.set(consumer.queue, consumer.key);
+    return {
+      key: consumer.key,
+      queue: consumer.queue,
+      functionKey: consumer.resolver.function,
+      method: consumer.resolver.method,
+      timeoutSeconds: timeouts.get(consumer.resolver.function),
+    };
+  });
+}
+
+function readEntities(manifestPath: string, declared: NonNullable<ManifestData['app']['storage']>['entities']): ManifestEntity[] {
+  const names = new Set<string>();
+  return declared.map((entity): ManifestEntity => {
+    if (names.has(entity.name)) {
+      throw new ManifestError(`${manifestPath}: entity ${entity.name} is declared twice.`);
+    }
+    names.add(entity.name);
+    for (const index of entity.indexes) {
+      const used = typeof index === 'string' ? [index] : [...index.range, ...(index.partition ?? [])];
+      const unknown = used.find((attribute) => !(attribute in entity.attributes));
+      if (unknown !== undefined) {
+        const indexName = typeof index === 'string' ? index : index.name;
+        throw new ManifestError(`${manifestPath}: index ${indexName} of entity ${entity.name} names unknown attribute ${unknown}.`);
+      }
+    }
+    return { name: entity.name, attributes: entity.attributes, indexes: entity.indexes };
+  });
 }
 
 export function modulesOfType(manifest: AppManifest, type: SupportedModuleType): UiModule[] {

@@ -6,8 +6,9 @@ import { createJiraEmulator } from '../../jira';
 import type { JiraEmulator } from '../../jira/types';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../microsoft';
 import type { MicrosoftEmulator } from '../../microsoft/types';
+import { createLocalQueue, type LocalQueue } from '../queue';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../runtime';
-import { resolveHandlers, resolveTriggerHandlers } from './app-handlers';
+import { resolveConsumerHandlers, resolveHandlers, resolveTriggerHandlers } from './app-handlers';
 import { buildBrowserAssets } from './browser-assets';
 import { createUserSession } from './current-user';
 import { createForgeEndpoints } from './forge-endpoints';
@@ -46,6 +47,12 @@ export interface LocalHostOptions {
    * interval. `clock` replaces the system's time and timers (tests).
    */
   scheduledTriggers?: { clock?: SchedulerClock; firstRunDelayMs?: number };
+  /**
+   * The @forge/events queue (queue.sqlite in `dataDir`) and its `consumer` modules: invocations at once (8 by
+   * default), how often it looks for due events (25 ms), its clock (`Date.now()` at each call by default), and
+   * how long close() waits for deliveries in flight (2 s).
+   */
+  queue?: { concurrency?: number; pollIntervalMs?: number; now?: () => number; closeGraceMs?: number };
 }
 
 export interface LocalHost {
@@ -56,6 +63,8 @@ export interface LocalHost {
   readonly jira: JiraEmulator;
   /** What happened to the demo credential at start. */
   readonly seed: SeedOutcome;
+  /** The async events queue that @forge/events' Queue.push fills and the manifest's consumers drain. */
+  readonly queue: LocalQueue;
   /** Runs a scheduled trigger now, as "Run now" does; resolves with the finished run (failed runs too). */
   runTrigger(key: string): Promise<TriggerRun>;
   /** Each scheduled trigger with its last run and next run. */
@@ -102,6 +111,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const [manifest, assets] = await Promise.all([loadAppManifest(manifestPath), buildBrowserAssets()]);
   const handlers = resolveHandlers(manifest, options.app?.entry);
   const triggerHandlers = resolveTriggerHandlers(manifest, options.app?.entry);
+  const consumerHandlers = resolveConsumerHandlers(manifest, options.app?.entry);
 
   let port = 0;
   // Requests that arrive while the parts start get a 503.
@@ -119,8 +129,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   let microsoft: MicrosoftEmulator | undefined;
   let runtime: InstalledForgeRuntime | undefined;
   let triggers: ScheduledTriggers | undefined;
+  let queue: LocalQueue | undefined;
   const cleanUp = async () => {
     triggers?.close();
+    // Before the runtime goes: deliveries in flight still call the platform while close() waits for them.
+    await queue?.close();
     await closeServer(server);
     runtime?.uninstall();
     await microsoft?.close();
@@ -135,11 +148,22 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       graphPort: options.microsoft?.graphPort ?? derivedPort(12),
     });
     const jira = createJiraEmulator({ siteUrl: url });
+    queue = createLocalQueue({
+      dbPath: path.join(options.dataDir, 'queue.sqlite'),
+      consumers: manifest.consumers,
+      log,
+      ...(options.queue?.now ? { now: options.queue.now } : {}),
+      ...(options.queue?.concurrency !== undefined ? { concurrency: options.queue.concurrency } : {}),
+      ...(options.queue?.pollIntervalMs !== undefined ? { pollIntervalMs: options.queue.pollIntervalMs } : {}),
+      ...(options.queue?.closeGraceMs !== undefined ? { closeGraceMs: options.queue.closeGraceMs } : {}),
+    });
     runtime = installForgeRuntime({
       dbPath: path.join(options.dataDir, 'forge.sqlite'),
       jira,
       appId: manifest.appId,
       environmentType: 'DEVELOPMENT',
+      entities: manifest.entities,
+      routes: [queue.route],
     });
     const session = createUserSession(jira);
     const seed = await seedDemoCredential({
@@ -173,12 +197,15 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       log,
     });
     scheduler.start();
+    // After seeding too, so that events left from the last run meet a host that is ready.
+    queue.start({ runtime, handlers: consumerHandlers });
     return {
       url,
       runtime,
       microsoft,
       jira,
       seed,
+      queue,
       runTrigger: (key) => scheduler.run(key),
       scheduledTriggers: () => scheduler.list(),
       close: cleanUp,

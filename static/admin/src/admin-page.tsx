@@ -17,6 +17,7 @@ import {
   testButtonId,
   type RowBusy,
 } from './credential-list';
+import { EMAIL_LOG_TITLE, EmailLogSection } from './email-log-section';
 import { deleteCredential, listCredentials, listWarnings, setDefaultCredential, testConnection } from './invokes';
 import { ListSkeleton } from './list-skeleton';
 import { MailSections } from './mail-sections';
@@ -208,6 +209,7 @@ export function AdminPage() {
           { target: CREDENTIALS_TITLE, label: 'Credentials' },
           { target: TEMPLATES_TITLE, label: 'Email templates' },
           { target: SETTINGS_TITLE, label: 'Sending settings' },
+          { target: EMAIL_LOG_TITLE, label: 'Email log' },
         ]}
       />
 
@@ -317,6 +319,7 @@ export function AdminPage() {
       </section>
 
       <MailSections />
+      <EmailLogSection />
     </main>
   );
 }

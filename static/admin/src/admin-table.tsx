@@ -3,13 +3,14 @@ import type { ReactNode } from 'react';
 interface AdminTableProps {
   /** Read by screen readers only. */
   caption: string;
-  /** Headings of the data columns; a last column holds each row's actions. */
+  /** Headings of the data columns; a last column holds each row's actions unless `actions` is false. */
   columns: readonly string[];
+  actions?: boolean;
   children: ReactNode;
 }
 
 /** A Jira admin table: a heading per column, then the rows, each ending in its actions. */
-export function AdminTable({ caption, columns, children }: AdminTableProps) {
+export function AdminTable({ caption, columns, actions = true, children }: AdminTableProps) {
   return (
     <div className="im-table-wrap">
       <table className="im-table">
@@ -21,9 +22,11 @@ export function AdminTable({ caption, columns, children }: AdminTableProps) {
                 {title}
               </th>
             ))}
-            <th scope="col">
-              <span className="im-visually-hidden">Actions</span>
-            </th>
+            {actions && (
+              <th scope="col">
+                <span className="im-visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>{children}</tbody>

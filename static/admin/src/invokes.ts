@@ -1,4 +1,11 @@
-import type { AdminFunctions, CredentialInput, MailSettings, TemplateInput } from '../../../src/contract';
+import type {
+  AdminFunctions,
+  CredentialInput,
+  EmailLogSettings,
+  ListEmailLogInput,
+  MailSettings,
+  TemplateInput,
+} from '../../../src/contract';
 import { createTypedInvoke } from '../../shared/typed-invoke';
 
 /** Every call the admin page makes to `admin-resolver`. */
@@ -22,3 +29,8 @@ export const saveMailSettings = (settings: MailSettings) => call('saveMailSettin
 export const searchGroups = (query: string) => call('searchGroups', { query });
 export const listProjectRoles = () => call('listProjectRoles', {});
 export const listProjects = () => call('listProjects', {});
+export const listEmailLog = (query: ListEmailLogInput) => call('listEmailLog', query);
+export const getEmailLogEntry = (emailId: string) => call('getEmailLogEntry', { emailId });
+export const resendEmail = (emailId: string) => call('resendEmail', { emailId });
+export const getEmailLogSettings = () => call('getEmailLogSettings', {});
+export const saveEmailLogSettings = (settings: EmailLogSettings) => call('saveEmailLogSettings', settings);

@@ -4,6 +4,7 @@ import '../../shared/base.css';
 import '../../shared/chips.css';
 import '../../shared/panels.css';
 import './admin.css';
+import './email-log.css';
 import { enableProductTheme } from '../../shared/theme';
 import { AdminPage } from './admin-page';
 

@@ -6,6 +6,8 @@ interface DialogShellProps {
   tabs?: ReactNode;
   children: ReactNode;
   footer: ReactNode;
+  /** Shown between the body and the footer, whatever the body scrolled to (the queued email's status). */
+  status?: ReactNode;
   bodyRef?: RefObject<HTMLDivElement | null>;
   onKeyDown?(event: KeyboardEvent<HTMLElement>): void;
 }
@@ -14,7 +16,7 @@ interface DialogShellProps {
  * The dialog's frame inside the product's modal: a fixed header (and tabs) and footer around a body that scrolls.
  * Escape closes the modal unless something inside (the suggestions) used it.
  */
-export function DialogShell({ issue, tabs, children, footer, bodyRef, onKeyDown }: DialogShellProps) {
+export function DialogShell({ issue, tabs, children, footer, status, bodyRef, onKeyDown }: DialogShellProps) {
   return (
     <section
       className="im-dialog"
@@ -39,6 +41,7 @@ export function DialogShell({ issue, tabs, children, footer, bodyRef, onKeyDown 
       <div className="im-dialog__body" ref={bodyRef}>
         {children}
       </div>
+      {status}
       <footer className="im-dialog__footer">{footer}</footer>
     </section>
   );

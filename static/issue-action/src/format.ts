@@ -27,3 +27,15 @@ export function formatDateTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * A time of day in the reader's time zone, always "21:14:05": a retry is seconds or minutes away, so the date
+ * and a locale's AM/PM would only add noise.
+ */
+export function formatClockTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}:${twoDigits(date.getSeconds())}`;
+}

@@ -9,4 +9,5 @@ export const getEmailDraft = () => call('getEmailDraft', {});
 export const searchPeople = (query: string) => call('searchPeople', { query });
 export const previewIssueEmail = (input: PreviewIssueEmailInput) => call('previewIssueEmail', input);
 export const sendIssueEmail = (input: SendIssueEmailInput) => call('sendIssueEmail', input);
+export const getEmailStatus = (emailId: string) => call('getEmailStatus', { emailId });
 export const listEmailHistory = () => call('listEmailHistory', {});

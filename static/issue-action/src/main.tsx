@@ -6,6 +6,7 @@ import '../../shared/panels.css';
 import './issue-action.css';
 import './recipients.css';
 import './panels.css';
+import './delivery.css';
 import { enableProductTheme } from '../../shared/theme';
 import { EmailDialog } from './email-dialog';
 

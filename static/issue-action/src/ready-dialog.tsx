@@ -7,6 +7,7 @@ import { ATTACHMENTS_ID } from './attachment-list';
 import { closeDialog } from './close-dialog';
 import { LATEST_COMMENTS_ID } from './comments-choice';
 import { ComposeForm } from './compose-form';
+import { DeliveryStatus } from './delivery-status';
 import { DialogShell } from './dialog-shell';
 import { DialogTabs, panelId, tabId, type TabItem } from './dialog-tabs';
 import { HistoryPanel } from './history-panel';
@@ -36,27 +37,41 @@ const ERROR_TARGETS: ReadonlyArray<[field: string, elementId: string]> = [
   ['attachmentIds', ATTACHMENTS_ID],
 ];
 
-/** The dialog once the draft is here: Compose (with its preview) and History tabs, Send in the footer. */
+/**
+ * The dialog once the draft is here: Compose (with its preview) and History tabs, Send in the footer. After
+ * "Send" it stays open and follows the queued email until it is sent (then only Close is left) or failed (then
+ * the form, still filled in, can be fixed and sent again).
+ */
 export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
   const compose = useCompose(draft);
   const [tab, setTab] = useState<TabKey>('compose');
   const [previewing, setPreviewing] = useState(false);
   const preview = useEmailPreview();
   const history = useEmailHistory(tab === 'history');
-  const sender = useSendEmail(draft);
+  const sender = useSendEmail(draft, () => history.refresh());
   const toRef = useRef<HTMLInputElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
   const allowed = draft.permission.allowed;
   const configured = draft.senderMailbox !== null;
   const canSend = compose.blockers.length === 0;
+  const busy = sender.sending || sender.stage === 'following';
+  const done = sender.stage === 'done';
   // Permission and configuration have their own section message; then no hint about the form is worth giving.
   const hint = compose.blockers.some((blocker) => SHOWN_ELSEWHERE.has(blocker.kind)) ? undefined : compose.blockers[0];
 
   useEffect(() => {
     if (allowed && configured) toRef.current?.focus();
   }, [allowed, configured]);
+
+  useEffect(() => {
+    if (!done) return;
+    // Send went away and the form is disabled: focus would fall to the page unless it is somewhere still useful.
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('fieldset:disabled')) closeRef.current?.focus();
+  }, [done]);
 
   const showFieldErrors = (error: ResolverError) => {
     const fieldErrors: FieldErrors = normaliseFieldErrors(error.fieldErrors);
@@ -70,7 +85,7 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
   };
 
   const send = async () => {
-    if (!canSend || sender.sending) return;
+    if (!canSend || busy || done) return;
     setTab('compose');
     setPreviewing(false);
     const error = await sender.send(compose.input());
@@ -78,7 +93,7 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
   };
 
   const showPreview = async () => {
-    if (sender.sending) return;
+    if (busy || done) return;
     setPreviewing(true);
     bodyRef.current?.scrollTo({ top: 0 });
     const error = await preview.run(compose.input());
@@ -102,30 +117,35 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
   const onCompose = tab === 'compose';
   const footer = (
     <>
-      {onCompose && allowed && (
+      {onCompose && allowed && !done && (
         <button
           type="button"
           className="im-button"
           disabled={!configured}
-          aria-disabled={sender.sending || undefined}
+          aria-disabled={busy || undefined}
           onClick={() => void showPreview()}
         >
           Preview
         </button>
       )}
       <p className="im-dialog__hint" id="send-hint" role="status">
-        {onCompose && (sender.sending ? 'Sending…' : (hint?.message ?? ''))}
+        {onCompose && (sender.sending ? 'Queuing the email…' : sender.stage === 'editing' ? (hint?.message ?? '') : '')}
       </p>
       <div className="im-dialog__actions">
-        <button type="button" className="im-button im-button--subtle" onClick={() => void closeDialog()}>
-          Cancel
+        <button
+          ref={closeRef}
+          type="button"
+          className={`im-button ${done ? 'im-button--primary' : 'im-button--subtle'}`}
+          onClick={() => void closeDialog()}
+        >
+          {sender.stage === 'editing' ? 'Cancel' : 'Close'}
         </button>
-        {onCompose && (
+        {onCompose && !done && (
           <button
             type="button"
             className="im-button im-button--primary"
             disabled={!canSend}
-            aria-disabled={sender.sending || undefined}
+            aria-disabled={busy || undefined}
             aria-describedby={hint ? 'send-hint' : undefined}
             onClick={() => void send()}
           >
@@ -142,6 +162,7 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
       issue={{ key: draft.issueKey, summary: draft.issueSummary }}
       tabs={<DialogTabs<TabKey> label="Email this issue" tabs={TABS} selected={tab} onSelect={setTab} />}
       footer={footer}
+      status={<DeliveryStatus progress={sender.progress} />}
       bodyRef={bodyRef}
       onKeyDown={onKeyDown}
     >
@@ -174,7 +195,7 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
                 <span className="im-secondary">From:</span> {draft.senderMailbox}
               </p>
             )}
-            <ComposeForm draft={draft} compose={compose} disabled={!configured || sender.sending} toRef={toRef} />
+            <ComposeForm draft={draft} compose={compose} disabled={!configured || busy || done} toRef={toRef} />
           </div>
         )}
         <p className="im-visually-hidden" role="status">

@@ -1,8 +1,7 @@
-import type { SentIssueEmail } from '../../../src/contract/issue-email';
+import type { EmailDeliveryView } from '../../../src/contract/email-log';
 import { plural } from './format';
 
-/** The "Email sent" flag's text; the comment is mentioned only when the admin setting is on and it went in. */
-export function sentFlagDescription(sent: SentIssueEmail, commentAfterSend: boolean): string {
-  const text = `${sent.issueKey} was emailed to ${plural(sent.recipientCount, 'recipient')}.`;
-  return commentAfterSend && sent.commented ? `${text} A comment was added to the issue.` : text;
+/** The "Email sent" flag's text, shown once Microsoft 365 accepted the queued email. */
+export function sentFlagDescription(issueKey: string, view: Pick<EmailDeliveryView, 'recipientCount'>): string {
+  return `${issueKey} was emailed to ${plural(view.recipientCount, 'recipient')}.`;
 }

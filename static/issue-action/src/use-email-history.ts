@@ -13,9 +13,11 @@ export type HistoryState =
 export function useEmailHistory(wanted: boolean) {
   const [state, setState] = useState<HistoryState>({ status: 'idle' });
   const latest = useRef(0);
+  const asked = useRef(false);
 
   const load = useCallback(async () => {
     const request = ++latest.current;
+    asked.current = true;
     setState({ status: 'loading' });
     const result = await listEmailHistory();
     if (request !== latest.current) return;
@@ -33,5 +35,13 @@ export function useEmailHistory(wanted: boolean) {
     [],
   );
 
-  return { state, reload: load };
+  /**
+   * The history changed (an email was sent or failed): read it again now if it was read before, so an open
+   * History tab shows the email; otherwise it is read when the tab first opens anyway.
+   */
+  const refresh = useCallback(() => {
+    if (asked.current) void load();
+  }, [load]);
+
+  return { state, reload: load, refresh };
 }

@@ -2,35 +2,49 @@ import { showFlag } from '@forge/bridge';
 import { useState } from 'react';
 import type { IssueEmailDraft, SendIssueEmailInput } from '../../../src/contract/issue-email';
 import type { ResolverError } from '../../../src/contract/result';
-import { closeDialog } from './close-dialog';
+import type { DeliveryProgress } from './delivery-tracker';
 import { sendIssueEmail } from './invokes';
+import { sendStage } from './send-stage';
 import { sentFlagDescription } from './sent-flag';
+import { useDelivery, type DeliverySeams } from './use-delivery';
 
-/** Sends the email; on success the product shows an "Email sent" flag and the dialog closes. */
-export function useSendEmail(draft: Pick<IssueEmailDraft, 'commentAfterSend'>) {
+/**
+ * Queues the email and follows it; when Microsoft 365 accepted it the product also shows an "Email sent" flag.
+ * The dialog stays open so the person sees the outcome.
+ */
+export function useSendEmail(
+  draft: Pick<IssueEmailDraft, 'issueKey'>,
+  onEnd: (progress: DeliveryProgress) => void,
+  seams?: DeliverySeams,
+) {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<ResolverError | null>(null);
+  const delivery = useDelivery((progress) => {
+    if (progress.phase === 'final' && progress.view.status === 'sent') {
+      showFlag({
+        id: `issue-mailer-sent-${progress.view.emailId}`,
+        title: 'Email sent',
+        description: sentFlagDescription(draft.issueKey, progress.view),
+        type: 'success',
+        isAutoDismiss: true,
+      });
+    }
+    onEnd(progress);
+  }, seams);
 
   const send = async (input: SendIssueEmailInput): Promise<ResolverError | null> => {
     setSending(true);
     setError(null);
+    delivery.reset();
     const result = await sendIssueEmail(input);
+    setSending(false);
     if (result.ok) {
-      showFlag({
-        id: `issue-mailer-sent-${result.data.issueKey}-${result.data.sentAt}`,
-        title: 'Email sent',
-        description: sentFlagDescription(result.data, draft.commentAfterSend),
-        type: 'success',
-        isAutoDismiss: true,
-      });
-      await closeDialog();
-      setSending(false);
+      delivery.follow(result.data);
       return null;
     }
-    setSending(false);
     setError(result.error);
     return result.error;
   };
 
-  return { sending, error, send };
+  return { sending, error, send, progress: delivery.progress, stage: sendStage(delivery.progress) };
 }

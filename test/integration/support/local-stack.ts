@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLocalQueue, type LocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../../../local/host/runtime';
+import { loadAppManifest } from '../../../local/host/server/manifest-modules';
 import type { ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
@@ -11,6 +13,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 export interface LocalStack {
   runtime: InstalledForgeRuntime;
+  /** The outbox queue with the manifest's consumer: emails go out once `outboxIdle()` resolves. */
+  queue: LocalQueue;
   microsoft: MicrosoftEmulator;
   tenant: EmulatedTenant;
   demoApp: EmulatedApp;
@@ -18,6 +22,8 @@ export interface LocalStack {
   /** Calls a resolver function as `accountId` (the admin by default), as the platform would. */
   admin(fn: string, payload: unknown, accountId?: string): Promise<unknown>;
   issueAction(fn: string, payload: unknown, issueKey?: string, accountId?: string): Promise<unknown>;
+  /** Resolves once every queued email has been delivered or has failed (no event left, none in flight). */
+  outboxIdle(): Promise<void>;
   /** Runs the daily expiry check as the platform's scheduler would. */
   expiryCheck(): Promise<unknown>;
   /** The credential payload of the demo app, with overrides. */
@@ -34,10 +40,13 @@ export async function startLocalStack(): Promise<LocalStack> {
   const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
   const microsoft = await startMicrosoftEmulator({ config });
   const jira = createJiraEmulator({ siteUrl: 'http://127.0.0.1:4000' });
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'issue-mailer-it-')), 'forge.sqlite');
-  const runtime = installForgeRuntime({ dbPath, jira });
+  const dataDir = mkdtempSync(join(tmpdir(), 'issue-mailer-it-'));
+  const manifest = await loadAppManifest(join(ROOT, 'manifest.yml'));
+  const queue = createLocalQueue({ dbPath: join(dataDir, 'queue.sqlite'), consumers: manifest.consumers, log: () => undefined });
+  const runtime = installForgeRuntime({ dbPath: join(dataDir, 'forge.sqlite'), jira, entities: manifest.entities, routes: [queue.route] });
   // @forge/kvs picks its transport when first loaded, so the app is loaded only once the globals exist.
   const handlers = (await import('../../../src/index')) as unknown as LocalStack['handlers'];
+  queue.start({ runtime, handlers: new Map([['email-worker', (handlers as unknown as { emailWorker: ForgeHandler }).emailWorker]]) });
   const tenant = config.tenants[0] as EmulatedTenant;
   const demoApp = tenant.apps.find((a) => a.adminConsentGranted) as EmulatedApp;
 
@@ -80,6 +89,8 @@ export async function startLocalStack(): Promise<LocalStack> {
 
   return {
     runtime,
+    queue,
+    outboxIdle: () => queue.whenIdle(),
     microsoft,
     tenant,
     demoApp,
@@ -89,6 +100,7 @@ export async function startLocalStack(): Promise<LocalStack> {
     expiryCheck,
     credential,
     close: async () => {
+      await queue.close();
       runtime.uninstall();
       await microsoft.close();
     },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
-import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator, MicrosoftEmulatorConfig } from '../../../local/microsoft';
+import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator, MicrosoftEmulatorConfig, MicrosoftEmulatorOptions } from '../../../local/microsoft';
 
 export type { AadstsErrorBody } from '../../../local/microsoft/token-errors';
 
@@ -44,9 +44,12 @@ export interface Demo {
   tokenUrl: string;
 }
 
-export async function startDemo(config: MicrosoftEmulatorConfig = demoConfig()): Promise<Demo> {
+export async function startDemo(
+  config: MicrosoftEmulatorConfig = demoConfig(),
+  options: Omit<MicrosoftEmulatorOptions, 'config' | 'now'> = {},
+): Promise<Demo> {
   const clock = new TestClock();
-  const emulator = await startMicrosoftEmulator({ config, now: clock.now });
+  const emulator = await startMicrosoftEmulator({ ...options, config, now: clock.now });
   const tenant = config.tenants[0] as EmulatedTenant;
   return {
     emulator,
@@ -99,10 +102,10 @@ export interface DemoSession extends Demo {
  * Starts the demo tenant and gets a token before the enclosing describe's tests, and closes it after them.
  * beforeAll fills the returned object in, so read it only inside tests and hooks.
  */
-export function useDemo(): DemoSession {
+export function useDemo(options: Omit<MicrosoftEmulatorOptions, 'config' | 'now'> = {}): DemoSession {
   const session = {} as DemoSession;
   beforeAll(async () => {
-    Object.assign(session, await startDemo());
+    Object.assign(session, await startDemo(demoConfig(), options));
     session.token = await getToken(session);
   });
   afterAll(() => session.emulator.close());
@@ -135,4 +138,30 @@ export const simpleMessage = (subject = 'DEMO-1: Printer on fire') => ({
 
 export interface GraphErrorBody {
   error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
+}
+
+/** GET on Graph v1.0 with the session's token (or another). */
+export function graphGet(demo: DemoSession, path: string, token: string = demo.token): Promise<Response> {
+  return fetch(`${demo.emulator.graphBaseUrl}/v1.0${path}`, { headers: { Authorization: `Bearer ${token}` } });
+}
+
+/** A promise the test settles by hand, to hold a request inside a send hook. */
+export class Gate {
+  readonly opened: Promise<void>;
+  open!: () => void;
+  constructor() {
+    this.opened = new Promise((resolve) => {
+      this.open = resolve;
+    });
+  }
+}
+
+/** Waits (on the event loop, not on a clock) until `condition` holds, running `step` (a probe) before each look. */
+export async function until(condition: () => boolean, what: string, step?: () => Promise<void>): Promise<void> {
+  for (let turns = 0; ; turns += 1) {
+    if (step !== undefined) await step();
+    if (condition()) return;
+    if (turns > 2000) throw new Error(`gave up waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }

@@ -1,4 +1,4 @@
-import { formatBytes, formatDateTime, plural } from '../../../static/issue-action/src/format';
+import { formatBytes, formatClockTime, formatDateTime, plural } from '../../../static/issue-action/src/format';
 
 describe('formatBytes', () => {
   it.each([
@@ -43,5 +43,19 @@ describe('formatDateTime', () => {
     const text = formatDateTime('2026-11-12T14:05:00Z');
     expect(text).not.toContain('T14');
     expect(text).toContain('2026');
+  });
+});
+
+describe('formatClockTime', () => {
+  it.each([
+    [new Date(2026, 10, 12, 21, 14, 5), '21:14:05'],
+    [new Date(2026, 10, 12, 7, 3, 0), '07:03:00'],
+    [new Date(2026, 10, 12, 0, 0, 59), '00:00:59'],
+  ])('writes %s in local time as %s', (date, text) => {
+    expect(formatClockTime(date.toISOString())).toBe(text);
+  });
+
+  it('keeps text that is not a date', () => {
+    expect(formatClockTime('soon')).toBe('soon');
   });
 });

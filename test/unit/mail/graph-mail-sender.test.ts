@@ -2,7 +2,7 @@ import { credentialInputSchema } from '../../../src/contract/credentials';
 import { certificateInput, credentialInput, SECRET } from '../support/credentials';
 import { jsonResponse, type RecordedCall } from '../support/fake-fetch';
 import { fixtureResponse, tokenFixture } from '../support/fixtures';
-import { adminRequest, GOOD_TOKEN, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
+import { adminRequest, emailIdOf, GOOD_TOKEN, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
 
 const send = { to: ['ada@example.com'], subject: 's', message: 'm' };
 const TOKEN_URL = '/oauth2/v2.0/token';
@@ -35,7 +35,9 @@ describe('sending through a credential', () => {
     const world = resolverWorld({ microsoft: microsoftTaking('NEXT-SECRET', refusal) });
     await world.admin.saveCredential(adminRequest(credentialInput({ nextClientSecret: 'NEXT-SECRET', nextSecretExpiresOn: '2027-01-01' })));
 
-    await expect(world.issueAction.sendIssueEmail(issueRequest(send))).resolves.toMatchObject({ ok: true });
+    await expect(world.issueAction.sendIssueEmail(issueRequest(send))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    expect(world.microsoft.calls).toEqual([]);
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
 
     expect(secretsSent(world.microsoft.calls)).toEqual([SECRET, 'NEXT-SECRET']);
     expect(world.microsoft.calls.filter((call) => call.url.endsWith('/sendMail'))).toHaveLength(1);
@@ -51,18 +53,28 @@ describe('sending through a credential', () => {
     world.microsoft.calls.length = 0;
     world.kv.secrets.delete('token-cache:cred-1');
     await expect(world.issueAction.sendIssueEmail(issueRequest(send))).resolves.toMatchObject({ ok: true });
+    // Queued at the same instant as the first, it waits for the mailbox's next pacing slot.
+    await expect(world.drainOutbox()).resolves.toEqual(['paced', 'sent']);
+    expect(secretsSent(world.microsoft.calls)).not.toContain(SECRET);
+    expect(world.microsoft.calls.filter((call) => call.url.endsWith('/sendMail'))).toHaveLength(1);
   });
 
   it('reports the current secret\'s refusal when the next one is refused too, promoting nothing and recording it once', async () => {
     const world = resolverWorld({ microsoft: microsoftTaking('neither', 'expired_secret_7000222') });
     await world.admin.saveCredential(adminRequest(credentialInput({ nextClientSecret: 'NEXT-SECRET' })));
 
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      await expect(world.issueAction.sendIssueEmail(issueRequest(send))).resolves.toMatchObject({
-        ok: false,
-        error: { code: 'TOKEN_CLIENT_SECRET_EXPIRED' },
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      await expect(world.issueAction.sendIssueEmail(issueRequest(send))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+      // A refused secret cannot be fixed by trying again: the email fails at once (the second after its pacing slot).
+      await expect(world.drainOutbox()).resolves.toEqual(attempt === 1 ? ['failed'] : ['paced', 'failed']);
+      expect(await world.records.get(emailIdOf(attempt))).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        lastError: { code: 'TOKEN_CLIENT_SECRET_EXPIRED' },
       });
     }
+    expect(secretsSent(world.microsoft.calls)).toEqual([SECRET, 'NEXT-SECRET', SECRET, 'NEXT-SECRET']);
+    expect(world.microsoft.calls.filter((call) => call.url.endsWith('/sendMail'))).toHaveLength(0);
     expect(world.kv.secrets.get('credential-secret:cred-1')).toBe(SECRET);
     expect(world.kv.secrets.get('credential-next-secret:cred-1')).toBe('NEXT-SECRET');
     const { warnings } = await world.warnings.list();
@@ -73,7 +85,9 @@ describe('sending through a credential', () => {
   it('does not try a next secret for a refusal it cannot fix', async () => {
     const world = resolverWorld({ microsoft: microsoftTaking('NEXT-SECRET', 'app_not_found_700016') });
     await world.admin.saveCredential(adminRequest(credentialInput({ nextClientSecret: 'NEXT-SECRET' })));
-    await expect(world.issueAction.sendIssueEmail(issueRequest(send))).resolves.toMatchObject({ ok: false, error: { code: 'TOKEN_APP_NOT_FOUND' } });
+    await expect(world.issueAction.sendIssueEmail(issueRequest(send))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    await expect(world.drainOutbox()).resolves.toEqual(['failed']);
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'failed', lastError: { code: 'TOKEN_APP_NOT_FOUND' } });
     expect(secretsSent(world.microsoft.calls)).toEqual([SECRET]);
   });
 
@@ -81,6 +95,7 @@ describe('sending through a credential', () => {
     const world = resolverWorld();
     await world.admin.saveCredential(adminRequest(credentialInputSchema.parse(certificateInput())));
     await expect(world.issueAction.sendIssueEmail(issueRequest(send))).resolves.toMatchObject({ ok: true });
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     const form = new URLSearchParams(world.microsoft.calls[0]?.body);
     expect(form.get('client_secret')).toBeNull();
     expect(form.get('client_assertion')?.split('.')).toHaveLength(3);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fakeJwt, jsonResponse, type FetchHandler } from '../support/fake-fetch';
 import { sampleIssue } from '../support/fake-jira';
-import { configuredWorld, issueRequest, silenceWarnings } from '../support/resolvers';
+import { configuredWorld, emailIdOf, issueRequest, silenceWarnings } from '../support/resolvers';
 
 const TOKEN = fakeJwt({ roles: ['User.Read.All', 'Mail.ReadWrite', 'Mail.Send'] });
 const sha = (bytes: Uint8Array | Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -58,7 +58,14 @@ describe('sendIssueEmail through the resolver', () => {
 
     const answer = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['10101', '10102'] }));
 
-    expect(answer).toMatchObject({ ok: true, data: { recipientCount: 1, commented: true } });
+    expect(answer).toEqual({
+      ok: true,
+      data: { issueKey: 'DEMO-1', emailId: emailIdOf(1), queuedAt: '2024-05-06T06:00:00.000Z', status: 'queued', recipientCount: 1 },
+    });
+    // Queued: nothing reaches Microsoft 365 until the outbox worker runs.
+    expect(world.microsoft.calls).toHaveLength(0);
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(world.issueData.comments_added).toHaveLength(1);
     expect(sha(Buffer.concat(microsoft.uploads.get('dump.zip') ?? []))).toBe(sha(big));
     const byName = new Map(microsoft.posted.map((attachment) => [attachment.name, attachment]));
     expect(sha(Buffer.from(byName.get('list.csv')?.contentBytes ?? '', 'base64'))).toBe(sha(small));
@@ -80,6 +87,8 @@ describe('sendIssueEmail through the resolver', () => {
         fieldErrors: { attachmentIds: 'An attachment is no longer on the issue. Reload and choose again.' },
       },
     });
+    expect(world.queue.pushed).toHaveLength(0);
+    expect(world.entities.values.size).toBe(0);
     expect(world.microsoft.calls).toHaveLength(0);
   });
 
@@ -96,10 +105,11 @@ describe('sendIssueEmail through the resolver', () => {
         message: 'The attachments add up to 150.1 MB; a message can carry at most 150 MB. Leave some attachments out.',
       },
     });
+    expect(world.queue.pushed).toHaveLength(0);
     expect(world.microsoft.calls).toHaveLength(0);
   });
 
-  it('records a failed email in the history with the message the sender saw, and adds no comment', async () => {
+  it('records a failed email in the log and the history with the admin message, and adds no comment', async () => {
     const world = await configuredWorld({
       microsoft: (call) =>
         call.url.includes('/oauth2/')
@@ -107,7 +117,16 @@ describe('sendIssueEmail through the resolver', () => {
           : jsonResponse(400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } }),
     });
     const answer = await world.issueAction.sendIssueEmail(issueRequest(payload));
-    expect(answer).toMatchObject({ ok: false, error: { code: 'GRAPH_INVALID_RECIPIENTS' } });
+    // Graph's refusal comes later, in the worker: the resolver only queued the email.
+    expect(answer).toMatchObject({ ok: true, data: { status: 'queued' } });
+    await expect(world.drainOutbox()).resolves.toEqual(['failed']);
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({
+      status: 'failed',
+      lastError: {
+        code: 'GRAPH_INVALID_RECIPIENTS',
+        message: 'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.',
+      },
+    });
     const history = await world.issueAction.listEmailHistory(issueRequest({}));
     expect(history).toMatchObject({
       ok: true,
@@ -119,7 +138,9 @@ describe('sendIssueEmail through the resolver', () => {
   it('adds no comment when the admin turned it off', async () => {
     const world = await configuredWorld();
     await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [] });
-    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { commented: false } });
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'sent', commentAfterSend: false, followUps: [] });
     expect(world.issueData.comments_added).toEqual([]);
   });
 
@@ -128,6 +149,7 @@ describe('sendIssueEmail through the resolver', () => {
     const saved = await world.templates.save({ name: 'Short', subject: 'S {{ issue.key }}', body: '<p>{{ issue.summary }} for {{ issue.project.key }}</p>' });
     await world.settings.save({ commentAfterSend: true, whoMaySend: { mode: 'everyone' }, projectTemplates: [{ projectKey: 'DEMO', templateId: saved.id }] });
     await world.issueAction.sendIssueEmail(issueRequest(payload));
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     const body = JSON.parse(world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'))?.body ?? '{}') as { message: { body: { content: string } } };
     expect(body.message.body.content).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt; for DEMO</p>');
   });

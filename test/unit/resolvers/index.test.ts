@@ -2,9 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as backend from '../../../src/index';
+import { OUTBOX_QUEUE_KEY } from '../../../src/outbox/outbox-queue';
+import { WORKER_TIME_LIMIT_SECONDS } from '../../../src/outbox/worker-limits';
+import { DELIVER_EMAIL_METHOD } from '../../../src/resolvers/email-worker';
 
 interface Manifest {
-  modules: { function: Array<{ key: string; handler: string }> };
+  modules: {
+    function: Array<{ key: string; handler: string; timeoutSeconds?: number }>;
+    scheduledTrigger: unknown[];
+    consumer: unknown[];
+  };
 }
 
 const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'utf8')) as Manifest;
@@ -16,15 +23,72 @@ describe('src/index.ts', () => {
     for (const name of handlers) expect(typeof (backend as Record<string, unknown>)[name]).toBe('function');
   });
 
-  it('names the daily expiry check as a scheduled trigger of credentialExpiryCheck', () => {
-    const triggers = (manifest as unknown as { modules: { scheduledTrigger: unknown[] } }).modules.scheduledTrigger;
-    expect(triggers).toEqual([{ key: 'credential-expiry-check', function: 'expiry-check', interval: 'day' }]);
+  it('names the daily expiry check and the hourly email log upkeep as scheduled triggers', () => {
+    expect(manifest.modules.scheduledTrigger).toEqual([
+      { key: 'credential-expiry-check', function: 'expiry-check', interval: 'day' },
+      { key: 'email-log-upkeep', function: 'email-upkeep', interval: 'hour' },
+    ]);
     expect(manifest.modules.function).toContainEqual({ key: 'expiry-check', handler: 'index.credentialExpiryCheck' });
+    expect(manifest.modules.function).toContainEqual({ key: 'email-upkeep', handler: 'index.emailLogUpkeep', timeoutSeconds: 300 });
+  });
+
+  it("has the outbox queue's consumer call emailWorker's deliver-email method, with the worker's time limit", () => {
+    expect(manifest.modules.consumer).toEqual([
+      { key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, resolver: { function: 'email-worker', method: DELIVER_EMAIL_METHOD } },
+    ]);
+    expect(manifest.modules.function).toContainEqual({
+      key: 'email-worker',
+      handler: 'index.emailWorker',
+      timeoutSeconds: WORKER_TIME_LIMIT_SECONDS,
+    });
+  });
+
+  it('emailWorker drops an event that is not an outbox job and asks the platform to retry a job it could not settle', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const deliver = (payload: unknown) =>
+        backend.emailWorker({ call: { functionKey: DELIVER_EMAIL_METHOD, payload }, context: {} }, { installContext: 'ari:cloud:jira::site/1' });
+      await expect(deliver({ emailId: 'nope' })).resolves.toEqual({ outcome: 'invalid-job' });
+      // Without the Forge runtime the email log cannot be read: the event is handed back for a later delivery.
+      await expect(deliver({ emailId: '00000000-0000-4000-8000-000000000001', ticket: 't-1' })).resolves.toEqual({
+        _retry: true,
+        retryOptions: { retryAfter: 10, retryReason: 'FUNCTION_RETRY_REQUEST' },
+      });
+      await expect(
+        backend.emailWorker({ call: { functionKey: 'nope', payload: {} }, context: {} }, { installContext: 'x' }),
+      ).rejects.toThrow("Resolver has no definition for 'nope'.");
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it.each([
-    ['adminResolver', ['listCredentials', 'saveCredential', 'deleteCredential', 'testConnection', 'setDefaultCredential', 'listWarnings']],
-    ['issueActionResolver', ['getEmailDraft', 'sendIssueEmail']],
+    [
+      'adminResolver',
+      [
+        'listCredentials',
+        'saveCredential',
+        'deleteCredential',
+        'testConnection',
+        'setDefaultCredential',
+        'listWarnings',
+        'listTemplates',
+        'saveTemplate',
+        'deleteTemplate',
+        'previewTemplate',
+        'getMailSettings',
+        'saveMailSettings',
+        'searchGroups',
+        'listProjectRoles',
+        'listProjects',
+        'listEmailLog',
+        'getEmailLogEntry',
+        'resendEmail',
+        'getEmailLogSettings',
+        'saveEmailLogSettings',
+      ],
+    ],
+    ['issueActionResolver', ['getEmailDraft', 'searchPeople', 'previewIssueEmail', 'sendIssueEmail', 'getEmailStatus', 'listEmailHistory']],
   ] as const)('%s defines %j and nothing else', async (handler, keys) => {
     const invoke = backend[handler];
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -1,7 +1,12 @@
 import { fixtureResponse, graphFixture, tokenFixture } from '../support/fixtures';
-import { configuredWorld, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
+import { configuredWorld, emailIdOf, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
 
 const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
+/** The admin-audience message the email log keeps; the dialog shows it too once the email failed. */
+const INVALID_SECRET_GUIDANCE =
+  "Microsoft says the client secret is wrong (AADSTS7000215). Paste the secret's Value, not its Secret ID. The Value is shown in " +
+  'Microsoft Entra admin center > App registrations > your app > Certificates & secrets only right after the secret is created; ' +
+  'if you no longer have it, create a new client secret there and copy its Value.';
 
 describe('issue action resolver functions', () => {
   silenceWarnings();
@@ -37,6 +42,8 @@ describe('issue action resolver functions', () => {
       ok: false,
       error: { code: 'NOT_ALLOWED_TO_SEND', message: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' },
     });
+    expect(world.queue.pushed).toHaveLength(0);
+    expect(world.entities.values.size).toBe(0);
     expect(world.microsoft.calls).toHaveLength(0);
   });
 
@@ -45,8 +52,13 @@ describe('issue action resolver functions', () => {
     const sent = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, cc: ['Grace <grace@example.com>'], bcc: ['ken@example.com'] }));
     expect(sent).toEqual({
       ok: true,
-      data: { issueKey: 'DEMO-1', emailId: 'email-1', sentAt: '2024-05-06T06:00:00.000Z', recipientCount: 3, commented: true },
+      data: { issueKey: 'DEMO-1', emailId: emailIdOf(1), queuedAt: '2024-05-06T06:00:00.000Z', status: 'queued', recipientCount: 3 },
     });
+    // The history entry and the comment follow the send, in the worker.
+    expect(world.issueData.comments_added).toEqual([]);
+    await expect(world.issueAction.listEmailHistory(issueRequest({}))).resolves.toEqual({ ok: true, data: [] });
+    world.clock.now += 5_000;
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(world.issueData.comments_added).toEqual([
       { issueKey: 'DEMO-1', to: ['ada@example.com'], cc: ['grace@example.com'], subject: '[DEMO-1] Login page' },
     ]);
@@ -54,9 +66,9 @@ describe('issue action resolver functions', () => {
       ok: true,
       data: [
         {
-          id: 'email-1',
+          id: emailIdOf(1),
           issueKey: 'DEMO-1',
-          at: '2024-05-06T06:00:00.000Z',
+          at: '2024-05-06T06:00:05.000Z',
           sender: { accountId: 'user-1', name: 'Ursula User' },
           from: 'support@contoso.com',
           to: ['ada@example.com'],
@@ -81,12 +93,13 @@ describe('issue action resolver functions', () => {
     const answer = await world.issueAction.sendIssueEmail(issueRequest(payload, 'DEMO-1', { timezone: 'Europe/Berlin' }));
     expect(answer).toEqual({
       ok: true,
-      data: { issueKey: 'DEMO-1', emailId: 'email-1', sentAt: '2024-05-06T06:00:00.000Z', recipientCount: 1, commented: true },
+      data: { issueKey: 'DEMO-1', emailId: emailIdOf(1), queuedAt: '2024-05-06T06:00:00.000Z', status: 'queued', recipientCount: 1 },
     });
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(world.jira.calls.map((call) => call.path.split('?')[0])).toEqual(['/rest/api/3/mypermissions', '/rest/api/3/issue/DEMO-1']);
     const sent = world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'));
     expect(sent?.body).toContain('11:22');
-    expect(sent?.body).toContain('"internetMessageId":"<email-1.demo-1@contoso.com>"');
+    expect(sent?.body).toContain(`"internetMessageId":"<${emailIdOf(1)}.demo-1@contoso.com>"`);
     expect(sent?.body).toContain('{"name":"x-issue-mailer-issue","value":"DEMO-1"}');
   });
 
@@ -122,15 +135,21 @@ describe('issue action resolver functions', () => {
     expect(world.microsoft.calls).toHaveLength(0);
   });
 
-  it('points a sender at their admin when the credential is refused', async () => {
+  it('queues the email even when the credential will be refused; the email then fails with the admin guidance', async () => {
     const world = await configuredWorld({ microsoft: () => fixtureResponse(tokenFixture('invalid_secret_7000215')) });
-    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toEqual({
-      ok: false,
-      error: {
-        code: 'TOKEN_INVALID_CLIENT_SECRET',
-        message: 'Issue Mailer could not sign in to Microsoft 365. Ask your Jira admin to test the connection on the Issue Mailer admin page.',
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    await expect(world.drainOutbox()).resolves.toEqual(['failed']);
+    await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
+      ok: true,
+      data: {
+        emailId: emailIdOf(1),
+        status: 'failed',
+        attempts: 1,
+        lastError: { code: 'TOKEN_INVALID_CLIENT_SECRET', message: INVALID_SECRET_GUIDANCE },
+        recipientCount: 1,
       },
     });
+    expect(world.microsoft.calls.filter((call) => call.url.endsWith('/sendMail'))).toHaveLength(0);
   });
 
   it.each([
@@ -147,6 +166,41 @@ describe('issue action resolver functions', () => {
             })
           : fixtureResponse(graphFixture(name)),
     });
-    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: false, error: { code } });
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    // None of these can be fixed by waiting: one attempt, then failed.
+    await expect(world.drainOutbox()).resolves.toEqual(['failed']);
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'failed', attempts: 1, lastError: { code } });
+  });
+
+  it('answers getEmailStatus for an email of the issue in the context', async () => {
+    const world = await configuredWorld();
+    await world.issueAction.sendIssueEmail(issueRequest({ ...payload, bcc: ['ken@example.com'] }));
+    await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
+      ok: true,
+      data: { emailId: emailIdOf(1), status: 'queued', attempts: 0, nextAttemptAt: '2024-05-06T06:00:00.000Z', recipientCount: 2 },
+    });
+    world.clock.now += 1_000;
+    await world.drainOutbox();
+    await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
+      ok: true,
+      data: { emailId: emailIdOf(1), status: 'sent', attempts: 1, sentAt: '2024-05-06T06:00:01.000Z', recipientCount: 2 },
+    });
+  });
+
+  it("answers EMAIL_NOT_FOUND for another issue's email, as for one that does not exist", async () => {
+    const world = await configuredWorld();
+    await world.issueAction.sendIssueEmail(issueRequest(payload));
+    const onOtherIssue = { extension: { type: 'jira:issueAction', issue: { id: '10002', key: 'DEMO-2' } } };
+    const notFound = { ok: false, error: { code: 'EMAIL_NOT_FOUND', message: 'This email is not in the email log (any more). Reload the list.' } };
+    await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }, 'DEMO-2', onOtherIssue))).resolves.toEqual(notFound);
+    await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(2) }))).resolves.toEqual(notFound);
+  });
+
+  it.each([
+    [{ emailId: 'email-1' }, { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { emailId: 'Not an email id of this app.' } }],
+    [{ emailId: emailIdOf(1), issueKey: 'DEMO-2' }, { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' }],
+  ])('refuses getEmailStatus with payload %j', async (body, error) => {
+    const world = await configuredWorld();
+    await expect(world.issueAction.getEmailStatus(issueRequest(body))).resolves.toEqual({ ok: false, error });
   });
 });

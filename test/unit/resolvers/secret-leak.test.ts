@@ -5,7 +5,7 @@ import { certificateInput, credentialInput, SECRET } from '../support/credential
 const NEXT = 'NEXT-SECRET-MARKER-xyz';
 import { jsonResponse, timeoutError } from '../support/fake-fetch';
 import { fixtureResponse, tokenFixtures } from '../support/fixtures';
-import { adminRequest, issueRequest, resolverWorld } from '../support/resolvers';
+import { adminRequest, emailIdOf, issueRequest, resolverWorld } from '../support/resolvers';
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
@@ -24,6 +24,10 @@ const captureConsole = async (run: () => Promise<void>): Promise<string> => {
   }
   return lines.join('\n');
 };
+
+/** What the outbox keeps and logs: the email log's records and the worker's log lines. */
+const outboxText = (world: ReturnType<typeof resolverWorld>): string =>
+  JSON.stringify([...world.entities.values.values()]) + world.logLines.join('\n');
 
 /** Token endpoints that repeat what they were sent, the worst a misconfigured or hostile endpoint could do. */
 const echoingEndpoints: Array<[string, FetchHandler]> = [
@@ -55,6 +59,8 @@ describe('the client secret never leaves the backend', () => {
       answers.push(await world.admin.listCredentials(adminRequest({})));
       answers.push(await world.issueAction.getEmailDraft(issueRequest({})));
       answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+      answers.push(await world.drainOutbox());
+      answers.push(await world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) })));
     });
 
     expect(answers[0]).toMatchObject({ ok: true });
@@ -62,6 +68,7 @@ describe('the client secret never leaves the backend', () => {
     expect(text).not.toContain(SECRET);
     expect(output).not.toContain(SECRET);
     expect(world.kv.plainText()).not.toContain(SECRET);
+    expect(outboxText(world)).not.toContain(SECRET);
     // An unknown field is refused without repeating its name, which here is the marker.
     expect(answers[4]).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' } });
   });
@@ -76,6 +83,8 @@ describe('the client secret never leaves the backend', () => {
       answers.push(await world.admin.listCredentials(adminRequest({})));
       answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
       answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+      answers.push(await world.drainOutbox());
+      answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
       answers.push(await world.admin.listCredentials(adminRequest({})));
       answers.push(await world.admin.listWarnings(adminRequest({})));
     });
@@ -83,6 +92,7 @@ describe('the client secret never leaves the backend', () => {
     expect(JSON.stringify(answers)).not.toContain(NEXT);
     expect(output).not.toContain(NEXT);
     expect(world.kv.plainText()).not.toContain(NEXT);
+    expect(outboxText(world)).not.toContain(NEXT);
   });
 
   it.each([...echoingEndpoints, ...fixtureEndpoints])('nor does the private key, through save, list, test and send with %s', async (_label, microsoft) => {
@@ -98,6 +108,8 @@ describe('the client secret never leaves the backend', () => {
       answers.push(await world.admin.listCredentials(adminRequest({})));
       answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
       answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+      answers.push(await world.drainOutbox());
+      answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
       answers.push(await world.admin.listWarnings(adminRequest({})));
     });
     expect(answers[0]).toMatchObject({ ok: true, data: { hasPrivateKey: true } });
@@ -107,6 +119,7 @@ describe('the client secret never leaves the backend', () => {
       expect(text).not.toContain(marker);
       expect(output).not.toContain(marker);
       expect(world.kv.plainText()).not.toContain(marker);
+      expect(outboxText(world)).not.toContain(marker);
     }
     expect(world.microsoft.calls.map((call) => call.body).join('\n')).not.toContain(keyBody);
   });
@@ -122,9 +135,16 @@ describe('the client secret never leaves the backend', () => {
     const output = await captureConsole(async () => {
       answers.push(await world.admin.saveCredential(adminRequest(credentialInput())));
       answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+      answers.push(await world.drainOutbox());
+      answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
+      answers.push(await world.issueAction.listEmailHistory(issueRequest({})));
     });
-    expect(answers[1]).toMatchObject({ ok: false, error: { code: 'GRAPH_UNAUTHORIZED' } });
+    expect(answers[1]).toMatchObject({ ok: true, data: { status: 'queued' } });
+    expect(answers[2]).toEqual(['failed']);
+    expect(answers[3]).toMatchObject({ ok: true, data: { status: 'failed', lastError: { code: 'GRAPH_UNAUTHORIZED' } } });
     expect(JSON.stringify(answers)).not.toContain(SECRET);
     expect(output).not.toContain(SECRET);
+    expect(world.kv.plainText()).not.toContain(SECRET);
+    expect(outboxText(world)).not.toContain(SECRET);
   });
 });

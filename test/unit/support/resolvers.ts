@@ -1,6 +1,17 @@
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
-import { createDirectorySearch, createGraphMailSender, type GraphMailSenderDeps } from '../../../src/mail/graph-mail-sender';
+import { createDirectorySearch, createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../../../src/mail/graph-mail-sender';
+import { createEmailContentStore } from '../../../src/outbox/email-contents';
+import { createEmailLogService } from '../../../src/outbox/email-log-service';
+import { createEmailRecordStore } from '../../../src/outbox/email-records';
+import { enqueueEmail } from '../../../src/outbox/enqueue-email';
+import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-outbox-job';
+import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
+import { createMailboxPacer } from '../../../src/outbox/mailbox-pacer';
+import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
+import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
+import { dueAt, FakeOutboxQueue } from './fake-outbox-queue';
+import { MemoryEntityStore } from './memory-entity-store';
 import { readIssue } from '../../../src/jira/issue-reader';
 import { createHistoryStore } from '../../../src/history/history-store';
 import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
@@ -23,6 +34,9 @@ import { credentialInput, sequentialIds } from './credentials';
 import { MemoryKvStore } from './memory-kv-store';
 
 export const NOW = Date.parse('2024-05-06T06:00:00Z');
+
+/** The id of the n-th email a world queues: UUID-shaped, as the contract's EMAIL_ID_PATTERN wants. */
+export const emailIdOf = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** A token carrying every permission Issue Mailer needs. */
 export const GOOD_TOKEN = fakeJwt({ roles: ['User.Read.All', 'Mail.ReadWrite', 'Mail.Send'] });
@@ -88,6 +102,46 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       issueData.comments_added.push({ issueKey, to: note.to, cc: note.cc, subject: note.subject });
     },
   };
+  const clock = { now: NOW };
+  const entities = new MemoryEntityStore();
+  const records = createEmailRecordStore(entities);
+  const contents = createEmailContentStore(kv);
+  const queue = new FakeOutboxQueue(() => clock.now);
+  const history = createHistoryStore(kv);
+  const emailLog = createEmailLogService({ records, queue, now: () => clock.now });
+  const logSettings = createLogSettingsStore(kv);
+  const workerGraph: GraphMailSenderDeps = { ...graph, now: () => clock.now, retryPolicy: QUEUE_RETRY_POLICY };
+  const trace = createMailboxTrace(workerGraph);
+  const logLines: string[] = [];
+  const outbox: OutboxDeps = {
+    records,
+    contents,
+    queue,
+    pacer: createMailboxPacer(new MemoryEntityStore({})),
+    credential: (id) => credentials.get(id),
+    send: createGraphMailSender(workerGraph),
+    findMessage: (credential, id) => trace.find(credential, id),
+    deleteDraft: (credential, id) => trace.deleteDraft(credential, id),
+    downloadAttachment: (id, size) => issueJira.downloadAttachment(id, size),
+    recordHistory: (issueId, record) => history.record(issueId, record),
+    addComment: (issueKey, note) => issueJira.addEmailComment(issueKey, note),
+    describe: (error) => toResolverError(error, 'admin') ?? { code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE },
+    now: () => clock.now,
+    random: () => 0.5,
+    attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,
+    log: (line) => logLines.push(line),
+  };
+  /** Runs the outbox's jobs as the queue would, soonest first, moving the clock to each one's time. */
+  const drainOutbox = async (maxJobs = 200): Promise<JobOutcome[]> => {
+    const outcomes: JobOutcome[] = [];
+    for (let index = 0; index < maxJobs; index += 1) {
+      const next = queue.take();
+      if (next === undefined) break;
+      clock.now = Math.max(clock.now, dueAt(next));
+      outcomes.push(await handleOutboxJob(next.job, { retryCount: 0 }, outbox));
+    }
+    return outcomes;
+  };
   const admin = createAdminFunctions({
     mail: {
       templates: {
@@ -101,6 +155,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       listProjectRoles: async () => [],
       listProjects: async () => [],
     },
+    log: { emails: emailLog, settings: logSettings },
     credentials,
     warnings,
     sleep: async () => undefined,
@@ -117,14 +172,37 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     templates,
     readSettings: () => settings.read(),
     checkPermission: async () => issueData.permission,
-    sendAs: createGraphMailSender(graph),
+    enqueue: (email) => enqueueEmail(email, { records, contents, queue, now: () => clock.now, log: (line) => logLines.push(line) }),
+    emailLog,
     searchDirectory: createDirectorySearch(graph),
-    history: createHistoryStore(kv),
+    history,
     describeFailure: (error) => toResolverError(error, 'user')?.message ?? INTERNAL_MESSAGE,
     now: () => NOW,
-    newId: sequentialIds('email'),
+    newId: (() => {
+      let next = 0;
+      return () => emailIdOf(++next);
+    })(),
   });
-  return { kv, credentials, warnings, jira, microsoft, admin, issueAction, issueData, settings, templates };
+  return {
+    kv,
+    credentials,
+    warnings,
+    jira,
+    microsoft,
+    admin,
+    issueAction,
+    issueData,
+    settings,
+    templates,
+    clock,
+    entities,
+    records,
+    queue,
+    outbox,
+    drainOutbox,
+    logSettings,
+    logLines,
+  };
 };
 
 /** A resolverWorld whose admin has saved one credential (cred-1, the default): where most resolver tests start. */

@@ -36,9 +36,19 @@ describe('loadAppManifest', () => {
       ['admin-resolver', 'index.adminResolver'],
       ['issue-action-resolver', 'index.issueActionResolver'],
       ['expiry-check', 'index.credentialExpiryCheck'],
+      ['email-worker', 'index.emailWorker'],
+      ['email-upkeep', 'index.emailLogUpkeep'],
     ]);
     expect(manifest.scheduledTriggers).toEqual([
       { key: 'credential-expiry-check', functionKey: 'expiry-check', interval: 'day', timeoutSeconds: undefined },
+      { key: 'email-log-upkeep', functionKey: 'email-upkeep', interval: 'hour', timeoutSeconds: 300 },
+    ]);
+    expect(manifest.consumers).toEqual([
+      { key: 'email-outbox-consumer', queue: 'email-outbox', functionKey: 'email-worker', method: 'deliver-email', timeoutSeconds: 300 },
+    ]);
+    expect(manifest.entities.map((entity) => [entity.name, entity.indexes])).toEqual([
+      ['outbox-email', ['createdAt', { name: 'by-status', partition: ['status'], range: ['createdAt'] }, { name: 'by-issue', partition: ['issueKey'], range: ['createdAt'] }]],
+      ['mailbox-pace', []],
     ]);
   });
 
@@ -142,18 +152,26 @@ describe('resolveHandlers', () => {
     const adminResolver = async () => 'admin';
     const issueActionResolver = async () => 'issue';
     const credentialExpiryCheck = async () => undefined;
-    const handlers = resolveHandlers(manifest, { adminResolver, issueActionResolver, credentialExpiryCheck });
+    const emailWorker = async () => undefined;
+    const emailLogUpkeep = async () => undefined;
+    const handlers = resolveHandlers(manifest, { adminResolver, issueActionResolver, credentialExpiryCheck, emailWorker, emailLogUpkeep });
     expect([...handlers]).toEqual([
       ['admin-resolver', adminResolver],
       ['issue-action-resolver', issueActionResolver],
       ['expiry-check', credentialExpiryCheck],
+      ['email-worker', emailWorker],
+      ['email-upkeep', emailLogUpkeep],
     ]);
   });
 
   it("maps each scheduled trigger's function to its export", async () => {
     const manifest = await loadAppManifest(MANIFEST);
     const credentialExpiryCheck = async () => undefined;
-    expect([...resolveTriggerHandlers(manifest, { credentialExpiryCheck })]).toEqual([['expiry-check', credentialExpiryCheck]]);
+    const emailLogUpkeep = async () => undefined;
+    expect([...resolveTriggerHandlers(manifest, { credentialExpiryCheck, emailLogUpkeep })]).toEqual([
+      ['expiry-check', credentialExpiryCheck],
+      ['email-upkeep', emailLogUpkeep],
+    ]);
     expect(() => resolveTriggerHandlers(manifest, {})).toThrow(
       'Function expiry-check: src/index.ts has no function export credentialExpiryCheck.',
     );

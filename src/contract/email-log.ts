@@ -1,0 +1,115 @@
+import * as z from 'zod/mini';
+
+/**
+ * Where an email stands in the outbox. `queued`: waiting for its turn (pacing or a new job); `sending`: a worker
+ * is handing it to Microsoft 365; `retrying`: an attempt failed in a way that a later one can fix, the next is
+ * scheduled; `sent`: Microsoft 365 accepted it (202); `failed`: it will not be tried again without "Resend".
+ */
+export const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Days the email log keeps an email when the admin has not chosen. */
+export const DEFAULT_RETENTION_DAYS = 90;
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 365;
+export const EMAIL_LOG_PAGE_SIZE = 25;
+
+/** Email ids are UUIDs the app makes when it queues an email. */
+export const EMAIL_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface DeliveryError {
+  /** Stable code, e.g. GRAPH_THROTTLED, GRAPH_INVALID_RECIPIENTS, DELIVERY_UNCERTAIN. */
+  code: string;
+  /** Safe to show: never a token, a secret or a raw response. */
+  message: string;
+}
+
+/** One thing that happened to an email, oldest first in an entry's `events`. */
+export interface DeliveryEvent {
+  at: string;
+  status: DeliveryStatus;
+  /** What happened, in words an admin understands: "Microsoft 365 asked to wait 3 s (429)". */
+  note: string;
+  /** The attempt it belongs to (1 for the first), when it belongs to one. */
+  attempt?: number;
+  /** Graph's request-id of the answer, for Microsoft support. */
+  requestId?: string;
+  error?: DeliveryError;
+}
+
+/** One row of the email log. Bcc addresses are never shown, only their number. */
+export interface EmailLogSummary {
+  emailId: string;
+  createdAt: string;
+  updatedAt: string;
+  issueKey: string;
+  senderMailbox: string;
+  to: string[];
+  cc: string[];
+  bccCount: number;
+  subject: string;
+  status: DeliveryStatus;
+  /** Attempts made to hand the email to Microsoft 365, over all rounds. */
+  attempts: number;
+  lastError?: DeliveryError;
+  /** Graph's request-id of the accepted send, or of the last failed answer. */
+  requestId?: string;
+  sentAt?: string;
+  /** When a queued or retrying email is due for its next attempt. */
+  nextAttemptAt?: string;
+  /** Who queued it: the person who pressed "Send". */
+  requestedBy: { accountId: string; name: string };
+  /** Failed emails can be sent again from the log. */
+  canResend: boolean;
+}
+
+export interface EmailLogEntry extends EmailLogSummary {
+  events: DeliveryEvent[];
+  attachmentCount: number;
+}
+
+export interface EmailLogPage {
+  items: EmailLogSummary[];
+  /** Pass back to get the next page; absent on the last page. */
+  cursor?: string;
+}
+
+const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date and time.' });
+
+/** Newest first. `from` and `to` bound `createdAt` (from inclusive, to exclusive). */
+export const listEmailLogSchema = z.strictObject({
+  status: z.optional(z.enum(DELIVERY_STATUSES, 'Choose queued, sending, retrying, sent or failed.')),
+  issueKey: z.optional(
+    z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'Enter an issue key such as DEMO-12.')),
+  ),
+  from: z.optional(isoInstant),
+  to: z.optional(isoInstant),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
+  limit: z._default(z.int().check(z.minimum(1), z.maximum(100)), EMAIL_LOG_PAGE_SIZE),
+});
+export type ListEmailLogInput = z.input<typeof listEmailLogSchema>;
+export type ListEmailLogQuery = z.output<typeof listEmailLogSchema>;
+
+export const emailIdSchema = z.strictObject({
+  emailId: z.string().check(z.regex(EMAIL_ID_PATTERN, 'Not an email id of this app.')),
+});
+export type EmailIdInput = z.input<typeof emailIdSchema>;
+
+export const emailLogSettingsSchema = z.strictObject({
+  retentionDays: z.int('Enter a whole number of days.').check(
+    z.minimum(MIN_RETENTION_DAYS, `Keep emails at least ${MIN_RETENTION_DAYS} day.`),
+    z.maximum(MAX_RETENTION_DAYS, `Keep emails at most ${MAX_RETENTION_DAYS} days.`),
+  ),
+});
+export type EmailLogSettings = z.output<typeof emailLogSettingsSchema>;
+
+/** What the dialog polls after "Send" until the email is sent or failed. */
+export interface EmailDeliveryView {
+  emailId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError?: DeliveryError;
+  sentAt?: string;
+  nextAttemptAt?: string;
+  recipientCount: number;
+}

@@ -1,0 +1,126 @@
+import type { MailAttachment } from '../graph/mail-message';
+import type { EmailContent } from './email-contents';
+import type { EmailRecord } from './email-record';
+import { failureKind, requestIdOf, technicalNote } from './failure-kind';
+import { runFollowUps } from './follow-ups';
+import type { OutboxDeps } from './outbox-deps';
+import { markedFailed, markedRetrying, markedSent } from './record-changes';
+import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
+import { updateRecord } from './update-record';
+
+/** A send that got no answer is looked for in the sender's mailbox after this long. */
+export const TRACE_CHECK_DELAY_SECONDS = 15;
+
+export type AttemptOutcome = 'sent' | 'retry-scheduled' | 'unsure' | 'failed' | 'superseded';
+
+const downloadAll = async (content: EmailContent, deps: OutboxDeps): Promise<MailAttachment[]> => {
+  const attachments: MailAttachment[] = [];
+  // One at a time: a 150 MB message must not hold several large downloads in flight at once.
+  for (const attachment of content.attachments) {
+    const bytes = await deps.downloadAttachment(attachment.id, attachment.size);
+    attachments.push({
+      name: attachment.filename,
+      contentType: attachment.mimeType,
+      bytes,
+      ...(attachment.contentId === undefined ? {} : { isInline: true, contentId: attachment.contentId }),
+    });
+  }
+  return attachments;
+};
+
+/** Still ours: the stored record holds the attempt this invocation claimed. */
+const holdsAttempt = (current: EmailRecord, claimed: EmailRecord): boolean =>
+  current.status === 'sending' && current.attempt?.ticket === claimed.attempt?.ticket && current.attempt?.number === claimed.attempt?.number;
+
+/** Marks the email sent, whatever else was stored meanwhile: Microsoft 365's 202 is the truth. */
+export const recordSent = async (record: EmailRecord, note: string, requestId: string | undefined, deps: OutboxDeps): Promise<void> => {
+  const written = await updateRecord(deps.records, record, (current) =>
+    current.status === 'sent' ? undefined : markedSent(current, deps.now(), note, requestId),
+  );
+  if (written !== undefined) await runFollowUps(written, deps);
+};
+
+/**
+ * One attempt of a claimed email: credential, content and attachments, then Graph (no retries inside; Graph's
+ * 401 gets one fresh token in graph-request.ts). The outcome is written before anything is pushed, so a crash
+ * after this write leaves nothing undone that a redelivered job would not finish.
+ */
+export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
+  try {
+    const credential = await deps.credential(record.credentialId);
+    const content = await deps.contents.read(record.emailId, record.contentChunks);
+    const attachments = await downloadAll(content, deps);
+    const result = await deps.send(credential, {
+      subject: content.subject,
+      html: content.html,
+      to: content.to,
+      cc: content.cc,
+      bcc: content.bcc,
+      attachments,
+      headers: content.headers,
+      internetMessageId: record.internetMessageId,
+    });
+    await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps);
+    return 'sent';
+  } catch (error) {
+    return recordFailure(record, error, deps);
+  }
+};
+
+const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDeps): Promise<AttemptOutcome> => {
+  const now = deps.now();
+  const described = deps.describe(error);
+  const requestId = requestIdOf(error);
+  const failure = failureKind(error);
+  const attemptNumber = record.attempt?.number ?? record.attempts;
+  const detail = technicalNote(error);
+
+  if (failure.kind === 'unsure') {
+    const since = record.attempt?.startedAt ?? now;
+    const next = now + TRACE_CHECK_DELAY_SECONDS * 1000;
+    const written = await updateRecord(deps.records, record, (current) =>
+      holdsAttempt(current, record)
+        ? markedRetrying(
+            current,
+            now,
+            next,
+            `Attempt ${attemptNumber}: no answer from Microsoft 365 (${detail}), so the email may have gone out. ` +
+              "The sender's mailbox is checked before any new attempt.",
+            { error: described, requestId, unsure: { since } },
+          )
+        : undefined,
+    );
+    if (written === undefined) return 'superseded';
+    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: TRACE_CHECK_DELAY_SECONDS });
+    return 'unsure';
+  }
+
+  if (failure.kind === 'retry' && record.roundAttempts < MAX_ATTEMPTS) {
+    const delay = retryDelaySeconds(record.roundAttempts, failure.retryAfterSeconds, deps.random);
+    const asked = failure.retryAfterSeconds === undefined ? '' : ' as Microsoft 365 asked (Retry-After)';
+    const written = await updateRecord(deps.records, record, (current) =>
+      holdsAttempt(current, record)
+        ? markedRetrying(
+            current,
+            now,
+            now + delay * 1000,
+            `Attempt ${attemptNumber} failed (${detail}); trying again in ${delay} s${asked}.`,
+            { error: described, requestId },
+          )
+        : undefined,
+    );
+    if (written === undefined) return 'superseded';
+    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delay });
+    return 'retry-scheduled';
+  }
+
+  const why = failure.kind === 'retry' ? `; no attempts left (${MAX_ATTEMPTS})` : '';
+  const written = await updateRecord(deps.records, record, (current) =>
+    holdsAttempt(current, record)
+      ? markedFailed(current, now, `Attempt ${attemptNumber} failed (${detail})${why}.`, described, requestId)
+      : undefined,
+  );
+  if (written === undefined) return 'superseded';
+  await runFollowUps(written, deps);
+  return 'failed';
+};

@@ -1,0 +1,96 @@
+import * as z from 'zod/mini';
+import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
+import { emailContentKey } from '../storage/keys';
+import type { KvStore } from '../storage/kv-store';
+import { ContentMissingError, OutboxRecordInvalidError } from './errors';
+
+/** What the worker needs to send an email: the rendered message and what to attach, decided when it was queued. */
+export interface EmailContent {
+  subject: string;
+  html: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  /** The app's own headers (x-issue-mailer-*) that tie replies to the issue. */
+  headers: Array<{ name: string; value: string }>;
+  /** Jira attachments of the issue, downloaded when the email is sent; `contentId` for images in the body. */
+  attachments: Array<{ id: string; filename: string; mimeType: string; size: number; contentId?: string }>;
+}
+
+const contentSchema = z.object({
+  subject: z.string(),
+  html: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  bcc: z.array(z.string()),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      filename: z.string(),
+      mimeType: z.string(),
+      size: z.number(),
+      contentId: z.optional(z.string()),
+    }),
+  ),
+});
+
+/**
+ * Forge values are at most 240 KiB: the content's JSON goes as base64 in chunks of this many characters (about
+ * 110 KB of JSON each), whatever characters the body holds.
+ */
+export const CHUNK_CHARS = 150_000;
+/** Graph takes at most 4 MB in one request, the body included: no sendable email needs more. */
+export const MAX_CHUNKS = 40;
+
+export class ContentTooLargeError extends Error {
+  readonly code = 'EMAIL_CONTENT_TOO_LARGE';
+  constructor(bytes: number) {
+    super(`The email's content is ${bytes} bytes; Microsoft Graph takes at most 4 MB in one request.`);
+    this.name = 'ContentTooLargeError';
+  }
+}
+
+export interface EmailContentStore {
+  /** Answers how many chunks it wrote. */
+  write(emailId: string, content: EmailContent): Promise<number>;
+  read(emailId: string, chunks: number): Promise<EmailContent>;
+  delete(emailId: string, chunks: number): Promise<void>;
+}
+
+export const createEmailContentStore = (store: KvStore): EmailContentStore => ({
+  async write(emailId, content) {
+    const json = Buffer.from(JSON.stringify(content), 'utf8');
+    const encoded = json.toString('base64');
+    const count = Math.max(1, Math.ceil(encoded.length / CHUNK_CHARS));
+    if (count > MAX_CHUNKS) throw new ContentTooLargeError(json.length);
+    for (let index = 0; index < count; index += 1) {
+      await store.set(emailContentKey(emailId, index), encoded.slice(index * CHUNK_CHARS, (index + 1) * CHUNK_CHARS));
+    }
+    return count;
+  },
+
+  async read(emailId, chunks) {
+    const parts = await Promise.all(
+      Array.from({ length: chunks }, (_, index) => store.get(emailContentKey(emailId, index))),
+    );
+    if (parts.some((part) => part === undefined)) throw new ContentMissingError(emailId);
+    if (!parts.every((part): part is string => typeof part === 'string')) {
+      throw new OutboxRecordInvalidError('email content', 'a chunk is not text');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(parts.join(''), 'base64').toString('utf8'));
+    } catch (error) {
+      throw new OutboxRecordInvalidError('email content', `not JSON (${error instanceof Error ? error.name : 'error'})`);
+    }
+    const parsed = contentSchema.safeParse(json, IN_ENGLISH);
+    if (!parsed.success) throw new OutboxRecordInvalidError('email content', describeFirstIssue(parsed.error));
+    return parsed.data;
+  },
+
+  async delete(emailId, chunks) {
+    for (let index = 0; index < chunks; index += 1) await store.delete(emailContentKey(emailId, index));
+  },
+});

@@ -1,0 +1,49 @@
+import type { EmailDeliveryView, EmailLogEntry, EmailLogSummary } from '../contract/email-log';
+import type { EmailRecord } from './email-record';
+
+const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** A row of the admin's email log. Bcc addresses are not part of the record at all, only their number. */
+export const toSummary = (record: EmailRecord): EmailLogSummary => {
+  const sentAt = iso(record.sentAt);
+  const nextAttemptAt = record.status === 'queued' || record.status === 'retrying' ? iso(record.nextAttemptAt) : undefined;
+  return {
+    emailId: record.emailId,
+    createdAt: new Date(record.createdAt).toISOString(),
+    updatedAt: new Date(record.updatedAt).toISOString(),
+    issueKey: record.issueKey,
+    senderMailbox: record.senderMailbox,
+    to: record.to,
+    cc: record.cc,
+    bccCount: record.bccCount,
+    subject: record.subject,
+    status: record.status,
+    attempts: record.attempts,
+    ...(record.lastError === undefined || record.status === 'sent' ? {} : { lastError: record.lastError }),
+    ...(record.requestId === undefined ? {} : { requestId: record.requestId }),
+    ...(sentAt === undefined ? {} : { sentAt }),
+    ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
+    requestedBy: record.requestedBy,
+    canResend: record.status === 'failed',
+  };
+};
+
+export const toEntry = (record: EmailRecord): EmailLogEntry => ({
+  ...toSummary(record),
+  events: record.events,
+  attachmentCount: record.attachmentCount,
+});
+
+/** What the sender's dialog shows while it follows the email. */
+export const toDeliveryView = (record: EmailRecord): EmailDeliveryView => {
+  const summary = toSummary(record);
+  return {
+    emailId: record.emailId,
+    status: record.status,
+    attempts: record.attempts,
+    ...(summary.lastError === undefined ? {} : { lastError: summary.lastError }),
+    ...(summary.sentAt === undefined ? {} : { sentAt: summary.sentAt }),
+    ...(summary.nextAttemptAt === undefined ? {} : { nextAttemptAt: summary.nextAttemptAt }),
+    recipientCount: record.to.length + record.cc.length + record.bccCount,
+  };
+};

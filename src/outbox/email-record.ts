@@ -1,0 +1,125 @@
+import * as z from 'zod/mini';
+import { DELIVERY_STATUSES, type DeliveryError, type DeliveryEvent, type DeliveryStatus } from '../contract/email-log';
+
+/**
+ * An attempt in progress: a worker has claimed the email and may be talking to Microsoft 365. Written before the
+ * first Graph call, so that whoever finds it later knows an attempt began and must find out how it ended.
+ */
+export interface AttemptLease {
+  /** 1 for the first attempt of the email. */
+  number: number;
+  /** The queue ticket of the job that claimed it (see outbox-queue.ts). */
+  ticket: string;
+  startedAt: number;
+  /** After this the claiming invocation has certainly ended (the worker's time limit has passed). */
+  deadlineAt: number;
+}
+
+/** Work that follows a final status: the issue's history entry, and the comment on the issue when asked for. */
+export type FollowUp = 'history' | 'comment';
+
+/**
+ * One email of the outbox and the email log: a Forge custom entity (`outbox-email`, see manifest.yml) so the log
+ * can be listed by status, issue and date. `version` grows with every write; writes are conditional on it.
+ */
+export interface EmailRecord {
+  emailId: string;
+  version: number;
+  status: DeliveryStatus;
+  /** ms since the epoch; the indexes' range. */
+  createdAt: number;
+  updatedAt: number;
+  issueId: string;
+  issueKey: string;
+  credentialId: string;
+  senderMailbox: string;
+  /** The Message-ID the email carries on every attempt, so a copy that went out can be found again. */
+  internetMessageId: string;
+  subject: string;
+  to: string[];
+  cc: string[];
+  bccCount: number;
+  attachmentCount: number;
+  requestedBy: { accountId: string; name: string };
+  attempts: number;
+  /** Attempts since the email was queued or last resent: the retry limit counts these. */
+  roundAttempts: number;
+  lastError?: DeliveryError;
+  requestId?: string;
+  sentAt?: number;
+  /** When the final status was reached (sent or failed). */
+  finishedAt?: number;
+  nextAttemptAt?: number;
+  /** A pacing slot this email holds (mailbox-pacer.ts): it is sent at that time, not before. */
+  slotAt?: number;
+  attempt?: AttemptLease;
+  /**
+   * Set when an attempt may have gone out without the app hearing so (no answer in time, or the worker stopped
+   * mid-attempt): before sending again, the mailbox is searched for the Message-ID. `since` is when that attempt
+   * started.
+   */
+  unsure?: { since: number };
+  events: DeliveryEvent[];
+  followUps: FollowUp[];
+  commentAfterSend: boolean;
+  /** How many chunks the email's content takes in storage (email-contents.ts). */
+  contentChunks: number;
+}
+
+/** Older events beyond this many are dropped, the first (queued) one kept. */
+export const MAX_EVENTS = 60;
+
+const deliveryErrorSchema = z.object({ code: z.string(), message: z.string() });
+const eventSchema = z.object({
+  at: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  note: z.string(),
+  attempt: z.optional(z.int()),
+  requestId: z.optional(z.string()),
+  error: z.optional(deliveryErrorSchema),
+});
+
+export const emailRecordSchema = z.object({
+  emailId: z.string(),
+  version: z.int().check(z.nonnegative()),
+  status: z.enum(DELIVERY_STATUSES),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  issueId: z.string(),
+  issueKey: z.string(),
+  credentialId: z.string(),
+  senderMailbox: z.string(),
+  internetMessageId: z.string(),
+  subject: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  bccCount: z.int().check(z.nonnegative()),
+  attachmentCount: z.int().check(z.nonnegative()),
+  requestedBy: z.object({ accountId: z.string(), name: z.string() }),
+  attempts: z.int().check(z.nonnegative()),
+  roundAttempts: z.int().check(z.nonnegative()),
+  lastError: z.optional(deliveryErrorSchema),
+  requestId: z.optional(z.string()),
+  sentAt: z.optional(z.number()),
+  finishedAt: z.optional(z.number()),
+  nextAttemptAt: z.optional(z.number()),
+  slotAt: z.optional(z.number()),
+  attempt: z.optional(
+    z.object({ number: z.int(), ticket: z.string(), startedAt: z.number(), deadlineAt: z.number() }),
+  ),
+  unsure: z.optional(z.object({ since: z.number() })),
+  events: z.array(eventSchema),
+  followUps: z.array(z.enum(['history', 'comment'])),
+  commentAfterSend: z.boolean(),
+  contentChunks: z.int().check(z.nonnegative()),
+});
+
+/** Appends an event, keeping the first and the newest ones within MAX_EVENTS. */
+export const withEvent = (events: readonly DeliveryEvent[], event: DeliveryEvent): DeliveryEvent[] => {
+  const all = [...events, event];
+  if (all.length <= MAX_EVENTS) return all;
+  const [first] = all;
+  return first === undefined ? all.slice(-MAX_EVENTS) : [first, ...all.slice(-(MAX_EVENTS - 1))];
+};
+
+export const isFinal = (status: DeliveryStatus): boolean => status === 'sent' || status === 'failed';

@@ -1,0 +1,93 @@
+import type { DeliveryStatus } from '../contract/email-log';
+import { describeFirstIssue } from '../shared/describe-issues';
+import { IN_ENGLISH } from '../shared/issue-messages';
+import type { EntityStore } from '../storage/entity-store';
+import { outboxEmailKey } from '../storage/keys';
+import { emailRecordSchema, type EmailRecord } from './email-record';
+import { OutboxRecordInvalidError } from './errors';
+
+/** Index names as manifest.yml declares them for the `outbox-email` entity. */
+export const EMAIL_INDEXES = { byCreated: 'createdAt', byStatus: 'by-status', byIssue: 'by-issue' } as const;
+
+export interface EmailRecordQuery {
+  status?: DeliveryStatus;
+  issueKey?: string;
+  /** createdAt bounds, ms: from inclusive, to exclusive. */
+  fromMs?: number;
+  toMs?: number;
+  order: 'newest' | 'oldest';
+  limit: number;
+  cursor?: string;
+}
+
+export interface EmailRecordStore {
+  get(emailId: string): Promise<EmailRecord | undefined>;
+  /** False when an email with this id exists already. */
+  create(record: EmailRecord): Promise<boolean>;
+  /** Writes `next` only if the stored record is still at `expectedVersion`; false when someone wrote first. */
+  replace(next: EmailRecord, expectedVersion: number): Promise<boolean>;
+  delete(emailId: string): Promise<void>;
+  query(query: EmailRecordQuery): Promise<{ records: EmailRecord[]; cursor?: string }>;
+}
+
+const parseRecord = (value: unknown): EmailRecord => {
+  const parsed = emailRecordSchema.safeParse(value, IN_ENGLISH);
+  if (!parsed.success) throw new OutboxRecordInvalidError('email log entry', describeFirstIssue(parsed.error));
+  const { lastError, requestId, sentAt, finishedAt, nextAttemptAt, slotAt, attempt, unsure, ...rest } = parsed.data;
+  // exactOptionalPropertyTypes: absent fields stay absent rather than `undefined`.
+  return {
+    ...rest,
+    ...(lastError === undefined ? {} : { lastError }),
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(sentAt === undefined ? {} : { sentAt }),
+    ...(finishedAt === undefined ? {} : { finishedAt }),
+    ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
+    ...(slotAt === undefined ? {} : { slotAt }),
+    ...(attempt === undefined ? {} : { attempt }),
+    ...(unsure === undefined ? {} : { unsure }),
+    events: parsed.data.events.map(({ attempt: number, requestId: id, error, ...event }) => ({
+      ...event,
+      ...(number === undefined ? {} : { attempt: number }),
+      ...(id === undefined ? {} : { requestId: id }),
+      ...(error === undefined ? {} : { error }),
+    })),
+  };
+};
+
+/**
+ * The email log over the `outbox-email` entity. A status filter uses the by-status index, an issue filter the
+ * by-issue index (status then filtered); the date range is always the index's range on createdAt.
+ */
+export const createEmailRecordStore = (entities: EntityStore): EmailRecordStore => ({
+  async get(emailId) {
+    const value = await entities.get(outboxEmailKey(emailId));
+    return value === undefined ? undefined : parseRecord(value);
+  },
+  create: (record) => entities.create(outboxEmailKey(record.emailId), record),
+  replace: (next, expectedVersion) => entities.replace(outboxEmailKey(next.emailId), next, expectedVersion),
+  delete: (emailId) => entities.delete(outboxEmailKey(emailId)),
+  async query(query) {
+    const range = {
+      ...(query.fromMs === undefined ? {} : { from: query.fromMs }),
+      ...(query.toMs === undefined ? {} : { to: query.toMs }),
+    };
+    const common = {
+      range,
+      order: query.order,
+      limit: query.limit,
+      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+    };
+    const page =
+      query.issueKey !== undefined
+        ? await entities.query({
+            index: EMAIL_INDEXES.byIssue,
+            partition: [query.issueKey],
+            ...(query.status === undefined ? {} : { equals: { status: query.status } }),
+            ...common,
+          })
+        : query.status !== undefined
+          ? await entities.query({ index: EMAIL_INDEXES.byStatus, partition: [query.status], ...common })
+          : await entities.query({ index: EMAIL_INDEXES.byCreated, ...common });
+    return { records: page.values.map(parseRecord), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
+  },
+});

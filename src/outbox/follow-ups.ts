@@ -1,0 +1,56 @@
+import type { HistoryRecord } from '../history/history-store';
+import { safeErrorLabel } from '../shared/error-names';
+import type { EmailRecord, FollowUp } from './email-record';
+import type { OutboxDeps } from './outbox-deps';
+import { updateRecord } from './update-record';
+
+/** The issue's history entry of an email that reached its final status. Keyed by that time: writing it again is harmless. */
+export const historyEntryOf = (record: EmailRecord): HistoryRecord => ({
+  id: record.emailId,
+  issueKey: record.issueKey,
+  at: new Date(record.finishedAt ?? record.updatedAt).toISOString(),
+  sender: record.requestedBy,
+  from: record.senderMailbox,
+  to: record.to,
+  cc: record.cc,
+  bccCount: record.bccCount,
+  subject: record.subject,
+  status: record.status === 'sent' ? 'sent' : 'failed',
+  ...(record.status !== 'sent' && record.lastError !== undefined ? { error: record.lastError.message } : {}),
+  attachmentCount: record.attachmentCount,
+  ...(record.status === 'sent' ? { internetMessageId: record.internetMessageId } : {}),
+});
+
+const runOne = async (record: EmailRecord, followUp: FollowUp, deps: OutboxDeps): Promise<void> => {
+  if (followUp === 'history') {
+    await deps.recordHistory(record.issueId, historyEntryOf(record));
+    return;
+  }
+  await deps.addComment(record.issueKey, {
+    senderAccountId: record.requestedBy.accountId,
+    to: record.to,
+    cc: record.cc,
+    subject: record.subject,
+  });
+};
+
+/**
+ * The issue's history entry and the comment, after the final status is stored. They are records, not delivery: one
+ * that fails is logged and dropped, never retried into a second comment. Marked done afterwards, so a redelivered
+ * job after a crash in between runs them again (the history write is idempotent; a comment could repeat, which is
+ * the lesser harm than none).
+ */
+export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promise<void> => {
+  if (record.followUps.length === 0) return;
+  for (const followUp of record.followUps) {
+    try {
+      await runOne(record, followUp, deps);
+    } catch (error) {
+      deps.log(`email ${record.emailId}: the ${followUp} after ${record.status} failed (${safeErrorLabel(error)})`);
+    }
+  }
+  const done = new Set(record.followUps);
+  await updateRecord(deps.records, record, (current) =>
+    current.followUps.length === 0 ? undefined : { ...current, followUps: current.followUps.filter((item) => !done.has(item)) },
+  );
+};

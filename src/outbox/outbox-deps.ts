@@ -1,0 +1,37 @@
+import type { DeliveryError } from '../contract/email-log';
+import type { StoredCredential } from '../credentials/stored-credential';
+import type { MessageTrace } from '../graph/message-lookup';
+import type { MailMessage } from '../graph/mail-message';
+import type { HistoryRecord } from '../history/history-store';
+import type { DeliveryResult } from '../mail/deliver-message';
+import type { EmailCommentNote } from '../mail/issue-email-ports';
+import type { Clock } from '../shared/seams';
+import type { EmailContentStore } from './email-contents';
+import type { EmailRecordStore } from './email-records';
+import type { MailboxPacer } from './mailbox-pacer';
+import type { OutboxQueue } from './outbox-queue';
+
+/** Everything the outbox worker uses; runtime-deps.ts wires the real ones, tests pass fakes. */
+export interface OutboxDeps {
+  records: EmailRecordStore;
+  contents: EmailContentStore;
+  queue: OutboxQueue;
+  pacer: MailboxPacer;
+  /** The credential the email was queued with; throws CredentialNotFoundError once it is deleted. */
+  credential(id: string): Promise<StoredCredential>;
+  /** One attempt through Graph, without retrying inside: throttling and outages come back as errors. */
+  send(credential: StoredCredential, message: MailMessage): Promise<DeliveryResult>;
+  findMessage(credential: StoredCredential, internetMessageId: string): Promise<MessageTrace>;
+  deleteDraft(credential: StoredCredential, messageId: string): Promise<void>;
+  /** As the app: the worker runs with no user; the sender's right to the attachment was checked when queued. */
+  downloadAttachment(attachmentId: string, expectedSize: number): Promise<Uint8Array>;
+  recordHistory(issueId: string, record: HistoryRecord): Promise<void>;
+  addComment(issueKey: string, note: EmailCommentNote): Promise<void>;
+  /** The fixed, safe code and message for an error, as an admin reads it in the log. */
+  describe(error: unknown): DeliveryError;
+  now: Clock;
+  random(): number;
+  /** How long one worker invocation may run (the function's timeoutSeconds): an attempt older is over. */
+  attemptTimeLimitMs: number;
+  log(line: string): void;
+}

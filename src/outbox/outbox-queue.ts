@@ -1,0 +1,53 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Queue } from '@forge/events';
+import { QueueUnavailableError } from './errors';
+
+/** manifest.yml's `consumer` module reads this queue. */
+export const OUTBOX_QUEUE_KEY = 'email-outbox';
+/** Graph allows 4 concurrent requests per mailbox and app; one worker invocation makes one request at a time. */
+export const MAILBOX_CONCURRENCY = 4;
+/** Forge delays events by at most 15 minutes. */
+export const MAX_DELAY_SECONDS = 900;
+
+/**
+ * One job: send (or finish) this email. `ticket` is new for every push, so a worker can tell the platform's
+ * redelivery of the very job that claimed an attempt from any other job of the same email.
+ */
+export interface OutboxJob {
+  emailId: string;
+  ticket: string;
+}
+
+export interface OutboxQueue {
+  push(emailId: string, options: { mailbox: string; delaySeconds: number }): Promise<OutboxJob>;
+}
+
+/** The per-mailbox concurrency key: the address is hashed, keys stay short and reveal nothing. */
+export const mailboxConcurrencyKey = (mailbox: string): string =>
+  `mailbox-${createHash('sha256').update(mailbox.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
+
+export const clampDelaySeconds = (seconds: number): number =>
+  Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(seconds)));
+
+type QueueLike = Pick<Queue, 'push'>;
+
+/** The outbox on Forge's async events: every job of one mailbox shares a concurrency key limited to 4. */
+export const createForgeOutboxQueue = (
+  queue: QueueLike = new Queue({ key: OUTBOX_QUEUE_KEY }),
+  newTicket: () => string = randomUUID,
+): OutboxQueue => ({
+  async push(emailId, { mailbox, delaySeconds }) {
+    const job: OutboxJob = { emailId, ticket: newTicket() };
+    const delay = clampDelaySeconds(delaySeconds);
+    try {
+      await queue.push({
+        body: { ...job },
+        ...(delay > 0 ? { delayInSeconds: delay } : {}),
+        concurrency: { key: mailboxConcurrencyKey(mailbox), limit: MAILBOX_CONCURRENCY },
+      });
+    } catch (error) {
+      throw new QueueUnavailableError(error);
+    }
+    return job;
+  },
+});

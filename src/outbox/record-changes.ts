@@ -1,0 +1,100 @@
+import type { DeliveryError, DeliveryEvent, DeliveryStatus } from '../contract/email-log';
+import { withEvent, type AttemptLease, type EmailRecord, type FollowUp } from './email-record';
+
+type OptionalField = 'lastError' | 'requestId' | 'sentAt' | 'finishedAt' | 'nextAttemptAt' | 'slotAt' | 'attempt' | 'unsure';
+
+/** The record without these optional fields (absent, not `undefined`, as stored JSON has them). */
+export const without = (record: EmailRecord, ...fields: OptionalField[]): EmailRecord => {
+  const copy: Partial<EmailRecord> = { ...record };
+  for (const field of fields) delete copy[field];
+  return copy as EmailRecord;
+};
+
+export interface EventInput {
+  status: DeliveryStatus;
+  note: string;
+  attempt?: number;
+  requestId?: string | undefined;
+  error?: DeliveryError;
+}
+
+const toEvent = (at: number, input: EventInput): DeliveryEvent => ({
+  at: new Date(at).toISOString(),
+  status: input.status,
+  note: input.note,
+  ...(input.attempt === undefined ? {} : { attempt: input.attempt }),
+  ...(input.requestId === undefined ? {} : { requestId: input.requestId }),
+  ...(input.error === undefined ? {} : { error: input.error }),
+});
+
+/** The record with one more event and its status and update time set from it. */
+export const withStatus = (record: EmailRecord, at: number, input: EventInput): EmailRecord => ({
+  ...record,
+  status: input.status,
+  updatedAt: at,
+  events: withEvent(record.events, toEvent(at, input)),
+});
+
+/** Claimed by a worker: the attempt is written before Graph is called. */
+export const claimed = (record: EmailRecord, attempt: AttemptLease, at: number): EmailRecord => ({
+  ...withStatus(without(record, 'slotAt', 'nextAttemptAt'), at, {
+    status: 'sending',
+    note: `Attempt ${attempt.number}: handing the email to Microsoft 365.`,
+    attempt: attempt.number,
+  }),
+  attempt,
+  attempts: record.attempts + 1,
+  roundAttempts: record.roundAttempts + 1,
+});
+
+export const followUpsFor = (record: EmailRecord, status: 'sent' | 'failed'): FollowUp[] =>
+  status === 'sent' && record.commentAfterSend ? ['history', 'comment'] : ['history'];
+
+/** Accepted by Microsoft 365 (202), or found in the sender's Sent Items. */
+export const markedSent = (record: EmailRecord, at: number, note: string, requestId: string | undefined): EmailRecord => ({
+  ...withStatus(without(record, 'attempt', 'unsure', 'nextAttemptAt', 'slotAt', 'lastError'), at, {
+    status: 'sent',
+    note,
+    ...(record.attempt === undefined ? {} : { attempt: record.attempt.number }),
+    requestId,
+  }),
+  ...(requestId === undefined ? {} : { requestId }),
+  sentAt: at,
+  finishedAt: at,
+  followUps: followUpsFor(record, 'sent'),
+});
+
+export const markedFailed = (record: EmailRecord, at: number, note: string, error: DeliveryError, requestId?: string): EmailRecord => ({
+  ...withStatus(without(record, 'attempt', 'unsure', 'nextAttemptAt', 'slotAt'), at, {
+    status: 'failed',
+    note,
+    ...(record.attempt === undefined ? {} : { attempt: record.attempt.number }),
+    requestId,
+    error,
+  }),
+  ...(requestId === undefined ? {} : { requestId }),
+  lastError: error,
+  finishedAt: at,
+  followUps: followUpsFor(record, 'failed'),
+});
+
+/** Waits for a later attempt (`nextAttemptAt`); a job for that time is pushed right after. */
+export const markedRetrying = (
+  record: EmailRecord,
+  at: number,
+  nextAttemptAt: number,
+  note: string,
+  details: { error?: DeliveryError; requestId?: string | undefined; unsure?: { since: number } } = {},
+): EmailRecord => ({
+  ...withStatus(without(record, 'attempt', 'slotAt'), at, {
+    status: 'retrying',
+    note,
+    ...(record.attempt === undefined ? {} : { attempt: record.attempt.number }),
+    requestId: details.requestId,
+    ...(details.error === undefined ? {} : { error: details.error }),
+  }),
+  ...(details.error === undefined ? {} : { lastError: details.error }),
+  ...(details.requestId === undefined ? {} : { requestId: details.requestId }),
+  ...(details.unsure === undefined ? {} : { unsure: details.unsure }),
+  nextAttemptAt,
+});

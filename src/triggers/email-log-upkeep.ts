@@ -1,0 +1,19 @@
+import { runOutboxUpkeep, type UpkeepDeps, type UpkeepSummary } from '../outbox/outbox-upkeep';
+import { runtimeDeps } from '../resolvers/runtime-deps';
+import { safeErrorLabel } from '../shared/error-names';
+import type { ScheduledTriggerEvent } from './credential-expiry-check';
+
+/** The hourly upkeep (scheduledTrigger `email-log-upkeep`): retention and overdue emails (outbox-upkeep.ts). */
+export const runEmailLogUpkeep = async (deps: UpkeepDeps): Promise<UpkeepSummary> => {
+  try {
+    const summary = await runOutboxUpkeep(deps);
+    console.info(`[issue-mailer] email log upkeep: ${summary.deleted} deleted, ${summary.requeued} requeued`);
+    return summary;
+  } catch (error) {
+    console.error(`[issue-mailer] email log upkeep failed: ${safeErrorLabel(error)}`);
+    throw error;
+  }
+};
+
+export const handler = async (_event: ScheduledTriggerEvent, _context: unknown): Promise<UpkeepSummary> =>
+  runEmailLogUpkeep(runtimeDeps.upkeep);

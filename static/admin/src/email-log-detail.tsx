@@ -1,0 +1,123 @@
+import { useEffect, useRef } from 'react';
+import type { EmailLogEntry, EmailLogSummary } from '../../../src/contract';
+import { SectionMessage } from '../../shared/components/section-message';
+import { EmailLogEvents } from './email-log-events';
+import { EmailLogFacts } from './email-log-facts';
+import { subjectText } from './email-log-format';
+import { FormSkeleton } from './form-skeleton';
+import { useEmailLogEntry } from './use-email-log-entry';
+
+export const EMAIL_DETAIL_TITLE = 'email-detail-title';
+const EVENTS_TITLE = 'email-detail-events';
+
+interface EmailLogDetailProps {
+  /** The row that was opened: its subject names the panel while the entry loads. */
+  summary: EmailLogSummary;
+  onEntry(entry: EmailLogEntry): void;
+  onClose(): void;
+}
+
+/**
+ * The panel of one email: its facts, its events and "Resend" when the backend allows it. Focus moves to its
+ * heading when it opens and after a resend (which removes the button); Escape closes it.
+ */
+export function EmailLogDetail({ summary, onEntry, onClose }: EmailLogDetailProps) {
+  const detail = useEmailLogEntry(summary.emailId, onEntry);
+  const { load, resend } = detail;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const entry = load.state === 'loaded' ? load.entry : null;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (resend.state === 'resent') headingRef.current?.focus();
+  }, [resend.state]);
+
+  const resending = resend.state === 'resending';
+
+  return (
+    <section
+      className="im-email-detail"
+      aria-labelledby={EMAIL_DETAIL_TITLE}
+      aria-busy={load.state === 'loading'}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="im-section__header">
+        <h3 id={EMAIL_DETAIL_TITLE} ref={headingRef} tabIndex={-1} className="im-email-detail__title">
+          {subjectText(entry?.subject ?? summary.subject)}
+        </h3>
+        <div className="im-button-row">
+          {entry?.canResend && (
+            <button
+              type="button"
+              className="im-button im-button--primary"
+              aria-disabled={resending}
+              onClick={() => void detail.onResend()}
+            >
+              {resending && <span className="im-spinner im-spinner--inverse" aria-hidden="true" />}
+              Resend
+            </button>
+          )}
+          <button type="button" className="im-button im-button--subtle" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+
+      <p role="status" className="im-visually-hidden">
+        {detail.announcement}
+      </p>
+      {resending && (
+        <p role="status" className="im-secondary">
+          Resending…
+        </p>
+      )}
+      {resend.state === 'resent' && (
+        <SectionMessage appearance="success" title="Email queued again">
+          <p>Issue Mailer sends it again shortly. This panel shows how it goes.</p>
+        </SectionMessage>
+      )}
+      {resend.state === 'failed' && (
+        <SectionMessage appearance="error" title="The email was not resent">
+          <p>{resend.error.message}</p>
+        </SectionMessage>
+      )}
+      {detail.refreshError && (
+        <SectionMessage appearance="warning" title="The status could not be refreshed">
+          <p>{detail.refreshError.message}</p>
+        </SectionMessage>
+      )}
+
+      {load.state === 'loading' && (
+        <>
+          <p role="status" className="im-visually-hidden">
+            Loading the email…
+          </p>
+          <FormSkeleton fields={4} />
+        </>
+      )}
+      {load.state === 'failed' && (
+        <SectionMessage appearance="error" title="The email could not be loaded">
+          <p>{load.error.message}</p>
+          <p>
+            <button type="button" className="im-link-button" onClick={detail.retry}>
+              Try again
+            </button>
+          </p>
+        </SectionMessage>
+      )}
+      {entry && (
+        <div className="im-email-detail__body">
+          <EmailLogFacts entry={entry} />
+          <EmailLogEvents events={entry.events} titleId={EVENTS_TITLE} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { ADMIN_FRAME, SUPPORT_MAILBOX } from './support/admin-page';
+import { startHostedBrowser, type HostedBrowser } from './support/browser';
+
+let run: HostedBrowser;
+
+beforeAll(async () => {
+  run = await startHostedBrowser();
+});
+
+afterAll(async () => {
+  await run?.close();
+});
+
+const UNAVAILABLE = 'Microsoft Graph is unavailable right now. Try again in a few minutes.';
+
+describe('the email log on the admin page', () => {
+  it('shows a failed email with its reason, and "Resend" delivers it once', async () => {
+    const { page, host } = run;
+    // Graph answers 503 (Retry-After 1) to all eight attempts the outbox makes, then recovers.
+    host.microsoft.injectFault({ target: 'graph', kind: 'unavailable', count: 8, retryAfterSeconds: 1 });
+
+    await page.goto(`${host.url}/browse/DEMO-3`);
+    const summary = await page.getByRole('heading', { level: 1 }).innerText();
+    const subject = `[DEMO-3] ${summary}`;
+    await page.getByRole('button', { name: 'Apps' }).click();
+    await page.getByRole('menuitem', { name: 'Email this issue' }).click();
+    const app = page.frameLocator('iframe[title="Email this issue"]');
+    await app.getByLabel('To', { exact: true }).fill('jordan@example.com');
+    await app.getByRole('button', { name: 'Send' }).click();
+
+    const status = app.getByRole('status', { name: 'Delivery status' });
+    await status.getByText('Queued: waiting to be sent...').or(status.getByText(/trying again/)).first().waitFor();
+    await status.getByText(`Not sent: ${UNAVAILABLE}`).waitFor({ timeout: 60_000 });
+    expect(host.microsoft.sentMessages(SUPPORT_MAILBOX)).toHaveLength(0);
+    await app.getByRole('button', { name: 'Cancel' }).or(app.getByRole('button', { name: 'Close' })).first().click();
+
+    await page.goto(`${host.url}/admin`);
+    const admin = page.frameLocator(ADMIN_FRAME);
+    await admin.getByRole('heading', { name: 'Email log' }).click();
+    await admin.getByLabel('Status', { exact: true }).selectOption({ label: 'Failed' });
+    const table = admin.getByRole('table', { name: 'Email log' });
+    const row = table.getByRole('row').filter({ hasText: subject });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('DEMO-3');
+    expect(await row.textContent()).toContain('Failed');
+
+    await row.getByRole('button', { name: `Open email ${subject}` }).click();
+    const detail = admin.getByRole('region', { name: subject });
+    await detail.waitFor();
+    const detailText = await detail.innerText();
+    expect(detailText).toContain(UNAVAILABLE);
+    expect(detailText).toContain('GRAPH_UNAVAILABLE');
+    expect(detailText).toContain('no attempts left (8)');
+
+    await detail.getByRole('button', { name: 'Resend' }).click();
+    await detail.getByText('Sent', { exact: true }).first().waitFor({ timeout: 30_000 });
+    const sent = host.microsoft.sentMessages(SUPPORT_MAILBOX);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.message.subject).toBe(subject);
+    expect(run.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The fault test of the outbox, through the local host: 500 emails while Microsoft answers 30 % of Graph requests
+ * with 429 (Retry-After 1 to 3 s), 503 or a slow answer, and every token is expired once mid-run. Every email must
+ * end sent exactly once (counted in the emulator's mailbox) or failed with a reason in the email log.
+ *
+ * Exchange paces one mailbox to 30 messages a minute, so 500 emails take about 17 minutes. The test does not
+ * wait them out: the global Date is a warped clock that jumps ahead whenever the queue has nothing due and
+ * nothing running (every waiting email is delayed on the queue, none is busy). The app, the queue, the emulator's
+ * limits and its statistics all read that same clock, so throughput and the 60 s windows are measured in it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { EmailLogPage, EmailLogSummary } from '../../src/contract/email-log';
+import type { SentIssueEmail } from '../../src/contract/issue-email';
+import { startLocalHost, type LocalHost } from '../../local/host';
+import { SUPPORT_MAILBOX } from './support/admin-page';
+import { invokeFunction, unwrap } from './support/forge-invoke';
+
+const EMAILS = 500;
+const ISSUES = ['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-4', 'DEMO-5'];
+const WINDOW_MS = 60_000;
+
+/** Every timer stays real; only Date is replaced, and it runs at real speed between jumps. */
+const ONLY_DATE = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
+
+let host: LocalHost;
+let dataDir: string;
+let warp: NodeJS.Timeout | undefined;
+let jumpedMs = 0;
+
+beforeAll(async () => {
+  jest.useFakeTimers({ advanceTimers: true, doNotFake: [...ONLY_DATE] });
+  dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-faults-'));
+  host = await startLocalHost({ port: 0, dataDir, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
+});
+
+afterAll(async () => {
+  if (warp !== undefined) clearInterval(warp);
+  await host?.close();
+  jest.useRealTimers();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Jumps the clock to the next delayed event whenever nothing is due and nothing runs. */
+const startWarp = (): void => {
+  warp = setInterval(() => {
+    const status = host.queue.status();
+    const now = Date.now();
+    if (status.inFlight === 0 && status.ready === 0 && status.nextDueAt !== undefined && status.nextDueAt > now) {
+      jumpedMs += status.nextDueAt - now;
+      jest.setSystemTime(status.nextDueAt);
+    }
+  }, 20);
+};
+
+const listAll = async (status: EmailLogSummary['status']): Promise<EmailLogSummary[]> => {
+  const all: EmailLogSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = unwrap(
+      await invokeFunction<EmailLogPage>(host.url, {
+        moduleKey: 'issue-mailer-admin',
+        functionKey: 'listEmailLog',
+        payload: { status, limit: 100, ...(cursor === undefined ? {} : { cursor }) },
+      }),
+      'listEmailLog',
+    );
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return all;
+};
+
+const maxInWindow = (times: readonly number[]): number => {
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end += 1) {
+    while ((times[end] ?? 0) - (times[start] ?? 0) >= WINDOW_MS) start += 1;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+};
+
+describe('the outbox under faults', () => {
+  it(
+    'sends 500 emails exactly once (or fails them with a reason) through throttling, outages, slow answers and an expired token',
+    async () => {
+      host.microsoft.setFaultMix({
+        probability: 0.3,
+        kinds: ['throttle', 'unavailable', 'slow'],
+        retryAfterSeconds: { min: 1, max: 3 },
+        slowDelayMs: { min: 300, max: 2_000 },
+        slowAfterWork: true,
+        seed: 20261126,
+      });
+      const realStart = performance.now();
+      startWarp();
+
+      const queued: SentIssueEmail[] = [];
+      for (let index = 0; index < EMAILS; index += 1) {
+        const issueKey = ISSUES[index % ISSUES.length] ?? 'DEMO-1';
+        const answer = await invokeFunction<SentIssueEmail>(host.url, {
+          moduleKey: 'email-this-issue',
+          issueKey,
+          functionKey: 'sendIssueEmail',
+          payload: { to: [`reader${index}@example.com`], subject: `[${issueKey}] fault test ${index}`, message: `Email ${index}` },
+        });
+        queued.push(unwrap(answer, `sendIssueEmail ${index}`));
+        // Mid-run every token the app holds stops working, once.
+        if (index === 150) host.microsoft.expireIssuedTokens();
+      }
+      expect(new Set(queued.map((email) => email.emailId)).size).toBe(EMAILS);
+
+      await host.queue.whenIdle();
+      const stats = host.microsoft.deliveryStats();
+
+      const [sent, failed, queuedLeft, sendingLeft, retryingLeft] = await Promise.all(
+        (['sent', 'failed', 'queued', 'sending', 'retrying'] as const).map((status) => listAll(status)),
+      );
+      expect([queuedLeft.length, sendingLeft.length, retryingLeft.length]).toEqual([0, 0, 0]);
+      expect(sent.length + failed.length).toBe(EMAILS);
+      for (const email of failed) {
+        expect(email.lastError?.code).toMatch(/^[A-Z_]+$/);
+        expect(email.lastError?.message.length).toBeGreaterThan(10);
+      }
+
+      // Exactly once: the mailbox holds each sent email once, and nothing else.
+      const messages = host.microsoft.sentMessages(SUPPORT_MAILBOX);
+      const bySubject = new Map<string, number>();
+      for (const message of messages) bySubject.set(message.message.subject ?? '', (bySubject.get(message.message.subject ?? '') ?? 0) + 1);
+      expect(messages).toHaveLength(sent.length);
+      expect([...bySubject.values()].every((count) => count === 1)).toBe(true);
+      expect(new Set(sent.map((email) => email.subject))).toEqual(new Set(bySubject.keys()));
+
+      // The faults happened, and the Exchange limits were never hit.
+      expect(stats.injected.throttle).toBeGreaterThan(0);
+      expect(stats.injected.unavailable).toBeGreaterThan(0);
+      expect(stats.injected.slow).toBeGreaterThan(0);
+      expect(stats.expiredTokenRefusals).toBeGreaterThan(0);
+      expect(stats.limitRefusals).toEqual({ concurrency: 0, messageRate: 0 });
+      expect(stats.peakConcurrency[SUPPORT_MAILBOX] ?? 0).toBeLessThanOrEqual(4);
+
+      const accepted = stats.acceptedSends[SUPPORT_MAILBOX] ?? [];
+      expect(accepted).toHaveLength(sent.length);
+      const first = accepted[0] ?? 0;
+      const last = accepted[accepted.length - 1] ?? 0;
+      const perMinute = ((accepted.length - 1) / (last - first)) * WINDOW_MS;
+      const peak = maxInWindow(accepted);
+      expect(peak).toBeLessThanOrEqual(30);
+      const realSeconds = (performance.now() - realStart) / 1000;
+      console.info(
+        [
+          `outbox fault test: ${sent.length} sent, ${failed.length} failed of ${EMAILS}`,
+          `faults: ${stats.injected.throttle} x 429, ${stats.injected.unavailable} x 503, ${stats.injected.slow} slow, ${stats.expiredTokenRefusals} x 401 expired token`,
+          `throughput: ${perMinute.toFixed(1)} emails/min over ${((last - first) / WINDOW_MS).toFixed(1)} min (clock), ` +
+            `${((perMinute / 30) * 100).toFixed(1)} % of Exchange's 30/min; busiest 60 s window: ${peak}`,
+          `peak concurrent Graph requests on the mailbox: ${stats.peakConcurrency[SUPPORT_MAILBOX] ?? 0}`,
+          `time: ${realSeconds.toFixed(0)} s real, ${(jumpedMs / 1000).toFixed(0)} s of waiting skipped by the warped clock`,
+        ].join('\n'),
+      );
+    },
+    20 * 60 * 1000,
+  );
+});

@@ -1,0 +1,99 @@
+import { __getRuntime } from '@forge/api';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import Resolver from '@forge/resolver';
+import { InvalidConsumerRequestError, type ConsumerInvocationRequest } from '../../../../local/host/runtime';
+import type { ForgeHandler } from '../../../../local/host/runtime-types';
+import { FAKE_CLOUD_ID } from '../runtime/fixtures/fake-jira';
+import { runtimePerTest } from '../runtime/fixtures/runtime-fixture';
+
+const NOW = Date.parse('2026-11-27T09:00:00.000Z');
+const { install } = runtimePerTest({ now: () => NOW });
+
+function deliverEmail(overrides: Partial<ConsumerInvocationRequest> = {}): ConsumerInvocationRequest {
+  return {
+    functionKey: 'email-worker',
+    moduleKey: 'email-outbox-consumer',
+    method: 'deliver-email',
+    body: { emailId: 'm-1', when: '2026-11-27' },
+    jobId: 'job-1',
+    ...overrides,
+  };
+}
+
+describe('invokeConsumer', () => {
+  it('calls the resolver form with the body as payload, the job id, and a context with no user', async () => {
+    const { runtime } = install();
+    let seen: Parameters<ForgeHandler> | undefined;
+    const handler: ForgeHandler = async (...args) => {
+      seen = args;
+      return { ok: true, at: new Date(NOW) };
+    };
+
+    const answer = await runtime.invokeConsumer(handler, deliverEmail());
+
+    expect(answer).toEqual({ ok: true, at: '2026-11-27T09:00:00.000Z' });
+    const [event, context] = seen!;
+    expect(event).toEqual({
+      call: { functionKey: 'deliver-email', payload: { emailId: 'm-1', when: '2026-11-27' }, jobId: 'job-1' },
+      context: { cloudId: FAKE_CLOUD_ID, moduleKey: 'email-outbox-consumer' },
+    });
+    expect(context.principal).toBeUndefined();
+    expect(context.installContext).toBe(`ari:cloud:jira::site/${FAKE_CLOUD_ID}`);
+    expect(runtime.stats().invocations).toBe(1);
+  });
+
+  it('reaches a @forge/resolver definition with context.jobId and context.retryContext, and its time limit', async () => {
+    const { runtime } = install();
+    const seen: unknown[] = [];
+    const resolver = new Resolver().define('deliver-email', ({ payload, context }) => {
+      const runtimeGlobal = __getRuntime();
+      seen.push({
+        payload,
+        jobId: context.jobId,
+        retryContext: context.retryContext,
+        accountId: context.accountId,
+        moduleType: runtimeGlobal.appContext.moduleType,
+        remainingMs: runtimeGlobal.lambdaContext.getRemainingTimeInMillis(),
+      });
+      return new InvocationError({ retryAfter: 0, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { step: 2 } });
+    });
+
+    const answer = await runtime.invokeConsumer(
+      resolver.getDefinitions() as ForgeHandler,
+      deliverEmail({ timeoutSeconds: 120, retryContext: { retryCount: 2, retryReason: 'FUNCTION_TIME_OUT' } }),
+    );
+
+    expect(seen).toEqual([
+      {
+        payload: { emailId: 'm-1', when: '2026-11-27' },
+        jobId: 'job-1',
+        retryContext: { retryCount: 2, retryReason: 'FUNCTION_TIME_OUT' },
+        accountId: undefined,
+        moduleType: 'core:consumer',
+        remainingMs: 120_000,
+      },
+    ]);
+    // InvocationError raises retryAfter 0 to 1 and answers plain JSON.
+    expect(answer).toEqual({ _retry: true, retryOptions: { retryAfter: 1, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { step: 2 } } });
+  });
+
+  it.each([0, 901])('refuses timeoutSeconds %i as the platform would', async (timeoutSeconds) => {
+    const { runtime } = install();
+    const error: unknown = await runtime.invokeConsumer(async () => 'never', deliverEmail({ timeoutSeconds })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidConsumerRequestError);
+    expect(error).toMatchObject({
+      code: 'INVALID_CONSUMER_REQUEST',
+      message: `Function 'email-worker': timeoutSeconds must be between 1 and 900 for a consumer module, not ${timeoutSeconds}`,
+    });
+    expect(runtime.stats().invocations).toBe(0);
+  });
+
+  it('refuses once the runtime is uninstalled', async () => {
+    const { runtime } = install();
+    runtime.uninstall();
+    await expect(runtime.invokeConsumer(async () => 'never', deliverEmail())).rejects.toMatchObject({
+      code: 'RUNTIME_UNINSTALLED',
+      message: "The local Forge runtime was uninstalled; cannot invoke consumer 'email-outbox-consumer'",
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import type { AdminFunctions, ResolverResult } from '../../../../src/contract';
+
+/** What crosses the bridge is JSON both ways: a copy, without undefined members. */
+const asJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+type FunctionKey = keyof AdminFunctions;
+type Answer<K extends FunctionKey> = ResolverResult<AdminFunctions[K]['data']>;
+type Handler<K extends FunctionKey> = (payload: AdminFunctions[K]['payload']) => Answer<K> | Promise<Answer<K>>;
+
+export interface BridgeCall {
+  functionKey: string;
+  payload: unknown;
+}
+
+/**
+ * The admin resolver as the page sees it through Forge's bridge: each function answers what the test says, and
+ * every call is recorded with a copy of its payload. A function the test did not answer fails the way an unknown
+ * function key does.
+ */
+export class FakeAdminBackend {
+  readonly calls: BridgeCall[] = [];
+  private readonly handlers = new Map<string, (payload: never) => unknown>();
+
+  on<K extends FunctionKey>(functionKey: K, handler: Handler<K>): void {
+    this.handlers.set(functionKey, handler);
+  }
+
+  payloadsOf<K extends FunctionKey>(functionKey: K): Array<AdminFunctions[K]['payload']> {
+    return this.calls
+      .filter((call) => call.functionKey === functionKey)
+      .map((call) => call.payload as AdminFunctions[K]['payload']);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.handlers.clear();
+  }
+
+  async invoke(functionKey: string, payload: unknown): Promise<unknown> {
+    const sent = asJson(payload);
+    this.calls.push({ functionKey, payload: sent });
+    const handler = this.handlers.get(functionKey);
+    if (!handler) throw new Error(`No resolver function ${functionKey} in this test.`);
+    return asJson(await handler(asJson(sent) as never));
+  }
+}
+
+export const backend = new FakeAdminBackend();
+
+// @forge/bridge reads the frame's bridge when it loads, so this module is imported before any UI module.
+(globalThis as { __bridge?: unknown }).__bridge = {
+  callBridge: async (command: string, data: { functionKey: string; payload: unknown }) => {
+    if (command !== 'invoke') throw new Error(`Unexpected bridge command ${command}.`);
+    return backend.invoke(data.functionKey, data.payload);
+  },
+};
+
+/** A promise the test settles when it chooses, to see what the page shows while a call runs. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
