@@ -4,11 +4,10 @@ import * as z from 'zod/mini';
 import { EMAIL_ID_PATTERN } from '../contract/email-log';
 import { handleOutboxJob, type JobOutcome } from '../outbox/handle-outbox-job';
 import type { OutboxDeps } from '../outbox/outbox-deps';
+import { DELIVER_EMAIL_METHOD } from '../outbox/outbox-queue';
 import { safeErrorLabel } from '../shared/error-names';
 import { runtimeDeps } from './runtime-deps';
 
-/** manifest.yml's consumer module calls this resolver method for each event of the `email-outbox` queue. */
-export const DELIVER_EMAIL_METHOD = 'deliver-email';
 /** Storage trouble and lost races: the platform tries the same job again after this long. */
 const PLATFORM_RETRY_SECONDS = 10;
 

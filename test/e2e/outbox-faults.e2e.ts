@@ -130,9 +130,9 @@ describe('the outbox under faults', () => {
       await host.queue.whenIdle();
       const stats = host.microsoft.deliveryStats();
 
-      const [sent, failed, queuedLeft, sendingLeft, retryingLeft] = await Promise.all(
-        (['sent', 'failed', 'queued', 'sending', 'retrying'] as const).map((status) => listAll(status)),
-      );
+      const sent = await listAll('sent');
+      const failed = await listAll('failed');
+      const [queuedLeft, sendingLeft, retryingLeft] = await Promise.all([listAll('queued'), listAll('sending'), listAll('retrying')]);
       expect([queuedLeft.length, sendingLeft.length, retryingLeft.length]).toEqual([0, 0, 0]);
       expect(sent.length + failed.length).toBe(EMAILS);
       for (const email of failed) {

@@ -1,3 +1,4 @@
+import type { LocalQueue } from '../queue';
 import type { IncomingMessage } from 'node:http';
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import type { MicrosoftEmulator } from '../../microsoft/types';
@@ -15,6 +16,7 @@ export interface PageDeps {
   jira: JiraEmulator;
   microsoft: MicrosoftEmulator;
   triggers: Pick<ScheduledTriggers, 'list'>;
+  queue: Pick<LocalQueue, 'status'>;
 }
 
 export const pageUser = (user: JiraUser): PageUser => ({
@@ -36,7 +38,7 @@ export function resourceFrameUrl(module: UiModule, issueKey?: string): string {
 }
 
 export function createPageRoutes(deps: PageDeps) {
-  const { manifest, jira, microsoft, triggers } = deps;
+  const { manifest, jira, microsoft, triggers, queue } = deps;
   const users = () => jira.users().map(pageUser);
   const adminPages = () =>
     modulesOfType(manifest, 'jira:adminPage').map((module) => ({ title: module.title, href: adminPagePath(manifest, module) }));
@@ -56,6 +58,7 @@ export function createPageRoutes(deps: PageDeps) {
           graphBaseUrl: microsoft.graphBaseUrl,
         },
         scheduledTriggers: triggers.list(),
+        queues: { consumers: manifest.consumers, status: queue.status() },
       });
     },
 

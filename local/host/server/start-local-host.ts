@@ -191,7 +191,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       jira,
       session,
       endpoints: createForgeEndpoints({ manifest, handlers, runtime, jira, log }),
-      pages: createPageRoutes({ manifest, jira, microsoft, triggers: scheduler }),
+      pages: createPageRoutes({ manifest, jira, microsoft, triggers: scheduler, queue }),
       triggers: scheduler,
       guard: createRequestGuard(() => port),
       log,

@@ -1,3 +1,4 @@
+import type { QueueStatus } from '../../queue/queue-types';
 import type { IssueListItem } from '../jira-reader';
 import type { TriggerStatus } from '../scheduled-triggers';
 import { SITE_PROJECT, avatar, projectSidenav, renderChrome, type PageUser } from './chrome';
@@ -12,6 +13,8 @@ export interface HomePageData {
   issueActions: string[];
   microsoft: { portalUrl: string; mailboxUrl: string; loginBaseUrl: string; graphBaseUrl: string };
   scheduledTriggers: TriggerStatus[];
+  /** The manifest's consumers and how the local queue stands. */
+  queues: { consumers: Array<{ key: string; queue: string; functionKey: string }>; status: QueueStatus };
 }
 
 const INTERVAL_LABELS: Record<TriggerStatus['interval'], string> = {
@@ -62,6 +65,27 @@ function scheduledTriggersCard(triggers: TriggerStatus[]): SafeHtml {
   </section>`;
 }
 
+function queuesCard(queues: HomePageData['queues']): SafeHtml {
+  const { status } = queues;
+  return html`<section class="jl-card" aria-labelledby="card-queues">
+    <h2 id="card-queues">Async events</h2>
+    ${queues.consumers.length === 0
+      ? html`<p class="jl-empty-text">The app has no queue consumers.</p>`
+      : html`<p>Queue consumers run in this process, as Forge runs them.</p>
+          <ul class="jl-card__links">
+            ${queues.consumers.map((consumer) => html`<li><code>${consumer.queue}</code> &rarr; <code>${consumer.functionKey}</code></li>`)}
+          </ul>
+          <dl class="jl-queue-status">
+            <div><dt>Due now</dt><dd>${String(status.ready)}</dd></div>
+            <div><dt>Delayed</dt><dd>${String(status.delayed)}</dd></div>
+            <div><dt>Running</dt><dd>${String(status.inFlight)}</dd></div>
+            <div><dt>Delivered</dt><dd>${String(status.delivered)}</dd></div>
+            <div><dt>Retried</dt><dd>${String(status.retried)}</dd></div>
+            <div><dt>Dropped</dt><dd>${String(status.dropped)}</dd></div>
+          </dl>`}
+  </section>`;
+}
+
 function statusLozenge(issue: IssueListItem) {
   const category = issue.fields.status.statusCategory.key;
   return html`<span class="jl-lozenge jl-lozenge--${category}">${issue.fields.status.name}</span>`;
@@ -98,6 +122,7 @@ export function renderHomePage(data: HomePageData): string {
         </ul>
       </section>
       ${scheduledTriggersCard(data.scheduledTriggers)}
+      ${queuesCard(data.queues)}
     </div>
 
     <h2 class="jl-section-title" id="issues">Issues</h2>

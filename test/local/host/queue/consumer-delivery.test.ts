@@ -245,4 +245,20 @@ describe('the local queue delivers @forge/events pushes to the consumer', () => 
     const queued = await entries.query().index('by-status-due', { partition: ['queued'] }).where(WhereConditions.greaterThan(0)).getMany();
     expect(queued.results.map((result) => result.key)).toEqual(['m2', 'm1']);
   });
+
+  it('shows the consumers and the queue counts on the home page', async () => {
+    const { host, clock } = queueHost;
+    const before = counters();
+    await work.push({ body: body('h1', 'ok'), delayInSeconds: 30 });
+    const response = await fetch(`${host.url}/`);
+    const page = (await response.text()).replace(/\s+/g, ' ');
+    const card = /<section class="jl-card" aria-labelledby="card-queues">.*?<\/section>/.exec(page)?.[0] ?? '';
+    expect(card).toContain('<h2 id="card-queues">Async events</h2>');
+    expect(card).toContain('<li><code>work-queue</code> &rarr; <code>work-fn</code></li>');
+    expect(card).toContain('<li><code>quick-queue</code> &rarr; <code>quick-fn</code></li>');
+    expect(card).toContain('<div><dt>Delayed</dt><dd>1</dd></div>');
+    expect(card).toContain(`<div><dt>Delivered</dt><dd>${before.delivered}</dd></div>`);
+    clock.advance(30_000);
+    await host.queue.whenIdle();
+  });
 });
