@@ -15,8 +15,11 @@ export interface AttemptLease {
   deadlineAt: number;
 }
 
-/** Work that follows a final status: the issue's history entry, and the comment on the issue when asked for. */
-export type FollowUp = 'history' | 'comment';
+/**
+ * Work that follows a final status: the issue's history entry, the comment on the issue when asked for, and for a
+ * sent email forgetting its content (only a failed email can be resent, so only its content is kept).
+ */
+export type FollowUp = 'history' | 'comment' | 'content';
 
 /**
  * One email of the outbox and the email log: a Forge custom entity (`outbox-email`, see manifest.yml) so the log
@@ -109,7 +112,7 @@ export const emailRecordSchema = z.object({
   ),
   unsure: z.optional(z.object({ since: z.number() })),
   events: z.array(eventSchema),
-  followUps: z.array(z.enum(['history', 'comment'])),
+  followUps: z.array(z.enum(['history', 'comment', 'content'])),
   commentAfterSend: z.boolean(),
   contentChunks: z.int().check(z.nonnegative()),
 });

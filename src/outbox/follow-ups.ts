@@ -26,6 +26,10 @@ const runOne = async (record: EmailRecord, followUp: FollowUp, deps: OutboxDeps)
     await deps.recordHistory(record.issueId, historyEntryOf(record));
     return;
   }
+  if (followUp === 'content') {
+    await deps.contents.delete(record.emailId, record.contentChunks);
+    return;
+  }
   await deps.addComment(record.issueKey, {
     senderAccountId: record.requestedBy.accountId,
     to: record.to,
@@ -35,7 +39,7 @@ const runOne = async (record: EmailRecord, followUp: FollowUp, deps: OutboxDeps)
 };
 
 /**
- * The issue's history entry and the comment, after the final status is stored. They are records, not delivery: one
+ * The issue's history entry, the comment and forgetting a sent email's content, after the final status is stored. They are records, not delivery: one
  * that fails is logged and dropped, never retried into a second comment. Marked done afterwards, so a redelivered
  * job after a crash in between runs them again (the history write is idempotent; a comment could repeat, which is
  * the lesser harm than none).
@@ -51,6 +55,12 @@ export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promi
   }
   const done = new Set(record.followUps);
   await updateRecord(deps.records, record, (current) =>
-    current.followUps.length === 0 ? undefined : { ...current, followUps: current.followUps.filter((item) => !done.has(item)) },
+    current.followUps.length === 0
+      ? undefined
+      : {
+          ...current,
+          followUps: current.followUps.filter((item) => !done.has(item)),
+          ...(done.has('content') ? { contentChunks: 0 } : {}),
+        },
   );
 };

@@ -47,8 +47,10 @@ export const claimed = (record: EmailRecord, attempt: AttemptLease, at: number):
   roundAttempts: record.roundAttempts + 1,
 });
 
-export const followUpsFor = (record: EmailRecord, status: 'sent' | 'failed'): FollowUp[] =>
-  status === 'sent' && record.commentAfterSend ? ['history', 'comment'] : ['history'];
+export const followUpsFor = (record: EmailRecord, status: 'sent' | 'failed'): FollowUp[] => {
+  if (status === 'failed') return ['history'];
+  return record.commentAfterSend ? ['history', 'comment', 'content'] : ['history', 'content'];
+};
 
 /** Accepted by Microsoft 365 (202), or found in the sender's Sent Items. */
 export const markedSent = (record: EmailRecord, at: number, note: string, requestId: string | undefined): EmailRecord => ({

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../runtime/open-sqlite';
 import { QueueStoreError } from './queue-errors';
 import type { JobStats, NewEvent, StoredEvent } from './queue-types';
 
@@ -19,7 +20,6 @@ interface EventRow {
 }
 
 const SCHEMA_VERSION = 1;
-const BUSY_TIMEOUT_MS = 10_000;
 const EVENT_COLUMNS = `event_id, queue_name, job_id, body, due_at, concurrency_key, concurrency_limit, retry_count,
   retry_reason, retry_data, lease_owner, lease_expires_at, created_at`;
 /** Deliverable queues are passed as one JSON array parameter. */
@@ -83,19 +83,12 @@ export class QueueStore {
 
   constructor(dbPath: string) {
     try {
-      this.db = new Database(dbPath);
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.transaction(() => {
-        this.db.exec(SCHEMA);
-        const version = this.db.pragma('user_version', { simple: true });
-        if (version === 0) {
-          this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-        } else if (version !== SCHEMA_VERSION) {
-          throw new QueueStoreError(`Unsupported queue schema version ${String(version)} in ${dbPath}`);
-        }
-      }).immediate();
+      this.db = openSqlite(
+        dbPath,
+        SCHEMA_VERSION,
+        (db) => db.exec(SCHEMA),
+        (version) => new QueueStoreError(`Unsupported queue schema version ${String(version)} in ${dbPath}`),
+      );
     } catch (error) {
       if (error instanceof QueueStoreError) throw error;
       throw new QueueStoreError(`Cannot open the queue database at ${dbPath}`, { cause: error });

@@ -1,5 +1,5 @@
 import type { ForgeHandler } from '../runtime-types';
-import { ForgeRuntimeError } from './errors';
+import { ForgeRuntimeError, ModuleTimeoutError } from './errors';
 import type { SiteIdentity } from './site-identity';
 
 /**
@@ -48,17 +48,10 @@ export class InvalidConsumerRequestError extends ForgeRuntimeError {
 }
 
 /** A consumer's function did not settle within its time limit; the queue retries it as FUNCTION_TIME_OUT. */
-export class ConsumerTimeoutError extends ForgeRuntimeError {
-  readonly functionKey: string;
-  readonly moduleKey: string;
-  readonly timeoutMs: number;
-
+export class ConsumerTimeoutError extends ModuleTimeoutError {
   constructor(functionKey: string, moduleKey: string, timeoutMs: number) {
-    super('INVOCATION_TIMEOUT', `Invocation of function '${functionKey}' (consumer '${moduleKey}') timed out after ${timeoutMs} ms`);
+    super(functionKey, { kind: 'consumer', key: moduleKey }, timeoutMs);
     this.name = 'ConsumerTimeoutError';
-    this.functionKey = functionKey;
-    this.moduleKey = moduleKey;
-    this.timeoutMs = timeoutMs;
   }
 }
 

@@ -98,17 +98,25 @@ export class InvalidTriggerRequestError extends ForgeRuntimeError {
   }
 }
 
-/** A trigger function did not settle within its module type's time limit. */
-export class TriggerTimeoutError extends ForgeRuntimeError {
+/** A function invoked by a module (trigger, consumer) did not settle within its time limit. */
+export class ModuleTimeoutError extends ForgeRuntimeError {
   readonly functionKey: string;
   readonly moduleKey: string;
   readonly timeoutMs: number;
 
-  constructor(functionKey: string, moduleKey: string, timeoutMs: number) {
-    super('INVOCATION_TIMEOUT', `Invocation of function '${functionKey}' (trigger '${moduleKey}') timed out after ${timeoutMs} ms`);
-    this.name = 'TriggerTimeoutError';
+  constructor(functionKey: string, module: { kind: 'trigger' | 'consumer'; key: string }, timeoutMs: number) {
+    super('INVOCATION_TIMEOUT', `Invocation of function '${functionKey}' (${module.kind} '${module.key}') timed out after ${timeoutMs} ms`);
+    this.name = 'ModuleTimeoutError';
     this.functionKey = functionKey;
-    this.moduleKey = moduleKey;
+    this.moduleKey = module.key;
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A trigger function did not settle within its module type's time limit. */
+export class TriggerTimeoutError extends ModuleTimeoutError {
+  constructor(functionKey: string, moduleKey: string, timeoutMs: number) {
+    super(functionKey, { kind: 'trigger', key: moduleKey }, timeoutMs);
+    this.name = 'TriggerTimeoutError';
   }
 }

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './open-sqlite';
 import { KvsRequestError, KvsStoreError } from './errors';
 
 /** Where an item lives: plain kvs, the secret store (never queried), or one custom entity's store. */
@@ -28,7 +29,6 @@ interface ItemRow {
 const TABLES = { kv: 'kv_items', secret: 'secret_items', entity: 'entity_items' } as const;
 const SCHEMA_VERSION = 1;
 // Another process may hold the write lock while it runs an invocation; wait for it rather than fail.
-const BUSY_TIMEOUT_MS = 10_000;
 
 function tableSql(table: string): string {
   return `CREATE TABLE IF NOT EXISTS ${table} (
@@ -62,21 +62,14 @@ export class KvsSqliteStore {
 
   constructor(dbPath: string) {
     try {
-      this.db = new Database(dbPath);
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.transaction(() => {
-        for (const table of Object.values(TABLES)) {
-          this.db.exec(tableSql(table));
-        }
-        const version = this.db.pragma('user_version', { simple: true });
-        if (version === 0) {
-          this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-        } else if (version !== SCHEMA_VERSION) {
-          throw new KvsStoreError(`Unsupported kvs schema version ${String(version)} in ${dbPath}`);
-        }
-      }).immediate();
+      this.db = openSqlite(
+        dbPath,
+        SCHEMA_VERSION,
+        (db) => {
+          for (const table of Object.values(TABLES)) db.exec(tableSql(table));
+        },
+        (version) => new KvsStoreError(`Unsupported kvs schema version ${String(version)} in ${dbPath}`),
+      );
     } catch (error) {
       if (error instanceof KvsStoreError) {
         throw error;

@@ -26,6 +26,7 @@ import { SETTINGS_TITLE } from './sending-settings-section';
 import { SetupHint } from './setup-hint';
 import { TEMPLATES_TITLE } from './template-section';
 import { WarningsBanner } from './warnings-banner';
+import { LoadFailed } from '../../shared/components/load-failed';
 
 type Load =
   | { state: 'loading' }
@@ -243,14 +244,7 @@ export function AdminPage() {
           </>
         )}
         {load.state === 'failed' && (
-          <SectionMessage appearance="error" title="Credentials could not be loaded">
-            <p>{load.error.message}</p>
-            <p>
-              <button type="button" className="im-link-button" onClick={() => void refresh()}>
-                Try again
-              </button>
-            </p>
-          </SectionMessage>
+          <LoadFailed title="Credentials could not be loaded" message={load.error.message} onRetry={() => void refresh()} />
         )}
         {load.state === 'loaded' && credentials.length === 0 && (
           <p className="im-empty">No credentials yet. Add one below to start sending issues by email.</p>

@@ -6,6 +6,7 @@ import { EmailLogFacts } from './email-log-facts';
 import { subjectText } from './email-log-format';
 import { FormSkeleton } from './form-skeleton';
 import { useEmailLogEntry } from './use-email-log-entry';
+import { LoadFailed } from '../../shared/components/load-failed';
 
 export const EMAIL_DETAIL_TITLE = 'email-detail-title';
 const EVENTS_TITLE = 'email-detail-events';
@@ -103,14 +104,7 @@ export function EmailLogDetail({ summary, onEntry, onClose }: EmailLogDetailProp
         </>
       )}
       {load.state === 'failed' && (
-        <SectionMessage appearance="error" title="The email could not be loaded">
-          <p>{load.error.message}</p>
-          <p>
-            <button type="button" className="im-link-button" onClick={detail.retry}>
-              Try again
-            </button>
-          </p>
-        </SectionMessage>
+        <LoadFailed title="The email could not be loaded" message={load.error.message} onRetry={detail.retry} />
       )}
       {entry && (
         <div className="im-email-detail__body">

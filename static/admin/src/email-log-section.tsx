@@ -8,6 +8,7 @@ import { EMAIL_LOG_COLUMNS, EmailLogTable, openEmailButtonId } from './email-log
 import { ListSkeleton } from './list-skeleton';
 import { RetentionSetting } from './retention-setting';
 import { useEmailLog, type EmailLogState } from './use-email-log';
+import { LoadFailed } from '../../shared/components/load-failed';
 
 export const EMAIL_LOG_TITLE = 'email-log-title';
 
@@ -37,14 +38,7 @@ function EmailLogRows({
   }
   if (list.state === 'failed') {
     return (
-      <SectionMessage appearance="error" title="The email log could not be loaded">
-        <p>{list.error.message}</p>
-        <p>
-          <button type="button" className="im-link-button" onClick={log.reload}>
-            Try again
-          </button>
-        </p>
-      </SectionMessage>
+      <LoadFailed title="The email log could not be loaded" message={list.error.message} onRetry={log.reload} />
     );
   }
   if (list.items.length === 0) {

@@ -1,10 +1,10 @@
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../../src/contract';
-import { SectionMessage } from '../../shared/components/section-message';
 import { Field } from '../../shared/components/field';
 import { plural } from './format';
 import { FormSkeleton } from './form-skeleton';
 import { SaveMessages } from './save-messages';
 import { RETENTION_FIELD_ID, useRetentionSetting } from './use-retention-setting';
+import { LoadFailed } from '../../shared/components/load-failed';
 
 const RETENTION_TITLE = 'email-log-retention-title';
 const UNIT_ID = `${RETENTION_FIELD_ID}-unit`;
@@ -26,14 +26,7 @@ export function RetentionSetting() {
         </>
       )}
       {load.state === 'failed' && (
-        <SectionMessage appearance="error" title="The retention could not be loaded">
-          <p>{load.error.message}</p>
-          <p>
-            <button type="button" className="im-link-button" onClick={() => void form.refresh()}>
-              Try again
-            </button>
-          </p>
-        </SectionMessage>
+        <LoadFailed title="The retention could not be loaded" message={load.error.message} onRetry={() => void form.refresh()} />
       )}
       {load.state === 'loaded' && (
         <form

@@ -1,4 +1,3 @@
-import { SectionMessage } from '../../shared/components/section-message';
 import { FormSkeleton } from './form-skeleton';
 import { ProjectTemplateRows } from './project-template-rows';
 import { SaveMessages } from './save-messages';
@@ -6,6 +5,7 @@ import { settingsFieldId } from './settings-state';
 import type { TemplateListState } from './use-template-list';
 import { useMailSettings } from './use-mail-settings';
 import { WhoMaySendField } from './who-may-send-field';
+import { LoadFailed } from '../../shared/components/load-failed';
 
 export const SETTINGS_TITLE = 'settings-title';
 const COMMENT_HINT = `${settingsFieldId('commentAfterSend')}-hint`;
@@ -37,14 +37,7 @@ export function SendingSettingsSection({ list }: { list: TemplateListState }) {
         </>
       )}
       {load.state === 'failed' && (
-        <SectionMessage appearance="error" title="Sending settings could not be loaded">
-          <p>{load.error.message}</p>
-          <p>
-            <button type="button" className="im-link-button" onClick={() => void form.refresh()}>
-              Try again
-            </button>
-          </p>
-        </SectionMessage>
+        <LoadFailed title="Sending settings could not be loaded" message={load.error.message} onRetry={() => void form.refresh()} />
       )}
       {load.state === 'loaded' && values && (
         <form

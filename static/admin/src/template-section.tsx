@@ -7,6 +7,7 @@ import { TemplateEditor } from './template-editor';
 import { TEMPLATE_COLUMNS, TemplateList, deleteTemplateButtonId, openTemplateButtonId } from './template-list';
 import { isBuiltIn, type EditorTarget } from './template-state';
 import type { TemplateListState } from './use-template-list';
+import { LoadFailed } from '../../shared/components/load-failed';
 
 export const TEMPLATES_TITLE = 'templates-title';
 const NEW_TEMPLATE_BUTTON = 'new-template';
@@ -109,14 +110,7 @@ export function TemplateSection({ list }: { list: TemplateListState }) {
         </>
       )}
       {load.state === 'failed' && (
-        <SectionMessage appearance="error" title="Templates could not be loaded">
-          <p>{load.error.message}</p>
-          <p>
-            <button type="button" className="im-link-button" onClick={() => void list.refresh()}>
-              Try again
-            </button>
-          </p>
-        </SectionMessage>
+        <LoadFailed title="Templates could not be loaded" message={load.error.message} onRetry={() => void list.refresh()} />
       )}
       {load.state === 'loaded' && (
         <TemplateList

@@ -1,10 +1,10 @@
 import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
 import { SLOT_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
-import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { TRACE_GRACE_MS, UNCERTAIN_MESSAGE } from '../../../src/outbox/trace-check';
 import { timeoutError } from '../support/fake-fetch';
 import { callsOf, found, graphError, outboxMicrosoft } from '../support/outbox-microsoft';
 import { configuredWorld, emailIdOf, issueRequest, NOW, silenceWarnings } from '../support/resolvers';
+import { stoppingDeps } from './outbox-fixtures';
 
 const ID = emailIdOf(1);
 const MESSAGE_ID = `<${ID}.demo-1@contoso.com>`;
@@ -24,28 +24,10 @@ const setup = async () => {
   const record = async (id = ID) => world.records.get(id);
   const calls = () => callsOf(world.microsoft.calls);
   const history = async () => world.issueAction.listEmailHistory(issueRequest({}));
+  const contentKeys = () => [...world.kv.plain.keys()].filter((key) => key.startsWith('email-content:'));
   /** Delays of the jobs pushed after the first (the one enqueueing pushed). */
   const laterPushes = () => world.queue.pushed.slice(1).map((entry) => entry.delaySeconds);
-  return { world, microsoft, queueEmail, record, calls, history, laterPushes };
-};
-
-/**
- * The invocation stops in the middle of the attempt, as when the platform ends it at its time limit: after
- * Graph was called when `afterGraph`, in any case before an outcome is written.
- */
-const stoppingDeps = (deps: OutboxDeps, afterGraph: boolean): OutboxDeps => {
-  const stop = new Error('the invocation stopped');
-  return {
-    ...deps,
-    send: async (credential, message) => {
-      if (afterGraph) await deps.send(credential, message);
-      throw stop;
-    },
-    describe: (error) => {
-      if (error === stop) throw stop;
-      return deps.describe(error);
-    },
-  };
+  return { world, microsoft, queueEmail, record, calls, history, contentKeys, laterPushes };
 };
 
 /** Queues an email and runs its first job until the invocation stops; the record is left `sending`. */
@@ -68,9 +50,10 @@ describe('handleOutboxJob', () => {
   silenceWarnings();
 
   it('sends on the first job: one Graph send, the record sent with its request-id, history and comment done', async () => {
-    const { world, queueEmail, record, calls, history } = await setup();
+    const { world, queueEmail, record, calls, history, contentKeys } = await setup();
     await queueEmail();
     expect(world.queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0]);
+    expect(contentKeys()).toEqual([`email-content:${ID}.0`]);
 
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
 
@@ -87,6 +70,9 @@ describe('handleOutboxJob', () => {
     await expect(history()).resolves.toMatchObject({ ok: true, data: [{ id: ID, status: 'sent', at: iso(NOW) }] });
     expect(world.issueData.comments_added).toEqual([{ issueKey: 'DEMO-1', to: ['ada@example.com'], cc: [], subject: '[DEMO-1] Login page' }]);
     expect(world.queue.pushed).toHaveLength(1);
+    // Only a failed email can be resent: a sent one's content is forgotten.
+    expect(stored?.contentChunks).toBe(0);
+    expect(contentKeys()).toEqual([]);
   });
 
   it('waits as long as Retry-After asks after a 429, then sends', async () => {
@@ -135,7 +121,7 @@ describe('handleOutboxJob', () => {
   });
 
   it('fails at once on 400 ErrorInvalidRecipients: a failed history entry with the message, no comment', async () => {
-    const { world, microsoft, queueEmail, record, calls, history } = await setup();
+    const { world, microsoft, queueEmail, record, calls, history, contentKeys } = await setup();
     microsoft.sends.push(() => graphError(400, 'ErrorInvalidRecipients'));
     await queueEmail();
 
@@ -161,6 +147,9 @@ describe('handleOutboxJob', () => {
     expect(world.issueData.comments_added).toEqual([]);
     expect(calls().sends).toHaveLength(1);
     expect(world.queue.pushed).toHaveLength(1);
+    // Kept for a resend.
+    expect(stored?.contentChunks).toBe(1);
+    expect(contentKeys()).toEqual([`email-content:${ID}.0`]);
   });
 
   it('fails after 8 retryable failures with "no attempts left (8)"', async () => {
@@ -345,6 +334,45 @@ describe('handleOutboxJob', () => {
     expect(calls().sends).toHaveLength(1);
     expect(world.issueData.comments_added).toHaveLength(1);
     expect(world.queue.pushed).toHaveLength(2);
+  });
+
+  it('runs follow-ups a stopped invocation left undone when the next job finds the email final', async () => {
+    const { world, queueEmail, record, history, contentKeys } = await setup();
+    await queueEmail();
+    const job = world.queue.take();
+    if (job === undefined) throw new Error('no job');
+    // The invocation stops right after storing "sent", in its first follow-up.
+    const stop = new Error('the invocation stopped');
+    const stopping = {
+      ...world.outbox,
+      recordHistory: async () => Promise.reject(stop),
+      log: () => {
+        throw stop;
+      },
+    };
+    await expect(handleOutboxJob(job.job, { retryCount: 0 }, stopping)).rejects.toThrow('the invocation stopped');
+    expect(await record()).toMatchObject({ status: 'sent', followUps: ['history', 'comment', 'content'], contentChunks: 1 });
+
+    await world.queue.push(ID, { mailbox: 'support@contoso.com', delaySeconds: 0 });
+    await expect(world.drainOutbox()).resolves.toEqual(['already-final']);
+
+    expect(await record()).toMatchObject({ status: 'sent', followUps: [], contentChunks: 0 });
+    await expect(history()).resolves.toMatchObject({ ok: true, data: [{ id: ID, status: 'sent' }] });
+    expect(world.issueData.comments_added).toHaveLength(1);
+    expect(contentKeys()).toEqual([]);
+  });
+
+  it('logs and drops a follow-up that fails, and still does the others', async () => {
+    const { world, queueEmail, record, history } = await setup();
+    await queueEmail();
+    world.outbox.recordHistory = async () => Promise.reject(new TypeError('storage down'));
+
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+
+    expect(await record()).toMatchObject({ status: 'sent', followUps: [] });
+    await expect(history()).resolves.toEqual({ ok: true, data: [] });
+    expect(world.issueData.comments_added).toHaveLength(1);
+    expect(world.logLines).toEqual([`email ${ID}: the history after sent failed (TypeError)`]);
   });
 
   it('answers gone to a job for an email no longer in the log', async () => {

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as backend from '../../../src/index';
-import { OUTBOX_QUEUE_KEY } from '../../../src/outbox/outbox-queue';
+import { DELIVER_EMAIL_METHOD, OUTBOX_QUEUE_KEY } from '../../../src/outbox/outbox-queue';
 import { WORKER_TIME_LIMIT_SECONDS } from '../../../src/outbox/worker-limits';
-import { DELIVER_EMAIL_METHOD } from '../../../src/resolvers/email-worker';
 
 interface Manifest {
   modules: {

@@ -63,6 +63,11 @@ export class MemoryEntityStore implements EntityStore {
   async query(query: IndexQuery): Promise<EntityPage> {
     const index = this.indexes[query.index];
     if (index === undefined) throw new Error(`No index ${query.index}`);
+    const rangeOf = (value: Stored) => value[index.range] as number;
+    const compare = (a: [string, number], b: [string, number]) => {
+      const order = a[1] - b[1] || a[0].localeCompare(b[0]);
+      return query.order === 'newest' ? -order : order;
+    };
     const matching = [...this.values.entries()]
       .filter(([, value]) => index.partition.every((attribute, position) => value[attribute] === query.partition?.[position]))
       .filter(([, value]) => {
@@ -71,16 +76,17 @@ export class MemoryEntityStore implements EntityStore {
         return (query.range?.from === undefined || at >= query.range.from) && (query.range?.to === undefined || at < query.range.to);
       })
       .filter(([, value]) => Object.entries(query.equals ?? {}).every(([attribute, expected]) => value[attribute] === expected))
-      .sort(([keyA, a], [keyB, b]) => {
-        const order = (a[index.range] as number) - (b[index.range] as number) || keyA.localeCompare(keyB);
-        return query.order === 'newest' ? -order : order;
-      });
-    const start = query.cursor === undefined ? 0 : Number(Buffer.from(query.cursor, 'base64url').toString('utf8'));
-    const page = matching.slice(start, start + query.limit);
-    const next = start + query.limit;
+      .sort(([keyA, a], [keyB, b]) => compare([keyA, rangeOf(a)], [keyB, rangeOf(b)]));
+    // As the platform's cursor, this one marks the last item returned, so deleting items already seen skips nothing.
+    const after = query.cursor === undefined ? undefined : (JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, number]);
+    const rest = after === undefined ? matching : matching.filter(([key, value]) => compare([key, rangeOf(value)], after) > 0);
+    const page = rest.slice(0, query.limit);
+    const last = page.at(-1);
     return {
       values: page.map(([, value]) => copy(value)),
-      ...(next < matching.length ? { cursor: Buffer.from(String(next), 'utf8').toString('base64url') } : {}),
+      ...(last !== undefined && rest.length > query.limit
+        ? { cursor: Buffer.from(JSON.stringify([last[0], rangeOf(last[1])]), 'utf8').toString('base64url') }
+        : {}),
     };
   }
 }
