@@ -1,4 +1,5 @@
 import type { MailAttachment } from '../graph/mail-message';
+import type { DeliveryResult } from '../mail/deliver-message';
 import type { EmailContent } from './email-contents';
 import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
@@ -46,11 +47,12 @@ export const recordSent = async (record: EmailRecord, note: string, requestId: s
  * after this write leaves nothing undone that a redelivered job would not finish.
  */
 export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
+  let result: DeliveryResult;
   try {
     const credential = await deps.credential(record.credentialId);
     const content = await deps.contents.read(record.emailId, record.contentChunks);
     const attachments = await downloadAll(content, deps);
-    const result = await deps.send(credential, {
+    result = await deps.send(credential, {
       subject: content.subject,
       html: content.html,
       to: content.to,
@@ -60,11 +62,14 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
       headers: content.headers,
       internetMessageId: record.internetMessageId,
     });
-    await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps);
-    return 'sent';
   } catch (error) {
     return recordFailure(record, error, deps);
   }
+  // Accepted: nothing that fails from here on is a failed send, or the next attempt would send it twice. A thrown
+  // error leaves the claim in place; the platform delivers this job again, finds the attempt over and searches the
+  // mailbox (trace-check.ts) instead of sending blindly.
+  await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps);
+  return 'sent';
 };
 
 const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDeps): Promise<AttemptOutcome> => {

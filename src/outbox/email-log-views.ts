@@ -19,7 +19,7 @@ export const toSummary = (record: EmailRecord): EmailLogSummary => {
     subject: record.subject,
     status: record.status,
     attempts: record.attempts,
-    ...(record.lastError === undefined || record.status === 'sent' ? {} : { lastError: record.lastError }),
+    ...(record.lastError === undefined || record.status === 'sent' ? {} : { lastError: { code: record.lastError.code, message: record.lastError.message } }),
     ...(record.requestId === undefined ? {} : { requestId: record.requestId }),
     ...(sentAt === undefined ? {} : { sentAt }),
     ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
@@ -34,14 +34,16 @@ export const toEntry = (record: EmailRecord): EmailLogEntry => ({
   attachmentCount: record.attachmentCount,
 });
 
-/** What the sender's dialog shows while it follows the email. */
+/** What the sender's dialog shows while it follows the email: a failure in the sender's words. */
 export const toDeliveryView = (record: EmailRecord): EmailDeliveryView => {
   const summary = toSummary(record);
+  const lastError =
+    summary.lastError === undefined ? undefined : { code: summary.lastError.code, message: record.lastError?.senderMessage ?? summary.lastError.message };
   return {
     emailId: record.emailId,
     status: record.status,
     attempts: record.attempts,
-    ...(summary.lastError === undefined ? {} : { lastError: summary.lastError }),
+    ...(lastError === undefined ? {} : { lastError }),
     ...(summary.sentAt === undefined ? {} : { sentAt: summary.sentAt }),
     ...(summary.nextAttemptAt === undefined ? {} : { nextAttemptAt: summary.nextAttemptAt }),
     recipientCount: record.to.length + record.cc.length + record.bccCount,

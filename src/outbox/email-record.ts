@@ -25,6 +25,12 @@ export type FollowUp = 'history' | 'comment' | 'content';
  * One email of the outbox and the email log: a Forge custom entity (`outbox-email`, see manifest.yml) so the log
  * can be listed by status, issue and date. `version` grows with every write; writes are conditional on it.
  */
+/** A failure as the log keeps it: the admin's wording (`message`), and the sender's when it differs. */
+export interface StoredError extends DeliveryError {
+  /** What the person who pressed "Send" reads (dialog, issue history): points them at their admin. */
+  senderMessage?: string;
+}
+
 export interface EmailRecord {
   emailId: string;
   version: number;
@@ -47,7 +53,7 @@ export interface EmailRecord {
   attempts: number;
   /** Attempts since the email was queued or last resent: the retry limit counts these. */
   roundAttempts: number;
-  lastError?: DeliveryError;
+  lastError?: StoredError;
   requestId?: string;
   sentAt?: number;
   /** When the final status was reached (sent or failed). */
@@ -101,7 +107,7 @@ export const emailRecordSchema = z.object({
   requestedBy: z.object({ accountId: z.string(), name: z.string() }),
   attempts: z.int().check(z.nonnegative()),
   roundAttempts: z.int().check(z.nonnegative()),
-  lastError: z.optional(deliveryErrorSchema),
+  lastError: z.optional(z.object({ code: z.string(), message: z.string(), senderMessage: z.optional(z.string()) })),
   requestId: z.optional(z.string()),
   sentAt: z.optional(z.number()),
   finishedAt: z.optional(z.number()),

@@ -37,7 +37,15 @@ const parseRecord = (value: unknown): EmailRecord => {
   // exactOptionalPropertyTypes: absent fields stay absent rather than `undefined`.
   return {
     ...rest,
-    ...(lastError === undefined ? {} : { lastError }),
+    ...(lastError === undefined
+      ? {}
+      : {
+          lastError: {
+            code: lastError.code,
+            message: lastError.message,
+            ...(lastError.senderMessage === undefined ? {} : { senderMessage: lastError.senderMessage }),
+          },
+        }),
     ...(requestId === undefined ? {} : { requestId }),
     ...(sentAt === undefined ? {} : { sentAt }),
     ...(finishedAt === undefined ? {} : { finishedAt }),

@@ -16,7 +16,7 @@ export const historyEntryOf = (record: EmailRecord): HistoryRecord => ({
   bccCount: record.bccCount,
   subject: record.subject,
   status: record.status === 'sent' ? 'sent' : 'failed',
-  ...(record.status !== 'sent' && record.lastError !== undefined ? { error: record.lastError.message } : {}),
+  ...(record.status !== 'sent' && record.lastError !== undefined ? { error: record.lastError.senderMessage ?? record.lastError.message } : {}),
   attachmentCount: record.attachmentCount,
   ...(record.status === 'sent' ? { internetMessageId: record.internetMessageId } : {}),
 });

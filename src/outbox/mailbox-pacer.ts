@@ -43,21 +43,18 @@ export const createMailboxPacer = (entities: EntityStore): MailboxPacer => ({
     for (let tries = 0; tries < MAX_TRIES; tries += 1) {
       const stored = await entities.get(key);
       const parsed = stored === undefined ? undefined : paceSchema.safeParse(stored);
-      // An unreadable entry is overwritten rather than trusted: pacing starts afresh.
-      const current = parsed?.success === true ? parsed.data : undefined;
+      if (parsed !== undefined && !parsed.success) {
+        // An entry this version did not write is not trusted: it is removed and pacing starts afresh.
+        await entities.delete(key);
+        continue;
+      }
+      const current = parsed?.data;
       const slotAt = Math.max(now, current?.nextAt ?? now);
       if (slotAt - now > RESERVE_HORIZON_MS) return { askAgainAt: slotAt - RESERVE_HORIZON_MS / 2 };
       const next = { version: (current?.version ?? 0) + 1, nextAt: slotAt + SLOT_SPACING_MS };
-      const written =
-        stored === undefined ? await entities.create(key, next) : await entities.replace(key, next, current?.version ?? paceVersion(stored));
+      const written = current === undefined ? await entities.create(key, next) : await entities.replace(key, next, current.version);
       if (written) return { slotAt };
     }
     throw new WriteConflictError('the mailbox pacing slots');
   },
 });
-
-/** The version of an entry that does not parse as a whole, when it has one, so it can be replaced. */
-const paceVersion = (stored: unknown): number => {
-  const version = typeof stored === 'object' && stored !== null ? (stored as { version?: unknown }).version : undefined;
-  return typeof version === 'number' ? version : -1;
-};

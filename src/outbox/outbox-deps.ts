@@ -1,4 +1,3 @@
-import type { DeliveryError } from '../contract/email-log';
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { MessageTrace } from '../graph/message-lookup';
 import type { MailMessage } from '../graph/mail-message';
@@ -7,6 +6,7 @@ import type { DeliveryResult } from '../mail/deliver-message';
 import type { EmailCommentNote } from '../mail/issue-email-ports';
 import type { Clock } from '../shared/seams';
 import type { EmailContentStore } from './email-contents';
+import type { StoredError } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import type { MailboxPacer } from './mailbox-pacer';
 import type { OutboxQueue } from './outbox-queue';
@@ -27,8 +27,8 @@ export interface OutboxDeps {
   downloadAttachment(attachmentId: string, expectedSize: number): Promise<Uint8Array>;
   recordHistory(issueId: string, record: HistoryRecord): Promise<void>;
   addComment(issueKey: string, note: EmailCommentNote): Promise<void>;
-  /** The fixed, safe code and message for an error, as an admin reads it in the log. */
-  describe(error: unknown): DeliveryError;
+  /** The fixed, safe code and message for an error, as an admin reads it in the log, and as the sender does. */
+  describe(error: unknown): StoredError;
   now: Clock;
   random(): number;
   /** How long one worker invocation may run (the function's timeoutSeconds): an attempt older is over. */

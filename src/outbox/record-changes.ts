@@ -1,5 +1,5 @@
 import type { DeliveryError, DeliveryEvent, DeliveryStatus } from '../contract/email-log';
-import { withEvent, type AttemptLease, type EmailRecord, type FollowUp } from './email-record';
+import { withEvent, type AttemptLease, type EmailRecord, type FollowUp, type StoredError } from './email-record';
 
 type OptionalField = 'lastError' | 'requestId' | 'sentAt' | 'finishedAt' | 'nextAttemptAt' | 'slotAt' | 'attempt' | 'unsure';
 
@@ -24,7 +24,7 @@ const toEvent = (at: number, input: EventInput): DeliveryEvent => ({
   note: input.note,
   ...(input.attempt === undefined ? {} : { attempt: input.attempt }),
   ...(input.requestId === undefined ? {} : { requestId: input.requestId }),
-  ...(input.error === undefined ? {} : { error: input.error }),
+  ...(input.error === undefined ? {} : { error: { code: input.error.code, message: input.error.message } }),
 });
 
 /** The record with one more event and its status and update time set from it. */
@@ -66,7 +66,7 @@ export const markedSent = (record: EmailRecord, at: number, note: string, reques
   followUps: followUpsFor(record, 'sent'),
 });
 
-export const markedFailed = (record: EmailRecord, at: number, note: string, error: DeliveryError, requestId?: string): EmailRecord => ({
+export const markedFailed = (record: EmailRecord, at: number, note: string, error: StoredError, requestId?: string): EmailRecord => ({
   ...withStatus(without(record, 'attempt', 'unsure', 'nextAttemptAt', 'slotAt'), at, {
     status: 'failed',
     note,
@@ -86,7 +86,7 @@ export const markedRetrying = (
   at: number,
   nextAttemptAt: number,
   note: string,
-  details: { error?: DeliveryError; requestId?: string | undefined; unsure?: { since: number } } = {},
+  details: { error?: StoredError; requestId?: string | undefined; unsure?: { since: number } } = {},
 ): EmailRecord => ({
   ...withStatus(without(record, 'attempt', 'slotAt'), at, {
     status: 'retrying',

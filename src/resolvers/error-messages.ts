@@ -207,3 +207,15 @@ export const diagnosticsOf = (error: unknown): string => {
     .map(([name, value]) => `${name}=${String(value)}`)
     .join(' ');
 };
+
+/**
+ * A failed delivery as the email log keeps it: the code and the admin's message, and the sender's message (which
+ * points them at their admin) when it says something else.
+ */
+export const describeDeliveryFailure = (error: unknown): { code: string; message: string; senderMessage?: string } => {
+  const admin = toResolverError(error, 'admin');
+  const sender = toResolverError(error, 'user');
+  const message = admin?.message ?? INTERNAL_MESSAGE;
+  const senderMessage = sender?.message ?? INTERNAL_MESSAGE;
+  return { code: admin?.code ?? CommonErrorCode.Internal, message, ...(senderMessage === message ? {} : { senderMessage }) };
+};

@@ -39,7 +39,7 @@ import { createTemplateStore } from '../templates/template-store';
 import { createWarningService, type WarningService } from '../warnings/warning-service';
 import { createWarningStore } from '../warnings/warning-store';
 import type { AdminDeps } from './admin-functions';
-import { toResolverError, INTERNAL_MESSAGE } from './error-messages';
+import { describeDeliveryFailure, toResolverError, INTERNAL_MESSAGE } from './error-messages';
 import type { IssueActionDeps } from './issue-action-functions';
 
 export type RuntimeDeps = AdminDeps & IssueActionDeps & { warnings: WarningService; outbox: OutboxDeps; upkeep: UpkeepDeps };
@@ -147,7 +147,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
       addComment: async (issueKey, note) => {
         await addEmailComment(issueKey, note, requestJiraAsApp);
       },
-      describe: (error) => toResolverError(error, 'admin') ?? { code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE },
+      describe: describeDeliveryFailure,
       now: systemClock,
       random: Math.random,
       attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,

@@ -1,6 +1,8 @@
 import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
 import { SLOT_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
+import { markedSent } from '../../../src/outbox/record-changes';
 import { TRACE_GRACE_MS, UNCERTAIN_MESSAGE } from '../../../src/outbox/trace-check';
+import { StorageError } from '../../../src/storage/errors';
 import { timeoutError } from '../support/fake-fetch';
 import { callsOf, found, graphError, outboxMicrosoft } from '../support/outbox-microsoft';
 import { configuredWorld, emailIdOf, issueRequest, NOW, silenceWarnings } from '../support/resolvers';
@@ -336,30 +338,22 @@ describe('handleOutboxJob', () => {
     expect(world.queue.pushed).toHaveLength(2);
   });
 
-  it('runs follow-ups a stopped invocation left undone when the next job finds the email final', async () => {
+  it('runs the follow-ups still on a final record when the next job finds it (a stopped invocation left them)', async () => {
     const { world, queueEmail, record, history, contentKeys } = await setup();
     await queueEmail();
-    const job = world.queue.take();
-    if (job === undefined) throw new Error('no job');
-    // The invocation stops right after storing "sent", in its first follow-up.
-    const stop = new Error('the invocation stopped');
-    const stopping = {
-      ...world.outbox,
-      recordHistory: async () => Promise.reject(stop),
-      log: () => {
-        throw stop;
-      },
-    };
-    await expect(handleOutboxJob(job.job, { retryCount: 0 }, stopping)).rejects.toThrow('the invocation stopped');
+    const queued = await record();
+    if (queued === undefined) throw new Error('no record');
+    // Stored "sent", then the invocation stopped before its follow-ups.
+    await world.records.replace({ ...markedSent(queued, NOW, 'Sent.', 'req-1'), version: queued.version + 1 }, queued.version);
     expect(await record()).toMatchObject({ status: 'sent', followUps: ['history', 'comment', 'content'], contentChunks: 1 });
 
-    await world.queue.push(ID, { mailbox: 'support@contoso.com', delaySeconds: 0 });
     await expect(world.drainOutbox()).resolves.toEqual(['already-final']);
 
     expect(await record()).toMatchObject({ status: 'sent', followUps: [], contentChunks: 0 });
     await expect(history()).resolves.toMatchObject({ ok: true, data: [{ id: ID, status: 'sent' }] });
     expect(world.issueData.comments_added).toHaveLength(1);
     expect(contentKeys()).toEqual([]);
+    expect(world.microsoft.calls).toHaveLength(0);
   });
 
   it('logs and drops a follow-up that fails, and still does the others', async () => {
@@ -444,6 +438,31 @@ describe('handleOutboxJob', () => {
     // The slot reserved for the lost claim is not reused: the fresh round takes the next one.
     await expect(world.drainOutbox()).resolves.toEqual(['paced', 'sent']);
 
+    expect(calls().sends).toHaveLength(1);
+    expect(await record()).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('does not send again when storing "sent" fails after Microsoft 365 accepted: the redelivered job finds the sent copy', async () => {
+    const { world, microsoft, queueEmail, record, calls } = await setup();
+    await queueEmail();
+    let failed = false;
+    world.entities.onReplace = (key) => {
+      if (!failed && world.entities.values.get(key)?.['status'] === 'sending') {
+        failed = true;
+        throw new StorageError('transact', key, { code: 'INTERNAL_SERVER_ERROR' });
+      }
+    };
+    const job = world.queue.take();
+    if (job === undefined) throw new Error('no job');
+
+    // The job fails (the platform will deliver it again), leaving the claim in place.
+    await expect(handleOutboxJob(job.job, { retryCount: 0 }, world.outbox)).rejects.toThrow(StorageError);
+    expect(await record()).toMatchObject({ status: 'sending', attempt: { number: 1, ticket: job.job.ticket } });
+    expect(world.queue.waiting()).toEqual([]);
+
+    microsoft.lookups.push(() => found([{ id: 'sent-1', isDraft: false }]));
+    world.clock.now = NOW + 10_000;
+    await expect(handleOutboxJob(job.job, { retryCount: 1 }, world.outbox)).resolves.toBe('reconciled-sent');
     expect(calls().sends).toHaveLength(1);
     expect(await record()).toMatchObject({ status: 'sent', attempts: 1 });
   });

@@ -87,4 +87,11 @@ describe('mailbox pacer', () => {
     await expect(pacer.reserve(MAILBOX, T)).resolves.toEqual({ slotAt: T });
     expect(await entities.get(KEY)).toEqual({ version: 1, nextAt: T + SLOT_SPACING_MS });
   });
+
+  it('replaces an unreadable entry that has no version at all', async () => {
+    const { entities, pacer } = setup();
+    entities.values.set(KEY, { nextAt: T + 60_000 } as unknown as { version: number });
+    await expect(pacer.reserve(MAILBOX, T)).resolves.toEqual({ slotAt: T });
+    expect(await entities.get(KEY)).toEqual({ version: 1, nextAt: T + SLOT_SPACING_MS });
+  });
 });

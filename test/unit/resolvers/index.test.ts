@@ -91,6 +91,7 @@ describe('src/index.ts', () => {
   ] as const)('%s defines %j and nothing else', async (handler, keys) => {
     const invoke = backend[handler];
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       for (const functionKey of keys) {
         // Without the Forge runtime every platform call fails: the function exists and answers INTERNAL_ERROR.
@@ -102,6 +103,7 @@ describe('src/index.ts', () => {
       );
     } finally {
       error.mockRestore();
+      warn.mockRestore();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { fixtureResponse, graphFixture, tokenFixture } from '../support/fixtures';
-import { configuredWorld, emailIdOf, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
+import { adminRequest, configuredWorld, emailIdOf, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
 
 const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
 /** The admin-audience message the email log keeps; the dialog shows it too once the email failed. */
@@ -135,7 +135,7 @@ describe('issue action resolver functions', () => {
     expect(world.microsoft.calls).toHaveLength(0);
   });
 
-  it('queues the email even when the credential will be refused; the email then fails with the admin guidance', async () => {
+  it('queues the email even when the credential will be refused; the sender is pointed at their admin, the log has the guidance', async () => {
     const world = await configuredWorld({ microsoft: () => fixtureResponse(tokenFixture('invalid_secret_7000215')) });
     await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
     await expect(world.drainOutbox()).resolves.toEqual(['failed']);
@@ -145,9 +145,16 @@ describe('issue action resolver functions', () => {
         emailId: emailIdOf(1),
         status: 'failed',
         attempts: 1,
-        lastError: { code: 'TOKEN_INVALID_CLIENT_SECRET', message: INVALID_SECRET_GUIDANCE },
+        lastError: {
+          code: 'TOKEN_INVALID_CLIENT_SECRET',
+          message: 'Issue Mailer could not sign in to Microsoft 365. Ask your Jira admin to test the connection on the Issue Mailer admin page.',
+        },
         recipientCount: 1,
       },
+    });
+    await expect(world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) }))).resolves.toMatchObject({
+      ok: true,
+      data: { status: 'failed', lastError: { code: 'TOKEN_INVALID_CLIENT_SECRET', message: INVALID_SECRET_GUIDANCE } },
     });
     expect(world.microsoft.calls.filter((call) => call.url.endsWith('/sendMail'))).toHaveLength(0);
   });

@@ -18,7 +18,7 @@ import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
 import { createMailSettingsStore } from '../../../src/settings/mail-settings-store';
 import { createTemplateService } from '../../../src/templates/template-service';
 import { createTemplateStore } from '../../../src/templates/template-store';
-import { INTERNAL_MESSAGE, toResolverError } from '../../../src/resolvers/error-messages';
+import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../../../src/resolvers/error-messages';
 import type { AttachmentOption, PersonOption, SendPermission } from '../../../src/contract/issue-email';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
@@ -125,7 +125,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     downloadAttachment: (id, size) => issueJira.downloadAttachment(id, size),
     recordHistory: (issueId, record) => history.record(issueId, record),
     addComment: (issueKey, note) => issueJira.addEmailComment(issueKey, note),
-    describe: (error) => toResolverError(error, 'admin') ?? { code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE },
+    describe: describeDeliveryFailure,
     now: () => clock.now,
     random: () => 0.5,
     attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,
