@@ -1,27 +1,64 @@
 /**
- * Calls per email: every issue email handled by a fresh process, as Forge runs each invocation in a fresh
- * container, against one SQLite kvs file and the Microsoft emulator. Counts what reached the emulator and what
- * each email cost in kvs operations.
+ * Calls per email: every issue email goes the way it goes on Forge. "Send" is a resolver invocation that stores
+ * the email and pushes a job on the outbox queue; the queue's consumer (the email worker) is invoked for each job,
+ * and paces, pushes again, sends. Every invocation runs in a fresh process, as Forge runs each in a fresh
+ * container, against one SQLite kvs file, one queue.sqlite and the Microsoft emulator (Exchange limits on).
+ * Counts what reached the emulator, and what each email cost in worker invocations and kvs operations.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { invokeInChildProcess } from '../local/host/runtime';
-import type { ChildInvokeRequest } from '../local/host/runtime/child-invoke-protocol';
+import { createLocalQueue } from '../local/host/queue';
+import { invokeInChildProcess, type ChildInvokeOutcome, type ConsumerInvocationRequest } from '../local/host/runtime';
+import { createChildConsumerInvoker } from '../local/host/runtime/child-invoke-consumer';
+import type { ChildInvokeBase } from '../local/host/runtime/child-invoke-protocol';
+import { loadAppManifest, type AppManifest } from '../local/host/server/manifest-modules';
 import { loadTenantConfig, startMicrosoftEmulator } from '../local/microsoft';
+import { SLOT_SPACING_MS } from '../src/outbox/mailbox-pacer';
+
+export interface MinMeanMax {
+  min: number;
+  mean: number;
+  max: number;
+}
 
 export interface CallsPerEmailFigures {
   emails: number;
+  /** Emails whose record ended `sent` (the admin's email log, status sent). */
   delivered: number;
+  /** Messages the emulator accepted from the sender mailbox; equals `delivered` when every email went out once. */
+  sentByEmulator: number;
+  /** "Send" invocations that answered queued. */
+  queued: number;
   tokenRequests: number;
   graphRequests: number;
   graphRequestsPerEmail: number;
-  kvsOperationsPerEmail: { min: number; mean: number; max: number };
+  /** Email worker (queue consumer) invocations, all emails together. */
+  workerInvocations: number;
+  workerInvocationsPerEmail: MinMeanMax;
+  /** What the worker's invocations answered (`outcome`), by outcome. */
+  workerOutcomes: Record<string, number>;
+  /** Of the "Send" invocation and all worker invocations of one email. */
+  kvsOperationsPerEmail: MinMeanMax;
+  /** Of the "Send" invocation alone. */
+  sendKvsOperationsPerEmail: MinMeanMax;
+  /** The emulator's Exchange-limit 429s (4 concurrent requests, 30 messages in 60 s per mailbox); zero when the outbox paces right. */
+  limitRefusals: { concurrency: number; messageRate: number };
+  /** Most messages the emulator accepted from the mailbox in any 60 s. */
+  maxSendsIn60s: number;
+  /** The queue's own retries and drops (an invocation that failed or asked for a retry), not the outbox's paced pushes. */
+  queueRetries: number;
+  queueDrops: number;
+  /** From the first "Send" to the last email settled. */
+  wallSeconds: number;
 }
 
 const ROOT = join(__dirname, '..');
+const APP_ENTRY = join(ROOT, 'src', 'index.ts');
 const SITE_URL = 'http://127.0.0.1:4000';
 const ADMIN_ACCOUNT_ID = process.env.BENCH_ADMIN_ACCOUNT_ID;
+/** How long after the last expected slot the bench waits for the queue to settle before it gives up. */
+const SETTLE_MARGIN_MS = 5 * 60_000;
 
 function adminAccountId(): string {
   if (ADMIN_ACCOUNT_ID) return ADMIN_ACCOUNT_ID;
@@ -31,78 +68,210 @@ function adminAccountId(): string {
   return admin.accountId;
 }
 
+function spread(values: readonly number[]): MinMeanMax {
+  if (values.length === 0) return { min: 0, mean: 0, max: 0 };
+  return { min: Math.min(...values), mean: values.reduce((a, b) => a + b, 0) / values.length, max: Math.max(...values) };
+}
+
+/** The most timestamps that fall in any window of `windowMs` (timestamps sorted). */
+function maxInWindow(times: readonly number[], windowMs: number): number {
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end += 1) {
+    while ((times[end] ?? 0) - (times[start] ?? 0) >= windowMs) start += 1;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+/** Function key -> the export of src/index.ts that manifest.yml names for it (`index.emailWorker`). */
+function consumerHandlers(manifest: AppManifest): Map<string, { module: string; export: string }> {
+  const handlers = new Map<string, { module: string; export: string }>();
+  for (const consumer of manifest.consumers) {
+    const [, exportName] = (manifest.functions.get(consumer.functionKey) ?? '').split('.');
+    if (!exportName) throw new Error(`manifest.yml: function ${consumer.functionKey} has no index.<export> handler`);
+    handlers.set(consumer.functionKey, { module: APP_ENTRY, export: exportName });
+  }
+  return handlers;
+}
+
+/** A resolver's ResolverResult data, or undefined when the invocation or the resolver failed. */
+function dataOf<T>(outcome: ChildInvokeOutcome): T | undefined {
+  if (!outcome.answer.ok) return undefined;
+  const result = outcome.answer.result as { ok?: boolean; data?: T } | undefined;
+  return result?.ok ? result.data : undefined;
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(what())), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailFigures> {
   const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
-  const microsoft = await startMicrosoftEmulator({ config });
+  // Exchange's limits stay on: the outbox is meant to pace within them.
+  const microsoft = await startMicrosoftEmulator({ config, limits: true });
   const tenant = config.tenants[0];
   const app = tenant?.apps.find((a) => a.adminConsentGranted);
   const secret = app?.secrets.find((s) => Date.parse(s.expiresOn) > Date.now());
   const mailbox = tenant?.mailboxes.find((m) => m.mailboxEnabled);
   if (!tenant || !app || !secret || !mailbox) throw new Error('tenant.json has no consented app with a valid secret');
 
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'issue-mailer-bench-')), 'forge.sqlite');
+  const manifest = await loadAppManifest(join(ROOT, 'manifest.yml'));
+  const dir = mkdtempSync(join(tmpdir(), 'issue-mailer-bench-'));
+  const base: Omit<ChildInvokeBase, 'handler'> = {
+    dbPath: join(dir, 'forge.sqlite'),
+    queueDbPath: join(dir, 'queue.sqlite'),
+    entities: manifest.entities.map(({ name, indexes }) => ({ name, ...(indexes ? { indexes } : {}) })),
+    jira: { siteUrl: SITE_URL },
+  };
   const env = { ...process.env, ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' };
   const accountId = adminAccountId();
-  const call = (functionKey: string, exportName: string, resolverFunctionKey: string, payload: unknown, extension: Record<string, unknown>): ChildInvokeRequest => ({
-    dbPath,
-    handler: { module: join(ROOT, 'src', 'index.ts'), export: exportName },
-    request: { functionKey, resolverFunctionKey, payload, moduleKey: functionKey, accountId, extension },
-    jira: { siteUrl: SITE_URL },
-  });
-
-  try {
-    const saved = await invokeInChildProcess(
-      call('admin-resolver', 'adminResolver', 'saveCredential', {
-        name: 'Benchmark',
-        provider: 'microsoft365',
-        grantType: 'client_credentials',
-        clientId: app.clientId,
-        clientSecret: secret.value,
-        tokenEndpoint: `${microsoft.loginBaseUrl}/${tenant.id}/oauth2/v2.0/token`,
-        scope: 'https://graph.microsoft.com/.default',
-        senderMailbox: mailbox.userPrincipalName,
-        graphBaseUrl: `${microsoft.graphBaseUrl}/v1.0`,
-      }, { type: 'jira:adminPage' }),
+  const resolverCall = (functionKey: string, exportName: string, resolverFunctionKey: string, payload: unknown, extension: Record<string, unknown>) =>
+    invokeInChildProcess(
+      {
+        ...base,
+        handler: { module: APP_ENTRY, export: exportName },
+        request: { functionKey, resolverFunctionKey, payload, moduleKey: functionKey, accountId, extension },
+      },
       { env },
     );
-    if (!saved.answer.ok || !(saved.answer.result as { ok?: boolean } | undefined)?.ok) {
-      throw new Error('could not save the benchmark credential');
-    }
-    microsoft.resetCounts();
+  const adminCall = (resolverFunctionKey: string, payload: unknown) =>
+    resolverCall('admin-resolver', 'adminResolver', resolverFunctionKey, payload, { type: 'jira:adminPage' });
 
-    const kvsOps: number[] = [];
-    let delivered = 0;
+  // Per email id: the kvs operations of its "Send" invocation, and of each worker invocation for it.
+  const sendKvs = new Map<string, number>();
+  const workerKvs = new Map<string, number[]>();
+  const workerOutcomes: Record<string, number> = {};
+  const workerFailures: string[] = [];
+  const onWorkerOutcome = (request: ConsumerInvocationRequest, outcome: ChildInvokeOutcome) => {
+    const emailId = typeof request.body.emailId === 'string' ? request.body.emailId : '(no email id)';
+    workerKvs.set(emailId, [...(workerKvs.get(emailId) ?? []), outcome.answer.stats.kvsOperations]);
+    const answer = outcome.answer.ok ? (outcome.answer.result as { outcome?: unknown; _retry?: unknown } | undefined) : undefined;
+    const kind = !outcome.answer.ok
+      ? `threw ${outcome.answer.error.name}`
+      : typeof answer?.outcome === 'string'
+        ? answer.outcome
+        : answer?._retry === true
+          ? 'asked for a retry'
+          : 'other';
+    workerOutcomes[kind] = (workerOutcomes[kind] ?? 0) + 1;
+    if (!outcome.answer.ok && workerFailures.length < 3) workerFailures.push(outcome.stderr.trim().split('\n').slice(-5).join('\n'));
+  };
+
+  const queueLog: string[] = [];
+  const queue = createLocalQueue({ dbPath: join(dir, 'queue.sqlite'), consumers: manifest.consumers, log: (line) => queueLog.push(line) });
+  try {
+    const saved = await adminCall('saveCredential', {
+      name: 'Benchmark',
+      provider: 'microsoft365',
+      grantType: 'client_credentials',
+      clientId: app.clientId,
+      clientSecret: secret.value,
+      tokenEndpoint: `${microsoft.loginBaseUrl}/${tenant.id}/oauth2/v2.0/token`,
+      scope: 'https://graph.microsoft.com/.default',
+      senderMailbox: mailbox.userPrincipalName,
+      graphBaseUrl: `${microsoft.graphBaseUrl}/v1.0`,
+    });
+    if (dataOf(saved) === undefined) throw new Error('could not save the benchmark credential');
+    microsoft.resetCounts();
+    microsoft.resetDeliveryStats();
+
+    const workers = createChildConsumerInvoker({ base, handlers: consumerHandlers(manifest), spawn: { env }, onOutcome: onWorkerOutcome });
+    queue.start({ runtime: workers, handlers: workers.handlers });
+
+    const started = Date.now();
+    let queued = 0;
     for (let i = 0; i < emails; i += 1) {
       const key = `DEMO-${(i % 5) + 1}`;
-      const outcome = await invokeInChildProcess(
-        call('issue-action-resolver', 'issueActionResolver', 'sendIssueEmail', {
-          to: [`reader${i}@example.com`],
-          subject: `Benchmark ${i}`,
-          message: 'Sent by npm run bench.',
-        }, { type: 'jira:issueAction', issue: { key, id: String(10000 + (i % 5) + 1) }, project: { key: 'DEMO' } }),
-        { env },
+      const outcome = await resolverCall(
+        'issue-action-resolver',
+        'issueActionResolver',
+        'sendIssueEmail',
+        { to: [`reader${i}@example.com`], subject: `Benchmark ${i}`, message: 'Sent by npm run bench.' },
+        { type: 'jira:issueAction', issue: { key, id: String(10000 + (i % 5) + 1) }, project: { key: 'DEMO' } },
       );
-      if (outcome.answer.ok && (outcome.answer.result as { ok?: boolean } | undefined)?.ok) delivered += 1;
-      kvsOps.push(outcome.answer.stats.kvsOperations);
+      const sent = dataOf<{ emailId: string; status: string }>(outcome);
+      if (sent?.status === 'queued') queued += 1;
+      sendKvs.set(sent?.emailId ?? `(send ${i} failed)`, outcome.answer.stats.kvsOperations);
     }
+    // Every email needs its own sending slot; the queue is given that long, and a margin, to settle.
+    await withDeadline(
+      queue.whenIdle(),
+      emails * SLOT_SPACING_MS + SETTLE_MARGIN_MS,
+      () => `the outbox queue did not settle: ${JSON.stringify(queue.status())}`,
+    );
+    const wallSeconds = (Date.now() - started) / 1000;
+
+    let delivered = 0;
+    let cursor: string | undefined;
+    do {
+      const page = dataOf<{ items: unknown[]; cursor?: string }>(
+        await adminCall('listEmailLog', { status: 'sent', limit: 100, ...(cursor ? { cursor } : {}) }),
+      );
+      if (!page) throw new Error('listEmailLog failed');
+      delivered += page.items.length;
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+
     const counts = microsoft.requestCounts();
+    const stats = microsoft.deliveryStats();
+    const sentByEmulator = microsoft.sentMessages(mailbox.userPrincipalName).length;
+    if (delivered !== sentByEmulator) {
+      console.warn(`calls per email: the email log has ${delivered} sent, the emulator accepted ${sentByEmulator}: they should agree`);
+    }
+    if (workerFailures.length > 0) console.warn(`calls per email: worker invocations failed, e.g.:\n${workerFailures.join('\n---\n')}`);
+    if (queueLog.length > 0) console.warn(`calls per email: the queue logged:\n${queueLog.slice(0, 10).join('\n')}`);
+
+    const emailIds = [...sendKvs.keys()];
+    const status = queue.status();
     return {
       emails,
       delivered,
+      sentByEmulator,
+      queued,
       tokenRequests: counts.token,
       graphRequests: counts.graph,
       graphRequestsPerEmail: counts.graph / emails,
-      kvsOperationsPerEmail: {
-        min: Math.min(...kvsOps),
-        mean: kvsOps.reduce((a, b) => a + b, 0) / kvsOps.length,
-        max: Math.max(...kvsOps),
-      },
+      workerInvocations: [...workerKvs.values()].reduce((sum, ops) => sum + ops.length, 0),
+      workerInvocationsPerEmail: spread(emailIds.map((id) => workerKvs.get(id)?.length ?? 0)),
+      workerOutcomes,
+      kvsOperationsPerEmail: spread(emailIds.map((id) => (sendKvs.get(id) ?? 0) + (workerKvs.get(id) ?? []).reduce((a, b) => a + b, 0))),
+      sendKvsOperationsPerEmail: spread(emailIds.map((id) => sendKvs.get(id) ?? 0)),
+      limitRefusals: stats.limitRefusals,
+      maxSendsIn60s: maxInWindow(stats.acceptedSends[mailbox.userPrincipalName] ?? [], 60_000),
+      queueRetries: status.retried,
+      queueDrops: status.dropped,
+      wallSeconds,
     };
   } finally {
+    await queue.close();
     await microsoft.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** The line to print before the measurement starts: pacing makes it take minutes. */
+export function callsPerEmailNotice(emails: number): string {
+  const minutes = (emails * SLOT_SPACING_MS) / 60_000;
+  return (
+    `Calls per email: ${emails} emails through the outbox queue, one fresh process per invocation. The outbox paces a ` +
+    `mailbox to about ${Math.round(60_000 / SLOT_SPACING_MS)} emails a minute (Exchange allows 30), so this takes about ` +
+    `${minutes.toFixed(1)} min of real time.`
+  );
+}
+
 if (require.main === module) {
-  void measureCallsPerEmail(Number(process.argv[2] ?? 10)).then((f) => console.log(JSON.stringify(f, null, 2)));
+  const emails = Number(process.argv[2] ?? 10);
+  console.log(callsPerEmailNotice(emails));
+  void measureCallsPerEmail(emails).then(
+    (f) => console.log(JSON.stringify(f, null, 2)),
+    (error: unknown) => {
+      console.error('calls per email failed:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundle-size';
-import { measureCallsPerEmail } from './calls-per-email';
+import { callsPerEmailNotice, measureCallsPerEmail } from './calls-per-email';
 import { measureUis } from './ui-size';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -14,6 +14,7 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 async function main(): Promise<void> {
   const emails = Number(process.env.BENCH_EMAILS ?? 100);
   const bundles = await measureBundles();
+  console.log(callsPerEmailNotice(emails));
   const calls = await measureCallsPerEmail(emails);
   const uis = measureUis();
 
@@ -30,15 +31,22 @@ async function main(): Promise<void> {
   const loadRatio = bundles.ours.loadMs > 0 ? bundles.peer.loadMs / bundles.ours.loadMs : Number.NaN;
   console.log(`peer / ours: size x${sizeRatio.toFixed(2)}, load time x${loadRatio.toFixed(2)} (bare node start ${bundles.bareNodeMs.toFixed(1)} ms)`);
 
-  console.log(`\nCalls per email (${calls.emails} issue emails, one fresh process each)`);
+  const mmm = (figures: { min: number; mean: number; max: number }) => `${figures.min}/${figures.mean.toFixed(2)}/${figures.max}`;
+  console.log(`\nCalls per email (${calls.emails} issue emails through the outbox queue, one fresh process per invocation)`);
   console.table([
     {
-      delivered: calls.delivered,
+      'delivered (log / emulator)': `${calls.delivered} / ${calls.sentByEmulator}`,
       'token requests (all)': calls.tokenRequests,
       'Graph requests per email': calls.graphRequestsPerEmail.toFixed(2),
-      'kvs ops per email (min/mean/max)': `${calls.kvsOperationsPerEmail.min}/${calls.kvsOperationsPerEmail.mean.toFixed(2)}/${calls.kvsOperationsPerEmail.max}`,
+      'worker invocations per email (min/mean/max)': mmm(calls.workerInvocationsPerEmail),
+      'kvs ops per email (min/mean/max)': mmm(calls.kvsOperationsPerEmail),
     },
   ]);
+  console.log(
+    `of which "Send" kvs ops ${mmm(calls.sendKvsOperationsPerEmail)}; worker outcomes ${JSON.stringify(calls.workerOutcomes)}; ` +
+      `Exchange limit refusals ${calls.limitRefusals.concurrency} concurrency, ${calls.limitRefusals.messageRate} message rate; ` +
+      `most sends in 60 s ${calls.maxSendsIn60s}; queue retries ${calls.queueRetries}, drops ${calls.queueDrops}; ${calls.wallSeconds.toFixed(0)} s of real time`,
+  );
 
   console.log('\nCustom UI apps (static/<app>/dist)');
   console.table(uis.map((u) => ({ app: u.app, js: kib(u.jsBytes), 'js gzip': kib(u.jsGzipBytes), css: kib(u.cssBytes), 'css gzip': kib(u.cssGzipBytes) })));

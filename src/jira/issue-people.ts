@@ -58,14 +58,19 @@ const bulkEmails = async (accountIds: readonly string[], requestJira: RequestJir
   return emails;
 };
 
+/** The people of an issue by role, a person in each role they hold, with the emails the caller may see. */
+export interface IssueRoles {
+  reporter: IssuePerson | undefined;
+  assignee: IssuePerson | undefined;
+  watchers: IssuePerson[];
+}
+
 /**
- * Reporter, assignee and watchers of an issue, in that order, each person once (the first role wins), read as the
- * invoking user: Jira's "View voters and watchers" permission and everyone's email privacy apply.
+ * Reporter, assignee and watchers of an issue, read as `requestJira`'s actor: Jira's "View voters and watchers"
+ * permission and everyone's email privacy apply. Watchers whose email the watcher list leaves out are looked up
+ * with `GET /user/bulk`.
  */
-export const readIssueParticipants = async (
-  issueKey: string,
-  requestJira: RequestJira = requestJiraAsUser,
-): Promise<IssuePerson[]> => {
+export const readIssueRoles = async (issueKey: string, requestJira: RequestJira = requestJiraAsUser): Promise<IssueRoles> => {
   if (!ISSUE_KEY_PATTERN.test(issueKey)) {
     throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
   }
@@ -73,19 +78,36 @@ export const readIssueParticipants = async (
   const { fields } = parseJiraAnswer(issuePeopleSchema, issueJson, `GET /rest/api/3/issue/${issueKey}`);
   const watchersJson = await getJiraJson(requestJira, route`/rest/api/3/issue/${issueKey}/watchers`, issueStatusError);
   const { watchers } = parseJiraAnswer(watchersSchema, watchersJson, `GET /rest/api/3/issue/${issueKey}/watchers`);
-
-  const people = new Map<string, IssuePerson>();
-  const add = (user: UserDetails | null | undefined, source: IssuePerson['source']): void => {
-    if (user && !people.has(user.accountId)) people.set(user.accountId, toPerson(user, source));
+  const roles: IssueRoles = {
+    reporter: fields.reporter ? toPerson(fields.reporter, 'reporter') : undefined,
+    assignee: fields.assignee ? toPerson(fields.assignee, 'assignee') : undefined,
+    watchers: watchers.map((watcher) => toPerson(watcher, 'watcher')),
   };
-  add(fields.reporter, 'reporter');
-  add(fields.assignee, 'assignee');
-  for (const watcher of watchers) add(watcher, 'watcher');
-
-  const missing = [...people.values()].filter((person) => person.source === 'watcher' && person.emailAddress === null);
+  // The reporter's and assignee's addresses are already what the caller may see: not looked up again.
+  const known = new Map([roles.reporter, roles.assignee].flatMap((person) => (person === undefined ? [] : [[person.accountId, person.emailAddress] as const])));
+  for (const watcher of roles.watchers) {
+    if (known.has(watcher.accountId)) watcher.emailAddress = known.get(watcher.accountId) ?? null;
+  }
+  const missing = roles.watchers.filter((person) => person.emailAddress === null && !known.has(person.accountId));
   if (missing.length > 0) {
-    const emails = await bulkEmails(missing.map((person) => person.accountId), requestJira);
+    const emails = await bulkEmails([...new Set(missing.map((person) => person.accountId))], requestJira);
     for (const person of missing) person.emailAddress = emails.get(person.accountId) ?? null;
+  }
+  return roles;
+};
+
+/**
+ * Reporter, assignee and watchers of an issue, in that order, each person once (the first role wins), read as the
+ * invoking user.
+ */
+export const readIssueParticipants = async (
+  issueKey: string,
+  requestJira: RequestJira = requestJiraAsUser,
+): Promise<IssuePerson[]> => {
+  const roles = await readIssueRoles(issueKey, requestJira);
+  const people = new Map<string, IssuePerson>();
+  for (const person of [roles.reporter, roles.assignee, ...roles.watchers]) {
+    if (person !== undefined && !people.has(person.accountId)) people.set(person.accountId, person);
   }
   return [...people.values()];
 };

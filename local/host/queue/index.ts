@@ -8,6 +8,7 @@ export {
 } from './local-queue';
 export type { ConsumerInvoker } from './queue-dispatcher';
 export { MissingConsumerHandlerError, QueueError, QueueStoreError } from './queue-errors';
+export { createQueuePublisher, type QueuePublisher, type QueuePublisherOptions } from './queue-publisher';
 export { parseQueuePath, type QueueOperation } from './queue-path';
 export { MAX_DELAY_SECONDS, MAX_EVENTS_PER_PUSH, MAX_PUSH_PAYLOAD_BYTES, QUEUE_NAME } from './queue-requests';
 export { backoffMs } from './retry-policy';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ForgeFetchRoute } from '../runtime/forge-fetch';
 import type { ForgeHandler } from '../runtime-types';
 import { createDispatcher, type ConsumerInvoker, type Dispatcher } from './queue-dispatcher';
+import { newEventsOf } from './new-events';
 import { MissingConsumerHandlerError, QueueError } from './queue-errors';
 import type { JobRequest, PushRequest } from './queue-requests';
 import { queueRoute } from './queue-route';
@@ -83,16 +84,7 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
         options.log(`Queue ${request.queueName}: no consumer module listens to it; its events are kept but not delivered.`);
       }
       const nowMs = now();
-      store.insert(
-        { jobId: request.jobId, queueName: request.queueName },
-        request.payload.map((event) => ({
-          eventId: randomUUID(),
-          body: JSON.stringify(event.body),
-          dueAt: nowMs + Math.round((event.delayInSeconds ?? 0) * 1000),
-          concurrency: event.concurrency,
-        })),
-        nowMs,
-      );
+      store.insert({ jobId: request.jobId, queueName: request.queueName }, newEventsOf(request, nowMs), nowMs);
       notify();
       if (dispatcher) setImmediate(dispatcher.pump);
     },

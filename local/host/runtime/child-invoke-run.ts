@@ -1,15 +1,18 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JiraEmulator } from '../../jira/types';
+import { createQueuePublisher } from '../queue/queue-publisher';
 import type { ForgeHandler, RuntimeStats } from '../runtime-types';
 import {
   childInvokeRequestSchema,
   type ChildInvokeAnswer,
   type ChildInvokeFailure,
   type ChildInvokeRequest,
+  ONE_CALL_MESSAGE,
 } from './child-invoke-protocol';
+import { consumerTimeoutMs } from './consumer-invocation';
 import { ChildInvokeError } from './errors';
-import { installForgeRuntime } from './index';
+import { installForgeRuntime, type InstalledForgeRuntime } from './index';
 
 const DEFAULT_JIRA_MODULE = path.join(__dirname, '..', '..', 'jira', 'index.ts');
 const NO_STATS: RuntimeStats = { kvsOperations: 0, jiraRequests: 0, invocations: 0 };
@@ -66,12 +69,15 @@ export function describeFailure(error: unknown): ChildInvokeFailure {
   return { name: 'Error', message: String(error) };
 }
 
-/**
- * Runs one invocation in this process as a fresh Forge function container would: installs the runtime on the
- * shared SQLite file, loads the handler, invokes it once, uninstalls. Protocol failures (bad request, missing
- * module or export) throw ChildInvokeError; a handler's failure is part of the answer.
- */
-export async function runChildInvocation(input: unknown): Promise<ChildInvokeAnswer> {
+/** Runs the call the request carries: a resolver call, or a consumer's queue event. */
+function invokeOnce(runtime: InstalledForgeRuntime, handler: ForgeHandler, request: ChildInvokeRequest): Promise<unknown> {
+  if (request.consumer !== undefined) {
+    return runtime.invokeConsumer(handler, request.consumer);
+  }
+  return runtime.invoke(handler, { ...request.request, payload: request.request.payload });
+}
+
+function parseRequest(input: unknown): ChildInvokeRequest {
   const parsed = childInvokeRequestSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -80,15 +86,43 @@ export async function runChildInvocation(input: unknown): Promise<ChildInvokeAns
       `The child-invoke request is invalid: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'invalid'}`,
     );
   }
-  const request = parsed.data;
+  const { request, consumer, ...common } = parsed.data;
+  if (consumer !== undefined) {
+    // Refused before anything loads, as the platform would not make the call: a protocol failure, not the handler's.
+    consumerTimeoutMs(consumer);
+    return { ...common, consumer };
+  }
+  if (request === undefined) {
+    throw new ChildInvokeError('BAD_CHILD_REQUEST', `The child-invoke request is invalid: request: ${ONE_CALL_MESSAGE}`);
+  }
+  return { ...common, request };
+}
+
+/**
+ * Runs one invocation in this process as a fresh Forge function container would: installs the runtime on the
+ * shared SQLite file (with a queue to push to when `queueDbPath` is given), loads the handler, invokes it once,
+ * uninstalls. Protocol failures (bad request, missing module or export) throw; a handler's failure is part of the
+ * answer.
+ */
+export async function runChildInvocation(input: unknown): Promise<ChildInvokeAnswer> {
+  const request = parseRequest(input);
   const jira = await createJira(request);
-  const runtime = installForgeRuntime({
-    dbPath: request.dbPath,
-    jira,
-    ...(request.appId !== undefined ? { appId: request.appId } : {}),
-    ...(request.environmentType !== undefined ? { environmentType: request.environmentType } : {}),
-    ...(request.invocationTimeoutMs !== undefined ? { invocationTimeoutMs: request.invocationTimeoutMs } : {}),
-  });
+  const publisher = request.queueDbPath !== undefined ? createQueuePublisher({ dbPath: request.queueDbPath }) : undefined;
+  let runtime: InstalledForgeRuntime;
+  try {
+    runtime = installForgeRuntime({
+      dbPath: request.dbPath,
+      jira,
+      ...(request.appId !== undefined ? { appId: request.appId } : {}),
+      ...(request.environmentType !== undefined ? { environmentType: request.environmentType } : {}),
+      ...(request.invocationTimeoutMs !== undefined ? { invocationTimeoutMs: request.invocationTimeoutMs } : {}),
+      ...(request.entities !== undefined ? { entities: request.entities } : {}),
+      ...(publisher !== undefined ? { routes: [publisher.route] } : {}),
+    });
+  } catch (error) {
+    publisher?.close();
+    throw error;
+  }
   const loadStarted = performance.now();
   try {
     // Loaded after the runtime is installed, as the platform loads the bundle inside its runtime.
@@ -96,7 +130,7 @@ export async function runChildInvocation(input: unknown): Promise<ChildInvokeAns
     const invokeStarted = performance.now();
     const loadMs = invokeStarted - loadStarted;
     try {
-      const result = await runtime.invoke(handler, { ...request.request, payload: request.request.payload });
+      const result = await invokeOnce(runtime, handler, request);
       return { ok: true, result, stats: runtime.stats(), loadMs, invocationMs: performance.now() - invokeStarted };
     } catch (error) {
       const invocationMs = performance.now() - invokeStarted;
@@ -104,6 +138,7 @@ export async function runChildInvocation(input: unknown): Promise<ChildInvokeAns
     }
   } finally {
     runtime.uninstall();
+    publisher?.close();
   }
 }
 
