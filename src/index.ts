@@ -8,3 +8,9 @@ export { handler as credentialExpiryCheck } from './triggers/credential-expiry-c
 export { handler as emailWorker } from './resolvers/email-worker';
 // Hourly email log upkeep (scheduledTrigger email-log-upkeep): function email-upkeep.
 export { handler as emailLogUpkeep } from './triggers/email-log-upkeep';
+// Jira events for notification rules (trigger issue-events): function issue-events.
+export { handler as issueEvents } from './triggers/issue-events';
+// Automation action "Send issue email" (action send-issue-email): function automation-send-email,
+// and its configuration form's resolver: function automation-config.
+export { handler as automationSendEmail } from './resolvers/automation-action';
+export { handler as automationConfig } from './resolvers/automation-config';

@@ -18,6 +18,7 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
+import type { AutomationActionOptions, NotificationRuleInput, NotificationRuleView, StatusRef } from './notification-rules';
 import type { TemplateInput, TemplatePreview, TemplateView } from './templates';
 
 /**
@@ -50,6 +51,18 @@ export interface AdminFunctions {
   resendEmail: { payload: EmailIdInput; data: EmailLogEntry };
   getEmailLogSettings: { payload: Record<string, never>; data: EmailLogSettings };
   saveEmailLogSettings: { payload: EmailLogSettings; data: EmailLogSettings };
+  /** Oldest first. */
+  listNotificationRules: { payload: Record<string, never>; data: NotificationRuleView[] };
+  /** Refused with VALIDATION_FAILED (fieldErrors by field) for an unknown template or credential, or a bad JQL. */
+  saveNotificationRule: { payload: NotificationRuleInput; data: NotificationRuleView };
+  deleteNotificationRule: { payload: { id: string }; data: { id: string } };
+  /** Jira's statuses, for "transitioned to". */
+  listStatuses: { payload: Record<string, never>; data: StatusRef[] };
+}
+
+/** The Automation action's configuration form (its resolver). */
+export interface AutomationConfigFunctions {
+  getActionOptions: { payload: Record<string, never>; data: AutomationActionOptions };
 }
 
 export interface IssueActionFunctions {

@@ -10,3 +10,4 @@ export * from './email-address';
 export * from './templates';
 export * from './mail-settings';
 export * from './email-log';
+export * from './notification-rules';

@@ -3,6 +3,8 @@ export const JiraErrorCode = {
   Forbidden: 'JIRA_FORBIDDEN',
   RequestFailed: 'JIRA_REQUEST_FAILED',
   ResponseInvalid: 'JIRA_RESPONSE_INVALID',
+  /** A JQL Jira refused (400): it does not parse, or names what does not exist. */
+  JqlRejected: 'JIRA_JQL_REJECTED',
 } as const;
 export type JiraErrorCode = (typeof JiraErrorCode)[keyof typeof JiraErrorCode];
 

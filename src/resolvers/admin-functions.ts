@@ -12,6 +12,8 @@ import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../co
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
 import { readMyself } from '../jira/myself';
+import { notificationRuleInputSchema, ruleIdSchema, type StatusRef } from '../contract/notification-rules';
+import type { RuleService } from '../notifications/rule-service';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 
 /** The admin page's email templates, mail settings and the Jira lists its pickers need. */
@@ -37,9 +39,16 @@ export interface AdminLogDeps {
   settings: LogSettingsStore;
 }
 
+/** Notification rules, and Jira's statuses for their "transitioned to". */
+export interface AdminRuleDeps {
+  rules: RuleService;
+  listStatuses(): Promise<StatusRef[]>;
+}
+
 export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
   mail: AdminMailDeps;
   log: AdminLogDeps;
+  notifications: AdminRuleDeps;
   credentials: CredentialService;
   warnings: Pick<WarningService, 'list' | 'recordPromotion'>;
   /** Jira as the invoking user: the admin check, and the admin's email address for a test email. */
@@ -194,6 +203,30 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'saveEmailLogSettings',
       schema: emailLogSettingsSchema,
       run: (settings) => deps.log.settings.save(settings),
+    }),
+    listNotificationRules: resolverFunction({
+      ...admin,
+      name: 'listNotificationRules',
+      schema: noPayload,
+      run: () => deps.notifications.rules.list(),
+    }),
+    saveNotificationRule: resolverFunction({
+      ...admin,
+      name: 'saveNotificationRule',
+      schema: notificationRuleInputSchema,
+      run: (rule) => deps.notifications.rules.save(rule),
+    }),
+    deleteNotificationRule: resolverFunction({
+      ...admin,
+      name: 'deleteNotificationRule',
+      schema: ruleIdSchema,
+      run: ({ id }) => deps.notifications.rules.delete(id),
+    }),
+    listStatuses: resolverFunction({
+      ...admin,
+      name: 'listStatuses',
+      schema: noPayload,
+      run: () => deps.notifications.listStatuses(),
     }),
   };
 };

@@ -20,6 +20,8 @@ import { MailSettingsUnreadableError } from '../settings/mail-settings-store';
 import { BuiltInTemplateReadOnlyError, TemplateError, TemplateInUseError, TemplateNotFoundError } from '../templates/template-errors';
 import { ContentTooLargeError } from '../outbox/email-contents';
 import { OutboxError, OutboxErrorCode } from '../outbox/errors';
+import { ActionInputError } from '../automation/errors';
+import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../notifications/errors';
 import { NoIssueContextError } from './errors';
 
 /** Admins can act on configuration details; people sending an issue are pointed at their admin. */
@@ -74,11 +76,19 @@ const OUTBOX_MESSAGES: Readonly<Record<OutboxErrorCode, string>> = {
     "Whether this email went out is unknown. Check the sender's Sent Items before resending.",
 };
 
+const NOTIFICATION_MESSAGES: Readonly<Record<NotificationErrorCode, string>> = {
+  [NotificationErrorCode.RuleNotFound]: 'That notification rule no longer exists. Reload the page.',
+  [NotificationErrorCode.RuleInvalid]: VALIDATION_MESSAGE,
+  [NotificationErrorCode.TooManyRules]: 'Issue Mailer keeps at most 100 notification rules. Delete one first.',
+  [NotificationErrorCode.StoredRuleInvalid]: 'A notification rule could not be read. Save it again.',
+};
+
 const JIRA_MESSAGES: Readonly<Record<JiraErrorCode, string>> = {
   [JiraErrorCode.IssueNotFound]: 'This issue was not found, or you do not have permission to see it.',
   [JiraErrorCode.Forbidden]: 'Jira did not let you read this. Check that you are logged in and have access.',
   [JiraErrorCode.RequestFailed]: 'Jira did not answer. Try again in a moment.',
   [JiraErrorCode.ResponseInvalid]: 'Jira answered in an unexpected way. Try again; if it keeps happening, contact your Jira admin.',
+  [JiraErrorCode.JqlRejected]: "Jira could not read the JQL. Check it in Jira's issue search.",
 };
 
 /** Token failures a sender can only wait out; the rest need an admin. */
@@ -178,6 +188,12 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
   }
   if (error instanceof JiraError) return { code: error.code, message: JIRA_MESSAGES[error.code] };
   if (error instanceof OutboxError) return { code: error.code, message: OUTBOX_MESSAGES[error.code] };
+  if (error instanceof RuleInvalidError) {
+    return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { ...error.fieldErrors } };
+  }
+  if (error instanceof NotificationError) return { code: error.code, message: NOTIFICATION_MESSAGES[error.code] };
+  // Written by the app from the rule's own inputs, for the rule's author.
+  if (error instanceof ActionInputError) return { code: error.code, message: error.message };
   if (error instanceof ContentTooLargeError) {
     return { code: error.code, message: 'The email is larger than Microsoft Graph accepts (4 MB). Include fewer comments or a shorter message.' };
   }

@@ -6,7 +6,16 @@ import { readMyGroups, searchGroups } from '../jira/groups';
 import { downloadAttachment, listIssueAttachments } from '../jira/issue-attachments';
 import { addEmailComment } from '../jira/issue-comment-writer';
 import { readIssueComments } from '../jira/issue-comments';
-import { readIssuePeople } from '../jira/issue-people';
+import { readIssuePeople, readIssueRoles } from '../jira/issue-people';
+import { isValidJql, issueMatchesJql } from '../jira/jql-search';
+import { listStatuses } from '../jira/statuses';
+import { readUserName } from '../jira/user-name';
+import type { SendEmailActionDeps } from '../automation/send-email-action';
+import type { NotifyDeps } from '../notifications/notify';
+import { createOnceGuard } from '../notifications/once-guard';
+import { queueNotification, type QueueNotificationDeps } from '../notifications/queue-notification';
+import { createRuleService } from '../notifications/rule-service';
+import { createRuleStore } from '../notifications/rule-store';
 import { readIssue } from '../jira/issue-reader';
 import { requestJiraAsApp, requestJiraAsUser } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
@@ -17,7 +26,7 @@ import { createDirectorySearch, createGraphMailSender, createMailboxTrace, type 
 import { createEmailContentStore } from '../outbox/email-contents';
 import { createEmailLogService } from '../outbox/email-log-service';
 import { createEmailRecordStore } from '../outbox/email-records';
-import { enqueueEmail } from '../outbox/enqueue-email';
+import { enqueueEmail, type NewEmail } from '../outbox/enqueue-email';
 import { createLogSettingsStore } from '../outbox/log-settings-store';
 import { createMailboxPacer } from '../outbox/mailbox-pacer';
 import type { OutboxDeps } from '../outbox/outbox-deps';
@@ -42,7 +51,16 @@ import type { AdminDeps } from './admin-functions';
 import { describeDeliveryFailure, toResolverError, INTERNAL_MESSAGE } from './error-messages';
 import type { IssueActionDeps } from './issue-action-functions';
 
-export type RuntimeDeps = AdminDeps & IssueActionDeps & { warnings: WarningService; outbox: OutboxDeps; upkeep: UpkeepDeps };
+export type RuntimeDeps = AdminDeps &
+  IssueActionDeps & {
+    warnings: WarningService;
+    outbox: OutboxDeps;
+    upkeep: UpkeepDeps;
+    /** The product trigger's notification rules (as the app). */
+    notify: NotifyDeps;
+    /** The Automation action (as the rule's actor). */
+    automation: SendEmailActionDeps;
+  };
 
 /** Jira as the invoking user for everything they read; the app only writes its own comment. */
 const jiraAsUser: IssueEmailJira = {
@@ -56,6 +74,21 @@ const jiraAsUser: IssueEmailJira = {
   addEmailComment: async (issueKey, note) => {
     await addEmailComment(issueKey, note, requestJiraAsApp);
   },
+};
+
+/**
+ * Jira as the app, for notification rules: a product trigger runs with no user. What an email shows is what the
+ * rule's recipients were chosen to see; reading as the app is what the admin set up by creating the rule.
+ */
+const jiraAsApp: IssueEmailJira = {
+  ...jiraAsUser,
+  readSenderName: async () => (await readMyself(requestJiraAsApp)).displayName ?? 'Issue Mailer',
+  readIssue: (issueKey) => readIssue(issueKey, requestJiraAsApp),
+  readPeople: (issueKey) => readIssuePeople(issueKey, requestJiraAsApp),
+  listAttachments: (issueKey) => listIssueAttachments(issueKey, requestJiraAsApp),
+  downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsApp),
+  readComments: (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsApp),
+  searchUsers: (query) => searchJiraUsers(query, requestJiraAsApp),
 };
 
 /** The real collaborators: Forge storage, Jira as the invoking user, the global fetch and clock. */
@@ -74,6 +107,18 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const emailLog = createEmailLogService({ records, queue, now: systemClock });
   const history = createHistoryStore(store);
   const log = (line: string) => console.warn(`[issue-mailer] ${line}`);
+  const rules = createRuleStore(store, log);
+  const enqueue = (email: NewEmail) => enqueueEmail(email, { records, contents, queue, now: systemClock, log });
+  const notificationDeps: QueueNotificationDeps = {
+    jira: jiraAsApp,
+    templates,
+    enqueue,
+    newId: randomUUID,
+    credential: (id) => (id === undefined ? credentials.getDefault() : credentials.get(id)),
+    readSettings: () => settings.read(),
+    readIssue: (issueKey) => readIssue(issueKey, requestJiraAsApp),
+    userName: (accountId) => readUserName(accountId, requestJiraAsApp),
+  };
   const graph: GraphMailSenderDeps = {
     credentials,
     tokenCache,
@@ -106,7 +151,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
           rolesOfUserInProject: (key, account, groupIds, roleIds) => rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
         },
       ),
-    enqueue: (email) => enqueueEmail(email, { records, contents, queue, now: systemClock, log }),
+    enqueue,
     emailLog,
     searchDirectory: createDirectorySearch(graph),
     history,
@@ -154,6 +199,38 @@ const createRuntimeDeps = (): RuntimeDeps => {
       log,
     },
     upkeep: { records, contents, queue, settings: logSettings, now: systemClock, log },
+    notifications: {
+      rules: createRuleService({
+        store: rules,
+        templateIds: async () => (await templates.list()).map((template) => template.id),
+        credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
+        isValidJql: (jql) => isValidJql(jql, requestJiraAsUser),
+        now: systemClock,
+        newId: randomUUID,
+      }),
+      listStatuses: () => listStatuses(requestJiraAsUser),
+    },
+    notify: {
+      rules,
+      once: createOnceGuard(),
+      matchesJql: (issueKey, jql) => issueMatchesJql(issueKey, jql, requestJiraAsApp),
+      readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsApp),
+      queue: (rule, fact, to) => queueNotification(rule, fact, to, notificationDeps),
+      log,
+      now: systemClock,
+    },
+    automation: {
+      jira: jiraAsUser,
+      templates,
+      enqueue,
+      newId: randomUUID,
+      listTemplates: () => templates.list(),
+      listCredentials: () => credentials.list(),
+      credential: (id) => credentials.get(id),
+      readSettings: () => settings.read(),
+      readIssue: (issueKey) => readIssue(issueKey, requestJiraAsUser),
+      readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsUser),
+    },
   };
 };
 

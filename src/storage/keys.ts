@@ -10,6 +10,8 @@
  *                              `thread:{sha256 of internetMessageId}`    the issue a sent message belongs to
  *                              `email-content:{emailId}.{n}`  chunk n of a queued email's content
  *                              `email-log-settings`           how many days the email log keeps emails
+ *                              `notification-rule:{id}`       a notification rule (event, projects, template, recipients)
+ *                              `notification-once:{sha256}`   a rule fired for an event (kept 7 days)
  * Custom entities:             `outbox-email` {emailId}       an email of the outbox / email log
  *                              `mailbox-pace` pace:{sha256}   the sending slots of one sender mailbox
  * Secret storage:              `credential-secret:{id}`       the client secret value
@@ -101,3 +103,13 @@ export const mailboxPaceKey = (digest: string): string => {
 
 /** One entry: how long the email log keeps emails. */
 export const EMAIL_LOG_SETTINGS_KEY = 'email-log-settings';
+
+export const NOTIFICATION_RULE_PREFIX = 'notification-rule:';
+/** A notification rule (src/notifications/rule-store.ts). */
+export const notificationRuleKey = (id: string): string => keyFor(NOTIFICATION_RULE_PREFIX, id, 'a notification rule');
+
+/** `digest` is the hex SHA-256 of a rule id and an event's id: the mark that the rule fired for that event. */
+export const notificationOnceKey = (digest: string): string => {
+  if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('a notification mark');
+  return `notification-once:${digest}`;
+};

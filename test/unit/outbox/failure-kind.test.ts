@@ -52,6 +52,7 @@ const JIRA: Record<JiraErrorCode, FailureKind> = {
   [JiraErrorCode.Forbidden]: FINAL,
   [JiraErrorCode.RequestFailed]: RETRY,
   [JiraErrorCode.ResponseInvalid]: FINAL,
+  [JiraErrorCode.JqlRejected]: FINAL,
 };
 
 describe('failureKind', () => {

@@ -7,6 +7,8 @@ import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { enqueueEmail } from '../../../src/outbox/enqueue-email';
 import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-outbox-job';
 import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
+import { createRuleService } from '../../../src/notifications/rule-service';
+import { createRuleStore } from '../../../src/notifications/rule-store';
 import { createMailboxPacer } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
@@ -103,6 +105,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     },
   };
   const clock = { now: NOW };
+  const ruleStore = createRuleStore(kv);
   const entities = new MemoryEntityStore();
   const records = createEmailRecordStore(entities);
   const contents = createEmailContentStore(kv);
@@ -156,6 +159,21 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       listProjects: async () => [],
     },
     log: { emails: emailLog, settings: logSettings },
+    notifications: {
+      rules: createRuleService({
+        store: ruleStore,
+        templateIds: async () => (await templates.list()).map((template) => template.id),
+        credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
+        // The fake Jira has no JQL: a query with the word "invalid" in it stands for one Jira refuses.
+        isValidJql: async (jql) => !/\binvalid\b/i.test(jql),
+        now: () => clock.now,
+        newId: sequentialIds('rule'),
+      }),
+      listStatuses: async () => [
+        { id: '10000', name: 'Done' },
+        { id: '10001', name: 'In Progress' },
+      ],
+    },
     credentials,
     warnings,
     sleep: async () => undefined,
@@ -202,6 +220,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     drainOutbox,
     logSettings,
     logLines,
+    ruleStore,
   };
 };
 

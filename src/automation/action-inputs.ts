@@ -1,0 +1,74 @@
+import * as z from 'zod/mini';
+import { addressKey, parseEmailAddress } from '../contract/email-address';
+import { RECIPIENT_ROLES, type RecipientRole } from '../contract/notification-rules';
+import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
+import { ActionInputError } from './errors';
+
+/** What Automation passes: the configured inputs with smart values resolved (all strings; absent when unset). */
+const payloadSchema = z.object({
+  issueKey: z.optional(z.nullable(z.string())),
+  recipients: z.optional(z.nullable(z.string())),
+  template: z.optional(z.nullable(z.string())),
+  mailbox: z.optional(z.nullable(z.string())),
+  message: z.optional(z.nullable(z.string())),
+});
+
+export interface ActionInputs {
+  issueKey: string;
+  addresses: string[];
+  roles: RecipientRole[];
+  template: string | undefined;
+  mailbox: string | undefined;
+  message: string;
+}
+
+/** Long values are cut in messages: the audit log shows a glimpse, not a copy. */
+const quote = (value: string): string => `"${value.length > 60 ? `${value.slice(0, 59)}…` : value}"`;
+
+const optional = (value: string | null | undefined): string | undefined => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? undefined : trimmed;
+};
+
+/**
+ * Reads the action's inputs and says what is wrong in words a rule author can act on. Recipients are addresses
+ * and the words reporter, assignee and watchers, separated by commas, semicolons or new lines.
+ */
+export const parseActionInputs = (payload: unknown): ActionInputs => {
+  const parsed = payloadSchema.safeParse(payload);
+  if (!parsed.success) throw new ActionInputError('The action received inputs it does not know. Open the action in the rule and save it again.');
+  const issueKey = parsed.data.issueKey?.trim().toUpperCase() ?? '';
+  if (issueKey === '') throw new ActionInputError('"Issue" is empty: set it to {{issue.key}} so the action emails the rule\'s issue.');
+  if (!ISSUE_KEY_PATTERN.test(issueKey)) {
+    throw new ActionInputError(`"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not ${quote(issueKey)}.`);
+  }
+  const tokens = (parsed.data.recipients ?? '').split(/[,;\n]/).map((token) => token.trim()).filter((token) => token !== '');
+  if (tokens.length === 0) throw new ActionInputError('"Recipients" is empty: add email addresses, or reporter, assignee or watchers.');
+  const roles: RecipientRole[] = [];
+  const addresses: string[] = [];
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    const role = RECIPIENT_ROLES.find((candidate) => candidate === token.toLowerCase());
+    if (role !== undefined) {
+      if (!roles.includes(role)) roles.push(role);
+      continue;
+    }
+    const address = parseEmailAddress(token);
+    if (!address.ok) {
+      throw new ActionInputError(`${quote(token)} in "Recipients" is neither an email address nor reporter, assignee or watchers.`);
+    }
+    const key = addressKey(address.value.address);
+    if (!seen.has(key)) {
+      seen.add(key);
+      addresses.push(address.value.address);
+    }
+  }
+  return {
+    issueKey,
+    addresses,
+    roles,
+    template: optional(parsed.data.template),
+    mailbox: optional(parsed.data.mailbox),
+    message: (parsed.data.message ?? '').slice(0, 20_000),
+  };
+};

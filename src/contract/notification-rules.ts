@@ -1,0 +1,89 @@
+import * as z from 'zod/mini';
+import { parseEmailAddress } from './email-address';
+
+/** What a notification rule listens for. */
+export const NOTIFICATION_EVENTS = ['issue-created', 'issue-commented', 'issue-transitioned'] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** People of the issue a rule (or an Automation action) can name instead of an address. */
+export const RECIPIENT_ROLES = ['reporter', 'assignee', 'watchers'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+export const MAX_RULES = 100;
+export const MAX_RULE_ADDRESSES = 100;
+
+const address = z.string().check(
+  z.trim(),
+  z.refine((value) => parseEmailAddress(value).ok, { error: 'Enter valid email addresses.' }),
+);
+
+/**
+ * One notification rule: "on <event> in <projects> (matching <jql>), email <template> to <recipients> from
+ * <credential's mailbox>". `toStatus` names the status for `issue-transitioned` (any status when absent).
+ */
+export const notificationRuleInputSchema = z
+  .strictObject({
+    /** Absent for a new rule. */
+    id: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a rule id.'))),
+    name: z.string().check(z.trim(), z.minLength(1, 'Name the rule.'), z.maxLength(100, 'Keep the name under 100 characters.')),
+    enabled: z.boolean(),
+    event: z.enum(NOTIFICATION_EVENTS, 'Choose when the rule sends.'),
+    toStatus: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(255, 'Keep the status under 255 characters.'))),
+    projectKeys: z
+      .array(z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Not a project key.')))
+      .check(z.minLength(1, 'Choose at least one project.'), z.maxLength(50, 'Choose at most 50 projects.')),
+    /** Only issues this JQL matches (checked by Jira when the event comes). */
+    jql: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'Keep the JQL under 2,000 characters.'))),
+    templateId: z.string().check(z.minLength(1, 'Choose a template.'), z.maxLength(64)),
+    recipients: z.strictObject({
+      addresses: z.array(address).check(z.maxLength(MAX_RULE_ADDRESSES, `Add at most ${MAX_RULE_ADDRESSES} addresses.`)),
+      roles: z.array(z.enum(RECIPIENT_ROLES)).check(z.maxLength(3)),
+    }),
+    /** The credential (sender mailbox) to send from; the default credential when absent. */
+    credentialId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  })
+  .check(
+    z.refine((rule) => rule.recipients.addresses.length + rule.recipients.roles.length > 0, {
+      error: 'Add at least one recipient: an address, the reporter, the assignee or the watchers.',
+      path: ['recipients'],
+    }),
+  );
+export type NotificationRuleInput = z.input<typeof notificationRuleInputSchema>;
+export type NotificationRule = z.output<typeof notificationRuleInputSchema> & { id: string };
+
+export interface NotificationRuleView extends NotificationRule {
+  createdAt: string;
+  updatedAt: string;
+  /** When it last queued an email, and how many it has queued. */
+  lastFiredAt?: string;
+  firedCount: number;
+}
+
+export const ruleIdSchema = z.strictObject({ id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a rule id.')) });
+
+export interface StatusRef {
+  id: string;
+  name: string;
+}
+
+/** What the Automation action's configuration form offers. */
+export interface AutomationActionOptions {
+  templates: Array<{ id: string; name: string }>;
+  /** Credential names; the first is the default. */
+  mailboxes: Array<{ name: string; senderMailbox: string; isDefault: boolean }>;
+}
+
+/**
+ * The Automation action's inputs as manifest.yml declares them (all strings: Automation resolves smart values such
+ * as `{{issue.key}}` before it calls the action).
+ */
+export interface SendIssueEmailActionInputs {
+  issueKey: string;
+  /** Addresses and the words reporter, assignee, watchers, separated by commas or new lines. */
+  recipients: string;
+  /** A template's name; the project's default (else the built-in one) when empty. */
+  template?: string;
+  /** A credential's name or sender address; the default credential when empty. */
+  mailbox?: string;
+  message?: string;
+}

@@ -1,0 +1,36 @@
+import { route } from '@forge/api';
+import * as z from 'zod/mini';
+import { JiraError, JiraErrorCode } from './errors';
+import { postJiraJson, type RequestJira } from './jira-client';
+import { ISSUE_KEY_PATTERN } from './issue-reader';
+import { parseJiraAnswer } from './parse-answer';
+
+const searchAnswerSchema = z.object({ issues: z.array(z.object({ id: z.string() })) });
+
+const search = async (jql: string, maxResults: number, requestJira: RequestJira): Promise<number> => {
+  const json = await postJiraJson(
+    requestJira,
+    route`/rest/api/3/search/jql`,
+    { jql, maxResults, fields: ['id'] },
+    200,
+    (status, where) => (status === 400 ? new JiraError(JiraErrorCode.JqlRejected, `${where} answered 400: Jira refused the JQL.`, { status }) : undefined),
+  );
+  return parseJiraAnswer(searchAnswerSchema, json, 'POST /rest/api/3/search/jql').issues.length;
+};
+
+/** Whether Jira accepts the JQL (a search for one issue: Jira checks fields, functions and values). */
+export const isValidJql = async (jql: string, requestJira: RequestJira): Promise<boolean> => {
+  try {
+    await search(jql, 1, requestJira);
+    return true;
+  } catch (error) {
+    if (error instanceof JiraError && error.code === JiraErrorCode.JqlRejected) return false;
+    throw error;
+  }
+};
+
+/** Whether the issue is among those the JQL finds. Throws JiraError JIRA_JQL_REJECTED for a JQL Jira refuses. */
+export const issueMatchesJql = async (issueKey: string, jql: string, requestJira: RequestJira): Promise<boolean> => {
+  if (!ISSUE_KEY_PATTERN.test(issueKey)) throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
+  return (await search(`issuekey = ${issueKey} AND (${jql})`, 1, requestJira)) > 0;
+};

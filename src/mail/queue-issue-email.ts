@@ -1,0 +1,70 @@
+import type { MailSettings } from '../contract/mail-settings';
+import type { StoredCredential } from '../credentials/stored-credential';
+import type { IssueSnapshot } from '../jira/issue';
+import type { EmailRecord } from '../outbox/email-record';
+import { composeIssueEmail, type EmailContentChoice } from './compose-issue-email';
+import type { IssueEmailDeps } from './issue-email-ports';
+import type { Recipients } from './recipients';
+import { threadIdentity } from './thread-identity';
+
+export interface QueueIssueEmailRequest {
+  issue: IssueSnapshot;
+  content: EmailContentChoice;
+  recipients: Recipients;
+  credential: StoredCredential;
+  settings: MailSettings;
+  /** Who asked for it: the person who pressed "Send", the Automation rule's actor, or the notification rule. */
+  requestedBy: { accountId: string; name?: string };
+  commentAfterSend: boolean;
+  siteUrl?: unknown;
+  timeZone?: string;
+}
+
+export type QueueIssueEmailDeps = Pick<IssueEmailDeps, 'jira' | 'templates' | 'enqueue' | 'newId'>;
+
+const addresses = (list: Recipients['to']): string[] => list.map((recipient) => recipient.address);
+
+/**
+ * Renders an issue email (the issue, comments and attachments read through `deps.jira`: as the user for the dialog
+ * and Automation, as the app for notification rules) and puts it in the outbox from the credential's mailbox.
+ */
+export const queueIssueEmail = async (request: QueueIssueEmailRequest, deps: QueueIssueEmailDeps): Promise<EmailRecord> => {
+  const { issue, credential } = request;
+  const emailId = deps.newId();
+  const email = await composeIssueEmail(
+    {
+      issueKey: issue.key,
+      issue,
+      content: request.content,
+      settings: request.settings,
+      senderMailbox: credential.senderMailbox,
+      siteUrl: request.siteUrl,
+      ...(request.timeZone === undefined ? {} : { timeZone: request.timeZone }),
+    },
+    deps,
+  );
+  const identity = threadIdentity(emailId, issue.key, credential.senderMailbox);
+  return deps.enqueue({
+    emailId,
+    issue: { id: issue.id, key: issue.key },
+    credential: { id: credential.id, senderMailbox: credential.senderMailbox },
+    internetMessageId: identity.internetMessageId,
+    requestedBy: { accountId: request.requestedBy.accountId, name: request.requestedBy.name ?? email.senderName },
+    commentAfterSend: request.commentAfterSend,
+    content: {
+      subject: email.subject,
+      html: email.html,
+      to: addresses(request.recipients.to),
+      cc: addresses(request.recipients.cc),
+      bcc: addresses(request.recipients.bcc),
+      headers: identity.headers,
+      attachments: email.attachments.map(({ meta, contentId }) => ({
+        id: meta.id,
+        filename: meta.filename,
+        mimeType: meta.mimeType,
+        size: meta.size,
+        ...(contentId === undefined ? {} : { contentId }),
+      })),
+    },
+  });
+};

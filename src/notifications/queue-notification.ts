@@ -1,0 +1,71 @@
+import type { MailSettings } from '../contract/mail-settings';
+import type { NotificationRuleView } from '../contract/notification-rules';
+import type { StoredCredential } from '../credentials/stored-credential';
+import type { IssueSnapshot } from '../jira/issue';
+import { queueIssueEmail, type QueueIssueEmailDeps } from '../mail/queue-issue-email';
+import { foldRecipients } from '../mail/recipients';
+import type { IssueEventFact } from './issue-event';
+
+export interface QueueNotificationDeps extends QueueIssueEmailDeps {
+  /** The rule's credential, else the default one. */
+  credential(id: string | undefined): Promise<StoredCredential>;
+  readSettings(): Promise<MailSettings>;
+  /** As the app. */
+  readIssue(issueKey: string): Promise<IssueSnapshot>;
+  /** A Jira user's display name, as the app sees it; undefined when unknown. */
+  userName(accountId: string): Promise<string | undefined>;
+}
+
+/** The line above the issue in a notification: what happened, and who did it when Jira says. */
+export const eventLine = (fact: IssueEventFact, issue: Pick<IssueSnapshot, 'key'>, actor: string | undefined): string => {
+  const who = actor ?? 'Someone';
+  switch (fact.kind) {
+    case 'issue-created':
+      return `${who} created ${issue.key}.`;
+    case 'issue-commented':
+      return `${who} commented on ${issue.key}.`;
+    case 'issue-transitioned':
+      return `${who} moved ${issue.key} to ${fact.toStatus ?? 'a new status'}.`;
+  }
+};
+
+/**
+ * The email a notification rule sends for an event: the issue read as the app, through the rule's template, the
+ * new comment included for a comment event, from the rule's mailbox. No "Emailed to" comment follows it: a
+ * notification is the app answering a change, and must not make one.
+ */
+export const queueNotification = async (
+  rule: NotificationRuleView,
+  fact: IssueEventFact,
+  to: readonly string[],
+  deps: QueueNotificationDeps,
+): Promise<{ emailId: string }> => {
+  const [credential, settings, issue, actor] = await Promise.all([
+    deps.credential(rule.credentialId),
+    deps.readSettings(),
+    deps.readIssue(fact.issue.key),
+    fact.actorAccountId === undefined ? Promise.resolve(undefined) : deps.userName(fact.actorAccountId),
+  ]);
+  const record = await queueIssueEmail(
+    {
+      issue,
+      content: {
+        subject: '',
+        message: eventLine(fact, issue, actor),
+        templateId: rule.templateId,
+        includeFields: true,
+        includeDescription: true,
+        comments: fact.kind === 'issue-commented' ? 'latest' : 'none',
+        latestComments: 1,
+        attachmentIds: [],
+      },
+      recipients: foldRecipients({ to, cc: [], bcc: [] }),
+      credential,
+      settings,
+      requestedBy: { accountId: fact.actorAccountId ?? '', name: `Notification rule "${rule.name}"` },
+      commentAfterSend: false,
+    },
+    deps,
+  );
+  return { emailId: record.emailId };
+};
