@@ -21,6 +21,7 @@ import { EMAIL_LOG_TITLE, EmailLogSection } from './email-log-section';
 import { deleteCredential, listCredentials, listWarnings, setDefaultCredential, testConnection } from './invokes';
 import { ListSkeleton } from './list-skeleton';
 import { MailSections } from './mail-sections';
+import { RULES_TITLE } from './notification-rules-section';
 import { PageNav } from './page-nav';
 import { SETTINGS_TITLE } from './sending-settings-section';
 import { SetupHint } from './setup-hint';
@@ -210,6 +211,7 @@ export function AdminPage() {
           { target: CREDENTIALS_TITLE, label: 'Credentials' },
           { target: TEMPLATES_TITLE, label: 'Email templates' },
           { target: SETTINGS_TITLE, label: 'Sending settings' },
+          { target: RULES_TITLE, label: 'Notification rules' },
           { target: EMAIL_LOG_TITLE, label: 'Email log' },
         ]}
       />
@@ -312,7 +314,15 @@ export function AdminPage() {
         />
       </section>
 
-      <MailSections />
+      <MailSections
+        credentials={
+          load.state === 'loaded'
+            ? { state: 'loaded', data: credentials }
+            : load.state === 'failed'
+              ? { state: 'failed', error: load.error }
+              : { state: 'loading' }
+        }
+      />
       <EmailLogSection />
     </main>
   );

@@ -4,6 +4,7 @@ import type {
   EmailLogSettings,
   ListEmailLogInput,
   MailSettings,
+  NotificationRuleInput,
   TemplateInput,
 } from '../../../src/contract';
 import { createTypedInvoke } from '../../shared/typed-invoke';
@@ -34,3 +35,7 @@ export const getEmailLogEntry = (emailId: string) => call('getEmailLogEntry', { 
 export const resendEmail = (emailId: string) => call('resendEmail', { emailId });
 export const getEmailLogSettings = () => call('getEmailLogSettings', {});
 export const saveEmailLogSettings = (settings: EmailLogSettings) => call('saveEmailLogSettings', settings);
+export const listNotificationRules = () => call('listNotificationRules', {});
+export const saveNotificationRule = (input: NotificationRuleInput) => call('saveNotificationRule', input);
+export const deleteNotificationRule = (id: string) => call('deleteNotificationRule', { id });
+export const listStatuses = () => call('listStatuses', {});

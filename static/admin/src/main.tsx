@@ -5,6 +5,7 @@ import '../../shared/chips.css';
 import '../../shared/panels.css';
 import './admin.css';
 import './email-log.css';
+import './notification-rules.css';
 import { enableProductTheme } from '../../shared/theme';
 import { AdminPage } from './admin-page';
 

@@ -1,0 +1,110 @@
+import type { NotificationRuleView, TemplateView } from '../../../src/contract';
+import { AdminTable, RowNameCell } from './admin-table';
+import { InlineConfirm } from './inline-confirm';
+import { recipientsText, whenText } from './notification-rule-state';
+import type { TemplateListLoad } from './use-template-list';
+
+/** Ids the section moves focus to after an action. */
+export const editRuleButtonId = (id: string) => `rule-edit-${id}`;
+export const deleteRuleButtonId = (id: string) => `rule-delete-${id}`;
+
+/** The table's data columns, also the loading placeholder's. */
+export const RULE_COLUMNS = ['Name', 'When', 'Projects', 'Recipients', 'Template', 'Enabled'] as const;
+
+/** A row's in-flight action: its enabled flag being saved (with the value asked for), or its deletion. */
+export type RuleRowBusy = { id: string; action: 'toggle'; enabled: boolean } | { id: string; action: 'delete' } | null;
+
+interface NotificationRuleListProps {
+  rules: readonly NotificationRuleView[];
+  templates: readonly TemplateView[];
+  templatesLoad: TemplateListLoad;
+  /** The rule open in the form. */
+  selectedId: string | null;
+  confirmingDeleteId: string | null;
+  busy: RuleRowBusy;
+  onEdit(rule: NotificationRuleView): void;
+  onToggle(rule: NotificationRuleView, enabled: boolean): void;
+  onAskDelete(rule: NotificationRuleView): void;
+  onConfirmDelete(rule: NotificationRuleView): void;
+  onKeep(rule: NotificationRuleView): void;
+}
+
+/** The notification rules as a Jira admin table; "Enabled" saves as soon as it is ticked or cleared. */
+export function NotificationRuleList(props: NotificationRuleListProps) {
+  const { rules, templates, templatesLoad, selectedId, confirmingDeleteId, busy } = props;
+  const templateName = (id: string) =>
+    templates.find((template) => template.id === id)?.name ??
+    (templatesLoad.state === 'loaded' ? 'Unknown template' : '—');
+
+  return (
+    <AdminTable caption="Notification rules" columns={RULE_COLUMNS}>
+      {rules.map((rule) => {
+        const rowBusy = busy?.id === rule.id ? busy : null;
+        const enabled = rowBusy?.action === 'toggle' ? rowBusy.enabled : rule.enabled;
+        return (
+          <tr
+            key={rule.id}
+            aria-current={rule.id === selectedId ? 'true' : undefined}
+            aria-busy={rowBusy ? 'true' : undefined}
+          >
+            <RowNameCell name={rule.name} />
+            <td>{whenText(rule)}</td>
+            <td className="im-break">{rule.projectKeys.join(', ')}</td>
+            <td className="im-break">{recipientsText(rule.recipients)}</td>
+            <td className="im-break">{templateName(rule.templateId)}</td>
+            <td>
+              <label className="im-checkbox im-checkbox--field">
+                <input
+                  type="checkbox"
+                  aria-label={`Enable ${rule.name}`}
+                  checked={enabled}
+                  aria-disabled={busy !== null}
+                  onChange={(event) => {
+                    const wanted = event.currentTarget.checked;
+                    // A checkbox changes itself before React hears of it: while another save runs, put it back.
+                    if (busy !== null) event.currentTarget.checked = !wanted;
+                    else props.onToggle(rule, wanted);
+                  }}
+                />
+                <span aria-hidden="true">{enabled ? 'On' : 'Off'}</span>
+              </label>
+            </td>
+            <td className="im-actions">
+              {confirmingDeleteId === rule.id ? (
+                <InlineConfirm
+                  label={`Delete ${rule.name}?`}
+                  confirmText="Delete"
+                  busy={rowBusy?.action === 'delete'}
+                  onConfirm={() => props.onConfirmDelete(rule)}
+                  onCancel={() => props.onKeep(rule)}
+                />
+              ) : (
+                <span className="im-button-row">
+                  <button
+                    id={editRuleButtonId(rule.id)}
+                    type="button"
+                    className="im-button im-button--subtle"
+                    aria-label={`Edit ${rule.name}`}
+                    onClick={() => props.onEdit(rule)}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    id={deleteRuleButtonId(rule.id)}
+                    type="button"
+                    className="im-button im-button--subtle"
+                    aria-label={`Delete ${rule.name}`}
+                    aria-disabled={busy !== null}
+                    onClick={() => busy === null && props.onAskDelete(rule)}
+                  >
+                    Delete
+                  </button>
+                </span>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </AdminTable>
+  );
+}

@@ -1,0 +1,76 @@
+import { NOTIFICATION_EVENTS, type NotificationEvent, type StatusRef } from '../../../src/contract';
+import { Field } from '../../shared/components/field';
+import { EVENT_LABELS, ruleFieldId, withCurrent, type RuleErrors } from './notification-rule-state';
+import type { Loadable } from './use-mail-settings';
+
+interface RuleTriggerFieldsProps {
+  event: NotificationEvent;
+  toStatus: string;
+  statuses: Loadable<StatusRef[]>;
+  errors: RuleErrors;
+  onEvent(event: NotificationEvent): void;
+  onToStatus(toStatus: string): void;
+}
+
+const isEvent = (value: string): value is NotificationEvent =>
+  (NOTIFICATION_EVENTS as readonly string[]).includes(value);
+
+function statusHint(statuses: Loadable<StatusRef[]>): string {
+  if (statuses.state === 'failed') return `Statuses could not be loaded: ${statuses.error.message}`;
+  if (statuses.state === 'loading') return 'Loading statuses…';
+  return 'The status the issue moves to.';
+}
+
+/** "When" the rule sends, and for transitions "To status" (any status unless one is chosen). */
+export function RuleTriggerFields({ event, toStatus, statuses, errors, onEvent, onToStatus }: RuleTriggerFieldsProps) {
+  // Statuses are matched by name (Jira lists each name once); a stored one Jira no longer has stays chosen.
+  const statusChoices = withCurrent(
+    statuses.state === 'loaded' ? statuses.data.map((status) => ({ value: status.name, label: status.name })) : [],
+    toStatus,
+    toStatus,
+  );
+  return (
+    <>
+      <Field id={ruleFieldId('event')} label="When" required error={errors.event}>
+        {(control) => (
+          <select
+            {...control}
+            className="im-select"
+            value={event}
+            onChange={(change) => {
+              const value = change.currentTarget.value;
+              if (isEvent(value)) onEvent(value);
+            }}
+          >
+            {NOTIFICATION_EVENTS.map((option) => (
+              <option key={option} value={option}>
+                {EVENT_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {event === 'issue-transitioned' && (
+        <div className="im-nested">
+          <Field id={ruleFieldId('toStatus')} label="To status" error={errors.toStatus} hint={statusHint(statuses)}>
+            {(control) => (
+              <select
+                {...control}
+                className="im-select"
+                value={toStatus}
+                onChange={(change) => onToStatus(change.currentTarget.value)}
+              >
+                <option value="">Any status</option>
+                {statusChoices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { NotificationRuleView, ProjectRef, ResolverResult, StatusRef } from '../../../src/contract';
+import { listNotificationRules, listProjects, listStatuses } from './invokes';
+import { upsertRule } from './notification-rule-state';
+import type { Loadable } from './use-mail-settings';
+
+const loadableOf = <T>(result: ResolverResult<T>): Loadable<T> =>
+  result.ok ? { state: 'loaded', data: result.data } : { state: 'failed', error: result.error };
+
+/**
+ * The stored notification rules, with Jira's statuses and projects for the rule form. Statuses or projects that
+ * fail to load leave the rules (and the rest of the form) usable.
+ */
+export function useNotificationRules() {
+  const [rules, setRules] = useState<Loadable<NotificationRuleView[]>>({ state: 'loading' });
+  const [statuses, setStatuses] = useState<Loadable<StatusRef[]>>({ state: 'loading' });
+  const [projects, setProjects] = useState<Loadable<ProjectRef[]>>({ state: 'loading' });
+
+  const refresh = useCallback(async () => {
+    setRules({ state: 'loading' });
+    const [ruleList, statusList, projectList] = await Promise.all([
+      listNotificationRules(),
+      listStatuses(),
+      listProjects(),
+    ]);
+    setRules(loadableOf(ruleList));
+    setStatuses(loadableOf(statusList));
+    setProjects(loadableOf(projectList));
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const upsert = useCallback(
+    (rule: NotificationRuleView) =>
+      setRules((current) =>
+        current.state === 'loaded' ? { ...current, data: upsertRule(current.data, rule) } : current,
+      ),
+    [],
+  );
+  const remove = useCallback(
+    (id: string) =>
+      setRules((current) =>
+        current.state === 'loaded' ? { ...current, data: current.data.filter((rule) => rule.id !== id) } : current,
+      ),
+    [],
+  );
+
+  return { rules, statuses, projects, refresh, upsert, remove };
+}
+
+export type NotificationRulesState = ReturnType<typeof useNotificationRules>;
