@@ -37,10 +37,11 @@ const optional = (value: string | null | undefined): string | undefined => {
 export const parseActionInputs = (payload: unknown): ActionInputs => {
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) throw new ActionInputError('The action received inputs it does not know. Open the action in the rule and save it again.');
-  const issueKey = parsed.data.issueKey?.trim().toUpperCase() ?? '';
+  const typed = parsed.data.issueKey?.trim() ?? '';
+  const issueKey = typed.toUpperCase();
   if (issueKey === '') throw new ActionInputError('"Issue" is empty: set it to {{issue.key}} so the action emails the rule\'s issue.');
   if (!ISSUE_KEY_PATTERN.test(issueKey)) {
-    throw new ActionInputError(`"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not ${quote(issueKey)}.`);
+    throw new ActionInputError(`"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not ${quote(typed)}.`);
   }
   const tokens = (parsed.data.recipients ?? '').split(/[,;\n]/).map((token) => token.trim()).filter((token) => token !== '');
   if (tokens.length === 0) throw new ActionInputError('"Recipients" is empty: add email addresses, or reporter, assignee or watchers.');

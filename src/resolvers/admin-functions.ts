@@ -130,8 +130,10 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'deleteTemplate',
       schema: templateIdSchema,
       run: async ({ id }) => {
-        const settings = await deps.mail.settings.read();
-        await deps.mail.templates.delete(id, settings.projectTemplates.map((entry) => entry.templateId));
+        // A project's default or a notification rule using it would fail on every email.
+        const [settings, rules] = await Promise.all([deps.mail.settings.read(), deps.notifications.rules.list()]);
+        const inUse = [...settings.projectTemplates.map((entry) => entry.templateId), ...rules.map((rule) => rule.templateId)];
+        await deps.mail.templates.delete(id, inUse);
         return { id };
       },
     }),

@@ -20,7 +20,9 @@ export const answerSendEmailAction = async (payload: unknown, deps: SendEmailAct
   } catch (error) {
     const known = toResolverError(error, 'admin');
     console.warn(`[issue-mailer] Automation "Send issue email": ${safeErrorLabel(error)}`);
-    return { errors: [{ message: known?.message ?? INTERNAL_MESSAGE }] };
+    // The audit log has no highlighted fields: a validation failure says what each field's message says.
+    const fieldMessages = Object.values(known?.fieldErrors ?? {});
+    return { errors: (fieldMessages.length > 0 ? fieldMessages : [known?.message ?? INTERNAL_MESSAGE]).map((message) => ({ message })) };
   }
 };
 

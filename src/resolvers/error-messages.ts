@@ -137,7 +137,11 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
     return { code: error.code, message: 'The built-in template cannot be changed. Duplicate it and edit the copy.' };
   }
   if (error instanceof TemplateInUseError) {
-    return { code: error.code, message: 'A project uses this template as its default. Choose another default for it under Sending settings first.' };
+    return {
+      code: error.code,
+      message:
+        'This template is in use: a project default under Sending settings or a notification rule sends with it. Choose another template there first.',
+    };
   }
   if (error instanceof NoIssueContextError) {
     return { code: CommonErrorCode.NoIssueContext, message: 'Open "Email this issue" from a Jira issue.' };

@@ -1,0 +1,287 @@
+import { runSendEmailAction, type SendEmailActionDeps } from '../../../src/automation/send-email-action';
+import type { IssueRoles } from '../../../src/jira/issue-people';
+import { readIssue } from '../../../src/jira/issue-reader';
+import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
+import { enqueueEmail, type NewEmail } from '../../../src/outbox/enqueue-email';
+import { answerSendEmailAction } from '../../../src/resolvers/automation-action';
+import { INTERNAL_MESSAGE } from '../../../src/resolvers/error-messages';
+import { MailSettingsUnreadableError } from '../../../src/settings/mail-settings-store';
+import { credentialInput } from '../support/credentials';
+import { adminRequest, configuredWorld, emailIdOf, resolverWorld } from '../support/resolvers';
+import { noRoles, person } from '../notifications/notification-fixtures';
+
+const ACTOR = 'user-5';
+
+/** runSendEmailAction over the resolver world (two credentials, a template "Short"), Jira's people faked here. */
+const actionWorld = async (options: { credentials?: boolean } = {}) => {
+  const world = options.credentials === false ? resolverWorld() : await configuredWorld();
+  if (options.credentials !== false) {
+    await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Alerts', senderMailbox: 'alerts@contoso.com' })));
+  }
+  await world.templates.save({ name: 'Short', subject: '{{ issue.key }}: {{ issue.summary }} (short)', body: '<p>{{ message }}</p>' });
+  const state = {
+    roles: noRoles() as IssueRoles,
+    rolesRead: [] as string[],
+    templatesGot: [] as string[],
+    enqueued: [] as NewEmail[],
+  };
+  let emails = 0;
+  const jira: IssueEmailJira = {
+    readSenderName: async () => 'Ursula User',
+    readIssue: (key) => readIssue(key, world.jira.requestJira),
+    readPeople: async () => [],
+    listAttachments: async () => [],
+    downloadAttachment: async () => new Uint8Array(),
+    readComments: async () => ({ comments: [], total: 0 }),
+    searchUsers: async () => [],
+    addEmailComment: async () => undefined,
+  };
+  const deps: SendEmailActionDeps = {
+    jira,
+    templates: {
+      list: () => world.templates.list(),
+      get: (id) => {
+        state.templatesGot.push(id);
+        return world.templates.get(id);
+      },
+    },
+    enqueue: (email) => {
+      state.enqueued.push(email);
+      return enqueueEmail(email, { records: world.records, contents: world.outbox.contents, queue: world.queue, now: () => world.clock.now, log: () => undefined });
+    },
+    newId: () => emailIdOf(++emails),
+    listTemplates: () => world.templates.list(),
+    listCredentials: () => world.credentials.list(),
+    credential: (id) => world.credentials.get(id),
+    readSettings: () => world.settings.read(),
+    readIssue: (key) => readIssue(key, world.jira.requestJira),
+    readRoles: async (key) => {
+      state.rolesRead.push(key);
+      return state.roles;
+    },
+  };
+  const issueReads = () => world.jira.calls.filter((call) => call.path.startsWith('/rest/api/3/issue/')).length;
+  return { world, deps, state, issueReads };
+};
+
+const failureOf = async (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
+describe('runSendEmailAction', () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an unknown template, listing the templates', { template: 'Weekly' }, 'There is no Issue Mailer template named "Weekly". Templates: Standard, Short.'],
+    [
+      'an unknown mailbox, listing the credentials with their addresses',
+      { mailbox: 'sales@contoso.com' },
+      'There is no Issue Mailer credential or sender mailbox "sales@contoso.com". Credentials: Support mailbox (support@contoso.com), Alerts (alerts@contoso.com).',
+    ],
+    ['a bad issue key', { issueKey: 'DEMO' }, '"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not "DEMO".'],
+  ])('refuses %s before reading the issue', async (_name, overrides, message) => {
+    const { deps, state, issueReads } = await actionWorld();
+    const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', ...overrides }, ACTOR, deps));
+    expect(error).toMatchObject({ name: 'ActionInputError', code: 'AUTOMATION_INPUT_INVALID', message });
+    expect(issueReads()).toBe(0);
+    expect(state.enqueued).toEqual([]);
+  });
+
+  it('refuses when there is no credential at all', async () => {
+    const { deps, state } = await actionWorld({ credentials: false });
+    await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps)).rejects.toMatchObject({
+      code: 'AUTOMATION_INPUT_INVALID',
+      message: 'Issue Mailer has no Microsoft 365 credential yet: a Jira admin adds one on the Issue Mailer admin page.',
+    });
+    expect(state.enqueued).toEqual([]);
+  });
+
+  it.each<[string, string, IssueRoles, string]>([
+    [
+      'the assignee of an unassigned issue',
+      'assignee',
+      noRoles(),
+      'No one to email: the issue has no assignee with a visible email address, and "Recipients" names no address.',
+    ],
+    [
+      'a reporter and watchers whose addresses are hidden',
+      'reporter; watchers',
+      { reporter: person('reporter', 'u-grace', null), assignee: person('assignee', 'u-ada', 'ada@example.com'), watchers: [person('watcher', 'u-bob', null)] },
+      'No one to email: the issue has no reporter or watchers with a visible email address, and "Recipients" names no address.',
+    ],
+  ])('refuses to email nobody: %s', async (_name, recipients, roles, message) => {
+    const { deps, state } = await actionWorld();
+    state.roles = roles;
+    await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients }, ACTOR, deps)).rejects.toMatchObject({ code: 'AUTOMATION_INPUT_INVALID', message });
+    expect(state.rolesRead).toEqual(['DEMO-1']);
+    expect(state.enqueued).toEqual([]);
+  });
+
+  it.each<[string, string | undefined, string, string]>([
+    ['the default credential when no mailbox is named', undefined, 'cred-1', 'support@contoso.com'],
+    ['a credential by its name, in any case', 'ALERTS', 'cred-2', 'alerts@contoso.com'],
+    ['a credential by its sender address, in any case', ' Alerts@Contoso.com ', 'cred-2', 'alerts@contoso.com'],
+  ])('sends from %s', async (_name, mailbox, credentialId, senderMailbox) => {
+    const { deps, state } = await actionWorld();
+    await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', ...(mailbox === undefined ? {} : { mailbox }) }, ACTOR, deps);
+    expect(state.enqueued.map((email) => email.credential)).toEqual([{ id: credentialId, senderMailbox }]);
+  });
+
+  it('sends from the credential made the default', async () => {
+    const { world, deps, state } = await actionWorld();
+    await world.admin.setDefaultCredential(adminRequest({ id: 'cred-2' }));
+    await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps);
+    expect(state.enqueued.map((email) => email.credential.id)).toEqual(['cred-2']);
+  });
+
+  it("queues the issue once, with the named template, to the addresses and the issue's people", async () => {
+    const { world, deps, state } = await actionWorld();
+    state.roles = {
+      reporter: person('reporter', 'u-grace', 'grace@example.com'),
+      assignee: undefined,
+      watchers: [person('watcher', 'u-bob', 'bob@example.com'), person('watcher', 'u-hidden', null), person('watcher', 'u-ada', 'ADA@example.com')],
+    };
+
+    await expect(
+      runSendEmailAction(
+        { issueKey: 'demo-1', recipients: 'ada@example.com, Reporter\nwatchers, assignee', template: 'short', mailbox: 'Alerts', message: 'Please look' },
+        ACTOR,
+        deps,
+      ),
+    ).resolves.toEqual({ emailId: emailIdOf(1), issueKey: 'DEMO-1', recipientCount: 3 });
+
+    expect(state.templatesGot).toEqual(['tpl-1']);
+    expect(state.rolesRead).toEqual(['DEMO-1']);
+    expect(state.enqueued).toHaveLength(1);
+    expect(state.enqueued[0]).toMatchObject({
+      emailId: emailIdOf(1),
+      issue: { id: '10001', key: 'DEMO-1' },
+      credential: { id: 'cred-2', senderMailbox: 'alerts@contoso.com' },
+      requestedBy: { accountId: ACTOR, name: 'Ursula User' },
+      commentAfterSend: true,
+      content: {
+        subject: '[DEMO-1] DEMO-1: Login page shows a blank screen (short)',
+        html: expect.stringContaining('<p>Please look</p>') as unknown,
+        to: ['ada@example.com', 'grace@example.com', 'bob@example.com'],
+        cc: [],
+        bcc: [],
+        attachments: [],
+      },
+    });
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+  });
+
+  it("uses the project's default, else the built-in template, when none is named; follows the comment setting", async () => {
+    const { world, deps, state } = await actionWorld();
+    await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [] });
+    await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', template: '' }, ACTOR, deps);
+    expect(state.templatesGot).toEqual(['built-in']);
+    expect(state.enqueued[0]).toMatchObject({ commentAfterSend: false, content: { subject: '[DEMO-1] Login page shows a blank screen' } });
+
+    await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [{ projectKey: 'DEMO', templateId: 'tpl-1' }] });
+    await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps);
+    expect(state.templatesGot).toEqual(['built-in', 'tpl-1']);
+  });
+
+  it('does not read the roles when only addresses are named', async () => {
+    const { deps, state } = await actionWorld();
+    await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps);
+    expect(state.rolesRead).toEqual([]);
+  });
+});
+
+describe('answerSendEmailAction', () => {
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => warn.mockRestore());
+
+  it('answers success with the email id, the issue key and how many it goes to', async () => {
+    const { deps } = await actionWorld();
+    const actors: string[] = [];
+    await expect(
+      answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com; bob@example.com' }, deps, async () => {
+        actors.push('asked');
+        return ACTOR;
+      }),
+    ).resolves.toEqual({ success: true, emailId: emailIdOf(1), issueKey: 'DEMO-1', recipientCount: 2 });
+    expect(actors).toEqual(['asked']);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("answers an input error with its own message, for the rule's audit log", async () => {
+    const { deps } = await actionWorld();
+    await expect(answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'manager' }, deps, async () => ACTOR)).resolves.toEqual({
+      errors: [{ message: '"manager" in "Recipients" is neither an email address nor reporter, assignee or watchers.' }],
+    });
+    expect(warn.mock.calls).toEqual([['[issue-mailer] Automation "Send issue email": ActionInputError AUTOMATION_INPUT_INVALID']]);
+  });
+
+  it("answers a known failure with the admin's message, never the error's own text", async () => {
+    const { deps, state } = await actionWorld();
+    await expect(answerSendEmailAction({ issueKey: 'DEMO-2', recipients: 'ada@example.com' }, deps, async () => ACTOR)).resolves.toEqual({
+      errors: [{ message: 'This issue was not found, or you do not have permission to see it.' }],
+    });
+    expect(warn.mock.calls).toEqual([['[issue-mailer] Automation "Send issue email": JiraError JIRA_ISSUE_NOT_FOUND']]);
+    expect(state.enqueued).toEqual([]);
+  });
+
+  it('words a known failure for an admin, who can fix it, not for a sender', async () => {
+    const { deps } = await actionWorld();
+    deps.readSettings = async () => {
+      throw new MailSettingsUnreadableError('whoMaySend: invalid');
+    };
+    await expect(answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, deps, async () => ACTOR)).resolves.toEqual({
+      errors: [{ message: 'The saved sending settings could not be read. Check them under Sending settings and save them again.' }],
+    });
+  });
+
+  it.each<[string, (deps: SendEmailActionDeps) => void, string]>([
+    [
+      'the outbox throwing',
+      (deps) => {
+        deps.enqueue = async () => {
+          throw new Error('secret-token-123 in a platform message');
+        };
+      },
+      'Error',
+    ],
+    [
+      'reading the templates throwing a non-error',
+      (deps) => {
+        deps.listTemplates = async () => {
+          throw 'secret-token-123';
+        };
+      },
+      'string',
+    ],
+  ])('answers an unknown failure (%s) with the internal message only', async (_name, breakIt, label) => {
+    const { deps } = await actionWorld();
+    breakIt(deps);
+    const answer = await answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, deps, async () => ACTOR);
+    expect(answer).toEqual({ errors: [{ message: INTERNAL_MESSAGE }] });
+    expect(JSON.stringify(answer)).not.toContain('secret-token-123');
+    expect(warn.mock.calls).toEqual([[`[issue-mailer] Automation "Send issue email": ${label}`]]);
+  });
+
+  it('answers with errors when the actor cannot be read, and sends nothing', async () => {
+    const { deps, state } = await actionWorld();
+    await expect(
+      answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, deps, async () => {
+        throw new Error('GET /rest/api/3/myself failed');
+      }),
+    ).resolves.toEqual({ errors: [{ message: INTERNAL_MESSAGE }] });
+    expect(state.enqueued).toEqual([]);
+  });
+
+describe('answerSendEmailAction and validation failures', () => {
+  it('explains a validation failure in words, not "the highlighted fields" the audit log does not have', async () => {
+    const { deps } = await actionWorld();
+    const recipients = Array.from({ length: 501 }, (_, index) => `person${index}@example.com`).join(', ');
+    await expect(answerSendEmailAction({ issueKey: 'DEMO-1', recipients }, deps, async () => ACTOR)).resolves.toEqual({
+      errors: [{ message: 'A message can have at most 500 recipients in To, Cc and Bcc together.' }],
+    });
+  });
+});
+});

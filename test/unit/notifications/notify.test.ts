@@ -1,0 +1,308 @@
+import type { NotificationRuleView } from '../../../src/contract/notification-rules';
+import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
+import type { IssueRoles } from '../../../src/jira/issue-people';
+import { notifyRules, type NotifyDeps } from '../../../src/notifications/notify';
+import type { OnceGuard } from '../../../src/notifications/once-guard';
+import { createRuleStore } from '../../../src/notifications/rule-store';
+import { OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
+import { StorageError } from '../../../src/storage/errors';
+import { MemoryKvStore } from '../support/memory-kv-store';
+import { eventFact, iso, noRoles, person, ruleView } from './notification-fixtures';
+
+const NOW = Date.parse('2024-05-06T06:00:00Z');
+
+interface QueueCall {
+  ruleId: string;
+  eventId: string;
+  to: string[];
+}
+
+/** notifyRules over rules in memory, a once guard keeping claims in a Set, and fakes for Jira and the outbox. */
+const notifyWorld = async (rules: NotificationRuleView[]) => {
+  const kv = new MemoryKvStore();
+  const store = createRuleStore(kv);
+  for (const rule of rules) await store.put(rule);
+  const claims = new Set<string>();
+  const world = {
+    kv,
+    store,
+    claims,
+    clock: { now: NOW },
+    /** What Jira answers to "does the issue match this JQL": a boolean, or an error thrown. */
+    jql: (_jql: string): boolean | Error => true,
+    jqlCalls: [] as Array<[string, string]>,
+    roles: noRoles(),
+    rolesCalls: [] as string[],
+    queued: [] as QueueCall[],
+    /** Rules whose next queue call throws this error. */
+    queueFailures: new Map<string, Error>(),
+    logLines: [] as string[],
+  };
+  const once: OnceGuard = {
+    claim: async (ruleId, eventId) => {
+      const key = `${ruleId} ${eventId}`;
+      if (claims.has(key)) return false;
+      claims.add(key);
+      return true;
+    },
+    release: async (ruleId, eventId) => {
+      claims.delete(`${ruleId} ${eventId}`);
+    },
+  };
+  const deps: NotifyDeps = {
+    rules: store,
+    once,
+    matchesJql: async (issueKey, jql) => {
+      world.jqlCalls.push([issueKey, jql]);
+      const answer = world.jql(jql);
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    readRoles: async (issueKey) => {
+      world.rolesCalls.push(issueKey);
+      return world.roles;
+    },
+    queue: async (rule, fact, to) => {
+      const failure = world.queueFailures.get(rule.id);
+      if (failure !== undefined) {
+        world.queueFailures.delete(rule.id);
+        throw failure;
+      }
+      world.queued.push({ ruleId: rule.id, eventId: fact.eventId, to: [...to] });
+      return { emailId: `email-${world.queued.length}` };
+    },
+    log: (line) => world.logLines.push(line),
+    now: () => world.clock.now,
+  };
+  return { ...world, deps, world };
+};
+
+const intake = ruleView({ id: 'rule-1' });
+const team = ruleView({ id: 'rule-2', name: 'Team', recipients: { addresses: ['team@example.com'], roles: [] }, createdAt: '2024-05-02T00:00:00.000Z' });
+const ops = ruleView({ id: 'rule-3', projectKeys: ['OPS'], createdAt: '2024-05-03T00:00:00.000Z' });
+
+describe('notifyRules', () => {
+  it('queues one email per matching rule, counts the firing on each, and leaves the other rules alone', async () => {
+    const { deps, queued, store, claims, logLines } = await notifyWorld([intake, team, ops]);
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [
+        { ruleId: 'rule-1', outcome: 'queued' },
+        { ruleId: 'rule-2', outcome: 'queued' },
+      ],
+    });
+    expect(queued).toEqual([
+      { ruleId: 'rule-1', eventId: 'created:10001', to: ['intake@example.com'] },
+      { ruleId: 'rule-2', eventId: 'created:10001', to: ['team@example.com'] },
+    ]);
+    expect([...claims]).toEqual(['rule-1 created:10001', 'rule-2 created:10001']);
+    expect(await store.get('rule-1')).toStrictEqual({ ...intake, firedCount: 1, lastFiredAt: iso(NOW) });
+    expect(await store.get('rule-2')).toStrictEqual({ ...team, firedCount: 1, lastFiredAt: iso(NOW) });
+    expect(await store.get('rule-3')).toStrictEqual(ops);
+    expect(logLines).toEqual([]);
+  });
+
+  it('answers a second delivery of the same event with duplicate and queues nothing more', async () => {
+    const { deps, queued, store, clock } = await notifyWorld([intake]);
+    await notifyRules(eventFact(), deps);
+    clock.now = NOW + 60_000;
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'duplicate' }] });
+    expect(queued).toHaveLength(1);
+    expect(await store.get('rule-1')).toStrictEqual({ ...intake, firedCount: 1, lastFiredAt: iso(NOW) });
+
+    // Another event fires again, and is counted.
+    await expect(notifyRules(eventFact({ eventId: 'created:10002', issue: { id: '10002', key: 'DEMO-2', projectKey: 'DEMO' } }), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }],
+    });
+    expect(queued.map((call) => call.eventId)).toEqual(['created:10001', 'created:10002']);
+    expect(await store.get('rule-1')).toStrictEqual({ ...intake, firedCount: 2, lastFiredAt: iso(NOW + 60_000) });
+  });
+
+  it('ignores an event made by an app: no rule is read, nothing is claimed or queued', async () => {
+    const { deps, queued, claims, kv } = await notifyWorld([ruleView({ event: 'issue-commented' })]);
+    kv.resetOperations();
+
+    await expect(notifyRules(eventFact({ kind: 'issue-commented', eventId: 'comment:20001', byApp: true }), deps)).resolves.toEqual({
+      ignored: true,
+      outcomes: [],
+    });
+    expect(kv.count()).toBe(0);
+    expect(claims.size).toBe(0);
+    expect(queued).toEqual([]);
+  });
+
+  it('asks Jira for the JQL as a filter: a mismatch queues nothing and claims nothing', async () => {
+    const { deps, world, queued, claims, store, logLines } = await notifyWorld([ruleView({ jql: 'priority = Highest' }), team]);
+    world.jql = () => false;
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [
+        { ruleId: 'rule-1', outcome: 'jql-mismatch' },
+        { ruleId: 'rule-2', outcome: 'queued' },
+      ],
+    });
+    expect(world.jqlCalls).toEqual([['DEMO-1', 'priority = Highest']]);
+    expect(queued.map((call) => call.ruleId)).toEqual(['rule-2']);
+    expect([...claims]).toEqual(['rule-2 created:10001']);
+    expect((await store.get('rule-1'))?.firedCount).toBe(0);
+    expect(logLines).toEqual([]);
+
+    world.jql = () => true;
+    await expect(notifyRules(eventFact(), deps)).resolves.toMatchObject({ outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }, { ruleId: 'rule-2', outcome: 'duplicate' }] });
+  });
+
+  it.each<[string, Error, string, string]>([
+    [
+      'a JQL Jira refuses',
+      new JiraError(JiraErrorCode.JqlRejected, 'POST /rest/api/3/search/jql answered 400: Jira refused the JQL.', { status: 400 }),
+      'jql-rejected',
+      'notification rule rule-1 on DEMO-1: jql-rejected',
+    ],
+    [
+      'Jira failing to answer',
+      new JiraError(JiraErrorCode.RequestFailed, 'POST /rest/api/3/search/jql failed.'),
+      'failed',
+      'notification rule rule-1 on DEMO-1: JiraError JIRA_REQUEST_FAILED',
+    ],
+  ])('answers %s with its outcome, logged, and fires the other rules', async (_name, error, outcome, line) => {
+    const { deps, world, queued, claims, logLines } = await notifyWorld([ruleView({ jql: 'project = DEMO AND' }), team]);
+    world.jql = () => error;
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [
+        { ruleId: 'rule-1', outcome },
+        { ruleId: 'rule-2', outcome: 'queued' },
+      ],
+    });
+    expect(logLines).toEqual([line]);
+    expect(queued.map((call) => call.ruleId)).toEqual(['rule-2']);
+    expect([...claims]).toEqual(['rule-2 created:10001']);
+  });
+
+  it("emails the rule's roles (visible, active addresses only) and addresses, each address once", async () => {
+    const rule = ruleView({
+      recipients: { addresses: ['Grace@Example.com', 'intake@example.com'], roles: ['reporter', 'assignee', 'watchers'] },
+    });
+    const { deps, world, queued } = await notifyWorld([rule]);
+    world.roles = {
+      reporter: person('reporter', 'u-grace', 'grace@example.com'),
+      assignee: person('assignee', 'u-ada', 'ada@example.com'),
+      watchers: [
+        person('watcher', 'u-ada', 'ada@example.com'),
+        person('watcher', 'u-hidden', null),
+        person('watcher', 'u-gone', 'gone@example.com', false),
+        person('watcher', 'u-bob', 'BOB@example.com'),
+        person('watcher', 'u-intake', 'Intake@Example.com'),
+      ],
+    };
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
+    expect(world.rolesCalls).toEqual(['DEMO-1']);
+    expect(queued).toEqual([
+      { ruleId: 'rule-1', eventId: 'created:10001', to: ['Grace@Example.com', 'intake@example.com', 'ada@example.com', 'BOB@example.com'] },
+    ]);
+  });
+
+  it.each<[string, IssueRoles['reporter'], IssueRoles['watchers']]>([
+    ['the issue has no reporter', undefined, []],
+    ['the reporter hides their address', person('reporter', 'u-grace', null), [person('watcher', 'u-hidden', null)]],
+    ['the reporter is deactivated', person('reporter', 'u-grace', 'grace@example.com', false), []],
+  ])('answers no-recipients, logged, when %s', async (_name, reporter, watchers) => {
+    const { deps, world, queued, claims, store, logLines } = await notifyWorld([ruleView({ recipients: { addresses: [], roles: ['reporter', 'watchers'] } })]);
+    world.roles = { reporter, assignee: person('assignee', 'u-ada', 'ada@example.com'), watchers };
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'no-recipients' }] });
+    expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: no-recipients']);
+    expect(queued).toEqual([]);
+    expect(claims.size).toBe(0);
+    expect((await store.get('rule-1'))?.firedCount).toBe(0);
+  });
+
+  it('does not read the roles for a rule of addresses only', async () => {
+    const { deps, world } = await notifyWorld([intake]);
+    await notifyRules(eventFact(), deps);
+    expect(world.rolesCalls).toEqual([]);
+  });
+
+  it('answers a queue failure with failed and gives the claim back, so a redelivery fires; other rules still fire', async () => {
+    const { deps, world, queued, claims, store, logLines } = await notifyWorld([intake, team]);
+    world.queueFailures.set('rule-1', new OutboxError(OutboxErrorCode.QueueUnavailable, 'The outbox queue refused the job.'));
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [
+        { ruleId: 'rule-1', outcome: 'failed' },
+        { ruleId: 'rule-2', outcome: 'queued' },
+      ],
+    });
+    expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: OutboxError OUTBOX_QUEUE_UNAVAILABLE']);
+    expect(queued.map((call) => call.ruleId)).toEqual(['rule-2']);
+    expect([...claims]).toEqual(['rule-2 created:10001']);
+    expect((await store.get('rule-1'))?.firedCount).toBe(0);
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [
+        { ruleId: 'rule-1', outcome: 'queued' },
+        { ruleId: 'rule-2', outcome: 'duplicate' },
+      ],
+    });
+    expect(queued.map((call) => call.ruleId)).toEqual(['rule-2', 'rule-1']);
+    expect(await store.get('rule-1')).toStrictEqual({ ...intake, firedCount: 1, lastFiredAt: iso(NOW) });
+  });
+
+  it('logs an error that is not an Error by its type only', async () => {
+    const { deps, world, logLines } = await notifyWorld([intake]);
+    deps.queue = async () => {
+      throw 'a string with a secret in it';
+    };
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'failed' }] });
+    expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: string']);
+    expect(world.claims.size).toBe(0);
+  });
+
+  it('answers failed when the once guard cannot be written, and queues nothing', async () => {
+    const { deps, queued, logLines } = await notifyWorld([intake]);
+    deps.once = {
+      claim: async () => {
+        throw new StorageError('set', 'notification-once:abc', Object.assign(new Error('rate limited'), { code: 'RATE_LIMIT_EXCEEDED' }));
+      },
+      release: async () => undefined,
+    };
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'failed' }] });
+    expect(queued).toEqual([]);
+    expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: StorageError STORAGE_FAILED']);
+  });
+
+  it('still answers queued when counting the firing fails, and logs it', async () => {
+    const { deps, kv, queued, store, logLines } = await notifyWorld([intake]);
+    kv.failNext('set', new StorageError('set', 'notification-rule:rule-1', new Error('platform error')));
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
+    expect(queued).toHaveLength(1);
+    expect(logLines).toEqual(['notification rule rule-1: counting a firing failed (StorageError STORAGE_FAILED)']);
+    expect(await store.get('rule-1')).toStrictEqual(intake);
+  });
+
+  it('does not count a firing on a rule deleted meanwhile', async () => {
+    const { deps, store, kv } = await notifyWorld([intake]);
+    deps.queue = async () => {
+      await store.delete('rule-1');
+      return { emailId: 'email-1' };
+    };
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
+    expect([...kv.plain.keys()]).toEqual([]);
+  });
+
+  it('propagates a failure to read the rules', async () => {
+    const { deps, kv } = await notifyWorld([intake]);
+    const failure = new StorageError('query', 'notification-rule:', new Error('platform error'));
+    kv.failNext('query', failure);
+    await expect(notifyRules(eventFact(), deps)).rejects.toBe(failure);
+  });
+});
