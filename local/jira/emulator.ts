@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LocalRequest, LocalResponse } from '../http-types';
 import { JiraEmulatorError, JiraRestError, restErrors } from './errors';
+import type { RaisedEvent } from './events';
 import type { RequestContext } from './http/context';
 import { empty, json } from './http/responses';
 import { findRoute, methodOf, type Method } from './http/router';
@@ -8,12 +9,15 @@ import type { Viewer } from './permissions';
 import { ROUTES } from './routes';
 import { APP_USER, SITE_USERS } from './seed/users';
 import { SiteStore } from './store';
-import type { JiraActor, JiraEmulator, JiraEmulatorOptions, JiraUser } from './types';
+import type { JiraActor, JiraEmulator, JiraEmulatorOptions, JiraProductEvent, JiraUser } from './types';
 
 export interface CreateJiraEmulatorOptions extends JiraEmulatorOptions {
   /** The clock for new comments, `serverTime` and relative rendered dates; defaults to the system clock. */
   now?: () => Date;
-  /** Told about handler failures that became a 500 answer (the answer itself says nothing about them). */
+  /**
+   * Told about handler failures that became a 500 answer (the answer itself says nothing about them), and about
+   * `onEvent` listeners that threw (the call they followed still succeeds).
+   */
   onInternalError?: (error: unknown) => void;
 }
 
@@ -48,6 +52,8 @@ class LocalJiraSite implements JiraEmulator {
   private readonly now: () => Date;
   private readonly onInternalError: (error: unknown) => void;
   private requestCount = 0;
+  private eventCount = 0;
+  private readonly listeners = new Set<(event: JiraProductEvent) => void>();
 
   constructor(options: CreateJiraEmulatorOptions) {
     this.siteUrl = normaliseSiteUrl(options.siteUrl);
@@ -73,10 +79,36 @@ class LocalJiraSite implements JiraEmulator {
     return this.store.issues().map((issue) => issue.key);
   }
 
+  onEvent(listener: (event: JiraProductEvent) => void): () => void {
+    // Wrapped, so that the same function subscribed twice is called twice and unsubscribes once each.
+    const entry = (event: JiraProductEvent): void => listener(event);
+    this.listeners.add(entry);
+    return () => {
+      this.listeners.delete(entry);
+    };
+  }
+
   async handle(request: LocalRequest, actor: JiraActor): Promise<LocalResponse> {
     const viewer = this.viewerFor(actor);
-    const response = await this.answer(request, viewer);
+    const raised: RaisedEvent[] = [];
+    const response = await this.answer(request, viewer, raised);
+    // A handler raises events only on the way to a successful answer; a refusal thrown later discards them.
+    if (response.status < 400) this.emit(raised, actor);
     return this.withSiteHeaders(response, viewer);
+  }
+
+  private emit(raised: readonly RaisedEvent[], actor: JiraActor): void {
+    for (const { eventType, payload } of raised) {
+      this.eventCount += 1;
+      const event: JiraProductEvent = { id: `jira-event-${this.eventCount}`, eventType, payload, actor: { ...actor } };
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(structuredClone(event));
+        } catch (error) {
+          this.onInternalError(error);
+        }
+      }
+    }
   }
 
   /** Unknown accounts resolve to null and are refused like anonymous callers. */
@@ -89,7 +121,7 @@ class LocalJiraSite implements JiraEmulator {
     return null;
   }
 
-  private async answer(request: LocalRequest, viewer: Viewer | null): Promise<LocalResponse> {
+  private async answer(request: LocalRequest, viewer: Viewer | null, raised: RaisedEvent[]): Promise<LocalResponse> {
     const url = new URL(request.path, 'http://local.invalid');
     const match = findRoute(ROUTES, url.pathname);
     if (!match) {
@@ -112,6 +144,9 @@ class LocalJiraSite implements JiraEmulator {
       query: url.searchParams,
       params: match.params,
       request,
+      raise: (event) => {
+        raised.push(event);
+      },
     };
     try {
       const response = await handler(ctx);

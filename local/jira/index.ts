@@ -2,4 +2,16 @@ export { createJiraEmulator, type CreateJiraEmulatorOptions } from './emulator';
 export { JiraEmulatorError, JiraRestError, type JiraEmulatorErrorCode, type JiraRestErrorCode } from './errors';
 export { JSON_CONTENT_TYPE } from './http/responses';
 export { APP_USER, ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from './seed/users';
-export type { JiraActor, JiraEmulator, JiraEmulatorOptions, JiraUser } from './types';
+export type {
+  JiraActor,
+  JiraEmulator,
+  JiraEmulatorOptions,
+  JiraEventChangeItem,
+  JiraEventComment,
+  JiraEventIssue,
+  JiraEventUser,
+  JiraIssueEventPayload,
+  JiraProductEvent,
+  JiraProductEventType,
+  JiraUser,
+} from './types';

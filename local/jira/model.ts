@@ -1,5 +1,5 @@
 import type { AdfDoc } from './adf/types';
-import type { JiraUser } from './types';
+import type { JiraEventChangeItem, JiraUser } from './types';
 
 /** What a seeded person does on the site; decides their permissions (see permissions.ts). */
 export type UserRole = 'admin' | 'agent' | 'member' | 'customer';
@@ -116,6 +116,18 @@ export interface StoredComment {
   body: AdfDoc;
   created: string;
   updated: string;
+}
+
+/** One changed field of a changelog entry, as Jira records it (`ChangeDetails`). */
+export type ChangeItem = JiraEventChangeItem;
+
+/** One entry of an issue's history: who changed which fields, when. */
+export interface StoredChangelog {
+  id: string;
+  issueId: string;
+  authorId: string;
+  created: string;
+  items: ChangeItem[];
 }
 
 export interface StoredAttachment {

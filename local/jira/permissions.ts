@@ -1,4 +1,5 @@
-import type { Project, SiteUser, StoredIssue } from './model';
+import type { Project, SiteUser, StoredIssue, UserRole } from './model';
+import { PROJECTS } from './seed/catalog';
 
 /** The caller a request acts as, once the actor is known to the site. */
 export type Viewer = { kind: 'user'; user: SiteUser } | { kind: 'app' };
@@ -50,6 +51,18 @@ const PROJECT_GRANTS: Record<SiteUser['role'], readonly string[]> = {
   customer: [],
 };
 
+/**
+ * Service projects are worked by agents: people who only hold Jira Software (members) get nothing there, and
+ * customers reach only the requests they raised.
+ */
+const SERVICE_PROJECT_ROLES: readonly UserRole[] = ['admin', 'agent'];
+
+function roleGrants(user: SiteUser, projectKey: string | undefined): readonly string[] {
+  const project = projectKey === undefined ? undefined : PROJECTS.find((candidate) => candidate.key === projectKey);
+  if (project?.projectTypeKey === 'service_desk' && !SERVICE_PROJECT_ROLES.includes(user.role)) return [];
+  return PROJECT_GRANTS[user.role];
+}
+
 /** A customer has these on the issues they reported, and on nothing else (a service desk's customer access). */
 const REPORTER_GRANTS: readonly string[] = ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'EDIT_OWN_COMMENTS', 'CREATE_ATTACHMENTS'];
 
@@ -75,7 +88,7 @@ export function hasPermission(
   const definition = permissionDefinition(key);
   if (!definition) return false;
   if (definition.type === 'GLOBAL') return GLOBAL_GRANTS[user.role].includes(key);
-  if (PROJECT_GRANTS[user.role].includes(key)) return true;
+  if (roleGrants(user, scope.issue?.projectKey ?? scope.project?.key).includes(key)) return true;
   if (!REPORTER_GRANTS.includes(key)) return false;
   const candidates = scope.issue
     ? [scope.issue]

@@ -7,6 +7,7 @@ import {
 import { priorityImage, statusImage, universalAvatar, userAvatar } from './handlers/assets';
 import { addComment, getComment, listComments } from './handlers/comments';
 import { deleteIssueProperty, getIssueProperty, listIssueProperties, putIssueProperty } from './handlers/issue-properties';
+import { createIssue } from './handlers/issue-create';
 import { getIssue } from './handlers/issues';
 import { checkPermissions, myPermissions } from './handlers/permissions';
 import { groupsPicker } from './handlers/groups';
@@ -14,6 +15,8 @@ import { getProject, searchProjects } from './handlers/project';
 import { listRoles, projectRole, projectRoles } from './handlers/roles';
 import { approximateCount, searchJqlGet, searchJqlPost, searchRemoved } from './handlers/search';
 import { serverInfo } from './handlers/server-info';
+import { listStatuses } from './handlers/statuses';
+import { doTransition, listTransitions } from './handlers/transitions';
 import { bulkUsers, getUser, myself, searchUsers } from './handlers/users';
 import { listWatchers } from './handlers/watchers';
 import type { Route } from './http/router';
@@ -36,7 +39,10 @@ export const ROUTES: readonly Route[] = [
   { scope: 'rest', pattern: '/project/{projectIdOrKey}', methods: { GET: getProject } },
   { scope: 'rest', pattern: '/project/{projectIdOrKey}/role', methods: { GET: projectRoles } },
   { scope: 'rest', pattern: '/project/{projectIdOrKey}/role/{id}', methods: { GET: projectRole } },
+  { scope: 'rest', pattern: '/status', methods: { GET: listStatuses }, anonymous: true },
+  { scope: 'rest', pattern: '/issue', methods: { POST: createIssue } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}', methods: { GET: getIssue } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/transitions', methods: { GET: listTransitions, POST: doTransition } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment', methods: { GET: listComments, POST: addComment } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment/{id}', methods: { GET: getComment } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/watchers', methods: { GET: listWatchers } },

@@ -1,26 +1,65 @@
 import type { AdfDoc } from './adf/types';
 import type {
   AppUser,
+  ChangeItem,
   Project,
   ProjectRoleActors,
   ProjectRoleDefinition,
   SiteGroup,
   SiteUser,
   StoredAttachment,
+  StoredChangelog,
   StoredComment,
   StoredIssue,
 } from './model';
-import { DEMO_PROJECT } from './seed/catalog';
+import { PROJECTS, RESOLUTIONS, STATUSES } from './seed/catalog';
 import { buildSeedState, FIRST_COMMENT_ID } from './seed';
 import { PROJECT_ROLES, ROLE_ACTORS, SITE_GROUPS } from './seed/groups';
+import { INITIAL_STATUS_ID } from './workflow';
 
-/** The site's mutable state: seeded issues plus whatever calls add (comments, issue properties). */
+const change = (field: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): ChangeItem => ({
+  field,
+  fieldtype: 'jira',
+  fieldId: field,
+  from,
+  fromString,
+  to,
+  toString,
+});
+
+/** What a new issue is made of; the store gives it its id, key, status and dates. */
+export interface NewIssue {
+  project: Project;
+  issueTypeId: string;
+  summary: string;
+  description: AdfDoc | null;
+  priorityId: string;
+  reporterId: string;
+  creatorId: string;
+  assigneeId: string | null;
+  labels: string[];
+  watcherIds: string[];
+}
+
+/** Changelog ids of this site start here (seeded issues have no recorded history). */
+export const FIRST_CHANGELOG_ID = 10500;
+
+/** Jira's resolution "Done", set when an issue enters a done status and cleared when it leaves. */
+const DONE_RESOLUTION = RESOLUTIONS[0];
+
+const categoryOf = (statusId: string): number | undefined => STATUSES.find((status) => status.id === statusId)?.categoryId;
+const DONE_CATEGORY = 3;
+
+/** The site's mutable state: seeded issues plus whatever calls add (issues, comments, transitions, properties). */
 export class SiteStore {
   private readonly issueList: StoredIssue[];
   private readonly comments: StoredComment[];
   private readonly attachments: StoredAttachment[];
+  private readonly changelogs: StoredChangelog[] = [];
   private readonly userList: readonly SiteUser[];
   private nextCommentId: number;
+  private nextIssueId: number;
+  private nextChangelogId = FIRST_CHANGELOG_ID;
 
   constructor(
     users: readonly SiteUser[],
@@ -32,6 +71,7 @@ export class SiteStore {
     this.attachments = seed.attachments;
     this.userList = users;
     this.nextCommentId = FIRST_COMMENT_ID + seed.comments.length;
+    this.nextIssueId = Math.max(...seed.issues.map((issue) => Number(issue.id))) + 1;
   }
 
   users(): readonly SiteUser[] {
@@ -71,7 +111,7 @@ export class SiteStore {
   }
 
   projects(): readonly Project[] {
-    return [DEMO_PROJECT];
+    return PROJECTS;
   }
 
   /** By key (case-sensitive, as Jira) or numeric id. */
@@ -103,6 +143,77 @@ export class SiteStore {
 
   attachmentByMediaId(mediaId: string): StoredAttachment | undefined {
     return this.attachments.find((attachment) => attachment.mediaId === mediaId);
+  }
+
+  changelogsOf(issueId: string): StoredChangelog[] {
+    return this.changelogs.filter((changelog) => changelog.issueId === issueId);
+  }
+
+  /** Ids continue after the highest seeded one; keys after the project's highest number (DEMO-7 …). */
+  createIssue(input: NewIssue, at: Date): StoredIssue {
+    const created = at.toISOString();
+    const numbers = this.issueList
+      .filter((issue) => issue.projectKey === input.project.key)
+      .map((issue) => Number(issue.key.slice(input.project.key.length + 1)));
+    const issue: StoredIssue = {
+      id: String(this.nextIssueId),
+      key: `${input.project.key}-${Math.max(0, ...numbers) + 1}`,
+      projectKey: input.project.key,
+      summary: input.summary,
+      issueTypeId: input.issueTypeId,
+      statusId: INITIAL_STATUS_ID,
+      priorityId: input.priorityId,
+      reporterId: input.reporterId,
+      creatorId: input.creatorId,
+      assigneeId: input.assigneeId,
+      labels: [...input.labels],
+      componentIds: [],
+      created,
+      updated: created,
+      statusCategoryChanged: created,
+      duedate: null,
+      resolutionId: null,
+      resolutiondate: null,
+      description: input.description,
+      environment: null,
+      watcherIds: [...input.watcherIds],
+      votes: 0,
+      properties: {},
+    };
+    this.nextIssueId += 1;
+    this.issueList.push(issue);
+    return issue;
+  }
+
+  /**
+   * Moves an issue to a status and records the change. Entering a done status resolves the issue as Done and
+   * leaving one clears the resolution, as Jira's default post functions do.
+   */
+  setStatus(issue: StoredIssue, toStatusId: string, authorId: string, at: Date): StoredChangelog {
+    const when = at.toISOString();
+    const from = STATUSES.find((status) => status.id === issue.statusId);
+    const to = STATUSES.find((status) => status.id === toStatusId);
+    const items: ChangeItem[] = [];
+    const wasDone = categoryOf(issue.statusId) === DONE_CATEGORY;
+    const isDone = categoryOf(toStatusId) === DONE_CATEGORY;
+    if (isDone && !wasDone && DONE_RESOLUTION) {
+      items.push(change('resolution', null, null, DONE_RESOLUTION.id, DONE_RESOLUTION.name));
+      issue.resolutionId = DONE_RESOLUTION.id;
+      issue.resolutiondate = when;
+    } else if (wasDone && !isDone) {
+      const resolution = RESOLUTIONS.find((candidate) => candidate.id === issue.resolutionId);
+      items.push(change('resolution', resolution?.id ?? null, resolution?.name ?? null, null, null));
+      issue.resolutionId = null;
+      issue.resolutiondate = null;
+    }
+    items.push(change('status', issue.statusId, from?.name ?? null, toStatusId, to?.name ?? null));
+    if (categoryOf(issue.statusId) !== categoryOf(toStatusId)) issue.statusCategoryChanged = when;
+    issue.statusId = toStatusId;
+    issue.updated = when;
+    const changelog: StoredChangelog = { id: String(this.nextChangelogId), issueId: issue.id, authorId, created: when, items };
+    this.nextChangelogId += 1;
+    this.changelogs.push(changelog);
+    return changelog;
   }
 
   addComment(issue: StoredIssue, authorId: string, body: AdfDoc, at: Date): StoredComment {

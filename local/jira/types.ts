@@ -1,4 +1,5 @@
 import type { LocalRequest, LocalResponse } from '../http-types';
+import type { AdfDoc } from './adf/types';
 
 /** Who a Jira REST call is made as: `requestJira` asUser carries the invoking user, asApp the app. */
 export type JiraActor = { type: 'user'; accountId: string } | { type: 'app' } | { type: 'anonymous' };
@@ -17,6 +18,85 @@ export interface JiraEmulatorOptions {
   siteUrl: string;
 }
 
+/** The Forge product events the local site emits. */
+export type JiraProductEventType = 'avi:jira:created:issue' | 'avi:jira:commented:issue' | 'avi:jira:updated:issue';
+
+/** A person as Forge's event payloads name them. */
+export type JiraEventUser = { accountId: string };
+
+/** The issue of an event: the fields Forge's issue events carry, links in REST v2 form as Forge sends them. */
+export type JiraEventIssue = {
+  id: string;
+  key: string;
+  fields: {
+    summary: string;
+    issuetype: { self: string; id: string; description: string; iconUrl: string; name: string; subtask: boolean; avatarId: number; hierarchyLevel: number };
+    project: { self: string; id: string; key: string; name: string; projectTypeKey: string; simplified: boolean; avatarUrls: Record<string, string> };
+    status: {
+      self: string;
+      description: string;
+      iconUrl: string;
+      name: string;
+      id: string;
+      statusCategory: { self: string; id: number; key: string; colorName: string; name: string };
+    };
+    reporter: JiraEventUser | null;
+    assignee: JiraEventUser | null;
+    creator: JiraEventUser | null;
+    /** Jira date-times in UTC (`2025-03-08T10:00:00.000+0000`). */
+    created: string;
+    updated: string;
+  };
+};
+
+export type JiraEventCommentAuthor = { accountId: string; accountType: 'atlassian' | 'app'; displayName: string };
+
+export type JiraEventComment = {
+  id: string;
+  self: string;
+  author: JiraEventCommentAuthor;
+  updateAuthor: JiraEventCommentAuthor;
+  body: AdfDoc;
+  created: string;
+  updated: string;
+  jsdPublic: boolean;
+};
+
+/** One changed field, as Jira's changelog records it; `from`/`to` are ids, the strings their names. */
+export type JiraEventChangeItem = {
+  field: string;
+  fieldtype: 'jira';
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+};
+
+/**
+ * The first argument's own fields of a Forge `trigger` function for a Jira issue event: `comment` on
+ * avi:jira:commented:issue, `changelog` on avi:jira:updated:issue.
+ */
+export type JiraIssueEventPayload = {
+  eventType: JiraProductEventType;
+  /** Who caused the event: the acting person, or the app's account for `asApp` calls. */
+  atlassianId: string;
+  issue: JiraEventIssue;
+  associatedUsers: JiraEventUser[];
+  comment?: JiraEventComment;
+  changelog?: { id: string; items: JiraEventChangeItem[] };
+};
+
+/** What `onEvent` listeners get: the Forge payload, plus what the site knows around it. */
+export interface JiraProductEvent {
+  /** Unique per event on this site (`jira-event-1`, …); not part of Forge's payload. */
+  id: string;
+  eventType: JiraProductEventType;
+  payload: JiraIssueEventPayload;
+  /** Who the REST call that caused it ran as. */
+  actor: JiraActor;
+}
+
 /**
  * The local Jira Cloud site: answers Jira REST v3 calls from seeded sample issues (DEMO-1 onwards),
  * shaped as Atlassian's OpenAPI description says. Created with `createJiraEmulator(options)` from `local/jira`.
@@ -30,4 +110,9 @@ export interface JiraEmulator {
   user(accountId: string): JiraUser | undefined;
   /** Issue keys in order, for the host's pages. */
   issueKeys(): string[];
+  /**
+   * Calls `listener` after each successful change that Jira reports as a product event: an issue created, a
+   * comment added, a status changed. Returns the function that stops the calls.
+   */
+  onEvent(listener: (event: JiraProductEvent) => void): () => void;
 }

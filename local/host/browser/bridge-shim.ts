@@ -22,6 +22,7 @@ const frame = {
   moduleKey: params.get(FRAME_PARAMS.moduleKey) ?? '',
   issueKey: params.get(FRAME_PARAMS.issueKey) ?? undefined,
   isModal: params.has(FRAME_PARAMS.modal),
+  isActionConfig: params.has(FRAME_PARAMS.actionConfig),
 };
 const hasPage = window.parent !== window;
 
@@ -132,6 +133,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       );
   } else if (message.kind === 'theme' && themingEnabled) {
     applyColorMode(message.colorMode);
+  } else if (message.kind === 'event') {
+    for (const listener of productListeners) {
+      if (listener.event === message.event) void listener.callback(message.payload);
+    }
   }
 });
 
@@ -204,14 +209,23 @@ function createMemoryHistory() {
 // --- Events between the app's frames ----------------------------------------------------------------------
 
 const eventChannel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('forge-local-events') : null;
+/** The app's `events.on` subscriptions, which the product's own events (from the page around the frame) reach too. */
+const productListeners = new Set<{ event: string; callback: Callback }>();
 
 function subscribe(payload: unknown, scope: string) {
   const { event, callback } = payload as { event: string; callback: Callback };
   const listener = (message: MessageEvent<{ scope: string; event: string; payload: unknown }>) => {
     if (message.data.scope === scope && message.data.event === event) void callback(message.data.payload);
   };
+  const productListener = { event, callback };
+  if (scope === 'app') productListeners.add(productListener);
   eventChannel?.addEventListener('message', listener);
-  return { unsubscribe: () => eventChannel?.removeEventListener('message', listener) };
+  return {
+    unsubscribe: () => {
+      productListeners.delete(productListener);
+      eventChannel?.removeEventListener('message', listener);
+    },
+  };
 }
 
 function publish(payload: unknown, scope: string): void {
@@ -224,6 +238,11 @@ function publish(payload: unknown, scope: string): void {
 async function getContext(): Promise<unknown> {
   const context = (await postJson('/__forge/context', frameFields())) as { extension: Record<string, unknown> };
   if (frame.isModal) context.extension = { ...context.extension, modal: await askPage('getModalContext') };
+  if (frame.isActionConfig) {
+    // The rule being edited lives in the page: the inputs as last submitted, and Automation's invalidInputs.
+    const fromPage = await askPage('getActionContext');
+    if (fromPage !== null && typeof fromPage === 'object') context.extension = { ...context.extension, ...fromPage };
+  }
   return context;
 }
 

@@ -3,6 +3,7 @@
  * and the page's own menus. Frames talk to it with postMessage (see protocol.ts); only same-origin messages
  * from frames this page created are obeyed.
  */
+import { setUpAutomationPage } from './automation-page';
 import { createFlags, type FlagPayload } from './page-flags';
 import { setUpMenus } from './page-menus';
 import { createModals, type ModalSize } from './page-modals';
@@ -86,6 +87,8 @@ const modals = createModals({
   runBeforeClose: (frame, marker) => runFrameCallback(frame, marker),
 });
 
+const automation = setUpAutomationPage(document, postToFrame);
+
 function isSafeUrl(url: unknown): url is string {
   if (typeof url !== 'string') return false;
   try {
@@ -106,7 +109,7 @@ async function handleRequest(source: Window, frame: HTMLIFrameElement, request: 
   switch (request.type) {
     case 'close':
     case 'submit':
-      if (!modal) return false;
+      if (!modal) return request.type === 'submit' && automation.submit(frame, request.payload);
       await modals.close(modal, request.type === 'submit' ? request.payload : undefined);
       return true;
     case 'onClose':
@@ -132,6 +135,8 @@ async function handleRequest(source: Window, frame: HTMLIFrameElement, request: 
       return true;
     case 'getModalContext':
       return modal?.context ?? {};
+    case 'getActionContext':
+      return automation.context(frame);
     case 'openModal': {
       const resourceKey = typeof payload.resource === 'string' ? payload.resource : frame.dataset.resourceKey;
       if (!resourceKey) return false;

@@ -19,7 +19,8 @@ export type FrameRequestType =
   | 'navigate'
   | 'reload'
   | 'changeWindowTitle'
-  | 'getModalContext';
+  | 'getModalContext'
+  | 'getActionContext';
 
 export interface FrameRequest {
   source: typeof FRAME_SOURCE;
@@ -61,7 +62,15 @@ export interface PageTheme {
   colorMode: ColorMode;
 }
 
-export type PageMessage = PageResult | PageRunCallback | PageTheme;
+/** A product event for the frame's `events.on` subscribers, e.g. Automation's AUTOMATION_ACTION_SUBMIT. */
+export interface PageProductEvent {
+  source: typeof PAGE_SOURCE;
+  kind: 'event';
+  event: string;
+  payload?: unknown;
+}
+
+export type PageMessage = PageResult | PageRunCallback | PageTheme | PageProductEvent;
 
 export type ColorMode = 'light' | 'dark';
 
@@ -84,4 +93,6 @@ export const FRAME_PARAMS = {
   /** Present on frames the page opened through `openModal`: their context gains `extension.modal`. */
   modal: 'modal',
   colorMode: 'colorMode',
+  /** Present on an Automation action's configuration form: its context gains the page's inputs and errors. */
+  actionConfig: 'actionConfig',
 } as const;

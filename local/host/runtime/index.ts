@@ -30,6 +30,7 @@ import { KvsSqliteStore } from './kvs-sqlite';
 import { buildBackendRuntimePayload, buildProductContext } from './product-context';
 import { appUuid, stableUuid, type SiteIdentity } from './site-identity';
 import { buildTriggerEvent, newContextToken, platformModuleType, triggerTimeoutMs } from './trigger-invocation';
+import { ACTION_MODULE_TYPE, ActionTimeoutError, type ActionInvocationRequest, type ForgeActionHandler } from './action-invocation';
 
 export { buildProductContext, buildBackendRuntimePayload, localIdOf } from './product-context';
 export type { SiteIdentity } from './site-identity';
@@ -48,6 +49,12 @@ export {
   type ConsumerInvocationRequest,
   type ConsumerRetryContext,
 } from './consumer-invocation';
+export {
+  ACTION_MODULE_TYPE,
+  ActionTimeoutError,
+  type ActionInvocationRequest,
+  type ForgeActionHandler,
+} from './action-invocation';
 
 /** Resolver and UI invocations get 25 s on Forge. */
 export const INVOCATION_TIMEOUT_MS = 25_000;
@@ -77,6 +84,12 @@ export interface InstalledForgeRuntime extends LocalForgeRuntime {
    * `ConsumerTimeoutError`.
    */
   invokeConsumer(handler: ForgeHandler, request: ConsumerInvocationRequest): Promise<unknown>;
+  /**
+   * Runs an Automation action's function as Automation does: `handler(payload, context)` as the rule's actor
+   * (`asUser()` acts as `accountId`), within the 25 s of user-led invocations. Resolves with the function's answer
+   * as JSON (`{ errors }` included); rejects with what it threw, or with `ActionTimeoutError`.
+   */
+  invokeAction(handler: ForgeActionHandler, request: ActionInvocationRequest): Promise<unknown>;
 }
 
 const RUNTIME_GLOBAL = '__forge_runtime__';
@@ -226,11 +239,33 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     );
   };
 
+  const invokeAction = async (handler: ForgeActionHandler, request: ActionInvocationRequest): Promise<unknown> => {
+    if (!installed) {
+      throw new RuntimeUninstalledError(`invoke action '${request.moduleKey}'`);
+    }
+    stats.invocations += 1;
+    const scope = createScope(
+      { functionKey: request.functionKey, moduleKey: request.moduleKey, moduleType: ACTION_MODULE_TYPE, accountId: request.accountId },
+      nowMs(),
+      timeoutMs,
+    );
+    // The inputs cross the wire as JSON, as a resolver's payload does; the payload is the inputs object itself.
+    const payload = acrossTheWire(request.payload) as Record<string, unknown>;
+    const runtimePayload = buildBackendRuntimePayload(site, { accountId: request.accountId });
+    return runInScope(
+      scope,
+      timeoutMs,
+      () => new ActionTimeoutError(request.functionKey, request.moduleKey, timeoutMs),
+      () => handler(payload, runtimePayload),
+    );
+  };
+
   return {
     site,
     invoke,
     invokeTrigger,
     invokeConsumer,
+    invokeAction,
     stats: () => ({ ...stats }),
     resetStats: () => {
       stats.kvsOperations = 0;

@@ -60,3 +60,16 @@ export function resolveConsumerHandlers(
   }
   return handlers;
 }
+
+/** Function key -> export, for the functions that `trigger` modules invoke with product events. */
+export function resolveProductTriggerHandlers(
+  manifest: AppManifest,
+  entry: Record<string, unknown> = appEntry,
+): Map<string, ForgeTriggerHandler> {
+  const handlers = new Map<string, ForgeTriggerHandler>();
+  for (const trigger of manifest.productTriggers) {
+    const handler = manifest.functions.get(trigger.functionKey) ?? '';
+    handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, entry) as ForgeTriggerHandler);
+  }
+  return handlers;
+}

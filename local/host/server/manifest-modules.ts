@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { QueueConsumer } from '../queue/queue-types';
 import type { EntityDefinition } from '../runtime/entity-query';
+import { readAutomationActions, type AutomationActionModule } from './manifest-actions';
 
 /** The Custom UI module types the local Jira can show. */
 export const SUPPORTED_MODULE_TYPES = ['jira:adminPage', 'jira:issueAction'] as const;
@@ -32,6 +33,22 @@ export interface ScheduledTriggerModule {
   timeoutSeconds: number | undefined;
 }
 
+/** One product event a `trigger` module listens to, and whether events the app caused are left out (`ignoreSelf`). */
+export interface ProductTriggerEvent {
+  eventType: string;
+  ignoreSelf: boolean;
+}
+
+/** A `trigger` module: the product events it listens to and the function they invoke. */
+export interface ProductTriggerModule {
+  key: string;
+  /** The manifest function the events invoke, e.g. 'issue-events'. */
+  functionKey: string;
+  events: ProductTriggerEvent[];
+  /** The function's `timeoutSeconds`; the platform's 25 s (also the most allowed) when undefined. */
+  timeoutSeconds: number | undefined;
+}
+
 /** A `consumer` module (resolver form): the queue it listens to and the function and method it calls. */
 export type ConsumerModule = QueueConsumer;
 
@@ -50,6 +67,8 @@ export interface AppManifest {
   scheduledTriggers: ScheduledTriggerModule[];
   /** `consumer` modules in manifest order. */
   consumers: ConsumerModule[];
+  /** `trigger` modules (product events) in manifest order. */
+  productTriggers: ProductTriggerModule[];
   /** `app.storage.entities`, for the runtime's `entities`. */
   entities: ManifestEntity[];
   /** Resource key -> path of its files, relative to the project root. */
@@ -58,6 +77,8 @@ export interface AppManifest {
   functions: Map<string, string>;
   /** `permissions.content.styles` includes 'unsafe-inline': Forge then lets Custom UI use inline styles. */
   inlineStyles: boolean;
+  /** `action` modules an `automation:actionProvider` lists (manifest-actions.ts). */
+  automationActions: AutomationActionModule[];
 }
 
 export class ManifestError extends Error {
@@ -74,6 +95,29 @@ const uiModuleSchema = z.object({
   resolver: z.object({ function: z.string().min(1) }).optional(),
   title: z.string().default(''),
   viewportSize: z.string().optional(),
+});
+
+/**
+ * Forge's product event filter. Jira expressions (`expression`) cannot be evaluated locally, so a manifest that
+ * uses one is refused rather than delivered events Forge would have filtered out.
+ */
+const eventFilterSchema = z
+  .object({
+    ignoreSelf: z.boolean().optional(),
+    expression: z.undefined({ message: 'filter.expression (a Jira expression) is not supported by the local host' }).optional(),
+    onError: z.string().optional(),
+    appIsLicensed: z.boolean().optional(),
+  })
+  .strict();
+
+const triggerSchema = z.object({
+  key: z.string().regex(MODULE_KEY),
+  function: z.string().min(1),
+  events: z.union([
+    z.array(z.string().min(1)).min(1),
+    z.array(z.object({ eventType: z.string().min(1), filter: eventFilterSchema })).min(1),
+  ]),
+  filter: eventFilterSchema.optional(),
 });
 
 /** @forge/events' queue name pattern. */
@@ -111,6 +155,7 @@ const manifestSchema = z.object({
           }),
         )
         .default([]),
+      trigger: z.array(triggerSchema).default([]),
       function: z
         .array(
           z.object({
@@ -168,9 +213,24 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
     return { key: trigger.key, functionKey: trigger.function, interval: trigger.interval, timeoutSeconds: timeouts.get(trigger.function) };
   });
   const consumers = readConsumers(manifestPath, manifest.modules.consumer, functions, timeouts);
+  const productTriggers = readProductTriggers(manifestPath, manifest.modules.trigger, functions, timeouts);
   const entities = readEntities(manifestPath, manifest.app.storage?.entities ?? []);
   const inlineStyles = (manifest.permissions?.content?.styles ?? []).includes('unsafe-inline');
-  return { appId: manifest.app.id, modules, scheduledTriggers, consumers, entities, resources, functions, inlineStyles };
+  const automation = readAutomationActions(manifest.modules, { functions, resources });
+  if (!automation.ok) throw new ManifestError(`${manifestPath}: ${automation.message}`);
+  const automationActions = automation.actions;
+  return {
+    appId: manifest.app.id,
+    modules,
+    scheduledTriggers,
+    consumers,
+    productTriggers,
+    entities,
+    resources,
+    functions,
+    inlineStyles,
+    automationActions,
+  };
 }
 
 type ManifestData = z.infer<typeof manifestSchema>;
@@ -198,6 +258,29 @@ function readConsumers(
       method: consumer.resolver.method,
       timeoutSeconds: timeouts.get(consumer.resolver.function),
     };
+  });
+}
+
+function readProductTriggers(
+  manifestPath: string,
+  declared: ManifestData['modules']['trigger'],
+  functions: ReadonlyMap<string, string>,
+  timeouts: ReadonlyMap<string, number | undefined>,
+): ProductTriggerModule[] {
+  return declared.map((trigger): ProductTriggerModule => {
+    if (!functions.has(trigger.function)) {
+      throw new ManifestError(`${manifestPath}: trigger ${trigger.key} names unknown function ${trigger.function}.`);
+    }
+    const moduleIgnoreSelf = trigger.filter?.ignoreSelf ?? false;
+    // An event's own filter replaces the module's, as Forge reads FilteredProductEvents.
+    const events = trigger.events.map((event): ProductTriggerEvent =>
+      typeof event === 'string'
+        ? { eventType: event, ignoreSelf: moduleIgnoreSelf }
+        : { eventType: event.eventType, ignoreSelf: event.filter.ignoreSelf ?? false },
+    );
+    const duplicate = events.find((event, index) => events.findIndex((other) => other.eventType === event.eventType) !== index);
+    if (duplicate) throw new ManifestError(`${manifestPath}: trigger ${trigger.key} lists event ${duplicate.eventType} twice.`);
+    return { key: trigger.key, functionKey: trigger.function, events, timeoutSeconds: timeouts.get(trigger.function) };
   });
 }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import type { MicrosoftEmulator } from '../../microsoft/types';
 import { HostHttpError } from './http-kit';
+import { readIssueTransitions } from './jira-edit-reader';
 import { readIssueList, readIssueView } from './jira-reader';
 import { modulesOfType, type AppManifest, type UiModule } from './manifest-modules';
 import { renderAdminPage } from './pages/admin-page';
@@ -51,6 +52,10 @@ export function createPageRoutes(deps: PageDeps) {
         issues: await readIssueList(jira, user.accountId),
         adminPages: adminPages(),
         issueActions: modulesOfType(manifest, 'jira:issueAction').map((module) => module.title),
+        automationActions: manifest.automationActions.map((action) => ({
+          name: action.name,
+          href: `/automation?action=${encodeURIComponent(action.key)}`,
+        })),
         microsoft: {
           portalUrl: `${microsoft.loginBaseUrl}/portal`,
           mailboxUrl: `${microsoft.graphBaseUrl}/mailbox`,
@@ -91,6 +96,7 @@ export function createPageRoutes(deps: PageDeps) {
         users: users(),
         path: new URL(request.url ?? '/', 'http://host.local').pathname,
         issue,
+        transitions: await readIssueTransitions(jira, user.accountId, issueKey),
         issueActions: modulesOfType(manifest, 'jira:issueAction').map((module) => ({
           moduleKey: module.key,
           resourceKey: module.resourceKey,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JiraEmulator, JiraUser } from '../../jira/types';
+import type { AutomationApiRoute, AutomationRoutes } from './automation/automation-routes';
 import type { BrowserAssets } from './browser-assets';
 import type { UserSession } from './current-user';
 import type { ForgeEndpoints } from './forge-endpoints';
@@ -20,6 +21,8 @@ export interface RequestHandlerDeps {
   endpoints: ForgeEndpoints;
   pages: ReturnType<typeof createPageRoutes>;
   triggers: Pick<ScheduledTriggers, 'run'>;
+  /** The Automation page and its "Save" / "Run rule" calls. */
+  automation?: AutomationRoutes;
   guard(request: IncomingMessage): void;
   log(line: string): void;
 }
@@ -86,6 +89,12 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       return redirect(response, '/');
     }
 
+    const automationCall = /^\/__host\/automation\/(config|run)$/.exec(pathname)?.[1] as AutomationApiRoute | undefined;
+    if (automationCall && deps.automation) {
+      if (method !== 'POST') throw new HostHttpError(405, `${pathname} takes POST.`, 'METHOD_NOT_ALLOWED');
+      return sendJson(response, 200, await deps.automation.api(automationCall, await readJson(request, JSON_LIMIT), user));
+    }
+
     if (!isRead) throw new HostHttpError(405, `${method} is not allowed on ${pathname}.`, 'METHOD_NOT_ALLOWED');
 
     if (pathname === '/__forge/bridge.js') return send(response, 200, deps.assets.bridgeJs, JS);
@@ -120,6 +129,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     if (admin) return sendHtml(response, 200, pages.admin(user, admin[1]));
     const browse = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)\/?$/.exec(pathname);
     if (browse) return sendHtml(response, 200, await pages.issue(user, (browse[1] ?? '').toUpperCase(), request));
+    if (/^\/automation\/?$/.test(pathname) && deps.automation) return sendHtml(response, 200, await deps.automation.page(user, url));
 
     throw new HostHttpError(404, `There is no page at ${pathname}.`, 'PAGE_NOT_FOUND');
   };

@@ -8,13 +8,16 @@ import { loadTenantConfig, startMicrosoftEmulator } from '../../microsoft';
 import type { MicrosoftEmulator } from '../../microsoft/types';
 import { createLocalQueue, type LocalQueue } from '../queue';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../runtime';
-import { resolveConsumerHandlers, resolveHandlers, resolveTriggerHandlers } from './app-handlers';
+import { resolveConsumerHandlers, resolveHandlers, resolveProductTriggerHandlers, resolveTriggerHandlers } from './app-handlers';
+import { withAutomationFrames } from './automation/automation-frames';
+import { createAutomationRoutes } from './automation/automation-routes';
+import { createAutomationRules, type AutomationRun, type RunAutomationOptions } from './automation/automation-rules';
 import { buildBrowserAssets } from './browser-assets';
 import { createUserSession } from './current-user';
 import { createForgeEndpoints } from './forge-endpoints';
 import { sendJson } from './http-kit';
 import { loadAppManifest } from './manifest-modules';
-import { createPageRoutes } from './page-routes';
+import { createPageRoutes, pageUser } from './page-routes';
 import { createRequestGuard } from './request-guard';
 import { createRequestHandler } from './request-handler';
 import {
@@ -25,6 +28,8 @@ import {
   type TriggerStatus,
 } from './scheduled-triggers';
 import { seedDemoCredential, type SeedOutcome } from './seed-demo-credential';
+import { createJiraForms } from './jira-forms';
+import { createProductEvents, type ProductEvents } from './product-events';
 
 export interface LocalHostOptions {
   /** Default 4000; 0 picks a free port. */
@@ -65,10 +70,18 @@ export interface LocalHost {
   readonly seed: SeedOutcome;
   /** The async events queue that @forge/events' Queue.push fills and the manifest's consumers drain. */
   readonly queue: LocalQueue;
+  /** Jira's product events on their way to the manifest's `trigger` modules (tests wait with whenIdle()). */
+  readonly productEvents: Pick<ProductEvents, 'whenIdle' | 'delivered'>;
   /** Runs a scheduled trigger now, as "Run now" does; resolves with the finished run (failed runs too). */
   runTrigger(key: string): Promise<TriggerRun>;
   /** Each scheduled trigger with its last run and next run. */
   scheduledTriggers(): TriggerStatus[];
+  /**
+   * Runs an Automation rule whose action is the app's (the first one by default) on an issue, as the Automation
+   * page's "Run rule" does: inputs checked, smart values resolved, the function invoked as `accountId` (the site
+   * admin by default). Resolves with the audit log entry, failures included.
+   */
+  runAutomationAction(options: RunAutomationOptions): Promise<AutomationRun>;
   close(): Promise<void>;
 }
 
@@ -112,6 +125,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const handlers = resolveHandlers(manifest, options.app?.entry);
   const triggerHandlers = resolveTriggerHandlers(manifest, options.app?.entry);
   const consumerHandlers = resolveConsumerHandlers(manifest, options.app?.entry);
+  const productTriggerHandlers = resolveProductTriggerHandlers(manifest, options.app?.entry);
 
   let port = 0;
   // Requests that arrive while the parts start get a 503.
@@ -130,8 +144,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   let runtime: InstalledForgeRuntime | undefined;
   let triggers: ScheduledTriggers | undefined;
   let queue: LocalQueue | undefined;
+  let productEvents: ProductEvents | undefined;
   const cleanUp = async () => {
     triggers?.close();
+    // Before the queue: a trigger function may still be pushing to it.
+    await productEvents?.close();
     // Before the runtime goes: deliveries in flight still call the platform while close() waits for them.
     await queue?.close();
     await closeServer(server);
@@ -166,6 +183,14 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       routes: [queue.route],
     });
     const session = createUserSession(jira);
+    const automation = createAutomationRules({
+      actions: manifest.automationActions,
+      handlers,
+      runtime,
+      jira,
+      defaultAccountId: session.defaultUser.accountId,
+      log,
+    });
     const seed = await seedDemoCredential({
       manifest,
       handlers,
@@ -190,15 +215,30 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       assets,
       jira,
       session,
-      endpoints: createForgeEndpoints({ manifest, handlers, runtime, jira, log }),
+      endpoints: withAutomationFrames(createForgeEndpoints({ manifest, handlers, runtime, jira, log }), {
+        rules: automation,
+        handlers,
+        runtime,
+        jira,
+        log,
+      }),
+      automation: createAutomationRoutes({ rules: automation, jira, pageUser }),
       pages: createPageRoutes({ manifest, jira, microsoft, triggers: scheduler, queue }),
       triggers: scheduler,
       guard: createRequestGuard(() => port),
       log,
     });
+    // The local Jira's own forms (comment, status, create) come before the site's other routes.
+    const jiraForms = createJiraForms({ jira, session, guard: createRequestGuard(() => port), log });
+    const siteHandler = handle;
+    handle = async (request, response) => {
+      if (!(await jiraForms(request, response))) await siteHandler(request, response);
+    };
     scheduler.start();
     // After seeding too, so that events left from the last run meet a host that is ready.
     queue.start({ runtime, handlers: consumerHandlers });
+    productEvents = createProductEvents({ triggers: manifest.productTriggers, handlers: productTriggerHandlers, runtime, jira, log });
+    const events = productEvents;
     return {
       url,
       runtime,
@@ -206,7 +246,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       jira,
       seed,
       queue,
+      productEvents: { whenIdle: () => events.whenIdle(), delivered: () => events.delivered() },
       runTrigger: (key) => scheduler.run(key),
+      runAutomationAction: (options) => automation.run(options),
       scheduledTriggers: () => scheduler.list(),
       close: cleanUp,
     };

@@ -1,6 +1,8 @@
 import type { FieldDefinition } from '../fields/catalog';
 import type { RequestContext } from '../http/context';
-import type { StoredIssue } from '../model';
+import { jiraDateTime } from '../dates';
+import type { StoredChangelog, StoredIssue } from '../model';
+import { userDetailsBean } from './users';
 
 /** Expand options an issue offers; those not expanded stay listed in `expand`, as Jira lists them. */
 const EXPANDABLE = ['renderedFields', 'names', 'schema', 'operations', 'editmeta', 'changelog', 'versionedRepresentations'];
@@ -43,7 +45,21 @@ export function issueBean(ctx: RequestContext, issue: StoredIssue, options: Issu
   if (options.properties) bean.properties = selectProperties(issue.properties, options.properties);
   if (options.namesOnIssue && expand.has('names')) bean.names = fieldNames(fields);
   if (options.namesOnIssue && expand.has('schema')) bean.schema = fieldSchemas(fields);
-  if (expand.has('changelog')) bean.changelog = { startAt: 0, maxResults: 0, total: 0, histories: [] };
+  if (expand.has('changelog')) {
+    const histories = ctx.store.changelogsOf(issue.id).map((changelog) => changelogBean(ctx, changelog));
+    bean.changelog = { startAt: 0, maxResults: histories.length, total: histories.length, histories };
+  }
   bean.fields = Object.fromEntries(fields.map((field) => [field.id, field.value(issue, ctx)]));
   return bean;
+}
+
+/** A `Changelog` entry of `expand=changelog`: the fields a change (a transition, here) set. */
+export function changelogBean(ctx: RequestContext, changelog: StoredChangelog): Record<string, unknown> {
+  const author = ctx.store.author(changelog.authorId);
+  return {
+    id: changelog.id,
+    ...(author ? { author: userDetailsBean(ctx, author) } : {}),
+    created: jiraDateTime(changelog.created, ctx.timeZone),
+    items: changelog.items.map((item) => ({ ...item })),
+  };
 }

@@ -9,7 +9,7 @@ import { userDetailsBean } from '../beans/users';
 import { jiraDateTime, renderedDate, renderedDateTime } from '../dates';
 import type { RequestContext } from '../http/context';
 import type { StoredIssue } from '../model';
-import { DEMO_PROJECT, ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUSES } from '../seed/catalog';
+import { ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUSES, componentById } from '../seed/catalog';
 
 /** A system field: its id and name, its schema (for `expand=schema`), and how it reads and renders. */
 export interface FieldDefinition {
@@ -162,7 +162,7 @@ export const FIELDS: readonly FieldDefinition[] = [
     schema: { type: 'array', items: 'component', system: 'components' },
     value: (issue, ctx) =>
       issue.componentIds.flatMap((id) => {
-        const component = DEMO_PROJECT.components.find((candidate) => candidate.id === id);
+        const component = componentById(id);
         return component ? [componentBean(ctx, component)] : [];
       }),
   },

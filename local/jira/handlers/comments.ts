@@ -3,6 +3,7 @@ import type { AdfDoc } from '../adf/types';
 import { checkAdfDocument } from '../adf/validate';
 import { commentBean } from '../beans/comment';
 import { JiraRestError, restErrors } from '../errors';
+import { issueCommented } from '../events';
 import { readJsonBody } from '../http/body';
 import { param, viewerOf, type RequestContext } from '../http/context';
 import { intParam, listParam } from '../http/query';
@@ -70,5 +71,6 @@ export function addComment(ctx: RequestContext): LocalResponse {
   const body = commentBodyFrom(ctx, readJsonBody(ctx));
   const authorId = viewer.kind === 'user' ? viewer.user.accountId : ctx.store.appUser.accountId;
   const comment = ctx.store.addComment(issue, authorId, body, ctx.now);
+  ctx.raise(issueCommented(ctx, issue, comment));
   return json(201, commentBean(ctx, comment, { renderedBody: listParam(ctx.query, 'expand').includes('renderedBody') }));
 }

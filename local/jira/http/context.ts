@@ -1,5 +1,6 @@
 import type { LocalRequest } from '../../http-types';
 import { restErrors } from '../errors';
+import type { RaisedEvent } from '../events';
 import type { Viewer } from '../permissions';
 import type { SiteStore } from '../store';
 
@@ -18,6 +19,8 @@ export interface RequestContext {
   readonly query: URLSearchParams;
   readonly params: Readonly<Record<string, string>>;
   readonly request: LocalRequest;
+  /** Records a product event; the site emits it once the call has succeeded. */
+  raise(event: RaisedEvent): void;
 }
 
 export function viewerOf(ctx: RequestContext): Viewer {

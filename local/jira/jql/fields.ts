@@ -1,6 +1,6 @@
 import { adfToText } from '../adf/to-text';
 import type { StoredIssue } from '../model';
-import { DEMO_PROJECT, ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUS_CATEGORIES, STATUSES } from '../seed/catalog';
+import { ISSUE_TYPES, PRIORITIES, PROJECTS, RESOLUTIONS, STATUS_CATEGORIES, STATUSES } from '../seed/catalog';
 import type { SiteStore } from '../store';
 import type { JqlOperator } from './ast';
 
@@ -86,7 +86,7 @@ const FIELD_SPECS: Record<string, JqlFieldSpec> = {
     name: 'component',
     operators: EQUALITY,
     values: (issue) => [...issue.componentIds],
-    resolve: byName(DEMO_PROJECT.components),
+    resolve: byName(PROJECTS.flatMap((project) => project.components)),
   },
   labels: {
     kind: 'equality',

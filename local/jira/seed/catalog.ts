@@ -1,5 +1,5 @@
-import type { IssueType, Priority, Project, Resolution, Status, StatusCategory } from '../model';
-import { ALEX_ADMIN } from './users';
+import type { Component, IssueType, Priority, Project, Resolution, Status, StatusCategory } from '../model';
+import { ALEX_ADMIN, SAM_AGENT } from './users';
 
 /** Jira's fixed status categories (ids and colours as Jira Cloud has them). */
 export const STATUS_CATEGORIES: readonly StatusCategory[] = [
@@ -64,3 +64,28 @@ export const DEMO_PROJECT: Project = {
     { id: '10004', name: 'Printing', description: 'Office printers and print queues.' },
   ],
 };
+
+/** A service project: agents and admins work in it; other people with product access do not see it. */
+export const OPS_PROJECT: Project = {
+  id: '10001',
+  key: 'OPS',
+  name: 'IT Operations',
+  description: 'Servers, backups, certificates and the network: the operations team\'s service requests and maintenance.',
+  leadAccountId: SAM_AGENT.accountId,
+  avatarId: 10401,
+  projectTypeKey: 'service_desk',
+  categoryName: 'Internal services',
+  issueTypeIds: ['10004', '10002', '10001'],
+  components: [
+    { id: '10005', name: 'Servers', description: 'File, print and application servers.' },
+    { id: '10006', name: 'Backups', description: 'Nightly backups and restores.' },
+    { id: '10007', name: 'Network', description: 'Switches, Wi-Fi controllers and firewalls.' },
+  ],
+};
+
+/** Every project of the site, in the order Jira lists them by key. */
+export const PROJECTS: readonly Project[] = [DEMO_PROJECT, OPS_PROJECT];
+
+/** Component ids are unique across the site, as Jira numbers them. */
+export const componentById = (id: string): Component | undefined =>
+  PROJECTS.flatMap((project) => project.components).find((component) => component.id === id);

@@ -58,10 +58,12 @@ export const SERVICE_DESK_TEAM_ROLE: ProjectRoleDefinition = {
 
 export const PROJECT_ROLES: readonly ProjectRoleDefinition[] = [DEVELOPERS_ROLE, USERS_ROLE, ADMINISTRATORS_ROLE, SERVICE_DESK_TEAM_ROLE];
 
-/** Who acts in each role of DEMO: people directly, and everyone in jira-software-users as Users. */
+/** Who acts in each role of DEMO (people directly, and everyone in jira-software-users as Users) and of OPS. */
 export const ROLE_ACTORS: readonly ProjectRoleActors[] = [
   { projectKey: 'DEMO', roleId: DEVELOPERS_ROLE.id, userIds: [JORDAN_MEMBER.accountId], groupIds: [] },
   { projectKey: 'DEMO', roleId: USERS_ROLE.id, userIds: [], groupIds: [JIRA_SOFTWARE_USERS.groupId] },
   { projectKey: 'DEMO', roleId: ADMINISTRATORS_ROLE.id, userIds: [ALEX_ADMIN.accountId], groupIds: [] },
   { projectKey: 'DEMO', roleId: SERVICE_DESK_TEAM_ROLE.id, userIds: [SAM_AGENT.accountId], groupIds: [] },
+  { projectKey: 'OPS', roleId: ADMINISTRATORS_ROLE.id, userIds: [ALEX_ADMIN.accountId], groupIds: [] },
+  { projectKey: 'OPS', roleId: SERVICE_DESK_TEAM_ROLE.id, userIds: [SAM_AGENT.accountId], groupIds: [] },
 ];

@@ -1,16 +1,19 @@
 import { JiraEmulatorError } from '../errors';
 import type { StoredAttachment, StoredComment, StoredIssue } from '../model';
 import { attachmentBytes } from './attachment-files';
-import { DEMO_PROJECT, ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUSES } from './catalog';
+import { DEMO_PROJECT, ISSUE_TYPES, PRIORITIES, PROJECTS, RESOLUTIONS, STATUSES } from './catalog';
 import { DEMO_1 } from './issues/demo-1';
 import { DEMO_2 } from './issues/demo-2';
 import { DEMO_3 } from './issues/demo-3';
 import { DEMO_4 } from './issues/demo-4';
 import { DEMO_5 } from './issues/demo-5';
 import { DEMO_6 } from './issues/demo-6';
+import { OPS_1 } from './issues/ops-1';
+import { OPS_2 } from './issues/ops-2';
 import type { SeedIssue } from './seed-types';
 
-export const SEED_ISSUES: readonly SeedIssue[] = [DEMO_1, DEMO_2, DEMO_3, DEMO_4, DEMO_5, DEMO_6];
+/** In id order; OPS follows DEMO so that DEMO's ids and comment ids stay as they were. */
+export const SEED_ISSUES: readonly SeedIssue[] = [DEMO_1, DEMO_2, DEMO_3, DEMO_4, DEMO_5, DEMO_6, OPS_1, OPS_2];
 
 /** Comment ids continue from here in seed order; comments added later take the next ones. */
 export const FIRST_COMMENT_ID = 10200;
@@ -29,10 +32,13 @@ function lookup<T extends { id: string; name: string }>(items: readonly T[], nam
 
 function toStoredIssue(seed: SeedIssue): StoredIssue {
   const resolved = seed.resolved ?? null;
+  const projectKey = seed.projectKey ?? DEMO_PROJECT.key;
+  const project = PROJECTS.find((candidate) => candidate.key === projectKey);
+  if (!project) throw new JiraEmulatorError('JIRA_EMULATOR_SEED_INVALID', `Seed issue ${seed.key} names unknown project '${projectKey}'.`);
   return {
     id: seed.id,
     key: seed.key,
-    projectKey: DEMO_PROJECT.key,
+    projectKey,
     summary: seed.summary,
     issueTypeId: lookup(ISSUE_TYPES, seed.type, 'issue type', seed.key),
     statusId: lookup(STATUSES, seed.status, 'status', seed.key),
@@ -41,7 +47,7 @@ function toStoredIssue(seed: SeedIssue): StoredIssue {
     creatorId: seed.reporter.accountId,
     assigneeId: seed.assignee?.accountId ?? null,
     labels: [...seed.labels],
-    componentIds: seed.components.map((name) => lookup(DEMO_PROJECT.components, name, 'component', seed.key)),
+    componentIds: seed.components.map((name) => lookup(project.components, name, 'component', seed.key)),
     created: seed.created,
     updated: seed.updated,
     statusCategoryChanged: seed.statusChanged,

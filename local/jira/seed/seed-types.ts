@@ -24,6 +24,8 @@ export interface SeedAttachment {
 export interface SeedIssue {
   id: string;
   key: string;
+  /** DEMO when not given. */
+  projectKey?: 'DEMO' | 'OPS';
   summary: string;
   type: 'Bug' | 'Task' | 'Story';
   status: 'To Do' | 'In Progress' | 'Waiting for customer' | 'Done';

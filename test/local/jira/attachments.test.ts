@@ -81,7 +81,7 @@ describe('attachments', () => {
       const fields = (await get(jira, `/rest/api/3/issue/${key}?fields=attachment`, admin)).json<{ fields: { attachment: AttachmentAnswer[] } }>().fields;
       counts[key] = fields.attachment.length;
     }
-    expect(counts).toEqual({ 'DEMO-1': 2, 'DEMO-2': 2, 'DEMO-3': 2, 'DEMO-4': 1, 'DEMO-5': 0, 'DEMO-6': 0 });
+    expect(counts).toEqual({ 'DEMO-1': 2, 'DEMO-2': 2, 'DEMO-3': 2, 'DEMO-4': 1, 'DEMO-5': 0, 'DEMO-6': 0, 'OPS-1': 0, 'OPS-2': 0 });
   });
 
   it('has two attachments over 3 MB, and several sizes below', () => {

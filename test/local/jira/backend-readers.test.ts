@@ -84,7 +84,10 @@ describe('the backend\'s Jira readers against the local Jira', () => {
       USERS,
     ]);
     await expect(listRoles(asUser(SAM_AGENT))).rejects.toMatchObject({ code: 'JIRA_FORBIDDEN', status: 403 });
-    await expect(listProjects(asUser(ALEX_ADMIN))).resolves.toEqual([{ key: 'DEMO', name: 'Demo IT Support' }]);
+    await expect(listProjects(asUser(ALEX_ADMIN))).resolves.toEqual([
+      { key: 'DEMO', name: 'Demo IT Support' },
+      { key: 'OPS', name: 'IT Operations' },
+    ]);
   });
 
   it('reads role actors as the app, which Jira refuses the users themselves', async () => {

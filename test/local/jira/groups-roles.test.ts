@@ -199,11 +199,14 @@ describe('groups, project roles and project search', () => {
         self: `${SITE}/rest/api/3/project/search?startAt=0&maxResults=50`,
         maxResults: 50,
         startAt: 0,
-        total: 1,
+        total: 2,
         isLast: true,
       });
       expect(body.nextPage).toBeUndefined();
-      expect(body.values.map(({ key, name }) => ({ key, name }))).toEqual([{ key: 'DEMO', name: 'Demo IT Support' }]);
+      expect(body.values.map(({ key, name }) => ({ key, name }))).toEqual([
+        { key: 'DEMO', name: 'Demo IT Support' },
+        { key: 'OPS', name: 'IT Operations' },
+      ]);
       expect(schemaErrors('PageBeanProject', body)).toEqual([]);
     });
 

@@ -10,6 +10,9 @@ interface Manifest {
     function: Array<{ key: string; handler: string; timeoutSeconds?: number }>;
     scheduledTrigger: unknown[];
     consumer: unknown[];
+    trigger: unknown[];
+    action: Array<{ key: string; function: string; resolver: { function: string }; config: { resource: string }; inputs: Record<string, { required: boolean }> }>;
+    'automation:actionProvider': unknown[];
   };
 }
 
@@ -29,6 +32,38 @@ describe('src/index.ts', () => {
     ]);
     expect(manifest.modules.function).toContainEqual({ key: 'expiry-check', handler: 'index.credentialExpiryCheck' });
     expect(manifest.modules.function).toContainEqual({ key: 'email-upkeep', handler: 'index.emailLogUpkeep', timeoutSeconds: 300 });
+  });
+
+  it('hears Jira issue events for notification rules, never the ones the app caused (ignoreSelf)', () => {
+    expect(manifest.modules.trigger).toEqual([
+      {
+        key: 'issue-event-notifications',
+        function: 'issue-events',
+        events: ['avi:jira:created:issue', 'avi:jira:commented:issue', 'avi:jira:updated:issue'],
+        filter: { ignoreSelf: true },
+      },
+    ]);
+    expect(manifest.modules.function).toContainEqual({ key: 'issue-events', handler: 'index.issueEvents' });
+  });
+
+  it('offers "Send issue email" to Jira Automation with its configuration form and the inputs the action reads', () => {
+    expect(manifest.modules['automation:actionProvider']).toEqual([{ key: 'issue-mailer-actions', actions: ['send-issue-email'] }]);
+    const [action] = manifest.modules.action;
+    expect(action).toMatchObject({
+      key: 'send-issue-email',
+      function: 'automation-send-email',
+      resolver: { function: 'automation-config' },
+      config: { resource: 'automation-action' },
+    });
+    expect(Object.entries(action?.inputs ?? {}).map(([name, input]) => [name, input.required])).toEqual([
+      ['issueKey', true],
+      ['recipients', true],
+      ['template', false],
+      ['mailbox', false],
+      ['message', false],
+    ]);
+    expect(manifest.modules.function).toContainEqual({ key: 'automation-send-email', handler: 'index.automationSendEmail' });
+    expect(manifest.modules.function).toContainEqual({ key: 'automation-config', handler: 'index.automationConfig' });
   });
 
   it("has the outbox queue's consumer call emailWorker's deliver-email method, with the worker's time limit", () => {

@@ -1,3 +1,4 @@
+import { CREATE_ISSUE_PATH } from '../jira-form-paths';
 import { dropdownMenu } from './dropdown-menu';
 import { html, type SafeHtml } from './html';
 import { icons } from './icons';
@@ -11,7 +12,7 @@ export interface PageUser {
 export interface ChromeOptions {
   title: string;
   /** Which top navigation item is current. */
-  section: 'home' | 'projects' | 'apps';
+  section: 'home' | 'projects' | 'apps' | 'automation';
   user: PageUser;
   users: PageUser[];
   /** The page's path, for the "switch user" links. */
@@ -71,7 +72,9 @@ export function renderChrome(options: ChromeOptions): string {
           ${topNavLink('/', 'Your work', options.section === 'home')}
           ${topNavLink('/browse/DEMO-1', 'Projects', options.section === 'projects')}
           ${topNavLink('/admin', 'Apps', options.section === 'apps')}
+          ${topNavLink('/automation', 'Automation', options.section === 'automation')}
         </nav>
+        <a class="jl-button jl-button--primary jl-topbar__create" href="${CREATE_ISSUE_PATH}">Create</a>
         <div class="jl-topbar__end">
           <span class="jl-site-badge" title="Everything on this site runs on this machine">Local Forge host</span>
           <button type="button" class="jl-icon-button" data-action="toggle-color-mode" aria-pressed="false" aria-label="Dark theme">

@@ -11,6 +11,8 @@ export interface HomePageData {
   issues: IssueListItem[];
   adminPages: { title: string; href: string }[];
   issueActions: string[];
+  /** The app's Automation actions, each run by a rule on the Automation page. */
+  automationActions?: { name: string; href: string }[];
   microsoft: { portalUrl: string; mailboxUrl: string; loginBaseUrl: string; graphBaseUrl: string };
   scheduledTriggers: TriggerStatus[];
   /** The manifest's consumers and how the local queue stands. */
@@ -111,6 +113,15 @@ export function renderHomePage(data: HomePageData): string {
           ${data.issueActions.map((title) => html`<li>${title}</li>`)}
         </ul>
       </section>
+      ${data.automationActions && data.automationActions.length > 0
+        ? html`<section class="jl-card" aria-labelledby="card-automation">
+            <h2 id="card-automation">Automation</h2>
+            <p>The app's actions for Jira Automation rules: configure one and run it on an issue.</p>
+            <ul class="jl-card__links">
+              ${data.automationActions.map((action) => html`<li><a href="${action.href}">${action.name}</a></li>`)}
+            </ul>
+          </section>`
+        : ''}
       <section class="jl-card" aria-labelledby="card-microsoft">
         <h2 id="card-microsoft">Microsoft 365 (emulated)</h2>
         <p>The local Entra ID and Microsoft Graph the app sends mail through.</p>

@@ -1,3 +1,5 @@
+import type { TransitionOption } from '../jira-edit-reader';
+import { JIRA_FORM_PATHS } from '../jira-form-paths';
 import type { IssueView } from '../jira-reader';
 import { avatar, projectSidenav, renderChrome, type PageUser } from './chrome';
 import { dropdownMenu } from './dropdown-menu';
@@ -18,6 +20,8 @@ export interface IssuePageData {
   path: string;
   issue: IssueView;
   issueActions: IssueActionButton[];
+  /** What the status control offers the user; without any, the status shows as a lozenge only. */
+  transitions?: TransitionOption[];
 }
 
 function formatBytes(bytes: number): string {
@@ -57,13 +61,54 @@ function appsMenu(data: IssuePageData) {
   });
 }
 
+/**
+ * The status control: a button with the current status whose menu lists the transitions, each a submit button of
+ * one form, as Jira's issue view offers them.
+ */
+function statusControl(data: IssuePageData) {
+  const { fields } = data.issue;
+  const category = fields.status.statusCategory.key;
+  const transitions = data.transitions ?? [];
+  if (transitions.length === 0) return html`<span class="jl-status jl-status--${category}">${fields.status.name}</span>`;
+  return html`<form class="jl-status-form" method="post" action="${JIRA_FORM_PATHS.transition(data.issue.key)}">
+    ${dropdownMenu({
+      name: 'issue-status',
+      buttonClass: `jl-status jl-status--${category} jl-status-button`,
+      button: html`${fields.status.name} ${icons.chevronDown}`,
+      buttonLabel: `Status: ${fields.status.name}`,
+      listLabel: 'Transitions',
+      items: transitions.map(
+        (transition) => html`<button type="submit" role="menuitem" class="jl-menu__item" name="transition" value="${transition.id}">
+          ${transition.name}
+          ${transition.name === transition.toStatus
+            ? ''
+            : html`<span class="jl-lozenge jl-lozenge--${transition.toCategory}">${transition.toStatus}</span>`}
+        </button>`,
+      ),
+    })}
+  </form>`;
+}
+
+/** Jira's "Add a comment" box, above the comments. */
+function commentForm(data: IssuePageData) {
+  return html`<form class="jl-comment-form" method="post" action="${JIRA_FORM_PATHS.comment(data.issue.key)}">
+    ${avatar(data.user)}
+    <div class="jl-comment-form__fields">
+      <label class="jl-visually-hidden" for="jl-comment-input">Comment</label>
+      <textarea id="jl-comment-input" class="jl-textarea" name="comment" rows="3" required placeholder="Add a comment…"></textarea>
+      <div class="jl-form__actions">
+        <button type="submit" class="jl-button jl-button--primary">Save</button>
+      </div>
+    </div>
+  </form>`;
+}
+
 /** Jira's issue view: summary, description, attachments, comments, and the details panel. */
 export function renderIssuePage(data: IssuePageData): string {
   const { issue } = data;
   const { fields, renderedFields } = issue;
   const renderedComments = new Map((renderedFields.comment?.comments ?? []).map((comment) => [comment.id, comment]));
   const comments = fields.comment?.comments ?? [];
-  const category = fields.status.statusCategory.key;
 
   const content = html`<div class="jl-page">
     <nav aria-label="Breadcrumbs">
@@ -106,6 +151,7 @@ export function renderIssuePage(data: IssuePageData): string {
 
         <section class="jl-issue__section" aria-labelledby="jl-activity">
           <h2 class="jl-section-title" id="jl-activity">Comments (${comments.length})</h2>
+          ${commentForm(data)}
           ${comments.length === 0
             ? html`<p class="jl-empty-text">No comments yet</p>`
             : html`<ol class="jl-comments">
@@ -127,7 +173,7 @@ export function renderIssuePage(data: IssuePageData): string {
       </article>
 
       <aside class="jl-issue__aside" aria-label="Issue details">
-        <span class="jl-status jl-status--${category}">${fields.status.name}</span>
+        ${statusControl(data)}
         <section class="jl-details" aria-labelledby="jl-details-title">
           <h2 class="jl-details__title" id="jl-details-title">Details</h2>
           <dl class="jl-details__list">

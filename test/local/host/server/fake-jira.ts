@@ -21,6 +21,7 @@ export function fakeJira(answer: LocalResponse): FakeJira {
     users: () => users,
     user: (accountId) => users.find((user) => user.accountId === accountId),
     issueKeys: () => ['DEMO-1'],
+    onEvent: () => () => undefined,
   };
   return jira;
 }

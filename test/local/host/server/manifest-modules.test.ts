@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadAppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
-import { resolveHandlers, resolveTriggerHandlers } from '../../../../local/host/server/app-handlers';
+import { resolveHandlers, resolveProductTriggerHandlers, resolveTriggerHandlers } from '../../../../local/host/server/app-handlers';
 
 const MANIFEST = path.resolve(__dirname, '../../../../manifest.yml');
 
@@ -31,6 +31,7 @@ describe('loadAppManifest', () => {
     expect([...manifest.resources]).toEqual([
       ['admin', 'static/admin/dist'],
       ['issue-action', 'static/issue-action/dist'],
+      ['automation-action', 'static/automation-action/dist'],
     ]);
     expect([...manifest.functions]).toEqual([
       ['admin-resolver', 'index.adminResolver'],
@@ -38,6 +39,21 @@ describe('loadAppManifest', () => {
       ['expiry-check', 'index.credentialExpiryCheck'],
       ['email-worker', 'index.emailWorker'],
       ['email-upkeep', 'index.emailLogUpkeep'],
+      ['issue-events', 'index.issueEvents'],
+      ['automation-send-email', 'index.automationSendEmail'],
+      ['automation-config', 'index.automationConfig'],
+    ]);
+    expect(manifest.productTriggers).toEqual([
+      {
+        key: 'issue-event-notifications',
+        functionKey: 'issue-events',
+        events: [
+          { eventType: 'avi:jira:created:issue', ignoreSelf: true },
+          { eventType: 'avi:jira:commented:issue', ignoreSelf: true },
+          { eventType: 'avi:jira:updated:issue', ignoreSelf: true },
+        ],
+        timeoutSeconds: undefined,
+      },
     ]);
     expect(manifest.scheduledTriggers).toEqual([
       { key: 'credential-expiry-check', functionKey: 'expiry-check', interval: 'day', timeoutSeconds: undefined },
@@ -154,14 +170,22 @@ describe('resolveHandlers', () => {
     const credentialExpiryCheck = async () => undefined;
     const emailWorker = async () => undefined;
     const emailLogUpkeep = async () => undefined;
-    const handlers = resolveHandlers(manifest, { adminResolver, issueActionResolver, credentialExpiryCheck, emailWorker, emailLogUpkeep });
+    const issueEvents = async () => undefined;
+    const automationSendEmail = async () => undefined;
+    const automationConfig = async () => undefined;
+    const entry = { adminResolver, issueActionResolver, credentialExpiryCheck, emailWorker, emailLogUpkeep, issueEvents, automationSendEmail, automationConfig };
+    const handlers = resolveHandlers(manifest, entry);
     expect([...handlers]).toEqual([
       ['admin-resolver', adminResolver],
       ['issue-action-resolver', issueActionResolver],
       ['expiry-check', credentialExpiryCheck],
       ['email-worker', emailWorker],
       ['email-upkeep', emailLogUpkeep],
+      ['issue-events', issueEvents],
+      ['automation-send-email', automationSendEmail],
+      ['automation-config', automationConfig],
     ]);
+    expect([...resolveProductTriggerHandlers(manifest, entry)]).toEqual([['issue-events', issueEvents]]);
   });
 
   it("maps each scheduled trigger's function to its export", async () => {

@@ -1,0 +1,127 @@
+import { projectAvatarUrls } from './beans/catalog';
+import { jiraDateTime } from './dates';
+import type { RequestContext } from './http/context';
+import type { StoredChangelog, StoredComment, StoredIssue } from './model';
+import { ISSUE_TYPES, STATUS_CATEGORIES, STATUSES } from './seed/catalog';
+import type { SiteStore } from './store';
+import type { JiraEventCommentAuthor, JiraEventIssue, JiraEventUser, JiraIssueEventPayload, JiraProductEventType } from './types';
+
+/** An event a handler raised, before the site gives it its id and actor. */
+export interface RaisedEvent {
+  eventType: JiraProductEventType;
+  payload: JiraIssueEventPayload;
+}
+
+/** Forge sends event dates in the site's zone, and links in REST v2 form. */
+const EVENT_TIME_ZONE = 'UTC';
+const eventDate = (iso: string): string => jiraDateTime(iso, EVENT_TIME_ZONE);
+
+class EventPayloadError extends Error {
+  override name = 'EventPayloadError';
+  readonly code = 'JIRA_EVENT_PAYLOAD_INVALID';
+}
+
+const user = (accountId: string | null): JiraEventUser | null => (accountId ? { accountId } : null);
+
+/** The issue as Forge's issue events carry it. */
+function eventIssue(ctx: RequestContext, issue: StoredIssue): JiraEventIssue {
+  const base = `${ctx.siteUrl}/rest/api/2`;
+  const type = ISSUE_TYPES.find((candidate) => candidate.id === issue.issueTypeId);
+  const status = STATUSES.find((candidate) => candidate.id === issue.statusId);
+  const category = STATUS_CATEGORIES.find((candidate) => candidate.id === status?.categoryId);
+  const project = ctx.store.project(issue.projectKey);
+  if (!type || !status || !category || !project) {
+    throw new EventPayloadError(`Issue ${issue.key} names an issue type, status or project the site does not have.`);
+  }
+  return {
+    id: issue.id,
+    key: issue.key,
+    fields: {
+      summary: issue.summary,
+      issuetype: {
+        self: `${base}/issuetype/${type.id}`,
+        id: type.id,
+        description: type.description,
+        iconUrl: `${base}/universal_avatar/view/type/issuetype/avatar/${type.avatarId}?size=medium`,
+        name: type.name,
+        subtask: false,
+        avatarId: type.avatarId,
+        hierarchyLevel: 0,
+      },
+      project: {
+        self: `${base}/project/${project.id}`,
+        id: project.id,
+        key: project.key,
+        name: project.name,
+        projectTypeKey: project.projectTypeKey,
+        simplified: false,
+        avatarUrls: projectAvatarUrls({ ...ctx, restBase: base }, project),
+      },
+      status: {
+        self: `${base}/status/${status.id}`,
+        description: status.description,
+        iconUrl: `${ctx.siteUrl}${status.iconPath}`,
+        name: status.name,
+        id: status.id,
+        statusCategory: {
+          self: `${base}/statuscategory/${category.id}`,
+          id: category.id,
+          key: category.key,
+          colorName: category.colorName,
+          name: category.name,
+        },
+      },
+      reporter: user(issue.reporterId),
+      assignee: user(issue.assigneeId),
+      creator: user(issue.creatorId),
+      created: eventDate(issue.created),
+      updated: eventDate(issue.updated),
+    },
+  };
+}
+
+function commentAuthor(store: SiteStore, accountId: string): JiraEventCommentAuthor {
+  const author = store.author(accountId);
+  if (!author) throw new EventPayloadError('A comment names an author the site does not have.');
+  return { accountId: author.accountId, accountType: author.accountType, displayName: author.displayName };
+}
+
+/** The account that caused an event: the person, or the app's own account for `asApp` calls. */
+export function actorAccountId(ctx: RequestContext): string {
+  if (ctx.viewer?.kind === 'user') return ctx.viewer.user.accountId;
+  return ctx.store.appUser.accountId;
+}
+
+function raised(ctx: RequestContext, eventType: JiraProductEventType, issue: StoredIssue, extra: Partial<JiraIssueEventPayload>): RaisedEvent {
+  const atlassianId = actorAccountId(ctx);
+  return {
+    eventType,
+    payload: { eventType, atlassianId, issue: eventIssue(ctx, issue), associatedUsers: [{ accountId: atlassianId }], ...extra },
+  };
+}
+
+/** avi:jira:created:issue */
+export const issueCreated = (ctx: RequestContext, issue: StoredIssue): RaisedEvent => raised(ctx, 'avi:jira:created:issue', issue, {});
+
+/** avi:jira:commented:issue */
+export function issueCommented(ctx: RequestContext, issue: StoredIssue, comment: StoredComment): RaisedEvent {
+  return raised(ctx, 'avi:jira:commented:issue', issue, {
+    comment: {
+      id: comment.id,
+      self: `${ctx.siteUrl}/rest/api/2/issue/${issue.id}/comment/${comment.id}`,
+      author: commentAuthor(ctx.store, comment.authorId),
+      updateAuthor: commentAuthor(ctx.store, comment.updateAuthorId),
+      body: structuredClone(comment.body),
+      created: eventDate(comment.created),
+      updated: eventDate(comment.updated),
+      jsdPublic: true,
+    },
+  });
+}
+
+/** avi:jira:updated:issue, with the change that made it. */
+export function issueUpdated(ctx: RequestContext, issue: StoredIssue, changelog: StoredChangelog): RaisedEvent {
+  return raised(ctx, 'avi:jira:updated:issue', issue, {
+    changelog: { id: changelog.id, items: changelog.items.map((item) => ({ ...item })) },
+  });
+}

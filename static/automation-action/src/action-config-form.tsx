@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'react';
+import { Field } from '../../shared/components/field';
+import { LoadFailed } from '../../shared/components/load-failed';
+import { SectionMessage } from '../../shared/components/section-message';
+import {
+  defaultMailbox,
+  mailboxChoices,
+  templateChoices,
+  type ActionContext,
+  type ActionFormInputs,
+  type ActionInputName,
+  type FieldMessages,
+} from './action-inputs';
+import { onAutomationSubmit, submitInputs } from './bridge-calls';
+import { ChoiceSelect } from './choice-select';
+import { useActionContext } from './use-action-context';
+import { useActionOptions, type ActionOptionsLoad } from './use-action-options';
+
+const fieldId = (name: ActionInputName) => `action-${name}`;
+
+function templateHint(load: ActionOptionsLoad): string {
+  if (load.state === 'loading') return 'Loading templates…';
+  if (load.state === 'failed') return 'Templates could not be loaded.';
+  return "The email's subject and body. Project default uses the template chosen for the issue's project.";
+}
+
+function mailboxHint(load: ActionOptionsLoad): string {
+  if (load.state === 'loading') return 'Loading credentials…';
+  if (load.state === 'failed') return 'Credentials could not be loaded.';
+  const fallback = defaultMailbox(load.options);
+  return fallback ? `The mailbox the email is sent from. Default credential: ${fallback}.` : 'Issue Mailer has no credential yet.';
+}
+
+/** The form itself, once Automation has said what the rule holds. */
+function ConfigurationFields({ context }: { context: ActionContext }) {
+  const [inputs, setInputs] = useState<ActionFormInputs>(context.inputs);
+  const [errors, setErrors] = useState<FieldMessages>(context.invalid);
+  // Automation's submit event may come between renders; it must send what was typed last.
+  const latest = useRef(inputs);
+  const { load, retry } = useActionOptions();
+  const options = load.state === 'loaded' ? load.options : undefined;
+
+  useEffect(() => onAutomationSubmit(() => void submitInputs(latest.current)), []);
+
+  const change = (name: ActionInputName, value: string) => {
+    const next = { ...latest.current, [name]: value };
+    latest.current = next;
+    setInputs(next);
+    // A field being edited no longer shows Automation's message about its old value.
+    setErrors((current) => {
+      if (!(name in current)) return current;
+      const rest = { ...current };
+      delete rest[name];
+      return rest;
+    });
+    void submitInputs(next);
+  };
+
+  const text = (name: ActionInputName) => ({
+    value: inputs[name],
+    onChange: (event: { currentTarget: { value: string } }) => change(name, event.currentTarget.value),
+  });
+
+  return (
+    <form
+      className="im-action-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submitInputs(latest.current);
+      }}
+    >
+      {load.state === 'failed' && (
+        <LoadFailed title="Templates and credentials could not be loaded" message={load.error.message} onRetry={retry} />
+      )}
+      <Field
+        id={fieldId('issueKey')}
+        label="Issue"
+        required
+        error={errors.issueKey}
+        hint="A smart value: {{issue.key}} emails the issue the rule runs on."
+      >
+        {(control) => <input {...control} className="im-input" type="text" autoComplete="off" spellCheck={false} {...text('issueKey')} />}
+      </Field>
+      <Field
+        id={fieldId('recipients')}
+        label="Recipients"
+        required
+        error={errors.recipients}
+        hint="Addresses, and reporter, assignee or watchers, separated by commas"
+      >
+        {(control) => <input {...control} className="im-input" type="text" autoComplete="off" spellCheck={false} {...text('recipients')} />}
+      </Field>
+      <ChoiceSelect
+        id={fieldId('template')}
+        label="Template"
+        value={inputs.template}
+        choices={templateChoices(options, inputs.template)}
+        hint={templateHint(load)}
+        error={errors.template}
+        onChange={(value) => change('template', value)}
+      />
+      <ChoiceSelect
+        id={fieldId('mailbox')}
+        label="Sender mailbox"
+        value={inputs.mailbox}
+        choices={mailboxChoices(options, inputs.mailbox)}
+        hint={mailboxHint(load)}
+        error={errors.mailbox}
+        onChange={(value) => change('mailbox', value)}
+      />
+      <Field id={fieldId('message')} label="Message" error={errors.message} hint="Words shown above the issue. Smart values work here too.">
+        {(control) => <textarea {...control} className="im-textarea" rows={4} {...text('message')} />}
+      </Field>
+    </form>
+  );
+}
+
+/** The configuration form Jira Automation shows for "Send issue email". */
+export function ActionConfigForm() {
+  const load = useActionContext();
+  if (load.state === 'loading') {
+    return (
+      <p className="im-action-loading im-secondary" role="status">
+        Loading the action's configuration…
+      </p>
+    );
+  }
+  if (load.state === 'failed') {
+    return (
+      <SectionMessage appearance="error" title="The configuration could not be loaded">
+        <p>Close the action and open it again.</p>
+      </SectionMessage>
+    );
+  }
+  return <ConfigurationFields context={load.context} />;
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../../shared/base.css';
+import './automation-action.css';
+import { enableProductTheme } from '../../shared/theme';
+import { ActionConfigForm } from './action-config-form';
+
+void enableProductTheme();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page has no #root element.');
+createRoot(container).render(
+  <StrictMode>
+    <ActionConfigForm />
+  </StrictMode>,
+);

@@ -1,0 +1,224 @@
+/**
+ * Notification rules through the local host: changes made in the local Jira fire Forge's product events, the
+ * app's `issue-events` trigger queues emails by the rules, and the outbox sends them to the Microsoft emulator.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { NotificationRuleView } from '../../src/contract/notification-rules';
+import { startLocalHost, type LocalHost } from '../../local/host';
+import { ALEX_ADMIN, SAM_AGENT } from '../../local/jira';
+import type { JiraActor } from '../../local/jira/types';
+
+jest.setTimeout(60_000);
+
+const SUPPORT = 'support@contoso.onmicrosoft.com';
+
+type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
+
+let host: LocalHost;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-notify-'));
+  host = await startLocalHost({ port: 0, dataDir, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
+});
+
+afterAll(async () => {
+  await host?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const invoke = async <T>(moduleKey: string, functionKey: string, payload: unknown): Promise<Answer<T>> => {
+  const response = await fetch(`${host.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { origin: host.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ moduleKey, functionKey, payload }),
+  });
+  return (await response.json()) as Answer<T>;
+};
+
+const data = <T>(answer: Answer<T>): T => {
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message} ${JSON.stringify(answer.error.fieldErrors ?? {})}`);
+  return answer.data;
+};
+
+const jira = async (actor: JiraActor, method: string, restPath: string, body?: unknown) => {
+  const answer = await host.jira.handle(
+    {
+      method,
+      path: restPath,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body)) }),
+    },
+    actor,
+  );
+  const text = typeof answer.body === 'string' ? answer.body : answer.body.toString('utf8');
+  return { status: answer.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+};
+
+const asUser = (accountId: string): JiraActor => ({ type: 'user', accountId });
+const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/** Waits until the events are handled and every queued email is sent or failed. */
+const settle = async () => {
+  await host.productEvents.whenIdle();
+  await host.queue.whenIdle();
+};
+
+const sentTo = (address: string) =>
+  host.microsoft
+    .sentMessages(SUPPORT)
+    .filter((message) => message.message.toRecipients?.some((recipient) => recipient.emailAddress.address === address));
+
+const saveRule = async (rule: Record<string, unknown>) =>
+  data(await invoke<NotificationRuleView>('issue-mailer-admin', 'saveNotificationRule', { enabled: true, templateId: 'built-in', ...rule }));
+
+describe('notification rules on Jira events', () => {
+  beforeAll(async () => {
+    await saveRule({ name: 'New DEMO issues', event: 'issue-created', projectKeys: ['DEMO'], recipients: { addresses: ['intake@example.com'], roles: [] } });
+    await saveRule({ name: 'DEMO comments', event: 'issue-commented', projectKeys: ['DEMO'], recipients: { addresses: ['team@example.com'], roles: [] } });
+    await saveRule({ name: 'OPS comments', event: 'issue-commented', projectKeys: ['OPS'], recipients: { addresses: ['ops@example.com'], roles: [] } });
+  });
+
+  it('emails the configured rule once when an issue is created', async () => {
+    const created = await jira(asUser(SAM_AGENT.accountId), 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Printer on floor 3 jams', description: adf('It jams on every job.') },
+    });
+    expect(created.status).toBe(201);
+    const key = (created.json as { key: string }).key;
+    await settle();
+    const mails = sentTo('intake@example.com');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.message.subject).toBe(`[${key}] Printer on floor 3 jams`);
+    expect(mails[0]?.message.body?.content).toContain('Sam Rivera created');
+  });
+
+  it('emails the comment rule once for a comment; the OPS rule does not fire for a DEMO issue', async () => {
+    const before = host.microsoft.sentMessages(SUPPORT).length;
+    const commented = await jira(asUser(SAM_AGENT.accountId), 'POST', '/rest/api/3/issue/DEMO-2/comment', { body: adf('The laptop arrives Monday.') });
+    expect(commented.status).toBe(201);
+    await settle();
+    const mails = sentTo('team@example.com');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.message.subject).toMatch(/^\[DEMO-2\] /);
+    expect(mails[0]?.message.body?.content).toContain('The laptop arrives Monday.');
+    expect(sentTo('ops@example.com')).toHaveLength(0);
+    expect(host.microsoft.sentMessages(SUPPORT)).toHaveLength(before + 1);
+  });
+
+  it('sends nothing for a comment the app itself made', async () => {
+    const before = host.microsoft.sentMessages(SUPPORT).length;
+    const commented = await jira({ type: 'app' }, 'POST', '/rest/api/3/issue/DEMO-3/comment', { body: adf('Emailed to someone@example.com by Issue Mailer.') });
+    expect(commented.status).toBe(201);
+    await settle();
+    expect(host.microsoft.sentMessages(SUPPORT)).toHaveLength(before);
+  });
+
+  it('fires the OPS rule for an OPS issue, and a rule for a status only on that transition', async () => {
+    await saveRule({
+      name: 'Waiting for customer',
+      event: 'issue-transitioned',
+      toStatus: 'Waiting for customer',
+      projectKeys: ['DEMO'],
+      // DEMO-4's reporter (Casey, a customer) hides their email: the assignee and the address get it.
+      recipients: { addresses: ['status@example.com'], roles: ['reporter', 'assignee'] },
+    });
+    const opsComment = await jira(asUser(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/OPS-1/comment', { body: adf('Maintenance window tonight.') });
+    expect(opsComment.status).toBe(201);
+    await settle();
+    expect(sentTo('ops@example.com')).toHaveLength(1);
+
+    const transitions = await jira(asUser(ALEX_ADMIN.accountId), 'GET', '/rest/api/3/issue/DEMO-4/transitions');
+    const list = (transitions.json as { transitions: Array<{ id: string; to: { name: string } }> }).transitions;
+    const before = host.microsoft.sentMessages(SUPPORT).length;
+    const toProgress = list.find((transition) => transition.to.name === 'In Progress');
+    if (toProgress !== undefined) {
+      expect((await jira(asUser(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-4/transitions', { transition: { id: toProgress.id } })).status).toBe(204);
+      await settle();
+      expect(host.microsoft.sentMessages(SUPPORT)).toHaveLength(before);
+    }
+    const next = (await jira(asUser(ALEX_ADMIN.accountId), 'GET', '/rest/api/3/issue/DEMO-4/transitions')).json as {
+      transitions: Array<{ id: string; to: { name: string } }>;
+    };
+    const toWaiting = next.transitions.find((transition) => transition.to.name === 'Waiting for customer');
+    expect(toWaiting).toBeDefined();
+    expect((await jira(asUser(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-4/transitions', { transition: { id: toWaiting?.id } })).status).toBe(204);
+    await settle();
+    const sent = host.microsoft.sentMessages(SUPPORT);
+    expect(sent).toHaveLength(before + 1);
+    expect(sent.at(-1)?.message.subject).toMatch(/^\[DEMO-4\] /);
+    expect(sent.at(-1)?.message.toRecipients?.map((recipient) => recipient.emailAddress.address)).toEqual([
+      'status@example.com',
+      ALEX_ADMIN.emailAddress,
+    ]);
+    expect(sent.at(-1)?.message.body?.content).toContain('moved DEMO-4 to Waiting for customer');
+  });
+
+describe('a Jira event delivered twice', () => {
+  it('fires a rule once per event, however often Forge delivers it', async () => {
+    const events: Array<{ eventType: string; payload: Record<string, unknown> }> = [];
+    const stop = host.jira.onEvent((event) => events.push({ eventType: event.eventType, payload: event.payload as unknown as Record<string, unknown> }));
+    try {
+      const before = sentTo('team@example.com').length;
+      expect((await jira(asUser(SAM_AGENT.accountId), 'POST', '/rest/api/3/issue/DEMO-6/comment', { body: adf('Delivered twice.') })).status).toBe(201);
+      await settle();
+      expect(sentTo('team@example.com')).toHaveLength(before + 1);
+
+      const comment = events.find((event) => event.eventType === 'avi:jira:commented:issue');
+      const app = (await import('../../src/index')) as unknown as { issueEvents: Parameters<typeof host.runtime.invokeTrigger>[0] };
+      await host.runtime.invokeTrigger(app.issueEvents, {
+        functionKey: 'issue-events',
+        moduleKey: 'issue-event-notifications',
+        moduleType: 'trigger',
+        event: comment?.payload ?? {},
+      });
+      await settle();
+      expect(sentTo('team@example.com')).toHaveLength(before + 1);
+    } finally {
+      stop();
+    }
+  });
+});
+
+describe('the "Send issue email" Automation action, run as Jira Automation runs it', () => {
+  it('queues the rule\'s issue to its assignee and an address, and the email goes out', async () => {
+    const run = await host.runAutomationAction({
+      issueKey: 'DEMO-2',
+      inputs: { issueKey: '{{issue.key}}', recipients: 'assignee, lead@example.com', template: 'Standard', mailbox: '', message: 'From a rule.' },
+    });
+    expect(run).toMatchObject({ outcome: 'success', messages: [] });
+    await settle();
+    const mails = sentTo('lead@example.com');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.message.subject).toMatch(/^\[DEMO-2\] /);
+    expect(mails[0]?.message.toRecipients?.map((recipient) => recipient.emailAddress.address)).toEqual(['lead@example.com', SAM_AGENT.emailAddress]);
+    expect(mails[0]?.message.body?.content).toContain('From a rule.');
+  });
+
+  it.each([
+    [
+      'an unknown template',
+      { issueKey: '{{issue.key}}', recipients: 'lead@example.com', template: 'Weekly digest' },
+      'There is no Issue Mailer template named "Weekly digest". Templates: Standard.',
+    ],
+    [
+      'nobody to email',
+      { issueKey: '{{issue.key}}', recipients: 'assignee' },
+      'No one to email: the issue has no assignee with a visible email address, and "Recipients" names no address.',
+    ],
+    [
+      'a word that is no recipient',
+      { issueKey: '{{issue.key}}', recipients: 'the team' },
+      '"the team" in "Recipients" is neither an email address nor reporter, assignee or watchers.',
+    ],
+  ])('reports %s to the rule\'s audit log in words its author understands', async (_name, inputs, message) => {
+    const before = host.microsoft.sentMessages(SUPPORT).length;
+    // DEMO-5 has no assignee.
+    const run = await host.runAutomationAction({ issueKey: 'DEMO-5', inputs });
+    expect(run).toMatchObject({ outcome: 'failure', messages: [message] });
+    await settle();
+    expect(host.microsoft.sentMessages(SUPPORT)).toHaveLength(before);
+  });
+});
+});
