@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   console.log(`Issue Mailer local host running at ${host.url}`);
   console.log(`  Admin page:        ${host.url}/admin`);
   console.log(`  Issue:             ${host.url}/browse/${issueKey}`);
+  console.log(`  Automation:        ${host.url}/automation`);
   console.log(`  Sent mail:         ${host.microsoft.graphBaseUrl}/mailbox`);
   console.log(`  Entra portal:      ${host.microsoft.loginBaseUrl}/portal`);
   console.log('Press Ctrl+C to stop.');

@@ -4,7 +4,7 @@ import { buildProductContext, type InstalledForgeRuntime } from '../runtime';
 import type { ForgeHandler, InvocationRequest } from '../runtime-types';
 import { fetchProduct, fetchProductSchema, type FetchProductAnswer } from './product-fetch';
 import { describeError } from './error-summary';
-import { HostHttpError } from './http-kit';
+import { HostHttpError, parseBody } from './http-kit';
 import { readIssueExtension } from './jira-reader';
 import type { AppManifest, UiModule } from './manifest-modules';
 import { adminPagePath } from './page-routes';
@@ -36,15 +36,6 @@ export interface ForgeEndpointDeps {
   runtime: InstalledForgeRuntime;
   jira: JiraEmulator;
   log(line: string): void;
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HostHttpError(400, `${what}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, 'BAD_REQUEST');
-  }
-  return parsed.data;
 }
 
 /** The host's side of the bridge: `/__forge/invoke`, `/__forge/context`, `/__forge/fetch-product`, `/__forge/url`. */
@@ -87,7 +78,7 @@ export function createForgeEndpoints(deps: ForgeEndpointDeps) {
 
   return {
     async invoke(body: unknown, user: JiraUser): Promise<unknown> {
-      const request = parse(invokeSchema, body, 'invoke');
+      const request = parseBody(invokeSchema, body, 'invoke');
       const module = moduleOf(request.moduleKey);
       const handler = module.resolverFunctionKey ? handlers.get(module.resolverFunctionKey) : undefined;
       if (!module.resolverFunctionKey || !handler) {
@@ -112,20 +103,20 @@ export function createForgeEndpoints(deps: ForgeEndpointDeps) {
     },
 
     async context(body: unknown, user: JiraUser): Promise<Record<string, unknown>> {
-      const frame = parse(frameSchema, body, 'getContext');
+      const frame = parseBody(frameSchema, body, 'getContext');
       const invocation = await invocationFor(frame, user);
       return { accountId: user.accountId, ...buildProductContext(runtime.site, invocation) };
     },
 
     async fetchProduct(body: unknown, user: JiraUser): Promise<FetchProductAnswer> {
-      const request = parse(frameSchema.merge(fetchProductSchema), body, 'fetchProduct');
+      const request = parseBody(frameSchema.merge(fetchProductSchema), body, 'fetchProduct');
       moduleOf(request.moduleKey);
       return fetchProduct(jira, user.accountId, request);
     },
 
     /** router.getUrl / navigate targets as URLs of this site. */
     async url(body: unknown): Promise<{ url: string }> {
-      const { location } = parse(urlSchema, body, 'getUrl');
+      const { location } = parseBody(urlSchema, body, 'getUrl');
       const site = runtime.site.siteUrl;
       if (location.target === 'issue' && location.issueKey && ISSUE_KEY.test(location.issueKey)) {
         return { url: `${site}/browse/${location.issueKey}` };

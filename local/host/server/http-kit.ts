@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 
 /** A failure the host answers with a status and a message that is safe to show. */
 export class HostHttpError extends Error {
@@ -103,4 +104,14 @@ export function readCookies(request: IncomingMessage): Map<string, string> {
     }
   }
   return cookies;
+}
+
+/** A request body checked against its schema; a mismatch is a 400 naming the first offending field. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HostHttpError(400, `${what}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, 'BAD_REQUEST');
+  }
+  return parsed.data;
 }

@@ -4,7 +4,7 @@ import { buildProductContext, type InstalledForgeRuntime } from '../../runtime';
 import type { ForgeHandler, InvocationRequest } from '../../runtime-types';
 import { describeError } from '../error-summary';
 import { INVOKE_FAILED_MESSAGE, type ForgeEndpoints } from '../forge-endpoints';
-import { HostHttpError } from '../http-kit';
+import { HostHttpError, parseBody } from '../http-kit';
 import type { AutomationActionModule } from '../manifest-actions';
 import { fetchProduct, fetchProductSchema } from '../product-fetch';
 import type { AutomationRules } from './automation-rules';
@@ -25,15 +25,6 @@ export interface AutomationFrameDeps {
   runtime: Pick<InstalledForgeRuntime, 'invoke' | 'site'>;
   jira: JiraEmulator;
   log(line: string): void;
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HostHttpError(400, `${what}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, 'BAD_REQUEST');
-  }
-  return parsed.data;
 }
 
 /**
@@ -63,7 +54,7 @@ export function withAutomationFrames(endpoints: ForgeEndpoints, deps: Automation
     async invoke(body, user) {
       const action = actionOf(body);
       if (!action) return endpoints.invoke(body, user);
-      const request = parse(invokeSchema, body, 'invoke');
+      const request = parseBody(invokeSchema, body, 'invoke');
       const handler = action.resolverFunctionKey ? deps.handlers.get(action.resolverFunctionKey) : undefined;
       if (!action.resolverFunctionKey || !handler) {
         throw new HostHttpError(400, `Action ${action.key} has no resolver to invoke.`, 'NO_RESOLVER');
@@ -94,7 +85,7 @@ export function withAutomationFrames(endpoints: ForgeEndpoints, deps: Automation
 
     async fetchProduct(body, user) {
       if (!actionOf(body)) return endpoints.fetchProduct(body, user);
-      return fetchProduct(deps.jira, user.accountId, parse(frameSchema.merge(fetchProductSchema), body, 'fetchProduct'));
+      return fetchProduct(deps.jira, user.accountId, parseBody(frameSchema.merge(fetchProductSchema), body, 'fetchProduct'));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JiraEmulator, JiraUser } from '../../../jira/types';
-import { HostHttpError } from '../http-kit';
+import { parseBody } from '../http-kit';
 import { readIssueList } from '../jira-reader';
 import type { AutomationActionModule } from '../manifest-actions';
 import type { PageUser } from '../pages/chrome';
@@ -32,15 +32,6 @@ export interface RunAnswer {
   run: AutomationRun;
   outcome: string;
   rowHtml: string;
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HostHttpError(400, `${what}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, 'BAD_REQUEST');
-  }
-  return parsed.data;
 }
 
 /** The Automation form's frame URL: the action's module key, and the marker that gives it the page's inputs. */
@@ -76,10 +67,10 @@ export function createAutomationRoutes(deps: AutomationRoutesDeps) {
 
     async api(route: AutomationApiRoute, body: unknown, user: JiraUser): Promise<unknown> {
       if (route === 'config') {
-        const request = parse(configSchema, body, 'Save');
+        const request = parseBody(configSchema, body, 'Save');
         return rules.saveConfiguration(request.actionKey, request.inputs);
       }
-      const request = parse(runSchema, body, 'Run rule');
+      const request = parseBody(runSchema, body, 'Run rule');
       const run = await rules.run({ ...request, accountId: user.accountId });
       const answer: RunAnswer = { run, outcome: OUTCOME_LABELS[run.outcome], rowHtml: renderRunRow(run).value };
       return answer;
