@@ -1,8 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadAppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
 import { readAutomationActions } from '../../../../local/host/server/manifest-actions';
+import { useTempManifests } from './fixtures/temp-manifest';
 
 const FIXTURE = path.join(__dirname, 'fixtures/automation-manifest.yml');
 const PROJECT_MANIFEST = path.resolve(__dirname, '../../../../manifest.yml');
@@ -86,13 +85,7 @@ describe('Automation actions in the manifest', () => {
   });
 
   describe('refuses what Automation would refuse', () => {
-    let dir: string;
-    beforeAll(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'manifest-actions-'));
-    });
-    afterAll(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const manifests = useTempManifests('manifest-actions-');
 
     const ACTION = [
       '    - key: act',
@@ -105,11 +98,8 @@ describe('Automation actions in the manifest', () => {
     const FUNCTIONS = ['  function:', '    - { key: act-fn, handler: index.act }'];
     const PROVIDER = ['  automation:actionProvider:', '    - { key: provider, actions: [act] }'];
 
-    const load = async (lines: string[]) => {
-      const file = path.join(dir, 'manifest.yml');
-      await writeFile(file, ['app: { id: x }', 'resources: [{ key: form, path: static/form }]', 'modules:', ...lines, ''].join('\n'));
-      return { file, result: await loadAppManifest(file).catch((caught: unknown) => caught) };
-    };
+    const load = (lines: string[]) =>
+      manifests.load(['app: { id: x }', 'resources: [{ key: form, path: static/form }]', 'modules:', ...lines, ''].join('\n'));
 
     it.each([
       [

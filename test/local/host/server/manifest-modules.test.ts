@@ -1,8 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadAppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
 import { resolveHandlers, resolveProductTriggerHandlers, resolveTriggerHandlers } from '../../../../local/host/server/app-handlers';
+import { useTempManifests } from './fixtures/temp-manifest';
 
 const MANIFEST = path.resolve(__dirname, '../../../../manifest.yml');
 
@@ -69,19 +68,8 @@ describe('loadAppManifest', () => {
   });
 
   describe('scheduled triggers', () => {
-    let dir: string;
-    beforeAll(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'manifest-triggers-'));
-    });
-    afterAll(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
-
-    const load = async (modules: string) => {
-      const file = path.join(dir, 'manifest.yml');
-      await writeFile(file, `app: { id: x }\nmodules:\n${modules}`);
-      return { file, result: await loadAppManifest(file).catch((caught: unknown) => caught) };
-    };
+    const manifests = useTempManifests('manifest-triggers-');
+    const load = (modules: string) => manifests.load(`app: { id: x }\nmodules:\n${modules}`);
 
     it('reads each trigger with its interval and its function\'s timeoutSeconds', async () => {
       const { result } = await load(
@@ -132,13 +120,7 @@ describe('loadAppManifest', () => {
   });
 
   describe('with a broken manifest', () => {
-    let dir: string;
-    beforeAll(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'manifest-'));
-    });
-    afterAll(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const manifests = useTempManifests('manifest-');
 
     it.each([
       [
@@ -153,9 +135,7 @@ describe('loadAppManifest', () => {
       ],
       ['no app id', 'modules: {}\n', 'app: Invalid input: expected object, received undefined'],
     ])('refuses %s', async (_case, yaml, message) => {
-      const file = path.join(dir, 'manifest.yml');
-      await writeFile(file, yaml);
-      const error = await loadAppManifest(file).catch((caught: unknown) => caught);
+      const { file, result: error } = await manifests.load(yaml);
       expect(error).toBeInstanceOf(ManifestError);
       expect((error as ManifestError).message).toBe(`${file}: ${message}`);
     });

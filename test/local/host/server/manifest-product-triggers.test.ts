@@ -1,23 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { HandlerNotFoundError, resolveProductTriggerHandlers } from '../../../../local/host/server/app-handlers';
-import { loadAppManifest, ManifestError, type AppManifest } from '../../../../local/host/server/manifest-modules';
+import { ManifestError, type AppManifest } from '../../../../local/host/server/manifest-modules';
+import { useTempManifests } from './fixtures/temp-manifest';
 
 describe('trigger modules (product events) in the manifest', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'manifest-product-triggers-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const load = async (modules: string) => {
-    const file = path.join(dir, 'manifest.yml');
-    await writeFile(file, `app: { id: x }\nmodules:\n${modules}`);
-    return { file, result: await loadAppManifest(file).catch((caught: unknown) => caught) };
-  };
+  const manifests = useTempManifests('manifest-product-triggers-');
+  const load = (modules: string) => manifests.load(`app: { id: x }\nmodules:\n${modules}`);
 
   it("reads each module's events, its ignoreSelf, and its function's timeoutSeconds", async () => {
     const { result } = await load(
