@@ -1,6 +1,11 @@
-/** `npm start`: the local Forge host on http://127.0.0.1:4000 (PORT to change), data in .local-data/, TENANT_CONFIG for another emulated tenant. */
+/**
+ * `npm start`: the local Forge host on http://127.0.0.1:4000 (PORT to change), data in .local-data/, TENANT_CONFIG for
+ * another emulated tenant. `npm start -- --bundle` first bundles the app with Forge's own bundler (npm run bundle)
+ * and runs those bundles, i.e. what `forge deploy` would upload, instead of the TypeScript sources.
+ */
 import path from 'node:path';
-import { startLocalHost } from './host';
+import { startLocalHost, type AppCode } from './host';
+import { bundleForge, missingHandlers } from './tools/forge-bundle';
 
 const DEFAULT_PORT = 4000;
 
@@ -14,8 +19,21 @@ function portFromEnv(): number {
   return port;
 }
 
+async function appCodeFromArgs(args: readonly string[]): Promise<AppCode> {
+  const unknown = args.filter((arg) => arg !== '--bundle');
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')} (the only option is --bundle)`);
+  if (!args.includes('--bundle')) return 'sources';
+  console.log('Bundling the app with @forge/bundler (the bundle step of forge deploy)...');
+  const result = await bundleForge();
+  const missing = missingHandlers(result);
+  if (missing.length > 0) throw new Error(`the bundle lacks these handlers: ${missing.join(', ')}`);
+  return { bundleDir: result.outDir };
+}
+
 async function main(): Promise<void> {
+  const appCode = await appCodeFromArgs(process.argv.slice(2));
   const host = await startLocalHost({
+    appCode,
     port: portFromEnv(),
     dataDir: path.resolve(__dirname, '../.local-data'),
     // Another emulated tenant (apps, secrets, consent, mailboxes): a JSON file shaped like local/microsoft/tenant.json.
@@ -23,7 +41,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(`[local host] ${line}`),
   });
   const issueKey = host.jira.issueKeys()[0] ?? 'DEMO-1';
-  console.log(`Issue Mailer local host running at ${host.url}`);
+  console.log(`Issue Mailer local host running at ${host.url} (${appCode === 'sources' ? 'from src/' : `from the Forge bundles in ${path.relative(process.cwd(), appCode.bundleDir)}`})`);
   console.log(`  Admin page:        ${host.url}/admin`);
   console.log(`  Issue:             ${host.url}/browse/${issueKey}`);
   console.log(`  Automation:        ${host.url}/automation`);

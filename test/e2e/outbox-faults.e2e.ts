@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { EmailLogPage, EmailLogSummary } from '../../src/contract/email-log';
 import type { SentIssueEmail } from '../../src/contract/issue-email';
 import { startLocalHost, type LocalHost } from '../../local/host';
+import { BUNDLED_APP } from './support/bundled-app';
 import { SUPPORT_MAILBOX } from './support/admin-page';
 import { invokeFunction, unwrap } from './support/forge-invoke';
 
@@ -47,7 +48,7 @@ let jumpedMs = 0;
 beforeAll(async () => {
   jest.useFakeTimers({ advanceTimers: true, doNotFake: [...ONLY_DATE] });
   dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-faults-'));
-  host = await startLocalHost({ port: 0, dataDir, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
+  host = await startLocalHost({ port: 0, dataDir, appCode: BUNDLED_APP, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
 });
 
 afterAll(async () => {

@@ -1,21 +1,61 @@
-import * as appEntry from '../../../src/index';
+import path from 'node:path';
 import type { ForgeHandler, ForgeTriggerHandler } from '../runtime-types';
 import type { AppManifest } from './manifest-modules';
+
+const PROJECT_ROOT = path.resolve(__dirname, '../../..');
+
+/**
+ * Where the host takes the app's code from: the TypeScript sources (src/<file>.ts, through tsx or jest's
+ * transform), or the bundles that `npm run bundle` made with Forge's own bundler (<dir>/<file>.cjs): what
+ * `forge deploy` would upload.
+ */
+export type AppCode = 'sources' | { bundleDir: string };
+
+/** The exports of one handler file ('index' for `index.adminResolver`). */
+export type HandlerFiles = (file: string) => Record<string, unknown>;
+
+/** Loads handler files lazily, each once, from the sources or the bundles. */
+export function handlerFiles(code: AppCode = 'sources'): HandlerFiles {
+  const loaded = new Map<string, Record<string, unknown>>();
+  return (file) => {
+    let exports = loaded.get(file);
+    if (exports === undefined) {
+      const modulePath = code === 'sources' ? path.join(PROJECT_ROOT, 'src', file) : path.join(code.bundleDir, `${file}.cjs`);
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- Forge loads a bundle with require, too
+        exports = require(modulePath) as Record<string, unknown>;
+      } catch (error) {
+        throw new HandlerNotFoundError(`Cannot load the handler file ${modulePath}${code === 'sources' ? '' : ' (run npm run bundle)'}.`, {
+          cause: error,
+        });
+      }
+      loaded.set(file, exports);
+    }
+    return exports;
+  };
+}
+
+/** A fixture app's exports stand for its one handler file, `index`. */
+type EntryOrFiles = Record<string, unknown> | HandlerFiles;
+
+function filesOf(entry: EntryOrFiles | undefined): HandlerFiles {
+  if (entry === undefined) return handlerFiles();
+  return typeof entry === 'function' ? entry : (file) => (file === 'index' ? entry : {});
+}
 
 export class HandlerNotFoundError extends Error {
   override name = 'HandlerNotFoundError';
   readonly code = 'HANDLER_NOT_FOUND';
 }
 
-/** The export of src/index.ts that a manifest `handler` (`index.adminResolver`) names. */
-function exportFor(functionKey: string, handler: string, entry: Record<string, unknown>): unknown {
-  const [file, exportName] = handler.split('.') as [string, string];
-  if (file !== 'index') {
-    throw new HandlerNotFoundError(`Function ${functionKey}: handler ${handler} is not in src/index.ts.`);
-  }
-  const exported = entry[exportName];
+/** The export that a manifest `handler` (`index.adminResolver`: file `index`, export `adminResolver`) names. */
+function exportFor(functionKey: string, handler: string, files: HandlerFiles): unknown {
+  const dot = handler.lastIndexOf('.');
+  const file = handler.slice(0, dot);
+  const exportName = handler.slice(dot + 1);
+  const exported = files(file)[exportName];
   if (typeof exported !== 'function') {
-    throw new HandlerNotFoundError(`Function ${functionKey}: src/index.ts has no function export ${exportName}.`);
+    throw new HandlerNotFoundError(`Function ${functionKey}: src/${file}.ts has no function export ${exportName}.`);
   }
   return exported;
 }
@@ -26,11 +66,12 @@ function exportFor(functionKey: string, handler: string, entry: Record<string, u
  */
 export function resolveHandlers(
   manifest: AppManifest,
-  entry: Record<string, unknown> = appEntry,
+  entry?: EntryOrFiles,
 ): Map<string, ForgeHandler> {
+  const files = filesOf(entry);
   const handlers = new Map<string, ForgeHandler>();
   for (const [functionKey, handler] of manifest.functions) {
-    handlers.set(functionKey, exportFor(functionKey, handler, entry) as ForgeHandler);
+    handlers.set(functionKey, exportFor(functionKey, handler, files) as ForgeHandler);
   }
   return handlers;
 }
@@ -38,12 +79,13 @@ export function resolveHandlers(
 /** Function key -> export, for the functions that scheduled triggers invoke (they take a trigger event). */
 export function resolveTriggerHandlers(
   manifest: AppManifest,
-  entry: Record<string, unknown> = appEntry,
+  entry?: EntryOrFiles,
 ): Map<string, ForgeTriggerHandler> {
+  const files = filesOf(entry);
   const handlers = new Map<string, ForgeTriggerHandler>();
   for (const trigger of manifest.scheduledTriggers) {
     const handler = manifest.functions.get(trigger.functionKey) ?? '';
-    handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, entry) as ForgeTriggerHandler);
+    handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, files) as ForgeTriggerHandler);
   }
   return handlers;
 }
@@ -51,12 +93,13 @@ export function resolveTriggerHandlers(
 /** Function key -> export, for the functions that consumer modules invoke (resolver definitions, like UI resolvers). */
 export function resolveConsumerHandlers(
   manifest: AppManifest,
-  entry: Record<string, unknown> = appEntry,
+  entry?: EntryOrFiles,
 ): Map<string, ForgeHandler> {
+  const files = filesOf(entry);
   const handlers = new Map<string, ForgeHandler>();
   for (const consumer of manifest.consumers) {
     const handler = manifest.functions.get(consumer.functionKey) ?? '';
-    handlers.set(consumer.functionKey, exportFor(consumer.functionKey, handler, entry) as ForgeHandler);
+    handlers.set(consumer.functionKey, exportFor(consumer.functionKey, handler, files) as ForgeHandler);
   }
   return handlers;
 }
@@ -64,12 +107,13 @@ export function resolveConsumerHandlers(
 /** Function key -> export, for the functions that `trigger` modules invoke with product events. */
 export function resolveProductTriggerHandlers(
   manifest: AppManifest,
-  entry: Record<string, unknown> = appEntry,
+  entry?: EntryOrFiles,
 ): Map<string, ForgeTriggerHandler> {
+  const files = filesOf(entry);
   const handlers = new Map<string, ForgeTriggerHandler>();
   for (const trigger of manifest.productTriggers) {
     const handler = manifest.functions.get(trigger.functionKey) ?? '';
-    handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, entry) as ForgeTriggerHandler);
+    handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, files) as ForgeTriggerHandler);
   }
   return handlers;
 }

@@ -8,7 +8,14 @@ import { loadTenantConfig, startMicrosoftEmulator } from '../../microsoft';
 import type { MicrosoftEmulator } from '../../microsoft/types';
 import { createLocalQueue, type LocalQueue } from '../queue';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../runtime';
-import { resolveConsumerHandlers, resolveHandlers, resolveProductTriggerHandlers, resolveTriggerHandlers } from './app-handlers';
+import {
+  handlerFiles,
+  resolveConsumerHandlers,
+  resolveHandlers,
+  resolveProductTriggerHandlers,
+  resolveTriggerHandlers,
+  type AppCode,
+} from './app-handlers';
 import { withAutomationFrames } from './automation/automation-frames';
 import { createAutomationRoutes } from './automation/automation-routes';
 import { createAutomationRules, type AutomationRun, type RunAutomationOptions } from './automation/automation-rules';
@@ -45,8 +52,13 @@ export interface LocalHostOptions {
   microsoft?: { loginPort?: number; graphPort?: number; tenantConfigPath?: string };
   /** Where the host reports what it did (never secrets); silent by default. */
   log?: (line: string) => void;
-  /** The app to run: this project's manifest.yml and src/index.ts by default; a fixture app in tests. */
+  /** The app to run: this project's manifest.yml and its handler files by default; a fixture app in tests. */
   app?: { manifestPath: string; entry: Record<string, unknown> };
+  /**
+   * This project's code, when `app` is not given: its TypeScript sources (default), or the bundles `npm run bundle`
+   * made with Forge's own bundler, i.e. what `forge deploy` uploads (`{ bundleDir }`).
+   */
+  appCode?: AppCode;
   /**
    * The manifest's scheduled triggers run once `firstRunDelayMs` after start (3 s by default), then at their
    * interval. `clock` replaces the system's time and timers (tests).
@@ -122,10 +134,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   await mkdir(options.dataDir, { recursive: true });
   const manifestPath = options.app?.manifestPath ?? path.join(PROJECT_ROOT, 'manifest.yml');
   const [manifest, assets] = await Promise.all([loadAppManifest(manifestPath), buildBrowserAssets()]);
-  const handlers = resolveHandlers(manifest, options.app?.entry);
-  const triggerHandlers = resolveTriggerHandlers(manifest, options.app?.entry);
-  const consumerHandlers = resolveConsumerHandlers(manifest, options.app?.entry);
-  const productTriggerHandlers = resolveProductTriggerHandlers(manifest, options.app?.entry);
+  const code = options.app?.entry ?? handlerFiles(options.appCode);
+  const handlers = resolveHandlers(manifest, code);
+  const triggerHandlers = resolveTriggerHandlers(manifest, code);
+  const consumerHandlers = resolveConsumerHandlers(manifest, code);
+  const productTriggerHandlers = resolveProductTriggerHandlers(manifest, code);
 
   let port = 0;
   // Requests that arrive while the parts start get a 503.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startLocalHost, type LocalHost } from '../../../local/host';
+import { BUNDLED_APP } from './bundled-app';
 
 /** Debian's Chromium, headless, with nothing that reaches beyond loopback. */
 export function launchChromium(): Promise<Browser> {
@@ -44,7 +45,7 @@ export async function startHostedBrowser(): Promise<HostedBrowser> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-e2e-'));
   const logs: string[] = [];
   const restoreConsole = captureConsole(logs);
-  const host = await startLocalHost({ port: 0, dataDir, log: (line) => logs.push(line) });
+  const host = await startLocalHost({ port: 0, dataDir, appCode: BUNDLED_APP, log: (line) => logs.push(line) });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();

@@ -1,6 +1,6 @@
 /**
  * One app process for the crash test: the local host's Forge runtime (SQLite kvs), its queue (queue.sqlite) with
- * the manifest's outbox consumer, the local Jira, and src/index.ts, all in a data folder that outlives the
+ * the manifest's outbox consumer, the local Jira, and the app as Forge bundles it (build/forge-bundle), all in a data folder that outlives the
  * process. Microsoft is the test's emulator, reached over loopback, so a killed process takes nothing of Graph's
  * state with it.
  *
@@ -15,8 +15,10 @@ import { createLocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime } from '../../../local/host/runtime';
 import type { ForgeHandler } from '../../../local/host/runtime-types';
 import { readIssueExtension } from '../../../local/host/server/jira-reader';
+import { handlerFiles } from '../../../local/host/server/app-handlers';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
+import { BUNDLED_APP } from './bundled-app';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SITE_URL = 'http://127.0.0.1:4000';
@@ -51,11 +53,12 @@ async function main(): Promise<void> {
     entities: manifest.entities,
     routes: [queue.route],
   });
-  // @forge/kvs picks its transport when first loaded: the app is loaded once the globals exist.
-  const app = (await import('../../../src/index')) as unknown as Record<string, ForgeHandler>;
+  // @forge/kvs picks its transport when first loaded: the app is loaded once the globals exist. It is the bundle
+  // Forge's bundler made (npm run bundle), as the other browser tests run it.
+  const app = handlerFiles(BUNDLED_APP)('index') as Record<string, ForgeHandler | undefined>;
   const handler = (name: string): ForgeHandler => {
     const found = app[name];
-    if (found === undefined) throw new Error(`src/index.ts has no ${name}`);
+    if (found === undefined) throw new Error(`the bundle has no ${name}`);
     return found;
   };
   queue.start({ runtime, handlers: new Map([['email-worker', handler('emailWorker')]]) });

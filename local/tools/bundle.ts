@@ -1,0 +1,27 @@
+/**
+ * `npm run bundle`: the bundle step of `forge deploy` (@forge/bundler, offline), into build/forge-bundle/. Fails when
+ * the bundler fails (e.g. a root tsconfig.json that does not emit) or a manifest function's export is missing.
+ */
+import path from 'node:path';
+import { bundleForge, missingHandlers, ROOT } from './forge-bundle';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const result = await bundleForge();
+  for (const warning of result.warnings) console.warn(`warning: ${warning.split('\n')[0] ?? ''}`);
+  const missing = missingHandlers(result);
+  for (const entry of result.entries) {
+    const functions = Object.keys(entry.functions).join(', ');
+    console.log(`${path.relative(ROOT, entry.file)}: ${(entry.bytes / 1024).toFixed(1)} KiB, functions ${functions}`);
+  }
+  if (missing.length > 0) {
+    console.error(`Handlers missing from the bundle: ${missing.join(', ')}`);
+    process.exit(1);
+  }
+  console.log(`Bundled ${result.entries.length} handler file(s) with @forge/bundler in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

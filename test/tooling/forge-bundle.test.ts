@@ -1,0 +1,53 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { parse } from 'yaml';
+import { bundleForge, ForgeBundleError, missingHandlers, ROOT } from '../../local/tools/forge-bundle';
+
+let scratch: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'forge-bundle-test-'));
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
+  it('the root tsconfig.json lets ts-loader emit', () => {
+    const { config, error } = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (file) => ts.sys.readFile(file));
+    expect(error).toBeUndefined();
+    const options = (config as { compilerOptions: Record<string, unknown> }).compilerOptions;
+    expect(options.noEmit).toBeUndefined();
+    expect(options.emitDeclarationOnly).toBeUndefined();
+  });
+
+  it('bundles every handler manifest.yml names, each a function of its bundle', async () => {
+    const manifest = parse(await readFile(path.join(ROOT, 'manifest.yml'), 'utf8')) as {
+      modules: { function: { key: string; handler: string }[] };
+    };
+    const result = await bundleForge({ outDir: path.join(scratch, 'app') });
+
+    const bundled = Object.fromEntries(result.entries.flatMap((entry) => Object.entries(entry.functions).map(([key, name]) => [key, `${entry.name}.${name}`])));
+    expect(bundled).toEqual(Object.fromEntries(manifest.modules.function.map((fn) => [fn.key, fn.handler])));
+    expect(result.entries.map((entry) => path.basename(entry.file))).toEqual(['index.cjs']);
+    expect(missingHandlers(result)).toEqual([]);
+  }, 120_000);
+
+  it('fails as forge deploy does when the tsconfig says noEmit', async () => {
+    const app = path.join(scratch, 'no-emit-app');
+    await mkdir(path.join(app, 'src'), { recursive: true });
+    await writeFile(path.join(app, 'manifest.yml'), 'app:\n  id: ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000\nmodules:\n  function:\n    - key: hello\n      handler: index.hello\n');
+    await writeFile(path.join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { noEmit: true, types: [] }, include: ['src'] }));
+    await writeFile(path.join(app, 'src', 'index.ts'), 'export const hello = (): string => "hi";\n');
+
+    const failure = await bundleForge({ root: app, outDir: path.join(scratch, 'no-emit-out') }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ForgeBundleError);
+    expect((failure as ForgeBundleError).message).toContain(`TypeScript emitted no output for ${path.join(app, 'src', 'index.ts')}`);
+  }, 120_000);
+});
