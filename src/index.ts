@@ -5,7 +5,7 @@ export { handler as issueActionResolver } from './resolvers/issue-action-resolve
 // Daily expiry check (scheduledTrigger credential-expiry-check): function expiry-check.
 export { handler as credentialExpiryCheck } from './triggers/credential-expiry-check';
 // Outbox worker (consumer email-outbox-consumer on queue email-outbox): function email-worker.
-export { handler as emailWorker } from './resolvers/email-worker';
+export { handler as emailWorker } from './consumers/email-worker';
 // Hourly email log upkeep (scheduledTrigger email-log-upkeep): function email-upkeep.
 export { handler as emailLogUpkeep } from './triggers/email-log-upkeep';
 // Jira events for notification rules (trigger issue-events): function issue-events.

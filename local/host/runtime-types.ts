@@ -14,6 +14,23 @@ export type ForgeHandler = (
 /** The second argument the platform passes to every function handler (Forge's "context" argument). */
 export type BackendRuntimePayload = Parameters<ForgeHandler>[1];
 
+/**
+ * What a `consumer` module's function receives first: @forge/events' `AsyncEvent` (the pushed `body` and push
+ * settings, then `queueName`, `jobId`, `eventId` and, on a redelivery, `retryContext`).
+ * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
+ */
+export interface ConsumerEvent {
+  body: Record<string, unknown>;
+  concurrency?: { key: string; limit: number };
+  queueName: string;
+  jobId: string;
+  eventId: string;
+  retryContext?: { retryCount: number; retryReason: string; retryData?: unknown };
+}
+
+/** A function a `consumer` module names (`function: email-worker`), called as `handler(event, context)`. */
+export type ForgeConsumerHandler = (event: ConsumerEvent, context: BackendRuntimePayload) => unknown;
+
 /** The trigger modules whose functions the platform calls with no user behind the call. */
 export type TriggerModuleType = 'scheduledTrigger' | 'trigger';
 

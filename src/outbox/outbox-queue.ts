@@ -2,10 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue } from '@forge/events';
 import { QueueUnavailableError } from './errors';
 
-/** manifest.yml's `consumer` module reads this queue... */
+/** manifest.yml's `consumer` module reads this queue and invokes the worker (src/consumers/email-worker.ts). */
 export const OUTBOX_QUEUE_KEY = 'email-outbox';
-/** ...and calls this method of the worker's resolver (src/resolvers/email-worker.ts) for each event. */
-export const DELIVER_EMAIL_METHOD = 'deliver-email';
 /** Graph allows 4 concurrent requests per mailbox and app; one worker invocation makes one request at a time. */
 export const MAILBOX_CONCURRENCY = 4;
 /** Forge delays events by at most 15 minutes. */

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EMAIL_INDEXES } from '../../src/outbox/email-records';
-import { DELIVER_EMAIL_METHOD, OUTBOX_QUEUE_KEY } from '../../src/outbox/outbox-queue';
+import { OUTBOX_QUEUE_KEY } from '../../src/outbox/outbox-queue';
 import { WORKER_TIME_LIMIT_SECONDS } from '../../src/outbox/worker-limits';
 import { MAILBOX_PACE_ENTITY, OUTBOX_EMAIL_ENTITY } from '../../src/storage/keys';
 
 interface Manifest {
   modules: {
-    consumer: Array<{ key: string; queue: string; resolver: { function: string; method: string } }>;
+    consumer: Array<{ key: string; queue: string; function: string }>;
     function: Array<{ key: string; handler: string; timeoutSeconds?: number }>;
   };
   app: { storage: { entities: Array<{ name: string; attributes: Record<string, { type: string }>; indexes?: Array<string | { name: string }> }> } };
@@ -17,10 +17,8 @@ interface Manifest {
 const manifest = parse(readFileSync(join(__dirname, '..', '..', 'manifest.yml'), 'utf8')) as Manifest;
 
 describe('manifest.yml and the outbox code agree', () => {
-  it('the consumer reads the queue the outbox pushes to and calls the worker method', () => {
-    expect(manifest.modules.consumer).toEqual([
-      { key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, resolver: { function: 'email-worker', method: DELIVER_EMAIL_METHOD } },
-    ]);
+  it('the consumer reads the queue the outbox pushes to and invokes the worker function', () => {
+    expect(manifest.modules.consumer).toEqual([{ key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, function: 'email-worker' }]);
   });
 
   it("gives the worker the time limit its attempt leases assume", () => {

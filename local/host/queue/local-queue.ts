@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ForgeFetchRoute } from '../runtime/forge-fetch';
-import type { ForgeHandler } from '../runtime-types';
+import type { ForgeConsumerHandler } from '../runtime-types';
 import { createDispatcher, type ConsumerInvoker, type Dispatcher } from './queue-dispatcher';
 import { newEventsOf } from './new-events';
 import { MissingConsumerHandlerError, QueueError } from './queue-errors';
@@ -35,7 +35,7 @@ export interface LocalQueue {
   /** Answers @forge/events' calls; goes into `installForgeRuntime({ routes })`. */
   readonly route: ForgeFetchRoute;
   /** Starts delivering events, through the runtime, to the handlers of the consumers' functions. */
-  start(deps: { runtime: ConsumerInvoker; handlers: ReadonlyMap<string, ForgeHandler> }): void;
+  start(deps: { runtime: ConsumerInvoker; handlers: ReadonlyMap<string, ForgeConsumerHandler> }): void;
   status(): QueueStatus;
   /**
    * Resolves once no event of a queue with a consumer is stored and none is in flight (or the queue is closed).

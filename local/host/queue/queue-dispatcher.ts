@@ -1,6 +1,6 @@
 import type { InstalledForgeRuntime } from '../runtime';
 import { consumerTimeoutMs, type ConsumerInvocationRequest } from '../runtime/consumer-invocation';
-import type { ForgeHandler } from '../runtime-types';
+import type { ForgeConsumerHandler } from '../runtime-types';
 import { describeError } from '../server/error-summary';
 import type { QueueConsumer, StoredEvent } from './queue-types';
 import { outcomeOfAnswer, outcomeOfError, type DeliveryOutcome } from './retry-policy';
@@ -17,7 +17,7 @@ export interface DispatcherDeps extends SettleDeps {
   runId: string;
   /** Queue name -> its consumer; events of other queues are never delivered. */
   consumers: ReadonlyMap<string, QueueConsumer>;
-  handlers: ReadonlyMap<string, ForgeHandler>;
+  handlers: ReadonlyMap<string, ForgeConsumerHandler>;
   runtime: ConsumerInvoker;
   now(): number;
   /** Invocations at once, over all queues. */
@@ -43,9 +43,11 @@ function requestFor(consumer: QueueConsumer, event: StoredEvent): ConsumerInvoca
   return {
     functionKey: consumer.functionKey,
     moduleKey: consumer.key,
-    method: consumer.method,
+    queueName: event.queueName,
     body: JSON.parse(event.body) as Record<string, unknown>,
     jobId: event.jobId,
+    eventId: event.eventId,
+    ...(event.concurrency ? { concurrency: event.concurrency } : {}),
     ...(event.retryCount > 0
       ? {
           retryContext: {
@@ -79,7 +81,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     else perKey.delete(event.concurrency.key);
   };
 
-  const deliver = async (consumer: QueueConsumer, handler: ForgeHandler, event: StoredEvent): Promise<void> => {
+  const deliver = async (consumer: QueueConsumer, handler: ForgeConsumerHandler, event: StoredEvent): Promise<void> => {
     let outcome: DeliveryOutcome;
     let failure: string | undefined;
     try {
@@ -94,7 +96,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     settleEvent(deps, event, outcome, why, deps.now());
   };
 
-  const start = (consumer: QueueConsumer, handler: ForgeHandler, event: StoredEvent) => {
+  const start = (consumer: QueueConsumer, handler: ForgeConsumerHandler, event: StoredEvent) => {
     adjustKey(event, 1);
     const run = deliver(consumer, handler, event)
       .catch((error: unknown) => deps.log(`Queue ${event.queueName}: event ${event.eventId} could not be settled (${describeError(error)}).`))

@@ -8,16 +8,14 @@ export const RETRY_REASONS = {
   retryRequest: 'FUNCTION_RETRY_REQUEST',
 } as const;
 
-/** A `consumer` module in the resolver form, as the queue needs it. */
+/** A `consumer` module (`{ key, queue, function }`), as the queue needs it. */
 export interface QueueConsumer {
   /** The consumer module's key, e.g. 'email-outbox-consumer'. */
   key: string;
   /** The queue it listens to, e.g. 'email-outbox'. */
   queue: string;
-  /** The manifest function, e.g. 'email-worker'. */
+  /** The manifest function it invokes with each event, e.g. 'email-worker'. */
   functionKey: string;
-  /** The resolver definition to call, e.g. 'deliver-email'. */
-  method: string;
   /** The function's `timeoutSeconds`; 55 s when undefined. */
   timeoutSeconds: number | undefined;
 }

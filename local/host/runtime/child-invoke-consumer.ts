@@ -1,4 +1,4 @@
-import type { ForgeHandler } from '../runtime-types';
+import type { ForgeConsumerHandler } from '../runtime-types';
 import { ConsumerTimeoutError, consumerTimeoutMs, type ConsumerInvocationRequest } from './consumer-invocation';
 import { CHILD_EXIT, type ChildInvokeBase, type ChildInvokeFailure } from './child-invoke-protocol';
 import { ChildInvokeError } from './errors';
@@ -30,12 +30,12 @@ export interface ChildConsumerInvokerOptions {
 
 /** A LocalQueue's `runtime` whose consumer invocations each run in a fresh child process. */
 export interface ChildConsumerInvoker {
-  invokeConsumer(handler: ForgeHandler, request: ConsumerInvocationRequest): Promise<unknown>;
+  invokeConsumer(handler: ForgeConsumerHandler, request: ConsumerInvocationRequest): Promise<unknown>;
   /** For `LocalQueue.start({ handlers })`: one stand-in per function key; the real handler is loaded in the child. */
-  readonly handlers: ReadonlyMap<string, ForgeHandler>;
+  readonly handlers: ReadonlyMap<string, ForgeConsumerHandler>;
 }
 
-function standIn(functionKey: string): ForgeHandler {
+function standIn(functionKey: string): ForgeConsumerHandler {
   return () => {
     throw new ChildInvokeError('CHILD_ONLY_HANDLER', `Function '${functionKey}' runs in a child process; invoke it through the child consumer invoker`);
   };

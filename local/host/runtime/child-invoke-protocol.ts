@@ -28,9 +28,11 @@ const resolverCallSchema = z.object({
 const consumerCallSchema = z.object({
   functionKey: z.string().min(1),
   moduleKey: z.string().min(1),
-  method: z.string().min(1),
+  queueName: z.string().min(1),
   body: z.record(z.string(), z.unknown()),
   jobId: z.string().min(1),
+  eventId: z.string().min(1),
+  concurrency: z.object({ key: z.string(), limit: z.number().int().positive() }).optional(),
   retryContext: z
     .object({ retryCount: z.number().int().nonnegative(), retryReason: z.string(), retryData: z.unknown().optional() })
     .optional(),

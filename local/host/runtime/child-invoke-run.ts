@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JiraEmulator } from '../../jira/types';
 import { createQueuePublisher } from '../queue/queue-publisher';
-import type { ForgeHandler, RuntimeStats } from '../runtime-types';
+import type { ForgeConsumerHandler, ForgeHandler, RuntimeStats } from '../runtime-types';
 import {
   childInvokeRequestSchema,
   type ChildInvokeAnswer,
@@ -70,11 +70,11 @@ export function describeFailure(error: unknown): ChildInvokeFailure {
 }
 
 /** Runs the call the request carries: a resolver call, or a consumer's queue event. */
-function invokeOnce(runtime: InstalledForgeRuntime, handler: ForgeHandler, request: ChildInvokeRequest): Promise<unknown> {
+function invokeOnce(runtime: InstalledForgeRuntime, handler: unknown, request: ChildInvokeRequest): Promise<unknown> {
   if (request.consumer !== undefined) {
-    return runtime.invokeConsumer(handler, request.consumer);
+    return runtime.invokeConsumer(handler as ForgeConsumerHandler, request.consumer);
   }
-  return runtime.invoke(handler, { ...request.request, payload: request.request.payload });
+  return runtime.invoke(handler as ForgeHandler, { ...request.request, payload: request.request.payload });
 }
 
 function parseRequest(input: unknown): ChildInvokeRequest {
@@ -126,7 +126,7 @@ export async function runChildInvocation(input: unknown): Promise<ChildInvokeAns
   const loadStarted = performance.now();
   try {
     // Loaded after the runtime is installed, as the platform loads the bundle inside its runtime.
-    const handler = (await loadExport(request.handler.module, request.handler.export, 'handler')) as ForgeHandler;
+    const handler = await loadExport(request.handler.module, request.handler.export, 'handler');
     const invokeStarted = performance.now();
     const loadMs = invokeStarted - loadStarted;
     try {

@@ -1,6 +1,5 @@
-import type { ForgeHandler } from '../runtime-types';
+import type { ConsumerEvent } from '../runtime-types';
 import { ForgeRuntimeError, ModuleTimeoutError } from './errors';
-import type { SiteIdentity } from './site-identity';
 
 /**
  * Forge's time limit for a queue consumer's function, in seconds: 55 by default, up to 900 with the function's
@@ -11,7 +10,7 @@ export const CONSUMER_TIME_LIMITS = { defaultSeconds: 55, maxSeconds: 900 } as c
 /** The platform's extension type of a `consumer` module, as `appContext.moduleType` reports it. */
 export const CONSUMER_MODULE_TYPE = 'core:consumer';
 
-/** What the platform tells a consumer about an event it delivers again (`context.retryContext`). */
+/** What the platform tells a consumer about an event it delivers again (`event.retryContext`). */
 export interface ConsumerRetryContext {
   /** How many times this event was delivered before (1 on the first retry). */
   retryCount: number;
@@ -21,18 +20,22 @@ export interface ConsumerRetryContext {
   retryData?: unknown;
 }
 
-/** One async event for a `consumer` module in the resolver form (`resolver: { function, method }`). */
+/** One async event for a `consumer` module (`{ key, queue, function }`, @forge/events 2 and later). */
 export interface ConsumerInvocationRequest {
   /** The manifest function key, e.g. 'email-worker'. */
   functionKey: string;
   /** The consumer module's key, e.g. 'email-outbox-consumer'. */
   moduleKey: string;
-  /** The resolver definition to call (`resolver.method`), e.g. 'deliver-email'. */
-  method: string;
+  /** The queue the event was pushed to, e.g. 'email-outbox'. */
+  queueName: string;
   /** The event's `body` as pushed. */
   body: Record<string, unknown>;
-  /** The job the event was pushed in (`Queue.push` answers it); @forge/resolver hands it over as `context.jobId`. */
+  /** The job the event was pushed in (`Queue.push` answers it). */
   jobId: string;
+  /** The event's own id within its job. */
+  eventId: string;
+  /** The push's `concurrency` setting, when it had one. */
+  concurrency?: { key: string; limit: number };
   /** Present on a redelivery only, as on Forge. */
   retryContext?: ConsumerRetryContext;
   /** The manifest function's `timeoutSeconds`; 55 s otherwise. */
@@ -67,17 +70,19 @@ export function consumerTimeoutMs(request: Pick<ConsumerInvocationRequest, 'func
 }
 
 /**
- * The first argument of a consumer's resolver function: the body as the call's payload, the job id on the call
- * (where @forge/resolver reads it for `context.jobId`), and a trigger-like context that carries `retryContext`
- * on redeliveries only.
+ * The first argument of a consumer's function, @forge/events' `AsyncEvent`: "the fields of PushEvent as well as
+ * invocation-specific fields, including jobId and retryContext" (retryContext on redeliveries only). Since
+ * @forge/events 2, "jobId is no longer available via context. retryContext is no longer added to the event body."
+ * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade/
+ * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
  */
-export function buildConsumerEvent(site: SiteIdentity, request: ConsumerInvocationRequest): Parameters<ForgeHandler>[0] {
+export function buildConsumerEvent(request: ConsumerInvocationRequest): ConsumerEvent {
   return {
-    call: { functionKey: request.method, payload: request.body, jobId: request.jobId },
-    context: {
-      cloudId: site.cloudId,
-      moduleKey: request.moduleKey,
-      ...(request.retryContext ? { retryContext: request.retryContext } : {}),
-    },
+    body: request.body,
+    ...(request.concurrency ? { concurrency: request.concurrency } : {}),
+    queueName: request.queueName,
+    jobId: request.jobId,
+    eventId: request.eventId,
+    ...(request.retryContext ? { retryContext: request.retryContext } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  ForgeConsumerHandler,
   ForgeHandler,
   ForgeTriggerHandler,
   InvocationRequest,
@@ -78,12 +79,12 @@ export interface InstalledForgeRuntime extends LocalForgeRuntime {
   /** The app, environment and site the runtime presents, for the host's bridge `getContext`. */
   readonly site: SiteIdentity;
   /**
-   * Runs a `consumer` module's resolver function for one async event, as the platform does: no invoking user,
-   * the function's `timeoutSeconds` (55 s by default, at most 900 s). Resolves with the function's answer as JSON
-   * (an `InvocationError` arrives as `{ _retry: true, retryOptions }`); rejects with what it threw, or with
-   * `ConsumerTimeoutError`.
+   * Runs a `consumer` module's function for one async event, as the platform does: `handler(event, context)`
+   * with @forge/events' AsyncEvent, no invoking user, the function's `timeoutSeconds` (55 s by default, at most
+   * 900 s). Resolves with the function's answer as JSON (an `InvocationError` arrives as `{ _retry: true,
+   * retryOptions }`); rejects with what it threw, or with `ConsumerTimeoutError`.
    */
-  invokeConsumer(handler: ForgeHandler, request: ConsumerInvocationRequest): Promise<unknown>;
+  invokeConsumer(handler: ForgeConsumerHandler, request: ConsumerInvocationRequest): Promise<unknown>;
   /**
    * Runs an Automation action's function as Automation does: `handler(payload, context)` as the rule's actor
    * (`asUser()` acts as `accountId`), within the 25 s of user-led invocations. Resolves with the function's answer
@@ -212,7 +213,7 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     );
   };
 
-  const invokeConsumer = async (handler: ForgeHandler, request: ConsumerInvocationRequest): Promise<unknown> => {
+  const invokeConsumer = async (handler: ForgeConsumerHandler, request: ConsumerInvocationRequest): Promise<unknown> => {
     if (!installed) {
       throw new RuntimeUninstalledError(`invoke consumer '${request.moduleKey}'`);
     }
@@ -225,7 +226,7 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
       limitMs,
     );
     // The body crossed the wire when it was pushed; the handler gets a copy, never the queue's own object.
-    const event = buildConsumerEvent(site, {
+    const event = buildConsumerEvent({
       ...request,
       body: acrossTheWire(request.body) as Record<string, unknown>,
       ...(request.retryContext ? { retryContext: acrossTheWire(request.retryContext) as ConsumerInvocationRequest['retryContext'] } : {}),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ForgeHandler, ForgeTriggerHandler } from '../runtime-types';
+import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../runtime-types';
 import type { AppManifest } from './manifest-modules';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
@@ -90,16 +90,16 @@ export function resolveTriggerHandlers(
   return handlers;
 }
 
-/** Function key -> export, for the functions that consumer modules invoke (resolver definitions, like UI resolvers). */
+/** Function key -> export, for the functions that consumer modules invoke with an AsyncEvent. */
 export function resolveConsumerHandlers(
   manifest: AppManifest,
   entry?: EntryOrFiles,
-): Map<string, ForgeHandler> {
+): Map<string, ForgeConsumerHandler> {
   const files = filesOf(entry);
-  const handlers = new Map<string, ForgeHandler>();
+  const handlers = new Map<string, ForgeConsumerHandler>();
   for (const consumer of manifest.consumers) {
     const handler = manifest.functions.get(consumer.functionKey) ?? '';
-    handlers.set(consumer.functionKey, exportFor(consumer.functionKey, handler, files) as ForgeHandler);
+    handlers.set(consumer.functionKey, exportFor(consumer.functionKey, handler, files) as ForgeConsumerHandler);
   }
   return handlers;
 }

@@ -49,7 +49,7 @@ export interface ProductTriggerModule {
   timeoutSeconds: number | undefined;
 }
 
-/** A `consumer` module (resolver form): the queue it listens to and the function and method it calls. */
+/** A `consumer` module: the queue it listens to and the function it invokes with each event. */
 export type ConsumerModule = QueueConsumer;
 
 /** Custom entity attribute types (`app.storage.entities[].attributes.<name>.type`). */
@@ -123,6 +123,38 @@ const triggerSchema = z.object({
 /** @forge/events' queue name pattern. */
 const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 
+/** Where Atlassian describes the change from @forge/events 1.x consumers to today's. */
+export const CONSUMER_UPGRADE_DOC = 'https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade/';
+
+/**
+ * The consumer module as documented today: `{ key, queue, function }`
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/consumer/). The @forge/events 1.x form,
+ * `resolver: { function, method }`, still passes Atlassian's manifest validator, but its function would be invoked
+ * with an AsyncEvent that a resolver cannot read: refused here with a message that names the change.
+ */
+const consumerSchema = z
+  .object({
+    key: z.string().regex(MODULE_KEY),
+    queue: z.string().regex(QUEUE_NAME),
+    function: z.string().min(1).optional(),
+    resolver: z.unknown().optional(),
+    crossVersion: z.boolean().optional(),
+  })
+  .superRefine((consumer, context) => {
+    if (consumer.resolver !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['resolver'],
+        message:
+          `consumer ${consumer.key} uses the @forge/events 1.x form "resolver: { function, method }". Since @forge/events 2 ` +
+          `"Forge resolvers are no longer used. The Consumer module instead requires a Function": write "function: <function key>" ` +
+          `and read the AsyncEvent (event.body, event.jobId, event.retryContext) in the handler. See ${CONSUMER_UPGRADE_DOC}`,
+      });
+    } else if (consumer.function === undefined) {
+      context.addIssue({ code: 'custom', path: ['function'], message: `consumer ${consumer.key} names no function` });
+    }
+  });
+
 const entityIndexSchema = z.union([
   z.string().min(1),
   z.object({ name: z.string().min(1), range: z.array(z.string().min(1)).length(1), partition: z.array(z.string().min(1)).optional() }),
@@ -146,15 +178,7 @@ const manifestSchema = z.object({
       scheduledTrigger: z
         .array(z.object({ key: z.string().regex(MODULE_KEY), function: z.string().min(1), interval: z.enum(TRIGGER_INTERVALS) }))
         .default([]),
-      consumer: z
-        .array(
-          z.object({
-            key: z.string().regex(MODULE_KEY),
-            queue: z.string().regex(QUEUE_NAME),
-            resolver: z.object({ function: z.string().min(1), method: z.string().min(1) }),
-          }),
-        )
-        .default([]),
+      consumer: z.array(consumerSchema).default([]),
       trigger: z.array(triggerSchema).default([]),
       function: z
         .array(
@@ -243,8 +267,10 @@ function readConsumers(
 ): ConsumerModule[] {
   const byQueue = new Map<string, string>();
   return declared.map((consumer): ConsumerModule => {
-    if (!functions.has(consumer.resolver.function)) {
-      throw new ManifestError(`${manifestPath}: consumer ${consumer.key} names unknown function ${consumer.resolver.function}.`);
+    // The schema refused a consumer without a function.
+    const functionKey = consumer.function ?? '';
+    if (!functions.has(functionKey)) {
+      throw new ManifestError(`${manifestPath}: consumer ${consumer.key} names unknown function ${functionKey}.`);
     }
     const other = byQueue.get(consumer.queue);
     if (other !== undefined) {
@@ -254,9 +280,8 @@ function readConsumers(
     return {
       key: consumer.key,
       queue: consumer.queue,
-      functionKey: consumer.resolver.function,
-      method: consumer.resolver.method,
-      timeoutSeconds: timeouts.get(consumer.resolver.function),
+      functionKey,
+      timeoutSeconds: timeouts.get(functionKey),
     };
   });
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createLocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime } from '../../../local/host/runtime';
-import type { ForgeHandler } from '../../../local/host/runtime-types';
+import type { ForgeConsumerHandler, ForgeHandler } from '../../../local/host/runtime-types';
 import { readIssueExtension } from '../../../local/host/server/jira-reader';
 import { handlerFiles } from '../../../local/host/server/app-handlers';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     if (found === undefined) throw new Error(`the bundle has no ${name}`);
     return found;
   };
-  queue.start({ runtime, handlers: new Map([['email-worker', handler('emailWorker')]]) });
+  queue.start({ runtime, handlers: new Map([['email-worker', handler('emailWorker') as unknown as ForgeConsumerHandler]]) });
 
   const answer = async (call: Call): Promise<unknown> => {
     if (call.module === 'admin') {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createLocalQueue, type LocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../../../local/host/runtime';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
-import type { ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
+import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../../local/microsoft/types';
@@ -46,7 +46,7 @@ export async function startLocalStack(): Promise<LocalStack> {
   const runtime = installForgeRuntime({ dbPath: join(dataDir, 'forge.sqlite'), jira, entities: manifest.entities, routes: [queue.route] });
   // @forge/kvs picks its transport when first loaded, so the app is loaded only once the globals exist.
   const handlers = (await import('../../../src/index')) as unknown as LocalStack['handlers'];
-  queue.start({ runtime, handlers: new Map([['email-worker', (handlers as unknown as { emailWorker: ForgeHandler }).emailWorker]]) });
+  queue.start({ runtime, handlers: new Map([['email-worker', (handlers as unknown as { emailWorker: ForgeConsumerHandler }).emailWorker]]) });
   const tenant = config.tenants[0] as EmulatedTenant;
   const demoApp = tenant.apps.find((a) => a.adminConsentGranted) as EmulatedApp;
 

@@ -1,5 +1,5 @@
 import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
-import { deliverEmail } from '../../../src/resolvers/email-worker';
+import { deliverEmail } from '../../../src/consumers/email-worker';
 import { StorageError } from '../../../src/storage/errors';
 import { callsOf, found, outboxMicrosoft } from '../support/outbox-microsoft';
 import { configuredWorld, emailIdOf, issueRequest, NOW, silenceWarnings } from '../support/resolvers';
@@ -17,12 +17,12 @@ const setup = async () => {
   return { world, microsoft, job: first.job };
 };
 
-describe('deliverEmail (the email-worker resolver method)', () => {
+describe('deliverEmail (the email-worker consumer function)', () => {
   silenceWarnings();
 
   it('runs the outbox job of the event', async () => {
     const { world, job } = await setup();
-    await expect(deliverEmail({ payload: job, context: {} }, world.outbox)).resolves.toEqual({ outcome: 'sent' });
+    await expect(deliverEmail({ body: job }, world.outbox)).resolves.toEqual({ outcome: 'sent' });
     expect(callsOf(world.microsoft.calls).sends).toHaveLength(1);
   });
 
@@ -35,7 +35,7 @@ describe('deliverEmail (the email-worker resolver method)', () => {
     ['a string', 'deliver'],
   ])('drops an event that is not an outbox job: %s', async (_name, payload) => {
     const { world } = await setup();
-    await expect(deliverEmail({ payload, context: {} }, world.outbox)).resolves.toEqual({ outcome: 'invalid-job' });
+    await expect(deliverEmail({ body: payload }, world.outbox)).resolves.toEqual({ outcome: 'invalid-job' });
     expect(world.logLines).toEqual(['outbox: dropped an event that is not an outbox job']);
     expect(world.microsoft.calls).toHaveLength(0);
   });
@@ -44,13 +44,13 @@ describe('deliverEmail (the email-worker resolver method)', () => {
     ['a first delivery', 'busy', {}],
     ['a retry context that does not parse', 'busy', { retryContext: { retryCount: -1 } }],
     ["the platform's redelivery", 'reconciled-sent', { retryContext: { retryCount: 1, retryReason: 'FUNCTION_RETRY_REQUEST' } }],
-  ])('passes the retry count on: %s of the job that claimed the attempt is %s', async (_name, outcome, context) => {
+  ])('passes the event\'s retry count on: %s of the job that claimed the attempt is %s', async (_name, outcome, fields) => {
     const { world, microsoft, job } = await setup();
     await expect(handleOutboxJob(job, { retryCount: 0 }, stoppingDeps(world.outbox, true))).rejects.toThrow('the invocation stopped');
     microsoft.lookups.push(() => found([{ id: 'sent-1', isDraft: false }]));
     world.clock.now = NOW + 10_000;
 
-    await expect(deliverEmail({ payload: job, context }, world.outbox)).resolves.toEqual({ outcome });
+    await expect(deliverEmail({ body: job, ...fields }, world.outbox)).resolves.toEqual({ outcome });
     expect(callsOf(world.microsoft.calls).sends).toHaveLength(1);
   });
 
@@ -58,7 +58,7 @@ describe('deliverEmail (the email-worker resolver method)', () => {
     const { world, job } = await setup();
     world.entities.conflictsBeforeReplace = 6;
 
-    await expect(deliverEmail({ payload: job, context: {} }, world.outbox)).resolves.toEqual(PLATFORM_RETRY);
+    await expect(deliverEmail({ body: job }, world.outbox)).resolves.toEqual(PLATFORM_RETRY);
 
     expect(world.logLines).toEqual([`email ${ID}: the outbox job stopped (WriteConflictError OUTBOX_WRITE_CONFLICT); the platform retries it`]);
     expect(world.microsoft.calls).toHaveLength(0);
@@ -69,7 +69,7 @@ describe('deliverEmail (the email-worker resolver method)', () => {
     const { world, job } = await setup();
     world.outbox.records = { ...world.records, get: async () => Promise.reject(new StorageError('get', ID, { code: 'RATE_LIMIT_EXCEEDED' })) };
 
-    await expect(deliverEmail({ payload: job, context: {} }, world.outbox)).resolves.toEqual(PLATFORM_RETRY);
+    await expect(deliverEmail({ body: job }, world.outbox)).resolves.toEqual(PLATFORM_RETRY);
 
     expect(world.logLines).toEqual([`email ${ID}: the outbox job stopped (StorageError STORAGE_FAILED); the platform retries it`]);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as backend from '../../../src/index';
-import { DELIVER_EMAIL_METHOD, OUTBOX_QUEUE_KEY } from '../../../src/outbox/outbox-queue';
+import { OUTBOX_QUEUE_KEY } from '../../../src/outbox/outbox-queue';
 import { WORKER_TIME_LIMIT_SECONDS } from '../../../src/outbox/worker-limits';
 
 interface Manifest {
@@ -66,10 +66,8 @@ describe('src/index.ts', () => {
     expect(manifest.modules.function).toContainEqual({ key: 'automation-config', handler: 'index.automationConfig' });
   });
 
-  it("has the outbox queue's consumer call emailWorker's deliver-email method, with the worker's time limit", () => {
-    expect(manifest.modules.consumer).toEqual([
-      { key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, resolver: { function: 'email-worker', method: DELIVER_EMAIL_METHOD } },
-    ]);
+  it("has the outbox queue's consumer invoke the emailWorker function, with the worker's time limit", () => {
+    expect(manifest.modules.consumer).toEqual([{ key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, function: 'email-worker' }]);
     expect(manifest.modules.function).toContainEqual({
       key: 'email-worker',
       handler: 'index.emailWorker',
@@ -77,20 +75,20 @@ describe('src/index.ts', () => {
     });
   });
 
-  it('emailWorker drops an event that is not an outbox job and asks the platform to retry a job it could not settle', async () => {
+  it('emailWorker reads the AsyncEvent: drops an event that is not an outbox job, asks the platform to retry a job it could not settle', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const deliver = (payload: unknown) =>
-        backend.emailWorker({ call: { functionKey: DELIVER_EMAIL_METHOD, payload }, context: {} }, { installContext: 'ari:cloud:jira::site/1' });
+      const deliver = (body: unknown) =>
+        backend.emailWorker(
+          { body: body as Record<string, unknown>, queueName: OUTBOX_QUEUE_KEY, jobId: 'job-1', eventId: 'event-1' },
+          { installContext: 'ari:cloud:jira::site/1' },
+        );
       await expect(deliver({ emailId: 'nope' })).resolves.toEqual({ outcome: 'invalid-job' });
       // Without the Forge runtime the email log cannot be read: the event is handed back for a later delivery.
       await expect(deliver({ emailId: '00000000-0000-4000-8000-000000000001', ticket: 't-1' })).resolves.toEqual({
         _retry: true,
         retryOptions: { retryAfter: 10, retryReason: 'FUNCTION_RETRY_REQUEST' },
       });
-      await expect(
-        backend.emailWorker({ call: { functionKey: 'nope', payload: {} }, context: {} }, { installContext: 'x' }),
-      ).rejects.toThrow("Resolver has no definition for 'nope'.");
     } finally {
       warn.mockRestore();
     }

@@ -1,8 +1,7 @@
 import { __getRuntime } from '@forge/api';
-import { InvocationError, InvocationErrorCode } from '@forge/events';
-import Resolver from '@forge/resolver';
+import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
 import { InvalidConsumerRequestError, type ConsumerInvocationRequest } from '../../../../local/host/runtime';
-import type { ForgeHandler } from '../../../../local/host/runtime-types';
+import type { ForgeConsumerHandler } from '../../../../local/host/runtime-types';
 import { FAKE_CLOUD_ID } from '../runtime/fixtures/fake-jira';
 import { runtimePerTest } from '../runtime/fixtures/runtime-fixture';
 
@@ -13,62 +12,64 @@ function deliverEmail(overrides: Partial<ConsumerInvocationRequest> = {}): Consu
   return {
     functionKey: 'email-worker',
     moduleKey: 'email-outbox-consumer',
-    method: 'deliver-email',
+    queueName: 'email-outbox',
     body: { emailId: 'm-1', when: '2026-11-27' },
     jobId: 'job-1',
+    eventId: 'event-1',
     ...overrides,
   };
 }
 
 describe('invokeConsumer', () => {
-  it('calls the resolver form with the body as payload, the job id, and a context with no user', async () => {
+  it("calls the function with @forge/events' AsyncEvent and a context with no user", async () => {
     const { runtime } = install();
-    let seen: Parameters<ForgeHandler> | undefined;
-    const handler: ForgeHandler = async (...args) => {
+    let seen: Parameters<ForgeConsumerHandler> | undefined;
+    const handler: ForgeConsumerHandler = async (...args) => {
       seen = args;
       return { ok: true, at: new Date(NOW) };
     };
 
-    const answer = await runtime.invokeConsumer(handler, deliverEmail());
+    const answer = await runtime.invokeConsumer(handler, deliverEmail({ concurrency: { key: 'mailbox-1', limit: 4 } }));
 
     expect(answer).toEqual({ ok: true, at: '2026-11-27T09:00:00.000Z' });
     const [event, context] = seen!;
     expect(event).toEqual({
-      call: { functionKey: 'deliver-email', payload: { emailId: 'm-1', when: '2026-11-27' }, jobId: 'job-1' },
-      context: { cloudId: FAKE_CLOUD_ID, moduleKey: 'email-outbox-consumer' },
+      body: { emailId: 'm-1', when: '2026-11-27' },
+      concurrency: { key: 'mailbox-1', limit: 4 },
+      queueName: 'email-outbox',
+      jobId: 'job-1',
+      eventId: 'event-1',
     });
     expect(context.principal).toBeUndefined();
     expect(context.installContext).toBe(`ari:cloud:jira::site/${FAKE_CLOUD_ID}`);
     expect(runtime.stats().invocations).toBe(1);
   });
 
-  it('reaches a @forge/resolver definition with context.jobId and context.retryContext, and its time limit', async () => {
+  it('puts retryContext on the event of a redelivery, runs the function as a consumer within its time limit', async () => {
     const { runtime } = install();
     const seen: unknown[] = [];
-    const resolver = new Resolver().define('deliver-email', ({ payload, context }) => {
+    const handler = async (event: AsyncEvent): Promise<InvocationError> => {
       const runtimeGlobal = __getRuntime();
       seen.push({
-        payload,
-        jobId: context.jobId,
-        retryContext: context.retryContext,
-        accountId: context.accountId,
+        body: event.body,
+        jobId: event.jobId,
+        retryContext: event.retryContext,
         moduleType: runtimeGlobal.appContext.moduleType,
         remainingMs: runtimeGlobal.lambdaContext.getRemainingTimeInMillis(),
       });
       return new InvocationError({ retryAfter: 0, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { step: 2 } });
-    });
+    };
 
     const answer = await runtime.invokeConsumer(
-      resolver.getDefinitions() as ForgeHandler,
+      handler as ForgeConsumerHandler,
       deliverEmail({ timeoutSeconds: 120, retryContext: { retryCount: 2, retryReason: 'FUNCTION_TIME_OUT' } }),
     );
 
     expect(seen).toEqual([
       {
-        payload: { emailId: 'm-1', when: '2026-11-27' },
+        body: { emailId: 'm-1', when: '2026-11-27' },
         jobId: 'job-1',
         retryContext: { retryCount: 2, retryReason: 'FUNCTION_TIME_OUT' },
-        accountId: undefined,
         moduleType: 'core:consumer',
         remainingMs: 120_000,
       },

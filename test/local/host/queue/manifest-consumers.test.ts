@@ -8,11 +8,11 @@ import * as queueApp from './fixtures/queue-app';
 const FIXTURE = path.join(__dirname, 'fixtures/queue-manifest.yml');
 
 describe('consumer modules and custom entities in manifest.yml', () => {
-  it('reads each consumer with its queue, function, method and the function timeoutSeconds', async () => {
+  it('reads each consumer with its queue, function and the function timeoutSeconds', async () => {
     const manifest = await loadAppManifest(FIXTURE);
     expect(manifest.consumers).toEqual([
-      { key: 'work-consumer', queue: 'work-queue', functionKey: 'work-fn', method: 'do-work', timeoutSeconds: 120 },
-      { key: 'quick-consumer', queue: 'quick-queue', functionKey: 'quick-fn', method: 'do-work', timeoutSeconds: 1 },
+      { key: 'work-consumer', queue: 'work-queue', functionKey: 'work-fn', timeoutSeconds: 120 },
+      { key: 'quick-consumer', queue: 'quick-queue', functionKey: 'quick-fn', timeoutSeconds: 1 },
     ]);
   });
 
@@ -47,14 +47,21 @@ describe('consumer modules and custom entities in manifest.yml', () => {
     });
 
     const FUNCTIONS = `  function:\n    - key: fn\n      handler: index.fn\n`;
-    const consumer = (key: string, queue: string, fn = 'fn', method = 'm') =>
-      `    - key: ${key}\n      queue: ${queue}\n      resolver:\n        function: ${fn}\n        method: ${method}\n`;
+    const consumer = (key: string, queue: string, fn = 'fn') => `    - key: ${key}\n      queue: ${queue}\n      function: ${fn}\n`;
 
     it.each([
       ['a consumer naming an unknown function', `modules:\n  consumer:\n${consumer('c1', 'q1', 'nope')}${FUNCTIONS}`, 'consumer c1 names unknown function nope.'],
       ['two consumers of one queue', `modules:\n  consumer:\n${consumer('c1', 'q1')}${consumer('c2', 'q1')}${FUNCTIONS}`, 'consumers c1 and c2 both listen to queue q1.'],
       ['a queue name @forge/events refuses', `modules:\n  consumer:\n${consumer('c1', 'bad/queue')}${FUNCTIONS}`, 'modules.consumer.0.queue: Invalid string: must match pattern /^[a-zA-Z0-9-_]+$/'],
-      ['a consumer without a method', `modules:\n  consumer:\n    - key: c1\n      queue: q1\n      resolver:\n        function: fn\n${FUNCTIONS}`, 'modules.consumer.0.resolver.method: Invalid input: expected string, received undefined'],
+      ['a consumer without a function', `modules:\n  consumer:\n    - key: c1\n      queue: q1\n${FUNCTIONS}`, 'modules.consumer.0.function: consumer c1 names no function'],
+      [
+        'a consumer in the @forge/events 1.x form (resolver: function, method)',
+        `modules:\n  consumer:\n    - key: c1\n      queue: q1\n      resolver:\n        function: fn\n        method: m\n${FUNCTIONS}`,
+        'modules.consumer.0.resolver: consumer c1 uses the @forge/events 1.x form "resolver: { function, method }". Since @forge/events 2 ' +
+          '"Forge resolvers are no longer used. The Consumer module instead requires a Function": write "function: <function key>" ' +
+          'and read the AsyncEvent (event.body, event.jobId, event.retryContext) in the handler. ' +
+          'See https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade/',
+      ],
       [
         'an index over an undeclared attribute',
         `modules: {}\napp:\n  id: x\n  storage:\n    entities:\n      - name: thing\n        attributes:\n          a: { type: string }\n        indexes:\n          - name: by-b\n            range: [b]\n`,

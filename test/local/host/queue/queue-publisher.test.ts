@@ -11,13 +11,13 @@ import {
   type QueuePublisher,
 } from '../../../../local/host/queue';
 import type { ConsumerInvocationRequest } from '../../../../local/host/runtime';
-import type { ForgeHandler } from '../../../../local/host/runtime-types';
+import type { ForgeConsumerHandler } from '../../../../local/host/runtime-types';
 import { installTestRuntime, type TestRuntime } from '../runtime/fixtures/runtime-fixture';
 import { eventually, severalPolls } from './fixtures/queue-host';
 
 const NOW = Date.parse('2026-11-27T09:00:00.000Z');
-const WORK_CONSUMER = { key: 'work-consumer', queue: 'work-queue', functionKey: 'work-fn', method: 'do-work', timeoutSeconds: undefined };
-const HANDLERS = new Map<string, ForgeHandler>([['work-fn', async () => undefined]]);
+const WORK_CONSUMER = { key: 'work-consumer', queue: 'work-queue', functionKey: 'work-fn', timeoutSeconds: undefined };
+const HANDLERS = new Map<string, ForgeConsumerHandler>([['work-fn', async () => undefined]]);
 const work = new Queue({ key: 'work-queue' });
 
 let dataDir: string;
@@ -82,7 +82,17 @@ describe('createQueuePublisher', () => {
     const queue = deliverFromSameFile();
     await queue.whenIdle();
 
-    expect(seen).toEqual([{ functionKey: 'work-fn', moduleKey: 'work-consumer', method: 'do-work', body: { id: 'e1' }, jobId }]);
+    expect(seen).toEqual([
+      {
+        functionKey: 'work-fn',
+        moduleKey: 'work-consumer',
+        queueName: 'work-queue',
+        body: { id: 'e1' },
+        jobId,
+        eventId: expect.any(String),
+        concurrency: { key: 'mailbox-1', limit: 4 },
+      },
+    ]);
     expect(queue.status()).toMatchObject({ ready: 0, delayed: 0, inFlight: 0, delivered: 1, retried: 0, dropped: 0 });
     // Read through the publisher's own connection: the delivery the other connection recorded is seen at once.
     expect(await work.getStats(jobId)).toEqual({ success: 1, inProgress: 0, failed: 0 });

@@ -21,7 +21,7 @@ beforeEach(() => {
   logLines = [];
   queue = createLocalQueue({
     dbPath: ':memory:',
-    consumers: [{ key: 'work-consumer', queue: 'work-queue', functionKey: 'work-fn', method: 'do-work', timeoutSeconds: undefined }],
+    consumers: [{ key: 'work-consumer', queue: 'work-queue', functionKey: 'work-fn', timeoutSeconds: undefined }],
     log: (line) => logLines.push(line),
     now: () => NOW,
   });
@@ -168,7 +168,7 @@ describe('the queue clock', () => {
   it('reads Date.now() at each call when no clock is given, so a faked Date moves the queue too', async () => {
     const own = createLocalQueue({
       dbPath: ':memory:',
-      consumers: [{ key: 'c', queue: 'work-queue', functionKey: 'f', method: 'm', timeoutSeconds: undefined }],
+      consumers: [{ key: 'c', queue: 'work-queue', functionKey: 'f', timeoutSeconds: undefined }],
       log: () => undefined,
     });
     const faked = jest.spyOn(Date, 'now').mockReturnValue(NOW + 7_000);

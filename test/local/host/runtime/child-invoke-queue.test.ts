@@ -17,8 +17,10 @@ import { issueActionRequest, SITE_URL } from './fixtures/runtime-fixture';
 jest.setTimeout(60_000);
 
 const FIXTURES = path.join(__dirname, 'fixtures');
-const HANDLER = { module: path.join(FIXTURES, 'queue-handler.ts'), export: 'handler' };
-const WORK_CONSUMER = { key: 'work-consumer', queue: 'work-queue', functionKey: 'work-fn', method: 'do-work', timeoutSeconds: undefined };
+const MODULE = path.join(FIXTURES, 'queue-handler.ts');
+const HANDLER = { module: MODULE, export: 'handler' };
+const WORK = { module: MODULE, export: 'work' };
+const WORK_CONSUMER = { key: 'work-consumer', queue: 'work-queue', functionKey: 'work-fn', timeoutSeconds: undefined };
 let dir: string;
 
 beforeEach(() => {
@@ -45,12 +47,30 @@ function enqueue(work: string, hops: number, overrides: Partial<ChildInvokeBase>
 }
 
 function consumerCall(overrides: Partial<ConsumerInvocationRequest> = {}): ConsumerInvocationRequest {
-  return { functionKey: 'work-fn', moduleKey: 'work-consumer', method: 'do-work', body: { work: 'w', hops: 0 }, jobId: 'job-7', ...overrides };
+  return {
+    functionKey: 'work-fn',
+    moduleKey: 'work-consumer',
+    queueName: 'work-queue',
+    body: { work: 'w', hops: 0 },
+    jobId: 'job-7',
+    eventId: 'event-1',
+    ...overrides,
+  };
+}
+
+/** A consumer call for the child, with the `work` export as its handler. */
+function consumed(overrides: Partial<ConsumerInvocationRequest> = {}, baseOverrides: Partial<ChildInvokeBase> = {}): ChildInvokeRequest {
+  return { ...base({ handler: WORK, ...baseOverrides }), consumer: consumerCall(overrides) };
 }
 
 function invoker(onOutcome?: Parameters<typeof createChildConsumerInvoker>[0]['onOutcome']) {
   const { handler: _handler, ...common } = base();
-  return createChildConsumerInvoker({ base: common, handlers: new Map([['work-fn', HANDLER]]), ...(onOutcome ? { onOutcome } : {}) });
+  const handlers = new Map([
+    ['work-fn', WORK],
+    ['fail-fn', { module: MODULE, export: 'fail' }],
+    ['hang-fn', { module: MODULE, export: 'hang' }],
+  ]);
+  return createChildConsumerInvoker({ base: common, handlers, ...(onOutcome ? { onOutcome } : {}) });
 }
 
 const answered = (answer: ChildInvokeAnswer) => ({ ...answer, loadMs: expect.any(Number), invocationMs: expect.any(Number) });
@@ -76,25 +96,24 @@ describe('child-invoke with a queue', () => {
       await queue.close();
     }
 
-    const consumed = (recorded: number[], job: unknown) => ({
+    const delivered = (recorded: number[], job: unknown) => ({
       ok: true,
-      result: { jobId: job, retryContext: null, accountId: null, moduleType: 'core:consumer', recorded },
+      result: { jobId: job, retryContext: null, principal: null, moduleType: 'core:consumer', recorded },
       stats: { kvsOperations: 2, jiraRequests: 0, invocations: 1 },
       loadMs: expect.any(Number),
       invocationMs: expect.any(Number),
     });
     expect(seen).toEqual([
-      [{ work: 'w', hops: 1 }, 0, consumed([1], jobId)],
-      [{ work: 'w', hops: 0 }, 0, consumed([0, 1], expect.not.stringMatching(jobId))],
+      [{ work: 'w', hops: 1 }, 0, delivered([1], jobId)],
+      [{ work: 'w', hops: 0 }, 0, delivered([0, 1], expect.not.stringMatching(jobId))],
     ]);
     expect(logLines).toEqual([]);
   });
 
-  it('runs the consumer form with the job id and retry context, and no user', async () => {
-    const outcome = await invokeInChildProcess({
-      ...base(),
-      consumer: consumerCall({ retryContext: { retryCount: 2, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { step: 1 } } }),
-    });
+  it('runs a consumer function with the AsyncEvent (job id, retry context) and no user', async () => {
+    const outcome = await invokeInChildProcess(
+      consumed({ retryContext: { retryCount: 2, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { step: 1 } } }),
+    );
     expect(outcome.exitCode).toBe(0);
     expect(outcome.answer).toEqual(
       answered({
@@ -102,7 +121,7 @@ describe('child-invoke with a queue', () => {
         result: {
           jobId: 'job-7',
           retryContext: { retryCount: 2, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { step: 1 } },
-          accountId: null,
+          principal: null,
           moduleType: 'core:consumer',
           recorded: [0],
         },
@@ -127,7 +146,7 @@ describe('child-invoke with a queue', () => {
     ],
     [
       'no entities: kvs.entity() queries are refused',
-      (): ChildInvokeRequest => ({ ...base({ entities: undefined }), consumer: consumerCall() }),
+      (): ChildInvokeRequest => consumed({}, { entities: undefined }),
       {
         name: 'ForgeKvsError',
         code: 'ENTITY_NOT_DEFINED',
@@ -166,17 +185,17 @@ describe('createChildConsumerInvoker', () => {
   it.each([
     [
       'a function that throws, as ChildHandlerError with its code',
-      consumerCall({ method: 'fail' }),
+      consumerCall({ functionKey: 'fail-fn' }),
       ChildHandlerError,
       'FIXTURE_FAILED',
-      "Function 'work-fn' (consumer 'work-consumer') failed in its child process: FixtureWorkError: The consumer failed on purpose",
+      "Function 'fail-fn' (consumer 'work-consumer') failed in its child process: FixtureWorkError: The consumer failed on purpose",
     ],
     [
       'a function that outlives its timeoutSeconds, as ConsumerTimeoutError (the queue retries it as FUNCTION_TIME_OUT)',
-      consumerCall({ method: 'hang', timeoutSeconds: 1 }),
+      consumerCall({ functionKey: 'hang-fn', timeoutSeconds: 1 }),
       ConsumerTimeoutError,
       'INVOCATION_TIMEOUT',
-      "Invocation of function 'work-fn' (consumer 'work-consumer') timed out after 1000 ms",
+      "Invocation of function 'hang-fn' (consumer 'work-consumer') timed out after 1000 ms",
     ],
     [
       'a call the platform would not make, as ChildInvokeError',
@@ -198,9 +217,9 @@ describe('createChildConsumerInvoker', () => {
 
   it('gives the queue stand-in handlers that refuse to run in the parent', async () => {
     const { handlers } = invoker();
-    expect([...handlers.keys()]).toEqual(['work-fn']);
+    expect([...handlers.keys()]).toEqual(['work-fn', 'fail-fn', 'hang-fn']);
     const standIn = handlers.get('work-fn')!;
-    expect(() => standIn({ call: { functionKey: 'do-work' }, context: {} }, { installContext: 'x' })).toThrow(
+    expect(() => standIn(consumerCall(), { installContext: 'x' })).toThrow(
       expect.objectContaining({
         code: 'CHILD_ONLY_HANDLER',
         message: "Function 'work-fn' runs in a child process; invoke it through the child consumer invoker",

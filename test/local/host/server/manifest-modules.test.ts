@@ -59,7 +59,7 @@ describe('loadAppManifest', () => {
       { key: 'email-log-upkeep', functionKey: 'email-upkeep', interval: 'hour', timeoutSeconds: 300 },
     ]);
     expect(manifest.consumers).toEqual([
-      { key: 'email-outbox-consumer', queue: 'email-outbox', functionKey: 'email-worker', method: 'deliver-email', timeoutSeconds: 300 },
+      { key: 'email-outbox-consumer', queue: 'email-outbox', functionKey: 'email-worker', timeoutSeconds: 300 },
     ]);
     expect(manifest.entities.map((entity) => [entity.name, entity.indexes])).toEqual([
       ['outbox-email', ['createdAt', { name: 'by-status', partition: ['status'], range: ['createdAt'] }, { name: 'by-issue', partition: ['issueKey'], range: ['createdAt'] }]],

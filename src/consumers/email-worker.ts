@@ -1,12 +1,10 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import Resolver from '@forge/resolver';
 import * as z from 'zod/mini';
 import { EMAIL_ID_PATTERN } from '../contract/email-log';
 import { handleOutboxJob, type JobOutcome } from '../outbox/handle-outbox-job';
 import type { OutboxDeps } from '../outbox/outbox-deps';
-import { DELIVER_EMAIL_METHOD } from '../outbox/outbox-queue';
+import { runtimeDeps } from '../resolvers/runtime-deps';
 import { safeErrorLabel } from '../shared/error-names';
-import { runtimeDeps } from './runtime-deps';
 
 /** Storage trouble and lost races: the platform tries the same job again after this long. */
 const PLATFORM_RETRY_SECONDS = 10;
@@ -20,21 +18,28 @@ const retryContextSchema = z.object({ retryCount: z.int().check(z.nonnegative())
 export type WorkerAnswer = { outcome: JobOutcome | 'invalid-job' } | InvocationError;
 
 /**
- * One event of the outbox queue. The payload is the event's body (`{ emailId, ticket }`); `context.retryContext`
- * is there when the platform delivers the same event again. Anything the outbox could not settle (storage
- * unavailable, writes that kept losing races, a push that failed) is answered with an InvocationError, so Forge
- * delivers the event again later instead of dropping it.
+ * The part of @forge/events' AsyncEvent the worker reads: the pushed `body` and, on a redelivery, `retryContext`.
+ * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
  */
-export const deliverEmail = async (
-  request: { payload: unknown; context: Record<string, unknown> },
-  deps: OutboxDeps,
-): Promise<WorkerAnswer> => {
-  const job = jobSchema.safeParse(request.payload);
+export interface OutboxEvent {
+  [field: string]: unknown;
+  body?: unknown;
+  retryContext?: unknown;
+}
+
+/**
+ * One event of the outbox queue. Its body is the job (`{ emailId, ticket }`); `retryContext` is there when the
+ * platform delivers the same event again. Anything the outbox could not settle (storage unavailable, writes that
+ * kept losing races, a push that failed) is answered with an InvocationError, so Forge delivers the event again
+ * later instead of dropping it.
+ */
+export const deliverEmail = async (event: OutboxEvent, deps: OutboxDeps): Promise<WorkerAnswer> => {
+  const job = jobSchema.safeParse(event.body);
   if (!job.success) {
     deps.log('outbox: dropped an event that is not an outbox job');
     return { outcome: 'invalid-job' };
   }
-  const retry = retryContextSchema.safeParse(request.context['retryContext']);
+  const retry = retryContextSchema.safeParse(event.retryContext);
   try {
     const outcome = await handleOutboxJob(job.data, { retryCount: retry.success ? retry.data.retryCount : 0 }, deps);
     return { outcome };
@@ -44,7 +49,9 @@ export const deliverEmail = async (
   }
 };
 
-const resolver = new Resolver();
-resolver.define(DELIVER_EMAIL_METHOD, (request) => deliverEmail(request, runtimeDeps.outbox));
-
-export const handler = resolver.getDefinitions();
+/**
+ * The `email-worker` function of the `consumer` module on queue `email-outbox`: Forge invokes it as
+ * `handler(event: AsyncEvent, context)` (@forge/events 2 and later: no resolver, no `context.jobId`).
+ */
+export const handler = async (event: OutboxEvent, _context: unknown): Promise<WorkerAnswer> =>
+  deliverEmail(event ?? {}, runtimeDeps.outbox);
