@@ -1,11 +1,8 @@
 import { runtimeDeps } from '../resolvers/runtime-deps';
 import { safeErrorLabel } from '../shared/error-names';
 import type { WarningService } from '../warnings/warning-service';
+import { TRIGGER_DONE, type ScheduledTriggerEvent, type ScheduledTriggerResponse } from './scheduled-trigger';
 
-/** What the platform passes a scheduled trigger first; nothing in it is needed here. */
-export interface ScheduledTriggerEvent {
-  context?: { cloudId?: string; moduleKey?: string };
-}
 
 export interface ExpiryCheckSummary {
   credentials: number;
@@ -14,7 +11,7 @@ export interface ExpiryCheckSummary {
 
 /**
  * The daily check (scheduledTrigger `credential-expiry-check`): records the expiry warnings of every credential,
- * so the admin page shows them on top. The platform ignores the answer; the summary is for logs and tests.
+ * so the admin page shows them on top. The summary is for logs and tests.
  */
 export const runExpiryCheck = async (warnings: Pick<WarningService, 'runDailyCheck'>): Promise<ExpiryCheckSummary> => {
   try {
@@ -27,5 +24,7 @@ export const runExpiryCheck = async (warnings: Pick<WarningService, 'runDailyChe
   }
 };
 
-export const handler = async (_event: ScheduledTriggerEvent, _context: unknown): Promise<ExpiryCheckSummary> =>
-  runExpiryCheck(runtimeDeps.warnings);
+export const handler = async (_event: ScheduledTriggerEvent, _context: unknown): Promise<ScheduledTriggerResponse> => {
+  await runExpiryCheck(runtimeDeps.warnings);
+  return TRIGGER_DONE;
+};

@@ -1,7 +1,7 @@
 import { runOutboxUpkeep, type UpkeepDeps, type UpkeepSummary } from '../outbox/outbox-upkeep';
 import { runtimeDeps } from '../resolvers/runtime-deps';
 import { safeErrorLabel } from '../shared/error-names';
-import type { ScheduledTriggerEvent } from './credential-expiry-check';
+import { TRIGGER_DONE, type ScheduledTriggerEvent, type ScheduledTriggerResponse } from './scheduled-trigger';
 
 /** The hourly upkeep (scheduledTrigger `email-log-upkeep`): retention and overdue emails (outbox-upkeep.ts). */
 export const runEmailLogUpkeep = async (deps: UpkeepDeps): Promise<UpkeepSummary> => {
@@ -15,5 +15,7 @@ export const runEmailLogUpkeep = async (deps: UpkeepDeps): Promise<UpkeepSummary
   }
 };
 
-export const handler = async (_event: ScheduledTriggerEvent, _context: unknown): Promise<UpkeepSummary> =>
-  runEmailLogUpkeep(runtimeDeps.upkeep);
+export const handler = async (_event: ScheduledTriggerEvent, _context: unknown): Promise<ScheduledTriggerResponse> => {
+  await runEmailLogUpkeep(runtimeDeps.upkeep);
+  return TRIGGER_DONE;
+};

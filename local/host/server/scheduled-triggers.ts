@@ -1,6 +1,7 @@
 import type { ForgeTriggerHandler, LocalForgeRuntime } from '../runtime-types';
 import { describeError } from './error-summary';
 import type { ScheduledTriggerModule, TriggerInterval } from './manifest-modules';
+import { checkTriggerResponse } from './trigger-response';
 
 /** Forge's scheduled trigger intervals, in ms. */
 export const INTERVAL_MS: Readonly<Record<TriggerInterval, number>> = {
@@ -45,7 +46,12 @@ export interface TriggerRun {
   startedAt: Date;
   finishedAt: Date | undefined;
   outcome: TriggerOutcome;
-  /** The class name and code of what the function threw; never its message. */
+  /**
+   * The status the platform records: the function's `statusCode`, or 424 (Failed dependency) for an answer that is
+   * not the documented response; undefined while running or when the function threw.
+   */
+  statusCode: number | undefined;
+  /** The class name and code of what the function threw, or why its answer did not fit; never its message. */
   error: string | undefined;
 }
 
@@ -126,13 +132,22 @@ export function createScheduledTriggers(deps: ScheduledTriggerDeps): ScheduledTr
   const execute = async (state: TriggerState, run: TriggerRun): Promise<TriggerRun> => {
     const { trigger } = state;
     try {
-      await deps.runtime.invokeTrigger(state.handler, {
+      const answer = await deps.runtime.invokeTrigger(state.handler, {
         functionKey: trigger.functionKey,
         moduleKey: trigger.key,
         moduleType: 'scheduledTrigger',
         ...(trigger.timeoutSeconds !== undefined ? { timeoutSeconds: trigger.timeoutSeconds } : {}),
       });
-      run.outcome = 'succeeded';
+      const checked = checkTriggerResponse(answer);
+      if (checked.ok) {
+        run.statusCode = checked.response.statusCode;
+        run.outcome = run.statusCode < 400 ? 'succeeded' : 'failed';
+      } else {
+        run.statusCode = checked.statusCode;
+        run.outcome = 'failed';
+        run.error = `${checked.statusCode} Failed dependency: ${checked.reason}`;
+        deps.log(`Scheduled trigger ${trigger.key}: ${run.error}.`);
+      }
     } catch (error) {
       // As on Forge, a failure is not retried: the next run comes at the next interval.
       run.outcome = 'failed';
@@ -145,7 +160,7 @@ export function createScheduledTriggers(deps: ScheduledTriggerDeps): ScheduledTr
 
   const runState = (state: TriggerState, cause: TriggerRun['cause']): Promise<TriggerRun> => {
     if (state.inFlight) return state.inFlight;
-    const run: TriggerRun = { cause, startedAt: clock.now(), finishedAt: undefined, outcome: 'running', error: undefined };
+    const run: TriggerRun = { cause, startedAt: clock.now(), finishedAt: undefined, outcome: 'running', statusCode: undefined, error: undefined };
     state.lastRun = run;
     const inFlight = execute(state, run);
     state.inFlight = inFlight;

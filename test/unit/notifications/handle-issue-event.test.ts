@@ -97,12 +97,15 @@ describe('handleIssueEvent', () => {
     expect(info).not.toHaveBeenCalled();
   });
 
-  it('logs a failing notify by name and code and rethrows it', async () => {
+  it('logs a failing notify by name and code and asks Forge to deliver the event again (InvocationError)', async () => {
     const { kv, deps } = await triggerWorld([ruleView()]);
     const failure = new StorageError('query', 'notification-rule:', new Error('platform said secret-123'));
     kv.failNext('query', failure);
-    await expect(handleIssueEvent(created, deps)).rejects.toBe(failure);
-    expect(error.mock.calls).toEqual([['[issue-mailer] issue-created on DEMO-1 failed: StorageError STORAGE_FAILED']]);
+    await expect(handleIssueEvent(created, deps)).resolves.toEqual({
+      _retry: true,
+      retryOptions: { retryAfter: 60, retryReason: 'FUNCTION_RETRY_REQUEST' },
+    });
+    expect(error.mock.calls).toEqual([['[issue-mailer] issue-created on DEMO-1 failed: StorageError STORAGE_FAILED; Forge delivers it again']]);
     expect(info).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,9 @@ import { InvalidTriggerRequestError } from '../../../../local/host/runtime';
 import type { ForgeTriggerHandler, TriggerInvocationRequest } from '../../../../local/host/runtime-types';
 import type { ProductTriggerModule } from '../../../../local/host/server/manifest-modules';
 import { MissingProductTriggerHandlerError, createProductEvents } from '../../../../local/host/server/product-events';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { TriggerTimeoutError } from '../../../../local/host/runtime';
+import { fakeClock } from './fixtures/fake-clock';
 
 const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -43,14 +46,21 @@ function recordingRuntime() {
   };
 }
 
-const setUp = (triggers: ProductTriggerModule[], handlers: Record<string, ForgeTriggerHandler>) => {
+const setUp = (triggers: ProductTriggerModule[], handlers: Record<string, ForgeTriggerHandler>, clock = fakeClock('2025-03-08T10:00:00.000Z')) => {
   const jira = createJiraEmulator({ siteUrl: 'http://127.0.0.1:4000', now: () => new Date('2025-03-08T10:00:00.000Z') });
   const recorder = recordingRuntime();
   const log: string[] = [];
-  const events = createProductEvents({ triggers, handlers: new Map(Object.entries(handlers)), runtime: recorder.runtime, jira, log: (line) => log.push(line) });
+  const events = createProductEvents({
+    triggers,
+    handlers: new Map(Object.entries(handlers)),
+    runtime: recorder.runtime,
+    jira,
+    clock,
+    log: (line) => log.push(line),
+  });
   const call = (actor: JiraActor, method: string, path: string, body: unknown) =>
     jira.handle({ method, path, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) }, actor);
-  return { jira, recorder, log, events, call };
+  return { jira, recorder, log, events, call, clock };
 };
 
 const user = (accountId: string): JiraActor => ({ type: 'user', accountId });
@@ -141,6 +151,78 @@ describe('product event delivery', () => {
     expect(failing).toHaveBeenCalledTimes(1);
     expect(log).toEqual(['Trigger broken failed on avi:jira:updated:issue (FixtureEventError FIXTURE_EVENT_FAILED).']);
     expect(events.delivered()).toBe(1);
+  });
+
+  it('delivers an event again when the function answers InvocationError, after its retryAfter, with retryContext, at most 4 times', async () => {
+    const seen: unknown[] = [];
+    const asking = jest.fn(async (event: Record<string, unknown>) => {
+      seen.push(event.retryContext);
+      return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { rule: 'r-1' } });
+    });
+    const { recorder, events, log, call, clock } = setUp([triggerModule('asks', 'asks-fn', [['avi:jira:updated:issue', false]])], {
+      'asks-fn': asking as unknown as ForgeTriggerHandler,
+    });
+    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', { transition: { id: '21' } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.pending()).toEqual(['2025-03-08T10:00:30.000Z']);
+
+    for (let retry = 1; retry <= 5; retry += 1) {
+      clock.advance(29_999);
+      expect(recorder.calls).toHaveLength(retry);
+      clock.advance(1);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await events.whenIdle();
+
+    expect(recorder.calls).toHaveLength(5);
+    const retryContext = (retryCount: number) => ({ retryCount, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { rule: 'r-1' } });
+    expect(seen).toEqual([undefined, retryContext(1), retryContext(2), retryContext(3), retryContext(4)]);
+    expect(recorder.calls.map((c) => (c.request.event as { issue?: { key?: string } }).issue?.key)).toEqual(['DEMO-2', 'DEMO-2', 'DEMO-2', 'DEMO-2', 'DEMO-2']);
+    expect(log).toEqual([
+      'Trigger asks on avi:jira:updated:issue asked for a retry (FUNCTION_UPSTREAM_RATE_LIMITED); retry 1 of 4 in 30 s.',
+      'Trigger asks on avi:jira:updated:issue asked for a retry (FUNCTION_UPSTREAM_RATE_LIMITED); retry 2 of 4 in 30 s.',
+      'Trigger asks on avi:jira:updated:issue asked for a retry (FUNCTION_UPSTREAM_RATE_LIMITED); retry 3 of 4 in 30 s.',
+      'Trigger asks on avi:jira:updated:issue asked for a retry (FUNCTION_UPSTREAM_RATE_LIMITED); retry 4 of 4 in 30 s.',
+      'Trigger asks on avi:jira:updated:issue asked for a retry (FUNCTION_UPSTREAM_RATE_LIMITED); dropped after 4 retries.',
+    ]);
+    expect(clock.pending()).toEqual([]);
+    expect(events.delivered()).toBe(5);
+  });
+
+  it('retries an invocation that timed out on its own (FUNCTION_TIME_OUT), and stops when a retry succeeds', async () => {
+    let attempts = 0;
+    const { recorder, events, log, call, clock } = setUp([triggerModule('slow', 'slow-fn', [['avi:jira:updated:issue', false]])], {
+      'slow-fn': async () => {
+        attempts += 1;
+        if (attempts === 1) throw new TriggerTimeoutError('slow-fn', 'slow', 25_000);
+        return undefined;
+      },
+    });
+    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', { transition: { id: '21' } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.pending()).toEqual(['2025-03-08T10:00:01.000Z']);
+    clock.advance(1_000);
+    await events.whenIdle();
+
+    expect(recorder.calls.map((c) => (c.request.event as { retryContext?: unknown }).retryContext)).toEqual([
+      undefined,
+      { retryCount: 1, retryReason: 'FUNCTION_TIME_OUT' },
+    ]);
+    expect(log).toEqual(['Trigger slow on avi:jira:updated:issue timed out (FUNCTION_TIME_OUT); retry 1 of 4 in 1 s.']);
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it('drops a waiting retry on close', async () => {
+    const { recorder, events, call, clock } = setUp([triggerModule('asks', 'fn', [['avi:jira:updated:issue', false]])], {
+      fn: async () => new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }),
+    });
+    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', { transition: { id: '21' } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.pending()).toHaveLength(1);
+    await events.close();
+    expect(clock.pending()).toEqual([]);
+    await events.whenIdle();
+    expect(recorder.calls).toHaveLength(1);
   });
 
   it('stops listening on close', async () => {

@@ -113,6 +113,7 @@ describe('scheduled triggers in the local host', () => {
       startedAt: new Date(START),
       finishedAt: new Date(START),
       outcome: 'failed',
+      statusCode: undefined,
       error: 'FixtureCheckError FIXTURE_FAILED',
     });
     expect(logLines.at(-1)).toBe('Scheduled trigger broken-check failed (FixtureCheckError FIXTURE_FAILED).');
@@ -136,7 +137,14 @@ describe('scheduled triggers in the local host', () => {
     clock.advance(5_000);
     // The scheduled run is in progress; runTrigger joins it rather than starting another.
     const run = await host.runTrigger('nightly-check');
-    expect(run).toEqual({ cause: 'schedule', startedAt: new Date(FIRST_RUN), finishedAt: new Date(FIRST_RUN), outcome: 'succeeded', error: undefined });
+    expect(run).toEqual({
+      cause: 'schedule',
+      startedAt: new Date(FIRST_RUN),
+      finishedAt: new Date(FIRST_RUN),
+      outcome: 'succeeded',
+      statusCode: 200,
+      error: undefined,
+    });
     expect(triggerApp.nightlyCalls).toHaveLength(2);
     expect(host.scheduledTriggers().map((trigger) => trigger.nextRunAt?.toISOString())).toEqual([
       '2026-11-28T09:00:05.000Z',

@@ -13,6 +13,7 @@ import {
 import { fakeClock, type FakeClock } from './fixtures/fake-clock';
 
 const START = '2026-11-27T09:00:00.000Z';
+const DONE = { statusCode: 200 };
 const at = (offsetMs: number) => new Date(Date.parse(START) + offsetMs);
 const iso = (offsetMs: number) => at(offsetMs).toISOString();
 
@@ -33,7 +34,8 @@ function harness(triggers: ScheduledTriggerModule[], firstRunDelayMs?: number): 
   const clock = fakeClock(START);
   const calls: Harness['calls'] = [];
   const logs: string[] = [];
-  const handlers = new Map(triggers.map((trigger) => [trigger.functionKey, jest.fn<unknown, Parameters<ForgeTriggerHandler>>()]));
+  // Each function answers the documented response unless a test says otherwise.
+  const handlers = new Map(triggers.map((trigger) => [trigger.functionKey, jest.fn<unknown, Parameters<ForgeTriggerHandler>>(() => DONE)]));
   const runtime: Pick<LocalForgeRuntime, 'invokeTrigger'> = {
     async invokeTrigger(handler, request) {
       calls.push({ request, at: clock.now().toISOString() });
@@ -115,14 +117,14 @@ describe('scheduled triggers', () => {
         key: 'nightly-check',
         functionKey: 'nightly-fn',
         interval: 'day',
-        lastRun: { cause: 'schedule', startedAt: at(0), finishedAt: at(0), outcome: 'succeeded', error: undefined },
+        lastRun: { cause: 'schedule', startedAt: at(0), finishedAt: at(0), outcome: 'succeeded', statusCode: 200, error: undefined },
         nextRunAt: at(INTERVAL_MS.day),
       },
       {
         key: 'hourly-sync',
         functionKey: 'hourly-fn',
         interval: 'hour',
-        lastRun: { cause: 'schedule', startedAt: at(0), finishedAt: at(0), outcome: 'succeeded', error: undefined },
+        lastRun: { cause: 'schedule', startedAt: at(0), finishedAt: at(0), outcome: 'succeeded', statusCode: 200, error: undefined },
         nextRunAt: at(INTERVAL_MS.hour),
       },
     ]);
@@ -146,6 +148,7 @@ describe('scheduled triggers', () => {
       startedAt: at(0),
       finishedAt: at(0),
       outcome: 'failed',
+      statusCode: undefined,
       error: 'GraphSendError GRAPH_UNAVAILABLE',
     });
     await advance(h, INTERVAL_MS.day);
@@ -163,19 +166,43 @@ describe('scheduled triggers', () => {
     const h = harness([NIGHTLY]);
     h.scheduler.start();
     let finish: () => void = () => undefined;
-    h.handlers.get('nightly-fn')!.mockImplementationOnce(() => new Promise<void>((resolve) => (finish = resolve)));
+    h.handlers.get('nightly-fn')!.mockImplementationOnce(() => new Promise((resolve) => (finish = () => resolve(DONE))));
 
     const first = h.scheduler.run('nightly-check');
     const second = h.scheduler.run('nightly-check');
-    expect(h.scheduler.list()[0]?.lastRun).toEqual({ cause: 'manual', startedAt: at(0), finishedAt: undefined, outcome: 'running', error: undefined });
+    expect(h.scheduler.list()[0]?.lastRun).toEqual({
+      cause: 'manual',
+      startedAt: at(0),
+      finishedAt: undefined,
+      outcome: 'running',
+      statusCode: undefined,
+      error: undefined,
+    });
     h.clock.advance(500);
     finish();
 
-    const expected = { cause: 'manual', startedAt: at(0), finishedAt: at(500), outcome: 'succeeded', error: undefined };
+    const expected = { cause: 'manual', startedAt: at(0), finishedAt: at(500), outcome: 'succeeded', statusCode: 200, error: undefined };
     expect(await first).toEqual(expected);
     expect(await second).toEqual(expected);
     expect(h.calls).toHaveLength(1);
     expect(h.scheduler.list()[0]?.nextRunAt).toEqual(at(FIRST_RUN_DELAY_MS));
+  });
+
+  it.each<[string, unknown, number, string | undefined, string]>([
+    ['no answer', undefined, 424, 'Invalid input: expected object, received undefined', 'failed'],
+    ['a summary object', { credentials: 3 }, 424, 'statusCode: Invalid input: expected number, received undefined', 'failed'],
+    ['a statusCode that is no HTTP status', { statusCode: 42 }, 424, 'statusCode: Too small: expected number to be >=100', 'failed'],
+    ['a body that is not a string', { statusCode: 200, body: { ok: true } }, 424, 'body: Invalid input: expected string, received object', 'failed'],
+    ['the documented response', { statusCode: 200 }, 200, undefined, 'succeeded'],
+    ['the documented response with headers and body', { statusCode: 204, headers: { 'x-a': ['1'] }, body: '' }, 204, undefined, 'succeeded'],
+    ['an error status', { statusCode: 503 }, 503, undefined, 'failed'],
+  ])('records what the platform records for %s', async (_title, answer, statusCode, reason, outcome) => {
+    const h = harness([NIGHTLY]);
+    h.handlers.get('nightly-fn')!.mockImplementationOnce(() => answer);
+    const run = await h.scheduler.run('nightly-check');
+    const error = reason === undefined ? undefined : `424 Failed dependency: the answer is not the documented trigger response { statusCode, headers?, body? } (${reason})`;
+    expect(run).toEqual({ cause: 'manual', startedAt: at(0), finishedAt: at(0), outcome, statusCode, error });
+    expect(h.logs).toEqual(error === undefined ? [] : [`Scheduled trigger nightly-check: ${error}.`]);
   });
 
   it('refuses to run a trigger the manifest does not declare', async () => {
