@@ -4,6 +4,7 @@ export const MAX_RETRIES = 4;
 /** Forge's retry reasons (@forge/events' InvocationErrorCode) that the local queue sets on its own. */
 export const RETRY_REASONS = {
   timeOut: 'FUNCTION_TIME_OUT',
+  outOfMemory: 'FUNCTION_OUT_OF_MEMORY',
   unknownError: 'FUNCTION_PLATFORM_UNKNOWN_ERROR',
   retryRequest: 'FUNCTION_RETRY_REQUEST',
 } as const;

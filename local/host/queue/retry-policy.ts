@@ -1,4 +1,5 @@
 import { ConsumerTimeoutError } from '../runtime/consumer-invocation';
+import { FunctionOutOfMemoryError } from '../runtime/errors';
 import { retryAnswerSchema } from './queue-requests';
 import { RETRY_REASONS } from './queue-types';
 
@@ -47,12 +48,19 @@ export function outcomeOfAnswer(answer: unknown): DeliveryOutcome {
 
 /**
  * What a failed invocation means. Forge retries app-level errors on its own (async events 2.x: "runtime error,
- * function time out, ..."); a time-out as FUNCTION_TIME_OUT, anything else as FUNCTION_PLATFORM_UNKNOWN_ERROR.
+ * function time out, ..."); a time-out as FUNCTION_TIME_OUT, a container over its memory as
+ * FUNCTION_OUT_OF_MEMORY, anything else as FUNCTION_PLATFORM_UNKNOWN_ERROR.
  */
+export function retryReasonOf(error: unknown): string {
+  if (error instanceof ConsumerTimeoutError) return RETRY_REASONS.timeOut;
+  if (error instanceof FunctionOutOfMemoryError) return RETRY_REASONS.outOfMemory;
+  return RETRY_REASONS.unknownError;
+}
+
 export function outcomeOfError(error: unknown): DeliveryOutcome {
   return {
     kind: 'retry',
-    retryReason: error instanceof ConsumerTimeoutError ? RETRY_REASONS.timeOut : RETRY_REASONS.unknownError,
+    retryReason: retryReasonOf(error),
     retryData: undefined,
     retryAfterMs: undefined,
     requested: false,

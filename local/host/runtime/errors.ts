@@ -120,3 +120,54 @@ export class TriggerTimeoutError extends ModuleTimeoutError {
     this.name = 'TriggerTimeoutError';
   }
 }
+
+/**
+ * A function's container passed its memory (`memoryMB`, 512 MB by default) and was stopped, as Forge's runtime
+ * stops it; the platform retries async events and triggers that end so with FUNCTION_OUT_OF_MEMORY.
+ */
+export class FunctionOutOfMemoryError extends ForgeRuntimeError {
+  readonly functionKey: string;
+  readonly peakBytes: number;
+  readonly memoryMB: number;
+
+  constructor(functionKey: string, peakBytes: number, memoryMB: number) {
+    super(
+      'FUNCTION_OUT_OF_MEMORY',
+      `Function '${functionKey}' ran out of memory: it used ${(peakBytes / 1024 / 1024).toFixed(1)} MiB of its ${memoryMB} MB and was stopped`,
+    );
+    this.name = 'FunctionOutOfMemoryError';
+    this.functionKey = functionKey;
+    this.peakBytes = peakBytes;
+    this.memoryMB = memoryMB;
+  }
+}
+
+/** What a function threw in its worker process, with the name and code it had there (its message stays there too). */
+export class IsolatedFunctionError extends ForgeRuntimeError {
+  constructor(failure: { name: string; code?: string; message: string }) {
+    super(failure.code ?? 'FUNCTION_FAILED', failure.message);
+    this.name = failure.name;
+  }
+}
+
+/** A function's worker process ended (crashed, or was killed) before it answered. */
+export class FunctionWorkerExitedError extends ForgeRuntimeError {
+  constructor(functionKey: string, detail: string) {
+    super('FUNCTION_WORKER_EXITED', `The worker running function '${functionKey}' exited before it answered (${detail})`);
+    this.name = 'FunctionWorkerExitedError';
+  }
+}
+
+/**
+ * An invocation's payload or answer over Forge's size limits (invocation limits: 500 KB in, 5 MB out); the call
+ * fails without the function running, or with its answer dropped.
+ */
+export class InvocationPayloadTooLargeError extends ForgeRuntimeError {
+  constructor(what: 'payload' | 'response', functionKey: string, bytes: number, limitBytes: number) {
+    super(
+      what === 'payload' ? 'PAYLOAD_TOO_LARGE' : 'RESPONSE_TOO_LARGE',
+      `The ${what} of function '${functionKey}' is ${bytes} bytes; Forge allows at most ${limitBytes} bytes`,
+    );
+    this.name = 'InvocationPayloadTooLargeError';
+  }
+}

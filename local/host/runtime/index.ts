@@ -1,4 +1,5 @@
 import type {
+  BackendRuntimePayload,
   ForgeConsumerHandler,
   ForgeHandler,
   ForgeTriggerHandler,
@@ -10,6 +11,7 @@ import type {
 } from '../runtime-types';
 import type { EntityDefinition } from './entity-query';
 import {
+  InvocationPayloadTooLargeError,
   InvocationTimeoutError,
   RuntimeAlreadyInstalledError,
   RuntimeUninstalledError,
@@ -32,6 +34,9 @@ import { buildBackendRuntimePayload, buildProductContext } from './product-conte
 import { appUuid, stableUuid, type SiteIdentity } from './site-identity';
 import { buildTriggerEvent, newContextToken, platformModuleType, triggerTimeoutMs } from './trigger-invocation';
 import { ACTION_MODULE_TYPE, ActionTimeoutError, type ActionInvocationRequest, type ForgeActionHandler } from './action-invocation';
+import { handlerRefOf } from './isolation/isolated-handler';
+import { startPlatformProxy, type PlatformProxy } from './isolation/platform-proxy';
+import { FunctionWorkerPool, type FunctionWorkerPoolOptions } from './isolation/worker-pool';
 
 export { buildProductContext, buildBackendRuntimePayload, localIdOf } from './product-context';
 export type { SiteIdentity } from './site-identity';
@@ -60,6 +65,16 @@ export {
 /** Resolver and UI invocations get 25 s on Forge. */
 export const INVOCATION_TIMEOUT_MS = 25_000;
 
+/**
+ * Forge's size limits of one invocation (https://developer.atlassian.com/platform/forge/limits-invocation/): the
+ * payload a UI sends with `invoke` (and an action's inputs), and the answer that goes back.
+ */
+export const MAX_INVOCATION_PAYLOAD_BYTES = 500 * 1024;
+export const MAX_INVOCATION_RESPONSE_BYTES = 5 * 1024 * 1024;
+
+export { isolatedHandler, handlerRefOf, type HandlerRef } from './isolation/isolated-handler';
+export type { FunctionWorkerPoolOptions } from './isolation/worker-pool';
+
 export interface InstallForgeRuntimeOptions extends LocalForgeRuntimeOptions {
   appVersion?: string;
   /** Defaults derive from the app id (and site), so separate processes agree. */
@@ -73,6 +88,11 @@ export interface InstallForgeRuntimeOptions extends LocalForgeRuntimeOptions {
   entities?: EntityDefinition[];
   /** More platform calls to answer (tried before kvs and Jira), e.g. a queue for @forge/events. */
   routes?: ForgeFetchRoute[];
+  /**
+   * Worker processes for the functions whose handlers are `isolatedHandler` stand-ins (each invocation in a
+   * process of its own, memory measured and limited). Other handlers run in this process.
+   */
+  workers?: FunctionWorkerPoolOptions;
 }
 
 export interface InstalledForgeRuntime extends LocalForgeRuntime {
@@ -91,6 +111,12 @@ export interface InstalledForgeRuntime extends LocalForgeRuntime {
    * as JSON (`{ errors }` included); rejects with what it threw, or with `ActionTimeoutError`.
    */
   invokeAction(handler: ForgeActionHandler, request: ActionInvocationRequest): Promise<unknown>;
+  /** The highest resident memory an invocation of each isolated function reached, in bytes, since the last resetStats(). */
+  memoryPeaks(): Record<string, number>;
+  /** Starts the platform proxy of worker processes; done by the first isolated invocation otherwise. */
+  startWorkers(): Promise<void>;
+  /** Stops the worker processes and the platform proxy (uninstall() does it too, without waiting). */
+  stopWorkers(): Promise<void>;
 }
 
 const RUNTIME_GLOBAL = '__forge_runtime__';
@@ -109,6 +135,17 @@ function removeGlobal(name: string, owned: unknown): void {
 /** Answers as the platform does: the bridge receives JSON, so a handler's answer crosses as JSON. */
 function acrossTheWire(value: unknown): unknown {
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+function jsonBytes(value: unknown): number {
+  return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+/** Refuses what Forge refuses: a payload over 500 KB before the function runs, an answer over 5 MB after. */
+function checkSize(what: 'payload' | 'response', functionKey: string, value: unknown): void {
+  const limit = what === 'payload' ? MAX_INVOCATION_PAYLOAD_BYTES : MAX_INVOCATION_RESPONSE_BYTES;
+  const bytes = jsonBytes(value);
+  if (bytes > limit) throw new InvocationPayloadTooLargeError(what, functionKey, bytes, limit);
 }
 
 /**
@@ -146,20 +183,68 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
   defineGlobal(RUNTIME_GLOBAL, forgeRuntime);
   defineGlobal(FETCH_GLOBAL, forgeFetch);
   let installed = true;
+  let workers: FunctionWorkerPool | undefined;
+  let proxy: Promise<PlatformProxy> | undefined;
+  const memoryPeaks = new Map<string, number>();
+  const startWorkers = async (): Promise<PlatformProxy> => {
+    workers ??= new FunctionWorkerPool(options.workers);
+    proxy ??= startPlatformProxy({ forgeFetch, scopes });
+    return proxy;
+  };
 
-  /** Runs `call` inside the invocation's scope, and rejects with `timedOut()` once `limitMs` has passed. */
+  /** Runs the handler in a worker process: the invocation's platform calls come back through the proxy. */
+  const runIsolated = async (scope: InvocationScope, handler: unknown, event: unknown, signal: AbortSignal): Promise<unknown> => {
+    const ref = handlerRefOf(handler);
+    if (!ref) throw new RuntimeUninstalledError('run an isolated function without its reference');
+    const platform = await startWorkers();
+    const pool = workers as FunctionWorkerPool;
+    const leave = platform.admit(scope);
+    try {
+      const outcome = await pool.run({
+        functionKey: scope.functionKey,
+        handler: { module: ref.module, export: ref.export },
+        event,
+        site,
+        scope,
+        memoryMB: ref.memoryMB,
+        hostNowMs: Date.now(),
+        proxyUrl: platform.url,
+        signal,
+      });
+      if (outcome.peakRssBytes !== undefined) {
+        memoryPeaks.set(scope.functionKey, Math.max(memoryPeaks.get(scope.functionKey) ?? 0, outcome.peakRssBytes));
+      }
+      return outcome.result;
+    } finally {
+      leave();
+    }
+  };
+
+  /**
+   * Runs the handler inside the invocation's scope (in this process, or in a worker for an isolated handler), and
+   * rejects with `timedOut()` once `limitMs` has passed.
+   */
   const runInScope = async (
     scope: InvocationScope,
     limitMs: number,
     timedOut: () => ForgeRuntimeError,
-    call: () => unknown,
+    handler: (event: never, context: BackendRuntimePayload) => unknown,
+    event: unknown,
+    context: BackendRuntimePayload,
   ): Promise<unknown> => {
     let timer: NodeJS.Timeout | undefined;
+    const abort = new AbortController();
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(timedOut()), limitMs);
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(timedOut());
+      }, limitMs);
     });
     try {
-      const run = scopes.run(scope, async () => call());
+      const run =
+        handlerRefOf(handler) !== undefined
+          ? runIsolated(scope, handler, event, abort.signal)
+          : scopes.run(scope, async () => handler(event as never, context));
       return acrossTheWire(await Promise.race([run, timeout]));
     } finally {
       clearTimeout(timer);
@@ -170,6 +255,7 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     if (!installed) {
       throw new RuntimeUninstalledError(`invoke '${request.functionKey}'`);
     }
+    checkSize('payload', request.functionKey, request.payload);
     stats.invocations += 1;
     const scope = createInvocationScope(request, nowMs(), timeoutMs);
     const event = {
@@ -181,12 +267,16 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
       context: buildProductContext(site, request),
     };
     const runtimePayload = buildBackendRuntimePayload(site, request);
-    return runInScope(
+    const answer = await runInScope(
       scope,
       timeoutMs,
       () => new InvocationTimeoutError(request.functionKey, request.resolverFunctionKey, timeoutMs),
-      () => handler(event, runtimePayload),
+      handler,
+      event,
+      runtimePayload,
     );
+    checkSize('response', request.functionKey, answer);
+    return answer;
   };
 
   const invokeTrigger = async (handler: ForgeTriggerHandler, request: TriggerInvocationRequest): Promise<unknown> => {
@@ -209,7 +299,9 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
       scope,
       limitMs,
       () => new TriggerTimeoutError(request.functionKey, request.moduleKey, limitMs),
-      () => handler(event, runtimePayload),
+      handler,
+      event,
+      runtimePayload,
     );
   };
 
@@ -236,7 +328,9 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
       scope,
       limitMs,
       () => new ConsumerTimeoutError(request.functionKey, request.moduleKey, limitMs),
-      () => handler(event, runtimePayload),
+      handler,
+      event,
+      runtimePayload,
     );
   };
 
@@ -244,6 +338,7 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     if (!installed) {
       throw new RuntimeUninstalledError(`invoke action '${request.moduleKey}'`);
     }
+    checkSize('payload', request.functionKey, request.payload);
     stats.invocations += 1;
     const scope = createScope(
       { functionKey: request.functionKey, moduleKey: request.moduleKey, moduleType: ACTION_MODULE_TYPE, accountId: request.accountId },
@@ -253,12 +348,16 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     // The inputs cross the wire as JSON, as a resolver's payload does; the payload is the inputs object itself.
     const payload = acrossTheWire(request.payload) as Record<string, unknown>;
     const runtimePayload = buildBackendRuntimePayload(site, { accountId: request.accountId });
-    return runInScope(
+    const answer = await runInScope(
       scope,
       timeoutMs,
       () => new ActionTimeoutError(request.functionKey, request.moduleKey, timeoutMs),
-      () => handler(payload, runtimePayload),
+      handler,
+      payload,
+      runtimePayload,
     );
+    checkSize('response', request.functionKey, answer);
+    return answer;
   };
 
   return {
@@ -272,12 +371,26 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
       stats.kvsOperations = 0;
       stats.jiraRequests = 0;
       stats.invocations = 0;
+      memoryPeaks.clear();
+    },
+    memoryPeaks: () => Object.fromEntries(memoryPeaks),
+    startWorkers: async () => {
+      await startWorkers();
+    },
+    stopWorkers: async () => {
+      workers?.close();
+      const open = proxy;
+      proxy = undefined;
+      workers = undefined;
+      if (open) await (await open).close();
     },
     uninstall: () => {
       if (!installed) {
         return;
       }
       installed = false;
+      workers?.close();
+      void proxy?.then((open) => open.close());
       removeGlobal(RUNTIME_GLOBAL, forgeRuntime);
       removeGlobal(FETCH_GLOBAL, forgeFetch);
       store.close();

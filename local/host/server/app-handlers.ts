@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { isolatedHandler } from '../runtime';
 import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../runtime-types';
-import type { AppManifest } from './manifest-modules';
+import { DEFAULT_FUNCTION_MEMORY_MB, type AppManifest } from './manifest-modules';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 
@@ -14,13 +15,39 @@ export type AppCode = 'sources' | { bundleDir: string };
 /** The exports of one handler file ('index' for `index.adminResolver`). */
 export type HandlerFiles = (file: string) => Record<string, unknown>;
 
+/** The file that holds a handler file's code: src/<file>.ts, or the bundle <dir>/<file>.cjs. */
+export function handlerModulePath(code: AppCode, file: string): string {
+  return code === 'sources' ? path.join(PROJECT_ROOT, 'src', `${file}.ts`) : path.join(code.bundleDir, `${file}.cjs`);
+}
+
+/**
+ * Every manifest function as a stand-in that the runtime runs in a worker process (each invocation in a process of
+ * its own, with the function's memory), loading the same code a handler from `handlerFiles(code)` would.
+ */
+export function isolatedHandlers(manifest: AppManifest, code: AppCode = 'sources'): HandlerFiles {
+  const byFile = new Map<string, Record<string, unknown>>();
+  for (const [functionKey, handler] of manifest.functions) {
+    const dot = handler.lastIndexOf('.');
+    const file = handler.slice(0, dot);
+    const exportName = handler.slice(dot + 1);
+    const exports = byFile.get(file) ?? {};
+    exports[exportName] = isolatedHandler(functionKey, {
+      module: handlerModulePath(code, file),
+      export: exportName,
+      memoryMB: manifest.memoryMB.get(functionKey) ?? DEFAULT_FUNCTION_MEMORY_MB,
+    });
+    byFile.set(file, exports);
+  }
+  return (file) => byFile.get(file) ?? {};
+}
+
 /** Loads handler files lazily, each once, from the sources or the bundles. */
 export function handlerFiles(code: AppCode = 'sources'): HandlerFiles {
   const loaded = new Map<string, Record<string, unknown>>();
   return (file) => {
     let exports = loaded.get(file);
     if (exports === undefined) {
-      const modulePath = code === 'sources' ? path.join(PROJECT_ROOT, 'src', file) : path.join(code.bundleDir, `${file}.cjs`);
+      const modulePath = handlerModulePath(code, file);
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- Forge loads a bundle with require, too
         exports = require(modulePath) as Record<string, unknown>;

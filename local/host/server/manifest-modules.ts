@@ -75,6 +75,11 @@ export interface AppManifest {
   resources: Map<string, string>;
   /** Function key -> handler `file.export`, e.g. 'index.adminResolver'. */
   functions: Map<string, string>;
+  /**
+   * Function key -> its container's memory in MB: the function's `runtime.memoryMB`, else the app's
+   * `app.runtime.memoryMB`, else Forge's 512 (manifest.d.ts of @forge/manifest: "between 128 MB and 1024 MB").
+   */
+  memoryMB: Map<string, number>;
   /** `permissions.content.styles` includes 'unsafe-inline': Forge then lets Custom UI use inline styles. */
   inlineStyles: boolean;
   /** `action` modules an `automation:actionProvider` lists (manifest-actions.ts). */
@@ -85,6 +90,9 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
   readonly code = 'MANIFEST_INVALID';
 }
+
+/** Forge's default memory of a function's container, in MB. */
+export const DEFAULT_FUNCTION_MEMORY_MB = 512;
 
 /** Forge's module key pattern; the host puts trigger keys in URL paths. */
 const MODULE_KEY = /^[a-zA-Z0-9_-]+$/;
@@ -166,9 +174,13 @@ const entitySchema = z.object({
   indexes: z.array(entityIndexSchema).default([]),
 });
 
+/** Forge's function memory bounds (@forge/manifest's MemoryMB: 128 to 1024, in 1 MB steps). */
+const memoryMbSchema = z.number().int().min(128).max(1024);
+
 const manifestSchema = z.object({
   app: z.object({
     id: z.string().min(1),
+    runtime: z.object({ memoryMB: memoryMbSchema.optional() }).passthrough().optional(),
     storage: z.object({ entities: z.array(entitySchema).default([]) }).optional(),
   }),
   modules: z
@@ -187,6 +199,7 @@ const manifestSchema = z.object({
             handler: z.string().regex(/^[\w-]+\.\w+$/),
             // Forge's schema: 1-900 s; the module type may allow less (checked when the function runs).
             timeoutSeconds: z.number().min(1).max(900).optional(),
+            runtime: z.object({ memoryMB: memoryMbSchema.optional() }).optional(),
           }),
         )
         .default([]),
@@ -210,6 +223,8 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
   const manifest = parsed.data;
   const resources = new Map(manifest.resources.map((resource) => [resource.key, resource.path]));
   const functions = new Map(manifest.modules.function.map((fn) => [fn.key, fn.handler]));
+  const appMemoryMB = manifest.app.runtime?.memoryMB ?? DEFAULT_FUNCTION_MEMORY_MB;
+  const memoryMB = new Map(manifest.modules.function.map((fn) => [fn.key, fn.runtime?.memoryMB ?? appMemoryMB]));
   const modules = new Map<string, UiModule>();
   for (const type of SUPPORTED_MODULE_TYPES) {
     for (const module of manifest.modules[type]) {
@@ -252,6 +267,7 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
     entities,
     resources,
     functions,
+    memoryMB,
     inlineStyles,
     automationActions,
   };

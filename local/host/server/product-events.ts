@@ -2,7 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import type { JiraEmulator, JiraProductEvent } from '../../jira/types';
 import { outcomeOfAnswer, backoffMs } from '../queue/retry-policy';
 import { MAX_RETRIES, RETRY_REASONS } from '../queue/queue-types';
-import { TriggerTimeoutError, triggerTimeoutMs } from '../runtime';
+import { FunctionOutOfMemoryError, TriggerTimeoutError, triggerTimeoutMs } from '../runtime';
 import type { ForgeTriggerHandler, LocalForgeRuntime } from '../runtime-types';
 import { describeError } from './error-summary';
 import type { ProductTriggerModule } from './manifest-modules';
@@ -133,9 +133,13 @@ export function createProductEvents(deps: ProductEventDeps): ProductEvents {
         retryLater(state, event, next, outcome.retryAfterMs ?? backoffMs(retryCount), `asked for a retry (${outcome.retryReason})`);
       }
     } catch (error) {
-      if (error instanceof TriggerTimeoutError) {
-        const next: RetryContext = { retryCount, retryReason: RETRY_REASONS.timeOut };
-        retryLater(state, event, next, backoffMs(retryCount), `timed out (${RETRY_REASONS.timeOut})`);
+      // The platform retries "platform processing errors (out of memory errors, function time outs...)" on its own.
+      const platformReason =
+        error instanceof TriggerTimeoutError ? RETRY_REASONS.timeOut : error instanceof FunctionOutOfMemoryError ? RETRY_REASONS.outOfMemory : undefined;
+      if (platformReason !== undefined) {
+        const next: RetryContext = { retryCount, retryReason: platformReason };
+        const why = platformReason === RETRY_REASONS.timeOut ? 'timed out' : 'ran out of memory';
+        retryLater(state, event, next, backoffMs(retryCount), `${why} (${platformReason})`);
       } else {
         deps.log(`Trigger ${trigger.key} failed on ${event.eventType} (${describeError(error)}).`);
       }

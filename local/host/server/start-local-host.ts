@@ -7,9 +7,10 @@ import type { JiraEmulator } from '../../jira/types';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../microsoft';
 import type { MicrosoftEmulator } from '../../microsoft/types';
 import { createLocalQueue, type LocalQueue } from '../queue';
-import { installForgeRuntime, type InstalledForgeRuntime } from '../runtime';
+import { installForgeRuntime, type FunctionWorkerPoolOptions, type InstalledForgeRuntime } from '../runtime';
 import {
   handlerFiles,
+  isolatedHandlers,
   resolveConsumerHandlers,
   resolveHandlers,
   resolveProductTriggerHandlers,
@@ -59,6 +60,15 @@ export interface LocalHostOptions {
    * made with Forge's own bundler, i.e. what `forge deploy` uploads (`{ bundleDir }`).
    */
   appCode?: AppCode;
+  /**
+   * Where this project's functions run: each invocation in a worker process, as Forge runs each in a container of
+   * its own, with its memory measured against the function's `memoryMB` ('process', the default); or in this
+   * process ('in-process': no memory limit, a debugger reaches the code, and tests that replace the clock of
+   * this process see it in the app too).
+   */
+  isolation?: 'process' | 'in-process';
+  /** Options of the worker processes (where their console lines go, how long one stays warm). */
+  workers?: FunctionWorkerPoolOptions;
   /**
    * The manifest's scheduled triggers run once `firstRunDelayMs` after start (3 s by default), then at their
    * interval. `clock` replaces the system's time and timers (tests).
@@ -134,7 +144,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   await mkdir(options.dataDir, { recursive: true });
   const manifestPath = options.app?.manifestPath ?? path.join(PROJECT_ROOT, 'manifest.yml');
   const [manifest, assets] = await Promise.all([loadAppManifest(manifestPath), buildBrowserAssets()]);
-  const code = options.app?.entry ?? handlerFiles(options.appCode);
+  const isolate = (options.isolation ?? 'process') === 'process' && options.app === undefined;
+  const code = options.app?.entry ?? (isolate ? isolatedHandlers(manifest, options.appCode) : handlerFiles(options.appCode));
   const handlers = resolveHandlers(manifest, code);
   const triggerHandlers = resolveTriggerHandlers(manifest, code);
   const consumerHandlers = resolveConsumerHandlers(manifest, code);
@@ -165,6 +176,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     // Before the runtime goes: deliveries in flight still call the platform while close() waits for them.
     await queue?.close();
     await closeServer(server);
+    await runtime?.stopWorkers();
     runtime?.uninstall();
     await microsoft?.close();
   };
@@ -194,6 +206,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       environmentType: 'DEVELOPMENT',
       entities: manifest.entities,
       routes: [queue.route],
+      ...(options.workers ? { workers: options.workers } : {}),
     });
     const session = createUserSession(jira);
     const automation = createAutomationRules({
