@@ -3,7 +3,7 @@ import { createCredentialService } from '../credentials/credential-service';
 import { createCredentialStore } from '../credentials/credential-store';
 import { createHistoryStore } from '../history/history-store';
 import { readMyGroups, searchGroups } from '../jira/groups';
-import { downloadAttachment } from '../jira/attachment-content';
+import { downloadAttachment, openAttachment } from '../jira/attachment-content';
 import { listIssueAttachments } from '../jira/issue-attachments';
 import { addEmailComment } from '../jira/issue-comment-writer';
 import { readIssueComments } from '../jira/issue-comments';
@@ -188,7 +188,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
       send,
       findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
       deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
-      downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsApp),
+      openAttachment: (attachmentId, expectedSize) => openAttachment(attachmentId, expectedSize, requestJiraAsApp),
       recordHistory: (issueId, record) => history.record(issueId, record),
       addComment: async (issueKey, note) => {
         await addEmailComment(issueKey, note, requestJiraAsApp);
