@@ -11,45 +11,67 @@ const isByteStream = (body: unknown): body is ReadableStream<Uint8Array> =>
   typeof body === 'object' && body !== null && typeof (body as { getReader?: unknown }).getReader === 'function';
 
 /**
- * Checks every piece and the total against the size Jira recorded: a cut-off or overlong download must not be
- * mailed as if it were the file. A generator, so nothing is read before the consumer asks; stopping early (the
- * upload gave up) cancels the download.
+ * The body's pieces, each checked, and the total against the size Jira recorded: a cut-off or overlong download
+ * must not be mailed as if it were the file. Nothing is read before it is asked for, and stopping early (the
+ * upload gave up, even before the first piece) cancels the download.
  */
-async function* checkedPieces(body: ReadableStream<Uint8Array>, expectedSize: number, where: string): AsyncGenerator<Uint8Array, void, undefined> {
-  const reader = body.getReader();
-  let received = 0;
-  let finished = false;
-  try {
-    for (;;) {
-      let step: ReadableStreamReadResult<Uint8Array>;
-      try {
-        step = await reader.read();
-      } catch (error) {
-        throw new JiraError(JiraErrorCode.RequestFailed, `${where} answered 200, but reading its body failed after ${received} bytes.`, {
-          status: 200,
-          cause: error,
-        });
-      }
-      if (step.done) {
-        finished = true;
-        break;
-      }
-      if (!(step.value instanceof Uint8Array)) {
-        throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered 200 with a body that is not bytes.`, { status: 200 });
-      }
-      received += step.value.byteLength;
-      if (received > expectedSize) {
-        throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered over ${expectedSize} bytes; the attachment has ${expectedSize}.`, {
-          status: 200,
-        });
-      }
-      yield step.value;
-    }
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
+class CheckedPieces implements AsyncIterableIterator<Uint8Array> {
+  private received = 0;
+  private over = false;
+
+  constructor(
+    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
+    private readonly expectedSize: number,
+    private readonly where: string,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
   }
-  if (received !== expectedSize) {
-    throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered ${received} bytes; the attachment has ${expectedSize}.`, { status: 200 });
+
+  async next(): Promise<IteratorResult<Uint8Array, undefined>> {
+    if (this.over) return { done: true, value: undefined };
+    const { where, expectedSize } = this;
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await this.reader.read();
+    } catch (error) {
+      await this.stop();
+      throw new JiraError(JiraErrorCode.RequestFailed, `${where} answered 200, but reading its body failed after ${this.received} bytes.`, {
+        status: 200,
+        cause: error,
+      });
+    }
+    if (step.done) {
+      this.over = true;
+      if (this.received !== expectedSize) {
+        throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered ${this.received} bytes; the attachment has ${expectedSize}.`, { status: 200 });
+      }
+      return { done: true, value: undefined };
+    }
+    if (!(step.value instanceof Uint8Array)) {
+      await this.stop();
+      throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered 200 with a body that is not bytes.`, { status: 200 });
+    }
+    this.received += step.value.byteLength;
+    if (this.received > expectedSize) {
+      await this.stop();
+      throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered over ${expectedSize} bytes; the attachment has ${expectedSize}.`, {
+        status: 200,
+      });
+    }
+    return { done: false, value: step.value };
+  }
+
+  async return(): Promise<IteratorResult<Uint8Array, undefined>> {
+    await this.stop();
+    return { done: true, value: undefined };
+  }
+
+  private async stop(): Promise<void> {
+    if (this.over) return;
+    this.over = true;
+    await this.reader.cancel().catch(() => undefined);
   }
 }
 
@@ -96,7 +118,7 @@ export const openAttachment = async (
       status: 200,
     });
   }
-  return checkedPieces(response.body, expectedSize, where);
+  return new CheckedPieces(response.body.getReader(), expectedSize, where);
 };
 
 /** The whole attachment in memory: for what is bounded anyway (previews, files under Graph's 3 MB). */

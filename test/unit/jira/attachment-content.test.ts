@@ -71,12 +71,13 @@ describe('openAttachment', () => {
     await expect(iterator.next()).resolves.toEqual({ done: true, value: undefined });
   });
 
-  it('cancels the download when the reader stops early', async () => {
+  it.each([[0], [1]])('cancels the download when the reader stops after %i pieces', async (read) => {
     const { requestJira, log } = streamingJira({ status: 200, pieces: [BYTES.subarray(0, 3), BYTES.subarray(3)] });
     const iterator = (await openAttachment('10100', 7, requestJira))[Symbol.asyncIterator]();
-    await iterator.next();
+    for (let index = 0; index < read; index += 1) await iterator.next();
     await iterator.return?.();
     expect(log.cancelled).toBe(true);
+    expect(log.pulls).toBe(read);
   });
 
   it.each([
