@@ -108,19 +108,19 @@ const allowedUploadUrl = (uploadUrl: string, deps: Pick<GraphClientDeps, 'graphB
  * 200 with the next expected start, which is followed; the last answers 201. A chunk answered 429 or 5xx is sent
  * again within the retry policy (its own budget per chunk), honouring Retry-After.
  *
- * A streamed source is read one chunk ahead of nothing: each chunk is read just before it is sent and kept only
- * until the service has it, so memory does not grow with the file. Its errors (a failed Jira download) are thrown
+ * A streamed source is read as it is sent: each chunk just before its PUT, kept only until the service has it,
+ * so memory does not grow with the file. Its errors (a failed Jira download) are thrown
  * as they are, and whatever ends the upload early stops the source.
  */
 export const uploadAttachment = async (session: UploadSession, source: UploadSource, deps: UploadDeps): Promise<UploadResult> => {
-  const url = allowedUploadUrl(session.uploadUrl, deps);
-  // Only the host: the rest of an upload URL is its credential.
-  const where = `PUT ${url.host} (attachment upload session)`;
-  const sleep = deps.sleep ?? realSleep;
-  const now = deps.now ?? systemClock;
-  const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const chunks = new UploadChunks(source);
   try {
+    const url = allowedUploadUrl(session.uploadUrl, deps);
+    // Only the host: the rest of an upload URL is its credential.
+    const where = `PUT ${url.host} (attachment upload session)`;
+    const sleep = deps.sleep ?? realSleep;
+    const now = deps.now ?? systemClock;
+    const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
     return await putChunks(url.href, where, chunks, deps, { sleep, now, policy });
   } finally {
     // Stopping a source that already ended is a no-op; otherwise the upload failed and its error is what counts.
