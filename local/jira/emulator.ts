@@ -7,9 +7,19 @@ import { empty, json } from './http/responses';
 import { findRoute, methodOf, type Method } from './http/router';
 import type { Viewer } from './permissions';
 import { ROUTES } from './routes';
-import { APP_USER, SITE_USERS } from './seed/users';
+import { ALEX_ADMIN, APP_USER, SITE_USERS } from './seed/users';
 import { SiteStore } from './store';
-import type { JiraActor, JiraEmulator, JiraEmulatorOptions, JiraProductEvent, JiraUser } from './types';
+import { generatedContent } from './attachment-content';
+import { createMediaLinks } from './media-links';
+import type {
+  GeneratedAttachmentInput,
+  JiraActor,
+  JiraEmulatorOptions,
+  JiraProductEvent,
+  JiraStreamingResponse,
+  JiraUser,
+  StreamingJiraEmulator,
+} from './types';
 
 export interface CreateJiraEmulatorOptions extends JiraEmulatorOptions {
   /** The clock for new comments, `serverTime` and relative rendered dates; defaults to the system clock. */
@@ -45,10 +55,11 @@ function errorResponse(error: JiraRestError, siteUrl: string): LocalResponse {
   return json(error.status, { errorMessages: error.errorMessages, errors: error.errors }, headers);
 }
 
-class LocalJiraSite implements JiraEmulator {
+class LocalJiraSite implements StreamingJiraEmulator {
   readonly siteUrl: string;
   readonly cloudId = CLOUD_ID;
   private readonly store = new SiteStore(SITE_USERS, APP_USER);
+  private readonly media = createMediaLinks();
   private readonly now: () => Date;
   private readonly onInternalError: (error: unknown) => void;
   private requestCount = 0;
@@ -89,6 +100,34 @@ class LocalJiraSite implements JiraEmulator {
   }
 
   async handle(request: LocalRequest, actor: JiraActor): Promise<LocalResponse> {
+    const response = await this.handleStreaming(request, actor);
+    const { body } = response;
+    if (typeof body === 'string' || Buffer.isBuffer(body)) return { ...response, body };
+    const pieces: Buffer[] = [];
+    const reader = body.getReader();
+    for (let step = await reader.read(); !step.done; step = await reader.read()) {
+      pieces.push(Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength));
+    }
+    return { ...response, body: Buffer.concat(pieces) };
+  }
+
+  attachGeneratedFile(input: GeneratedAttachmentInput): { id: string; mediaId: string } {
+    const issue = this.store.issue(input.issueKey);
+    if (!issue) throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `There is no issue ${input.issueKey} to attach ${input.filename} to.`);
+    const author = input.authorAccountId ?? ALEX_ADMIN.accountId;
+    if (!this.store.user(author)) throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `There is no user ${author} to attach ${input.filename} as.`);
+    const { id, mediaId } = this.store.addAttachment({
+      issueId: issue.id,
+      filename: input.filename,
+      mimeType: input.mimeType ?? 'application/octet-stream',
+      authorId: author,
+      created: this.now().toISOString(),
+      content: generatedContent(input.seed, input.size),
+    });
+    return { id, mediaId };
+  }
+
+  async handleStreaming(request: LocalRequest, actor: JiraActor): Promise<JiraStreamingResponse> {
     const viewer = this.viewerFor(actor);
     const raised: RaisedEvent[] = [];
     const response = await this.answer(request, viewer, raised);
@@ -121,7 +160,7 @@ class LocalJiraSite implements JiraEmulator {
     return null;
   }
 
-  private async answer(request: LocalRequest, viewer: Viewer | null, raised: RaisedEvent[]): Promise<LocalResponse> {
+  private async answer(request: LocalRequest, viewer: Viewer | null, raised: RaisedEvent[]): Promise<JiraStreamingResponse> {
     const url = new URL(request.path, 'http://local.invalid');
     const match = findRoute(ROUTES, url.pathname);
     if (!match) {
@@ -138,6 +177,7 @@ class LocalJiraSite implements JiraEmulator {
       restBase: `${this.siteUrl}/rest/api/${match.apiVersion}`,
       apiVersion: match.apiVersion,
       store: this.store,
+      media: this.media,
       now: this.now(),
       viewer,
       timeZone: viewer?.kind === 'user' ? viewer.user.timeZone : SITE_DEFAULT_TIME_ZONE,
@@ -159,7 +199,7 @@ class LocalJiraSite implements JiraEmulator {
   }
 
   /** Headers every Jira Cloud answer carries: a request id, and the account id the call ran as. */
-  private withSiteHeaders(response: LocalResponse, viewer: Viewer | null): LocalResponse {
+  private withSiteHeaders(response: JiraStreamingResponse, viewer: Viewer | null): JiraStreamingResponse {
     this.requestCount += 1;
     const digest = createHash('sha256').update(`${this.cloudId}:${this.requestCount}`).digest('hex');
     const requestId = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
@@ -179,6 +219,6 @@ class LocalJiraSite implements JiraEmulator {
 }
 
 /** Creates the local Jira site, seeded with project DEMO and issues DEMO-1 to DEMO-6. */
-export function createJiraEmulator(options: CreateJiraEmulatorOptions): JiraEmulator {
+export function createJiraEmulator(options: CreateJiraEmulatorOptions): StreamingJiraEmulator {
   return new LocalJiraSite(options);
 }

@@ -1,4 +1,5 @@
 import type { AdfDoc } from './adf/types';
+import type { AttachmentContent } from './attachment-content';
 import type { JiraEventChangeItem, JiraUser } from './types';
 
 /** What a seeded person does on the site; decides their permissions (see permissions.ts). */
@@ -139,7 +140,7 @@ export interface StoredAttachment {
   mimeType: string;
   authorId: string;
   created: string;
-  bytes: Buffer;
+  content: AttachmentContent;
 }
 
 /** A site group. Group ids are Atlassian's UUIDs: stable, unlike names. */

@@ -3,7 +3,9 @@ import {
   getAttachment,
   getAttachmentContent,
   getAttachmentThumbnail,
+  getMediaFile,
 } from './handlers/attachments';
+import { MEDIA_PATH } from './media-links';
 import { priorityImage, statusImage, universalAvatar, userAvatar } from './handlers/assets';
 import { addComment, getComment, listComments } from './handlers/comments';
 import { deleteIssueProperty, getIssueProperty, listIssueProperties, putIssueProperty } from './handlers/issue-properties';
@@ -56,6 +58,7 @@ export const ROUTES: readonly Route[] = [
   { scope: 'rest', pattern: '/attachment/content/{id}', methods: { GET: getAttachmentContent } },
   { scope: 'rest', pattern: '/attachment/thumbnail/{id}', methods: { GET: getAttachmentThumbnail } },
   { scope: 'rest', pattern: '/attachment/{id}', methods: { GET: getAttachment } },
+  { scope: 'site', pattern: MEDIA_PATH, methods: { GET: getMediaFile }, anonymous: true },
   {
     scope: 'rest',
     pattern: '/universal_avatar/view/type/{type}/avatar/{id}',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AdfDoc } from './adf/types';
 import type {
   AppUser,
@@ -143,6 +144,17 @@ export class SiteStore {
 
   attachmentByMediaId(mediaId: string): StoredAttachment | undefined {
     return this.attachments.find((attachment) => attachment.mediaId === mediaId);
+  }
+
+  /** Attaches a file to an issue under the next attachment id, as `POST /issue/{key}/attachments` would. */
+  addAttachment(attachment: Omit<StoredAttachment, 'id' | 'mediaId'>): StoredAttachment {
+    const id = String(Math.max(...this.attachments.map((existing) => Number(existing.id))) + 1);
+    // Media Services file ids are UUIDs; this one is fixed by the attachment id, like the seeded ones.
+    const digest = createHash('sha256').update(`media:${id}`).digest('hex');
+    const mediaId = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+    const stored: StoredAttachment = { ...attachment, id, mediaId };
+    this.attachments.push(stored);
+    return stored;
   }
 
   changelogsOf(issueId: string): StoredChangelog[] {

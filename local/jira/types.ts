@@ -97,6 +97,25 @@ export interface JiraProductEvent {
   actor: JiraActor;
 }
 
+/** An answer whose body may still be coming: attachment content is made as it is read. */
+export interface JiraStreamingResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string | ReadableStream<Uint8Array>;
+}
+
+/** A file made from a seed (local/jira/attachment-content.ts): any size, held as a recipe, the same bytes every run. */
+export interface GeneratedAttachmentInput {
+  issueKey: string;
+  filename: string;
+  /** `application/octet-stream` when not given. */
+  mimeType?: string;
+  size: number;
+  seed: number;
+  /** Alex Admin when not given. */
+  authorAccountId?: string;
+}
+
 /**
  * The local Jira Cloud site: answers Jira REST v3 calls from seeded sample issues (DEMO-1 onwards),
  * shaped as Atlassian's OpenAPI description says. Created with `createJiraEmulator(options)` from `local/jira`.
@@ -115,4 +134,15 @@ export interface JiraEmulator {
    * comment added, a status changed. Returns the function that stops the calls.
    */
   onEvent(listener: (event: JiraProductEvent) => void): () => void;
+}
+
+/** The local site as `createJiraEmulator` makes it: a JiraEmulator that can also stream and take generated files. */
+export interface StreamingJiraEmulator extends JiraEmulator {
+  /**
+   * As `handle`, but attachment content comes as a stream made while it is read, never whole: for a host that
+   * passes bodies through (`handle` collects them into one buffer).
+   */
+  handleStreaming(request: LocalRequest, actor: JiraActor): Promise<JiraStreamingResponse>;
+  /** Attaches a generated file to an issue, as Alex unless told; throws for an unknown issue or author. */
+  attachGeneratedFile(input: GeneratedAttachmentInput): { id: string; mediaId: string };
 }

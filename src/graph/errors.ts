@@ -88,3 +88,15 @@ export class GraphError extends Error {
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
+
+/**
+ * A streamed attachment's source handed over another number of bytes than the size the upload session was opened
+ * with. The Jira download checks this itself (JiraError); this guards any other source.
+ */
+export class AttachmentSourceError extends Error {
+  readonly code = 'ATTACHMENT_SOURCE_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'AttachmentSourceError';
+  }
+}

@@ -1,7 +1,7 @@
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
 import { describeCall, graphRequest, type GraphClientDeps } from './graph-request';
-import { messageProblem, toSendMailBody, type MailMessage } from './mail-message';
+import { messageProblem, toSendMailBody, type MailMessage, type OutgoingMessage } from './mail-message';
 
 export { DEFAULT_GRAPH_TIMEOUT_MS, MAX_REQUEST_BYTES } from './graph-request';
 
@@ -24,7 +24,7 @@ export interface SendMailResult {
 export const userPath = (base: string, mailbox: string): string => `${base}/users/${encodeURIComponent(mailbox)}`;
 
 /** Refuses, before anything is sent, what Graph would refuse about the custom headers and the Message-ID. */
-export const checkMessage = (message: MailMessage, where: string): void => {
+export const checkMessage = (message: OutgoingMessage, where: string): void => {
   const problem = messageProblem(message);
   if (problem !== undefined) {
     throw new GraphError(GraphErrorCode.BadRequest, `${where} not sent: ${problem.text}`, { reason: problem.reason });

@@ -1,13 +1,34 @@
 import type { GraphFailureReason } from './errors';
 
-/** A file the message carries; inline ones are images the HTML body shows through `cid:{contentId}`. */
-export interface MailAttachment {
+/** What Graph is told about a file besides its bytes; inline ones are images the body shows through `cid:{contentId}`. */
+export interface AttachmentDescription {
   name: string;
   contentType: string;
-  bytes: Uint8Array;
   isInline?: boolean;
   contentId?: string;
 }
+
+/** A file the message carries, its bytes in memory. */
+export interface MailAttachment extends AttachmentDescription {
+  bytes: Uint8Array;
+}
+
+/**
+ * A file read only when it is sent, once and front to back: a Jira attachment streamed into an upload session, so
+ * that a 150 MB file never sits in memory whole. `open` and the pieces fail with the source's own errors; the
+ * pieces add up to `size` bytes or the source fails.
+ */
+export interface StreamedAttachment extends AttachmentDescription {
+  size: number;
+  open(): Promise<AsyncIterable<Uint8Array>>;
+}
+
+export type OutgoingAttachment = MailAttachment | StreamedAttachment;
+
+export const isInMemory = (attachment: OutgoingAttachment): attachment is MailAttachment => 'bytes' in attachment;
+
+export const attachmentSize = (attachment: OutgoingAttachment): number =>
+  isInMemory(attachment) ? attachment.bytes.byteLength : attachment.size;
 
 /** A custom internet message header (Graph's `internetMessageHeader`); Graph takes only `x-` names. */
 export interface MailHeader {
@@ -31,6 +52,11 @@ export interface MailMessage {
    * knows the id replies will quote.
    */
   internetMessageId?: string;
+}
+
+/** A message whose attachments may still have to be read: what the delivery path takes. */
+export interface OutgoingMessage extends Omit<MailMessage, 'attachments'> {
+  attachments?: readonly OutgoingAttachment[];
 }
 
 interface GraphRecipient {
@@ -76,7 +102,7 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.by
 /** Length of the base64 text of `size` bytes (with padding). */
 export const base64Length = (size: number): number => 4 * Math.ceil(size / 3);
 
-const fileAttachment = (attachment: MailAttachment, contentBytes: string): GraphFileAttachment => ({
+const fileAttachment = (attachment: AttachmentDescription, contentBytes: string): GraphFileAttachment => ({
   '@odata.type': '#microsoft.graph.fileAttachment',
   name: attachment.name,
   contentType: attachment.contentType,
@@ -88,7 +114,7 @@ const fileAttachment = (attachment: MailAttachment, contentBytes: string): Graph
 export const toFileAttachment = (attachment: MailAttachment): GraphFileAttachment => fileAttachment(attachment, base64(attachment.bytes));
 
 /** The message without its attachments: what a draft is created with before they are added one by one. */
-export const toGraphMessage = (message: MailMessage): GraphMessage => ({
+export const toGraphMessage = (message: Omit<MailMessage, 'attachments'>): GraphMessage => ({
   subject: message.subject,
   body: { contentType: 'HTML', content: message.html },
   toRecipients: recipients(message.to),
@@ -101,26 +127,31 @@ export const toGraphMessage = (message: MailMessage): GraphMessage => ({
   ...(message.internetMessageId === undefined ? {} : { internetMessageId: message.internetMessageId }),
 });
 
-const sendMailBody = (message: MailMessage, saveToSentItems: boolean, encode: (bytes: Uint8Array) => string): GraphSendMailBody => ({
+const sendMailBody = <A extends AttachmentDescription>(
+  message: Omit<OutgoingMessage, 'attachments'> & { attachments?: readonly A[] },
+  saveToSentItems: boolean,
+  encode: (attachment: A) => string,
+): GraphSendMailBody => ({
   message: {
     ...toGraphMessage(message),
     ...(message.attachments === undefined || message.attachments.length === 0
       ? {}
-      : { attachments: message.attachments.map((attachment) => fileAttachment(attachment, encode(attachment.bytes))) }),
+      : { attachments: message.attachments.map((attachment) => fileAttachment(attachment, encode(attachment))) }),
   },
   saveToSentItems,
 });
 
 export const toSendMailBody = (message: MailMessage, saveToSentItems: boolean): GraphSendMailBody =>
-  sendMailBody(message, saveToSentItems, base64);
+  sendMailBody(message, saveToSentItems, (attachment) => base64(attachment.bytes));
 
 /**
- * The exact UTF-8 size of `JSON.stringify(toSendMailBody(...))`, without encoding the attachments: base64 needs no
- * JSON escaping, so each attachment adds exactly its base64 length to a body that carries empty contentBytes.
+ * The exact UTF-8 size of `JSON.stringify(toSendMailBody(...))`, without reading or encoding the attachments:
+ * base64 needs no JSON escaping, so each attachment adds exactly its base64 length to a body that carries empty
+ * contentBytes.
  */
-export const sendMailBodyBytes = (message: MailMessage, saveToSentItems: boolean): number => {
+export const sendMailBodyBytes = (message: OutgoingMessage, saveToSentItems: boolean): number => {
   const skeleton = JSON.stringify(sendMailBody(message, saveToSentItems, () => ''));
-  const encoded = (message.attachments ?? []).reduce((sum, attachment) => sum + base64Length(attachment.bytes.byteLength), 0);
+  const encoded = (message.attachments ?? []).reduce((sum, attachment) => sum + base64Length(attachmentSize(attachment)), 0);
   return Buffer.byteLength(skeleton, 'utf8') + encoded;
 };
 
@@ -140,7 +171,7 @@ export interface MessageProblem {
 }
 
 /** What Graph would refuse about the custom headers and Message-ID, checked before anything is sent. */
-export const messageProblem = (message: MailMessage): MessageProblem | undefined => {
+export const messageProblem = (message: OutgoingMessage): MessageProblem | undefined => {
   const headers = message.headers ?? [];
   if (headers.length > MAX_CUSTOM_HEADERS) {
     return { reason: 'invalid-header', text: `a message takes at most ${MAX_CUSTOM_HEADERS} custom headers, not ${headers.length}.` };

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { allowedBase } from './graph-base';
 import { describeCall, graphJson, graphRequest, type GraphClientDeps, type GraphReceipt } from './graph-request';
 import { checkMessage, userPath } from './mail-client';
-import { toFileAttachment, toGraphMessage, type MailAttachment, type MailMessage } from './mail-message';
+import { toFileAttachment, toGraphMessage, type MailAttachment, type OutgoingMessage } from './mail-message';
 import type { RetryPolicy } from './retry';
 
 /** The draft as `POST /users/{mailbox}/messages` answers it; only what the app keeps is checked. */
@@ -29,7 +29,7 @@ const draftUrl = (deps: GraphClientDeps, mailbox: string, draftId: string): stri
 const withoutText = ({ text: _text, ...receipt }: GraphReceipt): Omit<GraphReceipt, 'text'> => receipt;
 
 /** `POST /users/{mailbox}/messages` (Mail.ReadWrite): a draft in Drafts, without attachments, expecting 201. */
-export const createDraft = async (mailbox: string, message: MailMessage, deps: GraphClientDeps): Promise<CreatedDraft> => {
+export const createDraft = async (mailbox: string, message: OutgoingMessage, deps: GraphClientDeps): Promise<CreatedDraft> => {
   const url = messagesUrl(deps, mailbox);
   checkMessage(message, describeCall('POST', url));
   const { data, ...receipt } = await graphJson(

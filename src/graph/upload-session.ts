@@ -2,14 +2,15 @@ import * as z from 'zod/mini';
 import { checkEndpoint } from '../http/endpoint-policy';
 import { uploadOriginsOf } from '../http/egress';
 import { EndpointNotAllowedError } from '../http/errors';
-import { realSleep, systemClock } from '../shared/seams';
+import { realSleep, systemClock, type Clock, type Sleep } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
 import { graphJson, isTimeout, readText, type GraphClientDeps } from './graph-request';
 import { userPath } from './mail-client';
-import type { MailAttachment } from './mail-message';
-import { attemptTimeoutMs, DEFAULT_RETRY_POLICY } from './retry';
+import { attachmentSize, type OutgoingAttachment } from './mail-message';
+import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { retryStep } from './retry-step';
+import { UploadChunks, type UploadSource } from './upload-chunks';
 
 /** A 4 MB chunk over a slow link needs longer than a JSON call. */
 export const DEFAULT_CHUNK_TIMEOUT_MS = 12_000;
@@ -32,14 +33,14 @@ export interface UploadSession {
 export const createUploadSession = async (
   mailbox: string,
   draftId: string,
-  attachment: MailAttachment,
+  attachment: OutgoingAttachment,
   deps: GraphClientDeps,
 ): Promise<UploadSession> => {
   const url = `${userPath(allowedBase(deps.graphBaseUrl, deps.env), mailbox)}/messages/${encodeURIComponent(draftId)}/attachments/createUploadSession`;
   const attachmentItem = {
     attachmentType: 'file',
     name: attachment.name,
-    size: attachment.bytes.byteLength,
+    size: attachmentSize(attachment),
     contentType: attachment.contentType,
     isInline: attachment.isInline === true,
     ...(attachment.contentId === undefined ? {} : { contentId: attachment.contentId }),
@@ -106,22 +107,42 @@ const allowedUploadUrl = (uploadUrl: string, deps: Pick<GraphClientDeps, 'graphB
  * Authorization header (the URL authorises itself; Outlook refuses a bearer token there). Non-final chunks answer
  * 200 with the next expected start, which is followed; the last answers 201. A chunk answered 429 or 5xx is sent
  * again within the retry policy (its own budget per chunk), honouring Retry-After.
+ *
+ * A streamed source is read as it is sent: each chunk just before its PUT, kept only until the service has it,
+ * so memory does not grow with the file. Its errors (a failed Jira download) are thrown
+ * as they are, and whatever ends the upload early stops the source.
  */
-export const uploadAttachment = async (session: UploadSession, bytes: Uint8Array, deps: UploadDeps): Promise<UploadResult> => {
-  const url = allowedUploadUrl(session.uploadUrl, deps);
-  // Only the host: the rest of an upload URL is its credential.
-  const where = `PUT ${url.host} (attachment upload session)`;
-  const sleep = deps.sleep ?? realSleep;
-  const now = deps.now ?? systemClock;
-  const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
-  const total = bytes.byteLength;
+export const uploadAttachment = async (session: UploadSession, source: UploadSource, deps: UploadDeps): Promise<UploadResult> => {
+  const chunks = new UploadChunks(source);
+  try {
+    const url = allowedUploadUrl(session.uploadUrl, deps);
+    // Only the host: the rest of an upload URL is its credential.
+    const where = `PUT ${url.host} (attachment upload session)`;
+    const sleep = deps.sleep ?? realSleep;
+    const now = deps.now ?? systemClock;
+    const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    return await putChunks(url.href, where, chunks, deps, { sleep, now, policy });
+  } finally {
+    // Stopping a source that already ended is a no-op; otherwise the upload failed and its error is what counts.
+    await chunks.close().catch(() => undefined);
+  }
+};
+
+const putChunks = async (
+  url: string,
+  where: string,
+  source: UploadChunks,
+  deps: UploadDeps,
+  { sleep, now, policy }: { sleep: Sleep; now: Clock; policy: RetryPolicy },
+): Promise<UploadResult> => {
+  const { total } = source;
   let start = 0;
   let attempts = 0;
   let chunks = 0;
 
   while (start < total) {
     const end = Math.min(start + deps.chunkBytes, total) - 1;
-    const chunk = bytes.subarray(start, end + 1);
+    const chunk = await source.chunk(start, end);
     const range = `bytes ${start}-${end}/${total}`;
     let retries = 0;
     const startedAt = now();
@@ -129,7 +150,7 @@ export const uploadAttachment = async (session: UploadSession, bytes: Uint8Array
     for (;;) {
       attempts += 1;
       const timeoutMs = attemptTimeoutMs(deps.timeoutMs ?? DEFAULT_CHUNK_TIMEOUT_MS, now() - startedAt, policy);
-      const response = await put(url.href, where, range, chunk, timeoutMs, deps);
+      const response = await put(url, where, range, chunk, timeoutMs, deps);
       const text = await readText(response, where);
       const { status } = response;
       const last = end === total - 1;
@@ -170,7 +191,7 @@ const put = async (
   url: string,
   where: string,
   range: string,
-  chunk: Uint8Array,
+  chunk: Uint8Array<ArrayBuffer>,
   timeoutMs: number,
   deps: Pick<UploadDeps, 'fetch'>,
 ): Promise<Response> => {
@@ -182,8 +203,8 @@ const put = async (
         'Content-Range': range,
         'Content-Length': String(chunk.byteLength),
       },
-      // A copy on its own ArrayBuffer, the body type fetch takes (the caller's bytes may sit on any buffer).
-      body: new Uint8Array(chunk),
+      // UploadChunks hands out each chunk on its own ArrayBuffer, the body type fetch takes.
+      body: chunk,
       redirect: 'error',
       signal: AbortSignal.timeout(timeoutMs),
     });

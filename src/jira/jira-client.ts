@@ -5,8 +5,12 @@ import { JiraError, JiraErrorCode } from './errors';
 export interface JiraResponse {
   status: number;
   text(): Promise<string>;
-  /** Both real responses have it; optional so that text-only fakes still fit. Attachment downloads need it. */
-  arrayBuffer?(): Promise<ArrayBuffer>;
+  /**
+   * The body as it arrives. Forge's requestJira returns a WHATWG Response, which has it, though @forge/api's type
+   * leaves it out; optional so that text-only fakes still fit. Attachment content is streamed from it.
+   */
+  body?: ReadableStream<Uint8Array> | null;
+  headers?: { get(name: string): string | null };
 }
 
 /** A Jira REST call made as a fixed actor; in Forge, `asUser().requestJira`. */

@@ -1,8 +1,9 @@
 import { GraphError, GraphErrorCode } from '../graph/errors';
 import type { GraphClientDeps } from '../graph/graph-request';
 import { sendMail } from '../graph/mail-client';
-import type { MailMessage } from '../graph/mail-message';
+import { isInMemory, type MailAttachment, type OutgoingAttachment, type OutgoingMessage } from '../graph/mail-message';
 import { addAttachment, createDraft, deleteDraft, sendDraft } from '../graph/message-drafts';
+import { readWhole, type UploadSource } from '../graph/upload-chunks';
 import { createUploadSession, uploadAttachment } from '../graph/upload-session';
 import { safeErrorLabel } from '../shared/error-names';
 import { planDelivery, UPLOAD_CHUNK_BYTES } from './delivery-plan';
@@ -22,16 +23,32 @@ export interface DeliveryResult {
   messageId: string | undefined;
 }
 
+/** A file's bytes in memory: read whole only where the plan bounds its size (inline in sendMail, or a POST). */
+const inMemory = async (attachment: OutgoingAttachment): Promise<MailAttachment> => {
+  if (isInMemory(attachment)) return attachment;
+  const { open: _open, size, ...description } = attachment;
+  return { ...description, bytes: await readWhole({ size, pieces: await attachment.open() }) };
+};
+
+/** What an upload session reads: a streamed file is opened only now, and read a chunk at a time. */
+const uploadSource = async (attachment: OutgoingAttachment): Promise<UploadSource> =>
+  isInMemory(attachment) ? attachment.bytes : { size: attachment.size, pieces: await attachment.open() };
+
 /**
  * Sends `message` from `mailbox`, keeping a copy in Sent Items, the way its size allows (delivery-plan.ts): one
- * sendMail, or a draft that takes its attachments one by one and is then sent. A draft left behind by a failure is
- * deleted (best effort) before the failure is rethrown, so Drafts does not fill up with half-built mail; not after
- * a send that got no answer, which may still go out.
+ * sendMail, or a draft that takes its attachments one by one and is then sent. Streamed attachments are read in
+ * turn, each only when it is added, so at most one file under 3 MB or one upload chunk is in memory at a time. A
+ * draft left behind by a failure (Graph's, or a download's) is deleted (best effort) before the failure is
+ * rethrown, so Drafts does not fill up with half-built mail; not after a send that got no answer, which may still
+ * go out.
  */
-export const deliverMessage = async (mailbox: string, message: MailMessage, deps: GraphClientDeps): Promise<DeliveryResult> => {
+export const deliverMessage = async (mailbox: string, message: OutgoingMessage, deps: GraphClientDeps): Promise<DeliveryResult> => {
   const plan = planDelivery(message);
   if (plan.kind === 'single') {
-    const sent = await sendMail({ mailbox, message, saveToSentItems: true }, deps);
+    const attachments: MailAttachment[] = [];
+    // The plan keeps the whole request under 4 MB, so these are small; one after another all the same.
+    for (const attachment of message.attachments ?? []) attachments.push(await inMemory(attachment));
+    const sent = await sendMail({ mailbox, message: { ...message, attachments }, saveToSentItems: true }, deps);
     return { ...sent, delivery: 'single', internetMessageId: message.internetMessageId, messageId: undefined };
   }
 
@@ -41,10 +58,12 @@ export const deliverMessage = async (mailbox: string, message: MailMessage, deps
   try {
     for (const { attachment, how } of plan.attachments) {
       if (how === 'post') {
-        attempts += (await addAttachment(mailbox, draft.id, attachment, deps)).attempts;
+        attempts += (await addAttachment(mailbox, draft.id, await inMemory(attachment), deps)).attempts;
       } else {
-        const session = await createUploadSession(mailbox, draft.id, attachment, deps);
-        const uploaded = await uploadAttachment(session, attachment.bytes, { ...deps, chunkBytes: UPLOAD_CHUNK_BYTES });
+        // Opened before the session, so a download Jira refuses costs no upload session.
+        const source = await uploadSource(attachment);
+        const session = await createSessionOrStop(mailbox, draft.id, attachment, source, deps);
+        const uploaded = await uploadAttachment(session, source, { ...deps, chunkBytes: UPLOAD_CHUNK_BYTES });
         attempts += session.attempts + uploaded.attempts;
       }
     }
@@ -66,6 +85,22 @@ export const deliverMessage = async (mailbox: string, message: MailMessage, deps
     } catch (cleanupError) {
       console.warn(`[issue-mailer] deleting an unsent draft failed: ${safeErrorLabel(cleanupError)}`);
     }
+    throw error;
+  }
+};
+
+/** createUploadSession; when it fails, the download opened for it is stopped rather than left hanging. */
+const createSessionOrStop = async (
+  mailbox: string,
+  draftId: string,
+  attachment: OutgoingAttachment,
+  source: UploadSource,
+  deps: GraphClientDeps,
+) => {
+  try {
+    return await createUploadSession(mailbox, draftId, attachment, deps);
+  } catch (error) {
+    if (!(source instanceof Uint8Array)) await source.pieces[Symbol.asyncIterator]().return?.();
     throw error;
   }
 };

@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_BYTES } from '../contract/issue-email';
 import { MAX_REQUEST_BYTES } from '../graph/graph-request';
-import { sendMailBodyBytes, type MailAttachment, type MailMessage } from '../graph/mail-message';
+import { attachmentSize, sendMailBodyBytes, type OutgoingAttachment, type OutgoingMessage } from '../graph/mail-message';
 import { MessageTooLargeError } from './errors';
 
 export { MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES };
@@ -17,7 +17,7 @@ export const UPLOAD_CHUNK_BYTES = 12 * 320 * 1024;
 export type AttachmentRoute = 'post' | 'upload-session';
 
 export interface PlannedAttachment {
-  attachment: MailAttachment;
+  attachment: OutgoingAttachment;
   how: AttachmentRoute;
 }
 
@@ -33,8 +33,8 @@ export interface ByteRange {
   end: number;
 }
 
-export const attachmentBytes = (message: MailMessage): number =>
-  (message.attachments ?? []).reduce((sum, attachment) => sum + attachment.bytes.byteLength, 0);
+export const attachmentBytes = (message: OutgoingMessage): number =>
+  (message.attachments ?? []).reduce((sum, attachment) => sum + attachmentSize(attachment), 0);
 
 /** The chunks an upload session PUTs a file of `size` bytes in, `chunkBytes` each but the last. */
 export const uploadChunks = (size: number, chunkBytes: number = UPLOAD_CHUNK_BYTES): ByteRange[] => {
@@ -47,8 +47,9 @@ export const uploadChunks = (size: number, chunkBytes: number = UPLOAD_CHUNK_BYT
  * How a message goes out: one `sendMail` when the whole JSON request (attachments base64-encoded, its size
  * computed exactly) is under Graph's 4 MB; otherwise a draft that takes each attachment by POST (under 3 MB) or
  * upload session. Attachments over 150 MB in all are refused with MessageTooLargeError before anything is sent.
+ * Decided from the sizes alone: a streamed attachment is read only once its turn comes.
  */
-export const planDelivery = (message: MailMessage, saveToSentItems = true): DeliveryPlan => {
+export const planDelivery = (message: OutgoingMessage, saveToSentItems = true): DeliveryPlan => {
   const total = attachmentBytes(message);
   if (total > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(total, MAX_MESSAGE_BYTES);
   const requestBytes = sendMailBodyBytes(message, saveToSentItems);
@@ -58,7 +59,7 @@ export const planDelivery = (message: MailMessage, saveToSentItems = true): Deli
     requestBytes,
     attachments: (message.attachments ?? []).map((attachment) => ({
       attachment,
-      how: attachment.bytes.byteLength >= UPLOAD_SESSION_MIN_BYTES ? 'upload-session' : 'post',
+      how: attachmentSize(attachment) >= UPLOAD_SESSION_MIN_BYTES ? 'upload-session' : 'post',
     })),
   };
 };

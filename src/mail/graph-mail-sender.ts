@@ -3,7 +3,7 @@ import { requestCredentialToken } from '../credentials/credential-token';
 import type { StoredCredential } from '../credentials/stored-credential';
 import { searchDirectory, type DirectoryPerson } from '../graph/directory-search';
 import type { GraphClientDeps } from '../graph/graph-request';
-import type { MailMessage } from '../graph/mail-message';
+import type { OutgoingMessage } from '../graph/mail-message';
 import type { RetryPolicy } from '../graph/retry';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import { TokenError } from '../oauth/errors';
@@ -19,7 +19,7 @@ import { deliverMessage, type DeliveryResult } from './deliver-message';
 export type { DeliveryResult } from './deliver-message';
 
 /** Sends a message from a credential's sender mailbox. */
-export type SendAs = (credential: StoredCredential, message: MailMessage) => Promise<DeliveryResult>;
+export type SendAs = (credential: StoredCredential, message: OutgoingMessage) => Promise<DeliveryResult>;
 
 /** Finds people of the credential's tenant by name or address. */
 export type DirectorySearch = (credential: StoredCredential, query: string) => Promise<DirectoryPerson[]>;

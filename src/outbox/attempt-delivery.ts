@@ -1,4 +1,4 @@
-import type { MailAttachment } from '../graph/mail-message';
+import type { StreamedAttachment } from '../graph/mail-message';
 import type { DeliveryResult } from '../mail/deliver-message';
 import type { EmailContent } from './email-contents';
 import type { EmailRecord } from './email-record';
@@ -14,20 +14,18 @@ export const TRACE_CHECK_DELAY_SECONDS = 15;
 
 export type AttemptOutcome = 'sent' | 'retry-scheduled' | 'unsure' | 'failed' | 'superseded';
 
-const downloadAll = async (content: EmailContent, deps: OutboxDeps): Promise<MailAttachment[]> => {
-  const attachments: MailAttachment[] = [];
-  // One at a time: a 150 MB message must not hold several large downloads in flight at once.
-  for (const attachment of content.attachments) {
-    const bytes = await deps.downloadAttachment(attachment.id, attachment.size);
-    attachments.push({
-      name: attachment.filename,
-      contentType: attachment.mimeType,
-      bytes,
-      ...(attachment.contentId === undefined ? {} : { isInline: true, contentId: attachment.contentId }),
-    });
-  }
-  return attachments;
-};
+/**
+ * The attachments as files read while they are sent (deliver-message.ts): nothing is downloaded up front, so
+ * a 150 MB email never holds its attachments in memory, and each download starts only when Graph is ready for it.
+ */
+const attachmentsOf = (content: EmailContent, deps: OutboxDeps): StreamedAttachment[] =>
+  content.attachments.map((attachment) => ({
+    name: attachment.filename,
+    contentType: attachment.mimeType,
+    size: attachment.size,
+    open: () => deps.openAttachment(attachment.id, attachment.size),
+    ...(attachment.contentId === undefined ? {} : { isInline: true, contentId: attachment.contentId }),
+  }));
 
 /** Still ours: the stored record holds the attempt this invocation claimed. */
 const holdsAttempt = (current: EmailRecord, claimed: EmailRecord): boolean =>
@@ -42,7 +40,8 @@ export const recordSent = async (record: EmailRecord, note: string, requestId: s
 };
 
 /**
- * One attempt of a claimed email: credential, content and attachments, then Graph (no retries inside; Graph's
+ * One attempt of a claimed email: credential and content, then Graph, the attachments read from Jira as they are
+ * sent (no retries inside; Graph's
  * 401 gets one fresh token in graph-request.ts). The outcome is written before anything is pushed, so a crash
  * after this write leaves nothing undone that a redelivered job would not finish.
  */
@@ -51,7 +50,7 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
   try {
     const credential = await deps.credential(record.credentialId);
     const content = await deps.contents.read(record.emailId, record.contentChunks);
-    const attachments = await downloadAll(content, deps);
+    const attachments = attachmentsOf(content, deps);
     result = await deps.send(credential, {
       subject: content.subject,
       html: content.html,

@@ -1,6 +1,6 @@
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { MessageTrace } from '../graph/message-lookup';
-import type { MailMessage } from '../graph/mail-message';
+import type { OutgoingMessage } from '../graph/mail-message';
 import type { HistoryRecord } from '../history/history-store';
 import type { DeliveryResult } from '../mail/deliver-message';
 import type { EmailCommentNote } from '../mail/issue-email-ports';
@@ -20,11 +20,14 @@ export interface OutboxDeps {
   /** The credential the email was queued with; throws CredentialNotFoundError once it is deleted. */
   credential(id: string): Promise<StoredCredential>;
   /** One attempt through Graph, without retrying inside: throttling and outages come back as errors. */
-  send(credential: StoredCredential, message: MailMessage): Promise<DeliveryResult>;
+  send(credential: StoredCredential, message: OutgoingMessage): Promise<DeliveryResult>;
   findMessage(credential: StoredCredential, internetMessageId: string): Promise<MessageTrace>;
   deleteDraft(credential: StoredCredential, messageId: string): Promise<void>;
-  /** As the app: the worker runs with no user; the sender's right to the attachment was checked when queued. */
-  downloadAttachment(attachmentId: string, expectedSize: number): Promise<Uint8Array>;
+  /**
+   * An attachment's bytes as Jira sends them, checked against `expectedSize`, read only as they are asked for. As
+   * the app: the worker runs with no user; the sender's right to the attachment was checked when queued.
+   */
+  openAttachment(attachmentId: string, expectedSize: number): Promise<AsyncIterable<Uint8Array>>;
   recordHistory(issueId: string, record: HistoryRecord): Promise<void>;
   addComment(issueKey: string, note: EmailCommentNote): Promise<void>;
   /** The fixed, safe code and message for an error, as an admin reads it in the log, and as the sender does. */

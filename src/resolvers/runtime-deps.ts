@@ -3,7 +3,8 @@ import { createCredentialService } from '../credentials/credential-service';
 import { createCredentialStore } from '../credentials/credential-store';
 import { createHistoryStore } from '../history/history-store';
 import { readMyGroups, searchGroups } from '../jira/groups';
-import { downloadAttachment, listIssueAttachments } from '../jira/issue-attachments';
+import { downloadAttachment, openAttachment } from '../jira/attachment-content';
+import { listIssueAttachments } from '../jira/issue-attachments';
 import { addEmailComment } from '../jira/issue-comment-writer';
 import { readIssueComments } from '../jira/issue-comments';
 import { readIssuePeople, readIssueRoles } from '../jira/issue-people';
@@ -187,7 +188,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
       send,
       findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
       deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
-      downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsApp),
+      openAttachment: (attachmentId, expectedSize) => openAttachment(attachmentId, expectedSize, requestJiraAsApp),
       recordHistory: (issueId, record) => history.record(issueId, record),
       addComment: async (issueKey, note) => {
         await addEmailComment(issueKey, note, requestJiraAsApp);

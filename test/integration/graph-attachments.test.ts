@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { generatedContent, generatedSha256 } from '../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../local/microsoft';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../local/microsoft/types';
 import type { StoredCredential } from '../../src/credentials/stored-credential';
-import type { MailMessage } from '../../src/graph/mail-message';
+import type { MailMessage, StreamedAttachment } from '../../src/graph/mail-message';
+import { openAttachment } from '../../src/jira/attachment-content';
+import type { RequestJira } from '../../src/jira/jira-client';
+import { UPLOAD_CHUNK_BYTES } from '../../src/mail/delivery-plan';
 import { createGraphMailSender, type GraphMailSenderDeps, type SendAs } from '../../src/mail/graph-mail-sender';
 import type { TokenCache } from '../../src/oauth/token-cache';
 import type { AccessToken } from '../../src/oauth/token-client';
 import { TokenMemo } from '../../src/oauth/token-memo';
-import { globalFetch } from '../../src/shared/seams';
+import { globalFetch, type FetchLike } from '../../src/shared/seams';
 
 const ROOT = join(__dirname, '..', '..');
 const SUPPORT = 'support@contoso.onmicrosoft.com';
@@ -42,6 +46,7 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
   let microsoft: MicrosoftEmulator;
   let sendAs: SendAs;
   let credential: StoredCredential;
+  let senderDeps: GraphMailSenderDeps;
 
   beforeAll(async () => {
     const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
@@ -68,7 +73,7 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
       createdAt: '2030-01-01T00:00:00.000Z',
       updatedAt: '2030-01-01T00:00:00.000Z',
     };
-    const deps: GraphMailSenderDeps = {
+    senderDeps = {
       credentials: {
         readSecret: async () => secret,
         readNextSecret: async () => undefined,
@@ -85,7 +90,7 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
       now: () => Date.now(),
       env: { ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' },
     };
-    sendAs = createGraphMailSender(deps);
+    sendAs = createGraphMailSender(senderDeps);
   });
 
   afterAll(() => microsoft.close());
@@ -122,6 +127,51 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
       { name: 'note.bin', contentType: 'application/octet-stream', size: 712 },
     ]);
     expect(attachments.map((attachment) => sha256(Buffer.from(attachment.contentBytes, 'base64')))).toEqual([sha256(logs), sha256(note)]);
+  });
+
+  it('streams a generated 10 MiB Jira attachment into the upload session: each chunk read just before its PUT, byte for byte', async () => {
+    const size = 10 * 1024 * 1024;
+    const content = generatedContent(5, size);
+    const jira = { pulled: 0 };
+    // Jira's answer to GET /attachment/content/{id}?redirect=false: a body made only as it is read.
+    const requestJira: RequestJira = async () => {
+      const reader = content.stream().getReader();
+      const body = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            const step = await reader.read();
+            if (step.done) controller.close();
+            else {
+              jira.pulled += step.value.byteLength;
+              controller.enqueue(step.value);
+            }
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      return new Response(body, { status: 200, headers: { 'Content-Length': String(size) } });
+    };
+    const puts: Array<{ range: string; pulledBefore: number }> = [];
+    const fetch: FetchLike = (url, init) => {
+      if (init.method === 'PUT') puts.push({ range: String((init.headers as Record<string, string>)['Content-Range']), pulledBefore: jira.pulled });
+      return globalFetch(url, init);
+    };
+    const streamingSender = createGraphMailSender({ ...senderDeps, fetch });
+    const attachment: StreamedAttachment = { name: 'capture.bin', contentType: 'application/octet-stream', size, open: () => openAttachment('10200', size, requestJira) };
+
+    const result = await streamingSender(credential, { subject: '[DEMO-5] Capture', html: '<p>Capture.</p>', to: ['reader@example.com'], attachments: [attachment] });
+
+    expect(result.delivery).toBe('draft');
+    expect(puts.map(({ range }) => range)).toEqual(['bytes 0-3932159/10485760', 'bytes 3932160-7864319/10485760', 'bytes 7864320-10485759/10485760']);
+    puts.forEach(({ pulledBefore }, k) => {
+      const end = Math.min((k + 1) * UPLOAD_CHUNK_BYTES, size);
+      // Chunk k is read, and at most one 64 KiB piece of Jira's body beyond it.
+      expect(pulledBefore).toBeGreaterThanOrEqual(end);
+      expect(pulledBefore).toBeLessThanOrEqual(end + 64 * 1024);
+    });
+    const stored = microsoft.sentMessages(SUPPORT).find((sent) => sent.message.subject === '[DEMO-5] Capture');
+    const bytes = Buffer.from(stored?.message.attachments?.[0]?.contentBytes ?? '', 'base64');
+    expect(sha256(bytes)).toBe(generatedSha256(5, size));
   });
 
   it('sends a small message in one sendMail with its x- header and Message-ID', async () => {

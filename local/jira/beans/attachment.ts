@@ -31,7 +31,7 @@ export function attachmentBean(
       form === 'rendered'
         ? renderedDateTime(attachment.created, ctx.timeZone, ctx.now)
         : jiraDateTime(attachment.created, ctx.timeZone),
-    size: form === 'rendered' ? renderedSize(attachment.bytes.length) : attachment.bytes.length,
+    size: form === 'rendered' ? renderedSize(attachment.content.size) : attachment.content.size,
     mimeType: attachment.mimeType,
     content: `${ctx.restBase}/attachment/content/${attachment.id}`,
     ...(hasThumbnail(attachment) ? { thumbnail: `${ctx.restBase}/attachment/thumbnail/${attachment.id}` } : {}),

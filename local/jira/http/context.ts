@@ -1,6 +1,7 @@
 import type { LocalRequest } from '../../http-types';
 import { restErrors } from '../errors';
 import type { RaisedEvent } from '../events';
+import type { MediaLinks } from '../media-links';
 import type { Viewer } from '../permissions';
 import type { SiteStore } from '../store';
 
@@ -11,6 +12,8 @@ export interface RequestContext {
   readonly restBase: string;
   readonly apiVersion: 2 | 3;
   readonly store: SiteStore;
+  /** Signs and checks the download URLs attachment content redirects to. */
+  readonly media: MediaLinks;
   readonly now: Date;
   /** Null only on routes open to anonymous callers. */
   readonly viewer: Viewer | null;

@@ -1,7 +1,9 @@
-import type { LocalRequest, LocalResponse } from '../../http-types';
+import type { LocalRequest } from '../../http-types';
+import type { JiraStreamingResponse } from '../types';
 import type { RequestContext } from './context';
 
-export type Handler = (ctx: RequestContext) => LocalResponse | Promise<LocalResponse>;
+/** A LocalResponse, or one whose body is a stream (attachment content). */
+export type Handler = (ctx: RequestContext) => JiraStreamingResponse | Promise<JiraStreamingResponse>;
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -1,5 +1,6 @@
 import { JiraEmulatorError } from '../errors';
 import type { StoredAttachment, StoredComment, StoredIssue } from '../model';
+import { storedContent } from '../attachment-content';
 import { attachmentBytes } from './attachment-files';
 import { DEMO_PROJECT, ISSUE_TYPES, PRIORITIES, PROJECTS, RESOLUTIONS, STATUSES } from './catalog';
 import { DEMO_1 } from './issues/demo-1';
@@ -89,7 +90,7 @@ export function buildSeedState(): SeedState {
         mimeType: attachment.mimeType,
         authorId: attachment.author.accountId,
         created: attachment.created,
-        bytes: attachmentBytes(attachment.file),
+        content: storedContent(attachmentBytes(attachment.file)),
       });
     }
   }

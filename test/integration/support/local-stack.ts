@@ -7,6 +7,7 @@ import { loadAppManifest } from '../../../local/host/server/manifest-modules';
 import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
+import type { StreamingJiraEmulator } from '../../../local/jira/types';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../../local/microsoft/types';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -16,6 +17,8 @@ export interface LocalStack {
   /** The outbox queue with the manifest's consumer: emails go out once `outboxIdle()` resolves. */
   queue: LocalQueue;
   microsoft: MicrosoftEmulator;
+  /** The local Jira the runtime's requestJira reaches. */
+  jira: StreamingJiraEmulator;
   tenant: EmulatedTenant;
   demoApp: EmulatedApp;
   handlers: { adminResolver: ForgeHandler; issueActionResolver: ForgeHandler; credentialExpiryCheck: ForgeTriggerHandler };
@@ -92,6 +95,7 @@ export async function startLocalStack(): Promise<LocalStack> {
     queue,
     outboxIdle: () => queue.whenIdle(),
     microsoft,
+    jira,
     tenant,
     demoApp,
     handlers,

@@ -2,7 +2,8 @@ import type { RequestInit, Route } from '@forge/api';
 import { ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../local/jira';
 import type { JiraActor, JiraEmulator } from '../../../local/jira/types';
 import { readMyGroups, searchGroups } from '../../../src/jira/groups';
-import { downloadAttachment, listIssueAttachments } from '../../../src/jira/issue-attachments';
+import { downloadAttachment } from '../../../src/jira/attachment-content';
+import { listIssueAttachments } from '../../../src/jira/issue-attachments';
 import { addEmailComment } from '../../../src/jira/issue-comment-writer';
 import { readIssueComments } from '../../../src/jira/issue-comments';
 import { readIssuePeople } from '../../../src/jira/issue-people';
@@ -20,11 +21,9 @@ const requestJiraOf = (jira: JiraEmulator, actor: JiraActor): RequestJira =>
     const body = typeof init?.body === 'string' ? Buffer.from(init.body, 'utf8') : undefined;
     const answer = await jira.handle({ method: init?.method ?? 'GET', path: route.value, headers, ...(body ? { body } : {}) }, actor);
     const bytes = Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(answer.body, 'utf8');
-    return {
-      status: answer.status,
-      text: async () => bytes.toString('utf8'),
-      arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    };
+    // A WHATWG Response, as Forge's requestJira answers.
+    const noBody = [204, 205, 304].includes(answer.status);
+    return new Response(noBody ? null : new Uint8Array(bytes), { status: answer.status, headers: answer.headers });
   };
 
 const SUPPORT_AGENTS = { id: '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e04', name: 'support-agents' };

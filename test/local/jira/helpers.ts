@@ -1,13 +1,13 @@
 import type { LocalResponse } from '../../../local/http-types';
 import { createJiraEmulator } from '../../../local/jira';
-import type { JiraActor, JiraEmulator } from '../../../local/jira/types';
+import type { JiraActor, JiraEmulator, StreamingJiraEmulator } from '../../../local/jira/types';
 import type { SiteUser } from '../../../local/jira/model';
 
 export const SITE = 'http://127.0.0.1:4000';
 /** Two days after the last seeded activity: seeded dates render absolute or as weekdays, new ones as "Today". */
 export const NOW = new Date('2025-03-08T10:00:00.000Z');
 
-export const newJira = (): JiraEmulator => createJiraEmulator({ siteUrl: SITE, now: () => NOW });
+export const newJira = (): StreamingJiraEmulator => createJiraEmulator({ siteUrl: SITE, now: () => NOW });
 
 export const as = (user: SiteUser): JiraActor => ({ type: 'user', accountId: user.accountId });
 export const APP: JiraActor = { type: 'app' };

@@ -127,6 +127,22 @@ describe('uploadAttachment', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('stops a streamed source it will not upload', async () => {
+    const { deps } = setup([]);
+    let stopped = false;
+    const pieces: AsyncIterableIterator<Uint8Array> = {
+      [Symbol.asyncIterator]: () => pieces,
+      next: async () => ({ done: false, value: pattern(10) }),
+      return: async () => {
+        stopped = true;
+        return { done: true, value: undefined };
+      },
+    };
+    const error = await failure(uploadAttachment({ ...session, uploadUrl: 'https://evil.example/upload' }, { size: 10, pieces }, deps));
+    expect(error.code).toBe('ENDPOINT_NOT_ALLOWED');
+    expect(stopped).toBe(true);
+  });
+
   it("takes the US Government cloud's own upload host, and a loopback stand-in when the environment allows", async () => {
     const gov = setup([empty(201)], { graphBaseUrl: 'https://graph.microsoft.us/v1.0' });
     await uploadAttachment({ ...session, uploadUrl: 'https://outlook.office365.us/api/v2.0/x?authtoken=t' }, pattern(10), gov.deps);

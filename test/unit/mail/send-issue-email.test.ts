@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
 import { fakeJwt, jsonResponse, type FetchHandler } from '../support/fake-fetch';
 import { sampleIssue } from '../support/fake-jira';
 import { configuredWorld, emailIdOf, issueRequest, silenceWarnings } from '../support/resolvers';
@@ -75,6 +76,50 @@ describe('sendIssueEmail through the resolver', () => {
     expect(world.microsoft.calls.filter((call) => call.url.endsWith('/send'))).toHaveLength(1);
     const history = await world.issueAction.listEmailHistory(issueRequest({}));
     expect(history).toMatchObject({ ok: true, data: [{ status: 'sent', attachmentCount: 2 }] });
+  });
+
+  it('reads each attachment from Jira only once Graph is ready for it, never all of them up front', async () => {
+    const microsoft = draftingMicrosoft();
+    const world = await configuredWorld({ microsoft: microsoft.handler });
+    world.issueData.attachments = [
+      { id: '10101', filename: 'dump.zip', size: 3_400_000, mimeType: 'application/zip', bytes: bytesOf(3_400_000, 13) },
+      { id: '10102', filename: 'list.csv', size: 712, mimeType: 'text/csv', bytes: bytesOf(712, 5) },
+    ];
+    const opened: string[] = [];
+    const open = world.outbox.openAttachment;
+    world.outbox.openAttachment = (id, size) => {
+      const last = world.microsoft.calls.at(-1);
+      opened.push(`${id} after ${last?.method} ${last?.url.replace(/^https:\/\/[^/]+/, '')}`);
+      return open(id, size);
+    };
+
+    await world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['10101', '10102'] }));
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+
+    expect(opened).toEqual([
+      // The big file just before its upload session, the small one after the big one's last chunk.
+      '10101 after POST /v1.0/users/support%40contoso.com/messages',
+      '10102 after PUT /api/v2.0/upload/dump.zip',
+    ]);
+  });
+
+  it('deletes the draft and tries again later when a download breaks off mid-file', async () => {
+    const microsoft = draftingMicrosoft();
+    const world = await configuredWorld({ microsoft: microsoft.handler });
+    world.issueData.attachments = [{ id: '10101', filename: 'dump.zip', size: 9_000_000, mimeType: 'application/zip' }];
+    world.outbox.openAttachment = async () =>
+      (async function* broken() {
+        yield new Uint8Array(5_000_000);
+        throw new JiraError(JiraErrorCode.RequestFailed, 'GET /rest/api/3/attachment/content/10101 answered 200, but reading its body failed after 5000000 bytes.');
+      })();
+
+    await world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['10101'] }));
+    await expect(world.drainOutbox(1)).resolves.toEqual(['retry-scheduled']);
+
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'retrying', lastError: { code: 'JIRA_REQUEST_FAILED' } });
+    expect(microsoft.uploads.get('dump.zip')?.map((chunk) => chunk.length)).toEqual([3_932_160]);
+    expect(world.microsoft.calls.at(-1)).toMatchObject({ method: 'DELETE', url: 'https://graph.microsoft.com/v1.0/users/support%40contoso.com/messages/draft-1' });
+    expect(world.microsoft.calls.filter((call) => call.url.endsWith('/send'))).toHaveLength(0);
   });
 
   it('refuses an attachment that is not on the issue before sending anything', async () => {
