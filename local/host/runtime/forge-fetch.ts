@@ -1,5 +1,5 @@
 import type { LocalRequest } from '../../http-types';
-import type { JiraActor, JiraEmulator } from '../../jira/types';
+import type { JiraActor, JiraEmulator, StreamingJiraEmulator } from '../../jira/types';
 import { ForgeRuntimeError } from './errors';
 import { headersRecord, jsonResponse, readRequestBody, toWhatwgResponse, type FetchInit } from './http-bodies';
 import type { InvocationScopes } from './invocation-scope';
@@ -81,7 +81,11 @@ export function jiraRoute(options: { jira: JiraEmulator; scopes: InvocationScope
       }
       const request: LocalRequest = { method, path, headers, ...(body !== undefined ? { body } : {}) };
       try {
-        return toWhatwgResponse(await options.jira.handle(request, actor));
+        // Attachment content passes through as a stream where the site can make one, as Jira streams it: a large
+        // file is never whole in the host.
+        const jira = options.jira as Partial<StreamingJiraEmulator>;
+        const answer = jira.handleStreaming ? await jira.handleStreaming(request, actor) : await options.jira.handle(request, actor);
+        return toWhatwgResponse(answer);
       } catch (error) {
         throw new ForgeRuntimeError('JIRA_EMULATOR_FAILED', `The local Jira failed to answer ${method} ${path}`, {
           cause: error,

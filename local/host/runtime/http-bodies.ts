@@ -38,10 +38,13 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   });
 }
 
-/** The WHATWG `Response` the SDKs expect, from the answer of an in-process emulator. */
-export function toWhatwgResponse(answer: LocalResponse): Response {
+/** The WHATWG `Response` the SDKs expect, from the answer of an in-process emulator (a stream passes through). */
+export function toWhatwgResponse(answer: Pick<LocalResponse, 'status' | 'headers'> & { body: LocalResponse['body'] | ReadableStream<Uint8Array> }): Response {
   const hasBody = !NULL_BODY_STATUSES.has(answer.status);
-  const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body);
+  const body =
+    typeof answer.body === 'string' || answer.body instanceof ReadableStream
+      ? answer.body
+      : new Uint8Array(answer.body);
   return new Response(hasBody ? body : null, {
     status: answer.status,
     statusText: STATUS_CODES[answer.status] ?? '',
