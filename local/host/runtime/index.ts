@@ -11,6 +11,7 @@ import type {
 } from '../runtime-types';
 import type { EntityDefinition } from './entity-query';
 import {
+  FunctionOutOfMemoryError,
   InvocationPayloadTooLargeError,
   InvocationTimeoutError,
   RuntimeAlreadyInstalledError,
@@ -199,6 +200,7 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     const platform = await startWorkers();
     const pool = workers as FunctionWorkerPool;
     const leave = platform.admit(scope);
+    const notePeak = (bytes: number) => memoryPeaks.set(scope.functionKey, Math.max(memoryPeaks.get(scope.functionKey) ?? 0, bytes));
     try {
       const outcome = await pool.run({
         functionKey: scope.functionKey,
@@ -211,10 +213,11 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
         proxyUrl: platform.url,
         signal,
       });
-      if (outcome.peakRssBytes !== undefined) {
-        memoryPeaks.set(scope.functionKey, Math.max(memoryPeaks.get(scope.functionKey) ?? 0, outcome.peakRssBytes));
-      }
+      if (outcome.peakRssBytes !== undefined) notePeak(outcome.peakRssBytes);
       return outcome.result;
+    } catch (error) {
+      if (error instanceof FunctionOutOfMemoryError) notePeak(error.peakBytes);
+      throw error;
     } finally {
       leave();
     }

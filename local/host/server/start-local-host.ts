@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createJiraEmulator } from '../../jira';
-import type { JiraEmulator } from '../../jira/types';
+import type { StreamingJiraEmulator } from '../../jira/types';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../microsoft';
 import type { MicrosoftEmulator } from '../../microsoft/types';
 import { createLocalQueue, type LocalQueue } from '../queue';
@@ -53,8 +53,12 @@ export interface LocalHostOptions {
   microsoft?: { loginPort?: number; graphPort?: number; tenantConfigPath?: string };
   /** Where the host reports what it did (never secrets); silent by default. */
   log?: (line: string) => void;
-  /** The app to run: this project's manifest.yml and its handler files by default; a fixture app in tests. */
-  app?: { manifestPath: string; entry: Record<string, unknown> };
+  /**
+   * The app to run: this project's manifest.yml and its handler files by default. Another manifest of this project's
+   * code (`manifestPath` alone, e.g. with another `memoryMB`), or a fixture app in tests (`entry`: its exports, run
+   * in this process).
+   */
+  app?: { manifestPath: string; entry?: Record<string, unknown> };
   /**
    * This project's code, when `app` is not given: its TypeScript sources (default), or the bundles `npm run bundle`
    * made with Forge's own bundler, i.e. what `forge deploy` uploads (`{ bundleDir }`).
@@ -87,7 +91,7 @@ export interface LocalHost {
   readonly url: string;
   readonly runtime: InstalledForgeRuntime;
   readonly microsoft: MicrosoftEmulator;
-  readonly jira: JiraEmulator;
+  readonly jira: StreamingJiraEmulator;
   /** What happened to the demo credential at start. */
   readonly seed: SeedOutcome;
   /** The async events queue that @forge/events' Queue.push fills and the manifest's consumers drain. */
@@ -144,7 +148,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   await mkdir(options.dataDir, { recursive: true });
   const manifestPath = options.app?.manifestPath ?? path.join(PROJECT_ROOT, 'manifest.yml');
   const [manifest, assets] = await Promise.all([loadAppManifest(manifestPath), buildBrowserAssets()]);
-  const isolate = (options.isolation ?? 'process') === 'process' && options.app === undefined;
+  const isolate = (options.isolation ?? 'process') === 'process' && options.app?.entry === undefined;
   const code = options.app?.entry ?? (isolate ? isolatedHandlers(manifest, options.appCode) : handlerFiles(options.appCode));
   const handlers = resolveHandlers(manifest, code);
   const triggerHandlers = resolveTriggerHandlers(manifest, code);
