@@ -32,7 +32,7 @@ export interface ConsumerEvent {
 export type ForgeConsumerHandler = (event: ConsumerEvent, context: BackendRuntimePayload) => unknown;
 
 /** The trigger modules whose functions the platform calls with no user behind the call. */
-export type TriggerModuleType = 'scheduledTrigger' | 'trigger';
+export type TriggerModuleType = 'scheduledTrigger' | 'trigger' | 'webtrigger';
 
 /**
  * What a trigger function receives first: `{ context: { cloudId, moduleKey }, contextToken }` for a scheduled

@@ -11,6 +11,8 @@ import type { SiteIdentity } from './site-identity';
 export const TRIGGER_TIME_LIMITS: Readonly<Record<TriggerModuleType, { defaultSeconds: number; maxSeconds: number }>> = {
   scheduledTrigger: { defaultSeconds: 55, maxSeconds: 900 },
   trigger: { defaultSeconds: 25, maxSeconds: 25 },
+  // "Runtime seconds (web-triggers): 55" (https://developer.atlassian.com/platform/forge/limits-invocation/).
+  webtrigger: { defaultSeconds: 55, maxSeconds: 55 },
 };
 
 /** The platform's extension type for a trigger module, as `appContext.moduleType` reports it. */

@@ -144,3 +144,14 @@ export function resolveProductTriggerHandlers(
   }
   return handlers;
 }
+
+/** Function key -> export, for the functions that `webtrigger` modules invoke with an HTTP request. */
+export function resolveWebTriggerHandlers(manifest: AppManifest, entry?: EntryOrFiles): Map<string, ForgeTriggerHandler> {
+  const files = filesOf(entry);
+  const handlers = new Map<string, ForgeTriggerHandler>();
+  for (const trigger of manifest.webTriggers) {
+    const handler = manifest.functions.get(trigger.functionKey) ?? '';
+    handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, files) as ForgeTriggerHandler);
+  }
+  return handlers;
+}

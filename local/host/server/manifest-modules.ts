@@ -49,6 +49,14 @@ export interface ProductTriggerModule {
   timeoutSeconds: number | undefined;
 }
 
+/** A `webtrigger` module: the function an HTTP request to its URL invokes. */
+export interface WebTriggerModule {
+  key: string;
+  functionKey: string;
+  /** The function's `timeoutSeconds`; web triggers get 55 s, and no more. */
+  timeoutSeconds: number | undefined;
+}
+
 /** A `consumer` module: the queue it listens to and the function it invokes with each event. */
 export type ConsumerModule = QueueConsumer;
 
@@ -69,6 +77,8 @@ export interface AppManifest {
   consumers: ConsumerModule[];
   /** `trigger` modules (product events) in manifest order. */
   productTriggers: ProductTriggerModule[];
+  /** `webtrigger` modules in manifest order. */
+  webTriggers: WebTriggerModule[];
   /** `app.storage.entities`, for the runtime's `entities`. */
   entities: ManifestEntity[];
   /** Resource key -> path of its files, relative to the project root. */
@@ -192,6 +202,21 @@ const manifestSchema = z.object({
         .default([]),
       consumer: z.array(consumerSchema).default([]),
       trigger: z.array(triggerSchema).default([]),
+      // https://developer.atlassian.com/platform/forge/manifest-reference/modules/web-trigger/: the function's own
+      // answer is the HTTP response ("dynamic"); responses fixed in the manifest ("static") are not emulated.
+      webtrigger: z
+        .array(
+          z.object({
+            key: z.string().regex(MODULE_KEY),
+            function: z.string().min(1),
+            response: z
+              .object({ type: z.literal('dynamic', { message: 'only dynamic web trigger responses are supported by the local host' }) })
+              .passthrough()
+              .optional(),
+            security: z.unknown().optional(),
+          }),
+        )
+        .default([]),
       function: z
         .array(
           z.object({
@@ -253,6 +278,12 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
   });
   const consumers = readConsumers(manifestPath, manifest.modules.consumer, functions, timeouts);
   const productTriggers = readProductTriggers(manifestPath, manifest.modules.trigger, functions, timeouts);
+  const webTriggers = manifest.modules.webtrigger.map((trigger): WebTriggerModule => {
+    if (!functions.has(trigger.function)) {
+      throw new ManifestError(`${manifestPath}: web trigger ${trigger.key} names unknown function ${trigger.function}.`);
+    }
+    return { key: trigger.key, functionKey: trigger.function, timeoutSeconds: timeouts.get(trigger.function) };
+  });
   const entities = readEntities(manifestPath, manifest.app.storage?.entities ?? []);
   const inlineStyles = (manifest.permissions?.content?.styles ?? []).includes('unsafe-inline');
   const automation = readAutomationActions(manifest.modules, { functions, resources });
@@ -264,6 +295,7 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
     scheduledTriggers,
     consumers,
     productTriggers,
+    webTriggers,
     entities,
     resources,
     functions,

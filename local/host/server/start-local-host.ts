@@ -15,6 +15,7 @@ import {
   resolveHandlers,
   resolveProductTriggerHandlers,
   resolveTriggerHandlers,
+  resolveWebTriggerHandlers,
   type AppCode,
 } from './app-handlers';
 import { withAutomationFrames } from './automation/automation-frames';
@@ -23,7 +24,7 @@ import { createAutomationRules, type AutomationRun, type RunAutomationOptions } 
 import { buildBrowserAssets } from './browser-assets';
 import { createUserSession } from './current-user';
 import { createForgeEndpoints } from './forge-endpoints';
-import { sendJson } from './http-kit';
+import { HostHttpError, sendJson } from './http-kit';
 import { loadAppManifest } from './manifest-modules';
 import { createPageRoutes, pageUser } from './page-routes';
 import { createRequestGuard } from './request-guard';
@@ -38,6 +39,7 @@ import {
 import { seedDemoCredential, type SeedOutcome } from './seed-demo-credential';
 import { createJiraForms } from './jira-forms';
 import { createProductEvents, type ProductEvents } from './product-events';
+import { createWebTriggers, WEB_TRIGGER_PATH } from './web-triggers';
 
 export interface LocalHostOptions {
   /** Default 4000; 0 picks a free port. */
@@ -154,6 +156,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const triggerHandlers = resolveTriggerHandlers(manifest, code);
   const consumerHandlers = resolveConsumerHandlers(manifest, code);
   const productTriggerHandlers = resolveProductTriggerHandlers(manifest, code);
+  const webTriggerHandlers = resolveWebTriggerHandlers(manifest, code);
 
   let port = 0;
   // Requests that arrive while the parts start get a 503.
@@ -260,8 +263,21 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     });
     // The local Jira's own forms (comment, status, create) come before the site's other routes.
     const jiraForms = createJiraForms({ jira, session, guard: createRequestGuard(() => port), log });
+    const webTriggers = createWebTriggers({ triggers: manifest.webTriggers, handlers: webTriggerHandlers, runtime, log });
+    const webTriggerGuard = createRequestGuard(() => port);
     const siteHandler = handle;
     handle = async (request, response) => {
+      if (WEB_TRIGGER_PATH.test(new URL(request.url ?? '/', 'http://host.local').pathname)) {
+        try {
+          webTriggerGuard(request);
+        } catch (error) {
+          const refusal = error instanceof HostHttpError ? error : new HostHttpError(403, 'Refused.', 'REFUSED');
+          sendJson(response, refusal.status, { code: refusal.code, message: refusal.message });
+          return;
+        }
+        await webTriggers(request, response, new URL(request.url ?? '/', 'http://host.local'));
+        return;
+      }
       if (!(await jiraForms(request, response))) await siteHandler(request, response);
     };
     scheduler.start();

@@ -2,10 +2,10 @@ import { z } from 'zod';
 
 /**
  * The response a scheduled trigger or web trigger function must answer: `{ statusCode, headers?, body?,
- * statusText? }`. "If the response from your app does not follow that structure, the platform records an error with
- * a status code of 424 Failed dependency."
- * https://developer.atlassian.com/platform/forge/function-reference/scheduled-trigger/
- * https://developer.atlassian.com/platform/forge/function-reference/web-trigger/
+ * statusText? }`. For a scheduled trigger, "if the response from your app does not follow that structure, the
+ * platform records an error with a status code of 424 Failed dependency"
+ * (https://developer.atlassian.com/platform/forge/function-reference/scheduled-trigger/); a web trigger's caller then
+ * gets "an error response with status code 500" (https://developer.atlassian.com/platform/forge/runtime-reference/web-trigger/).
  */
 export const FAILED_DEPENDENCY = 424;
 
