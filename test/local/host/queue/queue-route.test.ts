@@ -1,5 +1,5 @@
 import { __requestAtlassianAsApp } from '@forge/api';
-import { InternalServerError, PayloadTooBigError, Queue } from '@forge/events';
+import { InternalServerError, PayloadTooBigError, Queue, TooManyEventsError } from '@forge/events';
 import { createLocalQueue, QueueError, type LocalQueue } from '../../../../local/host/queue';
 import { FAKE_CLOUD_ID } from '../runtime/fixtures/fake-jira';
 import { installTestRuntime, type TestRuntime } from '../runtime/fixtures/runtime-fixture';
@@ -118,6 +118,16 @@ describe('the queue route answers @forge/events as the platform does', () => {
 
     // @forge/events refuses the same push before sending it.
     await expect(new Queue({ key: 'work-queue' }).push([{ body: { big } }, { body: { big } }])).rejects.toThrow(PayloadTooBigError);
+  });
+
+  it('refuses a push of more than 50 events, as @forge/events does before sending (TooManyEventsError)', async () => {
+    const events = Array.from({ length: 51 }, (_, i) => ({ body: { i } }));
+    const response = await post(PUBLISH, pushBody({ payload: events }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: 'INVALID_REQUEST', message: `POST ${PUBLISH}: payload: Too big: expected array to have <=50 items` });
+    await expect(new Queue({ key: 'work-queue' }).push(events)).rejects.toThrow(TooManyEventsError);
+    await expect(new Queue({ key: 'work-queue' }).push(events.slice(0, 50))).resolves.toMatchObject({ jobId: expect.any(String) });
+    expect(queue.status().ready).toBe(50);
   });
 
   it('a 400 reaches the app as @forge/events InternalServerError', async () => {
