@@ -19,6 +19,7 @@ import { approximateCount, searchJqlGet, searchJqlPost, searchRemoved } from './
 import { serverInfo } from './handlers/server-info';
 import { listStatuses } from './handlers/statuses';
 import { doTransition, listTransitions } from './handlers/transitions';
+import { getUserEmail, getUserEmailBulk } from './handlers/user-email';
 import { bulkUsers, getUser, myself, searchUsers } from './handlers/users';
 import { listWatchers } from './handlers/watchers';
 import type { Route } from './http/router';
@@ -32,6 +33,8 @@ export const ROUTES: readonly Route[] = [
   { scope: 'rest', pattern: '/user', methods: { GET: getUser } },
   { scope: 'rest', pattern: '/user/search', methods: { GET: searchUsers } },
   { scope: 'rest', pattern: '/user/bulk', methods: { GET: bulkUsers } },
+  { scope: 'rest', pattern: '/user/email', methods: { GET: getUserEmail } },
+  { scope: 'rest', pattern: '/user/email/bulk', methods: { GET: getUserEmailBulk } },
   { scope: 'rest', pattern: '/search', methods: { GET: searchRemoved, POST: searchRemoved } },
   { scope: 'rest', pattern: '/search/jql', methods: { GET: searchJqlGet, POST: searchJqlPost } },
   { scope: 'rest', pattern: '/search/approximate-count', methods: { POST: approximateCount } },

@@ -5,8 +5,9 @@ import type { StoredCredential } from '../credentials/stored-credential';
 import type { IssueSnapshot } from '../jira/issue';
 import type { IssueRoles } from '../jira/issue-people';
 import { queueIssueEmail, type QueueIssueEmailDeps } from '../mail/queue-issue-email';
+import type { ReadUserEmails } from '../mail/person-recipients';
 import { foldRecipients } from '../mail/recipients';
-import { addressesOfRoles } from '../mail/role-recipients';
+import { recipientsOfRoles } from '../mail/role-recipients';
 import { parseActionInputs } from './action-inputs';
 import { ActionInputError } from './errors';
 
@@ -18,6 +19,8 @@ export interface SendEmailActionDeps extends QueueIssueEmailDeps {
   /** As the rule's actor (Automation invokes actions as a user). */
   readIssue(issueKey: string): Promise<IssueSnapshot>;
   readRoles(issueKey: string): Promise<IssueRoles>;
+  /** Addresses of people whose address Jira hides from the rule's actor, through its Email API (as the app). */
+  readUserEmails: ReadUserEmails;
 }
 
 export interface QueuedByAction {
@@ -54,7 +57,7 @@ const chooseCredential = (credentials: readonly CredentialView[], wanted: string
 const nobodyMessage = (roles: readonly string[]): string =>
   roles.length === 0
     ? 'No one to email: "Recipients" names no address.'
-    : `No one to email: the issue has no ${roles.join(' or ')} with a visible email address, and "Recipients" names no address.`;
+    : `No one to email: the issue has no ${roles.join(' or ')} with an email address, and "Recipients" names no address.`;
 
 /**
  * "Send issue email" for Jira Automation: emails the rule's issue (read as the rule's actor) through a template,
@@ -68,7 +71,8 @@ export const runSendEmailAction = async (payload: unknown, actorAccountId: strin
   const chosen = chooseCredential(credentials, inputs.mailbox);
   const issue = await deps.readIssue(inputs.issueKey);
   const roles = inputs.roles.length === 0 ? undefined : await deps.readRoles(issue.key);
-  const to = [...inputs.addresses, ...(roles === undefined ? [] : addressesOfRoles(roles, inputs.roles))];
+  const people = roles === undefined ? [] : await recipientsOfRoles(roles, inputs.roles, deps.readUserEmails);
+  const to = [...inputs.addresses, ...people];
   if (to.length === 0) throw new ActionInputError(nobodyMessage(inputs.roles));
   const recipients = foldRecipients({ to, cc: [], bcc: [] });
   const record = await queueIssueEmail(

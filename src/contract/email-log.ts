@@ -37,7 +37,10 @@ export interface DeliveryEvent {
   error?: DeliveryError;
 }
 
-/** One row of the email log. Bcc addresses are never shown, only their number. */
+/**
+ * One row of the email log. Bcc addresses are never shown, only their number; a Jira user whose address Jira hid
+ * from whoever chose them is listed by name (Jira admins cannot see hidden addresses either).
+ */
 export interface EmailLogSummary {
   emailId: string;
   createdAt: string;

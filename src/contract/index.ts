@@ -11,3 +11,4 @@ export * from './templates';
 export * from './mail-settings';
 export * from './email-log';
 export * from './notification-rules';
+export * from './recipient-input';

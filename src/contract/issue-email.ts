@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { MAX_RECIPIENTS, parseEmailAddress } from './email-address';
+import { MAX_RECIPIENTS } from './email-address';
 import type { DeliveryStatus } from './email-log';
+import { recipientInputSchema } from './recipient-input';
 
 /** Graph's limit for a message with its attachments (upload sessions take up to 150 MB). */
 export const MAX_MESSAGE_BYTES = 150 * 1024 * 1024;
@@ -8,14 +9,10 @@ export const MAX_LATEST_COMMENTS = 50;
 export const COMMENT_CHOICES = ['none', 'latest', 'all'] as const;
 export type CommentChoice = (typeof COMMENT_CHOICES)[number];
 
-/** One recipient as typed or picked: `jane@example.com` or `Jane Doe <jane@example.com>`. */
-const recipient = z.string().check(
-  z.trim(),
-  z.refine((value) => parseEmailAddress(value).ok, { error: 'Enter valid email addresses.' }),
-);
+/** Recipients as typed or picked: `jane@example.com`, `Jane Doe <jane@example.com>`, or `{ accountId }` of a Jira user. */
 const recipientList = (min: number) =>
   z._default(
-    z.array(recipient).check(
+    z.array(recipientInputSchema).check(
       ...(min > 0 ? [z.minLength(min, 'Add at least one recipient.')] : []),
       z.maxLength(MAX_RECIPIENTS, `A message can have at most ${MAX_RECIPIENTS} recipients.`),
     ),
@@ -77,10 +74,15 @@ export const searchPeopleSchema = z.strictObject({
 
 export type PersonSource = 'reporter' | 'assignee' | 'watcher' | 'directory' | 'jira';
 
-/** Someone the sender can pick. `address` is null when Jira hides the person's email (their privacy setting). */
+/**
+ * Someone the sender can pick. `address` is null when Jira hides the person's email (their privacy setting); a Jira
+ * user (`accountId` set) is then picked as `{ accountId }` and the email still reaches them, the address unseen.
+ */
 export interface PersonOption {
   name: string;
   address: string | null;
+  /** Set for people from Jira: the issue's reporter, assignee and watchers, and Jira's user search. */
+  accountId?: string;
   source: PersonSource;
   /** Job title, department or similar, to tell people with the same name apart. */
   detail?: string;
@@ -147,7 +149,10 @@ export interface SentIssueEmail {
 
 export type EmailStatus = 'sent' | 'failed';
 
-/** One email of an issue's history. Bcc addresses are not shown to others; only their number is kept. */
+/**
+ * One email of an issue's history. Bcc addresses are not shown to others; only their number is kept. In `to` and
+ * `cc`, a Jira user whose address Jira hid from the sender is listed by name, never by address.
+ */
 export interface EmailHistoryEntry {
   id: string;
   issueKey: string;

@@ -115,9 +115,13 @@ export const readIssueParticipants = async (
 export const toPersonOption = (person: IssuePerson): PersonOption => ({
   name: person.displayName,
   address: person.emailAddress,
+  accountId: person.accountId,
   source: person.source,
 });
 
-/** The dialog's quick picks: reporter, assignee and watchers; `address` is null where Jira hides it. */
+/**
+ * The dialog's quick picks: reporter, assignee and watchers; `address` is null where Jira hides it, and such a
+ * person is picked by `accountId` instead.
+ */
 export const readIssuePeople = async (issueKey: string, requestJira: RequestJira = requestJiraAsUser): Promise<PersonOption[]> =>
   (await readIssueParticipants(issueKey, requestJira)).map(toPersonOption);

@@ -4,6 +4,7 @@ import type { TemplateView } from '../contract/templates';
 import type { CredentialService } from '../credentials/credential-service';
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { IssueSnapshot } from '../jira/issue';
+import type { IssuePerson } from '../jira/issue-people';
 import type { Clock } from '../shared/seams';
 import type { HistoryRecord } from '../history/history-store';
 import type { EmailRecord } from '../outbox/email-record';
@@ -23,6 +24,13 @@ export interface IssueEmailJira {
   readSenderName(): Promise<string>;
   readIssue(issueKey: string): Promise<IssueSnapshot>;
   readPeople(issueKey: string): Promise<PersonOption[]>;
+  /** Reporter, assignee and watchers, each once, with the address Jira shows the reader (null where hidden). */
+  readParticipants(issueKey: string): Promise<IssuePerson[]>;
+  /**
+   * Always as the app: Jira's Email API, which ignores profile visibility. What it answers goes into messages
+   * only, never onto a screen or into a record.
+   */
+  readUserEmails(accountIds: readonly string[]): Promise<Map<string, string>>;
   listAttachments(issueKey: string): Promise<AttachmentOption[]>;
   downloadAttachment(attachmentId: string, expectedSize: number): Promise<Uint8Array>;
   readComments(issueKey: string, limit: number | 'all'): Promise<{ comments: IssueComment[]; total: number }>;

@@ -4,7 +4,7 @@ import type { IssueSnapshot } from '../jira/issue';
 import type { EmailRecord } from '../outbox/email-record';
 import { composeIssueEmail, type EmailContentChoice } from './compose-issue-email';
 import type { IssueEmailDeps } from './issue-email-ports';
-import type { Recipients } from './recipients';
+import { recipientLabel, type Recipients } from './recipients';
 import { threadIdentity } from './thread-identity';
 
 export interface QueueIssueEmailRequest {
@@ -23,6 +23,7 @@ export interface QueueIssueEmailRequest {
 export type QueueIssueEmailDeps = Pick<IssueEmailDeps, 'jira' | 'templates' | 'enqueue' | 'newId'>;
 
 const addresses = (list: Recipients['to']): string[] => list.map((recipient) => recipient.address);
+const labels = (list: Recipients['to']): string[] => list.map(recipientLabel);
 
 /**
  * Renders an issue email (the issue, comments and attachments read through `deps.jira`: as the user for the dialog
@@ -51,6 +52,7 @@ export const queueIssueEmail = async (request: QueueIssueEmailRequest, deps: Que
     internetMessageId: identity.internetMessageId,
     requestedBy: { accountId: request.requestedBy.accountId, name: request.requestedBy.name ?? email.senderName },
     commentAfterSend: request.commentAfterSend,
+    listed: { to: labels(request.recipients.to), cc: labels(request.recipients.cc) },
     content: {
       subject: email.subject,
       html: email.html,

@@ -1,12 +1,31 @@
 import type { RecipientRole } from '../contract/notification-rules';
-import type { IssueRoles } from '../jira/issue-people';
+import type { IssuePerson, IssueRoles } from '../jira/issue-people';
+import { recipientsOfPeople, type ReadUserEmails } from './person-recipients';
+import type { Recipient } from './recipients';
 
-/** Who a role names on an issue, as far as Jira shows their address; people without one are left out. */
-export const addressesOfRoles = (roles: IssueRoles, wanted: readonly RecipientRole[]): string[] => {
-  const people = wanted.flatMap((role) => {
-    if (role === 'reporter') return roles.reporter === undefined ? [] : [roles.reporter];
-    if (role === 'assignee') return roles.assignee === undefined ? [] : [roles.assignee];
-    return roles.watchers;
+const peopleIn = (roles: IssueRoles, role: RecipientRole): IssuePerson[] => {
+  if (role === 'reporter') return roles.reporter === undefined ? [] : [roles.reporter];
+  if (role === 'assignee') return roles.assignee === undefined ? [] : [roles.assignee];
+  return roles.watchers;
+};
+
+/**
+ * The active people a role names on an issue as recipients, in the order asked, each once. People whose address
+ * Jira hides are reached through the Email API and listed by name; only someone Jira gives no address for at all
+ * is left out.
+ */
+export const recipientsOfRoles = async (
+  roles: IssueRoles,
+  wanted: readonly RecipientRole[],
+  readUserEmails: ReadUserEmails,
+): Promise<Recipient[]> => {
+  const people = wanted.flatMap((role) => peopleIn(roles, role)).filter((person) => person.active);
+  const found = await recipientsOfPeople(people, readUserEmails);
+  const listed = new Set<string>();
+  return people.flatMap((person) => {
+    const recipient = found.get(person.accountId);
+    if (recipient === undefined || listed.has(person.accountId)) return [];
+    listed.add(person.accountId);
+    return [recipient];
   });
-  return people.filter((person) => person.active).flatMap((person) => (person.emailAddress === null ? [] : [person.emailAddress]));
 };

@@ -2,6 +2,7 @@ import type { SendIssueEmailOptions, SentIssueEmail } from '../contract/issue-em
 import { NotAllowedToSendError } from './errors';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 import { queueIssueEmail } from './queue-issue-email';
+import { resolvePickedUsers } from './picked-users';
 import { foldRecipients, recipientCount } from './recipients';
 
 export interface SendIssueEmailRequest {
@@ -12,17 +13,19 @@ export interface SendIssueEmailRequest {
 }
 
 /**
- * Emails an issue: the admin's "who may send" setting is checked, the issue (as the user sees it) is rendered
+ * Emails an issue: the admin's "who may send" setting is checked, the Jira users picked by account id become their
+ * addresses (Jira hides some: those go only into the message), the issue (as the user sees it) is rendered
  * through the chosen template with the chosen comments and attachments, and the email is put in the outbox, from
  * the default credential's mailbox. The outbox worker sends it (outbox/handle-outbox-job.ts); the answer says
  * "queued" and the dialog follows the email with getEmailStatus.
  */
 export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: IssueEmailDeps): Promise<SentIssueEmail> => {
-  const recipients = foldRecipients(request.input);
   const [credential, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
   const issue = await deps.jira.readIssue(request.issueKey);
   const permission = await deps.checkPermission(settings, issue.project?.key, request.caller.accountId);
   if (!permission.allowed) throw new NotAllowedToSendError(permission.reason);
+  // Only someone allowed to send gets the app to look up hidden addresses.
+  const recipients = foldRecipients(await resolvePickedUsers(issue.key, request.input, deps.jira));
 
   const record = await queueIssueEmail(
     {

@@ -1,8 +1,9 @@
 import type { NotificationRuleView } from '../contract/notification-rules';
 import type { IssueRoles } from '../jira/issue-people';
 import { JiraError, JiraErrorCode } from '../jira/errors';
-import { foldRecipients } from '../mail/recipients';
-import { addressesOfRoles } from '../mail/role-recipients';
+import type { ReadUserEmails } from '../mail/person-recipients';
+import { foldRecipients, type Recipient } from '../mail/recipients';
+import { recipientsOfRoles } from '../mail/role-recipients';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock } from '../shared/seams';
 import type { IssueEventFact } from './issue-event';
@@ -15,8 +16,10 @@ export interface NotifyDeps {
   /** As the app: the trigger runs with no user. */
   matchesJql(issueKey: string, jql: string): Promise<boolean>;
   readRoles(issueKey: string): Promise<IssueRoles>;
+  /** Addresses of people whose address Jira hides, through its Email API (as the app). */
+  readUserEmails: ReadUserEmails;
   /** Renders the issue (as the app) with the rule's template and puts the email in the outbox. */
-  queue(rule: NotificationRuleView, fact: IssueEventFact, to: string[]): Promise<{ emailId: string }>;
+  queue(rule: NotificationRuleView, fact: IssueEventFact, to: Recipient[]): Promise<{ emailId: string }>;
   log(line: string): void;
   now: Clock;
 }
@@ -51,13 +54,14 @@ const fireRule = async (rule: NotificationRuleView, fact: IssueEventFact, deps: 
     }
   }
   const roles = rule.recipients.roles.length === 0 ? undefined : await deps.readRoles(fact.issue.key);
-  const to = [...rule.recipients.addresses, ...(roles === undefined ? [] : addressesOfRoles(roles, rule.recipients.roles))];
+  const people = roles === undefined ? [] : await recipientsOfRoles(roles, rule.recipients.roles, deps.readUserEmails);
+  const to = [...rule.recipients.addresses, ...people];
   if (to.length === 0) return 'no-recipients';
   const recipients = foldRecipients({ to, cc: [], bcc: [] });
 
   if (!(await deps.once.claim(rule.id, fact.eventId))) return 'duplicate';
   try {
-    await deps.queue(rule, fact, recipients.to.map((recipient) => recipient.address));
+    await deps.queue(rule, fact, recipients.to);
   } catch (error) {
     await deps.once.release(rule.id, fact.eventId);
     throw error;

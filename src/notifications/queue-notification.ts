@@ -3,7 +3,7 @@ import type { NotificationRuleView } from '../contract/notification-rules';
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { IssueSnapshot } from '../jira/issue';
 import { queueIssueEmail, type QueueIssueEmailDeps } from '../mail/queue-issue-email';
-import { foldRecipients } from '../mail/recipients';
+import { foldRecipients, type RecipientEntry } from '../mail/recipients';
 import type { IssueEventFact } from './issue-event';
 
 export interface QueueNotificationDeps extends QueueIssueEmailDeps {
@@ -37,7 +37,7 @@ export const eventLine = (fact: IssueEventFact, issue: Pick<IssueSnapshot, 'key'
 export const queueNotification = async (
   rule: NotificationRuleView,
   fact: IssueEventFact,
-  to: readonly string[],
+  to: readonly RecipientEntry[],
   deps: QueueNotificationDeps,
 ): Promise<{ emailId: string }> => {
   const [credential, settings, issue, actor] = await Promise.all([

@@ -45,6 +45,7 @@ export interface EmailRecord {
   /** The Message-ID the email carries on every attempt, so a copy that went out can be found again. */
   internetMessageId: string;
   subject: string;
+  /** As shown: addresses, and names of people whose address Jira hides (the content has the addresses). */
   to: string[];
   cc: string[];
   bccCount: number;

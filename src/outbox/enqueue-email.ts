@@ -20,6 +20,11 @@ export interface NewEmail {
   credential: { id: string; senderMailbox: string };
   internetMessageId: string;
   requestedBy: { accountId: string; name: string };
+  /**
+   * The recipients as the email log, the issue's history and the "Emailed to" comment show them: addresses, and
+   * the names of people whose address Jira hides. `content` holds the addresses themselves, for sending only.
+   */
+  listed: { to: string[]; cc: string[] };
   content: EmailContent;
   commentAfterSend: boolean;
 }
@@ -45,8 +50,8 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
     senderMailbox: email.credential.senderMailbox,
     internetMessageId: email.internetMessageId,
     subject: email.content.subject,
-    to: email.content.to,
-    cc: email.content.cc,
+    to: email.listed.to,
+    cc: email.listed.cc,
     bccCount: email.content.bcc.length,
     attachmentCount: email.content.attachments.filter((attachment) => attachment.contentId === undefined).length,
     requestedBy: email.requestedBy,

@@ -7,7 +7,8 @@ import { downloadAttachment, openAttachment } from '../jira/attachment-content';
 import { listIssueAttachments } from '../jira/issue-attachments';
 import { addEmailComment } from '../jira/issue-comment-writer';
 import { readIssueComments } from '../jira/issue-comments';
-import { readIssuePeople, readIssueRoles } from '../jira/issue-people';
+import { readIssueParticipants, readIssuePeople, readIssueRoles } from '../jira/issue-people';
+import { readUserEmails } from '../jira/user-emails';
 import { isValidJql, issueMatchesJql } from '../jira/jql-search';
 import { listStatuses } from '../jira/statuses';
 import { readUserName } from '../jira/user-name';
@@ -68,6 +69,9 @@ const jiraAsUser: IssueEmailJira = {
   readSenderName: async () => (await readMyself(requestJiraAsUser)).displayName ?? 'A Jira user',
   readIssue: (issueKey) => readIssue(issueKey, requestJiraAsUser),
   readPeople: (issueKey) => readIssuePeople(issueKey, requestJiraAsUser),
+  readParticipants: (issueKey) => readIssueParticipants(issueKey, requestJiraAsUser),
+  // Jira's Email API answers apps only; the address goes into the message, never back to the person.
+  readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
   listAttachments: (issueKey) => listIssueAttachments(issueKey, requestJiraAsUser),
   downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsUser),
   readComments: (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsUser),
@@ -86,6 +90,7 @@ const jiraAsApp: IssueEmailJira = {
   readSenderName: async () => (await readMyself(requestJiraAsApp)).displayName ?? 'Issue Mailer',
   readIssue: (issueKey) => readIssue(issueKey, requestJiraAsApp),
   readPeople: (issueKey) => readIssuePeople(issueKey, requestJiraAsApp),
+  readParticipants: (issueKey) => readIssueParticipants(issueKey, requestJiraAsApp),
   listAttachments: (issueKey) => listIssueAttachments(issueKey, requestJiraAsApp),
   downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsApp),
   readComments: (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsApp),
@@ -216,6 +221,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
       once: createOnceGuard(),
       matchesJql: (issueKey, jql) => issueMatchesJql(issueKey, jql, requestJiraAsApp),
       readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsApp),
+      readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
       queue: (rule, fact, to) => queueNotification(rule, fact, to, notificationDeps),
       log,
       now: systemClock,
@@ -231,6 +237,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
       readSettings: () => settings.read(),
       readIssue: (issueKey) => readIssue(issueKey, requestJiraAsUser),
       readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsUser),
+      readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
     },
   };
 };

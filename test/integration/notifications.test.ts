@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NotificationRuleView } from '../../src/contract/notification-rules';
 import { startLocalHost, type LocalHost } from '../../local/host';
-import { ALEX_ADMIN, SAM_AGENT } from '../../local/jira';
+import { ALEX_ADMIN, CASEY_CUSTOMER, SAM_AGENT } from '../../local/jira';
 import type { JiraActor } from '../../local/jira/types';
 
 jest.setTimeout(60_000);
@@ -121,7 +121,7 @@ describe('notification rules on Jira events', () => {
       event: 'issue-transitioned',
       toStatus: 'Waiting for customer',
       projectKeys: ['DEMO'],
-      // DEMO-4's reporter (Casey, a customer) hides their email: the assignee and the address get it.
+      // DEMO-4's reporter (Casey, a customer) hides their email: Jira's Email API gives it to the app.
       recipients: { addresses: ['status@example.com'], roles: ['reporter', 'assignee'] },
     });
     const opsComment = await jira(asUser(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/OPS-1/comment', { body: adf('Maintenance window tonight.') });
@@ -150,6 +150,7 @@ describe('notification rules on Jira events', () => {
     expect(sent.at(-1)?.message.subject).toMatch(/^\[DEMO-4\] /);
     expect(sent.at(-1)?.message.toRecipients?.map((recipient) => recipient.emailAddress.address)).toEqual([
       'status@example.com',
+      CASEY_CUSTOMER.emailAddress,
       ALEX_ADMIN.emailAddress,
     ]);
     expect(sent.at(-1)?.message.body?.content).toContain('moved DEMO-4 to Waiting for customer');
@@ -205,7 +206,7 @@ describe('the "Send issue email" Automation action, run as Jira Automation runs 
     [
       'nobody to email',
       { issueKey: '{{issue.key}}', recipients: 'assignee' },
-      'No one to email: the issue has no assignee with a visible email address, and "Recipients" names no address.',
+      'No one to email: the issue has no assignee with an email address, and "Recipients" names no address.',
     ],
     [
       'a word that is no recipient',

@@ -21,7 +21,11 @@ export function userAvatarUrls(siteUrl: string, user: SiteUser | AppUser): Recor
   );
 }
 
-/** Whether the caller may see a person's email address (their profile visibility setting). */
+/**
+ * Whether the caller may see a person's email address (their profile visibility setting). Atlassian's "Profile
+ * visibility" guide (developer.atlassian.com/cloud/jira/platform/profile-visibility): a hidden field is left out of
+ * every user answer, to apps too; apps read addresses through the Email API instead (handlers/user-email.ts).
+ */
 function emailVisible(ctx: RequestContext, user: SiteUser): boolean {
   if (user.emailVisibility === 'anyone') return true;
   return ctx.viewer?.kind === 'user' && ctx.viewer.user.accountId === user.accountId;

@@ -1,13 +1,13 @@
 import { useRef, useState, type RefObject } from 'react';
 import { MAX_RECIPIENTS } from '../../../src/contract/email-address';
-import type { IssueEmailDraft } from '../../../src/contract/issue-email';
+import type { IssueEmailDraft, PersonOption } from '../../../src/contract/issue-email';
 import { Field } from '../../shared/components/field';
 import { AttachmentList } from './attachment-list';
 import { ContentOptions } from './content-options';
-import type { Reachable } from './person-labels';
+import { isReachable, type Reachable } from './person-labels';
 import { QuickPicks } from './quick-picks';
 import { RecipientField } from './recipient-field';
-import { fieldOf, type RecipientField as FieldName } from './recipient-state';
+import { fieldOf, fieldOfPerson, type RecipientField as FieldName } from './recipient-state';
 import { formatMailbox } from './recipients';
 import type { Compose } from './use-compose';
 
@@ -28,6 +28,13 @@ export function ComposeForm({ draft, compose, disabled, toRef }: ComposeFormProp
   const showBcc = bccOpened || recipients.chips.bcc.length > 0 || recipients.text.bcc !== '' || 'bcc' in errors;
   const findField = (address: string) => fieldOf(recipients, address);
   const addPerson = (field: FieldName) => (person: Reachable) => act.add(field, formatMailbox(person.name, person.address));
+  // Someone whose address Jira hides goes by account id: the chip shows the name, the backend finds the address.
+  const fieldOfPick = (person: PersonOption) =>
+    isReachable(person) ? findField(person.address) : person.accountId === undefined ? undefined : fieldOfPerson(recipients, person.accountId);
+  const addPick = (person: PersonOption) => {
+    if (isReachable(person)) addPerson('to')(person);
+    else if (person.accountId !== undefined) act.addPerson('to', { accountId: person.accountId, name: person.name });
+  };
 
   const recipientField = (field: FieldName, extra: Partial<Parameters<typeof RecipientField>[0]> = {}) => (
     <RecipientField
@@ -54,7 +61,7 @@ export function ComposeForm({ draft, compose, disabled, toRef }: ComposeFormProp
           inputRef: toRef,
           hint: `Press Enter or type a comma after each address. Up to ${MAX_RECIPIENTS} recipients in all.`,
         })}
-        <QuickPicks picks={draft.quickPicks} fieldOf={findField} onPick={addPerson('to')} />
+        <QuickPicks picks={draft.quickPicks} fieldOf={fieldOfPick} onPick={addPick} />
       </div>
       {recipientField('cc')}
       {showBcc ? (

@@ -8,7 +8,7 @@ interface PreviewPanelProps {
   onEdit(): void;
 }
 
-const list = (addresses: readonly string[] | undefined) => (addresses ?? []).join(', ');
+const list = (recipients: readonly string[]) => recipients.join(', ');
 
 /**
  * The email as it would go out. The HTML is shown in a sandboxed frame (no scripts, no same origin), so nothing in
@@ -45,22 +45,22 @@ export function PreviewPanel({ state, onEdit }: PreviewPanelProps) {
           <dl className="im-facts">
             <dt>Subject</dt>
             <dd>{state.preview.subject}</dd>
-            {(state.input.to?.length ?? 0) > 0 && (
+            {state.shown.to.length > 0 && (
               <>
                 <dt>To</dt>
-                <dd>{list(state.input.to)}</dd>
+                <dd>{list(state.shown.to)}</dd>
               </>
             )}
-            {(state.input.cc?.length ?? 0) > 0 && (
+            {state.shown.cc.length > 0 && (
               <>
                 <dt>Cc</dt>
-                <dd>{list(state.input.cc)}</dd>
+                <dd>{list(state.shown.cc)}</dd>
               </>
             )}
-            {(state.input.bcc?.length ?? 0) > 0 && (
+            {state.shown.bcc.length > 0 && (
               <>
                 <dt>Bcc</dt>
-                <dd>{list(state.input.bcc)}</dd>
+                <dd>{list(state.shown.bcc)}</dd>
               </>
             )}
             <dt>Attachments</dt>

@@ -1,21 +1,24 @@
 import { useState } from 'react';
 import type { PersonOption } from '../../../src/contract/issue-email';
-import { SOURCE_LABELS, isReachable, type Reachable } from './person-labels';
+import { SOURCE_LABELS } from './person-labels';
 import { RECIPIENT_LABELS, type RecipientField } from './recipient-state';
 
 interface QuickPicksProps {
   picks: readonly PersonOption[];
-  /** The field a person's address is already in, if any. */
-  fieldOf(address: string): RecipientField | undefined;
-  onPick(person: Reachable): void;
+  /** The field a person is already in, if any. */
+  fieldOf(person: PersonOption): RecipientField | undefined;
+  onPick(person: PersonOption): void;
 }
 
 /** Issues with many watchers would push the form down; the rest are one click away. */
 const SHOWN_AT_FIRST = 6;
 
+/** Jira hides the address, but the email can still reach a Jira user: the backend finds it when sending. */
+const HIDDEN_TITLE = "Jira hides this person's email address. The email still reaches them; the address is not shown.";
+
 /**
  * The issue's people (reporter, assignee, watchers) as one-click "add to To" buttons. Someone whose email Jira hides
- * stays visible but disabled, so nobody wonders where the assignee went.
+ * is added by name; the address never reaches this page. Only someone Jira names no account for stays disabled.
  */
 export function QuickPicks({ picks, fieldOf, onPick }: QuickPicksProps) {
   const [showAll, setShowAll] = useState(false);
@@ -29,8 +32,9 @@ export function QuickPicks({ picks, fieldOf, onPick }: QuickPicksProps) {
       </span>
       {shown.map((person, index) => {
         const role = SOURCE_LABELS[person.source];
-        const key = `${person.source}:${person.address ?? person.name}:${index}`;
-        if (!isReachable(person)) {
+        const key = `${person.source}:${person.accountId ?? person.address ?? person.name}:${index}`;
+        const addressHidden = person.address === null;
+        if (addressHidden && person.accountId === undefined) {
           return (
             <button
               key={key}
@@ -44,21 +48,22 @@ export function QuickPicks({ picks, fieldOf, onPick }: QuickPicksProps) {
             </button>
           );
         }
-        const already = fieldOf(person.address);
+        const already = fieldOf(person);
         return (
           <button
             key={key}
             type="button"
             className="im-quick-pick"
             disabled={already !== undefined}
-            aria-label={`Add ${role.toLowerCase()}: ${person.name}${already ? ` (in ${RECIPIENT_LABELS[already]})` : ''}`}
-            title={person.address}
+            aria-label={`Add ${role.toLowerCase()}: ${person.name}${addressHidden ? ' (email hidden)' : ''}${already ? ` (in ${RECIPIENT_LABELS[already]})` : ''}`}
+            title={person.address ?? HIDDEN_TITLE}
             onClick={() => onPick(person)}
           >
             <span className="im-quick-pick__icon" aria-hidden="true">
               {already ? '✓' : '+'}
             </span>
             {role}: {person.name}
+            {addressHidden && <span className="im-quick-pick__aside">email hidden</span>}
           </button>
         );
       })}

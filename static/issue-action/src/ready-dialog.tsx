@@ -96,7 +96,7 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
     if (busy || done) return;
     setPreviewing(true);
     bodyRef.current?.scrollTo({ top: 0 });
-    const error = await preview.run(compose.input());
+    const error = await preview.run(compose.input(), compose.shownRecipients());
     if (error?.fieldErrors) compose.setErrors(normaliseFieldErrors(error.fieldErrors));
   };
 

@@ -1,4 +1,5 @@
 import { MAX_RECIPIENTS, addressKey, parseEmailAddress } from '../../../src/contract/email-address';
+import type { RecipientInput } from '../../../src/contract/recipient-input';
 import { plural } from './format';
 import { splitAllRecipients, splitRecipientText } from './recipients';
 
@@ -6,10 +7,26 @@ export const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
 export type RecipientField = (typeof RECIPIENT_FIELDS)[number];
 export const RECIPIENT_LABELS: Record<RecipientField, string> = { to: 'To', cc: 'Cc', bcc: 'Bcc' };
 
-/** One chip. `text` is what goes to the backend: the token as typed (it parsed), or `Name <address>` when picked. */
+/**
+ * A Jira user from the issue whose address Jira hides from the sender: the chip knows only their name, and the
+ * backend finds the address when the email is queued. `text` is the name.
+ */
+export type PersonRecipient = { id: string; text: string; valid: true; address: null; name: string; accountId: string };
+
+/**
+ * One chip. For an address, `text` is what goes to the backend: the token as typed (it parsed), or `Name <address>`
+ * when picked; a person goes as `{ accountId }`.
+ */
 export type Recipient =
   | { id: string; text: string; valid: true; address: string; name: string | undefined }
+  | PersonRecipient
   | { id: string; text: string; valid: false; message: string };
+
+/** Who a person chip names: an issue's people as the draft lists them. */
+export interface PickedPerson {
+  accountId: string;
+  name: string;
+}
 
 type PerField<T> = Record<RecipientField, T>;
 
@@ -34,11 +51,16 @@ export const emptyRecipients = (): RecipientsModel => ({
   nextId: 1,
 });
 
-const keyOf = (recipient: Recipient): string =>
-  recipient.valid ? addressKey(recipient.address) : `invalid:${recipient.text.toLowerCase()}`;
+/** Chips fold by this: an address case-insensitively, a person by account id, an invalid token as typed. */
+export const recipientKey = (recipient: Recipient): string => {
+  if (!recipient.valid) return `invalid:${recipient.text.toLowerCase()}`;
+  return recipient.address === null ? `jira:${recipient.accountId}` : addressKey(recipient.address);
+};
 
-export const chipLabel = (recipient: Recipient): string =>
-  recipient.valid ? (recipient.name ?? recipient.address) : recipient.text;
+export const chipLabel = (recipient: Recipient): string => {
+  if (!recipient.valid) return recipient.text;
+  return recipient.address === null ? recipient.name : (recipient.name ?? recipient.address);
+};
 
 const allChips = (model: RecipientsModel) => RECIPIENT_FIELDS.flatMap((field) => model.chips[field]);
 
@@ -49,7 +71,12 @@ export const invalidCount = (model: RecipientsModel): number => allChips(model).
 /** The field an address is already in, if any (case-insensitive). */
 export function fieldOf(model: RecipientsModel, address: string): RecipientField | undefined {
   const key = addressKey(address);
-  return RECIPIENT_FIELDS.find((field) => model.chips[field].some((chip) => chip.valid && keyOf(chip) === key));
+  return RECIPIENT_FIELDS.find((field) => model.chips[field].some((chip) => chip.valid && recipientKey(chip) === key));
+}
+
+/** The field a person is already in, if any. */
+export function fieldOfPerson(model: RecipientsModel, accountId: string): RecipientField | undefined {
+  return RECIPIENT_FIELDS.find((field) => model.chips[field].some((chip) => chip.valid && chip.address === null && chip.accountId === accountId));
 }
 
 interface Folded {
@@ -95,7 +122,7 @@ export function addTokens(
   text = model.text[field],
 ): RecipientsModel {
   const seen = new Map<string, RecipientField>();
-  for (const name of RECIPIENT_FIELDS) for (const chip of model.chips[name]) seen.set(keyOf(chip), name);
+  for (const name of RECIPIENT_FIELDS) for (const chip of model.chips[name]) seen.set(recipientKey(chip), name);
   let valid = validCount(model);
   let nextId = model.nextId;
   const added: Recipient[] = [];
@@ -109,7 +136,7 @@ export function addTokens(
     const chip: Recipient = parsed.ok
       ? { id, text: trimmed, valid: true, address: parsed.value.address, name: parsed.value.name }
       : { id, text: trimmed, valid: false, message: parsed.message };
-    const key = keyOf(chip);
+    const key = recipientKey(chip);
     const already = seen.get(key);
     if (already) {
       folded.push({ address: chip.valid ? chip.address : chip.text, field: already });
@@ -131,6 +158,31 @@ export function addTokens(
     notes: { ...model.notes, [field]: note },
     announcement: addAnnouncement(added, field),
     nextId,
+  };
+}
+
+/**
+ * A person picked from the issue whose address Jira hides becomes a chip of their name; once only, within
+ * MAX_RECIPIENTS like any address.
+ */
+export function addPerson(model: RecipientsModel, field: RecipientField, person: PickedPerson): RecipientsModel {
+  const label = RECIPIENT_LABELS[field];
+  const already = fieldOfPerson(model, person.accountId);
+  if (already) {
+    const note = `${person.name} is already in ${RECIPIENT_LABELS[already]}.`;
+    return { ...model, notes: { ...model.notes, [field]: note }, announcement: '' };
+  }
+  if (validCount(model) >= MAX_RECIPIENTS) {
+    const note = `A message can have at most ${MAX_RECIPIENTS} recipients (To, Cc and Bcc together); ${person.name} was left out.`;
+    return { ...model, notes: { ...model.notes, [field]: note }, announcement: '' };
+  }
+  const chip: PersonRecipient = { id: `r${model.nextId}`, text: person.name, valid: true, address: null, name: person.name, accountId: person.accountId };
+  return {
+    ...model,
+    chips: { ...model.chips, [field]: [...model.chips[field], chip] },
+    notes: { ...model.notes, [field]: null },
+    announcement: `Added ${person.name} to ${label}.`,
+    nextId: model.nextId + 1,
   };
 }
 
@@ -170,14 +222,26 @@ export function removeLastChip(model: RecipientsModel, field: RecipientField): R
   return last ? removeChip(model, field, last.id) : model;
 }
 
-export interface RecipientPayload {
-  to: string[];
-  cc: string[];
-  bcc: string[];
-}
+/** The valid chips' texts per field, as the preview lists them: addresses as given, people by name. */
+export type ShownRecipients = Record<RecipientField, string[]>;
 
-/** The valid chips' texts per field, as the send and preview payloads take them. */
-export function recipientPayload(model: RecipientsModel): RecipientPayload {
+export function shownRecipients(model: RecipientsModel): ShownRecipients {
   const texts = (field: RecipientField) => model.chips[field].flatMap((chip) => (chip.valid ? [chip.text] : []));
   return { to: texts('to'), cc: texts('cc'), bcc: texts('bcc') };
+}
+
+export interface RecipientPayload {
+  to: RecipientInput[];
+  cc: RecipientInput[];
+  bcc: RecipientInput[];
+}
+
+/** The valid chips per field as the send and preview payloads take them: address texts, and people by account id. */
+export function recipientPayload(model: RecipientsModel): RecipientPayload {
+  const inputs = (field: RecipientField) =>
+    model.chips[field].flatMap((chip): RecipientInput[] => {
+      if (!chip.valid) return [];
+      return chip.address === null ? [{ accountId: chip.accountId }] : [chip.text];
+    });
+  return { to: inputs('to'), cc: inputs('cc'), bcc: inputs('bcc') };
 }

@@ -8,6 +8,7 @@ import {
   commitAll,
   commitText,
   invalidCount,
+  recipientKey,
   type RecipientsModel,
 } from './recipient-state';
 import { splitAllRecipients } from './recipients';
@@ -48,7 +49,7 @@ export const SHOWN_ELSEWHERE: ReadonlySet<BlockerKind> = new Set(['permission', 
 function distinctAddresses(model: RecipientsModel): number {
   const keys = new Set<string>();
   for (const field of RECIPIENT_FIELDS) {
-    for (const chip of model.chips[field]) if (chip.valid) keys.add(addressKey(chip.address));
+    for (const chip of model.chips[field]) if (chip.valid) keys.add(recipientKey(chip));
     for (const token of splitAllRecipients(model.text[field])) {
       const parsed = parseEmailAddress(token);
       if (parsed.ok) keys.add(addressKey(parsed.value.address));

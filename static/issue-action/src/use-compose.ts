@@ -3,6 +3,7 @@ import type { IssueEmailDraft, SendIssueEmailInput } from '../../../src/contract
 import type { FieldErrors } from '../../shared/field-errors';
 import { contentInput, initialContent, type ContentValues } from './content-state';
 import {
+  addPerson,
   addTokens,
   commitAll,
   commitText,
@@ -10,9 +11,12 @@ import {
   recipientPayload,
   removeChip,
   removeLastChip,
+  shownRecipients,
   typeText,
+  type PickedPerson,
   type RecipientField,
   type RecipientsModel,
+  type ShownRecipients,
 } from './recipient-state';
 import { sendBlockers, type Blocker } from './send-rules';
 
@@ -21,6 +25,8 @@ export interface RecipientActions {
   /** Everything typed becomes chips; `text` replaces what is typed first (a paste). */
   commit(field: RecipientField, text?: string): void;
   add(field: RecipientField, token: string): void;
+  /** A person from the issue whose address Jira hides: a chip of their name. */
+  addPerson(field: RecipientField, person: PickedPerson): void;
   remove(field: RecipientField, id: string): void;
   removeLast(field: RecipientField): void;
 }
@@ -40,6 +46,8 @@ export interface Compose {
   blockers: Blocker[];
   /** The form as the backend takes it, typed text included as it would become chips. */
   input(): SendIssueEmailInput;
+  /** The recipients of `input()` as their chips read. */
+  shownRecipients(): ShownRecipients;
 }
 
 /** Which backend field errors each content change answers. */
@@ -82,6 +90,7 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       type: (field, text) => change(field, (model) => typeText(model, field, text)),
       commit: (field, text) => change(field, (model) => commitText(model, field, text)),
       add: (field, token) => change(field, (model) => addTokens(model, field, [token], '')),
+      addPerson: (field, person) => change(field, (model) => addPerson(model, field, person)),
       remove: (field, id) => change(field, (model) => removeChip(model, field, id)),
       removeLast: (field) => change(field, (model) => removeLastChip(model, field)),
     };
@@ -120,5 +129,6 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       message,
       ...contentInput(content, draft.attachments),
     }),
+    shownRecipients: () => shownRecipients(effective),
   };
 }

@@ -10,6 +10,7 @@ import { readIssuePeople } from '../../../src/jira/issue-people';
 import type { JiraResponse, RequestJira } from '../../../src/jira/jira-client';
 import { listRoles, rolesOfUserInProject } from '../../../src/jira/project-roles';
 import { listProjects } from '../../../src/jira/projects';
+import { readUserEmails } from '../../../src/jira/user-emails';
 import { searchJiraUsers } from '../../../src/jira/user-search';
 import { checkSendPermission } from '../../../src/settings/send-permission';
 import { APP, as, newJira } from './helpers';
@@ -37,10 +38,20 @@ describe('the backend\'s Jira readers against the local Jira', () => {
 
   it('reads DEMO-1\'s people: Casey\'s address stays hidden', async () => {
     await expect(readIssuePeople('DEMO-1', asUser(SAM_AGENT))).resolves.toEqual([
-      { name: 'Casey Customer', address: null, source: 'reporter' },
-      { name: 'Sam Rivera', address: 'sam.rivera@example.com', source: 'assignee' },
-      { name: 'Alex Admin', address: 'alex.admin@example.com', source: 'watcher' },
+      { name: 'Casey Customer', address: null, accountId: CASEY_CUSTOMER.accountId, source: 'reporter' },
+      { name: 'Sam Rivera', address: 'sam.rivera@example.com', accountId: SAM_AGENT.accountId, source: 'assignee' },
+      { name: 'Alex Admin', address: 'alex.admin@example.com', accountId: ALEX_ADMIN.accountId, source: 'watcher' },
     ]);
+  });
+
+  it("reads Casey's hidden address through the Email API as the app only", async () => {
+    await expect(readUserEmails([CASEY_CUSTOMER.accountId, SAM_AGENT.accountId], asApp)).resolves.toEqual(
+      new Map([
+        [CASEY_CUSTOMER.accountId, 'casey.customer@customer.example'],
+        [SAM_AGENT.accountId, 'sam.rivera@example.com'],
+      ]),
+    );
+    await expect(readUserEmails([CASEY_CUSTOMER.accountId], asUser(ALEX_ADMIN))).rejects.toMatchObject({ code: 'JIRA_FORBIDDEN', status: 401 });
   });
 
   it('reads the newest comments with their HTML, and the total', async () => {

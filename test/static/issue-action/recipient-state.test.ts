@@ -1,14 +1,17 @@
 import { MAX_RECIPIENTS } from '../../../src/contract/email-address';
 import {
+  addPerson,
   addTokens,
   commitAll,
   commitText,
   emptyRecipients,
   fieldOf,
+  fieldOfPerson,
   invalidCount,
   recipientPayload,
   removeChip,
   removeLastChip,
+  shownRecipients,
   typeText,
   validCount,
   type RecipientField,
@@ -190,3 +193,45 @@ describe('commitAll and recipientPayload', () => {
     expect(model.text.to).toBe('b@example.com');
   });
 });
+
+describe('a person whose address Jira hides', () => {
+  const casey = { accountId: 'u-casey', name: 'Casey Customer' };
+
+  it('becomes a chip of their name, sent by account id and shown by name', () => {
+    const model = addPerson(withTo('ada@example.com'), 'to', casey);
+    expect(model.chips.to[1]).toMatchObject({ valid: true, address: null, text: 'Casey Customer', accountId: 'u-casey' });
+    expect(model.announcement).toBe('Added Casey Customer to To.');
+    expect(fieldOfPerson(model, 'u-casey')).toBe('to');
+    expect(recipientPayload(model)).toEqual({ to: ['ada@example.com', { accountId: 'u-casey' }], cc: [], bcc: [] });
+    expect(shownRecipients(model)).toEqual({ to: ['ada@example.com', 'Casey Customer'], cc: [], bcc: [] });
+    expect(validCount(model)).toBe(2);
+  });
+
+  it('is added once, with a note in the field it was picked for', () => {
+    const once = addPerson(emptyRecipients(), 'to', casey);
+    const twice = addPerson(once, 'cc', casey);
+    expect(twice.chips).toEqual(once.chips);
+    expect(twice.notes.cc).toBe('Casey Customer is already in To.');
+  });
+
+  it('stays apart from a typed address, whatever it is', () => {
+    const model = addTokens(addPerson(emptyRecipients(), 'to', casey), 'cc', ['casey@customer.example']);
+    expect(recipientPayload(model)).toEqual({ to: [{ accountId: 'u-casey' }], cc: ['casey@customer.example'], bcc: [] });
+    expect(fieldOf(model, 'casey@customer.example')).toBe('cc');
+  });
+
+  it('counts against the recipient cap like an address', () => {
+    const full = addTokens(emptyRecipients(), 'to', Array.from({ length: MAX_RECIPIENTS }, (_, index) => `p${index}@example.com`));
+    const model = addPerson(full, 'to', casey);
+    expect(model.chips.to).toHaveLength(MAX_RECIPIENTS);
+    expect(model.notes.to).toBe(`A message can have at most ${MAX_RECIPIENTS} recipients (To, Cc and Bcc together); Casey Customer was left out.`);
+  });
+
+  it('is removed like any chip', () => {
+    const model = addPerson(emptyRecipients(), 'to', casey);
+    const removed = removeChip(model, 'to', model.chips.to[0]?.id ?? '');
+    expect(removed.chips.to).toEqual([]);
+    expect(removed.announcement).toBe('Removed Casey Customer from To.');
+  });
+});
+

@@ -24,12 +24,16 @@ const actionWorld = async (options: { credentials?: boolean } = {}) => {
     rolesRead: [] as string[],
     templatesGot: [] as string[],
     enqueued: [] as NewEmail[],
+    /** What Jira's Email API answers the app, by account id. */
+    userEmails: new Map<string, string>(),
   };
   let emails = 0;
   const jira: IssueEmailJira = {
     readSenderName: async () => 'Ursula User',
     readIssue: (key) => readIssue(key, world.jira.requestJira),
     readPeople: async () => [],
+    readParticipants: async () => [],
+    readUserEmails: async () => new Map(),
     listAttachments: async () => [],
     downloadAttachment: async () => new Uint8Array(),
     readComments: async () => ({ comments: [], total: 0 }),
@@ -59,6 +63,7 @@ const actionWorld = async (options: { credentials?: boolean } = {}) => {
       state.rolesRead.push(key);
       return state.roles;
     },
+    readUserEmails: async (accountIds) => new Map([...state.userEmails].filter(([accountId]) => accountIds.includes(accountId))),
   };
   const issueReads = () => world.jira.calls.filter((call) => call.path.startsWith('/rest/api/3/issue/')).length;
   return { world, deps, state, issueReads };
@@ -101,13 +106,13 @@ describe('runSendEmailAction', () => {
       'the assignee of an unassigned issue',
       'assignee',
       noRoles(),
-      'No one to email: the issue has no assignee with a visible email address, and "Recipients" names no address.',
+      'No one to email: the issue has no assignee with an email address, and "Recipients" names no address.',
     ],
     [
       'a reporter and watchers whose addresses are hidden',
       'reporter; watchers',
       { reporter: person('reporter', 'u-grace', null), assignee: person('assignee', 'u-ada', 'ada@example.com'), watchers: [person('watcher', 'u-bob', null)] },
-      'No one to email: the issue has no reporter or watchers with a visible email address, and "Recipients" names no address.',
+      'No one to email: the issue has no reporter or watchers with an email address, and "Recipients" names no address.',
     ],
   ])('refuses to email nobody: %s', async (_name, recipients, roles, message) => {
     const { deps, state } = await actionWorld();
@@ -169,6 +174,22 @@ describe('runSendEmailAction', () => {
       },
     });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+  });
+
+  it('emails a reporter whose address Jira hides from the rule\'s actor, and lists them by name', async () => {
+    const { world, deps, state } = await actionWorld();
+    state.roles = { reporter: { ...person('reporter', 'u-casey', null), displayName: 'Casey Customer' }, assignee: undefined, watchers: [] };
+    state.userEmails.set('u-casey', 'casey@customer.example');
+
+    await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'reporter' }, ACTOR, deps)).resolves.toEqual({
+      emailId: emailIdOf(1),
+      issueKey: 'DEMO-1',
+      recipientCount: 1,
+    });
+    expect(state.enqueued[0]).toMatchObject({ listed: { to: ['Casey Customer'], cc: [] }, content: { to: ['casey@customer.example'] } });
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({ to: ['Casey Customer'] });
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(world.issueData.comments_added).toEqual([{ issueKey: 'DEMO-1', to: ['Casey Customer'], cc: [], subject: expect.any(String) as unknown }]);
   });
 
   it("uses the project's default, else the built-in template, when none is named; follows the comment setting", async () => {

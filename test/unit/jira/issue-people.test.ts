@@ -20,9 +20,9 @@ describe('readIssuePeople', () => {
       [WATCHERS_PATH]: { status: 200, body: watchersOf(ADA, KEN, GRACE) },
     });
     await expect(readIssuePeople('DEMO-1', requestJira)).resolves.toEqual([
-      { name: 'Grace Hopper', address: 'grace@example.com', source: 'reporter' },
-      { name: 'Ada Lovelace', address: 'ada@example.com', source: 'assignee' },
-      { name: 'Ken Thompson', address: 'ken@example.com', source: 'watcher' },
+      { name: 'Grace Hopper', address: 'grace@example.com', accountId: 'a2', source: 'reporter' },
+      { name: 'Ada Lovelace', address: 'ada@example.com', accountId: 'a1', source: 'assignee' },
+      { name: 'Ken Thompson', address: 'ken@example.com', accountId: 'a4', source: 'watcher' },
     ]);
     expect(calls.map((call) => call.path)).toEqual([ISSUE_PATH, WATCHERS_PATH]);
     expect(calls.every((call) => call.init?.method === 'GET')).toBe(true);
@@ -33,7 +33,9 @@ describe('readIssuePeople', () => {
       [ISSUE_PATH]: { status: 200, body: { fields: { reporter: GRACE, assignee: GRACE } } },
       [WATCHERS_PATH]: { status: 200, body: watchersOf() },
     });
-    await expect(readIssuePeople('DEMO-1', requestJira)).resolves.toEqual([{ name: 'Grace Hopper', address: 'grace@example.com', source: 'reporter' }]);
+    await expect(readIssuePeople('DEMO-1', requestJira)).resolves.toEqual([
+      { name: 'Grace Hopper', address: 'grace@example.com', accountId: 'a2', source: 'reporter' },
+    ]);
   });
 
   it('asks /user/bulk only for watchers whose email the watcher list left out, and keeps null when Jira hides it', async () => {

@@ -1,5 +1,5 @@
 import { MailValidationError } from '../../../src/mail/errors';
-import { foldRecipients, recipientCount } from '../../../src/mail/recipients';
+import { foldRecipients, recipientCount, recipientLabel, type Recipient } from '../../../src/mail/recipients';
 
 const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com`);
 
@@ -49,5 +49,19 @@ describe('foldRecipients', () => {
 
   it('counts folded repeats once against the limit', () => {
     expect(recipientCount(foldRecipients({ to: many('t', 500), cc: many('t', 500), bcc: [] }))).toBe(500);
+  });
+});
+
+describe('people whose address Jira hides', () => {
+  const casey: Recipient = { address: 'casey@customer.example', hidden: { accountId: 'u-casey', name: 'Casey Customer' } };
+
+  it('are shown by name, everyone else by address', () => {
+    expect([casey, { address: 'ada@example.com', name: 'Ada' }].map(recipientLabel)).toEqual(['Casey Customer', 'ada@example.com']);
+  });
+
+  it('fold with the same person only, never with a typed address, so a guess is not confirmed by the count', () => {
+    const folded = foldRecipients({ to: ['casey@customer.example', casey], cc: [{ ...casey }], bcc: ['CASEY@customer.example'] });
+    expect(folded).toEqual({ to: [{ address: 'casey@customer.example' }, casey], cc: [], bcc: [] });
+    expect(recipientCount(folded)).toBe(2);
   });
 });

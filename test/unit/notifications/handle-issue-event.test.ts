@@ -35,6 +35,7 @@ const triggerWorld = async (rules: NotificationRuleView[]) => {
     },
     matchesJql: async () => false,
     readRoles: async () => ({ reporter: undefined, assignee: undefined, watchers: [] }),
+    readUserEmails: async () => new Map(),
     queue: async (rule) => {
       queued.push(rule.id);
       return { emailId: `email-${queued.length}` };

@@ -4,6 +4,7 @@ import type { IssueRoles } from '../../../src/jira/issue-people';
 import { notifyRules, type NotifyDeps } from '../../../src/notifications/notify';
 import type { OnceGuard } from '../../../src/notifications/once-guard';
 import { createRuleStore } from '../../../src/notifications/rule-store';
+import { recipientLabel, type Recipient } from '../../../src/mail/recipients';
 import { OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
 import { StorageError } from '../../../src/storage/errors';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -14,6 +15,7 @@ const NOW = Date.parse('2024-05-06T06:00:00Z');
 interface QueueCall {
   ruleId: string;
   eventId: string;
+  /** The addresses the email goes to. */
   to: string[];
 }
 
@@ -34,6 +36,11 @@ const notifyWorld = async (rules: NotificationRuleView[]) => {
     roles: noRoles(),
     rolesCalls: [] as string[],
     queued: [] as QueueCall[],
+    /** The recipients as queued, for what the records may show of them. */
+    recipients: [] as Recipient[][],
+    /** What Jira's Email API answers (as the app), by account id. */
+    userEmails: new Map<string, string>(),
+    emailCalls: [] as string[][],
     /** Rules whose next queue call throws this error. */
     queueFailures: new Map<string, Error>(),
     logLines: [] as string[],
@@ -62,13 +69,18 @@ const notifyWorld = async (rules: NotificationRuleView[]) => {
       world.rolesCalls.push(issueKey);
       return world.roles;
     },
+    readUserEmails: async (accountIds) => {
+      world.emailCalls.push([...accountIds]);
+      return new Map([...world.userEmails].filter(([accountId]) => accountIds.includes(accountId)));
+    },
     queue: async (rule, fact, to) => {
       const failure = world.queueFailures.get(rule.id);
       if (failure !== undefined) {
         world.queueFailures.delete(rule.id);
         throw failure;
       }
-      world.queued.push({ ruleId: rule.id, eventId: fact.eventId, to: [...to] });
+      world.queued.push({ ruleId: rule.id, eventId: fact.eventId, to: to.map((recipient) => recipient.address) });
+      world.recipients.push([...to]);
       return { emailId: `email-${world.queued.length}` };
     },
     log: (line) => world.logLines.push(line),
@@ -184,7 +196,7 @@ describe('notifyRules', () => {
     expect([...claims]).toEqual(['rule-2 created:10001']);
   });
 
-  it("emails the rule's roles (visible, active addresses only) and addresses, each address once", async () => {
+  it("emails the rule's roles (active people Jira gives an address for) and addresses, each address once", async () => {
     const rule = ruleView({
       recipients: { addresses: ['Grace@Example.com', 'intake@example.com'], roles: ['reporter', 'assignee', 'watchers'] },
     });
@@ -210,7 +222,7 @@ describe('notifyRules', () => {
 
   it.each<[string, IssueRoles['reporter'], IssueRoles['watchers']]>([
     ['the issue has no reporter', undefined, []],
-    ['the reporter hides their address', person('reporter', 'u-grace', null), [person('watcher', 'u-hidden', null)]],
+    ['Jira gives no address for the reporter, not even through its Email API', person('reporter', 'u-grace', null), [person('watcher', 'u-hidden', null)]],
     ['the reporter is deactivated', person('reporter', 'u-grace', 'grace@example.com', false), []],
   ])('answers no-recipients, logged, when %s', async (_name, reporter, watchers) => {
     const { deps, world, queued, claims, store, logLines } = await notifyWorld([ruleView({ recipients: { addresses: [], roles: ['reporter', 'watchers'] } })]);
@@ -221,6 +233,25 @@ describe('notifyRules', () => {
     expect(queued).toEqual([]);
     expect(claims.size).toBe(0);
     expect((await store.get('rule-1'))?.firedCount).toBe(0);
+  });
+
+  it("reaches a reporter and a watcher whose address Jira hides through the Email API, listed by name", async () => {
+    const { deps, world, queued } = await notifyWorld([ruleView({ recipients: { addresses: [], roles: ['reporter', 'assignee', 'watchers'] } })]);
+    world.roles = {
+      reporter: { ...person('reporter', 'u-casey', null), displayName: 'Casey Customer' },
+      assignee: person('assignee', 'u-ada', 'ada@example.com'),
+      watchers: [person('watcher', 'u-casey', null), { ...person('watcher', 'u-rin', null), displayName: 'Rin' }],
+    };
+    world.userEmails = new Map([
+      ['u-casey', 'casey@customer.example'],
+      ['u-rin', 'rin@customer.example'],
+    ]);
+
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
+    // Asked once, only about the people whose address was hidden.
+    expect(world.emailCalls).toEqual([['u-casey', 'u-rin']]);
+    expect(queued).toEqual([{ ruleId: 'rule-1', eventId: 'created:10001', to: ['casey@customer.example', 'ada@example.com', 'rin@customer.example'] }]);
+    expect(world.recipients[0]?.map(recipientLabel)).toEqual(['Casey Customer', 'ada@example.com', 'Rin']);
   });
 
   it('does not read the roles for a rule of addresses only', async () => {

@@ -49,6 +49,8 @@ const notificationWorld = async () => {
     readSenderName: async () => 'Issue Mailer',
     readIssue: (key) => readIssue(key, world.jira.requestJira),
     readPeople: async () => [],
+    readParticipants: async () => [],
+    readUserEmails: async () => new Map(),
     listAttachments: async () => [],
     downloadAttachment: async () => new Uint8Array(),
     readComments: async (key, limit) => {

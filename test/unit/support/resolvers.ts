@@ -17,6 +17,7 @@ import { MemoryEntityStore } from './memory-entity-store';
 import { readIssue } from '../../../src/jira/issue-reader';
 import { createHistoryStore } from '../../../src/history/history-store';
 import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
+import type { IssuePerson } from '../../../src/jira/issue-people';
 import { createMailSettingsStore } from '../../../src/settings/mail-settings-store';
 import { createTemplateService } from '../../../src/templates/template-service';
 import { createTemplateStore } from '../../../src/templates/template-store';
@@ -58,6 +59,11 @@ async function* piecesOf(bytes: Uint8Array, pieceBytes = 64 * 1024): AsyncGenera
 
 export interface FakeIssueData {
   people: PersonOption[];
+  /** Reporter, assignee and watchers with the addresses the caller sees (null where Jira hides them). */
+  participants: IssuePerson[];
+  /** What Jira's Email API answers the app, by account id; `userEmailCalls` records each ask. */
+  userEmails: Record<string, string>;
+  userEmailCalls: string[][];
   attachments: Array<AttachmentOption & { bytes?: Uint8Array }>;
   comments: Array<{ id: string; author: string; created: string; bodyHtml: string }>;
   permission: SendPermission;
@@ -92,12 +98,26 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   };
   const templates = createTemplateService({ store: createTemplateStore(kv), now: () => NOW, newId: sequentialIds('tpl') });
   const settings = createMailSettingsStore(kv);
-  const issueData: FakeIssueData = { people: [], attachments: [], comments: [], permission: { allowed: true }, comments_added: [] };
+  const issueData: FakeIssueData = {
+    people: [],
+    participants: [],
+    userEmails: {},
+    userEmailCalls: [],
+    attachments: [],
+    comments: [],
+    permission: { allowed: true },
+    comments_added: [],
+  };
   /** The issue itself comes through the real reader over the fake Jira; the rest is held in memory. */
   const issueJira: IssueEmailJira = {
     readSenderName: async () => 'Ursula User',
     readIssue: (key) => readIssue(key, jira.requestJira),
     readPeople: async () => issueData.people,
+    readParticipants: async () => issueData.participants,
+    readUserEmails: async (accountIds) => {
+      issueData.userEmailCalls.push([...accountIds]);
+      return new Map(accountIds.flatMap((id) => (issueData.userEmails[id] === undefined ? [] : [[id, issueData.userEmails[id]] as const])));
+    },
     listAttachments: async () => issueData.attachments.map(({ bytes: _bytes, ...meta }) => meta),
     downloadAttachment: async (id) => issueData.attachments.find((attachment) => attachment.id === id)?.bytes ?? new Uint8Array(),
     readComments: async (_key, limit) => ({
