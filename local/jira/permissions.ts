@@ -1,5 +1,7 @@
 import type { Project, SiteUser, StoredIssue, UserRole } from './model';
 import { PROJECTS } from './seed/catalog';
+import { ADDONS_PROJECT_ACCESS_ROLE, ROLE_ACTORS, SECURITY_TEAM } from './seed/groups';
+import { APP_USER } from './seed/users';
 
 /** The caller a request acts as, once the actor is known to the site. */
 export type Viewer = { kind: 'user'; user: SiteUser } | { kind: 'app' };
@@ -57,10 +59,38 @@ const PROJECT_GRANTS: Record<SiteUser['role'], readonly string[]> = {
  */
 const SERVICE_PROJECT_ROLES: readonly UserRole[] = ['admin', 'agent'];
 
+/**
+ * Projects whose permission scheme grants one group and nobody else: not the default group, not the
+ * `atlassian-addons-project-access` role, so neither other people nor the app's own account see them.
+ */
+const RESTRICTED_TO_GROUP: Readonly<Record<string, { memberIds: readonly string[] }>> = { SEC: SECURITY_TEAM };
+
 function roleGrants(user: SiteUser, projectKey: string | undefined): readonly string[] {
   const project = projectKey === undefined ? undefined : PROJECTS.find((candidate) => candidate.key === projectKey);
   if (project?.projectTypeKey === 'service_desk' && !SERVICE_PROJECT_ROLES.includes(user.role)) return [];
+  const restricted = projectKey === undefined ? undefined : RESTRICTED_TO_GROUP[projectKey];
+  if (restricted && !restricted.memberIds.includes(user.accountId)) return [];
   return PROJECT_GRANTS[user.role];
+}
+
+/**
+ * What the app's own account (asApp) holds. On Forge it is in the default user group only: globally that gives it
+ * "Browse users and groups"; in a project, every project permission where the project's scheme grants the
+ * `atlassian-addons-project-access` role and the app acts in it, nothing where it does not (SEC).
+ * (../shared/reference/forge-runtime.md, "The app's own Jira user".)
+ */
+const APP_GLOBAL_GRANTS: readonly string[] = ['USER_PICKER'];
+
+const appReaches = (projectKey: string): boolean =>
+  ROLE_ACTORS.some(
+    (actors) => actors.projectKey === projectKey && actors.roleId === ADDONS_PROJECT_ACCESS_ROLE.id && actors.userIds.includes(APP_USER.accountId),
+  );
+
+function appHolds(key: string, definition: PermissionDefinition, scope: { issue?: StoredIssue; project?: Project; issues: readonly StoredIssue[] }): boolean {
+  if (definition.type === 'GLOBAL') return APP_GLOBAL_GRANTS.includes(key);
+  const projectKey = scope.issue?.projectKey ?? scope.project?.key;
+  if (projectKey !== undefined) return appReaches(projectKey);
+  return scope.issues.some((issue) => appReaches(issue.projectKey));
 }
 
 /** A customer has these on the issues they reported, and on nothing else (a service desk's customer access). */
@@ -74,19 +104,19 @@ const GLOBAL_GRANTS: Record<SiteUser['role'], readonly string[]> = {
 };
 
 /**
- * Whether the viewer holds a permission. Apps act through the `atlassian-addons-admin` group, which holds
- * every permission. Without an issue, a project permission holds if it holds for any issue in scope
- * (Jira's rule for permissions that depend on issue data).
+ * Whether the viewer holds a permission. The app's own account holds what appHolds says. Without an issue, a
+ * project permission holds if it holds for any issue in scope (Jira's rule for permissions that depend on issue
+ * data).
  */
 export function hasPermission(
   viewer: Viewer,
   key: string,
   scope: { issue?: StoredIssue; project?: Project; issues: readonly StoredIssue[] },
 ): boolean {
-  if (viewer.kind === 'app') return true;
-  const { user } = viewer;
   const definition = permissionDefinition(key);
   if (!definition) return false;
+  if (viewer.kind === 'app') return appHolds(key, definition, scope);
+  const { user } = viewer;
   if (definition.type === 'GLOBAL') return GLOBAL_GRANTS[user.role].includes(key);
   if (roleGrants(user, scope.issue?.projectKey ?? scope.project?.key).includes(key)) return true;
   if (!REPORTER_GRANTS.includes(key)) return false;

@@ -64,8 +64,9 @@ export function projectRole(ctx: RequestContext): LocalResponse {
   const roleIndex = ctx.store.projectRoles().indexOf(role);
   const actorId = (index: number): number => ACTOR_ID_BASE + roleIndex * 10 + index;
   const users = actors.userIds.flatMap((accountId, index) => {
-    const user = ctx.store.user(accountId);
-    if (!user || (excludeInactive && !user.active)) return [];
+    // An app's account acts in roles too (atlassian-addons-project-access), as a user actor.
+    const user = ctx.store.author(accountId);
+    if (!user || (excludeInactive && 'active' in user && !user.active)) return [];
     return [
       {
         id: actorId(index),

@@ -83,8 +83,26 @@ export const OPS_PROJECT: Project = {
   ],
 };
 
+/**
+ * A restricted project: its permission scheme grants the security team and nobody else, not even the
+ * `atlassian-addons-project-access` role through which apps reach the other projects, so the app's own user (asApp)
+ * cannot see it.
+ */
+export const SEC_PROJECT: Project = {
+  id: '10002',
+  key: 'SEC',
+  name: 'Security Incidents',
+  description: 'Security incidents and investigations, visible to the security team only.',
+  leadAccountId: SAM_AGENT.accountId,
+  avatarId: 10402,
+  projectTypeKey: 'software',
+  categoryName: 'Internal services',
+  issueTypeIds: ['10004', '10002', '10001'],
+  components: [{ id: '10008', name: 'Incident response', description: 'Suspected compromises and their follow-up.' }],
+};
+
 /** Every project of the site, in the order Jira lists them by key. */
-export const PROJECTS: readonly Project[] = [DEMO_PROJECT, OPS_PROJECT];
+export const PROJECTS: readonly Project[] = [DEMO_PROJECT, OPS_PROJECT, SEC_PROJECT];
 
 /** Component ids are unique across the site, as Jira numbers them. */
 export const componentById = (id: string): Component | undefined =>

@@ -11,10 +11,14 @@ import { DEMO_5 } from './issues/demo-5';
 import { DEMO_6 } from './issues/demo-6';
 import { OPS_1 } from './issues/ops-1';
 import { OPS_2 } from './issues/ops-2';
+import { SEC_1 } from './issues/sec-1';
 import type { SeedIssue } from './seed-types';
 
-/** In id order; OPS follows DEMO so that DEMO's ids and comment ids stay as they were. */
-export const SEED_ISSUES: readonly SeedIssue[] = [DEMO_1, DEMO_2, DEMO_3, DEMO_4, DEMO_5, DEMO_6, OPS_1, OPS_2];
+/**
+ * OPS follows DEMO so that DEMO's ids and comment ids stay as they were; SEC, added last, has no comments and ids
+ * below the others', so that the ids of comments, issues and attachments created later stay as they were too.
+ */
+export const SEED_ISSUES: readonly SeedIssue[] = [DEMO_1, DEMO_2, DEMO_3, DEMO_4, DEMO_5, DEMO_6, OPS_1, OPS_2, SEC_1];
 
 /** Comment ids continue from here in seed order; comments added later take the next ones. */
 export const FIRST_COMMENT_ID = 10200;

@@ -25,7 +25,7 @@ export interface SeedIssue {
   id: string;
   key: string;
   /** DEMO when not given. */
-  projectKey?: 'DEMO' | 'OPS';
+  projectKey?: 'DEMO' | 'OPS' | 'SEC';
   summary: string;
   type: 'Bug' | 'Task' | 'Story';
   status: 'To Do' | 'In Progress' | 'Waiting for customer' | 'Done';

@@ -84,11 +84,13 @@ describe('the backend\'s Jira readers against the local Jira', () => {
   it('reads groups, roles and projects for the admin page', async () => {
     await expect(readMyGroups(asUser(SAM_AGENT))).resolves.toEqual([
       { name: 'jira-software-users', groupId: '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e02' },
+      { name: 'security-team', groupId: '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e06' },
       { name: 'support-agents', groupId: SUPPORT_AGENTS.id },
     ]);
     await expect(searchGroups('support', asUser(ALEX_ADMIN))).resolves.toEqual([SUPPORT_AGENTS]);
     await expect(listRoles(asUser(ALEX_ADMIN))).resolves.toEqual([
       { id: 10002, name: 'Administrators' },
+      { id: 10004, name: 'atlassian-addons-project-access' },
       { id: 10000, name: 'Developers' },
       SERVICE_DESK_TEAM,
       USERS,

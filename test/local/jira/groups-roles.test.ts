@@ -1,4 +1,4 @@
-import { ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../local/jira';
+import { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../local/jira';
 import type { SiteUser } from '../../../local/jira/model';
 import { ANONYMOUS, APP, SITE, as, get, newJira } from './helpers';
 import { schemaErrors } from './openapi';
@@ -7,6 +7,7 @@ const GROUP_IDS = {
   'atlassian-addons-admin': '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e05',
   'jira-admins': '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e01',
   'jira-software-users': '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e02',
+  'security-team': '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e06',
   'site-admins': '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e03',
   'support-agents': '4a1c6e1d-2b7f-4e0a-9c35-8d2f1b6a0e04',
 } as const;
@@ -41,10 +42,11 @@ describe('groups, project roles and project search', () => {
   describe('GET /rest/api/3/myself?expand=groups', () => {
     it.each<[string, SiteUser | 'app', GroupName[]]>([
       ['Alex', ALEX_ADMIN, ['jira-admins', 'jira-software-users', 'site-admins', 'support-agents']],
-      ['Sam', SAM_AGENT, ['jira-software-users', 'support-agents']],
+      ['Sam', SAM_AGENT, ['jira-software-users', 'security-team', 'support-agents']],
       ['Jordan', JORDAN_MEMBER, ['jira-software-users']],
       ['Casey', CASEY_CUSTOMER, []],
-      ['the app', 'app', ['atlassian-addons-admin']],
+      // A Forge app's own account is in the default user group only, never in an admin group.
+      ['the app', 'app', ['jira-software-users']],
     ])('lists the groups of %s with their fixed ids', async (_who, user, names) => {
       const answer = await get(jira, '/rest/api/3/myself?expand=groups', user === 'app' ? APP : as(user));
       const body = answer.json<GroupsAnswer>();
@@ -73,7 +75,7 @@ describe('groups, project roles and project search', () => {
     });
 
     it.each([
-      ['', ['atlassian-addons-admin', 'jira-admins', 'jira-software-users', 'site-admins', 'support-agents'], 5],
+      ['', ['atlassian-addons-admin', 'jira-admins', 'jira-software-users', 'security-team', 'site-admins', 'support-agents'], 6],
       ['query=support', ['support-agents'], 1],
       ['query=jira&maxResults=1', ['jira-admins'], 2],
       ['query=admin&exclude=jira-admins', ['atlassian-addons-admin', 'site-admins'], 2],
@@ -92,8 +94,8 @@ describe('groups, project roles and project search', () => {
   });
 
   describe('GET /rest/api/3/role', () => {
-    it.each([['Alex (Jira admin)', admin], ['the app', APP]])('lists every project role for %s', async (_who, actor) => {
-      const answer = await get(jira, '/rest/api/3/role', actor);
+    it('lists every project role for Alex (Jira admin)', async () => {
+      const answer = await get(jira, '/rest/api/3/role', admin);
       expect(answer.status).toBe(200);
       const roles = answer.json<RoleAnswer[]>();
       expect(roles.map(({ id, name, self }) => ({ id, name, self }))).toEqual([
@@ -101,12 +103,13 @@ describe('groups, project roles and project search', () => {
         { id: 10001, name: 'Users', self: `${SITE}/rest/api/3/role/10001` },
         { id: 10002, name: 'Administrators', self: `${SITE}/rest/api/3/role/10002` },
         { id: 10003, name: 'Service Desk Team', self: `${SITE}/rest/api/3/role/10003` },
+        { id: 10004, name: 'atlassian-addons-project-access', self: `${SITE}/rest/api/3/role/10004` },
       ]);
       roles.forEach((role) => expect(schemaErrors('ProjectRole', role)).toEqual([]));
     });
 
-    it.each([['Sam', SAM_AGENT], ['Jordan', JORDAN_MEMBER]])('answers 403 to %s, who is not a Jira admin', async (_who, user) => {
-      const answer = await get(jira, '/rest/api/3/role', as(user));
+    it.each([['Sam', as(SAM_AGENT)], ['Jordan', as(JORDAN_MEMBER)], ['the app, whose account is no Jira admin', APP]])('answers 403 to %s', async (_who, actor) => {
+      const answer = await get(jira, '/rest/api/3/role', actor);
       expect(answer.status).toBe(403);
       expect(answer.json()).toEqual({
         errorMessages: ['You are not authorized to perform this action. Administrator privileges are required.'],
@@ -123,6 +126,7 @@ describe('groups, project roles and project search', () => {
         Users: `${SITE}/rest/api/3/project/10000/role/10001`,
         Administrators: `${SITE}/rest/api/3/project/10000/role/10002`,
         'Service Desk Team': `${SITE}/rest/api/3/project/10000/role/10003`,
+        'atlassian-addons-project-access': `${SITE}/rest/api/3/project/10000/role/10004`,
       });
     });
 
@@ -145,6 +149,7 @@ describe('groups, project roles and project search', () => {
       [10001, 'Users', [{ type: 'atlassian-group-role-actor', who: GROUP_IDS['jira-software-users'] }]],
       [10002, 'Administrators', [{ type: 'atlassian-user-role-actor', who: ALEX_ADMIN.accountId }]],
       [10003, 'Service Desk Team', [{ type: 'atlassian-user-role-actor', who: SAM_AGENT.accountId }]],
+      [10004, 'atlassian-addons-project-access', [{ type: 'atlassian-user-role-actor', who: APP_USER.accountId }]],
     ])('role %i (%s) has the seeded actors', async (roleId, _name, actors) => {
       expect(await actorsOf(roleId)).toEqual(actors);
     });
@@ -203,6 +208,7 @@ describe('groups, project roles and project search', () => {
         isLast: true,
       });
       expect(body.nextPage).toBeUndefined();
+      // Alex administers Jira, but SEC's scheme grants its security team only.
       expect(body.values.map(({ key, name }) => ({ key, name }))).toEqual([
         { key: 'DEMO', name: 'Demo IT Support' },
         { key: 'OPS', name: 'IT Operations' },

@@ -47,7 +47,7 @@ describe('the OPS service project', () => {
     }
     const keys = async (actor: JiraActor) =>
       (await get(jira, '/rest/api/3/project/search', actor)).json<{ values: { key: string }[] }>().values.map((value) => value.key);
-    expect(await keys(as(SAM_AGENT))).toEqual(['DEMO', 'OPS']);
+    expect(await keys(as(SAM_AGENT))).toEqual(['DEMO', 'OPS', 'SEC']);
     expect(await keys(APP)).toEqual(['DEMO', 'OPS']);
     expect(await keys(as(JORDAN_MEMBER))).toEqual(['DEMO']);
   });
@@ -163,7 +163,7 @@ describe('POST /rest/api/3/issue', () => {
     const answer = await send(jira, 'POST', '/rest/api/3/issue', actor, body);
     expect([answer.status, answer.json()]).toEqual([status, expected]);
     expect(schemaErrors('ErrorCollection', answer.json())).toEqual([]);
-    expect(jira.issueKeys()).toHaveLength(8);
+    expect(jira.issueKeys()).toHaveLength(9);
     expect(events).toEqual([]);
   });
 

@@ -63,7 +63,7 @@ describe('answers conform to the Jira OpenAPI schemas', () => {
   });
 
   it('a bulk permission check answers BulkPermissionGrants', async () => {
-    const answer = await send(jira, 'POST', '/rest/api/3/permissions/check', APP, {
+    const answer = await send(jira, 'POST', '/rest/api/3/permissions/check', as(ALEX_ADMIN), {
       accountId: CASEY_CUSTOMER.accountId,
       globalPermissions: ['ADMINISTER'],
       projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [10001, 10002], projects: [10000] }],

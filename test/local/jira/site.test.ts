@@ -20,7 +20,7 @@ describe('the local Jira site', () => {
     });
 
     it('lists issue keys in order and keeps a fixed cloud id', () => {
-      expect(jira.issueKeys()).toEqual(['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-4', 'DEMO-5', 'DEMO-6', 'OPS-1', 'OPS-2']);
+      expect(jira.issueKeys()).toEqual(['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-4', 'DEMO-5', 'DEMO-6', 'OPS-1', 'OPS-2', 'SEC-1']);
       expect(jira.cloudId).toBe('7f3c2a1e-9b4d-4e6f-8a2c-5d1e0b9c3f47');
       expect(newJira().cloudId).toBe(jira.cloudId);
     });

@@ -115,7 +115,7 @@ describe('users and permissions', () => {
       ['Sam Rivera (agent)', as(SAM_AGENT), { ADMINISTER: false, BROWSE_PROJECTS: true, ADD_COMMENTS: true }],
       ['Jordan Lee (member)', as(JORDAN_MEMBER), { ADMINISTER: false, BROWSE_PROJECTS: true, ADD_COMMENTS: true }],
       ['Casey Customer', as(CASEY_CUSTOMER), { ADMINISTER: false, BROWSE_PROJECTS: true, ADD_COMMENTS: true }],
-      ['the app', APP, { ADMINISTER: true, BROWSE_PROJECTS: true, ADD_COMMENTS: true }],
+      ['the app', APP, { ADMINISTER: false, BROWSE_PROJECTS: true, ADD_COMMENTS: true }],
     ])('%s', async (_who, actor, expected) => {
       expect(have(await permissions(actor, 'permissions=ADMINISTER,BROWSE_PROJECTS,ADD_COMMENTS'))).toEqual(expected);
     });
@@ -170,8 +170,8 @@ describe('users and permissions', () => {
   describe('POST /rest/api/3/permissions/check', () => {
     const check = (actor: JiraActor, body: unknown) => send(jira, 'POST', '/rest/api/3/permissions/check', actor, body);
 
-    it('tells the app which issues a user may browse', async () => {
-      const answer = await check(APP, {
+    it('tells a Jira admin which issues a user may browse', async () => {
+      const answer = await check(as(ALEX_ADMIN), {
         accountId: CASEY_CUSTOMER.accountId,
         globalPermissions: ['ADMINISTER'],
         projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'], issues: [10001, 10002, 10004], projects: [10000] }],
@@ -185,8 +185,11 @@ describe('users and permissions', () => {
       });
     });
 
-    it('refuses a non-admin asking about someone else', async () => {
-      const answer = await check(as(SAM_AGENT), { accountId: ALEX_ADMIN.accountId, globalPermissions: ['ADMINISTER'] });
+    it.each([
+      ['a non-admin', as(SAM_AGENT)],
+      ["the app, whose account is in the default group only", APP],
+    ])('refuses %s asking about someone else', async (_who, actor) => {
+      const answer = await check(actor, { accountId: ALEX_ADMIN.accountId, globalPermissions: ['ADMINISTER'] });
       expect(answer.status).toBe(403);
       expect(answer.json()).toEqual({ errorMessages: ['Only Jira administrators can perform this operation.'], errors: {} });
     });
