@@ -93,6 +93,7 @@ export const runSendEmailAction = async (payload: unknown, actorAccountId: strin
       settings,
       // Named after the rule's actor, whose view of the issue the email shows.
       requestedBy: { accountId: actorAccountId },
+      attachmentsReadAs: { accountId: actorAccountId },
       commentAfterSend: settings.commentAfterSend,
     },
     deps,

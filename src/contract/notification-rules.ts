@@ -57,6 +57,8 @@ export interface NotificationRuleView extends NotificationRule {
   /** When it last queued an email, and how many it has queued. */
   lastFiredAt?: string;
   firedCount: number;
+  /** Why the rule cannot do all it says (a project the app's own Jira account cannot see), for the admin page. */
+  warnings?: string[];
 }
 
 export const ruleIdSchema = z.strictObject({ id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a rule id.')) });

@@ -25,6 +25,18 @@ export const requestJiraAsUser: RequestJira = (route, init) => asUser().requestJ
  */
 export const requestJiraAsApp: RequestJira = (route, init) => asApp().requestJira(route, init);
 
+/**
+ * Calls Jira as a given person from a function no one invoked (the outbox worker): Forge's offline user
+ * impersonation, `asUser(accountId)`, allowed by `allowImpersonation: true` on the scope in manifest.yml
+ * (https://developer.atlassian.com/platform/forge/events-reference/product_events/, "asUser(accountId)"). Jira's
+ * permissions are that person's: what they could read when they pressed Send, the worker reads, even in a project
+ * the app's own account cannot see.
+ */
+export const requestJiraImpersonating =
+  (accountId: string): RequestJira =>
+  (route, init) =>
+    asUser(accountId).requestJira(route, init);
+
 /** Maps a refused status of a call about one issue: 404 means the issue is gone or hidden from the caller. */
 export const issueStatusError = (status: number, where: string): JiraError | undefined => {
   if (status === 404) return new JiraError(JiraErrorCode.IssueNotFound, `${where} answered 404.`, { status });

@@ -15,6 +15,11 @@ export interface QueueIssueEmailRequest {
   settings: MailSettings;
   /** Who asked for it: the person who pressed "Send", the Automation rule's actor, or the notification rule. */
   requestedBy: { accountId: string; name?: string };
+  /**
+   * Whose rights read the attachments when the worker sends: the person who chose them (`{ accountId }`, as they
+   * read the issue), or the app (notification rules, read as the app).
+   */
+  attachmentsReadAs: 'app' | { accountId: string };
   commentAfterSend: boolean;
   siteUrl?: unknown;
   timeZone?: string;
@@ -67,6 +72,7 @@ export const queueIssueEmail = async (request: QueueIssueEmailRequest, deps: Que
         size: meta.size,
         ...(contentId === undefined ? {} : { contentId }),
       })),
+      ...(request.attachmentsReadAs === 'app' ? {} : { readAs: request.attachmentsReadAs.accountId }),
     },
   });
 };

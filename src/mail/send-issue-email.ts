@@ -35,6 +35,8 @@ export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: Issue
       credential,
       settings,
       requestedBy: { accountId: request.caller.accountId },
+      // The sender chose the attachments from what they can see: the worker reads them with their rights.
+      attachmentsReadAs: { accountId: request.caller.accountId },
       commentAfterSend: settings.commentAfterSend,
       siteUrl: request.caller.siteUrl,
       ...(request.caller.timeZone === undefined ? {} : { timeZone: request.caller.timeZone }),

@@ -63,6 +63,8 @@ export const queueNotification = async (
       credential,
       settings,
       requestedBy: { accountId: fact.actorAccountId ?? '', name: `Notification rule "${rule.name}"` },
+      // The rule's email is the app's reading of the issue, embedded images included.
+      attachmentsReadAs: 'app',
       commentAfterSend: false,
     },
     deps,

@@ -1,4 +1,5 @@
 import { MAX_RULES, type NotificationRule, type NotificationRuleView } from '../contract/notification-rules';
+import { safeErrorLabel } from '../shared/error-names';
 import type { Clock } from '../shared/seams';
 import { RuleInvalidError, RuleNotFoundError, TooManyRulesError } from './errors';
 import type { RuleStore } from './rule-store';
@@ -9,6 +10,9 @@ export interface RuleServiceDeps {
   credentialIds(): Promise<string[]>;
   /** Whether Jira accepts the JQL, asked as the admin. */
   isValidJql(jql: string): Promise<boolean>;
+  /** Which of these projects the app's own Jira account can see: rules read issues as the app. */
+  appSees(projectKeys: readonly string[]): Promise<Set<string>>;
+  log(line: string): void;
   now: Clock;
   newId(): string;
 }
@@ -33,8 +37,32 @@ const normalise = (input: Omit<NotificationRule, 'id'>): Omit<NotificationRule, 
   };
 };
 
+/**
+ * A rule reads its issue as the app (a trigger runs with no user), so in a project the app's own account cannot
+ * see it sends nothing: said on the admin page, with what to grant.
+ */
+export const unseenProjectWarning = (projectKey: string): string =>
+  `Issue Mailer's own Jira account cannot see project ${projectKey}, so this rule sends nothing for ${projectKey} issues. ` +
+  `Grant the atlassian-addons-project-access role Browse projects in ${projectKey}'s permission scheme.`;
+
+const withWarnings = async (rules: NotificationRuleView[], deps: RuleServiceDeps): Promise<NotificationRuleView[]> => {
+  if (rules.length === 0) return rules;
+  let seen: Set<string>;
+  try {
+    seen = await deps.appSees(rules.flatMap((rule) => rule.projectKeys));
+  } catch (error) {
+    // The list matters more than its warnings.
+    deps.log(`notification rules: could not check the projects the app can see (${safeErrorLabel(error)})`);
+    return rules;
+  }
+  return rules.map((rule) => {
+    const warnings = rule.projectKeys.filter((key) => !seen.has(key)).map(unseenProjectWarning);
+    return warnings.length === 0 ? rule : { ...rule, warnings };
+  });
+};
+
 export const createRuleService = (deps: RuleServiceDeps): RuleService => ({
-  list: () => deps.store.list(),
+  list: async () => withWarnings(await deps.store.list(), deps),
 
   async save(input) {
     const rule = normalise(input);

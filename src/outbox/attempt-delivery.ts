@@ -23,7 +23,7 @@ const attachmentsOf = (content: EmailContent, deps: OutboxDeps): StreamedAttachm
     name: attachment.filename,
     contentType: attachment.mimeType,
     size: attachment.size,
-    open: () => deps.openAttachment(attachment.id, attachment.size),
+    open: () => deps.openAttachment(attachment.id, attachment.size, content.readAs),
     ...(attachment.contentId === undefined ? {} : { isInline: true, contentId: attachment.contentId }),
   }));
 

@@ -16,6 +16,11 @@ export interface EmailContent {
   headers: Array<{ name: string; value: string }>;
   /** Jira attachments of the issue, downloaded when the email is sent; `contentId` for images in the body. */
   attachments: Array<{ id: string; filename: string; mimeType: string; size: number; contentId?: string }>;
+  /**
+   * Whose Jira rights read the attachments when the email is sent: the person who chose them (the dialog's sender,
+   * an Automation rule's actor); absent, the app's own account (notification rules, whose content the app read).
+   */
+  readAs?: string;
 }
 
 const contentSchema = z.object({
@@ -34,6 +39,7 @@ const contentSchema = z.object({
       contentId: z.optional(z.string()),
     }),
   ),
+  readAs: z.optional(z.string().check(z.minLength(1))),
 });
 
 /**

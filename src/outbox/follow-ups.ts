@@ -1,6 +1,8 @@
 import type { HistoryRecord } from '../history/history-store';
+import { JiraError, JiraErrorCode } from '../jira/errors';
 import { safeErrorLabel } from '../shared/error-names';
-import type { EmailRecord, FollowUp } from './email-record';
+import type { DeliveryEvent } from '../contract/email-log';
+import { withEvent, type EmailRecord, type FollowUp } from './email-record';
 import type { OutboxDeps } from './outbox-deps';
 import { updateRecord } from './update-record';
 
@@ -39,18 +41,33 @@ const runOne = async (record: EmailRecord, followUp: FollowUp, deps: OutboxDeps)
 };
 
 /**
- * The issue's history entry, the comment and forgetting a sent email's content, after the final status is stored. They are records, not delivery: one
- * that fails is logged and dropped, never retried into a second comment. Marked done afterwards, so a redelivered
- * job after a crash in between runs them again (the history write is idempotent; a comment could repeat, which is
- * the lesser harm than none).
+ * Why the "Emailed to" comment is missing, in the email log's words. The comment is the app's own, posted as its
+ * account, which sees only projects whose permission scheme grants the `atlassian-addons-project-access` role.
+ */
+export const commentFailureNote = (issueKey: string, error: unknown): string =>
+  error instanceof JiraError && (error.code === JiraErrorCode.IssueNotFound || error.code === JiraErrorCode.Forbidden)
+    ? `The "Emailed to" comment was not added: Issue Mailer's own Jira account cannot see or comment on ${issueKey}. ` +
+      "To have it, grant the atlassian-addons-project-access role Browse projects and Add comments in the project's permission scheme."
+    : `The "Emailed to" comment was not added (${safeErrorLabel(error)}).`;
+
+/**
+ * The issue's history entry, the comment and forgetting a sent email's content, after the final status is stored.
+ * They are records, not delivery: one that fails is logged and dropped, never retried into a second comment; a
+ * missing comment is also told in the email's own events, so the admin reading the email log sees why. Marked done
+ * afterwards, so a redelivered job after a crash in between runs them again (the history write is idempotent; a
+ * comment could repeat, which is the lesser harm than none).
  */
 export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promise<void> => {
   if (record.followUps.length === 0) return;
+  const notes: DeliveryEvent[] = [];
   for (const followUp of record.followUps) {
     try {
       await runOne(record, followUp, deps);
     } catch (error) {
       deps.log(`email ${record.emailId}: the ${followUp} after ${record.status} failed (${safeErrorLabel(error)})`);
+      if (followUp === 'comment') {
+        notes.push({ at: new Date(deps.now()).toISOString(), status: record.status, note: commentFailureNote(record.issueKey, error) });
+      }
     }
   }
   const done = new Set(record.followUps);
@@ -61,6 +78,7 @@ export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promi
           ...current,
           followUps: current.followUps.filter((item) => !done.has(item)),
           ...(done.has('content') ? { contentChunks: 0 } : {}),
+          events: notes.reduce(withEvent, current.events),
         },
   );
 };

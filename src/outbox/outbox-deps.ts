@@ -27,7 +27,8 @@ export interface OutboxDeps {
    * An attachment's bytes as Jira sends them, checked against `expectedSize`, read only as they are asked for. As
    * the app: the worker runs with no user; the sender's right to the attachment was checked when queued.
    */
-  openAttachment(attachmentId: string, expectedSize: number): Promise<AsyncIterable<Uint8Array>>;
+  /** Opens a Jira attachment as `readAs` (an account id, impersonated), or as the app when it is absent. */
+  openAttachment(attachmentId: string, expectedSize: number, readAs: string | undefined): Promise<AsyncIterable<Uint8Array>>;
   recordHistory(issueId: string, record: HistoryRecord): Promise<void>;
   addComment(issueKey: string, note: EmailCommentNote): Promise<void>;
   /** The fixed, safe code and message for an error, as an admin reads it in the log, and as the sender does. */

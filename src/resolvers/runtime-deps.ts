@@ -17,9 +17,10 @@ import type { NotifyDeps } from '../notifications/notify';
 import { createOnceGuard } from '../notifications/once-guard';
 import { queueNotification, type QueueNotificationDeps } from '../notifications/queue-notification';
 import { createRuleService } from '../notifications/rule-service';
+import { browsableProjects } from '../jira/project-access';
 import { createRuleStore } from '../notifications/rule-store';
 import { readIssue } from '../jira/issue-reader';
-import { requestJiraAsApp, requestJiraAsUser } from '../jira/jira-client';
+import { requestJiraAsApp, requestJiraAsUser, requestJiraImpersonating } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
 import { listRoles, rolesOfUserInProject } from '../jira/project-roles';
 import { listProjects } from '../jira/projects';
@@ -193,7 +194,8 @@ const createRuntimeDeps = (): RuntimeDeps => {
       send,
       findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
       deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
-      openAttachment: (attachmentId, expectedSize) => openAttachment(attachmentId, expectedSize, requestJiraAsApp),
+      openAttachment: (attachmentId, expectedSize, readAs) =>
+        openAttachment(attachmentId, expectedSize, readAs === undefined ? requestJiraAsApp : requestJiraImpersonating(readAs)),
       recordHistory: (issueId, record) => history.record(issueId, record),
       addComment: async (issueKey, note) => {
         await addEmailComment(issueKey, note, requestJiraAsApp);
@@ -211,6 +213,8 @@ const createRuntimeDeps = (): RuntimeDeps => {
         templateIds: async () => (await templates.list()).map((template) => template.id),
         credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
         isValidJql: (jql) => isValidJql(jql, requestJiraAsUser),
+        appSees: (projectKeys) => browsableProjects(projectKeys, requestJiraAsApp),
+        log,
         now: systemClock,
         newId: randomUUID,
       }),

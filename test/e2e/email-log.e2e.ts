@@ -46,7 +46,8 @@ describe('the email log on the admin page', () => {
 
     await row.getByRole('button', { name: `Open email ${subject}` }).click();
     const detail = admin.getByRole('region', { name: subject });
-    await detail.waitFor();
+    // The region opens with "Loading the email…"; its reason shows once the entry has been read.
+    await detail.getByText(UNAVAILABLE).first().waitFor();
     const detailText = await detail.innerText();
     expect(detailText).toContain(UNAVAILABLE);
     expect(detailText).toContain('GRAPH_UNAVAILABLE');

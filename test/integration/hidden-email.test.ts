@@ -12,13 +12,13 @@ import type { NotificationRuleView } from '../../src/contract/notification-rules
 import { startLocalHost, type LocalHost } from '../../local/host';
 import { ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../local/jira';
 import type { JiraActor } from '../../local/jira/types';
+import { dataOf, invokeAs, type Answer } from './support/host-invoke';
 
 jest.setTimeout(60_000);
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 const CASEY_ADDRESS = 'casey.customer@customer.example';
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
 let host: LocalHost;
 let dataDir: string;
@@ -33,20 +33,10 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** A bridge invoke from a frame of the host's pages, signed in as `accountId`. */
-const invoke = async <T>(moduleKey: string, functionKey: string, payload: unknown, issueKey?: string, accountId = ALEX_ADMIN.accountId): Promise<Answer<T>> => {
-  const response = await fetch(`${host.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { origin: host.url, 'content-type': 'application/json', cookie: `forge-local-account=${encodeURIComponent(accountId)}` },
-    body: JSON.stringify({ moduleKey, functionKey, payload, ...(issueKey === undefined ? {} : { issueKey }) }),
-  });
-  return (await response.json()) as Answer<T>;
-};
+const invoke = <T>(moduleKey: string, functionKey: string, payload: unknown, issueKey?: string, accountId = ALEX_ADMIN.accountId): Promise<Answer<T>> =>
+  invokeAs<T>(host, { moduleKey, functionKey, payload, ...(issueKey === undefined ? {} : { issueKey }) }, accountId);
 
-const data = <T>(answer: Answer<T>): T => {
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message} ${JSON.stringify(answer.error.fieldErrors ?? {})}`);
-  return answer.data;
-};
+const data = dataOf;
 
 const jira = async (actor: JiraActor, method: string, restPath: string, body?: unknown) => {
   const answer = await host.jira.handle(

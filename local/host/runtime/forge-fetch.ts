@@ -46,7 +46,13 @@ export function kvsRoute(options: { endpoint: KvsEndpoint; scopes: InvocationSco
  * requestJira (`asUser`, `asApp`, plain): the actor comes from the provider; `asUser()` without an account id
  * acts as the invoking user of the current invocation, as on Forge.
  */
-export function jiraRoute(options: { jira: JiraEmulator; scopes: InvocationScopes; onCall: () => void }): ForgeFetchRoute {
+export function jiraRoute(options: {
+  jira: JiraEmulator;
+  scopes: InvocationScopes;
+  onCall: () => void;
+  /** manifest.yml allows `asUser(accountId)` for someone other than the invoking user (allowImpersonation). */
+  allowImpersonation?: boolean;
+}): ForgeFetchRoute {
   const actorFor = (target: ForgeFetchTarget): JiraActor | undefined => {
     switch (target.provider) {
       case 'user': {
@@ -73,6 +79,14 @@ export function jiraRoute(options: { jira: JiraEmulator; scopes: InvocationScope
           { message: `requestJira asUser has no invoking user for ${method} ${path}` },
           { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' },
         );
+      }
+      const invoker = options.scopes.getStore()?.accountId;
+      if (actor.type === 'user' && actor.accountId !== invoker && options.allowImpersonation !== true) {
+        // Offline user impersonation needs `allowImpersonation: true` on a scope in manifest.yml
+        // (https://developer.atlassian.com/platform/forge/events-reference/product_events/).
+        return jsonResponse(403, {
+          message: `requestJira asUser(${actor.accountId}) impersonates someone who did not invoke the function; manifest.yml's permissions.scopes must allow it (allowImpersonation: true)`,
+        });
       }
       const headers = headersRecord(init);
       const { body, contentType } = await readRequestBody(init);

@@ -89,6 +89,8 @@ export interface InstallForgeRuntimeOptions extends LocalForgeRuntimeOptions {
   entities?: EntityDefinition[];
   /** More platform calls to answer (tried before kvs and Jira), e.g. a queue for @forge/events. */
   routes?: ForgeFetchRoute[];
+  /** manifest.yml allows offline user impersonation (`allowImpersonation: true` on a scope); refused otherwise. */
+  allowImpersonation?: boolean;
   /**
    * Worker processes for the functions whose handlers are `isolatedHandler` stand-ins (each invocation in a
    * process of its own, memory measured and limited). Other handlers run in this process.
@@ -178,7 +180,7 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
   const forgeFetch = createForgeFetch([
     ...(options.routes ?? []),
     kvsRoute({ endpoint, scopes, onCall: () => (stats.kvsOperations += 1) }),
-    jiraRoute({ jira: options.jira, scopes, onCall: () => (stats.jiraRequests += 1) }),
+    jiraRoute({ jira: options.jira, scopes, onCall: () => (stats.jiraRequests += 1), allowImpersonation: options.allowImpersonation ?? false }),
   ]);
   const forgeRuntime = createForgeRuntimeGlobal({ site, scopes, nowMs, timeoutMs });
   defineGlobal(RUNTIME_GLOBAL, forgeRuntime);

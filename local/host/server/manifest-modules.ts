@@ -92,6 +92,11 @@ export interface AppManifest {
   memoryMB: Map<string, number>;
   /** `permissions.content.styles` includes 'unsafe-inline': Forge then lets Custom UI use inline styles. */
   inlineStyles: boolean;
+  /**
+   * A scope in `permissions.scopes` says `allowImpersonation: true`: functions may call `asUser(accountId)` for
+   * someone who did not invoke them (offline user impersonation).
+   */
+  allowImpersonation: boolean;
   /** `action` modules an `automation:actionProvider` lists (manifest-actions.ts). */
   automationActions: AutomationActionModule[];
 }
@@ -232,7 +237,13 @@ const manifestSchema = z.object({
     .passthrough(),
   resources: z.array(z.object({ key: z.string().min(1), path: z.string().min(1) })).default([]),
   permissions: z
-    .object({ content: z.object({ styles: z.array(z.string()).default([]) }).partial().optional() })
+    .object({
+      content: z.object({ styles: z.array(z.string()).default([]) }).partial().optional(),
+      // A list of scopes, or scope -> { allowImpersonation } (@forge/manifest's `Scopes`).
+      scopes: z
+        .union([z.array(z.string()), z.record(z.string(), z.object({ allowImpersonation: z.boolean().optional() }).passthrough().nullable())])
+        .optional(),
+    })
     .passthrough()
     .optional(),
 });
@@ -286,6 +297,9 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
   });
   const entities = readEntities(manifestPath, manifest.app.storage?.entities ?? []);
   const inlineStyles = (manifest.permissions?.content?.styles ?? []).includes('unsafe-inline');
+  const scopes = manifest.permissions?.scopes;
+  const allowImpersonation =
+    scopes !== undefined && !Array.isArray(scopes) && Object.values(scopes).some((scope) => scope?.allowImpersonation === true);
   const automation = readAutomationActions(manifest.modules, { functions, resources });
   if (!automation.ok) throw new ManifestError(`${manifestPath}: ${automation.message}`);
   const automationActions = automation.actions;
@@ -301,6 +315,7 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
     functions,
     memoryMB,
     inlineStyles,
+    allowImpersonation,
     automationActions,
   };
 }

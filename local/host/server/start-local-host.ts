@@ -213,6 +213,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       environmentType: 'DEVELOPMENT',
       entities: manifest.entities,
       routes: [queue.route],
+      allowImpersonation: manifest.allowImpersonation,
       ...(options.workers ? { workers: options.workers } : {}),
     });
     const session = createUserSession(jira);

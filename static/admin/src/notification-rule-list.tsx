@@ -49,7 +49,17 @@ export function NotificationRuleList(props: NotificationRuleListProps) {
           >
             <RowNameCell name={rule.name} />
             <td>{whenText(rule)}</td>
-            <td className="im-break">{rule.projectKeys.join(', ')}</td>
+            <td className="im-break">
+              {rule.projectKeys.join(', ')}
+              {(rule.warnings ?? []).map((warning) => (
+                <p key={warning} className="im-rule-warning">
+                  <span className="im-status-icon im-status-icon--warning" aria-hidden="true">
+                    !
+                  </span>
+                  <span>{warning}</span>
+                </p>
+              ))}
+            </td>
             <td className="im-break">{recipientsText(rule.recipients)}</td>
             <td className="im-break">{templateName(rule.templateId)}</td>
             <td>

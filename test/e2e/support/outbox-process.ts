@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     appId: manifest.appId,
     entities: manifest.entities,
     routes: [queue.route],
+    allowImpersonation: manifest.allowImpersonation,
   });
   // @forge/kvs picks its transport when first loaded: the app is loaded once the globals exist. It is the bundle
   // Forge's bundler made (npm run bundle), as the other browser tests run it.

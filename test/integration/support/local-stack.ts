@@ -46,7 +46,13 @@ export async function startLocalStack(): Promise<LocalStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'issue-mailer-it-'));
   const manifest = await loadAppManifest(join(ROOT, 'manifest.yml'));
   const queue = createLocalQueue({ dbPath: join(dataDir, 'queue.sqlite'), consumers: manifest.consumers, log: () => undefined });
-  const runtime = installForgeRuntime({ dbPath: join(dataDir, 'forge.sqlite'), jira, entities: manifest.entities, routes: [queue.route] });
+  const runtime = installForgeRuntime({
+    dbPath: join(dataDir, 'forge.sqlite'),
+    jira,
+    entities: manifest.entities,
+    routes: [queue.route],
+    allowImpersonation: manifest.allowImpersonation,
+  });
   // @forge/kvs picks its transport when first loaded, so the app is loaded only once the globals exist.
   const handlers = (await import('../../../src/index')) as unknown as LocalStack['handlers'];
   queue.start({ runtime, handlers: new Map([['email-worker', (handlers as unknown as { emailWorker: ForgeConsumerHandler }).emailWorker]]) });

@@ -103,6 +103,17 @@ describe('notification rules table', () => {
     expect(toggles.map((label) => controlLabelled(section, label).checked)).toEqual([true, false, true]);
   });
 
+  it("says under a rule's projects which ones the app's own Jira account cannot see, and what to grant", async () => {
+    const warning =
+      "Issue Mailer's own Jira account cannot see project SEC, so this rule sends nothing for SEC issues. Grant the atlassian-addons-project-access role Browse projects in SEC's permission scheme.";
+    const section = await openSection([{ ...COMMENTED, projectKeys: ['DEMO', 'SEC'], warnings: [warning] }, DONE]);
+    const table = tableNamed(section, 'Notification rules');
+    expect(rowTexts(table).map((row) => row[2])).toEqual([`DEMO, SEC!${warning}`, 'SUP']);
+    expect(paragraphsOf(table)).toEqual([`!${warning}`]);
+    // The mark is decoration: a screen reader hears the words only.
+    expect(table.querySelector('.im-rule-warning .im-status-icon')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('shows the empty state when there are no rules', async () => {
     const section = await openSection([]);
     expect(section.querySelector('table')).toBeNull();

@@ -87,19 +87,20 @@ describe('sendIssueEmail through the resolver', () => {
     ];
     const opened: string[] = [];
     const open = world.outbox.openAttachment;
-    world.outbox.openAttachment = (id, size) => {
+    world.outbox.openAttachment = (id, size, readAs) => {
       const last = world.microsoft.calls.at(-1);
-      opened.push(`${id} after ${last?.method} ${last?.url.replace(/^https:\/\/[^/]+/, '')}`);
-      return open(id, size);
+      opened.push(`${id} as ${readAs ?? 'the app'} after ${last?.method} ${last?.url.replace(/^https:\/\/[^/]+/, '')}`);
+      return open(id, size, readAs);
     };
 
     await world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['10101', '10102'] }));
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
 
     expect(opened).toEqual([
-      // The big file just before its upload session, the small one after the big one's last chunk.
-      '10101 after POST /v1.0/users/support%40contoso.com/messages',
-      '10102 after PUT /api/v2.0/upload/dump.zip',
+      // The big file just before its upload session, the small one after the big one's last chunk; both with the
+      // rights of the person who chose them.
+      '10101 as user-1 after POST /v1.0/users/support%40contoso.com/messages',
+      '10102 as user-1 after PUT /api/v2.0/upload/dump.zip',
     ]);
   });
 

@@ -24,7 +24,16 @@ const input = (overrides: Partial<SaveInput> = {}): SaveInput => ({
 const serviceWorld = () => {
   const kv = new MemoryKvStore();
   const store = createRuleStore(kv);
-  const world = { kv, store, clock: { now: NOW }, jqlChecked: [] as string[], newIds: 0 };
+  const world = {
+    kv,
+    store,
+    clock: { now: NOW },
+    jqlChecked: [] as string[],
+    newIds: 0,
+    /** The projects the app's own account sees; `undefined` makes the check fail. */
+    appSees: new Set(['DEMO', 'OPS']) as Set<string> | undefined,
+    logLines: [] as string[],
+  };
   const nextId = sequentialIds('rule');
   const service = createRuleService({
     store,
@@ -34,6 +43,11 @@ const serviceWorld = () => {
       world.jqlChecked.push(jql);
       return !jql.includes('invalid');
     },
+    appSees: async () => {
+      if (world.appSees === undefined) throw Object.assign(new Error('Jira is down'), { code: 'JIRA_REQUEST_FAILED' });
+      return world.appSees;
+    },
+    log: (line) => world.logLines.push(line),
     now: () => world.clock.now,
     newId: () => {
       world.newIds += 1;
@@ -190,6 +204,33 @@ describe('rule service', () => {
       ['rule-2', 'Earlier'],
       ['rule-1', 'Later'],
     ]);
+  });
+
+  it("lists with each rule a warning for every project the app's own Jira account cannot see", async () => {
+    const { service, world } = serviceWorld();
+    await service.save(input({ name: 'Both', projectKeys: ['DEMO', 'SEC', 'HR'] }));
+    await service.save(input({ name: 'Seen', projectKeys: ['OPS'] }));
+    const listed = await service.list();
+    expect(listed.map((rule) => [rule.name, rule.warnings])).toEqual([
+      [
+        'Both',
+        [
+          "Issue Mailer's own Jira account cannot see project SEC, so this rule sends nothing for SEC issues. Grant the atlassian-addons-project-access role Browse projects in SEC's permission scheme.",
+          "Issue Mailer's own Jira account cannot see project HR, so this rule sends nothing for HR issues. Grant the atlassian-addons-project-access role Browse projects in HR's permission scheme.",
+        ],
+      ],
+      ['Seen', undefined],
+    ]);
+    // Warnings are worked out, never stored.
+    expect((await world.store.list()).map((rule) => 'warnings' in rule)).toEqual([false, false]);
+  });
+
+  it('still lists the rules, without warnings, when the projects cannot be checked', async () => {
+    const { service, world } = serviceWorld();
+    await service.save(input({ projectKeys: ['SEC'] }));
+    world.appSees = undefined;
+    expect((await service.list()).map((rule) => rule.warnings)).toEqual([undefined]);
+    expect(world.logLines).toEqual(['notification rules: could not check the projects the app can see (Error JIRA_REQUEST_FAILED)']);
   });
 
   it('deletes a rule; deleting it again is RuleNotFoundError', async () => {

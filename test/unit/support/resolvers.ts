@@ -191,6 +191,9 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
         credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
         // The fake Jira has no JQL: a query with the word "invalid" in it stands for one Jira refuses.
         isValidJql: async (jql) => !/\binvalid\b/i.test(jql),
+        // The fake Jira's app sees every project.
+        appSees: async (projectKeys) => new Set(projectKeys),
+        log: () => undefined,
         now: () => clock.now,
         newId: sequentialIds('rule'),
       }),

@@ -50,10 +50,29 @@ describe('requestJira through the real @forge/api', () => {
   });
 
   it('acts as the account asUser(accountId) names', async () => {
-    const { runtime, jira } = install();
+    const { runtime, jira } = install({ allowImpersonation: true });
     const handler: ForgeHandler = async () => (await asUser('user-bob').requestJira(route`/rest/api/3/myself`)).json();
     expect(await runtime.invoke(handler, issueActionRequest({ accountId: 'user-alice' }))).toEqual({ accountId: 'user-bob' });
     expect(jira.calls[0]?.actor).toEqual({ type: 'user', accountId: 'user-bob' });
+  });
+
+  it('refuses asUser(accountId) for someone other than the invoking user unless manifest.yml allows impersonation', async () => {
+    const { runtime, jira } = install();
+    const handler: ForgeHandler = async () => {
+      const response = await asUser('user-bob').requestJira(route`/rest/api/3/myself`);
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await runtime.invoke(handler, issueActionRequest({ accountId: 'user-alice' }))).toEqual({
+      status: 403,
+      body: {
+        message:
+          "requestJira asUser(user-bob) impersonates someone who did not invoke the function; manifest.yml's permissions.scopes must allow it (allowImpersonation: true)",
+      },
+    });
+    expect(jira.calls).toEqual([]);
+    // The invoking user themself needs no such permission.
+    const self: ForgeHandler = async () => (await asUser('user-alice').requestJira(route`/rest/api/3/myself`)).json();
+    expect(await runtime.invoke(self, issueActionRequest({ accountId: 'user-alice' }))).toEqual({ accountId: 'user-alice' });
   });
 
   it('passes method, path with query, lower-cased headers and body to the emulator', async () => {

@@ -27,6 +27,10 @@ describe('loadAppManifest', () => {
         viewportSize: 'large',
       },
     ]);
+    // read:jira-work allows offline impersonation: the worker reads attachments as the person who chose them.
+    expect(manifest.allowImpersonation).toBe(true);
+    // Forge's default memory for every function, none of which asks for another.
+    expect(new Set(manifest.memoryMB.values())).toEqual(new Set([512]));
     expect([...manifest.resources]).toEqual([
       ['admin', 'static/admin/dist'],
       ['issue-action', 'static/issue-action/dist'],
