@@ -12,7 +12,7 @@ import type { NotificationRuleView } from '../../src/contract/notification-rules
 import { startLocalHost, type LocalHost } from '../../local/host';
 import { ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../local/jira';
 import type { JiraActor } from '../../local/jira/types';
-import { dataOf, invokeAs, type Answer } from './support/host-invoke';
+import { adfText, dataOf, invokeAs, jiraAs, settleHost, userActor, type Answer } from './support/host-invoke';
 
 jest.setTimeout(60_000);
 
@@ -38,27 +38,12 @@ const invoke = <T>(moduleKey: string, functionKey: string, payload: unknown, iss
 
 const data = dataOf;
 
-const jira = async (actor: JiraActor, method: string, restPath: string, body?: unknown) => {
-  const answer = await host.jira.handle(
-    {
-      method,
-      path: restPath,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body)) }),
-    },
-    actor,
-  );
-  const text = typeof answer.body === 'string' ? answer.body : answer.body.toString('utf8');
-  return { status: answer.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
-};
+const jira = (actor: JiraActor, method: string, restPath: string, body?: unknown) => jiraAs(host, actor, method, restPath, body);
+const asUser = userActor;
+const adf = adfText;
 
-const asUser = (accountId: string): JiraActor => ({ type: 'user', accountId });
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-
-const settle = async () => {
-  await host.productEvents.whenIdle();
-  await host.queue.whenIdle();
-};
+/** Waits until the events are handled and every queued email is sent or failed. */
+const settle = () => settleHost(host);
 
 const toAddresses = (message: { toRecipients?: Array<{ emailAddress: { address: string } }> } | undefined) =>
   (message?.toRecipients ?? []).map((recipient) => recipient.emailAddress.address);

@@ -9,12 +9,12 @@ import type { NotificationRuleView } from '../../src/contract/notification-rules
 import { startLocalHost, type LocalHost } from '../../local/host';
 import { ALEX_ADMIN, CASEY_CUSTOMER, SAM_AGENT } from '../../local/jira';
 import type { JiraActor } from '../../local/jira/types';
+import { adfText, dataOf, invokeAs, jiraAs, settleHost, userActor, type Answer } from './support/host-invoke';
 
 jest.setTimeout(60_000);
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
 let host: LocalHost;
 let dataDir: string;
@@ -29,42 +29,16 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const invoke = async <T>(moduleKey: string, functionKey: string, payload: unknown): Promise<Answer<T>> => {
-  const response = await fetch(`${host.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { origin: host.url, 'content-type': 'application/json' },
-    body: JSON.stringify({ moduleKey, functionKey, payload }),
-  });
-  return (await response.json()) as Answer<T>;
-};
+const invoke = <T>(moduleKey: string, functionKey: string, payload: unknown): Promise<Answer<T>> => invokeAs<T>(host, { moduleKey, functionKey, payload });
 
-const data = <T>(answer: Answer<T>): T => {
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message} ${JSON.stringify(answer.error.fieldErrors ?? {})}`);
-  return answer.data;
-};
+const data = dataOf;
 
-const jira = async (actor: JiraActor, method: string, restPath: string, body?: unknown) => {
-  const answer = await host.jira.handle(
-    {
-      method,
-      path: restPath,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body)) }),
-    },
-    actor,
-  );
-  const text = typeof answer.body === 'string' ? answer.body : answer.body.toString('utf8');
-  return { status: answer.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
-};
-
-const asUser = (accountId: string): JiraActor => ({ type: 'user', accountId });
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const jira = (actor: JiraActor, method: string, restPath: string, body?: unknown) => jiraAs(host, actor, method, restPath, body);
+const asUser = userActor;
+const adf = adfText;
 
 /** Waits until the events are handled and every queued email is sent or failed. */
-const settle = async () => {
-  await host.productEvents.whenIdle();
-  await host.queue.whenIdle();
-};
+const settle = () => settleHost(host);
 
 const sentTo = (address: string) =>
   host.microsoft

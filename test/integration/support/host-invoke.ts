@@ -1,5 +1,6 @@
 import type { LocalHost } from '../../../local/host';
 import { ALEX_ADMIN } from '../../../local/jira';
+import type { JiraActor } from '../../../local/jira/types';
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
@@ -20,4 +21,28 @@ export const invokeAs = async <T>(
 export const dataOf = <T>(answer: Answer<T>): T => {
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message} ${JSON.stringify(answer.error.fieldErrors ?? {})}`);
   return answer.data;
+};
+
+/** A Jira REST call straight to the host's local Jira, as `actor` (events fire as for any change). */
+export const jiraAs = async (host: LocalHost, actor: JiraActor, method: string, restPath: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
+  const answer = await host.jira.handle(
+    {
+      method,
+      path: restPath,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body)) }),
+    },
+    actor,
+  );
+  const text = typeof answer.body === 'string' ? answer.body : answer.body.toString('utf8');
+  return { status: answer.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+};
+
+export const userActor = (accountId: string): JiraActor => ({ type: 'user', accountId });
+export const adfText = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/** Waits until Jira's events are handled and every queued email is sent or failed. */
+export const settleHost = async (host: LocalHost): Promise<void> => {
+  await host.productEvents.whenIdle();
+  await host.queue.whenIdle();
 };
