@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
-import { JiraError, JiraErrorCode } from './errors';
+import { JiraError } from './errors';
 import { accessStatusError, getJiraJson, requestJiraAsApp, type RequestJira } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 import { PROJECT_KEY_PATTERN } from './project-roles';
@@ -18,12 +18,11 @@ export const browsableProjects = async (projectKeys: readonly string[], requestJ
     keys.map(async (key) => {
       const where = `GET /rest/api/3/mypermissions?projectKey=${key}`;
       try {
-        const json = await getJiraJson(requestJira, route`/rest/api/3/mypermissions?projectKey=${key}&permissions=BROWSE_PROJECTS`, (status) =>
-          status === 404 ? new JiraError(JiraErrorCode.IssueNotFound, `${where} answered 404.`, { status }) : accessStatusError(status, where),
-        );
+        const json = await getJiraJson(requestJira, route`/rest/api/3/mypermissions?projectKey=${key}&permissions=BROWSE_PROJECTS`, accessStatusError);
         return parseJiraAnswer(browseSchema, json, where).permissions.BROWSE_PROJECTS.havePermission ? key : undefined;
       } catch (error) {
-        if (error instanceof JiraError && error.code === JiraErrorCode.IssueNotFound) return undefined;
+        // Jira answers 404 for a project the caller cannot see at all.
+        if (error instanceof JiraError && error.status === 404) return undefined;
         throw error;
       }
     }),

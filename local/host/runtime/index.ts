@@ -17,7 +17,7 @@ import {
   RuntimeAlreadyInstalledError,
   RuntimeUninstalledError,
   TriggerTimeoutError,
-  type ForgeRuntimeError,
+  ForgeRuntimeError,
 } from './errors';
 import {
   buildConsumerEvent,
@@ -198,7 +198,7 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
   /** Runs the handler in a worker process: the invocation's platform calls come back through the proxy. */
   const runIsolated = async (scope: InvocationScope, handler: unknown, event: unknown, signal: AbortSignal): Promise<unknown> => {
     const ref = handlerRefOf(handler);
-    if (!ref) throw new RuntimeUninstalledError('run an isolated function without its reference');
+    if (!ref) throw new ForgeRuntimeError('ISOLATED_HANDLER', `Function '${scope.functionKey}' has no worker reference`);
     const platform = await startWorkers();
     const pool = workers as FunctionWorkerPool;
     const leave = platform.admit(scope);
