@@ -3,34 +3,22 @@
  * dialog picks them by account id, notification rules and the Automation action name them by role, and the app
  * reads the address with Jira's Email API as the app; Microsoft 365 gets the address, the people never see it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { EmailHistoryEntry, IssueEmailDraft, SentIssueEmail } from '../../src/contract/issue-email';
 import type { EmailLogPage } from '../../src/contract/email-log';
 import type { NotificationRuleView } from '../../src/contract/notification-rules';
-import { startLocalHost, type LocalHost } from '../../local/host';
+import type { LocalHost } from '../../local/host';
 import { ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../local/jira';
 import type { JiraActor } from '../../local/jira/types';
-import { adfText, dataOf, invokeAs, jiraAs, settleHost, userActor, type Answer } from './support/host-invoke';
+import { adfText, type Answer, dataOf, invokeAs, jiraAs, settleHost, useLocalHost, userActor } from './support/host-invoke';
 
 jest.setTimeout(60_000);
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 const CASEY_ADDRESS = 'casey.customer@customer.example';
 
-
 let host: LocalHost;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-hidden-'));
-  host = await startLocalHost({ port: 0, dataDir, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
-});
-
-afterAll(async () => {
-  await host?.close();
-  await rm(dataDir, { recursive: true, force: true });
+useLocalHost('hidden', (started) => {
+  host = started;
 });
 
 const invoke = <T>(moduleKey: string, functionKey: string, payload: unknown, issueKey?: string, accountId = ALEX_ADMIN.accountId): Promise<Answer<T>> =>

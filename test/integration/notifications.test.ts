@@ -2,31 +2,19 @@
  * Notification rules through the local host: changes made in the local Jira fire Forge's product events, the
  * app's `issue-events` trigger queues emails by the rules, and the outbox sends them to the Microsoft emulator.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { NotificationRuleView } from '../../src/contract/notification-rules';
-import { startLocalHost, type LocalHost } from '../../local/host';
+import type { LocalHost } from '../../local/host';
 import { ALEX_ADMIN, CASEY_CUSTOMER, SAM_AGENT } from '../../local/jira';
 import type { JiraActor } from '../../local/jira/types';
-import { adfText, dataOf, invokeAs, jiraAs, settleHost, userActor, type Answer } from './support/host-invoke';
+import { adfText, type Answer, dataOf, invokeAs, jiraAs, settleHost, useLocalHost, userActor } from './support/host-invoke';
 
 jest.setTimeout(60_000);
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 
-
 let host: LocalHost;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-notify-'));
-  host = await startLocalHost({ port: 0, dataDir, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
-});
-
-afterAll(async () => {
-  await host?.close();
-  await rm(dataDir, { recursive: true, force: true });
+useLocalHost('notify', (started) => {
+  host = started;
 });
 
 const invoke = <T>(moduleKey: string, functionKey: string, payload: unknown): Promise<Answer<T>> => invokeAs<T>(host, { moduleKey, functionKey, payload });

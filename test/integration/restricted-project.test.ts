@@ -8,31 +8,20 @@
  * - a notification rule on SEC says on the admin page why it cannot send.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { EmailLogEntry } from '../../src/contract/email-log';
 import type { NotificationRuleView } from '../../src/contract/notification-rules';
 import type { SentIssueEmail } from '../../src/contract/issue-email';
-import { startLocalHost, type LocalHost } from '../../local/host';
+import type { LocalHost } from '../../local/host';
 import { SAM_AGENT } from '../../local/jira';
-import { dataOf, invokeAs } from './support/host-invoke';
+import { dataOf, invokeAs, useLocalHost } from './support/host-invoke';
 
 jest.setTimeout(60_000);
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 
 let host: LocalHost;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-restricted-'));
-  host = await startLocalHost({ port: 0, dataDir, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
-});
-
-afterAll(async () => {
-  await host?.close();
-  await rm(dataDir, { recursive: true, force: true });
+useLocalHost('restricted', (started) => {
+  host = started;
 });
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -39,6 +39,10 @@ function parseJson(text: string | undefined): unknown {
   return text === undefined ? undefined : (JSON.parse(text) as unknown);
 }
 
+/**
+ * The invocation of one stored event: what its AsyncEvent carries (body, push settings, queue, job and event ids,
+ * and the retry context on a redelivery; https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/).
+ */
 function requestFor(consumer: QueueConsumer, event: StoredEvent): ConsumerInvocationRequest {
   return {
     functionKey: consumer.functionKey,

@@ -49,7 +49,8 @@ export function outcomeOfAnswer(answer: unknown): DeliveryOutcome {
 /**
  * What a failed invocation means. Forge retries app-level errors on its own (async events 2.x: "runtime error,
  * function time out, ..."); a time-out as FUNCTION_TIME_OUT, a container over its memory as
- * FUNCTION_OUT_OF_MEMORY, anything else as FUNCTION_PLATFORM_UNKNOWN_ERROR.
+ * FUNCTION_OUT_OF_MEMORY, anything else as FUNCTION_PLATFORM_UNKNOWN_ERROR: the reasons of @forge/events'
+ * InvocationErrorCode (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/).
  */
 export function retryReasonOf(error: unknown): string {
   if (error instanceof ConsumerTimeoutError) return RETRY_REASONS.timeOut;

@@ -1,4 +1,7 @@
-import type { LocalHost } from '../../../local/host';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startLocalHost, type LocalHost } from '../../../local/host';
 import { ALEX_ADMIN } from '../../../local/jira';
 import type { JiraActor } from '../../../local/jira/types';
 
@@ -45,4 +48,22 @@ export const adfText = (text: string) => ({ type: 'doc', version: 1, content: [{
 export const settleHost = async (host: LocalHost): Promise<void> => {
   await host.productEvents.whenIdle();
   await host.queue.whenIdle();
+};
+
+/**
+ * A local host for the test file (as `npm start` runs it, scheduled triggers held back a day), on a fresh data folder
+ * that goes with it. `ready` receives the host once it runs.
+ */
+export const useLocalHost = (prefix: string, ready: (host: LocalHost) => void): void => {
+  let host: LocalHost | undefined;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), `issue-mailer-${prefix}-`));
+    host = await startLocalHost({ port: 0, dataDir, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
+    ready(host);
+  });
+  afterAll(async () => {
+    await host?.close();
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+  });
 };
