@@ -138,6 +138,19 @@ describe('sendIssueEmail through the resolver', () => {
     expect(world.microsoft.calls).toHaveLength(0);
   });
 
+  it.each([
+    ['to', '"a@b"@example.com'],
+    ['cc', '"a b"@example.com'],
+    ['bcc', 'a@127.0.0.1'],
+  ])('refuses %s %s before anything is queued, instead of telling the sender "queued"', async (field, address) => {
+    const world = await configuredWorld();
+    const answer = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, [field]: [address] }));
+    // The dialog marks the chip with the parser's own words (test/unit/contract/email-address.test.ts).
+    expect(answer).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { [field]: 'Enter valid email addresses.' } } });
+    expect(world.queue.pushed).toHaveLength(0);
+    expect(world.entities.values.size).toBe(0);
+  });
+
   it('refuses attachments over 150 MB with the sizes, before downloading them', async () => {
     const world = await configuredWorld();
     world.issueData.attachments = [
