@@ -35,7 +35,9 @@ export const DEFAULT_SCOPE = MICROSOFT_CLOUDS.microsoft365.scope;
 export const DEFAULT_GRAPH_BASE_URL = MICROSOFT_CLOUDS.microsoft365.graphBaseUrl;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ID = /^[a-z0-9-]{1,64}$/;
+/** Credential ids as the app makes them. */
+export const CREDENTIAL_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+const ID = CREDENTIAL_ID_PATTERN;
 const MAX_PEM = 20_000;
 
 /**

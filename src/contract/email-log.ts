@@ -77,6 +77,14 @@ export interface EmailLogPage {
   cursor?: string;
 }
 
+/**
+ * Storage cursors are opaque, but made of base64 and URL-safe characters: anything else (control or bidi characters,
+ * spaces) is a validation error before storage is asked.
+ */
+export const EMAIL_LOG_CURSOR_PATTERN = /^[A-Za-z0-9+/=_.:-]{1,4000}$/;
+/** What the email log says of a cursor it cannot use: from a page gone stale, or never its own. */
+export const CURSOR_MESSAGE = 'This page of the email log is out of date. Start again from the first page.';
+
 const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date and time.' });
 
 /** Newest first. `from` and `to` bound `createdAt` (from inclusive, to exclusive). */
@@ -87,7 +95,7 @@ export const listEmailLogSchema = z.strictObject({
   ),
   from: z.optional(isoInstant),
   to: z.optional(isoInstant),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
+  cursor: z.optional(z.string().check(z.regex(EMAIL_LOG_CURSOR_PATTERN, CURSOR_MESSAGE))),
   limit: z._default(z.int().check(z.minimum(1), z.maximum(100)), EMAIL_LOG_PAGE_SIZE),
 });
 export type ListEmailLogInput = z.input<typeof listEmailLogSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { templateIdSchema } from './templates';
 import { MAX_RECIPIENTS } from './email-address';
 import type { DeliveryStatus } from './email-log';
 import { recipientInputSchema } from './recipient-input';
@@ -22,7 +23,7 @@ const recipientList = (min: number) =>
 /** What goes into the email besides the sender's words. Defaults are what the dialog starts with. */
 const contentShape = {
   /** A template id; absent means the project's default template, else the built-in one. */
-  templateId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  templateId: z.optional(templateIdSchema),
   includeFields: z._default(z.boolean(), true),
   includeDescription: z._default(z.boolean(), true),
   comments: z._default(z.enum(COMMENT_CHOICES), 'none'),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { templateIdSchema } from './templates';
 
 export const groupRefSchema = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(128)), name: z.string().check(z.maxLength(255)) });
 export const roleRefSchema = z.strictObject({ id: z.int().check(z.positive()), name: z.string().check(z.maxLength(255)) });
@@ -22,7 +23,7 @@ export const mailSettingsSchema = z.strictObject({
   projectTemplates: z.array(
     z.strictObject({
       projectKey: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Not a project key.')),
-      templateId: z.string().check(z.minLength(1), z.maxLength(64)),
+      templateId: templateIdSchema,
     }),
   ).check(z.maxLength(500, 'At most 500 project defaults.')),
 });

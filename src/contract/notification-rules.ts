@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { CREDENTIAL_ID_PATTERN } from './credentials';
+import { TEMPLATE_ID_PATTERN } from './templates';
 import { parseEmailAddress } from './email-address';
 
 /** What a notification rule listens for. */
@@ -34,13 +36,13 @@ export const notificationRuleInputSchema = z
       .check(z.minLength(1, 'Choose at least one project.'), z.maxLength(50, 'Choose at most 50 projects.')),
     /** Only issues this JQL matches (checked by Jira when the event comes). */
     jql: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'Keep the JQL under 2,000 characters.'))),
-    templateId: z.string().check(z.minLength(1, 'Choose a template.'), z.maxLength(64)),
+    templateId: z.string().check(z.minLength(1, 'Choose a template.'), z.regex(TEMPLATE_ID_PATTERN, 'Not a template id.')),
     recipients: z.strictObject({
       addresses: z.array(address).check(z.maxLength(MAX_RULE_ADDRESSES, `Add at most ${MAX_RULE_ADDRESSES} addresses.`)),
       roles: z.array(z.enum(RECIPIENT_ROLES)).check(z.maxLength(3)),
     }),
     /** The credential (sender mailbox) to send from; the default credential when absent. */
-    credentialId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    credentialId: z.optional(z.string().check(z.regex(CREDENTIAL_ID_PATTERN, 'Not a credential id.'))),
   })
   .check(
     z.refine((rule) => rule.recipients.addresses.length + rule.recipients.roles.length > 0, {

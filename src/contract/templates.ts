@@ -1,12 +1,19 @@
 import * as z from 'zod/mini';
 
+/**
+ * Template ids as the app makes them (lower-case letters, digits, dashes): every payload that names a template
+ * checks this, so that an id of control or bidi characters is a validation error, not a failed storage read.
+ */
+export const TEMPLATE_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+export const templateIdSchema = z.string().check(z.regex(TEMPLATE_ID_PATTERN, 'Not a template id.'));
+
 /** The built-in template's id; it cannot be edited or deleted, only copied. */
 export const BUILT_IN_TEMPLATE_ID = 'built-in';
 export const MAX_TEMPLATE_BYTES = 100 * 1024;
 
 export const templateInputSchema = z.strictObject({
   /** Absent to create a template. */
-  id: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a template id.'))),
+  id: z.optional(templateIdSchema),
   name: z.string().check(z.trim(), z.minLength(1, 'Enter a name.'), z.maxLength(80, 'Keep the name under 80 characters.')),
   subject: z.string().check(z.trim(), z.minLength(1, 'Enter a subject.'), z.maxLength(1000, 'Keep the subject under 1,000 characters.')),
   body: z.string().check(

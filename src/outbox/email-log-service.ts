@@ -2,7 +2,8 @@ import type { EmailDeliveryView, EmailLogEntry, EmailLogPage, ListEmailLogQuery 
 import type { Clock } from '../shared/seams';
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
-import { EmailNotFoundError, NotResendableError, OutboxErrorCode } from './errors';
+import { StorageError } from '../storage/errors';
+import { EmailLogCursorInvalidError, EmailNotFoundError, NotResendableError, OutboxErrorCode } from './errors';
 import { toDeliveryView, toEntry, toSummary } from './email-log-views';
 import type { OutboxQueue } from './outbox-queue';
 import { withStatus } from './record-changes';
@@ -31,7 +32,8 @@ const requireRecord = async (records: EmailRecordStore, emailId: string): Promis
 
 export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
   async list(query) {
-    const page = await deps.records.query({
+    const page = await deps.records
+      .query({
       ...(query.status === undefined ? {} : { status: query.status }),
       ...(query.issueKey === undefined ? {} : { issueKey: query.issueKey }),
       ...(query.from === undefined ? {} : { fromMs: Date.parse(query.from) }),
@@ -39,7 +41,14 @@ export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
       ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
       order: 'newest',
       limit: query.limit,
-    });
+      })
+      .catch((error: unknown) => {
+        // A cursor storage does not take is the caller's stale page, not storage being down.
+        if (query.cursor !== undefined && error instanceof StorageError && error.platformCode === 'INVALID_CURSOR') {
+          throw new EmailLogCursorInvalidError(error);
+        }
+        throw error;
+      });
     return { items: page.records.map(toSummary), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
   },
 

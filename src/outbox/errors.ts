@@ -8,6 +8,8 @@ export const OutboxErrorCode = {
   ContentMissing: 'OUTBOX_CONTENT_MISSING',
   /** An attempt may have gone out and Microsoft 365 could not be asked whether it did. */
   DeliveryUncertain: 'DELIVERY_UNCERTAIN',
+  /** Storage did not take the email log's page cursor (a stale page, or a cursor it never issued). */
+  CursorInvalid: 'EMAIL_LOG_CURSOR_INVALID',
 } as const;
 export type OutboxErrorCode = (typeof OutboxErrorCode)[keyof typeof OutboxErrorCode];
 
@@ -61,5 +63,13 @@ export class ContentMissingError extends OutboxError {
   constructor(emailId: string) {
     super(OutboxErrorCode.ContentMissing, `The content of email ${emailId} is no longer stored.`);
     this.name = 'ContentMissingError';
+  }
+}
+
+/** The email log's page cursor was refused by storage (Forge kvs: INVALID_CURSOR). */
+export class EmailLogCursorInvalidError extends OutboxError {
+  constructor(cause: unknown) {
+    super(OutboxErrorCode.CursorInvalid, 'Storage refused the email log page cursor.', { cause });
+    this.name = 'EmailLogCursorInvalidError';
   }
 }

@@ -7,7 +7,7 @@ import { assertJiraAdmin } from '../jira/admin-check';
 import type { RequestJira } from '../jira/jira-client';
 import type { WarningService } from '../warnings/warning-service';
 import { mailSettingsSchema, type GroupRef, type MailSettings, type ProjectRef, type RoleRef } from '../contract/mail-settings';
-import { templateInputSchema, templatePreviewSchema, type TemplatePreview, type TemplateView } from '../contract/templates';
+import { templateInputSchema, templatePreviewSchema, type TemplatePreview, type TemplateView, templateIdSchema } from '../contract/templates';
 import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../contract/email-log';
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
@@ -59,7 +59,7 @@ export type AdminHandlers = { [K in keyof AdminFunctions]: ResolverFunction<Admi
 
 const noPayload = z.strictObject({});
 
-const templateIdSchema = z.strictObject({ id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a template id.')) });
+const templateRefSchema = z.strictObject({ id: templateIdSchema });
 const groupQuerySchema = z.strictObject({ query: z.string().check(z.trim(), z.maxLength(100, 'Type at most 100 characters.')) });
 
 const testConnectionSchema = z.strictObject({
@@ -128,7 +128,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
     deleteTemplate: resolverFunction({
       ...admin,
       name: 'deleteTemplate',
-      schema: templateIdSchema,
+      schema: templateRefSchema,
       run: async ({ id }) => {
         // A project's default or a notification rule using it would fail on every email.
         const [settings, rules] = await Promise.all([deps.mail.settings.read(), deps.notifications.rules.list()]);

@@ -1,4 +1,4 @@
-import Resolver from '@forge/resolver';
+import { ownDefinitions } from './own-definitions';
 import * as z from 'zod/mini';
 import type { AutomationConfigFunctions } from '../contract/functions';
 import type { AutomationActionOptions } from '../contract/notification-rules';
@@ -37,11 +37,6 @@ export const createAutomationConfigFunctions = (deps: AutomationConfigDeps): Aut
   }),
 });
 
-const resolver = new Resolver();
-for (const [key, fn] of Object.entries(
+export const handler = ownDefinitions(
   createAutomationConfigFunctions({ listTemplates: () => runtimeDeps.automation.listTemplates(), listCredentials: () => runtimeDeps.automation.listCredentials() }),
-)) {
-  resolver.define(key, fn);
-}
-
-export const handler = resolver.getDefinitions();
+);

@@ -19,7 +19,8 @@ import { HistoryRecordInvalidError } from '../history/history-store';
 import { MailSettingsUnreadableError } from '../settings/mail-settings-store';
 import { BuiltInTemplateReadOnlyError, TemplateError, TemplateInUseError, TemplateNotFoundError } from '../templates/template-errors';
 import { ContentTooLargeError } from '../outbox/email-contents';
-import { OutboxError, OutboxErrorCode } from '../outbox/errors';
+import { EmailLogCursorInvalidError, OutboxError, OutboxErrorCode } from '../outbox/errors';
+import { CURSOR_MESSAGE } from '../contract/email-log';
 import { ActionInputError } from '../automation/errors';
 import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../notifications/errors';
 import { NoIssueContextError } from './errors';
@@ -74,6 +75,8 @@ const OUTBOX_MESSAGES: Readonly<Record<OutboxErrorCode, string>> = {
   [OutboxErrorCode.ContentMissing]: 'The content of this email is no longer stored, so it cannot be sent. Send it again from the issue.',
   [OutboxErrorCode.DeliveryUncertain]:
     "Whether this email went out is unknown. Check the sender's Sent Items before resending.",
+  // Answered as a validation error of the cursor field (toResolverError), so the page can start over.
+  [OutboxErrorCode.CursorInvalid]: CURSOR_MESSAGE,
 };
 
 const NOTIFICATION_MESSAGES: Readonly<Record<NotificationErrorCode, string>> = {
@@ -191,6 +194,9 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
     return { code: error.code, message: GRAPH_MESSAGES[GraphErrorCode.EndpointNotAllowed] };
   }
   if (error instanceof JiraError) return { code: error.code, message: JIRA_MESSAGES[error.code] };
+  if (error instanceof EmailLogCursorInvalidError) {
+    return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { cursor: CURSOR_MESSAGE } };
+  }
   if (error instanceof OutboxError) return { code: error.code, message: OUTBOX_MESSAGES[error.code] };
   if (error instanceof RuleInvalidError) {
     return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { ...error.fieldErrors } };
