@@ -35,22 +35,31 @@ const pageSchema = z.object({
   comments: z.array(
     z.object({
       id: z.string(),
-      author: z.nullish(z.object({ displayName: z.optional(z.string()) })),
+      author: z.nullish(z.object({ displayName: z.optional(z.string()), accountId: z.optional(z.string()), accountType: z.optional(z.string()) })),
       created: z.string(),
       renderedBody: z.string(),
     }),
   ),
 });
 
+/** Whose comments an email leaves out: one account's (the app's own), or every app's when that is not known. */
+export type LeaveOutAuthor = { accountId: string } | { accountType: 'app' };
+
 /**
  * The newest comments of an issue with their rendered HTML, as the invoking user may see them. `limit` is a count
- * or 'all'; either way at most MAX_COMMENTS are read, a page of PAGE_SIZE per call.
+ * or 'all'; either way at most MAX_COMMENTS are read, a page of PAGE_SIZE per call. Comments by `leaveOut` (the
+ * app's own account: its "Emailed to ..." notes would tell a new recipient who was emailed before) are left out of
+ * both the comments and the total, and the pages go on until `limit` others are found.
  */
 export const readIssueComments = async (
   issueKey: string,
   limit: number | 'all',
   requestJira: RequestJira = requestJiraAsUser,
+  leaveOut?: LeaveOutAuthor,
 ): Promise<IssueComments> => {
+  const leftOut = (author: { accountId?: string | undefined; accountType?: string | undefined } | null | undefined): boolean =>
+    leaveOut !== undefined &&
+    ('accountId' in leaveOut ? author?.accountId === leaveOut.accountId : author?.accountType === leaveOut.accountType);
   if (!ISSUE_KEY_PATTERN.test(issueKey)) {
     throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
   }
@@ -58,6 +67,7 @@ export const readIssueComments = async (
   const where = `GET /rest/api/3/issue/${issueKey}/comment`;
   const comments: IssueComment[] = [];
   let total = 0;
+  let left = 0;
   for (let startAt = 0; ; ) {
     // A page of at least one comment, so that even limit 0 learns the total.
     const maxResults = Math.max(1, Math.min(PAGE_SIZE, wanted - comments.length));
@@ -67,8 +77,10 @@ export const readIssueComments = async (
       issueStatusError,
     );
     const page = parseJiraAnswer(pageSchema, json, where);
-    total = page.total;
-    for (const comment of page.comments.slice(0, wanted - comments.length)) {
+    const kept = page.comments.filter((comment) => !leftOut(comment.author));
+    left += page.comments.length - kept.length;
+    total = page.total - left;
+    for (const comment of kept.slice(0, wanted - comments.length)) {
       comments.push({
         id: comment.id,
         author: comment.author?.displayName ?? ANONYMOUS_AUTHOR,
@@ -77,7 +89,7 @@ export const readIssueComments = async (
       });
     }
     startAt += page.comments.length;
-    if (comments.length >= wanted || page.comments.length === 0 || startAt >= total) break;
+    if (comments.length >= wanted || page.comments.length === 0 || startAt >= page.total) break;
   }
   return { comments, total };
 };

@@ -6,7 +6,7 @@ import { readMyGroups, searchGroups } from '../jira/groups';
 import { downloadAttachment, openAttachment } from '../jira/attachment-content';
 import { listIssueAttachments } from '../jira/issue-attachments';
 import { addEmailComment } from '../jira/issue-comment-writer';
-import { readIssueComments } from '../jira/issue-comments';
+import { readIssueComments, type LeaveOutAuthor } from '../jira/issue-comments';
 import { readIssueParticipants, readIssuePeople, readIssueRoles } from '../jira/issue-people';
 import { readUserEmails } from '../jira/user-emails';
 import { isValidJql, issueMatchesJql } from '../jira/jql-search';
@@ -65,6 +65,21 @@ export type RuntimeDeps = AdminDeps &
     automation: SendEmailActionDeps;
   };
 
+let appAccount: Promise<LeaveOutAuthor> | undefined;
+/**
+ * Whose comments emails leave out: the app's own Jira account, read once per container (warm invocations reuse it),
+ * so that its "Emailed to ..." notes never go into an email. Should the read fail, every app's comments are left out
+ * for this email (never ours let through), and the next email asks again.
+ */
+const appCommentsAuthor = (): Promise<LeaveOutAuthor> =>
+  (appAccount ??= readMyself(requestJiraAsApp).then(
+    (me): LeaveOutAuthor => ({ accountId: me.accountId }),
+    (): LeaveOutAuthor => {
+      appAccount = undefined;
+      return { accountType: 'app' };
+    },
+  ));
+
 /** Jira as the invoking user for everything they read; the app only writes its own comment. */
 const jiraAsUser: IssueEmailJira = {
   readSenderName: async () => (await readMyself(requestJiraAsUser)).displayName ?? 'A Jira user',
@@ -75,7 +90,7 @@ const jiraAsUser: IssueEmailJira = {
   readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
   listAttachments: (issueKey) => listIssueAttachments(issueKey, requestJiraAsUser),
   downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsUser),
-  readComments: (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsUser),
+  readComments: async (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsUser, await appCommentsAuthor()),
   searchUsers: (query) => searchJiraUsers(query, requestJiraAsUser),
   addEmailComment: async (issueKey, note) => {
     await addEmailComment(issueKey, note, requestJiraAsApp);
@@ -94,7 +109,7 @@ const jiraAsApp: IssueEmailJira = {
   readParticipants: (issueKey) => readIssueParticipants(issueKey, requestJiraAsApp),
   listAttachments: (issueKey) => listIssueAttachments(issueKey, requestJiraAsApp),
   downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsApp),
-  readComments: (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsApp),
+  readComments: async (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsApp, await appCommentsAuthor()),
   searchUsers: (query) => searchJiraUsers(query, requestJiraAsApp),
 };
 

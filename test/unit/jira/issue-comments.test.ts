@@ -37,6 +37,31 @@ describe('readIssueComments', () => {
     expect(calls).toEqual([{ path: path(0, 2), init: { method: 'GET', headers: { Accept: 'application/json' } } }]);
   });
 
+  it("leaves out the app's own comments and reads on until it has as many others as asked", async () => {
+    const APP = 'app-issue-mailer';
+    const { requestJira, calls } = fakeJira((requested) => {
+      const startAt = Number(new URLSearchParams(requested.split('?')[1]).get('startAt'));
+      const all = [
+        { ...comment('10206', 'Issue Mailer for Jira', '2025-03-06T10:00:00.000+0000', '<p>Emailed to ada@example.com by Sam.</p>'), author: { accountId: APP, displayName: 'Issue Mailer for Jira', accountType: 'app' } },
+        comment('10205', 'Sam Rivera', '2025-03-05T10:00:00.000+0000', '<p>Newest by a person</p>'),
+        { ...comment('10204', 'Automation for Jira', '2025-03-04T10:00:00.000+0000', '<p>Rule ran.</p>'), author: { accountId: 'automation', displayName: 'Automation for Jira', accountType: 'app' } },
+        comment('10203', 'Jordan Lee', '2025-03-03T10:00:00.000+0000', '<p>Older</p>'),
+      ];
+      return { status: 200, body: commentPage(startAt, all.length, all.slice(startAt, startAt + 2)) };
+    });
+
+    const read = await readIssueComments('DEMO-1', 2, requestJira, { accountId: APP });
+
+    // Another app's comment (Automation) is content; only the app's own notes are left out.
+    expect(read.comments.map((item) => item.bodyHtml)).toEqual(['<p>Newest by a person</p>', '<p>Rule ran.</p>']);
+    expect(read.total).toBe(3);
+    expect(calls.map((call) => call.path)).toEqual([path(0, 2), path(2, 1)]);
+
+    // Not knowing its own account, the app leaves out every app's comments rather than let its own through.
+    const unsure = await readIssueComments('DEMO-1', 'all', requestJira, { accountType: 'app' });
+    expect(unsure.comments.map((item) => item.bodyHtml)).toEqual(['<p>Newest by a person</p>', '<p>Older</p>']);
+  });
+
   it.each([
     ['3 of 250', 3, 250, [path(0, 3)], 3],
     ['all of 250, a page of 100 at a time', 'all' as const, 250, [path(0, 100), path(100, 100), path(200, 100)], 250],
