@@ -1,5 +1,4 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import type { AnyNode } from 'domhandler';
 import { formatCount, TEMPLATE_LIMITS, TemplateLimitExceeded } from './template-limits';
 
 /*
@@ -8,6 +7,9 @@ import { formatCount, TEMPLATE_LIMITS, TemplateLimitExceeded } from './template-
  * ran for 22 s), one that uses itself never ends, and the HTML parser's serialiser recurses per nesting level.
  * These checks run on the parsed document before juice sees it.
  */
+
+/** domhandler's AnyNode, reached through cheerio's types: domhandler is cheerio's dependency, not the app's. */
+type AnyNode = ReturnType<ReturnType<CheerioAPI['root']>['contents']>[number];
 
 const DECLARATION = /(--[\w-]+)\s*:\s*([^;{}]*)/g;
 const VAR_REFERENCE = /var\(\s*(--[\w-]+)/g;
