@@ -4,8 +4,7 @@ import { MAX_TEMPLATE_BYTES } from '../contract/templates';
  * Templates are written by Jira admins in a browser and run in the app's function: treated as untrusted code.
  * Each limit below stops one way a template could hang the function or exhaust its memory. liquidjs checks its
  * own render limit only between template nodes, so one filter over a huge list, or juice resolving CSS
- * variables, would run unchecked: the counts here stop those before they start, and the render worker's
- * deadline (render-in-worker.ts) stops whatever still runs too long.
+ * variables, would run unchecked: the counts here stop those before they start.
  */
 export const TEMPLATE_LIMITS = {
   /** Characters one parse may read: the largest body the contract accepts. */
@@ -21,7 +20,7 @@ export const TEMPLATE_LIMITS = {
   /** Items of any list a filter is given (where, sort, map, join ...): each such filter runs as one step. */
   listItems: 10_000,
   /** Loop body runs (for and tablerow, nested loops counted together) in one render. */
-  loopIterations: 100_000,
+  loopIterations: 20_000,
   /** Characters of all `<style>` elements of the rendered body together. */
   cssChars: 100_000,
   /** How deep `var(--a)` may refer to a property that refers to another one. */
@@ -32,8 +31,6 @@ export const TEMPLATE_LIMITS = {
   htmlElements: 20_000,
   /** Nesting of elements in the rendered body; HTML parsers and serialisers recurse per level. */
   htmlDepth: 200,
-  /** Milliseconds render and inlining together may take before the worker doing them is stopped. */
-  deadlineMs: 3000,
 } as const;
 
 /** Which limit a template went over: a stable name for logs and tests; the message says it in words. */
@@ -49,8 +46,7 @@ export type TemplateLimit =
   | 'css-variable-depth'
   | 'css-variable-size'
   | 'html-elements'
-  | 'html-depth'
-  | 'deadline';
+  | 'html-depth';
 
 /**
  * Thrown by the app's own checks while parsing, rendering or inlining; toTemplateError turns it into the

@@ -58,7 +58,7 @@ describe('Liquid limits', () => {
     expect(error).toMatchObject({
       code: 'TEMPLATE_LIMIT_EXCEEDED',
       limit: 'loop-iterations',
-      message: 'Line 2, column 1: the loops run more than 100,000 times in all.',
+      message: 'Line 2, column 1: the loops run more than 20,000 times in all.',
     });
   });
 
