@@ -35,7 +35,10 @@ export interface AdminFunctions {
   listWarnings: { payload: Record<string, never>; data: AdminWarnings };
   /** The built-in template first, then the admins' templates by name. */
   listTemplates: { payload: Record<string, never>; data: TemplateView[] };
-  /** Refused with TEMPLATE_INVALID (fieldErrors.subject/body name the line) when the Liquid does not parse. */
+  /**
+   * Refused with TEMPLATE_INVALID (fieldErrors.subject/body name the line) when the Liquid does not parse, and
+   * with TEMPLATE_LIMIT_EXCEEDED (fieldErrors name the limit) when rendering it for the sample issue breaks a limit.
+   */
   saveTemplate: { payload: TemplateInput; data: TemplateView };
   deleteTemplate: { payload: { id: string }; data: { id: string } };
   previewTemplate: { payload: { subject: string; body: string; issueKey?: string }; data: TemplatePreview };

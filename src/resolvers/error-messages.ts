@@ -129,8 +129,12 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
   }
   if (error instanceof TemplateError) {
     // Audience decides the wording: a sender cannot fix a template, an admin sees the line to fix.
+    const adminMessage =
+      error.code === 'TEMPLATE_LIMIT_EXCEEDED'
+        ? 'The template goes over one of Issue Mailer’s limits. Change the highlighted part and save again.'
+        : 'The template has an error. Fix the highlighted line and save again.';
     return audience === 'admin'
-      ? { code: error.code, message: 'The template has an error. Fix the highlighted line and save again.', fieldErrors: { ...error.fieldErrors } }
+      ? { code: error.code, message: adminMessage, fieldErrors: { ...error.fieldErrors } }
       : { code: error.code, message: 'The email template has an error. Ask your Jira admin to fix it on the Issue Mailer admin page, or choose another template.' };
   }
   if (error instanceof TemplateNotFoundError) {

@@ -1,5 +1,6 @@
 import { load } from 'cheerio/slim';
 import makeJuiceClient from 'juice/lib/inline';
+import { checkInlineBounds } from './inline-bounds';
 
 /*
  * juice's main entry loads full cheerio, whose parse5 and fetch support (undici, iconv-lite) would triple the
@@ -23,10 +24,12 @@ const OPTIONS = {
 
 /**
  * The rendered document with its `<style>` rules moved into style attributes (Gmail and Outlook drop or ignore
- * much of a stylesheet); @media rules stay in a `<style>` in the head. Entities are left as written.
+ * much of a stylesheet); @media rules stay in a `<style>` in the head. Entities are left as written. Throws
+ * TemplateLimitExceeded, before juice starts, for a document juice could take too long over (inline-bounds.ts).
  */
 export const inlineCss = (html: string): string => {
   const $ = load(html, { xml: { decodeEntities: false, xmlMode: false } });
+  checkInlineBounds($);
   juice.juiceDocument($, OPTIONS);
   return $.html();
 };

@@ -1,20 +1,8 @@
 import { CaptureTag, Context, Drop, Liquid, Tag, toPromise, toValue, type Emitter, type LiquidOptions, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
-import { MAX_TEMPLATE_BYTES } from '../contract/templates';
+import { boundFilters, checkRangeLiterals, CountedForTag, CountedTablerowTag } from './liquid-bounds';
+import { formatCount, TEMPLATE_LIMITS, TemplateLimitExceeded } from './template-limits';
 
-/**
- * Templates are written by Jira admins in a browser and run in the app's function: treated as untrusted code.
- * Each limit below stops one way a template could hang the function or exhaust its memory.
- */
-export const TEMPLATE_LIMITS = {
-  /** Characters one parse may read: the largest body the contract accepts. */
-  parseChars: MAX_TEMPLATE_BYTES,
-  /** Milliseconds one render may take; a Forge invocation has 25 s for everything. */
-  renderMs: 1000,
-  /** liquidjs's allocation units (strings built by filters, ranges, arrays) per render. */
-  memory: 20_000_000,
-  /** Characters one render may output; liquidjs's memory limit does not count output. */
-  outputChars: 5_000_000,
-} as const;
+export { TEMPLATE_LIMITS } from './template-limits';
 
 /**
  * Sanitized HTML in the template context: output as is, where any other value is escaped. Filters and
@@ -46,7 +34,13 @@ const toText = (value: unknown): string => {
   const plain: unknown = toValue(value);
   if (typeof plain === 'string') return plain;
   if (plain === null || plain === undefined) return '';
-  if (Array.isArray(plain)) return plain.map(toText).join('');
+  if (Array.isArray(plain)) {
+    // A range with a variable end reaches output without any filter: joined whole, it would be one huge string.
+    if (plain.length > TEMPLATE_LIMITS.listItems) {
+      throw new TemplateLimitExceeded('list-items', `an output was given a list of more than ${formatCount(TEMPLATE_LIMITS.listItems)} items`);
+    }
+    return plain.map(toText).join('');
+  }
   return String(plain);
 };
 
@@ -74,9 +68,9 @@ const refusedTag = (name: string) =>
     }
   };
 
-export class OutputTooLargeError extends Error {
+export class OutputTooLargeError extends TemplateLimitExceeded {
   constructor(limit: number) {
-    super(`output limit exceeded (${limit.toLocaleString('en-US')} characters)`);
+    super('output', `output limit exceeded (${formatCount(limit)} characters)`);
     this.name = 'OutputTooLargeError';
   }
 }
@@ -127,6 +121,9 @@ const createEngine = (options: LiquidOptions, keepCapture: (text: string) => unk
   const liquid = new Liquid({ ...SHARED_OPTIONS, ...options });
   for (const name of ['include', 'render', 'layout']) liquid.registerTag(name, refusedTag(name));
   liquid.registerTag('capture', boundedCapture(keepCapture));
+  liquid.registerTag('for', CountedForTag);
+  liquid.registerTag('tablerow', CountedTablerowTag);
+  boundFilters(liquid);
   return liquid;
 };
 
@@ -136,8 +133,15 @@ export const htmlEngine = createEngine({ outputEscape: escapeUnlessSafe }, safeH
 /** For subjects and other plain text: nothing is escaped. */
 export const textEngine = createEngine({}, (text) => text);
 
-/** Parses a template; throws liquidjs's errors (ParseError, TokenizationError) as they are. */
-export const parseTemplate = (engine: Liquid, source: string): Template[] => engine.parse(source);
+/**
+ * Parses a template; throws liquidjs's errors (ParseError, TokenizationError) as they are, and
+ * RangeTooLargeError for a range written with numbers over TEMPLATE_LIMITS.rangeItems.
+ */
+export const parseTemplate = (engine: Liquid, source: string): Template[] => {
+  const templates = engine.parse(source);
+  checkRangeLiterals(engine, source);
+  return templates;
+};
 
 /** Renders parsed templates within TEMPLATE_LIMITS; throws liquidjs's RenderError as it is. */
 export const renderTemplate = async (

@@ -3,6 +3,7 @@ import { inlineCss } from './inline-css';
 import { htmlEngine, parseTemplate, renderTemplate, textEngine } from './liquid-engine';
 import { buildTemplateContext, type TemplateContext, type TemplateIssueData } from './template-data';
 import { TemplateError, toTemplateError, type TemplateField } from './template-errors';
+import { TemplateLimitExceeded } from './template-limits';
 
 export interface EmailTemplateSource {
   /** Liquid, rendered as plain text. */
@@ -66,6 +67,7 @@ export const renderEmail = async (template: EmailTemplateSource, data: TemplateI
   try {
     html = inlineCss(body);
   } catch (error) {
+    if (error instanceof TemplateLimitExceeded) throw toTemplateError('body', error);
     throw new TemplateError('body', 'the <style> rules could not be applied', undefined, { cause: error });
   }
   return { subject, html };

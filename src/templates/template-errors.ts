@@ -1,18 +1,21 @@
 import { LiquidError } from 'liquidjs';
-import { OutputTooLargeError } from './liquid-engine';
+import { RangeTooLargeError } from './liquid-bounds';
+import { TemplateLimitExceeded, type TemplateLimit } from './template-limits';
 
 export type TemplateField = 'subject' | 'body';
 
-/** liquidjs's limit messages, in words for the person who wrote the template. */
-const REASONS: ReadonlyArray<[RegExp, string]> = [
-  [/^template render limit exceeded$/, 'the template takes too long to render (a loop that never ends?)'],
-  [/^memory alloc limit exceeded$/, 'the template builds too much text (a loop that never ends?)'],
-  [/^output limit exceeded/, 'the template writes too much text (a loop that never ends?)'],
-  [/^parse length limit exceeded$/, 'the template is too long'],
+/** liquidjs's limit messages, in words for the person who wrote the template, and the limit each one is. */
+const REASONS: ReadonlyArray<[RegExp, string, TemplateLimit]> = [
+  [/^template render limit exceeded$/, 'the template takes too long to render (a loop that never ends?)', 'render-time'],
+  [/^memory alloc limit exceeded$/, 'the template builds too much text (a loop that never ends?)', 'memory'],
+  [/^output limit exceeded/, 'the template writes too much text (a loop that never ends?)', 'output'],
+  [/^parse length limit exceeded$/, 'the template is too long', 'template-length'],
 ];
 
 /** liquidjs names the offending tag or expression; a long one is cut so the message stays a message. */
 const MAX_REASON = 160;
+
+const limitOf = (message: string): TemplateLimit | undefined => REASONS.find(([pattern]) => pattern.test(message.trim().replace(/\.$/, '')))?.[2];
 
 const reasonOf = (message: string): string => {
   const trimmed = message.trim().replace(/\.$/, '');
@@ -26,14 +29,24 @@ const reasonOf = (message: string): string => {
  * liquidjs's own reason ("Line 3, column 5: tag "endif" not found."), never the surrounding template source.
  */
 export class TemplateError extends Error {
-  readonly code = 'TEMPLATE_INVALID';
+  /** TEMPLATE_LIMIT_EXCEEDED when the template parses but goes over one of TEMPLATE_LIMITS. */
+  readonly code: 'TEMPLATE_INVALID' | 'TEMPLATE_LIMIT_EXCEEDED';
+  /** The limit it went over, when it did. */
+  readonly limit: TemplateLimit | undefined;
   readonly field: TemplateField;
   readonly line: number | undefined;
   readonly column: number | undefined;
-  constructor(field: TemplateField, reason: string, position?: { line: number; column: number }, options?: { cause?: unknown }) {
+  constructor(
+    field: TemplateField,
+    reason: string,
+    position?: { line: number; column: number },
+    options?: { cause?: unknown; limit?: TemplateLimit | undefined },
+  ) {
     const text = reasonOf(reason);
     super(position === undefined ? `${capitalize(text)}.` : `Line ${position.line}, column ${position.column}: ${text}.`, options);
     this.name = 'TemplateError';
+    this.limit = options?.limit ?? limitOf(reason);
+    this.code = this.limit === undefined ? 'TEMPLATE_INVALID' : 'TEMPLATE_LIMIT_EXCEEDED';
     this.field = field;
     this.line = position?.line;
     this.column = position?.column;
@@ -52,13 +65,15 @@ const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text
  */
 export const toTemplateError = (field: TemplateField, error: unknown): TemplateError => {
   if (error instanceof TemplateError) return error;
+  if (error instanceof RangeTooLargeError) return new TemplateError(field, error.message, error.position, { cause: error, limit: error.limit });
   if (LiquidError.is(error)) {
     const [line = 1, column = 1] = error.token.getPosition();
     const inner = error.originalError;
     const reason = inner !== undefined && !LiquidError.is(inner) ? inner.message : stripPosition(error.message);
-    return new TemplateError(field, reason, { line, column }, { cause: error });
+    const limit = inner instanceof TemplateLimitExceeded ? inner.limit : undefined;
+    return new TemplateError(field, reason, { line, column }, { cause: error, limit });
   }
-  if (error instanceof OutputTooLargeError) return new TemplateError(field, error.message, undefined, { cause: error });
+  if (error instanceof TemplateLimitExceeded) return new TemplateError(field, error.message, undefined, { cause: error, limit: error.limit });
   if (error instanceof Error && /limit exceeded$/.test(error.message)) {
     return new TemplateError(field, error.message, undefined, { cause: error });
   }

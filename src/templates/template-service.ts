@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BUILT_IN_TEMPLATE_ID, type TemplatePreview, type TemplateView } from '../contract/templates';
 import type { Clock } from '../shared/seams';
 import { BUILT_IN_TEMPLATE } from './built-in-template';
-import { renderEmail, validateTemplate, type EmailTemplateSource } from './render-email';
+import { renderEmail, type EmailTemplateSource } from './render-email';
 import { SAMPLE_ISSUE_DATA } from './sample-issue';
 import type { TemplateIssueData } from './template-data';
 import { BuiltInTemplateReadOnlyError, TemplateInUseError, TemplateNotFoundError } from './template-errors';
@@ -29,7 +29,10 @@ export interface TemplateService {
   list(): Promise<TemplateView[]>;
   /** Any template, the built-in one included; TemplateNotFoundError for an unknown id. */
   get(id: string): Promise<TemplateView>;
-  /** Creates (no id) or replaces a template; TemplateError when its Liquid does not parse. */
+  /**
+   * Creates (no id) or replaces a template; TemplateError when its Liquid does not parse or when rendering it
+   * for the sample issue goes over a limit (TEMPLATE_LIMIT_EXCEEDED), so no email has to find that out later.
+   */
   save(input: TemplateSaveInput): Promise<TemplateView>;
   /** `inUse`: the ids that are some project's default template, which cannot be deleted. */
   delete(id: string, inUse: readonly string[]): Promise<void>;
@@ -74,7 +77,7 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
 
     async save(input) {
       if (input.id === BUILT_IN_TEMPLATE_ID) throw new BuiltInTemplateReadOnlyError();
-      validateTemplate(input);
+      await renderEmail(input, SAMPLE_ISSUE_DATA);
       // An edit of a template deleted meanwhile is refused rather than bringing it back.
       const id = input.id === undefined ? newId() : (await find(input.id)).id;
       const template: StoredTemplate = {

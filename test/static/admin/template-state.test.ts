@@ -125,6 +125,16 @@ describe('templateErrorsFrom', () => {
     });
   });
 
+  it('puts a refused save’s limit, with its line, beside the body', () => {
+    expect(
+      templateErrorsFrom({
+        code: 'TEMPLATE_LIMIT_EXCEEDED',
+        message: 'The template goes over one of Issue Mailer’s limits. Change the highlighted part and save again.',
+        fieldErrors: { body: 'Line 2, column 1: a range of 3,000,000 items is over the limit of 10,000.' },
+      }),
+    ).toEqual({ fields: { body: 'Line 2, column 1: a range of 3,000,000 items is over the limit of 10,000.' }, other: [] });
+  });
+
   it('leaves out the issue key (the preview shows it) and a repeat of the main message', () => {
     expect(
       templateErrorsFrom({ code: 'X', message: 'Same.', fieldErrors: { issueKey: 'No such issue.', id: 'Same.' } }),

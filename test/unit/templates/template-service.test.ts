@@ -92,6 +92,20 @@ describe('template service', () => {
     expect(kv.count('set')).toBe(0);
   });
 
+  it('trial-renders a template against the sample issue on save and refuses one that breaks a limit', async () => {
+    const { kv, service } = setup();
+    // Parses fine; only rendering finds the 3,000,000-item list the filter would walk.
+    const error = await rejection(service.save(input({ body: '<p>{{ issue.key }}</p>\n{% assign n = 3000000 %}{{ (1..n) | where: "a", 1 | size }}' })));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error).toMatchObject({
+      code: 'TEMPLATE_LIMIT_EXCEEDED',
+      limit: 'list-items',
+      field: 'body',
+      fieldErrors: { body: 'Line 2, column 25: filter "where" was given a list of more than 10,000 items.' },
+    });
+    expect(kv.count('set')).toBe(0);
+  });
+
   it('refuses to change or delete the built-in template', async () => {
     const { kv, service } = setup();
     expect(await rejection(service.save(input({ id: BUILT_IN_TEMPLATE_ID })))).toBeInstanceOf(BuiltInTemplateReadOnlyError);
