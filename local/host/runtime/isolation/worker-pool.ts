@@ -100,6 +100,11 @@ export class FunctionWorkerPool {
       worker.exited = true;
       this.forget(worker);
     });
+    // A worker that cannot be spawned or messaged reports it here; the invocation waiting on it sees the exit.
+    child.on('error', () => {
+      worker.exited = true;
+      this.forget(worker);
+    });
     this.all.add(worker);
     return worker;
   }
@@ -213,7 +218,13 @@ export class FunctionWorkerPool {
       child.on('message', onMessage);
       child.on('exit', onExit);
       invocation.signal.addEventListener('abort', onAbort);
-      child.send(message);
+      try {
+        child.send(message);
+      } catch {
+        outcome = 'exited';
+        this.stop(worker);
+        finish(() => reject(new FunctionWorkerExitedError(invocation.functionKey, 'its channel was closed')));
+      }
     });
   }
 
