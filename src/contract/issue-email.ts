@@ -168,4 +168,6 @@ export interface EmailHistoryEntry {
   /** A message safe to show, for failed emails. */
   error?: string;
   attachmentCount: number;
+  /** The admin who resent it from the email log, when it was resent. */
+  resentBy?: { accountId: string; name: string };
 }

@@ -37,6 +37,7 @@ const historyRecordSchema = z.object({
   status: z.enum(['sent', 'failed']),
   error: z.optional(z.string()),
   attachmentCount: z.int().check(z.nonnegative()),
+  resentBy: z.optional(z.object({ accountId: z.string(), name: z.string() })),
   internetMessageId: z.optional(z.string()),
   messageId: z.optional(z.string()),
   conversationId: z.optional(z.string()),
@@ -88,11 +89,13 @@ const toEntry = (record: z.output<typeof historyRecordSchema>): EmailHistoryEntr
   status: record.status,
   ...(record.error === undefined ? {} : { error: record.error }),
   attachmentCount: record.attachmentCount,
+  ...(record.resentBy === undefined ? {} : { resentBy: { accountId: record.resentBy.accountId, name: record.resentBy.name } }),
 });
 
 /**
  * Each issue's sent and failed emails under `email-history:{issueId}:{at}:{emailId}`, so a prefix query answers
  * them in time order, plus a thread index from each message's internetMessageId to its issue for matching replies.
+ * One entry an email: a resent email's new outcome replaces its earlier one, at its new time.
  */
 export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER_ISSUE): HistoryStore => {
   const readAll = async (issueId: string) => {
@@ -113,13 +116,16 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
       const parsed = historyRecordSchema.safeParse(entry, IN_ENGLISH);
       if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstIssue(parsed.error));
       const record = parsed.data;
-      await store.set(emailHistoryKey(issueId, sortableInstant(record.at), record.id), record);
+      const key = emailHistoryKey(issueId, sortableInstant(record.at), record.id);
+      await store.set(key, record);
       if (record.internetMessageId !== undefined) {
         const thread: ThreadRef = { issueId, issueKey: record.issueKey, emailId: record.id };
         await store.set(threadKey(threadDigest(record.internetMessageId)), thread);
       }
       const all = await readAll(issueId);
-      for (const old of all.slice(0, Math.max(0, all.length - maxPerIssue))) {
+      for (const earlier of all.filter((entry) => entry.record.id === record.id && entry.key !== key)) await store.delete(earlier.key);
+      const kept = all.filter((entry) => entry.record.id !== record.id || entry.key === key);
+      for (const old of kept.slice(0, Math.max(0, kept.length - maxPerIssue))) {
         await store.delete(old.key);
         if (old.record.internetMessageId !== undefined) await store.delete(threadKey(threadDigest(old.record.internetMessageId)));
       }

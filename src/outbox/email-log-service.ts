@@ -70,6 +70,7 @@ export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
         roundAttempts: 0,
         nextAttemptAt: now,
         followUps: [],
+        resentBy: { accountId: admin.accountId, name: admin.name },
         ...(uncertain ? { unsure: { since: 0 } } : {}),
       };
     });

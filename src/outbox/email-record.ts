@@ -51,6 +51,8 @@ export interface EmailRecord {
   bccCount: number;
   attachmentCount: number;
   requestedBy: { accountId: string; name: string };
+  /** The admin who last resent it from the email log. */
+  resentBy?: { accountId: string; name: string };
   attempts: number;
   /** Attempts since the email was queued or last resent: the retry limit counts these. */
   roundAttempts: number;
@@ -106,6 +108,7 @@ export const emailRecordSchema = z.object({
   bccCount: z.int().check(z.nonnegative()),
   attachmentCount: z.int().check(z.nonnegative()),
   requestedBy: z.object({ accountId: z.string(), name: z.string() }),
+  resentBy: z.optional(z.object({ accountId: z.string(), name: z.string() })),
   attempts: z.int().check(z.nonnegative()),
   roundAttempts: z.int().check(z.nonnegative()),
   lastError: z.optional(z.object({ code: z.string(), message: z.string(), senderMessage: z.optional(z.string()) })),

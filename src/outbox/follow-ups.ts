@@ -21,6 +21,7 @@ export const historyEntryOf = (record: EmailRecord): HistoryRecord => ({
   ...(record.status !== 'sent' && record.lastError !== undefined ? { error: record.lastError.senderMessage ?? record.lastError.message } : {}),
   attachmentCount: record.attachmentCount,
   ...(record.status === 'sent' ? { internetMessageId: record.internetMessageId } : {}),
+  ...(record.resentBy === undefined ? {} : { resentBy: record.resentBy }),
 });
 
 const runOne = async (record: EmailRecord, followUp: FollowUp, deps: OutboxDeps): Promise<void> => {

@@ -58,6 +58,23 @@ describe('the email log on the admin page', () => {
     const sent = host.microsoft.sentMessages(SUPPORT_MAILBOX);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.message.subject).toBe(subject);
+
+    // The issue's History shows the email once, as it ended, with who resent it; the tab's only button closes.
+    await page.goto(`${host.url}/browse/DEMO-3`);
+    await page.getByRole('button', { name: 'Apps' }).click();
+    await page.getByRole('menuitem', { name: 'Email this issue' }).click();
+    const dialog = page.frameLocator('iframe[title="Email this issue"]');
+    await dialog.getByRole('tab', { name: 'History' }).click();
+    const rows = dialog.getByRole('article').filter({ hasText: subject });
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    const historyRow = await rows.first().innerText();
+    // The lozenge is upper case on screen.
+    expect(historyRow).toMatch(/\bSENT\b/);
+    expect(historyRow).not.toMatch(/failed/i);
+    expect(historyRow).toMatch(/resent by Alex/);
+    expect(await dialog.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
     expect(run.pageErrors).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ export function HistoryEntry({ entry }: { entry: EmailHistoryEntry }) {
         </div>
         <p className="im-history__meta">
           <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> · {entry.sender.name}
+          {entry.resentBy && <> · resent by {entry.resentBy.name}</>}
         </p>
         <dl className="im-history__facts">
           <dt>To</dt>

@@ -138,7 +138,8 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
           className={`im-button ${done ? 'im-button--primary' : 'im-button--subtle'}`}
           onClick={() => void closeDialog()}
         >
-          {sender.stage === 'editing' ? 'Cancel' : 'Close'}
+          {/* History only shows: nothing there to cancel. */}
+          {sender.stage === 'editing' && onCompose ? 'Cancel' : 'Close'}
         </button>
         {onCompose && !done && (
           <button

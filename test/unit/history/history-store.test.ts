@@ -79,6 +79,25 @@ describe('history store', () => {
     if (count > 0) expect(listed[0]?.id).toBe('email-120');
   });
 
+  it("keeps one entry an email: a resent email's new outcome replaces the failed one, with who resent it", async () => {
+    const kv = new MemoryKvStore();
+    const store = createHistoryStore(kv);
+    await store.record('10001', entry(1));
+    await store.record('10001', entry(2, { status: 'failed', error: 'Microsoft Graph is unavailable right now.' }));
+    const alex = { accountId: 'u-alex', name: 'Alex Morgan' };
+    await store.record('10001', entry(2, { at: entry(9).at, internetMessageId: '<email-2@contoso.com>', resentBy: alex }));
+
+    const listed = await store.list('10001');
+    expect(listed.map((item) => [item.id, item.status, item.at, item.resentBy])).toEqual([
+      ['email-2', 'sent', entry(9).at, alex],
+      ['email-1', 'sent', entry(1).at, undefined],
+    ]);
+    expect([...kv.plain.keys()].filter((key) => key.startsWith('email-history:'))).toEqual([
+      'email-history:10001:20250308T100001000Z.email-1',
+      'email-history:10001:20250308T100009000Z.email-2',
+    ]);
+  });
+
   it('orders by time even where the store answers keys out of order', async () => {
     const store = createHistoryStore(new ReversedKvStore());
     await store.record('10001', entry(1));
