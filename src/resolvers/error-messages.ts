@@ -20,7 +20,7 @@ import { MailSettingsUnreadableError } from '../settings/mail-settings-store';
 import { BuiltInTemplateReadOnlyError, TemplateError, TemplateInUseError, TemplateNotFoundError } from '../templates/template-errors';
 import { ContentTooLargeError } from '../outbox/email-contents';
 import { OutboxError, OutboxErrorCode } from '../outbox/errors';
-import { ActionInputError } from '../automation/errors';
+import { AutomationRefusal } from '../automation/errors';
 import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../notifications/errors';
 import { NoIssueContextError } from './errors';
 
@@ -197,7 +197,7 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
   }
   if (error instanceof NotificationError) return { code: error.code, message: NOTIFICATION_MESSAGES[error.code] };
   // Written by the app from the rule's own inputs, for the rule's author.
-  if (error instanceof ActionInputError) return { code: error.code, message: error.message };
+  if (error instanceof AutomationRefusal) return { code: error.code, message: error.message };
   if (error instanceof ContentTooLargeError) {
     return { code: error.code, message: 'The email is larger than Microsoft Graph accepts (4 MB). Include fewer comments or a shorter message.' };
   }

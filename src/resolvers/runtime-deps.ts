@@ -13,6 +13,7 @@ import { isValidJql, issueMatchesJql } from '../jira/jql-search';
 import { listStatuses } from '../jira/statuses';
 import { readUserName } from '../jira/user-name';
 import type { SendEmailActionDeps } from '../automation/send-email-action';
+import { createRuleSendCap } from '../automation/rule-send-cap';
 import type { NotifyDeps } from '../notifications/notify';
 import { createOnceGuard } from '../notifications/once-guard';
 import { queueNotification, type QueueNotificationDeps } from '../notifications/queue-notification';
@@ -98,6 +99,16 @@ const jiraAsApp: IssueEmailJira = {
   searchUsers: (query) => searchJiraUsers(query, requestJiraAsApp),
 };
 
+/** "Who may send", asked of Jira as the invoking user: the dialog's sender or an Automation rule's actor. */
+const checkPermission: IssueActionDeps['checkPermission'] = (current, projectKey, accountId) =>
+  checkSendPermission(
+    { whoMaySend: current.whoMaySend, projectKey, accountId },
+    {
+      myGroups: () => readMyGroups(requestJiraAsUser),
+      rolesOfUserInProject: (key, account, groupIds, roleIds) => rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
+    },
+  );
+
 /** The real collaborators: Forge storage, Jira as the invoking user, the global fetch and clock. */
 const createRuntimeDeps = (): RuntimeDeps => {
   const store = createForgeKvStore();
@@ -150,14 +161,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
     jira: jiraAsUser,
     templates,
     readSettings: () => settings.read(),
-    checkPermission: (current, projectKey, accountId) =>
-      checkSendPermission(
-        { whoMaySend: current.whoMaySend, projectKey, accountId },
-        {
-          myGroups: () => readMyGroups(requestJiraAsUser),
-          rolesOfUserInProject: (key, account, groupIds, roleIds) => rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
-        },
-      ),
+    checkPermission,
     enqueue,
     emailLog,
     searchDirectory: createDirectorySearch(graph),
@@ -178,7 +182,12 @@ const createRuntimeDeps = (): RuntimeDeps => {
       },
       settings: {
         read: () => settings.read(),
-        save: (next) => saveMailSettings(next, { store: settings, templateIds: async () => (await templates.list()).map((template) => template.id) }),
+        save: (next) =>
+          saveMailSettings(next, {
+            store: settings,
+            templateIds: async () => (await templates.list()).map((template) => template.id),
+            credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
+          }),
       },
       searchGroups: (query) => searchGroups(query, requestJiraAsUser),
       listProjectRoles: () => listRoles(requestJiraAsUser),
@@ -239,6 +248,8 @@ const createRuntimeDeps = (): RuntimeDeps => {
       listCredentials: () => credentials.list(),
       credential: (id) => credentials.get(id),
       readSettings: () => settings.read(),
+      checkPermission,
+      sendCap: createRuleSendCap(),
       readIssue: (issueKey) => readIssue(issueKey, requestJiraAsUser),
       readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsUser),
       readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),

@@ -5,10 +5,11 @@ import type { MailSettingsStore } from './mail-settings-store';
 export interface SaveMailSettingsDeps {
   store: Pick<MailSettingsStore, 'save'>;
   templateIds(): Promise<readonly string[]>;
+  credentialIds(): Promise<readonly string[]>;
 }
 
 /**
- * Settings that would lock everyone out or point at a deleted template are refused with the field to fix; the
+ * Settings that would lock everyone out or point at a deleted template or credential are refused with the field to fix; the
  * schema has checked their shape already.
  */
 export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSettingsDeps): Promise<MailSettings> => {
@@ -26,5 +27,9 @@ export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSet
   if (new Set(projects).size !== projects.length) {
     throw new MailValidationError({ projectTemplates: 'Each project can have one default template.' });
   }
-  return deps.store.save(settings);
+  const credentials = new Set(await deps.credentialIds());
+  if (settings.automationCredentialIds.some((id) => !credentials.has(id))) {
+    throw new MailValidationError({ automationCredentialIds: 'A chosen credential no longer exists. Reload the page and choose again.' });
+  }
+  return deps.store.save({ ...settings, automationCredentialIds: [...new Set(settings.automationCredentialIds)] });
 };
