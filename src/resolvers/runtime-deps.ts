@@ -3,6 +3,7 @@ import { createCredentialService } from '../credentials/credential-service';
 import { createCredentialStore } from '../credentials/credential-store';
 import { createHistoryStore } from '../history/history-store';
 import { readMyGroups, searchGroups } from '../jira/groups';
+import { mayBrowseUsers } from '../jira/browse-users-check';
 import { downloadAttachment, openAttachment } from '../jira/attachment-content';
 import { listIssueAttachments } from '../jira/issue-attachments';
 import { addEmailComment } from '../jira/issue-comment-writer';
@@ -162,6 +163,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
     templates,
     readSettings: () => settings.read(),
     checkPermission,
+    mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),
     enqueue,
     emailLog,
     searchDirectory: createDirectorySearch(graph),
