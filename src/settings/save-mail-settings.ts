@@ -9,7 +9,7 @@ export interface SaveMailSettingsDeps {
 }
 
 /**
- * Settings that would lock everyone out or point at a deleted template or credential are refused with the field to fix; the
+ * Settings that would lock everyone out or point at a deleted template are refused with the field to fix; the
  * schema has checked their shape already.
  */
 export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSettingsDeps): Promise<MailSettings> => {
@@ -27,9 +27,9 @@ export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSet
   if (new Set(projects).size !== projects.length) {
     throw new MailValidationError({ projectTemplates: 'Each project can have one default template.' });
   }
+  // A deleted credential's id is dropped, not refused: deleting a credential does not touch these settings, and the
+  // form shows only credentials that exist, so the admin could not untick it.
   const credentials = new Set(await deps.credentialIds());
-  if (settings.automationCredentialIds.some((id) => !credentials.has(id))) {
-    throw new MailValidationError({ automationCredentialIds: 'A chosen credential no longer exists. Reload the page and choose again.' });
-  }
-  return deps.store.save({ ...settings, automationCredentialIds: [...new Set(settings.automationCredentialIds)] });
+  const automationCredentialIds = [...new Set(settings.automationCredentialIds)].filter((id) => credentials.has(id));
+  return deps.store.save({ ...settings, automationCredentialIds });
 };

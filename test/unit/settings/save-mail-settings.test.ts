@@ -17,13 +17,10 @@ describe('saveMailSettings: the credentials Automation rules may send from', () 
     await expect(store.read()).resolves.toMatchObject({ automationCredentialIds: ['cred-2'] });
   });
 
-  it('refuses a credential that no longer exists, on its field, and saves nothing', async () => {
-    const { kv, deps } = world();
-    const settings: MailSettings = { ...DEFAULT_MAIL_SETTINGS, automationCredentialIds: ['cred-9'] };
-    await expect(saveMailSettings(settings, deps)).rejects.toMatchObject({
-      code: 'MAIL_INVALID',
-      fieldErrors: { automationCredentialIds: 'A chosen credential no longer exists. Reload the page and choose again.' },
-    });
-    expect(kv.count('set')).toBe(0);
+  it('drops a credential that no longer exists (a credential deleted since), keeping the others', async () => {
+    const { store, deps } = world();
+    const settings: MailSettings = { ...DEFAULT_MAIL_SETTINGS, automationCredentialIds: ['cred-9', 'cred-1'] };
+    await expect(saveMailSettings(settings, deps)).resolves.toMatchObject({ automationCredentialIds: ['cred-1'] });
+    await expect(store.read()).resolves.toMatchObject({ automationCredentialIds: ['cred-1'] });
   });
 });
