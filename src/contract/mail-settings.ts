@@ -26,9 +26,19 @@ export const mailSettingsSchema = z.strictObject({
       templateId: templateIdSchema,
     }),
   ).check(z.maxLength(500, 'At most 500 project defaults.')),
+  /**
+   * Credentials, besides the default one, that Jira Automation rules may name as their sender mailbox (by id).
+   * Empty: rules send from the default credential only. Settings saved before this field existed read as empty.
+   */
+  automationCredentialIds: z._default(
+    z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(50, 'Choose at most 50 credentials.')),
+    () => [],
+  ),
 });
 
 export type MailSettings = z.output<typeof mailSettingsSchema>;
+/** What may be saved: the settings, with fields added after the first release optional. */
+export type MailSettingsInput = z.input<typeof mailSettingsSchema>;
 export type WhoMaySend = MailSettings['whoMaySend'];
 export type GroupRef = z.output<typeof groupRefSchema>;
 export type RoleRef = z.output<typeof roleRefSchema>;
@@ -37,6 +47,7 @@ export const DEFAULT_MAIL_SETTINGS: MailSettings = {
   commentAfterSend: true,
   whoMaySend: { mode: 'everyone' },
   projectTemplates: [],
+  automationCredentialIds: [],
 };
 
 export interface ProjectRef {

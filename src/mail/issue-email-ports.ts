@@ -65,6 +65,8 @@ export interface IssueEmailDeps {
   templates: IssueEmailTemplates;
   readSettings(): Promise<MailSettings>;
   checkPermission(settings: MailSettings, projectKey: string | undefined, accountId: string): Promise<SendPermission>;
+  /** Whether the invoking user holds Jira's "Browse users and groups" (jira/browse-users-check.ts). */
+  mayBrowseUsers(): Promise<boolean>;
   /** Puts an email in the outbox (outbox/enqueue-email.ts); the worker sends it. */
   enqueue(email: NewEmail): Promise<EmailRecord>;
   emailLog: Pick<EmailLogService, 'deliveryOf'>;

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { AutomationConfigFunctions } from '../contract/functions';
 import type { AutomationActionOptions } from '../contract/notification-rules';
 import type { CredentialView } from '../contract/credentials';
+import type { MailSettings } from '../contract/mail-settings';
 import type { TemplateView } from '../contract/templates';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 import { runtimeDeps } from './runtime-deps';
@@ -10,18 +11,23 @@ import { runtimeDeps } from './runtime-deps';
 export interface AutomationConfigDeps {
   listTemplates(): Promise<TemplateView[]>;
   listCredentials(): Promise<CredentialView[]>;
+  readSettings(): Promise<MailSettings>;
 }
 
 export type AutomationConfigHandlers = {
   [K in keyof AutomationConfigFunctions]: ResolverFunction<AutomationConfigFunctions[K]['data']>;
 };
 
-/** Names only: whoever configures a rule may see which templates and mailboxes exist, never a secret. */
+/**
+ * Names only, and only the mailboxes rules may send from (the default and those the admin chose): whoever configures
+ * a rule may see those, never a secret, and never a mailbox the action would refuse.
+ */
 export const actionOptions = async (deps: AutomationConfigDeps): Promise<AutomationActionOptions> => {
-  const [templates, credentials] = await Promise.all([deps.listTemplates(), deps.listCredentials()]);
+  const [templates, credentials, settings] = await Promise.all([deps.listTemplates(), deps.listCredentials(), deps.readSettings()]);
   return {
     templates: templates.map(({ id, name }) => ({ id, name })),
-    mailboxes: [...credentials]
+    mailboxes: credentials
+      .filter((credential) => credential.isDefault || settings.automationCredentialIds.includes(credential.id))
       .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
       .map(({ name, senderMailbox, isDefault }) => ({ name, senderMailbox, isDefault })),
   };
@@ -38,5 +44,9 @@ export const createAutomationConfigFunctions = (deps: AutomationConfigDeps): Aut
 });
 
 export const handler = ownDefinitions(
-  createAutomationConfigFunctions({ listTemplates: () => runtimeDeps.automation.listTemplates(), listCredentials: () => runtimeDeps.automation.listCredentials() }),
+  createAutomationConfigFunctions({
+    listTemplates: () => runtimeDeps.automation.listTemplates(),
+    listCredentials: () => runtimeDeps.automation.listCredentials(),
+    readSettings: () => runtimeDeps.automation.readSettings(),
+  }),
 );

@@ -21,7 +21,7 @@ import { BuiltInTemplateReadOnlyError, TemplateError, TemplateInUseError, Templa
 import { ContentTooLargeError } from '../outbox/email-contents';
 import { EmailLogCursorInvalidError, OutboxError, OutboxErrorCode } from '../outbox/errors';
 import { CURSOR_MESSAGE } from '../contract/email-log';
-import { ActionInputError } from '../automation/errors';
+import { AutomationRefusal } from '../automation/errors';
 import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../notifications/errors';
 import { NoIssueContextError } from './errors';
 
@@ -207,7 +207,7 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
   }
   if (error instanceof NotificationError) return { code: error.code, message: NOTIFICATION_MESSAGES[error.code] };
   // Written by the app from the rule's own inputs, for the rule's author.
-  if (error instanceof ActionInputError) return { code: error.code, message: error.message };
+  if (error instanceof AutomationRefusal) return { code: error.code, message: error.message };
   if (error instanceof ContentTooLargeError) {
     return { code: error.code, message: 'The email is larger than Microsoft Graph accepts (4 MB). Include fewer comments or a shorter message.' };
   }

@@ -45,7 +45,7 @@ export const createIssueActionFunctions = (deps: IssueActionDeps): IssueActionHa
       ...onIssue,
       name: 'searchPeople',
       schema: searchPeopleSchema,
-      run: ({ query }) => searchPeople(query, deps),
+      run: ({ query }, request) => searchPeople({ query, issueKey: issueKeyFromContext(request), caller: callerFromContext(request) }, deps),
     }),
     previewIssueEmail: resolverFunction({
       ...onIssue,

@@ -3,6 +3,7 @@ import { createCredentialService } from '../credentials/credential-service';
 import { createCredentialStore } from '../credentials/credential-store';
 import { createHistoryStore } from '../history/history-store';
 import { readMyGroups, searchGroups } from '../jira/groups';
+import { mayBrowseUsers } from '../jira/browse-users-check';
 import { downloadAttachment, openAttachment } from '../jira/attachment-content';
 import { listIssueAttachments } from '../jira/issue-attachments';
 import { addEmailComment } from '../jira/issue-comment-writer';
@@ -13,6 +14,7 @@ import { isValidJql, issueMatchesJql } from '../jira/jql-search';
 import { listStatuses } from '../jira/statuses';
 import { readUserName } from '../jira/user-name';
 import type { SendEmailActionDeps } from '../automation/send-email-action';
+import { createRuleSendCap } from '../automation/rule-send-cap';
 import type { NotifyDeps } from '../notifications/notify';
 import { createOnceGuard } from '../notifications/once-guard';
 import { queueNotification, type QueueNotificationDeps } from '../notifications/queue-notification';
@@ -113,6 +115,16 @@ const jiraAsApp: IssueEmailJira = {
   searchUsers: (query) => searchJiraUsers(query, requestJiraAsApp),
 };
 
+/** "Who may send", asked of Jira as the invoking user: the dialog's sender or an Automation rule's actor. */
+const checkPermission: IssueActionDeps['checkPermission'] = (current, projectKey, accountId) =>
+  checkSendPermission(
+    { whoMaySend: current.whoMaySend, projectKey, accountId },
+    {
+      myGroups: () => readMyGroups(requestJiraAsUser),
+      rolesOfUserInProject: (key, account, groupIds, roleIds) => rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
+    },
+  );
+
 /** The real collaborators: Forge storage, Jira as the invoking user, the global fetch and clock. */
 const createRuntimeDeps = (): RuntimeDeps => {
   const store = createForgeKvStore();
@@ -165,14 +177,8 @@ const createRuntimeDeps = (): RuntimeDeps => {
     jira: jiraAsUser,
     templates,
     readSettings: () => settings.read(),
-    checkPermission: (current, projectKey, accountId) =>
-      checkSendPermission(
-        { whoMaySend: current.whoMaySend, projectKey, accountId },
-        {
-          myGroups: () => readMyGroups(requestJiraAsUser),
-          rolesOfUserInProject: (key, account, groupIds, roleIds) => rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
-        },
-      ),
+    checkPermission,
+    mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),
     enqueue,
     emailLog,
     searchDirectory: createDirectorySearch(graph),
@@ -193,7 +199,12 @@ const createRuntimeDeps = (): RuntimeDeps => {
       },
       settings: {
         read: () => settings.read(),
-        save: (next) => saveMailSettings(next, { store: settings, templateIds: async () => (await templates.list()).map((template) => template.id) }),
+        save: (next) =>
+          saveMailSettings(next, {
+            store: settings,
+            templateIds: async () => (await templates.list()).map((template) => template.id),
+            credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
+          }),
       },
       searchGroups: (query) => searchGroups(query, requestJiraAsUser),
       listProjectRoles: () => listRoles(requestJiraAsUser),
@@ -254,6 +265,8 @@ const createRuntimeDeps = (): RuntimeDeps => {
       listCredentials: () => credentials.list(),
       credential: (id) => credentials.get(id),
       readSettings: () => settings.read(),
+      checkPermission,
+      sendCap: createRuleSendCap(),
       readIssue: (issueKey) => readIssue(issueKey, requestJiraAsUser),
       readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsUser),
       readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),

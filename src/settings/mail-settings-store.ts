@@ -1,4 +1,4 @@
-import { DEFAULT_MAIL_SETTINGS, mailSettingsSchema, type MailSettings } from '../contract/mail-settings';
+import { DEFAULT_MAIL_SETTINGS, mailSettingsSchema, type MailSettings, type MailSettingsInput } from '../contract/mail-settings';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { MAIL_SETTINGS_KEY } from '../storage/keys';
@@ -20,7 +20,7 @@ export interface MailSettingsStore {
   /** The saved settings, or DEFAULT_MAIL_SETTINGS when none were ever saved. */
   read(): Promise<MailSettings>;
   /** Checks and saves; answers what was stored. Throws the schema's ZodError for settings that do not fit. */
-  save(settings: MailSettings): Promise<MailSettings>;
+  save(settings: MailSettingsInput): Promise<MailSettings>;
 }
 
 const defaults = (): MailSettings => structuredClone(DEFAULT_MAIL_SETTINGS);

@@ -5,6 +5,7 @@ import type { MailSettingsStore } from './mail-settings-store';
 export interface SaveMailSettingsDeps {
   store: Pick<MailSettingsStore, 'save'>;
   templateIds(): Promise<readonly string[]>;
+  credentialIds(): Promise<readonly string[]>;
 }
 
 /**
@@ -26,5 +27,9 @@ export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSet
   if (new Set(projects).size !== projects.length) {
     throw new MailValidationError({ projectTemplates: 'Each project can have one default template.' });
   }
-  return deps.store.save(settings);
+  // A deleted credential's id is dropped, not refused: deleting a credential does not touch these settings, and the
+  // form shows only credentials that exist, so the admin could not untick it.
+  const credentials = new Set(await deps.credentialIds());
+  const automationCredentialIds = [...new Set(settings.automationCredentialIds)].filter((id) => credentials.has(id));
+  return deps.store.save({ ...settings, automationCredentialIds });
 };

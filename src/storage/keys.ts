@@ -12,6 +12,7 @@
  *                              `email-log-settings`           how many days the email log keeps emails
  *                              `notification-rule:{id}`       a notification rule (event, projects, template, recipients)
  *                              `notification-once:{sha256}`   a rule fired for an event (kept 7 days)
+ *                              `automation-send:{sha256}.{n}` an Automation rule's nth email of an issue (kept 1 hour)
  * Custom entities:             `outbox-email` {emailId}       an email of the outbox / email log
  *                              `mailbox-pace` pace:{sha256}   the sending slots of one sender mailbox
  * Secret storage:              `credential-secret:{id}`       the client secret value
@@ -112,4 +113,12 @@ export const notificationRuleKey = (id: string): string => keyFor(NOTIFICATION_R
 export const notificationOnceKey = (digest: string): string => {
   if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('a notification mark');
   return `notification-once:${digest}`;
+};
+
+/** `digest` is the hex SHA-256 of an issue and an Automation rule's key; `slot` one of the emails it may send an hour. */
+export const automationSendKey = (digest: string, slot: number): string => {
+  if (!/^[0-9a-f]{64}$/.test(digest) || !Number.isInteger(slot) || slot < 0 || slot > 99) {
+    throw new InvalidStorageKeyError('an Automation send mark');
+  }
+  return `automation-send:${digest}.${slot}`;
 };

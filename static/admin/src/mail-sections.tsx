@@ -15,7 +15,7 @@ export function MailSections({ credentials }: { credentials: Loadable<Credential
   return (
     <>
       <TemplateSection list={list} />
-      <SendingSettingsSection list={list} />
+      <SendingSettingsSection list={list} credentials={credentials} />
       <NotificationRulesSection list={list} credentials={credentials} />
     </>
   );

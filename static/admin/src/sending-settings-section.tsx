@@ -1,17 +1,22 @@
+import type { CredentialView } from '../../../src/contract';
 import { FormSkeleton } from './form-skeleton';
 import { ProjectTemplateRows } from './project-template-rows';
 import { SaveMessages } from './save-messages';
 import { settingsFieldId } from './settings-state';
 import type { TemplateListState } from './use-template-list';
-import { useMailSettings } from './use-mail-settings';
+import { RuleMailboxesField } from './rule-mailboxes-field';
+import { useMailSettings, type Loadable } from './use-mail-settings';
 import { WhoMaySendField } from './who-may-send-field';
 import { LoadFailed } from '../../shared/components/load-failed';
 
 export const SETTINGS_TITLE = 'settings-title';
 const COMMENT_HINT = `${settingsFieldId('commentAfterSend')}-hint`;
 
-/** "Sending settings": the issue comment, who may send, and each project's default template. */
-export function SendingSettingsSection({ list }: { list: TemplateListState }) {
+/**
+ * "Sending settings": the issue comment, who may send, each project's default template, and the mailboxes
+ * Automation rules may send from.
+ */
+export function SendingSettingsSection({ list, credentials }: { list: TemplateListState; credentials: Loadable<CredentialView[]> }) {
   const form = useMailSettings();
   const { load, values, errors, notice, saving } = form;
 
@@ -95,6 +100,13 @@ export function SendingSettingsSection({ list }: { list: TemplateListState }) {
             onAdd={form.addRow}
             onChange={form.editRow}
             onRemove={form.removeRow}
+          />
+
+          <RuleMailboxesField
+            credentials={credentials}
+            chosen={values.automationCredentialIds}
+            error={errors.fields.automationCredentialIds}
+            onToggle={form.allowRuleMailbox}
           />
 
           <div className="im-form__footer">

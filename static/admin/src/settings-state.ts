@@ -20,9 +20,17 @@ export interface SettingsFormValues {
   groups: GroupRef[];
   projectRoles: RoleRef[];
   rows: ProjectTemplateRow[];
+  /** Credentials besides the default that Automation rules may send from, in the order the admin chose them. */
+  automationCredentialIds: string[];
 }
 
-export type SettingsField = 'commentAfterSend' | 'whoMaySend' | 'groups' | 'projectRoles' | 'projectTemplates';
+export type SettingsField =
+  | 'commentAfterSend'
+  | 'whoMaySend'
+  | 'groups'
+  | 'projectRoles'
+  | 'projectTemplates'
+  | 'automationCredentialIds';
 
 export interface RowErrors {
   projectKey?: string;
@@ -60,6 +68,7 @@ export function settingsValuesFrom(settings: MailSettings, newKey: () => string)
     groups: restricted ? [...restricted.groups] : [],
     projectRoles: restricted ? [...restricted.projectRoles] : [],
     rows: settings.projectTemplates.map((row) => ({ key: newKey(), ...row })),
+    automationCredentialIds: [...settings.automationCredentialIds],
   };
 }
 
@@ -79,6 +88,7 @@ export function toMailSettings(values: SettingsFormValues): { settings: MailSett
           ? { mode: 'everyone' }
           : { mode: 'restricted', groups: values.groups, projectRoles: values.projectRoles },
       projectTemplates: rows.map(({ projectKey, templateId }) => ({ projectKey, templateId })),
+      automationCredentialIds: values.automationCredentialIds,
     },
     rowKeys: rows.map((row) => row.key),
   };
@@ -102,6 +112,7 @@ export function settingsErrorsFromPaths(
   for (const { path, message } of entries) {
     const [top, second, third] = path.map(String);
     if (top === 'commentAfterSend') setField('commentAfterSend', message);
+    else if (top === 'automationCredentialIds') setField('automationCredentialIds', message);
     else if (top === 'whoMaySend' && (second === 'groups' || second === 'projectRoles')) setField(second, message);
     else if (top === 'whoMaySend') setField('whoMaySend', message);
     else if (top === 'projectTemplates') {

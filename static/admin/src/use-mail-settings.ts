@@ -43,6 +43,7 @@ function firstErrorId(values: SettingsFormValues, errors: SettingsErrors): strin
     if (rowErrors?.templateId) return rowFieldId(row.key, 'templateId');
   }
   if (fields.projectTemplates) return ADD_ROW_BUTTON;
+  if (fields.automationCredentialIds) return settingsFieldId('automationCredentialIds');
   return null;
 }
 
@@ -130,6 +131,16 @@ export function useMailSettings() {
       edit(
         (current) => ({ ...current, projectRoles: withChosen(current.projectRoles, role) }),
         ['projectRoles', 'whoMaySend'],
+      ),
+    allowRuleMailbox: (id: string, allowed: boolean) =>
+      edit(
+        (current) => ({
+          ...current,
+          automationCredentialIds: current.automationCredentialIds
+            .filter((chosen) => chosen !== id)
+            .concat(allowed ? [id] : []),
+        }),
+        ['automationCredentialIds'],
       ),
     removeRole: (id: number) =>
       edit((current) => ({ ...current, projectRoles: withoutChosen(current.projectRoles, id) }), ['projectRoles']),

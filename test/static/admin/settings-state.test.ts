@@ -31,6 +31,7 @@ const STORED: MailSettings = {
     { projectKey: 'DEMO', templateId: 'support' },
     { projectKey: 'OPS', templateId: 'built-in' },
   ],
+  automationCredentialIds: ['cred-2'],
 };
 
 const FORM: SettingsFormValues = {
@@ -42,6 +43,7 @@ const FORM: SettingsFormValues = {
     { key: 'row1', projectKey: 'DEMO', templateId: 'support' },
     { key: 'row2', projectKey: 'OPS', templateId: 'built-in' },
   ],
+  automationCredentialIds: ['cred-2'],
 };
 
 describe('settingsValuesFrom and toMailSettings', () => {
@@ -56,6 +58,7 @@ describe('settingsValuesFrom and toMailSettings', () => {
       groups: [],
       projectRoles: [],
       rows: [],
+      automationCredentialIds: [],
     });
   });
 

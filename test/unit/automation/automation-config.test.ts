@@ -1,4 +1,5 @@
 import type { CredentialView } from '../../../src/contract/credentials';
+import { DEFAULT_MAIL_SETTINGS } from '../../../src/contract/mail-settings';
 import { actionOptions, createAutomationConfigFunctions, type AutomationConfigDeps } from '../../../src/resolvers/automation-config';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
 import { StorageError } from '../../../src/storage/errors';
@@ -12,7 +13,8 @@ const optionsWorld = async () => {
   await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' })));
   await world.admin.setDefaultCredential(adminRequest({ id: 'cred-3' }));
   await world.templates.save({ name: 'Short', subject: 'Short {{ issue.key }}', body: '<p>BODY-MARKER</p>' });
-  const deps: AutomationConfigDeps = { listTemplates: () => world.templates.list(), listCredentials: () => world.credentials.list() };
+  await world.settings.save({ ...(await world.settings.read()), automationCredentialIds: ['cred-1', 'cred-2'] });
+  const deps: AutomationConfigDeps = { listTemplates: () => world.templates.list(), listCredentials: () => world.credentials.list(), readSettings: () => world.settings.read() };
   return { world, deps };
 };
 
@@ -48,10 +50,20 @@ describe('Automation action options', () => {
     expect((await world.credentials.list()).map((credential: CredentialView) => credential.name)).toEqual(['Support mailbox', 'Alerts', 'Sales']);
   });
 
+  it('lists only the default mailbox until the admin lets rules use others', async () => {
+    const { world, deps } = await optionsWorld();
+    await world.settings.save({ ...(await world.settings.read()), automationCredentialIds: [] });
+    await expect(actionOptions(deps)).resolves.toStrictEqual({ ...OPTIONS, mailboxes: [OPTIONS.mailboxes[0]] });
+  });
+
   it('moves the default first and keeps the others in their order', async () => {
-    const credential = (name: string, isDefault: boolean) => ({ name, senderMailbox: `${name}@contoso.com`, isDefault }) as CredentialView;
+    const credential = (name: string, isDefault: boolean) => ({ id: name, name, senderMailbox: `${name}@contoso.com`, isDefault }) as CredentialView;
     await expect(
-      actionOptions({ listTemplates: async () => [], listCredentials: async () => [credential('b', false), credential('a', true), credential('c', false)] }),
+      actionOptions({
+        listTemplates: async () => [],
+        listCredentials: async () => [credential('b', false), credential('a', true), credential('c', false)],
+        readSettings: async () => ({ ...DEFAULT_MAIL_SETTINGS, automationCredentialIds: ['b', 'c'] }),
+      }),
     ).resolves.toStrictEqual({
       templates: [],
       mailboxes: [
@@ -83,6 +95,7 @@ describe('Automation action options', () => {
         listCredentials: async () => {
           throw new StorageError('query', 'credential:', new Error('platform'));
         },
+        readSettings: async () => DEFAULT_MAIL_SETTINGS,
       },
       {},
       { ok: false, error: { code: 'STORAGE_FAILED', message: 'Issue Mailer could not reach its storage. Try again in a moment.' } },

@@ -1,4 +1,6 @@
+import { createRuleSendCap } from '../../../src/automation/rule-send-cap';
 import { runSendEmailAction, type SendEmailActionDeps } from '../../../src/automation/send-email-action';
+import type { SendPermission } from '../../../src/contract/issue-email';
 import type { IssueRoles } from '../../../src/jira/issue-people';
 import { readIssue } from '../../../src/jira/issue-reader';
 import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
@@ -9,6 +11,7 @@ import { MailSettingsUnreadableError } from '../../../src/settings/mail-settings
 import { credentialInput } from '../support/credentials';
 import { adminRequest, configuredWorld, emailIdOf, resolverWorld } from '../support/resolvers';
 import { noRoles, person } from '../notifications/notification-fixtures';
+import { ttlKvs } from '../support/ttl-kvs';
 
 const ACTOR = 'user-5';
 
@@ -26,7 +29,11 @@ const actionWorld = async (options: { credentials?: boolean } = {}) => {
     enqueued: [] as NewEmail[],
     /** What Jira's Email API answers the app, by account id. */
     userEmails: new Map<string, string>(),
+    /** What "who may send" answers for the rule's actor, and who was asked about. */
+    permission: { allowed: true } as SendPermission,
+    permissionAsked: [] as Array<{ projectKey: string | undefined; accountId: string }>,
   };
+  const capKvs = ttlKvs(() => world.clock.now);
   let emails = 0;
   const jira: IssueEmailJira = {
     readSenderName: async () => 'Ursula User',
@@ -58,6 +65,11 @@ const actionWorld = async (options: { credentials?: boolean } = {}) => {
     listCredentials: () => world.credentials.list(),
     credential: (id) => world.credentials.get(id),
     readSettings: () => world.settings.read(),
+    checkPermission: async (_settings, projectKey, accountId) => {
+      state.permissionAsked.push({ projectKey, accountId });
+      return state.permission;
+    },
+    sendCap: createRuleSendCap(capKvs),
     readIssue: (key) => readIssue(key, world.jira.requestJira),
     readRoles: async (key) => {
       state.rolesRead.push(key);
@@ -66,7 +78,7 @@ const actionWorld = async (options: { credentials?: boolean } = {}) => {
     readUserEmails: async (accountIds) => new Map([...state.userEmails].filter(([accountId]) => accountIds.includes(accountId))),
   };
   const issueReads = () => world.jira.calls.filter((call) => call.path.startsWith('/rest/api/3/issue/')).length;
-  return { world, deps, state, issueReads };
+  return { world, deps, state, issueReads, capKvs };
 };
 
 const failureOf = async (promise: Promise<unknown>): Promise<unknown> =>
@@ -79,15 +91,22 @@ describe('runSendEmailAction', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['an unknown template, listing the templates', { template: 'Weekly' }, 'There is no Issue Mailer template named "Weekly". Templates: Standard, Short.'],
     [
-      'an unknown mailbox, listing the credentials with their addresses',
+      'an unknown mailbox, naming no credential or mailbox',
       { mailbox: 'sales@contoso.com' },
-      'There is no Issue Mailer credential or sender mailbox "sales@contoso.com". Credentials: Support mailbox (support@contoso.com), Alerts (alerts@contoso.com).',
+      'Not sent: "sales@contoso.com" is not a mailbox Automation rules may send from. Leave "Sender mailbox" empty to send from ' +
+        "Issue Mailer's default mailbox, or ask a Jira admin which mailboxes rules may use.",
     ],
-    ['a bad issue key', { issueKey: 'DEMO' }, '"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not "DEMO".'],
-  ])('refuses %s before reading the issue', async (_name, overrides, message) => {
-    const { deps, state, issueReads } = await actionWorld();
+  ])('refuses %s and queues nothing', async (_name, overrides, message) => {
+    const { deps, state } = await actionWorld();
     const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', ...overrides }, ACTOR, deps));
     expect(error).toMatchObject({ name: 'ActionInputError', code: 'AUTOMATION_INPUT_INVALID', message });
+    expect(state.enqueued).toEqual([]);
+  });
+
+  it('refuses a bad issue key before reading the issue', async () => {
+    const { deps, state, issueReads } = await actionWorld();
+    const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO', recipients: 'ada@example.com' }, ACTOR, deps));
+    expect(error).toMatchObject({ code: 'AUTOMATION_INPUT_INVALID', message: '"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not "DEMO".' });
     expect(issueReads()).toBe(0);
     expect(state.enqueued).toEqual([]);
   });
@@ -124,12 +143,55 @@ describe('runSendEmailAction', () => {
 
   it.each<[string, string | undefined, string, string]>([
     ['the default credential when no mailbox is named', undefined, 'cred-1', 'support@contoso.com'],
-    ['a credential by its name, in any case', 'ALERTS', 'cred-2', 'alerts@contoso.com'],
-    ['a credential by its sender address, in any case', ' Alerts@Contoso.com ', 'cred-2', 'alerts@contoso.com'],
+    ['the default credential by its name, in any case', 'SUPPORT MAILBOX', 'cred-1', 'support@contoso.com'],
+    ['a credential the admin let rules use, by its name, in any case', 'ALERTS', 'cred-2', 'alerts@contoso.com'],
+    ['a credential the admin let rules use, by its sender address, in any case', ' Alerts@Contoso.com ', 'cred-2', 'alerts@contoso.com'],
   ])('sends from %s', async (_name, mailbox, credentialId, senderMailbox) => {
-    const { deps, state } = await actionWorld();
+    const { world, deps, state } = await actionWorld();
+    await world.settings.save({ ...(await world.settings.read()), automationCredentialIds: ['cred-2'] });
     await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', ...(mailbox === undefined ? {} : { mailbox }) }, ACTOR, deps);
     expect(state.enqueued.map((email) => email.credential)).toEqual([{ id: credentialId, senderMailbox }]);
+  });
+
+  it.each<[string, string]>([
+    ["another credential's name", 'Alerts'],
+    ["another credential's sender address", 'alerts@contoso.com'],
+    ['an unknown mailbox', 'ceo@contoso.com'],
+  ])('answers %s that rules may not use (the default setting) exactly as an unknown one, naming no credential', async (_name, mailbox) => {
+    const { deps, state } = await actionWorld();
+    const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', mailbox }, ACTOR, deps));
+    expect(error).toMatchObject({
+      code: 'AUTOMATION_INPUT_INVALID',
+      message:
+        `Not sent: "${mailbox}" is not a mailbox Automation rules may send from. Leave "Sender mailbox" empty to send from ` +
+        "Issue Mailer's default mailbox, or ask a Jira admin which mailboxes rules may use.",
+    });
+    for (const hidden of ['Support mailbox', 'support@contoso.com', ...(mailbox === 'ceo@contoso.com' ? ['Alerts', 'alerts@contoso.com'] : [])]) {
+      expect((error as Error).message).not.toContain(hidden);
+    }
+    expect(state.enqueued).toEqual([]);
+  });
+
+  it.each<[string, SendPermission]>([
+    ['a user outside the sending group (Jordan)', { allowed: false, reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' }],
+    ['a service desk customer (Casey)', { allowed: false, reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' }],
+  ])("refuses a rule whose actor may not send, %s, before looking at templates or mailboxes", async (_name, permission) => {
+    const { deps, state } = await actionWorld();
+    state.permission = permission;
+    const listed: string[] = [];
+    deps.listCredentials = async () => {
+      listed.push('credentials');
+      return [];
+    };
+    const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', mailbox: 'Alerts' }, ACTOR, deps));
+    expect(error).toMatchObject({
+      name: 'RuleActorNotAllowedError',
+      code: 'AUTOMATION_ACTOR_NOT_ALLOWED',
+      message: 'Not sent: this rule runs as a user who may not email issues. Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.',
+    });
+    expect(state.permissionAsked).toEqual([{ projectKey: 'DEMO', accountId: ACTOR }]);
+    expect(listed).toEqual([]);
+    expect(state.enqueued).toEqual([]);
   });
 
   it('sends from the credential made the default', async () => {
@@ -149,7 +211,7 @@ describe('runSendEmailAction', () => {
 
     await expect(
       runSendEmailAction(
-        { issueKey: 'demo-1', recipients: 'ada@example.com, Reporter\nwatchers, assignee', template: 'short', mailbox: 'Alerts', message: 'Please look' },
+        { issueKey: 'demo-1', recipients: 'ada@example.com, Reporter\nwatchers, assignee', template: 'short', mailbox: 'Support mailbox', message: 'Please look' },
         ACTOR,
         deps,
       ),
@@ -161,9 +223,9 @@ describe('runSendEmailAction', () => {
     expect(state.enqueued[0]).toMatchObject({
       emailId: emailIdOf(1),
       issue: { id: '10001', key: 'DEMO-1' },
-      credential: { id: 'cred-2', senderMailbox: 'alerts@contoso.com' },
+      credential: { id: 'cred-1', senderMailbox: 'support@contoso.com' },
       requestedBy: { accountId: ACTOR, name: 'Ursula User' },
-      commentAfterSend: true,
+      commentAfterSend: false,
       content: {
         subject: '[DEMO-1] DEMO-1: Login page shows a blank screen (short)',
         html: expect.stringContaining('<p>Please look</p>') as unknown,
@@ -189,10 +251,9 @@ describe('runSendEmailAction', () => {
     expect(state.enqueued[0]).toMatchObject({ listed: { to: ['Casey Customer'], cc: [] }, content: { to: ['casey@customer.example'] } });
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ to: ['Casey Customer'] });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
-    expect(world.issueData.comments_added).toEqual([{ issueKey: 'DEMO-1', to: ['Casey Customer'], cc: [], subject: expect.any(String) as unknown }]);
   });
 
-  it("uses the project's default, else the built-in template, when none is named; follows the comment setting", async () => {
+  it("uses the project's default, else the built-in template, when none is named", async () => {
     const { world, deps, state } = await actionWorld();
     await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [] });
     await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', template: '' }, ACTOR, deps);
@@ -202,6 +263,51 @@ describe('runSendEmailAction', () => {
     await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [{ projectKey: 'DEMO', templateId: 'tpl-1' }] });
     await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps);
     expect(state.templatesGot).toEqual(['built-in', 'tpl-1']);
+  });
+
+  it('never comments on the issue, though the admin has the dialog comment after each email: a rule on "issue commented" would trigger itself', async () => {
+    const { world, deps, state } = await actionWorld();
+    expect((await world.settings.read()).commentAfterSend).toBe(true);
+    await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps);
+    expect(state.enqueued[0]).toMatchObject({ commentAfterSend: false });
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(world.issueData.comments_added).toEqual([]);
+  });
+
+  it('sends one rule at most 5 emails about one issue in an hour, then says why in the audit log', async () => {
+    const { world, deps, state } = await actionWorld();
+    const rule = { issueKey: 'DEMO-1', recipients: 'ada@example.com', template: 'Short' };
+    for (let run = 1; run <= 5; run += 1) {
+      // A message with per-event smart values ({{comment.body}}) is still the same rule.
+      await runSendEmailAction({ ...rule, message: `comment ${run}` }, ACTOR, deps);
+    }
+    const error = await failureOf(runSendEmailAction({ ...rule, message: 'comment 6' }, ACTOR, deps));
+    expect(error).toMatchObject({
+      name: 'RuleSendLimitError',
+      code: 'AUTOMATION_SEND_LIMIT',
+      message:
+        'Not sent: this rule has already emailed DEMO-1 5 times in the last hour, the most Issue Mailer sends for one rule and one issue in an hour. ' +
+        'If the rule is triggered by changes its own emails cause, add a condition so that it does not trigger itself.',
+    });
+    expect(state.enqueued).toHaveLength(5);
+
+    // Another rule (other recipients) is counted apart.
+    await runSendEmailAction({ ...rule, recipients: 'bob@example.com' }, ACTOR, deps);
+    expect(state.enqueued).toHaveLength(6);
+
+    // An hour after the first emails, the rule may send again.
+    world.clock.now += 60 * 60 * 1000;
+    await runSendEmailAction({ ...rule, message: 'comment 7' }, ACTOR, deps);
+    expect(state.enqueued).toHaveLength(7);
+  });
+
+  it('gives the slot back when the email cannot be queued', async () => {
+    const { deps, capKvs } = await actionWorld();
+    deps.enqueue = async () => {
+      throw new Error('queue down');
+    };
+    await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps)).rejects.toThrow('queue down');
+    expect(capKvs.liveKeys()).toEqual([]);
   });
 
   it('does not read the roles when only addresses are named', async () => {

@@ -6,6 +6,7 @@ const RESTRICTED: MailSettings = {
   commentAfterSend: false,
   whoMaySend: { mode: 'restricted', groups: [{ id: 'g-1', name: 'support-agents' }], projectRoles: [{ id: 10003, name: 'Service Desk Team' }] },
   projectTemplates: [{ projectKey: 'DEMO', templateId: 'tpl-1' }],
+  automationCredentialIds: ['cred-2'],
 };
 
 describe('mail settings store', () => {
@@ -13,7 +14,7 @@ describe('mail settings store', () => {
     const kv = new MemoryKvStore();
     const store = createMailSettingsStore(kv);
     const settings = await store.read();
-    expect(settings).toEqual({ commentAfterSend: true, whoMaySend: { mode: 'everyone' }, projectTemplates: [] });
+    expect(settings).toEqual({ commentAfterSend: true, whoMaySend: { mode: 'everyone' }, projectTemplates: [], automationCredentialIds: [] });
     settings.projectTemplates.push({ projectKey: 'X', templateId: 't' });
     expect(DEFAULT_MAIL_SETTINGS.projectTemplates).toEqual([]);
     expect(kv.operations).toEqual([{ operation: 'get', key: 'mail-settings' }]);
@@ -25,6 +26,13 @@ describe('mail settings store', () => {
     await expect(store.save(RESTRICTED)).resolves.toEqual(RESTRICTED);
     expect(kv.plain.get('mail-settings')).toEqual(RESTRICTED);
     await expect(store.read()).resolves.toEqual(RESTRICTED);
+  });
+
+  it('reads settings saved before rules could send from chosen credentials as "the default credential only"', async () => {
+    const kv = new MemoryKvStore();
+    const { automationCredentialIds: _left, ...older } = RESTRICTED;
+    kv.plain.set('mail-settings', older);
+    await expect(createMailSettingsStore(kv).read()).resolves.toEqual({ ...older, automationCredentialIds: [] });
   });
 
   it('refuses to save settings that do not fit, and writes nothing', async () => {

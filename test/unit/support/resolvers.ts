@@ -67,6 +67,8 @@ export interface FakeIssueData {
   attachments: Array<AttachmentOption & { bytes?: Uint8Array }>;
   comments: Array<{ id: string; author: string; created: string; bodyHtml: string }>;
   permission: SendPermission;
+  /** Whether the caller holds Jira's "Browse users and groups". */
+  browseUsers: boolean;
   comments_added: Array<{ issueKey: string; to: readonly string[]; cc: readonly string[]; subject: string }>;
 }
 
@@ -106,6 +108,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     attachments: [],
     comments: [],
     permission: { allowed: true },
+    browseUsers: true,
     comments_added: [],
   };
   /** The issue itself comes through the real reader over the fake Jira; the rest is held in memory. */
@@ -218,6 +221,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     templates,
     readSettings: () => settings.read(),
     checkPermission: async () => issueData.permission,
+    mayBrowseUsers: async () => issueData.browseUsers,
     enqueue: (email) => enqueueEmail(email, { records, contents, queue, now: () => clock.now, log: (line) => logLines.push(line) }),
     emailLog,
     searchDirectory: createDirectorySearch(graph),

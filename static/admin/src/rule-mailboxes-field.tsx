@@ -1,0 +1,64 @@
+import type { CredentialView } from '../../../src/contract';
+import { settingsFieldId } from './settings-state';
+import type { Loadable } from './use-mail-settings';
+
+interface RuleMailboxesFieldProps {
+  credentials: Loadable<CredentialView[]>;
+  /** Credentials besides the default that rules may send from. */
+  chosen: readonly string[];
+  error: string | undefined;
+  onToggle(id: string, allowed: boolean): void;
+}
+
+const FIELD = settingsFieldId('automationCredentialIds');
+const HINT = `${FIELD}-hint`;
+const ERROR = `${FIELD}-error`;
+
+/**
+ * "Automation rules may send from": the default credential always (shown checked, not changeable), each other one
+ * only when the admin ticks it. Plain checkboxes, so Tab and Space work as everywhere else on the page.
+ */
+export function RuleMailboxesField({ credentials, chosen, error, onToggle }: RuleMailboxesFieldProps) {
+  const describedBy = [HINT, error ? ERROR : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset className="im-fieldset" id={FIELD} tabIndex={-1} aria-describedby={describedBy}>
+      <legend className="im-fieldset__legend">Mailboxes Automation rules may send from</legend>
+      <p id={HINT} className="im-field__hint">
+        A rule's "Sender mailbox" may name only these. Rule authors are not shown the others.
+      </p>
+      {credentials.state === 'loading' && <p className="im-secondary">Loading mailboxes…</p>}
+      {credentials.state === 'failed' && (
+        <p className="im-secondary" role="alert">
+          The mailboxes could not be loaded: {credentials.error.message}
+        </p>
+      )}
+      {credentials.state === 'loaded' && credentials.data.length === 0 && (
+        <p className="im-secondary">No credentials yet: rules send from the default credential once there is one.</p>
+      )}
+      {credentials.state === 'loaded' && credentials.data.length > 0 && (
+        <div className="im-checkboxes">
+          {[...credentials.data]
+            .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
+            .map((credential) => (
+              <label key={credential.id} className="im-checkbox" htmlFor={`${FIELD}-${credential.id}`}>
+                <input
+                  id={`${FIELD}-${credential.id}`}
+                  type="checkbox"
+                  checked={credential.isDefault || chosen.includes(credential.id)}
+                  disabled={credential.isDefault}
+                  aria-invalid={error ? true : undefined}
+                  onChange={(event) => onToggle(credential.id, event.currentTarget.checked)}
+                />
+                {credential.name} ({credential.senderMailbox}){credential.isDefault ? ' · default, always allowed' : ''}
+              </label>
+            ))}
+        </div>
+      )}
+      {error && (
+        <p className="im-field__error" id={ERROR}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
