@@ -99,6 +99,8 @@ export interface AttachmentOption {
 export interface TemplateOption {
   id: string;
   name: string;
+  /** The template's subject for this issue, the issue key in it: the dialog's Subject when the template is chosen. */
+  subject: string;
 }
 
 export type SendPermission = { allowed: true } | { allowed: false; reason: string };

@@ -1,6 +1,7 @@
 import { MAX_MESSAGE_BYTES, type IssueEmailDraft } from '../contract/issue-email';
 import { BUILT_IN_TEMPLATE_ID } from '../contract/templates';
 import { defaultSubject } from './email-subject';
+import { templateOptions } from './template-subjects';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 
 type DraftDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'templates' | 'readSettings' | 'checkPermission'>;
@@ -23,14 +24,22 @@ export const getEmailDraft = async (issueKey: string, caller: Caller, deps: Draf
   const projectDefault = settings.projectTemplates.find((entry) => entry.projectKey === issue.project?.key)?.templateId;
   const defaultTemplateId =
     projectDefault !== undefined && templates.some((template) => template.id === projectDefault) ? projectDefault : BUILT_IN_TEMPLATE_ID;
+  const options = await templateOptions(templates, {
+    issue,
+    ...(caller.siteUrl === undefined ? {} : { siteUrl: caller.siteUrl }),
+    ...(caller.timeZone === undefined ? {} : { timeZone: caller.timeZone }),
+    senderName: () => deps.jira.readSenderName(),
+    senderMailbox: credential?.senderMailbox ?? '',
+  });
   return {
     issueKey: issue.key,
     issueSummary: issue.summary,
-    subject: defaultSubject(issue),
+    // The default template's subject: what the sender sees first, and what the email gets unless they change it.
+    subject: options.find((option) => option.id === defaultTemplateId)?.subject ?? defaultSubject(issue),
     senderMailbox: credential?.senderMailbox ?? null,
     permission,
     quickPicks: people,
-    templates: templates.map((template) => ({ id: template.id, name: template.name })),
+    templates: options,
     defaultTemplateId,
     attachments,
     commentCount: comments.total,

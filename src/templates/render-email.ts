@@ -53,6 +53,10 @@ export const validateTemplate = (template: EmailTemplateSource): void => {
   parseField('body', template.body);
 };
 
+/** Only the subject line for `data`: what the dialog's Subject starts with when a template is chosen. */
+export const renderSubject = async (subjectSource: string, data: TemplateIssueData): Promise<string> =>
+  toSubjectLine(await renderField('subject', parseField('subject', subjectSource), buildTemplateContext(data)));
+
 /**
  * The subject line and the HTML document for `data`. Throws TemplateError (field and position) when a part does
  * not parse or breaks a limit while rendering.

@@ -64,6 +64,8 @@ const CONTENT_FIELDS: Record<keyof ContentValues, string[]> = {
 export function useCompose(draft: IssueEmailDraft): Compose {
   const [recipients, setRecipients] = useState(emptyRecipients);
   const [subject, setSubjectValue] = useState(draft.subject);
+  // Until the sender types a subject of their own, it follows the chosen template's.
+  const [subjectTyped, setSubjectTyped] = useState(false);
   const [message, setMessageValue] = useState('');
   const [content, setContent] = useState(() => initialContent(draft));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -108,6 +110,7 @@ export function useCompose(draft: IssueEmailDraft): Compose {
     subject,
     setSubject: (value) => {
       setSubjectValue(value);
+      setSubjectTyped(true);
       clear(['subject']);
     },
     message,
@@ -118,6 +121,11 @@ export function useCompose(draft: IssueEmailDraft): Compose {
     content,
     changeContent: (patch) => {
       setContent((current) => ({ ...current, ...patch }));
+      const chosen = patch.templateId === undefined ? undefined : draft.templates.find((template) => template.id === patch.templateId);
+      if (chosen !== undefined && !subjectTyped) {
+        setSubjectValue(chosen.subject);
+        clear(['subject']);
+      }
       clear(Object.keys(patch).flatMap((key) => CONTENT_FIELDS[key as keyof ContentValues]));
     },
     errors,

@@ -20,7 +20,7 @@ const DRAFT: IssueEmailDraft = {
     { name: 'Casey Customer', address: null, accountId: CASEY_ID, source: 'reporter' },
     { name: 'Sam Rivera', address: 'sam.rivera@example.com', accountId: 'u-sam', source: 'assignee' },
   ],
-  templates: [{ id: 'built-in', name: 'Standard' }],
+  templates: [{ id: 'built-in', name: 'Standard', subject: '[DEMO-1] Outlook does not sync' }],
   defaultTemplateId: 'built-in',
   attachments: [],
   commentCount: 0,
