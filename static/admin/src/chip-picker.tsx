@@ -170,6 +170,7 @@ export function ChipPicker(props: ChipPickerProps) {
                 selected={index === activeIndex}
                 className="im-picker__option"
                 onPick={() => add(option)}
+                onHighlight={() => setActive(index)}
               >
                 {option.label}
               </SuggestionOption>
