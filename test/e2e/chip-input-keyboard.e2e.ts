@@ -54,4 +54,43 @@ describe('chip inputs from the keyboard', () => {
     expect(await app.getByText('is not a valid email address').count()).toBe(0);
     expect(run.pageErrors).toEqual([]);
   });
+
+  it('Sending settings: text left in Groups after Escape is kept, said to be not added, and Save refuses it', async () => {
+    const { page, host } = run;
+    await page.goto(`${host.url}/admin`);
+    const admin = page.frameLocator('iframe[title="Issue Mailer"]');
+    await admin.getByRole('heading', { name: 'Sending settings', level: 2 }).waitFor();
+    await admin.getByLabel('Only members of these groups or project roles', { exact: true }).check();
+    const groups = admin.getByRole('combobox', { name: 'Groups' });
+    await groups.fill('support');
+    await admin.getByRole('option', { name: /support-agents/ }).click();
+
+    await groups.pressSequentially('qa-team');
+    await admin.locator('.im-listbox__status', { hasText: 'No groups match “qa-team”.' }).waitFor();
+    const notAdded = admin.getByText('“qa-team” is not added. Choose a group from the suggestions, or clear the text.');
+    // The first Escape closes the suggestions only.
+    await groups.press('Escape');
+    expect(await groups.getAttribute('aria-expanded')).toBe('false');
+    expect(await groups.inputValue()).toBe('qa-team');
+    expect(await notAdded.count()).toBe(0);
+    // The second keeps the text and says it was not added, where the text box's description points.
+    await groups.press('Escape');
+    await notAdded.waitFor();
+    expect(await groups.inputValue()).toBe('qa-team');
+    const describedBy = (await groups.getAttribute('aria-describedby'))?.split(' ') ?? [];
+    expect(describedBy).toContain(await notAdded.getAttribute('id'));
+
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    const refused = admin.locator('.im-field__error', { hasText: '“qa-team” is not added.' });
+    await refused.waitFor();
+    expect(await groups.getAttribute('aria-invalid')).toBe('true');
+    expect(await groups.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await admin.getByText('Settings saved').count()).toBe(0);
+
+    // Nothing was stored: the page loads the settings as they were.
+    await page.reload();
+    await admin.getByRole('heading', { name: 'Sending settings', level: 2 }).waitFor();
+    expect(await admin.getByLabel('Everyone who can see the issue', { exact: true }).isChecked()).toBe(true);
+    expect(run.pageErrors).toEqual([]);
+  });
 });

@@ -83,6 +83,7 @@ export function SendingSettingsSection({ list }: { list: TemplateListState }) {
             onRemoveGroup={form.removeGroup}
             onAddRole={form.addRole}
             onRemoveRole={form.removeRole}
+            onTyped={form.setTyped}
           />
 
           <ProjectTemplateRows
