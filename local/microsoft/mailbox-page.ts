@@ -2,13 +2,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { formatBytes, html, page, sendPage, shortSize, type SafeHtml } from './html';
 import { send } from './http-util';
+import { isInlineImage, rewriteCidReferences } from './inline-images';
 import { PORTAL_NAV } from './portal-page';
-import type { StoredMessage } from './types';
+import type { StoredMailAttachment, StoredMessage } from './types';
 
 type Recipients = StoredMessage['message']['toRecipients'];
 
-/** The framed mail body runs nothing, loads nothing remote, and may only be framed by the mailbox page. */
-const BODY_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+/**
+ * The framed mail body runs nothing, loads nothing remote, and may only be framed by the mailbox page. Its images
+ * are data: URLs and, when it has inline images, those of its own message (`imageSource`), nothing else.
+ */
+const bodyCsp = (imageSource?: string) =>
+  `sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:${imageSource === undefined ? '' : ` ${imageSource}`}; frame-ancestors 'self'`;
 
 function recipients(list: Recipients): SafeHtml {
   if (list === undefined || list.length === 0) return html`<span class="muted">-</span>`;
@@ -39,6 +44,8 @@ function sender(ctx: EmulatorContext, stored: StoredMessage): string {
 
 const messageUrl = (ctx: EmulatorContext, id: string) => `${ctx.urls.graph}/mailbox/messages/${encodeURIComponent(id)}`;
 const attachmentUrl = (ctx: EmulatorContext, id: string, index: number) => `${messageUrl(ctx, id)}/attachments/${index}`;
+/** Where the body's `cid:` images are served; a CSP source for the body as it ends in `/`. */
+const inlineImagesUrl = (ctx: EmulatorContext, id: string) => `${messageUrl(ctx, id)}/inline/`;
 
 /** Each attachment of a message as a download link with its type and size, for the list. */
 function attachmentList(ctx: EmulatorContext, stored: StoredMessage): SafeHtml {
@@ -127,7 +134,37 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name || 'attachment')}`;
 }
 
-/** The mailbox viewer on the Graph listener: /mailbox, /mailbox/messages/{id}[/body | /attachments/{n}]. */
+/**
+ * The message's body for the sandboxed frame. An HTML body shows its inline images as Outlook does: each `cid:`
+ * reference to one becomes the URL this page serves it at, and the CSP lets the frame load only those.
+ */
+function sendBody(ctx: EmulatorContext, res: ServerResponse, stored: StoredMessage): void {
+  const content = stored.message.body?.content ?? '';
+  const attachments = stored.message.attachments ?? [];
+  const isHtml = stored.message.body?.contentType === 'html';
+  const imageBase = inlineImagesUrl(ctx, stored.id);
+  const document = isHtml ? rewriteCidReferences(content, attachments, (at) => `${imageBase}${at}`) : html`<pre>${content}</pre>`.value;
+  const csp = bodyCsp(isHtml && attachments.some(isInlineImage) ? imageBase : undefined);
+  send(res, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }, document);
+}
+
+/** An inline image for the body's <img>; opened on its own it shows, as the sandbox lets nothing in it run. */
+function sendInlineImage(res: ServerResponse, image: StoredMailAttachment): void {
+  send(
+    res,
+    200,
+    {
+      'Content-Type': image.contentType,
+      'Content-Disposition': contentDisposition(image.name).replace(/^attachment/, 'inline'),
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+    Buffer.from(image.contentBytes, 'base64'),
+  );
+}
+
+/** The mailbox viewer on the Graph listener: /mailbox, /mailbox/messages/{id}[/body | /attachments/{n} | /inline/{n}]. */
 export function handleMailboxPages(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, rest: string[]): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, { Allow: 'GET', 'Content-Type': 'text/plain; charset=utf-8' }, 'Method Not Allowed');
@@ -148,10 +185,15 @@ export function handleMailboxPages(ctx: EmulatorContext, req: IncomingMessage, r
     return;
   }
   if (part === 'body' && rest.length === 3) {
-    const content = stored.message.body?.content ?? '';
-    const document = stored.message.body?.contentType === 'html' ? content : html`<pre>${content}</pre>`.value;
-    send(res, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': BODY_CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }, document);
+    sendBody(ctx, res, stored);
     return;
+  }
+  if (part === 'inline' && rest.length === 4 && /^\d+$/.test(index ?? '')) {
+    const image = stored.message.attachments?.[Number(index)];
+    if (image !== undefined && isInlineImage(image)) {
+      sendInlineImage(res, image);
+      return;
+    }
   }
   const attachment = part === 'attachments' && rest.length === 4 && /^\d+$/.test(index ?? '') ? stored.message.attachments?.[Number(index)] : undefined;
   if (attachment === undefined) {

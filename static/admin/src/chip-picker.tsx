@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Field } from '../../shared/components/field';
 import { SuggestionListbox, SuggestionOption } from '../../shared/components/suggestion-listbox';
+import { notAddedMessage } from './unadded-text';
 
 export interface ChipOption {
   value: string;
@@ -27,13 +28,17 @@ interface ChipPickerProps {
 
 /**
  * A Jira-style multi-select: chosen values as removable chips in the field, a text box that suggests more (the
- * ARIA combobox pattern). Arrow keys move through the suggestions, Enter adds one, Escape closes them.
+ * ARIA combobox pattern). Arrow keys move through the suggestions, Enter adds one, Escape closes them. Text that
+ * matches no chip is kept, never cleared behind the admin's back: a second Escape, or leaving the field, says
+ * under it that the text was not added (the form's Save refuses it the same way).
  */
 export function ChipPicker(props: ChipPickerProps) {
   const { id, label, hint, error, noun, chosen, query, status } = props;
   const [open, setOpen] = useState(false);
   /** The highlighted suggestion; -1 for none (opened by a click, nothing chosen yet). */
   const [active, setActive] = useState(-1);
+  /** Escape with the suggestions closed, or focus left the field: time to say the text was not added. */
+  const [leftBehind, setLeftBehind] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const listId = useId();
@@ -43,12 +48,17 @@ export function ChipPicker(props: ChipPickerProps) {
   const activeOption = activeIndex >= 0 ? options[activeIndex] : undefined;
   const optionId = (index: number) => `${listId}-option-${index}`;
   const expanded = open && (options.length > 0 || status !== null);
+  const typed = query.trim();
+  // Save's error says the same, so it is not said twice.
+  const notAdded = leftBehind && typed !== '' && !error ? notAddedMessage(noun, typed) : '';
+  const notAddedId = `${id}-not-added`;
 
   const add = (option: ChipOption) => {
     props.onAdd(option);
     props.onQueryChange('');
     setOpen(false);
     setActive(-1);
+    setLeftBehind(false);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -78,9 +88,9 @@ export function ChipPicker(props: ChipPickerProps) {
         if (expanded) {
           event.preventDefault();
           setOpen(false);
-        } else if (query !== '') {
+        } else if (typed !== '') {
           event.preventDefault();
-          props.onQueryChange('');
+          setLeftBehind(true);
         }
         return;
     }
@@ -104,7 +114,9 @@ export function ChipPicker(props: ChipPickerProps) {
           ref={wrapRef}
           className="im-chip-input"
           onBlur={(event) => {
-            if (!wrapRef.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+            if (wrapRef.current?.contains(event.relatedTarget as Node | null)) return;
+            setOpen(false);
+            if (typed !== '') setLeftBehind(true);
           }}
         >
           <div
@@ -131,6 +143,7 @@ export function ChipPicker(props: ChipPickerProps) {
             )}
             <input
               {...control}
+              aria-describedby={[control['aria-describedby'], notAdded ? notAddedId : undefined].filter(Boolean).join(' ') || undefined}
               ref={inputRef}
               className="im-chip-input__text im-picker__input"
               type="text"
@@ -147,6 +160,7 @@ export function ChipPicker(props: ChipPickerProps) {
                 props.onQueryChange(event.currentTarget.value);
                 setOpen(true);
                 setActive(0);
+                setLeftBehind(false);
               }}
               onClick={() => {
                 if (open) return;
@@ -170,6 +184,7 @@ export function ChipPicker(props: ChipPickerProps) {
                 selected={index === activeIndex}
                 className="im-picker__option"
                 onPick={() => add(option)}
+                onHighlight={() => setActive(index)}
               >
                 {option.label}
               </SuggestionOption>
@@ -178,6 +193,10 @@ export function ChipPicker(props: ChipPickerProps) {
           <span className="im-visually-hidden" role="status">
             {announcement}
           </span>
+          {/* Always present, so the message is announced when it appears. */}
+          <p className="im-field__hint im-chip-input__not-added" id={notAddedId} role="status">
+            {notAdded}
+          </p>
         </div>
       )}
     </Field>

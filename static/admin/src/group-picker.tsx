@@ -8,6 +8,8 @@ interface GroupPickerProps {
   error: string | undefined;
   onAdd(group: GroupRef): void;
   onRemove(id: string): void;
+  /** What is typed and not yet a chip, for Save to refuse. */
+  onTyped(text: string): void;
 }
 
 function statusOf(search: GroupSearch, query: string): string | null {
@@ -24,7 +26,7 @@ function statusOf(search: GroupSearch, query: string): string | null {
 }
 
 /** "Groups": Jira groups found as the admin types, chosen ones as chips. */
-export function GroupPicker({ groups, error, onAdd, onRemove }: GroupPickerProps) {
+export function GroupPicker({ groups, error, onAdd, onRemove, onTyped }: GroupPickerProps) {
   const { query, setQuery, search } = useGroupSearch();
   return (
     <ChipPicker
@@ -37,7 +39,10 @@ export function GroupPicker({ groups, error, onAdd, onRemove }: GroupPickerProps
       options={search.results.map((group) => ({ value: group.id, label: group.name }))}
       query={query}
       status={statusOf(search, query)}
-      onQueryChange={setQuery}
+      onQueryChange={(text) => {
+        setQuery(text);
+        onTyped(text);
+      }}
       onAdd={(option) => onAdd({ id: option.value, name: option.label })}
       onRemove={onRemove}
     />

@@ -10,6 +10,8 @@ interface RolePickerProps {
   error: string | undefined;
   onAdd(role: RoleRef): void;
   onRemove(id: number): void;
+  /** What is typed and not yet a chip, for Save to refuse. */
+  onTyped(text: string): void;
 }
 
 function statusOf(roles: Loadable<RoleRef[]>, offered: number, query: string): string | null {
@@ -21,7 +23,7 @@ function statusOf(roles: Loadable<RoleRef[]>, offered: number, query: string): s
 }
 
 /** "Project roles": the site's project roles, filtered as the admin types; chosen ones as chips. */
-export function RolePicker({ roles, chosen, error, onAdd, onRemove }: RolePickerProps) {
+export function RolePicker({ roles, chosen, error, onAdd, onRemove, onTyped }: RolePickerProps) {
   const [query, setQuery] = useState('');
   const text = query.trim().toLowerCase();
   const offered = (roles.state === 'loaded' ? roles.data : []).filter(
@@ -39,7 +41,10 @@ export function RolePicker({ roles, chosen, error, onAdd, onRemove }: RolePicker
       options={offered.map((role) => ({ value: String(role.id), label: role.name }))}
       query={query}
       status={statusOf(roles, offered.length, query)}
-      onQueryChange={setQuery}
+      onQueryChange={(text) => {
+        setQuery(text);
+        onTyped(text);
+      }}
       onAdd={(option) => onAdd({ id: Number(option.value), name: option.label })}
       onRemove={(value) => onRemove(Number(value))}
     />

@@ -88,6 +88,7 @@ export function SendingSettingsSection({ list, credentials }: { list: TemplateLi
             onRemoveGroup={form.removeGroup}
             onAddRole={form.addRole}
             onRemoveRole={form.removeRole}
+            onTyped={form.setTyped}
           />
 
           <ProjectTemplateRows

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { GroupRef, ProjectRef, ResolverError, ResolverResult, RoleRef } from '../../../src/contract';
 import { getMailSettings, listProjectRoles, listProjects, saveMailSettings } from './invokes';
+import { unaddedTextErrors, type UnaddedText } from './unadded-text';
 import {
   NO_SETTINGS_ERRORS,
   hasSettingsErrors,
@@ -63,6 +64,7 @@ export function useMailSettings() {
   const [notice, setNotice] = useState<SettingsNotice>(null);
   const [saving, setSaving] = useState(false);
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  const [typed, setTypedText] = useState<UnaddedText>({});
   const rowCount = useRef(0);
   const newKey = () => `row${++rowCount.current}`;
 
@@ -152,6 +154,13 @@ export function useMailSettings() {
       setFocusAfter(rowFieldId(key, 'projectKey'));
     },
     editRow,
+    setTyped: (field: 'groups' | 'projectRoles', text: string) => {
+      setTypedText((current) => ({ ...current, [field]: text }));
+      setErrors((current) => {
+        const { [field]: _cleared, ...fields } = current.fields;
+        return { ...current, fields };
+      });
+    },
     removeRow: (key: string) => {
       edit((current) => ({ ...current, rows: current.rows.filter((row) => row.key !== key) }), ['projectTemplates']);
       setErrors(({ rows: { [key]: _removed, ...rows }, ...rest }) => ({ ...rest, rows }));
@@ -163,7 +172,9 @@ export function useMailSettings() {
     event.preventDefault();
     if (saving || !values) return;
     setNotice(null);
-    const clientErrors = validateSettings(values);
+    const validated = validateSettings(values);
+    // Text left in a picker is refused, not saved without it: the admin may have meant to add it.
+    const clientErrors = { ...validated, fields: { ...validated.fields, ...unaddedTextErrors(values.mode, typed) } };
     if (hasSettingsErrors(clientErrors)) {
       setErrors(clientErrors);
       setFocusAfter(firstErrorId(values, clientErrors));

@@ -15,6 +15,7 @@ interface WhoMaySendFieldProps {
   onRemoveGroup(id: string): void;
   onAddRole(role: RoleRef): void;
   onRemoveRole(id: number): void;
+  onTyped(field: 'groups' | 'projectRoles', text: string): void;
 }
 
 const MODES: ReadonlyArray<{ mode: WhoMaySendMode; label: string }> = [
@@ -52,6 +53,7 @@ export function WhoMaySendField(props: WhoMaySendFieldProps) {
             error={errors.groups}
             onAdd={props.onAddGroup}
             onRemove={props.onRemoveGroup}
+            onTyped={(text) => props.onTyped('groups', text)}
           />
           <RolePicker
             roles={props.roles}
@@ -59,6 +61,7 @@ export function WhoMaySendField(props: WhoMaySendFieldProps) {
             error={errors.projectRoles}
             onAdd={props.onAddRole}
             onRemove={props.onRemoveRole}
+            onTyped={(text) => props.onTyped('projectRoles', text)}
           />
         </div>
       )}

@@ -24,9 +24,7 @@ export function PeopleSuggestions({ listId, optionId, people, active, status, op
           id={optionId(index)}
           selected={index === active}
           className="im-suggest__option"
-          onHover={() => {
-            if (index !== active) onHighlight(index);
-          }}
+          onHighlight={() => onHighlight(index)}
           onPick={() => onPick(person)}
         >
           <span className="im-person">

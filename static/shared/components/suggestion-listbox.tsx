@@ -36,12 +36,17 @@ interface SuggestionOptionProps {
   /** The app's class that lays the option out. */
   className: string;
   onPick(): void;
-  onHover?(): void;
+  /** Makes this option the highlighted one, the one Enter picks. */
+  onHighlight(): void;
   children: ReactNode;
 }
 
-/** One suggestion; a click picks it without taking focus from the text box. */
-export function SuggestionOption({ id, selected, className, onPick, onHover, children }: SuggestionOptionProps) {
+/**
+ * One suggestion; a click picks it without taking focus from the text box. Moving the pointer over it highlights
+ * it, so the option that looks highlighted is always the one Enter picks. Only movement counts: a list that opens
+ * under a resting pointer (the browser then fires mouseover, not mousemove) highlights nothing by itself.
+ */
+export function SuggestionOption({ id, selected, className, onPick, onHighlight, children }: SuggestionOptionProps) {
   return (
     <li
       id={id}
@@ -50,7 +55,9 @@ export function SuggestionOption({ id, selected, className, onPick, onHover, chi
       className={`im-listbox__option ${className}`}
       // Keeps focus (and the caret) in the text box, as the combobox pattern wants.
       onMouseDown={(event) => event.preventDefault()}
-      onMouseMove={onHover}
+      onMouseMove={() => {
+        if (!selected) onHighlight();
+      }}
       onClick={onPick}
     >
       {children}
