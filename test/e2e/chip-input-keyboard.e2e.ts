@@ -21,6 +21,15 @@ async function openEmailDialog(issueKey: string): Promise<FrameLocator> {
   return app;
 }
 
+/** Waits for what the next render shows (a state change after a key or a pointer move). */
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 const background = (option: Locator) => option.evaluate((element) => getComputedStyle(element).backgroundColor);
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 
@@ -43,7 +52,8 @@ describe('chip inputs from the keyboard', () => {
 
     // Moving the pointer highlights the option under it: painted, and the one the text box points at.
     await page.mouse.move(box.x + 64, box.y + box.height + 26);
-    expect(await megan.getAttribute('aria-selected')).toBe('true');
+    // The highlight follows on the next render.
+    await app.locator('[role="option"][aria-selected="true"]', { hasText: 'Megan Bowen' }).waitFor();
     expect(await to.getAttribute('aria-activedescendant')).toBe(await megan.getAttribute('id'));
     expect(await background(megan)).not.toBe(TRANSPARENT);
 
@@ -70,7 +80,7 @@ describe('chip inputs from the keyboard', () => {
     const notAdded = admin.getByText('“qa-team” is not added. Choose a group from the suggestions, or clear the text.');
     // The first Escape closes the suggestions only.
     await groups.press('Escape');
-    expect(await groups.getAttribute('aria-expanded')).toBe('false');
+    await eventually(async () => (await groups.getAttribute('aria-expanded')) === 'false', 'the suggestions to close');
     expect(await groups.inputValue()).toBe('qa-team');
     expect(await notAdded.count()).toBe(0);
     // The second keeps the text and says it was not added, where the text box's description points.
