@@ -1,5 +1,5 @@
 import type { FrameLocator, Locator } from 'playwright-core';
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 
@@ -12,11 +12,7 @@ afterAll(async () => {
 });
 
 async function openEmailDialog(issueKey: string): Promise<FrameLocator> {
-  const { page, host } = run;
-  await page.goto(`${host.url}/browse/${issueKey}`);
-  await page.getByRole('button', { name: 'Apps' }).click();
-  await page.getByRole('menuitem', { name: 'Email this issue' }).click();
-  const app = page.frameLocator('iframe[title="Email this issue"]');
+  const app = await openIssueDialog(run, issueKey);
   await app.getByText('From: support@contoso.onmicrosoft.com').waitFor();
   return app;
 }

@@ -1,5 +1,5 @@
 import { ADMIN_FRAME, SUPPORT_MAILBOX } from './support/admin-page';
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 
@@ -60,10 +60,7 @@ describe('the email log on the admin page', () => {
     expect(sent[0]?.message.subject).toBe(subject);
 
     // The issue's History shows the email once, as it ended, with who resent it; the tab's only button closes.
-    await page.goto(`${host.url}/browse/DEMO-3`);
-    await page.getByRole('button', { name: 'Apps' }).click();
-    await page.getByRole('menuitem', { name: 'Email this issue' }).click();
-    const dialog = page.frameLocator('iframe[title="Email this issue"]');
+    const dialog = await openIssueDialog(run, 'DEMO-3');
     await dialog.getByRole('tab', { name: 'History' }).click();
     const rows = dialog.getByRole('article').filter({ hasText: subject });
     await rows.first().waitFor();

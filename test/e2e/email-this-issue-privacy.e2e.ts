@@ -1,5 +1,4 @@
-import type { FrameLocator } from 'playwright-core';
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
 
 /**
  * Issue 12, item 12: "All comments" must not carry the app's own "Emailed to ..." comments, or a new recipient
@@ -15,14 +14,7 @@ afterAll(async () => {
   await run?.close();
 });
 
-async function openDialog(issueKey: string): Promise<FrameLocator> {
-  const { page, host } = run;
-  await page.goto(`${host.url}/browse/${issueKey}`);
-  await page.getByRole('button', { name: 'Apps' }).click();
-  await page.getByRole('menuitem', { name: 'Email this issue' }).click();
-  await page.getByRole('dialog', { name: 'Email this issue' }).waitFor();
-  return page.frameLocator('iframe[title="Email this issue"]');
-}
+const openDialog = (issueKey: string) => openIssueDialog(run, issueKey);
 
 describe("the app's own comments stay out of emails", () => {
   it('leaves the "Emailed to ..." comment of an earlier email out of "All comments", in the preview and in the message', async () => {

@@ -1,4 +1,4 @@
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
 import { invokeFunction, unwrap } from './support/forge-invoke';
 
 /** Issue 12, item 13: choosing a template in the dialog gives the email that template's subject. */
@@ -24,11 +24,8 @@ describe('a template chosen in "Email this issue"', () => {
       'saveTemplate',
     );
 
-    await page.goto(`${host.url}/browse/DEMO-3`);
+    const app = await openIssueDialog(run, 'DEMO-3');
     const summary = await page.getByRole('heading', { level: 1 }).innerText();
-    await page.getByRole('button', { name: 'Apps' }).click();
-    await page.getByRole('menuitem', { name: 'Email this issue' }).click();
-    const app = page.frameLocator('iframe[title="Email this issue"]');
     const subject = app.getByLabel('Subject', { exact: true });
     await subject.waitFor();
     expect(await subject.inputValue()).toBe(`[DEMO-3] ${summary}`);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { startLocalHost, type LocalHost } from '../../../local/host';
 import { BUNDLED_APP } from './bundled-app';
 
@@ -68,4 +68,14 @@ export async function startHostedBrowser(): Promise<HostedBrowser> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens "Email this issue" on an issue page, as a person does from the Apps menu, and answers its frame. */
+export async function openIssueDialog(run: HostedBrowser, issueKey: string): Promise<FrameLocator> {
+  const { page, host } = run;
+  await page.goto(`${host.url}/browse/${issueKey}`);
+  await page.getByRole('button', { name: 'Apps' }).click();
+  await page.getByRole('menuitem', { name: 'Email this issue' }).click();
+  await page.getByRole('dialog', { name: 'Email this issue' }).waitFor();
+  return page.frameLocator('iframe[title="Email this issue"]');
 }

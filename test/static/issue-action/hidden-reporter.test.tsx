@@ -5,7 +5,8 @@
 import { issueView } from './support/fake-issue-bridge';
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import { ReadyDialog } from '../../../static/issue-action/src/ready-dialog';
-import { buttonNamed, click, mount, nameOf, settle, textOf, type Mounted } from '../admin/support/dom';
+import { dialogLifecycle } from './support/dialog-lifecycle';
+import { buttonNamed, click, mount, nameOf, settle, textOf } from '../admin/support/dom';
 
 const CASEY_ID = '712020:e4a1b2c3-d4e5-4f60-8a71-92b3c4d5e6f7';
 
@@ -28,23 +29,7 @@ const DRAFT: IssueEmailDraft = {
   maxMessageBytes: 150 * 1024 * 1024,
 };
 
-let mounted: Mounted | null = null;
-
-beforeAll(() => {
-  // jsdom lays nothing out; the dialog scrolls its text box and its preview into view.
-  Element.prototype.scrollIntoView = () => undefined;
-  Element.prototype.scrollTo = () => undefined;
-});
-
-beforeEach(() => {
-  issueView.reset();
-  issueView.answers.set('listEmailHistory', () => ({ ok: true, data: [] }));
-});
-
-afterEach(async () => {
-  await mounted?.unmount();
-  mounted = null;
-});
+const dialog = dialogLifecycle();
 
 /** Each chip of a field: what it shows, and what a screen reader hears besides. */
 const chipsOf = (container: HTMLElement, field: string) =>
@@ -56,7 +41,7 @@ const chipsOf = (container: HTMLElement, field: string) =>
 
 describe('"Email this issue" with a reporter whose address Jira hides', () => {
   it('adds the reporter by name, sends them as a Jira user, and previews them by name', async () => {
-    mounted = await mount(<ReadyDialog draft={DRAFT} />);
+    const mounted = dialog.track(await mount(<ReadyDialog draft={DRAFT} />));
     const { container } = mounted;
 
     const pick = buttonNamed(container, 'Add reporter: Casey Customer (email hidden)');
@@ -92,7 +77,7 @@ describe('"Email this issue" with a reporter whose address Jira hides', () => {
 
   it('keeps a person Jira names no account for disabled', async () => {
     const draft: IssueEmailDraft = { ...DRAFT, quickPicks: [{ name: 'Former Colleague', address: null, source: 'watcher' }] };
-    mounted = await mount(<ReadyDialog draft={draft} />);
+    const mounted = dialog.track(await mount(<ReadyDialog draft={draft} />));
     const pick = buttonNamed(mounted.container, 'Add watcher: Former Colleague (email hidden)');
     expect(pick.disabled).toBe(true);
     expect(nameOf(pick)).toBe('Add watcher: Former Colleague (email hidden)');

@@ -5,7 +5,8 @@
 import { issueView } from './support/fake-issue-bridge';
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import { ReadyDialog } from '../../../static/issue-action/src/ready-dialog';
-import { choose, controlLabelled, mount, typeInto, type Mounted } from '../admin/support/dom';
+import { dialogLifecycle } from './support/dialog-lifecycle';
+import { choose, controlLabelled, mount, typeInto } from '../admin/support/dom';
 
 /** DEMO-3 with two templates: the built-in one and "Customer update", whose subject differs. */
 const DRAFT: IssueEmailDraft = {
@@ -26,26 +27,11 @@ const DRAFT: IssueEmailDraft = {
   maxMessageBytes: 150 * 1024 * 1024,
 };
 
-let mounted: Mounted | null = null;
-
-beforeAll(() => {
-  Element.prototype.scrollIntoView = () => undefined;
-  Element.prototype.scrollTo = () => undefined;
-});
-
-beforeEach(() => {
-  issueView.reset();
-  issueView.answers.set('listEmailHistory', () => ({ ok: true, data: [] }));
-});
-
-afterEach(async () => {
-  await mounted?.unmount();
-  mounted = null;
-});
+const dialog = dialogLifecycle();
 
 describe("the dialog's subject and the chosen template", () => {
   it("takes the chosen template's subject, back and forth, until the sender types one of their own", async () => {
-    mounted = await mount(<ReadyDialog draft={DRAFT} />);
+    const mounted = dialog.track(await mount(<ReadyDialog draft={DRAFT} />));
     const { container } = mounted;
     const subject = controlLabelled(container, 'Subject');
     const template = controlLabelled<HTMLSelectElement>(container, 'Template');
