@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { issueView } from './support/fake-issue-bridge';
+import './support/fake-issue-bridge';
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import { ReadyDialog } from '../../../static/issue-action/src/ready-dialog';
 import { dialogLifecycle } from './support/dialog-lifecycle';
