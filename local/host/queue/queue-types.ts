@@ -4,12 +4,16 @@ export const MAX_RETRIES = 4;
 /** Forge's retry reasons (@forge/events' InvocationErrorCode) that the local queue sets on its own. */
 export const RETRY_REASONS = {
   timeOut: 'FUNCTION_TIME_OUT',
+  // @forge/events' InvocationErrorCode; the platform retries a container stopped over its memory on its own.
   outOfMemory: 'FUNCTION_OUT_OF_MEMORY',
   unknownError: 'FUNCTION_PLATFORM_UNKNOWN_ERROR',
   retryRequest: 'FUNCTION_RETRY_REQUEST',
 } as const;
 
-/** A `consumer` module (`{ key, queue, function }`), as the queue needs it. */
+/**
+ * A `consumer` module (`{ key, queue, function }`), as the queue needs it
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/consumer/).
+ */
 export interface QueueConsumer {
   /** The consumer module's key, e.g. 'email-outbox-consumer'. */
   key: string;

@@ -24,7 +24,10 @@ const resolverCallSchema = z.object({
   extension: z.record(z.string(), z.unknown()),
 });
 
-/** One async event for a `consumer` module, run with `runtime.invokeConsumer` (ConsumerInvocationRequest). */
+/**
+ * One async event for a `consumer` module, run with `runtime.invokeConsumer` (ConsumerInvocationRequest): what its
+ * AsyncEvent carries (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/).
+ */
 const consumerCallSchema = z.object({
   functionKey: z.string().min(1),
   moduleKey: z.string().min(1),
