@@ -121,3 +121,13 @@ export async function allMarkup(run: HostedBrowser): Promise<string> {
 
 export const isFocused = (locator: Locator): Promise<boolean> =>
   locator.evaluate((element) => element === element.ownerDocument.activeElement);
+
+export type AdminSection = 'Credentials' | 'Email templates' | 'Sending settings' | 'Notification rules' | 'Email log';
+
+/**
+ * Brings one section of the admin page into view the way an admin does, from the page's navigation. Browser tests
+ * reach every section through this, so they keep working whatever the navigation looks like.
+ */
+export async function showAdminSection(app: FrameLocator, section: AdminSection): Promise<void> {
+  await app.getByRole('navigation', { name: 'Issue Mailer settings' }).getByText(section, { exact: true }).click();
+}
