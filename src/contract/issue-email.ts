@@ -130,6 +130,8 @@ export interface PreviewAttachment {
   size: number;
   /** An image of the description embedded in the body rather than listed as a file. */
   inline: boolean;
+  /** The body shows it (an image of the description or a comment), whether or not it is also listed as a file. */
+  shownInBody?: boolean;
 }
 
 export interface IssueEmailPreview {
