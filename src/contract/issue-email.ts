@@ -101,6 +101,15 @@ export interface TemplateOption {
   name: string;
   /** The template's subject for this issue, the issue key in it: the dialog's Subject when the template is chosen. */
   subject: string;
+  /** Which content choices the template looks at; the dialog offers only those. Absent: all of them. */
+  uses?: TemplateUses;
+}
+
+/** Whether a template's output depends on the dialog's Fields, Description and Comments choices. */
+export interface TemplateUses {
+  fields: boolean;
+  description: boolean;
+  comments: boolean;
 }
 
 export type SendPermission = { allowed: true } | { allowed: false; reason: string };
@@ -130,6 +139,8 @@ export interface PreviewAttachment {
   size: number;
   /** An image of the description embedded in the body rather than listed as a file. */
   inline: boolean;
+  /** The body shows it (an image of the description or a comment), whether or not it is also listed as a file. */
+  shownInBody?: boolean;
 }
 
 export interface IssueEmailPreview {

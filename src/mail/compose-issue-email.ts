@@ -6,6 +6,7 @@ import type { IssueSnapshot } from '../jira/issue';
 import { TemplateNotFoundError } from '../templates/template-errors';
 import { findAttachmentImageIds } from '../templates/template-data';
 import { renderEmail } from '../templates/render-email';
+import { attachmentBytesOf, attachmentsToSend, type ComposedAttachment, type EmbeddableImage } from './email-attachments';
 import { MailValidationError, MessageTooLargeError } from './errors';
 import { subjectWithIssueKey } from './email-subject';
 import type { IssueComment, IssueEmailDeps } from './issue-email-ports';
@@ -33,11 +34,7 @@ export interface ComposeRequest {
   timeZone?: string;
 }
 
-export interface ComposedAttachment {
-  meta: AttachmentOption;
-  /** Set for images of the description or comments embedded in the body. */
-  contentId?: string;
-}
+export type { ComposedAttachment } from './email-attachments';
 
 export interface ComposedIssueEmail {
   issue: IssueSnapshot;
@@ -88,26 +85,24 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
   const template = await chooseTemplate(deps, request, issue);
   const byId = new Map(issueAttachments.map((attachment) => [attachment.id, attachment]));
 
-  const chosen: ComposedAttachment[] = [];
+  const chosen: AttachmentOption[] = [];
   for (const id of new Set(content.attachmentIds)) {
     const meta = byId.get(id);
     if (meta === undefined) {
       throw new MailValidationError({ attachmentIds: 'An attachment is no longer on the issue. Reload and choose again.' });
     }
-    chosen.push({ meta });
+    chosen.push(meta);
   }
 
   const siteUrl = resolveSiteUrl(request.siteUrl, issue.self);
   const richText = [content.includeDescription ? (issue.descriptionHtml ?? '') : '', ...comments.map((comment) => comment.bodyHtml)].join('\n');
-  const embedded = new Map<string, ComposedAttachment>();
+  const embeddable = new Map<string, EmbeddableImage>();
   for (const id of findAttachmentImageIds(richText, siteUrl)) {
     const meta = byId.get(id);
-    if (meta !== undefined && meta.mimeType.startsWith('image/')) embedded.set(id, { meta, contentId: contentIdOf(id) });
+    if (meta !== undefined && meta.mimeType.startsWith('image/')) embeddable.set(id, { meta, contentId: contentIdOf(id) });
   }
-
-  const attachments = [...chosen, ...embedded.values()];
-  const attachmentBytes = attachments.reduce((sum, attachment) => sum + attachment.meta.size, 0);
-  if (attachmentBytes > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(attachmentBytes, MAX_MESSAGE_BYTES);
+  const chosenBytes = chosen.reduce((sum, meta) => sum + meta.size, 0);
+  if (chosenBytes > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(chosenBytes, MAX_MESSAGE_BYTES);
 
   const rendered = await renderEmail(
     { subject: template.subject, body: template.body },
@@ -124,10 +119,14 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
         latestComments: content.latestComments,
       },
       comments: comments.map((comment) => ({ author: comment.author, created: comment.created, bodyHtml: comment.bodyHtml })),
-      attachments: chosen.map((attachment) => ({ filename: attachment.meta.filename, size: attachment.meta.size })),
-      inlineImage: (attachmentId) => embedded.get(attachmentId)?.contentId,
+      attachments: chosen.map((meta) => ({ filename: meta.filename, size: meta.size })),
+      inlineImage: (attachmentId) => embeddable.get(attachmentId)?.contentId,
     },
   );
+  // Only what the rendered body shows is embedded: a template without the description carries none of its images.
+  const attachments: ComposedAttachment[] = attachmentsToSend(chosen, [...embeddable.values()], rendered.html);
+  const attachmentBytes = attachmentBytesOf(attachments);
+  if (attachmentBytes > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(attachmentBytes, MAX_MESSAGE_BYTES);
   // The sender's own subject line wins over the template's; the template's is the fallback for an empty one.
   const subject = subjectWithIssueKey(content.subject.trim() === '' ? rendered.subject : content.subject, issue.key);
   return { issue, senderName, subject, html: rendered.html, attachments, attachmentBytes };

@@ -49,7 +49,8 @@ export const previewIssueEmail = async (
     attachments: email.attachments.map((attachment) => ({
       filename: attachment.meta.filename,
       size: attachment.meta.size,
-      inline: attachment.contentId !== undefined,
+      inline: attachment.inline,
+      shownInBody: attachment.contentId !== undefined,
     })),
     attachmentBytes: email.attachmentBytes,
   };

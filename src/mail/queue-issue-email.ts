@@ -65,11 +65,12 @@ export const queueIssueEmail = async (request: QueueIssueEmailRequest, deps: Que
       cc: addresses(request.recipients.cc),
       bcc: addresses(request.recipients.bcc),
       headers: identity.headers,
-      attachments: email.attachments.map(({ meta, contentId }) => ({
+      attachments: email.attachments.map(({ meta, inline, contentId }) => ({
         id: meta.id,
         filename: meta.filename,
         mimeType: meta.mimeType,
         size: meta.size,
+        inline,
         ...(contentId === undefined ? {} : { contentId }),
       })),
       ...(request.attachmentsReadAs === 'app' ? {} : { readAs: request.attachmentsReadAs.accountId }),

@@ -2,6 +2,7 @@ import type { TemplateOption } from '../contract/issue-email';
 import type { TemplateView } from '../contract/templates';
 import type { IssueSnapshot } from '../jira/issue';
 import { renderSubject } from '../templates/render-email';
+import { analyseTemplateUses } from '../templates/template-uses';
 import { defaultSubject, subjectWithIssueKey } from './email-subject';
 import { resolveSiteUrl } from './site-url';
 
@@ -16,7 +17,7 @@ export interface SubjectContext {
 
 /**
  * Each template as the dialog offers it, with its subject for this issue: what "Subject" becomes when the template
- * is chosen (the key kept in it, as every sent subject has). A subject that does not render falls back to the
+ * is chosen (the key kept in it, as every sent subject has), and which content choices it looks at. A subject that does not render falls back to the
  * dialog's default, so one broken template never keeps the dialog from opening.
  */
 export const templateOptions = async (templates: readonly TemplateView[], context: SubjectContext): Promise<TemplateOption[]> => {
@@ -41,7 +42,8 @@ export const templateOptions = async (templates: readonly TemplateView[], contex
       } catch {
         subject = defaultSubject(issue);
       }
-      return { id: template.id, name: template.name, subject };
+      // The dialog offers only the content choices the template looks at.
+      return { id: template.id, name: template.name, subject, uses: analyseTemplateUses(template) };
     }),
   );
 };

@@ -1,6 +1,6 @@
 import type { StreamedAttachment } from '../graph/mail-message';
 import type { DeliveryResult } from '../mail/deliver-message';
-import type { EmailContent } from './email-contents';
+import { isInlineAttachment, type EmailContent } from './email-contents';
 import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
 import { runFollowUps } from './follow-ups';
@@ -24,7 +24,8 @@ const attachmentsOf = (content: EmailContent, deps: OutboxDeps): StreamedAttachm
     contentType: attachment.mimeType,
     size: attachment.size,
     open: () => deps.openAttachment(attachment.id, attachment.size, content.readAs),
-    ...(attachment.contentId === undefined ? {} : { isInline: true, contentId: attachment.contentId }),
+    isInline: isInlineAttachment(attachment),
+    ...(attachment.contentId === undefined ? {} : { contentId: attachment.contentId }),
   }));
 
 /** Still ours: the stored record holds the attempt this invocation claimed. */

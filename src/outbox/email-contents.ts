@@ -5,6 +5,24 @@ import { emailContentKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 import { ContentMissingError, OutboxRecordInvalidError } from './errors';
 
+export interface StoredAttachment {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  /** The body shows it as `cid:{contentId}`. */
+  contentId?: string;
+  /**
+   * Only shown in the body, not listed as a file. Absent in emails queued before a chosen file could also be
+   * shown in the body: there a content id meant inline.
+   */
+  inline?: boolean;
+}
+
+/** Whether Graph is told the file is inline (shown in the body, not in the attachment list). */
+export const isInlineAttachment = (attachment: Pick<StoredAttachment, 'contentId' | 'inline'>): boolean =>
+  attachment.inline ?? attachment.contentId !== undefined;
+
 /** What the worker needs to send an email: the rendered message and what to attach, decided when it was queued. */
 export interface EmailContent {
   subject: string;
@@ -15,7 +33,7 @@ export interface EmailContent {
   /** The app's own headers (x-issue-mailer-*) that tie replies to the issue. */
   headers: Array<{ name: string; value: string }>;
   /** Jira attachments of the issue, downloaded when the email is sent; `contentId` for images in the body. */
-  attachments: Array<{ id: string; filename: string; mimeType: string; size: number; contentId?: string }>;
+  attachments: StoredAttachment[];
   /**
    * Whose Jira rights read the attachments when the email is sent: the person who chose them (the dialog's sender,
    * an Automation rule's actor); absent, the app's own account (notification rules, whose content the app read).
@@ -37,6 +55,7 @@ const contentSchema = z.object({
       mimeType: z.string(),
       size: z.number(),
       contentId: z.optional(z.string()),
+      inline: z.optional(z.boolean()),
     }),
   ),
   readAs: z.optional(z.string().check(z.minLength(1))),

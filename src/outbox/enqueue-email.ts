@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/seams';
 import { safeErrorLabel } from '../shared/error-names';
-import type { EmailContent, EmailContentStore } from './email-contents';
+import { isInlineAttachment, type EmailContent, type EmailContentStore } from './email-contents';
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import { OutboxError, OutboxErrorCode } from './errors';
@@ -53,7 +53,7 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
     to: email.listed.to,
     cc: email.listed.cc,
     bccCount: email.content.bcc.length,
-    attachmentCount: email.content.attachments.filter((attachment) => attachment.contentId === undefined).length,
+    attachmentCount: email.content.attachments.filter((attachment) => !isInlineAttachment(attachment)).length,
     requestedBy: email.requestedBy,
     attempts: 0,
     roundAttempts: 0,

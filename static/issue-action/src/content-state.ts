@@ -1,4 +1,4 @@
-import type { AttachmentOption, CommentChoice, IssueEmailDraft } from '../../../src/contract/issue-email';
+import type { AttachmentOption, CommentChoice, IssueEmailDraft, TemplateUses } from '../../../src/contract/issue-email';
 
 /** The contract's bounds (src/contract/issue-email.ts), kept here so the bundle does not pull in its schemas. */
 export const LATEST_COMMENTS_MIN = 1;
@@ -74,4 +74,26 @@ export function contentInput(values: ContentValues, attachments: readonly Attach
   };
   if (values.comments === 'latest') input.latestComments = Number(values.latestComments.trim());
   return input;
+}
+
+/** A template option without `uses` (or none chosen) offers every choice. */
+const EVERY_CHOICE: TemplateUses = { fields: true, description: true, comments: true };
+
+/** Which of Fields, Description and Comments the chosen template looks at: the dialog offers only those. */
+export function templateUses(draft: Pick<IssueEmailDraft, 'templates'>, templateId: string): TemplateUses {
+  return draft.templates.find((template) => template.id === templateId)?.uses ?? EVERY_CHOICE;
+}
+
+/**
+ * The choices as they take effect: one the template ignores is hidden and counts as its default (no comments
+ * read), so nothing the sender cannot see blocks Send or goes into the payload. What they chose stays in the
+ * form's state for when they pick a template that uses it again.
+ */
+export function effectiveContent(values: ContentValues, uses: TemplateUses): ContentValues {
+  return {
+    ...values,
+    includeFields: uses.fields ? values.includeFields : true,
+    includeDescription: uses.description ? values.includeDescription : true,
+    comments: uses.comments ? values.comments : 'none',
+  };
 }

@@ -74,6 +74,9 @@ export function PreviewPanel({ state, onEdit }: PreviewPanelProps) {
                       <li key={`${file.filename}-${index}`}>
                         {file.filename} <span className="im-secondary">{formatBytes(file.size)}</span>
                         {file.inline && <span className="im-secondary"> · shown in the body</span>}
+                        {!file.inline && file.shownInBody === true && (
+                          <span className="im-secondary"> · also shown in the body</span>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { IssueEmailDraft, SendIssueEmailInput } from '../../../src/contract/issue-email';
 import type { FieldErrors } from '../../shared/field-errors';
-import { contentInput, initialContent, type ContentValues } from './content-state';
+import { contentInput, effectiveContent, initialContent, templateUses, type ContentValues } from './content-state';
 import {
   addPerson,
   addTokens,
@@ -99,9 +99,11 @@ export function useCompose(draft: IssueEmailDraft): Compose {
   }, []);
 
   const effective = useMemo(() => commitAll(recipients), [recipients]);
+  // Choices the chosen template ignores are hidden: they neither block Send nor go into the payload.
+  const applied = useMemo(() => effectiveContent(content, templateUses(draft, content.templateId)), [draft, content]);
   const blockers = useMemo(
-    () => sendBlockers({ draft, recipients, subject, content }),
-    [draft, recipients, subject, content],
+    () => sendBlockers({ draft, recipients, subject, content: applied }),
+    [draft, recipients, subject, applied],
   );
 
   return {
@@ -135,7 +137,7 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       ...recipientPayload(effective),
       subject,
       message,
-      ...contentInput(content, draft.attachments),
+      ...contentInput(applied, draft.attachments),
     }),
     shownRecipients: () => shownRecipients(effective),
   };

@@ -24,11 +24,13 @@ describe('templateOptions', () => {
       ],
       { issue, senderName, senderMailbox: 'support@contoso.com' },
     );
+    const none = { fields: false, description: false, comments: false };
     expect(options).toEqual([
-      { id: 'built-in', name: 'Standard', subject: '[DEMO-3] VPN disconnects' },
-      { id: 'tpl-update', name: 'Customer update', subject: '[DEMO-3] Update on your request: VPN disconnects' },
-      { id: 'tpl-empty', name: 'Empty subject', subject: '[DEMO-3] VPN disconnects' },
-      { id: 'tpl-broken', name: 'Broken', subject: '[DEMO-3] VPN disconnects' },
+      { id: 'built-in', name: 'Standard', subject: '[DEMO-3] VPN disconnects', uses: none },
+      { id: 'tpl-update', name: 'Customer update', subject: '[DEMO-3] Update on your request: VPN disconnects', uses: none },
+      { id: 'tpl-empty', name: 'Empty subject', subject: '[DEMO-3] VPN disconnects', uses: none },
+      // A template that does not parse is offered with every choice.
+      { id: 'tpl-broken', name: 'Broken', subject: '[DEMO-3] VPN disconnects', uses: { fields: true, description: true, comments: true } },
     ]);
     // No subject names the sender: their name is not read.
     expect(senderName).not.toHaveBeenCalled();
@@ -44,5 +46,20 @@ describe('templateOptions', () => {
     // Replies are matched by "[KEY]": a subject without it gets it in front, as every sent subject does.
     expect(options.map((option) => option.subject)).toEqual(['[DEMO-1] Sam Rivera about DEMO-1']);
     expect(senderName).toHaveBeenCalledTimes(1);
+  });
+
+  it('says which content choices each template looks at', async () => {
+    const withBody = (id: string, body: string): TemplateView => ({ ...template(id, id, '{{ issue.key }}'), body });
+    const options = await templateOptions(
+      [
+        withBody('tpl-comments', '{% for comment in comments %}{{ comment.body_html }}{% endfor %}'),
+        withBody('tpl-description', '{% if include.fields %}{{ issue.status }}{% endif %}{{ issue.description_html }}'),
+      ],
+      { issue: issueSnapshot({ key: 'DEMO-1' }), senderName: async () => 'Sam Rivera', senderMailbox: 'support@contoso.com' },
+    );
+    expect(options.map((option) => [option.id, option.uses])).toEqual([
+      ['tpl-comments', { fields: false, description: false, comments: true }],
+      ['tpl-description', { fields: true, description: true, comments: false }],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import {
   CHUNK_CHARS,
   ContentTooLargeError,
   createEmailContentStore,
+  isInlineAttachment,
   MAX_CHUNKS,
   type EmailContent,
 } from '../../../src/outbox/email-contents';
@@ -102,5 +103,18 @@ describe('email contents', () => {
     expect(chunks).toBe(5);
     await store.delete(ID, chunks);
     expect(kv.plain.size).toBe(0);
+  });
+
+  it('reads whether a file is inline, and takes a content id for inline in emails queued before the flag', async () => {
+    const { store } = setup();
+    const email = content('<p>x</p>');
+    email.attachments = [
+      { id: '10100', filename: 'shot.png', mimeType: 'image/png', size: 2000, contentId: 'image-10100@issue-mailer', inline: false },
+      { id: '10102', filename: 'old.png', mimeType: 'image/png', size: 20, contentId: 'image-10102@issue-mailer' },
+      { id: '10101', filename: 'log.txt', mimeType: 'text/plain', size: 12 },
+    ];
+    await store.write(ID, email);
+    const read = await store.read(ID, 1);
+    expect(read.attachments.map(isInlineAttachment)).toEqual([false, true, false]);
   });
 });

@@ -25,7 +25,14 @@ describe('issue action resolver functions', () => {
         senderMailbox: 'support@contoso.com',
         permission: { allowed: true },
         quickPicks: [{ name: 'Grace Hopper', address: 'grace@example.com', source: 'reporter' }],
-        templates: [{ id: 'built-in', name: 'Standard', subject: '[DEMO-1] Login page shows a blank screen' }],
+        templates: [
+          {
+            id: 'built-in',
+            name: 'Standard',
+            subject: '[DEMO-1] Login page shows a blank screen',
+            uses: { fields: true, description: true, comments: true },
+          },
+        ],
         defaultTemplateId: 'built-in',
         attachments: [{ id: '10100', filename: 'log.txt', size: 12, mimeType: 'text/plain' }],
         commentCount: 1,
