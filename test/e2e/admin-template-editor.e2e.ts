@@ -53,6 +53,22 @@ describe('the template editor', () => {
       ['.im-tok-tag', '.im-tok-variable'].map((selector) => getComputedStyle(line.querySelector(selector) as Element).color),
     );
     expect(new Set([...colours, await body.evaluate((element) => getComputedStyle(element).color)]).size).toBe(3);
+
+    // Jira's dark theme: the same tokens resolve to the dark side of each colour, the editor's surface too.
+    const looks = () =>
+      title.evaluate((line) => {
+        const editor = line.closest('.cm-editor') as Element;
+        return [getComputedStyle(line.querySelector('.im-tok-tag') as Element).color, getComputedStyle(editor).backgroundColor];
+      });
+    const themeToggle = run.page.getByRole('button', { name: 'Dark theme' });
+    const light = await looks();
+    await themeToggle.click();
+    await app.locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+    const dark = await looks();
+    await themeToggle.click();
+    await app.locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+    expect(dark[0]).not.toBe(light[0]);
+    expect(dark[1]).not.toBe(light[1]);
     expect(run.pageErrors).toEqual([]);
   });
 
