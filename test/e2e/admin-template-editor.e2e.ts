@@ -98,6 +98,13 @@ describe('the template editor', () => {
     const form = editorForm(app, /Create template/);
     const body = await codeEditor(form);
     await form.getByLabel('Name', { exact: true }).fill('Typo update');
+    // A parse error first: refused, its line marked in the editor.
+    await body.fill('<p>Hello,</p>\n<p>{{ issue.summary }}</p>\n{% if issue.assignee %}\n');
+    await form.getByRole('button', { name: 'Save template' }).click();
+    await app.locator('#template-body-error').waitFor();
+    expect(await body.getAttribute('aria-invalid')).toBe('true');
+    expect(await body.locator('.cm-line.im-cm-error-line').allInnerTexts()).toEqual(['{% if issue.assignee %}']);
+
     await body.fill('<p>Hello,</p>\n<p>{{ issue.summary }} for {{ issue.nonexistent }}</p>\n');
     await form.getByRole('button', { name: 'Save template' }).click();
 

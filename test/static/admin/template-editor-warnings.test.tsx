@@ -76,6 +76,19 @@ describe('the template editor', () => {
     expect([name.value, subject.value, body.value]).toEqual(['', BUILT_IN.subject, BUILT_IN.body]);
   });
 
+  it('takes the body from the plain textarea while CodeMirror has not loaded', async () => {
+    backend.on('saveTemplate', (input) => ({
+      ok: true,
+      data: { id: 'tpl-1', name: input.name, subject: input.subject, body: input.body, builtIn: false, updatedAt: null, unknownPlaceholders: [] },
+    }));
+    const { container, name, body } = await openNew();
+    expect(body.tagName).toBe('TEXTAREA');
+    await typeInto(name, 'Short');
+    await typeInto(body as unknown as HTMLInputElement, '<p>{{ issue.summary }}</p>');
+    await submit(container.querySelector('form') as HTMLFormElement);
+    expect(backend.payloadsOf('saveTemplate')).toEqual([{ name: 'Short', subject: BUILT_IN.subject, body: '<p>{{ issue.summary }}</p>' }]);
+  });
+
   it('says which placeholders will show nothing after a save that stored the template', async () => {
     backend.on('saveTemplate', (input) => ({
       ok: true,
