@@ -19,7 +19,7 @@ import type {
 } from './email-log';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
 import type { AutomationActionOptions, NotificationRuleInput, NotificationRuleView, StatusRef } from './notification-rules';
-import type { TemplateInput, TemplatePreview, TemplateView } from './templates';
+import type { SavedTemplate, TemplateInput, TemplatePreview, TemplateView } from './templates';
 
 /**
  * Every resolver function a Custom UI may invoke: its payload and the data of a successful answer.
@@ -39,7 +39,7 @@ export interface AdminFunctions {
    * Refused with TEMPLATE_INVALID (fieldErrors.subject/body name the line) when the Liquid does not parse, and
    * with TEMPLATE_LIMIT_EXCEEDED (fieldErrors name the limit) when rendering it for the sample issue breaks a limit.
    */
-  saveTemplate: { payload: TemplateInput; data: TemplateView };
+  saveTemplate: { payload: TemplateInput; data: SavedTemplate };
   deleteTemplate: { payload: { id: string }; data: { id: string } };
   previewTemplate: { payload: { subject: string; body: string; issueKey?: string }; data: TemplatePreview };
   getMailSettings: { payload: Record<string, never>; data: MailSettings };

@@ -46,6 +46,23 @@ export interface TemplatePreview {
   html: string;
   /** Which issue the preview used: a key, or "sample". */
   renderedWith: string;
+  /** Placeholders the template names that no email has: they render as nothing. */
+  unknownPlaceholders: UnknownPlaceholder[];
+}
+
+/** A variable the template reads that is neither a documented placeholder nor one the template sets itself. */
+export interface UnknownPlaceholder {
+  /** As written, e.g. `issue.nonexistent`. */
+  name: string;
+  field: 'subject' | 'body';
+  /** Where its first use starts, 1-based. */
+  line: number;
+  column: number;
+}
+
+/** saveTemplate's answer: the stored template, and what it names that renders as nothing (saved anyway). */
+export interface SavedTemplate extends TemplateView {
+  unknownPlaceholders: UnknownPlaceholder[];
 }
 
 export interface PlaceholderDoc {

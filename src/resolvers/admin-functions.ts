@@ -7,7 +7,7 @@ import { assertJiraAdmin } from '../jira/admin-check';
 import type { RequestJira } from '../jira/jira-client';
 import type { WarningService } from '../warnings/warning-service';
 import { mailSettingsSchema, type GroupRef, type MailSettings, type ProjectRef, type RoleRef } from '../contract/mail-settings';
-import { templateInputSchema, templatePreviewSchema, type TemplatePreview, type TemplateView, templateIdSchema } from '../contract/templates';
+import { templateInputSchema, templatePreviewSchema, type SavedTemplate, type TemplatePreview, type TemplateView, templateIdSchema } from '../contract/templates';
 import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../contract/email-log';
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
@@ -20,7 +20,7 @@ import { resolverFunction, type ResolverFunction } from './resolver-kit';
 export interface AdminMailDeps {
   templates: {
     list(): Promise<TemplateView[]>;
-    save(input: z.output<typeof templateInputSchema>): Promise<TemplateView>;
+    save(input: z.output<typeof templateInputSchema>): Promise<SavedTemplate>;
     delete(id: string, inUse: readonly string[]): Promise<void>;
     preview(template: { subject: string; body: string }, issueKey: string | undefined): Promise<TemplatePreview>;
   };

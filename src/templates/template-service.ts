@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_TEMPLATE_ID, type TemplatePreview, type TemplateView } from '../contract/templates';
+import { BUILT_IN_TEMPLATE_ID, type SavedTemplate, type TemplatePreview, type TemplateView } from '../contract/templates';
 import type { Clock } from '../shared/seams';
 import { BUILT_IN_TEMPLATE } from './built-in-template';
 import { renderEmail, type EmailTemplateSource } from './render-email';
@@ -7,6 +7,7 @@ import { SAMPLE_ISSUE_DATA } from './sample-issue';
 import type { TemplateIssueData } from './template-data';
 import { BuiltInTemplateReadOnlyError, TemplateInUseError, TemplateNotFoundError } from './template-errors';
 import type { StoredTemplate, TemplateStore } from './template-store';
+import { findUnknownPlaceholders } from './unknown-placeholders';
 
 /** What saveTemplate's payload is after the contract's schema: trimmed, within its limits. */
 export interface TemplateSaveInput {
@@ -32,8 +33,9 @@ export interface TemplateService {
   /**
    * Creates (no id) or replaces a template; TemplateError when its Liquid does not parse or when rendering it
    * for the sample issue goes over a limit (TEMPLATE_LIMIT_EXCEEDED), so no email has to find that out later.
+   * Placeholders no email has do not stop the save: the answer lists them.
    */
-  save(input: TemplateSaveInput): Promise<TemplateView>;
+  save(input: TemplateSaveInput): Promise<SavedTemplate>;
   /** `inUse`: the ids that are some project's default template, which cannot be deleted. */
   delete(id: string, inUse: readonly string[]): Promise<void>;
   /** Renders a template as it would be sent for `data`; the built-in sample issue when absent. */
@@ -88,7 +90,7 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
         updatedAt: new Date(deps.now()).toISOString(),
       };
       await deps.store.put(template);
-      return toView(template);
+      return { ...toView(template), unknownPlaceholders: findUnknownPlaceholders(input) };
     },
 
     async delete(id, inUse) {
@@ -100,7 +102,11 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
 
     async preview(template, data) {
       const rendered = await renderEmail(template, data ?? SAMPLE_ISSUE_DATA);
-      return { ...rendered, renderedWith: data === undefined ? 'sample' : data.issue.key };
+      return {
+        ...rendered,
+        renderedWith: data === undefined ? 'sample' : data.issue.key,
+        unknownPlaceholders: findUnknownPlaceholders(template),
+      };
     },
   };
 };

@@ -5,6 +5,7 @@ import { CodeTextarea, type CodeTextareaHandle } from './code-textarea';
 import { PlaceholderReference } from './placeholder-reference';
 import { SaveMessages } from './save-messages';
 import { TemplatePreviewPanel } from './template-preview-panel';
+import { UnknownPlaceholdersMessage } from './unknown-placeholders-message';
 import { bodySizeText, errorPosition, templateFieldId } from './template-state';
 import { useTemplateEditor, type TemplateEditorOptions } from './use-template-editor';
 import { useTemplatePreview } from './use-template-preview';
@@ -111,7 +112,7 @@ export function TemplateEditor({ onDuplicate, onClose, ...options }: TemplateEdi
               error={errors.body}
               hint={
                 <>
-                  HTML with Liquid. {bodySizeText(values.body)}.
+                  HTML with Liquid. {bodySizeText(values.body)}. Tab indents; press Escape, then Tab, to move on.
                   {bodyErrorAt && (
                     <>
                       {' '}
@@ -131,6 +132,7 @@ export function TemplateEditor({ onDuplicate, onClose, ...options }: TemplateEdi
                 <CodeTextarea
                   ref={bodyRef}
                   control={control}
+                  label="HTML body"
                   value={values.body}
                   readOnly={readOnly}
                   errorLine={bodyErrorAt?.line ?? null}
@@ -181,6 +183,12 @@ export function TemplateEditor({ onDuplicate, onClose, ...options }: TemplateEdi
               : null
           }
         />
+        {notice?.kind === 'saved' && (
+          <UnknownPlaceholdersMessage
+            placeholders={notice.unknownPlaceholders}
+            onGoTo={(position) => bodyRef.current?.goTo(position)}
+          />
+        )}
       </form>
 
       <TemplatePreviewPanel
@@ -190,6 +198,7 @@ export function TemplateEditor({ onDuplicate, onClose, ...options }: TemplateEdi
         busy={preview.busy}
         onIssueKeyChange={preview.changeIssueKey}
         onPreview={() => void preview.run(values)}
+        onGoTo={(position) => bodyRef.current?.goTo(position)}
       />
     </div>
   );

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import { Field } from '../../shared/components/field';
 import { SectionMessage } from '../../shared/components/section-message';
-import { templateFieldId } from './template-state';
+import { templateFieldId, type SourcePosition } from './template-state';
+import { UnknownPlaceholdersMessage } from './unknown-placeholders-message';
 import type { PreviewOutcome } from './use-template-preview';
 
 interface TemplatePreviewPanelProps {
@@ -11,6 +12,8 @@ interface TemplatePreviewPanelProps {
   busy: boolean;
   onIssueKeyChange(value: string): void;
   onPreview(): void;
+  /** Moves the editor's caret to an unknown placeholder in the body. */
+  onGoTo(position: SourcePosition): void;
 }
 
 const PREVIEW_TITLE = 'template-preview-title';
@@ -76,6 +79,7 @@ export function TemplatePreviewPanel(props: TemplatePreviewPanelProps) {
               ? 'Rendered with the sample issue.'
               : `Rendered with ${preview.renderedWith}.`}
           </p>
+          <UnknownPlaceholdersMessage placeholders={preview.unknownPlaceholders} onGoTo={props.onGoTo} />
           <dl className="im-facts">
             <dt>Subject</dt>
             <dd className="im-break">{preview.subject}</dd>

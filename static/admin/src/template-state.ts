@@ -59,9 +59,16 @@ export function copyName(name: string, takenNames: readonly string[]): string {
   }
 }
 
+/**
+ * A new template starts from the built-in one's subject and layout (styled, with every placeholder in place), not
+ * a blank unstyled page; only its name is empty. The built-in template is the first of the list the backend sends.
+ */
 export function editorValuesFor(target: EditorTarget, templates: readonly TemplateView[]): TemplateFormValues {
   if (target.kind !== 'new') return templateValuesFrom(target.template);
-  if (!target.copyOf) return emptyTemplateValues();
+  if (!target.copyOf) {
+    const builtIn = templates.find(isBuiltIn);
+    return builtIn ? { ...templateValuesFrom(builtIn), name: '' } : emptyTemplateValues();
+  }
   return {
     ...templateValuesFrom(target.copyOf),
     name: copyName(target.copyOf.name, templates.map((template) => template.name)),

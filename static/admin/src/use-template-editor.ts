@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ResolverError, TemplateView } from '../../../src/contract';
+import type { ResolverError, TemplateView, UnknownPlaceholder } from '../../../src/contract';
 import type { FieldErrors } from '../../shared/field-errors';
 import { saveTemplate } from './invokes';
 import {
@@ -16,7 +16,8 @@ import {
 } from './template-state';
 
 export type TemplateNotice =
-  | { kind: 'saved'; name: string }
+  /** Saved; `unknownPlaceholders` are what it names that renders as nothing (saved anyway). */
+  | { kind: 'saved'; name: string; unknownPlaceholders: UnknownPlaceholder[] }
   | { kind: 'error'; error: ResolverError; otherErrors: string[] }
   | null;
 
@@ -82,10 +83,11 @@ export function useTemplateEditor({ target, templates, focusOnShow, onSaved }: T
     const result = await saveTemplate(input);
     setSaving(false);
     if (result.ok) {
+      const { unknownPlaceholders, ...template } = result.data;
       setErrors({});
-      setValues(templateValuesFrom(result.data));
-      setNotice({ kind: 'saved', name: result.data.name });
-      onSaved(result.data);
+      setValues(templateValuesFrom(template));
+      setNotice({ kind: 'saved', name: template.name, unknownPlaceholders });
+      onSaved(template);
       return;
     }
     const { fields, other } = templateErrorsFrom(result.error);

@@ -55,7 +55,7 @@ describe('copyName', () => {
 
 describe('editorValuesFor', () => {
   it.each([
-    ['a new template', { kind: 'new' } as const, { name: '', subject: '', body: '' }],
+    ['a new template, from the built-in layout', { kind: 'new' } as const, { name: '', subject: BUILT_IN.subject, body: BUILT_IN.body }],
     ['a stored template', { kind: 'edit', template: SUPPORT } as const, VALUES],
     [
       'the built-in template',
@@ -69,6 +69,10 @@ describe('editorValuesFor', () => {
     ],
   ])('%s opens with its values', (_what, target, expected) => {
     expect(editorValuesFor(target, [BUILT_IN, SUPPORT])).toEqual(expected);
+  });
+
+  it('opens a new template empty while the list (with the built-in template) has not loaded', () => {
+    expect(editorValuesFor({ kind: 'new' }, [])).toEqual({ name: '', subject: '', body: '' });
   });
 });
 

@@ -37,7 +37,7 @@ describe('template service', () => {
 
   it('creates a template under template:{id}', async () => {
     const { kv, service } = setup();
-    const view = await service.save(input());
+    const { unknownPlaceholders, ...view } = await service.save(input());
     expect(view).toEqual({
       id: 'tpl-1',
       name: 'Support',
@@ -46,6 +46,7 @@ describe('template service', () => {
       builtIn: false,
       updatedAt: '2024-05-06T06:00:00.000Z',
     });
+    expect(unknownPlaceholders).toEqual([]);
     expect([...kv.plain.entries()]).toEqual([
       ['template:tpl-1', { id: 'tpl-1', name: 'Support', subject: 'Support: {{ issue.key }}', body: '<p>{{ issue.summary }}</p>', updatedAt: '2024-05-06T06:00:00.000Z' }],
     ]);
@@ -144,11 +145,17 @@ describe('template service', () => {
   it('previews against the sample issue, or the issue given', async () => {
     const { kv, service } = setup();
     const template = { subject: '{{ issue.key }}: {{ issue.summary }}', body: '<p>{{ issue.key }}</p>' };
-    expect(await service.preview(template)).toEqual({ subject: 'SHOP-142: Checkout fails for saved cards', html: '<p>SHOP-142</p>', renderedWith: 'sample' });
+    expect(await service.preview(template)).toEqual({
+      subject: 'SHOP-142: Checkout fails for saved cards',
+      html: '<p>SHOP-142</p>',
+      renderedWith: 'sample',
+      unknownPlaceholders: [],
+    });
     expect(await service.preview(template, issueData({ issue: { key: 'DEMO-7', summary: 'Real' } }))).toEqual({
       subject: 'DEMO-7: Real',
       html: '<p>DEMO-7</p>',
       renderedWith: 'DEMO-7',
+      unknownPlaceholders: [],
     });
     expect(kv.count()).toBe(0);
   });
