@@ -32,7 +32,7 @@ const attachmentsOf = (content: EmailContent, deps: OutboxDeps): StreamedAttachm
  * sender mailbox since the email was queued (and resent it). The record shows the latest attempt's From, and the
  * attempt's event keeps it, so the log's history shows each attempt's From.
  */
-export const sentFrom = (record: EmailRecord, from: string | undefined): EmailRecord => {
+export const withAttemptFrom = (record: EmailRecord, from: string | undefined): EmailRecord => {
   if (from === undefined) return record;
   const events = [...record.events];
   const last = events.pop();
@@ -40,7 +40,7 @@ export const sentFrom = (record: EmailRecord, from: string | undefined): EmailRe
 };
 
 const markedRetryingFrom = (from: string | undefined, ...args: Parameters<typeof markedRetrying>): EmailRecord =>
-  sentFrom(markedRetrying(...args), from);
+  withAttemptFrom(markedRetrying(...args), from);
 
 /** Still ours: the stored record holds the attempt this invocation claimed. */
 const holdsAttempt = (current: EmailRecord, claimed: EmailRecord): boolean =>
@@ -55,7 +55,7 @@ export const recordSent = async (
   from?: string,
 ): Promise<void> => {
   const written = await updateRecord(deps.records, record, (current) =>
-    current.status === 'sent' ? undefined : sentFrom(markedSent(current, deps.now(), note, requestId), from),
+    current.status === 'sent' ? undefined : withAttemptFrom(markedSent(current, deps.now(), note, requestId), from),
   );
   if (written !== undefined) await runFollowUps(written, deps);
 };
@@ -142,12 +142,11 @@ const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDe
   }
 
   const why = failure.kind === 'retry' ? `; no attempts left (${MAX_ATTEMPTS})` : '';
+  // Out of attempts on a failure time can fix: "Resend" later is no repeat of the same mistake (email-log-service.ts).
+  const stored = failure.kind === 'retry' ? { ...described, transient: true } : described;
   const written = await updateRecord(deps.records, record, (current) =>
     holdsAttempt(current, record)
-      ? sentFrom(
-          markedFailed(current, now, `Attempt ${attemptNumber} failed (${detail})${why}.`, { ...described, ...(failure.kind === 'retry' ? { transient: true } : {}) }, requestId),
-          from,
-        )
+      ? withAttemptFrom(markedFailed(current, now, `Attempt ${attemptNumber} failed (${detail})${why}.`, stored, requestId), from)
       : undefined,
   );
   if (written === undefined) return 'superseded';
