@@ -42,7 +42,8 @@ function ConfigurationFields({ context }: { context: ActionContext }) {
   const options = load.state === 'loaded' ? load.options : undefined;
 
   /**
-   * Automation saves what the form last handed to `view.submit`: the form hands over only inputs the action would
+   * Automation saves what the form last handed to `view.submit`
+   * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/automation-action/): the form hands over only inputs the action would
    * accept, so a rule is never saved with recipients that fail only when it runs. Refused inputs stay on screen with
    * the reason under their field, and Automation keeps the configuration it had.
    */
