@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { addressKey, parseEmailAddress } from '../contract/email-address';
-import { RECIPIENT_ROLES, type RecipientRole } from '../contract/notification-rules';
+import { quoteInput as quote, readActionRecipients } from '../contract/automation-recipients';
+import type { RecipientRole } from '../contract/notification-rules';
 import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
 import { ActionInputError } from './errors';
 
@@ -22,9 +22,6 @@ export interface ActionInputs {
   message: string;
 }
 
-/** Long values are cut in messages: the audit log shows a glimpse, not a copy. */
-const quote = (value: string): string => `"${value.length > 60 ? `${value.slice(0, 59)}…` : value}"`;
-
 const optional = (value: string | null | undefined): string | undefined => {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? undefined : trimmed;
@@ -43,27 +40,9 @@ export const parseActionInputs = (payload: unknown): ActionInputs => {
   if (!ISSUE_KEY_PATTERN.test(issueKey)) {
     throw new ActionInputError(`"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not ${quote(typed)}.`);
   }
-  const tokens = (parsed.data.recipients ?? '').split(/[,;\n]/).map((token) => token.trim()).filter((token) => token !== '');
-  if (tokens.length === 0) throw new ActionInputError('"Recipients" is empty: add email addresses, or reporter, assignee or watchers.');
-  const roles: RecipientRole[] = [];
-  const addresses: string[] = [];
-  const seen = new Set<string>();
-  for (const token of tokens) {
-    const role = RECIPIENT_ROLES.find((candidate) => candidate === token.toLowerCase());
-    if (role !== undefined) {
-      if (!roles.includes(role)) roles.push(role);
-      continue;
-    }
-    const address = parseEmailAddress(token);
-    if (!address.ok) {
-      throw new ActionInputError(`${quote(token)} in "Recipients" is neither an email address nor reporter, assignee or watchers.`);
-    }
-    const key = addressKey(address.value.address);
-    if (!seen.has(key)) {
-      seen.add(key);
-      addresses.push(address.value.address);
-    }
-  }
+  const recipients = readActionRecipients(parsed.data.recipients ?? '', 'resolved');
+  if (!recipients.ok) throw new ActionInputError(recipients.message);
+  const { roles, addresses } = recipients.value;
   return {
     issueKey,
     addresses,

@@ -7,7 +7,7 @@ import type { IssueRoles } from '../jira/issue-people';
 import type { IssueEmailDeps } from '../mail/issue-email-ports';
 import { queueIssueEmail, type QueueIssueEmailDeps } from '../mail/queue-issue-email';
 import type { ReadUserEmails } from '../mail/person-recipients';
-import { foldRecipients } from '../mail/recipients';
+import { foldRecipients, type Recipient } from '../mail/recipients';
 import { recipientsOfRoles } from '../mail/role-recipients';
 import { parseActionInputs } from './action-inputs';
 import { ActionInputError, RuleActorNotAllowedError, RuleSendLimitError } from './errors';
@@ -32,7 +32,26 @@ export interface QueuedByAction {
   emailId: string;
   issueKey: string;
   recipientCount: number;
+  /** The line for the rule's audit log: who was emailed. */
+  message: string;
 }
+
+/** The audit log names this many recipients, then counts the rest. */
+export const AUDIT_NAMES_SHOWN = 20;
+
+/**
+ * Who an email goes to, as the rule's audit log may show it: addresses as typed or as Jira showed them to the rule's
+ * actor, and a person whose address Jira hides by name only (anyone who can read the audit log reads it).
+ */
+export const auditMessage = (issueKey: string, to: readonly Recipient[]): string => {
+  const shown = to.map((recipient) => {
+    if (recipient.hidden !== undefined) return recipient.hidden.name;
+    return recipient.name === undefined ? recipient.address : `${recipient.name} <${recipient.address}>`;
+  });
+  const listed = shown.slice(0, AUDIT_NAMES_SHOWN).join(', ');
+  const more = shown.length > AUDIT_NAMES_SHOWN ? ` and ${shown.length - AUDIT_NAMES_SHOWN} more` : '';
+  return `Queued an email of ${issueKey} to ${listed}${more}.`;
+};
 
 const names = (values: readonly string[]): string => (values.length === 0 ? 'none' : values.join(', '));
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -129,7 +148,7 @@ export const runSendEmailAction = async (payload: unknown, actorAccountId: strin
       },
       deps,
     );
-    return { emailId: record.emailId, issueKey: issue.key, recipientCount: recipients.to.length };
+    return { emailId: record.emailId, issueKey: issue.key, recipientCount: recipients.to.length, message: auditMessage(issue.key, recipients.to) };
   } catch (error) {
     // A slot that cannot be given back frees itself within the hour; the first failure is the one to report.
     await deps.sendCap.release(issue.id, ruleKey, slot).catch(() => undefined);

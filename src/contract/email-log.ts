@@ -35,6 +35,8 @@ export interface DeliveryEvent {
   /** Graph's request-id of the answer, for Microsoft support. */
   requestId?: string;
   error?: DeliveryError;
+  /** The mailbox an attempt went out from (the credential's at the time), on the event that ended the attempt. */
+  from?: string;
 }
 
 /**
@@ -71,6 +73,27 @@ export interface EmailLogEntry extends EmailLogSummary {
   attachmentCount: number;
 }
 
+/**
+ * An email as it was sent, while the email log keeps its content (as long as the log keeps the email, see the
+ * retention setting). To and Cc as the log lists them: a person whose address Jira hid is named, never addressed;
+ * Bcc only counted. The body is the HTML that was sent (rendered and sanitized when it was queued), to be shown only
+ * in a sandboxed frame.
+ */
+export type EmailContentView =
+  | {
+      kept: true;
+      subject: string;
+      from: string;
+      to: string[];
+      cc: string[];
+      bccCount: number;
+      replyTo: string[];
+      html: string;
+      /** File names of the attachments (images shown in the body are part of the body). */
+      attachments: string[];
+    }
+  | { kept: false };
+
 export interface EmailLogPage {
   items: EmailLogSummary[];
   /** Pass back to get the next page; absent on the last page. */
@@ -105,6 +128,13 @@ export const emailIdSchema = z.strictObject({
   emailId: z.string().check(z.regex(EMAIL_ID_PATTERN, 'Not an email id of this app.')),
 });
 export type EmailIdInput = z.input<typeof emailIdSchema>;
+
+/** "Resend"; `anyway` after the log warned that nothing has changed since the email failed. */
+export const resendEmailSchema = z.strictObject({
+  emailId: z.string().check(z.regex(EMAIL_ID_PATTERN, 'Not an email id of this app.')),
+  anyway: z.optional(z.boolean('Answer true or false.')),
+});
+export type ResendEmailInput = z.input<typeof resendEmailSchema>;
 
 export const emailLogSettingsSchema = z.strictObject({
   retentionDays: z.int('Enter a whole number of days.').check(

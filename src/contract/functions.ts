@@ -17,6 +17,7 @@ import type {
   EmailLogSettings,
   ListEmailLogInput,
 } from './email-log';
+import type { EmailContentView, ResendEmailInput } from './email-log';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
 import type { AutomationActionOptions, NotificationRuleInput, NotificationRuleView, StatusRef } from './notification-rules';
 import type { SavedTemplate, TemplateInput, TemplatePreview, TemplateView } from './templates';
@@ -51,7 +52,8 @@ export interface AdminFunctions {
   listEmailLog: { payload: ListEmailLogInput; data: EmailLogPage };
   getEmailLogEntry: { payload: EmailIdInput; data: EmailLogEntry };
   /** Queues a failed email again (same id, so a copy Microsoft 365 did accept is found, not sent twice). */
-  resendEmail: { payload: EmailIdInput; data: EmailLogEntry };
+  resendEmail: { payload: ResendEmailInput; data: EmailLogEntry };
+  getEmailContent: { payload: EmailIdInput; data: EmailContentView };
   getEmailLogSettings: { payload: Record<string, never>; data: EmailLogSettings };
   saveEmailLogSettings: { payload: EmailLogSettings; data: EmailLogSettings };
   /** Oldest first. */

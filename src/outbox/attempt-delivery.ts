@@ -28,14 +28,35 @@ const attachmentsOf = (content: EmailContent, deps: OutboxDeps): StreamedAttachm
     ...(attachment.contentId === undefined ? {} : { contentId: attachment.contentId }),
   }));
 
+/**
+ * The mailbox an attempt went out from is the credential's as it is now: an admin may have changed the credential's
+ * sender mailbox since the email was queued (and resent it). The record shows the latest attempt's From, and the
+ * attempt's event keeps it, so the log's history shows each attempt's From.
+ */
+export const withAttemptFrom = (record: EmailRecord, from: string | undefined): EmailRecord => {
+  if (from === undefined) return record;
+  const events = [...record.events];
+  const last = events.pop();
+  return { ...record, senderMailbox: from, events: last === undefined ? events : [...events, { ...last, from }] };
+};
+
+const markedRetryingFrom = (from: string | undefined, ...args: Parameters<typeof markedRetrying>): EmailRecord =>
+  withAttemptFrom(markedRetrying(...args), from);
+
 /** Still ours: the stored record holds the attempt this invocation claimed. */
 const holdsAttempt = (current: EmailRecord, claimed: EmailRecord): boolean =>
   current.status === 'sending' && current.attempt?.ticket === claimed.attempt?.ticket && current.attempt?.number === claimed.attempt?.number;
 
 /** Marks the email sent, whatever else was stored meanwhile: Microsoft 365's 202 is the truth. */
-export const recordSent = async (record: EmailRecord, note: string, requestId: string | undefined, deps: OutboxDeps): Promise<void> => {
+export const recordSent = async (
+  record: EmailRecord,
+  note: string,
+  requestId: string | undefined,
+  deps: OutboxDeps,
+  from?: string,
+): Promise<void> => {
   const written = await updateRecord(deps.records, record, (current) =>
-    current.status === 'sent' ? undefined : markedSent(current, deps.now(), note, requestId),
+    current.status === 'sent' ? undefined : withAttemptFrom(markedSent(current, deps.now(), note, requestId), from),
   );
   if (written !== undefined) await runFollowUps(written, deps);
 };
@@ -48,8 +69,10 @@ export const recordSent = async (record: EmailRecord, note: string, requestId: s
  */
 export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
   let result: DeliveryResult;
+  let from: string | undefined;
   try {
     const credential = await deps.credential(record.credentialId);
+    from = credential.senderMailbox;
     const content = await deps.contents.read(record.emailId, record.contentChunks);
     const attachments = attachmentsOf(content, deps);
     result = await deps.send(credential, {
@@ -63,16 +86,16 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
       internetMessageId: record.internetMessageId,
     });
   } catch (error) {
-    return recordFailure(record, error, deps);
+    return recordFailure(record, error, deps, from);
   }
   // Accepted: nothing that fails from here on is a failed send, or the next attempt would send it twice. A thrown
   // error leaves the claim in place; the platform delivers this job again, finds the attempt over and searches the
   // mailbox (trace-check.ts) instead of sending blindly.
-  await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps);
+  await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps, from);
   return 'sent';
 };
 
-const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDeps): Promise<AttemptOutcome> => {
+const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDeps, from: string | undefined): Promise<AttemptOutcome> => {
   const now = deps.now();
   const described = deps.describe(error);
   const requestId = requestIdOf(error);
@@ -85,7 +108,7 @@ const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDe
     const next = now + TRACE_CHECK_DELAY_SECONDS * 1000;
     const written = await updateRecord(deps.records, record, (current) =>
       holdsAttempt(current, record)
-        ? markedRetrying(
+        ? markedRetryingFrom(from,
             current,
             now,
             next,
@@ -105,7 +128,7 @@ const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDe
     const asked = failure.retryAfterSeconds === undefined ? '' : ' as Microsoft 365 asked (Retry-After)';
     const written = await updateRecord(deps.records, record, (current) =>
       holdsAttempt(current, record)
-        ? markedRetrying(
+        ? markedRetryingFrom(from,
             current,
             now,
             now + delay * 1000,
@@ -120,9 +143,11 @@ const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDe
   }
 
   const why = failure.kind === 'retry' ? `; no attempts left (${MAX_ATTEMPTS})` : '';
+  // Out of attempts on a failure time can fix: "Resend" later is no repeat of the same mistake (email-log-service.ts).
+  const stored = failure.kind === 'retry' ? { ...described, transient: true } : described;
   const written = await updateRecord(deps.records, record, (current) =>
     holdsAttempt(current, record)
-      ? markedFailed(current, now, `Attempt ${attemptNumber} failed (${detail})${why}.`, described, requestId)
+      ? withAttemptFrom(markedFailed(current, now, `Attempt ${attemptNumber} failed (${detail})${why}.`, stored, requestId), from)
       : undefined,
   );
   if (written === undefined) return 'superseded';

@@ -16,8 +16,8 @@ export interface AttemptLease {
 }
 
 /**
- * Work that follows a final status: the issue's history entry, the comment on the issue when asked for, and for a
- * sent email forgetting its content (only a failed email can be resent, so only its content is kept).
+ * Work that follows a final status: the issue's history entry and the comment on the issue when asked for.
+ * 'content' (forgetting a sent email's content) is what earlier versions wrote; it now stays until retention.
  */
 export type FollowUp = 'history' | 'comment' | 'content';
 
@@ -29,6 +29,8 @@ export type FollowUp = 'history' | 'comment' | 'content';
 export interface StoredError extends DeliveryError {
   /** What the person who pressed "Send" reads (dialog, issue history): points them at their admin. */
   senderMessage?: string;
+  /** A failure a later attempt could have got past (an outage, throttling) when the attempts ran out. */
+  transient?: boolean;
 }
 
 export interface EmailRecord {
@@ -84,6 +86,7 @@ export const MAX_EVENTS = 60;
 const deliveryErrorSchema = z.object({ code: z.string(), message: z.string() });
 const eventSchema = z.object({
   at: z.string(),
+  from: z.optional(z.string()),
   status: z.enum(DELIVERY_STATUSES),
   note: z.string(),
   attempt: z.optional(z.int()),
@@ -111,7 +114,9 @@ export const emailRecordSchema = z.object({
   resentBy: z.optional(z.object({ accountId: z.string(), name: z.string() })),
   attempts: z.int().check(z.nonnegative()),
   roundAttempts: z.int().check(z.nonnegative()),
-  lastError: z.optional(z.object({ code: z.string(), message: z.string(), senderMessage: z.optional(z.string()) })),
+  lastError: z.optional(
+    z.object({ code: z.string(), message: z.string(), senderMessage: z.optional(z.string()), transient: z.optional(z.boolean()) }),
+  ),
   requestId: z.optional(z.string()),
   sentAt: z.optional(z.number()),
   finishedAt: z.optional(z.number()),

@@ -44,6 +44,7 @@ const parseRecord = (value: unknown): EmailRecord => {
             code: lastError.code,
             message: lastError.message,
             ...(lastError.senderMessage === undefined ? {} : { senderMessage: lastError.senderMessage }),
+            ...(lastError.transient === undefined ? {} : { transient: lastError.transient }),
           },
         }),
     ...(requestId === undefined ? {} : { requestId }),

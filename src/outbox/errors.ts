@@ -10,6 +10,8 @@ export const OutboxErrorCode = {
   DeliveryUncertain: 'DELIVERY_UNCERTAIN',
   /** Storage did not take the email log's page cursor (a stale page, or a cursor it never issued). */
   CursorInvalid: 'EMAIL_LOG_CURSOR_INVALID',
+  /** "Resend" of an email that failed for good, with nothing changed since: the admin is asked to confirm. */
+  ResendUnchanged: 'EMAIL_RESEND_UNCHANGED',
 } as const;
 export type OutboxErrorCode = (typeof OutboxErrorCode)[keyof typeof OutboxErrorCode];
 
@@ -33,6 +35,13 @@ export class NotResendableError extends OutboxError {
   constructor(emailId: string, status: string) {
     super(OutboxErrorCode.NotResendable, `Email ${emailId} is ${status}; only failed emails can be resent.`);
     this.name = 'NotResendableError';
+  }
+}
+
+export class ResendUnchangedError extends OutboxError {
+  constructor(emailId: string) {
+    super(OutboxErrorCode.ResendUnchanged, `Email ${emailId} failed for good and its credential has not been saved since.`);
+    this.name = 'ResendUnchangedError';
   }
 }
 

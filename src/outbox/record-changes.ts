@@ -47,9 +47,14 @@ export const claimed = (record: EmailRecord, attempt: AttemptLease, at: number):
   roundAttempts: record.roundAttempts + 1,
 });
 
+/**
+ * What follows a final status. A sent email's content is kept as long as the log keeps the email (its retention,
+ * enforced by outbox-upkeep.ts), so the log can show the message as sent; records written before still carry the
+ * 'content' follow-up, which forgets it.
+ */
 export const followUpsFor = (record: EmailRecord, status: 'sent' | 'failed'): FollowUp[] => {
   if (status === 'failed') return ['history'];
-  return record.commentAfterSend ? ['history', 'comment', 'content'] : ['history', 'content'];
+  return record.commentAfterSend ? ['history', 'comment'] : ['history'];
 };
 
 /** Accepted by Microsoft 365 (202), or found in the sender's Sent Items. */

@@ -9,6 +9,7 @@ import type { WarningService } from '../warnings/warning-service';
 import { mailSettingsSchema, type GroupRef, type MailSettings, type ProjectRef, type RoleRef } from '../contract/mail-settings';
 import { templateInputSchema, templatePreviewSchema, type SavedTemplate, type TemplatePreview, type TemplateView, templateIdSchema } from '../contract/templates';
 import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../contract/email-log';
+import { resendEmailSchema } from '../contract/email-log';
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
 import { readMyself } from '../jira/myself';
@@ -35,7 +36,7 @@ export interface AdminMailDeps {
 
 /** The email log: what happened to every email, resend, and how long it is kept. */
 export interface AdminLogDeps {
-  emails: Pick<EmailLogService, 'list' | 'get' | 'resend'>;
+  emails: Pick<EmailLogService, 'list' | 'get' | 'resend' | 'content'>;
   settings: LogSettingsStore;
 }
 
@@ -188,11 +189,17 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
     resendEmail: resolverFunction({
       ...admin,
       name: 'resendEmail',
-      schema: emailIdSchema,
-      run: async ({ emailId }) => {
+      schema: resendEmailSchema,
+      run: async ({ emailId, anyway }) => {
         const me = await readMyself(deps.requestJira);
-        return deps.log.emails.resend(emailId, { accountId: me.accountId, name: me.displayName ?? 'A Jira admin' });
+        return deps.log.emails.resend(emailId, { accountId: me.accountId, name: me.displayName ?? 'A Jira admin' }, { anyway: anyway === true });
       },
+    }),
+    getEmailContent: resolverFunction({
+      ...admin,
+      name: 'getEmailContent',
+      schema: emailIdSchema,
+      run: ({ emailId }) => deps.log.emails.content(emailId),
     }),
     getEmailLogSettings: resolverFunction({
       ...admin,

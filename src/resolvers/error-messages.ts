@@ -77,6 +77,9 @@ const OUTBOX_MESSAGES: Readonly<Record<OutboxErrorCode, string>> = {
     "Whether this email went out is unknown. Check the sender's Sent Items before resending.",
   // Answered as a validation error of the cursor field (toResolverError), so the page can start over.
   [OutboxErrorCode.CursorInvalid]: CURSOR_MESSAGE,
+  [OutboxErrorCode.ResendUnchanged]:
+    'Nothing has changed since this email failed: its credential has not been saved since, and it goes to the same ' +
+    'recipients, so it will most likely fail the same way. Fix the cause of the last error first, or resend it anyway.',
 };
 
 const NOTIFICATION_MESSAGES: Readonly<Record<NotificationErrorCode, string>> = {

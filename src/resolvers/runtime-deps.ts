@@ -138,7 +138,13 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const contents = createEmailContentStore(store);
   const queue = createForgeOutboxQueue();
   const logSettings = createLogSettingsStore(store);
-  const emailLog = createEmailLogService({ records, queue, now: systemClock });
+  const emailLog = createEmailLogService({
+    records,
+    queue,
+    now: systemClock,
+    credentialUpdatedAt: async (id) => (await credentialStore.get(id))?.updatedAt,
+    contents,
+  });
   const history = createHistoryStore(store);
   const log = (line: string) => console.warn(`[issue-mailer] ${line}`);
   const rules = createRuleStore(store, log);

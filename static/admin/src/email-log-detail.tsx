@@ -3,6 +3,9 @@ import type { EmailLogEntry, EmailLogSummary } from '../../../src/contract';
 import { SectionMessage } from '../../shared/components/section-message';
 import { EmailLogEvents } from './email-log-events';
 import { EmailLogFacts } from './email-log-facts';
+import { EmailLogMessage } from './email-log-message';
+import { ResendWarning } from './email-log-resend-warning';
+import { isInFlight } from './delivery-status';
 import { subjectText } from './email-log-format';
 import { FormSkeleton } from './form-skeleton';
 import { useEmailLogEntry } from './use-email-log-entry';
@@ -54,12 +57,12 @@ export function EmailLogDetail({ summary, onEntry, onClose }: EmailLogDetailProp
           {subjectText(entry?.subject ?? summary.subject)}
         </h3>
         <div className="im-button-row">
-          {entry?.canResend && (
+          {entry?.canResend && resend.state !== 'unchanged' && (
             <button
               type="button"
               className="im-button im-button--primary"
               aria-disabled={resending}
-              onClick={() => void detail.onResend()}
+              onClick={() => void detail.onResend(false)}
             >
               {resending && <span className="im-spinner im-spinner--inverse" aria-hidden="true" />}
               Resend
@@ -79,7 +82,11 @@ export function EmailLogDetail({ summary, onEntry, onClose }: EmailLogDetailProp
           Resending…
         </p>
       )}
-      {resend.state === 'resent' && (
+      {resend.state === 'unchanged' && (
+        <ResendWarning error={resend.error} onResendAnyway={() => void detail.onResend(true)} onCancel={detail.cancelResend} />
+      )}
+      {/* Only while the resent email is on its way: its status then says how it ended. */}
+      {resend.state === 'resent' && entry !== null && isInFlight(entry.status) && (
         <SectionMessage appearance="success" title="Email queued again">
           <p>Issue Mailer sends it again shortly. This panel shows how it goes.</p>
         </SectionMessage>
@@ -109,6 +116,7 @@ export function EmailLogDetail({ summary, onEntry, onClose }: EmailLogDetailProp
       {entry && (
         <div className="im-email-detail__body">
           <EmailLogFacts entry={entry} />
+          <EmailLogMessage emailId={entry.emailId} />
           <EmailLogEvents events={entry.events} titleId={EVENTS_TITLE} />
         </div>
       )}

@@ -22,10 +22,12 @@ export function EmailLogEvents({ events, titleId }: { events: readonly DeliveryE
                 <DeliveryLozenge status={event.status} />
               </div>
               <p className="im-timeline__note">{event.note}</p>
-              {(event.attempt !== undefined || event.requestId) && (
+              {(event.attempt !== undefined || event.requestId || event.from) && (
                 <p className="im-timeline__meta im-secondary">
                   {event.attempt !== undefined && `Attempt ${event.attempt}`}
-                  {event.attempt !== undefined && event.requestId && ' · '}
+                  {event.attempt !== undefined && event.from && ' · '}
+                  {event.from && `From ${event.from}`}
+                  {(event.attempt !== undefined || event.from) && event.requestId && ' · '}
                   {event.requestId && (
                     <>
                       Request ID <code className="im-copyable">{event.requestId}</code>

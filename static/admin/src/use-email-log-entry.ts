@@ -15,7 +15,12 @@ export type ResendState =
   | { state: 'idle' }
   | { state: 'resending' }
   | { state: 'resent' }
+  /** The backend saw nothing changed since the email failed: the admin confirms with "Resend anyway". */
+  | { state: 'unchanged'; error: ResolverError }
   | { state: 'failed'; error: ResolverError };
+
+/** The backend's answer to "Resend" of an email that would most likely fail the same way. */
+export const RESEND_UNCHANGED = 'EMAIL_RESEND_UNCHANGED';
 
 /**
  * One email of the log with its events. While the outbox still owns it (queued, sending, retrying) it is asked for
@@ -87,14 +92,16 @@ export function useEmailLogEntry(emailId: string, onEntry: (entry: EmailLogEntry
     };
   }, [entry, refreshError, show]);
 
-  const onResend = async () => {
+  const onResend = async (anyway = false) => {
     if (!entry || resend.state === 'resending') return;
     setResend({ state: 'resending' });
-    const result = await resendEmail(entry.emailId);
+    const result = await resendEmail(entry.emailId, anyway);
     if (!mounted.current) return;
     if (result.ok) {
       setResend({ state: 'resent' });
       show(result.data);
+    } else if (result.error.code === RESEND_UNCHANGED && !anyway) {
+      setResend({ state: 'unchanged', error: result.error });
     } else {
       setResend({ state: 'failed', error: result.error });
     }
@@ -106,6 +113,7 @@ export function useEmailLogEntry(emailId: string, onEntry: (entry: EmailLogEntry
     refreshError,
     announcement,
     onResend,
+    cancelResend: () => setResend({ state: 'idle' }),
     retry: () => setAttempt((count) => count + 1),
   };
 }

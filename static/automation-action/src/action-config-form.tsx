@@ -4,6 +4,7 @@ import { LoadFailed } from '../../shared/components/load-failed';
 import { SectionMessage } from '../../shared/components/section-message';
 import {
   defaultMailbox,
+  inputProblems,
   mailboxChoices,
   templateChoices,
   type ActionContext,
@@ -40,20 +41,46 @@ function ConfigurationFields({ context }: { context: ActionContext }) {
   const { load, retry } = useActionOptions();
   const options = load.state === 'loaded' ? load.options : undefined;
 
-  useEffect(() => onAutomationSubmit(() => void submitInputs(latest.current)), []);
+  /**
+   * Automation saves what the form last handed to `view.submit`
+   * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/automation-action/): the form hands over only inputs the action would
+   * accept, so a rule is never saved with recipients that fail only when it runs. Refused inputs stay on screen with
+   * the reason under their field, and Automation keeps the configuration it had.
+   */
+  const submitIfValid = (next: ActionFormInputs): boolean => {
+    const problems = inputProblems(next);
+    if (Object.keys(problems).length > 0) {
+      setErrors((current) => ({ ...current, ...problems }));
+      return false;
+    }
+    void submitInputs(next);
+    return true;
+  };
+
+  useEffect(() => {
+    // A default shown (Issue: {{issue.key}}) is only what Automation holds once it is submitted.
+    if (!context.stored) void submitInputs(latest.current);
+    return onAutomationSubmit(() => void submitIfValid(latest.current));
+  }, []);
 
   const change = (name: ActionInputName, value: string) => {
     const next = { ...latest.current, [name]: value };
     latest.current = next;
     setInputs(next);
-    // A field being edited no longer shows Automation's message about its old value.
+    // A field being edited no longer shows a message about its old value.
     setErrors((current) => {
       if (!(name in current)) return current;
       const rest = { ...current };
       delete rest[name];
       return rest;
     });
-    void submitInputs(next);
+    // While typed, an input is not judged yet: it is handed over once valid, and judged on leaving the field.
+    if (Object.keys(inputProblems(next)).length === 0) void submitInputs(next);
+  };
+
+  const judge = () => {
+    const problems = inputProblems(latest.current);
+    if (Object.keys(problems).length > 0) setErrors((current) => ({ ...current, ...problems }));
   };
 
   const text = (name: ActionInputName) => ({
@@ -67,7 +94,7 @@ function ConfigurationFields({ context }: { context: ActionContext }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void submitInputs(latest.current);
+        submitIfValid(latest.current);
       }}
     >
       {load.state === 'failed' && (
@@ -89,7 +116,9 @@ function ConfigurationFields({ context }: { context: ActionContext }) {
         error={errors.recipients}
         hint="Addresses, and reporter, assignee or watchers, separated by commas"
       >
-        {(control) => <input {...control} className="im-input" type="text" autoComplete="off" spellCheck={false} {...text('recipients')} />}
+        {(control) => (
+          <input {...control} className="im-input" type="text" autoComplete="off" spellCheck={false} {...text('recipients')} onBlur={judge} />
+        )}
       </Field>
       <ChoiceSelect
         id={fieldId('template')}

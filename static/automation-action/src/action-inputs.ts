@@ -1,3 +1,4 @@
+import { readActionRecipients } from '../../../src/contract/automation-recipients';
 import type { AutomationActionOptions } from '../../../src/contract/notification-rules';
 
 /** The action's inputs as manifest.yml declares them; the form always submits all five, as strings. */
@@ -14,6 +15,8 @@ export type FieldMessages = Partial<Record<ActionInputName, string>>;
 export interface ActionContext {
   inputs: ActionFormInputs;
   invalid: FieldMessages;
+  /** Whether `inputs` is exactly what Automation holds (nothing filled in by default). */
+  stored: boolean;
 }
 
 export interface Choice {
@@ -42,6 +45,22 @@ export function initialInputs(stored: unknown): ActionFormInputs {
   };
 }
 
+/**
+ * What the action would refuse when the rule runs, found while the rule is configured: recipients are checked with
+ * the run's own rules (src/contract/automation-recipients.ts), smart values left for Automation to resolve. An empty
+ * required input is Automation's to report ("Recipients is required"), from the manifest's `required`.
+ */
+export function inputProblems(inputs: ActionFormInputs): FieldMessages {
+  if (inputs.recipients.trim() === '') return {};
+  const recipients = readActionRecipients(inputs.recipients, 'unresolved');
+  return recipients.ok ? {} : { recipients: recipients.message };
+}
+
+/** True when the form shows what Automation holds: a stored input that was missing is shown with its default. */
+export function sameAsStored(inputs: ActionFormInputs, stored: unknown): boolean {
+  return ACTION_INPUT_NAMES.every((name) => field(stored, name) === inputs[name]);
+}
+
 /** `invalidInputs[field].message` for this form's fields. */
 export function invalidInputMessages(invalidInputs: unknown): FieldMessages {
   const messages: FieldMessages = {};
@@ -55,9 +74,12 @@ export function invalidInputMessages(invalidInputs: unknown): FieldMessages {
 /** What `view.getContext()` tells the form: `extension.data.inputs` and `extension.errors.invalidInputs`. */
 export function readActionContext(context: unknown): ActionContext {
   const extension = field(context, 'extension');
+  const stored = field(field(extension, 'data'), 'inputs');
+  const inputs = initialInputs(stored);
   return {
-    inputs: initialInputs(field(field(extension, 'data'), 'inputs')),
+    inputs,
     invalid: invalidInputMessages(field(field(extension, 'errors'), 'invalidInputs')),
+    stored: sameAsStored(inputs, stored),
   };
 }
 

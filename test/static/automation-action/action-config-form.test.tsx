@@ -5,7 +5,7 @@
 import { automation, deferred } from './support/fake-action-bridge';
 import type { AutomationActionOptions, ResolverResult } from '../../../src/contract';
 import { ActionConfigForm } from '../../../static/automation-action/src/action-config-form';
-import { buttonNamed, choose, click, controlLabelled, mount, paragraphsOf, settle, textOf, typeInto, type Mounted } from '../admin/support/dom';
+import { blur, buttonNamed, choose, click, controlLabelled, mount, paragraphsOf, settle, textOf, typeInto, type Mounted } from '../admin/support/dom';
 
 let mounted: Mounted | null = null;
 
@@ -142,6 +142,7 @@ describe('the "Send issue email" configuration form', () => {
     await choose(form.template, '');
     const blank = { issueKey: '{{issue.key}}', recipients: '', message: '' };
     expect(automation.submits).toEqual([
+      { ...blank, template: '', mailbox: '' },
       { ...blank, template: 'Support reply', mailbox: '' },
       { ...blank, template: 'Support reply', mailbox: 'Main' },
       { ...blank, template: '', mailbox: 'Main' },
@@ -164,6 +165,40 @@ describe('the "Send issue email" configuration form', () => {
     await settle();
     expect(automation.submits).toHaveLength(2);
     expect(automation.subscriptions.map((subscription) => [subscription.event, subscription.active])).toEqual([['AUTOMATION_ACTION_SUBMIT', false]]);
+  });
+
+  it('hands a new rule\'s {{issue.key}} to Automation when it opens, so what is shown is what is saved', async () => {
+    openedWith({ recipients: 'reporter' });
+    const form = await open();
+    expect(form.issue.value).toBe('{{issue.key}}');
+    expect(automation.submits).toEqual([{ issueKey: '{{issue.key}}', recipients: 'reporter', template: '', mailbox: '', message: '' }]);
+  });
+
+  it('refuses recipients the run would refuse: the reason under the field, nothing handed to Automation', async () => {
+    openedWith(STORED);
+    const form = await open();
+    await typeInto(form.recipients, 'nobody-at-all');
+    expect(automation.submits).toEqual([]);
+    const reason = '"nobody-at-all" in "Recipients" is neither an email address nor reporter, assignee or watchers.';
+
+    await blur(form.recipients);
+    expect(form.recipients.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(form.recipients)[0]).toBe(reason);
+
+    await typeInto(form.recipients, 'reporter, nobody-at-all');
+    expect(form.recipients.getAttribute('aria-invalid')).toBeNull();
+    automation.emit('AUTOMATION_ACTION_SUBMIT');
+    await settle();
+    expect(automation.submits).toEqual([]);
+    expect(describedBy(form.recipients)[0]).toBe(reason);
+
+    // A smart value is Automation's to resolve when the rule runs; roles and addresses are what the run takes.
+    await typeInto(form.recipients, '{{issue.reporter.emailAddress}}, watchers, ana@contoso.example');
+    automation.emit('AUTOMATION_ACTION_SUBMIT');
+    await settle();
+    const accepted = { ...STORED, recipients: '{{issue.reporter.emailAddress}}, watchers, ana@contoso.example' };
+    expect(automation.submits).toEqual([accepted, accepted]);
+    expect(form.recipients.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('submits on Enter in a text field', async () => {

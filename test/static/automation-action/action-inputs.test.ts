@@ -1,6 +1,7 @@
 import {
   defaultMailbox,
   initialInputs,
+  inputProblems,
   invalidInputMessages,
   mailboxChoices,
   readActionContext,
@@ -46,8 +47,28 @@ describe('action inputs', () => {
     ).toEqual({
       inputs: { issueKey: '{{issue.key}}', recipients: 'assignee', template: '', mailbox: '', message: '' },
       invalid: { recipients: 'Bad' },
+      // Issue was never set: the form shows {{issue.key}}, which Automation does not hold yet.
+      stored: false,
     });
     expect(readActionContext({}).invalid).toEqual({});
+  });
+
+  it('says whether what the form shows is what Automation holds', () => {
+    const full = { issueKey: '{{issue.key}}', recipients: 'reporter', template: '', mailbox: '', message: '' };
+    expect(readActionContext({ extension: { data: { inputs: full } } }).stored).toBe(true);
+    expect(readActionContext({ extension: { data: { inputs: { ...full, issueKey: undefined } } } }).stored).toBe(false);
+    expect(readActionContext({ extension: { data: { inputs: {} } } }).stored).toBe(false);
+  });
+
+  it.each([
+    ['reporter, ana@contoso.example; Watchers\nassignee', {}],
+    ['{{issue.reporter.emailAddress}}, ana@contoso.example', {}],
+    ['', {}],
+    ['nobody-at-all', { recipients: '"nobody-at-all" in "Recipients" is neither an email address nor reporter, assignee or watchers.' }],
+    ['reporter, a@127.0.0.1', { recipients: '"a@127.0.0.1" in "Recipients" is neither an email address nor reporter, assignee or watchers.' }],
+    ['manager', { recipients: '"manager" in "Recipients" is neither an email address nor reporter, assignee or watchers.' }],
+  ])('judges the recipients %j as the run does', (recipients, expected) => {
+    expect(inputProblems({ issueKey: '{{issue.key}}', recipients, template: '', mailbox: '', message: '' })).toEqual(expected);
   });
 
   it('offers each template name once, and a stored name only while the options are unknown or it is missing', () => {

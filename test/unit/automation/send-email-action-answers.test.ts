@@ -21,7 +21,13 @@ describe('answerSendEmailAction', () => {
         actors.push('asked');
         return ACTOR;
       }),
-    ).resolves.toEqual({ success: true, emailId: emailIdOf(1), issueKey: 'DEMO-1', recipientCount: 2 });
+    ).resolves.toEqual({
+      success: true,
+      emailId: emailIdOf(1),
+      issueKey: 'DEMO-1',
+      recipientCount: 2,
+      message: 'Queued an email of DEMO-1 to ada@example.com, bob@example.com.',
+    });
     expect(actors).toEqual(['asked']);
     expect(warn).not.toHaveBeenCalled();
   });

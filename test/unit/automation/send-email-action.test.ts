@@ -1,4 +1,4 @@
-import { runSendEmailAction } from '../../../src/automation/send-email-action';
+import { auditMessage, runSendEmailAction } from '../../../src/automation/send-email-action';
 import type { SendPermission } from '../../../src/contract/issue-email';
 import type { IssueRoles } from '../../../src/jira/issue-people';
 import { adminRequest, emailIdOf } from '../support/resolvers';
@@ -133,7 +133,13 @@ describe('runSendEmailAction', () => {
         ACTOR,
         deps,
       ),
-    ).resolves.toEqual({ emailId: emailIdOf(1), issueKey: 'DEMO-1', recipientCount: 3 });
+    ).resolves.toEqual({
+      emailId: emailIdOf(1),
+      issueKey: 'DEMO-1',
+      recipientCount: 3,
+      // The rule's audit log says who was emailed: typed addresses as typed, the issue's people as Jira showed them.
+      message: 'Queued an email of DEMO-1 to ada@example.com, u-grace <grace@example.com>, u-bob <bob@example.com>.',
+    });
 
     expect(state.templatesGot).toEqual(['tpl-1']);
     expect(state.rolesRead).toEqual(['DEMO-1']);
@@ -165,6 +171,8 @@ describe('runSendEmailAction', () => {
       emailId: emailIdOf(1),
       issueKey: 'DEMO-1',
       recipientCount: 1,
+      // By name only: the audit log is read by people Jira does not show Casey's address to.
+      message: 'Queued an email of DEMO-1 to Casey Customer.',
     });
     expect(state.enqueued[0]).toMatchObject({ listed: { to: ['Casey Customer'], cc: [] }, content: { to: ['casey@customer.example'] } });
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ to: ['Casey Customer'] });
@@ -232,5 +240,14 @@ describe('runSendEmailAction', () => {
     const { deps, state } = await actionWorld();
     await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps);
     expect(state.rolesRead).toEqual([]);
+  });
+});
+
+describe('the audit message of a run', () => {
+  it('names at most twenty recipients and counts the rest', () => {
+    const to = Array.from({ length: 22 }, (_, index) => ({ address: `p${index}@example.com` }));
+    expect(auditMessage('DEMO-4', to)).toBe(
+      `Queued an email of DEMO-4 to ${to.slice(0, 20).map((recipient) => recipient.address).join(', ')} and 2 more.`,
+    );
   });
 });

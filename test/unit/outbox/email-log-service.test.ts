@@ -5,7 +5,9 @@ import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { EmailNotFoundError, NotResendableError } from '../../../src/outbox/errors';
 import { UNCERTAIN_MESSAGE } from '../../../src/outbox/trace-check';
 import type { EntityPage, IndexQuery } from '../../../src/storage/entity-store';
+import { createEmailContentStore } from '../../../src/outbox/email-contents';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
+import { MemoryKvStore } from '../support/memory-kv-store';
 import { MemoryEntityStore } from '../support/memory-entity-store';
 import { emailIdOf, NOW } from '../support/resolvers';
 import { emailRecord, failedRecord, iso } from './outbox-fixtures';
@@ -29,8 +31,17 @@ const setup = async (...records: EmailRecord[]) => {
   const store = createEmailRecordStore(entities);
   for (const record of records) await store.create(record);
   const queue = new FakeOutboxQueue(() => clock.now);
-  const service = createEmailLogService({ records: store, queue, now: () => clock.now });
-  return { clock, entities, store, queue, service };
+  const credentials = new Map<string, string>();
+  const contentKv = new MemoryKvStore();
+  const contents = createEmailContentStore(contentKv);
+  const service = createEmailLogService({
+    records: store,
+    queue,
+    now: () => clock.now,
+    credentialUpdatedAt: async (id) => credentials.get(id),
+    contents,
+  });
+  return { clock, entities, store, queue, service, credentials, contents, contentKv };
 };
 
 const query = (overrides: Partial<ListEmailLogQuery> = {}): ListEmailLogQuery => ({ limit: 25, ...overrides });

@@ -24,14 +24,21 @@ describe('handleOutboxJob', () => {
     expect(stored?.events).toEqual([
       { at: iso(NOW), status: 'queued', note: 'Queued by Ursula User.' },
       { at: iso(NOW), status: 'sending', note: 'Attempt 1: handing the email to Microsoft 365.', attempt: 1 },
-      { at: iso(NOW), status: 'sent', note: 'Sent: Microsoft 365 accepted the email (202 Accepted).', attempt: 1, requestId: 'req-send-1' },
+      {
+        at: iso(NOW),
+        status: 'sent',
+        note: 'Sent: Microsoft 365 accepted the email (202 Accepted).',
+        attempt: 1,
+        requestId: 'req-send-1',
+        from: 'support@contoso.com',
+      },
     ]);
     await expect(history()).resolves.toMatchObject({ ok: true, data: [{ id: ID, status: 'sent', at: iso(NOW) }] });
     expect(world.issueData.comments_added).toEqual([{ issueKey: 'DEMO-1', to: ['ada@example.com'], cc: [], subject: '[DEMO-1] Login page' }]);
     expect(world.queue.pushed).toHaveLength(1);
-    // Only a failed email can be resent: a sent one's content is forgotten.
-    expect(stored?.contentChunks).toBe(0);
-    expect(contentKeys()).toEqual([]);
+    // The content stays as long as the log keeps the email, so the log can show the message as sent.
+    expect(stored?.contentChunks).toBe(1);
+    expect(contentKeys()).toEqual([`email-content:${ID}.0`]);
   });
 
   it('waits as long as Retry-After asks after a 429, then sends', async () => {
@@ -54,6 +61,7 @@ describe('handleOutboxJob', () => {
       note: `Attempt 1 failed (${SEND_MAIL} answered 429 ApplicationThrottled); trying again in 3 s as Microsoft 365 asked (Retry-After).`,
       attempt: 1,
       error: { code: 'GRAPH_THROTTLED', message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.' },
+      from: 'support@contoso.com',
     });
     expect(laterPushes()).toEqual([3]);
 
@@ -101,6 +109,7 @@ describe('handleOutboxJob', () => {
       note: `Attempt 1 failed (${SEND_MAIL} answered 400 ErrorInvalidRecipients).`,
       attempt: 1,
       error: { code: 'GRAPH_INVALID_RECIPIENTS', message },
+      from: 'support@contoso.com',
     });
     await expect(history()).resolves.toMatchObject({ ok: true, data: [{ id: ID, status: 'failed', error: message }] });
     expect(world.issueData.comments_added).toEqual([]);
@@ -169,14 +178,14 @@ describe('handleOutboxJob', () => {
     if (queued === undefined) throw new Error('no record');
     // Stored "sent", then the invocation stopped before its follow-ups.
     await world.records.replace({ ...markedSent(queued, NOW, 'Sent.', 'req-1'), version: queued.version + 1 }, queued.version);
-    expect(await record()).toMatchObject({ status: 'sent', followUps: ['history', 'comment', 'content'], contentChunks: 1 });
+    expect(await record()).toMatchObject({ status: 'sent', followUps: ['history', 'comment'], contentChunks: 1 });
 
     await expect(world.drainOutbox()).resolves.toEqual(['already-final']);
 
-    expect(await record()).toMatchObject({ status: 'sent', followUps: [], contentChunks: 0 });
+    expect(await record()).toMatchObject({ status: 'sent', followUps: [], contentChunks: 1 });
     await expect(history()).resolves.toMatchObject({ ok: true, data: [{ id: ID, status: 'sent' }] });
     expect(world.issueData.comments_added).toHaveLength(1);
-    expect(contentKeys()).toEqual([]);
+    expect(contentKeys()).toEqual([`email-content:${ID}.0`]);
     expect(world.microsoft.calls).toHaveLength(0);
   });
 

@@ -139,7 +139,13 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   const contents = createEmailContentStore(kv);
   const queue = new FakeOutboxQueue(() => clock.now);
   const history = createHistoryStore(kv);
-  const emailLog = createEmailLogService({ records, queue, now: () => clock.now });
+  const emailLog = createEmailLogService({
+    records,
+    queue,
+    now: () => clock.now,
+    credentialUpdatedAt: async (id) => (await credentialStore.get(id))?.updatedAt,
+    contents,
+  });
   const logSettings = createLogSettingsStore(kv);
   const workerGraph: GraphMailSenderDeps = { ...graph, now: () => clock.now, retryPolicy: QUEUE_RETRY_POLICY };
   const trace = createMailboxTrace(workerGraph);

@@ -25,6 +25,19 @@ function timeOf(iso: string): SafeHtml {
 }
 
 /** One audit log line; the page script inserts the same markup after a run. */
+/**
+ * A successful run's line: the `message` the action answered, when it gave one (Issue Mailer names who was emailed),
+ * else "No errors". The action module page (https://developer.atlassian.com/platform/forge/manifest-reference/modules/automation-action/)
+ * documents `errors[].message` for failures; a success's own message is this host's reading of the answer.
+ */
+function successNote(run: AutomationRun): SafeHtml {
+  const answer = run.answer;
+  const message = typeof answer === 'object' && answer !== null ? (answer as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && message.trim() !== ''
+    ? html`<span>${message}</span>`
+    : html`<span class="jl-empty-text">No errors</span>`;
+}
+
 export function renderRunRow(run: AutomationRun): SafeHtml {
   const lozenge = run.outcome === 'success' ? 'jl-lozenge--done' : 'jl-lozenge--failed';
   return html`<tr data-run-id="${String(run.id)}">
@@ -33,7 +46,7 @@ export function renderRunRow(run: AutomationRun): SafeHtml {
     <td><span class="jl-lozenge ${lozenge}">${OUTCOME_LABELS[run.outcome]}</span></td>
     <td>
       ${run.messages.length === 0
-        ? html`<span class="jl-empty-text">No errors</span>`
+        ? successNote(run)
         : html`<ul class="jl-automation__messages">
             ${run.messages.map((message) => html`<li>${message}</li>`)}
           </ul>`}
