@@ -5,7 +5,6 @@ import { BUILT_IN_TEMPLATE_ID, type TemplateView } from '../contract/templates';
 import type { IssueSnapshot } from '../jira/issue';
 import { TemplateNotFoundError } from '../templates/template-errors';
 import { findAttachmentImageIds } from '../templates/template-data';
-import { renderEmail } from '../templates/render-email';
 import { MailValidationError, MessageTooLargeError } from './errors';
 import { subjectWithIssueKey } from './email-subject';
 import type { IssueComment, IssueEmailDeps } from './issue-email-ports';
@@ -109,7 +108,7 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
   const attachmentBytes = attachments.reduce((sum, attachment) => sum + attachment.meta.size, 0);
   if (attachmentBytes > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(attachmentBytes, MAX_MESSAGE_BYTES);
 
-  const rendered = await renderEmail(
+  const rendered = await deps.templates.render(
     { subject: template.subject, body: template.body },
     {
       issue,
@@ -125,7 +124,7 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
       },
       comments: comments.map((comment) => ({ author: comment.author, created: comment.created, bodyHtml: comment.bodyHtml })),
       attachments: chosen.map((attachment) => ({ filename: attachment.meta.filename, size: attachment.meta.size })),
-      inlineImage: (attachmentId) => embedded.get(attachmentId)?.contentId,
+      inlineImages: new Map([...embedded].flatMap(([id, attachment]) => (attachment.contentId === undefined ? [] : [[id, attachment.contentId]]))),
     },
   );
   // The sender's own subject line wins over the template's; the template's is the fallback for an empty one.
