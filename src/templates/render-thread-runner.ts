@@ -132,6 +132,8 @@ export const createRenderThreadRunner = (options: RenderThreadOptions = {}): Ren
     const current = thread ?? (thread = start());
     // Starting the thread (loading the bundle) is not the template's time.
     await current.ready;
+    // Gone between starting and now: its message would go nowhere, and the deadline would blame the template.
+    if (current.gone) throw new RenderThreadError('The render thread ended.');
     current.worker.ref();
     try {
       return await new Promise<RenderedEmail>((resolve, reject) => {
