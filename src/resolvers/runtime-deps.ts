@@ -49,7 +49,7 @@ import { checkSendPermission } from '../settings/send-permission';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
 import { createForgeKvStore } from '../storage/forge-kv-store';
 import { createTemplateService } from '../templates/template-service';
-import { createRenderThreadRunner, preloadFromEnv } from '../templates/render-thread-runner';
+import { createRenderThreadRunner } from '../templates/render-thread-runner';
 import { createTemplateStore } from '../templates/template-store';
 import { createWarningService, type WarningService } from '../warnings/warning-service';
 import { createWarningStore } from '../warnings/warning-store';
@@ -130,7 +130,7 @@ const checkPermission: IssueActionDeps['checkPermission'] = (current, projectKey
  * Every email of this container renders in one warm render thread, stopped at the render deadline (a runaway
  * template cannot block the function); the thread starts with the first render.
  */
-const renderThread = createRenderThreadRunner({ preload: preloadFromEnv() });
+const renderThread = createRenderThreadRunner();
 
 /** The real collaborators: Forge storage, Jira as the invoking user, the global fetch and clock. */
 const createRuntimeDeps = (): RuntimeDeps => {

@@ -28,8 +28,8 @@ export interface RenderThreadOptions {
   entry?: string;
   /**
    * Modules the thread requires before a TypeScript `entry`: a thread does not inherit its parent's loader, so
-   * the sources need one (the local host and the tests name theirs in RENDER_THREAD_PRELOAD_ENV). A bundle
-   * (.cjs, .js) needs none and gets none.
+   * the sources need one. By default those RENDER_THREAD_PRELOAD_ENV names when a thread starts (the local host
+   * sets it). A bundle (.cjs, .js) needs none and gets none.
    */
   preload?: readonly string[];
 }
@@ -81,15 +81,17 @@ const isBundle = (file: string): boolean => /\.(c?js)$/.test(file);
 export const createRenderThreadRunner = (options: RenderThreadOptions = {}): RenderThreadRunner => {
   const deadlineMs = options.deadlineMs ?? TEMPLATE_LIMITS.renderDeadlineMs;
   const entry = options.entry ?? RENDER_THREAD_FILE;
-  const preload = isBundle(entry) ? [] : (options.preload ?? []);
-  const source = [...preload, entry].map((file) => `require(${JSON.stringify(file)});`).join('\n');
+  const source = (): string => {
+    const preload = isBundle(entry) ? [] : (options.preload ?? preloadFromEnv());
+    return [...preload, entry].map((file) => `require(${JSON.stringify(file)});`).join('\n');
+  };
   let thread: Thread | undefined;
   let sequence = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
   const start = (): Thread => {
     const workerData: RenderThreadData = { [RENDER_THREAD_MARKER]: true };
-    const worker = new Worker(source, {
+    const worker = new Worker(source(), {
       eval: true,
       workerData,
       // The parent's flags are the function's (or a test runner's), not the thread's; a bundle needs none.

@@ -1,3 +1,4 @@
+import { preloadTsxForRenderThread } from '../runtime/render-thread-preload';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
@@ -116,9 +117,6 @@ export interface LocalHost {
 /** The loopback-only HTTP switch the backend needs to accept the emulator's http:// endpoints. */
 export const LOOPBACK_HTTP_ENV = 'ISSUE_MAILER_ALLOW_LOOPBACK_HTTP';
 
-/** src/templates/render-thread-runner.ts's RENDER_THREAD_PRELOAD_ENV: what the app's render thread loads first. */
-export const RENDER_THREAD_PRELOAD_ENV = 'ISSUE_MAILER_RENDER_THREAD_PRELOAD';
-
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 export const DEFAULT_TENANT_CONFIG = path.join(PROJECT_ROOT, 'local/microsoft/tenant.json');
 
@@ -149,9 +147,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   if (host !== '127.0.0.1') throw new Error('The local host binds 127.0.0.1 only.');
   const log = options.log ?? (() => undefined);
   process.env[LOOPBACK_HTTP_ENV] = '1';
-  // The app renders emails in a worker thread, which does not inherit tsx: from the sources it needs tsx's
-  // require hook (src/templates/render-thread-runner.ts); the function workers inherit this environment.
-  process.env[RENDER_THREAD_PRELOAD_ENV] ??= require.resolve('tsx/cjs');
+  // The function workers (and an in-process handler) inherit it: the app's render thread loads the sources with tsx.
+  preloadTsxForRenderThread();
 
   await mkdir(options.dataDir, { recursive: true });
   const manifestPath = options.app?.manifestPath ?? path.join(PROJECT_ROOT, 'manifest.yml');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createLocalQueue, type LocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../../../local/host/runtime';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
-import { RENDER_THREAD_PRELOAD_ENV } from '../../../local/host/server/start-local-host';
+import { preloadTsxForRenderThread } from '../../../local/host/runtime/render-thread-preload';
 import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
@@ -42,7 +42,7 @@ export interface LocalStack {
 export async function startLocalStack(): Promise<LocalStack> {
   process.env.ISSUE_MAILER_ALLOW_LOOPBACK_HTTP = '1';
   // The app's render thread loads the TypeScript sources here: with tsx's require hook, as the local host gives it.
-  process.env[RENDER_THREAD_PRELOAD_ENV] ??= require.resolve('tsx/cjs');
+  preloadTsxForRenderThread();
   const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
   const microsoft = await startMicrosoftEmulator({ config });
   const jira = createJiraEmulator({ siteUrl: 'http://127.0.0.1:4000' });
