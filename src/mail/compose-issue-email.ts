@@ -5,7 +5,6 @@ import { BUILT_IN_TEMPLATE_ID, type TemplateView } from '../contract/templates';
 import type { IssueSnapshot } from '../jira/issue';
 import { TemplateNotFoundError } from '../templates/template-errors';
 import { findAttachmentImageIds } from '../templates/template-data';
-import { renderEmail } from '../templates/render-email';
 import { attachmentBytesOf, attachmentsToSend, type ComposedAttachment, type EmbeddableImage } from './email-attachments';
 import { MailValidationError, MessageTooLargeError } from './errors';
 import { subjectWithIssueKey } from './email-subject';
@@ -104,7 +103,7 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
   const chosenBytes = chosen.reduce((sum, meta) => sum + meta.size, 0);
   if (chosenBytes > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(chosenBytes, MAX_MESSAGE_BYTES);
 
-  const rendered = await renderEmail(
+  const rendered = await deps.templates.render(
     { subject: template.subject, body: template.body },
     {
       issue,
@@ -120,7 +119,7 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
       },
       comments: comments.map((comment) => ({ author: comment.author, created: comment.created, bodyHtml: comment.bodyHtml })),
       attachments: chosen.map((meta) => ({ filename: meta.filename, size: meta.size })),
-      inlineImage: (attachmentId) => embeddable.get(attachmentId)?.contentId,
+      inlineImages: new Map([...embeddable].map(([id, image]) => [id, image.contentId])),
     },
   );
   // Only what the rendered body shows is embedded: a template without the description carries none of its images.

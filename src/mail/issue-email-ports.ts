@@ -1,6 +1,8 @@
 import type { AttachmentOption, EmailHistoryEntry, PersonOption, SendPermission } from '../contract/issue-email';
 import type { MailSettings } from '../contract/mail-settings';
 import type { TemplateView } from '../contract/templates';
+import type { EmailTemplateSource, RenderedEmail } from '../templates/render-email';
+import type { TemplateIssueData } from '../templates/template-data';
 import type { CredentialService } from '../credentials/credential-service';
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { IssueSnapshot } from '../jira/issue';
@@ -50,6 +52,8 @@ export interface IssueEmailTemplates {
   list(): Promise<TemplateView[]>;
   /** Throws TemplateNotFoundError for an unknown id. */
   get(id: string): Promise<TemplateView>;
+  /** The email a template makes for the issue (TemplateService.render: within the render deadline). */
+  render(template: EmailTemplateSource, data: TemplateIssueData): Promise<RenderedEmail>;
 }
 
 export interface IssueEmailHistory {

@@ -49,6 +49,7 @@ import { checkSendPermission } from '../settings/send-permission';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
 import { createForgeKvStore } from '../storage/forge-kv-store';
 import { createTemplateService } from '../templates/template-service';
+import { createRenderThreadRunner } from '../templates/render-thread-runner';
 import { createTemplateStore } from '../templates/template-store';
 import { createWarningService, type WarningService } from '../warnings/warning-service';
 import { createWarningStore } from '../warnings/warning-store';
@@ -125,6 +126,12 @@ const checkPermission: IssueActionDeps['checkPermission'] = (current, projectKey
     },
   );
 
+/**
+ * Every email of this container renders in one warm render thread, stopped at the render deadline (a runaway
+ * template cannot block the function); the thread starts with the first render.
+ */
+const renderThread = createRenderThreadRunner();
+
 /** The real collaborators: Forge storage, Jira as the invoking user, the global fetch and clock. */
 const createRuntimeDeps = (): RuntimeDeps => {
   const store = createForgeKvStore();
@@ -132,7 +139,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const credentials = createCredentialService({ store: credentialStore, now: systemClock });
   const warnings = createWarningService({ store: createWarningStore(store), listCredentials: () => credentialStore.list(), now: systemClock });
   const tokenCache = createTokenCache(store);
-  const templates = createTemplateService({ store: createTemplateStore(store), now: systemClock });
+  const templates = createTemplateService({ store: createTemplateStore(store), now: systemClock, render: renderThread.render });
   const settings = createMailSettingsStore(store);
   const records = createEmailRecordStore(createForgeEntityStore(OUTBOX_EMAIL_ENTITY));
   const contents = createEmailContentStore(store);

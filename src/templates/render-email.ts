@@ -18,6 +18,13 @@ export interface RenderedEmail {
   html: string;
 }
 
+/**
+ * How an email is rendered: renderEmail itself in this thread (unit tests), or a render thread with a hard
+ * deadline (render-thread-runner.ts) for the app's real entry points. The data must be plain data: it may
+ * cross to another thread.
+ */
+export type EmailRenderer = (template: EmailTemplateSource, data: TemplateIssueData) => Promise<RenderedEmail>;
+
 /** What a subject may have (Graph and the dialog's limit). */
 export const MAX_SUBJECT_LENGTH = 255;
 /** Far above any subject: output beyond this is a runaway loop, stopped before it grows. */

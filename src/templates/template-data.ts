@@ -22,8 +22,11 @@ export interface TemplateIssueData {
   comments: { author: string; created: string; bodyHtml: string }[];
   /** The files attached to the email. */
   attachments: { filename: string; size: number }[];
-  /** The content id when that Jira attachment is embedded in the email. */
-  inlineImage?: (attachmentId: string) => string | undefined;
+  /**
+   * Jira attachment id -> content id, for each attachment embedded in the email. Data, not a lookup function:
+   * the render runs in a thread of its own (render-thread-runner.ts) and only data crosses to it.
+   */
+  inlineImages?: ReadonlyMap<string, string>;
 }
 
 /** Absent values are nil, so `{% if issue.assignee %}` and `| default:` work as Liquid authors expect. */
@@ -77,7 +80,7 @@ const list = (values: readonly string[]): Text => text(values.filter((value) => 
 
 const richText = (html: string | undefined, data: TemplateIssueData): SafeHtml | undefined => {
   if (html === undefined || html.trim() === '') return undefined;
-  const clean = sanitizeJiraHtml(html, { siteUrl: data.siteUrl, inlineImage: data.inlineImage ?? (() => undefined) });
+  const clean = sanitizeJiraHtml(html, { siteUrl: data.siteUrl, inlineImage: (attachmentId) => data.inlineImages?.get(attachmentId) });
   return clean.trim() === '' ? undefined : safeHtml(clean);
 };
 

@@ -40,10 +40,11 @@ export class TemplateError extends Error {
     field: TemplateField,
     reason: string,
     position?: { line: number; column: number },
-    options?: { cause?: unknown; limit?: TemplateLimit | undefined },
+    /** `message`: the whole message as composed already, for an error that crossed from the render thread. */
+    options?: { cause?: unknown; limit?: TemplateLimit | undefined; message?: string },
   ) {
     const text = reasonOf(reason);
-    super(position === undefined ? `${capitalize(text)}.` : `Line ${position.line}, column ${position.column}: ${text}.`, options);
+    super(options?.message ?? (position === undefined ? `${capitalize(text)}.` : `Line ${position.line}, column ${position.column}: ${text}.`), options);
     this.name = 'TemplateError';
     this.limit = options?.limit ?? limitOf(reason);
     this.code = this.limit === undefined ? 'TEMPLATE_INVALID' : 'TEMPLATE_LIMIT_EXCEEDED';

@@ -31,6 +31,13 @@ export const TEMPLATE_LIMITS = {
   htmlElements: 20_000,
   /** Nesting of elements in the rendered body; HTML parsers and serialisers recurse per level. */
   htmlDepth: 200,
+  /**
+   * Milliseconds the whole render and inlining of one email may take before its thread is stopped
+   * (render-thread-runner.ts): the bound for what the counts above did not foresee. A resolver has 25 s.
+   */
+  renderDeadlineMs: 5000,
+  /** Megabytes of heap the render thread may use; it shares the invocation's memory (512 MB by default). */
+  renderThreadHeapMb: 128,
 } as const;
 
 /** Which limit a template went over: a stable name for logs and tests; the message says it in words. */
@@ -46,7 +53,9 @@ export type TemplateLimit =
   | 'css-variable-depth'
   | 'css-variable-size'
   | 'html-elements'
-  | 'html-depth';
+  | 'html-depth'
+  | 'render-deadline'
+  | 'render-memory';
 
 /**
  * Thrown by the app's own checks while parsing, rendering or inlining; toTemplateError turns it into the

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BUILT_IN_TEMPLATE_ID, type SavedTemplate, type TemplatePreview, type TemplateView } from '../contract/templates';
 import type { Clock } from '../shared/seams';
 import { BUILT_IN_TEMPLATE } from './built-in-template';
-import { renderEmail, type EmailTemplateSource } from './render-email';
+import { renderEmail, type EmailRenderer, type EmailTemplateSource, type RenderedEmail } from './render-email';
 import { SAMPLE_ISSUE_DATA } from './sample-issue';
 import type { TemplateIssueData } from './template-data';
 import { BuiltInTemplateReadOnlyError, TemplateInUseError, TemplateNotFoundError } from './template-errors';
@@ -23,6 +23,8 @@ export interface TemplateServiceDeps {
   now: Clock;
   /** A new template's id, `[a-z0-9-]{1,64}`. */
   newId?: () => string;
+  /** How emails are rendered: in this thread by default; the app's entry points pass a render thread's. */
+  render?: EmailRenderer;
 }
 
 export interface TemplateService {
@@ -40,6 +42,8 @@ export interface TemplateService {
   delete(id: string, inUse: readonly string[]): Promise<void>;
   /** Renders a template as it would be sent for `data`; the built-in sample issue when absent. */
   preview(template: EmailTemplateSource, data?: TemplateIssueData): Promise<TemplatePreview>;
+  /** The email `template` makes for `data`, rendered as every email is (within the render deadline). */
+  render(template: EmailTemplateSource, data: TemplateIssueData): Promise<RenderedEmail>;
 }
 
 /** Twelve hex digits: short enough to read in a log, 2^48 against collisions among a site's few templates. */
@@ -59,6 +63,7 @@ const byName = (a: TemplateView, b: TemplateView): number =>
 
 export const createTemplateService = (deps: TemplateServiceDeps): TemplateService => {
   const newId = deps.newId ?? randomTemplateId;
+  const render = deps.render ?? renderEmail;
 
   const find = async (id: string): Promise<StoredTemplate> => {
     const stored = await deps.store.get(id);
@@ -79,7 +84,7 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
 
     async save(input) {
       if (input.id === BUILT_IN_TEMPLATE_ID) throw new BuiltInTemplateReadOnlyError();
-      await renderEmail(input, SAMPLE_ISSUE_DATA);
+      await render(input, SAMPLE_ISSUE_DATA);
       // An edit of a template deleted meanwhile is refused rather than bringing it back.
       const id = input.id === undefined ? newId() : (await find(input.id)).id;
       const template: StoredTemplate = {
@@ -101,12 +106,14 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
     },
 
     async preview(template, data) {
-      const rendered = await renderEmail(template, data ?? SAMPLE_ISSUE_DATA);
+      const rendered = await render(template, data ?? SAMPLE_ISSUE_DATA);
       return {
         ...rendered,
         renderedWith: data === undefined ? 'sample' : data.issue.key,
         unknownPlaceholders: findUnknownPlaceholders(template),
       };
     },
+
+    render: (template, data) => render(template, data),
   };
 };

@@ -4,6 +4,10 @@ import path from 'node:path';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { bundleForge, ForgeBundleError, missingHandlers, ROOT } from '../../local/tools/forge-bundle';
+import { startLocalHost } from '../../local/host';
+import { BUILT_IN_TEMPLATE } from '../../src/templates/built-in-template';
+import { invokeAs } from '../integration/support/host-invoke';
+import { DEADLINE_MESSAGE, RUNAWAY_BODY } from '../support/runaway-template';
 
 let scratch: string;
 
@@ -34,6 +38,29 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
     expect(bundled).toEqual(Object.fromEntries(manifest.modules.function.map((fn) => [fn.key, fn.handler])));
     expect(result.entries.map((entry) => path.basename(entry.file))).toEqual(['index.cjs']);
     expect(missingHandlers(result)).toEqual([]);
+  }, 120_000);
+
+  it('renders templates in a render thread of the bundle itself, stopped at the deadline', async () => {
+    // The bundle of the test above: the render thread loads index.cjs, so its code must be in there.
+    const bundleDir = path.join(scratch, 'app');
+    expect(await readFile(path.join(bundleDir, 'index.cjs'), 'utf8')).toContain("const RENDER_THREAD_MARKER = 'issueMailerRenderThread';");
+    const host = await startLocalHost({ port: 0, dataDir: path.join(scratch, 'host-data'), appCode: { bundleDir }, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
+    try {
+      const preview = (body: string) => invokeAs(host, { moduleKey: 'issue-mailer-admin', functionKey: 'previewTemplate', payload: { subject: '{{ issue.key }}', body } });
+      const normal = await preview(BUILT_IN_TEMPLATE.body);
+      expect(normal).toMatchObject({ ok: true, data: { subject: 'SHOP-142', renderedWith: 'sample' } });
+      expect(await preview(RUNAWAY_BODY)).toEqual({
+        ok: false,
+        error: {
+          code: 'TEMPLATE_LIMIT_EXCEEDED',
+          message: 'The template goes over one of Issue Mailer’s limits. Change the highlighted part and save again.',
+          fieldErrors: { body: DEADLINE_MESSAGE },
+        },
+      });
+      expect(await preview(BUILT_IN_TEMPLATE.body)).toEqual(normal);
+    } finally {
+      await host.close();
+    }
   }, 120_000);
 
   it('fails as forge deploy does when the tsconfig says noEmit', async () => {

@@ -7,6 +7,10 @@
  */
 import { CHILD_EXIT, type ChildInvokeAnswer, type ChildInvokeFailure } from './child-invoke-protocol';
 import { describeFailure, NO_STATS, runChildInvocation } from './child-invoke-run';
+import { preloadTsxForRenderThread } from './render-thread-preload';
+
+// This process runs under tsx; the app's render thread needs it named (render-thread-preload.ts).
+preloadTsxForRenderThread();
 
 async function readInput(): Promise<string> {
   const argument = process.argv[2];

@@ -1,3 +1,4 @@
+import { preloadTsxForRenderThread } from '../runtime/render-thread-preload';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
@@ -146,6 +147,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   if (host !== '127.0.0.1') throw new Error('The local host binds 127.0.0.1 only.');
   const log = options.log ?? (() => undefined);
   process.env[LOOPBACK_HTTP_ENV] = '1';
+  // The function workers (and an in-process handler) inherit it: the app's render thread loads the sources with tsx.
+  preloadTsxForRenderThread();
 
   await mkdir(options.dataDir, { recursive: true });
   const manifestPath = options.app?.manifestPath ?? path.join(PROJECT_ROOT, 'manifest.yml');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createLocalQueue, type LocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../../../local/host/runtime';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
+import { preloadTsxForRenderThread } from '../../../local/host/runtime/render-thread-preload';
 import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
@@ -40,6 +41,8 @@ export interface LocalStack {
  */
 export async function startLocalStack(): Promise<LocalStack> {
   process.env.ISSUE_MAILER_ALLOW_LOOPBACK_HTTP = '1';
+  // The app's render thread loads the TypeScript sources here: with tsx's require hook, as the local host gives it.
+  preloadTsxForRenderThread();
   const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
   const microsoft = await startMicrosoftEmulator({ config });
   const jira = createJiraEmulator({ siteUrl: 'http://127.0.0.1:4000' });

@@ -81,7 +81,7 @@ describe('buildTemplateContext', () => {
     const data = issueData({
       issue: { descriptionHtml: '<p onclick="x()">See <img src="/rest/api/3/attachment/content/10010" alt="shot"></p>' },
       comments: [{ author: 'Ada', created: '2024-03-11T16:05:00.000+0000', bodyHtml: '<img src="/secure/attachment/10011/a.png"><b>ok</b>' }],
-      inlineImage: (id) => (id === '10010' ? 'image-10010@issue-mailer' : undefined),
+      inlineImages: new Map([['10010', 'image-10010@issue-mailer']]),
     });
     const context = buildTemplateContext(data);
     expect(context.issue.description_html).toBeInstanceOf(SafeHtml);

@@ -6,6 +6,7 @@ import {
   TemplateInUseError,
   TemplateNotFoundError,
 } from '../../../src/templates/template-errors';
+import { deadlineError } from '../../../src/templates/render-thread-runner';
 import { createTemplateService } from '../../../src/templates/template-service';
 import { createTemplateStore } from '../../../src/templates/template-store';
 import { tickingClock } from '../support/credentials';
@@ -188,5 +189,29 @@ describe('template store', () => {
   it('refuses to build a key from an unsafe id', async () => {
     const store = createTemplateStore(new MemoryKvStore());
     await expect(store.get('../x')).rejects.toMatchObject({ code: 'STORAGE_KEY_INVALID' });
+  });
+});
+
+describe('template service with an injected renderer', () => {
+  it('saves, previews and renders every email through the renderer it is given (the render thread in the app)', async () => {
+    const kv = new MemoryKvStore();
+    const rendered: string[] = [];
+    const render = async (template: { subject: string; body: string }) => {
+      rendered.push(template.body);
+      if (template.body.includes('runaway')) throw deadlineError(5000);
+      return { subject: 'S', html: `<p>${template.body}</p>` };
+    };
+    const service = createTemplateService({ store: createTemplateStore(kv), now: tickingClock(), newId: () => 'tpl-1', render });
+
+    const refused = (await rejection(service.save(input({ body: 'runaway' })))) as TemplateError;
+    expect([refused.code, refused.limit, refused.fieldErrors]).toEqual([
+      'TEMPLATE_LIMIT_EXCEEDED',
+      'render-deadline',
+      { body: 'The email took more than 5 seconds to render and was stopped (a loop that never ends, or <style> rules too costly for its elements?).' },
+    ]);
+    expect(await service.list()).toEqual([BUILT_IN_TEMPLATE]);
+    expect(await service.preview({ subject: 'x', body: 'fine' })).toEqual({ subject: 'S', html: '<p>fine</p>', renderedWith: 'sample', unknownPlaceholders: [] });
+    expect(await service.render({ subject: 'x', body: 'also' }, issueData())).toEqual({ subject: 'S', html: '<p>also</p>' });
+    expect(rendered).toEqual(['runaway', 'fine', 'also']);
   });
 });

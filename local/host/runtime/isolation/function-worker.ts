@@ -17,6 +17,10 @@ import type { SiteIdentity } from '../site-identity';
 import { answerMessageSchema, invokeMessageSchema, READY_MESSAGE, type AnswerMessage, type InvokeMessage } from './worker-protocol';
 import { TARGET_HEADER, TOKEN_HEADER } from './proxy-headers';
 import { followHostClock } from './worker-clock';
+import { preloadTsxForRenderThread } from '../render-thread-preload';
+
+// This process runs under tsx; the app's render thread needs it named (render-thread-preload.ts).
+preloadTsxForRenderThread();
 
 const scopes = new AsyncLocalStorage<InvocationScope>();
 const modules = new Map<string, Record<string, unknown>>();

@@ -52,6 +52,7 @@ export const actionWorld = async (options: { credentials?: boolean } = {}) => {
         state.templatesGot.push(id);
         return world.templates.get(id);
       },
+      render: (template, data) => world.templates.render(template, data),
     },
     enqueue: (email) => {
       state.enqueued.push(email);
