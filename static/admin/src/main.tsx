@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
 import '../../shared/chips.css';
 import '../../shared/panels.css';
+import '../../shared/tabs.css';
 import './admin.css';
 import './email-log.css';
 import './notification-rules.css';
