@@ -7,6 +7,7 @@ import '../../shared/tabs.css';
 import './admin.css';
 import './email-log.css';
 import './notification-rules.css';
+import { loadDateSettings } from '../../shared/date-format';
 import { enableProductTheme } from '../../shared/theme';
 import { AdminPage } from './admin-page';
 
@@ -14,8 +15,11 @@ void enableProductTheme();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <AdminPage />
-  </StrictMode>,
+// Dates in the user's locale and time zone from the first render on.
+void loadDateSettings().then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <AdminPage />
+    </StrictMode>,
+  ),
 );
