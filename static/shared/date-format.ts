@@ -1,10 +1,9 @@
-import { view } from '@forge/bridge';
-
 /**
  * One way to write dates in every Issue Mailer UI: the locale and time zone of the Jira user, as Forge's
  * `view.getContext()` gives them (`locale`, `timezone`;
  * https://developer.atlassian.com/platform/forge/custom-ui-bridge/view/#getcontext), through Intl.DateTimeFormat.
- * Until the context is read, and where it names nothing usable, the browser's own settings apply.
+ * Until the context is read (date-settings.ts), and where it names nothing usable, the browser's own settings apply.
+ * No bridge here, so modules that only format load anywhere.
  */
 export interface DateSettings {
   /** A BCP 47 tag, e.g. "en-GB". */
@@ -54,15 +53,6 @@ export function setDateSettings(next: DateSettings): void {
 }
 
 export const dateSettings = (): DateSettings => ({ ...settings });
-
-/** Reads the locale and time zone from the Forge context once, before the app renders; keeps defaults on failure. */
-export async function loadDateSettings(): Promise<void> {
-  try {
-    setDateSettings(dateSettingsFrom(await view.getContext()));
-  } catch {
-    // Outside a product frame: the browser's settings.
-  }
-}
 
 function formatter(kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
   let found = formatters.get(kind);

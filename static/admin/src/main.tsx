@@ -7,7 +7,7 @@ import '../../shared/tabs.css';
 import './admin.css';
 import './email-log.css';
 import './notification-rules.css';
-import { loadDateSettings } from '../../shared/date-format';
+import { loadDateSettings } from '../../shared/date-settings';
 import { enableProductTheme } from '../../shared/theme';
 import { AdminPage } from './admin-page';
 

@@ -8,7 +8,7 @@ import './issue-action.css';
 import './recipients.css';
 import './panels.css';
 import './delivery.css';
-import { loadDateSettings } from '../../shared/date-format';
+import { loadDateSettings } from '../../shared/date-settings';
 import { enableProductTheme } from '../../shared/theme';
 import { EmailDialog } from './email-dialog';
 

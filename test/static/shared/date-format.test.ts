@@ -5,10 +5,10 @@ import {
   dateSettingsFrom,
   formatDate,
   formatDateTime,
-  loadDateSettings,
   setDateSettings,
   withFormattedDate,
 } from '../../../static/shared/date-format';
+import { loadDateSettings } from '../../../static/shared/date-settings';
 import { formatDate as adminFormatDate, formatDateTime as adminFormatDateTime } from '../../../static/admin/src/format';
 import { formatDateTime as dialogFormatDateTime } from '../../../static/issue-action/src/format';
 
