@@ -1,6 +1,6 @@
 import type { FrameLocator } from 'playwright-core';
 import type { HostedBrowser } from './support/browser';
-import { openAdminPage, useHostedBrowser } from './support/admin-page';
+import { openAdminPage, showAdminSection, useHostedBrowser } from './support/admin-page';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -12,6 +12,7 @@ const editor = (app: FrameLocator, heading: RegExp) => app.getByRole('form', { n
 describe('email templates on the admin page', () => {
   it('refuses a broken template with the line of the error, then saves the fixed one and previews it', async () => {
     const app = await openAdminPage(run);
+    await showAdminSection(app, 'Email templates');
     await app.getByRole('heading', { name: 'Email templates', level: 2 }).waitFor();
     await app.getByRole('row', { name: /Standard/ }).waitFor();
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { startHostedBrowser, type HostedBrowser } from './support/browser';
-import { addCredential, allMarkup, emulatedApp, field, isFocused, openAdminPage, secretOf } from './support/admin-page';
+import { addCredential, allMarkup, emulatedApp, field, isFocused, openAddCredentialForm, openAdminPage, secretOf } from './support/admin-page';
 
 let run: HostedBrowser;
 
@@ -75,6 +75,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
 
   it.each(cases)('%s (%s) = %j shows its message beside the field', async (id, label, value, message) => {
     const app = await openAdminPage(run);
+    await openAddCredentialForm(app);
     const calls: string[] = [];
     const onRequest = (request: { url(): string }) => {
       if (request.url().endsWith('/__forge/invoke')) calls.push(request.url());
@@ -91,6 +92,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
 
   it('shows every message at once and focuses the first field in error', async () => {
     const app = await openAdminPage(run);
+    await openAddCredentialForm(app);
     await field(app, 'Token endpoint URL').fill('https://login.microsoftonline.com/organizations/oauth2/v2.0/token');
     await app.getByRole('button', { name: 'Save', exact: true }).click();
 
@@ -125,6 +127,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
     ['privateKeyPem', 'Private key (PEM)', 'ssh-rsa AAAAB3NzaC1yc2E', 'This is not a PEM private key. Paste the key including its -----BEGIN PRIVATE KEY----- (or -----BEGIN RSA PRIVATE KEY-----) line.'],
   ])('certificate credential, %s (%s) = %j shows its message', async (id, label, value, message) => {
     const app = await openAdminPage(run);
+    await openAddCredentialForm(app);
     await field(app, 'Client authentication').selectOption({ label: 'Certificate' });
     await field(app, label).fill(value);
     await app.getByRole('button', { name: 'Save', exact: true }).click();
@@ -133,6 +136,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
 
   it('a certificate credential needs both PEMs when created', async () => {
     const app = await openAdminPage(run);
+    await openAddCredentialForm(app);
     await field(app, 'Client authentication').selectOption({ label: 'Certificate' });
     await app.getByRole('button', { name: 'Save', exact: true }).click();
     expect(await fieldError(app, 'certificatePem')).toEqual(
@@ -147,7 +151,7 @@ describe('the credential form checks every field with the backend\'s schema, bef
     const app = await openAdminPage(run);
     const { clientId } = demoApp();
     const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    await app.getByRole('button', { name: 'Add credential' }).click();
+    await openAddCredentialForm(app);
     await field(app, 'Name').fill('Wrong key');
     await field(app, 'Client authentication').selectOption({ label: 'Certificate' });
     await field(app, 'Client ID').fill(clientId);

@@ -1,4 +1,5 @@
 import type { FrameLocator, Locator } from 'playwright-core';
+import { showAdminSection } from './support/admin-page';
 import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
@@ -65,6 +66,7 @@ describe('chip inputs from the keyboard', () => {
     const { page, host } = run;
     await page.goto(`${host.url}/admin`);
     const admin = page.frameLocator('iframe[title="Issue Mailer"]');
+    await showAdminSection(admin, 'Sending settings');
     await admin.getByRole('heading', { name: 'Sending settings', level: 2 }).waitFor();
     await admin.getByLabel('Only members of these groups or project roles', { exact: true }).check();
     const groups = admin.getByRole('combobox', { name: 'Groups' });
@@ -93,7 +95,7 @@ describe('chip inputs from the keyboard', () => {
     expect(await groups.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await admin.getByText('Settings saved').count()).toBe(0);
 
-    // Nothing was stored: the page loads the settings as they were.
+    // Nothing was stored: the page loads the settings as they were (the URL keeps the tab).
     await page.reload();
     await admin.getByRole('heading', { name: 'Sending settings', level: 2 }).waitFor();
     expect(await admin.getByLabel('Everyone who can see the issue', { exact: true }).isChecked()).toBe(true);

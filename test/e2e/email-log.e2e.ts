@@ -1,4 +1,4 @@
-import { ADMIN_FRAME, SUPPORT_MAILBOX } from './support/admin-page';
+import { ADMIN_FRAME, SUPPORT_MAILBOX, showAdminSection } from './support/admin-page';
 import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
@@ -36,7 +36,7 @@ describe('the email log on the admin page', () => {
 
     await page.goto(`${host.url}/admin`);
     const admin = page.frameLocator(ADMIN_FRAME);
-    await admin.getByRole('heading', { name: 'Email log' }).click();
+    await showAdminSection(admin, 'Email log');
     await admin.getByLabel('Status', { exact: true }).selectOption({ label: 'Failed' });
     const table = admin.getByRole('table', { name: 'Email log' });
     const row = table.getByRole('row').filter({ hasText: subject });

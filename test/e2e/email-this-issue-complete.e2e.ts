@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FrameLocator } from 'playwright-core';
 import type { HostedBrowser } from './support/browser';
-import { NON_ADMIN_ACCOUNT_ID, SUPPORT_MAILBOX, useHostedBrowser } from './support/admin-page';
+import { NON_ADMIN_ACCOUNT_ID, SUPPORT_MAILBOX, showAdminSection, useHostedBrowser } from './support/admin-page';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -108,6 +108,7 @@ describe('"Email this issue", complete', () => {
     const { page, host } = run;
     await page.goto(`${host.url}/admin`);
     const admin = page.frameLocator('iframe[title="Issue Mailer"]');
+    await showAdminSection(admin, 'Sending settings');
     await admin.getByRole('heading', { name: 'Sending settings', level: 2 }).waitFor();
     await admin.getByLabel('Only members of these groups or project roles', { exact: true }).check();
     await admin.getByRole('combobox', { name: 'Groups' }).fill('support');

@@ -1,4 +1,4 @@
-import { ADMIN_FRAME, SUPPORT_MAILBOX } from './support/admin-page';
+import { ADMIN_FRAME, SUPPORT_MAILBOX, showAdminSection } from './support/admin-page';
 import { startHostedBrowser, type HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
@@ -16,7 +16,10 @@ describe('notification rules', () => {
     const { page, host } = run;
     await page.goto(`${host.url}/admin`);
     const admin = page.frameLocator(ADMIN_FRAME);
+    await showAdminSection(admin, 'Notification rules');
     const section = admin.getByRole('region', { name: 'Notification rules' });
+    // The tab loads its rules, projects and statuses when first shown.
+    await section.getByText('Loading notification rules…').waitFor({ state: 'detached' });
     await section.getByRole('button', { name: 'Create rule' }).click();
 
     await section.getByLabel('Name', { exact: true }).fill('Comments on DEMO');

@@ -4,6 +4,7 @@
  * `/__forge/*` endpoints; view calls (close, flags, modals, navigation) go to the Jira page around the frame.
  * Loaded as a classic script at the top of <head>, so it exists before the app bundle imports @forge/bridge.
  */
+import { createFrameHistory, type FrameHistory } from './frame-history';
 import {
   FRAME_PARAMS,
   FRAME_SOURCE,
@@ -12,6 +13,7 @@ import {
   type ColorMode,
   type FrameMessage,
   type FrameRequestType,
+  type HistoryPageLocation,
   type PageMessage,
 } from './protocol';
 
@@ -133,6 +135,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       );
   } else if (message.kind === 'theme' && themingEnabled) {
     applyColorMode(message.colorMode);
+  } else if (message.kind === 'history') {
+    for (const history of histories) history.pop(message.location);
   } else if (message.kind === 'event') {
     for (const listener of productListeners) {
       if (listener.event === message.event) void listener.callback(message.payload);
@@ -140,69 +144,26 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
-// --- History (in the frame; the product keeps the app's path) ---------------------------------------------
+// --- History -------------------------------------------------------------------------------------------
 
-interface HistoryLocation {
-  pathname: string;
-  search: string;
-  hash: string;
-  state: unknown;
-  key: string;
-}
-type HistoryListener = (update: { action: string; location: HistoryLocation }) => void;
+/** This frame's histories; the page reports back/forward to them. */
+const histories = new Set<FrameHistory>();
 
-function parsePath(to: string | Partial<HistoryLocation>): Pick<HistoryLocation, 'pathname' | 'search' | 'hash'> {
-  if (typeof to !== 'string') return { pathname: to.pathname ?? '/', search: to.search ?? '', hash: to.hash ?? '' };
-  const url = new URL(to, 'http://history.local/');
-  return { pathname: url.pathname, search: url.search, hash: url.hash };
+function isPageLocation(value: unknown): value is HistoryPageLocation {
+  if (value === null || typeof value !== 'object') return false;
+  const { pathname, search, hash } = value as Record<string, unknown>;
+  return typeof pathname === 'string' && typeof search === 'string' && typeof hash === 'string';
 }
 
-function createMemoryHistory() {
-  const entries: HistoryLocation[] = [{ pathname: '/', search: '', hash: '', state: null, key: 'default' }];
-  let index = 0;
-  const listeners = new Set<HistoryListener>();
-  const notify = (action: string) => {
-    const location = entries[index] as HistoryLocation;
-    history.action = action;
-    history.location = location;
-    for (const listener of listeners) listener({ action, location });
-  };
-  const history = {
-    action: 'POP',
-    location: entries[0] as HistoryLocation,
-    createHref: (to: string | Partial<HistoryLocation>) => {
-      const path = parsePath(to);
-      return `${path.pathname}${path.search}${path.hash}`;
-    },
-    push(to: string | Partial<HistoryLocation>, state: unknown = null) {
-      entries.splice(index + 1, entries.length, { ...parsePath(to), state, key: nextId() });
-      index = entries.length - 1;
-      notify('PUSH');
-    },
-    replace(to: string | Partial<HistoryLocation>, state: unknown = null) {
-      entries[index] = { ...parsePath(to), state, key: nextId() };
-      notify('REPLACE');
-    },
-    go(delta: number) {
-      const target = Math.min(Math.max(index + delta, 0), entries.length - 1);
-      if (target === index) return;
-      index = target;
-      notify('POP');
-    },
-    back() {
-      history.go(-1);
-    },
-    forward() {
-      history.go(1);
-    },
-    listen(listener: HistoryListener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    block() {
-      return () => undefined;
-    },
-  };
+/** The product page's history on a full page module; a history in memory elsewhere (see frame-history.ts). */
+async function createHistory(): Promise<FrameHistory> {
+  const fromPage = await askPage('getHistoryLocation');
+  if (!isPageLocation(fromPage)) return createFrameHistory({ pathname: '/', search: '', hash: '', state: null }, null);
+  const history = createFrameHistory(fromPage, {
+    commit: (action, location) => void askPage('historyCommit', { action, location }),
+    go: (delta) => void askPage('historyGo', { delta }),
+  });
+  histories.add(history);
   return history;
 }
 
@@ -279,7 +240,7 @@ async function callBridge(method: string, payload?: unknown): Promise<unknown> {
     case 'changeWindowTitle':
       return askPage(method, payload);
     case 'createHistory':
-      return createMemoryHistory();
+      return createHistory();
     case 'enableTheming':
       themingEnabled = true;
       applyColorMode(initialColorMode());

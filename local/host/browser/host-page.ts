@@ -5,6 +5,7 @@
  */
 import { setUpAutomationPage } from './automation-page';
 import { createFlags, type FlagPayload } from './page-flags';
+import { commitHistory, goInHistory, historyLocationFor, onPageHistory } from './page-history';
 import { setUpMenus } from './page-menus';
 import { createModals, type ModalSize } from './page-modals';
 import {
@@ -137,6 +138,12 @@ async function handleRequest(source: Window, frame: HTMLIFrameElement, request: 
       return modal?.context ?? {};
     case 'getActionContext':
       return automation.context(frame);
+    case 'getHistoryLocation':
+      return modal ? null : historyLocationFor(frame);
+    case 'historyCommit':
+      return !modal && commitHistory(frame, request.payload);
+    case 'historyGo':
+      return !modal && goInHistory(request.payload);
     case 'openModal': {
       const resourceKey = typeof payload.resource === 'string' ? payload.resource : frame.dataset.resourceKey;
       if (!resourceKey) return false;
@@ -186,6 +193,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       }),
   );
 });
+
+onPageHistory(appFrames, (frame, location) => postToFrame(frame, { source: PAGE_SOURCE, kind: 'history', location }));
 
 // --- The page's own controls -------------------------------------------------------------------------------
 

@@ -20,7 +20,10 @@ export type FrameRequestType =
   | 'reload'
   | 'changeWindowTitle'
   | 'getModalContext'
-  | 'getActionContext';
+  | 'getActionContext'
+  | 'getHistoryLocation'
+  | 'historyCommit'
+  | 'historyGo';
 
 export interface FrameRequest {
   source: typeof FRAME_SOURCE;
@@ -70,7 +73,23 @@ export interface PageProductEvent {
   payload?: unknown;
 }
 
-export type PageMessage = PageResult | PageRunCallback | PageTheme | PageProductEvent;
+/** Where a full page module's app is within the page's URL (below the module's path), and its history state. */
+export interface HistoryPageLocation {
+  pathname: string;
+  search: string;
+  hash: string;
+  state: unknown;
+  key?: string;
+}
+
+/** The browser's back/forward moved the page: the frame's `view.createHistory()` history reports a POP. */
+export interface PageHistoryPop {
+  source: typeof PAGE_SOURCE;
+  kind: 'history';
+  location: HistoryPageLocation;
+}
+
+export type PageMessage = PageResult | PageRunCallback | PageTheme | PageProductEvent | PageHistoryPop;
 
 export type ColorMode = 'light' | 'dark';
 

@@ -69,7 +69,8 @@ export function createPageRoutes(deps: PageDeps) {
 
     admin(user: JiraUser, moduleKey: string | undefined): string {
       const pages = modulesOfType(manifest, 'jira:adminPage');
-      const module = moduleKey ? pages.find((candidate) => candidate.key === moduleKey) : pages[0];
+      // "/admin/<segment>" names another admin page, or else is a route of the first page's app.
+      const module = pages.find((candidate) => candidate.key === moduleKey && candidate !== pages[0]) ?? pages[0];
       if (!module) throw new HostHttpError(404, 'The app has no such admin page.', 'PAGE_NOT_FOUND');
       if (!user.isAdmin) {
         throw new HostHttpError(403, `${user.displayName} is not a Jira administrator and cannot open Jira settings.`, 'NOT_ADMIN');
@@ -82,6 +83,7 @@ export function createPageRoutes(deps: PageDeps) {
         moduleKey: module.key,
         resourceKey: module.resourceKey,
         frameUrl: resourceFrameUrl(module),
+        historyBase: adminPagePath(manifest, module),
         appPages: adminPages(),
       });
     },

@@ -125,7 +125,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     }
 
     if (pathname === '/') return sendHtml(response, 200, await pages.home(user));
-    const admin = /^\/admin(?:\/([\w-]+))?\/?$/.exec(pathname);
+    // An admin page and, below its path, the app's own routes (view.createHistory()).
+    const admin = /^\/admin(?:\/([\w-]+))?(?:\/[\w./-]*)?$/.exec(pathname);
     if (admin) return sendHtml(response, 200, pages.admin(user, admin[1]));
     const browse = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)\/?$/.exec(pathname);
     if (browse) return sendHtml(response, 200, await pages.issue(user, (browse[1] ?? '').toUpperCase(), request));

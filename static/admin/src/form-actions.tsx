@@ -11,7 +11,7 @@ interface FormActionsProps {
   onClose(): void;
 }
 
-/** Save; and for a saved credential, Test connection (optionally with a test email) and Close. */
+/** Save and Cancel; for a saved credential, Test connection (optionally with a test email) and Close. */
 export function FormActions(props: FormActionsProps) {
   const { isNew, dirty, busy, sendTestEmail, onSendTestEmailChange, onTest, onClose } = props;
   return (
@@ -21,6 +21,14 @@ export function FormActions(props: FormActionsProps) {
           {busy === 'saving' && <span className="im-spinner im-spinner--inverse" aria-hidden="true" />}
           Save
         </button>
+        {isNew && (
+          <>
+            <span className="im-button-row__spacer" />
+            <button type="button" className="im-button im-button--subtle" onClick={onClose}>
+              Cancel
+            </button>
+          </>
+        )}
         {!isNew && (
           <>
             <button

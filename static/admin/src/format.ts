@@ -1,4 +1,8 @@
 import { EXPIRY_WARNING_DAYS } from '../../../src/contract';
+import { dateLocale, formatDateTime } from '../../shared/date-format';
+
+// Dates are written one way in every UI (static/shared/date-format.ts).
+export { formatDate, formatDateTime, withFormattedDate } from '../../shared/date-format';
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -29,19 +33,6 @@ export function expiryOf(expiresOn: string | undefined, now: Date): Expiry {
   return { state: daysLeft <= EXPIRY_WARNING_DAYS ? 'soon' : 'ok', daysLeft };
 }
 
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** A YYYY-MM-DD date, or the date part of an ISO instant, as the reader's locale writes dates (in UTC). */
-export function formatDate(isoDate: string): string {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? `${isoDate}T00:00:00Z` : isoDate);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-}
-
 const RELATIVE_STEPS: ReadonlyArray<[limitMs: number, unitMs: number, unit: Intl.RelativeTimeFormatUnit]> = [
   [HOUR_MS, MINUTE_MS, 'minute'],
   [DAY_MS, HOUR_MS, 'hour'],
@@ -56,7 +47,7 @@ export function formatRelative(iso: string, now: Date): string {
   if (Number.isNaN(time)) return iso;
   const elapsed = now.getTime() - time;
   if (Math.abs(elapsed) < MINUTE_MS) return 'just now';
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(dateLocale(), { numeric: 'auto' });
   for (const [limitMs, unitMs, unit] of RELATIVE_STEPS) {
     if (Math.abs(elapsed) < limitMs) return format.format(-Math.trunc(elapsed / unitMs), unit);
   }

@@ -1,22 +1,37 @@
 import type { CredentialView } from '../../../src/contract';
+import type { AdminSectionKey } from './admin-sections';
 import './mail-sections.css';
 import { NotificationRulesSection } from './notification-rules-section';
+import { SectionPanel } from './section-panel';
 import { SendingSettingsSection } from './sending-settings-section';
 import { TemplateSection } from './template-section';
 import type { Loadable } from './use-mail-settings';
 import { useTemplateList } from './use-template-list';
 
+interface MailSectionsProps {
+  credentials: Loadable<CredentialView[]>;
+  selected: AdminSectionKey;
+  visited: ReadonlySet<AdminSectionKey>;
+}
+
 /**
- * "Email templates", "Sending settings" and "Notification rules", which share the template list: a saved template
- * is offered at once.
+ * The "Email templates", "Sending settings" and "Notification rules" tabs, which share the template list: a saved
+ * template is offered at once. Mounted once the first of them is shown.
  */
-export function MailSections({ credentials }: { credentials: Loadable<CredentialView[]> }) {
+export function MailSections({ credentials, selected, visited }: MailSectionsProps) {
   const list = useTemplateList();
+  const panel = { selected, visited };
   return (
     <>
-      <TemplateSection list={list} />
-      <SendingSettingsSection list={list} credentials={credentials} />
-      <NotificationRulesSection list={list} credentials={credentials} />
+      <SectionPanel section="templates" {...panel}>
+        <TemplateSection list={list} />
+      </SectionPanel>
+      <SectionPanel section="settings" {...panel}>
+        <SendingSettingsSection list={list} credentials={credentials} />
+      </SectionPanel>
+      <SectionPanel section="rules" {...panel}>
+        <NotificationRulesSection list={list} credentials={credentials} />
+      </SectionPanel>
     </>
   );
 }

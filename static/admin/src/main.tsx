@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
 import '../../shared/chips.css';
 import '../../shared/panels.css';
+import '../../shared/tabs.css';
 import './admin.css';
 import './email-log.css';
 import './notification-rules.css';
+import { loadDateSettings } from '../../shared/date-settings';
 import { enableProductTheme } from '../../shared/theme';
 import { AdminPage } from './admin-page';
 
@@ -13,8 +15,11 @@ void enableProductTheme();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <AdminPage />
-  </StrictMode>,
+// Dates in the user's locale and time zone from the first render on.
+void loadDateSettings().then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <AdminPage />
+    </StrictMode>,
+  ),
 );

@@ -21,12 +21,8 @@ export function formatBytes(bytes: number): string {
   return `${rounded} ${unit}`;
 }
 
-/** A moment in the reader's time zone and locale: "12 Nov 2026, 14:05". */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+// Dates are written one way in every UI (static/shared/date-format.ts).
+export { formatDateTime } from '../../shared/date-format';
 
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 

@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
 import '../../shared/chips.css';
 import '../../shared/panels.css';
+import '../../shared/tabs.css';
 import './issue-action.css';
 import './recipients.css';
 import './panels.css';
 import './delivery.css';
+import { loadDateSettings } from '../../shared/date-settings';
 import { enableProductTheme } from '../../shared/theme';
 import { EmailDialog } from './email-dialog';
 
@@ -14,8 +16,11 @@ void enableProductTheme();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <EmailDialog />
-  </StrictMode>,
+// Dates in the user's locale and time zone from the first render on.
+void loadDateSettings().then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <EmailDialog />
+    </StrictMode>,
+  ),
 );

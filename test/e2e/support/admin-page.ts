@@ -42,7 +42,7 @@ export function secretOf(app: EmulatedApp, description: string): EmulatedSecret 
   return secret;
 }
 
-/** Opens Jira settings > Apps > Issue Mailer and waits until the credentials are listed. */
+/** Opens Jira settings > Apps > Issue Mailer (its Credentials tab) and waits until the credentials are listed. */
 export async function openAdminPage(run: HostedBrowser): Promise<FrameLocator> {
   await run.page.goto(`${run.host.url}/admin`);
   const app = run.page.frameLocator(ADMIN_FRAME);
@@ -79,9 +79,16 @@ export async function fillCredentialForm(run: HostedBrowser, app: FrameLocator, 
   await field(app, 'Graph API base URL').fill(`${microsoft.graphBaseUrl}/v1.0`);
 }
 
+/** Opens the empty "Add credential" form on the Credentials tab, as an admin does with the button. */
+export async function openAddCredentialForm(app: FrameLocator): Promise<void> {
+  await showAdminSection(app, 'Credentials');
+  await app.getByRole('button', { name: 'Add credential' }).click();
+  await app.getByRole('heading', { name: 'Add credential', level: 2 }).waitFor();
+}
+
 /** Adds a credential through the form and waits until it is saved and open for editing. */
 export async function addCredential(run: HostedBrowser, app: FrameLocator, input: CredentialFields): Promise<void> {
-  await app.getByRole('button', { name: 'Add credential' }).click();
+  await openAddCredentialForm(app);
   await fillCredentialForm(run, app, input);
   await app.getByRole('button', { name: 'Save', exact: true }).click();
   await app.getByRole('heading', { name: `Edit credential: ${input.name}` }).waitFor();
@@ -125,9 +132,11 @@ export const isFocused = (locator: Locator): Promise<boolean> =>
 export type AdminSection = 'Credentials' | 'Email templates' | 'Sending settings' | 'Notification rules' | 'Email log';
 
 /**
- * Brings one section of the admin page into view the way an admin does, from the page's navigation. Browser tests
- * reach every section through this, so they keep working whatever the navigation looks like.
+ * Shows one section of the admin page the way an admin does, by its tab, and waits until the tab is selected.
+ * Browser tests reach every section through this, so they keep working whatever the navigation looks like.
  */
 export async function showAdminSection(app: FrameLocator, section: AdminSection): Promise<void> {
-  await app.getByRole('navigation', { name: 'Issue Mailer settings' }).getByText(section, { exact: true }).click();
+  const tab = app.getByRole('tablist', { name: 'Issue Mailer settings' }).getByRole('tab', { name: section, exact: true });
+  await tab.click();
+  await app.locator('[role="tab"][aria-selected="true"]', { hasText: section }).waitFor();
 }

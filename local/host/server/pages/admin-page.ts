@@ -10,6 +10,8 @@ export interface AdminPageData {
   resourceKey: string;
   /** The resource's URL for the frame; the page script adds the colour mode before loading it. */
   frameUrl: string;
+  /** The page's path, below which the app's `view.createHistory()` routes live. */
+  historyBase: string;
   appPages: { title: string; href: string }[];
 }
 
@@ -30,6 +32,7 @@ export function renderAdminPage(data: AdminPageData): string {
       data-src="${data.frameUrl}"
       data-module-key="${data.moduleKey}"
       data-resource-key="${data.resourceKey}"
+      data-history-base="${data.historyBase}"
     ></iframe>
   </div>`;
   return renderChrome({

@@ -58,6 +58,17 @@ describe('the local host', () => {
     expect(await response.text()).toContain('<script src="/__host/page.js" defer></script>');
   });
 
+  it.each(['/admin', '/admin/email-log', '/admin/email-templates/'])(
+    'serves %s as the admin page, whose app routes (view.createHistory) live below /admin',
+    async (pathname) => {
+      const response = await fetch(`${host.url}${pathname}`);
+      expect(response.status).toBe(200);
+      const page = await response.text();
+      expect(page).toContain('data-module-key="issue-mailer-admin"');
+      expect(page).toContain('data-history-base="/admin"');
+    },
+  );
+
   it("serves a resource with the bridge first in <head> and the Custom UI CSP the manifest's content permissions allow", async () => {
     const response = await fetch(`${host.url}/forge/resources/issue-action/index.html?moduleKey=email-this-issue&issueKey=DEMO-1`);
     expect(response.status).toBe(200);
