@@ -224,3 +224,6 @@ export interface CertificateSummary {
 export const credentialIdSchema = z.strictObject({
   id: z.string().check(z.regex(ID, `Invalid string: must match pattern ${String(ID)}`)),
 });
+
+/** The field schemas and the rules between fields, for payloads that carry some of a credential's fields. */
+export { fields as credentialFieldSchemas, crossFieldProblems as credentialCrossFieldProblems };

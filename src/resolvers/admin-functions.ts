@@ -15,6 +15,7 @@ import { readMyself } from '../jira/myself';
 import { notificationRuleInputSchema, ruleIdSchema, type StatusRef } from '../contract/notification-rules';
 import type { RuleService } from '../notifications/rule-service';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
+import { testConnectionSchema } from '../contract/connection-test';
 
 /** The admin page's email templates, mail settings and the Jira lists its pickers need. */
 export interface AdminMailDeps {
@@ -62,11 +63,6 @@ const noPayload = z.strictObject({});
 const templateRefSchema = z.strictObject({ id: templateIdSchema });
 const groupQuerySchema = z.strictObject({ query: z.string().check(z.trim(), z.maxLength(100, 'Type at most 100 characters.')) });
 
-const testConnectionSchema = z.strictObject({
-  id: credentialIdSchema.shape.id,
-  sendTestEmail: z.optional(z.boolean()),
-});
-
 /** The admin page's functions: thin wrappers over the services. Each one first checks that the caller is a Jira administrator. */
 export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
   const guard = () => assertJiraAdmin(deps.requestJira);
@@ -94,11 +90,11 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'testConnection',
       schema: testConnectionSchema,
-      run: ({ id, sendTestEmail }) =>
+      run: ({ id, sendTestEmail, values }) =>
         testConnection(
           id,
           { ...deps, onPromoted: (credential) => deps.warnings.recordPromotion(credential) },
-          { sendTestEmail: sendTestEmail === true },
+          { sendTestEmail: sendTestEmail === true, values },
         ),
     }),
     setDefaultCredential: resolverFunction({

@@ -85,6 +85,7 @@ describe('testConnection diagnosis', () => {
       code: 'OK',
       message: `Connected: mail can go out from ${SENDER}.`,
       testedAt: '2024-05-06T06:00:00.000Z',
+      tested: 'saved',
       steps: [
         { key: 'token', status: 'passed', title: 'Token', message: `Got a token for ${CLIENT_ID}, with the client secret.` },
         { key: 'permissions', status: 'passed', title: 'Permissions', message: 'The token carries User.Read.All, Mail.ReadWrite and Mail.Send.' },
