@@ -209,6 +209,15 @@ export interface CredentialView {
   lastRotation?: { promotedAt: string; reason: 'expired' | 'invalid' };
   /** What still uses this credential, e.g. 'Email this issue (default credential)'; delete is refused while set. */
   usedBy?: string[];
+  /** Health from real traffic: the last send Microsoft 365 accepted and the last it refused. */
+  traffic?: CredentialTraffic;
+}
+
+/** What the outbox last heard from Microsoft 365 about emails sent with a credential. */
+export interface CredentialTraffic {
+  lastAccepted?: { at: string };
+  /** `code` is stable (e.g. GRAPH_MAILBOX_NOT_FOUND); `message` is short and safe to show. */
+  lastRefused?: { at: string; code: string; message: string };
 }
 
 export interface CertificateSummary {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { credentialIdSchema, credentialInputSchema } from '../contract/credentials';
+import { withTraffic, type TrafficHealth } from '../credentials/traffic-health';
 import type { AdminFunctions } from '../contract/functions';
 import type { CredentialService } from '../credentials/credential-service';
 import { testConnection, type TestConnectionDeps } from '../credentials/test-connection';
@@ -52,6 +53,8 @@ export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'req
   notifications: AdminRuleDeps;
   credentials: CredentialService;
   warnings: Pick<WarningService, 'list' | 'recordPromotion'>;
+  /** Each credential's last accepted and refused send, shown with its health in the list. */
+  traffic?: Pick<TrafficHealth, 'read'>;
   /** Jira as the invoking user: the admin check, and the admin's email address for a test email. */
   requestJira: RequestJira;
 }
@@ -72,7 +75,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'listCredentials',
       schema: noPayload,
-      run: () => deps.credentials.list(),
+      run: async () => withTraffic(await deps.credentials.list(), deps.traffic),
     }),
     saveCredential: resolverFunction({
       ...admin,
