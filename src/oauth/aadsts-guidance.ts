@@ -139,7 +139,7 @@ export const typedDateSaysValid = (typed: string | undefined, now: number | unde
 };
 
 const TYPED_DATE_WRONG =
-  ' The expiry date typed on this form is wrong: it says the secret is still valid. When you paste the new ' +
+  ' The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you paste the new ' +
   "secret's Value, also update the date to the one Certificates & secrets shows for it.";
 
 /**

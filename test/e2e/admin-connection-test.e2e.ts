@@ -194,7 +194,7 @@ const WRONG_SECRET_STEPS = [
 ];
 
 const TYPED_DATE_WRONG =
-  "The expiry date typed on this form is wrong: it says the secret is still valid. When you paste the new secret's " +
+  "The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you paste the new secret's " +
   'Value, also update the date to the one Certificates & secrets shows for it.';
 const EXPIRED_SECRET_STEPS = [
   `Failed: Token | Microsoft says this secret has expired (AADSTS7000222). In ${ENTRA_APP} > Certificates & secrets, ` +

@@ -104,7 +104,7 @@ describe('Test connection against the Microsoft emulator', () => {
     // The admin typed a date years ahead: Microsoft's answer wins and the form's date is called wrong.
     const typedWrong = await save({ name: 'Diagnosis: expired, wrong date', clientSecret: secretOf(stack.demoApp, 'Old secret (expired)'), secretExpiresOn: '2099-12-25' });
     const contradicted = await test(typedWrong.id);
-    expect(contradicted.message).toMatch(/^Microsoft says this secret has expired \(AADSTS7000222\)\. .* The expiry date typed on this form is wrong: it says the secret is still valid\./);
+    expect(contradicted.message).toMatch(/^Microsoft says this secret has expired \(AADSTS7000222\)\. .* The expiry date typed on the form for this credential is wrong: it says the secret is still valid\./);
     expect(contradicted.message).not.toContain('2099');
   });
 

@@ -145,7 +145,7 @@ describe('testConnection diagnosis', () => {
     const result = await run();
     expect(result.code).toBe('TOKEN_CLIENT_SECRET_EXPIRED');
     expect(result.message).toMatch(/^Microsoft says this secret has expired \(AADSTS7000222\)\. /);
-    expect(result.message).toContain(' The expiry date typed on this form is wrong: it says the secret is still valid.');
+    expect(result.message).toContain(' The expiry date typed on the form for this credential is wrong: it says the secret is still valid.');
     expect(result.message).not.toContain('2026-05-01');
   });
 

@@ -32,7 +32,7 @@ describe('AADSTS guidance', () => {
       'your app > Certificates & secrets, create a new client secret, paste its Value here and update the expiry date.';
     // The form says the secret still works: the form is wrong, and the answer says so.
     expect(tokenErrorGuidance(error, { secretExpiresOn: '2026-12-25', now })).toBe(
-      `${microsoftSays} The expiry date typed on this form is wrong: it says the secret is still valid. When you paste ` +
+      `${microsoftSays} The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you paste ` +
         "the new secret's Value, also update the date to the one Certificates & secrets shows for it.",
     );
     // A typed date already past, today's (Microsoft's expiry may fall early in it), or none: Microsoft's word only.

@@ -116,7 +116,7 @@ describe('admin resolver functions', () => {
         message:
           'Microsoft says this secret has expired (AADSTS7000222). In Microsoft Entra admin center > App registrations > ' +
           'your app > Certificates & secrets, create a new client secret, paste its Value here and update the expiry date. ' +
-          'The expiry date typed on this form is wrong: it says the secret is still valid. When you paste the new ' +
+          'The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you paste the new ' +
           "secret's Value, also update the date to the one Certificates & secrets shows for it.",
       },
     });

@@ -103,7 +103,7 @@ describe('warning service', () => {
     const refused = (await warnings.list()).warnings.find((warning) => warning.kind === 'token-refused');
     expect(refused).not.toHaveProperty('date');
     expect(refused?.message).toContain('Microsoft says this secret has expired (AADSTS7000222).');
-    expect(refused?.message).toContain('The expiry date typed on this form is wrong: it says the secret is still valid.');
+    expect(refused?.message).toContain('The expiry date typed on the form for this credential is wrong: it says the secret is still valid.');
     expect(refused?.message).not.toContain('2026-12-25');
   });
 
