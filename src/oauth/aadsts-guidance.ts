@@ -139,8 +139,8 @@ export const typedDateSaysValid = (typed: string | undefined, now: number | unde
 };
 
 const TYPED_DATE_WRONG =
-  ' The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you paste the new ' +
-  "secret's Value, also update the date to the one Certificates & secrets shows for it.";
+  ' The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you ' +
+  "paste the new secret's Value, also update the date to the one Certificates & secrets shows for it.";
 
 /**
  * AADSTS7000222 says what Microsoft knows: the secret has expired. Its answer (error reference:
