@@ -54,6 +54,9 @@ export const TokenErrors = {
       7000215,
       `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${appId}'.`,
     ),
+  // Microsoft's error reference (https://learn.microsoft.com/entra/identity-platform/reference-error-codes,
+  // AADSTS7000222 InvalidClientSecretExpiredKeysProvided) and the real service's answers in public CI logs: the text
+  // names the app, never the secret or when it expired; the only date in the answer is its own Timestamp.
   expiredSecret: (appId: string) =>
     aadsts(
       401,

@@ -35,6 +35,8 @@ export interface ConnectionTestResult {
   steps?: DiagnosisStep[];
   /** Each required application permission, granted (in the token's roles) or missing. */
   permissions?: PermissionStatus[];
+  /** 'form' when the edit form's unsaved values were tested, 'saved' for the stored credential. */
+  tested?: 'form' | 'saved';
 }
 
 export type CredentialWarningKind =

@@ -209,6 +209,15 @@ export interface CredentialView {
   lastRotation?: { promotedAt: string; reason: 'expired' | 'invalid' };
   /** What still uses this credential, e.g. 'Email this issue (default credential)'; delete is refused while set. */
   usedBy?: string[];
+  /** Health from real traffic: the last send Microsoft 365 accepted and the last it refused. */
+  traffic?: CredentialTraffic;
+}
+
+/** What the outbox last heard from Microsoft 365 about emails sent with a credential. */
+export interface CredentialTraffic {
+  lastAccepted?: { at: string };
+  /** `code` is stable (e.g. GRAPH_MAILBOX_NOT_FOUND); `message` is short and safe to show. */
+  lastRefused?: { at: string; code: string; message: string };
 }
 
 export interface CertificateSummary {
@@ -224,3 +233,6 @@ export interface CertificateSummary {
 export const credentialIdSchema = z.strictObject({
   id: z.string().check(z.regex(ID, `Invalid string: must match pattern ${String(ID)}`)),
 });
+
+/** The field schemas and the rules between fields, for payloads that carry some of a credential's fields. */
+export { fields as credentialFieldSchemas, crossFieldProblems as credentialCrossFieldProblems };

@@ -1,3 +1,4 @@
+import type { TestConnectionPayload } from './connection-test';
 import type { AdminWarnings, ConnectionTestResult } from './credential-health';
 import type { CredentialInput, CredentialView } from './credentials';
 import type {
@@ -30,8 +31,11 @@ export interface AdminFunctions {
   listCredentials: { payload: Record<string, never>; data: CredentialView[] };
   saveCredential: { payload: CredentialInput; data: CredentialView };
   deleteCredential: { payload: { id: string }; data: { id: string } };
-  /** `sendTestEmail` also mails the calling admin (their Jira email address) through the credential. */
-  testConnection: { payload: { id: string; sendTestEmail?: boolean }; data: ConnectionTestResult };
+  /**
+   * `sendTestEmail` also mails the calling admin (their Jira email address) through the credential. With `values`
+   * the edit form's unsaved values are tested (never stored); without, the saved credential.
+   */
+  testConnection: { payload: TestConnectionPayload; data: ConnectionTestResult };
   setDefaultCredential: { payload: { id: string }; data: CredentialView };
   listWarnings: { payload: Record<string, never>; data: AdminWarnings };
   /** The built-in template first, then the admins' templates by name. */

@@ -12,3 +12,4 @@ export * from './mail-settings';
 export * from './email-log';
 export * from './notification-rules';
 export * from './recipient-input';
+export * from './connection-test';

@@ -94,7 +94,7 @@ interface WriteOnly {
 /** Entra secret values never start or end with blanks; a pasted newline would only fail later. */
 const trimmedOrUndefined = (value: string | undefined): string | undefined => value?.trim() || undefined;
 
-const writeOnlyOf = (input: ParsedCredentialInput, now: number): WriteOnly => {
+export const writeOnlyOf = (input: ParsedCredentialInput, now: number): WriteOnly => {
   const secret = trimmedOrUndefined(input.clientSecret);
   const nextSecret = trimmedOrUndefined(input.nextClientSecret);
   const certificatePem = trimmedOrUndefined(input.certificatePem);
@@ -157,7 +157,7 @@ const defined = <T extends object>(value: T): T =>
  * The secret, next secret and certificate a credential has after a save: what the input brings, else what
  * `current` keeps (when it used the same method), else a field error saying what is missing.
  */
-const planAuth = (input: ParsedCredentialInput, current: StoredCredential | undefined, material: WriteOnly, at: string): AuthPlan => {
+export const planAuth = (input: ParsedCredentialInput, current: StoredCredential | undefined, material: WriteOnly, at: string): AuthPlan => {
   const sameMethod = current?.clientAuthMethod === input.clientAuthMethod;
   if (input.clientAuthMethod === 'certificate') {
     const keeps = sameMethod && current?.certificate !== undefined && current.hasPrivateKey;

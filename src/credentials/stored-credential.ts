@@ -22,6 +22,7 @@ const connectionTestResultSchema = z.object({
   testedAt: z.string(),
   steps: z.optional(z.array(diagnosisStepSchema)),
   permissions: z.optional(z.array(z.object({ permission: z.enum(REQUIRED_PERMISSIONS), granted: z.boolean() }))),
+  tested: z.optional(z.enum(['form', 'saved'])),
 });
 
 const certificateSummarySchema = z.object({

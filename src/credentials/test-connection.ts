@@ -1,3 +1,4 @@
+import type { ParsedConnectionValues } from '../contract/connection-test';
 import type { ConnectionTestResult, DiagnosisStep } from '../contract/credential-health';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import type { RequestJira } from '../jira/jira-client';
@@ -12,6 +13,7 @@ import { mailboxStep } from './diagnosis/mailbox-step';
 import { PermissionsCode, permissionsStep } from './diagnosis/permissions-step';
 import { skipped } from './diagnosis/step';
 import { testEmailStep } from './diagnosis/test-email-step';
+import { draftFromForm } from './form-draft';
 import { tokenStep } from './diagnosis/token-step';
 import type { StoredCredential } from './stored-credential';
 
@@ -35,6 +37,8 @@ export interface TestConnectionDeps {
 export interface TestConnectionOptions {
   /** Also mail the admin who runs the test, from the sender mailbox. */
   sendTestEmail?: boolean;
+  /** The edit form's unsaved values: tested instead of the saved credential, and never stored. */
+  values?: ParsedConnectionValues | undefined;
 }
 
 const NO_TOKEN = 'Not checked: there is no token to check with.';
@@ -45,16 +49,25 @@ const NO_PERMISSIONS =
  * Test connection as a diagnosis: a new token (never the cached one), the permissions it carries, the sender
  * mailbox as Graph and Exchange see it, and on request a test email to the admin. Each step says what it found
  * and what to click to fix it. The result is stored as the credential's `lastTest`; a good token replaces the
- * cached one, so fixing consent and testing again takes effect at once.
+ * cached one, so fixing consent and testing again takes effect at once. With the edit form's values, those are
+ * tested instead (a pasted secret used for this token request only) and nothing is stored or cached.
  */
 export const testConnection = async (
   id: string,
   deps: TestConnectionDeps,
   options: TestConnectionOptions = {},
 ): Promise<ConnectionTestResult> => {
-  const credential = await deps.credentials.get(id);
+  const saved = await deps.credentials.get(id);
+  const draft =
+    options.values === undefined
+      ? undefined
+      : draftFromForm(saved, options.values, deps.credentials, { now: deps.now(), ...(deps.env === undefined ? {} : { env: deps.env }) });
+  const credential = draft?.credential ?? saved;
   const steps: DiagnosisStep[] = [];
-  const { step: token, token: got } = await tokenStep(credential, tokenDeps(deps));
+  const { step: token, token: got } = await tokenStep(
+    credential,
+    draft === undefined ? tokenDeps(deps) : { ...tokenDeps(deps), credentials: draft.secrets },
+  );
   steps.push(token);
 
   let permissions: ReturnType<typeof permissionsStep> | undefined;
@@ -62,7 +75,8 @@ export const testConnection = async (
     steps.push(skipped('permissions', NO_TOKEN), skipped('mailbox', NO_TOKEN));
     if (options.sendTestEmail === true) steps.push(skipped('test-email', 'Not sent: there is no token to send with.'));
   } else {
-    await cacheToken(got.credential, got.token, deps);
+    // A token from unsaved values must not serve mail sent with the saved credential.
+    if (draft === undefined) await cacheToken(got.credential, got.token, deps);
     permissions = permissionsStep(got.token.accessToken);
     steps.push(permissions.step);
     // Graph refuses a token without roles outright (401 NoPermissionsInAccessToken): nothing more to learn.
@@ -107,8 +121,10 @@ export const testConnection = async (
     testedAt: new Date(deps.now()).toISOString(),
     steps,
     ...(permissions?.permissions === undefined ? {} : { permissions: permissions.permissions }),
+    tested: draft === undefined ? 'saved' : 'form',
   };
-  await deps.credentials.recordTestResult(id, result);
+  // The list's health describes the saved credential: a test of values it does not have says nothing about it.
+  if (draft === undefined) await deps.credentials.recordTestResult(id, result);
   return result;
 };
 

@@ -22,8 +22,8 @@ const AADSTS: Readonly<Record<number, AadstsEntry>> = {
   7000222: {
     code: TokenErrorCode.ClientSecretExpired,
     guidance:
-      `The client secret has expired ({code}). In ${SECRETS_PAGE}, create a new client secret, paste its Value ` +
-      'here and update the expiry date.',
+      `Microsoft says this secret has expired ({code}). In ${SECRETS_PAGE}, create a new client secret, paste its ` +
+      'Value here and update the expiry date.',
   },
   700016: {
     code: TokenErrorCode.AppNotFound,
@@ -93,8 +93,10 @@ const AADSTS: Readonly<Record<number, AadstsEntry>> = {
 
 /** What the credential says about itself that makes the guidance exact. */
 export interface GuidanceContext {
-  /** The "Secret expires on" date of the refused secret, YYYY-MM-DD. */
+  /** The "Secret expires on" date the admin typed for the refused secret, YYYY-MM-DD. */
   secretExpiresOn?: string | undefined;
+  /** Now, in ms since the epoch: whether the typed date has passed. */
+  now?: number | undefined;
 }
 
 /** The AADSTS numbers with their own guidance. */
@@ -122,10 +124,33 @@ const FIXED: Readonly<Partial<Record<TokenErrorCode, string>>> = {
     'and its private key (PEM, without a passphrase) again and save.',
 };
 
-/** AADSTS7000222 when the admin entered the secret's expiry date: the date says which secret to replace. */
-const expiredOn = (date: string): string =>
-  `The client secret expired on ${date}: create a new secret in Certificates & secrets ` +
-  `(${SECRETS_PAGE}), paste its Value here and update the expiry date (AADSTS7000222).`;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether the date typed on the form still calls the secret valid. A typed date works through its last day (as the
+ * admin page counts it), and the secret's real expiry can fall anywhere in that day, so only a date after today
+ * contradicts Microsoft.
+ */
+export const typedDateSaysValid = (typed: string | undefined, now: number | undefined): boolean => {
+  if (typed === undefined || now === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(typed)) return false;
+  const day = Date.parse(`${typed}T00:00:00Z`);
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
+  return !Number.isNaN(day) && day > today;
+};
+
+const TYPED_DATE_WRONG =
+  ' The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you ' +
+  "paste the new secret's Value, also update the date to the one Certificates & secrets shows for it.";
+
+/**
+ * AADSTS7000222 says what Microsoft knows: the secret has expired. Its answer (error reference:
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes, "InvalidClientSecretExpiredKeysProvided")
+ * carries no expiry date, only the time of the answer, so no date is reported: the one typed on the form is the
+ * admin's own note and may be wrong. When it contradicts Microsoft, the guidance says so plainly.
+ */
+const expiredGuidance = (entry: AadstsEntry, context: GuidanceContext): string =>
+  entry.guidance.replace('{code}', 'AADSTS7000222') +
+  (typedDateSaysValid(context.secretExpiresOn, context.now) ? TYPED_DATE_WRONG : '');
 
 /**
  * What to tell a Jira admin about a failed token request. Built from the AADSTS number and fixed texts only:
@@ -135,10 +160,10 @@ export const tokenErrorGuidance = (error: TokenError, context: GuidanceContext =
   const fixed = FIXED[error.code];
   if (fixed !== undefined) return fixed;
   const aadsts = error.aadstsCode;
-  if (aadsts === 7000222 && context.secretExpiresOn !== undefined) return expiredOn(context.secretExpiresOn);
   if (aadsts !== undefined) {
     const entry = AADSTS[aadsts];
     const label = `AADSTS${aadsts}`;
+    if (entry !== undefined && aadsts === 7000222) return expiredGuidance(entry, context);
     if (entry !== undefined) return entry.guidance.replace('{code}', label);
     return (
       `Microsoft refused to issue a token (${label}). Look ${label} up in Microsoft's AADSTS error code ` +

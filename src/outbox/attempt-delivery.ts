@@ -1,4 +1,7 @@
+import { GraphError } from '../graph/errors';
 import type { StreamedAttachment } from '../graph/mail-message';
+import { TokenError } from '../oauth/errors';
+import { safeErrorLabel } from '../shared/error-names';
 import type { DeliveryResult } from '../mail/deliver-message';
 import { isInlineAttachment, type EmailContent } from './email-contents';
 import type { EmailRecord } from './email-record';
@@ -92,7 +95,24 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
   // error leaves the claim in place; the platform delivers this job again, finds the attempt over and searches the
   // mailbox (trace-check.ts) instead of sending blindly.
   await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps, from);
+  await noteTraffic(deps, (traffic) => traffic.recordAccepted(record.credentialId, deps.now()));
   return 'sent';
+};
+
+/** Microsoft's own refusals (Graph or the token endpoint) say something about the credential; our failures do not. */
+const isMicrosoftRefusal = (error: unknown): boolean => error instanceof GraphError || error instanceof TokenError;
+
+/**
+ * The credential's health is news for the admin page, not part of the email: a failed write is logged and the
+ * delivery's outcome stands.
+ */
+const noteTraffic = async (deps: OutboxDeps, write: (traffic: NonNullable<OutboxDeps['traffic']>) => Promise<void>): Promise<void> => {
+  if (deps.traffic === undefined) return;
+  try {
+    await write(deps.traffic);
+  } catch (error) {
+    deps.log(`credential health not recorded: ${safeErrorLabel(error)}`);
+  }
 };
 
 const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDeps, from: string | undefined): Promise<AttemptOutcome> => {
@@ -151,6 +171,9 @@ const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDe
       : undefined,
   );
   if (written === undefined) return 'superseded';
+  if (failure.kind === 'final' && isMicrosoftRefusal(error)) {
+    await noteTraffic(deps, (traffic) => traffic.recordRefused(record.credentialId, now, { code: described.code, message: described.message }));
+  }
   await runFollowUps(written, deps);
   return 'failed';
 };

@@ -1,4 +1,5 @@
 import type { StoredCredential } from '../credentials/stored-credential';
+import type { TrafficHealth } from '../credentials/traffic-health';
 import type { MessageTrace } from '../graph/message-lookup';
 import type { OutgoingMessage } from '../graph/mail-message';
 import type { HistoryRecord } from '../history/history-store';
@@ -31,6 +32,8 @@ export interface OutboxDeps {
   openAttachment(attachmentId: string, expectedSize: number, readAs: string | undefined): Promise<AsyncIterable<Uint8Array>>;
   recordHistory(issueId: string, record: HistoryRecord): Promise<void>;
   addComment(issueKey: string, note: EmailCommentNote): Promise<void>;
+  /** Where each accepted or refused send is noted for the credential's health on the admin page. */
+  traffic?: Pick<TrafficHealth, 'recordAccepted' | 'recordRefused'>;
   /** The fixed, safe code and message for an error, as an admin reads it in the log, and as the sender does. */
   describe(error: unknown): StoredError;
   now: Clock;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { credentialIdSchema, credentialInputSchema } from '../contract/credentials';
+import { withTraffic, type TrafficHealth } from '../credentials/traffic-health';
 import type { AdminFunctions } from '../contract/functions';
 import type { CredentialService } from '../credentials/credential-service';
 import { testConnection, type TestConnectionDeps } from '../credentials/test-connection';
@@ -16,6 +17,7 @@ import { readMyself } from '../jira/myself';
 import { notificationRuleInputSchema, ruleIdSchema, type StatusRef } from '../contract/notification-rules';
 import type { RuleService } from '../notifications/rule-service';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
+import { testConnectionSchema } from '../contract/connection-test';
 
 /** The admin page's email templates, mail settings and the Jira lists its pickers need. */
 export interface AdminMailDeps {
@@ -52,6 +54,8 @@ export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'req
   notifications: AdminRuleDeps;
   credentials: CredentialService;
   warnings: Pick<WarningService, 'list' | 'recordPromotion'>;
+  /** Each credential's last accepted and refused send, shown with its health in the list. */
+  traffic?: Pick<TrafficHealth, 'read'>;
   /** Jira as the invoking user: the admin check, and the admin's email address for a test email. */
   requestJira: RequestJira;
 }
@@ -63,11 +67,6 @@ const noPayload = z.strictObject({});
 const templateRefSchema = z.strictObject({ id: templateIdSchema });
 const groupQuerySchema = z.strictObject({ query: z.string().check(z.trim(), z.maxLength(100, 'Type at most 100 characters.')) });
 
-const testConnectionSchema = z.strictObject({
-  id: credentialIdSchema.shape.id,
-  sendTestEmail: z.optional(z.boolean()),
-});
-
 /** The admin page's functions: thin wrappers over the services. Each one first checks that the caller is a Jira administrator. */
 export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
   const guard = () => assertJiraAdmin(deps.requestJira);
@@ -77,7 +76,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'listCredentials',
       schema: noPayload,
-      run: () => deps.credentials.list(),
+      run: async () => withTraffic(await deps.credentials.list(), deps.traffic),
     }),
     saveCredential: resolverFunction({
       ...admin,
@@ -95,11 +94,11 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'testConnection',
       schema: testConnectionSchema,
-      run: ({ id, sendTestEmail }) =>
+      run: ({ id, sendTestEmail, values }) =>
         testConnection(
           id,
           { ...deps, onPromoted: (credential) => deps.warnings.recordPromotion(credential) },
-          { sendTestEmail: sendTestEmail === true },
+          { sendTestEmail: sendTestEmail === true, values },
         ),
     }),
     setDefaultCredential: resolverFunction({

@@ -43,6 +43,7 @@ import { MAILBOX_PACE_ENTITY, OUTBOX_EMAIL_ENTITY } from '../storage/keys';
 import type { IssueEmailJira } from '../mail/issue-email-ports';
 import { previewTemplateForIssue } from '../mail/template-preview';
 import { createTokenCache } from '../oauth/token-cache';
+import { createTrafficHealth } from '../credentials/traffic-health';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
 import { saveMailSettings } from '../settings/save-mail-settings';
 import { checkSendPermission } from '../settings/send-permission';
@@ -139,6 +140,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const credentials = createCredentialService({ store: credentialStore, now: systemClock });
   const warnings = createWarningService({ store: createWarningStore(store), listCredentials: () => credentialStore.list(), now: systemClock });
   const tokenCache = createTokenCache(store);
+  const traffic = createTrafficHealth(store);
   const templates = createTemplateService({ store: createTemplateStore(store), now: systemClock, render: renderThread.render });
   const settings = createMailSettingsStore(store);
   const records = createEmailRecordStore(createForgeEntityStore(OUTBOX_EMAIL_ENTITY));
@@ -182,6 +184,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
   return {
     credentials,
     warnings,
+    traffic,
     tokenCache,
     fetch: globalFetch,
     now: systemClock,
@@ -240,6 +243,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
         await addEmailComment(issueKey, note, requestJiraAsApp);
       },
       describe: describeDeliveryFailure,
+      traffic,
       now: systemClock,
       random: Math.random,
       attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,

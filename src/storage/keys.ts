@@ -53,6 +53,14 @@ export const credentialNextSecretKey = (id: string): string =>
 export const credentialPrivateKeyKey = (id: string): string =>
   keyFor('credential-private-key:', id, 'a credential private key');
 
+/**
+ * A credential's health from real traffic (credentials/traffic-health.ts), one plain key per outcome so each
+ * delivery writes one of them blindly: `credential-sent:{id}` the last send Microsoft 365 accepted,
+ * `credential-refused:{id}` the last one it refused.
+ */
+export const credentialSentKey = (id: string): string => keyFor('credential-sent:', id, 'a credential send outcome');
+export const credentialRefusedKey = (id: string): string => keyFor('credential-refused:', id, 'a credential refusal');
+
 /** One entry: the warnings recorded by the daily expiry check and by token refusals. */
 export const ADMIN_WARNINGS_KEY = 'admin-warnings';
 

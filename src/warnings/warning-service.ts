@@ -1,6 +1,6 @@
 import { EXPIRY_WARNING_DAYS, type AdminWarnings, type CredentialWarning } from '../contract/credential-health';
 import type { StoredCredential } from '../credentials/stored-credential';
-import { tokenErrorGuidance } from '../oauth/aadsts-guidance';
+import { tokenErrorGuidance, typedDateSaysValid } from '../oauth/aadsts-guidance';
 import { TokenErrorCode, type TokenError } from '../oauth/errors';
 import type { Clock } from '../shared/seams';
 import { EXPIRY_KINDS, expiryWarnings } from './expiry-warnings';
@@ -130,7 +130,11 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
           stillNews(old, credential, deps.now()),
       );
       if (open) return;
-      const guidance = tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn });
+      const now = deps.now();
+      const guidance = tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn, now });
+      // The typed date is the admin's note: it names the expiry only when it does not contradict Microsoft.
+      const typedDateHolds =
+        credential.secretExpiresOn !== undefined && !typedDateSaysValid(credential.secretExpiresOn, now);
       const kept = stored.warnings.filter((old) => !(old.kind === 'token-refused' && old.credentialId === credential.id));
       await deps.store.write({
         ...stored,
@@ -142,7 +146,7 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
             kind: 'token-refused',
             severity: 'error',
             message: `Mail could not go out: Microsoft refused Issue Mailer's token request. ${guidance}`,
-            ...(error.aadstsCode === 7000222 && credential.secretExpiresOn !== undefined ? { date: credential.secretExpiresOn } : {}),
+            ...(error.aadstsCode === 7000222 && typedDateHolds ? { date: credential.secretExpiresOn } : {}),
             recordedAt: timestamp(),
             code: error.code,
           },

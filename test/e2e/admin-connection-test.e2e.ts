@@ -82,14 +82,18 @@ describe('Test connection on the admin page: a diagnosis, step by step', () => {
     expect(run.logs.join('\n')).not.toContain(wrong);
   });
 
-  it('explains AADSTS7000222 when the secret has expired', async () => {
+  it("explains AADSTS7000222 in Microsoft's words, and calls a typed expiry date that disagrees wrong", async () => {
     const app = await openAdminPage(run);
     const expired = secretOf(demoApp(), 'Old secret (expired)');
-    await addCredential(run, app, { name: 'Expired secret', clientId: demoApp().clientId, clientSecret: expired.value });
+    await addCredential(run, app, { name: 'Expired secret', clientId: demoApp().clientId, clientSecret: expired.value, secretExpiresOn: '2099-12-25' });
 
     await app.getByRole('button', { name: 'Test connection', exact: true }).click();
-    await app.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
-    expect(await checklist(app.getByRole('form'))).toEqual(EXPIRED_SECRET_STEPS);
+    const form = app.getByRole('form');
+    await form.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
+    expect(await checklist(form)).toEqual(EXPIRED_SECRET_STEPS);
+    const summary = await form.getByRole('alert').filter({ hasText: 'Connection failed' }).innerText();
+    expect(summary).toContain(TYPED_DATE_WRONG);
+    expect(summary).not.toMatch(/2099|Dec 25/);
   });
 
   it('lists each permission as missing, with "grant admin consent" guidance, when consent was not granted', async () => {
@@ -189,9 +193,13 @@ const WRONG_SECRET_STEPS = [
   ...NO_TOKEN,
 ];
 
+const TYPED_DATE_WRONG =
+  "The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you paste the new secret's " +
+  'Value, also update the date to the one Certificates & secrets shows for it.';
 const EXPIRED_SECRET_STEPS = [
-  `Failed: Token | The client secret has expired (AADSTS7000222). In ${ENTRA_APP} > Certificates & secrets, create a new ` +
-    'client secret, paste its Value here and update the expiry date. | Error code TOKEN_CLIENT_SECRET_EXPIRED',
+  `Failed: Token | Microsoft says this secret has expired (AADSTS7000222). In ${ENTRA_APP} > Certificates & secrets, ` +
+    `create a new client secret, paste its Value here and update the expiry date. ${TYPED_DATE_WRONG} | Error code ` +
+    'TOKEN_CLIENT_SECRET_EXPIRED',
   ...NO_TOKEN,
 ];
 

@@ -94,11 +94,18 @@ describe('Test connection against the Microsoft emulator', () => {
     expect(stack.microsoft.requestCounts()).toEqual({ token: 1, graph: 0 });
   });
 
-  it('says when an expired secret expired (AADSTS7000222)', async () => {
-    const saved = await save({ name: 'Diagnosis: expired', clientSecret: secretOf(stack.demoApp, 'Old secret (expired)'), secretExpiresOn: '2024-01-31' });
-    const result = await test(saved.id);
+  it("reports Microsoft's word on an expired secret (AADSTS7000222), not the date typed on the form", async () => {
+    const agreeing = await save({ name: 'Diagnosis: expired', clientSecret: secretOf(stack.demoApp, 'Old secret (expired)'), secretExpiresOn: '2024-01-31' });
+    const result = await test(agreeing.id);
     expect(result).toMatchObject({ ok: false, code: 'TOKEN_CLIENT_SECRET_EXPIRED' });
-    expect(result.message).toMatch(/^The client secret expired on 2024-01-31: create a new secret in Certificates & secrets .*\(AADSTS7000222\)\.$/);
+    expect(result.message).toMatch(/^Microsoft says this secret has expired \(AADSTS7000222\)\. In .* update the expiry date\.$/);
+    expect(result.message).not.toContain('2024-01-31');
+
+    // The admin typed a date years ahead: Microsoft's answer wins and the form's date is called wrong.
+    const typedWrong = await save({ name: 'Diagnosis: expired, wrong date', clientSecret: secretOf(stack.demoApp, 'Old secret (expired)'), secretExpiresOn: '2099-12-25' });
+    const contradicted = await test(typedWrong.id);
+    expect(contradicted.message).toMatch(/^Microsoft says this secret has expired \(AADSTS7000222\)\. .* The expiry date typed on the form for this credential is wrong: it says the secret is still valid\./);
+    expect(contradicted.message).not.toContain('2099');
   });
 
   it('lists every permission as missing, with the admin consent button, when consent was not granted', async () => {
@@ -189,7 +196,7 @@ describe('rotation against the Microsoft emulator', () => {
       ['token-refused', 'error'],
     ]);
     const refused = warnings.warnings.find((w) => w.credentialId === saved.id && w.kind === 'token-refused');
-    expect(refused?.message).toContain('The client secret expired on 2024-01-31: create a new secret in Certificates & secrets');
+    expect(refused?.message).toContain('Microsoft says this secret has expired (AADSTS7000222). In Microsoft Entra admin center');
   });
 });
 

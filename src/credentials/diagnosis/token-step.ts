@@ -17,7 +17,7 @@ const REASON_WORDS = { expired: 'expired', invalid: 'invalid' } as const;
 
 /**
  * Asks the token endpoint for a new token, as mail would (the next secret takes over from a refused current one),
- * and says what went wrong in the admin's words: the AADSTS guidance, the expiry date when the admin entered it.
+ * and says what went wrong in the admin's words: the AADSTS guidance, and whether the typed expiry date is wrong.
  */
 export const tokenStep = async (credential: StoredCredential, deps: CredentialTokenDeps): Promise<TokenStepResult> => {
   try {
@@ -34,7 +34,7 @@ export const tokenStep = async (credential: StoredCredential, deps: CredentialTo
   } catch (error) {
     if (error instanceof TokenError) {
       return {
-        step: step('token', 'failed', tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn }), error.code),
+        step: step('token', 'failed', tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn, now: deps.now() }), error.code),
       };
     }
     if (error instanceof SecretMissingError) return { step: step('token', 'failed', NO_SECRET_MESSAGE, error.code) };

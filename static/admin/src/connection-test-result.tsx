@@ -12,6 +12,12 @@ import { formatDateTime } from './format';
 /** A test that ran (passed or failed), or the resolver's error when it could not run at all. */
 export type ConnectionTestOutcome = { kind: 'result'; result: ConnectionTestResult } | { kind: 'error'; error: ResolverError };
 
+/** Which version ran, first thing in the result: a form's unsaved values can pass where the saved credential fails. */
+const TESTED: Record<NonNullable<ConnectionTestResult['tested']>, string> = {
+  form: 'Tested the values in the form (not saved)',
+  saved: 'Tested the saved credential',
+};
+
 /** Each status has its own glyph and word, so the checklist never relies on colour alone. */
 const STATUS: Record<DiagnosisStatus, { glyph: string; word: string }> = {
   passed: { glyph: '\u2713', word: 'Passed' },
@@ -86,6 +92,11 @@ export function ConnectionTestResultView({ outcome }: { outcome: ConnectionTestO
   const steps = result.steps ?? [];
   return (
     <div className="im-test-result">
+      {result.tested && (
+        <p className="im-test-result__tested">
+          <strong>{TESTED[result.tested]}</strong>
+        </p>
+      )}
       {result.ok ? (
         <SectionMessage appearance="success" title="Connection works">
           <p>{result.message}</p>

@@ -1,18 +1,46 @@
 import type { CredentialView } from '../../../src/contract';
 import { expiryOf, formatDate, formatDateTime, formatRelative, plural, type Expiry } from './format';
 
-/** "Passed 5 minutes ago", with the exact time on hover and for assistive technology. */
+function When({ at, now }: { at: string; now: Date }) {
+  return (
+    <time dateTime={at} title={formatDateTime(at)}>
+      {formatRelative(at, now)}
+    </time>
+  );
+}
+
+/**
+ * The credential's health: the last connection test ("Passed 5 minutes ago"), and what real traffic showed, the
+ * last send Microsoft 365 accepted and the last it refused, so a credential that sends every day never reads as
+ * untested. Exact times on hover and for assistive technology.
+ */
 export function LastTestCell({ credential, now }: { credential: CredentialView; now: Date }) {
   const test = credential.lastTest;
-  if (!test) return <span className="im-secondary">Not tested yet</span>;
+  const accepted = credential.traffic?.lastAccepted;
+  const refused = credential.traffic?.lastRefused;
+  if (!test && !accepted && !refused) return <span className="im-secondary">Not tested yet</span>;
   return (
     <span className="im-cell-stack">
-      <span className={`im-lozenge ${test.ok ? 'im-lozenge--success' : 'im-lozenge--danger'}`}>
-        {test.ok ? 'Passed' : 'Failed'}
-      </span>
-      <time className="im-secondary" dateTime={test.testedAt} title={formatDateTime(test.testedAt)}>
-        {formatRelative(test.testedAt, now)}
-      </time>
+      {test && (
+        <>
+          <span className={`im-lozenge ${test.ok ? 'im-lozenge--success' : 'im-lozenge--danger'}`}>
+            {test.ok ? 'Passed' : 'Failed'}
+          </span>
+          <span className="im-secondary">
+            <When at={test.testedAt} now={now} />
+          </span>
+        </>
+      )}
+      {accepted && (
+        <span className="im-secondary" data-health="accepted">
+          Last send accepted <When at={accepted.at} now={now} />
+        </span>
+      )}
+      {refused && (
+        <span className="im-secondary" data-health="refused" title={refused.message}>
+          Last refusal <When at={refused.at} now={now} /> (<code>{refused.code}</code>)
+        </span>
+      )}
     </span>
   );
 }

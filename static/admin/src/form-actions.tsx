@@ -2,7 +2,7 @@ import type { FormBusy } from './use-credential-form';
 
 interface FormActionsProps {
   isNew: boolean;
-  /** Unsaved edits: Test connection tests the stored credential, and the hint says so. */
+  /** Unsaved edits: Test connection tests the form's values without saving them, and the hint says so. */
   dirty: boolean;
   busy: FormBusy;
   sendTestEmail: boolean;
@@ -61,7 +61,7 @@ export function FormActions(props: FormActionsProps) {
         {isNew
           ? 'Save the credential, then test the connection.'
           : dirty
-            ? 'You have unsaved changes: Test connection tests the saved credential.'
+            ? 'You have unsaved changes: Test connection tests the values in the form, without saving them.'
             : 'Gets a token, checks its permissions and the sender mailbox; mails you only if you ask.'}
       </p>
     </div>

@@ -1,5 +1,6 @@
 import type {
   AdminFunctions,
+  ConnectionValues,
   CredentialInput,
   EmailLogSettings,
   ListEmailLogInput,
@@ -17,9 +18,12 @@ export const listWarnings = () => call('listWarnings', {});
 export const saveCredential = (input: CredentialInput) => call('saveCredential', input);
 export const deleteCredential = (id: string) => call('deleteCredential', { id });
 export const setDefaultCredential = (id: string) => call('setDefaultCredential', { id });
-/** The payload names `sendTestEmail` only when asked: the plain test is the one most admins run. */
-export const testConnection = (id: string, sendTestEmail = false) =>
-  call('testConnection', sendTestEmail ? { id, sendTestEmail } : { id });
+/**
+ * The payload names `sendTestEmail` only when asked: the plain test is the one most admins run. `values` are the
+ * edit form's unsaved values, tested instead of the saved credential.
+ */
+export const testConnection = (id: string, sendTestEmail = false, values?: ConnectionValues) =>
+  call('testConnection', { id, ...(sendTestEmail ? { sendTestEmail } : {}), ...(values === undefined ? {} : { values }) });
 export const listTemplates = () => call('listTemplates', {});
 export const saveTemplate = (input: TemplateInput) => call('saveTemplate', input);
 export const deleteTemplate = (id: string) => call('deleteTemplate', { id });

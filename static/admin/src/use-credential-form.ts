@@ -1,7 +1,8 @@
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { ConnectionTestResult, CredentialView, MicrosoftCloud, ResolverError } from '../../../src/contract';
+import type { ConnectionTestResult, ConnectionValues, CredentialView, MicrosoftCloud, ResolverError } from '../../../src/contract';
 import { normaliseFieldErrors, type FieldErrors } from '../../shared/field-errors';
 import type { ConnectionTestOutcome } from './connection-test-result';
+import { connectionErrors, connectionValuesOf } from './connection-values';
 import { isFormField, type FocusTarget, type TextBinding } from './form-fields';
 import {
   NO_WRITE_ONLY_CHOICES,
@@ -48,7 +49,7 @@ function choicesForErrors(errors: FieldErrors, choices: WriteOnlyChoices): Write
 
 /**
  * The credential form's state and flows: edits kept relative to the stored credential, validation before the
- * round trip, then Save, or Test connection of the saved credential.
+ * round trip, then Save, or Test connection of what the form shows.
  */
 export function useCredentialForm({ credential, focusOnShow, onSaved, onTested }: CredentialFormOptions) {
   const [values, setValues] = useState<CredentialFormValues>(() =>
@@ -129,17 +130,32 @@ export function useCredentialForm({ credential, focusOnShow, onSaved, onTested }
     showErrors(serverErrors);
   };
 
+  /** Tests what the admin sees: the saved credential, or with unsaved edits the form's values (never saved). */
   const onTest = async () => {
     if (!credential || busy) return;
+    let formValues: ConnectionValues | undefined;
+    if (dirty) {
+      const input = toCredentialInput(values, credential, choices);
+      const blocking = connectionErrors(validateCredentialInput(input, values, visible));
+      if (Object.keys(blocking).length > 0) {
+        setTestOutcome(null);
+        showErrors(blocking);
+        return;
+      }
+      formValues = connectionValuesOf(input);
+    }
     setBusy('testing');
     setTestOutcome(null);
-    const result = await testConnection(credential.id, sendTestEmail);
+    const result = await testConnection(credential.id, sendTestEmail, formValues);
     setBusy(null);
     if (result.ok) {
       setTestOutcome({ kind: 'result', result: result.data });
-      onTested(credential.id, result.data);
+      // The list shows the saved credential's health: a test of unsaved values says nothing about it.
+      if (result.data.tested !== 'form') onTested(credential.id, result.data);
     } else {
       setTestOutcome({ kind: 'error', error: result.error });
+      const serverErrors = normaliseFieldErrors(result.error.fieldErrors);
+      if (Object.keys(serverErrors).length > 0) showErrors(serverErrors);
     }
   };
 

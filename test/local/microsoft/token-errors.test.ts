@@ -168,6 +168,17 @@ describe('Microsoft emulator token endpoint: errors', () => {
     expect(((await response.json()) as AadstsErrorBody).error_codes).toEqual([7000215]);
   });
 
+  it("answers an expired secret as Microsoft does: its documented fields, and no date of the secret's expiry", async () => {
+    const expired = demo.app.secrets.find((secret) => secret.description === 'Old secret (expired)');
+    if (expired === undefined) throw new Error('no expired secret in the demo tenant');
+    const response = await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: expired.value }));
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as AadstsErrorBody;
+    expect(Object.keys(body).sort()).toEqual(['correlation_id', 'error', 'error_codes', 'error_description', 'error_uri', 'timestamp', 'trace_id']);
+    expect([body.error, body.error_codes, body.error_uri]).toEqual(['invalid_client', [7000222], 'https://login.microsoftonline.com/error?code=7000222']);
+    expect(JSON.stringify(body)).not.toContain(expired.expiresOn.slice(0, 10));
+  });
+
   it('expires a secret when the clock passes its expiresOn', async () => {
     const config = demo.emulator.config;
     const tenant = config.tenants[0];

@@ -85,6 +85,7 @@ describe('testConnection diagnosis', () => {
       code: 'OK',
       message: `Connected: mail can go out from ${SENDER}.`,
       testedAt: '2024-05-06T06:00:00.000Z',
+      tested: 'saved',
       steps: [
         { key: 'token', status: 'passed', title: 'Token', message: `Got a token for ${CLIENT_ID}, with the client secret.` },
         { key: 'permissions', status: 'passed', title: 'Permissions', message: 'The token carries User.Read.All, Mail.ReadWrite and Mail.Send.' },
@@ -139,11 +140,13 @@ describe('testConnection diagnosis', () => {
     expect(kv.secrets.has('token-cache:cred-1')).toBe(false);
   });
 
-  it('says when an expired secret expired, from the date the admin entered', async () => {
+  it("reports Microsoft's word on an expired secret, and calls the typed (still future) expiry date wrong", async () => {
     const { run } = await setup({ token: () => fixtureResponse(tokenFixture('expired_secret_7000222')) });
     const result = await run();
     expect(result.code).toBe('TOKEN_CLIENT_SECRET_EXPIRED');
-    expect(result.message).toMatch(/^The client secret expired on 2026-05-01: create a new secret in Certificates & secrets /);
+    expect(result.message).toMatch(/^Microsoft says this secret has expired \(AADSTS7000222\)\. /);
+    expect(result.message).toContain(' The expiry date typed on the form for this credential is wrong: it says the secret is still valid.');
+    expect(result.message).not.toContain('2026-05-01');
   });
 
   it('explains missing admin consent: every permission missing, the button named, the mailbox not asked', async () => {

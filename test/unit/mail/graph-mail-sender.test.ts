@@ -79,7 +79,7 @@ describe('sending through a credential', () => {
     expect(world.kv.secrets.get('credential-next-secret:cred-1')).toBe('NEXT-SECRET');
     const { warnings } = await world.warnings.list();
     expect(warnings.filter((warning) => warning.kind === 'token-refused')).toHaveLength(1);
-    expect(warnings.find((warning) => warning.kind === 'token-refused')?.message).toContain('The client secret expired on 2026-05-01');
+    expect(warnings.find((warning) => warning.kind === 'token-refused')?.message).toContain("Microsoft says this secret has expired (AADSTS7000222). In Microsoft Entra admin center");
   });
 
   it('does not try a next secret for a refusal it cannot fix', async () => {

@@ -24,13 +24,24 @@ describe('AADSTS guidance', () => {
     expect(new Set(texts).size).toBe(KNOWN_AADSTS_CODES.length);
   });
 
-  it('says when an expired secret expired, when the admin entered the date', () => {
+  it("reports Microsoft's word on an expired secret, never the typed date, and says plainly when that date is wrong", () => {
     const error = new TokenError(tokenErrorCodeForAadsts(7000222), 'x', { aadstsCode: 7000222 });
-    expect(tokenErrorGuidance(error, { secretExpiresOn: '2026-05-01' })).toBe(
-      'The client secret expired on 2026-05-01: create a new secret in Certificates & secrets (Microsoft Entra admin ' +
-        'center > App registrations > your app > Certificates & secrets), paste its Value here and update the expiry date (AADSTS7000222).',
+    const now = Date.parse('2026-06-15T10:00:00Z');
+    const microsoftSays =
+      'Microsoft says this secret has expired (AADSTS7000222). In Microsoft Entra admin center > App registrations > ' +
+      'your app > Certificates & secrets, create a new client secret, paste its Value here and update the expiry date.';
+    // The form says the secret still works: the form is wrong, and the answer says so.
+    expect(tokenErrorGuidance(error, { secretExpiresOn: '2026-12-25', now })).toBe(
+      `${microsoftSays} The expiry date typed on the form for this credential is wrong: it says the secret is still valid. When you paste ` +
+        "the new secret's Value, also update the date to the one Certificates & secrets shows for it.",
     );
-    expect(tokenErrorGuidance(error, {})).toContain('The client secret has expired (AADSTS7000222).');
+    // A typed date already past, today's (Microsoft's expiry may fall early in it), or none: Microsoft's word only.
+    expect(tokenErrorGuidance(error, { secretExpiresOn: '2026-05-01', now })).toBe(microsoftSays);
+    expect(tokenErrorGuidance(error, { secretExpiresOn: '2026-06-15', now })).toBe(microsoftSays);
+    expect(tokenErrorGuidance(error, {})).toBe(microsoftSays);
+    for (const date of ['2026-12-25', '2026-05-01']) {
+      expect(tokenErrorGuidance(error, { secretExpiresOn: date, now })).not.toContain(date);
+    }
   });
 
   it.each([

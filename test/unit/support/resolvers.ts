@@ -1,5 +1,6 @@
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
+import { createTrafficHealth } from '../../../src/credentials/traffic-health';
 import { createDirectorySearch, createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../../../src/mail/graph-mail-sender';
 import { createEmailContentStore } from '../../../src/outbox/email-contents';
 import { createEmailLogService } from '../../../src/outbox/email-log-service';
@@ -133,6 +134,8 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     },
   };
   const clock = { now: NOW };
+  // A memo of its own: each world starts as a cold process would.
+  const traffic = createTrafficHealth(kv, new Map());
   const ruleStore = createRuleStore(kv);
   const entities = new MemoryEntityStore();
   const records = createEmailRecordStore(entities);
@@ -163,6 +166,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     recordHistory: (issueId, record) => history.record(issueId, record),
     addComment: (issueKey, note) => issueJira.addEmailComment(issueKey, note),
     describe: describeDeliveryFailure,
+    traffic,
     now: () => clock.now,
     random: () => 0.5,
     attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,
@@ -213,6 +217,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     },
     credentials,
     warnings,
+    traffic,
     sleep: async () => undefined,
     requestJira: jira.requestJira,
     tokenCache,

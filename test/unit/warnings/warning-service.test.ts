@@ -84,15 +84,27 @@ describe('warning service', () => {
       ['token-refused', 'error', '2026-03-01'],
     ]);
     expect(listed[1]?.message).toBe(
-      "Mail could not go out: Microsoft refused Issue Mailer's token request. The client secret expired on 2026-03-01: " +
-        'create a new secret in Certificates & secrets (Microsoft Entra admin center > App registrations > your app > ' +
-        'Certificates & secrets), paste its Value here and update the expiry date (AADSTS7000222).',
+      "Mail could not go out: Microsoft refused Issue Mailer's token request. Microsoft says this secret has expired " +
+        '(AADSTS7000222). In Microsoft Entra admin center > App registrations > your app > Certificates & secrets, ' +
+        'create a new client secret, paste its Value here and update the expiry date.',
     );
     expect(listed[1]).not.toHaveProperty('code');
 
     advance(1000);
     await credentials.save(parsedInput({ id: 'cred-1', clientSecret: 'NEW-SECRET', secretExpiresOn: '2027-03-01' }));
     await expect(warnings.list()).resolves.toEqual({ warnings: [] });
+  });
+
+  it('records an expired-secret refusal without the typed date when that date says the secret still works', async () => {
+    const { warnings, credentials } = setup();
+    await credentials.save(parsedInput({ secretExpiresOn: '2026-12-25' }));
+    await warnings.recordTokenRefused(await credentials.get('cred-1'), expired());
+
+    const refused = (await warnings.list()).warnings.find((warning) => warning.kind === 'token-refused');
+    expect(refused).not.toHaveProperty('date');
+    expect(refused?.message).toContain('Microsoft says this secret has expired (AADSTS7000222).');
+    expect(refused?.message).toContain('The expiry date typed on the form for this credential is wrong: it says the secret is still valid.');
+    expect(refused?.message).not.toContain('2026-12-25');
   });
 
   it('does not record a refusal the next attempt may not meet', async () => {
