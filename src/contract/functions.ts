@@ -18,7 +18,7 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
-import type { AutomationActionOptions, NotificationRuleInput, NotificationRuleView, StatusRef } from './notification-rules';
+import type { AutomationActionOptions, JiraFieldRef, NotificationRuleInput, NotificationRuleView, StatusRef } from './notification-rules';
 import type { TemplateInput, TemplatePreview, TemplateView } from './templates';
 
 /**
@@ -61,6 +61,8 @@ export interface AdminFunctions {
   deleteNotificationRule: { payload: { id: string }; data: { id: string } };
   /** Jira's statuses, for "transitioned to". */
   listStatuses: { payload: Record<string, never>; data: StatusRef[] };
+  /** Jira's fields, for "a chosen field changed". */
+  listJiraFields: { payload: Record<string, never>; data: JiraFieldRef[] };
 }
 
 /** The Automation action's configuration form (its resolver). */

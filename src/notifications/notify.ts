@@ -16,6 +16,8 @@ export interface NotifyDeps {
   /** As the app: the trigger runs with no user. */
   matchesJql(issueKey: string, jql: string): Promise<boolean>;
   readRoles(issueKey: string): Promise<IssueRoles>;
+  /** The issue an attachment event names by id (as the app); undefined when the app cannot see it. */
+  issueRef(issueId: string): Promise<IssueEventFact['issue'] | undefined>;
   /** Addresses of people whose address Jira hides, through its Email API (as the app). */
   readUserEmails: ReadUserEmails;
   /** Renders the issue (as the app) with the rule's template and puts the email in the outbox. */
@@ -34,15 +36,19 @@ export interface NotifySummary {
 
 const sameStatus = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** The rules an event of this kind, project and status calls for, before their JQL is asked. */
+/** Whether the rule listens for this event: its kind, and the status or field it names. */
+export const listensTo = (rule: Pick<NotificationRuleView, 'event' | 'toStatus' | 'fieldId'>, fact: IssueEventFact): boolean => {
+  if (rule.event !== fact.kind) return false;
+  if (rule.event === 'issue-transitioned') {
+    return rule.toStatus === undefined || (fact.toStatus !== undefined && sameStatus(rule.toStatus, fact.toStatus));
+  }
+  if (rule.event === 'field-changed') return rule.fieldId !== undefined && (fact.fields ?? []).some((field) => field.id === rule.fieldId);
+  return true;
+};
+
+/** The rules an event of this kind, project and status (or field) calls for, before their JQL is asked. */
 export const rulesFor = (rules: readonly NotificationRuleView[], fact: IssueEventFact): NotificationRuleView[] =>
-  rules.filter(
-    (rule) =>
-      rule.enabled &&
-      rule.event === fact.kind &&
-      rule.projectKeys.includes(fact.issue.projectKey) &&
-      (rule.toStatus === undefined || (fact.toStatus !== undefined && sameStatus(rule.toStatus, fact.toStatus))),
-  );
+  rules.filter((rule) => rule.enabled && listensTo(rule, fact) && rule.projectKeys.includes(fact.issue.projectKey));
 
 const fireRule = async (rule: NotificationRuleView, fact: IssueEventFact, deps: NotifyDeps): Promise<RuleOutcome> => {
   if (rule.jql !== undefined) {

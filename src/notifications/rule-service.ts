@@ -24,14 +24,15 @@ export interface RuleService {
   delete(id: string): Promise<{ id: string }>;
 }
 
-/** Only what a rule means: no JQL and an empty one are the same, and a status only for transitions. */
+/** Only what a rule means: no JQL and an empty one are the same, a status only for transitions, a field only for field changes. */
 const normalise = (input: Omit<NotificationRule, 'id'>): Omit<NotificationRule, 'id'> => {
-  const { toStatus, jql, credentialId, ...rest } = input;
+  const { toStatus, fieldId, jql, credentialId, ...rest } = input;
   return {
     ...rest,
     projectKeys: [...new Set(input.projectKeys)],
     recipients: { addresses: [...new Set(input.recipients.addresses)], roles: [...new Set(input.recipients.roles)] },
     ...(input.event === 'issue-transitioned' && toStatus !== undefined && toStatus !== '' ? { toStatus } : {}),
+    ...(input.event === 'field-changed' && fieldId !== undefined ? { fieldId } : {}),
     ...(jql !== undefined && jql !== '' ? { jql } : {}),
     ...(credentialId !== undefined ? { credentialId } : {}),
   };

@@ -12,7 +12,7 @@ import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../co
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
 import { readMyself } from '../jira/myself';
-import { notificationRuleInputSchema, ruleIdSchema, type StatusRef } from '../contract/notification-rules';
+import { notificationRuleInputSchema, ruleIdSchema, type JiraFieldRef, type StatusRef } from '../contract/notification-rules';
 import type { RuleService } from '../notifications/rule-service';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 
@@ -43,6 +43,8 @@ export interface AdminLogDeps {
 export interface AdminRuleDeps {
   rules: RuleService;
   listStatuses(): Promise<StatusRef[]>;
+  /** Jira's fields (as the admin), for "a chosen field changed". */
+  listFields(): Promise<JiraFieldRef[]>;
 }
 
 export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
@@ -229,6 +231,12 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'listStatuses',
       schema: noPayload,
       run: () => deps.notifications.listStatuses(),
+    }),
+    listJiraFields: resolverFunction({
+      ...admin,
+      name: 'listJiraFields',
+      schema: noPayload,
+      run: () => deps.notifications.listFields(),
     }),
   };
 };

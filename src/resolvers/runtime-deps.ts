@@ -12,6 +12,8 @@ import { readIssueParticipants, readIssuePeople, readIssueRoles } from '../jira/
 import { readUserEmails } from '../jira/user-emails';
 import { isValidJql, issueMatchesJql } from '../jira/jql-search';
 import { listStatuses } from '../jira/statuses';
+import { listFields } from '../jira/fields';
+import { issueRefOf } from '../notifications/issue-ref';
 import { readUserName } from '../jira/user-name';
 import type { SendEmailActionDeps } from '../automation/send-email-action';
 import { createRuleSendCap } from '../automation/rule-send-cap';
@@ -245,12 +247,14 @@ const createRuntimeDeps = (): RuntimeDeps => {
         newId: randomUUID,
       }),
       listStatuses: () => listStatuses(requestJiraAsUser),
+      listFields: () => listFields(requestJiraAsUser),
     },
     notify: {
       rules,
       once: createOnceGuard(),
       matchesJql: (issueKey, jql) => issueMatchesJql(issueKey, jql, requestJiraAsApp),
       readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsApp),
+      issueRef: (issueId) => issueRefOf(issueId, requestJiraAsApp),
       readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
       queue: (rule, fact, to) => queueNotification(rule, fact, to, notificationDeps),
       log,

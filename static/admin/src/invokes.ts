@@ -39,3 +39,4 @@ export const listNotificationRules = () => call('listNotificationRules', {});
 export const saveNotificationRule = (input: NotificationRuleInput) => call('saveNotificationRule', input);
 export const deleteNotificationRule = (id: string) => call('deleteNotificationRule', { id });
 export const listStatuses = () => call('listStatuses', {});
+export const listJiraFields = () => call('listJiraFields', {});

@@ -18,6 +18,8 @@ interface NotificationRuleListProps {
   rules: readonly NotificationRuleView[];
   templates: readonly TemplateView[];
   templatesLoad: TemplateListLoad;
+  /** Jira's field names by id, for "Labels changed". */
+  fieldNames: ReadonlyMap<string, string>;
   /** The rule open in the form. */
   selectedId: string | null;
   confirmingDeleteId: string | null;
@@ -31,7 +33,7 @@ interface NotificationRuleListProps {
 
 /** The notification rules as a Jira admin table; "Enabled" saves as soon as it is ticked or cleared. */
 export function NotificationRuleList(props: NotificationRuleListProps) {
-  const { rules, templates, templatesLoad, selectedId, confirmingDeleteId, busy } = props;
+  const { rules, templates, templatesLoad, fieldNames, selectedId, confirmingDeleteId, busy } = props;
   const templateName = (id: string) =>
     templates.find((template) => template.id === id)?.name ??
     (templatesLoad.state === 'loaded' ? 'Unknown template' : '—');
@@ -48,7 +50,7 @@ export function NotificationRuleList(props: NotificationRuleListProps) {
             aria-busy={rowBusy ? 'true' : undefined}
           >
             <RowNameCell name={rule.name} />
-            <td>{whenText(rule)}</td>
+            <td>{whenText(rule, rule.fieldId === undefined ? undefined : fieldNames.get(rule.fieldId))}</td>
             <td className="im-break">
               {rule.projectKeys.join(', ')}
               {(rule.warnings ?? []).map((warning) => (

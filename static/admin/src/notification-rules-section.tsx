@@ -153,6 +153,7 @@ export function NotificationRulesSection({ list, credentials }: NotificationRule
           rules={rules.data}
           templates={list.templates}
           templatesLoad={list.load}
+          fieldNames={new Map(data.fields.state === 'loaded' ? data.fields.data.map((field) => [field.id, field.name]) : [])}
           selectedId={form?.rule?.id ?? null}
           confirmingDeleteId={confirmingDeleteId}
           busy={busy}
@@ -177,6 +178,7 @@ export function NotificationRulesSection({ list, credentials }: NotificationRule
             focusOnShow
             choices={{
               statuses: data.statuses,
+              fields: data.fields,
               projects: data.projects,
               templates: list.templates,
               templatesLoad: list.load,

@@ -71,6 +71,7 @@ describe('notification rules table', () => {
   it('lists the rules oldest first with what each does', async () => {
     const section = await openSection([COMMENTED, DONE, ANY]);
     expect(backend.calls.map((call) => call.functionKey).sort()).toEqual([
+      'listJiraFields',
       'listNotificationRules',
       'listProjects',
       'listStatuses',

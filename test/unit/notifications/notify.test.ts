@@ -65,6 +65,7 @@ const notifyWorld = async (rules: NotificationRuleView[]) => {
       if (answer instanceof Error) throw answer;
       return answer;
     },
+    issueRef: async () => undefined,
     readRoles: async (issueKey) => {
       world.rolesCalls.push(issueKey);
       return world.roles;

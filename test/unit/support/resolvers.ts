@@ -204,6 +204,10 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
         { id: '10000', name: 'Done' },
         { id: '10001', name: 'In Progress' },
       ],
+      listFields: async () => [
+        { id: 'labels', name: 'Labels' },
+        { id: 'priority', name: 'Priority' },
+      ],
     },
     credentials,
     warnings,
