@@ -24,6 +24,8 @@ export interface TemplateIssueData {
   attachments: { filename: string; size: number }[];
   /** The content id when that Jira attachment is embedded in the email. */
   inlineImage?: (attachmentId: string) => string | undefined;
+  /** The notification rule that sends the email; absent for one a person or Automation sends. */
+  rule?: { name: string };
 }
 
 /** Absent values are nil, so `{% if issue.assignee %}` and `| default:` work as Liquid authors expect. */
@@ -59,6 +61,8 @@ export interface TemplateContext {
   message_html: SafeHtml | undefined;
   include: { fields: boolean; description: boolean; comments: CommentChoice; latest_comments: number };
   site: { url: string };
+  /** Nil unless a notification rule sends the email. */
+  rule: { name: string } | undefined;
 }
 
 export const issueUrl = (siteUrl: string, issueKey: string): string =>
@@ -132,5 +136,6 @@ export const buildTemplateContext = (data: TemplateIssueData): TemplateContext =
       latest_comments: data.include.latestComments,
     },
     site: { url: siteUrl },
+    rule: data.rule === undefined ? undefined : { name: data.rule.name },
   };
 };
