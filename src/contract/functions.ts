@@ -18,7 +18,7 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
-import type { AutomationActionOptions, JiraFieldRef, NotificationRuleInput, NotificationRuleView, StatusRef } from './notification-rules';
+import type { AutomationActionOptions, JiraFieldRef, NotificationRuleInput, NotificationRuleView, RuleRun, StatusRef } from './notification-rules';
 import type { TemplateInput, TemplatePreview, TemplateView } from './templates';
 
 /**
@@ -63,6 +63,8 @@ export interface AdminFunctions {
   listStatuses: { payload: Record<string, never>; data: StatusRef[] };
   /** Jira's fields, for "a chosen field changed". */
   listJiraFields: { payload: Record<string, never>; data: JiraFieldRef[] };
+  /** The rule's last runs, newest first: fired, or skipped and why. */
+  getNotificationRuleHistory: { payload: { id: string }; data: RuleRun[] };
 }
 
 /** The Automation action's configuration form (its resolver). */

@@ -115,3 +115,27 @@ export interface SendIssueEmailActionInputs {
   mailbox?: string;
   message?: string;
 }
+
+/** How many runs a rule's history keeps, newest first. */
+export const RULE_HISTORY_LIMIT = 50;
+
+/** One time a rule was considered for a Jira event: whether it sent, and why not in an admin's words. */
+export interface RuleRun {
+  at: string;
+  event: NotificationEvent;
+  issueKey: string;
+  outcome: 'fired' | 'skipped' | 'failed';
+  reason: string;
+  emailId?: string;
+}
+
+/** "Try on an issue": an issue key as Jira writes it. */
+export const tryRuleSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a rule id.')),
+  issueKey: z.string().check(z.trim(), z.regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'Enter an issue key such as DEMO-1.')),
+});
+
+/** What the rule would send for an issue, without sending: or why it would send nothing. */
+export type RuleTrial =
+  | { outcome: 'would-send'; to: string[]; subject: string; html: string; notes: string[] }
+  | { outcome: 'would-skip'; reason: string };

@@ -13,6 +13,7 @@ import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
 import { readMyself } from '../jira/myself';
 import { notificationRuleInputSchema, ruleIdSchema, type JiraFieldRef, type StatusRef } from '../contract/notification-rules';
+import { tryRuleSchema } from '../contract/notification-rules';
 import type { RuleService } from '../notifications/rule-service';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 
@@ -231,6 +232,12 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'listStatuses',
       schema: noPayload,
       run: () => deps.notifications.listStatuses(),
+    }),
+    getNotificationRuleHistory: resolverFunction({
+      ...admin,
+      name: 'getNotificationRuleHistory',
+      schema: ruleIdSchema,
+      run: ({ id }) => deps.notifications.rules.history(id),
     }),
     listJiraFields: resolverFunction({
       ...admin,

@@ -23,6 +23,7 @@ import { queueNotification, type QueueNotificationDeps } from '../notifications/
 import { createRuleService } from '../notifications/rule-service';
 import { browsableProjects } from '../jira/project-access';
 import { createRuleStore } from '../notifications/rule-store';
+import { createRunHistoryStore } from '../notifications/run-history';
 import { readIssue } from '../jira/issue-reader';
 import { requestJiraAsApp, requestJiraAsUser, requestJiraImpersonating } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
@@ -144,6 +145,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const history = createHistoryStore(store);
   const log = (line: string) => console.warn(`[issue-mailer] ${line}`);
   const rules = createRuleStore(store, log);
+  const ruleHistory = createRunHistoryStore(store);
   const enqueue = (email: NewEmail) => enqueueEmail(email, { records, contents, queue, now: systemClock, log });
   const notificationDeps: QueueNotificationDeps = {
     jira: jiraAsApp,
@@ -238,6 +240,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
     notifications: {
       rules: createRuleService({
         store: rules,
+        history: ruleHistory,
         templateIds: async () => (await templates.list()).map((template) => template.id),
         credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
         isValidJql: (jql) => isValidJql(jql, requestJiraAsUser),
@@ -252,6 +255,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
     notify: {
       rules,
       once: createOnceGuard(),
+      history: ruleHistory,
       matchesJql: (issueKey, jql) => issueMatchesJql(issueKey, jql, requestJiraAsApp),
       readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsApp),
       issueRef: (issueId) => issueRefOf(issueId, requestJiraAsApp),

@@ -99,4 +99,18 @@ describe('notification rules on more Jira events', () => {
     expect(mails[0]?.message.subject).toMatch(/^\[DEMO-2\] /);
     expect(mails[0]?.message.body?.content).toContain('Sam Rivera attached dock-photo.png to DEMO-2.');
   });
+
+  it('keeps each rule\'s runs: fired, and skipped with the reason in words', async () => {
+    // An OPS issue's priority: the DEMO-only priority rule is considered and skipped.
+    expect((await jiraAs(host, userActor(ALEX_ADMIN.accountId), 'PUT', '/rest/api/3/issue/OPS-1', { fields: { priority: { name: 'Low' } } })).status).toBe(204);
+    await settle();
+    const rules = dataOf(await invoke<NotificationRuleView[]>('listNotificationRules', {}));
+    const priority = rules.find((rule) => rule.name === 'Priority');
+    expect(priority?.firedCount).toBe(1);
+    const runs = dataOf(await invoke<Array<{ issueKey: string; outcome: string; reason: string; event: string }>>('getNotificationRuleHistory', { id: priority?.id }));
+    expect(runs.map(({ issueKey, outcome, reason, event }) => ({ issueKey, outcome, reason, event }))).toEqual([
+      { issueKey: 'OPS-1', outcome: 'skipped', reason: 'Project OPS is not in the rule.', event: 'priority-changed' },
+      { issueKey: 'DEMO-2', outcome: 'fired', reason: 'Emailed 1 recipient.', event: 'priority-changed' },
+    ]);
+  });
 });

@@ -40,3 +40,4 @@ export const saveNotificationRule = (input: NotificationRuleInput) => call('save
 export const deleteNotificationRule = (id: string) => call('deleteNotificationRule', { id });
 export const listStatuses = () => call('listStatuses', {});
 export const listJiraFields = () => call('listJiraFields', {});
+export const getNotificationRuleHistory = (id: string) => call('getNotificationRuleHistory', { id });

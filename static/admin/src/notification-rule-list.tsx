@@ -25,6 +25,8 @@ interface NotificationRuleListProps {
   confirmingDeleteId: string | null;
   busy: RuleRowBusy;
   onEdit(rule: NotificationRuleView): void;
+  /** Opens the rule's run history, or "Try on an issue", under the table. */
+  onPanel(rule: NotificationRuleView, panel: 'history' | 'try'): void;
   onToggle(rule: NotificationRuleView, enabled: boolean): void;
   onAskDelete(rule: NotificationRuleView): void;
   onConfirmDelete(rule: NotificationRuleView): void;
@@ -100,6 +102,14 @@ export function NotificationRuleList(props: NotificationRuleListProps) {
                     onClick={() => props.onEdit(rule)}
                   >
                     Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="im-button im-button--subtle"
+                    aria-label={`History of ${rule.name}`}
+                    onClick={() => props.onPanel(rule, 'history')}
+                  >
+                    History
                   </button>
                   <button
                     id={deleteRuleButtonId(rule.id)}

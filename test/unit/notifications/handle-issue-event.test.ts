@@ -1,6 +1,7 @@
 import type { NotificationRuleView } from '../../../src/contract/notification-rules';
 import type { NotifyDeps } from '../../../src/notifications/notify';
 import { createRuleStore } from '../../../src/notifications/rule-store';
+import { createRunHistoryStore } from '../../../src/notifications/run-history';
 import { StorageError } from '../../../src/storage/errors';
 import { handleIssueEvent } from '../../../src/triggers/issue-events';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -22,6 +23,7 @@ const triggerWorld = async (rules: NotificationRuleView[]) => {
   const queued: string[] = [];
   const deps: NotifyDeps = {
     rules: store,
+    history: createRunHistoryStore(kv),
     once: {
       claim: async (ruleId, eventId) => {
         const key = `${ruleId} ${eventId}`;

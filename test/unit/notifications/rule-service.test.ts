@@ -2,6 +2,7 @@ import type { NotificationRule, NotificationRuleView } from '../../../src/contra
 import { RuleInvalidError, RuleNotFoundError, TooManyRulesError } from '../../../src/notifications/errors';
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
+import { createRunHistoryStore } from '../../../src/notifications/run-history';
 import { sequentialIds } from '../support/credentials';
 import { MemoryKvStore } from '../support/memory-kv-store';
 import { iso } from './notification-fixtures';
@@ -37,6 +38,7 @@ const serviceWorld = () => {
   const nextId = sequentialIds('rule');
   const service = createRuleService({
     store,
+    history: createRunHistoryStore(kv),
     templateIds: async () => ['built-in', 'tpl-1'],
     credentialIds: async () => ['cred-1', 'cred-2'],
     isValidJql: async (jql) => {

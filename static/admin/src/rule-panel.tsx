@@ -1,0 +1,18 @@
+import { useEffect } from 'react';
+import type { NotificationRuleView } from '../../../src/contract';
+import { RuleHistoryPanel, ruleHistoryTitleId } from './rule-history-panel';
+
+/** What is open under the rules table for one rule; a new key remounts it. */
+export interface OpenPanel {
+  rule: NotificationRuleView;
+  kind: 'history' | 'try';
+  key: number;
+}
+
+/** A rule's history or "Try on an issue", under the table; focus moves to its heading when it opens. */
+export function RulePanel({ panel, onClose }: { panel: OpenPanel; onClose(): void }) {
+  useEffect(() => {
+    document.getElementById(ruleHistoryTitleId(panel.rule.id))?.focus();
+  }, [panel]);
+  return <RuleHistoryPanel rule={panel.rule} onClose={onClose} />;
+}
