@@ -18,7 +18,7 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
-import type { AutomationActionOptions, JiraFieldRef, NotificationRuleInput, NotificationRuleView, RuleRun, StatusRef } from './notification-rules';
+import type { AutomationActionOptions, JiraFieldRef, NotificationRuleInput, NotificationRuleView, RuleRun, RuleTrial, StatusRef } from './notification-rules';
 import type { TemplateInput, TemplatePreview, TemplateView } from './templates';
 
 /**
@@ -65,6 +65,8 @@ export interface AdminFunctions {
   listJiraFields: { payload: Record<string, never>; data: JiraFieldRef[] };
   /** The rule's last runs, newest first: fired, or skipped and why. */
   getNotificationRuleHistory: { payload: { id: string }; data: RuleRun[] };
+  /** What the rule would send for the issue (read as the admin), or why it would skip; nothing is sent. */
+  tryNotificationRule: { payload: { id: string; issueKey: string }; data: RuleTrial };
 }
 
 /** The Automation action's configuration form (its resolver). */

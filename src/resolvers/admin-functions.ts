@@ -13,7 +13,7 @@ import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
 import { readMyself } from '../jira/myself';
 import { notificationRuleInputSchema, ruleIdSchema, type JiraFieldRef, type StatusRef } from '../contract/notification-rules';
-import { tryRuleSchema } from '../contract/notification-rules';
+import { tryRuleSchema, type RuleTrial } from '../contract/notification-rules';
 import type { RuleService } from '../notifications/rule-service';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 
@@ -46,6 +46,8 @@ export interface AdminRuleDeps {
   listStatuses(): Promise<StatusRef[]>;
   /** Jira's fields (as the admin), for "a chosen field changed". */
   listFields(): Promise<JiraFieldRef[]>;
+  /** What a rule would send for an issue (read as the admin), without sending. */
+  tryRule(id: string, issueKey: string): Promise<RuleTrial>;
 }
 
 export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
@@ -238,6 +240,12 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'getNotificationRuleHistory',
       schema: ruleIdSchema,
       run: ({ id }) => deps.notifications.rules.history(id),
+    }),
+    tryNotificationRule: resolverFunction({
+      ...admin,
+      name: 'tryNotificationRule',
+      schema: tryRuleSchema,
+      run: ({ id, issueKey }) => deps.notifications.tryRule(id, issueKey),
     }),
     listJiraFields: resolverFunction({
       ...admin,

@@ -14,6 +14,7 @@ import { isValidJql, issueMatchesJql } from '../jira/jql-search';
 import { listStatuses } from '../jira/statuses';
 import { listFields } from '../jira/fields';
 import { issueRefOf } from '../notifications/issue-ref';
+import { tryRule } from '../notifications/try-rule';
 import { readUserName } from '../jira/user-name';
 import type { SendEmailActionDeps } from '../automation/send-email-action';
 import { createRuleSendCap } from '../automation/rule-send-cap';
@@ -251,6 +252,19 @@ const createRuntimeDeps = (): RuntimeDeps => {
       }),
       listStatuses: () => listStatuses(requestJiraAsUser),
       listFields: () => listFields(requestJiraAsUser),
+      tryRule: (id, issueKey) =>
+        tryRule(id, issueKey, {
+          jira: jiraAsUser,
+          templates,
+          rule: (ruleId) => rules.get(ruleId),
+          readIssue: (key) => readIssue(key, requestJiraAsUser),
+          matchesJql: (key, jql) => issueMatchesJql(key, jql, requestJiraAsUser),
+          readRoles: (key) => readIssueRoles(key, requestJiraAsUser),
+          // Jira's Email API answers the app only; the trial lists a hidden person by name, never the address.
+          readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
+          credential: (credentialId) => (credentialId === undefined ? credentials.getDefault() : credentials.get(credentialId)),
+          readSettings: () => settings.read(),
+        }),
     },
     notify: {
       rules,

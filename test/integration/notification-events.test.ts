@@ -113,4 +113,22 @@ describe('notification rules on more Jira events', () => {
       { issueKey: 'DEMO-2', outcome: 'fired', reason: 'Emailed 1 recipient.', event: 'priority-changed' },
     ]);
   });
+
+  it('tries a rule on an issue as the admin: what it would send, or why not, and sends nothing', async () => {
+    const rules = dataOf(await invoke<NotificationRuleView[]>('listNotificationRules', {}));
+    const assigned = rules.find((rule) => rule.name === 'Assigned');
+    await settle();
+    const before = host.microsoft.sentMessages(SUPPORT).length;
+    const trial = dataOf(await invoke<{ outcome: string; to: string[]; subject: string; html: string; notes: string[] }>('tryNotificationRule', { id: assigned?.id, issueKey: 'DEMO-1' }));
+    expect(trial.outcome).toBe('would-send');
+    expect(trial.to).toEqual(['assigned@example.com', SAM_AGENT.emailAddress]);
+    expect(trial.subject).toMatch(/^\[DEMO-1\] /);
+    expect(trial.html).toContain('Sent by the notification rule "Assigned" in Issue Mailer.');
+    expect(dataOf(await invoke('tryNotificationRule', { id: assigned?.id, issueKey: 'OPS-1' }))).toEqual({ outcome: 'would-skip', reason: 'Project OPS is not in the rule.' });
+    expect(dataOf(await invoke('tryNotificationRule', { id: assigned?.id, issueKey: 'DEMO-999' }))).toEqual({ outcome: 'would-skip', reason: 'There is no issue DEMO-999 you can see.' });
+    const refused = await invokeAs(host, { moduleKey: 'issue-mailer-admin', functionKey: 'tryNotificationRule', payload: { id: assigned?.id, issueKey: 'DEMO-1' } }, SAM_AGENT.accountId);
+    expect(refused.ok).toBe(false);
+    await settle();
+    expect(host.microsoft.sentMessages(SUPPORT)).toHaveLength(before);
+  });
 });

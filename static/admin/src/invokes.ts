@@ -41,3 +41,4 @@ export const deleteNotificationRule = (id: string) => call('deleteNotificationRu
 export const listStatuses = () => call('listStatuses', {});
 export const listJiraFields = () => call('listJiraFields', {});
 export const getNotificationRuleHistory = (id: string) => call('getNotificationRuleHistory', { id });
+export const tryNotificationRule = (id: string, issueKey: string) => call('tryNotificationRule', { id, issueKey });

@@ -112,6 +112,14 @@ export function NotificationRuleList(props: NotificationRuleListProps) {
                     History
                   </button>
                   <button
+                    type="button"
+                    className="im-button im-button--subtle"
+                    aria-label={`Try ${rule.name} on an issue`}
+                    onClick={() => props.onPanel(rule, 'try')}
+                  >
+                    Try
+                  </button>
+                  <button
                     id={deleteRuleButtonId(rule.id)}
                     type="button"
                     className="im-button im-button--subtle"

@@ -206,6 +206,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
         { id: '10000', name: 'Done' },
         { id: '10001', name: 'In Progress' },
       ],
+      tryRule: async () => ({ outcome: 'would-skip', reason: 'The fake world does not try rules.' }),
       listFields: async () => [
         { id: 'labels', name: 'Labels' },
         { id: 'priority', name: 'Priority' },
