@@ -24,6 +24,8 @@ export interface TryRuleDeps extends Pick<IssueEmailDeps, 'jira' | 'templates'> 
   readSettings(): Promise<MailSettings>;
 }
 
+const escapeAttribute = (value: string): string => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const skip = (reason: string): RuleTrial => ({ outcome: 'would-skip', reason });
 
 /** The event the rule answers, as it would read on this issue (who did it is not known: "Someone"). */
@@ -93,5 +95,12 @@ export const tryRule = async (id: string, issueKey: string, deps: TryRuleDeps): 
     },
     deps,
   );
-  return { outcome: 'would-send', to: to.map(recipientLabel), subject: email.subject, html: email.html, notes: gaps };
+  // Embedded images point at cid: parts a page cannot show; the trial names them instead (as the dialog's preview
+  // does for large ones) and downloads nothing.
+  let html = email.html;
+  for (const attachment of email.attachments) {
+    if (attachment.contentId === undefined) continue;
+    html = html.split(`src="${escapeAttribute(`cid:${attachment.contentId}`)}"`).join(`src="" data-embedded="${escapeAttribute(attachment.meta.filename)}"`);
+  }
+  return { outcome: 'would-send', to: to.map(recipientLabel), subject: email.subject, html, notes: gaps };
 };

@@ -124,6 +124,9 @@ describe('notification rules on more Jira events', () => {
     expect(trial.to).toEqual(['assigned@example.com', SAM_AGENT.emailAddress]);
     expect(trial.subject).toMatch(/^\[DEMO-1\] /);
     expect(trial.html).toContain('Sent by the notification rule "Assigned" in Issue Mailer.');
+    // DEMO-1's description embeds its screenshot: named in the trial, never a cid: link a page cannot load.
+    expect(trial.html).not.toContain('cid:');
+    expect(trial.html).toContain('data-embedded="outlook-sync-error.png"');
     expect(dataOf(await invoke('tryNotificationRule', { id: assigned?.id, issueKey: 'OPS-1' }))).toEqual({ outcome: 'would-skip', reason: 'Project OPS is not in the rule.' });
     expect(dataOf(await invoke('tryNotificationRule', { id: assigned?.id, issueKey: 'DEMO-999' }))).toEqual({ outcome: 'would-skip', reason: 'There is no issue DEMO-999 you can see.' });
     const refused = await invokeAs(host, { moduleKey: 'issue-mailer-admin', functionKey: 'tryNotificationRule', payload: { id: assigned?.id, issueKey: 'DEMO-1' } }, SAM_AGENT.accountId);
