@@ -120,6 +120,12 @@ describe('notifyRules', () => {
       firedCount: 1,
       lastFiredAt: iso(NOW),
     });
+    // One storage write per rule considered (its history), none to the rules themselves.
+    expect(kv.operations.filter((entry) => entry.operation === 'set').map((entry) => entry.key)).toEqual([
+      'notification-rule-history:rule-1',
+      'notification-rule-history:rule-2',
+      'notification-rule-history:rule-3',
+    ]);
     expect((await history.read('rule-2')).firedCount).toBe(1);
     // The OPS rule was considered and skipped, in words.
     expect(await history.read('rule-3')).toStrictEqual({

@@ -243,4 +243,18 @@ describe('rule service', () => {
     expect(await service.list()).toEqual([]);
     await expect(service.delete('rule-1')).rejects.toMatchObject({ name: 'RuleNotFoundError', code: 'NOTIFICATION_RULE_NOT_FOUND', message: 'No notification rule rule-1.' });
   });
+
+  it("lists each rule with the firings its history counted, answers its runs, and deletes its history with it", async () => {
+    const { service, kv } = serviceWorld();
+    await service.save(input());
+    const history = createRunHistoryStore(kv);
+    const run = { at: iso(NOW + 1000), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'fired', reason: 'Emailed 1 recipient.' } as const;
+    await history.record('rule-1', run);
+    await history.record('rule-1', { ...run, at: iso(NOW + 2000), outcome: 'skipped', reason: 'Sent once already for this event.' });
+    expect((await service.list())[0]).toMatchObject({ firedCount: 1, lastFiredAt: iso(NOW + 1000) });
+    expect((await service.history('rule-1')).map((entry) => entry.outcome)).toEqual(['skipped', 'fired']);
+    await expect(service.history('rule-9')).rejects.toMatchObject({ code: 'NOTIFICATION_RULE_NOT_FOUND' });
+    await service.delete('rule-1');
+    expect([...kv.plain.keys()]).toEqual([]);
+  });
 });
