@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LocalRequest, LocalResponse } from '../http-types';
 import { JiraEmulatorError, JiraRestError, restErrors } from './errors';
-import type { RaisedEvent } from './events';
+import { attachmentCreated, type RaisedEvent } from './events';
 import type { RequestContext } from './http/context';
 import { empty, json } from './http/responses';
 import { findRoute, methodOf, type Method } from './http/router';
@@ -116,7 +116,7 @@ class LocalJiraSite implements StreamingJiraEmulator {
     if (!issue) throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `There is no issue ${input.issueKey} to attach ${input.filename} to.`);
     const author = input.authorAccountId ?? ALEX_ADMIN.accountId;
     if (!this.store.user(author)) throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `There is no user ${author} to attach ${input.filename} as.`);
-    const { id, mediaId } = this.store.addAttachment({
+    const stored = this.store.addAttachment({
       issueId: issue.id,
       filename: input.filename,
       mimeType: input.mimeType ?? 'application/octet-stream',
@@ -124,7 +124,9 @@ class LocalJiraSite implements StreamingJiraEmulator {
       created: this.now().toISOString(),
       content: generatedContent(input.seed, input.size),
     });
-    return { id, mediaId };
+    // Jira announces a new file to the apps that listen, as the person who attached it.
+    this.emit([attachmentCreated(this.store, stored)], { type: 'user', accountId: author });
+    return { id: stored.id, mediaId: stored.mediaId };
   }
 
   async handleStreaming(request: LocalRequest, actor: JiraActor): Promise<JiraStreamingResponse> {
@@ -137,9 +139,9 @@ class LocalJiraSite implements StreamingJiraEmulator {
   }
 
   private emit(raised: readonly RaisedEvent[], actor: JiraActor): void {
-    for (const { eventType, payload } of raised) {
+    for (const one of raised) {
       this.eventCount += 1;
-      const event: JiraProductEvent = { id: `jira-event-${this.eventCount}`, eventType, payload, actor: { ...actor } };
+      const event: JiraProductEvent = { ...one, id: `jira-event-${this.eventCount}`, actor: { ...actor } };
       for (const listener of [...this.listeners]) {
         try {
           listener(structuredClone(event));

@@ -1,16 +1,22 @@
 import { projectAvatarUrls } from './beans/catalog';
 import { jiraDateTime } from './dates';
 import type { RequestContext } from './http/context';
-import type { StoredChangelog, StoredComment, StoredIssue } from './model';
+import type { StoredAttachment, StoredChangelog, StoredComment, StoredIssue } from './model';
 import { ISSUE_TYPES, STATUS_CATEGORIES, STATUSES } from './seed/catalog';
 import type { SiteStore } from './store';
-import type { JiraEventCommentAuthor, JiraEventIssue, JiraEventUser, JiraIssueEventPayload, JiraProductEventType } from './types';
+import type {
+  JiraAttachmentEventPayload,
+  JiraEventCommentAuthor,
+  JiraEventIssue,
+  JiraEventUser,
+  JiraIssueEventPayload,
+  JiraIssueEventType,
+} from './types';
 
 /** An event a handler raised, before the site gives it its id and actor. */
-export interface RaisedEvent {
-  eventType: JiraProductEventType;
-  payload: JiraIssueEventPayload;
-}
+export type RaisedEvent =
+  | { eventType: JiraIssueEventType; payload: JiraIssueEventPayload }
+  | { eventType: 'avi:jira:created:attachment'; payload: JiraAttachmentEventPayload };
 
 /** Forge sends event dates in the site's zone, and links in REST v2 form. */
 const EVENT_TIME_ZONE = 'UTC';
@@ -92,7 +98,7 @@ export function actorAccountId(ctx: RequestContext): string {
   return ctx.store.appUser.accountId;
 }
 
-function raised(ctx: RequestContext, eventType: JiraProductEventType, issue: StoredIssue, extra: Partial<JiraIssueEventPayload>): RaisedEvent {
+function raised(ctx: RequestContext, eventType: JiraIssueEventType, issue: StoredIssue, extra: Partial<JiraIssueEventPayload>): RaisedEvent {
   const atlassianId = actorAccountId(ctx);
   return {
     eventType,
@@ -119,9 +125,60 @@ export function issueCommented(ctx: RequestContext, issue: StoredIssue, comment:
   });
 }
 
-/** avi:jira:updated:issue, with the change that made it. */
+/**
+ * avi:jira:updated:issue, with the change that made it: "The to and from fields display the previous and new
+ * values for each changed field" (ids; fromString/toString their names), and `associatedUsers` "the one who made
+ * the update, and any assigned or unassigned users in the update being made".
+ * https://developer.atlassian.com/platform/forge/events-reference/jira/#issue-updated
+ */
 export function issueUpdated(ctx: RequestContext, issue: StoredIssue, changelog: StoredChangelog): RaisedEvent {
   return raised(ctx, 'avi:jira:updated:issue', issue, {
     changelog: { id: changelog.id, items: changelog.items.map((item) => ({ ...item })) },
+    associatedUsers: associatedUsersOf(ctx, changelog),
   });
+}
+
+const associatedUsersOf = (ctx: RequestContext, changelog: StoredChangelog): JiraEventUser[] => {
+  const ids = [actorAccountId(ctx)];
+  for (const item of changelog.items) {
+    if (item.field !== 'assignee') continue;
+    for (const id of [item.from, item.to]) if (id !== null && !ids.includes(id)) ids.push(id);
+  }
+  return ids.map((accountId) => ({ accountId }));
+};
+
+/**
+ * avi:jira:assigned:issue, sent with the avi:jira:updated:issue of the same change "when a user is assigned or
+ * unassigned from an issue"; its changelog's `to` and `from` are the assignees' account ids (null when none).
+ * https://developer.atlassian.com/platform/forge/events-reference/jira/#issue-assigned
+ */
+export function issueAssigned(ctx: RequestContext, issue: StoredIssue, changelog: StoredChangelog): RaisedEvent {
+  const items = changelog.items.filter((item) => item.field === 'assignee').map((item) => ({ ...item }));
+  return raised(ctx, 'avi:jira:assigned:issue', issue, {
+    changelog: { id: changelog.id, items },
+    associatedUsers: associatedUsersOf(ctx, { ...changelog, items }),
+  });
+}
+
+/**
+ * avi:jira:created:attachment: `attachment` (id, issueId, fileName, mimeType, size, created, author) and no
+ * issue. https://developer.atlassian.com/platform/forge/events-reference/jira/#attachment-events
+ */
+export function attachmentCreated(store: SiteStore, attachment: StoredAttachment): RaisedEvent {
+  return {
+    eventType: 'avi:jira:created:attachment',
+    payload: {
+      eventType: 'avi:jira:created:attachment',
+      atlassianId: attachment.authorId,
+      attachment: {
+        id: Number(attachment.id),
+        issueId: Number(attachment.issueId),
+        fileName: attachment.filename,
+        mimeType: attachment.mimeType,
+        size: attachment.content.size,
+        created: attachment.created.replace('T', ' ').replace(/Z$/, ''),
+        author: commentAuthor(store, attachment.authorId),
+      },
+    },
+  };
 }

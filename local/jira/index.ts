@@ -13,6 +13,8 @@ export type {
   JiraEventIssue,
   JiraEventUser,
   JiraIssueEventPayload,
+  JiraAttachmentEventPayload,
+  JiraIssueProductEvent,
   JiraProductEvent,
   JiraProductEventType,
   JiraStreamingResponse,

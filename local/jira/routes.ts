@@ -10,6 +10,7 @@ import { priorityImage, statusImage, universalAvatar, userAvatar } from './handl
 import { addComment, getComment, listComments } from './handlers/comments';
 import { deleteIssueProperty, getIssueProperty, listIssueProperties, putIssueProperty } from './handlers/issue-properties';
 import { createIssue } from './handlers/issue-create';
+import { assignIssue, editIssue, listFields } from './handlers/issue-edit';
 import { getIssue } from './handlers/issues';
 import { checkPermissions, myPermissions } from './handlers/permissions';
 import { groupsPicker } from './handlers/groups';
@@ -46,7 +47,9 @@ export const ROUTES: readonly Route[] = [
   { scope: 'rest', pattern: '/project/{projectIdOrKey}/role/{id}', methods: { GET: projectRole } },
   { scope: 'rest', pattern: '/status', methods: { GET: listStatuses }, anonymous: true },
   { scope: 'rest', pattern: '/issue', methods: { POST: createIssue } },
-  { scope: 'rest', pattern: '/issue/{issueIdOrKey}', methods: { GET: getIssue } },
+  { scope: 'rest', pattern: '/field', methods: { GET: listFields } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}', methods: { GET: getIssue, PUT: editIssue } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/assignee', methods: { PUT: assignIssue } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/transitions', methods: { GET: listTransitions, POST: doTransition } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment', methods: { GET: listComments, POST: addComment } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment/{id}', methods: { GET: getComment } },

@@ -18,7 +18,7 @@ import { buildSeedState, FIRST_COMMENT_ID } from './seed';
 import { PROJECT_ROLES, ROLE_ACTORS, SITE_GROUPS } from './seed/groups';
 import { INITIAL_STATUS_ID } from './workflow';
 
-const change = (field: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): ChangeItem => ({
+export const change = (field: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): ChangeItem => ({
   field,
   fieldtype: 'jira',
   fieldId: field,
@@ -221,6 +221,16 @@ export class SiteStore {
     items.push(change('status', issue.statusId, from?.name ?? null, toStatusId, to?.name ?? null));
     if (categoryOf(issue.statusId) !== categoryOf(toStatusId)) issue.statusCategoryChanged = when;
     issue.statusId = toStatusId;
+    issue.updated = when;
+    const changelog: StoredChangelog = { id: String(this.nextChangelogId), issueId: issue.id, authorId, created: when, items };
+    this.nextChangelogId += 1;
+    this.changelogs.push(changelog);
+    return changelog;
+  }
+
+  /** One change of fields the caller has already made to the issue, kept as Jira keeps a changelog. */
+  recordChange(issue: StoredIssue, items: ChangeItem[], authorId: string, at: Date): StoredChangelog {
+    const when = at.toISOString();
     issue.updated = when;
     const changelog: StoredChangelog = { id: String(this.nextChangelogId), issueId: issue.id, authorId, created: when, items };
     this.nextChangelogId += 1;

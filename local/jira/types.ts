@@ -19,7 +19,15 @@ export interface JiraEmulatorOptions {
 }
 
 /** The Forge product events the local site emits. */
-export type JiraProductEventType = 'avi:jira:created:issue' | 'avi:jira:commented:issue' | 'avi:jira:updated:issue';
+export type JiraProductEventType =
+  | 'avi:jira:created:issue'
+  | 'avi:jira:commented:issue'
+  | 'avi:jira:updated:issue'
+  | 'avi:jira:assigned:issue'
+  | 'avi:jira:created:attachment';
+
+/** The issue events: their payloads carry the issue. */
+export type JiraIssueEventType = Exclude<JiraProductEventType, 'avi:jira:created:attachment'>;
 
 /** A person as Forge's event payloads name them. */
 export type JiraEventUser = { accountId: string };
@@ -78,7 +86,7 @@ export type JiraEventChangeItem = {
  * avi:jira:commented:issue, `changelog` on avi:jira:updated:issue.
  */
 export type JiraIssueEventPayload = {
-  eventType: JiraProductEventType;
+  eventType: JiraIssueEventType;
   /** Who caused the event: the acting person, or the app's account for `asApp` calls. */
   atlassianId: string;
   issue: JiraEventIssue;
@@ -87,15 +95,44 @@ export type JiraIssueEventPayload = {
   changelog?: { id: string; items: JiraEventChangeItem[] };
 };
 
-/** What `onEvent` listeners get: the Forge payload, plus what the site knows around it. */
-export interface JiraProductEvent {
+/**
+ * avi:jira:created:attachment: `attachment` and no issue (the issue is named by `issueId`),
+ * https://developer.atlassian.com/platform/forge/events-reference/jira/#attachment-events
+ */
+export type JiraAttachmentEventPayload = {
+  eventType: 'avi:jira:created:attachment';
+  atlassianId: string;
+  attachment: {
+    id: number;
+    issueId: number;
+    fileName: string;
+    mimeType: string;
+    size: number;
+    /** Jira writes it in UTC without a zone (`2025-03-08 10:00:00.0`). */
+    created: string;
+    author: JiraEventCommentAuthor;
+  };
+};
+
+interface JiraProductEventBase {
   /** Unique per event on this site (`jira-event-1`, …); not part of Forge's payload. */
   id: string;
-  eventType: JiraProductEventType;
-  payload: JiraIssueEventPayload;
   /** Who the REST call that caused it ran as. */
   actor: JiraActor;
 }
+
+export interface JiraIssueProductEvent extends JiraProductEventBase {
+  eventType: JiraIssueEventType;
+  payload: JiraIssueEventPayload;
+}
+
+export interface JiraAttachmentProductEvent extends JiraProductEventBase {
+  eventType: 'avi:jira:created:attachment';
+  payload: JiraAttachmentEventPayload;
+}
+
+/** What `onEvent` listeners get: the Forge payload, plus what the site knows around it. */
+export type JiraProductEvent = JiraIssueProductEvent | JiraAttachmentProductEvent;
 
 /** An answer whose body may still be coming: attachment content is made as it is read. */
 export interface JiraStreamingResponse {

@@ -20,7 +20,7 @@ import type {
 } from './email-log';
 import type { EmailContentView, ResendEmailInput } from './email-log';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
-import type { AutomationActionOptions, NotificationRuleInput, NotificationRuleView, StatusRef } from './notification-rules';
+import type { AutomationActionOptions, JiraFieldRef, NotificationRuleInput, NotificationRuleView, RuleRun, RuleTrial, StatusRef } from './notification-rules';
 import type { SavedTemplate, TemplateInput, TemplatePreview, TemplateView } from './templates';
 
 /**
@@ -67,6 +67,12 @@ export interface AdminFunctions {
   deleteNotificationRule: { payload: { id: string }; data: { id: string } };
   /** Jira's statuses, for "transitioned to". */
   listStatuses: { payload: Record<string, never>; data: StatusRef[] };
+  /** Jira's fields, for "a chosen field changed". */
+  listJiraFields: { payload: Record<string, never>; data: JiraFieldRef[] };
+  /** The rule's last runs, newest first: fired, or skipped and why. */
+  getNotificationRuleHistory: { payload: { id: string }; data: RuleRun[] };
+  /** What the rule would send for the issue (read as the admin), or why it would skip; nothing is sent. */
+  tryNotificationRule: { payload: { id: string; issueKey: string }; data: RuleTrial };
 }
 
 /** The Automation action's configuration form (its resolver). */

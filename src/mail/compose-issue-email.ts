@@ -31,6 +31,8 @@ export interface ComposeRequest {
   senderMailbox: string;
   siteUrl?: unknown;
   timeZone?: string;
+  /** The notification rule sending it: named in the email instead of the app's Jira account. */
+  rule?: { name: string };
 }
 
 export type { ComposedAttachment } from './email-attachments';
@@ -79,7 +81,8 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
     request.issue ?? deps.jira.readIssue(request.issueKey),
     deps.jira.listAttachments(request.issueKey),
     readChosenComments(deps, request.issueKey, content),
-    deps.jira.readSenderName(),
+    // A rule's email is sent by the rule, not by the app's Jira account ("Issue Mailer for Jira").
+    request.rule === undefined ? deps.jira.readSenderName() : Promise.resolve(`Notification rule "${request.rule.name}"`),
   ]);
   const template = await chooseTemplate(deps, request, issue);
   const byId = new Map(issueAttachments.map((attachment) => [attachment.id, attachment]));
@@ -120,6 +123,7 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
       comments: comments.map((comment) => ({ author: comment.author, created: comment.created, bodyHtml: comment.bodyHtml })),
       attachments: chosen.map((meta) => ({ filename: meta.filename, size: meta.size })),
       inlineImages: new Map([...embeddable].map(([id, image]) => [id, image.contentId])),
+      ...(request.rule === undefined ? {} : { rule: request.rule }),
     },
   );
   // Only what the rendered body shows is embedded: a template without the description carries none of its images.

@@ -23,6 +23,8 @@ export interface QueueIssueEmailRequest {
   commentAfterSend: boolean;
   siteUrl?: unknown;
   timeZone?: string;
+  /** The notification rule sending it, named in the email. */
+  rule?: { name: string };
 }
 
 export type QueueIssueEmailDeps = Pick<IssueEmailDeps, 'jira' | 'templates' | 'enqueue' | 'newId'>;
@@ -46,6 +48,7 @@ export const queueIssueEmail = async (request: QueueIssueEmailRequest, deps: Que
       senderMailbox: credential.senderMailbox,
       siteUrl: request.siteUrl,
       ...(request.timeZone === undefined ? {} : { timeZone: request.timeZone }),
+      ...(request.rule === undefined ? {} : { rule: request.rule }),
     },
     deps,
   );

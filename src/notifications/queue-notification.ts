@@ -16,6 +16,11 @@ export interface QueueNotificationDeps extends QueueIssueEmailDeps {
   userName(accountId: string): Promise<string | undefined>;
 }
 
+const changedNames = (fact: IssueEventFact): string => {
+  const names = [...new Set((fact.fields ?? []).map((field) => field.name))];
+  return names.length === 0 ? 'a field' : names.join(', ');
+};
+
 /** The line above the issue in a notification: what happened, and who did it when Jira says. */
 export const eventLine = (fact: IssueEventFact, issue: Pick<IssueSnapshot, 'key'>, actor: string | undefined): string => {
   const who = actor ?? 'Someone';
@@ -26,6 +31,16 @@ export const eventLine = (fact: IssueEventFact, issue: Pick<IssueSnapshot, 'key'
       return `${who} commented on ${issue.key}.`;
     case 'issue-transitioned':
       return `${who} moved ${issue.key} to ${fact.toStatus ?? 'a new status'}.`;
+    case 'issue-assigned':
+      return `${who} assigned ${issue.key} to ${fact.change?.to ?? 'someone'}.`;
+    case 'issue-resolved':
+      return `${who} resolved ${issue.key} as ${fact.change?.to ?? 'resolved'}.`;
+    case 'priority-changed':
+      return `${who} changed the priority of ${issue.key} from ${fact.change?.from ?? 'none'} to ${fact.change?.to ?? 'none'}.`;
+    case 'field-changed':
+      return `${who} changed ${changedNames(fact)} on ${issue.key}.`;
+    case 'attachment-added':
+      return `${who} attached ${fact.attachment?.fileName ?? 'a file'} to ${issue.key}.`;
   }
 };
 
@@ -66,6 +81,7 @@ export const queueNotification = async (
       // The rule's email is the app's reading of the issue, embedded images included.
       attachmentsReadAs: 'app',
       commentAfterSend: false,
+      rule: { name: rule.name },
     },
     deps,
   );

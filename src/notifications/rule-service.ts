@@ -1,11 +1,13 @@
-import { MAX_RULES, type NotificationRule, type NotificationRuleView } from '../contract/notification-rules';
+import { MAX_RULES, type NotificationRule, type NotificationRuleView, type RuleRun } from '../contract/notification-rules';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock } from '../shared/seams';
 import { RuleInvalidError, RuleNotFoundError, TooManyRulesError } from './errors';
 import type { RuleStore } from './rule-store';
+import type { RuleHistory, RunHistoryStore } from './run-history';
 
 export interface RuleServiceDeps {
   store: RuleStore;
+  history: RunHistoryStore;
   templateIds(): Promise<string[]>;
   credentialIds(): Promise<string[]>;
   /** Whether Jira accepts the JQL, asked as the admin. */
@@ -22,16 +24,26 @@ export interface RuleService {
   /** Creates (no id) or replaces a rule, after checking that what it names exists. */
   save(input: Omit<NotificationRule, 'id'> & { id?: string }): Promise<NotificationRuleView>;
   delete(id: string): Promise<{ id: string }>;
+  /** The rule's last runs, newest first. */
+  history(id: string): Promise<RuleRun[]>;
 }
 
-/** Only what a rule means: no JQL and an empty one are the same, and a status only for transitions. */
+/** Firings are counted in the rule's history (one write a run); a count stored on the rule before that adds to it. */
+const withFirings = (rule: NotificationRuleView, history: RuleHistory | undefined): NotificationRuleView => {
+  if (history === undefined || history.firedCount === 0) return rule;
+  const last = [rule.lastFiredAt, history.lastFiredAt].filter((at): at is string => at !== undefined).sort().at(-1);
+  return { ...rule, firedCount: rule.firedCount + history.firedCount, ...(last === undefined ? {} : { lastFiredAt: last }) };
+};
+
+/** Only what a rule means: no JQL and an empty one are the same, a status only for transitions, a field only for field changes. */
 const normalise = (input: Omit<NotificationRule, 'id'>): Omit<NotificationRule, 'id'> => {
-  const { toStatus, jql, credentialId, ...rest } = input;
+  const { toStatus, fieldId, jql, credentialId, ...rest } = input;
   return {
     ...rest,
     projectKeys: [...new Set(input.projectKeys)],
     recipients: { addresses: [...new Set(input.recipients.addresses)], roles: [...new Set(input.recipients.roles)] },
     ...(input.event === 'issue-transitioned' && toStatus !== undefined && toStatus !== '' ? { toStatus } : {}),
+    ...(input.event === 'field-changed' && fieldId !== undefined ? { fieldId } : {}),
     ...(jql !== undefined && jql !== '' ? { jql } : {}),
     ...(credentialId !== undefined ? { credentialId } : {}),
   };
@@ -62,7 +74,13 @@ const withWarnings = async (rules: NotificationRuleView[], deps: RuleServiceDeps
 };
 
 export const createRuleService = (deps: RuleServiceDeps): RuleService => ({
-  list: async () => withWarnings(await deps.store.list(), deps),
+  async list() {
+    const [rules, histories] = await Promise.all([deps.store.list(), deps.history.readAll()]);
+    return withWarnings(
+      rules.map((rule) => withFirings(rule, histories.get(rule.id))),
+      deps,
+    );
+  },
 
   async save(input) {
     const rule = normalise(input);
@@ -96,6 +114,12 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => ({
   async delete(id) {
     if ((await deps.store.get(id)) === undefined) throw new RuleNotFoundError(id);
     await deps.store.delete(id);
+    await deps.history.delete(id);
     return { id };
+  },
+
+  async history(id) {
+    if ((await deps.store.get(id)) === undefined) throw new RuleNotFoundError(id);
+    return (await deps.history.read(id)).runs;
   },
 });

@@ -21,6 +21,7 @@ const storedRuleSchema = z.object({
   enabled: z.boolean(),
   event: z.enum(NOTIFICATION_EVENTS),
   toStatus: z.optional(z.string()),
+  fieldId: z.optional(z.string()),
   projectKeys: z.array(z.string()),
   jql: z.optional(z.string()),
   templateId: z.string(),
@@ -33,10 +34,11 @@ const storedRuleSchema = z.object({
 });
 
 const toView = (data: z.output<typeof storedRuleSchema>): NotificationRuleView => {
-  const { toStatus, jql, credentialId, lastFiredAt, ...rest } = data;
+  const { toStatus, fieldId, jql, credentialId, lastFiredAt, ...rest } = data;
   return {
     ...rest,
     ...(toStatus === undefined ? {} : { toStatus }),
+    ...(fieldId === undefined ? {} : { fieldId }),
     ...(jql === undefined ? {} : { jql }),
     ...(credentialId === undefined ? {} : { credentialId }),
     ...(lastFiredAt === undefined ? {} : { lastFiredAt }),

@@ -14,7 +14,8 @@ import { resendEmailSchema } from '../contract/email-log';
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
 import { readMyself } from '../jira/myself';
-import { notificationRuleInputSchema, ruleIdSchema, type StatusRef } from '../contract/notification-rules';
+import { notificationRuleInputSchema, ruleIdSchema, type JiraFieldRef, type StatusRef } from '../contract/notification-rules';
+import { tryRuleSchema, type RuleTrial } from '../contract/notification-rules';
 import type { RuleService } from '../notifications/rule-service';
 import { resolverFunction, type ResolverFunction } from './resolver-kit';
 import { testConnectionSchema } from '../contract/connection-test';
@@ -46,6 +47,10 @@ export interface AdminLogDeps {
 export interface AdminRuleDeps {
   rules: RuleService;
   listStatuses(): Promise<StatusRef[]>;
+  /** Jira's fields (as the admin), for "a chosen field changed". */
+  listFields(): Promise<JiraFieldRef[]>;
+  /** What a rule would send for an issue (read as the admin), without sending. */
+  tryRule(id: string, issueKey: string): Promise<RuleTrial>;
 }
 
 export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
@@ -235,6 +240,24 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'listStatuses',
       schema: noPayload,
       run: () => deps.notifications.listStatuses(),
+    }),
+    getNotificationRuleHistory: resolverFunction({
+      ...admin,
+      name: 'getNotificationRuleHistory',
+      schema: ruleIdSchema,
+      run: ({ id }) => deps.notifications.rules.history(id),
+    }),
+    tryNotificationRule: resolverFunction({
+      ...admin,
+      name: 'tryNotificationRule',
+      schema: tryRuleSchema,
+      run: ({ id, issueKey }) => deps.notifications.tryRule(id, issueKey),
+    }),
+    listJiraFields: resolverFunction({
+      ...admin,
+      name: 'listJiraFields',
+      schema: noPayload,
+      run: () => deps.notifications.listFields(),
     }),
   };
 };

@@ -12,6 +12,9 @@ import { readIssueParticipants, readIssuePeople, readIssueRoles } from '../jira/
 import { readUserEmails } from '../jira/user-emails';
 import { isValidJql, issueMatchesJql } from '../jira/jql-search';
 import { listStatuses } from '../jira/statuses';
+import { listFields } from '../jira/fields';
+import { issueRefOf } from '../notifications/issue-ref';
+import { tryRule } from '../notifications/try-rule';
 import { readUserName } from '../jira/user-name';
 import type { SendEmailActionDeps } from '../automation/send-email-action';
 import { createRuleSendCap } from '../automation/rule-send-cap';
@@ -21,6 +24,7 @@ import { queueNotification, type QueueNotificationDeps } from '../notifications/
 import { createRuleService } from '../notifications/rule-service';
 import { browsableProjects } from '../jira/project-access';
 import { createRuleStore } from '../notifications/rule-store';
+import { createRunHistoryStore } from '../notifications/run-history';
 import { readIssue } from '../jira/issue-reader';
 import { requestJiraAsApp, requestJiraAsUser, requestJiraImpersonating } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
@@ -157,6 +161,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const history = createHistoryStore(store);
   const log = (line: string) => console.warn(`[issue-mailer] ${line}`);
   const rules = createRuleStore(store, log);
+  const ruleHistory = createRunHistoryStore(store);
   const enqueue = (email: NewEmail) => enqueueEmail(email, { records, contents, queue, now: systemClock, log });
   const notificationDeps: QueueNotificationDeps = {
     jira: jiraAsApp,
@@ -253,6 +258,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
     notifications: {
       rules: createRuleService({
         store: rules,
+        history: ruleHistory,
         templateIds: async () => (await templates.list()).map((template) => template.id),
         credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
         isValidJql: (jql) => isValidJql(jql, requestJiraAsUser),
@@ -262,12 +268,28 @@ const createRuntimeDeps = (): RuntimeDeps => {
         newId: randomUUID,
       }),
       listStatuses: () => listStatuses(requestJiraAsUser),
+      listFields: () => listFields(requestJiraAsUser),
+      tryRule: (id, issueKey) =>
+        tryRule(id, issueKey, {
+          jira: jiraAsUser,
+          templates,
+          rule: (ruleId) => rules.get(ruleId),
+          readIssue: (key) => readIssue(key, requestJiraAsUser),
+          matchesJql: (key, jql) => issueMatchesJql(key, jql, requestJiraAsUser),
+          readRoles: (key) => readIssueRoles(key, requestJiraAsUser),
+          // Jira's Email API answers the app only; the trial lists a hidden person by name, never the address.
+          readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
+          credential: (credentialId) => (credentialId === undefined ? credentials.getDefault() : credentials.get(credentialId)),
+          readSettings: () => settings.read(),
+        }),
     },
     notify: {
       rules,
       once: createOnceGuard(),
+      history: ruleHistory,
       matchesJql: (issueKey, jql) => issueMatchesJql(issueKey, jql, requestJiraAsApp),
       readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsApp),
+      issueRef: (issueId) => issueRefOf(issueId, requestJiraAsApp),
       readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
       queue: (rule, fact, to) => queueNotification(rule, fact, to, notificationDeps),
       log,

@@ -130,3 +130,7 @@ export const automationSendKey = (digest: string, slot: number): string => {
   }
   return `automation-send:${digest}.${slot}`;
 };
+
+export const NOTIFICATION_RULE_HISTORY_PREFIX = 'notification-rule-history:';
+/** A notification rule's last runs (src/notifications/run-history.ts). */
+export const notificationRuleHistoryKey = (id: string): string => keyFor(NOTIFICATION_RULE_HISTORY_PREFIX, id, 'a notification rule history');

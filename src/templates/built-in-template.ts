@@ -123,7 +123,7 @@ const BODY = `<!DOCTYPE html>
     <tr><td class="button-cell"><a class="button" href="{{ issue.url }}">View in Jira</a></td></tr>
   </table>
 </td></tr>
-<tr><td class="footer">Sent from Jira with Issue Mailer by {{ sender.name }}. The details above are as they were when this email was sent.</td></tr>
+<tr><td class="footer">{% if rule %}Sent by the notification rule "{{ rule.name }}" in Issue Mailer.{% else %}Sent from Jira with Issue Mailer by {{ sender.name }}.{% endif %} The details above are as they were when this email was sent.</td></tr>
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr>

@@ -92,6 +92,11 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   { name: 'include.comments', description: 'Which comments the sender chose: none, latest or all.', example: 'latest' },
   { name: 'include.latest_comments', description: 'How many of the latest comments, when that was the choice.', example: '2' },
   { name: 'site.url', description: 'The Jira site.', example: 'https://your-domain.atlassian.net' },
+  {
+    name: 'rule.name',
+    description: 'The notification rule that sends the email; empty when a person or Automation sends it.',
+    example: 'Escalations to the service desk',
+  },
 ];
 
 /**

@@ -27,6 +27,8 @@ export interface TemplateIssueData {
    * the render runs in a thread of its own (render-thread-runner.ts) and only data crosses to it.
    */
   inlineImages?: ReadonlyMap<string, string>;
+  /** The notification rule that sends the email; absent for one a person or Automation sends. */
+  rule?: { name: string };
 }
 
 /** Absent values are nil, so `{% if issue.assignee %}` and `| default:` work as Liquid authors expect. */
@@ -62,6 +64,8 @@ export interface TemplateContext {
   message_html: SafeHtml | undefined;
   include: { fields: boolean; description: boolean; comments: CommentChoice; latest_comments: number };
   site: { url: string };
+  /** Nil unless a notification rule sends the email. */
+  rule: { name: string } | undefined;
 }
 
 export const issueUrl = (siteUrl: string, issueKey: string): string =>
@@ -135,5 +139,6 @@ export const buildTemplateContext = (data: TemplateIssueData): TemplateContext =
       latest_comments: data.include.latestComments,
     },
     site: { url: siteUrl },
+    rule: data.rule === undefined ? undefined : { name: data.rule.name },
   };
 };

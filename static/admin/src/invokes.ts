@@ -44,3 +44,6 @@ export const listNotificationRules = () => call('listNotificationRules', {});
 export const saveNotificationRule = (input: NotificationRuleInput) => call('saveNotificationRule', input);
 export const deleteNotificationRule = (id: string) => call('deleteNotificationRule', { id });
 export const listStatuses = () => call('listStatuses', {});
+export const listJiraFields = () => call('listJiraFields', {});
+export const getNotificationRuleHistory = (id: string) => call('getNotificationRuleHistory', { id });
+export const tryNotificationRule = (id: string, issueKey: string) => call('tryNotificationRule', { id, issueKey });

@@ -1,4 +1,4 @@
-import type { CredentialView, NotificationRuleView, ProjectRef, StatusRef, TemplateView } from '../../../src/contract';
+import type { CredentialView, JiraFieldRef, NotificationRuleView, ProjectRef, StatusRef, TemplateView } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
 import { ruleFieldId } from './notification-rule-state';
 import { RuleProjectsField } from './rule-projects-field';
@@ -18,6 +18,7 @@ const ENABLED_ERROR = `${ruleFieldId('enabled')}-error`;
 /** What the form offers to choose from; each list may still be loading, or have failed on its own. */
 export interface RuleFormChoices {
   statuses: Loadable<StatusRef[]>;
+  fields: Loadable<JiraFieldRef[]>;
   projects: Loadable<ProjectRef[]>;
   templates: readonly TemplateView[];
   templatesLoad: TemplateListLoad;
@@ -76,10 +77,13 @@ export function NotificationRuleForm({ choices, onClose, ...options }: Notificat
         <RuleTriggerFields
           event={values.event}
           toStatus={values.toStatus}
+          fieldId={values.fieldId}
           statuses={choices.statuses}
+          fields={choices.fields}
           errors={errors}
           onEvent={(event) => update('event', event)}
           onToStatus={(toStatus) => update('toStatus', toStatus)}
+          onFieldId={(fieldId) => update('fieldId', fieldId)}
         />
 
         <RuleProjectsField

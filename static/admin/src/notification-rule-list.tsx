@@ -18,11 +18,15 @@ interface NotificationRuleListProps {
   rules: readonly NotificationRuleView[];
   templates: readonly TemplateView[];
   templatesLoad: TemplateListLoad;
+  /** Jira's field names by id, for "Labels changed". */
+  fieldNames: ReadonlyMap<string, string>;
   /** The rule open in the form. */
   selectedId: string | null;
   confirmingDeleteId: string | null;
   busy: RuleRowBusy;
   onEdit(rule: NotificationRuleView): void;
+  /** Opens the rule's run history, or "Try on an issue", under the table. */
+  onPanel(rule: NotificationRuleView, panel: 'history' | 'try'): void;
   onToggle(rule: NotificationRuleView, enabled: boolean): void;
   onAskDelete(rule: NotificationRuleView): void;
   onConfirmDelete(rule: NotificationRuleView): void;
@@ -31,7 +35,7 @@ interface NotificationRuleListProps {
 
 /** The notification rules as a Jira admin table; "Enabled" saves as soon as it is ticked or cleared. */
 export function NotificationRuleList(props: NotificationRuleListProps) {
-  const { rules, templates, templatesLoad, selectedId, confirmingDeleteId, busy } = props;
+  const { rules, templates, templatesLoad, fieldNames, selectedId, confirmingDeleteId, busy } = props;
   const templateName = (id: string) =>
     templates.find((template) => template.id === id)?.name ??
     (templatesLoad.state === 'loaded' ? 'Unknown template' : '—');
@@ -48,7 +52,7 @@ export function NotificationRuleList(props: NotificationRuleListProps) {
             aria-busy={rowBusy ? 'true' : undefined}
           >
             <RowNameCell name={rule.name} />
-            <td>{whenText(rule)}</td>
+            <td>{whenText(rule, rule.fieldId === undefined ? undefined : fieldNames.get(rule.fieldId))}</td>
             <td className="im-break">
               {rule.projectKeys.join(', ')}
               {(rule.warnings ?? []).map((warning) => (
@@ -98,6 +102,22 @@ export function NotificationRuleList(props: NotificationRuleListProps) {
                     onClick={() => props.onEdit(rule)}
                   >
                     Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="im-button im-button--subtle"
+                    aria-label={`History of ${rule.name}`}
+                    onClick={() => props.onPanel(rule, 'history')}
+                  >
+                    History
+                  </button>
+                  <button
+                    type="button"
+                    className="im-button im-button--subtle"
+                    aria-label={`Try ${rule.name} on an issue`}
+                    onClick={() => props.onPanel(rule, 'try')}
+                  >
+                    Try
                   </button>
                   <button
                     id={deleteRuleButtonId(rule.id)}

@@ -17,6 +17,8 @@ export interface RuleFormValues {
   event: NotificationEvent;
   /** A status name; '' for any status. Kept while another event is chosen, sent only for transitions. */
   toStatus: string;
+  /** A Jira field id for "A chosen field changed"; '' when none is chosen. */
+  fieldId: string;
   projectKeys: string[];
   jql: string;
   templateId: string;
@@ -36,6 +38,7 @@ export type RuleField =
   | 'name'
   | 'event'
   | 'toStatus'
+  | 'fieldId'
   | 'projectKeys'
   | 'jql'
   | 'templateId'
@@ -51,6 +54,7 @@ export const RULE_FIELDS: readonly RuleField[] = [
   'name',
   'event',
   'toStatus',
+  'fieldId',
   'projectKeys',
   'jql',
   'templateId',
@@ -69,6 +73,11 @@ export const EVENT_LABELS: Record<NotificationEvent, string> = {
   'issue-created': 'Issue created',
   'issue-commented': 'Issue commented',
   'issue-transitioned': 'Issue transitioned',
+  'issue-assigned': 'Issue assigned',
+  'issue-resolved': 'Issue resolved',
+  'priority-changed': 'Priority changed',
+  'field-changed': 'A chosen field changed',
+  'attachment-added': 'Attachment added',
 };
 
 export const ROLE_LABELS: Record<RecipientRole, string> = {
@@ -81,6 +90,7 @@ export const emptyRuleValues = (): RuleFormValues => ({
   name: '',
   event: 'issue-created',
   toStatus: '',
+  fieldId: '',
   projectKeys: [],
   jql: '',
   templateId: '',
@@ -94,6 +104,7 @@ export const ruleValuesFrom = (rule: NotificationRuleView): RuleFormValues => ({
   name: rule.name,
   event: rule.event,
   toStatus: rule.toStatus ?? '',
+  fieldId: rule.fieldId ?? '',
   projectKeys: [...rule.projectKeys],
   jql: rule.jql ?? '',
   templateId: rule.templateId,
@@ -118,6 +129,7 @@ export function toRuleInput(values: RuleFormValues, id?: string): NotificationRu
   };
   if (id !== undefined) input.id = id;
   if (values.event === 'issue-transitioned' && values.toStatus !== '') input.toStatus = values.toStatus;
+  if (values.event === 'field-changed' && values.fieldId !== '') input.fieldId = values.fieldId;
   const jql = values.jql.trim();
   if (jql !== '') input.jql = jql;
   if (values.credentialId !== '') input.credentialId = values.credentialId;
@@ -136,6 +148,7 @@ export function ruleInputFrom(rule: NotificationRuleView, enabled = rule.enabled
     recipients: { addresses: [...rule.recipients.addresses], roles: [...rule.recipients.roles] },
   };
   if (rule.toStatus !== undefined) input.toStatus = rule.toStatus;
+  if (rule.fieldId !== undefined) input.fieldId = rule.fieldId;
   if (rule.jql !== undefined) input.jql = rule.jql;
   if (rule.credentialId !== undefined) input.credentialId = rule.credentialId;
   return input;
@@ -185,8 +198,9 @@ export function ruleErrorsFrom(error: ResolverError): { fields: RuleErrors; othe
   return { fields, other };
 }
 
-/** The table's "When": "Issue commented", "Transitioned to Done". */
-export function whenText(rule: Pick<NotificationRuleView, 'event' | 'toStatus'>): string {
+/** The table's "When": "Issue commented", "Transitioned to Done", "Labels changed". */
+export function whenText(rule: Pick<NotificationRuleView, 'event' | 'toStatus' | 'fieldId'>, fieldName?: string): string {
+  if (rule.event === 'field-changed') return `${fieldName ?? rule.fieldId ?? 'A field'} changed`;
   if (rule.event !== 'issue-transitioned') return EVENT_LABELS[rule.event];
   return rule.toStatus === undefined ? 'Transitioned to any status' : `Transitioned to ${rule.toStatus}`;
 }

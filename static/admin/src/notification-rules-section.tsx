@@ -5,6 +5,7 @@ import { SectionMessage, type SectionMessageAppearance } from '../../shared/comp
 import { deleteNotificationRule, saveNotificationRule } from './invokes';
 import { ListSkeleton } from './list-skeleton';
 import { NotificationRuleForm } from './notification-rule-form';
+import { RulePanel, type OpenPanel } from './rule-panel';
 import {
   RULE_COLUMNS,
   NotificationRuleList,
@@ -47,6 +48,7 @@ export function NotificationRulesSection({ list, credentials }: NotificationRule
   const [confirmingDeleteId, setConfirmingDeleteId] = useState<string | null>(null);
   const [busy, setBusy] = useState<RuleRowBusy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [panel, setPanel] = useState<OpenPanel | null>(null);
   /** The id of the element to focus after the next render, when an action removed the one that had focus. */
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
 
@@ -153,10 +155,12 @@ export function NotificationRulesSection({ list, credentials }: NotificationRule
           rules={rules.data}
           templates={list.templates}
           templatesLoad={list.load}
+          fieldNames={new Map(data.fields.state === 'loaded' ? data.fields.data.map((field) => [field.id, field.name]) : [])}
           selectedId={form?.rule?.id ?? null}
           confirmingDeleteId={confirmingDeleteId}
           busy={busy}
           onEdit={open}
+          onPanel={(rule, kind) => setPanel({ rule, kind, key: Date.now() })}
           onToggle={(rule, enabled) => void onToggle(rule, enabled)}
           onAskDelete={(rule) => {
             setNotice(null);
@@ -169,6 +173,7 @@ export function NotificationRulesSection({ list, credentials }: NotificationRule
           }}
         />
       )}
+      {panel && <RulePanel key={panel.key} panel={panel} onClose={() => setPanel(null)} />}
       {form && (
         <div className="im-rule-editor">
           <NotificationRuleForm
@@ -177,6 +182,7 @@ export function NotificationRulesSection({ list, credentials }: NotificationRule
             focusOnShow
             choices={{
               statuses: data.statuses,
+              fields: data.fields,
               projects: data.projects,
               templates: list.templates,
               templatesLoad: list.load,

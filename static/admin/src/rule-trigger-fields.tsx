@@ -1,4 +1,4 @@
-import { NOTIFICATION_EVENTS, type NotificationEvent, type StatusRef } from '../../../src/contract';
+import { NOTIFICATION_EVENTS, type JiraFieldRef, type NotificationEvent, type StatusRef } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
 import { EVENT_LABELS, ruleFieldId, withCurrent, type RuleErrors } from './notification-rule-state';
 import type { Loadable } from './use-mail-settings';
@@ -6,10 +6,13 @@ import type { Loadable } from './use-mail-settings';
 interface RuleTriggerFieldsProps {
   event: NotificationEvent;
   toStatus: string;
+  fieldId: string;
   statuses: Loadable<StatusRef[]>;
+  fields: Loadable<JiraFieldRef[]>;
   errors: RuleErrors;
   onEvent(event: NotificationEvent): void;
   onToStatus(toStatus: string): void;
+  onFieldId(fieldId: string): void;
 }
 
 const isEvent = (value: string): value is NotificationEvent =>
@@ -21,13 +24,28 @@ function statusHint(statuses: Loadable<StatusRef[]>): string {
   return 'The status the issue moves to.';
 }
 
-/** "When" the rule sends, and for transitions "To status" (any status unless one is chosen). */
-export function RuleTriggerFields({ event, toStatus, statuses, errors, onEvent, onToStatus }: RuleTriggerFieldsProps) {
+function fieldHint(fields: Loadable<JiraFieldRef[]>): string {
+  if (fields.state === 'failed') return `Jira's fields could not be loaded: ${fields.error.message}`;
+  if (fields.state === 'loading') return 'Loading fields…';
+  return 'The rule sends when this field of the issue changes.';
+}
+
+/**
+ * "When" the rule sends: for transitions "To status" (any status unless one is chosen), for "A chosen field
+ * changed" the field, from Jira's field list.
+ */
+export function RuleTriggerFields(props: RuleTriggerFieldsProps) {
+  const { event, toStatus, fieldId, statuses, fields, errors, onEvent, onToStatus, onFieldId } = props;
   // Statuses are matched by name (Jira lists each name once); a stored one Jira no longer has stays chosen.
   const statusChoices = withCurrent(
     statuses.state === 'loaded' ? statuses.data.map((status) => ({ value: status.name, label: status.name })) : [],
     toStatus,
     toStatus,
+  );
+  const fieldChoices = withCurrent(
+    fields.state === 'loaded' ? fields.data.map((field) => ({ value: field.id, label: field.name })) : [],
+    fieldId,
+    fieldId,
   );
   return (
     <>
@@ -62,6 +80,22 @@ export function RuleTriggerFields({ event, toStatus, statuses, errors, onEvent, 
               >
                 <option value="">Any status</option>
                 {statusChoices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      )}
+      {event === 'field-changed' && (
+        <div className="im-nested">
+          <Field id={ruleFieldId('fieldId')} label="Field" required error={errors.fieldId} hint={fieldHint(fields)}>
+            {(control) => (
+              <select {...control} className="im-select" value={fieldId} onChange={(change) => onFieldId(change.currentTarget.value)}>
+                <option value="">Choose a field</option>
+                {fieldChoices.map((choice) => (
                   <option key={choice.value} value={choice.value}>
                     {choice.label}
                   </option>

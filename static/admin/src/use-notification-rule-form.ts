@@ -30,8 +30,9 @@ export interface RuleFormOptions {
 /** Which messages an edit makes stale: a new address list may also answer "add at least one recipient". */
 const CLEARS: Record<keyof RuleFormValues, readonly RuleField[]> = {
   name: ['name'],
-  event: ['event', 'toStatus'],
+  event: ['event', 'toStatus', 'fieldId'],
   toStatus: ['toStatus'],
+  fieldId: ['fieldId'],
   projectKeys: ['projectKeys'],
   jql: ['jql'],
   templateId: ['templateId'],

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { NotificationRuleView, ProjectRef, ResolverResult, StatusRef } from '../../../src/contract';
-import { listNotificationRules, listProjects, listStatuses } from './invokes';
+import type { JiraFieldRef, NotificationRuleView, ProjectRef, ResolverResult, StatusRef } from '../../../src/contract';
+import { listJiraFields, listNotificationRules, listProjects, listStatuses } from './invokes';
 import { upsertRule } from './notification-rule-state';
 import type { Loadable } from './use-mail-settings';
 
@@ -15,14 +15,17 @@ export function useNotificationRules() {
   const [rules, setRules] = useState<Loadable<NotificationRuleView[]>>({ state: 'loading' });
   const [statuses, setStatuses] = useState<Loadable<StatusRef[]>>({ state: 'loading' });
   const [projects, setProjects] = useState<Loadable<ProjectRef[]>>({ state: 'loading' });
+  const [fields, setFields] = useState<Loadable<JiraFieldRef[]>>({ state: 'loading' });
 
   const refresh = useCallback(async () => {
     setRules({ state: 'loading' });
-    const [ruleList, statusList, projectList] = await Promise.all([
+    const [ruleList, statusList, projectList, fieldList] = await Promise.all([
       listNotificationRules(),
       listStatuses(),
       listProjects(),
+      listJiraFields(),
     ]);
+    setFields(loadableOf(fieldList));
     setRules(loadableOf(ruleList));
     setStatuses(loadableOf(statusList));
     setProjects(loadableOf(projectList));
@@ -47,7 +50,7 @@ export function useNotificationRules() {
     [],
   );
 
-  return { rules, statuses, projects, refresh, upsert, remove };
+  return { rules, statuses, projects, fields, refresh, upsert, remove };
 }
 
 export type NotificationRulesState = ReturnType<typeof useNotificationRules>;

@@ -1,5 +1,5 @@
 import { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT, createJiraEmulator } from '../../../local/jira';
-import type { JiraProductEvent } from '../../../local/jira/types';
+import type { JiraIssueProductEvent } from '../../../local/jira/types';
 import { APP, NOW, SITE, as, newJira, send } from './helpers';
 
 const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -7,8 +7,11 @@ const AT = '2025-03-08T10:00:00.000+0000';
 const V2 = `${SITE}/rest/api/2`;
 
 const listen = (jira: ReturnType<typeof newJira>) => {
-  const events: JiraProductEvent[] = [];
-  const stop = jira.onEvent((event) => events.push(event));
+  const events: JiraIssueProductEvent[] = [];
+  // Issue events only: an attachment event carries no issue.
+  const stop = jira.onEvent((event) => {
+    if (event.eventType !== 'avi:jira:created:attachment') events.push(event);
+  });
   return { events, stop };
 };
 
@@ -171,7 +174,7 @@ describe('product events of the local Jira', () => {
       throw broken;
     });
     jira.onEvent((event) => {
-      event.payload.issue.key = 'CHANGED-1';
+      if (event.eventType !== 'avi:jira:created:attachment') event.payload.issue.key = 'CHANGED-1';
     });
     const first = listen(jira);
     const second = listen(jira);

@@ -59,7 +59,7 @@ describe('the local Jira site', () => {
     });
 
     it.each([
-      ['DELETE', '/rest/api/3/issue/DEMO-1', 'GET'],
+      ['DELETE', '/rest/api/3/issue/DEMO-1', 'GET,PUT'],
       ['POST', '/rest/api/3/myself', 'GET'],
       ['PUT', '/rest/api/3/issue/DEMO-1/comment', 'GET,POST'],
       ['PATCH', '/rest/api/3/issue/DEMO-1/properties/support.sla', 'GET,PUT,DELETE'],

@@ -153,7 +153,7 @@ describe('notification rule form', () => {
         'Reporter, Watchers, 2 addresses',
         'Support reply',
         'On',
-        'EditDelete',
+        'EditHistoryTryDelete',
       ],
     ]);
   });

@@ -71,6 +71,7 @@ describe('notification rules table', () => {
   it('lists the rules oldest first with what each does', async () => {
     const section = await openSection([COMMENTED, DONE, ANY]);
     expect(backend.calls.map((call) => call.functionKey).sort()).toEqual([
+      'listJiraFields',
       'listNotificationRules',
       'listProjects',
       'listStatuses',
@@ -94,10 +95,10 @@ describe('notification rules table', () => {
         'Reporter, Assignee, ana@contoso.example',
         'Issue summary',
         'On',
-        'EditDelete',
+        'EditHistoryTryDelete',
       ],
-      ['Done mail', 'Transitioned to Done', 'SUP', '3 addresses', 'Support reply', 'Off', 'EditDelete'],
-      ['Any move', 'Transitioned to any status', 'DEMO', 'Watchers', 'Unknown template', 'On', 'EditDelete'],
+      ['Done mail', 'Transitioned to Done', 'SUP', '3 addresses', 'Support reply', 'Off', 'EditHistoryTryDelete'],
+      ['Any move', 'Transitioned to any status', 'DEMO', 'Watchers', 'Unknown template', 'On', 'EditHistoryTryDelete'],
     ]);
     const toggles = ['Enable Comment watch', 'Enable Done mail', 'Enable Any move'];
     expect(toggles.map((label) => controlLabelled(section, label).checked)).toEqual([true, false, true]);

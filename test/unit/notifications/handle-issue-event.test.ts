@@ -1,6 +1,7 @@
 import type { NotificationRuleView } from '../../../src/contract/notification-rules';
 import type { NotifyDeps } from '../../../src/notifications/notify';
 import { createRuleStore } from '../../../src/notifications/rule-store';
+import { createRunHistoryStore } from '../../../src/notifications/run-history';
 import { StorageError } from '../../../src/storage/errors';
 import { handleIssueEvent } from '../../../src/triggers/issue-events';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -22,6 +23,7 @@ const triggerWorld = async (rules: NotificationRuleView[]) => {
   const queued: string[] = [];
   const deps: NotifyDeps = {
     rules: store,
+    history: createRunHistoryStore(kv),
     once: {
       claim: async (ruleId, eventId) => {
         const key = `${ruleId} ${eventId}`;
@@ -35,6 +37,7 @@ const triggerWorld = async (rules: NotificationRuleView[]) => {
     },
     matchesJql: async () => false,
     readRoles: async () => ({ reporter: undefined, assignee: undefined, watchers: [] }),
+    issueRef: async (issueId) => (issueId === '10001' ? { id: '10001', key: 'DEMO-1', projectKey: 'DEMO' } : undefined),
     readUserEmails: async () => new Map(),
     queue: async (rule) => {
       queued.push(rule.id);
@@ -59,7 +62,8 @@ describe('handleIssueEvent', () => {
   });
 
   it.each<[string, unknown]>([
-    ['an update that changed no status', { ...created, eventType: 'avi:jira:updated:issue', changelog: { id: '1', items: [{ field: 'summary', toString: 'x' }] } }],
+    ['an update with no change', { ...created, eventType: 'avi:jira:updated:issue', changelog: { id: '1', items: [] } }],
+    ['an unassignment', { ...created, eventType: 'avi:jira:assigned:issue', changelog: { id: '1', items: [{ field: 'assignee', fieldId: 'assignee', from: 'u', to: null }] } }],
     ['a deleted issue', { ...created, eventType: 'avi:jira:deleted:issue' }],
     ['a malformed event', { eventType: 'avi:jira:created:issue' }],
   ])('answers %s with undefined, reading no rule', async (_name, event) => {
@@ -82,6 +86,45 @@ describe('handleIssueEvent', () => {
     });
     expect(queued).toEqual(['rule-1']);
     expect(info.mock.calls).toEqual([['[issue-mailer] issue-created on DEMO-1: 1 of 2 rules queued an email']]);
+  });
+
+  it('hands a move to Done to the transition and the resolution rules, each once', async () => {
+    const { deps, queued } = await triggerWorld([
+      ruleView({ id: 'moved', event: 'issue-transitioned' }),
+      ruleView({ id: 'resolved', event: 'issue-resolved' }),
+      ruleView({ id: 'labels', event: 'field-changed', fieldId: 'labels' }),
+      ruleView({ id: 'status-field', event: 'field-changed', fieldId: 'status' }),
+    ]);
+    const done = {
+      ...created,
+      eventType: 'avi:jira:updated:issue',
+      changelog: {
+        id: '30001',
+        items: [
+          { field: 'resolution', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' },
+          { field: 'status', fieldId: 'status', from: '3', fromString: 'In Progress', to: '10001', toString: 'Done' },
+        ],
+      },
+    };
+    await expect(handleIssueEvent(done, deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [
+        { ruleId: 'moved', outcome: 'queued' },
+        { ruleId: 'resolved', outcome: 'queued' },
+        { ruleId: 'status-field', outcome: 'queued' },
+      ],
+    });
+    expect(queued).toEqual(['moved', 'resolved', 'status-field']);
+  });
+
+  it("reads an attachment's issue by id (as the app) and hands it to the attachment rules", async () => {
+    const { deps, queued } = await triggerWorld([ruleView({ id: 'files', event: 'attachment-added' }), ruleView({ id: 'new' })]);
+    const attached = { eventType: 'avi:jira:created:attachment', attachment: { id: 10200, issueId: 10001, fileName: 'a.png', author: { accountId: 'user-7' } } };
+    await expect(handleIssueEvent(attached, deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'files', outcome: 'queued' }] });
+    expect(queued).toEqual(['files']);
+    // An issue the app cannot see: nothing to answer.
+    await expect(handleIssueEvent({ ...attached, attachment: { ...attached.attachment, id: 10201, issueId: 10999 } }, deps)).resolves.toBeUndefined();
+    expect(queued).toEqual(['files']);
   });
 
   it("answers an app's comment as ignored, queueing nothing", async () => {

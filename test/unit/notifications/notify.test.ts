@@ -4,6 +4,7 @@ import type { IssueRoles } from '../../../src/jira/issue-people';
 import { notifyRules, type NotifyDeps } from '../../../src/notifications/notify';
 import type { OnceGuard } from '../../../src/notifications/once-guard';
 import { createRuleStore } from '../../../src/notifications/rule-store';
+import { createRunHistoryStore } from '../../../src/notifications/run-history';
 import { recipientLabel, type Recipient } from '../../../src/mail/recipients';
 import { OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
 import { StorageError } from '../../../src/storage/errors';
@@ -56,8 +57,10 @@ const notifyWorld = async (rules: NotificationRuleView[]) => {
       claims.delete(`${ruleId} ${eventId}`);
     },
   };
+  const history = createRunHistoryStore(kv);
   const deps: NotifyDeps = {
     rules: store,
+    history,
     once,
     matchesJql: async (issueKey, jql) => {
       world.jqlCalls.push([issueKey, jql]);
@@ -65,6 +68,7 @@ const notifyWorld = async (rules: NotificationRuleView[]) => {
       if (answer instanceof Error) throw answer;
       return answer;
     },
+    issueRef: async () => undefined,
     readRoles: async (issueKey) => {
       world.rolesCalls.push(issueKey);
       return world.roles;
@@ -86,7 +90,7 @@ const notifyWorld = async (rules: NotificationRuleView[]) => {
     log: (line) => world.logLines.push(line),
     now: () => world.clock.now,
   };
-  return { ...world, deps, world };
+  return { ...world, deps, world, history };
 };
 
 const intake = ruleView({ id: 'rule-1' });
@@ -94,8 +98,9 @@ const team = ruleView({ id: 'rule-2', name: 'Team', recipients: { addresses: ['t
 const ops = ruleView({ id: 'rule-3', projectKeys: ['OPS'], createdAt: '2024-05-03T00:00:00.000Z' });
 
 describe('notifyRules', () => {
-  it('queues one email per matching rule, counts the firing on each, and leaves the other rules alone', async () => {
-    const { deps, queued, store, claims, logLines } = await notifyWorld([intake, team, ops]);
+  it('queues one email per matching rule, records each run (one write a rule), and leaves the rules unwritten', async () => {
+    const { deps, queued, store, claims, logLines, history, kv } = await notifyWorld([intake, team, ops]);
+    kv.resetOperations();
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
       ignored: false,
@@ -109,20 +114,35 @@ describe('notifyRules', () => {
       { ruleId: 'rule-2', eventId: 'created:10001', to: ['team@example.com'] },
     ]);
     expect([...claims]).toEqual(['rule-1 created:10001', 'rule-2 created:10001']);
-    expect(await store.get('rule-1')).toStrictEqual({ ...intake, firedCount: 1, lastFiredAt: iso(NOW) });
-    expect(await store.get('rule-2')).toStrictEqual({ ...team, firedCount: 1, lastFiredAt: iso(NOW) });
-    expect(await store.get('rule-3')).toStrictEqual(ops);
+    expect(await store.get('rule-1')).toStrictEqual(intake);
+    expect(await history.read('rule-1')).toStrictEqual({
+      runs: [{ at: iso(NOW), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'fired', reason: 'Emailed 1 recipient.', emailId: 'email-1' }],
+      firedCount: 1,
+      lastFiredAt: iso(NOW),
+    });
+    // One storage write per rule considered (its history), none to the rules themselves.
+    expect(kv.operations.filter((entry) => entry.operation === 'set').map((entry) => entry.key)).toEqual([
+      'notification-rule-history:rule-1',
+      'notification-rule-history:rule-2',
+      'notification-rule-history:rule-3',
+    ]);
+    expect((await history.read('rule-2')).firedCount).toBe(1);
+    // The OPS rule was considered and skipped, in words.
+    expect(await history.read('rule-3')).toStrictEqual({
+      runs: [{ at: iso(NOW), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'skipped', reason: 'Project DEMO is not in the rule.' }],
+      firedCount: 0,
+    });
     expect(logLines).toEqual([]);
   });
 
   it('answers a second delivery of the same event with duplicate and queues nothing more', async () => {
-    const { deps, queued, store, clock } = await notifyWorld([intake]);
+    const { deps, queued, history, clock } = await notifyWorld([intake]);
     await notifyRules(eventFact(), deps);
     clock.now = NOW + 60_000;
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'duplicate' }] });
     expect(queued).toHaveLength(1);
-    expect(await store.get('rule-1')).toStrictEqual({ ...intake, firedCount: 1, lastFiredAt: iso(NOW) });
+    expect((await history.read('rule-1')).runs[0]).toMatchObject({ outcome: 'skipped', reason: 'Sent once already for this event.' });
 
     // Another event fires again, and is counted.
     await expect(notifyRules(eventFact({ eventId: 'created:10002', issue: { id: '10002', key: 'DEMO-2', projectKey: 'DEMO' } }), deps)).resolves.toEqual({
@@ -130,7 +150,12 @@ describe('notifyRules', () => {
       outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }],
     });
     expect(queued.map((call) => call.eventId)).toEqual(['created:10001', 'created:10002']);
-    expect(await store.get('rule-1')).toStrictEqual({ ...intake, firedCount: 2, lastFiredAt: iso(NOW + 60_000) });
+    expect(await history.read('rule-1')).toMatchObject({ firedCount: 2, lastFiredAt: iso(NOW + 60_000) });
+    expect((await history.read('rule-1')).runs.map((run) => [run.issueKey, run.outcome])).toEqual([
+      ['DEMO-2', 'fired'],
+      ['DEMO-1', 'skipped'],
+      ['DEMO-1', 'fired'],
+    ]);
   });
 
   it('ignores an event made by an app: no rule is read, nothing is claimed or queued', async () => {
@@ -147,7 +172,7 @@ describe('notifyRules', () => {
   });
 
   it('asks Jira for the JQL as a filter: a mismatch queues nothing and claims nothing', async () => {
-    const { deps, world, queued, claims, store, logLines } = await notifyWorld([ruleView({ jql: 'priority = Highest' }), team]);
+    const { deps, world, queued, claims, history, logLines } = await notifyWorld([ruleView({ jql: 'priority = Highest' }), team]);
     world.jql = () => false;
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
@@ -160,7 +185,7 @@ describe('notifyRules', () => {
     expect(world.jqlCalls).toEqual([['DEMO-1', 'priority = Highest']]);
     expect(queued.map((call) => call.ruleId)).toEqual(['rule-2']);
     expect([...claims]).toEqual(['rule-2 created:10001']);
-    expect((await store.get('rule-1'))?.firedCount).toBe(0);
+    expect(await history.read('rule-1')).toMatchObject({ firedCount: 0, runs: [{ outcome: 'skipped', reason: "The issue does not match the rule's JQL." }] });
     expect(logLines).toEqual([]);
 
     world.jql = () => true;
@@ -225,14 +250,14 @@ describe('notifyRules', () => {
     ['Jira gives no address for the reporter, not even through its Email API', person('reporter', 'u-grace', null), [person('watcher', 'u-hidden', null)]],
     ['the reporter is deactivated', person('reporter', 'u-grace', 'grace@example.com', false), []],
   ])('answers no-recipients, logged, when %s', async (_name, reporter, watchers) => {
-    const { deps, world, queued, claims, store, logLines } = await notifyWorld([ruleView({ recipients: { addresses: [], roles: ['reporter', 'watchers'] } })]);
+    const { deps, world, queued, claims, history, logLines } = await notifyWorld([ruleView({ recipients: { addresses: [], roles: ['reporter', 'watchers'] } })]);
     world.roles = { reporter, assignee: person('assignee', 'u-ada', 'ada@example.com'), watchers };
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'no-recipients' }] });
     expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: no-recipients']);
     expect(queued).toEqual([]);
     expect(claims.size).toBe(0);
-    expect((await store.get('rule-1'))?.firedCount).toBe(0);
+    expect(await history.read('rule-1')).toMatchObject({ firedCount: 0, runs: [{ outcome: 'skipped' }] });
   });
 
   it("reaches a reporter and a watcher whose address Jira hides through the Email API, listed by name", async () => {
@@ -261,7 +286,7 @@ describe('notifyRules', () => {
   });
 
   it('answers a queue failure with failed and gives the claim back, so a redelivery fires; other rules still fire', async () => {
-    const { deps, world, queued, claims, store, logLines } = await notifyWorld([intake, team]);
+    const { deps, world, queued, claims, history, logLines } = await notifyWorld([intake, team]);
     world.queueFailures.set('rule-1', new OutboxError(OutboxErrorCode.QueueUnavailable, 'The outbox queue refused the job.'));
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
@@ -274,7 +299,10 @@ describe('notifyRules', () => {
     expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: OutboxError OUTBOX_QUEUE_UNAVAILABLE']);
     expect(queued.map((call) => call.ruleId)).toEqual(['rule-2']);
     expect([...claims]).toEqual(['rule-2 created:10001']);
-    expect((await store.get('rule-1'))?.firedCount).toBe(0);
+    expect(await history.read('rule-1')).toMatchObject({
+      firedCount: 0,
+      runs: [{ outcome: 'failed', reason: 'The email could not be queued (OutboxError OUTBOX_QUEUE_UNAVAILABLE).' }],
+    });
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
       ignored: false,
@@ -284,7 +312,7 @@ describe('notifyRules', () => {
       ],
     });
     expect(queued.map((call) => call.ruleId)).toEqual(['rule-2', 'rule-1']);
-    expect(await store.get('rule-1')).toStrictEqual({ ...intake, firedCount: 1, lastFiredAt: iso(NOW) });
+    expect(await history.read('rule-1')).toMatchObject({ firedCount: 1, lastFiredAt: iso(NOW) });
   });
 
   it('logs an error that is not an Error by its type only', async () => {
@@ -310,24 +338,43 @@ describe('notifyRules', () => {
     expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: StorageError STORAGE_FAILED']);
   });
 
-  it('still answers queued when counting the firing fails, and logs it', async () => {
-    const { deps, kv, queued, store, logLines } = await notifyWorld([intake]);
-    kv.failNext('set', new StorageError('set', 'notification-rule:rule-1', new Error('platform error')));
+  it('still answers queued when recording the run fails, and logs it', async () => {
+    const { deps, kv, queued, logLines } = await notifyWorld([intake]);
+    kv.failNext('set', new StorageError('set', 'notification-rule-history:rule-1', new Error('platform error')));
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
     expect(queued).toHaveLength(1);
-    expect(logLines).toEqual(['notification rule rule-1: counting a firing failed (StorageError STORAGE_FAILED)']);
-    expect(await store.get('rule-1')).toStrictEqual(intake);
+    expect(logLines).toEqual(['notification rule rule-1: recording a run failed (StorageError STORAGE_FAILED)']);
   });
 
-  it('does not count a firing on a rule deleted meanwhile', async () => {
-    const { deps, store, kv } = await notifyWorld([intake]);
-    deps.queue = async () => {
-      await store.delete('rule-1');
-      return { emailId: 'email-1' };
+  it.each<[string, Partial<NotificationRuleView>, () => IssueRoles, string]>([
+    ["the reporter's address hidden, the Email API giving none", { recipients: { addresses: [], roles: ['reporter'] } }, () => ({ ...noRoles(), reporter: person('reporter', 'user-3', null) }), "No recipients: the reporter's address is hidden."],
+    ['no assignee', { recipients: { addresses: [], roles: ['assignee'] } }, noRoles, 'No recipients: the issue has no assignee.'],
+    ['no watchers and an inactive reporter', { recipients: { addresses: [], roles: ['reporter', 'watchers'] } }, () => ({ ...noRoles(), reporter: person('reporter', 'user-3', 'r@example.com', false) }), "No recipients: the reporter's account is inactive; the issue has no watchers."],
+  ])('records a skip for %s in words', async (_name, overrides, roles, reason) => {
+    const { deps, world, history, queued } = await notifyWorld([ruleView(overrides)]);
+    world.roles = roles();
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'no-recipients' }] });
+    expect(queued).toEqual([]);
+    expect((await history.read('rule-1')).runs).toEqual([{ at: iso(NOW), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'skipped', reason }]);
+  });
+
+  it("records that the app cannot see the issue's project when Jira hides the issue from it", async () => {
+    const { deps, history } = await notifyWorld([ruleView({ recipients: { addresses: [], roles: ['reporter'] } })]);
+    deps.readRoles = async () => {
+      throw new JiraError(JiraErrorCode.IssueNotFound, 'GET /rest/api/3/issue/DEMO-1 answered 404.', { status: 404 });
     };
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
-    expect([...kv.plain.keys()]).toEqual([]);
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'app-cannot-see' }] });
+    expect((await history.read('rule-1')).runs[0]?.reason).toBe("Issue Mailer's Jira account cannot see project DEMO; grant it Browse projects there.");
+  });
+
+  it('keeps the last 50 runs of a rule, newest first', async () => {
+    const { deps, history } = await notifyWorld([intake]);
+    for (let n = 1; n <= 52; n += 1) await notifyRules(eventFact({ eventId: `created:${n}`, issue: { id: String(n), key: `DEMO-${n}`, projectKey: 'DEMO' } }), deps);
+    const { runs, firedCount } = await history.read('rule-1');
+    expect(runs).toHaveLength(50);
+    expect([runs[0]?.issueKey, runs[49]?.issueKey]).toEqual(['DEMO-52', 'DEMO-3']);
+    expect(firedCount).toBe(52);
   });
 
   it('propagates a failure to read the rules', async () => {

@@ -170,6 +170,17 @@ describe('queueNotification', () => {
     expect(sent.message.subject).toBe('[DEMO-1] Login page shows a blank screen');
     expect(sent.message.body.content).not.toContain('(notification)');
     expect(sent.message.body.content).toContain('created DEMO-1.');
+    // The footer names the rule, not the app's Jira account that read the issue.
+    expect(sent.message.body.content).toContain('Sent by the notification rule "New DEMO issues" in Issue Mailer.');
+    expect(sent.message.body.content).not.toContain('Sent from Jira with Issue Mailer by');
+  });
+
+  it('gives a custom template the rule as rule.name and as the sender', async () => {
+    const { world, deps, sentMail } = await notificationWorld();
+    const template = await world.templates.save({ name: 'Footer', subject: '{{ issue.key }}', body: '<p>{{ rule.name }}|{{ sender.name }}</p>' });
+    await queueNotification(ruleView({ name: 'Escalations', templateId: template.id }), eventFact(), ['intake@example.com'], deps);
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(sentMail().message.body.content).toContain('<p>Escalations|Notification rule &#34;Escalations&#34;</p>');
   });
 
   it("fails with TemplateNotFoundError when the rule's template is gone, and queues nothing", async () => {

@@ -28,6 +28,9 @@ describe('notification rule admin functions', () => {
     ['saveNotificationRule', rule()],
     ['deleteNotificationRule', { id: 'rule-1' }],
     ['listStatuses', {}],
+    ['listJiraFields', {}],
+    ['getNotificationRuleHistory', { id: 'rule-1' }],
+    ['tryNotificationRule', { id: 'rule-1', issueKey: 'DEMO-1' }],
   ] as const)('%s answers NOT_ADMIN to a non-admin before touching anything', async (name, body) => {
     const world = resolverWorld({ isAdmin: false });
     await expect(world.admin[name](adminRequest(body))).resolves.toEqual(NOT_ADMIN);
@@ -172,5 +175,12 @@ describe('notification rule admin functions', () => {
         message: 'This template is in use: a project default under Sending settings or a notification rule sends with it. Choose another template there first.',
       },
     });
+  });
+
+  it('refuses "Try on an issue" with something that is no issue key, before reading anything', async () => {
+    const world = resolverWorld();
+    await expect(world.admin.tryNotificationRule(adminRequest({ id: 'rule-1', issueKey: 'DEMO 1; drop' }))).resolves.toEqual(
+      VALIDATION({ issueKey: 'Enter an issue key such as DEMO-1.' }),
+    );
   });
 });

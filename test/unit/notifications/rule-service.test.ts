@@ -2,6 +2,7 @@ import type { NotificationRule, NotificationRuleView } from '../../../src/contra
 import { RuleInvalidError, RuleNotFoundError, TooManyRulesError } from '../../../src/notifications/errors';
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
+import { createRunHistoryStore } from '../../../src/notifications/run-history';
 import { sequentialIds } from '../support/credentials';
 import { MemoryKvStore } from '../support/memory-kv-store';
 import { iso } from './notification-fixtures';
@@ -37,6 +38,7 @@ const serviceWorld = () => {
   const nextId = sequentialIds('rule');
   const service = createRuleService({
     store,
+    history: createRunHistoryStore(kv),
     templateIds: async () => ['built-in', 'tpl-1'],
     credentialIds: async () => ['cred-1', 'cred-2'],
     isValidJql: async (jql) => {
@@ -240,5 +242,19 @@ describe('rule service', () => {
     expect(await store.get('rule-1')).toBeUndefined();
     expect(await service.list()).toEqual([]);
     await expect(service.delete('rule-1')).rejects.toMatchObject({ name: 'RuleNotFoundError', code: 'NOTIFICATION_RULE_NOT_FOUND', message: 'No notification rule rule-1.' });
+  });
+
+  it("lists each rule with the firings its history counted, answers its runs, and deletes its history with it", async () => {
+    const { service, kv } = serviceWorld();
+    await service.save(input());
+    const history = createRunHistoryStore(kv);
+    const run = { at: iso(NOW + 1000), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'fired', reason: 'Emailed 1 recipient.' } as const;
+    await history.record('rule-1', run);
+    await history.record('rule-1', { ...run, at: iso(NOW + 2000), outcome: 'skipped', reason: 'Sent once already for this event.' });
+    expect((await service.list())[0]).toMatchObject({ firedCount: 1, lastFiredAt: iso(NOW + 1000) });
+    expect((await service.history('rule-1')).map((entry) => entry.outcome)).toEqual(['skipped', 'fired']);
+    await expect(service.history('rule-9')).rejects.toMatchObject({ code: 'NOTIFICATION_RULE_NOT_FOUND' });
+    await service.delete('rule-1');
+    expect([...kv.plain.keys()]).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ describe('src/index.ts', () => {
       {
         key: 'issue-event-notifications',
         function: 'issue-events',
-        events: ['avi:jira:created:issue', 'avi:jira:commented:issue', 'avi:jira:updated:issue'],
+        events: ['avi:jira:created:issue', 'avi:jira:commented:issue', 'avi:jira:updated:issue', 'avi:jira:assigned:issue', 'avi:jira:created:attachment'],
         filter: { ignoreSelf: true },
       },
     ]);

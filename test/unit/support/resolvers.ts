@@ -10,6 +10,7 @@ import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-out
 import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
+import { createRunHistoryStore } from '../../../src/notifications/run-history';
 import { createMailboxPacer } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
@@ -199,6 +200,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     log: { emails: emailLog, settings: logSettings },
     notifications: {
       rules: createRuleService({
+        history: createRunHistoryStore(kv),
         store: ruleStore,
         templateIds: async () => (await templates.list()).map((template) => template.id),
         credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
@@ -213,6 +215,11 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       listStatuses: async () => [
         { id: '10000', name: 'Done' },
         { id: '10001', name: 'In Progress' },
+      ],
+      tryRule: async () => ({ outcome: 'would-skip', reason: 'The fake world does not try rules.' }),
+      listFields: async () => [
+        { id: 'labels', name: 'Labels' },
+        { id: 'priority', name: 'Priority' },
       ],
     },
     credentials,

@@ -45,6 +45,12 @@ describe('the built-in template', () => {
     expect(html).toContain('Sent from Jira with Issue Mailer by Jordan Lee.');
   });
 
+  it('names the notification rule in the footer of a rule email, and the person otherwise', async () => {
+    const { html } = await renderEmail(BUILT_IN_TEMPLATE, issueData({ rule: { name: 'Escalations' } }));
+    expect(html).toContain('Sent by the notification rule "Escalations" in Issue Mailer. The details above');
+    expect(html).not.toContain('Sent from Jira with Issue Mailer by');
+  });
+
   it('inlines its styles, with bgcolor for Outlook and the @media rules kept for phones', async () => {
     const { html } = await renderEmail(BUILT_IN_TEMPLATE, issueData());
     expect(count(html, '<style>')).toBe(1);

@@ -5,7 +5,10 @@ import { PLACEHOLDERS, placeholderSnippet } from '../../../src/templates/placeho
 import { SAMPLE_ISSUE_DATA } from '../../../src/templates/sample-issue';
 import { buildTemplateContext } from '../../../src/templates/template-data';
 
-const renderSample = async (body: string): Promise<string> => (await renderEmail({ subject: '', body }, SAMPLE_ISSUE_DATA)).html;
+/** The sample issue as a notification rule sends it: `rule` is set only then. */
+const RULE_SAMPLE = { ...SAMPLE_ISSUE_DATA, rule: { name: 'Escalations to the service desk' } };
+
+const renderSample = async (body: string): Promise<string> => (await renderEmail({ subject: '', body }, RULE_SAMPLE)).html;
 
 /** Every leaf of the context (lists included) as dotted names. */
 const leaves = (value: unknown, prefix: string): string[] => {
@@ -25,7 +28,7 @@ describe('PLACEHOLDERS', () => {
   );
 
   it('documents every variable the context offers', () => {
-    const context = buildTemplateContext(SAMPLE_ISSUE_DATA);
+    const context = buildTemplateContext(RULE_SAMPLE);
     const documented = new Set(PLACEHOLDERS.map((placeholder) => placeholder.name));
     const offered = [
       ...leaves(context, '').filter((name) => !/^(comments|attachments)$/.test(name)),

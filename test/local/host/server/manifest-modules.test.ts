@@ -54,6 +54,8 @@ describe('loadAppManifest', () => {
           { eventType: 'avi:jira:created:issue', ignoreSelf: true },
           { eventType: 'avi:jira:commented:issue', ignoreSelf: true },
           { eventType: 'avi:jira:updated:issue', ignoreSelf: true },
+          { eventType: 'avi:jira:assigned:issue', ignoreSelf: true },
+          { eventType: 'avi:jira:created:attachment', ignoreSelf: true },
         ],
         timeoutSeconds: undefined,
       },

@@ -80,7 +80,15 @@ export function answerLists(backend: FakeAdminBackend, rules: NotificationRuleVi
   backend.on('listStatuses', () => ({ ok: true, data: STATUSES }));
   backend.on('listProjects', () => ({ ok: true, data: PROJECTS }));
   backend.on('listTemplates', () => ({ ok: true, data: TEMPLATES }));
+  backend.on('listJiraFields', () => ({ ok: true, data: JIRA_FIELDS }));
 }
+
+/** Jira's fields, for "A chosen field changed". */
+export const JIRA_FIELDS = [
+  { id: 'labels', name: 'Labels' },
+  { id: 'priority', name: 'Priority' },
+  { id: 'customfield_10016', name: 'Story Points' },
+];
 
 /** The backend's answer to a save: the rule as stored. */
 export function stored(input: NotificationRuleInput): ResolverResult<NotificationRuleView> {
