@@ -13,6 +13,7 @@ import { DialogTabs, panelId, tabId, type TabItem } from './dialog-tabs';
 import { HistoryPanel } from './history-panel';
 import { PreviewPanel } from './preview-panel';
 import { SHOWN_ELSEWHERE } from './send-rules';
+import { sendBlock } from './send-block';
 import { useCompose } from './use-compose';
 import { useEmailHistory } from './use-email-history';
 import { useEmailPreview } from './use-email-preview';
@@ -56,11 +57,15 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
 
   const allowed = draft.permission.allowed;
   const configured = draft.senderMailbox !== null;
-  const canSend = compose.blockers.length === 0;
+  // After a failure only an admin can fix, pressing Send again would fail the same way.
+  const blocked = sendBlock(sender.progress, sender.error);
+  const canSend = compose.blockers.length === 0 && blocked === undefined;
   const busy = sender.sending || sender.stage === 'following';
   const done = sender.stage === 'done';
   // Permission and configuration have their own section message; then no hint about the form is worth giving.
-  const hint = compose.blockers.some((blocker) => SHOWN_ELSEWHERE.has(blocker.kind)) ? undefined : compose.blockers[0];
+  const hint = compose.blockers.some((blocker) => SHOWN_ELSEWHERE.has(blocker.kind))
+    ? undefined
+    : (blocked === undefined ? compose.blockers[0] : { message: blocked });
 
   useEffect(() => {
     if (allowed && configured) toRef.current?.focus();
