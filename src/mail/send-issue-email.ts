@@ -2,6 +2,7 @@ import type { SendIssueEmailOptions, SentIssueEmail } from '../contract/issue-em
 import { NotAllowedToSendError } from './errors';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 import { queueIssueEmail } from './queue-issue-email';
+import { checkSenderAccess } from './sender-access';
 import { resolvePickedUsers } from './picked-users';
 import { foldRecipients, recipientCount } from './recipients';
 
@@ -22,7 +23,7 @@ export interface SendIssueEmailRequest {
 export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: IssueEmailDeps): Promise<SentIssueEmail> => {
   const [credential, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
   const issue = await deps.jira.readIssue(request.issueKey);
-  const permission = await deps.checkPermission(settings, issue.project?.key, request.caller.accountId);
+  const permission = await checkSenderAccess(deps, settings, issue.project?.key, request.caller.accountId);
   if (!permission.allowed) throw new NotAllowedToSendError(permission.reason);
   // Only someone allowed to send gets the app to look up hidden addresses.
   const recipients = foldRecipients(await resolvePickedUsers(issue.key, request.input, deps.jira));

@@ -144,9 +144,10 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
           onClick={() => void closeDialog()}
         >
           {/* History only shows: nothing there to cancel. */}
-          {sender.stage === 'editing' && onCompose ? 'Cancel' : 'Close'}
+          {sender.stage === 'editing' && onCompose && allowed ? 'Cancel' : 'Close'}
         </button>
-        {onCompose && !done && (
+        {/* Someone who may not send gets the reason and no form: nothing to send either. */}
+        {onCompose && !done && allowed && (
           <button
             type="button"
             className="im-button im-button--primary"
