@@ -3,6 +3,7 @@ import { templateIdSchema } from './templates';
 import { MAX_RECIPIENTS } from './email-address';
 import type { DeliveryStatus } from './email-log';
 import { recipientInputSchema } from './recipient-input';
+import { parseEmailAddress } from './email-address';
 
 /** Graph's limit for a message with its attachments (upload sessions take up to 150 MB). */
 export const MAX_MESSAGE_BYTES = 150 * 1024 * 1024;
@@ -48,6 +49,19 @@ const messageShape = {
   message: z._default(z.string().check(z.maxLength(20000, 'Keep the message under 20,000 characters.')), ''),
 };
 
+/**
+ * Where replies go instead of the sender mailbox: one address, checked as recipients are (email-address.ts). Empty
+ * or absent: replies go to the sender mailbox. Sent as Graph's message `replyTo`.
+ */
+const replyShape = {
+  replyTo: z.optional(
+    z.string().check(
+      z.trim(),
+      z.refine((value) => value === '' || parseEmailAddress(value).ok, { error: 'Enter one valid email address for replies.' }),
+    ),
+  ),
+};
+
 /** The issue comes from the resolver's context (the issue the action was opened on), never from the payload. */
 export const sendIssueEmailSchema = z.strictObject({
   to: recipientList(1),
@@ -55,6 +69,7 @@ export const sendIssueEmailSchema = z.strictObject({
   bcc: recipientList(0),
   ...messageShape,
   ...contentShape,
+  ...replyShape,
 });
 export type SendIssueEmailInput = z.input<typeof sendIssueEmailSchema>;
 export type SendIssueEmailOptions = z.output<typeof sendIssueEmailSchema>;
@@ -66,6 +81,7 @@ export const previewIssueEmailSchema = z.strictObject({
   bcc: recipientList(0),
   ...messageShape,
   ...contentShape,
+  ...replyShape,
 });
 export type PreviewIssueEmailInput = z.input<typeof previewIssueEmailSchema>;
 

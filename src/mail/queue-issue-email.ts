@@ -23,6 +23,8 @@ export interface QueueIssueEmailRequest {
   commentAfterSend: boolean;
   siteUrl?: unknown;
   timeZone?: string;
+  /** The address replies go to, already checked (the dialog's Reply-To); absent: the sender mailbox. */
+  replyTo?: string;
 }
 
 export type QueueIssueEmailDeps = Pick<IssueEmailDeps, 'jira' | 'templates' | 'enqueue' | 'newId'>;
@@ -64,6 +66,7 @@ export const queueIssueEmail = async (request: QueueIssueEmailRequest, deps: Que
       to: addresses(request.recipients.to),
       cc: addresses(request.recipients.cc),
       bcc: addresses(request.recipients.bcc),
+      ...(request.replyTo === undefined ? {} : { replyTo: [request.replyTo] }),
       headers: identity.headers,
       attachments: email.attachments.map(({ meta, contentId }) => ({
         id: meta.id,

@@ -1,3 +1,4 @@
+import { parseEmailAddress } from '../contract/email-address';
 import type { SendIssueEmailOptions, SentIssueEmail } from '../contract/issue-email';
 import { NotAllowedToSendError } from './errors';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
@@ -20,6 +21,13 @@ export interface SendIssueEmailRequest {
  * the default credential's mailbox. The outbox worker sends it (outbox/handle-outbox-job.ts); the answer says
  * "queued" and the dialog follows the email with getEmailStatus.
  */
+/** The dialog's Reply-To, checked by the contract: its address only (a name typed with it is not needed). */
+const replyToOf = (replyTo: string | undefined): { replyTo?: string } => {
+  if (replyTo === undefined || replyTo === '') return {};
+  const parsed = parseEmailAddress(replyTo);
+  return parsed.ok ? { replyTo: parsed.value.address } : {};
+};
+
 export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: IssueEmailDeps): Promise<SentIssueEmail> => {
   const [credential, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
   const issue = await deps.jira.readIssue(request.issueKey);
@@ -41,6 +49,7 @@ export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: Issue
       commentAfterSend: settings.commentAfterSend,
       siteUrl: request.caller.siteUrl,
       ...(request.caller.timeZone === undefined ? {} : { timeZone: request.caller.timeZone }),
+      ...replyToOf(request.input.replyTo),
     },
     deps,
   );

@@ -30,6 +30,7 @@ const ERROR_TARGETS: ReadonlyArray<[field: string, elementId: string]> = [
   ['to', 'email-to'],
   ['cc', 'email-cc'],
   ['bcc', 'email-bcc'],
+  ['replyTo', 'email-reply-to'],
   ['subject', 'email-subject'],
   ['message', 'email-message'],
   ['templateId', 'email-template'],

@@ -38,6 +38,9 @@ export interface Compose {
   setSubject(value: string): void;
   message: string;
   setMessage(value: string): void;
+  /** Where replies go; empty: the sender mailbox. */
+  replyTo: string;
+  setReplyTo(value: string): void;
   content: ContentValues;
   changeContent(patch: Partial<ContentValues>): void;
   /** The backend's per-field messages from the last send or preview, until that field changes. */
@@ -67,6 +70,7 @@ export function useCompose(draft: IssueEmailDraft): Compose {
   // Until the sender types a subject of their own, it follows the chosen template's.
   const [subjectTyped, setSubjectTyped] = useState(false);
   const [message, setMessageValue] = useState('');
+  const [replyTo, setReplyToValue] = useState('');
   const [content, setContent] = useState(() => initialContent(draft));
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -118,6 +122,11 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       setMessageValue(value);
       clear(['message']);
     },
+    replyTo,
+    setReplyTo: (value) => {
+      setReplyToValue(value);
+      clear(['replyTo']);
+    },
     content,
     changeContent: (patch) => {
       setContent((current) => ({ ...current, ...patch }));
@@ -136,6 +145,7 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       subject,
       message,
       ...contentInput(content, draft.attachments),
+      ...(replyTo.trim() === '' ? {} : { replyTo: replyTo.trim() }),
     }),
     shownRecipients: () => shownRecipients(effective),
   };
