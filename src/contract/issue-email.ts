@@ -62,6 +62,11 @@ const replyShape = {
   ),
 };
 
+/** The credential whose mailbox sends (the dialog's From); absent: the default credential. */
+const senderShape = {
+  credentialId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Choose a mailbox from the From list.'))),
+};
+
 /** The issue comes from the resolver's context (the issue the action was opened on), never from the payload. */
 export const sendIssueEmailSchema = z.strictObject({
   to: recipientList(1),
@@ -70,6 +75,7 @@ export const sendIssueEmailSchema = z.strictObject({
   ...messageShape,
   ...contentShape,
   ...replyShape,
+  ...senderShape,
 });
 export type SendIssueEmailInput = z.input<typeof sendIssueEmailSchema>;
 export type SendIssueEmailOptions = z.output<typeof sendIssueEmailSchema>;
@@ -82,6 +88,7 @@ export const previewIssueEmailSchema = z.strictObject({
   ...messageShape,
   ...contentShape,
   ...replyShape,
+  ...senderShape,
 });
 export type PreviewIssueEmailInput = z.input<typeof previewIssueEmailSchema>;
 
@@ -119,6 +126,13 @@ export interface TemplateOption {
   subject: string;
 }
 
+/** A mailbox a person may choose as From: the credential's sender mailbox and the name the admin gave it. */
+export interface SenderOption {
+  credentialId: string;
+  mailbox: string;
+  name: string;
+}
+
 export type SendPermission = { allowed: true } | { allowed: false; reason: string };
 
 export interface IssueEmailDraft {
@@ -139,6 +153,11 @@ export interface IssueEmailDraft {
   /** The admin setting: a comment "Emailed to ... by ..." is added to the issue after sending. */
   commentAfterSend: boolean;
   maxMessageBytes: number;
+  /**
+   * The mailboxes the caller may choose as From, the default first (preselected); the dialog offers a choice only
+   * when there is more than one. Absent: the default only.
+   */
+  senders?: SenderOption[];
 }
 
 export interface PreviewAttachment {

@@ -5,6 +5,7 @@ import { defaultSubject } from './email-subject';
 import { templateOptions } from './template-subjects';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 import { checkSenderAccess } from './sender-access';
+import { senderOptions } from './sender-mailboxes';
 
 type DraftDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'templates' | 'readSettings' | 'checkPermission' | 'mayBrowseUsers'>;
 
@@ -35,12 +36,13 @@ export const getEmailDraft = async (issueKey: string, caller: Caller, deps: Draf
   const [issue, settings] = await Promise.all([deps.jira.readIssue(issueKey), deps.readSettings()]);
   const permission = await checkSenderAccess(deps, settings, issue.project?.key, caller.accountId);
   if (!permission.allowed) return refusedDraft(issue, permission);
-  const [credential, templates, people, attachments, comments] = await Promise.all([
+  const [credential, templates, people, attachments, comments, senders] = await Promise.all([
     deps.credentials.findDefault(),
     deps.templates.list(),
     deps.jira.readPeople(issueKey),
     deps.jira.listAttachments(issueKey),
     deps.jira.readComments(issueKey, 1),
+    senderOptions(settings, deps),
   ]);
   const projectDefault = settings.projectTemplates.find((entry) => entry.projectKey === issue.project?.key)?.templateId;
   const defaultTemplateId =
@@ -66,5 +68,6 @@ export const getEmailDraft = async (issueKey: string, caller: Caller, deps: Draf
     commentCount: comments.total,
     commentAfterSend: settings.commentAfterSend,
     maxMessageBytes: MAX_MESSAGE_BYTES,
+    ...(senders.length > 1 ? { senders } : {}),
   };
 };

@@ -4,6 +4,7 @@ import { NotAllowedToSendError } from './errors';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 import { queueIssueEmail } from './queue-issue-email';
 import { checkSenderAccess } from './sender-access';
+import { chosenSender } from './sender-mailboxes';
 import { resolvePickedUsers } from './picked-users';
 import { foldRecipients, recipientCount } from './recipients';
 
@@ -29,10 +30,13 @@ const replyToOf = (replyTo: string | undefined): { replyTo?: string } => {
 };
 
 export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: IssueEmailDeps): Promise<SentIssueEmail> => {
-  const [credential, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
+  const [fallback, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
   const issue = await deps.jira.readIssue(request.issueKey);
   const permission = await checkSenderAccess(deps, settings, issue.project?.key, request.caller.accountId);
   if (!permission.allowed) throw new NotAllowedToSendError(permission.reason);
+  // Checked only for someone allowed to send: the answer names no mailbox either way.
+  const credential =
+    request.input.credentialId === undefined ? fallback : await chosenSender(settings, request.input.credentialId, deps);
   // Only someone allowed to send gets the app to look up hidden addresses.
   const recipients = foldRecipients(await resolvePickedUsers(issue.key, request.input, deps.jira));
 
