@@ -96,7 +96,8 @@ describe('"Email this issue" when sending fails or is not set up', () => {
     } finally {
       host.microsoft.clearFaults();
     }
-  });
+  // Eight attempts a second apart, then up to 60 s for the last status: more than the default 60 s under load.
+  }, 150_000);
 
   it('says email is not configured and disables Send when no credential is stored', async () => {
     const { page, host } = run;
