@@ -14,6 +14,7 @@ import { HistoryPanel } from './history-panel';
 import { PreviewPanel } from './preview-panel';
 import { SHOWN_ELSEWHERE } from './send-rules';
 import { sendBlock } from './send-block';
+import { SenderField } from './sender-field';
 import { useCompose } from './use-compose';
 import { useEmailHistory } from './use-email-history';
 import { useEmailPreview } from './use-email-preview';
@@ -27,6 +28,7 @@ const TABS: readonly TabItem<TabKey>[] = [
 
 /** Where each payload field's error is shown, in the form's order: focus goes to the first. */
 const ERROR_TARGETS: ReadonlyArray<[field: string, elementId: string]> = [
+  ['credentialId', 'email-from'],
   ['to', 'email-to'],
   ['cc', 'email-cc'],
   ['bcc', 'email-bcc'],
@@ -198,11 +200,7 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
         {allowed && previewing && <PreviewPanel state={preview.state} onEdit={edit} />}
         {allowed && (
           <div className="im-panel" hidden={previewing}>
-            {configured && (
-              <p className="im-dialog__from">
-                <span className="im-secondary">From:</span> {draft.senderMailbox}
-              </p>
-            )}
+            {configured && <SenderField draft={draft} compose={compose} error={compose.errors.credentialId} />}
             <ComposeForm draft={draft} compose={compose} disabled={!configured || busy || done} toRef={toRef} />
           </div>
         )}

@@ -41,6 +41,9 @@ export interface Compose {
   /** Where replies go; empty: the sender mailbox. */
   replyTo: string;
   setReplyTo(value: string): void;
+  /** The chosen From (a credential id), the default preselected; undefined: the default, with no choice offered. */
+  senderId: string | undefined;
+  setSenderId(value: string): void;
   content: ContentValues;
   changeContent(patch: Partial<ContentValues>): void;
   /** The backend's per-field messages from the last send or preview, until that field changes. */
@@ -71,6 +74,7 @@ export function useCompose(draft: IssueEmailDraft): Compose {
   const [subjectTyped, setSubjectTyped] = useState(false);
   const [message, setMessageValue] = useState('');
   const [replyTo, setReplyToValue] = useState('');
+  const [senderId, setSenderIdValue] = useState(() => draft.senders?.[0]?.credentialId);
   const [content, setContent] = useState(() => initialContent(draft));
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -127,6 +131,11 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       setReplyToValue(value);
       clear(['replyTo']);
     },
+    senderId,
+    setSenderId: (value) => {
+      setSenderIdValue(value);
+      clear(['credentialId']);
+    },
     content,
     changeContent: (patch) => {
       setContent((current) => ({ ...current, ...patch }));
@@ -146,6 +155,8 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       message,
       ...contentInput(content, draft.attachments),
       ...(replyTo.trim() === '' ? {} : { replyTo: replyTo.trim() }),
+      // Only a choice among several is sent; the default needs no id.
+      ...(senderId === undefined || senderId === draft.senders?.[0]?.credentialId ? {} : { credentialId: senderId }),
     }),
     shownRecipients: () => shownRecipients(effective),
   };
