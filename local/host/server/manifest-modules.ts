@@ -19,8 +19,7 @@ export interface UiModule {
   resolverFunctionKey: string | undefined;
   /** jira:issueAction's modal size (`viewportSize`), medium by default. */
   viewportSize: string | undefined;
-  /** When the module shows (display-conditions.ts); undefined: always. */
-  displayConditions: DisplayConditions | undefined;
+  displayConditions: DisplayConditions | undefined; // when it shows (display-conditions.ts); undefined: always
 }
 
 /** Forge's scheduled trigger intervals. */
