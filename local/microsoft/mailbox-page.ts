@@ -114,6 +114,7 @@ function messagePage(ctx: EmulatorContext, stored: StoredMessage): string {
 <dt>To</dt><dd>${recipients(message.toRecipients)}</dd>
 <dt>Cc</dt><dd>${recipients(message.ccRecipients)}</dd>
 <dt>Bcc</dt><dd>${recipients(message.bccRecipients)}</dd>
+${message.replyTo !== undefined && message.replyTo.length > 0 ? html`<dt>Reply-To</dt><dd>${recipients(message.replyTo)}</dd>` : ''}
 <dt>Sent</dt><dd><time datetime="${stored.receivedAt}">${stored.receivedAt}</time></dd>
 <dt>Mailbox</dt><dd>${stored.mailbox} (${stored.savedToSentItems === false ? 'not saved to Sent Items' : 'Sent Items'})</dd>
 ${typeof message.importance === 'string' ? html`<dt>Importance</dt><dd>${message.importance}</dd>` : ''}

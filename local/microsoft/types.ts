@@ -139,6 +139,8 @@ export interface StoredMessage {
     toRecipients?: { emailAddress: { address: string; name?: string } }[];
     ccRecipients?: { emailAddress: { address: string; name?: string } }[];
     bccRecipients?: { emailAddress: { address: string; name?: string } }[];
+    /** Where replies go (message resource `replyTo`, https://learn.microsoft.com/en-us/graph/api/resources/message). */
+    replyTo?: { emailAddress: { address: string; name?: string } }[];
     attachments?: StoredMailAttachment[];
     [key: string]: unknown;
   };

@@ -144,12 +144,26 @@ export const emailLogSettingsSchema = z.strictObject({
 });
 export type EmailLogSettings = z.output<typeof emailLogSettingsSchema>;
 
+/**
+ * What a sender can do about a failed email: `send-again` (later, or after changing the addresses or the message),
+ * or `ask-admin` (Microsoft 365 refuses the app or its mailbox: pressing Send again cannot help).
+ */
+export type SenderRemedy = 'send-again' | 'ask-admin';
+
+/** A failure as the sender's dialog shows it: the sender's words, and what they can do. */
+export interface SenderFailure extends DeliveryError {
+  /** Absent: `send-again`. */
+  remedy?: SenderRemedy;
+}
+
 /** What the dialog polls after "Send" until the email is sent or failed. */
 export interface EmailDeliveryView {
   emailId: string;
   status: DeliveryStatus;
   attempts: number;
-  lastError?: DeliveryError;
+  lastError?: SenderFailure;
+  /** When it failed for good: with the id, what the sender quotes to an admin. */
+  finishedAt?: string;
   sentAt?: string;
   nextAttemptAt?: string;
   recipientCount: number;

@@ -3,6 +3,7 @@ import { templateIdSchema } from './templates';
 import { MAX_RECIPIENTS } from './email-address';
 import type { DeliveryStatus } from './email-log';
 import { recipientInputSchema } from './recipient-input';
+import { parseEmailAddress } from './email-address';
 
 /** Graph's limit for a message with its attachments (upload sessions take up to 150 MB). */
 export const MAX_MESSAGE_BYTES = 150 * 1024 * 1024;
@@ -48,6 +49,24 @@ const messageShape = {
   message: z._default(z.string().check(z.maxLength(20000, 'Keep the message under 20,000 characters.')), ''),
 };
 
+/**
+ * Where replies go instead of the sender mailbox: one address, checked as recipients are (email-address.ts). Empty
+ * or absent: replies go to the sender mailbox. Sent as Graph's message `replyTo`.
+ */
+const replyShape = {
+  replyTo: z.optional(
+    z.string().check(
+      z.trim(),
+      z.refine((value) => value === '' || parseEmailAddress(value).ok, { error: 'Enter one valid email address for replies.' }),
+    ),
+  ),
+};
+
+/** The credential whose mailbox sends (the dialog's From); absent: the default credential. */
+const senderShape = {
+  credentialId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Choose a mailbox from the From list.'))),
+};
+
 /** The issue comes from the resolver's context (the issue the action was opened on), never from the payload. */
 export const sendIssueEmailSchema = z.strictObject({
   to: recipientList(1),
@@ -55,6 +74,8 @@ export const sendIssueEmailSchema = z.strictObject({
   bcc: recipientList(0),
   ...messageShape,
   ...contentShape,
+  ...replyShape,
+  ...senderShape,
 });
 export type SendIssueEmailInput = z.input<typeof sendIssueEmailSchema>;
 export type SendIssueEmailOptions = z.output<typeof sendIssueEmailSchema>;
@@ -66,6 +87,8 @@ export const previewIssueEmailSchema = z.strictObject({
   bcc: recipientList(0),
   ...messageShape,
   ...contentShape,
+  ...replyShape,
+  ...senderShape,
 });
 export type PreviewIssueEmailInput = z.input<typeof previewIssueEmailSchema>;
 
@@ -112,6 +135,13 @@ export interface TemplateUses {
   comments: boolean;
 }
 
+/** A mailbox a person may choose as From: the credential's sender mailbox and the name the admin gave it. */
+export interface SenderOption {
+  credentialId: string;
+  mailbox: string;
+  name: string;
+}
+
 export type SendPermission = { allowed: true } | { allowed: false; reason: string };
 
 export interface IssueEmailDraft {
@@ -132,6 +162,11 @@ export interface IssueEmailDraft {
   /** The admin setting: a comment "Emailed to ... by ..." is added to the issue after sending. */
   commentAfterSend: boolean;
   maxMessageBytes: number;
+  /**
+   * The mailboxes the caller may choose as From, the default first (preselected); the dialog offers a choice only
+   * when there is more than one. Absent: the default only.
+   */
+  senders?: SenderOption[];
 }
 
 export interface PreviewAttachment {

@@ -34,6 +34,13 @@ export const mailSettingsSchema = z.strictObject({
     z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(50, 'Choose at most 50 credentials.')),
     () => [],
   ),
+  /**
+   * Credentials, besides the default one, whose mailboxes people may choose as From in "Email this issue", in all
+   * projects (by id). Absent or empty: the default credential only. Automation has its own list above.
+   */
+  senderCredentialIds: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(50, 'Choose at most 50 credentials.')),
+  ),
 });
 
 export type MailSettings = z.output<typeof mailSettingsSchema>;

@@ -64,7 +64,7 @@ export interface IssueEmailHistory {
 
 /** Everything the issue email use cases need; runtime-deps.ts wires the real ones. */
 export interface IssueEmailDeps {
-  credentials: Pick<CredentialService, 'findDefault' | 'getDefault'>;
+  credentials: Pick<CredentialService, 'findDefault' | 'getDefault' | 'get' | 'list'>;
   jira: IssueEmailJira;
   templates: IssueEmailTemplates;
   readSettings(): Promise<MailSettings>;

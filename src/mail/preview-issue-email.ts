@@ -1,6 +1,7 @@
 import type { IssueEmailPreview } from '../contract/issue-email';
 import { composeIssueEmail, type EmailContentChoice } from './compose-issue-email';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
+import { chosenSender } from './sender-mailboxes';
 
 type PreviewDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'templates' | 'readSettings'>;
 
@@ -15,11 +16,12 @@ const escapeAttribute = (value: string): string => value.replace(/[&"<>]/g, (c) 
  */
 export const previewIssueEmail = async (
   issueKey: string,
-  content: EmailContentChoice,
+  content: EmailContentChoice & { credentialId?: string | undefined },
   caller: Caller,
   deps: PreviewDeps,
 ): Promise<IssueEmailPreview> => {
-  const [credential, settings] = await Promise.all([deps.credentials.findDefault(), deps.readSettings()]);
+  const [fallback, settings] = await Promise.all([deps.credentials.findDefault(), deps.readSettings()]);
+  const credential = content.credentialId === undefined || fallback === undefined ? fallback : await chosenSender(settings, content.credentialId, deps);
   const email = await composeIssueEmail(
     {
       issueKey,

@@ -25,6 +25,8 @@ export interface QueueIssueEmailRequest {
   timeZone?: string;
   /** The notification rule sending it, named in the email. */
   rule?: { name: string };
+  /** The address replies go to, already checked (the dialog's Reply-To); absent: the sender mailbox. */
+  replyTo?: string;
 }
 
 export type QueueIssueEmailDeps = Pick<IssueEmailDeps, 'jira' | 'templates' | 'enqueue' | 'newId'>;
@@ -67,6 +69,7 @@ export const queueIssueEmail = async (request: QueueIssueEmailRequest, deps: Que
       to: addresses(request.recipients.to),
       cc: addresses(request.recipients.cc),
       bcc: addresses(request.recipients.bcc),
+      ...(request.replyTo === undefined ? {} : { replyTo: [request.replyTo] }),
       headers: identity.headers,
       attachments: email.attachments.map(({ meta, inline, contentId }) => ({
         id: meta.id,

@@ -1,7 +1,10 @@
+import { parseEmailAddress } from '../contract/email-address';
 import type { SendIssueEmailOptions, SentIssueEmail } from '../contract/issue-email';
 import { NotAllowedToSendError } from './errors';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 import { queueIssueEmail } from './queue-issue-email';
+import { checkSenderAccess } from './sender-access';
+import { chosenSender } from './sender-mailboxes';
 import { resolvePickedUsers } from './picked-users';
 import { foldRecipients, recipientCount } from './recipients';
 
@@ -19,11 +22,21 @@ export interface SendIssueEmailRequest {
  * the default credential's mailbox. The outbox worker sends it (outbox/handle-outbox-job.ts); the answer says
  * "queued" and the dialog follows the email with getEmailStatus.
  */
+/** The dialog's Reply-To, checked by the contract: its address only (a name typed with it is not needed). */
+const replyToOf = (replyTo: string | undefined): { replyTo?: string } => {
+  if (replyTo === undefined || replyTo === '') return {};
+  const parsed = parseEmailAddress(replyTo);
+  return parsed.ok ? { replyTo: parsed.value.address } : {};
+};
+
 export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: IssueEmailDeps): Promise<SentIssueEmail> => {
-  const [credential, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
+  const [fallback, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
   const issue = await deps.jira.readIssue(request.issueKey);
-  const permission = await deps.checkPermission(settings, issue.project?.key, request.caller.accountId);
+  const permission = await checkSenderAccess(deps, settings, issue.project?.key, request.caller.accountId);
   if (!permission.allowed) throw new NotAllowedToSendError(permission.reason);
+  // Checked only for someone allowed to send: the answer names no mailbox either way.
+  const credential =
+    request.input.credentialId === undefined ? fallback : await chosenSender(settings, request.input.credentialId, deps);
   // Only someone allowed to send gets the app to look up hidden addresses.
   const recipients = foldRecipients(await resolvePickedUsers(issue.key, request.input, deps.jira));
 
@@ -40,6 +53,7 @@ export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: Issue
       commentAfterSend: settings.commentAfterSend,
       siteUrl: request.caller.siteUrl,
       ...(request.caller.timeZone === undefined ? {} : { timeZone: request.caller.timeZone }),
+      ...replyToOf(request.input.replyTo),
     },
     deps,
   );

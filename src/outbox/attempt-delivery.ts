@@ -84,6 +84,7 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
       to: content.to,
       cc: content.cc,
       bcc: content.bcc,
+      ...(content.replyTo === undefined ? {} : { replyTo: content.replyTo }),
       attachments,
       headers: content.headers,
       internetMessageId: record.internetMessageId,

@@ -30,6 +30,8 @@ export interface EmailContent {
   to: string[];
   cc: string[];
   bcc: string[];
+  /** Graph's message `replyTo`: where replies go instead of the sender mailbox. Absent: the sender mailbox. */
+  replyTo?: string[];
   /** The app's own headers (x-issue-mailer-*) that tie replies to the issue. */
   headers: Array<{ name: string; value: string }>;
   /** Jira attachments of the issue, downloaded when the email is sent; `contentId` for images in the body. */
@@ -47,6 +49,7 @@ const contentSchema = z.object({
   to: z.array(z.string()),
   cc: z.array(z.string()),
   bcc: z.array(z.string()),
+  replyTo: z.optional(z.array(z.string())),
   headers: z.array(z.object({ name: z.string(), value: z.string() })),
   attachments: z.array(
     z.object({

@@ -1,5 +1,6 @@
 import type { EmailDeliveryView, EmailLogEntry, EmailLogSummary } from '../contract/email-log';
 import type { EmailRecord } from './email-record';
+import { senderRemedyOf } from './sender-remedy';
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -38,7 +39,14 @@ export const toEntry = (record: EmailRecord): EmailLogEntry => ({
 export const toDeliveryView = (record: EmailRecord): EmailDeliveryView => {
   const summary = toSummary(record);
   const lastError =
-    summary.lastError === undefined ? undefined : { code: summary.lastError.code, message: record.lastError?.senderMessage ?? summary.lastError.message };
+    summary.lastError === undefined
+      ? undefined
+      : {
+          code: summary.lastError.code,
+          message: record.lastError?.senderMessage ?? summary.lastError.message,
+          remedy: senderRemedyOf(summary.lastError.code),
+        };
+  const finishedAt = record.status === 'failed' ? iso(record.finishedAt) : undefined;
   return {
     emailId: record.emailId,
     status: record.status,
@@ -46,6 +54,7 @@ export const toDeliveryView = (record: EmailRecord): EmailDeliveryView => {
     ...(lastError === undefined ? {} : { lastError }),
     ...(summary.sentAt === undefined ? {} : { sentAt: summary.sentAt }),
     ...(summary.nextAttemptAt === undefined ? {} : { nextAttemptAt: summary.nextAttemptAt }),
+    ...(finishedAt === undefined ? {} : { finishedAt }),
     recipientCount: record.to.length + record.cc.length + record.bccCount,
   };
 };

@@ -13,7 +13,7 @@ import { EndpointNotAllowedError } from '../http/errors';
 import { JiraError, JiraErrorCode, NotAdminError } from '../jira/errors';
 import { MailValidationError, MessageTooLargeError, NotAllowedToSendError } from '../mail/errors';
 import { tokenErrorGuidance } from '../oauth/aadsts-guidance';
-import { TokenError, TokenErrorCode } from '../oauth/errors';
+import { TokenError } from '../oauth/errors';
 import { StorageError } from '../storage/errors';
 import { HistoryRecordInvalidError } from '../history/history-store';
 import { MailSettingsUnreadableError } from '../settings/mail-settings-store';
@@ -24,6 +24,7 @@ import { CURSOR_MESSAGE } from '../contract/email-log';
 import { AutomationRefusal } from '../automation/errors';
 import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../notifications/errors';
 import { NoIssueContextError } from './errors';
+import { SENDER_CONNECTION_INCOMPLETE, SENDER_DELIVERY_UNCERTAIN, SENDER_GRAPH_MESSAGES, senderTokenMessage } from './sender-messages';
 
 /** Admins can act on configuration details; people sending an issue are pointed at their admin. */
 export type Audience = 'admin' | 'user';
@@ -97,12 +98,8 @@ const JIRA_MESSAGES: Readonly<Record<JiraErrorCode, string>> = {
   [JiraErrorCode.JqlRejected]: "Jira could not read the JQL. Check it in Jira's issue search.",
 };
 
-/** Token failures a sender can only wait out; the rest need an admin. */
-const TRANSIENT_TOKEN_CODES: ReadonlySet<string> = new Set([
-  TokenErrorCode.EndpointUnreachable,
-  TokenErrorCode.EndpointTimeout,
-  TokenErrorCode.EndpointError,
-]);
+const graphMessage = (code: GraphErrorCode, audience: Audience): string =>
+  (audience === 'user' ? SENDER_GRAPH_MESSAGES[code] : undefined) ?? GRAPH_MESSAGES[code];
 
 /**
  * The answer for an error of a known family: its stable code and a fixed message chosen here. Never the error's
@@ -168,7 +165,7 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
       message:
         audience === 'admin'
           ? 'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.'
-          : `Issue Mailer's Microsoft 365 credential has no private key. ${ASK_ADMIN}`,
+          : SENDER_CONNECTION_INCOMPLETE,
     };
   }
   if (error instanceof NoCredentialConfiguredError) {
@@ -186,25 +183,25 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
       message:
         audience === 'admin'
           ? "No client secret is stored for this credential. Edit it, paste the client secret's Value and save."
-          : `Issue Mailer's Microsoft 365 credential has no client secret. ${ASK_ADMIN}`,
+          : SENDER_CONNECTION_INCOMPLETE,
     };
   }
   if (error instanceof TokenError) {
-    const message =
-      audience === 'admin' || TRANSIENT_TOKEN_CODES.has(error.code)
-        ? tokenErrorGuidance(error)
-        : `Issue Mailer could not sign in to Microsoft 365. ${ASK_ADMIN}`;
-    return { code: error.code, message };
+    // Senders get plain words (sender-messages.ts); the guidance names AADSTS codes and portal pages.
+    return { code: error.code, message: audience === 'admin' ? tokenErrorGuidance(error) : senderTokenMessage(error.code) };
   }
-  if (error instanceof GraphError) return { code: error.code, message: GRAPH_MESSAGES[error.code] };
+  if (error instanceof GraphError) return { code: error.code, message: graphMessage(error.code, audience) };
   if (error instanceof EndpointNotAllowedError) {
-    return { code: error.code, message: GRAPH_MESSAGES[GraphErrorCode.EndpointNotAllowed] };
+    return { code: error.code, message: graphMessage(GraphErrorCode.EndpointNotAllowed, audience) };
   }
   if (error instanceof JiraError) return { code: error.code, message: JIRA_MESSAGES[error.code] };
   if (error instanceof EmailLogCursorInvalidError) {
     return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { cursor: CURSOR_MESSAGE } };
   }
-  if (error instanceof OutboxError) return { code: error.code, message: OUTBOX_MESSAGES[error.code] };
+  if (error instanceof OutboxError) {
+    const senderWords = audience === 'user' && error.code === OutboxErrorCode.DeliveryUncertain;
+    return { code: error.code, message: senderWords ? SENDER_DELIVERY_UNCERTAIN : OUTBOX_MESSAGES[error.code] };
+  }
   if (error instanceof RuleInvalidError) {
     return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { ...error.fieldErrors } };
   }

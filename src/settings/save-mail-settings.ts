@@ -31,5 +31,7 @@ export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSet
   // form shows only credentials that exist, so the admin could not untick it.
   const credentials = new Set(await deps.credentialIds());
   const automationCredentialIds = [...new Set(settings.automationCredentialIds)].filter((id) => credentials.has(id));
-  return deps.store.save({ ...settings, automationCredentialIds });
+  const senderCredentialIds =
+    settings.senderCredentialIds === undefined ? undefined : [...new Set(settings.senderCredentialIds)].filter((id) => credentials.has(id));
+  return deps.store.save({ ...settings, automationCredentialIds, ...(senderCredentialIds === undefined ? {} : { senderCredentialIds }) });
 };

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { QueueConsumer } from '../queue/queue-types';
 import type { EntityDefinition } from '../runtime/entity-query';
+import { displayConditionsSchema, type DisplayConditions } from './display-conditions';
 import { readAutomationActions, type AutomationActionModule } from './manifest-actions';
 
 /** The Custom UI module types the local Jira can show. */
@@ -18,6 +19,7 @@ export interface UiModule {
   resolverFunctionKey: string | undefined;
   /** jira:issueAction's modal size (`viewportSize`), medium by default. */
   viewportSize: string | undefined;
+  displayConditions: DisplayConditions | undefined; // when it shows (display-conditions.ts); undefined: always
 }
 
 /** Forge's scheduled trigger intervals. */
@@ -118,6 +120,7 @@ const uiModuleSchema = z.object({
   resolver: z.object({ function: z.string().min(1) }).optional(),
   title: z.string().default(''),
   viewportSize: z.string().optional(),
+  displayConditions: displayConditionsSchema.optional(),
 });
 
 /**
@@ -277,6 +280,7 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
         resourceKey: module.resource,
         resolverFunctionKey: module.resolver?.function,
         viewportSize: module.viewportSize,
+        displayConditions: module.displayConditions,
       });
     }
   }

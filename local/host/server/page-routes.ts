@@ -2,6 +2,7 @@ import type { LocalQueue } from '../queue';
 import type { IncomingMessage } from 'node:http';
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import type { MicrosoftEmulator } from '../../microsoft/types';
+import { displayConditionsHold, jiraConditionFacts } from './display-conditions';
 import { HostHttpError } from './http-kit';
 import { readIssueTransitions } from './jira-edit-reader';
 import { readIssueList, readIssueView } from './jira-reader';
@@ -41,6 +42,12 @@ export function resourceFrameUrl(module: UiModule, issueKey?: string): string {
 export function createPageRoutes(deps: PageDeps) {
   const { manifest, jira, microsoft, triggers, queue } = deps;
   const users = () => jira.users().map(pageUser);
+  /** The modules whose display conditions hold for the person looking, as Jira lists them. */
+  const shownTo = async (user: JiraUser, modules: UiModule[]): Promise<UiModule[]> => {
+    const facts = jiraConditionFacts(jira, user.accountId);
+    const shown = await Promise.all(modules.map((module) => displayConditionsHold(module.displayConditions, facts)));
+    return modules.filter((_module, index) => shown[index]);
+  };
   const adminPages = () =>
     modulesOfType(manifest, 'jira:adminPage').map((module) => ({ title: module.title, href: adminPagePath(manifest, module) }));
 
@@ -99,7 +106,7 @@ export function createPageRoutes(deps: PageDeps) {
         path: new URL(request.url ?? '/', 'http://host.local').pathname,
         issue,
         transitions: await readIssueTransitions(jira, user.accountId, issueKey),
-        issueActions: modulesOfType(manifest, 'jira:issueAction').map((module) => ({
+        issueActions: (await shownTo(user, modulesOfType(manifest, 'jira:issueAction'))).map((module) => ({
           moduleKey: module.key,
           resourceKey: module.resourceKey,
           title: module.title,

@@ -4,27 +4,42 @@ import type { Loadable } from './use-mail-settings';
 
 interface RuleMailboxesFieldProps {
   credentials: Loadable<CredentialView[]>;
+  /** The settings field it edits: Automation's list by default, or the one for people ("Email this issue"). */
+  field?: 'automationCredentialIds' | 'senderCredentialIds';
   /** Credentials besides the default that rules may send from. */
   chosen: readonly string[];
   error: string | undefined;
   onToggle(id: string, allowed: boolean): void;
 }
 
-const FIELD = settingsFieldId('automationCredentialIds');
-const HINT = `${FIELD}-hint`;
-const ERROR = `${FIELD}-error`;
+const TEXTS = {
+  automationCredentialIds: {
+    legend: 'Mailboxes Automation rules may send from',
+    hint: "A rule's \"Sender mailbox\" may name only these. Rule authors are not shown the others.",
+    none: 'No credentials yet: rules send from the default credential once there is one.',
+  },
+  senderCredentialIds: {
+    legend: 'Mailboxes people may send from',
+    hint: 'In "Email this issue", in all projects, people choose From among these; the default is preselected. They are not shown the others.',
+    none: 'No credentials yet: people send from the default credential once there is one.',
+  },
+} as const;
 
 /**
  * "Automation rules may send from": the default credential always (shown checked, not changeable), each other one
  * only when the admin ticks it. Plain checkboxes, so Tab and Space work as everywhere else on the page.
  */
-export function RuleMailboxesField({ credentials, chosen, error, onToggle }: RuleMailboxesFieldProps) {
+export function RuleMailboxesField({ credentials, field = 'automationCredentialIds', chosen, error, onToggle }: RuleMailboxesFieldProps) {
+  const FIELD = settingsFieldId(field);
+  const HINT = `${FIELD}-hint`;
+  const ERROR = `${FIELD}-error`;
+  const texts = TEXTS[field];
   const describedBy = [HINT, error ? ERROR : ''].filter(Boolean).join(' ');
   return (
     <fieldset className="im-fieldset" id={FIELD} tabIndex={-1} aria-describedby={describedBy}>
-      <legend className="im-fieldset__legend">Mailboxes Automation rules may send from</legend>
+      <legend className="im-fieldset__legend">{texts.legend}</legend>
       <p id={HINT} className="im-field__hint">
-        A rule's "Sender mailbox" may name only these. Rule authors are not shown the others.
+        {texts.hint}
       </p>
       {credentials.state === 'loading' && <p className="im-secondary">Loading mailboxes…</p>}
       {credentials.state === 'failed' && (
@@ -33,7 +48,7 @@ export function RuleMailboxesField({ credentials, chosen, error, onToggle }: Rul
         </p>
       )}
       {credentials.state === 'loaded' && credentials.data.length === 0 && (
-        <p className="im-secondary">No credentials yet: rules send from the default credential once there is one.</p>
+        <p className="im-secondary">{texts.none}</p>
       )}
       {credentials.state === 'loaded' && credentials.data.length > 0 && (
         <div className="im-checkboxes">

@@ -110,6 +110,14 @@ export function SendingSettingsSection({ list, credentials }: { list: TemplateLi
             onToggle={form.allowRuleMailbox}
           />
 
+          <RuleMailboxesField
+            credentials={credentials}
+            field="senderCredentialIds"
+            chosen={values.senderCredentialIds}
+            error={errors.fields.senderCredentialIds}
+            onToggle={form.allowPeopleMailbox}
+          />
+
           <div className="im-form__footer">
             <div className="im-button-row">
               <button type="submit" className="im-button im-button--primary" aria-disabled={saving}>

@@ -22,6 +22,8 @@ export interface SettingsFormValues {
   rows: ProjectTemplateRow[];
   /** Credentials besides the default that Automation rules may send from, in the order the admin chose them. */
   automationCredentialIds: string[];
+  /** Credentials besides the default whose mailboxes people may choose as From in "Email this issue". */
+  senderCredentialIds: string[];
 }
 
 export type SettingsField =
@@ -30,7 +32,8 @@ export type SettingsField =
   | 'groups'
   | 'projectRoles'
   | 'projectTemplates'
-  | 'automationCredentialIds';
+  | 'automationCredentialIds'
+  | 'senderCredentialIds';
 
 export interface RowErrors {
   projectKey?: string;
@@ -69,6 +72,7 @@ export function settingsValuesFrom(settings: MailSettings, newKey: () => string)
     projectRoles: restricted ? [...restricted.projectRoles] : [],
     rows: settings.projectTemplates.map((row) => ({ key: newKey(), ...row })),
     automationCredentialIds: [...settings.automationCredentialIds],
+    senderCredentialIds: [...(settings.senderCredentialIds ?? [])],
   };
 }
 
@@ -89,6 +93,8 @@ export function toMailSettings(values: SettingsFormValues): { settings: MailSett
           : { mode: 'restricted', groups: values.groups, projectRoles: values.projectRoles },
       projectTemplates: rows.map(({ projectKey, templateId }) => ({ projectKey, templateId })),
       automationCredentialIds: values.automationCredentialIds,
+      // Left out while empty: settings saved before the field existed read the same.
+      ...(values.senderCredentialIds.length === 0 ? {} : { senderCredentialIds: values.senderCredentialIds }),
     },
     rowKeys: rows.map((row) => row.key),
   };
@@ -113,6 +119,7 @@ export function settingsErrorsFromPaths(
     const [top, second, third] = path.map(String);
     if (top === 'commentAfterSend') setField('commentAfterSend', message);
     else if (top === 'automationCredentialIds') setField('automationCredentialIds', message);
+    else if (top === 'senderCredentialIds') setField('senderCredentialIds', message);
     else if (top === 'whoMaySend' && (second === 'groups' || second === 'projectRoles')) setField(second, message);
     else if (top === 'whoMaySend') setField('whoMaySend', message);
     else if (top === 'projectTemplates') {

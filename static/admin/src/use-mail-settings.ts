@@ -45,6 +45,7 @@ function firstErrorId(values: SettingsFormValues, errors: SettingsErrors): strin
   }
   if (fields.projectTemplates) return ADD_ROW_BUTTON;
   if (fields.automationCredentialIds) return settingsFieldId('automationCredentialIds');
+  if (fields.senderCredentialIds) return settingsFieldId('senderCredentialIds');
   return null;
 }
 
@@ -143,6 +144,14 @@ export function useMailSettings() {
             .concat(allowed ? [id] : []),
         }),
         ['automationCredentialIds'],
+      ),
+    allowPeopleMailbox: (id: string, allowed: boolean) =>
+      edit(
+        (current) => ({
+          ...current,
+          senderCredentialIds: current.senderCredentialIds.filter((chosen) => chosen !== id).concat(allowed ? [id] : []),
+        }),
+        ['senderCredentialIds'],
       ),
     removeRole: (id: number) =>
       edit((current) => ({ ...current, projectRoles: withoutChosen(current.projectRoles, id) }), ['projectRoles']),

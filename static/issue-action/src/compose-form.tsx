@@ -7,6 +7,7 @@ import { ContentOptions } from './content-options';
 import { isReachable, type Reachable } from './person-labels';
 import { QuickPicks } from './quick-picks';
 import { RecipientField } from './recipient-field';
+import { ReplyToField } from './reply-to-field';
 import { fieldOf, fieldOfPerson, type RecipientField as FieldName } from './recipient-state';
 import { formatMailbox } from './recipients';
 import type { Compose } from './use-compose';
@@ -80,6 +81,7 @@ export function ComposeForm({ draft, compose, disabled, toRef }: ComposeFormProp
           </button>
         </p>
       )}
+      <ReplyToField value={compose.replyTo} senderMailbox={draft.senderMailbox} error={errors.replyTo} onChange={compose.setReplyTo} />
       <Field id="email-subject" label="Subject" required error={errors.subject}>
         {(control) => (
           <input

@@ -1,33 +1,40 @@
 import { deliveryAppearance, deliveryText } from './delivery-text';
 import type { DeliveryProgress } from './delivery-tracker';
+import { FailureReference } from './failure-reference';
+import { failureReference } from './send-block';
 
 export const DELIVERY_STATUS_ID = 'delivery-status';
 
 /**
  * Where a queued email stands, from "Queued: waiting to be sent..." to "Sent to 2 people". The live region is
- * always in the page, empty until "Send", so screen readers announce each change (politely, whole).
+ * always in the page, empty until "Send", so screen readers announce each change (politely, whole). A failed
+ * email's reference for the admin follows it.
  */
 export function DeliveryStatus({ progress }: { progress: DeliveryProgress | null }) {
   const appearance = progress ? deliveryAppearance(progress) : undefined;
+  const reference = failureReference(progress);
   return (
-    <div
-      id={DELIVERY_STATUS_ID}
-      className="im-delivery"
-      role="status"
-      aria-live="polite"
-      aria-atomic="true"
-      aria-label="Delivery status"
-    >
-      {progress && (
-        <p className={`im-delivery__message im-delivery__message--${appearance}`}>
-          {appearance === 'progress' ? (
-            <span className="im-spinner" aria-hidden="true" />
-          ) : (
-            <span className="im-delivery__icon" aria-hidden="true" />
-          )}
-          <span className="im-delivery__text">{deliveryText(progress)}</span>
-        </p>
-      )}
-    </div>
+    <>
+      <div
+        id={DELIVERY_STATUS_ID}
+        className="im-delivery"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        aria-label="Delivery status"
+      >
+        {progress && (
+          <p className={`im-delivery__message im-delivery__message--${appearance}`}>
+            {appearance === 'progress' ? (
+              <span className="im-spinner" aria-hidden="true" />
+            ) : (
+              <span className="im-delivery__icon" aria-hidden="true" />
+            )}
+            <span className="im-delivery__text">{deliveryText(progress)}</span>
+          </p>
+        )}
+      </div>
+      {reference && <FailureReference reference={reference} />}
+    </>
   );
 }

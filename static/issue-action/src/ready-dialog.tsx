@@ -13,6 +13,8 @@ import { DialogTabs, panelId, tabId, type TabItem } from './dialog-tabs';
 import { HistoryPanel } from './history-panel';
 import { PreviewPanel } from './preview-panel';
 import { SHOWN_ELSEWHERE } from './send-rules';
+import { sendBlock } from './send-block';
+import { SenderField } from './sender-field';
 import { useCompose } from './use-compose';
 import { useEmailHistory } from './use-email-history';
 import { useEmailPreview } from './use-email-preview';
@@ -26,9 +28,11 @@ const TABS: readonly TabItem<TabKey>[] = [
 
 /** Where each payload field's error is shown, in the form's order: focus goes to the first. */
 const ERROR_TARGETS: ReadonlyArray<[field: string, elementId: string]> = [
+  ['credentialId', 'email-from'],
   ['to', 'email-to'],
   ['cc', 'email-cc'],
   ['bcc', 'email-bcc'],
+  ['replyTo', 'email-reply-to'],
   ['subject', 'email-subject'],
   ['message', 'email-message'],
   ['templateId', 'email-template'],
@@ -56,11 +60,15 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
 
   const allowed = draft.permission.allowed;
   const configured = draft.senderMailbox !== null;
-  const canSend = compose.blockers.length === 0;
+  // After a failure only an admin can fix, pressing Send again would fail the same way.
+  const blocked = sendBlock(sender.progress, sender.error);
+  const canSend = compose.blockers.length === 0 && blocked === undefined;
   const busy = sender.sending || sender.stage === 'following';
   const done = sender.stage === 'done';
   // Permission and configuration have their own section message; then no hint about the form is worth giving.
-  const hint = compose.blockers.some((blocker) => SHOWN_ELSEWHERE.has(blocker.kind)) ? undefined : compose.blockers[0];
+  const hint = compose.blockers.some((blocker) => SHOWN_ELSEWHERE.has(blocker.kind))
+    ? undefined
+    : (blocked === undefined ? compose.blockers[0] : { message: blocked });
 
   useEffect(() => {
     if (allowed && configured) toRef.current?.focus();
@@ -139,9 +147,10 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
           onClick={() => void closeDialog()}
         >
           {/* History only shows: nothing there to cancel. */}
-          {sender.stage === 'editing' && onCompose ? 'Cancel' : 'Close'}
+          {sender.stage === 'editing' && onCompose && allowed ? 'Cancel' : 'Close'}
         </button>
-        {onCompose && !done && (
+        {/* Someone who may not send gets the reason and no form: nothing to send either. */}
+        {onCompose && !done && allowed && (
           <button
             type="button"
             className="im-button im-button--primary"
@@ -191,11 +200,7 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
         {allowed && previewing && <PreviewPanel state={preview.state} onEdit={edit} />}
         {allowed && (
           <div className="im-panel" hidden={previewing}>
-            {configured && (
-              <p className="im-dialog__from">
-                <span className="im-secondary">From:</span> {draft.senderMailbox}
-              </p>
-            )}
+            {configured && <SenderField draft={draft} compose={compose} error={compose.errors.credentialId} />}
             <ComposeForm draft={draft} compose={compose} disabled={!configured || busy || done} toRef={toRef} />
           </div>
         )}

@@ -38,6 +38,12 @@ export interface Compose {
   setSubject(value: string): void;
   message: string;
   setMessage(value: string): void;
+  /** Where replies go; empty: the sender mailbox. */
+  replyTo: string;
+  setReplyTo(value: string): void;
+  /** The chosen From (a credential id), the default preselected; undefined: the default, with no choice offered. */
+  senderId: string | undefined;
+  setSenderId(value: string): void;
   content: ContentValues;
   changeContent(patch: Partial<ContentValues>): void;
   /** The backend's per-field messages from the last send or preview, until that field changes. */
@@ -67,6 +73,8 @@ export function useCompose(draft: IssueEmailDraft): Compose {
   // Until the sender types a subject of their own, it follows the chosen template's.
   const [subjectTyped, setSubjectTyped] = useState(false);
   const [message, setMessageValue] = useState('');
+  const [replyTo, setReplyToValue] = useState('');
+  const [senderId, setSenderIdValue] = useState(() => draft.senders?.[0]?.credentialId);
   const [content, setContent] = useState(() => initialContent(draft));
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -120,6 +128,16 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       setMessageValue(value);
       clear(['message']);
     },
+    replyTo,
+    setReplyTo: (value) => {
+      setReplyToValue(value);
+      clear(['replyTo']);
+    },
+    senderId,
+    setSenderId: (value) => {
+      setSenderIdValue(value);
+      clear(['credentialId']);
+    },
     content,
     changeContent: (patch) => {
       setContent((current) => ({ ...current, ...patch }));
@@ -138,6 +156,9 @@ export function useCompose(draft: IssueEmailDraft): Compose {
       subject,
       message,
       ...contentInput(applied, draft.attachments),
+      ...(replyTo.trim() === '' ? {} : { replyTo: replyTo.trim() }),
+      // Only a choice among several is sent; the default needs no id.
+      ...(senderId === undefined || senderId === draft.senders?.[0]?.credentialId ? {} : { credentialId: senderId }),
     }),
     shownRecipients: () => shownRecipients(effective),
   };

@@ -32,6 +32,7 @@ const STORED: MailSettings = {
     { projectKey: 'OPS', templateId: 'built-in' },
   ],
   automationCredentialIds: ['cred-2'],
+  senderCredentialIds: ['cred-3'],
 };
 
 const FORM: SettingsFormValues = {
@@ -44,6 +45,7 @@ const FORM: SettingsFormValues = {
     { key: 'row2', projectKey: 'OPS', templateId: 'built-in' },
   ],
   automationCredentialIds: ['cred-2'],
+  senderCredentialIds: ['cred-3'],
 };
 
 describe('settingsValuesFrom and toMailSettings', () => {
@@ -59,7 +61,12 @@ describe('settingsValuesFrom and toMailSettings', () => {
       projectRoles: [],
       rows: [],
       automationCredentialIds: [],
+      senderCredentialIds: [],
     });
+  });
+
+  it('leaves the mailboxes for people out while none besides the default is chosen', () => {
+    expect(toMailSettings({ ...FORM, senderCredentialIds: [] }).settings).not.toHaveProperty('senderCredentialIds');
   });
 
   it('saves what it loaded', () => {

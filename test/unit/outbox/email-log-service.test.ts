@@ -141,11 +141,23 @@ describe('email log service: get and deliveryOf', () => {
       emailId: emailIdOf(1),
       status: 'failed',
       attempts: 3,
-      lastError: THROTTLED,
+      lastError: { ...THROTTLED, remedy: 'send-again' },
+      finishedAt: iso(NOW + 60_000),
       recipientCount: 3,
     });
     await expect(service.deliveryOf(emailIdOf(1), '10002')).rejects.toThrow(EmailNotFoundError);
     await expect(service.deliveryOf(emailIdOf(2), '10001')).rejects.toThrow(EmailNotFoundError);
+  });
+
+  it("gives the sender the sender's words and says when only an admin can help", async () => {
+    const policy = {
+      code: 'GRAPH_APP_ACCESS_POLICY_DENIED',
+      message: 'An Exchange application access policy does not let this app send (check with Test-ApplicationAccessPolicy).',
+      senderMessage: 'Microsoft 365 does not let Issue Mailer send from this mailbox. Tell your Jira admin; the email log has the details.',
+    };
+    const { service } = await setup(failedRecord(1, policy));
+    const view = await service.deliveryOf(emailIdOf(1), '10001');
+    expect(view.lastError).toEqual({ code: policy.code, message: policy.senderMessage, remedy: 'ask-admin' });
   });
 });
 

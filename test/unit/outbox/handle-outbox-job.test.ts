@@ -134,7 +134,11 @@ describe('handleOutboxJob', () => {
       attempts: 8,
       roundAttempts: 8,
       finishedAt: NOW + 477_000,
-      lastError: { code: 'GRAPH_UNAVAILABLE', message: 'Microsoft Graph is unavailable right now. Try again in a few minutes.' },
+      lastError: {
+        code: 'GRAPH_UNAVAILABLE',
+        message: 'Microsoft Graph is unavailable right now. Try again in a few minutes.',
+        senderMessage: 'Microsoft 365 is unavailable right now. Try again in a few minutes.',
+      },
     });
     expect(stored?.events.at(-1)?.note).toBe(`Attempt 8 failed (${SEND_MAIL} answered 503 ServiceUnavailable); no attempts left (8).`);
     expect(calls().sends).toHaveLength(8);

@@ -18,8 +18,8 @@ describe('toResolverError', () => {
     expect(answer?.message).not.toContain(RAW);
   });
 
-  it('never gives two Graph codes the same message', () => {
-    const messages = Object.values(GraphErrorCode).map((code) => toResolverError(new GraphError(code, RAW), 'user')?.message);
+  it('never gives an admin the same message for two Graph codes', () => {
+    const messages = Object.values(GraphErrorCode).map((code) => toResolverError(new GraphError(code, RAW), 'admin')?.message);
     expect(new Set(messages).size).toBe(messages.length);
   });
 
@@ -37,7 +37,7 @@ describe('toResolverError', () => {
     [TokenErrorCode.Rejected, false],
   ])('tells a sender about %s: wait it out (%s) or ask the admin', (code, transient) => {
     const message = toResolverError(new TokenError(code, RAW), 'user')?.message ?? '';
-    expect(message.includes('Ask your Jira admin')).toBe(!transient);
+    expect(message.includes('Tell your Jira admin')).toBe(!transient);
   });
 
   it.each(Object.values(JiraErrorCode))('gives %s a fixed message', (code) => {
@@ -47,12 +47,12 @@ describe('toResolverError', () => {
   it.each([
     [new CredentialNotFoundError('x'), 'admin', 'CREDENTIAL_NOT_FOUND', 'That credential no longer exists. Reload the page.'],
     [new NoCredentialConfiguredError(), 'admin', 'NOT_CONFIGURED', 'Add a Microsoft 365 credential first.'],
-    [new SecretMissingError('x'), 'user', 'SECRET_MISSING', "Issue Mailer's Microsoft 365 credential has no client secret. Ask your Jira admin to test the connection on the Issue Mailer admin page."],
+    [new SecretMissingError('x'), 'user', 'SECRET_MISSING', "Issue Mailer's connection to Microsoft 365 is not complete. Tell your Jira admin; the email log has the details."],
     [new NoIssueContextError(), 'user', 'NO_ISSUE_CONTEXT', 'Open "Email this issue" from a Jira issue.'],
     [new EndpointNotAllowedError('Graph base URL', 'https://x.example', 'no'), 'admin', 'ENDPOINT_NOT_ALLOWED', "Issue Mailer sends mail only through Microsoft Graph's hosts (graph.microsoft.com, or a national cloud's). Check the Graph API base URL on the Issue Mailer admin page."],
     [new CredentialInUseError('x', ['Email this issue (default credential)']), 'admin', 'CREDENTIAL_IN_USE', 'Email this issue sends through this credential as the default. Make another credential the default first.'],
     [new PrivateKeyMissingError('x'), 'admin', 'PRIVATE_KEY_MISSING', 'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.'],
-    [new PrivateKeyMissingError('x'), 'user', 'PRIVATE_KEY_MISSING', "Issue Mailer's Microsoft 365 credential has no private key. Ask your Jira admin to test the connection on the Issue Mailer admin page."],
+    [new PrivateKeyMissingError('x'), 'user', 'PRIVATE_KEY_MISSING', "Issue Mailer's connection to Microsoft 365 is not complete. Tell your Jira admin; the email log has the details."],
   ] as const)('maps %s for %s', (error, audience, code, message) => {
     expect(toResolverError(error, audience)).toEqual({ code, message });
   });

@@ -154,8 +154,10 @@ describe('issue action resolver functions', () => {
         attempts: 1,
         lastError: {
           code: 'TOKEN_INVALID_CLIENT_SECRET',
-          message: 'Issue Mailer could not sign in to Microsoft 365. Ask your Jira admin to test the connection on the Issue Mailer admin page.',
+          message: "Microsoft 365 did not let Issue Mailer sign in. Tell your Jira admin; the email log has the details.",
+          remedy: 'ask-admin',
         },
+        finishedAt: expect.any(String) as unknown as string,
         recipientCount: 1,
       },
     });

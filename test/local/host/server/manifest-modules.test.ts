@@ -17,6 +17,7 @@ describe('loadAppManifest', () => {
         resourceKey: 'admin',
         resolverFunctionKey: 'admin-resolver',
         viewportSize: undefined,
+        displayConditions: undefined,
       },
       {
         key: 'email-this-issue',
@@ -25,6 +26,8 @@ describe('loadAppManifest', () => {
         resourceKey: 'issue-action',
         resolverFunctionKey: 'issue-action-resolver',
         viewportSize: 'large',
+        // Customers, who may not browse users, do not see it (issue 12, item 18).
+        displayConditions: { hasGlobalPermission: 'USER_PICKER' },
       },
     ]);
     // read:jira-work allows offline impersonation: the worker reads attachments as the person who chose them.

@@ -1,0 +1,39 @@
+import type { SenderOption } from '../contract/issue-email';
+import type { MailSettings } from '../contract/mail-settings';
+import { CredentialNotFoundError } from '../credentials/errors';
+import type { StoredCredential } from '../credentials/stored-credential';
+import { MailValidationError } from './errors';
+import type { IssueEmailDeps } from './issue-email-ports';
+
+type SenderDeps = Pick<IssueEmailDeps, 'credentials'>;
+
+/** Said of a credential id the person may not use: it names no mailbox, so nothing is learnt of the others. */
+export const SENDER_NOT_ALLOWED = 'Choose a mailbox from the From list.';
+
+const allowedIds = (settings: MailSettings): ReadonlySet<string> => new Set(settings.senderCredentialIds ?? []);
+
+/** The mailboxes a person may send from: the default credential's first, then the ones the admin allowed. */
+export const senderOptions = async (settings: MailSettings, deps: SenderDeps): Promise<SenderOption[]> => {
+  const allowed = allowedIds(settings);
+  const credentials = await deps.credentials.list();
+  return credentials
+    .filter((credential) => credential.isDefault || allowed.has(credential.id))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
+    .map((credential) => ({ credentialId: credential.id, mailbox: credential.senderMailbox, name: credential.name }));
+};
+
+/**
+ * The credential an email goes out through: the default one unless the person chose another the admin allows for
+ * people (never the Automation list). Anything else is a validation error of `credentialId`.
+ */
+export const chosenSender = async (settings: MailSettings, credentialId: string | undefined, deps: SenderDeps): Promise<StoredCredential> => {
+  const fallback = await deps.credentials.getDefault();
+  if (credentialId === undefined || credentialId === fallback.id) return fallback;
+  if (!allowedIds(settings).has(credentialId)) throw new MailValidationError({ credentialId: SENDER_NOT_ALLOWED });
+  try {
+    return await deps.credentials.get(credentialId);
+  } catch (error) {
+    if (error instanceof CredentialNotFoundError) throw new MailValidationError({ credentialId: SENDER_NOT_ALLOWED });
+    throw error;
+  }
+};

@@ -1,0 +1,70 @@
+import type { CredentialView } from '../../../src/contract/credentials';
+import type { IssueEmailDraft } from '../../../src/contract/issue-email';
+import type { MailSettings } from '../../../src/contract/mail-settings';
+import type { ResolverResult } from '../../../src/contract/result';
+import { credentialInput } from '../support/credentials';
+import { adminRequest, configuredWorld, issueRequest, silenceWarnings } from '../support/resolvers';
+
+const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
+const NOT_ALLOWED = { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { credentialId: 'Choose a mailbox from the From list.' } };
+
+const dataOf = <T>(result: ResolverResult<T>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+};
+
+/** The demo world with three credentials: the default (support@), one people may use (sales@), one they may not (ceo@). */
+const threeMailboxes = async () => {
+  const world = await configuredWorld();
+  const sales = dataOf(await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' }))));
+  const ceo = dataOf(await world.admin.saveCredential(adminRequest(credentialInput({ name: 'CEO office', senderMailbox: 'ceo@contoso.com' }))));
+  const current = dataOf(await world.admin.getMailSettings(adminRequest({})));
+  dataOf(
+    await world.admin.saveMailSettings(
+      adminRequest({ ...current, senderCredentialIds: [sales.id], automationCredentialIds: [ceo.id] } satisfies MailSettings),
+    ),
+  );
+  return { world, sales: sales as CredentialView, ceo: ceo as CredentialView };
+};
+
+const sentFrom = (world: Awaited<ReturnType<typeof configuredWorld>>): string | undefined =>
+  world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'))?.url.split('/users/')[1]?.split('/')[0];
+
+describe('choosing the sender mailbox in "Email this issue" (issue 12, item 20)', () => {
+  silenceWarnings();
+
+  it('offers the default first and the mailboxes allowed for people, not those allowed for Automation only', async () => {
+    const { world, sales } = await threeMailboxes();
+    const draft = dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft;
+    expect(draft.senders).toEqual([
+      { credentialId: expect.any(String) as unknown as string, mailbox: 'support@contoso.com', name: 'Support mailbox' },
+      { credentialId: sales.id, mailbox: 'sales@contoso.com', name: 'Sales' },
+    ]);
+  });
+
+  it('sends from an allowed mailbox the person chose', async () => {
+    const { world, sales } = await threeMailboxes();
+    expect(await world.issueAction.sendIssueEmail(issueRequest({ ...payload, credentialId: sales.id }))).toMatchObject({ ok: true });
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(decodeURIComponent(sentFrom(world) ?? '')).toBe('sales@contoso.com');
+  });
+
+  it('refuses a credential people may not use (Automation only, or unknown) on send and on preview, naming no mailbox', async () => {
+    const { world, ceo } = await threeMailboxes();
+    for (const credentialId of [ceo.id, 'no-such-credential']) {
+      const sent = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, credentialId }));
+      expect(sent).toEqual({ ok: false, error: NOT_ALLOWED });
+      expect(JSON.stringify(sent)).not.toMatch(/@contoso\.com|CEO|Sales/);
+      const previewed = await world.issueAction.previewIssueEmail(issueRequest({ subject: 'S', credentialId }));
+      expect(previewed).toEqual({ ok: false, error: NOT_ALLOWED });
+    }
+    await expect(world.drainOutbox()).resolves.toEqual([]);
+  });
+
+  it('offers no choice while only the default is allowed', async () => {
+    const world = await configuredWorld();
+    await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' })));
+    const draft = dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft;
+    expect(draft).not.toHaveProperty('senders');
+  });
+});
