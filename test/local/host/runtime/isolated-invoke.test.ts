@@ -84,7 +84,9 @@ describe('functions in worker processes', () => {
   it('stops a worker whose invocation runs out of time, as the platform stops the container', async () => {
     await runtime.stopWorkers();
     runtime.uninstall();
-    ({ runtime } = install({ invocationTimeoutMs: 2_000, workers: { output: () => undefined } }));
+    // A cold worker loads tsx and the module inside the invocation's time: 5 s leaves room for a busy machine while
+    // 'hang' (which never answers) still meets the limit.
+    ({ runtime } = install({ invocationTimeoutMs: 5_000, workers: { output: () => undefined } }));
     await expect(call('count', { name: 'c' })).resolves.toMatchObject({ warmInvocations: 1 });
 
     const error = await call('hang', {}).then(() => undefined, (caught: unknown) => caught);
