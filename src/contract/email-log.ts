@@ -47,7 +47,10 @@ export interface EmailLogSummary {
   emailId: string;
   createdAt: string;
   updatedAt: string;
-  issueKey: string;
+  /** 'connection-test': a test email of the admin page's Test connection, about no issue and never resendable. */
+  kind: 'issue' | 'connection-test';
+  /** Absent only for a connection test. */
+  issueKey?: string;
   senderMailbox: string;
   to: string[];
   cc: string[];

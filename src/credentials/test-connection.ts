@@ -12,7 +12,7 @@ import type { CredentialTokenDeps } from './credential-token';
 import { mailboxStep } from './diagnosis/mailbox-step';
 import { PermissionsCode, permissionsStep } from './diagnosis/permissions-step';
 import { skipped } from './diagnosis/step';
-import { testEmailStep } from './diagnosis/test-email-step';
+import { testEmailStep, type TestEmailDeps } from './diagnosis/test-email-step';
 import { draftFromForm } from './form-draft';
 import { tokenStep } from './diagnosis/token-step';
 import type { StoredCredential } from './stored-credential';
@@ -30,6 +30,8 @@ export interface TestConnectionDeps {
   sleep?: Sleep;
   /** Jira as the admin who runs the test: where the test email goes. */
   requestJira?: RequestJira;
+  /** Writes a test email's record into the email log (connection-test-record.ts). */
+  logTestEmail?: TestEmailDeps['logTestEmail'];
   /** Told when the next secret took over from a refused current one. */
   onPromoted?: (credential: StoredCredential) => Promise<void>;
 }
@@ -103,6 +105,7 @@ export const testConnection = async (
             requestJira: deps.requestJira,
             ...(deps.env === undefined ? {} : { env: deps.env }),
             ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+            ...(deps.logTestEmail === undefined ? {} : { logTestEmail: deps.logTestEmail }),
           }),
         );
       }

@@ -3,7 +3,7 @@ import type { Clock } from '../shared/seams';
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import { StorageError } from '../storage/errors';
-import { EmailLogCursorInvalidError, EmailNotFoundError, NotResendableError, OutboxErrorCode, ResendUnchangedError } from './errors';
+import { ConnectionTestNotResendableError, EmailLogCursorInvalidError, EmailNotFoundError, NotResendableError, OutboxErrorCode, ResendUnchangedError } from './errors';
 import type { EmailContentStore } from './email-contents';
 import { contentView } from './email-content-view';
 import { toDeliveryView, toEntry, toSummary } from './email-log-views';
@@ -85,6 +85,8 @@ export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
 
   async resend(emailId, admin, options = {}) {
     const record = await requireRecord(deps.records, emailId);
+    // A connection test was never in the outbox: there is nothing to send again (Test connection sends a new one).
+    if (record.kind === 'connection-test') throw new ConnectionTestNotResendableError(emailId);
     if (record.status !== 'failed') throw new NotResendableError(emailId, record.status);
     if (options.anyway !== true && (await unchangedSinceFailure(record, deps))) throw new ResendUnchangedError(emailId);
     const now = deps.now();

@@ -12,7 +12,8 @@ export const toSummary = (record: EmailRecord): EmailLogSummary => {
     emailId: record.emailId,
     createdAt: new Date(record.createdAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
-    issueKey: record.issueKey,
+    kind: record.kind,
+    ...(record.issueKey === undefined ? {} : { issueKey: record.issueKey }),
     senderMailbox: record.senderMailbox,
     to: record.to,
     cc: record.cc,
@@ -25,7 +26,7 @@ export const toSummary = (record: EmailRecord): EmailLogSummary => {
     ...(sentAt === undefined ? {} : { sentAt }),
     ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
     requestedBy: record.requestedBy,
-    canResend: record.status === 'failed',
+    canResend: record.status === 'failed' && record.kind === 'issue',
   };
 };
 

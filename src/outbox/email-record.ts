@@ -33,6 +33,10 @@ export interface StoredError extends DeliveryError {
   transient?: boolean;
 }
 
+/** Records stored before `kind` existed are all issue emails. */
+export const EMAIL_KINDS = ['issue', 'connection-test'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
 export interface EmailRecord {
   emailId: string;
   version: number;
@@ -40,8 +44,11 @@ export interface EmailRecord {
   /** ms since the epoch; the indexes' range. */
   createdAt: number;
   updatedAt: number;
-  issueId: string;
-  issueKey: string;
+  /** What the email was: an issue's email (queued through the outbox), or a Test connection's test email. */
+  kind: EmailKind;
+  /** Absent only for a connection test, which is about no issue (see emailRecordSchema). */
+  issueId?: string;
+  issueKey?: string;
   credentialId: string;
   senderMailbox: string;
   /** The Message-ID the email carries on every attempt, so a copy that went out can be found again. */
@@ -100,8 +107,9 @@ export const emailRecordSchema = z.object({
   status: z.enum(DELIVERY_STATUSES),
   createdAt: z.number(),
   updatedAt: z.number(),
-  issueId: z.string(),
-  issueKey: z.string(),
+  kind: z._default(z.enum(EMAIL_KINDS), 'issue'),
+  issueId: z.optional(z.string()),
+  issueKey: z.optional(z.string()),
   credentialId: z.string(),
   senderMailbox: z.string(),
   internetMessageId: z.string(),
@@ -130,7 +138,12 @@ export const emailRecordSchema = z.object({
   followUps: z.array(z.enum(['history', 'comment', 'content'])),
   commentAfterSend: z.boolean(),
   contentChunks: z.int().check(z.nonnegative()),
-});
+}).check(
+  z.refine((record) => record.kind !== 'issue' || (record.issueId !== undefined && record.issueKey !== undefined), {
+    message: "An issue's email names its issue (issueId and issueKey).",
+    path: ['issueKey'],
+  }),
+);
 
 /** Appends an event, keeping the first and the newest ones within MAX_EVENTS. */
 export const withEvent = (events: readonly DeliveryEvent[], event: DeliveryEvent): DeliveryEvent[] => {

@@ -44,6 +44,7 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
     status: 'queued',
     createdAt: now,
     updatedAt: now,
+    kind: 'issue',
     issueId: email.issue.id,
     issueKey: email.issue.key,
     credentialId: email.credential.id,

@@ -12,6 +12,8 @@ export const OutboxErrorCode = {
   CursorInvalid: 'EMAIL_LOG_CURSOR_INVALID',
   /** "Resend" of an email that failed for good, with nothing changed since: the admin is asked to confirm. */
   ResendUnchanged: 'EMAIL_RESEND_UNCHANGED',
+  /** "Resend" of a Test connection's test email, which was never queued. */
+  ConnectionTestNotResendable: 'EMAIL_CONNECTION_TEST_NOT_RESENDABLE',
 } as const;
 export type OutboxErrorCode = (typeof OutboxErrorCode)[keyof typeof OutboxErrorCode];
 
@@ -35,6 +37,13 @@ export class NotResendableError extends OutboxError {
   constructor(emailId: string, status: string) {
     super(OutboxErrorCode.NotResendable, `Email ${emailId} is ${status}; only failed emails can be resent.`);
     this.name = 'NotResendableError';
+  }
+}
+
+export class ConnectionTestNotResendableError extends OutboxError {
+  constructor(emailId: string) {
+    super(OutboxErrorCode.ConnectionTestNotResendable, `Email ${emailId} is a connection test's test email; it cannot be resent.`);
+    this.name = 'ConnectionTestNotResendableError';
   }
 }
 

@@ -7,9 +7,9 @@ import type { OutboxDeps } from './outbox-deps';
 import { updateRecord } from './update-record';
 
 /** The issue's history entry of an email that reached its final status. Keyed by that time: writing it again is harmless. */
-export const historyEntryOf = (record: EmailRecord): HistoryRecord => ({
+export const historyEntryOf = (record: EmailRecord, issueKey: string): HistoryRecord => ({
   id: record.emailId,
-  issueKey: record.issueKey,
+  issueKey,
   at: new Date(record.finishedAt ?? record.updatedAt).toISOString(),
   sender: record.requestedBy,
   from: record.senderMailbox,
@@ -25,12 +25,14 @@ export const historyEntryOf = (record: EmailRecord): HistoryRecord => ({
 });
 
 const runOne = async (record: EmailRecord, followUp: FollowUp, deps: OutboxDeps): Promise<void> => {
-  if (followUp === 'history') {
-    await deps.recordHistory(record.issueId, historyEntryOf(record));
-    return;
-  }
   if (followUp === 'content') {
     await deps.contents.delete(record.emailId, record.contentChunks);
+    return;
+  }
+  // History and comments belong to an issue; a connection test's record has none (and no follow-ups).
+  if (record.issueId === undefined || record.issueKey === undefined) return;
+  if (followUp === 'history') {
+    await deps.recordHistory(record.issueId, historyEntryOf(record, record.issueKey));
     return;
   }
   await deps.addComment(record.issueKey, {
@@ -67,7 +69,7 @@ export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promi
     } catch (error) {
       deps.log(`email ${record.emailId}: the ${followUp} after ${record.status} failed (${safeErrorLabel(error)})`);
       if (followUp === 'comment') {
-        notes.push({ at: new Date(deps.now()).toISOString(), status: record.status, note: commentFailureNote(record.issueKey, error) });
+        notes.push({ at: new Date(deps.now()).toISOString(), status: record.status, note: commentFailureNote(record.issueKey ?? 'the issue', error) });
       }
     }
   }

@@ -70,6 +70,8 @@ const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
 const OUTBOX_MESSAGES: Readonly<Record<OutboxErrorCode, string>> = {
   [OutboxErrorCode.EmailNotFound]: 'This email is not in the email log (any more). Reload the list.',
   [OutboxErrorCode.NotResendable]: 'Only failed emails can be resent. Reload the email log to see where this one stands.',
+  [OutboxErrorCode.ConnectionTestNotResendable]:
+    "A connection test's email cannot be resent. Run Test connection again on the Credentials tab to send a new one.",
   [OutboxErrorCode.RecordInvalid]: 'This email could not be read from storage. Try again; if it keeps happening, contact Issue Mailer support.',
   [OutboxErrorCode.WriteConflict]: 'The email changed while it was being saved. Try again.',
   [OutboxErrorCode.QueueUnavailable]: 'Jira could not queue the email right now. Try again in a minute.',

@@ -35,6 +35,7 @@ import { createDirectorySearch, createGraphMailSender, createMailboxTrace, type 
 import { createEmailContentStore } from '../outbox/email-contents';
 import { createEmailLogService } from '../outbox/email-log-service';
 import { createEmailRecordStore } from '../outbox/email-records';
+import { createConnectionTestLog } from '../outbox/connection-test-record';
 import { enqueueEmail, type NewEmail } from '../outbox/enqueue-email';
 import { createLogSettingsStore } from '../outbox/log-settings-store';
 import { createMailboxPacer } from '../outbox/mailbox-pacer';
@@ -202,6 +203,7 @@ const createRuntimeDeps = (): RuntimeDeps => {
     mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),
     enqueue,
     emailLog,
+    logTestEmail: createConnectionTestLog({ records, newId: randomUUID, now: systemClock }),
     searchDirectory: createDirectorySearch(graph),
     history,
     describeFailure: (error) => toResolverError(error, 'user')?.message ?? INTERNAL_MESSAGE,

@@ -1,13 +1,14 @@
 import type { DiagnosisStep } from '../../contract/credential-health';
 import { GraphError } from '../../graph/errors';
 import { graphErrorGuidance } from '../../graph/graph-guidance';
-import { sendMail } from '../../graph/mail-client';
+import { sendMail, type SendMailResult } from '../../graph/mail-client';
 import type { RetryPolicy } from '../../graph/retry';
 import type { PolicyEnv } from '../../http/endpoint-policy';
 import { JiraError } from '../../jira/errors';
 import type { RequestJira } from '../../jira/jira-client';
-import { readMyself } from '../../jira/myself';
+import { readMyself, type Myself } from '../../jira/myself';
 import { escapeHtml } from '../../mail/html-escape';
+import { safeErrorLabel } from '../../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../../shared/seams';
 import type { StoredCredential } from '../stored-credential';
 import { step } from './step';
@@ -19,6 +20,18 @@ export interface TestEmailDeps {
   requestJira: RequestJira;
   env?: PolicyEnv;
   sleep?: Sleep;
+  /** Writes the email log's record of a test email that was handed to Graph (accepted or refused). */
+  logTestEmail?: (email: TestEmailLogged) => Promise<void>;
+}
+
+/** A test email as the email log keeps it (connection-test-record.ts): never the token, only safe words. */
+export interface TestEmailLogged {
+  credentialId: string;
+  senderMailbox: string;
+  to: string;
+  subject: string;
+  requestedBy: { accountId: string; name: string };
+  outcome: { status: 'sent'; requestId: string | undefined } | { status: 'failed'; error: { code: string; message: string }; requestId: string | undefined };
 }
 
 export const TestEmailCode = { NoAddress: 'TEST_EMAIL_NO_ADDRESS', JiraUnavailable: 'TEST_EMAIL_JIRA_UNAVAILABLE' } as const;
@@ -39,17 +52,26 @@ const testEmailHtml = (credential: StoredCredential): string =>
 
 /** Mails the admin who asked, from the sender mailbox, with the token the test just got. */
 export const testEmailStep = async (credential: StoredCredential, accessToken: string, deps: TestEmailDeps): Promise<DiagnosisStep> => {
-  let address: string | undefined;
+  let me: Myself;
   try {
-    address = (await readMyself(deps.requestJira)).emailAddress;
+    me = await readMyself(deps.requestJira);
   } catch (error) {
     if (!(error instanceof JiraError)) throw error;
     return step('test-email', 'failed', 'Jira did not say who you are, so no test email was sent. Try again in a moment.', TestEmailCode.JiraUnavailable);
   }
+  const address = me.emailAddress;
   if (address === undefined) return step('test-email', 'skipped', NO_ADDRESS_MESSAGE, TestEmailCode.NoAddress);
+  const log = async (outcome: TestEmailLogged['outcome']): Promise<void> => {
+    if (deps.logTestEmail === undefined) return;
+    const requestedBy = { accountId: me.accountId, name: me.displayName ?? me.accountId };
+    const email = { credentialId: credential.id, senderMailbox: credential.senderMailbox, to: address, subject: TEST_EMAIL_SUBJECT, requestedBy, outcome };
+    // The log is a record of the test, not the test: a storage hiccup must not turn a working connection red.
+    await deps.logTestEmail(email).catch((error: unknown) => console.warn(`[issue-mailer] test email not logged: ${safeErrorLabel(error)}`));
+  };
 
+  let sent: SendMailResult;
   try {
-    await sendMail(
+    sent = await sendMail(
       { mailbox: credential.senderMailbox, message: { subject: TEST_EMAIL_SUBJECT, html: testEmailHtml(credential), to: [address] }, saveToSentItems: false },
       {
         fetch: deps.fetch,
@@ -63,7 +85,10 @@ export const testEmailStep = async (credential: StoredCredential, accessToken: s
     );
   } catch (error) {
     if (!(error instanceof GraphError)) throw error;
-    return step('test-email', 'failed', graphErrorGuidance(error, { operation: 'send-mail', mailbox: credential.senderMailbox }), error.code);
+    const message = graphErrorGuidance(error, { operation: 'send-mail', mailbox: credential.senderMailbox });
+    await log({ status: 'failed', error: { code: error.code, message }, requestId: error.requestId });
+    return step('test-email', 'failed', message, error.code);
   }
+  await log({ status: 'sent', requestId: sent.requestId });
   return step('test-email', 'passed', `Sent a test email from ${credential.senderMailbox} to the email address Jira has for you. It should arrive within a minute.`);
 };

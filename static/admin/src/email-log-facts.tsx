@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { EmailLogEntry } from '../../../src/contract';
 import { DeliveryLozenge } from './delivery-lozenge';
+import { issueText } from './email-log-format';
 import { formatDateTime, plural } from './format';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -24,7 +25,7 @@ export function EmailLogFacts({ entry }: { entry: EmailLogEntry }) {
       <Fact term="Status">
         <DeliveryLozenge status={entry.status} />
       </Fact>
-      <Fact term="Issue">{entry.issueKey}</Fact>
+      <Fact term="Issue">{issueText(entry)}</Fact>
       <Fact term="Created">
         <Time iso={entry.createdAt} />
       </Fact>

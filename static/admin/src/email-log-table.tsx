@@ -1,7 +1,7 @@
 import type { EmailLogSummary } from '../../../src/contract';
 import { AdminTable } from './admin-table';
 import { DeliveryLozenge } from './delivery-lozenge';
-import { recipientsText, subjectText } from './email-log-format';
+import { issueText, recipientsText, subjectText } from './email-log-format';
 import { formatDateTime } from './format';
 
 /** The table's columns, also the loading placeholder's. */
@@ -29,7 +29,7 @@ export function EmailLogTable({ items, openId, onOpen }: EmailLogTableProps) {
           <td className="im-nowrap">
             <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
           </td>
-          <td className="im-nowrap">{item.issueKey}</td>
+          <td className="im-nowrap">{issueText(item)}</td>
           <th scope="row" className="im-email-log__subject">
             <button
               id={openEmailButtonId(item.emailId)}

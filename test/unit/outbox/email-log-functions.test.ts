@@ -83,6 +83,7 @@ describe('email log resolver functions', () => {
             emailId: emailIdOf(2),
             createdAt: iso(NOW + 60_000),
             updatedAt: iso(NOW + 60_000),
+            kind: 'issue',
             issueKey: 'DEMO-1',
             senderMailbox: 'support@contoso.com',
             to: ['nobody@example.com'],

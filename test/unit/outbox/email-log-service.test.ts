@@ -102,6 +102,7 @@ describe('email log service: list', () => {
       emailId: emailIdOf(5),
       createdAt: iso(at(5)),
       updatedAt: iso(at(5)),
+      kind: 'issue',
       issueKey: 'DEMO-1',
       senderMailbox: 'support@contoso.com',
       to: ['ada@example.com'],

@@ -14,6 +14,7 @@ export const emailRecord = (n: number, overrides: Partial<EmailRecord> = {}): Em
     status: 'queued',
     createdAt,
     updatedAt: createdAt,
+    kind: 'issue',
     issueId: '10001',
     issueKey: 'DEMO-1',
     credentialId: 'cred-1',

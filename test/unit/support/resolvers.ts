@@ -5,6 +5,7 @@ import { createDirectorySearch, createGraphMailSender, createMailboxTrace, type 
 import { createEmailContentStore } from '../../../src/outbox/email-contents';
 import { createEmailLogService } from '../../../src/outbox/email-log-service';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
+import { createConnectionTestLog } from '../../../src/outbox/connection-test-record';
 import { enqueueEmail } from '../../../src/outbox/enqueue-email';
 import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-outbox-job';
 import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
@@ -232,6 +233,15 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     now: () => NOW,
     memo,
     env: {},
+    // Test emails' log entries count down from 999, apart from the issue emails' ids that count up.
+    logTestEmail: createConnectionTestLog({
+      records,
+      newId: (() => {
+        let next = 1000;
+        return () => emailIdOf(--next);
+      })(),
+      now: () => clock.now,
+    }),
   });
   const issueAction = createIssueActionFunctions({
     credentials,

@@ -8,6 +8,7 @@ export function summary(n: number, overrides: Partial<EmailLogSummary> = {}): Em
     emailId: emailId(n),
     createdAt: `2026-11-26T20:${String(n % 60).padStart(2, '0')}:00.000Z`,
     updatedAt: `2026-11-26T20:${String(n % 60).padStart(2, '0')}:05.000Z`,
+    kind: 'issue',
     issueKey: `DEMO-${n}`,
     senderMailbox: 'jira@contoso.example',
     to: ['ana@contoso.example'],
