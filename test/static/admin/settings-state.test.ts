@@ -33,6 +33,7 @@ const STORED: MailSettings = {
   ],
   automationCredentialIds: ['cred-2'],
   senderCredentialIds: ['cred-3'],
+  projectSenders: [{ projectKey: 'DEMO', credentialIds: ['cred-2'] }],
 };
 
 const FORM: SettingsFormValues = {
@@ -46,6 +47,7 @@ const FORM: SettingsFormValues = {
   ],
   automationCredentialIds: ['cred-2'],
   senderCredentialIds: ['cred-3'],
+  senderRows: [{ key: 'row3', projectKey: 'DEMO', credentialIds: ['cred-2'] }],
 };
 
 describe('settingsValuesFrom and toMailSettings', () => {
@@ -62,6 +64,7 @@ describe('settingsValuesFrom and toMailSettings', () => {
       rows: [],
       automationCredentialIds: [],
       senderCredentialIds: [],
+      senderRows: [],
     });
   });
 
@@ -70,7 +73,7 @@ describe('settingsValuesFrom and toMailSettings', () => {
   });
 
   it('saves what it loaded', () => {
-    expect(toMailSettings(FORM)).toEqual({ settings: STORED, rowKeys: ['row1', 'row2'] });
+    expect(toMailSettings(FORM)).toEqual({ settings: STORED, rowKeys: ['row1', 'row2'], senderRowKeys: ['row3'] });
   });
 
   it('leaves out the groups and roles kept while "Everyone" is chosen', () => {
@@ -96,6 +99,7 @@ describe('settingsValuesFrom and toMailSettings', () => {
         ],
       },
       rowKeys: ['row2', 'row4'],
+      senderRowKeys: ['row3'],
     });
   });
 });
