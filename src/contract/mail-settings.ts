@@ -41,6 +41,20 @@ export const mailSettingsSchema = z.strictObject({
   senderCredentialIds: z.optional(
     z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(50, 'Choose at most 50 credentials.')),
   ),
+  /**
+   * Per-project From lists for "Email this issue": a project with an entry uses its own list instead of
+   * `senderCredentialIds` (the default credential is always allowed). Settings saved before this field existed read
+   * as empty: every project uses the all-projects list.
+   */
+  projectSenders: z._default(
+    z.array(
+      z.strictObject({
+        projectKey: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Not a project key.')),
+        credentialIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(50, 'Choose at most 50 credentials.')),
+      }),
+    ).check(z.maxLength(500, 'At most 500 projects with their own mailboxes.')),
+    () => [],
+  ),
 });
 
 export type MailSettings = z.output<typeof mailSettingsSchema>;
@@ -55,6 +69,7 @@ export const DEFAULT_MAIL_SETTINGS: MailSettings = {
   whoMaySend: { mode: 'everyone' },
   projectTemplates: [],
   automationCredentialIds: [],
+  projectSenders: [],
 };
 
 export interface ProjectRef {

@@ -42,7 +42,7 @@ export const getEmailDraft = async (issueKey: string, caller: Caller, deps: Draf
     deps.jira.readPeople(issueKey),
     deps.jira.listAttachments(issueKey),
     deps.jira.readComments(issueKey, 1),
-    senderOptions(settings, deps),
+    senderOptions(settings, issue.project?.key, deps),
   ]);
   const projectDefault = settings.projectTemplates.find((entry) => entry.projectKey === issue.project?.key)?.templateId;
   const defaultTemplateId =

@@ -21,10 +21,14 @@ export const previewIssueEmail = async (
   deps: PreviewDeps,
 ): Promise<IssueEmailPreview> => {
   const [fallback, settings] = await Promise.all([deps.credentials.findDefault(), deps.readSettings()]);
-  const credential = content.credentialId === undefined || fallback === undefined ? fallback : await chosenSender(settings, content.credentialId, deps);
+  // Read only when a mailbox was chosen: which ones may be chosen depends on the issue's project.
+  const issue = content.credentialId === undefined || fallback === undefined ? undefined : await deps.jira.readIssue(issueKey);
+  const credential =
+    issue === undefined || fallback === undefined ? fallback : await chosenSender(settings, issue.project?.key, content.credentialId, deps);
   const email = await composeIssueEmail(
     {
       issueKey,
+      ...(issue === undefined ? {} : { issue }),
       content,
       settings,
       senderMailbox: credential?.senderMailbox ?? 'sender@example.com',

@@ -36,7 +36,7 @@ export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: Issue
   if (!permission.allowed) throw new NotAllowedToSendError(permission.reason);
   // Checked only for someone allowed to send: the answer names no mailbox either way.
   const credential =
-    request.input.credentialId === undefined ? fallback : await chosenSender(settings, request.input.credentialId, deps);
+    request.input.credentialId === undefined ? fallback : await chosenSender(settings, issue.project?.key, request.input.credentialId, deps);
   // Only someone allowed to send gets the app to look up hidden addresses.
   const recipients = foldRecipients(await resolvePickedUsers(issue.key, request.input, deps.jira));
 

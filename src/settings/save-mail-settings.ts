@@ -27,11 +27,24 @@ export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSet
   if (new Set(projects).size !== projects.length) {
     throw new MailValidationError({ projectTemplates: 'Each project can have one default template.' });
   }
+  const senderProjects = settings.projectSenders.map((entry) => entry.projectKey);
+  if (new Set(senderProjects).size !== senderProjects.length) {
+    throw new MailValidationError({ projectSenders: 'Each project can have one list of mailboxes.' });
+  }
   // A deleted credential's id is dropped, not refused: deleting a credential does not touch these settings, and the
   // form shows only credentials that exist, so the admin could not untick it.
   const credentials = new Set(await deps.credentialIds());
   const automationCredentialIds = [...new Set(settings.automationCredentialIds)].filter((id) => credentials.has(id));
   const senderCredentialIds =
     settings.senderCredentialIds === undefined ? undefined : [...new Set(settings.senderCredentialIds)].filter((id) => credentials.has(id));
-  return deps.store.save({ ...settings, automationCredentialIds, ...(senderCredentialIds === undefined ? {} : { senderCredentialIds }) });
+  const projectSenders = settings.projectSenders.map((entry) => ({
+    projectKey: entry.projectKey,
+    credentialIds: [...new Set(entry.credentialIds)].filter((id) => credentials.has(id)),
+  }));
+  return deps.store.save({
+    ...settings,
+    automationCredentialIds,
+    projectSenders,
+    ...(senderCredentialIds === undefined ? {} : { senderCredentialIds }),
+  });
 };

@@ -26,7 +26,8 @@ describe('"Email this issue" from a chosen mailbox, with a Reply-To (issue 12, i
     const people = admin.getByRole('group', { name: 'Mailboxes people may send from' });
     await people.getByLabel(`Contoso sales (${SALES})`).check();
     await admin.getByRole('button', { name: 'Save settings' }).click();
-    await admin.getByText(/saved/i).first().waitFor();
+    // Not /saved/i: the hidden Credentials tab still holds "Credential saved".
+    await admin.getByText('Settings saved').waitFor();
 
     const app = await openIssueDialog(run, 'DEMO-2');
     const from = app.getByLabel('From', { exact: true });

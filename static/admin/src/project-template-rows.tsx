@@ -18,7 +18,7 @@ interface ProjectTemplateRowsProps {
 }
 
 /** A stored value the lists no longer hold (or could not load) stays choosable, under its key or id. */
-function withCurrent(choices: Choice[], value: string, label: string): Choice[] {
+export function withCurrent(choices: Choice[], value: string, label: string): Choice[] {
   if (value === '' || choices.some((choice) => choice.value === value)) return choices;
   return [...choices, { value, label }];
 }

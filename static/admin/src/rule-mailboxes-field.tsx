@@ -20,7 +20,7 @@ const TEXTS = {
   },
   senderCredentialIds: {
     legend: 'Mailboxes people may send from',
-    hint: 'In "Email this issue", in all projects, people choose From among these; the default is preselected. They are not shown the others.',
+    hint: 'In "Email this issue", people choose From among these, in every project without its own list below; the default is preselected. They are not shown the others.',
     none: 'No credentials yet: people send from the default credential once there is one.',
   },
 } as const;

@@ -1,5 +1,6 @@
 import type { CredentialView } from '../../../src/contract';
 import { FormSkeleton } from './form-skeleton';
+import { ProjectSenderRows } from './project-sender-rows';
 import { ProjectTemplateRows } from './project-template-rows';
 import { SaveMessages } from './save-messages';
 import { settingsFieldId } from './settings-state';
@@ -116,6 +117,18 @@ export function SendingSettingsSection({ list, credentials }: { list: TemplateLi
             chosen={values.senderCredentialIds}
             error={errors.fields.senderCredentialIds}
             onToggle={form.allowPeopleMailbox}
+          />
+
+          <ProjectSenderRows
+            rows={values.senderRows}
+            rowErrors={errors.rows}
+            error={errors.fields.projectSenders}
+            projects={form.projects}
+            credentials={credentials}
+            onAdd={form.addSenderRow}
+            onProject={form.setSenderRowProject}
+            onToggle={form.allowSenderRowMailbox}
+            onRemove={form.removeSenderRow}
           />
 
           <div className="im-form__footer">

@@ -10,6 +10,13 @@ export interface ProjectTemplateRow {
   templateId: string;
 }
 
+/** One "Other mailboxes for a project" row: the credentials besides the default that project's people may use. */
+export interface ProjectSenderRow {
+  key: string;
+  projectKey: string;
+  credentialIds: string[];
+}
+
 /**
  * The settings form as its controls hold it. Groups and roles are kept while "Everyone" is chosen, so switching
  * back and forth loses nothing; they are saved only with the restricted mode.
@@ -24,6 +31,8 @@ export interface SettingsFormValues {
   automationCredentialIds: string[];
   /** Credentials besides the default whose mailboxes people may choose as From in "Email this issue". */
   senderCredentialIds: string[];
+  /** Projects with their own From list instead of `senderCredentialIds`. */
+  senderRows: ProjectSenderRow[];
 }
 
 export type SettingsField =
@@ -33,7 +42,8 @@ export type SettingsField =
   | 'projectRoles'
   | 'projectTemplates'
   | 'automationCredentialIds'
-  | 'senderCredentialIds';
+  | 'senderCredentialIds'
+  | 'projectSenders';
 
 export interface RowErrors {
   projectKey?: string;
@@ -73,17 +83,21 @@ export function settingsValuesFrom(settings: MailSettings, newKey: () => string)
     rows: settings.projectTemplates.map((row) => ({ key: newKey(), ...row })),
     automationCredentialIds: [...settings.automationCredentialIds],
     senderCredentialIds: [...(settings.senderCredentialIds ?? [])],
+    senderRows: settings.projectSenders.map((row) => ({ key: newKey(), projectKey: row.projectKey, credentialIds: [...row.credentialIds] })),
   };
 }
 
 const isBlankRow = (row: ProjectTemplateRow) => row.projectKey === '' && row.templateId === '';
+const isBlankSenderRow = (row: ProjectSenderRow) => row.projectKey === '' && row.credentialIds.length === 0;
+export const duplicateSenderProjectMessage = (projectKey: string) => `${projectKey} already has its mailboxes in a row above.`;
 
 /**
  * The payload for saveMailSettings, and which form row each of its projectTemplates entries came from (rows left
  * blank are dropped, so the indexes the backend names may differ from the form's).
  */
-export function toMailSettings(values: SettingsFormValues): { settings: MailSettings; rowKeys: string[] } {
+export function toMailSettings(values: SettingsFormValues): { settings: MailSettings; rowKeys: string[]; senderRowKeys: string[] } {
   const rows = values.rows.filter((row) => !isBlankRow(row));
+  const senderRows = values.senderRows.filter((row) => !isBlankSenderRow(row));
   return {
     settings: {
       commentAfterSend: values.commentAfterSend,
@@ -95,8 +109,10 @@ export function toMailSettings(values: SettingsFormValues): { settings: MailSett
       automationCredentialIds: values.automationCredentialIds,
       // Left out while empty: settings saved before the field existed read the same.
       ...(values.senderCredentialIds.length === 0 ? {} : { senderCredentialIds: values.senderCredentialIds }),
+      projectSenders: senderRows.map(({ projectKey, credentialIds }) => ({ projectKey, credentialIds })),
     },
     rowKeys: rows.map((row) => row.key),
+    senderRowKeys: senderRows.map((row) => row.key),
   };
 }
 
@@ -110,6 +126,7 @@ const pathOf = (key: string): string[] => key.split(/[.[\]]+/).filter((part) => 
 export function settingsErrorsFromPaths(
   entries: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
   rowKeys: readonly string[],
+  senderRowKeys: readonly string[] = [],
 ): SettingsErrors {
   const errors: SettingsErrors = { fields: {}, rows: {}, other: [] };
   const setField = (field: SettingsField, message: string) => {
@@ -122,7 +139,11 @@ export function settingsErrorsFromPaths(
     else if (top === 'senderCredentialIds') setField('senderCredentialIds', message);
     else if (top === 'whoMaySend' && (second === 'groups' || second === 'projectRoles')) setField(second, message);
     else if (top === 'whoMaySend') setField('whoMaySend', message);
-    else if (top === 'projectTemplates') {
+    else if (top === 'projectSenders') {
+      const rowKey = second !== undefined && /^\d+$/.test(second) ? senderRowKeys[Number(second)] : undefined;
+      if (rowKey !== undefined && third === 'projectKey') (errors.rows[rowKey] ??= {}).projectKey ??= message;
+      else setField('projectSenders', message);
+    } else if (top === 'projectTemplates') {
       const rowKey = second !== undefined && /^\d+$/.test(second) ? rowKeys[Number(second)] : undefined;
       if (rowKey !== undefined && (third === 'projectKey' || third === 'templateId')) {
         const row = (errors.rows[rowKey] ??= {});
@@ -139,9 +160,10 @@ export function settingsErrorsFromPaths(
 export function settingsErrorsFromServer(
   fieldErrors: FieldErrors | undefined,
   rowKeys: readonly string[],
+  senderRowKeys: readonly string[] = [],
 ): SettingsErrors {
   const entries = Object.entries(fieldErrors ?? {}).map(([key, message]) => ({ path: pathOf(key), message }));
-  return settingsErrorsFromPaths(entries, rowKeys);
+  return settingsErrorsFromPaths(entries, rowKeys, senderRowKeys);
 }
 
 /**
@@ -149,9 +171,9 @@ export function settingsErrorsFromServer(
  * restriction that would let nobody send.
  */
 export function validateSettings(values: SettingsFormValues): SettingsErrors {
-  const { settings, rowKeys } = toMailSettings(values);
+  const { settings, rowKeys, senderRowKeys } = toMailSettings(values);
   const parsed = mailSettingsSchema.safeParse(settings);
-  const errors = settingsErrorsFromPaths(parsed.success ? [] : parsed.error.issues, rowKeys);
+  const errors = settingsErrorsFromPaths(parsed.success ? [] : parsed.error.issues, rowKeys, senderRowKeys);
   if (values.mode === 'restricted' && values.groups.length === 0 && values.projectRoles.length === 0) {
     errors.fields.whoMaySend ??= NOBODY_MAY_SEND_MESSAGE;
   }
@@ -165,6 +187,14 @@ export function validateSettings(values: SettingsFormValues): SettingsErrors {
     seen.add(row.projectKey);
     // The form's own messages say more than the schema's regex failure for the same control.
     if (rowErrors.projectKey || rowErrors.templateId) errors.rows[row.key] = { ...errors.rows[row.key], ...rowErrors };
+  }
+  const senderProjects = new Set<string>();
+  for (const row of values.senderRows) {
+    if (isBlankSenderRow(row)) continue;
+    const message =
+      row.projectKey === '' ? CHOOSE_PROJECT_MESSAGE : senderProjects.has(row.projectKey) ? duplicateSenderProjectMessage(row.projectKey) : undefined;
+    senderProjects.add(row.projectKey);
+    if (message !== undefined) errors.rows[row.key] = { ...errors.rows[row.key], projectKey: message };
   }
   return errors;
 }

@@ -14,6 +14,7 @@ import {
   validateSettings,
   withChosen,
   withoutChosen,
+  type ProjectSenderRow,
   type ProjectTemplateRow,
   type SettingsErrors,
   type SettingsField,
@@ -46,10 +47,14 @@ function firstErrorId(values: SettingsFormValues, errors: SettingsErrors): strin
   if (fields.projectTemplates) return ADD_ROW_BUTTON;
   if (fields.automationCredentialIds) return settingsFieldId('automationCredentialIds');
   if (fields.senderCredentialIds) return settingsFieldId('senderCredentialIds');
+  const senderRow = values.senderRows.find((row) => errors.rows[row.key]?.projectKey);
+  if (senderRow) return rowFieldId(senderRow.key, 'projectKey');
+  if (fields.projectSenders) return ADD_SENDER_ROW_BUTTON;
   return null;
 }
 
 export const ADD_ROW_BUTTON = 'settings-add-project-template';
+export const ADD_SENDER_ROW_BUTTON = 'settings-add-project-senders';
 
 /**
  * The sending settings form: the stored settings with the site's project roles and projects to choose from, the
@@ -122,6 +127,27 @@ export function useMailSettings() {
     });
   };
 
+  const editSenderRow = (key: string, change: (row: ProjectSenderRow) => ProjectSenderRow) => {
+    edit((current) => ({ ...current, senderRows: current.senderRows.map((row) => (row.key === key ? change(row) : row)) }), ['projectSenders']);
+    setErrors(({ rows: { [key]: _edited, ...rows }, ...rest }) => ({ ...rest, rows }));
+  };
+
+  const senderRowActions = {
+    addSenderRow: () => {
+      const key = newKey();
+      edit((current) => ({ ...current, senderRows: [...current.senderRows, { key, projectKey: '', credentialIds: [] }] }), ['projectSenders']);
+      setFocusAfter(rowFieldId(key, 'projectKey'));
+    },
+    setSenderRowProject: (key: string, projectKey: string) => editSenderRow(key, (row) => ({ ...row, projectKey })),
+    allowSenderRowMailbox: (key: string, id: string, allowed: boolean) =>
+      editSenderRow(key, (row) => ({ ...row, credentialIds: row.credentialIds.filter((chosen) => chosen !== id).concat(allowed ? [id] : []) })),
+    removeSenderRow: (key: string) => {
+      edit((current) => ({ ...current, senderRows: current.senderRows.filter((row) => row.key !== key) }), ['projectSenders']);
+      setErrors(({ rows: { [key]: _removed, ...rows }, ...rest }) => ({ ...rest, rows }));
+      setFocusAfter(ADD_SENDER_ROW_BUTTON);
+    },
+  };
+
   const actions = {
     setCommentAfterSend: (commentAfterSend: boolean) =>
       edit((current) => ({ ...current, commentAfterSend }), ['commentAfterSend']),
@@ -189,7 +215,7 @@ export function useMailSettings() {
       setFocusAfter(firstErrorId(values, clientErrors));
       return;
     }
-    const { settings, rowKeys } = toMailSettings(values);
+    const { settings, rowKeys, senderRowKeys } = toMailSettings(values);
     setSaving(true);
     const result = await saveMailSettings(settings);
     setSaving(false);
@@ -202,7 +228,7 @@ export function useMailSettings() {
       setNotice({ kind: 'saved' });
       return;
     }
-    const serverErrors = settingsErrorsFromServer(result.error.fieldErrors, rowKeys);
+    const serverErrors = settingsErrorsFromServer(result.error.fieldErrors, rowKeys, senderRowKeys);
     setErrors(serverErrors);
     setNotice({ kind: 'error', error: result.error });
     setFocusAfter(firstErrorId(values, serverErrors));
@@ -210,7 +236,7 @@ export function useMailSettings() {
 
   const dirty = values !== null && savedValues !== null && !sameSettings(values, savedValues);
 
-  return { load, roles, projects, values, errors, notice, saving, dirty, refresh, onSubmit, ...actions };
+  return { load, roles, projects, values, errors, notice, saving, dirty, refresh, onSubmit, ...actions, ...senderRowActions };
 }
 
 export type MailSettingsForm = ReturnType<typeof useMailSettings>;

@@ -4,6 +4,7 @@ import {
   CHOOSE_TEMPLATE_MESSAGE,
   NOBODY_MAY_SEND_MESSAGE,
   duplicateProjectMessage,
+  duplicateSenderProjectMessage,
   hasSettingsErrors,
   sameSettings,
   settingsErrorsFromServer,
@@ -33,6 +34,7 @@ const STORED: MailSettings = {
   ],
   automationCredentialIds: ['cred-2'],
   senderCredentialIds: ['cred-3'],
+  projectSenders: [{ projectKey: 'DEMO', credentialIds: ['cred-2'] }],
 };
 
 const FORM: SettingsFormValues = {
@@ -46,6 +48,7 @@ const FORM: SettingsFormValues = {
   ],
   automationCredentialIds: ['cred-2'],
   senderCredentialIds: ['cred-3'],
+  senderRows: [{ key: 'row3', projectKey: 'DEMO', credentialIds: ['cred-2'] }],
 };
 
 describe('settingsValuesFrom and toMailSettings', () => {
@@ -62,6 +65,7 @@ describe('settingsValuesFrom and toMailSettings', () => {
       rows: [],
       automationCredentialIds: [],
       senderCredentialIds: [],
+      senderRows: [],
     });
   });
 
@@ -70,7 +74,7 @@ describe('settingsValuesFrom and toMailSettings', () => {
   });
 
   it('saves what it loaded', () => {
-    expect(toMailSettings(FORM)).toEqual({ settings: STORED, rowKeys: ['row1', 'row2'] });
+    expect(toMailSettings(FORM)).toEqual({ settings: STORED, rowKeys: ['row1', 'row2'], senderRowKeys: ['row3'] });
   });
 
   it('leaves out the groups and roles kept while "Everyone" is chosen', () => {
@@ -96,6 +100,7 @@ describe('settingsValuesFrom and toMailSettings', () => {
         ],
       },
       rowKeys: ['row2', 'row4'],
+      senderRowKeys: ['row3'],
     });
   });
 });
@@ -126,6 +131,23 @@ describe('validateSettings', () => {
     const rows = [{ key: 'row1', projectKey: 'DEMO', templateId: 'support' }, { key: 'row9', ...row }];
     const values = { ...FORM, rows };
     expect(validateSettings(values)).toEqual({ fields: {}, rows: { row9: rowErrors }, other: [] });
+  });
+
+  it.each([
+    ['mailboxes without a project', { projectKey: '', credentialIds: ['cred-2'] }, CHOOSE_PROJECT_MESSAGE],
+    ['a project given its own mailboxes twice', { projectKey: 'DEMO', credentialIds: [] }, duplicateSenderProjectMessage('DEMO')],
+  ])('refuses %s on its "Other mailboxes for a project" row', (_what, row, message) => {
+    const values = { ...FORM, senderRows: [...FORM.senderRows, { key: 'row9', ...row }] };
+    expect(validateSettings(values)).toEqual({ fields: {}, rows: { row9: { projectKey: message } }, other: [] });
+  });
+
+  it('drops a blank "Other mailboxes for a project" row and places a backend message on the row it came from', () => {
+    const values = { ...FORM, senderRows: [{ key: 'row8', projectKey: '', credentialIds: [] }, ...FORM.senderRows] };
+    const { settings, senderRowKeys } = toMailSettings(values);
+    expect(settings.projectSenders).toEqual(STORED.projectSenders);
+    expect(settingsErrorsFromServer({ 'projectSenders.0.projectKey': 'Not a project key.' }, [], senderRowKeys).rows).toEqual({
+      row3: { projectKey: 'Not a project key.' },
+    });
   });
 
   it('ignores a blank row', () => {

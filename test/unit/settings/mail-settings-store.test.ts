@@ -7,6 +7,7 @@ const RESTRICTED: MailSettings = {
   whoMaySend: { mode: 'restricted', groups: [{ id: 'g-1', name: 'support-agents' }], projectRoles: [{ id: 10003, name: 'Service Desk Team' }] },
   projectTemplates: [{ projectKey: 'DEMO', templateId: 'tpl-1' }],
   automationCredentialIds: ['cred-2'],
+  projectSenders: [{ projectKey: 'DEMO', credentialIds: ['cred-2'] }],
 };
 
 describe('mail settings store', () => {
@@ -14,7 +15,7 @@ describe('mail settings store', () => {
     const kv = new MemoryKvStore();
     const store = createMailSettingsStore(kv);
     const settings = await store.read();
-    expect(settings).toEqual({ commentAfterSend: true, whoMaySend: { mode: 'everyone' }, projectTemplates: [], automationCredentialIds: [] });
+    expect(settings).toEqual({ commentAfterSend: true, whoMaySend: { mode: 'everyone' }, projectTemplates: [], automationCredentialIds: [], projectSenders: [] });
     settings.projectTemplates.push({ projectKey: 'X', templateId: 't' });
     expect(DEFAULT_MAIL_SETTINGS.projectTemplates).toEqual([]);
     expect(kv.operations).toEqual([{ operation: 'get', key: 'mail-settings' }]);

@@ -24,3 +24,44 @@ describe('saveMailSettings: the credentials Automation rules may send from', () 
     await expect(store.read()).resolves.toMatchObject({ automationCredentialIds: ['cred-1'] });
   });
 });
+
+describe('saveMailSettings: the mailboxes people may send from per project', () => {
+  it('keeps each project entry, dropping credentials that no longer exist and repeats', async () => {
+    const { store, deps } = world();
+    const settings: MailSettings = {
+      ...DEFAULT_MAIL_SETTINGS,
+      projectSenders: [
+        { projectKey: 'DEMO', credentialIds: ['cred-2', 'cred-9', 'cred-2'] },
+        { projectKey: 'OPS', credentialIds: [] },
+      ],
+    };
+    const expected = [
+      { projectKey: 'DEMO', credentialIds: ['cred-2'] },
+      { projectKey: 'OPS', credentialIds: [] },
+    ];
+    await expect(saveMailSettings(settings, deps)).resolves.toMatchObject({ projectSenders: expected });
+    await expect(store.read()).resolves.toMatchObject({ projectSenders: expected });
+  });
+
+  it('refuses a project named twice with a field error, saving nothing', async () => {
+    const { kv, deps } = world();
+    const settings: MailSettings = {
+      ...DEFAULT_MAIL_SETTINGS,
+      projectSenders: [
+        { projectKey: 'DEMO', credentialIds: ['cred-1'] },
+        { projectKey: 'DEMO', credentialIds: ['cred-2'] },
+      ],
+    };
+    await expect(saveMailSettings(settings, deps)).rejects.toMatchObject({
+      fieldErrors: { projectSenders: 'Each project can have one list of mailboxes.' },
+    });
+    expect(kv.plain.has('mail-settings')).toBe(false);
+  });
+
+  it('reads settings saved before per-project lists existed as having none', async () => {
+    const { kv, store } = world();
+    const { projectSenders: _none, ...old } = DEFAULT_MAIL_SETTINGS;
+    kv.plain.set('mail-settings', old);
+    await expect(store.read()).resolves.toMatchObject({ projectSenders: [] });
+  });
+});
