@@ -1,0 +1,68 @@
+// One lint configuration for the whole tree (src/, static/, local/, test/, bench/); `npm run lint` runs it with
+// Prettier's check, and CI runs `npm run lint`. Formatting is Prettier's alone (eslint-config-prettier turns off the
+// rules that would disagree with it).
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import preferArrowFunctions from 'eslint-plugin-prefer-arrow-functions';
+import reactHooks from 'eslint-plugin-react-hooks';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'build/**', 'node_modules/**', 'bench/results/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    plugins: { 'simple-import-sort': simpleImportSort, 'prefer-arrow-functions': preferArrowFunctions },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      // Interface members as properties, so a handler taken off its object (props, ports) keeps no `this`.
+      '@typescript-eslint/method-signature-style': ['error', 'property'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
+      // One function style for the tree: arrow constants (what src/ has always written).
+      'prefer-arrow-functions/prefer-arrow-functions': [
+        'error',
+        { returnStyle: 'unchanged', classPropertiesAllowed: false, allowNamedFunctions: false },
+      ],
+    },
+  },
+  {
+    files: ['static/**/*.ts', 'static/**/*.tsx', 'test/static/**/*.tsx', 'test/static/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: {
+      // A fake of a Promise-returning port is written `async` so that it reads, and throws, like the real one.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { ...globals.node },
+    },
+  },
+  { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+  prettier,
+);
