@@ -1,10 +1,11 @@
 /** Size and cold load time of the backend bundle Forge would build, beside the usual MSAL + Graph client peer. */
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+import { build } from 'esbuild';
 
 export interface BundleFigures {
   name: string;
@@ -17,7 +18,7 @@ export interface BundleFigures {
 const ROOT = join(__dirname, '..');
 const LOAD_RUNS = 15;
 
-async function bundle(entry: string, outfile: string): Promise<void> {
+const bundle = async (entry: string, outfile: string): Promise<void> => {
   await build({
     entryPoints: [entry],
     outfile,
@@ -28,9 +29,9 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     format: 'cjs',
     logLevel: 'silent',
   });
-}
+};
 
-function medianMs(args: string[]): number {
+const medianMs = (args: string[]): number => {
   const times: number[] = [];
   for (let i = 0; i < LOAD_RUNS; i += 1) {
     const started = process.hrtime.bigint();
@@ -39,9 +40,9 @@ function medianMs(args: string[]): number {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? 0;
-}
+};
 
-export async function measureBundles(): Promise<{ ours: BundleFigures; peer: BundleFigures; bareNodeMs: number }> {
+export const measureBundles = async (): Promise<{ ours: BundleFigures; peer: BundleFigures; bareNodeMs: number }> => {
   const dir = mkdtempSync(join(tmpdir(), 'issue-mailer-bench-'));
   const oursFile = join(dir, 'index.js');
   const peerFile = join(dir, 'peer.js');
@@ -58,5 +59,9 @@ export async function measureBundles(): Promise<{ ours: BundleFigures; peer: Bun
       loadMs: Math.max(0, medianMs(['-e', `require(${JSON.stringify(file)})`]) - bareNodeMs),
     };
   };
-  return { ours: figures('Issue Mailer backend', oursFile), peer: figures('MSAL + Graph client peer', peerFile), bareNodeMs };
-}
+  return {
+    ours: figures('Issue Mailer backend', oursFile),
+    peer: figures('MSAL + Graph client peer', peerFile),
+    bareNodeMs,
+  };
+};

@@ -8,11 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createLocalQueue } from '../local/host/queue';
-import { invokeInChildProcess, type ChildInvokeOutcome, type ConsumerInvocationRequest } from '../local/host/runtime';
+import { type ChildInvokeOutcome, type ConsumerInvocationRequest, invokeInChildProcess } from '../local/host/runtime';
 import { createChildConsumerInvoker } from '../local/host/runtime/child-invoke-consumer';
 import type { ChildInvokeBase } from '../local/host/runtime/child-invoke-protocol';
-import { loadAppManifest, type AppManifest } from '../local/host/server/manifest-modules';
+import { type AppManifest, loadAppManifest } from '../local/host/server/manifest-modules';
 import { loadTenantConfig, startMicrosoftEmulator } from '../local/microsoft';
 import { SLOT_SPACING_MS } from '../src/outbox/mailbox-pacer';
 
@@ -60,21 +61,27 @@ const ADMIN_ACCOUNT_ID = process.env.BENCH_ADMIN_ACCOUNT_ID;
 /** How long after the last expected slot the bench waits for the queue to settle before it gives up. */
 const SETTLE_MARGIN_MS = 5 * 60_000;
 
-function adminAccountId(): string {
+const adminAccountId = (): string => {
   if (ADMIN_ACCOUNT_ID) return ADMIN_ACCOUNT_ID;
   const { createJiraEmulator } = require('../local/jira') as typeof import('../local/jira');
-  const admin = createJiraEmulator({ siteUrl: SITE_URL }).users().find((u) => u.isAdmin);
+  const admin = createJiraEmulator({ siteUrl: SITE_URL })
+    .users()
+    .find((u) => u.isAdmin);
   if (!admin) throw new Error('the local Jira has no admin user');
   return admin.accountId;
-}
+};
 
-function spread(values: readonly number[]): MinMeanMax {
+const spread = (values: readonly number[]): MinMeanMax => {
   if (values.length === 0) return { min: 0, mean: 0, max: 0 };
-  return { min: Math.min(...values), mean: values.reduce((a, b) => a + b, 0) / values.length, max: Math.max(...values) };
-}
+  return {
+    min: Math.min(...values),
+    mean: values.reduce((a, b) => a + b, 0) / values.length,
+    max: Math.max(...values),
+  };
+};
 
 /** The most timestamps that fall in any window of `windowMs` (timestamps sorted). */
-function maxInWindow(times: readonly number[], windowMs: number): number {
+const maxInWindow = (times: readonly number[], windowMs: number): number => {
   let most = 0;
   let start = 0;
   for (let end = 0; end < times.length; end += 1) {
@@ -82,10 +89,10 @@ function maxInWindow(times: readonly number[], windowMs: number): number {
     most = Math.max(most, end - start + 1);
   }
   return most;
-}
+};
 
 /** Function key -> the export of src/index.ts that manifest.yml names for it (`index.emailWorker`). */
-function consumerHandlers(manifest: AppManifest): Map<string, { module: string; export: string }> {
+const consumerHandlers = (manifest: AppManifest): Map<string, { module: string; export: string }> => {
   const handlers = new Map<string, { module: string; export: string }>();
   for (const consumer of manifest.consumers) {
     const [, exportName] = (manifest.functions.get(consumer.functionKey) ?? '').split('.');
@@ -93,24 +100,24 @@ function consumerHandlers(manifest: AppManifest): Map<string, { module: string; 
     handlers.set(consumer.functionKey, { module: APP_ENTRY, export: exportName });
   }
   return handlers;
-}
+};
 
 /** A resolver's ResolverResult data, or undefined when the invocation or the resolver failed. */
-function dataOf<T>(outcome: ChildInvokeOutcome): T | undefined {
+const dataOf = <T>(outcome: ChildInvokeOutcome): T | undefined => {
   if (!outcome.answer.ok) return undefined;
   const result = outcome.answer.result as { ok?: boolean; data?: T } | undefined;
   return result?.ok ? result.data : undefined;
-}
+};
 
-function withDeadline<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
+const withDeadline = <T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(what())), ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
+};
 
-export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailFigures> {
+export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailFigures> => {
   const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
   // Exchange's limits stay on: the outbox is meant to pace within them.
   const microsoft = await startMicrosoftEmulator({ config, limits: true });
@@ -130,7 +137,13 @@ export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailF
   };
   const env = { ...process.env, ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' };
   const accountId = adminAccountId();
-  const resolverCall = (functionKey: string, exportName: string, resolverFunctionKey: string, payload: unknown, extension: Record<string, unknown>) =>
+  const resolverCall = (
+    functionKey: string,
+    exportName: string,
+    resolverFunctionKey: string,
+    payload: unknown,
+    extension: Record<string, unknown>,
+  ) =>
     invokeInChildProcess(
       {
         ...base,
@@ -150,7 +163,9 @@ export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailF
   const onWorkerOutcome = (request: ConsumerInvocationRequest, outcome: ChildInvokeOutcome) => {
     const emailId = typeof request.body.emailId === 'string' ? request.body.emailId : '(no email id)';
     workerKvs.set(emailId, [...(workerKvs.get(emailId) ?? []), outcome.answer.stats.kvsOperations]);
-    const answer = outcome.answer.ok ? (outcome.answer.result as { outcome?: unknown; _retry?: unknown } | undefined) : undefined;
+    const answer = outcome.answer.ok
+      ? (outcome.answer.result as { outcome?: unknown; _retry?: unknown } | undefined)
+      : undefined;
     const kind = !outcome.answer.ok
       ? `threw ${outcome.answer.error.name}`
       : typeof answer?.outcome === 'string'
@@ -159,11 +174,16 @@ export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailF
           ? 'asked for a retry'
           : 'other';
     workerOutcomes[kind] = (workerOutcomes[kind] ?? 0) + 1;
-    if (!outcome.answer.ok && workerFailures.length < 3) workerFailures.push(outcome.stderr.trim().split('\n').slice(-5).join('\n'));
+    if (!outcome.answer.ok && workerFailures.length < 3)
+      workerFailures.push(outcome.stderr.trim().split('\n').slice(-5).join('\n'));
   };
 
   const queueLog: string[] = [];
-  const queue = createLocalQueue({ dbPath: join(dir, 'queue.sqlite'), consumers: manifest.consumers, log: (line) => queueLog.push(line) });
+  const queue = createLocalQueue({
+    dbPath: join(dir, 'queue.sqlite'),
+    consumers: manifest.consumers,
+    log: (line) => queueLog.push(line),
+  });
   try {
     const saved = await adminCall('saveCredential', {
       name: 'Benchmark',
@@ -180,7 +200,12 @@ export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailF
     microsoft.resetCounts();
     microsoft.resetDeliveryStats();
 
-    const workers = createChildConsumerInvoker({ base, handlers: consumerHandlers(manifest), spawn: { env }, onOutcome: onWorkerOutcome });
+    const workers = createChildConsumerInvoker({
+      base,
+      handlers: consumerHandlers(manifest),
+      spawn: { env },
+      onOutcome: onWorkerOutcome,
+    });
     queue.start({ runtime: workers, handlers: workers.handlers });
 
     const started = Date.now();
@@ -221,9 +246,12 @@ export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailF
     const stats = microsoft.deliveryStats();
     const sentByEmulator = microsoft.sentMessages(mailbox.userPrincipalName).length;
     if (delivered !== sentByEmulator) {
-      console.warn(`calls per email: the email log has ${delivered} sent, the emulator accepted ${sentByEmulator}: they should agree`);
+      console.warn(
+        `calls per email: the email log has ${delivered} sent, the emulator accepted ${sentByEmulator}: they should agree`,
+      );
     }
-    if (workerFailures.length > 0) console.warn(`calls per email: worker invocations failed, e.g.:\n${workerFailures.join('\n---\n')}`);
+    if (workerFailures.length > 0)
+      console.warn(`calls per email: worker invocations failed, e.g.:\n${workerFailures.join('\n---\n')}`);
     if (queueLog.length > 0) console.warn(`calls per email: the queue logged:\n${queueLog.slice(0, 10).join('\n')}`);
 
     const emailIds = [...sendKvs.keys()];
@@ -239,7 +267,9 @@ export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailF
       workerInvocations: [...workerKvs.values()].reduce((sum, ops) => sum + ops.length, 0),
       workerInvocationsPerEmail: spread(emailIds.map((id) => workerKvs.get(id)?.length ?? 0)),
       workerOutcomes,
-      kvsOperationsPerEmail: spread(emailIds.map((id) => (sendKvs.get(id) ?? 0) + (workerKvs.get(id) ?? []).reduce((a, b) => a + b, 0))),
+      kvsOperationsPerEmail: spread(
+        emailIds.map((id) => (sendKvs.get(id) ?? 0) + (workerKvs.get(id) ?? []).reduce((a, b) => a + b, 0)),
+      ),
       sendKvsOperationsPerEmail: spread(emailIds.map((id) => sendKvs.get(id) ?? 0)),
       limitRefusals: stats.limitRefusals,
       maxSendsIn60s: maxInWindow(stats.acceptedSends[mailbox.userPrincipalName] ?? [], 60_000),
@@ -252,17 +282,17 @@ export async function measureCallsPerEmail(emails = 100): Promise<CallsPerEmailF
     await microsoft.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
+};
 
 /** The line to print before the measurement starts: pacing makes it take minutes. */
-export function callsPerEmailNotice(emails: number): string {
+export const callsPerEmailNotice = (emails: number): string => {
   const minutes = (emails * SLOT_SPACING_MS) / 60_000;
   return (
     `Calls per email: ${emails} emails through the outbox queue, one fresh process per invocation. The outbox paces a ` +
     `mailbox to about ${Math.round(60_000 / SLOT_SPACING_MS)} emails a minute (Exchange allows 30), so this takes about ` +
     `${minutes.toFixed(1)} min of real time.`
   );
-}
+};
 
 if (require.main === module) {
   const emails = Number(process.argv[2] ?? 10);

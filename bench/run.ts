@@ -5,13 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+
 import { measureBundles } from './bundle-size';
 import { callsPerEmailNotice, measureCallsPerEmail } from './calls-per-email';
 import { measureUis } from './ui-size';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-async function main(): Promise<void> {
+const main = async (): Promise<void> => {
   const emails = Number(process.env.BENCH_EMAILS ?? 100);
   const bundles = await measureBundles();
   console.log(callsPerEmailNotice(emails));
@@ -29,10 +30,15 @@ async function main(): Promise<void> {
   );
   const sizeRatio = bundles.peer.bytes / bundles.ours.bytes;
   const loadRatio = bundles.ours.loadMs > 0 ? bundles.peer.loadMs / bundles.ours.loadMs : Number.NaN;
-  console.log(`peer / ours: size x${sizeRatio.toFixed(2)}, load time x${loadRatio.toFixed(2)} (bare node start ${bundles.bareNodeMs.toFixed(1)} ms)`);
+  console.log(
+    `peer / ours: size x${sizeRatio.toFixed(2)}, load time x${loadRatio.toFixed(2)} (bare node start ${bundles.bareNodeMs.toFixed(1)} ms)`,
+  );
 
-  const mmm = (figures: { min: number; mean: number; max: number }) => `${figures.min}/${figures.mean.toFixed(2)}/${figures.max}`;
-  console.log(`\nCalls per email (${calls.emails} issue emails through the outbox queue, one fresh process per invocation)`);
+  const mmm = (figures: { min: number; mean: number; max: number }) =>
+    `${figures.min}/${figures.mean.toFixed(2)}/${figures.max}`;
+  console.log(
+    `\nCalls per email (${calls.emails} issue emails through the outbox queue, one fresh process per invocation)`,
+  );
   console.table([
     {
       'delivered (log / emulator)': `${calls.delivered} / ${calls.sentByEmulator}`,
@@ -49,7 +55,15 @@ async function main(): Promise<void> {
   );
 
   console.log('\nCustom UI apps (static/<app>/dist)');
-  console.table(uis.map((u) => ({ app: u.app, js: kib(u.jsBytes), 'js gzip': kib(u.jsGzipBytes), css: kib(u.cssBytes), 'css gzip': kib(u.cssGzipBytes) })));
+  console.table(
+    uis.map((u) => ({
+      app: u.app,
+      js: kib(u.jsBytes),
+      'js gzip': kib(u.jsGzipBytes),
+      css: kib(u.cssBytes),
+      'css gzip': kib(u.cssGzipBytes),
+    })),
+  );
 
   const results = {
     date: new Date().toISOString(),
@@ -62,7 +76,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nWritten to bench/results/latest.json`);
-}
+};
 
 void main().catch((error: unknown) => {
   console.error('bench failed:', error instanceof Error ? error.message : error);

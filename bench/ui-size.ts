@@ -13,15 +13,14 @@ export interface UiFigures {
 
 const STATIC = join(__dirname, '..', 'static');
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? files(path) : [path];
   });
-}
 
-export function measureUis(): UiFigures[] {
-  return readdirSync(STATIC)
+export const measureUis = (): UiFigures[] =>
+  readdirSync(STATIC)
     .filter((app) => existsSync(join(STATIC, app, 'dist', 'index.html')))
     .map((app) => {
       const all = files(join(STATIC, app, 'dist'));
@@ -36,4 +35,3 @@ export function measureUis(): UiFigures[] {
       const css = sum('.css');
       return { app, jsBytes: js.raw, jsGzipBytes: js.gzip, cssBytes: css.raw, cssGzipBytes: css.gzip };
     });
-}

@@ -4,12 +4,13 @@
  * and runs those bundles, i.e. what `forge deploy` would upload, instead of the TypeScript sources.
  */
 import path from 'node:path';
-import { startLocalHost, type AppCode } from './host';
+
+import { type AppCode, startLocalHost } from './host';
 import { bundleForge, missingHandlers } from './tools/forge-bundle';
 
 const DEFAULT_PORT = 4000;
 
-function portFromEnv(): number {
+const portFromEnv = (): number => {
   const value = process.env.PORT;
   if (value === undefined || value === '') return DEFAULT_PORT;
   const port = Number(value);
@@ -17,9 +18,9 @@ function portFromEnv(): number {
     throw new Error(`PORT must be a port number (0-65535), not "${value}".`);
   }
   return port;
-}
+};
 
-async function appCodeFromArgs(args: readonly string[]): Promise<AppCode> {
+const appCodeFromArgs = async (args: readonly string[]): Promise<AppCode> => {
   const unknown = args.filter((arg) => arg !== '--bundle');
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')} (the only option is --bundle)`);
   if (!args.includes('--bundle')) return 'sources';
@@ -28,9 +29,9 @@ async function appCodeFromArgs(args: readonly string[]): Promise<AppCode> {
   const missing = missingHandlers(result);
   if (missing.length > 0) throw new Error(`the bundle lacks these handlers: ${missing.join(', ')}`);
   return { bundleDir: result.outDir };
-}
+};
 
-async function main(): Promise<void> {
+const main = async (): Promise<void> => {
   const appCode = await appCodeFromArgs(process.argv.slice(2));
   const host = await startLocalHost({
     appCode,
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
     log: (line) => console.log(`[local host] ${line}`),
   });
   const issueKey = host.jira.issueKeys()[0] ?? 'DEMO-1';
-  console.log(`Issue Mailer local host running at ${host.url} (${appCode === 'sources' ? 'from src/' : `from the Forge bundles in ${path.relative(process.cwd(), appCode.bundleDir)}`})`);
+  console.log(
+    `Issue Mailer local host running at ${host.url} (${appCode === 'sources' ? 'from src/' : `from the Forge bundles in ${path.relative(process.cwd(), appCode.bundleDir)}`})`,
+  );
   console.log(`  Admin page:        ${host.url}/admin`);
   console.log(`  Issue:             ${host.url}/browse/${issueKey}`);
   console.log(`  Automation:        ${host.url}/automation`);
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
+};
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

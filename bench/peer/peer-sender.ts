@@ -16,7 +16,7 @@ export interface PeerMail {
   html: string;
 }
 
-export async function sendWithPeer(mail: PeerMail): Promise<void> {
+export const sendWithPeer = async (mail: PeerMail): Promise<void> => {
   const msal = new ConfidentialClientApplication({
     auth: {
       clientId: mail.clientId,
@@ -39,4 +39,4 @@ export async function sendWithPeer(mail: PeerMail): Promise<void> {
       toRecipients: [{ emailAddress: { address: mail.to } }],
     },
   });
-}
+};

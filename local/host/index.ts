@@ -1,8 +1,6 @@
 export type { AppCode } from './server/app-handlers';
-export { startLocalHost, DEFAULT_TENANT_CONFIG, LOOPBACK_HTTP_ENV, type LocalHost, type LocalHostOptions } from './server/start-local-host';
-export { DEMO_CREDENTIAL_NAME, type SeedOutcome } from './server/seed-demo-credential';
-export { USER_COOKIE } from './server/current-user';
 export type { AutomationOutcome, AutomationRun, RunAutomationOptions } from './server/automation/automation-rules';
+export { USER_COOKIE } from './server/current-user';
 export {
   FIRST_RUN_DELAY_MS,
   INTERVAL_MS,
@@ -11,3 +9,11 @@ export {
   type TriggerRun,
   type TriggerStatus,
 } from './server/scheduled-triggers';
+export { DEMO_CREDENTIAL_NAME, type SeedOutcome } from './server/seed-demo-credential';
+export {
+  DEFAULT_TENANT_CONFIG,
+  type LocalHost,
+  type LocalHostOptions,
+  LOOPBACK_HTTP_ENV,
+  startLocalHost,
+} from './server/start-local-host';

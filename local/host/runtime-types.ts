@@ -96,15 +96,15 @@ export interface RuntimeStats {
  */
 export interface LocalForgeRuntime {
   /** Runs a handler as the Forge platform would for one resolver call, and returns its answer. */
-  invoke(handler: ForgeHandler, request: InvocationRequest): Promise<unknown>;
+  invoke: (handler: ForgeHandler, request: InvocationRequest) => Promise<unknown>;
   /**
    * Runs a trigger module's function as the platform does: with no invoking user (`asUser()` is refused,
    * `asApp()` works) and the module type's time limit (scheduled triggers: 55 s, or the function's
    * `timeoutSeconds` up to 900 s). Resolves with the function's answer as JSON; rejects with its error.
    */
-  invokeTrigger(handler: ForgeTriggerHandler, request: TriggerInvocationRequest): Promise<unknown>;
-  stats(): RuntimeStats;
-  resetStats(): void;
+  invokeTrigger: (handler: ForgeTriggerHandler, request: TriggerInvocationRequest) => Promise<unknown>;
+  stats: () => RuntimeStats;
+  resetStats: () => void;
   /** Removes the globals and closes the database. */
-  uninstall(): void;
+  uninstall: () => void;
 }

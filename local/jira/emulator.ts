@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
+
 import type { LocalRequest, LocalResponse } from '../http-types';
+import { generatedContent } from './attachment-content';
 import { JiraEmulatorError, JiraRestError, restErrors } from './errors';
 import { attachmentCreated, type RaisedEvent } from './events';
 import type { RequestContext } from './http/context';
 import { empty, json } from './http/responses';
-import { findRoute, methodOf, type Method } from './http/router';
+import { findRoute, type Method, methodOf } from './http/router';
+import { createMediaLinks } from './media-links';
 import type { Viewer } from './permissions';
 import { ROUTES } from './routes';
 import { ALEX_ADMIN, APP_USER, SITE_USERS } from './seed/users';
 import { SiteStore } from './store';
-import { generatedContent } from './attachment-content';
-import { createMediaLinks } from './media-links';
 import type {
   GeneratedAttachmentInput,
   JiraActor,
@@ -36,24 +37,26 @@ const CLOUD_ID = '7f3c2a1e-9b4d-4e6f-8a2c-5d1e0b9c3f47';
 
 const SITE_DEFAULT_TIME_ZONE = 'UTC';
 
-function normaliseSiteUrl(siteUrl: string): string {
+const normaliseSiteUrl = (siteUrl: string): string => {
   let url: URL;
   try {
     url = new URL(siteUrl);
   } catch (cause) {
-    throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `siteUrl '${siteUrl}' is not an absolute URL.`, { cause });
+    throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `siteUrl '${siteUrl}' is not an absolute URL.`, {
+      cause,
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `siteUrl '${siteUrl}' must be http or https.`);
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
+};
 
-function errorResponse(error: JiraRestError, siteUrl: string): LocalResponse {
+const errorResponse = (error: JiraRestError, siteUrl: string): LocalResponse => {
   const headers: Record<string, string> =
     error.status === 401 ? { 'www-authenticate': `OAuth realm="${encodeURIComponent(siteUrl)}"` } : {};
   return json(error.status, { errorMessages: error.errorMessages, errors: error.errors }, headers);
-}
+};
 
 class LocalJiraSite implements StreamingJiraEmulator {
   readonly siteUrl: string;
@@ -113,9 +116,17 @@ class LocalJiraSite implements StreamingJiraEmulator {
 
   attachGeneratedFile(input: GeneratedAttachmentInput): { id: string; mediaId: string } {
     const issue = this.store.issue(input.issueKey);
-    if (!issue) throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `There is no issue ${input.issueKey} to attach ${input.filename} to.`);
+    if (!issue)
+      throw new JiraEmulatorError(
+        'JIRA_EMULATOR_OPTIONS_INVALID',
+        `There is no issue ${input.issueKey} to attach ${input.filename} to.`,
+      );
     const author = input.authorAccountId ?? ALEX_ADMIN.accountId;
-    if (!this.store.user(author)) throw new JiraEmulatorError('JIRA_EMULATOR_OPTIONS_INVALID', `There is no user ${author} to attach ${input.filename} as.`);
+    if (!this.store.user(author))
+      throw new JiraEmulatorError(
+        'JIRA_EMULATOR_OPTIONS_INVALID',
+        `There is no user ${author} to attach ${input.filename} as.`,
+      );
     const stored = this.store.addAttachment({
       issueId: issue.id,
       filename: input.filename,
@@ -162,11 +173,18 @@ class LocalJiraSite implements StreamingJiraEmulator {
     return null;
   }
 
-  private async answer(request: LocalRequest, viewer: Viewer | null, raised: RaisedEvent[]): Promise<JiraStreamingResponse> {
+  private async answer(
+    request: LocalRequest,
+    viewer: Viewer | null,
+    raised: RaisedEvent[],
+  ): Promise<JiraStreamingResponse> {
     const url = new URL(request.path, 'http://local.invalid');
     const match = findRoute(ROUTES, url.pathname);
     if (!match) {
-      return errorResponse(new JiraRestError('NO_ROUTE', 404, [`null for uri: ${this.siteUrl}${url.pathname}`]), this.siteUrl);
+      return errorResponse(
+        new JiraRestError('NO_ROUTE', 404, [`null for uri: ${this.siteUrl}${url.pathname}`]),
+        this.siteUrl,
+      );
     }
     const method = methodOf(request);
     const handler = match.route.methods[(method === 'HEAD' ? 'GET' : method) as Method];
@@ -205,7 +223,8 @@ class LocalJiraSite implements StreamingJiraEmulator {
     this.requestCount += 1;
     const digest = createHash('sha256').update(`${this.cloudId}:${this.requestCount}`).digest('hex');
     const requestId = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
-    const accountId = viewer?.kind === 'user' ? viewer.user.accountId : viewer?.kind === 'app' ? this.store.appUser.accountId : null;
+    const accountId =
+      viewer?.kind === 'user' ? viewer.user.accountId : viewer?.kind === 'app' ? this.store.appUser.accountId : null;
     return {
       ...response,
       headers: {
@@ -221,6 +240,5 @@ class LocalJiraSite implements StreamingJiraEmulator {
 }
 
 /** Creates the local Jira site, seeded with project DEMO and issues DEMO-1 to DEMO-6. */
-export function createJiraEmulator(options: CreateJiraEmulatorOptions): StreamingJiraEmulator {
-  return new LocalJiraSite(options);
-}
+export const createJiraEmulator = (options: CreateJiraEmulatorOptions): StreamingJiraEmulator =>
+  new LocalJiraSite(options);

@@ -41,12 +41,7 @@ export class JiraRestError extends Error {
   readonly errorMessages: string[];
   readonly errors: Record<string, string>;
 
-  constructor(
-    code: JiraRestErrorCode,
-    status: number,
-    errorMessages: string[],
-    errors: Record<string, string> = {},
-  ) {
+  constructor(code: JiraRestErrorCode, status: number, errorMessages: string[], errors: Record<string, string> = {}) {
     super(`${status} ${code}: ${[...errorMessages, ...Object.values(errors)].join(' ')}`);
     this.name = 'JiraRestError';
     this.code = code;
@@ -59,18 +54,24 @@ export class JiraRestError extends Error {
 /** The refusals Jira words the same way everywhere. */
 export const restErrors = {
   notAuthenticated: () =>
-    new JiraRestError('NOT_AUTHENTICATED', 401, ['You are not authenticated. Authentication required to perform this operation.']),
+    new JiraRestError('NOT_AUTHENTICATED', 401, [
+      'You are not authenticated. Authentication required to perform this operation.',
+    ]),
   /** Jira does not tell "missing" from "not allowed to see" for issues. */
-  issueNotFound: () => new JiraRestError('ISSUE_NOT_FOUND', 404, ['Issue does not exist or you do not have permission to see it.']),
-  projectNotFound: (key: string) => new JiraRestError('PROJECT_NOT_FOUND', 404, [`No project could be found with key '${key}'.`]),
+  issueNotFound: () =>
+    new JiraRestError('ISSUE_NOT_FOUND', 404, ['Issue does not exist or you do not have permission to see it.']),
+  projectNotFound: (key: string) =>
+    new JiraRestError('PROJECT_NOT_FOUND', 404, [`No project could be found with key '${key}'.`]),
   projectRoleNotFound: (id: string) =>
     new JiraRestError('PROJECT_ROLE_NOT_FOUND', 404, [`No project role could be found with id '${id}'.`]),
   attachmentNotFound: (id: string) =>
     new JiraRestError('ATTACHMENT_NOT_FOUND', 404, [`The attachment with id '${id}' does not exist.`]),
-  commentNotFound: (id: string) => new JiraRestError('COMMENT_NOT_FOUND', 404, [`Can not find a comment for the id: ${id}.`]),
+  commentNotFound: (id: string) =>
+    new JiraRestError('COMMENT_NOT_FOUND', 404, [`Can not find a comment for the id: ${id}.`]),
   userNotFound: () =>
     new JiraRestError('USER_NOT_FOUND', 404, ['Specified user does not exist or you do not have required permissions']),
-  badRequest: (messages: string[], errors: Record<string, string> = {}) => new JiraRestError('BAD_REQUEST', 400, messages, errors),
+  badRequest: (messages: string[], errors: Record<string, string> = {}) =>
+    new JiraRestError('BAD_REQUEST', 400, messages, errors),
   invalidJql: (messages: string[]) => new JiraRestError('INVALID_JQL', 400, messages),
   forbidden: (message: string) => new JiraRestError('FORBIDDEN', 403, [message]),
 };

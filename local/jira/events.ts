@@ -30,7 +30,7 @@ class EventPayloadError extends Error {
 const user = (accountId: string | null): JiraEventUser | null => (accountId ? { accountId } : null);
 
 /** The issue as Forge's issue events carry it. */
-function eventIssue(ctx: RequestContext, issue: StoredIssue): JiraEventIssue {
+const eventIssue = (ctx: RequestContext, issue: StoredIssue): JiraEventIssue => {
   const base = `${ctx.siteUrl}/rest/api/2`;
   const type = ISSUE_TYPES.find((candidate) => candidate.id === issue.issueTypeId);
   const status = STATUSES.find((candidate) => candidate.id === issue.statusId);
@@ -84,34 +84,46 @@ function eventIssue(ctx: RequestContext, issue: StoredIssue): JiraEventIssue {
       updated: eventDate(issue.updated),
     },
   };
-}
+};
 
-function commentAuthor(store: SiteStore, accountId: string): JiraEventCommentAuthor {
+const commentAuthor = (store: SiteStore, accountId: string): JiraEventCommentAuthor => {
   const author = store.author(accountId);
   if (!author) throw new EventPayloadError('A comment names an author the site does not have.');
   return { accountId: author.accountId, accountType: author.accountType, displayName: author.displayName };
-}
+};
 
 /** The account that caused an event: the person, or the app's own account for `asApp` calls. */
-export function actorAccountId(ctx: RequestContext): string {
+export const actorAccountId = (ctx: RequestContext): string => {
   if (ctx.viewer?.kind === 'user') return ctx.viewer.user.accountId;
   return ctx.store.appUser.accountId;
-}
+};
 
-function raised(ctx: RequestContext, eventType: JiraIssueEventType, issue: StoredIssue, extra: Partial<JiraIssueEventPayload>): RaisedEvent {
+const raised = (
+  ctx: RequestContext,
+  eventType: JiraIssueEventType,
+  issue: StoredIssue,
+  extra: Partial<JiraIssueEventPayload>,
+): RaisedEvent => {
   const atlassianId = actorAccountId(ctx);
   return {
     eventType,
-    payload: { eventType, atlassianId, issue: eventIssue(ctx, issue), associatedUsers: [{ accountId: atlassianId }], ...extra },
+    payload: {
+      eventType,
+      atlassianId,
+      issue: eventIssue(ctx, issue),
+      associatedUsers: [{ accountId: atlassianId }],
+      ...extra,
+    },
   };
-}
+};
 
 /** avi:jira:created:issue */
-export const issueCreated = (ctx: RequestContext, issue: StoredIssue): RaisedEvent => raised(ctx, 'avi:jira:created:issue', issue, {});
+export const issueCreated = (ctx: RequestContext, issue: StoredIssue): RaisedEvent =>
+  raised(ctx, 'avi:jira:created:issue', issue, {});
 
 /** avi:jira:commented:issue */
-export function issueCommented(ctx: RequestContext, issue: StoredIssue, comment: StoredComment): RaisedEvent {
-  return raised(ctx, 'avi:jira:commented:issue', issue, {
+export const issueCommented = (ctx: RequestContext, issue: StoredIssue, comment: StoredComment): RaisedEvent =>
+  raised(ctx, 'avi:jira:commented:issue', issue, {
     comment: {
       id: comment.id,
       self: `${ctx.siteUrl}/rest/api/2/issue/${issue.id}/comment/${comment.id}`,
@@ -123,7 +135,6 @@ export function issueCommented(ctx: RequestContext, issue: StoredIssue, comment:
       jsdPublic: true,
     },
   });
-}
 
 /**
  * avi:jira:updated:issue, with the change that made it: "The to and from fields display the previous and new
@@ -131,12 +142,11 @@ export function issueCommented(ctx: RequestContext, issue: StoredIssue, comment:
  * the update, and any assigned or unassigned users in the update being made".
  * https://developer.atlassian.com/platform/forge/events-reference/jira/#issue-updated
  */
-export function issueUpdated(ctx: RequestContext, issue: StoredIssue, changelog: StoredChangelog): RaisedEvent {
-  return raised(ctx, 'avi:jira:updated:issue', issue, {
+export const issueUpdated = (ctx: RequestContext, issue: StoredIssue, changelog: StoredChangelog): RaisedEvent =>
+  raised(ctx, 'avi:jira:updated:issue', issue, {
     changelog: { id: changelog.id, items: changelog.items.map((item) => ({ ...item })) },
     associatedUsers: associatedUsersOf(ctx, changelog),
   });
-}
 
 const associatedUsersOf = (ctx: RequestContext, changelog: StoredChangelog): JiraEventUser[] => {
   const ids = [actorAccountId(ctx)];
@@ -152,33 +162,31 @@ const associatedUsersOf = (ctx: RequestContext, changelog: StoredChangelog): Jir
  * unassigned from an issue"; its changelog's `to` and `from` are the assignees' account ids (null when none).
  * https://developer.atlassian.com/platform/forge/events-reference/jira/#issue-assigned
  */
-export function issueAssigned(ctx: RequestContext, issue: StoredIssue, changelog: StoredChangelog): RaisedEvent {
+export const issueAssigned = (ctx: RequestContext, issue: StoredIssue, changelog: StoredChangelog): RaisedEvent => {
   const items = changelog.items.filter((item) => item.field === 'assignee').map((item) => ({ ...item }));
   return raised(ctx, 'avi:jira:assigned:issue', issue, {
     changelog: { id: changelog.id, items },
     associatedUsers: associatedUsersOf(ctx, { ...changelog, items }),
   });
-}
+};
 
 /**
  * avi:jira:created:attachment: `attachment` (id, issueId, fileName, mimeType, size, created, author) and no
  * issue. https://developer.atlassian.com/platform/forge/events-reference/jira/#attachment-events
  */
-export function attachmentCreated(store: SiteStore, attachment: StoredAttachment): RaisedEvent {
-  return {
+export const attachmentCreated = (store: SiteStore, attachment: StoredAttachment): RaisedEvent => ({
+  eventType: 'avi:jira:created:attachment',
+  payload: {
     eventType: 'avi:jira:created:attachment',
-    payload: {
-      eventType: 'avi:jira:created:attachment',
-      atlassianId: attachment.authorId,
-      attachment: {
-        id: Number(attachment.id),
-        issueId: Number(attachment.issueId),
-        fileName: attachment.filename,
-        mimeType: attachment.mimeType,
-        size: attachment.content.size,
-        created: attachment.created.replace('T', ' ').replace(/Z$/, ''),
-        author: commentAuthor(store, attachment.authorId),
-      },
+    atlassianId: attachment.authorId,
+    attachment: {
+      id: Number(attachment.id),
+      issueId: Number(attachment.issueId),
+      fileName: attachment.filename,
+      mimeType: attachment.mimeType,
+      size: attachment.content.size,
+      created: attachment.created.replace('T', ' ').replace(/Z$/, ''),
+      author: commentAuthor(store, attachment.authorId),
     },
-  };
-}
+  },
+});

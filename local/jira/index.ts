@@ -1,11 +1,12 @@
+export { type AttachmentContent, generatedContent, generatedSha256, storedContent } from './attachment-content';
 export { createJiraEmulator, type CreateJiraEmulatorOptions } from './emulator';
-export { JiraEmulatorError, JiraRestError, type JiraEmulatorErrorCode, type JiraRestErrorCode } from './errors';
-export { generatedContent, generatedSha256, storedContent, type AttachmentContent } from './attachment-content';
+export { JiraEmulatorError, type JiraEmulatorErrorCode, JiraRestError, type JiraRestErrorCode } from './errors';
 export { JSON_CONTENT_TYPE } from './http/responses';
-export { APP_USER, ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from './seed/users';
+export { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from './seed/users';
 export type {
   GeneratedAttachmentInput,
   JiraActor,
+  JiraAttachmentEventPayload,
   JiraEmulator,
   JiraEmulatorOptions,
   JiraEventChangeItem,
@@ -13,7 +14,6 @@ export type {
   JiraEventIssue,
   JiraEventUser,
   JiraIssueEventPayload,
-  JiraAttachmentEventPayload,
   JiraIssueProductEvent,
   JiraProductEvent,
   JiraProductEventType,

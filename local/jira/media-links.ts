@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
 import type { StoredAttachment } from './model';
 
 /** How long a download URL from a 303 stays good. Atlassian does not document its tokens' lifetime; a few minutes. */
@@ -18,14 +19,15 @@ export type MediaTokenCheck = 'ok' | 'expired' | 'invalid';
  * while, without the caller's Jira credentials.
  */
 export interface MediaLinks {
-  downloadUrl(siteUrl: string, attachment: StoredAttachment, now: Date): string;
-  check(mediaId: string, token: string | null, now: Date): MediaTokenCheck;
+  downloadUrl: (siteUrl: string, attachment: StoredAttachment, now: Date) => string;
+  check: (mediaId: string, token: string | null, now: Date) => MediaTokenCheck;
 }
 
-export function createMediaLinks(key: Buffer = randomBytes(32)): MediaLinks {
-  const sign = (mediaId: string, expires: number): string => createHmac('sha256', key).update(`${mediaId}:${expires}`).digest('base64url');
+export const createMediaLinks = (key: Buffer = randomBytes(32)): MediaLinks => {
+  const sign = (mediaId: string, expires: number): string =>
+    createHmac('sha256', key).update(`${mediaId}:${expires}`).digest('base64url');
   return {
-    downloadUrl(siteUrl, attachment, now) {
+    downloadUrl: (siteUrl, attachment, now) => {
       const expires = Math.floor(now.getTime() / 1000) + MEDIA_TOKEN_SECONDS;
       const query = new URLSearchParams({
         token: `${expires}.${sign(attachment.mediaId, expires)}`,
@@ -35,7 +37,7 @@ export function createMediaLinks(key: Buffer = randomBytes(32)): MediaLinks {
       });
       return `${siteUrl}${MEDIA_PATH.replace('{mediaId}', attachment.mediaId)}?${query.toString()}`;
     },
-    check(mediaId, token, now) {
+    check: (mediaId, token, now) => {
       const match = token === null ? null : /^(\d+)\.([\w-]+)$/.exec(token);
       if (match === null) return 'invalid';
       const expires = Number(match[1]);
@@ -45,4 +47,4 @@ export function createMediaLinks(key: Buffer = randomBytes(32)): MediaLinks {
       return now.getTime() / 1000 > expires ? 'expired' : 'ok';
     },
   };
-}
+};

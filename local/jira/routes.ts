@@ -1,3 +1,4 @@
+import { priorityImage, statusImage, universalAvatar, userAvatar } from './handlers/assets';
 import {
   attachmentSettings,
   getAttachment,
@@ -5,15 +6,18 @@ import {
   getAttachmentThumbnail,
   getMediaFile,
 } from './handlers/attachments';
-import { MEDIA_PATH } from './media-links';
-import { priorityImage, statusImage, universalAvatar, userAvatar } from './handlers/assets';
 import { addComment, getComment, listComments } from './handlers/comments';
-import { deleteIssueProperty, getIssueProperty, listIssueProperties, putIssueProperty } from './handlers/issue-properties';
+import { groupsPicker } from './handlers/groups';
 import { createIssue } from './handlers/issue-create';
 import { assignIssue, editIssue, listFields } from './handlers/issue-edit';
+import {
+  deleteIssueProperty,
+  getIssueProperty,
+  listIssueProperties,
+  putIssueProperty,
+} from './handlers/issue-properties';
 import { getIssue } from './handlers/issues';
 import { checkPermissions, myPermissions } from './handlers/permissions';
-import { groupsPicker } from './handlers/groups';
 import { getProject, searchProjects } from './handlers/project';
 import { listRoles, projectRole, projectRoles } from './handlers/roles';
 import { approximateCount, searchJqlGet, searchJqlPost, searchRemoved } from './handlers/search';
@@ -24,6 +28,7 @@ import { getUserEmail, getUserEmailBulk } from './handlers/user-email';
 import { bulkUsers, getUser, myself, searchUsers } from './handlers/users';
 import { listWatchers } from './handlers/watchers';
 import type { Route } from './http/router';
+import { MEDIA_PATH } from './media-links';
 
 /** Every call the local Jira answers. Fixed paths come before parameterised ones that could shadow them. */
 export const ROUTES: readonly Route[] = [
@@ -50,7 +55,11 @@ export const ROUTES: readonly Route[] = [
   { scope: 'rest', pattern: '/field', methods: { GET: listFields } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}', methods: { GET: getIssue, PUT: editIssue } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/assignee', methods: { PUT: assignIssue } },
-  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/transitions', methods: { GET: listTransitions, POST: doTransition } },
+  {
+    scope: 'rest',
+    pattern: '/issue/{issueIdOrKey}/transitions',
+    methods: { GET: listTransitions, POST: doTransition },
+  },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment', methods: { GET: listComments, POST: addComment } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment/{id}', methods: { GET: getComment } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/watchers', methods: { GET: listWatchers } },

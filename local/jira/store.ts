@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { AdfDoc } from './adf/types';
 import type {
   AppUser,
@@ -13,12 +14,18 @@ import type {
   StoredComment,
   StoredIssue,
 } from './model';
-import { PROJECTS, RESOLUTIONS, STATUSES } from './seed/catalog';
 import { buildSeedState, FIRST_COMMENT_ID } from './seed';
+import { PROJECTS, RESOLUTIONS, STATUSES } from './seed/catalog';
 import { PROJECT_ROLES, ROLE_ACTORS, SITE_GROUPS } from './seed/groups';
 import { INITIAL_STATUS_ID } from './workflow';
 
-export const change = (field: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): ChangeItem => ({
+export const change = (
+  field: string,
+  from: string | null,
+  fromString: string | null,
+  to: string | null,
+  toString: string | null,
+): ChangeItem => ({
   field,
   fieldtype: 'jira',
   fieldId: field,
@@ -48,7 +55,8 @@ export const FIRST_CHANGELOG_ID = 10500;
 /** Jira's resolution "Done", set when an issue enters a done status and cleared when it leaves. */
 const DONE_RESOLUTION = RESOLUTIONS[0];
 
-const categoryOf = (statusId: string): number | undefined => STATUSES.find((status) => status.id === statusId)?.categoryId;
+const categoryOf = (statusId: string): number | undefined =>
+  STATUSES.find((status) => status.id === statusId)?.categoryId;
 const DONE_CATEGORY = 3;
 
 /** The site's mutable state: seeded issues plus whatever calls add (issues, comments, transitions, properties). */
@@ -108,7 +116,14 @@ export class SiteStore {
 
   /** A project's actors of one role; a role no one was put in has none. */
   roleActors(projectKey: string, roleId: number): ProjectRoleActors {
-    return ROLE_ACTORS.find((actors) => actors.projectKey === projectKey && actors.roleId === roleId) ?? { projectKey, roleId, userIds: [], groupIds: [] };
+    return (
+      ROLE_ACTORS.find((actors) => actors.projectKey === projectKey && actors.roleId === roleId) ?? {
+        projectKey,
+        roleId,
+        userIds: [],
+        groupIds: [],
+      }
+    );
   }
 
   projects(): readonly Project[] {
@@ -222,7 +237,13 @@ export class SiteStore {
     if (categoryOf(issue.statusId) !== categoryOf(toStatusId)) issue.statusCategoryChanged = when;
     issue.statusId = toStatusId;
     issue.updated = when;
-    const changelog: StoredChangelog = { id: String(this.nextChangelogId), issueId: issue.id, authorId, created: when, items };
+    const changelog: StoredChangelog = {
+      id: String(this.nextChangelogId),
+      issueId: issue.id,
+      authorId,
+      created: when,
+      items,
+    };
     this.nextChangelogId += 1;
     this.changelogs.push(changelog);
     return changelog;
@@ -232,7 +253,13 @@ export class SiteStore {
   recordChange(issue: StoredIssue, items: ChangeItem[], authorId: string, at: Date): StoredChangelog {
     const when = at.toISOString();
     issue.updated = when;
-    const changelog: StoredChangelog = { id: String(this.nextChangelogId), issueId: issue.id, authorId, created: when, items };
+    const changelog: StoredChangelog = {
+      id: String(this.nextChangelogId),
+      issueId: issue.id,
+      authorId,
+      created: when,
+      items,
+    };
     this.nextChangelogId += 1;
     this.changelogs.push(changelog);
     return changelog;

@@ -38,8 +38,25 @@ export type JiraEventIssue = {
   key: string;
   fields: {
     summary: string;
-    issuetype: { self: string; id: string; description: string; iconUrl: string; name: string; subtask: boolean; avatarId: number; hierarchyLevel: number };
-    project: { self: string; id: string; key: string; name: string; projectTypeKey: string; simplified: boolean; avatarUrls: Record<string, string> };
+    issuetype: {
+      self: string;
+      id: string;
+      description: string;
+      iconUrl: string;
+      name: string;
+      subtask: boolean;
+      avatarId: number;
+      hierarchyLevel: number;
+    };
+    project: {
+      self: string;
+      id: string;
+      key: string;
+      name: string;
+      projectTypeKey: string;
+      simplified: boolean;
+      avatarUrls: Record<string, string>;
+    };
     status: {
       self: string;
       description: string;
@@ -161,16 +178,16 @@ export interface JiraEmulator {
   readonly siteUrl: string;
   readonly cloudId: string;
   /** Answers one REST call (`/rest/api/3/...`, `/rest/api/2/...`) as the given actor. */
-  handle(request: LocalRequest, actor: JiraActor): Promise<LocalResponse>;
-  users(): JiraUser[];
-  user(accountId: string): JiraUser | undefined;
+  handle: (request: LocalRequest, actor: JiraActor) => Promise<LocalResponse>;
+  users: () => JiraUser[];
+  user: (accountId: string) => JiraUser | undefined;
   /** Issue keys in order, for the host's pages. */
-  issueKeys(): string[];
+  issueKeys: () => string[];
   /**
    * Calls `listener` after each successful change that Jira reports as a product event: an issue created, a
    * comment added, a status changed. Returns the function that stops the calls.
    */
-  onEvent(listener: (event: JiraProductEvent) => void): () => void;
+  onEvent: (listener: (event: JiraProductEvent) => void) => () => void;
 }
 
 /** The local site as `createJiraEmulator` makes it: a JiraEmulator that can also stream and take generated files. */
@@ -179,7 +196,7 @@ export interface StreamingJiraEmulator extends JiraEmulator {
    * As `handle`, but attachment content comes as a stream made while it is read, never whole: for a host that
    * passes bodies through (`handle` collects them into one buffer).
    */
-  handleStreaming(request: LocalRequest, actor: JiraActor): Promise<JiraStreamingResponse>;
+  handleStreaming: (request: LocalRequest, actor: JiraActor) => Promise<JiraStreamingResponse>;
   /** Attaches a generated file to an issue, as Alex unless told; throws for an unknown issue or author. */
-  attachGeneratedFile(input: GeneratedAttachmentInput): { id: string; mediaId: string };
+  attachGeneratedFile: (input: GeneratedAttachmentInput) => { id: string; mediaId: string };
 }

@@ -1,5 +1,5 @@
 import type { EmulatorContext } from './context';
-import { GraphErrors, type GraphError } from './graph-errors';
+import { type GraphError, GraphErrors } from './graph-errors';
 
 export type AcceptOutcome = { ok: true } | { ok: false; error: GraphError };
 
@@ -19,7 +19,7 @@ export interface SendToAccept {
  * The accept step both send paths share: message-rate limit, the crash-test hooks around the store, and the
  * accept count.
  */
-export async function acceptSend(ctx: EmulatorContext, send: SendToAccept): Promise<AcceptOutcome> {
+export const acceptSend = async (ctx: EmulatorContext, send: SendToAccept): Promise<AcceptOutcome> => {
   const { delivery } = ctx;
   const refused = messageRateRefusal(ctx, send.mailbox);
   if (refused !== undefined) return refused;
@@ -33,14 +33,14 @@ export async function acceptSend(ctx: EmulatorContext, send: SendToAccept): Prom
   delivery.recorder.accepted(send.mailbox, delivery.limits.recordSend(send.mailbox));
   await delivery.hook?.('after-accept', info(send.mailbox, stored.internetMessageId));
   return { ok: true };
-}
+};
 
-function messageRateRefusal(ctx: EmulatorContext, mailbox: string): AcceptOutcome | undefined {
+const messageRateRefusal = (ctx: EmulatorContext, mailbox: string): AcceptOutcome | undefined => {
   const wait = ctx.delivery.limits.messageRateWait(mailbox);
   if (wait === undefined) return undefined;
   ctx.delivery.recorder.limitRefused('messageRate');
   return { ok: false, error: GraphErrors.messageRateExceeded(wait) };
-}
+};
 
 const info = (mailbox: string, internetMessageId: string | undefined) =>
   internetMessageId === undefined ? { mailbox } : { mailbox, internetMessageId };

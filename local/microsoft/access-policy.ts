@@ -14,12 +14,17 @@ const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * mailbox is granted. RestrictAccess policies grant only their scope (together, the union of their scopes);
  * a DenyAccess policy takes its scope away.
  */
-export function testApplicationAccessPolicy(tenant: EmulatedTenant, appId: string, mailbox: EmulatedMailbox): PolicyVerdict {
+export const testApplicationAccessPolicy = (
+  tenant: EmulatedTenant,
+  appId: string,
+  mailbox: EmulatedMailbox,
+): PolicyVerdict => {
   const policies = (tenant.applicationAccessPolicies ?? []).filter((policy) => sameText(policy.appId, appId));
-  const inScope = (policy: ApplicationAccessPolicy) => policy.mailboxes.some((upn) => sameText(upn, mailbox.userPrincipalName));
+  const inScope = (policy: ApplicationAccessPolicy) =>
+    policy.mailboxes.some((upn) => sameText(upn, mailbox.userPrincipalName));
   const restrictions = policies.filter((policy) => policy.accessRight === 'RestrictAccess');
   const denied =
     policies.some((policy) => policy.accessRight === 'DenyAccess' && inScope(policy)) ||
     (restrictions.length > 0 && !restrictions.some(inScope));
   return { result: denied ? 'Denied' : 'Granted', policies };
-}
+};

@@ -4,15 +4,13 @@ import { aadsts } from './token-errors';
 const CERTIFICATE_DOCS = 'https://learn.microsoft.com/entra/identity-platform/certificate-credentials';
 
 /** `2024-10-02T22:05:03.6755165Z`: .NET's round-trip format, as AADSTS700024 writes times. */
-function netTime(date: Date): string {
-  return `${date.toISOString().slice(0, 23)}0000Z`;
-}
+const netTime = (date: Date): string => `${date.toISOString().slice(0, 23)}0000Z`;
 
 /** `08/18/2024 19:33:23`: how AADSTS700027 writes a key's dates. */
-function keyDate(date: Date): string {
+const keyDate = (date: Date): string => {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCDate())}/${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
-}
+};
 
 const configuredKeysHint = (appId: string) =>
   `Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${appId}'. ` +
@@ -20,7 +18,8 @@ const configuredKeysHint = (appId: string) =>
   'https://docs.microsoft.com/en-us/graph/api/application-get?view=graph-rest-1.0&tabs=http to build a query request URL, ' +
   `such as 'https://graph.microsoft.com/beta/applications/${appId}'`;
 
-const foundKey = (startsOn: Date, expiresOn: Date) => `Found key 'Start=${keyDate(startsOn)}, End=${keyDate(expiresOn)}'`;
+const foundKey = (startsOn: Date, expiresOn: Date) =>
+  `Found key 'Start=${keyDate(startsOn)}, End=${keyDate(expiresOn)}'`;
 
 /**
  * The token endpoint's answers to a bad client assertion. Sources, per entry: the answers MSAL.NET recorded from
@@ -43,7 +42,12 @@ export const AssertionErrors = {
     ),
   // MockHelpers.BadCredMissingSha1Error5002723.
   noThumbprint: () =>
-    aadsts(401, 'invalid_client', 5002723, 'Invalid JWT token. No certificate SHA-1 thumbprint, certificate SHA-256 thumbprint, nor keyId specified in token header.'),
+    aadsts(
+      401,
+      'invalid_client',
+      5002723,
+      'Invalid JWT token. No certificate SHA-1 thumbprint, certificate SHA-256 thumbprint, nor keyId specified in token header.',
+    ),
   // MockHelpers.BadCredNoIssError90014 and BadCredNoAudError90014 (recorded for 'iss' and 'aud'; the same text for 'sub' and 'jti').
   missingClaim: (name: string) =>
     aadsts(
@@ -54,10 +58,20 @@ export const AssertionErrors = {
     ),
   // MockHelpers.IdentifierMismatchError700021: `iss` or `sub` is not the client_id.
   wrongIssuer: () =>
-    aadsts(401, 'invalid_client', 700021, `Client assertion application identifier doesn't match 'client_id' parameter. Review the documentation at ${CERTIFICATE_DOCS} .`),
+    aadsts(
+      401,
+      'invalid_client',
+      700021,
+      `Client assertion application identifier doesn't match 'client_id' parameter. Review the documentation at ${CERTIFICATE_DOCS} .`,
+    ),
   // Azure SDK for Java/.NET/Python TROUBLESHOOTING.md (ClientAssertionCredential): `aud` is not this token endpoint.
   wrongAudience: () =>
-    aadsts(401, 'invalid_client', 700023, `Client assertion audience claim does not match Realm issuer. Review the documentation at ${CERTIFICATE_DOCS} .`),
+    aadsts(
+      401,
+      'invalid_client',
+      700023,
+      `Client assertion audience claim does not match Realm issuer. Review the documentation at ${CERTIFICATE_DOCS} .`,
+    ),
   // MockHelpers.BadTimeRangeError700024; a missing nbf or exp is written as 1970-01-01 as there.
   outsideTimeRange: (now: Date, validFrom: Date, expiry: Date) =>
     aadsts(

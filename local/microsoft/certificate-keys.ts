@@ -1,5 +1,5 @@
 import type { EmulatedApp, EmulatedCertificate, EmulatedTenant, MicrosoftEmulatorConfig } from './types';
-import { readCertificatePem, type CertificateFacts } from './x509';
+import { type CertificateFacts, readCertificatePem } from './x509';
 
 /** A registered certificate with what a client assertion's header and signature are checked against. */
 export interface RegisteredKey {
@@ -36,7 +36,11 @@ export class CertificateKeys {
   }
 
   /** The app's certificate named by an assertion header's `x5t#S256` or `x5t`. */
-  find(tenant: EmulatedTenant, app: EmulatedApp, thumbprint: { x5tS256?: string; x5t?: string }): RegisteredKey | undefined {
+  find(
+    tenant: EmulatedTenant,
+    app: EmulatedApp,
+    thumbprint: { x5tS256?: string; x5t?: string },
+  ): RegisteredKey | undefined {
     const keys = this.byApp.get(CertificateKeys.key(tenant, app)) ?? [];
     if (thumbprint.x5tS256 !== undefined) return keys.find((key) => key.facts.x5tS256 === thumbprint.x5tS256);
     if (thumbprint.x5t !== undefined) return keys.find((key) => key.facts.x5t === thumbprint.x5t);

@@ -1,4 +1,5 @@
 import { compactVerify } from 'jose';
+
 import { AssertionErrors } from './assertion-errors';
 import type { CertificateKeys } from './certificate-keys';
 import type { AadstsError } from './token-errors';
@@ -30,29 +31,29 @@ export interface AssertionCheck {
 
 type Json = Record<string, unknown>;
 
-function decodeJsonPart(part: string): Json | undefined {
+const decodeJsonPart = (part: string): Json | undefined => {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
   } catch {
     return undefined;
   }
-}
+};
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** The thumbprint as Entra quotes it: the header's hash in upper-case hex (or the value as sent, if not base64url). */
-function shownThumbprint(value: string): string {
+const shownThumbprint = (value: string): string => {
   const bytes = /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url') : Buffer.alloc(0);
   return bytes.length > 0 ? bytes.toString('hex').toUpperCase() : value;
-}
+};
 
 /**
  * Checks a client assertion as Entra does: form, algorithm, certificate named in the header, required claims,
  * issuer and subject, audience, lifetime, then the registered certificate's validity and its signature.
  * Undefined means the assertion proves the app's identity.
  */
-export async function checkClientAssertion(check: AssertionCheck): Promise<AadstsError | undefined> {
+export const checkClientAssertion = async (check: AssertionCheck): Promise<AadstsError | undefined> => {
   const parts = check.assertion.split('.');
   const [headerPart, payloadPart] = parts;
   if (parts.length !== 3 || headerPart === undefined || payloadPart === undefined) return AssertionErrors.malformed();
@@ -69,12 +70,15 @@ export async function checkClientAssertion(check: AssertionCheck): Promise<Aadst
   if (x5tS256 === undefined && x5t === undefined && kid === undefined) return AssertionErrors.noThumbprint();
 
   for (const name of ['iss', 'aud', 'sub', 'jti']) {
-    if (claims[name] === undefined || claims[name] === null || claims[name] === '') return AssertionErrors.missingClaim(name);
+    if (claims[name] === undefined || claims[name] === null || claims[name] === '')
+      return AssertionErrors.missingClaim(name);
   }
   const clientId = check.app.clientId.toLowerCase();
-  if (String(claims.iss).toLowerCase() !== clientId || String(claims.sub).toLowerCase() !== clientId) return AssertionErrors.wrongIssuer();
+  if (String(claims.iss).toLowerCase() !== clientId || String(claims.sub).toLowerCase() !== clientId)
+    return AssertionErrors.wrongIssuer();
   const audiences = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).map((aud) => String(aud).toLowerCase());
-  if (!check.audiences.some((expected) => audiences.includes(expected.toLowerCase()))) return AssertionErrors.wrongAudience();
+  if (!check.audiences.some((expected) => audiences.includes(expected.toLowerCase())))
+    return AssertionErrors.wrongAudience();
 
   const seconds = check.now.getTime() / 1000;
   const exp = typeof claims.exp === 'number' ? claims.exp : 0;
@@ -95,4 +99,4 @@ export async function checkClientAssertion(check: AssertionCheck): Promise<Aadst
     return AssertionErrors.badSignature(thumbprint, key.startsOn, key.expiresOn, check.app.clientId);
   }
   return undefined;
-}
+};

@@ -2,9 +2,9 @@ import { AssertionErrors } from './assertion-errors';
 import type { CertificateKeys } from './certificate-keys';
 import { checkClientAssertion, JWT_BEARER_ASSERTION_TYPE } from './client-assertion';
 import type { ClientAuthentication } from './jwt-issuer';
-import { knownResource, AAD_GRAPH_APP_ID, type KnownResource } from './resources';
+import { AAD_GRAPH_APP_ID, type KnownResource, knownResource } from './resources';
 import { TenantDirectory } from './tenant-directory';
-import { TokenErrors, type AadstsError } from './token-errors';
+import { type AadstsError, TokenErrors } from './token-errors';
 import type { EmulatedApp, EmulatedTenant } from './types';
 
 export type TokenEndpointVersion = 'v1' | 'v2';
@@ -49,11 +49,11 @@ const fail = (error: AadstsError): ClientCredentialsOutcome => ({ ok: false, err
  * Runs the client credentials checks in the order Entra reports them: parameters, tenant, app, credential
  * (client secret or certificate assertion), then scope (v2) or resource (v1).
  */
-export async function checkClientCredentials(
+export const checkClientCredentials = async (
   directory: TenantDirectory,
   keys: CertificateKeys,
   request: ClientCredentialsRequest,
-): Promise<ClientCredentialsOutcome> {
+): Promise<ClientCredentialsOutcome> => {
   const { form, basic } = request;
   const grantType = param(form, 'grant_type');
   if (grantType === undefined) return fail(TokenErrors.missingParameter('grant_type'));
@@ -75,12 +75,15 @@ export async function checkClientCredentials(
 
   const credentialError = await checkCredential(keys, request, tenant, app);
   if (credentialError !== undefined) return fail(credentialError);
-  const clientAuthentication: ClientAuthentication = param(form, 'client_assertion') === undefined ? 'client_secret' : 'certificate';
+  const clientAuthentication: ClientAuthentication =
+    param(form, 'client_assertion') === undefined ? 'client_secret' : 'certificate';
 
-  const resolved = request.version === 'v2' ? resourceFromScope(scope ?? '', tenant) : resourceFromParameter(form, tenant);
+  const resolved =
+    request.version === 'v2' ? resourceFromScope(scope ?? '', tenant) : resourceFromParameter(form, tenant);
   if (!resolved.ok) return fail(resolved.error);
 
-  const grantsRoles = resolved.resource.kind === 'graph' && app.adminConsentGranted && app.applicationPermissions.length > 0;
+  const grantsRoles =
+    resolved.resource.kind === 'graph' && app.adminConsentGranted && app.applicationPermissions.length > 0;
   return {
     ok: true,
     tenant,
@@ -90,22 +93,23 @@ export async function checkClientCredentials(
     roles: grantsRoles ? [...app.applicationPermissions] : undefined,
     clientAuthentication,
   };
-}
+};
 
 /** The client secret or the certificate assertion the request authenticates with. */
-async function checkCredential(
+const checkCredential = async (
   keys: CertificateKeys,
   request: ClientCredentialsRequest,
   tenant: EmulatedTenant,
   app: EmulatedApp,
-): Promise<AadstsError | undefined> {
+): Promise<AadstsError | undefined> => {
   const { form, basic } = request;
   const assertion = param(form, 'client_assertion');
   const secret = param(form, 'client_secret') ?? basic?.clientSecret;
   if (assertion !== undefined) {
     if (secret !== undefined && secret !== '') return AssertionErrors.bothCredentials();
     // An unknown assertion type leaves the request without a usable one: Entra's text for that is not on record.
-    if (param(form, 'client_assertion_type') !== JWT_BEARER_ASSERTION_TYPE) return TokenErrors.missingParameter('client_assertion_type');
+    if (param(form, 'client_assertion_type') !== JWT_BEARER_ASSERTION_TYPE)
+      return TokenErrors.missingParameter('client_assertion_type');
     const endpoint = request.version === 'v2' ? 'oauth2/v2.0/token' : 'oauth2/token';
     const audiences = [tenant.id, ...tenant.domains].map((name) => `${request.loginBaseUrl}/${name}/${endpoint}`);
     return checkClientAssertion({ assertion, tenant, app, audiences, now: request.now, keys });
@@ -116,30 +120,32 @@ async function checkCredential(
   if (matched === undefined) return TokenErrors.invalidSecret(app.clientId);
   if (Date.parse(matched.expiresOn) <= request.now.getTime()) return TokenErrors.expiredSecret(app.clientId);
   return undefined;
-}
+};
 
 type Resolved = { ok: true; resource: KnownResource; requested: string } | { ok: false; error: AadstsError };
 
-function resourceFromScope(scope: string, tenant: EmulatedTenant): Resolved {
+const resourceFromScope = (scope: string, tenant: EmulatedTenant): Resolved => {
   const parts = scope.trim().split(/\s+/);
-  if (parts.some((part) => part.toLowerCase() === '.default')) return { ok: false, error: TokenErrors.invalidScope(scope) };
+  if (parts.some((part) => part.toLowerCase() === '.default'))
+    return { ok: false, error: TokenErrors.invalidScope(scope) };
   if (parts.some((part) => !part.toLowerCase().endsWith(DEFAULT_SUFFIX))) {
     return { ok: false, error: TokenErrors.scopeWithoutDefault(scope) };
   }
   const resources = [...new Set(parts.map((part) => part.slice(0, -DEFAULT_SUFFIX.length)))];
   const [resource] = resources;
   // One token serves one resource: several /.default scopes cannot be combined.
-  if (resources.length !== 1 || resource === undefined || resource === '') return { ok: false, error: TokenErrors.invalidScope(scope) };
+  if (resources.length !== 1 || resource === undefined || resource === '')
+    return { ok: false, error: TokenErrors.invalidScope(scope) };
   const known = knownResource(resource);
   if (known === undefined) return { ok: false, error: TokenErrors.resourceNotFound(resource, tenant.displayName) };
   return { ok: true, resource: known, requested: resource };
-}
+};
 
-function resourceFromParameter(form: URLSearchParams, tenant: EmulatedTenant): Resolved {
+const resourceFromParameter = (form: URLSearchParams, tenant: EmulatedTenant): Resolved => {
   // The v1 endpoint ignores `scope`; without `resource` it issues a token for Azure AD Graph, which
   // Microsoft Graph then refuses (invalid audience), the classic symptom of a v1 URL.
   const resource = param(form, 'resource') ?? AAD_GRAPH_APP_ID;
   const known = knownResource(resource);
   if (known === undefined) return { ok: false, error: TokenErrors.resourceNotFound(resource, tenant.displayName) };
   return { ok: true, resource: known, requested: resource };
-}
+};

@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+
 import type { TenantConfigFile, TenantConfigFileCertificate } from './config-schema';
 import { stableGuid } from './ids';
-import type { EmulatedApp, EmulatedCertificate, EmulatedSecret, EmulatedTenant, MicrosoftEmulatorConfig } from './types';
-import { privateKeyMatches, readCertificatePem, type CertificateFacts } from './x509';
+import type {
+  EmulatedApp,
+  EmulatedCertificate,
+  EmulatedSecret,
+  EmulatedTenant,
+  MicrosoftEmulatorConfig,
+} from './types';
+import { type CertificateFacts, privateKeyMatches, readCertificatePem } from './x509';
 
 export interface ResolveOptions {
   /** Folder that `certificateFile` and `privateKeyFile` are relative to; without it those fields are refused. */
@@ -22,34 +29,30 @@ export type ResolveOutcome = { ok: true; config: MicrosoftEmulatorConfig } | { o
 const DAY_MS = 86_400_000;
 
 /** `2030-06-01T00:00:00Z`: the date-time form the config uses. */
-function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+const isoSeconds = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Midnight (UTC) `days` after today, so a demo secret keeps expiring "in 20 days" whenever the emulator starts. */
-export function daysFromToday(days: number, now: Date): string {
+export const daysFromToday = (days: number, now: Date): string => {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return isoSeconds(new Date(today + days * DAY_MS));
-}
+};
 
 /**
  * Turns a validated config file into the emulator's config: secret expiries relative to today become dates,
  * certificate and key files are read, and each certificate is checked against its thumbprint and dates the way
  * the portal checks an upload.
  */
-export function resolveTenantConfig(file: TenantConfigFile, options: ResolveOptions): ResolveOutcome {
+export const resolveTenantConfig = (file: TenantConfigFile, options: ResolveOptions): ResolveOutcome => {
   const issues: ConfigIssue[] = [];
   const tenants = file.tenants.map((tenant, t): EmulatedTenant => {
     const apps = tenant.apps.map((app, a): EmulatedApp => {
       const path = ['tenants', t, 'apps', a];
-      const secrets = app.secrets.map(
-        (secret): EmulatedSecret => ({
-          id: secret.id,
-          value: secret.value,
-          description: secret.description,
-          expiresOn: secret.expiresOn ?? daysFromToday(secret.expiresInDays ?? 0, options.now),
-        }),
-      );
+      const secrets = app.secrets.map((secret): EmulatedSecret => ({
+        id: secret.id,
+        value: secret.value,
+        description: secret.description,
+        expiresOn: secret.expiresOn ?? daysFromToday(secret.expiresInDays ?? 0, options.now),
+      }));
       const resolved: EmulatedApp = {
         displayName: app.displayName,
         clientId: app.clientId,
@@ -87,15 +90,15 @@ export function resolveTenantConfig(file: TenantConfigFile, options: ResolveOpti
   const config: MicrosoftEmulatorConfig = { tenants };
   if (file.tokenLifetimeSeconds !== undefined) config.tokenLifetimeSeconds = file.tokenLifetimeSeconds;
   return { ok: true, config };
-}
+};
 
 type CertificateOutcome = { ok: true; certificate: EmulatedCertificate } | { ok: false; issue: ConfigIssue };
 
-function resolveCertificate(
+const resolveCertificate = (
   cert: TenantConfigFileCertificate,
   owner: { tenantId: string; clientId: string },
   options: ResolveOptions,
-): CertificateOutcome {
+): CertificateOutcome => {
   const fail = (path: string, message: string): CertificateOutcome => ({ ok: false, issue: { path: [path], message } });
 
   const certificatePem = cert.certificatePem ?? readPem(cert.certificateFile, options.baseDir);
@@ -104,10 +107,16 @@ function resolveCertificate(
   try {
     facts = readCertificatePem(certificatePem);
   } catch (error) {
-    return fail(cert.certificatePem !== undefined ? 'certificatePem' : 'certificateFile', `the certificate ${(error as Error).message}`);
+    return fail(
+      cert.certificatePem !== undefined ? 'certificatePem' : 'certificateFile',
+      `the certificate ${(error as Error).message}`,
+    );
   }
   if (facts.thumbprintHex !== cert.thumbprint.toUpperCase()) {
-    return fail('thumbprint', `thumbprint does not match the certificate, whose SHA-1 thumbprint is ${facts.thumbprintHex}`);
+    return fail(
+      'thumbprint',
+      `thumbprint does not match the certificate, whose SHA-1 thumbprint is ${facts.thumbprintHex}`,
+    );
   }
 
   // The portal takes a key credential's dates from the certificate; Graph lets them be narrower, never wider.
@@ -122,7 +131,9 @@ function resolveCertificate(
   if (Date.parse(expiresOn) <= Date.parse(startsOn)) return fail('expiresOn', 'expiresOn must be after startsOn');
 
   const resolved: EmulatedCertificate = {
-    id: cert.id ?? stableGuid('key-credential', owner.tenantId.toLowerCase(), owner.clientId.toLowerCase(), facts.thumbprintHex),
+    id:
+      cert.id ??
+      stableGuid('key-credential', owner.tenantId.toLowerCase(), owner.clientId.toLowerCase(), facts.thumbprintHex),
     thumbprint: facts.thumbprintHex,
     certificatePem,
     startsOn,
@@ -135,17 +146,18 @@ function resolveCertificate(
     const privateKeyPem = cert.privateKeyPem ?? readPem(cert.privateKeyFile, options.baseDir);
     if (typeof privateKeyPem !== 'string') return fail(keyField, privateKeyPem.problem);
     try {
-      if (!privateKeyMatches(privateKeyPem, facts.publicKey)) return fail(keyField, "the private key is not the certificate's key");
+      if (!privateKeyMatches(privateKeyPem, facts.publicKey))
+        return fail(keyField, "the private key is not the certificate's key");
     } catch (error) {
       return fail(keyField, `the private key ${(error as Error).message}`);
     }
     resolved.privateKeyPem = privateKeyPem;
   }
   return { ok: true, certificate: resolved };
-}
+};
 
 /** A PEM file named relative to the config file; the problem, never the content, when it cannot be read. */
-function readPem(file: string | undefined, baseDir: string | undefined): string | { problem: string } {
+const readPem = (file: string | undefined, baseDir: string | undefined): string | { problem: string } => {
   if (file === undefined) return { problem: 'no file named' };
   if (baseDir === undefined && !isAbsolute(file)) {
     return { problem: `'${file}' is relative, but this config was not loaded from a file; give the PEM text instead` };
@@ -156,4 +168,4 @@ function readPem(file: string | undefined, baseDir: string | undefined): string 
   } catch {
     return { problem: `cannot read ${path}` };
   }
-}
+};

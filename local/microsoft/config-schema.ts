@@ -24,7 +24,12 @@ const secretSchema = z
     value: z.string().min(1, 'secret value must not be empty'),
     description: z.string(),
     expiresOn: dateTime('expiresOn').optional(),
-    expiresInDays: z.number().int('expiresInDays must be a whole number of days').min(-MAX_DAYS).max(MAX_DAYS).optional(),
+    expiresInDays: z
+      .number()
+      .int('expiresInDays must be a whole number of days')
+      .min(-MAX_DAYS)
+      .max(MAX_DAYS)
+      .optional(),
   })
   .strict()
   .refine((secret) => (secret.expiresOn === undefined) !== (secret.expiresInDays === undefined), {
@@ -35,7 +40,9 @@ const secretSchema = z
 const certificateSchema = z
   .object({
     id: guid('certificate id').optional(),
-    thumbprint: z.string().regex(/^[0-9a-f]{40}$/i, 'thumbprint must be the SHA-1 thumbprint in hex, as the portal shows it'),
+    thumbprint: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/i, 'thumbprint must be the SHA-1 thumbprint in hex, as the portal shows it'),
     certificatePem: z.string().min(1).optional(),
     certificateFile: z.string().min(1).optional(),
     privateKeyPem: z.string().min(1).optional(),
@@ -60,7 +67,9 @@ const appSchema = z
     clientId: guid('clientId'),
     secrets: z.array(secretSchema),
     certificates: z.array(certificateSchema).optional(),
-    applicationPermissions: z.array(z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)+$/, 'permission must look like Mail.Send')),
+    applicationPermissions: z.array(
+      z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)+$/, 'permission must look like Mail.Send'),
+    ),
     adminConsentGranted: z.boolean(),
   })
   .strict();
@@ -90,7 +99,9 @@ const directoryUserSchema = z
 const policySchema = z
   .object({
     appId: guid('appId'),
-    accessRight: z.enum(['RestrictAccess', 'DenyAccess'], { message: "accessRight must be 'RestrictAccess' or 'DenyAccess'" }),
+    accessRight: z.enum(['RestrictAccess', 'DenyAccess'], {
+      message: "accessRight must be 'RestrictAccess' or 'DenyAccess'",
+    }),
     mailboxes: z.array(upn()).min(1, 'a policy scopes at least one mailbox'),
     description: z.string().optional(),
   })
@@ -130,10 +141,16 @@ export const tenantConfigSchema = z
       tenant.domains.forEach((domain, d) => unique(domain, ['tenants', t, 'domains', d], 'domain'));
       tenant.apps.forEach((app, a) => {
         unique(`${tenant.id}/${app.clientId}`, ['tenants', t, 'apps', a, 'clientId'], 'clientId in tenant');
-        app.secrets.forEach((secret, s) => unique(secret.id, ['tenants', t, 'apps', a, 'secrets', s, 'id'], 'secret id'));
+        app.secrets.forEach((secret, s) =>
+          unique(secret.id, ['tenants', t, 'apps', a, 'secrets', s, 'id'], 'secret id'),
+        );
         (app.certificates ?? []).forEach((cert, c) => {
           const path = ['tenants', t, 'apps', a, 'certificates', c];
-          unique(`${tenant.id}/${app.clientId}/${cert.thumbprint}`, [...path, 'thumbprint'], 'certificate thumbprint in app');
+          unique(
+            `${tenant.id}/${app.clientId}/${cert.thumbprint}`,
+            [...path, 'thumbprint'],
+            'certificate thumbprint in app',
+          );
           if (cert.id !== undefined) unique(cert.id, [...path, 'id'], 'certificate id');
         });
       });

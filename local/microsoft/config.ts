@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import type { z } from 'zod';
-import { resolveTenantConfig, type ConfigIssue } from './config-resolve';
+
+import { type ConfigIssue, resolveTenantConfig } from './config-resolve';
 import { tenantConfigSchema } from './config-schema';
 import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 import type { MicrosoftEmulatorConfig } from './types';
@@ -13,15 +15,18 @@ export interface ParseTenantConfigOptions {
   now?: Date;
 }
 
-function describeIssues(issues: readonly (z.core.$ZodIssue | ConfigIssue)[]): string {
-  return issues
+const describeIssues = (issues: readonly (z.core.$ZodIssue | ConfigIssue)[]): string =>
+  issues
     .slice(0, 10)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
     .join('; ');
-}
 
 /** Validates a tenant config (already parsed JSON) and resolves it; `source` names it in errors. */
-export function parseTenantConfig(input: unknown, source = 'tenant config', options: ParseTenantConfigOptions = {}): MicrosoftEmulatorConfig {
+export const parseTenantConfig = (
+  input: unknown,
+  source = 'tenant config',
+  options: ParseTenantConfigOptions = {},
+): MicrosoftEmulatorConfig => {
   const result = tenantConfigSchema.safeParse(input);
   if (!result.success) {
     throw new MicrosoftEmulatorError(
@@ -32,16 +37,19 @@ export function parseTenantConfig(input: unknown, source = 'tenant config', opti
   }
   const resolved = resolveTenantConfig(result.data, { baseDir: options.baseDir, now: options.now ?? new Date() });
   if (!resolved.ok) {
-    throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.ConfigInvalid, `Invalid ${source}: ${describeIssues(resolved.issues)}`);
+    throw new MicrosoftEmulatorError(
+      MicrosoftEmulatorErrorCode.ConfigInvalid,
+      `Invalid ${source}: ${describeIssues(resolved.issues)}`,
+    );
   }
   return resolved.config;
-}
+};
 
 /**
  * Reads and validates a tenant config JSON file such as local/microsoft/tenant.json; certificate files are
  * relative to it, and `expiresInDays` counts from `options.now` (today by default).
  */
-export function loadTenantConfig(path: string, options: { now?: Date } = {}): MicrosoftEmulatorConfig {
+export const loadTenantConfig = (path: string, options: { now?: Date } = {}): MicrosoftEmulatorConfig => {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -54,9 +62,13 @@ export function loadTenantConfig(path: string, options: { now?: Date } = {}): Mi
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.ConfigInvalid, `Tenant config ${path} is not valid JSON`, {
-      cause: error,
-    });
+    throw new MicrosoftEmulatorError(
+      MicrosoftEmulatorErrorCode.ConfigInvalid,
+      `Tenant config ${path} is not valid JSON`,
+      {
+        cause: error,
+      },
+    );
   }
   return parseTenantConfig(json, `tenant config ${path}`, { baseDir: dirname(path), now: options.now });
-}
+};

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { EmulatorContext } from './context';
 import { sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
@@ -14,16 +15,19 @@ const HEADERS = {
 };
 
 /** The OpenID Connect metadata and signing keys, as login.microsoftonline.com publishes them per tenant. */
-export function handleDiscovery(
+export const handleDiscovery = (
   ctx: EmulatorContext,
   req: IncomingMessage,
   res: ServerResponse,
   tenantSegment: string,
   document: DiscoveryDocument,
-): void {
+): void => {
   const lookup = ctx.directory.lookup(tenantSegment);
   if (lookup.kind === 'malformed' || lookup.kind === 'unknown') {
-    const err = lookup.kind === 'malformed' ? TokenErrors.malformedTenant(tenantSegment) : TokenErrors.tenantNotFound(tenantSegment);
+    const err =
+      lookup.kind === 'malformed'
+        ? TokenErrors.malformedTenant(tenantSegment)
+        : TokenErrors.tenantNotFound(tenantSegment);
     const ids = { traceId: newGuid(), correlationId: clientRequestId(req.headers['client-request-id']) ?? newGuid() };
     sendJson(res, err.status, HEADERS, aadstsErrorBody(err, ids, ctx.now()));
     return;
@@ -69,7 +73,27 @@ export function handleDiscovery(
         http_logout_supported: true,
         frontchannel_logout_supported: true,
         end_session_endpoint: `${login}/${pathTenant}/oauth2/v2.0/logout`,
-        claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+        claims_supported: [
+          'sub',
+          'iss',
+          'cloud_instance_name',
+          'cloud_instance_host_name',
+          'cloud_graph_host_name',
+          'msgraph_host',
+          'aud',
+          'exp',
+          'iat',
+          'auth_time',
+          'acr',
+          'nonce',
+          'preferred_username',
+          'name',
+          'tid',
+          'ver',
+          'at_hash',
+          'c_hash',
+          'email',
+        ],
         ...cloudInstance,
       });
       return;
@@ -89,9 +113,27 @@ export function handleDiscovery(
         http_logout_supported: true,
         frontchannel_logout_supported: true,
         end_session_endpoint: `${login}/${pathTenant}/oauth2/logout`,
-        claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'email', 'given_name', 'family_name', 'nickname'],
+        claims_supported: [
+          'sub',
+          'iss',
+          'cloud_instance_name',
+          'cloud_instance_host_name',
+          'cloud_graph_host_name',
+          'msgraph_host',
+          'aud',
+          'exp',
+          'iat',
+          'auth_time',
+          'acr',
+          'amr',
+          'nonce',
+          'email',
+          'given_name',
+          'family_name',
+          'nickname',
+        ],
         ...cloudInstance,
       });
       return;
   }
-}
+};

@@ -33,7 +33,12 @@ export class DraftStore {
   private readonly sessions = new Map<string, UploadSession>();
 
   create(mailbox: string, message: StoredMessage['message'], now: Date): Draft {
-    const draft: Draft = { id: `AAMkAG${randomBase64Url(33)}`, mailbox, createdAt: now.toISOString(), message: structuredClone(message) };
+    const draft: Draft = {
+      id: `AAMkAG${randomBase64Url(33)}`,
+      mailbox,
+      createdAt: now.toISOString(),
+      message: structuredClone(message),
+    };
     this.drafts.set(draft.id, draft);
     if (this.drafts.size > MAX_DRAFTS) {
       const oldest = this.drafts.keys().next().value;
@@ -77,11 +82,11 @@ export class DraftStore {
 const stores = new WeakMap<EmulatorContext, DraftStore>();
 
 /** The draft store of an emulator, made on first use so the shared context needs no new member. */
-export function draftsOf(ctx: EmulatorContext): DraftStore {
+export const draftsOf = (ctx: EmulatorContext): DraftStore => {
   let store = stores.get(ctx);
   if (store === undefined) {
     store = new DraftStore();
     stores.set(ctx, store);
   }
   return store;
-}
+};

@@ -1,15 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { CertificateKeys } from './certificate-keys';
 import { parseTenantConfig } from './config';
 import type { EmulatorContext } from './context';
-import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 import { DeliveryRecorder } from './delivery-stats';
+import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 import { ExchangeLimits } from './exchange-limits';
 import { FaultMixer } from './fault-mix';
 import { FaultInjector } from './faults';
+import { graphErrorBody, GraphErrors } from './graph-errors';
 import { handleGraphRequest } from './graph-router';
-import { GraphErrors, graphErrorBody } from './graph-errors';
 import { send, sendJson } from './http-util';
 import { newGuid } from './ids';
 import { JwtIssuer } from './jwt-issuer';
@@ -20,14 +21,19 @@ import type { MicrosoftEmulator, MicrosoftEmulatorOptions } from './types';
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 
-function listen(server: Server, port: number, host: string, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
+const listen = (server: Server, port: number, host: string, name: string): Promise<string> =>
+  new Promise((resolve, reject) => {
     const onError = (error: Error) =>
-      reject(new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.ListenFailed, `The ${name} listener cannot listen on ${host}:${port}`, { cause: error }));
+      reject(
+        new MicrosoftEmulatorError(
+          MicrosoftEmulatorErrorCode.ListenFailed,
+          `The ${name} listener cannot listen on ${host}:${port}`,
+          { cause: error },
+        ),
+      );
     server.once('error', onError);
     server.listen(port, host, () => {
       server.off('error', onError);
@@ -36,10 +42,9 @@ function listen(server: Server, port: number, host: string, name: string): Promi
       resolve(`http://${shownHost}:${address.port}`);
     });
   });
-}
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
+const closeServer = (server: Server): Promise<void> =>
+  new Promise((resolve) => {
     if (!server.listening) {
       resolve();
       return;
@@ -47,15 +52,15 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
-}
 
 /** Runs a handler; an emulator bug answers 500 (in the listener's own error shape) instead of hanging the client. */
-function guarded(
-  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  onFailure: (res: ServerResponse) => void,
-  shutdown: AbortSignal,
-) {
-  return (req: IncomingMessage, res: ServerResponse) => {
+const guarded =
+  (
+    handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+    onFailure: (res: ServerResponse) => void,
+    shutdown: AbortSignal,
+  ) =>
+  (req: IncomingMessage, res: ServerResponse) => {
     handler(req, res).catch((error: unknown) => {
       // Closing, or the client went away: nobody is left to answer or to tell.
       if (shutdown.aborted || req.socket.destroyed) {
@@ -69,18 +74,20 @@ function guarded(
       else onFailure(res);
     });
   };
-}
 
 /**
  * Starts the Microsoft identity platform (token endpoint, discovery, portal pages) and Microsoft Graph (sendMail,
  * users, mailbox viewer) on two loopback listeners.
  */
-export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions): Promise<MicrosoftEmulator> {
+export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions): Promise<MicrosoftEmulator> => {
   const now = options.now ?? (() => new Date());
   const config = parseTenantConfig(options.config, 'MicrosoftEmulatorOptions.config', { now: now() });
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) {
-    throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.NotLoopback, `The Microsoft emulator listens on loopback only, not on ${host}`);
+    throw new MicrosoftEmulatorError(
+      MicrosoftEmulatorErrorCode.NotLoopback,
+      `The Microsoft emulator listens on loopback only, not on ${host}`,
+    );
   }
   const shutdown = new AbortController();
   const urls = { login: '', graph: '' };
@@ -97,7 +104,12 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
     urls,
     tokenLifetimeSeconds: config.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     shutdown: shutdown.signal,
-    delivery: { mix: new FaultMixer(), limits: new ExchangeLimits(options.limits !== false, recorder), recorder, hook: undefined },
+    delivery: {
+      mix: new FaultMixer(),
+      limits: new ExchangeLimits(options.limits !== false, recorder),
+      recorder,
+      hook: undefined,
+    },
   };
 
   const loginServer = createServer(
@@ -112,7 +124,12 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
       (req, res) => handleGraphRequest(ctx, req, res),
       (res) => {
         const ids = { requestId: newGuid(), clientRequestId: newGuid() };
-        sendJson(res, 500, { 'Content-Type': 'application/json', 'request-id': ids.requestId }, graphErrorBody(GraphErrors.internal(), ids, ctx.now()));
+        sendJson(
+          res,
+          500,
+          { 'Content-Type': 'application/json', 'request-id': ids.requestId },
+          graphErrorBody(GraphErrors.internal(), ids, ctx.now()),
+        );
       },
       shutdown.signal,
     ),
@@ -154,4 +171,4 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
       return closed;
     },
   };
-}
+};

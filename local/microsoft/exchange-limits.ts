@@ -9,7 +9,7 @@ export const MESSAGE_RATE_WINDOW_MS = 60_000;
 export interface ConcurrencySlot {
   /** Over the limit on arrival: answered 429 and not counted open. */
   readonly refused: boolean;
-  release(): void;
+  release: () => void;
 }
 
 /**
@@ -53,7 +53,8 @@ export class ExchangeLimits {
     const latest = this.latestSends.get(mailbox.toLowerCase()) ?? [];
     const oldest = latest[0];
     const now = Date.now();
-    if (latest.length < MESSAGE_RATE_LIMIT || oldest === undefined || oldest <= now - MESSAGE_RATE_WINDOW_MS) return undefined;
+    if (latest.length < MESSAGE_RATE_LIMIT || oldest === undefined || oldest <= now - MESSAGE_RATE_WINDOW_MS)
+      return undefined;
     return Math.max(1, Math.ceil((oldest + MESSAGE_RATE_WINDOW_MS - now) / 1000));
   }
 

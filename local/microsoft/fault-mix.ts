@@ -9,7 +9,7 @@ export type MixedFault =
   | { kind: 'slow'; delayMs: number; afterWork: boolean };
 
 /** mulberry32: tiny, fast and the same on every platform, which is all a reproducible fault pattern needs. */
-export function seededRandom(seed: number): () => number {
+export const seededRandom = (seed: number): (() => number) => {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -18,7 +18,7 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
+};
 
 /** Draws faults for Graph requests, one draw per request, in arrival order. */
 export class FaultMixer {
@@ -27,7 +27,15 @@ export class FaultMixer {
 
   set(mix: FaultMix | undefined): void {
     if (mix !== undefined) validate(mix);
-    this.mix = mix === undefined ? undefined : { ...mix, kinds: [...mix.kinds], retryAfterSeconds: { ...mix.retryAfterSeconds }, slowDelayMs: { ...mix.slowDelayMs } };
+    this.mix =
+      mix === undefined
+        ? undefined
+        : {
+            ...mix,
+            kinds: [...mix.kinds],
+            retryAfterSeconds: { ...mix.retryAfterSeconds },
+            slowDelayMs: { ...mix.slowDelayMs },
+          };
     this.random = seededRandom(mix?.seed ?? 0);
   }
 
@@ -45,23 +53,23 @@ export class FaultMixer {
   }
 }
 
-function validate(mix: FaultMix): void {
-  if (!(typeof mix.probability === 'number' && mix.probability >= 0 && mix.probability <= 1)) throw invalid('probability must be a number from 0 to 1');
+const validate = (mix: FaultMix): void => {
+  if (!(typeof mix.probability === 'number' && mix.probability >= 0 && mix.probability <= 1))
+    throw invalid('probability must be a number from 0 to 1');
   if (!Array.isArray(mix.kinds) || mix.kinds.length === 0 || mix.kinds.some((kind) => !KINDS.includes(kind))) {
     throw invalid(`kinds must list one or more of ${KINDS.map((kind) => `'${kind}'`).join(', ')}`);
   }
   checkRange('retryAfterSeconds', mix.retryAfterSeconds);
   checkRange('slowDelayMs', mix.slowDelayMs);
   if (!Number.isSafeInteger(mix.seed)) throw invalid('seed must be an integer');
-}
+};
 
-function checkRange(name: string, range: { min: number; max: number } | undefined): void {
+const checkRange = (name: string, range: { min: number; max: number } | undefined): void => {
   const whole = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
   if (range === undefined || !whole(range.min) || !whole(range.max) || range.min > range.max) {
     throw invalid(`${name} must be { min, max } whole numbers with 0 <= min <= max`);
   }
-}
+};
 
-function invalid(message: string): MicrosoftEmulatorError {
-  return new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.FaultInvalid, `Invalid fault mix: ${message}`);
-}
+const invalid = (message: string): MicrosoftEmulatorError =>
+  new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.FaultInvalid, `Invalid fault mix: ${message}`);

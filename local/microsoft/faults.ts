@@ -22,7 +22,10 @@ export class FaultInjector {
     if (fault.count !== Number.POSITIVE_INFINITY && !(Number.isInteger(fault.count) && fault.count > 0)) {
       throw invalid('count must be a positive integer or Infinity');
     }
-    if (fault.retryAfterSeconds !== undefined && !(Number.isInteger(fault.retryAfterSeconds) && fault.retryAfterSeconds >= 0)) {
+    if (
+      fault.retryAfterSeconds !== undefined &&
+      !(Number.isInteger(fault.retryAfterSeconds) && fault.retryAfterSeconds >= 0)
+    ) {
       throw invalid('retryAfterSeconds must be a whole number of seconds');
     }
     if (fault.delayMs !== undefined && !(Number.isFinite(fault.delayMs) && fault.delayMs >= 0)) {
@@ -45,13 +48,12 @@ export class FaultInjector {
   }
 }
 
-function invalid(message: string): MicrosoftEmulatorError {
-  return new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.FaultInvalid, `Invalid injected fault: ${message}`);
-}
+const invalid = (message: string): MicrosoftEmulatorError =>
+  new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.FaultInvalid, `Invalid injected fault: ${message}`);
 
 /** Waits, or stops early (rejecting) when the emulator closes. */
-export function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
+export const delay = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(new Error('emulator closed'));
       return;
@@ -66,4 +68,3 @@ export function delay(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}

@@ -1,18 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { EmulatorContext } from './context';
-import { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_DELAY_MS, delay } from './faults';
+import { deleteDraft, handleDraftPost } from './drafts';
 import type { ConcurrencySlot } from './exchange-limits';
 import type { MixedFault } from './fault-mix';
-import { authenticateGraphRequest, peekCaller, type GraphCaller } from './graph-auth';
-import { GraphErrors, graphErrorBody, graphHeaders, type GraphError, type GraphRequestIds } from './graph-errors';
+import { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_DELAY_MS, delay } from './faults';
+import { authenticateGraphRequest, type GraphCaller, peekCaller } from './graph-auth';
+import { type GraphError, graphErrorBody, GraphErrors, graphHeaders, type GraphRequestIds } from './graph-errors';
 import { header, mediaType, pathSegments, readBody, requestUrl, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
-import { deleteDraft, handleDraftPost } from './drafts';
 import { handleMailboxPages } from './mailbox-page';
 import { readMailbox } from './mailbox-reads';
 import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
-import { handleUploadRequest, UPLOAD_PATH } from './upload-sessions';
 import { TenantDirectory } from './tenant-directory';
+import { handleUploadRequest, UPLOAD_PATH } from './upload-sessions';
 import { getUser } from './users';
 import { listUsers } from './users-search';
 
@@ -38,7 +39,11 @@ interface InFlight {
 }
 
 /** The Graph listener: /v1.0 (and /beta) API calls (users, sendMail, mailbox reads), plus the mailbox viewer under /mailbox. */
-export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export const handleGraphRequest = async (
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> => {
   const url = requestUrl(req);
   const segments = pathSegments(url.pathname);
   if (segments[0] === 'mailbox') {
@@ -61,7 +66,10 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
 
   ctx.counts.graph += 1;
   const requestId = newGuid();
-  const ids: GraphRequestIds = { requestId, clientRequestId: clientRequestId(req.headers['client-request-id']) ?? requestId };
+  const ids: GraphRequestIds = {
+    requestId,
+    clientRequestId: clientRequestId(req.headers['client-request-id']) ?? requestId,
+  };
   const flight: InFlight = { slot: arrive(ctx, req, segments), clientGone: false };
   // 'close' comes when the answer is done or the client went away: either way the request no longer counts.
   res.once('close', () => {
@@ -96,14 +104,14 @@ export async function handleGraphRequest(ctx: EmulatorContext, req: IncomingMess
         graphErrorBody(answer.error, ids, ctx.now()),
       );
   }
-}
+};
 
 /**
  * Counts a mail request (`/{version}/users/{id}/…`) against its app and mailbox on arrival, before it is read:
  * what the client has open is what Exchange's concurrency limit sees. The caller is read from the token unchecked;
  * a request without a readable one is not counted (authentication refuses it anyway).
  */
-function arrive(ctx: EmulatorContext, req: IncomingMessage, segments: string[]): ConcurrencySlot | undefined {
+const arrive = (ctx: EmulatorContext, req: IncomingMessage, segments: string[]): ConcurrencySlot | undefined => {
   const [, resource, user, action] = segments;
   if (resource?.toLowerCase() !== 'users' || user === undefined || action === undefined) return undefined;
   const caller = peekCaller(header(req, 'authorization'));
@@ -111,13 +119,13 @@ function arrive(ctx: EmulatorContext, req: IncomingMessage, segments: string[]):
   const tenant = ctx.directory.byId(caller.tenantId);
   const mailbox = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, user);
   return ctx.delivery.limits.arrive(caller.appId, mailbox?.userPrincipalName ?? user);
-}
+};
 
 /** A fault for this request: an error answer, or a delay before or after the work. */
 type GraphFault = { error: GraphError } | { delayMs: number; afterWork: boolean };
 
 /** The queued fault if one is waiting, else the fault mix's draw (counted). */
-function takeFault(ctx: EmulatorContext): GraphFault | undefined {
+const takeFault = (ctx: EmulatorContext): GraphFault | undefined => {
   const queued = ctx.faults.take('graph');
   if (queued !== undefined) {
     if (queued.kind === 'slow') return { delayMs: queued.delayMs ?? DEFAULT_SLOW_DELAY_MS, afterWork: false };
@@ -128,18 +136,24 @@ function takeFault(ctx: EmulatorContext): GraphFault | undefined {
   if (mixed === undefined) return undefined;
   ctx.delivery.recorder.injected(mixed.kind);
   return fromMix(mixed);
-}
+};
 
 /** The mix's throttle is Graph's general one: the Outlook MailboxConcurrency answer belongs to the real limit. */
-function fromMix(fault: MixedFault): GraphFault {
+const fromMix = (fault: MixedFault): GraphFault => {
   if (fault.kind === 'slow') return { delayMs: fault.delayMs, afterWork: fault.afterWork };
   if (fault.kind === 'unavailable') return { error: GraphErrors.unavailable(fault.retryAfterSeconds) };
   return { error: GraphErrors.tooManyRequests(fault.retryAfterSeconds) };
-}
+};
 
 type Outcome = { answer: Answer; delayAfterWork?: number } | 'abandoned';
 
-async function answerGraphCall(ctx: EmulatorContext, req: IncomingMessage, segments: string[], url: URL, flight: InFlight): Promise<Outcome> {
+const answerGraphCall = async (
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  segments: string[],
+  url: URL,
+  flight: InFlight,
+): Promise<Outcome> => {
   const error = (err: GraphError): Outcome => ({ answer: { kind: 'error', error: err } });
   // The body is read first, whatever happens next, so a client still uploading gets the answer.
   const body = await readBody(req, GRAPH_MAX_REQUEST_BYTES);
@@ -164,14 +178,22 @@ async function answerGraphCall(ctx: EmulatorContext, req: IncomingMessage, segme
   }
   const answer = await route(ctx, req, auth.caller, segments, url, body.body);
   return fault?.afterWork === true ? { answer, delayAfterWork: fault.delayMs } : { answer };
-}
+};
 
-async function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCaller, segments: string[], url: URL, body: Buffer): Promise<Answer> {
+const route = async (
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  caller: GraphCaller,
+  segments: string[],
+  url: URL,
+  body: Buffer,
+): Promise<Answer> => {
   const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
   const method = req.method ?? 'GET';
   const path = url.pathname;
   const [version, resource, user, action, ...rest] = segments;
-  if (version === undefined || !VERSIONS.includes(version.toLowerCase())) return error(GraphErrors.invalidVersion(version ?? ''));
+  if (version === undefined || !VERSIONS.includes(version.toLowerCase()))
+    return error(GraphErrors.invalidVersion(version ?? ''));
   if (resource === undefined) return error(GraphErrors.notImplemented(method, path));
   switch (resource.toLowerCase()) {
     case 'me':
@@ -180,15 +202,25 @@ async function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCa
     case 'users': {
       if (user === undefined) {
         if (method !== 'GET') return error(GraphErrors.notImplemented(method, path));
-        const outcome = listUsers(ctx, { caller, version, query: url.searchParams, consistencyLevel: header(req, 'consistencylevel'), path });
+        const outcome = listUsers(ctx, {
+          caller,
+          version,
+          query: url.searchParams,
+          consistencyLevel: header(req, 'consistencylevel'),
+          path,
+        });
         if (outcome.ok) return { kind: 'json', body: outcome.body };
-        return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, outcome.unsupported));
+        return 'error' in outcome
+          ? error(outcome.error)
+          : error(GraphErrors.notImplemented(method, outcome.unsupported));
       }
       if (action === undefined) {
         if (method !== 'GET') return error(GraphErrors.notImplemented(method, path));
         const outcome = getUser(ctx, caller, user, version, url.searchParams, path);
         if (outcome.ok) return { kind: 'json', body: outcome.body };
-        return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, outcome.unsupported));
+        return 'error' in outcome
+          ? error(outcome.error)
+          : error(GraphErrors.notImplemented(method, outcome.unsupported));
       }
       if (SEND_MAIL_SEGMENTS.includes(action.toLowerCase()) && rest.length === 0) {
         if (method !== 'POST') return error(GraphErrors.methodNotAllowed(method, 'sendMail'));
@@ -206,13 +238,22 @@ async function route(ctx: EmulatorContext, req: IncomingMessage, caller: GraphCa
         return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, path));
       }
       if (MAILBOX_READ_SEGMENTS.includes(action.toLowerCase()) && method === 'GET') {
-        const outcome = readMailbox(ctx, { caller, user, version, segments: [action, ...rest], query: url.searchParams, path });
+        const outcome = readMailbox(ctx, {
+          caller,
+          user,
+          version,
+          segments: [action, ...rest],
+          query: url.searchParams,
+          path,
+        });
         if (outcome.ok) return { kind: 'json', body: outcome.body };
-        return 'error' in outcome ? error(outcome.error) : error(GraphErrors.notImplemented(method, outcome.unsupported));
+        return 'error' in outcome
+          ? error(outcome.error)
+          : error(GraphErrors.notImplemented(method, outcome.unsupported));
       }
       return error(GraphErrors.notImplemented(method, path));
     }
     default:
       return error(GraphErrors.segmentNotFound(resource));
   }
-}
+};

@@ -1,12 +1,11 @@
 import type { ServerResponse } from 'node:http';
+
 import { htmlTag, SafeHtml } from '../shared/html';
 import { send } from './http-util';
 
 export { SafeHtml } from '../shared/html';
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
+export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Template tag that escapes every interpolated value unless it is SafeHtml (or an array of it). */
 export const html = htmlTag(escapeHtml);
@@ -51,26 +50,27 @@ iframe.mail-body { width: 100%; min-height: 420px; border: 1px solid var(--borde
 pre.mail-body { white-space: pre-wrap; background: #fff; border: 1px solid var(--border); border-radius: 4px; padding: 12px; margin: 0; }
 `;
 
-export function page(title: string, body: SafeHtml, nav: { label: string; href: string }[] = []): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>${new SafeHtml(CSS)}</style>
-</head>
-<body>
-<header class="top"><strong>Microsoft emulator (local)</strong>${nav.map((link) => html`<a href="${link.href}">${link.label}</a>`)}</header>
-<main>
-${body}
-</main>
-</body>
-</html>
-`.value;
-}
+export const page = (title: string, body: SafeHtml, nav: { label: string; href: string }[] = []): string =>
+  html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${new SafeHtml(CSS)}
+        </style>
+      </head>
+      <body>
+        <header class="top">
+          <strong>Microsoft emulator (local)</strong
+          >${nav.map((link) => html`<a href="${link.href}">${link.label}</a>`)}
+        </header>
+        <main>${body}</main>
+      </body>
+    </html> `.value;
 
-export function sendPage(res: ServerResponse, status: number, document: string): void {
+export const sendPage = (res: ServerResponse, status: number, document: string): void => {
   send(
     res,
     status,
@@ -83,16 +83,16 @@ export function sendPage(res: ServerResponse, status: number, document: string):
     },
     document,
   );
-}
+};
 
 /** `12/31/2099`, as the Azure portal (en-US) shows dates. */
-export function portalDate(iso: string): string {
+export const portalDate = (iso: string): string => {
   const date = new Date(iso);
   return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()}`;
-}
+};
 
 /** `3.4 MB`: decimal units, as mail clients show attachment sizes; under 1 KB in bytes. */
-export function shortSize(bytes: number): string {
+export const shortSize = (bytes: number): string => {
   if (bytes < 1000) return `${bytes} bytes`;
   const units = ['KB', 'MB', 'GB'];
   let value = bytes / 1000;
@@ -103,9 +103,8 @@ export function shortSize(bytes: number): string {
     unit += 1;
   }
   return `${value.toFixed(1)} ${units[unit]}`;
-}
+};
 
 /** `3.4 MB (3,401,005 bytes)`: the short size with the exact count. */
-export function formatBytes(bytes: number): string {
-  return bytes < 1000 ? shortSize(bytes) : `${shortSize(bytes)} (${bytes.toLocaleString('en-US')} bytes)`;
-}
+export const formatBytes = (bytes: number): string =>
+  bytes < 1000 ? shortSize(bytes) : `${shortSize(bytes)} (${bytes.toLocaleString('en-US')} bytes)`;

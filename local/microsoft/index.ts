@@ -1,23 +1,22 @@
 /** The Microsoft identity platform + Microsoft Graph emulator of the local Forge host. */
-export { startMicrosoftEmulator, DEFAULT_TOKEN_LIFETIME_SECONDS } from './emulator';
-export { loadTenantConfig, parseTenantConfig, type ParseTenantConfigOptions } from './config';
+export { type PolicyVerdict, testApplicationAccessPolicy } from './access-policy';
 export { ASSERTION_ALGORITHMS, ASSERTION_CLOCK_SKEW_SECONDS, JWT_BEARER_ASSERTION_TYPE } from './client-assertion';
-export { testApplicationAccessPolicy, type PolicyVerdict } from './access-policy';
+export { loadTenantConfig, parseTenantConfig, type ParseTenantConfigOptions } from './config';
+export { DEFAULT_TOKEN_LIFETIME_SECONDS, startMicrosoftEmulator } from './emulator';
 export { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
-export { GRAPH_MAX_REQUEST_BYTES } from './send-mail';
-export { MAX_FRAGMENT_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PATH } from './upload-sessions';
-export { TOKEN_CLOCK_SKEW_SECONDS } from './graph-auth';
 export { MAILBOX_CONCURRENCY_LIMIT, MESSAGE_RATE_LIMIT, MESSAGE_RATE_WINDOW_MS } from './exchange-limits';
 export { seededRandom } from './fault-mix';
+export { TOKEN_CLOCK_SKEW_SECONDS } from './graph-auth';
+export { GRAPH_MAX_REQUEST_BYTES } from './send-mail';
 export type {
   ApplicationAccessPolicy,
+  DeliveryStats,
   EmulatedApp,
   EmulatedCertificate,
   EmulatedDirectoryUser,
   EmulatedMailbox,
   EmulatedSecret,
   EmulatedTenant,
-  DeliveryStats,
   FaultMix,
   FaultMixKind,
   InjectedFault,
@@ -30,3 +29,4 @@ export type {
   StoredMailAttachment,
   StoredMessage,
 } from './types';
+export { MAX_FRAGMENT_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PATH } from './upload-sessions';

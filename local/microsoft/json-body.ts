@@ -1,4 +1,4 @@
-import { GraphErrors, type GraphError } from './graph-errors';
+import { type GraphError, GraphErrors } from './graph-errors';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -8,7 +8,7 @@ export const isJsonObject = (value: unknown): value is JsonObject =>
 export type JsonBodyRead = { ok: true; value: JsonObject } | { ok: false; error: GraphError };
 
 /** Reads a Graph request body that must be a JSON object, refusing it the way Graph does. */
-export function readJsonObjectBody(mediaType: string | undefined, body: Buffer): JsonBodyRead {
+export const readJsonObjectBody = (mediaType: string | undefined, body: Buffer): JsonBodyRead => {
   const fail = (error: GraphError): JsonBodyRead => ({ ok: false, error });
   if (mediaType !== 'application/json') return fail(GraphErrors.unreadableJson());
   const text = body.toString('utf8');
@@ -21,7 +21,11 @@ export function readJsonObjectBody(mediaType: string | undefined, body: Buffer):
   }
   if (!isJsonObject(json)) {
     const node = Array.isArray(json) ? 'StartArray' : 'PrimitiveValue';
-    return fail(GraphErrors.requestBodyRead(`An unexpected '${node}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`));
+    return fail(
+      GraphErrors.requestBodyRead(
+        `An unexpected '${node}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`,
+      ),
+    );
   }
   return { ok: true, value: json };
-}
+};

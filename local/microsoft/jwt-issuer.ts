@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+
 import { randomBase64Url, stableGuid } from './ids';
 import type { EmulatedApp, EmulatedTenant } from './types';
 
@@ -35,14 +37,11 @@ export interface IssuedToken {
 }
 
 /** The issuer value of v1.0 access tokens, which Graph receives even from the v2.0 endpoint. */
-export function tokenIssuer(tenantId: string): string {
-  return `https://sts.windows.net/${tenantId}/`;
-}
+export const tokenIssuer = (tenantId: string): string => `https://sts.windows.net/${tenantId}/`;
 
 /** The object id of an app's service principal in a tenant (the `oid` and `sub` of its tokens). */
-export function servicePrincipalId(tenant: EmulatedTenant, app: EmulatedApp): string {
-  return stableGuid('service-principal', tenant.id.toLowerCase(), app.clientId.toLowerCase());
-}
+export const servicePrincipalId = (tenant: EmulatedTenant, app: EmulatedApp): string =>
+  stableGuid('service-principal', tenant.id.toLowerCase(), app.clientId.toLowerCase());
 
 /** Signs app-only access tokens with an RSA key made at start; the key never leaves the process. */
 export class JwtIssuer {
@@ -62,7 +61,14 @@ export class JwtIssuer {
     if (exported.n === undefined || exported.e === undefined) throw new Error('RSA public key export lacks n or e');
     // Entra's kid/x5t is a 27-character base64url SHA-1 thumbprint; this one is of the public key.
     const kid = createHash('sha1').update(`${exported.e}.${exported.n}`).digest('base64url');
-    return new JwtIssuer(privateKey, publicKey, { kty: 'RSA', use: 'sig', kid, x5t: kid, n: exported.n, e: exported.e });
+    return new JwtIssuer(privateKey, publicKey, {
+      kty: 'RSA',
+      use: 'sig',
+      kid,
+      x5t: kid,
+      n: exported.n,
+      e: exported.e,
+    });
   }
 
   get kid(): string {

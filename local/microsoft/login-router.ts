@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { handleCertificateDownload } from './certificate-downloads';
 import type { EmulatorContext } from './context';
-import { handleDiscovery, type DiscoveryDocument } from './discovery';
+import { type DiscoveryDocument, handleDiscovery } from './discovery';
 import { sendPage } from './html';
 import { pathSegments, requestUrl, send } from './http-util';
 import { renderHomePage, renderPortalPage } from './portal-page';
@@ -14,12 +15,16 @@ const DISCOVERY: Record<string, DiscoveryDocument> = {
   'discovery/keys': 'keys-v1',
 };
 
-function notFound(res: ServerResponse): void {
+const notFound = (res: ServerResponse): void => {
   send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not Found');
-}
+};
 
 /** The login listener: stands in for login.microsoftonline.com, plus the emulator's own pages and demo downloads. */
-export async function handleLoginRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export const handleLoginRequest = async (
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> => {
   const segments = pathSegments(requestUrl(req).pathname);
   const [first, ...rest] = segments;
   if (first === undefined || (first === 'portal' && rest.length === 0)) {
@@ -30,7 +35,12 @@ export async function handleLoginRequest(ctx: EmulatorContext, req: IncomingMess
     sendPage(res, 200, first === undefined ? renderHomePage(ctx) : renderPortalPage(ctx));
     return;
   }
-  if (first === 'portal' && rest[0] === 'certificates' && rest.length === 3 && (req.method === 'GET' || req.method === 'HEAD')) {
+  if (
+    first === 'portal' &&
+    rest[0] === 'certificates' &&
+    rest.length === 3 &&
+    (req.method === 'GET' || req.method === 'HEAD')
+  ) {
     if (!handleCertificateDownload(ctx, res, rest[1] ?? '', rest[2] ?? '')) notFound(res);
     return;
   }
@@ -43,4 +53,4 @@ export async function handleLoginRequest(ctx: EmulatorContext, req: IncomingMess
     return;
   }
   notFound(res);
-}
+};

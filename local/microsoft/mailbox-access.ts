@@ -1,18 +1,19 @@
 import { testApplicationAccessPolicy } from './access-policy';
 import type { EmulatorContext } from './context';
 import type { GraphCaller } from './graph-auth';
-import { GraphErrors, type GraphError } from './graph-errors';
+import { type GraphError, GraphErrors } from './graph-errors';
 import { TenantDirectory } from './tenant-directory';
 import type { EmulatedMailbox, EmulatedTenant } from './types';
 
-export type MailboxAccess = { ok: true; tenant: EmulatedTenant; mailbox: EmulatedMailbox } | { ok: false; error: GraphError };
+export type MailboxAccess =
+  { ok: true; tenant: EmulatedTenant; mailbox: EmulatedMailbox } | { ok: false; error: GraphError };
 
 /**
  * The mailbox behind `/users/{id | userPrincipalName}` for a mail operation, in the order Exchange refuses:
  * no such user, no Exchange Online mailbox, then the tenant's application access policy. The caller checks the
  * operation's permission first.
  */
-export function openMailbox(ctx: EmulatorContext, caller: GraphCaller, user: string): MailboxAccess {
+export const openMailbox = (ctx: EmulatorContext, caller: GraphCaller, user: string): MailboxAccess => {
   const tenant = ctx.directory.byId(caller.tenantId);
   const mailbox = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, user);
   if (tenant === undefined || mailbox === undefined) return { ok: false, error: GraphErrors.invalidUser(user) };
@@ -21,4 +22,4 @@ export function openMailbox(ctx: EmulatorContext, caller: GraphCaller, user: str
     return { ok: false, error: GraphErrors.appAccessPolicyDenied() };
   }
   return { ok: true, tenant, mailbox };
-}
+};

@@ -2,11 +2,11 @@ import type { EmulatorContext } from './context';
 import { draftsOf } from './draft-store';
 import { draftMessage } from './drafts';
 import type { GraphCaller } from './graph-auth';
-import { GraphErrors, type GraphError } from './graph-errors';
+import { type GraphError, GraphErrors } from './graph-errors';
 import { graphMessage, internetMessageIdOf, projectMessage, SELECTABLE_MESSAGE_PROPERTIES } from './graph-message';
-import { DRAFTS, findMailFolder, mailFolders, ROOT_FOLDER, SENT_ITEMS, type MailFolder } from './mail-folders';
+import { DRAFTS, findMailFolder, type MailFolder, mailFolders, ROOT_FOLDER, SENT_ITEMS } from './mail-folders';
 import { openMailbox } from './mailbox-access';
-import { parseODataQuery, type ODataQuery, type ODataQueryRules } from './odata-query';
+import { type ODataQuery, type ODataQueryRules, parseODataQuery } from './odata-query';
 import type { EmulatedMailbox } from './types';
 
 type Json = Record<string, unknown>;
@@ -31,19 +31,36 @@ const MAIL_READ_ROLES = ['Mail.Read', 'Mail.ReadWrite'];
 export const DEFAULT_MESSAGE_PAGE_SIZE = 10;
 export const MAX_MESSAGE_PAGE_SIZE = 1000;
 
-const MAIL_FOLDER_PROPERTIES = ['id', 'displayName', 'parentFolderId', 'childFolderCount', 'unreadItemCount', 'totalItemCount', 'sizeInBytes', 'isHidden'];
-const MAIL_FOLDER_NAVIGATION = ['childFolders', 'messages', 'messageRules', 'multiValueExtendedProperties', 'singleValueExtendedProperties'];
+const MAIL_FOLDER_PROPERTIES = [
+  'id',
+  'displayName',
+  'parentFolderId',
+  'childFolderCount',
+  'unreadItemCount',
+  'totalItemCount',
+  'sizeInBytes',
+  'isHidden',
+];
+const MAIL_FOLDER_NAVIGATION = [
+  'childFolders',
+  'messages',
+  'messageRules',
+  'multiValueExtendedProperties',
+  'singleValueExtendedProperties',
+];
 
 type Route = { kind: 'folder'; folder: string } | { kind: 'folder-messages'; folder: string } | { kind: 'messages' };
 
-function matchRoute(segments: string[]): Route | undefined {
-  const [first, folder, third, ...rest] = segments.map((segment, index) => (index === 1 ? segment : segment.toLowerCase()));
+const matchRoute = (segments: string[]): Route | undefined => {
+  const [first, folder, third, ...rest] = segments.map((segment, index) =>
+    index === 1 ? segment : segment.toLowerCase(),
+  );
   if (rest.length > 0) return undefined;
   if (first === 'messages' && folder === undefined) return { kind: 'messages' };
   if (first !== 'mailfolders' || folder === undefined) return undefined;
   if (third === undefined) return { kind: 'folder', folder };
   return third === 'messages' ? { kind: 'folder-messages', folder } : undefined;
-}
+};
 
 /** A message of the mailbox as Graph's full resource, with what ordering and folder sizes need. */
 interface ListedMessage {
@@ -56,7 +73,7 @@ interface ListedMessage {
 }
 
 /** Sent Items, oldest first: sent messages (none kept when sendMail said saveToSentItems false). */
-function sentItems(ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessage[] {
+const sentItems = (ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessage[] => {
   const folderId = mailFolders(mailbox).find((folder) => folder.wellKnownName === SENT_ITEMS)?.id ?? '';
   return ctx.store
     .list(mailbox.userPrincipalName)
@@ -67,11 +84,11 @@ function sentItems(ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessag
       time: stored.receivedAt,
       sizeInBytes: () => Buffer.byteLength(JSON.stringify(stored.message)),
     }));
-}
+};
 
 /** Drafts, oldest first: messages created with POST /messages and not sent yet. */
-function draftItems(ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessage[] {
-  return draftsOf(ctx)
+const draftItems = (ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessage[] =>
+  draftsOf(ctx)
     .list(mailbox.userPrincipalName)
     .map((draft) => ({
       internetMessageId: internetMessageIdOf(draft.id, draft.message, mailbox.userPrincipalName),
@@ -79,21 +96,23 @@ function draftItems(ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessa
       time: draft.createdAt,
       sizeInBytes: () => Buffer.byteLength(JSON.stringify(draft.message)),
     }));
-}
 
 /** Newest first; of messages with the same time, the one listed later first. */
-function newestFirst(oldestFirst: ListedMessage[]): ListedMessage[] {
-  return oldestFirst
+const newestFirst = (oldestFirst: ListedMessage[]): ListedMessage[] =>
+  oldestFirst
     .map((message, index) => ({ message, index }))
     .sort((a, b) => (a.message.time === b.message.time ? b.index - a.index : a.message.time < b.message.time ? 1 : -1))
     .map(({ message }) => message);
-}
 
-function messagesIn(ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: MailFolder | undefined): ListedMessage[] {
+const messagesIn = (
+  ctx: EmulatorContext,
+  mailbox: EmulatedMailbox,
+  folder: MailFolder | undefined,
+): ListedMessage[] => {
   if (folder === undefined) return newestFirst([...sentItems(ctx, mailbox), ...draftItems(ctx, mailbox)]);
   if (folder.wellKnownName === SENT_ITEMS) return newestFirst(sentItems(ctx, mailbox));
   return folder.wellKnownName === DRAFTS ? newestFirst(draftItems(ctx, mailbox)) : [];
-}
+};
 
 /**
  * GET /users/{id | userPrincipalName}/mailFolders/{name | id}, …/mailFolders/{name | id}/messages and
@@ -101,7 +120,10 @@ function messagesIn(ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: Mail
  * lists Sent Items and Drafts). Needs Mail.Read or Mail.ReadWrite; the mailbox is opened as for sendMail,
  * application access policy included.
  */
-export function readMailbox(ctx: EmulatorContext, request: MailboxReadRequest): MailboxReadOutcome | { ok: false; unsupported: string } {
+export const readMailbox = (
+  ctx: EmulatorContext,
+  request: MailboxReadRequest,
+): MailboxReadOutcome | { ok: false; unsupported: string } => {
   const route = matchRoute(request.segments);
   if (route === undefined) return { ok: false, unsupported: request.path };
   const rules: ODataQueryRules =
@@ -109,9 +131,11 @@ export function readMailbox(ctx: EmulatorContext, request: MailboxReadRequest): 
       ? { type: 'mailFolder', selectable: [...MAIL_FOLDER_PROPERTIES, ...MAIL_FOLDER_NAVIGATION], paging: false }
       : { type: 'message', selectable: SELECTABLE_MESSAGE_PROPERTIES, paging: true, messageFilter: true };
   const parsed = parseODataQuery(request.query, rules);
-  if (!parsed.ok) return 'error' in parsed ? parsed : { ok: false, unsupported: `${request.path}?${parsed.unsupported}` };
+  if (!parsed.ok)
+    return 'error' in parsed ? parsed : { ok: false, unsupported: `${request.path}?${parsed.unsupported}` };
 
-  if (!(request.caller.roles ?? []).some((role) => MAIL_READ_ROLES.includes(role))) return { ok: false, error: GraphErrors.mailAccessDenied() };
+  if (!(request.caller.roles ?? []).some((role) => MAIL_READ_ROLES.includes(role)))
+    return { ok: false, error: GraphErrors.mailAccessDenied() };
   const access = openMailbox(ctx, request.caller, request.user);
   if (!access.ok) return access;
   const { mailbox } = access;
@@ -128,16 +152,25 @@ export function readMailbox(ctx: EmulatorContext, request: MailboxReadRequest): 
   const { folder } = lookup;
   if (route.kind === 'folder-messages') {
     const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, folder));
-    return { ok: true, body: { '@odata.context': `${contextBase}/mailFolders('${encodeURIComponent(route.folder)}')/messages${selected}`, ...page } };
+    return {
+      ok: true,
+      body: {
+        '@odata.context': `${contextBase}/mailFolders('${encodeURIComponent(route.folder)}')/messages${selected}`,
+        ...page,
+      },
+    };
   }
   const full = folderResource(ctx, mailbox, folder);
-  const names = parsed.query.select === undefined ? MAIL_FOLDER_PROPERTIES : ['id', ...MAIL_FOLDER_PROPERTIES.filter((name) => name !== 'id' && parsed.query.select?.includes(name))];
+  const names =
+    parsed.query.select === undefined
+      ? MAIL_FOLDER_PROPERTIES
+      : ['id', ...MAIL_FOLDER_PROPERTIES.filter((name) => name !== 'id' && parsed.query.select?.includes(name))];
   const body: Json = { '@odata.context': `${contextBase}/mailFolders${selected}/$entity` };
   for (const name of names) body[name] = full[name];
   return { ok: true, body };
-}
+};
 
-function folderResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: MailFolder): Json {
+const folderResource = (ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: MailFolder): Json => {
   const messages = messagesIn(ctx, mailbox, folder);
   return {
     id: folder.id,
@@ -150,25 +183,34 @@ function folderResource(ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: 
     sizeInBytes: messages.reduce((sum, message) => sum + message.sizeInBytes(), 0),
     isHidden: false,
   };
-}
+};
 
 /**
  * One page of messages (those matching the filter, if any), with @odata.nextLink (a $skip link, as Graph gives
  * for messages) when more remain.
  */
-function messagePage(ctx: EmulatorContext, request: MailboxReadRequest, query: ODataQuery, listed: ListedMessage[]): Json {
+const messagePage = (
+  ctx: EmulatorContext,
+  request: MailboxReadRequest,
+  query: ODataQuery,
+  listed: ListedMessage[],
+): Json => {
   const { filter } = query;
-  const messages = filter === undefined ? listed : listed.filter((message) => message.internetMessageId === filter.internetMessageId);
+  const messages =
+    filter === undefined ? listed : listed.filter((message) => message.internetMessageId === filter.internetMessageId);
   const size = Math.min(query.top ?? DEFAULT_MESSAGE_PAGE_SIZE, MAX_MESSAGE_PAGE_SIZE);
-  const value = messages.slice(query.skip, query.skip + size).map((message) => projectMessage(message.full(), query.select));
+  const value = messages
+    .slice(query.skip, query.skip + size)
+    .map((message) => projectMessage(message.full(), query.select));
   const page: Json = { value };
   if (size > 0 && query.skip + size < messages.length) {
     const next = new URLSearchParams();
-    if (filter !== undefined) next.set('$filter', `internetMessageId eq '${filter.internetMessageId.replace(/'/g, "''")}'`);
+    if (filter !== undefined)
+      next.set('$filter', `internetMessageId eq '${filter.internetMessageId.replace(/'/g, "''")}'`);
     if (query.select !== undefined) next.set('$select', query.select.join(','));
     if (query.top !== undefined) next.set('$top', String(query.top));
     next.set('$skip', String(query.skip + size));
     page['@odata.nextLink'] = `${ctx.urls.graph}${request.path}?${next.toString()}`;
   }
   return page;
-}
+};

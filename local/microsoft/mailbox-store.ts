@@ -8,7 +8,12 @@ export const MAX_STORED_MESSAGES = 1000;
 export class MailboxStore {
   private messages: StoredMessage[] = [];
 
-  add(input: { mailbox: string; message: StoredMessage['message']; savedToSentItems: boolean; receivedAt: Date }): StoredMessage {
+  add(input: {
+    mailbox: string;
+    message: StoredMessage['message'];
+    savedToSentItems: boolean;
+    receivedAt: Date;
+  }): StoredMessage {
     const stored: StoredMessage = {
       // Shaped like an Exchange item id; only needs to be unique and URL-safe.
       id: `AAMkAG${randomBase64Url(33)}`,
@@ -25,7 +30,9 @@ export class MailboxStore {
   /** Copies, so callers cannot change what the store holds. `mailbox` matches the UPN case-insensitively. */
   list(mailbox?: string): StoredMessage[] {
     const key = mailbox?.toLowerCase();
-    return this.messages.filter((message) => key === undefined || message.mailbox.toLowerCase() === key).map((m) => structuredClone(m));
+    return this.messages
+      .filter((message) => key === undefined || message.mailbox.toLowerCase() === key)
+      .map((m) => structuredClone(m));
   }
 
   get(id: string): StoredMessage | undefined {

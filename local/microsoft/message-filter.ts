@@ -8,8 +8,8 @@ export interface MessageFilter {
 const INTERNET_MESSAGE_ID_EQ = /^\s*internetMessageId\s+eq\s+'((?:[^']|'')*)'\s*$/i;
 
 /** `internetMessageId eq '…'`, or undefined for any other filter (which the emulator does not evaluate). */
-export function parseMessageFilter(text: string): MessageFilter | undefined {
+export const parseMessageFilter = (text: string): MessageFilter | undefined => {
   const match = INTERNET_MESSAGE_ID_EQ.exec(text);
   if (match?.[1] === undefined) return undefined;
   return { internetMessageId: match[1].replace(/''/g, "'") };
-}
+};

@@ -5,13 +5,13 @@ type Recipient = { emailAddress: { address: string; name?: string } };
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Strict base64 (whitespace and line breaks allowed), as Exchange reads a MIME sendMail body. */
-export function decodeStrictBase64(text: string): Buffer | undefined {
+export const decodeStrictBase64 = (text: string): Buffer | undefined => {
   const compact = text.replace(/\s+/g, '');
   if (compact.length === 0 || compact.length % 4 !== 0 || !BASE64.test(compact)) return undefined;
   return Buffer.from(compact, 'base64');
-}
+};
 
-function parseAddressList(value: string | undefined): Recipient[] {
+const parseAddressList = (value: string | undefined): Recipient[] => {
   if (value === undefined) return [];
   return value
     .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
@@ -24,13 +24,13 @@ function parseAddressList(value: string | undefined): Recipient[] {
       const address = (angle[2] ?? '').trim();
       return name.length > 0 ? { emailAddress: { address, name } } : { emailAddress: { address } };
     });
-}
+};
 
 /**
  * Reads the headers of an RFC 822 message sent to sendMail as base64 text: Subject, To, Cc, Bcc and the body.
  * Multipart bodies are kept as their raw text; encoded words are not decoded.
  */
-export function parseMimeMessage(raw: Buffer): StoredMessage['message'] {
+export const parseMimeMessage = (raw: Buffer): StoredMessage['message'] => {
   const text = raw.toString('utf8');
   const split = /\r?\n\r?\n/.exec(text);
   const head = split === null ? text : text.slice(0, split.index);
@@ -55,4 +55,4 @@ export function parseMimeMessage(raw: Buffer): StoredMessage['message'] {
     ccRecipients: parseAddressList(headers.get('cc')),
     bccRecipients: parseAddressList(headers.get('bcc')),
   };
-}
+};

@@ -1,5 +1,5 @@
-import { GraphErrors, type GraphError } from './graph-errors';
-import { parseMessageFilter, type MessageFilter } from './message-filter';
+import { type GraphError, GraphErrors } from './graph-errors';
+import { type MessageFilter, parseMessageFilter } from './message-filter';
 
 export interface ODataQuery {
   /** Canonical property names; undefined without $select. */
@@ -29,13 +29,13 @@ export interface ODataQueryRules {
   messageFilter?: boolean;
 }
 
-function whole(option: '$top' | '$skip', value: string | null): number | undefined | GraphError {
+const whole = (option: '$top' | '$skip', value: string | null): number | undefined | GraphError => {
   if (value === null) return undefined;
   return /^\d+$/.test(value) ? Number(value) : GraphErrors.invalidQueryNumber(option, value);
-}
+};
 
 /** Reads $select, $top, $skip and, where the rules allow, the one $filter the emulator evaluates. */
-export function parseODataQuery(params: URLSearchParams, rules: ODataQueryRules): ODataQueryOutcome {
+export const parseODataQuery = (params: URLSearchParams, rules: ODataQueryRules): ODataQueryOutcome => {
   let filter: MessageFilter | undefined;
   for (const [name, value] of params) {
     const option = name.toLowerCase();
@@ -51,7 +51,10 @@ export function parseODataQuery(params: URLSearchParams, rules: ODataQueryRules)
   const selectText = params.get('$select');
   if (selectText !== null) {
     select = [];
-    for (const raw of selectText.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    for (const raw of selectText
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '')) {
       // Graph matches property names in $select regardless of case.
       const name = rules.selectable.find((candidate) => candidate.toLowerCase() === raw.toLowerCase());
       if (name === undefined) return { ok: false, error: GraphErrors.unknownProperty(raw, rules.type) };
@@ -63,4 +66,4 @@ export function parseODataQuery(params: URLSearchParams, rules: ODataQueryRules)
   const skip = whole('$skip', params.get('$skip'));
   if (typeof skip === 'object') return { ok: false, error: skip };
   return { ok: true, query: { select, top, skip: skip ?? 0, ...(filter === undefined ? {} : { filter }) } };
-}
+};

@@ -10,16 +10,16 @@ export type KnownResource = { kind: 'graph'; audience: string } | { kind: 'aad-g
 const normalise = (resource: string) => resource.trim().toLowerCase().replace(/\/+$/, '');
 
 /** The resource a client asked for, or undefined when this tenant has no such service principal. */
-export function knownResource(resource: string): KnownResource | undefined {
+export const knownResource = (resource: string): KnownResource | undefined => {
   const name = normalise(resource);
   if (name === GRAPH_AUDIENCE || name === GRAPH_APP_ID) return { kind: 'graph', audience: GRAPH_AUDIENCE };
   if (name === AAD_GRAPH_AUDIENCE) return { kind: 'aad-graph', audience: AAD_GRAPH_AUDIENCE };
   if (name === AAD_GRAPH_APP_ID) return { kind: 'aad-graph', audience: AAD_GRAPH_APP_ID };
   return undefined;
-}
+};
 
 /** Audiences Microsoft Graph accepts in a bearer token. */
-export function isGraphAudience(aud: unknown): boolean {
+export const isGraphAudience = (aud: unknown): boolean => {
   const values = Array.isArray(aud) ? aud : [aud];
   return values.some((value) => typeof value === 'string' && knownResource(value)?.kind === 'graph');
-}
+};

@@ -1,4 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+
 import schema from './schemas/graph-send-mail.schema.json';
 
 /*
@@ -9,7 +10,8 @@ import schema from './schemas/graph-send-mail.schema.json';
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
 const validateBody: ValidateFunction = ajv.compile(schema);
 const validateFileAttachment = ajv.getSchema(`${schema.$id}#/$defs/microsoft.graph.fileAttachment`);
-if (validateFileAttachment === undefined) throw new Error('graph-send-mail.schema.json lacks microsoft.graph.fileAttachment');
+if (validateFileAttachment === undefined)
+  throw new Error('graph-send-mail.schema.json lacks microsoft.graph.fileAttachment');
 
 // Graph matches enum members case-insensitively (the docs send "HTML"); stored messages use the CSDL names.
 const ENUMS: { path: string[]; members: string[] }[] = [
@@ -22,48 +24,58 @@ const ENUMS: { path: string[]; members: string[] }[] = [
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Rewrites enum members to their CSDL spelling when they match case-insensitively (in place). */
-export function normaliseEnums(message: Json): void {
+export const normaliseEnums = (message: Json): void => {
   for (const { path, members } of ENUMS) {
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1] as string;
     let parent: unknown = message;
     for (const segment of parentPath) parent = isObject(parent) ? parent[segment] : undefined;
     if (!isObject(parent) || typeof parent[key] !== 'string') continue;
-    const value = (parent[key] as string).toLowerCase();
+    const value = parent[key].toLowerCase();
     const member = members.find((candidate) => candidate.toLowerCase() === value);
     if (member !== undefined) parent[key] = member;
   }
-}
+};
 
 export type SchemaCheck = { ok: true } | { ok: false; message: string };
 
-export function checkSendMailBody(body: Json): SchemaCheck {
+export const checkSendMailBody = (body: Json): SchemaCheck => {
   if (validateBody(body)) return { ok: true };
   return { ok: false, message: describeErrors(validateBody.errors ?? [], body) };
-}
+};
 
-export function checkFileAttachment(attachment: Json, pointer: string): SchemaCheck {
+export const checkFileAttachment = (attachment: Json, pointer: string): SchemaCheck => {
   const validate = validateFileAttachment as ValidateFunction;
   if (validate(attachment)) return { ok: true };
-  const errors = (validate.errors ?? []).map((error) => ({ ...error, instancePath: `${pointer}${error.instancePath}` }));
+  const errors = (validate.errors ?? []).map((error) => ({
+    ...error,
+    instancePath: `${pointer}${error.instancePath}`,
+  }));
   return { ok: false, message: describeErrors(errors, attachment, pointer) };
-}
+};
 
-const EDM: Record<string, string> = { string: 'Edm.String', boolean: 'Edm.Boolean', integer: 'Edm.Int32', number: 'Edm.Double' };
-const NODE = (value: unknown) => (Array.isArray(value) ? 'StartArray' : isObject(value) ? 'StartObject' : 'PrimitiveValue');
+const EDM: Record<string, string> = {
+  string: 'Edm.String',
+  boolean: 'Edm.Boolean',
+  integer: 'Edm.Int32',
+  number: 'Edm.Double',
+};
+const NODE = (value: unknown) =>
+  Array.isArray(value) ? 'StartArray' : isObject(value) ? 'StartObject' : 'PrimitiveValue';
 const EXPECTED_NODE: Record<string, string> = { object: 'StartObject', array: 'StartArray' };
 
-function valueAt(root: unknown, pointer: string): unknown {
+const valueAt = (root: unknown, pointer: string): unknown => {
   let node = root;
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     node = Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined;
   }
   return node;
-}
+};
 
 /** A value as OData quotes it in an error, cut short. */
 export const literal = (value: unknown): string => {
@@ -71,11 +83,15 @@ export const literal = (value: unknown): string => {
   return text.length > 100 ? `${text.slice(0, 100)}...` : text;
 };
 
-function describeErrors(errors: ErrorObject[], data: unknown, rootPointer = ''): string {
+const describeErrors = (errors: ErrorObject[], data: unknown, rootPointer = ''): string => {
   const typesOf = (error: ErrorObject) => String((error.params as { type?: unknown }).type ?? '').split(',');
   const relevant =
-    errors.find((error) => error.keyword !== 'anyOf' && error.keyword !== 'allOf' && !(error.keyword === 'type' && typesOf(error).every((t) => t === 'null'))) ??
-    errors[0];
+    errors.find(
+      (error) =>
+        error.keyword !== 'anyOf' &&
+        error.keyword !== 'allOf' &&
+        !(error.keyword === 'type' && typesOf(error).every((t) => t === 'null')),
+    ) ?? errors[0];
   if (relevant === undefined) return 'The request body is not valid.';
   const value = valueAt(data, relevant.instancePath.slice(rootPointer.length));
   switch (relevant.keyword) {
@@ -106,4 +122,4 @@ function describeErrors(errors: ErrorObject[], data: unknown, rootPointer = ''):
     default:
       return `Invalid value at '${relevant.instancePath || '/'}': ${relevant.message ?? 'not valid'}.`;
   }
-}
+};

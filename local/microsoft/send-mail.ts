@@ -1,7 +1,7 @@
 import { acceptSend } from './accept-send';
 import type { EmulatorContext } from './context';
 import type { GraphCaller } from './graph-auth';
-import { GraphErrors, type GraphError } from './graph-errors';
+import { type GraphError, GraphErrors } from './graph-errors';
 import { internetMessageIdOf } from './graph-message';
 import { readJsonObjectBody } from './json-body';
 import { openMailbox } from './mailbox-access';
@@ -24,9 +24,11 @@ export interface SendMailRequest {
 export type SendMailOutcome = { ok: true } | { ok: false; error: GraphError };
 
 type Json = Record<string, unknown>;
-type Parsed = { ok: true; message: StoredMessage['message']; saveToSentItems: boolean } | { ok: false; error: GraphError };
+type Parsed =
+  { ok: true; message: StoredMessage['message']; saveToSentItems: boolean } | { ok: false; error: GraphError };
 
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const fail = (error: GraphError) => ({ ok: false as const, error });
 
 // Exchange resolves SMTP addresses; anything that is not one stays unresolved.
@@ -38,17 +40,19 @@ const OTHER_ATTACHMENTS = ['#microsoft.graph.itemattachment', '#microsoft.graph.
  * POST /users/{id | userPrincipalName}/sendMail: permission, mailbox (and access policy), body, headers,
  * recipients, then the accept step (message-rate limit, hooks) and store.
  */
-export async function sendMail(ctx: EmulatorContext, request: SendMailRequest): Promise<SendMailOutcome> {
+export const sendMail = async (ctx: EmulatorContext, request: SendMailRequest): Promise<SendMailOutcome> => {
   if (!(request.caller.roles ?? []).includes('Mail.Send')) return fail(GraphErrors.mailAccessDenied());
   const access = openMailbox(ctx, request.caller, request.user);
   if (!access.ok) return access;
   const { mailbox } = access;
 
-  const parsed = request.mediaType === 'text/plain' ? parseMime(request.body) : parseJson(request.mediaType, request.body);
+  const parsed =
+    request.mediaType === 'text/plain' ? parseMime(request.body) : parseJson(request.mediaType, request.body);
   if (!parsed.ok) return parsed;
   const { message } = parsed;
 
-  const headerError = checkInternetMessageHeaders(message.internetMessageHeaders) ?? checkInternetMessageId(message.internetMessageId);
+  const headerError =
+    checkInternetMessageHeaders(message.internetMessageHeaders) ?? checkInternetMessageId(message.internetMessageId);
   if (headerError !== undefined) return fail(headerError);
   const recipientError = checkRecipients(message);
   if (recipientError !== undefined) return fail(recipientError);
@@ -58,13 +62,18 @@ export async function sendMail(ctx: EmulatorContext, request: SendMailRequest): 
     mailbox: upn,
     internetMessageId: typeof message.internetMessageId === 'string' ? message.internetMessageId : undefined,
     store: () => {
-      const stored = ctx.store.add({ mailbox: upn, message, savedToSentItems: parsed.saveToSentItems, receivedAt: ctx.now() });
+      const stored = ctx.store.add({
+        mailbox: upn,
+        message,
+        savedToSentItems: parsed.saveToSentItems,
+        receivedAt: ctx.now(),
+      });
       return { ok: true, internetMessageId: internetMessageIdOf(stored.id, stored.message, upn) };
     },
   });
-}
+};
 
-function parseJson(mediaType: string | undefined, body: Buffer): Parsed {
+const parseJson = (mediaType: string | undefined, body: Buffer): Parsed => {
   const read = readJsonObjectBody(mediaType, body);
   if (!read.ok) return read;
   const json = read.value;
@@ -96,18 +105,18 @@ function parseJson(mediaType: string | undefined, body: Buffer): Parsed {
   const stored = { ...validMessage } as StoredMessage['message'];
   if (attachments.list !== undefined) stored.attachments = attachments.list;
   return { ok: true, message: stored, saveToSentItems: saveToSentItems !== false };
-}
+};
 
-function parseMime(body: Buffer): Parsed {
+const parseMime = (body: Buffer): Parsed => {
   const raw = decodeStrictBase64(body.toString('utf8'));
   if (raw === undefined) return fail(GraphErrors.mimeInvalidBase64());
   return { ok: true, message: parseMimeMessage(raw), saveToSentItems: true };
-}
+};
 
 export type Attachments = { ok: true; list: StoredMailAttachment[] | undefined } | { ok: false; error: GraphError };
 
 /** Reads validated `fileAttachment`s of a message, decoding their bytes; `pointer` names the list in errors. */
-export function readAttachments(value: unknown, pointer = '/message/attachments'): Attachments {
+export const readAttachments = (value: unknown, pointer = '/message/attachments'): Attachments => {
   if (!Array.isArray(value)) return { ok: true, list: undefined };
   const list: StoredMailAttachment[] = [];
   for (const [index, attachment] of value.entries()) {
@@ -121,11 +130,16 @@ export function readAttachments(value: unknown, pointer = '/message/attachments'
     const contentBytes = typeof item.contentBytes === 'string' ? item.contentBytes : '';
     const decoded = contentBytes === '' ? Buffer.alloc(0) : decodeStrictBase64(contentBytes);
     if (decoded === undefined) {
-      return fail(GraphErrors.requestBodyRead(`Cannot convert the literal '${literal(contentBytes)}' to the expected type 'Edm.Binary'.`));
+      return fail(
+        GraphErrors.requestBodyRead(
+          `Cannot convert the literal '${literal(contentBytes)}' to the expected type 'Edm.Binary'.`,
+        ),
+      );
     }
     list.push({
       name: typeof item.name === 'string' ? item.name : '',
-      contentType: typeof item.contentType === 'string' && item.contentType !== '' ? item.contentType : 'application/octet-stream',
+      contentType:
+        typeof item.contentType === 'string' && item.contentType !== '' ? item.contentType : 'application/octet-stream',
       size: decoded.length,
       contentBytes: decoded.toString('base64'),
       ...(item.isInline === true ? { isInline: true } : {}),
@@ -133,28 +147,32 @@ export function readAttachments(value: unknown, pointer = '/message/attachments'
     });
   }
   return { ok: true, list };
-}
+};
 
-function checkInternetMessageHeaders(headers: unknown): GraphError | undefined {
+const checkInternetMessageHeaders = (headers: unknown): GraphError | undefined => {
   if (!Array.isArray(headers)) return undefined;
   for (const entry of headers) {
     const name = isObject(entry) && typeof entry.name === 'string' ? entry.name : '';
     if (!name.toLowerCase().startsWith('x-')) return GraphErrors.invalidHeaderName(name);
   }
   return undefined;
-}
+};
 
 // msg-id = "<" id-left "@" id-right ">" (RFC 5322 3.6.4), each printable ASCII without "<", ">" and "@".
 const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f\x41-\x7e]+@[\x21-\x3b\x3d\x3f\x41-\x7e]+>$/;
 
 /** A client-supplied internetMessageId (kept by Exchange) must be a Message-ID; null or absent lets Exchange make one. */
-export function checkInternetMessageId(value: unknown): GraphError | undefined {
+export const checkInternetMessageId = (value: unknown): GraphError | undefined => {
   if (typeof value !== 'string' || MESSAGE_ID.test(value)) return undefined;
   return GraphErrors.invalidInternetMessageId(literal(value));
-}
+};
 
-export function checkRecipients(message: StoredMessage['message']): GraphError | undefined {
-  const all = [...(message.toRecipients ?? []), ...(message.ccRecipients ?? []), ...(message.bccRecipients ?? [])] as unknown[];
+export const checkRecipients = (message: StoredMessage['message']): GraphError | undefined => {
+  const all = [
+    ...(message.toRecipients ?? []),
+    ...(message.ccRecipients ?? []),
+    ...(message.bccRecipients ?? []),
+  ] as unknown[];
   if (all.length === 0) return GraphErrors.noRecipients();
   for (const recipient of all) {
     const emailAddress = isObject(recipient) && isObject(recipient.emailAddress) ? recipient.emailAddress : {};
@@ -165,4 +183,4 @@ export function checkRecipients(message: StoredMessage['message']): GraphError |
     }
   }
   return undefined;
-}
+};

@@ -21,7 +21,8 @@ export class TenantDirectory {
     if ((MULTI_TENANT_ALIASES as readonly string[]).includes(name)) return { kind: 'alias', alias: name };
     if (!isGuid(name) && !DNS_NAME.test(name)) return { kind: 'malformed' };
     const tenant = this.config.tenants.find(
-      (candidate) => candidate.id.toLowerCase() === name || candidate.domains.some((domain) => domain.toLowerCase() === name),
+      (candidate) =>
+        candidate.id.toLowerCase() === name || candidate.domains.some((domain) => domain.toLowerCase() === name),
     );
     return tenant === undefined ? { kind: 'unknown' } : { kind: 'found', tenant };
   }
@@ -37,6 +38,8 @@ export class TenantDirectory {
   /** A user by object id or userPrincipalName, case-insensitively, as Graph's /users/{id | userPrincipalName}. */
   static mailbox(tenant: EmulatedTenant, idOrUpn: string): EmulatedMailbox | undefined {
     const key = idOrUpn.trim().toLowerCase();
-    return tenant.mailboxes.find((mailbox) => mailbox.id.toLowerCase() === key || mailbox.userPrincipalName.toLowerCase() === key);
+    return tenant.mailboxes.find(
+      (mailbox) => mailbox.id.toLowerCase() === key || mailbox.userPrincipalName.toLowerCase() === key,
+    );
   }
 }

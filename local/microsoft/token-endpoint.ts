@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { checkClientCredentials, type TokenEndpointVersion } from './client-credentials';
 import type { EmulatorContext } from './context';
 import { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_DELAY_MS, delay } from './faults';
 import { header, mediaType, readBody, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
-import { aadstsErrorBody, TokenErrors, type AadstsError } from './token-errors';
+import { type AadstsError, aadstsErrorBody, TokenErrors } from './token-errors';
 
 /** Form bodies of token requests are small; anything bigger is not a token request. */
 const MAX_TOKEN_REQUEST_BYTES = 64 * 1024;
@@ -16,20 +17,20 @@ interface TokenRequestIds {
   clientRequestId: string | undefined;
 }
 
-function tokenHeaders(ids: TokenRequestIds): Record<string, string> {
-  return {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store, no-cache',
-    Pragma: 'no-cache',
-    Expires: '-1',
-    'X-Content-Type-Options': 'nosniff',
-    'x-ms-request-id': ids.traceId,
-    ...(ids.clientRequestId === undefined ? {} : { 'client-request-id': ids.clientRequestId }),
-  };
-}
+const tokenHeaders = (ids: TokenRequestIds): Record<string, string> => ({
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store, no-cache',
+  Pragma: 'no-cache',
+  Expires: '-1',
+  'X-Content-Type-Options': 'nosniff',
+  'x-ms-request-id': ids.traceId,
+  ...(ids.clientRequestId === undefined ? {} : { 'client-request-id': ids.clientRequestId }),
+});
 
 /** `Authorization: Basic` client authentication (RFC 6749 2.3.1: each part form-encoded, then base64). */
-export function parseBasicAuthorization(value: string | undefined): { clientId: string; clientSecret: string } | undefined {
+export const parseBasicAuthorization = (
+  value: string | undefined,
+): { clientId: string; clientSecret: string } | undefined => {
   const match = /^Basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(value ?? '');
   if (match?.[1] === undefined) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
@@ -43,16 +44,16 @@ export function parseBasicAuthorization(value: string | undefined): { clientId: 
     }
   };
   return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
-}
+};
 
 /** `POST /{tenant}/oauth2/v2.0/token` (v2) and `POST /{tenant}/oauth2/token` (v1), client credentials only. */
-export async function handleTokenRequest(
+export const handleTokenRequest = async (
   ctx: EmulatorContext,
   req: IncomingMessage,
   res: ServerResponse,
   tenantSegment: string,
   version: TokenEndpointVersion,
-): Promise<void> {
+): Promise<void> => {
   ctx.counts.token += 1;
   const echoed = clientRequestId(req.headers['client-request-id']);
   // Entra uses the client's client-request-id as the correlation id.
@@ -67,11 +68,19 @@ export async function handleTokenRequest(
   if (fault?.kind === 'throttle') {
     // Entra's 429 is not an AADSTS JSON body: MSAL reports "ResponseBody: Too Many Requests" with Retry-After.
     const retryAfter = String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS.token);
-    send(res, 429, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': retryAfter }, 'Too Many Requests');
+    send(
+      res,
+      429,
+      { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': retryAfter },
+      'Too Many Requests',
+    );
     return;
   }
   if (fault?.kind === 'unavailable') {
-    sendError(TokenErrors.temporarilyUnavailable(), fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) });
+    sendError(
+      TokenErrors.temporarilyUnavailable(),
+      fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) },
+    );
     return;
   }
   if (fault?.kind === 'slow') await delay(fault.delayMs ?? DEFAULT_SLOW_DELAY_MS, ctx.shutdown);
@@ -90,7 +99,10 @@ export async function handleTokenRequest(
   }
 
   // Only form bodies are read: JSON is seen as a request with no parameters (AADSTS900144 'grant_type').
-  const form = mediaType(req) === 'application/x-www-form-urlencoded' ? new URLSearchParams(body.body.toString('utf8')) : new URLSearchParams();
+  const form =
+    mediaType(req) === 'application/x-www-form-urlencoded'
+      ? new URLSearchParams(body.body.toString('utf8'))
+      : new URLSearchParams();
   const now = ctx.now();
   const outcome = await checkClientCredentials(ctx.directory, ctx.keys, {
     version,
@@ -116,7 +128,12 @@ export async function handleTokenRequest(
     clientAuthentication: outcome.clientAuthentication,
   });
   if (version === 'v2') {
-    sendJson(res, 200, headers, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token.accessToken });
+    sendJson(res, 200, headers, {
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      ext_expires_in: lifetime,
+      access_token: token.accessToken,
+    });
     return;
   }
   // The v1 endpoint writes every number as a string and echoes the resource.
@@ -129,4 +146,4 @@ export async function handleTokenRequest(
     resource: outcome.requestedResource,
     access_token: token.accessToken,
   });
-}
+};

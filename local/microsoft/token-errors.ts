@@ -8,7 +8,12 @@ export interface AadstsError {
   message: string;
 }
 
-export const aadsts = (status: number, error: string, code: number, message: string): AadstsError => ({ status, error, code, message });
+export const aadsts = (status: number, error: string, code: number, message: string): AadstsError => ({
+  status,
+  error,
+  code,
+  message,
+});
 
 /**
  * The token endpoint's errors, texts as Microsoft writes them (see emulator-fixtures.json; the others are from
@@ -30,7 +35,12 @@ export const TokenErrors = {
     ),
   // Public reports (azure-docs #100978).
   malformedTenant: (tenant: string) =>
-    aadsts(400, 'invalid_request', 900023, `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`),
+    aadsts(
+      400,
+      'invalid_request',
+      900023,
+      `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`,
+    ),
   tenantNotFound: (tenant: string) =>
     aadsts(
       400,
@@ -46,7 +56,12 @@ export const TokenErrors = {
       `Application with identifier '${appId}' was not found in the directory '${tenantName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
     ),
   noCredential: () =>
-    aadsts(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."),
+    aadsts(
+      401,
+      'invalid_client',
+      7000218,
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    ),
   invalidSecret: (appId: string) =>
     aadsts(
       401,
@@ -72,7 +87,12 @@ export const TokenErrors = {
       `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
     ),
   invalidScope: (scope: string) =>
-    aadsts(400, 'invalid_scope', 70011, `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`),
+    aadsts(
+      400,
+      'invalid_scope',
+      70011,
+      `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`,
+    ),
   resourceNotFound: (resource: string, tenantName: string) =>
     aadsts(
       400,
@@ -82,9 +102,15 @@ export const TokenErrors = {
     ),
   // Public reports of the real endpoint (e.g. oidc-debugger #87).
   methodNotAllowed: (method: string) =>
-    aadsts(400, 'invalid_request', 900561, `The endpoint only accepts POST, OPTIONS requests. Received a ${method} request.`),
+    aadsts(
+      400,
+      'invalid_request',
+      900561,
+      `The endpoint only accepts POST, OPTIONS requests. Received a ${method} request.`,
+    ),
   // Public reports (azure-sdk-for-python #14241): the 503 Entra answers during an outage.
-  temporarilyUnavailable: () => aadsts(503, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'),
+  temporarilyUnavailable: () =>
+    aadsts(503, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.'),
 } as const;
 
 export interface AadstsErrorBody {
@@ -98,7 +124,11 @@ export interface AadstsErrorBody {
 }
 
 /** The JSON body Entra sends with an AADSTS error, trace lines included in error_description. */
-export function aadstsErrorBody(err: AadstsError, ids: { traceId: string; correlationId: string }, now: Date): AadstsErrorBody {
+export const aadstsErrorBody = (
+  err: AadstsError,
+  ids: { traceId: string; correlationId: string },
+  now: Date,
+): AadstsErrorBody => {
   const timestamp = aadTimestamp(now);
   return {
     error: err.error,
@@ -109,4 +139,4 @@ export function aadstsErrorBody(err: AadstsError, ids: { traceId: string; correl
     correlation_id: ids.correlationId,
     error_uri: `https://login.microsoftonline.com/error?code=${err.code}`,
   };
-}
+};

@@ -219,23 +219,23 @@ export interface MicrosoftEmulator {
   readonly graphBaseUrl: string;
   readonly config: MicrosoftEmulatorConfig;
   /** Messages accepted by sendMail, oldest first. */
-  sentMessages(mailbox?: string): StoredMessage[];
+  sentMessages: (mailbox?: string) => StoredMessage[];
   /** Requests that reached each endpoint family since start (or the last reset). */
-  requestCounts(): { token: number; graph: number };
-  resetCounts(): void;
-  injectFault(fault: InjectedFault): void;
-  clearFaults(): void;
+  requestCounts: () => { token: number; graph: number };
+  resetCounts: () => void;
+  injectFault: (fault: InjectedFault) => void;
+  clearFaults: () => void;
   /**
    * Sets (or with undefined removes) the random fault mix for Graph API requests (not the token endpoint, not
    * upload URLs). Setting it restarts its seeded sequence; queued injectFault() faults go first and take no draw.
    */
-  setFaultMix(mix: FaultMix | undefined): void;
+  setFaultMix: (mix: FaultMix | undefined) => void;
   /** Every access token issued so far is expired for Graph from now on (401 InvalidAuthenticationToken); new ones work. */
-  expireIssuedTokens(): void;
-  deliveryStats(): DeliveryStats;
+  expireIssuedTokens: () => void;
+  deliveryStats: () => DeliveryStats;
   /** Zeroes the statistics; the limits' own windows and open requests are kept. */
-  resetDeliveryStats(): void;
+  resetDeliveryStats: () => void;
   /** Sets (or with undefined removes) the hook awaited in the send paths. */
-  setSendHook(hook: SendHook | undefined): void;
-  close(): Promise<void>;
+  setSendHook: (hook: SendHook | undefined) => void;
+  close: () => Promise<void>;
 }

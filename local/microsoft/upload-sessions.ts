@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { EmulatorContext } from './context';
-import { draftsOf, type Draft, type UploadSession } from './draft-store';
-import { GraphErrors, graphErrorBody, graphHeaders, type GraphError } from './graph-errors';
+import { type Draft, draftsOf, type UploadSession } from './draft-store';
+import { type GraphError, graphErrorBody, GraphErrors, graphHeaders } from './graph-errors';
 import { header, readBody, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
 import type { EmulatedMailbox } from './types';
@@ -16,7 +17,8 @@ export const UPLOAD_SESSION_MINUTES = 15;
 export const UPLOAD_PATH = 'attachment-uploads';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const fail = (error: GraphError) => ({ ok: false as const, error });
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, '.0000000Z');
 
@@ -28,21 +30,46 @@ export interface CreateUploadSessionRequest {
 }
 
 /** POST /messages/{id}/attachments/createUploadSession (permission, mailbox and draft already checked). */
-export function createUploadSession(ctx: EmulatorContext, request: CreateUploadSessionRequest) {
+export const createUploadSession = (ctx: EmulatorContext, request: CreateUploadSessionRequest) => {
   let item: unknown;
   for (const [key, value] of Object.entries(request.body)) {
     if (key.toLowerCase() === 'attachmentitem') item = item ?? value;
     else return fail(GraphErrors.unknownParameter(key, 'createUploadSession'));
   }
-  if (!isObject(item)) return fail(GraphErrors.requestBodyRead("The parameter 'AttachmentItem' must be an object with attachmentType, name and size."));
+  if (!isObject(item))
+    return fail(
+      GraphErrors.requestBodyRead(
+        "The parameter 'AttachmentItem' must be an object with attachmentType, name and size.",
+      ),
+    );
   const { attachmentType, name, size, contentType, isInline, contentId } = item;
-  if (typeof attachmentType !== 'string' || attachmentType.toLowerCase() !== 'file') return fail(GraphErrors.requestBodyRead(`Requested value '${String(attachmentType)}' was not found.`));
-  if (typeof name !== 'string' || name === '') return fail(GraphErrors.requestBodyRead("The required property 'name' is missing at '/AttachmentItem'."));
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) return fail(GraphErrors.requestBodyRead(`Cannot convert the literal '${String(size)}' to the expected type 'Edm.Int64'.`));
+  if (typeof attachmentType !== 'string' || attachmentType.toLowerCase() !== 'file')
+    return fail(GraphErrors.requestBodyRead(`Requested value '${String(attachmentType)}' was not found.`));
+  if (typeof name !== 'string' || name === '')
+    return fail(GraphErrors.requestBodyRead("The required property 'name' is missing at '/AttachmentItem'."));
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0)
+    return fail(
+      GraphErrors.requestBodyRead(`Cannot convert the literal '${String(size)}' to the expected type 'Edm.Int64'.`),
+    );
   if (size > MAX_UPLOAD_BYTES) return fail(GraphErrors.messageSizeExceeded());
-  if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') return fail(GraphErrors.requestBodyRead(`Cannot convert the literal '${String(contentType)}' to the expected type 'Edm.String'.`));
-  if (isInline !== undefined && isInline !== null && typeof isInline !== 'boolean') return fail(GraphErrors.requestBodyRead(`Cannot convert the literal '${String(isInline)}' to the expected type 'Edm.Boolean'.`));
-  if (contentId !== undefined && contentId !== null && typeof contentId !== 'string') return fail(GraphErrors.requestBodyRead(`Cannot convert the literal '${String(contentId)}' to the expected type 'Edm.String'.`));
+  if (contentType !== undefined && contentType !== null && typeof contentType !== 'string')
+    return fail(
+      GraphErrors.requestBodyRead(
+        `Cannot convert the literal '${String(contentType)}' to the expected type 'Edm.String'.`,
+      ),
+    );
+  if (isInline !== undefined && isInline !== null && typeof isInline !== 'boolean')
+    return fail(
+      GraphErrors.requestBodyRead(
+        `Cannot convert the literal '${String(isInline)}' to the expected type 'Edm.Boolean'.`,
+      ),
+    );
+  if (contentId !== undefined && contentId !== null && typeof contentId !== 'string')
+    return fail(
+      GraphErrors.requestBodyRead(
+        `Cannot convert the literal '${String(contentId)}' to the expected type 'Edm.String'.`,
+      ),
+    );
 
   const expiresAt = new Date(ctx.now().getTime() + UPLOAD_SESSION_MINUTES * 60_000);
   const session = draftsOf(ctx).openSession({
@@ -68,7 +95,7 @@ export function createUploadSession(ctx: EmulatorContext, request: CreateUploadS
       nextExpectedRanges: ['0-'],
     },
   };
-}
+};
 
 type UploadAnswer =
   | { status: 200; body: Json }
@@ -77,7 +104,12 @@ type UploadAnswer =
   | { status: 'error'; error: GraphError };
 
 /** PUT (a byte range) or DELETE (cancel) on an upload URL: authorised by its token alone, like Outlook's. */
-export async function handleUploadRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, token: string | undefined): Promise<void> {
+export const handleUploadRequest = async (
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: string | undefined,
+): Promise<void> => {
   const requestId = newGuid();
   const ids = { requestId, clientRequestId: clientRequestId(req.headers['client-request-id']) ?? requestId };
   const headers = graphHeaders(ids);
@@ -94,11 +126,21 @@ export async function handleUploadRequest(ctx: EmulatorContext, req: IncomingMes
       send(res, 204, headers, undefined);
       return;
     default:
-      sendJson(res, answer.error.status, { ...headers, 'Content-Type': 'application/json', ...answer.error.headers }, graphErrorBody(answer.error, ids, ctx.now()));
+      sendJson(
+        res,
+        answer.error.status,
+        { ...headers, 'Content-Type': 'application/json', ...answer.error.headers },
+        graphErrorBody(answer.error, ids, ctx.now()),
+      );
   }
-}
+};
 
-function answerUpload(ctx: EmulatorContext, req: IncomingMessage, token: string | undefined, body: Buffer | undefined): UploadAnswer {
+const answerUpload = (
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  token: string | undefined,
+  body: Buffer | undefined,
+): UploadAnswer => {
   const error = (err: GraphError): UploadAnswer => ({ status: 'error', error: err });
   if (header(req, 'authorization') !== undefined) return error(GraphErrors.uploadWithAuthorization());
   const store = draftsOf(ctx);
@@ -115,7 +157,13 @@ function answerUpload(ctx: EmulatorContext, req: IncomingMessage, token: string 
   const rangeText = header(req, 'content-range') ?? '';
   const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(rangeText.trim());
   const [start, end, total] = match === null ? [NaN, NaN, NaN] : [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (match === null || end < start || total !== session.attachment.size || end >= total || end - start + 1 !== body.length) {
+  if (
+    match === null ||
+    end < start ||
+    total !== session.attachment.size ||
+    end >= total ||
+    end - start + 1 !== body.length
+  ) {
     return error(GraphErrors.invalidContentRange(rangeText));
   }
   if (start !== session.received) return error(GraphErrors.unexpectedRange(start, session.received));
@@ -125,12 +173,15 @@ function answerUpload(ctx: EmulatorContext, req: IncomingMessage, token: string 
   session.expiresAt = new Date(ctx.now().getTime() + UPLOAD_SESSION_MINUTES * 60_000);
   if (session.received < total) {
     // Outlook's upload service answers in its own (PascalCase) shape, with the next start offset only.
-    return { status: 200, body: { ExpirationDateTime: isoSeconds(session.expiresAt), NextExpectedRanges: [`${session.received}`] } };
+    return {
+      status: 200,
+      body: { ExpirationDateTime: isoSeconds(session.expiresAt), NextExpectedRanges: [`${session.received}`] },
+    };
   }
   return finish(ctx, session);
-}
+};
 
-function finish(ctx: EmulatorContext, session: UploadSession): UploadAnswer {
+const finish = (ctx: EmulatorContext, session: UploadSession): UploadAnswer => {
   const store = draftsOf(ctx);
   store.closeSession(session.token);
   const draft = store.get(session.mailbox, session.draftId);
@@ -143,4 +194,4 @@ function finish(ctx: EmulatorContext, session: UploadSession): UploadAnswer {
     status: 201,
     location: `${ctx.urls.graph}/v1.0/users('${session.mailboxId}')/messages('${draft.id}')/attachments('${attachmentId}')`,
   };
-}
+};

@@ -1,8 +1,8 @@
 import type { EmulatorContext } from './context';
 import type { GraphCaller } from './graph-auth';
-import { GraphErrors, type GraphError } from './graph-errors';
+import { type GraphError, GraphErrors } from './graph-errors';
 import type { EmulatedDirectoryUser, EmulatedMailbox } from './types';
-import { USER_READ_ROLES, DEFAULT_USER_PROPERTIES, SELECT_ONLY_USER_PROPERTIES } from './users';
+import { DEFAULT_USER_PROPERTIES, SELECT_ONLY_USER_PROPERTIES, USER_READ_ROLES } from './users';
 
 /** Graph's largest page of directory objects. */
 export const MAX_USERS_PAGE = 999;
@@ -12,7 +12,8 @@ export const DEFAULT_USERS_PAGE = 100;
 const SEARCHABLE = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName', 'jobTitle', 'department'];
 
 type Json = Record<string, unknown>;
-export type ListUsersOutcome = { ok: true; body: Json } | { ok: false; error: GraphError } | { ok: false; unsupported: string };
+export type ListUsersOutcome =
+  { ok: true; body: Json } | { ok: false; error: GraphError } | { ok: false; unsupported: string };
 
 export interface ListUsersRequest {
   caller: GraphCaller;
@@ -24,9 +25,16 @@ export interface ListUsersRequest {
 }
 
 /** A directory user with every property the emulator answers (mailboxes and `users` of the config alike). */
-export function directoryUser(user: EmulatedMailbox | EmulatedDirectoryUser): Json {
+export const directoryUser = (user: EmulatedMailbox | EmulatedDirectoryUser): Json => {
   const extra: Partial<EmulatedDirectoryUser> = 'mailboxEnabled' in user ? {} : user;
-  const mail = 'mailboxEnabled' in user ? (user.mailboxEnabled ? user.userPrincipalName : null) : user.mail === undefined ? user.userPrincipalName : user.mail;
+  const mail =
+    'mailboxEnabled' in user
+      ? user.mailboxEnabled
+        ? user.userPrincipalName
+        : null
+      : user.mail === undefined
+        ? user.userPrincipalName
+        : user.mail;
   return {
     businessPhones: [],
     displayName: user.displayName,
@@ -48,14 +56,14 @@ export function directoryUser(user: EmulatedMailbox | EmulatedDirectoryUser): Js
     companyName: null,
     usageLocation: null,
   };
-}
+};
 
 type Predicate = (user: Json) => boolean;
-const text = (user: Json, name: string) => (typeof user[name] === 'string' ? (user[name] as string).toLowerCase() : '');
+const text = (user: Json, name: string) => (typeof user[name] === 'string' ? user[name].toLowerCase() : '');
 const canonical = (name: string) => SEARCHABLE.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
 
 /** `"displayName:al" OR "mail:al"`: each clause matches a word of the property starting with the value (tokenised search). */
-function parseSearch(value: string): Predicate | undefined {
+const parseSearch = (value: string): Predicate | undefined => {
   const parts = value.trim().split(/\s+(AND|OR)\s+/);
   const clauses: Predicate[] = [];
   const joins: string[] = [];
@@ -68,7 +76,12 @@ function parseSearch(value: string): Predicate | undefined {
     const name = match?.[1] === undefined ? undefined : canonical(match[1]);
     if (match === null || name === undefined) return undefined;
     const needle = (match[2] ?? '').toLowerCase().trim();
-    clauses.push((user) => text(user, name).split(/[\s.@_-]+/).some((word) => word.startsWith(needle)) || text(user, name).startsWith(needle));
+    clauses.push(
+      (user) =>
+        text(user, name)
+          .split(/[\s.@_-]+/)
+          .some((word) => word.startsWith(needle)) || text(user, name).startsWith(needle),
+    );
   }
   return (user) => {
     let result = clauses[0]?.(user) ?? false;
@@ -78,10 +91,10 @@ function parseSearch(value: string): Predicate | undefined {
     });
     return result;
   };
-}
+};
 
 /** `startswith(displayName,'al')`, optionally joined by ` or `; anything else the emulator does not evaluate. */
-function parseFilter(value: string): Predicate | undefined {
+const parseFilter = (value: string): Predicate | undefined => {
   const clauses = value.split(/\s+or\s+/i).map((clause) => {
     const match = /^\s*startswith\(\s*([A-Za-z]+)\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i.exec(clause);
     const name = match?.[1] === undefined ? undefined : canonical(match[1]);
@@ -91,12 +104,12 @@ function parseFilter(value: string): Predicate | undefined {
   });
   if (clauses.some((clause) => clause === undefined)) return undefined;
   return (user) => clauses.some((clause) => clause?.(user) === true);
-}
+};
 
 const SUPPORTED_OPTIONS = ['$search', '$filter', '$select', '$top', '$count'];
 
 /** GET /users: the tenant's users, with $search (needs ConsistencyLevel: eventual), startswith $filter, $select, $top, $count. */
-export function listUsers(ctx: EmulatorContext, request: ListUsersRequest): ListUsersOutcome {
+export const listUsers = (ctx: EmulatorContext, request: ListUsersRequest): ListUsersOutcome => {
   const { query } = request;
   const unsupported = [...query.keys()].find((name) => !SUPPORTED_OPTIONS.includes(name.toLowerCase()));
   if (unsupported !== undefined) return { ok: false, unsupported: `${request.path}?${unsupported}` };
@@ -107,29 +120,36 @@ export function listUsers(ctx: EmulatorContext, request: ListUsersRequest): List
   const selectText = get('$select');
   if (selectText !== null) {
     select = [];
-    for (const raw of selectText.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    for (const raw of selectText
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '')) {
       const name = selectable.find((candidate) => candidate.toLowerCase() === raw.toLowerCase());
       if (name === undefined) return { ok: false, error: GraphErrors.unknownProperty(raw, 'user') };
       if (!select.includes(name)) select.push(name);
     }
   }
   const topText = get('$top');
-  if (topText !== null && !/^\d+$/.test(topText)) return { ok: false, error: GraphErrors.invalidQueryNumber('$top', topText) };
+  if (topText !== null && !/^\d+$/.test(topText))
+    return { ok: false, error: GraphErrors.invalidQueryNumber('$top', topText) };
   const top = Math.min(topText === null ? DEFAULT_USERS_PAGE : Number(topText), MAX_USERS_PAGE);
 
   const roles = request.caller.roles;
   if (roles === undefined || roles.length === 0) return { ok: false, error: GraphErrors.noPermissions() };
-  if (!roles.some((role) => USER_READ_ROLES.includes(role))) return { ok: false, error: GraphErrors.directoryAccessDenied() };
+  if (!roles.some((role) => USER_READ_ROLES.includes(role)))
+    return { ok: false, error: GraphErrors.directoryAccessDenied() };
 
   const eventual = request.consistencyLevel?.trim().toLowerCase() === 'eventual';
   const searchText = get('$search');
   const count = get('$count')?.toLowerCase() === 'true';
-  if ((searchText !== null || count) && !eventual) return { ok: false, error: GraphErrors.searchNeedsConsistencyLevel() };
+  if ((searchText !== null || count) && !eventual)
+    return { ok: false, error: GraphErrors.searchNeedsConsistencyLevel() };
   const search = searchText === null ? undefined : parseSearch(searchText);
   if (searchText !== null && search === undefined) return { ok: false, error: GraphErrors.invalidSearch(searchText) };
   const filterText = get('$filter');
   const filter = filterText === null ? undefined : parseFilter(filterText);
-  if (filterText !== null && filter === undefined) return { ok: false, unsupported: `${request.path}?$filter=${filterText}` };
+  if (filterText !== null && filter === undefined)
+    return { ok: false, unsupported: `${request.path}?$filter=${filterText}` };
 
   const tenant = ctx.directory.byId(request.caller.tenantId);
   const everyone = tenant === undefined ? [] : [...tenant.mailboxes, ...(tenant.users ?? [])].map(directoryUser);
@@ -138,8 +158,10 @@ export function listUsers(ctx: EmulatorContext, request: ListUsersRequest): List
     .sort((a, b) => String(a.displayName).localeCompare(String(b.displayName)));
   const names = select ?? DEFAULT_USER_PROPERTIES;
   const value = matching.slice(0, top).map((user) => Object.fromEntries(names.map((name) => [name, user[name]])));
-  const body: Json = { '@odata.context': `${ctx.urls.graph}/${request.version}/$metadata#users${select === undefined ? '' : `(${select.join(',')})`}` };
+  const body: Json = {
+    '@odata.context': `${ctx.urls.graph}/${request.version}/$metadata#users${select === undefined ? '' : `(${select.join(',')})`}`,
+  };
   if (count) body['@odata.count'] = matching.length;
   body.value = value;
   return { ok: true, body };
-}
+};

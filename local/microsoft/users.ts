@@ -1,12 +1,18 @@
 import type { EmulatorContext } from './context';
 import type { GraphCaller } from './graph-auth';
-import { GraphErrors, type GraphError } from './graph-errors';
+import { type GraphError, GraphErrors } from './graph-errors';
 import { parseODataQuery } from './odata-query';
 import { TenantDirectory } from './tenant-directory';
 import type { EmulatedMailbox } from './types';
 
 /** Application permissions that let an app read another user's profile. */
-export const USER_READ_ROLES = ['User.Read.All', 'User.ReadWrite.All', 'User.ReadBasic.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+export const USER_READ_ROLES = [
+  'User.Read.All',
+  'User.ReadWrite.All',
+  'User.ReadBasic.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+];
 
 /** The properties Graph returns for a user without $select, in its order. */
 export const DEFAULT_USER_PROPERTIES = [
@@ -23,11 +29,21 @@ export const DEFAULT_USER_PROPERTIES = [
   'id',
 ];
 /** Other user properties the emulator can answer when $select names them. */
-export const SELECT_ONLY_USER_PROPERTIES = ['accountEnabled', 'mailNickname', 'proxyAddresses', 'otherMails', 'userType', 'department', 'companyName', 'usageLocation'];
+export const SELECT_ONLY_USER_PROPERTIES = [
+  'accountEnabled',
+  'mailNickname',
+  'proxyAddresses',
+  'otherMails',
+  'userType',
+  'department',
+  'companyName',
+  'usageLocation',
+];
 
-export type GetUserOutcome = { ok: true; body: Record<string, unknown> } | { ok: false; error: GraphError } | { ok: false; unsupported: string };
+export type GetUserOutcome =
+  { ok: true; body: Record<string, unknown> } | { ok: false; error: GraphError } | { ok: false; unsupported: string };
 
-function userResource(mailbox: EmulatedMailbox): Record<string, unknown> {
+const userResource = (mailbox: EmulatedMailbox): Record<string, unknown> => {
   // A user without an Exchange Online mailbox has no primary SMTP address.
   const mail = mailbox.mailboxEnabled ? mailbox.userPrincipalName : null;
   return {
@@ -51,15 +67,27 @@ function userResource(mailbox: EmulatedMailbox): Record<string, unknown> {
     companyName: null,
     usageLocation: null,
   };
-}
+};
 
 /** GET /users/{id | userPrincipalName}: the default property set Graph returns for a user, or those $select names. */
-export function getUser(ctx: EmulatorContext, caller: GraphCaller, user: string, version: string, query: URLSearchParams, path: string): GetUserOutcome {
-  const parsed = parseODataQuery(query, { type: 'user', selectable: [...DEFAULT_USER_PROPERTIES, ...SELECT_ONLY_USER_PROPERTIES], paging: false });
+export const getUser = (
+  ctx: EmulatorContext,
+  caller: GraphCaller,
+  user: string,
+  version: string,
+  query: URLSearchParams,
+  path: string,
+): GetUserOutcome => {
+  const parsed = parseODataQuery(query, {
+    type: 'user',
+    selectable: [...DEFAULT_USER_PROPERTIES, ...SELECT_ONLY_USER_PROPERTIES],
+    paging: false,
+  });
   if (!parsed.ok) return 'error' in parsed ? parsed : { ok: false, unsupported: `${path}?${parsed.unsupported}` };
   // Directory calls answer a token without any role differently from one with the wrong roles.
   if (caller.roles === undefined || caller.roles.length === 0) return { ok: false, error: GraphErrors.noPermissions() };
-  if (!caller.roles.some((role) => USER_READ_ROLES.includes(role))) return { ok: false, error: GraphErrors.directoryAccessDenied() };
+  if (!caller.roles.some((role) => USER_READ_ROLES.includes(role)))
+    return { ok: false, error: GraphErrors.directoryAccessDenied() };
   const tenant = ctx.directory.byId(caller.tenantId);
   const found = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, user);
   if (found === undefined) return { ok: false, error: GraphErrors.userNotFound(user) };
@@ -68,7 +96,9 @@ export function getUser(ctx: EmulatorContext, caller: GraphCaller, user: string,
   const full = userResource(found);
   // Unlike mail items, a directory object's $select returns exactly what was named (no id unless asked).
   const names = select === undefined ? DEFAULT_USER_PROPERTIES : select;
-  const body: Record<string, unknown> = { '@odata.context': `${ctx.urls.graph}/${version}/$metadata#users${select === undefined ? '' : `(${select.join(',')})`}/$entity` };
+  const body: Record<string, unknown> = {
+    '@odata.context': `${ctx.urls.graph}/${version}/$metadata#users${select === undefined ? '' : `(${select.join(',')})`}/$entity`,
+  };
   for (const name of names) body[name] = full[name];
   return { ok: true, body };
-}
+};

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
 
 /** What Entra reads from an uploaded certificate. */
 export interface CertificateFacts {
@@ -17,7 +17,7 @@ export interface CertificateFacts {
 const PEM_CERTIFICATE = /^\s*-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/;
 
 /** Reads one PEM certificate; throws an Error saying what is wrong (never quoting the input). */
-export function readCertificatePem(pem: string): CertificateFacts {
+export const readCertificatePem = (pem: string): CertificateFacts => {
   if (!PEM_CERTIFICATE.test(pem)) throw new Error('is not one PEM certificate (-----BEGIN CERTIFICATE-----)');
   let certificate: X509Certificate;
   try {
@@ -35,10 +35,10 @@ export function readCertificatePem(pem: string): CertificateFacts {
     subject: certificate.subject,
     publicKey: certificate.publicKey,
   };
-}
+};
 
 /** Whether a PEM private key is the one of `publicKey`; throws when the PEM is not a readable key. */
-export function privateKeyMatches(privateKeyPem: string, publicKey: KeyObject): boolean {
+export const privateKeyMatches = (privateKeyPem: string, publicKey: KeyObject): boolean => {
   let derived: KeyObject;
   try {
     derived = createPublicKey(createPrivateKey(privateKeyPem));
@@ -47,4 +47,4 @@ export function privateKeyMatches(privateKeyPem: string, publicKey: KeyObject): 
   }
   const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
   return spki(derived).equals(spki(publicKey));
-}
+};

@@ -12,7 +12,7 @@ export type Interpolation = SafeHtml | string | number | boolean | null | undefi
 export type HtmlTag = (strings: TemplateStringsArray, ...values: Interpolation[]) => SafeHtml;
 
 /** An `html` template tag that escapes every interpolation with `escape`, unless it is SafeHtml. */
-export function htmlTag(escape: (text: string) => string): HtmlTag {
+export const htmlTag = (escape: (text: string) => string): HtmlTag => {
   const render = (value: Interpolation): string => {
     if (value === null || value === undefined || value === false || value === true) return '';
     if (value instanceof SafeHtml) return value.value;
@@ -26,4 +26,4 @@ export function htmlTag(escape: (text: string) => string): HtmlTag {
     });
     return new SafeHtml(out);
   };
-}
+};

@@ -3,9 +3,10 @@
  * the bundler fails (e.g. a root tsconfig.json that does not emit) or a manifest function's export is missing.
  */
 import path from 'node:path';
+
 import { bundleForge, missingHandlers, ROOT } from './forge-bundle';
 
-async function main(): Promise<void> {
+const main = async (): Promise<void> => {
   const started = Date.now();
   const result = await bundleForge();
   for (const warning of result.warnings) console.warn(`warning: ${warning.split('\n')[0] ?? ''}`);
@@ -18,8 +19,10 @@ async function main(): Promise<void> {
     console.error(`Handlers missing from the bundle: ${missing.join(', ')}`);
     process.exit(1);
   }
-  console.log(`Bundled ${result.entries.length} handler file(s) with @forge/bundler in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
+  console.log(
+    `Bundled ${result.entries.length} handler file(s) with @forge/bundler in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+};
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

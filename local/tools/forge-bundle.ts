@@ -1,5 +1,6 @@
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { parse } from 'yaml';
 
 /**
@@ -45,7 +46,7 @@ interface ManifestFunction {
   handler: string;
 }
 
-function readFunctions(manifest: unknown): ManifestFunction[] {
+const readFunctions = (manifest: unknown): ManifestFunction[] => {
   const modules = (manifest as { modules?: { function?: unknown } } | null)?.modules;
   const functions = modules?.function;
   if (!Array.isArray(functions) || functions.length === 0) {
@@ -58,13 +59,13 @@ function readFunctions(manifest: unknown): ManifestFunction[] {
     }
     return { key, handler };
   });
-}
+};
 
 /** A handler `index.adminResolver` -> file 'index', export 'adminResolver' (the CLI's split on the last '.'). */
-export function splitHandler(handler: string): { file: string; exportName: string } {
+export const splitHandler = (handler: string): { file: string; exportName: string } => {
   const dot = handler.lastIndexOf('.');
   return { file: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
-}
+};
 
 const offlineScript = (what: string) => ({
   script: `// Offline stand-in for Forge's Node runtime ${what}; forge deploy downloads the real one.\n`,
@@ -73,7 +74,9 @@ const offlineScript = (what: string) => ({
 });
 
 /** Runs Forge's bundler over the app in `root` and writes the bundles to `outDir` (emptied first). */
-export async function bundleForge(options: { root?: string; outDir?: string; log?: (line: string) => void } = {}): Promise<ForgeBundleResult> {
+export const bundleForge = async (
+  options: { root?: string; outDir?: string; log?: (line: string) => void } = {},
+): Promise<ForgeBundleResult> => {
   const root = options.root ?? ROOT;
   const outDir = options.outDir ?? DEFAULT_BUNDLE_DIR;
   const log = options.log ?? (() => undefined);
@@ -102,12 +105,16 @@ export async function bundleForge(options: { root?: string; outDir?: string; log
     getNodeRuntimeWrapper: () => Promise.resolve(offlineScript('wrapper')),
     getNodeRuntimeLoader: () => Promise.resolve(offlineScript('loader')),
   };
-  const configReader = { readConfig: () => Promise.resolve(manifest) } as unknown as Parameters<typeof getNodeBundler>[2];
+  const configReader = { readConfig: () => Promise.resolve(manifest) } as unknown as Parameters<
+    typeof getNodeBundler
+  >[2];
   let output: Awaited<ReturnType<ReturnType<typeof getNodeBundler>['bundle']>>;
   try {
     output = await getNodeBundler(logger, wrapperProvider, configReader).bundle({ appDirectory: root, entryPoints });
   } catch (error) {
-    throw new ForgeBundleError(`@forge/bundler failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new ForgeBundleError(`@forge/bundler failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 
   await rm(outDir, { recursive: true, force: true });
@@ -134,13 +141,13 @@ export async function bundleForge(options: { root?: string; outDir?: string; log
     });
   }
   return { outDir, entries, warnings };
-}
+};
 
 /**
  * Loads each bundle as Forge's runtime would (CommonJS `require`) and lists the manifest functions whose export is
  * missing or not a function: those would fail on Forge with "handler not found".
  */
-export function missingHandlers(result: ForgeBundleResult): string[] {
+export const missingHandlers = (result: ForgeBundleResult): string[] => {
   const missing: string[] = [];
   for (const entry of result.entries) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS bundle, loaded as Forge loads it
@@ -150,4 +157,4 @@ export function missingHandlers(result: ForgeBundleResult): string[] {
     }
   }
   return missing;
-}
+};

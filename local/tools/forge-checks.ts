@@ -13,7 +13,7 @@ export interface Finding {
 
 export const ROOT = resolve(__dirname, '..', '..');
 
-export async function validateManifest(manifestPath = join(ROOT, 'manifest.yml')) {
+export const validateManifest = async (manifestPath = join(ROOT, 'manifest.yml')) => {
   const { validate } = await import('@forge/manifest');
   const result = await validate(false, manifestPath);
   const findings: Finding[] = (result.errors ?? []).map((e) => ({
@@ -25,12 +25,11 @@ export async function validateManifest(manifestPath = join(ROOT, 'manifest.yml')
     reference: e.reference,
   }));
   return { success: result.success, findings, manifest: result.manifestObject?.typedContent };
-}
+};
 
-export function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
+export const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx|js)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
-}

@@ -7,7 +7,8 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ROOT, sourceFiles, validateManifest, type Finding } from './forge-checks';
+
+import { type Finding, ROOT, sourceFiles, validateManifest } from './forge-checks';
 
 const JIRA_OPENAPI_CANDIDATES = [
   process.env.LOCAL_JIRA_SWAGGER,
@@ -15,7 +16,7 @@ const JIRA_OPENAPI_CANDIDATES = [
   '/work/shared/reference/jira/platform-swagger.v3.json',
 ].filter((p): p is string => Boolean(p));
 
-function configureLocalOpenApi(): void {
+const configureLocalOpenApi = (): void => {
   const jira = JIRA_OPENAPI_CANDIDATES.find((p) => existsSync(p));
   if (!jira) {
     throw new Error(`Jira OpenAPI file not found; looked in: ${JIRA_OPENAPI_CANDIDATES.join(', ')}`);
@@ -31,9 +32,9 @@ function configureLocalOpenApi(): void {
     LOCAL_CONF_V2_SWAGGER: empty,
     LOCAL_BB_SWAGGER: empty,
   });
-}
+};
 
-export async function runForgeLint(files = sourceFiles(join(ROOT, 'src'))): Promise<Finding[]> {
+export const runForgeLint = async (files = sourceFiles(join(ROOT, 'src'))): Promise<Finding[]> => {
   configureLocalOpenApi();
   const { manifest } = await validateManifest();
   if (!manifest) throw new Error('manifest.yml did not parse; run npm run validate:manifest');
@@ -64,16 +65,17 @@ export async function runForgeLint(files = sourceFiles(join(ROOT, 'src'))): Prom
   } finally {
     process.chdir(cwd);
   }
-}
+};
 
-async function main(): Promise<void> {
+const main = async (): Promise<void> => {
   const findings = await runForgeLint();
-  for (const f of findings) console.log(`${f.file}:${f.line}:${f.column} ${f.level} ${f.message} (${f.reference ?? ''})`);
+  for (const f of findings)
+    console.log(`${f.file}:${f.line}:${f.column} ${f.level} ${f.message} (${f.reference ?? ''})`);
   if (findings.length > 0) {
     console.log(`forge lint: ${findings.length} finding(s)`);
     process.exit(1);
   }
   console.log('forge lint: no problems found');
-}
+};
 
 if (require.main === module) void main();

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { quoteInput as quote, readActionRecipients } from '../contract/automation-recipients';
 import type { RecipientRole } from '../contract/notification-rules';
 import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
@@ -33,12 +34,18 @@ const optional = (value: string | null | undefined): string | undefined => {
  */
 export const parseActionInputs = (payload: unknown): ActionInputs => {
   const parsed = payloadSchema.safeParse(payload);
-  if (!parsed.success) throw new ActionInputError('The action received inputs it does not know. Open the action in the rule and save it again.');
+  if (!parsed.success)
+    throw new ActionInputError(
+      'The action received inputs it does not know. Open the action in the rule and save it again.',
+    );
   const typed = parsed.data.issueKey?.trim() ?? '';
   const issueKey = typed.toUpperCase();
-  if (issueKey === '') throw new ActionInputError('"Issue" is empty: set it to {{issue.key}} so the action emails the rule\'s issue.');
+  if (issueKey === '')
+    throw new ActionInputError('"Issue" is empty: set it to {{issue.key}} so the action emails the rule\'s issue.');
   if (!ISSUE_KEY_PATTERN.test(issueKey)) {
-    throw new ActionInputError(`"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not ${quote(typed)}.`);
+    throw new ActionInputError(
+      `"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not ${quote(typed)}.`,
+    );
   }
   const recipients = readActionRecipients(parsed.data.recipients ?? '', 'resolved');
   if (!recipients.ok) throw new ActionInputError(recipients.message);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { kvs as forgeKvs } from '@forge/kvs';
+
 import { StorageError } from '../storage/errors';
 import { automationSendKey } from '../storage/keys';
 import type { ActionInputs } from './action-inputs';
@@ -30,9 +32,9 @@ export const ruleKeyOf = (inputs: Pick<ActionInputs, 'addresses' | 'roles' | 'te
 /** Lets a rule send an issue at most `limit` emails in any hour. */
 export interface RuleSendCap {
   /** A slot for one more email, or undefined when the rule has used every slot of the last hour. */
-  claim(issueId: string, ruleKey: string): Promise<number | undefined>;
+  claim: (issueId: string, ruleKey: string) => Promise<number | undefined>;
   /** Gives a slot back when the email could not be queued after all. */
-  release(issueId: string, ruleKey: string, slot: number): Promise<void>;
+  release: (issueId: string, ruleKey: string, slot: number) => Promise<void>;
 }
 
 type CapKvs = Pick<typeof forgeKvs, 'set' | 'delete'>;
@@ -41,19 +43,28 @@ const slotKey = (issueId: string, ruleKey: string, slot: number): string =>
   automationSendKey(createHash('sha256').update(`${issueId}\n${ruleKey}`).digest('hex'), slot);
 
 const isConflict = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { responseDetails?: { status?: unknown } }).responseDetails?.status === 409;
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { responseDetails?: { status?: unknown } }).responseDetails?.status === 409;
 
 /**
  * On Forge storage: each email takes one of `limit` slots with a FAIL_IF_EXISTS write that expires after an hour
  * (ttl and keyPolicy of `kvs.set`, https://developer.atlassian.com/platform/forge/storage-reference/kvs-api/), so
  * two runs at once cannot take the same slot and the marks clean themselves up.
  */
-export const createRuleSendCap = (client: CapKvs = forgeKvs, limit: number = RULE_EMAILS_PER_ISSUE_PER_HOUR): RuleSendCap => ({
-  async claim(issueId, ruleKey) {
+export const createRuleSendCap = (
+  client: CapKvs = forgeKvs,
+  limit: number = RULE_EMAILS_PER_ISSUE_PER_HOUR,
+): RuleSendCap => ({
+  claim: async (issueId, ruleKey) => {
     for (let slot = 0; slot < limit; slot += 1) {
       const key = slotKey(issueId, ruleKey, slot);
       try {
-        await client.set(key, { at: new Date().toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 1, unit: 'HOURS' } });
+        await client.set(
+          key,
+          { at: new Date().toISOString() },
+          { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 1, unit: 'HOURS' } },
+        );
         return slot;
       } catch (error) {
         if (!isConflict(error)) throw new StorageError('set', key, error);
@@ -61,7 +72,7 @@ export const createRuleSendCap = (client: CapKvs = forgeKvs, limit: number = RUL
     }
     return undefined;
   },
-  async release(issueId, ruleKey, slot) {
+  release: async (issueId, ruleKey, slot) => {
     const key = slotKey(issueId, ruleKey, slot);
     try {
       await client.delete(key);

@@ -5,8 +5,8 @@ import type { StoredCredential } from '../credentials/stored-credential';
 import type { IssueSnapshot } from '../jira/issue';
 import type { IssueRoles } from '../jira/issue-people';
 import type { IssueEmailDeps } from '../mail/issue-email-ports';
-import { queueIssueEmail, type QueueIssueEmailDeps } from '../mail/queue-issue-email';
 import type { ReadUserEmails } from '../mail/person-recipients';
+import { queueIssueEmail, type QueueIssueEmailDeps } from '../mail/queue-issue-email';
 import { foldRecipients, type Recipient } from '../mail/recipients';
 import { recipientsOfRoles } from '../mail/role-recipients';
 import { parseActionInputs } from './action-inputs';
@@ -14,16 +14,16 @@ import { ActionInputError, RuleActorNotAllowedError, RuleSendLimitError } from '
 import { RULE_EMAILS_PER_ISSUE_PER_HOUR, ruleKeyOf, type RuleSendCap } from './rule-send-cap';
 
 export interface SendEmailActionDeps extends QueueIssueEmailDeps {
-  listTemplates(): Promise<TemplateView[]>;
-  listCredentials(): Promise<CredentialView[]>;
-  credential(id: string): Promise<StoredCredential>;
-  readSettings(): Promise<MailSettings>;
+  listTemplates: () => Promise<TemplateView[]>;
+  listCredentials: () => Promise<CredentialView[]>;
+  credential: (id: string) => Promise<StoredCredential>;
+  readSettings: () => Promise<MailSettings>;
   /** The admin's "who may send", asked about the rule's actor as for the dialog's sender. */
   checkPermission: IssueEmailDeps['checkPermission'];
   sendCap: RuleSendCap;
   /** As the rule's actor (Automation invokes actions as a user). */
-  readIssue(issueKey: string): Promise<IssueSnapshot>;
-  readRoles(issueKey: string): Promise<IssueRoles>;
+  readIssue: (issueKey: string) => Promise<IssueSnapshot>;
+  readRoles: (issueKey: string) => Promise<IssueRoles>;
   /** Addresses of people whose address Jira hides from the rule's actor, through its Email API (as the app). */
   readUserEmails: ReadUserEmails;
 }
@@ -60,7 +60,9 @@ const chooseTemplate = (templates: readonly TemplateView[], name: string | undef
   if (name === undefined) return undefined;
   const found = templates.find((template) => same(template.name, name));
   if (found === undefined) {
-    throw new ActionInputError(`There is no Issue Mailer template named "${name}". Templates: ${names(templates.map((t) => t.name))}.`);
+    throw new ActionInputError(
+      `There is no Issue Mailer template named "${name}". Templates: ${names(templates.map((t) => t.name))}.`,
+    );
   }
   return found.id;
 };
@@ -73,13 +75,21 @@ const quoted = (value: string): string => `"${value.length > 60 ? `${value.slice
  * or a credential rules may not use) gets the same answer, which names no credential or mailbox: the rule's author
  * may be no admin, and the audit log is no way to find out which mailboxes exist.
  */
-const chooseCredential = (credentials: readonly CredentialView[], settings: MailSettings, wanted: string | undefined): CredentialView => {
+const chooseCredential = (
+  credentials: readonly CredentialView[],
+  settings: MailSettings,
+  wanted: string | undefined,
+): CredentialView => {
   const fallback = credentials.find((credential) => credential.isDefault) ?? credentials[0];
   if (fallback === undefined) {
-    throw new ActionInputError('Issue Mailer has no Microsoft 365 credential yet: a Jira admin adds one on the Issue Mailer admin page.');
+    throw new ActionInputError(
+      'Issue Mailer has no Microsoft 365 credential yet: a Jira admin adds one on the Issue Mailer admin page.',
+    );
   }
   if (wanted === undefined) return fallback;
-  const allowed = credentials.filter((credential) => credential.id === fallback.id || settings.automationCredentialIds.includes(credential.id));
+  const allowed = credentials.filter(
+    (credential) => credential.id === fallback.id || settings.automationCredentialIds.includes(credential.id),
+  );
   const found = allowed.find((credential) => same(credential.name, wanted) || same(credential.senderMailbox, wanted));
   if (found === undefined) {
     throw new ActionInputError(
@@ -103,7 +113,11 @@ const nobodyMessage = (roles: readonly string[]): string =>
  * that reacts to comments would trigger itself, and the rule's audit log records each run anyway.
  * A configuration the rule author must fix is an ActionInputError whose message goes to the rule's audit log.
  */
-export const runSendEmailAction = async (payload: unknown, actorAccountId: string, deps: SendEmailActionDeps): Promise<QueuedByAction> => {
+export const runSendEmailAction = async (
+  payload: unknown,
+  actorAccountId: string,
+  deps: SendEmailActionDeps,
+): Promise<QueuedByAction> => {
   const inputs = parseActionInputs(payload);
   const settings = await deps.readSettings();
   // Who the actor is comes first: someone who may not send learns nothing of templates or mailboxes.
@@ -148,7 +162,12 @@ export const runSendEmailAction = async (payload: unknown, actorAccountId: strin
       },
       deps,
     );
-    return { emailId: record.emailId, issueKey: issue.key, recipientCount: recipients.to.length, message: auditMessage(issue.key, recipients.to) };
+    return {
+      emailId: record.emailId,
+      issueKey: issue.key,
+      recipientCount: recipients.to.length,
+      message: auditMessage(issue.key, recipients.to),
+    };
   } catch (error) {
     // A slot that cannot be given back frees itself within the hour; the first failure is the one to report.
     await deps.sendCap.release(issue.id, ruleKey, slot).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import * as z from 'zod/mini';
+
 import { EMAIL_ID_PATTERN } from '../contract/email-log';
 import { handleOutboxJob, type JobOutcome } from '../outbox/handle-outbox-job';
 import type { OutboxDeps } from '../outbox/outbox-deps';
@@ -45,7 +46,10 @@ export const deliverEmail = async (event: OutboxEvent, deps: OutboxDeps): Promis
     return { outcome };
   } catch (error) {
     deps.log(`email ${job.data.emailId}: the outbox job stopped (${safeErrorLabel(error)}); the platform retries it`);
-    return new InvocationError({ retryAfter: PLATFORM_RETRY_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    return new InvocationError({
+      retryAfter: PLATFORM_RETRY_SECONDS,
+      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    });
   }
 };
 

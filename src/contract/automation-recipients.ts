@@ -48,7 +48,10 @@ export const readActionRecipients = (text: string, smartValues: 'unresolved' | '
     }
     const address = parseEmailAddress(token);
     if (!address.ok) {
-      return { ok: false, message: `${quoteInput(token)} in "Recipients" is neither an email address nor reporter, assignee or watchers.` };
+      return {
+        ok: false,
+        message: `${quoteInput(token)} in "Recipients" is neither an email address nor reporter, assignee or watchers.`,
+      };
     }
     const key = addressKey(address.value.address);
     if (!seen.has(key)) {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { credentialCrossFieldProblems, credentialFieldSchemas as fields, credentialIdSchema } from './credentials';
 
 /**
@@ -42,7 +43,12 @@ export const testConnectionSchema = z
       if (payload.values === undefined) return;
       // The same rules as Save, for an existing credential (the id says so: a secret may be left to the stored one).
       for (const [field, message] of credentialCrossFieldProblems({ ...payload.values, id: payload.id })) {
-        ctx.addIssue({ code: 'custom', message, path: ['values', field], input: payload.values[field as keyof ParsedConnectionValues] });
+        ctx.addIssue({
+          code: 'custom',
+          message,
+          path: ['values', field],
+          input: payload.values[field as keyof ParsedConnectionValues],
+        });
       }
     }),
   );

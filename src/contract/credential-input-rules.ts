@@ -17,7 +17,8 @@ export const NEXT_SECRET_SAME_MESSAGE =
 export const NEXT_SECRET_AND_REMOVE_MESSAGE = 'Either remove the next secret or paste a new one, not both.';
 export const CERTIFICATE_REQUIRED_MESSAGE =
   'Paste the certificate you uploaded to Certificates & secrets, in PEM form (-----BEGIN CERTIFICATE-----).';
-export const PRIVATE_KEY_REQUIRED_MESSAGE = "Paste the certificate's private key in PEM form (-----BEGIN PRIVATE KEY-----).";
+export const PRIVATE_KEY_REQUIRED_MESSAGE =
+  "Paste the certificate's private key in PEM form (-----BEGIN PRIVATE KEY-----).";
 export const CERTIFICATE_PEM_MESSAGE =
   'This is not a PEM certificate. Paste the certificate including its -----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines.';
 export const PRIVATE_KEY_PEM_MESSAGE =
@@ -74,7 +75,8 @@ export const tokenEndpointProblem = (value: string, cloud: MicrosoftCloud): stri
   const url = parseUrl(value);
   if (url === undefined) return undefined;
   if (url.username !== '' || url.password !== '') return USERINFO_MESSAGE;
-  if (!isLoopbackUrl(url) && !isCloudHost(url, MICROSOFT_CLOUDS[cloud].loginHost)) return tokenEndpointHostMessage(cloud);
+  if (!isLoopbackUrl(url) && !isCloudHost(url, MICROSOFT_CLOUDS[cloud].loginHost))
+    return tokenEndpointHostMessage(cloud);
   if (V1_PATH.test(url.pathname)) return V1_ENDPOINT_MESSAGE;
   const tenant = url.pathname.split('/')[1] ?? '';
   if (SHARED_TENANTS.has(tenant.toLowerCase())) return sharedTenantMessage(tenant);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import type { ConnectionTestResult } from './credential-health';
 import {
   CERTIFICATE_PEM_MESSAGE,
@@ -60,7 +61,10 @@ const isCalendarDate = (value: string): boolean => {
 const expiryDate = () =>
   z.union([
     z.optional(z.string().check(z.refine(isCalendarDate, 'Enter the date as YYYY-MM-DD.'))),
-    z.pipe(z.literal(''), z.transform(() => undefined)),
+    z.pipe(
+      z.literal(''),
+      z.transform(() => undefined),
+    ),
   ]);
 
 /** Write-only secret values: never answered, never logged. Absent or empty keeps what is stored. */
@@ -93,7 +97,7 @@ const fields = {
   ),
   clientId: trimmed(
     64,
-    z.regex(GUID, 'Enter the Application (client) ID from the app registration\'s Overview page (a GUID).'),
+    z.regex(GUID, "Enter the Application (client) ID from the app registration's Overview page (a GUID)."),
   ),
   /** Write-only. Required when creating a client secret credential; when editing, absent or empty keeps the stored secret. */
   clientSecret: secretValue(),
@@ -235,4 +239,4 @@ export const credentialIdSchema = z.strictObject({
 });
 
 /** The field schemas and the rules between fields, for payloads that carry some of a credential's fields. */
-export { fields as credentialFieldSchemas, crossFieldProblems as credentialCrossFieldProblems };
+export { crossFieldProblems as credentialCrossFieldProblems, fields as credentialFieldSchemas };

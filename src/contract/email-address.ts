@@ -32,11 +32,18 @@ export const parseEmailAddress = (input: string): AddressParse => {
   const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true, rejectTLD: true });
   if (parsed === null || parsed.type !== 'mailbox') return invalid(text);
   if (parsed.parts.local.tokens.includes('"')) {
-    return { ok: false, message: `"${text}" has a quoted part before the @, which Microsoft 365 does not deliver to. Use the address without quotes.` };
+    return {
+      ok: false,
+      message: `"${text}" has a quoted part before the @, which Microsoft 365 does not deliver to. Use the address without quotes.`,
+    };
   }
   const labels = parsed.domain.split('.');
   const topLevel = labels[labels.length - 1] ?? '';
-  if (parsed.domain.startsWith('[') || NUMERIC_LABEL.test(topLevel) || !labels.every((label) => DOMAIN_LABEL.test(label))) {
+  if (
+    parsed.domain.startsWith('[') ||
+    NUMERIC_LABEL.test(topLevel) ||
+    !labels.every((label) => DOMAIN_LABEL.test(label))
+  ) {
     return invalid(text);
   }
   const name = parsed.name?.trim();

@@ -117,7 +117,13 @@ const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date a
 export const listEmailLogSchema = z.strictObject({
   status: z.optional(z.enum(DELIVERY_STATUSES, 'Choose queued, sending, retrying, sent or failed.')),
   issueKey: z.optional(
-    z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'Enter an issue key such as DEMO-12.')),
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.toUpperCase(),
+        z.regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'Enter an issue key such as DEMO-12.'),
+      ),
   ),
   from: z.optional(isoInstant),
   to: z.optional(isoInstant),
@@ -140,10 +146,12 @@ export const resendEmailSchema = z.strictObject({
 export type ResendEmailInput = z.input<typeof resendEmailSchema>;
 
 export const emailLogSettingsSchema = z.strictObject({
-  retentionDays: z.int('Enter a whole number of days.').check(
-    z.minimum(MIN_RETENTION_DAYS, `Keep emails at least ${MIN_RETENTION_DAYS} day.`),
-    z.maximum(MAX_RETENTION_DAYS, `Keep emails at most ${MAX_RETENTION_DAYS} days.`),
-  ),
+  retentionDays: z
+    .int('Enter a whole number of days.')
+    .check(
+      z.minimum(MIN_RETENTION_DAYS, `Keep emails at least ${MIN_RETENTION_DAYS} day.`),
+      z.maximum(MAX_RETENTION_DAYS, `Keep emails at most ${MAX_RETENTION_DAYS} days.`),
+    ),
 });
 export type EmailLogSettings = z.output<typeof emailLogSettingsSchema>;
 

@@ -2,15 +2,6 @@ import type { TestConnectionPayload } from './connection-test';
 import type { AdminWarnings, ConnectionTestResult } from './credential-health';
 import type { CredentialInput, CredentialView } from './credentials';
 import type {
-  EmailHistoryEntry,
-  IssueEmailDraft,
-  IssueEmailPreview,
-  PersonOption,
-  PreviewIssueEmailInput,
-  SendIssueEmailInput,
-  SentIssueEmail,
-} from './issue-email';
-import type {
   EmailDeliveryView,
   EmailIdInput,
   EmailLogEntry,
@@ -19,8 +10,25 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { EmailContentView, ResendEmailInput } from './email-log';
+import type {
+  EmailHistoryEntry,
+  IssueEmailDraft,
+  IssueEmailPreview,
+  PersonOption,
+  PreviewIssueEmailInput,
+  SendIssueEmailInput,
+  SentIssueEmail,
+} from './issue-email';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
-import type { AutomationActionOptions, JiraFieldRef, NotificationRuleInput, NotificationRuleView, RuleRun, RuleTrial, StatusRef } from './notification-rules';
+import type {
+  AutomationActionOptions,
+  JiraFieldRef,
+  NotificationRuleInput,
+  NotificationRuleView,
+  RuleRun,
+  RuleTrial,
+  StatusRef,
+} from './notification-rules';
 import type { SavedTemplate, TemplateInput, TemplatePreview, TemplateView } from './templates';
 
 /**

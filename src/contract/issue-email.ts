@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import { templateIdSchema } from './templates';
+
 import { MAX_RECIPIENTS } from './email-address';
+import { parseEmailAddress } from './email-address';
 import type { DeliveryStatus } from './email-log';
 import { recipientInputSchema } from './recipient-input';
-import { parseEmailAddress } from './email-address';
+import { templateIdSchema } from './templates';
 
 /** Graph's limit for a message with its attachments (upload sessions take up to 150 MB). */
 export const MAX_MESSAGE_BYTES = 150 * 1024 * 1024;
@@ -14,10 +15,12 @@ export type CommentChoice = (typeof COMMENT_CHOICES)[number];
 /** Recipients as typed or picked: `jane@example.com`, `Jane Doe <jane@example.com>`, or `{ accountId }` of a Jira user. */
 const recipientList = (min: number) =>
   z._default(
-    z.array(recipientInputSchema).check(
-      ...(min > 0 ? [z.minLength(min, 'Add at least one recipient.')] : []),
-      z.maxLength(MAX_RECIPIENTS, `A message can have at most ${MAX_RECIPIENTS} recipients.`),
-    ),
+    z
+      .array(recipientInputSchema)
+      .check(
+        ...(min > 0 ? [z.minLength(min, 'Add at least one recipient.')] : []),
+        z.maxLength(MAX_RECIPIENTS, `A message can have at most ${MAX_RECIPIENTS} recipients.`),
+      ),
     [],
   );
 
@@ -29,22 +32,27 @@ const contentShape = {
   includeDescription: z._default(z.boolean(), true),
   comments: z._default(z.enum(COMMENT_CHOICES), 'none'),
   latestComments: z._default(
-    z.int().check(z.minimum(1, 'Choose at least 1 comment.'), z.maximum(MAX_LATEST_COMMENTS, `Choose at most ${MAX_LATEST_COMMENTS} comments.`)),
+    z
+      .int()
+      .check(
+        z.minimum(1, 'Choose at least 1 comment.'),
+        z.maximum(MAX_LATEST_COMMENTS, `Choose at most ${MAX_LATEST_COMMENTS} comments.`),
+      ),
     3,
   ),
   /** Jira attachment ids of this issue to attach. */
   attachmentIds: z._default(
-    z.array(z.string().check(z.regex(/^[0-9]{1,18}$/, 'Not a Jira attachment id.'))).check(z.maxLength(100, 'Attach at most 100 files.')),
+    z
+      .array(z.string().check(z.regex(/^[0-9]{1,18}$/, 'Not a Jira attachment id.')))
+      .check(z.maxLength(100, 'Attach at most 100 files.')),
     [],
   ),
 };
 
 const messageShape = {
-  subject: z.string().check(
-    z.trim(),
-    z.minLength(1, 'Enter a subject.'),
-    z.maxLength(255, 'Keep the subject under 255 characters.'),
-  ),
+  subject: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Enter a subject.'), z.maxLength(255, 'Keep the subject under 255 characters.')),
   /** Plain text the sender writes above the issue. */
   message: z._default(z.string().check(z.maxLength(20000, 'Keep the message under 20,000 characters.')), ''),
 };
@@ -57,7 +65,9 @@ const replyShape = {
   replyTo: z.optional(
     z.string().check(
       z.trim(),
-      z.refine((value) => value === '' || parseEmailAddress(value).ok, { error: 'Enter one valid email address for replies.' }),
+      z.refine((value) => value === '' || parseEmailAddress(value).ok, {
+        error: 'Enter one valid email address for replies.',
+      }),
     ),
   ),
 };
@@ -93,7 +103,9 @@ export const previewIssueEmailSchema = z.strictObject({
 export type PreviewIssueEmailInput = z.input<typeof previewIssueEmailSchema>;
 
 export const searchPeopleSchema = z.strictObject({
-  query: z.string().check(z.trim(), z.minLength(2, 'Type at least 2 characters.'), z.maxLength(100, 'Type at most 100 characters.')),
+  query: z
+    .string()
+    .check(z.trim(), z.minLength(2, 'Type at least 2 characters.'), z.maxLength(100, 'Type at most 100 characters.')),
 });
 
 export type PersonSource = 'reporter' | 'assignee' | 'watcher' | 'directory' | 'jira';

@@ -1,8 +1,15 @@
 import * as z from 'zod/mini';
+
 import { templateIdSchema } from './templates';
 
-export const groupRefSchema = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(128)), name: z.string().check(z.maxLength(255)) });
-export const roleRefSchema = z.strictObject({ id: z.int().check(z.positive()), name: z.string().check(z.maxLength(255)) });
+export const groupRefSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
+  name: z.string().check(z.maxLength(255)),
+});
+export const roleRefSchema = z.strictObject({
+  id: z.int().check(z.positive()),
+  name: z.string().check(z.maxLength(255)),
+});
 
 export const whoMaySendSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('everyone') }),
@@ -20,12 +27,14 @@ export const mailSettingsSchema = z.strictObject({
   commentAfterSend: z.boolean(),
   whoMaySend: whoMaySendSchema,
   /** Per-project default template. */
-  projectTemplates: z.array(
-    z.strictObject({
-      projectKey: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Not a project key.')),
-      templateId: templateIdSchema,
-    }),
-  ).check(z.maxLength(500, 'At most 500 project defaults.')),
+  projectTemplates: z
+    .array(
+      z.strictObject({
+        projectKey: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Not a project key.')),
+        templateId: templateIdSchema,
+      }),
+    )
+    .check(z.maxLength(500, 'At most 500 project defaults.')),
   /**
    * Credentials, besides the default one, that Jira Automation rules may name as their sender mailbox (by id).
    * Empty: rules send from the default credential only. Settings saved before this field existed read as empty.
@@ -47,12 +56,16 @@ export const mailSettingsSchema = z.strictObject({
    * as empty: every project uses the all-projects list.
    */
   projectSenders: z._default(
-    z.array(
-      z.strictObject({
-        projectKey: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Not a project key.')),
-        credentialIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(50, 'Choose at most 50 credentials.')),
-      }),
-    ).check(z.maxLength(500, 'At most 500 projects with their own mailboxes.')),
+    z
+      .array(
+        z.strictObject({
+          projectKey: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Not a project key.')),
+          credentialIds: z
+            .array(z.string().check(z.minLength(1), z.maxLength(64)))
+            .check(z.maxLength(50, 'Choose at most 50 credentials.')),
+        }),
+      )
+      .check(z.maxLength(500, 'At most 500 projects with their own mailboxes.')),
     () => [],
   ),
 });

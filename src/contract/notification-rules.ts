@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+
 import { CREDENTIAL_ID_PATTERN } from './credentials';
-import { TEMPLATE_ID_PATTERN } from './templates';
 import { parseEmailAddress } from './email-address';
+import { TEMPLATE_ID_PATTERN } from './templates';
 
 /** What a notification rule listens for. */
 export const NOTIFICATION_EVENTS = [
@@ -45,10 +46,14 @@ export const notificationRuleInputSchema = z
   .strictObject({
     /** Absent for a new rule. */
     id: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a rule id.'))),
-    name: z.string().check(z.trim(), z.minLength(1, 'Name the rule.'), z.maxLength(100, 'Keep the name under 100 characters.')),
+    name: z
+      .string()
+      .check(z.trim(), z.minLength(1, 'Name the rule.'), z.maxLength(100, 'Keep the name under 100 characters.')),
     enabled: z.boolean(),
     event: z.enum(NOTIFICATION_EVENTS, 'Choose when the rule sends.'),
-    toStatus: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(255, 'Keep the status under 255 characters.'))),
+    toStatus: z.optional(
+      z.string().check(z.trim(), z.minLength(1), z.maxLength(255, 'Keep the status under 255 characters.')),
+    ),
     /** The Jira field (its id, e.g. `labels` or `customfield_10010`) whose change a `field-changed` rule answers. */
     fieldId: z.optional(z.string().check(z.regex(FIELD_ID_PATTERN, 'Choose a field.'))),
     projectKeys: z
@@ -56,9 +61,13 @@ export const notificationRuleInputSchema = z
       .check(z.minLength(1, 'Choose at least one project.'), z.maxLength(50, 'Choose at most 50 projects.')),
     /** Only issues this JQL matches (checked by Jira when the event comes). */
     jql: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'Keep the JQL under 2,000 characters.'))),
-    templateId: z.string().check(z.minLength(1, 'Choose a template.'), z.regex(TEMPLATE_ID_PATTERN, 'Not a template id.')),
+    templateId: z
+      .string()
+      .check(z.minLength(1, 'Choose a template.'), z.regex(TEMPLATE_ID_PATTERN, 'Not a template id.')),
     recipients: z.strictObject({
-      addresses: z.array(address).check(z.maxLength(MAX_RULE_ADDRESSES, `Add at most ${MAX_RULE_ADDRESSES} addresses.`)),
+      addresses: z
+        .array(address)
+        .check(z.maxLength(MAX_RULE_ADDRESSES, `Add at most ${MAX_RULE_ADDRESSES} addresses.`)),
       roles: z.array(z.enum(RECIPIENT_ROLES)).check(z.maxLength(3)),
     }),
     /** The credential (sender mailbox) to send from; the default credential when absent. */
@@ -132,7 +141,9 @@ export interface RuleRun {
 /** "Try on an issue": an issue key as Jira writes it. */
 export const tryRuleSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Not a rule id.')),
-  issueKey: z.string().check(z.trim(), z.regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'Enter an issue key such as DEMO-1.')),
+  issueKey: z
+    .string()
+    .check(z.trim(), z.regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'Enter an issue key such as DEMO-1.')),
 });
 
 /** What the rule would send for an issue, without sending: or why it would send nothing. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { parseEmailAddress } from './email-address';
 
 /** Atlassian account ids: the older 24-hex form and `712020:<uuid>`; opaque, so only their alphabet is checked. */
@@ -15,7 +16,8 @@ export interface JiraUserRecipient {
 /** One recipient as the dialog sends it: a typed or picked address (`Jane <jane@example.com>`), or a Jira user. */
 export type RecipientInput = string | JiraUserRecipient;
 
-export const isJiraUserRecipient = (recipient: RecipientInput): recipient is JiraUserRecipient => typeof recipient !== 'string';
+export const isJiraUserRecipient = (recipient: RecipientInput): recipient is JiraUserRecipient =>
+  typeof recipient !== 'string';
 
 const addressRecipient = z.string().check(
   z.trim(),

@@ -14,12 +14,15 @@ export const MAX_TEMPLATE_BYTES = 100 * 1024;
 export const templateInputSchema = z.strictObject({
   /** Absent to create a template. */
   id: z.optional(templateIdSchema),
-  name: z.string().check(z.trim(), z.minLength(1, 'Enter a name.'), z.maxLength(80, 'Keep the name under 80 characters.')),
-  subject: z.string().check(z.trim(), z.minLength(1, 'Enter a subject.'), z.maxLength(1000, 'Keep the subject under 1,000 characters.')),
-  body: z.string().check(
-    z.minLength(1, 'Enter the HTML body.'),
-    z.maxLength(MAX_TEMPLATE_BYTES, 'Keep the body under 100 KB.'),
-  ),
+  name: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Enter a name.'), z.maxLength(80, 'Keep the name under 80 characters.')),
+  subject: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Enter a subject.'), z.maxLength(1000, 'Keep the subject under 1,000 characters.')),
+  body: z
+    .string()
+    .check(z.minLength(1, 'Enter the HTML body.'), z.maxLength(MAX_TEMPLATE_BYTES, 'Keep the body under 100 KB.')),
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;
 
@@ -27,7 +30,11 @@ export const templatePreviewSchema = z.strictObject({
   subject: z.string().check(z.maxLength(1000, 'Keep the subject under 1,000 characters.')),
   body: z.string().check(z.maxLength(MAX_TEMPLATE_BYTES, 'Keep the body under 100 KB.')),
   /** The sample issue to render against; absent means the app's built-in sample. */
-  issueKey: z.optional(z.string().check(z.trim(), z.regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'Enter an issue key such as DEMO-1.'))),
+  issueKey: z.optional(
+    z
+      .string()
+      .check(z.trim(), z.regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'Enter an issue key such as DEMO-1.')),
+  ),
 });
 
 export interface TemplateView {

@@ -1,4 +1,5 @@
-import { createHash, createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
+
 import type { CertificateSummary } from '../contract/credentials';
 import { CredentialValidationError } from './errors';
 
@@ -58,7 +59,11 @@ export const summarizeCertificate = (certificate: X509Certificate): CertificateS
  * refused token later: both must parse, the key must be RSA and belong to the certificate, and the certificate must
  * not have expired. Messages never quote what was pasted.
  */
-export const readCertificateCredential = (certificatePem: string, privateKeyPem: string, now: number): ReadCertificate => {
+export const readCertificateCredential = (
+  certificatePem: string,
+  privateKeyPem: string,
+  now: number,
+): ReadCertificate => {
   const certificate = parseCertificate(certificatePem);
   const key = parsePrivateKey(privateKeyPem);
   const publicKey = certificate.publicKey;
@@ -68,6 +73,7 @@ export const readCertificateCredential = (certificatePem: string, privateKeyPem:
   if (key.asymmetricKeyType !== 'rsa') throw invalid('privateKeyPem', NOT_RSA_MESSAGE);
   if (!certificate.checkPrivateKey(key)) throw invalid('privateKeyPem', KEY_MISMATCH_MESSAGE);
   const summary = summarizeCertificate(certificate);
-  if (Date.parse(summary.notAfter) <= now) throw invalid('certificatePem', certificateExpiredMessage(summary.notAfter.slice(0, 10)));
+  if (Date.parse(summary.notAfter) <= now)
+    throw invalid('certificatePem', certificateExpiredMessage(summary.notAfter.slice(0, 10)));
   return { summary, privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString() };
 };

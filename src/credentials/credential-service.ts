@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CERTIFICATE_REQUIRED_MESSAGE,
-  PRIVATE_KEY_REQUIRED_MESSAGE,
-} from '../contract/credential-input-rules';
+
+import { CERTIFICATE_REQUIRED_MESSAGE, PRIVATE_KEY_REQUIRED_MESSAGE } from '../contract/credential-input-rules';
 import type { ConnectionTestResult, CredentialView, ParsedCredentialInput } from '../contract/credentials';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import type { Clock } from '../shared/seams';
 import {
   CERTIFICATE_WITHOUT_KEY_MESSAGE,
   KEY_WITHOUT_CERTIFICATE_MESSAGE,
-  readCertificateCredential,
   type ReadCertificate,
+  readCertificateCredential,
 } from './certificate';
 import { credentialFieldErrors } from './credential-rules';
 import type { CredentialStore, SecretKind } from './credential-store';
@@ -23,7 +21,7 @@ import {
   SecretMissingError,
   SecretRequiredError,
 } from './errors';
-import { DEFAULT_CREDENTIAL_USE, toCredentialView, type StoredCredential } from './stored-credential';
+import { DEFAULT_CREDENTIAL_USE, type StoredCredential, toCredentialView } from './stored-credential';
 
 export interface CredentialServiceDeps {
   store: CredentialStore;
@@ -35,31 +33,31 @@ export interface CredentialServiceDeps {
 export type RotationReason = 'expired' | 'invalid';
 
 export interface CredentialService {
-  list(): Promise<CredentialView[]>;
+  list: () => Promise<CredentialView[]>;
   /**
    * Creates (no `id`) or updates a credential. A new one needs its secret, or its certificate and key; on an edit,
    * absent write-only fields keep what is stored.
    */
-  save(input: ParsedCredentialInput): Promise<CredentialView>;
+  save: (input: ParsedCredentialInput) => Promise<CredentialView>;
   /** Refused with CredentialInUseError while the credential is the default and others exist. */
-  remove(id: string): Promise<{ id: string }>;
+  remove: (id: string) => Promise<{ id: string }>;
   /** Makes this credential the one "Email this issue" sends through. */
-  setDefault(id: string): Promise<CredentialView>;
-  get(id: string): Promise<StoredCredential>;
+  setDefault: (id: string) => Promise<CredentialView>;
+  get: (id: string) => Promise<StoredCredential>;
   /** The credential mail goes out through, or undefined when none is stored. */
-  findDefault(): Promise<StoredCredential | undefined>;
+  findDefault: () => Promise<StoredCredential | undefined>;
   /** Like findDefault, but NoCredentialConfiguredError when there is none. */
-  getDefault(): Promise<StoredCredential>;
-  readSecret(id: string): Promise<string>;
+  getDefault: () => Promise<StoredCredential>;
+  readSecret: (id: string) => Promise<string>;
   /** The next secret, or undefined when none is stored. */
-  readNextSecret(id: string): Promise<string | undefined>;
-  readPrivateKey(id: string): Promise<string>;
+  readNextSecret: (id: string) => Promise<string | undefined>;
+  readPrivateKey: (id: string) => Promise<string>;
   /**
    * The next secret becomes the current one (with its expiry date), after Microsoft refused the current one and
    * accepted `nextSecret`. Answers the credential as stored afterwards.
    */
-  promoteNextSecret(id: string, nextSecret: string, reason: RotationReason): Promise<StoredCredential>;
-  recordTestResult(id: string, result: ConnectionTestResult): Promise<void>;
+  promoteNextSecret: (id: string, nextSecret: string, reason: RotationReason) => Promise<StoredCredential>;
+  recordTestResult: (id: string, result: ConnectionTestResult) => Promise<void>;
 }
 
 /** Settings whose change makes an earlier connection test say nothing about the credential any more. */
@@ -157,12 +155,20 @@ const defined = <T extends object>(value: T): T =>
  * The secret, next secret and certificate a credential has after a save: what the input brings, else what
  * `current` keeps (when it used the same method), else a field error saying what is missing.
  */
-export const planAuth = (input: ParsedCredentialInput, current: StoredCredential | undefined, material: WriteOnly, at: string): AuthPlan => {
+export const planAuth = (
+  input: ParsedCredentialInput,
+  current: StoredCredential | undefined,
+  material: WriteOnly,
+  at: string,
+): AuthPlan => {
   const sameMethod = current?.clientAuthMethod === input.clientAuthMethod;
   if (input.clientAuthMethod === 'certificate') {
     const keeps = sameMethod && current?.certificate !== undefined && current.hasPrivateKey;
     if (material.certificate === undefined && !keeps) {
-      throw new CredentialValidationError({ certificatePem: CERTIFICATE_REQUIRED_MESSAGE, privateKeyPem: PRIVATE_KEY_REQUIRED_MESSAGE });
+      throw new CredentialValidationError({
+        certificatePem: CERTIFICATE_REQUIRED_MESSAGE,
+        privateKeyPem: PRIVATE_KEY_REQUIRED_MESSAGE,
+      });
     }
     return {
       fields: defined({
@@ -193,7 +199,8 @@ export const planAuth = (input: ParsedCredentialInput, current: StoredCredential
       secretUpdatedAt: material.secret === undefined ? current?.secretUpdatedAt : at,
       secretExpiresOn: input.secretExpiresOn,
       hasNextSecret,
-      nextSecretUpdatedAt: material.nextSecret !== undefined ? at : hasNextSecret ? current?.nextSecretUpdatedAt : undefined,
+      nextSecretUpdatedAt:
+        material.nextSecret !== undefined ? at : hasNextSecret ? current?.nextSecretUpdatedAt : undefined,
       nextSecretExpiresOn: hasNextSecret
         ? (input.nextSecretExpiresOn ?? (material.nextSecret === undefined ? current?.nextSecretExpiresOn : undefined))
         : undefined,
@@ -249,7 +256,12 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     return viewOf(credential, existing);
   };
 
-  const update = async (id: string, input: ParsedCredentialInput, material: WriteOnly, at: string): Promise<CredentialView> => {
+  const update = async (
+    id: string,
+    input: ParsedCredentialInput,
+    material: WriteOnly,
+    at: string,
+  ): Promise<CredentialView> => {
     const current = await get(id);
     const plan = planAuth(input, current, material, at);
     const settings = settingsOf(input);
@@ -271,7 +283,7 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
   };
 
   return {
-    async list() {
+    list: async () => {
       const sorted = await listSorted();
       const defaultId = pickDefault(sorted)?.id;
       return sorted.map((credential) =>
@@ -279,7 +291,7 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
       );
     },
 
-    async save(input) {
+    save: async (input) => {
       const fieldErrors = credentialFieldErrors(input, deps.env);
       if (Object.keys(fieldErrors).length > 0) throw new CredentialValidationError(fieldErrors);
       const now = deps.now();
@@ -288,7 +300,7 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
       return input.id === undefined ? create(input, material, at) : update(input.id, input, material, at);
     },
 
-    async remove(id) {
+    remove: async (id) => {
       await get(id);
       const sorted = await listSorted();
       const defaultId = pickDefault(sorted)?.id;
@@ -299,7 +311,7 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
       return { id };
     },
 
-    async setDefault(id) {
+    setDefault: async (id) => {
       const target = await get(id);
       const marked: StoredCredential = { ...target, isDefault: true };
       // Marked before the others are unmarked, so at every moment some credential is the default.
@@ -312,17 +324,15 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
 
     get,
 
-    async findDefault() {
-      return pickDefault(await listSorted());
-    },
+    findDefault: async () => pickDefault(await listSorted()),
 
-    async getDefault() {
+    getDefault: async () => {
       const credential = pickDefault(await listSorted());
       if (credential === undefined) throw new NoCredentialConfiguredError();
       return credential;
     },
 
-    async readSecret(id) {
+    readSecret: async (id) => {
       const secret = await store.readSecret(id, 'secret');
       if (secret === undefined) throw new SecretMissingError(id);
       return secret;
@@ -330,13 +340,13 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
 
     readNextSecret: (id) => store.readSecret(id, 'next-secret'),
 
-    async readPrivateKey(id) {
+    readPrivateKey: async (id) => {
       const key = await store.readSecret(id, 'private-key');
       if (key === undefined) throw new PrivateKeyMissingError(id);
       return key;
     },
 
-    async promoteNextSecret(id, nextSecret, reason) {
+    promoteNextSecret: async (id, nextSecret, reason) => {
       const current = await get(id);
       const at = timestamp();
       const {
@@ -362,7 +372,7 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
       return promoted;
     },
 
-    async recordTestResult(id, result) {
+    recordTestResult: async (id, result) => {
       const current = await get(id);
       await store.put({ ...current, lastTest: result });
     },

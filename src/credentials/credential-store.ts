@@ -1,4 +1,4 @@
-import type { KvStore } from '../storage/kv-store';
+import { IN_ENGLISH } from '../shared/issue-messages';
 import {
   CREDENTIAL_PREFIX,
   credentialKey,
@@ -7,8 +7,8 @@ import {
   credentialSecretKey,
   tokenCacheKey,
 } from '../storage/keys';
-import { IN_ENGLISH } from '../shared/issue-messages';
-import { readStoredCredential, storedCredentialSchema, type StoredCredential } from './stored-credential';
+import type { KvStore } from '../storage/kv-store';
+import { readStoredCredential, type StoredCredential, storedCredentialSchema } from './stored-credential';
 
 /** The write-only material of a credential, each in its own secret storage entry. */
 export type SecretKind = 'secret' | 'next-secret' | 'private-key';
@@ -22,14 +22,14 @@ const SECRET_KEYS: Readonly<Record<SecretKind, (id: string) => string>> = {
 /** Credentials in Forge storage: records in plain storage, secrets and private keys in secret storage. */
 export interface CredentialStore {
   /** Every readable credential, in one query. */
-  list(): Promise<StoredCredential[]>;
-  get(id: string): Promise<StoredCredential | undefined>;
-  put(credential: StoredCredential): Promise<void>;
+  list: () => Promise<StoredCredential[]>;
+  get: (id: string) => Promise<StoredCredential | undefined>;
+  put: (credential: StoredCredential) => Promise<void>;
   /** Removes the record, its secrets, its private key and its cached token. */
-  remove(id: string): Promise<void>;
-  readSecret(id: string, kind?: SecretKind): Promise<string | undefined>;
-  writeSecret(id: string, value: string, kind?: SecretKind): Promise<void>;
-  deleteSecret(id: string, kind: SecretKind): Promise<void>;
+  remove: (id: string) => Promise<void>;
+  readSecret: (id: string, kind?: SecretKind) => Promise<string | undefined>;
+  writeSecret: (id: string, value: string, kind?: SecretKind) => Promise<void>;
+  deleteSecret: (id: string, kind: SecretKind) => Promise<void>;
 }
 
 const parse = (value: unknown, key: string): StoredCredential | undefined => {
@@ -41,31 +41,31 @@ const parse = (value: unknown, key: string): StoredCredential | undefined => {
 };
 
 export const createCredentialStore = (store: KvStore): CredentialStore => ({
-  async list() {
+  list: async () => {
     const entries = await store.listByPrefix(CREDENTIAL_PREFIX);
     return entries.flatMap(({ key, value }) => parse(value, key) ?? []);
   },
-  async get(id) {
+  get: async (id) => {
     const key = credentialKey(id);
     const value = await store.get(key);
     return value === undefined ? undefined : parse(value, key);
   },
-  async put(credential) {
+  put: async (credential) => {
     await store.set(credentialKey(credential.id), storedCredentialSchema.parse(credential, IN_ENGLISH));
   },
-  async remove(id) {
+  remove: async (id) => {
     await store.delete(credentialKey(id));
     for (const key of Object.values(SECRET_KEYS)) await store.deleteSecret(key(id));
     await store.deleteSecret(tokenCacheKey(id));
   },
-  async readSecret(id, kind = 'secret') {
+  readSecret: async (id, kind = 'secret') => {
     const value = await store.getSecret(SECRET_KEYS[kind](id));
     return typeof value === 'string' && value !== '' ? value : undefined;
   },
-  async writeSecret(id, value, kind = 'secret') {
+  writeSecret: async (id, value, kind = 'secret') => {
     await store.setSecret(SECRET_KEYS[kind](id), value);
   },
-  async deleteSecret(id, kind) {
+  deleteSecret: async (id, kind) => {
     await store.deleteSecret(SECRET_KEYS[kind](id));
   },
 });

@@ -1,7 +1,7 @@
 import type { PolicyEnv } from '../http/endpoint-policy';
 import { signClientAssertion } from '../oauth/client-assertion';
 import { TokenError } from '../oauth/errors';
-import { requestClientCredentialsToken, type AccessToken, type ClientProof } from '../oauth/token-client';
+import { type AccessToken, type ClientProof, requestClientCredentialsToken } from '../oauth/token-client';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike } from '../shared/seams';
 import type { CredentialService, RotationReason } from './credential-service';
@@ -37,7 +37,10 @@ export const rotationReasonOf = (error: unknown): RotationReason | undefined =>
  * the next one is tried and, if Microsoft takes it, promoted to current: mail keeps going out while the admin
  * replaces the old secret. When both fail, the current secret's error is the one reported.
  */
-export const requestCredentialToken = async (credential: StoredCredential, deps: CredentialTokenDeps): Promise<CredentialToken> => {
+export const requestCredentialToken = async (
+  credential: StoredCredential,
+  deps: CredentialTokenDeps,
+): Promise<CredentialToken> => {
   const request = (proof: ClientProof): Promise<AccessToken> =>
     requestClientCredentialsToken(
       { tokenEndpoint: credential.tokenEndpoint, clientId: credential.clientId, scope: credential.scope, ...proof },

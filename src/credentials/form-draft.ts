@@ -1,9 +1,9 @@
 import type { ParsedConnectionValues } from '../contract/connection-test';
 import type { ParsedCredentialInput } from '../contract/credentials';
 import type { PolicyEnv } from '../http/endpoint-policy';
+import { credentialFieldErrors } from './credential-rules';
 import type { CredentialService } from './credential-service';
 import { planAuth, writeOnlyOf } from './credential-service';
-import { credentialFieldErrors } from './credential-rules';
 import type { CredentialTokenDeps } from './credential-token';
 import { CredentialValidationError } from './errors';
 import type { StoredCredential } from './stored-credential';
@@ -58,7 +58,8 @@ export const draftFromForm = (
       readSecret: async (id) => secret ?? stored.readSecret(id),
       readPrivateKey: async (id) => privateKeyPem ?? stored.readPrivateKey(id),
       readNextSecret: async () => undefined,
-      promoteNextSecret: () => Promise.reject(new Error('A connection test of unsaved values never promotes a secret.')),
+      promoteNextSecret: () =>
+        Promise.reject(new Error('A connection test of unsaved values never promotes a secret.')),
     },
   };
 };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { CLIENT_AUTH_METHODS, GRANT_TYPES, type CredentialView } from '../contract/credentials';
+
 import { REQUIRED_PERMISSIONS } from '../contract/credential-health';
+import { CLIENT_AUTH_METHODS, type CredentialView, GRANT_TYPES } from '../contract/credentials';
 import { MICROSOFT_CLOUD_KEYS } from '../contract/microsoft-clouds';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
@@ -111,16 +112,24 @@ export const readStoredCredential = (value: unknown): ReadResult => {
   const version = typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined;
   if (version === 1) {
     const parsed = storedCredentialV1Schema.safeParse(value, IN_ENGLISH);
-    return parsed.success ? { ok: true, credential: migrateV1(parsed.data) } : { ok: false, problem: describeFirstIssue(parsed.error) };
+    return parsed.success
+      ? { ok: true, credential: migrateV1(parsed.data) }
+      : { ok: false, problem: describeFirstIssue(parsed.error) };
   }
   const parsed = storedCredentialSchema.safeParse(value, IN_ENGLISH);
-  return parsed.success ? { ok: true, credential: parsed.data } : { ok: false, problem: describeFirstIssue(parsed.error) };
+  return parsed.success
+    ? { ok: true, credential: parsed.data }
+    : { ok: false, problem: describeFirstIssue(parsed.error) };
 };
 
 /** What the current things in use are, for the admin page: delete is refused while the list is not empty. */
 export const DEFAULT_CREDENTIAL_USE = 'Email this issue (default credential)';
 
-export const toCredentialView = (credential: StoredCredential, isDefault: boolean, usedBy: string[] = []): CredentialView => {
+export const toCredentialView = (
+  credential: StoredCredential,
+  isDefault: boolean,
+  usedBy: string[] = [],
+): CredentialView => {
   const { version: _version, certificateUpdatedAt: _certificateUpdatedAt, ...view } = credential;
   return { ...view, isDefault, ...(usedBy.length === 0 ? {} : { usedBy }) };
 };

@@ -12,9 +12,9 @@ import type { CredentialTokenDeps } from './credential-token';
 import { mailboxStep } from './diagnosis/mailbox-step';
 import { PermissionsCode, permissionsStep } from './diagnosis/permissions-step';
 import { skipped } from './diagnosis/step';
-import { testEmailStep, type TestEmailDeps } from './diagnosis/test-email-step';
-import { draftFromForm } from './form-draft';
+import { type TestEmailDeps, testEmailStep } from './diagnosis/test-email-step';
 import { tokenStep } from './diagnosis/token-step';
+import { draftFromForm } from './form-draft';
 import type { StoredCredential } from './stored-credential';
 
 export interface TestConnectionDeps {
@@ -63,7 +63,10 @@ export const testConnection = async (
   const draft =
     options.values === undefined
       ? undefined
-      : draftFromForm(saved, options.values, deps.credentials, { now: deps.now(), ...(deps.env === undefined ? {} : { env: deps.env }) });
+      : draftFromForm(saved, options.values, deps.credentials, {
+          now: deps.now(),
+          ...(deps.env === undefined ? {} : { env: deps.env }),
+        });
   const credential = draft?.credential ?? saved;
   const steps: DiagnosisStep[] = [];
   const { step: token, token: got } = await tokenStep(
@@ -83,7 +86,11 @@ export const testConnection = async (
     steps.push(permissions.step);
     // Graph refuses a token without roles outright (401 NoPermissionsInAccessToken): nothing more to learn.
     const noPermissions = permissions.step.code === PermissionsCode.NoConsent;
-    const graph = { fetch: deps.fetch, graphBaseUrl: got.credential.graphBaseUrl, ...(deps.env === undefined ? {} : { env: deps.env }) };
+    const graph = {
+      fetch: deps.fetch,
+      graphBaseUrl: got.credential.graphBaseUrl,
+      ...(deps.env === undefined ? {} : { env: deps.env }),
+    };
     const mailbox = noPermissions
       ? skipped('mailbox', NO_PERMISSIONS)
       : await mailboxStep(got.credential.senderMailbox, got.token.accessToken, graph, permissions.granted);

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+
 import type { CredentialTraffic, CredentialView } from '../contract/credentials';
-import type { KvStore } from '../storage/kv-store';
 import { credentialRefusedKey, credentialSentKey } from '../storage/keys';
+import type { KvStore } from '../storage/kv-store';
 
 /** How long an outcome already recorded by this process counts as unchanged: the list shows it to the minute. */
 export const TRAFFIC_QUIET_MS = 10 * 60 * 1000;
@@ -13,10 +14,10 @@ const refusedSchema = z.object({ at: z.string(), code: z.string(), message: z.st
 
 export interface TrafficHealth {
   /** Microsoft 365 accepted an email sent with this credential (202). */
-  recordAccepted(credentialId: string, at: number): Promise<void>;
+  recordAccepted: (credentialId: string, at: number) => Promise<void>;
   /** Microsoft 365 or the token endpoint refused one for good; `error` is the log's safe code and message. */
-  recordRefused(credentialId: string, at: number, error: { code: string; message: string }): Promise<void>;
-  read(credentialId: string): Promise<CredentialTraffic>;
+  recordRefused: (credentialId: string, at: number, error: { code: string; message: string }) => Promise<void>;
+  read: (credentialId: string) => Promise<CredentialTraffic>;
 }
 
 /** What this process last wrote per credential and outcome: `${id}|accepted` or `${id}|refused` to time and code. */
@@ -35,21 +36,25 @@ export const createTrafficHealth = (kv: KvStore, memo: TrafficMemo = processTraf
     return last !== undefined && last.code === code && at - last.at >= 0 && at - last.at < TRAFFIC_QUIET_MS;
   };
   return {
-    async recordAccepted(credentialId, at) {
+    recordAccepted: async (credentialId, at) => {
       const key = `${credentialId}|accepted`;
       if (unchanged(key, at)) return;
       await kv.set(credentialSentKey(credentialId), { at: new Date(at).toISOString() });
       memo.set(key, { at });
     },
-    async recordRefused(credentialId, at, error) {
+    recordRefused: async (credentialId, at, error) => {
       const key = `${credentialId}|refused`;
       if (unchanged(key, at, error.code)) return;
-      const message = error.message.length > MAX_REASON ? `${error.message.slice(0, MAX_REASON - 1)}\u2026` : error.message;
+      const message =
+        error.message.length > MAX_REASON ? `${error.message.slice(0, MAX_REASON - 1)}\u2026` : error.message;
       await kv.set(credentialRefusedKey(credentialId), { at: new Date(at).toISOString(), code: error.code, message });
       memo.set(key, { at, code: error.code });
     },
-    async read(credentialId) {
-      const [accepted, refused] = await Promise.all([kv.get(credentialSentKey(credentialId)), kv.get(credentialRefusedKey(credentialId))]);
+    read: async (credentialId) => {
+      const [accepted, refused] = await Promise.all([
+        kv.get(credentialSentKey(credentialId)),
+        kv.get(credentialRefusedKey(credentialId)),
+      ]);
       const lastAccepted = acceptedSchema.safeParse(accepted);
       const lastRefused = refusedSchema.safeParse(refused);
       return {
@@ -61,12 +66,17 @@ export const createTrafficHealth = (kv: KvStore, memo: TrafficMemo = processTraf
 };
 
 /** The credential list with each one's traffic beside its last connection test: two reads per credential. */
-export const withTraffic = async (list: CredentialView[], traffic: Pick<TrafficHealth, 'read'> | undefined): Promise<CredentialView[]> =>
+export const withTraffic = async (
+  list: CredentialView[],
+  traffic: Pick<TrafficHealth, 'read'> | undefined,
+): Promise<CredentialView[]> =>
   traffic === undefined
     ? list
     : Promise.all(
         list.map(async (credential) => {
           const seen = await traffic.read(credential.id);
-          return seen.lastAccepted === undefined && seen.lastRefused === undefined ? credential : { ...credential, traffic: seen };
+          return seen.lastAccepted === undefined && seen.lastRefused === undefined
+            ? credential
+            : { ...credential, traffic: seen };
         }),
       );

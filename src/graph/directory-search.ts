@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
-import { describeCall, graphJson, type GraphClientDeps } from './graph-request';
+import { describeCall, type GraphClientDeps, graphJson } from './graph-request';
 
 /** A page of people is plenty for a recipient picker; Graph's default is 100. */
 export const DIRECTORY_SEARCH_TOP = 10;
@@ -53,7 +54,11 @@ export const searchDirectory = async (query: string, deps: GraphClientDeps): Pro
   try {
     ({
       data: { value: users },
-    } = await graphJson({ method: 'GET', url, expect: [200], headers: { ConsistencyLevel: 'eventual' } }, usersSchema, deps));
+    } = await graphJson(
+      { method: 'GET', url, expect: [200], headers: { ConsistencyLevel: 'eventual' } },
+      usersSchema,
+      deps,
+    ));
   } catch (error) {
     if (!(error instanceof GraphError) || error.status !== 403) throw error;
     const graphCode = error.graphCode === undefined ? '' : ` ${error.graphCode}`;

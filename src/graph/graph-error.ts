@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { GraphError, GraphErrorCode, type GraphErrorDetails, type GraphFailureReason } from './errors';
 
 const IDENTIFIER = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -71,9 +72,11 @@ export const graphFailureReason = (status: number, body: GraphErrorBody | undefi
   const message = body?.message ?? '';
   const byCode = REASON_BY_CODE[code];
   if (byCode !== undefined) return byCode;
-  if (code === 'InvalidAuthenticationToken') return TOKEN_EXPIRED_TEXT.test(message) ? 'token-expired' : 'token-invalid';
+  if (code === 'InvalidAuthenticationToken')
+    return TOKEN_EXPIRED_TEXT.test(message) ? 'token-expired' : 'token-invalid';
   if (code === 'ErrorAccessDenied') return APP_ACCESS_POLICY_TEXT.test(message) ? 'app-access-policy' : 'access-denied';
-  if (code === 'ErrorInvalidRecipients') return NO_RECIPIENTS_TEXT.test(message) ? 'no-recipients' : 'invalid-recipients';
+  if (code === 'ErrorInvalidRecipients')
+    return NO_RECIPIENTS_TEXT.test(message) ? 'no-recipients' : 'invalid-recipients';
   if (status === 401) return 'unauthorized';
   if (status === 403) return APP_ACCESS_POLICY_TEXT.test(message) ? 'app-access-policy' : 'forbidden';
   if (status === 404) return 'not-found';

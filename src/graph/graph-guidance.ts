@@ -1,4 +1,4 @@
-import { GraphErrorCode, type GraphError, type GraphFailureReason } from './errors';
+import { type GraphError, GraphErrorCode, type GraphFailureReason } from './errors';
 
 /** What the failed call was doing, so the guidance names the right permission and page. */
 export type GraphOperation = 'read-user' | 'read-mailbox' | 'send-mail';
@@ -37,7 +37,7 @@ const BY_REASON: Readonly<Record<GraphFailureReason, Guidance>> = {
   'app-access-policy': ({ mailbox }) =>
     `An Exchange Online application access policy or RBAC for Applications keeps this app away from ${mailbox} ` +
     '("Access to OData is disabled"). An Exchange admin can add the mailbox to the security group the policy names ' +
-    '(check with Test-ApplicationAccessPolicy) or widen the management scope of the app\'s role assignment (check ' +
+    "(check with Test-ApplicationAccessPolicy) or widen the management scope of the app's role assignment (check " +
     'with Test-ServicePrincipalAuthorization).',
   'access-denied': ({ operation, mailbox }) =>
     `Microsoft Graph denied access to ${mailbox} (ErrorAccessDenied): the app lacks the ` +
@@ -62,7 +62,8 @@ const BY_REASON: Readonly<Record<GraphFailureReason, Guidance>> = {
     `Microsoft Graph answered 404 Not Found for ${mailbox}. Check the sender mailbox and the Graph API base URL.`,
   'invalid-recipients': () =>
     'Exchange Online could not resolve at least one recipient (ErrorInvalidRecipients). Check the addresses.',
-  'no-recipients': () => 'Exchange Online refused a message without recipients (ErrorInvalidRecipients). Add a recipient.',
+  'no-recipients': () =>
+    'Exchange Online refused a message without recipients (ErrorInvalidRecipients). Add a recipient.',
   'invalid-header': () =>
     'Exchange Online refused a custom message header (InvalidInternetMessageHeader): header names must start with x-.',
   'invalid-mime': () =>
@@ -77,7 +78,8 @@ const BY_REASON: Readonly<Record<GraphFailureReason, Guidance>> = {
 };
 
 const BY_CODE: Partial<Readonly<Record<GraphErrorCode, string>>> = {
-  [GraphErrorCode.Unreachable]: 'Could not reach Microsoft Graph. Check the Graph API base URL, then try again in a few minutes.',
+  [GraphErrorCode.Unreachable]:
+    'Could not reach Microsoft Graph. Check the Graph API base URL, then try again in a few minutes.',
   [GraphErrorCode.Timeout]: 'Microsoft Graph did not answer in time. Try again in a few minutes.',
   [GraphErrorCode.ResponseInvalid]:
     'Microsoft Graph answered in an unexpected way. Check that the Graph API base URL is Microsoft Graph, for ' +
@@ -92,6 +94,4 @@ const BY_CODE: Partial<Readonly<Record<GraphErrorCode, string>>> = {
  * Graph's own message (it can quote addresses and ids); the mailbox named is the one the admin configured.
  */
 export const graphErrorGuidance = (error: GraphError, context: GraphGuidanceContext): string =>
-  error.reason === undefined
-    ? (BY_CODE[error.code] ?? BY_REASON.other(context))
-    : BY_REASON[error.reason](context);
+  error.reason === undefined ? (BY_CODE[error.code] ?? BY_REASON.other(context)) : BY_REASON[error.reason](context);

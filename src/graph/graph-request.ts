@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
+
 import type * as z from 'zod/mini';
+
 import { describeUrl } from '../http/describe-url';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import type { TokenProvider } from '../oauth/token-provider';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
-import { realSleep, systemClock, type Clock, type FetchLike, type Sleep } from '../shared/seams';
+import { type Clock, type FetchLike, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { graphErrorFromResponse } from './graph-error';
+import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry';
 import { retryStep } from './retry-step';
-import {
-  attemptTimeoutMs,
-  DEFAULT_RETRY_POLICY,
-  isRetryableStatus,
-  type RetryPolicy,
-} from './retry';
 
 /** Graph refuses requests over 4 MB; checking first gives a clear error instead of a 413 after the upload. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -63,7 +60,12 @@ export interface GraphReceipt {
   text: string;
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = { 200: '200 OK', 201: '201 Created', 202: '202 Accepted', 204: '204 No Content' };
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: '200 OK',
+  201: '201 Created',
+  202: '202 Accepted',
+  204: '204 No Content',
+};
 
 /** `POST graph.microsoft.com/v1.0/users/a%40b.com/sendMail`: method, host and path; never the query. */
 export const describeCall = (method: string, url: string): string => `${method} ${describeUrl(url)}`;
@@ -109,7 +111,16 @@ export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps
       continue;
     }
     if (isRetryableStatus(status)) {
-      const step = retryStep({ where, response, text, retryable: true, retries, elapsedMs: now() - startedAt, now: now(), policy });
+      const step = retryStep({
+        where,
+        response,
+        text,
+        retryable: true,
+        retries,
+        elapsedMs: now() - startedAt,
+        now: now(),
+        policy,
+      });
       if ('error' in step) throw step.error;
       await sleep(step.delayMs);
       retries += 1;
@@ -117,7 +128,9 @@ export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps
     }
     if (status >= 200 && status < 300) {
       const expected = request.expect.map((code) => STATUS_TEXT[code] ?? String(code)).join(' or ');
-      throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${status}; expected ${expected}.`, { status });
+      throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${status}; expected ${expected}.`, {
+        status,
+      });
     }
     throw graphErrorFromResponse({ where, status, headers: response.headers, text });
   }
@@ -142,9 +155,13 @@ export const graphJson = async <T>(
   }
   const parsed = schema.safeParse(json, IN_ENGLISH);
   if (!parsed.success) {
-    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${receipt.status} with ${describeFirstIssue(parsed.error)}.`, {
-      status: receipt.status,
-    });
+    throw new GraphError(
+      GraphErrorCode.ResponseInvalid,
+      `${where} answered ${receipt.status} with ${describeFirstIssue(parsed.error)}.`,
+      {
+        status: receipt.status,
+      },
+    );
   }
   return { ...receipt, data: parsed.data };
 };
@@ -179,7 +196,10 @@ const send = async (
       const open = request.unsure === undefined ? '' : `; ${request.unsure}`;
       throw new GraphError(GraphErrorCode.Timeout, `${where} timed out${open}.`, { clientRequestId, cause: error });
     }
-    throw new GraphError(GraphErrorCode.Unreachable, `${where} failed: no answer from the server.`, { clientRequestId, cause: error });
+    throw new GraphError(GraphErrorCode.Unreachable, `${where} failed: no answer from the server.`, {
+      clientRequestId,
+      cause: error,
+    });
   }
 };
 
@@ -187,9 +207,13 @@ export const readText = async (response: Response, where: string): Promise<strin
   try {
     return await response.text();
   } catch (error) {
-    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${response.status}; the body could not be read.`, {
-      status: response.status,
-      cause: error,
-    });
+    throw new GraphError(
+      GraphErrorCode.ResponseInvalid,
+      `${where} answered ${response.status}; the body could not be read.`,
+      {
+        status: response.status,
+        cause: error,
+      },
+    );
   }
 };

@@ -1,7 +1,7 @@
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
-import { describeCall, graphRequest, type GraphClientDeps } from './graph-request';
-import { messageProblem, toSendMailBody, type MailMessage, type OutgoingMessage } from './mail-message';
+import { describeCall, type GraphClientDeps, graphRequest } from './graph-request';
+import { type MailMessage, messageProblem, type OutgoingMessage, toSendMailBody } from './mail-message';
 
 export { DEFAULT_GRAPH_TIMEOUT_MS, MAX_REQUEST_BYTES } from './graph-request';
 

@@ -20,7 +20,7 @@ export interface MailAttachment extends AttachmentDescription {
  */
 export interface StreamedAttachment extends AttachmentDescription {
   size: number;
-  open(): Promise<AsyncIterable<Uint8Array>>;
+  open: () => Promise<AsyncIterable<Uint8Array>>;
 }
 
 export type OutgoingAttachment = MailAttachment | StreamedAttachment;
@@ -97,7 +97,8 @@ export const MAX_CUSTOM_HEADERS = 5;
 const recipients = (addresses: readonly string[] | undefined): GraphRecipient[] =>
   (addresses ?? []).map((address) => ({ emailAddress: { address } }));
 
-const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const base64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /** Length of the base64 text of `size` bytes (with padding). */
 export const base64Length = (size: number): number => 4 * Math.ceil(size / 3);
@@ -111,7 +112,8 @@ const fileAttachment = (attachment: AttachmentDescription, contentBytes: string)
   ...(attachment.contentId === undefined ? {} : { contentId: attachment.contentId }),
 });
 
-export const toFileAttachment = (attachment: MailAttachment): GraphFileAttachment => fileAttachment(attachment, base64(attachment.bytes));
+export const toFileAttachment = (attachment: MailAttachment): GraphFileAttachment =>
+  fileAttachment(attachment, base64(attachment.bytes));
 
 /** The message without its attachments: what a draft is created with before they are added one by one. */
 export const toGraphMessage = (message: Omit<MailMessage, 'attachments'>): GraphMessage => ({
@@ -151,7 +153,10 @@ export const toSendMailBody = (message: MailMessage, saveToSentItems: boolean): 
  */
 export const sendMailBodyBytes = (message: OutgoingMessage, saveToSentItems: boolean): number => {
   const skeleton = JSON.stringify(sendMailBody(message, saveToSentItems, () => ''));
-  const encoded = (message.attachments ?? []).reduce((sum, attachment) => sum + base64Length(attachmentSize(attachment)), 0);
+  const encoded = (message.attachments ?? []).reduce(
+    (sum, attachment) => sum + base64Length(attachmentSize(attachment)),
+    0,
+  );
   return Buffer.byteLength(skeleton, 'utf8') + encoded;
 };
 
@@ -174,14 +179,23 @@ export interface MessageProblem {
 export const messageProblem = (message: OutgoingMessage): MessageProblem | undefined => {
   const headers = message.headers ?? [];
   if (headers.length > MAX_CUSTOM_HEADERS) {
-    return { reason: 'invalid-header', text: `a message takes at most ${MAX_CUSTOM_HEADERS} custom headers, not ${headers.length}.` };
+    return {
+      reason: 'invalid-header',
+      text: `a message takes at most ${MAX_CUSTOM_HEADERS} custom headers, not ${headers.length}.`,
+    };
   }
   for (const { name, value } of headers) {
     if (!HEADER_NAME.test(name)) {
-      return { reason: 'invalid-header', text: `the header name ${quoted(name)} must start with x- and hold printable ASCII without ":".` };
+      return {
+        reason: 'invalid-header',
+        text: `the header name ${quoted(name)} must start with x- and hold printable ASCII without ":".`,
+      };
     }
     if (!HEADER_VALUE.test(value)) {
-      return { reason: 'invalid-header', text: `the value of the header ${quoted(name)} holds a line break or another control character.` };
+      return {
+        reason: 'invalid-header',
+        text: `the value of the header ${quoted(name)} holds a line break or another control character.`,
+      };
     }
   }
   if (message.internetMessageId !== undefined && !MESSAGE_ID.test(message.internetMessageId)) {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { describeUrl } from '../http/describe-url';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import { describeFirstIssue } from '../shared/describe-issues';
@@ -56,23 +57,35 @@ const getJson = async <T>(path: string, schema: z.ZodMiniType<T>, token: string,
   try {
     text = await response.text();
   } catch (error) {
-    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${response.status}; the body could not be read.`, {
-      status: response.status,
-      cause: error,
-    });
+    throw new GraphError(
+      GraphErrorCode.ResponseInvalid,
+      `${where} answered ${response.status}; the body could not be read.`,
+      {
+        status: response.status,
+        cause: error,
+      },
+    );
   }
-  if (response.status !== 200) throw graphErrorFromResponse({ where, status: response.status, headers: response.headers, text });
+  if (response.status !== 200)
+    throw graphErrorFromResponse({ where, status: response.status, headers: response.headers, text });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered 200 without a JSON body.`, { status: 200, cause: error });
+    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered 200 without a JSON body.`, {
+      status: 200,
+      cause: error,
+    });
   }
   const parsed = schema.safeParse(json, IN_ENGLISH);
   if (!parsed.success) {
-    throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered 200 with ${describeFirstIssue(parsed.error)}.`, {
-      status: 200,
-    });
+    throw new GraphError(
+      GraphErrorCode.ResponseInvalid,
+      `${where} answered 200 with ${describeFirstIssue(parsed.error)}.`,
+      {
+        status: 200,
+      },
+    );
   }
   return parsed.data;
 };

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
+
 import { allowedBase } from './graph-base';
-import { describeCall, graphJson, graphRequest, type GraphClientDeps, type GraphReceipt } from './graph-request';
+import { describeCall, type GraphClientDeps, graphJson, type GraphReceipt, graphRequest } from './graph-request';
 import { checkMessage, userPath } from './mail-client';
-import { toFileAttachment, toGraphMessage, type MailAttachment, type OutgoingMessage } from './mail-message';
+import { type MailAttachment, type OutgoingMessage, toFileAttachment, toGraphMessage } from './mail-message';
 import type { RetryPolicy } from './retry';
 
 /** The draft as `POST /users/{mailbox}/messages` answers it; only what the app keeps is checked. */
@@ -29,7 +30,11 @@ const draftUrl = (deps: GraphClientDeps, mailbox: string, draftId: string): stri
 const withoutText = ({ text: _text, ...receipt }: GraphReceipt): Omit<GraphReceipt, 'text'> => receipt;
 
 /** `POST /users/{mailbox}/messages` (Mail.ReadWrite): a draft in Drafts, without attachments, expecting 201. */
-export const createDraft = async (mailbox: string, message: OutgoingMessage, deps: GraphClientDeps): Promise<CreatedDraft> => {
+export const createDraft = async (
+  mailbox: string,
+  message: OutgoingMessage,
+  deps: GraphClientDeps,
+): Promise<CreatedDraft> => {
   const url = messagesUrl(deps, mailbox);
   checkMessage(message, describeCall('POST', url));
   const { data, ...receipt } = await graphJson(
@@ -56,7 +61,12 @@ export const addAttachment = async (
   deps: GraphClientDeps,
 ): Promise<Omit<GraphReceipt, 'text'>> => {
   const receipt = await graphRequest(
-    { method: 'POST', url: `${draftUrl(deps, mailbox, draftId)}/attachments`, body: JSON.stringify(toFileAttachment(attachment)), expect: [201] },
+    {
+      method: 'POST',
+      url: `${draftUrl(deps, mailbox, draftId)}/attachments`,
+      body: JSON.stringify(toFileAttachment(attachment)),
+      expect: [201],
+    },
     deps,
   );
   // The answer echoes the file's base64; nothing in it is needed.
@@ -64,10 +74,19 @@ export const addAttachment = async (
 };
 
 /** `POST /users/{mailbox}/messages/{id}/send` (Mail.Send), expecting 202: the draft goes out and moves to Sent Items. */
-export const sendDraft = async (mailbox: string, draftId: string, deps: GraphClientDeps): Promise<Omit<GraphReceipt, 'text'>> =>
+export const sendDraft = async (
+  mailbox: string,
+  draftId: string,
+  deps: GraphClientDeps,
+): Promise<Omit<GraphReceipt, 'text'>> =>
   withoutText(
     await graphRequest(
-      { method: 'POST', url: `${draftUrl(deps, mailbox, draftId)}/send`, expect: [202], unsure: 'the mail may or may not have been sent' },
+      {
+        method: 'POST',
+        url: `${draftUrl(deps, mailbox, draftId)}/send`,
+        expect: [202],
+        unsure: 'the mail may or may not have been sent',
+      },
       deps,
     ),
   );
@@ -80,5 +99,8 @@ const NO_RETRY: RetryPolicy = { maxRetries: 0, budgetMs: 10_000, baseDelayMs: 0,
  * clean up after a failure, so it tries once; callers treat its failure as a warning.
  */
 export const deleteDraft = async (mailbox: string, draftId: string, deps: GraphClientDeps): Promise<void> => {
-  await graphRequest({ method: 'DELETE', url: draftUrl(deps, mailbox, draftId), expect: [204, 404], retryPolicy: NO_RETRY }, deps);
+  await graphRequest(
+    { method: 'DELETE', url: draftUrl(deps, mailbox, draftId), expect: [204, 404], retryPolicy: NO_RETRY },
+    deps,
+  );
 };

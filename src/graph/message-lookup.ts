@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+
 import { allowedBase } from './graph-base';
-import { graphJson, type GraphClientDeps } from './graph-request';
+import { type GraphClientDeps, graphJson } from './graph-request';
 import { userPath } from './mail-client';
 
 /** What a mailbox holds under one Message-ID: a sent copy, a draft, or nothing. */

@@ -13,7 +13,12 @@ export interface RetryPolicy {
   minAttemptMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, budgetMs: 14_000, baseDelayMs: 1_000, minAttemptMs: 2_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 2,
+  budgetMs: 14_000,
+  baseDelayMs: 1_000,
+  minAttemptMs: 2_000,
+};
 
 const RETRYABLE = new Set([429, 503, 504]);
 
@@ -51,5 +56,8 @@ export const decideRetry = (
 };
 
 /** How long the next attempt may wait for its answer: the usual timeout, cut to what the budget has left. */
-export const attemptTimeoutMs = (timeoutMs: number, elapsedMs: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number =>
-  Math.min(timeoutMs, Math.max(policy.minAttemptMs, policy.budgetMs - elapsedMs));
+export const attemptTimeoutMs = (
+  timeoutMs: number,
+  elapsedMs: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): number => Math.min(timeoutMs, Math.max(policy.minAttemptMs, policy.budgetMs - elapsedMs));

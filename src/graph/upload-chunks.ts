@@ -3,7 +3,8 @@ import { AttachmentSourceError } from './errors';
 /** An upload's bytes: the whole file in memory, or its pieces as they arrive (a Jira download) and their total. */
 export type UploadSource = Uint8Array | { size: number; pieces: AsyncIterable<Uint8Array> };
 
-export const uploadSourceSize = (source: UploadSource): number => (source instanceof Uint8Array ? source.byteLength : source.size);
+export const uploadSourceSize = (source: UploadSource): number =>
+  source instanceof Uint8Array ? source.byteLength : source.size;
 
 async function* wholeFile(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefined> {
   yield bytes;
@@ -38,7 +39,9 @@ export class UploadChunks {
     // before the file is complete instead of after.
     while (!this.ended && (this.heldBytes < length || (last && this.heldBytes === length))) await this.pull();
     if (this.heldBytes < length) {
-      throw new AttachmentSourceError(`The attachment's source ended after ${this.heldFrom + this.heldBytes} bytes; its size is ${this.total}.`);
+      throw new AttachmentSourceError(
+        `The attachment's source ended after ${this.heldFrom + this.heldBytes} bytes; its size is ${this.total}.`,
+      );
     }
     if (last && this.heldBytes > length) {
       throw new AttachmentSourceError(`The attachment's source has more than its size of ${this.total} bytes.`);
@@ -77,12 +80,15 @@ export class UploadChunks {
 
   private forgetBefore(start: number): void {
     if (start < this.heldFrom) {
-      throw new AttachmentSourceError(`Byte ${start} was asked for again after the upload had moved past it to ${this.heldFrom}.`);
+      throw new AttachmentSourceError(
+        `Byte ${start} was asked for again after the upload had moved past it to ${this.heldFrom}.`,
+      );
     }
     let drop = start - this.heldFrom;
     while (drop > 0) {
       const first = this.held[0];
-      if (first === undefined) throw new AttachmentSourceError(`Byte ${start} was asked for before the bytes ahead of it were read.`);
+      if (first === undefined)
+        throw new AttachmentSourceError(`Byte ${start} was asked for before the bytes ahead of it were read.`);
       if (first.byteLength <= drop) {
         this.held.shift();
         drop -= first.byteLength;

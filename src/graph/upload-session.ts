@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { checkEndpoint } from '../http/endpoint-policy';
+
 import { uploadOriginsOf } from '../http/egress';
+import { checkEndpoint } from '../http/endpoint-policy';
 import { EndpointNotAllowedError } from '../http/errors';
-import { realSleep, systemClock, type Clock, type Sleep } from '../shared/seams';
+import { type Clock, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
-import { graphJson, isTimeout, readText, type GraphClientDeps } from './graph-request';
+import { type GraphClientDeps, graphJson, isTimeout, readText } from './graph-request';
 import { userPath } from './mail-client';
 import { attachmentSize, type OutgoingAttachment } from './mail-message';
 import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
@@ -98,7 +99,9 @@ const allowedUploadUrl = (uploadUrl: string, deps: Pick<GraphClientDeps, 'graphB
     return checkEndpoint('upload URL', uploadUrl, deps.env, uploadOriginsOf(graphOrigin));
   } catch (error) {
     if (!(error instanceof EndpointNotAllowedError)) throw error;
-    throw new GraphError(GraphErrorCode.EndpointNotAllowed, `Attachment upload refused: ${error.message}`, { cause: error });
+    throw new GraphError(GraphErrorCode.EndpointNotAllowed, `Attachment upload refused: ${error.message}`, {
+      cause: error,
+    });
   }
 };
 
@@ -112,7 +115,11 @@ const allowedUploadUrl = (uploadUrl: string, deps: Pick<GraphClientDeps, 'graphB
  * so memory does not grow with the file. Its errors (a failed Jira download) are thrown
  * as they are, and whatever ends the upload early stops the source.
  */
-export const uploadAttachment = async (session: UploadSession, source: UploadSource, deps: UploadDeps): Promise<UploadResult> => {
+export const uploadAttachment = async (
+  session: UploadSession,
+  source: UploadSource,
+  deps: UploadDeps,
+): Promise<UploadResult> => {
   const chunks = new UploadChunks(source);
   try {
     const url = allowedUploadUrl(session.uploadUrl, deps);
@@ -159,14 +166,22 @@ const putChunks = async (
         const next = nextStart(text) ?? end + 1;
         // Following the service's offset; anything that is no progress within this chunk would loop forever.
         if (next <= start || next > end + 1) {
-          throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered 200 expecting byte ${next} next, after ${range}.`, { status });
+          throw new GraphError(
+            GraphErrorCode.ResponseInvalid,
+            `${where} answered 200 expecting byte ${next} next, after ${range}.`,
+            { status },
+          );
         }
         start = next;
         break;
       }
       if (status >= 200 && status < 300) {
         const expected = last ? '201 Created for the last chunk' : '200 OK before the last chunk';
-        throw new GraphError(GraphErrorCode.ResponseInvalid, `${where} answered ${status} for ${range}; expected ${expected}.`, { status });
+        throw new GraphError(
+          GraphErrorCode.ResponseInvalid,
+          `${where} answered ${status} for ${range}; expected ${expected}.`,
+          { status },
+        );
       }
       const step = retryStep({
         where,
@@ -209,7 +224,10 @@ const put = async (
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    if (isTimeout(error)) throw new GraphError(GraphErrorCode.Timeout, `${where} timed out sending ${range}.`, { cause: error });
-    throw new GraphError(GraphErrorCode.Unreachable, `${where} failed sending ${range}: no answer from the server.`, { cause: error });
+    if (isTimeout(error))
+      throw new GraphError(GraphErrorCode.Timeout, `${where} timed out sending ${range}.`, { cause: error });
+    throw new GraphError(GraphErrorCode.Unreachable, `${where} failed sending ${range}: no answer from the server.`, {
+      cause: error,
+    });
   }
 };

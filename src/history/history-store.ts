@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import * as z from 'zod/mini';
+
 import type { EmailHistoryEntry } from '../contract/issue-email';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
@@ -54,10 +56,10 @@ export class HistoryRecordInvalidError extends Error {
 }
 
 export interface HistoryStore {
-  record(issueId: string, entry: HistoryRecord): Promise<void>;
+  record: (issueId: string, entry: HistoryRecord) => Promise<void>;
   /** Newest first, at most `limit`, exactly as the contract's EmailHistoryEntry (no internal ids). */
-  list(issueId: string, limit?: number): Promise<EmailHistoryEntry[]>;
-  findThread(internetMessageId: string): Promise<ThreadRef | undefined>;
+  list: (issueId: string, limit?: number) => Promise<EmailHistoryEntry[]>;
+  findThread: (internetMessageId: string) => Promise<ThreadRef | undefined>;
 }
 
 /** `2025-03-08T10:00:00.000Z` as the sortable `20250308T100000000Z` history keys carry. */
@@ -89,7 +91,9 @@ const toEntry = (record: z.output<typeof historyRecordSchema>): EmailHistoryEntr
   status: record.status,
   ...(record.error === undefined ? {} : { error: record.error }),
   attachmentCount: record.attachmentCount,
-  ...(record.resentBy === undefined ? {} : { resentBy: { accountId: record.resentBy.accountId, name: record.resentBy.name } }),
+  ...(record.resentBy === undefined
+    ? {}
+    : { resentBy: { accountId: record.resentBy.accountId, name: record.resentBy.name } }),
 });
 
 /**
@@ -112,7 +116,7 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
   };
 
   return {
-    async record(issueId, entry) {
+    record: async (issueId, entry) => {
       const parsed = historyRecordSchema.safeParse(entry, IN_ENGLISH);
       if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstIssue(parsed.error));
       const record = parsed.data;
@@ -123,26 +127,30 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
         await store.set(threadKey(threadDigest(record.internetMessageId)), thread);
       }
       const all = await readAll(issueId);
-      for (const earlier of all.filter((entry) => entry.record.id === record.id && entry.key !== key)) await store.delete(earlier.key);
+      for (const earlier of all.filter((entry) => entry.record.id === record.id && entry.key !== key))
+        await store.delete(earlier.key);
       const kept = all.filter((entry) => entry.record.id !== record.id || entry.key === key);
       for (const old of kept.slice(0, Math.max(0, kept.length - maxPerIssue))) {
         await store.delete(old.key);
-        if (old.record.internetMessageId !== undefined) await store.delete(threadKey(threadDigest(old.record.internetMessageId)));
+        if (old.record.internetMessageId !== undefined)
+          await store.delete(threadKey(threadDigest(old.record.internetMessageId)));
       }
     },
-    async list(issueId, limit = DEFAULT_HISTORY_LIMIT) {
+    list: async (issueId, limit = DEFAULT_HISTORY_LIMIT) => {
       const all = await readAll(issueId);
       return all
         .reverse()
         .slice(0, Math.max(0, limit))
         .map(({ record }) => toEntry(record));
     },
-    async findThread(internetMessageId) {
+    findThread: async (internetMessageId) => {
       if (internetMessageId.trim() === '') return undefined;
       const value = await store.get(threadKey(threadDigest(internetMessageId)));
       if (value === undefined || value === null) return undefined;
       const parsed = threadRefSchema.safeParse(value, IN_ENGLISH);
-      return parsed.success ? { issueId: parsed.data.issueId, issueKey: parsed.data.issueKey, emailId: parsed.data.emailId } : undefined;
+      return parsed.success
+        ? { issueId: parsed.data.issueId, issueKey: parsed.data.issueKey, emailId: parsed.data.emailId }
+        : undefined;
     },
   };
 };

@@ -1,9 +1,10 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { JiraError, JiraErrorCode, NotAdminError } from './errors';
-import { getJiraJson, requestJiraAsUser, type RequestJira } from './jira-client';
+import { getJiraJson, type RequestJira, requestJiraAsUser } from './jira-client';
 
 const myPermissionsSchema = z.object({
   permissions: z.object({

@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
+
 import { JiraError, JiraErrorCode } from './errors';
-import { accessStatusError, requestJiraAsUser, type JiraResponse, type RequestJira } from './jira-client';
+import { accessStatusError, type JiraResponse, type RequestJira, requestJiraAsUser } from './jira-client';
 
 const ATTACHMENT_ID = /^[0-9]{1,18}$/;
 
@@ -37,28 +38,42 @@ class CheckedPieces implements AsyncIterableIterator<Uint8Array> {
       step = await this.reader.read();
     } catch (error) {
       await this.stop();
-      throw new JiraError(JiraErrorCode.RequestFailed, `${where} answered 200, but reading its body failed after ${this.received} bytes.`, {
-        status: 200,
-        cause: error,
-      });
+      throw new JiraError(
+        JiraErrorCode.RequestFailed,
+        `${where} answered 200, but reading its body failed after ${this.received} bytes.`,
+        {
+          status: 200,
+          cause: error,
+        },
+      );
     }
     if (step.done) {
       this.over = true;
       if (this.received !== expectedSize) {
-        throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered ${this.received} bytes; the attachment has ${expectedSize}.`, { status: 200 });
+        throw new JiraError(
+          JiraErrorCode.ResponseInvalid,
+          `${where} answered ${this.received} bytes; the attachment has ${expectedSize}.`,
+          { status: 200 },
+        );
       }
       return { done: true, value: undefined };
     }
     if (!(step.value instanceof Uint8Array)) {
       await this.stop();
-      throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered 200 with a body that is not bytes.`, { status: 200 });
+      throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered 200 with a body that is not bytes.`, {
+        status: 200,
+      });
     }
     this.received += step.value.byteLength;
     if (this.received > expectedSize) {
       await this.stop();
-      throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered over ${expectedSize} bytes; the attachment has ${expectedSize}.`, {
-        status: 200,
-      });
+      throw new JiraError(
+        JiraErrorCode.ResponseInvalid,
+        `${where} answered over ${expectedSize} bytes; the attachment has ${expectedSize}.`,
+        {
+          status: 200,
+        },
+      );
     }
     return { done: false, value: step.value };
   }
@@ -108,15 +123,23 @@ export const openAttachment = async (
     );
   }
   if (!isByteStream(response.body)) {
-    throw new JiraError(JiraErrorCode.RequestFailed, `${where} answered 200, but its body cannot be read as a stream.`, { status: 200 });
+    throw new JiraError(
+      JiraErrorCode.RequestFailed,
+      `${where} answered 200, but its body cannot be read as a stream.`,
+      { status: 200 },
+    );
   }
   // A length that already disagrees fails before any byte is read, let alone uploaded.
   const length = response.headers?.get('content-length');
   if (length !== undefined && length !== null && /^\d+$/.test(length.trim()) && Number(length) !== expectedSize) {
     await response.body.cancel().catch(() => undefined);
-    throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered ${Number(length)} bytes; the attachment has ${expectedSize}.`, {
-      status: 200,
-    });
+    throw new JiraError(
+      JiraErrorCode.ResponseInvalid,
+      `${where} answered ${Number(length)} bytes; the attachment has ${expectedSize}.`,
+      {
+        status: 200,
+      },
+    );
   }
   return new CheckedPieces(response.body.getReader(), expectedSize, where);
 };

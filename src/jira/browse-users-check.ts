@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { JiraError, JiraErrorCode } from './errors';
@@ -16,13 +17,19 @@ const myPermissionsSchema = z.object({
 export const mayBrowseUsers = async (requestJira: RequestJira): Promise<boolean> => {
   const path = route`/rest/api/3/mypermissions?permissions=USER_PICKER`;
   const json = await getJiraJson(requestJira, path, (status, where) =>
-    status === 401 || status === 403 ? new JiraError(JiraErrorCode.Forbidden, `${where} answered ${status}.`, { status }) : undefined,
+    status === 401 || status === 403
+      ? new JiraError(JiraErrorCode.Forbidden, `${where} answered ${status}.`, { status })
+      : undefined,
   );
   const parsed = myPermissionsSchema.safeParse(json, IN_ENGLISH);
   if (!parsed.success) {
-    throw new JiraError(JiraErrorCode.ResponseInvalid, `GET /rest/api/3/mypermissions answered an unexpected body: ${describeFirstIssue(parsed.error)}`, {
-      status: 200,
-    });
+    throw new JiraError(
+      JiraErrorCode.ResponseInvalid,
+      `GET /rest/api/3/mypermissions answered an unexpected body: ${describeFirstIssue(parsed.error)}`,
+      {
+        status: 200,
+      },
+    );
   }
   return parsed.data.permissions.USER_PICKER.havePermission;
 };

@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import type { JiraFieldRef } from '../contract/notification-rules';
 import { getJiraJson, type RequestJira } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';

@@ -1,7 +1,8 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import type { GroupRef } from '../contract/mail-settings';
-import { accessStatusError, getJiraJson, requestJiraAsUser, type RequestJira } from './jira-client';
+import { accessStatusError, getJiraJson, type RequestJira, requestJiraAsUser } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 /** A group the caller belongs to. Names can change; `groupId` is what settings match on. */
@@ -36,13 +37,16 @@ const foundGroupsSchema = z.object({
  * Groups whose name contains `query`, for the admin page's picker (`GET /groups/picker`). Groups without an id
  * cannot be chosen, since settings keep ids.
  */
-export const searchGroups = async (query: string, requestJira: RequestJira = requestJiraAsUser): Promise<GroupRef[]> => {
+export const searchGroups = async (
+  query: string,
+  requestJira: RequestJira = requestJiraAsUser,
+): Promise<GroupRef[]> => {
   const json = await getJiraJson(
     requestJira,
     route`/rest/api/3/groups/picker?query=${query}&maxResults=${GROUP_SEARCH_LIMIT}`,
     accessStatusError,
   );
-  return parseJiraAnswer(foundGroupsSchema, json, 'GET /rest/api/3/groups/picker').groups.flatMap(({ name, groupId }) =>
-    groupId === undefined || groupId === null || groupId === '' ? [] : [{ id: groupId, name }],
+  return parseJiraAnswer(foundGroupsSchema, json, 'GET /rest/api/3/groups/picker').groups.flatMap(
+    ({ name, groupId }) => (groupId === undefined || groupId === null || groupId === '' ? [] : [{ id: groupId, name }]),
   );
 };

@@ -1,9 +1,10 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import type { AttachmentOption } from '../contract/issue-email';
 import { JiraError, JiraErrorCode } from './errors';
 import { ISSUE_KEY_PATTERN } from './issue-reader';
-import { getJiraJson, issueStatusError, requestJiraAsUser, type RequestJira } from './jira-client';
+import { getJiraJson, issueStatusError, type RequestJira, requestJiraAsUser } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 const attachmentFieldSchema = z.object({

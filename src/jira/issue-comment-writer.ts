@@ -1,9 +1,10 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import { addressKey, parseEmailAddress } from '../contract/email-address';
 import { JiraError, JiraErrorCode } from './errors';
 import { ISSUE_KEY_PATTERN } from './issue-reader';
-import { issueStatusError, postJiraJson, requestJiraAsApp, type RequestJira } from './jira-client';
+import { issueStatusError, postJiraJson, type RequestJira, requestJiraAsApp } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 /** What the comment says about one email. Bcc is not part of it: those recipients stay private. */
@@ -51,7 +52,11 @@ export const describeRecipients = (to: readonly string[], cc: readonly string[])
 export const emailCommentDocument = (input: EmailCommentInput): { type: 'doc'; version: 1; content: AdfNode[] } => {
   const mention: AdfNode = {
     type: 'mention',
-    attrs: { id: input.senderAccountId, ...(input.senderName ? { text: `@${input.senderName}` } : {}), accessLevel: '' },
+    attrs: {
+      id: input.senderAccountId,
+      ...(input.senderName ? { text: `@${input.senderName}` } : {}),
+      accessLevel: '',
+    },
   };
   const subject = input.subject.trim();
   return {

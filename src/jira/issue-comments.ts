@@ -1,8 +1,9 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import { JiraError, JiraErrorCode } from './errors';
 import { ISSUE_KEY_PATTERN } from './issue-reader';
-import { getJiraJson, issueStatusError, requestJiraAsUser, type RequestJira } from './jira-client';
+import { getJiraJson, issueStatusError, type RequestJira, requestJiraAsUser } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 /** One comment as the email shows it. */
@@ -35,7 +36,13 @@ const pageSchema = z.object({
   comments: z.array(
     z.object({
       id: z.string(),
-      author: z.nullish(z.object({ displayName: z.optional(z.string()), accountId: z.optional(z.string()), accountType: z.optional(z.string()) })),
+      author: z.nullish(
+        z.object({
+          displayName: z.optional(z.string()),
+          accountId: z.optional(z.string()),
+          accountType: z.optional(z.string()),
+        }),
+      ),
       created: z.string(),
       renderedBody: z.string(),
     }),
@@ -57,7 +64,9 @@ export const readIssueComments = async (
   requestJira: RequestJira = requestJiraAsUser,
   leaveOut?: LeaveOutAuthor,
 ): Promise<IssueComments> => {
-  const leftOut = (author: { accountId?: string | undefined; accountType?: string | undefined } | null | undefined): boolean =>
+  const leftOut = (
+    author: { accountId?: string | undefined; accountType?: string | undefined } | null | undefined,
+  ): boolean =>
     leaveOut !== undefined &&
     ('accountId' in leaveOut ? author?.accountId === leaveOut.accountId : author?.accountType === leaveOut.accountType);
   if (!ISSUE_KEY_PATTERN.test(issueKey)) {
@@ -68,7 +77,7 @@ export const readIssueComments = async (
   const comments: IssueComment[] = [];
   let total = 0;
   let left = 0;
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     // A page of at least one comment, so that even limit 0 learns the total.
     const maxResults = Math.max(1, Math.min(PAGE_SIZE, wanted - comments.length));
     const json = await getJiraJson(

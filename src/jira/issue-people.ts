@@ -1,10 +1,11 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import type { PersonOption, PersonSource } from '../contract/issue-email';
 import { JiraError, JiraErrorCode } from './errors';
 import { ISSUE_KEY_PATTERN } from './issue-reader';
+import { getJiraJson, issueStatusError, type RequestJira, requestJiraAsUser } from './jira-client';
 import { visibleEmail } from './jira-email';
-import { getJiraJson, issueStatusError, requestJiraAsUser, type RequestJira } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 /** `UserDetails` as the issue, the watcher list and the bulk user lookup give it; only what is read here. */
@@ -70,11 +71,18 @@ export interface IssueRoles {
  * permission and everyone's email privacy apply. Watchers whose email the watcher list leaves out are looked up
  * with `GET /user/bulk`.
  */
-export const readIssueRoles = async (issueKey: string, requestJira: RequestJira = requestJiraAsUser): Promise<IssueRoles> => {
+export const readIssueRoles = async (
+  issueKey: string,
+  requestJira: RequestJira = requestJiraAsUser,
+): Promise<IssueRoles> => {
   if (!ISSUE_KEY_PATTERN.test(issueKey)) {
     throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
   }
-  const issueJson = await getJiraJson(requestJira, route`/rest/api/3/issue/${issueKey}?fields=reporter,assignee`, issueStatusError);
+  const issueJson = await getJiraJson(
+    requestJira,
+    route`/rest/api/3/issue/${issueKey}?fields=reporter,assignee`,
+    issueStatusError,
+  );
   const { fields } = parseJiraAnswer(issuePeopleSchema, issueJson, `GET /rest/api/3/issue/${issueKey}`);
   const watchersJson = await getJiraJson(requestJira, route`/rest/api/3/issue/${issueKey}/watchers`, issueStatusError);
   const { watchers } = parseJiraAnswer(watchersSchema, watchersJson, `GET /rest/api/3/issue/${issueKey}/watchers`);
@@ -84,7 +92,11 @@ export const readIssueRoles = async (issueKey: string, requestJira: RequestJira 
     watchers: watchers.map((watcher) => toPerson(watcher, 'watcher')),
   };
   // The reporter's and assignee's addresses are already what the caller may see: not looked up again.
-  const known = new Map([roles.reporter, roles.assignee].flatMap((person) => (person === undefined ? [] : [[person.accountId, person.emailAddress] as const])));
+  const known = new Map(
+    [roles.reporter, roles.assignee].flatMap((person) =>
+      person === undefined ? [] : [[person.accountId, person.emailAddress] as const],
+    ),
+  );
   for (const watcher of roles.watchers) {
     if (known.has(watcher.accountId)) watcher.emailAddress = known.get(watcher.accountId) ?? null;
   }
@@ -123,5 +135,7 @@ export const toPersonOption = (person: IssuePerson): PersonOption => ({
  * The dialog's quick picks: reporter, assignee and watchers; `address` is null where Jira hides it, and such a
  * person is picked by `accountId` instead.
  */
-export const readIssuePeople = async (issueKey: string, requestJira: RequestJira = requestJiraAsUser): Promise<PersonOption[]> =>
-  (await readIssueParticipants(issueKey, requestJira)).map(toPersonOption);
+export const readIssuePeople = async (
+  issueKey: string,
+  requestJira: RequestJira = requestJiraAsUser,
+): Promise<PersonOption[]> => (await readIssueParticipants(issueKey, requestJira)).map(toPersonOption);

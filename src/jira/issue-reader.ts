@@ -1,10 +1,11 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { JiraError, JiraErrorCode } from './errors';
 import type { IssueSnapshot } from './issue';
-import { getJiraJson, requestJiraAsUser, type RequestJira } from './jira-client';
+import { getJiraJson, type RequestJira, requestJiraAsUser } from './jira-client';
 
 /** Only what the email shows; `description` is there so that renderedFields carries its HTML. */
 export const ISSUE_FIELDS = [
@@ -53,7 +54,10 @@ const issueResponseSchema = z.object({
  * Reads an issue as the invoking user (`asUser().requestJira` in Forge), so someone who cannot see the issue
  * cannot mail it. The answer is validated; a message names the first field that does not fit.
  */
-export const readIssue = async (issueKey: string, requestJira: RequestJira = requestJiraAsUser): Promise<IssueSnapshot> => {
+export const readIssue = async (
+  issueKey: string,
+  requestJira: RequestJira = requestJiraAsUser,
+): Promise<IssueSnapshot> => {
   if (!ISSUE_KEY_PATTERN.test(issueKey)) {
     throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
   }

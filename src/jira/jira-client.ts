@@ -1,16 +1,17 @@
 import { asApp, asUser, type RequestInit, type Route } from '@forge/api';
+
 import { JiraError, JiraErrorCode } from './errors';
 
 /** The part of a Jira answer this app reads; @forge/api's APIResponse and a WHATWG Response both fit. */
 export interface JiraResponse {
   status: number;
-  text(): Promise<string>;
+  text: () => Promise<string>;
   /**
    * The body as it arrives. Forge's requestJira returns a WHATWG Response, which has it, though @forge/api's type
    * leaves it out; optional so that text-only fakes still fit. Attachment content is streamed from it.
    */
   body?: ReadableStream<Uint8Array> | null;
-  headers?: { get(name: string): string | null };
+  headers?: { get: (name: string) => string | null };
 }
 
 /** A Jira REST call made as a fixed actor; in Forge, `asUser().requestJira`. */

@@ -1,8 +1,9 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import { JiraError, JiraErrorCode } from './errors';
-import { postJiraJson, type RequestJira } from './jira-client';
 import { ISSUE_KEY_PATTERN } from './issue-reader';
+import { postJiraJson, type RequestJira } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 const searchAnswerSchema = z.object({ issues: z.array(z.object({ id: z.string() })) });
@@ -13,7 +14,10 @@ const search = async (jql: string, maxResults: number, requestJira: RequestJira)
     route`/rest/api/3/search/jql`,
     { jql, maxResults, fields: ['id'] },
     200,
-    (status, where) => (status === 400 ? new JiraError(JiraErrorCode.JqlRejected, `${where} answered 400: Jira refused the JQL.`, { status }) : undefined),
+    (status, where) =>
+      status === 400
+        ? new JiraError(JiraErrorCode.JqlRejected, `${where} answered 400: Jira refused the JQL.`, { status })
+        : undefined,
   );
   return parseJiraAnswer(searchAnswerSchema, json, 'POST /rest/api/3/search/jql').issues.length;
 };
@@ -31,6 +35,7 @@ export const isValidJql = async (jql: string, requestJira: RequestJira): Promise
 
 /** Whether the issue is among those the JQL finds. Throws JiraError JIRA_JQL_REJECTED for a JQL Jira refuses. */
 export const issueMatchesJql = async (issueKey: string, jql: string, requestJira: RequestJira): Promise<boolean> => {
-  if (!ISSUE_KEY_PATTERN.test(issueKey)) throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
+  if (!ISSUE_KEY_PATTERN.test(issueKey))
+    throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
   return (await search(`issuekey = ${issueKey} AND (${jql})`, 1, requestJira)) > 0;
 };

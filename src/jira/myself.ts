@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { JiraError, JiraErrorCode } from './errors';

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { JiraError, JiraErrorCode } from './errors';

@@ -1,8 +1,9 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import type { RoleRef } from '../contract/mail-settings';
 import { JiraError, JiraErrorCode } from './errors';
-import { accessStatusError, getJiraJson, requestJiraAsApp, requestJiraAsUser, type RequestJira } from './jira-client';
+import { accessStatusError, getJiraJson, type RequestJira, requestJiraAsApp, requestJiraAsUser } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,254}$/;
@@ -63,7 +64,9 @@ const holdsRole = async (
   return (role.actors ?? []).some((actor) =>
     actor.type === 'atlassian-user-role-actor'
       ? actor.actorUser?.accountId === accountId
-      : actor.type === 'atlassian-group-role-actor' && typeof actor.actorGroup?.groupId === 'string' && groupIds.has(actor.actorGroup.groupId),
+      : actor.type === 'atlassian-group-role-actor' &&
+        typeof actor.actorGroup?.groupId === 'string' &&
+        groupIds.has(actor.actorGroup.groupId),
   );
 };
 

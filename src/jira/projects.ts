@@ -1,7 +1,8 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import type { ProjectRef } from '../contract/mail-settings';
-import { accessStatusError, getJiraJson, requestJiraAsUser, type RequestJira } from './jira-client';
+import { accessStatusError, getJiraJson, type RequestJira, requestJiraAsUser } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 const PAGE_SIZE = 50;

@@ -1,8 +1,9 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import { ACCOUNT_ID_PATTERN } from '../contract/recipient-input';
+import { accessStatusError, getJiraJson, type RequestJira, requestJiraAsApp } from './jira-client';
 import { visibleEmail } from './jira-email';
-import { accessStatusError, getJiraJson, requestJiraAsApp, type RequestJira } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 /** `UnrestrictedUserEmail`, as the OpenAPI description names the answer. */
@@ -32,7 +33,8 @@ export const readUserEmails = async (
     const answer = parseJiraAnswer(bulkAnswer, json, 'GET /rest/api/3/user/email/bulk');
     for (const entry of Array.isArray(answer) ? answer : [answer]) {
       const email = visibleEmail(entry.email);
-      if (entry.accountId !== undefined && email !== null && wanted.includes(entry.accountId)) emails.set(entry.accountId, email);
+      if (entry.accountId !== undefined && email !== null && wanted.includes(entry.accountId))
+        emails.set(entry.accountId, email);
     }
   }
   return emails;

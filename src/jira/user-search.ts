@@ -1,8 +1,9 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
+
 import type { PersonOption } from '../contract/issue-email';
+import { accessStatusError, getJiraJson, type RequestJira, requestJiraAsUser } from './jira-client';
 import { visibleEmail } from './jira-email';
-import { accessStatusError, getJiraJson, requestJiraAsUser, type RequestJira } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
 export const USER_SEARCH_LIMIT = 10;
@@ -21,7 +22,10 @@ const usersSchema = z.array(
  * Jira users whose name or email starts with `query`, as the invoking user may see them: only active people
  * (not apps or service desk customers) whose email Jira shows. Without "Browse users and groups" Jira answers none.
  */
-export const searchJiraUsers = async (query: string, requestJira: RequestJira = requestJiraAsUser): Promise<PersonOption[]> => {
+export const searchJiraUsers = async (
+  query: string,
+  requestJira: RequestJira = requestJiraAsUser,
+): Promise<PersonOption[]> => {
   const json = await getJiraJson(
     requestJira,
     route`/rest/api/3/user/search?query=${query}&maxResults=${USER_SEARCH_LIMIT}`,

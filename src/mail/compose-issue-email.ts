@@ -3,11 +3,16 @@ import { MAX_MESSAGE_BYTES } from '../contract/issue-email';
 import type { MailSettings } from '../contract/mail-settings';
 import { BUILT_IN_TEMPLATE_ID, type TemplateView } from '../contract/templates';
 import type { IssueSnapshot } from '../jira/issue';
-import { TemplateNotFoundError } from '../templates/template-errors';
 import { findAttachmentImageIds } from '../templates/template-data';
-import { attachmentBytesOf, attachmentsToSend, type ComposedAttachment, type EmbeddableImage } from './email-attachments';
-import { MailValidationError, MessageTooLargeError } from './errors';
+import { TemplateNotFoundError } from '../templates/template-errors';
+import {
+  attachmentBytesOf,
+  attachmentsToSend,
+  type ComposedAttachment,
+  type EmbeddableImage,
+} from './email-attachments';
 import { subjectWithIssueKey } from './email-subject';
+import { MailValidationError, MessageTooLargeError } from './errors';
 import type { IssueComment, IssueEmailDeps } from './issue-email-ports';
 import { resolveSiteUrl } from './site-url';
 
@@ -51,7 +56,11 @@ type ComposeDeps = Pick<IssueEmailDeps, 'jira' | 'templates'>;
 const contentIdOf = (attachmentId: string): string => `image-${attachmentId}@issue-mailer`;
 
 /** The chosen template, else the project's default, else the built-in one; a deleted project default falls back. */
-const chooseTemplate = async (deps: ComposeDeps, request: ComposeRequest, issue: IssueSnapshot): Promise<TemplateView> => {
+const chooseTemplate = async (
+  deps: ComposeDeps,
+  request: ComposeRequest,
+  issue: IssueSnapshot,
+): Promise<TemplateView> => {
   if (request.content.templateId !== undefined) return deps.templates.get(request.content.templateId);
   const projectDefault = request.settings.projectTemplates.find((entry) => entry.projectKey === issue.project?.key);
   if (projectDefault !== undefined) {
@@ -64,9 +73,16 @@ const chooseTemplate = async (deps: ComposeDeps, request: ComposeRequest, issue:
   return deps.templates.get(BUILT_IN_TEMPLATE_ID);
 };
 
-const readChosenComments = async (deps: ComposeDeps, issueKey: string, content: EmailContentChoice): Promise<IssueComment[]> => {
+const readChosenComments = async (
+  deps: ComposeDeps,
+  issueKey: string,
+  content: EmailContentChoice,
+): Promise<IssueComment[]> => {
   if (content.comments === 'none') return [];
-  const { comments } = await deps.jira.readComments(issueKey, content.comments === 'all' ? 'all' : content.latestComments);
+  const { comments } = await deps.jira.readComments(
+    issueKey,
+    content.comments === 'all' ? 'all' : content.latestComments,
+  );
   return comments;
 };
 
@@ -82,7 +98,9 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
     deps.jira.listAttachments(request.issueKey),
     readChosenComments(deps, request.issueKey, content),
     // A rule's email is sent by the rule, not by the app's Jira account ("Issue Mailer for Jira").
-    request.rule === undefined ? deps.jira.readSenderName() : Promise.resolve(`Notification rule "${request.rule.name}"`),
+    request.rule === undefined
+      ? deps.jira.readSenderName()
+      : Promise.resolve(`Notification rule "${request.rule.name}"`),
   ]);
   const template = await chooseTemplate(deps, request, issue);
   const byId = new Map(issueAttachments.map((attachment) => [attachment.id, attachment]));
@@ -91,17 +109,23 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
   for (const id of new Set(content.attachmentIds)) {
     const meta = byId.get(id);
     if (meta === undefined) {
-      throw new MailValidationError({ attachmentIds: 'An attachment is no longer on the issue. Reload and choose again.' });
+      throw new MailValidationError({
+        attachmentIds: 'An attachment is no longer on the issue. Reload and choose again.',
+      });
     }
     chosen.push(meta);
   }
 
   const siteUrl = resolveSiteUrl(request.siteUrl, issue.self);
-  const richText = [content.includeDescription ? (issue.descriptionHtml ?? '') : '', ...comments.map((comment) => comment.bodyHtml)].join('\n');
+  const richText = [
+    content.includeDescription ? (issue.descriptionHtml ?? '') : '',
+    ...comments.map((comment) => comment.bodyHtml),
+  ].join('\n');
   const embeddable = new Map<string, EmbeddableImage>();
   for (const id of findAttachmentImageIds(richText, siteUrl)) {
     const meta = byId.get(id);
-    if (meta !== undefined && meta.mimeType.startsWith('image/')) embeddable.set(id, { meta, contentId: contentIdOf(id) });
+    if (meta !== undefined && meta.mimeType.startsWith('image/'))
+      embeddable.set(id, { meta, contentId: contentIdOf(id) });
   }
   const chosenBytes = chosen.reduce((sum, meta) => sum + meta.size, 0);
   if (chosenBytes > MAX_MESSAGE_BYTES) throw new MessageTooLargeError(chosenBytes, MAX_MESSAGE_BYTES);
@@ -120,7 +144,11 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
         comments: content.comments,
         latestComments: content.latestComments,
       },
-      comments: comments.map((comment) => ({ author: comment.author, created: comment.created, bodyHtml: comment.bodyHtml })),
+      comments: comments.map((comment) => ({
+        author: comment.author,
+        created: comment.created,
+        bodyHtml: comment.bodyHtml,
+      })),
       attachments: chosen.map((meta) => ({ filename: meta.filename, size: meta.size })),
       inlineImages: new Map([...embeddable].map(([id, image]) => [id, image.contentId])),
       ...(request.rule === undefined ? {} : { rule: request.rule }),

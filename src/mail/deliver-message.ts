@@ -42,7 +42,11 @@ const uploadSource = async (attachment: OutgoingAttachment): Promise<UploadSourc
  * rethrown, so Drafts does not fill up with half-built mail; not after a send that got no answer, which may still
  * go out.
  */
-export const deliverMessage = async (mailbox: string, message: OutgoingMessage, deps: GraphClientDeps): Promise<DeliveryResult> => {
+export const deliverMessage = async (
+  mailbox: string,
+  message: OutgoingMessage,
+  deps: GraphClientDeps,
+): Promise<DeliveryResult> => {
   const plan = planDelivery(message);
   if (plan.kind === 'single') {
     const attachments: MailAttachment[] = [];

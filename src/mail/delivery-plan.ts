@@ -1,6 +1,11 @@
 import { MAX_MESSAGE_BYTES } from '../contract/issue-email';
 import { MAX_REQUEST_BYTES } from '../graph/graph-request';
-import { attachmentSize, sendMailBodyBytes, type OutgoingAttachment, type OutgoingMessage } from '../graph/mail-message';
+import {
+  attachmentSize,
+  type OutgoingAttachment,
+  type OutgoingMessage,
+  sendMailBodyBytes,
+} from '../graph/mail-message';
 import { MessageTooLargeError } from './errors';
 
 export { MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES };
@@ -39,7 +44,8 @@ export const attachmentBytes = (message: OutgoingMessage): number =>
 /** The chunks an upload session PUTs a file of `size` bytes in, `chunkBytes` each but the last. */
 export const uploadChunks = (size: number, chunkBytes: number = UPLOAD_CHUNK_BYTES): ByteRange[] => {
   const chunks: ByteRange[] = [];
-  for (let start = 0; start < size; start += chunkBytes) chunks.push({ start, end: Math.min(start + chunkBytes, size) - 1 });
+  for (let start = 0; start < size; start += chunkBytes)
+    chunks.push({ start, end: Math.min(start + chunkBytes, size) - 1 });
   return chunks;
 };
 

@@ -1,19 +1,25 @@
-import { MAX_MESSAGE_BYTES, type IssueEmailDraft, type SendPermission } from '../contract/issue-email';
+import { type IssueEmailDraft, MAX_MESSAGE_BYTES, type SendPermission } from '../contract/issue-email';
 import { BUILT_IN_TEMPLATE_ID } from '../contract/templates';
 import type { IssueSnapshot } from '../jira/issue';
 import { defaultSubject } from './email-subject';
-import { templateOptions } from './template-subjects';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 import { checkSenderAccess } from './sender-access';
 import { senderOptions } from './sender-mailboxes';
+import { templateOptions } from './template-subjects';
 
-type DraftDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'templates' | 'readSettings' | 'checkPermission' | 'mayBrowseUsers'>;
+type DraftDeps = Pick<
+  IssueEmailDeps,
+  'credentials' | 'jira' | 'templates' | 'readSettings' | 'checkPermission' | 'mayBrowseUsers'
+>;
 
 /**
  * Someone who may not send gets only the reason, at once: no people, templates, attachments or mailbox are read
  * for them, and the dialog shows no form.
  */
-const refusedDraft = (issue: IssueSnapshot, permission: Extract<SendPermission, { allowed: false }>): IssueEmailDraft => ({
+const refusedDraft = (
+  issue: IssueSnapshot,
+  permission: Extract<SendPermission, { allowed: false }>,
+): IssueEmailDraft => ({
   issueKey: issue.key,
   issueSummary: issue.summary,
   subject: defaultSubject(issue),
@@ -46,7 +52,9 @@ export const getEmailDraft = async (issueKey: string, caller: Caller, deps: Draf
   ]);
   const projectDefault = settings.projectTemplates.find((entry) => entry.projectKey === issue.project?.key)?.templateId;
   const defaultTemplateId =
-    projectDefault !== undefined && templates.some((template) => template.id === projectDefault) ? projectDefault : BUILT_IN_TEMPLATE_ID;
+    projectDefault !== undefined && templates.some((template) => template.id === projectDefault)
+      ? projectDefault
+      : BUILT_IN_TEMPLATE_ID;
   const options = await templateOptions(templates, {
     issue,
     ...(caller.siteUrl === undefined ? {} : { siteUrl: caller.siteUrl }),

@@ -31,5 +31,7 @@ export const formatDate = (date: string): string => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   const time = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(time)) return date;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(time);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
+    time,
+  );
 };

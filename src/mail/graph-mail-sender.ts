@@ -1,19 +1,19 @@
 import type { CredentialService } from '../credentials/credential-service';
 import { requestCredentialToken } from '../credentials/credential-token';
 import type { StoredCredential } from '../credentials/stored-credential';
-import { searchDirectory, type DirectoryPerson } from '../graph/directory-search';
+import { type DirectoryPerson, searchDirectory } from '../graph/directory-search';
 import type { GraphClientDeps } from '../graph/graph-request';
 import type { OutgoingMessage } from '../graph/mail-message';
+import { deleteDraft } from '../graph/message-drafts';
+import { findMessageByInternetMessageId, type MessageTrace } from '../graph/message-lookup';
 import type { RetryPolicy } from '../graph/retry';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import { TokenError } from '../oauth/errors';
 import type { TokenCache } from '../oauth/token-cache';
-import { createTokenProvider, type TokenProvider } from '../oauth/token-provider';
 import type { TokenMemo } from '../oauth/token-memo';
+import { createTokenProvider, type TokenProvider } from '../oauth/token-provider';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../shared/seams';
-import { findMessageByInternetMessageId, type MessageTrace } from '../graph/message-lookup';
-import { deleteDraft } from '../graph/message-drafts';
 import { deliverMessage, type DeliveryResult } from './deliver-message';
 
 export type { DeliveryResult } from './deliver-message';
@@ -104,12 +104,13 @@ export const createDirectorySearch =
 
 /** The sender's mailbox as the outbox searches it for an earlier attempt (Mail.ReadWrite). */
 export interface MailboxTrace {
-  find(credential: StoredCredential, internetMessageId: string): Promise<MessageTrace>;
-  deleteDraft(credential: StoredCredential, messageId: string): Promise<void>;
+  find: (credential: StoredCredential, internetMessageId: string) => Promise<MessageTrace>;
+  deleteDraft: (credential: StoredCredential, messageId: string) => Promise<void>;
 }
 
 export const createMailboxTrace = (deps: GraphMailSenderDeps): MailboxTrace => ({
   find: (credential, internetMessageId) =>
     findMessageByInternetMessageId(credential.senderMailbox, internetMessageId, graphClient(credential, deps)),
-  deleteDraft: (credential, messageId) => deleteDraft(credential.senderMailbox, messageId, graphClient(credential, deps)),
+  deleteDraft: (credential, messageId) =>
+    deleteDraft(credential.senderMailbox, messageId, graphClient(credential, deps)),
 });

@@ -1,17 +1,17 @@
 import type { AttachmentOption, EmailHistoryEntry, PersonOption, SendPermission } from '../contract/issue-email';
 import type { MailSettings } from '../contract/mail-settings';
 import type { TemplateView } from '../contract/templates';
-import type { EmailTemplateSource, RenderedEmail } from '../templates/render-email';
-import type { TemplateIssueData } from '../templates/template-data';
 import type { CredentialService } from '../credentials/credential-service';
 import type { StoredCredential } from '../credentials/stored-credential';
+import type { HistoryRecord } from '../history/history-store';
 import type { IssueSnapshot } from '../jira/issue';
 import type { IssuePerson } from '../jira/issue-people';
-import type { Clock } from '../shared/seams';
-import type { HistoryRecord } from '../history/history-store';
-import type { EmailRecord } from '../outbox/email-record';
 import type { EmailLogService } from '../outbox/email-log-service';
+import type { EmailRecord } from '../outbox/email-record';
 import type { NewEmail } from '../outbox/enqueue-email';
+import type { Clock } from '../shared/seams';
+import type { EmailTemplateSource, RenderedEmail } from '../templates/render-email';
+import type { TemplateIssueData } from '../templates/template-data';
 
 export interface IssueComment {
   id: string;
@@ -23,22 +23,22 @@ export interface IssueComment {
 /** Jira as the invoking user sees it (`asUser`), plus the app's own comment. */
 export interface IssueEmailJira {
   /** The invoking user's display name, for the template and the history. */
-  readSenderName(): Promise<string>;
-  readIssue(issueKey: string): Promise<IssueSnapshot>;
-  readPeople(issueKey: string): Promise<PersonOption[]>;
+  readSenderName: () => Promise<string>;
+  readIssue: (issueKey: string) => Promise<IssueSnapshot>;
+  readPeople: (issueKey: string) => Promise<PersonOption[]>;
   /** Reporter, assignee and watchers, each once, with the address Jira shows the reader (null where hidden). */
-  readParticipants(issueKey: string): Promise<IssuePerson[]>;
+  readParticipants: (issueKey: string) => Promise<IssuePerson[]>;
   /**
    * Always as the app: Jira's Email API, which ignores profile visibility. What it answers goes into messages
    * only, never onto a screen or into a record.
    */
-  readUserEmails(accountIds: readonly string[]): Promise<Map<string, string>>;
-  listAttachments(issueKey: string): Promise<AttachmentOption[]>;
-  downloadAttachment(attachmentId: string, expectedSize: number): Promise<Uint8Array>;
-  readComments(issueKey: string, limit: number | 'all'): Promise<{ comments: IssueComment[]; total: number }>;
-  searchUsers(query: string): Promise<PersonOption[]>;
+  readUserEmails: (accountIds: readonly string[]) => Promise<Map<string, string>>;
+  listAttachments: (issueKey: string) => Promise<AttachmentOption[]>;
+  downloadAttachment: (attachmentId: string, expectedSize: number) => Promise<Uint8Array>;
+  readComments: (issueKey: string, limit: number | 'all') => Promise<{ comments: IssueComment[]; total: number }>;
+  searchUsers: (query: string) => Promise<PersonOption[]>;
   /** As the app, so the comment is not mistaken for the sender's own words. */
-  addEmailComment(issueKey: string, note: EmailCommentNote): Promise<void>;
+  addEmailComment: (issueKey: string, note: EmailCommentNote) => Promise<void>;
 }
 
 export interface EmailCommentNote {
@@ -49,17 +49,17 @@ export interface EmailCommentNote {
 }
 
 export interface IssueEmailTemplates {
-  list(): Promise<TemplateView[]>;
+  list: () => Promise<TemplateView[]>;
   /** Throws TemplateNotFoundError for an unknown id. */
-  get(id: string): Promise<TemplateView>;
+  get: (id: string) => Promise<TemplateView>;
   /** The email a template makes for the issue (TemplateService.render: within the render deadline). */
-  render(template: EmailTemplateSource, data: TemplateIssueData): Promise<RenderedEmail>;
+  render: (template: EmailTemplateSource, data: TemplateIssueData) => Promise<RenderedEmail>;
 }
 
 export interface IssueEmailHistory {
-  record(issueId: string, record: HistoryRecord): Promise<void>;
+  record: (issueId: string, record: HistoryRecord) => Promise<void>;
   /** Newest first, without the internal identifiers. */
-  list(issueId: string): Promise<EmailHistoryEntry[]>;
+  list: (issueId: string) => Promise<EmailHistoryEntry[]>;
 }
 
 /** Everything the issue email use cases need; runtime-deps.ts wires the real ones. */
@@ -67,19 +67,26 @@ export interface IssueEmailDeps {
   credentials: Pick<CredentialService, 'findDefault' | 'getDefault' | 'get' | 'list'>;
   jira: IssueEmailJira;
   templates: IssueEmailTemplates;
-  readSettings(): Promise<MailSettings>;
-  checkPermission(settings: MailSettings, projectKey: string | undefined, accountId: string): Promise<SendPermission>;
+  readSettings: () => Promise<MailSettings>;
+  checkPermission: (
+    settings: MailSettings,
+    projectKey: string | undefined,
+    accountId: string,
+  ) => Promise<SendPermission>;
   /** Whether the invoking user holds Jira's "Browse users and groups" (jira/browse-users-check.ts). */
-  mayBrowseUsers(): Promise<boolean>;
+  mayBrowseUsers: () => Promise<boolean>;
   /** Puts an email in the outbox (outbox/enqueue-email.ts); the worker sends it. */
-  enqueue(email: NewEmail): Promise<EmailRecord>;
+  enqueue: (email: NewEmail) => Promise<EmailRecord>;
   emailLog: Pick<EmailLogService, 'deliveryOf'>;
-  searchDirectory(credential: StoredCredential, query: string): Promise<{ name: string; address: string; detail?: string }[]>;
+  searchDirectory: (
+    credential: StoredCredential,
+    query: string,
+  ) => Promise<{ name: string; address: string; detail?: string }[]>;
   history: IssueEmailHistory;
   /** The fixed, safe message for an error, as the dialog would show it. */
-  describeFailure(error: unknown): string;
+  describeFailure: (error: unknown) => string;
   now: Clock;
-  newId(): string;
+  newId: () => string;
 }
 
 /** Who is sending, from the invocation context. */

@@ -1,12 +1,12 @@
 import { isJiraUserRecipient, type RecipientInput } from '../contract/recipient-input';
 import type { IssuePerson } from '../jira/issue-people';
 import { MailValidationError } from './errors';
-import { recipientsOfPeople, type ReadUserEmails } from './person-recipients';
+import { type ReadUserEmails, recipientsOfPeople } from './person-recipients';
 import type { RecipientEntry, RecipientsInput } from './recipients';
 
 export interface PickedUsersDeps {
   /** The issue's reporter, assignee and watchers, as the sender sees them. */
-  readParticipants(issueKey: string): Promise<IssuePerson[]>;
+  readParticipants: (issueKey: string) => Promise<IssuePerson[]>;
   readUserEmails: ReadUserEmails;
 }
 
@@ -20,18 +20,31 @@ const FIELDS: readonly Field[] = ['to', 'cc', 'bcc'];
  * sender sees them, can be picked this way: the app reads hidden addresses for the message, and must not become a
  * way to email anyone on the site. Addresses pass through unchanged; Jira is not asked when nobody was picked.
  */
-export const resolvePickedUsers = async (issueKey: string, input: PickedInput, deps: PickedUsersDeps): Promise<RecipientsInput> => {
-  const picked = FIELDS.flatMap((field) => input[field].filter(isJiraUserRecipient).map((user) => ({ field, accountId: user.accountId })));
+export const resolvePickedUsers = async (
+  issueKey: string,
+  input: PickedInput,
+  deps: PickedUsersDeps,
+): Promise<RecipientsInput> => {
+  const picked = FIELDS.flatMap((field) =>
+    input[field].filter(isJiraUserRecipient).map((user) => ({ field, accountId: user.accountId })),
+  );
   const participants = new Map(
-    picked.length === 0 ? [] : (await deps.readParticipants(issueKey)).map((person) => [person.accountId, person] as const),
+    picked.length === 0
+      ? []
+      : (await deps.readParticipants(issueKey)).map((person) => [person.accountId, person] as const),
   );
   const people: IssuePerson[] = [];
   for (const { field, accountId } of picked) {
     const person = participants.get(accountId);
     if (person === undefined) {
-      throw new MailValidationError({ [field]: "Only this issue's reporter, assignee and watchers can be added from Jira." });
+      throw new MailValidationError({
+        [field]: "Only this issue's reporter, assignee and watchers can be added from Jira.",
+      });
     }
-    if (!person.active) throw new MailValidationError({ [field]: `${person.displayName} cannot be emailed: their Jira account is deactivated.` });
+    if (!person.active)
+      throw new MailValidationError({
+        [field]: `${person.displayName} cannot be emailed: their Jira account is deactivated.`,
+      });
     people.push(person);
   }
   const found = await recipientsOfPeople(people, deps.readUserEmails);

@@ -22,9 +22,12 @@ export const previewIssueEmail = async (
 ): Promise<IssueEmailPreview> => {
   const [fallback, settings] = await Promise.all([deps.credentials.findDefault(), deps.readSettings()]);
   // Read only when a mailbox was chosen: which ones may be chosen depends on the issue's project.
-  const issue = content.credentialId === undefined || fallback === undefined ? undefined : await deps.jira.readIssue(issueKey);
+  const issue =
+    content.credentialId === undefined || fallback === undefined ? undefined : await deps.jira.readIssue(issueKey);
   const credential =
-    issue === undefined || fallback === undefined ? fallback : await chosenSender(settings, issue.project?.key, content.credentialId, deps);
+    issue === undefined || fallback === undefined
+      ? fallback
+      : await chosenSender(settings, issue.project?.key, content.credentialId, deps);
   const email = await composeIssueEmail(
     {
       issueKey,
@@ -42,7 +45,9 @@ export const previewIssueEmail = async (
     if (attachment.contentId === undefined) continue;
     const cid = `cid:${attachment.contentId}`;
     if (attachment.meta.size > MAX_PREVIEW_IMAGE_BYTES) {
-      html = html.split(`src="${escapeAttribute(cid)}"`).join(`src="" data-embedded="${escapeAttribute(attachment.meta.filename)}"`);
+      html = html
+        .split(`src="${escapeAttribute(cid)}"`)
+        .join(`src="" data-embedded="${escapeAttribute(attachment.meta.filename)}"`);
       continue;
     }
     const bytes = await deps.jira.downloadAttachment(attachment.meta.id, attachment.meta.size);

@@ -38,7 +38,10 @@ const labels = (list: Recipients['to']): string[] => list.map(recipientLabel);
  * Renders an issue email (the issue, comments and attachments read through `deps.jira`: as the user for the dialog
  * and Automation, as the app for notification rules) and puts it in the outbox from the credential's mailbox.
  */
-export const queueIssueEmail = async (request: QueueIssueEmailRequest, deps: QueueIssueEmailDeps): Promise<EmailRecord> => {
+export const queueIssueEmail = async (
+  request: QueueIssueEmailRequest,
+  deps: QueueIssueEmailDeps,
+): Promise<EmailRecord> => {
   const { issue, credential } = request;
   const emailId = deps.newId();
   const email = await composeIssueEmail(

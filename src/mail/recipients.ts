@@ -53,7 +53,10 @@ export const foldRecipients = (input: RecipientsInput): Recipients => {
       if (typeof entry === 'string') {
         const parsed = parseEmailAddress(entry);
         if (!parsed.ok) throw new MailValidationError({ [field]: parsed.message });
-        recipient = parsed.value.name === undefined ? { address: parsed.value.address } : { address: parsed.value.address, name: parsed.value.name };
+        recipient =
+          parsed.value.name === undefined
+            ? { address: parsed.value.address }
+            : { address: parsed.value.address, name: parsed.value.name };
       } else {
         recipient = entry;
       }
@@ -67,7 +70,9 @@ export const foldRecipients = (input: RecipientsInput): Recipients => {
   const folded = { to: keep('to'), cc: keep('cc'), bcc: keep('bcc') };
   if (folded.to.length === 0) throw new MailValidationError({ to: 'Add at least one recipient.' });
   if (seen.size > MAX_RECIPIENTS) {
-    throw new MailValidationError({ to: `A message can have at most ${MAX_RECIPIENTS} recipients in To, Cc and Bcc together.` });
+    throw new MailValidationError({
+      to: `A message can have at most ${MAX_RECIPIENTS} recipients in To, Cc and Bcc together.`,
+    });
   }
   return folded;
 };

@@ -1,6 +1,6 @@
 import type { RecipientRole } from '../contract/notification-rules';
 import type { IssuePerson, IssueRoles } from '../jira/issue-people';
-import { recipientsOfPeople, type ReadUserEmails } from './person-recipients';
+import { type ReadUserEmails, recipientsOfPeople } from './person-recipients';
 import type { Recipient } from './recipients';
 
 const peopleIn = (roles: IssueRoles, role: RecipientRole): IssuePerson[] => {

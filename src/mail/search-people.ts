@@ -4,7 +4,10 @@ import { safeErrorLabel } from '../shared/error-names';
 import { NotAllowedToSendError } from './errors';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 
-type SearchDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'searchDirectory' | 'readSettings' | 'checkPermission' | 'mayBrowseUsers'>;
+type SearchDeps = Pick<
+  IssueEmailDeps,
+  'credentials' | 'jira' | 'searchDirectory' | 'readSettings' | 'checkPermission' | 'mayBrowseUsers'
+>;
 
 export interface SearchPeopleRequest {
   query: string;
@@ -35,11 +38,17 @@ export const searchPeople = async (request: SearchPeopleRequest, deps: SearchDep
   ]);
   if (directory.status === 'rejected' && jira.status === 'rejected') throw directory.reason;
   for (const outcome of [directory, jira]) {
-    if (outcome.status === 'rejected') console.warn(`[issue-mailer] a people search source failed: ${safeErrorLabel(outcome.reason)}`);
+    if (outcome.status === 'rejected')
+      console.warn(`[issue-mailer] a people search source failed: ${safeErrorLabel(outcome.reason)}`);
   }
   const people: PersonOption[] = [
     ...(directory.status === 'fulfilled'
-      ? directory.value.map((person): PersonOption => ({ name: person.name, address: person.address, source: 'directory', ...(person.detail === undefined ? {} : { detail: person.detail }) }))
+      ? directory.value.map((person): PersonOption => ({
+          name: person.name,
+          address: person.address,
+          source: 'directory',
+          ...(person.detail === undefined ? {} : { detail: person.detail }),
+        }))
       : []),
     ...(jira.status === 'fulfilled' ? jira.value : []),
   ];

@@ -2,11 +2,11 @@ import { parseEmailAddress } from '../contract/email-address';
 import type { SendIssueEmailOptions, SentIssueEmail } from '../contract/issue-email';
 import { NotAllowedToSendError } from './errors';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
+import { resolvePickedUsers } from './picked-users';
 import { queueIssueEmail } from './queue-issue-email';
+import { foldRecipients, recipientCount } from './recipients';
 import { checkSenderAccess } from './sender-access';
 import { chosenSender } from './sender-mailboxes';
-import { resolvePickedUsers } from './picked-users';
-import { foldRecipients, recipientCount } from './recipients';
 
 export interface SendIssueEmailRequest {
   /** From the resolver context, never from the payload. */
@@ -36,7 +36,9 @@ export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: Issue
   if (!permission.allowed) throw new NotAllowedToSendError(permission.reason);
   // Checked only for someone allowed to send: the answer names no mailbox either way.
   const credential =
-    request.input.credentialId === undefined ? fallback : await chosenSender(settings, issue.project?.key, request.input.credentialId, deps);
+    request.input.credentialId === undefined
+      ? fallback
+      : await chosenSender(settings, issue.project?.key, request.input.credentialId, deps);
   // Only someone allowed to send gets the app to look up hidden addresses.
   const recipients = foldRecipients(await resolvePickedUsers(issue.key, request.input, deps.jira));
 

@@ -12,12 +12,17 @@ export const SENDER_NOT_ALLOWED = 'Choose a mailbox from the From list.';
 
 /** The project's own list when the admin gave it one, else the all-projects list. */
 export const allowedIds = (settings: MailSettings, projectKey: string | undefined): ReadonlySet<string> => {
-  const own = projectKey === undefined ? undefined : settings.projectSenders.find((entry) => entry.projectKey === projectKey);
+  const own =
+    projectKey === undefined ? undefined : settings.projectSenders.find((entry) => entry.projectKey === projectKey);
   return new Set(own?.credentialIds ?? settings.senderCredentialIds ?? []);
 };
 
 /** The mailboxes a person may send from in the project: the default credential's first, then the allowed ones. */
-export const senderOptions = async (settings: MailSettings, projectKey: string | undefined, deps: SenderDeps): Promise<SenderOption[]> => {
+export const senderOptions = async (
+  settings: MailSettings,
+  projectKey: string | undefined,
+  deps: SenderDeps,
+): Promise<SenderOption[]> => {
   const allowed = allowedIds(settings, projectKey);
   const credentials = await deps.credentials.list();
   return credentials
@@ -38,7 +43,8 @@ export const chosenSender = async (
 ): Promise<StoredCredential> => {
   const fallback = await deps.credentials.getDefault();
   if (credentialId === undefined || credentialId === fallback.id) return fallback;
-  if (!allowedIds(settings, projectKey).has(credentialId)) throw new MailValidationError({ credentialId: SENDER_NOT_ALLOWED });
+  if (!allowedIds(settings, projectKey).has(credentialId))
+    throw new MailValidationError({ credentialId: SENDER_NOT_ALLOWED });
   try {
     return await deps.credentials.get(credentialId);
   } catch (error) {

@@ -7,7 +7,7 @@ export interface TemplatePreviewDeps {
   templates: Pick<TemplateService, 'preview'>;
   jira: Pick<IssueEmailJira, 'readIssue' | 'readComments' | 'listAttachments' | 'readSenderName'>;
   /** The mailbox mail would come from; a placeholder when no credential is set up yet. */
-  senderMailbox(): Promise<string>;
+  senderMailbox: () => Promise<string>;
 }
 
 const PREVIEW_MESSAGE = 'Hello,\n\nHere is the issue we talked about. Let me know if you have questions.';
@@ -38,7 +38,11 @@ export const previewTemplateForIssue = async (
     sender: { name: senderName, mailbox },
     message: PREVIEW_MESSAGE,
     include: { fields: true, description: true, comments: 'latest', latestComments: 3 },
-    comments: comments.comments.map((comment) => ({ author: comment.author, created: comment.created, bodyHtml: comment.bodyHtml })),
+    comments: comments.comments.map((comment) => ({
+      author: comment.author,
+      created: comment.created,
+      bodyHtml: comment.bodyHtml,
+    })),
     attachments: attachments.map((attachment) => ({ filename: attachment.filename, size: attachment.size })),
   });
 };

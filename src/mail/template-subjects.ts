@@ -20,7 +20,10 @@ export interface SubjectContext {
  * is chosen (the key kept in it, as every sent subject has), and which content choices it looks at. A subject that does not render falls back to the
  * dialog's default, so one broken template never keeps the dialog from opening.
  */
-export const templateOptions = async (templates: readonly TemplateView[], context: SubjectContext): Promise<TemplateOption[]> => {
+export const templateOptions = async (
+  templates: readonly TemplateView[],
+  context: SubjectContext,
+): Promise<TemplateOption[]> => {
   const { issue } = context;
   const sender = templates.some((template) => template.subject.includes('sender')) ? await context.senderName() : '';
   const data = {

@@ -27,7 +27,10 @@ export class RuleNotFoundError extends NotificationError {
 export class RuleInvalidError extends NotificationError {
   readonly fieldErrors: Readonly<Record<string, string>>;
   constructor(fieldErrors: Record<string, string>) {
-    super(NotificationErrorCode.RuleInvalid, `The notification rule is not valid: ${Object.keys(fieldErrors).join(', ')}.`);
+    super(
+      NotificationErrorCode.RuleInvalid,
+      `The notification rule is not valid: ${Object.keys(fieldErrors).join(', ')}.`,
+    );
     this.name = 'RuleInvalidError';
     this.fieldErrors = fieldErrors;
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import type { NotificationEvent } from '../contract/notification-rules';
 
 /** A changed field as the changelog names it: its id (or, on old changelogs, its name) and its name. */
@@ -75,7 +76,8 @@ const attachmentEventSchema = z.object({
   }),
 });
 
-const isField = (item: ChangeItem, id: string): boolean => item.fieldId === id || (item.fieldId === undefined && item.field === id);
+const isField = (item: ChangeItem, id: string): boolean =>
+  item.fieldId === id || (item.fieldId === undefined && item.field === id);
 const fieldOf = (item: ChangeItem): ChangedField | undefined => {
   const id = item.fieldId ?? item.field;
   return id === undefined ? undefined : { id, name: item.field ?? id };
@@ -97,11 +99,21 @@ const updatedFacts = (base: Base, items: readonly ChangeItem[], eventId: string)
   }
   const resolution = items.find((item) => isField(item, 'resolution'));
   if (resolution !== undefined && (resolution.to ?? resolution.toString ?? null) !== null) {
-    facts.push({ ...base, kind: 'issue-resolved', eventId, change: { from: resolution.fromString ?? null, to: resolution.toString ?? null } });
+    facts.push({
+      ...base,
+      kind: 'issue-resolved',
+      eventId,
+      change: { from: resolution.fromString ?? null, to: resolution.toString ?? null },
+    });
   }
   const priority = items.find((item) => isField(item, 'priority'));
   if (priority !== undefined) {
-    facts.push({ ...base, kind: 'priority-changed', eventId, change: { from: priority.fromString ?? null, to: priority.toString ?? null } });
+    facts.push({
+      ...base,
+      kind: 'priority-changed',
+      eventId,
+      change: { from: priority.fromString ?? null, to: priority.toString ?? null },
+    });
   }
   const fields = items.flatMap((item) => fieldOf(item) ?? []);
   if (fields.length > 0) facts.push({ ...base, kind: 'field-changed', eventId, fields });

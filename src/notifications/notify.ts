@@ -1,6 +1,6 @@
 import type { NotificationRuleView, RuleRun } from '../contract/notification-rules';
-import type { IssueRoles } from '../jira/issue-people';
 import { JiraError, JiraErrorCode } from '../jira/errors';
+import type { IssueRoles } from '../jira/issue-people';
 import type { ReadUserEmails } from '../mail/person-recipients';
 import type { Recipient } from '../mail/recipients';
 import { safeErrorLabel } from '../shared/error-names';
@@ -17,19 +17,20 @@ export interface NotifyDeps {
   /** Each rule's last runs: one write per rule considered. */
   history: Pick<RunHistoryStore, 'record'>;
   /** As the app: the trigger runs with no user. */
-  matchesJql(issueKey: string, jql: string): Promise<boolean>;
-  readRoles(issueKey: string): Promise<IssueRoles>;
+  matchesJql: (issueKey: string, jql: string) => Promise<boolean>;
+  readRoles: (issueKey: string) => Promise<IssueRoles>;
   /** The issue an attachment event names by id (as the app); undefined when the app cannot see it. */
-  issueRef(issueId: string): Promise<IssueEventFact['issue'] | undefined>;
+  issueRef: (issueId: string) => Promise<IssueEventFact['issue'] | undefined>;
   /** Addresses of people whose address Jira hides, through its Email API (as the app). */
   readUserEmails: ReadUserEmails;
   /** Renders the issue (as the app) with the rule's template and puts the email in the outbox. */
-  queue(rule: NotificationRuleView, fact: IssueEventFact, to: Recipient[]): Promise<{ emailId: string }>;
-  log(line: string): void;
+  queue: (rule: NotificationRuleView, fact: IssueEventFact, to: Recipient[]) => Promise<{ emailId: string }>;
+  log: (line: string) => void;
   now: Clock;
 }
 
-export type RuleOutcome = 'queued' | 'duplicate' | 'jql-mismatch' | 'jql-rejected' | 'no-recipients' | 'app-cannot-see' | 'failed';
+export type RuleOutcome =
+  'queued' | 'duplicate' | 'jql-mismatch' | 'jql-rejected' | 'no-recipients' | 'app-cannot-see' | 'failed';
 
 export interface NotifySummary {
   /** The event was caused by an app (ours included): nothing is sent in reply. */
@@ -40,12 +41,16 @@ export interface NotifySummary {
 const sameStatus = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Whether the rule listens for this event: its kind, and the status or field it names. */
-export const listensTo = (rule: Pick<NotificationRuleView, 'event' | 'toStatus' | 'fieldId'>, fact: IssueEventFact): boolean => {
+export const listensTo = (
+  rule: Pick<NotificationRuleView, 'event' | 'toStatus' | 'fieldId'>,
+  fact: IssueEventFact,
+): boolean => {
   if (rule.event !== fact.kind) return false;
   if (rule.event === 'issue-transitioned') {
     return rule.toStatus === undefined || (fact.toStatus !== undefined && sameStatus(rule.toStatus, fact.toStatus));
   }
-  if (rule.event === 'field-changed') return rule.fieldId !== undefined && (fact.fields ?? []).some((field) => field.id === rule.fieldId);
+  if (rule.event === 'field-changed')
+    return rule.fieldId !== undefined && (fact.fields ?? []).some((field) => field.id === rule.fieldId);
   return true;
 };
 
@@ -71,7 +76,8 @@ const plural = (count: number, one: string): string => `${count} ${one}${count =
 const fireRule = async (rule: NotificationRuleView, fact: IssueEventFact, deps: NotifyDeps): Promise<Fired> => {
   if (rule.jql !== undefined) {
     try {
-      if (!(await deps.matchesJql(fact.issue.key, rule.jql))) return { outcome: 'jql-mismatch', reason: "The issue does not match the rule's JQL." };
+      if (!(await deps.matchesJql(fact.issue.key, rule.jql)))
+        return { outcome: 'jql-mismatch', reason: "The issue does not match the rule's JQL." };
     } catch (error) {
       if (error instanceof JiraError && error.code === JiraErrorCode.JqlRejected) {
         return { outcome: 'jql-rejected', reason: "Jira refused the rule's JQL; edit the rule." };
@@ -81,9 +87,11 @@ const fireRule = async (rule: NotificationRuleView, fact: IssueEventFact, deps: 
   }
   const roles = rule.recipients.roles.length === 0 ? undefined : await deps.readRoles(fact.issue.key);
   const { to, gaps } = await ruleRecipients(rule, roles, deps.readUserEmails);
-  if (to.length === 0) return { outcome: 'no-recipients', reason: `No recipients: ${gaps.join('; ') || 'the rule names no one'}.` };
+  if (to.length === 0)
+    return { outcome: 'no-recipients', reason: `No recipients: ${gaps.join('; ') || 'the rule names no one'}.` };
 
-  if (!(await deps.once.claim(rule.id, fact.eventId))) return { outcome: 'duplicate', reason: 'Sent once already for this event.' };
+  if (!(await deps.once.claim(rule.id, fact.eventId)))
+    return { outcome: 'duplicate', reason: 'Sent once already for this event.' };
   let emailId: string;
   try {
     ({ emailId } = await deps.queue(rule, fact, to));
@@ -142,7 +150,8 @@ export const notifyRules = async (fact: IssueEventFact, deps: NotifyDeps): Promi
         fired = { outcome: 'failed', reason: `The email could not be queued (${safeErrorLabel(error)}).` };
       }
     }
-    if (fired.outcome === 'jql-rejected' || fired.outcome === 'no-recipients') deps.log(`notification rule ${rule.id} on ${fact.issue.key}: ${fired.outcome}`);
+    if (fired.outcome === 'jql-rejected' || fired.outcome === 'no-recipients')
+      deps.log(`notification rule ${rule.id} on ${fact.issue.key}: ${fired.outcome}`);
     await record(rule, runOf(fact, fired, at), deps);
     outcomes.push({ ruleId: rule.id, outcome: fired.outcome });
   }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { kvs as forgeKvs } from '@forge/kvs';
+
 import { StorageError } from '../storage/errors';
 import { notificationOnceKey } from '../storage/keys';
 
@@ -8,9 +10,9 @@ export const ONCE_TTL_DAYS = 7;
 
 /** Lets one caller through per (rule, event): `claim` is true only for the first. */
 export interface OnceGuard {
-  claim(ruleId: string, eventId: string): Promise<boolean>;
+  claim: (ruleId: string, eventId: string) => Promise<boolean>;
   /** Gives a claim back when the email could not be queued, so a redelivered event may try again. */
-  release(ruleId: string, eventId: string): Promise<void>;
+  release: (ruleId: string, eventId: string) => Promise<void>;
 }
 
 export const onceKeyOf = (ruleId: string, eventId: string): string =>
@@ -19,21 +21,27 @@ export const onceKeyOf = (ruleId: string, eventId: string): string =>
 type OnceKvs = Pick<typeof forgeKvs, 'set' | 'delete'>;
 
 const isConflict = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { responseDetails?: { status?: unknown } }).responseDetails?.status === 409;
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { responseDetails?: { status?: unknown } }).responseDetails?.status === 409;
 
 /** On Forge storage: a FAIL_IF_EXISTS write with a TTL, so marks clean themselves up. */
 export const createOnceGuard = (client: OnceKvs = forgeKvs): OnceGuard => ({
-  async claim(ruleId, eventId) {
+  claim: async (ruleId, eventId) => {
     const key = onceKeyOf(ruleId, eventId);
     try {
-      await client.set(key, { ruleId, at: new Date().toISOString() }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ONCE_TTL_DAYS, unit: 'DAYS' } });
+      await client.set(
+        key,
+        { ruleId, at: new Date().toISOString() },
+        { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ONCE_TTL_DAYS, unit: 'DAYS' } },
+      );
       return true;
     } catch (error) {
       if (isConflict(error)) return false;
       throw new StorageError('set', key, error);
     }
   },
-  async release(ruleId, eventId) {
+  release: async (ruleId, eventId) => {
     const key = onceKeyOf(ruleId, eventId);
     try {
       await client.delete(key);

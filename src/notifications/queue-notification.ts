@@ -8,12 +8,12 @@ import type { IssueEventFact } from './issue-event';
 
 export interface QueueNotificationDeps extends QueueIssueEmailDeps {
   /** The rule's credential, else the default one. */
-  credential(id: string | undefined): Promise<StoredCredential>;
-  readSettings(): Promise<MailSettings>;
+  credential: (id: string | undefined) => Promise<StoredCredential>;
+  readSettings: () => Promise<MailSettings>;
   /** As the app. */
-  readIssue(issueKey: string): Promise<IssueSnapshot>;
+  readIssue: (issueKey: string) => Promise<IssueSnapshot>;
   /** A Jira user's display name, as the app sees it; undefined when unknown. */
-  userName(accountId: string): Promise<string | undefined>;
+  userName: (accountId: string) => Promise<string | undefined>;
 }
 
 const changedNames = (fact: IssueEventFact): string => {
@@ -22,7 +22,11 @@ const changedNames = (fact: IssueEventFact): string => {
 };
 
 /** The line above the issue in a notification: what happened, and who did it when Jira says. */
-export const eventLine = (fact: IssueEventFact, issue: Pick<IssueSnapshot, 'key'>, actor: string | undefined): string => {
+export const eventLine = (
+  fact: IssueEventFact,
+  issue: Pick<IssueSnapshot, 'key'>,
+  actor: string | undefined,
+): string => {
   const who = actor ?? 'Someone';
   switch (fact.kind) {
     case 'issue-created':

@@ -1,6 +1,6 @@
 import type { NotificationRuleView, RecipientRole } from '../contract/notification-rules';
 import type { IssuePerson, IssueRoles } from '../jira/issue-people';
-import { recipientsOfPeople, type ReadUserEmails } from '../mail/person-recipients';
+import { type ReadUserEmails, recipientsOfPeople } from '../mail/person-recipients';
 import { foldRecipients, type Recipient } from '../mail/recipients';
 
 const peopleIn = (roles: IssueRoles, role: RecipientRole): IssuePerson[] => {
@@ -38,7 +38,8 @@ export const ruleRecipients = async (
   readUserEmails: ReadUserEmails,
 ): Promise<RuleRecipients> => {
   const wanted = rule.recipients.roles;
-  const people = roles === undefined ? [] : wanted.flatMap((role) => peopleIn(roles, role)).filter((person) => person.active);
+  const people =
+    roles === undefined ? [] : wanted.flatMap((role) => peopleIn(roles, role)).filter((person) => person.active);
   const found = people.length === 0 ? new Map<string, Recipient>() : await recipientsOfPeople(people, readUserEmails);
   const listed = new Set<string>();
   const fromRoles = people.flatMap((person) => {

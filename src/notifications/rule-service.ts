@@ -1,4 +1,9 @@
-import { MAX_RULES, type NotificationRule, type NotificationRuleView, type RuleRun } from '../contract/notification-rules';
+import {
+  MAX_RULES,
+  type NotificationRule,
+  type NotificationRuleView,
+  type RuleRun,
+} from '../contract/notification-rules';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock } from '../shared/seams';
 import { RuleInvalidError, RuleNotFoundError, TooManyRulesError } from './errors';
@@ -8,31 +13,38 @@ import type { RuleHistory, RunHistoryStore } from './run-history';
 export interface RuleServiceDeps {
   store: RuleStore;
   history: RunHistoryStore;
-  templateIds(): Promise<string[]>;
-  credentialIds(): Promise<string[]>;
+  templateIds: () => Promise<string[]>;
+  credentialIds: () => Promise<string[]>;
   /** Whether Jira accepts the JQL, asked as the admin. */
-  isValidJql(jql: string): Promise<boolean>;
+  isValidJql: (jql: string) => Promise<boolean>;
   /** Which of these projects the app's own Jira account can see: rules read issues as the app. */
-  appSees(projectKeys: readonly string[]): Promise<Set<string>>;
-  log(line: string): void;
+  appSees: (projectKeys: readonly string[]) => Promise<Set<string>>;
+  log: (line: string) => void;
   now: Clock;
-  newId(): string;
+  newId: () => string;
 }
 
 export interface RuleService {
-  list(): Promise<NotificationRuleView[]>;
+  list: () => Promise<NotificationRuleView[]>;
   /** Creates (no id) or replaces a rule, after checking that what it names exists. */
-  save(input: Omit<NotificationRule, 'id'> & { id?: string }): Promise<NotificationRuleView>;
-  delete(id: string): Promise<{ id: string }>;
+  save: (input: Omit<NotificationRule, 'id'> & { id?: string }) => Promise<NotificationRuleView>;
+  delete: (id: string) => Promise<{ id: string }>;
   /** The rule's last runs, newest first. */
-  history(id: string): Promise<RuleRun[]>;
+  history: (id: string) => Promise<RuleRun[]>;
 }
 
 /** Firings are counted in the rule's history (one write a run); a count stored on the rule before that adds to it. */
 const withFirings = (rule: NotificationRuleView, history: RuleHistory | undefined): NotificationRuleView => {
   if (history === undefined || history.firedCount === 0) return rule;
-  const last = [rule.lastFiredAt, history.lastFiredAt].filter((at): at is string => at !== undefined).sort().at(-1);
-  return { ...rule, firedCount: rule.firedCount + history.firedCount, ...(last === undefined ? {} : { lastFiredAt: last }) };
+  const last = [rule.lastFiredAt, history.lastFiredAt]
+    .filter((at): at is string => at !== undefined)
+    .sort()
+    .at(-1);
+  return {
+    ...rule,
+    firedCount: rule.firedCount + history.firedCount,
+    ...(last === undefined ? {} : { lastFiredAt: last }),
+  };
 };
 
 /** Only what a rule means: no JQL and an empty one are the same, a status only for transitions, a field only for field changes. */
@@ -74,7 +86,7 @@ const withWarnings = async (rules: NotificationRuleView[], deps: RuleServiceDeps
 };
 
 export const createRuleService = (deps: RuleServiceDeps): RuleService => ({
-  async list() {
+  list: async () => {
     const [rules, histories] = await Promise.all([deps.store.list(), deps.history.readAll()]);
     return withWarnings(
       rules.map((rule) => withFirings(rule, histories.get(rule.id))),
@@ -82,11 +94,12 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => ({
     );
   },
 
-  async save(input) {
+  save: async (input) => {
     const rule = normalise(input);
     const [templateIds, credentialIds] = await Promise.all([deps.templateIds(), deps.credentialIds()]);
     const fieldErrors: Record<string, string> = {};
-    if (!templateIds.includes(rule.templateId)) fieldErrors.templateId = 'That template no longer exists. Choose another.';
+    if (!templateIds.includes(rule.templateId))
+      fieldErrors.templateId = 'That template no longer exists. Choose another.';
     if (rule.credentialId !== undefined && !credentialIds.includes(rule.credentialId)) {
       fieldErrors.credentialId = 'That credential no longer exists. Choose another mailbox.';
     }
@@ -111,14 +124,14 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => ({
     return view;
   },
 
-  async delete(id) {
+  delete: async (id) => {
     if ((await deps.store.get(id)) === undefined) throw new RuleNotFoundError(id);
     await deps.store.delete(id);
     await deps.history.delete(id);
     return { id };
   },
 
-  async history(id) {
+  history: async (id) => {
     if ((await deps.store.get(id)) === undefined) throw new RuleNotFoundError(id);
     return (await deps.history.read(id)).runs;
   },

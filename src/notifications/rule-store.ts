@@ -1,18 +1,15 @@
 import * as z from 'zod/mini';
-import {
-  NOTIFICATION_EVENTS,
-  RECIPIENT_ROLES,
-  type NotificationRuleView,
-} from '../contract/notification-rules';
+
+import { NOTIFICATION_EVENTS, type NotificationRuleView, RECIPIENT_ROLES } from '../contract/notification-rules';
 import { NOTIFICATION_RULE_PREFIX, notificationRuleKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
 export interface RuleStore {
   /** Oldest first; an entry this version cannot read is skipped (and logged), never fired. */
-  list(): Promise<NotificationRuleView[]>;
-  get(id: string): Promise<NotificationRuleView | undefined>;
-  put(rule: NotificationRuleView): Promise<void>;
-  delete(id: string): Promise<void>;
+  list: () => Promise<NotificationRuleView[]>;
+  get: (id: string) => Promise<NotificationRuleView | undefined>;
+  put: (rule: NotificationRuleView) => Promise<void>;
+  delete: (id: string) => Promise<void>;
 }
 
 const storedRuleSchema = z.object({
@@ -54,7 +51,7 @@ export const createRuleStore = (store: KvStore, log: (line: string) => void = ()
     return undefined;
   };
   return {
-    async list() {
+    list: async () => {
       const entries = await store.listByPrefix(NOTIFICATION_RULE_PREFIX);
       return entries
         .flatMap(({ key, value }) => {
@@ -63,7 +60,7 @@ export const createRuleStore = (store: KvStore, log: (line: string) => void = ()
         })
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     },
-    async get(id) {
+    get: async (id) => {
       const value = await store.get(notificationRuleKey(id));
       return value === undefined ? undefined : parse(id, value);
     },
@@ -71,4 +68,3 @@ export const createRuleStore = (store: KvStore, log: (line: string) => void = ()
     delete: (id) => store.delete(notificationRuleKey(id)),
   };
 };
-

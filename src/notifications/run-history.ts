@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { NOTIFICATION_EVENTS, RULE_HISTORY_LIMIT, type RuleRun } from '../contract/notification-rules';
 import { NOTIFICATION_RULE_HISTORY_PREFIX, notificationRuleHistoryKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
@@ -12,11 +13,11 @@ export interface RuleHistory {
 
 export interface RunHistoryStore {
   /** Adds a run: one read and one write of the rule's entry. A lost update under concurrency drops a run, no more. */
-  record(ruleId: string, run: RuleRun): Promise<void>;
-  read(ruleId: string): Promise<RuleHistory>;
+  record: (ruleId: string, run: RuleRun) => Promise<void>;
+  read: (ruleId: string) => Promise<RuleHistory>;
   /** Every rule's history in one query, by rule id (for the firing counts of the rule list). */
-  readAll(): Promise<Map<string, RuleHistory>>;
-  delete(ruleId: string): Promise<void>;
+  readAll: () => Promise<Map<string, RuleHistory>>;
+  delete: (ruleId: string) => Promise<void>;
 }
 
 const runSchema = z.object({
@@ -48,19 +49,23 @@ const parse = (value: unknown): RuleHistory => {
 };
 
 export const createRunHistoryStore = (store: KvStore, limit = RULE_HISTORY_LIMIT): RunHistoryStore => ({
-  async record(ruleId, run) {
+  record: async (ruleId, run) => {
     const key = notificationRuleHistoryKey(ruleId);
     const current = parse(await store.get(key));
     const fired = run.outcome === 'fired';
     const next: RuleHistory = {
       runs: [run, ...current.runs].slice(0, limit),
       firedCount: current.firedCount + (fired ? 1 : 0),
-      ...(fired ? { lastFiredAt: run.at } : current.lastFiredAt === undefined ? {} : { lastFiredAt: current.lastFiredAt }),
+      ...(fired
+        ? { lastFiredAt: run.at }
+        : current.lastFiredAt === undefined
+          ? {}
+          : { lastFiredAt: current.lastFiredAt }),
     };
     await store.set(key, next);
   },
   read: async (ruleId) => parse(await store.get(notificationRuleHistoryKey(ruleId))),
-  async readAll() {
+  readAll: async () => {
     const entries = await store.listByPrefix(NOTIFICATION_RULE_HISTORY_PREFIX);
     return new Map(entries.map(({ key, value }) => [key.slice(NOTIFICATION_RULE_HISTORY_PREFIX.length), parse(value)]));
   },

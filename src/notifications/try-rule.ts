@@ -1,9 +1,9 @@
 import type { MailSettings } from '../contract/mail-settings';
 import type { NotificationRuleView, RuleTrial } from '../contract/notification-rules';
 import type { StoredCredential } from '../credentials/stored-credential';
-import type { IssueRoles } from '../jira/issue-people';
-import type { IssueSnapshot } from '../jira/issue';
 import { JiraError, JiraErrorCode } from '../jira/errors';
+import type { IssueSnapshot } from '../jira/issue';
+import type { IssueRoles } from '../jira/issue-people';
 import { composeIssueEmail } from '../mail/compose-issue-email';
 import type { IssueEmailDeps } from '../mail/issue-email-ports';
 import type { ReadUserEmails } from '../mail/person-recipients';
@@ -15,13 +15,13 @@ import { ruleRecipients } from './rule-recipients';
 
 /** Jira as the admin trying the rule: nothing is read that the admin could not read themselves. */
 export interface TryRuleDeps extends Pick<IssueEmailDeps, 'jira' | 'templates'> {
-  rule(id: string): Promise<NotificationRuleView | undefined>;
-  readIssue(issueKey: string): Promise<IssueSnapshot>;
-  matchesJql(issueKey: string, jql: string): Promise<boolean>;
-  readRoles(issueKey: string): Promise<IssueRoles>;
+  rule: (id: string) => Promise<NotificationRuleView | undefined>;
+  readIssue: (issueKey: string) => Promise<IssueSnapshot>;
+  matchesJql: (issueKey: string, jql: string) => Promise<boolean>;
+  readRoles: (issueKey: string) => Promise<IssueRoles>;
   readUserEmails: ReadUserEmails;
-  credential(id: string | undefined): Promise<StoredCredential>;
-  readSettings(): Promise<MailSettings>;
+  credential: (id: string | undefined) => Promise<StoredCredential>;
+  readSettings: () => Promise<MailSettings>;
 }
 
 const escapeAttribute = (value: string): string => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -36,7 +36,9 @@ const sampleFact = (rule: NotificationRuleView, issue: IssueSnapshot): IssueEven
   actorAccountId: undefined,
   byApp: false,
   ...(rule.event === 'issue-transitioned' ? { toStatus: rule.toStatus ?? issue.status?.name ?? 'a new status' } : {}),
-  ...(rule.event === 'field-changed' && rule.fieldId !== undefined ? { fields: [{ id: rule.fieldId, name: rule.fieldId }] } : {}),
+  ...(rule.event === 'field-changed' && rule.fieldId !== undefined
+    ? { fields: [{ id: rule.fieldId, name: rule.fieldId }] }
+    : {}),
   ...(rule.event === 'priority-changed' ? { change: { from: null, to: issue.priority ?? null } } : {}),
   ...(rule.event === 'issue-assigned' ? { change: { from: null, to: issue.assignee ?? null } } : {}),
   ...(rule.event === 'issue-resolved' ? { change: { from: null, to: 'Done' } } : {}),
@@ -54,7 +56,10 @@ export const tryRule = async (id: string, issueKey: string, deps: TryRuleDeps): 
   try {
     issue = await deps.readIssue(issueKey);
   } catch (error) {
-    if (error instanceof JiraError && (error.code === JiraErrorCode.IssueNotFound || error.code === JiraErrorCode.Forbidden)) {
+    if (
+      error instanceof JiraError &&
+      (error.code === JiraErrorCode.IssueNotFound || error.code === JiraErrorCode.Forbidden)
+    ) {
       return skip(`There is no issue ${issueKey} you can see.`);
     }
     throw error;
@@ -66,7 +71,8 @@ export const tryRule = async (id: string, issueKey: string, deps: TryRuleDeps): 
     try {
       if (!(await deps.matchesJql(issue.key, rule.jql))) return skip(`${issue.key} does not match the rule's JQL.`);
     } catch (error) {
-      if (error instanceof JiraError && error.code === JiraErrorCode.JqlRejected) return skip("Jira refused the rule's JQL; edit the rule.");
+      if (error instanceof JiraError && error.code === JiraErrorCode.JqlRejected)
+        return skip("Jira refused the rule's JQL; edit the rule.");
       throw error;
     }
   }
@@ -100,7 +106,9 @@ export const tryRule = async (id: string, issueKey: string, deps: TryRuleDeps): 
   let html = email.html;
   for (const attachment of email.attachments) {
     if (attachment.contentId === undefined) continue;
-    html = html.split(`src="${escapeAttribute(`cid:${attachment.contentId}`)}"`).join(`src="" data-embedded="${escapeAttribute(attachment.meta.filename)}"`);
+    html = html
+      .split(`src="${escapeAttribute(`cid:${attachment.contentId}`)}"`)
+      .join(`src="" data-embedded="${escapeAttribute(attachment.meta.filename)}"`);
   }
   return { outcome: 'would-send', to: to.map(recipientLabel), subject: email.subject, html, notes: gaps };
 };

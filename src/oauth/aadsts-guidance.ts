@@ -1,4 +1,4 @@
-import { TokenErrorCode, type TokenError } from './errors';
+import { type TokenError, TokenErrorCode } from './errors';
 
 const DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 const SECRETS_PAGE = 'Microsoft Entra admin center > App registrations > your app > Certificates & secrets';
@@ -56,7 +56,8 @@ const AADSTS: Readonly<Record<number, AadstsEntry>> = {
   },
   7000218: {
     code: TokenErrorCode.NoClientCredential,
-    guidance: "Microsoft received no client secret ({code}). Edit the credential, paste the client secret's Value and save.",
+    guidance:
+      "Microsoft received no client secret ({code}). Edit the credential, paste the client secret's Value and save.",
   },
   900144: {
     code: TokenErrorCode.Rejected,
@@ -107,7 +108,7 @@ export const tokenErrorCodeForAadsts = (aadstsCode: number | undefined): TokenEr
 
 const FIXED: Readonly<Partial<Record<TokenErrorCode, string>>> = {
   [TokenErrorCode.EndpointUnreachable]:
-    'Could not reach the token endpoint. Check the token endpoint URL; if it is right, Microsoft\'s sign-in ' +
+    "Could not reach the token endpoint. Check the token endpoint URL; if it is right, Microsoft's sign-in " +
     'service may be unavailable, so try again in a few minutes.',
   [TokenErrorCode.EndpointTimeout]: 'The token endpoint did not answer in time. Try again in a few minutes.',
   [TokenErrorCode.EndpointError]:

@@ -1,5 +1,7 @@
-import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject, randomUUID } from 'node:crypto';
+
 import { SignJWT } from 'jose';
+
 import type { Clock } from '../shared/seams';
 import { TokenError, TokenErrorCode } from './errors';
 
@@ -33,7 +35,8 @@ const rsaKey = (privateKeyPem: string): KeyObject => {
     // The key text never goes into the message.
     throw failed('the stored private key could not be read.', error);
   }
-  if (key.asymmetricKeyType !== 'rsa') throw failed(`the private key is ${key.asymmetricKeyType ?? 'not asymmetric'}, not RSA.`);
+  if (key.asymmetricKeyType !== 'rsa')
+    throw failed(`the private key is ${key.asymmetricKeyType ?? 'not asymmetric'}, not RSA.`);
   return key;
 };
 

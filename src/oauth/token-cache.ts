@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import type { KvStore } from '../storage/kv-store';
+
 import { tokenCacheKey } from '../storage/keys';
+import type { KvStore } from '../storage/kv-store';
 import type { AccessToken } from './token-client';
 
 /** A token is not used in its last five minutes, so a send that starts with it cannot see it expire. */
@@ -22,22 +23,22 @@ export const isUsable = (token: CachedToken, fingerprint: string, now: number): 
  */
 export interface TokenCache {
   /** The cached token when it was issued for `fingerprint` and is not about to expire. */
-  get(credentialId: string, fingerprint: string, now: number): Promise<AccessToken | undefined>;
-  put(credentialId: string, fingerprint: string, token: AccessToken): Promise<void>;
-  clear(credentialId: string): Promise<void>;
+  get: (credentialId: string, fingerprint: string, now: number) => Promise<AccessToken | undefined>;
+  put: (credentialId: string, fingerprint: string, token: AccessToken) => Promise<void>;
+  clear: (credentialId: string) => Promise<void>;
 }
 
 export const createTokenCache = (store: KvStore): TokenCache => ({
-  async get(credentialId, fingerprint, now) {
+  get: async (credentialId, fingerprint, now) => {
     const parsed = cachedTokenSchema.safeParse(await store.getSecret(tokenCacheKey(credentialId)));
     if (!parsed.success || !isUsable(parsed.data, fingerprint, now)) return undefined;
     return { accessToken: parsed.data.accessToken, expiresAt: parsed.data.expiresAt };
   },
-  async put(credentialId, fingerprint, token) {
+  put: async (credentialId, fingerprint, token) => {
     const entry: CachedToken = { accessToken: token.accessToken, expiresAt: token.expiresAt, fingerprint };
     await store.setSecret(tokenCacheKey(credentialId), entry);
   },
-  async clear(credentialId) {
+  clear: async (credentialId) => {
     await store.deleteSecret(tokenCacheKey(credentialId));
   },
 });

@@ -121,7 +121,11 @@ const parseJsonObject = (text: string): Record<string, unknown> | undefined => {
 
 const parseSuccess = (text: string, contentType: string | null, where: string, requestedAt: number): AccessToken => {
   if (!isJsonContentType(contentType)) {
-    throw invalid(where, `Content-Type must be application/json, got ${JSON.stringify((contentType ?? '(none)').slice(0, 80))}.`, 200);
+    throw invalid(
+      where,
+      `Content-Type must be application/json, got ${JSON.stringify((contentType ?? '(none)').slice(0, 80))}.`,
+      200,
+    );
   }
   const json = parseJsonObject(text);
   if (json === undefined) throw invalid(where, 'the body is not a JSON object.', 200);
@@ -143,7 +147,12 @@ const parseSuccess = (text: string, contentType: string | null, where: string, r
 };
 
 const toPositiveNumber = (value: unknown): number | undefined => {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())
+        ? Number(value)
+        : NaN;
   return Number.isFinite(number) && number > 0 ? number : undefined;
 };
 

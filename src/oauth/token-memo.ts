@@ -1,4 +1,4 @@
-import { isUsable, type CachedToken } from './token-cache';
+import { type CachedToken, isUsable } from './token-cache';
 import type { AccessToken } from './token-client';
 
 /**

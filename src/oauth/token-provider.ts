@@ -12,7 +12,7 @@ export interface GetAccessTokenOptions {
 
 /** Where a caller gets a bearer token from; the Graph client knows nothing else about OAuth. */
 export interface TokenProvider {
-  getAccessToken(options?: GetAccessTokenOptions): Promise<string>;
+  getAccessToken: (options?: GetAccessTokenOptions) => Promise<string>;
 }
 
 export interface TokenCredential extends TokenIdentity {
@@ -26,7 +26,7 @@ export interface TokenProviderDeps {
    * Asks the token endpoint for a new token with the credential's secret or certificate; called only when no
    * cached token will do.
    */
-  requestToken(): Promise<AccessToken>;
+  requestToken: () => Promise<AccessToken>;
   memo?: TokenMemo;
 }
 
@@ -61,7 +61,7 @@ export const createTokenProvider = (credential: TokenCredential, deps: TokenProv
   };
 
   return {
-    async getAccessToken(options = {}) {
+    getAccessToken: async (options = {}) => {
       if (options.forceRefresh === true) {
         memo.forget(credential.id);
         return (await fetchNew()).accessToken;

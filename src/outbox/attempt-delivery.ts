@@ -1,9 +1,9 @@
 import { GraphError } from '../graph/errors';
 import type { StreamedAttachment } from '../graph/mail-message';
+import type { DeliveryResult } from '../mail/deliver-message';
 import { TokenError } from '../oauth/errors';
 import { safeErrorLabel } from '../shared/error-names';
-import type { DeliveryResult } from '../mail/deliver-message';
-import { isInlineAttachment, type EmailContent } from './email-contents';
+import { type EmailContent, isInlineAttachment } from './email-contents';
 import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
 import { runFollowUps } from './follow-ups';
@@ -48,7 +48,9 @@ const markedRetryingFrom = (from: string | undefined, ...args: Parameters<typeof
 
 /** Still ours: the stored record holds the attempt this invocation claimed. */
 const holdsAttempt = (current: EmailRecord, claimed: EmailRecord): boolean =>
-  current.status === 'sending' && current.attempt?.ticket === claimed.attempt?.ticket && current.attempt?.number === claimed.attempt?.number;
+  current.status === 'sending' &&
+  current.attempt?.ticket === claimed.attempt?.ticket &&
+  current.attempt?.number === claimed.attempt?.number;
 
 /** Marks the email sent, whatever else was stored meanwhile: Microsoft 365's 202 is the truth. */
 export const recordSent = async (
@@ -107,7 +109,10 @@ const isMicrosoftRefusal = (error: unknown): boolean => error instanceof GraphEr
  * The credential's health is news for the admin page, not part of the email: a failed write is logged and the
  * delivery's outcome stands.
  */
-const noteTraffic = async (deps: OutboxDeps, write: (traffic: NonNullable<OutboxDeps['traffic']>) => Promise<void>): Promise<void> => {
+const noteTraffic = async (
+  deps: OutboxDeps,
+  write: (traffic: NonNullable<OutboxDeps['traffic']>) => Promise<void>,
+): Promise<void> => {
   if (deps.traffic === undefined) return;
   try {
     await write(deps.traffic);
@@ -116,7 +121,12 @@ const noteTraffic = async (deps: OutboxDeps, write: (traffic: NonNullable<Outbox
   }
 };
 
-const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDeps, from: string | undefined): Promise<AttemptOutcome> => {
+const recordFailure = async (
+  record: EmailRecord,
+  error: unknown,
+  deps: OutboxDeps,
+  from: string | undefined,
+): Promise<AttemptOutcome> => {
   const now = deps.now();
   const described = deps.describe(error);
   const requestId = requestIdOf(error);
@@ -129,7 +139,8 @@ const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDe
     const next = now + TRACE_CHECK_DELAY_SECONDS * 1000;
     const written = await updateRecord(deps.records, record, (current) =>
       holdsAttempt(current, record)
-        ? markedRetryingFrom(from,
+        ? markedRetryingFrom(
+            from,
             current,
             now,
             next,
@@ -149,7 +160,8 @@ const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDe
     const asked = failure.retryAfterSeconds === undefined ? '' : ' as Microsoft 365 asked (Retry-After)';
     const written = await updateRecord(deps.records, record, (current) =>
       holdsAttempt(current, record)
-        ? markedRetryingFrom(from,
+        ? markedRetryingFrom(
+            from,
             current,
             now,
             now + delay * 1000,
@@ -168,12 +180,17 @@ const recordFailure = async (record: EmailRecord, error: unknown, deps: OutboxDe
   const stored = failure.kind === 'retry' ? { ...described, transient: true } : described;
   const written = await updateRecord(deps.records, record, (current) =>
     holdsAttempt(current, record)
-      ? withAttemptFrom(markedFailed(current, now, `Attempt ${attemptNumber} failed (${detail})${why}.`, stored, requestId), from)
+      ? withAttemptFrom(
+          markedFailed(current, now, `Attempt ${attemptNumber} failed (${detail})${why}.`, stored, requestId),
+          from,
+        )
       : undefined,
   );
   if (written === undefined) return 'superseded';
   if (failure.kind === 'final' && isMicrosoftRefusal(error)) {
-    await noteTraffic(deps, (traffic) => traffic.recordRefused(record.credentialId, now, { code: described.code, message: described.message }));
+    await noteTraffic(deps, (traffic) =>
+      traffic.recordRefused(record.credentialId, now, { code: described.code, message: described.message }),
+    );
   }
   await runFollowUps(written, deps);
   return 'failed';

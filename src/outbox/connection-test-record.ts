@@ -17,7 +17,10 @@ export interface ConnectionTestLogDeps {
 export const connectionTestRecord = (email: TestEmailLogged, emailId: string, now: number): EmailRecord => {
   const { outcome } = email;
   const at = new Date(now).toISOString();
-  const note = outcome.status === 'sent' ? 'Test email accepted by Microsoft 365 (Test connection).' : 'Test email refused (Test connection).';
+  const note =
+    outcome.status === 'sent'
+      ? 'Test email accepted by Microsoft 365 (Test connection).'
+      : 'Test email refused (Test connection).';
   return {
     emailId,
     version: 1,

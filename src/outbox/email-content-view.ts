@@ -17,7 +17,10 @@ const replyToOf = (headers: ReadonlyArray<{ name: string; value: string }>): str
  * The message an email log entry sent (or tried to), from its stored content: gone content (past the log's
  * retention, or forgotten by an older version of the app once sent) is `kept: false`, not an error.
  */
-export const contentView = async (record: EmailRecord, contents: Pick<EmailContentStore, 'read'>): Promise<EmailContentView> => {
+export const contentView = async (
+  record: EmailRecord,
+  contents: Pick<EmailContentStore, 'read'>,
+): Promise<EmailContentView> => {
   if (record.contentChunks === 0) return { kept: false };
   let content;
   try {
@@ -36,6 +39,8 @@ export const contentView = async (record: EmailRecord, contents: Pick<EmailConte
     bccCount: record.bccCount,
     replyTo: replyToOf(content.headers),
     html: content.html,
-    attachments: content.attachments.filter((attachment) => attachment.contentId === undefined).map((attachment) => attachment.filename),
+    attachments: content.attachments
+      .filter((attachment) => attachment.contentId === undefined)
+      .map((attachment) => attachment.filename),
   };
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { emailContentKey } from '../storage/keys';
@@ -82,13 +83,13 @@ export class ContentTooLargeError extends Error {
 
 export interface EmailContentStore {
   /** Answers how many chunks it wrote. */
-  write(emailId: string, content: EmailContent): Promise<number>;
-  read(emailId: string, chunks: number): Promise<EmailContent>;
-  delete(emailId: string, chunks: number): Promise<void>;
+  write: (emailId: string, content: EmailContent) => Promise<number>;
+  read: (emailId: string, chunks: number) => Promise<EmailContent>;
+  delete: (emailId: string, chunks: number) => Promise<void>;
 }
 
 export const createEmailContentStore = (store: KvStore): EmailContentStore => ({
-  async write(emailId, content) {
+  write: async (emailId, content) => {
     const json = Buffer.from(JSON.stringify(content), 'utf8');
     const encoded = json.toString('base64');
     const count = Math.max(1, Math.ceil(encoded.length / CHUNK_CHARS));
@@ -99,7 +100,7 @@ export const createEmailContentStore = (store: KvStore): EmailContentStore => ({
     return count;
   },
 
-  async read(emailId, chunks) {
+  read: async (emailId, chunks) => {
     const parts = await Promise.all(
       Array.from({ length: chunks }, (_, index) => store.get(emailContentKey(emailId, index))),
     );
@@ -111,14 +112,17 @@ export const createEmailContentStore = (store: KvStore): EmailContentStore => ({
     try {
       json = JSON.parse(Buffer.from(parts.join(''), 'base64').toString('utf8'));
     } catch (error) {
-      throw new OutboxRecordInvalidError('email content', `not JSON (${error instanceof Error ? error.name : 'error'})`);
+      throw new OutboxRecordInvalidError(
+        'email content',
+        `not JSON (${error instanceof Error ? error.name : 'error'})`,
+      );
     }
     const parsed = contentSchema.safeParse(json, IN_ENGLISH);
     if (!parsed.success) throw new OutboxRecordInvalidError('email content', describeFirstIssue(parsed.error));
     return parsed.data;
   },
 
-  async delete(emailId, chunks) {
+  delete: async (emailId, chunks) => {
     for (let index = 0; index < chunks; index += 1) await store.delete(emailContentKey(emailId, index));
   },
 });

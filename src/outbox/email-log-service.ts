@@ -1,12 +1,25 @@
-import type { EmailContentView, EmailDeliveryView, EmailLogEntry, EmailLogPage, ListEmailLogQuery } from '../contract/email-log';
+import type {
+  EmailContentView,
+  EmailDeliveryView,
+  EmailLogEntry,
+  EmailLogPage,
+  ListEmailLogQuery,
+} from '../contract/email-log';
 import type { Clock } from '../shared/seams';
+import { StorageError } from '../storage/errors';
+import { contentView } from './email-content-view';
+import type { EmailContentStore } from './email-contents';
+import { toDeliveryView, toEntry, toSummary } from './email-log-views';
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
-import { StorageError } from '../storage/errors';
-import { ConnectionTestNotResendableError, EmailLogCursorInvalidError, EmailNotFoundError, NotResendableError, OutboxErrorCode, ResendUnchangedError } from './errors';
-import type { EmailContentStore } from './email-contents';
-import { contentView } from './email-content-view';
-import { toDeliveryView, toEntry, toSummary } from './email-log-views';
+import {
+  ConnectionTestNotResendableError,
+  EmailLogCursorInvalidError,
+  EmailNotFoundError,
+  NotResendableError,
+  OutboxErrorCode,
+  ResendUnchangedError,
+} from './errors';
 import type { OutboxQueue } from './outbox-queue';
 import { withStatus } from './record-changes';
 import { updateRecord } from './update-record';
@@ -16,23 +29,27 @@ export interface EmailLogDeps {
   queue: OutboxQueue;
   now: Clock;
   /** When the credential was last saved (ISO), or undefined once it is deleted. */
-  credentialUpdatedAt(credentialId: string): Promise<string | undefined>;
+  credentialUpdatedAt: (credentialId: string) => Promise<string | undefined>;
   /** The content the email was queued with, while it is kept (email-contents.ts). */
   contents: Pick<EmailContentStore, 'read'>;
 }
 
 export interface EmailLogService {
-  list(query: ListEmailLogQuery): Promise<EmailLogPage>;
-  get(emailId: string): Promise<EmailLogEntry>;
+  list: (query: ListEmailLogQuery) => Promise<EmailLogPage>;
+  get: (emailId: string) => Promise<EmailLogEntry>;
   /**
    * Queues a failed email again under the same id and Message-ID. Unless `anyway`, an email that failed for good
    * with a credential nobody has saved since is refused with ResendUnchangedError: it would fail the same way.
    */
-  resend(emailId: string, admin: { accountId: string; name: string }, options?: { anyway?: boolean }): Promise<EmailLogEntry>;
+  resend: (
+    emailId: string,
+    admin: { accountId: string; name: string },
+    options?: { anyway?: boolean },
+  ) => Promise<EmailLogEntry>;
   /** The message as it was sent, while the log keeps its content. */
-  content(emailId: string): Promise<EmailContentView>;
+  content: (emailId: string) => Promise<EmailContentView>;
   /** The status of an email of this issue; another issue's email is "not found", as a missing one. */
-  deliveryOf(emailId: string, issueId: string): Promise<EmailDeliveryView>;
+  deliveryOf: (emailId: string, issueId: string) => Promise<EmailDeliveryView>;
 }
 
 const requireRecord = async (records: EmailRecordStore, emailId: string): Promise<EmailRecord> => {
@@ -58,16 +75,16 @@ const unchangedSinceFailure = async (record: EmailRecord, deps: EmailLogDeps): P
 };
 
 export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
-  async list(query) {
+  list: async (query) => {
     const page = await deps.records
       .query({
-      ...(query.status === undefined ? {} : { status: query.status }),
-      ...(query.issueKey === undefined ? {} : { issueKey: query.issueKey }),
-      ...(query.from === undefined ? {} : { fromMs: Date.parse(query.from) }),
-      ...(query.to === undefined ? {} : { toMs: Date.parse(query.to) }),
-      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-      order: 'newest',
-      limit: query.limit,
+        ...(query.status === undefined ? {} : { status: query.status }),
+        ...(query.issueKey === undefined ? {} : { issueKey: query.issueKey }),
+        ...(query.from === undefined ? {} : { fromMs: Date.parse(query.from) }),
+        ...(query.to === undefined ? {} : { toMs: Date.parse(query.to) }),
+        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+        order: 'newest',
+        limit: query.limit,
       })
       .catch((error: unknown) => {
         // A cursor storage does not take is the caller's stale page, not storage being down.
@@ -79,11 +96,9 @@ export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
     return { items: page.records.map(toSummary), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
   },
 
-  async get(emailId) {
-    return toEntry(await requireRecord(deps.records, emailId));
-  },
+  get: async (emailId) => toEntry(await requireRecord(deps.records, emailId)),
 
-  async resend(emailId, admin, options = {}) {
+  resend: async (emailId, admin, options = {}) => {
     const record = await requireRecord(deps.records, emailId);
     // A connection test was never in the outbox: there is nothing to send again (Test connection sends a new one).
     if (record.kind === 'connection-test') throw new ConnectionTestNotResendableError(emailId);
@@ -109,11 +124,9 @@ export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
     return toEntry(written);
   },
 
-  async content(emailId) {
-    return contentView(await requireRecord(deps.records, emailId), deps.contents);
-  },
+  content: async (emailId) => contentView(await requireRecord(deps.records, emailId), deps.contents),
 
-  async deliveryOf(emailId, issueId) {
+  deliveryOf: async (emailId, issueId) => {
     const record = await requireRecord(deps.records, emailId);
     if (record.issueId !== issueId) throw new EmailNotFoundError(emailId);
     return toDeliveryView(record);

@@ -7,7 +7,8 @@ const iso = (ms: number | undefined): string | undefined => (ms === undefined ? 
 /** A row of the admin's email log. Bcc addresses are not part of the record at all, only their number. */
 export const toSummary = (record: EmailRecord): EmailLogSummary => {
   const sentAt = iso(record.sentAt);
-  const nextAttemptAt = record.status === 'queued' || record.status === 'retrying' ? iso(record.nextAttemptAt) : undefined;
+  const nextAttemptAt =
+    record.status === 'queued' || record.status === 'retrying' ? iso(record.nextAttemptAt) : undefined;
   return {
     emailId: record.emailId,
     createdAt: new Date(record.createdAt).toISOString(),
@@ -21,7 +22,9 @@ export const toSummary = (record: EmailRecord): EmailLogSummary => {
     subject: record.subject,
     status: record.status,
     attempts: record.attempts,
-    ...(record.lastError === undefined || record.status === 'sent' ? {} : { lastError: { code: record.lastError.code, message: record.lastError.message } }),
+    ...(record.lastError === undefined || record.status === 'sent'
+      ? {}
+      : { lastError: { code: record.lastError.code, message: record.lastError.message } }),
     ...(record.requestId === undefined ? {} : { requestId: record.requestId }),
     ...(sentAt === undefined ? {} : { sentAt }),
     ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),

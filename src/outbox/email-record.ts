@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { DELIVERY_STATUSES, type DeliveryError, type DeliveryEvent, type DeliveryStatus } from '../contract/email-log';
 
 /**
@@ -101,49 +102,56 @@ const eventSchema = z.object({
   error: z.optional(deliveryErrorSchema),
 });
 
-export const emailRecordSchema = z.object({
-  emailId: z.string(),
-  version: z.int().check(z.nonnegative()),
-  status: z.enum(DELIVERY_STATUSES),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  kind: z._default(z.enum(EMAIL_KINDS), 'issue'),
-  issueId: z.optional(z.string()),
-  issueKey: z.optional(z.string()),
-  credentialId: z.string(),
-  senderMailbox: z.string(),
-  internetMessageId: z.string(),
-  subject: z.string(),
-  to: z.array(z.string()),
-  cc: z.array(z.string()),
-  bccCount: z.int().check(z.nonnegative()),
-  attachmentCount: z.int().check(z.nonnegative()),
-  requestedBy: z.object({ accountId: z.string(), name: z.string() }),
-  resentBy: z.optional(z.object({ accountId: z.string(), name: z.string() })),
-  attempts: z.int().check(z.nonnegative()),
-  roundAttempts: z.int().check(z.nonnegative()),
-  lastError: z.optional(
-    z.object({ code: z.string(), message: z.string(), senderMessage: z.optional(z.string()), transient: z.optional(z.boolean()) }),
-  ),
-  requestId: z.optional(z.string()),
-  sentAt: z.optional(z.number()),
-  finishedAt: z.optional(z.number()),
-  nextAttemptAt: z.optional(z.number()),
-  slotAt: z.optional(z.number()),
-  attempt: z.optional(
-    z.object({ number: z.int(), ticket: z.string(), startedAt: z.number(), deadlineAt: z.number() }),
-  ),
-  unsure: z.optional(z.object({ since: z.number() })),
-  events: z.array(eventSchema),
-  followUps: z.array(z.enum(['history', 'comment', 'content'])),
-  commentAfterSend: z.boolean(),
-  contentChunks: z.int().check(z.nonnegative()),
-}).check(
-  z.refine((record) => record.kind !== 'issue' || (record.issueId !== undefined && record.issueKey !== undefined), {
-    message: "An issue's email names its issue (issueId and issueKey).",
-    path: ['issueKey'],
-  }),
-);
+export const emailRecordSchema = z
+  .object({
+    emailId: z.string(),
+    version: z.int().check(z.nonnegative()),
+    status: z.enum(DELIVERY_STATUSES),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+    kind: z._default(z.enum(EMAIL_KINDS), 'issue'),
+    issueId: z.optional(z.string()),
+    issueKey: z.optional(z.string()),
+    credentialId: z.string(),
+    senderMailbox: z.string(),
+    internetMessageId: z.string(),
+    subject: z.string(),
+    to: z.array(z.string()),
+    cc: z.array(z.string()),
+    bccCount: z.int().check(z.nonnegative()),
+    attachmentCount: z.int().check(z.nonnegative()),
+    requestedBy: z.object({ accountId: z.string(), name: z.string() }),
+    resentBy: z.optional(z.object({ accountId: z.string(), name: z.string() })),
+    attempts: z.int().check(z.nonnegative()),
+    roundAttempts: z.int().check(z.nonnegative()),
+    lastError: z.optional(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        senderMessage: z.optional(z.string()),
+        transient: z.optional(z.boolean()),
+      }),
+    ),
+    requestId: z.optional(z.string()),
+    sentAt: z.optional(z.number()),
+    finishedAt: z.optional(z.number()),
+    nextAttemptAt: z.optional(z.number()),
+    slotAt: z.optional(z.number()),
+    attempt: z.optional(
+      z.object({ number: z.int(), ticket: z.string(), startedAt: z.number(), deadlineAt: z.number() }),
+    ),
+    unsure: z.optional(z.object({ since: z.number() })),
+    events: z.array(eventSchema),
+    followUps: z.array(z.enum(['history', 'comment', 'content'])),
+    commentAfterSend: z.boolean(),
+    contentChunks: z.int().check(z.nonnegative()),
+  })
+  .check(
+    z.refine((record) => record.kind !== 'issue' || (record.issueId !== undefined && record.issueKey !== undefined), {
+      message: "An issue's email names its issue (issueId and issueKey).",
+      path: ['issueKey'],
+    }),
+  );
 
 /** Appends an event, keeping the first and the newest ones within MAX_EVENTS. */
 export const withEvent = (events: readonly DeliveryEvent[], event: DeliveryEvent): DeliveryEvent[] => {

@@ -3,7 +3,7 @@ import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import type { EntityStore } from '../storage/entity-store';
 import { outboxEmailKey } from '../storage/keys';
-import { emailRecordSchema, type EmailRecord } from './email-record';
+import { type EmailRecord, emailRecordSchema } from './email-record';
 import { OutboxRecordInvalidError } from './errors';
 
 /** Index names as manifest.yml declares them for the `outbox-email` entity. */
@@ -21,13 +21,13 @@ export interface EmailRecordQuery {
 }
 
 export interface EmailRecordStore {
-  get(emailId: string): Promise<EmailRecord | undefined>;
+  get: (emailId: string) => Promise<EmailRecord | undefined>;
   /** False when an email with this id exists already. */
-  create(record: EmailRecord): Promise<boolean>;
+  create: (record: EmailRecord) => Promise<boolean>;
   /** Writes `next` only if the stored record is still at `expectedVersion`; false when someone wrote first. */
-  replace(next: EmailRecord, expectedVersion: number): Promise<boolean>;
-  delete(emailId: string): Promise<void>;
-  query(query: EmailRecordQuery): Promise<{ records: EmailRecord[]; cursor?: string }>;
+  replace: (next: EmailRecord, expectedVersion: number) => Promise<boolean>;
+  delete: (emailId: string) => Promise<void>;
+  query: (query: EmailRecordQuery) => Promise<{ records: EmailRecord[]; cursor?: string }>;
 }
 
 const parseRecord = (value: unknown): EmailRecord => {
@@ -68,14 +68,14 @@ const parseRecord = (value: unknown): EmailRecord => {
  * by-issue index (status then filtered); the date range is always the index's range on createdAt.
  */
 export const createEmailRecordStore = (entities: EntityStore): EmailRecordStore => ({
-  async get(emailId) {
+  get: async (emailId) => {
     const value = await entities.get(outboxEmailKey(emailId));
     return value === undefined ? undefined : parseRecord(value);
   },
   create: (record) => entities.create(outboxEmailKey(record.emailId), record),
   replace: (next, expectedVersion) => entities.replace(outboxEmailKey(next.emailId), next, expectedVersion),
   delete: (emailId) => entities.delete(outboxEmailKey(emailId)),
-  async query(query) {
+  query: async (query) => {
     const range = {
       ...(query.fromMs === undefined ? {} : { from: query.fromMs }),
       ...(query.toMs === undefined ? {} : { to: query.toMs }),

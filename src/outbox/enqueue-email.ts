@@ -1,6 +1,6 @@
-import type { Clock } from '../shared/seams';
 import { safeErrorLabel } from '../shared/error-names';
-import { isInlineAttachment, type EmailContent, type EmailContentStore } from './email-contents';
+import type { Clock } from '../shared/seams';
+import { type EmailContent, type EmailContentStore, isInlineAttachment } from './email-contents';
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import { OutboxError, OutboxErrorCode } from './errors';
@@ -11,7 +11,7 @@ export interface EnqueueDeps {
   contents: EmailContentStore;
   queue: OutboxQueue;
   now: Clock;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export interface NewEmail {
@@ -70,7 +70,9 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
   try {
     await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: 0 });
   } catch (error) {
-    deps.log(`email ${record.emailId}: queued, but pushing its job failed (${safeErrorLabel(error)}); the upkeep job will push it`);
+    deps.log(
+      `email ${record.emailId}: queued, but pushing its job failed (${safeErrorLabel(error)}); the upkeep job will push it`,
+    );
   }
   return record;
 };

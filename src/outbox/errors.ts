@@ -42,14 +42,20 @@ export class NotResendableError extends OutboxError {
 
 export class ConnectionTestNotResendableError extends OutboxError {
   constructor(emailId: string) {
-    super(OutboxErrorCode.ConnectionTestNotResendable, `Email ${emailId} is a connection test's test email; it cannot be resent.`);
+    super(
+      OutboxErrorCode.ConnectionTestNotResendable,
+      `Email ${emailId} is a connection test's test email; it cannot be resent.`,
+    );
     this.name = 'ConnectionTestNotResendableError';
   }
 }
 
 export class ResendUnchangedError extends OutboxError {
   constructor(emailId: string) {
-    super(OutboxErrorCode.ResendUnchanged, `Email ${emailId} failed for good and its credential has not been saved since.`);
+    super(
+      OutboxErrorCode.ResendUnchanged,
+      `Email ${emailId} failed for good and its credential has not been saved since.`,
+    );
     this.name = 'ResendUnchangedError';
   }
 }

@@ -1,8 +1,8 @@
+import type { DeliveryEvent } from '../contract/email-log';
 import type { HistoryRecord } from '../history/history-store';
 import { JiraError, JiraErrorCode } from '../jira/errors';
 import { safeErrorLabel } from '../shared/error-names';
-import type { DeliveryEvent } from '../contract/email-log';
-import { withEvent, type EmailRecord, type FollowUp } from './email-record';
+import { type EmailRecord, type FollowUp, withEvent } from './email-record';
 import type { OutboxDeps } from './outbox-deps';
 import { updateRecord } from './update-record';
 
@@ -18,7 +18,9 @@ export const historyEntryOf = (record: EmailRecord, issueKey: string): HistoryRe
   bccCount: record.bccCount,
   subject: record.subject,
   status: record.status === 'sent' ? 'sent' : 'failed',
-  ...(record.status !== 'sent' && record.lastError !== undefined ? { error: record.lastError.senderMessage ?? record.lastError.message } : {}),
+  ...(record.status !== 'sent' && record.lastError !== undefined
+    ? { error: record.lastError.senderMessage ?? record.lastError.message }
+    : {}),
   attachmentCount: record.attachmentCount,
   ...(record.status === 'sent' ? { internetMessageId: record.internetMessageId } : {}),
   ...(record.resentBy === undefined ? {} : { resentBy: record.resentBy }),
@@ -69,7 +71,11 @@ export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promi
     } catch (error) {
       deps.log(`email ${record.emailId}: the ${followUp} after ${record.status} failed (${safeErrorLabel(error)})`);
       if (followUp === 'comment') {
-        notes.push({ at: new Date(deps.now()).toISOString(), status: record.status, note: commentFailureNote(record.issueKey ?? 'the issue', error) });
+        notes.push({
+          at: new Date(deps.now()).toISOString(),
+          status: record.status,
+          note: commentFailureNote(record.issueKey ?? 'the issue', error),
+        });
       }
     }
   }

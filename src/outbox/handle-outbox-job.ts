@@ -1,5 +1,5 @@
 import { attemptDelivery, type AttemptOutcome } from './attempt-delivery';
-import { isFinal, type EmailRecord } from './email-record';
+import { type EmailRecord, isFinal } from './email-record';
 import { WriteConflictError } from './errors';
 import { runFollowUps } from './follow-ups';
 import { EARLY_TOLERANCE_MS, LATE_TOLERANCE_MS } from './mailbox-pacer';
@@ -12,13 +12,7 @@ import { checkTrace, type TraceOutcome } from './trace-check';
 export const ATTEMPT_DEADLINE_MARGIN_MS = 30_000;
 
 export type JobOutcome =
-  | AttemptOutcome
-  | Exclude<TraceOutcome, 'resend'>
-  | 'gone'
-  | 'already-final'
-  | 'early'
-  | 'paced'
-  | 'busy';
+  AttemptOutcome | Exclude<TraceOutcome, 'resend'> | 'gone' | 'already-final' | 'early' | 'paced' | 'busy';
 
 export interface JobDelivery {
   /** 0 for a first delivery; the platform's retry count when it delivers the same job again. */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import * as z from 'zod/mini';
+
 import type { EntityStore } from '../storage/entity-store';
 import { mailboxPaceKey } from '../storage/keys';
 import { WriteConflictError } from './errors';
@@ -26,7 +28,7 @@ export type SlotDecision = { slotAt: number } | { askAgainAt: number };
 
 export interface MailboxPacer {
   /** The time this email may be sent, reserved for it; or, with a long queue, when to ask again. */
-  reserve(mailbox: string, now: number): Promise<SlotDecision>;
+  reserve: (mailbox: string, now: number) => Promise<SlotDecision>;
 }
 
 const paceSchema = z.object({ version: z.int(), nextAt: z.number() });
@@ -38,7 +40,7 @@ const MAX_TRIES = 8;
  * invocations together stay under Exchange's rate. Reservations are conditional writes on the entity's version.
  */
 export const createMailboxPacer = (entities: EntityStore): MailboxPacer => ({
-  async reserve(mailbox, now) {
+  reserve: async (mailbox, now) => {
     const key = mailboxPaceKey(createHash('sha256').update(mailbox.trim().toLowerCase()).digest('hex'));
     for (let tries = 0; tries < MAX_TRIES; tries += 1) {
       const stored = await entities.get(key);
@@ -52,7 +54,8 @@ export const createMailboxPacer = (entities: EntityStore): MailboxPacer => ({
       const slotAt = Math.max(now, current?.nextAt ?? now);
       if (slotAt - now > RESERVE_HORIZON_MS) return { askAgainAt: slotAt - RESERVE_HORIZON_MS / 2 };
       const next = { version: (current?.version ?? 0) + 1, nextAt: slotAt + SLOT_SPACING_MS };
-      const written = current === undefined ? await entities.create(key, next) : await entities.replace(key, next, current.version);
+      const written =
+        current === undefined ? await entities.create(key, next) : await entities.replace(key, next, current.version);
       if (written) return { slotAt };
     }
     throw new WriteConflictError('the mailbox pacing slots');

@@ -1,7 +1,7 @@
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { TrafficHealth } from '../credentials/traffic-health';
-import type { MessageTrace } from '../graph/message-lookup';
 import type { OutgoingMessage } from '../graph/mail-message';
+import type { MessageTrace } from '../graph/message-lookup';
 import type { HistoryRecord } from '../history/history-store';
 import type { DeliveryResult } from '../mail/deliver-message';
 import type { EmailCommentNote } from '../mail/issue-email-ports';
@@ -19,26 +19,30 @@ export interface OutboxDeps {
   queue: OutboxQueue;
   pacer: MailboxPacer;
   /** The credential the email was queued with; throws CredentialNotFoundError once it is deleted. */
-  credential(id: string): Promise<StoredCredential>;
+  credential: (id: string) => Promise<StoredCredential>;
   /** One attempt through Graph, without retrying inside: throttling and outages come back as errors. */
-  send(credential: StoredCredential, message: OutgoingMessage): Promise<DeliveryResult>;
-  findMessage(credential: StoredCredential, internetMessageId: string): Promise<MessageTrace>;
-  deleteDraft(credential: StoredCredential, messageId: string): Promise<void>;
+  send: (credential: StoredCredential, message: OutgoingMessage) => Promise<DeliveryResult>;
+  findMessage: (credential: StoredCredential, internetMessageId: string) => Promise<MessageTrace>;
+  deleteDraft: (credential: StoredCredential, messageId: string) => Promise<void>;
   /**
    * An attachment's bytes as Jira sends them, checked against `expectedSize`, read only as they are asked for. As
    * the app: the worker runs with no user; the sender's right to the attachment was checked when queued.
    */
   /** Opens a Jira attachment as `readAs` (an account id, impersonated), or as the app when it is absent. */
-  openAttachment(attachmentId: string, expectedSize: number, readAs: string | undefined): Promise<AsyncIterable<Uint8Array>>;
-  recordHistory(issueId: string, record: HistoryRecord): Promise<void>;
-  addComment(issueKey: string, note: EmailCommentNote): Promise<void>;
+  openAttachment: (
+    attachmentId: string,
+    expectedSize: number,
+    readAs: string | undefined,
+  ) => Promise<AsyncIterable<Uint8Array>>;
+  recordHistory: (issueId: string, record: HistoryRecord) => Promise<void>;
+  addComment: (issueKey: string, note: EmailCommentNote) => Promise<void>;
   /** Where each accepted or refused send is noted for the credential's health on the admin page. */
   traffic?: Pick<TrafficHealth, 'recordAccepted' | 'recordRefused'>;
   /** The fixed, safe code and message for an error, as an admin reads it in the log, and as the sender does. */
-  describe(error: unknown): StoredError;
+  describe: (error: unknown) => StoredError;
   now: Clock;
-  random(): number;
+  random: () => number;
   /** How long one worker invocation may run (the function's timeoutSeconds): an attempt older is over. */
   attemptTimeLimitMs: number;
-  log(line: string): void;
+  log: (line: string) => void;
 }

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+
 import { Queue } from '@forge/events';
+
 import { QueueUnavailableError } from './errors';
 
 /** manifest.yml's `consumer` module reads this queue and invokes the worker (src/consumers/email-worker.ts). */
@@ -19,7 +21,7 @@ export interface OutboxJob {
 }
 
 export interface OutboxQueue {
-  push(emailId: string, options: { mailbox: string; delaySeconds: number }): Promise<OutboxJob>;
+  push: (emailId: string, options: { mailbox: string; delaySeconds: number }) => Promise<OutboxJob>;
 }
 
 /** The per-mailbox concurrency key: the address is hashed, keys stay short and reveal nothing. */
@@ -36,7 +38,7 @@ export const createForgeOutboxQueue = (
   queue: QueueLike = new Queue({ key: OUTBOX_QUEUE_KEY }),
   newTicket: () => string = randomUUID,
 ): OutboxQueue => ({
-  async push(emailId, { mailbox, delaySeconds }) {
+  push: async (emailId, { mailbox, delaySeconds }) => {
     const job: OutboxJob = { emailId, ticket: newTicket() };
     const delay = clampDelaySeconds(delaySeconds);
     try {

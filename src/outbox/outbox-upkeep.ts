@@ -2,7 +2,7 @@ import type { DeliveryStatus } from '../contract/email-log';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock } from '../shared/seams';
 import type { EmailContentStore } from './email-contents';
-import { isFinal, type EmailRecord } from './email-record';
+import { type EmailRecord, isFinal } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import type { LogSettingsStore } from './log-settings-store';
 import type { OutboxQueue } from './outbox-queue';
@@ -20,7 +20,7 @@ export interface UpkeepDeps {
   queue: OutboxQueue;
   settings: LogSettingsStore;
   now: Clock;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export interface UpkeepSummary {
@@ -30,13 +30,20 @@ export interface UpkeepSummary {
 
 /** When the email should have moved on: its next attempt, or the end of the attempt on record. */
 const dueAt = (record: EmailRecord): number =>
-  record.status === 'sending' ? (record.attempt?.deadlineAt ?? record.updatedAt) : (record.nextAttemptAt ?? record.updatedAt);
+  record.status === 'sending'
+    ? (record.attempt?.deadlineAt ?? record.updatedAt)
+    : (record.nextAttemptAt ?? record.updatedAt);
 
 const deleteExpired = async (deps: UpkeepDeps, cutoff: number): Promise<number> => {
   let deleted = 0;
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { records, cursor: next } = await deps.records.query({ toMs: cutoff, order: 'oldest', limit: PAGE, ...(cursor === undefined ? {} : { cursor }) });
+    const { records, cursor: next } = await deps.records.query({
+      toMs: cutoff,
+      order: 'oldest',
+      limit: PAGE,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
     for (const record of records) {
       // An email still on its way is kept whatever its age: the log must say how it ended.
       if (!isFinal(record.status)) continue;
@@ -54,7 +61,12 @@ const requeueOrphans = async (deps: UpkeepDeps, status: DeliveryStatus, now: num
   let requeued = 0;
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const { records, cursor: next } = await deps.records.query({ status, order: 'oldest', limit: PAGE, ...(cursor === undefined ? {} : { cursor }) });
+    const { records, cursor: next } = await deps.records.query({
+      status,
+      order: 'oldest',
+      limit: PAGE,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
     for (const record of records) {
       if (now - dueAt(record) < ORPHAN_AFTER_MS) continue;
       // A second job for an email that still has one is harmless: the worker's writes are conditional.

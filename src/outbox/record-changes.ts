@@ -1,7 +1,8 @@
 import type { DeliveryError, DeliveryEvent, DeliveryStatus } from '../contract/email-log';
-import { withEvent, type AttemptLease, type EmailRecord, type FollowUp, type StoredError } from './email-record';
+import { type AttemptLease, type EmailRecord, type FollowUp, type StoredError, withEvent } from './email-record';
 
-type OptionalField = 'lastError' | 'requestId' | 'sentAt' | 'finishedAt' | 'nextAttemptAt' | 'slotAt' | 'attempt' | 'unsure';
+type OptionalField =
+  'lastError' | 'requestId' | 'sentAt' | 'finishedAt' | 'nextAttemptAt' | 'slotAt' | 'attempt' | 'unsure';
 
 /** The record without these optional fields (absent, not `undefined`, as stored JSON has them). */
 export const without = (record: EmailRecord, ...fields: OptionalField[]): EmailRecord => {
@@ -58,7 +59,12 @@ export const followUpsFor = (record: EmailRecord, status: 'sent' | 'failed'): Fo
 };
 
 /** Accepted by Microsoft 365 (202), or found in the sender's Sent Items. */
-export const markedSent = (record: EmailRecord, at: number, note: string, requestId: string | undefined): EmailRecord => ({
+export const markedSent = (
+  record: EmailRecord,
+  at: number,
+  note: string,
+  requestId: string | undefined,
+): EmailRecord => ({
   ...withStatus(without(record, 'attempt', 'unsure', 'nextAttemptAt', 'slotAt', 'lastError'), at, {
     status: 'sent',
     note,
@@ -71,7 +77,13 @@ export const markedSent = (record: EmailRecord, at: number, note: string, reques
   followUps: followUpsFor(record, 'sent'),
 });
 
-export const markedFailed = (record: EmailRecord, at: number, note: string, error: StoredError, requestId?: string): EmailRecord => ({
+export const markedFailed = (
+  record: EmailRecord,
+  at: number,
+  note: string,
+  error: StoredError,
+  requestId?: string,
+): EmailRecord => ({
   ...withStatus(without(record, 'attempt', 'unsure', 'nextAttemptAt', 'slotAt'), at, {
     status: 'failed',
     note,

@@ -9,7 +9,11 @@ export const BACKOFF_CAP_SECONDS = 600;
  * exponential backoff with "equal jitter" (half fixed, half random) so emails that failed together do not come
  * back together.
  */
-export const retryDelaySeconds = (roundAttempts: number, retryAfterSeconds: number | undefined, random: () => number): number => {
+export const retryDelaySeconds = (
+  roundAttempts: number,
+  retryAfterSeconds: number | undefined,
+  random: () => number,
+): number => {
   if (retryAfterSeconds !== undefined) return Math.min(BACKOFF_CAP_SECONDS, Math.max(1, retryAfterSeconds));
   const ceiling = Math.min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2 ** Math.max(0, roundAttempts - 1));
   return Math.max(1, Math.ceil(ceiling / 2 + (ceiling / 2) * random()));

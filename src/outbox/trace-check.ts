@@ -1,7 +1,7 @@
+import { recordSent } from './attempt-delivery';
 import type { EmailRecord } from './email-record';
 import { OutboxErrorCode } from './errors';
 import { failureKind, technicalNote } from './failure-kind';
-import { recordSent } from './attempt-delivery';
 import { runFollowUps } from './follow-ups';
 import type { OutboxDeps } from './outbox-deps';
 import { markedFailed, markedRetrying, without, withStatus } from './record-changes';
@@ -20,7 +20,8 @@ export const UNCERTAIN_MESSAGE =
   "afterwards, so it cannot tell whether this email went out. Check the sender's Sent Items before resending.";
 
 /** `resend`: the trace was settled, send now (the record is re-read first). */
-export type TraceOutcome = 'reconciled-sent' | 'resend' | 'waiting-for-trace' | 'retry-scheduled' | 'uncertain' | 'superseded';
+export type TraceOutcome =
+  'reconciled-sent' | 'resend' | 'waiting-for-trace' | 'retry-scheduled' | 'uncertain' | 'superseded';
 
 const stillUnsure = (current: EmailRecord, record: EmailRecord): boolean =>
   current.status === record.status && current.unsure !== undefined && current.version === record.version;
@@ -72,13 +73,23 @@ const traceFailed = async (record: EmailRecord, error: unknown, deps: OutboxDeps
   const now = deps.now();
   const failure = failureKind(error);
   if (failure.kind !== 'final' && record.roundAttempts < MAX_ATTEMPTS) {
-    const delay = retryDelaySeconds(record.roundAttempts, failure.kind === 'retry' ? failure.retryAfterSeconds : undefined, deps.random);
+    const delay = retryDelaySeconds(
+      record.roundAttempts,
+      failure.kind === 'retry' ? failure.retryAfterSeconds : undefined,
+      deps.random,
+    );
     const written = await updateRecord(deps.records, record, (current) =>
       stillUnsure(current, record)
         ? {
-            ...markedRetrying(current, now, now + delay * 1000, `Could not search the sender's mailbox (${technicalNote(error)}); trying again in ${delay} s.`, {
-              error: deps.describe(error),
-            }),
+            ...markedRetrying(
+              current,
+              now,
+              now + delay * 1000,
+              `Could not search the sender's mailbox (${technicalNote(error)}); trying again in ${delay} s.`,
+              {
+                error: deps.describe(error),
+              },
+            ),
             roundAttempts: current.roundAttempts + 1,
           }
         : undefined,

@@ -14,4 +14,9 @@ export const WORKER_GRAPH_TIMEOUT_MS = 30_000;
  * No retrying inside the worker: a 429 or 5xx comes back at once as a GraphError (with Retry-After), and the
  * outbox schedules the next attempt through the queue. Graph's 401 still gets one fresh token (graph-request.ts).
  */
-export const QUEUE_RETRY_POLICY: RetryPolicy = { maxRetries: 0, budgetMs: WORKER_GRAPH_TIMEOUT_MS * 4, baseDelayMs: 1_000, minAttemptMs: WORKER_GRAPH_TIMEOUT_MS };
+export const QUEUE_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 0,
+  budgetMs: WORKER_GRAPH_TIMEOUT_MS * 4,
+  baseDelayMs: 1_000,
+  minAttemptMs: WORKER_GRAPH_TIMEOUT_MS,
+};

@@ -1,40 +1,59 @@
 import * as z from 'zod/mini';
+
+import { testConnectionSchema } from '../contract/connection-test';
 import { credentialIdSchema, credentialInputSchema } from '../contract/credentials';
-import { withTraffic, type TrafficHealth } from '../credentials/traffic-health';
-import type { AdminFunctions } from '../contract/functions';
-import type { CredentialService } from '../credentials/credential-service';
-import { testConnection, type TestConnectionDeps } from '../credentials/test-connection';
-import { assertJiraAdmin } from '../jira/admin-check';
-import type { RequestJira } from '../jira/jira-client';
-import type { WarningService } from '../warnings/warning-service';
-import { mailSettingsSchema, type GroupRef, type MailSettings, type ProjectRef, type RoleRef } from '../contract/mail-settings';
-import { templateInputSchema, templatePreviewSchema, type SavedTemplate, type TemplatePreview, type TemplateView, templateIdSchema } from '../contract/templates';
 import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../contract/email-log';
 import { resendEmailSchema } from '../contract/email-log';
+import type { AdminFunctions } from '../contract/functions';
+import {
+  type GroupRef,
+  type MailSettings,
+  mailSettingsSchema,
+  type ProjectRef,
+  type RoleRef,
+} from '../contract/mail-settings';
+import {
+  type JiraFieldRef,
+  notificationRuleInputSchema,
+  ruleIdSchema,
+  type StatusRef,
+} from '../contract/notification-rules';
+import { type RuleTrial, tryRuleSchema } from '../contract/notification-rules';
+import {
+  type SavedTemplate,
+  templateIdSchema,
+  templateInputSchema,
+  type TemplatePreview,
+  templatePreviewSchema,
+  type TemplateView,
+} from '../contract/templates';
+import type { CredentialService } from '../credentials/credential-service';
+import { testConnection, type TestConnectionDeps } from '../credentials/test-connection';
+import { type TrafficHealth, withTraffic } from '../credentials/traffic-health';
+import { assertJiraAdmin } from '../jira/admin-check';
+import type { RequestJira } from '../jira/jira-client';
+import { readMyself } from '../jira/myself';
+import type { RuleService } from '../notifications/rule-service';
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
-import { readMyself } from '../jira/myself';
-import { notificationRuleInputSchema, ruleIdSchema, type JiraFieldRef, type StatusRef } from '../contract/notification-rules';
-import { tryRuleSchema, type RuleTrial } from '../contract/notification-rules';
-import type { RuleService } from '../notifications/rule-service';
-import { resolverFunction, type ResolverFunction } from './resolver-kit';
-import { testConnectionSchema } from '../contract/connection-test';
+import type { WarningService } from '../warnings/warning-service';
+import { type ResolverFunction, resolverFunction } from './resolver-kit';
 
 /** The admin page's email templates, mail settings and the Jira lists its pickers need. */
 export interface AdminMailDeps {
   templates: {
-    list(): Promise<TemplateView[]>;
-    save(input: z.output<typeof templateInputSchema>): Promise<SavedTemplate>;
-    delete(id: string, inUse: readonly string[]): Promise<void>;
-    preview(template: { subject: string; body: string }, issueKey: string | undefined): Promise<TemplatePreview>;
+    list: () => Promise<TemplateView[]>;
+    save: (input: z.output<typeof templateInputSchema>) => Promise<SavedTemplate>;
+    delete: (id: string, inUse: readonly string[]) => Promise<void>;
+    preview: (template: { subject: string; body: string }, issueKey: string | undefined) => Promise<TemplatePreview>;
   };
   settings: {
-    read(): Promise<MailSettings>;
-    save(settings: MailSettings): Promise<MailSettings>;
+    read: () => Promise<MailSettings>;
+    save: (settings: MailSettings) => Promise<MailSettings>;
   };
-  searchGroups(query: string): Promise<GroupRef[]>;
-  listProjectRoles(): Promise<RoleRef[]>;
-  listProjects(): Promise<ProjectRef[]>;
+  searchGroups: (query: string) => Promise<GroupRef[]>;
+  listProjectRoles: () => Promise<RoleRef[]>;
+  listProjects: () => Promise<ProjectRef[]>;
 }
 
 /** The email log: what happened to every email, resend, and how long it is kept. */
@@ -46,11 +65,11 @@ export interface AdminLogDeps {
 /** Notification rules, and Jira's statuses for their "transitioned to". */
 export interface AdminRuleDeps {
   rules: RuleService;
-  listStatuses(): Promise<StatusRef[]>;
+  listStatuses: () => Promise<StatusRef[]>;
   /** Jira's fields (as the admin), for "a chosen field changed". */
-  listFields(): Promise<JiraFieldRef[]>;
+  listFields: () => Promise<JiraFieldRef[]>;
   /** What a rule would send for an issue (read as the admin), without sending. */
-  tryRule(id: string, issueKey: string): Promise<RuleTrial>;
+  tryRule: (id: string, issueKey: string) => Promise<RuleTrial>;
 }
 
 export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
@@ -70,7 +89,9 @@ export type AdminHandlers = { [K in keyof AdminFunctions]: ResolverFunction<Admi
 const noPayload = z.strictObject({});
 
 const templateRefSchema = z.strictObject({ id: templateIdSchema });
-const groupQuerySchema = z.strictObject({ query: z.string().check(z.trim(), z.maxLength(100, 'Type at most 100 characters.')) });
+const groupQuerySchema = z.strictObject({
+  query: z.string().check(z.trim(), z.maxLength(100, 'Type at most 100 characters.')),
+});
 
 /** The admin page's functions: thin wrappers over the services. Each one first checks that the caller is a Jira administrator. */
 export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
@@ -137,7 +158,10 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       run: async ({ id }) => {
         // A project's default or a notification rule using it would fail on every email.
         const [settings, rules] = await Promise.all([deps.mail.settings.read(), deps.notifications.rules.list()]);
-        const inUse = [...settings.projectTemplates.map((entry) => entry.templateId), ...rules.map((rule) => rule.templateId)];
+        const inUse = [
+          ...settings.projectTemplates.map((entry) => entry.templateId),
+          ...rules.map((rule) => rule.templateId),
+        ];
         await deps.mail.templates.delete(id, inUse);
         return { id };
       },
@@ -196,7 +220,11 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       schema: resendEmailSchema,
       run: async ({ emailId, anyway }) => {
         const me = await readMyself(deps.requestJira);
-        return deps.log.emails.resend(emailId, { accountId: me.accountId, name: me.displayName ?? 'A Jira admin' }, { anyway: anyway === true });
+        return deps.log.emails.resend(
+          emailId,
+          { accountId: me.accountId, name: me.displayName ?? 'A Jira admin' },
+          { anyway: anyway === true },
+        );
       },
     }),
     getEmailContent: resolverFunction({

@@ -1,6 +1,6 @@
-import { runSendEmailAction, type QueuedByAction, type SendEmailActionDeps } from '../automation/send-email-action';
-import { readMyself } from '../jira/myself';
+import { type QueuedByAction, runSendEmailAction, type SendEmailActionDeps } from '../automation/send-email-action';
 import { requestJiraAsUser } from '../jira/jira-client';
+import { readMyself } from '../jira/myself';
 import { safeErrorLabel } from '../shared/error-names';
 import { INTERNAL_MESSAGE, toResolverError } from './error-messages';
 import { runtimeDeps } from './runtime-deps';
@@ -13,7 +13,11 @@ export type ActionAnswer = ({ success: true } & QueuedByAction) | { errors: Arra
  * configured inputs (smart values resolved) as the rule's actor. A configuration to fix, or any known failure,
  * answers `errors` with a message for the rule's author; nothing unknown is ever repeated to them.
  */
-export const answerSendEmailAction = async (payload: unknown, deps: SendEmailActionDeps, actorAccountId: () => Promise<string>): Promise<ActionAnswer> => {
+export const answerSendEmailAction = async (
+  payload: unknown,
+  deps: SendEmailActionDeps,
+  actorAccountId: () => Promise<string>,
+): Promise<ActionAnswer> => {
   try {
     const queued = await runSendEmailAction(payload, await actorAccountId(), deps);
     return { success: true, ...queued };
@@ -22,7 +26,11 @@ export const answerSendEmailAction = async (payload: unknown, deps: SendEmailAct
     console.warn(`[issue-mailer] Automation "Send issue email": ${safeErrorLabel(error)}`);
     // The audit log has no highlighted fields: a validation failure says what each field's message says.
     const fieldMessages = Object.values(known?.fieldErrors ?? {});
-    return { errors: (fieldMessages.length > 0 ? fieldMessages : [known?.message ?? INTERNAL_MESSAGE]).map((message) => ({ message })) };
+    return {
+      errors: (fieldMessages.length > 0 ? fieldMessages : [known?.message ?? INTERNAL_MESSAGE]).map((message) => ({
+        message,
+      })),
+    };
   }
 };
 

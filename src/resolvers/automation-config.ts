@@ -1,17 +1,18 @@
-import { ownDefinitions } from './own-definitions';
 import * as z from 'zod/mini';
-import type { AutomationConfigFunctions } from '../contract/functions';
-import type { AutomationActionOptions } from '../contract/notification-rules';
+
 import type { CredentialView } from '../contract/credentials';
+import type { AutomationConfigFunctions } from '../contract/functions';
 import type { MailSettings } from '../contract/mail-settings';
+import type { AutomationActionOptions } from '../contract/notification-rules';
 import type { TemplateView } from '../contract/templates';
-import { resolverFunction, type ResolverFunction } from './resolver-kit';
+import { ownDefinitions } from './own-definitions';
+import { type ResolverFunction, resolverFunction } from './resolver-kit';
 import { runtimeDeps } from './runtime-deps';
 
 export interface AutomationConfigDeps {
-  listTemplates(): Promise<TemplateView[]>;
-  listCredentials(): Promise<CredentialView[]>;
-  readSettings(): Promise<MailSettings>;
+  listTemplates: () => Promise<TemplateView[]>;
+  listCredentials: () => Promise<CredentialView[]>;
+  readSettings: () => Promise<MailSettings>;
 }
 
 export type AutomationConfigHandlers = {
@@ -23,7 +24,11 @@ export type AutomationConfigHandlers = {
  * a rule may see those, never a secret, and never a mailbox the action would refuse.
  */
 export const actionOptions = async (deps: AutomationConfigDeps): Promise<AutomationActionOptions> => {
-  const [templates, credentials, settings] = await Promise.all([deps.listTemplates(), deps.listCredentials(), deps.readSettings()]);
+  const [templates, credentials, settings] = await Promise.all([
+    deps.listTemplates(),
+    deps.listCredentials(),
+    deps.readSettings(),
+  ]);
   return {
     templates: templates.map(({ id, name }) => ({ id, name })),
     mailboxes: credentials

@@ -1,3 +1,5 @@
+import { AutomationRefusal } from '../automation/errors';
+import { CURSOR_MESSAGE } from '../contract/email-log';
 import { CommonErrorCode } from '../contract/error-codes';
 import type { ResolverError } from '../contract/result';
 import {
@@ -9,22 +11,30 @@ import {
   SecretMissingError,
 } from '../credentials/errors';
 import { GraphError, GraphErrorCode } from '../graph/errors';
+import { HistoryRecordInvalidError } from '../history/history-store';
 import { EndpointNotAllowedError } from '../http/errors';
 import { JiraError, JiraErrorCode, NotAdminError } from '../jira/errors';
 import { MailValidationError, MessageTooLargeError, NotAllowedToSendError } from '../mail/errors';
+import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../notifications/errors';
 import { tokenErrorGuidance } from '../oauth/aadsts-guidance';
 import { TokenError } from '../oauth/errors';
-import { StorageError } from '../storage/errors';
-import { HistoryRecordInvalidError } from '../history/history-store';
-import { MailSettingsUnreadableError } from '../settings/mail-settings-store';
-import { BuiltInTemplateReadOnlyError, TemplateError, TemplateInUseError, TemplateNotFoundError } from '../templates/template-errors';
 import { ContentTooLargeError } from '../outbox/email-contents';
 import { EmailLogCursorInvalidError, OutboxError, OutboxErrorCode } from '../outbox/errors';
-import { CURSOR_MESSAGE } from '../contract/email-log';
-import { AutomationRefusal } from '../automation/errors';
-import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../notifications/errors';
+import { MailSettingsUnreadableError } from '../settings/mail-settings-store';
+import { StorageError } from '../storage/errors';
+import {
+  BuiltInTemplateReadOnlyError,
+  TemplateError,
+  TemplateInUseError,
+  TemplateNotFoundError,
+} from '../templates/template-errors';
 import { NoIssueContextError } from './errors';
-import { SENDER_CONNECTION_INCOMPLETE, SENDER_DELIVERY_UNCERTAIN, SENDER_GRAPH_MESSAGES, senderTokenMessage } from './sender-messages';
+import {
+  SENDER_CONNECTION_INCOMPLETE,
+  SENDER_DELIVERY_UNCERTAIN,
+  SENDER_GRAPH_MESSAGES,
+  senderTokenMessage,
+} from './sender-messages';
 
 /** Admins can act on configuration details; people sending an issue are pointed at their admin. */
 export type Audience = 'admin' | 'user';
@@ -36,8 +46,7 @@ export const CREDENTIAL_IN_USE_MESSAGE =
 const ASK_ADMIN = 'Ask your Jira admin to test the connection on the Issue Mailer admin page.';
 
 const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
-  [GraphErrorCode.Unauthorized]:
-    `Microsoft Graph did not accept Issue Mailer's token. ${ASK_ADMIN}`,
+  [GraphErrorCode.Unauthorized]: `Microsoft Graph did not accept Issue Mailer's token. ${ASK_ADMIN}`,
   [GraphErrorCode.AccessDenied]:
     'Microsoft Graph denied sending from the sender mailbox. The app registration needs the Mail.Send ' +
     'application permission (not delegated) with admin consent.',
@@ -49,12 +58,16 @@ const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
   [GraphErrorCode.MailboxNotEnabled]:
     'The sender mailbox is inactive, soft-deleted or on-premises, so Microsoft Graph cannot send from it. Use a ' +
     'licensed Exchange Online mailbox.',
-  [GraphErrorCode.InvalidRecipients]: 'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.',
-  [GraphErrorCode.RequestTooLarge]: 'The email is larger than Microsoft Graph accepts (4 MB). Shorten your message and try again.',
+  [GraphErrorCode.InvalidRecipients]:
+    'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.',
+  [GraphErrorCode.RequestTooLarge]:
+    'The email is larger than Microsoft Graph accepts (4 MB). Shorten your message and try again.',
   [GraphErrorCode.Throttled]: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.',
   [GraphErrorCode.Unavailable]: 'Microsoft Graph is unavailable right now. Try again in a few minutes.',
-  [GraphErrorCode.BadRequest]: 'Microsoft Graph rejected the email. Try again; if it keeps happening, contact your Jira admin.',
-  [GraphErrorCode.RequestFailed]: 'Microsoft Graph refused the request. Try again; if it keeps happening, contact your Jira admin.',
+  [GraphErrorCode.BadRequest]:
+    'Microsoft Graph rejected the email. Try again; if it keeps happening, contact your Jira admin.',
+  [GraphErrorCode.RequestFailed]:
+    'Microsoft Graph refused the request. Try again; if it keeps happening, contact your Jira admin.',
   [GraphErrorCode.Unreachable]: 'Could not reach Microsoft Graph. Try again in a few minutes.',
   [GraphErrorCode.Timeout]:
     'Microsoft Graph did not answer in time, so the email may or may not have been sent. Check with a recipient before sending again.',
@@ -69,13 +82,16 @@ const GRAPH_MESSAGES: Readonly<Record<GraphErrorCode, string>> = {
 
 const OUTBOX_MESSAGES: Readonly<Record<OutboxErrorCode, string>> = {
   [OutboxErrorCode.EmailNotFound]: 'This email is not in the email log (any more). Reload the list.',
-  [OutboxErrorCode.NotResendable]: 'Only failed emails can be resent. Reload the email log to see where this one stands.',
+  [OutboxErrorCode.NotResendable]:
+    'Only failed emails can be resent. Reload the email log to see where this one stands.',
   [OutboxErrorCode.ConnectionTestNotResendable]:
     "A connection test's email cannot be resent. Run Test connection again on the Credentials tab to send a new one.",
-  [OutboxErrorCode.RecordInvalid]: 'This email could not be read from storage. Try again; if it keeps happening, contact Issue Mailer support.',
+  [OutboxErrorCode.RecordInvalid]:
+    'This email could not be read from storage. Try again; if it keeps happening, contact Issue Mailer support.',
   [OutboxErrorCode.WriteConflict]: 'The email changed while it was being saved. Try again.',
   [OutboxErrorCode.QueueUnavailable]: 'Jira could not queue the email right now. Try again in a minute.',
-  [OutboxErrorCode.ContentMissing]: 'The content of this email is no longer stored, so it cannot be sent. Send it again from the issue.',
+  [OutboxErrorCode.ContentMissing]:
+    'The content of this email is no longer stored, so it cannot be sent. Send it again from the issue.',
   [OutboxErrorCode.DeliveryUncertain]:
     "Whether this email went out is unknown. Check the sender's Sent Items before resending.",
   // Answered as a validation error of the cursor field (toResolverError), so the page can start over.
@@ -96,7 +112,8 @@ const JIRA_MESSAGES: Readonly<Record<JiraErrorCode, string>> = {
   [JiraErrorCode.IssueNotFound]: 'This issue was not found, or you do not have permission to see it.',
   [JiraErrorCode.Forbidden]: 'Jira did not let you read this. Check that you are logged in and have access.',
   [JiraErrorCode.RequestFailed]: 'Jira did not answer. Try again in a moment.',
-  [JiraErrorCode.ResponseInvalid]: 'Jira answered in an unexpected way. Try again; if it keeps happening, contact your Jira admin.',
+  [JiraErrorCode.ResponseInvalid]:
+    'Jira answered in an unexpected way. Try again; if it keeps happening, contact your Jira admin.',
   [JiraErrorCode.JqlRejected]: "Jira could not read the JQL. Check it in Jira's issue search.",
 };
 
@@ -109,7 +126,11 @@ const graphMessage = (code: GraphErrorCode, audience: Audience): string =>
  */
 export const toResolverError = (error: unknown, audience: Audience): ResolverError | undefined => {
   if (error instanceof CredentialValidationError || error instanceof MailValidationError) {
-    return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { ...error.fieldErrors } };
+    return {
+      code: CommonErrorCode.ValidationFailed,
+      message: VALIDATION_MESSAGE,
+      fieldErrors: { ...error.fieldErrors },
+    };
   }
   if (error instanceof NotAdminError) {
     return { code: CommonErrorCode.NotAdmin, message: 'Only Jira administrators can change Issue Mailer settings.' };
@@ -127,7 +148,11 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
     };
   }
   if (error instanceof HistoryRecordInvalidError) {
-    return { code: error.code, message: 'The email history of this issue could not be read. Try again; if it keeps happening, contact your Jira admin.' };
+    return {
+      code: error.code,
+      message:
+        'The email history of this issue could not be read. Try again; if it keeps happening, contact your Jira admin.',
+    };
   }
   if (error instanceof TemplateError) {
     // Audience decides the wording: a sender cannot fix a template, an admin sees the line to fix.
@@ -137,7 +162,11 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
         : 'The template has an error. Fix the highlighted line and save again.';
     return audience === 'admin'
       ? { code: error.code, message: adminMessage, fieldErrors: { ...error.fieldErrors } }
-      : { code: error.code, message: 'The email template has an error. Ask your Jira admin to fix it on the Issue Mailer admin page, or choose another template.' };
+      : {
+          code: error.code,
+          message:
+            'The email template has an error. Ask your Jira admin to fix it on the Issue Mailer admin page, or choose another template.',
+        };
   }
   if (error instanceof TemplateNotFoundError) {
     return { code: error.code, message: 'That template no longer exists. Reload and choose another.' };
@@ -190,7 +219,10 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
   }
   if (error instanceof TokenError) {
     // Senders get plain words (sender-messages.ts); the guidance names AADSTS codes and portal pages.
-    return { code: error.code, message: audience === 'admin' ? tokenErrorGuidance(error) : senderTokenMessage(error.code) };
+    return {
+      code: error.code,
+      message: audience === 'admin' ? tokenErrorGuidance(error) : senderTokenMessage(error.code),
+    };
   }
   if (error instanceof GraphError) return { code: error.code, message: graphMessage(error.code, audience) };
   if (error instanceof EndpointNotAllowedError) {
@@ -198,20 +230,31 @@ export const toResolverError = (error: unknown, audience: Audience): ResolverErr
   }
   if (error instanceof JiraError) return { code: error.code, message: JIRA_MESSAGES[error.code] };
   if (error instanceof EmailLogCursorInvalidError) {
-    return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { cursor: CURSOR_MESSAGE } };
+    return {
+      code: CommonErrorCode.ValidationFailed,
+      message: VALIDATION_MESSAGE,
+      fieldErrors: { cursor: CURSOR_MESSAGE },
+    };
   }
   if (error instanceof OutboxError) {
     const senderWords = audience === 'user' && error.code === OutboxErrorCode.DeliveryUncertain;
     return { code: error.code, message: senderWords ? SENDER_DELIVERY_UNCERTAIN : OUTBOX_MESSAGES[error.code] };
   }
   if (error instanceof RuleInvalidError) {
-    return { code: CommonErrorCode.ValidationFailed, message: VALIDATION_MESSAGE, fieldErrors: { ...error.fieldErrors } };
+    return {
+      code: CommonErrorCode.ValidationFailed,
+      message: VALIDATION_MESSAGE,
+      fieldErrors: { ...error.fieldErrors },
+    };
   }
   if (error instanceof NotificationError) return { code: error.code, message: NOTIFICATION_MESSAGES[error.code] };
   // Written by the app from the rule's own inputs, for the rule's author.
   if (error instanceof AutomationRefusal) return { code: error.code, message: error.message };
   if (error instanceof ContentTooLargeError) {
-    return { code: error.code, message: 'The email is larger than Microsoft Graph accepts (4 MB). Include fewer comments or a shorter message.' };
+    return {
+      code: error.code,
+      message: 'The email is larger than Microsoft Graph accepts (4 MB). Include fewer comments or a shorter message.',
+    };
   }
   if (error instanceof StorageError) {
     return { code: error.code, message: 'Issue Mailer could not reach its storage. Try again in a moment.' };
@@ -235,7 +278,9 @@ export const diagnosticsOf = (error: unknown): string => {
     ['clientRequestId', (error as { clientRequestId?: unknown }).clientRequestId],
   ];
   return fields
-    .filter(([, value]) => typeof value === 'number' || (typeof value === 'string' && /^[A-Za-z0-9_.-]{1,100}$/.test(value)))
+    .filter(
+      ([, value]) => typeof value === 'number' || (typeof value === 'string' && /^[A-Za-z0-9_.-]{1,100}$/.test(value)),
+    )
     .map(([name, value]) => `${name}=${String(value)}`)
     .join(' ');
 };
@@ -249,5 +294,9 @@ export const describeDeliveryFailure = (error: unknown): { code: string; message
   const sender = toResolverError(error, 'user');
   const message = admin?.message ?? INTERNAL_MESSAGE;
   const senderMessage = sender?.message ?? INTERNAL_MESSAGE;
-  return { code: admin?.code ?? CommonErrorCode.Internal, message, ...(senderMessage === message ? {} : { senderMessage }) };
+  return {
+    code: admin?.code ?? CommonErrorCode.Internal,
+    message,
+    ...(senderMessage === message ? {} : { senderMessage }),
+  };
 };

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+
+import { emailIdSchema } from '../contract/email-log';
 import type { IssueActionFunctions } from '../contract/functions';
 import { previewIssueEmailSchema, searchPeopleSchema, sendIssueEmailSchema } from '../contract/issue-email';
 import { getEmailDraft } from '../mail/email-draft';
@@ -6,14 +8,15 @@ import type { Caller, IssueEmailDeps } from '../mail/issue-email-ports';
 import { previewIssueEmail } from '../mail/preview-issue-email';
 import { searchPeople } from '../mail/search-people';
 import { sendIssueEmail } from '../mail/send-issue-email';
-import { emailIdSchema } from '../contract/email-log';
-import { issueIdFromContext, issueKeyFromContext, timeZoneFromContext } from './issue-context';
 import { NoIssueContextError } from './errors';
-import { resolverFunction, type ResolverFunction, type ResolverRequest } from './resolver-kit';
+import { issueIdFromContext, issueKeyFromContext, timeZoneFromContext } from './issue-context';
+import { type ResolverFunction, resolverFunction, type ResolverRequest } from './resolver-kit';
 
 export type IssueActionDeps = IssueEmailDeps;
 
-export type IssueActionHandlers = { [K in keyof IssueActionFunctions]: ResolverFunction<IssueActionFunctions[K]['data']> };
+export type IssueActionHandlers = {
+  [K in keyof IssueActionFunctions]: ResolverFunction<IssueActionFunctions[K]['data']>;
+};
 
 const noPayload = z.strictObject({});
 
@@ -45,7 +48,8 @@ export const createIssueActionFunctions = (deps: IssueActionDeps): IssueActionHa
       ...onIssue,
       name: 'searchPeople',
       schema: searchPeopleSchema,
-      run: ({ query }, request) => searchPeople({ query, issueKey: issueKeyFromContext(request), caller: callerFromContext(request) }, deps),
+      run: ({ query }, request) =>
+        searchPeople({ query, issueKey: issueKeyFromContext(request), caller: callerFromContext(request) }, deps),
     }),
     previewIssueEmail: resolverFunction({
       ...onIssue,

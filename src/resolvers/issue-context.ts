@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
 import { isValidTimeZone } from '../mail/format-dates';
 import { NoIssueContextError } from './errors';

@@ -14,7 +14,8 @@ export const ownDefinitions = (functions: Record<string, (request: never) => unk
   const definitions = resolver.getDefinitions();
   return async (event, context) => {
     const functionKey = event.call.functionKey;
-    if (!Object.hasOwn(functions, functionKey)) throw new Error(`Resolver has no definition for '${String(functionKey)}'.`);
+    if (!Object.hasOwn(functions, functionKey))
+      throw new Error(`Resolver has no definition for '${String(functionKey)}'.`);
     return definitions(event, context);
   };
 };

@@ -1,41 +1,51 @@
 import { randomUUID } from 'node:crypto';
+
+import { createRuleSendCap } from '../automation/rule-send-cap';
+import type { SendEmailActionDeps } from '../automation/send-email-action';
 import { createCredentialService } from '../credentials/credential-service';
 import { createCredentialStore } from '../credentials/credential-store';
+import { createTrafficHealth } from '../credentials/traffic-health';
 import { createHistoryStore } from '../history/history-store';
-import { readMyGroups, searchGroups } from '../jira/groups';
-import { mayBrowseUsers } from '../jira/browse-users-check';
 import { downloadAttachment, openAttachment } from '../jira/attachment-content';
+import { mayBrowseUsers } from '../jira/browse-users-check';
+import { listFields } from '../jira/fields';
+import { readMyGroups, searchGroups } from '../jira/groups';
 import { listIssueAttachments } from '../jira/issue-attachments';
 import { addEmailComment } from '../jira/issue-comment-writer';
-import { readIssueComments, type LeaveOutAuthor } from '../jira/issue-comments';
+import { type LeaveOutAuthor, readIssueComments } from '../jira/issue-comments';
 import { readIssueParticipants, readIssuePeople, readIssueRoles } from '../jira/issue-people';
-import { readUserEmails } from '../jira/user-emails';
-import { isValidJql, issueMatchesJql } from '../jira/jql-search';
+import { readIssue } from '../jira/issue-reader';
+import { requestJiraAsApp, requestJiraAsUser, requestJiraImpersonating } from '../jira/jira-client';
+import { issueMatchesJql, isValidJql } from '../jira/jql-search';
+import { readMyself } from '../jira/myself';
+import { browsableProjects } from '../jira/project-access';
+import { listRoles, rolesOfUserInProject } from '../jira/project-roles';
+import { listProjects } from '../jira/projects';
 import { listStatuses } from '../jira/statuses';
-import { listFields } from '../jira/fields';
-import { issueRefOf } from '../notifications/issue-ref';
-import { tryRule } from '../notifications/try-rule';
+import { readUserEmails } from '../jira/user-emails';
 import { readUserName } from '../jira/user-name';
-import type { SendEmailActionDeps } from '../automation/send-email-action';
-import { createRuleSendCap } from '../automation/rule-send-cap';
+import { searchJiraUsers } from '../jira/user-search';
+import {
+  createDirectorySearch,
+  createGraphMailSender,
+  createMailboxTrace,
+  type GraphMailSenderDeps,
+} from '../mail/graph-mail-sender';
+import type { IssueEmailJira } from '../mail/issue-email-ports';
+import { previewTemplateForIssue } from '../mail/template-preview';
+import { issueRefOf } from '../notifications/issue-ref';
 import type { NotifyDeps } from '../notifications/notify';
 import { createOnceGuard } from '../notifications/once-guard';
 import { queueNotification, type QueueNotificationDeps } from '../notifications/queue-notification';
 import { createRuleService } from '../notifications/rule-service';
-import { browsableProjects } from '../jira/project-access';
 import { createRuleStore } from '../notifications/rule-store';
 import { createRunHistoryStore } from '../notifications/run-history';
-import { readIssue } from '../jira/issue-reader';
-import { requestJiraAsApp, requestJiraAsUser, requestJiraImpersonating } from '../jira/jira-client';
-import { readMyself } from '../jira/myself';
-import { listRoles, rolesOfUserInProject } from '../jira/project-roles';
-import { listProjects } from '../jira/projects';
-import { searchJiraUsers } from '../jira/user-search';
-import { createDirectorySearch, createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../mail/graph-mail-sender';
+import { tryRule } from '../notifications/try-rule';
+import { createTokenCache } from '../oauth/token-cache';
+import { createConnectionTestLog } from '../outbox/connection-test-record';
 import { createEmailContentStore } from '../outbox/email-contents';
 import { createEmailLogService } from '../outbox/email-log-service';
 import { createEmailRecordStore } from '../outbox/email-records';
-import { createConnectionTestLog } from '../outbox/connection-test-record';
 import { enqueueEmail, type NewEmail } from '../outbox/enqueue-email';
 import { createLogSettingsStore } from '../outbox/log-settings-store';
 import { createMailboxPacer } from '../outbox/mailbox-pacer';
@@ -43,24 +53,20 @@ import type { OutboxDeps } from '../outbox/outbox-deps';
 import { createForgeOutboxQueue } from '../outbox/outbox-queue';
 import type { UpkeepDeps } from '../outbox/outbox-upkeep';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
-import { createForgeEntityStore } from '../storage/entity-store';
-import { MAILBOX_PACE_ENTITY, OUTBOX_EMAIL_ENTITY } from '../storage/keys';
-import type { IssueEmailJira } from '../mail/issue-email-ports';
-import { previewTemplateForIssue } from '../mail/template-preview';
-import { createTokenCache } from '../oauth/token-cache';
-import { createTrafficHealth } from '../credentials/traffic-health';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
 import { saveMailSettings } from '../settings/save-mail-settings';
 import { checkSendPermission } from '../settings/send-permission';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
+import { createForgeEntityStore } from '../storage/entity-store';
 import { createForgeKvStore } from '../storage/forge-kv-store';
-import { createTemplateService } from '../templates/template-service';
+import { MAILBOX_PACE_ENTITY, OUTBOX_EMAIL_ENTITY } from '../storage/keys';
 import { createRenderThreadRunner } from '../templates/render-thread-runner';
+import { createTemplateService } from '../templates/template-service';
 import { createTemplateStore } from '../templates/template-store';
 import { createWarningService, type WarningService } from '../warnings/warning-service';
 import { createWarningStore } from '../warnings/warning-store';
 import type { AdminDeps } from './admin-functions';
-import { describeDeliveryFailure, toResolverError, INTERNAL_MESSAGE } from './error-messages';
+import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from './error-messages';
 import type { IssueActionDeps } from './issue-action-functions';
 
 export type RuntimeDeps = AdminDeps &
@@ -99,7 +105,8 @@ const jiraAsUser: IssueEmailJira = {
   readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
   listAttachments: (issueKey) => listIssueAttachments(issueKey, requestJiraAsUser),
   downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsUser),
-  readComments: async (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsUser, await appCommentsAuthor()),
+  readComments: async (issueKey, limit) =>
+    readIssueComments(issueKey, limit, requestJiraAsUser, await appCommentsAuthor()),
   searchUsers: (query) => searchJiraUsers(query, requestJiraAsUser),
   addEmailComment: async (issueKey, note) => {
     await addEmailComment(issueKey, note, requestJiraAsApp);
@@ -118,7 +125,8 @@ const jiraAsApp: IssueEmailJira = {
   readParticipants: (issueKey) => readIssueParticipants(issueKey, requestJiraAsApp),
   listAttachments: (issueKey) => listIssueAttachments(issueKey, requestJiraAsApp),
   downloadAttachment: (attachmentId, expectedSize) => downloadAttachment(attachmentId, expectedSize, requestJiraAsApp),
-  readComments: async (issueKey, limit) => readIssueComments(issueKey, limit, requestJiraAsApp, await appCommentsAuthor()),
+  readComments: async (issueKey, limit) =>
+    readIssueComments(issueKey, limit, requestJiraAsApp, await appCommentsAuthor()),
   searchUsers: (query) => searchJiraUsers(query, requestJiraAsApp),
 };
 
@@ -128,7 +136,8 @@ const checkPermission: IssueActionDeps['checkPermission'] = (current, projectKey
     { whoMaySend: current.whoMaySend, projectKey, accountId },
     {
       myGroups: () => readMyGroups(requestJiraAsUser),
-      rolesOfUserInProject: (key, account, groupIds, roleIds) => rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
+      rolesOfUserInProject: (key, account, groupIds, roleIds) =>
+        rolesOfUserInProject(key, account, groupIds, roleIds, requestJiraAsApp),
     },
   );
 
@@ -143,10 +152,18 @@ const createRuntimeDeps = (): RuntimeDeps => {
   const store = createForgeKvStore();
   const credentialStore = createCredentialStore(store);
   const credentials = createCredentialService({ store: credentialStore, now: systemClock });
-  const warnings = createWarningService({ store: createWarningStore(store), listCredentials: () => credentialStore.list(), now: systemClock });
+  const warnings = createWarningService({
+    store: createWarningStore(store),
+    listCredentials: () => credentialStore.list(),
+    now: systemClock,
+  });
   const tokenCache = createTokenCache(store);
   const traffic = createTrafficHealth(store);
-  const templates = createTemplateService({ store: createTemplateStore(store), now: systemClock, render: renderThread.render });
+  const templates = createTemplateService({
+    store: createTemplateStore(store),
+    now: systemClock,
+    render: renderThread.render,
+  });
   const settings = createMailSettingsStore(store);
   const records = createEmailRecordStore(createForgeEntityStore(OUTBOX_EMAIL_ENTITY));
   const contents = createEmailContentStore(store);
@@ -184,7 +201,11 @@ const createRuntimeDeps = (): RuntimeDeps => {
     onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
   };
   // The worker's Graph calls do not retry inside: throttling and outages go back to the queue with a delay.
-  const workerGraph: GraphMailSenderDeps = { ...graph, retryPolicy: QUEUE_RETRY_POLICY, timeoutMs: WORKER_GRAPH_TIMEOUT_MS };
+  const workerGraph: GraphMailSenderDeps = {
+    ...graph,
+    retryPolicy: QUEUE_RETRY_POLICY,
+    timeoutMs: WORKER_GRAPH_TIMEOUT_MS,
+  };
   const trace = createMailboxTrace(workerGraph);
   const send = createGraphMailSender(workerGraph);
   return {
@@ -244,7 +265,11 @@ const createRuntimeDeps = (): RuntimeDeps => {
       findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
       deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
       openAttachment: (attachmentId, expectedSize, readAs) =>
-        openAttachment(attachmentId, expectedSize, readAs === undefined ? requestJiraAsApp : requestJiraImpersonating(readAs)),
+        openAttachment(
+          attachmentId,
+          expectedSize,
+          readAs === undefined ? requestJiraAsApp : requestJiraImpersonating(readAs),
+        ),
       recordHistory: (issueId, record) => history.record(issueId, record),
       addComment: async (issueKey, note) => {
         await addEmailComment(issueKey, note, requestJiraAsApp);
@@ -281,7 +306,8 @@ const createRuntimeDeps = (): RuntimeDeps => {
           readRoles: (key) => readIssueRoles(key, requestJiraAsUser),
           // Jira's Email API answers the app only; the trial lists a hidden person by name, never the address.
           readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
-          credential: (credentialId) => (credentialId === undefined ? credentials.getDefault() : credentials.get(credentialId)),
+          credential: (credentialId) =>
+            credentialId === undefined ? credentials.getDefault() : credentials.get(credentialId),
           readSettings: () => settings.read(),
         }),
     },

@@ -8,7 +8,8 @@ import { TokenErrorCode } from '../oauth/errors';
  */
 export const TELL_ADMIN = 'Tell your Jira admin; the email log has the details.';
 
-const RETRY_THEN_TELL = 'Microsoft 365 refused the email. Try again; if it keeps happening, tell your Jira admin (the email log has the details).';
+const RETRY_THEN_TELL =
+  'Microsoft 365 refused the email. Try again; if it keeps happening, tell your Jira admin (the email log has the details).';
 const MAY_HAVE_GONE = 'it may have been sent. Ask a recipient whether it arrived before sending it again.';
 
 /** Graph failures in the sender's words where the shared text speaks to admins. Codes not listed keep the shared text. */
@@ -24,7 +25,8 @@ export const SENDER_GRAPH_MESSAGES: Partial<Readonly<Record<GraphErrorCode, stri
   // Agents know Microsoft 365, not its Graph API.
   [GraphErrorCode.Unavailable]: 'Microsoft 365 is unavailable right now. Try again in a few minutes.',
   [GraphErrorCode.Unreachable]: 'Could not reach Microsoft 365. Try again in a few minutes.',
-  [GraphErrorCode.RequestTooLarge]: 'The email is larger than Microsoft 365 accepts (4 MB). Shorten your message and try again.',
+  [GraphErrorCode.RequestTooLarge]:
+    'The email is larger than Microsoft 365 accepts (4 MB). Shorten your message and try again.',
   [GraphErrorCode.Timeout]: `Microsoft 365 did not answer in time: ${MAY_HAVE_GONE}`,
   [GraphErrorCode.ResponseInvalid]: `Microsoft 365 answered in an unexpected way: ${MAY_HAVE_GONE}`,
   [GraphErrorCode.DirectoryAccessDenied]:

@@ -1,4 +1,9 @@
-import { DEFAULT_MAIL_SETTINGS, mailSettingsSchema, type MailSettings, type MailSettingsInput } from '../contract/mail-settings';
+import {
+  DEFAULT_MAIL_SETTINGS,
+  type MailSettings,
+  type MailSettingsInput,
+  mailSettingsSchema,
+} from '../contract/mail-settings';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { MAIL_SETTINGS_KEY } from '../storage/keys';
@@ -18,22 +23,22 @@ export class MailSettingsUnreadableError extends Error {
 
 export interface MailSettingsStore {
   /** The saved settings, or DEFAULT_MAIL_SETTINGS when none were ever saved. */
-  read(): Promise<MailSettings>;
+  read: () => Promise<MailSettings>;
   /** Checks and saves; answers what was stored. Throws the schema's ZodError for settings that do not fit. */
-  save(settings: MailSettingsInput): Promise<MailSettings>;
+  save: (settings: MailSettingsInput) => Promise<MailSettings>;
 }
 
 const defaults = (): MailSettings => structuredClone(DEFAULT_MAIL_SETTINGS);
 
 export const createMailSettingsStore = (store: KvStore): MailSettingsStore => ({
-  async read() {
+  read: async () => {
     const value = await store.get(MAIL_SETTINGS_KEY);
     if (value === undefined || value === null) return defaults();
     const parsed = mailSettingsSchema.safeParse(value, IN_ENGLISH);
     if (!parsed.success) throw new MailSettingsUnreadableError(describeFirstIssue(parsed.error));
     return parsed.data;
   },
-  async save(settings) {
+  save: async (settings) => {
     const checked = mailSettingsSchema.parse(settings, IN_ENGLISH);
     await store.set(MAIL_SETTINGS_KEY, checked);
     return checked;

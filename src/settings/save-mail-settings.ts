@@ -4,8 +4,8 @@ import type { MailSettingsStore } from './mail-settings-store';
 
 export interface SaveMailSettingsDeps {
   store: Pick<MailSettingsStore, 'save'>;
-  templateIds(): Promise<readonly string[]>;
-  credentialIds(): Promise<readonly string[]>;
+  templateIds: () => Promise<readonly string[]>;
+  credentialIds: () => Promise<readonly string[]>;
 }
 
 /**
@@ -21,7 +21,9 @@ export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSet
   }
   const known = new Set(await deps.templateIds());
   if (settings.projectTemplates.some((entry) => !known.has(entry.templateId))) {
-    throw new MailValidationError({ projectTemplates: 'A chosen template no longer exists. Reload the page and choose again.' });
+    throw new MailValidationError({
+      projectTemplates: 'A chosen template no longer exists. Reload the page and choose again.',
+    });
   }
   const projects = settings.projectTemplates.map((entry) => entry.projectKey);
   if (new Set(projects).size !== projects.length) {
@@ -36,7 +38,9 @@ export const saveMailSettings = async (settings: MailSettings, deps: SaveMailSet
   const credentials = new Set(await deps.credentialIds());
   const automationCredentialIds = [...new Set(settings.automationCredentialIds)].filter((id) => credentials.has(id));
   const senderCredentialIds =
-    settings.senderCredentialIds === undefined ? undefined : [...new Set(settings.senderCredentialIds)].filter((id) => credentials.has(id));
+    settings.senderCredentialIds === undefined
+      ? undefined
+      : [...new Set(settings.senderCredentialIds)].filter((id) => credentials.has(id));
   const projectSenders = settings.projectSenders.map((entry) => ({
     projectKey: entry.projectKey,
     credentialIds: [...new Set(entry.credentialIds)].filter((id) => credentials.has(id)),

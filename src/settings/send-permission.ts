@@ -11,14 +11,14 @@ export interface SendPermissionQuery {
 /** What the check needs from Jira; looked up only when the answer depends on it. */
 export interface SendPermissionLookups {
   /** The caller's group ids (groups.ts `readMyGroups`, ids only). */
-  myGroups(): Promise<readonly { groupId: string | null }[]>;
+  myGroups: () => Promise<readonly { groupId: string | null }[]>;
   /** The roles among `roleIds` the person holds in the project (project-roles.ts `rolesOfUserInProject`). */
-  rolesOfUserInProject(
+  rolesOfUserInProject: (
     projectKey: string,
     accountId: string,
     userGroupIds: readonly string[],
     roleIds: readonly number[],
-  ): Promise<readonly number[]>;
+  ) => Promise<readonly number[]>;
 }
 
 /** "a", "a or b", "a, b or c". */
@@ -31,7 +31,9 @@ const ASK = 'Ask your Jira admin for access.';
 export const restrictedReason = (groups: readonly string[], roles: readonly string[]): string => {
   const who = [
     ...(groups.length > 0 ? [`members of ${orList(groups)}`] : []),
-    ...(roles.length > 0 ? [`people with the ${orList(roles)} role${roles.length > 1 ? 's' : ''} in this project`] : []),
+    ...(roles.length > 0
+      ? [`people with the ${orList(roles)} role${roles.length > 1 ? 's' : ''} in this project`]
+      : []),
   ];
   if (who.length === 0) return `Your Jira admin has not allowed anyone to email issues. ${ASK}`;
   return who.length === 1

@@ -1,4 +1,5 @@
 import { Filter, FilterConditions, kvs as forgeKvs, Sort, WhereConditions } from '@forge/kvs';
+
 import { StorageError, type StorageOperation } from './errors';
 
 /** A value whose every write is conditional on the version it was read at. */
@@ -37,11 +38,11 @@ export interface EntityPage {
  * throwing, so callers re-read and decide again. Values come back as `unknown`; each store validates them.
  */
 export interface EntityStore {
-  get(key: string): Promise<unknown>;
-  create(key: string, value: Versioned): Promise<boolean>;
-  replace(key: string, value: Versioned, expectedVersion: number): Promise<boolean>;
-  delete(key: string): Promise<void>;
-  query(query: IndexQuery): Promise<EntityPage>;
+  get: (key: string) => Promise<unknown>;
+  create: (key: string, value: Versioned) => Promise<boolean>;
+  replace: (key: string, value: Versioned, expectedVersion: number) => Promise<boolean>;
+  delete: (key: string) => Promise<void>;
+  query: (query: IndexQuery) => Promise<EntityPage>;
 }
 
 export type ForgeEntityKvs = Pick<typeof forgeKvs, 'entity' | 'transact'>;

@@ -1,4 +1,5 @@
-export type StorageOperation = 'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret' | 'transact';
+export type StorageOperation =
+  'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret' | 'transact';
 
 /** A Forge storage call failed (rate limit, platform error). The key is named; values never are. */
 export class StorageError extends Error {

@@ -1,9 +1,13 @@
 import { kvs as forgeKvs } from '@forge/kvs';
+
 import { StorageError, type StorageOperation } from './errors';
 import type { KvEntry, KvStore } from './kv-store';
 
 /** The slice of @forge/kvs this adapter uses; the default is the real client. */
-export type ForgeKvs = Pick<typeof forgeKvs, 'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret'>;
+export type ForgeKvs = Pick<
+  typeof forgeKvs,
+  'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret'
+>;
 
 /** Forge answers at most 100 entries a page. */
 const PAGE_SIZE = 100;
@@ -31,7 +35,10 @@ export const createForgeKvStore = (client: ForgeKvs = forgeKvs): KvStore => ({
       const entries: KvEntry[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < MAX_PAGES; page += 1) {
-        let query = client.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }).limit(PAGE_SIZE);
+        let query = client
+          .query()
+          .where('key', { condition: 'BEGINS_WITH', values: [prefix] })
+          .limit(PAGE_SIZE);
         if (cursor !== undefined) query = query.cursor(cursor);
         const result = await query.getMany<unknown>();
         for (const { key, value } of result.results) entries.push({ key, value });

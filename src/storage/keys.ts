@@ -64,7 +64,8 @@ export const credentialRefusedKey = (id: string): string => keyFor('credential-r
 /** One entry: the warnings recorded by the daily expiry check and by token refusals. */
 export const ADMIN_WARNINGS_KEY = 'admin-warnings';
 
-export const tokenCacheKey = (credentialId: string): string => keyFor('token-cache:', credentialId, 'a token cache entry');
+export const tokenCacheKey = (credentialId: string): string =>
+  keyFor('token-cache:', credentialId, 'a token cache entry');
 
 /** The id a `credential:{id}` key names, for keys returned by a prefix query. */
 export const credentialIdFromKey = (key: string): string | undefined =>
@@ -79,7 +80,8 @@ export const templateIdFromKey = (key: string): string | undefined =>
 export const MAIL_SETTINGS_KEY = 'mail-settings';
 
 /** All history keys of one issue share this prefix; `at` is a sortable UTC timestamp (yyyymmddThhmmssSSSZ). */
-export const emailHistoryPrefix = (issueId: string): string => `${keyFor('email-history:', issueId, 'an issue history')}:`;
+export const emailHistoryPrefix = (issueId: string): string =>
+  `${keyFor('email-history:', issueId, 'an issue history')}:`;
 export const emailHistoryKey = (issueId: string, at: string, emailId: string): string => {
   if (!/^[0-9]{8}T[0-9]{9}Z$/.test(at)) throw new InvalidStorageKeyError('an email history entry');
   return keyFor(emailHistoryPrefix(issueId), `${at}:${emailId}`.replace(/:/g, '.'), 'an email history entry');
@@ -133,4 +135,5 @@ export const automationSendKey = (digest: string, slot: number): string => {
 
 export const NOTIFICATION_RULE_HISTORY_PREFIX = 'notification-rule-history:';
 /** A notification rule's last runs (src/notifications/run-history.ts). */
-export const notificationRuleHistoryKey = (id: string): string => keyFor(NOTIFICATION_RULE_HISTORY_PREFIX, id, 'a notification rule history');
+export const notificationRuleHistoryKey = (id: string): string =>
+  keyFor(NOTIFICATION_RULE_HISTORY_PREFIX, id, 'a notification rule history');

@@ -9,12 +9,12 @@ export interface KvEntry {
 }
 
 export interface KvStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  delete(key: string): Promise<void>;
+  get: (key: string) => Promise<unknown>;
+  set: (key: string, value: unknown) => Promise<void>;
+  delete: (key: string) => Promise<void>;
   /** Every entry whose key starts with `prefix`, across all pages. Secrets are never listed. */
-  listByPrefix(prefix: string): Promise<KvEntry[]>;
-  getSecret(key: string): Promise<unknown>;
-  setSecret(key: string, value: unknown): Promise<void>;
-  deleteSecret(key: string): Promise<void>;
+  listByPrefix: (prefix: string) => Promise<KvEntry[]>;
+  getSecret: (key: string) => Promise<unknown>;
+  setSecret: (key: string, value: unknown) => Promise<void>;
+  deleteSecret: (key: string) => Promise<void>;
 }

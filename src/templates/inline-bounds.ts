@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio/slim';
+
 import { formatCount, TEMPLATE_LIMITS, TemplateLimitExceeded } from './template-limits';
 
 /*
@@ -28,10 +29,16 @@ const checkDocumentShape = ($: CheerioAPI): void => {
     if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
       elements += 1;
       if (elements > TEMPLATE_LIMITS.htmlElements) {
-        throw new TemplateLimitExceeded('html-elements', `the email has more than ${formatCount(TEMPLATE_LIMITS.htmlElements)} HTML elements`);
+        throw new TemplateLimitExceeded(
+          'html-elements',
+          `the email has more than ${formatCount(TEMPLATE_LIMITS.htmlElements)} HTML elements`,
+        );
       }
       if (depth > TEMPLATE_LIMITS.htmlDepth) {
-        throw new TemplateLimitExceeded('html-depth', `HTML elements are nested more than ${formatCount(TEMPLATE_LIMITS.htmlDepth)} levels deep`);
+        throw new TemplateLimitExceeded(
+          'html-depth',
+          `HTML elements are nested more than ${formatCount(TEMPLATE_LIMITS.htmlDepth)} levels deep`,
+        );
       }
     }
     for (const child of node.children) stack.push([child, depth + 1]);
@@ -70,13 +77,18 @@ const checkCustomProperties = (declarations: ReadonlyArray<[string, string]>): v
     const known = resolved.get(name);
     if (known !== undefined) return known;
     if (resolving.has(name)) {
-      throw new TemplateLimitExceeded('css-variable-depth', `CSS variable ${nameOf(name)} refers to itself through var()`);
+      throw new TemplateLimitExceeded(
+        'css-variable-depth',
+        `CSS variable ${nameOf(name)} refers to itself through var()`,
+      );
     }
     resolving.add(name);
-    const result = (values.get(name) ?? []).map(resolveValue).reduce<Resolved>(
-      (most, next) => ({ depth: Math.max(most.depth, next.depth), chars: Math.max(most.chars, next.chars) }),
-      { depth: 0, chars: 0 },
-    );
+    const result = (values.get(name) ?? [])
+      .map(resolveValue)
+      .reduce<Resolved>(
+        (most, next) => ({ depth: Math.max(most.depth, next.depth), chars: Math.max(most.chars, next.chars) }),
+        { depth: 0, chars: 0 },
+      );
     resolving.delete(name);
     if (result.depth > TEMPLATE_LIMITS.cssVariableDepth) {
       throw new TemplateLimitExceeded(
@@ -105,7 +117,10 @@ export const checkInlineBounds = ($: CheerioAPI): void => {
     .map((element) => $(element).text());
   const cssChars = stylesheets.reduce((sum, css) => sum + css.length, 0);
   if (cssChars > TEMPLATE_LIMITS.cssChars) {
-    throw new TemplateLimitExceeded('css-size', `the <style> rules have more than ${formatCount(TEMPLATE_LIMITS.cssChars)} characters`);
+    throw new TemplateLimitExceeded(
+      'css-size',
+      `the <style> rules have more than ${formatCount(TEMPLATE_LIMITS.cssChars)} characters`,
+    );
   }
   const styleAttributes = $('[style]')
     .toArray()

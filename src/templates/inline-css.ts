@@ -1,5 +1,6 @@
 import { load } from 'cheerio/slim';
 import makeJuiceClient from 'juice/lib/inline';
+
 import { checkInlineBounds } from './inline-bounds';
 
 /*

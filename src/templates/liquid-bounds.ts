@@ -1,16 +1,17 @@
 import {
-  ForTag,
-  TablerowTag,
-  TokenKind,
-  Tokenizer,
   type Context,
   type FilterImplOptions,
+  ForTag,
   type Liquid,
-  type Template,
+  TablerowTag,
   type TagToken,
+  type Template,
+  Tokenizer,
+  TokenKind,
   type TopLevelToken,
 } from 'liquidjs';
-import { TEMPLATE_LIMITS, TemplateLimitExceeded, formatCount } from './template-limits';
+
+import { formatCount, TEMPLATE_LIMITS, TemplateLimitExceeded } from './template-limits';
 
 /** A range written with numbers, `(1..3000000)`; one with a variable end is left to the list and loop caps. */
 const RANGE_LITERAL = /\(\s*(-?\d+)\s*\.\.\s*(-?\d+)\s*\)/g;
@@ -21,7 +22,10 @@ export class RangeTooLargeError extends TemplateLimitExceeded {
     /** Where liquidjs's token for the tag or output holding it starts. */
     readonly position: { line: number; column: number },
   ) {
-    super('range-items', `a range of ${formatCount(items)} items is over the limit of ${formatCount(TEMPLATE_LIMITS.rangeItems)}`);
+    super(
+      'range-items',
+      `a range of ${formatCount(items)} items is over the limit of ${formatCount(TEMPLATE_LIMITS.rangeItems)}`,
+    );
   }
 }
 
@@ -61,7 +65,7 @@ interface LoopCount {
  */
 const iterationCounter = (token: TagToken): Template => ({
   token,
-  render(ctx: Context): void {
+  render: (ctx: Context): void => {
     const count = ctx.getRegister(LOOP_REGISTER, { iterations: 0 }) as LoopCount;
     count.iterations += 1;
     if (count.iterations > TEMPLATE_LIMITS.loopIterations) {

@@ -1,4 +1,18 @@
-import { CaptureTag, Context, Drop, Liquid, Tag, toPromise, toValue, type Emitter, type LiquidOptions, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import {
+  CaptureTag,
+  Context,
+  Drop,
+  type Emitter,
+  Liquid,
+  type LiquidOptions,
+  Tag,
+  type TagToken,
+  type Template,
+  type TopLevelToken,
+  toPromise,
+  toValue,
+} from 'liquidjs';
+
 import { boundFilters, checkRangeLiterals, CountedForTag, CountedTablerowTag } from './liquid-bounds';
 import { formatCount, TEMPLATE_LIMITS, TemplateLimitExceeded } from './template-limits';
 
@@ -27,7 +41,13 @@ export class SafeHtml extends Drop {
 
 export const safeHtml = (html: string): SafeHtml => new SafeHtml(html);
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&#34;',
+  "'": '&#39;',
+};
 
 /** What liquidjs writes for a value: Drops by their value, nil as nothing, arrays joined. */
 const toText = (value: unknown): string => {
@@ -37,7 +57,10 @@ const toText = (value: unknown): string => {
   if (Array.isArray(plain)) {
     // A range with a variable end reaches output without any filter: joined whole, it would be one huge string.
     if (plain.length > TEMPLATE_LIMITS.listItems) {
-      throw new TemplateLimitExceeded('list-items', `an output was given a list of more than ${formatCount(TEMPLATE_LIMITS.listItems)} items`);
+      throw new TemplateLimitExceeded(
+        'list-items',
+        `an output was given a list of more than ${formatCount(TEMPLATE_LIMITS.listItems)} items`,
+      );
     }
     return plain.map(toText).join('');
   }

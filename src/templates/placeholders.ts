@@ -15,7 +15,11 @@ export const PLACEHOLDER_LOOPS: Readonly<Record<string, string>> = {
 export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   { name: 'issue.key', description: 'The issue key.', example: 'SHOP-142' },
   { name: 'issue.summary', description: 'The summary.', example: 'Checkout fails for saved cards' },
-  { name: 'issue.url', description: 'The link to the issue in Jira.', example: 'https://your-domain.atlassian.net/browse/SHOP-142' },
+  {
+    name: 'issue.url',
+    description: 'The link to the issue in Jira.',
+    example: 'https://your-domain.atlassian.net/browse/SHOP-142',
+  },
   { name: 'issue.status', description: 'The status.', example: 'In Progress' },
   { name: 'issue.type', description: 'The issue type.', example: 'Bug' },
   { name: 'issue.priority', description: 'The priority; empty when the project has none.', example: 'High' },
@@ -25,8 +29,16 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
     example: 'Ada Lovelace',
   },
   { name: 'issue.reporter', description: 'The reporter.', example: 'Grace Hopper' },
-  { name: 'issue.created', description: 'When the issue was created, in the sender’s time zone.', example: '8 Mar 2024, 10:22 UTC' },
-  { name: 'issue.updated', description: 'When the issue was last updated, in the sender’s time zone.', example: '11 Mar 2024, 16:05 UTC' },
+  {
+    name: 'issue.created',
+    description: 'When the issue was created, in the sender’s time zone.',
+    example: '8 Mar 2024, 10:22 UTC',
+  },
+  {
+    name: 'issue.updated',
+    description: 'When the issue was last updated, in the sender’s time zone.',
+    example: '11 Mar 2024, 16:05 UTC',
+  },
   { name: 'issue.due_date', description: 'The due date; empty when none is set.', example: '20 Mar 2024' },
   { name: 'issue.labels', description: 'The labels, separated by commas.', example: 'checkout, payments' },
   {
@@ -55,7 +67,11 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
       'How many comments the sender chose to include; loop over them, newest first, with {% for comment in comments %}.',
     example: '2',
   },
-  { name: 'comment.author', description: 'Inside {% for comment in comments %}: who wrote the comment.', example: 'Ada Lovelace' },
+  {
+    name: 'comment.author',
+    description: 'Inside {% for comment in comments %}: who wrote the comment.',
+    example: 'Ada Lovelace',
+  },
   {
     name: 'comment.created',
     description: 'Inside {% for comment in comments %}: when it was written, in the sender’s time zone.',
@@ -72,13 +88,22 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
     description: 'How many files are attached to the email; loop over them with {% for attachment in attachments %}.',
     example: '2',
   },
-  { name: 'attachment.filename', description: 'Inside {% for attachment in attachments %}: the file name.', example: 'checkout-error.png' },
-  { name: 'attachment.size_label', description: 'Inside {% for attachment in attachments %}: the file size.', example: '82 KB' },
+  {
+    name: 'attachment.filename',
+    description: 'Inside {% for attachment in attachments %}: the file name.',
+    example: 'checkout-error.png',
+  },
+  {
+    name: 'attachment.size_label',
+    description: 'Inside {% for attachment in attachments %}: the file size.',
+    example: '82 KB',
+  },
   { name: 'sender.name', description: 'The Jira user sending the email.', example: 'Jordan Lee' },
   { name: 'sender.mailbox', description: 'The mailbox the email is sent from.', example: 'jira@contoso.com' },
   {
     name: 'message',
-    description: 'The sender’s message as plain text (HTML joins its lines: use message_html in the body); empty when they wrote none.',
+    description:
+      'The sender’s message as plain text (HTML joins its lines: use message_html in the body); empty when they wrote none.',
     example: 'Hi team,\nCould you look at this before the release on Friday?',
   },
   {
@@ -88,9 +113,17 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
     html: true,
   },
   { name: 'include.fields', description: 'true when the sender chose to include the issue’s fields.', example: 'true' },
-  { name: 'include.description', description: 'true when the sender chose to include the description.', example: 'true' },
+  {
+    name: 'include.description',
+    description: 'true when the sender chose to include the description.',
+    example: 'true',
+  },
   { name: 'include.comments', description: 'Which comments the sender chose: none, latest or all.', example: 'latest' },
-  { name: 'include.latest_comments', description: 'How many of the latest comments, when that was the choice.', example: '2' },
+  {
+    name: 'include.latest_comments',
+    description: 'How many of the latest comments, when that was the choice.',
+    example: '2',
+  },
   { name: 'site.url', description: 'The Jira site.', example: 'https://your-domain.atlassian.net' },
   {
     name: 'rule.name',

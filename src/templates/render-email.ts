@@ -1,8 +1,9 @@
 import type { Liquid, Template } from 'liquidjs';
+
 import { inlineCss } from './inline-css';
 import { htmlEngine, parseTemplate, renderTemplate, textEngine } from './liquid-engine';
 import { buildTemplateContext, type TemplateContext, type TemplateIssueData } from './template-data';
-import { TemplateError, toTemplateError, type TemplateField } from './template-errors';
+import { TemplateError, type TemplateField, toTemplateError } from './template-errors';
 import { TemplateLimitExceeded } from './template-limits';
 
 export interface EmailTemplateSource {
@@ -42,7 +43,12 @@ const parseField = (field: TemplateField, source: string): Template[] => {
 
 const renderField = async (field: TemplateField, templates: Template[], context: TemplateContext): Promise<string> => {
   try {
-    return await renderTemplate(ENGINES[field], templates, context, field === 'subject' ? SUBJECT_OUTPUT_LIMIT : undefined);
+    return await renderTemplate(
+      ENGINES[field],
+      templates,
+      context,
+      field === 'subject' ? SUBJECT_OUTPUT_LIMIT : undefined,
+    );
   } catch (error) {
     throw toTemplateError(field, error);
   }

@@ -24,7 +24,14 @@ export interface RenderRequest {
 
 /** A TemplateError in parts, or only the name of anything else (its message could hold template text). */
 export type RenderFailure =
-  | { kind: 'template'; field: TemplateField; message: string; limit: TemplateLimit | undefined; line: number | undefined; column: number | undefined }
+  | {
+      kind: 'template';
+      field: TemplateField;
+      message: string;
+      limit: TemplateLimit | undefined;
+      line: number | undefined;
+      column: number | undefined;
+    }
   | { kind: 'other'; name: string };
 
 export type RenderThreadMessage =
@@ -34,7 +41,14 @@ export type RenderThreadMessage =
 
 export const toRenderFailure = (error: unknown): RenderFailure => {
   if (error instanceof TemplateError) {
-    return { kind: 'template', field: error.field, message: error.message, limit: error.limit, line: error.line, column: error.column };
+    return {
+      kind: 'template',
+      field: error.field,
+      message: error.message,
+      limit: error.limit,
+      line: error.line,
+      column: error.column,
+    };
   }
   return { kind: 'other', name: error instanceof Error ? error.name : typeof error };
 };
@@ -49,7 +63,14 @@ export class RenderThreadError extends Error {
 }
 
 export const fromRenderFailure = (failure: RenderFailure): Error => {
-  if (failure.kind === 'other') return new RenderThreadError(`Rendering the email failed in the render thread (${failure.name}).`);
-  const position = failure.line === undefined || failure.column === undefined ? undefined : { line: failure.line, column: failure.column };
-  return new TemplateError(failure.field, failure.message, position, { limit: failure.limit, message: failure.message });
+  if (failure.kind === 'other')
+    return new RenderThreadError(`Rendering the email failed in the render thread (${failure.name}).`);
+  const position =
+    failure.line === undefined || failure.column === undefined
+      ? undefined
+      : { line: failure.line, column: failure.column };
+  return new TemplateError(failure.field, failure.message, position, {
+    limit: failure.limit,
+    message: failure.message,
+  });
 };

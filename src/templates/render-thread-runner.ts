@@ -1,7 +1,14 @@
 import { Worker } from 'node:worker_threads';
+
 import type { EmailRenderer, EmailTemplateSource, RenderedEmail } from './render-email';
 import { RENDER_THREAD_FILE } from './render-thread';
-import { fromRenderFailure, RENDER_THREAD_MARKER, RenderThreadError, type RenderThreadData, type RenderThreadMessage } from './render-thread-protocol';
+import {
+  fromRenderFailure,
+  RENDER_THREAD_MARKER,
+  type RenderThreadData,
+  RenderThreadError,
+  type RenderThreadMessage,
+} from './render-thread-protocol';
 import type { TemplateIssueData } from './template-data';
 import { TemplateError } from './template-errors';
 import { formatCount, TEMPLATE_LIMITS } from './template-limits';
@@ -38,7 +45,7 @@ export interface RenderThreadRunner {
   /** Renders in the thread, one email at a time; a TemplateError (TEMPLATE_LIMIT_EXCEEDED) past the deadline. */
   render: EmailRenderer;
   /** Stops the thread (tests; a function's container simply ends). */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Comma-separated modules for `preload`, set by a host that runs the TypeScript sources. */
@@ -56,17 +63,27 @@ const seconds = (ms: number): string => {
 };
 
 export const deadlineError = (deadlineMs: number): TemplateError =>
-  new TemplateError('body', `the email took more than ${seconds(deadlineMs)} to render and was stopped (a loop that never ends, or <style> rules too costly for its elements?)`, undefined, {
-    limit: 'render-deadline',
-  });
+  new TemplateError(
+    'body',
+    `the email took more than ${seconds(deadlineMs)} to render and was stopped (a loop that never ends, or <style> rules too costly for its elements?)`,
+    undefined,
+    {
+      limit: 'render-deadline',
+    },
+  );
 
 const memoryError = (): TemplateError =>
-  new TemplateError('body', 'the email needed more memory to render than one email may use and was stopped', undefined, { limit: 'render-memory' });
+  new TemplateError(
+    'body',
+    'the email needed more memory to render than one email may use and was stopped',
+    undefined,
+    { limit: 'render-memory' },
+  );
 
 interface Pending {
   id: number;
-  resolve(email: RenderedEmail): void;
-  reject(error: Error): void;
+  resolve: (email: RenderedEmail) => void;
+  reject: (error: Error) => void;
 }
 
 interface Thread {
@@ -115,7 +132,10 @@ export const createRenderThreadRunner = (options: RenderThreadOptions = {}): Ren
         else pending.reject(fromRenderFailure(message.failure));
       });
       worker.on('error', (error: Error & { code?: string }) => {
-        const failure = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryError() : new RenderThreadError('The render thread stopped with an error.', { cause: error });
+        const failure =
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? memoryError()
+            : new RenderThreadError('The render thread stopped with an error.', { cause: error });
         reject(failure);
         lost(failure);
       });
@@ -145,17 +165,23 @@ export const createRenderThreadRunner = (options: RenderThreadOptions = {}): Ren
           stop(current);
           reject(deadlineError(deadlineMs));
         }, deadlineMs);
-        const settle = <T>(done: (value: T) => void) => (value: T) => {
-          clearTimeout(timer);
-          done(value);
-        };
+        const settle =
+          <T>(done: (value: T) => void) =>
+          (value: T) => {
+            clearTimeout(timer);
+            done(value);
+          };
         current.pending = { id, resolve: settle(resolve), reject: settle(reject) };
         try {
           current.worker.postMessage({ id, template, data });
         } catch (error) {
           current.pending = undefined;
           clearTimeout(timer);
-          reject(error instanceof Error ? error : new RenderThreadError('The email data could not be sent to the render thread.'));
+          reject(
+            error instanceof Error
+              ? error
+              : new RenderThreadError('The email data could not be sent to the render thread.'),
+          );
         }
       });
     } finally {
@@ -171,7 +197,7 @@ export const createRenderThreadRunner = (options: RenderThreadOptions = {}): Ren
   };
 
   return {
-    render(template, data) {
+    render: (template, data) => {
       const next = queue.then(
         () => renderOnce(template, data),
         () => renderOnce(template, data),
@@ -179,7 +205,7 @@ export const createRenderThreadRunner = (options: RenderThreadOptions = {}): Ren
       queue = next.catch(() => undefined);
       return next;
     },
-    async close() {
+    close: async () => {
       const current = thread;
       thread = undefined;
       if (current !== undefined) {

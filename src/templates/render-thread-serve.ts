@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
+
 import type { EmailRenderer } from './render-email';
-import { toRenderFailure, type RenderRequest, type RenderThreadMessage } from './render-thread-protocol';
+import { type RenderRequest, type RenderThreadMessage, toRenderFailure } from './render-thread-protocol';
 
 /**
  * The render thread's side: answers each request on `port` with `render`'s email or failure, one message per

@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+
 import { renderEmail } from './render-email';
 import { isRenderThreadData } from './render-thread-protocol';
 import { serveRenders } from './render-thread-serve';

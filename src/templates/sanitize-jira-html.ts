@@ -1,4 +1,5 @@
-import { FilterXSS, parseAttr, type IWhiteList } from 'xss';
+import { FilterXSS, type IWhiteList, parseAttr } from 'xss';
+
 import { escapeHtml } from '../mail/html-escape';
 
 /** Formatting, links, lists, code, tables and (see below) images survive; scripts, styles, forms and handlers do not. */
@@ -56,7 +57,14 @@ const ATTACHMENT_PATHS: readonly RegExp[] = [
   /^\/secure\/(?:attachment|thumbnail)\/([0-9]{1,18})(?:\/|$)/,
 ];
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 /** Attribute values arrive as written in HTML; the URL parser needs the characters they stand for. */
 const decodeEntities = (value: string): string =>

@@ -2,7 +2,7 @@ import type { CommentChoice } from '../contract/issue-email';
 import type { IssueSnapshot } from '../jira/issue';
 import { formatDate, formatDateTime } from '../mail/format-dates';
 import { textToHtml } from '../mail/html-escape';
-import { safeHtml, type SafeHtml } from './liquid-engine';
+import { type SafeHtml, safeHtml } from './liquid-engine';
 import { sanitizeJiraHtml } from './sanitize-jira-html';
 
 export { findAttachmentImageIds } from './sanitize-jira-html';
@@ -84,14 +84,19 @@ const list = (values: readonly string[]): Text => text(values.filter((value) => 
 
 const richText = (html: string | undefined, data: TemplateIssueData): SafeHtml | undefined => {
   if (html === undefined || html.trim() === '') return undefined;
-  const clean = sanitizeJiraHtml(html, { siteUrl: data.siteUrl, inlineImage: (attachmentId) => data.inlineImages?.get(attachmentId) });
+  const clean = sanitizeJiraHtml(html, {
+    siteUrl: data.siteUrl,
+    inlineImage: (attachmentId) => data.inlineImages?.get(attachmentId),
+  });
   return clean.trim() === '' ? undefined : safeHtml(clean);
 };
 
 /** The comments the choice allows, whatever the caller passed: a template cannot show more than was chosen. */
 const chosenComments = (data: TemplateIssueData): TemplateIssueData['comments'] => {
   if (data.include.comments === 'none') return [];
-  return data.include.comments === 'latest' ? data.comments.slice(0, Math.max(0, data.include.latestComments)) : data.comments;
+  return data.include.comments === 'latest'
+    ? data.comments.slice(0, Math.max(0, data.include.latestComments))
+    : data.comments;
 };
 
 /** The Liquid context for `data`: Jira text as plain strings (escaped on output), rich text sanitized here. */

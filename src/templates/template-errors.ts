@@ -1,12 +1,17 @@
 import { LiquidError } from 'liquidjs';
+
 import { RangeTooLargeError } from './liquid-bounds';
-import { TemplateLimitExceeded, type TemplateLimit } from './template-limits';
+import { type TemplateLimit, TemplateLimitExceeded } from './template-limits';
 
 export type TemplateField = 'subject' | 'body';
 
 /** liquidjs's limit messages, in words for the person who wrote the template, and the limit each one is. */
 const REASONS: ReadonlyArray<[RegExp, string, TemplateLimit]> = [
-  [/^template render limit exceeded$/, 'the template takes too long to render (a loop that never ends?)', 'render-time'],
+  [
+    /^template render limit exceeded$/,
+    'the template takes too long to render (a loop that never ends?)',
+    'render-time',
+  ],
   [/^memory alloc limit exceeded$/, 'the template builds too much text (a loop that never ends?)', 'memory'],
   [/^output limit exceeded/, 'the template writes too much text (a loop that never ends?)', 'output'],
   [/^parse length limit exceeded$/, 'the template is too long', 'template-length'],
@@ -15,7 +20,8 @@ const REASONS: ReadonlyArray<[RegExp, string, TemplateLimit]> = [
 /** liquidjs names the offending tag or expression; a long one is cut so the message stays a message. */
 const MAX_REASON = 160;
 
-const limitOf = (message: string): TemplateLimit | undefined => REASONS.find(([pattern]) => pattern.test(message.trim().replace(/\.$/, '')))?.[2];
+const limitOf = (message: string): TemplateLimit | undefined =>
+  REASONS.find(([pattern]) => pattern.test(message.trim().replace(/\.$/, '')))?.[2];
 
 const reasonOf = (message: string): string => {
   const trimmed = message.trim().replace(/\.$/, '');
@@ -44,7 +50,13 @@ export class TemplateError extends Error {
     options?: { cause?: unknown; limit?: TemplateLimit | undefined; message?: string },
   ) {
     const text = reasonOf(reason);
-    super(options?.message ?? (position === undefined ? `${capitalize(text)}.` : `Line ${position.line}, column ${position.column}: ${text}.`), options);
+    super(
+      options?.message ??
+        (position === undefined
+          ? `${capitalize(text)}.`
+          : `Line ${position.line}, column ${position.column}: ${text}.`),
+      options,
+    );
     this.name = 'TemplateError';
     this.limit = options?.limit ?? limitOf(reason);
     this.code = this.limit === undefined ? 'TEMPLATE_INVALID' : 'TEMPLATE_LIMIT_EXCEEDED';
@@ -66,7 +78,8 @@ const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text
  */
 export const toTemplateError = (field: TemplateField, error: unknown): TemplateError => {
   if (error instanceof TemplateError) return error;
-  if (error instanceof RangeTooLargeError) return new TemplateError(field, error.message, error.position, { cause: error, limit: error.limit });
+  if (error instanceof RangeTooLargeError)
+    return new TemplateError(field, error.message, error.position, { cause: error, limit: error.limit });
   if (LiquidError.is(error)) {
     const [line = 1, column = 1] = error.token.getPosition();
     const inner = error.originalError;
@@ -74,7 +87,8 @@ export const toTemplateError = (field: TemplateField, error: unknown): TemplateE
     const limit = inner instanceof TemplateLimitExceeded ? inner.limit : undefined;
     return new TemplateError(field, reason, { line, column }, { cause: error, limit });
   }
-  if (error instanceof TemplateLimitExceeded) return new TemplateError(field, error.message, undefined, { cause: error, limit: error.limit });
+  if (error instanceof TemplateLimitExceeded)
+    return new TemplateError(field, error.message, undefined, { cause: error, limit: error.limit });
   if (error instanceof Error && /limit exceeded$/.test(error.message)) {
     return new TemplateError(field, error.message, undefined, { cause: error });
   }

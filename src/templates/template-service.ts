@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_TEMPLATE_ID, type SavedTemplate, type TemplatePreview, type TemplateView } from '../contract/templates';
+
+import {
+  BUILT_IN_TEMPLATE_ID,
+  type SavedTemplate,
+  type TemplatePreview,
+  type TemplateView,
+} from '../contract/templates';
 import type { Clock } from '../shared/seams';
 import { BUILT_IN_TEMPLATE } from './built-in-template';
-import { renderEmail, type EmailRenderer, type EmailTemplateSource, type RenderedEmail } from './render-email';
+import { type EmailRenderer, type EmailTemplateSource, type RenderedEmail, renderEmail } from './render-email';
 import { SAMPLE_ISSUE_DATA } from './sample-issue';
 import type { TemplateIssueData } from './template-data';
 import { BuiltInTemplateReadOnlyError, TemplateInUseError, TemplateNotFoundError } from './template-errors';
@@ -29,21 +35,21 @@ export interface TemplateServiceDeps {
 
 export interface TemplateService {
   /** The built-in template first, then the admins' templates by name. */
-  list(): Promise<TemplateView[]>;
+  list: () => Promise<TemplateView[]>;
   /** Any template, the built-in one included; TemplateNotFoundError for an unknown id. */
-  get(id: string): Promise<TemplateView>;
+  get: (id: string) => Promise<TemplateView>;
   /**
    * Creates (no id) or replaces a template; TemplateError when its Liquid does not parse or when rendering it
    * for the sample issue goes over a limit (TEMPLATE_LIMIT_EXCEEDED), so no email has to find that out later.
    * Placeholders no email has do not stop the save: the answer lists them.
    */
-  save(input: TemplateSaveInput): Promise<SavedTemplate>;
+  save: (input: TemplateSaveInput) => Promise<SavedTemplate>;
   /** `inUse`: the ids that are some project's default template, which cannot be deleted. */
-  delete(id: string, inUse: readonly string[]): Promise<void>;
+  delete: (id: string, inUse: readonly string[]) => Promise<void>;
   /** Renders a template as it would be sent for `data`; the built-in sample issue when absent. */
-  preview(template: EmailTemplateSource, data?: TemplateIssueData): Promise<TemplatePreview>;
+  preview: (template: EmailTemplateSource, data?: TemplateIssueData) => Promise<TemplatePreview>;
   /** The email `template` makes for `data`, rendered as every email is (within the render deadline). */
-  render(template: EmailTemplateSource, data: TemplateIssueData): Promise<RenderedEmail>;
+  render: (template: EmailTemplateSource, data: TemplateIssueData) => Promise<RenderedEmail>;
 }
 
 /** Twelve hex digits: short enough to read in a log, 2^48 against collisions among a site's few templates. */
@@ -72,17 +78,17 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
   };
 
   return {
-    async list() {
+    list: async () => {
       const stored = await deps.store.list();
       return [BUILT_IN_TEMPLATE, ...stored.map(toView).sort(byName)];
     },
 
-    async get(id) {
+    get: async (id) => {
       if (id === BUILT_IN_TEMPLATE_ID) return BUILT_IN_TEMPLATE;
       return toView(await find(id));
     },
 
-    async save(input) {
+    save: async (input) => {
       if (input.id === BUILT_IN_TEMPLATE_ID) throw new BuiltInTemplateReadOnlyError();
       await render(input, SAMPLE_ISSUE_DATA);
       // An edit of a template deleted meanwhile is refused rather than bringing it back.
@@ -98,14 +104,14 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
       return { ...toView(template), unknownPlaceholders: findUnknownPlaceholders(input) };
     },
 
-    async delete(id, inUse) {
+    delete: async (id, inUse) => {
       if (id === BUILT_IN_TEMPLATE_ID) throw new BuiltInTemplateReadOnlyError();
       await find(id);
       if (inUse.includes(id)) throw new TemplateInUseError(id);
       await deps.store.remove(id);
     },
 
-    async preview(template, data) {
+    preview: async (template, data) => {
       const rendered = await render(template, data ?? SAMPLE_ISSUE_DATA);
       return {
         ...rendered,

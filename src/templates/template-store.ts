@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+
 import { MAX_TEMPLATE_BYTES } from '../contract/templates';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
-import type { KvStore } from '../storage/kv-store';
 import { TEMPLATE_PREFIX, templateIdFromKey, templateKey } from '../storage/keys';
+import type { KvStore } from '../storage/kv-store';
 
 /** An admin's template as kept in plain storage under `template:{id}`. */
 export const storedTemplateSchema = z.object({
@@ -17,10 +18,10 @@ export type StoredTemplate = z.infer<typeof storedTemplateSchema>;
 
 export interface TemplateStore {
   /** Every readable template, in one query; unreadable records are left out (and logged). */
-  list(): Promise<StoredTemplate[]>;
-  get(id: string): Promise<StoredTemplate | undefined>;
-  put(template: StoredTemplate): Promise<void>;
-  remove(id: string): Promise<void>;
+  list: () => Promise<StoredTemplate[]>;
+  get: (id: string) => Promise<StoredTemplate | undefined>;
+  put: (template: StoredTemplate) => Promise<void>;
+  remove: (id: string) => Promise<void>;
 }
 
 const parse = (value: unknown, key: string): StoredTemplate | undefined => {
@@ -33,19 +34,19 @@ const parse = (value: unknown, key: string): StoredTemplate | undefined => {
 };
 
 export const createTemplateStore = (store: KvStore): TemplateStore => ({
-  async list() {
+  list: async () => {
     const entries = await store.listByPrefix(TEMPLATE_PREFIX);
     return entries.flatMap(({ key, value }) => parse(value, key) ?? []);
   },
-  async get(id) {
+  get: async (id) => {
     const key = templateKey(id);
     const value = await store.get(key);
     return value === undefined ? undefined : parse(value, key);
   },
-  async put(template) {
+  put: async (template) => {
     await store.set(templateKey(template.id), storedTemplateSchema.parse(template, IN_ENGLISH));
   },
-  async remove(id) {
+  remove: async (id) => {
     await store.delete(templateKey(id));
   },
 });

@@ -1,4 +1,5 @@
 import type { Liquid } from 'liquidjs';
+
 import type { TemplateUses } from '../contract/issue-email';
 import { htmlEngine, parseTemplate, textEngine } from './liquid-engine';
 
@@ -17,7 +18,10 @@ const ALL: TemplateUses = { fields: true, description: true, comments: true };
  */
 const REACHED_THROUGH: Readonly<Record<keyof TemplateUses, readonly (readonly string[])[]>> = {
   fields: [['include', 'fields']],
-  description: [['issue', 'description_html'], ['include', 'description']],
+  description: [
+    ['issue', 'description_html'],
+    ['include', 'description'],
+  ],
   comments: [['comments'], ['include', 'comments'], ['include', 'latest_comments']],
 };
 

@@ -1,4 +1,14 @@
-import { analyzeSync, ForTag, TablerowTag, toValueSync, TypeGuards, Variable, type Liquid, type Template } from 'liquidjs';
+import {
+  analyzeSync,
+  ForTag,
+  type Liquid,
+  TablerowTag,
+  type Template,
+  toValueSync,
+  TypeGuards,
+  Variable,
+} from 'liquidjs';
+
 import type { UnknownPlaceholder } from '../contract/templates';
 import { htmlEngine, textEngine } from './liquid-engine';
 import { PLACEHOLDER_LOOPS, PLACEHOLDERS } from './placeholders';
@@ -129,7 +139,9 @@ function* loopVariables(templates: Template[]): Generator<Found> {
 }
 
 const isUnknown = ({ variable, shape, root }: Found): boolean =>
-  root === undefined ? unknownSegment(shape, variable.segments) !== undefined : unknownSegment(shape, variable.segments.slice(1)) !== undefined;
+  root === undefined
+    ? unknownSegment(shape, variable.segments) !== undefined
+    : unknownSegment(shape, variable.segments.slice(1)) !== undefined;
 
 const ENGINES: Readonly<Record<TemplateField, Liquid>> = { subject: textEngine, body: htmlEngine };
 

@@ -1,8 +1,7 @@
 import { runtimeDeps } from '../resolvers/runtime-deps';
 import { safeErrorLabel } from '../shared/error-names';
 import type { WarningService } from '../warnings/warning-service';
-import { TRIGGER_DONE, type ScheduledTriggerEvent, type ScheduledTriggerResponse } from './scheduled-trigger';
-
+import { type ScheduledTriggerEvent, type ScheduledTriggerResponse, TRIGGER_DONE } from './scheduled-trigger';
 
 export interface ExpiryCheckSummary {
   credentials: number;

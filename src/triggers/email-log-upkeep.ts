@@ -1,7 +1,7 @@
 import { runOutboxUpkeep, type UpkeepDeps, type UpkeepSummary } from '../outbox/outbox-upkeep';
 import { runtimeDeps } from '../resolvers/runtime-deps';
 import { safeErrorLabel } from '../shared/error-names';
-import { TRIGGER_DONE, type ScheduledTriggerEvent, type ScheduledTriggerResponse } from './scheduled-trigger';
+import { type ScheduledTriggerEvent, type ScheduledTriggerResponse, TRIGGER_DONE } from './scheduled-trigger';
 
 /** The hourly upkeep (scheduledTrigger `email-log-upkeep`): retention and overdue emails (outbox-upkeep.ts). */
 export const runEmailLogUpkeep = async (deps: UpkeepDeps): Promise<UpkeepSummary> => {

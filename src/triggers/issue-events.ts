@@ -1,6 +1,12 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { attachmentFact, parseAttachmentEvent, parseIssueEvent, type IssueEventFact } from '../notifications/issue-event';
-import { notifyRules, type NotifyDeps, type NotifySummary } from '../notifications/notify';
+
+import {
+  attachmentFact,
+  type IssueEventFact,
+  parseAttachmentEvent,
+  parseIssueEvent,
+} from '../notifications/issue-event';
+import { type NotifyDeps, notifyRules, type NotifySummary } from '../notifications/notify';
 import { runtimeDeps } from '../resolvers/runtime-deps';
 import { safeErrorLabel } from '../shared/error-names';
 
@@ -23,7 +29,10 @@ const factsOf = async (event: unknown, deps: NotifyDeps): Promise<IssueEventFact
  * four times, https://developer.atlassian.com/platform/forge/events-reference/product_events/) instead of the
  * notification being lost; rules that already queued their email are not run twice (once-guard.ts).
  */
-export const handleIssueEvent = async (event: unknown, deps: NotifyDeps): Promise<NotifySummary | InvocationError | undefined> => {
+export const handleIssueEvent = async (
+  event: unknown,
+  deps: NotifyDeps,
+): Promise<NotifySummary | InvocationError | undefined> => {
   let label = 'event';
   try {
     const facts = await factsOf(event, deps);
@@ -35,14 +44,20 @@ export const handleIssueEvent = async (event: unknown, deps: NotifyDeps): Promis
       summary.ignored ||= one.ignored;
       summary.outcomes.push(...one.outcomes);
       const queued = one.outcomes.filter((entry) => entry.outcome === 'queued').length;
-      if (one.outcomes.length > 0) console.info(`[issue-mailer] ${label}: ${queued} of ${one.outcomes.length} rules queued an email`);
+      if (one.outcomes.length > 0)
+        console.info(`[issue-mailer] ${label}: ${queued} of ${one.outcomes.length} rules queued an email`);
     }
     return summary;
   } catch (error) {
     console.error(`[issue-mailer] ${label} failed: ${safeErrorLabel(error)}; Forge delivers it again`);
-    return new InvocationError({ retryAfter: EVENT_RETRY_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    return new InvocationError({
+      retryAfter: EVENT_RETRY_SECONDS,
+      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    });
   }
 };
 
-export const handler = async (event: unknown, _context: unknown): Promise<NotifySummary | InvocationError | undefined> =>
-  handleIssueEvent(event, runtimeDeps.notify);
+export const handler = async (
+  event: unknown,
+  _context: unknown,
+): Promise<NotifySummary | InvocationError | undefined> => handleIssueEvent(event, runtimeDeps.notify);

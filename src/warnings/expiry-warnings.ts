@@ -1,4 +1,4 @@
-import { EXPIRY_WARNING_DAYS, type CredentialWarning, type CredentialWarningKind } from '../contract/credential-health';
+import { type CredentialWarning, type CredentialWarningKind, EXPIRY_WARNING_DAYS } from '../contract/credential-health';
 import type { StoredCredential } from '../credentials/stored-credential';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,7 +21,8 @@ const secretWarning = (credential: StoredCredential, now: number): ExpiryWarning
   const days = daysUntil(date, now);
   if (days > EXPIRY_WARNING_DAYS) return undefined;
   const nextDate = credential.nextSecretExpiresOn;
-  const nextReady = credential.hasNextSecret && (nextDate === undefined || daysUntil(nextDate, now) > Math.max(days, 0));
+  const nextReady =
+    credential.hasNextSecret && (nextDate === undefined || daysUntil(nextDate, now) > Math.max(days, 0));
   if (days < 0) {
     return nextReady
       ? {
@@ -56,7 +57,8 @@ const secretWarning = (credential: StoredCredential, now: number): ExpiryWarning
 
 const nextSecretWarning = (credential: StoredCredential, now: number): ExpiryWarning | undefined => {
   const date = credential.nextSecretExpiresOn;
-  if (credential.clientAuthMethod !== 'client_secret' || !credential.hasNextSecret || date === undefined) return undefined;
+  if (credential.clientAuthMethod !== 'client_secret' || !credential.hasNextSecret || date === undefined)
+    return undefined;
   const days = daysUntil(date, now);
   if (days > EXPIRY_WARNING_DAYS) return undefined;
   return days < 0
@@ -84,7 +86,12 @@ const certificateWarning = (credential: StoredCredential, now: number): ExpiryWa
   const fix = `upload a new certificate in ${SECRETS} and paste it here with its private key.`;
   return days < 0 || Date.parse(certificate.notAfter) <= now
     ? { kind: 'certificate-expired', severity: 'error', date, message: `${which} expired on ${date}: ${fix}` }
-    : { kind: 'certificate-expiring', severity: 'warning', date, message: `${which} expires on ${date} (${inDays(days)}): ${fix}` };
+    : {
+        kind: 'certificate-expiring',
+        severity: 'warning',
+        date,
+        message: `${which} expires on ${date} (${inDays(days)}): ${fix}`,
+      };
 };
 
 export const EXPIRY_KINDS: ReadonlySet<CredentialWarningKind> = new Set([

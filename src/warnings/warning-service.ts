@@ -1,26 +1,26 @@
-import { EXPIRY_WARNING_DAYS, type AdminWarnings, type CredentialWarning } from '../contract/credential-health';
+import { type AdminWarnings, type CredentialWarning, EXPIRY_WARNING_DAYS } from '../contract/credential-health';
 import type { StoredCredential } from '../credentials/stored-credential';
 import { tokenErrorGuidance, typedDateSaysValid } from '../oauth/aadsts-guidance';
-import { TokenErrorCode, type TokenError } from '../oauth/errors';
+import { type TokenError, TokenErrorCode } from '../oauth/errors';
 import type { Clock } from '../shared/seams';
 import { EXPIRY_KINDS, expiryWarnings } from './expiry-warnings';
-import { toAdminWarnings, type StoredWarning, type StoredWarnings, type WarningStore } from './warning-store';
+import { type StoredWarning, type StoredWarnings, toAdminWarnings, type WarningStore } from './warning-store';
 
 export interface WarningServiceDeps {
   store: WarningStore;
   /** Every stored credential. */
-  listCredentials(): Promise<StoredCredential[]>;
+  listCredentials: () => Promise<StoredCredential[]>;
   now: Clock;
 }
 
 export interface WarningService {
   /** What the admin page shows on top: expiry computed now, plus the news recorded since. */
-  list(): Promise<AdminWarnings>;
+  list: () => Promise<AdminWarnings>;
   /** The daily check: records every credential's expiry warnings and keeps the news that still holds. */
-  runDailyCheck(): Promise<{ credentials: number; warnings: number }>;
-  recordPromotion(credential: StoredCredential): Promise<void>;
+  runDailyCheck: () => Promise<{ credentials: number; warnings: number }>;
+  recordPromotion: (credential: StoredCredential) => Promise<void>;
   /** Records a refusal once: the same refusal of the same credential is not recorded again until it is resolved. */
-  recordTokenRefused(credential: StoredCredential, error: TokenError): Promise<void>;
+  recordTokenRefused: (credential: StoredCredential, error: TokenError) => Promise<void>;
 }
 
 /** News kept at most this long; enough for an admin who looks weekly. */
@@ -79,7 +79,10 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
     );
     const news = stored.warnings
       .filter((warning) => stillNews(warning, byId.get(warning.credentialId), now))
-      .map((warning) => ({ ...warning, credentialName: byId.get(warning.credentialId)?.name ?? warning.credentialName }));
+      .map((warning) => ({
+        ...warning,
+        credentialName: byId.get(warning.credentialId)?.name ?? warning.credentialName,
+      }));
     return { warnings: [...expiry, ...news].sort(byUrgency), credentials: credentials.length };
   };
 
@@ -91,20 +94,20 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
   };
 
   return {
-    async list() {
+    list: async () => {
       const stored = await deps.store.read();
       const { warnings } = await current(stored);
       return toAdminWarnings({ warnings, ...(stored.checkedAt === undefined ? {} : { checkedAt: stored.checkedAt }) });
     },
 
-    async runDailyCheck() {
+    runDailyCheck: async () => {
       const stored = await deps.store.read();
       const { warnings, credentials } = await current(stored);
       await deps.store.write({ warnings, checkedAt: timestamp() });
       return { credentials, warnings: warnings.length };
     },
 
-    async recordPromotion(credential) {
+    recordPromotion: async (credential) => {
       const reason = credential.lastRotation?.reason === 'invalid' ? 'as invalid' : 'as expired';
       await addNews({
         credentialId: credential.id,
@@ -119,7 +122,7 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
       });
     },
 
-    async recordTokenRefused(credential, error) {
+    recordTokenRefused: async (credential, error) => {
       if (!isTokenRefusal(error)) return;
       const stored = await deps.store.read();
       const open = stored.warnings.some(
@@ -135,7 +138,9 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
       // The typed date is the admin's note: it names the expiry only when it does not contradict Microsoft.
       const typedDateHolds =
         credential.secretExpiresOn !== undefined && !typedDateSaysValid(credential.secretExpiresOn, now);
-      const kept = stored.warnings.filter((old) => !(old.kind === 'token-refused' && old.credentialId === credential.id));
+      const kept = stored.warnings.filter(
+        (old) => !(old.kind === 'token-refused' && old.credentialId === credential.id),
+      );
       await deps.store.write({
         ...stored,
         warnings: [

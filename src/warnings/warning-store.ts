@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+
 import type { AdminWarnings } from '../contract/credential-health';
-import type { KvStore } from '../storage/kv-store';
-import { ADMIN_WARNINGS_KEY } from '../storage/keys';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
+import { ADMIN_WARNINGS_KEY } from '../storage/keys';
+import type { KvStore } from '../storage/kv-store';
 
 const warningSchema = z.object({
   credentialId: z.string(),
@@ -37,12 +38,12 @@ export type StoredWarnings = z.infer<typeof adminWarningsSchema>;
 /** The admin page's warnings in plain storage, one entry (`admin-warnings`). */
 export interface WarningStore {
   /** Nothing recorded yet, or an entry this release cannot read, is an empty list. */
-  read(): Promise<StoredWarnings>;
-  write(warnings: StoredWarnings): Promise<void>;
+  read: () => Promise<StoredWarnings>;
+  write: (warnings: StoredWarnings) => Promise<void>;
 }
 
 export const createWarningStore = (store: KvStore): WarningStore => ({
-  async read() {
+  read: async () => {
     const value = await store.get(ADMIN_WARNINGS_KEY);
     if (value === undefined) return { warnings: [] };
     const parsed = adminWarningsSchema.safeParse(value, IN_ENGLISH);
@@ -50,7 +51,7 @@ export const createWarningStore = (store: KvStore): WarningStore => ({
     console.warn(`[issue-mailer] ignoring unreadable ${ADMIN_WARNINGS_KEY}: ${describeFirstIssue(parsed.error)}`);
     return { warnings: [] };
   },
-  async write(warnings) {
+  write: async (warnings) => {
     await store.set(ADMIN_WARNINGS_KEY, adminWarningsSchema.parse(warnings, IN_ENGLISH));
   },
 });

@@ -14,7 +14,7 @@ export interface SplitText {
  * name (`"Doe, Jane" <jane@example.com>`) or inside `<…>` does not split; a line break always does, so one
  * unbalanced quote cannot swallow a whole pasted list.
  */
-export function splitRecipientText(text: string): SplitText {
+export const splitRecipientText = (text: string): SplitText => {
   const complete: string[] = [];
   let start = 0;
   let quoted = false;
@@ -47,11 +47,11 @@ export function splitRecipientText(text: string): SplitText {
     }
   }
   return { complete, rest: text.slice(start).trimStart() };
-}
+};
 
 /** Every recipient in the text, the unfinished last one included (leaving a field or pasting a list). */
-export function splitAllRecipients(text: string): string[] {
+export const splitAllRecipients = (text: string): string[] => {
   const { complete, rest } = splitRecipientText(text);
   const last = rest.trim();
   return last === '' ? complete : [...complete, last];
-}
+};

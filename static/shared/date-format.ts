@@ -16,7 +16,7 @@ let settings: DateSettings = {};
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Jira spells locales "en_GB" in places; Intl wants "en-GB". Unknown or malformed values are dropped. */
-function usableLocale(value: unknown): string | undefined {
+const usableLocale = (value: unknown): string | undefined => {
   if (typeof value !== 'string' || value === '') return undefined;
   const tag = value.replace(/_/g, '-');
   try {
@@ -24,9 +24,9 @@ function usableLocale(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
+};
 
-function usableTimeZone(value: unknown): string | undefined {
+const usableTimeZone = (value: unknown): string | undefined => {
   if (typeof value !== 'string' || value === '') return undefined;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -34,10 +34,10 @@ function usableTimeZone(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
+};
 
 /** The settings a Forge context names: `{ locale, timezone }`. */
-export function dateSettingsFrom(context: unknown): DateSettings {
+export const dateSettingsFrom = (context: unknown): DateSettings => {
   const { locale, timezone } = (context ?? {}) as { locale?: unknown; timezone?: unknown };
   const usable: DateSettings = {};
   const tag = usableLocale(locale);
@@ -45,16 +45,16 @@ export function dateSettingsFrom(context: unknown): DateSettings {
   if (tag) usable.locale = tag;
   if (zone) usable.timeZone = zone;
   return usable;
-}
+};
 
-export function setDateSettings(next: DateSettings): void {
+export const setDateSettings = (next: DateSettings): void => {
   settings = { ...next };
   formatters.clear();
-}
+};
 
 export const dateSettings = (): DateSettings => ({ ...settings });
 
-function formatter(kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
+const formatter = (kind: 'date' | 'dateTime'): Intl.DateTimeFormat => {
   let found = formatters.get(kind);
   if (!found) {
     found =
@@ -69,23 +69,23 @@ function formatter(kind: 'date' | 'dateTime'): Intl.DateTimeFormat {
     formatters.set(kind, found);
   }
   return found;
-}
+};
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A YYYY-MM-DD date, or the (UTC) date of an ISO instant: "Dec 25, 2026" in en-US, "25 Dec 2026" in en-GB. */
-export function formatDate(value: string): string {
+export const formatDate = (value: string): string => {
   const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
   return formatter('date').format(date);
-}
+};
 
 /** A moment in the user's time zone: "Dec 25, 2026, 2:05 PM" in en-US. */
-export function formatDateTime(iso: string): string {
+export const formatDateTime = (iso: string): string => {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return formatter('dateTime').format(date);
-}
+};
 
 /** The locale for other Intl formatters (relative times), so they agree with the dates. */
 export const dateLocale = (): string | undefined => settings.locale;

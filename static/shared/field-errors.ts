@@ -7,21 +7,21 @@ interface IssueLike {
 }
 
 /** The first message for each top-level field of a failed zod parse (`to.2` counts as `to`). */
-export function fieldErrorsFromIssues(issues: readonly IssueLike[]): FieldErrors {
+export const fieldErrorsFromIssues = (issues: readonly IssueLike[]): FieldErrors => {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : '';
     if (field && !(field in errors)) errors[field] = issue.message;
   }
   return errors;
-}
+};
 
 /** Backend keys may be dotted paths (`to.0`); the form shows them on the top-level field. */
-export function normaliseFieldErrors(errors: FieldErrors | undefined): FieldErrors {
+export const normaliseFieldErrors = (errors: FieldErrors | undefined): FieldErrors => {
   const normalised: FieldErrors = {};
   for (const [key, message] of Object.entries(errors ?? {})) {
     const field = key.split(/[.[]/)[0] ?? key;
     if (field && !(field in normalised)) normalised[field] = message;
   }
   return normalised;
-}
+};

@@ -1,4 +1,5 @@
 import { invoke } from '@forge/bridge';
+
 import { CommonErrorCode } from '../../src/contract/error-codes';
 import type { ResolverError, ResolverResult } from '../../src/contract/result';
 
@@ -16,28 +17,29 @@ const UNREACHABLE: ResolverError = {
   message: 'Issue Mailer could not reach its backend. Try again in a moment.',
 };
 
-function isResolverError(value: unknown): value is ResolverError {
+const isResolverError = (value: unknown): value is ResolverError => {
   if (typeof value !== 'object' || value === null) return false;
   const error = value as Record<string, unknown>;
   return typeof error.code === 'string' && typeof error.message === 'string';
-}
+};
 
 /** Checks the envelope only; the data's shape is the backend's promise under the shared contract types. */
-function asResolverResult<T>(answer: unknown): ResolverResult<T> {
+const asResolverResult = <T>(answer: unknown): ResolverResult<T> => {
   if (typeof answer === 'object' && answer !== null && 'ok' in answer) {
     const result = answer as { ok: unknown; data?: unknown; error?: unknown };
     if (result.ok === true && 'data' in result) return { ok: true, data: result.data as T };
     if (result.ok === false && isResolverError(result.error)) return { ok: false, error: result.error };
   }
   return { ok: false, error: UNREACHABLE };
-}
+};
 
 /**
  * The one way a Custom UI calls its resolver: typed by the contract, and never throwing, so a page only has
  * to handle `{ ok: false, error }`.
  */
-export function createTypedInvoke<F extends FunctionContract<F>>(): TypedInvoke<F> {
-  return async (functionKey, payload) => {
+export const createTypedInvoke =
+  <F extends FunctionContract<F>>(): TypedInvoke<F> =>
+  async (functionKey, payload) => {
     try {
       const answer: unknown = await invoke(functionKey, payload as Record<string, unknown>);
       return asResolverResult(answer);
@@ -45,4 +47,3 @@ export function createTypedInvoke<F extends FunctionContract<F>>(): TypedInvoke<
       return { ok: false, error: UNREACHABLE };
     }
   };
-}

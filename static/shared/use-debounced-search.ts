@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+
 import type { ResolverResult } from '../../src/contract/result';
 
 export type DebouncedSearch<T> =
@@ -16,11 +17,11 @@ const IDLE: DebouncedSearch<never> = { status: 'idle', results: [] };
  * asks nothing. `find` receives the query trimmed; a new search starts whenever `query` itself changes, so pass
  * it trimmed if trailing spaces should not search again. `find` and `shouldSearch` must be stable (module-level).
  */
-export function useDebouncedSearch<T>(
+export const useDebouncedSearch = <T>(
   query: string,
   find: (text: string) => Promise<ResolverResult<T[]>>,
   shouldSearch: (text: string) => boolean,
-): DebouncedSearch<T> {
+): DebouncedSearch<T> => {
   const [search, setSearch] = useState<DebouncedSearch<T>>(IDLE);
   const latest = useRef(0);
 
@@ -45,4 +46,4 @@ export function useDebouncedSearch<T>(
   }, [query, find, shouldSearch]);
 
   return search;
-}
+};

@@ -5,7 +5,7 @@ import { defineConfig, type UserConfig } from 'vite';
  * The build every Custom UI app shares. Forge serves a resource from a path it chooses, so asset URLs must be
  * relative (`base: './'`); nothing is inlined as a data: URL or inline script, so the default Custom UI CSP holds.
  */
-export function customUiConfig(appDirUrl: string): UserConfig {
+export const customUiConfig = (appDirUrl: string): UserConfig => {
   const root = decodeURIComponent(new URL('.', appDirUrl).pathname);
   return defineConfig({
     root,
@@ -31,4 +31,4 @@ export function customUiConfig(appDirUrl: string): UserConfig {
       modulePreload: { polyfill: false },
     },
   });
-}
+};

@@ -1,5 +1,5 @@
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
 import { NON_ADMIN_ACCOUNT_ID } from './support/admin-page';
+import { type HostedBrowser, startHostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 
@@ -15,13 +15,13 @@ const ADMIN_MODULE = 'issue-mailer-admin';
 const NOT_ADMIN_MESSAGE = 'Only Jira administrators can change Issue Mailer settings.';
 
 /** One call of the admin resolver as the browser's current user, the way the bridge makes it. */
-async function invokeAdmin(functionKey: string, payload: unknown): Promise<unknown> {
+const invokeAdmin = async (functionKey: string, payload: unknown): Promise<unknown> => {
   const response = await run.page.request.post(`${run.host.url}/__forge/invoke`, {
     data: { moduleKey: ADMIN_MODULE, functionKey, payload },
   });
   expect(response.status()).toBe(200);
   return response.json();
-}
+};
 
 const NOT_ADMIN = {
   ok: false,
@@ -37,7 +37,9 @@ describe('the admin page and its resolver refuse a user who is not a Jira admini
     const response = await run.page.goto(`${run.host.url}/admin`);
     expect(response?.status()).toBe(403);
     await run.page.getByRole('heading', { name: "You don't have access" }).waitFor();
-    expect(await run.page.getByText('Jordan Lee is not a Jira administrator and cannot open Jira settings.').count()).toBe(1);
+    expect(
+      await run.page.getByText('Jordan Lee is not a Jira administrator and cannot open Jira settings.').count(),
+    ).toBe(1);
     expect(await run.page.locator('iframe').count()).toBe(0);
   });
 

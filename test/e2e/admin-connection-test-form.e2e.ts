@@ -1,4 +1,3 @@
-import type { HostedBrowser } from './support/browser';
 import {
   addCredential,
   allMarkup,
@@ -12,6 +11,7 @@ import {
   showAdminSection,
   useHostedBrowser,
 } from './support/admin-page';
+import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -48,7 +48,9 @@ describe('Test connection in the edit form tests what the admin sees', () => {
     await form.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
     const result = form.locator('.im-test-result');
     expect((await result.innerText()).split('\n')[0]).toBe('Tested the values in the form (not saved)');
-    expect((await checklist(form))[0]).toMatch(/^Failed: Token \| Microsoft says the client secret is wrong \(AADSTS7000215\)\./);
+    expect((await checklist(form))[0]).toMatch(
+      /^Failed: Token \| Microsoft says the client secret is wrong \(AADSTS7000215\)\./,
+    );
     expect(run.host.microsoft.requestCounts().token).toBe(1);
     // The list describes the saved credential: a test of unsaved values does not change it.
     expect(await rowOf(app, 'Form values').getByRole('cell').nth(4).innerText()).toBe(healthBefore);

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { HostedBrowser } from './support/browser';
+
 import {
-  SUPPORT_MAILBOX,
   addCredential,
   allMarkup,
   checklist,
@@ -15,8 +14,10 @@ import {
   permissionRows,
   rowOf,
   secretOf,
+  SUPPORT_MAILBOX,
   useHostedBrowser,
 } from './support/admin-page';
+import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -41,11 +42,15 @@ describe('Test connection on the admin page: a diagnosis, step by step', () => {
     await form.getByRole('status').filter({ hasText: 'Connection works' }).waitFor();
 
     expect(await checklist(form)).toEqual([...SUCCESS_STEPS, TEST_EMAIL_SENT]);
-    expect(await permissionRows(form)).toEqual(['User.Read.All Granted', 'Mail.ReadWrite Granted', 'Mail.Send Granted']);
-    const mail = run.host.microsoft.sentMessages(SUPPORT_MAILBOX);
-    expect(mail.map((message) => message.message.toRecipients?.map((recipient) => recipient.emailAddress.address))).toEqual([
-      ['alex.admin@example.com'],
+    expect(await permissionRows(form)).toEqual([
+      'User.Read.All Granted',
+      'Mail.ReadWrite Granted',
+      'Mail.Send Granted',
     ]);
+    const mail = run.host.microsoft.sentMessages(SUPPORT_MAILBOX);
+    expect(
+      mail.map((message) => message.message.toRecipients?.map((recipient) => recipient.emailAddress.address)),
+    ).toEqual([['alex.admin@example.com']]);
 
     const row = rowOf(app, 'Works');
     expect(await row.getByRole('cell').nth(4).innerText()).toBe('PASSED\njust now');
@@ -85,7 +90,12 @@ describe('Test connection on the admin page: a diagnosis, step by step', () => {
   it("explains AADSTS7000222 in Microsoft's words, and calls a typed expiry date that disagrees wrong", async () => {
     const app = await openAdminPage(run);
     const expired = secretOf(demoApp(), 'Old secret (expired)');
-    await addCredential(run, app, { name: 'Expired secret', clientId: demoApp().clientId, clientSecret: expired.value, secretExpiresOn: '2099-12-25' });
+    await addCredential(run, app, {
+      name: 'Expired secret',
+      clientId: demoApp().clientId,
+      clientSecret: expired.value,
+      secretExpiresOn: '2099-12-25',
+    });
 
     await app.getByRole('button', { name: 'Test connection', exact: true }).click();
     const form = app.getByRole('form');
@@ -109,7 +119,11 @@ describe('Test connection on the admin page: a diagnosis, step by step', () => {
     const form = app.getByRole('form');
     await form.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
     expect(await checklist(form)).toEqual(NO_CONSENT_STEPS);
-    expect(await permissionRows(form)).toEqual(['User.Read.All Missing', 'Mail.ReadWrite Missing', 'Mail.Send Missing']);
+    expect(await permissionRows(form)).toEqual([
+      'User.Read.All Missing',
+      'Mail.ReadWrite Missing',
+      'Mail.Send Missing',
+    ]);
   });
 
   it('says so when an application access policy keeps the app out of the sender mailbox', async () => {
@@ -125,7 +139,11 @@ describe('Test connection on the admin page: a diagnosis, step by step', () => {
     const form = app.getByRole('form');
     await form.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
     expect(await checklist(form)).toEqual(POLICY_STEPS);
-    expect(await permissionRows(form)).toEqual(['User.Read.All Granted', 'Mail.ReadWrite Granted', 'Mail.Send Granted']);
+    expect(await permissionRows(form)).toEqual([
+      'User.Read.All Granted',
+      'Mail.ReadWrite Granted',
+      'Mail.Send Granted',
+    ]);
   });
 
   it('signs in with a certificate: shows its thumbprint, subject and validity, never the key', async () => {
@@ -140,7 +158,9 @@ describe('Test connection on the admin page: a diagnosis, step by step', () => {
     await field(app, 'Client ID').fill(DEMO_CLIENT_ID);
     await field(app, 'Certificate (PEM)').fill(certificate);
     await field(app, 'Private key (PEM)').fill(privateKey);
-    await field(app, 'Token endpoint URL').fill(`${microsoft.loginBaseUrl}/${emulatedTenant(run).id}/oauth2/v2.0/token`);
+    await field(app, 'Token endpoint URL').fill(
+      `${microsoft.loginBaseUrl}/${emulatedTenant(run).id}/oauth2/v2.0/token`,
+    );
     await field(app, 'Sender mailbox').fill(SUPPORT_MAILBOX);
     await field(app, 'Graph API base URL').fill(`${microsoft.graphBaseUrl}/v1.0`);
     await app.getByRole('button', { name: 'Save', exact: true }).click();
@@ -155,7 +175,9 @@ describe('Test connection on the admin page: a diagnosis, step by step', () => {
     ]);
     expect(await app.locator('textarea').count()).toBe(0);
     await stored.getByRole('button', { name: 'Replace certificate and key' }).waitFor();
-    expect(await rowOf(app, 'Certificate').getByRole('cell').nth(5).innerText()).toBe('Certificate expires Nov 23, 2036');
+    expect(await rowOf(app, 'Certificate').getByRole('cell').nth(5).innerText()).toBe(
+      'Certificate expires Nov 23, 2036',
+    );
 
     await app.getByRole('button', { name: 'Test connection', exact: true }).click();
     const form = app.getByRole('form');
@@ -177,7 +199,9 @@ const CONSENT_CLIENT_ID = '5e7c9a1b-2d4f-4a6c-8e0b-7f9d1c3e5a72';
 const ENTRA_APP = 'Microsoft Entra admin center > App registrations > your app';
 const TOKEN_PASSED = (clientId: string) => `Passed: Token | Got a token for ${clientId}, with the client secret.`;
 const PERMISSIONS_PASSED = 'Passed: Permissions | The token carries User.Read.All, Mail.ReadWrite and Mail.Send.';
-const NO_TOKEN = ['Skipped: Permissions', 'Skipped: Sender mailbox'].map((title) => `${title} | Not checked: there is no token to check with.`);
+const NO_TOKEN = ['Skipped: Permissions', 'Skipped: Sender mailbox'].map(
+  (title) => `${title} | Not checked: there is no token to check with.`,
+);
 
 const SUCCESS_STEPS = [
   TOKEN_PASSED(DEMO_CLIENT_ID),

@@ -1,6 +1,6 @@
+import { DEMO_CREDENTIAL, openAdminPage, rowOf, showAdminSection, useHostedBrowser } from './support/admin-page';
 import type { HostedBrowser } from './support/browser';
 import { openIssueDialog } from './support/browser';
-import { DEMO_CREDENTIAL, openAdminPage, rowOf, showAdminSection, useHostedBrowser } from './support/admin-page';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -25,7 +25,9 @@ describe("the credential list's health shows real traffic", () => {
     await showAdminSection(app, 'Credentials');
     const health = rowOf(app, DEMO_CREDENTIAL).getByRole('cell').nth(HEALTH_CELL);
     expect(await health.innerText()).toBe('Last send accepted just now');
-    expect(await health.locator('time').getAttribute('title')).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M$/);
+    expect(await health.locator('time').getAttribute('title')).toMatch(
+      /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M$/,
+    );
     expect(run.pageErrors).toEqual([]);
   });
 });

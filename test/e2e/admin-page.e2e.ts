@@ -1,17 +1,17 @@
-import type { HostedBrowser } from './support/browser';
 import {
-  DEMO_CREDENTIAL,
-  SUPPORT_MAILBOX,
   addCredential,
   allMarkup,
+  DEMO_CREDENTIAL,
   demoAppOf,
   field,
   isFocused,
   openAdminPage,
   rowOf,
   secretOf,
+  SUPPORT_MAILBOX,
   useHostedBrowser,
 } from './support/admin-page';
+import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -32,7 +32,9 @@ describe('the Issue Mailer admin page: managing credentials', () => {
     });
 
     const saved = app.getByRole('status').filter({ hasText: 'Credential saved' });
-    expect(await saved.innerText()).toBe('Credential saved\n\n“Support mailbox” is saved. Use Test connection to check it.');
+    expect(await saved.innerText()).toBe(
+      'Credential saved\n\n“Support mailbox” is saved. Use Test connection to check it.',
+    );
     expect(await rowOf(app, 'Support mailbox').getByRole('cell').allInnerTexts()).toEqual([
       'Microsoft 365',
       'Client credentials',
@@ -55,7 +57,9 @@ describe('the Issue Mailer admin page: managing credentials', () => {
     expect(await isFocused(heading)).toBe(true);
 
     const secret = app.getByRole('group', { name: 'Client secret' });
-    expect(textOf(await secret.innerText())).toMatch(/^Client secret\nA secret is set \(updated [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M\)\nReplace secret$/);
+    expect(textOf(await secret.innerText())).toMatch(
+      /^Client secret\nA secret is set \(updated [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M\)\nReplace secret$/,
+    );
     expect(await app.locator('input[type="password"]').count()).toBe(0);
     expect(await field(app, 'Secret expires on').inputValue()).toBe('2099-12-31');
 
@@ -75,7 +79,11 @@ describe('the Issue Mailer admin page: managing credentials', () => {
   it('replaces an expired secret: "Replace secret" opens an empty field, and the next test passes', async () => {
     const app = await openAdminPage(run);
     const expired = secretOf(demoApp(), 'Old secret (expired)');
-    await addCredential(run, app, { name: 'Rotating mailbox', clientId: demoApp().clientId, clientSecret: expired.value });
+    await addCredential(run, app, {
+      name: 'Rotating mailbox',
+      clientId: demoApp().clientId,
+      clientSecret: expired.value,
+    });
 
     await app.getByRole('button', { name: 'Test connection', exact: true }).click();
     await app.getByRole('alert').filter({ hasText: 'Connection failed' }).waitFor();
@@ -94,7 +102,9 @@ describe('the Issue Mailer admin page: managing credentials', () => {
     await field(app, 'Client secret').fill(currentSecret().value);
     await app.getByRole('button', { name: 'Save', exact: true }).click();
     await app.getByRole('status').filter({ hasText: 'Credential saved' }).waitFor();
-    expect(textOf(await app.getByRole('group', { name: 'Client secret' }).innerText())).toMatch(/^Client secret\nA secret is set \(updated /);
+    expect(textOf(await app.getByRole('group', { name: 'Client secret' }).innerText())).toMatch(
+      /^Client secret\nA secret is set \(updated /,
+    );
 
     await app.getByRole('button', { name: 'Test connection', exact: true }).click();
     await app.getByRole('status').filter({ hasText: 'Connection works' }).waitFor();
@@ -229,7 +239,7 @@ describe('the Issue Mailer admin page: managing credentials', () => {
     expect(await more.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('holds the table\'s place with a skeleton, marked busy, while the credentials load', async () => {
+  it("holds the table's place with a skeleton, marked busy, while the credentials load", async () => {
     const { page } = run;
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -279,7 +289,7 @@ describe('the Issue Mailer admin page: managing credentials', () => {
     expect(await endpointHint.innerText()).toContain('https://login.chinacloudapi.cn/<tenant-id>/oauth2/v2.0/token');
   });
 
-  it('shows a certificate credential\'s PEM fields instead of the secret', async () => {
+  it("shows a certificate credential's PEM fields instead of the secret", async () => {
     const app = await openAdminPage(run);
     await app.getByRole('button', { name: 'Add credential' }).click();
     await field(app, 'Client authentication').selectOption({ label: 'Certificate' });

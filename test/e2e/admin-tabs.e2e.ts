@@ -1,6 +1,7 @@
 import type { FrameLocator } from 'playwright-core';
-import type { HostedBrowser } from './support/browser';
+
 import { ADMIN_FRAME, isFocused, openAdminPage, showAdminSection, useHostedBrowser } from './support/admin-page';
+import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -21,8 +22,8 @@ const tabStates = (app: FrameLocator) =>
 const selectedTabs = (name: string) => TABS.map((item) => `${item}: ${item === name}`);
 
 /** The names of the tabs whose panel shows, and the panel's label, checked against the tab it belongs to. */
-async function shownPanels(app: FrameLocator): Promise<string[]> {
-  return app.locator('[role="tabpanel"]').evaluateAll((panels) =>
+const shownPanels = async (app: FrameLocator): Promise<string[]> =>
+  app.locator('[role="tabpanel"]').evaluateAll((panels) =>
     panels
       .filter((panel) => !(panel as HTMLElement).hidden)
       .map((panel) => {
@@ -30,7 +31,6 @@ async function shownPanels(app: FrameLocator): Promise<string[]> {
         return `${label?.textContent ?? '(no label)'} controls ${label?.getAttribute('aria-controls') === panel.id}`;
       }),
   );
-}
 
 const appPath = () => new URL(run.page.url()).pathname;
 
@@ -38,7 +38,8 @@ describe('the admin page in tabs', () => {
   it('opens on Credentials, one section at a time, and loads only what that tab shows', async () => {
     const calls: string[] = [];
     run.page.on('request', (request) => {
-      if (request.url().endsWith('/__forge/invoke')) calls.push(String(JSON.parse(request.postData() ?? '{}').functionKey));
+      if (request.url().endsWith('/__forge/invoke'))
+        calls.push(String(JSON.parse(request.postData() ?? '{}').functionKey));
     });
     const app = await openAdminPage(run);
 

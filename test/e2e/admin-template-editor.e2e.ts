@@ -1,6 +1,7 @@
 import type { FrameLocator, Locator } from 'playwright-core';
-import type { HostedBrowser } from './support/browser';
+
 import { isFocused, openAdminPage, showAdminSection, useHostedBrowser } from './support/admin-page';
+import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -39,7 +40,9 @@ describe('the template editor', () => {
     expect(await body.getAttribute('aria-describedby')).toBe('template-body-hint');
 
     expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('');
-    expect(await form.getByLabel('Subject', { exact: true }).inputValue()).toBe('[{{ issue.key }}] {{ issue.summary }}');
+    expect(await form.getByLabel('Subject', { exact: true }).inputValue()).toBe(
+      '[{{ issue.key }}] {{ issue.summary }}',
+    );
     const lines = await body.locator('.cm-line').allInnerTexts();
     expect(lines.slice(0, 2)).toEqual(['<!DOCTYPE html>', '<html lang="en">']);
     expect(lines).toContain('<title>[{{ issue.key }}] {{ issue.summary }}</title>');
@@ -50,7 +53,9 @@ describe('the template editor', () => {
     expect(await title.locator('.im-tok-variable').allInnerTexts()).toEqual(['issue', 'issue']);
     expect(await title.locator('.im-tok-property').allInnerTexts()).toEqual(['key', 'summary']);
     const colours = await title.evaluate((line) =>
-      ['.im-tok-tag', '.im-tok-variable'].map((selector) => getComputedStyle(line.querySelector(selector) as Element).color),
+      ['.im-tok-tag', '.im-tok-variable'].map(
+        (selector) => getComputedStyle(line.querySelector(selector) as Element).color,
+      ),
     );
     expect(new Set([...colours, await body.evaluate((element) => getComputedStyle(element).color)]).size).toBe(3);
 
@@ -58,7 +63,10 @@ describe('the template editor', () => {
     const looks = () =>
       title.evaluate((line) => {
         const editor = line.closest('.cm-editor') as Element;
-        return [getComputedStyle(line.querySelector('.im-tok-tag') as Element).color, getComputedStyle(editor).backgroundColor];
+        return [
+          getComputedStyle(line.querySelector('.im-tok-tag') as Element).color,
+          getComputedStyle(editor).backgroundColor,
+        ];
       });
     const themeToggle = run.page.getByRole('button', { name: 'Dark theme' });
     const light = await looks();
@@ -130,7 +138,11 @@ describe('the template editor', () => {
     const above = await result.evaluate((element) => {
       const warning = element.querySelector('.im-message--warning');
       const frame = element.querySelector('iframe');
-      return warning !== null && frame !== null && (warning.compareDocumentPosition(frame) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      return (
+        warning !== null &&
+        frame !== null &&
+        (warning.compareDocumentPosition(frame) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+      );
     });
     expect(above).toBe(true);
     expect(run.pageErrors).toEqual([]);

@@ -1,6 +1,7 @@
 import type { FrameLocator } from 'playwright-core';
-import type { HostedBrowser } from './support/browser';
+
 import { openAdminPage, showAdminSection, useHostedBrowser } from './support/admin-page';
+import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -29,7 +30,9 @@ describe('email templates on the admin page', () => {
     expect(await error.innerText()).toMatch(/^Line 3, column \d+: /);
     expect(await body.getAttribute('aria-invalid')).toBe('true');
 
-    await body.fill('<p>Hello,</p>\n<p>{{ issue.summary }}</p>\n{% if issue.assignee %}<p>{{ issue.assignee }}</p>{% endif %}\n');
+    await body.fill(
+      '<p>Hello,</p>\n<p>{{ issue.summary }}</p>\n{% if issue.assignee %}<p>{{ issue.assignee }}</p>{% endif %}\n',
+    );
     await app.getByRole('button', { name: 'Preview', exact: true }).click();
     await app.getByText('Rendered with the sample issue.').waitFor();
     const preview = app.frameLocator('iframe[title="Email body preview"]');

@@ -1,5 +1,14 @@
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
-import { addCredential, allMarkup, checklist, emulatedApp, field, openAdminPage, rowOf, secretOf } from './support/admin-page';
+import {
+  addCredential,
+  allMarkup,
+  checklist,
+  emulatedApp,
+  field,
+  openAdminPage,
+  rowOf,
+  secretOf,
+} from './support/admin-page';
+import { type HostedBrowser, startHostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 
@@ -50,7 +59,9 @@ describe('expiry warnings and rotation news on top of the admin page', () => {
     const checked = await run.host.runTrigger('credential-expiry-check');
     expect(checked.outcome).toBe('succeeded');
     await openAdminPage(run);
-    await warnings(run).getByText(/^Expiry dates last checked /).waitFor();
+    await warnings(run)
+      .getByText(/^Expiry dates last checked /)
+      .waitFor();
   });
 
   it('reports an expired secret as an error, and the next secret taking over as news', async () => {
@@ -69,7 +80,9 @@ describe('expiry warnings and rotation news on top of the admin page', () => {
     expect(await error.innerText()).toContain(
       'The client secret expired on Jan 31, 2024: create a new secret in Certificates & secrets and paste its Value here.',
     );
-    expect(await rowOf(app, 'Rotation').getByRole('cell').nth(5).innerText()).toBe('EXPIRED\nSecret expired Jan 31, 2024');
+    expect(await rowOf(app, 'Rotation').getByRole('cell').nth(5).innerText()).toBe(
+      'EXPIRED\nSecret expired Jan 31, 2024',
+    );
 
     await app.getByRole('button', { name: 'Add next secret' }).click();
     await field(app, 'Next client secret').fill(secretOf(demo, 'Issue Mailer for Jira').value);

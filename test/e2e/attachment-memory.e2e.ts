@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { parse, stringify } from 'yaml';
-import { startLocalHost, type LocalHost } from '../../local/host';
+
+import { type LocalHost, startLocalHost } from '../../local/host';
 import { generatedSha256 } from '../../local/jira';
 import { BUNDLED_APP } from './support/bundled-app';
 import { invokeFunction, unwrap } from './support/forge-invoke';
@@ -25,10 +27,10 @@ const ROOT = path.resolve(__dirname, '../..');
 interface Run {
   host: LocalHost;
   logs: string[];
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
-async function startRun(manifestPath?: string): Promise<Run> {
+const startRun = async (manifestPath?: string): Promise<Run> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-memory-'));
   const logs: string[] = [];
   const host = await startLocalHost({
@@ -44,16 +46,22 @@ async function startRun(manifestPath?: string): Promise<Run> {
   return {
     host,
     logs,
-    async close() {
+    close: async () => {
       await host.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
+};
 
 /** Attaches the generated 150 MB file to DEMO-5 and queues it to a reader, as the dialog's Send does. */
-async function sendLargeAttachment(host: LocalHost, subject: string): Promise<string> {
-  const { id } = host.jira.attachGeneratedFile({ issueKey: 'DEMO-5', filename: 'disk-image.bin', mimeType: 'application/octet-stream', size: SIZE, seed: SEED });
+const sendLargeAttachment = async (host: LocalHost, subject: string): Promise<string> => {
+  const { id } = host.jira.attachGeneratedFile({
+    issueKey: 'DEMO-5',
+    filename: 'disk-image.bin',
+    mimeType: 'application/octet-stream',
+    size: SIZE,
+    seed: SEED,
+  });
   const queued = unwrap(
     await invokeFunction<{ emailId: string; status: string }>(host.url, {
       moduleKey: 'email-this-issue',
@@ -65,15 +73,15 @@ async function sendLargeAttachment(host: LocalHost, subject: string): Promise<st
   );
   expect(queued.status).toBe('queued');
   return queued.emailId;
-}
+};
 
-async function until(condition: () => boolean, what: string, timeoutMs = 240_000): Promise<void> {
+const until = async (condition: () => boolean, what: string, timeoutMs = 240_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
+};
 
 describe('a 150 MB attachment within the worker memory Forge gives', () => {
   let run: Run | undefined;
@@ -91,11 +99,17 @@ describe('a 150 MB attachment within the worker memory Forge gives', () => {
     await host.queue.whenIdle();
 
     const entry = unwrap(
-      await invokeFunction<{ status: string }>(host.url, { moduleKey: 'issue-mailer-admin', functionKey: 'getEmailLogEntry', payload: { emailId } }),
+      await invokeFunction<{ status: string }>(host.url, {
+        moduleKey: 'issue-mailer-admin',
+        functionKey: 'getEmailLogEntry',
+        payload: { emailId },
+      }),
       'getEmailLogEntry',
     );
     expect(entry.status).toBe('sent');
-    const sent = host.microsoft.sentMessages(SUPPORT).find((message) => message.message.subject === '[DEMO-5] Disk image');
+    const sent = host.microsoft
+      .sentMessages(SUPPORT)
+      .find((message) => message.message.subject === '[DEMO-5] Disk image');
     const attachment = sent?.message.attachments?.[0];
     expect(attachment).toMatchObject({ name: 'disk-image.bin', size: SIZE });
     const bytes = Buffer.from(attachment?.contentBytes ?? '', 'base64');
@@ -104,14 +118,18 @@ describe('a 150 MB attachment within the worker memory Forge gives', () => {
 
     const peak = host.runtime.memoryPeaks()['email-worker'];
     expect(peak).toBeDefined();
-    console.log(`email-worker peak resident memory with a 150 MB attachment: ${((peak ?? 0) / MIB).toFixed(1)} MiB (limit of this test: 256 MiB; Forge's default: 512 MB)`);
+    console.log(
+      `email-worker peak resident memory with a 150 MB attachment: ${((peak ?? 0) / MIB).toFixed(1)} MiB (limit of this test: 256 MiB; Forge's default: 512 MB)`,
+    );
     expect(peak).toBeLessThan(256 * MIB);
   });
 
   it("stops the worker with Forge's out-of-memory error when the function has memoryMB: 128, and the queue retries it as such", async () => {
     const scratch = await mkdtemp(path.join(tmpdir(), 'issue-mailer-manifest-'));
     try {
-      const manifest = parse(await readFile(path.join(ROOT, 'manifest.yml'), 'utf8')) as { modules: { function: Array<Record<string, unknown>> } };
+      const manifest = parse(await readFile(path.join(ROOT, 'manifest.yml'), 'utf8')) as {
+        modules: { function: Array<Record<string, unknown>> };
+      };
       const worker = manifest.modules.function.find((fn) => fn.key === 'email-worker');
       if (!worker) throw new Error('manifest.yml has no email-worker function');
       worker.runtime = { memoryMB: 128 };
@@ -121,12 +139,17 @@ describe('a 150 MB attachment within the worker memory Forge gives', () => {
       const { host, logs } = run;
 
       await sendLargeAttachment(host, '[DEMO-5] Disk image, small worker');
-      const retried = /^Queue email-outbox: event \S+ \(job \S+\) failed \(FunctionOutOfMemoryError FUNCTION_OUT_OF_MEMORY\); retry 1 of 4 in 1 s\.$/;
+      const retried =
+        /^Queue email-outbox: event \S+ \(job \S+\) failed \(FunctionOutOfMemoryError FUNCTION_OUT_OF_MEMORY\); retry 1 of 4 in 1 s\.$/;
       await until(() => logs.some((line) => retried.test(line)), 'the out-of-memory retry');
 
       const peak = host.runtime.memoryPeaks()['email-worker'];
       console.log(`email-worker stopped at ${((peak ?? 0) / MIB).toFixed(1)} MiB with memoryMB: 128`);
-      expect(host.microsoft.sentMessages(SUPPORT).filter((message) => message.message.subject === '[DEMO-5] Disk image, small worker')).toHaveLength(0);
+      expect(
+        host.microsoft
+          .sentMessages(SUPPORT)
+          .filter((message) => message.message.subject === '[DEMO-5] Disk image, small worker'),
+      ).toHaveLength(0);
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }

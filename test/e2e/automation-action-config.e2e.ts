@@ -27,7 +27,9 @@ describe('the "Send issue email" rule in Automation', () => {
     const recipients = form.getByLabel('Recipients', { exact: true });
     await recipients.fill('nobody-at-all');
     await recipients.press('Tab');
-    await form.getByText('"nobody-at-all" in "Recipients" is neither an email address nor reporter, assignee or watchers.').waitFor();
+    await form
+      .getByText('"nobody-at-all" in "Recipients" is neither an email address nor reporter, assignee or watchers.')
+      .waitFor();
     expect(await recipients.getAttribute('aria-invalid')).toBe('true');
     // Save: the form hands Automation nothing the run would refuse, so "nobody-at-all" is never saved.
     const saving = page.locator('button[data-automation="save"][aria-disabled="true"]');
@@ -36,9 +38,13 @@ describe('the "Send issue email" rule in Automation', () => {
     await saving.waitFor({ state: 'detached' });
     expect(await status.innerText()).toBe('The rule was not saved: Recipients is required.');
     expect(await recipients.inputValue()).toBe('nobody-at-all');
-    await form.getByText('"nobody-at-all" in "Recipients" is neither an email address nor reporter, assignee or watchers.').waitFor();
+    await form
+      .getByText('"nobody-at-all" in "Recipients" is neither an email address nor reporter, assignee or watchers.')
+      .waitFor();
     const rulePage = await (await fetch(`${host.url}/automation`)).text();
-    expect(rulePage).toContain('data-configuration="{&quot;inputs&quot;:{&quot;issueKey&quot;:&quot;{{issue.key}}&quot;');
+    expect(rulePage).toContain(
+      'data-configuration="{&quot;inputs&quot;:{&quot;issueKey&quot;:&quot;{{issue.key}}&quot;',
+    );
     expect(rulePage).not.toContain('nobody-at-all');
 
     await recipients.fill('reporter, jordan@example.com');

@@ -1,6 +1,7 @@
 import type { FrameLocator, Locator } from 'playwright-core';
+
 import { showAdminSection } from './support/admin-page';
-import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
+import { type HostedBrowser, openIssueDialog, startHostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 
@@ -12,20 +13,20 @@ afterAll(async () => {
   await run?.close();
 });
 
-async function openEmailDialog(issueKey: string): Promise<FrameLocator> {
+const openEmailDialog = async (issueKey: string): Promise<FrameLocator> => {
   const app = await openIssueDialog(run, issueKey);
   await app.getByText('From: support@contoso.onmicrosoft.com').waitFor();
   return app;
-}
+};
 
 /** Waits for what the next render shows (a state change after a key or a pointer move). */
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+const eventually = async (check: () => Promise<boolean>, what: string): Promise<void> => {
   const deadline = Date.now() + 10_000;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-}
+};
 
 const background = (option: Locator) => option.evaluate((element) => getComputedStyle(element).backgroundColor);
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
@@ -55,7 +56,10 @@ describe('chip inputs from the keyboard', () => {
     expect(await background(megan)).not.toBe(TRANSPARENT);
 
     await to.press('Enter');
-    const chips = app.getByRole('list').filter({ has: app.getByRole('button', { name: /^Remove / }) }).first();
+    const chips = app
+      .getByRole('list')
+      .filter({ has: app.getByRole('button', { name: /^Remove / }) })
+      .first();
     await chips.getByText('Megan Bowen').waitFor();
     expect(await to.inputValue()).toBe('');
     expect(await app.getByText('is not a valid email address').count()).toBe(0);

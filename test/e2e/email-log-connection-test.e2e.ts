@@ -1,5 +1,13 @@
+import {
+  addCredential,
+  demoAppOf,
+  openAdminPage,
+  secretOf,
+  showAdminSection,
+  SUPPORT_MAILBOX,
+  useHostedBrowser,
+} from './support/admin-page';
 import type { HostedBrowser } from './support/browser';
-import { SUPPORT_MAILBOX, addCredential, demoAppOf, openAdminPage, secretOf, showAdminSection, useHostedBrowser } from './support/admin-page';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -13,10 +21,18 @@ describe("Test connection's test email in the email log", () => {
   it('shows a "Connection test" row, Sent, from the credential\'s mailbox to the admin, without "Resend"', async () => {
     const app = await openAdminPage(run);
     const demoApp = demoAppOf(run);
-    await addCredential(run, app, { name: 'Works', clientId: demoApp.clientId, clientSecret: secretOf(demoApp, 'Issue Mailer for Jira').value });
+    await addCredential(run, app, {
+      name: 'Works',
+      clientId: demoApp.clientId,
+      clientSecret: secretOf(demoApp, 'Issue Mailer for Jira').value,
+    });
     await app.getByLabel('Also send a test email to me', { exact: true }).check();
     await app.getByRole('button', { name: 'Test connection', exact: true }).click();
-    await app.getByRole('form', { name: 'Edit credential: Works' }).getByRole('status').filter({ hasText: 'Connection works' }).waitFor();
+    await app
+      .getByRole('form', { name: 'Edit credential: Works' })
+      .getByRole('status')
+      .filter({ hasText: 'Connection works' })
+      .waitFor();
 
     await showAdminSection(app, 'Email log');
     const row = app.getByRole('table', { name: 'Email log' }).getByRole('row').filter({ hasText: SUBJECT });

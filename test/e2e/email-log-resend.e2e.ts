@@ -1,5 +1,12 @@
-import { DEMO_CREDENTIAL, field, openAdminPage, showAdminSection, SUPPORT_MAILBOX, useHostedBrowser } from './support/admin-page';
-import { openIssueDialog, type HostedBrowser } from './support/browser';
+import {
+  DEMO_CREDENTIAL,
+  field,
+  openAdminPage,
+  showAdminSection,
+  SUPPORT_MAILBOX,
+  useHostedBrowser,
+} from './support/admin-page';
+import { type HostedBrowser, openIssueDialog } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -10,14 +17,14 @@ useHostedBrowser((started) => {
 const SALES_MAILBOX = 'sales@contoso.onmicrosoft.com';
 
 /** Edits the demo credential's sender mailbox on the admin page, as an admin does. */
-async function setSenderMailbox(mailbox: string): Promise<void> {
+const setSenderMailbox = async (mailbox: string): Promise<void> => {
   const app = await openAdminPage(run);
   await showAdminSection(app, 'Credentials');
   await app.getByRole('button', { name: `Edit ${DEMO_CREDENTIAL}` }).click();
   await field(app, 'Sender mailbox').fill(mailbox);
   await app.getByRole('button', { name: 'Save', exact: true }).click();
   await app.getByRole('row').filter({ hasText: mailbox }).first().waitFor();
-}
+};
 
 describe('resending from the email log', () => {
   it('warns when nothing changed, then shows the From actually used, drops the banner once sent, and shows the message as sent', async () => {
@@ -28,7 +35,10 @@ describe('resending from the email log', () => {
     const subject = `[DEMO-3] ${await page.getByRole('heading', { level: 1 }).innerText()}`;
     await dialog.getByLabel('To', { exact: true }).fill('jordan@example.com');
     await dialog.getByRole('button', { name: 'Send' }).click();
-    await dialog.getByRole('status', { name: 'Delivery status' }).getByText(/^Not sent/).waitFor({ timeout: 30_000 });
+    await dialog
+      .getByRole('status', { name: 'Delivery status' })
+      .getByText(/^Not sent/)
+      .waitFor({ timeout: 30_000 });
     await page.keyboard.press('Escape');
 
     let app = await openAdminPage(run);
@@ -53,7 +63,11 @@ describe('resending from the email log', () => {
     await setSenderMailbox(SUPPORT_MAILBOX);
     app = await openAdminPage(run);
     await showAdminSection(app, 'Email log');
-    await app.getByRole('table', { name: 'Email log' }).getByRole('button', { name: `Open email ${subject}` }).first().click();
+    await app
+      .getByRole('table', { name: 'Email log' })
+      .getByRole('button', { name: `Open email ${subject}` })
+      .first()
+      .click();
     detail = app.getByRole('region', { name: subject });
     await detail.getByRole('button', { name: 'Resend' }).click();
     const banner = detail.getByText('Email queued again');
@@ -78,7 +92,9 @@ describe('resending from the email log', () => {
     expect(headers).toContain('To\njordan@example.com');
     const frame = message.locator('iframe[title="Message body as sent"]');
     expect(await frame.getAttribute('sandbox')).toBe('');
-    expect(await message.frameLocator('iframe[title="Message body as sent"]').locator('body').innerText()).toContain('DEMO-3');
+    expect(await message.frameLocator('iframe[title="Message body as sent"]').locator('body').innerText()).toContain(
+      'DEMO-3',
+    );
     expect(run.pageErrors).toEqual([]);
   });
 });

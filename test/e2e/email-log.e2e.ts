@@ -1,5 +1,5 @@
-import { ADMIN_FRAME, SUPPORT_MAILBOX, showAdminSection } from './support/admin-page';
-import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
+import { ADMIN_FRAME, showAdminSection, SUPPORT_MAILBOX } from './support/admin-page';
+import { type HostedBrowser, openIssueDialog, startHostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 
@@ -31,10 +31,18 @@ describe('the email log on the admin page', () => {
     await app.getByRole('button', { name: 'Send' }).click();
 
     const status = app.getByRole('status', { name: 'Delivery status' });
-    await status.getByText('Queued: waiting to be sent...').or(status.getByText(/trying again/)).first().waitFor();
+    await status
+      .getByText('Queued: waiting to be sent...')
+      .or(status.getByText(/trying again/))
+      .first()
+      .waitFor();
     await status.getByText(`Not sent: ${UNAVAILABLE_FOR_SENDER}`).waitFor({ timeout: 60_000 });
     expect(host.microsoft.sentMessages(SUPPORT_MAILBOX)).toHaveLength(0);
-    await app.getByRole('button', { name: 'Cancel' }).or(app.getByRole('button', { name: 'Close' })).first().click();
+    await app
+      .getByRole('button', { name: 'Cancel' })
+      .or(app.getByRole('button', { name: 'Close' }))
+      .first()
+      .click();
 
     await page.goto(`${host.url}/admin`);
     const admin = page.frameLocator(ADMIN_FRAME);
@@ -75,6 +83,6 @@ describe('the email log on the admin page', () => {
     expect(await dialog.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(run.pageErrors).toEqual([]);
-  // Eight attempts a second apart, then the log and a resend: more than the default 60 s under load.
+    // Eight attempts a second apart, then the log and a resend: more than the default 60 s under load.
   }, 150_000);
 });

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+
 import type { FrameLocator } from 'playwright-core';
+
+import { NON_ADMIN_ACCOUNT_ID, showAdminSection, SUPPORT_MAILBOX, useHostedBrowser } from './support/admin-page';
 import type { HostedBrowser } from './support/browser';
-import { NON_ADMIN_ACCOUNT_ID, SUPPORT_MAILBOX, showAdminSection, useHostedBrowser } from './support/admin-page';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -10,21 +12,21 @@ useHostedBrowser((started) => {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-async function openDialog(issueKey: string, as?: string): Promise<FrameLocator> {
+const openDialog = async (issueKey: string, as?: string): Promise<FrameLocator> => {
   const { page, host } = run;
   await page.goto(`${host.url}/browse/${issueKey}${as === undefined ? '' : `?as=${encodeURIComponent(as)}`}`);
   await page.getByRole('button', { name: 'Apps' }).click();
   await page.getByRole('menuitem', { name: 'Email this issue' }).click();
   await page.getByRole('dialog', { name: 'Email this issue' }).waitFor();
   return page.frameLocator('iframe[title="Email this issue"]');
-}
+};
 
 /** Jira's own bytes of an attachment, read through the site as the signed-in user. */
-async function jiraBytes(attachmentId: string): Promise<Buffer> {
+const jiraBytes = async (attachmentId: string): Promise<Buffer> => {
   const answer = await run.page.request.get(`${run.host.url}/rest/api/3/attachment/content/${attachmentId}`);
   expect(answer.status()).toBe(200);
   return Buffer.from(await answer.body());
-}
+};
 
 describe('"Email this issue", complete', () => {
   it('emails DEMO-2 with a 3.6 MB and a small attachment to a typed address and a directory pick, with Cc', async () => {
@@ -55,17 +57,26 @@ describe('"Email this issue", complete', () => {
       'customer@fabrikam.example',
       'MeganB@contoso.onmicrosoft.com',
     ]);
-    expect(message?.ccRecipients?.map((recipient) => recipient.emailAddress.address)).toEqual(['it-manager@fabrikam.example']);
+    expect(message?.ccRecipients?.map((recipient) => recipient.emailAddress.address)).toEqual([
+      'it-manager@fabrikam.example',
+    ]);
     const attachments = new Map((message?.attachments ?? []).map((attachment) => [attachment.name, attachment]));
     expect([...attachments.keys()].sort()).toEqual(['laptop-fleet-inventory.xlsx', 'onboarding-checklist.csv']);
     const [xlsx, csv] = await Promise.all([jiraBytes('10106'), jiraBytes('10102')]);
     expect(xlsx.length).toBeGreaterThan(3 * 1024 * 1024);
-    expect(sha256(Buffer.from(attachments.get('laptop-fleet-inventory.xlsx')?.contentBytes ?? '', 'base64'))).toBe(sha256(xlsx));
-    expect(sha256(Buffer.from(attachments.get('onboarding-checklist.csv')?.contentBytes ?? '', 'base64'))).toBe(sha256(csv));
+    expect(sha256(Buffer.from(attachments.get('laptop-fleet-inventory.xlsx')?.contentBytes ?? '', 'base64'))).toBe(
+      sha256(xlsx),
+    );
+    expect(sha256(Buffer.from(attachments.get('onboarding-checklist.csv')?.contentBytes ?? '', 'base64'))).toBe(
+      sha256(csv),
+    );
 
     // The comment the app added, on the issue page.
     await run.page.goto(`${run.host.url}/browse/DEMO-2`);
-    await run.page.getByText(/Emailed to customer@fabrikam\.example, MeganB@contoso\.onmicrosoft\.com/).first().waitFor();
+    await run.page
+      .getByText(/Emailed to customer@fabrikam\.example, MeganB@contoso\.onmicrosoft\.com/)
+      .first()
+      .waitFor();
 
     // The history in the dialog.
     const again = await openDialog('DEMO-2');
@@ -119,6 +130,8 @@ describe('"Email this issue", complete', () => {
     const app = await openDialog('DEMO-1', NON_ADMIN_ACCOUNT_ID);
     await app.getByText('Your Jira admin lets only members of support-agents', { exact: false }).waitFor();
     const send = app.getByRole('button', { name: 'Send' });
-    expect((await send.count()) === 0 || (await send.isDisabled()) || (await send.getAttribute('aria-disabled')) === 'true').toBe(true);
+    expect(
+      (await send.count()) === 0 || (await send.isDisabled()) || (await send.getAttribute('aria-disabled')) === 'true',
+    ).toBe(true);
   });
 });

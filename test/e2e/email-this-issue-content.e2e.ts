@@ -1,6 +1,7 @@
 import type { FrameLocator } from 'playwright-core';
+
 import { SUPPORT_MAILBOX, useHostedBrowser } from './support/admin-page';
-import { openIssueDialog, type HostedBrowser } from './support/browser';
+import { type HostedBrowser, openIssueDialog } from './support/browser';
 import { invokeFunction, unwrap } from './support/forge-invoke';
 
 /**
@@ -13,16 +14,27 @@ useHostedBrowser((started) => {
   run = started;
 });
 
-const SUMMARY_ONLY = { name: 'Summary only', subject: '{{ issue.summary }}', body: '<p>{{ issue.key }}: {{ issue.summary }}</p>' };
+const SUMMARY_ONLY = {
+  name: 'Summary only',
+  subject: '{{ issue.summary }}',
+  body: '<p>{{ issue.key }}: {{ issue.summary }}</p>',
+};
 
-async function saveSummaryOnlyTemplate(): Promise<void> {
-  unwrap(await invokeFunction(run.host.url, { moduleKey: 'issue-mailer-admin', functionKey: 'saveTemplate', payload: SUMMARY_ONLY }), 'saveTemplate');
-}
+const saveSummaryOnlyTemplate = async (): Promise<void> => {
+  unwrap(
+    await invokeFunction(run.host.url, {
+      moduleKey: 'issue-mailer-admin',
+      functionKey: 'saveTemplate',
+      payload: SUMMARY_ONLY,
+    }),
+    'saveTemplate',
+  );
+};
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The files the preview lists, each as its line reads, and the whole Attachments entry. */
-async function previewFiles(app: FrameLocator): Promise<{ files: string[]; total: string }> {
+const previewFiles = async (app: FrameLocator): Promise<{ files: string[]; total: string }> => {
   await app.getByRole('button', { name: 'Preview' }).click();
   const region = app.getByRole('region', { name: 'Preview' });
   await region.locator('iframe[title="Email preview"]').waitFor();
@@ -30,7 +42,7 @@ async function previewFiles(app: FrameLocator): Promise<{ files: string[]; total
   const total = oneLine(await region.locator('dt:text-is("Attachments") + dd').innerText());
   await app.getByRole('button', { name: 'Edit email' }).click();
   return { files, total };
-}
+};
 
 describe('"Email this issue": content choices, preview and attachments follow the template', () => {
   beforeAll(async () => {
@@ -56,7 +68,11 @@ describe('"Email this issue": content choices, preview and attachments follow th
     await app.getByRole('group', { name: 'Comments' }).waitFor();
 
     await app.getByLabel('Template', { exact: true }).selectOption({ label: 'Summary only' });
-    await app.getByText('Fields, description and comments are not offered: the “Summary only” template decides this content itself.').waitFor();
+    await app
+      .getByText(
+        'Fields, description and comments are not offered: the “Summary only” template decides this content itself.',
+      )
+      .waitFor();
     expect(await app.getByRole('checkbox', { name: 'Fields', exact: true }).count()).toBe(0);
     expect(await app.getByRole('checkbox', { name: 'Description', exact: true }).count()).toBe(0);
     expect(await app.getByRole('group', { name: 'Comments' }).count()).toBe(0);
@@ -70,7 +86,9 @@ describe('"Email this issue": content choices, preview and attachments follow th
     await app.getByRole('button', { name: 'Send' }).click();
     await app.getByRole('status', { name: 'Delivery status' }).getByText('Sent to 1 person').waitFor();
 
-    const sent = host.microsoft.sentMessages(SUPPORT_MAILBOX).filter((message) => message.message.subject === '[DEMO-1] Summary only, no screenshot');
+    const sent = host.microsoft
+      .sentMessages(SUPPORT_MAILBOX)
+      .filter((message) => message.message.subject === '[DEMO-1] Summary only, no screenshot');
     expect(sent).toHaveLength(1);
     expect(sent[0]?.message.attachments ?? []).toEqual([]);
 

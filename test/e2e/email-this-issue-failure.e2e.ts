@@ -1,4 +1,3 @@
-import type { HostedBrowser } from './support/browser';
 import {
   addCredential,
   demoAppOf,
@@ -8,6 +7,7 @@ import {
   showAdminSection,
   useHostedBrowser,
 } from './support/admin-page';
+import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -19,13 +19,13 @@ const POLICY_BLOCKED_MAILBOX = 'sales@contoso.onmicrosoft.com';
 const SENDER_WORDS =
   'Not sent: Microsoft 365 does not let Issue Mailer send from this mailbox. Tell your Jira admin; the email log has the details.';
 
-async function invokeAdmin(functionKey: string, payload: unknown): Promise<unknown> {
+const invokeAdmin = async (functionKey: string, payload: unknown): Promise<unknown> => {
   const answer = await run.page.request.post(`${run.host.url}/__forge/invoke`, {
     headers: { origin: run.host.url },
     data: { moduleKey: 'issue-mailer-admin', functionKey, payload },
   });
   return answer.json();
-}
+};
 
 describe('"Email this issue" when Microsoft 365 refuses the mailbox', () => {
   it('tells an agent in plain words, gives a reference for the admin and disables Send', async () => {
@@ -52,13 +52,21 @@ describe('"Email this issue" when Microsoft 365 refuses the mailbox', () => {
     const status = app.getByRole('status', { name: 'Delivery status' });
     await status.getByText(SENDER_WORDS).waitFor({ timeout: 30_000 });
     const reference = app.getByLabel('Reference for your Jira admin', { exact: true });
-    expect(await reference.inputValue()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} \(.+\)$/);
+    expect(await reference.inputValue()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} \(.+\)$/,
+    );
     const send = app.getByRole('button', { name: 'Send' });
     expect(await send.isDisabled()).toBe(true);
     await app.getByText("Sending again can't work until your Jira admin fixes this.").waitFor();
 
     const shown = await app.locator('body').innerText();
-    for (const jargon of ['Test-ApplicationAccessPolicy', 'AADSTS', 'Mail.Send', 'application access policy', 'ErrorAccessDenied']) {
+    for (const jargon of [
+      'Test-ApplicationAccessPolicy',
+      'AADSTS',
+      'Mail.Send',
+      'application access policy',
+      'ErrorAccessDenied',
+    ]) {
       expect(shown).not.toContain(jargon);
     }
     expect(host.microsoft.sentMessages(POLICY_BLOCKED_MAILBOX)).toHaveLength(0);

@@ -1,6 +1,7 @@
 import type { Response } from 'playwright-core';
+
 import { CASEY_CUSTOMER } from '../../local/jira';
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import { type HostedBrowser, startHostedBrowser } from './support/browser';
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 /** Casey keeps it private: Alex, who sends, must never have it in a page, a frame or any answer the browser got. */
@@ -43,7 +44,11 @@ describe('"Email this issue" to a reporter whose address Jira hides', () => {
     const chip = app.getByRole('listitem').filter({ hasText: 'Casey Customer' });
     await chip.waitFor();
     expect((await chip.locator('.im-chip__label').innerText()).trim()).toBe('Casey Customer');
-    expect(await app.getByRole('button', { name: 'Add reporter: Casey Customer (email hidden) (in To)', exact: true }).isDisabled()).toBe(true);
+    expect(
+      await app
+        .getByRole('button', { name: 'Add reporter: Casey Customer (email hidden) (in To)', exact: true })
+        .isDisabled(),
+    ).toBe(true);
 
     await app.getByLabel('Message', { exact: true }).fill('Your mailbox syncs again.');
     await app.getByRole('button', { name: 'Send' }).click();
@@ -58,7 +63,10 @@ describe('"Email this issue" to a reporter whose address Jira hides', () => {
 
     for (const html of await everything()) expect(html).not.toContain(HIDDEN_ADDRESS);
     // The draft and the history came through the recorder: their answers name Casey, without the address.
-    expect(answers.filter((answer) => answer.url.endsWith('/__forge/invoke') && answer.body.includes('Casey Customer')).length).toBeGreaterThanOrEqual(2);
+    expect(
+      answers.filter((answer) => answer.url.endsWith('/__forge/invoke') && answer.body.includes('Casey Customer'))
+        .length,
+    ).toBeGreaterThanOrEqual(2);
     expect(answers.filter((answer) => answer.body.includes(HIDDEN_ADDRESS)).map((answer) => answer.url)).toEqual([]);
 
     const sent = host.microsoft.sentMessages(SUPPORT);

@@ -1,15 +1,15 @@
-import type { MailSettings } from '../../src/contract/mail-settings';
 import { CASEY_CUSTOMER } from '../../local/jira';
 import { SUPPORT_AGENTS } from '../../local/jira/seed/groups';
-import type { HostedBrowser } from './support/browser';
+import type { MailSettings } from '../../src/contract/mail-settings';
 import { NON_ADMIN_ACCOUNT_ID, useHostedBrowser } from './support/admin-page';
+import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
   run = started;
 });
 
-async function invokeAdmin<T>(functionKey: string, payload: unknown): Promise<T> {
+const invokeAdmin = async <T>(functionKey: string, payload: unknown): Promise<T> => {
   const answer = await run.page.request.post(`${run.host.url}/__forge/invoke`, {
     headers: { origin: run.host.url },
     data: { moduleKey: 'issue-mailer-admin', functionKey, payload },
@@ -17,14 +17,18 @@ async function invokeAdmin<T>(functionKey: string, payload: unknown): Promise<T>
   const body = (await answer.json()) as { ok: boolean; data: T };
   expect(body.ok).toBe(true);
   return body.data;
-}
+};
 
 describe('"Email this issue" for people who may not send (issue 12, item 18)', () => {
   it('tells Jordan, outside the sending group, why at once: no form, nothing to send', async () => {
     const current = await invokeAdmin<MailSettings>('getMailSettings', {});
     await invokeAdmin('saveMailSettings', {
       ...current,
-      whoMaySend: { mode: 'restricted', groups: [{ id: SUPPORT_AGENTS.groupId, name: SUPPORT_AGENTS.name }], projectRoles: [] },
+      whoMaySend: {
+        mode: 'restricted',
+        groups: [{ id: SUPPORT_AGENTS.groupId, name: SUPPORT_AGENTS.name }],
+        projectRoles: [],
+      },
     });
 
     const { page, host } = run;

@@ -1,4 +1,4 @@
-import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
+import { type HostedBrowser, openIssueDialog, startHostedBrowser } from './support/browser';
 
 /**
  * Issue 12, item 12: "All comments" must not carry the app's own "Emailed to ..." comments, or a new recipient
@@ -43,7 +43,11 @@ describe("the app's own comments stay out of emails", () => {
     await second.getByRole('status', { name: 'Delivery status' }).getByText('Sent to 1 person').waitFor();
     const message = host.microsoft
       .sentMessages('support@contoso.onmicrosoft.com')
-      .find((sent) => sent.message.toRecipients?.some((recipient) => recipient.emailAddress.address === 'second.recipient@example.com'));
+      .find((sent) =>
+        sent.message.toRecipients?.some(
+          (recipient) => recipient.emailAddress.address === 'second.recipient@example.com',
+        ),
+      );
     expect(message?.message.body?.content).toBeDefined();
     expect(message?.message.body?.content).not.toContain('first.recipient@example.com');
     expect(run.pageErrors).toEqual([]);

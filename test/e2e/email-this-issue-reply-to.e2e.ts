@@ -1,6 +1,14 @@
+import {
+  addCredential,
+  demoAppOf,
+  emulatedTenant,
+  openAdminPage,
+  secretOf,
+  showAdminSection,
+  useHostedBrowser,
+} from './support/admin-page';
 import type { HostedBrowser } from './support/browser';
 import { openIssueDialog } from './support/browser';
-import { addCredential, demoAppOf, emulatedTenant, openAdminPage, secretOf, showAdminSection, useHostedBrowser } from './support/admin-page';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -12,7 +20,9 @@ const SALES = 'sales@contoso.onmicrosoft.com';
 describe('"Email this issue" from a chosen mailbox, with a Reply-To (issue 12, item 20)', () => {
   it('sends from the second mailbox an admin allows, with the Reply-To, as the mailbox shows', async () => {
     // The tenant's access policy lets the demo app use the support mailbox only: an Exchange admin adds sales.
-    const policy = emulatedTenant(run).applicationAccessPolicies?.find((candidate) => candidate.appId === demoAppOf(run).clientId);
+    const policy = emulatedTenant(run).applicationAccessPolicies?.find(
+      (candidate) => candidate.appId === demoAppOf(run).clientId,
+    );
     policy?.mailboxes.push(SALES);
     const admin = await openAdminPage(run);
     await showAdminSection(admin, 'Credentials');
@@ -44,7 +54,10 @@ describe('"Email this issue" from a chosen mailbox, with a Reply-To (issue 12, i
     await replyTo.fill('helpdesk@fabrikam.example');
 
     await app.getByRole('button', { name: 'Send' }).click();
-    await app.getByRole('status', { name: 'Delivery status' }).getByText('Sent to 1 person').waitFor({ timeout: 30_000 });
+    await app
+      .getByRole('status', { name: 'Delivery status' })
+      .getByText('Sent to 1 person')
+      .waitFor({ timeout: 30_000 });
 
     const sent = run.host.microsoft.sentMessages(SALES);
     expect(sent).toHaveLength(1);

@@ -1,6 +1,14 @@
+import {
+  addCredential,
+  demoAppOf,
+  emulatedTenant,
+  openAdminPage,
+  secretOf,
+  showAdminSection,
+  useHostedBrowser,
+} from './support/admin-page';
 import type { HostedBrowser } from './support/browser';
 import { openIssueDialog } from './support/browser';
-import { addCredential, demoAppOf, emulatedTenant, openAdminPage, secretOf, showAdminSection, useHostedBrowser } from './support/admin-page';
 
 let run: HostedBrowser;
 useHostedBrowser((started) => {
@@ -13,7 +21,9 @@ const SUPPORT = 'support@contoso.onmicrosoft.com';
 describe('"Email this issue": the mailboxes an admin allows for a project (issue 12, item 20)', () => {
   it('offers the sales mailbox as From in DEMO only, where an admin allowed it, and no choice in OPS', async () => {
     // The tenant's access policy lets the demo app use the support mailbox only: an Exchange admin adds sales.
-    const policy = emulatedTenant(run).applicationAccessPolicies?.find((candidate) => candidate.appId === demoAppOf(run).clientId);
+    const policy = emulatedTenant(run).applicationAccessPolicies?.find(
+      (candidate) => candidate.appId === demoAppOf(run).clientId,
+    );
     policy?.mailboxes.push(SALES);
     const admin = await openAdminPage(run);
     await showAdminSection(admin, 'Credentials');
@@ -30,14 +40,20 @@ describe('"Email this issue": the mailboxes an admin allows for a project (issue
     const project = perProject.getByLabel('Project with its own mailboxes, row 1');
     expect(await project.evaluate((element) => element === document.activeElement)).toBe(true);
     await project.selectOption('DEMO');
-    await perProject.getByRole('group', { name: 'Mailboxes for Demo IT Support' }).getByLabel(`Contoso sales (${SALES})`).check();
+    await perProject
+      .getByRole('group', { name: 'Mailboxes for Demo IT Support' })
+      .getByLabel(`Contoso sales (${SALES})`)
+      .check();
     await admin.getByRole('button', { name: 'Save settings' }).click();
     await admin.getByText('Settings saved').first().waitFor();
 
     const demo = await openIssueDialog(run, 'DEMO-2');
     const from = demo.getByLabel('From', { exact: true });
     expect(await from.locator('option:checked').innerText()).toContain(SUPPORT);
-    expect(await from.locator('option').allInnerTexts()).toEqual([expect.stringContaining(SUPPORT), `Contoso sales (${SALES})`]);
+    expect(await from.locator('option').allInnerTexts()).toEqual([
+      expect.stringContaining(SUPPORT),
+      `Contoso sales (${SALES})`,
+    ]);
 
     const ops = await openIssueDialog(run, 'OPS-1');
     await ops.getByLabel('To', { exact: true }).waitFor();

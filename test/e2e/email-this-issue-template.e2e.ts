@@ -1,4 +1,4 @@
-import { openIssueDialog, startHostedBrowser, type HostedBrowser } from './support/browser';
+import { type HostedBrowser, openIssueDialog, startHostedBrowser } from './support/browser';
 import { invokeFunction, unwrap } from './support/forge-invoke';
 
 /** Issue 12, item 13: choosing a template in the dialog gives the email that template's subject. */
@@ -13,13 +13,17 @@ afterAll(async () => {
 });
 
 describe('a template chosen in "Email this issue"', () => {
-  it("brings its subject into the Subject field, and the email goes out with it", async () => {
+  it('brings its subject into the Subject field, and the email goes out with it', async () => {
     const { page, host } = run;
     unwrap(
       await invokeFunction(host.url, {
         moduleKey: 'issue-mailer-admin',
         functionKey: 'saveTemplate',
-        payload: { name: 'Customer update', subject: 'Update on your request: {{ issue.summary }}', body: '<p>{{ issue.summary }}</p>' },
+        payload: {
+          name: 'Customer update',
+          subject: 'Update on your request: {{ issue.summary }}',
+          body: '<p>{{ issue.summary }}</p>',
+        },
       }),
       'saveTemplate',
     );
@@ -36,7 +40,9 @@ describe('a template chosen in "Email this issue"', () => {
     await app.getByLabel('To', { exact: true }).fill('customer@example.com');
     await app.getByRole('button', { name: 'Send' }).click();
     await app.getByRole('status', { name: 'Delivery status' }).getByText('Sent to 1 person').waitFor();
-    const sent = host.microsoft.sentMessages('support@contoso.onmicrosoft.com').map((message) => message.message.subject);
+    const sent = host.microsoft
+      .sentMessages('support@contoso.onmicrosoft.com')
+      .map((message) => message.message.subject);
     expect(sent).toEqual([`[DEMO-3] Update on your request: ${summary}`]);
     expect(run.pageErrors).toEqual([]);
   });

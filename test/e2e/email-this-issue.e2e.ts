@@ -1,4 +1,4 @@
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import { type HostedBrowser, startHostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 
@@ -89,14 +89,16 @@ describe('"Email this issue" when sending fails or is not set up', () => {
 
       const status = app.getByRole('status', { name: 'Delivery status' });
       await status.getByText(/^Microsoft 365 asked to wait; trying again at \d\d:\d\d:\d\d \(attempt \d\)$/).waitFor();
-      await status.getByText('Not sent: Microsoft 365 is unavailable right now. Try again in a few minutes.').waitFor({ timeout: 60_000 });
+      await status
+        .getByText('Not sent: Microsoft 365 is unavailable right now. Try again in a few minutes.')
+        .waitFor({ timeout: 60_000 });
       expect(await page.getByRole('dialog', { name: 'Email this issue' }).isVisible()).toBe(true);
       expect(host.microsoft.sentMessages()).toHaveLength(1);
       expect(await page.getByRole('alert').filter({ hasText: 'Email sent' }).count()).toBe(0);
     } finally {
       host.microsoft.clearFaults();
     }
-  // Eight attempts a second apart, then up to 60 s for the last status: more than the default 60 s under load.
+    // Eight attempts a second apart, then up to 60 s for the last status: more than the default 60 s under load.
   }, 150_000);
 
   it('says email is not configured and disables Send when no credential is stored', async () => {

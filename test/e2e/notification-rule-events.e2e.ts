@@ -1,5 +1,5 @@
 import { SAM_AGENT } from '../../local/jira';
-import { ADMIN_FRAME, SUPPORT_MAILBOX, openAdminPage, showAdminSection, useHostedBrowser } from './support/admin-page';
+import { ADMIN_FRAME, openAdminPage, showAdminSection, SUPPORT_MAILBOX, useHostedBrowser } from './support/admin-page';
 import type { HostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
@@ -10,7 +10,12 @@ useHostedBrowser((started) => {
 /** A change in the local Jira as Sam, as a person makes it in Jira. */
 const editAsSam = async (issueKey: string, fields: Record<string, unknown>) => {
   const answer = await run.host.jira.handle(
-    { method: 'PUT', path: `/rest/api/3/issue/${issueKey}`, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ fields })) },
+    {
+      method: 'PUT',
+      path: `/rest/api/3/issue/${issueKey}`,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify({ fields })),
+    },
     { type: 'user', accountId: SAM_AGENT.accountId },
   );
   expect(answer.status).toBe(204);
@@ -42,7 +47,10 @@ describe('notification rules: events, history and trying a rule', () => {
     ]);
     // "A chosen field changed" asks for the field, from Jira's field list.
     await when.selectOption({ label: 'A chosen field changed' });
-    await section.getByLabel('Field', { exact: true }).locator('option', { hasText: 'Labels' }).waitFor({ state: 'attached' });
+    await section
+      .getByLabel('Field', { exact: true })
+      .locator('option', { hasText: 'Labels' })
+      .waitFor({ state: 'attached' });
     await when.selectOption({ label: 'Priority changed' });
     await section.getByRole('checkbox', { name: /\(DEMO\)$/ }).check();
     await section.getByLabel('Template', { exact: true }).selectOption({ label: 'Standard (built-in)' });
@@ -56,9 +64,15 @@ describe('notification rules: events, history and trying a rule', () => {
     await editAsSam('OPS-1', { priority: { name: 'Low' } });
     await settle();
     const toPrio = () =>
-      run.host.microsoft.sentMessages(SUPPORT_MAILBOX).filter((message) => message.message.toRecipients?.some((recipient) => recipient.emailAddress.address === 'prio@example.com'));
+      run.host.microsoft
+        .sentMessages(SUPPORT_MAILBOX)
+        .filter((message) =>
+          message.message.toRecipients?.some((recipient) => recipient.emailAddress.address === 'prio@example.com'),
+        );
     expect(toPrio()).toHaveLength(1);
-    expect(toPrio()[0]?.message.body?.content).toContain('Sent by the notification rule "Priority watch" in Issue Mailer.');
+    expect(toPrio()[0]?.message.body?.content).toContain(
+      'Sent by the notification rule "Priority watch" in Issue Mailer.',
+    );
 
     await section.getByRole('button', { name: 'History of Priority watch' }).click();
     const history = section.getByRole('table', { name: 'History of Priority watch' });
@@ -80,7 +94,9 @@ describe('notification rules: events, history and trying a rule', () => {
     await section.getByText('To: prio@example.com').waitFor();
     await section.getByText(/^Subject: \[DEMO-1\] /).waitFor();
     const preview = page.frameLocator(ADMIN_FRAME).frameLocator('iframe[title="Rule email preview"]');
-    await preview.getByText('Sent by the notification rule "Priority watch" in Issue Mailer.', { exact: false }).waitFor();
+    await preview
+      .getByText('Sent by the notification rule "Priority watch" in Issue Mailer.', { exact: false })
+      .waitFor();
 
     await section.getByLabel('Issue key', { exact: true }).fill('OPS-1');
     await section.getByRole('button', { name: 'Try', exact: true }).click();

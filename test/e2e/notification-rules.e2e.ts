@@ -1,5 +1,5 @@
-import { ADMIN_FRAME, SUPPORT_MAILBOX, showAdminSection } from './support/admin-page';
-import { startHostedBrowser, type HostedBrowser } from './support/browser';
+import { ADMIN_FRAME, showAdminSection, SUPPORT_MAILBOX } from './support/admin-page';
+import { type HostedBrowser, startHostedBrowser } from './support/browser';
 
 let run: HostedBrowser;
 
@@ -43,7 +43,11 @@ describe('notification rules', () => {
     await host.queue.whenIdle();
     const mails = host.microsoft
       .sentMessages(SUPPORT_MAILBOX)
-      .filter((message) => message.message.toRecipients?.some((recipient) => recipient.emailAddress.address === 'service-desk@example.com'));
+      .filter((message) =>
+        message.message.toRecipients?.some(
+          (recipient) => recipient.emailAddress.address === 'service-desk@example.com',
+        ),
+      );
     expect(mails).toHaveLength(1);
     expect(mails[0]?.message.subject).toBe(`[DEMO-5] ${summary}`);
     expect(mails[0]?.message.body?.content).toContain('The new toner is on its way.');

@@ -4,28 +4,29 @@
  * email may be lost and none sent twice; the one case the app cannot decide (the mailbox cannot be searched
  * after an attempt that may have gone out) must end logged as DELIVERY_UNCERTAIN, not sent again.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { DeliveryEvent, EmailLogEntry } from '../../src/contract/email-log';
-import type { SentIssueEmail } from '../../src/contract/issue-email';
+
 import { loadTenantConfig, startMicrosoftEmulator } from '../../local/microsoft';
 import type { EmulatedTenant, MicrosoftEmulator, SendHookPoint } from '../../local/microsoft/types';
+import type { DeliveryEvent, EmailLogEntry } from '../../src/contract/email-log';
+import type { SentIssueEmail } from '../../src/contract/issue-email';
 import { SUPPORT_MAILBOX } from './support/admin-page';
 import type { Answer } from './support/forge-invoke';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 interface AppProcess {
-  call<T>(module: 'admin' | 'issue', functionKey: string, payload: unknown): Promise<Answer<T>>;
-  kill(): Promise<void>;
-  stop(): Promise<void>;
+  call: <T>(module: 'admin' | 'issue', functionKey: string, payload: unknown) => Promise<Answer<T>>;
+  kill: () => Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Starts test/e2e/support/outbox-process.ts on `dataDir` and waits until it runs. */
-async function startApp(dataDir: string): Promise<AppProcess> {
+const startApp = async (dataDir: string): Promise<AppProcess> => {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, 'support', 'outbox-process.ts'), JSON.stringify({ dataDir })],
@@ -41,13 +42,18 @@ async function startApp(dataDir: string): Promise<AppProcess> {
     if (message.ready === true) ready();
     if (message.id !== undefined) pending.get(message.id)?.(message);
   });
-  await Promise.race([started, exited.then(() => Promise.reject(new Error('the app process exited before it was ready')))]);
+  await Promise.race([
+    started,
+    exited.then(() => Promise.reject(new Error('the app process exited before it was ready'))),
+  ]);
   let next = 0;
   return {
     call: <T>(module: 'admin' | 'issue', functionKey: string, payload: unknown) =>
       new Promise<Answer<T>>((resolve, reject) => {
         next += 1;
-        pending.set(next, (message) => (message.error === undefined ? resolve(message.answer as Answer<T>) : reject(new Error(message.error))));
+        pending.set(next, (message) =>
+          message.error === undefined ? resolve(message.answer as Answer<T>) : reject(new Error(message.error)),
+        );
         child.stdin.write(`${JSON.stringify({ id: next, module, functionKey, payload })}\n`);
       }),
     kill: async () => {
@@ -59,7 +65,7 @@ async function startApp(dataDir: string): Promise<AppProcess> {
       await exited;
     },
   };
-}
+};
 
 const data = <T>(answer: Answer<T>): T => {
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
@@ -106,7 +112,7 @@ const sentWith = (subject: string): number =>
   microsoft.sentMessages(SUPPORT_MAILBOX).filter((message) => message.message.subject === subject).length;
 
 /** Sends an email through the running process, killing it with SIGKILL when Graph reaches `point`. */
-async function sendAndKillAt(point: SendHookPoint, subject: string): Promise<string> {
+const sendAndKillAt = async (point: SendHookPoint, subject: string): Promise<string> => {
   const running = app;
   if (running === undefined) throw new Error('no app process');
   let armed = true;
@@ -120,22 +126,24 @@ async function sendAndKillAt(point: SendHookPoint, subject: string): Promise<str
       if (point === 'before-accept') throw new Error('the app process was killed');
     });
   });
-  const queued = data(await running.call<SentIssueEmail>('issue', 'sendIssueEmail', { to: ['reader@example.com'], subject, message: '' }));
+  const queued = data(
+    await running.call<SentIssueEmail>('issue', 'sendIssueEmail', { to: ['reader@example.com'], subject, message: '' }),
+  );
   await killed;
   microsoft.setSendHook(undefined);
   app = undefined;
   return queued.emailId;
-}
+};
 
 /** Restarts the app on the same data and waits until the email is sent or failed. */
-async function restartAndSettle(emailId: string): Promise<EmailLogEntry> {
+const restartAndSettle = async (emailId: string): Promise<EmailLogEntry> => {
   app = await startApp(dataDir);
   for (;;) {
     const entry = data(await app.call<EmailLogEntry>('admin', 'getEmailLogEntry', { emailId }));
     if (entry.status === 'sent' || entry.status === 'failed') return entry;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-}
+};
 
 const notes = (events: readonly DeliveryEvent[]): string[] => events.map((event) => `${event.status}: ${event.note}`);
 

@@ -11,11 +11,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+import { type LocalHost, startLocalHost } from '../../local/host';
 import type { EmailLogPage, EmailLogSummary } from '../../src/contract/email-log';
 import type { SentIssueEmail } from '../../src/contract/issue-email';
-import { startLocalHost, type LocalHost } from '../../local/host';
-import { BUNDLED_APP } from './support/bundled-app';
 import { SUPPORT_MAILBOX } from './support/admin-page';
+import { BUNDLED_APP } from './support/bundled-app';
 import { invokeFunction, unwrap } from './support/forge-invoke';
 
 const EMAILS = 500;
@@ -48,7 +49,12 @@ let jumpedMs = 0;
 beforeAll(async () => {
   jest.useFakeTimers({ advanceTimers: true, doNotFake: [...ONLY_DATE] });
   dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-faults-'));
-  host = await startLocalHost({ port: 0, dataDir, appCode: BUNDLED_APP, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
+  host = await startLocalHost({
+    port: 0,
+    dataDir,
+    appCode: BUNDLED_APP,
+    scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 },
+  });
 });
 
 afterAll(async () => {
@@ -120,7 +126,11 @@ describe('the outbox under faults', () => {
           moduleKey: 'email-this-issue',
           issueKey,
           functionKey: 'sendIssueEmail',
-          payload: { to: [`reader${index}@example.com`], subject: `[${issueKey}] fault test ${index}`, message: `Email ${index}` },
+          payload: {
+            to: [`reader${index}@example.com`],
+            subject: `[${issueKey}] fault test ${index}`,
+            message: `Email ${index}`,
+          },
         });
         queued.push(unwrap(answer, `sendIssueEmail ${index}`));
         // Mid-run every token the app holds stops working, once.
@@ -133,7 +143,11 @@ describe('the outbox under faults', () => {
 
       const sent = await listAll('sent');
       const failed = await listAll('failed');
-      const [queuedLeft, sendingLeft, retryingLeft] = await Promise.all([listAll('queued'), listAll('sending'), listAll('retrying')]);
+      const [queuedLeft, sendingLeft, retryingLeft] = await Promise.all([
+        listAll('queued'),
+        listAll('sending'),
+        listAll('retrying'),
+      ]);
       expect([queuedLeft.length, sendingLeft.length, retryingLeft.length]).toEqual([0, 0, 0]);
       expect(sent.length + failed.length).toBe(EMAILS);
       for (const email of failed) {
@@ -144,7 +158,8 @@ describe('the outbox under faults', () => {
       // Exactly once: the mailbox holds each sent email once, and nothing else.
       const messages = host.microsoft.sentMessages(SUPPORT_MAILBOX);
       const bySubject = new Map<string, number>();
-      for (const message of messages) bySubject.set(message.message.subject ?? '', (bySubject.get(message.message.subject ?? '') ?? 0) + 1);
+      for (const message of messages)
+        bySubject.set(message.message.subject ?? '', (bySubject.get(message.message.subject ?? '') ?? 0) + 1);
       expect(messages).toHaveLength(sent.length);
       expect([...bySubject.values()].every((count) => count === 1)).toBe(true);
       expect(new Set(sent.map((email) => email.subject))).toEqual(new Set(bySubject.keys()));

@@ -1,6 +1,6 @@
 import { ALEX_ADMIN, JORDAN_MEMBER } from '../../local/jira';
 import { type Answer, data } from './support/answers';
-import { useLocalStack, type LocalStack } from './support/local-stack';
+import { type LocalStack, useLocalStack } from './support/local-stack';
 
 let stack: LocalStack;
 useLocalStack((started) => {
@@ -27,14 +27,18 @@ describe('emailing an issue through the real handlers, runtime globals and emula
   });
 
   it('tests the connection: a token with every permission, the sender mailbox found and readable', async () => {
-    const result = data<{ ok: boolean; code: string; steps: Array<{ status: string }> }>(await stack.admin('testConnection', { id: credentialId }));
+    const result = data<{ ok: boolean; code: string; steps: Array<{ status: string }> }>(
+      await stack.admin('testConnection', { id: credentialId }),
+    );
     expect(result).toMatchObject({ ok: true, code: 'OK' });
     expect(result.steps.map((step) => step.status)).toEqual(['passed', 'passed', 'passed']);
     expect(stack.microsoft.requestCounts()).toEqual({ token: 1, graph: 2 });
   });
 
   it('drafts the email from the issue the action was opened on', async () => {
-    const draft = data<{ issueKey: string; subject: string; senderMailbox: string }>(await stack.issueAction('getEmailDraft', {}));
+    const draft = data<{ issueKey: string; subject: string; senderMailbox: string }>(
+      await stack.issueAction('getEmailDraft', {}),
+    );
     expect(draft.issueKey).toBe('DEMO-1');
     expect(draft.subject).toMatch(/^\[DEMO-1\] \S/);
     expect(draft.senderMailbox).toBe('support@contoso.onmicrosoft.com');
@@ -43,7 +47,16 @@ describe('emailing an issue through the real handlers, runtime globals and emula
   it('sends the issue through Graph: one Graph request per email, the token reused from kvs', async () => {
     for (const key of ['DEMO-1', 'DEMO-2', 'DEMO-3']) {
       const sent = data<{ issueKey: string; recipientCount: number }>(
-        await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], cc: ['lead@example.com'], subject: `[${key}] hello`, message: 'Have a look <please>' }, key),
+        await stack.issueAction(
+          'sendIssueEmail',
+          {
+            to: ['reader@example.com'],
+            cc: ['lead@example.com'],
+            subject: `[${key}] hello`,
+            message: 'Have a look <please>',
+          },
+          key,
+        ),
       );
       expect(sent).toMatchObject({ issueKey: key, recipientCount: 2, status: 'queued' });
     }
@@ -60,7 +73,9 @@ describe('emailing an issue through the real handlers, runtime globals and emula
 
   it('rides out a throttled Graph answer by honouring Retry-After, through the queue', async () => {
     stack.microsoft.injectFault({ target: 'graph', kind: 'throttle', count: 1, retryAfterSeconds: 1 });
-    const sent = data<{ emailId: string }>(await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'Retry', message: '' }));
+    const sent = data<{ emailId: string }>(
+      await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'Retry', message: '' }),
+    );
     await stack.outboxIdle();
     expect(stack.microsoft.requestCounts().graph).toBe(2);
     const entry = data<{ status: string; attempts: number; events: Array<{ status: string; note: string }> }>(
@@ -68,12 +83,16 @@ describe('emailing an issue through the real handlers, runtime globals and emula
     );
     expect(entry).toMatchObject({ status: 'sent', attempts: 2 });
     expect(entry.events.map((event) => event.status)).toEqual(['queued', 'sending', 'retrying', 'sending', 'sent']);
-    expect(entry.events[2]?.note).toMatch(/^Attempt 1 failed \(POST 127\.0\.0\.1:\d+\/v1\.0\/users\/support%40contoso\.onmicrosoft\.com\/sendMail answered 429 ApplicationThrottled \(request-id [0-9a-f-]+\)\); trying again in 1 s as Microsoft 365 asked \(Retry-After\)\.$/);
+    expect(entry.events[2]?.note).toMatch(
+      /^Attempt 1 failed \(POST 127\.0\.0\.1:\d+\/v1\.0\/users\/support%40contoso\.onmicrosoft\.com\/sendMail answered 429 ApplicationThrottled \(request-id [0-9a-f-]+\)\); trying again in 1 s as Microsoft 365 asked \(Retry-After\)\.$/,
+    );
   });
 
-  it('answers a wrong secret with the AADSTS7000215 guidance, never the secret or Microsoft\'s raw text', async () => {
+  it("answers a wrong secret with the AADSTS7000215 guidance, never the secret or Microsoft's raw text", async () => {
     const wrong = 'Wr0ng~SecretValue.ForTheIntegrationTest_42';
-    const saved = data<{ id: string }>(await stack.admin('saveCredential', stack.credential({ name: 'Wrong secret', clientSecret: wrong })));
+    const saved = data<{ id: string }>(
+      await stack.admin('saveCredential', stack.credential({ name: 'Wrong secret', clientSecret: wrong })),
+    );
     const answer = await stack.admin('testConnection', { id: saved.id });
     const result = data<{ ok: boolean; code: string; message: string }>(answer);
     expect(result.ok).toBe(false);
@@ -87,16 +106,27 @@ describe('emailing an issue through the real handlers, runtime globals and emula
 
   it('answers an expired secret with the AADSTS7000222 guidance', async () => {
     const expired = stack.demoApp.secrets.find((s) => Date.parse(s.expiresOn) < Date.now());
-    const saved = data<{ id: string }>(await stack.admin('saveCredential', stack.credential({ name: 'Expired', clientSecret: expired?.value })));
-    const result = data<{ ok: boolean; code: string; message: string }>(await stack.admin('testConnection', { id: saved.id }));
+    const saved = data<{ id: string }>(
+      await stack.admin('saveCredential', stack.credential({ name: 'Expired', clientSecret: expired?.value })),
+    );
+    const result = data<{ ok: boolean; code: string; message: string }>(
+      await stack.admin('testConnection', { id: saved.id }),
+    );
     expect(result).toMatchObject({ ok: false, code: 'TOKEN_CLIENT_SECRET_EXPIRED' });
     expect(result.message).toContain('AADSTS7000222');
   });
 
   it('fails an email at once, with the reason in the email log, when the mailbox is unknown to Graph', async () => {
-    const update = data<{ id: string }>(await stack.admin('saveCredential', stack.credential({ id: credentialId, clientSecret: '', senderMailbox: 'nobody@contoso.onmicrosoft.com' })));
+    const update = data<{ id: string }>(
+      await stack.admin(
+        'saveCredential',
+        stack.credential({ id: credentialId, clientSecret: '', senderMailbox: 'nobody@contoso.onmicrosoft.com' }),
+      ),
+    );
     expect(update.id).toBe(credentialId);
-    const sent = data<{ emailId: string }>(await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'x', message: '' }));
+    const sent = data<{ emailId: string }>(
+      await stack.issueAction('sendIssueEmail', { to: ['reader@example.com'], subject: 'x', message: '' }),
+    );
     await stack.outboxIdle();
     const entry = data<{ status: string; attempts: number; lastError: { code: string; message: string } }>(
       await stack.admin('getEmailLogEntry', { emailId: sent.emailId }),
@@ -109,7 +139,11 @@ describe('emailing an issue through the real handlers, runtime globals and emula
   });
 
   it('validates the payload and names the field', async () => {
-    const answer = (await stack.issueAction('sendIssueEmail', { to: ['not an address'], subject: '', message: '' })) as Answer;
+    const answer = (await stack.issueAction('sendIssueEmail', {
+      to: ['not an address'],
+      subject: '',
+      message: '',
+    })) as Answer;
     expect(answer.ok).toBe(false);
     expect(!answer.ok && answer.error.code).toBe('VALIDATION_FAILED');
     expect(!answer.ok && Object.keys(answer.error.fieldErrors ?? {}).sort()).toEqual(['subject', 'to']);

@@ -1,5 +1,5 @@
 import { data } from './support/answers';
-import { useLocalStack, type LocalStack } from './support/local-stack';
+import { type LocalStack, useLocalStack } from './support/local-stack';
 
 /**
  * Issue 12, item 14, through the real handlers and the Graph emulator: DEMO-1's description shows
@@ -18,7 +18,7 @@ interface PreviewData {
 }
 
 /** Previews, sends and waits for the outbox; answers the preview and the attachments the emulator received. */
-async function previewAndSend(content: Record<string, unknown>) {
+const previewAndSend = async (content: Record<string, unknown>) => {
   const payload = { to: ['reader@example.com'], subject: '[DEMO-1] Attachments', message: '', ...content };
   const preview = data<PreviewData>(await stack.issueAction('previewIssueEmail', payload));
   data(await stack.issueAction('sendIssueEmail', payload));
@@ -30,7 +30,7 @@ async function previewAndSend(content: Record<string, unknown>) {
     contentId: attachment.contentId,
   }));
   return { preview: preview.attachments, sent: attachments, body: sent?.message.body?.content ?? '' };
-}
+};
 
 describe("an issue email's attachments, as the Graph emulator receives them", () => {
   beforeAll(async () => {
@@ -39,17 +39,25 @@ describe("an issue email's attachments, as the Graph emulator receives them", ()
 
   it('carries no image of the description when the template does not show it', async () => {
     const template = data<{ id: string }>(
-      await stack.admin('saveTemplate', { name: 'Summary only', subject: '{{ issue.summary }}', body: '<p>{{ issue.summary }}</p>' }),
+      await stack.admin('saveTemplate', {
+        name: 'Summary only',
+        subject: '{{ issue.summary }}',
+        body: '<p>{{ issue.summary }}</p>',
+      }),
     );
     const { preview, sent, body } = await previewAndSend({ templateId: template.id, attachmentIds: ['10101'] });
-    expect(preview).toEqual([{ filename: 'outlook-sync.log', size: expect.any(Number), inline: false, shownInBody: false }]);
+    expect(preview).toEqual([
+      { filename: 'outlook-sync.log', size: expect.any(Number), inline: false, shownInBody: false },
+    ]);
     expect(sent).toEqual([{ name: 'outlook-sync.log', isInline: false, contentId: undefined }]);
     expect(body).not.toContain('cid:');
   });
 
   it('embeds the screenshot once with the built-in layout', async () => {
     const { preview, sent, body } = await previewAndSend({});
-    expect(preview).toEqual([{ filename: 'outlook-sync-error.png', size: expect.any(Number), inline: true, shownInBody: true }]);
+    expect(preview).toEqual([
+      { filename: 'outlook-sync-error.png', size: expect.any(Number), inline: true, shownInBody: true },
+    ]);
     expect(sent).toEqual([{ name: 'outlook-sync-error.png', isInline: true, contentId: SCREENSHOT_CID }]);
     expect(body).toContain(`cid:${SCREENSHOT_CID}`);
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+
 import { generatedContent, generatedSha256 } from '../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../local/microsoft';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../local/microsoft/types';
@@ -12,7 +13,7 @@ import { createGraphMailSender, type GraphMailSenderDeps, type SendAs } from '..
 import type { TokenCache } from '../../src/oauth/token-cache';
 import type { AccessToken } from '../../src/oauth/token-client';
 import { TokenMemo } from '../../src/oauth/token-memo';
-import { globalFetch, type FetchLike } from '../../src/shared/seams';
+import { type FetchLike, globalFetch } from '../../src/shared/seams';
 
 const ROOT = join(__dirname, '..', '..');
 const SUPPORT = 'support@contoso.onmicrosoft.com';
@@ -31,7 +32,9 @@ const memoryTokenCache = (): TokenCache => {
   return {
     get: async (id, fingerprint, now) => {
       const entry = entries.get(id);
-      return entry !== undefined && entry.fingerprint === fingerprint && entry.token.expiresAt > now ? entry.token : undefined;
+      return entry !== undefined && entry.fingerprint === fingerprint && entry.token.expiresAt > now
+        ? entry.token
+        : undefined;
     },
     put: async (id, fingerprint, token) => {
       entries.set(id, { fingerprint, token });
@@ -114,7 +117,11 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
 
     const result = await sendAs(credential, message);
 
-    expect(result).toMatchObject({ delivery: 'draft', internetMessageId: '<e-big.demo-2@contoso.onmicrosoft.com>', messageId: expect.stringMatching(/^AAMkAG/) });
+    expect(result).toMatchObject({
+      delivery: 'draft',
+      internetMessageId: '<e-big.demo-2@contoso.onmicrosoft.com>',
+      messageId: expect.stringMatching(/^AAMkAG/),
+    });
     // Create, createUploadSession, one PUT, the small attachment, send; and one token.
     expect(microsoft.requestCounts()).toEqual({ token: 1, graph: 5 });
     const stored = microsoft.sentMessages(SUPPORT).at(-1);
@@ -126,7 +133,10 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
       { name: 'crash.log', contentType: 'text/plain', size: 3_401_005 },
       { name: 'note.bin', contentType: 'application/octet-stream', size: 712 },
     ]);
-    expect(attachments.map((attachment) => sha256(Buffer.from(attachment.contentBytes, 'base64')))).toEqual([sha256(logs), sha256(note)]);
+    expect(attachments.map((attachment) => sha256(Buffer.from(attachment.contentBytes, 'base64')))).toEqual([
+      sha256(logs),
+      sha256(note),
+    ]);
   });
 
   it('streams a generated 10 MiB Jira attachment into the upload session: each chunk read just before its PUT, byte for byte', async () => {
@@ -138,7 +148,7 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
       const reader = content.stream().getReader();
       const body = new ReadableStream<Uint8Array>(
         {
-          async pull(controller) {
+          pull: async (controller) => {
             const step = await reader.read();
             if (step.done) controller.close();
             else {
@@ -153,16 +163,34 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
     };
     const puts: Array<{ range: string; pulledBefore: number }> = [];
     const fetch: FetchLike = (url, init) => {
-      if (init.method === 'PUT') puts.push({ range: String((init.headers as Record<string, string>)['Content-Range']), pulledBefore: jira.pulled });
+      if (init.method === 'PUT')
+        puts.push({
+          range: String((init.headers as Record<string, string>)['Content-Range']),
+          pulledBefore: jira.pulled,
+        });
       return globalFetch(url, init);
     };
     const streamingSender = createGraphMailSender({ ...senderDeps, fetch });
-    const attachment: StreamedAttachment = { name: 'capture.bin', contentType: 'application/octet-stream', size, open: () => openAttachment('10200', size, requestJira) };
+    const attachment: StreamedAttachment = {
+      name: 'capture.bin',
+      contentType: 'application/octet-stream',
+      size,
+      open: () => openAttachment('10200', size, requestJira),
+    };
 
-    const result = await streamingSender(credential, { subject: '[DEMO-5] Capture', html: '<p>Capture.</p>', to: ['reader@example.com'], attachments: [attachment] });
+    const result = await streamingSender(credential, {
+      subject: '[DEMO-5] Capture',
+      html: '<p>Capture.</p>',
+      to: ['reader@example.com'],
+      attachments: [attachment],
+    });
 
     expect(result.delivery).toBe('draft');
-    expect(puts.map(({ range }) => range)).toEqual(['bytes 0-3932159/10485760', 'bytes 3932160-7864319/10485760', 'bytes 7864320-10485759/10485760']);
+    expect(puts.map(({ range }) => range)).toEqual([
+      'bytes 0-3932159/10485760',
+      'bytes 3932160-7864319/10485760',
+      'bytes 7864320-10485759/10485760',
+    ]);
     puts.forEach(({ pulledBefore }, k) => {
       const end = Math.min((k + 1) * UPLOAD_CHUNK_BYTES, size);
       // Chunk k is read, and at most one 64 KiB piece of Jira's body beyond it.
@@ -196,6 +224,11 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
     const stored = microsoft.sentMessages(SUPPORT).at(-1);
     expect(stored?.message.internetMessageId).toBe('<e-small.demo-1@contoso.onmicrosoft.com>');
     expect(stored?.message.internetMessageHeaders).toEqual([{ name: 'x-issue-mailer-issue', value: 'DEMO-1' }]);
-    expect(stored?.message.attachments?.map((attachment) => [attachment.name, Buffer.from(attachment.contentBytes, 'base64').toString()])).toEqual([['tiny.txt', 'tiny']]);
+    expect(
+      stored?.message.attachments?.map((attachment) => [
+        attachment.name,
+        Buffer.from(attachment.contentBytes, 'base64').toString(),
+      ]),
+    ).toEqual([['tiny.txt', 'tiny']]);
   });
 });

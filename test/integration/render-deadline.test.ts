@@ -1,6 +1,6 @@
+import type { LocalHost } from '../../local/host';
 import type { TemplatePreview, TemplateView } from '../../src/contract/templates';
 import { BUILT_IN_TEMPLATE } from '../../src/templates/built-in-template';
-import type { LocalHost } from '../../local/host';
 import { DEADLINE_MESSAGE, RUNAWAY_BODY } from '../support/runaway-template';
 import { type Answer, dataOf, invokeAs, useLocalHost } from './support/host-invoke';
 
@@ -30,15 +30,36 @@ const STOPPED = {
 
 describe('the render deadline in the local host’s function workers', () => {
   it('stops a runaway preview and a runaway save, and keeps answering', async () => {
-    const normal = dataOf(await admin<TemplatePreview>('previewTemplate', { subject: BUILT_IN_TEMPLATE.subject, body: BUILT_IN_TEMPLATE.body }));
+    const normal = dataOf(
+      await admin<TemplatePreview>('previewTemplate', {
+        subject: BUILT_IN_TEMPLATE.subject,
+        body: BUILT_IN_TEMPLATE.body,
+      }),
+    );
     expect(normal.html).toContain('</html>');
 
     expect(await admin('previewTemplate', { subject: 'Runaway', body: RUNAWAY_BODY })).toEqual(STOPPED);
     expect(await admin('saveTemplate', { name: 'Runaway', subject: 'Runaway', body: RUNAWAY_BODY })).toEqual(STOPPED);
 
-    expect(dataOf(await admin<TemplatePreview>('previewTemplate', { subject: BUILT_IN_TEMPLATE.subject, body: BUILT_IN_TEMPLATE.body }))).toEqual(normal);
-    const saved = dataOf(await admin<TemplateView>('saveTemplate', { name: 'Plain', subject: '{{ issue.key }}', body: '<p>{{ issue.summary }}</p>' }));
+    expect(
+      dataOf(
+        await admin<TemplatePreview>('previewTemplate', {
+          subject: BUILT_IN_TEMPLATE.subject,
+          body: BUILT_IN_TEMPLATE.body,
+        }),
+      ),
+    ).toEqual(normal);
+    const saved = dataOf(
+      await admin<TemplateView>('saveTemplate', {
+        name: 'Plain',
+        subject: '{{ issue.key }}',
+        body: '<p>{{ issue.summary }}</p>',
+      }),
+    );
     expect(saved.name).toBe('Plain');
-    expect(dataOf(await admin<TemplateView[]>('listTemplates', {})).map((template) => template.name)).toEqual([BUILT_IN_TEMPLATE.name, 'Plain']);
+    expect(dataOf(await admin<TemplateView[]>('listTemplates', {})).map((template) => template.name)).toEqual([
+      BUILT_IN_TEMPLATE.name,
+      'Plain',
+    ]);
   });
 });

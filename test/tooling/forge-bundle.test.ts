@@ -1,10 +1,12 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import ts from 'typescript';
 import { parse } from 'yaml';
-import { bundleForge, ForgeBundleError, missingHandlers, ROOT } from '../../local/tools/forge-bundle';
+
 import { startLocalHost } from '../../local/host';
+import { bundleForge, ForgeBundleError, missingHandlers, ROOT } from '../../local/tools/forge-bundle';
 import { BUILT_IN_TEMPLATE } from '../../src/templates/built-in-template';
 import { invokeAs } from '../integration/support/host-invoke';
 import { DEADLINE_MESSAGE, RUNAWAY_BODY } from '../support/runaway-template';
@@ -34,7 +36,11 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
     };
     const result = await bundleForge({ outDir: path.join(scratch, 'app') });
 
-    const bundled = Object.fromEntries(result.entries.flatMap((entry) => Object.entries(entry.functions).map(([key, name]) => [key, `${entry.name}.${name}`])));
+    const bundled = Object.fromEntries(
+      result.entries.flatMap((entry) =>
+        Object.entries(entry.functions).map(([key, name]) => [key, `${entry.name}.${name}`]),
+      ),
+    );
     expect(bundled).toEqual(Object.fromEntries(manifest.modules.function.map((fn) => [fn.key, fn.handler])));
     expect(result.entries.map((entry) => path.basename(entry.file))).toEqual(['index.cjs']);
     expect(missingHandlers(result)).toEqual([]);
@@ -43,10 +49,22 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
   it('renders templates in a render thread of the bundle itself, stopped at the deadline', async () => {
     // The bundle of the test above: the render thread loads index.cjs, so its code must be in there.
     const bundleDir = path.join(scratch, 'app');
-    expect(await readFile(path.join(bundleDir, 'index.cjs'), 'utf8')).toContain("const RENDER_THREAD_MARKER = 'issueMailerRenderThread';");
-    const host = await startLocalHost({ port: 0, dataDir: path.join(scratch, 'host-data'), appCode: { bundleDir }, scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 } });
+    expect(await readFile(path.join(bundleDir, 'index.cjs'), 'utf8')).toContain(
+      "const RENDER_THREAD_MARKER = 'issueMailerRenderThread';",
+    );
+    const host = await startLocalHost({
+      port: 0,
+      dataDir: path.join(scratch, 'host-data'),
+      appCode: { bundleDir },
+      scheduledTriggers: { firstRunDelayMs: 24 * 60 * 60 * 1000 },
+    });
     try {
-      const preview = (body: string) => invokeAs(host, { moduleKey: 'issue-mailer-admin', functionKey: 'previewTemplate', payload: { subject: '{{ issue.key }}', body } });
+      const preview = (body: string) =>
+        invokeAs(host, {
+          moduleKey: 'issue-mailer-admin',
+          functionKey: 'previewTemplate',
+          payload: { subject: '{{ issue.key }}', body },
+        });
       const normal = await preview(BUILT_IN_TEMPLATE.body);
       expect(normal).toMatchObject({ ok: true, data: { subject: 'SHOP-142', renderedWith: 'sample' } });
       expect(await preview(RUNAWAY_BODY)).toEqual({
@@ -66,8 +84,14 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
   it('fails as forge deploy does when the tsconfig says noEmit', async () => {
     const app = path.join(scratch, 'no-emit-app');
     await mkdir(path.join(app, 'src'), { recursive: true });
-    await writeFile(path.join(app, 'manifest.yml'), 'app:\n  id: ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000\nmodules:\n  function:\n    - key: hello\n      handler: index.hello\n');
-    await writeFile(path.join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { noEmit: true, types: [] }, include: ['src'] }));
+    await writeFile(
+      path.join(app, 'manifest.yml'),
+      'app:\n  id: ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000\nmodules:\n  function:\n    - key: hello\n      handler: index.hello\n',
+    );
+    await writeFile(
+      path.join(app, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { noEmit: true, types: [] }, include: ['src'] }),
+    );
     await writeFile(path.join(app, 'src', 'index.ts'), 'export const hello = (): string => "hi";\n');
 
     const failure = await bundleForge({ root: app, outDir: path.join(scratch, 'no-emit-out') }).then(
@@ -75,6 +99,8 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(ForgeBundleError);
-    expect((failure as ForgeBundleError).message).toContain(`TypeScript emitted no output for ${path.join(app, 'src', 'index.ts')}`);
+    expect((failure as ForgeBundleError).message).toContain(
+      `TypeScript emitted no output for ${path.join(app, 'src', 'index.ts')}`,
+    );
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { runForgeLint } from '../../local/tools/forge-lint';
+
 import { ROOT, sourceFiles, validateManifest } from '../../local/tools/forge-checks';
+import { runForgeLint } from '../../local/tools/forge-lint';
 
 describe("Atlassian's offline checks", () => {
   it('manifest.yml passes @forge/manifest validation with no error and no warning', async () => {

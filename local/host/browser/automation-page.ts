@@ -10,25 +10,25 @@ type InvalidInputs = Record<string, { message: string }>;
 
 export interface AutomationPage {
   /** A frame's `view.submit`: true when it is the action's form, whose inputs the page then holds. */
-  submit(frame: HTMLIFrameElement, payload: unknown): boolean;
+  submit: (frame: HTMLIFrameElement, payload: unknown) => boolean;
   /** What the form's `getContext` gains: the inputs held now and Automation's invalidInputs. */
-  context(frame: HTMLIFrameElement): { data: { inputs: Inputs }; errors: { invalidInputs: InvalidInputs } } | false;
+  context: (frame: HTMLIFrameElement) => { data: { inputs: Inputs }; errors: { invalidInputs: InvalidInputs } } | false;
 }
 
 /** How long "Save" waits for the form to answer AUTOMATION_ACTION_SUBMIT before saving what it already has. */
 const SUBMIT_WAIT_MS = 2000;
 const MAX_ROWS = 50;
 
-function inputsOf(payload: unknown): Inputs | null {
+const inputsOf = (payload: unknown): Inputs | null => {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
   const inputs: Inputs = {};
   for (const [name, value] of Object.entries(payload)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') inputs[name] = value;
   }
   return inputs;
-}
+};
 
-async function postJson<T>(path: string, body: unknown): Promise<T> {
+const postJson = async <T>(path: string, body: unknown): Promise<T> => {
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
@@ -40,11 +40,14 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
     throw new Error(typeof data?.message === 'string' ? data.message : `The local host answered ${response.status}.`);
   }
   return data;
-}
+};
 
 const NOT_HERE: AutomationPage = { submit: () => false, context: () => false };
 
-export function setUpAutomationPage(doc: Document, postToFrame: (target: Window, message: PageMessage) => void): AutomationPage {
+export const setUpAutomationPage = (
+  doc: Document,
+  postToFrame: (target: Window, message: PageMessage) => void,
+): AutomationPage => {
   const root = doc.querySelector<HTMLElement>('[data-automation-rule]');
   if (!root) return NOT_HERE;
   const actionKey = root.dataset.actionKey ?? '';
@@ -91,7 +94,10 @@ export function setUpAutomationPage(doc: Document, postToFrame: (target: Window,
       await answered;
       submitted = null;
     }
-    const answer = await postJson<{ saved: boolean; invalidInputs: InvalidInputs }>('/__host/automation/config', { actionKey, inputs });
+    const answer = await postJson<{ saved: boolean; invalidInputs: InvalidInputs }>('/__host/automation/config', {
+      actionKey,
+      inputs,
+    });
     const changed = JSON.stringify(answer.invalidInputs) !== JSON.stringify(invalidInputs);
     invalidInputs = answer.invalidInputs;
     // The form reads invalidInputs when it loads, as it does in Automation.
@@ -103,7 +109,11 @@ export function setUpAutomationPage(doc: Document, postToFrame: (target: Window,
   const run = async () => {
     const issueKey = issue?.value ?? '';
     say(`Running the rule on ${issueKey}…`);
-    const answer = await postJson<{ outcome: string; rowHtml: string }>('/__host/automation/run', { actionKey, issueKey, inputs });
+    const answer = await postJson<{ outcome: string; rowHtml: string }>('/__host/automation/run', {
+      actionKey,
+      issueKey,
+      inputs,
+    });
     rows?.insertAdjacentHTML('afterbegin', answer.rowHtml);
     while (rows && rows.children.length > MAX_ROWS) rows.lastElementChild?.remove();
     if (empty) empty.hidden = true;
@@ -117,16 +127,16 @@ export function setUpAutomationPage(doc: Document, postToFrame: (target: Window,
   });
 
   return {
-    submit(frame, payload) {
+    submit: (frame, payload) => {
       if (frame !== form) return false;
       const next = inputsOf(payload);
       if (next) inputs = next;
       submitted?.();
       return true;
     },
-    context(frame) {
+    context: (frame) => {
       if (frame !== form) return false;
       return { data: { inputs: { ...inputs } }, errors: { invalidInputs } };
     },
   };
-}
+};

@@ -6,14 +6,14 @@
  */
 import { createFrameHistory, type FrameHistory } from './frame-history';
 import {
-  FRAME_PARAMS,
-  FRAME_SOURCE,
-  PAGE_SOURCE,
   type CallbackMarker,
   type ColorMode,
+  FRAME_PARAMS,
+  FRAME_SOURCE,
   type FrameMessage,
   type FrameRequestType,
   type HistoryPageLocation,
+  PAGE_SOURCE,
   type PageMessage,
 } from './protocol';
 
@@ -34,7 +34,7 @@ class LocalBridgeError extends Error {
 
 // --- Calls to the local host --------------------------------------------------------------------------
 
-async function postJson(path: string, body: unknown): Promise<unknown> {
+const postJson = async (path: string, body: unknown): Promise<unknown> => {
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
@@ -53,19 +53,19 @@ async function postJson(path: string, body: unknown): Promise<unknown> {
     throw new LocalBridgeError(typeof message === 'string' ? message : `POST ${path} answered ${response.status}.`);
   }
   return data;
-}
+};
 
 const frameFields = () => ({ moduleKey: frame.moduleKey, issueKey: frame.issueKey });
 
 // --- Calls to the page around the frame -------------------------------------------------------------------
 
-const pending = new Map<string, { resolve(value: unknown): void; reject(error: Error): void }>();
+const pending = new Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 const callbacks = new Map<string, Callback>();
 let sequence = 0;
 const nextId = () => `${Date.now().toString(36)}-${(sequence += 1)}`;
 
 /** Replaces functions anywhere in a payload by markers the page can call back. */
-function withCallbackMarkers(value: unknown): unknown {
+const withCallbackMarkers = (value: unknown): unknown => {
   if (typeof value === 'function') {
     const id = nextId();
     callbacks.set(id, value as Callback);
@@ -77,37 +77,37 @@ function withCallbackMarkers(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withCallbackMarkers(item)]));
   }
   return value;
-}
+};
 
-function postToPage(message: FrameMessage): void {
+const postToPage = (message: FrameMessage): void => {
   window.parent.postMessage(message, window.location.origin);
-}
+};
 
 /** Without a page around the frame (opened on its own), view calls answer `false`: "not closable", etc. */
-function askPage(type: FrameRequestType, payload?: unknown): Promise<unknown> {
+const askPage = (type: FrameRequestType, payload?: unknown): Promise<unknown> => {
   if (!hasPage) return Promise.resolve(false);
   const id = nextId();
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     postToPage({ source: FRAME_SOURCE, kind: 'request', id, type, payload: withCallbackMarkers(payload) });
   });
-}
+};
 
 // --- Theming --------------------------------------------------------------------------------------------
 
 let themingEnabled = false;
 
-function applyColorMode(mode: ColorMode): void {
+const applyColorMode = (mode: ColorMode): void => {
   const root = document.documentElement;
   root.setAttribute('data-color-mode', mode);
   root.setAttribute('data-theme', `${mode}:${mode}`);
-}
+};
 
-function initialColorMode(): ColorMode {
+const initialColorMode = (): ColorMode => {
   const fromPage = params.get(FRAME_PARAMS.colorMode);
   if (fromPage === 'light' || fromPage === 'dark') return fromPage;
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
+};
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (event.origin !== window.location.origin || event.source !== window.parent) return;
@@ -149,14 +149,14 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 /** This frame's histories; the page reports back/forward to them. */
 const histories = new Set<FrameHistory>();
 
-function isPageLocation(value: unknown): value is HistoryPageLocation {
+const isPageLocation = (value: unknown): value is HistoryPageLocation => {
   if (value === null || typeof value !== 'object') return false;
   const { pathname, search, hash } = value as Record<string, unknown>;
   return typeof pathname === 'string' && typeof search === 'string' && typeof hash === 'string';
-}
+};
 
 /** The product page's history on a full page module; a history in memory elsewhere (see frame-history.ts). */
-async function createHistory(): Promise<FrameHistory> {
+const createHistory = async (): Promise<FrameHistory> => {
   const fromPage = await askPage('getHistoryLocation');
   if (!isPageLocation(fromPage)) return createFrameHistory({ pathname: '/', search: '', hash: '', state: null }, null);
   const history = createFrameHistory(fromPage, {
@@ -165,7 +165,7 @@ async function createHistory(): Promise<FrameHistory> {
   });
   histories.add(history);
   return history;
-}
+};
 
 // --- Events between the app's frames ----------------------------------------------------------------------
 
@@ -173,7 +173,7 @@ const eventChannel = typeof BroadcastChannel === 'function' ? new BroadcastChann
 /** The app's `events.on` subscriptions, which the product's own events (from the page around the frame) reach too. */
 const productListeners = new Set<{ event: string; callback: Callback }>();
 
-function subscribe(payload: unknown, scope: string) {
+const subscribe = (payload: unknown, scope: string) => {
   const { event, callback } = payload as { event: string; callback: Callback };
   const listener = (message: MessageEvent<{ scope: string; event: string; payload: unknown }>) => {
     if (message.data.scope === scope && message.data.event === event) void callback(message.data.payload);
@@ -187,16 +187,16 @@ function subscribe(payload: unknown, scope: string) {
       eventChannel?.removeEventListener('message', listener);
     },
   };
-}
+};
 
-function publish(payload: unknown, scope: string): void {
+const publish = (payload: unknown, scope: string): void => {
   const { event, payload: data } = payload as { event: string; payload: unknown };
   eventChannel?.postMessage({ scope, event, payload: data });
-}
+};
 
 // --- The bridge -----------------------------------------------------------------------------------------
 
-async function getContext(): Promise<unknown> {
+const getContext = async (): Promise<unknown> => {
   const context = (await postJson('/__forge/context', frameFields())) as { extension: Record<string, unknown> };
   if (frame.isModal) context.extension = { ...context.extension, modal: await askPage('getModalContext') };
   if (frame.isActionConfig) {
@@ -205,15 +205,15 @@ async function getContext(): Promise<unknown> {
     if (fromPage !== null && typeof fromPage === 'object') context.extension = { ...context.extension, ...fromPage };
   }
   return context;
-}
+};
 
 /** A NavigationLocation (`{ target: 'issue', issueKey }`, ...) as a URL of this site. */
-async function resolveUrl(location: unknown): Promise<string> {
+const resolveUrl = async (location: unknown): Promise<string> => {
   const answer = (await postJson('/__forge/url', { ...frameFields(), location })) as { url: string };
   return answer.url;
-}
+};
 
-async function callBridge(method: string, payload?: unknown): Promise<unknown> {
+const callBridge = async (method: string, payload?: unknown): Promise<unknown> => {
   switch (method) {
     case 'invoke':
       return postJson('/__forge/invoke', { ...frameFields(), ...(payload as object) });
@@ -267,7 +267,7 @@ async function callBridge(method: string, payload?: unknown): Promise<unknown> {
     default:
       throw new LocalBridgeError(`The local Forge host does not support the bridge method "${method}".`);
   }
-}
+};
 
 Object.defineProperty(window, '__bridge', {
   value: Object.freeze({ callBridge }),

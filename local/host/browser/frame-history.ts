@@ -26,24 +26,30 @@ type To = string | Partial<HistoryLocation>;
 /** How a history reaches the product page; absent for a history in memory. */
 export interface PageHistory {
   /** Records a PUSH or REPLACE in the page's URL and session history. */
-  commit(action: 'PUSH' | 'REPLACE', location: HistoryLocation): void;
+  commit: (action: 'PUSH' | 'REPLACE', location: HistoryLocation) => void;
   /** Moves through the page's session history; the page reports where it landed through `FrameHistory.pop`. */
-  go(delta: number): void;
+  go: (delta: number) => void;
 }
 
 let keySequence = 0;
 const nextKey = () => `${Date.now().toString(36)}${(keySequence += 1).toString(36)}`;
 
 /** `to` as a location: a string is a path relative to the current one ("/a?b#c", "a"), an object names its parts. */
-export function toLocation(to: To, current: HistoryLocation, state: unknown): HistoryLocation {
+export const toLocation = (to: To, current: HistoryLocation, state: unknown): HistoryLocation => {
   if (typeof to !== 'string') {
-    return { pathname: to.pathname ?? current.pathname, search: to.search ?? '', hash: to.hash ?? '', state, key: nextKey() };
+    return {
+      pathname: to.pathname ?? current.pathname,
+      search: to.search ?? '',
+      hash: to.hash ?? '',
+      state,
+      key: nextKey(),
+    };
   }
   const url = new URL(to, `http://history.local${current.pathname}`);
   return { pathname: url.pathname, search: url.search, hash: url.hash, state, key: nextKey() };
-}
+};
 
-export function createFrameHistory(initial: Omit<HistoryLocation, 'key'>, page: PageHistory | null) {
+export const createFrameHistory = (initial: Omit<HistoryLocation, 'key'>, page: PageHistory | null) => {
   const entries: HistoryLocation[] = [{ ...initial, key: 'default' }];
   let index = 0;
   const listeners = new Set<HistoryListener>();
@@ -60,24 +66,24 @@ export function createFrameHistory(initial: Omit<HistoryLocation, 'key'>, page: 
     get length() {
       return entries.length;
     },
-    createHref(to: To) {
+    createHref: (to: To) => {
       const location = toLocation(to, history.location, null);
       return `${location.pathname}${location.search}${location.hash}`;
     },
-    push(to: To, state: unknown = null) {
+    push: (to: To, state: unknown = null) => {
       const location = toLocation(to, history.location, state);
       entries.splice(index + 1, entries.length, location);
       index = entries.length - 1;
       page?.commit('PUSH', location);
       notify('PUSH');
     },
-    replace(to: To, state: unknown = null) {
+    replace: (to: To, state: unknown = null) => {
       const location = toLocation(to, history.location, state);
       entries[index] = location;
       page?.commit('REPLACE', location);
       notify('REPLACE');
     },
-    go(delta: number) {
+    go: (delta: number) => {
       if (page) {
         page.go(delta);
         return;
@@ -87,35 +93,33 @@ export function createFrameHistory(initial: Omit<HistoryLocation, 'key'>, page: 
       index = target;
       notify('POP');
     },
-    back() {
+    back: () => {
       history.go(-1);
     },
-    forward() {
+    forward: () => {
       history.go(1);
     },
-    goBack() {
+    goBack: () => {
       history.go(-1);
     },
-    goForward() {
+    goForward: () => {
       history.go(1);
     },
-    listen(listener: HistoryListener) {
+    listen: (listener: HistoryListener) => {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
       };
     },
-    block() {
-      return () => undefined;
-    },
+    block: () => () => undefined,
     /** The page's back/forward landed on `location`. */
-    pop(location: Omit<HistoryLocation, 'key'> & { key?: string }) {
+    pop: (location: Omit<HistoryLocation, 'key'> & { key?: string }) => {
       entries.splice(0, entries.length, { ...location, key: location.key ?? nextKey() });
       index = 0;
       notify('POP');
     },
   };
   return history;
-}
+};
 
 export type FrameHistory = ReturnType<typeof createFrameHistory>;

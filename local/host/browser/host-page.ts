@@ -9,35 +9,34 @@ import { commitHistory, goInHistory, historyLocationFor, onPageHistory } from '.
 import { setUpMenus } from './page-menus';
 import { createModals, type ModalSize } from './page-modals';
 import {
-  FRAME_SOURCE,
-  PAGE_SOURCE,
-  isCallbackMarker,
   type ColorMode,
+  FRAME_SOURCE,
   type FrameMessage,
   type FrameRequest,
+  isCallbackMarker,
+  PAGE_SOURCE,
   type PageMessage,
 } from './protocol';
 
 const COLOR_MODE_KEY = 'forge-local-color-mode';
 
-function preferredColorMode(): ColorMode {
+const preferredColorMode = (): ColorMode => {
   const stored = window.localStorage.getItem(COLOR_MODE_KEY);
   if (stored === 'light' || stored === 'dark') return stored;
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
+};
 
 let colorMode = preferredColorMode();
 
-function postToFrame(target: Window, message: PageMessage): void {
+const postToFrame = (target: Window, message: PageMessage): void => {
   target.postMessage(message, window.location.origin);
-}
+};
 
 /** Every app frame on the page and in its modals. */
-function appFrames(): HTMLIFrameElement[] {
-  return Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[data-forge-frame]'));
-}
+const appFrames = (): HTMLIFrameElement[] =>
+  Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[data-forge-frame]'));
 
-function applyColorMode(mode: ColorMode): void {
+const applyColorMode = (mode: ColorMode): void => {
   colorMode = mode;
   document.documentElement.setAttribute('data-color-mode', mode);
   for (const frame of appFrames()) {
@@ -45,7 +44,7 @@ function applyColorMode(mode: ColorMode): void {
   }
   const toggle = document.querySelector<HTMLButtonElement>('[data-action="toggle-color-mode"]');
   toggle?.setAttribute('aria-pressed', String(mode === 'dark'));
-}
+};
 
 // --- Callbacks into frames --------------------------------------------------------------------------------
 
@@ -53,7 +52,7 @@ const callbackReplies = new Map<string, () => void>();
 let replySequence = 0;
 
 /** Runs a function the frame kept (onClose, a flag action) and waits, a little, for it to settle. */
-function runFrameCallback(frame: Window, marker: unknown, args: unknown[] = []): Promise<void> {
+const runFrameCallback = (frame: Window, marker: unknown, args: unknown[] = []): Promise<void> => {
   if (!isCallbackMarker(marker)) return Promise.resolve();
   replySequence += 1;
   const replyId = `reply-${replySequence}`;
@@ -66,9 +65,15 @@ function runFrameCallback(frame: Window, marker: unknown, args: unknown[] = []):
       window.clearTimeout(timer);
       resolve();
     });
-    postToFrame(frame, { source: PAGE_SOURCE, kind: 'run-callback', callbackId: marker.__forgeCallback, args, replyId });
+    postToFrame(frame, {
+      source: PAGE_SOURCE,
+      kind: 'run-callback',
+      callbackId: marker.__forgeCallback,
+      args,
+      replyId,
+    });
   });
-}
+};
 
 // --- Modals and flags ----------------------------------------------------------------------------------------
 
@@ -90,7 +95,7 @@ const modals = createModals({
 
 const automation = setUpAutomationPage(document, postToFrame);
 
-function isSafeUrl(url: unknown): url is string {
+const isSafeUrl = (url: unknown): url is string => {
   if (typeof url !== 'string') return false;
   try {
     const parsed = new URL(url, window.location.href);
@@ -98,13 +103,12 @@ function isSafeUrl(url: unknown): url is string {
   } catch {
     return false;
   }
-}
+};
 
-function frameElementOf(source: Window): HTMLIFrameElement | undefined {
-  return appFrames().find((frame) => frame.contentWindow === source);
-}
+const frameElementOf = (source: Window): HTMLIFrameElement | undefined =>
+  appFrames().find((frame) => frame.contentWindow === source);
 
-async function handleRequest(source: Window, frame: HTMLIFrameElement, request: FrameRequest): Promise<unknown> {
+const handleRequest = async (source: Window, frame: HTMLIFrameElement, request: FrameRequest): Promise<unknown> => {
   const payload = (request.payload ?? {}) as Record<string, unknown>;
   const modal = modals.byFrame(frame);
   switch (request.type) {
@@ -168,7 +172,7 @@ async function handleRequest(source: Window, frame: HTMLIFrameElement, request: 
       flags.close(String(payload.id));
       return true;
   }
-}
+};
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (event.origin !== window.location.origin || !event.source) return;

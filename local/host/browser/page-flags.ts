@@ -13,7 +13,7 @@ type FlagAppearance = 'info' | 'success' | 'warning' | 'error';
 
 interface FlagHooks {
   container: HTMLElement;
-  onAction(frame: Window, marker: unknown): void;
+  onAction: (frame: Window, marker: unknown) => void;
 }
 
 /** ADS auto-dismissing flags stay eight seconds, paused while hovered or focused. */
@@ -21,15 +21,15 @@ const AUTO_DISMISS_MS = 8000;
 const ICONS: Record<FlagAppearance, string> = { info: 'i', success: '\u2713', warning: '!', error: '!' };
 
 /** Jira's flags: the stack at the bottom left of the page. */
-export function createFlags(hooks: FlagHooks) {
+export const createFlags = (hooks: FlagHooks) => {
   const shown = new Map<string, HTMLElement>();
 
-  function close(id: string): void {
+  const close = (id: string): void => {
     shown.get(id)?.remove();
     shown.delete(id);
-  }
+  };
 
-  function show(frame: Window, flag: FlagPayload): void {
+  const show = (frame: Window, flag: FlagPayload): void => {
     const id = String(flag.id);
     close(id);
     const appearance: FlagAppearance = flag.appearance ?? flag.type ?? 'info';
@@ -92,7 +92,7 @@ export function createFlags(hooks: FlagHooks) {
       element.addEventListener('mouseleave', resume);
       element.addEventListener('focusout', resume);
     }
-  }
+  };
 
   return { show, close };
-}
+};

@@ -13,13 +13,13 @@ interface PageState {
 
 const baseOf = (frame: HTMLIFrameElement): string | null => frame.dataset.historyBase ?? null;
 
-function stateOf(value: unknown): PageState['forgeHistory'] {
+const stateOf = (value: unknown): PageState['forgeHistory'] => {
   const forge = (value as Partial<PageState> | null)?.forgeHistory;
   return forge && typeof forge === 'object' ? forge : { state: null };
-}
+};
 
 /** Where the app is below `base` in the page's current URL. */
-function currentLocation(base: string): HistoryPageLocation {
+const currentLocation = (base: string): HistoryPageLocation => {
   const { pathname, search, hash } = window.location;
   const below = pathname.startsWith(base) ? pathname.slice(base.length) : '';
   const forge = stateOf(window.history.state);
@@ -30,22 +30,24 @@ function currentLocation(base: string): HistoryPageLocation {
     state: forge.state,
     ...(forge.key ? { key: forge.key } : {}),
   };
-}
+};
 
 /** The frame's location answered to `getHistoryLocation`: null for a frame that is not a full page module. */
-export function historyLocationFor(frame: HTMLIFrameElement): HistoryPageLocation | null {
+export const historyLocationFor = (frame: HTMLIFrameElement): HistoryPageLocation | null => {
   const base = baseOf(frame);
   return base === null ? null : currentLocation(base);
-}
+};
 
-function isLocation(value: unknown): value is HistoryPageLocation {
+const isLocation = (value: unknown): value is HistoryPageLocation => {
   if (value === null || typeof value !== 'object') return false;
   const { pathname, search, hash } = value as Record<string, unknown>;
-  return typeof pathname === 'string' && pathname.startsWith('/') && typeof search === 'string' && typeof hash === 'string';
-}
+  return (
+    typeof pathname === 'string' && pathname.startsWith('/') && typeof search === 'string' && typeof hash === 'string'
+  );
+};
 
 /** A PUSH or REPLACE from the app: the page's URL becomes the module's path followed by the app's. */
-export function commitHistory(frame: HTMLIFrameElement, payload: unknown): boolean {
+export const commitHistory = (frame: HTMLIFrameElement, payload: unknown): boolean => {
   const base = baseOf(frame);
   const { action, location } = (payload ?? {}) as { action?: unknown; location?: unknown };
   if (base === null || !isLocation(location)) return false;
@@ -53,25 +55,30 @@ export function commitHistory(frame: HTMLIFrameElement, payload: unknown): boole
   const url = new URL(`${path}${location.search}${location.hash}`, window.location.origin);
   // A path like "//elsewhere" must not leave the product's origin.
   if (url.origin !== window.location.origin) throw new Error('The app can only change its own path.');
-  const state: PageState = { forgeHistory: { state: location.state ?? null, ...(location.key ? { key: location.key } : {}) } };
+  const state: PageState = {
+    forgeHistory: { state: location.state ?? null, ...(location.key ? { key: location.key } : {}) },
+  };
   if (action === 'REPLACE') window.history.replaceState(state, '', url);
   else window.history.pushState(state, '', url);
   return true;
-}
+};
 
-export function goInHistory(payload: unknown): boolean {
+export const goInHistory = (payload: unknown): boolean => {
   const delta = (payload as { delta?: unknown } | null)?.delta;
   if (typeof delta !== 'number' || !Number.isInteger(delta)) return false;
   window.history.go(delta);
   return true;
-}
+};
 
 /** After back/forward, tells each full page module's frame where its app now is. */
-export function onPageHistory(frames: () => HTMLIFrameElement[], tell: (frame: Window, location: HistoryPageLocation) => void): void {
+export const onPageHistory = (
+  frames: () => HTMLIFrameElement[],
+  tell: (frame: Window, location: HistoryPageLocation) => void,
+): void => {
   window.addEventListener('popstate', () => {
     for (const frame of frames()) {
       const location = historyLocationFor(frame);
       if (location && frame.contentWindow) tell(frame.contentWindow, location);
     }
   });
-}
+};

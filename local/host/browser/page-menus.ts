@@ -2,11 +2,10 @@
  * Dropdown menus of the Jira chrome (issue "Apps" menu, the profile menu): a button with aria-haspopup and a
  * role=menu list, opened by click, Enter, Space or ArrowDown; arrows move, Escape closes and returns focus.
  */
-export function setUpMenus(root: Document): void {
+export const setUpMenus = (root: Document): void => {
   const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('[data-menu-button]'));
 
-  const menuOf = (button: HTMLButtonElement) =>
-    root.getElementById(button.getAttribute('aria-controls') ?? '') as HTMLElement | null;
+  const menuOf = (button: HTMLButtonElement) => root.getElementById(button.getAttribute('aria-controls') ?? '');
   const itemsOf = (menu: HTMLElement) => Array.from(menu.querySelectorAll<HTMLElement>('[role="menuitem"]'));
 
   const closeMenu = (button: HTMLButtonElement, returnFocus: boolean) => {
@@ -75,4 +74,4 @@ export function setUpMenus(root: Document): void {
       if (menu && !menu.contains(target) && !button.contains(target)) closeMenu(button, false);
     }
   });
-}
+};

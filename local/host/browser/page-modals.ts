@@ -1,14 +1,7 @@
-import { FRAME_PARAMS, type ColorMode } from './protocol';
+import { type ColorMode, FRAME_PARAMS } from './protocol';
 
 export type ModalSize =
-  | 'small'
-  | 'medium'
-  | 'large'
-  | 'xlarge'
-  | 'max'
-  | 'fullscreen'
-  | 'resizable'
-  | { width: string; height?: string };
+  'small' | 'medium' | 'large' | 'xlarge' | 'max' | 'fullscreen' | 'resizable' | { width: string; height?: string };
 
 export interface ModalOptions {
   resourceKey: string;
@@ -36,15 +29,15 @@ export interface OpenModal extends ModalOptions {
 }
 
 interface ModalHooks {
-  colorMode(): ColorMode;
-  onClosed(modal: OpenModal, submitted: unknown): void;
-  runBeforeClose(frame: Window, marker: unknown): Promise<void>;
+  colorMode: () => ColorMode;
+  onClosed: (modal: OpenModal, submitted: unknown) => void;
+  runBeforeClose: (frame: Window, marker: unknown) => Promise<void>;
 }
 
 const NAMED_SIZES = new Set(['small', 'medium', 'large', 'xlarge', 'max', 'fullscreen', 'resizable']);
 
 /** Jira's modal dialogs around app frames: a blanket, the dialog, focus kept inside, Escape to close. */
-export function createModals(hooks: ModalHooks) {
+export const createModals = (hooks: ModalHooks) => {
   const open: OpenModal[] = [];
   const app = document.getElementById('jl-app');
 
@@ -67,7 +60,7 @@ export function createModals(hooks: ModalHooks) {
     open.forEach((modal, index) => modal.blanket.toggleAttribute('inert', index < open.length - 1));
   };
 
-  async function close(modal: OpenModal, submitted: unknown): Promise<void> {
+  const close = async (modal: OpenModal, submitted: unknown): Promise<void> => {
     if (modal.closing || !open.includes(modal)) return;
     modal.closing = true;
     if (modal.beforeCloseMarker && modal.frame.contentWindow) {
@@ -78,9 +71,9 @@ export function createModals(hooks: ModalHooks) {
     updateInert();
     modal.returnFocusTo?.focus();
     hooks.onClosed(modal, submitted);
-  }
+  };
 
-  function openModal(options: ModalOptions): OpenModal {
+  const openModal = (options: ModalOptions): OpenModal => {
     const blanket = document.createElement('div');
     blanket.className = 'jl-blanket';
 
@@ -128,7 +121,7 @@ export function createModals(hooks: ModalHooks) {
     updateInert();
     dialog.focus();
     return modal;
-  }
+  };
 
   document.addEventListener('keydown', (event) => {
     const top = open[open.length - 1];
@@ -145,4 +138,4 @@ export function createModals(hooks: ModalHooks) {
     count: () => open.length,
     withColorMode,
   };
-}
+};

@@ -97,13 +97,10 @@ export interface CallbackMarker {
   __forgeCallback: string;
 }
 
-export function isCallbackMarker(value: unknown): value is CallbackMarker {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { __forgeCallback?: unknown }).__forgeCallback === 'string'
-  );
-}
+export const isCallbackMarker = (value: unknown): value is CallbackMarker =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { __forgeCallback?: unknown }).__forgeCallback === 'string';
 
 /** Query parameters the page puts on a resource frame's URL so the frame knows what it is. */
 export const FRAME_PARAMS = {

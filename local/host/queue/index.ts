@@ -8,8 +8,8 @@ export {
 } from './local-queue';
 export type { ConsumerInvoker } from './queue-dispatcher';
 export { MissingConsumerHandlerError, QueueError, QueueStoreError } from './queue-errors';
-export { createQueuePublisher, type QueuePublisher, type QueuePublisherOptions } from './queue-publisher';
 export { parseQueuePath, type QueueOperation } from './queue-path';
+export { createQueuePublisher, type QueuePublisher, type QueuePublisherOptions } from './queue-publisher';
 export { MAX_DELAY_SECONDS, MAX_EVENTS_PER_PUSH, MAX_PUSH_PAYLOAD_BYTES, QUEUE_NAME } from './queue-requests';
+export { type JobStats, MAX_RETRIES, type QueueConsumer, type QueueStatus, RETRY_REASONS } from './queue-types';
 export { backoffMs } from './retry-policy';
-export { MAX_RETRIES, RETRY_REASONS, type JobStats, type QueueConsumer, type QueueStatus } from './queue-types';

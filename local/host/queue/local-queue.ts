@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
 import type { ForgeFetchRoute } from '../runtime/forge-fetch';
 import type { ForgeConsumerHandler } from '../runtime-types';
-import { createDispatcher, type ConsumerInvoker, type Dispatcher } from './queue-dispatcher';
 import { newEventsOf } from './new-events';
+import { type ConsumerInvoker, createDispatcher, type Dispatcher } from './queue-dispatcher';
 import { MissingConsumerHandlerError, QueueError } from './queue-errors';
 import type { JobRequest, PushRequest } from './queue-requests';
 import { queueRoute } from './queue-route';
 import { QueueStore } from './queue-store';
 import type { JobStats, QueueConsumer, QueueStatus } from './queue-types';
-import { reclaimLeases, type QueueCounters } from './settle-event';
+import { type QueueCounters, reclaimLeases } from './settle-event';
 
 export const DEFAULT_QUEUE_CONCURRENCY = 8;
 export const DEFAULT_POLL_INTERVAL_MS = 25;
@@ -20,7 +21,7 @@ export interface LocalQueueOptions {
   dbPath: string;
   /** The manifest's `consumer` modules. */
   consumers: readonly QueueConsumer[];
-  log(line: string): void;
+  log: (line: string) => void;
   /** The queue's clock in ms (due times, delays, retries); `Date.now()` at each call otherwise. */
   now?: () => number;
   /** Invocations at once, over all queues; 8 by default. */
@@ -35,22 +36,22 @@ export interface LocalQueue {
   /** Answers @forge/events' calls; goes into `installForgeRuntime({ routes })`. */
   readonly route: ForgeFetchRoute;
   /** Starts delivering events, through the runtime, to the handlers of the consumers' functions. */
-  start(deps: { runtime: ConsumerInvoker; handlers: ReadonlyMap<string, ForgeConsumerHandler> }): void;
-  status(): QueueStatus;
+  start: (deps: { runtime: ConsumerInvoker; handlers: ReadonlyMap<string, ForgeConsumerHandler> }) => void;
+  status: () => QueueStatus;
   /**
    * Resolves once no event of a queue with a consumer is stored and none is in flight (or the queue is closed).
    * Events whose delay never comes due (a clock that stands still) keep it waiting.
    */
-  whenIdle(): Promise<void>;
+  whenIdle: () => Promise<void>;
   /** Stops delivering, waits a short time for deliveries in flight, and closes queue.sqlite. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**
  * Creates the queue over queue.sqlite. Events that a previous host left in flight are due again at once, as
  * FUNCTION_TIME_OUT retries; events of a queue with no consumer are kept but never delivered (logged once).
  */
-export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
+export const createLocalQueue = (options: LocalQueueOptions): LocalQueue => {
   // Read at each call, so that a test that fakes the global Date moves the queue's time too.
   const now = options.now ?? (() => Date.now());
   const runId = randomUUID();
@@ -77,22 +78,24 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
   };
 
   const backend = {
-    push(request: PushRequest): void {
+    push: (request: PushRequest): void => {
       ensureOpen(`push to ${request.queueName}`);
       if (!consumers.has(request.queueName) && !unheard.has(request.queueName)) {
         unheard.add(request.queueName);
-        options.log(`Queue ${request.queueName}: no consumer module listens to it; its events are kept but not delivered.`);
+        options.log(
+          `Queue ${request.queueName}: no consumer module listens to it; its events are kept but not delivered.`,
+        );
       }
       const nowMs = now();
       store.insert({ jobId: request.jobId, queueName: request.queueName }, newEventsOf(request, nowMs), nowMs);
       notify();
       if (dispatcher) setImmediate(dispatcher.pump);
     },
-    jobStats(request: JobRequest): JobStats | undefined {
+    jobStats: (request: JobRequest): JobStats | undefined => {
       ensureOpen(`read the stats of job ${request.jobId}`);
       return store.jobStats(request.jobId, request.queueName);
     },
-    cancelJob(request: JobRequest): boolean {
+    cancelJob: (request: JobRequest): boolean => {
       ensureOpen(`cancel job ${request.jobId}`);
       const found = store.cancelJob(request.jobId, request.queueName);
       notify();
@@ -103,11 +106,13 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
   return {
     route: queueRoute(backend),
 
-    start(deps) {
+    start: (deps) => {
       if (dispatcher || closing) return;
       for (const consumer of consumers.values()) {
         if (!deps.handlers.has(consumer.functionKey)) {
-          throw new MissingConsumerHandlerError(`Consumer ${consumer.key}: no handler for function ${consumer.functionKey}.`);
+          throw new MissingConsumerHandlerError(
+            `Consumer ${consumer.key}: no handler for function ${consumer.functionKey}.`,
+          );
         }
       }
       dispatcher = createDispatcher({
@@ -126,19 +131,19 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
       dispatcher.pump();
     },
 
-    status() {
+    status: () => {
       const inFlight = dispatcher?.inFlight() ?? 0;
       if (!store.isOpen) return { ready: 0, delayed: 0, inFlight, nextDueAt: undefined, ...counters };
       return { ...store.waiting(queues, now()), inFlight, ...counters };
     },
 
-    async whenIdle() {
+    whenIdle: async () => {
       while (!closing && ((dispatcher?.inFlight() ?? 0) > 0 || store.hasEvents(queues))) {
         await new Promise<void>((resolve) => waiters.push(resolve));
       }
     },
 
-    close() {
+    close: () => {
       closing ??= (async () => {
         await dispatcher?.stop(options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS);
         store.close();
@@ -147,4 +152,4 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
       return closing;
     },
   };
-}
+};

@@ -1,10 +1,10 @@
 import type { InstalledForgeRuntime } from '../runtime';
-import { consumerTimeoutMs, type ConsumerInvocationRequest } from '../runtime/consumer-invocation';
+import { type ConsumerInvocationRequest, consumerTimeoutMs } from '../runtime/consumer-invocation';
 import type { ForgeConsumerHandler } from '../runtime-types';
 import { describeError } from '../server/error-summary';
 import type { QueueConsumer, StoredEvent } from './queue-types';
-import { outcomeOfAnswer, outcomeOfError, type DeliveryOutcome } from './retry-policy';
-import { describeRetry, reclaimLeases, settleEvent, type SettleDeps } from './settle-event';
+import { type DeliveryOutcome, outcomeOfAnswer, outcomeOfError } from './retry-policy';
+import { describeRetry, reclaimLeases, type SettleDeps, settleEvent } from './settle-event';
 
 /** How many due events one poll looks at; events held back by their concurrency key are skipped over. */
 const SCAN_LIMIT = 500;
@@ -19,51 +19,48 @@ export interface DispatcherDeps extends SettleDeps {
   consumers: ReadonlyMap<string, QueueConsumer>;
   handlers: ReadonlyMap<string, ForgeConsumerHandler>;
   runtime: ConsumerInvoker;
-  now(): number;
+  now: () => number;
   /** Invocations at once, over all queues. */
   capacity: number;
   pollIntervalMs: number;
   /** Called whenever deliveries start or end, so that `whenIdle()` looks again. */
-  onChange(): void;
+  onChange: () => void;
 }
 
 export interface Dispatcher {
   /** Delivers what is due now, within the limits; also runs on every poll. */
-  pump(): void;
-  inFlight(): number;
+  pump: () => void;
+  inFlight: () => number;
   /** Stops polling and starting deliveries; resolves when those in flight end, or after `graceMs`. */
-  stop(graceMs: number): Promise<void>;
+  stop: (graceMs: number) => Promise<void>;
 }
 
-function parseJson(text: string | undefined): unknown {
-  return text === undefined ? undefined : (JSON.parse(text) as unknown);
-}
+const parseJson = (text: string | undefined): unknown =>
+  text === undefined ? undefined : (JSON.parse(text) as unknown);
 
 /**
  * The invocation of one stored event: what its AsyncEvent carries (body, push settings, queue, job and event ids,
  * and the retry context on a redelivery; https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/).
  */
-function requestFor(consumer: QueueConsumer, event: StoredEvent): ConsumerInvocationRequest {
-  return {
-    functionKey: consumer.functionKey,
-    moduleKey: consumer.key,
-    queueName: event.queueName,
-    body: JSON.parse(event.body) as Record<string, unknown>,
-    jobId: event.jobId,
-    eventId: event.eventId,
-    ...(event.concurrency ? { concurrency: event.concurrency } : {}),
-    ...(event.retryCount > 0
-      ? {
-          retryContext: {
-            retryCount: event.retryCount,
-            retryReason: event.retryReason ?? '',
-            ...(event.retryData !== undefined ? { retryData: parseJson(event.retryData) } : {}),
-          },
-        }
-      : {}),
-    ...(consumer.timeoutSeconds !== undefined ? { timeoutSeconds: consumer.timeoutSeconds } : {}),
-  };
-}
+const requestFor = (consumer: QueueConsumer, event: StoredEvent): ConsumerInvocationRequest => ({
+  functionKey: consumer.functionKey,
+  moduleKey: consumer.key,
+  queueName: event.queueName,
+  body: JSON.parse(event.body) as Record<string, unknown>,
+  jobId: event.jobId,
+  eventId: event.eventId,
+  ...(event.concurrency ? { concurrency: event.concurrency } : {}),
+  ...(event.retryCount > 0
+    ? {
+        retryContext: {
+          retryCount: event.retryCount,
+          retryReason: event.retryReason ?? '',
+          ...(event.retryData !== undefined ? { retryData: parseJson(event.retryData) } : {}),
+        },
+      }
+    : {}),
+  ...(consumer.timeoutSeconds !== undefined ? { timeoutSeconds: consumer.timeoutSeconds } : {}),
+});
 
 /**
  * Delivers due events to their consumers in this process, as Forge's queue would: at most `capacity` at once,
@@ -71,7 +68,7 @@ function requestFor(consumer: QueueConsumer, event: StoredEvent): ConsumerInvoca
  * scopes keys to the installation; held-back events stay queued and are tried on the next poll), each event
  * leased before its invocation so that a host that stops mid-invocation leaves it to be redelivered.
  */
-export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+export const createDispatcher = (deps: DispatcherDeps): Dispatcher => {
   const running = new Map<string, Promise<void>>();
   const perKey = new Map<string, number>();
   let stopped = false;
@@ -103,7 +100,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const start = (consumer: QueueConsumer, handler: ForgeConsumerHandler, event: StoredEvent) => {
     adjustKey(event, 1);
     const run = deliver(consumer, handler, event)
-      .catch((error: unknown) => deps.log(`Queue ${event.queueName}: event ${event.eventId} could not be settled (${describeError(error)}).`))
+      .catch((error: unknown) =>
+        deps.log(`Queue ${event.queueName}: event ${event.eventId} could not be settled (${describeError(error)}).`),
+      )
       .finally(() => {
         adjustKey(event, -1);
         running.delete(event.eventId);
@@ -133,7 +132,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (started > 0) deps.onChange();
   };
 
-  function pump(): void {
+  const pump = (): void => {
     if (stopped || pumping || !deps.store.isOpen) return;
     pumping = true;
     try {
@@ -146,7 +145,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     } finally {
       pumping = false;
     }
-  }
+  };
 
   const timer = setInterval(pump, deps.pollIntervalMs);
   // The host's server keeps the process alive; the queue's poll must not keep it running after close.
@@ -155,7 +154,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   return {
     pump,
     inFlight: () => running.size,
-    async stop(graceMs) {
+    stop: async (graceMs) => {
       stopped = true;
       clearInterval(timer);
       if (running.size === 0) return;
@@ -168,4 +167,4 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       clearTimeout(graceTimer);
     },
   };
-}
+};

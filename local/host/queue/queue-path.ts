@@ -11,8 +11,8 @@ const QUEUE_PATH = /^\/webhook\/queue\/(publish|stats|cancel)\/(.+)\/([^/]+)\/([
 export const QUEUE_PATH_PREFIX = '/webhook/queue/';
 
 /** The operation a queue path names, or undefined for a path the platform would not route. */
-export function parseQueuePath(path: string): QueueOperation | undefined {
+export const parseQueuePath = (path: string): QueueOperation | undefined => {
   const [pathname] = path.split('?', 1);
   const match = QUEUE_PATH.exec(pathname ?? '');
   return match ? (match[1] as QueueOperation) : undefined;
-}
+};

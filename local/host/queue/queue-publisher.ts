@@ -16,7 +16,7 @@ export interface QueuePublisherOptions {
 export interface QueuePublisher {
   /** Answers @forge/events' push, getStats and cancel; goes into `installForgeRuntime({ routes })`. */
   readonly route: ForgeFetchRoute;
-  close(): void;
+  close: () => void;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface QueuePublisher {
  * process that does deliver (another process's LocalQueue over the same file) keeps its deliveries in flight;
  * that queue sees what was pushed on its next poll.
  */
-export function createQueuePublisher(options: QueuePublisherOptions): QueuePublisher {
+export const createQueuePublisher = (options: QueuePublisherOptions): QueuePublisher => {
   const now = options.now ?? (() => Date.now());
   const store = new QueueStore(options.dbPath);
 
@@ -34,20 +34,20 @@ export function createQueuePublisher(options: QueuePublisherOptions): QueuePubli
   };
 
   const route = queueRoute({
-    push(request: PushRequest): void {
+    push: (request: PushRequest): void => {
       ensureOpen(`push to ${request.queueName}`);
       const nowMs = now();
       store.insert({ jobId: request.jobId, queueName: request.queueName }, newEventsOf(request, nowMs), nowMs);
     },
-    jobStats(request: JobRequest) {
+    jobStats: (request: JobRequest) => {
       ensureOpen(`read the stats of job ${request.jobId}`);
       return store.jobStats(request.jobId, request.queueName);
     },
-    cancelJob(request: JobRequest): boolean {
+    cancelJob: (request: JobRequest): boolean => {
       ensureOpen(`cancel job ${request.jobId}`);
       return store.cancelJob(request.jobId, request.queueName);
     },
   });
 
   return { route, close: () => store.close() };
-}
+};

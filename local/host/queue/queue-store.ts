@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+
 import { openSqlite } from '../runtime/open-sqlite';
 import { QueueStoreError } from './queue-errors';
 import type { JobStats, NewEvent, StoredEvent } from './queue-types';
@@ -53,25 +54,23 @@ const SCHEMA = `
   );
 `;
 
-function toEvent(row: EventRow): StoredEvent {
-  return {
-    eventId: row.event_id,
-    queueName: row.queue_name,
-    jobId: row.job_id,
-    body: row.body,
-    dueAt: row.due_at,
-    concurrency:
-      row.concurrency_key !== null && row.concurrency_limit !== null
-        ? { key: row.concurrency_key, limit: row.concurrency_limit }
-        : undefined,
-    retryCount: row.retry_count,
-    retryReason: row.retry_reason ?? undefined,
-    retryData: row.retry_data ?? undefined,
-    leaseOwner: row.lease_owner ?? undefined,
-    leaseExpiresAt: row.lease_expires_at ?? undefined,
-    createdAt: row.created_at,
-  };
-}
+const toEvent = (row: EventRow): StoredEvent => ({
+  eventId: row.event_id,
+  queueName: row.queue_name,
+  jobId: row.job_id,
+  body: row.body,
+  dueAt: row.due_at,
+  concurrency:
+    row.concurrency_key !== null && row.concurrency_limit !== null
+      ? { key: row.concurrency_key, limit: row.concurrency_limit }
+      : undefined,
+  retryCount: row.retry_count,
+  retryReason: row.retry_reason ?? undefined,
+  retryData: row.retry_data ?? undefined,
+  leaseOwner: row.lease_owner ?? undefined,
+  leaseExpiresAt: row.lease_expires_at ?? undefined,
+  createdAt: row.created_at,
+});
 
 /**
  * The local async events queue: its own SQLite file (WAL) in the host's data dir, so that pushed events survive a
@@ -162,7 +161,10 @@ export class QueueStore {
   }
 
   /** Puts the event back to wait for its next delivery, unleased. */
-  reschedule(eventId: string, retry: { retryCount: number; retryReason: string; retryData: string | undefined; dueAt: number }): void {
+  reschedule(
+    eventId: string,
+    retry: { retryCount: number; retryReason: string; retryData: string | undefined; dueAt: number },
+  ): void {
     this.statement(
       `UPDATE queue_events SET retry_count = ?, retry_reason = ?, retry_data = ?, due_at = ?, lease_owner = NULL,
          lease_expires_at = NULL WHERE event_id = ?`,
@@ -190,16 +192,21 @@ export class QueueStore {
 
   /** Whether any event of the given queues is stored, leased or not. */
   hasEvents(queues: readonly string[]): boolean {
-    return this.statement(`SELECT 1 FROM queue_events WHERE ${IN_QUEUES} LIMIT 1`).get(JSON.stringify(queues)) !== undefined;
+    return (
+      this.statement(`SELECT 1 FROM queue_events WHERE ${IN_QUEUES} LIMIT 1`).get(JSON.stringify(queues)) !== undefined
+    );
   }
 
   /** A job's counts, or undefined when the queue never had that job. */
   jobStats(jobId: string, queueName: string): JobStats | undefined {
-    const job = this.statement(`SELECT succeeded, failed FROM queue_jobs WHERE job_id = ? AND queue_name = ?`).get(jobId, queueName) as
-      | { succeeded: number; failed: number }
-      | undefined;
+    const job = this.statement(`SELECT succeeded, failed FROM queue_jobs WHERE job_id = ? AND queue_name = ?`).get(
+      jobId,
+      queueName,
+    ) as { succeeded: number; failed: number } | undefined;
     if (!job) return undefined;
-    const pending = this.statement(`SELECT COUNT(*) AS count FROM queue_events WHERE job_id = ?`).get(jobId) as { count: number };
+    const pending = this.statement(`SELECT COUNT(*) AS count FROM queue_events WHERE job_id = ?`).get(jobId) as {
+      count: number;
+    };
     return { success: job.succeeded, inProgress: pending.count, failed: job.failed };
   }
 
@@ -209,7 +216,10 @@ export class QueueStore {
    */
   cancelJob(jobId: string, queueName: string): boolean {
     return this.transaction(() => {
-      const updated = this.statement(`UPDATE queue_jobs SET cancelled = 1 WHERE job_id = ? AND queue_name = ?`).run(jobId, queueName);
+      const updated = this.statement(`UPDATE queue_jobs SET cancelled = 1 WHERE job_id = ? AND queue_name = ?`).run(
+        jobId,
+        queueName,
+      );
       if (updated.changes === 0) return false;
       this.statement(`DELETE FROM queue_events WHERE job_id = ? AND lease_owner IS NULL`).run(jobId);
       return true;
@@ -217,7 +227,8 @@ export class QueueStore {
   }
 
   isCancelled(jobId: string): boolean {
-    const row = this.statement(`SELECT cancelled FROM queue_jobs WHERE job_id = ?`).get(jobId) as { cancelled: number } | undefined;
+    const row = this.statement(`SELECT cancelled FROM queue_jobs WHERE job_id = ?`).get(jobId) as
+      { cancelled: number } | undefined;
     return row?.cancelled === 1;
   }
 

@@ -24,12 +24,11 @@ const MAX_RETRY_AFTER_SECONDS = 900;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
 /** The default wait before retry `retryCount` (1-based): 1 s, 2 s, 4 s, 8 s, ... exponential, at most 15 min. */
-export function backoffMs(retryCount: number): number {
-  return Math.min(1000 * 2 ** Math.max(0, retryCount - 1), MAX_BACKOFF_MS);
-}
+export const backoffMs = (retryCount: number): number =>
+  Math.min(1000 * 2 ** Math.max(0, retryCount - 1), MAX_BACKOFF_MS);
 
 /** What the consumer's answer means: a retry request when it is an InvocationError, a delivery otherwise. */
-export function outcomeOfAnswer(answer: unknown): DeliveryOutcome {
+export const outcomeOfAnswer = (answer: unknown): DeliveryOutcome => {
   const parsed = retryAnswerSchema.safeParse(answer);
   if (!parsed.success) return { kind: 'delivered' };
   const options = parsed.data.retryOptions;
@@ -44,7 +43,7 @@ export function outcomeOfAnswer(answer: unknown): DeliveryOutcome {
         : Math.min(Math.max(retryAfter, MIN_RETRY_AFTER_SECONDS), MAX_RETRY_AFTER_SECONDS) * 1000,
     requested: true,
   };
-}
+};
 
 /**
  * What a failed invocation means. Forge retries app-level errors on its own (async events 2.x: "runtime error,
@@ -52,18 +51,16 @@ export function outcomeOfAnswer(answer: unknown): DeliveryOutcome {
  * FUNCTION_OUT_OF_MEMORY, anything else as FUNCTION_PLATFORM_UNKNOWN_ERROR: the reasons of @forge/events'
  * InvocationErrorCode (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/).
  */
-export function retryReasonOf(error: unknown): string {
+export const retryReasonOf = (error: unknown): string => {
   if (error instanceof ConsumerTimeoutError) return RETRY_REASONS.timeOut;
   if (error instanceof FunctionOutOfMemoryError) return RETRY_REASONS.outOfMemory;
   return RETRY_REASONS.unknownError;
-}
+};
 
-export function outcomeOfError(error: unknown): DeliveryOutcome {
-  return {
-    kind: 'retry',
-    retryReason: retryReasonOf(error),
-    retryData: undefined,
-    retryAfterMs: undefined,
-    requested: false,
-  };
-}
+export const outcomeOfError = (error: unknown): DeliveryOutcome => ({
+  kind: 'retry',
+  retryReason: retryReasonOf(error),
+  retryData: undefined,
+  retryAfterMs: undefined,
+  requested: false,
+});

@@ -12,26 +12,36 @@ export interface QueueCounters {
 export interface SettleDeps {
   store: QueueStore;
   counters: QueueCounters;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /** The app chooses its retry reasons; the log shows them, but never as more than a short printable word. */
-function printable(text: string): string {
+const printable = (text: string): string => {
   const clean = text.replace(/[^\x20-\x7e]/g, '?');
   return clean.length > 80 ? `${clean.slice(0, 80)}...` : clean;
-}
+};
 
 /** Why an outcome was a retry, for the log: the app's request, or the class and code of what failed. */
-export function describeRetry(outcome: Extract<DeliveryOutcome, { kind: 'retry' }>, failure: string | undefined): string {
-  return outcome.requested ? `asked for a retry (${printable(outcome.retryReason)})` : `failed (${failure ?? outcome.retryReason})`;
-}
+export const describeRetry = (
+  outcome: Extract<DeliveryOutcome, { kind: 'retry' }>,
+  failure: string | undefined,
+): string =>
+  outcome.requested
+    ? `asked for a retry (${printable(outcome.retryReason)})`
+    : `failed (${failure ?? outcome.retryReason})`;
 
 /**
  * Records what one delivery came to: a delivered event goes; a retry waits for its next delivery, unless it
  * has had its MAX_RETRIES retries (then it is dropped) or its job was cancelled. One log line per failure, with
  * ids and reasons, never the body.
  */
-export function settleEvent(deps: SettleDeps, event: StoredEvent, outcome: DeliveryOutcome, why: string, nowMs: number): void {
+export const settleEvent = (
+  deps: SettleDeps,
+  event: StoredEvent,
+  outcome: DeliveryOutcome,
+  why: string,
+  nowMs: number,
+): void => {
   const { store, counters, log } = deps;
   if (outcome.kind === 'delivered') {
     store.complete(event);
@@ -60,13 +70,13 @@ export function settleEvent(deps: SettleDeps, event: StoredEvent, outcome: Deliv
   });
   counters.retried += 1;
   log(`${subject}; retry ${retryCount} of ${MAX_RETRIES} in ${waitMs / 1000} s.`);
-}
+};
 
 /**
  * Events leased by a run that is gone (a host that stopped mid-invocation), or whose lease ran out: as Forge
  * treats an invocation that never answered, they are due again at once as FUNCTION_TIME_OUT retries.
  */
-export function reclaimLeases(deps: SettleDeps, runId: string, nowMs: number, expiredOnly: boolean): number {
+export const reclaimLeases = (deps: SettleDeps, runId: string, nowMs: number, expiredOnly: boolean): number => {
   const stale = deps.store.leasedByOthers(runId, expiredOnly ? nowMs : undefined);
   const outcome: DeliveryOutcome = {
     kind: 'retry',
@@ -79,4 +89,4 @@ export function reclaimLeases(deps: SettleDeps, runId: string, nowMs: number, ex
     settleEvent(deps, event, outcome, `was left in flight by a host that stopped (${RETRY_REASONS.timeOut})`, nowMs);
   }
   return stale.length;
-}
+};

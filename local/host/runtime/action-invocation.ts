@@ -32,7 +32,10 @@ export class ActionTimeoutError extends ForgeRuntimeError {
   readonly timeoutMs: number;
 
   constructor(functionKey: string, moduleKey: string, timeoutMs: number) {
-    super('INVOCATION_TIMEOUT', `Invocation of function '${functionKey}' (action '${moduleKey}') timed out after ${timeoutMs} ms`);
+    super(
+      'INVOCATION_TIMEOUT',
+      `Invocation of function '${functionKey}' (action '${moduleKey}') timed out after ${timeoutMs} ms`,
+    );
     this.name = 'ActionTimeoutError';
     this.functionKey = functionKey;
     this.moduleKey = moduleKey;

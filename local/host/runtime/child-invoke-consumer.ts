@@ -1,8 +1,8 @@
 import type { ForgeConsumerHandler } from '../runtime-types';
-import { ConsumerTimeoutError, consumerTimeoutMs, type ConsumerInvocationRequest } from './consumer-invocation';
 import { CHILD_EXIT, type ChildInvokeBase, type ChildInvokeFailure } from './child-invoke-protocol';
+import { type ConsumerInvocationRequest, ConsumerTimeoutError, consumerTimeoutMs } from './consumer-invocation';
 import { ChildInvokeError } from './errors';
-import { invokeInChildProcess, type ChildInvokeOutcome, type SpawnChildInvokeOptions } from './spawn-child-invoke';
+import { type ChildInvokeOutcome, invokeInChildProcess, type SpawnChildInvokeOptions } from './spawn-child-invoke';
 
 /** A consumer's function failed in its child process; `failure` is what the child reported. */
 export class ChildHandlerError extends ChildInvokeError {
@@ -25,21 +25,24 @@ export interface ChildConsumerInvokerOptions {
   handlers: ReadonlyMap<string, { module: string; export: string }>;
   spawn?: SpawnChildInvokeOptions;
   /** Sees every invocation's outcome (stats, stderr), e.g. for a benchmark's counts. */
-  onOutcome?(request: ConsumerInvocationRequest, outcome: ChildInvokeOutcome): void;
+  onOutcome?: (request: ConsumerInvocationRequest, outcome: ChildInvokeOutcome) => void;
 }
 
 /** A LocalQueue's `runtime` whose consumer invocations each run in a fresh child process. */
 export interface ChildConsumerInvoker {
-  invokeConsumer(handler: ForgeConsumerHandler, request: ConsumerInvocationRequest): Promise<unknown>;
+  invokeConsumer: (handler: ForgeConsumerHandler, request: ConsumerInvocationRequest) => Promise<unknown>;
   /** For `LocalQueue.start({ handlers })`: one stand-in per function key; the real handler is loaded in the child. */
   readonly handlers: ReadonlyMap<string, ForgeConsumerHandler>;
 }
 
-function standIn(functionKey: string): ForgeConsumerHandler {
-  return () => {
-    throw new ChildInvokeError('CHILD_ONLY_HANDLER', `Function '${functionKey}' runs in a child process; invoke it through the child consumer invoker`);
+const standIn =
+  (functionKey: string): ForgeConsumerHandler =>
+  () => {
+    throw new ChildInvokeError(
+      'CHILD_ONLY_HANDLER',
+      `Function '${functionKey}' runs in a child process; invoke it through the child consumer invoker`,
+    );
   };
-}
 
 /**
  * Runs each consumer invocation as Forge does, in a fresh container: a child process that loads the function's
@@ -47,14 +50,17 @@ function standIn(functionKey: string): ForgeConsumerHandler {
  * function's answer as JSON, a ConsumerTimeoutError for a time-out (so the queue retries it as FUNCTION_TIME_OUT),
  * otherwise a ChildHandlerError (the function threw) or ChildInvokeError (the child could not run it).
  */
-export function createChildConsumerInvoker(options: ChildConsumerInvokerOptions): ChildConsumerInvoker {
+export const createChildConsumerInvoker = (options: ChildConsumerInvokerOptions): ChildConsumerInvoker => {
   const handlers = new Map([...options.handlers.keys()].map((functionKey) => [functionKey, standIn(functionKey)]));
   return {
     handlers,
-    async invokeConsumer(_handler, request) {
+    invokeConsumer: async (_handler, request) => {
       const handler = options.handlers.get(request.functionKey);
       if (handler === undefined) {
-        throw new ChildInvokeError('EXPORT_NOT_FOUND', `No handler module is known for function '${request.functionKey}'`);
+        throw new ChildInvokeError(
+          'EXPORT_NOT_FOUND',
+          `No handler module is known for function '${request.functionKey}'`,
+        );
       }
       const outcome = await invokeInChildProcess({ ...options.base, handler, consumer: request }, options.spawn);
       options.onOutcome?.(request, outcome);
@@ -69,4 +75,4 @@ export function createChildConsumerInvoker(options: ChildConsumerInvokerOptions)
       throw new ChildHandlerError(request, answer.error);
     },
   };
-}
+};

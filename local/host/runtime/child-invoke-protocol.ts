@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { RuntimeStats } from '../runtime-types';
 
 const entityDefinitionSchema = z.object({
@@ -7,7 +8,11 @@ const entityDefinitionSchema = z.object({
     .array(
       z.union([
         z.string().min(1),
-        z.object({ name: z.string().min(1), range: z.array(z.string().min(1)), partition: z.array(z.string().min(1)).optional() }),
+        z.object({
+          name: z.string().min(1),
+          range: z.array(z.string().min(1)),
+          partition: z.array(z.string().min(1)).optional(),
+        }),
       ]),
     )
     .optional(),
@@ -112,7 +117,13 @@ const statsSchema = z.object({
 });
 
 export const childInvokeAnswerSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.unknown().optional(), stats: statsSchema, loadMs: z.number(), invocationMs: z.number() }),
+  z.object({
+    ok: z.literal(true),
+    result: z.unknown().optional(),
+    stats: statsSchema,
+    loadMs: z.number(),
+    invocationMs: z.number(),
+  }),
   z.object({
     ok: z.literal(false),
     error: z.object({ name: z.string(), code: z.string().optional(), message: z.string() }),

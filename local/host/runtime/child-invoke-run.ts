@@ -1,23 +1,24 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import type { JiraEmulator } from '../../jira/types';
 import { createQueuePublisher } from '../queue/queue-publisher';
 import type { ForgeConsumerHandler, ForgeHandler, RuntimeStats } from '../runtime-types';
 import {
-  childInvokeRequestSchema,
   type ChildInvokeAnswer,
   type ChildInvokeFailure,
   type ChildInvokeRequest,
+  childInvokeRequestSchema,
   ONE_CALL_MESSAGE,
 } from './child-invoke-protocol';
 import { consumerTimeoutMs } from './consumer-invocation';
 import { ChildInvokeError } from './errors';
-import { installForgeRuntime, type InstalledForgeRuntime } from './index';
+import { type InstalledForgeRuntime, installForgeRuntime } from './index';
 
 const DEFAULT_JIRA_MODULE = path.join(__dirname, '..', '..', 'jira', 'index.ts');
 const NO_STATS: RuntimeStats = { kvsOperations: 0, jiraRequests: 0, invocations: 0 };
 
-async function loadExport(modulePath: string, exportName: string, what: string): Promise<unknown> {
+const loadExport = async (modulePath: string, exportName: string, what: string): Promise<unknown> => {
   const specifier = modulePath.startsWith('file:') ? modulePath : pathToFileURL(path.resolve(modulePath)).href;
   let loaded: unknown;
   try {
@@ -29,12 +30,15 @@ async function loadExport(modulePath: string, exportName: string, what: string):
   const fallback = (namespace.default ?? {}) as Record<string, unknown>;
   const value = namespace[exportName] ?? fallback[exportName];
   if (typeof value !== 'function') {
-    throw new ChildInvokeError('EXPORT_NOT_FOUND', `The ${what} module ${modulePath} exports no function '${exportName}'`);
+    throw new ChildInvokeError(
+      'EXPORT_NOT_FOUND',
+      `The ${what} module ${modulePath} exports no function '${exportName}'`,
+    );
   }
   return value;
-}
+};
 
-function isJiraEmulator(value: unknown): value is JiraEmulator {
+const isJiraEmulator = (value: unknown): value is JiraEmulator => {
   if (value === null || typeof value !== 'object') {
     return false;
   }
@@ -44,9 +48,9 @@ function isJiraEmulator(value: unknown): value is JiraEmulator {
     typeof candidate.cloudId === 'string' &&
     typeof candidate.siteUrl === 'string'
   );
-}
+};
 
-async function createJira(request: ChildInvokeRequest): Promise<JiraEmulator> {
+const createJira = async (request: ChildInvokeRequest): Promise<JiraEmulator> => {
   const modulePath = request.jira.module ?? DEFAULT_JIRA_MODULE;
   const create = (await loadExport(modulePath, 'createJiraEmulator', 'Jira emulator')) as (options: {
     siteUrl: string;
@@ -59,25 +63,29 @@ async function createJira(request: ChildInvokeRequest): Promise<JiraEmulator> {
     );
   }
   return jira;
-}
+};
 
-export function describeFailure(error: unknown): ChildInvokeFailure {
+export const describeFailure = (error: unknown): ChildInvokeFailure => {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     return { name: error.name, ...(typeof code === 'string' ? { code } : {}), message: error.message };
   }
   return { name: 'Error', message: String(error) };
-}
+};
 
 /** Runs the call the request carries: a resolver call, or a consumer's queue event. */
-function invokeOnce(runtime: InstalledForgeRuntime, handler: unknown, request: ChildInvokeRequest): Promise<unknown> {
+const invokeOnce = (
+  runtime: InstalledForgeRuntime,
+  handler: unknown,
+  request: ChildInvokeRequest,
+): Promise<unknown> => {
   if (request.consumer !== undefined) {
     return runtime.invokeConsumer(handler as ForgeConsumerHandler, request.consumer);
   }
   return runtime.invoke(handler as ForgeHandler, { ...request.request, payload: request.request.payload });
-}
+};
 
-function parseRequest(input: unknown): ChildInvokeRequest {
+const parseRequest = (input: unknown): ChildInvokeRequest => {
   const parsed = childInvokeRequestSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -93,10 +101,13 @@ function parseRequest(input: unknown): ChildInvokeRequest {
     return { ...common, consumer };
   }
   if (request === undefined) {
-    throw new ChildInvokeError('BAD_CHILD_REQUEST', `The child-invoke request is invalid: request: ${ONE_CALL_MESSAGE}`);
+    throw new ChildInvokeError(
+      'BAD_CHILD_REQUEST',
+      `The child-invoke request is invalid: request: ${ONE_CALL_MESSAGE}`,
+    );
   }
   return { ...common, request };
-}
+};
 
 /**
  * Runs one invocation in this process as a fresh Forge function container would: installs the runtime on the
@@ -104,10 +115,11 @@ function parseRequest(input: unknown): ChildInvokeRequest {
  * uninstalls. Protocol failures (bad request, missing module or export) throw; a handler's failure is part of the
  * answer.
  */
-export async function runChildInvocation(input: unknown): Promise<ChildInvokeAnswer> {
+export const runChildInvocation = async (input: unknown): Promise<ChildInvokeAnswer> => {
   const request = parseRequest(input);
   const jira = await createJira(request);
-  const publisher = request.queueDbPath !== undefined ? createQueuePublisher({ dbPath: request.queueDbPath }) : undefined;
+  const publisher =
+    request.queueDbPath !== undefined ? createQueuePublisher({ dbPath: request.queueDbPath }) : undefined;
   let runtime: InstalledForgeRuntime;
   try {
     runtime = installForgeRuntime({
@@ -140,6 +152,6 @@ export async function runChildInvocation(input: unknown): Promise<ChildInvokeAns
     runtime.uninstall();
     publisher?.close();
   }
-}
+};
 
 export { NO_STATS };

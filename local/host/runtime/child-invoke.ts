@@ -12,7 +12,7 @@ import { preloadTsxForRenderThread } from './render-thread-preload';
 // This process runs under tsx; the app's render thread needs it named (render-thread-preload.ts).
 preloadTsxForRenderThread();
 
-async function readInput(): Promise<string> {
+const readInput = async (): Promise<string> => {
   const argument = process.argv[2];
   if (argument !== undefined) {
     return argument;
@@ -22,27 +22,31 @@ async function readInput(): Promise<string> {
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   }
   return Buffer.concat(chunks).toString('utf8');
-}
+};
 
-function keepStdoutForTheAnswer(): void {
+const keepStdoutForTheAnswer = (): void => {
   const toStderr = (...args: unknown[]): void => {
     console.error(...args);
   };
   console.log = toStderr;
   console.info = toStderr;
   console.debug = toStderr;
-}
+};
 
-function finish(answer: ChildInvokeAnswer, exitCode: number): void {
+const finish = (answer: ChildInvokeAnswer, exitCode: number): void => {
   // Exits once the answer is flushed: a handler left hanging after a timeout must not keep the process alive.
   process.stdout.write(`${JSON.stringify(answer)}\n`, () => process.exit(exitCode));
-}
+};
 
-function protocolFailure(failure: ChildInvokeFailure): ChildInvokeAnswer {
-  return { ok: false, error: failure, stats: NO_STATS, loadMs: 0, invocationMs: 0 };
-}
+const protocolFailure = (failure: ChildInvokeFailure): ChildInvokeAnswer => ({
+  ok: false,
+  error: failure,
+  stats: NO_STATS,
+  loadMs: 0,
+  invocationMs: 0,
+});
 
-async function main(): Promise<void> {
+const main = async (): Promise<void> => {
   keepStdoutForTheAnswer();
   let input: unknown;
   try {
@@ -57,6 +61,6 @@ async function main(): Promise<void> {
   } catch (error) {
     finish(protocolFailure(describeFailure(error)), CHILD_EXIT.protocolFailed);
   }
-}
+};
 
 void main();

@@ -59,7 +59,9 @@ export class ConsumerTimeoutError extends ModuleTimeoutError {
 }
 
 /** The time limit of one consumer invocation, in ms; refuses a `timeoutSeconds` the platform would refuse. */
-export function consumerTimeoutMs(request: Pick<ConsumerInvocationRequest, 'functionKey' | 'timeoutSeconds'>): number {
+export const consumerTimeoutMs = (
+  request: Pick<ConsumerInvocationRequest, 'functionKey' | 'timeoutSeconds'>,
+): number => {
   const seconds = request.timeoutSeconds ?? CONSUMER_TIME_LIMITS.defaultSeconds;
   if (!Number.isFinite(seconds) || seconds < 1 || seconds > CONSUMER_TIME_LIMITS.maxSeconds) {
     throw new InvalidConsumerRequestError(
@@ -67,7 +69,7 @@ export function consumerTimeoutMs(request: Pick<ConsumerInvocationRequest, 'func
     );
   }
   return Math.round(seconds * 1000);
-}
+};
 
 /**
  * The first argument of a consumer's function, @forge/events' `AsyncEvent`: "the fields of PushEvent as well as
@@ -76,13 +78,11 @@ export function consumerTimeoutMs(request: Pick<ConsumerInvocationRequest, 'func
  * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade/
  * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
  */
-export function buildConsumerEvent(request: ConsumerInvocationRequest): ConsumerEvent {
-  return {
-    body: request.body,
-    ...(request.concurrency ? { concurrency: request.concurrency } : {}),
-    queueName: request.queueName,
-    jobId: request.jobId,
-    eventId: request.eventId,
-    ...(request.retryContext ? { retryContext: request.retryContext } : {}),
-  };
-}
+export const buildConsumerEvent = (request: ConsumerInvocationRequest): ConsumerEvent => ({
+  body: request.body,
+  ...(request.concurrency ? { concurrency: request.concurrency } : {}),
+  queueName: request.queueName,
+  jobId: request.jobId,
+  eventId: request.eventId,
+  ...(request.retryContext ? { retryContext: request.retryContext } : {}),
+});

@@ -17,7 +17,11 @@ interface ResolvedIndex {
   partition: string[];
 }
 
-function resolveIndex(definitions: readonly EntityDefinition[], entityName: string, indexName: string): ResolvedIndex {
+const resolveIndex = (
+  definitions: readonly EntityDefinition[],
+  entityName: string,
+  indexName: string,
+): ResolvedIndex => {
   const entity = definitions.find((definition) => definition.name === entityName);
   if (!entity) {
     throw new KvsRequestError(
@@ -33,19 +37,22 @@ function resolveIndex(definitions: readonly EntityDefinition[], entityName: stri
     if (typeof index === 'object' && index.name === indexName) {
       const [range] = index.range;
       if (range === undefined) {
-        throw new KvsRequestError(400, 'INDEX_NOT_DEFINED', `Index '${indexName}' of entity '${entityName}' has no range`);
+        throw new KvsRequestError(
+          400,
+          'INDEX_NOT_DEFINED',
+          `Index '${indexName}' of entity '${entityName}' has no range`,
+        );
       }
       return { range, partition: index.partition ?? [] };
     }
   }
   throw new KvsRequestError(400, 'INDEX_NOT_DEFINED', `Index '${indexName}' is not defined for entity '${entityName}'`);
-}
+};
 
-function encodeCursor(position: [unknown, string]): string {
-  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
-}
+const encodeCursor = (position: [unknown, string]): string =>
+  Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): [string | number, string] {
+const decodeCursor = (cursor: string): [string | number, string] => {
   try {
     const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -60,7 +67,7 @@ function decodeCursor(cursor: string): [string | number, string] {
     // Falls through to the platform's answer for a cursor it did not issue.
   }
   throw new KvsRequestError(400, 'INVALID_CURSOR', 'The provided cursor is invalid');
-}
+};
 
 interface IndexedItem {
   item: StoredItem;
@@ -73,7 +80,7 @@ interface IndexPosition {
   key: string;
 }
 
-function compareIndexed(a: IndexPosition, b: IndexPosition): number {
+const compareIndexed = (a: IndexPosition, b: IndexPosition): number => {
   if (typeof a.rangeValue !== typeof b.rangeValue) {
     return typeof a.rangeValue === 'number' ? -1 : 1;
   }
@@ -82,18 +89,18 @@ function compareIndexed(a: IndexPosition, b: IndexPosition): number {
     return order;
   }
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
+};
 
 /**
  * Answers an entity index query over the entity's items: partition match, range condition, filters, sort, then a
  * page of `limit` items. Items lacking the range attribute are not in the index, as in the platform's sparse indexes.
  */
-export function queryEntityIndex(
+export const queryEntityIndex = (
   definitions: readonly EntityDefinition[],
   request: EntityQueryRequest,
   items: readonly StoredItem[],
   limit: number,
-): { page: StoredItem[]; cursor?: string } {
+): { page: StoredItem[]; cursor?: string } => {
   const index = resolveIndex(definitions, request.entityName, request.indexName);
   const partition = request.partition ?? [];
   if (partition.length !== index.partition.length) {
@@ -141,4 +148,4 @@ export function queryEntityIndex(
     page: page.map((entry) => entry.item),
     ...(hasMore && last ? { cursor: encodeCursor([last.rangeValue, last.key]) } : {}),
   };
-}
+};

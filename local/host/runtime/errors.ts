@@ -83,7 +83,10 @@ export class ChildProcessFailedError extends ChildInvokeError {
   readonly stderr: string;
 
   constructor(exitCode: number | null, stderr: string) {
-    super('CHILD_PROCESS_FAILED', `The child-invoke process exited with code ${String(exitCode)} without a valid answer`);
+    super(
+      'CHILD_PROCESS_FAILED',
+      `The child-invoke process exited with code ${String(exitCode)} without a valid answer`,
+    );
     this.name = 'ChildProcessFailedError';
     this.exitCode = exitCode;
     this.stderr = stderr;
@@ -105,7 +108,10 @@ export class ModuleTimeoutError extends ForgeRuntimeError {
   readonly timeoutMs: number;
 
   constructor(functionKey: string, module: { kind: 'trigger' | 'consumer'; key: string }, timeoutMs: number) {
-    super('INVOCATION_TIMEOUT', `Invocation of function '${functionKey}' (${module.kind} '${module.key}') timed out after ${timeoutMs} ms`);
+    super(
+      'INVOCATION_TIMEOUT',
+      `Invocation of function '${functionKey}' (${module.kind} '${module.key}') timed out after ${timeoutMs} ms`,
+    );
     this.name = 'ModuleTimeoutError';
     this.functionKey = functionKey;
     this.moduleKey = module.key;
@@ -153,7 +159,10 @@ export class IsolatedFunctionError extends ForgeRuntimeError {
 /** A function's worker process ended (crashed, or was killed) before it answered. */
 export class FunctionWorkerExitedError extends ForgeRuntimeError {
   constructor(functionKey: string, detail: string) {
-    super('FUNCTION_WORKER_EXITED', `The worker running function '${functionKey}' exited before it answered (${detail})`);
+    super(
+      'FUNCTION_WORKER_EXITED',
+      `The worker running function '${functionKey}' exited before it answered (${detail})`,
+    );
     this.name = 'FunctionWorkerExitedError';
   }
 }

@@ -1,7 +1,7 @@
 import type { LocalRequest } from '../../http-types';
 import type { JiraActor, JiraEmulator, StreamingJiraEmulator } from '../../jira/types';
 import { ForgeRuntimeError } from './errors';
-import { headersRecord, jsonResponse, readRequestBody, toWhatwgResponse, type FetchInit } from './http-bodies';
+import { type FetchInit, headersRecord, jsonResponse, readRequestBody, toWhatwgResponse } from './http-bodies';
 import type { InvocationScopes } from './invocation-scope';
 import type { KvsEndpoint } from './kvs-endpoint';
 
@@ -21,38 +21,39 @@ export type ForgeFetch = (target: ForgeFetchTarget, path: string, init?: FetchIn
  * (a `{ type: 'fpp', provider: 'app', remote: 'stargate' }` route for @forge/events' Queue.push, for one).
  */
 export interface ForgeFetchRoute {
-  matches(target: ForgeFetchTarget, path: string): boolean;
-  handle(target: ForgeFetchTarget, path: string, init: FetchInit): Promise<Response>;
+  matches: (target: ForgeFetchTarget, path: string) => boolean;
+  handle: (target: ForgeFetchTarget, path: string, init: FetchInit) => Promise<Response>;
 }
 
-function describe(target: ForgeFetchTarget): string {
-  return [target.type, target.provider, target.remote].filter((part) => part !== undefined).join('/');
-}
+const describe = (target: ForgeFetchTarget): string =>
+  [target.type, target.provider, target.remote].filter((part) => part !== undefined).join('/');
 
-export function kvsRoute(options: { endpoint: KvsEndpoint; scopes: InvocationScopes; onCall: () => void }): ForgeFetchRoute {
-  return {
-    matches: (target) => target.type === 'kvs',
-    async handle(_target, path, init) {
-      options.onCall();
-      const { body } = await readRequestBody(init);
-      const answer = options.endpoint.handle(init?.method ?? 'GET', path, body?.toString('utf8') ?? '');
-      const traceId = options.scopes.getStore()?.traceId;
-      return jsonResponse(answer.status, answer.body, traceId ? { 'x-b3-traceid': traceId } : {});
-    },
-  };
-}
+export const kvsRoute = (options: {
+  endpoint: KvsEndpoint;
+  scopes: InvocationScopes;
+  onCall: () => void;
+}): ForgeFetchRoute => ({
+  matches: (target) => target.type === 'kvs',
+  handle: async (_target, path, init) => {
+    options.onCall();
+    const { body } = await readRequestBody(init);
+    const answer = options.endpoint.handle(init?.method ?? 'GET', path, body?.toString('utf8') ?? '');
+    const traceId = options.scopes.getStore()?.traceId;
+    return jsonResponse(answer.status, answer.body, traceId ? { 'x-b3-traceid': traceId } : {});
+  },
+});
 
 /**
  * requestJira (`asUser`, `asApp`, plain): the actor comes from the provider; `asUser()` without an account id
  * acts as the invoking user of the current invocation, as on Forge.
  */
-export function jiraRoute(options: {
+export const jiraRoute = (options: {
   jira: JiraEmulator;
   scopes: InvocationScopes;
   onCall: () => void;
   /** manifest.yml allows `asUser(accountId)` for someone other than the invoking user (allowImpersonation). */
   allowImpersonation?: boolean;
-}): ForgeFetchRoute {
+}): ForgeFetchRoute => {
   const actorFor = (target: ForgeFetchTarget): JiraActor | undefined => {
     switch (target.provider) {
       case 'user': {
@@ -67,7 +68,7 @@ export function jiraRoute(options: {
   };
   return {
     matches: (target) => target.type === 'fpp' && target.remote === 'jira',
-    async handle(target, path, init) {
+    handle: async (target, path, init) => {
       options.onCall();
       const method = (init?.method ?? 'GET').toUpperCase();
       const actor = actorFor(target);
@@ -98,7 +99,9 @@ export function jiraRoute(options: {
         // Attachment content passes through as a stream where the site can make one, as Jira streams it: a large
         // file is never whole in the host.
         const jira = options.jira as Partial<StreamingJiraEmulator>;
-        const answer = jira.handleStreaming ? await jira.handleStreaming(request, actor) : await options.jira.handle(request, actor);
+        const answer = jira.handleStreaming
+          ? await jira.handleStreaming(request, actor)
+          : await options.jira.handle(request, actor);
         return toWhatwgResponse(answer);
       } catch (error) {
         throw new ForgeRuntimeError('JIRA_EMULATOR_FAILED', `The local Jira failed to answer ${method} ${path}`, {
@@ -107,10 +110,11 @@ export function jiraRoute(options: {
       }
     },
   };
-}
+};
 
-export function createForgeFetch(routes: readonly ForgeFetchRoute[]): ForgeFetch {
-  return async (target, path, init) => {
+export const createForgeFetch =
+  (routes: readonly ForgeFetchRoute[]): ForgeFetch =>
+  async (target, path, init) => {
     const route = routes.find((candidate) => candidate.matches(target, path));
     if (!route) {
       throw new ForgeRuntimeError(
@@ -120,4 +124,3 @@ export function createForgeFetch(routes: readonly ForgeFetchRoute[]): ForgeFetch
     }
     return route.handle(target, path, init);
   };
-}

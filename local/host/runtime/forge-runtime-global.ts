@@ -1,4 +1,5 @@
 import type { __getRuntime } from '@forge/api';
+
 import type { InvocationScope, InvocationScopes } from './invocation-scope';
 import { buildInstallation } from './product-context';
 import { siteAri, type SiteIdentity } from './site-identity';
@@ -20,12 +21,12 @@ const noopMetrics: ForgeRuntime['metrics'] = {
  * so each read, from any concurrent invocation, sees its own invocation. Outside an invocation the invocation
  * fields read as empty and the remaining time as the full budget.
  */
-export function createForgeRuntimeGlobal(options: {
+export const createForgeRuntimeGlobal = (options: {
   site: SiteIdentity;
   scopes: InvocationScopes;
   nowMs: () => number;
   timeoutMs: number;
-}): ForgeRuntime {
+}): ForgeRuntime => {
   const { site, scopes, nowMs, timeoutMs } = options;
   const current = (): InvocationScope | undefined => scopes.getStore();
   const installation = buildInstallation(site);
@@ -69,4 +70,4 @@ export function createForgeRuntimeGlobal(options: {
     metrics: noopMetrics,
     featureFlags: () => false,
   };
-}
+};

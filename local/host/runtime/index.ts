@@ -9,59 +9,64 @@ import type {
   RuntimeStats,
   TriggerInvocationRequest,
 } from '../runtime-types';
+import {
+  ACTION_MODULE_TYPE,
+  type ActionInvocationRequest,
+  ActionTimeoutError,
+  type ForgeActionHandler,
+} from './action-invocation';
+import {
+  buildConsumerEvent,
+  CONSUMER_MODULE_TYPE,
+  type ConsumerInvocationRequest,
+  ConsumerTimeoutError,
+  consumerTimeoutMs,
+} from './consumer-invocation';
 import type { EntityDefinition } from './entity-query';
 import {
+  ForgeRuntimeError,
   FunctionOutOfMemoryError,
   InvocationPayloadTooLargeError,
   InvocationTimeoutError,
   RuntimeAlreadyInstalledError,
   RuntimeUninstalledError,
   TriggerTimeoutError,
-  ForgeRuntimeError,
 } from './errors';
-import {
-  buildConsumerEvent,
-  CONSUMER_MODULE_TYPE,
-  ConsumerTimeoutError,
-  consumerTimeoutMs,
-  type ConsumerInvocationRequest,
-} from './consumer-invocation';
-import { createForgeFetch, jiraRoute, kvsRoute, type ForgeFetchRoute } from './forge-fetch';
+import { createForgeFetch, type ForgeFetchRoute, jiraRoute, kvsRoute } from './forge-fetch';
 import { createForgeRuntimeGlobal } from './forge-runtime-global';
 import { createInvocationScope, createInvocationScopes, createScope, type InvocationScope } from './invocation-scope';
+import { handlerRefOf } from './isolation/isolated-handler';
+import { type PlatformProxy, startPlatformProxy } from './isolation/platform-proxy';
+import { FunctionWorkerPool, type FunctionWorkerPoolOptions } from './isolation/worker-pool';
 import { KvsEndpoint } from './kvs-endpoint';
 import { KvsSqliteStore } from './kvs-sqlite';
 import { buildBackendRuntimePayload, buildProductContext } from './product-context';
-import { appUuid, stableUuid, type SiteIdentity } from './site-identity';
+import { appUuid, type SiteIdentity, stableUuid } from './site-identity';
 import { buildTriggerEvent, newContextToken, platformModuleType, triggerTimeoutMs } from './trigger-invocation';
-import { ACTION_MODULE_TYPE, ActionTimeoutError, type ActionInvocationRequest, type ForgeActionHandler } from './action-invocation';
-import { handlerRefOf } from './isolation/isolated-handler';
-import { startPlatformProxy, type PlatformProxy } from './isolation/platform-proxy';
-import { FunctionWorkerPool, type FunctionWorkerPoolOptions } from './isolation/worker-pool';
 
-export { buildProductContext, buildBackendRuntimePayload, localIdOf } from './product-context';
-export type { SiteIdentity } from './site-identity';
-export type { EntityDefinition } from './entity-query';
-export type { ForgeFetchRoute, ForgeFetchTarget } from './forge-fetch';
-export * from './errors';
-export { invokeInChildProcess, type ChildInvokeOutcome, type SpawnChildInvokeOptions } from './spawn-child-invoke';
+export {
+  ACTION_MODULE_TYPE,
+  type ActionInvocationRequest,
+  ActionTimeoutError,
+  type ForgeActionHandler,
+} from './action-invocation';
 export type { ChildInvokeAnswer, ChildInvokeFailure, ChildInvokeRequest } from './child-invoke-protocol';
-export { TRIGGER_TIME_LIMITS, platformModuleType, triggerTimeoutMs } from './trigger-invocation';
 export {
   CONSUMER_MODULE_TYPE,
   CONSUMER_TIME_LIMITS,
-  ConsumerTimeoutError,
-  InvalidConsumerRequestError,
-  consumerTimeoutMs,
   type ConsumerInvocationRequest,
   type ConsumerRetryContext,
+  ConsumerTimeoutError,
+  consumerTimeoutMs,
+  InvalidConsumerRequestError,
 } from './consumer-invocation';
-export {
-  ACTION_MODULE_TYPE,
-  ActionTimeoutError,
-  type ActionInvocationRequest,
-  type ForgeActionHandler,
-} from './action-invocation';
+export type { EntityDefinition } from './entity-query';
+export * from './errors';
+export type { ForgeFetchRoute, ForgeFetchTarget } from './forge-fetch';
+export { buildBackendRuntimePayload, buildProductContext, localIdOf } from './product-context';
+export type { SiteIdentity } from './site-identity';
+export { type ChildInvokeOutcome, invokeInChildProcess, type SpawnChildInvokeOptions } from './spawn-child-invoke';
+export { platformModuleType, TRIGGER_TIME_LIMITS, triggerTimeoutMs } from './trigger-invocation';
 
 /** Resolver and UI invocations get 25 s on Forge. */
 export const INVOCATION_TIMEOUT_MS = 25_000;
@@ -73,7 +78,7 @@ export const INVOCATION_TIMEOUT_MS = 25_000;
 export const MAX_INVOCATION_PAYLOAD_BYTES = 500 * 1024;
 export const MAX_INVOCATION_RESPONSE_BYTES = 5 * 1024 * 1024;
 
-export { isolatedHandler, handlerRefOf, type HandlerRef } from './isolation/isolated-handler';
+export { type HandlerRef, handlerRefOf, isolatedHandler } from './isolation/isolated-handler';
 export type { FunctionWorkerPoolOptions } from './isolation/worker-pool';
 
 export interface InstallForgeRuntimeOptions extends LocalForgeRuntimeOptions {
@@ -107,56 +112,54 @@ export interface InstalledForgeRuntime extends LocalForgeRuntime {
    * 900 s). Resolves with the function's answer as JSON (an `InvocationError` arrives as `{ _retry: true,
    * retryOptions }`); rejects with what it threw, or with `ConsumerTimeoutError`.
    */
-  invokeConsumer(handler: ForgeConsumerHandler, request: ConsumerInvocationRequest): Promise<unknown>;
+  invokeConsumer: (handler: ForgeConsumerHandler, request: ConsumerInvocationRequest) => Promise<unknown>;
   /**
    * Runs an Automation action's function as Automation does: `handler(payload, context)` as the rule's actor
    * (`asUser()` acts as `accountId`), within the 25 s of user-led invocations. Resolves with the function's answer
    * as JSON (`{ errors }` included); rejects with what it threw, or with `ActionTimeoutError`.
    */
-  invokeAction(handler: ForgeActionHandler, request: ActionInvocationRequest): Promise<unknown>;
+  invokeAction: (handler: ForgeActionHandler, request: ActionInvocationRequest) => Promise<unknown>;
   /** The highest resident memory an invocation of each isolated function reached, in bytes, since the last resetStats(). */
-  memoryPeaks(): Record<string, number>;
+  memoryPeaks: () => Record<string, number>;
   /** Starts the platform proxy of worker processes; done by the first isolated invocation otherwise. */
-  startWorkers(): Promise<void>;
+  startWorkers: () => Promise<void>;
   /** Stops the worker processes and the platform proxy (uninstall() does it too, without waiting). */
-  stopWorkers(): Promise<void>;
+  stopWorkers: () => Promise<void>;
 }
 
 const RUNTIME_GLOBAL = '__forge_runtime__';
 const FETCH_GLOBAL = '__forge_fetch__';
 
-function defineGlobal(name: string, value: unknown): void {
+const defineGlobal = (name: string, value: unknown): void => {
   Object.defineProperty(globalThis, name, { value, configurable: true, writable: false, enumerable: false });
-}
+};
 
-function removeGlobal(name: string, owned: unknown): void {
+const removeGlobal = (name: string, owned: unknown): void => {
   if (Reflect.get(globalThis, name) === owned) {
     Reflect.deleteProperty(globalThis, name);
   }
-}
+};
 
 /** Answers as the platform does: the bridge receives JSON, so a handler's answer crosses as JSON. */
-function acrossTheWire(value: unknown): unknown {
-  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
-}
+const acrossTheWire = (value: unknown): unknown =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
 
-function jsonBytes(value: unknown): number {
-  return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8');
-}
+const jsonBytes = (value: unknown): number =>
+  value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 /** Refuses what Forge refuses: a payload over 500 KB before the function runs, an answer over 5 MB after. */
-function checkSize(what: 'payload' | 'response', functionKey: string, value: unknown): void {
+const checkSize = (what: 'payload' | 'response', functionKey: string, value: unknown): void => {
   const limit = what === 'payload' ? MAX_INVOCATION_PAYLOAD_BYTES : MAX_INVOCATION_RESPONSE_BYTES;
   const bytes = jsonBytes(value);
   if (bytes > limit) throw new InvocationPayloadTooLargeError(what, functionKey, bytes, limit);
-}
+};
 
 /**
  * Installs the local Forge runtime in this process: defines `global.__forge_runtime__` and `global.__forge_fetch__`
  * so the unmodified @forge/kvs, @forge/api and @forge/resolver run against SQLite and the local Jira, and returns
  * the handle that invokes functions as the platform does.
  */
-export function installForgeRuntime(options: InstallForgeRuntimeOptions): InstalledForgeRuntime {
+export const installForgeRuntime = (options: InstallForgeRuntimeOptions): InstalledForgeRuntime => {
   if (Reflect.get(globalThis, RUNTIME_GLOBAL) !== undefined || Reflect.get(globalThis, FETCH_GLOBAL) !== undefined) {
     throw new RuntimeAlreadyInstalledError();
   }
@@ -180,7 +183,12 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
   const forgeFetch = createForgeFetch([
     ...(options.routes ?? []),
     kvsRoute({ endpoint, scopes, onCall: () => (stats.kvsOperations += 1) }),
-    jiraRoute({ jira: options.jira, scopes, onCall: () => (stats.jiraRequests += 1), allowImpersonation: options.allowImpersonation ?? false }),
+    jiraRoute({
+      jira: options.jira,
+      scopes,
+      onCall: () => (stats.jiraRequests += 1),
+      allowImpersonation: options.allowImpersonation ?? false,
+    }),
   ]);
   const forgeRuntime = createForgeRuntimeGlobal({ site, scopes, nowMs, timeoutMs });
   defineGlobal(RUNTIME_GLOBAL, forgeRuntime);
@@ -196,13 +204,20 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
   };
 
   /** Runs the handler in a worker process: the invocation's platform calls come back through the proxy. */
-  const runIsolated = async (scope: InvocationScope, handler: unknown, event: unknown, signal: AbortSignal): Promise<unknown> => {
+  const runIsolated = async (
+    scope: InvocationScope,
+    handler: unknown,
+    event: unknown,
+    signal: AbortSignal,
+  ): Promise<unknown> => {
     const ref = handlerRefOf(handler);
-    if (!ref) throw new ForgeRuntimeError('ISOLATED_HANDLER', `Function '${scope.functionKey}' has no worker reference`);
+    if (!ref)
+      throw new ForgeRuntimeError('ISOLATED_HANDLER', `Function '${scope.functionKey}' has no worker reference`);
     const platform = await startWorkers();
     const pool = workers as FunctionWorkerPool;
     const leave = platform.admit(scope);
-    const notePeak = (bytes: number) => memoryPeaks.set(scope.functionKey, Math.max(memoryPeaks.get(scope.functionKey) ?? 0, bytes));
+    const notePeak = (bytes: number) =>
+      memoryPeaks.set(scope.functionKey, Math.max(memoryPeaks.get(scope.functionKey) ?? 0, bytes));
     try {
       const outcome = await pool.run({
         functionKey: scope.functionKey,
@@ -292,7 +307,11 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     stats.invocations += 1;
     // No accountId: the platform runs triggers with no user, so asUser() has nobody to act as.
     const scope = createScope(
-      { functionKey: request.functionKey, moduleKey: request.moduleKey, moduleType: platformModuleType(request.moduleType) },
+      {
+        functionKey: request.functionKey,
+        moduleKey: request.moduleKey,
+        moduleType: platformModuleType(request.moduleType),
+      },
       nowMs(),
       limitMs,
     );
@@ -310,7 +329,10 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     );
   };
 
-  const invokeConsumer = async (handler: ForgeConsumerHandler, request: ConsumerInvocationRequest): Promise<unknown> => {
+  const invokeConsumer = async (
+    handler: ForgeConsumerHandler,
+    request: ConsumerInvocationRequest,
+  ): Promise<unknown> => {
     if (!installed) {
       throw new RuntimeUninstalledError(`invoke consumer '${request.moduleKey}'`);
     }
@@ -326,7 +348,9 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     const event = buildConsumerEvent({
       ...request,
       body: acrossTheWire(request.body) as Record<string, unknown>,
-      ...(request.retryContext ? { retryContext: acrossTheWire(request.retryContext) as ConsumerInvocationRequest['retryContext'] } : {}),
+      ...(request.retryContext
+        ? { retryContext: acrossTheWire(request.retryContext) as ConsumerInvocationRequest['retryContext'] }
+        : {}),
     });
     const runtimePayload = buildBackendRuntimePayload(site, {});
     return runInScope(
@@ -346,7 +370,12 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
     checkSize('payload', request.functionKey, request.payload);
     stats.invocations += 1;
     const scope = createScope(
-      { functionKey: request.functionKey, moduleKey: request.moduleKey, moduleType: ACTION_MODULE_TYPE, accountId: request.accountId },
+      {
+        functionKey: request.functionKey,
+        moduleKey: request.moduleKey,
+        moduleType: ACTION_MODULE_TYPE,
+        accountId: request.accountId,
+      },
       nowMs(),
       timeoutMs,
     );
@@ -401,4 +430,4 @@ export function installForgeRuntime(options: InstallForgeRuntimeOptions): Instal
       store.close();
     },
   };
-}
+};

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+
 import type { InvocationRequest } from '../runtime-types';
 
 /** What belongs to one invocation and must never leak into another running at the same time. */
@@ -26,21 +27,23 @@ export interface ScopeSubject {
   accountId?: string;
 }
 
-export function createScope(subject: ScopeSubject, nowMs: number, timeoutMs: number): InvocationScope {
-  return {
-    invocationId: randomUUID(),
-    functionKey: subject.functionKey,
-    moduleKey: subject.moduleKey,
-    moduleType: subject.moduleType,
-    ...(subject.accountId ? { accountId: subject.accountId } : {}),
-    deadlineMs: nowMs + timeoutMs,
-    traceId: randomBytes(16).toString('hex'),
-    spanId: randomBytes(8).toString('hex'),
-    proxyToken: `local-forge-${randomBytes(24).toString('base64url')}`,
-  };
-}
+export const createScope = (subject: ScopeSubject, nowMs: number, timeoutMs: number): InvocationScope => ({
+  invocationId: randomUUID(),
+  functionKey: subject.functionKey,
+  moduleKey: subject.moduleKey,
+  moduleType: subject.moduleType,
+  ...(subject.accountId ? { accountId: subject.accountId } : {}),
+  deadlineMs: nowMs + timeoutMs,
+  traceId: randomBytes(16).toString('hex'),
+  spanId: randomBytes(8).toString('hex'),
+  proxyToken: `local-forge-${randomBytes(24).toString('base64url')}`,
+});
 
-export function createInvocationScope(request: InvocationRequest, nowMs: number, timeoutMs: number): InvocationScope {
+export const createInvocationScope = (
+  request: InvocationRequest,
+  nowMs: number,
+  timeoutMs: number,
+): InvocationScope => {
   const type = request.extension.type;
   return createScope(
     {
@@ -52,10 +55,8 @@ export function createInvocationScope(request: InvocationRequest, nowMs: number,
     nowMs,
     timeoutMs,
   );
-}
+};
 
 export type InvocationScopes = AsyncLocalStorage<InvocationScope>;
 
-export function createInvocationScopes(): InvocationScopes {
-  return new AsyncLocalStorage<InvocationScope>();
-}
+export const createInvocationScopes = (): InvocationScopes => new AsyncLocalStorage<InvocationScope>();

@@ -1,14 +1,15 @@
 import type { z } from 'zod';
+
 import { KvsRequestError } from './errors';
 import {
   assertUniqueItems,
   idOf,
-  itemFailure,
-  spaceOf,
-  withMetadata,
   type ItemFailure,
+  itemFailure,
   type ItemId,
   type KvsAnswer,
+  spaceOf,
+  withMetadata,
 } from './kvs-items';
 import { expiryFromTtl, MAX_BATCH_ITEMS, serializeValue, validateKey } from './kvs-limits';
 import type { batchDeleteRequest, batchGetRequest, batchSetRequest } from './kvs-schemas';
@@ -21,7 +22,7 @@ import type { KvsSqliteStore } from './kvs-sqlite';
 
 const MAX_BATCH_PAYLOAD_BYTES = 4 * 1024 * 1024;
 
-function assertBatch(items: readonly ItemId[], path: string): void {
+const assertBatch = (items: readonly ItemId[], path: string): void => {
   if (items.length === 0 || items.length > MAX_BATCH_ITEMS) {
     throw new KvsRequestError(
       400,
@@ -30,14 +31,14 @@ function assertBatch(items: readonly ItemId[], path: string): void {
     );
   }
   assertUniqueItems(items, 'batch');
-}
+};
 
-export function batchSet(
+export const batchSet = (
   store: KvsSqliteStore,
   nowSeconds: number,
   items: z.infer<typeof batchSetRequest>,
   path: string,
-): KvsAnswer {
+): KvsAnswer => {
   assertBatch(items, path);
   if (Buffer.byteLength(JSON.stringify(items), 'utf8') > MAX_BATCH_PAYLOAD_BYTES) {
     throw new KvsRequestError(400, 'MAX_SIZE', `The batch exceeds the ${MAX_BATCH_PAYLOAD_BYTES} bytes payload limit`);
@@ -58,14 +59,14 @@ export function batchSet(
     }
   }
   return { status: 200, body: { successfulKeys, failedKeys } };
-}
+};
 
-export function batchGet(
+export const batchGet = (
   store: KvsSqliteStore,
   nowSeconds: number,
   items: z.infer<typeof batchGetRequest>,
   path: string,
-): KvsAnswer {
+): KvsAnswer => {
   assertBatch(items, path);
   const successfulKeys: Array<Record<string, unknown>> = [];
   const failedKeys: ItemFailure[] = [];
@@ -82,14 +83,14 @@ export function batchGet(
     }
   }
   return { status: 200, body: { successfulKeys, failedKeys } };
-}
+};
 
-export function batchDelete(
+export const batchDelete = (
   store: KvsSqliteStore,
   nowSeconds: number,
   items: z.infer<typeof batchDeleteRequest>,
   path: string,
-): KvsAnswer {
+): KvsAnswer => {
   assertBatch(items, path);
   const successfulKeys: ItemId[] = [];
   const failedKeys: ItemFailure[] = [];
@@ -103,4 +104,4 @@ export function batchDelete(
     }
   }
   return { status: 200, body: { successfulKeys, failedKeys } };
-}
+};

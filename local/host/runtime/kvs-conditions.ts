@@ -46,7 +46,7 @@ export type FilterItem = z.infer<typeof filterItemSchema>;
 export type Filters = z.infer<typeof filtersSchema>;
 
 /** Orders two values of the same type; undefined when they cannot be compared (as DynamoDB does). */
-export function compareScalars(a: unknown, b: unknown): number | undefined {
+export const compareScalars = (a: unknown, b: unknown): number | undefined => {
   if (typeof a === 'number' && typeof b === 'number') {
     return a - b;
   }
@@ -54,21 +54,21 @@ export function compareScalars(a: unknown, b: unknown): number | undefined {
     return a < b ? -1 : a > b ? 1 : 0;
   }
   return undefined;
-}
+};
 
-function compareWith(actual: unknown, expected: unknown, accept: (order: number) => boolean): boolean {
+const compareWith = (actual: unknown, expected: unknown, accept: (order: number) => boolean): boolean => {
   const order = compareScalars(actual, expected);
   return order !== undefined && accept(order);
-}
+};
 
-function contains(actual: unknown, expected: unknown): boolean {
+const contains = (actual: unknown, expected: unknown): boolean => {
   if (typeof actual === 'string') {
     return typeof expected === 'string' && actual.includes(expected);
   }
   return Array.isArray(actual) && actual.includes(expected);
-}
+};
 
-export function matchesCondition(actual: unknown, { condition, values }: Condition): boolean {
+export const matchesCondition = (actual: unknown, { condition, values }: Condition): boolean => {
   const [first, second] = values;
   switch (condition) {
     case 'BEGINS_WITH':
@@ -96,20 +96,22 @@ export function matchesCondition(actual: unknown, { condition, values }: Conditi
     case 'LESS_THAN_EQUAL_TO':
       return compareWith(actual, first, (o) => o <= 0);
   }
-}
+};
 
 /** The attribute an entity condition names; a missing item or attribute reads as undefined. */
-export function attributeOf(value: unknown, property: string): unknown {
+export const attributeOf = (value: unknown, property: string): unknown => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return undefined;
   }
-  return Object.prototype.hasOwnProperty.call(value, property) ? (value as Record<string, unknown>)[property] : undefined;
-}
+  return Object.prototype.hasOwnProperty.call(value, property)
+    ? (value as Record<string, unknown>)[property]
+    : undefined;
+};
 
-export function matchesFilters(value: unknown, filters: Filters): boolean {
+export const matchesFilters = (value: unknown, filters: Filters): boolean => {
   const test = (item: FilterItem): boolean => matchesCondition(attributeOf(value, item.property), item);
   if (filters.or) {
     return filters.or.some(test);
   }
   return (filters.and ?? []).every(test);
-}
+};

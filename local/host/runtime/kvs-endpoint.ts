@@ -1,31 +1,28 @@
 import type { z } from 'zod';
+
+import { type EntityDefinition, queryEntityIndex } from './entity-query';
 import { KvsRequestError } from './errors';
-import { queryEntityIndex, type EntityDefinition } from './entity-query';
 import { batchDelete, batchGet, batchSet } from './kvs-batch';
-import { NO_CONTENT, parse, spaceOf, withMetadata, type KvsAnswer } from './kvs-items';
+import { type KvsAnswer, NO_CONTENT, parse, spaceOf, withMetadata } from './kvs-items';
 import { expiryFromTtl, serializeValue, validateEntityName, validateKey, validateLimit } from './kvs-limits';
-import * as schemas from './kvs-schemas';
 import type { MetadataField } from './kvs-schemas';
+import * as schemas from './kvs-schemas';
 import type { KeyPolicy, KvsSpace, KvsSqliteStore } from './kvs-sqlite';
 import { transact } from './kvs-transaction';
 
 export type { KvsAnswer } from './kvs-items';
 
-function notFound(): KvsRequestError {
-  return new KvsRequestError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
-}
+const notFound = (): KvsRequestError => new KvsRequestError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
 
-function encodeKeyCursor(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
+const encodeKeyCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
 
-function decodeKeyCursor(cursor: string): string {
+const decodeKeyCursor = (cursor: string): string => {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
   if (key.length === 0 || encodeKeyCursor(key) !== cursor) {
     throw new KvsRequestError(400, 'INVALID_CURSOR', 'The provided cursor is invalid');
   }
   return key;
-}
+};
 
 /**
  * The Forge kvs service over a local SQLite store: answers the `/api/v1/...` calls of @forge/kvs with the
@@ -55,7 +52,10 @@ export class KvsEndpoint {
         return { status: error.status, body: { code: error.code, message: error.message } };
       }
       const reason = error instanceof Error ? error.message : 'unknown error';
-      return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: `Local kvs failed on ${path}: ${reason}` } };
+      return {
+        status: 500,
+        body: { code: 'INTERNAL_SERVER_ERROR', message: `Local kvs failed on ${path}: ${reason}` },
+      };
     }
   }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import { KvsRequestError } from './errors';
 import { validateEntityName } from './kvs-limits';
 import type { MetadataField } from './kvs-schemas';
@@ -19,7 +20,7 @@ export interface ItemId {
 
 export type ItemFailure = ItemId & { error: { code: string; message: string } };
 
-export function parse<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
+export const parse = <T>(schema: z.ZodType<T>, body: unknown, path: string): T => {
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -31,14 +32,16 @@ export function parse<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
     );
   }
   return result.data;
-}
+};
 
-function isoSeconds(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+const isoSeconds = (unixSeconds: number): string =>
+  new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** An item as the platform answers it: key, value, and the metadata fields asked for. */
-export function withMetadata(item: StoredItem, fields: readonly MetadataField[] | undefined): Record<string, unknown> {
+export const withMetadata = (
+  item: StoredItem,
+  fields: readonly MetadataField[] | undefined,
+): Record<string, unknown> => {
   const answer: Record<string, unknown> = { key: item.key, value: JSON.parse(item.json) as unknown };
   if (fields?.includes('CREATED_AT')) {
     answer.createdAt = item.createdAt;
@@ -50,21 +53,20 @@ export function withMetadata(item: StoredItem, fields: readonly MetadataField[] 
     answer.expireTime = isoSeconds(item.expireAt);
   }
   return answer;
-}
+};
 
-export function spaceOf(entityName: string | undefined): KvsSpace {
+export const spaceOf = (entityName: string | undefined): KvsSpace => {
   if (entityName === undefined) {
     return { kind: 'kv' };
   }
   validateEntityName(entityName);
   return { kind: 'entity', entityName };
-}
+};
 
-export function idOf(item: ItemId): ItemId {
-  return item.entityName === undefined ? { key: item.key } : { key: item.key, entityName: item.entityName };
-}
+export const idOf = (item: ItemId): ItemId =>
+  item.entityName === undefined ? { key: item.key } : { key: item.key, entityName: item.entityName };
 
-export function assertUniqueItems(items: readonly ItemId[], what: string): void {
+export const assertUniqueItems = (items: readonly ItemId[], what: string): void => {
   const seen = new Set<string>();
   for (const item of items) {
     const id = JSON.stringify([item.entityName ?? null, item.key]);
@@ -73,12 +75,12 @@ export function assertUniqueItems(items: readonly ItemId[], what: string): void 
     }
     seen.add(id);
   }
-}
+};
 
 /** A per-item failure of a batch; anything but a refused request is a real fault and propagates. */
-export function itemFailure(item: ItemId, error: unknown): ItemFailure {
+export const itemFailure = (item: ItemId, error: unknown): ItemFailure => {
   if (error instanceof KvsRequestError) {
     return { ...idOf(item), error: { code: error.code, message: error.message } };
   }
   throw error;
-}
+};

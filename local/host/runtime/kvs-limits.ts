@@ -17,7 +17,7 @@ export const MAX_ENTITY_NAME_LENGTH = 60;
 // The documented pattern is /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/; `\s-#` there is whitespace, '-' and '#'.
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 
-export function validateKey(key: string): void {
+export const validateKey = (key: string): void => {
   if (key.length === 0) {
     throw new KvsRequestError(400, 'KEY_TOO_SHORT', 'The provided key must be at least one character long');
   }
@@ -31,9 +31,9 @@ export function validateKey(key: string): void {
   if (!KEY_PATTERN.test(key)) {
     throw new KvsRequestError(400, 'INVALID_KEY', `The provided key does not match the regex: ${KEY_PATTERN.source}`);
   }
-}
+};
 
-export function validateEntityName(entityName: string): void {
+export const validateEntityName = (entityName: string): void => {
   if (entityName.length < MIN_ENTITY_NAME_LENGTH) {
     throw new KvsRequestError(
       400,
@@ -48,9 +48,9 @@ export function validateEntityName(entityName: string): void {
       `The provided entity name has exceeded the maximum ${MAX_ENTITY_NAME_LENGTH} characters`,
     );
   }
-}
+};
 
-function depthOf(value: unknown): number {
+const depthOf = (value: unknown): number => {
   if (value === null || typeof value !== 'object') {
     return 0;
   }
@@ -59,10 +59,10 @@ function depthOf(value: unknown): number {
     deepest = Math.max(deepest, depthOf(child));
   }
   return deepest + 1;
-}
+};
 
 /** The stored form of a value: its JSON text, checked against the size and depth limits. */
-export function serializeValue(value: unknown): string {
+export const serializeValue = (value: unknown): string => {
   const json = JSON.stringify(value);
   if (json === undefined) {
     throw new KvsRequestError(400, 'BAD_REQUEST', 'Provided request body is invalid: value must be JSON');
@@ -83,9 +83,9 @@ export function serializeValue(value: unknown): string {
     );
   }
   return json;
-}
+};
 
-export function validateLimit(limit: number | undefined): number {
+export const validateLimit = (limit: number | undefined): number => {
   if (limit === undefined) {
     return DEFAULT_QUERY_LIMIT;
   }
@@ -97,13 +97,13 @@ export function validateLimit(limit: number | undefined): number {
     );
   }
   return limit;
-}
+};
 
 const TTL_UNIT_SECONDS = { SECONDS: 1, MINUTES: 60, HOURS: 3600, DAYS: 86400 } as const;
 export type TtlUnit = keyof typeof TTL_UNIT_SECONDS;
 
 /** When an item set now with `ttl` expires, in Unix seconds. */
-export function expiryFromTtl(ttl: { value: number; unit: TtlUnit } | undefined, nowSeconds: number): number | null {
+export const expiryFromTtl = (ttl: { value: number; unit: TtlUnit } | undefined, nowSeconds: number): number | null => {
   if (ttl === undefined) {
     return null;
   }
@@ -111,6 +111,6 @@ export function expiryFromTtl(ttl: { value: number; unit: TtlUnit } | undefined,
     throw new KvsRequestError(400, 'INVALID_TTL', `The provided ttl value must be a positive integer (${ttl.value})`);
   }
   return nowSeconds + ttl.value * TTL_UNIT_SECONDS[ttl.unit];
-}
+};
 
 export const TTL_UNITS = Object.keys(TTL_UNIT_SECONDS) as [TtlUnit, ...TtlUnit[]];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { filtersSchema, rangeConditionSchema } from './kvs-conditions';
 import { TTL_UNITS } from './kvs-limits';
 
@@ -81,7 +82,9 @@ export const transactionRequest = z.object({
       }),
     )
     .optional(),
-  delete: z.array(z.object({ key, entityName: entityName.optional(), conditions: filtersSchema.optional() })).optional(),
+  delete: z
+    .array(z.object({ key, entityName: entityName.optional(), conditions: filtersSchema.optional() }))
+    .optional(),
   check: z.array(z.object({ key, entityName: entityName.optional(), conditions: filtersSchema })).optional(),
 });
 

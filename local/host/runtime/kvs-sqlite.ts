@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { openSqlite } from './open-sqlite';
+
 import { KvsRequestError, KvsStoreError } from './errors';
+import { openSqlite } from './open-sqlite';
 
 /** Where an item lives: plain kvs, the secret store (never queried), or one custom entity's store. */
 export type KvsSpace = { kind: 'kv' } | { kind: 'secret' } | { kind: 'entity'; entityName: string };
@@ -30,8 +31,7 @@ const TABLES = { kv: 'kv_items', secret: 'secret_items', entity: 'entity_items' 
 const SCHEMA_VERSION = 1;
 // Another process may hold the write lock while it runs an invocation; wait for it rather than fail.
 
-function tableSql(table: string): string {
-  return `CREATE TABLE IF NOT EXISTS ${table} (
+const tableSql = (table: string): string => `CREATE TABLE IF NOT EXISTS ${table} (
     scope TEXT NOT NULL,
     key TEXT NOT NULL,
     value TEXT NOT NULL,
@@ -40,17 +40,19 @@ function tableSql(table: string): string {
     expire_at INTEGER,
     PRIMARY KEY (scope, key)
   ) WITHOUT ROWID`;
-}
 
-function locate(space: KvsSpace): { table: string; scope: string } {
-  return space.kind === 'entity'
+const locate = (space: KvsSpace): { table: string; scope: string } =>
+  space.kind === 'entity'
     ? { table: TABLES.entity, scope: space.entityName }
     : { table: TABLES[space.kind], scope: '' };
-}
 
-function toItem(row: ItemRow): StoredItem {
-  return { key: row.key, json: row.value, createdAt: row.created_at, updatedAt: row.updated_at, expireAt: row.expire_at };
-}
+const toItem = (row: ItemRow): StoredItem => ({
+  key: row.key,
+  json: row.value,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  expireAt: row.expire_at,
+});
 
 /**
  * The local Key-Value Store: one SQLite file shared by every process of the local host (WAL, busy timeout),
@@ -132,7 +134,13 @@ export class KvsSqliteStore {
       `SELECT key, value, created_at, updated_at, expire_at FROM ${TABLES.kv}
        WHERE scope = '' AND substr(key, 1, ?) = ? AND key > ? AND (expire_at IS NULL OR expire_at > ?)
        ORDER BY key LIMIT ?`,
-    ).all(options.prefix.length, options.prefix, options.afterKey ?? '', options.nowSeconds, options.limit) as ItemRow[];
+    ).all(
+      options.prefix.length,
+      options.prefix,
+      options.afterKey ?? '',
+      options.nowSeconds,
+      options.limit,
+    ) as ItemRow[];
     return rows.map(toItem);
   }
 

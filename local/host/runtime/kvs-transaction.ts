@@ -1,6 +1,6 @@
 import { KvsRequestError } from './errors';
-import { matchesFilters, type Filters } from './kvs-conditions';
-import { assertUniqueItems, NO_CONTENT, spaceOf, type KvsAnswer } from './kvs-items';
+import { type Filters, matchesFilters } from './kvs-conditions';
+import { assertUniqueItems, type KvsAnswer, NO_CONTENT, spaceOf } from './kvs-items';
 import { expiryFromTtl, MAX_TRANSACTION_OPERATIONS, serializeValue, validateKey } from './kvs-limits';
 import type { TransactionRequest } from './kvs-schemas';
 import type { KvsSpace, KvsSqliteStore } from './kvs-sqlite';
@@ -9,7 +9,12 @@ import type { KvsSpace, KvsSqliteStore } from './kvs-sqlite';
  * `kvs.transact()`: every set, delete and check commits together or not at all. Conditions are evaluated against
  * the current value inside the same SQLite write transaction, so no other process can change it in between.
  */
-export function transact(store: KvsSqliteStore, nowSeconds: number, request: TransactionRequest, path: string): KvsAnswer {
+export const transact = (
+  store: KvsSqliteStore,
+  nowSeconds: number,
+  request: TransactionRequest,
+  path: string,
+): KvsAnswer => {
   const sets = request.set ?? [];
   const deletes = request.delete ?? [];
   const checks = request.check ?? [];
@@ -48,7 +53,11 @@ export function transact(store: KvsSqliteStore, nowSeconds: number, request: Tra
     const current = store.get(space, key, nowSeconds);
     const value: unknown = current ? JSON.parse(current.json) : undefined;
     if (!matchesFilters(value, conditions)) {
-      throw new KvsRequestError(409, 'CONDITION_CHECK_FAILED', `The transaction's conditions on key '${key}' are not met`);
+      throw new KvsRequestError(
+        409,
+        'CONDITION_CHECK_FAILED',
+        `The transaction's conditions on key '${key}' are not met`,
+      );
     }
   };
 
@@ -64,4 +73,4 @@ export function transact(store: KvsSqliteStore, nowSeconds: number, request: Tra
     }
   });
   return NO_CONTENT;
-}
+};

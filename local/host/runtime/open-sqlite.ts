@@ -8,12 +8,12 @@ const BUSY_TIMEOUT_MS = 10_000;
  * `createSchema` with the schema version check in one immediate transaction. `unsupported` makes the error for a
  * file written by another schema version; anything else that fails is thrown as it is, for the caller to wrap.
  */
-export function openSqlite(
+export const openSqlite = (
   dbPath: string,
   schemaVersion: number,
   createSchema: (db: Database.Database) => void,
   unsupported: (version: number) => Error,
-): Database.Database {
+): Database.Database => {
   const db = new Database(dbPath);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
@@ -28,4 +28,4 @@ export function openSqlite(
     }
   }).immediate();
   return db;
-}
+};

@@ -6,6 +6,6 @@
 export const RENDER_THREAD_PRELOAD_ENV = 'ISSUE_MAILER_RENDER_THREAD_PRELOAD';
 
 /** Sets the preload unless the environment names one already; child processes inherit it. */
-export function preloadTsxForRenderThread(): void {
+export const preloadTsxForRenderThread = (): void => {
   process.env[RENDER_THREAD_PRELOAD_ENV] ??= require.resolve('tsx/cjs');
-}
+};

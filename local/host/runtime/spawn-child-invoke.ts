@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { childInvokeAnswerSchema, type ChildInvokeAnswer, type ChildInvokeRequest } from './child-invoke-protocol';
+
+import { type ChildInvokeAnswer, childInvokeAnswerSchema, type ChildInvokeRequest } from './child-invoke-protocol';
 import { ChildProcessFailedError } from './errors';
 
 export interface SpawnChildInvokeOptions {
@@ -23,10 +24,10 @@ export interface ChildInvokeOutcome {
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** Runs one invocation in a fresh Node process (as Forge runs each invocation in a fresh container). */
-export function invokeInChildProcess(
+export const invokeInChildProcess = (
   request: ChildInvokeRequest,
   options: SpawnChildInvokeOptions = {},
-): Promise<ChildInvokeOutcome> {
+): Promise<ChildInvokeOutcome> => {
   const entry = options.entry ?? path.join(__dirname, 'child-invoke.ts');
   const child = spawn(process.execPath, [...(options.nodeArgs ?? ['--import', 'tsx']), entry], {
     cwd: options.cwd ?? REPO_ROOT,
@@ -58,4 +59,4 @@ export function invokeInChildProcess(
       resolve({ answer: answer.data, exitCode, stderr: errors });
     });
   });
-}
+};

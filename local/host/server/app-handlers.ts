@@ -1,7 +1,8 @@
 import path from 'node:path';
+
 import { isolatedHandler } from '../runtime';
 import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../runtime-types';
-import { DEFAULT_FUNCTION_MEMORY_MB, type AppManifest } from './manifest-modules';
+import { type AppManifest, DEFAULT_FUNCTION_MEMORY_MB } from './manifest-modules';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 
@@ -16,15 +17,14 @@ export type AppCode = 'sources' | { bundleDir: string };
 export type HandlerFiles = (file: string) => Record<string, unknown>;
 
 /** The file that holds a handler file's code: src/<file>.ts, or the bundle <dir>/<file>.cjs. */
-export function handlerModulePath(code: AppCode, file: string): string {
-  return code === 'sources' ? path.join(PROJECT_ROOT, 'src', `${file}.ts`) : path.join(code.bundleDir, `${file}.cjs`);
-}
+export const handlerModulePath = (code: AppCode, file: string): string =>
+  code === 'sources' ? path.join(PROJECT_ROOT, 'src', `${file}.ts`) : path.join(code.bundleDir, `${file}.cjs`);
 
 /**
  * Every manifest function as a stand-in that the runtime runs in a worker process (each invocation in a process of
  * its own, with the function's memory), loading the same code a handler from `handlerFiles(code)` would.
  */
-export function isolatedHandlers(manifest: AppManifest, code: AppCode = 'sources'): HandlerFiles {
+export const isolatedHandlers = (manifest: AppManifest, code: AppCode = 'sources'): HandlerFiles => {
   const byFile = new Map<string, Record<string, unknown>>();
   for (const [functionKey, handler] of manifest.functions) {
     const dot = handler.lastIndexOf('.');
@@ -39,10 +39,10 @@ export function isolatedHandlers(manifest: AppManifest, code: AppCode = 'sources
     byFile.set(file, exports);
   }
   return (file) => byFile.get(file) ?? {};
-}
+};
 
 /** Loads handler files lazily, each once, from the sources or the bundles. */
-export function handlerFiles(code: AppCode = 'sources'): HandlerFiles {
+export const handlerFiles = (code: AppCode = 'sources'): HandlerFiles => {
   const loaded = new Map<string, Record<string, unknown>>();
   return (file) => {
     let exports = loaded.get(file);
@@ -52,23 +52,26 @@ export function handlerFiles(code: AppCode = 'sources'): HandlerFiles {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- Forge loads a bundle with require, too
         exports = require(modulePath) as Record<string, unknown>;
       } catch (error) {
-        throw new HandlerNotFoundError(`Cannot load the handler file ${modulePath}${code === 'sources' ? '' : ' (run npm run bundle)'}.`, {
-          cause: error,
-        });
+        throw new HandlerNotFoundError(
+          `Cannot load the handler file ${modulePath}${code === 'sources' ? '' : ' (run npm run bundle)'}.`,
+          {
+            cause: error,
+          },
+        );
       }
       loaded.set(file, exports);
     }
     return exports;
   };
-}
+};
 
 /** A fixture app's exports stand for its one handler file, `index`. */
 type EntryOrFiles = Record<string, unknown> | HandlerFiles;
 
-function filesOf(entry: EntryOrFiles | undefined): HandlerFiles {
+const filesOf = (entry: EntryOrFiles | undefined): HandlerFiles => {
   if (entry === undefined) return handlerFiles();
   return typeof entry === 'function' ? entry : (file) => (file === 'index' ? entry : {});
-}
+};
 
 export class HandlerNotFoundError extends Error {
   override name = 'HandlerNotFoundError';
@@ -76,7 +79,7 @@ export class HandlerNotFoundError extends Error {
 }
 
 /** The export that a manifest `handler` (`index.adminResolver`: file `index`, export `adminResolver`) names. */
-function exportFor(functionKey: string, handler: string, files: HandlerFiles): unknown {
+const exportFor = (functionKey: string, handler: string, files: HandlerFiles): unknown => {
   const dot = handler.lastIndexOf('.');
   const file = handler.slice(0, dot);
   const exportName = handler.slice(dot + 1);
@@ -85,29 +88,26 @@ function exportFor(functionKey: string, handler: string, files: HandlerFiles): u
     throw new HandlerNotFoundError(`Function ${functionKey}: src/${file}.ts has no function export ${exportName}.`);
   }
   return exported;
-}
+};
 
 /**
  * Function key -> the export of src/index.ts that manifest.yml names (`index.adminResolver`), imported in this
  * process exactly as Forge bundles it.
  */
-export function resolveHandlers(
-  manifest: AppManifest,
-  entry?: EntryOrFiles,
-): Map<string, ForgeHandler> {
+export const resolveHandlers = (manifest: AppManifest, entry?: EntryOrFiles): Map<string, ForgeHandler> => {
   const files = filesOf(entry);
   const handlers = new Map<string, ForgeHandler>();
   for (const [functionKey, handler] of manifest.functions) {
     handlers.set(functionKey, exportFor(functionKey, handler, files) as ForgeHandler);
   }
   return handlers;
-}
+};
 
 /** Function key -> export, for the functions that scheduled triggers invoke (they take a trigger event). */
-export function resolveTriggerHandlers(
+export const resolveTriggerHandlers = (
   manifest: AppManifest,
   entry?: EntryOrFiles,
-): Map<string, ForgeTriggerHandler> {
+): Map<string, ForgeTriggerHandler> => {
   const files = filesOf(entry);
   const handlers = new Map<string, ForgeTriggerHandler>();
   for (const trigger of manifest.scheduledTriggers) {
@@ -115,13 +115,13 @@ export function resolveTriggerHandlers(
     handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, files) as ForgeTriggerHandler);
   }
   return handlers;
-}
+};
 
 /** Function key -> export, for the functions that consumer modules invoke with an AsyncEvent. */
-export function resolveConsumerHandlers(
+export const resolveConsumerHandlers = (
   manifest: AppManifest,
   entry?: EntryOrFiles,
-): Map<string, ForgeConsumerHandler> {
+): Map<string, ForgeConsumerHandler> => {
   const files = filesOf(entry);
   const handlers = new Map<string, ForgeConsumerHandler>();
   for (const consumer of manifest.consumers) {
@@ -129,13 +129,13 @@ export function resolveConsumerHandlers(
     handlers.set(consumer.functionKey, exportFor(consumer.functionKey, handler, files) as ForgeConsumerHandler);
   }
   return handlers;
-}
+};
 
 /** Function key -> export, for the functions that `trigger` modules invoke with product events. */
-export function resolveProductTriggerHandlers(
+export const resolveProductTriggerHandlers = (
   manifest: AppManifest,
   entry?: EntryOrFiles,
-): Map<string, ForgeTriggerHandler> {
+): Map<string, ForgeTriggerHandler> => {
   const files = filesOf(entry);
   const handlers = new Map<string, ForgeTriggerHandler>();
   for (const trigger of manifest.productTriggers) {
@@ -143,10 +143,13 @@ export function resolveProductTriggerHandlers(
     handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, files) as ForgeTriggerHandler);
   }
   return handlers;
-}
+};
 
 /** Function key -> export, for the functions that `webtrigger` modules invoke with an HTTP request. */
-export function resolveWebTriggerHandlers(manifest: AppManifest, entry?: EntryOrFiles): Map<string, ForgeTriggerHandler> {
+export const resolveWebTriggerHandlers = (
+  manifest: AppManifest,
+  entry?: EntryOrFiles,
+): Map<string, ForgeTriggerHandler> => {
   const files = filesOf(entry);
   const handlers = new Map<string, ForgeTriggerHandler>();
   for (const trigger of manifest.webTriggers) {
@@ -154,4 +157,4 @@ export function resolveWebTriggerHandlers(manifest: AppManifest, entry?: EntryOr
     handlers.set(trigger.functionKey, exportFor(trigger.functionKey, handler, files) as ForgeTriggerHandler);
   }
   return handlers;
-}
+};

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { build } from 'esbuild';
 
 /** The host's own browser files: the Custom UI bridge shim, the page script and the Jira chrome's CSS. */
@@ -11,7 +12,7 @@ export interface BrowserAssets {
 
 const BROWSER_DIR = path.resolve(__dirname, '../browser');
 
-async function bundle(entry: string): Promise<string> {
+const bundle = async (entry: string): Promise<string> => {
   const result = await build({
     entryPoints: [path.join(BROWSER_DIR, entry)],
     bundle: true,
@@ -26,14 +27,14 @@ async function bundle(entry: string): Promise<string> {
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild produced nothing for ${entry}.`);
   return output.text;
-}
+};
 
 /** Built once per host start (a few milliseconds): the TypeScript sources stay the only copy. */
-export async function buildBrowserAssets(): Promise<BrowserAssets> {
+export const buildBrowserAssets = async (): Promise<BrowserAssets> => {
   const [bridgeJs, pageJs, hostCss] = await Promise.all([
     bundle('bridge-shim.ts'),
     bundle('host-page.ts'),
     readFile(path.resolve(__dirname, 'assets/host.css'), 'utf8'),
   ]);
   return { bridgeJs, pageJs, hostCss };
-}
+};

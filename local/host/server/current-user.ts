@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import { readCookies } from './http-kit';
 
@@ -13,24 +14,24 @@ export class NoUsersError extends Error {
 export interface UserSession {
   /** The site admin the host signs in as by default. */
   readonly defaultUser: JiraUser;
-  current(request: IncomingMessage): JiraUser;
+  current: (request: IncomingMessage) => JiraUser;
   /** The Set-Cookie header that signs the browser in as `accountId`, or null if no such user. */
-  switchTo(accountId: string): string | null;
+  switchTo: (accountId: string) => string | null;
 }
 
-export function createUserSession(jira: JiraEmulator): UserSession {
+export const createUserSession = (jira: JiraEmulator): UserSession => {
   const users = jira.users();
   const defaultUser = users.find((user) => user.isAdmin) ?? users[0];
   if (!defaultUser) throw new NoUsersError('The local Jira has no users to sign in as.');
   return {
     defaultUser,
-    current(request) {
+    current: (request) => {
       const accountId = readCookies(request).get(USER_COOKIE);
       return (accountId && jira.user(accountId)) || defaultUser;
     },
-    switchTo(accountId) {
+    switchTo: (accountId) => {
       if (!jira.user(accountId)) return null;
       return `${USER_COOKIE}=${encodeURIComponent(accountId)}; Path=/; HttpOnly; SameSite=Strict`;
     },
   };
-}
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { JiraEmulator } from '../../jira/types';
 
 /**
@@ -38,13 +39,16 @@ export const displayConditionsSchema: z.ZodType<DisplayConditions> = z.lazy(() =
       hasGlobalPermission: z.enum(GLOBAL_PERMISSION_KEYS).optional(),
       canAdministerJira: z.boolean().optional(),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'uses a display condition the local host does not evaluate' : undefined) },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? 'uses a display condition the local host does not evaluate' : undefined,
+    },
   ),
 );
 
 /** What the conditions ask of Jira about the person looking. */
 export interface ConditionFacts {
-  hasGlobalPermission(key: string): Promise<boolean>;
+  hasGlobalPermission: (key: string) => Promise<boolean>;
 }
 
 type Entry = [keyof DisplayConditions, DisplayConditions[keyof DisplayConditions]];
@@ -68,27 +72,32 @@ const holds = async ([name, value]: Entry, facts: ConditionFacts): Promise<boole
 };
 
 /** Whether a module shows: every condition of the object holds (no conditions: always). */
-export async function displayConditionsHold(conditions: DisplayConditions | undefined, facts: ConditionFacts): Promise<boolean> {
+export const displayConditionsHold = async (
+  conditions: DisplayConditions | undefined,
+  facts: ConditionFacts,
+): Promise<boolean> => {
   for (const entry of Object.entries(conditions ?? {}) as Entry[]) {
     if (!(await holds(entry, facts))) return false;
   }
   return true;
-}
+};
 
 const myPermissionsSchema = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })) });
 
 /** The facts as Jira's REST API gives them to the person: GET /rest/api/3/mypermissions, as they call it. */
-export function jiraConditionFacts(jira: JiraEmulator, accountId: string): ConditionFacts {
-  return {
-    async hasGlobalPermission(key) {
-      const response = await jira.handle(
-        { method: 'GET', path: `/rest/api/3/mypermissions?permissions=${encodeURIComponent(key)}`, headers: { accept: 'application/json' } },
-        { type: 'user', accountId },
-      );
-      if (response.status !== 200) return false;
-      const body = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
-      const parsed = myPermissionsSchema.safeParse(JSON.parse(body));
-      return parsed.success && parsed.data.permissions[key]?.havePermission === true;
-    },
-  };
-}
+export const jiraConditionFacts = (jira: JiraEmulator, accountId: string): ConditionFacts => ({
+  hasGlobalPermission: async (key) => {
+    const response = await jira.handle(
+      {
+        method: 'GET',
+        path: `/rest/api/3/mypermissions?permissions=${encodeURIComponent(key)}`,
+        headers: { accept: 'application/json' },
+      },
+      { type: 'user', accountId },
+    );
+    if (response.status !== 200) return false;
+    const body = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
+    const parsed = myPermissionsSchema.safeParse(JSON.parse(body));
+    return parsed.success && parsed.data.permissions[key]?.havePermission === true;
+  },
+});

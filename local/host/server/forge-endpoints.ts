@@ -1,13 +1,14 @@
 import { z } from 'zod';
+
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import { buildProductContext, type InstalledForgeRuntime } from '../runtime';
 import type { ForgeHandler, InvocationRequest } from '../runtime-types';
-import { fetchProduct, fetchProductSchema, type FetchProductAnswer } from './product-fetch';
 import { describeError } from './error-summary';
 import { HostHttpError, parseBody } from './http-kit';
 import { readIssueExtension } from './jira-reader';
 import type { AppManifest, UiModule } from './manifest-modules';
 import { adminPagePath } from './page-routes';
+import { fetchProduct, type FetchProductAnswer, fetchProductSchema } from './product-fetch';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-[1-9]\d{0,9}$/;
 
@@ -24,7 +25,9 @@ const invokeSchema = frameSchema.extend({
 });
 
 const urlSchema = frameSchema.extend({
-  location: z.object({ target: z.string(), issueKey: z.string().optional(), moduleKey: z.string().optional() }).passthrough(),
+  location: z
+    .object({ target: z.string(), issueKey: z.string().optional(), moduleKey: z.string().optional() })
+    .passthrough(),
 });
 
 /** What the bridge's `invoke` rejects with when the function failed: never the exception's text. */
@@ -35,11 +38,11 @@ export interface ForgeEndpointDeps {
   handlers: Map<string, ForgeHandler>;
   runtime: InstalledForgeRuntime;
   jira: JiraEmulator;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /** The host's side of the bridge: `/__forge/invoke`, `/__forge/context`, `/__forge/fetch-product`, `/__forge/url`. */
-export function createForgeEndpoints(deps: ForgeEndpointDeps) {
+export const createForgeEndpoints = (deps: ForgeEndpointDeps) => {
   const { manifest, handlers, runtime, jira } = deps;
 
   const moduleOf = (moduleKey: string): UiModule => {
@@ -77,7 +80,7 @@ export function createForgeEndpoints(deps: ForgeEndpointDeps) {
   };
 
   return {
-    async invoke(body: unknown, user: JiraUser): Promise<unknown> {
+    invoke: async (body: unknown, user: JiraUser): Promise<unknown> => {
       const request = parseBody(invokeSchema, body, 'invoke');
       const module = moduleOf(request.moduleKey);
       const handler = module.resolverFunctionKey ? handlers.get(module.resolverFunctionKey) : undefined;
@@ -102,20 +105,20 @@ export function createForgeEndpoints(deps: ForgeEndpointDeps) {
       return request.metadata === undefined ? result : { body: result, metadata: {} };
     },
 
-    async context(body: unknown, user: JiraUser): Promise<Record<string, unknown>> {
+    context: async (body: unknown, user: JiraUser): Promise<Record<string, unknown>> => {
       const frame = parseBody(frameSchema, body, 'getContext');
       const invocation = await invocationFor(frame, user);
       return { accountId: user.accountId, ...buildProductContext(runtime.site, invocation) };
     },
 
-    async fetchProduct(body: unknown, user: JiraUser): Promise<FetchProductAnswer> {
+    fetchProduct: async (body: unknown, user: JiraUser): Promise<FetchProductAnswer> => {
       const request = parseBody(frameSchema.merge(fetchProductSchema), body, 'fetchProduct');
       moduleOf(request.moduleKey);
       return fetchProduct(jira, user.accountId, request);
     },
 
     /** router.getUrl / navigate targets as URLs of this site. */
-    async url(body: unknown): Promise<{ url: string }> {
+    url: async (body: unknown): Promise<{ url: string }> => {
       const { location } = parseBody(urlSchema, body, 'getUrl');
       const site = runtime.site.siteUrl;
       if (location.target === 'issue' && location.issueKey && ISSUE_KEY.test(location.issueKey)) {
@@ -128,6 +131,6 @@ export function createForgeEndpoints(deps: ForgeEndpointDeps) {
       return { url: `${site}/` };
     },
   };
-}
+};
 
 export type ForgeEndpoints = ReturnType<typeof createForgeEndpoints>;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { z } from 'zod';
 
 /** A failure the host answers with a status and a message that is safe to show. */
@@ -35,32 +36,32 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function send(
+export const send = (
   response: ServerResponse,
   status: number,
   body: string | Buffer,
   headers: Record<string, string>,
-): void {
+): void => {
   const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   response.writeHead(status, { ...BASE_HEADERS, ...headers, 'content-length': String(payload.length) });
   response.end(response.req.method === 'HEAD' ? undefined : payload);
-}
+};
 
-export function sendJson(response: ServerResponse, status: number, value: unknown): void {
+export const sendJson = (response: ServerResponse, status: number, value: unknown): void => {
   // A resolver may answer `undefined`; JSON has no such value, so it crosses as null.
   send(response, status, JSON.stringify(value ?? null), { 'content-type': 'application/json; charset=utf-8' });
-}
+};
 
-export function sendHtml(response: ServerResponse, status: number, html: string): void {
+export const sendHtml = (response: ServerResponse, status: number, html: string): void => {
   send(response, status, html, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP });
-}
+};
 
-export function redirect(response: ServerResponse, location: string, headers: Record<string, string> = {}): void {
+export const redirect = (response: ServerResponse, location: string, headers: Record<string, string> = {}): void => {
   send(response, 303, '', { ...headers, location });
-}
+};
 
 /** Reads a request body up to `limitBytes`; larger bodies are refused rather than buffered. */
-export async function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+export const readBody = async (request: IncomingMessage, limitBytes: number): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -72,9 +73,9 @@ export async function readBody(request: IncomingMessage, limitBytes: number): Pr
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
-}
+};
 
-export async function readJson(request: IncomingMessage, limitBytes: number): Promise<unknown> {
+export const readJson = async (request: IncomingMessage, limitBytes: number): Promise<unknown> => {
   const type = request.headers['content-type'] ?? '';
   if (!type.toLowerCase().startsWith('application/json')) {
     throw new HostHttpError(415, `${request.method} ${request.url} needs a JSON body.`, 'UNSUPPORTED_MEDIA_TYPE');
@@ -83,14 +84,17 @@ export async function readJson(request: IncomingMessage, limitBytes: number): Pr
   try {
     return JSON.parse(body.toString('utf8')) as unknown;
   } catch (cause) {
-    throw Object.assign(new HostHttpError(400, `${request.method} ${request.url} got a body that is not JSON.`, 'BAD_JSON'), {
-      cause,
-    });
+    throw Object.assign(
+      new HostHttpError(400, `${request.method} ${request.url} got a body that is not JSON.`, 'BAD_JSON'),
+      {
+        cause,
+      },
+    );
   }
-}
+};
 
 /** Cookies of a request by name (no decoding surprises: values are URI-decoded when possible). */
-export function readCookies(request: IncomingMessage): Map<string, string> {
+export const readCookies = (request: IncomingMessage): Map<string, string> => {
   const cookies = new Map<string, string>();
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const index = part.indexOf('=');
@@ -104,14 +108,18 @@ export function readCookies(request: IncomingMessage): Map<string, string> {
     }
   }
   return cookies;
-}
+};
 
 /** A request body checked against its schema; a mismatch is a 400 naming the first offending field. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+export const parseBody = <T>(schema: z.ZodType<T>, body: unknown, what: string): T => {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HostHttpError(400, `${what}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, 'BAD_REQUEST');
+    throw new HostHttpError(
+      400,
+      `${what}: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+      'BAD_REQUEST',
+    );
   }
   return parsed.data;
-}
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { JiraActor, JiraEmulator } from '../../jira/types';
 import { JiraReadError } from './jira-reader';
 
@@ -19,7 +20,11 @@ export interface CreateProjectOption {
 
 const transitionsSchema = z.object({
   transitions: z.array(
-    z.object({ id: z.string(), name: z.string(), to: z.object({ name: z.string(), statusCategory: z.object({ key: z.string() }) }) }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      to: z.object({ name: z.string(), statusCategory: z.object({ key: z.string() }) }),
+    }),
   ),
 });
 
@@ -31,7 +36,7 @@ const projectSchema = z.object({
   issueTypes: z.array(z.object({ id: z.string(), name: z.string(), subtask: z.boolean().optional() })).default([]),
 });
 
-async function getJson<T>(jira: JiraEmulator, accountId: string, path: string, schema: z.ZodType<T>): Promise<T> {
+const getJson = async <T>(jira: JiraEmulator, accountId: string, path: string, schema: z.ZodType<T>): Promise<T> => {
   const actor: JiraActor = { type: 'user', accountId };
   const response = await jira.handle({ method: 'GET', path, headers: { accept: 'application/json' } }, actor);
   if (response.status !== 200) throw new JiraReadError(`GET ${path} answered ${response.status}.`);
@@ -47,25 +52,44 @@ async function getJson<T>(jira: JiraEmulator, accountId: string, path: string, s
     throw new JiraReadError(`GET ${path}: field ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`);
   }
   return parsed.data;
-}
+};
 
 /** The transitions the user may take on the issue, as Jira's status dropdown lists them (none without permission). */
-export async function readIssueTransitions(jira: JiraEmulator, accountId: string, key: string): Promise<TransitionOption[]> {
-  const answer = await getJson(jira, accountId, `/rest/api/3/issue/${encodeURIComponent(key)}/transitions`, transitionsSchema);
+export const readIssueTransitions = async (
+  jira: JiraEmulator,
+  accountId: string,
+  key: string,
+): Promise<TransitionOption[]> => {
+  const answer = await getJson(
+    jira,
+    accountId,
+    `/rest/api/3/issue/${encodeURIComponent(key)}/transitions`,
+    transitionsSchema,
+  );
   return answer.transitions.map((transition) => ({
     id: transition.id,
     name: transition.name,
     toStatus: transition.to.name,
     toCategory: transition.to.statusCategory.key,
   }));
-}
+};
 
 /** The projects the user can see, each with the issue types it offers, for the create form. */
-export async function readCreateOptions(jira: JiraEmulator, accountId: string): Promise<CreateProjectOption[]> {
-  const page = await getJson(jira, accountId, '/rest/api/3/project/search?orderBy=key&maxResults=100', projectPageSchema);
+export const readCreateOptions = async (jira: JiraEmulator, accountId: string): Promise<CreateProjectOption[]> => {
+  const page = await getJson(
+    jira,
+    accountId,
+    '/rest/api/3/project/search?orderBy=key&maxResults=100',
+    projectPageSchema,
+  );
   return Promise.all(
     page.values.map(async (value) => {
-      const project = await getJson(jira, accountId, `/rest/api/3/project/${encodeURIComponent(value.key)}`, projectSchema);
+      const project = await getJson(
+        jira,
+        accountId,
+        `/rest/api/3/project/${encodeURIComponent(value.key)}`,
+        projectSchema,
+      );
       return {
         key: project.key,
         name: project.name,
@@ -73,4 +97,4 @@ export async function readCreateOptions(jira: JiraEmulator, accountId: string): 
       };
     }),
   );
-}
+};

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { textToAdf } from '../../jira/adf/from-text';
 import type { JiraActor, JiraEmulator, JiraUser } from '../../jira/types';
 import type { UserSession } from './current-user';
@@ -6,7 +7,7 @@ import { HostHttpError, readBody, redirect, sendHtml, sendJson } from './http-ki
 import { readCreateOptions } from './jira-edit-reader';
 import { CREATE_ISSUE_PATH, JIRA_FORM_PATHS } from './jira-form-paths';
 import { pageUser } from './page-routes';
-import { renderCreateIssuePage, type CreateIssueFormValues, type CreateIssuePageData } from './pages/create-issue-page';
+import { type CreateIssueFormValues, type CreateIssuePageData, renderCreateIssuePage } from './pages/create-issue-page';
 import { renderErrorPage } from './pages/error-page';
 
 /** A comment or a description typed into a form; far more than anyone types, far less than memory. */
@@ -17,8 +18,8 @@ const ISSUE_FORM = /^\/__host\/jira\/issue\/([A-Za-z][A-Za-z0-9_]*-\d+)\/(commen
 export interface JiraFormDeps {
   jira: JiraEmulator;
   session: UserSession;
-  guard(request: IncomingMessage): void;
-  log(line: string): void;
+  guard: (request: IncomingMessage) => void;
+  log: (line: string) => void;
 }
 
 interface JiraAnswer {
@@ -27,38 +28,54 @@ interface JiraAnswer {
 }
 
 /** Jira's refusal, as `ErrorCollection` words it: its messages, and a message per field. */
-function refusalOf(answer: JiraAnswer): { messages: string[]; fields: Record<string, string> } {
+const refusalOf = (answer: JiraAnswer): { messages: string[]; fields: Record<string, string> } => {
   const body = typeof answer.body === 'object' && answer.body !== null ? (answer.body as Record<string, unknown>) : {};
-  const messages = Array.isArray(body.errorMessages) ? body.errorMessages.filter((message): message is string => typeof message === 'string') : [];
+  const messages = Array.isArray(body.errorMessages)
+    ? body.errorMessages.filter((message): message is string => typeof message === 'string')
+    : [];
   const fields =
     typeof body.errors === 'object' && body.errors !== null
-      ? Object.fromEntries(Object.entries(body.errors as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+      ? Object.fromEntries(
+          Object.entries(body.errors as Record<string, unknown>).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string',
+          ),
+        )
       : {};
-  if (messages.length === 0 && Object.keys(fields).length === 0) messages.push(`The local Jira answered ${answer.status}.`);
+  if (messages.length === 0 && Object.keys(fields).length === 0)
+    messages.push(`The local Jira answered ${answer.status}.`);
   return { messages, fields };
-}
+};
 
-async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
+const readForm = async (request: IncomingMessage): Promise<URLSearchParams> => {
   const type = (request.headers['content-type'] ?? '').toLowerCase();
   if (!type.startsWith('application/x-www-form-urlencoded')) {
-    throw new HostHttpError(415, `${request.method} ${request.url} takes a form (application/x-www-form-urlencoded).`, 'UNSUPPORTED_MEDIA_TYPE');
+    throw new HostHttpError(
+      415,
+      `${request.method} ${request.url} takes a form (application/x-www-form-urlencoded).`,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   }
   return new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8'));
-}
+};
 
 /**
  * The local Jira's own forms: "Add a comment" and the status control of the issue view, and the create form.
  * Each change goes through the local Jira's REST API as the signed-in user, so Jira checks their permissions
  * and emits the product event the app listens to. Answers false for any other request.
  */
-export function createJiraForms(deps: JiraFormDeps) {
+export const createJiraForms = (deps: JiraFormDeps) => {
   const { jira, session } = deps;
   const users = () => jira.users().map(pageUser);
 
   const callJira = async (user: JiraUser, method: string, path: string, body: unknown): Promise<JiraAnswer> => {
     const actor: JiraActor = { type: 'user', accountId: user.accountId };
     const response = await jira.handle(
-      { method, path, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: Buffer.from(JSON.stringify(body), 'utf8') },
+      {
+        method,
+        path,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: Buffer.from(JSON.stringify(body), 'utf8'),
+      },
       actor,
     );
     const text = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
@@ -71,14 +88,32 @@ export function createJiraForms(deps: JiraFormDeps) {
     return { status: response.status, body: parsed };
   };
 
-  const refusedPage = (response: ServerResponse, user: JiraUser, path: string, title: string, answer: JiraAnswer): void => {
+  const refusedPage = (
+    response: ServerResponse,
+    user: JiraUser,
+    path: string,
+    title: string,
+    answer: JiraAnswer,
+  ): void => {
     const refusal = refusalOf(answer);
     const message = [...refusal.messages, ...Object.values(refusal.fields)].join(' ');
     sendHtml(response, answer.status, renderErrorPage({ user: pageUser(user), users: users(), path, title, message }));
   };
 
-  const createPage = async (user: JiraUser, path: string, values: CreateIssueFormValues, refusal?: CreateIssuePageData['refusal']) =>
-    renderCreateIssuePage({ user: pageUser(user), users: users(), path, projects: await readCreateOptions(jira, user.accountId), values, refusal });
+  const createPage = async (
+    user: JiraUser,
+    path: string,
+    values: CreateIssueFormValues,
+    refusal?: CreateIssuePageData['refusal'],
+  ) =>
+    renderCreateIssuePage({
+      user: pageUser(user),
+      users: users(),
+      path,
+      projects: await readCreateOptions(jira, user.accountId),
+      values,
+      refusal,
+    });
 
   const create = async (request: IncomingMessage, response: ServerResponse, user: JiraUser): Promise<void> => {
     const form = await readForm(request);
@@ -101,12 +136,23 @@ export function createJiraForms(deps: JiraFormDeps) {
     const refusal = refusalOf(answer);
     const formFields = new Set<string>(['project', 'issuetype', 'summary', 'description']);
     const fields = Object.fromEntries(Object.entries(refusal.fields).filter(([field]) => formFields.has(field)));
-    const others = Object.entries(refusal.fields).filter(([field]) => !formFields.has(field)).map(([, message]) => message);
+    const others = Object.entries(refusal.fields)
+      .filter(([field]) => !formFields.has(field))
+      .map(([, message]) => message);
     const status = answer.status >= 400 && answer.status < 500 ? answer.status : 500;
-    sendHtml(response, status, await createPage(user, CREATE_ISSUE_PATH, values, { messages: [...refusal.messages, ...others], fields }));
+    sendHtml(
+      response,
+      status,
+      await createPage(user, CREATE_ISSUE_PATH, values, { messages: [...refusal.messages, ...others], fields }),
+    );
   };
 
-  const comment = async (request: IncomingMessage, response: ServerResponse, user: JiraUser, issueKey: string): Promise<void> => {
+  const comment = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    user: JiraUser,
+    issueKey: string,
+  ): Promise<void> => {
     const form = await readForm(request);
     const path = `/rest/api/3/issue/${encodeURIComponent(issueKey)}/comment`;
     const answer = await callJira(user, 'POST', path, { body: textToAdf(form.get('comment') ?? '') });
@@ -114,14 +160,20 @@ export function createJiraForms(deps: JiraFormDeps) {
     refusedPage(response, user, `/browse/${issueKey}`, "Your comment wasn't added", answer);
   };
 
-  const transition = async (request: IncomingMessage, response: ServerResponse, user: JiraUser, issueKey: string): Promise<void> => {
+  const transition = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    user: JiraUser,
+    issueKey: string,
+  ): Promise<void> => {
     const form = await readForm(request);
     const id = form.get('transition') ?? '';
     // The current status, chosen again, is no change.
     if (id !== '') {
       const path = `/rest/api/3/issue/${encodeURIComponent(issueKey)}/transitions`;
       const answer = await callJira(user, 'POST', path, { transition: { id } });
-      if (answer.status !== 204) return refusedPage(response, user, `/browse/${issueKey}`, "The status wasn't changed", answer);
+      if (answer.status !== 204)
+        return refusedPage(response, user, `/browse/${issueKey}`, "The status wasn't changed", answer);
     }
     redirect(response, `/browse/${encodeURIComponent(issueKey)}`);
   };
@@ -129,7 +181,8 @@ export function createJiraForms(deps: JiraFormDeps) {
   const route = async (request: IncomingMessage, response: ServerResponse, url: URL, user: JiraUser): Promise<void> => {
     const method = request.method ?? 'GET';
     if (url.pathname === CREATE_ISSUE_PATH) {
-      if (method !== 'GET' && method !== 'HEAD') throw new HostHttpError(405, `${url.pathname} takes GET.`, 'METHOD_NOT_ALLOWED');
+      if (method !== 'GET' && method !== 'HEAD')
+        throw new HostHttpError(405, `${url.pathname} takes GET.`, 'METHOD_NOT_ALLOWED');
       const values = { project: url.searchParams.get('project') ?? '', issuetype: '', summary: '', description: '' };
       return sendHtml(response, 200, await createPage(user, url.pathname, values));
     }
@@ -155,15 +208,28 @@ export function createJiraForms(deps: JiraFormDeps) {
       const status = known ? error.status : 500;
       const code = known ? error.code : 'INTERNAL_ERROR';
       const message = known ? error.message : 'The local host could not answer that request.';
-      if (status >= 500) deps.log(`${request.method} ${url.pathname} failed: ${error instanceof Error ? error.name : typeof error} ${code}`);
+      if (status >= 500)
+        deps.log(
+          `${request.method} ${url.pathname} failed: ${error instanceof Error ? error.name : typeof error} ${code}`,
+        );
       if (response.headersSent) {
         response.destroy();
       } else if (url.pathname === CREATE_ISSUE_PATH && request.method === 'GET' && status !== 421) {
-        sendHtml(response, status, renderErrorPage({ user: pageUser(user), users: users(), path: url.pathname, title: 'Something went wrong', message }));
+        sendHtml(
+          response,
+          status,
+          renderErrorPage({
+            user: pageUser(user),
+            users: users(),
+            path: url.pathname,
+            title: 'Something went wrong',
+            message,
+          }),
+        );
       } else {
         sendJson(response, status, { code, message });
       }
     }
     return true;
   };
-}
+};

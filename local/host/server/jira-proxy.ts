@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import { readBody, send } from './http-kit';
 
@@ -9,12 +10,12 @@ const DROPPED_HEADERS = new Set(['cookie', 'host', 'authorization', 'connection'
  * The site's REST API for the browser (attachment links, `self` URLs), answered by the local Jira as the signed-in
  * user. Answers are sandboxed: an attachment of type text/html must not run as this site.
  */
-export async function forwardToJira(
+export const forwardToJira = async (
   jira: JiraEmulator,
   user: JiraUser,
   request: IncomingMessage,
   response: ServerResponse,
-): Promise<void> {
+): Promise<void> => {
   const method = request.method ?? 'GET';
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -29,4 +30,4 @@ export async function forwardToJira(
     ...answer.headers,
     'content-security-policy': "default-src 'none'; sandbox",
   });
-}
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { JiraActor, JiraEmulator } from '../../jira/types';
 
 /** What the host's pages read from the local Jira, through its REST API like any other client. */
@@ -30,7 +31,9 @@ const issueSchema = z.object({
     labels: z.array(z.string()).default([]),
     duedate: z.string().nullish(),
     attachment: z
-      .array(z.object({ id: z.string(), filename: z.string(), size: z.number(), mimeType: z.string(), content: z.string() }))
+      .array(
+        z.object({ id: z.string(), filename: z.string(), size: z.number(), mimeType: z.string(), content: z.string() }),
+      )
       .default([]),
     comment: z.object({ comments: z.array(z.object({ id: z.string(), author: userSchema.nullish() })) }).optional(),
   }),
@@ -39,7 +42,9 @@ const issueSchema = z.object({
     created: z.string().nullish(),
     updated: z.string().nullish(),
     duedate: z.string().nullish(),
-    comment: z.object({ comments: z.array(z.object({ id: z.string(), body: z.string(), created: z.string() })) }).optional(),
+    comment: z
+      .object({ comments: z.array(z.object({ id: z.string(), body: z.string(), created: z.string() })) })
+      .optional(),
   }),
 });
 
@@ -60,12 +65,12 @@ export interface IssueExtension {
   project: { id: string; key: string; type: string };
 }
 
-async function getJson<T>(
+const getJson = async <T>(
   jira: JiraEmulator,
   actor: JiraActor,
   path: string,
   schema: z.ZodType<T>,
-): Promise<T | null> {
+): Promise<T | null> => {
   const response = await jira.handle({ method: 'GET', path, headers: { accept: 'application/json' } }, actor);
   if (response.status === 404) return null;
   if (response.status !== 200) throw new JiraReadError(`GET ${path} answered ${response.status}.`);
@@ -82,35 +87,34 @@ async function getJson<T>(
     throw new JiraReadError(`GET ${path}: field ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}.`);
   }
   return parsed.data;
-}
+};
 
 const asUser = (accountId: string): JiraActor => ({ type: 'user', accountId });
 const issuePath = (key: string, query: string) => `/rest/api/3/issue/${encodeURIComponent(key)}?${query}`;
 
 /** The issue view's data, or null when the user may not see the issue (Jira answers 404 either way). */
-export function readIssueView(jira: JiraEmulator, accountId: string, key: string): Promise<IssueView | null> {
-  return getJson(jira, asUser(accountId), issuePath(key, 'expand=renderedFields'), issueSchema);
-}
+export const readIssueView = (jira: JiraEmulator, accountId: string, key: string): Promise<IssueView | null> =>
+  getJson(jira, asUser(accountId), issuePath(key, 'expand=renderedFields'), issueSchema);
 
 /** The issues the user can see, in the site's order. */
-export async function readIssueList(jira: JiraEmulator, accountId: string): Promise<IssueListItem[]> {
+export const readIssueList = async (jira: JiraEmulator, accountId: string): Promise<IssueListItem[]> => {
   const fields = 'fields=summary,status,issuetype,assignee,project';
   const issues = await Promise.all(
     jira.issueKeys().map((key) => getJson(jira, asUser(accountId), issuePath(key, fields), listIssueSchema)),
   );
   return issues.filter((issue): issue is IssueListItem => issue !== null);
-}
+};
 
 /** `context.extension.issue` / `.project` as Jira gives an issue module, or null if the user cannot see it. */
-export async function readIssueExtension(
+export const readIssueExtension = async (
   jira: JiraEmulator,
   accountId: string,
   key: string,
-): Promise<IssueExtension | null> {
+): Promise<IssueExtension | null> => {
   const issue = await getJson(jira, asUser(accountId), issuePath(key, 'fields=issuetype,project'), extensionSchema);
   if (!issue) return null;
   return {
     issue: { id: issue.id, key: issue.key, type: issue.fields.issuetype.name, typeId: issue.fields.issuetype.id },
     project: { id: issue.fields.project.id, key: issue.fields.project.key, type: issue.fields.project.projectTypeKey },
   };
-}
+};

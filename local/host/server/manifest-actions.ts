@@ -50,7 +50,9 @@ const actionSchema = z.object({
   key: z.string().regex(MODULE_KEY),
   name: z.string().min(1),
   // Forge remote actions name an `endpoint` instead; the local host runs Forge functions only.
-  function: z.string({ error: 'the local host runs actions that name a function (not a Forge remote endpoint)' }).min(1),
+  function: z
+    .string({ error: 'the local host runs actions that name a function (not a Forge remote endpoint)' })
+    .min(1),
   actionVerb: z.enum(ACTION_VERBS),
   description: z.string().min(1),
   config: z.object({ resource: z.string().min(1) }).optional(),
@@ -77,10 +79,10 @@ const failed = (message: string): AutomationActionsResult => ({ ok: false, messa
  * provider lists, in the providers' order) with their inputs, form resource and resolver. Messages name the
  * module and the field; the caller adds the manifest's path.
  */
-export function readAutomationActions(
+export const readAutomationActions = (
   modules: Record<string, unknown>,
   known: { functions: ReadonlyMap<string, string>; resources: ReadonlyMap<string, string> },
-): AutomationActionsResult {
+): AutomationActionsResult => {
   const parsed = actionModulesSchema.safeParse(modules);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -89,7 +91,8 @@ export function readAutomationActions(
   const byKey = new Map<string, z.infer<typeof actionSchema>>();
   for (const action of parsed.data.action) {
     if (byKey.has(action.key)) return failed(`action ${action.key} is declared twice.`);
-    if (!known.functions.has(action.function)) return failed(`action ${action.key} names unknown function ${action.function}.`);
+    if (!known.functions.has(action.function))
+      return failed(`action ${action.key} names unknown function ${action.function}.`);
     if (action.config && !known.resources.has(action.config.resource)) {
       return failed(`action ${action.key} names unknown resource ${action.config.resource}.`);
     }
@@ -125,7 +128,9 @@ export function readAutomationActions(
     }
   }
   if (actions.length > MAX_AUTOMATION_ACTIONS) {
-    return failed(`action providers list ${actions.length} actions; Automation takes at most ${MAX_AUTOMATION_ACTIONS} from one app.`);
+    return failed(
+      `action providers list ${actions.length} actions; Automation takes at most ${MAX_AUTOMATION_ACTIONS} from one app.`,
+    );
   }
   return { ok: true, actions };
-}
+};

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+
 import { parse } from 'yaml';
 import { z } from 'zod';
+
 import type { QueueConsumer } from '../queue/queue-types';
 import type { EntityDefinition } from '../runtime/entity-query';
-import { displayConditionsSchema, type DisplayConditions } from './display-conditions';
-import { readAutomationActions, type AutomationActionModule } from './manifest-actions';
+import { type DisplayConditions, displayConditionsSchema } from './display-conditions';
+import { type AutomationActionModule, readAutomationActions } from './manifest-actions';
 
 /** The Custom UI module types the local Jira can show. */
 export const SUPPORTED_MODULE_TYPES = ['jira:adminPage', 'jira:issueAction'] as const;
@@ -130,7 +132,9 @@ const uiModuleSchema = z.object({
 const eventFilterSchema = z
   .object({
     ignoreSelf: z.boolean().optional(),
-    expression: z.undefined({ message: 'filter.expression (a Jira expression) is not supported by the local host' }).optional(),
+    expression: z
+      .undefined({ message: 'filter.expression (a Jira expression) is not supported by the local host' })
+      .optional(),
     onError: z.string().optional(),
     appIsLicensed: z.boolean().optional(),
   })
@@ -150,7 +154,8 @@ const triggerSchema = z.object({
 const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 
 /** Where Atlassian describes the change from @forge/events 1.x consumers to today's. */
-export const CONSUMER_UPGRADE_DOC = 'https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade/';
+export const CONSUMER_UPGRADE_DOC =
+  'https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade/';
 
 /**
  * The consumer module as documented today: `{ key, queue, function }`
@@ -183,7 +188,11 @@ const consumerSchema = z
 
 const entityIndexSchema = z.union([
   z.string().min(1),
-  z.object({ name: z.string().min(1), range: z.array(z.string().min(1)).length(1), partition: z.array(z.string().min(1)).optional() }),
+  z.object({
+    name: z.string().min(1),
+    range: z.array(z.string().min(1)).length(1),
+    partition: z.array(z.string().min(1)).optional(),
+  }),
 ]);
 
 const entitySchema = z.object({
@@ -206,7 +215,13 @@ const manifestSchema = z.object({
       'jira:adminPage': z.array(uiModuleSchema).default([]),
       'jira:issueAction': z.array(uiModuleSchema).default([]),
       scheduledTrigger: z
-        .array(z.object({ key: z.string().regex(MODULE_KEY), function: z.string().min(1), interval: z.enum(TRIGGER_INTERVALS) }))
+        .array(
+          z.object({
+            key: z.string().regex(MODULE_KEY),
+            function: z.string().min(1),
+            interval: z.enum(TRIGGER_INTERVALS),
+          }),
+        )
         .default([]),
       consumer: z.array(consumerSchema).default([]),
       trigger: z.array(triggerSchema).default([]),
@@ -218,7 +233,11 @@ const manifestSchema = z.object({
             key: z.string().regex(MODULE_KEY),
             function: z.string().min(1),
             response: z
-              .object({ type: z.literal('dynamic', { message: 'only dynamic web trigger responses are supported by the local host' }) })
+              .object({
+                type: z.literal('dynamic', {
+                  message: 'only dynamic web trigger responses are supported by the local host',
+                }),
+              })
               .passthrough()
               .optional(),
             security: z.unknown().optional(),
@@ -241,10 +260,16 @@ const manifestSchema = z.object({
   resources: z.array(z.object({ key: z.string().min(1), path: z.string().min(1) })).default([]),
   permissions: z
     .object({
-      content: z.object({ styles: z.array(z.string()).default([]) }).partial().optional(),
+      content: z
+        .object({ styles: z.array(z.string()).default([]) })
+        .partial()
+        .optional(),
       // A list of scopes, or scope -> { allowImpersonation } (@forge/manifest's `Scopes`).
       scopes: z
-        .union([z.array(z.string()), z.record(z.string(), z.object({ allowImpersonation: z.boolean().optional() }).passthrough().nullable())])
+        .union([
+          z.array(z.string()),
+          z.record(z.string(), z.object({ allowImpersonation: z.boolean().optional() }).passthrough().nullable()),
+        ])
         .optional(),
     })
     .passthrough()
@@ -252,7 +277,7 @@ const manifestSchema = z.object({
 });
 
 /** Reads manifest.yml for what the host serves: UI modules, their resources and resolver functions, scheduled triggers. */
-export async function loadAppManifest(manifestPath: string): Promise<AppManifest> {
+export const loadAppManifest = async (manifestPath: string): Promise<AppManifest> => {
   const text = await readFile(manifestPath, 'utf8');
   const parsed = manifestSchema.safeParse(parse(text));
   if (!parsed.success) {
@@ -271,7 +296,9 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
         throw new ManifestError(`${manifestPath}: module ${module.key} names unknown resource ${module.resource}.`);
       }
       if (module.resolver && !functions.has(module.resolver.function)) {
-        throw new ManifestError(`${manifestPath}: module ${module.key} names unknown function ${module.resolver.function}.`);
+        throw new ManifestError(
+          `${manifestPath}: module ${module.key} names unknown function ${module.resolver.function}.`,
+        );
       }
       modules.set(module.key, {
         key: module.key,
@@ -287,15 +314,24 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
   const timeouts = new Map(manifest.modules.function.map((fn) => [fn.key, fn.timeoutSeconds]));
   const scheduledTriggers = manifest.modules.scheduledTrigger.map((trigger): ScheduledTriggerModule => {
     if (!functions.has(trigger.function)) {
-      throw new ManifestError(`${manifestPath}: scheduled trigger ${trigger.key} names unknown function ${trigger.function}.`);
+      throw new ManifestError(
+        `${manifestPath}: scheduled trigger ${trigger.key} names unknown function ${trigger.function}.`,
+      );
     }
-    return { key: trigger.key, functionKey: trigger.function, interval: trigger.interval, timeoutSeconds: timeouts.get(trigger.function) };
+    return {
+      key: trigger.key,
+      functionKey: trigger.function,
+      interval: trigger.interval,
+      timeoutSeconds: timeouts.get(trigger.function),
+    };
   });
   const consumers = readConsumers(manifestPath, manifest.modules.consumer, functions, timeouts);
   const productTriggers = readProductTriggers(manifestPath, manifest.modules.trigger, functions, timeouts);
   const webTriggers = manifest.modules.webtrigger.map((trigger): WebTriggerModule => {
     if (!functions.has(trigger.function)) {
-      throw new ManifestError(`${manifestPath}: web trigger ${trigger.key} names unknown function ${trigger.function}.`);
+      throw new ManifestError(
+        `${manifestPath}: web trigger ${trigger.key} names unknown function ${trigger.function}.`,
+      );
     }
     return { key: trigger.key, functionKey: trigger.function, timeoutSeconds: timeouts.get(trigger.function) };
   });
@@ -303,7 +339,9 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
   const inlineStyles = (manifest.permissions?.content?.styles ?? []).includes('unsafe-inline');
   const scopes = manifest.permissions?.scopes;
   const allowImpersonation =
-    scopes !== undefined && !Array.isArray(scopes) && Object.values(scopes).some((scope) => scope?.allowImpersonation === true);
+    scopes !== undefined &&
+    !Array.isArray(scopes) &&
+    Object.values(scopes).some((scope) => scope?.allowImpersonation === true);
   const automation = readAutomationActions(manifest.modules, { functions, resources });
   if (!automation.ok) throw new ManifestError(`${manifestPath}: ${automation.message}`);
   const automationActions = automation.actions;
@@ -322,16 +360,16 @@ export async function loadAppManifest(manifestPath: string): Promise<AppManifest
     allowImpersonation,
     automationActions,
   };
-}
+};
 
 type ManifestData = z.infer<typeof manifestSchema>;
 
-function readConsumers(
+const readConsumers = (
   manifestPath: string,
   declared: ManifestData['modules']['consumer'],
   functions: ReadonlyMap<string, string>,
   timeouts: ReadonlyMap<string, number | undefined>,
-): ConsumerModule[] {
+): ConsumerModule[] => {
   const byQueue = new Map<string, string>();
   return declared.map((consumer): ConsumerModule => {
     // The schema refused a consumer without a function.
@@ -341,7 +379,9 @@ function readConsumers(
     }
     const other = byQueue.get(consumer.queue);
     if (other !== undefined) {
-      throw new ManifestError(`${manifestPath}: consumers ${other} and ${consumer.key} both listen to queue ${consumer.queue}.`);
+      throw new ManifestError(
+        `${manifestPath}: consumers ${other} and ${consumer.key} both listen to queue ${consumer.queue}.`,
+      );
     }
     byQueue.set(consumer.queue, consumer.key);
     return {
@@ -351,15 +391,15 @@ function readConsumers(
       timeoutSeconds: timeouts.get(functionKey),
     };
   });
-}
+};
 
-function readProductTriggers(
+const readProductTriggers = (
   manifestPath: string,
   declared: ManifestData['modules']['trigger'],
   functions: ReadonlyMap<string, string>,
   timeouts: ReadonlyMap<string, number | undefined>,
-): ProductTriggerModule[] {
-  return declared.map((trigger): ProductTriggerModule => {
+): ProductTriggerModule[] =>
+  declared.map((trigger): ProductTriggerModule => {
     if (!functions.has(trigger.function)) {
       throw new ManifestError(`${manifestPath}: trigger ${trigger.key} names unknown function ${trigger.function}.`);
     }
@@ -370,13 +410,18 @@ function readProductTriggers(
         ? { eventType: event, ignoreSelf: moduleIgnoreSelf }
         : { eventType: event.eventType, ignoreSelf: event.filter.ignoreSelf ?? false },
     );
-    const duplicate = events.find((event, index) => events.findIndex((other) => other.eventType === event.eventType) !== index);
-    if (duplicate) throw new ManifestError(`${manifestPath}: trigger ${trigger.key} lists event ${duplicate.eventType} twice.`);
+    const duplicate = events.find(
+      (event, index) => events.findIndex((other) => other.eventType === event.eventType) !== index,
+    );
+    if (duplicate)
+      throw new ManifestError(`${manifestPath}: trigger ${trigger.key} lists event ${duplicate.eventType} twice.`);
     return { key: trigger.key, functionKey: trigger.function, events, timeoutSeconds: timeouts.get(trigger.function) };
   });
-}
 
-function readEntities(manifestPath: string, declared: NonNullable<ManifestData['app']['storage']>['entities']): ManifestEntity[] {
+const readEntities = (
+  manifestPath: string,
+  declared: NonNullable<ManifestData['app']['storage']>['entities'],
+): ManifestEntity[] => {
   const names = new Set<string>();
   return declared.map((entity): ManifestEntity => {
     if (names.has(entity.name)) {
@@ -388,13 +433,14 @@ function readEntities(manifestPath: string, declared: NonNullable<ManifestData['
       const unknown = used.find((attribute) => !(attribute in entity.attributes));
       if (unknown !== undefined) {
         const indexName = typeof index === 'string' ? index : index.name;
-        throw new ManifestError(`${manifestPath}: index ${indexName} of entity ${entity.name} names unknown attribute ${unknown}.`);
+        throw new ManifestError(
+          `${manifestPath}: index ${indexName} of entity ${entity.name} names unknown attribute ${unknown}.`,
+        );
       }
     }
     return { name: entity.name, attributes: entity.attributes, indexes: entity.indexes };
   });
-}
+};
 
-export function modulesOfType(manifest: AppManifest, type: SupportedModuleType): UiModule[] {
-  return [...manifest.modules.values()].filter((module) => module.type === type);
-}
+export const modulesOfType = (manifest: AppManifest, type: SupportedModuleType): UiModule[] =>
+  [...manifest.modules.values()].filter((module) => module.type === type);

@@ -1,12 +1,13 @@
-import type { LocalQueue } from '../queue';
 import type { IncomingMessage } from 'node:http';
+
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import type { MicrosoftEmulator } from '../../microsoft/types';
+import type { LocalQueue } from '../queue';
 import { displayConditionsHold, jiraConditionFacts } from './display-conditions';
 import { HostHttpError } from './http-kit';
 import { readIssueTransitions } from './jira-edit-reader';
 import { readIssueList, readIssueView } from './jira-reader';
-import { modulesOfType, type AppManifest, type UiModule } from './manifest-modules';
+import { type AppManifest, modulesOfType, type UiModule } from './manifest-modules';
 import { renderAdminPage } from './pages/admin-page';
 import type { PageUser } from './pages/chrome';
 import { renderHomePage } from './pages/home-page';
@@ -28,18 +29,17 @@ export const pageUser = (user: JiraUser): PageUser => ({
 });
 
 /** The first admin page lives at /admin, as the local site's "the app's admin page"; others under /admin/<key>. */
-export function adminPagePath(manifest: AppManifest, module: UiModule): string {
-  return modulesOfType(manifest, 'jira:adminPage')[0]?.key === module.key ? '/admin' : `/admin/${module.key}`;
-}
+export const adminPagePath = (manifest: AppManifest, module: UiModule): string =>
+  modulesOfType(manifest, 'jira:adminPage')[0]?.key === module.key ? '/admin' : `/admin/${module.key}`;
 
 /** A resource frame's URL: which module it shows and, for issue modules, which issue. */
-export function resourceFrameUrl(module: UiModule, issueKey?: string): string {
+export const resourceFrameUrl = (module: UiModule, issueKey?: string): string => {
   const query = new URLSearchParams({ moduleKey: module.key });
   if (issueKey) query.set('issueKey', issueKey);
   return `/forge/resources/${encodeURIComponent(module.resourceKey)}/index.html?${query.toString()}`;
-}
+};
 
-export function createPageRoutes(deps: PageDeps) {
+export const createPageRoutes = (deps: PageDeps) => {
   const { manifest, jira, microsoft, triggers, queue } = deps;
   const users = () => jira.users().map(pageUser);
   /** The modules whose display conditions hold for the person looking, as Jira lists them. */
@@ -49,11 +49,14 @@ export function createPageRoutes(deps: PageDeps) {
     return modules.filter((_module, index) => shown[index]);
   };
   const adminPages = () =>
-    modulesOfType(manifest, 'jira:adminPage').map((module) => ({ title: module.title, href: adminPagePath(manifest, module) }));
+    modulesOfType(manifest, 'jira:adminPage').map((module) => ({
+      title: module.title,
+      href: adminPagePath(manifest, module),
+    }));
 
   return {
-    async home(user: JiraUser): Promise<string> {
-      return renderHomePage({
+    home: async (user: JiraUser): Promise<string> =>
+      renderHomePage({
         user: pageUser(user),
         users: users(),
         issues: await readIssueList(jira, user.accountId),
@@ -71,16 +74,19 @@ export function createPageRoutes(deps: PageDeps) {
         },
         scheduledTriggers: triggers.list(),
         queues: { consumers: manifest.consumers, status: queue.status() },
-      });
-    },
+      }),
 
-    admin(user: JiraUser, moduleKey: string | undefined): string {
+    admin: (user: JiraUser, moduleKey: string | undefined): string => {
       const pages = modulesOfType(manifest, 'jira:adminPage');
       // "/admin/<segment>" names another admin page, or else is a route of the first page's app.
       const module = pages.find((candidate) => candidate.key === moduleKey && candidate !== pages[0]) ?? pages[0];
       if (!module) throw new HostHttpError(404, 'The app has no such admin page.', 'PAGE_NOT_FOUND');
       if (!user.isAdmin) {
-        throw new HostHttpError(403, `${user.displayName} is not a Jira administrator and cannot open Jira settings.`, 'NOT_ADMIN');
+        throw new HostHttpError(
+          403,
+          `${user.displayName} is not a Jira administrator and cannot open Jira settings.`,
+          'NOT_ADMIN',
+        );
       }
       return renderAdminPage({
         user: pageUser(user),
@@ -95,10 +101,14 @@ export function createPageRoutes(deps: PageDeps) {
       });
     },
 
-    async issue(user: JiraUser, issueKey: string, request: IncomingMessage): Promise<string> {
+    issue: async (user: JiraUser, issueKey: string, request: IncomingMessage): Promise<string> => {
       const issue = await readIssueView(jira, user.accountId, issueKey);
       if (!issue) {
-        throw new HostHttpError(404, `Issue ${issueKey} does not exist, or ${user.displayName} cannot see it.`, 'ISSUE_NOT_FOUND');
+        throw new HostHttpError(
+          404,
+          `Issue ${issueKey} does not exist, or ${user.displayName} cannot see it.`,
+          'ISSUE_NOT_FOUND',
+        );
       }
       return renderIssuePage({
         user: pageUser(user),
@@ -115,4 +125,4 @@ export function createPageRoutes(deps: PageDeps) {
       });
     },
   };
-}
+};

@@ -1,12 +1,13 @@
 import { AsyncResource } from 'node:async_hooks';
+
 import type { JiraEmulator, JiraProductEvent } from '../../jira/types';
-import { outcomeOfAnswer, backoffMs } from '../queue/retry-policy';
 import { MAX_RETRIES, RETRY_REASONS } from '../queue/queue-types';
+import { backoffMs, outcomeOfAnswer } from '../queue/retry-policy';
 import { FunctionOutOfMemoryError, TriggerTimeoutError, triggerTimeoutMs } from '../runtime';
 import type { ForgeTriggerHandler, LocalForgeRuntime } from '../runtime-types';
 import { describeError } from './error-summary';
 import type { ProductTriggerModule } from './manifest-modules';
-import { systemClock, type SchedulerClock } from './scheduled-triggers';
+import { type SchedulerClock, systemClock } from './scheduled-triggers';
 
 /** How long close() lets deliveries in flight finish before the runtime goes. */
 export const PRODUCT_EVENTS_CLOSE_GRACE_MS = 2_000;
@@ -23,7 +24,7 @@ export interface ProductEventDeps {
   handlers: ReadonlyMap<string, ForgeTriggerHandler>;
   runtime: Pick<LocalForgeRuntime, 'invokeTrigger'>;
   jira: Pick<JiraEmulator, 'onEvent'>;
-  log(line: string): void;
+  log: (line: string) => void;
   closeGraceMs?: number;
   /** Timers for retries (the system's by default; tests fire them at will). */
   clock?: Pick<SchedulerClock, 'setTimer'>;
@@ -31,11 +32,11 @@ export interface ProductEventDeps {
 
 export interface ProductEvents {
   /** Resolves once every event heard so far has reached its trigger functions, retries included, and they have finished. */
-  whenIdle(): Promise<void>;
+  whenIdle: () => Promise<void>;
   /** How many trigger invocations have finished (succeeded or failed) since start, retries included. */
-  delivered(): number;
+  delivered: () => number;
   /** Stops listening, and waits a little for the deliveries in flight. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 interface ModuleState {
@@ -61,14 +62,20 @@ interface RetryContext {
  * retryData). A function that throws is logged and not retried.
  * https://developer.atlassian.com/platform/forge/events-reference/product_events/
  */
-export function createProductEvents(deps: ProductEventDeps): ProductEvents {
+export const createProductEvents = (deps: ProductEventDeps): ProductEvents => {
   const states = deps.triggers.map((trigger): ModuleState => {
     const handler = deps.handlers.get(trigger.functionKey);
     if (!handler) {
-      throw new MissingProductTriggerHandlerError(`Trigger ${trigger.key}: no handler for function ${trigger.functionKey}.`);
+      throw new MissingProductTriggerHandlerError(
+        `Trigger ${trigger.key}: no handler for function ${trigger.functionKey}.`,
+      );
     }
     // Refuses at start a timeoutSeconds the platform would refuse at every event.
-    triggerTimeoutMs({ functionKey: trigger.functionKey, moduleType: 'trigger', timeoutSeconds: trigger.timeoutSeconds });
+    triggerTimeoutMs({
+      functionKey: trigger.functionKey,
+      moduleType: 'trigger',
+      timeoutSeconds: trigger.timeoutSeconds,
+    });
     return { trigger, handler, tail: Promise.resolve() };
   });
   const inFlight = new Set<Promise<void>>();
@@ -88,7 +95,13 @@ export function createProductEvents(deps: ProductEventDeps): ProductEvents {
     void run.then(() => inFlight.delete(run));
   };
 
-  const retryLater = (state: ModuleState, event: JiraProductEvent, retry: RetryContext, waitMs: number, why: string): void => {
+  const retryLater = (
+    state: ModuleState,
+    event: JiraProductEvent,
+    retry: RetryContext,
+    waitMs: number,
+    why: string,
+  ): void => {
     const subject = `Trigger ${state.trigger.key} on ${event.eventType} ${why}`;
     if (retry.retryCount > MAX_RETRIES) {
       deps.log(`${subject}; dropped after ${MAX_RETRIES} retries.`);
@@ -112,7 +125,11 @@ export function createProductEvents(deps: ProductEventDeps): ProductEvents {
     });
   };
 
-  const deliver = async (state: ModuleState, event: JiraProductEvent, retry: RetryContext | undefined): Promise<void> => {
+  const deliver = async (
+    state: ModuleState,
+    event: JiraProductEvent,
+    retry: RetryContext | undefined,
+  ): Promise<void> => {
     const { trigger } = state;
     const retryCount = (retry?.retryCount ?? 0) + 1;
     try {
@@ -130,12 +147,22 @@ export function createProductEvents(deps: ProductEventDeps): ProductEvents {
           retryReason: outcome.retryReason,
           ...(outcome.retryData !== undefined ? { retryData: JSON.parse(outcome.retryData) as unknown } : {}),
         };
-        retryLater(state, event, next, outcome.retryAfterMs ?? backoffMs(retryCount), `asked for a retry (${outcome.retryReason})`);
+        retryLater(
+          state,
+          event,
+          next,
+          outcome.retryAfterMs ?? backoffMs(retryCount),
+          `asked for a retry (${outcome.retryReason})`,
+        );
       }
     } catch (error) {
       // The platform retries "platform processing errors (out of memory errors, function time outs...)" on its own.
       const platformReason =
-        error instanceof TriggerTimeoutError ? RETRY_REASONS.timeOut : error instanceof FunctionOutOfMemoryError ? RETRY_REASONS.outOfMemory : undefined;
+        error instanceof TriggerTimeoutError
+          ? RETRY_REASONS.timeOut
+          : error instanceof FunctionOutOfMemoryError
+            ? RETRY_REASONS.outOfMemory
+            : undefined;
       if (platformReason !== undefined) {
         const next: RetryContext = { retryCount, retryReason: platformReason };
         const why = platformReason === RETRY_REASONS.timeOut ? 'timed out' : 'ran out of memory';
@@ -169,7 +196,7 @@ export function createProductEvents(deps: ProductEventDeps): ProductEvents {
   return {
     whenIdle,
     delivered: () => delivered,
-    close() {
+    close: () => {
       closing ??= (async () => {
         unsubscribe();
         closed = true;
@@ -186,4 +213,4 @@ export function createProductEvents(deps: ProductEventDeps): ProductEvents {
       return closing;
     },
   };
-}
+};

@@ -1,6 +1,8 @@
-import { STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+
 import { z } from 'zod';
+
 import type { LocalRequest } from '../../http-types';
 import type { JiraEmulator } from '../../jira/types';
 import { HostHttpError } from './http-kit';
@@ -34,29 +36,36 @@ export interface FetchProductAnswer {
 /** Headers a browser call may not set on the product's behalf. */
 const DROPPED_HEADERS = new Set(['authorization', 'cookie', 'host', 'content-length', 'connection']);
 
-const isText = (contentType: string) => /^(text\/|application\/(json|xml|javascript)|[^;]*\+json|[^;]*\+xml)/i.test(contentType);
+const isText = (contentType: string) =>
+  /^(text\/|application\/(json|xml|javascript)|[^;]*\+json|[^;]*\+xml)/i.test(contentType);
 
 /**
  * The bridge sends form data as JSON: file fields as data: URLs with `__<field>Name` and `__<field>Type`
  * beside them. Jira takes multipart/form-data, so rebuild it.
  */
-function multipartFrom(jsonBody: string): { body: Buffer; contentType: string } {
+const multipartFrom = (jsonBody: string): { body: Buffer; contentType: string } => {
   let fields: Record<string, unknown>;
   try {
     fields = z.record(z.string(), z.unknown()).parse(JSON.parse(jsonBody));
   } catch (cause) {
-    throw Object.assign(new HostHttpError(400, 'fetchProduct: the form data is not valid.', 'BAD_FORM_DATA'), { cause });
+    throw Object.assign(new HostHttpError(400, 'fetchProduct: the form data is not valid.', 'BAD_FORM_DATA'), {
+      cause,
+    });
   }
   const boundary = `----forge-local-${randomUUID()}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     if (name.startsWith('__')) continue;
-    const header = (extra: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, '%22')}"${extra}\r\n`);
+    const header = (extra: string) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, '%22')}"${extra}\r\n`);
     const dataUrl = typeof value === 'string' ? /^data:([^;,]*)(;base64)?,(.*)$/s.exec(value) : null;
     if (dataUrl && typeof fields[`__${name}Name`] === 'string') {
       const filename = String(fields[`__${name}Name`]).replace(/"/g, '%22');
-      const type = String(fields[`__${name}Type`] ?? dataUrl[1] ?? 'application/octet-stream') || 'application/octet-stream';
-      const bytes = dataUrl[2] ? Buffer.from(dataUrl[3] ?? '', 'base64') : Buffer.from(decodeURIComponent(dataUrl[3] ?? ''));
+      const type =
+        String(fields[`__${name}Type`] ?? dataUrl[1] ?? 'application/octet-stream') || 'application/octet-stream';
+      const bytes = dataUrl[2]
+        ? Buffer.from(dataUrl[3] ?? '', 'base64')
+        : Buffer.from(decodeURIComponent(dataUrl[3] ?? ''));
       parts.push(header(`; filename="${filename}"\r\nContent-Type: ${type}\r\n`), bytes, Buffer.from('\r\n'));
     } else {
       parts.push(header('\r\n'), Buffer.from(String(value)), Buffer.from('\r\n'));
@@ -64,16 +73,20 @@ function multipartFrom(jsonBody: string): { body: Buffer; contentType: string } 
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+};
 
 /** Runs a browser-side requestJira against the local Jira as the signed-in user. */
-export async function fetchProduct(
+export const fetchProduct = async (
   jira: JiraEmulator,
   accountId: string,
   request: FetchProductRequest,
-): Promise<FetchProductAnswer> {
+): Promise<FetchProductAnswer> => {
   if (request.product !== 'jira') {
-    throw new HostHttpError(400, `fetchProduct: this local site is Jira; it cannot reach ${request.product}.`, 'UNKNOWN_PRODUCT');
+    throw new HostHttpError(
+      400,
+      `fetchProduct: this local site is Jira; it cannot reach ${request.product}.`,
+      'UNKNOWN_PRODUCT',
+    );
   }
   if (!request.restPath.startsWith('/rest/')) {
     throw new HostHttpError(400, 'fetchProduct: restPath must start with /rest/.', 'BAD_REST_PATH');
@@ -107,4 +120,4 @@ export async function fetchProduct(
     statusText: STATUS_CODES[response.status] ?? '',
     isAttachment,
   };
-}
+};

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+
 import { HostHttpError } from './http-kit';
 
 /**
  * The host serves one user's browser on loopback. It answers only for its own host names (a page on another
  * site cannot reach it through DNS rebinding) and takes state-changing requests only from its own pages.
  */
-export function createRequestGuard(port: () => number) {
+export const createRequestGuard = (port: () => number) => {
   const allowedHosts = () => new Set([`127.0.0.1:${port()}`, `localhost:${port()}`]);
 
   return (request: IncomingMessage): void => {
@@ -31,4 +32,4 @@ export function createRequestGuard(port: () => number) {
       }
     }
   };
-}
+};

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import type { AutomationApiRoute, AutomationRoutes } from './automation/automation-routes';
 import type { BrowserAssets } from './browser-assets';
@@ -7,10 +8,10 @@ import type { ForgeEndpoints } from './forge-endpoints';
 import { HostHttpError, readBody, readJson, redirect, send, sendHtml, sendJson } from './http-kit';
 import { forwardToJira } from './jira-proxy';
 import type { AppManifest } from './manifest-modules';
-import { pageUser, type createPageRoutes } from './page-routes';
+import { type createPageRoutes, pageUser } from './page-routes';
 import { renderErrorPage } from './pages/error-page';
 import { readResourceFile, resourceCsp } from './resource-files';
-import { UnknownTriggerError, type ScheduledTriggers } from './scheduled-triggers';
+import { type ScheduledTriggers, UnknownTriggerError } from './scheduled-triggers';
 
 export interface RequestHandlerDeps {
   projectRoot: string;
@@ -23,8 +24,8 @@ export interface RequestHandlerDeps {
   triggers: Pick<ScheduledTriggers, 'run'>;
   /** The Automation page and its "Save" / "Run rule" calls. */
   automation?: AutomationRoutes;
-  guard(request: IncomingMessage): void;
-  log(line: string): void;
+  guard: (request: IncomingMessage) => void;
+  log: (line: string) => void;
 }
 
 const JSON_LIMIT = 1024 * 1024;
@@ -36,13 +37,13 @@ const JS = { 'content-type': 'text/javascript; charset=utf-8' };
 
 type ForgeRoute = 'invoke' | 'context' | 'fetch-product' | 'url';
 
-function errorStatusAndMessage(error: unknown): { status: number; code: string; message: string } {
+const errorStatusAndMessage = (error: unknown): { status: number; code: string; message: string } => {
   if (error instanceof HostHttpError) return { status: error.status, code: error.code, message: error.message };
   return { status: 500, code: 'INTERNAL_ERROR', message: 'The local host could not answer that request.' };
-}
+};
 
 /** Dispatches the site's requests: Jira pages, app resources, the bridge endpoints and the REST API. */
-export function createRequestHandler(deps: RequestHandlerDeps) {
+export const createRequestHandler = (deps: RequestHandlerDeps) => {
   const { session, endpoints, pages } = deps;
 
   const forge = async (route: ForgeRoute, request: IncomingMessage, user: JiraUser): Promise<unknown> => {
@@ -92,7 +93,11 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const automationCall = /^\/__host\/automation\/(config|run)$/.exec(pathname)?.[1] as AutomationApiRoute | undefined;
     if (automationCall && deps.automation) {
       if (method !== 'POST') throw new HostHttpError(405, `${pathname} takes POST.`, 'METHOD_NOT_ALLOWED');
-      return sendJson(response, 200, await deps.automation.api(automationCall, await readJson(request, JSON_LIMIT), user));
+      return sendJson(
+        response,
+        200,
+        await deps.automation.api(automationCall, await readJson(request, JSON_LIMIT), user),
+      );
     }
 
     if (!isRead) throw new HostHttpError(405, `${method} is not allowed on ${pathname}.`, 'METHOD_NOT_ALLOWED');
@@ -112,7 +117,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       // Relative asset URLs need the trailing slash.
       if (rest === undefined) return redirect(response, `${pathname}/${url.search}`);
       const file = await readResourceFile(resourceKey, `${deps.projectRoot}/${resourcePath}`, rest.slice(1));
-      return send(response, 200, file.body, { 'content-type': file.contentType, 'content-security-policy': resourceCsp(deps.manifest) });
+      return send(response, 200, file.body, {
+        'content-type': file.contentType,
+        'content-security-policy': resourceCsp(deps.manifest),
+      });
     }
 
     // Signing in as someone else: any page with ?as=<accountId>.
@@ -130,7 +138,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     if (admin) return sendHtml(response, 200, pages.admin(user, admin[1]));
     const browse = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)\/?$/.exec(pathname);
     if (browse) return sendHtml(response, 200, await pages.issue(user, (browse[1] ?? '').toUpperCase(), request));
-    if (/^\/automation\/?$/.test(pathname) && deps.automation) return sendHtml(response, 200, await deps.automation.page(user, url));
+    if (/^\/automation\/?$/.test(pathname) && deps.automation)
+      return sendHtml(response, 200, await deps.automation.page(user, url));
 
     throw new HostHttpError(404, `There is no page at ${pathname}.`, 'PAGE_NOT_FOUND');
   };
@@ -144,20 +153,37 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       await route(request, response, url, user);
     } catch (error) {
       const { status, code, message } = errorStatusAndMessage(error);
-      if (status >= 500) deps.log(`${request.method} ${url.pathname} failed: ${error instanceof Error ? error.name : typeof error} ${code}`);
+      if (status >= 500)
+        deps.log(
+          `${request.method} ${url.pathname} failed: ${error instanceof Error ? error.name : typeof error} ${code}`,
+        );
       if (response.headersSent) {
         response.destroy();
         return;
       }
       const wantsPage =
-        (request.method === 'GET' || request.method === 'HEAD') &&
-        !/^\/(__|forge\/|rest\/)/.test(url.pathname);
+        (request.method === 'GET' || request.method === 'HEAD') && !/^\/(__|forge\/|rest\/)/.test(url.pathname);
       if (wantsPage && status !== 421) {
-        const title = status === 404 ? "We can't find that page" : status === 403 ? "You don't have access" : 'Something went wrong';
-        sendHtml(response, status, renderErrorPage({ user: pageUser(user), users: deps.jira.users().map(pageUser), path: url.pathname, title, message }));
+        const title =
+          status === 404
+            ? "We can't find that page"
+            : status === 403
+              ? "You don't have access"
+              : 'Something went wrong';
+        sendHtml(
+          response,
+          status,
+          renderErrorPage({
+            user: pageUser(user),
+            users: deps.jira.users().map(pageUser),
+            path: url.pathname,
+            title,
+            message,
+          }),
+        );
       } else {
         sendJson(response, status, { code, message });
       }
     }
   };
-}
+};

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+
 import { HostHttpError } from './http-kit';
 
 /**
@@ -53,15 +54,15 @@ export interface ResourceFile {
 }
 
 /** Puts the bridge script at the very top of <head>, before any of the app's own scripts. */
-export function injectBridge(indexHtml: string): string {
+export const injectBridge = (indexHtml: string): string => {
   const head = /<head(\s[^>]*)?>/i.exec(indexHtml);
   if (!head) return `${BRIDGE_SCRIPT_TAG}${indexHtml}`;
   const at = head.index + head[0].length;
   return `${indexHtml.slice(0, at)}\n    ${BRIDGE_SCRIPT_TAG}${indexHtml.slice(at)}`;
-}
+};
 
 /** The file a request path names inside the resource folder; anything that escapes it is not found. */
-function resolveInside(root: string, relativePath: string): string {
+const resolveInside = (root: string, relativePath: string): string => {
   let decoded: string;
   try {
     decoded = decodeURIComponent(relativePath);
@@ -76,13 +77,17 @@ function resolveInside(root: string, relativePath: string): string {
     throw new HostHttpError(404, 'No such resource file.', 'RESOURCE_FILE_NOT_FOUND');
   }
   return file;
-}
+};
 
 /**
  * Reads one file of a resource. `resourceDir` is the manifest's path resolved against the project root;
  * an empty relative path or a folder means its index.html.
  */
-export async function readResourceFile(resourceKey: string, resourceDir: string, relativePath: string): Promise<ResourceFile> {
+export const readResourceFile = async (
+  resourceKey: string,
+  resourceDir: string,
+  relativePath: string,
+): Promise<ResourceFile> => {
   const root = path.resolve(resourceDir);
   const exists = await stat(root).then(
     (info) => info.isDirectory(),
@@ -105,4 +110,4 @@ export async function readResourceFile(resourceKey: string, resourceDir: string,
     return { body: Buffer.from(injectBridge(body.toString('utf8')), 'utf8'), contentType };
   }
   return { body, contentType };
-}
+};

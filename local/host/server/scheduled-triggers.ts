@@ -18,19 +18,19 @@ export const INTERVAL_MS: Readonly<Record<TriggerInterval, number>> = {
 export const FIRST_RUN_DELAY_MS = 3_000;
 
 export interface TimerHandle {
-  cancel(): void;
+  cancel: () => void;
 }
 
 /** Time and timers for the scheduler: the system's by default, a fake one in tests. */
 export interface SchedulerClock {
-  now(): Date;
+  now: () => Date;
   /** Calls `callback` once after `delayMs`. The timer must not keep the process alive. */
-  setTimer(callback: () => void, delayMs: number): TimerHandle;
+  setTimer: (callback: () => void, delayMs: number) => TimerHandle;
 }
 
 export const systemClock: SchedulerClock = {
   now: () => new Date(),
-  setTimer(callback, delayMs) {
+  setTimer: (callback, delayMs) => {
     const timer = setTimeout(callback, delayMs);
     // The host's server keeps the process alive; a pending trigger must not keep it running after close.
     timer.unref();
@@ -87,22 +87,22 @@ export interface ScheduledTriggerDeps {
   runtime: Pick<LocalForgeRuntime, 'invokeTrigger'>;
   clock?: SchedulerClock;
   firstRunDelayMs?: number;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export interface ScheduledTriggers {
   /** Schedules each trigger's first run `firstRunDelayMs` from now, then one per interval. */
-  start(): void;
-  list(): TriggerStatus[];
+  start: () => void;
+  list: () => TriggerStatus[];
   /**
    * Runs a trigger now, outside its schedule, and resolves with the finished run; a run already in progress is
    * joined rather than doubled. A failing function makes a failed run, not a rejection.
    */
-  run(key: string): Promise<TriggerRun>;
+  run: (key: string) => Promise<TriggerRun>;
   /** Resolves once no run is in progress. */
-  whenIdle(): Promise<void>;
+  whenIdle: () => Promise<void>;
   /** Cancels the timers. Runs in progress finish; no new run starts. */
-  close(): void;
+  close: () => void;
 }
 
 interface TriggerState {
@@ -115,16 +115,25 @@ interface TriggerState {
 }
 
 /** Runs the manifest's scheduledTrigger modules while the host runs, as Forge's scheduler would. */
-export function createScheduledTriggers(deps: ScheduledTriggerDeps): ScheduledTriggers {
+export const createScheduledTriggers = (deps: ScheduledTriggerDeps): ScheduledTriggers => {
   const clock = deps.clock ?? systemClock;
   const firstRunDelayMs = deps.firstRunDelayMs ?? FIRST_RUN_DELAY_MS;
   const states = new Map<string, TriggerState>();
   for (const trigger of deps.triggers) {
     const handler = deps.handlers.get(trigger.functionKey);
     if (!handler) {
-      throw new MissingTriggerHandlerError(`Scheduled trigger ${trigger.key}: no handler for function ${trigger.functionKey}.`);
+      throw new MissingTriggerHandlerError(
+        `Scheduled trigger ${trigger.key}: no handler for function ${trigger.functionKey}.`,
+      );
     }
-    states.set(trigger.key, { trigger, handler, lastRun: undefined, nextRunAt: undefined, timer: undefined, inFlight: undefined });
+    states.set(trigger.key, {
+      trigger,
+      handler,
+      lastRun: undefined,
+      nextRunAt: undefined,
+      timer: undefined,
+      inFlight: undefined,
+    });
   }
   let started = false;
   let closed = false;
@@ -160,7 +169,14 @@ export function createScheduledTriggers(deps: ScheduledTriggerDeps): ScheduledTr
 
   const runState = (state: TriggerState, cause: TriggerRun['cause']): Promise<TriggerRun> => {
     if (state.inFlight) return state.inFlight;
-    const run: TriggerRun = { cause, startedAt: clock.now(), finishedAt: undefined, outcome: 'running', statusCode: undefined, error: undefined };
+    const run: TriggerRun = {
+      cause,
+      startedAt: clock.now(),
+      finishedAt: undefined,
+      outcome: 'running',
+      statusCode: undefined,
+      error: undefined,
+    };
     state.lastRun = run;
     const inFlight = execute(state, run);
     state.inFlight = inFlight;
@@ -186,31 +202,30 @@ export function createScheduledTriggers(deps: ScheduledTriggerDeps): ScheduledTr
   };
 
   return {
-    start() {
+    start: () => {
       if (started || closed) return;
       started = true;
       const firstAt = clock.now().getTime() + firstRunDelayMs;
       for (const state of states.values()) schedule(state, firstAt);
     },
 
-    list() {
-      return [...states.values()].map((state) => ({
+    list: () =>
+      [...states.values()].map((state) => ({
         key: state.trigger.key,
         functionKey: state.trigger.functionKey,
         interval: state.trigger.interval,
         lastRun: state.lastRun ? { ...state.lastRun } : undefined,
         nextRunAt: state.nextRunAt,
-      }));
-    },
+      })),
 
-    async run(key) {
+    run: async (key) => {
       if (closed) throw new SchedulerClosedError(`Cannot run scheduled trigger ${key}: the host is closing.`);
       const state = states.get(key);
       if (!state) throw new UnknownTriggerError(`The app has no scheduled trigger ${key}.`);
       return runState(state, 'manual');
     },
 
-    async whenIdle() {
+    whenIdle: async () => {
       for (;;) {
         const running = [...states.values()].flatMap((state) => (state.inFlight ? [state.inFlight] : []));
         if (running.length === 0) return;
@@ -218,7 +233,7 @@ export function createScheduledTriggers(deps: ScheduledTriggerDeps): ScheduledTr
       }
     },
 
-    close() {
+    close: () => {
       closed = true;
       for (const state of states.values()) {
         state.timer?.cancel();
@@ -227,4 +242,4 @@ export function createScheduledTriggers(deps: ScheduledTriggerDeps): ScheduledTr
       }
     },
   };
-}
+};

@@ -1,8 +1,8 @@
-import { DEFAULT_SCOPE, type CredentialInput, type CredentialView, type ResolverResult } from '../../../src/contract';
+import { type CredentialInput, type CredentialView, DEFAULT_SCOPE, type ResolverResult } from '../../../src/contract';
 import type { MicrosoftEmulator } from '../../microsoft/types';
 import type { InstalledForgeRuntime } from '../runtime';
 import type { ForgeHandler } from '../runtime-types';
-import { modulesOfType, type AppManifest } from './manifest-modules';
+import { type AppManifest, modulesOfType } from './manifest-modules';
 
 export interface SeedDeps {
   manifest: AppManifest;
@@ -11,7 +11,7 @@ export interface SeedDeps {
   microsoft: MicrosoftEmulator;
   adminAccountId: string;
   now?: () => Date;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export type SeedOutcome = 'seeded' | 'repointed' | 'present' | 'skipped';
@@ -22,7 +22,7 @@ export const DEMO_CREDENTIAL_NAME = 'Contoso support (emulator)';
  * On a fresh data folder, stores a working credential for the emulated tenant, so that "Email this issue"
  * works at once. It goes through the admin resolver like the admin page would; the secret is never printed.
  */
-export async function seedDemoCredential(deps: SeedDeps): Promise<SeedOutcome> {
+export const seedDemoCredential = async (deps: SeedDeps): Promise<SeedOutcome> => {
   const adminModule = modulesOfType(deps.manifest, 'jira:adminPage')[0];
   const functionKey = adminModule?.resolverFunctionKey;
   const handler = functionKey ? deps.handlers.get(functionKey) : undefined;
@@ -43,7 +43,8 @@ export async function seedDemoCredential(deps: SeedDeps): Promise<SeedOutcome> {
   const now = (deps.now ?? (() => new Date()))().getTime();
   const tenant = deps.microsoft.config.tenants[0];
   const app = tenant?.apps.find(
-    (candidate) => candidate.adminConsentGranted && candidate.secrets.some((secret) => Date.parse(secret.expiresOn) > now),
+    (candidate) =>
+      candidate.adminConsentGranted && candidate.secrets.some((secret) => Date.parse(secret.expiresOn) > now),
   );
   const secret = app?.secrets.find((candidate) => Date.parse(candidate.expiresOn) > now);
   const mailbox = tenant?.mailboxes.find((candidate) => candidate.mailboxEnabled);
@@ -93,6 +94,8 @@ export async function seedDemoCredential(deps: SeedDeps): Promise<SeedOutcome> {
     deps.log(`Demo credential not seeded: saveCredential answered ${saved.error.code}${fields ? ` (${fields})` : ''}.`);
     return 'skipped';
   }
-  deps.log(`Seeded the demo credential "${saved.data.name}" (client ID ${saved.data.clientId}, sender ${saved.data.senderMailbox}).`);
+  deps.log(
+    `Seeded the demo credential "${saved.data.name}" (client ID ${saved.data.clientId}, sender ${saved.data.senderMailbox}).`,
+  );
   return 'seeded';
-}
+};

@@ -1,15 +1,17 @@
-import { preloadTsxForRenderThread } from '../runtime/render-thread-preload';
+import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+
 import { createJiraEmulator } from '../../jira';
 import type { StreamingJiraEmulator } from '../../jira/types';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../microsoft';
 import type { MicrosoftEmulator } from '../../microsoft/types';
 import { createLocalQueue, type LocalQueue } from '../queue';
-import { installForgeRuntime, type FunctionWorkerPoolOptions, type InstalledForgeRuntime } from '../runtime';
+import { type FunctionWorkerPoolOptions, type InstalledForgeRuntime, installForgeRuntime } from '../runtime';
+import { preloadTsxForRenderThread } from '../runtime/render-thread-preload';
 import {
+  type AppCode,
   handlerFiles,
   isolatedHandlers,
   resolveConsumerHandlers,
@@ -17,29 +19,28 @@ import {
   resolveProductTriggerHandlers,
   resolveTriggerHandlers,
   resolveWebTriggerHandlers,
-  type AppCode,
 } from './app-handlers';
 import { withAutomationFrames } from './automation/automation-frames';
 import { createAutomationRoutes } from './automation/automation-routes';
-import { createAutomationRules, type AutomationRun, type RunAutomationOptions } from './automation/automation-rules';
+import { type AutomationRun, createAutomationRules, type RunAutomationOptions } from './automation/automation-rules';
 import { buildBrowserAssets } from './browser-assets';
 import { createUserSession } from './current-user';
 import { createForgeEndpoints } from './forge-endpoints';
 import { HostHttpError, sendJson } from './http-kit';
+import { createJiraForms } from './jira-forms';
 import { loadAppManifest } from './manifest-modules';
 import { createPageRoutes, pageUser } from './page-routes';
+import { createProductEvents, type ProductEvents } from './product-events';
 import { createRequestGuard } from './request-guard';
 import { createRequestHandler } from './request-handler';
 import {
   createScheduledTriggers,
-  type SchedulerClock,
   type ScheduledTriggers,
+  type SchedulerClock,
   type TriggerRun,
   type TriggerStatus,
 } from './scheduled-triggers';
 import { seedDemoCredential, type SeedOutcome } from './seed-demo-credential';
-import { createJiraForms } from './jira-forms';
-import { createProductEvents, type ProductEvents } from './product-events';
 import { createWebTriggers, WEB_TRIGGER_PATH } from './web-triggers';
 
 export interface LocalHostOptions {
@@ -102,16 +103,16 @@ export interface LocalHost {
   /** Jira's product events on their way to the manifest's `trigger` modules (tests wait with whenIdle()). */
   readonly productEvents: Pick<ProductEvents, 'whenIdle' | 'delivered'>;
   /** Runs a scheduled trigger now, as "Run now" does; resolves with the finished run (failed runs too). */
-  runTrigger(key: string): Promise<TriggerRun>;
+  runTrigger: (key: string) => Promise<TriggerRun>;
   /** Each scheduled trigger with its last run and next run. */
-  scheduledTriggers(): TriggerStatus[];
+  scheduledTriggers: () => TriggerStatus[];
   /**
    * Runs an Automation rule whose action is the app's (the first one by default) on an issue, as the Automation
    * page's "Run rule" does: inputs checked, smart values resolved, the function invoked as `accountId` (the site
    * admin by default). Resolves with the audit log entry, failures included.
    */
-  runAutomationAction(options: RunAutomationOptions): Promise<AutomationRun>;
-  close(): Promise<void>;
+  runAutomationAction: (options: RunAutomationOptions) => Promise<AutomationRun>;
+  close: () => Promise<void>;
 }
 
 /** The loopback-only HTTP switch the backend needs to accept the emulator's http:// endpoints. */
@@ -120,29 +121,27 @@ export const LOOPBACK_HTTP_ENV = 'ISSUE_MAILER_ALLOW_LOOPBACK_HTTP';
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 export const DEFAULT_TENANT_CONFIG = path.join(PROJECT_ROOT, 'local/microsoft/tenant.json');
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
+const listen = (server: Server, port: number, host: string): Promise<number> =>
+  new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
   });
-}
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
+const closeServer = (server: Server): Promise<void> =>
+  new Promise((resolve) => {
     if (!server.listening) return resolve();
     server.close(() => resolve());
     server.closeAllConnections();
   });
-}
 
 /**
  * Starts the local Forge host: the Microsoft emulator, the local Jira, the Forge runtime with SQLite storage,
  * and the web server that shows Jira's pages with the app's Custom UI in them.
  */
-export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
+export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHost> => {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new Error('The local host binds 127.0.0.1 only.');
   const log = options.log ?? (() => undefined);
@@ -154,7 +153,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const manifestPath = options.app?.manifestPath ?? path.join(PROJECT_ROOT, 'manifest.yml');
   const [manifest, assets] = await Promise.all([loadAppManifest(manifestPath), buildBrowserAssets()]);
   const isolate = (options.isolation ?? 'process') === 'process' && options.app?.entry === undefined;
-  const code = options.app?.entry ?? (isolate ? isolatedHandlers(manifest, options.appCode) : handlerFiles(options.appCode));
+  const code =
+    options.app?.entry ?? (isolate ? isolatedHandlers(manifest, options.appCode) : handlerFiles(options.appCode));
   const handlers = resolveHandlers(manifest, code);
   const triggerHandlers = resolveTriggerHandlers(manifest, code);
   const consumerHandlers = resolveConsumerHandlers(manifest, code);
@@ -267,7 +267,12 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     });
     // The local Jira's own forms (comment, status, create) come before the site's other routes.
     const jiraForms = createJiraForms({ jira, session, guard: createRequestGuard(() => port), log });
-    const webTriggers = createWebTriggers({ triggers: manifest.webTriggers, handlers: webTriggerHandlers, runtime, log });
+    const webTriggers = createWebTriggers({
+      triggers: manifest.webTriggers,
+      handlers: webTriggerHandlers,
+      runtime,
+      log,
+    });
     const webTriggerGuard = createRequestGuard(() => port);
     const siteHandler = handle;
     handle = async (request, response) => {
@@ -287,7 +292,13 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     scheduler.start();
     // After seeding too, so that events left from the last run meet a host that is ready.
     queue.start({ runtime, handlers: consumerHandlers });
-    productEvents = createProductEvents({ triggers: manifest.productTriggers, handlers: productTriggerHandlers, runtime, jira, log });
+    productEvents = createProductEvents({
+      triggers: manifest.productTriggers,
+      handlers: productTriggerHandlers,
+      runtime,
+      jira,
+      log,
+    });
     const events = productEvents;
     return {
       url,
@@ -306,4 +317,4 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     await cleanUp();
     throw error;
   }
-}
+};

@@ -18,10 +18,11 @@ const triggerResponseSchema = z.object({
 
 export type TriggerResponse = z.infer<typeof triggerResponseSchema>;
 
-export type TriggerResponseCheck = { ok: true; response: TriggerResponse } | { ok: false; statusCode: typeof FAILED_DEPENDENCY; reason: string };
+export type TriggerResponseCheck =
+  { ok: true; response: TriggerResponse } | { ok: false; statusCode: typeof FAILED_DEPENDENCY; reason: string };
 
 /** Checks a trigger function's answer against the documented response; a misfit is what Forge records as 424. */
-export function checkTriggerResponse(answer: unknown): TriggerResponseCheck {
+export const checkTriggerResponse = (answer: unknown): TriggerResponseCheck => {
   const parsed = triggerResponseSchema.safeParse(answer);
   if (parsed.success) return { ok: true, response: parsed.data };
   const issue = parsed.error.issues[0];
@@ -31,4 +32,4 @@ export function checkTriggerResponse(answer: unknown): TriggerResponseCheck {
     statusCode: FAILED_DEPENDENCY,
     reason: `the answer is not the documented trigger response { statusCode, headers?, body? } (${where}${issue?.message ?? 'invalid'})`,
   };
-}
+};

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { MAX_INVOCATION_PAYLOAD_BYTES, MAX_INVOCATION_RESPONSE_BYTES } from '../runtime';
 import type { ForgeTriggerHandler, LocalForgeRuntime } from '../runtime-types';
 import { describeError } from './error-summary';
@@ -12,7 +13,7 @@ export interface WebTriggerDeps {
   triggers: readonly WebTriggerModule[];
   handlers: ReadonlyMap<string, ForgeTriggerHandler>;
   runtime: Pick<LocalForgeRuntime, 'invokeTrigger'>;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /** The request as Forge serialises it for the function (https://developer.atlassian.com/platform/forge/events-reference/web-trigger/). */
@@ -25,25 +26,25 @@ export interface WebTriggerRequest {
   queryParameters: Record<string, string[]>;
 }
 
-function headerArrays(request: IncomingMessage): Record<string, string[]> {
+const headerArrays = (request: IncomingMessage): Record<string, string[]> => {
   const headers: Record<string, string[]> = {};
   for (let i = 0; i < request.rawHeaders.length; i += 2) {
     const name = request.rawHeaders[i] ?? '';
     (headers[name] ??= []).push(request.rawHeaders[i + 1] ?? '');
   }
   return headers;
-}
+};
 
-function queryArrays(url: URL): Record<string, string[]> {
+const queryArrays = (url: URL): Record<string, string[]> => {
   const query: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
   return query;
-}
+};
 
-function plain(response: ServerResponse, status: number, message: string): void {
+const plain = (response: ServerResponse, status: number, message: string): void => {
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   response.end(message);
-}
+};
 
 /**
  * Web triggers as Forge serves them: an HTTP request to the trigger's URL invokes its function with the request
@@ -52,7 +53,7 @@ function plain(response: ServerResponse, status: number, message: string): void 
  * (55 s) is a 500. Request and response count against the invocation payload limits (500 KB in, 5 MB out).
  * Returns false for a path that is no web trigger's.
  */
-export function createWebTriggers(deps: WebTriggerDeps) {
+export const createWebTriggers = (deps: WebTriggerDeps) => {
   const byKey = new Map(deps.triggers.map((trigger) => [trigger.key, trigger]));
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> => {
     const match = WEB_TRIGGER_PATH.exec(url.pathname);
@@ -103,7 +104,9 @@ export function createWebTriggers(deps: WebTriggerDeps) {
     }
     const { statusCode, statusText, headers, body } = checked.response;
     if (Buffer.byteLength(body ?? '', 'utf8') > MAX_INVOCATION_RESPONSE_BYTES) {
-      deps.log(`Web trigger ${trigger.key}: its response is over ${MAX_INVOCATION_RESPONSE_BYTES} bytes; answered 500.`);
+      deps.log(
+        `Web trigger ${trigger.key}: its response is over ${MAX_INVOCATION_RESPONSE_BYTES} bytes; answered 500.`,
+      );
       plain(response, 500, 'The web trigger answered too much.');
       return true;
     }
@@ -111,4 +114,4 @@ export function createWebTriggers(deps: WebTriggerDeps) {
     response.end(body ?? '');
     return true;
   };
-}
+};

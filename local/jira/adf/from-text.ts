@@ -4,7 +4,7 @@ import type { AdfDoc, AdfNode } from './types';
  * A v2 comment body (wiki markup) stored as ADF. Markup is kept as literal text: paragraphs split on blank
  * lines, single line breaks become hard breaks.
  */
-export function textToAdf(text: string): AdfDoc {
+export const textToAdf = (text: string): AdfDoc => {
   const paragraphs = text
     .replace(/\r\n/g, '\n')
     .split(/\n{2,}/)
@@ -18,4 +18,4 @@ export function textToAdf(text: string): AdfDoc {
       return { type: 'paragraph', content };
     });
   return { type: 'doc', version: 1, content: paragraphs };
-}
+};

@@ -12,15 +12,15 @@ export interface MediaAttachment {
 /** What the renderer needs from the site: mention names, profile links and embedded attachments. */
 export interface HtmlRenderContext {
   siteUrl: string;
-  displayNameOf(accountId: string): string | undefined;
+  displayNameOf: (accountId: string) => string | undefined;
   /** The attachment behind a media file id, when the site has it. */
-  mediaAttachment?(mediaId: string): MediaAttachment | undefined;
+  mediaAttachment?: (mediaId: string) => MediaAttachment | undefined;
 }
 
 /** Heading anchors as the wiki renderer makes them: the text without spaces or punctuation. */
 const anchorOf = (text: string): string => text.replace(/[^\p{L}\p{N}_-]/gu, '');
 
-function wrapMark(html: string, mark: AdfMark): string {
+const wrapMark = (html: string, mark: AdfMark): string => {
   const attrs = mark.attrs ?? {};
   switch (mark.type) {
     case 'strong':
@@ -42,16 +42,18 @@ function wrapMark(html: string, mark: AdfMark): string {
     default:
       return html;
   }
-}
+};
 
 /** Links wrap outermost, as Jira nests them. */
 const markOrder = (mark: AdfMark): number => (mark.type === 'link' ? 1 : 0);
 
-function renderInline(node: AdfNode, ctx: HtmlRenderContext): string {
+const renderInline = (node: AdfNode, ctx: HtmlRenderContext): string => {
   const attrs = node.attrs ?? {};
   switch (node.type) {
     case 'text':
-      return [...(node.marks ?? [])].sort((a, b) => markOrder(a) - markOrder(b)).reduce(wrapMark, escapeHtml(node.text ?? ''));
+      return [...(node.marks ?? [])]
+        .sort((a, b) => markOrder(a) - markOrder(b))
+        .reduce(wrapMark, escapeHtml(node.text ?? ''));
     case 'hardBreak':
       return '<br/>';
     case 'mention': {
@@ -75,27 +77,26 @@ function renderInline(node: AdfNode, ctx: HtmlRenderContext): string {
     default:
       return renderChildren(node, ctx, '');
   }
-}
+};
 
-const inlines = (node: AdfNode, ctx: HtmlRenderContext): string => (node.content ?? []).map((child) => renderInline(child, ctx)).join('');
+const inlines = (node: AdfNode, ctx: HtmlRenderContext): string =>
+  (node.content ?? []).map((child) => renderInline(child, ctx)).join('');
 
-function renderChildren(node: AdfNode, ctx: HtmlRenderContext, separator = '\n\n'): string {
-  return (node.content ?? []).map((child) => renderBlock(child, ctx)).join(separator);
-}
+const renderChildren = (node: AdfNode, ctx: HtmlRenderContext, separator = '\n\n'): string =>
+  (node.content ?? []).map((child) => renderBlock(child, ctx)).join(separator);
 
 /** A list item or table cell holding one paragraph renders its text bare, as Jira's wiki renderer does. */
-function renderCompact(node: AdfNode, ctx: HtmlRenderContext): string {
-  return (node.content ?? [])
+const renderCompact = (node: AdfNode, ctx: HtmlRenderContext): string =>
+  (node.content ?? [])
     .map((child) => (child.type === 'paragraph' ? inlines(child, ctx) : renderBlock(child, ctx)))
     .join('\n');
-}
 
-function renderList(node: AdfNode, tag: 'ul' | 'ol', ctx: HtmlRenderContext): string {
+const renderList = (node: AdfNode, tag: 'ul' | 'ol', ctx: HtmlRenderContext): string => {
   const items = (node.content ?? []).map((item) => `\t<li>${renderCompact(item, ctx)}</li>`);
   return `<${tag}>\n${items.join('\n')}\n</${tag}>`;
-}
+};
 
-function renderTable(node: AdfNode, ctx: HtmlRenderContext): string {
+const renderTable = (node: AdfNode, ctx: HtmlRenderContext): string => {
   const rows = (node.content ?? []).map((row) => {
     const cells = (row.content ?? []).map((cell) =>
       cell.type === 'tableHeader'
@@ -105,13 +106,13 @@ function renderTable(node: AdfNode, ctx: HtmlRenderContext): string {
     return `<tr>\n${cells.join('\n')}\n</tr>`;
   });
   return `<div class='table-wrap'>\n<table class='confluenceTable'><tbody>\n${rows.join('\n')}\n</tbody></table>\n</div>`;
-}
+};
 
 /**
  * A known attachment renders as Jira Cloud renders it: an image as `<img>` from the REST content URL (site-relative;
  * the caller's session or token fetches it), another file as a link to it. An unknown one shows its name only.
  */
-function renderMedia(media: AdfNode, ctx: HtmlRenderContext): string {
+const renderMedia = (media: AdfNode, ctx: HtmlRenderContext): string => {
   const id = stringAttr(media.attrs?.id);
   const attachment = id === undefined ? undefined : ctx.mediaAttachment?.(id);
   if (attachment === undefined) {
@@ -122,9 +123,9 @@ function renderMedia(media: AdfNode, ctx: HtmlRenderContext): string {
   return attachment.mimeType.startsWith('image/')
     ? `<p><span class="image-wrap" style=""><img src="${src}" alt="${name}"></span></p>`
     : `<p><span class="nobr"><a href="${src}" title="${name}">${name}</a></span></p>`;
-}
+};
 
-function renderBlock(node: AdfNode, ctx: HtmlRenderContext): string {
+const renderBlock = (node: AdfNode, ctx: HtmlRenderContext): string => {
   const attrs = node.attrs ?? {};
   switch (node.type) {
     case 'paragraph':
@@ -166,9 +167,8 @@ function renderBlock(node: AdfNode, ctx: HtmlRenderContext): string {
     default:
       return node.content ? `<p>${inlines(node, ctx)}</p>` : '';
   }
-}
+};
 
 /** Renders ADF to the HTML Jira returns in `renderedFields` and `renderedBody`. */
-export function adfToHtml(doc: AdfDoc, ctx: HtmlRenderContext): string {
-  return doc.content.map((node) => renderBlock(node, ctx)).join('\n\n');
-}
+export const adfToHtml = (doc: AdfDoc, ctx: HtmlRenderContext): string =>
+  doc.content.map((node) => renderBlock(node, ctx)).join('\n\n');

@@ -3,7 +3,7 @@ import type { AdfDoc, AdfMark, AdfNode } from './types';
 
 /** REST v2 returns rich-text fields as Jira wiki markup; this is the conversion Jira applies to ADF. */
 
-function wrapMark(text: string, mark: AdfMark): string {
+const wrapMark = (text: string, mark: AdfMark): string => {
   const attrs = mark.attrs ?? {};
   switch (mark.type) {
     case 'strong':
@@ -25,11 +25,11 @@ function wrapMark(text: string, mark: AdfMark): string {
     default:
       return text;
   }
-}
+};
 
 const markOrder = (mark: AdfMark): number => (mark.type === 'link' ? 1 : 0);
 
-function inline(node: AdfNode): string {
+const inline = (node: AdfNode): string => {
   const attrs = node.attrs ?? {};
   switch (node.type) {
     case 'text':
@@ -45,12 +45,12 @@ function inline(node: AdfNode): string {
     default:
       return (node.content ?? []).map(inline).join('');
   }
-}
+};
 
 const inlines = (node: AdfNode): string => (node.content ?? []).map(inline).join('');
 
-function list(node: AdfNode, prefix: string): string {
-  return (node.content ?? [])
+const list = (node: AdfNode, prefix: string): string =>
+  (node.content ?? [])
     .map((item) =>
       (item.content ?? [])
         .map((child) => {
@@ -61,9 +61,8 @@ function list(node: AdfNode, prefix: string): string {
         .join('\n'),
     )
     .join('\n');
-}
 
-function block(node: AdfNode): string {
+const block = (node: AdfNode): string => {
   const attrs = node.attrs ?? {};
   switch (node.type) {
     case 'paragraph':
@@ -102,10 +101,10 @@ function block(node: AdfNode): string {
         })
         .join('\n');
     default:
-      return node.content ? (node.content ?? []).map((child) => (child.type === 'text' ? inline(child) : block(child))).join('') : '';
+      return node.content
+        ? (node.content ?? []).map((child) => (child.type === 'text' ? inline(child) : block(child))).join('')
+        : '';
   }
-}
+};
 
-export function adfToWiki(doc: AdfDoc): string {
-  return doc.content.map(block).join('\n\n');
-}
+export const adfToWiki = (doc: AdfDoc): string => doc.content.map(block).join('\n\n');

@@ -9,7 +9,7 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-export function crc32(...parts: Uint8Array[]): number {
+export const crc32 = (...parts: Uint8Array[]): number => {
   let crc = 0xffffffff;
   for (const part of parts) {
     for (let i = 0; i < part.length; i += 1) {
@@ -17,9 +17,9 @@ export function crc32(...parts: Uint8Array[]): number {
     }
   }
   return (crc ^ 0xffffffff) >>> 0;
-}
+};
 
-export function adler32(data: Uint8Array): number {
+export const adler32 = (data: Uint8Array): number => {
   let a = 1;
   let b = 0;
   // 5552 is the largest run before the sums can overflow 32 bits.
@@ -33,10 +33,10 @@ export function adler32(data: Uint8Array): number {
     b %= 65521;
   }
   return ((b << 16) | a) >>> 0;
-}
+};
 
 /** A deterministic pseudo-random sequence (mulberry32): same seed, same bytes, on every machine. */
-export function seededRandom(seed: number): () => number {
+export const seededRandom = (seed: number): (() => number) => {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -45,4 +45,4 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
+};

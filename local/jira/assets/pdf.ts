@@ -2,7 +2,7 @@
 const pdfString = (text: string): string => text.replace(/[\\()]/g, (c) => `\\${c}`);
 
 /** A one-page PDF 1.4 with lines of Helvetica text and a correct cross-reference table. */
-export function buildPdf(title: string, lines: string[]): Buffer {
+export const buildPdf = (title: string, lines: string[]): Buffer => {
   const stream = [
     'BT',
     '/F1 18 Tf',
@@ -33,4 +33,4 @@ export function buildPdf(title: string, lines: string[]): Buffer {
   body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
-}
+};

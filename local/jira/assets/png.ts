@@ -3,20 +3,20 @@ import { adler32, crc32 } from './checksums';
 /** Draws one pixel as [r, g, b]. */
 export type PixelPainter = (x: number, y: number) => readonly [number, number, number];
 
-function chunk(type: string, data: Buffer): Buffer {
+const chunk = (type: string, data: Buffer): Buffer => {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, 'ascii');
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(head.subarray(4), data), 0);
   return Buffer.concat([head, data, crc]);
-}
+};
 
 /**
  * A zlib stream of stored (uncompressed) deflate blocks: valid for every PNG decoder, and its length
  * follows from the pixel count alone, so attachment sizes are the same on every Node version.
  */
-export function zlibStored(raw: Buffer): Buffer {
+export const zlibStored = (raw: Buffer): Buffer => {
   const blocks: Buffer[] = [Buffer.from([0x78, 0x01])];
   const max = 0xffff;
   for (let offset = 0; offset < raw.length || offset === 0; offset += max) {
@@ -33,10 +33,10 @@ export function zlibStored(raw: Buffer): Buffer {
   trailer.writeUInt32BE(adler32(raw), 0);
   blocks.push(trailer);
   return Buffer.concat(blocks);
-}
+};
 
 /** An 8-bit RGB PNG. */
-export function encodePng(width: number, height: number, paint: PixelPainter): Buffer {
+export const encodePng = (width: number, height: number, paint: PixelPainter): Buffer => {
   const stride = width * 3 + 1;
   const raw = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y += 1) {
@@ -60,10 +60,10 @@ export function encodePng(width: number, height: number, paint: PixelPainter): B
     chunk('IDAT', zlibStored(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
+};
 
 /** Parses a hex colour such as `#0052CC` into [r, g, b]. */
-export function rgb(hex: string): [number, number, number] {
+export const rgb = (hex: string): [number, number, number] => {
   const value = Number.parseInt(hex.replace('#', ''), 16);
   return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
-}
+};

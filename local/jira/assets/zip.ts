@@ -6,14 +6,14 @@ export interface ZipEntry {
 }
 
 /** MS-DOS date and time fields for a fixed instant, so archives are byte-for-byte reproducible. */
-function dosDateTime(date: Date): { time: number; day: number } {
+const dosDateTime = (date: Date): { time: number; day: number } => {
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   return { time, day };
-}
+};
 
 /** A ZIP archive with stored (uncompressed) entries: opens in any unzip tool. */
-export function buildZip(entries: ZipEntry[], modified: Date): Buffer {
+export const buildZip = (entries: ZipEntry[], modified: Date): Buffer => {
   const { time, day } = dosDateTime(modified);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -60,4 +60,4 @@ export function buildZip(entries: ZipEntry[], modified: Date): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
-}
+};

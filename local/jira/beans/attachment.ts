@@ -4,11 +4,11 @@ import type { StoredAttachment } from '../model';
 import { userDetailsBean } from './users';
 
 /** Jira's file sizes as the issue view shows them: `512 B`, `47 kB`, `3.3 MB`. */
-export function renderedSize(bytes: number): string {
+export const renderedSize = (bytes: number): string => {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+};
 
 const hasThumbnail = (attachment: StoredAttachment): boolean => attachment.mimeType.startsWith('image/');
 
@@ -16,11 +16,11 @@ const hasThumbnail = (attachment: StoredAttachment): boolean => attachment.mimeT
  * An attachment: `Attachment` in `fields.attachment` (string id), `AttachmentMetadata` from
  * `GET /attachment/{id}` (numeric id), or the rendered form in `renderedFields.attachment`.
  */
-export function attachmentBean(
+export const attachmentBean = (
   ctx: RequestContext,
   attachment: StoredAttachment,
   form: 'field' | 'metadata' | 'rendered' = 'field',
-): Record<string, unknown> {
+): Record<string, unknown> => {
   const author = ctx.store.author(attachment.authorId);
   return {
     self: `${ctx.restBase}/attachment/${attachment.id}`,
@@ -36,4 +36,4 @@ export function attachmentBean(
     content: `${ctx.restBase}/attachment/content/${attachment.id}`,
     ...(hasThumbnail(attachment) ? { thumbnail: `${ctx.restBase}/attachment/thumbnail/${attachment.id}` } : {}),
   };
-}
+};

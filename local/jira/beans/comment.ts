@@ -6,20 +6,20 @@ import type { StoredComment } from '../model';
 import { htmlContext } from './render-context';
 import { userDetailsBean } from './users';
 
-function person(ctx: RequestContext, accountId: string): Record<string, unknown> | undefined {
+const person = (ctx: RequestContext, accountId: string): Record<string, unknown> | undefined => {
   const user = ctx.store.author(accountId);
   return user ? userDetailsBean(ctx, user) : undefined;
-}
+};
 
 /**
  * A `Comment`. v3 bodies are ADF, v2 bodies wiki markup; `renderedBody` only when expanded. Inside
  * `renderedFields.comment` Jira puts the HTML in `body` and renders the dates.
  */
-export function commentBean(
+export const commentBean = (
   ctx: RequestContext,
   comment: StoredComment,
   options: { renderedBody?: boolean; renderedFieldsForm?: boolean } = {},
-): Record<string, unknown> {
+): Record<string, unknown> => {
   const html = (): string => adfToHtml(comment.body, htmlContext(ctx));
   const date = (iso: string): string =>
     options.renderedFieldsForm ? renderedDateTime(iso, ctx.timeZone, ctx.now) : jiraDateTime(iso, ctx.timeZone);
@@ -34,4 +34,4 @@ export function commentBean(
     updated: date(comment.updated),
     jsdPublic: true,
   };
-}
+};

@@ -1,11 +1,19 @@
+import { jiraDateTime } from '../dates';
 import type { FieldDefinition } from '../fields/catalog';
 import type { RequestContext } from '../http/context';
-import { jiraDateTime } from '../dates';
 import type { StoredChangelog, StoredIssue } from '../model';
 import { userDetailsBean } from './users';
 
 /** Expand options an issue offers; those not expanded stay listed in `expand`, as Jira lists them. */
-const EXPANDABLE = ['renderedFields', 'names', 'schema', 'operations', 'editmeta', 'changelog', 'versionedRepresentations'];
+const EXPANDABLE = [
+  'renderedFields',
+  'names',
+  'schema',
+  'operations',
+  'editmeta',
+  'changelog',
+  'versionedRepresentations',
+];
 
 export interface IssueBeanOptions {
   fields: readonly FieldDefinition[];
@@ -16,13 +24,16 @@ export interface IssueBeanOptions {
   namesOnIssue: boolean;
 }
 
-export function selectProperties(properties: Record<string, unknown>, requested: readonly string[]): Record<string, unknown> {
+export const selectProperties = (
+  properties: Record<string, unknown>,
+  requested: readonly string[],
+): Record<string, unknown> => {
   const excluded = new Set(requested.filter((token) => token.startsWith('-')).map((token) => token.slice(1)));
   const all = requested.includes('*all');
   return Object.fromEntries(
     Object.entries(properties).filter(([key]) => (all || requested.includes(key)) && !excluded.has(key)),
   );
-}
+};
 
 export const fieldNames = (fields: readonly FieldDefinition[]): Record<string, string> =>
   Object.fromEntries(fields.map((field) => [field.id, field.name]));
@@ -31,7 +42,11 @@ export const fieldSchemas = (fields: readonly FieldDefinition[]): Record<string,
   Object.fromEntries(fields.map((field) => [field.id, field.schema]));
 
 /** An `IssueBean`. */
-export function issueBean(ctx: RequestContext, issue: StoredIssue, options: IssueBeanOptions): Record<string, unknown> {
+export const issueBean = (
+  ctx: RequestContext,
+  issue: StoredIssue,
+  options: IssueBeanOptions,
+): Record<string, unknown> => {
   const { fields, expand } = options;
   const bean: Record<string, unknown> = {
     expand: EXPANDABLE.filter((option) => !expand.has(option)).join(','),
@@ -40,7 +55,9 @@ export function issueBean(ctx: RequestContext, issue: StoredIssue, options: Issu
     key: issue.key,
   };
   if (expand.has('renderedFields')) {
-    bean.renderedFields = Object.fromEntries(fields.map((field) => [field.id, field.render ? field.render(issue, ctx) : null]));
+    bean.renderedFields = Object.fromEntries(
+      fields.map((field) => [field.id, field.render ? field.render(issue, ctx) : null]),
+    );
   }
   if (options.properties) bean.properties = selectProperties(issue.properties, options.properties);
   if (options.namesOnIssue && expand.has('names')) bean.names = fieldNames(fields);
@@ -51,10 +68,10 @@ export function issueBean(ctx: RequestContext, issue: StoredIssue, options: Issu
   }
   bean.fields = Object.fromEntries(fields.map((field) => [field.id, field.value(issue, ctx)]));
   return bean;
-}
+};
 
 /** A `Changelog` entry of `expand=changelog`: the fields a change (a transition, here) set. */
-export function changelogBean(ctx: RequestContext, changelog: StoredChangelog): Record<string, unknown> {
+export const changelogBean = (ctx: RequestContext, changelog: StoredChangelog): Record<string, unknown> => {
   const author = ctx.store.author(changelog.authorId);
   return {
     id: changelog.id,
@@ -62,4 +79,4 @@ export function changelogBean(ctx: RequestContext, changelog: StoredChangelog): 
     created: jiraDateTime(changelog.created, ctx.timeZone),
     items: changelog.items.map((item) => ({ ...item })),
   };
-}
+};

@@ -4,7 +4,7 @@ import type { AppUser, SiteUser } from '../model';
 const AVATAR_SIZES = ['48x48', '24x24', '16x16', '32x32'] as const;
 
 /** Initials avatars, as Atlassian's avatar service names them (`AA-3.png`), served by the local site. */
-export function userAvatarUrls(siteUrl: string, user: SiteUser | AppUser): Record<string, string> {
+export const userAvatarUrls = (siteUrl: string, user: SiteUser | AppUser): Record<string, string> => {
   const initials =
     user.displayName
       .split(/\s+/)
@@ -19,36 +19,38 @@ export function userAvatarUrls(siteUrl: string, user: SiteUser | AppUser): Recor
       return [size, `${siteUrl}/avatar-management/initials/${initials}-${variant}.png?size=${pixels}&s=${pixels}`];
     }),
   );
-}
+};
 
 /**
  * Whether the caller may see a person's email address (their profile visibility setting). Atlassian's "Profile
  * visibility" guide (developer.atlassian.com/cloud/jira/platform/profile-visibility): a hidden field is left out of
  * every user answer, to apps too; apps read addresses through the Email API instead (handlers/user-email.ts).
  */
-function emailVisible(ctx: RequestContext, user: SiteUser): boolean {
+const emailVisible = (ctx: RequestContext, user: SiteUser): boolean => {
   if (user.emailVisibility === 'anyone') return true;
   return ctx.viewer?.kind === 'user' && ctx.viewer.user.accountId === user.accountId;
-}
+};
 
 const isSiteUser = (user: SiteUser | AppUser): user is SiteUser => user.accountType === 'atlassian';
 
 /** `UserDetails`: how people appear inside issues, comments and attachments. */
-export function userDetailsBean(ctx: RequestContext, user: SiteUser | AppUser): Record<string, unknown> {
-  return {
-    self: `${ctx.restBase}/user?accountId=${encodeURIComponent(user.accountId)}`,
-    accountId: user.accountId,
-    ...(isSiteUser(user) && emailVisible(ctx, user) ? { emailAddress: user.emailAddress } : {}),
-    avatarUrls: userAvatarUrls(ctx.siteUrl, user),
-    displayName: user.displayName,
-    active: isSiteUser(user) ? user.active : true,
-    timeZone: user.timeZone,
-    accountType: user.accountType,
-  };
-}
+export const userDetailsBean = (ctx: RequestContext, user: SiteUser | AppUser): Record<string, unknown> => ({
+  self: `${ctx.restBase}/user?accountId=${encodeURIComponent(user.accountId)}`,
+  accountId: user.accountId,
+  ...(isSiteUser(user) && emailVisible(ctx, user) ? { emailAddress: user.emailAddress } : {}),
+  avatarUrls: userAvatarUrls(ctx.siteUrl, user),
+  displayName: user.displayName,
+  active: isSiteUser(user) ? user.active : true,
+  timeZone: user.timeZone,
+  accountType: user.accountType,
+});
 
 /** `User`: what `/myself`, `/user` and the user searches answer. Groups (`GroupName`) only when expanded. */
-export function userBean(ctx: RequestContext, user: SiteUser | AppUser, expand: ReadonlySet<string> = new Set()): Record<string, unknown> {
+export const userBean = (
+  ctx: RequestContext,
+  user: SiteUser | AppUser,
+  expand: ReadonlySet<string> = new Set(),
+): Record<string, unknown> => {
   const groups = ctx.store.groupsOf(user.accountId);
   const roles = isSiteUser(user) && user.role !== 'customer' ? [{ key: 'jira-software', name: 'Jira Software' }] : [];
   return {
@@ -64,7 +66,11 @@ export function userBean(ctx: RequestContext, user: SiteUser | AppUser, expand: 
     groups: {
       size: groups.length,
       items: expand.has('groups')
-        ? groups.map((group) => ({ name: group.name, groupId: group.groupId, self: `${ctx.restBase}/group?groupId=${group.groupId}` }))
+        ? groups.map((group) => ({
+            name: group.name,
+            groupId: group.groupId,
+            self: `${ctx.restBase}/group?groupId=${group.groupId}`,
+          }))
         : [],
     },
     applicationRoles: {
@@ -73,4 +79,4 @@ export function userBean(ctx: RequestContext, user: SiteUser | AppUser, expand: 
     },
     expand: 'groups,applicationRoles',
   };
-}
+};

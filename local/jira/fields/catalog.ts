@@ -2,14 +2,21 @@ import { adfToHtml } from '../adf/to-html';
 import { adfToWiki } from '../adf/to-wiki';
 import type { AdfDoc } from '../adf/types';
 import { attachmentBean } from '../beans/attachment';
-import { componentBean, issueTypeBean, priorityBean, projectSummaryBean, resolutionBean, statusBean } from '../beans/catalog';
+import {
+  componentBean,
+  issueTypeBean,
+  priorityBean,
+  projectSummaryBean,
+  resolutionBean,
+  statusBean,
+} from '../beans/catalog';
 import { commentBean } from '../beans/comment';
 import { htmlContext } from '../beans/render-context';
 import { userDetailsBean } from '../beans/users';
 import { jiraDateTime, renderedDate, renderedDateTime } from '../dates';
 import type { RequestContext } from '../http/context';
 import type { StoredIssue } from '../model';
-import { ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUSES, componentById } from '../seed/catalog';
+import { componentById, ISSUE_TYPES, PRIORITIES, RESOLUTIONS, STATUSES } from '../seed/catalog';
 
 /** A system field: its id and name, its schema (for `expand=schema`), and how it reads and renders. */
 export interface FieldDefinition {
@@ -18,9 +25,9 @@ export interface FieldDefinition {
   /** Navigable fields can be issue-navigator columns; `*navigable` (the search default) selects them. */
   navigable: boolean;
   schema: { type: string; items?: string; system: string };
-  value(issue: StoredIssue, ctx: RequestContext): unknown;
+  value: (issue: StoredIssue, ctx: RequestContext) => unknown;
   /** The `renderedFields` value; fields without one render as null. */
-  render?(issue: StoredIssue, ctx: RequestContext): unknown;
+  render?: (issue: StoredIssue, ctx: RequestContext) => unknown;
 }
 
 const person = (ctx: RequestContext, accountId: string | null): unknown => {
@@ -31,13 +38,15 @@ const person = (ctx: RequestContext, accountId: string | null): unknown => {
 const richText = (ctx: RequestContext, doc: AdfDoc | null): unknown =>
   doc === null ? null : ctx.apiVersion === 3 ? doc : adfToWiki(doc);
 
-const richHtml = (ctx: RequestContext, doc: AdfDoc | null): string | null => (doc ? adfToHtml(doc, htmlContext(ctx)) : null);
+const richHtml = (ctx: RequestContext, doc: AdfDoc | null): string | null =>
+  doc ? adfToHtml(doc, htmlContext(ctx)) : null;
 
-const dateTime = (ctx: RequestContext, iso: string | null): string | null => (iso ? jiraDateTime(iso, ctx.timeZone) : null);
+const dateTime = (ctx: RequestContext, iso: string | null): string | null =>
+  iso ? jiraDateTime(iso, ctx.timeZone) : null;
 const renderedDateTimeOf = (ctx: RequestContext, iso: string | null): string | null =>
   iso ? renderedDateTime(iso, ctx.timeZone, ctx.now) : null;
 
-function commentPage(issue: StoredIssue, ctx: RequestContext, rendered: boolean): Record<string, unknown> {
+const commentPage = (issue: StoredIssue, ctx: RequestContext, rendered: boolean): Record<string, unknown> => {
   const comments = ctx.store.commentsOf(issue.id);
   return {
     comments: comments.map((comment) => commentBean(ctx, comment, { renderedFieldsForm: rendered })),
@@ -46,7 +55,7 @@ function commentPage(issue: StoredIssue, ctx: RequestContext, rendered: boolean)
     total: comments.length,
     startAt: 0,
   };
-}
+};
 
 const dateTimeField = (id: string, name: string, read: (issue: StoredIssue) => string | null): FieldDefinition => ({
   id,
@@ -57,7 +66,13 @@ const dateTimeField = (id: string, name: string, read: (issue: StoredIssue) => s
   render: (issue, ctx) => renderedDateTimeOf(ctx, read(issue)),
 });
 
-const constant = (id: string, name: string, schema: FieldDefinition['schema'], value: unknown, navigable = true): FieldDefinition => ({
+const constant = (
+  id: string,
+  name: string,
+  schema: FieldDefinition['schema'],
+  value: unknown,
+  navigable = true,
+): FieldDefinition => ({
   id,
   name,
   navigable,
@@ -134,7 +149,12 @@ export const FIELDS: readonly FieldDefinition[] = [
     value: (issue) => [...issue.labels],
   },
   constant('timeestimate', 'Remaining Estimate', { type: 'number', system: 'timeestimate' }, null),
-  constant('aggregatetimeoriginalestimate', 'Σ Original Estimate', { type: 'number', system: 'aggregatetimeoriginalestimate' }, null),
+  constant(
+    'aggregatetimeoriginalestimate',
+    'Σ Original Estimate',
+    { type: 'number', system: 'aggregatetimeoriginalestimate' },
+    null,
+  ),
   constant('versions', 'Affects versions', { type: 'array', items: 'version', system: 'versions' }, []),
   constant('issuelinks', 'Linked Issues', { type: 'array', items: 'issuelinks', system: 'issuelinks' }, []),
   {
@@ -190,7 +210,8 @@ export const FIELDS: readonly FieldDefinition[] = [
     navigable: true,
     schema: { type: 'array', items: 'attachment', system: 'attachment' },
     value: (issue, ctx) => ctx.store.attachmentsOf(issue.id).map((attachment) => attachmentBean(ctx, attachment)),
-    render: (issue, ctx) => ctx.store.attachmentsOf(issue.id).map((attachment) => attachmentBean(ctx, attachment, 'rendered')),
+    render: (issue, ctx) =>
+      ctx.store.attachmentsOf(issue.id).map((attachment) => attachmentBean(ctx, attachment, 'rendered')),
   },
   constant('aggregatetimeestimate', 'Σ Remaining Estimate', { type: 'number', system: 'aggregatetimeestimate' }, null),
   {
@@ -215,7 +236,12 @@ export const FIELDS: readonly FieldDefinition[] = [
     schema: { type: 'user', system: 'reporter' },
     value: (issue, ctx) => person(ctx, issue.reporterId),
   },
-  constant('aggregateprogress', 'Σ Progress', { type: 'progress', system: 'aggregateprogress' }, { progress: 0, total: 0 }),
+  constant(
+    'aggregateprogress',
+    'Σ Progress',
+    { type: 'progress', system: 'aggregateprogress' },
+    { progress: 0, total: 0 },
+  ),
   {
     id: 'environment',
     name: 'Environment',

@@ -1,3 +1,4 @@
+import type { LocalResponse } from '../../http-types';
 import { textToAdf } from '../adf/from-text';
 import type { AdfDoc } from '../adf/types';
 import { checkAdfDocument } from '../adf/validate';
@@ -5,23 +6,24 @@ import { commentBean } from '../beans/comment';
 import { JiraRestError, restErrors } from '../errors';
 import { issueCommented } from '../events';
 import { readJsonBody } from '../http/body';
-import { param, viewerOf, type RequestContext } from '../http/context';
+import { param, type RequestContext, viewerOf } from '../http/context';
 import { intParam, listParam } from '../http/query';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import { hasPermission } from '../permissions';
 import { visibleIssue } from './issues';
 
 const MAX_COMMENTS_PAGE = 5000;
 
 /** GET /issue/{issueIdOrKey}/comment */
-export function listComments(ctx: RequestContext): LocalResponse {
+export const listComments = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   const startAt = intParam(ctx.query, 'startAt', 0);
   const maxResults = Math.min(intParam(ctx.query, 'maxResults', 50), MAX_COMMENTS_PAGE);
   const orderBy = ctx.query.get('orderBy');
   if (orderBy !== null && !['created', '+created', '-created'].includes(orderBy)) {
-    throw restErrors.badRequest([`The orderBy value '${orderBy}' is not supported; use created, +created or -created.`]);
+    throw restErrors.badRequest([
+      `The orderBy value '${orderBy}' is not supported; use created, +created or -created.`,
+    ]);
   }
   const renderedBody = listParam(ctx.query, 'expand').includes('renderedBody');
   const comments = [...ctx.store.commentsOf(issue.id)].sort((a, b) => Date.parse(a.created) - Date.parse(b.created));
@@ -30,24 +32,29 @@ export function listComments(ctx: RequestContext): LocalResponse {
     startAt,
     maxResults,
     total: comments.length,
-    comments: comments.slice(startAt, startAt + maxResults).map((comment) => commentBean(ctx, comment, { renderedBody })),
+    comments: comments
+      .slice(startAt, startAt + maxResults)
+      .map((comment) => commentBean(ctx, comment, { renderedBody })),
   });
-}
+};
 
 /** GET /issue/{issueIdOrKey}/comment/{id} */
-export function getComment(ctx: RequestContext): LocalResponse {
+export const getComment = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   const id = param(ctx, 'id');
   const comment = ctx.store.commentsOf(issue.id).find((candidate) => candidate.id === id);
   if (!comment) throw restErrors.commentNotFound(id);
-  return json(200, commentBean(ctx, comment, { renderedBody: listParam(ctx.query, 'expand').includes('renderedBody') }));
-}
+  return json(
+    200,
+    commentBean(ctx, comment, { renderedBody: listParam(ctx.query, 'expand').includes('renderedBody') }),
+  );
+};
 
 const emptyBody = () => restErrors.badRequest([], { comment: 'Comment body can not be empty!' });
 const invalidBody = () => restErrors.badRequest([], { comment: 'Comment body is not valid!' });
 
 /** v3 takes an ADF document; v2 takes wiki markup as a string. */
-function commentBodyFrom(ctx: RequestContext, payload: unknown): AdfDoc {
+const commentBodyFrom = (ctx: RequestContext, payload: unknown): AdfDoc => {
   const body = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>).body : undefined;
   if (body === undefined || body === null || body === '') throw emptyBody();
   if (ctx.apiVersion === 2) {
@@ -59,10 +66,10 @@ function commentBodyFrom(ctx: RequestContext, payload: unknown): AdfDoc {
   const check = checkAdfDocument(body);
   if (!check.ok) throw check.reason === 'empty' ? emptyBody() : invalidBody();
   return check.doc;
-}
+};
 
 /** POST /issue/{issueIdOrKey}/comment: 201 with the new comment. */
-export function addComment(ctx: RequestContext): LocalResponse {
+export const addComment = (ctx: RequestContext): LocalResponse => {
   const viewer = viewerOf(ctx);
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   if (!hasPermission(viewer, 'ADD_COMMENTS', { issue, issues: [issue] })) {
@@ -72,5 +79,8 @@ export function addComment(ctx: RequestContext): LocalResponse {
   const authorId = viewer.kind === 'user' ? viewer.user.accountId : ctx.store.appUser.accountId;
   const comment = ctx.store.addComment(issue, authorId, body, ctx.now);
   ctx.raise(issueCommented(ctx, issue, comment));
-  return json(201, commentBean(ctx, comment, { renderedBody: listParam(ctx.query, 'expand').includes('renderedBody') }));
-}
+  return json(
+    201,
+    commentBean(ctx, comment, { renderedBody: listParam(ctx.query, 'expand').includes('renderedBody') }),
+  );
+};

@@ -1,36 +1,46 @@
+import type { LocalResponse } from '../../http-types';
 import { textToAdf } from '../adf/from-text';
 import type { AdfDoc } from '../adf/types';
 import { checkAdfDocument } from '../adf/validate';
 import { JiraRestError, restErrors } from '../errors';
 import { issueCreated } from '../events';
 import { readJsonBody } from '../http/body';
-import { viewerOf, type RequestContext } from '../http/context';
+import { type RequestContext, viewerOf } from '../http/context';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import type { Project } from '../model';
 import { hasPermission, type Viewer } from '../permissions';
 import { ISSUE_TYPES, PRIORITIES } from '../seed/catalog';
 
 /** The fields the site's create screen has; Jira refuses any other. */
-const CREATE_SCREEN = new Set(['project', 'issuetype', 'summary', 'description', 'reporter', 'assignee', 'priority', 'labels']);
+const CREATE_SCREEN = new Set([
+  'project',
+  'issuetype',
+  'summary',
+  'description',
+  'reporter',
+  'assignee',
+  'priority',
+  'labels',
+]);
 
 const DEFAULT_PRIORITY_ID = '3';
 const SUMMARY_LIMIT = 255;
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `{ "id": … }` or `{ "key"|"name": … }`, as Jira's create bodies name things. */
-function reference(value: unknown, nameKey: 'key' | 'name'): string | undefined {
+const reference = (value: unknown, nameKey: 'key' | 'name'): string | undefined => {
   if (!isObject(value)) return undefined;
   const ref = value.id ?? value[nameKey];
   return typeof ref === 'string' && ref !== '' ? ref : undefined;
-}
+};
 
 const fieldErrors = (errors: Record<string, string>) => restErrors.badRequest([], errors);
 
-function projectOf(ctx: RequestContext, viewer: Viewer, fields: Json): Project {
+const projectOf = (ctx: RequestContext, viewer: Viewer, fields: Json): Project => {
   const ref = reference(fields.project, 'key');
   const project = ref === undefined ? undefined : ctx.store.project(ref);
   // Jira does not tell a project the caller cannot see from one that does not exist.
@@ -41,18 +51,19 @@ function projectOf(ctx: RequestContext, viewer: Viewer, fields: Json): Project {
     throw new JiraRestError('FORBIDDEN', 403, ['You do not have permission to create issues in this project.']);
   }
   return project;
-}
+};
 
-function issueTypeOf(project: Project, fields: Json): string {
+const issueTypeOf = (project: Project, fields: Json): string => {
   if (fields.issuetype === undefined) throw fieldErrors({ issuetype: 'Specify an issue type' });
   const ref = reference(fields.issuetype, 'name');
   const type = ISSUE_TYPES.find((candidate) => candidate.id === ref || candidate.name === ref);
-  if (!type || !project.issueTypeIds.includes(type.id)) throw fieldErrors({ issuetype: 'The issue type selected is invalid.' });
+  if (!type || !project.issueTypeIds.includes(type.id))
+    throw fieldErrors({ issuetype: 'The issue type selected is invalid.' });
   return type.id;
-}
+};
 
 /** Reads the other fields, collecting every refusal as Jira lists them together. */
-function otherFields(ctx: RequestContext, project: Project, fields: Json, errors: Record<string, string>) {
+const otherFields = (ctx: RequestContext, project: Project, fields: Json, errors: Record<string, string>) => {
   const summary = typeof fields.summary === 'string' ? fields.summary.trim() : '';
   if (summary === '') errors.summary = 'You must specify a summary of the issue.';
   else if (/[\r\n]/.test(summary)) errors.summary = 'The summary is invalid because it contains newline characters.';
@@ -66,7 +77,8 @@ function otherFields(ctx: RequestContext, project: Project, fields: Json, errors
     } else {
       const check = checkAdfDocument(fields.description);
       if (check.ok) description = check.doc;
-      else if (check.reason === 'invalid') errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+      else if (check.reason === 'invalid')
+        errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
     }
     if (description && description.content.length === 0) description = null;
   }
@@ -88,7 +100,10 @@ function otherFields(ctx: RequestContext, project: Project, fields: Json, errors
   const assigneeId = person('assignee');
   if (assigneeId) {
     const assignee = ctx.store.user(assigneeId);
-    if (assignee && !hasPermission({ kind: 'user', user: assignee }, 'ASSIGNABLE_USER', { project, issues: ctx.store.issues() })) {
+    if (
+      assignee &&
+      !hasPermission({ kind: 'user', user: assignee }, 'ASSIGNABLE_USER', { project, issues: ctx.store.issues() })
+    ) {
       errors.assignee = `User '${assignee.displayName}' cannot be assigned issues.`;
     }
   }
@@ -111,24 +126,33 @@ function otherFields(ctx: RequestContext, project: Project, fields: Json, errors
       labels = [...new Set(fields.labels)];
     }
   }
-  return { summary, description, reporterId: reporterId ?? undefined, assigneeId: assigneeId ?? null, priorityId, labels };
-}
+  return {
+    summary,
+    description,
+    reporterId: reporterId ?? undefined,
+    assigneeId: assigneeId ?? null,
+    priorityId,
+    labels,
+  };
+};
 
 /**
  * POST /issue: 201 with `{ id, key, self }`. The reporter defaults to the caller (the app's account for `asApp`),
  * the issue starts in To Do, and a person who creates an issue watches it (Jira's autowatch).
  */
-export function createIssue(ctx: RequestContext): LocalResponse {
+export const createIssue = (ctx: RequestContext): LocalResponse => {
   const viewer = viewerOf(ctx);
   const body = readJsonBody(ctx);
   const fields = isObject(body) && isObject(body.fields) ? body.fields : {};
   const project = projectOf(ctx, viewer, fields);
   const issueTypeId = issueTypeOf(project, fields);
   const errors: Record<string, string> = {};
-  const screenless = [...Object.keys(fields), ...(isObject(body) && isObject(body.update) ? Object.keys(body.update) : [])].filter(
-    (key) => !CREATE_SCREEN.has(key),
-  );
-  for (const key of screenless) errors[key] = `Field '${key}' cannot be set. It is not on the appropriate screen, or unknown.`;
+  const screenless = [
+    ...Object.keys(fields),
+    ...(isObject(body) && isObject(body.update) ? Object.keys(body.update) : []),
+  ].filter((key) => !CREATE_SCREEN.has(key));
+  for (const key of screenless)
+    errors[key] = `Field '${key}' cannot be set. It is not on the appropriate screen, or unknown.`;
   const read = otherFields(ctx, project, fields, errors);
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
 
@@ -150,4 +174,4 @@ export function createIssue(ctx: RequestContext): LocalResponse {
   );
   ctx.raise(issueCreated(ctx, issue));
   return json(201, { id: issue.id, key: issue.key, self: `${ctx.restBase}/issue/${issue.id}` });
-}
+};

@@ -1,10 +1,10 @@
+import type { LocalResponse } from '../../http-types';
 import { JiraRestError, restErrors } from '../errors';
 import { issueAssigned, issueUpdated } from '../events';
 import { FIELDS } from '../fields/catalog';
 import { readJsonBody } from '../http/body';
-import { param, viewerOf, type RequestContext } from '../http/context';
+import { param, type RequestContext, viewerOf } from '../http/context';
 import { empty, json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import type { ChangeItem, StoredIssue } from '../model';
 import { hasPermission } from '../permissions';
 import { PRIORITIES } from '../seed/catalog';
@@ -15,7 +15,8 @@ import { visibleIssue } from './issues';
 const EDIT_SCREEN = new Set(['summary', 'priority', 'labels', 'assignee']);
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const actorOf = (ctx: RequestContext): string => {
   const viewer = viewerOf(ctx);
@@ -23,8 +24,9 @@ const actorOf = (ctx: RequestContext): string => {
 };
 
 /** The assignee change (and its checks), or undefined when it is the same person. */
-function assigneeChange(ctx: RequestContext, issue: StoredIssue, value: unknown): ChangeItem | undefined {
-  const accountId = value === null ? null : isObject(value) && typeof value.accountId === 'string' ? value.accountId : undefined;
+const assigneeChange = (ctx: RequestContext, issue: StoredIssue, value: unknown): ChangeItem | undefined => {
+  const accountId =
+    value === null ? null : isObject(value) && typeof value.accountId === 'string' ? value.accountId : undefined;
   if (accountId === undefined) throw restErrors.badRequest([], { assignee: 'Specify a valid value for assignee' });
   if (accountId === issue.assigneeId) return undefined;
   const to = accountId === null ? undefined : ctx.store.user(accountId);
@@ -33,16 +35,28 @@ function assigneeChange(ctx: RequestContext, issue: StoredIssue, value: unknown)
     throw restErrors.badRequest([], { assignee: `User '${to.displayName}' cannot be assigned issues.` });
   }
   const from = issue.assigneeId === null ? undefined : ctx.store.user(issue.assigneeId);
-  return change('assignee', from?.accountId ?? null, from?.displayName ?? null, to?.accountId ?? null, to?.displayName ?? null);
-}
+  return change(
+    'assignee',
+    from?.accountId ?? null,
+    from?.displayName ?? null,
+    to?.accountId ?? null,
+    to?.displayName ?? null,
+  );
+};
 
 /** Checks every field first, then changes them together: Jira's edit is all or nothing. */
-function fieldChanges(ctx: RequestContext, issue: StoredIssue, fields: Json): { items: ChangeItem[]; apply: () => void } {
+const fieldChanges = (
+  ctx: RequestContext,
+  issue: StoredIssue,
+  fields: Json,
+): { items: ChangeItem[]; apply: () => void } => {
   const unknown = Object.keys(fields).filter((key) => !EDIT_SCREEN.has(key));
   if (unknown.length > 0) {
     throw restErrors.badRequest(
       [],
-      Object.fromEntries(unknown.map((key) => [key, `Field '${key}' cannot be set. It is not on the appropriate screen, or unknown.`])),
+      Object.fromEntries(
+        unknown.map((key) => [key, `Field '${key}' cannot be set. It is not on the appropriate screen, or unknown.`]),
+      ),
     );
   }
   const items: ChangeItem[] = [];
@@ -67,7 +81,10 @@ function fieldChanges(ctx: RequestContext, issue: StoredIssue, fields: Json): { 
   }
   if (fields.labels !== undefined) {
     const labels = fields.labels;
-    if (!Array.isArray(labels) || !labels.every((label): label is string => typeof label === 'string' && !/\s/.test(label))) {
+    if (
+      !Array.isArray(labels) ||
+      !labels.every((label): label is string => typeof label === 'string' && !/\s/.test(label))
+    ) {
       throw restErrors.badRequest([], { labels: 'Operation value must be an array of strings without spaces' });
     }
     const next = [...new Set(labels)];
@@ -85,21 +102,21 @@ function fieldChanges(ctx: RequestContext, issue: StoredIssue, fields: Json): { 
     }
   }
   return { items, apply: () => steps.forEach((step) => step()) };
-}
+};
 
 /** Records and announces a change: avi:jira:updated:issue, and avi:jira:assigned:issue when the assignee changed. */
-function announce(ctx: RequestContext, issue: StoredIssue, items: ChangeItem[]): void {
+const announce = (ctx: RequestContext, issue: StoredIssue, items: ChangeItem[]): void => {
   if (items.length === 0) return;
   const changelog = ctx.store.recordChange(issue, items, actorOf(ctx), ctx.now);
   ctx.raise(issueUpdated(ctx, issue, changelog));
   if (items.some((item) => item.field === 'assignee')) ctx.raise(issueAssigned(ctx, issue, changelog));
-}
+};
 
 /**
  * PUT /issue/{issueIdOrKey} ("Edit issue": `fields` summary, priority, labels, assignee; 204), needing Edit issues
  * (Jordan and customers are refused). https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
  */
-export function editIssue(ctx: RequestContext): LocalResponse {
+export const editIssue = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   if (!hasPermission(viewerOf(ctx), 'EDIT_ISSUES', { issue, issues: [issue] })) {
     throw new JiraRestError('FORBIDDEN', 403, ['You do not have permission to edit issues in this project.']);
@@ -110,13 +127,13 @@ export function editIssue(ctx: RequestContext): LocalResponse {
   apply();
   announce(ctx, issue, items);
   return empty(204);
-}
+};
 
 /**
  * PUT /issue/{issueIdOrKey}/assignee (`accountId`, null to unassign; 204), needing Assign issues.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-assignee-put
  */
-export function assignIssue(ctx: RequestContext): LocalResponse {
+export const assignIssue = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   if (!hasPermission(viewerOf(ctx), 'ASSIGN_ISSUES', { issue, issues: [issue] })) {
     throw new JiraRestError('FORBIDDEN', 403, ['You do not have permission to assign issues.']);
@@ -129,11 +146,11 @@ export function assignIssue(ctx: RequestContext): LocalResponse {
     announce(ctx, issue, [item]);
   }
   return empty(204);
-}
+};
 
 /** GET /field ("Get fields"): the site's system fields as FieldDetails. */
-export function listFields(): LocalResponse {
-  return json(
+export const listFields = (): LocalResponse =>
+  json(
     200,
     FIELDS.map((field) => ({
       id: field.id,
@@ -147,4 +164,3 @@ export function listFields(): LocalResponse {
       schema: field.schema,
     })),
   );
-}

@@ -1,8 +1,8 @@
+import type { LocalResponse } from '../../http-types';
 import { JiraRestError } from '../errors';
 import { readJsonBody } from '../http/body';
-import { param, viewerOf, type RequestContext } from '../http/context';
+import { param, type RequestContext, viewerOf } from '../http/context';
 import { empty, json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import { hasPermission } from '../permissions';
 import { visibleIssue } from './issues';
 
@@ -10,7 +10,7 @@ const propertyNotFound = (key: string) =>
   new JiraRestError('PROPERTY_NOT_FOUND', 404, [`The property with key '${key}' does not exist.`]);
 
 /** GET /issue/{issueIdOrKey}/properties */
-export function listIssueProperties(ctx: RequestContext): LocalResponse {
+export const listIssueProperties = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   return json(200, {
     keys: Object.keys(issue.properties).map((key) => ({
@@ -18,39 +18,39 @@ export function listIssueProperties(ctx: RequestContext): LocalResponse {
       key,
     })),
   });
-}
+};
 
 /** GET /issue/{issueIdOrKey}/properties/{propertyKey} */
-export function getIssueProperty(ctx: RequestContext): LocalResponse {
+export const getIssueProperty = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   const key = param(ctx, 'propertyKey');
   if (!(key in issue.properties)) throw propertyNotFound(key);
   return json(200, { key, value: issue.properties[key] });
-}
+};
 
-function editableIssue(ctx: RequestContext) {
+const editableIssue = (ctx: RequestContext) => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   if (!hasPermission(viewerOf(ctx), 'EDIT_ISSUES', { issue, issues: [issue] })) {
     throw new JiraRestError('FORBIDDEN', 403, ['You do not have permission to edit issue properties.']);
   }
   return issue;
-}
+};
 
 /** PUT /issue/{issueIdOrKey}/properties/{propertyKey}: 201 when created, 200 when replaced. */
-export function putIssueProperty(ctx: RequestContext): LocalResponse {
+export const putIssueProperty = (ctx: RequestContext): LocalResponse => {
   const issue = editableIssue(ctx);
   const key = param(ctx, 'propertyKey');
   const value = readJsonBody(ctx);
   const existed = key in issue.properties;
   issue.properties[key] = value;
   return empty(existed ? 200 : 201);
-}
+};
 
 /** DELETE /issue/{issueIdOrKey}/properties/{propertyKey} */
-export function deleteIssueProperty(ctx: RequestContext): LocalResponse {
+export const deleteIssueProperty = (ctx: RequestContext): LocalResponse => {
   const issue = editableIssue(ctx);
   const key = param(ctx, 'propertyKey');
   if (!(key in issue.properties)) throw propertyNotFound(key);
   delete issue.properties[key];
   return empty(204);
-}
+};

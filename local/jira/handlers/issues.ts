@@ -1,22 +1,22 @@
+import type { LocalResponse } from '../../http-types';
 import { issueBean } from '../beans/issue';
 import { restErrors } from '../errors';
 import { selectFields } from '../fields/select';
-import { param, viewerOf, type RequestContext } from '../http/context';
+import { param, type RequestContext, viewerOf } from '../http/context';
 import { listParam } from '../http/query';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import type { StoredIssue } from '../model';
 import { canBrowse } from '../permissions';
 
 /** The issue the path names, if the caller may see it; Jira answers 404 either way. */
-export function visibleIssue(ctx: RequestContext, idOrKey: string): StoredIssue {
+export const visibleIssue = (ctx: RequestContext, idOrKey: string): StoredIssue => {
   const issue = ctx.store.issue(idOrKey);
   if (!issue || !canBrowse(viewerOf(ctx), issue)) throw restErrors.issueNotFound();
   return issue;
-}
+};
 
 /** GET /issue/{issueIdOrKey} */
-export function getIssue(ctx: RequestContext): LocalResponse {
+export const getIssue = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   const properties = listParam(ctx.query, 'properties');
   return json(
@@ -28,4 +28,4 @@ export function getIssue(ctx: RequestContext): LocalResponse {
       namesOnIssue: true,
     }),
   );
-}
+};

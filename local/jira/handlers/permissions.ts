@@ -1,10 +1,11 @@
 import { z } from 'zod';
+
+import type { LocalResponse } from '../../http-types';
 import { restErrors } from '../errors';
 import { readJsonBody } from '../http/body';
-import { viewerOf, type RequestContext } from '../http/context';
+import { type RequestContext, viewerOf } from '../http/context';
 import { listParam } from '../http/query';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import type { Project, StoredIssue } from '../model';
 import { canBrowse, hasPermission, permissionDefinition, type Viewer } from '../permissions';
 
@@ -13,7 +14,7 @@ interface PermissionScope {
   project?: Project;
 }
 
-function scopeOf(ctx: RequestContext, viewer: Viewer): PermissionScope {
+const scopeOf = (ctx: RequestContext, viewer: Viewer): PermissionScope => {
   const issueRef = ctx.query.get('issueId') ?? ctx.query.get('issueKey');
   if (issueRef) {
     const issue = ctx.store.issue(issueRef);
@@ -27,10 +28,10 @@ function scopeOf(ctx: RequestContext, viewer: Viewer): PermissionScope {
     return { project };
   }
   return {};
-}
+};
 
 /** GET /mypermissions?permissions=…: each asked-for permission, keyed, with `havePermission`. */
-export function myPermissions(ctx: RequestContext): LocalResponse {
+export const myPermissions = (ctx: RequestContext): LocalResponse => {
   const viewer = viewerOf(ctx);
   const keys = listParam(ctx.query, 'permissions');
   if (keys.length === 0) throw restErrors.badRequest(["The 'permissions' query parameter is required."]);
@@ -46,7 +47,7 @@ export function myPermissions(ctx: RequestContext): LocalResponse {
       }),
     ),
   });
-}
+};
 
 const bulkRequestSchema = z
   .object({
@@ -70,10 +71,11 @@ const bulkRequestSchema = z
  * POST /permissions/check. Apps may ask about any user; people only about themselves unless they
  * administer Jira.
  */
-export function checkPermissions(ctx: RequestContext): LocalResponse {
+export const checkPermissions = (ctx: RequestContext): LocalResponse => {
   const caller = viewerOf(ctx);
   const parsed = bulkRequestSchema.safeParse(readJsonBody(ctx));
-  if (!parsed.success) throw restErrors.badRequest(['Invalid request payload. Refer to the REST API documentation and try again.']);
+  if (!parsed.success)
+    throw restErrors.badRequest(['Invalid request payload. Refer to the REST API documentation and try again.']);
   const request = parsed.data;
   let subject: Viewer = caller;
   if (request.accountId) {
@@ -89,7 +91,9 @@ export function checkPermissions(ctx: RequestContext): LocalResponse {
   const project = request.projectPermissions ?? [];
   const invalid = [
     ...global.filter((key) => permissionDefinition(key)?.type !== 'GLOBAL'),
-    ...project.flatMap((entry) => entry.permissions.filter((key) => key !== '' && permissionDefinition(key)?.type !== 'PROJECT')),
+    ...project.flatMap((entry) =>
+      entry.permissions.filter((key) => key !== '' && permissionDefinition(key)?.type !== 'PROJECT'),
+    ),
   ];
   if (invalid.length > 0) {
     throw restErrors.badRequest([], Object.fromEntries(invalid.map((key) => [key, 'Unrecognized permission'])));
@@ -113,4 +117,4 @@ export function checkPermissions(ctx: RequestContext): LocalResponse {
     ),
     globalPermissions: global.filter((key) => hasPermission(subject, key, { issues })),
   });
-}
+};

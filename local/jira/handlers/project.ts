@@ -1,16 +1,16 @@
+import type { LocalResponse } from '../../http-types';
 import { issueTypeBean, projectAvatarUrls } from '../beans/catalog';
-import type { Project } from '../model';
 import { userBean } from '../beans/users';
 import { restErrors } from '../errors';
-import { param, viewerOf, type RequestContext } from '../http/context';
+import { param, type RequestContext, viewerOf } from '../http/context';
 import { intParam, listParam } from '../http/query';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
+import type { Project } from '../model';
 import { hasPermission } from '../permissions';
 import { ISSUE_TYPES } from '../seed/catalog';
 
 /** GET /project/{projectIdOrKey} */
-export function getProject(ctx: RequestContext): LocalResponse {
+export const getProject = (ctx: RequestContext): LocalResponse => {
   const ref = param(ctx, 'projectIdOrKey');
   const project = ctx.store.project(ref);
   if (!project || !hasPermission(viewerOf(ctx), 'BROWSE_PROJECTS', { project, issues: ctx.store.issues() })) {
@@ -57,7 +57,7 @@ export function getProject(ctx: RequestContext): LocalResponse {
     isPrivate: false,
     properties: {},
   });
-}
+};
 
 /** `ProjectCategory` as project answers carry it. */
 const categoryBean = (ctx: RequestContext, project: Project): Record<string, unknown> => ({
@@ -80,7 +80,7 @@ const PROJECT_ORDERS: Record<string, (a: Project, b: Project) => number> = {
  * GET /project/search: the projects the caller can browse (`action=view`), filtered by `query` (key or name,
  * any case), `keys` and `typeKey`, ordered by `orderBy` (key, name or category, `-` for descending), paged.
  */
-export function searchProjects(ctx: RequestContext): LocalResponse {
+export const searchProjects = (ctx: RequestContext): LocalResponse => {
   const startAt = intParam(ctx.query, 'startAt', 0);
   const maxResults = Math.min(intParam(ctx.query, 'maxResults', 50), MAX_PROJECT_PAGE);
   const orderBy = ctx.query.get('orderBy') ?? 'key';
@@ -94,7 +94,10 @@ export function searchProjects(ctx: RequestContext): LocalResponse {
   const found = ctx.store
     .projects()
     .filter((project) => hasPermission(viewer, 'BROWSE_PROJECTS', { project, issues: ctx.store.issues() }))
-    .filter((project) => query === '' || project.key.toLowerCase().includes(query) || project.name.toLowerCase().includes(query))
+    .filter(
+      (project) =>
+        query === '' || project.key.toLowerCase().includes(query) || project.name.toLowerCase().includes(query),
+    )
     .filter((project) => keys.length === 0 || keys.includes(project.key))
     .filter((project) => types.length === 0 || types.includes(project.projectTypeKey))
     .sort((a, b) => (descending ? -order(a, b) : order(a, b)));
@@ -127,4 +130,4 @@ export function searchProjects(ctx: RequestContext): LocalResponse {
       properties: {},
     })),
   });
-}
+};

@@ -1,9 +1,9 @@
+import type { LocalResponse } from '../../http-types';
 import { userAvatarUrls } from '../beans/users';
 import { JiraRestError, restErrors } from '../errors';
-import { param, viewerOf, type RequestContext } from '../http/context';
+import { param, type RequestContext, viewerOf } from '../http/context';
 import { boolParam } from '../http/query';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import type { Project, ProjectRoleDefinition } from '../model';
 import { hasPermission } from '../permissions';
 
@@ -11,9 +11,11 @@ const isJiraAdmin = (ctx: RequestContext): boolean =>
   hasPermission(viewerOf(ctx), 'ADMINISTER', { issues: ctx.store.issues() });
 
 /** GET /role: every project role of the site. Only Jira admins (and apps) may list them. */
-export function listRoles(ctx: RequestContext): LocalResponse {
+export const listRoles = (ctx: RequestContext): LocalResponse => {
   if (!isJiraAdmin(ctx)) {
-    throw new JiraRestError('FORBIDDEN', 403, ['You are not authorized to perform this action. Administrator privileges are required.']);
+    throw new JiraRestError('FORBIDDEN', 403, [
+      'You are not authorized to perform this action. Administrator privileges are required.',
+    ]);
   }
   return json(
     200,
@@ -26,38 +28,46 @@ export function listRoles(ctx: RequestContext): LocalResponse {
       actors: [],
     })),
   );
-}
+};
 
 /**
  * The project, if the caller administers it. Jira answers 404 rather than 403 to everyone else, so that role
  * actors do not even tell whether the project exists.
  */
-function administeredProject(ctx: RequestContext): Project {
+const administeredProject = (ctx: RequestContext): Project => {
   const ref = param(ctx, 'projectIdOrKey');
   const project = ctx.store.project(ref);
-  if (!project || !(isJiraAdmin(ctx) || hasPermission(viewerOf(ctx), 'ADMINISTER_PROJECTS', { project, issues: ctx.store.issues() }))) {
+  if (
+    !project ||
+    !(isJiraAdmin(ctx) || hasPermission(viewerOf(ctx), 'ADMINISTER_PROJECTS', { project, issues: ctx.store.issues() }))
+  ) {
     throw restErrors.projectNotFound(ref);
   }
   return project;
-}
+};
 
 const roleUrl = (ctx: RequestContext, project: Project, role: ProjectRoleDefinition): string =>
   `${ctx.restBase}/project/${project.id}/role/${role.id}`;
 
 /** GET /project/{projectIdOrKey}/role: role name to role URL. */
-export function projectRoles(ctx: RequestContext): LocalResponse {
+export const projectRoles = (ctx: RequestContext): LocalResponse => {
   const project = administeredProject(ctx);
-  return json(200, Object.fromEntries(ctx.store.projectRoles().map((role) => [role.name, roleUrl(ctx, project, role)])));
-}
+  return json(
+    200,
+    Object.fromEntries(ctx.store.projectRoles().map((role) => [role.name, roleUrl(ctx, project, role)])),
+  );
+};
 
 /** Actor ids are stable per project, role and member, as Jira's are per stored actor. */
 const ACTOR_ID_BASE = 10300;
 
 /** GET /project/{projectIdOrKey}/role/{id}: the role with its actors in the project, sorted by display name. */
-export function projectRole(ctx: RequestContext): LocalResponse {
+export const projectRole = (ctx: RequestContext): LocalResponse => {
   const project = administeredProject(ctx);
   const id = param(ctx, 'id');
-  const role = /^\d{1,18}$/.test(id) ? ctx.store.projectRoles().find((candidate) => candidate.id === Number(id)) : undefined;
+  const role = /^\d{1,18}$/.test(id)
+    ? ctx.store.projectRoles().find((candidate) => candidate.id === Number(id))
+    : undefined;
   if (!role) throw restErrors.projectRoleNotFound(id);
   const excludeInactive = boolParam(ctx.query, 'excludeInactiveUsers', false);
   const actors = ctx.store.roleActors(project.key, role.id);
@@ -97,4 +107,4 @@ export function projectRole(ctx: RequestContext): LocalResponse {
     description: role.description,
     actors: [...users, ...groups].sort((a, b) => a.displayName.localeCompare(b.displayName)),
   });
-}
+};

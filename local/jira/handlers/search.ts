@@ -1,12 +1,13 @@
 import { z } from 'zod';
+
+import type { LocalResponse } from '../../http-types';
 import { fieldNames, fieldSchemas, issueBean } from '../beans/issue';
 import { JiraRestError, restErrors } from '../errors';
 import { selectFields } from '../fields/select';
 import { readJsonBody } from '../http/body';
-import { viewerOf, type RequestContext } from '../http/context';
+import { type RequestContext, viewerOf } from '../http/context';
 import { intParam, listParam } from '../http/query';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import { runJql } from '../jql/evaluate';
 import { parseJql } from '../jql/parser';
 import { canBrowse } from '../permissions';
@@ -14,11 +15,11 @@ import { canBrowse } from '../permissions';
 const MAX_RESULTS_LIMIT = 5000;
 
 /** What Jira Cloud answers on the search endpoints it removed (CHANGE-2046). */
-export function searchRemoved(): LocalResponse {
+export const searchRemoved = (): LocalResponse => {
   throw new JiraRestError('API_REMOVED', 410, [
     'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046',
   ]);
-}
+};
 
 interface SearchRequest {
   jql: string;
@@ -34,7 +35,7 @@ interface SearchRequest {
 const encodeToken = (offset: number, jql: string): string =>
   Buffer.from(JSON.stringify({ offset, jql })).toString('base64url');
 
-function decodeToken(token: string, jql: string): number {
+const decodeToken = (token: string, jql: string): number => {
   try {
     const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset?: unknown; jql?: unknown };
     if (typeof decoded.offset === 'number' && decoded.offset >= 0 && decoded.jql === jql) return decoded.offset;
@@ -42,13 +43,15 @@ function decodeToken(token: string, jql: string): number {
     // Falls through to the refusal below.
   }
   throw restErrors.badRequest(['The provided next page token is invalid or expired.']);
-}
+};
 
-function search(ctx: RequestContext, request: SearchRequest): LocalResponse {
+const search = (ctx: RequestContext, request: SearchRequest): LocalResponse => {
   const viewer = viewerOf(ctx);
   const query = parseJql(request.jql);
   if (query.where === null) {
-    throw restErrors.invalidJql(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+    throw restErrors.invalidJql([
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
   }
   const visible = ctx.store.issues().filter((issue) => canBrowse(viewer, issue));
   const found = runJql(query, { store: ctx.store, viewer, now: ctx.now }, visible);
@@ -74,12 +77,12 @@ function search(ctx: RequestContext, request: SearchRequest): LocalResponse {
     ...(expand.has('names') ? { names: fieldNames(fields) } : {}),
     ...(expand.has('schema') ? { schema: fieldSchemas(fields) } : {}),
   });
-}
+};
 
 const clampMaxResults = (value: number): number => Math.min(Math.max(value, 1), MAX_RESULTS_LIMIT);
 
 /** GET /search/jql */
-export function searchJqlGet(ctx: RequestContext): LocalResponse {
+export const searchJqlGet = (ctx: RequestContext): LocalResponse => {
   const fields = ctx.query.has('fields') ? listParam(ctx.query, 'fields') : null;
   return search(ctx, {
     jql: ctx.query.get('jql') ?? '',
@@ -89,7 +92,7 @@ export function searchJqlGet(ctx: RequestContext): LocalResponse {
     expand: listParam(ctx.query, 'expand'),
     properties: listParam(ctx.query, 'properties'),
   });
-}
+};
 
 const searchBodySchema = z.object({
   jql: z.string().optional(),
@@ -104,29 +107,41 @@ const searchBodySchema = z.object({
 });
 
 /** POST /search/jql */
-export function searchJqlPost(ctx: RequestContext): LocalResponse {
+export const searchJqlPost = (ctx: RequestContext): LocalResponse => {
   const parsed = searchBodySchema.safeParse(readJsonBody(ctx));
-  if (!parsed.success) throw restErrors.badRequest(['Invalid request payload. Refer to the REST API documentation and try again.']);
+  if (!parsed.success)
+    throw restErrors.badRequest(['Invalid request payload. Refer to the REST API documentation and try again.']);
   const body = parsed.data;
   return search(ctx, {
     jql: body.jql ?? '',
     nextPageToken: body.nextPageToken ?? null,
     maxResults: clampMaxResults(body.maxResults ?? 50),
-    fields: body.fields ? body.fields.flatMap((field) => field.split(',')).map((field) => field.trim()).filter(Boolean) : null,
-    expand: (body.expand ?? '').split(',').map((option) => option.trim()).filter(Boolean),
+    fields: body.fields
+      ? body.fields
+          .flatMap((field) => field.split(','))
+          .map((field) => field.trim())
+          .filter(Boolean)
+      : null,
+    expand: (body.expand ?? '')
+      .split(',')
+      .map((option) => option.trim())
+      .filter(Boolean),
     properties: body.properties ?? [],
   });
-}
+};
 
 /** POST /search/approximate-count */
-export function approximateCount(ctx: RequestContext): LocalResponse {
+export const approximateCount = (ctx: RequestContext): LocalResponse => {
   const viewer = viewerOf(ctx);
   const parsed = z.object({ jql: z.string() }).safeParse(readJsonBody(ctx));
-  if (!parsed.success) throw restErrors.badRequest(['Invalid request payload. Refer to the REST API documentation and try again.']);
+  if (!parsed.success)
+    throw restErrors.badRequest(['Invalid request payload. Refer to the REST API documentation and try again.']);
   const query = parseJql(parsed.data.jql);
   if (query.where === null) {
-    throw restErrors.invalidJql(['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+    throw restErrors.invalidJql([
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
   }
   const visible = ctx.store.issues().filter((issue) => canBrowse(viewer, issue));
   return json(200, { count: runJql(query, { store: ctx.store, viewer, now: ctx.now }, visible).length });
-}
+};

@@ -1,11 +1,11 @@
+import type { LocalResponse } from '../../http-types';
 import { jiraDateTime } from '../dates';
 import type { RequestContext } from '../http/context';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 
 /** GET /serverInfo: open to anonymous callers, as on Jira Cloud. */
-export function serverInfo(ctx: RequestContext): LocalResponse {
-  return json(200, {
+export const serverInfo = (ctx: RequestContext): LocalResponse =>
+  json(200, {
     baseUrl: ctx.siteUrl,
     version: '1001.0.0-SNAPSHOT',
     versionNumbers: [1001, 0, 0],
@@ -16,4 +16,3 @@ export function serverInfo(ctx: RequestContext): LocalResponse {
     scmInfo: '6f1c2e9b8d7a4c3b2a1908f7e6d5c4b3a2918f7e',
     serverTitle: 'Jira',
   });
-}

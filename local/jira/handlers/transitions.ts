@@ -1,10 +1,10 @@
+import type { LocalResponse } from '../../http-types';
 import { statusBean } from '../beans/catalog';
 import { JiraRestError, restErrors } from '../errors';
 import { issueUpdated } from '../events';
 import { readJsonBody } from '../http/body';
-import { param, viewerOf, type RequestContext } from '../http/context';
+import { param, type RequestContext, viewerOf } from '../http/context';
 import { empty, json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import type { StoredIssue } from '../model';
 import { hasPermission } from '../permissions';
 import { statusById, transitionsFrom, type WorkflowTransition } from '../workflow';
@@ -14,7 +14,7 @@ const canTransition = (ctx: RequestContext, issue: StoredIssue): boolean =>
   hasPermission(viewerOf(ctx), 'TRANSITION_ISSUES', { issue, issues: [issue] });
 
 /** An `IssueTransition`: the site's transitions have no screen and no conditions. */
-function transitionBean(ctx: RequestContext, transition: WorkflowTransition): Record<string, unknown> {
+const transitionBean = (ctx: RequestContext, transition: WorkflowTransition): Record<string, unknown> => {
   const to = statusById(transition.toStatusId);
   return {
     id: transition.id,
@@ -27,25 +27,29 @@ function transitionBean(ctx: RequestContext, transition: WorkflowTransition): Re
     isConditional: false,
     isLooped: false,
   };
-}
+};
 
 /**
  * GET /issue/{issueIdOrKey}/transitions: those the issue's status allows, or only `transitionId`. Someone who
  * may see the issue but not transition it gets an empty list, as Jira answers.
  */
-export function listTransitions(ctx: RequestContext): LocalResponse {
+export const listTransitions = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   const only = ctx.query.get('transitionId');
   const transitions = canTransition(ctx, issue)
     ? transitionsFrom(issue.statusId).filter((transition) => only === null || transition.id === only)
     : [];
-  return json(200, { expand: 'transitions', transitions: transitions.map((transition) => transitionBean(ctx, transition)) });
-}
+  return json(200, {
+    expand: 'transitions',
+    transitions: transitions.map((transition) => transitionBean(ctx, transition)),
+  });
+};
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** POST /issue/{issueIdOrKey}/transitions: 204 once the issue is in the transition's status. */
-export function doTransition(ctx: RequestContext): LocalResponse {
+export const doTransition = (ctx: RequestContext): LocalResponse => {
   const viewer = viewerOf(ctx);
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   if (!canTransition(ctx, issue)) {
@@ -65,11 +69,13 @@ export function doTransition(ctx: RequestContext): LocalResponse {
   if (fieldKeys.length > 0) {
     throw restErrors.badRequest(
       [],
-      Object.fromEntries(fieldKeys.map((key) => [key, `Field '${key}' cannot be set. It is not on the appropriate screen, or unknown.`])),
+      Object.fromEntries(
+        fieldKeys.map((key) => [key, `Field '${key}' cannot be set. It is not on the appropriate screen, or unknown.`]),
+      ),
     );
   }
   const authorId = viewer.kind === 'user' ? viewer.user.accountId : ctx.store.appUser.accountId;
   const changelog = ctx.store.setStatus(issue, transition.toStatusId, authorId, ctx.now);
   ctx.raise(issueUpdated(ctx, issue, changelog));
   return empty(204);
-}
+};

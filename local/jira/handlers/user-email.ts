@@ -1,7 +1,7 @@
-import { JiraRestError, restErrors } from '../errors';
-import { viewerOf, type RequestContext } from '../http/context';
-import { json } from '../http/responses';
 import type { LocalResponse } from '../../http-types';
+import { JiraRestError, restErrors } from '../errors';
+import { type RequestContext, viewerOf } from '../http/context';
+import { json } from '../http/responses';
 import type { SiteUser } from '../model';
 
 /*
@@ -17,18 +17,18 @@ import type { SiteUser } from '../model';
 const MAX_ACCOUNT_ID = 128;
 
 /** Only the app (asApp) may read addresses here; people get Jira's 401, whatever their own permissions. */
-function requireApp(ctx: RequestContext): void {
+const requireApp = (ctx: RequestContext): void => {
   if (viewerOf(ctx).kind !== 'app') throw restErrors.notAuthenticated();
-}
+};
 
-function accountIdsOf(ctx: RequestContext): string[] {
+const accountIdsOf = (ctx: RequestContext): string[] => {
   const ids = ctx.query.getAll('accountId').filter((id) => id !== '');
   if (ids.length === 0) throw restErrors.badRequest(["The 'accountId' query parameter is required."]);
   if (ids.some((id) => id.length > MAX_ACCOUNT_ID)) {
     throw restErrors.badRequest([`An 'accountId' is at most ${MAX_ACCOUNT_ID} characters long.`]);
   }
   return ids;
-}
+};
 
 /** People only: the app's own account has no address. */
 const personOf = (ctx: RequestContext, accountId: string): SiteUser | undefined => ctx.store.user(accountId);
@@ -36,20 +36,21 @@ const personOf = (ctx: RequestContext, accountId: string): SiteUser | undefined 
 const unrestrictedEmail = (user: SiteUser) => ({ accountId: user.accountId, email: user.emailAddress });
 
 /** GET /user/email?accountId= */
-export function getUserEmail(ctx: RequestContext): LocalResponse {
+export const getUserEmail = (ctx: RequestContext): LocalResponse => {
   requireApp(ctx);
   const [accountId] = accountIdsOf(ctx);
   const user = accountId === undefined ? undefined : personOf(ctx, accountId);
-  if (!user) throw new JiraRestError('USER_NOT_FOUND', 404, [`User with accountId '${accountId ?? ''}' does not exist.`]);
+  if (!user)
+    throw new JiraRestError('USER_NOT_FOUND', 404, [`User with accountId '${accountId ?? ''}' does not exist.`]);
   return json(200, unrestrictedEmail(user));
-}
+};
 
 /**
  * GET /user/email/bulk?accountId=…&accountId=…: the OpenAPI description names a single `UnrestrictedUserEmail` as
  * the answer; for several accounts Jira answers a list of them, one per known account (unknown ones left out),
  * which is what this answers. The app reads either form (src/jira/user-emails.ts).
  */
-export function getUserEmailBulk(ctx: RequestContext): LocalResponse {
+export const getUserEmailBulk = (ctx: RequestContext): LocalResponse => {
   requireApp(ctx);
   const ids = [...new Set(accountIdsOf(ctx))];
   return json(
@@ -59,4 +60,4 @@ export function getUserEmailBulk(ctx: RequestContext): LocalResponse {
       return user ? [unrestrictedEmail(user)] : [];
     }),
   );
-}
+};

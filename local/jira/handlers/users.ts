@@ -1,19 +1,19 @@
+import type { LocalResponse } from '../../http-types';
 import { userBean } from '../beans/users';
 import { restErrors } from '../errors';
-import { viewerOf, type RequestContext } from '../http/context';
+import { type RequestContext, viewerOf } from '../http/context';
 import { intParam, listParam } from '../http/query';
 import { json } from '../http/responses';
-import type { LocalResponse } from '../../http-types';
 import type { AppUser, SiteUser } from '../model';
 import { hasPermission } from '../permissions';
 
 const expandOf = (ctx: RequestContext): Set<string> => new Set(listParam(ctx.query, 'expand'));
 
 /** GET /myself: the person asUser acts as, or the app's own account for asApp. */
-export function myself(ctx: RequestContext): LocalResponse {
+export const myself = (ctx: RequestContext): LocalResponse => {
   const viewer = viewerOf(ctx);
   return json(200, userBean(ctx, viewer.kind === 'user' ? viewer.user : ctx.store.appUser, expandOf(ctx)));
-}
+};
 
 const canBrowseUsers = (ctx: RequestContext): boolean =>
   hasPermission(viewerOf(ctx), 'USER_PICKER', { issues: ctx.store.issues() });
@@ -24,7 +24,7 @@ const isSelf = (ctx: RequestContext, accountId: string): boolean => {
 };
 
 /** GET /user?accountId= */
-export function getUser(ctx: RequestContext): LocalResponse {
+export const getUser = (ctx: RequestContext): LocalResponse => {
   const accountId = ctx.query.get('accountId');
   if (!accountId) throw restErrors.badRequest(["The 'accountId' query parameter is required."]);
   if (!isSelf(ctx, accountId) && !canBrowseUsers(ctx)) {
@@ -33,18 +33,18 @@ export function getUser(ctx: RequestContext): LocalResponse {
   const user = ctx.store.author(accountId);
   if (!user) throw restErrors.userNotFound();
   return json(200, userBean(ctx, user, expandOf(ctx)));
-}
+};
 
-function matchesQuery(ctx: RequestContext, user: SiteUser, query: string): boolean {
+const matchesQuery = (ctx: RequestContext, user: SiteUser, query: string): boolean => {
   const needle = query.toLowerCase();
   const names = user.displayName.toLowerCase().split(/\s+/);
   if (user.displayName.toLowerCase().startsWith(needle) || names.some((name) => name.startsWith(needle))) return true;
   const emailShown = user.emailVisibility === 'anyone' || isSelf(ctx, user.accountId);
   return emailShown && user.emailAddress.toLowerCase().startsWith(needle);
-}
+};
 
 /** GET /user/search: people only (not the app); callers without "Browse users and groups" get an empty list. */
-export function searchUsers(ctx: RequestContext): LocalResponse {
+export const searchUsers = (ctx: RequestContext): LocalResponse => {
   const query = ctx.query.get('query');
   const accountId = ctx.query.get('accountId');
   if (!query && !accountId && !ctx.query.get('property')) {
@@ -57,11 +57,14 @@ export function searchUsers(ctx: RequestContext): LocalResponse {
   const found = ctx.store
     .users()
     .filter((user) => (accountId ? user.accountId === accountId : query ? matchesQuery(ctx, user, query) : false));
-  return json(200, found.slice(startAt, startAt + maxResults).map((user) => userBean(ctx, user)));
-}
+  return json(
+    200,
+    found.slice(startAt, startAt + maxResults).map((user) => userBean(ctx, user)),
+  );
+};
 
 /** GET /user/bulk?accountId=…&accountId=… */
-export function bulkUsers(ctx: RequestContext): LocalResponse {
+export const bulkUsers = (ctx: RequestContext): LocalResponse => {
   const ids = ctx.query.getAll('accountId').filter((id) => id !== '');
   if (ids.length === 0) throw restErrors.badRequest(["The 'accountId' query parameter is required."]);
   const startAt = intParam(ctx.query, 'startAt', 0);
@@ -83,4 +86,4 @@ export function bulkUsers(ctx: RequestContext): LocalResponse {
     isLast,
     values: page.map((user) => userBean(ctx, user)),
   });
-}
+};

@@ -1,12 +1,12 @@
-import { userDetailsBean } from '../beans/users';
-import { param, viewerOf, type RequestContext } from '../http/context';
-import { json } from '../http/responses';
 import type { LocalResponse } from '../../http-types';
+import { userDetailsBean } from '../beans/users';
+import { param, type RequestContext, viewerOf } from '../http/context';
+import { json } from '../http/responses';
 import { hasPermission } from '../permissions';
 import { visibleIssue } from './issues';
 
 /** GET /issue/{issueIdOrKey}/watchers. Without "View voters and watchers" a caller sees only themselves. */
-export function listWatchers(ctx: RequestContext): LocalResponse {
+export const listWatchers = (ctx: RequestContext): LocalResponse => {
   const viewer = viewerOf(ctx);
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
   const seesAll = hasPermission(viewer, 'VIEW_VOTERS_AND_WATCHERS', { issue, issues: [issue] });
@@ -21,4 +21,4 @@ export function listWatchers(ctx: RequestContext): LocalResponse {
       return user ? [userDetailsBean(ctx, user)] : [];
     }),
   });
-}
+};

@@ -2,10 +2,12 @@ import { JiraRestError, restErrors } from '../errors';
 import type { RequestContext } from './context';
 
 /** The request's JSON body. Jira answers 415 to other content types and 400 to JSON it cannot read. */
-export function readJsonBody(ctx: RequestContext): unknown {
+export const readJsonBody = (ctx: RequestContext): unknown => {
   const contentType = ctx.request.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(contentType.trim())) {
-    throw new JiraRestError('UNSUPPORTED_MEDIA_TYPE', 415, [`Unsupported media type '${contentType || 'none'}'; send application/json.`]);
+    throw new JiraRestError('UNSUPPORTED_MEDIA_TYPE', 415, [
+      `Unsupported media type '${contentType || 'none'}'; send application/json.`,
+    ]);
   }
   const text = ctx.request.body?.toString('utf8') ?? '';
   try {
@@ -13,4 +15,4 @@ export function readJsonBody(ctx: RequestContext): unknown {
   } catch {
     throw restErrors.badRequest(['Invalid request payload. Refer to the REST API documentation and try again.']);
   }
-}
+};

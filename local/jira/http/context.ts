@@ -23,14 +23,12 @@ export interface RequestContext {
   readonly params: Readonly<Record<string, string>>;
   readonly request: LocalRequest;
   /** Records a product event; the site emits it once the call has succeeded. */
-  raise(event: RaisedEvent): void;
+  raise: (event: RaisedEvent) => void;
 }
 
-export function viewerOf(ctx: RequestContext): Viewer {
+export const viewerOf = (ctx: RequestContext): Viewer => {
   if (!ctx.viewer) throw restErrors.notAuthenticated();
   return ctx.viewer;
-}
+};
 
-export function param(ctx: RequestContext, name: string): string {
-  return ctx.params[name] ?? '';
-}
+export const param = (ctx: RequestContext, name: string): string => ctx.params[name] ?? '';

@@ -25,7 +25,7 @@ export interface RouteMatch {
 
 const REST_PREFIX = /^\/rest\/api\/(2|3|latest)(\/.*)?$/;
 
-function matchPattern(pattern: string, path: string): Record<string, string> | null {
+const matchPattern = (pattern: string, path: string): Record<string, string> | null => {
   const want = pattern.split('/');
   const have = path.split('/');
   if (want.length !== have.length) return null;
@@ -45,10 +45,10 @@ function matchPattern(pattern: string, path: string): Record<string, string> | n
     }
   }
   return params;
-}
+};
 
 /** Finds the route for a path; `latest` is v2 on Jira Cloud. */
-export function findRoute(routes: readonly Route[], pathname: string): RouteMatch | null {
+export const findRoute = (routes: readonly Route[], pathname: string): RouteMatch | null => {
   const rest = REST_PREFIX.exec(pathname);
   const scope = rest ? 'rest' : 'site';
   const path = rest ? (rest[2] ?? '/').replace(/\/$/, '') || '/' : pathname;
@@ -59,8 +59,6 @@ export function findRoute(routes: readonly Route[], pathname: string): RouteMatc
     if (params) return { route, params, apiVersion };
   }
   return null;
-}
+};
 
-export function methodOf(request: LocalRequest): string {
-  return request.method.toUpperCase();
-}
+export const methodOf = (request: LocalRequest): string => request.method.toUpperCase();

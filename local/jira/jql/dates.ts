@@ -6,7 +6,7 @@ const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_60
  * A JQL date value: `2025-03-04`, `2025/03/04 09:30`, or a period from now such as `-5d` or `-1w 2d`.
  * Absolute dates are read as UTC.
  */
-export function parseJqlDate(text: string, field: string, now: Date): number {
+export const parseJqlDate = (text: string, field: string, now: Date): number => {
   const absolute = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim());
   if (absolute) {
     const [, year, month, day, hour, minute] = absolute;
@@ -24,12 +24,12 @@ export function parseJqlDate(text: string, field: string, now: Date): number {
   throw restErrors.invalidJql([
     `Date value '${text}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
   ]);
-}
+};
 
 const startOfDay = (now: Date): number => Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
 
 /** The date functions JQL offers, evaluated in UTC. */
-export function jqlDateFunction(name: string, now: Date): number | undefined {
+export const jqlDateFunction = (name: string, now: Date): number | undefined => {
   switch (name.toLowerCase()) {
     case 'now':
       return now.getTime();
@@ -40,4 +40,4 @@ export function jqlDateFunction(name: string, now: Date): number | undefined {
     default:
       return undefined;
   }
-}
+};

@@ -22,34 +22,43 @@ const valueError = (value: string, field: string) =>
   restErrors.invalidJql([`The value '${value}' does not exist for the field '${field}'.`]);
 
 /** A JQL value as a flat list of (value or function) operands. */
-const flatten = (operand: JqlOperand): JqlOperand[] => (operand.kind === 'list' ? operand.values.flatMap(flatten) : [operand]);
+const flatten = (operand: JqlOperand): JqlOperand[] =>
+  operand.kind === 'list' ? operand.values.flatMap(flatten) : [operand];
 
-function currentUserId(env: JqlEnvironment): string {
+const currentUserId = (env: JqlEnvironment): string => {
   // Only people are "current users"; for the app the clause matches nobody.
   return env.viewer.kind === 'user' ? env.viewer.user.accountId : '\u0000app';
-}
+};
 
-function equalityValues(spec: Extract<JqlFieldSpec, { kind: 'equality' }>, operand: JqlOperand, env: JqlEnvironment): (string | null)[] {
-  return flatten(operand).map((item) => {
+const equalityValues = (
+  spec: Extract<JqlFieldSpec, { kind: 'equality' }>,
+  operand: JqlOperand,
+  env: JqlEnvironment,
+): (string | null)[] =>
+  flatten(operand).map((item) => {
     if (item.kind === 'empty') return null;
     if (item.kind === 'function') {
-      if (item.name.toLowerCase() === 'currentuser' && ['assignee', 'reporter', 'creator', 'watcher'].includes(spec.name)) {
+      if (
+        item.name.toLowerCase() === 'currentuser' &&
+        ['assignee', 'reporter', 'creator', 'watcher'].includes(spec.name)
+      ) {
         return currentUserId(env);
       }
       throw restErrors.invalidJql([`Unable to find JQL function '${item.name}(${item.args.join(', ')})'.`]);
     }
-    if (item.kind === 'list') throw restErrors.invalidJql([`Lists are not allowed inside lists for the field '${spec.name}'.`]);
+    if (item.kind === 'list')
+      throw restErrors.invalidJql([`Lists are not allowed inside lists for the field '${spec.name}'.`]);
     const resolved = spec.resolve(item.text, env.store);
     if (resolved === undefined) throw valueError(item.text, spec.name);
     return resolved === '' ? null : resolved;
   });
-}
 
 const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 
-function keyValues(operand: JqlOperand, env: JqlEnvironment): StoredIssue[] {
-  return flatten(operand).map((item) => {
-    if (item.kind !== 'value') throw restErrors.invalidJql([`The field 'key' does not support EMPTY or functions here.`]);
+const keyValues = (operand: JqlOperand, env: JqlEnvironment): StoredIssue[] =>
+  flatten(operand).map((item) => {
+    if (item.kind !== 'value')
+      throw restErrors.invalidJql([`The field 'key' does not support EMPTY or functions here.`]);
     if (!ISSUE_KEY.test(item.text) && !/^\d+$/.test(item.text)) {
       throw restErrors.invalidJql([`The issue key '${item.text}' for field 'key' is invalid.`]);
     }
@@ -57,18 +66,19 @@ function keyValues(operand: JqlOperand, env: JqlEnvironment): StoredIssue[] {
     if (!issue) throw restErrors.invalidJql([`An issue with key '${item.text}' does not exist for field 'key'.`]);
     return issue;
   });
-}
 
-function dateValue(operand: JqlOperand, field: string, env: JqlEnvironment): number | null {
+const dateValue = (operand: JqlOperand, field: string, env: JqlEnvironment): number | null => {
   if (operand.kind === 'empty') return null;
   if (operand.kind === 'function') {
     const value = jqlDateFunction(operand.name, env.now);
-    if (value === undefined) throw restErrors.invalidJql([`Unable to find JQL function '${operand.name}(${operand.args.join(', ')})'.`]);
+    if (value === undefined)
+      throw restErrors.invalidJql([`Unable to find JQL function '${operand.name}(${operand.args.join(', ')})'.`]);
     return value;
   }
-  if (operand.kind === 'list') throw restErrors.invalidJql([`The operator does not support a list for the field '${field}'.`]);
+  if (operand.kind === 'list')
+    throw restErrors.invalidJql([`The operator does not support a list for the field '${field}'.`]);
   return parseJqlDate(operand.text, field, env.now);
-}
+};
 
 const compareBy = (operator: string, left: number, right: number): boolean => {
   switch (operator) {
@@ -87,18 +97,22 @@ const compareBy = (operator: string, left: number, right: number): boolean => {
   }
 };
 
-const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}*]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}*]+/u)
+    .filter(Boolean);
 
 /** Jira's text search, simplified: every word of the query starts a word of the text (`*` is a wildcard). */
-function textMatches(haystack: string, query: string): boolean {
+const textMatches = (haystack: string, query: string): boolean => {
   const available = words(haystack);
   return words(query).every((term) => {
     const stem = term.replace(/\*+$/, '');
     return stem === '' || available.some((word) => word.startsWith(stem));
   });
-}
+};
 
-function compileTerm(term: Extract<JqlClause, { kind: 'term' }>, env: JqlEnvironment): Predicate {
+const compileTerm = (term: Extract<JqlClause, { kind: 'term' }>, env: JqlEnvironment): Predicate => {
   const spec = jqlField(term.field);
   if (!spec) throw fieldError(term.field);
   const { operator, operand } = term;
@@ -107,7 +121,9 @@ function compileTerm(term: Extract<JqlClause, { kind: 'term' }>, env: JqlEnviron
   }
   const negated = operator === '!=' || operator === 'not in' || operator === 'is not' || operator === '!~';
   if ((operator === 'is' || operator === 'is not') && operand.kind !== 'empty') {
-    throw restErrors.invalidJql([`The operator '${operator}' only supports EMPTY or NULL for the field '${spec.name}'.`]);
+    throw restErrors.invalidJql([
+      `The operator '${operator}' only supports EMPTY or NULL for the field '${spec.name}'.`,
+    ]);
   }
   const negate = (predicate: Predicate): Predicate => (negated ? (issue) => !predicate(issue) : predicate);
 
@@ -124,13 +140,15 @@ function compileTerm(term: Extract<JqlClause, { kind: 'term' }>, env: JqlEnviron
       const targets = keyValues(operand, env);
       if (['>', '>=', '<', '<='].includes(operator)) {
         const target = targets[0] as StoredIssue;
-        return (issue) => issue.projectKey === target.projectKey && compareBy(operator, Number(issue.id), Number(target.id));
+        return (issue) =>
+          issue.projectKey === target.projectKey && compareBy(operator, Number(issue.id), Number(target.id));
       }
       return negate((issue) => targets.some((target) => target.id === issue.id));
     }
     case 'text': {
       if (operand.kind === 'empty') return negate((issue) => spec.text(issue, env.store).trim() === '');
-      if (operand.kind !== 'value') throw restErrors.invalidJql([`The field '${spec.name}' only supports text values.`]);
+      if (operand.kind !== 'value')
+        throw restErrors.invalidJql([`The field '${spec.name}' only supports text values.`]);
       return negate((issue) => textMatches(spec.text(issue, env.store), operand.text));
     }
     case 'date': {
@@ -146,9 +164,9 @@ function compileTerm(term: Extract<JqlClause, { kind: 'term' }>, env: JqlEnviron
       };
     }
   }
-}
+};
 
-function compileClause(clause: JqlClause, env: JqlEnvironment): Predicate {
+const compileClause = (clause: JqlClause, env: JqlEnvironment): Predicate => {
   switch (clause.kind) {
     case 'and': {
       const left = compileClause(clause.left, env);
@@ -167,7 +185,7 @@ function compileClause(clause: JqlClause, env: JqlEnvironment): Predicate {
     case 'term':
       return compileTerm(clause, env);
   }
-}
+};
 
 type SortKey = (issue: StoredIssue, store: SiteStore) => number | string | null;
 
@@ -186,7 +204,7 @@ const SORT_KEYS: Record<string, SortKey> = {
   reporter: (issue, store) => store.author(issue.reporterId)?.displayName ?? null,
 };
 
-function comparator(sorts: readonly JqlSort[], store: SiteStore): (a: StoredIssue, b: StoredIssue) => number {
+const comparator = (sorts: readonly JqlSort[], store: SiteStore): ((a: StoredIssue, b: StoredIssue) => number) => {
   const keys = sorts.map((sort) => {
     const spec = jqlField(sort.field);
     const key = spec ? SORT_KEYS[spec.name === 'key' ? 'key' : spec.name] : undefined;
@@ -207,11 +225,11 @@ function comparator(sorts: readonly JqlSort[], store: SiteStore): (a: StoredIssu
     }
     return 0;
   };
-}
+};
 
 /** Issues that match, in order; without ORDER BY, newest key first. */
-export function runJql(query: JqlQuery, env: JqlEnvironment, candidates: readonly StoredIssue[]): StoredIssue[] {
+export const runJql = (query: JqlQuery, env: JqlEnvironment, candidates: readonly StoredIssue[]): StoredIssue[] => {
   const matches = query.where ? compileClause(query.where, env) : () => true;
   const order = query.orderBy.length > 0 ? query.orderBy : [{ field: 'key', direction: 'desc' as const, position: 0 }];
   return candidates.filter(matches).sort(comparator(order, env.store));
-}
+};

@@ -12,21 +12,28 @@ export type JqlFieldSpec =
       name: string;
       operators: readonly JqlOperator[];
       /** The issue's values, normalised; empty means EMPTY. */
-      values(issue: StoredIssue, store: SiteStore): string[];
+      values: (issue: StoredIssue, store: SiteStore) => string[];
       /** Normalises an operand value, or returns undefined when the site has no such value. */
-      resolve(text: string, store: SiteStore): string | undefined;
+      resolve: (text: string, store: SiteStore) => string | undefined;
       caseInsensitiveValues?: boolean;
     }
-  | { kind: 'text'; name: string; operators: readonly JqlOperator[]; text(issue: StoredIssue, store: SiteStore): string }
-  | { kind: 'date'; name: string; operators: readonly JqlOperator[]; instant(issue: StoredIssue): number | null }
+  | {
+      kind: 'text';
+      name: string;
+      operators: readonly JqlOperator[];
+      text: (issue: StoredIssue, store: SiteStore) => string;
+    }
+  | { kind: 'date'; name: string; operators: readonly JqlOperator[]; instant: (issue: StoredIssue) => number | null }
   | { kind: 'key'; name: string; operators: readonly JqlOperator[] };
 
 const EQUALITY: readonly JqlOperator[] = ['=', '!=', 'in', 'not in', 'is', 'is not'];
 const TEXT: readonly JqlOperator[] = ['~', '!~', 'is', 'is not'];
 const ORDERED: readonly JqlOperator[] = ['=', '!=', '>', '>=', '<', '<=', 'in', 'not in', 'is', 'is not'];
 
-const byName = <T extends { id: string; name: string }>(items: readonly T[]) => (text: string) =>
-  items.find((item) => item.id === text || item.name.toLowerCase() === text.toLowerCase())?.id;
+const byName =
+  <T extends { id: string; name: string }>(items: readonly T[]) =>
+  (text: string) =>
+    items.find((item) => item.id === text || item.name.toLowerCase() === text.toLowerCase())?.id;
 
 const userField = (name: string, read: (issue: StoredIssue) => string | null): JqlFieldSpec => ({
   kind: 'equality',
@@ -58,10 +65,23 @@ const FIELD_SPECS: Record<string, JqlFieldSpec> = {
       return project ? [project.id] : [];
     },
     resolve: (text, store) =>
-      store.projects().find((project) => project.key.toLowerCase() === text.toLowerCase() || project.id === text || project.name.toLowerCase() === text.toLowerCase())?.id,
+      store
+        .projects()
+        .find(
+          (project) =>
+            project.key.toLowerCase() === text.toLowerCase() ||
+            project.id === text ||
+            project.name.toLowerCase() === text.toLowerCase(),
+        )?.id,
   },
   key: { kind: 'key', name: 'key', operators: ORDERED },
-  status: { kind: 'equality', name: 'status', operators: EQUALITY, values: (issue) => [issue.statusId], resolve: byName(STATUSES) },
+  status: {
+    kind: 'equality',
+    name: 'status',
+    operators: EQUALITY,
+    values: (issue) => [issue.statusId],
+    resolve: byName(STATUSES),
+  },
   statuscategory: {
     kind: 'equality',
     name: 'statusCategory',
@@ -69,11 +89,26 @@ const FIELD_SPECS: Record<string, JqlFieldSpec> = {
     values: (issue) => [String(STATUSES.find((status) => status.id === issue.statusId)?.categoryId ?? '')],
     resolve: (text) =>
       STATUS_CATEGORIES.find(
-        (category) => String(category.id) === text || category.key === text.toLowerCase() || category.name.toLowerCase() === text.toLowerCase(),
+        (category) =>
+          String(category.id) === text ||
+          category.key === text.toLowerCase() ||
+          category.name.toLowerCase() === text.toLowerCase(),
       )?.id.toString(),
   },
-  priority: { kind: 'equality', name: 'priority', operators: EQUALITY, values: (issue) => [issue.priorityId], resolve: byName(PRIORITIES) },
-  issuetype: { kind: 'equality', name: 'issuetype', operators: EQUALITY, values: (issue) => [issue.issueTypeId], resolve: byName(ISSUE_TYPES) },
+  priority: {
+    kind: 'equality',
+    name: 'priority',
+    operators: EQUALITY,
+    values: (issue) => [issue.priorityId],
+    resolve: byName(PRIORITIES),
+  },
+  issuetype: {
+    kind: 'equality',
+    name: 'issuetype',
+    operators: EQUALITY,
+    values: (issue) => [issue.issueTypeId],
+    resolve: byName(ISSUE_TYPES),
+  },
   resolution: {
     kind: 'equality',
     name: 'resolution',
@@ -119,7 +154,12 @@ const FIELD_SPECS: Record<string, JqlFieldSpec> = {
   },
   created: { kind: 'date', name: 'created', operators: ORDERED, instant: (issue) => instant(issue.created) },
   updated: { kind: 'date', name: 'updated', operators: ORDERED, instant: (issue) => instant(issue.updated) },
-  resolutiondate: { kind: 'date', name: 'resolutiondate', operators: ORDERED, instant: (issue) => instant(issue.resolutiondate) },
+  resolutiondate: {
+    kind: 'date',
+    name: 'resolutiondate',
+    operators: ORDERED,
+    instant: (issue) => instant(issue.resolutiondate),
+  },
   duedate: { kind: 'date', name: 'duedate', operators: ORDERED, instant: (issue) => dayInstant(issue.duedate) },
 };
 
@@ -137,7 +177,7 @@ const ALIASES: Record<string, string> = {
   watchers: 'watcher',
 };
 
-export function jqlField(name: string): JqlFieldSpec | undefined {
+export const jqlField = (name: string): JqlFieldSpec | undefined => {
   const lower = name.toLowerCase();
   return FIELD_SPECS[ALIASES[lower] ?? lower];
-}
+};

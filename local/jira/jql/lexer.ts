@@ -13,7 +13,7 @@ export const jqlError = (detail: string, position: number) =>
 
 const OPERATORS = ['!=', '!~', '>=', '<=', '=', '~', '>', '<'];
 
-export function tokenize(jql: string): JqlToken[] {
+export const tokenize = (jql: string): JqlToken[] => {
   const tokens: JqlToken[] = [];
   let i = 0;
   while (i < jql.length) {
@@ -54,4 +54,4 @@ export function tokenize(jql: string): JqlToken[] {
   }
   tokens.push({ type: 'end', text: 'EOF', position: jql.length });
   return tokens;
-}
+};

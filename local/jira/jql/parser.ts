@@ -1,5 +1,5 @@
 import type { JqlClause, JqlOperand, JqlOperator, JqlQuery, JqlSort } from './ast';
-import { jqlError, tokenize, type JqlToken } from './lexer';
+import { jqlError, type JqlToken, tokenize } from './lexer';
 
 const VALID_OPERATORS =
   "Valid operators are: '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'in', 'not in', 'is', 'is not'.";
@@ -163,6 +163,4 @@ class Parser {
   }
 }
 
-export function parseJql(jql: string): JqlQuery {
-  return new Parser(tokenize(jql)).parse();
-}
+export const parseJql = (jql: string): JqlQuery => new Parser(tokenize(jql)).parse();

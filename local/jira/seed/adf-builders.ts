@@ -54,7 +54,10 @@ export const codeBlock = (language: string | null, text: string): AdfNode => ({
 
 export const quote = (...content: AdfNode[]): AdfNode => ({ type: 'blockquote', content });
 
-export const panel = (panelType: 'info' | 'note' | 'warning' | 'success' | 'error', ...content: AdfNode[]): AdfNode => ({
+export const panel = (
+  panelType: 'info' | 'note' | 'warning' | 'success' | 'error',
+  ...content: AdfNode[]
+): AdfNode => ({
   type: 'panel',
   attrs: { panelType },
   content,

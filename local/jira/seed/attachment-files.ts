@@ -11,7 +11,7 @@ import { buildZip } from '../assets/zip';
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** Log lines a second or so apart from `start`, until the text reaches `targetBytes`. */
-function logText(start: Date, targetBytes: number, seed: number, messages: readonly string[]): string {
+const logText = (start: Date, targetBytes: number, seed: number, messages: readonly string[]): string => {
   const random = seededRandom(seed);
   const lines: string[] = [];
   let size = 0;
@@ -27,7 +27,7 @@ function logText(start: Date, targetBytes: number, seed: number, messages: reado
     size += Buffer.byteLength(line);
   }
   return lines.join('');
-}
+};
 
 const OUTLOOK_MESSAGES = [
   'Sync cycle started for mailbox helpdesk@example.com (shared)',
@@ -57,7 +57,7 @@ const VPN_MESSAGES = [
   'PanGPS: DNS suffix search list set to corp.example.com',
 ];
 
-function outlookScreenshot(): Buffer {
+const outlookScreenshot = (): Buffer => {
   const [titleR, titleG, titleB] = rgb('#0F6CBD');
   const [bannerR, bannerG, bannerB] = rgb('#FDE7E9');
   const [textR, textG, textB] = rgb('#605E5C');
@@ -69,24 +69,29 @@ function outlookScreenshot(): Buffer {
       return [bannerR, bannerG, bannerB];
     }
     const row = y - 80;
-    if (row >= 0 && row % 18 < 8 && x >= 12 && x < 300 - ((Math.floor(row / 18) * 37) % 90)) return [textR, textG, textB];
+    if (row >= 0 && row % 18 < 8 && x >= 12 && x < 300 - ((Math.floor(row / 18) * 37) % 90))
+      return [textR, textG, textB];
     return [255, 255, 255];
   });
-}
+};
 
 /** A noisy signal-strength heat map: noise does not compress, which is why this file is large. */
-function wifiHeatmap(): Buffer {
+const wifiHeatmap = (): Buffer => {
   const random = seededRandom(7);
   return encodePng(600, 600, (x, y) => {
     const dx = x - 420;
     const dy = y - 180;
     const strength = Math.max(0, 1 - Math.sqrt(dx * dx + dy * dy) / 520);
     const jitter = Math.floor(random() * 40);
-    return [Math.min(255, Math.floor(255 * (1 - strength)) + jitter), Math.min(255, Math.floor(220 * strength) + jitter), 60 + jitter];
+    return [
+      Math.min(255, Math.floor(255 * (1 - strength)) + jitter),
+      Math.min(255, Math.floor(220 * strength) + jitter),
+      60 + jitter,
+    ];
   });
-}
+};
 
-function onboardingCsv(): Buffer {
+const onboardingCsv = (): Buffer => {
   const rows = [
     ['Item', 'Owner', 'Due', 'Status', 'Notes'],
     ['Laptop (MacBook Pro 14", 32 GB)', 'Sam Rivera', '2025-03-14', 'Ordered', 'Asset tag to be assigned on arrival'],
@@ -100,9 +105,9 @@ function onboardingCsv(): Buffer {
   ];
   const escape = (cell: string): string => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   return Buffer.from(`${rows.map((row) => row.map(escape).join(',')).join('\r\n')}\r\n`, 'utf8');
-}
+};
 
-function vpnDiagnosticsZip(): Buffer {
+const vpnDiagnosticsZip = (): Buffer => {
   const captured = new Date(Date.UTC(2025, 2, 6, 8, 42, 10));
   const ipconfig = [
     'Wireless LAN adapter Wi-Fi:',
@@ -121,14 +126,17 @@ function vpnDiagnosticsZip(): Buffer {
     [
       { name: 'vpn-diagnostics/PanGPS.log', data: Buffer.from(logText(captured, 3_400_000, 11, VPN_MESSAGES), 'utf8') },
       { name: 'vpn-diagnostics/ipconfig.txt', data: Buffer.from(ipconfig, 'utf8') },
-      { name: 'vpn-diagnostics/README.txt', data: Buffer.from('Collected with GlobalProtect > Settings > Troubleshooting > Collect Logs.\n', 'utf8') },
+      {
+        name: 'vpn-diagnostics/README.txt',
+        data: Buffer.from('Collected with GlobalProtect > Settings > Troubleshooting > Collect Logs.\n', 'utf8'),
+      },
     ],
     captured,
   );
-}
+};
 
-function printerGuidePdf(): Buffer {
-  return buildPdf('Printer setup: PRN-L4-EAST (HP LaserJet M507)', [
+const printerGuidePdf = (): Buffer =>
+  buildPdf('Printer setup: PRN-L4-EAST (HP LaserJet M507)', [
     '1. Open Settings > Bluetooth & devices > Printers & scanners.',
     '2. Choose Add device, then Add manually.',
     '3. Select "Add a printer using an IP address or hostname".',
@@ -139,7 +147,6 @@ function printerGuidePdf(): Buffer {
     'Secure print: release jobs at the printer with your badge.',
     'Problems? Raise a request in the DEMO project, component Printing.',
   ]);
-}
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 const xmlText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -147,27 +154,63 @@ const xmlText = (text: string): string => text.replace(/&/g, '&amp;').replace(/<
 /** Spreadsheet column letters: 0 is A, 25 is Z. The inventory has fewer than 27 columns. */
 const column = (index: number): string => String.fromCharCode(65 + index);
 
-const LAPTOP_MODELS = ['MacBook Pro 14" M3 Pro', 'MacBook Air 13" M2', 'Dell Latitude 7440', 'Lenovo ThinkPad T14 Gen 4', 'HP EliteBook 840 G10'];
+const LAPTOP_MODELS = [
+  'MacBook Pro 14" M3 Pro',
+  'MacBook Air 13" M2',
+  'Dell Latitude 7440',
+  'Lenovo ThinkPad T14 Gen 4',
+  'HP EliteBook 840 G10',
+];
 const DEPARTMENTS = ['Platform', 'Support', 'Finance', 'Sales', 'People', 'Design', 'Legal', 'Marketing'];
 const LAPTOP_STATES = ['In use', 'In use', 'In use', 'Spare', 'Repair', 'Retired'];
-const FIRST_NAMES = ['Alex', 'Sam', 'Jordan', 'Casey', 'Robin', 'Taylor', 'Morgan', 'Jamie', 'Avery', 'Riley', 'Quinn', 'Drew'];
+const FIRST_NAMES = [
+  'Alex',
+  'Sam',
+  'Jordan',
+  'Casey',
+  'Robin',
+  'Taylor',
+  'Morgan',
+  'Jamie',
+  'Avery',
+  'Riley',
+  'Quinn',
+  'Drew',
+];
 const LAST_NAMES = ['Rivera', 'Lee', 'Nguyen', 'Okafor', 'Schmidt', 'Kowalski', 'Tanaka', 'Haddad', 'Silva', 'Brown'];
 
 /**
  * The laptop fleet as an Office Open XML workbook (a ZIP of XML parts, stored uncompressed), one sheet of 7,100
  * rows: big enough (over 3 MB) that a mail client needs an upload session for it.
  */
-function laptopFleetInventory(): Buffer {
+const laptopFleetInventory = (): Buffer => {
   const random = seededRandom(23);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const header = ['Asset tag', 'Serial number', 'Model', 'Assigned to', 'Department', 'Purchased', 'Warranty ends', 'OS build', 'Status'];
+  const header = [
+    'Asset tag',
+    'Serial number',
+    'Model',
+    'Assigned to',
+    'Department',
+    'Purchased',
+    'Warranty ends',
+    'OS build',
+    'Status',
+  ];
   const cell = (ref: string, value: string | number): string =>
-    typeof value === 'number' ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${xmlText(value)}</t></is></c>`;
-  const rows: string[] = [`<row r="1">${header.map((title, index) => cell(`${column(index)}1`, title)).join('')}</row>`];
+    typeof value === 'number'
+      ? `<c r="${ref}"><v>${value}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t>${xmlText(value)}</t></is></c>`;
+  const rows: string[] = [
+    `<row r="1">${header.map((title, index) => cell(`${column(index)}1`, title)).join('')}</row>`,
+  ];
   for (let n = 1; n <= 7_100; n += 1) {
     const purchased = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 1800) * 86_400_000);
     const warranty = new Date(purchased.getTime() + 3 * 365 * 86_400_000);
-    const serial = Array.from({ length: 10 }, () => '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ'[Math.floor(random() * 34)]).join('');
+    const serial = Array.from(
+      { length: 10 },
+      () => '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ'[Math.floor(random() * 34)],
+    ).join('');
     const values: (string | number)[] = [
       `LT-${String(n).padStart(5, '0')}`,
       serial,
@@ -188,25 +231,33 @@ function laptopFleetInventory(): Buffer {
     [
       {
         name: '[Content_Types].xml',
-        data: part(`${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`),
+        data: part(
+          `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+        ),
       },
       {
         name: '_rels/.rels',
-        data: part(`${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+        data: part(
+          `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        ),
       },
       {
         name: 'xl/workbook.xml',
-        data: part(`${XML_DECLARATION}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Laptops" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+        data: part(
+          `${XML_DECLARATION}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Laptops" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
       },
       {
         name: 'xl/_rels/workbook.xml.rels',
-        data: part(`${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+        data: part(
+          `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
       },
       { name: 'xl/worksheets/sheet1.xml', data: part(sheet) },
     ],
     new Date(Date.UTC(2025, 2, 4, 9, 28, 0)),
   );
-}
+};
 
 export const ATTACHMENT_FILES = {
   outlookScreenshot,
@@ -224,11 +275,11 @@ export type AttachmentFileName = keyof typeof ATTACHMENT_FILES;
 const cache = new Map<AttachmentFileName, Buffer>();
 
 /** Generated once per process: several emulators (as in tests) share the same immutable bytes. */
-export function attachmentBytes(name: AttachmentFileName): Buffer {
+export const attachmentBytes = (name: AttachmentFileName): Buffer => {
   let bytes = cache.get(name);
   if (!bytes) {
     bytes = ATTACHMENT_FILES[name]();
     cache.set(name, bytes);
   }
   return bytes;
-}
+};

@@ -34,16 +34,46 @@ export const ISSUE_TYPES: readonly IssueType[] = [
 ];
 
 export const PRIORITIES: readonly Priority[] = [
-  { id: '1', name: 'Highest', iconName: 'highest', statusColor: '#d04437', description: 'This problem will block progress.' },
-  { id: '2', name: 'High', iconName: 'high', statusColor: '#f15C75', description: 'Serious problem that could block progress.' },
-  { id: '3', name: 'Medium', iconName: 'medium', statusColor: '#f79232', description: 'Has the potential to affect progress.' },
-  { id: '4', name: 'Low', iconName: 'low', statusColor: '#707070', description: 'Minor problem or easily worked around.' },
-  { id: '5', name: 'Lowest', iconName: 'lowest', statusColor: '#999999', description: 'Trivial problem with little or no impact on progress.' },
+  {
+    id: '1',
+    name: 'Highest',
+    iconName: 'highest',
+    statusColor: '#d04437',
+    description: 'This problem will block progress.',
+  },
+  {
+    id: '2',
+    name: 'High',
+    iconName: 'high',
+    statusColor: '#f15C75',
+    description: 'Serious problem that could block progress.',
+  },
+  {
+    id: '3',
+    name: 'Medium',
+    iconName: 'medium',
+    statusColor: '#f79232',
+    description: 'Has the potential to affect progress.',
+  },
+  {
+    id: '4',
+    name: 'Low',
+    iconName: 'low',
+    statusColor: '#707070',
+    description: 'Minor problem or easily worked around.',
+  },
+  {
+    id: '5',
+    name: 'Lowest',
+    iconName: 'lowest',
+    statusColor: '#999999',
+    description: 'Trivial problem with little or no impact on progress.',
+  },
 ];
 
 export const RESOLUTIONS: readonly Resolution[] = [
   { id: '10000', name: 'Done', description: 'Work has been completed on this issue.' },
-  { id: '10001', name: "Won't Do", description: 'This issue won\'t be actioned.' },
+  { id: '10001', name: "Won't Do", description: "This issue won't be actioned." },
 ];
 
 export const DEMO_PROJECT: Project = {
@@ -70,7 +100,8 @@ export const OPS_PROJECT: Project = {
   id: '10001',
   key: 'OPS',
   name: 'IT Operations',
-  description: 'Servers, backups, certificates and the network: the operations team\'s service requests and maintenance.',
+  description:
+    "Servers, backups, certificates and the network: the operations team's service requests and maintenance.",
   leadAccountId: SAM_AGENT.accountId,
   avatarId: 10401,
   projectTypeKey: 'service_desk',

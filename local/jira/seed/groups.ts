@@ -46,7 +46,14 @@ export const SECURITY_TEAM: SiteGroup = {
   memberIds: [SAM_AGENT.accountId],
 };
 
-export const SITE_GROUPS: readonly SiteGroup[] = [ATLASSIAN_ADDONS_ADMIN, JIRA_ADMINS, JIRA_SOFTWARE_USERS, SECURITY_TEAM, SITE_ADMINS, SUPPORT_AGENTS];
+export const SITE_GROUPS: readonly SiteGroup[] = [
+  ATLASSIAN_ADDONS_ADMIN,
+  JIRA_ADMINS,
+  JIRA_SOFTWARE_USERS,
+  SECURITY_TEAM,
+  SITE_ADMINS,
+  SUPPORT_AGENTS,
+];
 
 /** Jira Cloud's usual project roles; ids as a company-managed site numbers them. */
 export const DEVELOPERS_ROLE: ProjectRoleDefinition = {
@@ -80,7 +87,13 @@ export const ADDONS_PROJECT_ACCESS_ROLE: ProjectRoleDefinition = {
   description: 'A project role that represents Connect add-ons declaring a scope requiring more than read',
 };
 
-export const PROJECT_ROLES: readonly ProjectRoleDefinition[] = [DEVELOPERS_ROLE, USERS_ROLE, ADMINISTRATORS_ROLE, SERVICE_DESK_TEAM_ROLE, ADDONS_PROJECT_ACCESS_ROLE];
+export const PROJECT_ROLES: readonly ProjectRoleDefinition[] = [
+  DEVELOPERS_ROLE,
+  USERS_ROLE,
+  ADMINISTRATORS_ROLE,
+  SERVICE_DESK_TEAM_ROLE,
+  ADDONS_PROJECT_ACCESS_ROLE,
+];
 
 /** Who acts in each role of DEMO (people directly, everyone in jira-software-users as Users, the app), OPS and SEC. */
 export const ROLE_ACTORS: readonly ProjectRoleActors[] = [

@@ -1,6 +1,6 @@
+import { storedContent } from '../attachment-content';
 import { JiraEmulatorError } from '../errors';
 import type { StoredAttachment, StoredComment, StoredIssue } from '../model';
-import { storedContent } from '../attachment-content';
 import { attachmentBytes } from './attachment-files';
 import { DEMO_PROJECT, ISSUE_TYPES, PRIORITIES, PROJECTS, RESOLUTIONS, STATUSES } from './catalog';
 import { DEMO_1 } from './issues/demo-1';
@@ -29,17 +29,27 @@ export interface SeedState {
   attachments: StoredAttachment[];
 }
 
-function lookup<T extends { id: string; name: string }>(items: readonly T[], name: string, what: string, key: string): string {
+const lookup = <T extends { id: string; name: string }>(
+  items: readonly T[],
+  name: string,
+  what: string,
+  key: string,
+): string => {
   const found = items.find((item) => item.name === name);
-  if (!found) throw new JiraEmulatorError('JIRA_EMULATOR_SEED_INVALID', `Seed issue ${key} names unknown ${what} '${name}'.`);
+  if (!found)
+    throw new JiraEmulatorError('JIRA_EMULATOR_SEED_INVALID', `Seed issue ${key} names unknown ${what} '${name}'.`);
   return found.id;
-}
+};
 
-function toStoredIssue(seed: SeedIssue): StoredIssue {
+const toStoredIssue = (seed: SeedIssue): StoredIssue => {
   const resolved = seed.resolved ?? null;
   const projectKey = seed.projectKey ?? DEMO_PROJECT.key;
   const project = PROJECTS.find((candidate) => candidate.key === projectKey);
-  if (!project) throw new JiraEmulatorError('JIRA_EMULATOR_SEED_INVALID', `Seed issue ${seed.key} names unknown project '${projectKey}'.`);
+  if (!project)
+    throw new JiraEmulatorError(
+      'JIRA_EMULATOR_SEED_INVALID',
+      `Seed issue ${seed.key} names unknown project '${projectKey}'.`,
+    );
   return {
     id: seed.id,
     key: seed.key,
@@ -65,10 +75,10 @@ function toStoredIssue(seed: SeedIssue): StoredIssue {
     votes: seed.votes ?? 0,
     properties: structuredClone(seed.properties ?? {}),
   };
-}
+};
 
 /** A fresh copy of the sample site: each emulator mutates its own. */
-export function buildSeedState(): SeedState {
+export const buildSeedState = (): SeedState => {
   let nextCommentId = FIRST_COMMENT_ID;
   const comments: StoredComment[] = [];
   const attachments: StoredAttachment[] = [];
@@ -99,4 +109,4 @@ export function buildSeedState(): SeedState {
     }
   }
   return { issues: SEED_ISSUES.map(toStoredIssue), comments, attachments };
-}
+};

@@ -1,7 +1,7 @@
 import type { DiagnosisStep, RequiredPermission } from '../../contract/credential-health';
 import { GraphError, GraphErrorCode } from '../../graph/errors';
 import { graphErrorGuidance } from '../../graph/graph-guidance';
-import { readInbox, readUser, type GraphReadDeps, type GraphUser } from '../../graph/mailbox-reader';
+import { type GraphReadDeps, type GraphUser, readInbox, readUser } from '../../graph/mailbox-reader';
 import { step } from './step';
 
 export const MailboxCode = {
@@ -61,7 +61,12 @@ export const mailboxStep = async (
       );
     }
     if (error.reason !== undefined && NOT_FOUND_REASONS.has(error.reason)) {
-      return step('mailbox', 'failed', graphErrorGuidance(error, { operation: 'read-mailbox', mailbox }), GraphErrorCode.MailboxNotFound);
+      return step(
+        'mailbox',
+        'failed',
+        graphErrorGuidance(error, { operation: 'read-mailbox', mailbox }),
+        GraphErrorCode.MailboxNotFound,
+      );
     }
     return fail(error, 'read-mailbox');
   }

@@ -1,7 +1,7 @@
 import {
-  REQUIRED_PERMISSIONS,
   type DiagnosisStep,
   type PermissionStatus,
+  REQUIRED_PERMISSIONS,
   type RequiredPermission,
 } from '../../contract/credential-health';
 import { readTokenPermissions } from '../../oauth/token-claims';
@@ -45,7 +45,10 @@ export const permissionsStep = (accessToken: string): PermissionsStepResult => {
       ),
     };
   }
-  const permissions = REQUIRED_PERMISSIONS.map((permission) => ({ permission, granted: read.roles.includes(permission) }));
+  const permissions = REQUIRED_PERMISSIONS.map((permission) => ({
+    permission,
+    granted: read.roles.includes(permission),
+  }));
   const granted = new Set(permissions.filter((entry) => entry.granted).map((entry) => entry.permission));
   const missing = permissions.filter((entry) => !entry.granted).map((entry) => entry.permission);
   const all = listed(REQUIRED_PERMISSIONS);
@@ -73,7 +76,12 @@ export const permissionsStep = (accessToken: string): PermissionsStepResult => {
     return {
       permissions,
       granted,
-      step: step('permissions', 'failed', `The token lacks ${listed(missing)}, so no mail can go out. ${fix}`, PermissionsCode.MailSendMissing),
+      step: step(
+        'permissions',
+        'failed',
+        `The token lacks ${listed(missing)}, so no mail can go out. ${fix}`,
+        PermissionsCode.MailSendMissing,
+      ),
     };
   }
   return {

@@ -7,7 +7,12 @@ export const STEP_TITLES: Readonly<Record<DiagnosisStep['key'], string>> = {
   'test-email': 'Test email',
 };
 
-export const step = (key: DiagnosisStep['key'], status: DiagnosisStatus, message: string, code?: string): DiagnosisStep => ({
+export const step = (
+  key: DiagnosisStep['key'],
+  status: DiagnosisStatus,
+  message: string,
+  code?: string,
+): DiagnosisStep => ({
   key,
   status,
   title: STEP_TITLES[key],

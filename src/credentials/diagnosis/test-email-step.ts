@@ -6,7 +6,7 @@ import type { RetryPolicy } from '../../graph/retry';
 import type { PolicyEnv } from '../../http/endpoint-policy';
 import { JiraError } from '../../jira/errors';
 import type { RequestJira } from '../../jira/jira-client';
-import { readMyself, type Myself } from '../../jira/myself';
+import { type Myself, readMyself } from '../../jira/myself';
 import { escapeHtml } from '../../mail/html-escape';
 import { safeErrorLabel } from '../../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../../shared/seams';
@@ -31,10 +31,15 @@ export interface TestEmailLogged {
   to: string;
   subject: string;
   requestedBy: { accountId: string; name: string };
-  outcome: { status: 'sent'; requestId: string | undefined } | { status: 'failed'; error: { code: string; message: string }; requestId: string | undefined };
+  outcome:
+    | { status: 'sent'; requestId: string | undefined }
+    | { status: 'failed'; error: { code: string; message: string }; requestId: string | undefined };
 }
 
-export const TestEmailCode = { NoAddress: 'TEST_EMAIL_NO_ADDRESS', JiraUnavailable: 'TEST_EMAIL_JIRA_UNAVAILABLE' } as const;
+export const TestEmailCode = {
+  NoAddress: 'TEST_EMAIL_NO_ADDRESS',
+  JiraUnavailable: 'TEST_EMAIL_JIRA_UNAVAILABLE',
+} as const;
 
 export const TEST_EMAIL_SUBJECT = 'Issue Mailer test email';
 
@@ -51,28 +56,50 @@ const testEmailHtml = (credential: StoredCredential): string =>
   `${escapeHtml(credential.senderMailbox)} reaches you.</p>`;
 
 /** Mails the admin who asked, from the sender mailbox, with the token the test just got. */
-export const testEmailStep = async (credential: StoredCredential, accessToken: string, deps: TestEmailDeps): Promise<DiagnosisStep> => {
+export const testEmailStep = async (
+  credential: StoredCredential,
+  accessToken: string,
+  deps: TestEmailDeps,
+): Promise<DiagnosisStep> => {
   let me: Myself;
   try {
     me = await readMyself(deps.requestJira);
   } catch (error) {
     if (!(error instanceof JiraError)) throw error;
-    return step('test-email', 'failed', 'Jira did not say who you are, so no test email was sent. Try again in a moment.', TestEmailCode.JiraUnavailable);
+    return step(
+      'test-email',
+      'failed',
+      'Jira did not say who you are, so no test email was sent. Try again in a moment.',
+      TestEmailCode.JiraUnavailable,
+    );
   }
   const address = me.emailAddress;
   if (address === undefined) return step('test-email', 'skipped', NO_ADDRESS_MESSAGE, TestEmailCode.NoAddress);
   const log = async (outcome: TestEmailLogged['outcome']): Promise<void> => {
     if (deps.logTestEmail === undefined) return;
     const requestedBy = { accountId: me.accountId, name: me.displayName ?? me.accountId };
-    const email = { credentialId: credential.id, senderMailbox: credential.senderMailbox, to: address, subject: TEST_EMAIL_SUBJECT, requestedBy, outcome };
+    const email = {
+      credentialId: credential.id,
+      senderMailbox: credential.senderMailbox,
+      to: address,
+      subject: TEST_EMAIL_SUBJECT,
+      requestedBy,
+      outcome,
+    };
     // The log is a record of the test, not the test: a storage hiccup must not turn a working connection red.
-    await deps.logTestEmail(email).catch((error: unknown) => console.warn(`[issue-mailer] test email not logged: ${safeErrorLabel(error)}`));
+    await deps
+      .logTestEmail(email)
+      .catch((error: unknown) => console.warn(`[issue-mailer] test email not logged: ${safeErrorLabel(error)}`));
   };
 
   let sent: SendMailResult;
   try {
     sent = await sendMail(
-      { mailbox: credential.senderMailbox, message: { subject: TEST_EMAIL_SUBJECT, html: testEmailHtml(credential), to: [address] }, saveToSentItems: false },
+      {
+        mailbox: credential.senderMailbox,
+        message: { subject: TEST_EMAIL_SUBJECT, html: testEmailHtml(credential), to: [address] },
+        saveToSentItems: false,
+      },
       {
         fetch: deps.fetch,
         tokenProvider: { getAccessToken: async () => accessToken },
@@ -90,5 +117,9 @@ export const testEmailStep = async (credential: StoredCredential, accessToken: s
     return step('test-email', 'failed', message, error.code);
   }
   await log({ status: 'sent', requestId: sent.requestId });
-  return step('test-email', 'passed', `Sent a test email from ${credential.senderMailbox} to the email address Jira has for you. It should arrive within a minute.`);
+  return step(
+    'test-email',
+    'passed',
+    `Sent a test email from ${credential.senderMailbox} to the email address Jira has for you. It should arrive within a minute.`,
+  );
 };

@@ -1,7 +1,7 @@
 import type { DiagnosisStep } from '../../contract/credential-health';
 import { tokenErrorGuidance } from '../../oauth/aadsts-guidance';
 import { TokenError } from '../../oauth/errors';
-import { requestCredentialToken, type CredentialToken, type CredentialTokenDeps } from '../credential-token';
+import { type CredentialToken, type CredentialTokenDeps, requestCredentialToken } from '../credential-token';
 import { PrivateKeyMissingError, SecretMissingError } from '../errors';
 import type { StoredCredential } from '../stored-credential';
 import { step } from './step';
@@ -22,9 +22,10 @@ const REASON_WORDS = { expired: 'expired', invalid: 'invalid' } as const;
 export const tokenStep = async (credential: StoredCredential, deps: CredentialTokenDeps): Promise<TokenStepResult> => {
   try {
     const token = await requestCredentialToken(credential, deps);
-    const how = credential.clientAuthMethod === 'certificate'
-      ? `signed with the certificate (thumbprint ${credential.certificate?.thumbprint ?? 'unknown'})`
-      : 'with the client secret';
+    const how =
+      credential.clientAuthMethod === 'certificate'
+        ? `signed with the certificate (thumbprint ${credential.certificate?.thumbprint ?? 'unknown'})`
+        : 'with the client secret';
     const message = token.promoted
       ? `Got a token for ${credential.clientId} with the next secret: Microsoft refused the current secret as ` +
         `${REASON_WORDS[token.credential.lastRotation?.reason ?? 'invalid']}, so the next secret now replaces it. ` +
@@ -34,11 +35,17 @@ export const tokenStep = async (credential: StoredCredential, deps: CredentialTo
   } catch (error) {
     if (error instanceof TokenError) {
       return {
-        step: step('token', 'failed', tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn, now: deps.now() }), error.code),
+        step: step(
+          'token',
+          'failed',
+          tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn, now: deps.now() }),
+          error.code,
+        ),
       };
     }
     if (error instanceof SecretMissingError) return { step: step('token', 'failed', NO_SECRET_MESSAGE, error.code) };
-    if (error instanceof PrivateKeyMissingError) return { step: step('token', 'failed', NO_PRIVATE_KEY_MESSAGE, error.code) };
+    if (error instanceof PrivateKeyMissingError)
+      return { step: step('token', 'failed', NO_PRIVATE_KEY_MESSAGE, error.code) };
     throw error;
   }
 };

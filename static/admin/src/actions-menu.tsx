@@ -1,8 +1,8 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 export interface MenuAction {
   label: string;
-  onSelect(): void;
+  onSelect: () => void;
   disabled?: boolean;
 }
 
@@ -25,7 +25,7 @@ interface Position {
  * arrows move, Escape closes it and returns focus to the trigger. It is placed in the viewport, so the table's
  * scroll container cannot clip it.
  */
-export function ActionsMenu({ label, id, actions, disabled = false }: ActionsMenuProps) {
+export const ActionsMenu = ({ label, id, actions, disabled = false }: ActionsMenuProps) => {
   const [open, setOpen] = useState(false);
   const [position, setPosition] = useState<Position | null>(null);
   const [initialFocus, setInitialFocus] = useState<'first' | 'last'>('first');
@@ -33,7 +33,8 @@ export function ActionsMenu({ label, id, actions, disabled = false }: ActionsMen
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? []);
+  const items = () =>
+    Array.from(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ?? []);
 
   const openMenu = (focus: 'first' | 'last') => {
     if (disabled) return;
@@ -152,4 +153,4 @@ export function ActionsMenu({ label, id, actions, disabled = false }: ActionsMen
       )}
     </>
   );
-}
+};

@@ -1,7 +1,10 @@
+import './admin-tabs.css';
+
 import { useEffect, useState } from 'react';
+
 import { SectionMessage } from '../../shared/components/section-message';
 import { Tabs } from '../../shared/components/tabs';
-import { ADMIN_SECTIONS, NEEDS_CREDENTIALS, type AdminSectionKey } from './admin-sections';
+import { ADMIN_SECTIONS, type AdminSectionKey, NEEDS_CREDENTIALS } from './admin-sections';
 import { CredentialsSection } from './credentials-section';
 import { EmailLogSection } from './email-log-section';
 import { MailSections } from './mail-sections';
@@ -9,7 +12,6 @@ import { ADMIN_TABS_PREFIX, SectionPanel } from './section-panel';
 import { useCredentialList } from './use-credential-list';
 import { useSectionRoute } from './use-section-route';
 import { WarningsBanner } from './warnings-banner';
-import './admin-tabs.css';
 
 const MAIL_SECTIONS: ReadonlySet<AdminSectionKey> = new Set(['templates', 'settings', 'rules']);
 
@@ -17,7 +19,7 @@ const MAIL_SECTIONS: ReadonlySet<AdminSectionKey> = new Set(['templates', 'setti
  * "Issue Mailer" under Jira settings > Apps: the credential warnings above one tab per section. A section loads
  * its data when first shown; the URL remembers the tab.
  */
-export function AdminPage() {
+export const AdminPage = () => {
   const credentials = useCredentialList();
   const [route, select] = useSectionRoute();
   const [visited, setVisited] = useState<ReadonlySet<AdminSectionKey>>(new Set());
@@ -80,7 +82,9 @@ export function AdminPage() {
           {[...MAIL_SECTIONS].some((key) => visited.has(key)) ? (
             <MailSections credentials={credentials.loadable} selected={selected} visited={visited} />
           ) : (
-            [...MAIL_SECTIONS].map((key) => <SectionPanel key={key} section={key} selected={selected} visited={visited} />)
+            [...MAIL_SECTIONS].map((key) => (
+              <SectionPanel key={key} section={key} selected={selected} visited={visited} />
+            ))
           )}
           <SectionPanel section="email-log" selected={selected} visited={visited}>
             <EmailLogSection />
@@ -89,4 +93,4 @@ export function AdminPage() {
       )}
     </main>
   );
-}
+};

@@ -25,11 +25,11 @@ const PATHS: Record<AdminSectionKey, string> = {
 export const pathOfSection = (key: AdminSectionKey): string => PATHS[key];
 
 /** The section a path names; the page's own URL ("/") and unknown paths open the first tab. */
-export function sectionOfPath(pathname: string): AdminSectionKey {
+export const sectionOfPath = (pathname: string): AdminSectionKey => {
   const trimmed = pathname.replace(/\/+$/, '');
   const found = (Object.keys(PATHS) as AdminSectionKey[]).find((key) => PATHS[key] === trimmed);
   return found ?? DEFAULT_SECTION;
-}
+};
 
 /** The sections that show the credential list (and so load it when first shown). */
 export const NEEDS_CREDENTIALS: ReadonlySet<AdminSectionKey> = new Set(['credentials', 'settings', 'rules']);

@@ -10,39 +10,35 @@ interface AdminTableProps {
 }
 
 /** A Jira admin table: a heading per column, then the rows, each ending in its actions. */
-export function AdminTable({ caption, columns, actions = true, children }: AdminTableProps) {
-  return (
-    <div className="im-table-wrap">
-      <table className="im-table">
-        <caption className="im-visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((title) => (
-              <th key={title} scope="col">
-                {title}
-              </th>
-            ))}
-            {actions && (
-              <th scope="col">
-                <span className="im-visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
+export const AdminTable = ({ caption, columns, actions = true, children }: AdminTableProps) => (
+  <div className="im-table-wrap">
+    <table className="im-table">
+      <caption className="im-visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((title) => (
+            <th key={title} scope="col">
+              {title}
+            </th>
+          ))}
+          {actions && (
+            <th scope="col">
+              <span className="im-visually-hidden">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  </div>
+);
 
 /** A row's heading: its name, and a lozenge such as "Default" or "Built-in". */
-export function RowNameCell({ name, lozenge }: { name: string; lozenge?: string | undefined }) {
-  return (
-    <th scope="row">
-      <span className="im-cell-stack">
-        <span className="im-break">{name}</span>
-        {lozenge !== undefined && <span className="im-lozenge">{lozenge}</span>}
-      </span>
-    </th>
-  );
-}
+export const RowNameCell = ({ name, lozenge }: { name: string; lozenge?: string | undefined }) => (
+  <th scope="row">
+    <span className="im-cell-stack">
+      <span className="im-break">{name}</span>
+      {lozenge !== undefined && <span className="im-lozenge">{lozenge}</span>}
+    </span>
+  </th>
+);

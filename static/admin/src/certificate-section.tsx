@@ -1,8 +1,9 @@
 import { useId } from 'react';
+
 import type { CredentialView } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
-import { expiryOf, formatDate, plural } from './format';
 import { fieldId } from './form-fields';
+import { expiryOf, formatDate, plural } from './format';
 import { StoredValueAction, UndoChoiceLink, type WriteOnlyProps } from './write-only-fields';
 
 const PEM_INPUT = {
@@ -12,7 +13,7 @@ const PEM_INPUT = {
   rows: 6,
 } as const;
 
-function CertificateSummaryView({ credential, now }: { credential: CredentialView; now: Date }) {
+const CertificateSummaryView = ({ credential, now }: { credential: CredentialView; now: Date }) => {
   const certificate = credential.certificate;
   if (!certificate) return null;
   const expiry = expiryOf(certificate.notAfter, now);
@@ -36,10 +37,10 @@ function CertificateSummaryView({ credential, now }: { credential: CredentialVie
       <dd>{credential.hasPrivateKey ? 'Stored as a Forge secret' : 'Not stored'}</dd>
     </dl>
   );
-}
+};
 
 /** The certificate and its private key, PEM: write-only once stored, when the page shows the certificate's facts. */
-export function CertificateSection(props: WriteOnlyProps) {
+export const CertificateSection = (props: WriteOnlyProps) => {
   const { credential, values, errors, choices, update, choose } = props;
   const stored = Boolean(credential?.certificate && credential.hasPrivateKey);
   const titleId = useId();
@@ -55,7 +56,10 @@ export function CertificateSection(props: WriteOnlyProps) {
       {stored && credential && !choices.replaceCertificate ? (
         <div className="im-stored">
           <CertificateSummaryView credential={credential} now={new Date()} />
-          <StoredValueAction id="replace-certificate" onClick={() => choose({ replaceCertificate: true }, 'certificatePem')}>
+          <StoredValueAction
+            id="replace-certificate"
+            onClick={() => choose({ replaceCertificate: true }, 'certificatePem')}
+          >
             Replace certificate and key
           </StoredValueAction>
         </div>
@@ -112,4 +116,4 @@ export function CertificateSection(props: WriteOnlyProps) {
       )}
     </section>
   );
-}
+};

@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
+
 import { Field } from '../../shared/components/field';
 import { SuggestionListbox, SuggestionOption } from '../../shared/components/suggestion-listbox';
 import { notAddedMessage } from './unadded-text';
@@ -21,9 +22,9 @@ interface ChipPickerProps {
   query: string;
   /** Shown instead of, or under, the suggestions: "Searching…", "No groups match", a failure. */
   status: string | null;
-  onQueryChange(query: string): void;
-  onAdd(option: ChipOption): void;
-  onRemove(value: string): void;
+  onQueryChange: (query: string) => void;
+  onAdd: (option: ChipOption) => void;
+  onRemove: (value: string) => void;
 }
 
 /**
@@ -32,7 +33,7 @@ interface ChipPickerProps {
  * matches no chip is kept, never cleared behind the admin's back: a second Escape, or leaving the field, says
  * under it that the text was not added (the form's Save refuses it the same way).
  */
-export function ChipPicker(props: ChipPickerProps) {
+export const ChipPicker = (props: ChipPickerProps) => {
   const { id, label, hint, error, noun, chosen, query, status } = props;
   const [open, setOpen] = useState(false);
   /** The highlighted suggestion; -1 for none (opened by a click, nothing chosen yet). */
@@ -114,7 +115,7 @@ export function ChipPicker(props: ChipPickerProps) {
           ref={wrapRef}
           className="im-chip-input"
           onBlur={(event) => {
-            if (wrapRef.current?.contains(event.relatedTarget as Node | null)) return;
+            if (wrapRef.current?.contains(event.relatedTarget)) return;
             setOpen(false);
             if (typed !== '') setLeftBehind(true);
           }}
@@ -143,7 +144,9 @@ export function ChipPicker(props: ChipPickerProps) {
             )}
             <input
               {...control}
-              aria-describedby={[control['aria-describedby'], notAdded ? notAddedId : undefined].filter(Boolean).join(' ') || undefined}
+              aria-describedby={
+                [control['aria-describedby'], notAdded ? notAddedId : undefined].filter(Boolean).join(' ') || undefined
+              }
               ref={inputRef}
               className="im-chip-input__text im-picker__input"
               type="text"
@@ -201,4 +204,4 @@ export function ChipPicker(props: ChipPickerProps) {
       )}
     </Field>
   );
-}
+};

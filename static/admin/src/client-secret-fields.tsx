@@ -1,6 +1,6 @@
 import { Field } from '../../shared/components/field';
-import { formatDateTime } from './format';
 import { fieldId } from './form-fields';
+import { formatDateTime } from './format';
 import {
   DateInput,
   SecretInput,
@@ -12,7 +12,7 @@ import {
 } from './write-only-fields';
 
 /** "Client secret": a password field, or, once stored, "A secret is set" and "Replace secret". */
-export function ClientSecretField({ credential, values, errors, choices, update, choose }: WriteOnlyProps) {
+export const ClientSecretField = ({ credential, values, errors, choices, update, choose }: WriteOnlyProps) => {
   const stored = Boolean(credential?.hasSecret);
   if (stored && !choices.replaceSecret) {
     return (
@@ -61,19 +61,17 @@ export function ClientSecretField({ credential, values, errors, choices, update,
       )}
     </Field>
   );
-}
+};
 
-export function SecretExpiryField({ values, errors, update }: WriteOnlyProps) {
-  return (
-    <Field
-      id={fieldId('secretExpiresOn')}
-      label="Secret expires on"
-      error={errors.secretExpiresOn}
-      hint="The Expires date beside the secret in Entra. The page warns 30 days ahead."
-    >
-      {(control) => (
-        <DateInput {...control} value={values.secretExpiresOn} onChange={(value) => update('secretExpiresOn', value)} />
-      )}
-    </Field>
-  );
-}
+export const SecretExpiryField = ({ values, errors, update }: WriteOnlyProps) => (
+  <Field
+    id={fieldId('secretExpiresOn')}
+    label="Secret expires on"
+    error={errors.secretExpiresOn}
+    hint="The Expires date beside the secret in Entra. The page warns 30 days ahead."
+  >
+    {(control) => (
+      <DateInput {...control} value={values.secretExpiresOn} onChange={(value) => update('secretExpiresOn', value)} />
+    )}
+  </Field>
+);

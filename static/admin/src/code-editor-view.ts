@@ -1,21 +1,30 @@
+import './code-editor.css';
+
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { liquid } from '@codemirror/lang-liquid';
 import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { Compartment, EditorSelection, EditorState, RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
+import {
+  Compartment,
+  EditorSelection,
+  EditorState,
+  type Extension,
+  RangeSet,
+  StateEffect,
+  StateField,
+} from '@codemirror/state';
 import {
   Decoration,
-  EditorView,
-  GutterMarker,
+  type DecorationSet,
   drawSelection,
+  EditorView,
   gutterLineClass,
+  GutterMarker,
   highlightActiveLine,
   highlightActiveLineGutter,
   keymap,
   lineNumbers,
-  type DecorationSet,
 } from '@codemirror/view';
 import { tagHighlighter, tags } from '@lezer/highlight';
-import './code-editor.css';
 
 /*
  * CodeMirror 6 for the template body: Liquid inside HTML (lang-liquid wraps lang-html), highlighted with classes
@@ -40,28 +49,31 @@ export interface CodeEditorOptions {
   readOnly: boolean;
   attributes: CodeEditorAttributes;
   errorLine: number | null;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   /** The caret's 1-based line and column while the editor has focus; null when it loses focus. */
-  onCaret(caret: { line: number; column: number } | null): void;
+  onCaret: (caret: { line: number; column: number } | null) => void;
 }
 
 export interface CodeEditor {
   readonly dom: HTMLElement;
-  setValue(value: string): void;
-  setReadOnly(readOnly: boolean): void;
-  setAttributes(attributes: CodeEditorAttributes): void;
-  setErrorLine(line: number | null): void;
+  setValue: (value: string) => void;
+  setReadOnly: (readOnly: boolean) => void;
+  setAttributes: (attributes: CodeEditorAttributes) => void;
+  setErrorLine: (line: number | null) => void;
   /** Focuses the text with the caret at an offset, scrolled into view. */
-  goTo(offset: number): void;
+  goTo: (offset: number) => void;
   /** Puts the caret at an offset without scrolling (carried over from the textarea). */
-  select(offset: number): void;
-  focus(): void;
-  destroy(): void;
+  select: (offset: number) => void;
+  focus: () => void;
+  destroy: () => void;
 }
 
 /** Token classes, coloured in code-editor.css. */
 const highlighter = tagHighlighter([
-  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword], class: 'im-tok-keyword' },
+  {
+    tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword],
+    class: 'im-tok-keyword',
+  },
   { tag: [tags.variableName, tags.atom], class: 'im-tok-variable' },
   { tag: tags.propertyName, class: 'im-tok-property' },
   { tag: tags.function(tags.variableName), class: 'im-tok-filter' },
@@ -84,7 +96,7 @@ const errorLineMarker = new (class extends GutterMarker {
 /** The line a save or preview error names: marked in the text and in the line numbers. */
 const errorLineField = StateField.define<number | null>({
   create: () => null,
-  update(line, transaction) {
+  update: (line, transaction) => {
     for (const effect of transaction.effects) if (effect.is(setErrorLine)) return effect.value;
     // Editing moves the text under the error: the mark goes until the next save or preview says again.
     return transaction.docChanged ? null : line;
@@ -123,7 +135,7 @@ const readOnlyExtensions = (readOnly: boolean): Extension => [
   EditorView.contentAttributes.of(readOnly ? { 'aria-readonly': 'true' } : {}),
 ];
 
-export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions): CodeEditor {
+export const createCodeEditor = (parent: HTMLElement, options: CodeEditorOptions): CodeEditor => {
   const readOnly = new Compartment();
   const attributes = new Compartment();
   const caretOf = (state: EditorState) => {
@@ -165,32 +177,32 @@ export function createCodeEditor(parent: HTMLElement, options: CodeEditorOptions
 
   return {
     dom: view.dom,
-    setValue(value) {
+    setValue: (value) => {
       if (value === view.state.doc.toString()) return;
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
     },
-    setReadOnly(value) {
+    setReadOnly: (value) => {
       view.dispatch({ effects: readOnly.reconfigure(readOnlyExtensions(value)) });
     },
-    setAttributes(value) {
+    setAttributes: (value) => {
       view.dispatch({ effects: attributes.reconfigure(EditorView.contentAttributes.of(contentAttributes(value))) });
     },
-    setErrorLine(line) {
+    setErrorLine: (line) => {
       view.dispatch({ effects: setErrorLine.of(line) });
     },
-    goTo(offset) {
+    goTo: (offset) => {
       const at = clamp(offset);
       view.dispatch({ selection: EditorSelection.cursor(at), effects: EditorView.scrollIntoView(at, { y: 'center' }) });
       view.focus();
     },
-    select(offset) {
+    select: (offset) => {
       view.dispatch({ selection: EditorSelection.cursor(clamp(offset)) });
     },
-    focus() {
+    focus: () => {
       view.focus();
     },
-    destroy() {
+    destroy: () => {
       view.destroy();
     },
   };
-}
+};

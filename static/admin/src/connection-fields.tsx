@@ -3,7 +3,7 @@ import { Field } from '../../shared/components/field';
 import { fieldId, type PlainFieldsProps } from './form-fields';
 
 /** Where tokens come from and where mail goes: each hint shows the chosen cloud's usual value. */
-export function ConnectionFields({ values, errors, text }: PlainFieldsProps) {
+export const ConnectionFields = ({ values, errors, text }: PlainFieldsProps) => {
   const cloud = MICROSOFT_CLOUDS[values.provider];
   const endpointExample = tokenEndpointOf(values.provider, '<tenant-id>');
   return (
@@ -101,4 +101,4 @@ export function ConnectionFields({ values, errors, text }: PlainFieldsProps) {
       </Field>
     </>
   );
-}
+};

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+
 import type {
   ConnectionTestResult,
   DiagnosisStatus,
@@ -10,7 +11,8 @@ import { SectionMessage } from '../../shared/components/section-message';
 import { formatDateTime } from './format';
 
 /** A test that ran (passed or failed), or the resolver's error when it could not run at all. */
-export type ConnectionTestOutcome = { kind: 'result'; result: ConnectionTestResult } | { kind: 'error'; error: ResolverError };
+export type ConnectionTestOutcome =
+  { kind: 'result'; result: ConnectionTestResult } | { kind: 'error'; error: ResolverError };
 
 /** Which version ran, first thing in the result: a form's unsaved values can pass where the saved credential fails. */
 const TESTED: Record<NonNullable<ConnectionTestResult['tested']>, string> = {
@@ -26,35 +28,31 @@ const STATUS: Record<DiagnosisStatus, { glyph: string; word: string }> = {
   skipped: { glyph: '\u2013', word: 'Skipped' },
 };
 
-function StatusIcon({ status }: { status: DiagnosisStatus }) {
-  return (
-    <span className={`im-status-icon im-status-icon--${status}`} aria-hidden="true">
-      {STATUS[status].glyph}
-    </span>
-  );
-}
+const StatusIcon = ({ status }: { status: DiagnosisStatus }) => (
+  <span className={`im-status-icon im-status-icon--${status}`} aria-hidden="true">
+    {STATUS[status].glyph}
+  </span>
+);
 
-function Step({ step }: { step: DiagnosisStep }) {
-  return (
-    <li className="im-checklist__item" data-step={step.key}>
-      <StatusIcon status={step.status} />
-      <div className="im-checklist__text">
-        <p className="im-checklist__title">
-          <span className="im-visually-hidden">{STATUS[step.status].word}: </span>
-          {step.title}
+const Step = ({ step }: { step: DiagnosisStep }) => (
+  <li className="im-checklist__item" data-step={step.key}>
+    <StatusIcon status={step.status} />
+    <div className="im-checklist__text">
+      <p className="im-checklist__title">
+        <span className="im-visually-hidden">{STATUS[step.status].word}: </span>
+        {step.title}
+      </p>
+      <p>{step.message}</p>
+      {step.code && (
+        <p className="im-secondary">
+          Error code <code>{step.code}</code>
         </p>
-        <p>{step.message}</p>
-        {step.code && (
-          <p className="im-secondary">
-            Error code <code>{step.code}</code>
-          </p>
-        )}
-      </div>
-    </li>
-  );
-}
+      )}
+    </div>
+  </li>
+);
 
-function Permissions({ permissions }: { permissions: PermissionStatus[] }) {
+const Permissions = ({ permissions }: { permissions: PermissionStatus[] }) => {
   const titleId = useId();
   return (
     <div className="im-permissions">
@@ -74,13 +72,13 @@ function Permissions({ permissions }: { permissions: PermissionStatus[] }) {
       </ul>
     </div>
   );
-}
+};
 
 /**
  * Test connection's diagnosis: a summary, then the checklist (token, permissions, mailbox, test email) and the
  * required permissions. The backend's messages carry the guidance; nothing here is stored in the browser.
  */
-export function ConnectionTestResultView({ outcome }: { outcome: ConnectionTestOutcome }) {
+export const ConnectionTestResultView = ({ outcome }: { outcome: ConnectionTestOutcome }) => {
   if (outcome.kind === 'error') {
     return (
       <SectionMessage appearance="error" title="The connection could not be tested">
@@ -120,4 +118,4 @@ export function ConnectionTestResultView({ outcome }: { outcome: ConnectionTestO
       {result.permissions && result.permissions.length > 0 && <Permissions permissions={result.permissions} />}
     </div>
   );
-}
+};

@@ -1,8 +1,4 @@
-import {
-  connectionValuesSchema,
-  type ConnectionValues,
-  type CredentialInput,
-} from '../../../src/contract';
+import { type ConnectionValues, connectionValuesSchema, type CredentialInput } from '../../../src/contract';
 import type { FieldErrors } from '../../shared/field-errors';
 
 /** The fields a connection test uses; errors on the others (name, next secret) do not stop a test. */
@@ -25,18 +21,17 @@ const CONNECTION_FIELDS = [
  * or key included (the backend uses it for the token request only). The typed expiry date goes along when it is a
  * date, so the diagnosis can say whether Microsoft agrees with it.
  */
-export function connectionValuesOf(input: CredentialInput): ConnectionValues {
+export const connectionValuesOf = (input: CredentialInput): ConnectionValues => {
   const values: Record<string, unknown> = {};
   for (const field of CONNECTION_FIELDS) if (input[field] !== undefined) values[field] = input[field];
   if (input.secretExpiresOn && connectionValuesSchema.shape.secretExpiresOn.safeParse(input.secretExpiresOn).success) {
     values['secretExpiresOn'] = input.secretExpiresOn;
   }
   return values as ConnectionValues;
-}
+};
 
 /** The form's errors that would make the test meaningless: only those on the fields it sends. */
-export function connectionErrors(errors: FieldErrors): FieldErrors {
-  return Object.fromEntries(
+export const connectionErrors = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(
     Object.entries(errors).filter(([field]) => (CONNECTION_FIELDS as readonly string[]).includes(field)),
   );
-}

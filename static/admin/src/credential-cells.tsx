@@ -1,20 +1,18 @@
 import type { CredentialView } from '../../../src/contract';
-import { expiryOf, formatDate, formatDateTime, formatRelative, plural, type Expiry } from './format';
+import { type Expiry, expiryOf, formatDate, formatDateTime, formatRelative, plural } from './format';
 
-function When({ at, now }: { at: string; now: Date }) {
-  return (
-    <time dateTime={at} title={formatDateTime(at)}>
-      {formatRelative(at, now)}
-    </time>
-  );
-}
+const When = ({ at, now }: { at: string; now: Date }) => (
+  <time dateTime={at} title={formatDateTime(at)}>
+    {formatRelative(at, now)}
+  </time>
+);
 
 /**
  * The credential's health: the last connection test ("Passed 5 minutes ago"), and what real traffic showed, the
  * last send Microsoft 365 accepted and the last it refused, so a credential that sends every day never reads as
  * untested. Exact times on hover and for assistive technology.
  */
-export function LastTestCell({ credential, now }: { credential: CredentialView; now: Date }) {
+export const LastTestCell = ({ credential, now }: { credential: CredentialView; now: Date }) => {
   const test = credential.lastTest;
   const accepted = credential.traffic?.lastAccepted;
   const refused = credential.traffic?.lastRefused;
@@ -43,9 +41,9 @@ export function LastTestCell({ credential, now }: { credential: CredentialView; 
       )}
     </span>
   );
-}
+};
 
-function ExpiryLine({ what, date, expiry }: { what: string; date: string; expiry: Expiry }) {
+const ExpiryLine = ({ what, date, expiry }: { what: string; date: string; expiry: Expiry }) => {
   const shown = formatDate(date);
   switch (expiry.state) {
     case 'expired':
@@ -75,10 +73,10 @@ function ExpiryLine({ what, date, expiry }: { what: string; date: string; expiry
         </span>
       );
   }
-}
+};
 
 /** The expiry that stops mail: the client secret's, or the certificate's for a certificate credential. */
-export function ExpiryCell({ credential, now }: { credential: CredentialView; now: Date }) {
+export const ExpiryCell = ({ credential, now }: { credential: CredentialView; now: Date }) => {
   if (credential.clientAuthMethod === 'certificate') {
     const certificate = credential.certificate;
     if (!certificate || !credential.hasPrivateKey) {
@@ -110,4 +108,4 @@ export function ExpiryCell({ credential, now }: { credential: CredentialView; no
       )}
     </span>
   );
-}
+};

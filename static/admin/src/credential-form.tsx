@@ -5,14 +5,14 @@ import { FormActions } from './form-actions';
 import { FormMessages } from './form-messages';
 import { NextSecretSection } from './next-secret-section';
 import { RegistrationFields } from './registration-fields';
-import { useCredentialForm, type CredentialFormOptions } from './use-credential-form';
+import { type CredentialFormOptions, useCredentialForm } from './use-credential-form';
 
 interface CredentialFormProps extends CredentialFormOptions {
-  onClose(): void;
+  onClose: () => void;
 }
 
 /** Adds or edits one credential: its fields, Save and Test connection, and what they did. */
-export function CredentialForm({ credential, focusOnShow, onSaved, onTested, onClose }: CredentialFormProps) {
+export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onClose }: CredentialFormProps) => {
   const isNew = credential === null;
   const form = useCredentialForm({ credential, focusOnShow, onSaved, onTested });
   const { values, errors, choices, busy, text, update, choose } = form;
@@ -75,4 +75,4 @@ export function CredentialForm({ credential, focusOnShow, onSaved, onTested, onC
       <FormMessages busy={busy} notice={form.notice} testOutcome={form.testOutcome} />
     </form>
   );
-}
+};

@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
+
 import type { ConnectionTestResult, CredentialView } from '../../../src/contract';
-import { SectionMessage, type SectionMessageAppearance } from '../../shared/components/section-message';
 import { LoadFailed } from '../../shared/components/load-failed';
+import { SectionMessage, type SectionMessageAppearance } from '../../shared/components/section-message';
 import { CredentialForm } from './credential-form';
 import {
   CREDENTIAL_COLUMNS,
   CredentialList,
   editButtonId,
   moreActionsId,
-  testButtonId,
   type RowBusy,
+  testButtonId,
 } from './credential-list';
 import { deleteCredential, setDefaultCredential, testConnection } from './invokes';
 import { ListSkeleton } from './list-skeleton';
-import { ROW_TEST_TITLE, RowTestPanel, type RowTest } from './row-test-panel';
+import { ROW_TEST_TITLE, type RowTest, RowTestPanel } from './row-test-panel';
 import { SetupHint } from './setup-hint';
 import type { CredentialListState } from './use-credential-list';
 
@@ -26,17 +27,17 @@ interface Notice {
 export const CREDENTIALS_TITLE = 'credentials-title';
 const ADD_BUTTON = 'add-credential-button';
 
-function upsert(list: CredentialView[], credential: CredentialView): CredentialView[] {
+const upsert = (list: CredentialView[], credential: CredentialView): CredentialView[] => {
   const index = list.findIndex((item) => item.id === credential.id);
   if (index === -1) return [...list, credential];
   return list.map((item) => (item.id === credential.id ? credential : item));
-}
+};
 
 /**
  * The "Credentials" tab: the stored credentials with their row actions, and the form to add or edit one, shown only
  * once the admin asks ("Add credential", "Edit") and gone again on Cancel or Close.
  */
-export function CredentialsSection({ list }: { list: CredentialListState }) {
+export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
   const { load, credentials, setCredentials } = list;
   const [editingId, setEditingId] = useState<string | null>(null);
   /** `open` shows the form; a new key remounts it, only when the admin picks another credential, not on a save. */
@@ -221,4 +222,4 @@ export function CredentialsSection({ list }: { list: CredentialListState }) {
       </section>
     </>
   );
-}
+};

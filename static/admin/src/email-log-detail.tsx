@@ -1,15 +1,16 @@
 import { useEffect, useRef } from 'react';
+
 import type { EmailLogEntry, EmailLogSummary } from '../../../src/contract';
+import { LoadFailed } from '../../shared/components/load-failed';
 import { SectionMessage } from '../../shared/components/section-message';
+import { isInFlight } from './delivery-status';
 import { EmailLogEvents } from './email-log-events';
 import { EmailLogFacts } from './email-log-facts';
+import { subjectText } from './email-log-format';
 import { EmailLogMessage } from './email-log-message';
 import { ResendWarning } from './email-log-resend-warning';
-import { isInFlight } from './delivery-status';
-import { subjectText } from './email-log-format';
 import { FormSkeleton } from './form-skeleton';
 import { useEmailLogEntry } from './use-email-log-entry';
-import { LoadFailed } from '../../shared/components/load-failed';
 
 export const EMAIL_DETAIL_TITLE = 'email-detail-title';
 const EVENTS_TITLE = 'email-detail-events';
@@ -17,15 +18,15 @@ const EVENTS_TITLE = 'email-detail-events';
 interface EmailLogDetailProps {
   /** The row that was opened: its subject names the panel while the entry loads. */
   summary: EmailLogSummary;
-  onEntry(entry: EmailLogEntry): void;
-  onClose(): void;
+  onEntry: (entry: EmailLogEntry) => void;
+  onClose: () => void;
 }
 
 /**
  * The panel of one email: its facts, its events and "Resend" when the backend allows it. Focus moves to its
  * heading when it opens and after a resend (which removes the button); Escape closes it.
  */
-export function EmailLogDetail({ summary, onEntry, onClose }: EmailLogDetailProps) {
+export const EmailLogDetail = ({ summary, onEntry, onClose }: EmailLogDetailProps) => {
   const detail = useEmailLogEntry(summary.emailId, onEntry);
   const { load, resend } = detail;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -83,7 +84,11 @@ export function EmailLogDetail({ summary, onEntry, onClose }: EmailLogDetailProp
         </p>
       )}
       {resend.state === 'unchanged' && (
-        <ResendWarning error={resend.error} onResendAnyway={() => void detail.onResend(true)} onCancel={detail.cancelResend} />
+        <ResendWarning
+          error={resend.error}
+          onResendAnyway={() => void detail.onResend(true)}
+          onCancel={detail.cancelResend}
+        />
       )}
       {/* Only while the resent email is on its way: its status then says how it ended. */}
       {resend.state === 'resent' && entry !== null && isInFlight(entry.status) && (
@@ -122,4 +127,4 @@ export function EmailLogDetail({ summary, onEntry, onClose }: EmailLogDetailProp
       )}
     </section>
   );
-}
+};

@@ -17,17 +17,17 @@ interface EmailLogFiltersProps {
   errors: EmailLogFilterErrors;
   /** Whether any filter is set: "Clear filters" shows only then. */
   anyFilter: boolean;
-  onStatus(status: EmailLogFilters['status']): void;
-  onIssueKey(text: string): void;
+  onStatus: (status: EmailLogFilters['status']) => void;
+  onIssueKey: (text: string) => void;
   /** Enter or leaving the issue field: use the typed key now. */
-  onApplyIssueKey(): void;
-  onFrom(date: string): void;
-  onTo(date: string): void;
-  onClear(): void;
+  onApplyIssueKey: () => void;
+  onFrom: (date: string) => void;
+  onTo: (date: string) => void;
+  onClear: () => void;
 }
 
 /** The filters above the email log, applied as they change. */
-export function EmailLogFilterBar(props: EmailLogFiltersProps) {
+export const EmailLogFilterBar = (props: EmailLogFiltersProps) => {
   const { filters, errors } = props;
   return (
     <form
@@ -108,4 +108,4 @@ export function EmailLogFilterBar(props: EmailLogFiltersProps) {
       )}
     </form>
   );
-}
+};

@@ -1,18 +1,17 @@
 import type { ReactNode } from 'react';
+
 import { LoadFailed } from '../../shared/components/load-failed';
 import { plural } from './format';
 import { useEmailContent } from './use-email-content';
 
 const MESSAGE_TITLE = 'email-detail-message';
 
-function Line({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="im-email-facts__item">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+const Line = ({ term, children }: { term: string; children: ReactNode }) => (
+  <div className="im-email-facts__item">
+    <dt>{term}</dt>
+    <dd>{children}</dd>
+  </div>
+);
 
 const list = (values: readonly string[]): string => (values.length > 0 ? values.join(', ') : 'None');
 
@@ -21,7 +20,7 @@ const list = (values: readonly string[]): string => (values.length > 0 ? values.
  * setting). The body is the HTML that was sent, rendered and sanitized when it was queued, shown in a sandboxed
  * frame (no scripts, no same origin) as the template and dialog previews show theirs.
  */
-export function EmailLogMessage({ emailId }: { emailId: string }) {
+export const EmailLogMessage = ({ emailId }: { emailId: string }) => {
   const { load, retry } = useEmailContent(emailId);
   return (
     <section className="im-email-message" aria-labelledby={MESSAGE_TITLE} aria-busy={load.state === 'loading'}>
@@ -29,9 +28,13 @@ export function EmailLogMessage({ emailId }: { emailId: string }) {
         Message as sent
       </h4>
       {load.state === 'loading' && <p className="im-secondary">Loading the message…</p>}
-      {load.state === 'failed' && <LoadFailed title="The message could not be loaded" message={load.error.message} onRetry={retry} />}
+      {load.state === 'failed' && (
+        <LoadFailed title="The message could not be loaded" message={load.error.message} onRetry={retry} />
+      )}
       {load.state === 'loaded' && !load.content.kept && (
-        <p className="im-secondary">The content of this email is no longer kept. The email log keeps it for as long as it keeps the email.</p>
+        <p className="im-secondary">
+          The content of this email is no longer kept. The email log keeps it for as long as it keeps the email.
+        </p>
       )}
       {load.state === 'loaded' && load.content.kept && (
         <>
@@ -51,4 +54,4 @@ export function EmailLogMessage({ emailId }: { emailId: string }) {
       )}
     </section>
   );
-}
+};

@@ -1,4 +1,4 @@
-import { listEmailLogSchema, type DeliveryStatus, type ListEmailLogInput } from '../../../src/contract';
+import { type DeliveryStatus, type ListEmailLogInput, listEmailLogSchema } from '../../../src/contract';
 import { fieldErrorsFromIssues } from '../../shared/field-errors';
 
 /** The filters as their controls hold them: dates are `<input type="date">` values (YYYY-MM-DD), '' when unset. */
@@ -28,7 +28,7 @@ export const normaliseIssueKey = (text: string) => text.trim().toUpperCase();
  * means to someone reading local times in the table. Midnight can be skipped by a DST change; the Date then moves
  * to the first hour that exists, which is still the start of that day.
  */
-export function startOfLocalDay(date: string, addDays = 0): string | undefined {
+export const startOfLocalDay = (date: string, addDays = 0): string | undefined => {
   const match = DATE.exec(date);
   if (!match) return undefined;
   const day = new Date(0);
@@ -36,10 +36,10 @@ export function startOfLocalDay(date: string, addDays = 0): string | undefined {
   day.setFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + addDays);
   day.setHours(0, 0, 0, 0);
   return Number.isNaN(day.getTime()) ? undefined : day.toISOString();
-}
+};
 
 /** The listEmailLog payload: only the filters that are set; `to` is exclusive, so it is the day after "To". */
-export function toListPayload(filters: EmailLogFilters, cursor?: string): ListEmailLogInput {
+export const toListPayload = (filters: EmailLogFilters, cursor?: string): ListEmailLogInput => {
   const payload: ListEmailLogInput = {};
   if (filters.status) payload.status = filters.status;
   const issueKey = normaliseIssueKey(filters.issueKey);
@@ -50,10 +50,10 @@ export function toListPayload(filters: EmailLogFilters, cursor?: string): ListEm
   if (to) payload.to = to;
   if (cursor) payload.cursor = cursor;
   return payload;
-}
+};
 
 /** What the backend would refuse, with its own messages, and a range that ends before it starts. */
-export function filterErrors(filters: EmailLogFilters): EmailLogFilterErrors {
+export const filterErrors = (filters: EmailLogFilters): EmailLogFilterErrors => {
   const payload = toListPayload(filters);
   const parsed = listEmailLogSchema.safeParse(payload);
   const errors: EmailLogFilterErrors = {};
@@ -66,6 +66,6 @@ export function filterErrors(filters: EmailLogFilters): EmailLogFilterErrors {
   }
   if (payload.from && payload.to && filters.to < filters.from) errors.to = TO_BEFORE_FROM_MESSAGE;
   return errors;
-}
+};
 
 export const hasFilterErrors = (errors: EmailLogFilterErrors) => Object.keys(errors).length > 0;

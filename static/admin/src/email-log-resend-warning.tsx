@@ -1,18 +1,19 @@
 import { useEffect, useRef } from 'react';
+
 import type { ResolverError } from '../../../src/contract';
 import { SectionMessage } from '../../shared/components/section-message';
 
 interface ResendWarningProps {
   error: ResolverError;
-  onResendAnyway(): void;
-  onCancel(): void;
+  onResendAnyway: () => void;
+  onCancel: () => void;
 }
 
 /**
  * "Nothing has changed since this email failed": asked in place, before a resend that would most likely fail the
  * same way. Focus goes to the safe choice, since the "Resend" button that asked is gone; Escape cancels.
  */
-export function ResendWarning({ error, onResendAnyway, onCancel }: ResendWarningProps) {
+export const ResendWarning = ({ error, onResendAnyway, onCancel }: ResendWarningProps) => {
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
   return (
@@ -38,4 +39,4 @@ export function ResendWarning({ error, onResendAnyway, onCancel }: ResendWarning
       </SectionMessage>
     </div>
   );
-}
+};

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import type { EmailLogEntry, EmailLogSummary } from '../../../src/contract';
+import { LoadFailed } from '../../shared/components/load-failed';
 import { SectionMessage } from '../../shared/components/section-message';
 import { EMAIL_DETAIL_TITLE, EmailLogDetail } from './email-log-detail';
 import { EMAIL_LOG_FILTER_IDS, EmailLogFilterBar } from './email-log-filters';
@@ -7,13 +9,12 @@ import { summaryOf } from './email-log-format';
 import { EMAIL_LOG_COLUMNS, EmailLogTable, openEmailButtonId } from './email-log-table';
 import { ListSkeleton } from './list-skeleton';
 import { RetentionSetting } from './retention-setting';
-import { useEmailLog, type EmailLogState } from './use-email-log';
-import { LoadFailed } from '../../shared/components/load-failed';
+import { type EmailLogState, useEmailLog } from './use-email-log';
 
 export const EMAIL_LOG_TITLE = 'email-log-title';
 
 /** Where the rows go: loading, failed, empty, or the table with "Load more". */
-function EmailLogRows({
+const EmailLogRows = ({
   log,
   openId,
   onOpen,
@@ -21,10 +22,10 @@ function EmailLogRows({
 }: {
   log: EmailLogState;
   openId: string | null;
-  onOpen(summary: EmailLogSummary): void;
+  onOpen: (summary: EmailLogSummary) => void;
   /** The first row "Load more" added, for focus: the button itself may be gone. */
-  onMoreLoaded(emailId: string): void;
-}) {
+  onMoreLoaded: (emailId: string) => void;
+}) => {
   const { list } = log;
   if (list.state === 'loading') {
     return (
@@ -37,9 +38,7 @@ function EmailLogRows({
     );
   }
   if (list.state === 'failed') {
-    return (
-      <LoadFailed title="The email log could not be loaded" message={list.error.message} onRetry={log.reload} />
-    );
+    return <LoadFailed title="The email log could not be loaded" message={list.error.message} onRetry={log.reload} />;
   }
   if (list.items.length === 0) {
     return (
@@ -80,13 +79,13 @@ function EmailLogRows({
       )}
     </>
   );
-}
+};
 
 /**
  * "Email log": every email the outbox took, newest first, with filters, the panel of the email the admin opened,
  * and how long emails are kept.
  */
-export function EmailLogSection() {
+export const EmailLogSection = () => {
   const log = useEmailLog();
   const [open, setOpen] = useState<EmailLogSummary | null>(null);
   /** The id of the element to focus after the next render, when an action removed the one that had focus. */
@@ -156,4 +155,4 @@ export function EmailLogSection() {
       <RetentionSetting />
     </section>
   );
-}
+};

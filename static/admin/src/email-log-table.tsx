@@ -14,43 +14,41 @@ interface EmailLogTableProps {
   items: readonly EmailLogSummary[];
   /** The email open in the detail panel. */
   openId: string | null;
-  onOpen(summary: EmailLogSummary): void;
+  onOpen: (summary: EmailLogSummary) => void;
 }
 
 /**
  * The email log as a Jira admin table, newest first. The subject opens the email; its button is named "Open email
  * <subject>" so a screen reader says what it does, and a button answers Enter and Space by itself.
  */
-export function EmailLogTable({ items, openId, onOpen }: EmailLogTableProps) {
-  return (
-    <AdminTable caption="Email log" columns={EMAIL_LOG_COLUMNS} actions={false}>
-      {items.map((item) => (
-        <tr key={item.emailId} aria-current={item.emailId === openId ? 'true' : undefined}>
-          <td className="im-nowrap">
-            <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
-          </td>
-          <td className="im-nowrap">{issueText(item)}</td>
-          <th scope="row" className="im-email-log__subject">
-            <button
-              id={openEmailButtonId(item.emailId)}
-              type="button"
-              className="im-link-button im-email-log__open"
-              onClick={() => onOpen(item)}
-            >
-              <span className="im-visually-hidden">Open email </span>
-              {subjectText(item.subject)}
-            </button>
-          </th>
-          <td className="im-break" title={item.to.join(', ')}>
-            {recipientsText(item.to)}
-          </td>
-          <td className="im-break">{item.senderMailbox}</td>
-          <td>
-            <DeliveryLozenge status={item.status} />
-          </td>
-          <td className="im-email-log__number">{item.attempts}</td>
-        </tr>
-      ))}
-    </AdminTable>
-  );
-}
+export const EmailLogTable = ({ items, openId, onOpen }: EmailLogTableProps) => (
+  <AdminTable caption="Email log" columns={EMAIL_LOG_COLUMNS} actions={false}>
+    {items.map((item) => (
+      <tr key={item.emailId} aria-current={item.emailId === openId ? 'true' : undefined}>
+        <td className="im-nowrap">
+          <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+        </td>
+        <td className="im-nowrap">{issueText(item)}</td>
+        <th scope="row" className="im-email-log__subject">
+          <button
+            id={openEmailButtonId(item.emailId)}
+            type="button"
+            className="im-link-button im-email-log__open"
+            onClick={() => onOpen(item)}
+          >
+            <span className="im-visually-hidden">Open email </span>
+            {subjectText(item.subject)}
+          </button>
+        </th>
+        <td className="im-break" title={item.to.join(', ')}>
+          {recipientsText(item.to)}
+        </td>
+        <td className="im-break">{item.senderMailbox}</td>
+        <td>
+          <DeliveryLozenge status={item.status} />
+        </td>
+        <td className="im-email-log__number">{item.attempts}</td>
+      </tr>
+    ))}
+  </AdminTable>
+);

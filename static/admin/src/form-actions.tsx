@@ -6,13 +6,13 @@ interface FormActionsProps {
   dirty: boolean;
   busy: FormBusy;
   sendTestEmail: boolean;
-  onSendTestEmailChange(sendTestEmail: boolean): void;
-  onTest(): void;
-  onClose(): void;
+  onSendTestEmailChange: (sendTestEmail: boolean) => void;
+  onTest: () => void;
+  onClose: () => void;
 }
 
 /** Save and Cancel; for a saved credential, Test connection (optionally with a test email) and Close. */
-export function FormActions(props: FormActionsProps) {
+export const FormActions = (props: FormActionsProps) => {
   const { isNew, dirty, busy, sendTestEmail, onSendTestEmailChange, onTest, onClose } = props;
   return (
     <div className="im-form__footer">
@@ -66,4 +66,4 @@ export function FormActions(props: FormActionsProps) {
       </p>
     </div>
   );
-}
+};

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+
 import type { FieldErrors } from '../../shared/field-errors';
 import type { CredentialFormValues, FormField } from './form-state';
 
@@ -32,7 +33,7 @@ export const focusTargetId = (target: FocusTarget) => (target.includes('-') ? ta
 /** Binds a text control to a field. */
 export type TextBinding = (field: FormField) => {
   value: string;
-  onChange(event: ChangeEvent<HTMLInputElement | HTMLSelectElement>): void;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
 };
 
 /** What a section of plain (not write-only) fields needs from the form. */

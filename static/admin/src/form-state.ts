@@ -1,16 +1,16 @@
 import {
   CERTIFICATE_REQUIRED_MESSAGE,
-  MICROSOFT_CLOUDS,
-  PRIVATE_KEY_REQUIRED_MESSAGE,
-  SECRET_REQUIRED_MESSAGE,
-  credentialInputSchema,
   type ClientAuthMethod,
   type CredentialInput,
+  credentialInputSchema,
   type CredentialView,
   type GRANT_TYPES,
+  MICROSOFT_CLOUDS,
   type MicrosoftCloud,
+  PRIVATE_KEY_REQUIRED_MESSAGE,
+  SECRET_REQUIRED_MESSAGE,
 } from '../../../src/contract';
-import { fieldErrorsFromIssues, type FieldErrors } from '../../shared/field-errors';
+import { type FieldErrors, fieldErrorsFromIssues } from '../../shared/field-errors';
 
 /** The form's fields as the inputs hold them: plain strings, keyed like CredentialInput. */
 export interface CredentialFormValues {
@@ -66,7 +66,7 @@ export const isCloud = (provider: string): provider is MicrosoftCloud => Object.
 export const providerLabel = (provider: string): string =>
   isCloud(provider) ? MICROSOFT_CLOUDS[provider].label : provider;
 
-export function emptyFormValues(): CredentialFormValues {
+export const emptyFormValues = (): CredentialFormValues => {
   const cloud = MICROSOFT_CLOUDS.microsoft365;
   return {
     name: '',
@@ -85,29 +85,27 @@ export function emptyFormValues(): CredentialFormValues {
     senderMailbox: '',
     graphBaseUrl: cloud.graphBaseUrl,
   };
-}
+};
 
 /** Write-only values never come back: their fields start empty, and empty means "keep what is stored". */
-export function formValuesFrom(credential: CredentialView): CredentialFormValues {
-  return {
-    ...emptyFormValues(),
-    name: credential.name,
-    provider: isCloud(credential.provider) ? credential.provider : 'microsoft365',
-    grantType: credential.grantType,
-    clientAuthMethod: credential.clientAuthMethod ?? 'client_secret',
-    clientId: credential.clientId,
-    secretExpiresOn: credential.secretExpiresOn ?? '',
-    tokenEndpoint: credential.tokenEndpoint,
-    scope: credential.scope,
-    senderMailbox: credential.senderMailbox,
-    graphBaseUrl: credential.graphBaseUrl,
-  };
-}
+export const formValuesFrom = (credential: CredentialView): CredentialFormValues => ({
+  ...emptyFormValues(),
+  name: credential.name,
+  provider: isCloud(credential.provider) ? credential.provider : 'microsoft365',
+  grantType: credential.grantType,
+  clientAuthMethod: credential.clientAuthMethod ?? 'client_secret',
+  clientId: credential.clientId,
+  secretExpiresOn: credential.secretExpiresOn ?? '',
+  tokenEndpoint: credential.tokenEndpoint,
+  scope: credential.scope,
+  senderMailbox: credential.senderMailbox,
+  graphBaseUrl: credential.graphBaseUrl,
+});
 
 /**
  * A new cloud's Scope and Graph API base URL replace the old cloud's defaults, never a value the admin typed.
  */
-export function withProvider(values: CredentialFormValues, provider: MicrosoftCloud): CredentialFormValues {
+export const withProvider = (values: CredentialFormValues, provider: MicrosoftCloud): CredentialFormValues => {
   const before = MICROSOFT_CLOUDS[values.provider];
   const after = MICROSOFT_CLOUDS[provider];
   return {
@@ -119,7 +117,7 @@ export function withProvider(values: CredentialFormValues, provider: MicrosoftCl
         ? after.graphBaseUrl
         : values.graphBaseUrl,
   };
-}
+};
 
 /** Which write-only inputs are on screen, given what is stored and what the admin chose. */
 export interface VisibleWriteOnly {
@@ -128,11 +126,11 @@ export interface VisibleWriteOnly {
   certificate: boolean;
 }
 
-export function visibleWriteOnly(
+export const visibleWriteOnly = (
   values: CredentialFormValues,
   credential: CredentialView | null,
   choices: WriteOnlyChoices,
-): VisibleWriteOnly {
+): VisibleWriteOnly => {
   const usesSecret = values.clientAuthMethod === 'client_secret';
   const storedCertificate = Boolean(credential?.certificate && credential.hasPrivateKey);
   return {
@@ -140,14 +138,14 @@ export function visibleWriteOnly(
     nextSecret: usesSecret && !credential?.hasNextSecret && choices.addNextSecret,
     certificate: !usesSecret && (!storedCertificate || choices.replaceCertificate),
   };
-}
+};
 
 /** Only the fields the chosen authentication method uses, and write-only ones only when the admin filled them. */
-export function toCredentialInput(
+export const toCredentialInput = (
   values: CredentialFormValues,
   credential: CredentialView | null,
   choices: WriteOnlyChoices,
-): CredentialInput {
+): CredentialInput => {
   const visible = visibleWriteOnly(values, credential, choices);
   const input: CredentialInput = {
     name: values.name,
@@ -174,7 +172,7 @@ export function toCredentialInput(
     if (values.privateKeyPem !== '') input.privateKeyPem = values.privateKeyPem;
   }
   return input;
-}
+};
 
 /** The one rule the schema cannot know: a next secret the admin chose to add must be pasted. */
 export const NEXT_SECRET_REQUIRED_MESSAGE =
@@ -185,11 +183,11 @@ export const NEXT_SECRET_REQUIRED_MESSAGE =
  * form opened on a saved credential, which must then be filled (the schema lets them be absent when editing,
  * meaning "keep what is stored"), with the schema's own words for them.
  */
-export function validateCredentialInput(
+export const validateCredentialInput = (
   input: CredentialInput,
   values: CredentialFormValues,
   visible: VisibleWriteOnly,
-): FieldErrors {
+): FieldErrors => {
   const parsed = credentialInputSchema.safeParse(input);
   const errors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
   const require = (field: FormField, present: boolean, message: string) => {
@@ -202,24 +200,23 @@ export function validateCredentialInput(
     require('privateKeyPem', values.privateKeyPem.trim() !== '', PRIVATE_KEY_REQUIRED_MESSAGE);
   }
   return errors;
-}
+};
 
 /**
  * The credential changed under the form (a test promoted the next secret, another save): fields the admin left
  * alone take the new stored value, fields the admin edited keep the edit.
  */
-export function rebase(
+export const rebase = (
   current: CredentialFormValues,
   before: CredentialFormValues,
   after: CredentialFormValues,
-): CredentialFormValues {
+): CredentialFormValues => {
   const merged = { ...current };
   for (const key of Object.keys(current) as FormField[]) {
     if (current[key] === before[key]) Object.assign(merged, { [key]: after[key] });
   }
   return merged;
-}
+};
 
-export function sameValues(a: CredentialFormValues, b: CredentialFormValues): boolean {
-  return (Object.keys(a) as FormField[]).every((key) => a[key] === b[key]);
-}
+export const sameValues = (a: CredentialFormValues, b: CredentialFormValues): boolean =>
+  (Object.keys(a) as FormField[]).every((key) => a[key] === b[key]);

@@ -21,7 +21,7 @@ export interface Expiry {
  * counts in whole UTC calendar days and works through its last day; the page warns from EXPIRY_WARNING_DAYS days
  * before it, as the backend's daily check does.
  */
-export function expiryOf(expiresOn: string | undefined, now: Date): Expiry {
+export const expiryOf = (expiresOn: string | undefined, now: Date): Expiry => {
   if (!expiresOn) return { state: 'none', daysLeft: Number.NaN };
   const isDate = /^\d{4}-\d{2}-\d{2}$/.test(expiresOn);
   const end = Date.parse(isDate ? `${expiresOn}T00:00:00Z` : expiresOn);
@@ -31,7 +31,7 @@ export function expiryOf(expiresOn: string | undefined, now: Date): Expiry {
   const expired = isDate ? daysLeft < 0 : end <= now.getTime();
   if (expired) return { state: 'expired', daysLeft };
   return { state: daysLeft <= EXPIRY_WARNING_DAYS ? 'soon' : 'ok', daysLeft };
-}
+};
 
 const RELATIVE_STEPS: ReadonlyArray<[limitMs: number, unitMs: number, unit: Intl.RelativeTimeFormatUnit]> = [
   [HOUR_MS, MINUTE_MS, 'minute'],
@@ -42,7 +42,7 @@ const RELATIVE_STEPS: ReadonlyArray<[limitMs: number, unitMs: number, unit: Intl
 ];
 
 /** "just now", "5 minutes ago", "yesterday": how Jira words the age of an event. */
-export function formatRelative(iso: string, now: Date): string {
+export const formatRelative = (iso: string, now: Date): string => {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   const elapsed = now.getTime() - time;
@@ -52,6 +52,6 @@ export function formatRelative(iso: string, now: Date): string {
     if (Math.abs(elapsed) < limitMs) return format.format(-Math.trunc(elapsed / unitMs), unit);
   }
   return formatDateTime(iso);
-}
+};
 
 export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

@@ -1,18 +1,18 @@
 import type { GroupRef } from '../../../src/contract';
 import { ChipPicker } from './chip-picker';
 import { settingsFieldId } from './settings-state';
-import { useGroupSearch, type GroupSearch } from './use-group-search';
+import { type GroupSearch, useGroupSearch } from './use-group-search';
 
 interface GroupPickerProps {
   groups: readonly GroupRef[];
   error: string | undefined;
-  onAdd(group: GroupRef): void;
-  onRemove(id: string): void;
+  onAdd: (group: GroupRef) => void;
+  onRemove: (id: string) => void;
   /** What is typed and not yet a chip, for Save to refuse. */
-  onTyped(text: string): void;
+  onTyped: (text: string) => void;
 }
 
-function statusOf(search: GroupSearch, query: string): string | null {
+const statusOf = (search: GroupSearch, query: string): string | null => {
   switch (search.status) {
     case 'idle':
       return 'Type a group name to search.';
@@ -23,10 +23,10 @@ function statusOf(search: GroupSearch, query: string): string | null {
     case 'done':
       return search.results.length > 0 ? null : `No groups match “${query.trim()}”.`;
   }
-}
+};
 
 /** "Groups": Jira groups found as the admin types, chosen ones as chips. */
-export function GroupPicker({ groups, error, onAdd, onRemove, onTyped }: GroupPickerProps) {
+export const GroupPicker = ({ groups, error, onAdd, onRemove, onTyped }: GroupPickerProps) => {
   const { query, setQuery, search } = useGroupSearch();
   return (
     <ChipPicker
@@ -47,4 +47,4 @@ export function GroupPicker({ groups, error, onAdd, onRemove, onTyped }: GroupPi
       onRemove={onRemove}
     />
   );
-}
+};

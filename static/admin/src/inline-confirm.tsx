@@ -1,19 +1,19 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 
 interface InlineConfirmProps {
   /** The group's accessible name, e.g. "Delete Support template?". */
   label: string;
   confirmText: string;
   busy: boolean;
-  onConfirm(): void;
-  onCancel(): void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }
 
 /**
  * "Delete? [Delete] [Keep]" in place of a row's actions, as the admin tables ask. Focus starts on the safe choice,
  * since the button or menu item that asked is gone; Escape keeps.
  */
-export function InlineConfirm({ label, confirmText, busy, onConfirm, onCancel }: InlineConfirmProps) {
+export const InlineConfirm = ({ label, confirmText, busy, onConfirm, onCancel }: InlineConfirmProps) => {
   const keepRef = useRef<HTMLButtonElement>(null);
   // The autofocus attribute is not honoured for elements inserted after load.
   useEffect(() => keepRef.current?.focus(), []);
@@ -42,4 +42,4 @@ export function InlineConfirm({ label, confirmText, busy, onConfirm, onCancel }:
       </button>
     </span>
   );
-}
+};

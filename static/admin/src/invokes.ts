@@ -23,7 +23,11 @@ export const setDefaultCredential = (id: string) => call('setDefaultCredential',
  * edit form's unsaved values, tested instead of the saved credential.
  */
 export const testConnection = (id: string, sendTestEmail = false, values?: ConnectionValues) =>
-  call('testConnection', { id, ...(sendTestEmail ? { sendTestEmail } : {}), ...(values === undefined ? {} : { values }) });
+  call('testConnection', {
+    id,
+    ...(sendTestEmail ? { sendTestEmail } : {}),
+    ...(values === undefined ? {} : { values }),
+  });
 export const listTemplates = () => call('listTemplates', {});
 export const saveTemplate = (input: TemplateInput) => call('saveTemplate', input);
 export const deleteTemplate = (id: string) => call('deleteTemplate', { id });
@@ -36,7 +40,8 @@ export const listProjectRoles = () => call('listProjectRoles', {});
 export const listProjects = () => call('listProjects', {});
 export const listEmailLog = (query: ListEmailLogInput) => call('listEmailLog', query);
 export const getEmailLogEntry = (emailId: string) => call('getEmailLogEntry', { emailId });
-export const resendEmail = (emailId: string, anyway = false) => call('resendEmail', anyway ? { emailId, anyway } : { emailId });
+export const resendEmail = (emailId: string, anyway = false) =>
+  call('resendEmail', anyway ? { emailId, anyway } : { emailId });
 export const getEmailContent = (emailId: string) => call('getEmailContent', { emailId });
 export const getEmailLogSettings = () => call('getEmailLogSettings', {});
 export const saveEmailLogSettings = (settings: EmailLogSettings) => call('saveEmailLogSettings', settings);

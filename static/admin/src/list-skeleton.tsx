@@ -2,7 +2,7 @@
  * Placeholder rows under the real column headings, so a section does not jump when its data arrives. With
  * `detailLine`, each titled column's cells get a short second line, as rows whose cells hold two lines do.
  */
-export function ListSkeleton({
+export const ListSkeleton = ({
   columns,
   rows = 2,
   detailLine = false,
@@ -10,32 +10,30 @@ export function ListSkeleton({
   columns: readonly string[];
   rows?: number;
   detailLine?: boolean;
-}) {
-  return (
-    <div className="im-table-wrap" aria-hidden="true">
-      <table className="im-table im-table--skeleton">
-        <thead>
-          <tr>
-            {columns.map((title, index) => (
-              <th key={index} scope="col">
-                {title}
-              </th>
+}) => (
+  <div className="im-table-wrap" aria-hidden="true">
+    <table className="im-table im-table--skeleton">
+      <thead>
+        <tr>
+          {columns.map((title, index) => (
+            <th key={index} scope="col">
+              {title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, row) => (
+          <tr key={row}>
+            {columns.map((title, cell) => (
+              <td key={cell}>
+                <span className="im-skeleton" />
+                {detailLine && title !== '' && <span className="im-skeleton im-skeleton--short" />}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: rows }, (_, row) => (
-            <tr key={row}>
-              {columns.map((title, cell) => (
-                <td key={cell}>
-                  <span className="im-skeleton" />
-                  {detailLine && title !== '' && <span className="im-skeleton im-skeleton--short" />}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+        ))}
+      </tbody>
+    </table>
+  </div>
+);

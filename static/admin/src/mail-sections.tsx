@@ -1,6 +1,7 @@
+import './mail-sections.css';
+
 import type { CredentialView } from '../../../src/contract';
 import type { AdminSectionKey } from './admin-sections';
-import './mail-sections.css';
 import { NotificationRulesSection } from './notification-rules-section';
 import { SectionPanel } from './section-panel';
 import { SendingSettingsSection } from './sending-settings-section';
@@ -18,7 +19,7 @@ interface MailSectionsProps {
  * The "Email templates", "Sending settings" and "Notification rules" tabs, which share the template list: a saved
  * template is offered at once. Mounted once the first of them is shown.
  */
-export function MailSections({ credentials, selected, visited }: MailSectionsProps) {
+export const MailSections = ({ credentials, selected, visited }: MailSectionsProps) => {
   const list = useTemplateList();
   const panel = { selected, visited };
   return (
@@ -34,4 +35,4 @@ export function MailSections({ credentials, selected, visited }: MailSectionsPro
       </SectionPanel>
     </>
   );
-}
+};

@@ -1,5 +1,3 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
 import '../../shared/chips.css';
 import '../../shared/panels.css';
@@ -7,6 +5,10 @@ import '../../shared/tabs.css';
 import './admin.css';
 import './email-log.css';
 import './notification-rules.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
 import { loadDateSettings } from '../../shared/date-settings';
 import { enableProductTheme } from '../../shared/theme';
 import { AdminPage } from './admin-page';

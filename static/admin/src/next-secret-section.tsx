@@ -1,14 +1,22 @@
-import { useId, type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
+
 import { Field } from '../../shared/components/field';
-import { formatDate } from './format';
 import { fieldId } from './form-fields';
-import { DateInput, SecretInput, StoredValueAction, UndoChoiceLink, updatedOn, type WriteOnlyProps } from './write-only-fields';
+import { formatDate } from './format';
+import {
+  DateInput,
+  SecretInput,
+  StoredValueAction,
+  UndoChoiceLink,
+  updatedOn,
+  type WriteOnlyProps,
+} from './write-only-fields';
 
 /** The id of the button that adds, removes or keeps the next secret: focus returns there when a choice is taken back. */
 const NEXT_SECRET_ACTION = 'next-secret-action';
 
 /** Rotation without downtime: a second secret the backend falls back to, and promotes, when the current one fails. */
-export function NextSecretSection(props: WriteOnlyProps) {
+export const NextSecretSection = (props: WriteOnlyProps) => {
   const { credential, values, errors, choices, update, choose } = props;
   const titleId = useId();
   let body: ReactNode;
@@ -18,7 +26,10 @@ export function NextSecretSection(props: WriteOnlyProps) {
         <p>
           <strong>The next secret will be removed</strong> when you save.
         </p>
-        <StoredValueAction id={NEXT_SECRET_ACTION} onClick={() => choose({ removeNextSecret: false }, NEXT_SECRET_ACTION)}>
+        <StoredValueAction
+          id={NEXT_SECRET_ACTION}
+          onClick={() => choose({ removeNextSecret: false }, NEXT_SECRET_ACTION)}
+        >
           Keep next secret
         </StoredValueAction>
       </div>
@@ -29,7 +40,10 @@ export function NextSecretSection(props: WriteOnlyProps) {
           {credential.nextSecretExpiresOn ? `, expires ${formatDate(credential.nextSecretExpiresOn)}` : ''}
           {updatedOn(credential.nextSecretUpdatedAt)}.
         </p>
-        <StoredValueAction id={NEXT_SECRET_ACTION} onClick={() => choose({ removeNextSecret: true }, NEXT_SECRET_ACTION)}>
+        <StoredValueAction
+          id={NEXT_SECRET_ACTION}
+          onClick={() => choose({ removeNextSecret: true }, NEXT_SECRET_ACTION)}
+        >
           Remove next secret
         </StoredValueAction>
       </div>
@@ -66,7 +80,11 @@ export function NextSecretSection(props: WriteOnlyProps) {
           }
         >
           {(control) => (
-            <SecretInput {...control} value={values.nextClientSecret} onChange={(value) => update('nextClientSecret', value)} />
+            <SecretInput
+              {...control}
+              value={values.nextClientSecret}
+              onChange={(value) => update('nextClientSecret', value)}
+            />
           )}
         </Field>
         <Field id={fieldId('nextSecretExpiresOn')} label="Next secret expires on" error={errors.nextSecretExpiresOn}>
@@ -93,4 +111,4 @@ export function NextSecretSection(props: WriteOnlyProps) {
       {body}
     </section>
   );
-}
+};

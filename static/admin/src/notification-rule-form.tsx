@@ -1,14 +1,21 @@
-import type { CredentialView, JiraFieldRef, NotificationRuleView, ProjectRef, StatusRef, TemplateView } from '../../../src/contract';
+import type {
+  CredentialView,
+  JiraFieldRef,
+  NotificationRuleView,
+  ProjectRef,
+  StatusRef,
+  TemplateView,
+} from '../../../src/contract';
 import { Field } from '../../shared/components/field';
 import { ruleFieldId } from './notification-rule-state';
+import { RuleFromField } from './rule-from-field';
 import { RuleProjectsField } from './rule-projects-field';
 import { RuleRecipientsField } from './rule-recipients-field';
 import { RuleTemplateField } from './rule-template-field';
-import { RuleFromField } from './rule-from-field';
 import { RuleTriggerFields } from './rule-trigger-fields';
 import { SaveMessages } from './save-messages';
 import type { Loadable } from './use-mail-settings';
-import { useNotificationRuleForm, type RuleFormOptions } from './use-notification-rule-form';
+import { type RuleFormOptions, useNotificationRuleForm } from './use-notification-rule-form';
 import type { TemplateListLoad } from './use-template-list';
 
 export const RULE_FORM_TITLE = 'rule-form-title';
@@ -27,16 +34,14 @@ export interface RuleFormChoices {
 
 interface NotificationRuleFormProps extends RuleFormOptions {
   choices: RuleFormChoices;
-  onClose(): void;
+  onClose: () => void;
 }
 
 const savedText = (name: string, enabled: boolean) =>
-  enabled
-    ? `“${name}” is saved and emails issues from now on.`
-    : `“${name}” is saved. It is off until you enable it.`;
+  enabled ? `“${name}” is saved and emails issues from now on.` : `“${name}” is saved. It is off until you enable it.`;
 
 /** Creates or edits one notification rule, inline under the rules table. */
-export function NotificationRuleForm({ choices, onClose, ...options }: NotificationRuleFormProps) {
+export const NotificationRuleForm = ({ choices, onClose, ...options }: NotificationRuleFormProps) => {
   const form = useNotificationRuleForm(options);
   const { values, errors, notice, saving, update } = form;
 
@@ -184,4 +189,4 @@ export function NotificationRuleForm({ choices, onClose, ...options }: Notificat
       />
     </form>
   );
-}
+};

@@ -24,17 +24,17 @@ interface NotificationRuleListProps {
   selectedId: string | null;
   confirmingDeleteId: string | null;
   busy: RuleRowBusy;
-  onEdit(rule: NotificationRuleView): void;
+  onEdit: (rule: NotificationRuleView) => void;
   /** Opens the rule's run history, or "Try on an issue", under the table. */
-  onPanel(rule: NotificationRuleView, panel: 'history' | 'try'): void;
-  onToggle(rule: NotificationRuleView, enabled: boolean): void;
-  onAskDelete(rule: NotificationRuleView): void;
-  onConfirmDelete(rule: NotificationRuleView): void;
-  onKeep(rule: NotificationRuleView): void;
+  onPanel: (rule: NotificationRuleView, panel: 'history' | 'try') => void;
+  onToggle: (rule: NotificationRuleView, enabled: boolean) => void;
+  onAskDelete: (rule: NotificationRuleView) => void;
+  onConfirmDelete: (rule: NotificationRuleView) => void;
+  onKeep: (rule: NotificationRuleView) => void;
 }
 
 /** The notification rules as a Jira admin table; "Enabled" saves as soon as it is ticked or cleared. */
-export function NotificationRuleList(props: NotificationRuleListProps) {
+export const NotificationRuleList = (props: NotificationRuleListProps) => {
   const { rules, templates, templatesLoad, fieldNames, selectedId, confirmingDeleteId, busy } = props;
   const templateName = (id: string) =>
     templates.find((template) => template.id === id)?.name ??
@@ -137,4 +137,4 @@ export function NotificationRuleList(props: NotificationRuleListProps) {
       })}
     </AdminTable>
   );
-}
+};

@@ -1,10 +1,10 @@
 import {
-  RECIPIENT_ROLES,
-  notificationRuleInputSchema,
-  parseEmailAddress,
   type NotificationEvent,
   type NotificationRuleInput,
+  notificationRuleInputSchema,
   type NotificationRuleView,
+  parseEmailAddress,
+  RECIPIENT_ROLES,
   type RecipientRole,
   type ResolverError,
 } from '../../../src/contract';
@@ -115,7 +115,7 @@ export const ruleValuesFrom = (rule: NotificationRuleView): RuleFormValues => ({
 });
 
 /** Only what the rule means: the status for transitions only, no empty JQL, no credential for the default one. */
-export function toRuleInput(values: RuleFormValues, id?: string): NotificationRuleInput {
+export const toRuleInput = (values: RuleFormValues, id?: string): NotificationRuleInput => {
   const input: NotificationRuleInput = {
     name: values.name.trim(),
     enabled: values.enabled,
@@ -134,10 +134,10 @@ export function toRuleInput(values: RuleFormValues, id?: string): NotificationRu
   if (jql !== '') input.jql = jql;
   if (values.credentialId !== '') input.credentialId = values.credentialId;
   return input;
-}
+};
 
 /** A stored rule as saveNotificationRule takes it again, e.g. with `enabled` flipped from the table. */
-export function ruleInputFrom(rule: NotificationRuleView, enabled = rule.enabled): NotificationRuleInput {
+export const ruleInputFrom = (rule: NotificationRuleView, enabled = rule.enabled): NotificationRuleInput => {
   const input: NotificationRuleInput = {
     id: rule.id,
     name: rule.name,
@@ -152,14 +152,14 @@ export function ruleInputFrom(rule: NotificationRuleView, enabled = rule.enabled
   if (rule.jql !== undefined) input.jql = rule.jql;
   if (rule.credentialId !== undefined) input.credentialId = rule.credentialId;
   return input;
-}
+};
 
 /** `recipients.addresses.2` and `recipients[addresses][2]` alike name "Other addresses". */
-function fieldOfPath(path: readonly PropertyKey[]): RuleField | null {
+const fieldOfPath = (path: readonly PropertyKey[]): RuleField | null => {
   const [top, second] = path.map(String);
   if (top === 'recipients' && second === 'addresses') return 'addresses';
   return top !== undefined && isRuleField(top) ? top : null;
-}
+};
 
 const pathOf = (key: string): string[] => key.split(/[.[\]]+/).filter((part) => part !== '');
 
@@ -167,7 +167,7 @@ const pathOf = (key: string): string[] => key.split(/[.[\]]+/).filter((part) => 
  * The backend's schema, run here so its messages show before a round trip; an address the parser refuses shows
  * the parser's own message ("… is not a valid email address."), as the issue dialog does.
  */
-export function validateRule(input: NotificationRuleInput): RuleErrors {
+export const validateRule = (input: NotificationRuleInput): RuleErrors => {
   const errors: RuleErrors = {};
   const parsed = notificationRuleInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -184,10 +184,10 @@ export function validateRule(input: NotificationRuleInput): RuleErrors {
     }
   }
   return errors;
-}
+};
 
 /** A refused save: messages on the form's fields, and any the form has no field for. */
-export function ruleErrorsFrom(error: ResolverError): { fields: RuleErrors; other: string[] } {
+export const ruleErrorsFrom = (error: ResolverError): { fields: RuleErrors; other: string[] } => {
   const fields: RuleErrors = {};
   const other: string[] = [];
   for (const [key, message] of Object.entries(error.fieldErrors ?? {})) {
@@ -196,33 +196,38 @@ export function ruleErrorsFrom(error: ResolverError): { fields: RuleErrors; othe
     else if (message !== error.message && !other.includes(message)) other.push(message);
   }
   return { fields, other };
-}
+};
 
 /** The table's "When": "Issue commented", "Transitioned to Done", "Labels changed". */
-export function whenText(rule: Pick<NotificationRuleView, 'event' | 'toStatus' | 'fieldId'>, fieldName?: string): string {
+export const whenText = (
+  rule: Pick<NotificationRuleView, 'event' | 'toStatus' | 'fieldId'>,
+  fieldName?: string,
+): string => {
   if (rule.event === 'field-changed') return `${fieldName ?? rule.fieldId ?? 'A field'} changed`;
   if (rule.event !== 'issue-transitioned') return EVENT_LABELS[rule.event];
   return rule.toStatus === undefined ? 'Transitioned to any status' : `Transitioned to ${rule.toStatus}`;
-}
+};
 
 /** The table's "Recipients": "Reporter, Watchers, ana@contoso.example" or "Assignee, 3 addresses". */
-export function recipientsText(recipients: NotificationRuleView['recipients']): string {
+export const recipientsText = (recipients: NotificationRuleView['recipients']): string => {
   const parts = RECIPIENT_ROLES.filter((role) => recipients.roles.includes(role)).map((role) => ROLE_LABELS[role]);
   const count = recipients.addresses.length;
   if (count === 1) parts.push(recipients.addresses[0] as string);
   else if (count > 1) parts.push(`${count} addresses`);
   return parts.join(', ');
-}
+};
 
 /** Rules oldest first, as the backend lists them: a saved rule replaces itself, a new one goes last. */
-export function upsertRule(rules: readonly NotificationRuleView[], rule: NotificationRuleView): NotificationRuleView[] {
-  return rules.some((item) => item.id === rule.id)
+export const upsertRule = (
+  rules: readonly NotificationRuleView[],
+  rule: NotificationRuleView,
+): NotificationRuleView[] =>
+  rules.some((item) => item.id === rule.id)
     ? rules.map((item) => (item.id === rule.id ? rule : item))
     : [...rules, rule];
-}
 
 /** A stored value the lists no longer hold (or could not load) stays shown and chosen, under `label`. */
-export function withCurrent(choices: readonly Choice[], value: string, label: string): Choice[] {
+export const withCurrent = (choices: readonly Choice[], value: string, label: string): Choice[] => {
   if (value === '' || choices.some((choice) => choice.value === value)) return [...choices];
   return [...choices, { value, label }];
-}
+};

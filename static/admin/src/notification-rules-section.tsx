@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
+
 import type { CredentialView, NotificationRuleView } from '../../../src/contract';
 import { LoadFailed } from '../../shared/components/load-failed';
 import { SectionMessage, type SectionMessageAppearance } from '../../shared/components/section-message';
 import { deleteNotificationRule, saveNotificationRule } from './invokes';
 import { ListSkeleton } from './list-skeleton';
 import { NotificationRuleForm } from './notification-rule-form';
-import { RulePanel, type OpenPanel } from './rule-panel';
 import {
-  RULE_COLUMNS,
-  NotificationRuleList,
   deleteRuleButtonId,
   editRuleButtonId,
+  NotificationRuleList,
+  RULE_COLUMNS,
   type RuleRowBusy,
 } from './notification-rule-list';
 import { ruleInputFrom } from './notification-rule-state';
+import { type OpenPanel, RulePanel } from './rule-panel';
 import type { Loadable } from './use-mail-settings';
 import { useNotificationRules } from './use-notification-rules';
 import type { TemplateListState } from './use-template-list';
@@ -41,7 +42,7 @@ interface NotificationRulesSectionProps {
 }
 
 /** "Notification rules": email an issue when it is created, commented or transitioned. */
-export function NotificationRulesSection({ list, credentials }: NotificationRulesSectionProps) {
+export const NotificationRulesSection = ({ list, credentials }: NotificationRulesSectionProps) => {
   const data = useNotificationRules();
   const { rules, upsert, remove } = data;
   const [form, setForm] = useState<OpenForm | null>(null);
@@ -155,7 +156,9 @@ export function NotificationRulesSection({ list, credentials }: NotificationRule
           rules={rules.data}
           templates={list.templates}
           templatesLoad={list.load}
-          fieldNames={new Map(data.fields.state === 'loaded' ? data.fields.data.map((field) => [field.id, field.name]) : [])}
+          fieldNames={
+            new Map(data.fields.state === 'loaded' ? data.fields.data.map((field) => [field.id, field.name]) : [])
+          }
           selectedId={form?.rule?.id ?? null}
           confirmingDeleteId={confirmingDeleteId}
           busy={busy}
@@ -195,4 +198,4 @@ export function NotificationRulesSection({ list, credentials }: NotificationRule
       )}
     </section>
   );
-}
+};

@@ -1,7 +1,7 @@
 import type { CredentialView, ProjectRef } from '../../../src/contract';
-import { RowSelect } from './row-select';
 import { withCurrent } from './project-template-rows';
-import { rowFieldId, settingsFieldId, type ProjectSenderRow, type RowErrors } from './settings-state';
+import { RowSelect } from './row-select';
+import { type ProjectSenderRow, type RowErrors, rowFieldId, settingsFieldId } from './settings-state';
 import { ADD_SENDER_ROW_BUTTON, type Loadable } from './use-mail-settings';
 
 interface ProjectSenderRowsProps {
@@ -10,10 +10,10 @@ interface ProjectSenderRowsProps {
   error: string | undefined;
   projects: Loadable<ProjectRef[]>;
   credentials: Loadable<CredentialView[]>;
-  onAdd(): void;
-  onProject(key: string, projectKey: string): void;
-  onToggle(key: string, credentialId: string, allowed: boolean): void;
-  onRemove(key: string): void;
+  onAdd: () => void;
+  onProject: (key: string, projectKey: string) => void;
+  onToggle: (key: string, credentialId: string, allowed: boolean) => void;
+  onRemove: (key: string) => void;
 }
 
 /**
@@ -21,7 +21,7 @@ interface ProjectSenderRowsProps {
  * from". The default credential is always allowed, so only the others are offered; plain checkboxes and selects, so
  * Tab and Space work as everywhere else on the page.
  */
-export function ProjectSenderRows(props: ProjectSenderRowsProps) {
+export const ProjectSenderRows = (props: ProjectSenderRowsProps) => {
   const { rows, rowErrors, error, projects, credentials } = props;
   const projectList = projects.state === 'loaded' ? projects.data : [];
   const others = credentials.state === 'loaded' ? credentials.data.filter((credential) => !credential.isDefault) : [];
@@ -30,12 +30,20 @@ export function ProjectSenderRows(props: ProjectSenderRowsProps) {
   const ERROR = `${FIELD}-error`;
 
   return (
-    <fieldset className="im-fieldset" id={FIELD} tabIndex={-1} aria-describedby={[HINT, error ? ERROR : ''].filter(Boolean).join(' ')}>
+    <fieldset
+      className="im-fieldset"
+      id={FIELD}
+      tabIndex={-1}
+      aria-describedby={[HINT, error ? ERROR : ''].filter(Boolean).join(' ')}
+    >
       <legend className="im-fieldset__legend">Other mailboxes for a project</legend>
       <p id={HINT} className="im-field__hint">
-        A project listed here offers these mailboxes instead of the ones above; the default is always offered and preselected.
+        A project listed here offers these mailboxes instead of the ones above; the default is always offered and
+        preselected.
       </p>
-      {projects.state === 'failed' && <p className="im-field__error">Projects could not be loaded: {projects.error.message}</p>}
+      {projects.state === 'failed' && (
+        <p className="im-field__error">Projects could not be loaded: {projects.error.message}</p>
+      )}
       {rows.length === 0 ? (
         <p className="im-secondary">Every project offers the mailboxes above.</p>
       ) : (
@@ -46,7 +54,9 @@ export function ProjectSenderRows(props: ProjectSenderRowsProps) {
           </div>
           <ul className="im-rows">
             {rows.map((row, index) => {
-              const takenElsewhere = new Set(rows.filter((other) => other.key !== row.key).map((other) => other.projectKey));
+              const takenElsewhere = new Set(
+                rows.filter((other) => other.key !== row.key).map((other) => other.projectKey),
+              );
               const projectChoices = withCurrent(
                 projectList
                   .filter((project) => !takenElsewhere.has(project.key))
@@ -75,7 +85,11 @@ export function ProjectSenderRows(props: ProjectSenderRowsProps) {
                       <p className="im-secondary">No mailbox besides the default yet.</p>
                     )}
                     {others.map((credential) => (
-                      <label key={credential.id} className="im-checkbox" htmlFor={`${FIELD}-${row.key}-${credential.id}`}>
+                      <label
+                        key={credential.id}
+                        className="im-checkbox"
+                        htmlFor={`${FIELD}-${row.key}-${credential.id}`}
+                      >
                         <input
                           id={`${FIELD}-${row.key}-${credential.id}`}
                           type="checkbox"
@@ -112,4 +126,4 @@ export function ProjectSenderRows(props: ProjectSenderRowsProps) {
       </div>
     </fieldset>
   );
-}
+};

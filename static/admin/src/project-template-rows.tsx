@@ -1,9 +1,9 @@
 import type { ProjectRef, TemplateView } from '../../../src/contract';
-import { RowSelect, type Choice } from './row-select';
-import { rowFieldId, settingsFieldId, type ProjectTemplateRow, type RowErrors } from './settings-state';
+import { type Choice, RowSelect } from './row-select';
+import { type ProjectTemplateRow, type RowErrors, rowFieldId, settingsFieldId } from './settings-state';
 import { isBuiltIn } from './template-state';
-import type { TemplateListLoad } from './use-template-list';
 import { ADD_ROW_BUTTON, type Loadable } from './use-mail-settings';
+import type { TemplateListLoad } from './use-template-list';
 
 interface ProjectTemplateRowsProps {
   rows: readonly ProjectTemplateRow[];
@@ -12,19 +12,19 @@ interface ProjectTemplateRowsProps {
   projects: Loadable<ProjectRef[]>;
   templates: readonly TemplateView[];
   templatesLoad: TemplateListLoad;
-  onAdd(): void;
-  onChange(key: string, change: Partial<Omit<ProjectTemplateRow, 'key'>>): void;
-  onRemove(key: string): void;
+  onAdd: () => void;
+  onChange: (key: string, change: Partial<Omit<ProjectTemplateRow, 'key'>>) => void;
+  onRemove: (key: string) => void;
 }
 
 /** A stored value the lists no longer hold (or could not load) stays choosable, under its key or id. */
-export function withCurrent(choices: Choice[], value: string, label: string): Choice[] {
+export const withCurrent = (choices: Choice[], value: string, label: string): Choice[] => {
   if (value === '' || choices.some((choice) => choice.value === value)) return choices;
   return [...choices, { value, label }];
-}
+};
 
 /** "Default template per project": which template a project's emails start from. */
-export function ProjectTemplateRows(props: ProjectTemplateRowsProps) {
+export const ProjectTemplateRows = (props: ProjectTemplateRowsProps) => {
   const { rows, rowErrors, error, projects, templates, templatesLoad } = props;
   const projectList = projects.state === 'loaded' ? projects.data : [];
   const projectName = (key: string) => projectList.find((project) => project.key === key)?.name;
@@ -57,8 +57,8 @@ export function ProjectTemplateRows(props: ProjectTemplateRowsProps) {
             {rows.map((row, index) => {
               const errors = rowErrors[row.key] ?? {};
               const takenElsewhere = new Set(
-              rows.filter((other) => other.key !== row.key).map((other) => other.projectKey),
-            );
+                rows.filter((other) => other.key !== row.key).map((other) => other.projectKey),
+              );
               const projectChoices = withCurrent(
                 projectList
                   .filter((project) => !takenElsewhere.has(project.key))
@@ -118,4 +118,4 @@ export function ProjectTemplateRows(props: ProjectTemplateRowsProps) {
       </div>
     </fieldset>
   );
-}
+};

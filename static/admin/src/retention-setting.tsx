@@ -1,16 +1,16 @@
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
-import { plural } from './format';
+import { LoadFailed } from '../../shared/components/load-failed';
 import { FormSkeleton } from './form-skeleton';
+import { plural } from './format';
 import { SaveMessages } from './save-messages';
 import { RETENTION_FIELD_ID, useRetentionSetting } from './use-retention-setting';
-import { LoadFailed } from '../../shared/components/load-failed';
 
 const RETENTION_TITLE = 'email-log-retention-title';
 const UNIT_ID = `${RETENTION_FIELD_ID}-unit`;
 
 /** How long the email log keeps an email, under the log. */
-export function RetentionSetting() {
+export const RetentionSetting = () => {
   const form = useRetentionSetting();
   const { load, saving, notice } = form;
 
@@ -26,7 +26,11 @@ export function RetentionSetting() {
         </>
       )}
       {load.state === 'failed' && (
-        <LoadFailed title="The retention could not be loaded" message={load.error.message} onRetry={() => void form.refresh()} />
+        <LoadFailed
+          title="The retention could not be loaded"
+          message={load.error.message}
+          onRetry={() => void form.refresh()}
+        />
       )}
       {load.state === 'loaded' && (
         <form
@@ -88,4 +92,4 @@ export function RetentionSetting() {
       )}
     </div>
   );
-}
+};

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+
 import type { RoleRef } from '../../../src/contract';
 import { ChipPicker } from './chip-picker';
 import { settingsFieldId } from './settings-state';
@@ -8,22 +9,22 @@ interface RolePickerProps {
   roles: Loadable<RoleRef[]>;
   chosen: readonly RoleRef[];
   error: string | undefined;
-  onAdd(role: RoleRef): void;
-  onRemove(id: number): void;
+  onAdd: (role: RoleRef) => void;
+  onRemove: (id: number) => void;
   /** What is typed and not yet a chip, for Save to refuse. */
-  onTyped(text: string): void;
+  onTyped: (text: string) => void;
 }
 
-function statusOf(roles: Loadable<RoleRef[]>, offered: number, query: string): string | null {
+const statusOf = (roles: Loadable<RoleRef[]>, offered: number, query: string): string | null => {
   if (roles.state === 'loading') return 'Loading project roles…';
   if (roles.state === 'failed') return roles.error.message;
   if (offered > 0) return null;
   if (roles.data.length === 0) return 'This site has no project roles.';
   return query.trim() === '' ? 'Every project role is chosen.' : `No project roles match “${query.trim()}”.`;
-}
+};
 
 /** "Project roles": the site's project roles, filtered as the admin types; chosen ones as chips. */
-export function RolePicker({ roles, chosen, error, onAdd, onRemove, onTyped }: RolePickerProps) {
+export const RolePicker = ({ roles, chosen, error, onAdd, onRemove, onTyped }: RolePickerProps) => {
   const [query, setQuery] = useState('');
   const text = query.trim().toLowerCase();
   const offered = (roles.state === 'loaded' ? roles.data : []).filter(
@@ -49,4 +50,4 @@ export function RolePicker({ roles, chosen, error, onAdd, onRemove, onTyped }: R
       onRemove={(value) => onRemove(Number(value))}
     />
   );
-}
+};

@@ -11,11 +11,11 @@ interface RowSelectProps {
   value: string;
   choices: readonly Choice[];
   error: string | undefined;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }
 
 /** A select in a table-like row: named for its row, its error under it with the id `<id>-error`. */
-export function RowSelect(props: RowSelectProps) {
+export const RowSelect = (props: RowSelectProps) => {
   const errorId = `${props.id}-error`;
   return (
     <div className="im-field">
@@ -42,5 +42,4 @@ export function RowSelect(props: RowSelectProps) {
       )}
     </div>
   );
-}
-
+};

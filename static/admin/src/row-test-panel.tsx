@@ -1,4 +1,4 @@
-import { ConnectionTestResultView, type ConnectionTestOutcome } from './connection-test-result';
+import { type ConnectionTestOutcome, ConnectionTestResultView } from './connection-test-result';
 
 /** Test connection run from a row: its result shows under the table. `outcome` is null while it runs. */
 export interface RowTest {
@@ -9,26 +9,24 @@ export interface RowTest {
 
 export const ROW_TEST_TITLE = 'row-test-title';
 
-export function RowTestPanel({ rowTest, onDismiss }: { rowTest: RowTest; onDismiss(): void }) {
-  return (
-    <section className="im-row-test" aria-labelledby={ROW_TEST_TITLE} aria-busy={rowTest.outcome === null}>
-      <div className="im-section__header">
-        <h3 id={ROW_TEST_TITLE} tabIndex={-1}>
-          Test connection: {rowTest.name}
-        </h3>
-        {rowTest.outcome && (
-          <button type="button" className="im-button im-button--subtle" onClick={onDismiss}>
-            Dismiss
-          </button>
-        )}
-      </div>
-      {rowTest.outcome ? (
-        <ConnectionTestResultView outcome={rowTest.outcome} />
-      ) : (
-        <p role="status" className="im-secondary">
-          <span className="im-spinner" aria-hidden="true" /> Testing the connection…
-        </p>
+export const RowTestPanel = ({ rowTest, onDismiss }: { rowTest: RowTest; onDismiss: () => void }) => (
+  <section className="im-row-test" aria-labelledby={ROW_TEST_TITLE} aria-busy={rowTest.outcome === null}>
+    <div className="im-section__header">
+      <h3 id={ROW_TEST_TITLE} tabIndex={-1}>
+        Test connection: {rowTest.name}
+      </h3>
+      {rowTest.outcome && (
+        <button type="button" className="im-button im-button--subtle" onClick={onDismiss}>
+          Dismiss
+        </button>
       )}
-    </section>
-  );
-}
+    </div>
+    {rowTest.outcome ? (
+      <ConnectionTestResultView outcome={rowTest.outcome} />
+    ) : (
+      <p role="status" className="im-secondary">
+        <span className="im-spinner" aria-hidden="true" /> Testing the connection…
+      </p>
+    )}
+  </section>
+);

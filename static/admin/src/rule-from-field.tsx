@@ -7,23 +7,23 @@ interface RuleFromFieldProps {
   credentialId: string;
   credentials: Loadable<CredentialView[]>;
   error: string | undefined;
-  onChange(credentialId: string): void;
+  onChange: (credentialId: string) => void;
 }
 
-function senderHint(credentials: Loadable<CredentialView[]>) {
+const senderHint = (credentials: Loadable<CredentialView[]>) => {
   if (credentials.state === 'failed') return `Credentials could not be loaded: ${credentials.error.message}`;
   if (credentials.state === 'loading') return 'Loading credentials…';
   const fallback = credentials.data.find((credential) => credential.isDefault);
   return fallback
     ? `The default credential sends from ${fallback.senderMailbox} (${fallback.name}).`
     : 'No credential is the default yet: add one under Credentials.';
-}
+};
 
 /**
  * "From": which credential's mailbox sends the email. "Default credential" comes first and means no credentialId,
  * so the rule follows whichever credential is the default when it fires.
  */
-export function RuleFromField({ credentialId, credentials, error, onChange }: RuleFromFieldProps) {
+export const RuleFromField = ({ credentialId, credentials, error, onChange }: RuleFromFieldProps) => {
   const choices = withCurrent(
     credentials.state === 'loaded'
       ? credentials.data.map((credential) => ({
@@ -53,4 +53,4 @@ export function RuleFromField({ credentialId, credentials, error, onChange }: Ru
       )}
     </Field>
   );
-}
+};

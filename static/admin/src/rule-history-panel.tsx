@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+
 import type { NotificationRuleView, RuleRun } from '../../../src/contract';
 import { LoadFailed } from '../../shared/components/load-failed';
 import { AdminTable } from './admin-table';
@@ -16,7 +17,7 @@ const OUTCOME_LABELS: Record<RuleRun['outcome'], { text: string; className: stri
 export const ruleHistoryTitleId = (ruleId: string) => `rule-history-title-${ruleId}`;
 
 /** A rule's last runs, newest first: each time a Jira event was considered, whether the rule sent, and why not. */
-export function RuleHistoryPanel({ rule, onClose }: { rule: NotificationRuleView; onClose(): void }) {
+export const RuleHistoryPanel = ({ rule, onClose }: { rule: NotificationRuleView; onClose: () => void }) => {
   const [runs, setRuns] = useState<Loadable<RuleRun[]>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -45,11 +46,21 @@ export function RuleHistoryPanel({ rule, onClose }: { rule: NotificationRuleView
       <p className="im-secondary">The last 50 times a Jira event was considered for this rule, newest first.</p>
       {runs.state === 'loading' && <p className="im-secondary">Loading history…</p>}
       {runs.state === 'failed' && (
-        <LoadFailed title="The history could not be loaded" message={runs.error.message} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadFailed
+          title="The history could not be loaded"
+          message={runs.error.message}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
       )}
-      {runs.state === 'loaded' && runs.data.length === 0 && <p className="im-empty">No Jira event has reached this rule yet.</p>}
+      {runs.state === 'loaded' && runs.data.length === 0 && (
+        <p className="im-empty">No Jira event has reached this rule yet.</p>
+      )}
       {runs.state === 'loaded' && runs.data.length > 0 && (
-        <AdminTable caption={`History of ${rule.name}`} columns={['When', 'Issue', 'Event', 'Result', 'Why']} actions={false}>
+        <AdminTable
+          caption={`History of ${rule.name}`}
+          columns={['When', 'Issue', 'Event', 'Result', 'Why']}
+          actions={false}
+        >
           {runs.data.map((run, index) => (
             <tr key={`${run.at}-${run.issueKey}-${index}`}>
               <td>{formatDateTime(run.at)}</td>
@@ -65,4 +76,4 @@ export function RuleHistoryPanel({ rule, onClose }: { rule: NotificationRuleView
       )}
     </section>
   );
-}
+};

@@ -9,13 +9,13 @@ interface RuleMailboxesFieldProps {
   /** Credentials besides the default that rules may send from. */
   chosen: readonly string[];
   error: string | undefined;
-  onToggle(id: string, allowed: boolean): void;
+  onToggle: (id: string, allowed: boolean) => void;
 }
 
 const TEXTS = {
   automationCredentialIds: {
     legend: 'Mailboxes Automation rules may send from',
-    hint: "A rule's \"Sender mailbox\" may name only these. Rule authors are not shown the others.",
+    hint: 'A rule\'s "Sender mailbox" may name only these. Rule authors are not shown the others.',
     none: 'No credentials yet: rules send from the default credential once there is one.',
   },
   senderCredentialIds: {
@@ -29,7 +29,13 @@ const TEXTS = {
  * "Automation rules may send from": the default credential always (shown checked, not changeable), each other one
  * only when the admin ticks it. Plain checkboxes, so Tab and Space work as everywhere else on the page.
  */
-export function RuleMailboxesField({ credentials, field = 'automationCredentialIds', chosen, error, onToggle }: RuleMailboxesFieldProps) {
+export const RuleMailboxesField = ({
+  credentials,
+  field = 'automationCredentialIds',
+  chosen,
+  error,
+  onToggle,
+}: RuleMailboxesFieldProps) => {
   const FIELD = settingsFieldId(field);
   const HINT = `${FIELD}-hint`;
   const ERROR = `${FIELD}-error`;
@@ -47,9 +53,7 @@ export function RuleMailboxesField({ credentials, field = 'automationCredentialI
           The mailboxes could not be loaded: {credentials.error.message}
         </p>
       )}
-      {credentials.state === 'loaded' && credentials.data.length === 0 && (
-        <p className="im-secondary">{texts.none}</p>
-      )}
+      {credentials.state === 'loaded' && credentials.data.length === 0 && <p className="im-secondary">{texts.none}</p>}
       {credentials.state === 'loaded' && credentials.data.length > 0 && (
         <div className="im-checkboxes">
           {[...credentials.data]
@@ -76,4 +80,4 @@ export function RuleMailboxesField({ credentials, field = 'automationCredentialI
       )}
     </fieldset>
   );
-}
+};

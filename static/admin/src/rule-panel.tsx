@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+
 import type { NotificationRuleView } from '../../../src/contract';
 import { RuleHistoryPanel, ruleHistoryTitleId } from './rule-history-panel';
 import { RuleTryPanel, ruleTryTitleId } from './rule-try-panel';
@@ -11,10 +12,14 @@ export interface OpenPanel {
 }
 
 /** A rule's history or "Try on an issue", under the table; focus moves to its heading when it opens. */
-export function RulePanel({ panel, onClose }: { panel: OpenPanel; onClose(): void }) {
+export const RulePanel = ({ panel, onClose }: { panel: OpenPanel; onClose: () => void }) => {
   useEffect(() => {
     const id = panel.kind === 'history' ? ruleHistoryTitleId(panel.rule.id) : ruleTryTitleId(panel.rule.id);
     document.getElementById(id)?.focus();
   }, [panel]);
-  return panel.kind === 'history' ? <RuleHistoryPanel rule={panel.rule} onClose={onClose} /> : <RuleTryPanel rule={panel.rule} onClose={onClose} />;
-}
+  return panel.kind === 'history' ? (
+    <RuleHistoryPanel rule={panel.rule} onClose={onClose} />
+  ) : (
+    <RuleTryPanel rule={panel.rule} onClose={onClose} />
+  );
+};

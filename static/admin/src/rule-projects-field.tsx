@@ -1,4 +1,5 @@
 import { useState } from 'react';
+
 import type { ProjectRef } from '../../../src/contract';
 import { ruleFieldId } from './notification-rule-state';
 import type { Loadable } from './use-mail-settings';
@@ -7,7 +8,7 @@ interface RuleProjectsFieldProps {
   chosen: readonly string[];
   projects: Loadable<ProjectRef[]>;
   error: string | undefined;
-  onChange(projectKeys: string[]): void;
+  onChange: (projectKeys: string[]) => void;
 }
 
 /** Above this many projects a filter box helps find one; chosen projects always stay in the list. */
@@ -22,7 +23,7 @@ const checkboxId = (key: string) => `${ID}-${key}`;
  * "Projects": a checkbox per Jira project, labelled "Name (KEY)", in a scrolling box. Projects a stored rule names
  * that Jira no longer lists (or could not list) stay shown under their key, so saving does not drop them silently.
  */
-export function RuleProjectsField({ chosen, projects, error, onChange }: RuleProjectsFieldProps) {
+export const RuleProjectsField = ({ chosen, projects, error, onChange }: RuleProjectsFieldProps) => {
   const [filter, setFilter] = useState('');
   const listed = projects.state === 'loaded' ? projects.data : [];
   const known = new Set(listed.map((project) => project.key));
@@ -103,4 +104,4 @@ export function RuleProjectsField({ chosen, projects, error, onChange }: RulePro
       )}
     </fieldset>
   );
-}
+};

@@ -1,13 +1,13 @@
 import { RECIPIENT_ROLES, type RecipientRole } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
-import { ROLE_LABELS, ruleFieldId, type RuleErrors } from './notification-rule-state';
+import { ROLE_LABELS, type RuleErrors, ruleFieldId } from './notification-rule-state';
 
 interface RuleRecipientsFieldProps {
   roles: readonly RecipientRole[];
   addresses: string;
   errors: RuleErrors;
-  onRoles(roles: RecipientRole[]): void;
-  onAddresses(addresses: string): void;
+  onRoles: (roles: RecipientRole[]) => void;
+  onAddresses: (addresses: string) => void;
 }
 
 const ID = ruleFieldId('recipients');
@@ -15,7 +15,7 @@ const ERROR_ID = `${ID}-error`;
 const roleId = (role: RecipientRole) => `${ID}-${role}`;
 
 /** "Recipients": the issue's reporter, assignee and watchers, and other addresses typed or pasted as a list. */
-export function RuleRecipientsField({ roles, addresses, errors, onRoles, onAddresses }: RuleRecipientsFieldProps) {
+export const RuleRecipientsField = ({ roles, addresses, errors, onRoles, onAddresses }: RuleRecipientsFieldProps) => {
   const toggle = (role: RecipientRole, on: boolean) =>
     onRoles(RECIPIENT_ROLES.filter((item) => (item === role ? on : roles.includes(item))));
 
@@ -65,4 +65,4 @@ export function RuleRecipientsField({ roles, addresses, errors, onRoles, onAddre
       )}
     </fieldset>
   );
-}
+};

@@ -9,17 +9,23 @@ interface RuleTemplateFieldProps {
   templates: readonly TemplateView[];
   templatesLoad: TemplateListLoad;
   error: string | undefined;
-  onChange(templateId: string): void;
+  onChange: (templateId: string) => void;
 }
 
-function templateHint(load: TemplateListLoad) {
+const templateHint = (load: TemplateListLoad) => {
   if (load.state === 'failed') return `Templates could not be loaded: ${load.error.message}`;
   if (load.state === 'loading') return 'Loading templates…';
   return 'The subject and body of the email. Templates are edited under Email templates.';
-}
+};
 
 /** "Template": the email's subject and body; a stored template the list no longer holds stays chosen. */
-export function RuleTemplateField({ templateId, templates, templatesLoad, error, onChange }: RuleTemplateFieldProps) {
+export const RuleTemplateField = ({
+  templateId,
+  templates,
+  templatesLoad,
+  error,
+  onChange,
+}: RuleTemplateFieldProps) => {
   const choices = withCurrent(
     templates.map((template) => ({
       value: template.id,
@@ -47,4 +53,4 @@ export function RuleTemplateField({ templateId, templates, templatesLoad, error,
       )}
     </Field>
   );
-}
+};

@@ -1,6 +1,6 @@
-import { NOTIFICATION_EVENTS, type JiraFieldRef, type NotificationEvent, type StatusRef } from '../../../src/contract';
+import { type JiraFieldRef, NOTIFICATION_EVENTS, type NotificationEvent, type StatusRef } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
-import { EVENT_LABELS, ruleFieldId, withCurrent, type RuleErrors } from './notification-rule-state';
+import { EVENT_LABELS, type RuleErrors, ruleFieldId, withCurrent } from './notification-rule-state';
 import type { Loadable } from './use-mail-settings';
 
 interface RuleTriggerFieldsProps {
@@ -10,31 +10,31 @@ interface RuleTriggerFieldsProps {
   statuses: Loadable<StatusRef[]>;
   fields: Loadable<JiraFieldRef[]>;
   errors: RuleErrors;
-  onEvent(event: NotificationEvent): void;
-  onToStatus(toStatus: string): void;
-  onFieldId(fieldId: string): void;
+  onEvent: (event: NotificationEvent) => void;
+  onToStatus: (toStatus: string) => void;
+  onFieldId: (fieldId: string) => void;
 }
 
 const isEvent = (value: string): value is NotificationEvent =>
   (NOTIFICATION_EVENTS as readonly string[]).includes(value);
 
-function statusHint(statuses: Loadable<StatusRef[]>): string {
+const statusHint = (statuses: Loadable<StatusRef[]>): string => {
   if (statuses.state === 'failed') return `Statuses could not be loaded: ${statuses.error.message}`;
   if (statuses.state === 'loading') return 'Loading statuses…';
   return 'The status the issue moves to.';
-}
+};
 
-function fieldHint(fields: Loadable<JiraFieldRef[]>): string {
+const fieldHint = (fields: Loadable<JiraFieldRef[]>): string => {
   if (fields.state === 'failed') return `Jira's fields could not be loaded: ${fields.error.message}`;
   if (fields.state === 'loading') return 'Loading fields…';
   return 'The rule sends when this field of the issue changes.';
-}
+};
 
 /**
  * "When" the rule sends: for transitions "To status" (any status unless one is chosen), for "A chosen field
  * changed" the field, from Jira's field list.
  */
-export function RuleTriggerFields(props: RuleTriggerFieldsProps) {
+export const RuleTriggerFields = (props: RuleTriggerFieldsProps) => {
   const { event, toStatus, fieldId, statuses, fields, errors, onEvent, onToStatus, onFieldId } = props;
   // Statuses are matched by name (Jira lists each name once); a stored one Jira no longer has stays chosen.
   const statusChoices = withCurrent(
@@ -93,7 +93,12 @@ export function RuleTriggerFields(props: RuleTriggerFieldsProps) {
         <div className="im-nested">
           <Field id={ruleFieldId('fieldId')} label="Field" required error={errors.fieldId} hint={fieldHint(fields)}>
             {(control) => (
-              <select {...control} className="im-select" value={fieldId} onChange={(change) => onFieldId(change.currentTarget.value)}>
+              <select
+                {...control}
+                className="im-select"
+                value={fieldId}
+                onChange={(change) => onFieldId(change.currentTarget.value)}
+              >
                 <option value="">Choose a field</option>
                 {fieldChoices.map((choice) => (
                   <option key={choice.value} value={choice.value}>
@@ -107,4 +112,4 @@ export function RuleTriggerFields(props: RuleTriggerFieldsProps) {
       )}
     </>
   );
-}
+};

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
+
 import type { NotificationRuleView, ResolverError, RuleTrial } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
 import { SectionMessage } from '../../shared/components/section-message';
@@ -6,14 +7,18 @@ import { tryNotificationRule } from './invokes';
 
 export const ruleTryTitleId = (ruleId: string) => `rule-try-title-${ruleId}`;
 
-type TryState = { state: 'idle' } | { state: 'trying' } | { state: 'done'; trial: RuleTrial } | { state: 'failed'; error: ResolverError };
+type TryState =
+  | { state: 'idle' }
+  | { state: 'trying' }
+  | { state: 'done'; trial: RuleTrial }
+  | { state: 'failed'; error: ResolverError };
 
 /**
  * "Try on an issue": the admin names an issue and sees what the rule would send for it (recipients, subject, the
  * rendered body in a sandboxed frame), or why it would send nothing. The issue is read as the admin; nothing is
  * sent or queued.
  */
-export function RuleTryPanel({ rule, onClose }: { rule: NotificationRuleView; onClose(): void }) {
+export const RuleTryPanel = ({ rule, onClose }: { rule: NotificationRuleView; onClose: () => void }) => {
   const [issueKey, setIssueKey] = useState('');
   const [result, setResult] = useState<TryState>({ state: 'idle' });
   const inputId = `rule-try-issue-${rule.id}`;
@@ -36,10 +41,24 @@ export function RuleTryPanel({ rule, onClose }: { rule: NotificationRuleView; on
           Close
         </button>
       </div>
-      <p className="im-secondary">See what this rule would email for an issue if its event happened now. Nothing is sent.</p>
+      <p className="im-secondary">
+        See what this rule would email for an issue if its event happened now. Nothing is sent.
+      </p>
       <form className="im-inline-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <Field id={inputId} label="Issue key" hint="For example DEMO-1." error={result.state === 'failed' ? result.error.message : undefined}>
-          {(control) => <input {...control} className="im-input" value={issueKey} onChange={(change) => setIssueKey(change.currentTarget.value)} />}
+        <Field
+          id={inputId}
+          label="Issue key"
+          hint="For example DEMO-1."
+          error={result.state === 'failed' ? result.error.message : undefined}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="im-input"
+              value={issueKey}
+              onChange={(change) => setIssueKey(change.currentTarget.value)}
+            />
+          )}
         </Field>
         <button type="submit" className="im-button im-button--primary" aria-disabled={result.state === 'trying'}>
           {result.state === 'trying' ? 'Trying…' : 'Try'}
@@ -62,4 +81,4 @@ export function RuleTryPanel({ rule, onClose }: { rule: NotificationRuleView; on
       )}
     </section>
   );
-}
+};

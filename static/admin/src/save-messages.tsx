@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+
 import { SectionMessage } from '../../shared/components/section-message';
 
 interface SaveMessagesProps {
@@ -10,27 +11,25 @@ interface SaveMessagesProps {
 }
 
 /** Under a form: that Save is running, or what it did. */
-export function SaveMessages({ saving, saved, failed }: SaveMessagesProps) {
-  return (
-    <div className="im-form__messages">
-      {saving && (
-        <p role="status" className="im-secondary">
-          Saving…
-        </p>
-      )}
-      {saved && (
-        <SectionMessage appearance="success" title={saved.title}>
-          <p>{saved.text}</p>
-        </SectionMessage>
-      )}
-      {failed && (
-        <SectionMessage appearance="error" title={failed.title}>
-          <p>{failed.message}</p>
-          {failed.otherErrors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </SectionMessage>
-      )}
-    </div>
-  );
-}
+export const SaveMessages = ({ saving, saved, failed }: SaveMessagesProps) => (
+  <div className="im-form__messages">
+    {saving && (
+      <p role="status" className="im-secondary">
+        Saving…
+      </p>
+    )}
+    {saved && (
+      <SectionMessage appearance="success" title={saved.title}>
+        <p>{saved.text}</p>
+      </SectionMessage>
+    )}
+    {failed && (
+      <SectionMessage appearance="error" title={failed.title}>
+        <p>{failed.message}</p>
+        {failed.otherErrors.map((message) => (
+          <p key={message}>{message}</p>
+        ))}
+      </SectionMessage>
+    )}
+  </div>
+);

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+
 import { panelId, tabId } from '../../shared/components/tabs';
 import type { AdminSectionKey } from './admin-sections';
 
@@ -13,16 +14,14 @@ interface SectionPanelProps {
 }
 
 /** One tab's panel, labelled by its tab; its content mounts (and loads its data) only once the tab is first shown. */
-export function SectionPanel({ section, selected, visited, children }: SectionPanelProps) {
-  return (
-    <div
-      role="tabpanel"
-      id={panelId(section, ADMIN_TABS_PREFIX)}
-      aria-labelledby={tabId(section, ADMIN_TABS_PREFIX)}
-      hidden={section !== selected}
-      className="im-tab-panel"
-    >
-      {visited.has(section) && children}
-    </div>
-  );
-}
+export const SectionPanel = ({ section, selected, visited, children }: SectionPanelProps) => (
+  <div
+    role="tabpanel"
+    id={panelId(section, ADMIN_TABS_PREFIX)}
+    aria-labelledby={tabId(section, ADMIN_TABS_PREFIX)}
+    hidden={section !== selected}
+    className="im-tab-panel"
+  >
+    {visited.has(section) && children}
+  </div>
+);

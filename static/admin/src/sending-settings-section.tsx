@@ -1,14 +1,14 @@
 import type { CredentialView } from '../../../src/contract';
+import { LoadFailed } from '../../shared/components/load-failed';
 import { FormSkeleton } from './form-skeleton';
 import { ProjectSenderRows } from './project-sender-rows';
 import { ProjectTemplateRows } from './project-template-rows';
+import { RuleMailboxesField } from './rule-mailboxes-field';
 import { SaveMessages } from './save-messages';
 import { settingsFieldId } from './settings-state';
+import { type Loadable, useMailSettings } from './use-mail-settings';
 import type { TemplateListState } from './use-template-list';
-import { RuleMailboxesField } from './rule-mailboxes-field';
-import { useMailSettings, type Loadable } from './use-mail-settings';
 import { WhoMaySendField } from './who-may-send-field';
-import { LoadFailed } from '../../shared/components/load-failed';
 
 export const SETTINGS_TITLE = 'settings-title';
 const COMMENT_HINT = `${settingsFieldId('commentAfterSend')}-hint`;
@@ -17,7 +17,13 @@ const COMMENT_HINT = `${settingsFieldId('commentAfterSend')}-hint`;
  * "Sending settings": the issue comment, who may send, each project's default template, and the mailboxes
  * Automation rules may send from.
  */
-export function SendingSettingsSection({ list, credentials }: { list: TemplateListState; credentials: Loadable<CredentialView[]> }) {
+export const SendingSettingsSection = ({
+  list,
+  credentials,
+}: {
+  list: TemplateListState;
+  credentials: Loadable<CredentialView[]>;
+}) => {
   const form = useMailSettings();
   const { load, values, errors, notice, saving } = form;
 
@@ -43,7 +49,11 @@ export function SendingSettingsSection({ list, credentials }: { list: TemplateLi
         </>
       )}
       {load.state === 'failed' && (
-        <LoadFailed title="Sending settings could not be loaded" message={load.error.message} onRetry={() => void form.refresh()} />
+        <LoadFailed
+          title="Sending settings could not be loaded"
+          message={load.error.message}
+          onRetry={() => void form.refresh()}
+        />
       )}
       {load.state === 'loaded' && values && (
         <form
@@ -59,11 +69,12 @@ export function SendingSettingsSection({ list, credentials }: { list: TemplateLi
                 id={settingsFieldId('commentAfterSend')}
                 type="checkbox"
                 checked={values.commentAfterSend}
-                aria-describedby={
-                  [errors.fields.commentAfterSend ? `${settingsFieldId('commentAfterSend')}-error` : '', COMMENT_HINT]
-                    .filter(Boolean)
-                    .join(' ')
-                }
+                aria-describedby={[
+                  errors.fields.commentAfterSend ? `${settingsFieldId('commentAfterSend')}-error` : '',
+                  COMMENT_HINT,
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
                 onChange={(event) => form.setCommentAfterSend(event.currentTarget.checked)}
               />
               Comment on the issue after sending
@@ -158,4 +169,4 @@ export function SendingSettingsSection({ list, credentials }: { list: TemplateLi
       )}
     </section>
   );
-}
+};

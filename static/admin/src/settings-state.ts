@@ -1,4 +1,4 @@
-import { mailSettingsSchema, type GroupRef, type MailSettings, type RoleRef } from '../../../src/contract';
+import { type GroupRef, type MailSettings, mailSettingsSchema, type RoleRef } from '../../../src/contract';
 import type { FieldErrors } from '../../shared/field-errors';
 
 export type WhoMaySendMode = MailSettings['whoMaySend']['mode'];
@@ -73,7 +73,7 @@ export const CHOOSE_TEMPLATE_MESSAGE = 'Choose a template.';
 export const duplicateProjectMessage = (projectKey: string) =>
   `${projectKey} already has a default template in a row above.`;
 
-export function settingsValuesFrom(settings: MailSettings, newKey: () => string): SettingsFormValues {
+export const settingsValuesFrom = (settings: MailSettings, newKey: () => string): SettingsFormValues => {
   const restricted = settings.whoMaySend.mode === 'restricted' ? settings.whoMaySend : null;
   return {
     commentAfterSend: settings.commentAfterSend,
@@ -83,19 +83,26 @@ export function settingsValuesFrom(settings: MailSettings, newKey: () => string)
     rows: settings.projectTemplates.map((row) => ({ key: newKey(), ...row })),
     automationCredentialIds: [...settings.automationCredentialIds],
     senderCredentialIds: [...(settings.senderCredentialIds ?? [])],
-    senderRows: settings.projectSenders.map((row) => ({ key: newKey(), projectKey: row.projectKey, credentialIds: [...row.credentialIds] })),
+    senderRows: settings.projectSenders.map((row) => ({
+      key: newKey(),
+      projectKey: row.projectKey,
+      credentialIds: [...row.credentialIds],
+    })),
   };
-}
+};
 
 const isBlankRow = (row: ProjectTemplateRow) => row.projectKey === '' && row.templateId === '';
 const isBlankSenderRow = (row: ProjectSenderRow) => row.projectKey === '' && row.credentialIds.length === 0;
-export const duplicateSenderProjectMessage = (projectKey: string) => `${projectKey} already has its mailboxes in a row above.`;
+export const duplicateSenderProjectMessage = (projectKey: string) =>
+  `${projectKey} already has its mailboxes in a row above.`;
 
 /**
  * The payload for saveMailSettings, and which form row each of its projectTemplates entries came from (rows left
  * blank are dropped, so the indexes the backend names may differ from the form's).
  */
-export function toMailSettings(values: SettingsFormValues): { settings: MailSettings; rowKeys: string[]; senderRowKeys: string[] } {
+export const toMailSettings = (
+  values: SettingsFormValues,
+): { settings: MailSettings; rowKeys: string[]; senderRowKeys: string[] } => {
   const rows = values.rows.filter((row) => !isBlankRow(row));
   const senderRows = values.senderRows.filter((row) => !isBlankSenderRow(row));
   return {
@@ -114,7 +121,7 @@ export function toMailSettings(values: SettingsFormValues): { settings: MailSett
     rowKeys: rows.map((row) => row.key),
     senderRowKeys: senderRows.map((row) => row.key),
   };
-}
+};
 
 /** `projectTemplates.2.templateId` and `projectTemplates[2].templateId` alike. */
 const pathOf = (key: string): string[] => key.split(/[.[\]]+/).filter((part) => part !== '');
@@ -123,11 +130,11 @@ const pathOf = (key: string): string[] => key.split(/[.[\]]+/).filter((part) => 
  * Places messages keyed by payload path on the form's controls: rows by the payload index `rowKeys` maps back,
  * groups and roles on their pickers, anything else under whoMaySend or projectTemplates on that section.
  */
-export function settingsErrorsFromPaths(
+export const settingsErrorsFromPaths = (
   entries: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
   rowKeys: readonly string[],
   senderRowKeys: readonly string[] = [],
-): SettingsErrors {
+): SettingsErrors => {
   const errors: SettingsErrors = { fields: {}, rows: {}, other: [] };
   const setField = (field: SettingsField, message: string) => {
     errors.fields[field] ??= message;
@@ -154,23 +161,23 @@ export function settingsErrorsFromPaths(
     } else if (!errors.other.includes(message)) errors.other.push(message);
   }
   return errors;
-}
+};
 
 /** A refused save's fieldErrors on the form's controls. */
-export function settingsErrorsFromServer(
+export const settingsErrorsFromServer = (
   fieldErrors: FieldErrors | undefined,
   rowKeys: readonly string[],
   senderRowKeys: readonly string[] = [],
-): SettingsErrors {
+): SettingsErrors => {
   const entries = Object.entries(fieldErrors ?? {}).map(([key, message]) => ({ path: pathOf(key), message }));
   return settingsErrorsFromPaths(entries, rowKeys, senderRowKeys);
-}
+};
 
 /**
  * The backend's schema, plus what the form knows better: a half-filled row, a project chosen twice, and a
  * restriction that would let nobody send.
  */
-export function validateSettings(values: SettingsFormValues): SettingsErrors {
+export const validateSettings = (values: SettingsFormValues): SettingsErrors => {
   const { settings, rowKeys, senderRowKeys } = toMailSettings(values);
   const parsed = mailSettingsSchema.safeParse(settings);
   const errors = settingsErrorsFromPaths(parsed.success ? [] : parsed.error.issues, rowKeys, senderRowKeys);
@@ -192,23 +199,24 @@ export function validateSettings(values: SettingsFormValues): SettingsErrors {
   for (const row of values.senderRows) {
     if (isBlankSenderRow(row)) continue;
     const message =
-      row.projectKey === '' ? CHOOSE_PROJECT_MESSAGE : senderProjects.has(row.projectKey) ? duplicateSenderProjectMessage(row.projectKey) : undefined;
+      row.projectKey === ''
+        ? CHOOSE_PROJECT_MESSAGE
+        : senderProjects.has(row.projectKey)
+          ? duplicateSenderProjectMessage(row.projectKey)
+          : undefined;
     senderProjects.add(row.projectKey);
     if (message !== undefined) errors.rows[row.key] = { ...errors.rows[row.key], projectKey: message };
   }
   return errors;
-}
+};
 
 /** Adds a chosen group or role once, keeping the order the admin chose them in. */
-export function withChosen<T extends { id: string | number }>(list: readonly T[], item: T): T[] {
-  return list.some((chosen) => chosen.id === item.id) ? [...list] : [...list, item];
-}
+export const withChosen = <T extends { id: string | number }>(list: readonly T[], item: T): T[] =>
+  list.some((chosen) => chosen.id === item.id) ? [...list] : [...list, item];
 
-export function withoutChosen<T extends { id: string | number }>(list: readonly T[], id: T['id']): T[] {
-  return list.filter((chosen) => chosen.id !== id);
-}
+export const withoutChosen = <T extends { id: string | number }>(list: readonly T[], id: T['id']): T[] =>
+  list.filter((chosen) => chosen.id !== id);
 
 /** Unsaved changes: compares what would be saved, so a blank row or a hidden group list does not count. */
-export function sameSettings(a: SettingsFormValues, b: SettingsFormValues): boolean {
-  return JSON.stringify(toMailSettings(a).settings) === JSON.stringify(toMailSettings(b).settings);
-}
+export const sameSettings = (a: SettingsFormValues, b: SettingsFormValues): boolean =>
+  JSON.stringify(toMailSettings(a).settings) === JSON.stringify(toMailSettings(b).settings);

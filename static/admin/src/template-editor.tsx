@@ -1,23 +1,24 @@
 import { useRef } from 'react';
+
 import type { TemplateView } from '../../../src/contract';
 import { Field } from '../../shared/components/field';
 import { CodeTextarea, type CodeTextareaHandle } from './code-textarea';
 import { PlaceholderReference } from './placeholder-reference';
 import { SaveMessages } from './save-messages';
 import { TemplatePreviewPanel } from './template-preview-panel';
-import { UnknownPlaceholdersMessage } from './unknown-placeholders-message';
 import { bodySizeText, errorPosition, templateFieldId } from './template-state';
-import { useTemplateEditor, type TemplateEditorOptions } from './use-template-editor';
+import { UnknownPlaceholdersMessage } from './unknown-placeholders-message';
+import { type TemplateEditorOptions, useTemplateEditor } from './use-template-editor';
 import { useTemplatePreview } from './use-template-preview';
 
 interface TemplateEditorProps extends TemplateEditorOptions {
-  onDuplicate(template: TemplateView): void;
-  onClose(): void;
+  onDuplicate: (template: TemplateView) => void;
+  onClose: () => void;
 }
 
 export const TEMPLATE_EDITOR_TITLE = 'template-editor-title';
 
-function editorTitle(target: TemplateEditorOptions['target']): string {
+const editorTitle = (target: TemplateEditorOptions['target']): string => {
   switch (target.kind) {
     case 'new':
       return 'Create template';
@@ -26,10 +27,10 @@ function editorTitle(target: TemplateEditorOptions['target']): string {
     case 'view':
       return `Built-in template: ${target.template.name}`;
   }
-}
+};
 
 /** Creates, edits or (the built-in one) shows a template: Name, Subject, HTML body, a preview and the placeholders. */
-export function TemplateEditor({ onDuplicate, onClose, ...options }: TemplateEditorProps) {
+export const TemplateEditor = ({ onDuplicate, onClose, ...options }: TemplateEditorProps) => {
   const editor = useTemplateEditor(options);
   const preview = useTemplatePreview((errors) => editor.showErrors(errors, false));
   const bodyRef = useRef<CodeTextareaHandle>(null);
@@ -202,4 +203,4 @@ export function TemplateEditor({ onDuplicate, onClose, ...options }: TemplateEdi
       />
     </div>
   );
-}
+};

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
+
 import { Field } from '../../shared/components/field';
 import { SectionMessage } from '../../shared/components/section-message';
-import { templateFieldId, type SourcePosition } from './template-state';
+import { type SourcePosition, templateFieldId } from './template-state';
 import { UnknownPlaceholdersMessage } from './unknown-placeholders-message';
 import type { PreviewOutcome } from './use-template-preview';
 
@@ -10,10 +11,10 @@ interface TemplatePreviewPanelProps {
   issueKeyError: string | undefined;
   outcome: PreviewOutcome;
   busy: boolean;
-  onIssueKeyChange(value: string): void;
-  onPreview(): void;
+  onIssueKeyChange: (value: string) => void;
+  onPreview: () => void;
   /** Moves the editor's caret to an unknown placeholder in the body. */
-  onGoTo(position: SourcePosition): void;
+  onGoTo: (position: SourcePosition) => void;
 }
 
 const PREVIEW_TITLE = 'template-preview-title';
@@ -22,7 +23,7 @@ const PREVIEW_TITLE = 'template-preview-title';
  * Renders the editor's text as an email. The HTML goes into a sandboxed frame (no scripts, no same origin), so a
  * template can show anything without touching this page. A form of its own: Enter in "Issue key" previews.
  */
-export function TemplatePreviewPanel(props: TemplatePreviewPanelProps) {
+export const TemplatePreviewPanel = (props: TemplatePreviewPanelProps) => {
   const { issueKey, issueKeyError, outcome, busy } = props;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -91,4 +92,4 @@ export function TemplatePreviewPanel(props: TemplatePreviewPanelProps) {
       )}
     </section>
   );
-}
+};

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
+
 import type { TemplateView } from '../../../src/contract';
+import { LoadFailed } from '../../shared/components/load-failed';
 import { SectionMessage, type SectionMessageAppearance } from '../../shared/components/section-message';
 import { deleteTemplate } from './invokes';
 import { ListSkeleton } from './list-skeleton';
 import { TemplateEditor } from './template-editor';
-import { TEMPLATE_COLUMNS, TemplateList, deleteTemplateButtonId, openTemplateButtonId } from './template-list';
-import { isBuiltIn, type EditorTarget } from './template-state';
+import { deleteTemplateButtonId, openTemplateButtonId, TEMPLATE_COLUMNS, TemplateList } from './template-list';
+import { type EditorTarget, isBuiltIn } from './template-state';
 import type { TemplateListState } from './use-template-list';
-import { LoadFailed } from '../../shared/components/load-failed';
 
 export const TEMPLATES_TITLE = 'templates-title';
 const NEW_TEMPLATE_BUTTON = 'new-template';
@@ -25,7 +26,7 @@ interface OpenEditor {
 }
 
 /** "Email templates": the list, and the editor for the template the admin opened. */
-export function TemplateSection({ list }: { list: TemplateListState }) {
+export const TemplateSection = ({ list }: { list: TemplateListState }) => {
   const { templates, load } = list;
   const [editor, setEditor] = useState<OpenEditor | null>(null);
   const [confirmingDeleteId, setConfirmingDeleteId] = useState<string | null>(null);
@@ -110,7 +111,11 @@ export function TemplateSection({ list }: { list: TemplateListState }) {
         </>
       )}
       {load.state === 'failed' && (
-        <LoadFailed title="Templates could not be loaded" message={load.error.message} onRetry={() => void list.refresh()} />
+        <LoadFailed
+          title="Templates could not be loaded"
+          message={load.error.message}
+          onRetry={() => void list.refresh()}
+        />
       )}
       {load.state === 'loaded' && (
         <TemplateList
@@ -145,4 +150,4 @@ export function TemplateSection({ list }: { list: TemplateListState }) {
       )}
     </section>
   );
-}
+};

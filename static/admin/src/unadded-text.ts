@@ -10,7 +10,7 @@ export type UnaddedText = Partial<Record<'groups' | 'projectRoles', string>>;
 const NOUNS = { groups: 'group', projectRoles: 'project role' } as const;
 
 /** Save's messages for text left in the pickers; only while they count (members of groups or roles may send). */
-export function unaddedTextErrors(mode: WhoMaySendMode, typed: UnaddedText): SettingsErrors['fields'] {
+export const unaddedTextErrors = (mode: WhoMaySendMode, typed: UnaddedText): SettingsErrors['fields'] => {
   if (mode !== 'restricted') return {};
   const fields: SettingsErrors['fields'] = {};
   for (const field of ['groups', 'projectRoles'] as const) {
@@ -18,4 +18,4 @@ export function unaddedTextErrors(mode: WhoMaySendMode, typed: UnaddedText): Set
     if (text !== '') fields[field] = notAddedMessage(NOUNS[field], text);
   }
   return fields;
-}
+};

@@ -5,7 +5,7 @@ import type { SourcePosition } from './template-state';
 interface UnknownPlaceholdersMessageProps {
   placeholders: readonly UnknownPlaceholder[];
   /** Moves the caret to a body placeholder; the subject is one line and needs no help. */
-  onGoTo?(position: SourcePosition): void;
+  onGoTo?: (position: SourcePosition) => void;
 }
 
 const fieldName = (field: UnknownPlaceholder['field']) => (field === 'subject' ? 'Subject' : 'HTML body');
@@ -14,7 +14,7 @@ const fieldName = (field: UnknownPlaceholder['field']) => (field === 'subject' ?
  * A warning, not an error: a placeholder Issue Mailer does not know renders as nothing, which is usually a typo
  * (`issue.asignee`), but the template is still saved and previewed. Shown after a save and above a preview.
  */
-export function UnknownPlaceholdersMessage({ placeholders, onGoTo }: UnknownPlaceholdersMessageProps) {
+export const UnknownPlaceholdersMessage = ({ placeholders, onGoTo }: UnknownPlaceholdersMessageProps) => {
   if (placeholders.length === 0) return null;
   const one = placeholders.length === 1;
   return (
@@ -51,4 +51,4 @@ export function UnknownPlaceholdersMessage({ placeholders, onGoTo }: UnknownPlac
       </ul>
     </SectionMessage>
   );
-}
+};

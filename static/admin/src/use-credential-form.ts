@@ -1,30 +1,35 @@
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { ConnectionTestResult, ConnectionValues, CredentialView, MicrosoftCloud, ResolverError } from '../../../src/contract';
-import { normaliseFieldErrors, type FieldErrors } from '../../shared/field-errors';
+import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
+
+import type {
+  ConnectionTestResult,
+  ConnectionValues,
+  CredentialView,
+  MicrosoftCloud,
+  ResolverError,
+} from '../../../src/contract';
+import { type FieldErrors, normaliseFieldErrors } from '../../shared/field-errors';
 import type { ConnectionTestOutcome } from './connection-test-result';
 import { connectionErrors, connectionValuesOf } from './connection-values';
-import { isFormField, type FocusTarget, type TextBinding } from './form-fields';
+import { type FocusTarget, isFormField, type TextBinding } from './form-fields';
 import {
-  NO_WRITE_ONLY_CHOICES,
+  type CredentialFormValues,
   emptyFormValues,
+  type FormField,
   formValuesFrom,
+  NO_WRITE_ONLY_CHOICES,
   rebase,
   sameValues,
   toCredentialInput,
   validateCredentialInput,
   visibleWriteOnly,
   withProvider,
-  type CredentialFormValues,
-  type FormField,
   type WriteOnlyChoices,
 } from './form-state';
 import { saveCredential, testConnection } from './invokes';
 import { useFormFocus } from './use-form-focus';
 
 export type FormNotice =
-  | { kind: 'saved'; name: string }
-  | { kind: 'error'; error: ResolverError; otherErrors: string[] }
-  | null;
+  { kind: 'saved'; name: string } | { kind: 'error'; error: ResolverError; otherErrors: string[] } | null;
 
 export type FormBusy = 'saving' | 'testing' | null;
 
@@ -33,25 +38,23 @@ export interface CredentialFormOptions {
   credential: CredentialView | null;
   /** Moves focus to the form's heading once shown: the admin asked for it with Add or Edit. */
   focusOnShow: boolean;
-  onSaved(credential: CredentialView): void;
-  onTested(id: string, result: ConnectionTestResult): void;
+  onSaved: (credential: CredentialView) => void;
+  onTested: (id: string, result: ConnectionTestResult) => void;
 }
 
 /** Opens the write-only inputs a server error is about, so the message shows beside its field. */
-function choicesForErrors(errors: FieldErrors, choices: WriteOnlyChoices): WriteOnlyChoices {
-  return {
-    ...choices,
-    replaceSecret: choices.replaceSecret || 'clientSecret' in errors,
-    addNextSecret: choices.addNextSecret || 'nextClientSecret' in errors || 'nextSecretExpiresOn' in errors,
-    replaceCertificate: choices.replaceCertificate || 'certificatePem' in errors || 'privateKeyPem' in errors,
-  };
-}
+const choicesForErrors = (errors: FieldErrors, choices: WriteOnlyChoices): WriteOnlyChoices => ({
+  ...choices,
+  replaceSecret: choices.replaceSecret || 'clientSecret' in errors,
+  addNextSecret: choices.addNextSecret || 'nextClientSecret' in errors || 'nextSecretExpiresOn' in errors,
+  replaceCertificate: choices.replaceCertificate || 'certificatePem' in errors || 'privateKeyPem' in errors,
+});
 
 /**
  * The credential form's state and flows: edits kept relative to the stored credential, validation before the
  * round trip, then Save, or Test connection of what the form shows.
  */
-export function useCredentialForm({ credential, focusOnShow, onSaved, onTested }: CredentialFormOptions) {
+export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }: CredentialFormOptions) => {
   const [values, setValues] = useState<CredentialFormValues>(() =>
     credential ? formValuesFrom(credential) : emptyFormValues(),
   );
@@ -183,4 +186,4 @@ export function useCredentialForm({ credential, focusOnShow, onSaved, onTested }
     onSubmit,
     onTest,
   };
-}
+};

@@ -1,25 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  CommonErrorCode,
-  type AdminWarnings,
-  type CredentialView,
-  type ResolverError,
-} from '../../../src/contract';
+
+import { type AdminWarnings, CommonErrorCode, type CredentialView, type ResolverError } from '../../../src/contract';
 import { listCredentials, listWarnings } from './invokes';
 import type { Loadable } from './use-mail-settings';
 
 export type CredentialListLoad =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'failed'; error: ResolverError }
-  | { state: 'loaded' };
+  { state: 'idle' } | { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded' };
 
 /**
  * The stored credentials and the warnings banner's findings, for the whole page. Warnings load when the page
  * opens (the banner sits above every tab); the list only once a tab that shows it asks (`want`), so a page opened
  * on another tab does not fetch it. `refused` is set when the caller is no Jira admin.
  */
-export function useCredentialList() {
+export const useCredentialList = () => {
   const [load, setLoad] = useState<CredentialListLoad>({ state: 'idle' });
   const [credentials, setCredentials] = useState<CredentialView[]>([]);
   const [warnings, setWarnings] = useState<AdminWarnings | null>(null);
@@ -85,6 +78,6 @@ export function useCredentialList() {
         : { state: 'loading' };
 
   return { load, credentials, setCredentials, warnings, warningsError, refused, want, retry, refresh, loadable };
-}
+};
 
 export type CredentialListState = ReturnType<typeof useCredentialList>;

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
+
 import type { EmailContentView, ResolverError } from '../../../src/contract';
 import { getEmailContent } from './invokes';
 
 export type ContentLoad =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ResolverError }
-  | { state: 'loaded'; content: EmailContentView };
+  { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded'; content: EmailContentView };
 
 /** The message an email of the log sent, read once per opened email (and again on "Try again"). */
-export function useEmailContent(emailId: string) {
+export const useEmailContent = (emailId: string) => {
   const [load, setLoad] = useState<ContentLoad>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -23,4 +22,4 @@ export function useEmailContent(emailId: string) {
     };
   }, [emailId, attempt]);
   return { load, retry: () => setAttempt((count) => count + 1) };
-}
+};

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+
 import type { EmailLogEntry, ResolverError } from '../../../src/contract';
 import { DELIVERY_STATUS_LABELS, isInFlight } from './delivery-status';
 import { getEmailLogEntry, resendEmail } from './invokes';
@@ -7,9 +8,7 @@ import { getEmailLogEntry, resendEmail } from './invokes';
 export const ENTRY_REFRESH_MS = 2000;
 
 export type EntryLoad =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ResolverError }
-  | { state: 'loaded'; entry: EmailLogEntry };
+  { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded'; entry: EmailLogEntry };
 
 export type ResendState =
   | { state: 'idle' }
@@ -27,7 +26,7 @@ export const RESEND_UNCHANGED = 'EMAIL_RESEND_UNCHANGED';
  * again every ENTRY_REFRESH_MS until it is sent or failed, or the panel closes. Every entry it receives is also
  * handed to `onEntry`, so the table's row shows the same status.
  */
-export function useEmailLogEntry(emailId: string, onEntry: (entry: EmailLogEntry) => void) {
+export const useEmailLogEntry = (emailId: string, onEntry: (entry: EmailLogEntry) => void) => {
   const [load, setLoad] = useState<EntryLoad>({ state: 'loading' });
   const [resend, setResend] = useState<ResendState>({ state: 'idle' });
   /** A refresh that failed: the entry stays on screen and the next refresh is tried all the same. */
@@ -116,4 +115,4 @@ export function useEmailLogEntry(emailId: string, onEntry: (entry: EmailLogEntry
     cancelResend: () => setResend({ state: 'idle' }),
     retry: () => setAttempt((count) => count + 1),
   };
-}
+};

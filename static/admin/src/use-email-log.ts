@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import type { EmailLogSummary, ListEmailLogInput, ResolverError } from '../../../src/contract';
 import {
-  NO_FILTERS,
+  type EmailLogFilters,
   filterErrors,
   hasFilterErrors,
   hasFilters,
+  NO_FILTERS,
   normaliseIssueKey,
   toListPayload,
-  type EmailLogFilters,
 } from './email-log-query';
 import { listEmailLog } from './invokes';
 
@@ -31,17 +32,17 @@ export type EmailLogList =
 const IDLE: LoadMore = { state: 'idle' };
 
 /** A page that starts with rows the admin already sees (new emails arrived between pages) adds only the others. */
-function appendPage(items: readonly EmailLogSummary[], page: readonly EmailLogSummary[]): EmailLogSummary[] {
+const appendPage = (items: readonly EmailLogSummary[], page: readonly EmailLogSummary[]): EmailLogSummary[] => {
   const seen = new Set(items.map((item) => item.emailId));
   return [...items, ...page.filter((item) => !seen.has(item.emailId))];
-}
+};
 
 /**
  * The email log's filters and rows. Status and dates ask at once; the issue key once typing pauses, or at once on
  * Enter or leaving the field. Only the latest request's answer is shown, so a slow answer cannot replace a newer
  * one. Filters the backend would refuse are not sent: their messages show on the fields.
  */
-export function useEmailLog() {
+export const useEmailLog = () => {
   const [filters, setFilters] = useState<EmailLogFilters>(NO_FILTERS);
   const [appliedIssueKey, setAppliedIssueKey] = useState('');
   const [list, setList] = useState<EmailLogList>({ state: 'loading' });
@@ -133,6 +134,6 @@ export function useEmailLog() {
     reload: () => setReloads((count) => count + 1),
     replaceRow,
   };
-}
+};
 
 export type EmailLogState = ReturnType<typeof useEmailLog>;

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
+
 import type { FieldErrors } from '../../shared/field-errors';
-import { FIELD_ORDER, fieldId, focusTargetId, type FocusTarget } from './form-fields';
+import { FIELD_ORDER, fieldId, type FocusTarget, focusTargetId } from './form-fields';
 
 /**
  * Where focus goes in the credential form: its heading when the admin opened it, the first field with an error
  * after a failed save, or the control that took the place of the one a write-only choice removed.
  */
-export function useFormFocus(focusOnShow: boolean, errors: FieldErrors) {
+export const useFormFocus = (focusOnShow: boolean, errors: FieldErrors) => {
   const [focusTarget, setFocusTarget] = useState<FocusTarget | 'first-error' | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -28,4 +29,4 @@ export function useFormFocus(focusOnShow: boolean, errors: FieldErrors) {
   }, [focusTarget, errors]);
 
   return { formRef, headingRef, focusAfterRender: setFocusTarget };
-}
+};

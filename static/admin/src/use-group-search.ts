@@ -1,6 +1,7 @@
 import { useState } from 'react';
+
 import type { GroupRef } from '../../../src/contract';
-import { useDebouncedSearch, type DebouncedSearch } from '../../shared/use-debounced-search';
+import { type DebouncedSearch, useDebouncedSearch } from '../../shared/use-debounced-search';
 import { searchGroups } from './invokes';
 
 export type GroupSearch = DebouncedSearch<GroupRef>;
@@ -8,8 +9,8 @@ export type GroupSearch = DebouncedSearch<GroupRef>;
 const notEmpty = (text: string) => text !== '';
 
 /** Jira groups matching what the admin types (see useDebouncedSearch), with the text box's query. */
-export function useGroupSearch() {
+export const useGroupSearch = () => {
   const [query, setQuery] = useState('');
   const search = useDebouncedSearch(query, searchGroups, notEmpty);
   return { query, setQuery, search };
-}
+};

@@ -1,31 +1,30 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+
 import type { GroupRef, ProjectRef, ResolverError, ResolverResult, RoleRef } from '../../../src/contract';
 import { getMailSettings, listProjectRoles, listProjects, saveMailSettings } from './invokes';
-import { unaddedTextErrors, type UnaddedText } from './unadded-text';
 import {
-  NO_SETTINGS_ERRORS,
   hasSettingsErrors,
+  NO_SETTINGS_ERRORS,
+  type ProjectSenderRow,
+  type ProjectTemplateRow,
   rowFieldId,
   sameSettings,
+  type SettingsErrors,
   settingsErrorsFromServer,
+  type SettingsField,
   settingsFieldId,
+  type SettingsFormValues,
   settingsValuesFrom,
   toMailSettings,
   validateSettings,
+  type WhoMaySendMode,
   withChosen,
   withoutChosen,
-  type ProjectSenderRow,
-  type ProjectTemplateRow,
-  type SettingsErrors,
-  type SettingsField,
-  type SettingsFormValues,
-  type WhoMaySendMode,
 } from './settings-state';
+import { type UnaddedText, unaddedTextErrors } from './unadded-text';
 
 export type Loadable<T> =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ResolverError }
-  | { state: 'loaded'; data: T };
+  { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded'; data: T };
 
 export type SettingsNotice = { kind: 'saved' } | { kind: 'error'; error: ResolverError } | null;
 
@@ -33,7 +32,7 @@ const loadableOf = <T>(result: ResolverResult<T>): Loadable<T> =>
   result.ok ? { state: 'loaded', data: result.data } : { state: 'failed', error: result.error };
 
 /** Where focus goes after a refused save: the first control with a message, in the order they appear. */
-function firstErrorId(values: SettingsFormValues, errors: SettingsErrors): string | null {
+const firstErrorId = (values: SettingsFormValues, errors: SettingsErrors): string | null => {
   const fields = errors.fields;
   if (fields.commentAfterSend) return settingsFieldId('commentAfterSend');
   if (fields.whoMaySend) return `${settingsFieldId('whoMaySend')}-${values.mode}`;
@@ -51,7 +50,7 @@ function firstErrorId(values: SettingsFormValues, errors: SettingsErrors): strin
   if (senderRow) return rowFieldId(senderRow.key, 'projectKey');
   if (fields.projectSenders) return ADD_SENDER_ROW_BUTTON;
   return null;
-}
+};
 
 export const ADD_ROW_BUTTON = 'settings-add-project-template';
 export const ADD_SENDER_ROW_BUTTON = 'settings-add-project-senders';
@@ -60,7 +59,7 @@ export const ADD_SENDER_ROW_BUTTON = 'settings-add-project-senders';
  * The sending settings form: the stored settings with the site's project roles and projects to choose from, the
  * admin's edits, and Save. Roles or projects that fail to load leave the rest of the form usable.
  */
-export function useMailSettings() {
+export const useMailSettings = () => {
   const [load, setLoad] = useState<Loadable<null>>({ state: 'loading' });
   const [roles, setRoles] = useState<Loadable<RoleRef[]>>({ state: 'loading' });
   const [projects, setProjects] = useState<Loadable<ProjectRef[]>>({ state: 'loading' });
@@ -128,21 +127,33 @@ export function useMailSettings() {
   };
 
   const editSenderRow = (key: string, change: (row: ProjectSenderRow) => ProjectSenderRow) => {
-    edit((current) => ({ ...current, senderRows: current.senderRows.map((row) => (row.key === key ? change(row) : row)) }), ['projectSenders']);
+    edit(
+      (current) => ({ ...current, senderRows: current.senderRows.map((row) => (row.key === key ? change(row) : row)) }),
+      ['projectSenders'],
+    );
     setErrors(({ rows: { [key]: _edited, ...rows }, ...rest }) => ({ ...rest, rows }));
   };
 
   const senderRowActions = {
     addSenderRow: () => {
       const key = newKey();
-      edit((current) => ({ ...current, senderRows: [...current.senderRows, { key, projectKey: '', credentialIds: [] }] }), ['projectSenders']);
+      edit(
+        (current) => ({ ...current, senderRows: [...current.senderRows, { key, projectKey: '', credentialIds: [] }] }),
+        ['projectSenders'],
+      );
       setFocusAfter(rowFieldId(key, 'projectKey'));
     },
     setSenderRowProject: (key: string, projectKey: string) => editSenderRow(key, (row) => ({ ...row, projectKey })),
     allowSenderRowMailbox: (key: string, id: string, allowed: boolean) =>
-      editSenderRow(key, (row) => ({ ...row, credentialIds: row.credentialIds.filter((chosen) => chosen !== id).concat(allowed ? [id] : []) })),
+      editSenderRow(key, (row) => ({
+        ...row,
+        credentialIds: row.credentialIds.filter((chosen) => chosen !== id).concat(allowed ? [id] : []),
+      })),
     removeSenderRow: (key: string) => {
-      edit((current) => ({ ...current, senderRows: current.senderRows.filter((row) => row.key !== key) }), ['projectSenders']);
+      edit(
+        (current) => ({ ...current, senderRows: current.senderRows.filter((row) => row.key !== key) }),
+        ['projectSenders'],
+      );
       setErrors(({ rows: { [key]: _removed, ...rows }, ...rest }) => ({ ...rest, rows }));
       setFocusAfter(ADD_SENDER_ROW_BUTTON);
     },
@@ -175,7 +186,9 @@ export function useMailSettings() {
       edit(
         (current) => ({
           ...current,
-          senderCredentialIds: current.senderCredentialIds.filter((chosen) => chosen !== id).concat(allowed ? [id] : []),
+          senderCredentialIds: current.senderCredentialIds
+            .filter((chosen) => chosen !== id)
+            .concat(allowed ? [id] : []),
         }),
         ['senderCredentialIds'],
       ),
@@ -183,9 +196,10 @@ export function useMailSettings() {
       edit((current) => ({ ...current, projectRoles: withoutChosen(current.projectRoles, id) }), ['projectRoles']),
     addRow: () => {
       const key = newKey();
-      edit((current) => ({ ...current, rows: [...current.rows, { key, projectKey: '', templateId: '' }] }), [
-        'projectTemplates',
-      ]);
+      edit(
+        (current) => ({ ...current, rows: [...current.rows, { key, projectKey: '', templateId: '' }] }),
+        ['projectTemplates'],
+      );
       setFocusAfter(rowFieldId(key, 'projectKey'));
     },
     editRow,
@@ -236,7 +250,20 @@ export function useMailSettings() {
 
   const dirty = values !== null && savedValues !== null && !sameSettings(values, savedValues);
 
-  return { load, roles, projects, values, errors, notice, saving, dirty, refresh, onSubmit, ...actions, ...senderRowActions };
-}
+  return {
+    load,
+    roles,
+    projects,
+    values,
+    errors,
+    notice,
+    saving,
+    dirty,
+    refresh,
+    onSubmit,
+    ...actions,
+    ...senderRowActions,
+  };
+};
 
 export type MailSettingsForm = ReturnType<typeof useMailSettings>;

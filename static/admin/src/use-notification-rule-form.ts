@@ -1,17 +1,18 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+
 import type { NotificationRuleView, ResolverError } from '../../../src/contract';
 import { saveNotificationRule } from './invokes';
 import {
-  RULE_FIELDS,
   emptyRuleValues,
+  RULE_FIELDS,
+  type RuleErrors,
   ruleErrorsFrom,
+  type RuleField,
   ruleFieldId,
+  type RuleFormValues,
   ruleValuesFrom,
   toRuleInput,
   validateRule,
-  type RuleErrors,
-  type RuleField,
-  type RuleFormValues,
 } from './notification-rule-state';
 
 export type RuleNotice =
@@ -24,7 +25,7 @@ export interface RuleFormOptions {
   rule: NotificationRuleView | null;
   /** Moves focus to the form's heading once shown: the admin asked for it with Create rule or Edit. */
   focusOnShow: boolean;
-  onSaved(rule: NotificationRuleView): void;
+  onSaved: (rule: NotificationRuleView) => void;
 }
 
 /** Which messages an edit makes stale: a new address list may also answer "add at least one recipient". */
@@ -43,17 +44,17 @@ const CLEARS: Record<keyof RuleFormValues, readonly RuleField[]> = {
 };
 
 /** A field's control, or a group's first checkbox. */
-function focusableOf(form: HTMLFormElement | null, field: RuleField): HTMLElement | null {
+const focusableOf = (form: HTMLFormElement | null, field: RuleField): HTMLElement | null => {
   const element = form?.querySelector<HTMLElement>(`#${ruleFieldId(field)}`) ?? null;
   if (!element || element.matches('input, select, textarea')) return element;
   return element.querySelector<HTMLElement>('input, select, textarea');
-}
+};
 
 /**
  * The rule form's state and Save: the contract's schema and the address parser before the round trip, then the
  * backend's checks (unknown template or credential, a JQL Jira refuses) on their fields. Edits survive a refusal.
  */
-export function useNotificationRuleForm({ rule, focusOnShow, onSaved }: RuleFormOptions) {
+export const useNotificationRuleForm = ({ rule, focusOnShow, onSaved }: RuleFormOptions) => {
   const [values, setValues] = useState<RuleFormValues>(() => (rule ? ruleValuesFrom(rule) : emptyRuleValues()));
   /** Set once saved, so the next Save edits the same rule. */
   const [id, setId] = useState(rule?.id);
@@ -122,6 +123,6 @@ export function useNotificationRuleForm({ rule, focusOnShow, onSaved }: RuleForm
   };
 
   return { values, errors, notice, saving, formRef, headingRef, update, onSubmit };
-}
+};
 
 export type NotificationRuleForm = ReturnType<typeof useNotificationRuleForm>;

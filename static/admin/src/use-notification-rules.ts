@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import type { JiraFieldRef, NotificationRuleView, ProjectRef, ResolverResult, StatusRef } from '../../../src/contract';
 import { listJiraFields, listNotificationRules, listProjects, listStatuses } from './invokes';
 import { upsertRule } from './notification-rule-state';
@@ -11,7 +12,7 @@ const loadableOf = <T>(result: ResolverResult<T>): Loadable<T> =>
  * The stored notification rules, with Jira's statuses and projects for the rule form. Statuses or projects that
  * fail to load leave the rules (and the rest of the form) usable.
  */
-export function useNotificationRules() {
+export const useNotificationRules = () => {
   const [rules, setRules] = useState<Loadable<NotificationRuleView[]>>({ state: 'loading' });
   const [statuses, setStatuses] = useState<Loadable<StatusRef[]>>({ state: 'loading' });
   const [projects, setProjects] = useState<Loadable<ProjectRef[]>>({ state: 'loading' });
@@ -51,6 +52,6 @@ export function useNotificationRules() {
   );
 
   return { rules, statuses, projects, fields, refresh, upsert, remove };
-}
+};
 
 export type NotificationRulesState = ReturnType<typeof useNotificationRules>;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+
 import { emailLogSettingsSchema, type ResolverError } from '../../../src/contract';
 import { normaliseFieldErrors } from '../../shared/field-errors';
 import { getEmailLogSettings, saveEmailLogSettings } from './invokes';
@@ -8,9 +9,7 @@ export const RETENTION_FIELD_ID = 'email-log-retention-days';
 export type RetentionLoad = { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded' };
 
 export type RetentionNotice =
-  | { kind: 'saved'; days: number }
-  | { kind: 'error'; error: ResolverError; otherErrors: string[] }
-  | null;
+  { kind: 'saved'; days: number } | { kind: 'error'; error: ResolverError; otherErrors: string[] } | null;
 
 /** The field's text as a number for the contract's schema: empty is not 0 but "no number". */
 const daysOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -19,7 +18,7 @@ const daysOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text)
  * "Keep emails for N days": the stored value, the admin's edit, and Save. The contract's schema checks the number
  * first, with the backend's own messages; what the backend still refuses shows on the field too.
  */
-export function useRetentionSetting() {
+export const useRetentionSetting = () => {
   const [load, setLoad] = useState<RetentionLoad>({ state: 'loading' });
   const [value, setValue] = useState('');
   const [savedValue, setSavedValue] = useState('');
@@ -86,4 +85,4 @@ export function useRetentionSetting() {
   };
 
   return { load, value, error, notice, saving, dirty: value !== savedValue, refresh, onChange, onSubmit };
-}
+};

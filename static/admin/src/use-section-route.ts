@@ -1,12 +1,11 @@
 import { view } from '@forge/bridge';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { pathOfSection, sectionOfPath, type AdminSectionKey } from './admin-sections';
+
+import { type AdminSectionKey, pathOfSection, sectionOfPath } from './admin-sections';
 
 type ForgeHistory = Awaited<ReturnType<typeof view.createHistory>>;
 
-export type SectionRoute =
-  | { state: 'resolving' }
-  | { state: 'ready'; selected: AdminSectionKey };
+export type SectionRoute = { state: 'resolving' } | { state: 'ready'; selected: AdminSectionKey };
 
 /**
  * The selected tab kept in the product's URL with Forge's `view.createHistory()`, so reload, back/forward and a
@@ -14,7 +13,7 @@ export type SectionRoute =
  * https://developer.atlassian.com/platform/forge/custom-ui-bridge/view/#createhistory). Where the product offers
  * no history, tabs still work and the URL stays as it is.
  */
-export function useSectionRoute(): [SectionRoute, (key: AdminSectionKey) => void] {
+export const useSectionRoute = (): [SectionRoute, (key: AdminSectionKey) => void] => {
   const [route, setRoute] = useState<SectionRoute>({ state: 'resolving' });
   const history = useRef<ForgeHistory | null>(null);
 
@@ -34,7 +33,10 @@ export function useSectionRoute(): [SectionRoute, (key: AdminSectionKey) => void
         });
       })
       .catch(() => {
-        if (active) setRoute((current) => (current.state === 'ready' ? current : { state: 'ready', selected: sectionOfPath('/') }));
+        if (active)
+          setRoute((current) =>
+            current.state === 'ready' ? current : { state: 'ready', selected: sectionOfPath('/') },
+          );
       });
     return () => {
       active = false;
@@ -49,4 +51,4 @@ export function useSectionRoute(): [SectionRoute, (key: AdminSectionKey) => void
   }, []);
 
   return [route, select];
-}
+};

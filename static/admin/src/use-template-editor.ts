@@ -1,18 +1,19 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+
 import type { ResolverError, TemplateView, UnknownPlaceholder } from '../../../src/contract';
 import type { FieldErrors } from '../../shared/field-errors';
 import { saveTemplate } from './invokes';
 import {
-  TEMPLATE_FIELDS,
+  type EditorTarget,
   editorValuesFor,
+  TEMPLATE_FIELDS,
   templateErrorsFrom,
+  type TemplateField,
   templateFieldId,
+  type TemplateFormValues,
   templateValuesFrom,
   toTemplateInput,
   validateTemplateInput,
-  type EditorTarget,
-  type TemplateField,
-  type TemplateFormValues,
 } from './template-state';
 
 export type TemplateNotice =
@@ -26,14 +27,14 @@ export interface TemplateEditorOptions {
   templates: readonly TemplateView[];
   /** Moves focus to the editor's heading once shown: the admin asked for it. */
   focusOnShow: boolean;
-  onSaved(template: TemplateView): void;
+  onSaved: (template: TemplateView) => void;
 }
 
 /**
  * The template editor's state and Save: the schema's checks before the round trip, then the backend's (a Liquid
  * parse error names its field and line). Text is never dropped on a refusal.
  */
-export function useTemplateEditor({ target, templates, focusOnShow, onSaved }: TemplateEditorOptions) {
+export const useTemplateEditor = ({ target, templates, focusOnShow, onSaved }: TemplateEditorOptions) => {
   const [values, setValues] = useState<TemplateFormValues>(() => editorValuesFor(target, templates));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<TemplateNotice>(null);
@@ -96,4 +97,4 @@ export function useTemplateEditor({ target, templates, focusOnShow, onSaved }: T
   };
 
   return { values, errors, notice, saving, readOnly, formRef, headingRef, update, showErrors, onSubmit };
-}
+};

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import type { ResolverError, TemplateView } from '../../../src/contract';
 import { listTemplates } from './invokes';
 import { upsertTemplate } from './template-state';
@@ -9,7 +10,7 @@ export type TemplateListLoad = { state: 'loading' } | { state: 'failed'; error: 
  * The stored templates, loaded once for the page: the templates section edits them and the sending settings offer
  * them per project, so a saved or deleted template shows in both at once.
  */
-export function useTemplateList() {
+export const useTemplateList = () => {
   const [templates, setTemplates] = useState<TemplateView[]>([]);
   const [load, setLoad] = useState<TemplateListLoad>({ state: 'loading' });
 
@@ -32,6 +33,6 @@ export function useTemplateList() {
   const remove = useCallback((id: string) => setTemplates((list) => list.filter((item) => item.id !== id)), []);
 
   return { templates, load, refresh, upsert, remove };
-}
+};
 
 export type TemplateListState = ReturnType<typeof useTemplateList>;

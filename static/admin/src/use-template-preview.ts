@@ -1,19 +1,18 @@
 import { useRef, useState } from 'react';
+
 import type { ResolverError, TemplatePreview } from '../../../src/contract';
 import type { FieldErrors } from '../../shared/field-errors';
 import { previewTemplate } from './invokes';
 import { previewPayload, templateErrorsFrom, type TemplateFormValues } from './template-state';
 
 export type PreviewOutcome =
-  | { kind: 'rendered'; preview: TemplatePreview }
-  | { kind: 'error'; error: ResolverError }
-  | null;
+  { kind: 'rendered'; preview: TemplatePreview } | { kind: 'error'; error: ResolverError } | null;
 
 /**
  * Renders the editor's current text against an issue (or the sample issue). Only the latest request's answer is
  * shown, so a slow preview cannot overwrite a newer one.
  */
-export function useTemplatePreview(onFieldErrors: (errors: FieldErrors) => void) {
+export const useTemplatePreview = (onFieldErrors: (errors: FieldErrors) => void) => {
   const [issueKey, setIssueKey] = useState('');
   const [issueKeyError, setIssueKeyError] = useState<string | undefined>(undefined);
   const [outcome, setOutcome] = useState<PreviewOutcome>(null);
@@ -50,4 +49,4 @@ export function useTemplatePreview(onFieldErrors: (errors: FieldErrors) => void)
   };
 
   return { issueKey, changeIssueKey, issueKeyError, outcome, busy, run };
-}
+};

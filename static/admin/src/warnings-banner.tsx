@@ -28,7 +28,7 @@ export const warningTitle = (warning: CredentialWarning): string =>
   `${warning.credentialName}: ${WHAT[warning.kind](warning.date ? formatDate(warning.date) : undefined)}`;
 
 /** What the expiry check and token refusals found, worst first as the backend orders them: seen first on the page. */
-export function WarningsBanner({ warnings }: { warnings: AdminWarnings }) {
+export const WarningsBanner = ({ warnings }: { warnings: AdminWarnings }) => {
   if (warnings.warnings.length === 0) return null;
   return (
     <section className="im-warnings" aria-label="Credential warnings">
@@ -53,4 +53,4 @@ export function WarningsBanner({ warnings }: { warnings: AdminWarnings }) {
       )}
     </section>
   );
-}
+};

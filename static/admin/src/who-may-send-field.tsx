@@ -1,7 +1,7 @@
 import type { GroupRef, RoleRef } from '../../../src/contract';
 import { GroupPicker } from './group-picker';
 import { RolePicker } from './role-picker';
-import { settingsFieldId, type SettingsErrors, type WhoMaySendMode } from './settings-state';
+import { type SettingsErrors, settingsFieldId, type WhoMaySendMode } from './settings-state';
 import type { Loadable } from './use-mail-settings';
 
 interface WhoMaySendFieldProps {
@@ -10,12 +10,12 @@ interface WhoMaySendFieldProps {
   projectRoles: readonly RoleRef[];
   roles: Loadable<RoleRef[]>;
   errors: SettingsErrors['fields'];
-  onMode(mode: WhoMaySendMode): void;
-  onAddGroup(group: GroupRef): void;
-  onRemoveGroup(id: string): void;
-  onAddRole(role: RoleRef): void;
-  onRemoveRole(id: number): void;
-  onTyped(field: 'groups' | 'projectRoles', text: string): void;
+  onMode: (mode: WhoMaySendMode) => void;
+  onAddGroup: (group: GroupRef) => void;
+  onRemoveGroup: (id: string) => void;
+  onAddRole: (role: RoleRef) => void;
+  onRemoveRole: (id: number) => void;
+  onTyped: (field: 'groups' | 'projectRoles', text: string) => void;
 }
 
 const MODES: ReadonlyArray<{ mode: WhoMaySendMode; label: string }> = [
@@ -24,7 +24,7 @@ const MODES: ReadonlyArray<{ mode: WhoMaySendMode; label: string }> = [
 ];
 
 /** "Who may send": everyone who can see the issue, or members of chosen groups or project roles. */
-export function WhoMaySendField(props: WhoMaySendFieldProps) {
+export const WhoMaySendField = (props: WhoMaySendFieldProps) => {
   const { mode, errors } = props;
   const errorId = `${settingsFieldId('whoMaySend')}-error`;
   return (
@@ -72,4 +72,4 @@ export function WhoMaySendField(props: WhoMaySendFieldProps) {
       )}
     </fieldset>
   );
-}
+};

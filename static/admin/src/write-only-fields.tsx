@@ -1,9 +1,10 @@
-import { useId, type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
+
 import type { CredentialView } from '../../../src/contract';
 import type { FieldControlProps } from '../../shared/components/field';
-import { formatDateTime } from './format';
 import type { FocusTarget } from './form-fields';
 import type { CredentialFormValues, FormField, WriteOnlyChoices } from './form-state';
+import { formatDateTime } from './format';
 
 /** What every write-only section needs from the form. */
 export interface WriteOnlyProps {
@@ -11,8 +12,8 @@ export interface WriteOnlyProps {
   values: CredentialFormValues;
   errors: Partial<Record<FormField, string>>;
   choices: WriteOnlyChoices;
-  update(field: FormField, value: string): void;
-  choose(change: Partial<WriteOnlyChoices>, focus?: FocusTarget): void;
+  update: (field: FormField, value: string) => void;
+  choose: (change: Partial<WriteOnlyChoices>, focus?: FocusTarget) => void;
 }
 
 const SECRET_INPUT = {
@@ -23,13 +24,15 @@ const SECRET_INPUT = {
 } as const;
 
 /** A write-only secret: masked, never offered for autofill of a saved password, never spell-checked. */
-export function SecretInput(props: FieldControlProps & { value: string; onChange(value: string): void }) {
+export const SecretInput = (props: FieldControlProps & { value: string; onChange: (value: string) => void }) => {
   const { value, onChange, ...control } = props;
-  return <input {...control} {...SECRET_INPUT} value={value} onChange={(event) => onChange(event.currentTarget.value)} />;
-}
+  return (
+    <input {...control} {...SECRET_INPUT} value={value} onChange={(event) => onChange(event.currentTarget.value)} />
+  );
+};
 
 /** A stored value the page cannot show: what is known about it, and the button that replaces or removes it. */
-export function StoredValue({ label, children }: { label: string; children: ReactNode }) {
+export const StoredValue = ({ label, children }: { label: string; children: ReactNode }) => {
   const labelId = useId();
   return (
     <div className="im-field" role="group" aria-labelledby={labelId}>
@@ -41,32 +44,36 @@ export function StoredValue({ label, children }: { label: string; children: Reac
       <div className="im-stored">{children}</div>
     </div>
   );
-}
+};
 
 /** The button beside a stored value that replaces, removes or adds it; the id is where focus returns on undo. */
-export function StoredValueAction({ id, onClick, children }: { id: string; onClick(): void; children: ReactNode }) {
-  return (
-    <button id={id} type="button" className="im-button" onClick={onClick}>
-      {children}
-    </button>
-  );
-}
+export const StoredValueAction = ({
+  id,
+  onClick,
+  children,
+}: {
+  id: string;
+  onClick: () => void;
+  children: ReactNode;
+}) => (
+  <button id={id} type="button" className="im-button" onClick={onClick}>
+    {children}
+  </button>
+);
 
 /** The link at the end of a field's hint that takes back a replace or add choice, after a space. */
-export function UndoChoiceLink({ onClick, children }: { onClick(): void; children: ReactNode }) {
-  return (
-    <>
-      {' '}
-      <button type="button" className="im-link-button" onClick={onClick}>
-        {children}
-      </button>
-    </>
-  );
-}
+export const UndoChoiceLink = ({ onClick, children }: { onClick: () => void; children: ReactNode }) => (
+  <>
+    {' '}
+    <button type="button" className="im-link-button" onClick={onClick}>
+      {children}
+    </button>
+  </>
+);
 
 export const updatedOn = (iso: string | undefined) => (iso ? ` (updated ${formatDateTime(iso)})` : '');
 
-export function DateInput(props: FieldControlProps & { value: string; onChange(value: string): void }) {
+export const DateInput = (props: FieldControlProps & { value: string; onChange: (value: string) => void }) => {
   const { value, onChange, ...control } = props;
   return (
     <input
@@ -77,4 +84,4 @@ export function DateInput(props: FieldControlProps & { value: string; onChange(v
       onChange={(event) => onChange(event.currentTarget.value)}
     />
   );
-}
+};

@@ -1,39 +1,42 @@
 import { useEffect, useRef, useState } from 'react';
+
 import { Field } from '../../shared/components/field';
 import { LoadFailed } from '../../shared/components/load-failed';
 import { SectionMessage } from '../../shared/components/section-message';
 import {
-  defaultMailbox,
-  inputProblems,
-  mailboxChoices,
-  templateChoices,
   type ActionContext,
   type ActionFormInputs,
   type ActionInputName,
+  defaultMailbox,
   type FieldMessages,
+  inputProblems,
+  mailboxChoices,
+  templateChoices,
 } from './action-inputs';
 import { onAutomationSubmit, submitInputs } from './bridge-calls';
 import { ChoiceSelect } from './choice-select';
 import { useActionContext } from './use-action-context';
-import { useActionOptions, type ActionOptionsLoad } from './use-action-options';
+import { type ActionOptionsLoad, useActionOptions } from './use-action-options';
 
 const fieldId = (name: ActionInputName) => `action-${name}`;
 
-function templateHint(load: ActionOptionsLoad): string {
+const templateHint = (load: ActionOptionsLoad): string => {
   if (load.state === 'loading') return 'Loading templates…';
   if (load.state === 'failed') return 'Templates could not be loaded.';
   return "The email's subject and body. Project default uses the template chosen for the issue's project.";
-}
+};
 
-function mailboxHint(load: ActionOptionsLoad): string {
+const mailboxHint = (load: ActionOptionsLoad): string => {
   if (load.state === 'loading') return 'Loading credentials…';
   if (load.state === 'failed') return 'Credentials could not be loaded.';
   const fallback = defaultMailbox(load.options);
-  return fallback ? `The mailbox the email is sent from. Default credential: ${fallback}.` : 'Issue Mailer has no credential yet.';
-}
+  return fallback
+    ? `The mailbox the email is sent from. Default credential: ${fallback}.`
+    : 'Issue Mailer has no credential yet.';
+};
 
 /** The form itself, once Automation has said what the rule holds. */
-function ConfigurationFields({ context }: { context: ActionContext }) {
+const ConfigurationFields = ({ context }: { context: ActionContext }) => {
   const [inputs, setInputs] = useState<ActionFormInputs>(context.inputs);
   const [errors, setErrors] = useState<FieldMessages>(context.invalid);
   // Automation's submit event may come between renders; it must send what was typed last.
@@ -98,7 +101,11 @@ function ConfigurationFields({ context }: { context: ActionContext }) {
       }}
     >
       {load.state === 'failed' && (
-        <LoadFailed title="Templates and credentials could not be loaded" message={load.error.message} onRetry={retry} />
+        <LoadFailed
+          title="Templates and credentials could not be loaded"
+          message={load.error.message}
+          onRetry={retry}
+        />
       )}
       <Field
         id={fieldId('issueKey')}
@@ -107,7 +114,16 @@ function ConfigurationFields({ context }: { context: ActionContext }) {
         error={errors.issueKey}
         hint="A smart value: {{issue.key}} emails the issue the rule runs on."
       >
-        {(control) => <input {...control} className="im-input" type="text" autoComplete="off" spellCheck={false} {...text('issueKey')} />}
+        {(control) => (
+          <input
+            {...control}
+            className="im-input"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            {...text('issueKey')}
+          />
+        )}
       </Field>
       <Field
         id={fieldId('recipients')}
@@ -117,7 +133,15 @@ function ConfigurationFields({ context }: { context: ActionContext }) {
         hint="Addresses, and reporter, assignee or watchers, separated by commas"
       >
         {(control) => (
-          <input {...control} className="im-input" type="text" autoComplete="off" spellCheck={false} {...text('recipients')} onBlur={judge} />
+          <input
+            {...control}
+            className="im-input"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            {...text('recipients')}
+            onBlur={judge}
+          />
         )}
       </Field>
       <ChoiceSelect
@@ -138,15 +162,20 @@ function ConfigurationFields({ context }: { context: ActionContext }) {
         error={errors.mailbox}
         onChange={(value) => change('mailbox', value)}
       />
-      <Field id={fieldId('message')} label="Message" error={errors.message} hint="Words shown above the issue. Smart values work here too.">
+      <Field
+        id={fieldId('message')}
+        label="Message"
+        error={errors.message}
+        hint="Words shown above the issue. Smart values work here too."
+      >
         {(control) => <textarea {...control} className="im-textarea" rows={4} {...text('message')} />}
       </Field>
     </form>
   );
-}
+};
 
 /** The configuration form Jira Automation shows for "Send issue email". */
-export function ActionConfigForm() {
+export const ActionConfigForm = () => {
   const load = useActionContext();
   if (load.state === 'loading') {
     return (
@@ -163,4 +192,4 @@ export function ActionConfigForm() {
     );
   }
   return <ConfigurationFields context={load.context} />;
-}
+};

@@ -8,22 +8,25 @@ interface ChoiceSelectProps {
   choices: readonly Choice[];
   hint: string;
   error: string | undefined;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }
 
 /** A labelled select whose first choice (empty value) means "the default". */
-export function ChoiceSelect({ id, label, value, choices, hint, error, onChange }: ChoiceSelectProps) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(control) => (
-        <select {...control} className="im-select" value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-          {choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
+export const ChoiceSelect = ({ id, label, value, choices, hint, error, onChange }: ChoiceSelectProps) => (
+  <Field id={id} label={label} hint={hint} error={error}>
+    {(control) => (
+      <select
+        {...control}
+        className="im-select"
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      >
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    )}
+  </Field>
+);

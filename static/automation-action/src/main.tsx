@@ -1,7 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
 import './automation-action.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
 import { enableProductTheme } from '../../shared/theme';
 import { ActionConfigForm } from './action-config-form';
 

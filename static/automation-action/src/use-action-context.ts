@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
+
 import type { ActionContext } from './action-inputs';
 import { loadActionContext } from './bridge-calls';
 
-export type ActionContextLoad = { state: 'loading' } | { state: 'loaded'; context: ActionContext } | { state: 'failed' };
+export type ActionContextLoad =
+  { state: 'loading' } | { state: 'loaded'; context: ActionContext } | { state: 'failed' };
 
 /** The rule's configuration as Automation hands it to the form, read once when the form opens. */
-export function useActionContext(): ActionContextLoad {
+export const useActionContext = (): ActionContextLoad => {
   const [load, setLoad] = useState<ActionContextLoad>({ state: 'loading' });
   useEffect(() => {
     let active = true;
@@ -18,4 +20,4 @@ export function useActionContext(): ActionContextLoad {
     };
   }, []);
   return load;
-}
+};

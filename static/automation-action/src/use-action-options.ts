@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import type { AutomationActionOptions } from '../../../src/contract/notification-rules';
 import type { ResolverError } from '../../../src/contract/result';
 import { getActionOptions } from './invokes';
@@ -9,7 +10,7 @@ export type ActionOptionsLoad =
   | { state: 'failed'; error: ResolverError };
 
 /** The templates and credentials the selects offer, with "Try again" after a failure. */
-export function useActionOptions(): { load: ActionOptionsLoad; retry(): void } {
+export const useActionOptions = (): { load: ActionOptionsLoad; retry: () => void } => {
   const [load, setLoad] = useState<ActionOptionsLoad>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -25,4 +26,4 @@ export function useActionOptions(): { load: ActionOptionsLoad; retry(): void } {
   }, [attempt]);
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
   return { load, retry };
-}
+};

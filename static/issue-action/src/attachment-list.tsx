@@ -8,13 +8,13 @@ interface AttachmentListProps {
   chosen: readonly string[];
   maxBytes: number;
   error: string | undefined;
-  onChange(ids: string[]): void;
+  onChange: (ids: string[]) => void;
 }
 
 export const ATTACHMENTS_ID = 'email-attachments';
 
 /** The issue's attachments to send along, with the total size against what Microsoft 365 takes. */
-export function AttachmentList({ attachments, chosen, maxBytes, error, onChange }: AttachmentListProps) {
+export const AttachmentList = ({ attachments, chosen, maxBytes, error, onChange }: AttachmentListProps) => {
   const selected = selectedAttachments(attachments, chosen);
   const total = totalBytes(selected);
   const tooLarge = total > maxBytes;
@@ -51,7 +51,10 @@ export function AttachmentList({ attachments, chosen, maxBytes, error, onChange 
             ))}
           </ul>
           <div className="im-attachments__footer">
-            <p className={tooLarge ? 'im-attachments__total im-attachments__total--over' : 'im-attachments__total'} id={summaryId}>
+            <p
+              className={tooLarge ? 'im-attachments__total im-attachments__total--over' : 'im-attachments__total'}
+              id={summaryId}
+            >
               {selected.length === 0
                 ? `None of ${plural(attachments.length, 'file')} selected.`
                 : `${selected.length} of ${plural(attachments.length, 'file')} selected, ${formatBytes(total)} in total.`}
@@ -88,4 +91,4 @@ export function AttachmentList({ attachments, chosen, maxBytes, error, onChange 
       )}
     </fieldset>
   );
-}
+};

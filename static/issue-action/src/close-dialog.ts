@@ -1,9 +1,9 @@
 import { view } from '@forge/bridge';
 
-export async function closeDialog(): Promise<void> {
+export const closeDialog = async (): Promise<void> => {
   try {
     await view.close();
   } catch {
     // Not closable (e.g. opened outside a modal): nothing else to do.
   }
-}
+};

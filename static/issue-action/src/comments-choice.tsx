@@ -6,14 +6,14 @@ interface CommentsChoiceProps {
   latest: string;
   commentCount: number;
   error: string | undefined;
-  onChoice(choice: CommentChoice): void;
-  onLatest(value: string): void;
+  onChoice: (choice: CommentChoice) => void;
+  onLatest: (value: string) => void;
 }
 
 export const LATEST_COMMENTS_ID = 'email-latest-comments';
 
 /** "Comments": none, the latest N, or all. An issue without comments leaves only "None". */
-export function CommentsChoice({ choice, latest, commentCount, error, onChoice, onLatest }: CommentsChoiceProps) {
+export const CommentsChoice = ({ choice, latest, commentCount, error, onChoice, onLatest }: CommentsChoiceProps) => {
   const none = commentCount === 0;
   const errorId = `${LATEST_COMMENTS_ID}-error`;
   const radio = (value: CommentChoice) => ({
@@ -66,4 +66,4 @@ export function CommentsChoice({ choice, latest, commentCount, error, onChoice, 
       )}
     </fieldset>
   );
-}
+};

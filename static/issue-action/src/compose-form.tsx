@@ -1,4 +1,5 @@
-import { useRef, useState, type RefObject } from 'react';
+import { type RefObject, useRef, useState } from 'react';
+
 import { MAX_RECIPIENTS } from '../../../src/contract/email-address';
 import type { IssueEmailDraft, PersonOption } from '../../../src/contract/issue-email';
 import { Field } from '../../shared/components/field';
@@ -7,9 +8,9 @@ import { ContentOptions } from './content-options';
 import { isReachable, type Reachable } from './person-labels';
 import { QuickPicks } from './quick-picks';
 import { RecipientField } from './recipient-field';
-import { ReplyToField } from './reply-to-field';
 import { fieldOf, fieldOfPerson, type RecipientField as FieldName } from './recipient-state';
 import { formatMailbox } from './recipients';
+import { ReplyToField } from './reply-to-field';
 import type { Compose } from './use-compose';
 
 interface ComposeFormProps {
@@ -22,16 +23,21 @@ interface ComposeFormProps {
 const MESSAGE_MAX_LENGTH = 20000;
 
 /** Recipients, subject, message and what of the issue goes along. */
-export function ComposeForm({ draft, compose, disabled, toRef }: ComposeFormProps) {
+export const ComposeForm = ({ draft, compose, disabled, toRef }: ComposeFormProps) => {
   const [bccOpened, setBccOpened] = useState(false);
   const bccRef = useRef<HTMLInputElement>(null);
   const { recipients, recipientActions: act, errors } = compose;
   const showBcc = bccOpened || recipients.chips.bcc.length > 0 || recipients.text.bcc !== '' || 'bcc' in errors;
   const findField = (address: string) => fieldOf(recipients, address);
-  const addPerson = (field: FieldName) => (person: Reachable) => act.add(field, formatMailbox(person.name, person.address));
+  const addPerson = (field: FieldName) => (person: Reachable) =>
+    act.add(field, formatMailbox(person.name, person.address));
   // Someone whose address Jira hides goes by account id: the chip shows the name, the backend finds the address.
   const fieldOfPick = (person: PersonOption) =>
-    isReachable(person) ? findField(person.address) : person.accountId === undefined ? undefined : fieldOfPerson(recipients, person.accountId);
+    isReachable(person)
+      ? findField(person.address)
+      : person.accountId === undefined
+        ? undefined
+        : fieldOfPerson(recipients, person.accountId);
   const addPick = (person: PersonOption) => {
     if (isReachable(person)) addPerson('to')(person);
     else if (person.accountId !== undefined) act.addPerson('to', { accountId: person.accountId, name: person.name });
@@ -81,7 +87,12 @@ export function ComposeForm({ draft, compose, disabled, toRef }: ComposeFormProp
           </button>
         </p>
       )}
-      <ReplyToField value={compose.replyTo} senderMailbox={draft.senderMailbox} error={errors.replyTo} onChange={compose.setReplyTo} />
+      <ReplyToField
+        value={compose.replyTo}
+        senderMailbox={draft.senderMailbox}
+        error={errors.replyTo}
+        onChange={compose.setReplyTo}
+      />
       <Field id="email-subject" label="Subject" required error={errors.subject}>
         {(control) => (
           <input
@@ -124,4 +135,4 @@ export function ComposeForm({ draft, compose, disabled, toRef }: ComposeFormProp
       )}
     </fieldset>
   );
-}
+};

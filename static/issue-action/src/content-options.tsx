@@ -2,13 +2,13 @@ import type { IssueEmailDraft, TemplateUses } from '../../../src/contract/issue-
 import { Field } from '../../shared/components/field';
 import type { FieldErrors } from '../../shared/field-errors';
 import { CommentsChoice } from './comments-choice';
-import { latestCommentsError, templateUses, type ContentValues } from './content-state';
+import { type ContentValues, latestCommentsError, templateUses } from './content-state';
 
 interface ContentOptionsProps {
   draft: Pick<IssueEmailDraft, 'templates' | 'commentCount'>;
   content: ContentValues;
   errors: FieldErrors;
-  onChange(patch: Partial<ContentValues>): void;
+  onChange: (patch: Partial<ContentValues>) => void;
 }
 
 const CHOICE_NAMES: ReadonlyArray<[keyof TemplateUses, string]> = [
@@ -24,21 +24,26 @@ const joined = (names: readonly string[]): string =>
  * Why choices are missing: they are hidden, not disabled, for a template that does not look at them (ticking them
  * would change nothing in the email), and this says so beside the template.
  */
-export function ignoredChoicesNote(templateName: string, uses: TemplateUses): string | undefined {
+export const ignoredChoicesNote = (templateName: string, uses: TemplateUses): string | undefined => {
   const ignored = CHOICE_NAMES.filter(([choice]) => !uses[choice]).map(([, name]) => name);
   if (ignored.length === 0) return undefined;
   const names = joined(ignored.map((name, index) => (index === 0 ? name : name.toLowerCase())));
   return `${names} ${ignored.length === 1 ? 'is' : 'are'} not offered: the “${templateName}” template decides this content itself.`;
-}
+};
 
 /** "Template" and "Include": what of the issue the email carries besides the message. */
-export function ContentOptions({ draft, content, errors, onChange }: ContentOptionsProps) {
+export const ContentOptions = ({ draft, content, errors, onChange }: ContentOptionsProps) => {
   const uses = templateUses(draft, content.templateId);
   const templateName = draft.templates.find((template) => template.id === content.templateId)?.name ?? '';
   const anyChoice = uses.fields || uses.description || uses.comments;
   return (
     <div className="im-content-options">
-      <Field id="email-template" label="Template" hint={ignoredChoicesNote(templateName, uses)} error={errors.templateId}>
+      <Field
+        id="email-template"
+        label="Template"
+        hint={ignoredChoicesNote(templateName, uses)}
+        error={errors.templateId}
+      >
         {(control) => (
           <select
             {...control}
@@ -95,4 +100,4 @@ export function ContentOptions({ draft, content, errors, onChange }: ContentOpti
       )}
     </div>
   );
-}
+};

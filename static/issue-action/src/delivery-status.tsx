@@ -10,7 +10,7 @@ export const DELIVERY_STATUS_ID = 'delivery-status';
  * always in the page, empty until "Send", so screen readers announce each change (politely, whole). A failed
  * email's reference for the admin follows it.
  */
-export function DeliveryStatus({ progress }: { progress: DeliveryProgress | null }) {
+export const DeliveryStatus = ({ progress }: { progress: DeliveryProgress | null }) => {
   const appearance = progress ? deliveryAppearance(progress) : undefined;
   const reference = failureReference(progress);
   return (
@@ -37,4 +37,4 @@ export function DeliveryStatus({ progress }: { progress: DeliveryProgress | null
       {reference && <FailureReference reference={reference} />}
     </>
   );
-}
+};

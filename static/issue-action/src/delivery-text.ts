@@ -8,10 +8,11 @@ export const WHERE_TO_LOOK = "Its status is in the History tab and in the admin'
 const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 /** What the dialog says about a queued email, from "Queued: waiting to be sent..." to "Sent to 2 people". */
-export function deliveryText(progress: DeliveryProgress): string {
+export const deliveryText = (progress: DeliveryProgress): string => {
   const { view } = progress;
   if (progress.phase === 'timedOut') return `Still on its way. ${WHERE_TO_LOOK}`;
-  if (progress.phase === 'unreadable') return `Could not check on the email: ${sentence(progress.error.message)} ${WHERE_TO_LOOK}`;
+  if (progress.phase === 'unreadable')
+    return `Could not check on the email: ${sentence(progress.error.message)} ${WHERE_TO_LOOK}`;
   switch (view.status) {
     case 'queued':
       return 'Queued: waiting to be sent...';
@@ -27,12 +28,12 @@ export function deliveryText(progress: DeliveryProgress): string {
     case 'failed':
       return view.lastError ? `Not sent: ${view.lastError.message}` : 'Not sent.';
   }
-}
+};
 
-export function deliveryAppearance(progress: DeliveryProgress): DeliveryAppearance {
+export const deliveryAppearance = (progress: DeliveryProgress): DeliveryAppearance => {
   if (progress.phase === 'timedOut') return 'information';
   if (progress.phase === 'unreadable') return 'warning';
   if (progress.view.status === 'sent') return 'success';
   if (progress.view.status === 'failed') return 'error';
   return 'progress';
-}
+};

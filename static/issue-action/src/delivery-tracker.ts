@@ -25,9 +25,9 @@ export type DeliveryProgress =
 
 /** The clock and timer seam: the browser's by default, a manual one in tests. */
 export interface PollScheduler {
-  now(): number;
+  now: () => number;
   /** Runs `run` once after `ms`; the returned function cancels it. */
-  after(ms: number, run: () => void): () => void;
+  after: (ms: number, run: () => void) => () => void;
 }
 
 export const realScheduler: PollScheduler = {
@@ -44,7 +44,7 @@ export type ReadStatus = (emailId: string) => Promise<ResolverResult<EmailDelive
 export interface FollowOptions {
   sent: SentIssueEmail;
   readStatus: ReadStatus;
-  onProgress(progress: DeliveryProgress): void;
+  onProgress: (progress: DeliveryProgress) => void;
   scheduler?: PollScheduler;
   intervalMs?: number;
   maxFollowMs?: number;
@@ -53,7 +53,7 @@ export interface FollowOptions {
 
 export interface DeliveryFollower {
   /** Stops asking; an answer still on its way is dropped. Safe to call more than once. */
-  stop(): void;
+  stop: () => void;
 }
 
 /**
@@ -61,7 +61,7 @@ export interface DeliveryFollower {
  * (one read at a time: the next is scheduled when the answer is in) until it is sent or failed, the time is up,
  * reads keep failing, or `stop()`.
  */
-export function followDelivery(options: FollowOptions): DeliveryFollower {
+export const followDelivery = (options: FollowOptions): DeliveryFollower => {
   const scheduler = options.scheduler ?? realScheduler;
   const intervalMs = options.intervalMs ?? POLL_INTERVAL_MS;
   const maxFollowMs = options.maxFollowMs ?? MAX_FOLLOW_MS;
@@ -112,4 +112,4 @@ export function followDelivery(options: FollowOptions): DeliveryFollower {
     cancelTimer = scheduler.after(intervalMs, () => void tick());
   }
   return { stop };
-}
+};

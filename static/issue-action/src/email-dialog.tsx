@@ -5,7 +5,7 @@ import { ReadyDialog } from './ready-dialog';
 import { useEmailDraft } from './use-email-draft';
 
 /** The "Email this issue" dialog the jira:issueAction opens. */
-export function EmailDialog() {
+export const EmailDialog = () => {
   const draft = useEmailDraft();
   if (draft.state === 'ready') return <ReadyDialog draft={draft.draft} />;
   return (
@@ -32,4 +32,4 @@ export function EmailDialog() {
       )}
     </DialogShell>
   );
-}
+};

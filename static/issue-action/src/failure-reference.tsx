@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+
 import { formatDateTime } from './format';
 import type { FailureReference as Reference } from './send-block';
 
@@ -9,7 +10,7 @@ export const referenceText = (reference: Reference): string =>
  * The failed email's id and time, for the sender to pass on to an admin, who finds it in the email log. Outside
  * the live region, so a screen reader hears the failure once and can reach this at leisure.
  */
-export function FailureReference({ reference }: { reference: Reference }) {
+export const FailureReference = ({ reference }: { reference: Reference }) => {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'copied' | 'select' | null>(null);
   const text = referenceText(reference);
@@ -48,4 +49,4 @@ export function FailureReference({ reference }: { reference: Reference }) {
       </p>
     </div>
   );
-}
+};

@@ -2,7 +2,7 @@ import type { EmailHistoryEntry } from '../../../src/contract/issue-email';
 import { formatDateTime, plural } from './format';
 
 /** One sent (or failed) email: when, who, to whom, what, and how it went. */
-export function HistoryEntry({ entry }: { entry: EmailHistoryEntry }) {
+export const HistoryEntry = ({ entry }: { entry: EmailHistoryEntry }) => {
   const failed = entry.status === 'failed';
   // Bcc addresses are not kept; their number follows the last visible list.
   const bcc = entry.bccCount > 0 && <span className="im-secondary"> +{entry.bccCount} Bcc</span>;
@@ -47,4 +47,4 @@ export function HistoryEntry({ entry }: { entry: EmailHistoryEntry }) {
       </article>
     </li>
   );
-}
+};

@@ -1,5 +1,3 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '../../shared/base.css';
 import '../../shared/chips.css';
 import '../../shared/panels.css';
@@ -8,6 +6,10 @@ import './issue-action.css';
 import './recipients.css';
 import './panels.css';
 import './delivery.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
 import { loadDateSettings } from '../../shared/date-settings';
 import { enableProductTheme } from '../../shared/theme';
 import { EmailDialog } from './email-dialog';

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
+
 import { SectionMessage } from '../../shared/components/section-message';
 import { formatBytes, plural } from './format';
 import type { PreviewState } from './use-email-preview';
 
 interface PreviewPanelProps {
   state: PreviewState;
-  onEdit(): void;
+  onEdit: () => void;
 }
 
 const list = (recipients: readonly string[]) => recipients.join(', ');
@@ -14,7 +15,7 @@ const list = (recipients: readonly string[]) => recipients.join(', ');
  * The email as it would go out. The HTML is shown in a sandboxed frame (no scripts, no same origin), so nothing in
  * an issue's description can touch this page.
  */
-export function PreviewPanel({ state, onEdit }: PreviewPanelProps) {
+export const PreviewPanel = ({ state, onEdit }: PreviewPanelProps) => {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
@@ -95,4 +96,4 @@ export function PreviewPanel({ state, onEdit }: PreviewPanelProps) {
       )}
     </section>
   );
-}
+};

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+
 import type { PersonOption } from '../../../src/contract/issue-email';
 import { SOURCE_LABELS } from './person-labels';
 import { RECIPIENT_LABELS, type RecipientField } from './recipient-state';
@@ -6,8 +7,8 @@ import { RECIPIENT_LABELS, type RecipientField } from './recipient-state';
 interface QuickPicksProps {
   picks: readonly PersonOption[];
   /** The field a person is already in, if any. */
-  fieldOf(person: PersonOption): RecipientField | undefined;
-  onPick(person: PersonOption): void;
+  fieldOf: (person: PersonOption) => RecipientField | undefined;
+  onPick: (person: PersonOption) => void;
 }
 
 /** Issues with many watchers would push the form down; the rest are one click away. */
@@ -20,7 +21,7 @@ const HIDDEN_TITLE = "Jira hides this person's email address. The email still re
  * The issue's people (reporter, assignee, watchers) as one-click "add to To" buttons. Someone whose email Jira hides
  * is added by name; the address never reaches this page. Only someone Jira names no account for stays disabled.
  */
-export function QuickPicks({ picks, fieldOf, onPick }: QuickPicksProps) {
+export const QuickPicks = ({ picks, fieldOf, onPick }: QuickPicksProps) => {
   const [showAll, setShowAll] = useState(false);
   if (picks.length === 0) return null;
   const shown = showAll ? picks : picks.slice(0, SHOWN_AT_FIRST);
@@ -74,4 +75,4 @@ export function QuickPicks({ picks, fieldOf, onPick }: QuickPicksProps) {
       )}
     </div>
   );
-}
+};

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import type { ResolverError } from '../../../src/contract/result';
 import { SectionMessage } from '../../shared/components/section-message';
-import { normaliseFieldErrors, type FieldErrors } from '../../shared/field-errors';
+import { type FieldErrors, normaliseFieldErrors } from '../../shared/field-errors';
 import { ATTACHMENTS_ID } from './attachment-list';
 import { closeDialog } from './close-dialog';
 import { LATEST_COMMENTS_ID } from './comments-choice';
@@ -12,8 +13,8 @@ import { DialogShell } from './dialog-shell';
 import { DialogTabs, panelId, tabId, type TabItem } from './dialog-tabs';
 import { HistoryPanel } from './history-panel';
 import { PreviewPanel } from './preview-panel';
-import { SHOWN_ELSEWHERE } from './send-rules';
 import { sendBlock } from './send-block';
+import { SHOWN_ELSEWHERE } from './send-rules';
 import { SenderField } from './sender-field';
 import { useCompose } from './use-compose';
 import { useEmailHistory } from './use-email-history';
@@ -46,7 +47,7 @@ const ERROR_TARGETS: ReadonlyArray<[field: string, elementId: string]> = [
  * "Send" it stays open and follows the queued email until it is sent (then only Close is left) or failed (then
  * the form, still filled in, can be fixed and sent again).
  */
-export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
+export const ReadyDialog = ({ draft }: { draft: IssueEmailDraft }) => {
   const compose = useCompose(draft);
   const [tab, setTab] = useState<TabKey>('compose');
   const [previewing, setPreviewing] = useState(false);
@@ -68,7 +69,9 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
   // Permission and configuration have their own section message; then no hint about the form is worth giving.
   const hint = compose.blockers.some((blocker) => SHOWN_ELSEWHERE.has(blocker.kind))
     ? undefined
-    : (blocked === undefined ? compose.blockers[0] : { message: blocked });
+    : blocked === undefined
+      ? compose.blockers[0]
+      : { message: blocked };
 
   useEffect(() => {
     if (allowed && configured) toRef.current?.focus();
@@ -176,7 +179,13 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
       bodyRef={bodyRef}
       onKeyDown={onKeyDown}
     >
-      <div role="tabpanel" id={panelId('compose')} aria-labelledby={tabId('compose')} hidden={!onCompose} className="im-panel">
+      <div
+        role="tabpanel"
+        id={panelId('compose')}
+        aria-labelledby={tabId('compose')}
+        hidden={!onCompose}
+        className="im-panel"
+      >
         {!allowed && (
           <SectionMessage appearance="warning" title="You can't email this issue">
             <p>{draft.permission.allowed ? '' : draft.permission.reason}</p>
@@ -208,9 +217,15 @@ export function ReadyDialog({ draft }: { draft: IssueEmailDraft }) {
           {compose.recipients.announcement}
         </p>
       </div>
-      <div role="tabpanel" id={panelId('history')} aria-labelledby={tabId('history')} hidden={onCompose} className="im-panel">
+      <div
+        role="tabpanel"
+        id={panelId('history')}
+        aria-labelledby={tabId('history')}
+        hidden={onCompose}
+        className="im-panel"
+      >
         <HistoryPanel state={history.state} onReload={() => void history.reload()} />
       </div>
     </DialogShell>
   );
-}
+};

@@ -4,7 +4,7 @@ interface RecipientChipProps {
   chip: Recipient;
   /** The id of the invalid chip's message, which the field's text box is described by. */
   messageId: string;
-  onRemove(): void;
+  onRemove: () => void;
 }
 
 /** The parser's message names the token; the one that does not (too long) gets the token in front. */
@@ -16,7 +16,7 @@ const invalidText = (chip: Extract<Recipient, { valid: false }>) =>
  * Jira hides shows only their name, since the page never has the address; an invalid one is red and says why in
  * words, not only in colour.
  */
-export function RecipientChip({ chip, messageId, onRemove }: RecipientChipProps) {
+export const RecipientChip = ({ chip, messageId, onRemove }: RecipientChipProps) => {
   const label = chipLabel(chip);
   if (chip.valid && chip.address === null) {
     return (
@@ -50,4 +50,4 @@ export function RecipientChip({ chip, messageId, onRemove }: RecipientChipProps)
       </button>
     </li>
   );
-}
+};

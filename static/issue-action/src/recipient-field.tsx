@@ -1,20 +1,21 @@
 import {
-  useEffect,
-  useRef,
-  useState,
   type ClipboardEvent,
   type KeyboardEvent,
   type ReactNode,
   type RefObject,
+  useEffect,
+  useRef,
+  useState,
 } from 'react';
+
 import { Field } from '../../shared/components/field';
 import { plural } from './format';
 import { PeopleSuggestions } from './people-suggestions';
 import { isReachable, type Reachable } from './person-labels';
 import { RecipientChip } from './recipient-chip';
-import { RECIPIENT_LABELS, type Recipient, type RecipientField as FieldName } from './recipient-state';
+import { type Recipient, RECIPIENT_LABELS, type RecipientField as FieldName } from './recipient-state';
 import { isRecipientList } from './recipients';
-import { MIN_SEARCH_LENGTH, usePeopleSearch, type PeopleSearch } from './use-people-search';
+import { MIN_SEARCH_LENGTH, type PeopleSearch, usePeopleSearch } from './use-people-search';
 
 export const recipientInputId = (field: FieldName) => `email-${field}`;
 
@@ -28,15 +29,15 @@ interface RecipientFieldProps {
   required?: boolean;
   hint?: ReactNode;
   inputRef?: RefObject<HTMLInputElement | null>;
-  isRecipient(address: string): boolean;
-  onType(text: string): void;
-  onCommit(text?: string): void;
-  onPick(person: Reachable): void;
-  onRemove(id: string): void;
-  onRemoveLast(): void;
+  isRecipient: (address: string) => boolean;
+  onType: (text: string) => void;
+  onCommit: (text?: string) => void;
+  onPick: (person: Reachable) => void;
+  onRemove: (id: string) => void;
+  onRemoveLast: () => void;
 }
 
-function statusOf(search: PeopleSearch, query: string, shown: number): string | null {
+const statusOf = (search: PeopleSearch, query: string, shown: number): string | null => {
   switch (search.status) {
     case 'idle':
       return null;
@@ -48,14 +49,14 @@ function statusOf(search: PeopleSearch, query: string, shown: number): string | 
       // Someone typing a whole address needs no "no match" in the way.
       return shown > 0 || query.includes('@') ? null : `No people match “${query.trim()}”.`;
   }
-}
+};
 
 /**
  * A recipient box: chips for the addresses so far, a text box for the next one. Enter, comma, semicolon, Tab or
  * leaving the box turns what is typed into chips, a pasted list becomes chips at once, Backspace in an empty box
  * removes the last chip. Typing a name suggests people (the ARIA combobox pattern).
  */
-export function RecipientField(props: RecipientFieldProps) {
+export const RecipientField = (props: RecipientFieldProps) => {
   const { field, chips, text, note, error, required = false, hint } = props;
   const label = RECIPIENT_LABELS[field];
   const id = recipientInputId(field);
@@ -239,4 +240,4 @@ export function RecipientField(props: RecipientFieldProps) {
       }}
     </Field>
   );
-}
+};

@@ -1,4 +1,4 @@
-import { MAX_RECIPIENTS, addressKey, parseEmailAddress } from '../../../src/contract/email-address';
+import { addressKey, MAX_RECIPIENTS, parseEmailAddress } from '../../../src/contract/email-address';
 import type { RecipientInput } from '../../../src/contract/recipient-input';
 import { plural } from './format';
 import { splitAllRecipients, splitRecipientText } from './recipients';
@@ -69,22 +69,23 @@ export const validCount = (model: RecipientsModel): number => allChips(model).fi
 export const invalidCount = (model: RecipientsModel): number => allChips(model).filter((chip) => !chip.valid).length;
 
 /** The field an address is already in, if any (case-insensitive). */
-export function fieldOf(model: RecipientsModel, address: string): RecipientField | undefined {
+export const fieldOf = (model: RecipientsModel, address: string): RecipientField | undefined => {
   const key = addressKey(address);
   return RECIPIENT_FIELDS.find((field) => model.chips[field].some((chip) => chip.valid && recipientKey(chip) === key));
-}
+};
 
 /** The field a person is already in, if any. */
-export function fieldOfPerson(model: RecipientsModel, accountId: string): RecipientField | undefined {
-  return RECIPIENT_FIELDS.find((field) => model.chips[field].some((chip) => chip.valid && chip.address === null && chip.accountId === accountId));
-}
+export const fieldOfPerson = (model: RecipientsModel, accountId: string): RecipientField | undefined =>
+  RECIPIENT_FIELDS.find((field) =>
+    model.chips[field].some((chip) => chip.valid && chip.address === null && chip.accountId === accountId),
+  );
 
 interface Folded {
   address: string;
   field: RecipientField;
 }
 
-function addNote(folded: readonly Folded[], dropped: number): string | null {
+const addNote = (folded: readonly Folded[], dropped: number): string | null => {
   const parts: string[] = [];
   const [first] = folded;
   if (folded.length === 1 && first) parts.push(`${first.address} is already in ${RECIPIENT_LABELS[first.field]}.`);
@@ -96,10 +97,10 @@ function addNote(folded: readonly Folded[], dropped: number): string | null {
     );
   }
   return parts.length > 0 ? parts.join(' ') : null;
-}
+};
 
 /** The note under the field is a live region of its own, so it is not repeated here. */
-function addAnnouncement(added: readonly Recipient[], field: RecipientField): string {
+const addAnnouncement = (added: readonly Recipient[], field: RecipientField): string => {
   const label = RECIPIENT_LABELS[field];
   const invalid = added.filter((chip) => !chip.valid).length;
   const [only] = added;
@@ -109,18 +110,18 @@ function addAnnouncement(added: readonly Recipient[], field: RecipientField): st
   // The chip itself carries the parser's message; repeating it here would put the same text on the page twice.
   if (invalid > 0) text += ` ${plural(invalid, 'address is', 'addresses are')} not valid.`;
   return text.trim();
-}
+};
 
 /**
  * Turns tokens into chips of `field`: each parsed as the backend parses it, duplicates (case-insensitive, across
  * To, Cc and Bcc, and within the tokens) folded into the first, valid addresses beyond MAX_RECIPIENTS left out.
  */
-export function addTokens(
+export const addTokens = (
   model: RecipientsModel,
   field: RecipientField,
   tokens: readonly string[],
   text = model.text[field],
-): RecipientsModel {
+): RecipientsModel => {
   const seen = new Map<string, RecipientField>();
   for (const name of RECIPIENT_FIELDS) for (const chip of model.chips[name]) seen.set(recipientKey(chip), name);
   let valid = validCount(model);
@@ -159,13 +160,13 @@ export function addTokens(
     announcement: addAnnouncement(added, field),
     nextId,
   };
-}
+};
 
 /**
  * A person picked from the issue whose address Jira hides becomes a chip of their name; once only, within
  * MAX_RECIPIENTS like any address.
  */
-export function addPerson(model: RecipientsModel, field: RecipientField, person: PickedPerson): RecipientsModel {
+export const addPerson = (model: RecipientsModel, field: RecipientField, person: PickedPerson): RecipientsModel => {
   const label = RECIPIENT_LABELS[field];
   const already = fieldOfPerson(model, person.accountId);
   if (already) {
@@ -176,7 +177,14 @@ export function addPerson(model: RecipientsModel, field: RecipientField, person:
     const note = `A message can have at most ${MAX_RECIPIENTS} recipients (To, Cc and Bcc together); ${person.name} was left out.`;
     return { ...model, notes: { ...model.notes, [field]: note }, announcement: '' };
   }
-  const chip: PersonRecipient = { id: `r${model.nextId}`, text: person.name, valid: true, address: null, name: person.name, accountId: person.accountId };
+  const chip: PersonRecipient = {
+    id: `r${model.nextId}`,
+    text: person.name,
+    valid: true,
+    address: null,
+    name: person.name,
+    accountId: person.accountId,
+  };
   return {
     ...model,
     chips: { ...model.chips, [field]: [...model.chips[field], chip] },
@@ -184,28 +192,32 @@ export function addPerson(model: RecipientsModel, field: RecipientField, person:
     announcement: `Added ${person.name} to ${label}.`,
     nextId: model.nextId + 1,
   };
-}
+};
 
 /** Typing: every address a separator closed becomes a chip; the rest stays in the box. */
-export function typeText(model: RecipientsModel, field: RecipientField, text: string): RecipientsModel {
+export const typeText = (model: RecipientsModel, field: RecipientField, text: string): RecipientsModel => {
   const { complete, rest } = splitRecipientText(text);
   // A note about the last chips stays while the next address is typed.
   if (complete.length === 0) return { ...model, text: { ...model.text, [field]: text } };
   return addTokens(model, field, complete, rest);
-}
+};
 
 /** Enter, Tab, leaving the field or pasting a list: everything typed becomes chips. */
-export function commitText(model: RecipientsModel, field: RecipientField, text = model.text[field]): RecipientsModel {
+export const commitText = (
+  model: RecipientsModel,
+  field: RecipientField,
+  text = model.text[field],
+): RecipientsModel => {
   const tokens = splitAllRecipients(text);
   if (tokens.length > 0) return addTokens(model, field, tokens, '');
   return model.text[field] === '' ? model : { ...model, text: { ...model.text, [field]: '' } };
-}
+};
 
 /** All fields' typed text as chips: what a preview or send goes out with. */
 export const commitAll = (model: RecipientsModel): RecipientsModel =>
   RECIPIENT_FIELDS.reduce((current, field) => commitText(current, field), model);
 
-export function removeChip(model: RecipientsModel, field: RecipientField, id: string): RecipientsModel {
+export const removeChip = (model: RecipientsModel, field: RecipientField, id: string): RecipientsModel => {
   const chip = model.chips[field].find((candidate) => candidate.id === id);
   if (!chip) return model;
   return {
@@ -214,21 +226,21 @@ export function removeChip(model: RecipientsModel, field: RecipientField, id: st
     notes: { ...model.notes, [field]: null },
     announcement: `Removed ${chipLabel(chip)} from ${RECIPIENT_LABELS[field]}.`,
   };
-}
+};
 
 /** Backspace in an empty box takes the field's last chip away. */
-export function removeLastChip(model: RecipientsModel, field: RecipientField): RecipientsModel {
+export const removeLastChip = (model: RecipientsModel, field: RecipientField): RecipientsModel => {
   const last = model.chips[field].at(-1);
   return last ? removeChip(model, field, last.id) : model;
-}
+};
 
 /** The valid chips' texts per field, as the preview lists them: addresses as given, people by name. */
 export type ShownRecipients = Record<RecipientField, string[]>;
 
-export function shownRecipients(model: RecipientsModel): ShownRecipients {
+export const shownRecipients = (model: RecipientsModel): ShownRecipients => {
   const texts = (field: RecipientField) => model.chips[field].flatMap((chip) => (chip.valid ? [chip.text] : []));
   return { to: texts('to'), cc: texts('cc'), bcc: texts('bcc') };
-}
+};
 
 export interface RecipientPayload {
   to: RecipientInput[];
@@ -237,11 +249,11 @@ export interface RecipientPayload {
 }
 
 /** The valid chips per field as the send and preview payloads take them: address texts, and people by account id. */
-export function recipientPayload(model: RecipientsModel): RecipientPayload {
+export const recipientPayload = (model: RecipientsModel): RecipientPayload => {
   const inputs = (field: RecipientField) =>
     model.chips[field].flatMap((chip): RecipientInput[] => {
       if (!chip.valid) return [];
       return chip.address === null ? [{ accountId: chip.accountId }] : [chip.text];
     });
   return { to: inputs('to'), cc: inputs('cc'), bcc: inputs('bcc') };
-}
+};

@@ -3,7 +3,6 @@ import { splitAllRecipients, splitRecipientText, type SplitText } from '../../sh
 
 export { splitAllRecipients, splitRecipientText, type SplitText };
 
-
 /** Whether a paste should become chips at once rather than text to keep typing. */
 export const isRecipientList = (text: string): boolean => splitRecipientText(text).complete.length > 0;
 
@@ -14,10 +13,10 @@ const PLAIN_NAME = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~ -]+$/u;
  * `Name <address>` for a person picked from a list, the form the backend parses. Names with commas, dots or
  * brackets are quoted; a name that still would not parse is left out rather than sending something else.
  */
-export function formatMailbox(name: string | undefined, address: string): string {
+export const formatMailbox = (name: string | undefined, address: string): string => {
   const display = (name ?? '').replace(/\s+/g, ' ').trim();
   if (display === '') return address;
   const phrase = PLAIN_NAME.test(display) ? display : `"${display.replace(/["\\]/g, '\\$&')}"`;
   const mailbox = `${phrase} <${address}>`;
   return parseEmailAddress(mailbox).ok ? mailbox : address;
-}
+};

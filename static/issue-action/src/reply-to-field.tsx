@@ -1,4 +1,5 @@
 import { useState } from 'react';
+
 import { parseEmailAddress } from '../../../src/contract/email-address';
 import { Field } from '../../shared/components/field';
 
@@ -16,11 +17,11 @@ interface ReplyToFieldProps {
   senderMailbox: string | null;
   /** The backend's message from the last send or preview. */
   error: string | undefined;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }
 
 /** Where replies go, instead of the sender mailbox: checked when the person leaves the field, as recipients are. */
-export function ReplyToField({ value, senderMailbox, error, onChange }: ReplyToFieldProps) {
+export const ReplyToField = ({ value, senderMailbox, error, onChange }: ReplyToFieldProps) => {
   const [checked, setChecked] = useState(false);
   const shown = error ?? (checked ? replyToError(value) : undefined);
   return (
@@ -28,7 +29,11 @@ export function ReplyToField({ value, senderMailbox, error, onChange }: ReplyToF
       id={REPLY_TO_ID}
       label="Reply-To"
       error={shown}
-      hint={senderMailbox === null ? 'Replies go to this address.' : `Replies go to this address instead of ${senderMailbox}.`}
+      hint={
+        senderMailbox === null
+          ? 'Replies go to this address.'
+          : `Replies go to this address instead of ${senderMailbox}.`
+      }
     >
       {(control) => (
         <input
@@ -47,4 +52,4 @@ export function ReplyToField({ value, senderMailbox, error, onChange }: ReplyToF
       )}
     </Field>
   );
-}
+};

@@ -1,13 +1,19 @@
-import { MAX_RECIPIENTS, addressKey, parseEmailAddress } from '../../../src/contract/email-address';
+import { addressKey, MAX_RECIPIENTS, parseEmailAddress } from '../../../src/contract/email-address';
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
-import { MAX_ATTACHMENTS, latestCommentsError, selectedAttachments, totalBytes, type ContentValues } from './content-state';
+import {
+  type ContentValues,
+  latestCommentsError,
+  MAX_ATTACHMENTS,
+  selectedAttachments,
+  totalBytes,
+} from './content-state';
 import { formatBytes } from './format';
 import {
-  RECIPIENT_FIELDS,
-  RECIPIENT_LABELS,
   commitAll,
   commitText,
   invalidCount,
+  RECIPIENT_FIELDS,
+  RECIPIENT_LABELS,
   recipientKey,
   type RecipientsModel,
 } from './recipient-state';
@@ -46,7 +52,7 @@ export const SHOWN_ELSEWHERE: ReadonlySet<BlockerKind> = new Set(['permission', 
  * Chips never pass the cap (addTokens leaves the rest out with a note), but text still being typed could: counted
  * here so it blocks Send instead of being dropped silently when the email goes.
  */
-function distinctAddresses(model: RecipientsModel): number {
+const distinctAddresses = (model: RecipientsModel): number => {
   const keys = new Set<string>();
   for (const field of RECIPIENT_FIELDS) {
     for (const chip of model.chips[field]) if (chip.valid) keys.add(recipientKey(chip));
@@ -56,10 +62,10 @@ function distinctAddresses(model: RecipientsModel): number {
     }
   }
   return keys.size;
-}
+};
 
 /** Why Send is disabled, most fundamental first; empty when the email can go. */
-export function sendBlockers({ draft, recipients: shown, subject, content }: SendCheck): Blocker[] {
+export const sendBlockers = ({ draft, recipients: shown, subject, content }: SendCheck): Blocker[] => {
   const blockers: Blocker[] = [];
   const block = (kind: BlockerKind, message: string) => blockers.push({ kind, message });
   if (!draft.permission.allowed) block('permission', draft.permission.reason);
@@ -90,4 +96,4 @@ export function sendBlockers({ draft, recipients: shown, subject, content }: Sen
     block('too-large', `Leave out attachments: at most ${formatBytes(draft.maxMessageBytes)} can be sent.`);
   }
   return blockers;
-}
+};

@@ -7,9 +7,9 @@ import type { DeliveryProgress } from './delivery-tracker';
  */
 export type SendStage = 'editing' | 'following' | 'done';
 
-export function sendStage(progress: DeliveryProgress | null): SendStage {
+export const sendStage = (progress: DeliveryProgress | null): SendStage => {
   if (!progress) return 'editing';
   if (progress.phase === 'following') return 'following';
   if (progress.phase === 'final' && progress.view.status === 'failed') return 'editing';
   return 'done';
-}
+};

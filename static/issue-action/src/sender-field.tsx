@@ -8,7 +8,15 @@ export const SENDER_ID = 'email-from';
  * "From": a choice among the mailboxes the admin allows people to send from (the default first), or the one mailbox
  * as text when there is nothing to choose.
  */
-export function SenderField({ draft, compose, error }: { draft: IssueEmailDraft; compose: Compose; error: string | undefined }) {
+export const SenderField = ({
+  draft,
+  compose,
+  error,
+}: {
+  draft: IssueEmailDraft;
+  compose: Compose;
+  error: string | undefined;
+}) => {
   const senders = draft.senders ?? [];
   if (senders.length < 2 || compose.senderId === undefined) {
     return (
@@ -20,7 +28,12 @@ export function SenderField({ draft, compose, error }: { draft: IssueEmailDraft;
   return (
     <Field id={SENDER_ID} label="From" error={error}>
       {(control) => (
-        <select {...control} className="im-select" value={compose.senderId} onChange={(event) => compose.setSenderId(event.currentTarget.value)}>
+        <select
+          {...control}
+          className="im-select"
+          value={compose.senderId}
+          onChange={(event) => compose.setSenderId(event.currentTarget.value)}
+        >
           {senders.map((sender) => (
             <option key={sender.credentialId} value={sender.credentialId}>
               {sender.name} ({sender.mailbox})
@@ -30,4 +43,4 @@ export function SenderField({ draft, compose, error }: { draft: IssueEmailDraft;
       )}
     </Field>
   );
-}
+};

@@ -1,59 +1,60 @@
 import { useMemo, useState } from 'react';
+
 import type { IssueEmailDraft, SendIssueEmailInput } from '../../../src/contract/issue-email';
 import type { FieldErrors } from '../../shared/field-errors';
-import { contentInput, effectiveContent, initialContent, templateUses, type ContentValues } from './content-state';
+import { contentInput, type ContentValues, effectiveContent, initialContent, templateUses } from './content-state';
 import {
   addPerson,
   addTokens,
   commitAll,
   commitText,
   emptyRecipients,
-  recipientPayload,
-  removeChip,
-  removeLastChip,
-  shownRecipients,
-  typeText,
   type PickedPerson,
   type RecipientField,
+  recipientPayload,
   type RecipientsModel,
+  removeChip,
+  removeLastChip,
   type ShownRecipients,
+  shownRecipients,
+  typeText,
 } from './recipient-state';
-import { sendBlockers, type Blocker } from './send-rules';
+import { type Blocker, sendBlockers } from './send-rules';
 
 export interface RecipientActions {
-  type(field: RecipientField, text: string): void;
+  type: (field: RecipientField, text: string) => void;
   /** Everything typed becomes chips; `text` replaces what is typed first (a paste). */
-  commit(field: RecipientField, text?: string): void;
-  add(field: RecipientField, token: string): void;
+  commit: (field: RecipientField, text?: string) => void;
+  add: (field: RecipientField, token: string) => void;
   /** A person from the issue whose address Jira hides: a chip of their name. */
-  addPerson(field: RecipientField, person: PickedPerson): void;
-  remove(field: RecipientField, id: string): void;
-  removeLast(field: RecipientField): void;
+  addPerson: (field: RecipientField, person: PickedPerson) => void;
+  remove: (field: RecipientField, id: string) => void;
+  removeLast: (field: RecipientField) => void;
 }
 
 export interface Compose {
   recipients: RecipientsModel;
   recipientActions: RecipientActions;
   subject: string;
-  setSubject(value: string): void;
+  setSubject: (value: string) => void;
   message: string;
-  setMessage(value: string): void;
+  setMessage: (value: string) => void;
   /** Where replies go; empty: the sender mailbox. */
   replyTo: string;
-  setReplyTo(value: string): void;
+  setReplyTo: (value: string) => void;
   /** The chosen From (a credential id), the default preselected; undefined: the default, with no choice offered. */
   senderId: string | undefined;
-  setSenderId(value: string): void;
+  setSenderId: (value: string) => void;
   content: ContentValues;
-  changeContent(patch: Partial<ContentValues>): void;
+  changeContent: (patch: Partial<ContentValues>) => void;
   /** The backend's per-field messages from the last send or preview, until that field changes. */
   errors: FieldErrors;
-  setErrors(errors: FieldErrors): void;
+  setErrors: (errors: FieldErrors) => void;
   blockers: Blocker[];
   /** The form as the backend takes it, typed text included as it would become chips. */
-  input(): SendIssueEmailInput;
+  input: () => SendIssueEmailInput;
   /** The recipients of `input()` as their chips read. */
-  shownRecipients(): ShownRecipients;
+  shownRecipients: () => ShownRecipients;
 }
 
 /** Which backend field errors each content change answers. */
@@ -67,7 +68,7 @@ const CONTENT_FIELDS: Record<keyof ContentValues, string[]> = {
 };
 
 /** The compose form's state: recipients, words, content choices, and whether it may be sent. */
-export function useCompose(draft: IssueEmailDraft): Compose {
+export const useCompose = (draft: IssueEmailDraft): Compose => {
   const [recipients, setRecipients] = useState(emptyRecipients);
   const [subject, setSubjectValue] = useState(draft.subject);
   // Until the sender types a subject of their own, it follows the chosen template's.
@@ -141,7 +142,10 @@ export function useCompose(draft: IssueEmailDraft): Compose {
     content,
     changeContent: (patch) => {
       setContent((current) => ({ ...current, ...patch }));
-      const chosen = patch.templateId === undefined ? undefined : draft.templates.find((template) => template.id === patch.templateId);
+      const chosen =
+        patch.templateId === undefined
+          ? undefined
+          : draft.templates.find((template) => template.id === patch.templateId);
       if (chosen !== undefined && !subjectTyped) {
         setSubjectValue(chosen.subject);
         clear(['subject']);
@@ -162,4 +166,4 @@ export function useCompose(draft: IssueEmailDraft): Compose {
     }),
     shownRecipients: () => shownRecipients(effective),
   };
-}
+};

@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+
 import type { SentIssueEmail } from '../../../src/contract/issue-email';
-import { followDelivery, type DeliveryFollower, type DeliveryProgress, type PollScheduler, type ReadStatus } from './delivery-tracker';
+import {
+  type DeliveryFollower,
+  type DeliveryProgress,
+  followDelivery,
+  type PollScheduler,
+  type ReadStatus,
+} from './delivery-tracker';
 import { getEmailStatus } from './invokes';
 
 export interface DeliverySeams {
@@ -12,7 +19,7 @@ export interface DeliverySeams {
  * Follows the email "Send" queued while the dialog is open; asking stops with the final status or when the
  * dialog unmounts (closing it removes the frame). `onEnd` hears the last progress once.
  */
-export function useDelivery(onEnd: (progress: DeliveryProgress) => void, seams: DeliverySeams = {}) {
+export const useDelivery = (onEnd: (progress: DeliveryProgress) => void, seams: DeliverySeams = {}) => {
   const [progress, setProgress] = useState<DeliveryProgress | null>(null);
   const follower = useRef<DeliveryFollower | null>(null);
   const latestOnEnd = useRef(onEnd);
@@ -51,4 +58,4 @@ export function useDelivery(onEnd: (progress: DeliveryProgress) => void, seams: 
   );
 
   return { progress, follow, reset };
-}
+};

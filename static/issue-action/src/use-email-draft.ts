@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'react';
+
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import type { ResolverError } from '../../../src/contract/result';
 import { getEmailDraft } from './invokes';
 
 export type DraftState =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ResolverError }
-  | { state: 'ready'; draft: IssueEmailDraft };
+  { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'ready'; draft: IssueEmailDraft };
 
 /** The issue's draft (subject, sender, quick picks, templates, attachments), asked once when the dialog opens. */
-export function useEmailDraft(): DraftState {
+export const useEmailDraft = (): DraftState => {
   const [draft, setDraft] = useState<DraftState>({ state: 'loading' });
   useEffect(() => {
     let current = true;
@@ -22,4 +21,4 @@ export function useEmailDraft(): DraftState {
     };
   }, []);
   return draft;
-}
+};

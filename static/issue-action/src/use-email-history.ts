@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+
 import type { EmailHistoryEntry } from '../../../src/contract/issue-email';
 import type { ResolverError } from '../../../src/contract/result';
 import { listEmailHistory } from './invokes';
@@ -10,7 +11,7 @@ export type HistoryState =
   | { status: 'failed'; error: ResolverError };
 
 /** The issue's sent emails, asked the first time the History tab opens (most people never open it). */
-export function useEmailHistory(wanted: boolean) {
+export const useEmailHistory = (wanted: boolean) => {
   const [state, setState] = useState<HistoryState>({ status: 'idle' });
   const latest = useRef(0);
   const asked = useRef(false);
@@ -44,4 +45,4 @@ export function useEmailHistory(wanted: boolean) {
   }, [load]);
 
   return { state, reload: load, refresh };
-}
+};

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+
 import type { IssueEmailPreview, PreviewIssueEmailInput } from '../../../src/contract/issue-email';
 import type { ResolverError } from '../../../src/contract/result';
 import { previewIssueEmail } from './invokes';
@@ -12,18 +13,23 @@ export type PreviewState =
   | { status: 'failed'; error: ResolverError };
 
 /** Renders the form as the email it would send; a newer request's answer always wins over an older one's. */
-export function useEmailPreview() {
+export const useEmailPreview = () => {
   const [state, setState] = useState<PreviewState>({ status: 'idle' });
   const latest = useRef(0);
 
-  const run = useCallback(async (input: PreviewIssueEmailInput, shown: ShownRecipients): Promise<ResolverError | null> => {
-    const request = ++latest.current;
-    setState({ status: 'loading' });
-    const result = await previewIssueEmail(input);
-    if (request !== latest.current) return null;
-    setState(result.ok ? { status: 'ready', preview: result.data, shown } : { status: 'failed', error: result.error });
-    return result.ok ? null : result.error;
-  }, []);
+  const run = useCallback(
+    async (input: PreviewIssueEmailInput, shown: ShownRecipients): Promise<ResolverError | null> => {
+      const request = ++latest.current;
+      setState({ status: 'loading' });
+      const result = await previewIssueEmail(input);
+      if (request !== latest.current) return null;
+      setState(
+        result.ok ? { status: 'ready', preview: result.data, shown } : { status: 'failed', error: result.error },
+      );
+      return result.ok ? null : result.error;
+    },
+    [],
+  );
 
   const reset = useCallback(() => {
     latest.current++;
@@ -31,4 +37,4 @@ export function useEmailPreview() {
   }, []);
 
   return { state, run, reset };
-}
+};

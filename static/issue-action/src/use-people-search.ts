@@ -1,5 +1,5 @@
 import type { PersonOption } from '../../../src/contract/issue-email';
-import { useDebouncedSearch, type DebouncedSearch } from '../../shared/use-debounced-search';
+import { type DebouncedSearch, useDebouncedSearch } from '../../shared/use-debounced-search';
 import { searchPeople } from './invokes';
 
 export type PeopleSearch = DebouncedSearch<PersonOption>;
@@ -14,6 +14,5 @@ const withinBounds = (text: string) => text.length >= MIN_SEARCH_LENGTH && text.
  * People matching what is typed (see useDebouncedSearch). An empty query (the field is not focused, or too little
  * is typed) asks nothing; trailing spaces do not search again.
  */
-export function usePeopleSearch(query: string): PeopleSearch {
-  return useDebouncedSearch(query.trim(), searchPeople, withinBounds);
-}
+export const usePeopleSearch = (query: string): PeopleSearch =>
+  useDebouncedSearch(query.trim(), searchPeople, withinBounds);

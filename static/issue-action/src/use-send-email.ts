@@ -1,22 +1,23 @@
 import { showFlag } from '@forge/bridge';
 import { useState } from 'react';
+
 import type { IssueEmailDraft, SendIssueEmailInput } from '../../../src/contract/issue-email';
 import type { ResolverError } from '../../../src/contract/result';
 import type { DeliveryProgress } from './delivery-tracker';
 import { sendIssueEmail } from './invokes';
 import { sendStage } from './send-stage';
 import { sentFlagDescription } from './sent-flag';
-import { useDelivery, type DeliverySeams } from './use-delivery';
+import { type DeliverySeams, useDelivery } from './use-delivery';
 
 /**
  * Queues the email and follows it; when Microsoft 365 accepted it the product also shows an "Email sent" flag.
  * The dialog stays open so the person sees the outcome.
  */
-export function useSendEmail(
+export const useSendEmail = (
   draft: Pick<IssueEmailDraft, 'issueKey'>,
   onEnd: (progress: DeliveryProgress) => void,
   seams?: DeliverySeams,
-) {
+) => {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<ResolverError | null>(null);
   const delivery = useDelivery((progress) => {
@@ -47,4 +48,4 @@ export function useSendEmail(
   };
 
   return { sending, error, send, progress: delivery.progress, stage: sendStage(delivery.progress) };
-}
+};

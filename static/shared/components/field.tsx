@@ -18,7 +18,7 @@ interface FieldProps {
 }
 
 /** A labelled form field laid out as Atlassian forms are: label, control, hint, then the error. */
-export function Field({ id, label, hint, error, required = false, children }: FieldProps) {
+export const Field = ({ id, label, hint, error, required = false, children }: FieldProps) => {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ');
@@ -53,4 +53,4 @@ export function Field({ id, label, hint, error, required = false, children }: Fi
       )}
     </div>
   );
-}
+};

@@ -9,15 +9,13 @@ interface LoadFailedProps {
 }
 
 /** What a section shows when its data could not be loaded: the reason and a "Try again" that loads it again. */
-export function LoadFailed({ title, message, onRetry }: LoadFailedProps) {
-  return (
-    <SectionMessage appearance="error" title={title}>
-      <p>{message}</p>
-      <p>
-        <button type="button" className="im-link-button" onClick={onRetry}>
-          Try again
-        </button>
-      </p>
-    </SectionMessage>
-  );
-}
+export const LoadFailed = ({ title, message, onRetry }: LoadFailedProps) => (
+  <SectionMessage appearance="error" title={title}>
+    <p>{message}</p>
+    <p>
+      <button type="button" className="im-link-button" onClick={onRetry}>
+        Try again
+      </button>
+    </p>
+  </SectionMessage>
+);

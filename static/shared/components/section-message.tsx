@@ -11,16 +11,11 @@ interface SectionMessageProps {
 /**
  * An ADS-style section message. Errors are announced at once (role=alert); the others politely (role=status).
  */
-export function SectionMessage({ appearance, title, children }: SectionMessageProps) {
-  return (
-    <div
-      className={`im-message im-message--${appearance}`}
-      role={appearance === 'error' ? 'alert' : 'status'}
-    >
-      <div className="im-message__body">
-        {title && <p className="im-message__title">{title}</p>}
-        {children}
-      </div>
+export const SectionMessage = ({ appearance, title, children }: SectionMessageProps) => (
+  <div className={`im-message im-message--${appearance}`} role={appearance === 'error' ? 'alert' : 'status'}>
+    <div className="im-message__body">
+      {title && <p className="im-message__title">{title}</p>}
+      {children}
     </div>
-  );
-}
+  </div>
+);

@@ -15,29 +15,27 @@ interface SuggestionListboxProps {
  * The suggestions under a chip input (the listbox of the ARIA combobox pattern). Focus stays in the text box; its
  * aria-activedescendant names the highlighted option, and a live region of the caller announces the count.
  */
-export function SuggestionListbox({ id, label, open, status, className, children }: SuggestionListboxProps) {
-  return (
-    <div className={`im-listbox ${className}`} hidden={!open}>
-      <ul id={id} role="listbox" aria-label={label} className="im-listbox__list">
-        {children}
-      </ul>
-      {status !== null && (
-        <p className="im-listbox__status" aria-hidden="true">
-          {status}
-        </p>
-      )}
-    </div>
-  );
-}
+export const SuggestionListbox = ({ id, label, open, status, className, children }: SuggestionListboxProps) => (
+  <div className={`im-listbox ${className}`} hidden={!open}>
+    <ul id={id} role="listbox" aria-label={label} className="im-listbox__list">
+      {children}
+    </ul>
+    {status !== null && (
+      <p className="im-listbox__status" aria-hidden="true">
+        {status}
+      </p>
+    )}
+  </div>
+);
 
 interface SuggestionOptionProps {
   id: string;
   selected: boolean;
   /** The app's class that lays the option out. */
   className: string;
-  onPick(): void;
+  onPick: () => void;
   /** Makes this option the highlighted one, the one Enter picks. */
-  onHighlight(): void;
+  onHighlight: () => void;
   children: ReactNode;
 }
 
@@ -46,21 +44,19 @@ interface SuggestionOptionProps {
  * it, so the option that looks highlighted is always the one Enter picks. Only movement counts: a list that opens
  * under a resting pointer (the browser then fires mouseover, not mousemove) highlights nothing by itself.
  */
-export function SuggestionOption({ id, selected, className, onPick, onHighlight, children }: SuggestionOptionProps) {
-  return (
-    <li
-      id={id}
-      role="option"
-      aria-selected={selected}
-      className={`im-listbox__option ${className}`}
-      // Keeps focus (and the caret) in the text box, as the combobox pattern wants.
-      onMouseDown={(event) => event.preventDefault()}
-      onMouseMove={() => {
-        if (!selected) onHighlight();
-      }}
-      onClick={onPick}
-    >
-      {children}
-    </li>
-  );
-}
+export const SuggestionOption = ({ id, selected, className, onPick, onHighlight, children }: SuggestionOptionProps) => (
+  <li
+    id={id}
+    role="option"
+    aria-selected={selected}
+    className={`im-listbox__option ${className}`}
+    // Keeps focus (and the caret) in the text box, as the combobox pattern wants.
+    onMouseDown={(event) => event.preventDefault()}
+    onMouseMove={() => {
+      if (!selected) onHighlight();
+    }}
+    onClick={onPick}
+  >
+    {children}
+  </li>
+);

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useRef } from 'react';
 
 export interface TabItem<K extends string> {
   key: K;
@@ -10,7 +10,7 @@ interface TabsProps<K extends string> {
   label: string;
   tabs: readonly TabItem<K>[];
   selected: K;
-  onSelect(key: K): void;
+  onSelect: (key: K) => void;
   /** Tells apart the ids of two tab lists on one page. */
   idPrefix?: string;
 }
@@ -23,11 +23,16 @@ export const panelId = (key: string, idPrefix = '') => `${idPrefix}panel-${key}`
  * only the selected tab is in the Tab order; arrow keys, Home and End move between tabs and show their panel at once.
  * Each panel is `role="tabpanel"` with `id={panelId(key)}` and `aria-labelledby={tabId(key)}`.
  */
-export function Tabs<K extends string>({ label, tabs, selected, onSelect, idPrefix = '' }: TabsProps<K>) {
+export const Tabs = <K extends string>({ label, tabs, selected, onSelect, idPrefix = '' }: TabsProps<K>) => {
   const listRef = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = tabs.findIndex((tab) => tab.key === selected);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -58,4 +63,4 @@ export function Tabs<K extends string>({ label, tabs, selected, onSelect, idPref
       })}
     </div>
   );
-}
+};

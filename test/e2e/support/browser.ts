@@ -1,18 +1,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
-import { startLocalHost, type LocalHost } from '../../../local/host';
+
+import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+
+import { type LocalHost, startLocalHost } from '../../../local/host';
 import { BUNDLED_APP } from './bundled-app';
 
 /** Debian's Chromium, headless, with nothing that reaches beyond loopback. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
   });
-}
 
 export interface HostedBrowser {
   host: LocalHost;
@@ -23,11 +30,11 @@ export interface HostedBrowser {
   pageErrors: string[];
   /** Every line the host and the backend logged in this process: where a leaked secret would show. */
   logs: string[];
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Records console output (still printing it), so tests can assert what the backend logged. */
-function captureConsole(lines: string[]): () => void {
+const captureConsole = (lines: string[]): (() => void) => {
   const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
   const originals = methods.map((method) => console[method]);
   methods.forEach((method, i) => {
@@ -38,10 +45,10 @@ function captureConsole(lines: string[]): () => void {
     };
   });
   return () => methods.forEach((method, i) => (console[method] = originals[i] as (typeof console)[typeof method]));
-}
+};
 
 /** A local host on a free port with a fresh data folder, and a browser page on it. */
-export async function startHostedBrowser(): Promise<HostedBrowser> {
+export const startHostedBrowser = async (): Promise<HostedBrowser> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-e2e-'));
   const logs: string[] = [];
   const restoreConsole = captureConsole(logs);
@@ -61,21 +68,21 @@ export async function startHostedBrowser(): Promise<HostedBrowser> {
     page,
     pageErrors,
     logs,
-    async close() {
+    close: async () => {
       await browser.close();
       await host.close();
       restoreConsole();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
+};
 
 /** Opens "Email this issue" on an issue page, as a person does from the Apps menu, and answers its frame. */
-export async function openIssueDialog(run: HostedBrowser, issueKey: string): Promise<FrameLocator> {
+export const openIssueDialog = async (run: HostedBrowser, issueKey: string): Promise<FrameLocator> => {
   const { page, host } = run;
   await page.goto(`${host.url}/browse/${issueKey}`);
   await page.getByRole('button', { name: 'Apps' }).click();
   await page.getByRole('menuitem', { name: 'Email this issue' }).click();
   await page.getByRole('dialog', { name: 'Email this issue' }).waitFor();
   return page.frameLocator('iframe[title="Email this issue"]');
-}
+};

@@ -11,11 +11,12 @@
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+
 import { createLocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime } from '../../../local/host/runtime';
 import type { ForgeConsumerHandler, ForgeHandler } from '../../../local/host/runtime-types';
-import { readIssueExtension } from '../../../local/host/server/jira-reader';
 import { handlerFiles } from '../../../local/host/server/app-handlers';
+import { readIssueExtension } from '../../../local/host/server/jira-reader';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { BUNDLED_APP } from './bundled-app';
@@ -35,7 +36,7 @@ const toStderr = (...args: unknown[]): void => {
   process.stderr.write(`${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}\n`);
 };
 
-async function main(): Promise<void> {
+const main = async (): Promise<void> => {
   console.log = toStderr;
   console.info = toStderr;
   console.debug = toStderr;
@@ -45,7 +46,11 @@ async function main(): Promise<void> {
 
   const manifest = await loadAppManifest(path.join(ROOT, 'manifest.yml'));
   const jira = createJiraEmulator({ siteUrl: SITE_URL });
-  const queue = createLocalQueue({ dbPath: path.join(dataDir, 'queue.sqlite'), consumers: manifest.consumers, log: toStderr });
+  const queue = createLocalQueue({
+    dbPath: path.join(dataDir, 'queue.sqlite'),
+    consumers: manifest.consumers,
+    log: toStderr,
+  });
   const runtime = installForgeRuntime({
     dbPath: path.join(dataDir, 'forge.sqlite'),
     jira,
@@ -62,7 +67,10 @@ async function main(): Promise<void> {
     if (found === undefined) throw new Error(`the bundle has no ${name}`);
     return found;
   };
-  queue.start({ runtime, handlers: new Map([['email-worker', handler('emailWorker') as unknown as ForgeConsumerHandler]]) });
+  queue.start({
+    runtime,
+    handlers: new Map([['email-worker', handler('emailWorker') as unknown as ForgeConsumerHandler]]),
+  });
 
   const answer = async (call: Call): Promise<unknown> => {
     if (call.module === 'admin') {
@@ -92,13 +100,18 @@ async function main(): Promise<void> {
     const call = JSON.parse(line) as Call;
     answer(call).then(
       (result) => process.stdout.write(`${JSON.stringify({ id: call.id, answer: result })}\n`),
-      (error: unknown) => process.stdout.write(`${JSON.stringify({ id: call.id, error: error instanceof Error ? error.name : 'error' })}\n`),
+      (error: unknown) =>
+        process.stdout.write(
+          `${JSON.stringify({ id: call.id, error: error instanceof Error ? error.name : 'error' })}\n`,
+        ),
     );
   });
   process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
-}
+};
 
 main().catch((error: unknown) => {
-  toStderr(`outbox process failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  toStderr(
+    `outbox process failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(2);
 });

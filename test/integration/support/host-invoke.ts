@@ -1,11 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLocalHost, type LocalHost } from '../../../local/host';
+
+import { type LocalHost, startLocalHost } from '../../../local/host';
 import { ALEX_ADMIN } from '../../../local/jira';
 import type { JiraActor } from '../../../local/jira/types';
 
-export type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
+export type Answer<T> =
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
 /** A bridge invoke from a frame of the host's pages, signed in as `accountId` (Alex, a Jira admin, by default). */
 export const invokeAs = async <T>(
@@ -15,19 +17,30 @@ export const invokeAs = async <T>(
 ): Promise<Answer<T>> => {
   const response = await fetch(`${host.url}/__forge/invoke`, {
     method: 'POST',
-    headers: { origin: host.url, 'content-type': 'application/json', cookie: `forge-local-account=${encodeURIComponent(accountId)}` },
+    headers: {
+      origin: host.url,
+      'content-type': 'application/json',
+      cookie: `forge-local-account=${encodeURIComponent(accountId)}`,
+    },
     body: JSON.stringify(call),
   });
   return (await response.json()) as Answer<T>;
 };
 
 export const dataOf = <T>(answer: Answer<T>): T => {
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message} ${JSON.stringify(answer.error.fieldErrors ?? {})}`);
+  if (!answer.ok)
+    throw new Error(`${answer.error.code}: ${answer.error.message} ${JSON.stringify(answer.error.fieldErrors ?? {})}`);
   return answer.data;
 };
 
 /** A Jira REST call straight to the host's local Jira, as `actor` (events fire as for any change). */
-export const jiraAs = async (host: LocalHost, actor: JiraActor, method: string, restPath: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
+export const jiraAs = async (
+  host: LocalHost,
+  actor: JiraActor,
+  method: string,
+  restPath: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> => {
   const answer = await host.jira.handle(
     {
       method,
@@ -42,7 +55,11 @@ export const jiraAs = async (host: LocalHost, actor: JiraActor, method: string, 
 };
 
 export const userActor = (accountId: string): JiraActor => ({ type: 'user', accountId });
-export const adfText = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+export const adfText = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 /** Waits until Jira's events are handled and every queued email is sent or failed. */
 export const settleHost = async (host: LocalHost): Promise<void> => {

@@ -1,14 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createLocalQueue, type LocalQueue } from '../../../local/host/queue';
-import { installForgeRuntime, type InstalledForgeRuntime } from '../../../local/host/runtime';
-import { loadAppManifest } from '../../../local/host/server/manifest-modules';
+import { type InstalledForgeRuntime, installForgeRuntime } from '../../../local/host/runtime';
 import { preloadTsxForRenderThread } from '../../../local/host/runtime/render-thread-preload';
 import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
+import { loadAppManifest } from '../../../local/host/server/manifest-modules';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
-import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
 import type { StreamingJiraEmulator } from '../../../local/jira/types';
+import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../../local/microsoft/types';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -22,24 +23,28 @@ export interface LocalStack {
   jira: StreamingJiraEmulator;
   tenant: EmulatedTenant;
   demoApp: EmulatedApp;
-  handlers: { adminResolver: ForgeHandler; issueActionResolver: ForgeHandler; credentialExpiryCheck: ForgeTriggerHandler };
+  handlers: {
+    adminResolver: ForgeHandler;
+    issueActionResolver: ForgeHandler;
+    credentialExpiryCheck: ForgeTriggerHandler;
+  };
   /** Calls a resolver function as `accountId` (the admin by default), as the platform would. */
-  admin(fn: string, payload: unknown, accountId?: string): Promise<unknown>;
-  issueAction(fn: string, payload: unknown, issueKey?: string, accountId?: string): Promise<unknown>;
+  admin: (fn: string, payload: unknown, accountId?: string) => Promise<unknown>;
+  issueAction: (fn: string, payload: unknown, issueKey?: string, accountId?: string) => Promise<unknown>;
   /** Resolves once every queued email has been delivered or has failed (no event left, none in flight). */
-  outboxIdle(): Promise<void>;
+  outboxIdle: () => Promise<void>;
   /** Runs the daily expiry check as the platform's scheduler would. */
-  expiryCheck(): Promise<unknown>;
+  expiryCheck: () => Promise<unknown>;
   /** The credential payload of the demo app, with overrides. */
-  credential(overrides?: Record<string, unknown>): Record<string, unknown>;
-  close(): Promise<void>;
+  credential: (overrides?: Record<string, unknown>) => Record<string, unknown>;
+  close: () => Promise<void>;
 }
 
 /**
  * The handlers of src/index.ts on the local host's runtime globals, with the local Jira and the Microsoft
  * emulator on loopback: what the Forge platform and Microsoft would be to the deployed app.
  */
-export async function startLocalStack(): Promise<LocalStack> {
+export const startLocalStack = async (): Promise<LocalStack> => {
   process.env.ISSUE_MAILER_ALLOW_LOOPBACK_HTTP = '1';
   // The app's render thread loads the TypeScript sources here: with tsx's require hook, as the local host gives it.
   preloadTsxForRenderThread();
@@ -48,7 +53,11 @@ export async function startLocalStack(): Promise<LocalStack> {
   const jira = createJiraEmulator({ siteUrl: 'http://127.0.0.1:4000' });
   const dataDir = mkdtempSync(join(tmpdir(), 'issue-mailer-it-'));
   const manifest = await loadAppManifest(join(ROOT, 'manifest.yml'));
-  const queue = createLocalQueue({ dbPath: join(dataDir, 'queue.sqlite'), consumers: manifest.consumers, log: () => undefined });
+  const queue = createLocalQueue({
+    dbPath: join(dataDir, 'queue.sqlite'),
+    consumers: manifest.consumers,
+    log: () => undefined,
+  });
   const runtime = installForgeRuntime({
     dbPath: join(dataDir, 'forge.sqlite'),
     jira,
@@ -58,7 +67,10 @@ export async function startLocalStack(): Promise<LocalStack> {
   });
   // @forge/kvs picks its transport when first loaded, so the app is loaded only once the globals exist.
   const handlers = (await import('../../../src/index')) as unknown as LocalStack['handlers'];
-  queue.start({ runtime, handlers: new Map([['email-worker', (handlers as unknown as { emailWorker: ForgeConsumerHandler }).emailWorker]]) });
+  queue.start({
+    runtime,
+    handlers: new Map([['email-worker', (handlers as unknown as { emailWorker: ForgeConsumerHandler }).emailWorker]]),
+  });
   const tenant = config.tenants[0] as EmulatedTenant;
   const demoApp = tenant.apps.find((a) => a.adminConsentGranted) as EmulatedApp;
 
@@ -78,7 +90,11 @@ export async function startLocalStack(): Promise<LocalStack> {
       payload,
       moduleKey: 'email-this-issue',
       accountId,
-      extension: { type: 'jira:issueAction', issue: { key: issueKey, id: '10001', type: 'Bug' }, project: { key: 'DEMO', id: '10000', type: 'software' } },
+      extension: {
+        type: 'jira:issueAction',
+        issue: { key: issueKey, id: '10001', type: 'Bug' },
+        project: { key: 'DEMO', id: '10000', type: 'software' },
+      },
     });
   const expiryCheck = () =>
     runtime.invokeTrigger(handlers.credentialExpiryCheck, {
@@ -118,13 +134,13 @@ export async function startLocalStack(): Promise<LocalStack> {
       await microsoft.close();
     },
   };
-}
+};
 
 /**
  * Starts one stack for the test file and closes it after; before each test the Microsoft emulator's faults and
  * counts are cleared, so no test sees another's. `started` receives the stack once it is up.
  */
-export function useLocalStack(started: (stack: LocalStack) => void): void {
+export const useLocalStack = (started: (stack: LocalStack) => void): void => {
   let stack: LocalStack | undefined;
   beforeAll(async () => {
     stack = await startLocalStack();
@@ -137,4 +153,4 @@ export function useLocalStack(started: (stack: LocalStack) => void): void {
     stack?.microsoft.clearFaults();
     stack?.microsoft.resetCounts();
   });
-}
+};

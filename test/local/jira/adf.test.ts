@@ -30,7 +30,11 @@ const html = (...nodes: AdfNode[]) =>
 
 describe('ADF to Jira-rendered HTML', () => {
   it.each<[string, AdfNode[], string]>([
-    ['marks', [p(strong('b'), ' ', em('i'), ' ', code('c'), ' ', strike('s'))], '<p><b>b</b> <em>i</em> <tt>c</tt> <del>s</del></p>'],
+    [
+      'marks',
+      [p(strong('b'), ' ', em('i'), ' ', code('c'), ' ', strike('s'))],
+      '<p><b>b</b> <em>i</em> <tt>c</tt> <del>s</del></p>',
+    ],
     [
       'more marks',
       [
@@ -44,10 +48,20 @@ describe('ADF to Jira-rendered HTML', () => {
     ],
     [
       'a bold link',
-      [p({ type: 'text', text: 'docs', marks: [{ type: 'link', attrs: { href: 'https://x.example/?a=1&b=2' } }, { type: 'strong' }] })],
+      [
+        p({
+          type: 'text',
+          text: 'docs',
+          marks: [{ type: 'link', attrs: { href: 'https://x.example/?a=1&b=2' } }, { type: 'strong' }],
+        }),
+      ],
       '<p><a href="https://x.example/?a=1&amp;b=2" class="external-link" target="_blank" rel="nofollow noopener"><b>docs</b></a></p>',
     ],
-    ['escaping', [p('<script>alert("x") & more</script>')], '<p>&lt;script&gt;alert(&quot;x&quot;) &amp; more&lt;/script&gt;</p>'],
+    [
+      'escaping',
+      [p('<script>alert("x") & more</script>')],
+      '<p>&lt;script&gt;alert(&quot;x&quot;) &amp; more&lt;/script&gt;</p>',
+    ],
     ['a heading', [h(3, 'Steps to reproduce!')], '<h3><a name="Stepstoreproduce"></a>Steps to reproduce!</h3>'],
     [
       'nested lists',
@@ -133,7 +147,11 @@ describe('checkAdfDocument', () => {
     ['a string', 'hello', 'invalid'],
     ['null', null, 'invalid'],
     ['missing version', { type: 'doc', content: [p('x')] }, 'invalid'],
-    ['an unknown mark', doc({ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'blink' }] }] }), 'invalid'],
+    [
+      'an unknown mark',
+      doc({ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'blink' }] }] }),
+      'invalid',
+    ],
     ['text on a paragraph', doc({ type: 'paragraph', text: 'x' }), 'invalid'],
     ['an extra key', { ...doc(p('x')), extra: 1 }, 'invalid'],
   ])('%s is %s', (_what, value, expected) => {
@@ -151,7 +169,10 @@ describe('plain text and back', () => {
   it('turns text into paragraphs and hard breaks', () => {
     expect(textToAdf('a\nb\n\n\nc')).toEqual(
       doc(
-        { type: 'paragraph', content: [{ type: 'text', text: 'a' }, { type: 'hardBreak' }, { type: 'text', text: 'b' }] },
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'a' }, { type: 'hardBreak' }, { type: 'text', text: 'b' }],
+        },
         { type: 'paragraph', content: [{ type: 'text', text: 'c' }] },
       ),
     );

@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { ALEX_ADMIN, CASEY_CUSTOMER, createJiraEmulator, generatedContent, generatedSha256, JORDAN_MEMBER, SAM_AGENT } from '../../../local/jira';
-import { MEDIA_TOKEN_SECONDS } from '../../../local/jira/media-links';
+
+import {
+  ALEX_ADMIN,
+  CASEY_CUSTOMER,
+  createJiraEmulator,
+  generatedContent,
+  generatedSha256,
+  JORDAN_MEMBER,
+  SAM_AGENT,
+} from '../../../local/jira';
 import { crc32 } from '../../../local/jira/assets/checksums';
-import { ANONYMOUS, APP, NOW, SITE, as, get, newJira } from './helpers';
+import { MEDIA_TOKEN_SECONDS } from '../../../local/jira/media-links';
+import { ANONYMOUS, APP, as, get, newJira, NOW, SITE } from './helpers';
 
 /** generatedSha256(1, 20 MiB): pinned, so a change to the pattern is noticed. */
 const GENERATED_20_MIB_SEED_1 = 'b748c60f861cb02a3bd97ec6f517da71c0cd831720e4ed2c964e049c21d6193f';
@@ -39,7 +48,7 @@ const SEEDED = [
 ];
 
 /** Reads a PNG's chunks, checking each CRC. */
-function pngChunks(bytes: Buffer): { type: string; data: Buffer }[] {
+const pngChunks = (bytes: Buffer): { type: string; data: Buffer }[] => {
   expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const chunks: { type: string; data: Buffer }[] = [];
   let offset = 8;
@@ -52,10 +61,10 @@ function pngChunks(bytes: Buffer): { type: string; data: Buffer }[] {
     offset += 12 + length;
   }
   return chunks;
-}
+};
 
 /** Reads a ZIP's central directory, checking each stored entry's CRC. */
-function zipEntries(bytes: Buffer): { name: string; size: number }[] {
+const zipEntries = (bytes: Buffer): { name: string; size: number }[] => {
   const end = bytes.length - 22;
   expect(bytes.readUInt32LE(end)).toBe(0x06054b50);
   const count = bytes.readUInt16LE(end + 10);
@@ -74,21 +83,33 @@ function zipEntries(bytes: Buffer): { name: string; size: number }[] {
     offset += 46 + nameLength;
   }
   return entries;
-}
+};
 
 describe('attachments', () => {
   const jira = newJira();
   const admin = as(ALEX_ADMIN);
 
-  it('lists each issue\'s attachments in fields.attachment', async () => {
+  it("lists each issue's attachments in fields.attachment", async () => {
     const counts: Record<string, number> = {};
     for (const key of jira.issueKeys()) {
       // SEC-1 only as Sam: SEC's scheme grants its security team only, which Alex is not in.
       const who = key.startsWith('SEC-') ? as(SAM_AGENT) : admin;
-      const fields = (await get(jira, `/rest/api/3/issue/${key}?fields=attachment`, who)).json<{ fields: { attachment: AttachmentAnswer[] } }>().fields;
+      const fields = (await get(jira, `/rest/api/3/issue/${key}?fields=attachment`, who)).json<{
+        fields: { attachment: AttachmentAnswer[] };
+      }>().fields;
       counts[key] = fields.attachment.length;
     }
-    expect(counts).toEqual({ 'DEMO-1': 2, 'DEMO-2': 2, 'DEMO-3': 2, 'DEMO-4': 1, 'DEMO-5': 0, 'DEMO-6': 0, 'OPS-1': 0, 'OPS-2': 0, 'SEC-1': 1 });
+    expect(counts).toEqual({
+      'DEMO-1': 2,
+      'DEMO-2': 2,
+      'DEMO-3': 2,
+      'DEMO-4': 1,
+      'DEMO-5': 0,
+      'DEMO-6': 0,
+      'OPS-1': 0,
+      'OPS-2': 0,
+      'SEC-1': 1,
+    });
   });
 
   it('has two attachments over 3 MB, and several sizes below', () => {
@@ -99,31 +120,36 @@ describe('attachments', () => {
     expect(SEEDED.filter((attachment) => attachment.size < 1024 * 1024)).toHaveLength(4);
   });
 
-  it.each(SEEDED)('$filename: metadata, field entry and bytes agree', async ({ id, issue, filename, mimeType, size }) => {
-    const metadata = (await get(jira, `/rest/api/3/attachment/${id}`, admin)).json<AttachmentAnswer>();
-    expect(metadata).toEqual({
-      self: `${SITE}/rest/api/3/attachment/${id}`,
-      id: Number(id),
-      filename,
-      author: expect.objectContaining({ accountId: expect.any(String) }),
-      created: expect.stringMatching(/^2025-0[23]-\d\dT\d\d:\d\d:\d\d\.000\+0000$/),
-      size,
-      mimeType,
-      content: `${SITE}/rest/api/3/attachment/content/${id}`,
-      ...(mimeType.startsWith('image/') ? { thumbnail: `${SITE}/rest/api/3/attachment/thumbnail/${id}` } : {}),
-    });
-    const field = (await get(jira, `/rest/api/3/issue/${issue}?fields=attachment`, admin))
-      .json<{ fields: { attachment: AttachmentAnswer[] } }>()
-      .fields.attachment.find((entry) => entry.id === id);
-    expect(field).toEqual({ ...metadata, id });
+  it.each(SEEDED)(
+    '$filename: metadata, field entry and bytes agree',
+    async ({ id, issue, filename, mimeType, size }) => {
+      const metadata = (await get(jira, `/rest/api/3/attachment/${id}`, admin)).json<AttachmentAnswer>();
+      expect(metadata).toEqual({
+        self: `${SITE}/rest/api/3/attachment/${id}`,
+        id: Number(id),
+        filename,
+        author: expect.objectContaining({ accountId: expect.any(String) }),
+        created: expect.stringMatching(/^2025-0[23]-\d\dT\d\d:\d\d:\d\d\.000\+0000$/),
+        size,
+        mimeType,
+        content: `${SITE}/rest/api/3/attachment/content/${id}`,
+        ...(mimeType.startsWith('image/') ? { thumbnail: `${SITE}/rest/api/3/attachment/thumbnail/${id}` } : {}),
+      });
+      const field = (await get(jira, `/rest/api/3/issue/${issue}?fields=attachment`, admin))
+        .json<{ fields: { attachment: AttachmentAnswer[] } }>()
+        .fields.attachment.find((entry) => entry.id === id);
+      expect(field).toEqual({ ...metadata, id });
 
-    const content = await get(jira, `/rest/api/3/attachment/content/${id}?redirect=false`, admin);
-    expect(content.status).toBe(200);
-    expect(content.headers['content-type']).toBe(mimeType);
-    expect(content.headers['content-length']).toBe(String(size));
-    expect(content.headers['content-disposition']).toBe(`attachment; filename="${filename}"; filename*=UTF-8''${filename}`);
-    expect(content.bytes.length).toBe(size);
-  });
+      const content = await get(jira, `/rest/api/3/attachment/content/${id}?redirect=false`, admin);
+      expect(content.status).toBe(200);
+      expect(content.headers['content-type']).toBe(mimeType);
+      expect(content.headers['content-length']).toBe(String(size));
+      expect(content.headers['content-disposition']).toBe(
+        `attachment; filename="${filename}"; filename*=UTF-8''${filename}`,
+      );
+      expect(content.bytes.length).toBe(size);
+    },
+  );
 
   it('serves real PNG images', async () => {
     const expectations = [
@@ -168,13 +194,20 @@ describe('attachments', () => {
   });
 
   it('serves a log, a CSV and a PDF whose content fits their type', async () => {
-    const text = async (id: string) => (await get(jira, `/rest/api/3/attachment/content/${id}?redirect=false`, admin)).bytes.toString('utf8');
+    const text = async (id: string) =>
+      (await get(jira, `/rest/api/3/attachment/content/${id}?redirect=false`, admin)).bytes.toString('utf8');
     const log = (await text('10101')).split('\n').filter(Boolean);
-    expect(log.every((line) => /^2025-03-03 \d\d:\d\d:\d\d\.\d{3} (INFO |WARN |ERROR) \[\d{3}\] \S/.test(line))).toBe(true);
+    expect(log.every((line) => /^2025-03-03 \d\d:\d\d:\d\d\.\d{3} (INFO |WARN |ERROR) \[\d{3}\] \S/.test(line))).toBe(
+      true,
+    );
     const csv = (await text('10102')).split('\r\n');
     expect(csv[0]).toBe('Item,Owner,Due,Status,Notes');
-    expect(csv[1]).toBe('"Laptop (MacBook Pro 14"", 32 GB)",Sam Rivera,2025-03-14,Ordered,Asset tag to be assigned on arrival');
-    const pdf = (await get(jira, '/rest/api/3/attachment/content/10105?redirect=false', admin)).bytes.toString('latin1');
+    expect(csv[1]).toBe(
+      '"Laptop (MacBook Pro 14"", 32 GB)",Sam Rivera,2025-03-14,Ordered,Asset tag to be assigned on arrival',
+    );
+    const pdf = (await get(jira, '/rest/api/3/attachment/content/10105?redirect=false', admin)).bytes.toString(
+      'latin1',
+    );
     expect(pdf.startsWith('%PDF-1.4\n')).toBe(true);
     expect(pdf.endsWith('%%EOF\n')).toBe(true);
     const startxref = Number(/startxref\n(\d+)\n/.exec(pdf)?.[1]);
@@ -231,11 +264,13 @@ describe('attachments', () => {
         return answer.json<{ errorMessages: string[] }>().errorMessages;
       };
       expect(await refused(url.pathname)).toEqual(['The media token is missing or not valid for this file.']);
-      expect(await refused(`${url.pathname}?token=${encodeURIComponent(other.searchParams.get('token') ?? '')}`)).toEqual([
+      expect(
+        await refused(`${url.pathname}?token=${encodeURIComponent(other.searchParams.get('token') ?? '')}`),
+      ).toEqual(['The media token is missing or not valid for this file.']);
+      // Another site signs with its own key.
+      expect(await refused(`${url.pathname}${url.search}`, newJira())).toEqual([
         'The media token is missing or not valid for this file.',
       ]);
-      // Another site signs with its own key.
-      expect(await refused(`${url.pathname}${url.search}`, newJira())).toEqual(['The media token is missing or not valid for this file.']);
       let now = NOW;
       const later = createJiraEmulator({ siteUrl: SITE, now: () => now });
       const fresh = new URL((await get(later, '/rest/api/3/attachment/content/10100', admin)).headers.location ?? '');
@@ -253,12 +288,27 @@ describe('attachments', () => {
     it('attaches a file made from a seed: listed like any other, its bytes made only while they are read', async () => {
       const site = newJira();
       const size = 5 * 1024 * 1024 + 17;
-      const { id, mediaId } = site.attachGeneratedFile({ issueKey: 'DEMO-5', filename: 'capture.pcap', size, seed: 42 });
-      expect([id, mediaId]).toEqual(['10107', expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/)]);
-      const fields = (await get(site, '/rest/api/3/issue/DEMO-5?fields=attachment', admin)).json<{ fields: { attachment: AttachmentAnswer[] } }>().fields;
-      expect(fields.attachment).toEqual([expect.objectContaining({ id, filename: 'capture.pcap', size, mimeType: 'application/octet-stream' })]);
+      const { id, mediaId } = site.attachGeneratedFile({
+        issueKey: 'DEMO-5',
+        filename: 'capture.pcap',
+        size,
+        seed: 42,
+      });
+      expect([id, mediaId]).toEqual([
+        '10107',
+        expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/),
+      ]);
+      const fields = (await get(site, '/rest/api/3/issue/DEMO-5?fields=attachment', admin)).json<{
+        fields: { attachment: AttachmentAnswer[] };
+      }>().fields;
+      expect(fields.attachment).toEqual([
+        expect.objectContaining({ id, filename: 'capture.pcap', size, mimeType: 'application/octet-stream' }),
+      ]);
 
-      const streamed = await site.handleStreaming({ method: 'GET', path: `/rest/api/3/attachment/content/${id}?redirect=false`, headers: {} }, admin);
+      const streamed = await site.handleStreaming(
+        { method: 'GET', path: `/rest/api/3/attachment/content/${id}?redirect=false`, headers: {} },
+        admin,
+      );
       expect([streamed.status, streamed.headers['content-length']]).toEqual([200, String(size)]);
       if (!(streamed.body instanceof ReadableStream)) throw new Error('expected a stream');
       const reader = streamed.body.getReader();
@@ -285,16 +335,26 @@ describe('attachments', () => {
 
       const site = newJira();
       const { id } = site.attachGeneratedFile({ issueKey: 'DEMO-1', filename: 'big.bin', size, seed: 7 });
-      const part = await get(site, `/rest/api/3/attachment/content/${id}?redirect=false`, admin, { range: 'bytes=100000-100009' });
+      const part = await get(site, `/rest/api/3/attachment/content/${id}?redirect=false`, admin, {
+        range: 'bytes=100000-100009',
+      });
       expect([part.status, part.bytes.equals(one.bytes(100_000, 100_009))]).toEqual([206, true]);
     });
 
     it('refuses to attach to an issue or as a person that does not exist', () => {
       const site = newJira();
-      expect(() => site.attachGeneratedFile({ issueKey: 'DEMO-99', filename: 'x.bin', size: 1, seed: 1 })).toThrow('There is no issue DEMO-99 to attach x.bin to.');
-      expect(() => site.attachGeneratedFile({ issueKey: 'DEMO-1', filename: 'x.bin', size: 1, seed: 1, authorAccountId: 'nobody' })).toThrow(
-        'There is no user nobody to attach x.bin as.',
+      expect(() => site.attachGeneratedFile({ issueKey: 'DEMO-99', filename: 'x.bin', size: 1, seed: 1 })).toThrow(
+        'There is no issue DEMO-99 to attach x.bin to.',
       );
+      expect(() =>
+        site.attachGeneratedFile({
+          issueKey: 'DEMO-1',
+          filename: 'x.bin',
+          size: 1,
+          seed: 1,
+          authorAccountId: 'nobody',
+        }),
+      ).toThrow('There is no user nobody to attach x.bin as.');
     });
   });
 
@@ -324,18 +384,28 @@ describe('attachments', () => {
   ])('answers 404 for unknown %s', async (_what, path) => {
     const answer = await get(jira, path, admin);
     expect(answer.status).toBe(404);
-    expect(answer.json<{ errorMessages: string[] }>().errorMessages[0]).toMatch(/^The attachment with id '(10999|abc)' does not exist\.$/);
+    expect(answer.json<{ errorMessages: string[] }>().errorMessages[0]).toMatch(
+      /^The attachment with id '(10999|abc)' does not exist\.$/,
+    );
   });
 
   it('refuses attachments on issues the caller cannot see', async () => {
     const answer = await get(jira, '/rest/api/3/attachment/content/10103', as(CASEY_CUSTOMER));
     expect(answer.status).toBe(403);
-    expect(answer.json()).toEqual({ errorMessages: ['You do not have permission to view attachment with id: 10103'], errors: {} });
-    expect((await get(jira, '/rest/api/3/attachment/content/10103?redirect=false', as(JORDAN_MEMBER))).status).toBe(200);
+    expect(answer.json()).toEqual({
+      errorMessages: ['You do not have permission to view attachment with id: 10103'],
+      errors: {},
+    });
+    expect((await get(jira, '/rest/api/3/attachment/content/10103?redirect=false', as(JORDAN_MEMBER))).status).toBe(
+      200,
+    );
     expect((await get(jira, '/rest/api/3/attachment/content/10103', as(JORDAN_MEMBER))).status).toBe(303);
   });
 
   it('answers the attachment settings', async () => {
-    expect((await get(jira, '/rest/api/3/attachment/meta', admin)).json()).toEqual({ enabled: true, uploadLimit: 10_485_760 });
+    expect((await get(jira, '/rest/api/3/attachment/meta', admin)).json()).toEqual({
+      enabled: true,
+      uploadLimit: 10_485_760,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../local/jira';
-import { APP, NOW, SITE, as, get, newJira, send } from './helpers';
+import { APP, as, get, newJira, NOW, send, SITE } from './helpers';
 
 interface CommentAnswer {
   self: string;
@@ -22,14 +22,19 @@ interface CommentPage {
 
 const DEMO_3_COMMENT_IDS = ['10204', '10205', '10206', '10207', '10208', '10209', '10210'];
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 describe('comments', () => {
   const admin = as(ALEX_ADMIN);
 
   describe('GET /rest/api/3/issue/{key}/comment', () => {
     const jira = newJira();
-    const page = async (query: string) => (await get(jira, `/rest/api/3/issue/DEMO-3/comment${query}`, admin)).json<CommentPage>();
+    const page = async (query: string) =>
+      (await get(jira, `/rest/api/3/issue/DEMO-3/comment${query}`, admin)).json<CommentPage>();
 
     it.each([
       ['', 0, 50, DEMO_3_COMMENT_IDS],
@@ -41,7 +46,11 @@ describe('comments', () => {
       ['?orderBy=created', 0, 50, DEMO_3_COMMENT_IDS],
     ])('pages %s', async (query, startAt, maxResults, ids) => {
       const body = await page(query);
-      expect({ startAt: body.startAt, maxResults: body.maxResults, total: body.total }).toEqual({ startAt, maxResults, total: 7 });
+      expect({ startAt: body.startAt, maxResults: body.maxResults, total: body.total }).toEqual({
+        startAt,
+        maxResults,
+        total: 7,
+      });
       expect(body.comments.map((comment) => comment.id)).toEqual(ids);
     });
 
@@ -50,8 +59,14 @@ describe('comments', () => {
       expect(plain).toEqual({
         self: `${SITE}/rest/api/3/issue/10003/comment/10204`,
         id: '10204',
-        author: expect.objectContaining({ accountId: SAM_AGENT.accountId, displayName: 'Sam Rivera', accountType: 'atlassian' }),
-        body: adf('Thanks Jordan. Which Wi-Fi band are you on, 2.4 GHz or 5 GHz? And does the drop line up with moving between rooms?'),
+        author: expect.objectContaining({
+          accountId: SAM_AGENT.accountId,
+          displayName: 'Sam Rivera',
+          accountType: 'atlassian',
+        }),
+        body: adf(
+          'Thanks Jordan. Which Wi-Fi band are you on, 2.4 GHz or 5 GHz? And does the drop line up with moving between rooms?',
+        ),
         updateAuthor: expect.objectContaining({ accountId: SAM_AGENT.accountId }),
         created: '2025-03-05T09:15:00.000+0000',
         updated: '2025-03-05T09:15:00.000+0000',
@@ -76,7 +91,10 @@ describe('comments', () => {
     it('answers 404 for a missing issue', async () => {
       const answer = await get(jira, '/rest/api/3/issue/NOPE-1/comment', admin);
       expect(answer.status).toBe(404);
-      expect(answer.json()).toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+      expect(answer.json()).toEqual({
+        errorMessages: ['Issue does not exist or you do not have permission to see it.'],
+        errors: {},
+      });
     });
 
     it('answers REST v2 comment bodies as wiki markup', async () => {
@@ -87,7 +105,9 @@ describe('comments', () => {
     });
 
     it('gets one comment by id, and 404s an id of another issue', async () => {
-      expect((await get(jira, '/rest/api/3/issue/DEMO-1/comment/10201', admin)).json<CommentAnswer>().author.accountId).toBe(CASEY_CUSTOMER.accountId);
+      expect(
+        (await get(jira, '/rest/api/3/issue/DEMO-1/comment/10201', admin)).json<CommentAnswer>().author.accountId,
+      ).toBe(CASEY_CUSTOMER.accountId);
       const answer = await get(jira, '/rest/api/3/issue/DEMO-1/comment/10204', admin);
       expect(answer.status).toBe(404);
       expect(answer.json()).toEqual({ errorMessages: ['Can not find a comment for the id: 10204.'], errors: {} });
@@ -97,7 +117,9 @@ describe('comments', () => {
   describe('POST /rest/api/3/issue/{key}/comment', () => {
     it('adds an ADF comment that later calls see', async () => {
       const jira = newJira();
-      const created = await send(jira, 'POST', '/rest/api/3/issue/DEMO-5/comment?expand=renderedBody', as(SAM_AGENT), { body: adf('Picked up, <starting> today.') });
+      const created = await send(jira, 'POST', '/rest/api/3/issue/DEMO-5/comment?expand=renderedBody', as(SAM_AGENT), {
+        body: adf('Picked up, <starting> today.'),
+      });
       expect(created.status).toBe(201);
       expect(created.json<CommentAnswer>()).toEqual({
         self: `${SITE}/rest/api/3/issue/10005/comment/10214`,
@@ -114,7 +136,9 @@ describe('comments', () => {
       const page = (await get(jira, '/rest/api/3/issue/DEMO-5/comment', as(ALEX_ADMIN))).json<CommentPage>();
       expect(page.total).toBe(1);
       expect(page.comments.map((comment) => comment.id)).toEqual(['10214']);
-      const issue = (await get(jira, '/rest/api/3/issue/DEMO-5?fields=updated,comment&expand=renderedFields', as(ALEX_ADMIN))).json<{
+      const issue = (
+        await get(jira, '/rest/api/3/issue/DEMO-5?fields=updated,comment&expand=renderedFields', as(ALEX_ADMIN))
+      ).json<{
         fields: { updated: string; comment: { total: number } };
         renderedFields: { comment: { comments: { created: string }[] } };
       }>();
@@ -130,7 +154,7 @@ describe('comments', () => {
       expect([first.json<CommentAnswer>().id, second.json<CommentAnswer>().id]).toEqual(['10214', '10215']);
     });
 
-    it('keeps each emulator\'s comments to itself', async () => {
+    it("keeps each emulator's comments to itself", async () => {
       const one = newJira();
       await send(one, 'POST', '/rest/api/3/issue/DEMO-5/comment', as(ALEX_ADMIN), { body: adf('Only here') });
       const other = newJira();
@@ -139,25 +163,45 @@ describe('comments', () => {
 
     it('makes the app the author of an asApp comment', async () => {
       const jira = newJira();
-      const created = (await send(jira, 'POST', '/rest/api/3/issue/DEMO-3/comment', APP, { body: adf('Emailed to 2 recipients.') })).json<CommentAnswer>();
-      expect(created.author).toEqual(expect.objectContaining({ accountId: APP_USER.accountId, displayName: 'Issue Mailer for Jira', accountType: 'app' }));
+      const created = (
+        await send(jira, 'POST', '/rest/api/3/issue/DEMO-3/comment', APP, { body: adf('Emailed to 2 recipients.') })
+      ).json<CommentAnswer>();
+      expect(created.author).toEqual(
+        expect.objectContaining({
+          accountId: APP_USER.accountId,
+          displayName: 'Issue Mailer for Jira',
+          accountType: 'app',
+        }),
+      );
     });
 
     it('lets a customer comment on their own request', async () => {
       const jira = newJira();
-      expect((await send(jira, 'POST', '/rest/api/3/issue/DEMO-4/comment', as(CASEY_CUSTOMER), { body: adf('Thanks') })).status).toBe(201);
+      expect(
+        (await send(jira, 'POST', '/rest/api/3/issue/DEMO-4/comment', as(CASEY_CUSTOMER), { body: adf('Thanks') }))
+          .status,
+      ).toBe(201);
     });
 
     it('stores a REST v2 string body as paragraphs', async () => {
       const jira = newJira();
-      const created = (await send(jira, 'POST', '/rest/api/2/issue/DEMO-6/comment', as(JORDAN_MEMBER), { body: 'Line one\nline two\n\nSecond paragraph' })).json<CommentAnswer>();
+      const created = (
+        await send(jira, 'POST', '/rest/api/2/issue/DEMO-6/comment', as(JORDAN_MEMBER), {
+          body: 'Line one\nline two\n\nSecond paragraph',
+        })
+      ).json<CommentAnswer>();
       expect(created.body).toBe('Line one\nline two\n\nSecond paragraph');
-      const v3 = (await get(jira, `/rest/api/3/issue/DEMO-6/comment/${created.id}`, as(JORDAN_MEMBER))).json<CommentAnswer>();
+      const v3 = (
+        await get(jira, `/rest/api/3/issue/DEMO-6/comment/${created.id}`, as(JORDAN_MEMBER))
+      ).json<CommentAnswer>();
       expect(v3.body).toEqual({
         type: 'doc',
         version: 1,
         content: [
-          { type: 'paragraph', content: [{ type: 'text', text: 'Line one' }, { type: 'hardBreak' }, { type: 'text', text: 'line two' }] },
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'Line one' }, { type: 'hardBreak' }, { type: 'text', text: 'line two' }],
+          },
           { type: 'paragraph', content: [{ type: 'text', text: 'Second paragraph' }] },
         ],
       });
@@ -169,10 +213,22 @@ describe('comments', () => {
     it.each([
       ['no body', {}, EMPTY],
       ['an empty document', { body: { type: 'doc', version: 1, content: [] } }, EMPTY],
-      ['only empty paragraphs', { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [] }] } }, EMPTY],
+      [
+        'only empty paragraphs',
+        { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [] }] } },
+        EMPTY,
+      ],
       ['a plain string on v3', { body: 'hello' }, INVALID],
-      ['an unknown node type', { body: { type: 'doc', version: 1, content: [{ type: 'marquee', content: [] }] } }, INVALID],
-      ['a text node without text', { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text' }] }] } }, INVALID],
+      [
+        'an unknown node type',
+        { body: { type: 'doc', version: 1, content: [{ type: 'marquee', content: [] }] } },
+        INVALID,
+      ],
+      [
+        'a text node without text',
+        { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text' }] }] } },
+        INVALID,
+      ],
       ['a wrong version', { body: { ...adf('x'), version: 2 } }, INVALID],
     ])('answers 400 for %s', async (_what, payload, expected) => {
       const jira = newJira();
@@ -185,16 +241,28 @@ describe('comments', () => {
     it('answers 400 for a body that is not JSON', async () => {
       const answer = await send(newJira(), 'POST', '/rest/api/3/issue/DEMO-1/comment', as(ALEX_ADMIN), '{"body":');
       expect(answer.status).toBe(400);
-      expect(answer.json()).toEqual({ errorMessages: ['Invalid request payload. Refer to the REST API documentation and try again.'], errors: {} });
+      expect(answer.json()).toEqual({
+        errorMessages: ['Invalid request payload. Refer to the REST API documentation and try again.'],
+        errors: {},
+      });
     });
 
     it('answers 415 without a JSON content type', async () => {
-      const answer = await send(newJira(), 'POST', '/rest/api/3/issue/DEMO-1/comment', as(ALEX_ADMIN), { body: adf('x') }, { 'content-type': 'text/plain' });
+      const answer = await send(
+        newJira(),
+        'POST',
+        '/rest/api/3/issue/DEMO-1/comment',
+        as(ALEX_ADMIN),
+        { body: adf('x') },
+        { 'content-type': 'text/plain' },
+      );
       expect(answer.status).toBe(415);
     });
 
     it('answers 404 when the caller cannot see the issue', async () => {
-      const answer = await send(newJira(), 'POST', '/rest/api/3/issue/DEMO-3/comment', as(CASEY_CUSTOMER), { body: adf('x') });
+      const answer = await send(newJira(), 'POST', '/rest/api/3/issue/DEMO-3/comment', as(CASEY_CUSTOMER), {
+        body: adf('x'),
+      });
       expect(answer.status).toBe(404);
     });
   });

@@ -1,8 +1,19 @@
-import { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT, createJiraEmulator } from '../../../local/jira';
+import {
+  ALEX_ADMIN,
+  APP_USER,
+  CASEY_CUSTOMER,
+  createJiraEmulator,
+  JORDAN_MEMBER,
+  SAM_AGENT,
+} from '../../../local/jira';
 import type { JiraIssueProductEvent } from '../../../local/jira/types';
-import { APP, NOW, SITE, as, newJira, send } from './helpers';
+import { APP, as, newJira, NOW, send, SITE } from './helpers';
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 const AT = '2025-03-08T10:00:00.000+0000';
 const V2 = `${SITE}/rest/api/2`;
 
@@ -41,7 +52,13 @@ const demoProject = {
   },
 };
 
-const status = (id: string, name: string, iconName: string, description: string, category: { id: number; key: string; colorName: string; name: string }) => ({
+const status = (
+  id: string,
+  name: string,
+  iconName: string,
+  description: string,
+  category: { id: number; key: string; colorName: string; name: string },
+) => ({
   self: `${V2}/status/${id}`,
   description,
   iconUrl: `${SITE}/images/icons/statuses/${iconName}.png`,
@@ -62,7 +79,12 @@ describe('product events of the local Jira', () => {
     const jira = newJira();
     const { events } = listen(jira);
     await send(jira, 'POST', '/rest/api/3/issue', as(SAM_AGENT), {
-      fields: { project: { key: 'DEMO' }, issuetype: { name: 'Task' }, summary: 'Printer on floor 3 jams', assignee: { accountId: JORDAN_MEMBER.accountId } },
+      fields: {
+        project: { key: 'DEMO' },
+        issuetype: { name: 'Task' },
+        summary: 'Printer on floor 3 jams',
+        assignee: { accountId: JORDAN_MEMBER.accountId },
+      },
     });
     expect(events).toEqual([
       {
@@ -96,7 +118,9 @@ describe('product events of the local Jira', () => {
   it('emits avi:jira:commented:issue with the comment, its author and the actor', async () => {
     const jira = newJira();
     const { events } = listen(jira);
-    const answer = await send(jira, 'POST', '/rest/api/3/issue/DEMO-2/comment', as(JORDAN_MEMBER), { body: adf('The laptop arrives Monday.') });
+    const answer = await send(jira, 'POST', '/rest/api/3/issue/DEMO-2/comment', as(JORDAN_MEMBER), {
+      body: adf('The laptop arrives Monday.'),
+    });
     expect(answer.status).toBe(201);
     expect(events).toHaveLength(1);
     const [event] = events;
@@ -115,16 +139,32 @@ describe('product events of the local Jira', () => {
       updated: AT,
       jsdPublic: true,
     });
-    expect(event?.payload.issue).toMatchObject({ id: '10002', key: 'DEMO-2', fields: { updated: AT, status: TO_DO, project: demoProject } });
-    expect(Object.keys(event?.payload ?? {})).toEqual(['eventType', 'atlassianId', 'issue', 'associatedUsers', 'comment']);
+    expect(event?.payload.issue).toMatchObject({
+      id: '10002',
+      key: 'DEMO-2',
+      fields: { updated: AT, status: TO_DO, project: demoProject },
+    });
+    expect(Object.keys(event?.payload ?? {})).toEqual([
+      'eventType',
+      'atlassianId',
+      'issue',
+      'associatedUsers',
+      'comment',
+    ]);
   });
 
   it("names the app's account for what the app does, and its comments as the app's", async () => {
     const jira = newJira();
     const { events } = listen(jira);
-    await send(jira, 'POST', '/rest/api/3/issue/DEMO-3/comment', APP, { body: adf('Emailed to someone@example.com by Alex Admin.') });
+    await send(jira, 'POST', '/rest/api/3/issue/DEMO-3/comment', APP, {
+      body: adf('Emailed to someone@example.com by Alex Admin.'),
+    });
     expect(events.map((event) => [event.actor, event.payload.atlassianId, event.payload.comment?.author])).toEqual([
-      [{ type: 'app' }, APP_USER.accountId, { accountId: APP_USER.accountId, accountType: 'app', displayName: 'Issue Mailer for Jira' }],
+      [
+        { type: 'app' },
+        APP_USER.accountId,
+        { accountId: APP_USER.accountId, accountType: 'app', displayName: 'Issue Mailer for Jira' },
+      ],
     ]);
   });
 
@@ -138,11 +178,25 @@ describe('product events of the local Jira', () => {
     expect(event?.payload).toMatchObject({
       eventType: 'avi:jira:updated:issue',
       atlassianId: ALEX_ADMIN.accountId,
-      issue: { id: '10006', key: 'DEMO-6', fields: { status: WAITING, updated: AT, reporter: { accountId: JORDAN_MEMBER.accountId } } },
+      issue: {
+        id: '10006',
+        key: 'DEMO-6',
+        fields: { status: WAITING, updated: AT, reporter: { accountId: JORDAN_MEMBER.accountId } },
+      },
       associatedUsers: [{ accountId: ALEX_ADMIN.accountId }],
       changelog: {
         id: '10500',
-        items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: '3', fromString: 'In Progress', to: '10002', toString: 'Waiting for customer' }],
+        items: [
+          {
+            field: 'status',
+            fieldtype: 'jira',
+            fieldId: 'status',
+            from: '3',
+            fromString: 'In Progress',
+            to: '10002',
+            toString: 'Waiting for customer',
+          },
+        ],
       },
     });
     expect(event?.payload.comment).toBeUndefined();
@@ -158,7 +212,9 @@ describe('product events of the local Jira', () => {
     expect(events).toEqual([]);
     await send(jira, 'POST', '/rest/api/3/issue/DEMO-1/comment', as(ALEX_ADMIN), { body: adf('One') });
     await send(jira, 'POST', '/rest/api/3/issue/DEMO-1/transitions', as(ALEX_ADMIN), { transition: { id: '41' } });
-    await send(jira, 'POST', '/rest/api/3/issue', as(ALEX_ADMIN), { fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'Two' } });
+    await send(jira, 'POST', '/rest/api/3/issue', as(ALEX_ADMIN), {
+      fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'Two' },
+    });
     expect(events.map((event) => [event.id, event.eventType, event.payload.issue.key])).toEqual([
       ['jira-event-1', 'avi:jira:commented:issue', 'DEMO-1'],
       ['jira-event-2', 'avi:jira:updated:issue', 'DEMO-1'],
@@ -168,7 +224,11 @@ describe('product events of the local Jira', () => {
 
   it('stops calling a listener that unsubscribed, gives each listener its own copy, and survives one that throws', async () => {
     const failures: unknown[] = [];
-    const jira = createJiraEmulator({ siteUrl: SITE, now: () => NOW, onInternalError: (error) => failures.push(error) });
+    const jira = createJiraEmulator({
+      siteUrl: SITE,
+      now: () => NOW,
+      onInternalError: (error) => failures.push(error),
+    });
     const broken = new Error('listener broke');
     jira.onEvent(() => {
       throw broken;

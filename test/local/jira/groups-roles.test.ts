@@ -1,6 +1,6 @@
 import { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../local/jira';
 import type { SiteUser } from '../../../local/jira/model';
-import { ANONYMOUS, APP, SITE, as, get, newJira } from './helpers';
+import { ANONYMOUS, APP, as, get, newJira, SITE } from './helpers';
 import { schemaErrors } from './openapi';
 
 const GROUP_IDS = {
@@ -52,7 +52,11 @@ describe('groups, project roles and project search', () => {
       const body = answer.json<GroupsAnswer>();
       expect(body.groups).toEqual({
         size: names.length,
-        items: names.map((name) => ({ name, groupId: GROUP_IDS[name], self: `${SITE}/rest/api/3/group?groupId=${GROUP_IDS[name]}` })),
+        items: names.map((name) => ({
+          name,
+          groupId: GROUP_IDS[name],
+          self: `${SITE}/rest/api/3/group?groupId=${GROUP_IDS[name]}`,
+        })),
       });
       expect(schemaErrors('User', answer.json())).toEqual([]);
     });
@@ -66,7 +70,12 @@ describe('groups, project roles and project search', () => {
         header: 'Showing 3 of 3 matching groups',
         total: 3,
         groups: [
-          { name: 'atlassian-addons-admin', html: 'atlassian-addons-<b>admin</b>', labels: [], groupId: GROUP_IDS['atlassian-addons-admin'] },
+          {
+            name: 'atlassian-addons-admin',
+            html: 'atlassian-addons-<b>admin</b>',
+            labels: [],
+            groupId: GROUP_IDS['atlassian-addons-admin'],
+          },
           { name: 'jira-admins', html: 'jira-<b>admin</b>s', labels: [], groupId: GROUP_IDS['jira-admins'] },
           { name: 'site-admins', html: 'site-<b>admin</b>s', labels: [], groupId: GROUP_IDS['site-admins'] },
         ],
@@ -75,7 +84,18 @@ describe('groups, project roles and project search', () => {
     });
 
     it.each([
-      ['', ['atlassian-addons-admin', 'jira-admins', 'jira-software-users', 'security-team', 'site-admins', 'support-agents'], 6],
+      [
+        '',
+        [
+          'atlassian-addons-admin',
+          'jira-admins',
+          'jira-software-users',
+          'security-team',
+          'site-admins',
+          'support-agents',
+        ],
+        6,
+      ],
       ['query=support', ['support-agents'], 1],
       ['query=jira&maxResults=1', ['jira-admins'], 2],
       ['query=admin&exclude=jira-admins', ['atlassian-addons-admin', 'site-admins'], 2],
@@ -108,7 +128,11 @@ describe('groups, project roles and project search', () => {
       roles.forEach((role) => expect(schemaErrors('ProjectRole', role)).toEqual([]));
     });
 
-    it.each([['Sam', as(SAM_AGENT)], ['Jordan', as(JORDAN_MEMBER)], ['the app, whose account is no Jira admin', APP]])('answers 403 to %s', async (_who, actor) => {
+    it.each([
+      ['Sam', as(SAM_AGENT)],
+      ['Jordan', as(JORDAN_MEMBER)],
+      ['the app, whose account is no Jira admin', APP],
+    ])('answers 403 to %s', async (_who, actor) => {
       const answer = await get(jira, '/rest/api/3/role', actor);
       expect(answer.status).toBe(403);
       expect(answer.json()).toEqual({
@@ -132,7 +156,10 @@ describe('groups, project roles and project search', () => {
 
     it('answers 404 to someone who does not administer the project, as for a missing one', async () => {
       const refused = await get(jira, '/rest/api/3/project/DEMO/role', as(SAM_AGENT));
-      expect([refused.status, refused.json()]).toEqual([404, { errorMessages: ["No project could be found with key 'DEMO'."], errors: {} }]);
+      expect([refused.status, refused.json()]).toEqual([
+        404,
+        { errorMessages: ["No project could be found with key 'DEMO'."], errors: {} },
+      ]);
       expect((await get(jira, '/rest/api/3/project/NOPE/role', admin)).status).toBe(404);
     });
   });
@@ -167,7 +194,11 @@ describe('groups, project roles and project search', () => {
             displayName: 'jira-software-users',
             type: 'atlassian-group-role-actor',
             name: 'jira-software-users',
-            actorGroup: { name: 'jira-software-users', displayName: 'jira-software-users', groupId: GROUP_IDS['jira-software-users'] },
+            actorGroup: {
+              name: 'jira-software-users',
+              displayName: 'jira-software-users',
+              groupId: GROUP_IDS['jira-software-users'],
+            },
           },
         ],
       });
@@ -186,9 +217,24 @@ describe('groups, project roles and project search', () => {
     });
 
     it.each([
-      ['an unknown role', '/rest/api/3/project/DEMO/role/99999', APP, "No project role could be found with id '99999'."],
-      ['a role id that is not a number', '/rest/api/3/project/DEMO/role/abc', APP, "No project role could be found with id 'abc'."],
-      ['a caller who does not administer the project', '/rest/api/3/project/DEMO/role/10003', as(SAM_AGENT), "No project could be found with key 'DEMO'."],
+      [
+        'an unknown role',
+        '/rest/api/3/project/DEMO/role/99999',
+        APP,
+        "No project role could be found with id '99999'.",
+      ],
+      [
+        'a role id that is not a number',
+        '/rest/api/3/project/DEMO/role/abc',
+        APP,
+        "No project role could be found with id 'abc'.",
+      ],
+      [
+        'a caller who does not administer the project',
+        '/rest/api/3/project/DEMO/role/10003',
+        as(SAM_AGENT),
+        "No project could be found with key 'DEMO'.",
+      ],
     ])('answers 404 for %s', async (_what, path, actor, message) => {
       const answer = await get(jira, path, actor);
       expect([answer.status, answer.json()]).toEqual([404, { errorMessages: [message], errors: {} }]);
@@ -225,13 +271,18 @@ describe('groups, project roles and project search', () => {
       ['orderBy=-name', ['DEMO']],
       ['startAt=1', []],
     ])('?%s answers %j', async (query, keys) => {
-      const body = (await get(jira, `/rest/api/3/project/search?${query}`, as(JORDAN_MEMBER))).json<{ values: { key: string }[] }>();
+      const body = (await get(jira, `/rest/api/3/project/search?${query}`, as(JORDAN_MEMBER))).json<{
+        values: { key: string }[];
+      }>();
       expect(body.values.map((project) => project.key)).toEqual(keys);
     });
 
     it('answers 400 for an order it does not know', async () => {
       const answer = await get(jira, '/rest/api/3/project/search?orderBy=colour', admin);
-      expect([answer.status, answer.json()]).toEqual([400, { errorMessages: ["The orderBy value 'colour' is not supported."], errors: {} }]);
+      expect([answer.status, answer.json()]).toEqual([
+        400,
+        { errorMessages: ["The orderBy value 'colour' is not supported."], errors: {} },
+      ]);
     });
   });
 });

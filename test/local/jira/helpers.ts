@@ -1,7 +1,7 @@
 import type { LocalResponse } from '../../../local/http-types';
 import { createJiraEmulator } from '../../../local/jira';
-import type { JiraActor, JiraEmulator, StreamingJiraEmulator } from '../../../local/jira/types';
 import type { SiteUser } from '../../../local/jira/model';
+import type { JiraActor, JiraEmulator, StreamingJiraEmulator } from '../../../local/jira/types';
 
 export const SITE = 'http://127.0.0.1:4000';
 /** Two days after the last seeded activity: seeded dates render absolute or as weekdays, new ones as "Today". */
@@ -31,18 +31,21 @@ const toAnswer = (response: LocalResponse): Answer => {
   };
 };
 
-export async function get(jira: JiraEmulator, path: string, actor: JiraActor, headers: Record<string, string> = {}): Promise<Answer> {
-  return toAnswer(await jira.handle({ method: 'GET', path, headers }, actor));
-}
+export const get = async (
+  jira: JiraEmulator,
+  path: string,
+  actor: JiraActor,
+  headers: Record<string, string> = {},
+): Promise<Answer> => toAnswer(await jira.handle({ method: 'GET', path, headers }, actor));
 
-export async function send(
+export const send = async (
   jira: JiraEmulator,
   method: string,
   path: string,
   actor: JiraActor,
   body: unknown,
   headers: Record<string, string> = { 'content-type': 'application/json' },
-): Promise<Answer> {
+): Promise<Answer> => {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   return toAnswer(await jira.handle({ method, path, headers, body: Buffer.from(raw, 'utf8') }, actor));
-}
+};

@@ -19,11 +19,21 @@ describe('PUT /rest/api/3/issue/{key}', () => {
   it('changes the priority and announces it with the changelog Jira keeps (ids in from/to, names in the strings)', async () => {
     const jira = newJira();
     const events = listen(jira);
-    const answer = await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2', as(SAM_AGENT), { fields: { priority: { name: 'High' } } });
+    const answer = await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2', as(SAM_AGENT), {
+      fields: { priority: { name: 'High' } },
+    });
     expect(answer.status).toBe(204);
     expect(events.map((event) => event.eventType)).toEqual(['avi:jira:updated:issue']);
     expect(changelogOf(events[0])?.items).toEqual([
-      { field: 'priority', fieldtype: 'jira', fieldId: 'priority', from: '3', fromString: 'Medium', to: '2', toString: 'High' },
+      {
+        field: 'priority',
+        fieldtype: 'jira',
+        fieldId: 'priority',
+        from: '3',
+        fromString: 'Medium',
+        to: '2',
+        toString: 'High',
+      },
     ]);
     expect(events[0]?.payload.atlassianId).toBe(SAM_AGENT.accountId);
     const issue = await get(jira, '/rest/api/3/issue/DEMO-2?fields=priority', as(SAM_AGENT));
@@ -33,7 +43,9 @@ describe('PUT /rest/api/3/issue/{key}', () => {
   it('changes several fields in one changelog, and announces nothing for a value that stays', async () => {
     const jira = newJira();
     const events = listen(jira);
-    await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2', as(ALEX_ADMIN), { fields: { priority: { name: 'Medium' }, labels: ['onboarding'], summary: 'New laptop' } });
+    await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2', as(ALEX_ADMIN), {
+      fields: { priority: { name: 'Medium' }, labels: ['onboarding'], summary: 'New laptop' },
+    });
     expect(changelogOf(events[0])?.items.map((item) => [item.fieldId, item.fromString, item.toString])).toEqual([
       ['summary', 'Onboard new starter Jordan Lee: laptop, accounts and VPN access', 'New laptop'],
       ['labels', 'onboarding new-starter', 'onboarding'],
@@ -60,10 +72,20 @@ describe('PUT /rest/api/3/issue/{key}/assignee', () => {
   it('announces avi:jira:updated:issue and avi:jira:assigned:issue with account ids in from/to', async () => {
     const jira = newJira();
     const events = listen(jira);
-    const answer = await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2/assignee', as(SAM_AGENT), { accountId: ALEX_ADMIN.accountId });
+    const answer = await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2/assignee', as(SAM_AGENT), {
+      accountId: ALEX_ADMIN.accountId,
+    });
     expect(answer.status).toBe(204);
     expect(events.map((event) => event.eventType)).toEqual(['avi:jira:updated:issue', 'avi:jira:assigned:issue']);
-    const item = { field: 'assignee', fieldtype: 'jira', fieldId: 'assignee', from: SAM_AGENT.accountId, fromString: 'Sam Rivera', to: ALEX_ADMIN.accountId, toString: 'Alex Admin' };
+    const item = {
+      field: 'assignee',
+      fieldtype: 'jira',
+      fieldId: 'assignee',
+      from: SAM_AGENT.accountId,
+      fromString: 'Sam Rivera',
+      to: ALEX_ADMIN.accountId,
+      toString: 'Alex Admin',
+    };
     expect(changelogOf(events[1])).toEqual({ id: changelogOf(events[0])?.id, items: [item] });
     // "the one who made the update, and any users assigned or unassigned in the update"
     const assigned = events[1];
@@ -76,8 +98,16 @@ describe('PUT /rest/api/3/issue/{key}/assignee', () => {
   it('unassigns with null, and refuses someone who may not assign', async () => {
     const jira = newJira();
     const events = listen(jira);
-    expect((await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2/assignee', as(JORDAN_MEMBER), { accountId: ALEX_ADMIN.accountId })).status).toBe(403);
-    expect((await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2/assignee', as(ALEX_ADMIN), { accountId: null })).status).toBe(204);
+    expect(
+      (
+        await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2/assignee', as(JORDAN_MEMBER), {
+          accountId: ALEX_ADMIN.accountId,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2/assignee', as(ALEX_ADMIN), { accountId: null })).status,
+    ).toBe(204);
     expect(changelogOf(events[1])?.items[0]).toMatchObject({ from: SAM_AGENT.accountId, to: null, toString: null });
   });
 });
@@ -86,7 +116,14 @@ describe('a new attachment', () => {
   it('announces avi:jira:created:attachment with the attachment, its issue id and author, and no issue', () => {
     const jira = newJira();
     const events = listen(jira);
-    const { id } = jira.attachGeneratedFile({ issueKey: 'DEMO-2', filename: 'dock.png', mimeType: 'image/png', size: 2048, seed: 7, authorAccountId: SAM_AGENT.accountId });
+    const { id } = jira.attachGeneratedFile({
+      issueKey: 'DEMO-2',
+      filename: 'dock.png',
+      mimeType: 'image/png',
+      size: 2048,
+      seed: 7,
+      authorAccountId: SAM_AGENT.accountId,
+    });
     expect(events).toHaveLength(1);
     expect(events[0]?.eventType).toBe('avi:jira:created:attachment');
     expect(events[0]?.actor).toEqual({ type: 'user', accountId: SAM_AGENT.accountId });
@@ -110,6 +147,11 @@ describe('GET /rest/api/3/field', () => {
   it("lists the site's fields with their ids and names", async () => {
     const answer = await get(newJira(), '/rest/api/3/field', as(ALEX_ADMIN));
     const fields = answer.json<Array<{ id: string; name: string; custom: boolean }>>();
-    expect(fields).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'priority', name: 'Priority', custom: false }), expect.objectContaining({ id: 'labels', name: 'Labels' })]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'priority', name: 'Priority', custom: false }),
+        expect.objectContaining({ id: 'labels', name: 'Labels' }),
+      ]),
+    );
   });
 });

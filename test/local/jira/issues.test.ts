@@ -1,5 +1,5 @@
 import { ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../local/jira';
-import { APP, SITE, as, get, newJira } from './helpers';
+import { APP, as, get, newJira, SITE } from './helpers';
 
 interface IssueAnswer {
   expand: string;
@@ -14,11 +14,45 @@ interface IssueAnswer {
 }
 
 const ALL_FIELDS = [
-  'statuscategorychangedate', 'issuetype', 'timespent', 'project', 'fixVersions', 'aggregatetimespent', 'resolution',
-  'resolutiondate', 'workratio', 'watches', 'lastViewed', 'created', 'priority', 'labels', 'timeestimate',
-  'aggregatetimeoriginalestimate', 'versions', 'issuelinks', 'assignee', 'updated', 'status', 'components',
-  'timeoriginalestimate', 'description', 'timetracking', 'security', 'attachment', 'aggregatetimeestimate', 'summary',
-  'creator', 'subtasks', 'reporter', 'aggregateprogress', 'environment', 'duedate', 'progress', 'votes', 'comment', 'worklog',
+  'statuscategorychangedate',
+  'issuetype',
+  'timespent',
+  'project',
+  'fixVersions',
+  'aggregatetimespent',
+  'resolution',
+  'resolutiondate',
+  'workratio',
+  'watches',
+  'lastViewed',
+  'created',
+  'priority',
+  'labels',
+  'timeestimate',
+  'aggregatetimeoriginalestimate',
+  'versions',
+  'issuelinks',
+  'assignee',
+  'updated',
+  'status',
+  'components',
+  'timeoriginalestimate',
+  'description',
+  'timetracking',
+  'security',
+  'attachment',
+  'aggregatetimeestimate',
+  'summary',
+  'creator',
+  'subtasks',
+  'reporter',
+  'aggregateprogress',
+  'environment',
+  'duedate',
+  'progress',
+  'votes',
+  'comment',
+  'worklog',
 ];
 const NAVIGABLE = ALL_FIELDS.filter((id) => !['timetracking', 'comment', 'worklog'].includes(id));
 
@@ -54,7 +88,13 @@ describe('GET /rest/api/3/issue/{issueIdOrKey}', () => {
       iconUrl: `${SITE}/images/icons/statuses/inprogress.png`,
       name: 'In Progress',
       id: '3',
-      statusCategory: { self: `${SITE}/rest/api/3/statuscategory/4`, id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' },
+      statusCategory: {
+        self: `${SITE}/rest/api/3/statuscategory/4`,
+        id: 4,
+        key: 'indeterminate',
+        colorName: 'yellow',
+        name: 'In Progress',
+      },
     });
     expect(body.fields.priority).toEqual({
       self: `${SITE}/rest/api/3/priority/2`,
@@ -64,11 +104,20 @@ describe('GET /rest/api/3/issue/{issueIdOrKey}', () => {
     });
     expect(body.fields.labels).toEqual(['email', 'outlook', 'shared-mailbox']);
     expect(body.fields.components).toEqual([
-      { self: `${SITE}/rest/api/3/component/10000`, id: '10000', name: 'Email', description: 'Exchange Online, Outlook and shared mailboxes.' },
+      {
+        self: `${SITE}/rest/api/3/component/10000`,
+        id: '10000',
+        name: 'Email',
+        description: 'Exchange Online, Outlook and shared mailboxes.',
+      },
     ]);
     expect(body.fields.created).toBe('2025-03-03T08:12:41.000+0000');
     expect(body.fields.duedate).toBe('2025-03-07');
-    expect(body.fields.watches).toEqual({ self: `${SITE}/rest/api/3/issue/DEMO-1/watchers`, watchCount: 3, isWatching: true });
+    expect(body.fields.watches).toEqual({
+      self: `${SITE}/rest/api/3/issue/DEMO-1/watchers`,
+      watchCount: 3,
+      isWatching: true,
+    });
     expect((body.fields.reporter as Record<string, unknown>).accountId).toBe(CASEY_CUSTOMER.accountId);
     expect((body.fields.assignee as Record<string, unknown>).displayName).toBe('Sam Rivera');
     expect((body.fields.description as { type: string; content: unknown[] }).type).toBe('doc');
@@ -90,7 +139,9 @@ describe('GET /rest/api/3/issue/{issueIdOrKey}', () => {
   });
 
   it('renders fields as Jira does with expand=renderedFields', async () => {
-    const body = await issue('/rest/api/3/issue/DEMO-6?fields=description,created,duedate,summary,attachment&expand=renderedFields');
+    const body = await issue(
+      '/rest/api/3/issue/DEMO-6?fields=description,created,duedate,summary,attachment&expand=renderedFields',
+    );
     expect(body.expand).toBe('names,schema,operations,editmeta,changelog,versionedRepresentations');
     expect(body.renderedFields).toEqual({
       created: 'Yesterday 11:00 AM',
@@ -118,7 +169,7 @@ describe('GET /rest/api/3/issue/{issueIdOrKey}', () => {
     expect(comments.comments[0]?.created).toBe('Wednesday 11:05 AM');
   });
 
-  it('renders dates in the caller\'s time zone', async () => {
+  it("renders dates in the caller's time zone", async () => {
     const fields = 'created&expand=renderedFields';
     const sydney = await issue(`/rest/api/3/issue/DEMO-1?fields=${fields}`, as(CASEY_CUSTOMER));
     const newYork = await issue(`/rest/api/3/issue/DEMO-1?fields=${fields}`, as(SAM_AGENT));
@@ -146,7 +197,9 @@ describe('GET /rest/api/3/issue/{issueIdOrKey}', () => {
     ['*all,-support.sla', {}],
     ['unknown.key', {}],
   ])('properties=%s', async (properties, expected) => {
-    expect((await issue(`/rest/api/3/issue/DEMO-1?fields=summary&properties=${properties}`)).properties).toEqual(expected);
+    expect((await issue(`/rest/api/3/issue/DEMO-1?fields=summary&properties=${properties}`)).properties).toEqual(
+      expected,
+    );
   });
 
   it('leaves properties out unless asked for', async () => {
@@ -204,7 +257,8 @@ describe('GET /rest/api/3/issue/{issueIdOrKey}', () => {
     expect((await reporterFor()).emailAddress).toBeUndefined();
     expect((await reporterFor(APP)).emailAddress).toBeUndefined();
     expect((await reporterFor(as(CASEY_CUSTOMER))).emailAddress).toBe('casey.customer@customer.example');
-    const assignee = (await issue('/rest/api/3/issue/DEMO-1?fields=assignee', as(JORDAN_MEMBER))).fields.assignee as Record<string, unknown>;
+    const assignee = (await issue('/rest/api/3/issue/DEMO-1?fields=assignee', as(JORDAN_MEMBER))).fields
+      .assignee as Record<string, unknown>;
     expect(assignee.emailAddress).toBe('sam.rivera@example.com');
   });
 });

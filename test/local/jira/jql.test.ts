@@ -5,17 +5,40 @@ describe('parseJql', () => {
   it('binds AND tighter than OR, and NOT tighter than both', () => {
     expect(parseJql('a = 1 OR NOT b = 2 AND c = 3').where).toEqual({
       kind: 'or',
-      left: { kind: 'term', field: 'a', operator: '=', operand: { kind: 'value', text: '1', position: 4 }, position: 0 },
+      left: {
+        kind: 'term',
+        field: 'a',
+        operator: '=',
+        operand: { kind: 'value', text: '1', position: 4 },
+        position: 0,
+      },
       right: {
         kind: 'and',
-        left: { kind: 'not', clause: { kind: 'term', field: 'b', operator: '=', operand: { kind: 'value', text: '2', position: 17 }, position: 13 } },
-        right: { kind: 'term', field: 'c', operator: '=', operand: { kind: 'value', text: '3', position: 27 }, position: 23 },
+        left: {
+          kind: 'not',
+          clause: {
+            kind: 'term',
+            field: 'b',
+            operator: '=',
+            operand: { kind: 'value', text: '2', position: 17 },
+            position: 13,
+          },
+        },
+        right: {
+          kind: 'term',
+          field: 'c',
+          operator: '=',
+          operand: { kind: 'value', text: '3', position: 27 },
+          position: 23,
+        },
       },
     });
   });
 
   it('reads lists, functions, EMPTY, multi-word operators and ORDER BY', () => {
-    const query = parseJql('key not in (A-1, "A 2") and assignee is not empty and reporter = currentUser() order by priority desc, key');
+    const query = parseJql(
+      'key not in (A-1, "A 2") and assignee is not empty and reporter = currentUser() order by priority desc, key',
+    );
     expect(query.orderBy).toEqual([
       { field: 'priority', direction: 'desc', position: 88 },
       { field: 'key', direction: 'asc', position: 103 },
@@ -38,14 +61,29 @@ describe('parseJql', () => {
           },
           position: 0,
         },
-        right: { kind: 'term', field: 'assignee', operator: 'is not', operand: { kind: 'empty', position: 44 }, position: 28 },
+        right: {
+          kind: 'term',
+          field: 'assignee',
+          operator: 'is not',
+          operand: { kind: 'empty', position: 44 },
+          position: 28,
+        },
       },
-      right: { kind: 'term', field: 'reporter', operator: '=', operand: { kind: 'function', name: 'currentUser', args: [], position: 65 }, position: 54 },
+      right: {
+        kind: 'term',
+        field: 'reporter',
+        operator: '=',
+        operand: { kind: 'function', name: 'currentUser', args: [], position: 65 },
+        position: 54,
+      },
     });
   });
 
   it('reads a query that is only ORDER BY', () => {
-    expect(parseJql('ORDER BY created DESC')).toEqual({ where: null, orderBy: [{ field: 'created', direction: 'desc', position: 9 }] });
+    expect(parseJql('ORDER BY created DESC')).toEqual({
+      where: null,
+      orderBy: [{ field: 'created', direction: 'desc', position: 9 }],
+    });
   });
 
   it.each([

@@ -20,7 +20,10 @@ describe('answers conform to the Jira OpenAPI schemas', () => {
     ['User', '/rest/api/3/myself'],
     ['User', '/rest/api/3/myself?expand=groups,applicationRoles'],
     ['User', `/rest/api/3/user?accountId=${encodeURIComponent(SAM_AGENT.accountId)}`],
-    ['PageBeanUser', `/rest/api/3/user/bulk?accountId=${ALEX_ADMIN.accountId}&accountId=${encodeURIComponent(CASEY_CUSTOMER.accountId)}`],
+    [
+      'PageBeanUser',
+      `/rest/api/3/user/bulk?accountId=${ALEX_ADMIN.accountId}&accountId=${encodeURIComponent(CASEY_CUSTOMER.accountId)}`,
+    ],
     ['Permissions', '/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS,ADD_COMMENTS'],
     ['Project', '/rest/api/3/project/DEMO'],
     ['PropertyKeys', '/rest/api/3/issue/DEMO-1/properties'],
@@ -43,20 +46,30 @@ describe('answers conform to the Jira OpenAPI schemas', () => {
   });
 
   it('the parts of an issue conform to their own schemas', async () => {
-    const fields = (await get(jira, '/rest/api/3/issue/DEMO-1', admin)).json<{ fields: Record<string, unknown[] & Record<string, unknown>> }>().fields;
+    const fields = (await get(jira, '/rest/api/3/issue/DEMO-1', admin)).json<{
+      fields: Record<string, unknown[] & Record<string, unknown>>;
+    }>().fields;
     expect(schemaErrors('UserDetails', fields.reporter)).toEqual([]);
     expect(schemaErrors('UserDetails', fields.assignee)).toEqual([]);
     expect(schemaErrors('StatusDetails', fields.status)).toEqual([]);
     expect(schemaErrors('Priority', fields.priority)).toEqual([]);
     expect(schemaErrors('IssueTypeDetails', fields.issuetype)).toEqual([]);
     expect(schemaErrors('PageOfComments', fields.comment)).toEqual([]);
-    (fields.attachment as unknown[]).forEach((attachment) => expect(schemaErrors('Attachment', attachment)).toEqual([]));
-    (fields.components as unknown[]).forEach((component) => expect(schemaErrors('ProjectComponent', component)).toEqual([]));
+    (fields.attachment as unknown[]).forEach((attachment) =>
+      expect(schemaErrors('Attachment', attachment)).toEqual([]),
+    );
+    (fields.components as unknown[]).forEach((component) =>
+      expect(schemaErrors('ProjectComponent', component)).toEqual([]),
+    );
   });
 
   it('a comment added through POST is a Comment', async () => {
     const answer = await send(jira, 'POST', '/rest/api/3/issue/DEMO-2/comment?expand=renderedBody', as(SAM_AGENT), {
-      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dock delivered.' }] }] },
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dock delivered.' }] }],
+      },
     });
     expect(answer.status).toBe(201);
     expect(schemaErrors('Comment', answer.json())).toEqual([]);

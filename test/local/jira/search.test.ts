@@ -37,7 +37,10 @@ describe('GET /rest/api/3/search/jql', () => {
     ['assignee is EMPTY', ['DEMO-5']],
     ['assignee = currentUser() ORDER BY key', ['DEMO-4', 'DEMO-6']],
     [`reporter = "${CASEY_CUSTOMER.accountId}" ORDER BY key`, ['DEMO-1', 'DEMO-4']],
-    [`assignee in ("${SAM_AGENT.accountId}", EMPTY) ORDER BY key`, ['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-5', 'OPS-1', 'OPS-2']],
+    [
+      `assignee in ("${SAM_AGENT.accountId}", EMPTY) ORDER BY key`,
+      ['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-5', 'OPS-1', 'OPS-2'],
+    ],
     ['labels = VPN', ['DEMO-3']],
     ['labels in (onboarding, mfa) ORDER BY key DESC', ['DEMO-5', 'DEMO-2']],
     ['component = "Identity & Access" ORDER BY key', ['DEMO-2', 'DEMO-5']],
@@ -59,18 +62,24 @@ describe('GET /rest/api/3/search/jql', () => {
   });
 
   it('answers only issue ids when no fields are asked for', async () => {
-    const body = (await get(jira, `/rest/api/3/search/jql?jql=${q('key in (DEMO-1, DEMO-2) ORDER BY key')}`, admin)).json<SearchAnswer>();
+    const body = (
+      await get(jira, `/rest/api/3/search/jql?jql=${q('key in (DEMO-1, DEMO-2) ORDER BY key')}`, admin)
+    ).json<SearchAnswer>();
     expect(body).toEqual({ issues: [{ id: '10001' }, { id: '10002' }], isLast: true });
   });
 
   it('answers the asked-for fields, and names once for the page', async () => {
-    const body = (await get(jira, `/rest/api/3/search/jql?jql=${q('key = DEMO-6')}&fields=summary,status&expand=names`, admin)).json<SearchAnswer>();
+    const body = (
+      await get(jira, `/rest/api/3/search/jql?jql=${q('key = DEMO-6')}&fields=summary,status&expand=names`, admin)
+    ).json<SearchAnswer>();
     expect(body.issues[0]?.fields && Object.keys(body.issues[0].fields)).toEqual(['status', 'summary']);
     expect(body.names).toEqual({ status: 'Status', summary: 'Summary' });
   });
 
   it('uses *navigable as the base for fields=-description', async () => {
-    const body = (await get(jira, `/rest/api/3/search/jql?jql=${q('key = DEMO-6')}&fields=-description`, admin)).json<SearchAnswer>();
+    const body = (
+      await get(jira, `/rest/api/3/search/jql?jql=${q('key = DEMO-6')}&fields=-description`, admin)
+    ).json<SearchAnswer>();
     const fields = Object.keys(body.issues[0]?.fields ?? {});
     expect(fields).not.toContain('comment');
     expect(fields).not.toContain('description');
@@ -82,11 +91,20 @@ describe('GET /rest/api/3/search/jql', () => {
     const first = (await get(jira, `/rest/api/3/search/jql?jql=${jql}&maxResults=4`, admin)).json<SearchAnswer>();
     expect(first.issues.map((issue) => issue.id)).toEqual(['10001', '10002', '10003', '10004']);
     expect(first.isLast).toBe(false);
-    const second = (await get(jira, `/rest/api/3/search/jql?jql=${jql}&maxResults=4&nextPageToken=${first.nextPageToken}`, admin)).json<SearchAnswer>();
+    const second = (
+      await get(jira, `/rest/api/3/search/jql?jql=${jql}&maxResults=4&nextPageToken=${first.nextPageToken}`, admin)
+    ).json<SearchAnswer>();
     expect(second).toEqual({ issues: [{ id: '10005' }, { id: '10006' }], isLast: true });
-    const wrongQuery = await get(jira, `/rest/api/3/search/jql?jql=${q('project = DEMO')}&nextPageToken=${first.nextPageToken}`, admin);
+    const wrongQuery = await get(
+      jira,
+      `/rest/api/3/search/jql?jql=${q('project = DEMO')}&nextPageToken=${first.nextPageToken}`,
+      admin,
+    );
     expect(wrongQuery.status).toBe(400);
-    expect(wrongQuery.json()).toEqual({ errorMessages: ['The provided next page token is invalid or expired.'], errors: {} });
+    expect(wrongQuery.json()).toEqual({
+      errorMessages: ['The provided next page token is invalid or expired.'],
+      errors: {},
+    });
   });
 
   it.each([
@@ -101,19 +119,41 @@ describe('GET /rest/api/3/search/jql', () => {
 
   it.each([
     ['', invalid('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.')],
-    ['ORDER BY created DESC', invalid('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.')],
+    [
+      'ORDER BY created DESC',
+      invalid('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'),
+    ],
     ['project = NOPE', invalid("The value 'NOPE' does not exist for the field 'project'.")],
     ['colour = red', invalid("Field 'colour' does not exist or you do not have permission to view it.")],
     ['key = DEMO', invalid("The issue key 'DEMO' for field 'key' is invalid.")],
     ['key in (DEMO-1, DEMO-42)', invalid("An issue with key 'DEMO-42' does not exist for field 'key'.")],
     ['status = Blocked', invalid("The value 'Blocked' does not exist for the field 'status'.")],
     ['project ~ DEMO', invalid("The operator '~' is not supported by the 'project' field.")],
-    ['project = DEMO foo', invalid("Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'foo'. (line 1, character 16)")],
-    ['project DEMO', invalid("Error in the JQL Query: Expecting operator but got 'DEMO'. Valid operators are: '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'in', 'not in', 'is', 'is not'. (line 1, character 9)")],
-    ['summary ~ "open', invalid("Error in the JQL Query: The quoted string 'open' has not been completed. (line 1, character 11)")],
-    ['created > yesterday', invalid("Date value 'yesterday' for field 'created' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.")],
+    [
+      'project = DEMO foo',
+      invalid("Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'foo'. (line 1, character 16)"),
+    ],
+    [
+      'project DEMO',
+      invalid(
+        "Error in the JQL Query: Expecting operator but got 'DEMO'. Valid operators are: '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'in', 'not in', 'is', 'is not'. (line 1, character 9)",
+      ),
+    ],
+    [
+      'summary ~ "open',
+      invalid("Error in the JQL Query: The quoted string 'open' has not been completed. (line 1, character 11)"),
+    ],
+    [
+      'created > yesterday',
+      invalid(
+        "Date value 'yesterday' for field 'created' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.",
+      ),
+    ],
     ['assignee = membersOf(x)', invalid("Unable to find JQL function 'membersOf(x)'.")],
-    ['project = DEMO ORDER BY colour', invalid("Field 'colour' does not exist or you do not have permission to view it.")],
+    [
+      'project = DEMO ORDER BY colour',
+      invalid("Field 'colour' does not exist or you do not have permission to view it."),
+    ],
   ])('answers 400 for %j', async (jql, expected) => {
     const answer = await get(jira, `/rest/api/3/search/jql?jql=${q(jql)}`, admin);
     expect(answer.status).toBe(400);
@@ -143,11 +183,13 @@ describe('GET /rest/api/3/search/jql', () => {
     const body = answer.json<SearchAnswer>();
     expect(body.issues.map((issue) => issue.key)).toEqual(['DEMO-4']);
     expect(body.isLast).toBe(false);
-    const next = (await send(jira, 'POST', '/rest/api/3/search/jql', admin, {
-      jql: 'labels = dock OR labels = printing ORDER BY key',
-      fields: ['summary'],
-      nextPageToken: body.nextPageToken,
-    })).json<SearchAnswer>();
+    const next = (
+      await send(jira, 'POST', '/rest/api/3/search/jql', admin, {
+        jql: 'labels = dock OR labels = printing ORDER BY key',
+        fields: ['summary'],
+        nextPageToken: body.nextPageToken,
+      })
+    ).json<SearchAnswer>();
     expect(next.issues.map((issue) => issue.key)).toEqual(['DEMO-6']);
   });
 

@@ -1,6 +1,14 @@
 import { inflateSync } from 'node:zlib';
-import { ALEX_ADMIN, CASEY_CUSTOMER, JORDAN_MEMBER, JiraEmulatorError, SAM_AGENT, createJiraEmulator } from '../../../local/jira';
-import { ANONYMOUS, APP, SITE, as, get, newJira, send } from './helpers';
+
+import {
+  ALEX_ADMIN,
+  CASEY_CUSTOMER,
+  createJiraEmulator,
+  JiraEmulatorError,
+  JORDAN_MEMBER,
+  SAM_AGENT,
+} from '../../../local/jira';
+import { ANONYMOUS, APP, as, get, newJira, send, SITE } from './helpers';
 
 describe('the local Jira site', () => {
   const admin = as(ALEX_ADMIN);
@@ -10,17 +18,51 @@ describe('the local Jira site', () => {
 
     it('lists the seeded people, the admin first', () => {
       expect(jira.users()).toEqual([
-        { accountId: '5d8f6a2c1b9e4f0c7a3b2e10', displayName: 'Alex Admin', emailAddress: 'alex.admin@example.com', isAdmin: true, avatarColor: '#0052CC' },
-        { accountId: '712020:8c2e4f6a-1b3d-4e5f-9a7b-0c1d2e3f4a5b', displayName: 'Sam Rivera', emailAddress: 'sam.rivera@example.com', isAdmin: false, avatarColor: '#00875A' },
-        { accountId: '712020:3f9b1c7d-5e2a-4b8c-a6d4-7e0f1a2b3c4d', displayName: 'Jordan Lee', emailAddress: 'jordan.lee@example.com', isAdmin: false, avatarColor: '#6554C0' },
-        { accountId: '712020:e4a1b2c3-d4e5-4f60-8a71-92b3c4d5e6f7', displayName: 'Casey Customer', emailAddress: 'casey.customer@customer.example', isAdmin: false, avatarColor: '#FF5630' },
+        {
+          accountId: '5d8f6a2c1b9e4f0c7a3b2e10',
+          displayName: 'Alex Admin',
+          emailAddress: 'alex.admin@example.com',
+          isAdmin: true,
+          avatarColor: '#0052CC',
+        },
+        {
+          accountId: '712020:8c2e4f6a-1b3d-4e5f-9a7b-0c1d2e3f4a5b',
+          displayName: 'Sam Rivera',
+          emailAddress: 'sam.rivera@example.com',
+          isAdmin: false,
+          avatarColor: '#00875A',
+        },
+        {
+          accountId: '712020:3f9b1c7d-5e2a-4b8c-a6d4-7e0f1a2b3c4d',
+          displayName: 'Jordan Lee',
+          emailAddress: 'jordan.lee@example.com',
+          isAdmin: false,
+          avatarColor: '#6554C0',
+        },
+        {
+          accountId: '712020:e4a1b2c3-d4e5-4f60-8a71-92b3c4d5e6f7',
+          displayName: 'Casey Customer',
+          emailAddress: 'casey.customer@customer.example',
+          isAdmin: false,
+          avatarColor: '#FF5630',
+        },
       ]);
       expect(jira.user(SAM_AGENT.accountId)?.displayName).toBe('Sam Rivera');
       expect(jira.user('nobody')).toBeUndefined();
     });
 
     it('lists issue keys in order and keeps a fixed cloud id', () => {
-      expect(jira.issueKeys()).toEqual(['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-4', 'DEMO-5', 'DEMO-6', 'OPS-1', 'OPS-2', 'SEC-1']);
+      expect(jira.issueKeys()).toEqual([
+        'DEMO-1',
+        'DEMO-2',
+        'DEMO-3',
+        'DEMO-4',
+        'DEMO-5',
+        'DEMO-6',
+        'OPS-1',
+        'OPS-2',
+        'SEC-1',
+      ]);
       expect(jira.cloudId).toBe('7f3c2a1e-9b4d-4e6f-8a2c-5d1e0b9c3f47');
       expect(newJira().cloudId).toBe(jira.cloudId);
     });
@@ -28,7 +70,9 @@ describe('the local Jira site', () => {
     it('drops a trailing slash from the site URL', async () => {
       const slashed = createJiraEmulator({ siteUrl: `${SITE}/` });
       expect(slashed.siteUrl).toBe(SITE);
-      expect((await get(slashed, '/rest/api/3/issue/DEMO-1?fields=summary', admin)).json<{ self: string }>().self).toBe(`${SITE}/rest/api/3/issue/10001`);
+      expect((await get(slashed, '/rest/api/3/issue/DEMO-1?fields=summary', admin)).json<{ self: string }>().self).toBe(
+        `${SITE}/rest/api/3/issue/10001`,
+      );
     });
 
     it.each(['not a url', 'ftp://jira.example.com'])('refuses the site URL %j', (siteUrl) => {
@@ -44,7 +88,7 @@ describe('the local Jira site', () => {
   describe('HTTP behaviour', () => {
     const jira = newJira();
 
-    it('answers with Jira\'s headers and a fresh request id each time', async () => {
+    it("answers with Jira's headers and a fresh request id each time", async () => {
       const first = await get(jira, '/rest/api/3/serverInfo', admin);
       const second = await get(jira, '/rest/api/3/serverInfo', admin);
       expect(first.headers).toEqual({
@@ -114,9 +158,20 @@ describe('the local Jira site', () => {
         issueTypes: { name: string }[];
         projectTypeKey: string;
       }>();
-      expect([body.id, body.key, body.name, body.projectTypeKey]).toEqual(['10000', 'DEMO', 'Demo IT Support', 'software']);
+      expect([body.id, body.key, body.name, body.projectTypeKey]).toEqual([
+        '10000',
+        'DEMO',
+        'Demo IT Support',
+        'software',
+      ]);
       expect(body.lead.accountId).toBe(ALEX_ADMIN.accountId);
-      expect(body.components.map((component) => component.name)).toEqual(['Email', 'VPN', 'Laptops & Hardware', 'Identity & Access', 'Printing']);
+      expect(body.components.map((component) => component.name)).toEqual([
+        'Email',
+        'VPN',
+        'Laptops & Hardware',
+        'Identity & Access',
+        'Printing',
+      ]);
       expect(body.issueTypes.map((type) => type.name)).toEqual(['Bug', 'Task', 'Story']);
       expect((await get(jira, '/rest/api/3/project/10000', admin)).status).toBe(200);
     });
@@ -131,7 +186,12 @@ describe('the local Jira site', () => {
   describe('GET /rest/api/3/issue/{key}/watchers', () => {
     const jira = newJira();
     const watchers = async (actor = admin) =>
-      (await get(jira, '/rest/api/3/issue/DEMO-1/watchers', actor)).json<{ self: string; isWatching: boolean; watchCount: number; watchers: { displayName: string }[] }>();
+      (await get(jira, '/rest/api/3/issue/DEMO-1/watchers', actor)).json<{
+        self: string;
+        isWatching: boolean;
+        watchCount: number;
+        watchers: { displayName: string }[];
+      }>();
 
     it('lists everyone watching for people allowed to see them', async () => {
       const body = await watchers();
@@ -152,19 +212,26 @@ describe('the local Jira site', () => {
     it('stores, reads, lists and deletes a property', async () => {
       const jira = newJira();
       const path = '/rest/api/3/issue/DEMO-2/properties/issue-mailer.last-sent';
-      expect((await send(jira, 'PUT', path, as(SAM_AGENT), { sentAt: '2025-03-08T10:00:00Z', recipients: 2 })).status).toBe(201);
+      expect(
+        (await send(jira, 'PUT', path, as(SAM_AGENT), { sentAt: '2025-03-08T10:00:00Z', recipients: 2 })).status,
+      ).toBe(201);
       expect((await send(jira, 'PUT', path, APP, { sentAt: '2025-03-08T11:00:00Z', recipients: 3 })).status).toBe(200);
       expect((await get(jira, path, as(JORDAN_MEMBER))).json()).toEqual({
         key: 'issue-mailer.last-sent',
         value: { sentAt: '2025-03-08T11:00:00Z', recipients: 3 },
       });
       expect((await get(jira, '/rest/api/3/issue/DEMO-2/properties', admin)).json()).toEqual({
-        keys: [{ self: `${SITE}/rest/api/3/issue/10002/properties/issue-mailer.last-sent`, key: 'issue-mailer.last-sent' }],
+        keys: [
+          { self: `${SITE}/rest/api/3/issue/10002/properties/issue-mailer.last-sent`, key: 'issue-mailer.last-sent' },
+        ],
       });
       expect((await jira.handle({ method: 'DELETE', path, headers: {} }, admin)).status).toBe(204);
       const gone = await get(jira, path, admin);
       expect(gone.status).toBe(404);
-      expect(gone.json()).toEqual({ errorMessages: ["The property with key 'issue-mailer.last-sent' does not exist."], errors: {} });
+      expect(gone.json()).toEqual({
+        errorMessages: ["The property with key 'issue-mailer.last-sent' does not exist."],
+        errors: {},
+      });
     });
 
     it('refuses a member who may not edit the issue', async () => {
@@ -186,7 +253,8 @@ describe('the local Jira site', () => {
       const answer = await get(jira, path, ANONYMOUS);
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toBe(contentType);
-      if (contentType === 'image/svg+xml;charset=UTF-8') expect(answer.bytes.toString('utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      if (contentType === 'image/svg+xml;charset=UTF-8')
+        expect(answer.bytes.toString('utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       else expect(answer.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
     });
 
@@ -197,8 +265,11 @@ describe('the local Jira site', () => {
       expect(inflateSync(idat).length).toBe(24 * (24 * 3 + 1));
     });
 
-    it.each(['/images/icons/priorities/urgent.svg', '/rest/api/3/universal_avatar/view/type/issuetype/avatar/1'])('answers 404 for %s', async (path) => {
-      expect((await get(jira, path, ANONYMOUS)).status).toBe(404);
-    });
+    it.each(['/images/icons/priorities/urgent.svg', '/rest/api/3/universal_avatar/view/type/issuetype/avatar/1'])(
+      'answers 404 for %s',
+      async (path) => {
+        expect((await get(jira, path, ANONYMOUS)).status).toBe(404);
+      },
+    );
   });
 });

@@ -24,7 +24,11 @@ describe("Jira's Email API (GET /user/email, /user/email/bulk)", () => {
   });
 
   it('answers the app a list with one entry per known account, unknown and repeated ones left out', async () => {
-    const answer = await get(jira, `/rest/api/3/user/email/bulk?accountId=${casey}&accountId=${sam}&accountId=nobody&accountId=${casey}`, APP);
+    const answer = await get(
+      jira,
+      `/rest/api/3/user/email/bulk?accountId=${casey}&accountId=${sam}&accountId=nobody&accountId=${casey}`,
+      APP,
+    );
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([
       { accountId: CASEY_CUSTOMER.accountId, email: 'casey.customer@customer.example' },
@@ -37,7 +41,10 @@ describe("Jira's Email API (GET /user/email, /user/email/bulk)", () => {
     ['an admin', as(ALEX_ADMIN)],
     ['the person themselves', as(CASEY_CUSTOMER)],
   ])('refuses %s with 401, as Jira refuses anyone but an app', async (_who, actor) => {
-    for (const path of [`/rest/api/3/user/email?accountId=${casey}`, `/rest/api/3/user/email/bulk?accountId=${casey}`]) {
+    for (const path of [
+      `/rest/api/3/user/email?accountId=${casey}`,
+      `/rest/api/3/user/email/bulk?accountId=${casey}`,
+    ]) {
       const answer = await get(jira, path, actor);
       expect(answer.status).toBe(401);
       expect(answer.json()).toEqual(NOT_AUTHENTICATED);

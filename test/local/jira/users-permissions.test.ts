@@ -1,6 +1,6 @@
 import { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../local/jira';
 import type { JiraActor } from '../../../local/jira/types';
-import { ANONYMOUS, APP, SITE, as, get, newJira, send } from './helpers';
+import { ANONYMOUS, APP, as, get, newJira, send, SITE } from './helpers';
 
 interface UserAnswer {
   self: string;
@@ -37,7 +37,13 @@ describe('users and permissions', () => {
       const answer = await get(jira, '/rest/api/3/myself', as(user));
       expect(answer.status).toBe(200);
       const body = answer.json<UserAnswer>();
-      expect({ accountId: body.accountId, displayName, emailAddress: body.emailAddress, timeZone: body.timeZone, accountType: body.accountType }).toEqual({
+      expect({
+        accountId: body.accountId,
+        displayName,
+        emailAddress: body.emailAddress,
+        timeZone: body.timeZone,
+        accountType: body.accountType,
+      }).toEqual({
         accountId: user.accountId,
         displayName: body.displayName,
         emailAddress,
@@ -49,7 +55,7 @@ describe('users and permissions', () => {
       expect(answer.headers['x-aaccountid']).toBe(encodeURIComponent(user.accountId));
     });
 
-    it('answers the app\'s own account for asApp', async () => {
+    it("answers the app's own account for asApp", async () => {
       const body = (await get(jira, '/rest/api/3/myself', APP)).json<UserAnswer>();
       expect(body.accountId).toBe(APP_USER.accountId);
       expect(body.accountType).toBe('app');
@@ -61,7 +67,12 @@ describe('users and permissions', () => {
       const plain = (await get(jira, '/rest/api/3/myself', as(ALEX_ADMIN))).json<UserAnswer>();
       expect(plain.groups).toEqual({ size: 4, items: [] });
       const expanded = (await get(jira, '/rest/api/3/myself?expand=groups', as(ALEX_ADMIN))).json<UserAnswer>();
-      expect(expanded.groups.items.map((group) => group.name)).toEqual(['jira-admins', 'jira-software-users', 'site-admins', 'support-agents']);
+      expect(expanded.groups.items.map((group) => group.name)).toEqual([
+        'jira-admins',
+        'jira-software-users',
+        'site-admins',
+        'support-agents',
+      ]);
     });
 
     it('gives initials avatars on the site', async () => {
@@ -101,14 +112,17 @@ describe('users and permissions', () => {
     it('answers serverInfo anonymously', async () => {
       const answer = await get(jira, '/rest/api/3/serverInfo', ANONYMOUS);
       expect(answer.status).toBe(200);
-      expect(answer.json()).toEqual(expect.objectContaining({ baseUrl: SITE, deploymentType: 'Cloud', serverTime: '2025-03-08T10:00:00.000+0000' }));
+      expect(answer.json()).toEqual(
+        expect.objectContaining({ baseUrl: SITE, deploymentType: 'Cloud', serverTime: '2025-03-08T10:00:00.000+0000' }),
+      );
     });
   });
 
   describe('GET /rest/api/3/mypermissions', () => {
     const permissions = async (actor: JiraActor, query: string) =>
       (await get(jira, `/rest/api/3/mypermissions?${query}`, actor)).json<PermissionsAnswer>();
-    const have = (body: PermissionsAnswer) => Object.fromEntries(Object.entries(body.permissions).map(([key, value]) => [key, value.havePermission]));
+    const have = (body: PermissionsAnswer) =>
+      Object.fromEntries(Object.entries(body.permissions).map(([key, value]) => [key, value.havePermission]));
 
     it.each([
       ['Alex Admin', as(ALEX_ADMIN), { ADMINISTER: true, BROWSE_PROJECTS: true, ADD_COMMENTS: true }],
@@ -138,13 +152,19 @@ describe('users and permissions', () => {
       ['DEMO-4', true],
       ['DEMO-1', true],
       ['DEMO-6', false],
-    ])('scopes a customer\'s BROWSE_PROJECTS to %s: %s', async (issueKey, expected) => {
+    ])("scopes a customer's BROWSE_PROJECTS to %s: %s", async (issueKey, expected) => {
       if (!expected) {
-        const answer = await get(jira, `/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&issueKey=${issueKey}`, as(CASEY_CUSTOMER));
+        const answer = await get(
+          jira,
+          `/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&issueKey=${issueKey}`,
+          as(CASEY_CUSTOMER),
+        );
         expect(answer.status).toBe(404);
         return;
       }
-      expect(have(await permissions(as(CASEY_CUSTOMER), `permissions=BROWSE_PROJECTS,EDIT_ISSUES&issueKey=${issueKey}`))).toEqual({
+      expect(
+        have(await permissions(as(CASEY_CUSTOMER), `permissions=BROWSE_PROJECTS,EDIT_ISSUES&issueKey=${issueKey}`)),
+      ).toEqual({
         BROWSE_PROJECTS: true,
         EDIT_ISSUES: false,
       });
@@ -152,8 +172,16 @@ describe('users and permissions', () => {
 
     it.each([
       ['permissions missing', '', { errorMessages: ["The 'permissions' query parameter is required."], errors: {} }],
-      ['permissions empty', 'permissions=', { errorMessages: ["The 'permissions' query parameter is required."], errors: {} }],
-      ['an unknown key', 'permissions=BROWSE_PROJECTS,FLY', { errorMessages: ['Invalid permission keys: FLY.'], errors: {} }],
+      [
+        'permissions empty',
+        'permissions=',
+        { errorMessages: ["The 'permissions' query parameter is required."], errors: {} },
+      ],
+      [
+        'an unknown key',
+        'permissions=BROWSE_PROJECTS,FLY',
+        { errorMessages: ['Invalid permission keys: FLY.'], errors: {} },
+      ],
     ])('answers 400 for %s', async (_what, query, expected) => {
       const answer = await get(jira, `/rest/api/3/mypermissions?${query}`, as(ALEX_ADMIN));
       expect(answer.status).toBe(400);
@@ -161,7 +189,11 @@ describe('users and permissions', () => {
     });
 
     it('answers 404 for an unknown project', async () => {
-      const answer = await get(jira, '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=NOPE', as(ALEX_ADMIN));
+      const answer = await get(
+        jira,
+        '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=NOPE',
+        as(ALEX_ADMIN),
+      );
       expect(answer.status).toBe(404);
       expect(answer.json()).toEqual({ errorMessages: ["No project could be found with key 'NOPE'."], errors: {} });
     });
@@ -174,7 +206,9 @@ describe('users and permissions', () => {
       const answer = await check(as(ALEX_ADMIN), {
         accountId: CASEY_CUSTOMER.accountId,
         globalPermissions: ['ADMINISTER'],
-        projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'], issues: [10001, 10002, 10004], projects: [10000] }],
+        projectPermissions: [
+          { permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'], issues: [10001, 10002, 10004], projects: [10000] },
+        ],
       });
       expect(answer.json()).toEqual({
         projectPermissions: [
@@ -187,11 +221,14 @@ describe('users and permissions', () => {
 
     it.each([
       ['a non-admin', as(SAM_AGENT)],
-      ["the app, whose account is in the default group only", APP],
+      ['the app, whose account is in the default group only', APP],
     ])('refuses %s asking about someone else', async (_who, actor) => {
       const answer = await check(actor, { accountId: ALEX_ADMIN.accountId, globalPermissions: ['ADMINISTER'] });
       expect(answer.status).toBe(403);
-      expect(answer.json()).toEqual({ errorMessages: ['Only Jira administrators can perform this operation.'], errors: {} });
+      expect(answer.json()).toEqual({
+        errorMessages: ['Only Jira administrators can perform this operation.'],
+        errors: {},
+      });
     });
 
     it('names unrecognised permissions', async () => {
@@ -203,7 +240,9 @@ describe('users and permissions', () => {
 
   describe('user look-ups', () => {
     it('gets a user by account id, hiding a private email from others', async () => {
-      const casey = (await get(jira, `/rest/api/3/user?accountId=${encodeURIComponent(CASEY_CUSTOMER.accountId)}`, as(SAM_AGENT))).json<UserAnswer>();
+      const casey = (
+        await get(jira, `/rest/api/3/user?accountId=${encodeURIComponent(CASEY_CUSTOMER.accountId)}`, as(SAM_AGENT))
+      ).json<UserAnswer>();
       expect(casey.displayName).toBe('Casey Customer');
       expect(casey.emailAddress).toBeUndefined();
     });
@@ -216,9 +255,15 @@ describe('users and permissions', () => {
     });
 
     it('lets a customer look up only themselves', async () => {
-      const self = await get(jira, `/rest/api/3/user?accountId=${encodeURIComponent(CASEY_CUSTOMER.accountId)}`, as(CASEY_CUSTOMER));
+      const self = await get(
+        jira,
+        `/rest/api/3/user?accountId=${encodeURIComponent(CASEY_CUSTOMER.accountId)}`,
+        as(CASEY_CUSTOMER),
+      );
       expect(self.status).toBe(200);
-      expect((await get(jira, `/rest/api/3/user?accountId=${ALEX_ADMIN.accountId}`, as(CASEY_CUSTOMER))).status).toBe(403);
+      expect((await get(jira, `/rest/api/3/user?accountId=${ALEX_ADMIN.accountId}`, as(CASEY_CUSTOMER))).status).toBe(
+        403,
+      );
     });
 
     it.each([
@@ -241,7 +286,9 @@ describe('users and permissions', () => {
     });
 
     it('pages bulk look-ups and skips unknown ids', async () => {
-      const ids = [ALEX_ADMIN, SAM_AGENT, JORDAN_MEMBER].map((user) => `accountId=${encodeURIComponent(user.accountId)}`).join('&');
+      const ids = [ALEX_ADMIN, SAM_AGENT, JORDAN_MEMBER]
+        .map((user) => `accountId=${encodeURIComponent(user.accountId)}`)
+        .join('&');
       const first = (await get(jira, `/rest/api/3/user/bulk?${ids}&accountId=ghost&maxResults=2`, APP)).json<{
         total: number;
         isLast: boolean;

@@ -2,11 +2,18 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTenantConfig, MicrosoftEmulatorError, MicrosoftEmulatorErrorCode, parseTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
+
 import type { MicrosoftEmulatorConfig } from '../../../local/microsoft';
+import {
+  loadTenantConfig,
+  MicrosoftEmulatorError,
+  MicrosoftEmulatorErrorCode,
+  parseTenantConfig,
+  startMicrosoftEmulator,
+} from '../../../local/microsoft';
 import { DEMO_CERTIFICATE, demoConfig, TENANT_JSON } from './helpers';
 
-function thrownBy(action: () => unknown): MicrosoftEmulatorError {
+const thrownBy = (action: () => unknown): MicrosoftEmulatorError => {
   try {
     action();
   } catch (error) {
@@ -14,20 +21,27 @@ function thrownBy(action: () => unknown): MicrosoftEmulatorError {
     throw error;
   }
   throw new Error('expected a MicrosoftEmulatorError');
-}
+};
 
 describe('Microsoft emulator tenant config', () => {
   it('loads the demo tenant', () => {
     const config = loadTenantConfig(TENANT_JSON);
     const tenant = config.tenants[0];
     expect(config.tenants).toHaveLength(1);
-    expect(tenant).toMatchObject({ id: '6b1f3c2a-8d4e-4f7a-9c51-2e7d0a3b5c84', displayName: 'Contoso', domains: ['contoso.onmicrosoft.com'] });
+    expect(tenant).toMatchObject({
+      id: '6b1f3c2a-8d4e-4f7a-9c51-2e7d0a3b5c84',
+      displayName: 'Contoso',
+      domains: ['contoso.onmicrosoft.com'],
+    });
     expect(tenant?.apps.map((app) => [app.displayName, app.adminConsentGranted, app.applicationPermissions])).toEqual([
       ['Issue Mailer (demo)', true, ['Mail.Send', 'Mail.ReadWrite', 'User.Read.All']],
       ['Issue Mailer (awaiting admin consent)', false, ['Mail.Send']],
       ['Issue Mailer (secret expiring soon)', true, ['Mail.Send', 'Mail.ReadWrite', 'User.Read.All']],
     ]);
-    expect(tenant?.apps[0]?.secrets.map((secret) => secret.expiresOn)).toEqual(['2099-12-31T00:00:00Z', '2024-01-31T00:00:00Z']);
+    expect(tenant?.apps[0]?.secrets.map((secret) => secret.expiresOn)).toEqual([
+      '2099-12-31T00:00:00Z',
+      '2024-01-31T00:00:00Z',
+    ]);
     expect(tenant?.mailboxes.map((mailbox) => [mailbox.userPrincipalName, mailbox.mailboxEnabled])).toEqual([
       ['support@contoso.onmicrosoft.com', true],
       ['noreply@contoso.onmicrosoft.com', false],
@@ -68,12 +82,16 @@ describe('Microsoft emulator tenant config', () => {
       delete secret.expiresOn;
       secret.expiresInDays = days;
     });
-    expect(parseTenantConfig(config, 'tenant config', { now: new Date(today) }).tenants[0]?.apps[0]?.secrets[0]?.expiresOn).toBe(expected);
+    expect(
+      parseTenantConfig(config, 'tenant config', { now: new Date(today) }).tenants[0]?.apps[0]?.secrets[0]?.expiresOn,
+    ).toBe(expected);
   });
 
   it('resolves the demo secret expiring soon to 20 days after the day the file is loaded', () => {
     const config = loadTenantConfig(TENANT_JSON, { now: new Date('2031-02-27T10:00:00Z') });
-    const app = config.tenants[0]?.apps.find((candidate) => candidate.displayName === 'Issue Mailer (secret expiring soon)');
+    const app = config.tenants[0]?.apps.find(
+      (candidate) => candidate.displayName === 'Issue Mailer (secret expiring soon)',
+    );
     expect(app?.secrets.map((secret) => secret.expiresOn)).toEqual(['2031-03-19T00:00:00Z']);
   });
 
@@ -97,17 +115,35 @@ describe('Microsoft emulator tenant config', () => {
     change(config.tenants[0] as Record<string, unknown>);
     return config;
   };
-  const firstApp = (tenant: Record<string, unknown>) => (tenant.apps as Record<string, unknown>[])[0] as Record<string, unknown>;
-  const firstCertificate = (tenant: Record<string, unknown>) => (firstApp(tenant).certificates as Record<string, unknown>[])[0] as Record<string, unknown>;
+  const firstApp = (tenant: Record<string, unknown>) =>
+    (tenant.apps as Record<string, unknown>[])[0] as Record<string, unknown>;
+  const firstCertificate = (tenant: Record<string, unknown>) =>
+    (firstApp(tenant).certificates as Record<string, unknown>[])[0] as Record<string, unknown>;
 
   it.each<[string, unknown, string]>([
     ['no tenants', { tenants: [] }, 'tenants'],
     ['a tenant id that is not a GUID', withTenant((t) => (t.id = 'contoso')), 'tenants.0.id: tenant id must be a GUID'],
-    ['a domain that is not a DNS name', withTenant((t) => (t.domains = ['contoso'])), 'tenants.0.domains.0: domain must be a DNS name'],
+    [
+      'a domain that is not a DNS name',
+      withTenant((t) => (t.domains = ['contoso'])),
+      'tenants.0.domains.0: domain must be a DNS name',
+    ],
     ['an unknown property', withTenant((t) => (t.region = 'EU')), 'tenants.0'],
-    ['a secret expiry that is not a date-time', withTenant((t) => ((firstApp(t).secrets as Record<string, unknown>[])[0]!.expiresOn = '2099-12-31')), 'tenants.0.apps.0.secrets.0.expiresOn'],
-    ['an empty secret value', withTenant((t) => ((firstApp(t).secrets as Record<string, unknown>[])[0]!.value = '')), 'tenants.0.apps.0.secrets.0.value: secret value must not be empty'],
-    ['a duplicate client id', withTenant((t) => (t.apps = [firstApp(t), firstApp(t)])), "tenants.0.apps.1.clientId: clientId in tenant"],
+    [
+      'a secret expiry that is not a date-time',
+      withTenant((t) => ((firstApp(t).secrets as Record<string, unknown>[])[0]!.expiresOn = '2099-12-31')),
+      'tenants.0.apps.0.secrets.0.expiresOn',
+    ],
+    [
+      'an empty secret value',
+      withTenant((t) => ((firstApp(t).secrets as Record<string, unknown>[])[0]!.value = '')),
+      'tenants.0.apps.0.secrets.0.value: secret value must not be empty',
+    ],
+    [
+      'a duplicate client id',
+      withTenant((t) => (t.apps = [firstApp(t), firstApp(t)])),
+      'tenants.0.apps.1.clientId: clientId in tenant',
+    ],
     ['a zero token lifetime', { ...base(), tokenLifetimeSeconds: 0 }, 'tokenLifetimeSeconds'],
     [
       'a secret with both expiresOn and expiresInDays',
@@ -124,7 +160,7 @@ describe('Microsoft emulator tenant config', () => {
       'tenants.0.apps.0.secrets.0.expiresInDays: expiresInDays must be a whole number of days',
     ],
     [
-      'a certificate thumbprint that is not the certificate\'s',
+      "a certificate thumbprint that is not the certificate's",
       withTenant((t) => (firstCertificate(t).thumbprint = 'AB'.repeat(20))),
       `tenants.0.apps.0.certificates.0.thumbprint: thumbprint does not match the certificate, whose SHA-1 thumbprint is ${DEMO_CERTIFICATE.thumbprint}`,
     ],
@@ -135,16 +171,25 @@ describe('Microsoft emulator tenant config', () => {
     ],
     [
       'a certificate PEM that is not a certificate',
-      withTenant((t) => (firstCertificate(t).certificatePem = '-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----\n')),
+      withTenant(
+        (t) =>
+          (firstCertificate(t).certificatePem = '-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----\n'),
+      ),
       'tenants.0.apps.0.certificates.0.certificatePem: the certificate is not a readable X.509 certificate',
     ],
     [
-      'a private key that is not the certificate\'s',
-      withTenant((t) => (firstCertificate(t).privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }))),
+      "a private key that is not the certificate's",
+      withTenant(
+        (t) =>
+          (firstCertificate(t).privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+            type: 'pkcs8',
+            format: 'pem',
+          })),
+      ),
       "tenants.0.apps.0.certificates.0.privateKeyPem: the private key is not the certificate's key",
     ],
     [
-      'a certificate expiry after the certificate\'s notAfter',
+      "a certificate expiry after the certificate's notAfter",
       withTenant((t) => (firstCertificate(t).expiresOn = '2040-01-01T00:00:00Z')),
       "tenants.0.apps.0.certificates.0.expiresOn: expiresOn must not be after the certificate's notAfter (2036-11-23T16:33:09Z)",
     ],
@@ -163,7 +208,12 @@ describe('Microsoft emulator tenant config', () => {
     ],
     [
       'a policy naming a mailbox the tenant does not have',
-      withTenant((t) => ((t.applicationAccessPolicies as Record<string, unknown>[])[0]!.mailboxes = ['ghost@contoso.onmicrosoft.com'])),
+      withTenant(
+        (t) =>
+          ((t.applicationAccessPolicies as Record<string, unknown>[])[0]!.mailboxes = [
+            'ghost@contoso.onmicrosoft.com',
+          ]),
+      ),
       "tenants.0.applicationAccessPolicies.0.mailboxes.0: 'ghost@contoso.onmicrosoft.com' is not a mailbox of this tenant",
     ],
     [
@@ -185,9 +235,15 @@ describe('Microsoft emulator tenant config', () => {
   });
 
   it('never puts key material in the error message', () => {
-    const config = withTenant((t) => (firstCertificate(t).privateKeyPem = '-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdr\n-----END PRIVATE KEY-----\n'));
+    const config = withTenant(
+      (t) =>
+        (firstCertificate(t).privateKeyPem =
+          '-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdr\n-----END PRIVATE KEY-----\n'),
+    );
     const error = thrownBy(() => parseTenantConfig(config));
-    expect(error.message).toBe('Invalid tenant config: tenants.0.apps.0.certificates.0.privateKeyPem: the private key is not a readable unencrypted PEM private key');
+    expect(error.message).toBe(
+      'Invalid tenant config: tenants.0.apps.0.certificates.0.privateKeyPem: the private key is not a readable unencrypted PEM private key',
+    );
   });
 
   describe('files', () => {
@@ -215,7 +271,9 @@ describe('Microsoft emulator tenant config', () => {
       const path = join(dir, 'cert-files.json');
       writeFileSync(join(dir, 'demo.key.pem'), readFileSync(DEMO_CERTIFICATE.privateKeyFile));
       const config = base();
-      const certificate = ((config.tenants[0]!.apps as Record<string, unknown>[])[0]!.certificates as Record<string, unknown>[])[0]!;
+      const certificate = (
+        (config.tenants[0]!.apps as Record<string, unknown>[])[0]!.certificates as Record<string, unknown>[]
+      )[0]!;
       delete certificate.certificatePem;
       delete certificate.privateKeyPem;
       certificate.certificateFile = DEMO_CERTIFICATE.certificateFile;
@@ -229,7 +287,9 @@ describe('Microsoft emulator tenant config', () => {
     it('reads certificate files relative to the config file and names a missing one', () => {
       const path = join(dir, 'missing-cert.json');
       const config = base();
-      const certificate = ((config.tenants[0]!.apps as Record<string, unknown>[])[0]!.certificates as Record<string, unknown>[])[0]!;
+      const certificate = (
+        (config.tenants[0]!.apps as Record<string, unknown>[])[0]!.certificates as Record<string, unknown>[]
+      )[0]!;
       delete certificate.certificatePem;
       delete certificate.privateKeyPem;
       certificate.certificateFile = 'certs/nowhere.pem';
@@ -242,12 +302,16 @@ describe('Microsoft emulator tenant config', () => {
     it('names the file when its content is invalid', () => {
       const path = join(dir, 'empty.json');
       writeFileSync(path, '{"tenants": []}');
-      expect(thrownBy(() => loadTenantConfig(path)).message.startsWith(`Invalid tenant config ${path}: tenants`)).toBe(true);
+      expect(thrownBy(() => loadTenantConfig(path)).message.startsWith(`Invalid tenant config ${path}: tenants`)).toBe(
+        true,
+      );
     });
   });
 
   it('validates the config given to startMicrosoftEmulator', async () => {
-    await expect(startMicrosoftEmulator({ config: { tenants: [] } })).rejects.toMatchObject({ code: MicrosoftEmulatorErrorCode.ConfigInvalid });
+    await expect(startMicrosoftEmulator({ config: { tenants: [] } })).rejects.toMatchObject({
+      code: MicrosoftEmulatorErrorCode.ConfigInvalid,
+    });
   });
 
   it('refuses to listen on a non-loopback address', async () => {

@@ -1,5 +1,5 @@
-import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode, type FaultMix } from '../../../local/microsoft';
-import { graphGet, postJson, sendMailUrl, simpleMessage, until, useDemo, type GraphErrorBody } from './helpers';
+import { type FaultMix, MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from '../../../local/microsoft';
+import { type GraphErrorBody, graphGet, postJson, sendMailUrl, simpleMessage, until, useDemo } from './helpers';
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 const REQUESTS = 1000;
@@ -32,7 +32,7 @@ describe('Microsoft emulator fault mix', () => {
     demo.emulator.resetDeliveryStats();
   });
 
-  async function run(count: number): Promise<Seen[]> {
+  const run = async (count: number): Promise<Seen[]> => {
     const seen: Seen[] = [];
     for (let i = 0; i < count; i += 1) {
       const response = await graphGet(demo, `/users/${SUPPORT}/mailFolders/inbox?$select=displayName`);
@@ -40,7 +40,7 @@ describe('Microsoft emulator fault mix', () => {
       seen.push({ status: response.status, retryAfter: response.headers.get('retry-after'), code: body.error?.code });
     }
     return seen;
-  }
+  };
 
   it('gives the same faults for the same seed, in the proportions asked for', async () => {
     demo.emulator.setFaultMix(MIX);
@@ -54,7 +54,11 @@ describe('Microsoft emulator fault mix', () => {
     expect(demo.emulator.deliveryStats()).toEqual(firstStats);
     expect(firstStats.injected).toEqual(SEEDED_COUNTS);
     const tally = (status: number) => first.filter((seen) => seen.status === status).length;
-    expect([tally(429), tally(503), tally(200)]).toEqual([SEEDED_COUNTS.throttle, SEEDED_COUNTS.unavailable, REQUESTS - SEEDED_COUNTS.throttle - SEEDED_COUNTS.unavailable]);
+    expect([tally(429), tally(503), tally(200)]).toEqual([
+      SEEDED_COUNTS.throttle,
+      SEEDED_COUNTS.unavailable,
+      REQUESTS - SEEDED_COUNTS.throttle - SEEDED_COUNTS.unavailable,
+    ]);
 
     const total = SEEDED_COUNTS.throttle + SEEDED_COUNTS.unavailable + SEEDED_COUNTS.slow;
     expect(Math.abs(total - REQUESTS * MIX.probability)).toBeLessThanOrEqual(4 * Math.sqrt(REQUESTS * 0.25 * 0.75));
@@ -64,8 +68,12 @@ describe('Microsoft emulator fault mix', () => {
     // Every refusal carries a whole-second Retry-After from the range, and the whole range is used.
     const retryAfters = first.filter((seen) => seen.status !== 200).map((seen) => seen.retryAfter);
     expect([...new Set(retryAfters)].sort()).toEqual(['1', '2', '3', '4', '5']);
-    expect(new Set(first.filter((seen) => seen.status === 429).map((seen) => seen.code))).toEqual(new Set(['TooManyRequests']));
-    expect(new Set(first.filter((seen) => seen.status === 503).map((seen) => seen.code))).toEqual(new Set(['serviceNotAvailable']));
+    expect(new Set(first.filter((seen) => seen.status === 429).map((seen) => seen.code))).toEqual(
+      new Set(['TooManyRequests']),
+    );
+    expect(new Set(first.filter((seen) => seen.status === 503).map((seen) => seen.code))).toEqual(
+      new Set(['serviceNotAvailable']),
+    );
   });
 
   it('gives other faults for another seed', async () => {
@@ -76,23 +84,43 @@ describe('Microsoft emulator fault mix', () => {
   });
 
   it.each([
-    ['throttle', 429, 'TooManyRequests', 'Please retry again later.', { code: '429', message: 'Please retry after', status: '429' }],
-    ['unavailable', 503, 'serviceNotAvailable', 'The service is not available. Try the request again after a delay. There may be a Retry-After header.', {}],
-  ] as const)('answers a %s draw as Graph does, with the drawn Retry-After', async (kind, status, code, message, inner) => {
-    demo.emulator.setFaultMix({ ...MIX, probability: 1, kinds: [kind], retryAfterSeconds: { min: 7, max: 7 } });
-    const before = demo.emulator.sentMessages().length;
-    const response = await postJson(sendMailUrl(demo), demo.token, simpleMessage());
-    expect(response.status).toBe(status);
-    expect(response.headers.get('retry-after')).toBe('7');
-    const body = (await response.json()) as GraphErrorBody;
-    expect(body.error).toEqual({
-      code,
-      message,
-      innerError: { ...inner, date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/), 'request-id': response.headers.get('request-id'), 'client-request-id': response.headers.get('request-id') },
-    });
-    expect(demo.emulator.sentMessages()).toHaveLength(before);
-    expect(demo.emulator.deliveryStats().injected).toEqual({ throttle: 0, unavailable: 0, slow: 0, [kind]: 1 });
-  });
+    [
+      'throttle',
+      429,
+      'TooManyRequests',
+      'Please retry again later.',
+      { code: '429', message: 'Please retry after', status: '429' },
+    ],
+    [
+      'unavailable',
+      503,
+      'serviceNotAvailable',
+      'The service is not available. Try the request again after a delay. There may be a Retry-After header.',
+      {},
+    ],
+  ] as const)(
+    'answers a %s draw as Graph does, with the drawn Retry-After',
+    async (kind, status, code, message, inner) => {
+      demo.emulator.setFaultMix({ ...MIX, probability: 1, kinds: [kind], retryAfterSeconds: { min: 7, max: 7 } });
+      const before = demo.emulator.sentMessages().length;
+      const response = await postJson(sendMailUrl(demo), demo.token, simpleMessage());
+      expect(response.status).toBe(status);
+      expect(response.headers.get('retry-after')).toBe('7');
+      const body = (await response.json()) as GraphErrorBody;
+      expect(body.error).toEqual({
+        code,
+        message,
+        innerError: {
+          ...inner,
+          date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
+          'request-id': response.headers.get('request-id'),
+          'client-request-id': response.headers.get('request-id'),
+        },
+      });
+      expect(demo.emulator.sentMessages()).toHaveLength(before);
+      expect(demo.emulator.deliveryStats().injected).toEqual({ throttle: 0, unavailable: 0, slow: 0, [kind]: 1 });
+    },
+  );
 
   it('lets queued faults go first, without drawing from the mix', async () => {
     demo.emulator.setFaultMix({ ...MIX, probability: 1, kinds: ['unavailable'] });
@@ -109,14 +137,25 @@ describe('Microsoft emulator fault mix', () => {
     const response = await fetch(`${demo.emulator.loginBaseUrl}/${demo.tenant.id}/oauth2/v2.0/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: demo.app.clientId, client_secret: 'wrong', scope: 'https://graph.microsoft.com/.default' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: demo.app.clientId,
+        client_secret: 'wrong',
+        scope: 'https://graph.microsoft.com/.default',
+      }).toString(),
     });
     expect(response.status).toBe(401);
     expect(demo.emulator.deliveryStats().injected.throttle).toBe(0);
   });
 
   describe('slow answers', () => {
-    const slow = (slowAfterWork: boolean): FaultMix => ({ ...MIX, probability: 1, kinds: ['slow'], slowDelayMs: { min: 60_000, max: 60_000 }, slowAfterWork });
+    const slow = (slowAfterWork: boolean): FaultMix => ({
+      ...MIX,
+      probability: 1,
+      kinds: ['slow'],
+      slowDelayMs: { min: 60_000, max: 60_000 },
+      slowAfterWork,
+    });
 
     it('with slowAfterWork, accepts and stores the message before the wait, so a client that gives up does not know', async () => {
       demo.emulator.setFaultMix(slow(true));
@@ -162,7 +201,11 @@ describe('Microsoft emulator fault mix', () => {
         () => 'answered',
         () => 'aborted',
       );
-      await until(() => demo.emulator.deliveryStats().injected.slow === 1 && demo.emulator.requestCounts().graph === graphBefore + 1, 'the request is held');
+      await until(
+        () =>
+          demo.emulator.deliveryStats().injected.slow === 1 && demo.emulator.requestCounts().graph === graphBefore + 1,
+        'the request is held',
+      );
       abort.abort();
       expect(await request).toBe('aborted');
       // A later request, drawn after the held one, is answered only after the held one's 30 ms have passed.

@@ -1,5 +1,5 @@
 import type { SendHookInfo, SendHookPoint } from '../../../local/microsoft';
-import { Gate, postJson, sendMailUrl, simpleMessage, until, useDemo, type GraphErrorBody } from './helpers';
+import { Gate, type GraphErrorBody, postJson, sendMailUrl, simpleMessage, until, useDemo } from './helpers';
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 const CLIENT_ID = '<hook.1@issue-mailer.example>';
@@ -28,33 +28,53 @@ describe('Microsoft emulator send hooks', () => {
   const message = (extra: Json = {}) => ({ ...simpleMessage('DEMO-5: Hooked').message, ...extra });
 
   /** The Message-ID Graph lists for the newest message of Sent Items. */
-  async function newestSentId(): Promise<string> {
-    const response = await fetch(`${demo.emulator.graphBaseUrl}/v1.0/users/${SUPPORT}/mailFolders/sentitems/messages?$top=1&$select=internetMessageId`, {
-      headers: { Authorization: `Bearer ${demo.token}` },
-    });
+  const newestSentId = async (): Promise<string> => {
+    const response = await fetch(
+      `${demo.emulator.graphBaseUrl}/v1.0/users/${SUPPORT}/mailFolders/sentitems/messages?$top=1&$select=internetMessageId`,
+      {
+        headers: { Authorization: `Bearer ${demo.token}` },
+      },
+    );
     const [newest] = ((await response.json()) as { value: Json[] }).value;
     return String(newest?.internetMessageId);
-  }
+  };
 
-  async function createDraft(extra: Json = {}): Promise<Json> {
+  const createDraft = async (extra: Json = {}): Promise<Json> => {
     const created = await postJson(messagesUrl(), demo.token, message(extra));
     expect(created.status).toBe(201);
     return (await created.json()) as Json;
-  }
-  const sendDraft = (id: unknown) => fetch(`${messagesUrl()}/${String(id)}/send`, { method: 'POST', headers: { Authorization: `Bearer ${demo.token}` } });
+  };
+  const sendDraft = (id: unknown) =>
+    fetch(`${messagesUrl()}/${String(id)}/send`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${demo.token}` },
+    });
 
   it.each([
-    ['sendMail with a client Message-ID', async () => postJson(sendMailUrl(demo), demo.token, { message: message({ internetMessageId: CLIENT_ID }) }), CLIENT_ID, CLIENT_ID],
-    ["a draft's /send", async () => sendDraft((await createDraft({ internetMessageId: CLIENT_ID })).id), CLIENT_ID, CLIENT_ID],
-  ])('calls before-accept before storing and after-accept after, with the mailbox, for %s', async (_name, send, before, after) => {
-    const stored = demo.emulator.sentMessages(SUPPORT).length;
-    expect((await send()).status).toBe(202);
-    expect(calls).toEqual([
-      { point: 'before-accept', info: { mailbox: SUPPORT, internetMessageId: before }, stored },
-      { point: 'after-accept', info: { mailbox: SUPPORT, internetMessageId: after }, stored: stored + 1 },
-    ]);
-    expect(await newestSentId()).toBe(after);
-  });
+    [
+      'sendMail with a client Message-ID',
+      async () => postJson(sendMailUrl(demo), demo.token, { message: message({ internetMessageId: CLIENT_ID }) }),
+      CLIENT_ID,
+      CLIENT_ID,
+    ],
+    [
+      "a draft's /send",
+      async () => sendDraft((await createDraft({ internetMessageId: CLIENT_ID })).id),
+      CLIENT_ID,
+      CLIENT_ID,
+    ],
+  ])(
+    'calls before-accept before storing and after-accept after, with the mailbox, for %s',
+    async (_name, send, before, after) => {
+      const stored = demo.emulator.sentMessages(SUPPORT).length;
+      expect((await send()).status).toBe(202);
+      expect(calls).toEqual([
+        { point: 'before-accept', info: { mailbox: SUPPORT, internetMessageId: before }, stored },
+        { point: 'after-accept', info: { mailbox: SUPPORT, internetMessageId: after }, stored: stored + 1 },
+      ]);
+      expect(await newestSentId()).toBe(after);
+    },
+  );
 
   it('gives no Message-ID before accepting a sendMail without one, and the one Exchange made after', async () => {
     expect((await postJson(sendMailUrl(demo), demo.token, { message: message() })).status).toBe(202);
@@ -69,7 +89,10 @@ describe('Microsoft emulator send hooks', () => {
   it("gives a draft's /send the Message-ID its create answer showed", async () => {
     const draft = await createDraft();
     expect((await sendDraft(draft.id)).status).toBe(202);
-    expect(calls.map((call) => call.info.internetMessageId)).toEqual([draft.internetMessageId, draft.internetMessageId]);
+    expect(calls.map((call) => call.info.internetMessageId)).toEqual([
+      draft.internetMessageId,
+      draft.internetMessageId,
+    ]);
   });
 
   it('writes the 202 only once the after-accept hook has returned', async () => {
@@ -111,7 +134,11 @@ describe('Microsoft emulator send hooks', () => {
   });
 
   it.each([
-    ['a sendMail Graph refuses', async () => postJson(sendMailUrl(demo), demo.token, { message: { ...message(), toRecipients: [] } }), 400],
+    [
+      'a sendMail Graph refuses',
+      async () => postJson(sendMailUrl(demo), demo.token, { message: { ...message(), toRecipients: [] } }),
+      400,
+    ],
     ['a /send of an unknown draft', async () => sendDraft('AAMkAGnoSuchDraft'), 404],
   ])('is not called for %s', async (_name, send, status) => {
     expect((await send()).status).toBe(status);

@@ -1,4 +1,4 @@
-import { getToken, postJson, sendMailUrl, simpleMessage, useDemo, type GraphErrorBody } from './helpers';
+import { getToken, type GraphErrorBody, postJson, sendMailUrl, simpleMessage, useDemo } from './helpers';
 
 const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
@@ -6,13 +6,16 @@ const WWW_AUTHENTICATE =
 describe('Microsoft emulator expireIssuedTokens()', () => {
   const demo = useDemo();
 
-  async function expectExpired(response: Response): Promise<void> {
+  const expectExpired = async (response: Response): Promise<void> => {
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe(WWW_AUTHENTICATE);
     const body = (await response.json()) as GraphErrorBody;
-    expect([body.error.code, body.error.message]).toEqual(['InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.']);
+    expect([body.error.code, body.error.message]).toEqual([
+      'InvalidAuthenticationToken',
+      'Lifetime validation failed, the token is expired.',
+    ]);
     expect(body.error.innerError['request-id']).toBe(response.headers.get('request-id'));
-  }
+  };
 
   it('expires every token issued before the call, for good, while tokens issued after work', async () => {
     const older = await getToken(demo);
@@ -20,7 +23,8 @@ describe('Microsoft emulator expireIssuedTokens()', () => {
     demo.emulator.resetDeliveryStats();
     demo.emulator.expireIssuedTokens();
 
-    for (const token of [demo.token, older]) await expectExpired(await postJson(sendMailUrl(demo), token, simpleMessage()));
+    for (const token of [demo.token, older])
+      await expectExpired(await postJson(sendMailUrl(demo), token, simpleMessage()));
     // Expired stays expired: a client that retries with the same token gets the same answer.
     await expectExpired(await postJson(sendMailUrl(demo), older, simpleMessage()));
     expect(demo.emulator.deliveryStats().expiredTokenRefusals).toBe(3);

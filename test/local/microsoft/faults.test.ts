@@ -1,5 +1,15 @@
-import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode, type InjectedFault } from '../../../local/microsoft';
-import { clientCredentials, postForm, postJson, sendMailUrl, simpleMessage, startDemo, useDemo, type AadstsErrorBody, type GraphErrorBody } from './helpers';
+import { type InjectedFault, MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from '../../../local/microsoft';
+import {
+  type AadstsErrorBody,
+  clientCredentials,
+  type GraphErrorBody,
+  postForm,
+  postJson,
+  sendMailUrl,
+  simpleMessage,
+  startDemo,
+  useDemo,
+} from './helpers';
 
 describe('Microsoft emulator faults and request counts', () => {
   const demo = useDemo();
@@ -19,7 +29,10 @@ describe('Microsoft emulator faults and request counts', () => {
       expect(response.status).toBe(429);
       expect(response.headers.get('retry-after')).toBe('1');
       const body = (await response.json()) as GraphErrorBody;
-      expect([body.error.code, body.error.message]).toEqual(['ApplicationThrottled', 'Application is over its MailboxConcurrency limit.']);
+      expect([body.error.code, body.error.message]).toEqual([
+        'ApplicationThrottled',
+        'Application is over its MailboxConcurrency limit.',
+      ]);
       expect(body.error.innerError['request-id']).toBe(response.headers.get('request-id'));
     }
     expect((await send()).status).toBe(202);
@@ -61,7 +74,9 @@ describe('Microsoft emulator faults and request counts', () => {
     const body = (await response.json()) as AadstsErrorBody;
     expect(body.error).toBe('temporarily_unavailable');
     expect(body.error_codes).toEqual([90033]);
-    expect(body.error_description.split('\r\n')[0]).toBe('AADSTS90033: A transient error has occurred. Please try again.');
+    expect(body.error_description.split('\r\n')[0]).toBe(
+      'AADSTS90033: A transient error has occurred. Please try again.',
+    );
   });
 
   it('answers normally after a slow fault, and the fault is used up', async () => {

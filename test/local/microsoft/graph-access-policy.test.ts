@@ -1,18 +1,30 @@
 import type { MicrosoftEmulatorConfig } from '../../../local/microsoft';
-import { appNamed, demoConfig, getToken, postJson, sendMailUrl, simpleMessage, startDemo, useDemo, type Demo, type GraphErrorBody } from './helpers';
+import {
+  appNamed,
+  type Demo,
+  demoConfig,
+  getToken,
+  type GraphErrorBody,
+  postJson,
+  sendMailUrl,
+  simpleMessage,
+  startDemo,
+  useDemo,
+} from './helpers';
 
-const POLICY_MESSAGE = 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.';
+const POLICY_MESSAGE =
+  'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.';
 const SALES = 'sales@contoso.onmicrosoft.com';
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 
 const get = (demo: Demo, path: string, token: string) =>
   fetch(`${demo.emulator.graphBaseUrl}/v1.0${path}`, { headers: { Authorization: `Bearer ${token}` } });
 
-async function expectPolicyDenial(response: Response): Promise<void> {
+const expectPolicyDenial = async (response: Response): Promise<void> => {
   expect(response.status).toBe(403);
   const body = (await response.json()) as GraphErrorBody;
   expect([body.error.code, body.error.message]).toEqual(['ErrorAccessDenied', POLICY_MESSAGE]);
-}
+};
 
 describe('Microsoft emulator application access policy (demo tenant)', () => {
   const demo = useDemo();
@@ -21,8 +33,12 @@ describe('Microsoft emulator application access policy (demo tenant)', () => {
     ['sendMail', (d: Demo, token: string) => postJson(sendMailUrl(d, SALES), token, simpleMessage())],
     ['a mail folder read', (d: Demo, token: string) => get(d, `/users/${SALES}/mailFolders/inbox`, token)],
     ['a message list', (d: Demo, token: string) => get(d, `/users/${SALES}/messages?$top=1`, token)],
-    ['a read by user id', (d: Demo, token: string) => get(d, '/users/5a7c9e1b-3d2f-4c6a-8b0e-9d1f3a5c7e24/mailFolders/sentitems/messages', token)],
-  ])('refuses %s on a mailbox outside the demo app\'s policy', async (_name, call) => {
+    [
+      'a read by user id',
+      (d: Demo, token: string) =>
+        get(d, '/users/5a7c9e1b-3d2f-4c6a-8b0e-9d1f3a5c7e24/mailFolders/sentitems/messages', token),
+    ],
+  ])("refuses %s on a mailbox outside the demo app's policy", async (_name, call) => {
     const before = demo.emulator.sentMessages(SALES).length;
     await expectPolicyDenial(await call(demo, demo.token));
     expect(demo.emulator.sentMessages(SALES)).toHaveLength(before);
@@ -54,27 +70,44 @@ describe('Microsoft emulator application access policy (demo tenant)', () => {
 
 describe('Microsoft emulator application access policy: access rights', () => {
   /** The demo tenant with the demo app's policies replaced. */
-  async function demoWithPolicies(policies: NonNullable<MicrosoftEmulatorConfig['tenants'][number]['applicationAccessPolicies']>): Promise<Demo> {
+  const demoWithPolicies = async (
+    policies: NonNullable<MicrosoftEmulatorConfig['tenants'][number]['applicationAccessPolicies']>,
+  ): Promise<Demo> => {
     const config = demoConfig();
     const tenant = config.tenants[0];
     if (tenant === undefined) throw new Error('demo config changed');
     tenant.applicationAccessPolicies = policies;
     return startDemo(config);
-  }
+  };
   const APP = '3f8a2c1d-7b4e-4d96-a5f0-1c2e9b8d7a60';
 
   it.each<[string, Parameters<typeof demoWithPolicies>[0], number, number]>([
     ['DenyAccess for support', [{ appId: APP, accessRight: 'DenyAccess', mailboxes: [SUPPORT] }], 403, 202],
     ['RestrictAccess to both', [{ appId: APP, accessRight: 'RestrictAccess', mailboxes: [SUPPORT, SALES] }], 202, 202],
-    ['two RestrictAccess policies', [
-      { appId: APP, accessRight: 'RestrictAccess', mailboxes: [SUPPORT] },
-      { appId: APP, accessRight: 'RestrictAccess', mailboxes: [SALES] },
-    ], 202, 202],
-    ['RestrictAccess to both, DenyAccess for sales', [
-      { appId: APP, accessRight: 'RestrictAccess', mailboxes: [SUPPORT, SALES] },
-      { appId: APP, accessRight: 'DenyAccess', mailboxes: [SALES] },
-    ], 202, 403],
-    ['a policy for another app only', [{ appId: '5e7c9a1b-2d4f-4a6c-8e0b-7f9d1c3e5a72', accessRight: 'RestrictAccess', mailboxes: [SALES] }], 202, 202],
+    [
+      'two RestrictAccess policies',
+      [
+        { appId: APP, accessRight: 'RestrictAccess', mailboxes: [SUPPORT] },
+        { appId: APP, accessRight: 'RestrictAccess', mailboxes: [SALES] },
+      ],
+      202,
+      202,
+    ],
+    [
+      'RestrictAccess to both, DenyAccess for sales',
+      [
+        { appId: APP, accessRight: 'RestrictAccess', mailboxes: [SUPPORT, SALES] },
+        { appId: APP, accessRight: 'DenyAccess', mailboxes: [SALES] },
+      ],
+      202,
+      403,
+    ],
+    [
+      'a policy for another app only',
+      [{ appId: '5e7c9a1b-2d4f-4a6c-8e0b-7f9d1c3e5a72', accessRight: 'RestrictAccess', mailboxes: [SALES] }],
+      202,
+      202,
+    ],
     ['no policies', [], 202, 202],
   ])('with %s, sendMail as support answers %i and as sales %i', async (_name, policies, supportStatus, salesStatus) => {
     const demo = await demoWithPolicies(policies);
@@ -88,7 +121,9 @@ describe('Microsoft emulator application access policy: access rights', () => {
   });
 
   it('matches the app id and mailbox names regardless of case', async () => {
-    const demo = await demoWithPolicies([{ appId: APP.toUpperCase(), accessRight: 'RestrictAccess', mailboxes: ['SUPPORT@Contoso.onmicrosoft.com'] }]);
+    const demo = await demoWithPolicies([
+      { appId: APP.toUpperCase(), accessRight: 'RestrictAccess', mailboxes: ['SUPPORT@Contoso.onmicrosoft.com'] },
+    ]);
     try {
       const token = await getToken(demo);
       expect((await postJson(sendMailUrl(demo, SUPPORT), token, simpleMessage())).status).toBe(202);

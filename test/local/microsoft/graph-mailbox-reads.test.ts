@@ -1,47 +1,82 @@
-import { demoConfig, getToken, postJson, sendMailUrl, startDemo, useDemo, type Demo, type GraphErrorBody } from './helpers';
+import {
+  type Demo,
+  demoConfig,
+  getToken,
+  type GraphErrorBody,
+  postJson,
+  sendMailUrl,
+  startDemo,
+  useDemo,
+} from './helpers';
 
 const SUPPORT = 'support@contoso.onmicrosoft.com';
 const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const EXCHANGE_ID = /^AAMkAG[A-Za-z0-9_-]+=?$/;
 
 const DEFAULT_PROPERTIES = [
-  '@odata.etag', 'id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'categories', 'receivedDateTime', 'sentDateTime',
-  'hasAttachments', 'internetMessageId', 'subject', 'bodyPreview', 'importance', 'parentFolderId', 'conversationId',
-  'conversationIndex', 'isDeliveryReceiptRequested', 'isReadReceiptRequested', 'isRead', 'isDraft', 'webLink',
-  'inferenceClassification', 'body', 'sender', 'from', 'toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo', 'flag',
+  '@odata.etag',
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'changeKey',
+  'categories',
+  'receivedDateTime',
+  'sentDateTime',
+  'hasAttachments',
+  'internetMessageId',
+  'subject',
+  'bodyPreview',
+  'importance',
+  'parentFolderId',
+  'conversationId',
+  'conversationIndex',
+  'isDeliveryReceiptRequested',
+  'isReadReceiptRequested',
+  'isRead',
+  'isDraft',
+  'webLink',
+  'inferenceClassification',
+  'body',
+  'sender',
+  'from',
+  'toRecipients',
+  'ccRecipients',
+  'bccRecipients',
+  'replyTo',
+  'flag',
 ];
 
 type Json = Record<string, unknown>;
 
-function get(demo: Demo, path: string, token: string): Promise<Response> {
-  return fetch(`${demo.emulator.graphBaseUrl}/v1.0${path}`, { headers: { Authorization: `Bearer ${token}` } });
-}
+const get = (demo: Demo, path: string, token: string): Promise<Response> =>
+  fetch(`${demo.emulator.graphBaseUrl}/v1.0${path}`, { headers: { Authorization: `Bearer ${token}` } });
 
-async function json(response: Response, status = 200): Promise<Json> {
+const json = async (response: Response, status = 200): Promise<Json> => {
   expect(response.status).toBe(status);
   if (status === 200) expect(response.headers.get('content-type')).toBe(ODATA_JSON);
   return (await response.json()) as Json;
-}
+};
 
-async function expectGraphError(response: Response, status: number, code: string, message: string): Promise<void> {
+const expectGraphError = async (response: Response, status: number, code: string, message: string): Promise<void> => {
   expect(response.status).toBe(status);
   const body = (await response.json()) as GraphErrorBody;
   expect([body.error.code, body.error.message]).toEqual([code, message]);
-}
+};
 
 /** The demo tenant with the demo app's permissions replaced. */
-async function demoWithPermissions(permissions: string[]): Promise<Demo> {
+const demoWithPermissions = async (permissions: string[]): Promise<Demo> => {
   const config = demoConfig();
   const app = config.tenants[0]?.apps[0];
   if (app === undefined) throw new Error('demo config changed');
   app.applicationPermissions = permissions;
   return startDemo(config);
-}
+};
 
 describe('Microsoft emulator Graph mailbox reads', () => {
   const demo = useDemo();
   const user = `/users/${encodeURIComponent(SUPPORT)}`;
-  const context = (path: string) => `${demo.emulator.graphBaseUrl}/v1.0/$metadata#users('support%40contoso.onmicrosoft.com')${path}`;
+  const context = (path: string) =>
+    `${demo.emulator.graphBaseUrl}/v1.0/$metadata#users('support%40contoso.onmicrosoft.com')${path}`;
 
   beforeAll(async () => {
     const send = (subject: string, extra: Json = {}) =>
@@ -54,7 +89,11 @@ describe('Microsoft emulator Graph mailbox reads', () => {
         },
         ...extra,
       });
-    for (const [subject, extra] of [['DEMO-1', {}], ['DEMO-2', { saveToSentItems: false }], ['DEMO-3', {}]] as const) {
+    for (const [subject, extra] of [
+      ['DEMO-1', {}],
+      ['DEMO-2', { saveToSentItems: false }],
+      ['DEMO-3', {}],
+    ] as const) {
       expect((await send(subject, extra)).status).toBe(202);
       demo.clock.advanceSeconds(60);
     }
@@ -63,7 +102,17 @@ describe('Microsoft emulator Graph mailbox reads', () => {
   describe('GET /users/{id}/mailFolders/{folder}', () => {
     it('returns Sent Items with the messages sendMail kept', async () => {
       const body = await json(await get(demo, `${user}/mailFolders/sentitems`, demo.token));
-      expect(Object.keys(body)).toEqual(['@odata.context', 'id', 'displayName', 'parentFolderId', 'childFolderCount', 'unreadItemCount', 'totalItemCount', 'sizeInBytes', 'isHidden']);
+      expect(Object.keys(body)).toEqual([
+        '@odata.context',
+        'id',
+        'displayName',
+        'parentFolderId',
+        'childFolderCount',
+        'unreadItemCount',
+        'totalItemCount',
+        'sizeInBytes',
+        'isHidden',
+      ]);
       expect(body).toMatchObject({
         '@odata.context': context('/mailFolders/$entity'),
         displayName: 'Sent Items',
@@ -83,20 +132,34 @@ describe('Microsoft emulator Graph mailbox reads', () => {
 
     it('finds a folder by its id, by user id as well as by UPN, and names its parent', async () => {
       const drafts = await json(await get(demo, `${user}/mailFolders/drafts`, demo.token));
-      const byId = await json(await get(demo, `/users/8c6e4a2f-0d1b-4e3c-9a5f-7b8d2e1c4f63/mailFolders/${String(drafts.id)}`, demo.token));
+      const byId = await json(
+        await get(demo, `/users/8c6e4a2f-0d1b-4e3c-9a5f-7b8d2e1c4f63/mailFolders/${String(drafts.id)}`, demo.token),
+      );
       expect(byId).toMatchObject({ id: drafts.id, displayName: 'Drafts' });
       const root = await json(await get(demo, `${user}/mailFolders/msgfolderroot`, demo.token));
-      expect(root).toMatchObject({ displayName: 'Top of Information Store', id: drafts.parentFolderId, childFolderCount: 7 });
+      expect(root).toMatchObject({
+        displayName: 'Top of Information Store',
+        id: drafts.parentFolderId,
+        childFolderCount: 7,
+      });
     });
 
     it('honours $select, keeping id', async () => {
-      const body = await json(await get(demo, `${user}/mailFolders/sentitems?$select=totalItemCount,DisplayName`, demo.token));
+      const body = await json(
+        await get(demo, `${user}/mailFolders/sentitems?$select=totalItemCount,DisplayName`, demo.token),
+      );
       expect(Object.keys(body)).toEqual(['@odata.context', 'id', 'displayName', 'totalItemCount']);
       expect(body['@odata.context']).toBe(context('/mailFolders(totalItemCount,displayName)/$entity'));
     });
 
     it.each([
-      ['an unknown folder id', 'AAMkAGnotAFolderOfThisMailbox', 404, 'ErrorItemNotFound', 'The specified object was not found in the store.'],
+      [
+        'an unknown folder id',
+        'AAMkAGnotAFolderOfThisMailbox',
+        404,
+        'ErrorItemNotFound',
+        'The specified object was not found in the store.',
+      ],
       ['a value that is no folder id', 'bogus', 400, 'ErrorInvalidIdMalformed', 'Id is malformed.'],
     ])('answers %s', async (_name, folder, status, code, message) => {
       await expectGraphError(await get(demo, `${user}/mailFolders/${folder}`, demo.token), status, code, message);
@@ -158,7 +221,9 @@ describe('Microsoft emulator Graph mailbox reads', () => {
     });
 
     it('honours $select with the etag and id always present', async () => {
-      const body = await json(await get(demo, `${user}/messages?$select=from,subject,internetMessageHeaders`, demo.token));
+      const body = await json(
+        await get(demo, `${user}/messages?$select=from,subject,internetMessageHeaders`, demo.token),
+      );
       expect(body['@odata.context']).toBe(context('/messages(from,subject,internetMessageHeaders)'));
       expect((body.value as Json[]).map((message) => Object.keys(message))).toEqual([
         ['@odata.etag', 'id', 'subject', 'from', 'internetMessageHeaders'],
@@ -170,21 +235,46 @@ describe('Microsoft emulator Graph mailbox reads', () => {
       const first = await json(await get(demo, `${user}/messages?$top=1&$select=subject`, demo.token));
       expect((first.value as Json[]).map((message) => message.subject)).toEqual(['DEMO-3']);
       const next = String(first['@odata.nextLink']);
-      expect(next).toBe(`${demo.emulator.graphBaseUrl}/v1.0/users/support%40contoso.onmicrosoft.com/messages?%24select=subject&%24top=1&%24skip=1`);
+      expect(next).toBe(
+        `${demo.emulator.graphBaseUrl}/v1.0/users/support%40contoso.onmicrosoft.com/messages?%24select=subject&%24top=1&%24skip=1`,
+      );
       const second = await json(await fetch(next, { headers: { Authorization: `Bearer ${demo.token}` } }));
       expect((second.value as Json[]).map((message) => message.subject)).toEqual(['DEMO-1']);
       expect('@odata.nextLink' in second).toBe(false);
     });
 
     it('answers $top=0 with an empty page and no next link', async () => {
-      expect(await json(await get(demo, `${user}/messages?$top=0`, demo.token))).toEqual({ '@odata.context': context('/messages'), value: [] });
+      expect(await json(await get(demo, `${user}/messages?$top=0`, demo.token))).toEqual({
+        '@odata.context': context('/messages'),
+        value: [],
+      });
     });
 
     it.each([
-      ['$top=abc', 400, 'BadRequest', "Invalid value 'abc' for $top query option found. The $top query option requires a non-negative integer value."],
-      ['$skip=-1', 400, 'BadRequest', "Invalid value '-1' for $skip query option found. The $skip query option requires a non-negative integer value."],
-      ['$select=subject,colour', 400, 'RequestBroker--ParseUri', "Could not find a property named 'colour' on type 'microsoft.graph.message'."],
-      ['$filter=isRead eq false', 501, 'NotImplemented', 'The local Microsoft Graph emulator does not implement GET /v1.0/users/support%40contoso.onmicrosoft.com/messages?$filter.'],
+      [
+        '$top=abc',
+        400,
+        'BadRequest',
+        "Invalid value 'abc' for $top query option found. The $top query option requires a non-negative integer value.",
+      ],
+      [
+        '$skip=-1',
+        400,
+        'BadRequest',
+        "Invalid value '-1' for $skip query option found. The $skip query option requires a non-negative integer value.",
+      ],
+      [
+        '$select=subject,colour',
+        400,
+        'RequestBroker--ParseUri',
+        "Could not find a property named 'colour' on type 'microsoft.graph.message'.",
+      ],
+      [
+        '$filter=isRead eq false',
+        501,
+        'NotImplemented',
+        'The local Microsoft Graph emulator does not implement GET /v1.0/users/support%40contoso.onmicrosoft.com/messages?$filter.',
+      ],
     ])('answers ?%s', async (query, status, code, message) => {
       await expectGraphError(await get(demo, `${user}/messages?${query}`, demo.token), status, code, message);
     });
@@ -192,18 +282,37 @@ describe('Microsoft emulator Graph mailbox reads', () => {
 
   describe('refusals', () => {
     it.each([
-      ['an unknown user', '/users/nobody@contoso.onmicrosoft.com/messages', 404, 'ErrorInvalidUser', "The requested user 'nobody@contoso.onmicrosoft.com' is invalid."],
-      ['a mailbox not enabled for REST', '/users/noreply@contoso.onmicrosoft.com/mailFolders/inbox', 404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.'],
+      [
+        'an unknown user',
+        '/users/nobody@contoso.onmicrosoft.com/messages',
+        404,
+        'ErrorInvalidUser',
+        "The requested user 'nobody@contoso.onmicrosoft.com' is invalid.",
+      ],
+      [
+        'a mailbox not enabled for REST',
+        '/users/noreply@contoso.onmicrosoft.com/mailFolders/inbox',
+        404,
+        'MailboxNotEnabledForRESTAPI',
+        'The mailbox is either inactive, soft-deleted, or is hosted on-premise.',
+      ],
     ])('answers %s as sendMail does', async (_name, path, status, code, message) => {
       await expectGraphError(await get(demo, path, demo.token), status, code, message);
     });
 
     it('answers a token without any role with 403 ErrorAccessDenied', async () => {
-      await expectGraphError(await get(demo, `${user}/messages`, await getToken(demo, demo.unconsentedApp)), 403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+      await expectGraphError(
+        await get(demo, `${user}/messages`, await getToken(demo, demo.unconsentedApp)),
+        403,
+        'ErrorAccessDenied',
+        'Access is denied. Check credentials and try again.',
+      );
     });
 
     it('answers other mail writes the emulator does not offer with 501', async () => {
-      const response = await postJson(`${demo.emulator.graphBaseUrl}/v1.0${user}/messages/AAMkAGx/move`, demo.token, { destinationId: 'inbox' });
+      const response = await postJson(`${demo.emulator.graphBaseUrl}/v1.0${user}/messages/AAMkAGx/move`, demo.token, {
+        destinationId: 'inbox',
+      });
       expect(response.status).toBe(501);
     });
   });
@@ -221,7 +330,10 @@ describe('Microsoft emulator Graph mailbox reads: permissions', () => {
       expect(response.status).toBe(status);
       if (status === 403) {
         const body = (await response.json()) as GraphErrorBody;
-        expect([body.error.code, body.error.message]).toEqual(['ErrorAccessDenied', 'Access is denied. Check credentials and try again.']);
+        expect([body.error.code, body.error.message]).toEqual([
+          'ErrorAccessDenied',
+          'Access is denied. Check credentials and try again.',
+        ]);
       }
     } finally {
       await demo.emulator.close();

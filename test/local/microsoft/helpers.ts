@@ -1,6 +1,13 @@
 import { join } from 'node:path';
+
+import type {
+  EmulatedApp,
+  EmulatedTenant,
+  MicrosoftEmulator,
+  MicrosoftEmulatorConfig,
+  MicrosoftEmulatorOptions,
+} from '../../../local/microsoft';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
-import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator, MicrosoftEmulatorConfig, MicrosoftEmulatorOptions } from '../../../local/microsoft';
 
 export type { AadstsErrorBody } from '../../../local/microsoft/token-errors';
 
@@ -29,9 +36,7 @@ export const DEMO_CERTIFICATE = {
 };
 
 /** The demo tenant with `expiresInDays` counted from START, so "expiring soon" means soon for the test clock. */
-export function demoConfig(): MicrosoftEmulatorConfig {
-  return loadTenantConfig(TENANT_JSON, { now: START });
-}
+export const demoConfig = (): MicrosoftEmulatorConfig => loadTenantConfig(TENANT_JSON, { now: START });
 
 export interface Demo {
   emulator: MicrosoftEmulator;
@@ -44,10 +49,10 @@ export interface Demo {
   tokenUrl: string;
 }
 
-export async function startDemo(
+export const startDemo = async (
   config: MicrosoftEmulatorConfig = demoConfig(),
   options: Omit<MicrosoftEmulatorOptions, 'config' | 'now'> = {},
-): Promise<Demo> {
+): Promise<Demo> => {
   const clock = new TestClock();
   const emulator = await startMicrosoftEmulator({ ...options, config, now: clock.now });
   const tenant = config.tenants[0] as EmulatedTenant;
@@ -59,39 +64,49 @@ export async function startDemo(
     unconsentedApp: tenant.apps[1] as EmulatedApp,
     tokenUrl: `${emulator.loginBaseUrl}/${tenant.id}/oauth2/v2.0/token`,
   };
-}
+};
 
-export function validSecret(app: EmulatedApp): string {
+export const validSecret = (app: EmulatedApp): string => {
   const secret = app.secrets.find((candidate) => Date.parse(candidate.expiresOn) > START.getTime());
   if (secret === undefined) throw new Error(`${app.displayName} has no valid secret`);
   return secret.value;
-}
+};
 
-export function postForm(url: string, params: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, {
+export const postForm = (
+  url: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> =>
+  fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(params).toString(),
   });
-}
 
-export function clientCredentials(app: EmulatedApp, overrides: Record<string, string> = {}): Record<string, string> {
-  return { grant_type: 'client_credentials', client_id: app.clientId, client_secret: validSecret(app), scope: GRAPH_SCOPE, ...overrides };
-}
+export const clientCredentials = (
+  app: EmulatedApp,
+  overrides: Record<string, string> = {},
+): Record<string, string> => ({
+  grant_type: 'client_credentials',
+  client_id: app.clientId,
+  client_secret: validSecret(app),
+  scope: GRAPH_SCOPE,
+  ...overrides,
+});
 
 /** The demo tenant's app named `displayName`. */
-export function appNamed(demo: Demo, displayName: string): EmulatedApp {
+export const appNamed = (demo: Demo, displayName: string): EmulatedApp => {
   const app = demo.tenant.apps.find((candidate) => candidate.displayName === displayName);
   if (app === undefined) throw new Error(`the demo tenant has no app '${displayName}'`);
   return app;
-}
+};
 
-export async function getToken(demo: Demo, app: EmulatedApp = demo.app): Promise<string> {
+export const getToken = async (demo: Demo, app: EmulatedApp = demo.app): Promise<string> => {
   const response = await postForm(demo.tokenUrl, clientCredentials(app));
   if (response.status !== 200) throw new Error(`token request answered ${response.status}`);
   const body = (await response.json()) as { access_token: string };
   return body.access_token;
-}
+};
 
 /** The demo tenant one describe block shares, with a Graph token its consented app got at START. */
 export interface DemoSession extends Demo {
@@ -102,7 +117,7 @@ export interface DemoSession extends Demo {
  * Starts the demo tenant and gets a token before the enclosing describe's tests, and closes it after them.
  * beforeAll fills the returned object in, so read it only inside tests and hooks.
  */
-export function useDemo(options: Omit<MicrosoftEmulatorOptions, 'config' | 'now'> = {}): DemoSession {
+export const useDemo = (options: Omit<MicrosoftEmulatorOptions, 'config' | 'now'> = {}): DemoSession => {
   const session = {} as DemoSession;
   beforeAll(async () => {
     Object.assign(session, await startDemo(demoConfig(), options));
@@ -110,14 +125,18 @@ export function useDemo(options: Omit<MicrosoftEmulatorOptions, 'config' | 'now'
   });
   afterAll(() => session.emulator.close());
   return session;
-}
+};
 
-export function sendMailUrl(demo: Demo, user = 'support@contoso.onmicrosoft.com'): string {
-  return `${demo.emulator.graphBaseUrl}/v1.0/users/${encodeURIComponent(user)}/sendMail`;
-}
+export const sendMailUrl = (demo: Demo, user = 'support@contoso.onmicrosoft.com'): string =>
+  `${demo.emulator.graphBaseUrl}/v1.0/users/${encodeURIComponent(user)}/sendMail`;
 
-export function postJson(url: string, token: string | undefined, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, {
+export const postJson = (
+  url: string,
+  token: string | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> =>
+  fetch(url, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
@@ -126,7 +145,6 @@ export function postJson(url: string, token: string | undefined, body: unknown, 
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-}
 
 export const simpleMessage = (subject = 'DEMO-1: Printer on fire') => ({
   message: {
@@ -137,13 +155,16 @@ export const simpleMessage = (subject = 'DEMO-1: Printer on fire') => ({
 });
 
 export interface GraphErrorBody {
-  error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
+  error: {
+    code: string;
+    message: string;
+    innerError: { date: string; 'request-id': string; 'client-request-id': string };
+  };
 }
 
 /** GET on Graph v1.0 with the session's token (or another). */
-export function graphGet(demo: DemoSession, path: string, token: string = demo.token): Promise<Response> {
-  return fetch(`${demo.emulator.graphBaseUrl}/v1.0${path}`, { headers: { Authorization: `Bearer ${token}` } });
-}
+export const graphGet = (demo: DemoSession, path: string, token: string = demo.token): Promise<Response> =>
+  fetch(`${demo.emulator.graphBaseUrl}/v1.0${path}`, { headers: { Authorization: `Bearer ${token}` } });
 
 /** A promise the test settles by hand, to hold a request inside a send hook. */
 export class Gate {
@@ -157,11 +178,11 @@ export class Gate {
 }
 
 /** Waits (on the event loop, not on a clock) until `condition` holds, running `step` (a probe) before each look. */
-export async function until(condition: () => boolean, what: string, step?: () => Promise<void>): Promise<void> {
+export const until = async (condition: () => boolean, what: string, step?: () => Promise<void>): Promise<void> => {
   for (let turns = 0; ; turns += 1) {
     if (step !== undefined) await step();
     if (condition()) return;
     if (turns > 2000) throw new Error(`gave up waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
-}
+};

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { formatBytes, shortSize } from '../../../local/microsoft/html';
 import { postJson, useDemo } from './helpers';
 
@@ -6,11 +7,11 @@ const SUPPORT = 'support@contoso.onmicrosoft.com';
 const LOGS = 3_401_005;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-function pattern(size: number, seed: number): Buffer {
+const pattern = (size: number, seed: number): Buffer => {
   const bytes = Buffer.alloc(size);
   for (let i = 0; i < size; i += 1) bytes[i] = (i * seed + (i >> 9)) & 0xff;
   return bytes;
-}
+};
 
 describe('Microsoft emulator mailbox page: attachments', () => {
   const demo = useDemo();
@@ -22,12 +23,22 @@ describe('Microsoft emulator mailbox page: attachments', () => {
     // A draft: the 3.4 MB file through an upload session, the small one by POST, then send.
     const base = `${demo.emulator.graphBaseUrl}/v1.0/users/${SUPPORT}/messages`;
     const created = (await (
-      await postJson(base, demo.token, { subject: 'DEMO-4: <logs> & notes', body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'alex@fabrikam.example' } }] })
+      await postJson(base, demo.token, {
+        subject: 'DEMO-4: <logs> & notes',
+        body: { contentType: 'Text', content: 'x' },
+        toRecipients: [{ emailAddress: { address: 'alex@fabrikam.example' } }],
+      })
     ).json()) as { id: string };
     const session = (await (
-      await postJson(`${base}/${created.id}/attachments/createUploadSession`, demo.token, { AttachmentItem: { attachmentType: 'file', name: 'server <1>.log', size: LOGS, contentType: 'text/plain' } })
+      await postJson(`${base}/${created.id}/attachments/createUploadSession`, demo.token, {
+        AttachmentItem: { attachmentType: 'file', name: 'server <1>.log', size: LOGS, contentType: 'text/plain' },
+      })
     ).json()) as { uploadUrl: string };
-    const put = await fetch(session.uploadUrl, { method: 'PUT', headers: { 'Content-Range': `bytes 0-${LOGS - 1}/${LOGS}` }, body: new Uint8Array(logs) });
+    const put = await fetch(session.uploadUrl, {
+      method: 'PUT',
+      headers: { 'Content-Range': `bytes 0-${LOGS - 1}/${LOGS}` },
+      body: new Uint8Array(logs),
+    });
     expect(put.status).toBe(201);
     const small = await postJson(`${base}/${created.id}/attachments`, demo.token, {
       '@odata.type': '#microsoft.graph.fileAttachment',
@@ -36,7 +47,14 @@ describe('Microsoft emulator mailbox page: attachments', () => {
       contentBytes: note.toString('base64'),
     });
     expect(small.status).toBe(201);
-    expect((await fetch(`${base}/${created.id}/send`, { method: 'POST', headers: { Authorization: `Bearer ${demo.token}` } })).status).toBe(202);
+    expect(
+      (
+        await fetch(`${base}/${created.id}/send`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${demo.token}` },
+        })
+      ).status,
+    ).toBe(202);
     messageId = demo.emulator.sentMessages(SUPPORT).at(-1)?.id ?? '';
   });
 

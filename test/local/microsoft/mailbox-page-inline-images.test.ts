@@ -3,7 +3,10 @@ import type { StoredMailAttachment } from '../../../local/microsoft/types';
 import { postJson, sendMailUrl, useDemo } from './helpers';
 
 /** A 1×1 transparent PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 const FILE = '#microsoft.graph.fileAttachment';
 
 describe('Microsoft emulator mailbox page: inline (cid:) images', () => {
@@ -20,8 +23,22 @@ describe('Microsoft emulator mailbox page: inline (cid:) images', () => {
         body: { contentType: 'html', content: body },
         toRecipients: [{ emailAddress: { address: 'alex@fabrikam.example' } }],
         attachments: [
-          { '@odata.type': FILE, name: 'notes.txt', contentType: 'text/plain', contentBytes: Buffer.from('notes').toString('base64'), isInline: true, contentId: 'notes@issue-mailer' },
-          { '@odata.type': FILE, name: 'screen shot.png', contentType: 'image/png', contentBytes: PNG.toString('base64'), isInline: true, contentId: 'image-10001@issue-mailer' },
+          {
+            '@odata.type': FILE,
+            name: 'notes.txt',
+            contentType: 'text/plain',
+            contentBytes: Buffer.from('notes').toString('base64'),
+            isInline: true,
+            contentId: 'notes@issue-mailer',
+          },
+          {
+            '@odata.type': FILE,
+            name: 'screen shot.png',
+            contentType: 'image/png',
+            contentBytes: PNG.toString('base64'),
+            isInline: true,
+            contentId: 'image-10001@issue-mailer',
+          },
         ],
       },
     });
@@ -51,7 +68,9 @@ describe('Microsoft emulator mailbox page: inline (cid:) images', () => {
     const response = await fetch(`${messageUrl()}/inline/1`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
-    expect(response.headers.get('content-disposition')).toBe(`inline; filename="screen shot.png"; filename*=UTF-8''screen%20shot.png`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `inline; filename="screen shot.png"; filename*=UTF-8''screen%20shot.png`,
+    );
     expect(response.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await response.arrayBuffer()).equals(PNG)).toBe(true);
@@ -67,7 +86,14 @@ describe('Microsoft emulator mailbox page: inline (cid:) images', () => {
 });
 
 describe('rewriteCidReferences', () => {
-  const image = (contentId: string): StoredMailAttachment => ({ name: 'a.png', contentType: 'image/png', size: 1, contentBytes: '', isInline: true, contentId });
+  const image = (contentId: string): StoredMailAttachment => ({
+    name: 'a.png',
+    contentType: 'image/png',
+    size: 1,
+    contentBytes: '',
+    isInline: true,
+    contentId,
+  });
   const urlOf = (index: number) => `/inline/${index}`;
 
   it('matches a %-encoded reference and a Content-ID written in angle brackets (RFC 2392)', () => {
@@ -75,9 +101,13 @@ describe('rewriteCidReferences', () => {
   });
 
   it('rewrites references in single quotes, unquoted and in CSS url()', () => {
-    expect(rewriteCidReferences(`<img src='cid:a@x'><img src=cid:a@x><td style="background:url(cid:a@x)">`, [image('a@x')], urlOf)).toBe(
-      `<img src='/inline/0'><img src=/inline/0><td style="background:url(/inline/0)">`,
-    );
+    expect(
+      rewriteCidReferences(
+        `<img src='cid:a@x'><img src=cid:a@x><td style="background:url(cid:a@x)">`,
+        [image('a@x')],
+        urlOf,
+      ),
+    ).toBe(`<img src='/inline/0'><img src=/inline/0><td style="background:url(/inline/0)">`);
   });
 
   it('leaves a reference to nothing known, and a malformed %-escape, as they are', () => {

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
+
 import { DEMO_CERTIFICATE, postJson, sendMailUrl, useDemo } from './helpers';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 describe('Microsoft emulator pages', () => {
   const demo = useDemo();
 
-  async function page(url: string): Promise<string> {
+  const page = async (url: string): Promise<string> => {
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CSP);
     return response.text();
-  }
+  };
 
   it('shows each app registration with the values an admin copies', async () => {
     const html = await page(`${demo.emulator.loginBaseUrl}/portal`);
@@ -67,20 +69,25 @@ describe('Microsoft emulator pages', () => {
     ['certificate.pem', DEMO_CERTIFICATE.certificateFile, 'issue-mailer-demo-emulator-only.cert.pem'],
     ['private-key.pem', DEMO_CERTIFICATE.privateKeyFile, 'issue-mailer-demo-emulator-only.key.pem'],
   ])('serves the demo %s', async (file, source, name) => {
-    const response = await fetch(`${demo.emulator.loginBaseUrl}/portal/certificates/${demo.app.certificates?.[0]?.id}/${file}`);
+    const response = await fetch(
+      `${demo.emulator.loginBaseUrl}/portal/certificates/${demo.app.certificates?.[0]?.id}/${file}`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/x-pem-file');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
     expect(await response.text()).toBe(readFileSync(source, 'utf8'));
   });
 
-  it.each(['/portal/certificates/00000000-0000-4000-8000-000000000000/certificate.pem', '/portal/certificates/{id}/public.pem', '/portal/certificates/{id}'])(
-    'answers %s with 404',
-    async (path) => {
-      const response = await fetch(`${demo.emulator.loginBaseUrl}${path.replace('{id}', demo.app.certificates?.[0]?.id ?? '')}`);
-      expect(response.status).toBe(404);
-    },
-  );
+  it.each([
+    '/portal/certificates/00000000-0000-4000-8000-000000000000/certificate.pem',
+    '/portal/certificates/{id}/public.pem',
+    '/portal/certificates/{id}',
+  ])('answers %s with 404', async (path) => {
+    const response = await fetch(
+      `${demo.emulator.loginBaseUrl}${path.replace('{id}', demo.app.certificates?.[0]?.id ?? '')}`,
+    );
+    expect(response.status).toBe(404);
+  });
 
   it('shows the application access policies and which mailboxes each app may use', async () => {
     const html = await page(`${demo.emulator.loginBaseUrl}/portal`);
@@ -89,12 +96,16 @@ describe('Microsoft emulator pages', () => {
       `<tr data-testid="access-policy">\n<td>Issue Mailer (demo)</td>\n<td><span class="value">${demo.app.clientId}</span></td>\n<td>RestrictAccess</td>\n` +
         '<td><span class="value">support@contoso.onmicrosoft.com</span></td>\n<td>Issue Mailer (demo) may use the support mailbox only</td>\n</tr>',
     );
-    expect(html).toContain('<p data-testid="mailbox-access"><span class="badge warn">RestrictAccess</span> only support@contoso.onmicrosoft.com</p>');
-    expect(html.match(/No application access policy: the app may use every mailbox its permissions allow\./g)).toHaveLength(2);
+    expect(html).toContain(
+      '<p data-testid="mailbox-access"><span class="badge warn">RestrictAccess</span> only support@contoso.onmicrosoft.com</p>',
+    );
+    expect(
+      html.match(/No application access policy: the app may use every mailbox its permissions allow\./g),
+    ).toHaveLength(2);
     expect(html).toContain('<span class="value">sales@contoso.onmicrosoft.com</span></td><td>Contoso Sales</td>');
   });
 
-  it('shows each secret\'s expiry, warning from 30 days before it', async () => {
+  it("shows each secret's expiry, warning from 30 days before it", async () => {
     const html = await page(`${demo.emulator.loginBaseUrl}/portal`);
     expect(html).toContain(
       '<time datetime="2030-06-21T00:00:00Z" data-testid="secret-expires">6/21/2030</time> <span class="badge warn" data-testid="expires-soon">Expires in 20 days</span>',
@@ -121,7 +132,14 @@ describe('Microsoft emulator pages', () => {
           body: { contentType: 'html', content: htmlBody },
           toRecipients: [{ emailAddress: { address: 'alex@fabrikam.example', name: 'Alex <Wilber>' } }],
           ccRecipients: [{ emailAddress: { address: 'megan@fabrikam.example' } }],
-          attachments: [{ '@odata.type': '#microsoft.graph.fileAttachment', name: 'résumé "v2".pdf', contentType: 'application/pdf', contentBytes: Buffer.from('%PDF-1.7 tiny').toString('base64') }],
+          attachments: [
+            {
+              '@odata.type': '#microsoft.graph.fileAttachment',
+              name: 'résumé "v2".pdf',
+              contentType: 'application/pdf',
+              contentBytes: Buffer.from('%PDF-1.7 tiny').toString('base64'),
+            },
+          ],
         },
       });
       expect(response.status).toBe(202);
@@ -144,7 +162,9 @@ describe('Microsoft emulator pages', () => {
 
     it('renders a message with its HTML body in a sandboxed frame and its attachments', async () => {
       const html = await page(`${demo.emulator.graphBaseUrl}/mailbox/messages/${messageId}`);
-      expect(html).toContain(`<iframe class="mail-body" sandbox="" referrerpolicy="no-referrer" title="Message body" src="${demo.emulator.graphBaseUrl}/mailbox/messages/${messageId}/body"></iframe>`);
+      expect(html).toContain(
+        `<iframe class="mail-body" sandbox="" referrerpolicy="no-referrer" title="Message body" src="${demo.emulator.graphBaseUrl}/mailbox/messages/${messageId}/body"></iframe>`,
+      );
       expect(html).not.toContain('parent.document');
       expect(html).toContain('résumé &#34;v2&#34;.pdf');
       expect(html).toContain('<td>application/pdf</td><td>13 bytes</td>');
@@ -153,7 +173,9 @@ describe('Microsoft emulator pages', () => {
     it('serves the HTML body under a sandboxing CSP', async () => {
       const response = await fetch(`${demo.emulator.graphBaseUrl}/mailbox/messages/${messageId}/body`);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'");
+      expect(response.headers.get('content-security-policy')).toBe(
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
+      );
       expect(await response.text()).toBe(htmlBody);
     });
 
@@ -161,13 +183,19 @@ describe('Microsoft emulator pages', () => {
       const response = await fetch(`${demo.emulator.graphBaseUrl}/mailbox/messages/${messageId}/attachments/0`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="r_sum_ _v2_.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22v2%22.pdf`);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="r_sum_ _v2_.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22v2%22.pdf`,
+      );
       expect(Buffer.from(await response.arrayBuffer()).toString('utf8')).toBe('%PDF-1.7 tiny');
     });
 
     it('renders a text body escaped in the page itself', async () => {
       await postJson(sendMailUrl(demo), demo.token, {
-        message: { subject: 'plain', body: { contentType: 'text', content: 'a < b & <i>not italic</i>' }, toRecipients: [{ emailAddress: { address: 'alex@fabrikam.example' } }] },
+        message: {
+          subject: 'plain',
+          body: { contentType: 'text', content: 'a < b & <i>not italic</i>' },
+          toRecipients: [{ emailAddress: { address: 'alex@fabrikam.example' } }],
+        },
       });
       const id = demo.emulator.sentMessages().at(-1)?.id ?? '';
       const html = await page(`${demo.emulator.graphBaseUrl}/mailbox/messages/${id}`);
@@ -175,7 +203,11 @@ describe('Microsoft emulator pages', () => {
       expect(html).not.toContain('<iframe');
     });
 
-    it.each(['/mailbox/messages/AAMkAGnope', '/mailbox/messages/{id}/attachments/5', '/mailbox/messages/{id}/attachments/x'])('answers %s with 404', async (path) => {
+    it.each([
+      '/mailbox/messages/AAMkAGnope',
+      '/mailbox/messages/{id}/attachments/5',
+      '/mailbox/messages/{id}/attachments/x',
+    ])('answers %s with 404', async (path) => {
       const response = await fetch(`${demo.emulator.graphBaseUrl}${path.replace('{id}', messageId)}`);
       expect(response.status).toBe(404);
     });

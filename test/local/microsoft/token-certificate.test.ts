@@ -1,7 +1,18 @@
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { decodeJwt, SignJWT, type JWTPayload } from 'jose';
 import {
+  createHash,
+  createPrivateKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+import { decodeJwt, type JWTPayload, SignJWT } from 'jose';
+
+import {
+  type AadstsErrorBody,
+  type Demo,
   DEMO_CERTIFICATE,
   demoConfig,
   GRAPH_SCOPE,
@@ -10,8 +21,6 @@ import {
   startDemo,
   useDemo,
   validSecret,
-  type AadstsErrorBody,
-  type Demo,
 } from './helpers';
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -29,7 +38,7 @@ interface AssertionOptions {
 }
 
 /** A client assertion for `clientId` as MSAL builds one: PS256, x5t#S256 of the demo certificate, 10 minutes. */
-async function assertion(demo: Demo, options: AssertionOptions = {}, clientId = demo.app.clientId): Promise<string> {
+const assertion = async (demo: Demo, options: AssertionOptions = {}, clientId = demo.app.clientId): Promise<string> => {
   const claims: Record<string, unknown> = {
     aud: demo.tokenUrl,
     iss: clientId,
@@ -42,10 +51,15 @@ async function assertion(demo: Demo, options: AssertionOptions = {}, clientId = 
   };
   for (const name of options.without ?? []) delete claims[name];
   const header = { alg: 'PS256', typ: 'JWT', 'x5t#S256': DEMO_CERTIFICATE.x5tS256, ...options.header };
-  return new SignJWT(claims as JWTPayload).setProtectedHeader(header as { alg: string }).sign(options.key ?? demoKey());
-}
+  return new SignJWT(claims).setProtectedHeader(header).sign(options.key ?? demoKey());
+};
 
-const assertionForm = (demo: Demo, clientAssertion: string, extra: Record<string, string> = {}, clientId = demo.app.clientId) => ({
+const assertionForm = (
+  demo: Demo,
+  clientAssertion: string,
+  extra: Record<string, string> = {},
+  clientId = demo.app.clientId,
+) => ({
   grant_type: 'client_credentials',
   client_id: clientId,
   scope: GRAPH_SCOPE,
@@ -54,10 +68,17 @@ const assertionForm = (demo: Demo, clientAssertion: string, extra: Record<string
   ...extra,
 });
 
-async function tokenError(response: Response): Promise<{ status: number; error: string; code: number | undefined; text: string }> {
+const tokenError = async (
+  response: Response,
+): Promise<{ status: number; error: string; code: number | undefined; text: string }> => {
   const body = (await response.json()) as AadstsErrorBody;
-  return { status: response.status, error: body.error, code: body.error_codes[0], text: body.error_description.split('\r\n')[0] ?? '' };
-}
+  return {
+    status: response.status,
+    error: body.error,
+    code: body.error_codes[0],
+    text: body.error_description.split('\r\n')[0] ?? '',
+  };
+};
 
 const keysHint = (appId: string) =>
   `Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${appId}'. ` +
@@ -83,8 +104,14 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
   });
 
   it('gives a token Graph accepts', async () => {
-    const token = ((await (await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo)))).json()) as { access_token: string }).access_token;
-    const response = await fetch(`${demo.emulator.graphBaseUrl}/v1.0/users/support@contoso.onmicrosoft.com`, { headers: { Authorization: `Bearer ${token}` } });
+    const token = (
+      (await (await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo)))).json()) as {
+        access_token: string;
+      }
+    ).access_token;
+    const response = await fetch(`${demo.emulator.graphBaseUrl}/v1.0/users/support@contoso.onmicrosoft.com`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -97,8 +124,14 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
     ['no nbf', { without: ['nbf'] }],
     ['a day-long lifetime (Entra documents no limit)', { claims: { exp: NOW + 86_400 } }],
   ])('accepts %s', async (_name, options) => {
-    const aud = options.claims?.aud === 'TENANT_BY_DOMAIN' ? `${demo.emulator.loginBaseUrl}/contoso.onmicrosoft.com/oauth2/v2.0/token` : undefined;
-    const signed = await assertion(demo, { ...options, claims: { ...options.claims, ...(aud === undefined ? {} : { aud }) } });
+    const aud =
+      options.claims?.aud === 'TENANT_BY_DOMAIN'
+        ? `${demo.emulator.loginBaseUrl}/contoso.onmicrosoft.com/oauth2/v2.0/token`
+        : undefined;
+    const signed = await assertion(demo, {
+      ...options,
+      claims: { ...options.claims, ...(aud === undefined ? {} : { aud }) },
+    });
     const response = await postForm(demo.tokenUrl, assertionForm(demo, signed));
     expect(response.status).toBe(200);
   });
@@ -135,7 +168,10 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
 
   it('refuses a certificate the app does not have, quoting its thumbprint', async () => {
     const unknown = createHash('sha256').update(randomBytes(32)).digest();
-    const response = await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo, { header: { 'x5t#S256': unknown.toString('base64url') } })));
+    const response = await postForm(
+      demo.tokenUrl,
+      assertionForm(demo, await assertion(demo, { header: { 'x5t#S256': unknown.toString('base64url') } })),
+    );
     expect(await tokenError(response)).toEqual({
       status: 401,
       error: 'invalid_client',
@@ -147,22 +183,33 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
     });
   });
 
-  it("refuses the demo certificate for an app it is not registered on", async () => {
+  it('refuses the demo certificate for an app it is not registered on', async () => {
     const other = demo.unconsentedApp;
-    const response = await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo, {}, other.clientId), {}, other.clientId));
+    const response = await postForm(
+      demo.tokenUrl,
+      assertionForm(demo, await assertion(demo, {}, other.clientId), {}, other.clientId),
+    );
     const error = await tokenError(response);
     expect([error.status, error.code]).toEqual([401, 700027]);
-    expect(error.text).toContain(`[Reason - The key was not found., Thumbprint of key used by client: '${Buffer.from(DEMO_CERTIFICATE.x5tS256, 'base64url').toString('hex').toUpperCase()}'`);
+    expect(error.text).toContain(
+      `[Reason - The key was not found., Thumbprint of key used by client: '${Buffer.from(DEMO_CERTIFICATE.x5tS256, 'base64url').toString('hex').toUpperCase()}'`,
+    );
   });
 
   it.each([
     ['the v1 endpoint', (d: Demo) => `${d.emulator.loginBaseUrl}/${d.tenant.id}/oauth2/token`],
     ['login.microsoftonline.com', (d: Demo) => `https://login.microsoftonline.com/${d.tenant.id}/oauth2/v2.0/token`],
-    ['another tenant', (d: Demo) => `${d.emulator.loginBaseUrl}/0c8e2a64-5f1d-4b3a-9e7c-1d2f3a4b5c6d/oauth2/v2.0/token`],
+    [
+      'another tenant',
+      (d: Demo) => `${d.emulator.loginBaseUrl}/0c8e2a64-5f1d-4b3a-9e7c-1d2f3a4b5c6d/oauth2/v2.0/token`,
+    ],
     ['the common endpoint', (d: Demo) => `${d.emulator.loginBaseUrl}/common/oauth2/v2.0/token`],
     ['Microsoft Graph', () => 'https://graph.microsoft.com'],
   ])('refuses an audience naming %s with AADSTS700023', async (_name, aud) => {
-    const response = await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo, { claims: { aud: aud(demo) } })));
+    const response = await postForm(
+      demo.tokenUrl,
+      assertionForm(demo, await assertion(demo, { claims: { aud: aud(demo) } })),
+    );
     expect(await tokenError(response)).toEqual({
       status: 401,
       error: 'invalid_client',
@@ -172,7 +219,10 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
   });
 
   it('refuses an expired assertion with AADSTS700024 and its times', async () => {
-    const response = await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo, { claims: { nbf: NOW - 1200, exp: NOW - 600 } })));
+    const response = await postForm(
+      demo.tokenUrl,
+      assertionForm(demo, await assertion(demo, { claims: { nbf: NOW - 1200, exp: NOW - 600 } })),
+    );
     expect(await tokenError(response)).toEqual({
       status: 401,
       error: 'invalid_client',
@@ -185,8 +235,16 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
   });
 
   it.each<[string, AssertionOptions, string]>([
-    ['an assertion not valid yet', { claims: { nbf: NOW + 600, exp: NOW + 1200 } }, 'assertion valid from 2030-06-01T12:10:00.0000000Z, expiry time of assertion 2030-06-01T12:20:00.0000000Z'],
-    ['an assertion without exp', { without: ['exp'] }, 'assertion valid from 2030-06-01T12:00:00.0000000Z, expiry time of assertion 1970-01-01T00:00:00.0000000Z'],
+    [
+      'an assertion not valid yet',
+      { claims: { nbf: NOW + 600, exp: NOW + 1200 } },
+      'assertion valid from 2030-06-01T12:10:00.0000000Z, expiry time of assertion 2030-06-01T12:20:00.0000000Z',
+    ],
+    [
+      'an assertion without exp',
+      { without: ['exp'] },
+      'assertion valid from 2030-06-01T12:00:00.0000000Z, expiry time of assertion 1970-01-01T00:00:00.0000000Z',
+    ],
   ])('refuses %s with AADSTS700024', async (_name, options, times) => {
     const error = await tokenError(await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo, options))));
     expect([error.status, error.code]).toEqual([401, 700024]);
@@ -194,11 +252,28 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
   });
 
   it.each<[string, () => Promise<string> | string, number, string, number, string]>([
-    ['a value that is not a JWT', () => 'not-a-jwt', 400, 'invalid_request', 50027, 'AADSTS50027: JWT token is invalid or malformed.'],
-    ['an unsigned-looking JWT with a header that is not JSON', () => 'bm90LWpzb24.e30.c2ln', 400, 'invalid_request', 50027, 'AADSTS50027: JWT token is invalid or malformed.'],
+    [
+      'a value that is not a JWT',
+      () => 'not-a-jwt',
+      400,
+      'invalid_request',
+      50027,
+      'AADSTS50027: JWT token is invalid or malformed.',
+    ],
+    [
+      'an unsigned-looking JWT with a header that is not JSON',
+      () => 'bm90LWpzb24.e30.c2ln',
+      400,
+      'invalid_request',
+      50027,
+      'AADSTS50027: JWT token is invalid or malformed.',
+    ],
     [
       'an HS256 assertion',
-      () => new SignJWT({ iss: 'x' }).setProtectedHeader({ alg: 'HS256', 'x5t#S256': DEMO_CERTIFICATE.x5tS256 } as { alg: string }).sign(randomBytes(32)),
+      () =>
+        new SignJWT({ iss: 'x' })
+          .setProtectedHeader({ alg: 'HS256', 'x5t#S256': DEMO_CERTIFICATE.x5tS256 })
+          .sign(randomBytes(32)),
       401,
       'invalid_client',
       5002738,
@@ -210,7 +285,10 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
   });
 
   it('refuses a header naming no certificate with AADSTS5002723', async () => {
-    const response = await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo, { header: { 'x5t#S256': undefined } })));
+    const response = await postForm(
+      demo.tokenUrl,
+      assertionForm(demo, await assertion(demo, { header: { 'x5t#S256': undefined } })),
+    );
     expect(await tokenError(response)).toEqual({
       status: 401,
       error: 'invalid_client',
@@ -262,7 +340,10 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
 
   it.each([
     ['without client_assertion_type', { client_assertion_type: '' }],
-    ['with another client_assertion_type', { client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:saml2-bearer' }],
+    [
+      'with another client_assertion_type',
+      { client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:saml2-bearer' },
+    ],
   ])('refuses an assertion %s with AADSTS900144', async (_name, extra) => {
     const response = await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo), extra));
     expect(await tokenError(response)).toEqual({
@@ -276,13 +357,13 @@ describe('Microsoft emulator token endpoint: certificate credentials', () => {
 
 describe('Microsoft emulator token endpoint: certificate validity', () => {
   /** The demo tenant with the demo certificate's key credential ending on `expiresOn`. */
-  async function demoWithCertificateEnding(expiresOn: string): Promise<Demo> {
+  const demoWithCertificateEnding = async (expiresOn: string): Promise<Demo> => {
     const config = demoConfig();
     const certificate = config.tenants[0]?.apps[0]?.certificates?.[0];
     if (certificate === undefined) throw new Error('the demo app has no certificate');
     certificate.expiresOn = expiresOn;
     return startDemo(config);
-  }
+  };
 
   it('refuses a certificate past its expiry with "The key used is expired."', async () => {
     const demo = await demoWithCertificateEnding('2029-01-01T00:00:00Z');
@@ -307,7 +388,10 @@ describe('Microsoft emulator token endpoint: certificate validity', () => {
     try {
       expect((await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo)))).status).toBe(200);
       demo.clock.advanceSeconds(30);
-      const response = await postForm(demo.tokenUrl, assertionForm(demo, await assertion(demo, { claims: { nbf: NOW + 30, exp: NOW + 630 } })));
+      const response = await postForm(
+        demo.tokenUrl,
+        assertionForm(demo, await assertion(demo, { claims: { nbf: NOW + 30, exp: NOW + 630 } })),
+      );
       expect((await tokenError(response)).text).toContain('[Reason - The key used is expired.');
     } finally {
       await demo.emulator.close();

@@ -1,4 +1,12 @@
-import { clientCredentials, GRAPH_SCOPE, postForm, startDemo, validSecret, type AadstsErrorBody, type Demo } from './helpers';
+import {
+  type AadstsErrorBody,
+  clientCredentials,
+  type Demo,
+  GRAPH_SCOPE,
+  postForm,
+  startDemo,
+  validSecret,
+} from './helpers';
 
 const UNKNOWN_TENANT = '0c8e2a64-5f1d-4b3a-9e7c-1d2f3a4b5c6d';
 const UNKNOWN_APP = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
@@ -14,34 +22,136 @@ interface ErrorCase {
 
 const form = (url: string, params: Record<string, string>, headers: Record<string, string> = {}) => ({
   url,
-  init: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(params).toString() },
+  init: {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(params).toString(),
+  },
 });
 const v2 = (demo: Demo, tenant: string) => `${demo.emulator.loginBaseUrl}/${tenant}/oauth2/v2.0/token`;
-const without = (params: Record<string, string>, name: string) => Object.fromEntries(Object.entries(params).filter(([key]) => key !== name));
+const without = (params: Record<string, string>, name: string) =>
+  Object.fromEntries(Object.entries(params).filter(([key]) => key !== name));
 
 const cases: ErrorCase[] = [
-  { name: 'no grant_type', request: (d) => form(d.tokenUrl, without(clientCredentials(d.app), 'grant_type')), status: 400, error: 'invalid_request', code: 900144 },
   {
-    name: 'a JSON body (parameters are read from form bodies only)',
-    request: (d) => ({ url: d.tokenUrl, init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(clientCredentials(d.app)) } }),
+    name: 'no grant_type',
+    request: (d) => form(d.tokenUrl, without(clientCredentials(d.app), 'grant_type')),
     status: 400,
     error: 'invalid_request',
     code: 900144,
   },
-  { name: 'the password grant', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { grant_type: 'password' })), status: 400, error: 'unsupported_grant_type', code: 70003 },
-  { name: 'no client_id', request: (d) => form(d.tokenUrl, without(clientCredentials(d.app), 'client_id')), status: 400, error: 'invalid_request', code: 900144 },
-  { name: 'no scope', request: (d) => form(d.tokenUrl, without(clientCredentials(d.app), 'scope')), status: 400, error: 'invalid_request', code: 900144 },
-  { name: 'the common tenant', request: (d) => form(v2(d, 'common'), clientCredentials(d.app)), status: 400, error: 'invalid_request', code: 50059 },
-  { name: 'the organizations tenant', request: (d) => form(v2(d, 'organizations'), clientCredentials(d.app)), status: 400, error: 'invalid_request', code: 50059 },
-  { name: 'the consumers tenant', request: (d) => form(v2(d, 'consumers'), clientCredentials(d.app)), status: 400, error: 'invalid_request', code: 50059 },
-  { name: 'a tenant that is neither GUID nor domain', request: (d) => form(v2(d, 'contoso'), clientCredentials(d.app)), status: 400, error: 'invalid_request', code: 900023 },
-  { name: 'an unknown tenant ID', request: (d) => form(v2(d, UNKNOWN_TENANT), clientCredentials(d.app)), status: 400, error: 'invalid_tenant', code: 90002 },
-  { name: 'an unknown domain', request: (d) => form(v2(d, 'fabrikam.onmicrosoft.com'), clientCredentials(d.app)), status: 400, error: 'invalid_tenant', code: 90002 },
-  { name: 'an app not in the tenant', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_id: UNKNOWN_APP })), status: 400, error: 'unauthorized_client', code: 700016 },
-  { name: 'no client secret', request: (d) => form(d.tokenUrl, without(clientCredentials(d.app), 'client_secret')), status: 401, error: 'invalid_client', code: 7000218 },
-  { name: 'an empty client secret', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: '' })), status: 401, error: 'invalid_client', code: 7000218 },
-  { name: 'a wrong client secret', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: 'Wr08Q~not-the-secret' })), status: 401, error: 'invalid_client', code: 7000215 },
-  { name: 'the Secret ID instead of its value', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: d.app.secrets[0]?.id ?? '' })), status: 401, error: 'invalid_client', code: 7000215 },
+  {
+    name: 'a JSON body (parameters are read from form bodies only)',
+    request: (d) => ({
+      url: d.tokenUrl,
+      init: {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(clientCredentials(d.app)),
+      },
+    }),
+    status: 400,
+    error: 'invalid_request',
+    code: 900144,
+  },
+  {
+    name: 'the password grant',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { grant_type: 'password' })),
+    status: 400,
+    error: 'unsupported_grant_type',
+    code: 70003,
+  },
+  {
+    name: 'no client_id',
+    request: (d) => form(d.tokenUrl, without(clientCredentials(d.app), 'client_id')),
+    status: 400,
+    error: 'invalid_request',
+    code: 900144,
+  },
+  {
+    name: 'no scope',
+    request: (d) => form(d.tokenUrl, without(clientCredentials(d.app), 'scope')),
+    status: 400,
+    error: 'invalid_request',
+    code: 900144,
+  },
+  {
+    name: 'the common tenant',
+    request: (d) => form(v2(d, 'common'), clientCredentials(d.app)),
+    status: 400,
+    error: 'invalid_request',
+    code: 50059,
+  },
+  {
+    name: 'the organizations tenant',
+    request: (d) => form(v2(d, 'organizations'), clientCredentials(d.app)),
+    status: 400,
+    error: 'invalid_request',
+    code: 50059,
+  },
+  {
+    name: 'the consumers tenant',
+    request: (d) => form(v2(d, 'consumers'), clientCredentials(d.app)),
+    status: 400,
+    error: 'invalid_request',
+    code: 50059,
+  },
+  {
+    name: 'a tenant that is neither GUID nor domain',
+    request: (d) => form(v2(d, 'contoso'), clientCredentials(d.app)),
+    status: 400,
+    error: 'invalid_request',
+    code: 900023,
+  },
+  {
+    name: 'an unknown tenant ID',
+    request: (d) => form(v2(d, UNKNOWN_TENANT), clientCredentials(d.app)),
+    status: 400,
+    error: 'invalid_tenant',
+    code: 90002,
+  },
+  {
+    name: 'an unknown domain',
+    request: (d) => form(v2(d, 'fabrikam.onmicrosoft.com'), clientCredentials(d.app)),
+    status: 400,
+    error: 'invalid_tenant',
+    code: 90002,
+  },
+  {
+    name: 'an app not in the tenant',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_id: UNKNOWN_APP })),
+    status: 400,
+    error: 'unauthorized_client',
+    code: 700016,
+  },
+  {
+    name: 'no client secret',
+    request: (d) => form(d.tokenUrl, without(clientCredentials(d.app), 'client_secret')),
+    status: 401,
+    error: 'invalid_client',
+    code: 7000218,
+  },
+  {
+    name: 'an empty client secret',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: '' })),
+    status: 401,
+    error: 'invalid_client',
+    code: 7000218,
+  },
+  {
+    name: 'a wrong client secret',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: 'Wr08Q~not-the-secret' })),
+    status: 401,
+    error: 'invalid_client',
+    code: 7000215,
+  },
+  {
+    name: 'the Secret ID instead of its value',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: d.app.secrets[0]?.id ?? '' })),
+    status: 401,
+    error: 'invalid_client',
+    code: 7000215,
+  },
   {
     name: "another app's secret",
     request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: validSecret(d.unconsentedApp) })),
@@ -49,7 +159,13 @@ const cases: ErrorCase[] = [
     error: 'invalid_client',
     code: 7000215,
   },
-  { name: 'an expired client secret', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: d.app.secrets[1]?.value ?? '' })), status: 401, error: 'invalid_client', code: 7000222 },
+  {
+    name: 'an expired client secret',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { client_secret: d.app.secrets[1]?.value ?? '' })),
+    status: 401,
+    error: 'invalid_client',
+    code: 7000222,
+  },
   {
     name: 'a client assertion naming no certificate',
     request: (d) =>
@@ -62,25 +178,60 @@ const cases: ErrorCase[] = [
     error: 'invalid_client',
     code: 5002723,
   },
-  { name: 'a delegated-style scope', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: 'https://graph.microsoft.com/Mail.Send' })), status: 400, error: 'invalid_scope', code: 1002012 },
-  { name: 'a bare permission as scope', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: 'Mail.Send' })), status: 400, error: 'invalid_scope', code: 1002012 },
-  { name: '.default without a resource', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: '.default' })), status: 400, error: 'invalid_scope', code: 70011 },
   {
-    name: 'two resources in one scope',
-    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: `${GRAPH_SCOPE} https://outlook.office365.com/.default` })),
+    name: 'a delegated-style scope',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: 'https://graph.microsoft.com/Mail.Send' })),
+    status: 400,
+    error: 'invalid_scope',
+    code: 1002012,
+  },
+  {
+    name: 'a bare permission as scope',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: 'Mail.Send' })),
+    status: 400,
+    error: 'invalid_scope',
+    code: 1002012,
+  },
+  {
+    name: '.default without a resource',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: '.default' })),
     status: 400,
     error: 'invalid_scope',
     code: 70011,
   },
-  { name: 'an unknown resource', request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: 'https://graph.microsoft.co/.default' })), status: 400, error: 'invalid_resource', code: 500011 },
   {
-    name: 'an unknown v1 resource',
-    request: (d) => form(`${d.emulator.loginBaseUrl}/${d.tenant.id}/oauth2/token`, clientCredentials(d.app, { resource: 'https://graph.microsoft.com/.default' })),
+    name: 'two resources in one scope',
+    request: (d) =>
+      form(d.tokenUrl, clientCredentials(d.app, { scope: `${GRAPH_SCOPE} https://outlook.office365.com/.default` })),
+    status: 400,
+    error: 'invalid_scope',
+    code: 70011,
+  },
+  {
+    name: 'an unknown resource',
+    request: (d) => form(d.tokenUrl, clientCredentials(d.app, { scope: 'https://graph.microsoft.co/.default' })),
     status: 400,
     error: 'invalid_resource',
     code: 500011,
   },
-  { name: 'a GET request', request: (d) => ({ url: d.tokenUrl, init: { method: 'GET' } }), status: 400, error: 'invalid_request', code: 900561 },
+  {
+    name: 'an unknown v1 resource',
+    request: (d) =>
+      form(
+        `${d.emulator.loginBaseUrl}/${d.tenant.id}/oauth2/token`,
+        clientCredentials(d.app, { resource: 'https://graph.microsoft.com/.default' }),
+      ),
+    status: 400,
+    error: 'invalid_resource',
+    code: 500011,
+  },
+  {
+    name: 'a GET request',
+    request: (d) => ({ url: d.tokenUrl, init: { method: 'GET' } }),
+    status: 400,
+    error: 'invalid_request',
+    code: 900561,
+  },
 ];
 
 describe('Microsoft emulator token endpoint: errors', () => {
@@ -96,20 +247,44 @@ describe('Microsoft emulator token endpoint: errors', () => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const body = (await response.json()) as AadstsErrorBody;
-    expect(Object.keys(body)).toEqual(['error', 'error_description', 'error_codes', 'timestamp', 'trace_id', 'correlation_id', 'error_uri']);
+    expect(Object.keys(body)).toEqual([
+      'error',
+      'error_description',
+      'error_codes',
+      'timestamp',
+      'trace_id',
+      'correlation_id',
+      'error_uri',
+    ]);
     expect(body.error).toBe(error);
     expect(body.error_codes).toEqual([code]);
     expect(body.error_description.startsWith(`AADSTS${code}: `)).toBe(true);
-    expect(body.error_description.endsWith(`\r\nTrace ID: ${body.trace_id}\r\nCorrelation ID: ${body.correlation_id}\r\nTimestamp: 2030-06-01 12:00:00Z`)).toBe(true);
+    expect(
+      body.error_description.endsWith(
+        `\r\nTrace ID: ${body.trace_id}\r\nCorrelation ID: ${body.correlation_id}\r\nTimestamp: 2030-06-01 12:00:00Z`,
+      ),
+    ).toBe(true);
     expect(body.timestamp).toBe('2030-06-01 12:00:00Z');
     expect(body.error_uri).toBe(`https://login.microsoftonline.com/error?code=${code}`);
     expect(response.headers.get('x-ms-request-id')).toBe(body.trace_id);
   });
 
   it.each([
-    ['no grant_type', (d: Demo) => without(clientCredentials(d.app), 'grant_type'), "AADSTS900144: The request body must contain the following parameter: 'grant_type'."],
-    ['no client_id', (d: Demo) => without(clientCredentials(d.app), 'client_id'), "AADSTS900144: The request body must contain the following parameter: 'client_id'."],
-    ['no scope', (d: Demo) => without(clientCredentials(d.app), 'scope'), "AADSTS900144: The request body must contain the following parameter: 'scope'."],
+    [
+      'no grant_type',
+      (d: Demo) => without(clientCredentials(d.app), 'grant_type'),
+      "AADSTS900144: The request body must contain the following parameter: 'grant_type'.",
+    ],
+    [
+      'no client_id',
+      (d: Demo) => without(clientCredentials(d.app), 'client_id'),
+      "AADSTS900144: The request body must contain the following parameter: 'client_id'.",
+    ],
+    [
+      'no scope',
+      (d: Demo) => without(clientCredentials(d.app), 'scope'),
+      "AADSTS900144: The request body must contain the following parameter: 'scope'.",
+    ],
     [
       'the Secret ID instead of its value',
       (d: Demo) => clientCredentials(d.app, { client_secret: d.app.secrets[0]?.id ?? '' }),
@@ -141,7 +316,9 @@ describe('Microsoft emulator token endpoint: errors', () => {
   });
 
   it('names the tenant as sent when it is not found', async () => {
-    const body = (await (await postForm(v2(demo, UNKNOWN_TENANT), clientCredentials(demo.app))).json()) as AadstsErrorBody;
+    const body = (await (
+      await postForm(v2(demo, UNKNOWN_TENANT), clientCredentials(demo.app))
+    ).json()) as AadstsErrorBody;
     expect(body.error_description.split('\r\n')[0]).toBe(
       `AADSTS90002: Tenant '${UNKNOWN_TENANT}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
     );
@@ -149,7 +326,9 @@ describe('Microsoft emulator token endpoint: errors', () => {
 
   it('uses the client-request-id header as the correlation id', async () => {
     const clientRequestId = '5b8f0e6a-3c2d-4e1f-a0b9-c8d7e6f5a4b3';
-    const response = await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: 'wrong' }), { 'client-request-id': clientRequestId });
+    const response = await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: 'wrong' }), {
+      'client-request-id': clientRequestId,
+    });
     const body = (await response.json()) as AadstsErrorBody;
     expect(body.correlation_id).toBe(clientRequestId);
     expect(body.error_description).toContain(`\r\nCorrelation ID: ${clientRequestId}\r\n`);
@@ -157,13 +336,19 @@ describe('Microsoft emulator token endpoint: errors', () => {
   });
 
   it('checks the client secret before the scope', async () => {
-    const body = (await (await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: 'wrong', scope: 'Mail.Send' }))).json()) as AadstsErrorBody;
+    const body = (await (
+      await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: 'wrong', scope: 'Mail.Send' }))
+    ).json()) as AadstsErrorBody;
     expect(body.error_codes).toEqual([7000215]);
   });
 
   it('rejects a wrong secret sent with HTTP Basic authentication', async () => {
     const basic = Buffer.from(`${demo.app.clientId}:wrong`).toString('base64');
-    const response = await postForm(demo.tokenUrl, { grant_type: 'client_credentials', scope: GRAPH_SCOPE }, { Authorization: `Basic ${basic}` });
+    const response = await postForm(
+      demo.tokenUrl,
+      { grant_type: 'client_credentials', scope: GRAPH_SCOPE },
+      { Authorization: `Basic ${basic}` },
+    );
     expect(response.status).toBe(401);
     expect(((await response.json()) as AadstsErrorBody).error_codes).toEqual([7000215]);
   });
@@ -174,8 +359,20 @@ describe('Microsoft emulator token endpoint: errors', () => {
     const response = await postForm(demo.tokenUrl, clientCredentials(demo.app, { client_secret: expired.value }));
     expect(response.status).toBe(401);
     const body = (await response.json()) as AadstsErrorBody;
-    expect(Object.keys(body).sort()).toEqual(['correlation_id', 'error', 'error_codes', 'error_description', 'error_uri', 'timestamp', 'trace_id']);
-    expect([body.error, body.error_codes, body.error_uri]).toEqual(['invalid_client', [7000222], 'https://login.microsoftonline.com/error?code=7000222']);
+    expect(Object.keys(body).sort()).toEqual([
+      'correlation_id',
+      'error',
+      'error_codes',
+      'error_description',
+      'error_uri',
+      'timestamp',
+      'trace_id',
+    ]);
+    expect([body.error, body.error_codes, body.error_uri]).toEqual([
+      'invalid_client',
+      [7000222],
+      'https://login.microsoftonline.com/error?code=7000222',
+    ]);
     expect(JSON.stringify(body)).not.toContain(expired.expiresOn.slice(0, 10));
   });
 
@@ -183,7 +380,22 @@ describe('Microsoft emulator token endpoint: errors', () => {
     const config = demo.emulator.config;
     const tenant = config.tenants[0];
     if (tenant === undefined) throw new Error('no tenant');
-    const shortLived = { ...tenant, apps: [{ ...demo.app, secrets: [{ id: 'e1d2c3b4-a5f6-4e7d-8c9b-0a1b2c3d4e5f', value: 'Sh08Q~short-lived', description: 'short', expiresOn: '2030-06-01T12:00:30Z' }] }] };
+    const shortLived = {
+      ...tenant,
+      apps: [
+        {
+          ...demo.app,
+          secrets: [
+            {
+              id: 'e1d2c3b4-a5f6-4e7d-8c9b-0a1b2c3d4e5f',
+              value: 'Sh08Q~short-lived',
+              description: 'short',
+              expiresOn: '2030-06-01T12:00:30Z',
+            },
+          ],
+        },
+      ],
+    };
     const other = await startDemo({ tenants: [shortLived] });
     try {
       const params = clientCredentials(other.app, { client_secret: 'Sh08Q~short-lived' });

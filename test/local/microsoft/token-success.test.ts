@@ -1,5 +1,15 @@
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
-import { clientCredentials, demoConfig, GRAPH_SCOPE, postForm, START, startDemo, validSecret, type Demo } from './helpers';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
+
+import {
+  clientCredentials,
+  type Demo,
+  demoConfig,
+  GRAPH_SCOPE,
+  postForm,
+  START,
+  startDemo,
+  validSecret,
+} from './helpers';
 
 describe('Microsoft emulator token endpoint: success', () => {
   let demo: Demo;
@@ -45,10 +55,19 @@ describe('Microsoft emulator token endpoint: success', () => {
   });
 
   it('signs with the key published in the tenant JWKS', async () => {
-    const token = ((await (await postForm(demo.tokenUrl, clientCredentials(demo.app))).json()) as { access_token: string }).access_token;
-    const jwks = (await (await fetch(`${demo.emulator.loginBaseUrl}/${demo.tenant.id}/discovery/v2.0/keys`)).json()) as JSONWebKeySet;
+    const token = (
+      (await (await postForm(demo.tokenUrl, clientCredentials(demo.app))).json()) as { access_token: string }
+    ).access_token;
+    const jwks = (await (
+      await fetch(`${demo.emulator.loginBaseUrl}/${demo.tenant.id}/discovery/v2.0/keys`)
+    ).json()) as JSONWebKeySet;
     expect(jwks.keys).toHaveLength(1);
-    expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', use: 'sig', kid: decodeProtectedHeader(token).kid, issuer: `${demo.emulator.loginBaseUrl}/${demo.tenant.id}/v2.0` });
+    expect(jwks.keys[0]).toMatchObject({
+      kty: 'RSA',
+      use: 'sig',
+      kid: decodeProtectedHeader(token).kid,
+      issuer: `${demo.emulator.loginBaseUrl}/${demo.tenant.id}/v2.0`,
+    });
     const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), {
       issuer: `https://sts.windows.net/${demo.tenant.id}/`,
       audience: 'https://graph.microsoft.com',
@@ -71,7 +90,10 @@ describe('Microsoft emulator token endpoint: success', () => {
     ['a verified domain', () => 'contoso.onmicrosoft.com'],
     ['a verified domain in mixed case', () => 'Contoso.OnMicrosoft.com'],
   ])('accepts %s as the tenant in the URL', async (_name, tenant) => {
-    const response = await postForm(`${demo.emulator.loginBaseUrl}/${tenant(demo)}/oauth2/v2.0/token`, clientCredentials(demo.app));
+    const response = await postForm(
+      `${demo.emulator.loginBaseUrl}/${tenant(demo)}/oauth2/v2.0/token`,
+      clientCredentials(demo.app),
+    );
     expect(response.status).toBe(200);
     expect(decodeJwt(((await response.json()) as { access_token: string }).access_token).tid).toBe(demo.tenant.id);
   });
@@ -81,20 +103,30 @@ describe('Microsoft emulator token endpoint: success', () => {
     async (scope) => {
       const response = await postForm(demo.tokenUrl, clientCredentials(demo.app, { scope }));
       expect(response.status).toBe(200);
-      expect(decodeJwt(((await response.json()) as { access_token: string }).access_token).aud).toBe('https://graph.microsoft.com');
+      expect(decodeJwt(((await response.json()) as { access_token: string }).access_token).aud).toBe(
+        'https://graph.microsoft.com',
+      );
     },
   );
 
   it('accepts HTTP Basic client authentication instead of body credentials', async () => {
-    const basic = Buffer.from(`${encodeURIComponent(demo.app.clientId)}:${encodeURIComponent(validSecret(demo.app))}`).toString('base64');
-    const response = await postForm(demo.tokenUrl, { grant_type: 'client_credentials', scope: GRAPH_SCOPE }, { Authorization: `Basic ${basic}` });
+    const basic = Buffer.from(
+      `${encodeURIComponent(demo.app.clientId)}:${encodeURIComponent(validSecret(demo.app))}`,
+    ).toString('base64');
+    const response = await postForm(
+      demo.tokenUrl,
+      { grant_type: 'client_credentials', scope: GRAPH_SCOPE },
+      { Authorization: `Basic ${basic}` },
+    );
     expect(response.status).toBe(200);
     expect(decodeJwt(((await response.json()) as { access_token: string }).access_token).appid).toBe(demo.app.clientId);
   });
 
   it('echoes client-request-id and answers with a fresh x-ms-request-id', async () => {
     const clientRequestId = '0f2d7c1e-5a4b-4c3d-9e8f-7a6b5c4d3e2f';
-    const response = await postForm(demo.tokenUrl, clientCredentials(demo.app), { 'client-request-id': clientRequestId });
+    const response = await postForm(demo.tokenUrl, clientCredentials(demo.app), {
+      'client-request-id': clientRequestId,
+    });
     expect(response.headers.get('client-request-id')).toBe(clientRequestId);
     expect(response.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -118,11 +150,17 @@ describe('Microsoft emulator token endpoint: success', () => {
       resource: 'https://graph.microsoft.com',
       access_token: body.access_token,
     });
-    expect(decodeJwt(body.access_token as string)).toMatchObject({ aud: 'https://graph.microsoft.com', roles: ['Mail.Send', 'Mail.ReadWrite', 'User.Read.All'] });
+    expect(decodeJwt(body.access_token as string)).toMatchObject({
+      aud: 'https://graph.microsoft.com',
+      roles: ['Mail.Send', 'Mail.ReadWrite', 'User.Read.All'],
+    });
   });
 
   it('issues an Azure AD Graph token, without roles, when a v1 request has no resource', async () => {
-    const response = await postForm(`${demo.emulator.loginBaseUrl}/${demo.tenant.id}/oauth2/token`, clientCredentials(demo.app));
+    const response = await postForm(
+      `${demo.emulator.loginBaseUrl}/${demo.tenant.id}/oauth2/token`,
+      clientCredentials(demo.app),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, string>;
     expect(body.resource).toBe('00000002-0000-0000-c000-000000000000');
@@ -132,7 +170,9 @@ describe('Microsoft emulator token endpoint: success', () => {
   });
 
   it('publishes OpenID Connect metadata naming the tenant by id, even when asked by domain', async () => {
-    const response = await fetch(`${demo.emulator.loginBaseUrl}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`);
+    const response = await fetch(
+      `${demo.emulator.loginBaseUrl}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`,
+    );
     expect(response.status).toBe(200);
     const metadata = (await response.json()) as Record<string, unknown>;
     expect(metadata).toMatchObject({
@@ -144,7 +184,9 @@ describe('Microsoft emulator token endpoint: success', () => {
   });
 
   it('answers metadata for an unknown tenant with AADSTS90002', async () => {
-    const response = await fetch(`${demo.emulator.loginBaseUrl}/fabrikam.onmicrosoft.com/v2.0/.well-known/openid-configuration`);
+    const response = await fetch(
+      `${demo.emulator.loginBaseUrl}/fabrikam.onmicrosoft.com/v2.0/.well-known/openid-configuration`,
+    );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error_codes: number[] }).error_codes).toEqual([90002]);
   });
@@ -154,7 +196,11 @@ describe('Microsoft emulator token endpoint: configured lifetime', () => {
   it('uses tokenLifetimeSeconds for expires_in and exp', async () => {
     const demo = await startDemo({ ...demoConfig(), tokenLifetimeSeconds: 60 });
     try {
-      const body = (await (await postForm(demo.tokenUrl, clientCredentials(demo.app))).json()) as { expires_in: number; ext_expires_in: number; access_token: string };
+      const body = (await (await postForm(demo.tokenUrl, clientCredentials(demo.app))).json()) as {
+        expires_in: number;
+        ext_expires_in: number;
+        access_token: string;
+      };
       expect([body.expires_in, body.ext_expires_in]).toEqual([60, 60]);
       expect(decodeJwt(body.access_token).exp).toBe(START.getTime() / 1000 + 60);
     } finally {

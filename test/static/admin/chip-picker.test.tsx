@@ -2,8 +2,9 @@
  * @jest-environment jsdom
  */
 import { act } from 'preact/test-utils';
+
 import { GroupsHarness } from './support/chip-picker-harness';
-import { blur, controlLabelled, mount, press, typeInto, type Mounted } from './support/dom';
+import { blur, controlLabelled, mount, type Mounted, press, typeInto } from './support/dom';
 
 let mounted: Mounted | null = null;
 
@@ -14,11 +15,11 @@ afterEach(async () => {
 
 const optionsOf = (container: HTMLElement) => Array.from(container.querySelectorAll<HTMLElement>('[role="option"]'));
 
-async function movePointerOver(element: HTMLElement): Promise<void> {
+const movePointerOver = async (element: HTMLElement): Promise<void> => {
   await act(() => {
     element.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
   });
-}
+};
 
 describe('ChipPicker (the admin page’s groups and project roles pickers)', () => {
   it('highlights the suggestion the pointer moves over, and Enter adds that one', async () => {
@@ -32,7 +33,9 @@ describe('ChipPicker (the admin page’s groups and project roles pickers)', () 
     await movePointerOver(ops);
     expect(ops.getAttribute('aria-selected')).toBe('true');
     expect(input.getAttribute('aria-activedescendant')).toBe(ops.id);
-    expect(optionsOf(mounted.container).filter((option) => option.getAttribute('aria-selected') === 'true')).toEqual([ops]);
+    expect(optionsOf(mounted.container).filter((option) => option.getAttribute('aria-selected') === 'true')).toEqual([
+      ops,
+    ]);
 
     expect(await press(input, 'Enter')).toBe(false);
     expect(chosen).toEqual([['g-ops']]);

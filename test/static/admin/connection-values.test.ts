@@ -1,4 +1,4 @@
-import { testConnectionSchema, type CredentialInput } from '../../../src/contract';
+import { type CredentialInput, testConnectionSchema } from '../../../src/contract';
 import { connectionErrors, connectionValuesOf } from '../../../static/admin/src/connection-values';
 
 const INPUT: CredentialInput = {
@@ -40,7 +40,9 @@ describe("the edit form's values for Test connection", () => {
   });
 
   it('lets only errors on the connection fields block a test', () => {
-    expect(connectionErrors({ name: 'Enter a name', nextClientSecret: 'x', secretExpiresOn: 'y', clientId: 'Enter the ID' })).toEqual({
+    expect(
+      connectionErrors({ name: 'Enter a name', nextClientSecret: 'x', secretExpiresOn: 'y', clientId: 'Enter the ID' }),
+    ).toEqual({
       clientId: 'Enter the ID',
     });
   });

@@ -45,7 +45,11 @@ describe("the credential list's health cell", () => {
       ...CREDENTIAL,
       traffic: {
         lastAccepted: { at: '2026-06-15T09:55:00Z' },
-        lastRefused: { at: '2026-06-14T09:00:00Z', code: 'GRAPH_INVALID_RECIPIENTS', message: 'Microsoft 365 could not resolve a recipient.' },
+        lastRefused: {
+          at: '2026-06-14T09:00:00Z',
+          code: 'GRAPH_INVALID_RECIPIENTS',
+          message: 'Microsoft 365 could not resolve a recipient.',
+        },
       },
     });
     expect(texts).toEqual(['Last send accepted 5 minutes ago', 'Last refusal yesterday (GRAPH_INVALID_RECIPIENTS)']);

@@ -2,12 +2,22 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
 import type { EmailLogEntry, EmailLogSummary } from '../../../src/contract';
 import { EmailLogSection } from '../../../static/admin/src/email-log-section';
 import { formatDateTime } from '../../../static/admin/src/format';
-import { buttonNamed, click, mount, queryButtonNamed, regionNamed, rowTexts, tableNamed, textOf, type Mounted } from './support/dom';
+import {
+  buttonNamed,
+  click,
+  mount,
+  type Mounted,
+  queryButtonNamed,
+  regionNamed,
+  rowTexts,
+  tableNamed,
+  textOf,
+} from './support/dom';
 import { emailId, page, summary } from './support/email-log-fixtures';
+import { backend } from './support/fake-admin-bridge';
 
 const SUBJECT = 'Issue Mailer test email';
 
@@ -19,7 +29,9 @@ const connectionTest = (status: 'sent' | 'failed'): EmailLogSummary => {
     to: ['alex.admin@contoso.example'],
     status,
     canResend: false,
-    ...(status === 'failed' ? { lastError: { code: 'GRAPH_ACCESS_DENIED', message: 'The app may not send as this mailbox.' } } : {}),
+    ...(status === 'failed'
+      ? { lastError: { code: 'GRAPH_ACCESS_DENIED', message: 'The app may not send as this mailbox.' } }
+      : {}),
   });
   return rest;
 };
@@ -38,10 +50,10 @@ afterEach(async () => {
   mounted = null;
 });
 
-async function openSection() {
+const openSection = async () => {
   mounted = await mount(<EmailLogSection />);
   return regionNamed(mounted.container, 'Email log');
-}
+};
 
 const facts = (panel: HTMLElement) =>
   Object.fromEntries(
@@ -65,7 +77,15 @@ describe("a Test connection's test email in the email log", () => {
         'Sent',
         '1',
       ],
-      [formatDateTime(summary(8).createdAt), 'DEMO-8', 'Open email [DEMO-8] Printer on fire', 'ana@contoso.example', 'jira@contoso.example', 'Sent', '1'],
+      [
+        formatDateTime(summary(8).createdAt),
+        'DEMO-8',
+        'Open email [DEMO-8] Printer on fire',
+        'ana@contoso.example',
+        'jira@contoso.example',
+        'Sent',
+        '1',
+      ],
     ]);
   });
 

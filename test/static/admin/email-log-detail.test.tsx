@@ -2,7 +2,6 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
 import type { EmailLogEntry } from '../../../src/contract';
 import { EmailLogSection } from '../../../static/admin/src/email-log-section';
 import { formatDateTime } from '../../../static/admin/src/format';
@@ -12,6 +11,7 @@ import {
   buttonNamed,
   click,
   mount,
+  type Mounted,
   paragraphsOf,
   press,
   queryButtonNamed,
@@ -20,9 +20,9 @@ import {
   rowTexts,
   tableNamed,
   textOf,
-  type Mounted,
 } from './support/dom';
 import { emailId, entry, page, summary } from './support/email-log-fixtures';
+import { backend } from './support/fake-admin-bridge';
 
 const SUBJECT = '[DEMO-7] Printer on fire';
 const ID = emailId(7);
@@ -88,15 +88,15 @@ afterEach(async () => {
   jest.useRealTimers();
 });
 
-async function openSection() {
+const openSection = async () => {
   mounted = await mount(<EmailLogSection />);
   return regionNamed(mounted.container, 'Email log');
-}
+};
 
-async function openEmail(section: HTMLElement) {
+const openEmail = async (section: HTMLElement) => {
   await click(buttonNamed(section, `Open email ${SUBJECT}`));
   return regionNamed(section, SUBJECT);
-}
+};
 
 /** The facts list as term → text. */
 const facts = (panel: HTMLElement) =>

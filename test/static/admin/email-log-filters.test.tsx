@@ -2,8 +2,7 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
-import { TO_BEFORE_FROM_MESSAGE, startOfLocalDay, toListPayload } from '../../../static/admin/src/email-log-query';
+import { startOfLocalDay, TO_BEFORE_FROM_MESSAGE, toListPayload } from '../../../static/admin/src/email-log-query';
 import { EmailLogSection } from '../../../static/admin/src/email-log-section';
 import { ISSUE_KEY_DELAY_MS } from '../../../static/admin/src/use-email-log';
 import {
@@ -14,13 +13,14 @@ import {
   click,
   controlLabelled,
   mount,
+  type Mounted,
   press,
   queryButtonNamed,
   regionNamed,
   typeInto,
-  type Mounted,
 } from './support/dom';
 import { page, summary } from './support/email-log-fixtures';
+import { backend } from './support/fake-admin-bridge';
 
 /** Local midnight as the browser's Date writes it: the time zone of the machine running the tests. */
 const localMidnight = (year: number, month: number, day: number) => new Date(year, month - 1, day).toISOString();
@@ -40,22 +40,26 @@ afterEach(async () => {
   jest.useRealTimers();
 });
 
-async function open() {
+const open = async () => {
   mounted = await mount(<EmailLogSection />);
   return regionNamed(mounted.container, 'Email log');
-}
+};
 
 describe('startOfLocalDay and toListPayload', () => {
   it.each([
     ['2026-03-08', 0, localMidnight(2026, 3, 8)],
     ['2026-03-08', 1, localMidnight(2026, 3, 9)],
     ['2026-12-31', 1, localMidnight(2027, 1, 1)],
-    ['0099-05-01', 0, (() => {
-      const day = new Date(0);
-      day.setFullYear(99, 4, 1);
-      day.setHours(0, 0, 0, 0);
-      return day.toISOString();
-    })()],
+    [
+      '0099-05-01',
+      0,
+      (() => {
+        const day = new Date(0);
+        day.setFullYear(99, 4, 1);
+        day.setHours(0, 0, 0, 0);
+        return day.toISOString();
+      })(),
+    ],
     ['', 0, undefined],
     ['26.11.2026', 0, undefined],
   ])('%s plus %i days starts at that local midnight', (date, addDays, expected) => {

@@ -2,12 +2,24 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
 import type { EmailContentView, EmailLogEntry } from '../../../src/contract';
 import { EmailLogSection } from '../../../static/admin/src/email-log-section';
 import { ENTRY_REFRESH_MS } from '../../../static/admin/src/use-email-log-entry';
-import { advance, buttonNamed, click, mount, settle, paragraphsOf, press, queryButtonNamed, regionNamed, textOf, type Mounted } from './support/dom';
+import {
+  advance,
+  buttonNamed,
+  click,
+  mount,
+  type Mounted,
+  paragraphsOf,
+  press,
+  queryButtonNamed,
+  regionNamed,
+  settle,
+  textOf,
+} from './support/dom';
 import { emailId, entry, page, summary } from './support/email-log-fixtures';
+import { backend } from './support/fake-admin-bridge';
 
 const SUBJECT = '[DEMO-7] Printer on fire';
 const ID = emailId(7);
@@ -22,10 +34,21 @@ const FAILED: EmailLogEntry = entry(7, {
   events: [
     { at: '2026-11-26T20:07:00.000Z', status: 'queued', note: 'Queued by Jordan Lee' },
     { at: '2026-11-26T20:07:01.000Z', status: 'sending', note: 'Handing it to Microsoft 365', attempt: 1 },
-    { at: '2026-11-26T20:07:02.000Z', status: 'failed', note: 'Refused (403)', attempt: 1, from: 'jira@contoso.example' },
+    {
+      at: '2026-11-26T20:07:02.000Z',
+      status: 'failed',
+      note: 'Refused (403)',
+      attempt: 1,
+      from: 'jira@contoso.example',
+    },
   ],
 });
-const QUEUED: EmailLogEntry = { ...FAILED, status: 'queued', canResend: false, events: [...FAILED.events, { at: '2026-11-26T21:00:00.000Z', status: 'queued', note: 'Resent by Alex Admin' }] };
+const QUEUED: EmailLogEntry = {
+  ...FAILED,
+  status: 'queued',
+  canResend: false,
+  events: [...FAILED.events, { at: '2026-11-26T21:00:00.000Z', status: 'queued', note: 'Resent by Alex Admin' }],
+};
 const SENT: EmailLogEntry = {
   ...QUEUED,
   status: 'sent',
@@ -33,7 +56,16 @@ const SENT: EmailLogEntry = {
   lastError: undefined,
   senderMailbox: 'helpdesk@contoso.example',
   sentAt: '2026-11-26T21:00:03.000Z',
-  events: [...QUEUED.events, { at: '2026-11-26T21:00:03.000Z', status: 'sent', note: 'Accepted (202)', attempt: 2, from: 'helpdesk@contoso.example' }],
+  events: [
+    ...QUEUED.events,
+    {
+      at: '2026-11-26T21:00:03.000Z',
+      status: 'sent',
+      note: 'Accepted (202)',
+      attempt: 2,
+      from: 'helpdesk@contoso.example',
+    },
+  ],
 };
 const CONTENT: EmailContentView = {
   kept: true,
@@ -63,25 +95,30 @@ afterEach(async () => {
   jest.useRealTimers();
 });
 
-async function openPanel() {
+const openPanel = async () => {
   mounted = await mount(<EmailLogSection />);
   const section = regionNamed(mounted.container, 'Email log');
   await click(buttonNamed(section, `Open email ${SUBJECT}`));
   // The entry, then the message: two rounds of calls.
   await settle();
   return { section, panel: regionNamed(section, SUBJECT) };
-}
+};
 
 /** A definition list as term → text. */
 const terms = (list: Element) =>
   Object.fromEntries(
-    Array.from(list.querySelectorAll(':scope > div')).map((item) => [textOf(item.querySelector('dt') as Element), textOf(item.querySelector('dd') as Element)]),
+    Array.from(list.querySelectorAll(':scope > div')).map((item) => [
+      textOf(item.querySelector('dt') as Element),
+      textOf(item.querySelector('dd') as Element),
+    ]),
   );
 
 describe('resending from the email log panel', () => {
   it('warns in place when nothing has changed since the failure, and resends only on "Resend anyway"', async () => {
     backend.on('resendEmail', (payload) =>
-      payload.anyway === true ? { ok: true, data: QUEUED } : { ok: false, error: { code: 'EMAIL_RESEND_UNCHANGED', message: UNCHANGED_MESSAGE } },
+      payload.anyway === true
+        ? { ok: true, data: QUEUED }
+        : { ok: false, error: { code: 'EMAIL_RESEND_UNCHANGED', message: UNCHANGED_MESSAGE } },
     );
     const { panel } = await openPanel();
 
@@ -153,7 +190,9 @@ describe('the message as sent', () => {
     backend.on('getEmailContent', () => ({ ok: true, data: { kept: false } }));
     const { panel } = await openPanel();
     const message = regionNamed(panel, 'Message as sent');
-    expect(paragraphsOf(message)).toEqual(['The content of this email is no longer kept. The email log keeps it for as long as it keeps the email.']);
+    expect(paragraphsOf(message)).toEqual([
+      'The content of this email is no longer kept. The email log keeps it for as long as it keeps the email.',
+    ]);
     expect(message.querySelector('iframe')).toBeNull();
   });
 });

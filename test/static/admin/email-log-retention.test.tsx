@@ -2,17 +2,9 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
 import { RetentionSetting } from '../../../static/admin/src/retention-setting';
-import {
-  buttonNamed,
-  click,
-  controlLabelled,
-  mount,
-  paragraphsOf,
-  typeInto,
-  type Mounted,
-} from './support/dom';
+import { buttonNamed, click, controlLabelled, mount, type Mounted, paragraphsOf, typeInto } from './support/dom';
+import { backend } from './support/fake-admin-bridge';
 
 let mounted: Mounted | null = null;
 
@@ -26,12 +18,12 @@ afterEach(async () => {
   mounted = null;
 });
 
-async function open() {
+const open = async () => {
   mounted = await mount(<RetentionSetting />);
   const container = mounted.container;
   const input = controlLabelled(container, 'Keep emails for');
   return { container, input, save: buttonNamed(container, 'Save retention') };
-}
+};
 
 const describedBy = (input: HTMLElement) =>
   (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);

@@ -2,7 +2,6 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend, deferred } from './support/fake-admin-bridge';
 import type { EmailLogPage, ResolverResult } from '../../../src/contract';
 import { EmailLogSection } from '../../../static/admin/src/email-log-section';
 import { formatDateTime } from '../../../static/admin/src/format';
@@ -12,6 +11,7 @@ import {
   click,
   controlLabelled,
   mount,
+  type Mounted,
   paragraphsOf,
   queryButtonNamed,
   regionNamed,
@@ -19,9 +19,9 @@ import {
   settle,
   tableNamed,
   textOf,
-  type Mounted,
 } from './support/dom';
 import { page, summary } from './support/email-log-fixtures';
+import { backend, deferred } from './support/fake-admin-bridge';
 
 let mounted: Mounted | null = null;
 
@@ -35,10 +35,10 @@ afterEach(async () => {
   mounted = null;
 });
 
-async function open() {
+const open = async () => {
   mounted = await mount(<EmailLogSection />);
   return regionNamed(mounted.container, 'Email log');
-}
+};
 
 describe('email log table', () => {
   it('shows each email newest first as the backend answers, with its status as a lozenge', async () => {
@@ -94,11 +94,7 @@ describe('email log table', () => {
       ],
     ]);
     const lozenges = Array.from(table.querySelectorAll('tbody .im-lozenge')).map((element) => element.className);
-    expect(lozenges).toEqual([
-      'im-lozenge im-lozenge--danger',
-      'im-lozenge im-lozenge--in-progress',
-      'im-lozenge',
-    ]);
+    expect(lozenges).toEqual(['im-lozenge im-lozenge--danger', 'im-lozenge im-lozenge--in-progress', 'im-lozenge']);
     expect(queryButtonNamed(section, 'Load more')).toBeNull();
   });
 

@@ -1,13 +1,13 @@
 import type { CredentialView } from '../../../src/contract';
 import {
-  NO_WRITE_ONLY_CHOICES,
+  type CredentialFormValues,
   emptyFormValues,
   formValuesFrom,
+  NO_WRITE_ONLY_CHOICES,
   toCredentialInput,
   validateCredentialInput,
   visibleWriteOnly,
   withProvider,
-  type CredentialFormValues,
 } from '../../../static/admin/src/form-state';
 
 const SAVED: CredentialView = {
@@ -29,10 +29,13 @@ const SAVED: CredentialView = {
   updatedAt: '2026-11-01T10:00:00Z',
 };
 
-const filled = (values: Partial<CredentialFormValues>): CredentialFormValues => ({ ...formValuesFrom(SAVED), ...values });
+const filled = (values: Partial<CredentialFormValues>): CredentialFormValues => ({
+  ...formValuesFrom(SAVED),
+  ...values,
+});
 
 describe('withProvider', () => {
-  it('moves the old cloud\'s defaults to the new cloud\'s', () => {
+  it("moves the old cloud's defaults to the new cloud's", () => {
     expect(withProvider(emptyFormValues(), 'microsoft365-usgov-dod')).toMatchObject({
       provider: 'microsoft365-usgov-dod',
       scope: 'https://dod-graph.microsoft.us/.default',
@@ -41,7 +44,11 @@ describe('withProvider', () => {
   });
 
   it('keeps values the admin typed', () => {
-    const typed = { ...emptyFormValues(), scope: 'api://custom/.default', graphBaseUrl: 'https://graph.example.com/v1.0' };
+    const typed = {
+      ...emptyFormValues(),
+      scope: 'api://custom/.default',
+      graphBaseUrl: 'https://graph.example.com/v1.0',
+    };
     expect(withProvider(typed, 'microsoft365-china')).toMatchObject({
       provider: 'microsoft365-china',
       scope: 'api://custom/.default',
@@ -52,7 +59,12 @@ describe('withProvider', () => {
 
 describe('toCredentialInput', () => {
   it('sends no write-only field the admin did not open, even if it holds text', () => {
-    const values = filled({ clientSecret: 'typed-then-kept', nextClientSecret: 'x', certificatePem: 'y', privateKeyPem: 'z' });
+    const values = filled({
+      clientSecret: 'typed-then-kept',
+      nextClientSecret: 'x',
+      certificatePem: 'y',
+      privateKeyPem: 'z',
+    });
     expect(toCredentialInput(values, SAVED, NO_WRITE_ONLY_CHOICES)).toEqual({
       id: 'cred-1',
       name: 'Support mailbox',
@@ -69,9 +81,21 @@ describe('toCredentialInput', () => {
   });
 
   it('sends a replaced secret, a next secret and a removal only when chosen', () => {
-    const values = filled({ clientSecret: 'new-value', nextClientSecret: 'next-value', nextSecretExpiresOn: '2028-01-01' });
-    const input = toCredentialInput(values, SAVED, { ...NO_WRITE_ONLY_CHOICES, replaceSecret: true, addNextSecret: true });
-    expect(input).toMatchObject({ clientSecret: 'new-value', nextClientSecret: 'next-value', nextSecretExpiresOn: '2028-01-01' });
+    const values = filled({
+      clientSecret: 'new-value',
+      nextClientSecret: 'next-value',
+      nextSecretExpiresOn: '2028-01-01',
+    });
+    const input = toCredentialInput(values, SAVED, {
+      ...NO_WRITE_ONLY_CHOICES,
+      replaceSecret: true,
+      addNextSecret: true,
+    });
+    expect(input).toMatchObject({
+      clientSecret: 'new-value',
+      nextClientSecret: 'next-value',
+      nextSecretExpiresOn: '2028-01-01',
+    });
     expect(input).not.toHaveProperty('removeNextSecret');
 
     const withNext = { ...SAVED, hasNextSecret: true };
@@ -81,7 +105,12 @@ describe('toCredentialInput', () => {
   });
 
   it('sends the PEMs of a certificate credential and none of the secret fields', () => {
-    const values = filled({ clientAuthMethod: 'certificate', clientSecret: 's', certificatePem: 'CERT', privateKeyPem: 'KEY' });
+    const values = filled({
+      clientAuthMethod: 'certificate',
+      clientSecret: 's',
+      certificatePem: 'CERT',
+      privateKeyPem: 'KEY',
+    });
     const input = toCredentialInput(values, null, NO_WRITE_ONLY_CHOICES);
     expect(input).toMatchObject({ clientAuthMethod: 'certificate', certificatePem: 'CERT', privateKeyPem: 'KEY' });
     expect(Object.keys(input).filter((key) => /secret/i.test(key))).toEqual([]);
@@ -101,6 +130,8 @@ describe('validateCredentialInput', () => {
   it('accepts a saved credential left as it is', () => {
     const values = filled({});
     const visible = visibleWriteOnly(values, SAVED, NO_WRITE_ONLY_CHOICES);
-    expect(validateCredentialInput(toCredentialInput(values, SAVED, NO_WRITE_ONLY_CHOICES), values, visible)).toEqual({});
+    expect(validateCredentialInput(toCredentialInput(values, SAVED, NO_WRITE_ONLY_CHOICES), values, visible)).toEqual(
+      {},
+    );
   });
 });

@@ -2,7 +2,6 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
 import type { NotificationRuleView } from '../../../src/contract';
 import {
   buttonNamed,
@@ -10,6 +9,7 @@ import {
   click,
   controlLabelled,
   mount,
+  type Mounted,
   paragraphsOf,
   regionNamed,
   rowTexts,
@@ -17,8 +17,8 @@ import {
   tableNamed,
   textOf,
   typeInto,
-  type Mounted,
 } from './support/dom';
+import { backend } from './support/fake-admin-bridge';
 import { answerLists, rule, stored } from './support/notification-rule-fixtures';
 import { RulesHarness } from './support/rules-harness';
 
@@ -50,11 +50,11 @@ const ESCALATION: NotificationRuleView = rule('rule-7', {
   credentialId: 'cred-support',
 });
 
-async function openSection(rules: NotificationRuleView[] = []) {
+const openSection = async (rules: NotificationRuleView[] = []) => {
   answerLists(backend, rules);
   mounted = await mount(<RulesHarness />);
   return regionNamed(mounted.container, 'Notification rules');
-}
+};
 
 const formOf = (section: HTMLElement) => {
   const form = section.querySelector('form');
@@ -72,7 +72,7 @@ const describedBy = (element: HTMLElement) =>
     .filter(Boolean)
     .map((id) => textOf(document.getElementById(id) as HTMLElement));
 
-async function fillNewRule(section: HTMLElement) {
+const fillNewRule = async (section: HTMLElement) => {
   await typeInto(field(section, 'Name'), '  Escalations ');
   await choose(field<HTMLSelectElement>(section, 'When'), 'issue-transitioned');
   await choose(field<HTMLSelectElement>(section, 'To status'), 'Done');
@@ -83,7 +83,7 @@ async function fillNewRule(section: HTMLElement) {
   await click(field(section, 'Watchers'));
   await click(field(section, 'Reporter'));
   await typeInto(field(section, 'Other addresses'), ' ana@contoso.example,\n\n"Ode, Ben" <ben@contoso.example> ;\n');
-}
+};
 
 describe('notification rule form', () => {
   it('opens empty from "Create rule" with focus on its heading and the default choices', async () => {

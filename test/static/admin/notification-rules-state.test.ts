@@ -1,5 +1,5 @@
-import { splitAllRecipients as splitAddressList } from '../../../static/shared/address-split';
 import { recipientsText, ruleErrorsFrom, whenText } from '../../../static/admin/src/notification-rule-state';
+import { splitAllRecipients as splitAddressList } from '../../../static/shared/address-split';
 
 describe('splitAddressList', () => {
   it.each([

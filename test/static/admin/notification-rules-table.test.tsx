@@ -2,13 +2,13 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend, deferred } from './support/fake-admin-bridge';
 import type { NotificationRuleView, ResolverResult } from '../../../src/contract';
 import {
   buttonNamed,
   click,
   controlLabelled,
   mount,
+  type Mounted,
   nameOf,
   paragraphsOf,
   press,
@@ -17,8 +17,8 @@ import {
   rowTexts,
   settle,
   tableNamed,
-  type Mounted,
 } from './support/dom';
+import { backend, deferred } from './support/fake-admin-bridge';
 import { answerLists, rule, stored } from './support/notification-rule-fixtures';
 import { RulesHarness } from './support/rules-harness';
 
@@ -61,11 +61,11 @@ const ANY: NotificationRuleView = rule('rule-3', {
   recipients: { addresses: [], roles: ['watchers'] },
 });
 
-async function openSection(rules: NotificationRuleView[]) {
+const openSection = async (rules: NotificationRuleView[]) => {
   answerLists(backend, rules);
   mounted = await mount(<RulesHarness />);
   return regionNamed(mounted.container, 'Notification rules');
-}
+};
 
 describe('notification rules table', () => {
   it('lists the rules oldest first with what each does', async () => {

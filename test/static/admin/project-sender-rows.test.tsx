@@ -2,23 +2,34 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../../../src/contract';
 import { SendingSettingsSection } from '../../../static/admin/src/sending-settings-section';
 import { useTemplateList } from '../../../static/admin/src/use-template-list';
-import { buttonNamed, choose, click, controlLabelled, mount, nameOf, regionNamed, submit, textOf, type Mounted } from './support/dom';
+import {
+  buttonNamed,
+  choose,
+  click,
+  controlLabelled,
+  mount,
+  type Mounted,
+  nameOf,
+  regionNamed,
+  submit,
+  textOf,
+} from './support/dom';
+import { backend } from './support/fake-admin-bridge';
 import { CREDENTIALS, PROJECTS, TEMPLATES } from './support/notification-rule-fixtures';
 
 let mounted: Mounted | null = null;
 
-function SettingsHarness() {
+const SettingsHarness = () => {
   const list = useTemplateList();
   return <SendingSettingsSection list={list} credentials={CREDENTIALS} />;
-}
+};
 
 const SUPPORT_DESK = 'Support desk (support@contoso.example)';
 
-async function openSettings(stored: MailSettings = DEFAULT_MAIL_SETTINGS) {
+const openSettings = async (stored: MailSettings = DEFAULT_MAIL_SETTINGS) => {
   backend.on('getMailSettings', () => ({ ok: true, data: stored }));
   backend.on('listProjectRoles', () => ({ ok: true, data: [] }));
   backend.on('listProjects', () => ({ ok: true, data: PROJECTS }));
@@ -30,7 +41,7 @@ async function openSettings(stored: MailSettings = DEFAULT_MAIL_SETTINGS) {
   );
   if (fieldset === undefined) throw new Error('No "Other mailboxes for a project" field.');
   return { section, fieldset, form: section.querySelector('form') as HTMLFormElement };
-}
+};
 
 const savedSettings = () => {
   const saved: MailSettings[] = [];
@@ -51,7 +62,9 @@ describe('Sending settings: other mailboxes for a project (issue 12, item 20)', 
   it('comes right after "Mailboxes people may send from" and starts with no project', async () => {
     const { section, fieldset } = await openSettings();
     const legends = Array.from(section.querySelectorAll('legend')).map((legend) => textOf(legend));
-    expect(legends.indexOf('Other mailboxes for a project')).toBe(legends.indexOf('Mailboxes people may send from') + 1);
+    expect(legends.indexOf('Other mailboxes for a project')).toBe(
+      legends.indexOf('Mailboxes people may send from') + 1,
+    );
     expect(textOf(fieldset)).toContain('Every project offers the mailboxes above.');
   });
 
@@ -67,12 +80,17 @@ describe('Sending settings: other mailboxes for a project (issue 12, item 20)', 
     expect(Array.from(group.querySelectorAll('input')).map((input) => nameOf(input))).toEqual([SUPPORT_DESK]);
     await click(controlLabelled(group, SUPPORT_DESK));
     await submit(form);
-    expect(saved.map((settings) => settings.projectSenders)).toEqual([[{ projectKey: 'OPS', credentialIds: ['cred-support'] }]]);
+    expect(saved.map((settings) => settings.projectSenders)).toEqual([
+      [{ projectKey: 'OPS', credentialIds: ['cred-support'] }],
+    ]);
   });
 
   it('shows what was saved, and Remove takes the project out with focus on "Add a project"', async () => {
     const saved = savedSettings();
-    const { fieldset, form } = await openSettings({ ...DEFAULT_MAIL_SETTINGS, projectSenders: [{ projectKey: 'DEMO', credentialIds: ['cred-support'] }] });
+    const { fieldset, form } = await openSettings({
+      ...DEFAULT_MAIL_SETTINGS,
+      projectSenders: [{ projectKey: 'DEMO', credentialIds: ['cred-support'] }],
+    });
     expect(controlLabelled<HTMLSelectElement>(fieldset, 'Project with its own mailboxes, row 1').value).toBe('DEMO');
     expect(controlLabelled(fieldset, SUPPORT_DESK).checked).toBe(true);
     await click(buttonNamed(fieldset, 'Remove Demo from other mailboxes'));
@@ -89,20 +107,31 @@ describe('Sending settings: other mailboxes for a project (issue 12, item 20)', 
     await submit(form);
     const project = controlLabelled<HTMLSelectElement>(fieldset, 'Project with its own mailboxes, row 1');
     expect(project.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(project.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Choose a project.');
+    expect(document.getElementById(project.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Choose a project.',
+    );
     expect(document.activeElement).toBe(project);
     expect(saved).toEqual([]);
   });
 
   it("puts the backend's message for the list under it", async () => {
-    const { fieldset, form } = await openSettings({ ...DEFAULT_MAIL_SETTINGS, projectSenders: [{ projectKey: 'DEMO', credentialIds: [] }] });
+    const { fieldset, form } = await openSettings({
+      ...DEFAULT_MAIL_SETTINGS,
+      projectSenders: [{ projectKey: 'DEMO', credentialIds: [] }],
+    });
     backend.on('saveMailSettings', () => ({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { projectSenders: 'Each project can have one list of mailboxes.' } },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'Check the highlighted fields.',
+        fieldErrors: { projectSenders: 'Each project can have one list of mailboxes.' },
+      },
     }));
     await click(controlLabelled(fieldset, SUPPORT_DESK));
     await submit(form);
-    expect(fieldset.querySelector('#settings-projectSenders-error')?.textContent).toBe('Each project can have one list of mailboxes.');
+    expect(fieldset.querySelector('#settings-projectSenders-error')?.textContent).toBe(
+      'Each project can have one list of mailboxes.',
+    );
     expect(document.activeElement).toBe(buttonNamed(fieldset, 'Add a project'));
   });
 });

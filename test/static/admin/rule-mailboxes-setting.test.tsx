@@ -2,25 +2,25 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
-import { DEFAULT_MAIL_SETTINGS, type CredentialView, type MailSettings } from '../../../src/contract';
+import { type CredentialView, DEFAULT_MAIL_SETTINGS, type MailSettings } from '../../../src/contract';
 import { SendingSettingsSection } from '../../../static/admin/src/sending-settings-section';
 import type { Loadable } from '../../../static/admin/src/use-mail-settings';
 import { useTemplateList } from '../../../static/admin/src/use-template-list';
-import { click, controlLabelled, mount, regionNamed, submit, textOf, type Mounted } from './support/dom';
+import { click, controlLabelled, mount, type Mounted, regionNamed, submit, textOf } from './support/dom';
+import { backend } from './support/fake-admin-bridge';
 import { CREDENTIALS, PROJECTS, TEMPLATES } from './support/notification-rule-fixtures';
 
 let mounted: Mounted | null = null;
 
-function SettingsHarness({ credentials = CREDENTIALS }: { credentials?: Loadable<CredentialView[]> }) {
+const SettingsHarness = ({ credentials = CREDENTIALS }: { credentials?: Loadable<CredentialView[]> }) => {
   const list = useTemplateList();
   return <SendingSettingsSection list={list} credentials={credentials} />;
-}
+};
 
 const MAIN = 'Main (jira@contoso.example) · default, always allowed';
 const SUPPORT_DESK = 'Support desk (support@contoso.example)';
 
-async function openSettings(stored: MailSettings = DEFAULT_MAIL_SETTINGS) {
+const openSettings = async (stored: MailSettings = DEFAULT_MAIL_SETTINGS) => {
   backend.on('getMailSettings', () => ({ ok: true, data: stored }));
   backend.on('listProjectRoles', () => ({ ok: true, data: [] }));
   backend.on('listProjects', () => ({ ok: true, data: PROJECTS }));
@@ -32,7 +32,7 @@ async function openSettings(stored: MailSettings = DEFAULT_MAIL_SETTINGS) {
   );
   if (fieldset === undefined) throw new Error('No "Mailboxes Automation rules may send from" field.');
   return { section, fieldset, form: section.querySelector('form') as HTMLFormElement };
-}
+};
 
 beforeEach(() => backend.reset());
 afterEach(async () => {
@@ -49,7 +49,9 @@ describe('Sending settings: the mailboxes Automation rules may send from', () =>
     expect([support.type, support.checked, support.disabled]).toEqual(['checkbox', false, false]);
     // Native, focusable checkboxes: Tab reaches them and Space toggles them, as everywhere on the page.
     expect(support.tabIndex).toBe(0);
-    expect(textOf(fieldset)).toContain("A rule's \"Sender mailbox\" may name only these. Rule authors are not shown the others.");
+    expect(textOf(fieldset)).toContain(
+      'A rule\'s "Sender mailbox" may name only these. Rule authors are not shown the others.',
+    );
   });
 
   it('saves the ticked credential, and saves it unticked again', async () => {
@@ -77,12 +79,18 @@ describe('Sending settings: the mailboxes Automation rules may send from', () =>
     const { fieldset, form } = await openSettings();
     backend.on('saveMailSettings', () => ({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { automationCredentialIds: 'Choose at most 50 credentials.' } },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'Check the highlighted fields.',
+        fieldErrors: { automationCredentialIds: 'Choose at most 50 credentials.' },
+      },
     }));
     await click(controlLabelled(fieldset, SUPPORT_DESK));
     await submit(form);
     expect(fieldset.querySelector('.im-field__error')?.textContent).toBe('Choose at most 50 credentials.');
-    expect(fieldset.getAttribute('aria-describedby')).toBe('settings-automationCredentialIds-hint settings-automationCredentialIds-error');
+    expect(fieldset.getAttribute('aria-describedby')).toBe(
+      'settings-automationCredentialIds-hint settings-automationCredentialIds-error',
+    );
     expect(document.activeElement).toBe(fieldset);
   });
 });

@@ -2,18 +2,18 @@ import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../../../src/contract'
 import {
   CHOOSE_PROJECT_MESSAGE,
   CHOOSE_TEMPLATE_MESSAGE,
-  NOBODY_MAY_SEND_MESSAGE,
   duplicateProjectMessage,
   duplicateSenderProjectMessage,
   hasSettingsErrors,
+  NOBODY_MAY_SEND_MESSAGE,
   sameSettings,
   settingsErrorsFromServer,
+  type SettingsFormValues,
   settingsValuesFrom,
   toMailSettings,
   validateSettings,
   withChosen,
   withoutChosen,
-  type SettingsFormValues,
 } from '../../../static/admin/src/settings-state';
 
 const keys = () => {
@@ -128,14 +128,21 @@ describe('validateSettings', () => {
       { projectKey: duplicateProjectMessage('DEMO') },
     ],
   ])('refuses %s on its row', (_what, row, rowErrors) => {
-    const rows = [{ key: 'row1', projectKey: 'DEMO', templateId: 'support' }, { key: 'row9', ...row }];
+    const rows = [
+      { key: 'row1', projectKey: 'DEMO', templateId: 'support' },
+      { key: 'row9', ...row },
+    ];
     const values = { ...FORM, rows };
     expect(validateSettings(values)).toEqual({ fields: {}, rows: { row9: rowErrors }, other: [] });
   });
 
   it.each([
     ['mailboxes without a project', { projectKey: '', credentialIds: ['cred-2'] }, CHOOSE_PROJECT_MESSAGE],
-    ['a project given its own mailboxes twice', { projectKey: 'DEMO', credentialIds: [] }, duplicateSenderProjectMessage('DEMO')],
+    [
+      'a project given its own mailboxes twice',
+      { projectKey: 'DEMO', credentialIds: [] },
+      duplicateSenderProjectMessage('DEMO'),
+    ],
   ])('refuses %s on its "Other mailboxes for a project" row', (_what, row, message) => {
     const values = { ...FORM, senderRows: [...FORM.senderRows, { key: 'row9', ...row }] };
     expect(validateSettings(values)).toEqual({ fields: {}, rows: { row9: { projectKey: message } }, other: [] });
@@ -145,7 +152,9 @@ describe('validateSettings', () => {
     const values = { ...FORM, senderRows: [{ key: 'row8', projectKey: '', credentialIds: [] }, ...FORM.senderRows] };
     const { settings, senderRowKeys } = toMailSettings(values);
     expect(settings.projectSenders).toEqual(STORED.projectSenders);
-    expect(settingsErrorsFromServer({ 'projectSenders.0.projectKey': 'Not a project key.' }, [], senderRowKeys).rows).toEqual({
+    expect(
+      settingsErrorsFromServer({ 'projectSenders.0.projectKey': 'Not a project key.' }, [], senderRowKeys).rows,
+    ).toEqual({
       row3: { projectKey: 'Not a project key.' },
     });
   });

@@ -2,11 +2,22 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { backend } from './support/fake-admin-bridge';
 import { TextEncoder } from 'node:util';
+
 import type { TemplateView, UnknownPlaceholder } from '../../../src/contract';
 import { TemplateEditor } from '../../../static/admin/src/template-editor';
-import { buttonNamed, click, controlLabelled, mount, paragraphsOf, submit, textOf, typeInto, type Mounted } from './support/dom';
+import {
+  buttonNamed,
+  click,
+  controlLabelled,
+  mount,
+  type Mounted,
+  paragraphsOf,
+  submit,
+  textOf,
+  typeInto,
+} from './support/dom';
+import { backend } from './support/fake-admin-bridge';
 
 // CodeMirror is a chunk of its own, and a layout engine jsdom does not have: here it never arrives, so the
 // editor is the plain textarea it shows while the chunk loads (the browser tests cover CodeMirror).
@@ -47,7 +58,7 @@ afterEach(async () => {
   mounted = null;
 });
 
-async function openNew() {
+const openNew = async () => {
   mounted = await mount(
     <TemplateEditor
       target={{ kind: 'new' }}
@@ -65,10 +76,11 @@ async function openNew() {
     subject: controlLabelled(container, 'Subject'),
     body: controlLabelled<HTMLTextAreaElement>(container, 'HTML body'),
   };
-}
+};
 
 const warningOf = (scope: Element) => scope.querySelector('.im-message--warning');
-const itemsOf = (element: Element | null) => Array.from(element?.querySelectorAll('li') ?? []).map((item) => textOf(item));
+const itemsOf = (element: Element | null) =>
+  Array.from(element?.querySelectorAll('li') ?? []).map((item) => textOf(item));
 
 describe('the template editor', () => {
   it('starts a new template from the built-in subject and layout, with an empty name', async () => {
@@ -79,26 +91,46 @@ describe('the template editor', () => {
   it('takes the body from the plain textarea while CodeMirror has not loaded', async () => {
     backend.on('saveTemplate', (input) => ({
       ok: true,
-      data: { id: 'tpl-1', name: input.name, subject: input.subject, body: input.body, builtIn: false, updatedAt: null, unknownPlaceholders: [] },
+      data: {
+        id: 'tpl-1',
+        name: input.name,
+        subject: input.subject,
+        body: input.body,
+        builtIn: false,
+        updatedAt: null,
+        unknownPlaceholders: [],
+      },
     }));
     const { container, name, body } = await openNew();
     expect(body.tagName).toBe('TEXTAREA');
     await typeInto(name, 'Short');
     await typeInto(body as unknown as HTMLInputElement, '<p>{{ issue.summary }}</p>');
     await submit(container.querySelector('form') as HTMLFormElement);
-    expect(backend.payloadsOf('saveTemplate')).toEqual([{ name: 'Short', subject: BUILT_IN.subject, body: '<p>{{ issue.summary }}</p>' }]);
+    expect(backend.payloadsOf('saveTemplate')).toEqual([
+      { name: 'Short', subject: BUILT_IN.subject, body: '<p>{{ issue.summary }}</p>' },
+    ]);
   });
 
   it('says which placeholders will show nothing after a save that stored the template', async () => {
     backend.on('saveTemplate', (input) => ({
       ok: true,
-      data: { id: 'tpl-1', name: input.name, subject: input.subject, body: input.body, builtIn: false, updatedAt: '2024-05-06T06:00:00.000Z', unknownPlaceholders: UNKNOWN },
+      data: {
+        id: 'tpl-1',
+        name: input.name,
+        subject: input.subject,
+        body: input.body,
+        builtIn: false,
+        updatedAt: '2024-05-06T06:00:00.000Z',
+        unknownPlaceholders: UNKNOWN,
+      },
     }));
     const { container, name } = await openNew();
     await typeInto(name, 'Customer update');
     await submit(container.querySelector('form') as HTMLFormElement);
 
-    expect(backend.payloadsOf('saveTemplate')).toEqual([{ name: 'Customer update', subject: BUILT_IN.subject, body: BUILT_IN.body }]);
+    expect(backend.payloadsOf('saveTemplate')).toEqual([
+      { name: 'Customer update', subject: BUILT_IN.subject, body: BUILT_IN.body },
+    ]);
     expect(paragraphsOf(container.querySelector('.im-message--success'))).toEqual([
       'Template saved',
       '“Customer update” is saved. Choose it for a project under Sending settings.',
@@ -114,13 +146,30 @@ describe('the template editor', () => {
       'issue.nonexistent HTML body, line 3, column 6 Go to line 3 (issue.nonexistent)',
     ]);
     // The list keeps the template without the warning.
-    expect(saved).toEqual([{ id: 'tpl-1', name: 'Customer update', subject: BUILT_IN.subject, body: BUILT_IN.body, builtIn: false, updatedAt: '2024-05-06T06:00:00.000Z' }]);
+    expect(saved).toEqual([
+      {
+        id: 'tpl-1',
+        name: 'Customer update',
+        subject: BUILT_IN.subject,
+        body: BUILT_IN.body,
+        builtIn: false,
+        updatedAt: '2024-05-06T06:00:00.000Z',
+      },
+    ]);
   });
 
   it('moves the caret to the placeholder from the warning', async () => {
     backend.on('saveTemplate', (input) => ({
       ok: true,
-      data: { id: 'tpl-1', name: input.name, subject: input.subject, body: input.body, builtIn: false, updatedAt: null, unknownPlaceholders: UNKNOWN },
+      data: {
+        id: 'tpl-1',
+        name: input.name,
+        subject: input.subject,
+        body: input.body,
+        builtIn: false,
+        updatedAt: null,
+        unknownPlaceholders: UNKNOWN,
+      },
     }));
     const { container, name, body } = await openNew();
     await typeInto(name, 'Customer update');
@@ -134,7 +183,15 @@ describe('the template editor', () => {
   it('shows no warning after a save that names only known placeholders', async () => {
     backend.on('saveTemplate', (input) => ({
       ok: true,
-      data: { id: 'tpl-1', name: input.name, subject: input.subject, body: input.body, builtIn: false, updatedAt: null, unknownPlaceholders: [] },
+      data: {
+        id: 'tpl-1',
+        name: input.name,
+        subject: input.subject,
+        body: input.body,
+        builtIn: false,
+        updatedAt: null,
+        unknownPlaceholders: [],
+      },
     }));
     const { container, name } = await openNew();
     await typeInto(name, 'Plain');
@@ -146,7 +203,12 @@ describe('the template editor', () => {
   it('puts the warning above the preview', async () => {
     backend.on('previewTemplate', () => ({
       ok: true,
-      data: { subject: '[SHOP-142] ', html: '<p>x</p>', renderedWith: 'sample', unknownPlaceholders: [UNKNOWN[1] as UnknownPlaceholder] },
+      data: {
+        subject: '[SHOP-142] ',
+        html: '<p>x</p>',
+        renderedWith: 'sample',
+        unknownPlaceholders: [UNKNOWN[1] as UnknownPlaceholder],
+      },
     }));
     const { container } = await openNew();
     await click(buttonNamed(container, 'Preview'));
@@ -157,7 +219,9 @@ describe('the template editor', () => {
       'A placeholder will show nothing',
       'It is not one Issue Mailer fills in, so emails show nothing where it is. Check the spelling against the Placeholders list.',
     ]);
-    expect(itemsOf(warning)).toEqual(['issue.nonexistent HTML body, line 3, column 6 Go to line 3 (issue.nonexistent)']);
+    expect(itemsOf(warning)).toEqual([
+      'issue.nonexistent HTML body, line 3, column 6 Go to line 3 (issue.nonexistent)',
+    ]);
     const frame = preview.querySelector('iframe') as HTMLIFrameElement;
     expect(warning?.compareDocumentPosition(frame) ?? 0).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
   });

@@ -55,7 +55,11 @@ describe('copyName', () => {
 
 describe('editorValuesFor', () => {
   it.each([
-    ['a new template, from the built-in layout', { kind: 'new' } as const, { name: '', subject: BUILT_IN.subject, body: BUILT_IN.body }],
+    [
+      'a new template, from the built-in layout',
+      { kind: 'new' } as const,
+      { name: '', subject: BUILT_IN.subject, body: BUILT_IN.body },
+    ],
     ['a stored template', { kind: 'edit', template: SUPPORT } as const, VALUES],
     [
       'the built-in template',
@@ -136,7 +140,10 @@ describe('templateErrorsFrom', () => {
         message: 'The template goes over one of Issue Mailer’s limits. Change the highlighted part and save again.',
         fieldErrors: { body: 'Line 2, column 1: a range of 3,000,000 items is over the limit of 10,000.' },
       }),
-    ).toEqual({ fields: { body: 'Line 2, column 1: a range of 3,000,000 items is over the limit of 10,000.' }, other: [] });
+    ).toEqual({
+      fields: { body: 'Line 2, column 1: a range of 3,000,000 items is over the limit of 10,000.' },
+      other: [],
+    });
   });
 
   it('leaves out the issue key (the preview shows it) and a repeat of the main message', () => {

@@ -18,6 +18,8 @@ describe('text left in the groups and project roles pickers, at Save', () => {
   });
 
   it('says what the picker itself says', () => {
-    expect(notAddedMessage('group', 'qa')).toBe('“qa” is not added. Choose a group from the suggestions, or clear the text.');
+    expect(notAddedMessage('group', 'qa')).toBe(
+      '“qa” is not added. Choose a group from the suggestions, or clear the text.',
+    );
   });
 });

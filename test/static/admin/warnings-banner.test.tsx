@@ -3,10 +3,11 @@
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
 import './support/fake-admin-bridge';
+
 import type { AdminWarnings, CredentialWarning } from '../../../src/contract';
-import { setDateSettings } from '../../../static/shared/date-format';
 import { WarningsBanner } from '../../../static/admin/src/warnings-banner';
-import { mount, paragraphsOf, type Mounted } from './support/dom';
+import { setDateSettings } from '../../../static/shared/date-format';
+import { mount, type Mounted, paragraphsOf } from './support/dom';
 
 let mounted: Mounted | null = null;
 
@@ -46,7 +47,8 @@ describe('the credential warnings banner', () => {
           kind: 'certificate-expired',
           severity: 'error',
           date: '2026-11-30',
-          message: 'The certificate (thumbprint AB12) expired on 2026-11-30: upload a new certificate in Certificates & secrets and paste it here with its private key.',
+          message:
+            'The certificate (thumbprint AB12) expired on 2026-11-30: upload a new certificate in Certificates & secrets and paste it here with its private key.',
         }),
       ],
     };

@@ -2,10 +2,22 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { automation, deferred } from './support/fake-action-bridge';
 import type { AutomationActionOptions, ResolverResult } from '../../../src/contract';
 import { ActionConfigForm } from '../../../static/automation-action/src/action-config-form';
-import { blur, buttonNamed, choose, click, controlLabelled, mount, paragraphsOf, settle, textOf, typeInto, type Mounted } from '../admin/support/dom';
+import {
+  blur,
+  buttonNamed,
+  choose,
+  click,
+  controlLabelled,
+  mount,
+  type Mounted,
+  paragraphsOf,
+  settle,
+  textOf,
+  typeInto,
+} from '../admin/support/dom';
+import { automation, deferred } from './support/fake-action-bridge';
 
 let mounted: Mounted | null = null;
 
@@ -28,9 +40,9 @@ const STORED = {
   message: 'Escalated: {{issue.summary}}',
 };
 
-function openedWith(inputs: Record<string, unknown>, invalidInputs: Record<string, { message: string }> = {}) {
+const openedWith = (inputs: Record<string, unknown>, invalidInputs: Record<string, { message: string }> = {}) => {
   automation.context = { extension: { type: 'action', data: { inputs }, errors: { invalidInputs } } };
-}
+};
 
 beforeEach(() => {
   automation.reset();
@@ -42,7 +54,7 @@ afterEach(async () => {
   mounted = null;
 });
 
-async function open() {
+const open = async () => {
   mounted = await mount(<ActionConfigForm />);
   // The context comes first, then the options: two rounds of bridge calls.
   await settle();
@@ -55,7 +67,7 @@ async function open() {
     mailbox: controlLabelled<HTMLSelectElement>(container, 'Sender mailbox'),
     message: controlLabelled<HTMLTextAreaElement>(container, 'Message'),
   };
-}
+};
 
 const values = (form: Awaited<ReturnType<typeof open>>) => ({
   issueKey: form.issue.value,
@@ -65,7 +77,8 @@ const values = (form: Awaited<ReturnType<typeof open>>) => ({
   message: form.message.value,
 });
 
-const optionsOf = (select: HTMLSelectElement) => Array.from(select.options).map((option) => [option.value, option.text]);
+const optionsOf = (select: HTMLSelectElement) =>
+  Array.from(select.options).map((option) => [option.value, option.text]);
 
 const describedBy = (element: HTMLElement) =>
   (element.getAttribute('aria-describedby') ?? '')
@@ -96,8 +109,12 @@ describe('the "Send issue email" configuration form', () => {
     expect(form.recipients.getAttribute('aria-required')).toBe('true');
     expect(form.template.getAttribute('aria-required')).toBeNull();
     expect(describedBy(form.issue)).toEqual(['A smart value: {{issue.key}} emails the issue the rule runs on.']);
-    expect(describedBy(form.recipients)).toEqual(['Addresses, and reporter, assignee or watchers, separated by commas']);
-    expect(describedBy(form.mailbox)).toEqual(['The mailbox the email is sent from. Default credential: Main (jira@contoso.example).']);
+    expect(describedBy(form.recipients)).toEqual([
+      'Addresses, and reporter, assignee or watchers, separated by commas',
+    ]);
+    expect(describedBy(form.mailbox)).toEqual([
+      'The mailbox the email is sent from. Default credential: Main (jira@contoso.example).',
+    ]);
   });
 
   it('offers the templates and credentials by name, the defaults first', async () => {
@@ -164,14 +181,18 @@ describe('the "Send issue email" configuration form', () => {
     automation.emit('AUTOMATION_ACTION_SUBMIT');
     await settle();
     expect(automation.submits).toHaveLength(2);
-    expect(automation.subscriptions.map((subscription) => [subscription.event, subscription.active])).toEqual([['AUTOMATION_ACTION_SUBMIT', false]]);
+    expect(automation.subscriptions.map((subscription) => [subscription.event, subscription.active])).toEqual([
+      ['AUTOMATION_ACTION_SUBMIT', false],
+    ]);
   });
 
-  it('hands a new rule\'s {{issue.key}} to Automation when it opens, so what is shown is what is saved', async () => {
+  it("hands a new rule's {{issue.key}} to Automation when it opens, so what is shown is what is saved", async () => {
     openedWith({ recipients: 'reporter' });
     const form = await open();
     expect(form.issue.value).toBe('{{issue.key}}');
-    expect(automation.submits).toEqual([{ issueKey: '{{issue.key}}', recipients: 'reporter', template: '', mailbox: '', message: '' }]);
+    expect(automation.submits).toEqual([
+      { issueKey: '{{issue.key}}', recipients: 'reporter', template: '', mailbox: '', message: '' },
+    ]);
   });
 
   it('refuses recipients the run would refuse: the reason under the field, nothing handed to Automation', async () => {
@@ -213,11 +234,18 @@ describe('the "Send issue email" configuration form', () => {
   it("shows Automation's invalidInputs under their fields until the field is edited", async () => {
     openedWith(
       { issueKey: '', recipients: '' },
-      { issueKey: { message: 'Issue is required' }, recipients: { message: 'Recipients is required' }, unknown: { message: 'ignored' } },
+      {
+        issueKey: { message: 'Issue is required' },
+        recipients: { message: 'Recipients is required' },
+        unknown: { message: 'ignored' },
+      },
     );
     const form = await open();
     expect(form.issue.getAttribute('aria-invalid')).toBe('true');
-    expect(describedBy(form.issue)).toEqual(['Issue is required', 'A smart value: {{issue.key}} emails the issue the rule runs on.']);
+    expect(describedBy(form.issue)).toEqual([
+      'Issue is required',
+      'A smart value: {{issue.key}} emails the issue the rule runs on.',
+    ]);
     expect(describedBy(form.recipients)[0]).toBe('Recipients is required');
     expect(form.template.getAttribute('aria-invalid')).toBeNull();
 
@@ -237,14 +265,23 @@ describe('the "Send issue email" configuration form', () => {
     expect(form.template.value).toBe('Support reply');
     pending.resolve({ ok: true, data: OPTIONS });
     await settle();
-    expect(describedBy(form.template)).toEqual(["The email's subject and body. Project default uses the template chosen for the issue's project."]);
+    expect(describedBy(form.template)).toEqual([
+      "The email's subject and body. Project default uses the template chosen for the issue's project.",
+    ]);
   });
 
   it('explains a failed options load and loads them again on "Try again"', async () => {
-    automation.options = () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'You may not configure this action.' } });
+    automation.options = () => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You may not configure this action.' },
+    });
     const form = await open();
     const alert = form.container.querySelector('[role="alert"]');
-    expect(paragraphsOf(alert)).toEqual(['Templates and credentials could not be loaded', 'You may not configure this action.', 'Try again']);
+    expect(paragraphsOf(alert)).toEqual([
+      'Templates and credentials could not be loaded',
+      'You may not configure this action.',
+      'Try again',
+    ]);
     expect(optionsOf(form.template)).toEqual([['', 'Project default']]);
 
     automation.options = () => ({ ok: true, data: OPTIONS });

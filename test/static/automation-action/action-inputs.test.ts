@@ -34,7 +34,12 @@ describe('action inputs', () => {
 
   it('reads invalidInputs messages of its own fields only', () => {
     expect(
-      invalidInputMessages({ issueKey: { message: 'Issue is required' }, mailbox: { message: ' ' }, template: 'x', extra: { message: 'no' } }),
+      invalidInputMessages({
+        issueKey: { message: 'Issue is required' },
+        mailbox: { message: ' ' },
+        template: 'x',
+        extra: { message: 'no' },
+      }),
     ).toEqual({ issueKey: 'Issue is required' });
     expect(invalidInputMessages(null)).toEqual({});
   });
@@ -42,7 +47,11 @@ describe('action inputs', () => {
   it('reads the context Automation gives the form', () => {
     expect(
       readActionContext({
-        extension: { type: 'action', data: { inputs: { recipients: 'assignee' } }, errors: { invalidInputs: { recipients: { message: 'Bad' } } } },
+        extension: {
+          type: 'action',
+          data: { inputs: { recipients: 'assignee' } },
+          errors: { invalidInputs: { recipients: { message: 'Bad' } } },
+        },
       }),
     ).toEqual({
       inputs: { issueKey: '{{issue.key}}', recipients: 'assignee', template: '', mailbox: '', message: '' },
@@ -64,11 +73,22 @@ describe('action inputs', () => {
     ['reporter, ana@contoso.example; Watchers\nassignee', {}],
     ['{{issue.reporter.emailAddress}}, ana@contoso.example', {}],
     ['', {}],
-    ['nobody-at-all', { recipients: '"nobody-at-all" in "Recipients" is neither an email address nor reporter, assignee or watchers.' }],
-    ['reporter, a@127.0.0.1', { recipients: '"a@127.0.0.1" in "Recipients" is neither an email address nor reporter, assignee or watchers.' }],
-    ['manager', { recipients: '"manager" in "Recipients" is neither an email address nor reporter, assignee or watchers.' }],
+    [
+      'nobody-at-all',
+      { recipients: '"nobody-at-all" in "Recipients" is neither an email address nor reporter, assignee or watchers.' },
+    ],
+    [
+      'reporter, a@127.0.0.1',
+      { recipients: '"a@127.0.0.1" in "Recipients" is neither an email address nor reporter, assignee or watchers.' },
+    ],
+    [
+      'manager',
+      { recipients: '"manager" in "Recipients" is neither an email address nor reporter, assignee or watchers.' },
+    ],
   ])('judges the recipients %j as the run does', (recipients, expected) => {
-    expect(inputProblems({ issueKey: '{{issue.key}}', recipients, template: '', mailbox: '', message: '' })).toEqual(expected);
+    expect(inputProblems({ issueKey: '{{issue.key}}', recipients, template: '', mailbox: '', message: '' })).toEqual(
+      expected,
+    );
   });
 
   it('offers each template name once, and a stored name only while the options are unknown or it is missing', () => {

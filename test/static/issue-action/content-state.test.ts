@@ -1,9 +1,9 @@
 import type { AttachmentOption } from '../../../src/contract/issue-email';
 import { MAX_LATEST_COMMENTS } from '../../../src/contract/issue-email';
 import {
-  LATEST_COMMENTS_MAX,
   contentInput,
   initialContent,
+  LATEST_COMMENTS_MAX,
   latestCommentsError,
   selectedAttachments,
   toggleAttachment,
@@ -16,12 +16,12 @@ const ATTACHMENTS: AttachmentOption[] = [
   { id: '3', filename: 'c.pdf', size: 1024, mimeType: 'application/pdf' },
 ];
 
-it('keeps the contract\'s bound for the latest comments', () => {
+it("keeps the contract's bound for the latest comments", () => {
   expect(LATEST_COMMENTS_MAX).toBe(MAX_LATEST_COMMENTS);
 });
 
 describe('initialContent', () => {
-  it('starts with the draft\'s default template, fields and description, no comments or files', () => {
+  it("starts with the draft's default template, fields and description, no comments or files", () => {
     expect(initialContent({ defaultTemplateId: 'tpl-7' })).toEqual({
       templateId: 'tpl-7',
       includeFields: true,
@@ -50,7 +50,7 @@ describe('latestCommentsError', () => {
 });
 
 describe('attachments', () => {
-  it('selects in the issue\'s order and adds up sizes', () => {
+  it("selects in the issue's order and adds up sizes", () => {
     const selected = selectedAttachments(ATTACHMENTS, ['3', '1', 'gone']);
     expect(selected.map((attachment) => attachment.id)).toEqual(['1', '3']);
     expect(totalBytes(selected)).toBe(1034);
@@ -78,10 +78,12 @@ describe('contentInput', () => {
       latestComments: 7,
       attachmentIds: [],
     });
-    expect(contentInput({ ...values, comments: 'all', latestComments: '7' }, ATTACHMENTS)).not.toHaveProperty('latestComments');
+    expect(contentInput({ ...values, comments: 'all', latestComments: '7' }, ATTACHMENTS)).not.toHaveProperty(
+      'latestComments',
+    );
   });
 
-  it('sends attachment ids in the issue\'s order, leaving out unknown ones', () => {
+  it("sends attachment ids in the issue's order, leaving out unknown ones", () => {
     expect(contentInput({ ...values, attachmentIds: ['3', '9', '1'] }, ATTACHMENTS).attachmentIds).toEqual(['1', '3']);
   });
 });

@@ -3,11 +3,11 @@ import type { SentIssueEmail } from '../../../src/contract/issue-email';
 import type { ResolverResult } from '../../../src/contract/result';
 import { deliveryText } from '../../../static/issue-action/src/delivery-text';
 import {
+  type DeliveryProgress,
   followDelivery,
   MAX_FAILED_READS,
   MAX_FOLLOW_MS,
   POLL_INTERVAL_MS,
-  type DeliveryProgress,
   type PollScheduler,
 } from '../../../static/issue-action/src/delivery-tracker';
 
@@ -19,7 +19,10 @@ const SENT: SentIssueEmail = {
   status: 'queued',
   recipientCount: 2,
 };
-const UNREACHABLE = { code: 'INTERNAL_ERROR', message: 'Issue Mailer could not reach its backend. Try again in a moment.' };
+const UNREACHABLE = {
+  code: 'INTERNAL_ERROR',
+  message: 'Issue Mailer could not reach its backend. Try again in a moment.',
+};
 
 /** A clock that moves only when told, running the timers that fall due (and the answers they wait for). */
 class ManualScheduler implements PollScheduler {
@@ -65,7 +68,7 @@ const view = (patch: Partial<EmailDeliveryView>): EmailDeliveryView => ({
 });
 
 /** Answers reads in order; the last answer repeats. */
-function statusReads(...answers: ResolverResult<EmailDeliveryView>[]) {
+const statusReads = (...answers: ResolverResult<EmailDeliveryView>[]) => {
   const calls: string[] = [];
   const readStatus = async (emailId: string) => {
     calls.push(emailId);
@@ -74,15 +77,20 @@ function statusReads(...answers: ResolverResult<EmailDeliveryView>[]) {
     return answer;
   };
   return { calls, readStatus };
-}
+};
 
-function follow(reads: ReturnType<typeof statusReads>, sent: SentIssueEmail = SENT) {
+const follow = (reads: ReturnType<typeof statusReads>, sent: SentIssueEmail = SENT) => {
   const scheduler = new ManualScheduler();
   const progress: DeliveryProgress[] = [];
-  const follower = followDelivery({ sent, readStatus: reads.readStatus, scheduler, onProgress: (next) => progress.push(next) });
+  const follower = followDelivery({
+    sent,
+    readStatus: reads.readStatus,
+    scheduler,
+    onProgress: (next) => progress.push(next),
+  });
   const texts = () => progress.map(deliveryText);
   return { scheduler, progress, follower, texts };
-}
+};
 
 const ok = (data: EmailDeliveryView): ResolverResult<EmailDeliveryView> => ({ ok: true, data });
 const failedRead: ResolverResult<EmailDeliveryView> = { ok: false, error: UNREACHABLE };
@@ -121,7 +129,14 @@ describe('followDelivery', () => {
   it('says when Microsoft 365 asked to wait, with the next attempt and its local time', async () => {
     const nextAttemptAt = new Date(2026, 10, 12, 21, 14, 5).toISOString();
     const reads = statusReads(
-      ok(view({ status: 'retrying', attempts: 1, nextAttemptAt, lastError: { code: 'GRAPH_THROTTLED', message: 'Throttled.' } })),
+      ok(
+        view({
+          status: 'retrying',
+          attempts: 1,
+          nextAttemptAt,
+          lastError: { code: 'GRAPH_THROTTLED', message: 'Throttled.' },
+        }),
+      ),
     );
     const run = follow(reads);
     await run.scheduler.advance(POLL_INTERVAL_MS);
@@ -133,10 +148,17 @@ describe('followDelivery', () => {
 
   it('shows why a failed email was not sent and stops asking', async () => {
     const lastError = { code: 'GRAPH_INVALID_RECIPIENTS', message: 'Microsoft 365 refused the recipients.' };
-    const reads = statusReads(ok(view({ status: 'sending', attempts: 1 })), ok(view({ status: 'failed', attempts: 1, lastError })));
+    const reads = statusReads(
+      ok(view({ status: 'sending', attempts: 1 })),
+      ok(view({ status: 'failed', attempts: 1, lastError })),
+    );
     const run = follow(reads);
     await run.scheduler.advance(5 * POLL_INTERVAL_MS);
-    expect(run.texts()).toEqual(['Queued: waiting to be sent...', 'Sending...', 'Not sent: Microsoft 365 refused the recipients.']);
+    expect(run.texts()).toEqual([
+      'Queued: waiting to be sent...',
+      'Sending...',
+      'Not sent: Microsoft 365 refused the recipients.',
+    ]);
     expect(run.progress.at(-1)).toEqual({ phase: 'final', view: view({ status: 'failed', attempts: 1, lastError }) });
     expect(reads.calls).toHaveLength(2);
     expect(run.scheduler.pending).toBe(0);
@@ -207,7 +229,11 @@ describe('followDelivery', () => {
       'Sending...',
       "Could not check on the email: Issue Mailer could not reach its backend. Try again in a moment. Its status is in the History tab and in the admin's email log.",
     ]);
-    expect(run.progress.at(-1)).toEqual({ phase: 'unreadable', view: view({ status: 'sending', attempts: 1 }), error: UNREACHABLE });
+    expect(run.progress.at(-1)).toEqual({
+      phase: 'unreadable',
+      view: view({ status: 'sending', attempts: 1 }),
+      error: UNREACHABLE,
+    });
     expect(run.scheduler.pending).toBe(0);
   });
 

@@ -2,13 +2,13 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { issueView } from './support/fake-issue-bridge';
 import type { EmailDeliveryView } from '../../../src/contract/email-log';
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import { ReadyDialog } from '../../../static/issue-action/src/ready-dialog';
 import { BLOCKED_BY_FAILURE, failureReference, sendBlock } from '../../../static/issue-action/src/send-block';
-import { dialogLifecycle } from './support/dialog-lifecycle';
 import { advance, buttonNamed, click, controlLabelled, mount, textOf, typeInto } from '../admin/support/dom';
+import { dialogLifecycle } from './support/dialog-lifecycle';
+import { issueView } from './support/fake-issue-bridge';
 
 const EMAIL_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const FAILED_AT = '2026-11-12T14:05:00.000Z';
@@ -28,7 +28,8 @@ const DRAFT: IssueEmailDraft = {
 };
 const POLICY = {
   code: 'GRAPH_APP_ACCESS_POLICY_DENIED',
-  message: 'Microsoft 365 does not let Issue Mailer send from this mailbox. Tell your Jira admin; the email log has the details.',
+  message:
+    'Microsoft 365 does not let Issue Mailer send from this mailbox. Tell your Jira admin; the email log has the details.',
   remedy: 'ask-admin' as const,
 };
 const RECIPIENTS = {
@@ -51,7 +52,12 @@ describe('sendBlock and failureReference', () => {
     ['nothing sent yet', null, null, undefined],
     ['a failure only an admin can fix', { phase: 'final', view: failed(POLICY) }, null, BLOCKED_BY_FAILURE],
     ['a wrong address', { phase: 'final', view: failed(RECIPIENTS) }, null, undefined],
-    ['a failure without a remedy (older backend)', { phase: 'final', view: failed({ code: 'GRAPH_THROTTLED', message: 'Wait.' }) }, null, undefined],
+    [
+      'a failure without a remedy (older backend)',
+      { phase: 'final', view: failed({ code: 'GRAPH_THROTTLED', message: 'Wait.' }) },
+      null,
+      undefined,
+    ],
     ['not set up', null, { code: 'NOT_CONFIGURED', message: 'Not set up.' }, BLOCKED_BY_FAILURE],
     ['not allowed to send', null, { code: 'NOT_ALLOWED_TO_SEND', message: 'Only support-agents.' }, BLOCKED_BY_FAILURE],
     ['a validation answer', null, { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.' }, undefined],
@@ -60,7 +66,10 @@ describe('sendBlock and failureReference', () => {
   });
 
   it('gives a reference only for a failed email', () => {
-    expect(failureReference({ phase: 'final', view: failed(POLICY) })).toEqual({ emailId: EMAIL_ID, failedAt: FAILED_AT });
+    expect(failureReference({ phase: 'final', view: failed(POLICY) })).toEqual({
+      emailId: EMAIL_ID,
+      failedAt: FAILED_AT,
+    });
     expect(failureReference({ phase: 'following', view: { ...failed(POLICY), status: 'retrying' } })).toBeUndefined();
     expect(failureReference(null)).toBeUndefined();
   });
@@ -75,7 +84,13 @@ describe('"Email this issue" after a send that failed', () => {
   const sendAndFail = async (lastError: EmailDeliveryView['lastError']) => {
     issueView.answers.set('sendIssueEmail', () => ({
       ok: true,
-      data: { issueKey: 'DEMO-1', emailId: EMAIL_ID, queuedAt: '2026-11-12T14:04:59.000Z', status: 'queued', recipientCount: 1 },
+      data: {
+        issueKey: 'DEMO-1',
+        emailId: EMAIL_ID,
+        queuedAt: '2026-11-12T14:04:59.000Z',
+        status: 'queued',
+        recipientCount: 1,
+      },
     }));
     issueView.answers.set('getEmailStatus', () => ({ ok: true, data: failed(lastError) }));
     const { container } = dialog.track(await mount(<ReadyDialog draft={DRAFT} />));
@@ -101,7 +116,9 @@ describe('"Email this issue" after a send that failed', () => {
 
   it('keeps Send enabled when sending again can help', async () => {
     const container = await sendAndFail(RECIPIENTS);
-    expect(textOf(container.querySelector('[aria-label="Delivery status"]') as Element)).toBe(`Not sent: ${RECIPIENTS.message}`);
+    expect(textOf(container.querySelector('[aria-label="Delivery status"]') as Element)).toBe(
+      `Not sent: ${RECIPIENTS.message}`,
+    );
     expect(buttonNamed(container, 'Send').disabled).toBe(false);
     expect(textOf(container.querySelector('#send-hint') as Element)).toBe('');
   });

@@ -39,7 +39,7 @@ describe('formatDateTime', () => {
     expect(formatDateTime('not a date')).toBe('not a date');
   });
 
-  it('writes an instant in the reader\'s locale, not as ISO text', () => {
+  it("writes an instant in the reader's locale, not as ISO text", () => {
     const text = formatDateTime('2026-11-12T14:05:00Z');
     expect(text).not.toContain('T14');
     expect(text).toContain('2026');

@@ -8,14 +8,14 @@ import {
   fieldOf,
   fieldOfPerson,
   invalidCount,
+  type RecipientField,
   recipientPayload,
+  type RecipientsModel,
   removeChip,
   removeLastChip,
   shownRecipients,
   typeText,
   validCount,
-  type RecipientField,
-  type RecipientsModel,
 } from '../../../static/issue-action/src/recipient-state';
 
 const chipTexts = (model: RecipientsModel, field: RecipientField) => model.chips[field].map((chip) => chip.text);
@@ -71,7 +71,10 @@ describe('addTokens parsing', () => {
     ['  al@example.com  ', { valid: true, text: 'al@example.com', address: 'al@example.com' }],
     ['not-an-address', { valid: false, message: '"not-an-address" is not a valid email address.' }],
     ['jane@localhost', { valid: false, message: '"jane@localhost" is not a valid email address.' }],
-    ['Jane Doe jane@example.com', { valid: false, message: '"Jane Doe jane@example.com" is not a valid email address.' }],
+    [
+      'Jane Doe jane@example.com',
+      { valid: false, message: '"Jane Doe jane@example.com" is not a valid email address.' },
+    ],
   ])('%j', (token, chip) => {
     const [only, ...rest] = withTo(token).chips.to;
     expect(rest).toEqual([]);
@@ -96,11 +99,43 @@ const RECIPIENT_IDS = (model: RecipientsModel) =>
 describe('addTokens folding duplicates', () => {
   it.each<[string, RecipientField, string[], RecipientField, string[], string | null, number]>([
     ['within one paste', 'to', [], 'to', ['a@example.com', 'A@EXAMPLE.COM'], 'A@EXAMPLE.COM is already in To.', 1],
-    ['named and bare', 'to', ['Jane <jane@example.com>'], 'to', ['jane@example.com'], 'jane@example.com is already in To.', 1],
-    ['To then Cc', 'to', ['jane@example.com'], 'cc', ['Jane.Doe <JANE@example.com>'], 'JANE@example.com is already in To.', 1],
+    [
+      'named and bare',
+      'to',
+      ['Jane <jane@example.com>'],
+      'to',
+      ['jane@example.com'],
+      'jane@example.com is already in To.',
+      1,
+    ],
+    [
+      'To then Cc',
+      'to',
+      ['jane@example.com'],
+      'cc',
+      ['Jane.Doe <JANE@example.com>'],
+      'JANE@example.com is already in To.',
+      1,
+    ],
     ['Cc then Bcc', 'cc', ['jane@example.com'], 'bcc', ['jane@example.com'], 'jane@example.com is already in Cc.', 1],
-    ['Bcc then To', 'bcc', ['jane@example.com'], 'to', [' jane@example.com '], 'jane@example.com is already in Bcc.', 1],
-    ['several', 'to', ['a@example.com', 'b@example.com'], 'cc', ['A@example.com', 'b@EXAMPLE.com', 'c@example.com'], '2 duplicate addresses left out.', 3],
+    [
+      'Bcc then To',
+      'bcc',
+      ['jane@example.com'],
+      'to',
+      [' jane@example.com '],
+      'jane@example.com is already in Bcc.',
+      1,
+    ],
+    [
+      'several',
+      'to',
+      ['a@example.com', 'b@example.com'],
+      'cc',
+      ['A@example.com', 'b@EXAMPLE.com', 'c@example.com'],
+      '2 duplicate addresses left out.',
+      3,
+    ],
     ['the same bad text', 'to', ['oops'], 'to', ['OOPS'], 'OOPS is already in To.', 1],
     ['no duplicates', 'to', ['a@example.com'], 'cc', ['b@example.com'], null, 2],
   ])('%s', (_case, firstField, first, secondField, second, note, chips) => {
@@ -199,7 +234,12 @@ describe('a person whose address Jira hides', () => {
 
   it('becomes a chip of their name, sent by account id and shown by name', () => {
     const model = addPerson(withTo('ada@example.com'), 'to', casey);
-    expect(model.chips.to[1]).toMatchObject({ valid: true, address: null, text: 'Casey Customer', accountId: 'u-casey' });
+    expect(model.chips.to[1]).toMatchObject({
+      valid: true,
+      address: null,
+      text: 'Casey Customer',
+      accountId: 'u-casey',
+    });
     expect(model.announcement).toBe('Added Casey Customer to To.');
     expect(fieldOfPerson(model, 'u-casey')).toBe('to');
     expect(recipientPayload(model)).toEqual({ to: ['ada@example.com', { accountId: 'u-casey' }], cc: [], bcc: [] });
@@ -216,15 +256,25 @@ describe('a person whose address Jira hides', () => {
 
   it('stays apart from a typed address, whatever it is', () => {
     const model = addTokens(addPerson(emptyRecipients(), 'to', casey), 'cc', ['casey@customer.example']);
-    expect(recipientPayload(model)).toEqual({ to: [{ accountId: 'u-casey' }], cc: ['casey@customer.example'], bcc: [] });
+    expect(recipientPayload(model)).toEqual({
+      to: [{ accountId: 'u-casey' }],
+      cc: ['casey@customer.example'],
+      bcc: [],
+    });
     expect(fieldOf(model, 'casey@customer.example')).toBe('cc');
   });
 
   it('counts against the recipient cap like an address', () => {
-    const full = addTokens(emptyRecipients(), 'to', Array.from({ length: MAX_RECIPIENTS }, (_, index) => `p${index}@example.com`));
+    const full = addTokens(
+      emptyRecipients(),
+      'to',
+      Array.from({ length: MAX_RECIPIENTS }, (_, index) => `p${index}@example.com`),
+    );
     const model = addPerson(full, 'to', casey);
     expect(model.chips.to).toHaveLength(MAX_RECIPIENTS);
-    expect(model.notes.to).toBe(`A message can have at most ${MAX_RECIPIENTS} recipients (To, Cc and Bcc together); Casey Customer was left out.`);
+    expect(model.notes.to).toBe(
+      `A message can have at most ${MAX_RECIPIENTS} recipients (To, Cc and Bcc together); Casey Customer was left out.`,
+    );
   });
 
   it('is removed like any chip', () => {
@@ -234,4 +284,3 @@ describe('a person whose address Jira hides', () => {
     expect(removed.announcement).toBe('Removed Casey Customer from To.');
   });
 });
-

@@ -1,7 +1,7 @@
 import type { AttachmentOption, SendPermission } from '../../../src/contract/issue-email';
-import { initialContent, type ContentValues } from '../../../static/issue-action/src/content-state';
+import { type ContentValues, initialContent } from '../../../static/issue-action/src/content-state';
 import { addTokens, commitAll, emptyRecipients, typeText } from '../../../static/issue-action/src/recipient-state';
-import { SHOWN_ELSEWHERE, sendBlockers, type SendCheck } from '../../../static/issue-action/src/send-rules';
+import { sendBlockers, type SendCheck, SHOWN_ELSEWHERE } from '../../../static/issue-action/src/send-rules';
 
 const MB = 1024 * 1024;
 const ATTACHMENTS: AttachmentOption[] = [
@@ -31,27 +31,56 @@ describe('sendBlockers', () => {
   });
 
   it.each<[string, Partial<SendCheck>, string, string]>([
-    ['no To', { recipients: addTokens(emptyRecipients(), 'cc', ['al@example.com']) }, 'no-recipient', 'Add at least one recipient in To.'],
-    ['only an invalid To', { recipients: addTokens(emptyRecipients(), 'to', ['nope']) }, 'invalid-address', 'Correct or remove the invalid address.'],
+    [
+      'no To',
+      { recipients: addTokens(emptyRecipients(), 'cc', ['al@example.com']) },
+      'no-recipient',
+      'Add at least one recipient in To.',
+    ],
+    [
+      'only an invalid To',
+      { recipients: addTokens(emptyRecipients(), 'to', ['nope']) },
+      'invalid-address',
+      'Correct or remove the invalid address.',
+    ],
     ['a blank subject', { subject: '   ' }, 'subject', 'Enter a subject.'],
-    ['Latest 0', { content: content({ comments: 'latest', latestComments: '0' }) }, 'comments', 'Comments: Enter a number from 1 to 50.'],
-    ['Latest 51', { content: content({ comments: 'latest', latestComments: '51' }) }, 'comments', 'Comments: Enter a number from 1 to 50.'],
-    ['Latest empty', { content: content({ comments: 'latest', latestComments: '' }) }, 'comments', 'Comments: Enter a number from 1 to 50.'],
-    ['too large', { content: content({ attachmentIds: ['10001', '10002'] }) }, 'too-large', 'Leave out attachments: at most 150 MB can be sent.'],
+    [
+      'Latest 0',
+      { content: content({ comments: 'latest', latestComments: '0' }) },
+      'comments',
+      'Comments: Enter a number from 1 to 50.',
+    ],
+    [
+      'Latest 51',
+      { content: content({ comments: 'latest', latestComments: '51' }) },
+      'comments',
+      'Comments: Enter a number from 1 to 50.',
+    ],
+    [
+      'Latest empty',
+      { content: content({ comments: 'latest', latestComments: '' }) },
+      'comments',
+      'Comments: Enter a number from 1 to 50.',
+    ],
+    [
+      'too large',
+      { content: content({ attachmentIds: ['10001', '10002'] }) },
+      'too-large',
+      'Leave out attachments: at most 150 MB can be sent.',
+    ],
   ])('blocks %s', (_case, patch, kind, message) => {
     expect(sendBlockers({ ...base(), ...patch })[0]).toEqual({ kind, message });
   });
 
-  it.each<[string, SendPermission]>([['not allowed', { allowed: false, reason: 'Only members of jira-support may email issues.' }]])(
-    'puts the permission first, with its reason verbatim (%s)',
-    (_case, permission) => {
-      const check = { ...base(), draft: { ...base().draft, permission }, subject: '' };
-      expect(sendBlockers(check)).toEqual([
-        { kind: 'permission', message: 'Only members of jira-support may email issues.' },
-        { kind: 'subject', message: 'Enter a subject.' },
-      ]);
-    },
-  );
+  it.each<[string, SendPermission]>([
+    ['not allowed', { allowed: false, reason: 'Only members of jira-support may email issues.' }],
+  ])('puts the permission first, with its reason verbatim (%s)', (_case, permission) => {
+    const check = { ...base(), draft: { ...base().draft, permission }, subject: '' };
+    expect(sendBlockers(check)).toEqual([
+      { kind: 'permission', message: 'Only members of jira-support may email issues.' },
+      { kind: 'subject', message: 'Enter a subject.' },
+    ]);
+  });
 
   it('blocks without a sender mailbox', () => {
     expect(kinds({ ...base(), draft: { ...base().draft, senderMailbox: null } })).toEqual(['mailbox']);
@@ -102,14 +131,27 @@ describe('sendBlockers', () => {
   });
 
   it('allows exactly the size limit', () => {
-    const check = { ...base(), draft: { ...base().draft, maxMessageBytes: 102 * MB }, content: content({ attachmentIds: ['10001', '10003'] }) };
+    const check = {
+      ...base(),
+      draft: { ...base().draft, maxMessageBytes: 102 * MB },
+      content: content({ attachmentIds: ['10001', '10003'] }),
+    };
     expect(sendBlockers(check)).toEqual([]);
     expect(kinds({ ...check, draft: { ...check.draft, maxMessageBytes: 102 * MB - 1 } })).toEqual(['too-large']);
   });
 
   it('refuses more than 100 attachments', () => {
-    const many = Array.from({ length: 101 }, (_, i) => ({ id: String(20000 + i), filename: `f${i}.txt`, size: 1, mimeType: 'text/plain' }));
-    const check = { ...base(), draft: { ...base().draft, attachments: many }, content: content({ attachmentIds: many.map((a) => a.id) }) };
+    const many = Array.from({ length: 101 }, (_, i) => ({
+      id: String(20000 + i),
+      filename: `f${i}.txt`,
+      size: 1,
+      mimeType: 'text/plain',
+    }));
+    const check = {
+      ...base(),
+      draft: { ...base().draft, attachments: many },
+      content: content({ attachmentIds: many.map((a) => a.id) }),
+    };
     expect(sendBlockers(check)).toEqual([{ kind: 'too-many-attachments', message: 'Attach at most 100 files.' }]);
   });
 
@@ -120,6 +162,14 @@ describe('sendBlockers', () => {
       subject: '',
       content: content({ comments: 'latest', latestComments: 'x', attachmentIds: ['10001', '10002'] }),
     };
-    expect(kinds(check)).toEqual(['permission', 'mailbox', 'invalid-address', 'no-recipient', 'subject', 'comments', 'too-large']);
+    expect(kinds(check)).toEqual([
+      'permission',
+      'mailbox',
+      'invalid-address',
+      'no-recipient',
+      'subject',
+      'comments',
+      'too-large',
+    ]);
   });
 });

@@ -2,12 +2,12 @@
  * @jest-environment jsdom
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
-import { issueView } from './support/fake-issue-bridge';
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
-import { ReadyDialog } from '../../../static/issue-action/src/ready-dialog';
 import { ignoredChoicesNote } from '../../../static/issue-action/src/content-options';
-import { dialogLifecycle } from './support/dialog-lifecycle';
+import { ReadyDialog } from '../../../static/issue-action/src/ready-dialog';
 import { buttonNamed, choose, click, controlLabelled, mount, textOf, typeInto } from '../admin/support/dom';
+import { dialogLifecycle } from './support/dialog-lifecycle';
+import { issueView } from './support/fake-issue-bridge';
 
 /** Issue 12, item 15: the dialog offers only the content choices the chosen template looks at. */
 
@@ -21,8 +21,18 @@ const DRAFT: IssueEmailDraft = {
   quickPicks: [],
   templates: [
     { id: 'built-in', name: 'Standard', subject: '[DEMO-3] VPN disconnects every 10 minutes', uses: ALL },
-    { id: 'tpl-update', name: 'Customer update', subject: '[DEMO-3] Update', uses: { fields: false, description: false, comments: false } },
-    { id: 'tpl-thread', name: 'Comment thread', subject: '[DEMO-3] Thread', uses: { fields: false, description: false, comments: true } },
+    {
+      id: 'tpl-update',
+      name: 'Customer update',
+      subject: '[DEMO-3] Update',
+      uses: { fields: false, description: false, comments: false },
+    },
+    {
+      id: 'tpl-thread',
+      name: 'Comment thread',
+      subject: '[DEMO-3] Thread',
+      uses: { fields: false, description: false, comments: true },
+    },
     // From a backend that does not say: every choice stays.
     { id: 'tpl-old', name: 'Older', subject: '[DEMO-3] Older' },
   ],
@@ -46,7 +56,11 @@ describe('the content choices and the chosen template', () => {
   it('hides the choices a template ignores, says why, and offers them again for one that uses them', async () => {
     const { container } = dialog.track(await mount(<ReadyDialog draft={DRAFT} />));
     const template = controlLabelled<HTMLSelectElement>(container, 'Template');
-    expect(offered(container)).toEqual({ include: ['Include', 'Comments'], choices: ['Fields', 'Description', 'None', 'Latest', 'All (4)'], note: '' });
+    expect(offered(container)).toEqual({
+      include: ['Include', 'Comments'],
+      choices: ['Fields', 'Description', 'None', 'Latest', 'All (4)'],
+      note: '',
+    });
 
     await choose(template, 'tpl-update');
     expect(offered(container)).toEqual({
@@ -70,7 +84,8 @@ describe('the content choices and the chosen template', () => {
   it('sends a hidden choice as its default, and keeps what was chosen for a template that uses it', async () => {
     const { container } = dialog.track(await mount(<ReadyDialog draft={DRAFT} />));
     const template = controlLabelled<HTMLSelectElement>(container, 'Template');
-    const fields = () => container.querySelectorAll<HTMLInputElement>('.im-content-options input[type="checkbox"]')[0] as HTMLInputElement;
+    const fields = () =>
+      container.querySelectorAll<HTMLInputElement>('.im-content-options input[type="checkbox"]')[0] as HTMLInputElement;
     await click(fields());
     await click(container.querySelector<HTMLInputElement>('input[type="radio"][value="latest"]') as HTMLInputElement);
     // An unfinished number would block Send, but not once the template hides it.
@@ -78,10 +93,21 @@ describe('the content choices and the chosen template', () => {
     await typeInto(controlLabelled(container, 'To'), 'customer@example.com');
     await choose(template, 'tpl-update');
 
-    issueView.answers.set('previewIssueEmail', () => ({ ok: true, data: { subject: '[DEMO-3] Update', html: '<p>x</p>', attachments: [], attachmentBytes: 0 } }));
+    issueView.answers.set('previewIssueEmail', () => ({
+      ok: true,
+      data: { subject: '[DEMO-3] Update', html: '<p>x</p>', attachments: [], attachmentBytes: 0 },
+    }));
     await click(buttonNamed(container, 'Preview'));
-    const payload = issueView.invokes.find((call) => call.functionKey === 'previewIssueEmail')?.payload as Record<string, unknown>;
-    expect(payload).toMatchObject({ templateId: 'tpl-update', includeFields: true, includeDescription: true, comments: 'none' });
+    const payload = issueView.invokes.find((call) => call.functionKey === 'previewIssueEmail')?.payload as Record<
+      string,
+      unknown
+    >;
+    expect(payload).toMatchObject({
+      templateId: 'tpl-update',
+      includeFields: true,
+      includeDescription: true,
+      comments: 'none',
+    });
     expect(payload).not.toHaveProperty('latestComments');
     await click(buttonNamed(container, 'Edit email'));
     expect(buttonNamed(container, 'Send').disabled).toBe(false);
@@ -96,7 +122,10 @@ describe('ignoredChoicesNote', () => {
   it.each([
     [ALL, undefined],
     [{ ...ALL, comments: false }, 'Comments is not offered: the “Plain” template decides this content itself.'],
-    [{ fields: false, description: true, comments: false }, 'Fields and comments are not offered: the “Plain” template decides this content itself.'],
+    [
+      { fields: false, description: true, comments: false },
+      'Fields and comments are not offered: the “Plain” template decides this content itself.',
+    ],
   ] as const)('%j', (uses, note) => {
     expect(ignoredChoicesNote('Plain', uses)).toBe(note);
   });

@@ -3,10 +3,11 @@
  */
 // The fake bridge goes first: @forge/bridge reads it when the UI modules load.
 import './support/fake-issue-bridge';
+
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import { ReadyDialog } from '../../../static/issue-action/src/ready-dialog';
-import { dialogLifecycle } from './support/dialog-lifecycle';
 import { choose, controlLabelled, mount, typeInto } from '../admin/support/dom';
+import { dialogLifecycle } from './support/dialog-lifecycle';
 
 /** DEMO-3 with two templates: the built-in one and "Customer update", whose subject differs. */
 const DRAFT: IssueEmailDraft = {
@@ -18,7 +19,11 @@ const DRAFT: IssueEmailDraft = {
   quickPicks: [],
   templates: [
     { id: 'built-in', name: 'Standard', subject: '[DEMO-3] VPN disconnects every 10 minutes' },
-    { id: 'tpl-update', name: 'Customer update', subject: '[DEMO-3] Update on your request: VPN disconnects every 10 minutes' },
+    {
+      id: 'tpl-update',
+      name: 'Customer update',
+      subject: '[DEMO-3] Update on your request: VPN disconnects every 10 minutes',
+    },
   ],
   defaultTemplateId: 'built-in',
   attachments: [],

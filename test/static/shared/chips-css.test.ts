@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const css = readFileSync(path.join(__dirname, '../../../static/shared/chips.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+const css = readFileSync(path.join(__dirname, '../../../static/shared/chips.css'), 'utf8').replace(
+  /\/\*[\s\S]*?\*\//g,
+  '',
+);
 
 /** Every selector of every rule, one string each. */
 const selectors = Array.from(css.matchAll(/([^{}]+)\{[^}]*\}/g)).flatMap((match) =>
@@ -10,7 +13,9 @@ const selectors = Array.from(css.matchAll(/([^{}]+)\{[^}]*\}/g)).flatMap((match)
 
 describe('shared/chips.css: the suggestion list', () => {
   it('paints an option as highlighted only when it is the highlighted one (aria-selected), never for :hover alone', () => {
-    const optionLooks = selectors.filter((selector) => selector.includes('.im-listbox__option') && selector !== '.im-listbox__option');
+    const optionLooks = selectors.filter(
+      (selector) => selector.includes('.im-listbox__option') && selector !== '.im-listbox__option',
+    );
     expect(optionLooks).toEqual([".im-listbox__option[aria-selected='true']"]);
   });
 });

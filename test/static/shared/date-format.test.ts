@@ -1,5 +1,6 @@
 // The bridge goes first: @forge/bridge reads it when the formatter's module loads.
-import { frameContext } from './support/context-bridge';
+import { formatDate as adminFormatDate, formatDateTime as adminFormatDateTime } from '../../../static/admin/src/format';
+import { formatDateTime as dialogFormatDateTime } from '../../../static/issue-action/src/format';
 import {
   dateSettings,
   dateSettingsFrom,
@@ -9,8 +10,7 @@ import {
   withFormattedDate,
 } from '../../../static/shared/date-format';
 import { loadDateSettings } from '../../../static/shared/date-settings';
-import { formatDate as adminFormatDate, formatDateTime as adminFormatDateTime } from '../../../static/admin/src/format';
-import { formatDateTime as dialogFormatDateTime } from '../../../static/issue-action/src/format';
+import { frameContext } from './support/context-bridge';
 
 const INSTANT = '2026-12-25T14:05:00Z';
 
@@ -30,7 +30,10 @@ describe('one date format for every UI, in the locale and time zone of the Forge
   });
 
   it('reads Jira\'s "en_GB" spelling as en-GB', () => {
-    expect(dateSettingsFrom({ locale: 'en_GB', timezone: 'Europe/London' })).toEqual({ locale: 'en-GB', timeZone: 'Europe/London' });
+    expect(dateSettingsFrom({ locale: 'en_GB', timezone: 'Europe/London' })).toEqual({
+      locale: 'en-GB',
+      timeZone: 'Europe/London',
+    });
   });
 
   it('ignores a locale or time zone it cannot use, and a context without them', () => {

@@ -1,6 +1,10 @@
 import type { CredentialView } from '../../../src/contract/credentials';
 import { DEFAULT_MAIL_SETTINGS } from '../../../src/contract/mail-settings';
-import { actionOptions, createAutomationConfigFunctions, type AutomationConfigDeps } from '../../../src/resolvers/automation-config';
+import {
+  actionOptions,
+  type AutomationConfigDeps,
+  createAutomationConfigFunctions,
+} from '../../../src/resolvers/automation-config';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
 import { StorageError } from '../../../src/storage/errors';
 import { credentialInput, SECRET } from '../support/credentials';
@@ -9,12 +13,20 @@ import { adminRequest, configuredWorld, silenceWarnings } from '../support/resol
 /** Three credentials, the last one made the default, and a template besides the built-in one. */
 const optionsWorld = async () => {
   const world = await configuredWorld();
-  await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Alerts', senderMailbox: 'alerts@contoso.com' })));
-  await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' })));
+  await world.admin.saveCredential(
+    adminRequest(credentialInput({ name: 'Alerts', senderMailbox: 'alerts@contoso.com' })),
+  );
+  await world.admin.saveCredential(
+    adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' })),
+  );
   await world.admin.setDefaultCredential(adminRequest({ id: 'cred-3' }));
   await world.templates.save({ name: 'Short', subject: 'Short {{ issue.key }}', body: '<p>BODY-MARKER</p>' });
   await world.settings.save({ ...(await world.settings.read()), automationCredentialIds: ['cred-1', 'cred-2'] });
-  const deps: AutomationConfigDeps = { listTemplates: () => world.templates.list(), listCredentials: () => world.credentials.list(), readSettings: () => world.settings.read() };
+  const deps: AutomationConfigDeps = {
+    listTemplates: () => world.templates.list(),
+    listCredentials: () => world.credentials.list(),
+    readSettings: () => world.settings.read(),
+  };
   return { world, deps };
 };
 
@@ -44,10 +56,21 @@ describe('Automation action options', () => {
     expect(options).toStrictEqual(OPTIONS);
 
     const text = JSON.stringify(options);
-    for (const hidden of ['cred-', SECRET, credentialInput().clientId, 'login.microsoftonline.com', 'BODY-MARKER', 'hasSecret']) {
+    for (const hidden of [
+      'cred-',
+      SECRET,
+      credentialInput().clientId,
+      'login.microsoftonline.com',
+      'BODY-MARKER',
+      'hasSecret',
+    ]) {
       expect(text).not.toContain(hidden);
     }
-    expect((await world.credentials.list()).map((credential: CredentialView) => credential.name)).toEqual(['Support mailbox', 'Alerts', 'Sales']);
+    expect((await world.credentials.list()).map((credential: CredentialView) => credential.name)).toEqual([
+      'Support mailbox',
+      'Alerts',
+      'Sales',
+    ]);
   });
 
   it('lists only the default mailbox until the admin lets rules use others', async () => {
@@ -57,7 +80,8 @@ describe('Automation action options', () => {
   });
 
   it('moves the default first and keeps the others in their order', async () => {
-    const credential = (name: string, isDefault: boolean) => ({ id: name, name, senderMailbox: `${name}@contoso.com`, isDefault }) as CredentialView;
+    const credential = (name: string, isDefault: boolean) =>
+      ({ id: name, name, senderMailbox: `${name}@contoso.com`, isDefault }) as CredentialView;
     await expect(
       actionOptions({
         listTemplates: async () => [],
@@ -86,7 +110,10 @@ describe('Automation action options', () => {
       'an unknown payload field',
       undefined,
       { credentials: true },
-      { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' } },
+      {
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' },
+      },
     ],
     [
       'storage failing',
@@ -98,10 +125,15 @@ describe('Automation action options', () => {
         readSettings: async () => DEFAULT_MAIL_SETTINGS,
       },
       {},
-      { ok: false, error: { code: 'STORAGE_FAILED', message: 'Issue Mailer could not reach its storage. Try again in a moment.' } },
+      {
+        ok: false,
+        error: { code: 'STORAGE_FAILED', message: 'Issue Mailer could not reach its storage. Try again in a moment.' },
+      },
     ],
   ])('answers %s with a fixed message', async (_name, broken, payload, answer) => {
     const { deps } = await optionsWorld();
-    await expect(createAutomationConfigFunctions(broken ?? deps).getActionOptions(configRequest(payload))).resolves.toEqual(answer);
+    await expect(
+      createAutomationConfigFunctions(broken ?? deps).getActionOptions(configRequest(payload)),
+    ).resolves.toEqual(answer);
   });
 });

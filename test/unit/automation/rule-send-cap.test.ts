@@ -2,13 +2,25 @@ import { createRuleSendCap, ruleKeyOf } from '../../../src/automation/rule-send-
 import { StorageError } from '../../../src/storage/errors';
 import { ttlKvs } from '../support/ttl-kvs';
 
-const RULE = { addresses: ['Ada@example.com', 'bob@example.com'], roles: ['watchers', 'reporter'] as Array<'reporter' | 'assignee' | 'watchers'>, template: 'Short', mailbox: undefined };
+const RULE = {
+  addresses: ['Ada@example.com', 'bob@example.com'],
+  roles: ['watchers', 'reporter'] as Array<'reporter' | 'assignee' | 'watchers'>,
+  template: 'Short',
+  mailbox: undefined,
+};
 
 describe('ruleKeyOf', () => {
   it('is the same rule whatever the order or case of its recipients, and another rule for other recipients, template or mailbox', () => {
     const key = ruleKeyOf(RULE);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(ruleKeyOf({ ...RULE, addresses: ['BOB@example.com', 'ada@example.com'], roles: ['reporter', 'watchers'], template: 'SHORT' })).toBe(key);
+    expect(
+      ruleKeyOf({
+        ...RULE,
+        addresses: ['BOB@example.com', 'ada@example.com'],
+        roles: ['reporter', 'watchers'],
+        template: 'SHORT',
+      }),
+    ).toBe(key);
     expect(ruleKeyOf({ ...RULE, addresses: ['ada@example.com'] })).not.toBe(key);
     expect(ruleKeyOf({ ...RULE, template: undefined })).not.toBe(key);
     expect(ruleKeyOf({ ...RULE, mailbox: 'Alerts' })).not.toBe(key);

@@ -2,9 +2,9 @@ import type { SendEmailActionDeps } from '../../../src/automation/send-email-act
 import { answerSendEmailAction } from '../../../src/resolvers/automation-action';
 import { INTERNAL_MESSAGE } from '../../../src/resolvers/error-messages';
 import { MailSettingsUnreadableError } from '../../../src/settings/mail-settings-store';
-import { emailIdOf } from '../support/resolvers';
 import { noRoles, person } from '../notifications/notification-fixtures';
-import { ACTOR, actionWorld } from './support/action-world';
+import { emailIdOf } from '../support/resolvers';
+import { actionWorld, ACTOR } from './support/action-world';
 
 describe('answerSendEmailAction', () => {
   let warn: jest.SpyInstance;
@@ -34,15 +34,23 @@ describe('answerSendEmailAction', () => {
 
   it("answers an input error with its own message, for the rule's audit log", async () => {
     const { deps } = await actionWorld();
-    await expect(answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'manager' }, deps, async () => ACTOR)).resolves.toEqual({
-      errors: [{ message: '"manager" in "Recipients" is neither an email address nor reporter, assignee or watchers.' }],
+    await expect(
+      answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'manager' }, deps, async () => ACTOR),
+    ).resolves.toEqual({
+      errors: [
+        { message: '"manager" in "Recipients" is neither an email address nor reporter, assignee or watchers.' },
+      ],
     });
-    expect(warn.mock.calls).toEqual([['[issue-mailer] Automation "Send issue email": ActionInputError AUTOMATION_INPUT_INVALID']]);
+    expect(warn.mock.calls).toEqual([
+      ['[issue-mailer] Automation "Send issue email": ActionInputError AUTOMATION_INPUT_INVALID'],
+    ]);
   });
 
   it("answers a known failure with the admin's message, never the error's own text", async () => {
     const { deps, state } = await actionWorld();
-    await expect(answerSendEmailAction({ issueKey: 'DEMO-2', recipients: 'ada@example.com' }, deps, async () => ACTOR)).resolves.toEqual({
+    await expect(
+      answerSendEmailAction({ issueKey: 'DEMO-2', recipients: 'ada@example.com' }, deps, async () => ACTOR),
+    ).resolves.toEqual({
       errors: [{ message: 'This issue was not found, or you do not have permission to see it.' }],
     });
     expect(warn.mock.calls).toEqual([['[issue-mailer] Automation "Send issue email": JiraError JIRA_ISSUE_NOT_FOUND']]);
@@ -54,8 +62,15 @@ describe('answerSendEmailAction', () => {
     deps.readSettings = async () => {
       throw new MailSettingsUnreadableError('whoMaySend: invalid');
     };
-    await expect(answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, deps, async () => ACTOR)).resolves.toEqual({
-      errors: [{ message: 'The saved sending settings could not be read. Check them under Sending settings and save them again.' }],
+    await expect(
+      answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, deps, async () => ACTOR),
+    ).resolves.toEqual({
+      errors: [
+        {
+          message:
+            'The saved sending settings could not be read. Check them under Sending settings and save them again.',
+        },
+      ],
     });
   });
 
@@ -81,7 +96,11 @@ describe('answerSendEmailAction', () => {
   ])('answers an unknown failure (%s) with the internal message only', async (_name, breakIt, label) => {
     const { deps } = await actionWorld();
     breakIt(deps);
-    const answer = await answerSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, deps, async () => ACTOR);
+    const answer = await answerSendEmailAction(
+      { issueKey: 'DEMO-1', recipients: 'ada@example.com' },
+      deps,
+      async () => ACTOR,
+    );
     expect(answer).toEqual({ errors: [{ message: INTERNAL_MESSAGE }] });
     expect(JSON.stringify(answer)).not.toContain('secret-token-123');
     expect(warn.mock.calls).toEqual([[`[issue-mailer] Automation "Send issue email": ${label}`]]);
@@ -97,13 +116,15 @@ describe('answerSendEmailAction', () => {
     expect(state.enqueued).toEqual([]);
   });
 
-describe('answerSendEmailAction and validation failures', () => {
-  it('explains a validation failure in words, not "the highlighted fields" the audit log does not have', async () => {
-    const { deps } = await actionWorld();
-    const recipients = Array.from({ length: 501 }, (_, index) => `person${index}@example.com`).join(', ');
-    await expect(answerSendEmailAction({ issueKey: 'DEMO-1', recipients }, deps, async () => ACTOR)).resolves.toEqual({
-      errors: [{ message: 'A message can have at most 500 recipients in To, Cc and Bcc together.' }],
+  describe('answerSendEmailAction and validation failures', () => {
+    it('explains a validation failure in words, not "the highlighted fields" the audit log does not have', async () => {
+      const { deps } = await actionWorld();
+      const recipients = Array.from({ length: 501 }, (_, index) => `person${index}@example.com`).join(', ');
+      await expect(answerSendEmailAction({ issueKey: 'DEMO-1', recipients }, deps, async () => ACTOR)).resolves.toEqual(
+        {
+          errors: [{ message: 'A message can have at most 500 recipients in To, Cc and Bcc together.' }],
+        },
+      );
     });
   });
-});
 });

@@ -1,13 +1,17 @@
 import { auditMessage, runSendEmailAction } from '../../../src/automation/send-email-action';
 import type { SendPermission } from '../../../src/contract/issue-email';
 import type { IssueRoles } from '../../../src/jira/issue-people';
-import { adminRequest, emailIdOf } from '../support/resolvers';
 import { noRoles, person } from '../notifications/notification-fixtures';
-import { ACTOR, actionWorld, failureOf } from './support/action-world';
+import { adminRequest, emailIdOf } from '../support/resolvers';
+import { actionWorld, ACTOR, failureOf } from './support/action-world';
 
 describe('runSendEmailAction', () => {
   it.each<[string, Record<string, unknown>, string]>([
-    ['an unknown template, listing the templates', { template: 'Weekly' }, 'There is no Issue Mailer template named "Weekly". Templates: Standard, Short.'],
+    [
+      'an unknown template, listing the templates',
+      { template: 'Weekly' },
+      'There is no Issue Mailer template named "Weekly". Templates: Standard, Short.',
+    ],
     [
       'an unknown mailbox, naming no credential or mailbox',
       { mailbox: 'sales@contoso.com' },
@@ -16,7 +20,9 @@ describe('runSendEmailAction', () => {
     ],
   ])('refuses %s and queues nothing', async (_name, overrides, message) => {
     const { deps, state } = await actionWorld();
-    const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', ...overrides }, ACTOR, deps));
+    const error = await failureOf(
+      runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', ...overrides }, ACTOR, deps),
+    );
     expect(error).toMatchObject({ name: 'ActionInputError', code: 'AUTOMATION_INPUT_INVALID', message });
     expect(state.enqueued).toEqual([]);
   });
@@ -24,16 +30,22 @@ describe('runSendEmailAction', () => {
   it('refuses a bad issue key before reading the issue', async () => {
     const { deps, state, issueReads } = await actionWorld();
     const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO', recipients: 'ada@example.com' }, ACTOR, deps));
-    expect(error).toMatchObject({ code: 'AUTOMATION_INPUT_INVALID', message: '"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not "DEMO".' });
+    expect(error).toMatchObject({
+      code: 'AUTOMATION_INPUT_INVALID',
+      message: '"Issue" must be an issue key such as DEMO-12 (usually {{issue.key}}), not "DEMO".',
+    });
     expect(issueReads()).toBe(0);
     expect(state.enqueued).toEqual([]);
   });
 
   it('refuses when there is no credential at all', async () => {
     const { deps, state } = await actionWorld({ credentials: false });
-    await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps)).rejects.toMatchObject({
+    await expect(
+      runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps),
+    ).rejects.toMatchObject({
       code: 'AUTOMATION_INPUT_INVALID',
-      message: 'Issue Mailer has no Microsoft 365 credential yet: a Jira admin adds one on the Issue Mailer admin page.',
+      message:
+        'Issue Mailer has no Microsoft 365 credential yet: a Jira admin adds one on the Issue Mailer admin page.',
     });
     expect(state.enqueued).toEqual([]);
   });
@@ -48,13 +60,20 @@ describe('runSendEmailAction', () => {
     [
       'a reporter and watchers whose addresses are hidden',
       'reporter; watchers',
-      { reporter: person('reporter', 'u-grace', null), assignee: person('assignee', 'u-ada', 'ada@example.com'), watchers: [person('watcher', 'u-bob', null)] },
+      {
+        reporter: person('reporter', 'u-grace', null),
+        assignee: person('assignee', 'u-ada', 'ada@example.com'),
+        watchers: [person('watcher', 'u-bob', null)],
+      },
       'No one to email: the issue has no reporter or watchers with an email address, and "Recipients" names no address.',
     ],
   ])('refuses to email nobody: %s', async (_name, recipients, roles, message) => {
     const { deps, state } = await actionWorld();
     state.roles = roles;
-    await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients }, ACTOR, deps)).rejects.toMatchObject({ code: 'AUTOMATION_INPUT_INVALID', message });
+    await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients }, ACTOR, deps)).rejects.toMatchObject({
+      code: 'AUTOMATION_INPUT_INVALID',
+      message,
+    });
     expect(state.rolesRead).toEqual(['DEMO-1']);
     expect(state.enqueued).toEqual([]);
   });
@@ -63,11 +82,20 @@ describe('runSendEmailAction', () => {
     ['the default credential when no mailbox is named', undefined, 'cred-1', 'support@contoso.com'],
     ['the default credential by its name, in any case', 'SUPPORT MAILBOX', 'cred-1', 'support@contoso.com'],
     ['a credential the admin let rules use, by its name, in any case', 'ALERTS', 'cred-2', 'alerts@contoso.com'],
-    ['a credential the admin let rules use, by its sender address, in any case', ' Alerts@Contoso.com ', 'cred-2', 'alerts@contoso.com'],
+    [
+      'a credential the admin let rules use, by its sender address, in any case',
+      ' Alerts@Contoso.com ',
+      'cred-2',
+      'alerts@contoso.com',
+    ],
   ])('sends from %s', async (_name, mailbox, credentialId, senderMailbox) => {
     const { world, deps, state } = await actionWorld();
     await world.settings.save({ ...(await world.settings.read()), automationCredentialIds: ['cred-2'] });
-    await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', ...(mailbox === undefined ? {} : { mailbox }) }, ACTOR, deps);
+    await runSendEmailAction(
+      { issueKey: 'DEMO-1', recipients: 'ada@example.com', ...(mailbox === undefined ? {} : { mailbox }) },
+      ACTOR,
+      deps,
+    );
     expect(state.enqueued.map((email) => email.credential)).toEqual([{ id: credentialId, senderMailbox }]);
   });
 
@@ -75,42 +103,69 @@ describe('runSendEmailAction', () => {
     ["another credential's name", 'Alerts'],
     ["another credential's sender address", 'alerts@contoso.com'],
     ['an unknown mailbox', 'ceo@contoso.com'],
-  ])('answers %s that rules may not use (the default setting) exactly as an unknown one, naming no credential', async (_name, mailbox) => {
-    const { deps, state } = await actionWorld();
-    const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', mailbox }, ACTOR, deps));
-    expect(error).toMatchObject({
-      code: 'AUTOMATION_INPUT_INVALID',
-      message:
-        `Not sent: "${mailbox}" is not a mailbox Automation rules may send from. Leave "Sender mailbox" empty to send from ` +
-        "Issue Mailer's default mailbox, or ask a Jira admin which mailboxes rules may use.",
-    });
-    for (const hidden of ['Support mailbox', 'support@contoso.com', ...(mailbox === 'ceo@contoso.com' ? ['Alerts', 'alerts@contoso.com'] : [])]) {
-      expect((error as Error).message).not.toContain(hidden);
-    }
-    expect(state.enqueued).toEqual([]);
-  });
+  ])(
+    'answers %s that rules may not use (the default setting) exactly as an unknown one, naming no credential',
+    async (_name, mailbox) => {
+      const { deps, state } = await actionWorld();
+      const error = await failureOf(
+        runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', mailbox }, ACTOR, deps),
+      );
+      expect(error).toMatchObject({
+        code: 'AUTOMATION_INPUT_INVALID',
+        message:
+          `Not sent: "${mailbox}" is not a mailbox Automation rules may send from. Leave "Sender mailbox" empty to send from ` +
+          "Issue Mailer's default mailbox, or ask a Jira admin which mailboxes rules may use.",
+      });
+      for (const hidden of [
+        'Support mailbox',
+        'support@contoso.com',
+        ...(mailbox === 'ceo@contoso.com' ? ['Alerts', 'alerts@contoso.com'] : []),
+      ]) {
+        expect((error as Error).message).not.toContain(hidden);
+      }
+      expect(state.enqueued).toEqual([]);
+    },
+  );
 
   it.each<[string, SendPermission]>([
-    ['a user outside the sending group (Jordan)', { allowed: false, reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' }],
-    ['a service desk customer (Casey)', { allowed: false, reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' }],
-  ])("refuses a rule whose actor may not send, %s, before looking at templates or mailboxes", async (_name, permission) => {
-    const { deps, state } = await actionWorld();
-    state.permission = permission;
-    const listed: string[] = [];
-    deps.listCredentials = async () => {
-      listed.push('credentials');
-      return [];
-    };
-    const error = await failureOf(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', mailbox: 'Alerts' }, ACTOR, deps));
-    expect(error).toMatchObject({
-      name: 'RuleActorNotAllowedError',
-      code: 'AUTOMATION_ACTOR_NOT_ALLOWED',
-      message: 'Not sent: this rule runs as a user who may not email issues. Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.',
-    });
-    expect(state.permissionAsked).toEqual([{ projectKey: 'DEMO', accountId: ACTOR }]);
-    expect(listed).toEqual([]);
-    expect(state.enqueued).toEqual([]);
-  });
+    [
+      'a user outside the sending group (Jordan)',
+      {
+        allowed: false,
+        reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.',
+      },
+    ],
+    [
+      'a service desk customer (Casey)',
+      {
+        allowed: false,
+        reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.',
+      },
+    ],
+  ])(
+    'refuses a rule whose actor may not send, %s, before looking at templates or mailboxes',
+    async (_name, permission) => {
+      const { deps, state } = await actionWorld();
+      state.permission = permission;
+      const listed: string[] = [];
+      deps.listCredentials = async () => {
+        listed.push('credentials');
+        return [];
+      };
+      const error = await failureOf(
+        runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', mailbox: 'Alerts' }, ACTOR, deps),
+      );
+      expect(error).toMatchObject({
+        name: 'RuleActorNotAllowedError',
+        code: 'AUTOMATION_ACTOR_NOT_ALLOWED',
+        message:
+          'Not sent: this rule runs as a user who may not email issues. Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.',
+      });
+      expect(state.permissionAsked).toEqual([{ projectKey: 'DEMO', accountId: ACTOR }]);
+      expect(listed).toEqual([]);
+      expect(state.enqueued).toEqual([]);
+    },
+  );
 
   it('sends from the credential made the default', async () => {
     const { world, deps, state } = await actionWorld();
@@ -124,12 +179,22 @@ describe('runSendEmailAction', () => {
     state.roles = {
       reporter: person('reporter', 'u-grace', 'grace@example.com'),
       assignee: undefined,
-      watchers: [person('watcher', 'u-bob', 'bob@example.com'), person('watcher', 'u-hidden', null), person('watcher', 'u-ada', 'ADA@example.com')],
+      watchers: [
+        person('watcher', 'u-bob', 'bob@example.com'),
+        person('watcher', 'u-hidden', null),
+        person('watcher', 'u-ada', 'ADA@example.com'),
+      ],
     };
 
     await expect(
       runSendEmailAction(
-        { issueKey: 'demo-1', recipients: 'ada@example.com, Reporter\nwatchers, assignee', template: 'short', mailbox: 'Support mailbox', message: 'Please look' },
+        {
+          issueKey: 'demo-1',
+          recipients: 'ada@example.com, Reporter\nwatchers, assignee',
+          template: 'short',
+          mailbox: 'Support mailbox',
+          message: 'Please look',
+        },
         ACTOR,
         deps,
       ),
@@ -162,9 +227,13 @@ describe('runSendEmailAction', () => {
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
   });
 
-  it('emails a reporter whose address Jira hides from the rule\'s actor, and lists them by name', async () => {
+  it("emails a reporter whose address Jira hides from the rule's actor, and lists them by name", async () => {
     const { world, deps, state } = await actionWorld();
-    state.roles = { reporter: { ...person('reporter', 'u-casey', null), displayName: 'Casey Customer' }, assignee: undefined, watchers: [] };
+    state.roles = {
+      reporter: { ...person('reporter', 'u-casey', null), displayName: 'Casey Customer' },
+      assignee: undefined,
+      watchers: [],
+    };
     state.userEmails.set('u-casey', 'casey@customer.example');
 
     await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'reporter' }, ACTOR, deps)).resolves.toEqual({
@@ -174,7 +243,10 @@ describe('runSendEmailAction', () => {
       // By name only: the audit log is read by people Jira does not show Casey's address to.
       message: 'Queued an email of DEMO-1 to Casey Customer.',
     });
-    expect(state.enqueued[0]).toMatchObject({ listed: { to: ['Casey Customer'], cc: [] }, content: { to: ['casey@customer.example'] } });
+    expect(state.enqueued[0]).toMatchObject({
+      listed: { to: ['Casey Customer'], cc: [] },
+      content: { to: ['casey@customer.example'] },
+    });
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ to: ['Casey Customer'] });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
   });
@@ -184,9 +256,16 @@ describe('runSendEmailAction', () => {
     await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [] });
     await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com', template: '' }, ACTOR, deps);
     expect(state.templatesGot).toEqual(['built-in']);
-    expect(state.enqueued[0]).toMatchObject({ commentAfterSend: false, content: { subject: '[DEMO-1] Login page shows a blank screen' } });
+    expect(state.enqueued[0]).toMatchObject({
+      commentAfterSend: false,
+      content: { subject: '[DEMO-1] Login page shows a blank screen' },
+    });
 
-    await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [{ projectKey: 'DEMO', templateId: 'tpl-1' }] });
+    await world.settings.save({
+      commentAfterSend: false,
+      whoMaySend: { mode: 'everyone' },
+      projectTemplates: [{ projectKey: 'DEMO', templateId: 'tpl-1' }],
+    });
     await runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps);
     expect(state.templatesGot).toEqual(['built-in', 'tpl-1']);
   });
@@ -232,7 +311,9 @@ describe('runSendEmailAction', () => {
     deps.enqueue = async () => {
       throw new Error('queue down');
     };
-    await expect(runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps)).rejects.toThrow('queue down');
+    await expect(
+      runSendEmailAction({ issueKey: 'DEMO-1', recipients: 'ada@example.com' }, ACTOR, deps),
+    ).rejects.toThrow('queue down');
     expect(capKvs.liveKeys()).toEqual([]);
   });
 
@@ -247,7 +328,10 @@ describe('the audit message of a run', () => {
   it('names at most twenty recipients and counts the rest', () => {
     const to = Array.from({ length: 22 }, (_, index) => ({ address: `p${index}@example.com` }));
     expect(auditMessage('DEMO-4', to)).toBe(
-      `Queued an email of DEMO-4 to ${to.slice(0, 20).map((recipient) => recipient.address).join(', ')} and 2 more.`,
+      `Queued an email of DEMO-4 to ${to
+        .slice(0, 20)
+        .map((recipient) => recipient.address)
+        .join(', ')} and 2 more.`,
     );
   });
 });

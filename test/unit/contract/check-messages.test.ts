@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+
 import { credentialIdSchema, credentialInputSchema } from '../../../src/contract/credentials';
 import { sendIssueEmailSchema } from '../../../src/contract/issue-email';
 import { credentialInput } from '../support/credentials';
@@ -29,7 +30,9 @@ describe('contract check messages without a zod locale', () => {
     ['senderMailbox', `${long(315)}@b.com`, 'Too big: expected string to have <=320 characters'],
     ['graphBaseUrl', `https://${long(2041)}`, 'Too big: expected string to have <=2048 characters'],
   ])('credential %s too long says %j', (field, value, message) => {
-    expect(firstMessages(credentialInputSchema.safeParse(credentialInput({ [field]: value })))).toEqual({ [field]: message });
+    expect(firstMessages(credentialInputSchema.safeParse(credentialInput({ [field]: value })))).toEqual({
+      [field]: message,
+    });
   });
 
   it('trims before the length check, as before', () => {

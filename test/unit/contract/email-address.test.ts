@@ -13,9 +13,18 @@ describe('parseEmailAddress', () => {
 
   it.each([
     // The parser would hand these back unquoted (a@b@example.com, a b@example.com): Graph refuses them after "queued".
-    ['"a@b"@example.com', '""a@b"@example.com" has a quoted part before the @, which Microsoft 365 does not deliver to. Use the address without quotes.'],
-    ['"a b"@example.com', '""a b"@example.com" has a quoted part before the @, which Microsoft 365 does not deliver to. Use the address without quotes.'],
-    ['Jane <"j d"@example.com>', '"Jane <"j d"@example.com>" has a quoted part before the @, which Microsoft 365 does not deliver to. Use the address without quotes.'],
+    [
+      '"a@b"@example.com',
+      '""a@b"@example.com" has a quoted part before the @, which Microsoft 365 does not deliver to. Use the address without quotes.',
+    ],
+    [
+      '"a b"@example.com',
+      '""a b"@example.com" has a quoted part before the @, which Microsoft 365 does not deliver to. Use the address without quotes.',
+    ],
+    [
+      'Jane <"j d"@example.com>',
+      '"Jane <"j d"@example.com>" has a quoted part before the @, which Microsoft 365 does not deliver to. Use the address without quotes.',
+    ],
     // Address literals and dotted numbers name hosts, not mail domains.
     ['a@127.0.0.1', '"a@127.0.0.1" is not a valid email address.'],
     ['a@[127.0.0.1]', '"a@[127.0.0.1]" is not a valid email address.'],

@@ -13,7 +13,12 @@ import { MemoryKvStore } from '../support/memory-kv-store';
 
 const setup = (env: Record<string, string> = {}) => {
   const kv = new MemoryKvStore();
-  const service = createCredentialService({ store: createCredentialStore(kv), now: tickingClock(), newId: sequentialIds(), env });
+  const service = createCredentialService({
+    store: createCredentialStore(kv),
+    now: tickingClock(),
+    newId: sequentialIds(),
+    env,
+  });
   return { kv, service };
 };
 
@@ -58,7 +63,10 @@ describe('credential service', () => {
     const { kv, service } = setup();
     const error = await service.save(unchecked({ clientSecret })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecretRequiredError);
-    expect(error).toMatchObject({ code: 'SECRET_REQUIRED', fieldErrors: { clientSecret: "Paste the client secret's Value from Certificates & secrets." } });
+    expect(error).toMatchObject({
+      code: 'SECRET_REQUIRED',
+      fieldErrors: { clientSecret: "Paste the client secret's Value from Certificates & secrets." },
+    });
     expect(kv.plain.size + kv.secrets.size).toBe(0);
   });
 
@@ -78,7 +86,12 @@ describe('credential service', () => {
   it('keeps the stored secret when an edit sends none, and keeps the last test when nothing relevant changed', async () => {
     const { kv, service } = setup();
     const created = await service.save(parsedInput());
-    await service.recordTestResult('cred-1', { ok: true, code: 'OK', message: 'Connected', testedAt: '2024-05-06T06:00:05.000Z' });
+    await service.recordTestResult('cred-1', {
+      ok: true,
+      code: 'OK',
+      message: 'Connected',
+      testedAt: '2024-05-06T06:00:05.000Z',
+    });
 
     const edited = await service.save(parsedInput({ id: 'cred-1', name: 'Renamed', clientSecret: '' }));
 
@@ -109,18 +122,25 @@ describe('credential service', () => {
   it.each([
     ['clientId', { clientId: '99999999-2222-3333-4444-555555555555' }],
     ['senderMailbox', { senderMailbox: 'noreply@contoso.com' }],
-    ['tokenEndpoint', { tokenEndpoint: 'https://login.microsoftonline.com/fabrikam.onmicrosoft.com/oauth2/v2.0/token' }],
+    [
+      'tokenEndpoint',
+      { tokenEndpoint: 'https://login.microsoftonline.com/fabrikam.onmicrosoft.com/oauth2/v2.0/token' },
+    ],
   ])('forgets the last test when %s changes', async (_field, change) => {
     const { service } = setup();
     await service.save(parsedInput());
     await service.recordTestResult('cred-1', { ok: true, code: 'OK', message: 'Connected', testedAt: 'x' });
-    await expect(service.save(parsedInput({ id: 'cred-1', clientSecret: undefined, ...change }))).resolves.not.toHaveProperty('lastTest');
+    await expect(
+      service.save(parsedInput({ id: 'cred-1', clientSecret: undefined, ...change })),
+    ).resolves.not.toHaveProperty('lastTest');
   });
 
   it('clears the expiry date when an edit leaves it empty', async () => {
     const { service } = setup();
     await service.save(parsedInput());
-    await expect(service.save(parsedInput({ id: 'cred-1', secretExpiresOn: '' }))).resolves.not.toHaveProperty('secretExpiresOn');
+    await expect(service.save(parsedInput({ id: 'cred-1', secretExpiresOn: '' }))).resolves.not.toHaveProperty(
+      'secretExpiresOn',
+    );
   });
 
   it('answers CREDENTIAL_NOT_FOUND when editing, deleting or testing an unknown id', async () => {
@@ -236,7 +256,12 @@ describe('credential service', () => {
   it('stores the last connection test on the record', async () => {
     const { service } = setup();
     await service.save(parsedInput());
-    const result = { ok: false, code: 'TOKEN_INVALID_CLIENT_SECRET', message: 'm', testedAt: '2024-05-06T06:00:09.000Z' };
+    const result = {
+      ok: false,
+      code: 'TOKEN_INVALID_CLIENT_SECRET',
+      message: 'm',
+      testedAt: '2024-05-06T06:00:09.000Z',
+    };
     await service.recordTestResult('cred-1', result);
     expect((await service.list())[0]?.lastTest).toEqual(result);
   });
@@ -245,7 +270,10 @@ describe('credential service', () => {
     [
       'a loopback token endpoint',
       { tokenEndpoint: 'http://127.0.0.1:4010/contoso/oauth2/v2.0/token' },
-      { tokenEndpoint: "Use the OAuth 2.0 token endpoint (v2) on https://login.microsoftonline.com, from the app registration's Overview > Endpoints." },
+      {
+        tokenEndpoint:
+          "Use the OAuth 2.0 token endpoint (v2) on https://login.microsoftonline.com, from the app registration's Overview > Endpoints.",
+      },
     ],
     [
       'a loopback Graph base',
@@ -262,13 +290,16 @@ describe('credential service', () => {
       },
       { graphBaseUrl: 'Use the Microsoft Graph address, usually https://graph.microsoft.us/v1.0.' },
     ],
-  ])('refuses %s where the environment does not allow loopback, with a field message', async (_label, change, fieldErrors) => {
-    const { kv, service } = setup();
-    const error = await service.save(parsedInput(change)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CredentialValidationError);
-    expect(error).toMatchObject({ code: 'CREDENTIAL_INVALID', fieldErrors });
-    expect(kv.count('setSecret')).toBe(0);
-  });
+  ])(
+    'refuses %s where the environment does not allow loopback, with a field message',
+    async (_label, change, fieldErrors) => {
+      const { kv, service } = setup();
+      const error = await service.save(parsedInput(change)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CredentialValidationError);
+      expect(error).toMatchObject({ code: 'CREDENTIAL_INVALID', fieldErrors });
+      expect(kv.count('setSecret')).toBe(0);
+    },
+  );
 
   it('accepts loopback endpoints when the environment allows them', async () => {
     const { service } = setup({ ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' });

@@ -29,7 +29,13 @@ describe('stored credential versions', () => {
   it('reads a version 1 record as a version 2 client secret credential', () => {
     expect(readStoredCredential(V1_RECORD)).toEqual({
       ok: true,
-      credential: { ...V1_RECORD, version: 2, clientAuthMethod: 'client_secret', hasNextSecret: false, hasPrivateKey: false },
+      credential: {
+        ...V1_RECORD,
+        version: 2,
+        clientAuthMethod: 'client_secret',
+        hasNextSecret: false,
+        hasPrivateKey: false,
+      },
     });
   });
 
@@ -46,14 +52,29 @@ describe('stored credential versions', () => {
     const kv = new MemoryKvStore();
     kv.plain.set(`credential:${V1_RECORD.id}`, V1_RECORD);
     kv.secrets.set(`credential-secret:${V1_RECORD.id}`, 'OLD-SECRET');
-    const service = createCredentialService({ store: createCredentialStore(kv), now: () => Date.parse('2024-06-01T00:00:00Z'), newId: sequentialIds(), env: {} });
+    const service = createCredentialService({
+      store: createCredentialStore(kv),
+      now: () => Date.parse('2024-06-01T00:00:00Z'),
+      newId: sequentialIds(),
+      env: {},
+    });
 
     const [view] = await service.list();
-    expect(view).toMatchObject({ id: V1_RECORD.id, clientAuthMethod: 'client_secret', hasSecret: true, hasNextSecret: false, isDefault: true });
+    expect(view).toMatchObject({
+      id: V1_RECORD.id,
+      clientAuthMethod: 'client_secret',
+      hasSecret: true,
+      hasNextSecret: false,
+      isDefault: true,
+    });
     await expect(service.readSecret(V1_RECORD.id)).resolves.toBe('OLD-SECRET');
 
     await service.save(parsedInput({ id: V1_RECORD.id, name: 'Renamed', clientSecret: '' }));
-    expect(kv.plain.get(`credential:${V1_RECORD.id}`)).toMatchObject({ version: 2, name: 'Renamed', clientAuthMethod: 'client_secret' });
+    expect(kv.plain.get(`credential:${V1_RECORD.id}`)).toMatchObject({
+      version: 2,
+      name: 'Renamed',
+      clientAuthMethod: 'client_secret',
+    });
     expect(kv.secrets.get(`credential-secret:${V1_RECORD.id}`)).toBe('OLD-SECRET');
   });
 });

@@ -1,4 +1,5 @@
 import { decodeProtectedHeader, importX509, jwtVerify } from 'jose';
+
 import { credentialInputSchema } from '../../../src/contract/credentials';
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
@@ -33,12 +34,21 @@ interface Answers {
   send?: () => Response;
 }
 
-const USER = () => jsonResponse(200, { id: 'u-1', displayName: 'Contoso Support', userPrincipalName: SENDER, mail: SENDER });
+const USER = () =>
+  jsonResponse(200, { id: 'u-1', displayName: 'Contoso Support', userPrincipalName: SENDER, mail: SENDER });
 const INBOX = () => jsonResponse(200, { id: 'inbox-1', totalItemCount: 3 });
 
-const setup = async (answers: Answers = {}, options: { input?: ReturnType<typeof parsedInput>; email?: string | null } = {}) => {
+const setup = async (
+  answers: Answers = {},
+  options: { input?: ReturnType<typeof parsedInput>; email?: string | null } = {},
+) => {
   const kv = new MemoryKvStore();
-  const credentials = createCredentialService({ store: createCredentialStore(kv), now: () => NOW, newId: sequentialIds(), env: {} });
+  const credentials = createCredentialService({
+    store: createCredentialStore(kv),
+    now: () => NOW,
+    newId: sequentialIds(),
+    env: {},
+  });
   await credentials.save(options.input ?? parsedInput());
   const { fetch, calls } = fakeFetch((call) => {
     if (call.url.includes('/oauth2/v2.0/token')) return (answers.token ?? tokenWith({ roles: ALL_ROLES }))(call);
@@ -49,7 +59,11 @@ const setup = async (answers: Answers = {}, options: { input?: ReturnType<typeof
   });
   const jira = fakeJira(() => ({
     status: 200,
-    body: { accountId: 'admin-1', displayName: 'Alex Admin', ...(options.email === null ? {} : { emailAddress: options.email ?? 'alex@example.com' }) },
+    body: {
+      accountId: 'admin-1',
+      displayName: 'Alex Admin',
+      ...(options.email === null ? {} : { emailAddress: options.email ?? 'alex@example.com' }),
+    },
   }));
   const tokenCache = createTokenCache(kv);
   const promoted: StoredCredential[] = [];
@@ -87,8 +101,18 @@ describe('testConnection diagnosis', () => {
       testedAt: '2024-05-06T06:00:00.000Z',
       tested: 'saved',
       steps: [
-        { key: 'token', status: 'passed', title: 'Token', message: `Got a token for ${CLIENT_ID}, with the client secret.` },
-        { key: 'permissions', status: 'passed', title: 'Permissions', message: 'The token carries User.Read.All, Mail.ReadWrite and Mail.Send.' },
+        {
+          key: 'token',
+          status: 'passed',
+          title: 'Token',
+          message: `Got a token for ${CLIENT_ID}, with the client secret.`,
+        },
+        {
+          key: 'permissions',
+          status: 'passed',
+          title: 'Permissions',
+          message: 'The token carries User.Read.All, Mail.ReadWrite and Mail.Send.',
+        },
         {
           key: 'mailbox',
           status: 'passed',
@@ -109,12 +133,17 @@ describe('testConnection diagnosis', () => {
     ]);
     expect(calls[1]?.headers['authorization']).toMatch(/^Bearer ey/);
     expect((await credentials.get('cred-1')).lastTest).toEqual(result);
-    expect(kv.secrets.get('token-cache:cred-1')).toMatchObject({ fingerprint: tokenFingerprint(await credentials.get('cred-1')) });
+    expect(kv.secrets.get('token-cache:cred-1')).toMatchObject({
+      fingerprint: tokenFingerprint(await credentials.get('cred-1')),
+    });
   });
 
   it('never uses the cached token', async () => {
     const { run, calls, tokenCache, credentials } = await setup();
-    await tokenCache.put('cred-1', tokenFingerprint(await credentials.get('cred-1')), { accessToken: 'cached', expiresAt: NOW + 3_600_000 });
+    await tokenCache.put('cred-1', tokenFingerprint(await credentials.get('cred-1')), {
+      accessToken: 'cached',
+      expiresAt: NOW + 3_600_000,
+    });
     await run();
     expect(calls.filter((call) => call.url.includes('/oauth2/'))).toHaveLength(1);
     expect(calls[1]?.headers['authorization']).not.toBe('Bearer cached');
@@ -145,7 +174,9 @@ describe('testConnection diagnosis', () => {
     const result = await run();
     expect(result.code).toBe('TOKEN_CLIENT_SECRET_EXPIRED');
     expect(result.message).toMatch(/^Microsoft says this secret has expired \(AADSTS7000222\)\. /);
-    expect(result.message).toContain(' The expiry date typed on the form for this credential is wrong: it says the secret is still valid.');
+    expect(result.message).toContain(
+      ' The expiry date typed on the form for this credential is wrong: it says the secret is still valid.',
+    );
     expect(result.message).not.toContain('2026-05-01');
   });
 
@@ -232,7 +263,9 @@ describe('testConnection diagnosis', () => {
   });
 
   it('warns that the permissions cannot be read from an opaque token', async () => {
-    const { run } = await setup({ token: () => jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: 'opaque' }) });
+    const { run } = await setup({
+      token: () => jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: 'opaque' }),
+    });
     const result = await run();
     expect(result.ok).toBe(true);
     expect(result).not.toHaveProperty('permissions');
@@ -240,19 +273,63 @@ describe('testConnection diagnosis', () => {
   });
 
   it.each([
-    ['an unknown user (Request_ResourceNotFound)', { user: () => fixtureResponse(graphFixture('user_not_found_directory')) }, 'GRAPH_MAILBOX_NOT_FOUND', `Microsoft Entra has no user ${SENDER} in this tenant`],
-    ['an unknown mailbox (ErrorInvalidUser)', { user: () => fixtureResponse(graphFixture('invalid_user')) }, 'GRAPH_MAILBOX_NOT_FOUND', `Exchange Online has no mailbox ${SENDER}`],
-    ['a mailbox not enabled for REST', { inbox: () => fixtureResponse(graphFixture('mailbox_not_enabled')) }, 'GRAPH_MAILBOX_NOT_ENABLED', `${SENDER} exists, but Microsoft Graph cannot use its mailbox`],
+    [
+      'an unknown user (Request_ResourceNotFound)',
+      { user: () => fixtureResponse(graphFixture('user_not_found_directory')) },
+      'GRAPH_MAILBOX_NOT_FOUND',
+      `Microsoft Entra has no user ${SENDER} in this tenant`,
+    ],
+    [
+      'an unknown mailbox (ErrorInvalidUser)',
+      { user: () => fixtureResponse(graphFixture('invalid_user')) },
+      'GRAPH_MAILBOX_NOT_FOUND',
+      `Exchange Online has no mailbox ${SENDER}`,
+    ],
+    [
+      'a mailbox not enabled for REST',
+      { inbox: () => fixtureResponse(graphFixture('mailbox_not_enabled')) },
+      'GRAPH_MAILBOX_NOT_ENABLED',
+      `${SENDER} exists, but Microsoft Graph cannot use its mailbox`,
+    ],
     [
       'an application access policy',
-      { inbox: () => jsonResponse(403, { error: { code: 'ErrorAccessDenied', message: 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.' } }) },
+      {
+        inbox: () =>
+          jsonResponse(403, {
+            error: {
+              code: 'ErrorAccessDenied',
+              message:
+                'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.',
+            },
+          }),
+      },
       'GRAPH_APP_ACCESS_POLICY_DENIED',
       `An Exchange Online application access policy or RBAC for Applications keeps this app away from ${SENDER}`,
     ],
-    ['access denied despite Mail.ReadWrite', { inbox: () => fixtureResponse(graphFixture('mail_access_denied')) }, 'GRAPH_ACCESS_DENIED', `Microsoft Graph denied access to ${SENDER} (ErrorAccessDenied)`],
-    ['a refused token', { user: () => fixtureResponse(graphFixture('expired_token')) }, 'GRAPH_UNAUTHORIZED', 'Microsoft Graph refused the access token as expired'],
-    ['throttling', { inbox: () => fixtureResponse(graphFixture('throttled_concurrency')) }, 'GRAPH_THROTTLED', 'Microsoft Graph is limiting how fast this app may use'],
-    ['a user answer without an id', { user: () => jsonResponse(200, { displayName: 'x' }) }, 'GRAPH_RESPONSE_INVALID', 'Microsoft Graph answered in an unexpected way.'],
+    [
+      'access denied despite Mail.ReadWrite',
+      { inbox: () => fixtureResponse(graphFixture('mail_access_denied')) },
+      'GRAPH_ACCESS_DENIED',
+      `Microsoft Graph denied access to ${SENDER} (ErrorAccessDenied)`,
+    ],
+    [
+      'a refused token',
+      { user: () => fixtureResponse(graphFixture('expired_token')) },
+      'GRAPH_UNAUTHORIZED',
+      'Microsoft Graph refused the access token as expired',
+    ],
+    [
+      'throttling',
+      { inbox: () => fixtureResponse(graphFixture('throttled_concurrency')) },
+      'GRAPH_THROTTLED',
+      'Microsoft Graph is limiting how fast this app may use',
+    ],
+    [
+      'a user answer without an id',
+      { user: () => jsonResponse(200, { displayName: 'x' }) },
+      'GRAPH_RESPONSE_INVALID',
+      'Microsoft Graph answered in an unexpected way.',
+    ],
   ])('tells apart %s in the mailbox step', async (_label, answers, code, start) => {
     const { run } = await setup(answers);
     const result = await run();
@@ -281,7 +358,10 @@ describe('testConnection diagnosis', () => {
     });
     expect(jira.calls.map((call) => call.path)).toEqual(['/rest/api/3/myself']);
     const send = calls.find((call) => call.url === SEND_URL);
-    const body = JSON.parse(send?.body ?? '{}') as { message: { subject: string; toRecipients: unknown; body: { content: string } }; saveToSentItems: boolean };
+    const body = JSON.parse(send?.body ?? '{}') as {
+      message: { subject: string; toRecipients: unknown; body: { content: string } };
+      saveToSentItems: boolean;
+    };
     expect(body.message.subject).toBe('Issue Mailer test email');
     expect(body.message.toRecipients).toEqual([{ emailAddress: { address: 'alex@example.com' } }]);
     expect(body.message.body.content).toContain('<strong>Support mailbox</strong>');
@@ -289,7 +369,7 @@ describe('testConnection diagnosis', () => {
     expect(JSON.stringify(result)).not.toContain('alex@example.com');
   });
 
-  it('skips the test email with the reason when Jira hides the admin\'s email address', async () => {
+  it("skips the test email with the reason when Jira hides the admin's email address", async () => {
     const { run, calls } = await setup({}, { email: null });
     const result = await run(true);
     expect(result.ok).toBe(true);
@@ -329,16 +409,24 @@ describe('testConnection diagnosis', () => {
       `Got a token for ${CLIENT_ID} with the next secret: Microsoft refused the current secret as expired, so the next ` +
         'secret now replaces it. Delete the old secret in Certificates & secrets.',
     );
-    expect(calls.filter((call) => call.url.includes('/oauth2/')).map((call) => new URLSearchParams(call.body).get('client_secret'))).toEqual([
-      SECRET,
-      'NEXT-SECRET',
-    ]);
+    expect(
+      calls
+        .filter((call) => call.url.includes('/oauth2/'))
+        .map((call) => new URLSearchParams(call.body).get('client_secret')),
+    ).toEqual([SECRET, 'NEXT-SECRET']);
     expect(kv.secrets.get('credential-secret:cred-1')).toBe('NEXT-SECRET');
     const stored = await credentials.get('cred-1');
-    expect(stored).toMatchObject({ hasNextSecret: false, secretExpiresOn: '2027-01-01', lastRotation: { reason: 'expired' }, lastTest: { ok: true } });
+    expect(stored).toMatchObject({
+      hasNextSecret: false,
+      secretExpiresOn: '2027-01-01',
+      lastRotation: { reason: 'expired' },
+      lastTest: { ok: true },
+    });
     expect(promoted.map((credential) => credential.id)).toEqual(['cred-1']);
     expect(kv.secrets.get('token-cache:cred-1')).toMatchObject({ fingerprint: tokenFingerprint(stored) });
-    expect(info.mock.calls).toEqual([['[issue-mailer] promoted the next secret of credential cred-1 (current one expired)']]);
+    expect(info.mock.calls).toEqual([
+      ['[issue-mailer] promoted the next secret of credential cred-1 (current one expired)'],
+    ]);
     info.mockRestore();
   });
 
@@ -347,7 +435,9 @@ describe('testConnection diagnosis', () => {
     kv.secrets.delete('credential-secret:cred-1');
     const result = await run();
     expect(result).toMatchObject({ ok: false, code: 'SECRET_MISSING' });
-    expect(result.message).toBe("No client secret is stored for this credential. Edit it, paste the client secret's Value and save.");
+    expect(result.message).toBe(
+      "No client secret is stored for this credential. Edit it, paste the client secret's Value and save.",
+    );
     expect(calls).toHaveLength(0);
   });
 
@@ -356,7 +446,9 @@ describe('testConnection diagnosis', () => {
     const result = await run();
 
     expect(result.ok).toBe(true);
-    expect(result.steps?.[0]?.message).toMatch(new RegExp(`^Got a token for ${CLIENT_ID}, signed with the certificate \\(thumbprint [0-9A-F]{40}\\)\\.$`));
+    expect(result.steps?.[0]?.message).toMatch(
+      new RegExp(`^Got a token for ${CLIENT_ID}, signed with the certificate \\(thumbprint [0-9A-F]{40}\\)\\.$`),
+    );
     const form = new URLSearchParams(calls[0]?.body);
     expect(form.get('client_secret')).toBeNull();
     expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
@@ -378,14 +470,17 @@ describe('testConnection diagnosis', () => {
     await expect(run()).resolves.toMatchObject({
       ok: false,
       code: 'PRIVATE_KEY_MISSING',
-      message: 'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.',
+      message:
+        'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.',
     });
   });
 
   it('answers CREDENTIAL_NOT_FOUND for an unknown id without recording anything', async () => {
     const { credentials, kv } = await setup();
     const { fetch } = fakeFetch(tokenWith({}));
-    await expect(testConnection('nope', { credentials, tokenCache: createTokenCache(kv), fetch, now: () => NOW })).rejects.toMatchObject({
+    await expect(
+      testConnection('nope', { credentials, tokenCache: createTokenCache(kv), fetch, now: () => NOW }),
+    ).rejects.toMatchObject({
       code: 'CREDENTIAL_NOT_FOUND',
     });
   });

@@ -1,11 +1,14 @@
 import { createTrafficHealth, TRAFFIC_QUIET_MS } from '../../../src/credentials/traffic-health';
 import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
+import { setup } from '../outbox/outbox-world';
+import { MemoryKvStore } from '../support/memory-kv-store';
 import { graphError } from '../support/outbox-microsoft';
 import { adminRequest, NOW, silenceWarnings } from '../support/resolvers';
-import { MemoryKvStore } from '../support/memory-kv-store';
-import { setup } from '../outbox/outbox-world';
 
-const REFUSAL = { code: 'GRAPH_INVALID_RECIPIENTS', message: 'Microsoft 365 could not resolve at least one recipient.' };
+const REFUSAL = {
+  code: 'GRAPH_INVALID_RECIPIENTS',
+  message: 'Microsoft 365 could not resolve at least one recipient.',
+};
 
 describe("a credential's health from real traffic", () => {
   silenceWarnings();
@@ -34,7 +37,11 @@ describe("a credential's health from real traffic", () => {
 
     await expect(traffic.read('cred-1')).resolves.toEqual({
       lastAccepted: { at: new Date(NOW + TRAFFIC_QUIET_MS).toISOString() },
-      lastRefused: { at: new Date(NOW + 2000).toISOString(), code: 'GRAPH_MAILBOX_NOT_FOUND', message: 'No such mailbox.' },
+      lastRefused: {
+        at: new Date(NOW + 2000).toISOString(),
+        code: 'GRAPH_MAILBOX_NOT_FOUND',
+        message: 'No such mailbox.',
+      },
     });
     await expect(traffic.read('cred-2')).resolves.toEqual({});
   });
@@ -65,7 +72,10 @@ describe("a credential's health from real traffic", () => {
     expect(operations).toHaveLength(without.operations.length + 1);
 
     const listed = await world.admin.listCredentials(adminRequest({}));
-    expect(listed).toMatchObject({ ok: true, data: [{ id: 'cred-1', traffic: { lastAccepted: { at: new Date(NOW).toISOString() } } }] });
+    expect(listed).toMatchObject({
+      ok: true,
+      data: [{ id: 'cred-1', traffic: { lastAccepted: { at: new Date(NOW).toISOString() } } }],
+    });
   });
 
   it("records Microsoft's final refusal with the log's safe code and message, but not a throttled attempt", async () => {
@@ -90,8 +100,13 @@ describe("a credential's health from real traffic", () => {
     await queueEmail();
     const job = world.queue.take();
     if (job === undefined) throw new Error('no job');
-    const failing = { recordAccepted: () => Promise.reject(new Error('kvs down')), recordRefused: () => Promise.resolve() };
-    await expect(handleOutboxJob(job.job, { retryCount: 0 }, { ...world.outbox, traffic: failing })).resolves.toBe('sent');
+    const failing = {
+      recordAccepted: () => Promise.reject(new Error('kvs down')),
+      recordRefused: () => Promise.resolve(),
+    };
+    await expect(handleOutboxJob(job.job, { retryCount: 0 }, { ...world.outbox, traffic: failing })).resolves.toBe(
+      'sent',
+    );
     expect(await record()).toMatchObject({ status: 'sent' });
     expect(world.logLines).toContain('credential health not recorded: Error');
   });

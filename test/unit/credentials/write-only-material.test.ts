@@ -1,24 +1,41 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
+
+import { credentialInputSchema } from '../../../src/contract/credentials';
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import { CredentialValidationError, SecretRequiredError } from '../../../src/credentials/errors';
-import { credentialInputSchema } from '../../../src/contract/credentials';
-import { APP_CERTIFICATE, APP_KEY, APP_RSA_KEY, APP_THUMBPRINT, EC_CERTIFICATE, EC_KEY, OTHER_KEY } from '../support/certificates';
+import {
+  APP_CERTIFICATE,
+  APP_KEY,
+  APP_RSA_KEY,
+  APP_THUMBPRINT,
+  EC_CERTIFICATE,
+  EC_KEY,
+  OTHER_KEY,
+} from '../support/certificates';
 import { certificateInput, parsedInput, SECRET, sequentialIds, tickingClock, unchecked } from '../support/credentials';
 import { MemoryKvStore } from '../support/memory-kv-store';
 
 const setup = () => {
   const kv = new MemoryKvStore();
-  const service = createCredentialService({ store: createCredentialStore(kv), now: tickingClock(), newId: sequentialIds(), env: {} });
+  const service = createCredentialService({
+    store: createCredentialStore(kv),
+    now: tickingClock(),
+    newId: sequentialIds(),
+    env: {},
+  });
   return { kv, service };
 };
 
-const certificateParsed = (overrides: Parameters<typeof certificateInput>[0] = {}) => credentialInputSchema.parse(certificateInput(overrides));
+const certificateParsed = (overrides: Parameters<typeof certificateInput>[0] = {}) =>
+  credentialInputSchema.parse(certificateInput(overrides));
 
 describe('next secret (rotation)', () => {
   it('stores a next secret beside the current one, only in secret storage', async () => {
     const { kv, service } = setup();
-    const view = await service.save(parsedInput({ nextClientSecret: ' NEXT-SECRET\n', nextSecretExpiresOn: '2026-11-01' }));
+    const view = await service.save(
+      parsedInput({ nextClientSecret: ' NEXT-SECRET\n', nextSecretExpiresOn: '2026-11-01' }),
+    );
 
     expect(view).toMatchObject({
       hasSecret: true,
@@ -36,7 +53,9 @@ describe('next secret (rotation)', () => {
     await service.save(parsedInput({ nextClientSecret: 'NEXT-SECRET', nextSecretExpiresOn: '2026-11-01' }));
     const kept = await service.save(parsedInput({ id: 'cred-1', clientSecret: '' }));
     expect(kept).toMatchObject({ hasNextSecret: true, nextSecretExpiresOn: '2026-11-01' });
-    const redated = await service.save(parsedInput({ id: 'cred-1', clientSecret: '', nextSecretExpiresOn: '2026-12-01' }));
+    const redated = await service.save(
+      parsedInput({ id: 'cred-1', clientSecret: '', nextSecretExpiresOn: '2026-12-01' }),
+    );
     expect(redated).toMatchObject({ hasNextSecret: true, nextSecretExpiresOn: '2026-12-01' });
     expect(kv.secrets.get('credential-next-secret:cred-1')).toBe('NEXT-SECRET');
   });
@@ -55,15 +74,28 @@ describe('next secret (rotation)', () => {
     const { service } = setup();
     await service.save(parsedInput());
     await service.recordTestResult('cred-1', { ok: true, code: 'OK', message: 'm', testedAt: 't' });
-    await expect(service.save(parsedInput({ id: 'cred-1', clientSecret: '', nextClientSecret: 'N2' }))).resolves.toMatchObject({
+    await expect(
+      service.save(parsedInput({ id: 'cred-1', clientSecret: '', nextClientSecret: 'N2' })),
+    ).resolves.toMatchObject({
       lastTest: { ok: true },
     });
   });
 
   it('promotes the next secret: current := next with its expiry, next cleared, the rotation recorded', async () => {
     const { kv, service } = setup();
-    await service.save(parsedInput({ secretExpiresOn: '2024-05-01', nextClientSecret: 'NEXT-SECRET', nextSecretExpiresOn: '2026-11-01' }));
-    await service.recordTestResult('cred-1', { ok: false, code: 'TOKEN_CLIENT_SECRET_EXPIRED', message: 'm', testedAt: 't' });
+    await service.save(
+      parsedInput({
+        secretExpiresOn: '2024-05-01',
+        nextClientSecret: 'NEXT-SECRET',
+        nextSecretExpiresOn: '2026-11-01',
+      }),
+    );
+    await service.recordTestResult('cred-1', {
+      ok: false,
+      code: 'TOKEN_CLIENT_SECRET_EXPIRED',
+      message: 'm',
+      testedAt: 't',
+    });
 
     const promoted = await service.promoteNextSecret('cred-1', 'NEXT-SECRET', 'expired');
 
@@ -104,7 +136,9 @@ describe('certificate credentials', () => {
     expect(view).not.toHaveProperty('certificateUpdatedAt');
     const storedKey = kv.secrets.get('credential-private-key:cred-1') as string;
     expect(storedKey).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
-    expect(createPublicKey(storedKey).export({ format: 'jwk' })).toEqual(certificate.publicKey.export({ format: 'jwk' }));
+    expect(createPublicKey(storedKey).export({ format: 'jwk' })).toEqual(
+      certificate.publicKey.export({ format: 'jwk' }),
+    );
     expect([...kv.secrets.keys()]).toEqual(['credential-private-key:cred-1']);
     expect(kv.plainText()).not.toContain('PRIVATE KEY');
     await expect(service.readPrivateKey('cred-1')).resolves.toBe(storedKey);
@@ -117,17 +151,37 @@ describe('certificate credentials', () => {
   });
 
   it.each([
-    ['a key of another certificate', { privateKeyPem: OTHER_KEY }, { privateKeyPem: 'This private key does not belong to the certificate. Paste the private key the certificate was created with.' }],
-    ['an EC certificate', { certificatePem: EC_CERTIFICATE, privateKeyPem: EC_KEY }, { certificatePem: 'Microsoft Entra certificate credentials use RSA keys: create a certificate with an RSA key of at least 2048 bits.' }],
+    [
+      'a key of another certificate',
+      { privateKeyPem: OTHER_KEY },
+      {
+        privateKeyPem:
+          'This private key does not belong to the certificate. Paste the private key the certificate was created with.',
+      },
+    ],
+    [
+      'an EC certificate',
+      { certificatePem: EC_CERTIFICATE, privateKeyPem: EC_KEY },
+      {
+        certificatePem:
+          'Microsoft Entra certificate credentials use RSA keys: create a certificate with an RSA key of at least 2048 bits.',
+      },
+    ],
     [
       'a certificate that does not parse',
       { certificatePem: '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----' },
-      { certificatePem: 'This certificate could not be read. Paste the PEM certificate you uploaded to Certificates & secrets, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.' },
+      {
+        certificatePem:
+          'This certificate could not be read. Paste the PEM certificate you uploaded to Certificates & secrets, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
+      },
     ],
     [
       'a key that does not parse',
       { privateKeyPem: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----' },
-      { privateKeyPem: 'This private key could not be read. Paste the PEM private key without a passphrase, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.' },
+      {
+        privateKeyPem:
+          'This private key could not be read. Paste the PEM private key without a passphrase, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.',
+      },
     ],
   ])('refuses %s with a field message, storing nothing', async (_label, change, fieldErrors) => {
     const { kv, service } = setup();
@@ -140,7 +194,12 @@ describe('certificate credentials', () => {
 
   it('refuses a certificate that has expired', async () => {
     const kv = new MemoryKvStore();
-    const service = createCredentialService({ store: createCredentialStore(kv), now: () => Date.parse('2200-01-01T00:00:00Z'), newId: sequentialIds(), env: {} });
+    const service = createCredentialService({
+      store: createCredentialStore(kv),
+      now: () => Date.parse('2200-01-01T00:00:00Z'),
+      newId: sequentialIds(),
+      env: {},
+    });
     const notAfter = new Date(new X509Certificate(APP_CERTIFICATE).validTo).toISOString().slice(0, 10);
     await expect(service.save(certificateParsed())).rejects.toMatchObject({
       fieldErrors: {
@@ -150,12 +209,22 @@ describe('certificate credentials', () => {
   });
 
   it.each([
-    ['a certificate without its key', { privateKeyPem: undefined }, { privateKeyPem: 'Paste the private key that goes with this certificate.' }],
-    ['a key without its certificate', { certificatePem: undefined }, { certificatePem: 'Paste the certificate that goes with this private key.' }],
+    [
+      'a certificate without its key',
+      { privateKeyPem: undefined },
+      { privateKeyPem: 'Paste the private key that goes with this certificate.' },
+    ],
+    [
+      'a key without its certificate',
+      { certificatePem: undefined },
+      { certificatePem: 'Paste the certificate that goes with this private key.' },
+    ],
   ])('on an edit, refuses %s', async (_label, change, fieldErrors) => {
     const { service } = setup();
     await service.save(certificateParsed());
-    await expect(service.save({ ...certificateParsed({ id: 'cred-1' }), ...change })).rejects.toMatchObject({ fieldErrors });
+    await expect(service.save({ ...certificateParsed({ id: 'cred-1' }), ...change })).rejects.toMatchObject({
+      fieldErrors,
+    });
   });
 
   it('refuses to create a certificate credential without a certificate', async () => {
@@ -163,7 +232,8 @@ describe('certificate credentials', () => {
     const { certificatePem: _c, privateKeyPem: _k, ...input } = certificateParsed();
     await expect(service.save(input)).rejects.toMatchObject({
       fieldErrors: {
-        certificatePem: 'Paste the certificate you uploaded to Certificates & secrets, in PEM form (-----BEGIN CERTIFICATE-----).',
+        certificatePem:
+          'Paste the certificate you uploaded to Certificates & secrets, in PEM form (-----BEGIN CERTIFICATE-----).',
         privateKeyPem: "Paste the certificate's private key in PEM form (-----BEGIN PRIVATE KEY-----).",
       },
     });
@@ -186,7 +256,9 @@ describe('certificate credentials', () => {
     expect(switched).not.toHaveProperty('secretExpiresOn');
     expect([...kv.secrets.keys()]).toEqual(['credential-private-key:cred-1']);
 
-    await expect(service.save(unchecked({ id: 'cred-1', clientSecret: undefined }))).rejects.toBeInstanceOf(SecretRequiredError);
+    await expect(service.save(unchecked({ id: 'cred-1', clientSecret: undefined }))).rejects.toBeInstanceOf(
+      SecretRequiredError,
+    );
     const back = await service.save(parsedInput({ id: 'cred-1', clientSecret: SECRET }));
     expect(back).toMatchObject({ clientAuthMethod: 'client_secret', hasSecret: true, hasPrivateKey: false });
     expect(back).not.toHaveProperty('certificate');

@@ -1,12 +1,19 @@
 import { directorySearchExpression, searchDirectory } from '../../../src/graph/directory-search';
 import { GraphError } from '../../../src/graph/errors';
 import type { GraphClientDeps } from '../../../src/graph/graph-request';
-import { answersInOrder, fakeTime, graphError, GRAPH, json, staticToken, type Answer } from './graph-fakes';
+import { type Answer, answersInOrder, fakeTime, GRAPH, graphError, json, staticToken } from './graph-fakes';
 
 const setup = (answers: Answer[]) => {
   const { fetch, requests } = answersInOrder(answers);
   const time = fakeTime();
-  const deps: GraphClientDeps = { fetch, tokenProvider: staticToken(), graphBaseUrl: GRAPH, now: time.now, sleep: time.sleep, env: {} };
+  const deps: GraphClientDeps = {
+    fetch,
+    tokenProvider: staticToken(),
+    graphBaseUrl: GRAPH,
+    now: time.now,
+    sleep: time.sleep,
+    env: {},
+  };
   return { deps, requests };
 };
 
@@ -33,9 +40,15 @@ describe('directory search', () => {
       ['$select', 'displayName,mail,jobTitle,department'],
       ['$top', '10'],
     ]);
-    expect(requests[0]?.url).toBe(`${GRAPH}/users?$search=%22displayName%3Ameg%22%20OR%20%22mail%3Ameg%22&$select=displayName,mail,jobTitle,department&$top=10`);
+    expect(requests[0]?.url).toBe(
+      `${GRAPH}/users?$search=%22displayName%3Ameg%22%20OR%20%22mail%3Ameg%22&$select=displayName,mail,jobTitle,department&$top=10`,
+    );
     expect(requests[0]?.method).toBe('GET');
-    expect(requests[0]?.headers).toMatchObject({ consistencylevel: 'eventual', authorization: 'Bearer token-abc', accept: 'application/json' });
+    expect(requests[0]?.headers).toMatchObject({
+      consistencylevel: 'eventual',
+      authorization: 'Bearer token-abc',
+      accept: 'application/json',
+    });
   });
 
   it.each([
@@ -50,7 +63,12 @@ describe('directory search', () => {
     const { deps } = setup([
       json(200, {
         value: [
-          { displayName: 'Megan Bowen', mail: 'megan@contoso.com', jobTitle: 'Marketing Manager', department: 'Marketing' },
+          {
+            displayName: 'Megan Bowen',
+            mail: 'megan@contoso.com',
+            jobTitle: 'Marketing Manager',
+            department: 'Marketing',
+          },
           { displayName: 'No Mailbox', mail: null, jobTitle: 'Contractor' },
           { displayName: 'Empty Mail', mail: '  ' },
           { displayName: null, mail: 'room-1@contoso.com', jobTitle: null, department: null },
@@ -85,12 +103,18 @@ describe('directory search', () => {
   it('passes other failures on as they are', async () => {
     const { deps } = setup([graphError(400, 'Request_UnsupportedQuery')]);
     const error = await failure(searchDirectory('meg', deps));
-    expect(error).toMatchObject({ code: 'GRAPH_BAD_REQUEST', message: `${WHERE} answered 400 Request_UnsupportedQuery (request-id req-err).` });
+    expect(error).toMatchObject({
+      code: 'GRAPH_BAD_REQUEST',
+      message: `${WHERE} answered 400 Request_UnsupportedQuery (request-id req-err).`,
+    });
   });
 
   it('names the field of an answer it cannot read', async () => {
     const { deps } = setup([json(200, { value: [{ displayName: 'Megan', mail: 7 }] })]);
     const error = await failure(searchDirectory('meg', deps));
-    expect(error).toMatchObject({ code: 'GRAPH_RESPONSE_INVALID', message: `${WHERE} answered 200 with value.0.mail: Invalid input: expected string, received number.` });
+    expect(error).toMatchObject({
+      code: 'GRAPH_RESPONSE_INVALID',
+      message: `${WHERE} answered 200 with value.0.mail: Invalid input: expected string, received number.`,
+    });
   });
 });

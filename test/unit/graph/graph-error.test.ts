@@ -54,13 +54,20 @@ describe('Graph errors', () => {
       where: WHERE,
       status: 404,
       headers: new Headers({ 'request-id': 'aaaaaaaa-0000-0000-0000-000000000001', 'client-request-id': 'c-1' }),
-      text: JSON.stringify({ error: { code: 'ErrorInvalidUser', message: 'x', innerError: { 'request-id': 'body-id' } } }),
+      text: JSON.stringify({
+        error: { code: 'ErrorInvalidUser', message: 'x', innerError: { 'request-id': 'body-id' } },
+      }),
     });
     expect(error).toMatchObject({ requestId: 'aaaaaaaa-0000-0000-0000-000000000001', clientRequestId: 'c-1' });
   });
 
   it('classifies by status when the body is not Graph JSON', () => {
-    const error = graphErrorFromResponse({ where: WHERE, status: 502, headers: new Headers(), text: '<html>Bad gateway</html>' });
+    const error = graphErrorFromResponse({
+      where: WHERE,
+      status: 502,
+      headers: new Headers(),
+      text: '<html>Bad gateway</html>',
+    });
     expect(error).toMatchObject({ code: 'GRAPH_UNAVAILABLE', graphCode: undefined, message: `${WHERE} answered 502.` });
   });
 
@@ -76,19 +83,30 @@ describe('Graph errors', () => {
 
   it.each([
     [403, 'ErrorAccessDenied', 'Access to OData is disabled.', 'GRAPH_APP_ACCESS_POLICY_DENIED'],
-    [403, 'ErrorAccessDenied', 'Blocked by tenant configured application access policy.', 'GRAPH_APP_ACCESS_POLICY_DENIED'],
+    [
+      403,
+      'ErrorAccessDenied',
+      'Blocked by tenant configured application access policy.',
+      'GRAPH_APP_ACCESS_POLICY_DENIED',
+    ],
     [403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.', 'GRAPH_ACCESS_DENIED'],
     [400, 'ErrorMessageSizeExceeded', 'too big', 'GRAPH_REQUEST_TOO_LARGE'],
     [409, 'Conflict', 'x', 'GRAPH_REQUEST_FAILED'],
     [504, 'GatewayTimeout', 'x', 'GRAPH_UNAVAILABLE'],
     [401, 'MailboxNotEnabledForRESTAPI', 'x', 'GRAPH_MAILBOX_NOT_ENABLED'],
   ])('classifies %i %s "%s" as %s', (status, code, message, expectedCode) => {
-    expect(classifyGraphError(status, { code, message, requestId: undefined, clientRequestId: undefined })).toBe(expectedCode);
+    expect(classifyGraphError(status, { code, message, requestId: undefined, clientRequestId: undefined })).toBe(
+      expectedCode,
+    );
   });
 
   it('parses the OData error envelope and refuses other shapes', () => {
     expect(
-      parseGraphErrorBody(JSON.stringify({ error: { code: 'X', message: 'm', innerError: { 'request-id': 'r', 'client-request-id': 'c' } } })),
+      parseGraphErrorBody(
+        JSON.stringify({
+          error: { code: 'X', message: 'm', innerError: { 'request-id': 'r', 'client-request-id': 'c' } },
+        }),
+      ),
     ).toEqual({ code: 'X', message: 'm', requestId: 'r', clientRequestId: 'c' });
     expect(parseGraphErrorBody('{"message":"x"}')).toBeUndefined();
     expect(parseGraphErrorBody('not json')).toBeUndefined();

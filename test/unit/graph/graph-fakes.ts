@@ -17,7 +17,12 @@ export const recordingFetch = (handler: (request: SeenRequest, index: number) =>
   const requests: SeenRequest[] = [];
   const fetch: FetchLike = async (url, init) => {
     const raw = init.body;
-    const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw instanceof Uint8Array ? Buffer.from(raw) : Buffer.alloc(0);
+    const bytes =
+      typeof raw === 'string'
+        ? Buffer.from(raw, 'utf8')
+        : raw instanceof Uint8Array
+          ? Buffer.from(raw)
+          : Buffer.alloc(0);
     let json: unknown;
     try {
       json = typeof raw === 'string' ? JSON.parse(raw) : undefined;
@@ -27,7 +32,9 @@ export const recordingFetch = (handler: (request: SeenRequest, index: number) =>
     const request: SeenRequest = {
       url,
       method: init.method ?? 'GET',
-      headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])),
+      headers: Object.fromEntries(
+        Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+      ),
       bytes,
       json,
     };
@@ -54,7 +61,11 @@ export const empty = (status: number, headers: Record<string, string> = {}): Res
   new Response(status === 204 ? null : '', { status, headers });
 
 export const graphError = (status: number, code: string, headers: Record<string, string> = {}): Response =>
-  json(status, { error: { code, message: `secret-looking text ${code}`, innerError: { 'request-id': 'req-err' } } }, headers);
+  json(
+    status,
+    { error: { code, message: `secret-looking text ${code}`, innerError: { 'request-id': 'req-err' } } },
+    headers,
+  );
 
 export const staticToken = (token = 'token-abc'): TokenProvider => ({ getAccessToken: async () => token });
 

@@ -23,7 +23,7 @@ const request: SendMailRequest = {
 const tokenProvider = (...tokens: string[]) => {
   const calls: Array<GetAccessTokenOptions | undefined> = [];
   const provider: TokenProvider = {
-    async getAccessToken(options) {
+    getAccessToken: async (options) => {
       calls.push(options);
       return tokens[Math.min(calls.length - 1, tokens.length - 1)] ?? 'token';
     },
@@ -123,7 +123,12 @@ describe('sendMail', () => {
     const { deps, calls, sleeps } = setup([answer(), answer(), answer()]);
     const error = await failure(sendMail(request, deps));
 
-    expect(error).toMatchObject({ code: 'GRAPH_UNAVAILABLE', status: 504, retryAfterSeconds: undefined, message: `${WHERE} answered 504.` });
+    expect(error).toMatchObject({
+      code: 'GRAPH_UNAVAILABLE',
+      status: 504,
+      retryAfterSeconds: undefined,
+      message: `${WHERE} answered 504.`,
+    });
     expect(sleeps).toEqual([1000, 2000]);
     expect(calls).toHaveLength(3);
   });
@@ -163,7 +168,11 @@ describe('sendMail', () => {
     );
     const error = await failure(sendMail(request, deps));
 
-    expect(error).toMatchObject({ code: 'GRAPH_UNAUTHORIZED', graphCode: 'NoPermissionsInAccessToken', requestId: 'a17cb89a-96b2-47cc-81aa-50eb23e52ce0' });
+    expect(error).toMatchObject({
+      code: 'GRAPH_UNAUTHORIZED',
+      graphCode: 'NoPermissionsInAccessToken',
+      requestId: 'a17cb89a-96b2-47cc-81aa-50eb23e52ce0',
+    });
     expect(tokens.calls).toEqual([undefined, { forceRefresh: true }]);
   });
 
@@ -185,28 +194,43 @@ describe('sendMail', () => {
   it('answers GRAPH_RESPONSE_INVALID for a success status other than 202', async () => {
     const { deps } = setup([new Response('{}', { status: 200 })]);
     const error = await failure(sendMail(request, deps));
-    expect(error).toMatchObject({ code: 'GRAPH_RESPONSE_INVALID', status: 200, message: `${WHERE} answered 200; expected 202 Accepted.` });
+    expect(error).toMatchObject({
+      code: 'GRAPH_RESPONSE_INVALID',
+      status: 200,
+      message: `${WHERE} answered 200; expected 202 Accepted.`,
+    });
   });
 
   it('answers GRAPH_UNREACHABLE when fetch fails, without retrying (the mail may have gone out)', async () => {
     const cause = new TypeError('fetch failed');
     const { deps, calls } = setup([cause]);
     const error = await failure(sendMail(request, deps));
-    expect(error).toMatchObject({ code: 'GRAPH_UNREACHABLE', clientRequestId: 'client-req-1', cause, message: `${WHERE} failed: no answer from the server.` });
+    expect(error).toMatchObject({
+      code: 'GRAPH_UNREACHABLE',
+      clientRequestId: 'client-req-1',
+      cause,
+      message: `${WHERE} failed: no answer from the server.`,
+    });
     expect(calls).toHaveLength(1);
   });
 
   it('answers GRAPH_TIMEOUT when the request times out', async () => {
     const { deps } = setup([timeoutError()]);
     const error = await failure(sendMail(request, deps));
-    expect(error).toMatchObject({ code: 'GRAPH_TIMEOUT', message: `${WHERE} timed out; the mail may or may not have been sent.` });
+    expect(error).toMatchObject({
+      code: 'GRAPH_TIMEOUT',
+      message: `${WHERE} timed out; the mail may or may not have been sent.`,
+    });
   });
 
   it('refuses a request over 4 MB before calling Graph', async () => {
     const { deps, calls } = setup([]);
     const html = 'x'.repeat(MAX_REQUEST_BYTES);
     const error = await failure(sendMail({ ...request, message: { ...request.message, html } }, deps));
-    expect(error).toMatchObject({ code: 'GRAPH_REQUEST_TOO_LARGE', message: `${WHERE} not sent: the request is over 4 MB.` });
+    expect(error).toMatchObject({
+      code: 'GRAPH_REQUEST_TOO_LARGE',
+      message: `${WHERE} not sent: the request is over 4 MB.`,
+    });
     expect(calls).toHaveLength(0);
   });
 
@@ -221,7 +245,11 @@ describe('sendMail', () => {
 
   it('talks to a loopback stand-in when the environment allows it', async () => {
     const { deps, calls } = setup([accepted()]);
-    await sendMail(request, { ...deps, graphBaseUrl: 'http://127.0.0.1:4010/v1.0', env: { ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' } });
+    await sendMail(request, {
+      ...deps,
+      graphBaseUrl: 'http://127.0.0.1:4010/v1.0',
+      env: { ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' },
+    });
     expect(calls[0]?.url).toBe('http://127.0.0.1:4010/v1.0/users/support%40contoso.com/sendMail');
   });
 });

@@ -7,7 +7,16 @@ const answer = (status: number, retryAfter?: string) => ({
 });
 const NOW = Date.parse('2024-05-06T06:00:00Z');
 const step = (status: number, retryable: boolean, retries: number, retryAfter?: string) =>
-  retryStep({ where: 'PUT host (test)', response: answer(status, retryAfter), text: '', retryable, retries, elapsedMs: 0, now: NOW, policy: DEFAULT_RETRY_POLICY });
+  retryStep({
+    where: 'PUT host (test)',
+    response: answer(status, retryAfter),
+    text: '',
+    retryable,
+    retries,
+    elapsedMs: 0,
+    now: NOW,
+    policy: DEFAULT_RETRY_POLICY,
+  });
 
 describe('retryStep', () => {
   it.each([
@@ -19,7 +28,13 @@ describe('retryStep', () => {
 
   it('gives up after the policy allows no more retries, keeping Retry-After in seconds', () => {
     const result = step(429, true, DEFAULT_RETRY_POLICY.maxRetries, '3');
-    expect('error' in result && { code: result.error.code, status: result.error.status, retryAfterSeconds: result.error.retryAfterSeconds }).toEqual({
+    expect(
+      'error' in result && {
+        code: result.error.code,
+        status: result.error.status,
+        retryAfterSeconds: result.error.retryAfterSeconds,
+      },
+    ).toEqual({
       code: 'GRAPH_THROTTLED',
       status: 429,
       retryAfterSeconds: 3,

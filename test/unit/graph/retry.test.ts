@@ -1,5 +1,11 @@
-import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, decideRetry, isRetryableStatus, parseRetryAfter } from '../../../src/graph/retry';
 import { DEFAULT_GRAPH_TIMEOUT_MS } from '../../../src/graph/mail-client';
+import {
+  attemptTimeoutMs,
+  decideRetry,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  parseRetryAfter,
+} from '../../../src/graph/retry';
 import { DEFAULT_TOKEN_TIMEOUT_MS } from '../../../src/oauth/token-client';
 
 const NOW = Date.parse('2024-03-08T10:22:05Z');

@@ -35,7 +35,11 @@ describe('UploadChunks', () => {
   });
 
   it('hands out part of the last chunk again when the service asks for it', async () => {
-    const { pieces } = source([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    const { pieces } = source([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
     const chunks = new UploadChunks({ size: 10, pieces });
     await chunks.chunk(0, 3);
     expect(list(await chunks.chunk(2, 5))).toEqual([2, 3, 4, 5]);
@@ -43,11 +47,16 @@ describe('UploadChunks', () => {
   });
 
   it('refuses to go back before the last chunk it handed out', async () => {
-    const { pieces } = source([[0, 1, 2, 3], [4, 5, 6, 7]]);
+    const { pieces } = source([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+    ]);
     const chunks = new UploadChunks({ size: 8, pieces });
     await chunks.chunk(0, 3);
     await chunks.chunk(4, 7);
-    await expect(chunks.chunk(2, 5)).rejects.toThrow(new AttachmentSourceError('Byte 2 was asked for again after the upload had moved past it to 4.'));
+    await expect(chunks.chunk(2, 5)).rejects.toThrow(
+      new AttachmentSourceError('Byte 2 was asked for again after the upload had moved past it to 4.'),
+    );
   });
 
   it.each([
@@ -61,7 +70,10 @@ describe('UploadChunks', () => {
   });
 
   it('stops the source when closed early, and not again once it ended', async () => {
-    const early = source([[0, 1], [2, 3]]);
+    const early = source([
+      [0, 1],
+      [2, 3],
+    ]);
     const chunks = new UploadChunks({ size: 4, pieces: early.pieces });
     await chunks.chunk(0, 1);
     await chunks.close();

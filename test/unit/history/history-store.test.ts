@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
+
 import type { EmailHistoryEntry } from '../../../src/contract/issue-email';
-import { createHistoryStore, HistoryRecordInvalidError, sortableInstant, type HistoryRecord } from '../../../src/history/history-store';
+import {
+  createHistoryStore,
+  type HistoryRecord,
+  HistoryRecordInvalidError,
+  sortableInstant,
+} from '../../../src/history/history-store';
 import { MemoryKvStore } from '../support/memory-kv-store';
 
 const entry = (n: number, overrides: Partial<HistoryRecord> = {}): HistoryRecord => ({
@@ -31,15 +37,25 @@ describe('history store', () => {
   it('keys each email by issue, sortable time and id, and keeps the identifiers replies are matched by', async () => {
     const kv = new MemoryKvStore();
     const store = createHistoryStore(kv);
-    await store.record('10001', entry(1, { internetMessageId: '<email-1.demo-1@contoso.com>', messageId: 'AAMk1', conversationId: 'AAQk1' }));
-    expect([...kv.plain.keys()]).toEqual(['email-history:10001:20250308T100001000Z.email-1', `thread:${sha('<email-1.demo-1@contoso.com>')}`]);
+    await store.record(
+      '10001',
+      entry(1, { internetMessageId: '<email-1.demo-1@contoso.com>', messageId: 'AAMk1', conversationId: 'AAQk1' }),
+    );
+    expect([...kv.plain.keys()]).toEqual([
+      'email-history:10001:20250308T100001000Z.email-1',
+      `thread:${sha('<email-1.demo-1@contoso.com>')}`,
+    ]);
     expect(kv.plain.get('email-history:10001:20250308T100001000Z.email-1')).toEqual(
       entry(1, { internetMessageId: '<email-1.demo-1@contoso.com>', messageId: 'AAMk1', conversationId: 'AAQk1' }),
     );
-    expect(kv.plain.get(`thread:${sha('<email-1.demo-1@contoso.com>')}`)).toEqual({ issueId: '10001', issueKey: 'DEMO-1', emailId: 'email-1' });
+    expect(kv.plain.get(`thread:${sha('<email-1.demo-1@contoso.com>')}`)).toEqual({
+      issueId: '10001',
+      issueKey: 'DEMO-1',
+      emailId: 'email-1',
+    });
   });
 
-  it('lists newest first, exactly as the contract\'s entry, without internal ids', async () => {
+  it("lists newest first, exactly as the contract's entry, without internal ids", async () => {
     const kv = new MemoryKvStore();
     const store = createHistoryStore(kv);
     await store.record('10001', entry(2, { internetMessageId: '<b@x>', messageId: 'm', conversationId: 'c' }));
@@ -63,7 +79,9 @@ describe('history store', () => {
     };
     expect(listed[1]).toStrictEqual(expected);
     expect(listed[2]).toStrictEqual({ ...entry(1), status: 'failed', error: 'Microsoft Graph did not answer.' });
-    expect(kv.operations.filter((op) => op.operation === 'query').map((op) => op.key)).toContain('email-history:10001:');
+    expect(kv.operations.filter((op) => op.operation === 'query').map((op) => op.key)).toContain(
+      'email-history:10001:',
+    );
   });
 
   it.each([
@@ -85,7 +103,10 @@ describe('history store', () => {
     await store.record('10001', entry(1));
     await store.record('10001', entry(2, { status: 'failed', error: 'Microsoft Graph is unavailable right now.' }));
     const alex = { accountId: 'u-alex', name: 'Alex Morgan' };
-    await store.record('10001', entry(2, { at: entry(9).at, internetMessageId: '<email-2@contoso.com>', resentBy: alex }));
+    await store.record(
+      '10001',
+      entry(2, { at: entry(9).at, internetMessageId: '<email-2@contoso.com>', resentBy: alex }),
+    );
 
     const listed = await store.list('10001');
     expect(listed.map((item) => [item.id, item.status, item.at, item.resentBy])).toEqual([
@@ -108,7 +129,8 @@ describe('history store', () => {
   it('keeps at most 200 emails an issue, dropping the oldest and their thread entries', async () => {
     const kv = new MemoryKvStore();
     const store = createHistoryStore(kv);
-    for (let n = 1; n <= 202; n += 1) await store.record('10001', entry(n, { internetMessageId: `<email-${n}@contoso.com>` }));
+    for (let n = 1; n <= 202; n += 1)
+      await store.record('10001', entry(n, { internetMessageId: `<email-${n}@contoso.com>` }));
     const keys = [...kv.plain.keys()];
     expect(keys.filter((key) => key.startsWith('email-history:'))).toHaveLength(200);
     expect(keys.filter((key) => key.startsWith('thread:'))).toHaveLength(200);
@@ -116,7 +138,11 @@ describe('history store', () => {
     expect(kv.plain.has('email-history:10001:20250308T100002000Z.email-2')).toBe(false);
     expect(kv.plain.has('email-history:10001:20250308T100003000Z.email-3')).toBe(true);
     await expect(store.findThread('<email-1@contoso.com>')).resolves.toBeUndefined();
-    await expect(store.findThread('<email-3@contoso.com>')).resolves.toEqual({ issueId: '10001', issueKey: 'DEMO-1', emailId: 'email-3' });
+    await expect(store.findThread('<email-3@contoso.com>')).resolves.toEqual({
+      issueId: '10001',
+      issueKey: 'DEMO-1',
+      emailId: 'email-3',
+    });
     expect((await store.list('10001', 500)).map((item) => item.id).at(-1)).toBe('email-3');
   });
 
@@ -127,7 +153,11 @@ describe('history store', () => {
   ])('finds the thread of a message id %s', async (_how, asked) => {
     const store = createHistoryStore(new MemoryKvStore());
     await store.record('10001', entry(7, { internetMessageId: '<email-7.demo-1@contoso.com>' }));
-    await expect(store.findThread(asked)).resolves.toEqual({ issueId: '10001', issueKey: 'DEMO-1', emailId: 'email-7' });
+    await expect(store.findThread(asked)).resolves.toEqual({
+      issueId: '10001',
+      issueKey: 'DEMO-1',
+      emailId: 'email-7',
+    });
   });
 
   it('finds nothing for an unknown, empty or unreadable thread entry', async () => {
@@ -157,11 +187,19 @@ describe('history store', () => {
 
   it.each([
     [entry(1, { at: 'yesterday' }), 'The email history entry does not fit: at: not a date and time'],
-    [{ ...entry(1), status: 'queued' } as unknown as HistoryRecord, 'The email history entry does not fit: status: Invalid option: expected one of "sent"|"failed"'],
-    [{ ...entry(1), to: 'a@x.com' } as unknown as HistoryRecord, 'The email history entry does not fit: to: Invalid input: expected array, received string'],
+    [
+      { ...entry(1), status: 'queued' } as unknown as HistoryRecord,
+      'The email history entry does not fit: status: Invalid option: expected one of "sent"|"failed"',
+    ],
+    [
+      { ...entry(1), to: 'a@x.com' } as unknown as HistoryRecord,
+      'The email history entry does not fit: to: Invalid input: expected array, received string',
+    ],
   ])('refuses to record an entry that does not fit, writing nothing', async (bad, message) => {
     const kv = new MemoryKvStore();
-    const error = await createHistoryStore(kv).record('10001', bad).catch((e: unknown) => e);
+    const error = await createHistoryStore(kv)
+      .record('10001', bad)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HistoryRecordInvalidError);
     expect(error).toMatchObject({ code: 'HISTORY_RECORD_INVALID', message });
     expect(kv.count('set')).toBe(0);
@@ -169,8 +207,12 @@ describe('history store', () => {
 
   it('refuses ids that cannot be part of a storage key', async () => {
     const kv = new MemoryKvStore();
-    await expect(createHistoryStore(kv).record('10001/x', entry(1))).rejects.toMatchObject({ code: 'STORAGE_KEY_INVALID' });
-    await expect(createHistoryStore(kv).record('10001', entry(1, { id: 'a b' }))).rejects.toMatchObject({ code: 'STORAGE_KEY_INVALID' });
+    await expect(createHistoryStore(kv).record('10001/x', entry(1))).rejects.toMatchObject({
+      code: 'STORAGE_KEY_INVALID',
+    });
+    await expect(createHistoryStore(kv).record('10001', entry(1, { id: 'a b' }))).rejects.toMatchObject({
+      code: 'STORAGE_KEY_INVALID',
+    });
     expect(kv.count('set')).toBe(0);
   });
 

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { parse } from 'yaml';
-import { checkEndpoint, isEndpointAllowed } from '../../../src/http/endpoint-policy';
-import { ALLOW_LOOPBACK_HTTP_ENV, ALLOWED_EGRESS_ORIGINS, uploadOriginsOf } from '../../../src/http/egress';
-import { EndpointNotAllowedError } from '../../../src/http/errors';
+
+import { MICROSOFT_CLOUDS, type MicrosoftCloud, tokenEndpointOf } from '../../../src/contract/microsoft-clouds';
 import { describeUrl } from '../../../src/http/describe-url';
-import { MICROSOFT_CLOUDS, tokenEndpointOf, type MicrosoftCloud } from '../../../src/contract/microsoft-clouds';
+import { ALLOW_LOOPBACK_HTTP_ENV, ALLOWED_EGRESS_ORIGINS, uploadOriginsOf } from '../../../src/http/egress';
+import { checkEndpoint, isEndpointAllowed } from '../../../src/http/endpoint-policy';
+import { EndpointNotAllowedError } from '../../../src/http/errors';
 
 const LOOPBACK_ON = { [ALLOW_LOOPBACK_HTTP_ENV]: '1' };
 const LOOPBACK_OFF = {};
@@ -49,8 +51,12 @@ describe('endpoint policy', () => {
   });
 
   it.each([
-    ['https://outlook.office.com/api/v2.0/Users(\'x\')/AttachmentSessions(\'y\')?authtoken=abc', LOOPBACK_OFF, undefined],
-    ['https://partner.outlook.cn/api/v2.0/x', LOOPBACK_OFF, "only Outlook's upload hosts are allowed (https://outlook.office.com, https://outlook.office365.com)."],
+    ["https://outlook.office.com/api/v2.0/Users('x')/AttachmentSessions('y')?authtoken=abc", LOOPBACK_OFF, undefined],
+    [
+      'https://partner.outlook.cn/api/v2.0/x',
+      LOOPBACK_OFF,
+      "only Outlook's upload hosts are allowed (https://outlook.office.com, https://outlook.office365.com).",
+    ],
     ['http://127.0.0.1:4012/attachment-uploads/secret-token', LOOPBACK_ON, undefined],
     ['http://127.0.0.1:4012/attachment-uploads/secret-token', LOOPBACK_OFF, 'it must use https:.'],
   ])('checks the upload URL %s (env %j) against the global cloud', (url, env, reason) => {
@@ -64,12 +70,20 @@ describe('endpoint policy', () => {
   });
 
   it.each(Object.entries(MICROSOFT_CLOUDS))('allows the %s token endpoint and Graph address', (key, cloud) => {
-    expect(isEndpointAllowed('token endpoint', tokenEndpointOf(key as MicrosoftCloud, 'contoso.onmicrosoft.com'), LOOPBACK_OFF)).toBe(true);
+    expect(
+      isEndpointAllowed(
+        'token endpoint',
+        tokenEndpointOf(key as MicrosoftCloud, 'contoso.onmicrosoft.com'),
+        LOOPBACK_OFF,
+      ),
+    ).toBe(true);
     expect(isEndpointAllowed('Graph base URL', cloud.graphBaseUrl, LOOPBACK_OFF)).toBe(true);
   });
 
   it('sends tokens requests only to sign-in hosts and Graph calls only to Graph hosts', () => {
-    expect(() => checkEndpoint('token endpoint', 'https://graph.microsoft.com/t/oauth2/v2.0/token', LOOPBACK_OFF)).toThrow(
+    expect(() =>
+      checkEndpoint('token endpoint', 'https://graph.microsoft.com/t/oauth2/v2.0/token', LOOPBACK_OFF),
+    ).toThrow(
       "only Microsoft's sign-in hosts are allowed (https://login.microsoftonline.com, https://login.microsoftonline.us, https://login.chinacloudapi.cn).",
     );
     expect(isEndpointAllowed('Graph base URL', 'https://login.microsoftonline.us/v1.0', LOOPBACK_OFF)).toBe(false);
@@ -142,7 +156,10 @@ describe('endpoint policy', () => {
 
 describe('describeUrl', () => {
   it.each([
-    ['https://login.microsoftonline.com/t/oauth2/v2.0/token?client_secret=x', 'login.microsoftonline.com/t/oauth2/v2.0/token'],
+    [
+      'https://login.microsoftonline.com/t/oauth2/v2.0/token?client_secret=x',
+      'login.microsoftonline.com/t/oauth2/v2.0/token',
+    ],
     ['https://user:pw@graph.microsoft.com/v1.0', 'graph.microsoft.com/v1.0'],
     ['not a url', '(invalid URL)'],
   ])('%s -> %s', (url, expected) => {

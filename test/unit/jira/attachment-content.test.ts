@@ -1,4 +1,5 @@
 import type { RequestInit, Route } from '@forge/api';
+
 import { downloadAttachment, openAttachment } from '../../../src/jira/attachment-content';
 import type { JiraResponse, RequestJira } from '../../../src/jira/jira-client';
 import { REFUSALS } from './jira-answers';
@@ -16,21 +17,23 @@ interface BodyLog {
 const pieceStream = (pieces: Uint8Array[], log: BodyLog, failAfter?: Error): ReadableStream<Uint8Array> =>
   new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      pull: (controller) => {
         const next = pieces[log.pulls];
         log.pulls += 1;
         if (next !== undefined) controller.enqueue(next);
         else if (failAfter !== undefined) controller.error(failAfter);
         else controller.close();
       },
-      cancel() {
+      cancel: () => {
         log.cancelled = true;
       },
     },
     { highWaterMark: 0 },
   );
 
-type Answer = { status: number; pieces?: Uint8Array[]; headers?: Record<string, string>; failAfter?: Error; noBody?: boolean } | Error;
+type Answer =
+  | { status: number; pieces?: Uint8Array[]; headers?: Record<string, string>; failAfter?: Error; noBody?: boolean }
+  | Error;
 
 /** requestJira answering WHATWG Responses, as Forge's requestJira does. */
 const streamingJira = (answer: Answer) => {
@@ -40,7 +43,10 @@ const streamingJira = (answer: Answer) => {
     calls.push({ path: route.value, init });
     if (answer instanceof Error) throw answer;
     if (answer.noBody) return { status: answer.status, text: async () => '' };
-    return new Response(pieceStream(answer.pieces ?? [], log, answer.failAfter), { status: answer.status, headers: answer.headers ?? {} });
+    return new Response(pieceStream(answer.pieces ?? [], log, answer.failAfter), {
+      status: answer.status,
+      headers: answer.headers ?? {},
+    });
   };
   return { requestJira, calls, log };
 };
@@ -55,7 +61,12 @@ describe('openAttachment', () => {
   it('asks Jira for the bytes themselves (redirect=false), as the given actor', async () => {
     const { requestJira, calls } = streamingJira({ status: 200, pieces: [BYTES] });
     await collect(await openAttachment('10100', 7, requestJira));
-    expect(calls).toEqual([{ path: '/rest/api/3/attachment/content/10100?redirect=false', init: { method: 'GET', headers: { Accept: '*/*' } } }]);
+    expect(calls).toEqual([
+      {
+        path: '/rest/api/3/attachment/content/10100?redirect=false',
+        init: { method: 'GET', headers: { Accept: '*/*' } },
+      },
+    ]);
   });
 
   it('reads the body only as its pieces are asked for, and answers them unchanged', async () => {
@@ -85,7 +96,11 @@ describe('openAttachment', () => {
     [[BYTES, new Uint8Array([1])], `${WHERE} answered over 7 bytes; the attachment has 7.`],
   ])('refuses a body of another length than the attachment (%#)', async (pieces, message) => {
     const { requestJira } = streamingJira({ status: 200, pieces });
-    await expect(collect(await openAttachment('10100', 7, requestJira))).rejects.toMatchObject({ code: 'JIRA_RESPONSE_INVALID', status: 200, message });
+    await expect(collect(await openAttachment('10100', 7, requestJira))).rejects.toMatchObject({
+      code: 'JIRA_RESPONSE_INVALID',
+      status: 200,
+      message,
+    });
   });
 
   it('refuses a Content-Length other than the size before reading anything', async () => {
@@ -97,10 +112,17 @@ describe('openAttachment', () => {
     expect(log.pulls).toBe(0);
   });
 
-  it.each([...REFUSALS, [404, 'JIRA_REQUEST_FAILED'] as const, [303, 'JIRA_REQUEST_FAILED'] as const])('maps status %i to %s', async (status, code) => {
-    const { requestJira } = streamingJira({ status });
-    await expect(openAttachment('10100', 7, requestJira)).rejects.toMatchObject({ code, status, message: `${WHERE} answered ${status}.` });
-  });
+  it.each([...REFUSALS, [404, 'JIRA_REQUEST_FAILED'] as const, [303, 'JIRA_REQUEST_FAILED'] as const])(
+    'maps status %i to %s',
+    async (status, code) => {
+      const { requestJira } = streamingJira({ status });
+      await expect(openAttachment('10100', 7, requestJira)).rejects.toMatchObject({
+        code,
+        status,
+        message: `${WHERE} answered ${status}.`,
+      });
+    },
+  );
 
   it('answers JIRA_REQUEST_FAILED when the call throws, when there is no body stream, or reading it fails', async () => {
     const cause = new Error('socket hang up');
@@ -109,7 +131,9 @@ describe('openAttachment', () => {
       cause,
       message: `${WHERE} failed: no answer from Jira.`,
     });
-    await expect(openAttachment('10100', 7, streamingJira({ status: 200, noBody: true }).requestJira)).rejects.toMatchObject({
+    await expect(
+      openAttachment('10100', 7, streamingJira({ status: 200, noBody: true }).requestJira),
+    ).rejects.toMatchObject({
       code: 'JIRA_REQUEST_FAILED',
       message: `${WHERE} answered 200, but its body cannot be read as a stream.`,
     });
@@ -123,7 +147,10 @@ describe('openAttachment', () => {
 
   it.each([['abc'], ['10100/../1'], [''], ['1234567890123456789']])('does not call Jira for the id %j', async (id) => {
     const { requestJira, calls } = streamingJira({ status: 200, pieces: [BYTES] });
-    await expect(openAttachment(id, 7, requestJira)).rejects.toMatchObject({ code: 'JIRA_REQUEST_FAILED', message: 'Not a Jira attachment id; no request made.' });
+    await expect(openAttachment(id, 7, requestJira)).rejects.toMatchObject({
+      code: 'JIRA_REQUEST_FAILED',
+      message: 'Not a Jira attachment id; no request made.',
+    });
     expect(calls).toHaveLength(0);
   });
 });
@@ -138,6 +165,9 @@ describe('downloadAttachment', () => {
 
   it('refuses a cut-off body', async () => {
     const { requestJira } = streamingJira({ status: 200, pieces: [BYTES.subarray(0, 5)] });
-    await expect(downloadAttachment('10100', 7, requestJira)).rejects.toMatchObject({ code: 'JIRA_RESPONSE_INVALID', message: `${WHERE} answered 5 bytes; the attachment has 7.` });
+    await expect(downloadAttachment('10100', 7, requestJira)).rejects.toMatchObject({
+      code: 'JIRA_RESPONSE_INVALID',
+      message: `${WHERE} answered 5 bytes; the attachment has 7.`,
+    });
   });
 });

@@ -5,7 +5,7 @@ import { REFUSALS } from './jira-answers';
 const SELF = 'https://example.atlassian.net/rest/api/3/group?groupId=';
 
 describe('readMyGroups', () => {
-  it('reads the caller\'s groups with their ids from /myself?expand=groups', async () => {
+  it("reads the caller's groups with their ids from /myself?expand=groups", async () => {
     const { requestJira, calls } = fakeJira(() => ({
       status: 200,
       body: {
@@ -30,12 +30,19 @@ describe('readMyGroups', () => {
 
   it.each([...REFUSALS, [404, 'JIRA_REQUEST_FAILED'] as const])('maps status %i to %s', async (status, code) => {
     const { requestJira } = fakeJira(() => ({ status, body: {} }));
-    await expect(readMyGroups(requestJira)).rejects.toMatchObject({ code, status, message: `GET /rest/api/3/myself answered ${status}.` });
+    await expect(readMyGroups(requestJira)).rejects.toMatchObject({
+      code,
+      status,
+      message: `GET /rest/api/3/myself answered ${status}.`,
+    });
   });
 
   it.each([
     [{ accountId: 'a1' }, 'groups: Invalid input: expected object, received undefined'],
-    [{ groups: { size: 1, items: [{ groupId: 'g-1' }] } }, 'groups.items.0.name: Invalid input: expected string, received undefined'],
+    [
+      { groups: { size: 1, items: [{ groupId: 'g-1' }] } },
+      'groups.items.0.name: Invalid input: expected string, received undefined',
+    ],
   ])('names the offending field', async (body, detail) => {
     const { requestJira } = fakeJira(() => ({ status: 200, body }));
     await expect(readMyGroups(requestJira)).rejects.toMatchObject({
@@ -63,19 +70,26 @@ describe('searchGroups', () => {
       { id: 'g-2', name: 'support-agents' },
       { id: 'g-3', name: 'support-leads' },
     ]);
-    expect(calls.map((call) => call.path)).toEqual(['/rest/api/3/groups/picker?query=support%20%26%20co&maxResults=20']);
+    expect(calls.map((call) => call.path)).toEqual([
+      '/rest/api/3/groups/picker?query=support%20%26%20co&maxResults=20',
+    ]);
   });
 
   it.each(REFUSALS)('maps status %i to %s', async (status, code) => {
     const { requestJira } = fakeJira(() => ({ status, body: {} }));
-    await expect(searchGroups('a', requestJira)).rejects.toMatchObject({ code, status, message: `GET /rest/api/3/groups/picker answered ${status}.` });
+    await expect(searchGroups('a', requestJira)).rejects.toMatchObject({
+      code,
+      status,
+      message: `GET /rest/api/3/groups/picker answered ${status}.`,
+    });
   });
 
   it('names the offending field', async () => {
     const { requestJira } = fakeJira(() => ({ status: 200, body: { groups: [{ name: 3 }] } }));
     await expect(searchGroups('a', requestJira)).rejects.toMatchObject({
       code: 'JIRA_RESPONSE_INVALID',
-      message: 'GET /rest/api/3/groups/picker answered an unexpected body: groups.0.name: Invalid input: expected string, received number',
+      message:
+        'GET /rest/api/3/groups/picker answered an unexpected body: groups.0.name: Invalid input: expected string, received number',
     });
   });
 });

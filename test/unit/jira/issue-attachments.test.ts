@@ -20,7 +20,12 @@ describe('listIssueAttachments', () => {
       body: {
         id: '10001',
         key: 'DEMO-1',
-        fields: { attachment: [attachment('10100', 'shot.png', 192_278, 'image/png'), attachment('10101', 'sync.log', 48_010, 'text/plain')] },
+        fields: {
+          attachment: [
+            attachment('10100', 'shot.png', 192_278, 'image/png'),
+            attachment('10101', 'sync.log', 48_010, 'text/plain'),
+          ],
+        },
       },
     }));
     await expect(listIssueAttachments('DEMO-1', requestJira)).resolves.toEqual([
@@ -30,20 +35,36 @@ describe('listIssueAttachments', () => {
     expect(calls.map((call) => call.path)).toEqual(['/rest/api/3/issue/DEMO-1?fields=attachment']);
   });
 
-  it.each([[{ attachment: [] }], [{ attachment: null }], [{}]])('answers no attachments for fields %j', async (fields) => {
-    const { requestJira } = fakeJira(() => ({ status: 200, body: { fields } }));
-    await expect(listIssueAttachments('DEMO-1', requestJira)).resolves.toEqual([]);
-  });
+  it.each([[{ attachment: [] }], [{ attachment: null }], [{}]])(
+    'answers no attachments for fields %j',
+    async (fields) => {
+      const { requestJira } = fakeJira(() => ({ status: 200, body: { fields } }));
+      await expect(listIssueAttachments('DEMO-1', requestJira)).resolves.toEqual([]);
+    },
+  );
 
   it.each([...REFUSALS, [404, 'JIRA_ISSUE_NOT_FOUND'] as const])('maps status %i to %s', async (status, code) => {
     const { requestJira } = fakeJira(() => ({ status, body: {} }));
-    await expect(listIssueAttachments('DEMO-1', requestJira)).rejects.toMatchObject({ code, status, message: `GET /rest/api/3/issue/DEMO-1 answered ${status}.` });
+    await expect(listIssueAttachments('DEMO-1', requestJira)).rejects.toMatchObject({
+      code,
+      status,
+      message: `GET /rest/api/3/issue/DEMO-1 answered ${status}.`,
+    });
   });
 
   it.each([
-    [{ attachment: [{ ...attachment('1', 'a', 1, 'text/plain'), size: '1' }] }, 'fields.attachment.0.size: Invalid input: expected number, received string'],
-    [{ attachment: [{ ...attachment('1', 'a', 1, 'text/plain'), filename: undefined }] }, 'fields.attachment.0.filename: Invalid input: expected string, received undefined'],
-    [{ attachment: [{ ...attachment('1', 'a', 1, 'text/plain'), size: -1 }] }, 'fields.attachment.0.size: Too small: expected number to be >=0'],
+    [
+      { attachment: [{ ...attachment('1', 'a', 1, 'text/plain'), size: '1' }] },
+      'fields.attachment.0.size: Invalid input: expected number, received string',
+    ],
+    [
+      { attachment: [{ ...attachment('1', 'a', 1, 'text/plain'), filename: undefined }] },
+      'fields.attachment.0.filename: Invalid input: expected string, received undefined',
+    ],
+    [
+      { attachment: [{ ...attachment('1', 'a', 1, 'text/plain'), size: -1 }] },
+      'fields.attachment.0.size: Too small: expected number to be >=0',
+    ],
   ])('names the offending field', async (fields, detail) => {
     const { requestJira } = fakeJira(() => ({ status: 200, body: { fields } }));
     await expect(listIssueAttachments('DEMO-1', requestJira)).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import { readIssueComments } from '../../../src/jira/issue-comments';
 import { fakeJira } from '../support/fake-jira';
-import { REFUSALS, comment, commentPage } from './jira-answers';
+import { comment, commentPage, REFUSALS } from './jira-answers';
 
 const path = (startAt: number, maxResults: number) =>
   `/rest/api/3/issue/DEMO-1/comment?orderBy=-created&expand=renderedBody&startAt=${startAt}&maxResults=${maxResults}`;
@@ -13,7 +13,12 @@ const pagingJira = (total: number, serverCap = 5000) =>
     const maxResults = Math.min(Number(params.get('maxResults')), serverCap);
     const comments = Array.from({ length: Math.max(0, Math.min(maxResults, total - startAt)) }, (_, index) => {
       const n = startAt + index;
-      return comment(String(1000 + n), `Author ${n}`, `2025-03-0${(n % 9) + 1}T10:00:00.000+0000`, `<p>Comment ${n}</p>`);
+      return comment(
+        String(1000 + n),
+        `Author ${n}`,
+        `2025-03-0${(n % 9) + 1}T10:00:00.000+0000`,
+        `<p>Comment ${n}</p>`,
+      );
     });
     return { status: 200, body: commentPage(startAt, total, comments) };
   });
@@ -30,7 +35,12 @@ describe('readIssueComments', () => {
     await expect(readIssueComments('DEMO-1', 2, requestJira)).resolves.toEqual({
       comments: [
         { id: '10202', author: 'Sam Rivera', created: '2025-03-04T15:20:05.000+0000', bodyHtml: '<p>Newest</p>' },
-        { id: '10201', author: 'Anonymous', created: '2025-03-03T23:41:09.000+0000', bodyHtml: '<p>By someone deleted</p>' },
+        {
+          id: '10201',
+          author: 'Anonymous',
+          created: '2025-03-03T23:41:09.000+0000',
+          bodyHtml: '<p>By someone deleted</p>',
+        },
       ],
       total: 5,
     });
@@ -42,9 +52,20 @@ describe('readIssueComments', () => {
     const { requestJira, calls } = fakeJira((requested) => {
       const startAt = Number(new URLSearchParams(requested.split('?')[1]).get('startAt'));
       const all = [
-        { ...comment('10206', 'Issue Mailer for Jira', '2025-03-06T10:00:00.000+0000', '<p>Emailed to ada@example.com by Sam.</p>'), author: { accountId: APP, displayName: 'Issue Mailer for Jira', accountType: 'app' } },
+        {
+          ...comment(
+            '10206',
+            'Issue Mailer for Jira',
+            '2025-03-06T10:00:00.000+0000',
+            '<p>Emailed to ada@example.com by Sam.</p>',
+          ),
+          author: { accountId: APP, displayName: 'Issue Mailer for Jira', accountType: 'app' },
+        },
         comment('10205', 'Sam Rivera', '2025-03-05T10:00:00.000+0000', '<p>Newest by a person</p>'),
-        { ...comment('10204', 'Automation for Jira', '2025-03-04T10:00:00.000+0000', '<p>Rule ran.</p>'), author: { accountId: 'automation', displayName: 'Automation for Jira', accountType: 'app' } },
+        {
+          ...comment('10204', 'Automation for Jira', '2025-03-04T10:00:00.000+0000', '<p>Rule ran.</p>'),
+          author: { accountId: 'automation', displayName: 'Automation for Jira', accountType: 'app' },
+        },
         comment('10203', 'Jordan Lee', '2025-03-03T10:00:00.000+0000', '<p>Older</p>'),
       ];
       return { status: 200, body: commentPage(startAt, all.length, all.slice(startAt, startAt + 2)) };
@@ -103,8 +124,14 @@ describe('readIssueComments', () => {
 
   it.each([
     [{ comments: [] }, 'total: Invalid input: expected number, received undefined'],
-    [commentPage(0, 1, [{ ...comment('1', 'A', '2025-03-01T00:00:00.000+0000', ''), renderedBody: undefined }]), 'comments.0.renderedBody: Invalid input: expected string, received undefined'],
-    [commentPage(0, 1, [{ ...comment('1', 'A', '2025-03-01T00:00:00.000+0000', ''), id: 1 }]), 'comments.0.id: Invalid input: expected string, received number'],
+    [
+      commentPage(0, 1, [{ ...comment('1', 'A', '2025-03-01T00:00:00.000+0000', ''), renderedBody: undefined }]),
+      'comments.0.renderedBody: Invalid input: expected string, received undefined',
+    ],
+    [
+      commentPage(0, 1, [{ ...comment('1', 'A', '2025-03-01T00:00:00.000+0000', ''), id: 1 }]),
+      'comments.0.id: Invalid input: expected string, received number',
+    ],
   ])('names the offending field', async (body, detail) => {
     const { requestJira } = fakeJira(() => ({ status: 200, body }));
     await expect(readIssueComments('DEMO-1', 3, requestJira)).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import { readIssueParticipants, readIssuePeople } from '../../../src/jira/issue-people';
 import { fakeJira } from '../support/fake-jira';
-import { ADA, GRACE, KEN, LINUS, bulkPage, userDetails, watchersOf } from './jira-answers';
+import { ADA, bulkPage, GRACE, KEN, LINUS, userDetails, watchersOf } from './jira-answers';
 
 const ISSUE_PATH = '/rest/api/3/issue/DEMO-1?fields=reporter,assignee';
 const WATCHERS_PATH = '/rest/api/3/issue/DEMO-1/watchers';
@@ -43,13 +43,28 @@ describe('readIssuePeople', () => {
     const { requestJira, calls } = jiraWith({
       [ISSUE_PATH]: { status: 200, body: { fields: { reporter: LINUS, assignee: null } } },
       [WATCHERS_PATH]: { status: 200, body: watchersOf(LINUS, KEN, userDetails('a6', 'Bulk Shown'), hiddenToo) },
-      '/rest/api/3/user/bulk': { status: 200, body: bulkPage(userDetails('a6', 'Bulk Shown', 'shown@example.com'), hiddenToo) },
+      '/rest/api/3/user/bulk': {
+        status: 200,
+        body: bulkPage(userDetails('a6', 'Bulk Shown', 'shown@example.com'), hiddenToo),
+      },
     });
     const people = await readIssueParticipants('DEMO-1', requestJira);
     expect(people).toEqual([
       { accountId: 'a3', displayName: 'Linus Private', emailAddress: null, active: true, source: 'reporter' },
-      { accountId: 'a4', displayName: 'Ken Thompson', emailAddress: 'ken@example.com', active: true, source: 'watcher' },
-      { accountId: 'a6', displayName: 'Bulk Shown', emailAddress: 'shown@example.com', active: true, source: 'watcher' },
+      {
+        accountId: 'a4',
+        displayName: 'Ken Thompson',
+        emailAddress: 'ken@example.com',
+        active: true,
+        source: 'watcher',
+      },
+      {
+        accountId: 'a6',
+        displayName: 'Bulk Shown',
+        emailAddress: 'shown@example.com',
+        active: true,
+        source: 'watcher',
+      },
       { accountId: 'a5', displayName: 'Hidden Person', emailAddress: null, active: true, source: 'watcher' },
     ]);
     // The reporter's hidden address is not looked up again: the issue already showed what the caller may see.
@@ -67,12 +82,22 @@ describe('readIssuePeople', () => {
     const people = await readIssuePeople('DEMO-1', requestJira);
     expect(people).toHaveLength(51);
     const bulkCalls = calls.filter((call) => call.path.startsWith('/rest/api/3/user/bulk'));
-    expect(bulkCalls.map((call) => new URLSearchParams(call.path.split('?')[1]).getAll('accountId').length)).toEqual([50, 1]);
+    expect(bulkCalls.map((call) => new URLSearchParams(call.path.split('?')[1]).getAll('accountId').length)).toEqual([
+      50, 1,
+    ]);
   });
 
   it('keeps inactive people, marked, and treats an empty or malformed address as hidden', async () => {
     const { requestJira } = jiraWith({
-      [ISSUE_PATH]: { status: 200, body: { fields: { reporter: userDetails('a7', 'Gone', 'gone@example.com', { active: false }), assignee: userDetails('a8', 'Odd', 'not an address') } } },
+      [ISSUE_PATH]: {
+        status: 200,
+        body: {
+          fields: {
+            reporter: userDetails('a7', 'Gone', 'gone@example.com', { active: false }),
+            assignee: userDetails('a8', 'Odd', 'not an address'),
+          },
+        },
+      },
       [WATCHERS_PATH]: { status: 200, body: watchersOf() },
     });
     await expect(readIssueParticipants('DEMO-1', requestJira)).resolves.toEqual([
@@ -102,10 +127,26 @@ describe('readIssuePeople', () => {
   });
 
   it.each([
-    [ISSUE_PATH, { fields: { reporter: { displayName: 'No id' } } }, 'GET /rest/api/3/issue/DEMO-1 answered an unexpected body: fields.reporter.accountId: Invalid input: expected string, received undefined'],
-    [ISSUE_PATH, {}, 'GET /rest/api/3/issue/DEMO-1 answered an unexpected body: fields: Invalid input: expected object, received undefined'],
-    [WATCHERS_PATH, { watchers: [{ accountId: 7 }] }, 'GET /rest/api/3/issue/DEMO-1/watchers answered an unexpected body: watchers.0.accountId: Invalid input: expected string, received number'],
-    ['/rest/api/3/user/bulk', { values: [{ accountId: 'a9', active: 'yes' }] }, 'GET /rest/api/3/user/bulk answered an unexpected body: values.0.active: Invalid input: expected boolean, received string'],
+    [
+      ISSUE_PATH,
+      { fields: { reporter: { displayName: 'No id' } } },
+      'GET /rest/api/3/issue/DEMO-1 answered an unexpected body: fields.reporter.accountId: Invalid input: expected string, received undefined',
+    ],
+    [
+      ISSUE_PATH,
+      {},
+      'GET /rest/api/3/issue/DEMO-1 answered an unexpected body: fields: Invalid input: expected object, received undefined',
+    ],
+    [
+      WATCHERS_PATH,
+      { watchers: [{ accountId: 7 }] },
+      'GET /rest/api/3/issue/DEMO-1/watchers answered an unexpected body: watchers.0.accountId: Invalid input: expected string, received number',
+    ],
+    [
+      '/rest/api/3/user/bulk',
+      { values: [{ accountId: 'a9', active: 'yes' }] },
+      'GET /rest/api/3/user/bulk answered an unexpected body: values.0.active: Invalid input: expected boolean, received string',
+    ],
   ])('names the offending field of %s', async (failing, body, message) => {
     const { requestJira } = jiraWith({
       [ISSUE_PATH]: { status: 200, body: { fields: { reporter: LINUS } } },
@@ -113,7 +154,11 @@ describe('readIssuePeople', () => {
       '/rest/api/3/user/bulk': { status: 200, body: bulkPage() },
       [failing]: { status: 200, body },
     });
-    await expect(readIssuePeople('DEMO-1', requestJira)).rejects.toMatchObject({ code: 'JIRA_RESPONSE_INVALID', status: 200, message });
+    await expect(readIssuePeople('DEMO-1', requestJira)).rejects.toMatchObject({
+      code: 'JIRA_RESPONSE_INVALID',
+      status: 200,
+      message,
+    });
   });
 
   it('does not call Jira for a malformed key', async () => {

@@ -16,7 +16,10 @@ describe('readIssue', () => {
   });
 
   it('accepts absent and null optional fields', async () => {
-    const issue = sampleIssue({ priority: null, assignee: null, duedate: null, labels: [], components: [], status: undefined }, null);
+    const issue = sampleIssue(
+      { priority: null, assignee: null, duedate: null, labels: [], components: [], status: undefined },
+      null,
+    );
     const { requestJira } = fakeJira(() => ({ status: 200, body: issue }));
     await expect(readIssue('DEMO-1', requestJira)).resolves.toMatchObject({
       priority: undefined,
@@ -31,8 +34,16 @@ describe('readIssue', () => {
 
   it.each([
     ['fields.summary', sampleIssue({ summary: 42 }), 'fields.summary: Invalid input: expected string, received number'],
-    ['fields.status.name', sampleIssue({ status: { id: '3' } }), 'fields.status.name: Invalid input: expected string, received undefined'],
-    ['fields.labels.0', sampleIssue({ labels: [1] }), 'fields.labels.0: Invalid input: expected string, received number'],
+    [
+      'fields.status.name',
+      sampleIssue({ status: { id: '3' } }),
+      'fields.status.name: Invalid input: expected string, received undefined',
+    ],
+    [
+      'fields.labels.0',
+      sampleIssue({ labels: [1] }),
+      'fields.labels.0: Invalid input: expected string, received number',
+    ],
     ['key', { ...sampleIssue(), key: undefined }, 'key: Invalid input: expected string, received undefined'],
   ])('names the offending field %s in JIRA_RESPONSE_INVALID', async (_field, body, detail) => {
     const { requestJira } = fakeJira(() => ({ status: 200, body }));
@@ -61,10 +72,19 @@ describe('readIssue', () => {
   it('answers JIRA_REQUEST_FAILED when the call throws, and JIRA_RESPONSE_INVALID for a non-JSON body', async () => {
     const cause = new Error('proxy down');
     const thrown = await readIssue('DEMO-1', fakeJira(() => cause).requestJira).catch((e: unknown) => e);
-    expect(thrown).toMatchObject({ code: 'JIRA_REQUEST_FAILED', cause, message: 'GET /rest/api/3/issue/DEMO-1 failed: no answer from Jira.' });
+    expect(thrown).toMatchObject({
+      code: 'JIRA_REQUEST_FAILED',
+      cause,
+      message: 'GET /rest/api/3/issue/DEMO-1 failed: no answer from Jira.',
+    });
 
-    const html = await readIssue('DEMO-1', fakeJira(() => ({ status: 200, body: '<html>' })).requestJira).catch((e: unknown) => e);
-    expect(html).toMatchObject({ code: 'JIRA_RESPONSE_INVALID', message: 'GET /rest/api/3/issue/DEMO-1 answered 200 without a JSON body.' });
+    const html = await readIssue('DEMO-1', fakeJira(() => ({ status: 200, body: '<html>' })).requestJira).catch(
+      (e: unknown) => e,
+    );
+    expect(html).toMatchObject({
+      code: 'JIRA_RESPONSE_INVALID',
+      message: 'GET /rest/api/3/issue/DEMO-1 answered 200 without a JSON body.',
+    });
   });
 
   it.each([['demo-1'], ['DEMO-1/../x'], ['DEMO'], ['']])('does not call Jira for a malformed key %j', async (key) => {

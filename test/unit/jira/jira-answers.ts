@@ -1,6 +1,11 @@
 /** Jira answers as its OpenAPI description shapes them, trimmed to what the readers' tests need. */
 
-export const userDetails = (accountId: string, displayName: string, emailAddress?: string, extra: Record<string, unknown> = {}) => ({
+export const userDetails = (
+  accountId: string,
+  displayName: string,
+  emailAddress?: string,
+  extra: Record<string, unknown> = {},
+) => ({
   self: `https://example.atlassian.net/rest/api/3/user?accountId=${accountId}`,
   accountId,
   ...(emailAddress === undefined ? {} : { emailAddress }),
@@ -23,7 +28,13 @@ export const watchersOf = (...watchers: unknown[]) => ({
   watchers,
 });
 
-export const bulkPage = (...values: unknown[]) => ({ maxResults: 50, startAt: 0, total: values.length, isLast: true, values });
+export const bulkPage = (...values: unknown[]) => ({
+  maxResults: 50,
+  startAt: 0,
+  total: values.length,
+  isLast: true,
+  values,
+});
 
 export const comment = (id: string, author: string | null, created: string, renderedBody: string) => ({
   self: `https://example.atlassian.net/rest/api/3/issue/10001/comment/${id}`,
@@ -36,7 +47,12 @@ export const comment = (id: string, author: string | null, created: string, rend
   jsdPublic: true,
 });
 
-export const commentPage = (startAt: number, total: number, comments: unknown[]) => ({ startAt, maxResults: comments.length, total, comments });
+export const commentPage = (startAt: number, total: number, comments: unknown[]) => ({
+  startAt,
+  maxResults: comments.length,
+  total,
+  comments,
+});
 
 /** The statuses every reader maps the same way: refusals are JIRA_FORBIDDEN, the rest JIRA_REQUEST_FAILED. */
 export const REFUSALS = [

@@ -17,7 +17,13 @@ const groupActor = (id: number, name: string, groupId: string) => ({
   name,
   actorGroup: { name, displayName: name, groupId },
 });
-const role = (id: number, name: string, actors: unknown[]) => ({ self: `${BASE}/project/10000/role/${id}`, name, id, description: '', actors });
+const role = (id: number, name: string, actors: unknown[]) => ({
+  self: `${BASE}/project/10000/role/${id}`,
+  name,
+  id,
+  description: '',
+  actors,
+});
 
 /** The DEMO project's roles: Developers (user u-dev), Users (group g-users), Service Desk Team (user u-agent). */
 const ROLES: Record<number, unknown> = {
@@ -44,7 +50,7 @@ const demoJira = () =>
   });
 
 describe('listRoles', () => {
-  it('lists the site\'s project roles by name', async () => {
+  it("lists the site's project roles by name", async () => {
     const { requestJira, calls } = fakeJira(() => ({
       status: 200,
       body: [role(10002, 'Administrators', []), role(10003, 'Service Desk Team', []), role(10000, 'Developers', [])],
@@ -59,7 +65,11 @@ describe('listRoles', () => {
 
   it.each(REFUSALS)('maps status %i to %s', async (status, code) => {
     const { requestJira } = fakeJira(() => ({ status, body: {} }));
-    await expect(listRoles(requestJira)).rejects.toMatchObject({ code, status, message: `GET /rest/api/3/role answered ${status}.` });
+    await expect(listRoles(requestJira)).rejects.toMatchObject({
+      code,
+      status,
+      message: `GET /rest/api/3/role answered ${status}.`,
+    });
   });
 
   it.each([
@@ -67,7 +77,10 @@ describe('listRoles', () => {
     [[{ id: '10002', name: 'Text id' }], '0.id: Invalid input: expected number, received string'],
   ])('names the offending field', async (body, detail) => {
     const { requestJira } = fakeJira(() => ({ status: 200, body }));
-    await expect(listRoles(requestJira)).rejects.toMatchObject({ code: 'JIRA_RESPONSE_INVALID', message: `GET /rest/api/3/role answered an unexpected body: ${detail}` });
+    await expect(listRoles(requestJira)).rejects.toMatchObject({
+      code: 'JIRA_RESPONSE_INVALID',
+      message: `GET /rest/api/3/role answered an unexpected body: ${detail}`,
+    });
   });
 });
 
@@ -92,7 +105,10 @@ describe('rolesOfUserInProject', () => {
   it('checks only the roles asked about, and counts a role the project lacks (404) as not held', async () => {
     const { requestJira, calls } = demoJira();
     await expect(rolesOfUserInProject('DEMO', 'u-agent', [], [10003, 99999], requestJira)).resolves.toEqual([10003]);
-    expect(calls.map((call) => call.path)).toEqual(['/rest/api/3/project/DEMO/role/10003', '/rest/api/3/project/DEMO/role/99999']);
+    expect(calls.map((call) => call.path)).toEqual([
+      '/rest/api/3/project/DEMO/role/10003',
+      '/rest/api/3/project/DEMO/role/99999',
+    ]);
   });
 
   it.each(REFUSALS)('maps status %i of a role to %s', async (status, code) => {
@@ -114,7 +130,10 @@ describe('rolesOfUserInProject', () => {
   });
 
   it.each([
-    [{ id: 10000, actors: [{ type: 'atlassian-user-role-actor', actorUser: { accountId: 5 } }] }, 'actors.0.actorUser.accountId: Invalid input: expected string, received number'],
+    [
+      { id: 10000, actors: [{ type: 'atlassian-user-role-actor', actorUser: { accountId: 5 } }] },
+      'actors.0.actorUser.accountId: Invalid input: expected string, received number',
+    ],
     [{ name: 'No id', actors: [] }, 'id: Invalid input: expected number, received undefined'],
   ])('names the offending field of a role', async (body, detail) => {
     const { requestJira } = fakeJira(() => ({ status: 200, body }));
@@ -128,7 +147,8 @@ describe('rolesOfUserInProject', () => {
     const { requestJira } = fakeJira(() => ({ status: 200, body: { Developers: 10000 } }));
     await expect(rolesOfUserInProject('DEMO', 'u-dev', [], undefined, requestJira)).rejects.toMatchObject({
       code: 'JIRA_RESPONSE_INVALID',
-      message: 'GET /rest/api/3/project/DEMO/role answered an unexpected body: Developers: Invalid input: expected string, received number',
+      message:
+        'GET /rest/api/3/project/DEMO/role answered an unexpected body: Developers: Invalid input: expected string, received number',
     });
   });
 

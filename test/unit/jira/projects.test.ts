@@ -2,7 +2,12 @@ import { listProjects } from '../../../src/jira/projects';
 import { fakeJira } from '../support/fake-jira';
 import { REFUSALS } from './jira-answers';
 
-const project = (n: number) => ({ self: `https://example.atlassian.net/rest/api/3/project/${n}`, id: String(n), key: `P${n}`, name: `Project ${n}` });
+const project = (n: number) => ({
+  self: `https://example.atlassian.net/rest/api/3/project/${n}`,
+  id: String(n),
+  key: `P${n}`,
+  name: `Project ${n}`,
+});
 
 describe('listProjects', () => {
   it('reads every page of /project/search by key', async () => {
@@ -32,21 +37,29 @@ describe('listProjects', () => {
   });
 
   it('stops at 5000 projects however many pages Jira claims', async () => {
-    const { requestJira, calls } = fakeJira(() => ({ status: 200, body: { isLast: false, values: Array.from({ length: 50 }, (_, n) => project(n)) } }));
+    const { requestJira, calls } = fakeJira(() => ({
+      status: 200,
+      body: { isLast: false, values: Array.from({ length: 50 }, (_, n) => project(n)) },
+    }));
     await expect(listProjects(requestJira)).resolves.toHaveLength(5000);
     expect(calls).toHaveLength(100);
   });
 
   it.each([...REFUSALS, [404, 'JIRA_REQUEST_FAILED'] as const])('maps status %i to %s', async (status, code) => {
     const { requestJira } = fakeJira(() => ({ status, body: {} }));
-    await expect(listProjects(requestJira)).rejects.toMatchObject({ code, status, message: `GET /rest/api/3/project/search answered ${status}.` });
+    await expect(listProjects(requestJira)).rejects.toMatchObject({
+      code,
+      status,
+      message: `GET /rest/api/3/project/search answered ${status}.`,
+    });
   });
 
   it('names the offending field', async () => {
     const { requestJira } = fakeJira(() => ({ status: 200, body: { values: [{ key: 'P1' }] } }));
     await expect(listProjects(requestJira)).rejects.toMatchObject({
       code: 'JIRA_RESPONSE_INVALID',
-      message: 'GET /rest/api/3/project/search answered an unexpected body: values.0.name: Invalid input: expected string, received undefined',
+      message:
+        'GET /rest/api/3/project/search answered an unexpected body: values.0.name: Invalid input: expected string, received undefined',
     });
   });
 });

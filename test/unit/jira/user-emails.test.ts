@@ -23,8 +23,13 @@ describe('readUserEmails', () => {
   });
 
   it('reads a single UnrestrictedUserEmail, as the OpenAPI description names the answer', async () => {
-    const { requestJira } = fakeJira(() => ({ status: 200, body: { accountId: 'u-casey', email: 'casey@customer.example' } }));
-    await expect(readUserEmails(['u-casey'], requestJira)).resolves.toEqual(new Map([['u-casey', 'casey@customer.example']]));
+    const { requestJira } = fakeJira(() => ({
+      status: 200,
+      body: { accountId: 'u-casey', email: 'casey@customer.example' },
+    }));
+    await expect(readUserEmails(['u-casey'], requestJira)).resolves.toEqual(
+      new Map([['u-casey', 'casey@customer.example']]),
+    );
   });
 
   it('leaves out accounts not asked about, without an address, or with one mail cannot go to', async () => {
@@ -38,7 +43,9 @@ describe('readUserEmails', () => {
         { accountId: 'u-other', email: 'other@example.com' },
       ],
     }));
-    await expect(readUserEmails(['u-a', 'u-b', 'u-c', 'u-c2'], requestJira)).resolves.toEqual(new Map([['u-a', 'a@example.com']]));
+    await expect(readUserEmails(['u-a', 'u-b', 'u-c', 'u-c2'], requestJira)).resolves.toEqual(
+      new Map([['u-a', 'a@example.com']]),
+    );
   });
 
   it('asks nothing for no accounts, or for ids that are no account ids', async () => {

@@ -21,7 +21,10 @@ describe('searchJiraUsers', () => {
       { name: 'Ada Byron', address: 'byron@example.com', source: 'jira' },
     ]);
     expect(calls).toEqual([
-      { path: '/rest/api/3/user/search?query=ada%20l%26x&maxResults=10', init: { method: 'GET', headers: { Accept: 'application/json' } } },
+      {
+        path: '/rest/api/3/user/search?query=ada%20l%26x&maxResults=10',
+        init: { method: 'GET', headers: { Accept: 'application/json' } },
+      },
     ]);
   });
 
@@ -32,7 +35,11 @@ describe('searchJiraUsers', () => {
 
   it.each(REFUSALS)('maps status %i to %s', async (status, code) => {
     const { requestJira } = fakeJira(() => ({ status, body: {} }));
-    await expect(searchJiraUsers('ada', requestJira)).rejects.toMatchObject({ code, status, message: `GET /rest/api/3/user/search answered ${status}.` });
+    await expect(searchJiraUsers('ada', requestJira)).rejects.toMatchObject({
+      code,
+      status,
+      message: `GET /rest/api/3/user/search answered ${status}.`,
+    });
   });
 
   it.each([

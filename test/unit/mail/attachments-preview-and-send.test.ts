@@ -31,12 +31,18 @@ const sentAttachments = (world: World): SentAttachment[] => {
   const sends = world.microsoft.calls.filter((call) => call.url.endsWith('/sendMail'));
   expect(sends).toHaveLength(1);
   const body = JSON.parse(sends[0]?.body ?? '{}') as { message: { attachments?: SentAttachment[] } };
-  return (body.message.attachments ?? []).map(({ name, isInline, contentId }) => ({ name, isInline, ...(contentId === undefined ? {} : { contentId }) }));
+  return (body.message.attachments ?? []).map(({ name, isInline, contentId }) => ({
+    name,
+    isInline,
+    ...(contentId === undefined ? {} : { contentId }),
+  }));
 };
 
 const previewAndSend = async (world: World, content: Record<string, unknown>) => {
   const preview = await world.issueAction.previewIssueEmail(issueRequest({ ...payload, ...content }));
-  await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, ...content }))).resolves.toMatchObject({ ok: true });
+  await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, ...content }))).resolves.toMatchObject({
+    ok: true,
+  });
   await expect(world.drainOutbox()).resolves.toEqual(['sent']);
   return preview;
 };
@@ -46,7 +52,11 @@ describe('attachments of an issue email', () => {
 
   it('leaves out the description image of a template that does not show the description', async () => {
     const world = await worldWithScreenshot();
-    const saved = await world.templates.save({ name: 'Summary only', subject: '{{ issue.summary }}', body: '<p>{{ issue.summary }}</p>' });
+    const saved = await world.templates.save({
+      name: 'Summary only',
+      subject: '{{ issue.summary }}',
+      body: '<p>{{ issue.summary }}</p>',
+    });
 
     const preview = await previewAndSend(world, { templateId: saved.id });
 
@@ -63,9 +73,14 @@ describe('attachments of an issue email', () => {
 
     expect(preview).toMatchObject({
       ok: true,
-      data: { attachments: [{ filename: 'shot.png', size: 2_000, inline: true, shownInBody: true }], attachmentBytes: 2_000 },
+      data: {
+        attachments: [{ filename: 'shot.png', size: 2_000, inline: true, shownInBody: true }],
+        attachmentBytes: 2_000,
+      },
     });
-    expect(sentAttachments(world)).toEqual([{ name: 'shot.png', isInline: true, contentId: 'image-10100@issue-mailer' }]);
+    expect(sentAttachments(world)).toEqual([
+      { name: 'shot.png', isInline: true, contentId: 'image-10100@issue-mailer' },
+    ]);
   });
 
   it('sends the description image once when it is also chosen as a file, and the preview lists two files, not three', async () => {
@@ -95,9 +110,18 @@ describe('attachments of an issue email', () => {
   it('leaves out a comment image when the template shows no comments', async () => {
     const world = await worldWithScreenshot();
     world.issueData.comments = [
-      { id: '1', author: 'Casey', created: '2024-03-08T10:22:05.000+0000', bodyHtml: '<p><img src="/rest/api/3/attachment/content/10100" alt="shot.png"></p>' },
+      {
+        id: '1',
+        author: 'Casey',
+        created: '2024-03-08T10:22:05.000+0000',
+        bodyHtml: '<p><img src="/rest/api/3/attachment/content/10100" alt="shot.png"></p>',
+      },
     ];
-    const saved = await world.templates.save({ name: 'Fields only', subject: '{{ issue.summary }}', body: '<p>{{ issue.status }}</p>' });
+    const saved = await world.templates.save({
+      name: 'Fields only',
+      subject: '{{ issue.summary }}',
+      body: '<p>{{ issue.status }}</p>',
+    });
 
     const preview = await previewAndSend(world, { templateId: saved.id, includeDescription: false, comments: 'all' });
 

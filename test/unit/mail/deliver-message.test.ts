@@ -3,7 +3,19 @@ import type { GraphClientDeps } from '../../../src/graph/graph-request';
 import type { MailMessage } from '../../../src/graph/mail-message';
 import { deliverMessage } from '../../../src/mail/deliver-message';
 import { MessageTooLargeError } from '../../../src/mail/errors';
-import { empty, fakeTime, graphError, GRAPH, json, pattern, recordingFetch, staticToken, USER, type Answer, type SeenRequest } from '../graph/graph-fakes';
+import {
+  type Answer,
+  empty,
+  fakeTime,
+  GRAPH,
+  graphError,
+  json,
+  pattern,
+  recordingFetch,
+  type SeenRequest,
+  staticToken,
+  USER,
+} from '../graph/graph-fakes';
 
 const MAILBOX = 'support@contoso.com';
 const DRAFT = `${USER}/messages/AAMkAGd`;
@@ -28,9 +40,11 @@ const microsoft = (override: Route = () => undefined) =>
     const special = override(request);
     if (special !== undefined) return special;
     const { method, url } = request;
-    if (method === 'POST' && url === `${USER}/messages`) return json(201, { id: 'AAMkAGd', internetMessageId: '<e1.demo-2@contoso.com>', conversationId: 'AAQkAGc' });
+    if (method === 'POST' && url === `${USER}/messages`)
+      return json(201, { id: 'AAMkAGd', internetMessageId: '<e1.demo-2@contoso.com>', conversationId: 'AAQkAGc' });
     if (method === 'POST' && url === `${DRAFT}/attachments`) return json(201, { id: 'a1' });
-    if (method === 'POST' && url === `${DRAFT}/attachments/createUploadSession`) return json(201, { uploadUrl: UPLOAD, nextExpectedRanges: ['0-'] });
+    if (method === 'POST' && url === `${DRAFT}/attachments/createUploadSession`)
+      return json(201, { uploadUrl: UPLOAD, nextExpectedRanges: ['0-'] });
     if (method === 'PUT' && url === UPLOAD) {
       const end = Number(/-(\d+)\//.exec(request.headers['content-range'] ?? '')?.[1]);
       return end === big.bytes.length - 1 ? empty(201) : json(200, { NextExpectedRanges: [String(end + 1)] });
@@ -43,10 +57,19 @@ const microsoft = (override: Route = () => undefined) =>
 
 const depsFor = (fetch: GraphClientDeps['fetch']): GraphClientDeps => {
   const time = fakeTime();
-  return { fetch, tokenProvider: staticToken(), graphBaseUrl: GRAPH, now: time.now, sleep: time.sleep, env: {}, newClientRequestId: () => 'crid' };
+  return {
+    fetch,
+    tokenProvider: staticToken(),
+    graphBaseUrl: GRAPH,
+    now: time.now,
+    sleep: time.sleep,
+    env: {},
+    newClientRequestId: () => 'crid',
+  };
 };
 
-const calls = (requests: SeenRequest[]) => requests.map((request) => `${request.method} ${request.url.replace(GRAPH, '')}`);
+const calls = (requests: SeenRequest[]) =>
+  requests.map((request) => `${request.method} ${request.url.replace(GRAPH, '')}`);
 
 describe('deliverMessage', () => {
   let warn: jest.SpyInstance;
@@ -90,13 +113,29 @@ describe('deliverMessage', () => {
       'POST /users/support%40contoso.com/messages/AAMkAGd/send',
     ]);
     expect((requests[0]?.json as Record<string, unknown>).attachments).toBeUndefined();
-    expect(Buffer.concat([requests[2]?.bytes ?? Buffer.alloc(0), requests[3]?.bytes ?? Buffer.alloc(0)]).equals(Buffer.from(big.bytes))).toBe(true);
+    expect(
+      Buffer.concat([requests[2]?.bytes ?? Buffer.alloc(0), requests[3]?.bytes ?? Buffer.alloc(0)]).equals(
+        Buffer.from(big.bytes),
+      ),
+    ).toBe(true);
   });
 
   it.each([
-    ['a chunk refused', (r: SeenRequest) => (r.method === 'PUT' ? graphError(416, 'InvalidRange') : undefined), 'GRAPH_REQUEST_FAILED'],
-    ['the small file refused', (r: SeenRequest) => (r.url.endsWith('/attachments') ? graphError(400, 'RequestBodyRead') : undefined), 'GRAPH_BAD_REQUEST'],
-    ['the send refused', (r: SeenRequest) => (r.url.endsWith('/send') ? graphError(400, 'ErrorInvalidRecipients') : undefined), 'GRAPH_INVALID_RECIPIENTS'],
+    [
+      'a chunk refused',
+      (r: SeenRequest) => (r.method === 'PUT' ? graphError(416, 'InvalidRange') : undefined),
+      'GRAPH_REQUEST_FAILED',
+    ],
+    [
+      'the small file refused',
+      (r: SeenRequest) => (r.url.endsWith('/attachments') ? graphError(400, 'RequestBodyRead') : undefined),
+      'GRAPH_BAD_REQUEST',
+    ],
+    [
+      'the send refused',
+      (r: SeenRequest) => (r.url.endsWith('/send') ? graphError(400, 'ErrorInvalidRecipients') : undefined),
+      'GRAPH_INVALID_RECIPIENTS',
+    ],
   ])('deletes the draft and rethrows when %s', async (_what, override, code) => {
     const { fetch, requests } = microsoft(override);
     await expect(deliverMessage(MAILBOX, message([big, small]), depsFor(fetch))).rejects.toMatchObject({ code });
@@ -105,8 +144,16 @@ describe('deliverMessage', () => {
   });
 
   it('rethrows the original failure when the cleanup fails too, with a warning that says only the error kind', async () => {
-    const { fetch, requests } = microsoft((r) => (r.method === 'PUT' ? graphError(416, 'InvalidRange') : r.method === 'DELETE' ? graphError(503, 'serviceNotAvailable') : undefined));
-    await expect(deliverMessage(MAILBOX, message([big]), depsFor(fetch))).rejects.toMatchObject({ code: 'GRAPH_REQUEST_FAILED' });
+    const { fetch, requests } = microsoft((r) =>
+      r.method === 'PUT'
+        ? graphError(416, 'InvalidRange')
+        : r.method === 'DELETE'
+          ? graphError(503, 'serviceNotAvailable')
+          : undefined,
+    );
+    await expect(deliverMessage(MAILBOX, message([big]), depsFor(fetch))).rejects.toMatchObject({
+      code: 'GRAPH_REQUEST_FAILED',
+    });
     expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
     expect(warn.mock.calls).toEqual([['[issue-mailer] deleting an unsent draft failed: GraphError GRAPH_UNAVAILABLE']]);
   });
@@ -118,14 +165,19 @@ describe('deliverMessage', () => {
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({
       code: 'GRAPH_TIMEOUT',
-      message: 'POST graph.microsoft.com/v1.0/users/support%40contoso.com/messages/AAMkAGd/send timed out; the mail may or may not have been sent.',
+      message:
+        'POST graph.microsoft.com/v1.0/users/support%40contoso.com/messages/AAMkAGd/send timed out; the mail may or may not have been sent.',
     });
     expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
   });
 
   it('refuses attachments over 150 MB without calling Graph', async () => {
     const { fetch, requests } = microsoft();
-    const huge = { name: 'huge.bin', contentType: 'application/octet-stream', bytes: new Uint8Array(150 * 1024 * 1024 + 1) };
+    const huge = {
+      name: 'huge.bin',
+      contentType: 'application/octet-stream',
+      bytes: new Uint8Array(150 * 1024 * 1024 + 1),
+    };
     await expect(deliverMessage(MAILBOX, message([huge]), depsFor(fetch))).rejects.toBeInstanceOf(MessageTooLargeError);
     expect(requests).toHaveLength(0);
   });

@@ -1,5 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
+
 import type { RequestInit, Route } from '@forge/api';
+
 import type { GraphClientDeps } from '../../../src/graph/graph-request';
 import type { OutgoingMessage, StreamedAttachment } from '../../../src/graph/mail-message';
 import { openAttachment } from '../../../src/jira/attachment-content';
@@ -50,7 +52,7 @@ const lazyJira = (size: number, options: { status?: number; failAt?: number } = 
     side.calls.push(route.value);
     const body = new ReadableStream<Uint8Array>(
       {
-        pull(controller) {
+        pull: (controller) => {
           if (options.failAt !== undefined && side.pulled >= options.failAt) {
             controller.error(new Error('connection reset'));
             return;
@@ -63,7 +65,7 @@ const lazyJira = (size: number, options: { status?: number; failAt?: number } = 
           controller.enqueue(piece(side.pulled, end));
           side.pulled = end;
         },
-        cancel() {
+        cancel: () => {
           side.cancelled = true;
         },
       },
@@ -85,22 +87,29 @@ interface Put {
  * Microsoft for the draft path. The upload session takes bytes in order as Outlook's does, hashing what it
  * accepted; `answerPut` may answer a PUT first (a 503, or a 200 that keeps only part of the chunk).
  */
-const microsoft = (side: JiraSide, answerPut: (put: Put, index: number) => { answer: Response; kept?: number } | undefined = () => undefined) => {
+const microsoft = (
+  side: JiraSide,
+  answerPut: (put: Put, index: number) => { answer: Response; kept?: number } | undefined = () => undefined,
+) => {
   const puts: Put[] = [];
   const calls: string[] = [];
   const received: { hash: Hash; bytes: number } = { hash: createHash('sha256'), bytes: 0 };
   const fetch: FetchLike = async (url, init) => {
     const method = init.method ?? 'GET';
     calls.push(`${method} ${url.replace(GRAPH, '')}`);
-    if (method === 'POST' && url === `${USER}/messages`) return json(201, { id: 'AAMkAGd', internetMessageId: '<e1.demo-2@contoso.com>' });
-    if (method === 'POST' && url === `${DRAFT}/attachments/createUploadSession`) return json(201, { uploadUrl: UPLOAD, nextExpectedRanges: ['0-'] });
+    if (method === 'POST' && url === `${USER}/messages`)
+      return json(201, { id: 'AAMkAGd', internetMessageId: '<e1.demo-2@contoso.com>' });
+    if (method === 'POST' && url === `${DRAFT}/attachments/createUploadSession`)
+      return json(201, { uploadUrl: UPLOAD, nextExpectedRanges: ['0-'] });
     if (method === 'POST' && url === `${DRAFT}/attachments`) return json(201, { id: 'a1' });
     if (method === 'POST' && url === `${DRAFT}/send`) return empty(202, { 'request-id': 'req-send' });
     if (method === 'DELETE' && url === DRAFT) return empty(204);
     if (method === 'PUT' && url === UPLOAD) {
       const headers = init.headers as Record<string, string>;
       expect(headers.Authorization).toBeUndefined();
-      const [, start, end, total] = (/^bytes (\d+)-(\d+)\/(\d+)$/.exec(headers['Content-Range'] ?? '') ?? []).map(Number);
+      const [, start, end, total] = (/^bytes (\d+)-(\d+)\/(\d+)$/.exec(headers['Content-Range'] ?? '') ?? []).map(
+        Number,
+      );
       const body = init.body as Uint8Array;
       const put: Put = { start: start ?? NaN, end: end ?? NaN, pulledBefore: side.pulled };
       puts.push(put);
@@ -120,7 +129,15 @@ const microsoft = (side: JiraSide, answerPut: (put: Put, index: number) => { ans
 
 const depsFor = (fetch: FetchLike) => {
   const time = fakeTime();
-  const deps: GraphClientDeps = { fetch, tokenProvider: staticToken(), graphBaseUrl: GRAPH, now: time.now, sleep: time.sleep, env: {}, newClientRequestId: () => 'crid' };
+  const deps: GraphClientDeps = {
+    fetch,
+    tokenProvider: staticToken(),
+    graphBaseUrl: GRAPH,
+    now: time.now,
+    sleep: time.sleep,
+    env: {},
+    newClientRequestId: () => 'crid',
+  };
   return { deps, time };
 };
 
@@ -154,7 +171,9 @@ describe('deliverMessage with an attachment streamed from Jira', () => {
 
     expect(result).toMatchObject({ delivery: 'draft', attempts: 9, requestId: 'req-send' });
     expect(jira.side.calls).toEqual(['/rest/api/3/attachment/content/10200?redirect=false']);
-    expect(graph.puts.map(({ start, end }) => [start, end])).toEqual([0, 1, 2, 3, 4, 5].map((k) => [k * CHUNK, Math.min((k + 1) * CHUNK, SIZE) - 1]));
+    expect(graph.puts.map(({ start, end }) => [start, end])).toEqual(
+      [0, 1, 2, 3, 4, 5].map((k) => [k * CHUNK, Math.min((k + 1) * CHUNK, SIZE) - 1]),
+    );
     graph.puts.forEach((put, k) => {
       // The chunk itself is read, and at most one piece of Jira's stream beyond it.
       expect(put.pulledBefore).toBeGreaterThanOrEqual(put.end + 1);
@@ -172,7 +191,8 @@ describe('deliverMessage with an attachment streamed from Jira', () => {
     const graph = microsoft(jira.side, (put, index) => {
       if (index === 1) return { answer: graphError(503, 'serviceNotAvailable', { 'Retry-After': '2' }) };
       // Chunk 3 is only partly kept: the service asks for its second half again.
-      if (put.start === 3 * CHUNK) return { answer: json(200, { NextExpectedRanges: [String(3 * CHUNK + 1_000_000)] }), kept: 1_000_000 };
+      if (put.start === 3 * CHUNK)
+        return { answer: json(200, { NextExpectedRanges: [String(3 * CHUNK + 1_000_000)] }), kept: 1_000_000 };
       return undefined;
     });
     const { deps, time } = depsFor(graph.fetch);
@@ -180,7 +200,15 @@ describe('deliverMessage with an attachment streamed from Jira', () => {
     await deliverMessage(MAILBOX, message(streamed(jira.requestJira, SIZE)), deps);
 
     expect(time.sleeps).toEqual([2000]);
-    expect(graph.puts.map(({ start }) => start)).toEqual([0, CHUNK, CHUNK, 2 * CHUNK, 3 * CHUNK, 3 * CHUNK + 1_000_000, 4 * CHUNK + 1_000_000]);
+    expect(graph.puts.map(({ start }) => start)).toEqual([
+      0,
+      CHUNK,
+      CHUNK,
+      2 * CHUNK,
+      3 * CHUNK,
+      3 * CHUNK + 1_000_000,
+      4 * CHUNK + 1_000_000,
+    ]);
     for (const put of graph.puts) expect(put.pulledBefore - put.start).toBeLessThanOrEqual(2 * CHUNK);
     expect(graph.received.hash.digest('hex')).toBe(patternHash(SIZE));
   });
@@ -189,7 +217,9 @@ describe('deliverMessage with an attachment streamed from Jira', () => {
     const jira = lazyJira(SIZE, { failAt: 2 * CHUNK + PIECE });
     const graph = microsoft(jira.side);
 
-    await expect(deliverMessage(MAILBOX, message(streamed(jira.requestJira, SIZE)), depsFor(graph.fetch).deps)).rejects.toMatchObject({
+    await expect(
+      deliverMessage(MAILBOX, message(streamed(jira.requestJira, SIZE)), depsFor(graph.fetch).deps),
+    ).rejects.toMatchObject({
       code: 'JIRA_REQUEST_FAILED',
       message: `GET /rest/api/3/attachment/content/10200 answered 200, but reading its body failed after ${9 * PIECE} bytes.`,
     });
@@ -201,15 +231,24 @@ describe('deliverMessage with an attachment streamed from Jira', () => {
     const jira = lazyJira(SIZE, { status: 403 });
     const graph = microsoft(jira.side);
 
-    await expect(deliverMessage(MAILBOX, message(streamed(jira.requestJira, SIZE)), depsFor(graph.fetch).deps)).rejects.toMatchObject({ code: 'JIRA_FORBIDDEN' });
-    expect(graph.calls).toEqual(['POST /users/support%40contoso.com/messages', 'DELETE /users/support%40contoso.com/messages/AAMkAGd']);
+    await expect(
+      deliverMessage(MAILBOX, message(streamed(jira.requestJira, SIZE)), depsFor(graph.fetch).deps),
+    ).rejects.toMatchObject({ code: 'JIRA_FORBIDDEN' });
+    expect(graph.calls).toEqual([
+      'POST /users/support%40contoso.com/messages',
+      'DELETE /users/support%40contoso.com/messages/AAMkAGd',
+    ]);
   });
 
   it('stops the download when Graph refuses a chunk', async () => {
     const jira = lazyJira(SIZE);
-    const graph = microsoft(jira.side, (_put, index) => (index === 1 ? { answer: graphError(416, 'InvalidRange') } : undefined));
+    const graph = microsoft(jira.side, (_put, index) =>
+      index === 1 ? { answer: graphError(416, 'InvalidRange') } : undefined,
+    );
 
-    await expect(deliverMessage(MAILBOX, message(streamed(jira.requestJira, SIZE)), depsFor(graph.fetch).deps)).rejects.toMatchObject({ code: 'GRAPH_REQUEST_FAILED' });
+    await expect(
+      deliverMessage(MAILBOX, message(streamed(jira.requestJira, SIZE)), depsFor(graph.fetch).deps),
+    ).rejects.toMatchObject({ code: 'GRAPH_REQUEST_FAILED' });
     expect(jira.side.cancelled).toBe(true);
     expect(jira.side.pulled).toBeLessThan(3 * CHUNK);
   });
@@ -223,15 +262,23 @@ describe('deliverMessage with an attachment streamed from Jira', () => {
     };
     await deliverMessage(MAILBOX, message(streamed(small.requestJira, 712, 'note.txt')), depsFor(sendMailOnly).deps);
     expect(sent.map(({ call }) => call)).toEqual(['POST /users/support%40contoso.com/sendMail']);
-    const inline = (JSON.parse(sent[0]?.body ?? '{}') as { message: { attachments: Array<{ name: string; contentBytes: string }> } }).message.attachments;
+    const inline = (
+      JSON.parse(sent[0]?.body ?? '{}') as { message: { attachments: Array<{ name: string; contentBytes: string }> } }
+    ).message.attachments;
     expect(inline.map(({ name }) => name)).toEqual(['note.txt']);
     expect(Buffer.from(inline[0]?.contentBytes ?? '', 'base64').equals(Buffer.from(piece(0, 712)))).toBe(true);
 
     const big = lazyJira(SIZE);
     const note = lazyJira(712);
     const graph = microsoft(big.side);
-    await deliverMessage(MAILBOX, message(streamed(big.requestJira, SIZE), streamed(note.requestJira, 712, 'note.txt')), depsFor(graph.fetch).deps);
-    expect(graph.calls.filter((call) => call.endsWith('/attachments'))).toEqual(['POST /users/support%40contoso.com/messages/AAMkAGd/attachments']);
+    await deliverMessage(
+      MAILBOX,
+      message(streamed(big.requestJira, SIZE), streamed(note.requestJira, 712, 'note.txt')),
+      depsFor(graph.fetch).deps,
+    );
+    expect(graph.calls.filter((call) => call.endsWith('/attachments'))).toEqual([
+      'POST /users/support%40contoso.com/messages/AAMkAGd/attachments',
+    ]);
     expect(note.side.pulled).toBe(712);
     expect(graph.received.hash.digest('hex')).toBe(patternHash(SIZE));
   });

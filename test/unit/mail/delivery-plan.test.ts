@@ -1,4 +1,9 @@
-import { sendMailBodyBytes, toSendMailBody, type MailAttachment, type MailMessage } from '../../../src/graph/mail-message';
+import {
+  type MailAttachment,
+  type MailMessage,
+  sendMailBodyBytes,
+  toSendMailBody,
+} from '../../../src/graph/mail-message';
 import {
   MAX_MESSAGE_BYTES,
   MAX_REQUEST_BYTES,
@@ -11,7 +16,11 @@ import { MessageTooLargeError } from '../../../src/mail/errors';
 
 const MIB = 1024 * 1024;
 
-const file = (size: number, name = `file-${size}.bin`): MailAttachment => ({ name, contentType: 'application/octet-stream', bytes: new Uint8Array(size) });
+const file = (size: number, name = `file-${size}.bin`): MailAttachment => ({
+  name,
+  contentType: 'application/octet-stream',
+  bytes: new Uint8Array(size),
+});
 
 const message = (overrides: Partial<MailMessage> = {}): MailMessage => ({
   subject: '[DEMO-1] Logs',
@@ -38,14 +47,26 @@ const refusal = (fn: () => unknown): MessageTooLargeError => {
 
 describe('delivery plan', () => {
   it('names Graph and Exchange limits exactly', () => {
-    expect([MAX_REQUEST_BYTES, MAX_MESSAGE_BYTES, UPLOAD_SESSION_MIN_BYTES, UPLOAD_CHUNK_BYTES]).toEqual([4_194_304, 157_286_400, 3_000_000, 3_932_160]);
+    expect([MAX_REQUEST_BYTES, MAX_MESSAGE_BYTES, UPLOAD_SESSION_MIN_BYTES, UPLOAD_CHUNK_BYTES]).toEqual([
+      4_194_304, 157_286_400, 3_000_000, 3_932_160,
+    ]);
     expect(UPLOAD_CHUNK_BYTES % (320 * 1024)).toBe(0);
   });
 
   it.each([
     ['ASCII, no attachments', message()],
-    ['non-ASCII HTML and names, odd sizes', message({ html: '<p>Grüße — 日本語 "quoted"</p>', attachments: [file(1, 'ü.txt'), file(2), file(3), file(712)] })],
-    ['headers, Message-ID, inline image', message({ headers: [{ name: 'x-issue', value: 'DEMO-1' }], internetMessageId: '<a.b@contoso.com>', attachments: [{ ...file(10), isInline: true, contentId: 'logo' }] })],
+    [
+      'non-ASCII HTML and names, odd sizes',
+      message({ html: '<p>Grüße — 日本語 "quoted"</p>', attachments: [file(1, 'ü.txt'), file(2), file(3), file(712)] }),
+    ],
+    [
+      'headers, Message-ID, inline image',
+      message({
+        headers: [{ name: 'x-issue', value: 'DEMO-1' }],
+        internetMessageId: '<a.b@contoso.com>',
+        attachments: [{ ...file(10), isInline: true, contentId: 'logo' }],
+      }),
+    ],
   ])('computes the sendMail request size exactly (%s)', (_name, mail) => {
     expect(sendMailBodyBytes(mail, true)).toBe(Buffer.byteLength(JSON.stringify(toSendMailBody(mail, true)), 'utf8'));
   });
@@ -81,8 +102,14 @@ describe('delivery plan', () => {
 
   it('refuses attachments of 150 MB and 1 byte before anything is sent', () => {
     const error = refusal(() => planDelivery(message({ attachments: [file(MAX_MESSAGE_BYTES), file(1)] })));
-    expect(error).toMatchObject({ code: 'MESSAGE_TOO_LARGE', totalBytes: MAX_MESSAGE_BYTES + 1, limitBytes: MAX_MESSAGE_BYTES });
-    expect(error.message).toBe('The attachments add up to 150.1 MB; a message can carry at most 150 MB. Leave some attachments out.');
+    expect(error).toMatchObject({
+      code: 'MESSAGE_TOO_LARGE',
+      totalBytes: MAX_MESSAGE_BYTES + 1,
+      limitBytes: MAX_MESSAGE_BYTES,
+    });
+    expect(error.message).toBe(
+      'The attachments add up to 150.1 MB; a message can carry at most 150 MB. Leave some attachments out.',
+    );
   });
 
   it.each([

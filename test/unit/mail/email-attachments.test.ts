@@ -11,7 +11,12 @@ const WITHOUT_IMAGE = '<p>DEMO-1 Outlook does not sync</p>';
 describe('attachmentsToSend', () => {
   it.each([
     ['a body without the description: no inline image', [], WITHOUT_IMAGE, []],
-    ['a body that shows the image: attached once, inline', [], WITH_IMAGE, [{ meta: SHOT, inline: true, contentId: 'image-10100@issue-mailer' }]],
+    [
+      'a body that shows the image: attached once, inline',
+      [],
+      WITH_IMAGE,
+      [{ meta: SHOT, inline: true, contentId: 'image-10100@issue-mailer' }],
+    ],
     [
       'the image also chosen as a file: once, listed, with its content id for the body',
       [LOG, SHOT],
@@ -35,12 +40,17 @@ describe('attachmentsToSend', () => {
 
   it('does not take one content id for another that starts the same', () => {
     const other = { meta: { ...SHOT, id: '1010' }, contentId: 'image-1010@issue-mailer' };
-    expect(attachmentsToSend([], [other, SHOT_IMAGE], WITH_IMAGE).map((attachment) => attachment.meta.id)).toEqual(['10100']);
+    expect(attachmentsToSend([], [other, SHOT_IMAGE], WITH_IMAGE).map((attachment) => attachment.meta.id)).toEqual([
+      '10100',
+    ]);
   });
 });
 
 describe('referencedContentIds', () => {
   it('reads every cid: reference of the HTML, once each', () => {
-    expect([...referencedContentIds('<img src="cid:a@x"><img src=\'cid:b@x\'><img src="cid:a@x">')]).toEqual(['a@x', 'b@x']);
+    expect([...referencedContentIds('<img src="cid:a@x"><img src=\'cid:b@x\'><img src="cid:a@x">')]).toEqual([
+      'a@x',
+      'b@x',
+    ]);
   });
 });

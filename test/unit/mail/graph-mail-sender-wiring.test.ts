@@ -1,9 +1,13 @@
-import { createDirectorySearch, createGraphMailSender, type GraphMailSenderDeps } from '../../../src/mail/graph-mail-sender';
+import {
+  createDirectorySearch,
+  createGraphMailSender,
+  type GraphMailSenderDeps,
+} from '../../../src/mail/graph-mail-sender';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
+import { empty, graphError, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';
 import { SECRET, storedCredential } from '../support/credentials';
 import { MemoryKvStore } from '../support/memory-kv-store';
-import { empty, graphError, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';
 
 const NOW = Date.parse('2024-05-06T06:00:00Z');
 const TOKEN_URL = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token';
@@ -42,11 +46,20 @@ const world = (graph: (request: SeenRequest) => Response) => {
 describe('the Graph mail sender and directory search share one token wiring', () => {
   it('sends with a token of the credential and searches with the same cached token', async () => {
     const { deps, requests } = world((request) =>
-      request.url.endsWith('/sendMail') ? empty(202, { 'request-id': 'r1' }) : json(200, { value: [{ displayName: 'Megan Bowen', mail: 'megan@contoso.com' }] }),
+      request.url.endsWith('/sendMail')
+        ? empty(202, { 'request-id': 'r1' })
+        : json(200, { value: [{ displayName: 'Megan Bowen', mail: 'megan@contoso.com' }] }),
     );
     const credential = storedCredential();
 
-    await expect(createGraphMailSender(deps)(credential, { subject: 's', html: '<p>h</p>', to: ['ada@example.com'], internetMessageId: '<e1@contoso.com>' })).resolves.toEqual({
+    await expect(
+      createGraphMailSender(deps)(credential, {
+        subject: 's',
+        html: '<p>h</p>',
+        to: ['ada@example.com'],
+        internetMessageId: '<e1@contoso.com>',
+      }),
+    ).resolves.toEqual({
       requestId: 'r1',
       clientRequestId: expect.any(String),
       attempts: 1,
@@ -54,9 +67,13 @@ describe('the Graph mail sender and directory search share one token wiring', ()
       internetMessageId: '<e1@contoso.com>',
       messageId: undefined,
     });
-    await expect(createDirectorySearch(deps)(credential, 'meg')).resolves.toEqual([{ name: 'Megan Bowen', address: 'megan@contoso.com' }]);
+    await expect(createDirectorySearch(deps)(credential, 'meg')).resolves.toEqual([
+      { name: 'Megan Bowen', address: 'megan@contoso.com' },
+    ]);
 
-    expect(requests.map((request) => [request.method, request.url.split('?')[0], request.headers.authorization])).toEqual([
+    expect(
+      requests.map((request) => [request.method, request.url.split('?')[0], request.headers.authorization]),
+    ).toEqual([
       ['POST', TOKEN_URL, undefined],
       ['POST', 'https://graph.microsoft.com/v1.0/users/support%40contoso.com/sendMail', 'Bearer token-1'],
       ['GET', 'https://graph.microsoft.com/v1.0/users', 'Bearer token-1'],
@@ -70,6 +87,8 @@ describe('the Graph mail sender and directory search share one token wiring', ()
       return searches === 1 ? graphError(401, 'InvalidAuthenticationToken') : json(200, { value: [] });
     });
     await expect(createDirectorySearch(deps)(storedCredential(), 'meg')).resolves.toEqual([]);
-    expect(requests.filter((request) => request.url.includes('/users')).map((request) => request.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(
+      requests.filter((request) => request.url.includes('/users')).map((request) => request.headers.authorization),
+    ).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 });

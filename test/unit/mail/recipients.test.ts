@@ -1,5 +1,5 @@
 import { MailValidationError } from '../../../src/mail/errors';
-import { foldRecipients, recipientCount, recipientLabel, type Recipient } from '../../../src/mail/recipients';
+import { foldRecipients, type Recipient, recipientCount, recipientLabel } from '../../../src/mail/recipients';
 
 const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com`);
 
@@ -30,21 +30,33 @@ describe('foldRecipients', () => {
 
   it.each([
     ['to', { to: ['not-an-address'], cc: [], bcc: [] }, '"not-an-address" is not a valid email address.'],
-    ['cc', { to: ['ada@example.com'], cc: ['ada@localhost'], bcc: [] }, '"ada@localhost" is not a valid email address.'],
-    ['bcc', { to: ['ada@example.com'], cc: [], bcc: ['a b@example.com'] }, '"a b@example.com" is not a valid email address.'],
+    [
+      'cc',
+      { to: ['ada@example.com'], cc: ['ada@localhost'], bcc: [] },
+      '"ada@localhost" is not a valid email address.',
+    ],
+    [
+      'bcc',
+      { to: ['ada@example.com'], cc: [], bcc: ['a b@example.com'] },
+      '"a b@example.com" is not a valid email address.',
+    ],
   ])('refuses a bad address in %s with its own message', (field, input, message) => {
     expect(fieldErrorsOf(() => foldRecipients(input))).toEqual({ [field]: message });
   });
 
   it('needs someone in To once repeats are folded', () => {
-    expect(fieldErrorsOf(() => foldRecipients({ to: [], cc: ['ada@example.com'], bcc: [] }))).toEqual({ to: 'Add at least one recipient.' });
+    expect(fieldErrorsOf(() => foldRecipients({ to: [], cc: ['ada@example.com'], bcc: [] }))).toEqual({
+      to: 'Add at least one recipient.',
+    });
   });
 
   it('accepts 500 distinct recipients across the fields and refuses 501', () => {
     expect(recipientCount(foldRecipients({ to: many('t', 300), cc: many('c', 150), bcc: many('b', 50) }))).toBe(500);
-    expect(fieldErrorsOf(() => foldRecipients({ to: many('t', 300), cc: many('c', 150), bcc: many('b', 51) }))).toEqual({
-      to: 'A message can have at most 500 recipients in To, Cc and Bcc together.',
-    });
+    expect(fieldErrorsOf(() => foldRecipients({ to: many('t', 300), cc: many('c', 150), bcc: many('b', 51) }))).toEqual(
+      {
+        to: 'A message can have at most 500 recipients in To, Cc and Bcc together.',
+      },
+    );
   });
 
   it('counts folded repeats once against the limit', () => {
@@ -53,14 +65,24 @@ describe('foldRecipients', () => {
 });
 
 describe('people whose address Jira hides', () => {
-  const casey: Recipient = { address: 'casey@customer.example', hidden: { accountId: 'u-casey', name: 'Casey Customer' } };
+  const casey: Recipient = {
+    address: 'casey@customer.example',
+    hidden: { accountId: 'u-casey', name: 'Casey Customer' },
+  };
 
   it('are shown by name, everyone else by address', () => {
-    expect([casey, { address: 'ada@example.com', name: 'Ada' }].map(recipientLabel)).toEqual(['Casey Customer', 'ada@example.com']);
+    expect([casey, { address: 'ada@example.com', name: 'Ada' }].map(recipientLabel)).toEqual([
+      'Casey Customer',
+      'ada@example.com',
+    ]);
   });
 
   it('fold with the same person only, never with a typed address, so a guess is not confirmed by the count', () => {
-    const folded = foldRecipients({ to: ['casey@customer.example', casey], cc: [{ ...casey }], bcc: ['CASEY@customer.example'] });
+    const folded = foldRecipients({
+      to: ['casey@customer.example', casey],
+      cc: [{ ...casey }],
+      bcc: ['CASEY@customer.example'],
+    });
     expect(folded).toEqual({ to: [{ address: 'casey@customer.example' }, casey], cc: [], bcc: [] });
     expect(recipientCount(folded)).toBe(2);
   });

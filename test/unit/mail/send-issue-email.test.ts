@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
-import { fakeJwt, jsonResponse, type FetchHandler } from '../support/fake-fetch';
+import { fakeJwt, type FetchHandler, jsonResponse } from '../support/fake-fetch';
 import { sampleIssue } from '../support/fake-jira';
 import { configuredWorld, emailIdOf, issueRequest, silenceWarnings } from '../support/resolvers';
 
@@ -13,21 +14,31 @@ const draftingMicrosoft = () => {
   const uploads = new Map<string, Buffer[]>();
   const posted: Array<{ name: string; contentBytes: string; isInline?: boolean; contentId?: string }> = [];
   const handler: FetchHandler = (call) => {
-    if (call.url.includes('/oauth2/v2.0/token')) return jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN });
+    if (call.url.includes('/oauth2/v2.0/token'))
+      return jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN });
     if (call.url.endsWith('/messages') && call.method === 'POST') {
-      return jsonResponse(201, { id: 'draft-1', internetMessageId: '<email-1.demo-1@contoso.com>', conversationId: 'conv-1' });
+      return jsonResponse(201, {
+        id: 'draft-1',
+        internetMessageId: '<email-1.demo-1@contoso.com>',
+        conversationId: 'conv-1',
+      });
     }
     if (call.url.endsWith('/attachments/createUploadSession')) {
       const name = (JSON.parse(call.body ?? '{}') as { AttachmentItem: { name: string } }).AttachmentItem.name;
       uploads.set(name, []);
-      return jsonResponse(201, { uploadUrl: `https://outlook.office.com/api/v2.0/upload/${encodeURIComponent(name)}`, nextExpectedRanges: ['0-'] });
+      return jsonResponse(201, {
+        uploadUrl: `https://outlook.office.com/api/v2.0/upload/${encodeURIComponent(name)}`,
+        nextExpectedRanges: ['0-'],
+      });
     }
     if (call.url.startsWith('https://outlook.office.com/api/v2.0/upload/')) {
       const name = decodeURIComponent(call.url.split('/').pop() ?? '');
       uploads.get(name)?.push(Buffer.from(call.bodyBytes ?? new Uint8Array()));
       const range = /bytes (\d+)-(\d+)\/(\d+)/.exec(call.headers['content-range'] ?? '');
       const done = range !== null && Number(range[2]) + 1 === Number(range[3]);
-      return done ? new Response(null, { status: 201 }) : jsonResponse(200, { nextExpectedRanges: [`${Number(range?.[2]) + 1}-`] });
+      return done
+        ? new Response(null, { status: 201 })
+        : jsonResponse(200, { nextExpectedRanges: [`${Number(range?.[2]) + 1}-`] });
     }
     if (call.url.endsWith('/attachments')) {
       posted.push(JSON.parse(call.body ?? '{}') as (typeof posted)[number]);
@@ -57,11 +68,19 @@ describe('sendIssueEmail through the resolver', () => {
       { id: '10102', filename: 'list.csv', size: small.length, mimeType: 'text/csv', bytes: small },
     ];
 
-    const answer = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['10101', '10102'] }));
+    const answer = await world.issueAction.sendIssueEmail(
+      issueRequest({ ...payload, attachmentIds: ['10101', '10102'] }),
+    );
 
     expect(answer).toEqual({
       ok: true,
-      data: { issueKey: 'DEMO-1', emailId: emailIdOf(1), queuedAt: '2024-05-06T06:00:00.000Z', status: 'queued', recipientCount: 1 },
+      data: {
+        issueKey: 'DEMO-1',
+        emailId: emailIdOf(1),
+        queuedAt: '2024-05-06T06:00:00.000Z',
+        status: 'queued',
+        recipientCount: 1,
+      },
     });
     // Queued: nothing reaches Microsoft 365 until the outbox worker runs.
     expect(world.microsoft.calls).toHaveLength(0);
@@ -82,7 +101,13 @@ describe('sendIssueEmail through the resolver', () => {
     const microsoft = draftingMicrosoft();
     const world = await configuredWorld({ microsoft: microsoft.handler });
     world.issueData.attachments = [
-      { id: '10101', filename: 'dump.zip', size: 3_400_000, mimeType: 'application/zip', bytes: bytesOf(3_400_000, 13) },
+      {
+        id: '10101',
+        filename: 'dump.zip',
+        size: 3_400_000,
+        mimeType: 'application/zip',
+        bytes: bytesOf(3_400_000, 13),
+      },
       { id: '10102', filename: 'list.csv', size: 712, mimeType: 'text/csv', bytes: bytesOf(712, 5) },
     ];
     const opened: string[] = [];
@@ -111,21 +136,32 @@ describe('sendIssueEmail through the resolver', () => {
     world.outbox.openAttachment = async () =>
       (async function* broken() {
         yield new Uint8Array(5_000_000);
-        throw new JiraError(JiraErrorCode.RequestFailed, 'GET /rest/api/3/attachment/content/10101 answered 200, but reading its body failed after 5000000 bytes.');
+        throw new JiraError(
+          JiraErrorCode.RequestFailed,
+          'GET /rest/api/3/attachment/content/10101 answered 200, but reading its body failed after 5000000 bytes.',
+        );
       })();
 
     await world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['10101'] }));
     await expect(world.drainOutbox(1)).resolves.toEqual(['retry-scheduled']);
 
-    expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'retrying', lastError: { code: 'JIRA_REQUEST_FAILED' } });
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({
+      status: 'retrying',
+      lastError: { code: 'JIRA_REQUEST_FAILED' },
+    });
     expect(microsoft.uploads.get('dump.zip')?.map((chunk) => chunk.length)).toEqual([3_932_160]);
-    expect(world.microsoft.calls.at(-1)).toMatchObject({ method: 'DELETE', url: 'https://graph.microsoft.com/v1.0/users/support%40contoso.com/messages/draft-1' });
+    expect(world.microsoft.calls.at(-1)).toMatchObject({
+      method: 'DELETE',
+      url: 'https://graph.microsoft.com/v1.0/users/support%40contoso.com/messages/draft-1',
+    });
     expect(world.microsoft.calls.filter((call) => call.url.endsWith('/send'))).toHaveLength(0);
   });
 
   it('refuses an attachment that is not on the issue before sending anything', async () => {
     const world = await configuredWorld();
-    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['99999'] }))).resolves.toEqual({
+    await expect(
+      world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['99999'] })),
+    ).resolves.toEqual({
       ok: false,
       error: {
         code: 'VALIDATION_FAILED',
@@ -146,7 +182,14 @@ describe('sendIssueEmail through the resolver', () => {
     const world = await configuredWorld();
     const answer = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, [field]: [address] }));
     // The dialog marks the chip with the parser's own words (test/unit/contract/email-address.test.ts).
-    expect(answer).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { [field]: 'Enter valid email addresses.' } } });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'Check the highlighted fields.',
+        fieldErrors: { [field]: 'Enter valid email addresses.' },
+      },
+    });
     expect(world.queue.pushed).toHaveLength(0);
     expect(world.entities.values.size).toBe(0);
   });
@@ -157,7 +200,9 @@ describe('sendIssueEmail through the resolver', () => {
       { id: '1', filename: 'a.bin', size: 100 * 1024 * 1024, mimeType: 'application/octet-stream' },
       { id: '2', filename: 'b.bin', size: 50 * 1024 * 1024 + 1, mimeType: 'application/octet-stream' },
     ];
-    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['1', '2'] }))).resolves.toEqual({
+    await expect(
+      world.issueAction.sendIssueEmail(issueRequest({ ...payload, attachmentIds: ['1', '2'] })),
+    ).resolves.toEqual({
       ok: false,
       error: {
         code: 'MESSAGE_TOO_LARGE',
@@ -173,7 +218,9 @@ describe('sendIssueEmail through the resolver', () => {
       microsoft: (call) =>
         call.url.includes('/oauth2/')
           ? jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN })
-          : jsonResponse(400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } }),
+          : jsonResponse(400, {
+              error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' },
+            }),
     });
     const answer = await world.issueAction.sendIssueEmail(issueRequest(payload));
     // Graph's refusal comes later, in the worker: the resolver only queued the email.
@@ -189,7 +236,12 @@ describe('sendIssueEmail through the resolver', () => {
     const history = await world.issueAction.listEmailHistory(issueRequest({}));
     expect(history).toMatchObject({
       ok: true,
-      data: [{ status: 'failed', error: 'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.' }],
+      data: [
+        {
+          status: 'failed',
+          error: 'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.',
+        },
+      ],
     });
     expect(world.issueData.comments_added).toEqual([]);
   });
@@ -197,19 +249,36 @@ describe('sendIssueEmail through the resolver', () => {
   it('adds no comment when the admin turned it off', async () => {
     const world = await configuredWorld();
     await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [] });
-    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({
+      ok: true,
+      data: { status: 'queued' },
+    });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
-    expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'sent', commentAfterSend: false, followUps: [] });
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({
+      status: 'sent',
+      commentAfterSend: false,
+      followUps: [],
+    });
     expect(world.issueData.comments_added).toEqual([]);
   });
 
   it("uses the project's default template and escapes the summary", async () => {
     const world = await configuredWorld({ issue: sampleIssue({ summary: '<script>alert(1)</script>' }) });
-    const saved = await world.templates.save({ name: 'Short', subject: 'S {{ issue.key }}', body: '<p>{{ issue.summary }} for {{ issue.project.key }}</p>' });
-    await world.settings.save({ commentAfterSend: true, whoMaySend: { mode: 'everyone' }, projectTemplates: [{ projectKey: 'DEMO', templateId: saved.id }] });
+    const saved = await world.templates.save({
+      name: 'Short',
+      subject: 'S {{ issue.key }}',
+      body: '<p>{{ issue.summary }} for {{ issue.project.key }}</p>',
+    });
+    await world.settings.save({
+      commentAfterSend: true,
+      whoMaySend: { mode: 'everyone' },
+      projectTemplates: [{ projectKey: 'DEMO', templateId: saved.id }],
+    });
     await world.issueAction.sendIssueEmail(issueRequest(payload));
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
-    const body = JSON.parse(world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'))?.body ?? '{}') as { message: { body: { content: string } } };
+    const body = JSON.parse(world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'))?.body ?? '{}') as {
+      message: { body: { content: string } };
+    };
     expect(body.message.body.content).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt; for DEMO</p>');
   });
 });

@@ -27,10 +27,20 @@ describe('templateOptions', () => {
     const none = { fields: false, description: false, comments: false };
     expect(options).toEqual([
       { id: 'built-in', name: 'Standard', subject: '[DEMO-3] VPN disconnects', uses: none },
-      { id: 'tpl-update', name: 'Customer update', subject: '[DEMO-3] Update on your request: VPN disconnects', uses: none },
+      {
+        id: 'tpl-update',
+        name: 'Customer update',
+        subject: '[DEMO-3] Update on your request: VPN disconnects',
+        uses: none,
+      },
       { id: 'tpl-empty', name: 'Empty subject', subject: '[DEMO-3] VPN disconnects', uses: none },
       // A template that does not parse is offered with every choice.
-      { id: 'tpl-broken', name: 'Broken', subject: '[DEMO-3] VPN disconnects', uses: { fields: true, description: true, comments: true } },
+      {
+        id: 'tpl-broken',
+        name: 'Broken',
+        subject: '[DEMO-3] VPN disconnects',
+        uses: { fields: true, description: true, comments: true },
+      },
     ]);
     // No subject names the sender: their name is not read.
     expect(senderName).not.toHaveBeenCalled();
@@ -55,7 +65,11 @@ describe('templateOptions', () => {
         withBody('tpl-comments', '{% for comment in comments %}{{ comment.body_html }}{% endfor %}'),
         withBody('tpl-description', '{% if include.fields %}{{ issue.status }}{% endif %}{{ issue.description_html }}'),
       ],
-      { issue: issueSnapshot({ key: 'DEMO-1' }), senderName: async () => 'Sam Rivera', senderMailbox: 'support@contoso.com' },
+      {
+        issue: issueSnapshot({ key: 'DEMO-1' }),
+        senderName: async () => 'Sam Rivera',
+        senderMailbox: 'support@contoso.com',
+      },
     );
     expect(options.map((option) => [option.id, option.uses])).toEqual([
       ['tpl-comments', { fields: false, description: false, comments: true }],

@@ -62,8 +62,18 @@ describe('handleIssueEvent', () => {
   });
 
   it.each<[string, unknown]>([
-    ['an update with no change', { ...created, eventType: 'avi:jira:updated:issue', changelog: { id: '1', items: [] } }],
-    ['an unassignment', { ...created, eventType: 'avi:jira:assigned:issue', changelog: { id: '1', items: [{ field: 'assignee', fieldId: 'assignee', from: 'u', to: null }] } }],
+    [
+      'an update with no change',
+      { ...created, eventType: 'avi:jira:updated:issue', changelog: { id: '1', items: [] } },
+    ],
+    [
+      'an unassignment',
+      {
+        ...created,
+        eventType: 'avi:jira:assigned:issue',
+        changelog: { id: '1', items: [{ field: 'assignee', fieldId: 'assignee', from: 'u', to: null }] },
+      },
+    ],
     ['a deleted issue', { ...created, eventType: 'avi:jira:deleted:issue' }],
     ['a malformed event', { eventType: 'avi:jira:created:issue' }],
   ])('answers %s with undefined, reading no rule', async (_name, event) => {
@@ -76,7 +86,11 @@ describe('handleIssueEvent', () => {
   });
 
   it('hands an event to the rules and logs how many queued an email', async () => {
-    const { deps, queued } = await triggerWorld([ruleView({ id: 'rule-1' }), ruleView({ id: 'rule-2', jql: 'priority = High' }), ruleView({ id: 'rule-3', projectKeys: ['OPS'] })]);
+    const { deps, queued } = await triggerWorld([
+      ruleView({ id: 'rule-1' }),
+      ruleView({ id: 'rule-2', jql: 'priority = High' }),
+      ruleView({ id: 'rule-3', projectKeys: ['OPS'] }),
+    ]);
     await expect(handleIssueEvent(created, deps)).resolves.toEqual({
       ignored: false,
       outcomes: [
@@ -118,18 +132,33 @@ describe('handleIssueEvent', () => {
   });
 
   it("reads an attachment's issue by id (as the app) and hands it to the attachment rules", async () => {
-    const { deps, queued } = await triggerWorld([ruleView({ id: 'files', event: 'attachment-added' }), ruleView({ id: 'new' })]);
-    const attached = { eventType: 'avi:jira:created:attachment', attachment: { id: 10200, issueId: 10001, fileName: 'a.png', author: { accountId: 'user-7' } } };
-    await expect(handleIssueEvent(attached, deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'files', outcome: 'queued' }] });
+    const { deps, queued } = await triggerWorld([
+      ruleView({ id: 'files', event: 'attachment-added' }),
+      ruleView({ id: 'new' }),
+    ]);
+    const attached = {
+      eventType: 'avi:jira:created:attachment',
+      attachment: { id: 10200, issueId: 10001, fileName: 'a.png', author: { accountId: 'user-7' } },
+    };
+    await expect(handleIssueEvent(attached, deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'files', outcome: 'queued' }],
+    });
     expect(queued).toEqual(['files']);
     // An issue the app cannot see: nothing to answer.
-    await expect(handleIssueEvent({ ...attached, attachment: { ...attached.attachment, id: 10201, issueId: 10999 } }, deps)).resolves.toBeUndefined();
+    await expect(
+      handleIssueEvent({ ...attached, attachment: { ...attached.attachment, id: 10201, issueId: 10999 } }, deps),
+    ).resolves.toBeUndefined();
     expect(queued).toEqual(['files']);
   });
 
   it("answers an app's comment as ignored, queueing nothing", async () => {
     const { deps, queued } = await triggerWorld([ruleView({ event: 'issue-commented' })]);
-    const comment = { ...created, eventType: 'avi:jira:commented:issue', comment: { id: '20001', author: { accountId: 'app-1', accountType: 'app' } } };
+    const comment = {
+      ...created,
+      eventType: 'avi:jira:commented:issue',
+      comment: { id: '20001', author: { accountId: 'app-1', accountType: 'app' } },
+    };
     await expect(handleIssueEvent(comment, deps)).resolves.toEqual({ ignored: true, outcomes: [] });
     expect(queued).toEqual([]);
     expect(info).not.toHaveBeenCalled();
@@ -149,7 +178,9 @@ describe('handleIssueEvent', () => {
       _retry: true,
       retryOptions: { retryAfter: 60, retryReason: 'FUNCTION_RETRY_REQUEST' },
     });
-    expect(error.mock.calls).toEqual([['[issue-mailer] issue-created on DEMO-1 failed: StorageError STORAGE_FAILED; Forge delivers it again']]);
+    expect(error.mock.calls).toEqual([
+      ['[issue-mailer] issue-created on DEMO-1 failed: StorageError STORAGE_FAILED; Forge delivers it again'],
+    ]);
     expect(info).not.toHaveBeenCalled();
   });
 });

@@ -1,11 +1,11 @@
 import type { NotificationRuleView } from '../../../src/contract/notification-rules';
 import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
 import type { IssueRoles } from '../../../src/jira/issue-people';
-import { notifyRules, type NotifyDeps } from '../../../src/notifications/notify';
+import { type Recipient, recipientLabel } from '../../../src/mail/recipients';
+import { type NotifyDeps, notifyRules } from '../../../src/notifications/notify';
 import type { OnceGuard } from '../../../src/notifications/once-guard';
 import { createRuleStore } from '../../../src/notifications/rule-store';
 import { createRunHistoryStore } from '../../../src/notifications/run-history';
-import { recipientLabel, type Recipient } from '../../../src/mail/recipients';
 import { OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
 import { StorageError } from '../../../src/storage/errors';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -94,7 +94,12 @@ const notifyWorld = async (rules: NotificationRuleView[]) => {
 };
 
 const intake = ruleView({ id: 'rule-1' });
-const team = ruleView({ id: 'rule-2', name: 'Team', recipients: { addresses: ['team@example.com'], roles: [] }, createdAt: '2024-05-02T00:00:00.000Z' });
+const team = ruleView({
+  id: 'rule-2',
+  name: 'Team',
+  recipients: { addresses: ['team@example.com'], roles: [] },
+  createdAt: '2024-05-02T00:00:00.000Z',
+});
 const ops = ruleView({ id: 'rule-3', projectKeys: ['OPS'], createdAt: '2024-05-03T00:00:00.000Z' });
 
 describe('notifyRules', () => {
@@ -116,7 +121,16 @@ describe('notifyRules', () => {
     expect([...claims]).toEqual(['rule-1 created:10001', 'rule-2 created:10001']);
     expect(await store.get('rule-1')).toStrictEqual(intake);
     expect(await history.read('rule-1')).toStrictEqual({
-      runs: [{ at: iso(NOW), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'fired', reason: 'Emailed 1 recipient.', emailId: 'email-1' }],
+      runs: [
+        {
+          at: iso(NOW),
+          event: 'issue-created',
+          issueKey: 'DEMO-1',
+          outcome: 'fired',
+          reason: 'Emailed 1 recipient.',
+          emailId: 'email-1',
+        },
+      ],
       firedCount: 1,
       lastFiredAt: iso(NOW),
     });
@@ -129,7 +143,15 @@ describe('notifyRules', () => {
     expect((await history.read('rule-2')).firedCount).toBe(1);
     // The OPS rule was considered and skipped, in words.
     expect(await history.read('rule-3')).toStrictEqual({
-      runs: [{ at: iso(NOW), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'skipped', reason: 'Project DEMO is not in the rule.' }],
+      runs: [
+        {
+          at: iso(NOW),
+          event: 'issue-created',
+          issueKey: 'DEMO-1',
+          outcome: 'skipped',
+          reason: 'Project DEMO is not in the rule.',
+        },
+      ],
       firedCount: 0,
     });
     expect(logLines).toEqual([]);
@@ -140,12 +162,23 @@ describe('notifyRules', () => {
     await notifyRules(eventFact(), deps);
     clock.now = NOW + 60_000;
 
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'duplicate' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'duplicate' }],
+    });
     expect(queued).toHaveLength(1);
-    expect((await history.read('rule-1')).runs[0]).toMatchObject({ outcome: 'skipped', reason: 'Sent once already for this event.' });
+    expect((await history.read('rule-1')).runs[0]).toMatchObject({
+      outcome: 'skipped',
+      reason: 'Sent once already for this event.',
+    });
 
     // Another event fires again, and is counted.
-    await expect(notifyRules(eventFact({ eventId: 'created:10002', issue: { id: '10002', key: 'DEMO-2', projectKey: 'DEMO' } }), deps)).resolves.toEqual({
+    await expect(
+      notifyRules(
+        eventFact({ eventId: 'created:10002', issue: { id: '10002', key: 'DEMO-2', projectKey: 'DEMO' } }),
+        deps,
+      ),
+    ).resolves.toEqual({
       ignored: false,
       outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }],
     });
@@ -162,7 +195,9 @@ describe('notifyRules', () => {
     const { deps, queued, claims, kv } = await notifyWorld([ruleView({ event: 'issue-commented' })]);
     kv.resetOperations();
 
-    await expect(notifyRules(eventFact({ kind: 'issue-commented', eventId: 'comment:20001', byApp: true }), deps)).resolves.toEqual({
+    await expect(
+      notifyRules(eventFact({ kind: 'issue-commented', eventId: 'comment:20001', byApp: true }), deps),
+    ).resolves.toEqual({
       ignored: true,
       outcomes: [],
     });
@@ -172,7 +207,10 @@ describe('notifyRules', () => {
   });
 
   it('asks Jira for the JQL as a filter: a mismatch queues nothing and claims nothing', async () => {
-    const { deps, world, queued, claims, history, logLines } = await notifyWorld([ruleView({ jql: 'priority = Highest' }), team]);
+    const { deps, world, queued, claims, history, logLines } = await notifyWorld([
+      ruleView({ jql: 'priority = Highest' }),
+      team,
+    ]);
     world.jql = () => false;
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
@@ -185,17 +223,27 @@ describe('notifyRules', () => {
     expect(world.jqlCalls).toEqual([['DEMO-1', 'priority = Highest']]);
     expect(queued.map((call) => call.ruleId)).toEqual(['rule-2']);
     expect([...claims]).toEqual(['rule-2 created:10001']);
-    expect(await history.read('rule-1')).toMatchObject({ firedCount: 0, runs: [{ outcome: 'skipped', reason: "The issue does not match the rule's JQL." }] });
+    expect(await history.read('rule-1')).toMatchObject({
+      firedCount: 0,
+      runs: [{ outcome: 'skipped', reason: "The issue does not match the rule's JQL." }],
+    });
     expect(logLines).toEqual([]);
 
     world.jql = () => true;
-    await expect(notifyRules(eventFact(), deps)).resolves.toMatchObject({ outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }, { ruleId: 'rule-2', outcome: 'duplicate' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toMatchObject({
+      outcomes: [
+        { ruleId: 'rule-1', outcome: 'queued' },
+        { ruleId: 'rule-2', outcome: 'duplicate' },
+      ],
+    });
   });
 
   it.each<[string, Error, string, string]>([
     [
       'a JQL Jira refuses',
-      new JiraError(JiraErrorCode.JqlRejected, 'POST /rest/api/3/search/jql answered 400: Jira refused the JQL.', { status: 400 }),
+      new JiraError(JiraErrorCode.JqlRejected, 'POST /rest/api/3/search/jql answered 400: Jira refused the JQL.', {
+        status: 400,
+      }),
       'jql-rejected',
       'notification rule rule-1 on DEMO-1: jql-rejected',
     ],
@@ -206,7 +254,10 @@ describe('notifyRules', () => {
       'notification rule rule-1 on DEMO-1: JiraError JIRA_REQUEST_FAILED',
     ],
   ])('answers %s with its outcome, logged, and fires the other rules', async (_name, error, outcome, line) => {
-    const { deps, world, queued, claims, logLines } = await notifyWorld([ruleView({ jql: 'project = DEMO AND' }), team]);
+    const { deps, world, queued, claims, logLines } = await notifyWorld([
+      ruleView({ jql: 'project = DEMO AND' }),
+      team,
+    ]);
     world.jql = () => error;
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
@@ -223,7 +274,10 @@ describe('notifyRules', () => {
 
   it("emails the rule's roles (active people Jira gives an address for) and addresses, each address once", async () => {
     const rule = ruleView({
-      recipients: { addresses: ['Grace@Example.com', 'intake@example.com'], roles: ['reporter', 'assignee', 'watchers'] },
+      recipients: {
+        addresses: ['Grace@Example.com', 'intake@example.com'],
+        roles: ['reporter', 'assignee', 'watchers'],
+      },
     });
     const { deps, world, queued } = await notifyWorld([rule]);
     world.roles = {
@@ -238,30 +292,48 @@ describe('notifyRules', () => {
       ],
     };
 
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }],
+    });
     expect(world.rolesCalls).toEqual(['DEMO-1']);
     expect(queued).toEqual([
-      { ruleId: 'rule-1', eventId: 'created:10001', to: ['Grace@Example.com', 'intake@example.com', 'ada@example.com', 'BOB@example.com'] },
+      {
+        ruleId: 'rule-1',
+        eventId: 'created:10001',
+        to: ['Grace@Example.com', 'intake@example.com', 'ada@example.com', 'BOB@example.com'],
+      },
     ]);
   });
 
   it.each<[string, IssueRoles['reporter'], IssueRoles['watchers']]>([
     ['the issue has no reporter', undefined, []],
-    ['Jira gives no address for the reporter, not even through its Email API', person('reporter', 'u-grace', null), [person('watcher', 'u-hidden', null)]],
+    [
+      'Jira gives no address for the reporter, not even through its Email API',
+      person('reporter', 'u-grace', null),
+      [person('watcher', 'u-hidden', null)],
+    ],
     ['the reporter is deactivated', person('reporter', 'u-grace', 'grace@example.com', false), []],
   ])('answers no-recipients, logged, when %s', async (_name, reporter, watchers) => {
-    const { deps, world, queued, claims, history, logLines } = await notifyWorld([ruleView({ recipients: { addresses: [], roles: ['reporter', 'watchers'] } })]);
+    const { deps, world, queued, claims, history, logLines } = await notifyWorld([
+      ruleView({ recipients: { addresses: [], roles: ['reporter', 'watchers'] } }),
+    ]);
     world.roles = { reporter, assignee: person('assignee', 'u-ada', 'ada@example.com'), watchers };
 
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'no-recipients' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'no-recipients' }],
+    });
     expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: no-recipients']);
     expect(queued).toEqual([]);
     expect(claims.size).toBe(0);
     expect(await history.read('rule-1')).toMatchObject({ firedCount: 0, runs: [{ outcome: 'skipped' }] });
   });
 
-  it("reaches a reporter and a watcher whose address Jira hides through the Email API, listed by name", async () => {
-    const { deps, world, queued } = await notifyWorld([ruleView({ recipients: { addresses: [], roles: ['reporter', 'assignee', 'watchers'] } })]);
+  it('reaches a reporter and a watcher whose address Jira hides through the Email API, listed by name', async () => {
+    const { deps, world, queued } = await notifyWorld([
+      ruleView({ recipients: { addresses: [], roles: ['reporter', 'assignee', 'watchers'] } }),
+    ]);
     world.roles = {
       reporter: { ...person('reporter', 'u-casey', null), displayName: 'Casey Customer' },
       assignee: person('assignee', 'u-ada', 'ada@example.com'),
@@ -272,10 +344,19 @@ describe('notifyRules', () => {
       ['u-rin', 'rin@customer.example'],
     ]);
 
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }],
+    });
     // Asked once, only about the people whose address was hidden.
     expect(world.emailCalls).toEqual([['u-casey', 'u-rin']]);
-    expect(queued).toEqual([{ ruleId: 'rule-1', eventId: 'created:10001', to: ['casey@customer.example', 'ada@example.com', 'rin@customer.example'] }]);
+    expect(queued).toEqual([
+      {
+        ruleId: 'rule-1',
+        eventId: 'created:10001',
+        to: ['casey@customer.example', 'ada@example.com', 'rin@customer.example'],
+      },
+    ]);
     expect(world.recipients[0]?.map(recipientLabel)).toEqual(['Casey Customer', 'ada@example.com', 'Rin']);
   });
 
@@ -287,7 +368,10 @@ describe('notifyRules', () => {
 
   it('answers a queue failure with failed and gives the claim back, so a redelivery fires; other rules still fire', async () => {
     const { deps, world, queued, claims, history, logLines } = await notifyWorld([intake, team]);
-    world.queueFailures.set('rule-1', new OutboxError(OutboxErrorCode.QueueUnavailable, 'The outbox queue refused the job.'));
+    world.queueFailures.set(
+      'rule-1',
+      new OutboxError(OutboxErrorCode.QueueUnavailable, 'The outbox queue refused the job.'),
+    );
 
     await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
       ignored: false,
@@ -320,7 +404,10 @@ describe('notifyRules', () => {
     deps.queue = async () => {
       throw 'a string with a secret in it';
     };
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'failed' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'failed' }],
+    });
     expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: string']);
     expect(world.claims.size).toBe(0);
   });
@@ -329,11 +416,18 @@ describe('notifyRules', () => {
     const { deps, queued, logLines } = await notifyWorld([intake]);
     deps.once = {
       claim: async () => {
-        throw new StorageError('set', 'notification-once:abc', Object.assign(new Error('rate limited'), { code: 'RATE_LIMIT_EXCEEDED' }));
+        throw new StorageError(
+          'set',
+          'notification-once:abc',
+          Object.assign(new Error('rate limited'), { code: 'RATE_LIMIT_EXCEEDED' }),
+        );
       },
       release: async () => undefined,
     };
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'failed' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'failed' }],
+    });
     expect(queued).toEqual([]);
     expect(logLines).toEqual(['notification rule rule-1 on DEMO-1: StorageError STORAGE_FAILED']);
   });
@@ -342,21 +436,44 @@ describe('notifyRules', () => {
     const { deps, kv, queued, logLines } = await notifyWorld([intake]);
     kv.failNext('set', new StorageError('set', 'notification-rule-history:rule-1', new Error('platform error')));
 
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'queued' }],
+    });
     expect(queued).toHaveLength(1);
     expect(logLines).toEqual(['notification rule rule-1: recording a run failed (StorageError STORAGE_FAILED)']);
   });
 
   it.each<[string, Partial<NotificationRuleView>, () => IssueRoles, string]>([
-    ["the reporter's address hidden, the Email API giving none", { recipients: { addresses: [], roles: ['reporter'] } }, () => ({ ...noRoles(), reporter: person('reporter', 'user-3', null) }), "No recipients: the reporter's address is hidden."],
-    ['no assignee', { recipients: { addresses: [], roles: ['assignee'] } }, noRoles, 'No recipients: the issue has no assignee.'],
-    ['no watchers and an inactive reporter', { recipients: { addresses: [], roles: ['reporter', 'watchers'] } }, () => ({ ...noRoles(), reporter: person('reporter', 'user-3', 'r@example.com', false) }), "No recipients: the reporter's account is inactive; the issue has no watchers."],
+    [
+      "the reporter's address hidden, the Email API giving none",
+      { recipients: { addresses: [], roles: ['reporter'] } },
+      () => ({ ...noRoles(), reporter: person('reporter', 'user-3', null) }),
+      "No recipients: the reporter's address is hidden.",
+    ],
+    [
+      'no assignee',
+      { recipients: { addresses: [], roles: ['assignee'] } },
+      noRoles,
+      'No recipients: the issue has no assignee.',
+    ],
+    [
+      'no watchers and an inactive reporter',
+      { recipients: { addresses: [], roles: ['reporter', 'watchers'] } },
+      () => ({ ...noRoles(), reporter: person('reporter', 'user-3', 'r@example.com', false) }),
+      "No recipients: the reporter's account is inactive; the issue has no watchers.",
+    ],
   ])('records a skip for %s in words', async (_name, overrides, roles, reason) => {
     const { deps, world, history, queued } = await notifyWorld([ruleView(overrides)]);
     world.roles = roles();
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'no-recipients' }] });
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'no-recipients' }],
+    });
     expect(queued).toEqual([]);
-    expect((await history.read('rule-1')).runs).toEqual([{ at: iso(NOW), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'skipped', reason }]);
+    expect((await history.read('rule-1')).runs).toEqual([
+      { at: iso(NOW), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'skipped', reason },
+    ]);
   });
 
   it("records that the app cannot see the issue's project when Jira hides the issue from it", async () => {
@@ -364,13 +481,22 @@ describe('notifyRules', () => {
     deps.readRoles = async () => {
       throw new JiraError(JiraErrorCode.IssueNotFound, 'GET /rest/api/3/issue/DEMO-1 answered 404.', { status: 404 });
     };
-    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({ ignored: false, outcomes: [{ ruleId: 'rule-1', outcome: 'app-cannot-see' }] });
-    expect((await history.read('rule-1')).runs[0]?.reason).toBe("Issue Mailer's Jira account cannot see project DEMO; grant it Browse projects there.");
+    await expect(notifyRules(eventFact(), deps)).resolves.toEqual({
+      ignored: false,
+      outcomes: [{ ruleId: 'rule-1', outcome: 'app-cannot-see' }],
+    });
+    expect((await history.read('rule-1')).runs[0]?.reason).toBe(
+      "Issue Mailer's Jira account cannot see project DEMO; grant it Browse projects there.",
+    );
   });
 
   it('keeps the last 50 runs of a rule, newest first', async () => {
     const { deps, history } = await notifyWorld([intake]);
-    for (let n = 1; n <= 52; n += 1) await notifyRules(eventFact({ eventId: `created:${n}`, issue: { id: String(n), key: `DEMO-${n}`, projectKey: 'DEMO' } }), deps);
+    for (let n = 1; n <= 52; n += 1)
+      await notifyRules(
+        eventFact({ eventId: `created:${n}`, issue: { id: String(n), key: `DEMO-${n}`, projectKey: 'DEMO' } }),
+        deps,
+      );
     const { runs, firedCount } = await history.read('rule-1');
     expect(runs).toHaveLength(50);
     expect([runs[0]?.issueKey, runs[49]?.issueKey]).toEqual(['DEMO-52', 'DEMO-3']);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { ForgeKvsAPIError } from '@forge/kvs';
+
 import { createOnceGuard, ONCE_TTL_DAYS, onceKeyOf } from '../../../src/notifications/once-guard';
 import { StorageError } from '../../../src/storage/errors';
 
@@ -30,9 +32,15 @@ const fakeKvs = () => {
 };
 
 const conflict = () =>
-  new ForgeKvsAPIError({ status: 409, statusText: 'Conflict', traceId: 'trace-1' }, { code: 'KEY_ALREADY_EXISTS', message: 'The key already exists.' });
+  new ForgeKvsAPIError(
+    { status: 409, statusText: 'Conflict', traceId: 'trace-1' },
+    { code: 'KEY_ALREADY_EXISTS', message: 'The key already exists.' },
+  );
 const rateLimited = () =>
-  new ForgeKvsAPIError({ status: 429, statusText: 'Too Many Requests', traceId: 'trace-2' }, { code: 'RATE_LIMIT_EXCEEDED', message: 'Slow down.' });
+  new ForgeKvsAPIError(
+    { status: 429, statusText: 'Too Many Requests', traceId: 'trace-2' },
+    { code: 'RATE_LIMIT_EXCEEDED', message: 'Slow down.' },
+  );
 
 const KEY = `notification-once:${createHash('sha256').update('rule-1\ncomment:20001').digest('hex')}`;
 
@@ -62,7 +70,11 @@ describe('createOnceGuard', () => {
       value: { ruleId: 'rule-1', at: '2024-05-06T06:00:00.000Z' },
       options: { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 7, unit: 'DAYS' } },
     });
-    expect(calls.map((call) => `${call.operation} ${call.key}`)).toEqual([`set ${KEY}`, `set ${KEY}`, `set ${onceKeyOf('rule-2', 'comment:20001')}`]);
+    expect(calls.map((call) => `${call.operation} ${call.key}`)).toEqual([
+      `set ${KEY}`,
+      `set ${KEY}`,
+      `set ${onceKeyOf('rule-2', 'comment:20001')}`,
+    ]);
   });
 
   it('treats any error with responseDetails.status 409 as taken', async () => {
@@ -87,7 +99,9 @@ describe('createOnceGuard', () => {
       );
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ code: 'STORAGE_FAILED', operation: 'set', key: KEY, platformCode, cause: failure });
-    expect((error as StorageError).message).toBe(`Forge storage set of "${KEY}" failed${platformCode === undefined ? '' : ` (${platformCode})`}.`);
+    expect((error as StorageError).message).toBe(
+      `Forge storage set of "${KEY}" failed${platformCode === undefined ? '' : ` (${platformCode})`}.`,
+    );
   });
 
   it('release deletes the mark, so the event may be claimed again', async () => {

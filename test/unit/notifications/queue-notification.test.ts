@@ -1,7 +1,11 @@
-import type { IssueEventFact } from '../../../src/notifications/issue-event';
-import { eventLine, queueNotification, type QueueNotificationDeps } from '../../../src/notifications/queue-notification';
 import { readIssue } from '../../../src/jira/issue-reader';
 import type { IssueComment, IssueEmailJira } from '../../../src/mail/issue-email-ports';
+import type { IssueEventFact } from '../../../src/notifications/issue-event';
+import {
+  eventLine,
+  queueNotification,
+  type QueueNotificationDeps,
+} from '../../../src/notifications/queue-notification';
 import { enqueueEmail } from '../../../src/outbox/enqueue-email';
 import { TemplateNotFoundError } from '../../../src/templates/template-errors';
 import { credentialInput } from '../support/credentials';
@@ -19,7 +23,12 @@ describe('eventLine', () => {
     ['a comment by someone unknown', commented, undefined, 'Someone commented on DEMO-1.'],
     ['a transition by a named person', transitioned, 'Ada Lovelace', 'Ada Lovelace moved DEMO-1 to Done.'],
     ['a transition by someone unknown', transitioned, undefined, 'Someone moved DEMO-1 to Done.'],
-    ['a transition to no status Jira named', eventFact({ kind: 'issue-transitioned', eventId: 'changelog:1' }), undefined, 'Someone moved DEMO-1 to a new status.'],
+    [
+      'a transition to no status Jira named',
+      eventFact({ kind: 'issue-transitioned', eventId: 'changelog:1' }),
+      undefined,
+      'Someone moved DEMO-1 to a new status.',
+    ],
   ])('says %s', (_name, fact, actor, line) => {
     expect(eventLine(fact, { key: 'DEMO-1' }, actor)).toBe(line);
   });
@@ -40,7 +49,9 @@ const TEMPLATE = {
 /** queueNotification over the resolver world's storage, outbox and fake Microsoft; Jira as the app is faked here. */
 const notificationWorld = async () => {
   const world = await configuredWorld();
-  await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Alerts', senderMailbox: 'alerts@contoso.com' })));
+  await world.admin.saveCredential(
+    adminRequest(credentialInput({ name: 'Alerts', senderMailbox: 'alerts@contoso.com' })),
+  );
   const template = await world.templates.save(TEMPLATE);
   const commentReads: Array<[string, number | 'all']> = [];
   const userNames: string[] = [];
@@ -67,7 +78,13 @@ const notificationWorld = async () => {
     jira,
     templates: world.templates,
     enqueue: (email) =>
-      enqueueEmail(email, { records: world.records, contents: world.outbox.contents, queue: world.queue, now: () => world.clock.now, log: (line) => world.logLines.push(line) }),
+      enqueueEmail(email, {
+        records: world.records,
+        contents: world.outbox.contents,
+        queue: world.queue,
+        now: () => world.clock.now,
+        log: (line) => world.logLines.push(line),
+      }),
     newId: () => emailIdOf(++emails),
     credential: (id) => (id === undefined ? world.credentials.getDefault() : world.credentials.get(id)),
     readSettings: () => world.settings.read(),
@@ -83,9 +100,18 @@ const notificationWorld = async () => {
     expect(sends).toHaveLength(1);
     const [send] = sends;
     const body = JSON.parse(send?.body ?? '{}') as {
-      message: { subject: string; body: { content: string }; toRecipients: Array<{ emailAddress: { address: string } }>; ccRecipients?: unknown[] };
+      message: {
+        subject: string;
+        body: { content: string };
+        toRecipients: Array<{ emailAddress: { address: string } }>;
+        ccRecipients?: unknown[];
+      };
     };
-    return { url: send?.url, message: body.message, to: body.message.toRecipients.map((recipient) => recipient.emailAddress.address) };
+    return {
+      url: send?.url,
+      message: body.message,
+      to: body.message.toRecipients.map((recipient) => recipient.emailAddress.address),
+    };
   };
   return { world, deps, template, commentReads, userNames, sentMail };
 };
@@ -93,9 +119,16 @@ const notificationWorld = async () => {
 describe('queueNotification', () => {
   it("queues a comment's email with the rule's template and credential, the latest comment and no comment after it", async () => {
     const { world, deps, template, commentReads, userNames, sentMail } = await notificationWorld();
-    const rule = ruleView({ name: 'DEMO comments', event: 'issue-commented', templateId: template.id, credentialId: 'cred-2' });
+    const rule = ruleView({
+      name: 'DEMO comments',
+      event: 'issue-commented',
+      templateId: template.id,
+      credentialId: 'cred-2',
+    });
 
-    await expect(queueNotification(rule, commented, ['team@example.com', 'Grace@Example.com', 'grace@example.com'], deps)).resolves.toEqual({
+    await expect(
+      queueNotification(rule, commented, ['team@example.com', 'Grace@Example.com', 'grace@example.com'], deps),
+    ).resolves.toEqual({
       emailId: emailIdOf(1),
     });
     expect(commentReads).toEqual([['DEMO-1', 1]]);
@@ -133,7 +166,9 @@ describe('queueNotification', () => {
     const { world, deps, template, commentReads, userNames, sentMail } = await notificationWorld();
     const rule = ruleView({ templateId: template.id });
 
-    await expect(queueNotification(rule, eventFact({ actorAccountId: undefined }), ['intake@example.com'], deps)).resolves.toEqual({ emailId: emailIdOf(1) });
+    await expect(
+      queueNotification(rule, eventFact({ actorAccountId: undefined }), ['intake@example.com'], deps),
+    ).resolves.toEqual({ emailId: emailIdOf(1) });
     expect(commentReads).toEqual([]);
     expect(userNames).toEqual([]);
     expect(await world.records.get(emailIdOf(1))).toMatchObject({
@@ -177,15 +212,26 @@ describe('queueNotification', () => {
 
   it('gives a custom template the rule as rule.name and as the sender', async () => {
     const { world, deps, sentMail } = await notificationWorld();
-    const template = await world.templates.save({ name: 'Footer', subject: '{{ issue.key }}', body: '<p>{{ rule.name }}|{{ sender.name }}</p>' });
-    await queueNotification(ruleView({ name: 'Escalations', templateId: template.id }), eventFact(), ['intake@example.com'], deps);
+    const template = await world.templates.save({
+      name: 'Footer',
+      subject: '{{ issue.key }}',
+      body: '<p>{{ rule.name }}|{{ sender.name }}</p>',
+    });
+    await queueNotification(
+      ruleView({ name: 'Escalations', templateId: template.id }),
+      eventFact(),
+      ['intake@example.com'],
+      deps,
+    );
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(sentMail().message.body.content).toContain('<p>Escalations|Notification rule &#34;Escalations&#34;</p>');
   });
 
   it("fails with TemplateNotFoundError when the rule's template is gone, and queues nothing", async () => {
     const { world, deps } = await notificationWorld();
-    await expect(queueNotification(ruleView({ templateId: 'tpl-9' }), eventFact(), ['intake@example.com'], deps)).rejects.toBeInstanceOf(TemplateNotFoundError);
+    await expect(
+      queueNotification(ruleView({ templateId: 'tpl-9' }), eventFact(), ['intake@example.com'], deps),
+    ).rejects.toBeInstanceOf(TemplateNotFoundError);
     expect(world.queue.pushed).toEqual([]);
     expect(await world.records.get(emailIdOf(1))).toBeUndefined();
   });

@@ -85,8 +85,16 @@ describe('rule service', () => {
   it.each<[string, Partial<SaveInput>, Partial<NotificationRuleView>]>([
     ['drops a status for an event that is no transition', { event: 'issue-created', toStatus: 'Done' }, {}],
     ['drops a status for comments', { event: 'issue-commented', toStatus: 'Done' }, { event: 'issue-commented' }],
-    ['keeps the status of a transition rule', { event: 'issue-transitioned', toStatus: 'Done' }, { event: 'issue-transitioned', toStatus: 'Done' }],
-    ['drops an empty status (any status)', { event: 'issue-transitioned', toStatus: '' }, { event: 'issue-transitioned' }],
+    [
+      'keeps the status of a transition rule',
+      { event: 'issue-transitioned', toStatus: 'Done' },
+      { event: 'issue-transitioned', toStatus: 'Done' },
+    ],
+    [
+      'drops an empty status (any status)',
+      { event: 'issue-transitioned', toStatus: '' },
+      { event: 'issue-transitioned' },
+    ],
     ['drops an empty JQL', { jql: '' }, {}],
     ['keeps a JQL', { jql: 'priority = High' }, { jql: 'priority = High' }],
     ['keeps a credential that exists', { credentialId: 'cred-2' }, { credentialId: 'cred-2' }],
@@ -94,9 +102,15 @@ describe('rule service', () => {
       'removes repeated projects, addresses and roles',
       {
         projectKeys: ['DEMO', 'OPS', 'DEMO'],
-        recipients: { addresses: ['a@example.com', 'b@example.com', 'a@example.com'], roles: ['watchers', 'reporter', 'watchers'] },
+        recipients: {
+          addresses: ['a@example.com', 'b@example.com', 'a@example.com'],
+          roles: ['watchers', 'reporter', 'watchers'],
+        },
       },
-      { projectKeys: ['DEMO', 'OPS'], recipients: { addresses: ['a@example.com', 'b@example.com'], roles: ['watchers', 'reporter'] } },
+      {
+        projectKeys: ['DEMO', 'OPS'],
+        recipients: { addresses: ['a@example.com', 'b@example.com'], roles: ['watchers', 'reporter'] },
+      },
     ],
   ])('%s', async (_name, overrides, expected) => {
     const { service, store } = serviceWorld();
@@ -112,9 +126,24 @@ describe('rule service', () => {
   });
 
   it.each<[string, Partial<SaveInput>, Record<string, string>, string]>([
-    ['an unknown template', { templateId: 'tpl-9' }, { templateId: 'That template no longer exists. Choose another.' }, 'templateId'],
-    ['an unknown credential', { credentialId: 'cred-9' }, { credentialId: 'That credential no longer exists. Choose another mailbox.' }, 'credentialId'],
-    ['a JQL Jira refuses', { jql: 'project = invalid' }, { jql: "Jira could not read this JQL. Check it in Jira's issue search." }, 'jql'],
+    [
+      'an unknown template',
+      { templateId: 'tpl-9' },
+      { templateId: 'That template no longer exists. Choose another.' },
+      'templateId',
+    ],
+    [
+      'an unknown credential',
+      { credentialId: 'cred-9' },
+      { credentialId: 'That credential no longer exists. Choose another mailbox.' },
+      'credentialId',
+    ],
+    [
+      'a JQL Jira refuses',
+      { jql: 'project = invalid' },
+      { jql: "Jira could not read this JQL. Check it in Jira's issue search." },
+      'jql',
+    ],
     [
       'all three',
       { templateId: 'tpl-9', credentialId: 'cred-9', jql: 'invalid' },
@@ -132,7 +161,10 @@ describe('rule service', () => {
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(RuleInvalidError);
-    expect(error).toMatchObject({ code: 'NOTIFICATION_RULE_INVALID', message: `The notification rule is not valid: ${fields}.` });
+    expect(error).toMatchObject({
+      code: 'NOTIFICATION_RULE_INVALID',
+      message: `The notification rule is not valid: ${fields}.`,
+    });
     expect((error as RuleInvalidError).fieldErrors).toEqual(fieldErrors);
     expect(kv.count('set')).toBe(0);
     expect(world.newIds).toBe(0);
@@ -145,7 +177,9 @@ describe('rule service', () => {
     await store.put(fired);
     world.clock.now = NOW + 60_000;
 
-    const view = await service.save(input({ id: 'rule-1', name: 'Renamed', enabled: false, recipients: { addresses: [], roles: ['reporter'] } }));
+    const view = await service.save(
+      input({ id: 'rule-1', name: 'Renamed', enabled: false, recipients: { addresses: [], roles: ['reporter'] } }),
+    );
     expect(view).toStrictEqual({
       ...fired,
       name: 'Renamed',
@@ -160,8 +194,12 @@ describe('rule service', () => {
 
   it('drops what an update leaves out (status, JQL, credential)', async () => {
     const { service } = serviceWorld();
-    await service.save(input({ event: 'issue-transitioned', toStatus: 'Done', jql: 'priority = High', credentialId: 'cred-1' }));
-    await expect(service.save(input({ id: 'rule-1', event: 'issue-transitioned' }))).resolves.toStrictEqual(created({ event: 'issue-transitioned' }));
+    await service.save(
+      input({ event: 'issue-transitioned', toStatus: 'Done', jql: 'priority = High', credentialId: 'cred-1' }),
+    );
+    await expect(service.save(input({ id: 'rule-1', event: 'issue-transitioned' }))).resolves.toStrictEqual(
+      created({ event: 'issue-transitioned' }),
+    );
   });
 
   it('refuses to update a rule that does not exist, and stores nothing', async () => {
@@ -190,7 +228,10 @@ describe('rule service', () => {
     expect(error).toMatchObject({ code: 'NOTIFICATION_RULES_LIMIT', message: 'At most 100 notification rules.' });
     expect(world.newIds).toBe(100);
 
-    await expect(service.save(input({ id: 'rule-100', name: 'Renamed' }))).resolves.toMatchObject({ id: 'rule-100', name: 'Renamed' });
+    await expect(service.save(input({ id: 'rule-100', name: 'Renamed' }))).resolves.toMatchObject({
+      id: 'rule-100',
+      name: 'Renamed',
+    });
     const rules = await service.list();
     expect(rules).toHaveLength(100);
     expect(rules.slice(0, 2).map((rule) => rule.id)).toEqual(['rule-1', 'rule-2']);
@@ -232,7 +273,9 @@ describe('rule service', () => {
     await service.save(input({ projectKeys: ['SEC'] }));
     world.appSees = undefined;
     expect((await service.list()).map((rule) => rule.warnings)).toEqual([undefined]);
-    expect(world.logLines).toEqual(['notification rules: could not check the projects the app can see (Error JIRA_REQUEST_FAILED)']);
+    expect(world.logLines).toEqual([
+      'notification rules: could not check the projects the app can see (Error JIRA_REQUEST_FAILED)',
+    ]);
   });
 
   it('deletes a rule; deleting it again is RuleNotFoundError', async () => {
@@ -241,16 +284,31 @@ describe('rule service', () => {
     await expect(service.delete('rule-1')).resolves.toEqual({ id: 'rule-1' });
     expect(await store.get('rule-1')).toBeUndefined();
     expect(await service.list()).toEqual([]);
-    await expect(service.delete('rule-1')).rejects.toMatchObject({ name: 'RuleNotFoundError', code: 'NOTIFICATION_RULE_NOT_FOUND', message: 'No notification rule rule-1.' });
+    await expect(service.delete('rule-1')).rejects.toMatchObject({
+      name: 'RuleNotFoundError',
+      code: 'NOTIFICATION_RULE_NOT_FOUND',
+      message: 'No notification rule rule-1.',
+    });
   });
 
-  it("lists each rule with the firings its history counted, answers its runs, and deletes its history with it", async () => {
+  it('lists each rule with the firings its history counted, answers its runs, and deletes its history with it', async () => {
     const { service, kv } = serviceWorld();
     await service.save(input());
     const history = createRunHistoryStore(kv);
-    const run = { at: iso(NOW + 1000), event: 'issue-created', issueKey: 'DEMO-1', outcome: 'fired', reason: 'Emailed 1 recipient.' } as const;
+    const run = {
+      at: iso(NOW + 1000),
+      event: 'issue-created',
+      issueKey: 'DEMO-1',
+      outcome: 'fired',
+      reason: 'Emailed 1 recipient.',
+    } as const;
     await history.record('rule-1', run);
-    await history.record('rule-1', { ...run, at: iso(NOW + 2000), outcome: 'skipped', reason: 'Sent once already for this event.' });
+    await history.record('rule-1', {
+      ...run,
+      at: iso(NOW + 2000),
+      outcome: 'skipped',
+      reason: 'Sent once already for this event.',
+    });
     expect((await service.list())[0]).toMatchObject({ firedCount: 1, lastFiredAt: iso(NOW + 1000) });
     expect((await service.history('rule-1')).map((entry) => entry.outcome)).toEqual(['skipped', 'fired']);
     await expect(service.history('rule-9')).rejects.toMatchObject({ code: 'NOTIFICATION_RULE_NOT_FOUND' });

@@ -15,7 +15,7 @@ describe('AADSTS guidance', () => {
     .filter(([name]) => name !== 'success')
     .map(([, entry]) => (entry.body as { error_codes: number[] }).error_codes[0] as number);
 
-  it('has guidance for every AADSTS code in the fixtures, and for the emulator\'s other tenant and assertion errors', () => {
+  it("has guidance for every AADSTS code in the fixtures, and for the emulator's other tenant and assertion errors", () => {
     expect(KNOWN_AADSTS_CODES.slice().sort()).toEqual([...fixtureCodes, 50059, 900023, 700024].sort());
   });
 
@@ -45,10 +45,22 @@ describe('AADSTS guidance', () => {
   });
 
   it.each([
-    [7000215, TokenErrorCode.InvalidClientSecret, ['AADSTS7000215', "the secret's Value, not its Secret ID", 'Certificates & secrets']],
-    [7000222, TokenErrorCode.ClientSecretExpired, ['AADSTS7000222', 'expired', 'create a new client secret', 'Certificates & secrets']],
+    [
+      7000215,
+      TokenErrorCode.InvalidClientSecret,
+      ['AADSTS7000215', "the secret's Value, not its Secret ID", 'Certificates & secrets'],
+    ],
+    [
+      7000222,
+      TokenErrorCode.ClientSecretExpired,
+      ['AADSTS7000222', 'expired', 'create a new client secret', 'Certificates & secrets'],
+    ],
     [700016, TokenErrorCode.AppNotFound, ['AADSTS700016', 'Application (client) ID', 'tenant']],
-    [90002, TokenErrorCode.TenantNotFound, ['AADSTS90002', 'tenant named in the token endpoint URL', '/oauth2/v2.0/token']],
+    [
+      90002,
+      TokenErrorCode.TenantNotFound,
+      ['AADSTS90002', 'tenant named in the token endpoint URL', '/oauth2/v2.0/token'],
+    ],
     [70011, TokenErrorCode.InvalidScope, ['AADSTS70011', 'https://graph.microsoft.com/.default']],
     [1002012, TokenErrorCode.InvalidScope, ['AADSTS1002012', 'https://graph.microsoft.com/.default']],
     [500011, TokenErrorCode.InvalidScope, ['AADSTS500011', 'https://graph.microsoft.com/.default']],
@@ -93,9 +105,14 @@ describe('AADSTS guidance', () => {
     [TokenErrorCode.EndpointTimeout, 'The token endpoint did not answer in time.'],
     [TokenErrorCode.EndpointError, "Microsoft's sign-in service answered with a server error."],
     [TokenErrorCode.ResponseInvalid, 'The token endpoint did not answer like the Microsoft identity platform.'],
-    [TokenErrorCode.EndpointNotAllowed, "Issue Mailer gets tokens only from Microsoft's sign-in hosts (login.microsoftonline.com, or your national cloud's)."],
+    [
+      TokenErrorCode.EndpointNotAllowed,
+      "Issue Mailer gets tokens only from Microsoft's sign-in hosts (login.microsoftonline.com, or your national cloud's).",
+    ],
     [TokenErrorCode.ClientAssertionFailed, "Issue Mailer could not sign in with the certificate's private key."],
   ])('%s has its own fixed guidance', (code, start) => {
-    expect(tokenErrorGuidance(new TokenError(code, 'x', { aadstsCode: 123 }))).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(tokenErrorGuidance(new TokenError(code, 'x', { aadstsCode: 123 }))).toMatch(
+      new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
   });
 });

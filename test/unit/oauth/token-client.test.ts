@@ -1,5 +1,5 @@
 import { TokenError } from '../../../src/oauth/errors';
-import { requestClientCredentialsToken, type ClientCredentialsRequest } from '../../../src/oauth/token-client';
+import { type ClientCredentialsRequest, requestClientCredentialsToken } from '../../../src/oauth/token-client';
 import { fakeFetch, jsonResponse, sequenceFetch, timeoutError } from '../support/fake-fetch';
 import { fixtureResponse, tokenFixture, tokenFixtures } from '../support/fixtures';
 
@@ -21,7 +21,10 @@ const run = (answer: Response | Error, overrides: Partial<ClientCredentialsReque
   return { promise, calls };
 };
 
-const failure = async (answer: Response | Error, overrides: Partial<ClientCredentialsRequest> = {}): Promise<TokenError> => {
+const failure = async (
+  answer: Response | Error,
+  overrides: Partial<ClientCredentialsRequest> = {},
+): Promise<TokenError> => {
   const error = await run(answer, overrides).promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -55,8 +58,11 @@ describe('requestClientCredentialsToken', () => {
 
   it('sends a signed client assertion instead of a secret for a certificate credential', async () => {
     const { fetch, calls } = sequenceFetch([fixtureResponse(tokenFixture('success'))]);
-    const { clientSecret: _secret, ...withoutSecret } = request as { clientSecret: string } & ClientCredentialsRequest;
-    await requestClientCredentialsToken({ ...withoutSecret, clientAssertion: 'header.claims.signature' }, { fetch, now: () => NOW });
+    const { clientSecret: _secret, ...withoutSecret } = request;
+    await requestClientCredentialsToken(
+      { ...withoutSecret, clientAssertion: 'header.claims.signature' },
+      { fetch, now: () => NOW },
+    );
     expect(Object.fromEntries(new URLSearchParams(calls[0]?.body))).toEqual({
       client_id: request.clientId,
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
@@ -75,23 +81,65 @@ describe('requestClientCredentialsToken', () => {
   });
 
   it.each([
-    ['access_token missing', { token_type: 'Bearer', expires_in: 3599 }, 'response field "access_token" must be a non-empty string.'],
-    ['access_token empty', { token_type: 'Bearer', expires_in: 3599, access_token: '' }, 'response field "access_token" must be a non-empty string.'],
-    ['access_token a number', { token_type: 'Bearer', expires_in: 3599, access_token: 42 }, 'response field "access_token" must be a non-empty string.'],
+    [
+      'access_token missing',
+      { token_type: 'Bearer', expires_in: 3599 },
+      'response field "access_token" must be a non-empty string.',
+    ],
+    [
+      'access_token empty',
+      { token_type: 'Bearer', expires_in: 3599, access_token: '' },
+      'response field "access_token" must be a non-empty string.',
+    ],
+    [
+      'access_token a number',
+      { token_type: 'Bearer', expires_in: 3599, access_token: 42 },
+      'response field "access_token" must be a non-empty string.',
+    ],
     ['token_type missing', { expires_in: 3599, access_token: 'x' }, 'response field "token_type" must be "Bearer".'],
-    ['token_type pop', { token_type: 'pop', expires_in: 3599, access_token: 'x' }, 'response field "token_type" must be "Bearer".'],
-    ['expires_in missing', { token_type: 'Bearer', access_token: 'x' }, 'response field "expires_in" must be a positive number of seconds.'],
-    ['expires_in zero', { token_type: 'Bearer', expires_in: 0, access_token: 'x' }, 'response field "expires_in" must be a positive number of seconds.'],
-    ['expires_in negative', { token_type: 'Bearer', expires_in: -5, access_token: 'x' }, 'response field "expires_in" must be a positive number of seconds.'],
-    ['expires_in text', { token_type: 'Bearer', expires_in: 'soon', access_token: 'x' }, 'response field "expires_in" must be a positive number of seconds.'],
-    ['expires_in Infinity-ish', { token_type: 'Bearer', expires_in: '1e999', access_token: 'x' }, 'response field "expires_in" must be a positive number of seconds.'],
+    [
+      'token_type pop',
+      { token_type: 'pop', expires_in: 3599, access_token: 'x' },
+      'response field "token_type" must be "Bearer".',
+    ],
+    [
+      'expires_in missing',
+      { token_type: 'Bearer', access_token: 'x' },
+      'response field "expires_in" must be a positive number of seconds.',
+    ],
+    [
+      'expires_in zero',
+      { token_type: 'Bearer', expires_in: 0, access_token: 'x' },
+      'response field "expires_in" must be a positive number of seconds.',
+    ],
+    [
+      'expires_in negative',
+      { token_type: 'Bearer', expires_in: -5, access_token: 'x' },
+      'response field "expires_in" must be a positive number of seconds.',
+    ],
+    [
+      'expires_in text',
+      { token_type: 'Bearer', expires_in: 'soon', access_token: 'x' },
+      'response field "expires_in" must be a positive number of seconds.',
+    ],
+    [
+      'expires_in Infinity-ish',
+      { token_type: 'Bearer', expires_in: '1e999', access_token: 'x' },
+      'response field "expires_in" must be a positive number of seconds.',
+    ],
   ])('refuses a 200 answer with %s', async (_label, body, problem) => {
     const error = await failure(jsonResponse(200, body));
-    expect(error).toMatchObject({ code: 'TOKEN_RESPONSE_INVALID', status: 200, message: `${WHERE} answered 200: ${problem}` });
+    expect(error).toMatchObject({
+      code: 'TOKEN_RESPONSE_INVALID',
+      status: 200,
+      message: `${WHERE} answered 200: ${problem}`,
+    });
   });
 
   it('refuses a 200 answer that is not JSON by content type', async () => {
-    const error = await failure(new Response('<html>sign in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    const error = await failure(
+      new Response('<html>sign in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    );
     expect(error).toMatchObject({
       code: 'TOKEN_RESPONSE_INVALID',
       message: `${WHERE} answered 200: Content-Type must be application/json, got "text/html".`,
@@ -99,8 +147,13 @@ describe('requestClientCredentialsToken', () => {
   });
 
   it('refuses a 200 JSON answer whose body does not parse', async () => {
-    const error = await failure(new Response('{"access_token":', { status: 200, headers: { 'Content-Type': 'application/json' } }));
-    expect(error).toMatchObject({ code: 'TOKEN_RESPONSE_INVALID', message: `${WHERE} answered 200: the body is not a JSON object.` });
+    const error = await failure(
+      new Response('{"access_token":', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
+    expect(error).toMatchObject({
+      code: 'TOKEN_RESPONSE_INVALID',
+      message: `${WHERE} answered 200: the body is not a JSON object.`,
+    });
   });
 
   const expectedCodes: Record<string, string> = {
@@ -121,29 +174,41 @@ describe('requestClientCredentialsToken', () => {
     expect(errorFixtures.map(([name]) => name).sort()).toEqual(Object.keys(expectedCodes).sort());
   });
 
-  it.each(errorFixtures)('maps %s to its code with the AADSTS number, status and Microsoft ids', async (name, entry) => {
-    const body = entry.body as { error: string; error_codes: number[]; trace_id: string; correlation_id: string; error_description: string };
-    const aadsts = body.error_codes[0];
-    const error = await failure(fixtureResponse(entry));
+  it.each(errorFixtures)(
+    'maps %s to its code with the AADSTS number, status and Microsoft ids',
+    async (name, entry) => {
+      const body = entry.body as {
+        error: string;
+        error_codes: number[];
+        trace_id: string;
+        correlation_id: string;
+        error_description: string;
+      };
+      const aadsts = body.error_codes[0];
+      const error = await failure(fixtureResponse(entry));
 
-    expect(error).toMatchObject({
-      name: 'TokenError',
-      code: expectedCodes[name],
-      aadstsCode: aadsts,
-      oauthError: body.error,
-      status: entry.status,
-      traceId: body.trace_id,
-      correlationId: body.correlation_id,
-      message: `${WHERE} answered ${entry.status} (AADSTS${aadsts} ${body.error}): the token request was refused.`,
-    });
-    // Microsoft's description names the app and carries trace ids; it stays out of the message.
-    expect(error.message).not.toContain(body.error_description.slice(0, 40));
-    expect(error.message).not.toContain(body.trace_id);
-  });
+      expect(error).toMatchObject({
+        name: 'TokenError',
+        code: expectedCodes[name],
+        aadstsCode: aadsts,
+        oauthError: body.error,
+        status: entry.status,
+        traceId: body.trace_id,
+        correlationId: body.correlation_id,
+        message: `${WHERE} answered ${entry.status} (AADSTS${aadsts} ${body.error}): the token request was refused.`,
+      });
+      // Microsoft's description names the app and carries trace ids; it stays out of the message.
+      expect(error.message).not.toContain(body.error_description.slice(0, 40));
+      expect(error.message).not.toContain(body.trace_id);
+    },
+  );
 
   it('reads the AADSTS number from error_description when error_codes is absent', async () => {
     const error = await failure(
-      jsonResponse(401, { error: 'invalid_client', error_description: 'AADSTS7000222: The provided client secret keys are expired.' }),
+      jsonResponse(401, {
+        error: 'invalid_client',
+        error_description: 'AADSTS7000222: The provided client secret keys are expired.',
+      }),
     );
     expect(error).toMatchObject({ code: 'TOKEN_CLIENT_SECRET_EXPIRED', aadstsCode: 7000222 });
   });
@@ -165,7 +230,11 @@ describe('requestClientCredentialsToken', () => {
 
   it.each([500, 502, 503])('answers TOKEN_ENDPOINT_ERROR for %i', async (status) => {
     const error = await failure(new Response('Service unavailable', { status }));
-    expect(error).toMatchObject({ code: 'TOKEN_ENDPOINT_ERROR', status, message: `${WHERE} answered ${status}: server error.` });
+    expect(error).toMatchObject({
+      code: 'TOKEN_ENDPOINT_ERROR',
+      status,
+      message: `${WHERE} answered ${status}: server error.`,
+    });
   });
 
   it('keeps the AADSTS number of a 5xx answer', async () => {

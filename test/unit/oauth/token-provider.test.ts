@@ -1,8 +1,8 @@
 import { TokenError } from '../../../src/oauth/errors';
 import { createTokenCache, TOKEN_EXPIRY_MARGIN_MS } from '../../../src/oauth/token-cache';
+import { requestClientCredentialsToken } from '../../../src/oauth/token-client';
 import { tokenFingerprint } from '../../../src/oauth/token-fingerprint';
 import { TokenMemo } from '../../../src/oauth/token-memo';
-import { requestClientCredentialsToken } from '../../../src/oauth/token-client';
 import { createTokenProvider, type TokenCredential } from '../../../src/oauth/token-provider';
 import { StorageError } from '../../../src/storage/errors';
 import { fakeFetch, jsonResponse } from '../support/fake-fetch';
@@ -104,7 +104,10 @@ describe('createTokenProvider', () => {
 
   it.each([
     ['client ID', { clientId: '99999999-2222-3333-4444-555555555555' }],
-    ['token endpoint', { tokenEndpoint: 'https://login.microsoftonline.com/fabrikam.onmicrosoft.com/oauth2/v2.0/token' }],
+    [
+      'token endpoint',
+      { tokenEndpoint: 'https://login.microsoftonline.com/fabrikam.onmicrosoft.com/oauth2/v2.0/token' },
+    ],
     ['scope', { scope: 'https://graph.microsoft.com/.default offline_access' }],
     ['secret', { secretUpdatedAt: '2024-05-06T05:59:00.000Z' }],
     ['client authentication method', { clientAuthMethod: 'certificate' as const }],
@@ -124,9 +127,17 @@ describe('createTokenProvider', () => {
   });
 
   it('fingerprints a client secret credential as before certificates existed, and a certificate by when it was set', () => {
-    expect(tokenFingerprint({ ...credential, clientAuthMethod: 'client_secret', certificateUpdatedAt: 'x' })).toBe(tokenFingerprint(credential));
-    const certificate = { ...credential, clientAuthMethod: 'certificate' as const, certificateUpdatedAt: '2024-05-01T00:00:00.000Z' };
-    expect(tokenFingerprint(certificate)).not.toBe(tokenFingerprint({ ...certificate, certificateUpdatedAt: '2024-05-02T00:00:00.000Z' }));
+    expect(tokenFingerprint({ ...credential, clientAuthMethod: 'client_secret', certificateUpdatedAt: 'x' })).toBe(
+      tokenFingerprint(credential),
+    );
+    const certificate = {
+      ...credential,
+      clientAuthMethod: 'certificate' as const,
+      certificateUpdatedAt: '2024-05-01T00:00:00.000Z',
+    };
+    expect(tokenFingerprint(certificate)).not.toBe(
+      tokenFingerprint({ ...certificate, certificateUpdatedAt: '2024-05-02T00:00:00.000Z' }),
+    );
   });
 
   it('gets a new token on forceRefresh even with a good cached one, and caches it', async () => {
@@ -172,12 +183,17 @@ describe('createTokenProvider', () => {
   it('passes token errors through and caches nothing', async () => {
     const store = new MemoryKvStore();
     const { fetch } = fakeFetch(() =>
-      jsonResponse(401, { error: 'invalid_client', error_codes: [7000215], error_description: 'AADSTS7000215: Invalid client secret provided.' }),
+      jsonResponse(401, {
+        error: 'invalid_client',
+        error_codes: [7000215],
+        error_description: 'AADSTS7000215: Invalid client secret provided.',
+      }),
     );
     const provider = createTokenProvider(credential, {
       now: () => START,
       cache: createTokenCache(store),
-      requestToken: () => requestClientCredentialsToken({ ...credential, clientSecret: SECRET }, { fetch, now: () => START }),
+      requestToken: () =>
+        requestClientCredentialsToken({ ...credential, clientSecret: SECRET }, { fetch, now: () => START }),
       memo: new TokenMemo(),
     });
 
@@ -194,7 +210,10 @@ describe('createTokenCache', () => {
     const cache = createTokenCache(store);
     const fingerprint = tokenFingerprint(credential);
     await cache.put('cred-1', fingerprint, { accessToken: 't', expiresAt: START + 3_600_000 });
-    await expect(cache.get('cred-1', fingerprint, START)).resolves.toEqual({ accessToken: 't', expiresAt: START + 3_600_000 });
+    await expect(cache.get('cred-1', fingerprint, START)).resolves.toEqual({
+      accessToken: 't',
+      expiresAt: START + 3_600_000,
+    });
 
     await cache.clear('cred-1');
     await expect(cache.get('cred-1', fingerprint, START)).resolves.toBeUndefined();

@@ -1,10 +1,10 @@
 import { TEST_EMAIL_SUBJECT } from '../../../src/credentials/diagnosis/test-email-step';
 import { emailRecordSchema } from '../../../src/outbox/email-record';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
+import type { FetchHandler } from '../support/fake-fetch';
 import { MemoryEntityStore } from '../support/memory-entity-store';
 import { graphError } from '../support/outbox-microsoft';
 import { adminRequest, configuredWorld, defaultMicrosoft, emailIdOf, NOW, silenceWarnings } from '../support/resolvers';
-import type { FetchHandler } from '../support/fake-fetch';
 import { emailRecord } from './outbox-fixtures';
 
 const TEST_ID = emailIdOf(999);
@@ -53,7 +53,15 @@ describe("Test connection's test email in the email log", () => {
       roundAttempts: 1,
       sentAt: NOW + 5_000,
       finishedAt: NOW + 5_000,
-      events: [{ at: new Date(NOW + 5_000).toISOString(), from: SENDER, status: 'sent', note: 'Test email accepted by Microsoft 365 (Test connection).', attempt: 1 }],
+      events: [
+        {
+          at: new Date(NOW + 5_000).toISOString(),
+          from: SENDER,
+          status: 'sent',
+          note: 'Test email accepted by Microsoft 365 (Test connection).',
+          attempt: 1,
+        },
+      ],
       followUps: [],
       commentAfterSend: false,
       contentChunks: 0,
@@ -67,18 +75,33 @@ describe("Test connection's test email in the email log", () => {
     await runTest(world);
 
     const all = await world.admin.listEmailLog(adminRequest({}));
-    expect(all).toMatchObject({ ok: true, data: { items: [{ emailId: TEST_ID, kind: 'connection-test', status: 'sent', canResend: false }] } });
+    expect(all).toMatchObject({
+      ok: true,
+      data: { items: [{ emailId: TEST_ID, kind: 'connection-test', status: 'sent', canResend: false }] },
+    });
     const item = all.ok ? all.data.items[0] : undefined;
     expect(item === undefined ? 'missing' : 'issueKey' in item).toBe(false);
-    await expect(world.admin.listEmailLog(adminRequest({ issueKey: 'DEMO-1' }))).resolves.toEqual({ ok: true, data: { items: [] } });
-    await expect(world.admin.listEmailLog(adminRequest({ status: 'sent' }))).resolves.toMatchObject({ ok: true, data: { items: [{ emailId: TEST_ID }] } });
+    await expect(world.admin.listEmailLog(adminRequest({ issueKey: 'DEMO-1' }))).resolves.toEqual({
+      ok: true,
+      data: { items: [] },
+    });
+    await expect(world.admin.listEmailLog(adminRequest({ status: 'sent' }))).resolves.toMatchObject({
+      ok: true,
+      data: { items: [{ emailId: TEST_ID }] },
+    });
     await expect(world.admin.getEmailLogEntry(adminRequest({ emailId: TEST_ID }))).resolves.toMatchObject({
       ok: true,
-      data: { kind: 'connection-test', senderMailbox: SENDER, to: ['ada.admin@example.com'], requestedBy: ADMIN, canResend: false },
+      data: {
+        kind: 'connection-test',
+        senderMailbox: SENDER,
+        to: ['ada.admin@example.com'],
+        requestedBy: ADMIN,
+        canResend: false,
+      },
     });
   });
 
-  it('writes a failed record with the step\'s safe code and guidance, and the backend refuses to resend it', async () => {
+  it("writes a failed record with the step's safe code and guidance, and the backend refuses to resend it", async () => {
     const world = await configuredWorld({ microsoft: microsoftSending(() => graphError(403, 'ErrorAccessDenied')) });
     const result = await runTest(world);
     if (!result.ok) throw new Error('testConnection answered an error');
@@ -88,7 +111,10 @@ describe("Test connection's test email in the email log", () => {
     const record = await world.records.get(TEST_ID);
     expect(record).toMatchObject({ kind: 'connection-test', status: 'failed', attempts: 1, finishedAt: NOW + 5_000 });
     expect(record?.lastError).toEqual({ code: 'GRAPH_ACCESS_DENIED', message: step?.message });
-    expect(record?.events[0]).toMatchObject({ status: 'failed', error: { code: 'GRAPH_ACCESS_DENIED', message: step?.message } });
+    expect(record?.events[0]).toMatchObject({
+      status: 'failed',
+      error: { code: 'GRAPH_ACCESS_DENIED', message: step?.message },
+    });
     expect(record?.sentAt).toBeUndefined();
     // No token or secret in what was stored.
     expect(JSON.stringify(record)).not.toMatch(/eyJ|client_secret|Bearer/);
@@ -97,7 +123,8 @@ describe("Test connection's test email in the email log", () => {
       ok: false,
       error: {
         code: 'EMAIL_CONNECTION_TEST_NOT_RESENDABLE',
-        message: "A connection test's email cannot be resent. Run Test connection again on the Credentials tab to send a new one.",
+        message:
+          "A connection test's email cannot be resent. Run Test connection again on the Credentials tab to send a new one.",
       },
     });
     expect(world.queue.pushed).toHaveLength(0);

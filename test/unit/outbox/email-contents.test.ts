@@ -2,9 +2,9 @@ import {
   CHUNK_CHARS,
   ContentTooLargeError,
   createEmailContentStore,
+  type EmailContent,
   isInlineAttachment,
   MAX_CHUNKS,
-  type EmailContent,
 } from '../../../src/outbox/email-contents';
 import { ContentMissingError, OutboxRecordInvalidError } from '../../../src/outbox/errors';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -46,7 +46,9 @@ describe('email contents', () => {
     expect(keys).toEqual(Array.from({ length: 8 }, (_, index) => `email-content:${ID}.${index}`));
     const chunks = keys.map((key) => kv.plain.get(key) as string);
     expect(chunks.slice(0, 7).every((chunk) => chunk.length === CHUNK_CHARS)).toBe(true);
-    expect(chunks.every((chunk) => /^[A-Za-z0-9+/=]+$/.test(chunk) && Buffer.byteLength(chunk) < 240 * 1024)).toBe(true);
+    expect(chunks.every((chunk) => /^[A-Za-z0-9+/=]+$/.test(chunk) && Buffer.byteLength(chunk) < 240 * 1024)).toBe(
+      true,
+    );
     expect(chunks.join('')).toBe(Buffer.from(JSON.stringify(email), 'utf8').toString('base64'));
     await expect(store.read(ID, 8)).resolves.toEqual(email);
   });
@@ -82,13 +84,24 @@ describe('email contents', () => {
     kv.plain.delete(`email-content:${ID}.1`);
     const attempt = store.read(ID, 4);
     await expect(attempt).rejects.toThrow(ContentMissingError);
-    await expect(attempt).rejects.toMatchObject({ code: 'OUTBOX_CONTENT_MISSING', message: `The content of email ${ID} is no longer stored.` });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'OUTBOX_CONTENT_MISSING',
+      message: `The content of email ${ID} is no longer stored.`,
+    });
   });
 
   it.each<[string, unknown[], string]>([
     ['a chunk that is not text', [42], 'The stored email content does not fit: a chunk is not text'],
-    ['chunks that are not JSON', [Buffer.from('{"subject":').toString('base64')], 'The stored email content does not fit: not JSON (SyntaxError)'],
-    ['JSON of another shape', [Buffer.from('{"subject":"s"}').toString('base64')], 'The stored email content does not fit: html: Invalid input: expected string, received undefined'],
+    [
+      'chunks that are not JSON',
+      [Buffer.from('{"subject":').toString('base64')],
+      'The stored email content does not fit: not JSON (SyntaxError)',
+    ],
+    [
+      'JSON of another shape',
+      [Buffer.from('{"subject":"s"}').toString('base64')],
+      'The stored email content does not fit: html: Invalid input: expected string, received undefined',
+    ],
   ])('answers OutboxRecordInvalidError for %s', async (_name, chunks, message) => {
     const { kv, store } = setup();
     chunks.forEach((chunk, index) => kv.plain.set(`email-content:${ID}.${index}`, chunk));
@@ -109,7 +122,14 @@ describe('email contents', () => {
     const { store } = setup();
     const email = content('<p>x</p>');
     email.attachments = [
-      { id: '10100', filename: 'shot.png', mimeType: 'image/png', size: 2000, contentId: 'image-10100@issue-mailer', inline: false },
+      {
+        id: '10100',
+        filename: 'shot.png',
+        mimeType: 'image/png',
+        size: 2000,
+        contentId: 'image-10100@issue-mailer',
+        inline: false,
+      },
       { id: '10102', filename: 'old.png', mimeType: 'image/png', size: 20, contentId: 'image-10102@issue-mailer' },
       { id: '10101', filename: 'log.txt', mimeType: 'text/plain', size: 12 },
     ];

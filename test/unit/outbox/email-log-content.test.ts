@@ -2,7 +2,12 @@ import { emailContentKey } from '../../../src/storage/keys';
 import { outboxMicrosoft } from '../support/outbox-microsoft';
 import { adminRequest, configuredWorld, emailIdOf, issueRequest, silenceWarnings } from '../support/resolvers';
 
-const payload = { to: ['ada@example.com'], cc: ['Bob Builder <bob@example.com>'], subject: '[DEMO-1] Login page', message: 'Please <b>look</b>' };
+const payload = {
+  to: ['ada@example.com'],
+  cc: ['Bob Builder <bob@example.com>'],
+  subject: '[DEMO-1] Login page',
+  message: 'Please <b>look</b>',
+};
 
 describe('the email log shows the message as sent', () => {
   silenceWarnings();
@@ -38,7 +43,10 @@ describe('the email log shows the message as sent', () => {
     await world.issueAction.sendIssueEmail(issueRequest(payload));
     await world.drainOutbox();
     await world.kv.delete(emailContentKey(emailIdOf(1), 0));
-    await expect(world.admin.getEmailContent(adminRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({ ok: true, data: { kept: false } });
+    await expect(world.admin.getEmailContent(adminRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
+      ok: true,
+      data: { kept: false },
+    });
     await expect(world.admin.getEmailContent(adminRequest({ emailId: emailIdOf(9) }))).resolves.toMatchObject({
       ok: false,
       error: { code: 'EMAIL_NOT_FOUND' },

@@ -1,11 +1,22 @@
 import { UNCERTAIN_MESSAGE } from '../../../src/outbox/trace-check';
 import { timeoutError } from '../support/fake-fetch';
 import { callsOf, graphError, outboxMicrosoft } from '../support/outbox-microsoft';
-import { adminRequest, configuredWorld, emailIdOf, issueRequest, NOW, resolverWorld, silenceWarnings } from '../support/resolvers';
+import {
+  adminRequest,
+  configuredWorld,
+  emailIdOf,
+  issueRequest,
+  NOW,
+  resolverWorld,
+  silenceWarnings,
+} from '../support/resolvers';
 import { iso } from './outbox-fixtures';
 
 const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
-const NOT_ADMIN = { ok: false, error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' } };
+const NOT_ADMIN = {
+  ok: false,
+  error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' },
+};
 const INVALID_RECIPIENTS = {
   code: 'GRAPH_INVALID_RECIPIENTS',
   message: 'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.',
@@ -48,19 +59,57 @@ describe('email log resolver functions', () => {
   });
 
   it.each<[string, 'listEmailLog' | 'getEmailLogEntry' | 'resendEmail' | 'saveEmailLogSettings', unknown, unknown]>([
-    ['an unknown status', 'listEmailLog', { status: 'lost' }, fieldError('status', 'Choose queued, sending, retrying, sent or failed.')],
-    ['a bad issue key', 'listEmailLog', { issueKey: 'DEMO' }, fieldError('issueKey', 'Enter an issue key such as DEMO-12.')],
-    ['a date that is not ISO 8601', 'listEmailLog', { from: '6 May 2024' }, fieldError('from', 'Use an ISO 8601 date and time.')],
-    ['a bad email id', 'getEmailLogEntry', { emailId: 'email-1' }, fieldError('emailId', 'Not an email id of this app.')],
+    [
+      'an unknown status',
+      'listEmailLog',
+      { status: 'lost' },
+      fieldError('status', 'Choose queued, sending, retrying, sent or failed.'),
+    ],
+    [
+      'a bad issue key',
+      'listEmailLog',
+      { issueKey: 'DEMO' },
+      fieldError('issueKey', 'Enter an issue key such as DEMO-12.'),
+    ],
+    [
+      'a date that is not ISO 8601',
+      'listEmailLog',
+      { from: '6 May 2024' },
+      fieldError('from', 'Use an ISO 8601 date and time.'),
+    ],
+    [
+      'a bad email id',
+      'getEmailLogEntry',
+      { emailId: 'email-1' },
+      fieldError('emailId', 'Not an email id of this app.'),
+    ],
     ['a bad email id', 'resendEmail', { emailId: '../x' }, fieldError('emailId', 'Not an email id of this app.')],
-    ['0 days', 'saveEmailLogSettings', { retentionDays: 0 }, fieldError('retentionDays', 'Keep emails at least 1 day.')],
-    ['366 days', 'saveEmailLogSettings', { retentionDays: 366 }, fieldError('retentionDays', 'Keep emails at most 365 days.')],
-    ['1.5 days', 'saveEmailLogSettings', { retentionDays: 1.5 }, fieldError('retentionDays', 'Enter a whole number of days.')],
+    [
+      '0 days',
+      'saveEmailLogSettings',
+      { retentionDays: 0 },
+      fieldError('retentionDays', 'Keep emails at least 1 day.'),
+    ],
+    [
+      '366 days',
+      'saveEmailLogSettings',
+      { retentionDays: 366 },
+      fieldError('retentionDays', 'Keep emails at most 365 days.'),
+    ],
+    [
+      '1.5 days',
+      'saveEmailLogSettings',
+      { retentionDays: 1.5 },
+      fieldError('retentionDays', 'Enter a whole number of days.'),
+    ],
     [
       'an unknown field',
       'listEmailLog',
       { sort: 'oldest' },
-      { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' } },
+      {
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' },
+      },
     ],
   ])('refuses %s (%s)', async (_name, fn, body, answer) => {
     const world = await configuredWorld();
@@ -99,7 +148,10 @@ describe('email log resolver functions', () => {
         ],
       },
     });
-    await expect(world.admin.listEmailLog(adminRequest({ issueKey: 'DEMO-2' }))).resolves.toEqual({ ok: true, data: { items: [] } });
+    await expect(world.admin.listEmailLog(adminRequest({ issueKey: 'DEMO-2' }))).resolves.toEqual({
+      ok: true,
+      data: { items: [] },
+    });
     await expect(world.admin.listEmailLog(adminRequest({ from: iso(NOW + 1), limit: 1 }))).resolves.toMatchObject({
       ok: true,
       data: { items: [{ emailId: emailIdOf(2) }] },
@@ -109,7 +161,10 @@ describe('email log resolver functions', () => {
   it('gets one entry with its events', async () => {
     const { world } = await worldWithLog();
     const answer = await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) }));
-    expect(answer).toMatchObject({ ok: true, data: { emailId: emailIdOf(1), status: 'sent', requestId: 'req-send-1', sentAt: iso(NOW), attachmentCount: 0 } });
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { emailId: emailIdOf(1), status: 'sent', requestId: 'req-send-1', sentAt: iso(NOW), attachmentCount: 0 },
+    });
     expect(answer.ok && answer.data.events.map((event) => event.status)).toEqual(['queued', 'sending', 'sent']);
     await expect(world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(3) }))).resolves.toEqual({
       ok: false,
@@ -125,7 +180,11 @@ describe('email log resolver functions', () => {
     const answer = await world.admin.resendEmail(adminRequest({ emailId: emailIdOf(2), anyway: true }));
 
     expect(answer).toMatchObject({ ok: true, data: { emailId: emailIdOf(2), status: 'queued', canResend: false } });
-    expect(answer.ok && answer.data.events.at(-1)).toEqual({ at: iso(NOW + 120_000), status: 'queued', note: 'Resent by Ada Admin.' });
+    expect(answer.ok && answer.data.events.at(-1)).toEqual({
+      at: iso(NOW + 120_000),
+      status: 'queued',
+      note: 'Resent by Ada Admin.',
+    });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     const sends = callsOf(world.microsoft.calls).sends;
     expect(sends).toHaveLength(3);
@@ -137,7 +196,10 @@ describe('email log resolver functions', () => {
     const { world } = await worldWithLog();
     await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
       ok: false,
-      error: { code: 'EMAIL_NOT_RESENDABLE', message: 'Only failed emails can be resent. Reload the email log to see where this one stands.' },
+      error: {
+        code: 'EMAIL_NOT_RESENDABLE',
+        message: 'Only failed emails can be resent. Reload the email log to see where this one stands.',
+      },
     });
     await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(3) }))).resolves.toMatchObject({
       ok: false,
@@ -172,9 +234,18 @@ describe('email log resolver functions', () => {
 
   it('reads and saves how long the log keeps emails', async () => {
     const world = await configuredWorld();
-    await expect(world.admin.getEmailLogSettings(adminRequest({}))).resolves.toEqual({ ok: true, data: { retentionDays: 90 } });
-    await expect(world.admin.saveEmailLogSettings(adminRequest({ retentionDays: 365 }))).resolves.toEqual({ ok: true, data: { retentionDays: 365 } });
-    await expect(world.admin.getEmailLogSettings(adminRequest({}))).resolves.toEqual({ ok: true, data: { retentionDays: 365 } });
+    await expect(world.admin.getEmailLogSettings(adminRequest({}))).resolves.toEqual({
+      ok: true,
+      data: { retentionDays: 90 },
+    });
+    await expect(world.admin.saveEmailLogSettings(adminRequest({ retentionDays: 365 }))).resolves.toEqual({
+      ok: true,
+      data: { retentionDays: 365 },
+    });
+    await expect(world.admin.getEmailLogSettings(adminRequest({}))).resolves.toEqual({
+      ok: true,
+      data: { retentionDays: 365 },
+    });
     await expect(world.logSettings.read()).resolves.toEqual({ retentionDays: 365 });
   });
 });

@@ -37,21 +37,29 @@ describe('resending from the email log', () => {
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'failed', finishedAt: NOW + 60_000 });
     world.clock.now = NOW + 120_000;
 
-    await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({ ok: false, error: UNCHANGED });
+    await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
+      ok: false,
+      error: UNCHANGED,
+    });
     expect(world.queue.pushed).toHaveLength(1);
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'failed' });
 
-    await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(1), anyway: true }))).resolves.toMatchObject({
-      ok: true,
-      data: { status: 'queued' },
-    });
+    await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(1), anyway: true }))).resolves.toMatchObject(
+      {
+        ok: true,
+        data: { status: 'queued' },
+      },
+    );
     expect(world.queue.pushed).toHaveLength(2);
   });
 
   it('resends without a word once the credential was saved after the failure', async () => {
     const { world, saveCredential } = await worldWithFailure();
     await saveCredential(NOW + 90_000);
-    await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(1) }))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(1) }))).resolves.toMatchObject({
+      ok: true,
+      data: { status: 'queued' },
+    });
   });
 
   it('does not judge a failure a later attempt could get past (the attempts ran out in an outage)', async () => {
@@ -61,7 +69,10 @@ describe('resending from the email log', () => {
     for (let attempt = 0; attempt < 8; attempt += 1) microsoft.sends.push(() => graphError(503, 'ServiceUnavailable'));
     await world.issueAction.sendIssueEmail(issueRequest(payload));
     await world.drainOutbox();
-    expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'failed', lastError: { code: 'GRAPH_UNAVAILABLE', transient: true } });
+    expect(await world.records.get(emailIdOf(1))).toMatchObject({
+      status: 'failed',
+      lastError: { code: 'GRAPH_UNAVAILABLE', transient: true },
+    });
     await expect(world.admin.resendEmail(adminRequest({ emailId: emailIdOf(1) }))).resolves.toMatchObject({ ok: true });
   });
 

@@ -1,14 +1,14 @@
 import type { DeliveryStatus, ListEmailLogQuery } from '../../../src/contract/email-log';
-import type { EmailRecord } from '../../../src/outbox/email-record';
+import { createEmailContentStore } from '../../../src/outbox/email-contents';
 import { createEmailLogService } from '../../../src/outbox/email-log-service';
+import type { EmailRecord } from '../../../src/outbox/email-record';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { EmailNotFoundError, NotResendableError } from '../../../src/outbox/errors';
 import { UNCERTAIN_MESSAGE } from '../../../src/outbox/trace-check';
 import type { EntityPage, IndexQuery } from '../../../src/storage/entity-store';
-import { createEmailContentStore } from '../../../src/outbox/email-contents';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
-import { MemoryKvStore } from '../support/memory-kv-store';
 import { MemoryEntityStore } from '../support/memory-entity-store';
+import { MemoryKvStore } from '../support/memory-kv-store';
 import { emailIdOf, NOW } from '../support/resolvers';
 import { emailRecord, failedRecord, iso } from './outbox-fixtures';
 
@@ -22,7 +22,10 @@ class RecordingEntities extends MemoryEntityStore {
 }
 
 const ADMIN = { accountId: 'admin-1', name: 'Ada Admin' };
-const THROTTLED = { code: 'GRAPH_THROTTLED', message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.' };
+const THROTTLED = {
+  code: 'GRAPH_THROTTLED',
+  message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.',
+};
 const UNCERTAIN = { code: 'DELIVERY_UNCERTAIN', message: UNCERTAIN_MESSAGE };
 
 const setup = async (...records: EmailRecord[]) => {
@@ -52,8 +55,16 @@ describe('email log service: list', () => {
 
   it.each<[string, Partial<ListEmailLogQuery>, IndexQuery]>([
     ['no filter', {}, { index: 'createdAt', range: {}, order: 'newest', limit: 25 }],
-    ['a status', { status: 'failed' }, { index: 'by-status', partition: ['failed'], range: {}, order: 'newest', limit: 25 }],
-    ['an issue', { issueKey: 'DEMO-2' }, { index: 'by-issue', partition: ['DEMO-2'], range: {}, order: 'newest', limit: 25 }],
+    [
+      'a status',
+      { status: 'failed' },
+      { index: 'by-status', partition: ['failed'], range: {}, order: 'newest', limit: 25 },
+    ],
+    [
+      'an issue',
+      { issueKey: 'DEMO-2' },
+      { index: 'by-issue', partition: ['DEMO-2'], range: {}, order: 'newest', limit: 25 },
+    ],
     [
       'an issue and a status',
       { issueKey: 'DEMO-2', status: 'sent' },
@@ -62,12 +73,24 @@ describe('email log service: list', () => {
     [
       'dates',
       { from: FROM, to: TO },
-      { index: 'createdAt', range: { from: Date.parse(FROM), to: Date.parse('2024-05-06T22:00:00Z') }, order: 'newest', limit: 25 },
+      {
+        index: 'createdAt',
+        range: { from: Date.parse(FROM), to: Date.parse('2024-05-06T22:00:00Z') },
+        order: 'newest',
+        limit: 25,
+      },
     ],
     [
       'a status, dates, a cursor and a limit',
       { status: 'queued', from: FROM, cursor: 'MQ', limit: 5 },
-      { index: 'by-status', partition: ['queued'], range: { from: Date.parse(FROM) }, order: 'newest', limit: 5, cursor: 'MQ' },
+      {
+        index: 'by-status',
+        partition: ['queued'],
+        range: { from: Date.parse(FROM) },
+        order: 'newest',
+        limit: 5,
+        cursor: 'MQ',
+      },
     ],
   ])('asks the right index for %s', async (_name, filters, expected) => {
     const { entities, service } = await setup();
@@ -84,7 +107,8 @@ describe('email log service: list', () => {
       failedRecord(4, THROTTLED, { createdAt: at(4), issueKey: 'DEMO-2' }),
       emailRecord(5, { createdAt: at(5), status: 'retrying', nextAttemptAt: at(6) }),
     );
-    const ids = async (filters: Partial<ListEmailLogQuery>) => (await service.list(query(filters))).items.map((item) => item.emailId);
+    const ids = async (filters: Partial<ListEmailLogQuery>) =>
+      (await service.list(query(filters))).items.map((item) => item.emailId);
 
     await expect(ids({})).resolves.toEqual([5, 4, 3, 2, 1].map(emailIdOf));
     await expect(ids({ status: 'failed' })).resolves.toEqual([4, 2].map(emailIdOf));
@@ -117,7 +141,10 @@ describe('email log service: list', () => {
     });
     expect(first.items[1]).toMatchObject({ status: 'failed', lastError: THROTTLED, canResend: true });
     expect(first.items[1]).not.toHaveProperty('nextAttemptAt');
-    expect((await service.list(query({ status: 'sent' }))).items[0]).toMatchObject({ sentAt: iso(at(4)), requestId: 'req-3' });
+    expect((await service.list(query({ status: 'sent' }))).items[0]).toMatchObject({
+      sentAt: iso(at(4)),
+      requestId: 'req-3',
+    });
   });
 });
 
@@ -133,7 +160,10 @@ describe('email log service: get and deliveryOf', () => {
     const { service } = await setup();
     const attempt = service.get(emailIdOf(9));
     await expect(attempt).rejects.toThrow(EmailNotFoundError);
-    await expect(attempt).rejects.toMatchObject({ code: 'EMAIL_NOT_FOUND', message: `No email ${emailIdOf(9)} in the email log.` });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'EMAIL_NOT_FOUND',
+      message: `No email ${emailIdOf(9)} in the email log.`,
+    });
   });
 
   it("answers the delivery of an email of the issue, and EmailNotFoundError for another issue's", async () => {
@@ -153,8 +183,10 @@ describe('email log service: get and deliveryOf', () => {
   it("gives the sender the sender's words and says when only an admin can help", async () => {
     const policy = {
       code: 'GRAPH_APP_ACCESS_POLICY_DENIED',
-      message: 'An Exchange application access policy does not let this app send (check with Test-ApplicationAccessPolicy).',
-      senderMessage: 'Microsoft 365 does not let Issue Mailer send from this mailbox. Tell your Jira admin; the email log has the details.',
+      message:
+        'An Exchange application access policy does not let this app send (check with Test-ApplicationAccessPolicy).',
+      senderMessage:
+        'Microsoft 365 does not let Issue Mailer send from this mailbox. Tell your Jira admin; the email log has the details.',
     };
     const { service } = await setup(failedRecord(1, policy));
     const view = await service.deliveryOf(emailIdOf(1), '10001');
@@ -168,15 +200,34 @@ describe('email log service: resend', () => {
 
     const entry = await service.resend(emailIdOf(1), ADMIN);
 
-    expect(entry).toMatchObject({ emailId: emailIdOf(1), status: 'queued', attempts: 3, canResend: false, nextAttemptAt: iso(clock.now) });
+    expect(entry).toMatchObject({
+      emailId: emailIdOf(1),
+      status: 'queued',
+      attempts: 3,
+      canResend: false,
+      nextAttemptAt: iso(clock.now),
+    });
     expect(entry.events.at(-1)).toEqual({ at: iso(clock.now), status: 'queued', note: 'Resent by Ada Admin.' });
     const stored = await store.get(emailIdOf(1));
-    expect(stored).toMatchObject({ status: 'queued', version: 8, roundAttempts: 0, attempts: 3, nextAttemptAt: clock.now, updatedAt: clock.now, followUps: [] });
+    expect(stored).toMatchObject({
+      status: 'queued',
+      version: 8,
+      roundAttempts: 0,
+      attempts: 3,
+      nextAttemptAt: clock.now,
+      updatedAt: clock.now,
+      followUps: [],
+    });
     expect(stored).not.toHaveProperty('finishedAt');
     expect(stored).not.toHaveProperty('unsure');
     expect(stored?.internetMessageId).toBe(`<${emailIdOf(1)}.demo-1@contoso.com>`);
     expect(queue.pushed).toEqual([
-      { job: { emailId: emailIdOf(1), ticket: 'ticket-1' }, mailbox: 'support@contoso.com', delaySeconds: 0, pushedAt: clock.now },
+      {
+        job: { emailId: emailIdOf(1), ticket: 'ticket-1' },
+        mailbox: 'support@contoso.com',
+        delaySeconds: 0,
+        pushedAt: clock.now,
+      },
     ]);
   });
 
@@ -206,7 +257,8 @@ describe('email log service: resend', () => {
       first = false;
       // The other admin's resend lands between this one's read and write.
       const stored = entities.values.get(emailIdOf(1));
-      if (stored !== undefined) entities.values.set(emailIdOf(1), { ...stored, status: 'queued', version: stored.version + 1 });
+      if (stored !== undefined)
+        entities.values.set(emailIdOf(1), { ...stored, status: 'queued', version: stored.version + 1 });
     };
     await expect(service.resend(emailIdOf(1), ADMIN)).rejects.toThrow(NotResendableError);
     expect(queue.pushed).toEqual([]);

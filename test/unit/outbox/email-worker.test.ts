@@ -1,5 +1,5 @@
-import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
 import { deliverEmail } from '../../../src/consumers/email-worker';
+import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
 import { StorageError } from '../../../src/storage/errors';
 import { callsOf, found, outboxMicrosoft } from '../support/outbox-microsoft';
 import { configuredWorld, emailIdOf, issueRequest, NOW, silenceWarnings } from '../support/resolvers';
@@ -43,16 +43,25 @@ describe('deliverEmail (the email-worker consumer function)', () => {
   it.each<[string, string, Record<string, unknown>]>([
     ['a first delivery', 'busy', {}],
     ['a retry context that does not parse', 'busy', { retryContext: { retryCount: -1 } }],
-    ["the platform's redelivery", 'reconciled-sent', { retryContext: { retryCount: 1, retryReason: 'FUNCTION_RETRY_REQUEST' } }],
-  ])('passes the event\'s retry count on: %s of the job that claimed the attempt is %s', async (_name, outcome, fields) => {
-    const { world, microsoft, job } = await setup();
-    await expect(handleOutboxJob(job, { retryCount: 0 }, stoppingDeps(world.outbox, true))).rejects.toThrow('the invocation stopped');
-    microsoft.lookups.push(() => found([{ id: 'sent-1', isDraft: false }]));
-    world.clock.now = NOW + 10_000;
+    [
+      "the platform's redelivery",
+      'reconciled-sent',
+      { retryContext: { retryCount: 1, retryReason: 'FUNCTION_RETRY_REQUEST' } },
+    ],
+  ])(
+    "passes the event's retry count on: %s of the job that claimed the attempt is %s",
+    async (_name, outcome, fields) => {
+      const { world, microsoft, job } = await setup();
+      await expect(handleOutboxJob(job, { retryCount: 0 }, stoppingDeps(world.outbox, true))).rejects.toThrow(
+        'the invocation stopped',
+      );
+      microsoft.lookups.push(() => found([{ id: 'sent-1', isDraft: false }]));
+      world.clock.now = NOW + 10_000;
 
-    await expect(deliverEmail({ body: job, ...fields }, world.outbox)).resolves.toEqual({ outcome });
-    expect(callsOf(world.microsoft.calls).sends).toHaveLength(1);
-  });
+      await expect(deliverEmail({ body: job, ...fields }, world.outbox)).resolves.toEqual({ outcome });
+      expect(callsOf(world.microsoft.calls).sends).toHaveLength(1);
+    },
+  );
 
   it('asks the platform to deliver the event again when the job could not be settled: writes kept losing', async () => {
     const { world, job } = await setup();
@@ -60,17 +69,24 @@ describe('deliverEmail (the email-worker consumer function)', () => {
 
     await expect(deliverEmail({ body: job }, world.outbox)).resolves.toEqual(PLATFORM_RETRY);
 
-    expect(world.logLines).toEqual([`email ${ID}: the outbox job stopped (WriteConflictError OUTBOX_WRITE_CONFLICT); the platform retries it`]);
+    expect(world.logLines).toEqual([
+      `email ${ID}: the outbox job stopped (WriteConflictError OUTBOX_WRITE_CONFLICT); the platform retries it`,
+    ]);
     expect(world.microsoft.calls).toHaveLength(0);
     expect(await world.records.get(ID)).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
   it('asks the platform to deliver the event again when storage fails', async () => {
     const { world, job } = await setup();
-    world.outbox.records = { ...world.records, get: async () => Promise.reject(new StorageError('get', ID, { code: 'RATE_LIMIT_EXCEEDED' })) };
+    world.outbox.records = {
+      ...world.records,
+      get: async () => Promise.reject(new StorageError('get', ID, { code: 'RATE_LIMIT_EXCEEDED' })),
+    };
 
     await expect(deliverEmail({ body: job }, world.outbox)).resolves.toEqual(PLATFORM_RETRY);
 
-    expect(world.logLines).toEqual([`email ${ID}: the outbox job stopped (StorageError STORAGE_FAILED); the platform retries it`]);
+    expect(world.logLines).toEqual([
+      `email ${ID}: the outbox job stopped (StorageError STORAGE_FAILED); the platform retries it`,
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
 import { ContentTooLargeError } from '../../../src/outbox/email-contents';
 import { ContentMissingError, WriteConflictError } from '../../../src/outbox/errors';
-import { failureKind, requestIdOf, technicalNote, type FailureKind } from '../../../src/outbox/failure-kind';
+import { type FailureKind, failureKind, requestIdOf, technicalNote } from '../../../src/outbox/failure-kind';
 import { StorageError } from '../../../src/storage/errors';
 
 const RETRY: FailureKind = { kind: 'retry' };
@@ -72,7 +72,10 @@ describe('failureKind', () => {
     ['Throttled', GraphErrorCode.Throttled],
     ['Unavailable', GraphErrorCode.Unavailable],
   ])('keeps Retry-After of %s', (_name, code) => {
-    expect(failureKind(new GraphError(code, 'm', { retryAfterSeconds: 7 }))).toEqual({ kind: 'retry', retryAfterSeconds: 7 });
+    expect(failureKind(new GraphError(code, 'm', { retryAfterSeconds: 7 }))).toEqual({
+      kind: 'retry',
+      retryAfterSeconds: 7,
+    });
   });
 
   it.each<[string, unknown, FailureKind]>([
@@ -90,10 +93,22 @@ describe('failureKind', () => {
 
 describe('technicalNote and requestIdOf', () => {
   it.each<[unknown, string]>([
-    [new GraphError(GraphErrorCode.Throttled, 'POST graph.microsoft.com/v1.0/users/a%40b.com/sendMail answered 429.'), 'POST graph.microsoft.com/v1.0/users/a%40b.com/sendMail answered 429'],
-    [new TokenError(TokenErrorCode.EndpointTimeout, 'POST login.microsoftonline.com/t/oauth2/v2.0/token timed out.'), 'POST login.microsoftonline.com/t/oauth2/v2.0/token timed out'],
-    [new JiraError(JiraErrorCode.RequestFailed, 'GET /rest/api/3/attachment/content/1 answered 502.'), 'GET /rest/api/3/attachment/content/1 answered 502'],
-    [new StorageError('get', 'email-content:e.0', { code: 'RATE_LIMIT_EXCEEDED' }), 'Forge storage get of "email-content:e.0" failed (RATE_LIMIT_EXCEEDED)'],
+    [
+      new GraphError(GraphErrorCode.Throttled, 'POST graph.microsoft.com/v1.0/users/a%40b.com/sendMail answered 429.'),
+      'POST graph.microsoft.com/v1.0/users/a%40b.com/sendMail answered 429',
+    ],
+    [
+      new TokenError(TokenErrorCode.EndpointTimeout, 'POST login.microsoftonline.com/t/oauth2/v2.0/token timed out.'),
+      'POST login.microsoftonline.com/t/oauth2/v2.0/token timed out',
+    ],
+    [
+      new JiraError(JiraErrorCode.RequestFailed, 'GET /rest/api/3/attachment/content/1 answered 502.'),
+      'GET /rest/api/3/attachment/content/1 answered 502',
+    ],
+    [
+      new StorageError('get', 'email-content:e.0', { code: 'RATE_LIMIT_EXCEEDED' }),
+      'Forge storage get of "email-content:e.0" failed (RATE_LIMIT_EXCEEDED)',
+    ],
     // Anything else may carry text from anywhere: only its class.
     [new ContentMissingError('e'), 'ContentMissingError'],
     [new TypeError('secret-ish text'), 'TypeError'],

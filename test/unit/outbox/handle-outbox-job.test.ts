@@ -3,7 +3,7 @@ import { SLOT_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
 import { markedSent } from '../../../src/outbox/record-changes';
 import { graphError } from '../support/outbox-microsoft';
 import { emailIdOf, NOW, silenceWarnings } from '../support/resolvers';
-import { ID, MESSAGE_ID, SEND_MAIL, DEADLINE_MS, iso, setup, leftSending } from './outbox-world';
+import { DEADLINE_MS, ID, iso, leftSending, MESSAGE_ID, SEND_MAIL, setup } from './outbox-world';
 
 describe('handleOutboxJob', () => {
   silenceWarnings();
@@ -19,8 +19,17 @@ describe('handleOutboxJob', () => {
     expect(calls().sends).toHaveLength(1);
     expect(calls().sends[0]?.body).toContain(`"internetMessageId":"${MESSAGE_ID}"`);
     const stored = await record();
-    expect(stored).toMatchObject({ status: 'sent', attempts: 1, roundAttempts: 1, requestId: 'req-send-1', sentAt: NOW, finishedAt: NOW, followUps: [] });
-    for (const field of ['attempt', 'lastError', 'nextAttemptAt', 'slotAt', 'unsure']) expect(stored).not.toHaveProperty(field);
+    expect(stored).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      roundAttempts: 1,
+      requestId: 'req-send-1',
+      sentAt: NOW,
+      finishedAt: NOW,
+      followUps: [],
+    });
+    for (const field of ['attempt', 'lastError', 'nextAttemptAt', 'slotAt', 'unsure'])
+      expect(stored).not.toHaveProperty(field);
     expect(stored?.events).toEqual([
       { at: iso(NOW), status: 'queued', note: 'Queued by Ursula User.' },
       { at: iso(NOW), status: 'sending', note: 'Attempt 1: handing the email to Microsoft 365.', attempt: 1 },
@@ -34,7 +43,9 @@ describe('handleOutboxJob', () => {
       },
     ]);
     await expect(history()).resolves.toMatchObject({ ok: true, data: [{ id: ID, status: 'sent', at: iso(NOW) }] });
-    expect(world.issueData.comments_added).toEqual([{ issueKey: 'DEMO-1', to: ['ada@example.com'], cc: [], subject: '[DEMO-1] Login page' }]);
+    expect(world.issueData.comments_added).toEqual([
+      { issueKey: 'DEMO-1', to: ['ada@example.com'], cc: [], subject: '[DEMO-1] Login page' },
+    ]);
     expect(world.queue.pushed).toHaveLength(1);
     // The content stays as long as the log keeps the email, so the log can show the message as sent.
     expect(stored?.contentChunks).toBe(1);
@@ -52,7 +63,10 @@ describe('handleOutboxJob', () => {
       status: 'retrying',
       nextAttemptAt: NOW + 3000,
       attempts: 1,
-      lastError: { code: 'GRAPH_THROTTLED', message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.' },
+      lastError: {
+        code: 'GRAPH_THROTTLED',
+        message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.',
+      },
     });
     expect(retrying).not.toHaveProperty('attempt');
     expect(retrying?.events.at(-1)).toEqual({
@@ -60,7 +74,10 @@ describe('handleOutboxJob', () => {
       status: 'retrying',
       note: `Attempt 1 failed (${SEND_MAIL} answered 429 ApplicationThrottled); trying again in 3 s as Microsoft 365 asked (Retry-After).`,
       attempt: 1,
-      error: { code: 'GRAPH_THROTTLED', message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.' },
+      error: {
+        code: 'GRAPH_THROTTLED',
+        message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.',
+      },
       from: 'support@contoso.com',
     });
     expect(laterPushes()).toEqual([3]);
@@ -78,8 +95,14 @@ describe('handleOutboxJob', () => {
     await queueEmail();
 
     await expect(world.drainOutbox(1)).resolves.toEqual(['retry-scheduled']);
-    expect(await record()).toMatchObject({ status: 'retrying', nextAttemptAt: NOW + 4000, lastError: { code: 'GRAPH_UNAVAILABLE' } });
-    expect((await record())?.events.at(-1)?.note).toBe(`Attempt 1 failed (${SEND_MAIL} answered 503 ServiceUnavailable); trying again in 4 s.`);
+    expect(await record()).toMatchObject({
+      status: 'retrying',
+      nextAttemptAt: NOW + 4000,
+      lastError: { code: 'GRAPH_UNAVAILABLE' },
+    });
+    expect((await record())?.events.at(-1)?.note).toBe(
+      `Attempt 1 failed (${SEND_MAIL} answered 503 ServiceUnavailable); trying again in 4 s.`,
+    );
 
     await expect(world.drainOutbox()).resolves.toEqual(['retry-scheduled', 'retry-scheduled', 'sent']);
     expect(laterPushes()).toEqual([4, 8, 15]);
@@ -125,7 +148,10 @@ describe('handleOutboxJob', () => {
     for (let index = 0; index < 8; index += 1) microsoft.sends.push(() => graphError(503, 'ServiceUnavailable'));
     await queueEmail();
 
-    await expect(world.drainOutbox()).resolves.toEqual([...Array.from({ length: 7 }, () => 'retry-scheduled'), 'failed']);
+    await expect(world.drainOutbox()).resolves.toEqual([
+      ...Array.from({ length: 7 }, () => 'retry-scheduled'),
+      'failed',
+    ]);
 
     expect(laterPushes()).toEqual([4, 8, 15, 30, 60, 120, 240]);
     const stored = await record();
@@ -140,7 +166,9 @@ describe('handleOutboxJob', () => {
         senderMessage: 'Microsoft 365 is unavailable right now. Try again in a few minutes.',
       },
     });
-    expect(stored?.events.at(-1)?.note).toBe(`Attempt 8 failed (${SEND_MAIL} answered 503 ServiceUnavailable); no attempts left (8).`);
+    expect(stored?.events.at(-1)?.note).toBe(
+      `Attempt 8 failed (${SEND_MAIL} answered 503 ServiceUnavailable); no attempts left (8).`,
+    );
     expect(calls().sends).toHaveLength(8);
   });
 
@@ -181,7 +209,10 @@ describe('handleOutboxJob', () => {
     const queued = await record();
     if (queued === undefined) throw new Error('no record');
     // Stored "sent", then the invocation stopped before its follow-ups.
-    await world.records.replace({ ...markedSent(queued, NOW, 'Sent.', 'req-1'), version: queued.version + 1 }, queued.version);
+    await world.records.replace(
+      { ...markedSent(queued, NOW, 'Sent.', 'req-1'), version: queued.version + 1 },
+      queued.version,
+    );
     expect(await record()).toMatchObject({ status: 'sent', followUps: ['history', 'comment'], contentChunks: 1 });
 
     await expect(world.drainOutbox()).resolves.toEqual(['already-final']);
@@ -235,7 +266,11 @@ describe('handleOutboxJob', () => {
     await queueEmail();
 
     await expect(world.drainOutbox(2)).resolves.toEqual(['sent', 'paced']);
-    expect(await record(emailIdOf(2))).toMatchObject({ status: 'queued', slotAt: NOW + SLOT_SPACING_MS, nextAttemptAt: NOW + SLOT_SPACING_MS });
+    expect(await record(emailIdOf(2))).toMatchObject({
+      status: 'queued',
+      slotAt: NOW + SLOT_SPACING_MS,
+      nextAttemptAt: NOW + SLOT_SPACING_MS,
+    });
     expect(world.queue.pushed.map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
       [emailIdOf(1), 0],
       [emailIdOf(2), 0],

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { WriteConflictError } from '../../../src/outbox/errors';
 import {
   createMailboxPacer,

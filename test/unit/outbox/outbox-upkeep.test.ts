@@ -3,8 +3,8 @@ import type { EmailRecord } from '../../../src/outbox/email-record';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
 import { ORPHAN_AFTER_MS, runOutboxUpkeep } from '../../../src/outbox/outbox-upkeep';
-import { StorageError } from '../../../src/storage/errors';
 import type { EntityPage, IndexQuery } from '../../../src/storage/entity-store';
+import { StorageError } from '../../../src/storage/errors';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
 import { MemoryEntityStore } from '../support/memory-entity-store';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -14,7 +14,15 @@ import { emailRecord, failedRecord } from './outbox-fixtures';
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60_000;
 const THROTTLED = { code: 'GRAPH_THROTTLED', message: 'Throttled.' };
-const content = { subject: 's', html: '<p>x</p>', to: ['ada@example.com'], cc: [], bcc: [], headers: [], attachments: [] };
+const content = {
+  subject: 's',
+  html: '<p>x</p>',
+  to: ['ada@example.com'],
+  cc: [],
+  bcc: [],
+  headers: [],
+  attachments: [],
+};
 
 /** The email log whose by-status query for one status fails, as storage can. */
 class FlakyEntities extends MemoryEntityStore {
@@ -40,7 +48,8 @@ const setup = async (now: number, records: EmailRecord[], retentionDays?: number
   if (retentionDays !== undefined) await settings.save({ retentionDays });
   const queue = new FakeOutboxQueue(() => now);
   const log: string[] = [];
-  const run = () => runOutboxUpkeep({ records: store, contents, queue, settings, now: () => now, log: (line) => log.push(line) });
+  const run = () =>
+    runOutboxUpkeep({ records: store, contents, queue, settings, now: () => now, log: (line) => log.push(line) });
   const kept = async () => (await store.query({ order: 'oldest', limit: 100 })).records.map((record) => record.emailId);
   const contentOf = (n: number) => kv.plain.has(`email-content:${emailIdOf(n)}.0`);
   const pushed = () => queue.pushed.map((entry) => [entry.job.emailId, entry.delaySeconds]);
@@ -86,8 +95,18 @@ describe('outbox upkeep', () => {
       emailRecord(3, { status: 'retrying', createdAt: now - DAY + 2, nextAttemptAt: now - 60 * MINUTE }),
       emailRecord(4, { status: 'retrying', createdAt: now - DAY + 3, nextAttemptAt: now + 60 * MINUTE }),
       // A sending email is due when its attempt's deadline has passed, however long ago it was updated.
-      emailRecord(5, { status: 'sending', createdAt: now - DAY + 4, updatedAt: now - DAY, attempt: attempt(now - 11 * MINUTE) }),
-      emailRecord(6, { status: 'sending', createdAt: now - DAY + 5, updatedAt: now - DAY, attempt: attempt(now - 9 * MINUTE) }),
+      emailRecord(5, {
+        status: 'sending',
+        createdAt: now - DAY + 4,
+        updatedAt: now - DAY,
+        attempt: attempt(now - 11 * MINUTE),
+      }),
+      emailRecord(6, {
+        status: 'sending',
+        createdAt: now - DAY + 5,
+        updatedAt: now - DAY,
+        attempt: attempt(now - 9 * MINUTE),
+      }),
       emailRecord(7, { status: 'sent', createdAt: now - DAY + 6, nextAttemptAt: now - DAY }),
       failedRecord(8, THROTTLED, { createdAt: now - DAY + 7, nextAttemptAt: now - DAY }),
     ]);

@@ -34,9 +34,9 @@ export const leftSending = async (afterGraph: boolean) => {
   await context.queueEmail();
   const first = context.world.queue.take();
   if (first === undefined) throw new Error('no job');
-  await expect(handleOutboxJob(first.job, { retryCount: 0 }, stoppingDeps(context.world.outbox, afterGraph))).rejects.toThrow(
-    'the invocation stopped',
-  );
+  await expect(
+    handleOutboxJob(first.job, { retryCount: 0 }, stoppingDeps(context.world.outbox, afterGraph)),
+  ).rejects.toThrow('the invocation stopped');
   expect(await context.record()).toMatchObject({
     status: 'sending',
     attempt: { number: 1, ticket: first.job.ticket, startedAt: NOW, deadlineAt: NOW + DEADLINE_MS },

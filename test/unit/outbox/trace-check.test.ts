@@ -4,7 +4,7 @@ import { StorageError } from '../../../src/storage/errors';
 import { timeoutError } from '../support/fake-fetch';
 import { found, graphError } from '../support/outbox-microsoft';
 import { NOW, silenceWarnings } from '../support/resolvers';
-import { MESSAGE_ID, SEND_MAIL, LOOKUP, iso, setup, leftSending } from './outbox-world';
+import { iso, leftSending, LOOKUP, MESSAGE_ID, SEND_MAIL, setup } from './outbox-world';
 
 describe('handleOutboxJob when an attempt may have gone out unheard', () => {
   silenceWarnings();
@@ -33,7 +33,13 @@ describe('handleOutboxJob when an attempt may have gone out unheard', () => {
 
     await expect(world.drainOutbox()).resolves.toEqual(['reconciled-sent']);
     const sent = await record();
-    expect(sent).toMatchObject({ status: 'sent', sentAt: NOW + 15_000, requestId: 'req-lookup', attempts: 1, followUps: [] });
+    expect(sent).toMatchObject({
+      status: 'sent',
+      sentAt: NOW + 15_000,
+      requestId: 'req-lookup',
+      attempts: 1,
+      followUps: [],
+    });
     expect(sent).not.toHaveProperty('unsure');
     expect(sent?.events.at(-1)).toEqual({
       at: iso(NOW + 15_000),
@@ -59,7 +65,10 @@ describe('handleOutboxJob when an attempt may have gone out unheard', () => {
     const stored = await record();
     expect(stored).toMatchObject({ status: 'sent', attempts: 1, sentAt: NOW + 10_000 });
     expect(stored?.events.slice(2).map((event) => [event.status, event.note])).toEqual([
-      ['retrying', "Attempt 1 stopped before its outcome was recorded; the sender's mailbox is checked before any new attempt."],
+      [
+        'retrying',
+        "Attempt 1 stopped before its outcome was recorded; the sender's mailbox is checked before any new attempt.",
+      ],
       ['sent', "Found in the sender's Sent Items: the earlier attempt went out."],
     ]);
     expect(calls().sends).toHaveLength(1);
@@ -74,7 +83,12 @@ describe('handleOutboxJob when an attempt may have gone out unheard', () => {
     expect(await record()).toMatchObject({ status: 'retrying', unsure: { since: NOW }, nextAttemptAt: NOW + 25_000 });
     expect(laterPushes()).toEqual([15]);
 
-    await expect(world.drainOutbox()).resolves.toEqual(['waiting-for-trace', 'waiting-for-trace', 'waiting-for-trace', 'sent']);
+    await expect(world.drainOutbox()).resolves.toEqual([
+      'waiting-for-trace',
+      'waiting-for-trace',
+      'waiting-for-trace',
+      'sent',
+    ]);
 
     // Checked at 10, 25, 40 and 55 s; at 60 s "not found" is an answer.
     expect(laterPushes()).toEqual([15, 15, 15, 5]);
@@ -82,7 +96,9 @@ describe('handleOutboxJob when an attempt may have gone out unheard', () => {
     expect(calls().sends).toHaveLength(1);
     const stored = await record();
     expect(stored).toMatchObject({ status: 'sent', attempts: 2, sentAt: NOW + TRACE_GRACE_MS });
-    expect(stored?.events.map((event) => event.note)).toContain("Not in the sender's mailbox: the earlier attempt did not go out. Sending again.");
+    expect(stored?.events.map((event) => event.note)).toContain(
+      "Not in the sender's mailbox: the earlier attempt did not go out. Sending again.",
+    );
   });
 
   it('fails as DELIVERY_UNCERTAIN when the mailbox cannot be searched (403)', async () => {
@@ -102,7 +118,10 @@ describe('handleOutboxJob when an attempt may have gone out unheard', () => {
     expect(stored?.events.at(-1)?.note).toBe(
       `Could not search the sender's mailbox (${LOOKUP} answered 403 ErrorAccessDenied): whether the earlier attempt went out is unknown.`,
     );
-    await expect(history()).resolves.toMatchObject({ ok: true, data: [{ status: 'failed', error: UNCERTAIN_MESSAGE }] });
+    await expect(history()).resolves.toMatchObject({
+      ok: true,
+      data: [{ status: 'failed', error: UNCERTAIN_MESSAGE }],
+    });
     expect(world.issueData.comments_added).toEqual([]);
     expect(calls().sends).toHaveLength(1);
   });
@@ -132,7 +151,9 @@ describe('handleOutboxJob when an attempt may have gone out unheard', () => {
     await expect(handleOutboxJob(job, { retryCount: 1 }, world.outbox)).resolves.toBe('sent');
 
     const { deletes, sends } = calls();
-    expect(deletes.map((call) => call.url)).toEqual(['https://graph.microsoft.com/v1.0/users/support%40contoso.com/messages/draft-9']);
+    expect(deletes.map((call) => call.url)).toEqual([
+      'https://graph.microsoft.com/v1.0/users/support%40contoso.com/messages/draft-9',
+    ]);
     expect(sends).toHaveLength(1);
     expect(world.microsoft.calls.indexOf(deletes[0]!)).toBeLessThan(world.microsoft.calls.indexOf(sends[0]!));
     const stored = await record();

@@ -6,16 +6,23 @@ import { adminRequest, configuredWorld, resolverWorld, silenceWarnings } from '.
 describe('admin resolver functions', () => {
   silenceWarnings();
 
-  it.each(['listCredentials', 'saveCredential', 'deleteCredential', 'testConnection', 'setDefaultCredential', 'listWarnings'] as const)(
-    '%s answers NOT_ADMIN to a non-admin before touching storage',
-    async (name) => {
-      const world = resolverWorld({ isAdmin: false });
-      const answer = await world.admin[name](adminRequest({ id: 'cred-1' }));
-      expect(answer).toEqual({ ok: false, error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' } });
-      expect(world.kv.count()).toBe(0);
-      expect(world.jira.calls.map((call) => call.path)).toEqual(['/rest/api/3/mypermissions?permissions=ADMINISTER']);
-    },
-  );
+  it.each([
+    'listCredentials',
+    'saveCredential',
+    'deleteCredential',
+    'testConnection',
+    'setDefaultCredential',
+    'listWarnings',
+  ] as const)('%s answers NOT_ADMIN to a non-admin before touching storage', async (name) => {
+    const world = resolverWorld({ isAdmin: false });
+    const answer = await world.admin[name](adminRequest({ id: 'cred-1' }));
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' },
+    });
+    expect(world.kv.count()).toBe(0);
+    expect(world.jira.calls.map((call) => call.path)).toEqual(['/rest/api/3/mypermissions?permissions=ADMINISTER']);
+  });
 
   it('saves, lists and deletes a credential', async () => {
     const world = resolverWorld();
@@ -26,7 +33,10 @@ describe('admin resolver functions', () => {
     const listed = await world.admin.listCredentials(adminRequest({}));
     expect(listed).toMatchObject({ ok: true, data: [{ id: 'cred-1', name: 'Support mailbox' }] });
 
-    await expect(world.admin.deleteCredential(adminRequest({ id: 'cred-1' }))).resolves.toEqual({ ok: true, data: { id: 'cred-1' } });
+    await expect(world.admin.deleteCredential(adminRequest({ id: 'cred-1' }))).resolves.toEqual({
+      ok: true,
+      data: { id: 'cred-1' },
+    });
     await expect(world.admin.listCredentials(adminRequest({}))).resolves.toEqual({ ok: true, data: [] });
   });
 
@@ -80,7 +90,12 @@ describe('admin resolver functions', () => {
 
     expect(answer).toMatchObject({
       ok: true,
-      data: { ok: true, code: 'OK', message: 'Connected: mail can go out from support@contoso.com.', testedAt: '2024-05-06T06:00:00.000Z' },
+      data: {
+        ok: true,
+        code: 'OK',
+        message: 'Connected: mail can go out from support@contoso.com.',
+        testedAt: '2024-05-06T06:00:00.000Z',
+      },
     });
     expect(answer.ok && answer.data.steps?.map((step) => step.status)).toEqual(['passed', 'passed', 'passed']);
     expect(world.microsoft.calls.map((call) => call.method)).toEqual(['POST', 'GET', 'GET']);
@@ -98,10 +113,18 @@ describe('admin resolver functions', () => {
       ['mailbox', 'passed'],
       ['test-email', 'passed'],
     ]);
-    expect(world.jira.calls.map((call) => call.path)).toEqual(['/rest/api/3/mypermissions?permissions=ADMINISTER', '/rest/api/3/myself']);
-    await expect(world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: 'yes' }))).resolves.toMatchObject({
+    expect(world.jira.calls.map((call) => call.path)).toEqual([
+      '/rest/api/3/mypermissions?permissions=ADMINISTER',
+      '/rest/api/3/myself',
+    ]);
+    await expect(
+      world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: 'yes' })),
+    ).resolves.toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', fieldErrors: { sendTestEmail: 'Invalid input: expected boolean, received string' } },
+      error: {
+        code: 'VALIDATION_FAILED',
+        fieldErrors: { sendTestEmail: 'Invalid input: expected boolean, received string' },
+      },
     });
   });
 
@@ -130,14 +153,18 @@ describe('admin resolver functions', () => {
       ok: false,
       error: {
         code: 'CREDENTIAL_IN_USE',
-        message: 'Email this issue sends through this credential as the default. Make another credential the default first.',
+        message:
+          'Email this issue sends through this credential as the default. Make another credential the default first.',
       },
     });
     await expect(world.admin.setDefaultCredential(adminRequest({ id: 'cred-2' }))).resolves.toMatchObject({
       ok: true,
       data: { id: 'cred-2', isDefault: true, usedBy: ['Email this issue (default credential)'] },
     });
-    await expect(world.admin.deleteCredential(adminRequest({ id: 'cred-1' }))).resolves.toEqual({ ok: true, data: { id: 'cred-1' } });
+    await expect(world.admin.deleteCredential(adminRequest({ id: 'cred-1' }))).resolves.toEqual({
+      ok: true,
+      data: { id: 'cred-1' },
+    });
     await expect(world.admin.setDefaultCredential(adminRequest({ id: 'cred-1' }))).resolves.toMatchObject({
       ok: false,
       error: { code: 'CREDENTIAL_NOT_FOUND' },
@@ -146,7 +173,9 @@ describe('admin resolver functions', () => {
 
   it('lists the warnings for the top of the page', async () => {
     const world = await configuredWorld();
-    await world.admin.saveCredential(adminRequest(credentialInput({ id: 'cred-1', clientSecret: '', secretExpiresOn: '2024-05-20' })));
+    await world.admin.saveCredential(
+      adminRequest(credentialInput({ id: 'cred-1', clientSecret: '', secretExpiresOn: '2024-05-20' })),
+    );
     await expect(world.admin.listWarnings(adminRequest({}))).resolves.toEqual({
       ok: true,
       data: {
@@ -164,7 +193,10 @@ describe('admin resolver functions', () => {
         ],
       },
     });
-    await expect(world.admin.listWarnings(adminRequest({ extra: 1 }))).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    await expect(world.admin.listWarnings(adminRequest({ extra: 1 }))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('answers INTERNAL_ERROR for an unexpected storage failure, logging only its name and code', async () => {
@@ -172,7 +204,10 @@ describe('admin resolver functions', () => {
     world.kv.failNext('query', Object.assign(new Error('rate limited'), { code: 'RATE_LIMIT_EXCEEDED' }));
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-        await expect(world.admin.listCredentials(adminRequest({}))).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
+      await expect(world.admin.listCredentials(adminRequest({}))).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL_ERROR' },
+      });
       expect(error.mock.calls).toEqual([['[issue-mailer] listCredentials failed: Error RATE_LIMIT_EXCEEDED']]);
     } finally {
       error.mockRestore();

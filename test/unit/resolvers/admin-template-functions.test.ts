@@ -6,7 +6,10 @@ describe('saveTemplate refuses a template that breaks a limit', () => {
 
   const save = (body: string) => {
     const world = resolverWorld();
-    return { world, answer: world.admin.saveTemplate(adminRequest({ name: 'Hostile', subject: '{{ issue.key }}', body })) };
+    return {
+      world,
+      answer: world.admin.saveTemplate(adminRequest({ name: 'Hostile', subject: '{{ issue.key }}', body })),
+    };
   };
 
   it.each([

@@ -1,4 +1,10 @@
-import { CredentialInUseError, CredentialNotFoundError, NoCredentialConfiguredError, PrivateKeyMissingError, SecretMissingError } from '../../../src/credentials/errors';
+import {
+  CredentialInUseError,
+  CredentialNotFoundError,
+  NoCredentialConfiguredError,
+  PrivateKeyMissingError,
+  SecretMissingError,
+} from '../../../src/credentials/errors';
 import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
@@ -19,7 +25,9 @@ describe('toResolverError', () => {
   });
 
   it('never gives an admin the same message for two Graph codes', () => {
-    const messages = Object.values(GraphErrorCode).map((code) => toResolverError(new GraphError(code, RAW), 'admin')?.message);
+    const messages = Object.values(GraphErrorCode).map(
+      (code) => toResolverError(new GraphError(code, RAW), 'admin')?.message,
+    );
     expect(new Set(messages).size).toBe(messages.length);
   });
 
@@ -41,18 +49,51 @@ describe('toResolverError', () => {
   });
 
   it.each(Object.values(JiraErrorCode))('gives %s a fixed message', (code) => {
-    expect(toResolverError(new JiraError(code, RAW), 'user')).toMatchObject({ code, message: expect.not.stringContaining(RAW) as unknown as string });
+    expect(toResolverError(new JiraError(code, RAW), 'user')).toMatchObject({
+      code,
+      message: expect.not.stringContaining(RAW),
+    });
   });
 
   it.each([
-    [new CredentialNotFoundError('x'), 'admin', 'CREDENTIAL_NOT_FOUND', 'That credential no longer exists. Reload the page.'],
+    [
+      new CredentialNotFoundError('x'),
+      'admin',
+      'CREDENTIAL_NOT_FOUND',
+      'That credential no longer exists. Reload the page.',
+    ],
     [new NoCredentialConfiguredError(), 'admin', 'NOT_CONFIGURED', 'Add a Microsoft 365 credential first.'],
-    [new SecretMissingError('x'), 'user', 'SECRET_MISSING', "Issue Mailer's connection to Microsoft 365 is not complete. Tell your Jira admin; the email log has the details."],
+    [
+      new SecretMissingError('x'),
+      'user',
+      'SECRET_MISSING',
+      "Issue Mailer's connection to Microsoft 365 is not complete. Tell your Jira admin; the email log has the details.",
+    ],
     [new NoIssueContextError(), 'user', 'NO_ISSUE_CONTEXT', 'Open "Email this issue" from a Jira issue.'],
-    [new EndpointNotAllowedError('Graph base URL', 'https://x.example', 'no'), 'admin', 'ENDPOINT_NOT_ALLOWED', "Issue Mailer sends mail only through Microsoft Graph's hosts (graph.microsoft.com, or a national cloud's). Check the Graph API base URL on the Issue Mailer admin page."],
-    [new CredentialInUseError('x', ['Email this issue (default credential)']), 'admin', 'CREDENTIAL_IN_USE', 'Email this issue sends through this credential as the default. Make another credential the default first.'],
-    [new PrivateKeyMissingError('x'), 'admin', 'PRIVATE_KEY_MISSING', 'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.'],
-    [new PrivateKeyMissingError('x'), 'user', 'PRIVATE_KEY_MISSING', "Issue Mailer's connection to Microsoft 365 is not complete. Tell your Jira admin; the email log has the details."],
+    [
+      new EndpointNotAllowedError('Graph base URL', 'https://x.example', 'no'),
+      'admin',
+      'ENDPOINT_NOT_ALLOWED',
+      "Issue Mailer sends mail only through Microsoft Graph's hosts (graph.microsoft.com, or a national cloud's). Check the Graph API base URL on the Issue Mailer admin page.",
+    ],
+    [
+      new CredentialInUseError('x', ['Email this issue (default credential)']),
+      'admin',
+      'CREDENTIAL_IN_USE',
+      'Email this issue sends through this credential as the default. Make another credential the default first.',
+    ],
+    [
+      new PrivateKeyMissingError('x'),
+      'admin',
+      'PRIVATE_KEY_MISSING',
+      'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.',
+    ],
+    [
+      new PrivateKeyMissingError('x'),
+      'user',
+      'PRIVATE_KEY_MISSING',
+      "Issue Mailer's connection to Microsoft 365 is not complete. Tell your Jira admin; the email log has the details.",
+    ],
   ] as const)('maps %s for %s', (error, audience, code, message) => {
     expect(toResolverError(error, audience)).toEqual({ code, message });
   });
@@ -72,7 +113,12 @@ describe('toResolverError', () => {
 
 describe('diagnosticsOf', () => {
   it('lists ids and statuses, and drops values that are not plain ids', () => {
-    const error = new GraphError('GRAPH_ACCESS_DENIED', RAW, { status: 403, graphCode: 'ErrorAccessDenied', requestId: 'r-1', clientRequestId: 'has space' });
+    const error = new GraphError('GRAPH_ACCESS_DENIED', RAW, {
+      status: 403,
+      graphCode: 'ErrorAccessDenied',
+      requestId: 'r-1',
+      clientRequestId: 'has space',
+    });
     expect(diagnosticsOf(error)).toBe('status=403 graphCode=ErrorAccessDenied requestId=r-1');
     expect(diagnosticsOf('nope')).toBe('');
   });

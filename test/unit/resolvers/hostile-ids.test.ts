@@ -17,27 +17,42 @@ describe('ids and cursors are checked by pattern, and answer a validation error'
   it.each(HOSTILE_IDS)('a templateId %j in the dialog is VALIDATION_FAILED, not INTERNAL_ERROR', async (templateId) => {
     const world = await configuredWorld();
     const payload = { to: ['ada@example.com'], subject: 's', message: 'm', templateId };
-    await expect(world.issueAction.previewIssueEmail(issueRequest(payload))).resolves.toEqual(VALIDATION({ templateId: 'Not a template id.' }));
-    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toEqual(VALIDATION({ templateId: 'Not a template id.' }));
+    await expect(world.issueAction.previewIssueEmail(issueRequest(payload))).resolves.toEqual(
+      VALIDATION({ templateId: 'Not a template id.' }),
+    );
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toEqual(
+      VALIDATION({ templateId: 'Not a template id.' }),
+    );
     expect(world.queue.pushed).toHaveLength(0);
   });
 
   it.each(HOSTILE_IDS)('a template id %j on the admin page is VALIDATION_FAILED', async (id) => {
     const world = await configuredWorld();
-    await expect(world.admin.deleteTemplate(adminRequest({ id }))).resolves.toEqual(VALIDATION({ id: 'Not a template id.' }));
+    await expect(world.admin.deleteTemplate(adminRequest({ id }))).resolves.toEqual(
+      VALIDATION({ id: 'Not a template id.' }),
+    );
   });
 
-  it.each(['not a cursor!', '\u202Eabc', 'a'.repeat(4001), ''])('an email-log cursor %j of characters no cursor has is VALIDATION_FAILED', async (cursor) => {
-    const world = await configuredWorld();
-    await expect(world.admin.listEmailLog(adminRequest({ cursor }))).resolves.toEqual(VALIDATION({ cursor: CURSOR_MESSAGE }));
-  });
+  it.each(['not a cursor!', '\u202Eabc', 'a'.repeat(4001), ''])(
+    'an email-log cursor %j of characters no cursor has is VALIDATION_FAILED',
+    async (cursor) => {
+      const world = await configuredWorld();
+      await expect(world.admin.listEmailLog(adminRequest({ cursor }))).resolves.toEqual(
+        VALIDATION({ cursor: CURSOR_MESSAGE }),
+      );
+    },
+  );
 
   it('a well-formed cursor storage refuses (INVALID_CURSOR) is VALIDATION_FAILED, not STORAGE_FAILED', async () => {
     const world = await configuredWorld();
-    world.records.query = async () => Promise.reject(new StorageError('query', 'outbox-email', { code: 'INVALID_CURSOR' }));
-    await expect(world.admin.listEmailLog(adminRequest({ cursor: 'eyJ4IjoxfQ' }))).resolves.toEqual(VALIDATION({ cursor: CURSOR_MESSAGE }));
+    world.records.query = async () =>
+      Promise.reject(new StorageError('query', 'outbox-email', { code: 'INVALID_CURSOR' }));
+    await expect(world.admin.listEmailLog(adminRequest({ cursor: 'eyJ4IjoxfQ' }))).resolves.toEqual(
+      VALIDATION({ cursor: CURSOR_MESSAGE }),
+    );
     // Storage that is really down still says so.
-    world.records.query = async () => Promise.reject(new StorageError('query', 'outbox-email', { code: 'RATE_LIMIT_EXCEEDED' }));
+    world.records.query = async () =>
+      Promise.reject(new StorageError('query', 'outbox-email', { code: 'RATE_LIMIT_EXCEEDED' }));
     await expect(world.admin.listEmailLog(adminRequest({ cursor: 'eyJ4IjoxfQ' }))).resolves.toEqual({
       ok: false,
       error: { code: 'STORAGE_FAILED', message: 'Issue Mailer could not reach its storage. Try again in a moment.' },
@@ -53,7 +68,13 @@ describe("resolver functions named after Object.prototype's", () => {
   } as const;
 
   const names = Object.keys(handlers) as Array<keyof typeof handlers>;
-  it.each(names.flatMap((name) => ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', '__defineGetter__'].map((key) => [name, key] as const)))(
+  it.each(
+    names.flatMap((name) =>
+      ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', '__defineGetter__'].map(
+        (key) => [name, key] as const,
+      ),
+    ),
+  )(
     '%s refuses a call to %s as it refuses any unknown function, answering nothing of its context',
     async (name, functionKey) => {
       const handler = handlers[name];

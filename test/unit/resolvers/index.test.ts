@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { parse } from 'yaml';
+
 import * as backend from '../../../src/index';
 import { OUTBOX_QUEUE_KEY } from '../../../src/outbox/outbox-queue';
 import { WORKER_TIME_LIMIT_SECONDS } from '../../../src/outbox/worker-limits';
@@ -11,7 +13,13 @@ interface Manifest {
     scheduledTrigger: unknown[];
     consumer: unknown[];
     trigger: unknown[];
-    action: Array<{ key: string; function: string; resolver: { function: string }; config: { resource: string }; inputs: Record<string, { required: boolean }> }>;
+    action: Array<{
+      key: string;
+      function: string;
+      resolver: { function: string };
+      config: { resource: string };
+      inputs: Record<string, { required: boolean }>;
+    }>;
     'automation:actionProvider': unknown[];
   };
 }
@@ -31,7 +39,11 @@ describe('src/index.ts', () => {
       { key: 'email-log-upkeep', function: 'email-upkeep', interval: 'hour' },
     ]);
     expect(manifest.modules.function).toContainEqual({ key: 'expiry-check', handler: 'index.credentialExpiryCheck' });
-    expect(manifest.modules.function).toContainEqual({ key: 'email-upkeep', handler: 'index.emailLogUpkeep', timeoutSeconds: 300 });
+    expect(manifest.modules.function).toContainEqual({
+      key: 'email-upkeep',
+      handler: 'index.emailLogUpkeep',
+      timeoutSeconds: 300,
+    });
   });
 
   it('hears Jira issue events for notification rules, never the ones the app caused (ignoreSelf)', () => {
@@ -39,7 +51,13 @@ describe('src/index.ts', () => {
       {
         key: 'issue-event-notifications',
         function: 'issue-events',
-        events: ['avi:jira:created:issue', 'avi:jira:commented:issue', 'avi:jira:updated:issue', 'avi:jira:assigned:issue', 'avi:jira:created:attachment'],
+        events: [
+          'avi:jira:created:issue',
+          'avi:jira:commented:issue',
+          'avi:jira:updated:issue',
+          'avi:jira:assigned:issue',
+          'avi:jira:created:attachment',
+        ],
         filter: { ignoreSelf: true },
       },
     ]);
@@ -47,7 +65,9 @@ describe('src/index.ts', () => {
   });
 
   it('offers "Send issue email" to Jira Automation with its configuration form and the inputs the action reads', () => {
-    expect(manifest.modules['automation:actionProvider']).toEqual([{ key: 'issue-mailer-actions', actions: ['send-issue-email'] }]);
+    expect(manifest.modules['automation:actionProvider']).toEqual([
+      { key: 'issue-mailer-actions', actions: ['send-issue-email'] },
+    ]);
     const [action] = manifest.modules.action;
     expect(action).toMatchObject({
       key: 'send-issue-email',
@@ -62,12 +82,17 @@ describe('src/index.ts', () => {
       ['mailbox', false],
       ['message', false],
     ]);
-    expect(manifest.modules.function).toContainEqual({ key: 'automation-send-email', handler: 'index.automationSendEmail' });
+    expect(manifest.modules.function).toContainEqual({
+      key: 'automation-send-email',
+      handler: 'index.automationSendEmail',
+    });
     expect(manifest.modules.function).toContainEqual({ key: 'automation-config', handler: 'index.automationConfig' });
   });
 
   it("has the outbox queue's consumer invoke the emailWorker function, with the worker's time limit", () => {
-    expect(manifest.modules.consumer).toEqual([{ key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, function: 'email-worker' }]);
+    expect(manifest.modules.consumer).toEqual([
+      { key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, function: 'email-worker' },
+    ]);
     expect(manifest.modules.function).toContainEqual({
       key: 'email-worker',
       handler: 'index.emailWorker',
@@ -80,7 +105,7 @@ describe('src/index.ts', () => {
     try {
       const deliver = (body: unknown) =>
         backend.emailWorker(
-          { body: body as Record<string, unknown>, queueName: OUTBOX_QUEUE_KEY, jobId: 'job-1', eventId: 'event-1' },
+          { body: body, queueName: OUTBOX_QUEUE_KEY, jobId: 'job-1', eventId: 'event-1' },
           { installContext: 'ari:cloud:jira::site/1' },
         );
       await expect(deliver({ emailId: 'nope' })).resolves.toEqual({ outcome: 'invalid-job' });
@@ -120,7 +145,10 @@ describe('src/index.ts', () => {
         'saveEmailLogSettings',
       ],
     ],
-    ['issueActionResolver', ['getEmailDraft', 'searchPeople', 'previewIssueEmail', 'sendIssueEmail', 'getEmailStatus', 'listEmailHistory']],
+    [
+      'issueActionResolver',
+      ['getEmailDraft', 'searchPeople', 'previewIssueEmail', 'sendIssueEmail', 'getEmailStatus', 'listEmailHistory'],
+    ],
   ] as const)('%s defines %j and nothing else', async (handler, keys) => {
     const invoke = backend[handler];
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -128,12 +156,15 @@ describe('src/index.ts', () => {
     try {
       for (const functionKey of keys) {
         // Without the Forge runtime every platform call fails: the function exists and answers INTERNAL_ERROR.
-        const answer = await invoke({ call: { functionKey, payload: {} }, context: {} }, { installContext: 'ari:cloud:jira::site/1' });
+        const answer = await invoke(
+          { call: { functionKey, payload: {} }, context: {} },
+          { installContext: 'ari:cloud:jira::site/1' },
+        );
         expect(answer).toMatchObject({ ok: false });
       }
-      await expect(invoke({ call: { functionKey: 'nope', payload: {} }, context: {} }, { installContext: 'x' })).rejects.toThrow(
-        "Resolver has no definition for 'nope'.",
-      );
+      await expect(
+        invoke({ call: { functionKey: 'nope', payload: {} }, context: {} }, { installContext: 'x' }),
+      ).rejects.toThrow("Resolver has no definition for 'nope'.");
     } finally {
       error.mockRestore();
       warn.mockRestore();

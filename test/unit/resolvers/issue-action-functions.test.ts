@@ -1,5 +1,12 @@
 import { fixtureResponse, graphFixture, tokenFixture } from '../support/fixtures';
-import { adminRequest, configuredWorld, emailIdOf, issueRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
+import {
+  adminRequest,
+  configuredWorld,
+  emailIdOf,
+  issueRequest,
+  resolverWorld,
+  silenceWarnings,
+} from '../support/resolvers';
 
 const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
 /** The admin-audience message the email log keeps; the dialog shows it too once the email failed. */
@@ -15,7 +22,9 @@ describe('issue action resolver functions', () => {
     const world = await configuredWorld();
     world.issueData.people = [{ name: 'Grace Hopper', address: 'grace@example.com', source: 'reporter' }];
     world.issueData.attachments = [{ id: '10100', filename: 'log.txt', size: 12, mimeType: 'text/plain' }];
-    world.issueData.comments = [{ id: '1', author: 'Ada', created: '2024-03-08T10:22:05.000+0000', bodyHtml: '<p>Hi</p>' }];
+    world.issueData.comments = [
+      { id: '1', author: 'Ada', created: '2024-03-08T10:22:05.000+0000', bodyHtml: '<p>Hi</p>' },
+    ];
     await expect(world.issueAction.getEmailDraft(issueRequest({}))).resolves.toEqual({
       ok: true,
       data: {
@@ -44,10 +53,16 @@ describe('issue action resolver functions', () => {
 
   it('tells a sender the admin does not let them send, and sends nothing', async () => {
     const world = await configuredWorld();
-    world.issueData.permission = { allowed: false, reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' };
+    world.issueData.permission = {
+      allowed: false,
+      reason: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.',
+    };
     await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toEqual({
       ok: false,
-      error: { code: 'NOT_ALLOWED_TO_SEND', message: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.' },
+      error: {
+        code: 'NOT_ALLOWED_TO_SEND',
+        message: 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.',
+      },
     });
     expect(world.queue.pushed).toHaveLength(0);
     expect(world.entities.values.size).toBe(0);
@@ -56,10 +71,18 @@ describe('issue action resolver functions', () => {
 
   it('records the email in the issue history and adds the comment', async () => {
     const world = await configuredWorld();
-    const sent = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, cc: ['Grace <grace@example.com>'], bcc: ['ken@example.com'] }));
+    const sent = await world.issueAction.sendIssueEmail(
+      issueRequest({ ...payload, cc: ['Grace <grace@example.com>'], bcc: ['ken@example.com'] }),
+    );
     expect(sent).toEqual({
       ok: true,
-      data: { issueKey: 'DEMO-1', emailId: emailIdOf(1), queuedAt: '2024-05-06T06:00:00.000Z', status: 'queued', recipientCount: 3 },
+      data: {
+        issueKey: 'DEMO-1',
+        emailId: emailIdOf(1),
+        queuedAt: '2024-05-06T06:00:00.000Z',
+        status: 'queued',
+        recipientCount: 3,
+      },
     });
     // The history entry and the comment follow the send, in the worker.
     expect(world.issueData.comments_added).toEqual([]);
@@ -92,18 +115,31 @@ describe('issue action resolver functions', () => {
   it('sends the issue in the context, never one named in the payload', async () => {
     const world = await configuredWorld();
 
-    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, issueKey: 'OTHER-9' }))).resolves.toMatchObject({
+    await expect(
+      world.issueAction.sendIssueEmail(issueRequest({ ...payload, issueKey: 'OTHER-9' })),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' },
     });
 
-    const answer = await world.issueAction.sendIssueEmail(issueRequest(payload, 'DEMO-1', { timezone: 'Europe/Berlin' }));
+    const answer = await world.issueAction.sendIssueEmail(
+      issueRequest(payload, 'DEMO-1', { timezone: 'Europe/Berlin' }),
+    );
     expect(answer).toEqual({
       ok: true,
-      data: { issueKey: 'DEMO-1', emailId: emailIdOf(1), queuedAt: '2024-05-06T06:00:00.000Z', status: 'queued', recipientCount: 1 },
+      data: {
+        issueKey: 'DEMO-1',
+        emailId: emailIdOf(1),
+        queuedAt: '2024-05-06T06:00:00.000Z',
+        status: 'queued',
+        recipientCount: 1,
+      },
     });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
-    expect(world.jira.calls.map((call) => call.path.split('?')[0])).toEqual(['/rest/api/3/mypermissions', '/rest/api/3/issue/DEMO-1']);
+    expect(world.jira.calls.map((call) => call.path.split('?')[0])).toEqual([
+      '/rest/api/3/mypermissions',
+      '/rest/api/3/issue/DEMO-1',
+    ]);
     const sent = world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'));
     expect(sent?.body).toContain('11:22');
     expect(sent?.body).toContain(`"internetMessageId":"<${emailIdOf(1)}.demo-1@contoso.com>"`);
@@ -128,7 +164,8 @@ describe('issue action resolver functions', () => {
       ok: false,
       error: {
         code: 'NOT_CONFIGURED',
-        message: 'Issue Mailer is not set up yet. Ask your Jira admin to add a Microsoft 365 credential on the Issue Mailer admin page.',
+        message:
+          'Issue Mailer is not set up yet. Ask your Jira admin to add a Microsoft 365 credential on the Issue Mailer admin page.',
       },
     });
   });
@@ -144,7 +181,10 @@ describe('issue action resolver functions', () => {
 
   it('queues the email even when the credential will be refused; the sender is pointed at their admin, the log has the guidance', async () => {
     const world = await configuredWorld({ microsoft: () => fixtureResponse(tokenFixture('invalid_secret_7000215')) });
-    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({
+      ok: true,
+      data: { status: 'queued' },
+    });
     await expect(world.drainOutbox()).resolves.toEqual(['failed']);
     await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
       ok: true,
@@ -154,10 +194,11 @@ describe('issue action resolver functions', () => {
         attempts: 1,
         lastError: {
           code: 'TOKEN_INVALID_CLIENT_SECRET',
-          message: "Microsoft 365 did not let Issue Mailer sign in. Tell your Jira admin; the email log has the details.",
+          message:
+            'Microsoft 365 did not let Issue Mailer sign in. Tell your Jira admin; the email log has the details.',
           remedy: 'ask-admin',
         },
-        finishedAt: expect.any(String) as unknown as string,
+        finishedAt: expect.any(String),
         recipientCount: 1,
       },
     });
@@ -182,7 +223,10 @@ describe('issue action resolver functions', () => {
             })
           : fixtureResponse(graphFixture(name)),
     });
-    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true, data: { status: 'queued' } });
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({
+      ok: true,
+      data: { status: 'queued' },
+    });
     // None of these can be fixed by waiting: one attempt, then failed.
     await expect(world.drainOutbox()).resolves.toEqual(['failed']);
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ status: 'failed', attempts: 1, lastError: { code } });
@@ -193,13 +237,25 @@ describe('issue action resolver functions', () => {
     await world.issueAction.sendIssueEmail(issueRequest({ ...payload, bcc: ['ken@example.com'] }));
     await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
       ok: true,
-      data: { emailId: emailIdOf(1), status: 'queued', attempts: 0, nextAttemptAt: '2024-05-06T06:00:00.000Z', recipientCount: 2 },
+      data: {
+        emailId: emailIdOf(1),
+        status: 'queued',
+        attempts: 0,
+        nextAttemptAt: '2024-05-06T06:00:00.000Z',
+        recipientCount: 2,
+      },
     });
     world.clock.now += 1_000;
     await world.drainOutbox();
     await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }))).resolves.toEqual({
       ok: true,
-      data: { emailId: emailIdOf(1), status: 'sent', attempts: 1, sentAt: '2024-05-06T06:00:01.000Z', recipientCount: 2 },
+      data: {
+        emailId: emailIdOf(1),
+        status: 'sent',
+        attempts: 1,
+        sentAt: '2024-05-06T06:00:01.000Z',
+        recipientCount: 2,
+      },
     });
   });
 
@@ -207,14 +263,29 @@ describe('issue action resolver functions', () => {
     const world = await configuredWorld();
     await world.issueAction.sendIssueEmail(issueRequest(payload));
     const onOtherIssue = { extension: { type: 'jira:issueAction', issue: { id: '10002', key: 'DEMO-2' } } };
-    const notFound = { ok: false, error: { code: 'EMAIL_NOT_FOUND', message: 'This email is not in the email log (any more). Reload the list.' } };
-    await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }, 'DEMO-2', onOtherIssue))).resolves.toEqual(notFound);
+    const notFound = {
+      ok: false,
+      error: { code: 'EMAIL_NOT_FOUND', message: 'This email is not in the email log (any more). Reload the list.' },
+    };
+    await expect(
+      world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) }, 'DEMO-2', onOtherIssue)),
+    ).resolves.toEqual(notFound);
     await expect(world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(2) }))).resolves.toEqual(notFound);
   });
 
   it.each([
-    [{ emailId: 'email-1' }, { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { emailId: 'Not an email id of this app.' } }],
-    [{ emailId: emailIdOf(1), issueKey: 'DEMO-2' }, { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' }],
+    [
+      { emailId: 'email-1' },
+      {
+        code: 'VALIDATION_FAILED',
+        message: 'Check the highlighted fields.',
+        fieldErrors: { emailId: 'Not an email id of this app.' },
+      },
+    ],
+    [
+      { emailId: emailIdOf(1), issueKey: 'DEMO-2' },
+      { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' },
+    ],
   ])('refuses getEmailStatus with payload %j', async (body, error) => {
     const world = await configuredWorld();
     await expect(world.issueAction.getEmailStatus(issueRequest(body))).resolves.toEqual({ ok: false, error });

@@ -1,13 +1,30 @@
 import type { IssuePerson } from '../../../src/jira/issue-people';
 import { configuredWorld, emailIdOf, issueRequest, silenceWarnings } from '../support/resolvers';
 
-const CASEY: IssuePerson = { accountId: 'u-casey', displayName: 'Casey Customer', emailAddress: null, active: true, source: 'reporter' };
-const SAM: IssuePerson = { accountId: 'u-sam', displayName: 'Sam Rivera', emailAddress: 'sam@example.com', active: true, source: 'assignee' };
+const CASEY: IssuePerson = {
+  accountId: 'u-casey',
+  displayName: 'Casey Customer',
+  emailAddress: null,
+  active: true,
+  source: 'reporter',
+};
+const SAM: IssuePerson = {
+  accountId: 'u-sam',
+  displayName: 'Sam Rivera',
+  emailAddress: 'sam@example.com',
+  active: true,
+  source: 'assignee',
+};
 const payload = { subject: '[DEMO-1] Login page', message: 'Please look' };
 
 const sentTo = (world: Awaited<ReturnType<typeof configuredWorld>>) => {
   const send = world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'));
-  const body = JSON.parse(send?.body ?? '{}') as { message: { toRecipients: Array<{ emailAddress: { address: string } }>; ccRecipients?: Array<{ emailAddress: { address: string } }> } };
+  const body = JSON.parse(send?.body ?? '{}') as {
+    message: {
+      toRecipients: Array<{ emailAddress: { address: string } }>;
+      ccRecipients?: Array<{ emailAddress: { address: string } }>;
+    };
+  };
   return {
     to: body.message.toRecipients.map((recipient) => recipient.emailAddress.address),
     cc: (body.message.ccRecipients ?? []).map((recipient) => recipient.emailAddress.address),
@@ -22,16 +39,28 @@ describe('sendIssueEmail to Jira users picked by account id', () => {
     world.issueData.participants = [CASEY, SAM];
     world.issueData.userEmails = { 'u-casey': 'casey@customer.example' };
 
-    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: [{ accountId: 'u-casey' }], cc: ['ada@example.com'] }))).resolves.toEqual({
+    await expect(
+      world.issueAction.sendIssueEmail(
+        issueRequest({ ...payload, to: [{ accountId: 'u-casey' }], cc: ['ada@example.com'] }),
+      ),
+    ).resolves.toEqual({
       ok: true,
-      data: { issueKey: 'DEMO-1', emailId: emailIdOf(1), queuedAt: '2024-05-06T06:00:00.000Z', status: 'queued', recipientCount: 2 },
+      data: {
+        issueKey: 'DEMO-1',
+        emailId: emailIdOf(1),
+        queuedAt: '2024-05-06T06:00:00.000Z',
+        status: 'queued',
+        recipientCount: 2,
+      },
     });
     // Only the hidden person is looked up, as the app.
     expect(world.issueData.userEmailCalls).toEqual([['u-casey']]);
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ to: ['Casey Customer'], cc: ['ada@example.com'] });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(sentTo(world)).toEqual({ to: ['casey@customer.example'], cc: ['ada@example.com'] });
-    expect(world.issueData.comments_added).toEqual([{ issueKey: 'DEMO-1', to: ['Casey Customer'], cc: ['ada@example.com'], subject: '[DEMO-1] Login page' }]);
+    expect(world.issueData.comments_added).toEqual([
+      { issueKey: 'DEMO-1', to: ['Casey Customer'], cc: ['ada@example.com'], subject: '[DEMO-1] Login page' },
+    ]);
     const history = await world.issueAction.listEmailHistory(issueRequest({}));
     expect(history).toMatchObject({ ok: true, data: [{ to: ['Casey Customer'], cc: ['ada@example.com'] }] });
     expect(JSON.stringify(history)).not.toContain('casey@customer.example');
@@ -41,7 +70,9 @@ describe('sendIssueEmail to Jira users picked by account id', () => {
     const world = await configuredWorld();
     world.issueData.participants = [CASEY, SAM];
 
-    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: [{ accountId: 'u-sam' }] }))).resolves.toMatchObject({ ok: true });
+    await expect(
+      world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: [{ accountId: 'u-sam' }] })),
+    ).resolves.toMatchObject({ ok: true });
     expect(world.issueData.userEmailCalls).toEqual([]);
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ to: ['sam@example.com'] });
   });
@@ -51,21 +82,37 @@ describe('sendIssueEmail to Jira users picked by account id', () => {
     world.issueData.participants = [CASEY];
     world.issueData.userEmails = { 'u-casey': 'casey@customer.example' };
 
-    const answer = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: ['casey@customer.example', { accountId: 'u-casey' }] }));
+    const answer = await world.issueAction.sendIssueEmail(
+      issueRequest({ ...payload, to: ['casey@customer.example', { accountId: 'u-casey' }] }),
+    );
     expect(answer).toMatchObject({ ok: true, data: { recipientCount: 2 } });
     expect(await world.records.get(emailIdOf(1))).toMatchObject({ to: ['casey@customer.example', 'Casey Customer'] });
   });
 
   it.each<[string, IssuePerson[], Record<string, string>, Record<string, string>]>([
-    ['someone who is not on the issue', [SAM], {}, { cc: "Only this issue's reporter, assignee and watchers can be added from Jira." }],
-    ['a deactivated account', [{ ...CASEY, active: false }], { 'u-casey': 'casey@customer.example' }, { cc: 'Casey Customer cannot be emailed: their Jira account is deactivated.' }],
+    [
+      'someone who is not on the issue',
+      [SAM],
+      {},
+      { cc: "Only this issue's reporter, assignee and watchers can be added from Jira." },
+    ],
+    [
+      'a deactivated account',
+      [{ ...CASEY, active: false }],
+      { 'u-casey': 'casey@customer.example' },
+      { cc: 'Casey Customer cannot be emailed: their Jira account is deactivated.' },
+    ],
     ['a person Jira gives no address for', [CASEY], {}, { cc: 'Jira gives no email address for Casey Customer.' }],
   ])('refuses %s, queueing nothing', async (_name, participants, userEmails, fieldErrors) => {
     const world = await configuredWorld();
     world.issueData.participants = participants;
     world.issueData.userEmails = userEmails;
 
-    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: ['ada@example.com'], cc: [{ accountId: 'u-casey' }] }))).resolves.toEqual({
+    await expect(
+      world.issueAction.sendIssueEmail(
+        issueRequest({ ...payload, to: ['ada@example.com'], cc: [{ accountId: 'u-casey' }] }),
+      ),
+    ).resolves.toEqual({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors },
     });
@@ -78,7 +125,9 @@ describe('sendIssueEmail to Jira users picked by account id', () => {
     world.issueData.userEmails = { 'u-casey': 'casey@customer.example' };
     world.issueData.permission = { allowed: false, reason: 'Ask your Jira admin for access.' };
 
-    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: [{ accountId: 'u-casey' }] }))).resolves.toEqual({
+    await expect(
+      world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: [{ accountId: 'u-casey' }] })),
+    ).resolves.toEqual({
       ok: false,
       error: { code: 'NOT_ALLOWED_TO_SEND', message: 'Ask your Jira admin for access.' },
     });
@@ -91,7 +140,9 @@ describe('sendIssueEmail to Jira users picked by account id', () => {
     ['an address in the object', { address: 'casey@customer.example' }],
   ])('refuses %s as an invalid request', async (_name, recipient) => {
     const world = await configuredWorld();
-    await expect(world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: [recipient] }))).resolves.toMatchObject({
+    await expect(
+      world.issueAction.sendIssueEmail(issueRequest({ ...payload, to: [recipient] })),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });

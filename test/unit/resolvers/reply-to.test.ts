@@ -1,4 +1,4 @@
-import { sendIssueEmailSchema, previewIssueEmailSchema } from '../../../src/contract/issue-email';
+import { previewIssueEmailSchema, sendIssueEmailSchema } from '../../../src/contract/issue-email';
 import { configuredWorld, issueRequest, silenceWarnings } from '../support/resolvers';
 
 const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
@@ -8,7 +8,9 @@ describe('Reply-To of "Email this issue" (issue 12, item 20)', () => {
 
   it('sends the address as Graph message replyTo, without the name typed with it', async () => {
     const world = await configuredWorld();
-    const answer = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, replyTo: ' Help Desk <helpdesk@example.com> ' }));
+    const answer = await world.issueAction.sendIssueEmail(
+      issueRequest({ ...payload, replyTo: ' Help Desk <helpdesk@example.com> ' }),
+    );
     expect(answer).toMatchObject({ ok: true, data: { status: 'queued' } });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     const sent = world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'));
@@ -22,7 +24,9 @@ describe('Reply-To of "Email this issue" (issue 12, item 20)', () => {
     await world.issueAction.sendIssueEmail(issueRequest({ ...payload, replyTo: '' }));
     await world.drainOutbox();
     const sent = world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'));
-    expect((JSON.parse(sent?.body ?? '{}') as { message: Record<string, unknown> }).message).not.toHaveProperty('replyTo');
+    expect((JSON.parse(sent?.body ?? '{}') as { message: Record<string, unknown> }).message).not.toHaveProperty(
+      'replyTo',
+    );
   });
 
   it.each(['not-an-address', 'a@127.0.0.1', '"a b"@example.com', 'one@example.com, two@example.com'])(
@@ -32,7 +36,11 @@ describe('Reply-To of "Email this issue" (issue 12, item 20)', () => {
       const answer = await world.issueAction.sendIssueEmail(issueRequest({ ...payload, replyTo }));
       expect(answer).toEqual({
         ok: false,
-        error: { code: 'VALIDATION_FAILED', message: expect.any(String) as unknown as string, fieldErrors: { replyTo: 'Enter one valid email address for replies.' } },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: expect.any(String),
+          fieldErrors: { replyTo: 'Enter one valid email address for replies.' },
+        },
       });
       await expect(world.drainOutbox()).resolves.toEqual([]);
     },

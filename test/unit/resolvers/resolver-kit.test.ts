@@ -1,13 +1,19 @@
 import { z } from 'zod';
+
 import { CredentialValidationError } from '../../../src/credentials/errors';
 import { GraphError } from '../../../src/graph/errors';
 import { JiraError, NotAdminError } from '../../../src/jira/errors';
 import { TokenError } from '../../../src/oauth/errors';
-import { fieldErrorsOf, resolverFunction } from '../../../src/resolvers/resolver-kit';
 import { INTERNAL_MESSAGE } from '../../../src/resolvers/error-messages';
+import { fieldErrorsOf, resolverFunction } from '../../../src/resolvers/resolver-kit';
 import { StorageError } from '../../../src/storage/errors';
 
-const schema = z.object({ name: z.string().min(1, 'Enter a name.'), count: z.number({ message: 'Enter a number.' }).max(3, 'At most 3.') }).strict();
+const schema = z
+  .object({
+    name: z.string().min(1, 'Enter a name.'),
+    count: z.number({ message: 'Enter a number.' }).max(3, 'At most 3.'),
+  })
+  .strict();
 
 const fn = (run: () => Promise<unknown>, guard?: () => Promise<void>) =>
   resolverFunction({ name: 'doThing', audience: 'admin', schema, run, ...(guard === undefined ? {} : { guard }) });
@@ -42,18 +48,26 @@ describe('resolverFunction', () => {
 
   it('validates an absent payload as {}', async () => {
     const answer = await fn(async () => 'ran')({ payload: undefined, context: {} });
-    expect(answer).toMatchObject({ ok: false, error: { fieldErrors: { name: 'Invalid input: expected string, received undefined', count: 'Enter a number.' } } });
-  });
-
-  it.each([['text'], [{ name: 'a', count: 1, extra: 1 }]])('answers VALIDATION_FAILED without field errors for %j', async (payload) => {
-    await expect(fn(async () => 'ran')({ payload, context: {} })).resolves.toEqual({
+    expect(answer).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' },
+      error: { fieldErrors: { name: 'Invalid input: expected string, received undefined', count: 'Enter a number.' } },
     });
   });
 
+  it.each([['text'], [{ name: 'a', count: 1, extra: 1 }]])(
+    'answers VALIDATION_FAILED without field errors for %j',
+    async (payload) => {
+      await expect(fn(async () => 'ran')({ payload, context: {} })).resolves.toEqual({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' },
+      });
+    },
+  );
+
   it('keys nested issues by their top-level field', () => {
-    const result = z.object({ to: z.array(z.string().email('Bad address.')) }).safeParse({ to: ['ok@example.com', 'nope'] });
+    const result = z
+      .object({ to: z.array(z.string().email('Bad address.')) })
+      .safeParse({ to: ['ok@example.com', 'nope'] });
     expect(result.success).toBe(false);
     if (!result.success) expect(fieldErrorsOf(result.error)).toEqual({ to: 'Bad address.' });
   });
@@ -66,15 +80,36 @@ describe('resolverFunction', () => {
         throw new NotAdminError();
       },
     )({ payload: 'not even an object', context: {} }).finally(spies.restore);
-    expect(answer).toEqual({ ok: false, error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' },
+    });
   });
 
   it.each([
-    [new CredentialValidationError({ scope: 'Use .default.' }), { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { scope: 'Use .default.' } }],
-    [new TokenError('TOKEN_CLIENT_SECRET_EXPIRED', 'x', { aadstsCode: 7000222 }), { code: 'TOKEN_CLIENT_SECRET_EXPIRED' }],
-    [new GraphError('GRAPH_THROTTLED', 'x'), { code: 'GRAPH_THROTTLED', message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.' }],
-    [new JiraError('JIRA_ISSUE_NOT_FOUND', 'x'), { code: 'JIRA_ISSUE_NOT_FOUND', message: 'This issue was not found, or you do not have permission to see it.' }],
-    [new StorageError('get', 'credential:a', new Error('x')), { code: 'STORAGE_FAILED', message: 'Issue Mailer could not reach its storage. Try again in a moment.' }],
+    [
+      new CredentialValidationError({ scope: 'Use .default.' }),
+      { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { scope: 'Use .default.' } },
+    ],
+    [
+      new TokenError('TOKEN_CLIENT_SECRET_EXPIRED', 'x', { aadstsCode: 7000222 }),
+      { code: 'TOKEN_CLIENT_SECRET_EXPIRED' },
+    ],
+    [
+      new GraphError('GRAPH_THROTTLED', 'x'),
+      {
+        code: 'GRAPH_THROTTLED',
+        message: 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.',
+      },
+    ],
+    [
+      new JiraError('JIRA_ISSUE_NOT_FOUND', 'x'),
+      { code: 'JIRA_ISSUE_NOT_FOUND', message: 'This issue was not found, or you do not have permission to see it.' },
+    ],
+    [
+      new StorageError('get', 'credential:a', new Error('x')),
+      { code: 'STORAGE_FAILED', message: 'Issue Mailer could not reach its storage. Try again in a moment.' },
+    ],
   ])('answers a known error with its code and a fixed message: %s', async (thrown, expected) => {
     const spies = consoleSpies();
     try {
@@ -134,7 +169,10 @@ describe('resolverFunction', () => {
       await fn(async () => {
         throw 'a string';
       })({ payload: { name: 'a', count: 1 }, context: {} });
-      expect(spies.error.mock.calls).toEqual([['[issue-mailer] doThing failed: Error E_WEIRD'], ['[issue-mailer] doThing failed: string']]);
+      expect(spies.error.mock.calls).toEqual([
+        ['[issue-mailer] doThing failed: Error E_WEIRD'],
+        ['[issue-mailer] doThing failed: string'],
+      ]);
     } finally {
       spies.restore();
     }

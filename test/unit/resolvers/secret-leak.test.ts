@@ -1,6 +1,6 @@
-import type { FetchHandler } from '../support/fake-fetch';
 import { APP_KEY, OTHER_KEY } from '../support/certificates';
 import { certificateInput, credentialInput, SECRET } from '../support/credentials';
+import type { FetchHandler } from '../support/fake-fetch';
 
 const NEXT = 'NEXT-SECRET-MARKER-xyz';
 import { jsonResponse, timeoutError } from '../support/fake-fetch';
@@ -14,7 +14,17 @@ const captureConsole = async (run: () => Promise<void>): Promise<string> => {
   const lines: string[] = [];
   const spies = CONSOLE_METHODS.map((method) =>
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((arg) => (arg instanceof Error ? `${arg.name} ${arg.message} ${String(arg.stack)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      lines.push(
+        args
+          .map((arg) =>
+            arg instanceof Error
+              ? `${arg.name} ${arg.message} ${String(arg.stack)}`
+              : typeof arg === 'string'
+                ? arg
+                : JSON.stringify(arg),
+          )
+          .join(' '),
+      );
     }),
   );
   try {
@@ -31,117 +41,203 @@ const outboxText = (world: ReturnType<typeof resolverWorld>): string =>
 
 /** Token endpoints that repeat what they were sent, the worst a misconfigured or hostile endpoint could do. */
 const echoingEndpoints: Array<[string, FetchHandler]> = [
-  ['an AADSTS error quoting the request', (call) => jsonResponse(401, { error: 'invalid_client', error_codes: [7000215], error_description: `AADSTS7000215: got ${call.body}` })],
+  [
+    'an AADSTS error quoting the request',
+    (call) =>
+      jsonResponse(401, {
+        error: 'invalid_client',
+        error_codes: [7000215],
+        error_description: `AADSTS7000215: got ${call.body}`,
+      }),
+  ],
   ['an OAuth error value quoting the request', (call) => jsonResponse(400, { error: call.body })],
   ['an HTML page quoting the request', (call) => new Response(`<html>${call.body}</html>`, { status: 500 })],
-  ['a 200 HTML page quoting the request', (call) => new Response(`<html>${call.body}</html>`, { status: 200, headers: { 'Content-Type': 'text/html' } })],
+  [
+    'a 200 HTML page quoting the request',
+    (call) => new Response(`<html>${call.body}</html>`, { status: 200, headers: { 'Content-Type': 'text/html' } }),
+  ],
   ['a 200 JSON answer missing the token, quoting the request', (call) => jsonResponse(200, { token_type: call.body })],
-  ['a network error quoting the request', (call) => { throw new TypeError(`fetch failed for ${call.body}`); }],
-  ['a timeout', () => { throw timeoutError(); }],
-  ['a token that is the secret', () => jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: SECRET })],
+  [
+    'a network error quoting the request',
+    (call) => {
+      throw new TypeError(`fetch failed for ${call.body}`);
+    },
+  ],
+  [
+    'a timeout',
+    () => {
+      throw timeoutError();
+    },
+  ],
+  [
+    'a token that is the secret',
+    () => jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: SECRET }),
+  ],
 ];
 
-const fixtureEndpoints: Array<[string, FetchHandler]> = tokenFixtures.map(([name, entry]) => [`fixture ${name}`, () => fixtureResponse(entry)]);
+const fixtureEndpoints: Array<[string, FetchHandler]> = tokenFixtures.map(([name, entry]) => [
+  `fixture ${name}`,
+  () => fixtureResponse(entry),
+]);
 
 describe('the client secret never leaves the backend', () => {
-  it.each([...echoingEndpoints, ...fixtureEndpoints])('through save, list and test connection with %s', async (_label, microsoft) => {
-    const world = resolverWorld({ microsoft });
-    const answers: unknown[] = [];
+  it.each([...echoingEndpoints, ...fixtureEndpoints])(
+    'through save, list and test connection with %s',
+    async (_label, microsoft) => {
+      const world = resolverWorld({ microsoft });
+      const answers: unknown[] = [];
 
-    const output = await captureConsole(async () => {
-      answers.push(await world.admin.saveCredential(adminRequest(credentialInput())));
-      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ clientSecret: SECRET.repeat(100) }))));
-      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ clientSecret: SECRET, clientId: SECRET }))));
-      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ id: 'cred-1', clientSecret: `${SECRET}-2`, scope: SECRET }))));
-      answers.push(await world.admin.saveCredential(adminRequest({ ...credentialInput(), [SECRET]: SECRET })));
-      answers.push(await world.admin.listCredentials(adminRequest({})));
-      answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1' })));
-      answers.push(await world.admin.listCredentials(adminRequest({})));
-      answers.push(await world.issueAction.getEmailDraft(issueRequest({})));
-      answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
-      answers.push(await world.drainOutbox());
-      answers.push(await world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) })));
-    });
+      const output = await captureConsole(async () => {
+        answers.push(await world.admin.saveCredential(adminRequest(credentialInput())));
+        answers.push(
+          await world.admin.saveCredential(adminRequest(credentialInput({ clientSecret: SECRET.repeat(100) }))),
+        );
+        answers.push(
+          await world.admin.saveCredential(adminRequest(credentialInput({ clientSecret: SECRET, clientId: SECRET }))),
+        );
+        answers.push(
+          await world.admin.saveCredential(
+            adminRequest(credentialInput({ id: 'cred-1', clientSecret: `${SECRET}-2`, scope: SECRET })),
+          ),
+        );
+        answers.push(await world.admin.saveCredential(adminRequest({ ...credentialInput(), [SECRET]: SECRET })));
+        answers.push(await world.admin.listCredentials(adminRequest({})));
+        answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1' })));
+        answers.push(await world.admin.listCredentials(adminRequest({})));
+        answers.push(await world.issueAction.getEmailDraft(issueRequest({})));
+        answers.push(
+          await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })),
+        );
+        answers.push(await world.drainOutbox());
+        answers.push(await world.issueAction.getEmailStatus(issueRequest({ emailId: emailIdOf(1) })));
+      });
 
-    expect(answers[0]).toMatchObject({ ok: true });
-    const text = JSON.stringify(answers);
-    expect(text).not.toContain(SECRET);
-    expect(output).not.toContain(SECRET);
-    expect(world.kv.plainText()).not.toContain(SECRET);
-    expect(outboxText(world)).not.toContain(SECRET);
-    // An unknown field is refused without repeating its name, which here is the marker.
-    expect(answers[4]).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' } });
-  });
+      expect(answers[0]).toMatchObject({ ok: true });
+      const text = JSON.stringify(answers);
+      expect(text).not.toContain(SECRET);
+      expect(output).not.toContain(SECRET);
+      expect(world.kv.plainText()).not.toContain(SECRET);
+      expect(outboxText(world)).not.toContain(SECRET);
+      // An unknown field is refused without repeating its name, which here is the marker.
+      expect(answers[4]).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: 'The request was not valid. Reload the page and try again.' },
+      });
+    },
+  );
 
-  it.each([...echoingEndpoints, ...fixtureEndpoints])('nor does the next secret, through save, list, test and send with %s', async (_label, microsoft) => {
-    const world = resolverWorld({ microsoft });
-    const answers: unknown[] = [];
-    const output = await captureConsole(async () => {
-      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ clientSecret: 'current-value', nextClientSecret: NEXT }))));
-      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ id: 'cred-1', clientSecret: '', nextClientSecret: `${NEXT}-2`, nextSecretExpiresOn: '2027-01-01' }))));
-      answers.push(await world.admin.saveCredential(adminRequest(credentialInput({ id: 'cred-1', clientSecret: '', nextClientSecret: NEXT.repeat(100) }))));
-      answers.push(await world.admin.listCredentials(adminRequest({})));
-      answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
-      answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
-      answers.push(await world.drainOutbox());
-      answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
-      answers.push(await world.admin.listCredentials(adminRequest({})));
-      answers.push(await world.admin.listWarnings(adminRequest({})));
-    });
-    expect(answers[0]).toMatchObject({ ok: true });
-    expect(JSON.stringify(answers)).not.toContain(NEXT);
-    expect(output).not.toContain(NEXT);
-    expect(world.kv.plainText()).not.toContain(NEXT);
-    expect(outboxText(world)).not.toContain(NEXT);
-  });
+  it.each([...echoingEndpoints, ...fixtureEndpoints])(
+    'nor does the next secret, through save, list, test and send with %s',
+    async (_label, microsoft) => {
+      const world = resolverWorld({ microsoft });
+      const answers: unknown[] = [];
+      const output = await captureConsole(async () => {
+        answers.push(
+          await world.admin.saveCredential(
+            adminRequest(credentialInput({ clientSecret: 'current-value', nextClientSecret: NEXT })),
+          ),
+        );
+        answers.push(
+          await world.admin.saveCredential(
+            adminRequest(
+              credentialInput({
+                id: 'cred-1',
+                clientSecret: '',
+                nextClientSecret: `${NEXT}-2`,
+                nextSecretExpiresOn: '2027-01-01',
+              }),
+            ),
+          ),
+        );
+        answers.push(
+          await world.admin.saveCredential(
+            adminRequest(credentialInput({ id: 'cred-1', clientSecret: '', nextClientSecret: NEXT.repeat(100) })),
+          ),
+        );
+        answers.push(await world.admin.listCredentials(adminRequest({})));
+        answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
+        answers.push(
+          await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })),
+        );
+        answers.push(await world.drainOutbox());
+        answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
+        answers.push(await world.admin.listCredentials(adminRequest({})));
+        answers.push(await world.admin.listWarnings(adminRequest({})));
+      });
+      expect(answers[0]).toMatchObject({ ok: true });
+      expect(JSON.stringify(answers)).not.toContain(NEXT);
+      expect(output).not.toContain(NEXT);
+      expect(world.kv.plainText()).not.toContain(NEXT);
+      expect(outboxText(world)).not.toContain(NEXT);
+    },
+  );
 
-  it.each([...echoingEndpoints, ...fixtureEndpoints])('nor does the private key, through save, list, test and send with %s', async (_label, microsoft) => {
-    const world = resolverWorld({ microsoft });
-    const keyBody = APP_KEY.split('\n')[1] ?? 'missing';
-    const markedKey = `-----BEGIN PRIVATE KEY-----\n${SECRET}\n-----END PRIVATE KEY-----`;
-    const answers: unknown[] = [];
-    const output = await captureConsole(async () => {
-      answers.push(await world.admin.saveCredential(adminRequest(certificateInput())));
-      answers.push(await world.admin.saveCredential(adminRequest(certificateInput({ privateKeyPem: markedKey }))));
-      answers.push(await world.admin.saveCredential(adminRequest(certificateInput({ id: 'cred-1', privateKeyPem: OTHER_KEY }))));
-      answers.push(await world.admin.saveCredential(adminRequest(certificateInput({ privateKeyPem: `${SECRET}${APP_KEY}` }))));
-      answers.push(await world.admin.listCredentials(adminRequest({})));
-      answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
-      answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
-      answers.push(await world.drainOutbox());
-      answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
-      answers.push(await world.admin.listWarnings(adminRequest({})));
-    });
-    expect(answers[0]).toMatchObject({ ok: true, data: { hasPrivateKey: true } });
-    expect(answers[1]).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    const text = JSON.stringify(answers);
-    for (const marker of [SECRET, keyBody, 'PRIVATE KEY-----\\nMII']) {
-      expect(text).not.toContain(marker);
-      expect(output).not.toContain(marker);
-      expect(world.kv.plainText()).not.toContain(marker);
-      expect(outboxText(world)).not.toContain(marker);
-    }
-    expect(world.microsoft.calls.map((call) => call.body).join('\n')).not.toContain(keyBody);
-  });
+  it.each([...echoingEndpoints, ...fixtureEndpoints])(
+    'nor does the private key, through save, list, test and send with %s',
+    async (_label, microsoft) => {
+      const world = resolverWorld({ microsoft });
+      const keyBody = APP_KEY.split('\n')[1] ?? 'missing';
+      const markedKey = `-----BEGIN PRIVATE KEY-----\n${SECRET}\n-----END PRIVATE KEY-----`;
+      const answers: unknown[] = [];
+      const output = await captureConsole(async () => {
+        answers.push(await world.admin.saveCredential(adminRequest(certificateInput())));
+        answers.push(await world.admin.saveCredential(adminRequest(certificateInput({ privateKeyPem: markedKey }))));
+        answers.push(
+          await world.admin.saveCredential(adminRequest(certificateInput({ id: 'cred-1', privateKeyPem: OTHER_KEY }))),
+        );
+        answers.push(
+          await world.admin.saveCredential(adminRequest(certificateInput({ privateKeyPem: `${SECRET}${APP_KEY}` }))),
+        );
+        answers.push(await world.admin.listCredentials(adminRequest({})));
+        answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
+        answers.push(
+          await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })),
+        );
+        answers.push(await world.drainOutbox());
+        answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
+        answers.push(await world.admin.listWarnings(adminRequest({})));
+      });
+      expect(answers[0]).toMatchObject({ ok: true, data: { hasPrivateKey: true } });
+      expect(answers[1]).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+      const text = JSON.stringify(answers);
+      for (const marker of [SECRET, keyBody, 'PRIVATE KEY-----\\nMII']) {
+        expect(text).not.toContain(marker);
+        expect(output).not.toContain(marker);
+        expect(world.kv.plainText()).not.toContain(marker);
+        expect(outboxText(world)).not.toContain(marker);
+      }
+      expect(world.microsoft.calls.map((call) => call.body).join('\n')).not.toContain(keyBody);
+    },
+  );
 
   it('through sendIssueEmail when Graph refuses the token twice', async () => {
     const world = resolverWorld({
       microsoft: (call) =>
         call.url.includes('/oauth2/')
           ? jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: SECRET })
-          : jsonResponse(401, { error: { code: 'InvalidAuthenticationToken', message: `Bad token ${call.headers['authorization'] ?? ''}` } }),
+          : jsonResponse(401, {
+              error: {
+                code: 'InvalidAuthenticationToken',
+                message: `Bad token ${call.headers['authorization'] ?? ''}`,
+              },
+            }),
     });
     const answers: unknown[] = [];
     const output = await captureConsole(async () => {
       answers.push(await world.admin.saveCredential(adminRequest(credentialInput())));
-      answers.push(await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })));
+      answers.push(
+        await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })),
+      );
       answers.push(await world.drainOutbox());
       answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
       answers.push(await world.issueAction.listEmailHistory(issueRequest({})));
     });
     expect(answers[1]).toMatchObject({ ok: true, data: { status: 'queued' } });
     expect(answers[2]).toEqual(['failed']);
-    expect(answers[3]).toMatchObject({ ok: true, data: { status: 'failed', lastError: { code: 'GRAPH_UNAUTHORIZED' } } });
+    expect(answers[3]).toMatchObject({
+      ok: true,
+      data: { status: 'failed', lastError: { code: 'GRAPH_UNAUTHORIZED' } },
+    });
     expect(JSON.stringify(answers)).not.toContain(SECRET);
     expect(output).not.toContain(SECRET);
     expect(world.kv.plainText()).not.toContain(SECRET);

@@ -7,7 +7,11 @@ import { sampleIssue } from '../support/fake-jira';
 import { adminRequest, configuredWorld, issueRequest, silenceWarnings } from '../support/resolvers';
 
 const payload = { to: ['ada@example.com'], subject: '[DEMO-1] Login page', message: 'Please look' };
-const NOT_ALLOWED = { code: 'VALIDATION_FAILED', message: 'Check the highlighted fields.', fieldErrors: { credentialId: 'Choose a mailbox from the From list.' } };
+const NOT_ALLOWED = {
+  code: 'VALIDATION_FAILED',
+  message: 'Check the highlighted fields.',
+  fieldErrors: { credentialId: 'Choose a mailbox from the From list.' },
+};
 
 const dataOf = <T>(result: ResolverResult<T>): T => {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -17,19 +21,34 @@ const dataOf = <T>(result: ResolverResult<T>): T => {
 /** The demo world with three credentials: the default (support@), one people may use (sales@), one they may not (ceo@). */
 const threeMailboxes = async (options: Parameters<typeof configuredWorld>[0] = {}) => {
   const world = await configuredWorld(options);
-  const sales = dataOf(await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' }))));
-  const ceo = dataOf(await world.admin.saveCredential(adminRequest(credentialInput({ name: 'CEO office', senderMailbox: 'ceo@contoso.com' }))));
+  const sales = dataOf(
+    await world.admin.saveCredential(
+      adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' })),
+    ),
+  );
+  const ceo = dataOf(
+    await world.admin.saveCredential(
+      adminRequest(credentialInput({ name: 'CEO office', senderMailbox: 'ceo@contoso.com' })),
+    ),
+  );
   const current = dataOf(await world.admin.getMailSettings(adminRequest({})));
   dataOf(
     await world.admin.saveMailSettings(
-      adminRequest({ ...current, senderCredentialIds: [sales.id], automationCredentialIds: [ceo.id] } satisfies MailSettings),
+      adminRequest({
+        ...current,
+        senderCredentialIds: [sales.id],
+        automationCredentialIds: [ceo.id],
+      } satisfies MailSettings),
     ),
   );
-  return { world, sales: sales as CredentialView, ceo: ceo as CredentialView };
+  return { world, sales: sales, ceo: ceo };
 };
 
 const sentFrom = (world: Awaited<ReturnType<typeof configuredWorld>>): string | undefined =>
-  world.microsoft.calls.find((call) => call.url.endsWith('/sendMail'))?.url.split('/users/')[1]?.split('/')[0];
+  world.microsoft.calls
+    .find((call) => call.url.endsWith('/sendMail'))
+    ?.url.split('/users/')[1]
+    ?.split('/')[0];
 
 describe('choosing the sender mailbox in "Email this issue" (issue 12, item 20)', () => {
   silenceWarnings();
@@ -38,14 +57,16 @@ describe('choosing the sender mailbox in "Email this issue" (issue 12, item 20)'
     const { world, sales } = await threeMailboxes();
     const draft = dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft;
     expect(draft.senders).toEqual([
-      { credentialId: expect.any(String) as unknown as string, mailbox: 'support@contoso.com', name: 'Support mailbox' },
+      { credentialId: expect.any(String), mailbox: 'support@contoso.com', name: 'Support mailbox' },
       { credentialId: sales.id, mailbox: 'sales@contoso.com', name: 'Sales' },
     ]);
   });
 
   it('sends from an allowed mailbox the person chose', async () => {
     const { world, sales } = await threeMailboxes();
-    expect(await world.issueAction.sendIssueEmail(issueRequest({ ...payload, credentialId: sales.id }))).toMatchObject({ ok: true });
+    expect(await world.issueAction.sendIssueEmail(issueRequest({ ...payload, credentialId: sales.id }))).toMatchObject({
+      ok: true,
+    });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(decodeURIComponent(sentFrom(world) ?? '')).toBe('sales@contoso.com');
   });
@@ -64,7 +85,9 @@ describe('choosing the sender mailbox in "Email this issue" (issue 12, item 20)'
 
   it('offers no choice while only the default is allowed', async () => {
     const world = await configuredWorld();
-    await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' })));
+    await world.admin.saveCredential(
+      adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' })),
+    );
     const draft = dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft;
     expect(draft).not.toHaveProperty('senders');
   });
@@ -75,15 +98,23 @@ describe('mailboxes people may send from, per project (issue 12, item 20)', () =
 
   /** The issue in `projectKey`; Sales allowed in all projects, CEO office only in OPS (whose list holds it alone). */
   const perProject = async (projectKey: string) => {
-    const issue = sampleIssue({ project: { id: projectKey === 'OPS' ? '101' : '100', key: projectKey, name: projectKey } });
+    const issue = sampleIssue({
+      project: { id: projectKey === 'OPS' ? '101' : '100', key: projectKey, name: projectKey },
+    });
     const { world, sales, ceo } = await threeMailboxes({ issue });
     const current = dataOf(await world.admin.getMailSettings(adminRequest({})));
-    dataOf(await world.admin.saveMailSettings(adminRequest({ ...current, projectSenders: [{ projectKey: 'OPS', credentialIds: [ceo.id] }] })));
+    dataOf(
+      await world.admin.saveMailSettings(
+        adminRequest({ ...current, projectSenders: [{ projectKey: 'OPS', credentialIds: [ceo.id] }] }),
+      ),
+    );
     return { world, sales, ceo };
   };
 
   const fromList = async (world: Awaited<ReturnType<typeof configuredWorld>>) =>
-    (dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft).senders?.map((sender) => sender.mailbox);
+    (dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft).senders?.map(
+      (sender) => sender.mailbox,
+    );
 
   it.each([
     ['OPS', 'the project entry wins', ['support@contoso.com', 'ceo@contoso.com']],
@@ -96,7 +127,11 @@ describe('mailboxes people may send from, per project (issue 12, item 20)', () =
   it('offers no choice in a project whose entry allows none besides the default', async () => {
     const { world } = await threeMailboxes();
     const current = dataOf(await world.admin.getMailSettings(adminRequest({})));
-    dataOf(await world.admin.saveMailSettings(adminRequest({ ...current, projectSenders: [{ projectKey: 'DEMO', credentialIds: [] }] })));
+    dataOf(
+      await world.admin.saveMailSettings(
+        adminRequest({ ...current, projectSenders: [{ projectKey: 'DEMO', credentialIds: [] }] }),
+      ),
+    );
     await expect(fromList(world)).resolves.toBeUndefined();
   });
 
@@ -118,7 +153,9 @@ describe('mailboxes people may send from, per project (issue 12, item 20)', () =
 
   it('sends from the mailbox the project allows', async () => {
     const { world, ceo } = await perProject('OPS');
-    expect(await world.issueAction.sendIssueEmail(issueRequest({ ...payload, credentialId: ceo.id }))).toMatchObject({ ok: true });
+    expect(await world.issueAction.sendIssueEmail(issueRequest({ ...payload, credentialId: ceo.id }))).toMatchObject({
+      ok: true,
+    });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(decodeURIComponent(sentFrom(world) ?? '')).toBe('ceo@contoso.com');
   });

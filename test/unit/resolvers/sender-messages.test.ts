@@ -1,4 +1,8 @@
-import { NoCredentialConfiguredError, PrivateKeyMissingError, SecretMissingError } from '../../../src/credentials/errors';
+import {
+  NoCredentialConfiguredError,
+  PrivateKeyMissingError,
+  SecretMissingError,
+} from '../../../src/credentials/errors';
 import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
 import { OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
@@ -23,29 +27,95 @@ const JARGON = [
   /\b[A-Z][a-z]+[A-Z]\w+\b/, // Graph codes such as ErrorAccessDenied, MailboxNotEnabledForRESTAPI
 ];
 
-const graph = (code: GraphErrorCode) => new GraphError(code, RAW, { status: 403, reason: 'app-access-policy', graphCode: 'ErrorAccessDenied' });
+const graph = (code: GraphErrorCode) =>
+  new GraphError(code, RAW, { status: 403, reason: 'app-access-policy', graphCode: 'ErrorAccessDenied' });
 
 /** Every failure of a send that stops with "Not sent", what the sender reads, and whether Send can help again. */
 const cases: [string, Error, string, 'send-again' | 'ask-admin'][] = [
-  ['access policy', graph(GraphErrorCode.AppAccessPolicyDenied), `Microsoft 365 does not let Issue Mailer send from this mailbox. ${TELL}`, 'ask-admin'],
-  ['Mail.Send missing', graph(GraphErrorCode.AccessDenied), `Microsoft 365 does not let Issue Mailer send from this mailbox. ${TELL}`, 'ask-admin'],
-  ['token refused by Graph', graph(GraphErrorCode.Unauthorized), `Microsoft 365 did not let Issue Mailer sign in. ${TELL}`, 'ask-admin'],
-  ['no such mailbox', graph(GraphErrorCode.MailboxNotFound), `Microsoft 365 has no mailbox for the address Issue Mailer sends from. ${TELL}`, 'ask-admin'],
-  ['mailbox not enabled', graph(GraphErrorCode.MailboxNotEnabled), `The mailbox Issue Mailer sends from cannot send email. ${TELL}`, 'ask-admin'],
-  ['Graph host not allowed', graph(GraphErrorCode.EndpointNotAllowed), `Issue Mailer's connection to Microsoft 365 is not set up correctly. ${TELL}`, 'ask-admin'],
-  ['wrong client secret', new TokenError(TokenErrorCode.InvalidClientSecret, RAW, { aadstsCode: 7000215 }), `Microsoft 365 did not let Issue Mailer sign in. ${TELL}`, 'ask-admin'],
-  ['expired client secret', new TokenError(TokenErrorCode.ClientSecretExpired, RAW, { aadstsCode: 7000222 }), `Microsoft 365 did not let Issue Mailer sign in. ${TELL}`, 'ask-admin'],
-  ['secret missing', new SecretMissingError('c-1'), `Issue Mailer's connection to Microsoft 365 is not complete. ${TELL}`, 'ask-admin'],
-  ['private key missing', new PrivateKeyMissingError('c-1'), `Issue Mailer's connection to Microsoft 365 is not complete. ${TELL}`, 'ask-admin'],
+  [
+    'access policy',
+    graph(GraphErrorCode.AppAccessPolicyDenied),
+    `Microsoft 365 does not let Issue Mailer send from this mailbox. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'Mail.Send missing',
+    graph(GraphErrorCode.AccessDenied),
+    `Microsoft 365 does not let Issue Mailer send from this mailbox. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'token refused by Graph',
+    graph(GraphErrorCode.Unauthorized),
+    `Microsoft 365 did not let Issue Mailer sign in. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'no such mailbox',
+    graph(GraphErrorCode.MailboxNotFound),
+    `Microsoft 365 has no mailbox for the address Issue Mailer sends from. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'mailbox not enabled',
+    graph(GraphErrorCode.MailboxNotEnabled),
+    `The mailbox Issue Mailer sends from cannot send email. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'Graph host not allowed',
+    graph(GraphErrorCode.EndpointNotAllowed),
+    `Issue Mailer's connection to Microsoft 365 is not set up correctly. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'wrong client secret',
+    new TokenError(TokenErrorCode.InvalidClientSecret, RAW, { aadstsCode: 7000215 }),
+    `Microsoft 365 did not let Issue Mailer sign in. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'expired client secret',
+    new TokenError(TokenErrorCode.ClientSecretExpired, RAW, { aadstsCode: 7000222 }),
+    `Microsoft 365 did not let Issue Mailer sign in. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'secret missing',
+    new SecretMissingError('c-1'),
+    `Issue Mailer's connection to Microsoft 365 is not complete. ${TELL}`,
+    'ask-admin',
+  ],
+  [
+    'private key missing',
+    new PrivateKeyMissingError('c-1'),
+    `Issue Mailer's connection to Microsoft 365 is not complete. ${TELL}`,
+    'ask-admin',
+  ],
   [
     'no credential',
     new NoCredentialConfiguredError(),
     'Issue Mailer is not set up yet. Ask your Jira admin to add a Microsoft 365 credential on the Issue Mailer admin page.',
     'ask-admin',
   ],
-  ['sign-in service down', new TokenError(TokenErrorCode.EndpointUnreachable, RAW), "Issue Mailer could not reach Microsoft 365's sign-in service. Try again in a few minutes.", 'send-again'],
-  ['throttled', graph(GraphErrorCode.Throttled), 'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.', 'send-again'],
-  ['bad recipients', graph(GraphErrorCode.InvalidRecipients), 'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.', 'send-again'],
+  [
+    'sign-in service down',
+    new TokenError(TokenErrorCode.EndpointUnreachable, RAW),
+    "Issue Mailer could not reach Microsoft 365's sign-in service. Try again in a few minutes.",
+    'send-again',
+  ],
+  [
+    'throttled',
+    graph(GraphErrorCode.Throttled),
+    'Microsoft 365 is limiting how fast this mailbox sends. Wait a minute and try again.',
+    'send-again',
+  ],
+  [
+    'bad recipients',
+    graph(GraphErrorCode.InvalidRecipients),
+    'Microsoft 365 could not resolve at least one recipient. Check the addresses and try again.',
+    'send-again',
+  ],
   [
     'refused as malformed',
     graph(GraphErrorCode.BadRequest),
@@ -66,7 +136,7 @@ const cases: [string, Error, string, 'send-again' | 'ask-admin'][] = [
   ],
 ];
 
-describe('a failed send in the sender\'s words', () => {
+describe("a failed send in the sender's words", () => {
   it.each(cases)('%s', (_name, error, senderText, remedy) => {
     const failure = describeDeliveryFailure(error);
     const shown = failure.senderMessage ?? failure.message;
@@ -85,7 +155,8 @@ describe('a failed send in the sender\'s words', () => {
   it('has no jargon in any Graph failure a sender can meet', () => {
     for (const code of Object.values(GraphErrorCode)) {
       const message = toResolverError(graph(code), 'user')?.message ?? '';
-      for (const word of JARGON) expect({ code, message, jargon: word.test(message) }).toEqual({ code, message, jargon: false });
+      for (const word of JARGON)
+        expect({ code, message, jargon: word.test(message) }).toEqual({ code, message, jargon: false });
     }
   });
 });

@@ -24,8 +24,13 @@ describe('Test connection of the edit form: tests what the admin sees', () => {
 
   it('answers NOT_ADMIN to a non-admin sending form values, before any token request or storage', async () => {
     const world = resolverWorld({ isAdmin: false });
-    const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1', values: formValues({ clientSecret: UNSAVED }) }));
-    expect(answer).toEqual({ ok: false, error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' } });
+    const answer = await world.admin.testConnection(
+      adminRequest({ id: 'cred-1', values: formValues({ clientSecret: UNSAVED }) }),
+    );
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' },
+    });
     expect(world.microsoft.calls).toEqual([]);
     expect(world.kv.count()).toBe(0);
   });
@@ -35,9 +40,14 @@ describe('Test connection of the edit form: tests what the admin sees', () => {
     const log = jest.spyOn(console, 'info').mockImplementation(() => undefined);
     world.kv.resetOperations();
 
-    const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1', values: formValues({ clientSecret: UNSAVED }) }));
+    const answer = await world.admin.testConnection(
+      adminRequest({ id: 'cred-1', values: formValues({ clientSecret: UNSAVED }) }),
+    );
 
-    expect(answer).toMatchObject({ ok: true, data: { ok: false, code: 'TOKEN_INVALID_CLIENT_SECRET', tested: 'form' } });
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { ok: false, code: 'TOKEN_INVALID_CLIENT_SECRET', tested: 'form' },
+    });
     const tokenRequests = world.microsoft.calls.filter((call) => call.url.includes('/oauth2/v2.0/token'));
     expect(tokenRequests.map((call) => new URLSearchParams(call.body).get('client_secret'))).toEqual([UNSAVED]);
     expect(JSON.stringify(answer)).not.toContain(UNSAVED);
@@ -62,21 +72,32 @@ describe('Test connection of the edit form: tests what the admin sees', () => {
 
   it("tests the form's other values with the stored secret when none was pasted", async () => {
     const world = await configuredWorld({ microsoft: takesSavedSecretOnly });
-    const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1', values: formValues({ senderMailbox: 'sales@contoso.com' }) }));
-    expect(answer).toMatchObject({ ok: true, data: { ok: true, tested: 'form', message: 'Connected: mail can go out from sales@contoso.com.' } });
-    expect(world.microsoft.calls.filter((call) => call.method === 'GET').map((call) => new URL(call.url).pathname)).toEqual([
-      '/v1.0/users/sales%40contoso.com',
-      '/v1.0/users/sales%40contoso.com/mailFolders/inbox',
-    ]);
+    const answer = await world.admin.testConnection(
+      adminRequest({ id: 'cred-1', values: formValues({ senderMailbox: 'sales@contoso.com' }) }),
+    );
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { ok: true, tested: 'form', message: 'Connected: mail can go out from sales@contoso.com.' },
+    });
+    expect(
+      world.microsoft.calls.filter((call) => call.method === 'GET').map((call) => new URL(call.url).pathname),
+    ).toEqual(['/v1.0/users/sales%40contoso.com', '/v1.0/users/sales%40contoso.com/mailFolders/inbox']);
   });
 
   it('validates the form values by the contract schema, and refuses them for an unknown credential', async () => {
     const world = await configuredWorld();
     await expect(
-      world.admin.testConnection(adminRequest({ id: 'cred-1', values: { ...formValues(), clientSecret: 42, extra: true } })),
+      world.admin.testConnection(
+        adminRequest({ id: 'cred-1', values: { ...formValues(), clientSecret: 42, extra: true } }),
+      ),
     ).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     await expect(
-      world.admin.testConnection(adminRequest({ id: 'cred-1', values: formValues({ tokenEndpoint: 'https://evil.example.com/t/oauth2/v2.0/token' }) })),
+      world.admin.testConnection(
+        adminRequest({
+          id: 'cred-1',
+          values: formValues({ tokenEndpoint: 'https://evil.example.com/t/oauth2/v2.0/token' }),
+        }),
+      ),
     ).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     await expect(
       world.admin.testConnection(adminRequest({ id: 'cred-9', values: formValues({ clientSecret: UNSAVED }) })),

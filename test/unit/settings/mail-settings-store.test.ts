@@ -4,7 +4,11 @@ import { MemoryKvStore } from '../support/memory-kv-store';
 
 const RESTRICTED: MailSettings = {
   commentAfterSend: false,
-  whoMaySend: { mode: 'restricted', groups: [{ id: 'g-1', name: 'support-agents' }], projectRoles: [{ id: 10003, name: 'Service Desk Team' }] },
+  whoMaySend: {
+    mode: 'restricted',
+    groups: [{ id: 'g-1', name: 'support-agents' }],
+    projectRoles: [{ id: 10003, name: 'Service Desk Team' }],
+  },
   projectTemplates: [{ projectKey: 'DEMO', templateId: 'tpl-1' }],
   automationCredentialIds: ['cred-2'],
   projectSenders: [{ projectKey: 'DEMO', credentialIds: ['cred-2'] }],
@@ -15,7 +19,13 @@ describe('mail settings store', () => {
     const kv = new MemoryKvStore();
     const store = createMailSettingsStore(kv);
     const settings = await store.read();
-    expect(settings).toEqual({ commentAfterSend: true, whoMaySend: { mode: 'everyone' }, projectTemplates: [], automationCredentialIds: [], projectSenders: [] });
+    expect(settings).toEqual({
+      commentAfterSend: true,
+      whoMaySend: { mode: 'everyone' },
+      projectTemplates: [],
+      automationCredentialIds: [],
+      projectSenders: [],
+    });
     settings.projectTemplates.push({ projectKey: 'X', templateId: 't' });
     expect(DEFAULT_MAIL_SETTINGS.projectTemplates).toEqual([]);
     expect(kv.operations).toEqual([{ operation: 'get', key: 'mail-settings' }]);
@@ -39,7 +49,9 @@ describe('mail settings store', () => {
   it('refuses to save settings that do not fit, and writes nothing', async () => {
     const kv = new MemoryKvStore();
     const bad = { ...RESTRICTED, projectTemplates: [{ projectKey: 'demo', templateId: 'tpl-1' }] };
-    await expect(createMailSettingsStore(kv).save(bad)).rejects.toMatchObject({ issues: [expect.objectContaining({ message: 'Not a project key.', path: ['projectTemplates', 0, 'projectKey'] })] });
+    await expect(createMailSettingsStore(kv).save(bad)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: 'Not a project key.', path: ['projectTemplates', 0, 'projectKey'] })],
+    });
     expect(kv.count('set')).toBe(0);
   });
 
@@ -50,7 +62,9 @@ describe('mail settings store', () => {
   ])('does not read unreadable settings as the defaults: %j', async (stored, problem) => {
     const kv = new MemoryKvStore();
     kv.plain.set('mail-settings', stored);
-    const error = await createMailSettingsStore(kv).read().catch((e: unknown) => e);
+    const error = await createMailSettingsStore(kv)
+      .read()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MailSettingsUnreadableError);
     expect(error).toMatchObject({
       code: 'MAIL_SETTINGS_UNREADABLE',

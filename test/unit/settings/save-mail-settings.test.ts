@@ -6,14 +6,21 @@ import { MemoryKvStore } from '../support/memory-kv-store';
 const world = () => {
   const kv = new MemoryKvStore();
   const store = createMailSettingsStore(kv);
-  return { kv, store, deps: { store, templateIds: async () => ['tpl-1'], credentialIds: async () => ['cred-1', 'cred-2'] } };
+  return {
+    kv,
+    store,
+    deps: { store, templateIds: async () => ['tpl-1'], credentialIds: async () => ['cred-1', 'cred-2'] },
+  };
 };
 
 describe('saveMailSettings: the credentials Automation rules may send from', () => {
   it('saves chosen credentials that exist, each once', async () => {
     const { store, deps } = world();
     const settings: MailSettings = { ...DEFAULT_MAIL_SETTINGS, automationCredentialIds: ['cred-2', 'cred-2'] };
-    await expect(saveMailSettings(settings, deps)).resolves.toEqual({ ...DEFAULT_MAIL_SETTINGS, automationCredentialIds: ['cred-2'] });
+    await expect(saveMailSettings(settings, deps)).resolves.toEqual({
+      ...DEFAULT_MAIL_SETTINGS,
+      automationCredentialIds: ['cred-2'],
+    });
     await expect(store.read()).resolves.toMatchObject({ automationCredentialIds: ['cred-2'] });
   });
 

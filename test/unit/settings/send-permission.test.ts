@@ -1,12 +1,20 @@
 import type { WhoMaySend } from '../../../src/contract/mail-settings';
-import { checkSendPermission, restrictedReason, type SendPermissionLookups } from '../../../src/settings/send-permission';
+import {
+  checkSendPermission,
+  restrictedReason,
+  type SendPermissionLookups,
+} from '../../../src/settings/send-permission';
 
 const SUPPORT = { id: 'g-support', name: 'support-agents' };
 const ADMINS = { id: 'g-admins', name: 'jira-admins' };
 const DESK = { id: 10003, name: 'Service Desk Team' };
 const DEVS = { id: 10000, name: 'Developers' };
 
-const restricted = (groups: (typeof SUPPORT)[], projectRoles: (typeof DESK)[]): WhoMaySend => ({ mode: 'restricted', groups, projectRoles });
+const restricted = (groups: (typeof SUPPORT)[], projectRoles: (typeof DESK)[]): WhoMaySend => ({
+  mode: 'restricted',
+  groups,
+  projectRoles,
+});
 
 /** Lookups answering from fixed data, recording what was asked. */
 const lookups = (myGroupIds: (string | null)[], rolesHeld: number[]) => {
@@ -30,25 +38,36 @@ const DENIED_BOTH =
 describe('checkSendPermission', () => {
   it('lets everyone send when the admin allows everyone, without asking Jira', async () => {
     const { deps, calls } = lookups([], []);
-    await expect(checkSendPermission({ whoMaySend: { mode: 'everyone' }, projectKey: 'DEMO', accountId: 'u1' }, deps)).resolves.toEqual({ allowed: true });
+    await expect(
+      checkSendPermission({ whoMaySend: { mode: 'everyone' }, projectKey: 'DEMO', accountId: 'u1' }, deps),
+    ).resolves.toEqual({ allowed: true });
     expect(calls).toEqual([]);
   });
 
   it('lets a member of a chosen group send, matched by group id, without reading roles', async () => {
     const { deps, calls } = lookups([null, 'g-support'], []);
-    await expect(checkSendPermission({ whoMaySend: restricted([SUPPORT], [DESK]), projectKey: 'DEMO', accountId: 'u1' }, deps)).resolves.toEqual({ allowed: true });
+    await expect(
+      checkSendPermission({ whoMaySend: restricted([SUPPORT], [DESK]), projectKey: 'DEMO', accountId: 'u1' }, deps),
+    ).resolves.toEqual({ allowed: true });
     expect(calls).toEqual(['myGroups']);
   });
 
-  it('lets a holder of a chosen role in the issue\'s project send, passing their group ids for group actors', async () => {
+  it("lets a holder of a chosen role in the issue's project send, passing their group ids for group actors", async () => {
     const { deps, calls } = lookups(['g-users', null], [10003]);
-    await expect(checkSendPermission({ whoMaySend: restricted([SUPPORT], [DEVS, DESK]), projectKey: 'DEMO', accountId: 'u1' }, deps)).resolves.toEqual({ allowed: true });
+    await expect(
+      checkSendPermission(
+        { whoMaySend: restricted([SUPPORT], [DEVS, DESK]), projectKey: 'DEMO', accountId: 'u1' },
+        deps,
+      ),
+    ).resolves.toEqual({ allowed: true });
     expect(calls).toEqual(['myGroups', 'roles DEMO u1 [g-users] [10000,10003]']);
   });
 
   it('refuses someone in neither, naming the groups and roles', async () => {
     const { deps } = lookups(['g-users'], [10001]);
-    await expect(checkSendPermission({ whoMaySend: restricted([SUPPORT], [DESK]), projectKey: 'DEMO', accountId: 'u1' }, deps)).resolves.toEqual({
+    await expect(
+      checkSendPermission({ whoMaySend: restricted([SUPPORT], [DESK]), projectKey: 'DEMO', accountId: 'u1' }, deps),
+    ).resolves.toEqual({
       allowed: false,
       reason: DENIED_BOTH,
     });
@@ -56,12 +75,16 @@ describe('checkSendPermission', () => {
 
   it('does not count a role the lookup answers that the admin did not choose', async () => {
     const deps: SendPermissionLookups = { myGroups: async () => [], rolesOfUserInProject: async () => [10002] };
-    await expect(checkSendPermission({ whoMaySend: restricted([], [DESK]), projectKey: 'DEMO', accountId: 'u1' }, deps)).resolves.toMatchObject({ allowed: false });
+    await expect(
+      checkSendPermission({ whoMaySend: restricted([], [DESK]), projectKey: 'DEMO', accountId: 'u1' }, deps),
+    ).resolves.toMatchObject({ allowed: false });
   });
 
   it('does not look roles up for an issue without a project', async () => {
     const { deps, calls } = lookups(['g-users'], [10003]);
-    await expect(checkSendPermission({ whoMaySend: restricted([SUPPORT], [DESK]), projectKey: undefined, accountId: 'u1' }, deps)).resolves.toEqual({
+    await expect(
+      checkSendPermission({ whoMaySend: restricted([SUPPORT], [DESK]), projectKey: undefined, accountId: 'u1' }, deps),
+    ).resolves.toEqual({
       allowed: false,
       reason: DENIED_BOTH,
     });
@@ -70,7 +93,9 @@ describe('checkSendPermission', () => {
 
   it('refuses without asking Jira when nothing was chosen', async () => {
     const { deps, calls } = lookups(['g-support'], [10003]);
-    await expect(checkSendPermission({ whoMaySend: restricted([], []), projectKey: 'DEMO', accountId: 'u1' }, deps)).resolves.toEqual({
+    await expect(
+      checkSendPermission({ whoMaySend: restricted([], []), projectKey: 'DEMO', accountId: 'u1' }, deps),
+    ).resolves.toEqual({
       allowed: false,
       reason: 'Your Jira admin has not allowed anyone to email issues. Ask your Jira admin for access.',
     });
@@ -79,18 +104,43 @@ describe('checkSendPermission', () => {
 
   it('passes a failed lookup on rather than guessing', async () => {
     const failure = new Error('Jira down');
-    const deps: SendPermissionLookups = { myGroups: async () => Promise.reject(failure), rolesOfUserInProject: async () => [] };
-    await expect(checkSendPermission({ whoMaySend: restricted([SUPPORT], []), projectKey: 'DEMO', accountId: 'u1' }, deps)).rejects.toBe(failure);
+    const deps: SendPermissionLookups = {
+      myGroups: async () => Promise.reject(failure),
+      rolesOfUserInProject: async () => [],
+    };
+    await expect(
+      checkSendPermission({ whoMaySend: restricted([SUPPORT], []), projectKey: 'DEMO', accountId: 'u1' }, deps),
+    ).rejects.toBe(failure);
   });
 });
 
 describe('restrictedReason', () => {
   it.each([
-    [['support-agents'], [], 'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.'],
-    [['support-agents', 'jira-admins'], [], 'Your Jira admin lets only members of support-agents or jira-admins email issues. Ask your Jira admin for access.'],
-    [['a', 'b', 'c'], [], 'Your Jira admin lets only members of a, b or c email issues. Ask your Jira admin for access.'],
-    [[], ['Service Desk Team'], 'Your Jira admin lets only people with the Service Desk Team role in this project email issues. Ask your Jira admin for access.'],
-    [[], ['Developers', 'Service Desk Team'], 'Your Jira admin lets only people with the Developers or Service Desk Team roles in this project email issues. Ask your Jira admin for access.'],
+    [
+      ['support-agents'],
+      [],
+      'Your Jira admin lets only members of support-agents email issues. Ask your Jira admin for access.',
+    ],
+    [
+      ['support-agents', 'jira-admins'],
+      [],
+      'Your Jira admin lets only members of support-agents or jira-admins email issues. Ask your Jira admin for access.',
+    ],
+    [
+      ['a', 'b', 'c'],
+      [],
+      'Your Jira admin lets only members of a, b or c email issues. Ask your Jira admin for access.',
+    ],
+    [
+      [],
+      ['Service Desk Team'],
+      'Your Jira admin lets only people with the Service Desk Team role in this project email issues. Ask your Jira admin for access.',
+    ],
+    [
+      [],
+      ['Developers', 'Service Desk Team'],
+      'Your Jira admin lets only people with the Developers or Service Desk Team roles in this project email issues. Ask your Jira admin for access.',
+    ],
     [['support-agents'], ['Service Desk Team'], DENIED_BOTH],
     [[], [], 'Your Jira admin has not allowed anyone to email issues. Ask your Jira admin for access.'],
   ])('groups %j and roles %j', (groups, roles, reason) => {
@@ -99,9 +149,15 @@ describe('restrictedReason', () => {
 
   it('is the reason checkSendPermission gives for two groups and a role', async () => {
     const deps: SendPermissionLookups = { myGroups: async () => [], rolesOfUserInProject: async () => [] };
-    await expect(checkSendPermission({ whoMaySend: restricted([SUPPORT, ADMINS], [DESK]), projectKey: 'DEMO', accountId: 'u1' }, deps)).resolves.toEqual({
+    await expect(
+      checkSendPermission(
+        { whoMaySend: restricted([SUPPORT, ADMINS], [DESK]), projectKey: 'DEMO', accountId: 'u1' },
+        deps,
+      ),
+    ).resolves.toEqual({
       allowed: false,
-      reason: 'Your Jira admin lets only members of support-agents or jira-admins, or people with the Service Desk Team role in this project, email issues. Ask your Jira admin for access.',
+      reason:
+        'Your Jira admin lets only members of support-agents or jira-admins, or people with the Service Desk Team role in this project, email issues. Ask your Jira admin for access.',
     });
   });
 });

@@ -1,29 +1,85 @@
 import { locales } from 'zod';
 import * as z from 'zod/mini';
+
 import { englishIssueMessage, IN_ENGLISH } from '../../../src/shared/issue-messages';
 
 type RawIssue = Parameters<typeof englishIssueMessage>[0];
 const raw = (issue: Record<string, unknown>) => ({ path: [], ...issue }) as unknown as RawIssue;
 
 class Widget {}
-const INPUTS: unknown[] = [undefined, null, 42, NaN, Infinity, 'text', true, 10n, () => 1, [], {}, Object.create(null), new Widget(), new Date(0)];
+const INPUTS: unknown[] = [
+  undefined,
+  null,
+  42,
+  NaN,
+  Infinity,
+  'text',
+  true,
+  10n,
+  () => 1,
+  [],
+  {},
+  Object.create(null),
+  new Widget(),
+  new Date(0),
+];
 
 describe('englishIssueMessage', () => {
   it.each([
-    ['a missing value', { code: 'invalid_type', expected: 'string', input: undefined }, 'Invalid input: expected string, received undefined'],
-    ['null', { code: 'invalid_type', expected: 'object', input: null }, 'Invalid input: expected object, received null'],
-    ['an array', { code: 'invalid_type', expected: 'string', input: [1] }, 'Invalid input: expected string, received array'],
+    [
+      'a missing value',
+      { code: 'invalid_type', expected: 'string', input: undefined },
+      'Invalid input: expected string, received undefined',
+    ],
+    [
+      'null',
+      { code: 'invalid_type', expected: 'object', input: null },
+      'Invalid input: expected object, received null',
+    ],
+    [
+      'an array',
+      { code: 'invalid_type', expected: 'string', input: [1] },
+      'Invalid input: expected string, received array',
+    ],
     ['NaN', { code: 'invalid_type', expected: 'number', input: NaN }, 'Invalid input: expected number, received NaN'],
-    ['-Infinity', { code: 'invalid_type', expected: 'string', input: -Infinity }, 'Invalid input: expected string, received -Infinity'],
-    ['a class instance', { code: 'invalid_type', expected: 'object', input: new Widget() }, 'Invalid input: expected object, received Widget'],
+    [
+      '-Infinity',
+      { code: 'invalid_type', expected: 'string', input: -Infinity },
+      'Invalid input: expected string, received -Infinity',
+    ],
+    [
+      'a class instance',
+      { code: 'invalid_type', expected: 'object', input: new Widget() },
+      'Invalid input: expected object, received Widget',
+    ],
     ['a literal number', { code: 'invalid_value', values: [1] }, 'Invalid input: expected 1'],
     ['a literal string', { code: 'invalid_value', values: ['microsoft365'] }, 'Invalid input: expected "microsoft365"'],
     ['an enum', { code: 'invalid_value', values: ['a', 'b'] }, 'Invalid option: expected one of "a"|"b"'],
-    ['a long string', { code: 'too_big', origin: 'string', maximum: 80, inclusive: true }, 'Too big: expected string to have <=80 characters'],
-    ['a long array', { code: 'too_big', origin: 'array', maximum: 500, inclusive: true }, 'Too big: expected array to have <=500 items'],
-    ['a short string', { code: 'too_small', origin: 'string', minimum: 1, inclusive: true }, 'Too small: expected string to have >=1 characters'],
-    ['a number bound', { code: 'too_small', origin: 'number', minimum: 0, inclusive: false }, 'Too small: expected number to be >0'],
-    ['a pattern', { code: 'invalid_format', format: 'regex', pattern: '/^[a-z]$/i' }, 'Invalid string: must match pattern /^[a-z]$/i'],
+    [
+      'a long string',
+      { code: 'too_big', origin: 'string', maximum: 80, inclusive: true },
+      'Too big: expected string to have <=80 characters',
+    ],
+    [
+      'a long array',
+      { code: 'too_big', origin: 'array', maximum: 500, inclusive: true },
+      'Too big: expected array to have <=500 items',
+    ],
+    [
+      'a short string',
+      { code: 'too_small', origin: 'string', minimum: 1, inclusive: true },
+      'Too small: expected string to have >=1 characters',
+    ],
+    [
+      'a number bound',
+      { code: 'too_small', origin: 'number', minimum: 0, inclusive: false },
+      'Too small: expected number to be >0',
+    ],
+    [
+      'a pattern',
+      { code: 'invalid_format', format: 'regex', pattern: '/^[a-z]$/i' },
+      'Invalid string: must match pattern /^[a-z]$/i',
+    ],
     ['an email', { code: 'invalid_format', format: 'email' }, 'Invalid email address'],
     ['a URL', { code: 'invalid_format', format: 'url' }, 'Invalid URL'],
     ['an unknown key', { code: 'unrecognized_keys', keys: ['extra'] }, 'Unrecognized key: "extra"'],

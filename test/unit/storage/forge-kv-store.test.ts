@@ -1,4 +1,5 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
+
 import { StorageError } from '../../../src/storage/errors';
 import { createForgeKvStore, type ForgeKvs } from '../../../src/storage/forge-kv-store';
 
@@ -11,25 +12,23 @@ const fakeKvs = (pages: Page[] = []) => {
   const secrets = new Map<string, unknown>([['credential-secret:a', 's3cr3t']]);
   let page = 0;
   const queryBuilder = {
-    where(property: string, clause: { condition: string; values: unknown[] }) {
+    where: (property: string, clause: { condition: string; values: unknown[] }) => {
       calls.push(`where ${property} ${clause.condition} ${String(clause.values[0])}`);
       return queryBuilder;
     },
-    limit(limit: number) {
+    limit: (limit: number) => {
       calls.push(`limit ${limit}`);
       return queryBuilder;
     },
-    cursor(cursor: string) {
+    cursor: (cursor: string) => {
       calls.push(`cursor ${cursor}`);
       return queryBuilder;
     },
-    async getMany() {
+    getMany: async () => {
       calls.push('getMany');
       return pages[page++] ?? { results: [] };
     },
-    async getOne() {
-      return undefined;
-    },
+    getOne: async () => undefined,
   };
   const client = {
     get: async (key: string) => (calls.push(`get ${key}`), plain.get(key)),
@@ -99,7 +98,9 @@ describe('createForgeKvStore', () => {
       throw platformError;
     };
 
-    const error = await createForgeKvStore(client).setSecret('token-cache:a', { accessToken: 'TOKEN-VALUE' }).catch((e: unknown) => e);
+    const error = await createForgeKvStore(client)
+      .setSecret('token-cache:a', { accessToken: 'TOKEN-VALUE' })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({

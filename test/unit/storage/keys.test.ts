@@ -1,6 +1,6 @@
 import {
-  credentialIdFromKey,
   ADMIN_WARNINGS_KEY,
+  credentialIdFromKey,
   credentialKey,
   credentialNextSecretKey,
   credentialPrivateKeyKey,

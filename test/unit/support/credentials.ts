@@ -1,4 +1,8 @@
-import { credentialInputSchema, type CredentialInput, type ParsedCredentialInput } from '../../../src/contract/credentials';
+import {
+  type CredentialInput,
+  credentialInputSchema,
+  type ParsedCredentialInput,
+} from '../../../src/contract/credentials';
 import type { StoredCredential } from '../../../src/credentials/stored-credential';
 import { APP_CERTIFICATE, APP_KEY } from './certificates';
 
@@ -22,12 +26,21 @@ export const parsedInput = (overrides: Partial<CredentialInput> = {}): ParsedCre
   credentialInputSchema.parse(credentialInput(overrides));
 
 /** Input as the schema would pass it, then changed: for service checks the schema already makes first. */
-export const unchecked = (overrides: Partial<ParsedCredentialInput>): ParsedCredentialInput => ({ ...parsedInput(), ...overrides });
+export const unchecked = (overrides: Partial<ParsedCredentialInput>): ParsedCredentialInput => ({
+  ...parsedInput(),
+  ...overrides,
+});
 
 /** A certificate credential's payload: no secret, the certificate and key pasted. */
 export const certificateInput = (overrides: Partial<CredentialInput> = {}): CredentialInput => {
   const { clientSecret: _secret, secretExpiresOn: _expiry, ...rest } = credentialInput();
-  return { ...rest, clientAuthMethod: 'certificate', certificatePem: APP_CERTIFICATE, privateKeyPem: APP_KEY, ...overrides };
+  return {
+    ...rest,
+    clientAuthMethod: 'certificate',
+    certificatePem: APP_CERTIFICATE,
+    privateKeyPem: APP_KEY,
+    ...overrides,
+  };
 };
 
 /** The same credential as plain storage keeps it (version 2, a client secret set, no expiry), with overrides. */

@@ -20,7 +20,9 @@ export const fakeFetch = (handler: FetchHandler): { fetch: FetchLike; calls: Rec
     const call: RecordedCall = {
       url,
       method: init.method ?? 'GET',
-      headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])),
+      headers: Object.fromEntries(
+        Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+      ),
       body: typeof init.body === 'string' ? init.body : '',
       ...(init.body instanceof Uint8Array ? { bodyBytes: init.body } : {}),
       redirect: init.redirect,
@@ -47,7 +49,8 @@ export const jsonResponse = (status: number, body: unknown, headers: Record<stri
     headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
   });
 
-export const timeoutError = (): Error => Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
+export const timeoutError = (): Error =>
+  Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
 
 /** A JWT-shaped token with the given claims (unsigned; the app never verifies tokens, only reads roles). */
 export const fakeJwt = (claims: Record<string, unknown>): string =>

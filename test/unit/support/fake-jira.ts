@@ -1,4 +1,5 @@
 import type { RequestInit, Route } from '@forge/api';
+
 import type { JiraResponse, RequestJira } from '../../../src/jira/jira-client';
 
 export interface JiraCall {
@@ -32,7 +33,10 @@ export const adminPermissions = (havePermission: boolean) => ({
   },
 });
 
-export const sampleIssue = (overrides: Record<string, unknown> = {}, renderedDescription: string | null = '<p>Steps to reproduce</p>') => ({
+export const sampleIssue = (
+  overrides: Record<string, unknown> = {},
+  renderedDescription: string | null = '<p>Steps to reproduce</p>',
+) => ({
   id: '10001',
   key: 'DEMO-1',
   self: 'https://example.atlassian.net/rest/api/3/issue/10001',

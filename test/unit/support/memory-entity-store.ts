@@ -69,17 +69,28 @@ export class MemoryEntityStore implements EntityStore {
       return query.order === 'newest' ? -order : order;
     };
     const matching = [...this.values.entries()]
-      .filter(([, value]) => index.partition.every((attribute, position) => value[attribute] === query.partition?.[position]))
+      .filter(([, value]) =>
+        index.partition.every((attribute, position) => value[attribute] === query.partition?.[position]),
+      )
       .filter(([, value]) => {
         const at = value[index.range];
         if (typeof at !== 'number') return false;
-        return (query.range?.from === undefined || at >= query.range.from) && (query.range?.to === undefined || at < query.range.to);
+        return (
+          (query.range?.from === undefined || at >= query.range.from) &&
+          (query.range?.to === undefined || at < query.range.to)
+        );
       })
-      .filter(([, value]) => Object.entries(query.equals ?? {}).every(([attribute, expected]) => value[attribute] === expected))
+      .filter(([, value]) =>
+        Object.entries(query.equals ?? {}).every(([attribute, expected]) => value[attribute] === expected),
+      )
       .sort(([keyA, a], [keyB, b]) => compare([keyA, rangeOf(a)], [keyB, rangeOf(b)]));
     // As the platform's cursor, this one marks the last item returned, so deleting items already seen skips nothing.
-    const after = query.cursor === undefined ? undefined : (JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, number]);
-    const rest = after === undefined ? matching : matching.filter(([key, value]) => compare([key, rangeOf(value)], after) > 0);
+    const after =
+      query.cursor === undefined
+        ? undefined
+        : (JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, number]);
+    const rest =
+      after === undefined ? matching : matching.filter(([key, value]) => compare([key, rangeOf(value)], after) > 0);
     const page = rest.slice(0, query.limit);
     const last = page.at(-1);
     return {

@@ -1,4 +1,4 @@
-import { jsonResponse, type FetchHandler, type RecordedCall } from './fake-fetch';
+import { type FetchHandler, jsonResponse, type RecordedCall } from './fake-fetch';
 import { GOOD_TOKEN } from './resolvers';
 
 /** One answer of the scripted Microsoft; throwing in it is fetch failing (a network error, a timeout). */
@@ -26,7 +26,9 @@ export const outboxMicrosoft = () => {
     if (isSend(call)) {
       sent += 1;
       const answer = sends.shift();
-      return answer === undefined ? new Response(null, { status: 202, headers: { 'request-id': `req-send-${sent}` } }) : answer();
+      return answer === undefined
+        ? new Response(null, { status: 202, headers: { 'request-id': `req-send-${sent}` } })
+        : answer();
     }
     const answer = graph.shift();
     if (answer === undefined) throw new Error(`unexpected ${call.method} ${call.url}`);

@@ -1,42 +1,47 @@
+import type { AttachmentOption, PersonOption, SendPermission } from '../../../src/contract/issue-email';
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import { createTrafficHealth } from '../../../src/credentials/traffic-health';
-import { createDirectorySearch, createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../../../src/mail/graph-mail-sender';
-import { createEmailContentStore } from '../../../src/outbox/email-contents';
-import { createEmailLogService } from '../../../src/outbox/email-log-service';
-import { createEmailRecordStore } from '../../../src/outbox/email-records';
-import { createConnectionTestLog } from '../../../src/outbox/connection-test-record';
-import { enqueueEmail } from '../../../src/outbox/enqueue-email';
-import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-outbox-job';
-import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
+import { createHistoryStore } from '../../../src/history/history-store';
+import type { IssuePerson } from '../../../src/jira/issue-people';
+import { readIssue } from '../../../src/jira/issue-reader';
+import {
+  createDirectorySearch,
+  createGraphMailSender,
+  createMailboxTrace,
+  type GraphMailSenderDeps,
+} from '../../../src/mail/graph-mail-sender';
+import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
 import { createRunHistoryStore } from '../../../src/notifications/run-history';
+import { createTokenCache } from '../../../src/oauth/token-cache';
+import { TokenMemo } from '../../../src/oauth/token-memo';
+import { createConnectionTestLog } from '../../../src/outbox/connection-test-record';
+import { createEmailContentStore } from '../../../src/outbox/email-contents';
+import { createEmailLogService } from '../../../src/outbox/email-log-service';
+import { createEmailRecordStore } from '../../../src/outbox/email-records';
+import { enqueueEmail } from '../../../src/outbox/enqueue-email';
+import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-outbox-job';
+import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
 import { createMailboxPacer } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
-import { dueAt, FakeOutboxQueue } from './fake-outbox-queue';
-import { MemoryEntityStore } from './memory-entity-store';
-import { readIssue } from '../../../src/jira/issue-reader';
-import { createHistoryStore } from '../../../src/history/history-store';
-import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
-import type { IssuePerson } from '../../../src/jira/issue-people';
+import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
+import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../../../src/resolvers/error-messages';
+import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
+import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
 import { createMailSettingsStore } from '../../../src/settings/mail-settings-store';
 import { createTemplateService } from '../../../src/templates/template-service';
 import { createTemplateStore } from '../../../src/templates/template-store';
-import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../../../src/resolvers/error-messages';
-import type { AttachmentOption, PersonOption, SendPermission } from '../../../src/contract/issue-email';
-import { createTokenCache } from '../../../src/oauth/token-cache';
-import { TokenMemo } from '../../../src/oauth/token-memo';
-import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
-import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
-import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
 import { createWarningService } from '../../../src/warnings/warning-service';
 import { createWarningStore } from '../../../src/warnings/warning-store';
+import { credentialInput, sequentialIds } from './credentials';
 import type { FetchHandler } from './fake-fetch';
 import { fakeFetch, fakeJwt, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
-import { credentialInput, sequentialIds } from './credentials';
+import { dueAt, FakeOutboxQueue } from './fake-outbox-queue';
+import { MemoryEntityStore } from './memory-entity-store';
 import { MemoryKvStore } from './memory-kv-store';
 
 export const NOW = Date.parse('2024-05-06T06:00:00Z');
@@ -49,9 +54,11 @@ export const GOOD_TOKEN = fakeJwt({ roles: ['User.Read.All', 'Mail.ReadWrite', '
 
 /** Microsoft as it answers a well set-up app: a token, the sender user, its inbox, 202 for sendMail. */
 export const defaultMicrosoft: FetchHandler = (call) => {
-  if (call.url.includes('/oauth2/v2.0/token')) return jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: GOOD_TOKEN });
+  if (call.url.includes('/oauth2/v2.0/token'))
+    return jsonResponse(200, { token_type: 'Bearer', expires_in: 3599, access_token: GOOD_TOKEN });
   if (call.url.includes('/mailFolders/inbox')) return jsonResponse(200, { id: 'inbox-1', totalItemCount: 0 });
-  if (call.method === 'GET' && call.url.includes('/users/')) return jsonResponse(200, { id: 'u-1', displayName: 'Support', userPrincipalName: 'support@contoso.com' });
+  if (call.method === 'GET' && call.url.includes('/users/'))
+    return jsonResponse(200, { id: 'u-1', displayName: 'Support', userPrincipalName: 'support@contoso.com' });
   return new Response(null, { status: 202 });
 };
 
@@ -79,12 +86,26 @@ export interface FakeIssueData {
 export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHandler; issue?: unknown } = {}) => {
   const kv = new MemoryKvStore();
   const credentialStore = createCredentialStore(kv);
-  const credentials = createCredentialService({ store: credentialStore, now: () => NOW, newId: sequentialIds(), env: {} });
-  const warnings = createWarningService({ store: createWarningStore(kv), listCredentials: () => credentialStore.list(), now: () => NOW });
+  const credentials = createCredentialService({
+    store: credentialStore,
+    now: () => NOW,
+    newId: sequentialIds(),
+    env: {},
+  });
+  const warnings = createWarningService({
+    store: createWarningStore(kv),
+    listCredentials: () => credentialStore.list(),
+    now: () => NOW,
+  });
   const jira = fakeJira((path) => {
-    if (path.startsWith('/rest/api/3/mypermissions')) return { status: 200, body: adminPermissions(options.isAdmin ?? true) };
+    if (path.startsWith('/rest/api/3/mypermissions'))
+      return { status: 200, body: adminPermissions(options.isAdmin ?? true) };
     if (path.startsWith('/rest/api/3/issue/DEMO-1')) return { status: 200, body: options.issue ?? sampleIssue() };
-    if (path === '/rest/api/3/myself') return { status: 200, body: { accountId: 'admin-1', displayName: 'Ada Admin', emailAddress: 'ada.admin@example.com' } };
+    if (path === '/rest/api/3/myself')
+      return {
+        status: 200,
+        body: { accountId: 'admin-1', displayName: 'Ada Admin', emailAddress: 'ada.admin@example.com' },
+      };
     return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
   });
   const microsoft = fakeFetch(options.microsoft ?? defaultMicrosoft);
@@ -101,7 +122,11 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     onPromoted: (credential) => warnings.recordPromotion(credential),
     onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
   };
-  const templates = createTemplateService({ store: createTemplateStore(kv), now: () => NOW, newId: sequentialIds('tpl') });
+  const templates = createTemplateService({
+    store: createTemplateStore(kv),
+    now: () => NOW,
+    newId: sequentialIds('tpl'),
+  });
   const settings = createMailSettingsStore(kv);
   const issueData: FakeIssueData = {
     people: [],
@@ -122,10 +147,15 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     readParticipants: async () => issueData.participants,
     readUserEmails: async (accountIds) => {
       issueData.userEmailCalls.push([...accountIds]);
-      return new Map(accountIds.flatMap((id) => (issueData.userEmails[id] === undefined ? [] : [[id, issueData.userEmails[id]] as const])));
+      return new Map(
+        accountIds.flatMap((id) =>
+          issueData.userEmails[id] === undefined ? [] : [[id, issueData.userEmails[id]] as const],
+        ),
+      );
     },
     listAttachments: async () => issueData.attachments.map(({ bytes: _bytes, ...meta }) => meta),
-    downloadAttachment: async (id) => issueData.attachments.find((attachment) => attachment.id === id)?.bytes ?? new Uint8Array(),
+    downloadAttachment: async (id) =>
+      issueData.attachments.find((attachment) => attachment.id === id)?.bytes ?? new Uint8Array(),
     readComments: async (_key, limit) => ({
       comments: limit === 'all' ? issueData.comments : issueData.comments.slice(0, limit),
       total: issueData.comments.length,
@@ -164,7 +194,8 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     send: createGraphMailSender(workerGraph),
     findMessage: (credential, id) => trace.find(credential, id),
     deleteDraft: (credential, id) => trace.deleteDraft(credential, id),
-    openAttachment: async (id) => piecesOf(issueData.attachments.find((attachment) => attachment.id === id)?.bytes ?? new Uint8Array()),
+    openAttachment: async (id) =>
+      piecesOf(issueData.attachments.find((attachment) => attachment.id === id)?.bytes ?? new Uint8Array()),
     recordHistory: (issueId, record) => history.record(issueId, record),
     addComment: (issueKey, note) => issueJira.addEmailComment(issueKey, note),
     describe: describeDeliveryFailure,
@@ -250,7 +281,8 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     readSettings: () => settings.read(),
     checkPermission: async () => issueData.permission,
     mayBrowseUsers: async () => issueData.browseUsers,
-    enqueue: (email) => enqueueEmail(email, { records, contents, queue, now: () => clock.now, log: (line) => logLines.push(line) }),
+    enqueue: (email) =>
+      enqueueEmail(email, { records, contents, queue, now: () => clock.now, log: (line) => logLines.push(line) }),
     emailLog,
     searchDirectory: createDirectorySearch(graph),
     history,
@@ -297,13 +329,20 @@ export const adminRequest = (payload: unknown): ResolverRequest => ({
 });
 
 /** `issueKey` null: invoked outside an issue. */
-export const issueRequest = (payload: unknown, issueKey: string | null = 'DEMO-1', extra: Record<string, unknown> = {}): ResolverRequest => ({
+export const issueRequest = (
+  payload: unknown,
+  issueKey: string | null = 'DEMO-1',
+  extra: Record<string, unknown> = {},
+): ResolverRequest => ({
   payload,
   context: {
     accountId: 'user-1',
     moduleKey: 'email-this-issue',
     siteUrl: 'https://example.atlassian.net',
-    extension: issueKey === null ? { type: 'jira:issueAction' } : { type: 'jira:issueAction', issue: { id: '10001', key: issueKey } },
+    extension:
+      issueKey === null
+        ? { type: 'jira:issueAction' }
+        : { type: 'jira:issueAction', issue: { id: '10001', key: issueKey } },
     ...extra,
   },
 });

@@ -20,7 +20,10 @@ export const ttlKvs = (now: () => number) => {
         throw Object.assign(new Error('The key already exists.'), { responseDetails: { status: 409 } });
       }
       const ttl = options?.ttl;
-      entries.set(key, { value, expiresAt: ttl === undefined ? Number.POSITIVE_INFINITY : now() + ttl.value * UNIT_MS[ttl.unit] });
+      entries.set(key, {
+        value,
+        expiresAt: ttl === undefined ? Number.POSITIVE_INFINITY : now() + ttl.value * UNIT_MS[ttl.unit],
+      });
       return undefined;
     },
     delete: async (key: string): Promise<void> => {

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderEmail } from '../../../src/templates/render-email';
+
 import { PLACEHOLDERS, placeholderSnippet } from '../../../src/templates/placeholders';
+import { renderEmail } from '../../../src/templates/render-email';
 import { SAMPLE_ISSUE_DATA } from '../../../src/templates/sample-issue';
 import { buildTemplateContext } from '../../../src/templates/template-data';
 
 /** The sample issue as a notification rule sends it: `rule` is set only then. */
 const RULE_SAMPLE = { ...SAMPLE_ISSUE_DATA, rule: { name: 'Escalations to the service desk' } };
 
-const renderSample = async (body: string): Promise<string> => (await renderEmail({ subject: '', body }, RULE_SAMPLE)).html;
+const renderSample = async (body: string): Promise<string> =>
+  (await renderEmail({ subject: '', body }, RULE_SAMPLE)).html;
 
 /** Every leaf of the context (lists included) as dotted names. */
 const leaves = (value: unknown, prefix: string): string[] => {
@@ -33,7 +35,9 @@ describe('PLACEHOLDERS', () => {
     const offered = [
       ...leaves(context, '').filter((name) => !/^(comments|attachments)$/.test(name)),
       ...Object.keys(context.comments[0] ?? {}).map((key) => `comment.${key}`),
-      ...Object.keys(context.attachments[0] ?? {}).filter((key) => key !== 'size').map((key) => `attachment.${key}`),
+      ...Object.keys(context.attachments[0] ?? {})
+        .filter((key) => key !== 'size')
+        .map((key) => `attachment.${key}`),
       'comments.size',
       'attachments.size',
     ];

@@ -32,7 +32,9 @@ describe('renderEmail escaping', () => {
   });
 
   it('escapes what a filter made of sanitized HTML, and passes sanitized HTML as it is', async () => {
-    const { html } = await render('{{ comment.body_html }}|{{ comment.body_html | upcase }}'.replace(/comment\./g, 'comments.first.'));
+    const { html } = await render(
+      '{{ comment.body_html }}|{{ comment.body_html | upcase }}'.replace(/comment\./g, 'comments.first.'),
+    );
     expect(html).toBe(
       '<p>Reproduced on staging: the gateway answers <code>card_token_expired</code>.</p>|' +
         '&lt;P&gt;REPRODUCED ON STAGING: THE GATEWAY ANSWERS &lt;CODE&gt;CARD_TOKEN_EXPIRED&lt;/CODE&gt;.&lt;/P&gt;',
@@ -47,12 +49,19 @@ describe('renderEmail escaping', () => {
 
 describe('renderEmail subject', () => {
   it('collapses whitespace and line breaks into one line', async () => {
-    const { subject } = await render('', '  {{ issue.key }}\n\n  {% if issue.status %}({{ issue.status }}){% endif %}\t');
+    const { subject } = await render(
+      '',
+      '  {{ issue.key }}\n\n  {% if issue.status %}({{ issue.status }}){% endif %}\t',
+    );
     expect(subject).toBe('SHOP-142 (In Progress)');
   });
 
   it('cuts a long subject to 255 characters with an ellipsis', async () => {
-    const { subject } = await render('', '{{ issue.summary }}', issueData({ issue: { summary: `${'a'.repeat(250)} ${'b'.repeat(50)}` } }));
+    const { subject } = await render(
+      '',
+      '{{ issue.summary }}',
+      issueData({ issue: { summary: `${'a'.repeat(250)} ${'b'.repeat(50)}` } }),
+    );
     expect(subject).toHaveLength(255);
     expect(subject).toBe(`${'a'.repeat(250)} bbb…`);
   });
@@ -96,13 +105,17 @@ describe('template errors', () => {
   });
 
   it('never repeats the template around the error', () => {
-    const error = thrown(() => validateTemplate({ subject: 'x', body: 'secret line one\nsecret line two\n{% if x %}\nsecret line four' }));
+    const error = thrown(() =>
+      validateTemplate({ subject: 'x', body: 'secret line one\nsecret line two\n{% if x %}\nsecret line four' }),
+    );
     expect(error).toBeInstanceOf(TemplateError);
     expect((error as TemplateError).message).toBe('Line 3, column 1: tag {% if x %} not closed.');
   });
 
   it('cuts a long tag liquidjs names to keep the message short', () => {
-    const error = thrown(() => validateTemplate({ subject: 'x', body: `{% if ${'a'.repeat(500)} %}` })) as TemplateError;
+    const error = thrown(() =>
+      validateTemplate({ subject: 'x', body: `{% if ${'a'.repeat(500)} %}` }),
+    ) as TemplateError;
     expect(error.message.length).toBeLessThan(200);
     expect(error.message).toBe(`Line 1, column 1: tag {% if ${'a'.repeat(149)}….`);
   });
@@ -124,7 +137,8 @@ describe('template errors', () => {
   });
 
   it('stops a loop whose every step is slow at the render time limit', async () => {
-    const body = '{% assign xs = (1..10000) %}{% for i in (1..10000) %}{% assign ys = xs | sort: "a" | map: "b" %}{% endfor %}';
+    const body =
+      '{% assign xs = (1..10000) %}{% for i in (1..10000) %}{% assign ys = xs | sort: "a" | map: "b" %}{% endfor %}';
     const error = await rejection(render(body));
     expect(error).toBeInstanceOf(TemplateError);
     expect(error).toMatchObject({
@@ -135,7 +149,9 @@ describe('template errors', () => {
   });
 
   it('stops a template that allocates too much', async () => {
-    const error = await rejection(render('x\n{% assign s = "x" %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}'));
+    const error = await rejection(
+      render('x\n{% assign s = "x" %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}'),
+    );
     expect(error).toMatchObject({
       field: 'body',
       limit: 'memory',
@@ -155,7 +171,9 @@ describe('template errors', () => {
     const body = '{% for i in (1..40) %}{% capture x %}{{ x }}{{ x }}a{% endcapture %}{% endfor %}{{ x | size }}';
     const error = await rejection(render(body));
     expect(error).toBeInstanceOf(TemplateError);
-    expect((error as TemplateError).message).toMatch(/^Line 1, column \d+: the template (writes|builds) too much text \(a loop that never ends\?\)\.$/);
+    expect((error as TemplateError).message).toMatch(
+      /^Line 1, column \d+: the template (writes|builds) too much text \(a loop that never ends\?\)\.$/,
+    );
   });
 
   it('accepts the largest body the contract allows', () => {
@@ -180,7 +198,10 @@ describe('engine settings', () => {
     ['[{{ issue.constructor }}][{{ issue.key.constructor }}][{{ sender.__proto__ }}]', '[][][]'],
     ['{{ issue.label_list.size }} {{ issue.label_list.first }}', '2 checkout'],
     ['{{ "now" | date: "%Y" | size }}', '4'],
-    ['{% capture x %}<b>{{ issue.project.name }} & {{ "<i>" }}</b>{% endcapture %}{{ x }}|{{ x | size }}|{{ x.size }}', '<b>Web Shop & &lt;i&gt;</b>|27|27'],
+    [
+      '{% capture x %}<b>{{ issue.project.name }} & {{ "<i>" }}</b>{% endcapture %}{{ x }}|{{ x | size }}|{{ x.size }}',
+      '<b>Web Shop & &lt;i&gt;</b>|27|27',
+    ],
     ['{% capture k %}{{ issue.key }}{% endcapture %}{% if k == "SHOP-142" %}same{% endif %}', 'same'],
     ['{{ issue.description_html | size }}={{ issue.description_html.size }}', '340=340'],
   ])('%s renders %j', async (body, output) => {

@@ -1,10 +1,17 @@
 import path from 'node:path';
+
 import { load } from 'cheerio/slim';
+
 import { BUILT_IN_TEMPLATE } from '../../../src/templates/built-in-template';
 import { checkInlineBounds } from '../../../src/templates/inline-bounds';
 import { htmlEngine, parseTemplate, renderTemplate } from '../../../src/templates/liquid-engine';
 import { renderEmail } from '../../../src/templates/render-email';
-import { createRenderThreadRunner, preloadFromEnv, RENDER_THREAD_PRELOAD_ENV, type RenderThreadRunner } from '../../../src/templates/render-thread-runner';
+import {
+  createRenderThreadRunner,
+  preloadFromEnv,
+  RENDER_THREAD_PRELOAD_ENV,
+  type RenderThreadRunner,
+} from '../../../src/templates/render-thread-runner';
 import { SAMPLE_ISSUE_DATA } from '../../../src/templates/sample-issue';
 import { buildTemplateContext } from '../../../src/templates/template-data';
 import { TemplateError } from '../../../src/templates/template-errors';
@@ -40,7 +47,9 @@ describe('the render thread', () => {
     const inThread = await renderEmail(NORMAL, data);
     expect(inThread.html).toContain('src="cid:image-10010@issue-mailer"');
     await expect(runner.render(NORMAL, data)).resolves.toEqual(inThread);
-    await expect(runner.render(NORMAL, SAMPLE_ISSUE_DATA)).resolves.toEqual(await renderEmail(NORMAL, SAMPLE_ISSUE_DATA));
+    await expect(runner.render(NORMAL, SAMPLE_ISSUE_DATA)).resolves.toEqual(
+      await renderEmail(NORMAL, SAMPLE_ISSUE_DATA),
+    );
   });
 
   it('gives a template error back as the same TemplateError: code, field, position, message', async () => {
@@ -58,17 +67,27 @@ describe('the render thread', () => {
     ]);
     const overLimit = { subject: '', body: '{% for i in (1..20001) %}{% endfor %}' };
     const limitError = (await rejection(runner.render(overLimit, SAMPLE_ISSUE_DATA))) as TemplateError;
-    expect([limitError.code, limitError.limit, limitError.message]).toEqual(['TEMPLATE_LIMIT_EXCEEDED', 'range-items', ((await rejection(renderEmail(overLimit, SAMPLE_ISSUE_DATA))) as TemplateError).message]);
+    expect([limitError.code, limitError.limit, limitError.message]).toEqual([
+      'TEMPLATE_LIMIT_EXCEEDED',
+      'range-items',
+      ((await rejection(renderEmail(overLimit, SAMPLE_ISSUE_DATA))) as TemplateError).message,
+    ]);
   });
 
   it('stops inlining that no cap foresaw at the deadline, then renders the next email', async () => {
     // The caps pass this body: only the deadline can stop it.
-    const rendered = await renderTemplate(htmlEngine, parseTemplate(htmlEngine, RUNAWAY_BODY), buildTemplateContext(SAMPLE_ISSUE_DATA));
+    const rendered = await renderTemplate(
+      htmlEngine,
+      parseTemplate(htmlEngine, RUNAWAY_BODY),
+      buildTemplateContext(SAMPLE_ISSUE_DATA),
+    );
     expect(() => checkInlineBounds(load(rendered))).not.toThrow();
 
     const error = await rejection(runner.render({ subject: 'Runaway', body: RUNAWAY_BODY }, SAMPLE_ISSUE_DATA));
     expectStopped(error, DEADLINE_MESSAGE);
-    await expect(runner.render(NORMAL, SAMPLE_ISSUE_DATA)).resolves.toEqual(await renderEmail(NORMAL, SAMPLE_ISSUE_DATA));
+    await expect(runner.render(NORMAL, SAMPLE_ISSUE_DATA)).resolves.toEqual(
+      await renderEmail(NORMAL, SAMPLE_ISSUE_DATA),
+    );
   }, 60_000);
 });
 
@@ -97,13 +116,18 @@ describe('the render thread with a step no cap bounds (injected)', () => {
       'render-memory',
       { body: 'The email needed more memory to render than one email may use and was stopped.' },
     ]);
-    await expect(runner.render(NORMAL, SAMPLE_ISSUE_DATA)).resolves.toEqual(await renderEmail(NORMAL, SAMPLE_ISSUE_DATA));
+    await expect(runner.render(NORMAL, SAMPLE_ISSUE_DATA)).resolves.toEqual(
+      await renderEmail(NORMAL, SAMPLE_ISSUE_DATA),
+    );
   }, 60_000);
 });
 
 describe('preloadFromEnv', () => {
   it('reads the comma-separated modules a host names', () => {
-    expect(preloadFromEnv({ [RENDER_THREAD_PRELOAD_ENV]: ' /a/tsx/cjs.cjs , ,/b.cjs' })).toEqual(['/a/tsx/cjs.cjs', '/b.cjs']);
+    expect(preloadFromEnv({ [RENDER_THREAD_PRELOAD_ENV]: ' /a/tsx/cjs.cjs , ,/b.cjs' })).toEqual([
+      '/a/tsx/cjs.cjs',
+      '/b.cjs',
+    ]);
     expect(preloadFromEnv({})).toEqual([]);
   });
 });

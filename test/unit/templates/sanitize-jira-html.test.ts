@@ -1,14 +1,26 @@
 import { findAttachmentImageIds, sanitizeJiraHtml } from '../../../src/templates/sanitize-jira-html';
 
 const SITE = 'https://example.atlassian.net';
-const EMBEDDED: Readonly<Record<string, string>> = { '10010': 'image-10010@issue-mailer', '10011': 'image-10011@issue-mailer' };
+const EMBEDDED: Readonly<Record<string, string>> = {
+  '10010': 'image-10010@issue-mailer',
+  '10011': 'image-10011@issue-mailer',
+};
 const clean = (html: string) => sanitizeJiraHtml(html, { siteUrl: SITE, inlineImage: (id) => EMBEDDED[id] });
 
 describe('sanitizeJiraHtml', () => {
   it.each([
-    ['<p>Hi <strong>there</strong> <em>you</em> <u>x</u> <del>y</del></p>', '<p>Hi <strong>there</strong> <em>you</em> <u>x</u> <del>y</del></p>'],
-    ['<ul><li>one</li></ul><ol start="3"><li>three</li></ol>', '<ul><li>one</li></ul><ol start="3"><li>three</li></ol>'],
-    ['<table class="confluenceTable"><tr><th colspan="2" style="x">H</th><td rowspan="x">1</td></tr></table>', '<table><tr><th colspan="2">H</th><td>1</td></tr></table>'],
+    [
+      '<p>Hi <strong>there</strong> <em>you</em> <u>x</u> <del>y</del></p>',
+      '<p>Hi <strong>there</strong> <em>you</em> <u>x</u> <del>y</del></p>',
+    ],
+    [
+      '<ul><li>one</li></ul><ol start="3"><li>three</li></ol>',
+      '<ul><li>one</li></ul><ol start="3"><li>three</li></ol>',
+    ],
+    [
+      '<table class="confluenceTable"><tr><th colspan="2" style="x">H</th><td rowspan="x">1</td></tr></table>',
+      '<table><tr><th colspan="2">H</th><td>1</td></tr></table>',
+    ],
     ['<pre><code>a &lt; b</code></pre>', '<pre><code>a &lt; b</code></pre>'],
   ])('keeps formatting, without classes or styles: %s', (input, output) => {
     expect(clean(input)).toBe(output);
@@ -28,7 +40,10 @@ describe('sanitizeJiraHtml', () => {
   it.each([
     ['<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
     ['<a href="jav&#x09;ascript:alert(1)">x</a>', '<a>x</a>'],
-    ['<a href="/browse/DEMO-2" class="issue-link">DEMO-2</a>', '<a href="https://example.atlassian.net/browse/DEMO-2">DEMO-2</a>'],
+    [
+      '<a href="/browse/DEMO-2" class="issue-link">DEMO-2</a>',
+      '<a href="https://example.atlassian.net/browse/DEMO-2">DEMO-2</a>',
+    ],
     ['<a href="mailto:ada@example.com">mail</a>', '<a href="mailto:ada@example.com">mail</a>'],
   ])('keeps only http(s) and mailto links, made absolute: %s', (input, output) => {
     expect(clean(input)).toBe(output);
@@ -47,8 +62,16 @@ describe('images', () => {
       '<img src="https://example.atlassian.net/secure/attachment/10011/10011_log%20graph.png?version=1&amp;x=2" alt="a &amp; b">',
       '<img src="cid:image-10011@issue-mailer" alt="a &amp; b">',
     ],
-    ['a thumbnail', '<img src="/rest/api/2/attachment/thumbnail/10010" />', '<img src="cid:image-10010@issue-mailer" alt="">'],
-    ['a wide image, scaled to the card', '<img src="/secure/attachment/10010/x.png" width="1184" height="600">', '<img src="cid:image-10010@issue-mailer" alt="" width="592" height="300">'],
+    [
+      'a thumbnail',
+      '<img src="/rest/api/2/attachment/thumbnail/10010" />',
+      '<img src="cid:image-10010@issue-mailer" alt="">',
+    ],
+    [
+      'a wide image, scaled to the card',
+      '<img src="/secure/attachment/10010/x.png" width="1184" height="600">',
+      '<img src="cid:image-10010@issue-mailer" alt="" width="592" height="300">',
+    ],
   ])('embeds a site attachment that the email carries: %s', (_what, input, output) => {
     expect(clean(input)).toBe(output);
   });
@@ -73,7 +96,9 @@ describe('images', () => {
   });
 
   it('drops every image when nothing is embedded', () => {
-    expect(sanitizeJiraHtml('<p><img src="/rest/api/3/attachment/content/10010"></p>', { siteUrl: SITE })).toBe('<p></p>');
+    expect(sanitizeJiraHtml('<p><img src="/rest/api/3/attachment/content/10010"></p>', { siteUrl: SITE })).toBe(
+      '<p></p>',
+    );
   });
 
   it('escapes what an alt text holds', () => {

@@ -1,5 +1,5 @@
-import { renderEmail } from '../../../src/templates/render-email';
 import { SafeHtml } from '../../../src/templates/liquid-engine';
+import { renderEmail } from '../../../src/templates/render-email';
 import { buildTemplateContext, sizeLabel } from '../../../src/templates/template-data';
 import { issueData } from './template-fixtures';
 
@@ -45,7 +45,10 @@ describe('buildTemplateContext', () => {
     expect(message).toBeUndefined();
     expect(message_html).toBeUndefined();
     const { html } = await renderEmail(
-      { subject: 'x', body: '{{ issue.assignee | default: "Unassigned" }}|{% if issue.description_html %}d{% endif %}|{% if message_html %}m{% endif %}' },
+      {
+        subject: 'x',
+        body: '{{ issue.assignee | default: "Unassigned" }}|{% if issue.description_html %}d{% endif %}|{% if message_html %}m{% endif %}',
+      },
       data,
     );
     expect(html).toBe('Unassigned||');
@@ -62,7 +65,9 @@ describe('buildTemplateContext', () => {
   });
 
   it('leaves the description out when the sender did', () => {
-    const context = buildTemplateContext(issueData({ include: { fields: true, description: false, comments: 'none', latestComments: 3 } }));
+    const context = buildTemplateContext(
+      issueData({ include: { fields: true, description: false, comments: 'none', latestComments: 3 } }),
+    );
     expect(context.issue.description_html).toBeUndefined();
     expect(context.include).toEqual({ fields: true, description: false, comments: 'none', latest_comments: 3 });
   });
@@ -73,14 +78,24 @@ describe('buildTemplateContext', () => {
     ['latest', 5, ['Ada Lovelace', 'Grace Hopper']],
     ['all', 1, ['Ada Lovelace', 'Grace Hopper']],
   ] as const)('shows no more comments than chosen (%s, %i)', (comments, latestComments, authors) => {
-    const context = buildTemplateContext(issueData({ include: { fields: true, description: true, comments, latestComments } }));
+    const context = buildTemplateContext(
+      issueData({ include: { fields: true, description: true, comments, latestComments } }),
+    );
     expect(context.comments.map((comment) => comment.author)).toEqual(authors);
   });
 
   it('sanitizes comments and the description into SafeHtml, embedding the images the email carries', () => {
     const data = issueData({
-      issue: { descriptionHtml: '<p onclick="x()">See <img src="/rest/api/3/attachment/content/10010" alt="shot"></p>' },
-      comments: [{ author: 'Ada', created: '2024-03-11T16:05:00.000+0000', bodyHtml: '<img src="/secure/attachment/10011/a.png"><b>ok</b>' }],
+      issue: {
+        descriptionHtml: '<p onclick="x()">See <img src="/rest/api/3/attachment/content/10010" alt="shot"></p>',
+      },
+      comments: [
+        {
+          author: 'Ada',
+          created: '2024-03-11T16:05:00.000+0000',
+          bodyHtml: '<img src="/secure/attachment/10011/a.png"><b>ok</b>',
+        },
+      ],
       inlineImages: new Map([['10010', 'image-10010@issue-mailer']]),
     });
     const context = buildTemplateContext(data);
@@ -90,7 +105,14 @@ describe('buildTemplateContext', () => {
   });
 
   it('lists the attached files with readable sizes', () => {
-    const context = buildTemplateContext(issueData({ attachments: [{ filename: 'a <b>.txt', size: 1 }, { filename: 'big.zip', size: 5_347_737 }] }));
+    const context = buildTemplateContext(
+      issueData({
+        attachments: [
+          { filename: 'a <b>.txt', size: 1 },
+          { filename: 'big.zip', size: 5_347_737 },
+        ],
+      }),
+    );
     expect(context.attachments).toEqual([
       { filename: 'a <b>.txt', size: 1, size_label: '1 byte' },
       { filename: 'big.zip', size: 5_347_737, size_label: '5.1 MB' },
@@ -113,6 +135,9 @@ describe('buildTemplateContext', () => {
 
   it('takes the site without a trailing slash', () => {
     const context = buildTemplateContext(issueData({ siteUrl: 'https://example.atlassian.net/' }));
-    expect([context.site.url, context.issue.url]).toEqual(['https://example.atlassian.net', 'https://example.atlassian.net/browse/SHOP-142']);
+    expect([context.site.url, context.issue.url]).toEqual([
+      'https://example.atlassian.net',
+      'https://example.atlassian.net/browse/SHOP-142',
+    ]);
   });
 });

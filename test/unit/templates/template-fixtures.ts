@@ -1,5 +1,5 @@
-import type { TemplateIssueData } from '../../../src/templates/template-data';
 import { SAMPLE_ISSUE_DATA } from '../../../src/templates/sample-issue';
+import type { TemplateIssueData } from '../../../src/templates/template-data';
 
 /** The sample issue with some parts replaced; `issue` is merged, the rest replaced. */
 export const issueData = (
@@ -10,12 +10,13 @@ export const issueData = (
 };
 
 /** The error a promise rejects with, to assert on its class and fields. */
-export const rejection = async (promise: Promise<unknown>): Promise<unknown> => promise.then(
-  () => {
-    throw new Error('expected a rejection');
-  },
-  (error: unknown) => error,
-);
+export const rejection = async (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
 
 /** The error a function throws. */
 export const thrown = (run: () => unknown): unknown => {

@@ -17,11 +17,14 @@ const doublingVariables = (levels: number): string => {
   return `${css} } p { color: var(--v${levels}); }`;
 };
 
-const page = (style: string, body = '<p>x</p>') => `<!DOCTYPE html>\n<html><head><style>${style}</style></head><body>${body}</body></html>`;
+const page = (style: string, body = '<p>x</p>') =>
+  `<!DOCTYPE html>\n<html><head><style>${style}</style></head><body>${body}</body></html>`;
 
 describe('Liquid limits', () => {
   it('refuses a range written with millions of items while parsing, naming its line', () => {
-    const error = thrown(() => validateTemplate({ subject: 'x', body: '<p>\n{% assign big = (1..3000000) | where: "a", 1 %}{{ big | size }}' }));
+    const error = thrown(() =>
+      validateTemplate({ subject: 'x', body: '<p>\n{% assign big = (1..3000000) | where: "a", 1 %}{{ big | size }}' }),
+    );
     expect(error).toBeInstanceOf(TemplateError);
     expect(error).toMatchObject({
       code: 'TEMPLATE_LIMIT_EXCEEDED',
@@ -33,7 +36,10 @@ describe('Liquid limits', () => {
   });
 
   it('refuses the same range in the subject and in an output', () => {
-    expect(thrown(() => validateTemplate({ subject: '{{ (1..3000000) | join }}', body: '' }))).toMatchObject({ field: 'subject', limit: 'range-items' });
+    expect(thrown(() => validateTemplate({ subject: '{{ (1..3000000) | join }}', body: '' }))).toMatchObject({
+      field: 'subject',
+      limit: 'range-items',
+    });
   });
 
   it('accepts a range within the limit', async () => {
@@ -41,7 +47,9 @@ describe('Liquid limits', () => {
   });
 
   it('stops a filter handed a huge range whose end is a variable', async () => {
-    const error = await rejection(render('{% assign n = 3000000 %}{% assign big = (1..n) | where: "a", 1 %}{{ big | size }}'));
+    const error = await rejection(
+      render('{% assign n = 3000000 %}{% assign big = (1..n) | where: "a", 1 %}{{ big | size }}'),
+    );
     expect(error).toMatchObject({
       code: 'TEMPLATE_LIMIT_EXCEEDED',
       limit: 'list-items',
@@ -63,13 +71,21 @@ describe('Liquid limits', () => {
   });
 
   it('counts tablerow loops too', async () => {
-    expect(await rejection(render('{% tablerow i in (1..1000) %}{% for j in (1..1000) %}{% endfor %}{% endtablerow %}'))).toMatchObject({
+    expect(
+      await rejection(render('{% tablerow i in (1..1000) %}{% for j in (1..1000) %}{% endfor %}{% endtablerow %}')),
+    ).toMatchObject({
       limit: 'loop-iterations',
     });
   });
 
   it('leaves loops within the limit as liquidjs renders them', async () => {
-    expect((await render('{% for i in (1..3) %}{{ forloop.index }}{% else %}none{% endfor %}|{% for i in empty %}x{% else %}none{% endfor %}')).html).toBe('123|none');
+    expect(
+      (
+        await render(
+          '{% for i in (1..3) %}{{ forloop.index }}{% else %}none{% endfor %}|{% for i in empty %}x{% else %}none{% endfor %}',
+        )
+      ).html,
+    ).toBe('123|none');
   });
 });
 
@@ -91,7 +107,9 @@ describe('inlining limits', () => {
   });
 
   it('refuses a CSS variable that refers to itself, which juice would resolve forever', () => {
-    expect(thrown(() => inlineCss(page(':root { --a: var(--b); --b: var(--a); } p { color: var(--a); }')))).toMatchObject({
+    expect(
+      thrown(() => inlineCss(page(':root { --a: var(--b); --b: var(--a); } p { color: var(--a); }'))),
+    ).toMatchObject({
       limit: 'css-variable-depth',
       message: 'CSS variable --a refers to itself through var()',
     });
@@ -99,13 +117,17 @@ describe('inlining limits', () => {
 
   it('refuses a long var() chain, also through style attributes', () => {
     const chain = Array.from({ length: 12 }, (_, level) => `--c${level + 1}: var(--c${level})`).join('; ');
-    expect(thrown(() => inlineCss(page('p { color: var(--c12); }', `<p style="--c0: red; ${chain}">x</p>`)))).toMatchObject({
+    expect(
+      thrown(() => inlineCss(page('p { color: var(--c12); }', `<p style="--c0: red; ${chain}">x</p>`))),
+    ).toMatchObject({
       limit: 'css-variable-depth',
     });
   });
 
   it('still resolves ordinary CSS variables', () => {
-    expect(inlineCss(page(':root { --brand: #0052cc; } p { color: var(--brand); }'))).toContain('<p style="color: #0052cc;">x</p>');
+    expect(inlineCss(page(':root { --brand: #0052cc; } p { color: var(--brand); }'))).toContain(
+      '<p style="color: #0052cc;">x</p>',
+    );
   });
 
   it('refuses deeply nested elements (a 45 KB template of nested divs ran for minutes)', async () => {
@@ -120,10 +142,14 @@ describe('inlining limits', () => {
   });
 
   it('refuses too many elements', () => {
-    expect(thrown(() => inlineCss(page('p { color: red; }', '<p>x</p>'.repeat(20_001))))).toMatchObject({ limit: 'html-elements' });
+    expect(thrown(() => inlineCss(page('p { color: red; }', '<p>x</p>'.repeat(20_001))))).toMatchObject({
+      limit: 'html-elements',
+    });
   });
 
   it('refuses a stylesheet over its size', () => {
-    expect(thrown(() => inlineCss(page(`p { color: red; }${' '.repeat(100_000)}`)))).toMatchObject({ limit: 'css-size' });
+    expect(thrown(() => inlineCss(page(`p { color: red; }${' '.repeat(100_000)}`)))).toMatchObject({
+      limit: 'css-size',
+    });
   });
 });

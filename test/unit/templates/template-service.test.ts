@@ -1,12 +1,12 @@
 import { BUILT_IN_TEMPLATE_ID } from '../../../src/contract';
 import { BUILT_IN_TEMPLATE } from '../../../src/templates/built-in-template';
+import { deadlineError } from '../../../src/templates/render-thread-runner';
 import {
   BuiltInTemplateReadOnlyError,
   TemplateError,
   TemplateInUseError,
   TemplateNotFoundError,
 } from '../../../src/templates/template-errors';
-import { deadlineError } from '../../../src/templates/render-thread-runner';
 import { createTemplateService } from '../../../src/templates/template-service';
 import { createTemplateStore } from '../../../src/templates/template-store';
 import { tickingClock } from '../support/credentials';
@@ -16,7 +16,11 @@ import { issueData, rejection } from './template-fixtures';
 const setup = () => {
   const kv = new MemoryKvStore();
   let next = 0;
-  const service = createTemplateService({ store: createTemplateStore(kv), now: tickingClock(), newId: () => `tpl-${++next}` });
+  const service = createTemplateService({
+    store: createTemplateStore(kv),
+    now: tickingClock(),
+    newId: () => `tpl-${++next}`,
+  });
   return { kv, service };
 };
 
@@ -49,7 +53,16 @@ describe('template service', () => {
     });
     expect(unknownPlaceholders).toEqual([]);
     expect([...kv.plain.entries()]).toEqual([
-      ['template:tpl-1', { id: 'tpl-1', name: 'Support', subject: 'Support: {{ issue.key }}', body: '<p>{{ issue.summary }}</p>', updatedAt: '2024-05-06T06:00:00.000Z' }],
+      [
+        'template:tpl-1',
+        {
+          id: 'tpl-1',
+          name: 'Support',
+          subject: 'Support: {{ issue.key }}',
+          body: '<p>{{ issue.summary }}</p>',
+          updatedAt: '2024-05-06T06:00:00.000Z',
+        },
+      ],
     ]);
     expect(await service.get('tpl-1')).toEqual(view);
   });
@@ -66,7 +79,12 @@ describe('template service', () => {
     const { kv, service } = setup();
     await service.save(input());
     const view = await service.save(input({ id: 'tpl-1', name: 'Renamed', body: '<p>changed</p>' }));
-    expect(view).toMatchObject({ id: 'tpl-1', name: 'Renamed', body: '<p>changed</p>', updatedAt: '2024-05-06T06:00:01.000Z' });
+    expect(view).toMatchObject({
+      id: 'tpl-1',
+      name: 'Renamed',
+      body: '<p>changed</p>',
+      updatedAt: '2024-05-06T06:00:01.000Z',
+    });
     expect([...kv.plain.keys()]).toEqual(['template:tpl-1']);
   });
 
@@ -85,7 +103,11 @@ describe('template service', () => {
   it.each([
     ['subject', { subject: '{{ issue.key | nope }}' }, 'Line 1, column 1: undefined filter: nope.'],
     ['body', { body: '<p>\n\n{% if issue.key %}' }, 'Line 3, column 1: tag {% if issue.key %} not closed.'],
-    ['body', { body: '{% include "x" %}' }, 'Line 1, column 1: tag "include" is not available: a template cannot use other templates.'],
+    [
+      'body',
+      { body: '{% include "x" %}' },
+      'Line 1, column 1: tag "include" is not available: a template cannot use other templates.',
+    ],
   ])('refuses to save Liquid that does not parse (%s) and stores nothing', async (field, overrides, message) => {
     const { kv, service } = setup();
     const error = await rejection(service.save(input(overrides)));
@@ -97,7 +119,11 @@ describe('template service', () => {
   it('trial-renders a template against the sample issue on save and refuses one that breaks a limit', async () => {
     const { kv, service } = setup();
     // Parses fine; only rendering finds the 3,000,000-item list the filter would walk.
-    const error = await rejection(service.save(input({ body: '<p>{{ issue.key }}</p>\n{% assign n = 3000000 %}{{ (1..n) | where: "a", 1 | size }}' })));
+    const error = await rejection(
+      service.save(
+        input({ body: '<p>{{ issue.key }}</p>\n{% assign n = 3000000 %}{{ (1..n) | where: "a", 1 | size }}' }),
+      ),
+    );
     expect(error).toBeInstanceOf(TemplateError);
     expect(error).toMatchObject({
       code: 'TEMPLATE_LIMIT_EXCEEDED',
@@ -110,7 +136,9 @@ describe('template service', () => {
 
   it('refuses to change or delete the built-in template', async () => {
     const { kv, service } = setup();
-    expect(await rejection(service.save(input({ id: BUILT_IN_TEMPLATE_ID })))).toBeInstanceOf(BuiltInTemplateReadOnlyError);
+    expect(await rejection(service.save(input({ id: BUILT_IN_TEMPLATE_ID })))).toBeInstanceOf(
+      BuiltInTemplateReadOnlyError,
+    );
     const error = await rejection(service.delete(BUILT_IN_TEMPLATE_ID, []));
     expect(error).toBeInstanceOf(BuiltInTemplateReadOnlyError);
     expect(error).toMatchObject({ code: 'TEMPLATE_READ_ONLY' });
@@ -163,7 +191,10 @@ describe('template service', () => {
 
   it('refuses to preview a broken template, naming the field', async () => {
     const { service } = setup();
-    expect(await rejection(service.preview({ subject: 'ok', body: '{% endfor %}' }))).toMatchObject({ field: 'body', line: 1 });
+    expect(await rejection(service.preview({ subject: 'ok', body: '{% endfor %}' }))).toMatchObject({
+      field: 'body',
+      line: 1,
+    });
   });
 });
 
@@ -182,7 +213,9 @@ describe('template store', () => {
     const store = createTemplateStore(kv);
     expect((await store.list()).map((template) => template.id)).toEqual(['tpl-3']);
     expect(await store.get('tpl-1')).toBeUndefined();
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[issue-mailer\] ignoring unreadable record template:tpl-1: /));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^\[issue-mailer\] ignoring unreadable record template:tpl-1: /),
+    );
     warn.mockRestore();
   });
 
@@ -201,17 +234,32 @@ describe('template service with an injected renderer', () => {
       if (template.body.includes('runaway')) throw deadlineError(5000);
       return { subject: 'S', html: `<p>${template.body}</p>` };
     };
-    const service = createTemplateService({ store: createTemplateStore(kv), now: tickingClock(), newId: () => 'tpl-1', render });
+    const service = createTemplateService({
+      store: createTemplateStore(kv),
+      now: tickingClock(),
+      newId: () => 'tpl-1',
+      render,
+    });
 
     const refused = (await rejection(service.save(input({ body: 'runaway' })))) as TemplateError;
     expect([refused.code, refused.limit, refused.fieldErrors]).toEqual([
       'TEMPLATE_LIMIT_EXCEEDED',
       'render-deadline',
-      { body: 'The email took more than 5 seconds to render and was stopped (a loop that never ends, or <style> rules too costly for its elements?).' },
+      {
+        body: 'The email took more than 5 seconds to render and was stopped (a loop that never ends, or <style> rules too costly for its elements?).',
+      },
     ]);
     expect(await service.list()).toEqual([BUILT_IN_TEMPLATE]);
-    expect(await service.preview({ subject: 'x', body: 'fine' })).toEqual({ subject: 'S', html: '<p>fine</p>', renderedWith: 'sample', unknownPlaceholders: [] });
-    expect(await service.render({ subject: 'x', body: 'also' }, issueData())).toEqual({ subject: 'S', html: '<p>also</p>' });
+    expect(await service.preview({ subject: 'x', body: 'fine' })).toEqual({
+      subject: 'S',
+      html: '<p>fine</p>',
+      renderedWith: 'sample',
+      unknownPlaceholders: [],
+    });
+    expect(await service.render({ subject: 'x', body: 'also' }, issueData())).toEqual({
+      subject: 'S',
+      html: '<p>also</p>',
+    });
     expect(rendered).toEqual(['runaway', 'fine', 'also']);
   });
 });

@@ -9,14 +9,25 @@ import { MemoryKvStore } from '../support/memory-kv-store';
 const NOW = Date.parse('2026-04-15T03:00:00Z');
 
 describe('credential-expiry-check', () => {
-  it('records every credential\'s expiry warnings and logs a summary without names', async () => {
+  it("records every credential's expiry warnings and logs a summary without names", async () => {
     const kv = new MemoryKvStore();
     const store = createCredentialStore(kv);
     const credentials = createCredentialService({ store, now: () => NOW, newId: sequentialIds(), env: {} });
     await credentials.save(parsedInput({ name: 'Expiring', secretExpiresOn: '2026-05-01' }));
-    await credentials.save(parsedInput({ name: 'Expired', secretExpiresOn: '2026-04-01', nextClientSecret: 'N', nextSecretExpiresOn: '2026-04-20' }));
+    await credentials.save(
+      parsedInput({
+        name: 'Expired',
+        secretExpiresOn: '2026-04-01',
+        nextClientSecret: 'N',
+        nextSecretExpiresOn: '2026-04-20',
+      }),
+    );
     await credentials.save(parsedInput({ name: 'Fine', secretExpiresOn: '2027-04-01' }));
-    const warnings = createWarningService({ store: createWarningStore(kv), listCredentials: () => store.list(), now: () => NOW });
+    const warnings = createWarningService({
+      store: createWarningStore(kv),
+      listCredentials: () => store.list(),
+      now: () => NOW,
+    });
     const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
     try {
       await expect(runExpiryCheck(warnings)).resolves.toEqual({ credentials: 3, warnings: 3 });
@@ -24,7 +35,10 @@ describe('credential-expiry-check', () => {
     } finally {
       info.mockRestore();
     }
-    const stored = kv.plain.get('admin-warnings') as { warnings: Array<{ credentialName: string; kind: string }>; checkedAt: string };
+    const stored = kv.plain.get('admin-warnings') as {
+      warnings: Array<{ credentialName: string; kind: string }>;
+      checkedAt: string;
+    };
     expect(stored.checkedAt).toBe('2026-04-15T03:00:00.000Z');
     expect(stored.warnings.map((w) => [w.credentialName, w.kind])).toEqual([
       ['Expired', 'next-secret-expiring'],
@@ -36,7 +50,10 @@ describe('credential-expiry-check', () => {
   it('logs a failure by name and code only, and fails the invocation', async () => {
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const failing = { runDailyCheck: async () => Promise.reject(Object.assign(new Error('secret detail'), { code: 'STORAGE_FAILED' })) };
+      const failing = {
+        runDailyCheck: async () =>
+          Promise.reject(Object.assign(new Error('secret detail'), { code: 'STORAGE_FAILED' })),
+      };
       await expect(runExpiryCheck(failing)).rejects.toThrow('secret detail');
       expect(error.mock.calls).toEqual([['[issue-mailer] expiry check failed: Error STORAGE_FAILED']]);
     } finally {

@@ -15,7 +15,11 @@ const setup = () => {
   const clock = () => now;
   const store = createCredentialStore(kv);
   const credentials = createCredentialService({ store, now: clock, newId: sequentialIds(), env: {} });
-  const warnings = createWarningService({ store: createWarningStore(kv), listCredentials: () => store.list(), now: clock });
+  const warnings = createWarningService({
+    store: createWarningStore(kv),
+    listCredentials: () => store.list(),
+    now: clock,
+  });
   return { kv, credentials, warnings, advance: (ms: number) => void (now += ms) };
 };
 
@@ -52,7 +56,13 @@ describe('warning service', () => {
     await warnings.runDailyCheck();
 
     expect(kv.plain.get('admin-warnings')).toEqual({
-      warnings: [expect.objectContaining({ kind: 'secret-expiring', recordedAt: '2026-04-01T06:00:00.000Z', message: expect.stringContaining('(in 19 days)') as unknown })],
+      warnings: [
+        expect.objectContaining({
+          kind: 'secret-expiring',
+          recordedAt: '2026-04-01T06:00:00.000Z',
+          message: expect.stringContaining('(in 19 days)') as unknown,
+        }),
+      ],
       checkedAt: '2026-04-02T06:00:00.000Z',
     });
     await expect(warnings.list()).resolves.toMatchObject({ checkedAt: '2026-04-02T06:00:00.000Z' });
@@ -63,7 +73,14 @@ describe('warning service', () => {
     await credentials.save(parsedInput({ secretExpiresOn: '2026-04-02' }));
     advance(2 * DAY);
     await expect(warnings.list()).resolves.toMatchObject({
-      warnings: [{ kind: 'secret-expired', severity: 'error', message: 'The client secret expired on 2026-04-02: create a new secret in Certificates & secrets and paste its Value here.' }],
+      warnings: [
+        {
+          kind: 'secret-expired',
+          severity: 'error',
+          message:
+            'The client secret expired on 2026-04-02: create a new secret in Certificates & secrets and paste its Value here.',
+        },
+      ],
     });
   });
 
@@ -103,20 +120,27 @@ describe('warning service', () => {
     const refused = (await warnings.list()).warnings.find((warning) => warning.kind === 'token-refused');
     expect(refused).not.toHaveProperty('date');
     expect(refused?.message).toContain('Microsoft says this secret has expired (AADSTS7000222).');
-    expect(refused?.message).toContain('The expiry date typed on the form for this credential is wrong: it says the secret is still valid.');
+    expect(refused?.message).toContain(
+      'The expiry date typed on the form for this credential is wrong: it says the secret is still valid.',
+    );
     expect(refused?.message).not.toContain('2026-12-25');
   });
 
   it('does not record a refusal the next attempt may not meet', async () => {
     const { warnings, credentials, kv } = setup();
     await credentials.save(parsedInput());
-    await warnings.recordTokenRefused(await credentials.get('cred-1'), new TokenError(TokenErrorCode.EndpointTimeout, 'x'));
+    await warnings.recordTokenRefused(
+      await credentials.get('cred-1'),
+      new TokenError(TokenErrorCode.EndpointTimeout, 'x'),
+    );
     expect(kv.plain.has('admin-warnings')).toBe(false);
   });
 
   it('keeps the news of a promotion for 30 days, through daily checks', async () => {
     const { warnings, credentials, advance } = setup();
-    await credentials.save(parsedInput({ secretExpiresOn: '2026-03-01', nextClientSecret: 'NEXT', nextSecretExpiresOn: '2027-03-01' }));
+    await credentials.save(
+      parsedInput({ secretExpiresOn: '2026-03-01', nextClientSecret: 'NEXT', nextSecretExpiresOn: '2027-03-01' }),
+    );
     const promoted = await credentials.promoteNextSecret('cred-1', 'NEXT', 'expired');
     await warnings.recordPromotion(promoted);
     await warnings.runDailyCheck();
@@ -146,7 +170,9 @@ describe('warning service', () => {
     await warnings.recordTokenRefused(await credentials.get('cred-2'), expired());
     await warnings.recordTokenRefused(await credentials.get('cred-1'), expired());
     await credentials.remove('cred-2');
-    await expect(warnings.list()).resolves.toMatchObject({ warnings: [{ credentialId: 'cred-1', credentialName: 'Kept', kind: 'token-refused' }] });
+    await expect(warnings.list()).resolves.toMatchObject({
+      warnings: [{ credentialId: 'cred-1', credentialName: 'Kept', kind: 'token-refused' }],
+    });
   });
 
   it('reads an entry it cannot parse as no warnings', async () => {
@@ -155,7 +181,9 @@ describe('warning service', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       await expect(warnings.list()).resolves.toEqual({ warnings: [] });
-      expect(warn.mock.calls).toEqual([['[issue-mailer] ignoring unreadable admin-warnings: warnings: Invalid input: expected array, received string']]);
+      expect(warn.mock.calls).toEqual([
+        ['[issue-mailer] ignoring unreadable admin-warnings: warnings: Invalid input: expected array, received string'],
+      ]);
     } finally {
       warn.mockRestore();
     }

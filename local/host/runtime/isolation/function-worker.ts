@@ -9,15 +9,22 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
+
 import { describeFailure } from '../child-invoke-run';
 import { createForgeRuntimeGlobal } from '../forge-runtime-global';
 import type { InvocationScope } from '../invocation-scope';
 import { buildBackendRuntimePayload } from '../product-context';
+import { preloadTsxForRenderThread } from '../render-thread-preload';
 import type { SiteIdentity } from '../site-identity';
-import { answerMessageSchema, invokeMessageSchema, READY_MESSAGE, type AnswerMessage, type InvokeMessage } from './worker-protocol';
 import { TARGET_HEADER, TOKEN_HEADER } from './proxy-headers';
 import { followHostClock } from './worker-clock';
-import { preloadTsxForRenderThread } from '../render-thread-preload';
+import {
+  type AnswerMessage,
+  answerMessageSchema,
+  type InvokeMessage,
+  invokeMessageSchema,
+  READY_MESSAGE,
+} from './worker-protocol';
 
 // This process runs under tsx; the app's render thread needs it named (render-thread-preload.ts).
 preloadTsxForRenderThread();
@@ -27,11 +34,11 @@ const modules = new Map<string, Record<string, unknown>>();
 let installedFor: string | undefined;
 let proxyUrl = '';
 
-function send(message: AnswerMessage | typeof READY_MESSAGE): void {
+const send = (message: AnswerMessage | typeof READY_MESSAGE): void => {
   process.send?.(message);
-}
+};
 
-function install(site: SiteIdentity): void {
+const install = (site: SiteIdentity): void => {
   const key = JSON.stringify(site);
   if (installedFor === key) return;
   if (installedFor !== undefined) throw new Error('A function worker serves one site');
@@ -49,13 +56,23 @@ function install(site: SiteIdentity): void {
       headers,
       ...(body !== undefined && body !== null ? { body, duplex: 'half' } : {}),
       ...(init?.signal ? { signal: init.signal } : {}),
-    } as RequestInit);
+    });
   };
-  Object.defineProperty(globalThis, '__forge_runtime__', { value: runtime, configurable: true, writable: false, enumerable: false });
-  Object.defineProperty(globalThis, '__forge_fetch__', { value: forgeFetch, configurable: true, writable: false, enumerable: false });
-}
+  Object.defineProperty(globalThis, '__forge_runtime__', {
+    value: runtime,
+    configurable: true,
+    writable: false,
+    enumerable: false,
+  });
+  Object.defineProperty(globalThis, '__forge_fetch__', {
+    value: forgeFetch,
+    configurable: true,
+    writable: false,
+    enumerable: false,
+  });
+};
 
-function loadHandler(modulePath: string, exportName: string): (...args: unknown[]) => unknown {
+const loadHandler = (modulePath: string, exportName: string): ((...args: unknown[]) => unknown) => {
   let loaded = modules.get(modulePath);
   if (loaded === undefined) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- Forge loads a function's bundle with require
@@ -64,32 +81,49 @@ function loadHandler(modulePath: string, exportName: string): (...args: unknown[
   }
   const handler = loaded[exportName];
   if (typeof handler !== 'function') {
-    throw Object.assign(new Error(`${modulePath} exports no function '${exportName}'`), { name: 'HandlerNotFoundError', code: 'HANDLER_NOT_FOUND' });
+    throw Object.assign(new Error(`${modulePath} exports no function '${exportName}'`), {
+      name: 'HandlerNotFoundError',
+      code: 'HANDLER_NOT_FOUND',
+    });
   }
   return handler as (...args: unknown[]) => unknown;
-}
+};
 
-async function invoke(message: InvokeMessage): Promise<AnswerMessage> {
+const invoke = async (message: InvokeMessage): Promise<AnswerMessage> => {
   try {
     followHostClock(message.hostNowMs);
     proxyUrl = message.proxyUrl;
     install(message.site);
     const handler = loadHandler(message.handler.module, message.handler.export);
     const event = JSON.parse(message.event) as unknown;
-    const context = buildBackendRuntimePayload(message.site, message.scope.accountId ? { accountId: message.scope.accountId } : {});
+    const context = buildBackendRuntimePayload(
+      message.site,
+      message.scope.accountId ? { accountId: message.scope.accountId } : {},
+    );
     const result = await scopes.run(message.scope, async () => handler(event, context));
     const text = result === undefined ? undefined : JSON.stringify(result);
     return { type: 'answer', id: message.id, ok: true, ...(text !== undefined ? { result: text } : {}) };
   } catch (error) {
     return { type: 'answer', id: message.id, ok: false, error: describeFailure(error) };
   }
-}
+};
 
 process.on('message', (raw: unknown) => {
   const parsed = invokeMessageSchema.safeParse(raw);
   if (!parsed.success) {
     const id = typeof (raw as { id?: unknown } | null)?.id === 'number' ? (raw as { id: number }).id : -1;
-    send(answerMessageSchema.parse({ type: 'answer', id, ok: false, error: { name: 'WorkerProtocolError', code: 'BAD_WORKER_MESSAGE', message: 'The function worker got a message it cannot read' } }));
+    send(
+      answerMessageSchema.parse({
+        type: 'answer',
+        id,
+        ok: false,
+        error: {
+          name: 'WorkerProtocolError',
+          code: 'BAD_WORKER_MESSAGE',
+          message: 'The function worker got a message it cannot read',
+        },
+      }),
+    );
     return;
   }
   void invoke(parsed.data).then(send);

@@ -14,15 +14,18 @@ const REF = Symbol.for('local-forge.isolated-handler');
  * A stand-in for a function that runs in a worker process: the runtime sees the reference and sends the invocation
  * to a worker; called directly (outside the runtime), it refuses.
  */
-export function isolatedHandler(functionKey: string, ref: HandlerRef): (...args: unknown[]) => never {
+export const isolatedHandler = (functionKey: string, ref: HandlerRef): ((...args: unknown[]) => never) => {
   const standIn = (): never => {
-    throw new ForgeRuntimeError('ISOLATED_HANDLER', `Function '${functionKey}' runs in a worker process; invoke it through the runtime`);
+    throw new ForgeRuntimeError(
+      'ISOLATED_HANDLER',
+      `Function '${functionKey}' runs in a worker process; invoke it through the runtime`,
+    );
   };
   Object.defineProperty(standIn, REF, { value: Object.freeze({ ...ref }), enumerable: false });
   return standIn;
-}
+};
 
-export function handlerRefOf(handler: unknown): HandlerRef | undefined {
+export const handlerRefOf = (handler: unknown): HandlerRef | undefined => {
   if (typeof handler !== 'function') return undefined;
   return (handler as unknown as { [REF]?: HandlerRef })[REF];
-}
+};

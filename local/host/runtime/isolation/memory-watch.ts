@@ -15,7 +15,7 @@ const field = (status: string, name: string): number | undefined => {
 };
 
 /** Undefined when the process is gone or the system has no /proc (the limit then goes unchecked). */
-export function readResidentMemory(pid: number): ResidentMemory | undefined {
+export const readResidentMemory = (pid: number): ResidentMemory | undefined => {
   let status: string;
   try {
     status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -25,14 +25,14 @@ export function readResidentMemory(pid: number): ResidentMemory | undefined {
   const rssBytes = field(status, 'VmRSS');
   const peakBytes = field(status, 'VmHWM');
   return rssBytes === undefined || peakBytes === undefined ? undefined : { rssBytes, peakBytes };
-}
+};
 
 /** Starts a new peak (VmHWM) at the current RSS: "5" to clear_refs resets the peak RSS (Linux 4.0 and later). */
-export function resetPeak(pid: number): boolean {
+export const resetPeak = (pid: number): boolean => {
   try {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
     return true;
   } catch {
     return false;
   }
-}
+};

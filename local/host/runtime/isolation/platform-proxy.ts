@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+
 import type { ForgeFetch, ForgeFetchTarget } from '../forge-fetch';
 import type { InvocationScope, InvocationScopes } from '../invocation-scope';
 import { TARGET_HEADER, TOKEN_HEADER } from './proxy-headers';
@@ -15,22 +16,25 @@ import { TARGET_HEADER, TOKEN_HEADER } from './proxy-headers';
 export interface PlatformProxy {
   readonly url: string;
   /** Makes the scope's proxy token valid until the returned function is called. */
-  admit(scope: InvocationScope): () => void;
-  close(): Promise<void>;
+  admit: (scope: InvocationScope) => () => void;
+  close: () => Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return chunks.length === 0 ? undefined : Buffer.concat(chunks);
-}
+};
 
-function refuse(response: ServerResponse, status: number, message: string): void {
+const refuse = (response: ServerResponse, status: number, message: string): void => {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify({ message }));
-}
+};
 
-export async function startPlatformProxy(options: { forgeFetch: ForgeFetch; scopes: InvocationScopes }): Promise<PlatformProxy> {
+export const startPlatformProxy = async (options: {
+  forgeFetch: ForgeFetch;
+  scopes: InvocationScopes;
+}): Promise<PlatformProxy> => {
   const admitted = new Map<string, InvocationScope>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -44,14 +48,25 @@ export async function startPlatformProxy(options: { forgeFetch: ForgeFetch; scop
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
-      if (name === TARGET_HEADER || name === TOKEN_HEADER || name === 'host' || name === 'connection' || name === 'content-length') continue;
+      if (
+        name === TARGET_HEADER ||
+        name === TOKEN_HEADER ||
+        name === 'host' ||
+        name === 'connection' ||
+        name === 'content-length'
+      )
+        continue;
       if (name === 'transfer-encoding' || value === undefined) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     const body = await readBody(request);
     const method = request.method ?? 'GET';
     const answer = await options.scopes.run(scope, () =>
-      options.forgeFetch(target, request.url ?? '/', { method, headers, ...(body !== undefined ? { body: new Uint8Array(body) } : {}) }),
+      options.forgeFetch(target, request.url ?? '/', {
+        method,
+        headers,
+        ...(body !== undefined ? { body: new Uint8Array(body) } : {}),
+      }),
     );
     const outgoing: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
@@ -68,7 +83,8 @@ export async function startPlatformProxy(options: { forgeFetch: ForgeFetch; scop
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) refuse(response, 500, `The local platform failed: ${error instanceof Error ? error.name : 'error'}`);
+      if (!response.headersSent)
+        refuse(response, 500, `The local platform failed: ${error instanceof Error ? error.name : 'error'}`);
       else response.destroy();
     });
   });
@@ -79,7 +95,7 @@ export async function startPlatformProxy(options: { forgeFetch: ForgeFetch; scop
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    admit(scope) {
+    admit: (scope) => {
       admitted.set(scope.proxyToken, scope);
       return () => admitted.delete(scope.proxyToken);
     },
@@ -89,4 +105,4 @@ export async function startPlatformProxy(options: { forgeFetch: ForgeFetch; scop
         server.closeAllConnections();
       }),
   };
-}
+};

@@ -11,7 +11,7 @@ let installed = false;
 /** Offsets under this are the time the message took to arrive, not a moved clock. */
 const SAME_CLOCK_MS = 1_000;
 
-function install(): void {
+const install = (): void => {
   class HostDate extends RealDate {
     constructor(...args: unknown[]) {
       if (args.length === 0) super(realNow() + offsetMs);
@@ -24,11 +24,11 @@ function install(): void {
   }
   globalThis.Date = HostDate as DateConstructor;
   installed = true;
-}
+};
 
-export function followHostClock(hostNowMs: number): void {
+export const followHostClock = (hostNowMs: number): void => {
   const offset = hostNowMs - realNow();
   if (!installed && Math.abs(offset) < SAME_CLOCK_MS) return;
   if (!installed) install();
   offsetMs = Math.abs(offset) < SAME_CLOCK_MS ? 0 : offset;
-}
+};

@@ -1,6 +1,7 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+
 import { FunctionOutOfMemoryError, FunctionWorkerExitedError, IsolatedFunctionError } from '../errors';
 import type { InvocationScope } from '../invocation-scope';
 import type { SiteIdentity } from '../site-identity';
@@ -40,7 +41,7 @@ export interface FunctionWorkerPoolOptions {
   /** How often a running worker's memory is read. */
   sampleMs?: number;
   /** Where a worker's console output goes (a Forge function's logs): the host's console by default. */
-  output?(stream: 'stdout' | 'stderr', line: string): void;
+  output?: (stream: 'stdout' | 'stderr', line: string) => void;
 }
 
 interface Worker {
@@ -92,7 +93,9 @@ export class FunctionWorkerPool {
         }
       };
       child.on('message', onMessage);
-      child.once('exit', (code, signal) => reject(new FunctionWorkerExitedError('(starting)', `exit ${String(code ?? signal)}`)));
+      child.once('exit', (code, signal) =>
+        reject(new FunctionWorkerExitedError('(starting)', `exit ${String(code ?? signal)}`)),
+      );
     });
     // A worker that never became ready is reported by the invocation waiting for it.
     worker.ready.catch(() => undefined);
@@ -200,7 +203,11 @@ export class FunctionWorkerPool {
         const answer = parsed.data;
         finish(() => {
           this.release(invocation.functionKey, worker);
-          if (answer.ok) resolve({ result: answer.result === undefined ? undefined : (JSON.parse(answer.result) as unknown), peakRssBytes: peak });
+          if (answer.ok)
+            resolve({
+              result: answer.result === undefined ? undefined : (JSON.parse(answer.result) as unknown),
+              peakRssBytes: peak,
+            });
           else reject(new IsolatedFunctionError(answer.error));
         });
       };

@@ -8,21 +8,25 @@ export type ActionConfiguration = Record<string, ConfiguredValue>;
 /** `context.extension.errors.invalidInputs`: per input, what Automation found wrong with the saved configuration. */
 export type InvalidInputs = Record<string, { message: string }>;
 
-const isBlank = (value: ConfiguredValue | undefined): boolean => value === undefined || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: ConfiguredValue | undefined): boolean =>
+  value === undefined || (typeof value === 'string' && value.trim() === '');
 
-function typeAccepts(input: AutomationActionInput, value: unknown): value is ConfiguredValue {
+const typeAccepts = (input: AutomationActionInput, value: unknown): value is ConfiguredValue => {
   if (typeof value === 'string') return true;
   if (input.type === 'boolean') return typeof value === 'boolean';
   if (input.type === 'integer') return Number.isSafeInteger(value);
   if (input.type === 'number') return typeof value === 'number' && Number.isFinite(value);
   return false;
-}
+};
 
 /**
  * Checks a configuration as Automation does before it saves or runs a rule: only declared inputs, each of its
  * declared type (text may hold smart values), every required input present. Messages use the input's title.
  */
-export function checkConfiguration(action: AutomationActionModule, configuration: Record<string, unknown>): InvalidInputs {
+export const checkConfiguration = (
+  action: AutomationActionModule,
+  configuration: Record<string, unknown>,
+): InvalidInputs => {
   const invalid: InvalidInputs = {};
   const declared = new Map(action.inputs.map((input) => [input.name, input]));
   for (const name of Object.keys(configuration)) {
@@ -31,15 +35,17 @@ export function checkConfiguration(action: AutomationActionModule, configuration
   for (const input of action.inputs) {
     const value = configuration[input.name];
     if (value !== undefined && !typeAccepts(input, value)) {
-      invalid[input.name] = { message: `${input.title} must be ${input.type === 'integer' ? 'a whole number' : `a ${input.type}`}` };
-    } else if (input.required && isBlank(value as ConfiguredValue | undefined)) {
+      invalid[input.name] = {
+        message: `${input.title} must be ${input.type === 'integer' ? 'a whole number' : `a ${input.type}`}`,
+      };
+    } else if (input.required && isBlank(value)) {
       invalid[input.name] = { message: `${input.title} is required` };
     }
   }
   return invalid;
-}
+};
 
-function convert(input: AutomationActionInput, text: string): { value?: ConfiguredValue; error?: string } {
+const convert = (input: AutomationActionInput, text: string): { value?: ConfiguredValue; error?: string } => {
   const trimmed = text.trim();
   if (input.type === 'string') return { value: text };
   // An optional input whose smart value came out empty is left out, as an unset one is.
@@ -49,10 +55,11 @@ function convert(input: AutomationActionInput, text: string): { value?: Configur
     return { error: `${input.title} must be true or false` };
   }
   const number = Number(trimmed);
-  if (input.type === 'integer' && !Number.isSafeInteger(number)) return { error: `${input.title} must be a whole number` };
+  if (input.type === 'integer' && !Number.isSafeInteger(number))
+    return { error: `${input.title} must be a whole number` };
   if (!Number.isFinite(number)) return { error: `${input.title} must be a number` };
   return { value: number };
-}
+};
 
 export type PayloadResult = { ok: true; payload: Record<string, ConfiguredValue> } | { ok: false; messages: string[] };
 
@@ -61,7 +68,11 @@ export type PayloadResult = { ok: true; payload: Record<string, ConfiguredValue>
  * against the rule's issue, converted to its declared type. Call it on a configuration `checkConfiguration`
  * passed.
  */
-export function buildActionPayload(action: AutomationActionModule, configuration: ActionConfiguration, issue: SmartValueIssue): PayloadResult {
+export const buildActionPayload = (
+  action: AutomationActionModule,
+  configuration: ActionConfiguration,
+  issue: SmartValueIssue,
+): PayloadResult => {
   const payload: Record<string, ConfiguredValue> = {};
   const messages: string[] = [];
   for (const input of action.inputs) {
@@ -76,4 +87,4 @@ export function buildActionPayload(action: AutomationActionModule, configuration
     else if (converted.value !== undefined) payload[input.name] = converted.value;
   }
   return messages.length > 0 ? { ok: false, messages } : { ok: true, payload };
-}
+};

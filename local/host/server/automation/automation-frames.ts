@@ -1,9 +1,10 @@
 import { z } from 'zod';
+
 import type { JiraEmulator, JiraUser } from '../../../jira/types';
 import { buildProductContext, type InstalledForgeRuntime } from '../../runtime';
 import type { ForgeHandler, InvocationRequest } from '../../runtime-types';
 import { describeError } from '../error-summary';
-import { INVOKE_FAILED_MESSAGE, type ForgeEndpoints } from '../forge-endpoints';
+import { type ForgeEndpoints, INVOKE_FAILED_MESSAGE } from '../forge-endpoints';
 import { HostHttpError, parseBody } from '../http-kit';
 import type { AutomationActionModule } from '../manifest-actions';
 import { fetchProduct, fetchProductSchema } from '../product-fetch';
@@ -24,7 +25,7 @@ export interface AutomationFrameDeps {
   handlers: ReadonlyMap<string, ForgeHandler>;
   runtime: Pick<InstalledForgeRuntime, 'invoke' | 'site'>;
   jira: JiraEmulator;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /**
@@ -32,13 +33,17 @@ export interface AutomationFrameDeps {
  * `moduleKey` names an Automation action gets the action's context (`extension.data.inputs`,
  * `extension.errors.invalidInputs`) and its `invoke` calls go to the action's `resolver.function`.
  */
-export function withAutomationFrames(endpoints: ForgeEndpoints, deps: AutomationFrameDeps): ForgeEndpoints {
+export const withAutomationFrames = (endpoints: ForgeEndpoints, deps: AutomationFrameDeps): ForgeEndpoints => {
   const actionOf = (body: unknown): AutomationActionModule | undefined => {
     const key = typeof body === 'object' && body !== null ? (body as { moduleKey?: unknown }).moduleKey : undefined;
     return typeof key === 'string' ? deps.rules.actions().find((action) => action.key === key) : undefined;
   };
 
-  const invocationFor = (action: AutomationActionModule, user: JiraUser, extra: Partial<InvocationRequest> = {}): InvocationRequest => ({
+  const invocationFor = (
+    action: AutomationActionModule,
+    user: JiraUser,
+    extra: Partial<InvocationRequest> = {},
+  ): InvocationRequest => ({
     functionKey: '',
     resolverFunctionKey: '',
     payload: undefined,
@@ -51,7 +56,7 @@ export function withAutomationFrames(endpoints: ForgeEndpoints, deps: Automation
   return {
     ...endpoints,
 
-    async invoke(body, user) {
+    invoke: async (body, user) => {
       const action = actionOf(body);
       if (!action) return endpoints.invoke(body, user);
       const request = parseBody(invokeSchema, body, 'invoke');
@@ -74,18 +79,25 @@ export function withAutomationFrames(endpoints: ForgeEndpoints, deps: Automation
       return request.metadata === undefined ? result : { body: result, metadata: {} };
     },
 
-    async context(body, user) {
+    context: async (body, user) => {
       const action = actionOf(body);
       if (!action) return endpoints.context(body, user);
       // The page around the form adds what it holds now (bridge-shim.ts); this is the rule as last submitted.
       const { inputs, invalidInputs } = deps.rules.configuration(action.key);
       const extension = { type: ACTION_EXTENSION_TYPE, data: { inputs }, errors: { invalidInputs } };
-      return { accountId: user.accountId, ...buildProductContext(deps.runtime.site, invocationFor(action, user, { extension })) };
+      return {
+        accountId: user.accountId,
+        ...buildProductContext(deps.runtime.site, invocationFor(action, user, { extension })),
+      };
     },
 
-    async fetchProduct(body, user) {
+    fetchProduct: async (body, user) => {
       if (!actionOf(body)) return endpoints.fetchProduct(body, user);
-      return fetchProduct(deps.jira, user.accountId, parseBody(frameSchema.merge(fetchProductSchema), body, 'fetchProduct'));
+      return fetchProduct(
+        deps.jira,
+        user.accountId,
+        parseBody(frameSchema.merge(fetchProductSchema), body, 'fetchProduct'),
+      );
     },
   };
-}
+};

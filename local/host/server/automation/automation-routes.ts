@@ -1,12 +1,13 @@
 import { z } from 'zod';
+
 import type { JiraEmulator, JiraUser } from '../../../jira/types';
+import { FRAME_PARAMS } from '../../browser/protocol';
 import { parseBody } from '../http-kit';
 import { readIssueList } from '../jira-reader';
 import type { AutomationActionModule } from '../manifest-actions';
-import type { PageUser } from '../pages/chrome';
 import { renderAutomationPage, renderRunRow } from '../pages/automation-page';
-import { FRAME_PARAMS } from '../../browser/protocol';
-import { OUTCOME_LABELS, type AutomationRules, type AutomationRun } from './automation-rules';
+import type { PageUser } from '../pages/chrome';
+import { type AutomationRules, type AutomationRun, OUTCOME_LABELS } from './automation-rules';
 
 /** The page's calls: "Save" (the form's inputs as the rule's configuration) and "Run rule". */
 export type AutomationApiRoute = 'config' | 'run';
@@ -24,7 +25,7 @@ const runSchema = z.object({
 export interface AutomationRoutesDeps {
   rules: AutomationRules;
   jira: JiraEmulator;
-  pageUser(user: JiraUser): PageUser;
+  pageUser: (user: JiraUser) => PageUser;
 }
 
 /** What "Run rule" answers: the audit log entry, its outcome's label and the row the page inserts. */
@@ -35,19 +36,19 @@ export interface RunAnswer {
 }
 
 /** The Automation form's frame URL: the action's module key, and the marker that gives it the page's inputs. */
-export function actionFrameUrl(action: AutomationActionModule): string | undefined {
+export const actionFrameUrl = (action: AutomationActionModule): string | undefined => {
   if (action.resourceKey === undefined) return undefined;
   const query = new URLSearchParams({ [FRAME_PARAMS.moduleKey]: action.key, [FRAME_PARAMS.actionConfig]: '1' });
   return `/forge/resources/${encodeURIComponent(action.resourceKey)}/index.html?${query.toString()}`;
-}
+};
 
 /** `/automation` and the `/__host/automation/*` calls its buttons make. */
-export function createAutomationRoutes(deps: AutomationRoutesDeps) {
+export const createAutomationRoutes = (deps: AutomationRoutesDeps) => {
   const { rules, jira } = deps;
 
   return {
     /** `/automation?action=<key>`: the rule for one action (the first by default). */
-    async page(user: JiraUser, url: URL): Promise<string> {
+    page: async (user: JiraUser, url: URL): Promise<string> => {
       const actions = rules.actions();
       const requested = url.searchParams.get('action');
       const action = actions.length === 0 ? undefined : rules.action(requested ?? undefined);
@@ -65,7 +66,7 @@ export function createAutomationRoutes(deps: AutomationRoutesDeps) {
       });
     },
 
-    async api(route: AutomationApiRoute, body: unknown, user: JiraUser): Promise<unknown> {
+    api: async (route: AutomationApiRoute, body: unknown, user: JiraUser): Promise<unknown> => {
       if (route === 'config') {
         const request = parseBody(configSchema, body, 'Save');
         return rules.saveConfiguration(request.actionKey, request.inputs);
@@ -76,6 +77,6 @@ export function createAutomationRoutes(deps: AutomationRoutesDeps) {
       return answer;
     },
   };
-}
+};
 
 export type AutomationRoutes = ReturnType<typeof createAutomationRoutes>;

@@ -4,7 +4,13 @@ import { describeError } from '../error-summary';
 import { HostHttpError } from '../http-kit';
 import { readIssueView } from '../jira-reader';
 import type { AutomationActionModule } from '../manifest-actions';
-import { buildActionPayload, checkConfiguration, type ActionConfiguration, type ConfiguredValue, type InvalidInputs } from './action-config';
+import {
+  type ActionConfiguration,
+  buildActionPayload,
+  checkConfiguration,
+  type ConfiguredValue,
+  type InvalidInputs,
+} from './action-config';
 
 /** How a run ends in the rule's audit log. A configuration error never reaches the app. */
 export type AutomationOutcome = 'success' | 'failure' | 'configuration-error';
@@ -72,26 +78,26 @@ export interface AutomationRulesDeps {
   runtime: Pick<InstalledForgeRuntime, 'invokeAction'>;
   jira: JiraEmulator;
   defaultAccountId: string;
-  log(line: string): void;
+  log: (line: string) => void;
   now?: () => number;
 }
 
-function messagesOf(answer: unknown): string[] {
+const messagesOf = (answer: unknown): string[] => {
   if (typeof answer !== 'object' || answer === null || !('errors' in answer)) return [];
-  const { errors } = answer as { errors: unknown };
+  const { errors } = answer;
   if (!Array.isArray(errors)) return [];
   return errors.map((error: unknown) => {
     const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
     return typeof message === 'string' && message.trim() !== '' ? message : NO_MESSAGE;
   });
-}
+};
 
 /**
  * The local stand-in for a Jira Automation rule per action: "when triggered on an issue, run the app's action".
  * It keeps each action's configuration as its form last submitted it, runs the action as Automation does
  * (configuration checked, smart values resolved, the function invoked as the rule's actor), and keeps an audit log.
  */
-export function createAutomationRules(deps: AutomationRulesDeps) {
+export const createAutomationRules = (deps: AutomationRulesDeps) => {
   const now = deps.now ?? Date.now;
   const configurations = new Map<string, ActionConfigurationState>();
   const runs: AutomationRun[] = [];
@@ -100,7 +106,11 @@ export function createAutomationRules(deps: AutomationRulesDeps) {
   const action = (key?: string): AutomationActionModule => {
     const found = key === undefined ? deps.actions[0] : deps.actions.find((candidate) => candidate.key === key);
     if (!found) {
-      throw new HostHttpError(404, key === undefined ? 'The app has no Automation actions.' : `The app has no Automation action ${key}.`, 'UNKNOWN_ACTION');
+      throw new HostHttpError(
+        404,
+        key === undefined ? 'The app has no Automation actions.' : `The app has no Automation action ${key}.`,
+        'UNKNOWN_ACTION',
+      );
     }
     return found;
   };
@@ -113,10 +123,18 @@ export function createAutomationRules(deps: AutomationRulesDeps) {
     return entry;
   };
 
-  const invoke = async (module: AutomationActionModule, accountId: string, payload: Record<string, ConfiguredValue>) => {
+  const invoke = async (
+    module: AutomationActionModule,
+    accountId: string,
+    payload: Record<string, ConfiguredValue>,
+  ) => {
     const handler = deps.handlers.get(module.functionKey);
     if (typeof handler !== 'function') {
-      throw new HostHttpError(500, `Function ${module.functionKey} of action ${module.key} has no handler.`, 'NO_HANDLER');
+      throw new HostHttpError(
+        500,
+        `Function ${module.functionKey} of action ${module.key} has no handler.`,
+        'NO_HANDLER',
+      );
     }
     try {
       const answer = await deps.runtime.invokeAction(handler as ForgeActionHandler, {
@@ -131,7 +149,10 @@ export function createAutomationRules(deps: AutomationRulesDeps) {
         : { outcome: 'success' as const, messages: [], answer: answer ?? null };
     } catch (error) {
       deps.log(`Automation action ${module.key} failed (${describeError(error)}).`);
-      return { outcome: 'failure' as const, messages: [error instanceof ActionTimeoutError ? ACTION_TIMED_OUT_MESSAGE : ACTION_THREW_MESSAGE] };
+      return {
+        outcome: 'failure' as const,
+        messages: [error instanceof ActionTimeoutError ? ACTION_TIMED_OUT_MESSAGE : ACTION_THREW_MESSAGE],
+      };
     }
   };
 
@@ -140,16 +161,23 @@ export function createAutomationRules(deps: AutomationRulesDeps) {
     action,
 
     /** What the action's form shows on load: its last submitted inputs and what Automation found wrong with them. */
-    configuration(actionKey: string): ActionConfigurationState {
+    configuration: (actionKey: string): ActionConfigurationState => {
       action(actionKey);
       return configurations.get(actionKey) ?? { inputs: {}, invalidInputs: {} };
     },
 
     /** The rule's "Save": kept either way, so the form shows what was typed; saved only when nothing is invalid. */
-    saveConfiguration(actionKey: string, inputs: ActionConfiguration): { saved: boolean; invalidInputs: InvalidInputs } {
+    saveConfiguration: (
+      actionKey: string,
+      inputs: ActionConfiguration,
+    ): { saved: boolean; invalidInputs: InvalidInputs } => {
       const module = action(actionKey);
       if (Buffer.byteLength(JSON.stringify(inputs), 'utf8') > MAX_CONFIGURATION_BYTES) {
-        throw new HostHttpError(413, `The configuration of ${module.name} is larger than 100 kB; Automation refuses it.`, 'CONFIGURATION_TOO_LARGE');
+        throw new HostHttpError(
+          413,
+          `The configuration of ${module.name} is larger than 100 kB; Automation refuses it.`,
+          'CONFIGURATION_TOO_LARGE',
+        );
       }
       const invalidInputs = checkConfiguration(module, inputs);
       configurations.set(actionKey, { inputs: { ...inputs }, invalidInputs });
@@ -157,7 +185,7 @@ export function createAutomationRules(deps: AutomationRulesDeps) {
     },
 
     /** Runs the rule once on an issue; resolves with its audit log entry (failures too). */
-    async run(options: RunAutomationOptions): Promise<AutomationRun> {
+    run: async (options: RunAutomationOptions): Promise<AutomationRun> => {
       const module = action(options.actionKey);
       const accountId = options.accountId ?? deps.defaultAccountId;
       const actor = deps.jira.user(accountId);
@@ -165,25 +193,37 @@ export function createAutomationRules(deps: AutomationRulesDeps) {
       const issueKey = options.issueKey.trim().toUpperCase();
       const issue = ISSUE_KEY.test(issueKey) ? await readIssueView(deps.jira, accountId, issueKey) : null;
       if (!issue) {
-        throw new HostHttpError(404, `Issue ${issueKey} does not exist, or ${actor.displayName} cannot see it.`, 'ISSUE_NOT_FOUND');
+        throw new HostHttpError(
+          404,
+          `Issue ${issueKey} does not exist, or ${actor.displayName} cannot see it.`,
+          'ISSUE_NOT_FOUND',
+        );
       }
       const at = now();
       const base = { actionKey: module.key, issueKey: issue.key, accountId };
       const invalid = checkConfiguration(module, options.inputs);
       if (Object.keys(invalid).length > 0) {
-        return record({ ...base, outcome: 'configuration-error', messages: Object.values(invalid).map((entry) => entry.message) }, at);
+        return record(
+          { ...base, outcome: 'configuration-error', messages: Object.values(invalid).map((entry) => entry.message) },
+          at,
+        );
       }
-      const built = buildActionPayload(module, options.inputs, { id: issue.id, key: issue.key, summary: issue.fields.summary });
+      const built = buildActionPayload(module, options.inputs, {
+        id: issue.id,
+        key: issue.key,
+        summary: issue.fields.summary,
+      });
       if (!built.ok) return record({ ...base, outcome: 'configuration-error', messages: built.messages }, at);
       const result = await invoke(module, accountId, built.payload);
       return record({ ...base, payload: built.payload, ...result }, at);
     },
 
     /** Newest first, the last 50; one action's when a key is given. */
-    runs(actionKey?: string): AutomationRun[] {
-      return runs.filter((run) => actionKey === undefined || run.actionKey === actionKey).map((run) => ({ ...run, messages: [...run.messages] }));
-    },
+    runs: (actionKey?: string): AutomationRun[] =>
+      runs
+        .filter((run) => actionKey === undefined || run.actionKey === actionKey)
+        .map((run) => ({ ...run, messages: [...run.messages] })),
   };
-}
+};
 
 export type AutomationRules = ReturnType<typeof createAutomationRules>;

@@ -14,7 +14,7 @@ const SMART_VALUE = /\{\{\s*([^{}]*?)\s*\}\}/g;
  * Replaces each `{{...}}` in a configured input by its value for the rule's issue, as Automation does before it
  * calls an action. A smart value Automation cannot resolve renders as nothing, so unknown ones are empty here too.
  */
-export function resolveSmartValues(text: string, issue: SmartValueIssue): string {
+export const resolveSmartValues = (text: string, issue: SmartValueIssue): string => {
   const values: Record<(typeof SUPPORTED_SMART_VALUES)[number], string> = {
     'issue.key': issue.key,
     'issue.id': issue.id,
@@ -23,4 +23,4 @@ export function resolveSmartValues(text: string, issue: SmartValueIssue): string
   return text.replace(SMART_VALUE, (_match, name: string) =>
     (SUPPORTED_SMART_VALUES as readonly string[]).includes(name) ? values[name as keyof typeof values] : '',
   );
-}
+};

@@ -1,4 +1,4 @@
-import { renderChrome, settingsSidenav, type PageUser } from './chrome';
+import { type PageUser, renderChrome, settingsSidenav } from './chrome';
 import { html } from './html';
 
 export interface AdminPageData {
@@ -16,7 +16,7 @@ export interface AdminPageData {
 }
 
 /** A jira:adminPage: Jira settings around the app's Custom UI frame. */
-export function renderAdminPage(data: AdminPageData): string {
+export const renderAdminPage = (data: AdminPageData): string => {
   const content = html`<div class="jl-app-frame-page">
     <div class="jl-app-frame-page__header">
       <ol class="jl-breadcrumbs" aria-label="Breadcrumbs">
@@ -44,4 +44,4 @@ export function renderAdminPage(data: AdminPageData): string {
     sidenav: settingsSidenav({ appPages: data.appPages, currentHref: data.path }),
     content,
   });
-}
+};

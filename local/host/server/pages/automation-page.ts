@@ -2,7 +2,7 @@ import type { ActionConfigurationState, AutomationRun } from '../automation/auto
 import { OUTCOME_LABELS } from '../automation/automation-rules';
 import { SUPPORTED_SMART_VALUES } from '../automation/smart-values';
 import type { AutomationActionModule } from '../manifest-actions';
-import { renderChrome, type PageUser } from './chrome';
+import { type PageUser, renderChrome } from './chrome';
 import { html, type SafeHtml } from './html';
 
 export interface AutomationPageData {
@@ -20,9 +20,8 @@ export interface AutomationPageData {
   runs: AutomationRun[];
 }
 
-function timeOf(iso: string): SafeHtml {
-  return html`<time datetime="${iso}">${iso.slice(0, 19).replace('T', ' ')} UTC</time>`;
-}
+const timeOf = (iso: string): SafeHtml =>
+  html`<time datetime="${iso}">${iso.slice(0, 19).replace('T', ' ')} UTC</time>`;
 
 /** One audit log line; the page script inserts the same markup after a run. */
 /**
@@ -30,32 +29,34 @@ function timeOf(iso: string): SafeHtml {
  * else "No errors". The action module page (https://developer.atlassian.com/platform/forge/manifest-reference/modules/automation-action/)
  * documents `errors[].message` for failures; a success's own message is this host's reading of the answer.
  */
-function successNote(run: AutomationRun): SafeHtml {
+const successNote = (run: AutomationRun): SafeHtml => {
   const answer = run.answer;
   const message = typeof answer === 'object' && answer !== null ? (answer as { message?: unknown }).message : undefined;
   return typeof message === 'string' && message.trim() !== ''
     ? html`<span>${message}</span>`
     : html`<span class="jl-empty-text">No errors</span>`;
-}
+};
 
-export function renderRunRow(run: AutomationRun): SafeHtml {
+export const renderRunRow = (run: AutomationRun): SafeHtml => {
   const lozenge = run.outcome === 'success' ? 'jl-lozenge--done' : 'jl-lozenge--failed';
   return html`<tr data-run-id="${String(run.id)}">
     <td class="jl-nowrap">${timeOf(run.at)}</td>
     <td class="jl-nowrap"><a href="/browse/${run.issueKey}">${run.issueKey}</a></td>
     <td><span class="jl-lozenge ${lozenge}">${OUTCOME_LABELS[run.outcome]}</span></td>
     <td>
-      ${run.messages.length === 0
-        ? successNote(run)
-        : html`<ul class="jl-automation__messages">
-            ${run.messages.map((message) => html`<li>${message}</li>`)}
-          </ul>`}
+      ${
+        run.messages.length === 0
+          ? successNote(run)
+          : html`<ul class="jl-automation__messages">
+              ${run.messages.map((message) => html`<li>${message}</li>`)}
+            </ul>`
+      }
     </td>
   </tr>`;
-}
+};
 
-function sidenav(): SafeHtml {
-  return html`<nav class="jl-sidenav" aria-label="Project settings">
+const sidenav = (): SafeHtml =>
+  html`<nav class="jl-sidenav" aria-label="Project settings">
     <p class="jl-sidenav__title">Project settings</p>
     <ul class="jl-sidenav__list">
       <li><span class="jl-sidenav__link jl-sidenav__link--static">Details</span></li>
@@ -63,23 +64,23 @@ function sidenav(): SafeHtml {
       <li><a class="jl-sidenav__link" href="/automation" aria-current="page">Automation</a></li>
     </ul>
   </nav>`;
-}
 
-function actionPicker(data: AutomationPageData): SafeHtml | string {
+const actionPicker = (data: AutomationPageData): SafeHtml | string => {
   if (data.actions.length < 2 || !data.action) return '';
   const current = data.action.key;
   return html`<form class="jl-automation__picker" method="get" action="/automation">
     <label for="automation-action">Action</label>
     <select id="automation-action" name="action">
       ${data.actions.map(
-        (action) => html`<option value="${action.key}" ${action.key === current ? html`selected` : ''}>${action.name}</option>`,
+        (action) =>
+          html`<option value="${action.key}" ${action.key === current ? html`selected` : ''}>${action.name}</option>`,
       )}
     </select>
     <button type="submit" class="jl-button">Open</button>
   </form>`;
-}
+};
 
-function ruleCard(data: AutomationPageData, action: AutomationActionModule): SafeHtml {
+const ruleCard = (data: AutomationPageData, action: AutomationActionModule): SafeHtml => {
   const smartValues = SUPPORTED_SMART_VALUES.map((name) => `{{${name}}}`).join(', ');
   return html`<section class="jl-card jl-automation__rule" aria-labelledby="automation-rule-title">
     <h2 id="automation-rule-title">Rule: ${action.name}</h2>
@@ -94,27 +95,29 @@ function ruleCard(data: AutomationPageData, action: AutomationActionModule): Saf
     </div>
     <h3 class="jl-automation__step" id="automation-action-title">Then: ${action.name}</h3>
     <p>${action.description}</p>
-    ${data.frameUrl === undefined || action.resourceKey === undefined
-      ? html`<p class="jl-empty-text">The action has no configuration form.</p>`
-      : html`<iframe
-          class="jl-automation__frame"
-          title="${action.name} configuration"
-          data-forge-frame
-          data-action-config
-          data-src="${data.frameUrl}"
-          data-module-key="${action.key}"
-          data-resource-key="${action.resourceKey}"
-        ></iframe>`}
+    ${
+      data.frameUrl === undefined || action.resourceKey === undefined
+        ? html`<p class="jl-empty-text">The action has no configuration form.</p>`
+        : html`<iframe
+            class="jl-automation__frame"
+            title="${action.name} configuration"
+            data-forge-frame
+            data-action-config
+            data-src="${data.frameUrl}"
+            data-module-key="${action.key}"
+            data-resource-key="${action.resourceKey}"
+          ></iframe>`
+    }
     <div class="jl-automation__buttons">
       <button type="button" class="jl-button" data-automation="save">Save</button>
       <button type="button" class="jl-button jl-automation__run" data-automation="run">Run rule</button>
     </div>
     <p class="jl-automation__status" role="status" data-automation="status"></p>
   </section>`;
-}
+};
 
-function auditLog(runs: AutomationRun[]): SafeHtml {
-  return html`<section class="jl-automation__audit" aria-labelledby="automation-audit-log">
+const auditLog = (runs: AutomationRun[]): SafeHtml =>
+  html`<section class="jl-automation__audit" aria-labelledby="automation-audit-log">
     <h2 class="jl-section-title" id="automation-audit-log">Audit log</h2>
     <table class="jl-table" aria-labelledby="automation-audit-log">
       <thead>
@@ -129,12 +132,13 @@ function auditLog(runs: AutomationRun[]): SafeHtml {
         ${runs.map(renderRunRow)}
       </tbody>
     </table>
-    <p class="jl-empty-text" data-automation="no-runs" ${runs.length > 0 ? html`hidden` : ''}>The rule has not run yet.</p>
+    <p class="jl-empty-text" data-automation="no-runs" ${runs.length > 0 ? html`hidden` : ''}>
+      The rule has not run yet.
+    </p>
   </section>`;
-}
 
 /** A Jira Automation rule that runs one of the app's actions: its form, the trigger issue, Save, Run rule, the audit log. */
-export function renderAutomationPage(data: AutomationPageData): string {
+export const renderAutomationPage = (data: AutomationPageData): string => {
   const { action } = data;
   const content = action
     ? html`<div
@@ -163,4 +167,4 @@ export function renderAutomationPage(data: AutomationPageData): string {
     sidenav: sidenav(),
     content,
   });
-}
+};

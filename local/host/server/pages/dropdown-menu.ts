@@ -16,7 +16,7 @@ export interface DropdownMenuOptions {
 }
 
 /** A Jira dropdown menu: the button and the role=menu list that page-menus.ts opens and closes. */
-export function dropdownMenu(options: DropdownMenuOptions): SafeHtml {
+export const dropdownMenu = (options: DropdownMenuOptions): SafeHtml => {
   const listId = `jl-${options.name}-menu`;
   const listClass = options.alignEnd ? 'jl-menu__list jl-menu__list--end' : 'jl-menu__list';
   return html`<div class="jl-menu">
@@ -31,8 +31,6 @@ export function dropdownMenu(options: DropdownMenuOptions): SafeHtml {
     >
       ${options.button}
     </button>
-    <div class="${listClass}" role="menu" id="${listId}" aria-label="${options.listLabel}" hidden>
-      ${options.items}
-    </div>
+    <div class="${listClass}" role="menu" id="${listId}" aria-label="${options.listLabel}" hidden>${options.items}</div>
   </div>`;
-}
+};

@@ -1,4 +1,4 @@
-import { SITE_PROJECT, projectSidenav, renderChrome, type PageUser } from './chrome';
+import { type PageUser, projectSidenav, renderChrome, SITE_PROJECT } from './chrome';
 import { html } from './html';
 
 export interface ErrorPageData {
@@ -9,8 +9,8 @@ export interface ErrorPageData {
   message: string;
 }
 
-export function renderErrorPage(data: ErrorPageData): string {
-  return renderChrome({
+export const renderErrorPage = (data: ErrorPageData): string =>
+  renderChrome({
     title: data.title,
     section: 'home',
     user: data.user,
@@ -23,4 +23,3 @@ export function renderErrorPage(data: ErrorPageData): string {
       <p><a href="/">Go to Your work</a></p>
     </div>`,
   });
-}

@@ -1,7 +1,7 @@
 import type { QueueStatus } from '../../queue/queue-types';
 import type { IssueListItem } from '../jira-reader';
 import type { TriggerStatus } from '../scheduled-triggers';
-import { SITE_PROJECT, avatar, projectSidenav, renderChrome, type PageUser } from './chrome';
+import { avatar, type PageUser, projectSidenav, renderChrome, SITE_PROJECT } from './chrome';
 import { html, type SafeHtml } from './html';
 import { icons } from './icons';
 
@@ -27,11 +27,10 @@ const INTERVAL_LABELS: Record<TriggerStatus['interval'], string> = {
 };
 
 /** Times in UTC, to the second: the site's timezone is UTC, as the product context says. */
-function timeOf(date: Date): SafeHtml {
-  return html`<time datetime="${date.toISOString()}">${date.toISOString().slice(0, 19).replace('T', ' ')} UTC</time>`;
-}
+const timeOf = (date: Date): SafeHtml =>
+  html`<time datetime="${date.toISOString()}">${date.toISOString().slice(0, 19).replace('T', ' ')} UTC</time>`;
 
-function lastRunOf(trigger: TriggerStatus): SafeHtml {
+const lastRunOf = (trigger: TriggerStatus): SafeHtml => {
   const run = trigger.lastRun;
   if (!run) return html`<span class="jl-empty-text">Not run yet</span>`;
   const outcome =
@@ -41,60 +40,82 @@ function lastRunOf(trigger: TriggerStatus): SafeHtml {
         ? html`<span class="jl-lozenge jl-lozenge--done">Succeeded</span>`
         : html`<span class="jl-lozenge jl-lozenge--failed">Failed</span> <code>${run.error ?? ''}</code>`;
   return html`${timeOf(run.startedAt)}${run.cause === 'manual' ? ' (run now)' : ''} ${outcome}`;
-}
+};
 
-function scheduledTriggersCard(triggers: TriggerStatus[]): SafeHtml {
-  return html`<section class="jl-card" aria-labelledby="card-triggers">
+const scheduledTriggersCard = (triggers: TriggerStatus[]): SafeHtml =>
+  html`<section class="jl-card" aria-labelledby="card-triggers">
     <h2 id="card-triggers">Scheduled triggers</h2>
     <p>The app's scheduled functions: each runs shortly after the host starts, then at its interval.</p>
-    ${triggers.length === 0
-      ? html`<p class="jl-empty-text">The app has no scheduled triggers.</p>`
-      : html`<ul class="jl-card__links jl-triggers">
-          ${triggers.map(
-            (trigger) => html`<li class="jl-trigger" data-trigger="${trigger.key}">
-              <div class="jl-trigger__head">
-                <code>${trigger.key}</code>
-                <span>${INTERVAL_LABELS[trigger.interval]}</span>
-              </div>
-              <div>Last run: ${lastRunOf(trigger)}</div>
-              ${trigger.nextRunAt ? html`<div>Next run: ${timeOf(trigger.nextRunAt)}</div>` : ''}
-              <form method="post" action="/__host/triggers/${encodeURIComponent(trigger.key)}/run">
-                <button type="submit" class="jl-button" aria-label="Run ${trigger.key} now">Run now</button>
-              </form>
-            </li>`,
-          )}
-        </ul>`}
+    ${
+      triggers.length === 0
+        ? html`<p class="jl-empty-text">The app has no scheduled triggers.</p>`
+        : html`<ul class="jl-card__links jl-triggers">
+            ${triggers.map(
+              (trigger) =>
+                html`<li class="jl-trigger" data-trigger="${trigger.key}">
+                  <div class="jl-trigger__head">
+                    <code>${trigger.key}</code>
+                    <span>${INTERVAL_LABELS[trigger.interval]}</span>
+                  </div>
+                  <div>Last run: ${lastRunOf(trigger)}</div>
+                  ${trigger.nextRunAt ? html`<div>Next run: ${timeOf(trigger.nextRunAt)}</div>` : ''}
+                  <form method="post" action="/__host/triggers/${encodeURIComponent(trigger.key)}/run">
+                    <button type="submit" class="jl-button" aria-label="Run ${trigger.key} now">Run now</button>
+                  </form>
+                </li>`,
+            )}
+          </ul>`
+    }
   </section>`;
-}
 
-function queuesCard(queues: HomePageData['queues']): SafeHtml {
+const queuesCard = (queues: HomePageData['queues']): SafeHtml => {
   const { status } = queues;
   return html`<section class="jl-card" aria-labelledby="card-queues">
     <h2 id="card-queues">Async events</h2>
-    ${queues.consumers.length === 0
-      ? html`<p class="jl-empty-text">The app has no queue consumers.</p>`
-      : html`<p>Queue consumers run in this process, as Forge runs them.</p>
-          <ul class="jl-card__links">
-            ${queues.consumers.map((consumer) => html`<li><code>${consumer.queue}</code> &rarr; <code>${consumer.functionKey}</code></li>`)}
-          </ul>
-          <dl class="jl-queue-status">
-            <div><dt>Due now</dt><dd>${String(status.ready)}</dd></div>
-            <div><dt>Delayed</dt><dd>${String(status.delayed)}</dd></div>
-            <div><dt>Running</dt><dd>${String(status.inFlight)}</dd></div>
-            <div><dt>Delivered</dt><dd>${String(status.delivered)}</dd></div>
-            <div><dt>Retried</dt><dd>${String(status.retried)}</dd></div>
-            <div><dt>Dropped</dt><dd>${String(status.dropped)}</dd></div>
-          </dl>`}
+    ${
+      queues.consumers.length === 0
+        ? html`<p class="jl-empty-text">The app has no queue consumers.</p>`
+        : html`<p>Queue consumers run in this process, as Forge runs them.</p>
+            <ul class="jl-card__links">
+              ${queues.consumers.map((consumer) => html`<li><code>${consumer.queue}</code> &rarr; <code>${consumer.functionKey}</code></li>`)}
+            </ul>
+            <dl class="jl-queue-status">
+              <div>
+                <dt>Due now</dt>
+                <dd>${String(status.ready)}</dd>
+              </div>
+              <div>
+                <dt>Delayed</dt>
+                <dd>${String(status.delayed)}</dd>
+              </div>
+              <div>
+                <dt>Running</dt>
+                <dd>${String(status.inFlight)}</dd>
+              </div>
+              <div>
+                <dt>Delivered</dt>
+                <dd>${String(status.delivered)}</dd>
+              </div>
+              <div>
+                <dt>Retried</dt>
+                <dd>${String(status.retried)}</dd>
+              </div>
+              <div>
+                <dt>Dropped</dt>
+                <dd>${String(status.dropped)}</dd>
+              </div>
+            </dl>`
+    }
   </section>`;
-}
+};
 
-function statusLozenge(issue: IssueListItem) {
+const statusLozenge = (issue: IssueListItem) => {
   const category = issue.fields.status.statusCategory.key;
   return html`<span class="jl-lozenge jl-lozenge--${category}">${issue.fields.status.name}</span>`;
-}
+};
 
 /** "Your work": what the local site holds, with links to the app's pages and the Microsoft emulator. */
-export function renderHomePage(data: HomePageData): string {
+export const renderHomePage = (data: HomePageData): string => {
   const project = data.issues[0]?.fields.project;
   const content = html`<div class="jl-page">
     <h1 class="jl-page__title">Your work</h1>
@@ -113,27 +134,34 @@ export function renderHomePage(data: HomePageData): string {
           ${data.issueActions.map((title) => html`<li>${title}</li>`)}
         </ul>
       </section>
-      ${data.automationActions && data.automationActions.length > 0
-        ? html`<section class="jl-card" aria-labelledby="card-automation">
-            <h2 id="card-automation">Automation</h2>
-            <p>The app's actions for Jira Automation rules: configure one and run it on an issue.</p>
-            <ul class="jl-card__links">
-              ${data.automationActions.map((action) => html`<li><a href="${action.href}">${action.name}</a></li>`)}
-            </ul>
-          </section>`
-        : ''}
+      ${
+        data.automationActions && data.automationActions.length > 0
+          ? html`<section class="jl-card" aria-labelledby="card-automation">
+              <h2 id="card-automation">Automation</h2>
+              <p>The app's actions for Jira Automation rules: configure one and run it on an issue.</p>
+              <ul class="jl-card__links">
+                ${data.automationActions.map((action) => html`<li><a href="${action.href}">${action.name}</a></li>`)}
+              </ul>
+            </section>`
+          : ''
+      }
       <section class="jl-card" aria-labelledby="card-microsoft">
         <h2 id="card-microsoft">Microsoft 365 (emulated)</h2>
         <p>The local Entra ID and Microsoft Graph the app sends mail through.</p>
         <ul class="jl-card__links">
-          <li><a href="${data.microsoft.portalUrl}" target="_blank" rel="noopener">App registrations ${icons.external}</a></li>
-          <li><a href="${data.microsoft.mailboxUrl}" target="_blank" rel="noopener">Mailbox: sent messages ${icons.external}</a></li>
+          <li>
+            <a href="${data.microsoft.portalUrl}" target="_blank" rel="noopener">App registrations ${icons.external}</a>
+          </li>
+          <li>
+            <a href="${data.microsoft.mailboxUrl}" target="_blank" rel="noopener"
+              >Mailbox: sent messages ${icons.external}</a
+            >
+          </li>
           <li>Identity: <code>${data.microsoft.loginBaseUrl}</code></li>
           <li>Graph: <code>${data.microsoft.graphBaseUrl}/v1.0</code></li>
         </ul>
       </section>
-      ${scheduledTriggersCard(data.scheduledTriggers)}
-      ${queuesCard(data.queues)}
+      ${scheduledTriggersCard(data.scheduledTriggers)} ${queuesCard(data.queues)}
     </div>
 
     <h2 class="jl-section-title" id="issues">Issues</h2>
@@ -149,17 +177,22 @@ export function renderHomePage(data: HomePageData): string {
       </thead>
       <tbody>
         ${data.issues.map(
-          (issue) => html`<tr>
-            <td class="jl-nowrap"><a href="/browse/${issue.key}">${issue.key}</a></td>
-            <td><a href="/browse/${issue.key}">${issue.fields.summary}</a></td>
-            <td>${issue.fields.issuetype.name}</td>
-            <td>${statusLozenge(issue)}</td>
-            <td>
-              ${issue.fields.assignee
-                ? html`<span class="jl-user">${avatar(issue.fields.assignee, 'small')}${issue.fields.assignee.displayName}</span>`
-                : html`<span class="jl-empty-text">Unassigned</span>`}
-            </td>
-          </tr>`,
+          (issue) =>
+            html`<tr>
+              <td class="jl-nowrap"><a href="/browse/${issue.key}">${issue.key}</a></td>
+              <td><a href="/browse/${issue.key}">${issue.fields.summary}</a></td>
+              <td>${issue.fields.issuetype.name}</td>
+              <td>${statusLozenge(issue)}</td>
+              <td>
+                ${
+                  issue.fields.assignee
+                    ? html`<span class="jl-user"
+                        >${avatar(issue.fields.assignee, 'small')}${issue.fields.assignee.displayName}</span
+                      >`
+                    : html`<span class="jl-empty-text">Unassigned</span>`
+                }
+              </td>
+            </tr>`,
         )}
       </tbody>
     </table>
@@ -172,7 +205,16 @@ export function renderHomePage(data: HomePageData): string {
     user: data.user,
     users: data.users,
     path: '/',
-    sidenav: projectSidenav(project ? { projectName: project.name, projectKey: project.key, projectTypeKey: project.projectTypeKey, current: 'home' } : SITE_PROJECT),
+    sidenav: projectSidenav(
+      project
+        ? {
+            projectName: project.name,
+            projectKey: project.key,
+            projectTypeKey: project.projectTypeKey,
+            current: 'home',
+          }
+        : SITE_PROJECT,
+    ),
     content,
   });
-}
+};

@@ -1,7 +1,7 @@
 import type { TransitionOption } from '../jira-edit-reader';
 import { JIRA_FORM_PATHS } from '../jira-form-paths';
 import type { IssueView } from '../jira-reader';
-import { avatar, projectSidenav, renderChrome, type PageUser } from './chrome';
+import { avatar, type PageUser, projectSidenav, renderChrome } from './chrome';
 import { dropdownMenu } from './dropdown-menu';
 import { html, trustedHtml } from './html';
 import { icons } from './icons';
@@ -24,19 +24,19 @@ export interface IssuePageData {
   transitions?: TransitionOption[];
 }
 
-function formatBytes(bytes: number): string {
+const formatBytes = (bytes: number): string => {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+};
 
-function person(user: { accountId: string; displayName: string } | null | undefined, empty: string) {
+const person = (user: { accountId: string; displayName: string } | null | undefined, empty: string) => {
   if (!user) return html`<span class="jl-empty-text">${empty}</span>`;
   return html`<span class="jl-user">${avatar(user, 'small')}${user.displayName}</span>`;
-}
+};
 
 /** The "Apps" menu where Jira lists jira:issueAction modules. */
-function appsMenu(data: IssuePageData) {
+const appsMenu = (data: IssuePageData) => {
   if (data.issueActions.length === 0) return '';
   return dropdownMenu({
     name: 'issue-apps',
@@ -44,32 +44,34 @@ function appsMenu(data: IssuePageData) {
     button: html`${icons.apps} Apps ${icons.chevronDown}`,
     listLabel: 'Apps',
     items: data.issueActions.map(
-      (action) => html`<button
-        type="button"
-        role="menuitem"
-        class="jl-menu__item"
-        data-action="open-issue-action"
-        data-module-key="${action.moduleKey}"
-        data-resource-key="${action.resourceKey}"
-        data-issue-key="${data.issue.key}"
-        data-title="${action.title}"
-        data-size="${action.size}"
-      >
-        ${icons.mail} ${action.title}
-      </button>`,
+      (action) =>
+        html`<button
+          type="button"
+          role="menuitem"
+          class="jl-menu__item"
+          data-action="open-issue-action"
+          data-module-key="${action.moduleKey}"
+          data-resource-key="${action.resourceKey}"
+          data-issue-key="${data.issue.key}"
+          data-title="${action.title}"
+          data-size="${action.size}"
+        >
+          ${icons.mail} ${action.title}
+        </button>`,
     ),
   });
-}
+};
 
 /**
  * The status control: a button with the current status whose menu lists the transitions, each a submit button of
  * one form, as Jira's issue view offers them.
  */
-function statusControl(data: IssuePageData) {
+const statusControl = (data: IssuePageData) => {
   const { fields } = data.issue;
   const category = fields.status.statusCategory.key;
   const transitions = data.transitions ?? [];
-  if (transitions.length === 0) return html`<span class="jl-status jl-status--${category}">${fields.status.name}</span>`;
+  if (transitions.length === 0)
+    return html`<span class="jl-status jl-status--${category}">${fields.status.name}</span>`;
   return html`<form class="jl-status-form" method="post" action="${JIRA_FORM_PATHS.transition(data.issue.key)}">
     ${dropdownMenu({
       name: 'issue-status',
@@ -78,33 +80,42 @@ function statusControl(data: IssuePageData) {
       buttonLabel: `Status: ${fields.status.name}`,
       listLabel: 'Transitions',
       items: transitions.map(
-        (transition) => html`<button type="submit" role="menuitem" class="jl-menu__item" name="transition" value="${transition.id}">
-          ${transition.name}
-          ${transition.name === transition.toStatus
-            ? ''
-            : html`<span class="jl-lozenge jl-lozenge--${transition.toCategory}">${transition.toStatus}</span>`}
-        </button>`,
+        (transition) =>
+          html`<button type="submit" role="menuitem" class="jl-menu__item" name="transition" value="${transition.id}">
+            ${transition.name}
+            ${
+              transition.name === transition.toStatus
+                ? ''
+                : html`<span class="jl-lozenge jl-lozenge--${transition.toCategory}">${transition.toStatus}</span>`
+            }
+          </button>`,
       ),
     })}
   </form>`;
-}
+};
 
 /** Jira's "Add a comment" box, above the comments. */
-function commentForm(data: IssuePageData) {
-  return html`<form class="jl-comment-form" method="post" action="${JIRA_FORM_PATHS.comment(data.issue.key)}">
+const commentForm = (data: IssuePageData) =>
+  html`<form class="jl-comment-form" method="post" action="${JIRA_FORM_PATHS.comment(data.issue.key)}">
     ${avatar(data.user)}
     <div class="jl-comment-form__fields">
       <label class="jl-visually-hidden" for="jl-comment-input">Comment</label>
-      <textarea id="jl-comment-input" class="jl-textarea" name="comment" rows="3" required placeholder="Add a comment…"></textarea>
+      <textarea
+        id="jl-comment-input"
+        class="jl-textarea"
+        name="comment"
+        rows="3"
+        required
+        placeholder="Add a comment…"
+      ></textarea>
       <div class="jl-form__actions">
         <button type="submit" class="jl-button jl-button--primary">Save</button>
       </div>
     </div>
   </form>`;
-}
 
 /** Jira's issue view: summary, description, attachments, comments, and the details panel. */
-export function renderIssuePage(data: IssuePageData): string {
+export const renderIssuePage = (data: IssuePageData): string => {
   const { issue } = data;
   const { fields, renderedFields } = issue;
   const renderedComments = new Map((renderedFields.comment?.comments ?? []).map((comment) => [comment.id, comment]));
@@ -125,50 +136,59 @@ export function renderIssuePage(data: IssuePageData): string {
 
         <section class="jl-issue__section" aria-labelledby="jl-description">
           <h2 class="jl-section-title" id="jl-description">Description</h2>
-          ${renderedFields.description
-            ? html`<div class="jl-rendered">${trustedHtml(renderedFields.description)}</div>`
-            : html`<p class="jl-empty-text">No description</p>`}
+          ${
+            renderedFields.description
+              ? html`<div class="jl-rendered">${trustedHtml(renderedFields.description)}</div>`
+              : html`<p class="jl-empty-text">No description</p>`
+          }
         </section>
 
         <section class="jl-issue__section" aria-labelledby="jl-attachments">
           <h2 class="jl-section-title" id="jl-attachments">Attachments (${fields.attachment.length})</h2>
-          ${fields.attachment.length === 0
-            ? html`<p class="jl-empty-text">No attachments</p>`
-            : html`<ul class="jl-attachments">
-                ${fields.attachment.map(
-                  (attachment) => html`<li class="jl-attachment">
-                    ${icons.attachment}
-                    <span>
-                      <a class="jl-attachment__name" href="${attachment.content}" target="_blank" rel="noopener"
-                        >${attachment.filename}</a
-                      >
-                      <span class="jl-attachment__meta">${attachment.mimeType} · ${formatBytes(attachment.size)}</span>
-                    </span>
-                  </li>`,
-                )}
-              </ul>`}
+          ${
+            fields.attachment.length === 0
+              ? html`<p class="jl-empty-text">No attachments</p>`
+              : html`<ul class="jl-attachments">
+                  ${fields.attachment.map(
+                    (attachment) =>
+                      html`<li class="jl-attachment">
+                        ${icons.attachment}
+                        <span>
+                          <a class="jl-attachment__name" href="${attachment.content}" target="_blank" rel="noopener"
+                            >${attachment.filename}</a
+                          >
+                          <span class="jl-attachment__meta"
+                            >${attachment.mimeType} · ${formatBytes(attachment.size)}</span
+                          >
+                        </span>
+                      </li>`,
+                  )}
+                </ul>`
+          }
         </section>
 
         <section class="jl-issue__section" aria-labelledby="jl-activity">
           <h2 class="jl-section-title" id="jl-activity">Comments (${comments.length})</h2>
           ${commentForm(data)}
-          ${comments.length === 0
-            ? html`<p class="jl-empty-text">No comments yet</p>`
-            : html`<ol class="jl-comments">
-                ${comments.map((comment) => {
-                  const rendered = renderedComments.get(comment.id);
-                  return html`<li class="jl-comment">
-                    ${comment.author ? avatar(comment.author) : ''}
-                    <div class="jl-comment__body">
-                      <p class="jl-comment__header">
-                        <span class="jl-comment__author">${comment.author?.displayName ?? 'Anonymous'}</span>
-                        <span class="jl-comment__date">${rendered?.created ?? ''}</span>
-                      </p>
-                      <div class="jl-rendered">${rendered ? trustedHtml(rendered.body) : ''}</div>
-                    </div>
-                  </li>`;
-                })}
-              </ol>`}
+          ${
+            comments.length === 0
+              ? html`<p class="jl-empty-text">No comments yet</p>`
+              : html`<ol class="jl-comments">
+                  ${comments.map((comment) => {
+                    const rendered = renderedComments.get(comment.id);
+                    return html`<li class="jl-comment">
+                      ${comment.author ? avatar(comment.author) : ''}
+                      <div class="jl-comment__body">
+                        <p class="jl-comment__header">
+                          <span class="jl-comment__author">${comment.author?.displayName ?? 'Anonymous'}</span>
+                          <span class="jl-comment__date">${rendered?.created ?? ''}</span>
+                        </p>
+                        <div class="jl-rendered">${rendered ? trustedHtml(rendered.body) : ''}</div>
+                      </div>
+                    </li>`;
+                  })}
+                </ol>`
+          }
         </section>
       </article>
 
@@ -187,9 +207,11 @@ export function renderIssuePage(data: IssuePageData): string {
             <dd>${fields.priority?.name ?? html`<span class="jl-empty-text">None</span>`}</dd>
             <dt>Labels</dt>
             <dd>
-              ${fields.labels.length > 0
-                ? fields.labels.map((label) => html`<span class="jl-lozenge">${label}</span> `)
-                : html`<span class="jl-empty-text">None</span>`}
+              ${
+                fields.labels.length > 0
+                  ? fields.labels.map((label) => html`<span class="jl-lozenge">${label}</span> `)
+                  : html`<span class="jl-empty-text">None</span>`
+              }
             </dd>
             <dt>Due date</dt>
             <dd>${renderedFields.duedate ?? fields.duedate ?? html`<span class="jl-empty-text">None</span>`}</dd>
@@ -217,4 +239,4 @@ export function renderIssuePage(data: IssuePageData): string {
     }),
     content,
   });
-}
+};

@@ -40,17 +40,17 @@ export const DEMO_1: SeedIssue = {
       'The status bar shows "Disconnected" for the shared mailbox only.',
       'A sync error appears in the Sync Issues folder (log attached).',
     ),
-    codeBlock(
-      'text',
-      'Error synchronizing folder\n[0x80070005-0x000004DC-0x00000524]\nAccess denied.',
-    ),
+    codeBlock('text', 'Error synchronizing folder\n[0x80070005-0x000004DC-0x00000524]\nAccess denied.'),
     p('This is what Outlook shows:'),
     image(OUTLOOK_SCREENSHOT_MEDIA_ID, 'outlook-sync-error.png', 320, 200),
     h(3, 'Expected'),
     p('New mail in the shared mailbox appears within a minute, as before the password reset.'),
     p(
       'Microsoft describes a similar issue here: ',
-      link('Shared mailbox not updating in Outlook', 'https://learn.microsoft.com/en-us/outlook/troubleshoot/email-management/shared-mailbox-not-updating'),
+      link(
+        'Shared mailbox not updating in Outlook',
+        'https://learn.microsoft.com/en-us/outlook/troubleshoot/email-management/shared-mailbox-not-updating',
+      ),
       '.',
       br(),
       'I already tried ',
@@ -58,7 +58,9 @@ export const DEMO_1: SeedIssue = {
       ' without success.',
     ),
   ),
-  environment: doc(p('Windows 11 23H2, Microsoft 365 Apps for enterprise 2402 (Build 17328.20162), Cached Exchange Mode on.')),
+  environment: doc(
+    p('Windows 11 23H2, Microsoft 365 Apps for enterprise 2402 (Build 17328.20162), Cached Exchange Mode on.'),
+  ),
   watchers: [CASEY_CUSTOMER, SAM_AGENT, ALEX_ADMIN],
   votes: 1,
   properties: { 'support.sla': { target: '2025-03-05T08:12:41.000Z', breached: false } },
@@ -70,7 +72,15 @@ export const DEMO_1: SeedIssue = {
         p('Thanks Casey. The cached credential for the shared mailbox still holds your old password.'),
         ol(
           'Close Outlook.',
-          [p('Open ', strong('Credential Manager'), ' and remove every entry that starts with ', code('MicrosoftOffice16_Data:SSPI'), '.')],
+          [
+            p(
+              'Open ',
+              strong('Credential Manager'),
+              ' and remove every entry that starts with ',
+              code('MicrosoftOffice16_Data:SSPI'),
+              '.',
+            ),
+          ],
           'Start Outlook and sign in again when asked.',
         ),
         p('Let me know if the mailbox starts updating.'),
@@ -86,7 +96,12 @@ export const DEMO_1: SeedIssue = {
       created: '2025-03-04T15:20:05.000Z',
       updated: '2025-03-04T15:24:40.000Z',
       body: doc(
-        p(mention(ALEX_ADMIN.accountId, ALEX_ADMIN.displayName), ' can you check whether Casey still has ', strong('Full Access'), ' on the helpdesk mailbox? The log shows an access-denied token refresh.'),
+        p(
+          mention(ALEX_ADMIN.accountId, ALEX_ADMIN.displayName),
+          ' can you check whether Casey still has ',
+          strong('Full Access'),
+          ' on the helpdesk mailbox? The log shows an access-denied token refresh.',
+        ),
       ),
     },
   ],

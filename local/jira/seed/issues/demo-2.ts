@@ -18,7 +18,12 @@ export const DEMO_2: SeedIssue = {
   statusChanged: '2025-03-04T09:30:00.000Z',
   duedate: '2025-03-17',
   description: doc(
-    p(strong('Jordan Lee'), ' joins the platform team on ', strong('Monday 17 March'), '. Everything below must be ready by 09:00 that day.'),
+    p(
+      strong('Jordan Lee'),
+      ' joins the platform team on ',
+      strong('Monday 17 March'),
+      '. Everything below must be ready by 09:00 that day.',
+    ),
     h(3, 'Checklist'),
     table(
       ['Item', 'Owner', 'Status'],
@@ -32,7 +37,11 @@ export const DEMO_2: SeedIssue = {
     ul('jira-software-users', 'confluence-users', 'vpn-staff-eu', 'platform-team'),
     panel(
       'info',
-      p('The full checklist with due dates is attached as CSV. Follow the ', link('new starter runbook', 'https://confluence.example.com/wiki/spaces/IT/pages/131073/New+starter+runbook'), '.'),
+      p(
+        'The full checklist with due dates is attached as CSV. Follow the ',
+        link('new starter runbook', 'https://confluence.example.com/wiki/spaces/IT/pages/131073/New+starter+runbook'),
+        '.',
+      ),
     ),
     p(em('Manager approval for the shared mailbox is still pending.')),
   ),
@@ -41,7 +50,9 @@ export const DEMO_2: SeedIssue = {
     {
       author: SAM_AGENT,
       created: '2025-03-05T11:05:32.000Z',
-      body: doc(p('Laptop ordered (PO 4500012877), expected Thursday. I will image it on Friday and leave it at desk 4.12.')),
+      body: doc(
+        p('Laptop ordered (PO 4500012877), expected Thursday. I will image it on Friday and leave it at desk 4.12.'),
+      ),
     },
   ],
   attachments: [

@@ -17,13 +17,15 @@ export const DEMO_3: SeedIssue = {
   updated: '2025-03-07T16:12:44.000Z',
   statusChanged: '2025-03-07T16:12:44.000Z',
   description: doc(
-    p('When working from home the VPN drops roughly every ', strong('10 minutes'), ' and reconnects after about 30 seconds. Calls in Teams freeze each time.'),
-    h(3, 'Details'),
-    ul(
-      [p('Client: GlobalProtect ', code('6.1.3-12'), ' on macOS 14.3')],
-      'Gateway: vpn-eu1.example.com',
-      [p('Happens on ', em('Wi-Fi only'), '; on a wired connection the tunnel stays up all day.')],
+    p(
+      'When working from home the VPN drops roughly every ',
+      strong('10 minutes'),
+      ' and reconnects after about 30 seconds. Calls in Teams freeze each time.',
     ),
+    h(3, 'Details'),
+    ul([p('Client: GlobalProtect ', code('6.1.3-12'), ' on macOS 14.3')], 'Gateway: vpn-eu1.example.com', [
+      p('Happens on ', em('Wi-Fi only'), '; on a wired connection the tunnel stays up all day.'),
+    ]),
     h(3, 'Log excerpt'),
     codeBlock(
       'bash',
@@ -40,7 +42,11 @@ export const DEMO_3: SeedIssue = {
     {
       author: SAM_AGENT,
       created: '2025-03-05T09:15:00.000Z',
-      body: doc(p('Thanks Jordan. Which Wi-Fi band are you on, 2.4 GHz or 5 GHz? And does the drop line up with moving between rooms?')),
+      body: doc(
+        p(
+          'Thanks Jordan. Which Wi-Fi band are you on, 2.4 GHz or 5 GHz? And does the drop line up with moving between rooms?',
+        ),
+      ),
     },
     {
       author: JORDAN_MEMBER,
@@ -51,21 +57,36 @@ export const DEMO_3: SeedIssue = {
       author: SAM_AGENT,
       created: '2025-03-05T10:20:42.000Z',
       body: doc(
-        p('That fits the log: every drop says ', code('network change detected'), ' with a new BSSID. The laptop is roaming between your two access points.'),
+        p(
+          'That fits the log: every drop says ',
+          code('network change detected'),
+          ' with a new BSSID. The laptop is roaming between your two access points.',
+        ),
         p('Could you try the following and report back?'),
-        ol('Forget the network and rejoin it.', 'In the mesh app, turn off "Fast roaming (802.11r)".', 'Collect logs again after an hour.'),
+        ol(
+          'Forget the network and rejoin it.',
+          'In the mesh app, turn off "Fast roaming (802.11r)".',
+          'Collect logs again after an hour.',
+        ),
       ),
     },
     {
       author: JORDAN_MEMBER,
       created: '2025-03-06T08:45:10.000Z',
-      body: doc(p('Turned off fast roaming. It was better for an hour, then dropped twice. New diagnostics bundle attached (it is big, sorry).')),
+      body: doc(
+        p(
+          'Turned off fast roaming. It was better for an hour, then dropped twice. New diagnostics bundle attached (it is big, sorry).',
+        ),
+      ),
     },
     {
       author: SAM_AGENT,
       created: '2025-03-06T13:02:55.000Z',
       body: doc(
-        p(mention(ALEX_ADMIN.accountId, ALEX_ADMIN.displayName), ' the gateway logs show the same client re-authenticating every 10 minutes. Is the HIP check interval still set to 10 minutes after last week\'s change?'),
+        p(
+          mention(ALEX_ADMIN.accountId, ALEX_ADMIN.displayName),
+          " the gateway logs show the same client re-authenticating every 10 minutes. Is the HIP check interval still set to 10 minutes after last week's change?",
+        ),
       ),
     },
     {
@@ -80,7 +101,11 @@ export const DEMO_3: SeedIssue = {
     {
       author: SAM_AGENT,
       created: '2025-03-07T16:12:44.000Z',
-      body: doc(p('Jordan, please sign out of GlobalProtect, sign in again and tell us whether the drops stop. I will close this if we do not hear back by Friday.')),
+      body: doc(
+        p(
+          'Jordan, please sign out of GlobalProtect, sign in again and tell us whether the drops stop. I will close this if we do not hear back by Friday.',
+        ),
+      ),
     },
   ],
   attachments: [

@@ -18,10 +18,25 @@ export const DEMO_4: SeedIssue = {
   statusChanged: '2025-02-27T10:41:19.000Z',
   resolved: '2025-02-27T10:41:19.000Z',
   description: doc(
-    p('The east wing on Level 4 got a new ', strong('HP LaserJet M507'), '. Please add it to the print server and publish it to staff laptops.'),
+    p(
+      'The east wing on Level 4 got a new ',
+      strong('HP LaserJet M507'),
+      '. Please add it to the print server and publish it to staff laptops.',
+    ),
     h(3, 'Acceptance'),
-    ul('Printer appears as PRN-L4-EAST on Windows and macOS.', 'Secure print (badge release) enabled.', 'Duplex on by default.'),
-    p('Vendor guide: ', link('HP LaserJet Enterprise M507 setup', 'https://support.hp.com/us-en/product/setup-user-guides/hp-laserjet-enterprise-m507-series/19202535'), '.'),
+    ul(
+      'Printer appears as PRN-L4-EAST on Windows and macOS.',
+      'Secure print (badge release) enabled.',
+      'Duplex on by default.',
+    ),
+    p(
+      'Vendor guide: ',
+      link(
+        'HP LaserJet Enterprise M507 setup',
+        'https://support.hp.com/us-en/product/setup-user-guides/hp-laserjet-enterprise-m507-series/19202535',
+      ),
+      '.',
+    ),
   ),
   watchers: [CASEY_CUSTOMER],
   comments: [

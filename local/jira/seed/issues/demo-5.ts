@@ -18,7 +18,9 @@ export const DEMO_5: SeedIssue = {
   updated: '2025-03-06T14:22:10.000Z',
   statusChanged: '2025-03-06T14:22:10.000Z',
   description: doc(
-    p('Every phone upgrade currently needs a ticket and a call with the service desk. People should be able to move their Authenticator app themselves.'),
+    p(
+      'Every phone upgrade currently needs a ticket and a call with the service desk. People should be able to move their Authenticator app themselves.',
+    ),
     h(3, 'Acceptance criteria'),
     ol(
       [p('A signed-in user can register a new Authenticator device from ', strong('My Sign-Ins'), '.')],

@@ -18,7 +18,11 @@ export const DEMO_6: SeedIssue = {
   statusChanged: '2025-03-07T12:18:33.000Z',
   duedate: '2025-03-21',
   description: doc(
-    p('After the laptop sleeps, the two monitors on the ', strong('USB-C dock'), ' stay black until I unplug and replug the dock.'),
+    p(
+      'After the laptop sleeps, the two monitors on the ',
+      strong('USB-C dock'),
+      ' stay black until I unplug and replug the dock.',
+    ),
     p('Dock firmware is ', code('1.0.12'), '; ', strike('updating the display driver'), ' did not help.'),
   ),
   watchers: [JORDAN_MEMBER],
@@ -31,4 +35,3 @@ export const DEMO_6: SeedIssue = {
   ],
   attachments: [],
 };
-

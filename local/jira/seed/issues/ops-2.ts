@@ -18,7 +18,11 @@ export const OPS_2: SeedIssue = {
   updated: '2025-03-01T09:00:00.000Z',
   statusChanged: '2025-02-20T15:10:00.000Z',
   description: doc(
-    p('The certificate of ', strong('intranet.example.com'), ' expires at the end of the month. Request a new one from the internal CA and install it on both web nodes.'),
+    p(
+      'The certificate of ',
+      strong('intranet.example.com'),
+      ' expires at the end of the month. Request a new one from the internal CA and install it on both web nodes.',
+    ),
   ),
   watchers: [SAM_AGENT],
   comments: [],

@@ -22,7 +22,11 @@ export const SEC_1: SeedIssue = {
   updated: '2025-03-07T09:40:00.000Z',
   statusChanged: '2025-03-07T08:30:00.000Z',
   description: doc(
-    p('Several people received a message linking to a copy of the ', strong('GlobalProtect'), ' login page. Collect the headers, block the sender domain and reset the passwords of anyone who signed in.'),
+    p(
+      'Several people received a message linking to a copy of the ',
+      strong('GlobalProtect'),
+      ' login page. Collect the headers, block the sender domain and reset the passwords of anyone who signed in.',
+    ),
   ),
   watchers: [SAM_AGENT],
   comments: [],

@@ -1,15 +1,22 @@
-import { createFrameHistory, type HistoryAction, type HistoryLocation } from '../../../../local/host/browser/frame-history';
+import {
+  createFrameHistory,
+  type HistoryAction,
+  type HistoryLocation,
+} from '../../../../local/host/browser/frame-history';
 
 const root = { pathname: '/', search: '', hash: '', state: null };
 const pathOf = (location: HistoryLocation) => `${location.pathname}${location.search}${location.hash}`;
 
 describe("view.createHistory() in the local host's bridge", () => {
-  it('calls listeners as Forge does, (location, action), and hands a full page module\'s changes to the page', () => {
+  it("calls listeners as Forge does, (location, action), and hands a full page module's changes to the page", () => {
     const committed: string[] = [];
     const moves: number[] = [];
     const history = createFrameHistory(
       { pathname: '/email-log', search: '', hash: '', state: null },
-      { commit: (action, location) => committed.push(`${action} ${pathOf(location)}`), go: (delta) => moves.push(delta) },
+      {
+        commit: (action, location) => committed.push(`${action} ${pathOf(location)}`),
+        go: (delta) => moves.push(delta),
+      },
     );
     const heard: string[] = [];
     history.listen((location: HistoryLocation, action: HistoryAction) => heard.push(`${action} ${pathOf(location)}`));

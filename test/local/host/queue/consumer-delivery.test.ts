@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JobDoesNotExistError, Queue, TooManyEventsError, type PushEvent } from '@forge/events';
+
+import { JobDoesNotExistError, type PushEvent, Queue, TooManyEventsError } from '@forge/events';
 import { kvs, WhereConditions } from '@forge/kvs';
+
 import * as queueApp from './fixtures/queue-app';
-import { drain, eventually, severalPolls, startQueueHost, type QueueHost } from './fixtures/queue-host';
+import { drain, eventually, type QueueHost, severalPolls, startQueueHost } from './fixtures/queue-host';
 
 jest.setTimeout(30_000);
 
@@ -33,14 +35,16 @@ afterEach(async () => {
   await drain(queueHost);
 });
 
-function body(id: string, action: queueApp.WorkAction, extra: Record<string, unknown> = {}): queueApp.WorkBody {
-  return { id, action, ...extra };
-}
+const body = (id: string, action: queueApp.WorkAction, extra: Record<string, unknown> = {}): queueApp.WorkBody => ({
+  id,
+  action,
+  ...extra,
+});
 
-function counters() {
+const counters = () => {
   const { delivered, retried, dropped } = queueHost.host.queue.status();
   return { delivered, retried, dropped };
-}
+};
 
 describe('the local queue delivers @forge/events pushes to the consumer', () => {
   it('hands the body to the resolver method as its payload, with the job id and no user', async () => {
@@ -101,7 +105,9 @@ describe('the local queue delivers @forge/events pushes to the consumer', () => 
   });
 
   it('limits each concurrency key on its own, across queues', async () => {
-    await work.push([1, 2, 3].map((n) => ({ body: body(`x${n}`, 'ok', { group: 'x' }), concurrency: { key: 'x', limit: 1 } })));
+    await work.push(
+      [1, 2, 3].map((n) => ({ body: body(`x${n}`, 'ok', { group: 'x' }), concurrency: { key: 'x', limit: 1 } })),
+    );
     await new Queue({ key: 'quick-queue' }).push(
       [1, 2, 3].map((n) => ({ body: body(`y${n}`, 'ok', { group: 'y' }), concurrency: { key: 'x', limit: 1 } })),
     );
@@ -131,7 +137,11 @@ describe('the local queue delivers @forge/events pushes to the consumer', () => 
       [jobId, undefined],
       [jobId, { retryCount: 1, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { attempt: 1 } }],
     ]);
-    expect(counters()).toEqual({ delivered: before.delivered + 1, retried: before.retried + 1, dropped: before.dropped });
+    expect(counters()).toEqual({
+      delivered: before.delivered + 1,
+      retried: before.retried + 1,
+      dropped: before.dropped,
+    });
   });
 
   it('retries a consumer that throws as FUNCTION_PLATFORM_UNKNOWN_ERROR, with exponential backoff, logging no body', async () => {
@@ -171,7 +181,11 @@ describe('the local queue delivers @forge/events pushes to the consumer', () => 
       'failed (FixtureWorkError FIXTURE_FAILED); retry 4 of 4 in 8 s.',
       'failed (FixtureWorkError FIXTURE_FAILED); dropped after 4 retries.',
     ]);
-    expect(counters()).toEqual({ delivered: before.delivered, retried: before.retried + 4, dropped: before.dropped + 1 });
+    expect(counters()).toEqual({
+      delivered: before.delivered,
+      retried: before.retried + 4,
+      dropped: before.dropped + 1,
+    });
     expect(await work.getStats(jobId)).toEqual({ success: 0, inProgress: 0, failed: 1 });
   });
 
@@ -181,9 +195,15 @@ describe('the local queue delivers @forge/events pushes to the consumer', () => 
 
     expect(queueApp.calls.map((call) => call.retryContext)).toEqual([
       undefined,
-      ...[1, 2, 3, 4].map((retryCount) => ({ retryCount, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { attempt: retryCount } })),
+      ...[1, 2, 3, 4].map((retryCount) => ({
+        retryCount,
+        retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED',
+        retryData: { attempt: retryCount },
+      })),
     ]);
-    expect(queueHost.logLines.at(-1)).toMatch(/asked for a retry \(FUNCTION_UPSTREAM_RATE_LIMITED\); dropped after 4 retries\.$/);
+    expect(queueHost.logLines.at(-1)).toMatch(
+      /asked for a retry \(FUNCTION_UPSTREAM_RATE_LIMITED\); dropped after 4 retries\.$/,
+    );
   });
 
   it('retries a consumer that runs past its timeoutSeconds as FUNCTION_TIME_OUT', async () => {
@@ -220,7 +240,9 @@ describe('the local queue delivers @forge/events pushes to the consumer', () => 
     expect(await work.getStats(jobId)).toEqual({ success: 0, inProgress: 0, failed: 0 });
 
     await expect(work.getStats('no-such-job')).rejects.toThrow(JobDoesNotExistError);
-    await expect(work.cancel('no-such-job')).rejects.toThrow('The job no-such-job was not found for the queue work-queue.');
+    await expect(work.cancel('no-such-job')).rejects.toThrow(
+      'The job no-such-job was not found for the queue work-queue.',
+    );
     // A job belongs to its queue.
     await expect(new Queue({ key: 'quick-queue' }).getStats(jobId)).rejects.toThrow(JobDoesNotExistError);
   });
@@ -232,7 +254,9 @@ describe('the local queue delivers @forge/events pushes to the consumer', () => 
     await severalPolls();
 
     expect(queueApp.calls).toEqual([]);
-    expect(queueHost.logLines).toEqual(['Queue nobody-listens: no consumer module listens to it; its events are kept but not delivered.']);
+    expect(queueHost.logLines).toEqual([
+      'Queue nobody-listens: no consumer module listens to it; its events are kept but not delivered.',
+    ]);
     expect(queueHost.host.queue.status()).toMatchObject({ ready: 0, delayed: 0, inFlight: 0 });
     await queueHost.host.queue.whenIdle();
   });
@@ -242,7 +266,11 @@ describe('the local queue delivers @forge/events pushes to the consumer', () => 
     await entries.set('m1', { status: 'queued', dueAt: 20 });
     await entries.set('m2', { status: 'queued', dueAt: 10 });
     await entries.set('m3', { status: 'sent', dueAt: 5 });
-    const queued = await entries.query().index('by-status-due', { partition: ['queued'] }).where(WhereConditions.greaterThan(0)).getMany();
+    const queued = await entries
+      .query()
+      .index('by-status-due', { partition: ['queued'] })
+      .where(WhereConditions.greaterThan(0))
+      .getMany();
     expect(queued.results.map((result) => result.key)).toEqual(['m2', 'm1']);
   });
 

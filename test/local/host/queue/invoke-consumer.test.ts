@@ -1,6 +1,7 @@
 import { __getRuntime } from '@forge/api';
-import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
-import { InvalidConsumerRequestError, type ConsumerInvocationRequest } from '../../../../local/host/runtime';
+import { type AsyncEvent, InvocationError, InvocationErrorCode } from '@forge/events';
+
+import { type ConsumerInvocationRequest, InvalidConsumerRequestError } from '../../../../local/host/runtime';
 import type { ForgeConsumerHandler } from '../../../../local/host/runtime-types';
 import { FAKE_CLOUD_ID } from '../runtime/fixtures/fake-jira';
 import { runtimePerTest } from '../runtime/fixtures/runtime-fixture';
@@ -8,17 +9,15 @@ import { runtimePerTest } from '../runtime/fixtures/runtime-fixture';
 const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 const { install } = runtimePerTest({ now: () => NOW });
 
-function deliverEmail(overrides: Partial<ConsumerInvocationRequest> = {}): ConsumerInvocationRequest {
-  return {
-    functionKey: 'email-worker',
-    moduleKey: 'email-outbox-consumer',
-    queueName: 'email-outbox',
-    body: { emailId: 'm-1', when: '2026-11-27' },
-    jobId: 'job-1',
-    eventId: 'event-1',
-    ...overrides,
-  };
-}
+const deliverEmail = (overrides: Partial<ConsumerInvocationRequest> = {}): ConsumerInvocationRequest => ({
+  functionKey: 'email-worker',
+  moduleKey: 'email-outbox-consumer',
+  queueName: 'email-outbox',
+  body: { emailId: 'm-1', when: '2026-11-27' },
+  jobId: 'job-1',
+  eventId: 'event-1',
+  ...overrides,
+});
 
 describe('invokeConsumer', () => {
   it("calls the function with @forge/events' AsyncEvent and a context with no user", async () => {
@@ -57,7 +56,11 @@ describe('invokeConsumer', () => {
         moduleType: runtimeGlobal.appContext.moduleType,
         remainingMs: runtimeGlobal.lambdaContext.getRemainingTimeInMillis(),
       });
-      return new InvocationError({ retryAfter: 0, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { step: 2 } });
+      return new InvocationError({
+        retryAfter: 0,
+        retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+        retryData: { step: 2 },
+      });
     };
 
     const answer = await runtime.invokeConsumer(
@@ -75,12 +78,17 @@ describe('invokeConsumer', () => {
       },
     ]);
     // InvocationError raises retryAfter 0 to 1 and answers plain JSON.
-    expect(answer).toEqual({ _retry: true, retryOptions: { retryAfter: 1, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { step: 2 } } });
+    expect(answer).toEqual({
+      _retry: true,
+      retryOptions: { retryAfter: 1, retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { step: 2 } },
+    });
   });
 
   it.each([0, 901])('refuses timeoutSeconds %i as the platform would', async (timeoutSeconds) => {
     const { runtime } = install();
-    const error: unknown = await runtime.invokeConsumer(async () => 'never', deliverEmail({ timeoutSeconds })).catch((caught: unknown) => caught);
+    const error: unknown = await runtime
+      .invokeConsumer(async () => 'never', deliverEmail({ timeoutSeconds }))
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidConsumerRequestError);
     expect(error).toMatchObject({
       code: 'INVALID_CONSUMER_REQUEST',

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { HandlerNotFoundError, resolveConsumerHandlers } from '../../../../local/host/server/app-handlers';
 import { loadAppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
 import * as queueApp from './fixtures/queue-app';
@@ -47,13 +48,30 @@ describe('consumer modules and custom entities in manifest.yml', () => {
     });
 
     const FUNCTIONS = `  function:\n    - key: fn\n      handler: index.fn\n`;
-    const consumer = (key: string, queue: string, fn = 'fn') => `    - key: ${key}\n      queue: ${queue}\n      function: ${fn}\n`;
+    const consumer = (key: string, queue: string, fn = 'fn') =>
+      `    - key: ${key}\n      queue: ${queue}\n      function: ${fn}\n`;
 
     it.each([
-      ['a consumer naming an unknown function', `modules:\n  consumer:\n${consumer('c1', 'q1', 'nope')}${FUNCTIONS}`, 'consumer c1 names unknown function nope.'],
-      ['two consumers of one queue', `modules:\n  consumer:\n${consumer('c1', 'q1')}${consumer('c2', 'q1')}${FUNCTIONS}`, 'consumers c1 and c2 both listen to queue q1.'],
-      ['a queue name @forge/events refuses', `modules:\n  consumer:\n${consumer('c1', 'bad/queue')}${FUNCTIONS}`, 'modules.consumer.0.queue: Invalid string: must match pattern /^[a-zA-Z0-9-_]+$/'],
-      ['a consumer without a function', `modules:\n  consumer:\n    - key: c1\n      queue: q1\n${FUNCTIONS}`, 'modules.consumer.0.function: consumer c1 names no function'],
+      [
+        'a consumer naming an unknown function',
+        `modules:\n  consumer:\n${consumer('c1', 'q1', 'nope')}${FUNCTIONS}`,
+        'consumer c1 names unknown function nope.',
+      ],
+      [
+        'two consumers of one queue',
+        `modules:\n  consumer:\n${consumer('c1', 'q1')}${consumer('c2', 'q1')}${FUNCTIONS}`,
+        'consumers c1 and c2 both listen to queue q1.',
+      ],
+      [
+        'a queue name @forge/events refuses',
+        `modules:\n  consumer:\n${consumer('c1', 'bad/queue')}${FUNCTIONS}`,
+        'modules.consumer.0.queue: Invalid string: must match pattern /^[a-zA-Z0-9-_]+$/',
+      ],
+      [
+        'a consumer without a function',
+        `modules:\n  consumer:\n    - key: c1\n      queue: q1\n${FUNCTIONS}`,
+        'modules.consumer.0.function: consumer c1 names no function',
+      ],
       [
         'a consumer in the @forge/events 1.x form (resolver: function, method)',
         `modules:\n  consumer:\n    - key: c1\n      queue: q1\n      resolver:\n        function: fn\n        method: m\n${FUNCTIONS}`,

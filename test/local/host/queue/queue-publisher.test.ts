@@ -1,13 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { Queue } from '@forge/events';
+
 import {
+  type ConsumerInvoker,
   createLocalQueue,
   createQueuePublisher,
-  QueueError,
-  type ConsumerInvoker,
   type LocalQueue,
+  QueueError,
   type QueuePublisher,
 } from '../../../../local/host/queue';
 import type { ConsumerInvocationRequest } from '../../../../local/host/runtime';
@@ -49,20 +51,25 @@ afterEach(async () => {
 });
 
 /** A publisher on queue.sqlite whose route the runtime's @forge/events calls reach, as in a child-invoke process. */
-function publishThrough(): QueuePublisher {
+const publishThrough = (): QueuePublisher => {
   const publisher = createQueuePublisher({ dbPath: queuePath, now: () => NOW });
   publishers.push(publisher);
   installed?.runtime.uninstall();
   installed = installTestRuntime({ routes: [publisher.route] });
   return publisher;
-}
+};
 
 /** A LocalQueue on the same file (its own connection), as the parent process holds it. */
-function deliverFromSameFile(hold = false): LocalQueue {
-  const queue = createLocalQueue({ dbPath: queuePath, consumers: [WORK_CONSUMER], log: (line) => logLines.push(line), now: () => NOW });
+const deliverFromSameFile = (hold = false): LocalQueue => {
+  const queue = createLocalQueue({
+    dbPath: queuePath,
+    consumers: [WORK_CONSUMER],
+    log: (line) => logLines.push(line),
+    now: () => NOW,
+  });
   queues.push(queue);
   const runtime: ConsumerInvoker = {
-    async invokeConsumer(_handler, request) {
+    invokeConsumer: async (_handler, request) => {
       seen.push(request);
       if (hold) await new Promise<void>((resolve) => gates.push(resolve));
       return { done: true };
@@ -70,7 +77,7 @@ function deliverFromSameFile(hold = false): LocalQueue {
   };
   queue.start({ runtime, handlers: HANDLERS });
   return queue;
-}
+};
 
 describe('createQueuePublisher', () => {
   it('stores pushes without delivering them; a LocalQueue over the same file delivers them', async () => {
@@ -126,7 +133,10 @@ describe('createQueuePublisher', () => {
     const publisher = publishThrough();
     publisher.close();
     await expect(work.push({ body: { id: 'late' } })).rejects.toThrow(
-      expect.objectContaining({ code: 'QUEUE_CLOSED', message: 'The queue publisher is closed; cannot push to work-queue' }),
+      expect.objectContaining({
+        code: 'QUEUE_CLOSED',
+        message: 'The queue publisher is closed; cannot push to work-queue',
+      }),
     );
     await expect(work.push({ body: { id: 'late' } })).rejects.toBeInstanceOf(QueueError);
   });

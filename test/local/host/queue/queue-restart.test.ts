@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { Queue } from '@forge/events';
+
 import * as queueApp from './fixtures/queue-app';
-import { drain, eventually, startQueueHost, type QueueHost } from './fixtures/queue-host';
+import { drain, eventually, type QueueHost, startQueueHost } from './fixtures/queue-host';
 
 jest.setTimeout(30_000);
 
@@ -27,7 +29,10 @@ describe('the local queue across host restarts', () => {
   it('delivers events pushed before a restart after it', async () => {
     const first = await startQueueHost(dataDir);
     running = first;
-    const { jobId } = await new Queue({ key: 'work-queue' }).push({ body: { id: 'kept', action: 'ok' }, delayInSeconds: 900 });
+    const { jobId } = await new Queue({ key: 'work-queue' }).push({
+      body: { id: 'kept', action: 'ok' },
+      delayInSeconds: 900,
+    });
     await first.host.close();
 
     const second = await startQueueHost(dataDir);
@@ -35,7 +40,9 @@ describe('the local queue across host restarts', () => {
     expect(second.host.queue.status()).toMatchObject({ ready: 0, delayed: 1, inFlight: 0 });
     await drain(second);
 
-    expect(queueApp.calls.map((call) => [call.payload.id, call.jobId, call.retryContext])).toEqual([['kept', jobId, undefined]]);
+    expect(queueApp.calls.map((call) => [call.payload.id, call.jobId, call.retryContext])).toEqual([
+      ['kept', jobId, undefined],
+    ]);
     expect(second.host.queue.status()).toMatchObject({ delivered: 1, retried: 0, dropped: 0 });
   });
 

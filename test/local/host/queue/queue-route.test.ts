@@ -1,6 +1,7 @@
 import { __requestAtlassianAsApp } from '@forge/api';
 import { InternalServerError, PayloadTooBigError, Queue, TooManyEventsError } from '@forge/events';
-import { createLocalQueue, QueueError, type LocalQueue } from '../../../../local/host/queue';
+
+import { createLocalQueue, type LocalQueue, QueueError } from '../../../../local/host/queue';
 import { FAKE_CLOUD_ID } from '../runtime/fixtures/fake-jira';
 import { installTestRuntime, type TestRuntime } from '../runtime/fixtures/runtime-fixture';
 
@@ -11,7 +12,8 @@ const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 /** The `apiClient` seam of @forge/events' Queue (`__requestAtlassianAsApp` by default). */
 type ApiClient = NonNullable<ConstructorParameters<typeof Queue>[1]>;
 type ForgeFetch = (target: Record<string, string>, path: string, init?: RequestInit) => Promise<Response>;
-const forgeFetch: ForgeFetch = (target, path, init) => (Reflect.get(globalThis, '__forge_fetch__') as ForgeFetch)(target, path, init);
+const forgeFetch: ForgeFetch = (target, path, init) =>
+  (Reflect.get(globalThis, '__forge_fetch__') as ForgeFetch)(target, path, init);
 
 let queue: LocalQueue;
 let installed: TestRuntime;
@@ -33,8 +35,8 @@ afterEach(async () => {
   installed.runtime.uninstall();
 });
 
-function pushBody(overrides: Record<string, unknown> = {}): string {
-  return JSON.stringify({
+const pushBody = (overrides: Record<string, unknown> = {}): string =>
+  JSON.stringify({
     queueName: 'work-queue',
     jobId: 'job-1',
     type: 'avi:forge:app:event',
@@ -43,11 +45,9 @@ function pushBody(overrides: Record<string, unknown> = {}): string {
     time: '2026-11-27T09:00:00.000Z',
     ...overrides,
   });
-}
 
-function post(path: string, body: string, target: Record<string, string> = STARGATE): Promise<Response> {
-  return forgeFetch(target, path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
-}
+const post = (path: string, body: string, target: Record<string, string> = STARGATE): Promise<Response> =>
+  forgeFetch(target, path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 
 describe('the queue route answers @forge/events as the platform does', () => {
   it('answers Queue.push 201 {} on the exact path and target the SDK uses', async () => {
@@ -64,15 +64,35 @@ describe('the queue route answers @forge/events as the platform does', () => {
 
     expect(seen).toEqual([{ path: PUBLISH, status: 201 }]);
     expect(typeof result.jobId).toBe('string');
-    expect(queue.status()).toEqual({ ready: 1, delayed: 1, inFlight: 0, nextDueAt: NOW, delivered: 0, retried: 0, dropped: 0 });
+    expect(queue.status()).toEqual({
+      ready: 1,
+      delayed: 1,
+      inFlight: 0,
+      nextDueAt: NOW,
+      delivered: 0,
+      retried: 0,
+      dropped: 0,
+    });
   });
 
   it.each([
     ['the placeholders as @forge/events sends them', 201, PUBLISH],
-    ['the values the platform fills in', 201, `/webhook/queue/publish/ari:cloud:jira::site/${FAKE_CLOUD_ID}/env-1/app-1/1.0.0`],
-    ['an encoded context ARI', 201, `/webhook/queue/publish/${encodeURIComponent(`ari:cloud:jira::site/${FAKE_CLOUD_ID}`)}/env-1/app-1/1.0.0`],
+    [
+      'the values the platform fills in',
+      201,
+      `/webhook/queue/publish/ari:cloud:jira::site/${FAKE_CLOUD_ID}/env-1/app-1/1.0.0`,
+    ],
+    [
+      'an encoded context ARI',
+      201,
+      `/webhook/queue/publish/${encodeURIComponent(`ari:cloud:jira::site/${FAKE_CLOUD_ID}`)}/env-1/app-1/1.0.0`,
+    ],
     ['a segment missing', 404, '/webhook/queue/publish/{contextAri}/{environmentId}/{appId}'],
-    ['an operation the platform does not have', 404, '/webhook/queue/purge/{contextAri}/{environmentId}/{appId}/{appVersion}'],
+    [
+      'an operation the platform does not have',
+      404,
+      '/webhook/queue/purge/{contextAri}/{environmentId}/{appId}/{appVersion}',
+    ],
     ['an empty segment', 404, '/webhook/queue/publish/{contextAri}//{appId}/{appVersion}'],
   ])('parses the path: %s -> %i', async (_what, status, path) => {
     const response = await post(path, pushBody());
@@ -89,8 +109,12 @@ describe('the queue route answers @forge/events as the platform does', () => {
   });
 
   it('leaves other stargate calls and other providers to the routes after it', async () => {
-    await expect(forgeFetch(STARGATE, '/graphql', { method: 'POST', body: '{}' })).rejects.toMatchObject({ code: 'UNSUPPORTED_FORGE_TARGET' });
-    await expect(post(PUBLISH, pushBody(), { type: 'fpp', provider: 'user', remote: 'stargate' })).rejects.toMatchObject({
+    await expect(forgeFetch(STARGATE, '/graphql', { method: 'POST', body: '{}' })).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORGE_TARGET',
+    });
+    await expect(
+      post(PUBLISH, pushBody(), { type: 'fpp', provider: 'user', remote: 'stargate' }),
+    ).rejects.toMatchObject({
       code: 'UNSUPPORTED_FORGE_TARGET',
     });
   });
@@ -98,10 +122,26 @@ describe('the queue route answers @forge/events as the platform does', () => {
   it.each([
     ['a body that is not JSON', 'not json', 'the body is not JSON'],
     ['no events', pushBody({ payload: [] }), 'payload: Too small: expected array to have >=1 items'],
-    ['a delay over 900 s', pushBody({ payload: [{ body: {}, delayInSeconds: 901 }] }), 'payload.0.delayInSeconds: Too big: expected number to be <=900'],
-    ['a body that is not an object', pushBody({ payload: [{ body: 'text' }] }), 'payload.0.body: Invalid input: expected record, received string'],
-    ['a concurrency limit of 0', pushBody({ payload: [{ body: {}, concurrency: { key: 'k', limit: 0 } }] }), 'payload.0.concurrency.limit: Too small: expected number to be >=1'],
-    ['a bad queue name', pushBody({ queueName: 'no spaces' }), 'queueName: Invalid string: must match pattern /^[a-zA-Z0-9-_]+$/'],
+    [
+      'a delay over 900 s',
+      pushBody({ payload: [{ body: {}, delayInSeconds: 901 }] }),
+      'payload.0.delayInSeconds: Too big: expected number to be <=900',
+    ],
+    [
+      'a body that is not an object',
+      pushBody({ payload: [{ body: 'text' }] }),
+      'payload.0.body: Invalid input: expected record, received string',
+    ],
+    [
+      'a concurrency limit of 0',
+      pushBody({ payload: [{ body: {}, concurrency: { key: 'k', limit: 0 } }] }),
+      'payload.0.concurrency.limit: Too small: expected number to be >=1',
+    ],
+    [
+      'a bad queue name',
+      pushBody({ queueName: 'no spaces' }),
+      'queueName: Invalid string: must match pattern /^[a-zA-Z0-9-_]+$/',
+    ],
     ['another event type', pushBody({ type: 'avi:other' }), 'type: Invalid input: expected "avi:forge:app:event"'],
   ])('refuses %s with 400 and says why', async (_what, body, message) => {
     const response = await post(PUBLISH, body);
@@ -117,23 +157,32 @@ describe('the queue route answers @forge/events as the platform does', () => {
     expect(await response.json()).toEqual({ errorMessage: 'The combined payload of the events exceeds 200 KB.' });
 
     // @forge/events refuses the same push before sending it.
-    await expect(new Queue({ key: 'work-queue' }).push([{ body: { big } }, { body: { big } }])).rejects.toThrow(PayloadTooBigError);
+    await expect(new Queue({ key: 'work-queue' }).push([{ body: { big } }, { body: { big } }])).rejects.toThrow(
+      PayloadTooBigError,
+    );
   });
 
   it('refuses a push of more than 50 events, as @forge/events does before sending (TooManyEventsError)', async () => {
     const events = Array.from({ length: 51 }, (_, i) => ({ body: { i } }));
     const response = await post(PUBLISH, pushBody({ payload: events }));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code: 'INVALID_REQUEST', message: `POST ${PUBLISH}: payload: Too big: expected array to have <=50 items` });
+    expect(await response.json()).toEqual({
+      code: 'INVALID_REQUEST',
+      message: `POST ${PUBLISH}: payload: Too big: expected array to have <=50 items`,
+    });
     await expect(new Queue({ key: 'work-queue' }).push(events)).rejects.toThrow(TooManyEventsError);
-    await expect(new Queue({ key: 'work-queue' }).push(events.slice(0, 50))).resolves.toMatchObject({ jobId: expect.any(String) });
+    await expect(new Queue({ key: 'work-queue' }).push(events.slice(0, 50))).resolves.toMatchObject({
+      jobId: expect.any(String),
+    });
     expect(queue.status().ready).toBe(50);
   });
 
   it('a 400 reaches the app as @forge/events InternalServerError', async () => {
     const broken: ApiClient = (path, init) =>
       __requestAtlassianAsApp(path, { ...init, body: String(init?.body).replace('avi:forge:app:event', 'avi:other') });
-    const error: unknown = await new Queue({ key: 'work-queue' }, broken).push({ body: {} }).catch((caught: unknown) => caught);
+    const error: unknown = await new Queue({ key: 'work-queue' }, broken)
+      .push({ body: {} })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).message).toBe(
       `400 Bad Request: POST ${PUBLISH}: type: Invalid input: expected "avi:forge:app:event"`,
@@ -162,7 +211,10 @@ describe('the queue route answers @forge/events as the platform does', () => {
     await queue.close();
     const error: unknown = await post(PUBLISH, pushBody()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(QueueError);
-    expect(error).toMatchObject({ code: 'QUEUE_CLOSED', message: 'The local queue is closed; cannot push to work-queue' });
+    expect(error).toMatchObject({
+      code: 'QUEUE_CLOSED',
+      message: 'The local queue is closed; cannot push to work-queue',
+    });
   });
 
   it('resolves whenIdle at once when it holds nothing; events of a queue with no consumer do not count', async () => {
@@ -170,7 +222,9 @@ describe('the queue route answers @forge/events as the platform does', () => {
     await post(PUBLISH, pushBody({ queueName: 'nobody-listens', jobId: 'job-2' }));
     await queue.whenIdle();
     expect(queue.status()).toMatchObject({ ready: 0, delayed: 0 });
-    expect(logLines).toEqual(['Queue nobody-listens: no consumer module listens to it; its events are kept but not delivered.']);
+    expect(logLines).toEqual([
+      'Queue nobody-listens: no consumer module listens to it; its events are kept but not delivered.',
+    ]);
   });
 });
 

@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { createLocalQueue } from '../../../../local/host/queue';
 import {
+  type ChildInvokeAnswer,
   ChildInvokeError,
+  type ConsumerInvocationRequest,
   ConsumerTimeoutError,
   invokeInChildProcess,
-  type ChildInvokeAnswer,
-  type ConsumerInvocationRequest,
 } from '../../../../local/host/runtime';
 import { ChildHandlerError, createChildConsumerInvoker } from '../../../../local/host/runtime/child-invoke-consumer';
 import type { ChildInvokeBase, ChildInvokeRequest } from '../../../../local/host/runtime/child-invoke-protocol';
@@ -31,39 +32,37 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function base(overrides: Partial<ChildInvokeBase> = {}): ChildInvokeBase {
-  return {
-    dbPath: path.join(dir, 'kvs.sqlite'),
-    handler: HANDLER,
-    jira: { siteUrl: SITE_URL, module: path.join(FIXTURES, 'fake-jira.ts') },
-    queueDbPath: path.join(dir, 'queue.sqlite'),
-    entities: FIXTURE_ENTITIES,
-    ...overrides,
-  };
-}
+const base = (overrides: Partial<ChildInvokeBase> = {}): ChildInvokeBase => ({
+  dbPath: path.join(dir, 'kvs.sqlite'),
+  handler: HANDLER,
+  jira: { siteUrl: SITE_URL, module: path.join(FIXTURES, 'fake-jira.ts') },
+  queueDbPath: path.join(dir, 'queue.sqlite'),
+  entities: FIXTURE_ENTITIES,
+  ...overrides,
+});
 
-function enqueue(work: string, hops: number, overrides: Partial<ChildInvokeBase> = {}): ChildInvokeRequest {
-  return { ...base(overrides), request: issueActionRequest({ resolverFunctionKey: 'enqueue', payload: { work, hops } }) };
-}
+const enqueue = (work: string, hops: number, overrides: Partial<ChildInvokeBase> = {}): ChildInvokeRequest => ({
+  ...base(overrides),
+  request: issueActionRequest({ resolverFunctionKey: 'enqueue', payload: { work, hops } }),
+});
 
-function consumerCall(overrides: Partial<ConsumerInvocationRequest> = {}): ConsumerInvocationRequest {
-  return {
-    functionKey: 'work-fn',
-    moduleKey: 'work-consumer',
-    queueName: 'work-queue',
-    body: { work: 'w', hops: 0 },
-    jobId: 'job-7',
-    eventId: 'event-1',
-    ...overrides,
-  };
-}
+const consumerCall = (overrides: Partial<ConsumerInvocationRequest> = {}): ConsumerInvocationRequest => ({
+  functionKey: 'work-fn',
+  moduleKey: 'work-consumer',
+  queueName: 'work-queue',
+  body: { work: 'w', hops: 0 },
+  jobId: 'job-7',
+  eventId: 'event-1',
+  ...overrides,
+});
 
 /** A consumer call for the child, with the `work` export as its handler. */
-function consumed(overrides: Partial<ConsumerInvocationRequest> = {}, baseOverrides: Partial<ChildInvokeBase> = {}): ChildInvokeRequest {
-  return { ...base({ handler: WORK, ...baseOverrides }), consumer: consumerCall(overrides) };
-}
+const consumed = (
+  overrides: Partial<ConsumerInvocationRequest> = {},
+  baseOverrides: Partial<ChildInvokeBase> = {},
+): ChildInvokeRequest => ({ ...base({ handler: WORK, ...baseOverrides }), consumer: consumerCall(overrides) });
 
-function invoker(onOutcome?: Parameters<typeof createChildConsumerInvoker>[0]['onOutcome']) {
+const invoker = (onOutcome?: Parameters<typeof createChildConsumerInvoker>[0]['onOutcome']) => {
   const { handler: _handler, ...common } = base();
   const handlers = new Map([
     ['work-fn', WORK],
@@ -71,27 +70,49 @@ function invoker(onOutcome?: Parameters<typeof createChildConsumerInvoker>[0]['o
     ['hang-fn', { module: MODULE, export: 'hang' }],
   ]);
   return createChildConsumerInvoker({ base: common, handlers, ...(onOutcome ? { onOutcome } : {}) });
-}
+};
 
-const answered = (answer: ChildInvokeAnswer) => ({ ...answer, loadMs: expect.any(Number), invocationMs: expect.any(Number) });
+const answered = (answer: ChildInvokeAnswer) => ({
+  ...answer,
+  loadMs: expect.any(Number),
+  invocationMs: expect.any(Number),
+});
 
 describe('child-invoke with a queue', () => {
   it('pushes from a resolver child, and a LocalQueue over the same file delivers each event to a fresh consumer child', async () => {
     const pushed = await invokeInChildProcess(enqueue('w', 1));
     expect(pushed.exitCode).toBe(0);
     expect(pushed.answer).toEqual(
-      answered({ ok: true, result: { jobId: expect.any(String) }, stats: { kvsOperations: 0, jiraRequests: 0, invocations: 1 }, loadMs: 0, invocationMs: 0 }),
+      answered({
+        ok: true,
+        result: { jobId: expect.any(String) },
+        stats: { kvsOperations: 0, jiraRequests: 0, invocations: 1 },
+        loadMs: 0,
+        invocationMs: 0,
+      }),
     );
     const { jobId } = (pushed.answer.ok ? pushed.answer.result : {}) as { jobId: string };
 
     const seen: Array<[Record<string, unknown>, number | null, ChildInvokeAnswer]> = [];
     const consumers = invoker((request, outcome) => seen.push([request.body, outcome.exitCode, outcome.answer]));
     const logLines: string[] = [];
-    const queue = createLocalQueue({ dbPath: path.join(dir, 'queue.sqlite'), consumers: [WORK_CONSUMER], log: (line) => logLines.push(line) });
+    const queue = createLocalQueue({
+      dbPath: path.join(dir, 'queue.sqlite'),
+      consumers: [WORK_CONSUMER],
+      log: (line) => logLines.push(line),
+    });
     try {
       queue.start({ runtime: consumers, handlers: consumers.handlers });
       await queue.whenIdle();
-      expect(queue.status()).toEqual({ ready: 0, delayed: 0, inFlight: 0, nextDueAt: undefined, delivered: 2, retried: 0, dropped: 0 });
+      expect(queue.status()).toEqual({
+        ready: 0,
+        delayed: 0,
+        inFlight: 0,
+        nextDueAt: undefined,
+        delivered: 2,
+        retried: 0,
+        dropped: 0,
+      });
     } finally {
       await queue.close();
     }
@@ -172,7 +193,8 @@ describe('child-invoke with a queue', () => {
       error: {
         name: 'ChildInvokeError',
         code: 'BAD_CHILD_REQUEST',
-        message: 'The child-invoke request is invalid: request: give either request (a resolver call) or consumer (a queue event)',
+        message:
+          'The child-invoke request is invalid: request: give either request (a resolver call) or consumer (a queue event)',
       },
       stats: { kvsOperations: 0, jiraRequests: 0, invocations: 0 },
       loadMs: 0,

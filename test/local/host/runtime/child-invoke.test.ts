@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { kvs, WhereConditions } from '@forge/kvs';
-import { invokeInChildProcess, type ChildInvokeRequest } from '../../../../local/host/runtime';
+
+import { type ChildInvokeRequest, invokeInChildProcess } from '../../../../local/host/runtime';
 import { installTestRuntime, issueActionRequest, SITE_URL } from './fixtures/runtime-fixture';
 
 jest.setTimeout(60_000);
@@ -18,14 +20,18 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function childRequest(overrides: Partial<ChildInvokeRequest['request']> = {}, handlerExport = 'handler'): ChildInvokeRequest {
-  return {
-    dbPath: path.join(dir, 'kvs.sqlite'),
-    handler: { module: path.join(FIXTURES, 'counter-handler.ts'), export: handlerExport },
-    request: { ...issueActionRequest({ resolverFunctionKey: 'bump', payload: { step: 2 }, accountId: 'user-bob' }), ...overrides },
-    jira: { siteUrl: SITE_URL, module: path.join(FIXTURES, 'fake-jira.ts') },
-  };
-}
+const childRequest = (
+  overrides: Partial<ChildInvokeRequest['request']> = {},
+  handlerExport = 'handler',
+): ChildInvokeRequest => ({
+  dbPath: path.join(dir, 'kvs.sqlite'),
+  handler: { module: path.join(FIXTURES, 'counter-handler.ts'), export: handlerExport },
+  request: {
+    ...issueActionRequest({ resolverFunctionKey: 'bump', payload: { step: 2 }, accountId: 'user-bob' }),
+    ...overrides,
+  },
+  jira: { siteUrl: SITE_URL, module: path.join(FIXTURES, 'fake-jira.ts') },
+});
 
 describe('child-invoke', () => {
   it('runs one invocation per fresh process against the shared SQLite file', async () => {

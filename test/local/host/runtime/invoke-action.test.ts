@@ -1,19 +1,22 @@
 import { __getRuntime, asUser, getAppContext, route } from '@forge/api';
-import { ActionTimeoutError, type ActionInvocationRequest, type ForgeActionHandler } from '../../../../local/host/runtime';
+
+import {
+  type ActionInvocationRequest,
+  ActionTimeoutError,
+  type ForgeActionHandler,
+} from '../../../../local/host/runtime';
 import { FAKE_CLOUD_ID } from './fixtures/fake-jira';
 import { runtimePerTest } from './fixtures/runtime-fixture';
 
 const { install } = runtimePerTest({ appId: 'ari:cloud:ecosystem::app/6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' });
 
-function sendEmail(overrides: Partial<ActionInvocationRequest> = {}): ActionInvocationRequest {
-  return {
-    functionKey: 'automation-send-email',
-    moduleKey: 'send-issue-email',
-    accountId: 'user-bob',
-    payload: { issueKey: 'DEMO-1', recipients: 'reporter' },
-    ...overrides,
-  };
-}
+const sendEmail = (overrides: Partial<ActionInvocationRequest> = {}): ActionInvocationRequest => ({
+  functionKey: 'automation-send-email',
+  moduleKey: 'send-issue-email',
+  accountId: 'user-bob',
+  payload: { issueKey: 'DEMO-1', recipients: 'reporter' },
+  ...overrides,
+});
 
 describe('invokeAction', () => {
   it('calls the function with the inputs themselves first and a context naming the rule actor second', async () => {
@@ -64,10 +67,12 @@ describe('invokeAction', () => {
     expect(jira.calls.map((call) => call.actor)).toEqual([{ type: 'user', accountId: 'user-bob' }]);
   });
 
-  it('answers an errors answer as it is: failing the rule is Automation\'s decision', async () => {
+  it("answers an errors answer as it is: failing the rule is Automation's decision", async () => {
     const { runtime } = install();
     const handler: ForgeActionHandler = () => ({ errors: [{ message: 'No template named "X".' }] });
-    expect(await runtime.invokeAction(handler, sendEmail())).toEqual({ errors: [{ message: 'No template named "X".' }] });
+    expect(await runtime.invokeAction(handler, sendEmail())).toEqual({
+      errors: [{ message: 'No template named "X".' }],
+    });
   });
 
   it('rejects with what the function throws', async () => {
@@ -100,7 +105,9 @@ describe('invokeAction', () => {
     it('stops the function after 25 s, as any user-led invocation', async () => {
       const { runtime } = install();
       let settled: unknown = 'pending';
-      void runtime.invokeAction(() => new Promise<never>(() => undefined), sendEmail()).catch((error: unknown) => (settled = error));
+      void runtime
+        .invokeAction(() => new Promise<never>(() => undefined), sendEmail())
+        .catch((error: unknown) => (settled = error));
       await jest.advanceTimersByTimeAsync(24_999);
       expect(settled).toBe('pending');
       await jest.advanceTimersByTimeAsync(1);

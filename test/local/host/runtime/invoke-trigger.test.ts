@@ -1,5 +1,6 @@
 import { __getRuntime, asApp, asUser, getAppContext, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
+
 import { TriggerTimeoutError } from '../../../../local/host/runtime';
 import type { ForgeTriggerHandler, TriggerInvocationRequest } from '../../../../local/host/runtime-types';
 import { FAKE_CLOUD_ID } from './fixtures/fake-jira';
@@ -15,9 +16,12 @@ const { install } = runtimePerTest({
   installationId: INSTALLATION_ID,
 });
 
-function nightly(overrides: Partial<TriggerInvocationRequest> = {}): TriggerInvocationRequest {
-  return { functionKey: 'nightly-fn', moduleKey: 'nightly-check', moduleType: 'scheduledTrigger', ...overrides };
-}
+const nightly = (overrides: Partial<TriggerInvocationRequest> = {}): TriggerInvocationRequest => ({
+  functionKey: 'nightly-fn',
+  moduleKey: 'nightly-check',
+  moduleType: 'scheduledTrigger',
+  ...overrides,
+});
 
 describe('invokeTrigger', () => {
   it('calls the function with the scheduled trigger event and a context with no principal', async () => {
@@ -32,7 +36,10 @@ describe('invokeTrigger', () => {
 
     expect(answer).toEqual({ statusCode: 204, at: '2026-01-02T00:00:00.000Z' });
     const [event, context] = seen!;
-    expect(event).toEqual({ context: { cloudId: FAKE_CLOUD_ID, moduleKey: 'nightly-check' }, contextToken: expect.stringMatching(CONTEXT_TOKEN) });
+    expect(event).toEqual({
+      context: { cloudId: FAKE_CLOUD_ID, moduleKey: 'nightly-check' },
+      contextToken: expect.stringMatching(CONTEXT_TOKEN),
+    });
     expect(Object.keys(context).sort()).toEqual(['installContext', 'installation', 'license']);
     expect(context.principal).toBeUndefined();
     expect(context.license).toBeUndefined();
@@ -94,7 +101,9 @@ describe('invokeTrigger', () => {
           aaid: __getRuntime().aaid ?? null,
         };
       };
-      expect(await runtime.invokeTrigger(handler, nightly({ moduleType, ...(timeoutSeconds ? { timeoutSeconds } : {}) }))).toEqual({
+      expect(
+        await runtime.invokeTrigger(handler, nightly({ moduleType, ...(timeoutSeconds ? { timeoutSeconds } : {}) })),
+      ).toEqual({
         moduleKey: 'nightly-check',
         remaining: remaining - 1_000,
         functionKey: 'nightly-fn',
@@ -140,8 +149,16 @@ describe('invokeTrigger', () => {
   });
 
   it.each([
-    ['scheduledTrigger', 0, "Function 'nightly-fn': timeoutSeconds must be between 1 and 900 for a scheduledTrigger module, not 0"],
-    ['scheduledTrigger', 901, "Function 'nightly-fn': timeoutSeconds must be between 1 and 900 for a scheduledTrigger module, not 901"],
+    [
+      'scheduledTrigger',
+      0,
+      "Function 'nightly-fn': timeoutSeconds must be between 1 and 900 for a scheduledTrigger module, not 0",
+    ],
+    [
+      'scheduledTrigger',
+      901,
+      "Function 'nightly-fn': timeoutSeconds must be between 1 and 900 for a scheduledTrigger module, not 901",
+    ],
     ['trigger', 26, "Function 'nightly-fn': timeoutSeconds must be between 1 and 25 for a trigger module, not 26"],
   ] as const)('refuses a %s with timeoutSeconds %d', async (moduleType, timeoutSeconds, message) => {
     const { runtime } = install();

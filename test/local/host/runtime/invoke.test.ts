@@ -1,6 +1,7 @@
 import { getAppContext } from '@forge/api';
-import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { type ForgeKvsAPIError, kvs } from '@forge/kvs';
 import Resolver from '@forge/resolver';
+
 import {
   installForgeRuntime,
   InvocationTimeoutError,
@@ -37,7 +38,11 @@ describe('invoke', () => {
         siteUrl: SITE_URL,
         environmentId: ENVIRONMENT_ID,
         environmentType: 'DEVELOPMENT',
-        extension: { type: 'jira:issueAction', issue: { id: '10001', key: 'DEMO-1' }, project: { id: '10000', key: 'DEMO' } },
+        extension: {
+          type: 'jira:issueAction',
+          issue: { id: '10001', key: 'DEMO-1' },
+          project: { id: '10000', key: 'DEMO' },
+        },
         accountType: 'licensed',
         locale: 'en-US',
         timezone: 'UTC',
@@ -59,20 +64,32 @@ describe('invoke', () => {
       seen = args;
       return 'ok';
     };
-    expect(await runtime.invoke(handler, issueActionRequest({ resolverFunctionKey: 'getStatus', payload: undefined }))).toBe('ok');
+    expect(
+      await runtime.invoke(handler, issueActionRequest({ resolverFunctionKey: 'getStatus', payload: undefined })),
+    ).toBe('ok');
     const [event, backend] = seen!;
     expect(event.call).toEqual({ functionKey: 'getStatus', payload: undefined, jobId: undefined });
     expect(backend.principal).toEqual({ accountId: 'user-alice' });
     expect(backend.installContext).toBe(`ari:cloud:jira::site/${FAKE_CLOUD_ID}`);
     expect(backend.license).toBeUndefined();
-    expect(String((backend.installation as { ari: unknown }).ari)).toBe(`ari:cloud:ecosystem::installation/${INSTALLATION_ID}`);
+    expect(String((backend.installation as { ari: unknown }).ari)).toBe(
+      `ari:cloud:ecosystem::installation/${INSTALLATION_ID}`,
+    );
   });
 
   it('leaves principal out of an anonymous invocation', async () => {
     const { runtime } = install();
     const resolver = new Resolver();
-    resolver.define('who', ({ context }) => ({ accountId: context.accountId ?? null, accountType: context.accountType }));
-    expect(await runtime.invoke(resolver.getDefinitions(), issueActionRequest({ resolverFunctionKey: 'who', accountId: '' }))).toEqual({
+    resolver.define('who', ({ context }) => ({
+      accountId: context.accountId ?? null,
+      accountType: context.accountType,
+    }));
+    expect(
+      await runtime.invoke(
+        resolver.getDefinitions(),
+        issueActionRequest({ resolverFunctionKey: 'who', accountId: '' }),
+      ),
+    ).toEqual({
       accountId: null,
       accountType: 'anonymous',
     });
@@ -108,7 +125,8 @@ describe('invoke', () => {
   it('gives each invocation its own trace ids and sends them with kvs answers', async () => {
     const { runtime } = install();
     const handler: ForgeHandler = async () => {
-      const runtimeGlobal = (globalThis as { __forge_runtime__?: { tracing: { traceId: string; spanId: string } } }).__forge_runtime__;
+      const runtimeGlobal = (globalThis as { __forge_runtime__?: { tracing: { traceId: string; spanId: string } } })
+        .__forge_runtime__;
       const refused: unknown = await kvs.set('bad/key', 1).catch((error: unknown) => error);
       return { ...runtimeGlobal?.tracing, kvsTraceId: (refused as ForgeKvsAPIError).responseDetails.traceId };
     };
@@ -126,9 +144,16 @@ describe('invoke', () => {
     const payload = { list: [1, 2] };
     const handler: ForgeHandler = async (event) => {
       (event.call.payload as { list: number[] }).list.push(3);
-      return { at: new Date(Date.UTC(2025, 0, 1)), skipped: undefined, list: (event.call.payload as { list: number[] }).list };
+      return {
+        at: new Date(Date.UTC(2025, 0, 1)),
+        skipped: undefined,
+        list: (event.call.payload as { list: number[] }).list,
+      };
     };
-    expect(await runtime.invoke(handler, issueActionRequest({ payload }))).toEqual({ at: '2025-01-01T00:00:00.000Z', list: [1, 2, 3] });
+    expect(await runtime.invoke(handler, issueActionRequest({ payload }))).toEqual({
+      at: '2025-01-01T00:00:00.000Z',
+      list: [1, 2, 3],
+    });
     expect(payload).toEqual({ list: [1, 2] });
   });
 
@@ -138,12 +163,12 @@ describe('invoke', () => {
     resolver.define('explode', () => {
       throw new Error('boom');
     });
-    await expect(runtime.invoke(resolver.getDefinitions(), issueActionRequest({ resolverFunctionKey: 'explode' }))).rejects.toThrow(
-      new Error('boom'),
-    );
-    await expect(runtime.invoke(resolver.getDefinitions(), issueActionRequest({ resolverFunctionKey: 'nope' }))).rejects.toThrow(
-      new Error("Resolver has no definition for 'nope'."),
-    );
+    await expect(
+      runtime.invoke(resolver.getDefinitions(), issueActionRequest({ resolverFunctionKey: 'explode' })),
+    ).rejects.toThrow(new Error('boom'));
+    await expect(
+      runtime.invoke(resolver.getDefinitions(), issueActionRequest({ resolverFunctionKey: 'nope' })),
+    ).rejects.toThrow(new Error("Resolver has no definition for 'nope'."));
     expect(runtime.stats().invocations).toBe(2);
   });
 

@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, MetadataField, Sort, WhereConditions } from '@forge/kvs';
+import Database from 'better-sqlite3';
+
 import { runtimePerTest } from './fixtures/runtime-fixture';
 
 const { install } = runtimePerTest();
 
-async function apiError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
+const apiError = async (promise: Promise<unknown>): Promise<ForgeKvsAPIError> => {
   const error: unknown = await promise.then(
     () => undefined,
     (reason: unknown) => reason,
@@ -16,14 +18,19 @@ async function apiError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
     throw new Error(`expected a ForgeKvsAPIError, got ${String(error)}`);
   }
   return error;
-}
+};
 
 describe('kvs through the real @forge/kvs', () => {
   it('sets, gets and deletes JSON values; a missing key reads as undefined', async () => {
     install();
     await kvs.set('settings:mail', { sender: 'mailer@example.test', retries: 3, tags: ['a', 'b'], on: true });
     await kvs.set('count', 0);
-    expect(await kvs.get('settings:mail')).toEqual({ sender: 'mailer@example.test', retries: 3, tags: ['a', 'b'], on: true });
+    expect(await kvs.get('settings:mail')).toEqual({
+      sender: 'mailer@example.test',
+      retries: 3,
+      tags: ['a', 'b'],
+      on: true,
+    });
     expect(await kvs.get('count')).toBe(0);
     expect(await kvs.get('missing')).toBeUndefined();
     await kvs.delete('settings:mail');
@@ -89,13 +96,23 @@ describe('kvs through the real @forge/kvs', () => {
       'INVALID_KEY',
       'The provided key does not match the regex: ^(?!\\s+$)[a-zA-Z0-9:._\\s\\-#]+$',
     ],
-    ['only whitespace', '   ', 'INVALID_KEY', 'The provided key does not match the regex: ^(?!\\s+$)[a-zA-Z0-9:._\\s\\-#]+$'],
+    [
+      'only whitespace',
+      '   ',
+      'INVALID_KEY',
+      'The provided key does not match the regex: ^(?!\\s+$)[a-zA-Z0-9:._\\s\\-#]+$',
+    ],
   ])('refuses a key %s with the error @forge/kvs throws', async (_title, key, code, message) => {
     install();
     const error = await apiError(kvs.set(key, 1));
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
-    expect(error.responseDetails).toMatchObject({ status: 400, statusText: 'Bad Request', httpMethod: 'POST', httpPath: '/api/v1/set' });
+    expect(error.responseDetails).toMatchObject({
+      status: 400,
+      statusText: 'Bad Request',
+      httpMethod: 'POST',
+      httpPath: '/api/v1/set',
+    });
   });
 
   it('accepts a key of exactly 500 allowed characters, spaces, dashes and hashes included', async () => {
@@ -114,7 +131,9 @@ describe('kvs through the real @forge/kvs', () => {
 
     const error = await apiError(kvs.set('big', 'x'.repeat(limit - 1)));
     expect(error.code).toBe('MAX_SIZE');
-    expect(error.message).toBe('The provided value has exceeded the maximum size limit (245761 bytes, limit 245760 bytes)');
+    expect(error.message).toBe(
+      'The provided value has exceeded the maximum size limit (245761 bytes, limit 245760 bytes)',
+    );
     expect(error.responseDetails.status).toBe(400);
     expect(await kvs.get('big')).toHaveLength(limit - 2);
 
@@ -131,7 +150,12 @@ describe('kvs through the real @forge/kvs', () => {
   });
 
   it.each([
-    ['an undefined value', () => kvs.set('k', undefined), 'BAD_REQUEST', 'Provided request body is invalid for /api/v1/set: value: Required'],
+    [
+      'an undefined value',
+      () => kvs.set('k', undefined),
+      'BAD_REQUEST',
+      'Provided request body is invalid for /api/v1/set: value: Required',
+    ],
     [
       'an entity name under 3 characters',
       () => kvs.entity('ab').set('k', 1),
@@ -185,8 +209,14 @@ describe('kvs through the real @forge/kvs', () => {
     const error = await apiError(kvs.set('lock', 2, { keyPolicy: 'FAIL_IF_EXISTS' }));
     expect(error.code).toBe('KEY_ALREADY_EXISTS');
     expect(error.responseDetails.status).toBe(409);
-    expect(await kvs.set('lock', 3, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toEqual({ key: 'lock', value: 1 });
-    expect(await kvs.set('lock', 4, { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' })).toEqual({ key: 'lock', value: 4 });
+    expect(await kvs.set('lock', 3, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toEqual({
+      key: 'lock',
+      value: 1,
+    });
+    expect(await kvs.set('lock', 4, { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' })).toEqual({
+      key: 'lock',
+      value: 4,
+    });
     expect(await kvs.set('fresh', 1, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' })).toBeUndefined();
   });
 
@@ -202,7 +232,10 @@ describe('kvs through the real @forge/kvs', () => {
       failedKeys: [
         {
           key: 'b/2',
-          error: { code: 'INVALID_KEY', message: 'The provided key does not match the regex: ^(?!\\s+$)[a-zA-Z0-9:._\\s\\-#]+$' },
+          error: {
+            code: 'INVALID_KEY',
+            message: 'The provided key does not match the regex: ^(?!\\s+$)[a-zA-Z0-9:._\\s\\-#]+$',
+          },
         },
       ],
     });
@@ -223,7 +256,14 @@ describe('kvs through the real @forge/kvs', () => {
   it.each([
     ['empty', [], 'INVALID_BATCH_SIZE'],
     ['of 26 items', Array.from({ length: 26 }, (_, i) => ({ key: `k${i}`, value: i })), 'INVALID_BATCH_SIZE'],
-    ['with a duplicate key', [{ key: 'same', value: 1 }, { key: 'same', value: 2 }], 'DUPLICATE_KEYS'],
+    [
+      'with a duplicate key',
+      [
+        { key: 'same', value: 1 },
+        { key: 'same', value: 2 },
+      ],
+      'DUPLICATE_KEYS',
+    ],
   ])('fails a whole batch %s', async (_title, items, code) => {
     install();
     const error = await apiError(kvs.batchSet(items));
@@ -245,7 +285,10 @@ describe('kvs through the real @forge/kvs', () => {
       kvs
         .transact()
         .set('t:a', 99)
-        .check('job-1', { entityName: 'mailjob', conditions: new Filter<{ status: string }>().and('status', FilterConditions.equalTo('sent')) })
+        .check('job-1', {
+          entityName: 'mailjob',
+          conditions: new Filter<{ status: string }>().and('status', FilterConditions.equalTo('sent')),
+        })
         .execute(),
     );
     expect(error.code).toBe('CONDITION_CHECK_FAILED');
@@ -255,7 +298,10 @@ describe('kvs through the real @forge/kvs', () => {
     await kvs
       .transact()
       .set('t:a', 100)
-      .check('job-1', { entityName: 'mailjob', conditions: new Filter<{ status: string }>().and('status', FilterConditions.equalTo('queued')) })
+      .check('job-1', {
+        entityName: 'mailjob',
+        conditions: new Filter<{ status: string }>().and('status', FilterConditions.equalTo('queued')),
+      })
       .execute();
     expect(await kvs.get('t:a')).toBe(100);
   });
@@ -273,7 +319,9 @@ describe('kvs through the real @forge/kvs', () => {
       ['e4', { surname: 'Stone', age: 52, nationality: 'NZ' }],
       ['e5', { surname: 'Sable', age: 35, nationality: 'AU' }],
     ];
-    const entities = [{ name: 'employee', indexes: ['surname', { name: 'by-age', range: ['age'], partition: ['nationality'] }] }];
+    const entities = [
+      { name: 'employee', indexes: ['surname', { name: 'by-age', range: ['age'], partition: ['nationality'] }] },
+    ];
 
     it('gets, sets and deletes entity values apart from plain keys', async () => {
       install({ entities });
@@ -307,7 +355,12 @@ describe('kvs through the real @forge/kvs', () => {
       const second = await query().cursor(first.nextCursor!).getMany();
       expect(second).toEqual({ results: [{ key: 'e1', value: people[0]![1] }] });
 
-      const bySurname = await kvs.entity<Employee>('employee').query().index('surname').where(WhereConditions.beginsWith('S')).getMany();
+      const bySurname = await kvs
+        .entity<Employee>('employee')
+        .query()
+        .index('surname')
+        .where(WhereConditions.beginsWith('S'))
+        .getMany();
       expect(bySurname.results.map((r) => r.key)).toEqual(['e5', 'e2', 'e1', 'e4']);
     });
 

@@ -1,4 +1,5 @@
 import api, { __getRuntime, asApp, asUser, requestJira, route } from '@forge/api';
+
 import type { ForgeHandler } from '../../../../local/host/runtime-types';
 import { issueActionRequest, runtimePerTest } from './fixtures/runtime-fixture';
 
@@ -42,7 +43,12 @@ describe('requestJira through the real @forge/api', () => {
     const bob = await runtime.invoke(handler, issueActionRequest({ accountId: 'user-bob', payload: {} }));
     release();
     expect(bob).toEqual({ status: 200, body: { accountId: 'user-bob' }, aaid: 'user-bob', principal: 'user-bob' });
-    expect(await alice).toEqual({ status: 200, body: { accountId: 'user-alice' }, aaid: 'user-alice', principal: 'user-alice' });
+    expect(await alice).toEqual({
+      status: 200,
+      body: { accountId: 'user-alice' },
+      aaid: 'user-alice',
+      principal: 'user-alice',
+    });
     expect(jira.calls.map((call) => call.actor)).toEqual([
       { type: 'user', accountId: 'user-bob' },
       { type: 'user', accountId: 'user-alice' },
@@ -52,7 +58,9 @@ describe('requestJira through the real @forge/api', () => {
   it('acts as the account asUser(accountId) names', async () => {
     const { runtime, jira } = install({ allowImpersonation: true });
     const handler: ForgeHandler = async () => (await asUser('user-bob').requestJira(route`/rest/api/3/myself`)).json();
-    expect(await runtime.invoke(handler, issueActionRequest({ accountId: 'user-alice' }))).toEqual({ accountId: 'user-bob' });
+    expect(await runtime.invoke(handler, issueActionRequest({ accountId: 'user-alice' }))).toEqual({
+      accountId: 'user-bob',
+    });
     expect(jira.calls[0]?.actor).toEqual({ type: 'user', accountId: 'user-bob' });
   });
 
@@ -72,7 +80,9 @@ describe('requestJira through the real @forge/api', () => {
     expect(jira.calls).toEqual([]);
     // The invoking user themself needs no such permission.
     const self: ForgeHandler = async () => (await asUser('user-alice').requestJira(route`/rest/api/3/myself`)).json();
-    expect(await runtime.invoke(self, issueActionRequest({ accountId: 'user-alice' }))).toEqual({ accountId: 'user-alice' });
+    expect(await runtime.invoke(self, issueActionRequest({ accountId: 'user-alice' }))).toEqual({
+      accountId: 'user-alice',
+    });
   });
 
   it('passes method, path with query, lower-cased headers and body to the emulator', async () => {

@@ -1,5 +1,5 @@
-import { renderRunRow } from '../../../../local/host/server/pages/automation-page';
 import type { AutomationRun } from '../../../../local/host/server/automation/automation-rules';
+import { renderRunRow } from '../../../../local/host/server/pages/automation-page';
 
 const RUN: AutomationRun = {
   id: 1,
@@ -19,9 +19,9 @@ const detailsOf = (run: AutomationRun): string => {
 
 describe("the local Automation audit log's line of a run", () => {
   it("shows a successful action's own message, escaped", () => {
-    expect(detailsOf({ ...RUN, answer: { success: true, message: 'Queued an email of DEMO-1 to <ada@example.com>.' } })).toBe(
-      'Queued an email of DEMO-1 to &lt;ada@example.com&gt;.',
-    );
+    expect(
+      detailsOf({ ...RUN, answer: { success: true, message: 'Queued an email of DEMO-1 to <ada@example.com>.' } }),
+    ).toBe('Queued an email of DEMO-1 to &lt;ada@example.com&gt;.');
   });
 
   it('says "No errors" for a success without a message, and lists a failure\'s messages', () => {

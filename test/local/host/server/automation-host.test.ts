@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLocalHost, type AutomationRun, type LocalHost } from '../../../../local/host';
+
+import { type AutomationRun, type LocalHost, startLocalHost } from '../../../../local/host';
 import { MAX_RUNS } from '../../../../local/host/server/automation/automation-rules';
 import { PAGE_CSP } from '../../../../local/host/server/http-kit';
 import { BRIDGE_SCRIPT_TAG } from '../../../../local/host/server/resource-files';
@@ -45,32 +46,35 @@ beforeEach(() => {
 
 const ISO_TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-function postJson(pathname: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${host.url}${pathname}`, {
+const postJson = (pathname: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${host.url}${pathname}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: host.url, ...headers },
     body: JSON.stringify(body),
   });
-}
 
 const squash = (html: string) => html.replace(/\s+/g, ' ');
 
 /** The audit log rows of the page as [issue, outcome, details]. */
-function auditRows(html: string): string[][] {
+const auditRows = (html: string): string[][] => {
   const body = /<tbody data-automation="runs">([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
   return Array.from(body.matchAll(/<tr data-run-id="\d+">([\s\S]*?)<\/tr>/g)).map((row) =>
     Array.from((row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g))
       .slice(1)
       .map((cell) => squash((cell[1] ?? '').replace(/<[^>]+>/g, ' ')).trim()),
   );
-}
+};
 
 describe('Automation rules in the local host', () => {
   it('runs the action with its smart values resolved against the trigger issue, as the current user', async () => {
     const demo1 = issues.get('DEMO-1')!;
     const run = await host.runAutomationAction({
       issueKey: 'demo-1',
-      inputs: { issueKey: '{{issue.key}}', note: 'About {{ issue.summary }} ({{issue.id}}){{issue.fields.unknown}}!', count: '{{issue.id}}' },
+      inputs: {
+        issueKey: '{{issue.key}}',
+        note: 'About {{ issue.summary }} ({{issue.id}}){{issue.fields.unknown}}!',
+        count: '{{issue.id}}',
+      },
     });
     const payload = { issueKey: 'DEMO-1', note: `About ${demo1.summary} (${demo1.id})!`, count: Number(demo1.id) };
     expect(run).toEqual<AutomationRun>({
@@ -88,16 +92,31 @@ describe('Automation rules in the local host', () => {
   });
 
   it("acts as the rule's actor: asUser() is that user", async () => {
-    const run = await host.runAutomationAction({ actionKey: 'echo-action', issueKey: 'DEMO-2', inputs: { issueKey: 'DEMO-2' }, accountId: member.accountId });
+    const run = await host.runAutomationAction({
+      actionKey: 'echo-action',
+      issueKey: 'DEMO-2',
+      inputs: { issueKey: 'DEMO-2' },
+      accountId: member.accountId,
+    });
     expect(run).toMatchObject({ outcome: 'success', accountId: member.accountId, payload: { issueKey: 'DEMO-2' } });
-    expect(automationApp.echoCalls).toEqual([{ payload: { issueKey: 'DEMO-2' }, accountId: member.accountId, me: member.accountId }]);
+    expect(automationApp.echoCalls).toEqual([
+      { payload: { issueKey: 'DEMO-2' }, accountId: member.accountId, me: member.accountId },
+    ]);
   });
 
   it.each([
     ['a missing required input', {}, ['Issue is required']],
     ['a blank required input', { issueKey: '  ', note: 'x' }, ['Issue is required']],
-    ['an input the action does not declare', { issueKey: 'DEMO-1', extra: 'x' }, ['extra is not an input of Echo issue']],
-    ['a number input whose smart value is not a number', { issueKey: 'DEMO-1', count: '{{issue.key}}' }, ['Count must be a whole number']],
+    [
+      'an input the action does not declare',
+      { issueKey: 'DEMO-1', extra: 'x' },
+      ['extra is not an input of Echo issue'],
+    ],
+    [
+      'a number input whose smart value is not a number',
+      { issueKey: 'DEMO-1', count: '{{issue.key}}' },
+      ['Count must be a whole number'],
+    ],
   ])('stops at %s as a configuration error, without calling the app', async (_what, inputs, messages) => {
     const run = await host.runAutomationAction({ issueKey: 'DEMO-1', inputs });
     expect(run).toEqual({
@@ -113,11 +132,19 @@ describe('Automation rules in the local host', () => {
   });
 
   it('fails the rule with each message of an errors answer', async () => {
-    const run = await host.runAutomationAction({ actionKey: 'failing-action', issueKey: 'DEMO-1', inputs: { reason: 'for {{issue.key}}' } });
+    const run = await host.runAutomationAction({
+      actionKey: 'failing-action',
+      issueKey: 'DEMO-1',
+      inputs: { reason: 'for {{issue.key}}' },
+    });
     expect(run).toMatchObject({
       outcome: 'failure',
       payload: { reason: 'for DEMO-1' },
-      messages: ['Refused: for DEMO-1', 'The action reported an error without a message.', 'The action reported an error without a message.'],
+      messages: [
+        'Refused: for DEMO-1',
+        'The action reported an error without a message.',
+        'The action reported an error without a message.',
+      ],
     });
     expect(run.answer).toBeUndefined();
   });
@@ -133,7 +160,11 @@ describe('Automation rules in the local host', () => {
   it.each([
     [{ issueKey: 'DEMO-999', inputs: {} }, 'ISSUE_NOT_FOUND', 'Issue DEMO-999 does not exist, or '],
     [{ issueKey: 'not a key', inputs: {} }, 'ISSUE_NOT_FOUND', 'Issue NOT A KEY does not exist, or '],
-    [{ actionKey: 'unlisted-action', issueKey: 'DEMO-1', inputs: {} }, 'UNKNOWN_ACTION', 'The app has no Automation action unlisted-action.'],
+    [
+      { actionKey: 'unlisted-action', issueKey: 'DEMO-1', inputs: {} },
+      'UNKNOWN_ACTION',
+      'The app has no Automation action unlisted-action.',
+    ],
     [{ issueKey: 'DEMO-1', inputs: {}, accountId: 'nobody' }, 'UNKNOWN_USER', 'No user has the account id nobody.'],
   ])('refuses to run %j', async (options, code, message) => {
     const before = automationApp.echoCalls.length;
@@ -162,7 +193,9 @@ describe('Automation rules in the local host', () => {
       '<iframe class="jl-automation__frame" title="Echo issue configuration" data-forge-frame data-action-config data-src="/forge/resources/echo-form/index.html?moduleKey=echo-action&amp;actionConfig=1" data-module-key="echo-action" data-resource-key="echo-form" ></iframe>',
     );
     expect(html).toContain('<button type="button" class="jl-button" data-automation="save">Save</button>');
-    expect(html).toContain('<button type="button" class="jl-button jl-automation__run" data-automation="run">Run rule</button>');
+    expect(html).toContain(
+      '<button type="button" class="jl-button jl-automation__run" data-automation="run">Run rule</button>',
+    );
     expect(html).toContain('<h2 class="jl-section-title" id="automation-audit-log">Audit log</h2>');
 
     // The echo action's runs so far, newest first.
@@ -198,12 +231,23 @@ describe('Automation rules in the local host', () => {
   });
 
   it('runs the rule on "Run rule" over HTTP and answers the audit log line', async () => {
-    const response = await postJson('/__host/automation/run', { actionKey: 'echo-action', issueKey: 'DEMO-2', inputs: { issueKey: '{{issue.key}}' } });
+    const response = await postJson('/__host/automation/run', {
+      actionKey: 'echo-action',
+      issueKey: 'DEMO-2',
+      inputs: { issueKey: '{{issue.key}}' },
+    });
     expect(response.status).toBe(200);
     const answer = (await response.json()) as { run: AutomationRun; outcome: string; rowHtml: string };
-    expect(answer.run).toMatchObject({ actionKey: 'echo-action', issueKey: 'DEMO-2', outcome: 'success', payload: { issueKey: 'DEMO-2' } });
+    expect(answer.run).toMatchObject({
+      actionKey: 'echo-action',
+      issueKey: 'DEMO-2',
+      outcome: 'success',
+      payload: { issueKey: 'DEMO-2' },
+    });
     expect(answer.outcome).toBe('Success');
-    expect(auditRows(`<tbody data-automation="runs">${answer.rowHtml}</tbody>`)).toEqual([['DEMO-2', 'Success', 'No errors']]);
+    expect(auditRows(`<tbody data-automation="runs">${answer.rowHtml}</tbody>`)).toEqual([
+      ['DEMO-2', 'Success', 'No errors'],
+    ]);
     expect(answer.rowHtml).toContain(`<tr data-run-id="${answer.run.id}">`);
     expect(automationApp.echoCalls).toHaveLength(1);
 
@@ -215,17 +259,41 @@ describe('Automation rules in the local host', () => {
     [{ origin: 'https://evil.example' }, 403, 'CROSS_ORIGIN'],
     [{ 'sec-fetch-site': 'cross-site' }, 403, 'CROSS_SITE'],
   ])('refuses "Run rule" from another site (%j)', async (headers, status, code) => {
-    const response = await postJson('/__host/automation/run', { issueKey: 'DEMO-1', inputs: { issueKey: 'DEMO-1' } }, headers);
+    const response = await postJson(
+      '/__host/automation/run',
+      { issueKey: 'DEMO-1', inputs: { issueKey: 'DEMO-1' } },
+      headers,
+    );
     expect(response.status).toBe(status);
     expect(((await response.json()) as { code: string }).code).toBe(code);
     expect(automationApp.echoCalls).toEqual([]);
   });
 
   it.each([
-    ['/__host/automation/run', { inputs: {} }, 400, { code: 'BAD_REQUEST', message: 'Run rule: issueKey: Invalid input: expected string, received undefined' }],
-    ['/__host/automation/run', { issueKey: 'DEMO-9999', inputs: {} }, 404, { code: 'ISSUE_NOT_FOUND', message: expect.stringContaining('Issue DEMO-9999 does not exist') }],
-    ['/__host/automation/config', { actionKey: 'echo-action', inputs: { issueKey: ['x'] } }, 400, { code: 'BAD_REQUEST', message: expect.stringMatching(/^Save: inputs\.issueKey: /) }],
-    ['/__host/automation/config', { actionKey: 'gone', inputs: {} }, 404, { code: 'UNKNOWN_ACTION', message: 'The app has no Automation action gone.' }],
+    [
+      '/__host/automation/run',
+      { inputs: {} },
+      400,
+      { code: 'BAD_REQUEST', message: 'Run rule: issueKey: Invalid input: expected string, received undefined' },
+    ],
+    [
+      '/__host/automation/run',
+      { issueKey: 'DEMO-9999', inputs: {} },
+      404,
+      { code: 'ISSUE_NOT_FOUND', message: expect.stringContaining('Issue DEMO-9999 does not exist') },
+    ],
+    [
+      '/__host/automation/config',
+      { actionKey: 'echo-action', inputs: { issueKey: ['x'] } },
+      400,
+      { code: 'BAD_REQUEST', message: expect.stringMatching(/^Save: inputs\.issueKey: /) },
+    ],
+    [
+      '/__host/automation/config',
+      { actionKey: 'gone', inputs: {} },
+      404,
+      { code: 'UNKNOWN_ACTION', message: 'The app has no Automation action gone.' },
+    ],
   ])('answers POST %s %j with %d', async (pathname, body, status, answer) => {
     const response = await postJson(pathname, body);
     expect(response.status).toBe(status);
@@ -235,45 +303,91 @@ describe('Automation rules in the local host', () => {
   it('answers GET on the rule calls with 405', async () => {
     const response = await fetch(`${host.url}/__host/automation/run`);
     expect(response.status).toBe(405);
-    expect(await response.json()).toEqual({ code: 'METHOD_NOT_ALLOWED', message: '/__host/automation/run takes POST.' });
+    expect(await response.json()).toEqual({
+      code: 'METHOD_NOT_ALLOWED',
+      message: '/__host/automation/run takes POST.',
+    });
   });
 
   it("keeps the form's configuration on Save, with Automation's invalidInputs for its getContext", async () => {
-    const refused = await postJson('/__host/automation/config', { actionKey: 'echo-action', inputs: { issueKey: '', note: 'Hello' } });
-    expect(await refused.json()).toEqual({ saved: false, invalidInputs: { issueKey: { message: 'Issue is required' } } });
+    const refused = await postJson('/__host/automation/config', {
+      actionKey: 'echo-action',
+      inputs: { issueKey: '', note: 'Hello' },
+    });
+    expect(await refused.json()).toEqual({
+      saved: false,
+      invalidInputs: { issueKey: { message: 'Issue is required' } },
+    });
 
-    const context = (await (await postJson('/__forge/context', { moduleKey: 'echo-action' })).json()) as Record<string, unknown>;
+    const context = (await (await postJson('/__forge/context', { moduleKey: 'echo-action' })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(context).toMatchObject({
       accountId: admin.accountId,
       moduleKey: 'echo-action',
-      extension: { type: 'action', data: { inputs: { issueKey: '', note: 'Hello' } }, errors: { invalidInputs: { issueKey: { message: 'Issue is required' } } } },
+      extension: {
+        type: 'action',
+        data: { inputs: { issueKey: '', note: 'Hello' } },
+        errors: { invalidInputs: { issueKey: { message: 'Issue is required' } } },
+      },
     });
     const page = squash(await (await fetch(`${host.url}/automation`)).text());
     expect(page).toContain(
       'data-configuration="{&quot;inputs&quot;:{&quot;issueKey&quot;:&quot;&quot;,&quot;note&quot;:&quot;Hello&quot;},&quot;invalidInputs&quot;:{&quot;issueKey&quot;:{&quot;message&quot;:&quot;Issue is required&quot;}}}"',
     );
 
-    const saved = await postJson('/__host/automation/config', { actionKey: 'echo-action', inputs: { issueKey: '{{issue.key}}', count: 3 } });
+    const saved = await postJson('/__host/automation/config', {
+      actionKey: 'echo-action',
+      inputs: { issueKey: '{{issue.key}}', count: 3 },
+    });
     expect(await saved.json()).toEqual({ saved: true, invalidInputs: {} });
-    const after = (await (await postJson('/__forge/context', { moduleKey: 'echo-action' })).json()) as { extension: unknown };
-    expect(after.extension).toEqual({ type: 'action', data: { inputs: { issueKey: '{{issue.key}}', count: 3 } }, errors: { invalidInputs: {} } });
+    const after = (await (await postJson('/__forge/context', { moduleKey: 'echo-action' })).json()) as {
+      extension: unknown;
+    };
+    expect(after.extension).toEqual({
+      type: 'action',
+      data: { inputs: { issueKey: '{{issue.key}}', count: 3 } },
+      errors: { invalidInputs: {} },
+    });
   });
 
   it("sends the form's invoke to the action's resolver with the action as the module", async () => {
-    const response = await postJson('/__forge/invoke', { moduleKey: 'echo-action', functionKey: 'getActionOptions', payload: { a: 1 } });
+    const response = await postJson('/__forge/invoke', {
+      moduleKey: 'echo-action',
+      functionKey: 'getActionOptions',
+      payload: { a: 1 },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
-      data: { functionKey: 'getActionOptions', payload: { a: 1 }, moduleKey: 'echo-action', extension: { type: 'action' }, accountId: admin.accountId },
+      data: {
+        functionKey: 'getActionOptions',
+        payload: { a: 1 },
+        moduleKey: 'echo-action',
+        extension: { type: 'action' },
+        accountId: admin.accountId,
+      },
     });
-    const none = await postJson('/__forge/invoke', { moduleKey: 'failing-action', functionKey: 'getActionOptions', payload: {} });
+    const none = await postJson('/__forge/invoke', {
+      moduleKey: 'failing-action',
+      functionKey: 'getActionOptions',
+      payload: {},
+    });
     expect(none.status).toBe(400);
-    expect(await none.json()).toEqual({ code: 'NO_RESOLVER', message: 'Action failing-action has no resolver to invoke.' });
+    expect(await none.json()).toEqual({
+      code: 'NO_RESOLVER',
+      message: 'Action failing-action has no resolver to invoke.',
+    });
   });
 
   it(`keeps the last ${MAX_RUNS} runs`, async () => {
     for (let run = 0; run < MAX_RUNS + 3; run += 1) {
-      await host.runAutomationAction({ actionKey: 'failing-action', issueKey: 'DEMO-1', inputs: { reason: String(run) } });
+      await host.runAutomationAction({
+        actionKey: 'failing-action',
+        issueKey: 'DEMO-1',
+        inputs: { reason: String(run) },
+      });
     }
     const failing = await (await fetch(`${host.url}/automation?action=failing-action`)).text();
     const rows = auditRows(failing);

@@ -1,14 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLocalHost, type LocalHost } from '../../../../local/host';
-import { CASEY_CUSTOMER, JORDAN_MEMBER } from '../../../../local/jira';
+
+import { type LocalHost, startLocalHost } from '../../../../local/host';
 import {
-  displayConditionsHold,
-  displayConditionsSchema,
   type ConditionFacts,
   type DisplayConditions,
+  displayConditionsHold,
+  displayConditionsSchema,
 } from '../../../../local/host/server/display-conditions';
+import { CASEY_CUSTOMER, JORDAN_MEMBER } from '../../../../local/jira';
 
 jest.setTimeout(60_000);
 
@@ -20,12 +21,27 @@ describe('display conditions', () => {
     ['no conditions', undefined, holding(), true],
     ['a held global permission', { hasGlobalPermission: 'USER_PICKER' }, holding('USER_PICKER'), true],
     ['a missing global permission', { hasGlobalPermission: 'USER_PICKER' }, holding(), false],
-    ['two conditions: both must hold', { hasGlobalPermission: 'USER_PICKER', canAdministerJira: true }, holding('USER_PICKER'), false],
+    [
+      'two conditions: both must hold',
+      { hasGlobalPermission: 'USER_PICKER', canAdministerJira: true },
+      holding('USER_PICKER'),
+      false,
+    ],
     ['canAdministerJira: false for a non-admin', { canAdministerJira: false }, holding('USER_PICKER'), true],
     ['or: one is enough', { or: { hasGlobalPermission: 'ADMINISTER', canAdministerJira: false } }, holding(), true],
-    ['or: none holds', { or: { hasGlobalPermission: 'ADMINISTER', canAdministerJira: true } }, holding('USER_PICKER'), false],
+    [
+      'or: none holds',
+      { or: { hasGlobalPermission: 'ADMINISTER', canAdministerJira: true } },
+      holding('USER_PICKER'),
+      false,
+    ],
     ['not', { not: { hasGlobalPermission: 'USER_PICKER' } }, holding('USER_PICKER'), false],
-    ['and inside not', { not: { and: { hasGlobalPermission: 'USER_PICKER', canAdministerJira: true } } }, holding('USER_PICKER'), true],
+    [
+      'and inside not',
+      { not: { and: { hasGlobalPermission: 'USER_PICKER', canAdministerJira: true } } },
+      holding('USER_PICKER'),
+      true,
+    ],
   ])('%s', async (_name, conditions, facts, shown) => {
     await expect(displayConditionsHold(conditions, facts)).resolves.toBe(shown);
   });
@@ -51,7 +67,9 @@ describe('"Email this issue" in the Apps menu of the local host', () => {
   });
 
   const issuePageAs = async (accountId: string): Promise<string> => {
-    const answer = await fetch(`${host.url}/browse/DEMO-1`, { headers: { cookie: `forge-local-account=${encodeURIComponent(accountId)}` } });
+    const answer = await fetch(`${host.url}/browse/DEMO-1`, {
+      headers: { cookie: `forge-local-account=${encodeURIComponent(accountId)}` },
+    });
     expect(answer.status).toBe(200);
     return answer.text();
   };

@@ -7,14 +7,16 @@ export interface FakeJira extends JiraEmulator {
 }
 
 /** A Jira that records what it was asked and answers one canned response. */
-export function fakeJira(answer: LocalResponse): FakeJira {
-  const users: JiraUser[] = [{ accountId: 'admin-1', displayName: 'Ada Admin', emailAddress: 'ada@example.com', isAdmin: true }];
+export const fakeJira = (answer: LocalResponse): FakeJira => {
+  const users: JiraUser[] = [
+    { accountId: 'admin-1', displayName: 'Ada Admin', emailAddress: 'ada@example.com', isAdmin: true },
+  ];
   const jira: FakeJira = {
     siteUrl: 'http://127.0.0.1:4000',
     cloudId: 'cloud-1',
     calls: [],
     answer,
-    async handle(request, actor) {
+    handle: async (request, actor) => {
       jira.calls.push({ request, actor });
       return jira.answer;
     },
@@ -24,4 +26,4 @@ export function fakeJira(answer: LocalResponse): FakeJira {
     onEvent: () => () => undefined,
   };
   return jira;
-}
+};

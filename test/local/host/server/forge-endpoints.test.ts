@@ -1,15 +1,19 @@
 import path from 'node:path';
-import { createForgeEndpoints, INVOKE_FAILED_MESSAGE } from '../../../../local/host/server/forge-endpoints';
-import { loadAppManifest, type AppManifest } from '../../../../local/host/server/manifest-modules';
+
 import type { InstalledForgeRuntime } from '../../../../local/host/runtime';
 import type { ForgeHandler, InvocationRequest } from '../../../../local/host/runtime-types';
+import { createForgeEndpoints, INVOKE_FAILED_MESSAGE } from '../../../../local/host/server/forge-endpoints';
+import { type AppManifest, loadAppManifest } from '../../../../local/host/server/manifest-modules';
 import { fakeJira } from './fake-jira';
 
 const ADMIN = { accountId: 'admin-1', displayName: 'Ada Admin', emailAddress: 'ada@example.com', isAdmin: true };
 const ISSUE = {
   id: '10001',
   key: 'DEMO-1',
-  fields: { issuetype: { id: '10004', name: 'Bug' }, project: { id: '10000', key: 'DEMO', projectTypeKey: 'software' } },
+  fields: {
+    issuetype: { id: '10004', name: 'Bug' },
+    project: { id: '10000', key: 'DEMO', projectTypeKey: 'software' },
+  },
 };
 
 let manifest: AppManifest;
@@ -17,7 +21,7 @@ beforeAll(async () => {
   manifest = await loadAppManifest(path.resolve(__dirname, '../../../../manifest.yml'));
 });
 
-function setUp(invoke: (handler: ForgeHandler, request: InvocationRequest) => Promise<unknown>) {
+const setUp = (invoke: (handler: ForgeHandler, request: InvocationRequest) => Promise<unknown>) => {
   const jira = fakeJira({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(ISSUE) });
   const adminResolver: ForgeHandler = async () => 'admin';
   const issueActionResolver: ForgeHandler = async () => 'issue';
@@ -45,7 +49,7 @@ function setUp(invoke: (handler: ForgeHandler, request: InvocationRequest) => Pr
     log: (line) => log.push(line),
   });
   return { endpoints, runtime, jira, log, issueActionResolver };
-}
+};
 
 describe('the bridge endpoints', () => {
   it('invokes the module resolver with the issue from Jira as context.extension', async () => {
@@ -72,7 +76,12 @@ describe('the bridge endpoints', () => {
   it('wraps the answer with metadata when the bridge asked for it', async () => {
     const { endpoints } = setUp(async () => ({ ok: true, data: [] }));
     const answer = await endpoints.invoke(
-      { moduleKey: 'issue-mailer-admin', functionKey: 'listCredentials', payload: {}, metadata: { rateLimitProperties: true } },
+      {
+        moduleKey: 'issue-mailer-admin',
+        functionKey: 'listCredentials',
+        payload: {},
+        metadata: { rateLimitProperties: true },
+      },
       ADMIN,
     );
     expect(answer).toEqual({ body: { ok: true, data: [] }, metadata: {} });
@@ -91,8 +100,18 @@ describe('the bridge endpoints', () => {
 
   it.each([
     [{ moduleKey: 'nope', functionKey: 'x' }, 404, 'UNKNOWN_MODULE', 'The app has no module nope.'],
-    [{ moduleKey: 'issue-mailer-admin' }, 400, 'BAD_REQUEST', 'invoke: functionKey: Invalid input: expected string, received undefined'],
-    [{ moduleKey: 'email-this-issue', issueKey: 'demo 1', functionKey: 'x' }, 400, 'BAD_REQUEST', 'invoke: issueKey: Invalid string: must match pattern /^[A-Z][A-Z0-9_]{0,49}-[1-9]\\d{0,9}$/'],
+    [
+      { moduleKey: 'issue-mailer-admin' },
+      400,
+      'BAD_REQUEST',
+      'invoke: functionKey: Invalid input: expected string, received undefined',
+    ],
+    [
+      { moduleKey: 'email-this-issue', issueKey: 'demo 1', functionKey: 'x' },
+      400,
+      'BAD_REQUEST',
+      'invoke: issueKey: Invalid string: must match pattern /^[A-Z][A-Z0-9_]{0,49}-[1-9]\\d{0,9}$/',
+    ],
   ])('refuses %j', async (body, status, code, message) => {
     const { endpoints, runtime } = setUp(async () => null);
     const error = await endpoints.invoke(body, ADMIN).catch((caught: unknown) => caught);
@@ -106,7 +125,11 @@ describe('the bridge endpoints', () => {
     const error = await endpoints
       .invoke({ moduleKey: 'email-this-issue', issueKey: 'DEMO-9', functionKey: 'getEmailDraft' }, ADMIN)
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ status: 404, code: 'ISSUE_NOT_FOUND', message: 'Issue DEMO-9 does not exist or you cannot see it.' });
+    expect(error).toMatchObject({
+      status: 404,
+      code: 'ISSUE_NOT_FOUND',
+      message: 'Issue DEMO-9 does not exist or you cannot see it.',
+    });
     expect(runtime.invoke).not.toHaveBeenCalled();
   });
 

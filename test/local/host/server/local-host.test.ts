@@ -1,11 +1,12 @@
-import { request as httpRequest } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CredentialView, ResolverResult } from '../../../../src/contract';
-import { DEMO_CREDENTIAL_NAME, DEFAULT_TENANT_CONFIG, startLocalHost, type LocalHost } from '../../../../local/host';
+
+import { DEFAULT_TENANT_CONFIG, DEMO_CREDENTIAL_NAME, type LocalHost, startLocalHost } from '../../../../local/host';
 import { PAGE_CSP } from '../../../../local/host/server/http-kit';
 import { BRIDGE_SCRIPT_TAG, RESOURCE_CSP, resourceCsp } from '../../../../local/host/server/resource-files';
+import type { CredentialView, ResolverResult } from '../../../../src/contract';
 
 jest.setTimeout(60_000);
 
@@ -25,14 +26,13 @@ afterAll(async () => {
 
 const demoSecret = () => host.microsoft.config.tenants[0]?.apps[0]?.secrets[0]?.value ?? 'missing';
 
-function postJson(pathname: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${host.url}${pathname}`, {
+const postJson = (pathname: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${host.url}${pathname}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: host.url, ...headers },
     body: JSON.stringify(body),
     redirect: 'manual',
   });
-}
 
 describe('the local host', () => {
   it('seeds the demo credential through the admin resolver without printing the secret', async () => {
@@ -40,13 +40,23 @@ describe('the local host', () => {
     expect(logLines).toEqual([
       `Seeded the demo credential "${DEMO_CREDENTIAL_NAME}" (client ID 3f8a2c1d-7b4e-4d96-a5f0-1c2e9b8d7a60, sender support@contoso.onmicrosoft.com).`,
     ]);
-    const response = await postJson('/__forge/invoke', { moduleKey: 'issue-mailer-admin', functionKey: 'listCredentials', payload: {} });
+    const response = await postJson('/__forge/invoke', {
+      moduleKey: 'issue-mailer-admin',
+      functionKey: 'listCredentials',
+      payload: {},
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).not.toContain(demoSecret());
     const result = JSON.parse(text) as ResolverResult<CredentialView[]>;
-    expect(result.ok && result.data.map((credential) => [credential.name, credential.hasSecret, credential.tokenEndpoint])).toEqual([
-      [DEMO_CREDENTIAL_NAME, true, `${host.microsoft.loginBaseUrl}/6b1f3c2a-8d4e-4f7a-9c51-2e7d0a3b5c84/oauth2/v2.0/token`],
+    expect(
+      result.ok && result.data.map((credential) => [credential.name, credential.hasSecret, credential.tokenEndpoint]),
+    ).toEqual([
+      [
+        DEMO_CREDENTIAL_NAME,
+        true,
+        `${host.microsoft.loginBaseUrl}/6b1f3c2a-8d4e-4f7a-9c51-2e7d0a3b5c84/oauth2/v2.0/token`,
+      ],
     ]);
   });
 
@@ -70,7 +80,9 @@ describe('the local host', () => {
   );
 
   it("serves a resource with the bridge first in <head> and the Custom UI CSP the manifest's content permissions allow", async () => {
-    const response = await fetch(`${host.url}/forge/resources/issue-action/index.html?moduleKey=email-this-issue&issueKey=DEMO-1`);
+    const response = await fetch(
+      `${host.url}/forge/resources/issue-action/index.html?moduleKey=email-this-issue&issueKey=DEMO-1`,
+    );
     expect(response.status).toBe(200);
     // manifest.yml asks for `permissions.content.styles: [unsafe-inline]` (the email preview), and nothing else.
     expect(response.headers.get('content-security-policy')).toBe(resourceCsp({ inlineStyles: true }));
@@ -83,7 +95,9 @@ describe('the local host', () => {
   });
 
   it('redirects a resource root to its folder, keeping the query', async () => {
-    const response = await fetch(`${host.url}/forge/resources/admin?moduleKey=issue-mailer-admin`, { redirect: 'manual' });
+    const response = await fetch(`${host.url}/forge/resources/admin?moduleKey=issue-mailer-admin`, {
+      redirect: 'manual',
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/forge/resources/admin/?moduleKey=issue-mailer-admin');
   });
@@ -92,7 +106,11 @@ describe('the local host', () => {
     ['/__forge/invoke', { origin: 'https://evil.example' }, 403, 'CROSS_ORIGIN'],
     ['/__forge/nope', {}, 405, 'METHOD_NOT_ALLOWED'],
   ])('answers POST %s %j with %d', async (pathname, headers, status, code) => {
-    const response = await postJson(pathname, { moduleKey: 'issue-mailer-admin', functionKey: 'listCredentials' }, headers);
+    const response = await postJson(
+      pathname,
+      { moduleKey: 'issue-mailer-admin', functionKey: 'listCredentials' },
+      headers,
+    );
     expect(response.status).toBe(status);
     expect(((await response.json()) as { code: string }).code).toBe(code);
   });
@@ -126,14 +144,19 @@ describe('the local host', () => {
 
     const admin = await fetch(`${host.url}/admin`, { headers: { cookie } });
     expect(admin.status).toBe(403);
-    expect(await admin.text()).toContain(`${member.displayName} is not a Jira administrator and cannot open Jira settings.`);
+    expect(await admin.text()).toContain(
+      `${member.displayName} is not a Jira administrator and cannot open Jira settings.`,
+    );
 
     const unknown = await fetch(`${host.url}/?as=nobody`, { redirect: 'manual' });
     expect(unknown.status).toBe(404);
   });
 
   it('keeps the credential across restarts on the same emulator ports', async () => {
-    const ports = { loginPort: Number(new URL(host.microsoft.loginBaseUrl).port), graphPort: Number(new URL(host.microsoft.graphBaseUrl).port) };
+    const ports = {
+      loginPort: Number(new URL(host.microsoft.loginBaseUrl).port),
+      graphPort: Number(new URL(host.microsoft.graphBaseUrl).port),
+    };
     await host.close();
     logLines.length = 0;
     host = await startLocalHost({ port: 0, dataDir, microsoft: ports, log: (line) => logLines.push(line) });
@@ -146,13 +169,32 @@ describe('the local host', () => {
     logLines.length = 0;
     host = await startLocalHost({ port: 0, dataDir, log: (line) => logLines.push(line) });
     expect(host.seed).toBe('repointed');
-    expect(logLines).toEqual([`Pointed the demo credential "${DEMO_CREDENTIAL_NAME}" at this run's Microsoft emulator.`]);
-    const listed = (await (await postJson('/__forge/invoke', { moduleKey: 'issue-mailer-admin', functionKey: 'listCredentials', payload: {} })).json()) as ResolverResult<CredentialView[]>;
+    expect(logLines).toEqual([
+      `Pointed the demo credential "${DEMO_CREDENTIAL_NAME}" at this run's Microsoft emulator.`,
+    ]);
+    const listed = (await (
+      await postJson('/__forge/invoke', {
+        moduleKey: 'issue-mailer-admin',
+        functionKey: 'listCredentials',
+        payload: {},
+      })
+    ).json()) as ResolverResult<CredentialView[]>;
     expect(listed.ok && listed.data.map((c) => [c.name, c.hasSecret, c.tokenEndpoint, c.graphBaseUrl])).toEqual([
-      [DEMO_CREDENTIAL_NAME, true, `${host.microsoft.loginBaseUrl}/6b1f3c2a-8d4e-4f7a-9c51-2e7d0a3b5c84/oauth2/v2.0/token`, `${host.microsoft.graphBaseUrl}/v1.0`],
+      [
+        DEMO_CREDENTIAL_NAME,
+        true,
+        `${host.microsoft.loginBaseUrl}/6b1f3c2a-8d4e-4f7a-9c51-2e7d0a3b5c84/oauth2/v2.0/token`,
+        `${host.microsoft.graphBaseUrl}/v1.0`,
+      ],
     ]);
     const id = listed.ok ? listed.data[0]?.id : undefined;
-    const tested = (await (await postJson('/__forge/invoke', { moduleKey: 'issue-mailer-admin', functionKey: 'testConnection', payload: { id } })).json()) as ResolverResult<{ ok: boolean }>;
+    const tested = (await (
+      await postJson('/__forge/invoke', {
+        moduleKey: 'issue-mailer-admin',
+        functionKey: 'testConnection',
+        payload: { id },
+      })
+    ).json()) as ResolverResult<{ ok: boolean }>;
     expect(tested.ok && tested.data.ok).toBe(true);
   });
 

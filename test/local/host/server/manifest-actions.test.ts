@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { loadAppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
+
 import { readAutomationActions } from '../../../../local/host/server/manifest-actions';
+import { loadAppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
 import { useTempManifests } from './fixtures/temp-manifest';
 
 const FIXTURE = path.join(__dirname, 'fixtures/automation-manifest.yml');
@@ -17,7 +18,13 @@ describe('Automation actions in the manifest', () => {
         actionVerb: 'TRIGGER',
         description: 'Answers what it received.',
         inputs: [
-          { name: 'issueKey', title: 'Issue', type: 'string', required: true, description: 'The issue, usually {{issue.key}}' },
+          {
+            name: 'issueKey',
+            title: 'Issue',
+            type: 'string',
+            required: true,
+            description: 'The issue, usually {{issue.key}}',
+          },
           { name: 'note', title: 'Note', type: 'string', required: false, description: undefined },
           { name: 'count', title: 'Count', type: 'integer', required: false, description: undefined },
         ],
@@ -81,7 +88,10 @@ describe('Automation actions in the manifest', () => {
   });
 
   it('reads a manifest without Automation modules as no actions', () => {
-    expect(readAutomationActions({}, { functions: new Map(), resources: new Map() })).toEqual({ ok: true, actions: [] });
+    expect(readAutomationActions({}, { functions: new Map(), resources: new Map() })).toEqual({
+      ok: true,
+      actions: [],
+    });
   });
 
   describe('refuses what Automation would refuse', () => {
@@ -99,15 +109,27 @@ describe('Automation actions in the manifest', () => {
     const PROVIDER = ['  automation:actionProvider:', '    - { key: provider, actions: [act] }'];
 
     const load = (lines: string[]) =>
-      manifests.load(['app: { id: x }', 'resources: [{ key: form, path: static/form }]', 'modules:', ...lines, ''].join('\n'));
+      manifests.load(
+        ['app: { id: x }', 'resources: [{ key: form, path: static/form }]', 'modules:', ...lines, ''].join('\n'),
+      );
 
     it.each([
       [
         'a provider naming an unknown action',
-        ['  automation:actionProvider:', '    - { key: provider, actions: [act, missing] }', '  action:', ...ACTION, ...FUNCTIONS],
+        [
+          '  automation:actionProvider:',
+          '    - { key: provider, actions: [act, missing] }',
+          '  action:',
+          ...ACTION,
+          ...FUNCTIONS,
+        ],
         'action provider provider lists unknown action missing.',
       ],
-      ['an unknown function', [...PROVIDER, '  action:', ...ACTION, '  function: []'], 'action act names unknown function act-fn.'],
+      [
+        'an unknown function',
+        [...PROVIDER, '  action:', ...ACTION, '  function: []'],
+        'action act names unknown function act-fn.',
+      ],
       [
         'an unknown form resource',
         [...PROVIDER, '  action:', ...ACTION, '      config: { resource: nowhere }', ...FUNCTIONS],
@@ -118,15 +140,31 @@ describe('Automation actions in the manifest', () => {
         [...PROVIDER, '  action:', ...ACTION, '      resolver: { function: nope }', ...FUNCTIONS],
         'action act names unknown function nope.',
       ],
-      ['an action declared twice', [...PROVIDER, '  action:', ...ACTION, ...ACTION, ...FUNCTIONS], 'action act is declared twice.'],
+      [
+        'an action declared twice',
+        [...PROVIDER, '  action:', ...ACTION, ...ACTION, ...FUNCTIONS],
+        'action act is declared twice.',
+      ],
       [
         'an input type Automation does not know',
-        [...PROVIDER, '  action:', ...ACTION.slice(0, 5), '      inputs: { text: { title: Text, type: date, required: true } }', ...FUNCTIONS],
+        [
+          ...PROVIDER,
+          '  action:',
+          ...ACTION.slice(0, 5),
+          '      inputs: { text: { title: Text, type: date, required: true } }',
+          ...FUNCTIONS,
+        ],
         'modules.action.0.inputs.text.type: Invalid option: expected one of "string"|"integer"|"number"|"boolean"',
       ],
       [
         'an input without required',
-        [...PROVIDER, '  action:', ...ACTION.slice(0, 5), '      inputs: { text: { title: Text, type: string } }', ...FUNCTIONS],
+        [
+          ...PROVIDER,
+          '  action:',
+          ...ACTION.slice(0, 5),
+          '      inputs: { text: { title: Text, type: string } }',
+          ...FUNCTIONS,
+        ],
         'modules.action.0.inputs.text.required: Invalid input: expected boolean, received undefined',
       ],
       [
@@ -136,7 +174,14 @@ describe('Automation actions in the manifest', () => {
       ],
       [
         'a Forge remote endpoint instead of a function',
-        [...PROVIDER, '  action:', ...ACTION.slice(0, 2), '      endpoint: remote-fn', ...ACTION.slice(3), ...FUNCTIONS],
+        [
+          ...PROVIDER,
+          '  action:',
+          ...ACTION.slice(0, 2),
+          '      endpoint: remote-fn',
+          ...ACTION.slice(3),
+          ...FUNCTIONS,
+        ],
         'modules.action.0.function: the local host runs actions that name a function (not a Forge remote endpoint)',
       ],
     ])('refuses %s', async (_what, lines, message) => {
@@ -147,9 +192,19 @@ describe('Automation actions in the manifest', () => {
 
     it('refuses more than 20 actions', () => {
       const functions = new Map([['fn', 'index.fn']]);
-      const action = (n: number) => ({ key: `a${n}`, name: `A${n}`, function: 'fn', actionVerb: 'GET', description: 'd', inputs: {} });
+      const action = (n: number) => ({
+        key: `a${n}`,
+        name: `A${n}`,
+        function: 'fn',
+        actionVerb: 'GET',
+        description: 'd',
+        inputs: {},
+      });
       const keys = Array.from({ length: 21 }, (_, n) => n);
-      const modules = { action: keys.map(action), 'automation:actionProvider': [{ key: 'p', actions: keys.map((n) => `a${n}`) }] };
+      const modules = {
+        action: keys.map(action),
+        'automation:actionProvider': [{ key: 'p', actions: keys.map((n) => `a${n}`) }],
+      };
       expect(readAutomationActions(modules, { functions, resources: new Map() })).toEqual({
         ok: false,
         message: 'action providers list 21 actions; Automation takes at most 20 from one app.',

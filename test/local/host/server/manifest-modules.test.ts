@@ -1,6 +1,11 @@
 import path from 'node:path';
+
+import {
+  resolveHandlers,
+  resolveProductTriggerHandlers,
+  resolveTriggerHandlers,
+} from '../../../../local/host/server/app-handlers';
 import { loadAppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
-import { resolveHandlers, resolveProductTriggerHandlers, resolveTriggerHandlers } from '../../../../local/host/server/app-handlers';
 import { useTempManifests } from './fixtures/temp-manifest';
 
 const MANIFEST = path.resolve(__dirname, '../../../../manifest.yml');
@@ -71,7 +76,14 @@ describe('loadAppManifest', () => {
       { key: 'email-outbox-consumer', queue: 'email-outbox', functionKey: 'email-worker', timeoutSeconds: 300 },
     ]);
     expect(manifest.entities.map((entity) => [entity.name, entity.indexes])).toEqual([
-      ['outbox-email', ['createdAt', { name: 'by-status', partition: ['status'], range: ['createdAt'] }, { name: 'by-issue', partition: ['issueKey'], range: ['createdAt'] }]],
+      [
+        'outbox-email',
+        [
+          'createdAt',
+          { name: 'by-status', partition: ['status'], range: ['createdAt'] },
+          { name: 'by-issue', partition: ['issueKey'], range: ['createdAt'] },
+        ],
+      ],
       ['mailbox-pace', []],
     ]);
   });
@@ -80,7 +92,7 @@ describe('loadAppManifest', () => {
     const manifests = useTempManifests('manifest-triggers-');
     const load = (modules: string) => manifests.load(`app: { id: x }\nmodules:\n${modules}`);
 
-    it('reads each trigger with its interval and its function\'s timeoutSeconds', async () => {
+    it("reads each trigger with its interval and its function's timeoutSeconds", async () => {
       const { result } = await load(
         [
           '  scheduledTrigger:',
@@ -162,7 +174,16 @@ describe('resolveHandlers', () => {
     const issueEvents = async () => undefined;
     const automationSendEmail = async () => undefined;
     const automationConfig = async () => undefined;
-    const entry = { adminResolver, issueActionResolver, credentialExpiryCheck, emailWorker, emailLogUpkeep, issueEvents, automationSendEmail, automationConfig };
+    const entry = {
+      adminResolver,
+      issueActionResolver,
+      credentialExpiryCheck,
+      emailWorker,
+      emailLogUpkeep,
+      issueEvents,
+      automationSendEmail,
+      automationConfig,
+    };
     const handlers = resolveHandlers(manifest, entry);
     expect([...handlers]).toEqual([
       ['admin-resolver', adminResolver],

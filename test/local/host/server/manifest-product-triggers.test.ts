@@ -1,5 +1,5 @@
 import { HandlerNotFoundError, resolveProductTriggerHandlers } from '../../../../local/host/server/app-handlers';
-import { ManifestError, type AppManifest } from '../../../../local/host/server/manifest-modules';
+import { type AppManifest, ManifestError } from '../../../../local/host/server/manifest-modules';
 import { useTempManifests } from './fixtures/temp-manifest';
 
 describe('trigger modules (product events) in the manifest', () => {
@@ -47,7 +47,12 @@ describe('trigger modules (product events) in the manifest', () => {
         ],
         timeoutSeconds: undefined,
       },
-      { key: 'plain', functionKey: 'other-fn', events: [{ eventType: 'avi:jira:created:issue', ignoreSelf: false }], timeoutSeconds: undefined },
+      {
+        key: 'plain',
+        functionKey: 'other-fn',
+        events: [{ eventType: 'avi:jira:created:issue', ignoreSelf: false }],
+        timeoutSeconds: undefined,
+      },
     ]);
     const events = async () => undefined;
     const other = async () => undefined;
@@ -64,7 +69,11 @@ describe('trigger modules (product events) in the manifest', () => {
   });
 
   it.each([
-    ['an unknown function', '  trigger:\n    - { key: t, function: nope, events: [avi:jira:created:issue] }\n', 'trigger t names unknown function nope.'],
+    [
+      'an unknown function',
+      '  trigger:\n    - { key: t, function: nope, events: [avi:jira:created:issue] }\n',
+      'trigger t names unknown function nope.',
+    ],
     [
       'an event listed twice',
       '  trigger:\n    - { key: t, function: f, events: [avi:jira:created:issue, avi:jira:created:issue] }\n  function:\n    - { key: f, handler: index.f }\n',

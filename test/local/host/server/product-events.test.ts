@@ -1,21 +1,31 @@
-import { ALEX_ADMIN, JORDAN_MEMBER, SAM_AGENT, createJiraEmulator } from '../../../../local/jira';
-import type { JiraActor } from '../../../../local/jira/types';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+
 import { InvalidTriggerRequestError } from '../../../../local/host/runtime';
+import { TriggerTimeoutError } from '../../../../local/host/runtime';
 import type { ForgeTriggerHandler, TriggerInvocationRequest } from '../../../../local/host/runtime-types';
 import type { ProductTriggerModule } from '../../../../local/host/server/manifest-modules';
-import { MissingProductTriggerHandlerError, createProductEvents } from '../../../../local/host/server/product-events';
-import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { TriggerTimeoutError } from '../../../../local/host/runtime';
+import { createProductEvents, MissingProductTriggerHandlerError } from '../../../../local/host/server/product-events';
+import { ALEX_ADMIN, createJiraEmulator, JORDAN_MEMBER, SAM_AGENT } from '../../../../local/jira';
+import type { JiraActor } from '../../../../local/jira/types';
 import { fakeClock } from './fixtures/fake-clock';
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 class FixtureEventError extends Error {
   override name = 'FixtureEventError';
   readonly code = 'FIXTURE_EVENT_FAILED';
 }
 
-const triggerModule = (key: string, functionKey: string, events: [string, boolean][], timeoutSeconds?: number): ProductTriggerModule => ({
+const triggerModule = (
+  key: string,
+  functionKey: string,
+  events: [string, boolean][],
+  timeoutSeconds?: number,
+): ProductTriggerModule => ({
   key,
   functionKey,
   events: events.map(([eventType, ignoreSelf]) => ({ eventType, ignoreSelf })),
@@ -23,31 +33,41 @@ const triggerModule = (key: string, functionKey: string, events: [string, boolea
 });
 
 /** A runtime that records each invocation and lets the test decide when it ends. */
-function recordingRuntime() {
+const recordingRuntime = () => {
   const calls: { handler: ForgeTriggerHandler; request: TriggerInvocationRequest }[] = [];
   const pending: (() => void)[] = [];
   let holding = false;
   return {
     calls,
-    hold() {
+    hold: () => {
       holding = true;
     },
-    release() {
+    release: () => {
       holding = false;
       for (const resolve of pending.splice(0)) resolve();
     },
     runtime: {
-      async invokeTrigger(handler: ForgeTriggerHandler, request: TriggerInvocationRequest): Promise<unknown> {
+      invokeTrigger: async (handler: ForgeTriggerHandler, request: TriggerInvocationRequest): Promise<unknown> => {
         calls.push({ handler, request });
         if (holding) await new Promise<void>((resolve) => pending.push(resolve));
-        return handler({ ...(request.event ?? {}), context: { cloudId: 'c', moduleKey: request.moduleKey }, contextToken: 't' }, { installContext: 'i' });
+        return handler(
+          { ...(request.event ?? {}), context: { cloudId: 'c', moduleKey: request.moduleKey }, contextToken: 't' },
+          { installContext: 'i' },
+        );
       },
     },
   };
-}
+};
 
-const setUp = (triggers: ProductTriggerModule[], handlers: Record<string, ForgeTriggerHandler>, clock = fakeClock('2025-03-08T10:00:00.000Z')) => {
-  const jira = createJiraEmulator({ siteUrl: 'http://127.0.0.1:4000', now: () => new Date('2025-03-08T10:00:00.000Z') });
+const setUp = (
+  triggers: ProductTriggerModule[],
+  handlers: Record<string, ForgeTriggerHandler>,
+  clock = fakeClock('2025-03-08T10:00:00.000Z'),
+) => {
+  const jira = createJiraEmulator({
+    siteUrl: 'http://127.0.0.1:4000',
+    now: () => new Date('2025-03-08T10:00:00.000Z'),
+  });
   const recorder = recordingRuntime();
   const log: string[] = [];
   const events = createProductEvents({
@@ -59,7 +79,10 @@ const setUp = (triggers: ProductTriggerModule[], handlers: Record<string, ForgeT
     log: (line) => log.push(line),
   });
   const call = (actor: JiraActor, method: string, path: string, body: unknown) =>
-    jira.handle({ method, path, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) }, actor);
+    jira.handle(
+      { method, path, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) },
+      actor,
+    );
   return { jira, recorder, log, events, call, clock };
 };
 
@@ -71,12 +94,23 @@ describe('product event delivery', () => {
     const seen = jest.fn(async () => 'ignored');
     const { recorder, events, call } = setUp(
       [
-        triggerModule('issue-events', 'events-fn', [['avi:jira:commented:issue', true], ['avi:jira:updated:issue', true]], 20),
+        triggerModule(
+          'issue-events',
+          'events-fn',
+          [
+            ['avi:jira:commented:issue', true],
+            ['avi:jira:updated:issue', true],
+          ],
+          20,
+        ),
         triggerModule('created-only', 'created-fn', [['avi:jira:created:issue', false]]),
       ],
       { 'events-fn': seen, 'created-fn': seen },
     );
-    expect((await call(user(SAM_AGENT.accountId), 'POST', '/rest/api/3/issue/DEMO-2/comment', comment('Arrives Monday.'))).status).toBe(201);
+    expect(
+      (await call(user(SAM_AGENT.accountId), 'POST', '/rest/api/3/issue/DEMO-2/comment', comment('Arrives Monday.')))
+        .status,
+    ).toBe(201);
     await events.whenIdle();
     expect(recorder.calls.map((entry) => entry.request)).toEqual([
       {
@@ -94,15 +128,19 @@ describe('product event delivery', () => {
     ]);
     expect(events.delivered()).toBe(1);
 
-    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue', { fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'Rack B' } });
+    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'Rack B' },
+    });
     await events.whenIdle();
-    expect(recorder.calls.slice(1).map(({ request }) => [request.moduleKey, request.event?.eventType, 'timeoutSeconds' in request])).toEqual([
-      ['created-only', 'avi:jira:created:issue', false],
-    ]);
+    expect(
+      recorder.calls
+        .slice(1)
+        .map(({ request }) => [request.moduleKey, request.event?.eventType, 'timeoutSeconds' in request]),
+    ).toEqual([['created-only', 'avi:jira:created:issue', false]]);
     expect(events.delivered()).toBe(2);
   });
 
-  it("leaves out what the app did for ignoreSelf, and delivers it to modules that want it", async () => {
+  it('leaves out what the app did for ignoreSelf, and delivers it to modules that want it', async () => {
     const { recorder, events, call } = setUp(
       [
         triggerModule('ignores-self', 'a-fn', [['avi:jira:commented:issue', true]]),
@@ -110,10 +148,17 @@ describe('product event delivery', () => {
       ],
       { 'a-fn': async () => undefined, 'b-fn': async () => undefined },
     );
-    await call({ type: 'app' }, 'POST', '/rest/api/3/issue/DEMO-3/comment', comment('Emailed to someone@example.com by Alex Admin.'));
+    await call(
+      { type: 'app' },
+      'POST',
+      '/rest/api/3/issue/DEMO-3/comment',
+      comment('Emailed to someone@example.com by Alex Admin.'),
+    );
     await call(user(JORDAN_MEMBER.accountId), 'POST', '/rest/api/3/issue/DEMO-3/comment', comment('Thanks!'));
     await events.whenIdle();
-    expect(recorder.calls.map(({ request }) => [request.moduleKey, (request.event?.comment as { body: unknown }).body])).toEqual([
+    expect(
+      recorder.calls.map(({ request }) => [request.moduleKey, (request.event?.comment as { body: unknown }).body]),
+    ).toEqual([
       ['hears-all', adf('Emailed to someone@example.com by Alex Admin.')],
       ['ignores-self', adf('Thanks!')],
       ['hears-all', adf('Thanks!')],
@@ -144,8 +189,13 @@ describe('product event delivery', () => {
     const failing = jest.fn(async () => {
       throw new FixtureEventError('failed for jordan.lee@example.com');
     });
-    const { recorder, events, log, call } = setUp([triggerModule('broken', 'broken-fn', [['avi:jira:updated:issue', false]])], { 'broken-fn': failing });
-    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', { transition: { id: '21' } });
+    const { recorder, events, log, call } = setUp(
+      [triggerModule('broken', 'broken-fn', [['avi:jira:updated:issue', false]])],
+      { 'broken-fn': failing },
+    );
+    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', {
+      transition: { id: '21' },
+    });
     await events.whenIdle();
     expect(recorder.calls).toHaveLength(1);
     expect(failing).toHaveBeenCalledTimes(1);
@@ -157,12 +207,21 @@ describe('product event delivery', () => {
     const seen: unknown[] = [];
     const asking = jest.fn(async (event: Record<string, unknown>) => {
       seen.push(event.retryContext);
-      return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, retryData: { rule: 'r-1' } });
+      return new InvocationError({
+        retryAfter: 30,
+        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+        retryData: { rule: 'r-1' },
+      });
     });
-    const { recorder, events, log, call, clock } = setUp([triggerModule('asks', 'asks-fn', [['avi:jira:updated:issue', false]])], {
-      'asks-fn': asking as unknown as ForgeTriggerHandler,
+    const { recorder, events, log, call, clock } = setUp(
+      [triggerModule('asks', 'asks-fn', [['avi:jira:updated:issue', false]])],
+      {
+        'asks-fn': asking,
+      },
+    );
+    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', {
+      transition: { id: '21' },
     });
-    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', { transition: { id: '21' } });
     await new Promise((resolve) => setImmediate(resolve));
     expect(clock.pending()).toEqual(['2025-03-08T10:00:30.000Z']);
 
@@ -175,9 +234,19 @@ describe('product event delivery', () => {
     await events.whenIdle();
 
     expect(recorder.calls).toHaveLength(5);
-    const retryContext = (retryCount: number) => ({ retryCount, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { rule: 'r-1' } });
+    const retryContext = (retryCount: number) => ({
+      retryCount,
+      retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED',
+      retryData: { rule: 'r-1' },
+    });
     expect(seen).toEqual([undefined, retryContext(1), retryContext(2), retryContext(3), retryContext(4)]);
-    expect(recorder.calls.map((c) => (c.request.event as { issue?: { key?: string } }).issue?.key)).toEqual(['DEMO-2', 'DEMO-2', 'DEMO-2', 'DEMO-2', 'DEMO-2']);
+    expect(recorder.calls.map((c) => (c.request.event as { issue?: { key?: string } }).issue?.key)).toEqual([
+      'DEMO-2',
+      'DEMO-2',
+      'DEMO-2',
+      'DEMO-2',
+      'DEMO-2',
+    ]);
     expect(log).toEqual([
       'Trigger asks on avi:jira:updated:issue asked for a retry (FUNCTION_UPSTREAM_RATE_LIMITED); retry 1 of 4 in 30 s.',
       'Trigger asks on avi:jira:updated:issue asked for a retry (FUNCTION_UPSTREAM_RATE_LIMITED); retry 2 of 4 in 30 s.',
@@ -191,14 +260,19 @@ describe('product event delivery', () => {
 
   it('retries an invocation that timed out on its own (FUNCTION_TIME_OUT), and stops when a retry succeeds', async () => {
     let attempts = 0;
-    const { recorder, events, log, call, clock } = setUp([triggerModule('slow', 'slow-fn', [['avi:jira:updated:issue', false]])], {
-      'slow-fn': async () => {
-        attempts += 1;
-        if (attempts === 1) throw new TriggerTimeoutError('slow-fn', 'slow', 25_000);
-        return undefined;
+    const { recorder, events, log, call, clock } = setUp(
+      [triggerModule('slow', 'slow-fn', [['avi:jira:updated:issue', false]])],
+      {
+        'slow-fn': async () => {
+          attempts += 1;
+          if (attempts === 1) throw new TriggerTimeoutError('slow-fn', 'slow', 25_000);
+          return undefined;
+        },
       },
+    );
+    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', {
+      transition: { id: '21' },
     });
-    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', { transition: { id: '21' } });
     await new Promise((resolve) => setImmediate(resolve));
     expect(clock.pending()).toEqual(['2025-03-08T10:00:01.000Z']);
     clock.advance(1_000);
@@ -213,10 +287,15 @@ describe('product event delivery', () => {
   });
 
   it('drops a waiting retry on close', async () => {
-    const { recorder, events, call, clock } = setUp([triggerModule('asks', 'fn', [['avi:jira:updated:issue', false]])], {
-      fn: async () => new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }),
+    const { recorder, events, call, clock } = setUp(
+      [triggerModule('asks', 'fn', [['avi:jira:updated:issue', false]])],
+      {
+        fn: async () => new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }),
+      },
+    );
+    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', {
+      transition: { id: '21' },
     });
-    await call(user(ALEX_ADMIN.accountId), 'POST', '/rest/api/3/issue/DEMO-2/transitions', { transition: { id: '21' } });
     await new Promise((resolve) => setImmediate(resolve));
     expect(clock.pending()).toHaveLength(1);
     await events.close();
@@ -226,7 +305,9 @@ describe('product event delivery', () => {
   });
 
   it('stops listening on close', async () => {
-    const { recorder, events, call } = setUp([triggerModule('m', 'fn', [['avi:jira:commented:issue', false]])], { fn: async () => undefined });
+    const { recorder, events, call } = setUp([triggerModule('m', 'fn', [['avi:jira:commented:issue', false]])], {
+      fn: async () => undefined,
+    });
     await events.close();
     await call(user(SAM_AGENT.accountId), 'POST', '/rest/api/3/issue/DEMO-1/comment', comment('After close.'));
     await events.whenIdle();
@@ -234,7 +315,11 @@ describe('product event delivery', () => {
   });
 
   it('refuses at start a module without a handler, or with a time limit product triggers do not allow', () => {
-    expect(() => setUp([triggerModule('m', 'missing-fn', [['avi:jira:created:issue', false]])], {})).toThrow(MissingProductTriggerHandlerError);
-    expect(() => setUp([triggerModule('m', 'fn', [['avi:jira:created:issue', false]], 60)], { fn: async () => undefined })).toThrow(InvalidTriggerRequestError);
+    expect(() => setUp([triggerModule('m', 'missing-fn', [['avi:jira:created:issue', false]])], {})).toThrow(
+      MissingProductTriggerHandlerError,
+    );
+    expect(() =>
+      setUp([triggerModule('m', 'fn', [['avi:jira:created:issue', false]], 60)], { fn: async () => undefined }),
+    ).toThrow(InvalidTriggerRequestError);
   });
 });

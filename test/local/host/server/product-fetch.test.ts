@@ -61,7 +61,11 @@ describe('fetchProduct (browser requestJira)', () => {
     await fetchProduct(jira, 'admin-1', {
       product: 'jira',
       restPath: '/rest/api/3/issue/DEMO-1/attachments',
-      fetchRequestInit: { method: 'POST', headers: [['content-type', 'text/plain;charset=UTF-8']], body: JSON.stringify(form) },
+      fetchRequestInit: {
+        method: 'POST',
+        headers: [['content-type', 'text/plain;charset=UTF-8']],
+        body: JSON.stringify(form),
+      },
       isMultipartFormData: true,
     });
     const sent = jira.calls[0]?.request;
@@ -75,11 +79,17 @@ describe('fetchProduct (browser requestJira)', () => {
   });
 
   it.each([
-    [{ product: 'confluence', restPath: '/wiki/rest/api/content' }, 'UNKNOWN_PRODUCT', 'fetchProduct: this local site is Jira; it cannot reach confluence.'],
+    [
+      { product: 'confluence', restPath: '/wiki/rest/api/content' },
+      'UNKNOWN_PRODUCT',
+      'fetchProduct: this local site is Jira; it cannot reach confluence.',
+    ],
     [{ product: 'jira', restPath: '/secure/admin' }, 'BAD_REST_PATH', 'fetchProduct: restPath must start with /rest/.'],
   ])('refuses %j', async (request, code, message) => {
     const jira = fakeJira(json);
-    const error = await fetchProduct(jira, 'admin-1', { ...request, fetchRequestInit: {} }).catch((caught: unknown) => caught);
+    const error = await fetchProduct(jira, 'admin-1', { ...request, fetchRequestInit: {} }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ status: 400, code, message });
     expect(jira.calls).toHaveLength(0);
   });

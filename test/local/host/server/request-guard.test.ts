@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+
 import { createRequestGuard } from '../../../../local/host/server/request-guard';
 
 const guard = createRequestGuard(() => 4000);
 
-function request(method: string, headers: Record<string, string>): IncomingMessage {
-  return { method, url: '/__forge/invoke', headers } as unknown as IncomingMessage;
-}
+const request = (method: string, headers: Record<string, string>): IncomingMessage =>
+  ({ method, url: '/__forge/invoke', headers }) as unknown as IncomingMessage;
 
 describe('the request guard', () => {
   it.each([

@@ -1,13 +1,20 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { HostHttpError } from '../../../../local/host/server/http-kit';
 import { BRIDGE_SCRIPT_TAG, injectBridge, readResourceFile } from '../../../../local/host/server/resource-files';
 
 describe('injectBridge', () => {
   it.each([
-    ['<html><head><title>x</title></head></html>', `<html><head>\n    ${BRIDGE_SCRIPT_TAG}<title>x</title></head></html>`],
-    ['<HEAD lang="en"><script src="a.js"></script>', `<HEAD lang="en">\n    ${BRIDGE_SCRIPT_TAG}<script src="a.js"></script>`],
+    [
+      '<html><head><title>x</title></head></html>',
+      `<html><head>\n    ${BRIDGE_SCRIPT_TAG}<title>x</title></head></html>`,
+    ],
+    [
+      '<HEAD lang="en"><script src="a.js"></script>',
+      `<HEAD lang="en">\n    ${BRIDGE_SCRIPT_TAG}<script src="a.js"></script>`,
+    ],
     ['<header></header><head></head>', `<header></header><head>\n    ${BRIDGE_SCRIPT_TAG}</head>`],
     ['<body>no head</body>', `${BRIDGE_SCRIPT_TAG}<body>no head</body>`],
   ])('puts the bridge first in <head>: %s', (input, expected) => {
@@ -24,7 +31,10 @@ describe('readResourceFile', () => {
     root = await mkdtemp(path.join(tmpdir(), 'resource-files-'));
     dist = path.join(root, 'dist');
     await mkdir(path.join(dist, 'assets'), { recursive: true });
-    await writeFile(path.join(dist, 'index.html'), '<head><script type="module" src="./assets/app.js"></script></head>');
+    await writeFile(
+      path.join(dist, 'index.html'),
+      '<head><script type="module" src="./assets/app.js"></script></head>',
+    );
     await writeFile(path.join(dist, 'assets', 'app.js'), appJs);
     await writeFile(path.join(dist, 'assets', 'index.html'), '<head></head>');
     await writeFile(path.join(root, 'outside.txt'), 'not served');
@@ -68,7 +78,9 @@ describe('readResourceFile', () => {
   });
 
   it('answers 503 with the build hint when the resource was not built', async () => {
-    const error = await readResourceFile('issue-action', path.join(root, 'no-dist'), '').catch((caught: unknown) => caught);
+    const error = await readResourceFile('issue-action', path.join(root, 'no-dist'), '').catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({
       status: 503,
       code: 'RESOURCE_NOT_BUILT',

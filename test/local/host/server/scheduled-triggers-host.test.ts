@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLocalHost, type LocalHost } from '../../../../local/host';
-import { fakeClock, type FakeClock } from './fixtures/fake-clock';
+
+import { type LocalHost, startLocalHost } from '../../../../local/host';
+import { type FakeClock, fakeClock } from './fixtures/fake-clock';
 import * as triggerApp from './fixtures/trigger-app';
 
 jest.setTimeout(60_000);
@@ -32,31 +33,42 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function runNow(key: string, headers: Record<string, string> = {}) {
-  return fetch(`${host.url}/__host/triggers/${key}/run`, {
+const runNow = (key: string, headers: Record<string, string> = {}) =>
+  fetch(`${host.url}/__host/triggers/${key}/run`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: host.url, ...headers },
     body: '',
     redirect: 'manual',
   });
-}
 
-async function triggersCard(): Promise<string> {
+const triggersCard = async (): Promise<string> => {
   const response = await fetch(`${host.url}/`);
   expect(response.status).toBe(200);
   const html = await response.text();
   const card = /<section class="jl-card" aria-labelledby="card-triggers">[\s\S]*?<\/section>/.exec(html)?.[0];
   if (!card) throw new Error('The home page has no scheduled triggers card.');
   return card.replace(/\s+/g, ' ');
-}
+};
 
 describe('scheduled triggers in the local host', () => {
   it('schedules each trigger of the manifest once the host has started', () => {
     expect(host.seed).toBe('skipped');
     expect(logLines).toEqual(['Demo credential not seeded: the manifest has no admin page with a resolver.']);
     expect(host.scheduledTriggers()).toEqual([
-      { key: 'nightly-check', functionKey: 'nightly-fn', interval: 'day', lastRun: undefined, nextRunAt: new Date(FIRST_RUN) },
-      { key: 'broken-check', functionKey: 'broken-fn', interval: 'hour', lastRun: undefined, nextRunAt: new Date(FIRST_RUN) },
+      {
+        key: 'nightly-check',
+        functionKey: 'nightly-fn',
+        interval: 'day',
+        lastRun: undefined,
+        nextRunAt: new Date(FIRST_RUN),
+      },
+      {
+        key: 'broken-check',
+        functionKey: 'broken-fn',
+        interval: 'hour',
+        lastRun: undefined,
+        nextRunAt: new Date(FIRST_RUN),
+      },
     ]);
     expect(clock.pending()).toEqual([FIRST_RUN, FIRST_RUN]);
   });
@@ -67,7 +79,9 @@ describe('scheduled triggers in the local host', () => {
     expect(card).toContain('<code>nightly-check</code> <span>Every day</span>');
     expect(card).toContain('<code>broken-check</code> <span>Every hour</span>');
     expect(card.match(/Last run: <span class="jl-empty-text">Not run yet<\/span>/g)).toHaveLength(2);
-    expect(card.match(/Next run: <time datetime="2026-11-27T09:00:05.000Z">2026-11-27 09:00:05 UTC<\/time>/g)).toHaveLength(2);
+    expect(
+      card.match(/Next run: <time datetime="2026-11-27T09:00:05.000Z">2026-11-27 09:00:05 UTC<\/time>/g),
+    ).toHaveLength(2);
     expect(card).toContain(
       '<form method="post" action="/__host/triggers/nightly-check/run"> <button type="submit" class="jl-button" aria-label="Run nightly-check now">Run now</button> </form>',
     );
@@ -118,7 +132,9 @@ describe('scheduled triggers in the local host', () => {
     });
     expect(logLines.at(-1)).toBe('Scheduled trigger broken-check failed (FixtureCheckError FIXTURE_FAILED).');
     const card = await triggersCard();
-    expect(card).toContain('<span class="jl-lozenge jl-lozenge--failed">Failed</span> <code>FixtureCheckError FIXTURE_FAILED</code>');
+    expect(card).toContain(
+      '<span class="jl-lozenge jl-lozenge--failed">Failed</span> <code>FixtureCheckError FIXTURE_FAILED</code>',
+    );
     expect(card).not.toContain('hunter2');
     expect(logLines.join('\n')).not.toContain('hunter2');
   });
@@ -126,11 +142,17 @@ describe('scheduled triggers in the local host', () => {
   it('answers an unknown trigger with 404 and a GET with 405', async () => {
     const unknown = await runNow('no-such-trigger');
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ code: 'UNKNOWN_TRIGGER', message: 'The app has no scheduled trigger no-such-trigger.' });
+    expect(await unknown.json()).toEqual({
+      code: 'UNKNOWN_TRIGGER',
+      message: 'The app has no scheduled trigger no-such-trigger.',
+    });
 
     const get = await fetch(`${host.url}/__host/triggers/nightly-check/run`);
     expect(get.status).toBe(405);
-    expect(await get.json()).toEqual({ code: 'METHOD_NOT_ALLOWED', message: '/__host/triggers/nightly-check/run takes POST.' });
+    expect(await get.json()).toEqual({
+      code: 'METHOD_NOT_ALLOWED',
+      message: '/__host/triggers/nightly-check/run takes POST.',
+    });
   });
 
   it('runs the triggers on schedule through the runtime', async () => {

@@ -1,24 +1,38 @@
-import type { ForgeTriggerHandler, LocalForgeRuntime, TriggerInvocationRequest } from '../../../../local/host/runtime-types';
+import type {
+  ForgeTriggerHandler,
+  LocalForgeRuntime,
+  TriggerInvocationRequest,
+} from '../../../../local/host/runtime-types';
 import type { ScheduledTriggerModule } from '../../../../local/host/server/manifest-modules';
 import {
   createScheduledTriggers,
   FIRST_RUN_DELAY_MS,
   INTERVAL_MS,
   MissingTriggerHandlerError,
+  type ScheduledTriggers,
   SchedulerClosedError,
   systemClock,
   UnknownTriggerError,
-  type ScheduledTriggers,
 } from '../../../../local/host/server/scheduled-triggers';
-import { fakeClock, type FakeClock } from './fixtures/fake-clock';
+import { type FakeClock, fakeClock } from './fixtures/fake-clock';
 
 const START = '2026-11-27T09:00:00.000Z';
 const DONE = { statusCode: 200 };
 const at = (offsetMs: number) => new Date(Date.parse(START) + offsetMs);
 const iso = (offsetMs: number) => at(offsetMs).toISOString();
 
-const NIGHTLY: ScheduledTriggerModule = { key: 'nightly-check', functionKey: 'nightly-fn', interval: 'day', timeoutSeconds: 120 };
-const HOURLY: ScheduledTriggerModule = { key: 'hourly-sync', functionKey: 'hourly-fn', interval: 'hour', timeoutSeconds: undefined };
+const NIGHTLY: ScheduledTriggerModule = {
+  key: 'nightly-check',
+  functionKey: 'nightly-fn',
+  interval: 'day',
+  timeoutSeconds: 120,
+};
+const HOURLY: ScheduledTriggerModule = {
+  key: 'hourly-sync',
+  functionKey: 'hourly-fn',
+  interval: 'hour',
+  timeoutSeconds: undefined,
+};
 
 interface Harness {
   clock: FakeClock;
@@ -30,16 +44,21 @@ interface Harness {
 }
 
 /** A scheduler on a fake clock, with a runtime that calls the handler as invokeTrigger would. */
-function harness(triggers: ScheduledTriggerModule[], firstRunDelayMs?: number): Harness {
+const harness = (triggers: ScheduledTriggerModule[], firstRunDelayMs?: number): Harness => {
   const clock = fakeClock(START);
   const calls: Harness['calls'] = [];
   const logs: string[] = [];
   // Each function answers the documented response unless a test says otherwise.
-  const handlers = new Map(triggers.map((trigger) => [trigger.functionKey, jest.fn<unknown, Parameters<ForgeTriggerHandler>>(() => DONE)]));
+  const handlers = new Map(
+    triggers.map((trigger) => [trigger.functionKey, jest.fn<unknown, Parameters<ForgeTriggerHandler>>(() => DONE)]),
+  );
   const runtime: Pick<LocalForgeRuntime, 'invokeTrigger'> = {
-    async invokeTrigger(handler, request) {
+    invokeTrigger: async (handler, request) => {
       calls.push({ request, at: clock.now().toISOString() });
-      return handler({ context: { cloudId: 'cloud-1', moduleKey: request.moduleKey }, contextToken: 'token' }, { installContext: 'ari' });
+      return handler(
+        { context: { cloudId: 'cloud-1', moduleKey: request.moduleKey }, contextToken: 'token' },
+        { installContext: 'ari' },
+      );
     },
   };
   const scheduler = createScheduledTriggers({
@@ -51,13 +70,13 @@ function harness(triggers: ScheduledTriggerModule[], firstRunDelayMs?: number): 
     log: (line) => logs.push(line),
   });
   return { clock, scheduler, calls, logs, handlers };
-}
+};
 
 /** Advances the fake clock, then lets the runs it started finish. */
-async function advance(h: Harness, ms: number): Promise<void> {
+const advance = async (h: Harness, ms: number): Promise<void> => {
   h.clock.advance(ms);
   await h.scheduler.whenIdle();
-}
+};
 
 describe('scheduled triggers', () => {
   it('has the intervals Forge defines', () => {
@@ -95,11 +114,22 @@ describe('scheduled triggers', () => {
     await advance(h, INTERVAL_MS.hour);
     expect(h.calls).toEqual([
       {
-        request: { functionKey: 'nightly-fn', moduleKey: 'nightly-check', moduleType: 'scheduledTrigger', timeoutSeconds: 120 },
+        request: {
+          functionKey: 'nightly-fn',
+          moduleKey: 'nightly-check',
+          moduleType: 'scheduledTrigger',
+          timeoutSeconds: 120,
+        },
         at: iso(10_000),
       },
-      { request: { functionKey: 'hourly-fn', moduleKey: 'hourly-sync', moduleType: 'scheduledTrigger' }, at: iso(10_000) },
-      { request: { functionKey: 'hourly-fn', moduleKey: 'hourly-sync', moduleType: 'scheduledTrigger' }, at: iso(10_000 + INTERVAL_MS.hour) },
+      {
+        request: { functionKey: 'hourly-fn', moduleKey: 'hourly-sync', moduleType: 'scheduledTrigger' },
+        at: iso(10_000),
+      },
+      {
+        request: { functionKey: 'hourly-fn', moduleKey: 'hourly-sync', moduleType: 'scheduledTrigger' },
+        at: iso(10_000 + INTERVAL_MS.hour),
+      },
     ]);
     expect(h.clock.pending()).toEqual([iso(10_000 + 2 * INTERVAL_MS.hour), iso(10_000 + INTERVAL_MS.day)]);
   });
@@ -117,14 +147,28 @@ describe('scheduled triggers', () => {
         key: 'nightly-check',
         functionKey: 'nightly-fn',
         interval: 'day',
-        lastRun: { cause: 'schedule', startedAt: at(0), finishedAt: at(0), outcome: 'succeeded', statusCode: 200, error: undefined },
+        lastRun: {
+          cause: 'schedule',
+          startedAt: at(0),
+          finishedAt: at(0),
+          outcome: 'succeeded',
+          statusCode: 200,
+          error: undefined,
+        },
         nextRunAt: at(INTERVAL_MS.day),
       },
       {
         key: 'hourly-sync',
         functionKey: 'hourly-fn',
         interval: 'hour',
-        lastRun: { cause: 'schedule', startedAt: at(0), finishedAt: at(0), outcome: 'succeeded', statusCode: 200, error: undefined },
+        lastRun: {
+          cause: 'schedule',
+          startedAt: at(0),
+          finishedAt: at(0),
+          outcome: 'succeeded',
+          statusCode: 200,
+          error: undefined,
+        },
         nextRunAt: at(INTERVAL_MS.hour),
       },
     ]);
@@ -166,7 +210,9 @@ describe('scheduled triggers', () => {
     const h = harness([NIGHTLY]);
     h.scheduler.start();
     let finish: () => void = () => undefined;
-    h.handlers.get('nightly-fn')!.mockImplementationOnce(() => new Promise((resolve) => (finish = () => resolve(DONE))));
+    h.handlers
+      .get('nightly-fn')!
+      .mockImplementationOnce(() => new Promise((resolve) => (finish = () => resolve(DONE))));
 
     const first = h.scheduler.run('nightly-check');
     const second = h.scheduler.run('nightly-check');
@@ -181,7 +227,14 @@ describe('scheduled triggers', () => {
     h.clock.advance(500);
     finish();
 
-    const expected = { cause: 'manual', startedAt: at(0), finishedAt: at(500), outcome: 'succeeded', statusCode: 200, error: undefined };
+    const expected = {
+      cause: 'manual',
+      startedAt: at(0),
+      finishedAt: at(500),
+      outcome: 'succeeded',
+      statusCode: 200,
+      error: undefined,
+    };
     expect(await first).toEqual(expected);
     expect(await second).toEqual(expected);
     expect(h.calls).toHaveLength(1);
@@ -190,17 +243,44 @@ describe('scheduled triggers', () => {
 
   it.each<[string, unknown, number, string | undefined, string]>([
     ['no answer', undefined, 424, 'Invalid input: expected object, received undefined', 'failed'],
-    ['a summary object', { credentials: 3 }, 424, 'statusCode: Invalid input: expected number, received undefined', 'failed'],
-    ['a statusCode that is no HTTP status', { statusCode: 42 }, 424, 'statusCode: Too small: expected number to be >=100', 'failed'],
-    ['a body that is not a string', { statusCode: 200, body: { ok: true } }, 424, 'body: Invalid input: expected string, received object', 'failed'],
+    [
+      'a summary object',
+      { credentials: 3 },
+      424,
+      'statusCode: Invalid input: expected number, received undefined',
+      'failed',
+    ],
+    [
+      'a statusCode that is no HTTP status',
+      { statusCode: 42 },
+      424,
+      'statusCode: Too small: expected number to be >=100',
+      'failed',
+    ],
+    [
+      'a body that is not a string',
+      { statusCode: 200, body: { ok: true } },
+      424,
+      'body: Invalid input: expected string, received object',
+      'failed',
+    ],
     ['the documented response', { statusCode: 200 }, 200, undefined, 'succeeded'],
-    ['the documented response with headers and body', { statusCode: 204, headers: { 'x-a': ['1'] }, body: '' }, 204, undefined, 'succeeded'],
+    [
+      'the documented response with headers and body',
+      { statusCode: 204, headers: { 'x-a': ['1'] }, body: '' },
+      204,
+      undefined,
+      'succeeded',
+    ],
     ['an error status', { statusCode: 503 }, 503, undefined, 'failed'],
   ])('records what the platform records for %s', async (_title, answer, statusCode, reason, outcome) => {
     const h = harness([NIGHTLY]);
     h.handlers.get('nightly-fn')!.mockImplementationOnce(() => answer);
     const run = await h.scheduler.run('nightly-check');
-    const error = reason === undefined ? undefined : `424 Failed dependency: the answer is not the documented trigger response { statusCode, headers?, body? } (${reason})`;
+    const error =
+      reason === undefined
+        ? undefined
+        : `424 Failed dependency: the answer is not the documented trigger response { statusCode, headers?, body? } (${reason})`;
     expect(run).toEqual({ cause: 'manual', startedAt: at(0), finishedAt: at(0), outcome, statusCode, error });
     expect(h.logs).toEqual(error === undefined ? [] : [`Scheduled trigger nightly-check: ${error}.`]);
   });
@@ -215,7 +295,12 @@ describe('scheduled triggers', () => {
 
   it('refuses a trigger whose function has no handler', () => {
     expect(() =>
-      createScheduledTriggers({ triggers: [NIGHTLY], handlers: new Map(), runtime: { invokeTrigger: jest.fn() }, log: jest.fn() }),
+      createScheduledTriggers({
+        triggers: [NIGHTLY],
+        handlers: new Map(),
+        runtime: { invokeTrigger: jest.fn() },
+        log: jest.fn(),
+      }),
     ).toThrow(new MissingTriggerHandlerError('Scheduled trigger nightly-check: no handler for function nightly-fn.'));
   });
 

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLocalHost, type LocalHost } from '../../../../local/host';
+
+import { type LocalHost, startLocalHost } from '../../../../local/host';
 import * as webTriggerApp from './fixtures/web-trigger-app';
 
 jest.setTimeout(60_000);

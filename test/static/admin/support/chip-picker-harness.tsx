@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ChipPicker, type ChipOption } from '../../../../static/admin/src/chip-picker';
+
+import { type ChipOption, ChipPicker } from '../../../../static/admin/src/chip-picker';
 
 export const GROUPS: ChipOption[] = [
   { value: 'g-dev', label: 'developers' },
@@ -8,7 +9,7 @@ export const GROUPS: ChipOption[] = [
 ];
 
 /** A groups picker as the Sending settings use it: suggestions filtered by the query, chosen ones as chips. */
-export function GroupsHarness({ onChosen }: { onChosen(values: string[]): void }) {
+export const GroupsHarness = ({ onChosen }: { onChosen: (values: string[]) => void }) => {
   const [chosen, setChosen] = useState<ChipOption[]>([]);
   const [query, setQuery] = useState('');
   const options = GROUPS.filter((group) => group.label.includes(query.trim()));
@@ -30,4 +31,4 @@ export function GroupsHarness({ onChosen }: { onChosen(values: string[]): void }
       onRemove={(value) => setChosen(chosen.filter((item) => item.value !== value))}
     />
   );
-}
+};

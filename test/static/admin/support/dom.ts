@@ -4,17 +4,17 @@ import { createRoot } from 'react-dom/client';
 
 export interface Mounted {
   container: HTMLElement;
-  unmount(): Promise<void>;
+  unmount: () => Promise<void>;
 }
 
 /** Lets every answered call and the renders it causes finish. */
-export async function settle(): Promise<void> {
+export const settle = async (): Promise<void> => {
   await act(async () => {
     for (let turn = 0; turn < 20; turn += 1) await Promise.resolve();
   });
-}
+};
 
-export async function mount(node: ReactNode): Promise<Mounted> {
+export const mount = async (node: ReactNode): Promise<Mounted> => {
   const container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
@@ -27,20 +27,20 @@ export async function mount(node: ReactNode): Promise<Mounted> {
       container.remove();
     },
   };
-}
+};
 
 /** Runs fake timers forward inside act, then lets the calls they started answer. */
-export async function advance(ms: number): Promise<void> {
+export const advance = async (ms: number): Promise<void> => {
   await act(() => {
     jest.advanceTimersByTime(ms);
   });
   await settle();
-}
+};
 
 const text = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** An element's accessible name, as far as these pages need: aria-labelledby, aria-label, a <label>, or its text. */
-export function nameOf(element: Element): string {
+export const nameOf = (element: Element): string => {
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
     return labelledBy
@@ -62,12 +62,12 @@ export function nameOf(element: Element): string {
     if (caption) return text(caption);
   }
   return text(element);
-}
+};
 
-function only<T extends Element>(found: T[], what: string): T {
+const only = <T extends Element>(found: T[], what: string): T => {
   if (found.length !== 1) throw new Error(`Expected one ${what}, found ${found.length}.`);
   return found[0] as T;
-}
+};
 
 const within = (scope: ParentNode, selector: string) => Array.from(scope.querySelectorAll(selector));
 
@@ -114,47 +114,47 @@ export const paragraphsOf = (element: Element | null) =>
   element ? Array.from(element.querySelectorAll('p')).map((paragraph) => text(paragraph)) : [];
 
 /** Types into a text-like input as a person does: React's onChange (Preact's onInput) runs on `input`. */
-export async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
+export const typeInto = async (input: HTMLInputElement, value: string): Promise<void> => {
   await act(() => {
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await settle();
-}
+};
 
-export async function choose(select: HTMLSelectElement, value: string): Promise<void> {
+export const choose = async (select: HTMLSelectElement, value: string): Promise<void> => {
   await act(() => {
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await settle();
-}
+};
 
-export async function click(element: HTMLElement): Promise<void> {
+export const click = async (element: HTMLElement): Promise<void> => {
   await act(() => element.click());
   await settle();
-}
+};
 
-export async function press(element: HTMLElement, key: string): Promise<boolean> {
+export const press = async (element: HTMLElement, key: string): Promise<boolean> => {
   let notCancelled = true;
   await act(() => {
     notCancelled = element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
   await settle();
   return notCancelled;
-}
+};
 
-export async function blur(element: HTMLElement): Promise<void> {
+export const blur = async (element: HTMLElement): Promise<void> => {
   await act(() => {
     element.dispatchEvent(new FocusEvent('blur'));
     element.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
   });
   await settle();
-}
+};
 
-export async function submit(form: HTMLFormElement): Promise<void> {
+export const submit = async (form: HTMLFormElement): Promise<void> => {
   await act(() => {
     form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
   await settle();
-}
+};

@@ -56,10 +56,10 @@ export const backend = new FakeAdminBackend();
 };
 
 /** A promise the test settles when it chooses, to see what the page shows while a call runs. */
-export function deferred<T>() {
+export const deferred = <T>() => {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((settle) => {
     resolve = settle;
   });
   return { promise, resolve };
-}
+};

@@ -58,30 +58,28 @@ export const CREDENTIALS: Loadable<CredentialView[]> = {
   ],
 };
 
-export function rule(id: string, overrides: Partial<NotificationRuleView> = {}): NotificationRuleView {
-  return {
-    id,
-    name: `Rule ${id}`,
-    enabled: true,
-    event: 'issue-created',
-    projectKeys: ['DEMO'],
-    templateId: 'built-in',
-    recipients: { addresses: [], roles: ['reporter'] },
-    createdAt: '2026-11-20T10:00:00.000Z',
-    updatedAt: '2026-11-20T10:00:00.000Z',
-    firedCount: 0,
-    ...overrides,
-  };
-}
+export const rule = (id: string, overrides: Partial<NotificationRuleView> = {}): NotificationRuleView => ({
+  id,
+  name: `Rule ${id}`,
+  enabled: true,
+  event: 'issue-created',
+  projectKeys: ['DEMO'],
+  templateId: 'built-in',
+  recipients: { addresses: [], roles: ['reporter'] },
+  createdAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
+  firedCount: 0,
+  ...overrides,
+});
 
 /** Every list the section loads, answered; `rules` as given. */
-export function answerLists(backend: FakeAdminBackend, rules: NotificationRuleView[]): void {
+export const answerLists = (backend: FakeAdminBackend, rules: NotificationRuleView[]): void => {
   backend.on('listNotificationRules', () => ({ ok: true, data: rules }));
   backend.on('listStatuses', () => ({ ok: true, data: STATUSES }));
   backend.on('listProjects', () => ({ ok: true, data: PROJECTS }));
   backend.on('listTemplates', () => ({ ok: true, data: TEMPLATES }));
   backend.on('listJiraFields', () => ({ ok: true, data: JIRA_FIELDS }));
-}
+};
 
 /** Jira's fields, for "A chosen field changed". */
 export const JIRA_FIELDS = [
@@ -91,15 +89,13 @@ export const JIRA_FIELDS = [
 ];
 
 /** The backend's answer to a save: the rule as stored. */
-export function stored(input: NotificationRuleInput): ResolverResult<NotificationRuleView> {
-  return {
-    ok: true,
-    data: {
-      ...input,
-      id: input.id ?? 'rule-new',
-      createdAt: '2026-11-26T20:00:00.000Z',
-      updatedAt: '2026-11-26T20:00:00.000Z',
-      firedCount: 0,
-    },
-  };
-}
+export const stored = (input: NotificationRuleInput): ResolverResult<NotificationRuleView> => ({
+  ok: true,
+  data: {
+    ...input,
+    id: input.id ?? 'rule-new',
+    createdAt: '2026-11-26T20:00:00.000Z',
+    updatedAt: '2026-11-26T20:00:00.000Z',
+    firedCount: 0,
+  },
+});

@@ -5,7 +5,7 @@ import { useTemplateList } from '../../../../static/admin/src/use-template-list'
 import { CREDENTIALS } from './notification-rule-fixtures';
 
 /** The section as the admin page mounts it: with the page's template list and credentials. */
-export function RulesHarness({ credentials = CREDENTIALS }: { credentials?: Loadable<CredentialView[]> }) {
+export const RulesHarness = ({ credentials = CREDENTIALS }: { credentials?: Loadable<CredentialView[]> }) => {
   const list = useTemplateList();
   return <NotificationRulesSection list={list} credentials={credentials} />;
-}
+};

@@ -71,10 +71,10 @@ export const automation = new FakeAutomation();
 };
 
 /** A promise the test settles when it chooses, to see what the form shows while a call runs. */
-export function deferred<T>() {
+export const deferred = <T>() => {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((settle) => {
     resolve = settle;
   });
   return { promise, resolve };
-}
+};

@@ -5,7 +5,7 @@ import { issueView } from './fake-issue-bridge';
  * What every test of the whole dialog needs: jsdom lays nothing out (the dialog scrolls its text box and preview
  * into view), a fresh fake bridge with an empty history, and the dialog unmounted after each test.
  */
-export function dialogLifecycle(): { track(mounted: Mounted): Mounted } {
+export const dialogLifecycle = (): { track: (mounted: Mounted) => Mounted } => {
   let current: Mounted | null = null;
   beforeAll(() => {
     Element.prototype.scrollIntoView = () => undefined;
@@ -25,4 +25,4 @@ export function dialogLifecycle(): { track(mounted: Mounted): Mounted } {
       return mounted;
     },
   };
-}
+};

@@ -5,9 +5,9 @@ import type { IssueRoles } from '../../../../src/jira/issue-people';
 import { readIssue } from '../../../../src/jira/issue-reader';
 import type { IssueEmailJira } from '../../../../src/mail/issue-email-ports';
 import { enqueueEmail, type NewEmail } from '../../../../src/outbox/enqueue-email';
+import { noRoles } from '../../notifications/notification-fixtures';
 import { credentialInput } from '../../support/credentials';
 import { adminRequest, configuredWorld, emailIdOf, resolverWorld } from '../../support/resolvers';
-import { noRoles } from '../../notifications/notification-fixtures';
 import { ttlKvs } from '../../support/ttl-kvs';
 
 export const ACTOR = 'user-5';
@@ -16,11 +16,17 @@ export const ACTOR = 'user-5';
 export const actionWorld = async (options: { credentials?: boolean } = {}) => {
   const world = options.credentials === false ? resolverWorld() : await configuredWorld();
   if (options.credentials !== false) {
-    await world.admin.saveCredential(adminRequest(credentialInput({ name: 'Alerts', senderMailbox: 'alerts@contoso.com' })));
+    await world.admin.saveCredential(
+      adminRequest(credentialInput({ name: 'Alerts', senderMailbox: 'alerts@contoso.com' })),
+    );
   }
-  await world.templates.save({ name: 'Short', subject: '{{ issue.key }}: {{ issue.summary }} (short)', body: '<p>{{ message }}</p>' });
+  await world.templates.save({
+    name: 'Short',
+    subject: '{{ issue.key }}: {{ issue.summary }} (short)',
+    body: '<p>{{ message }}</p>',
+  });
   const state = {
-    roles: noRoles() as IssueRoles,
+    roles: noRoles(),
     rolesRead: [] as string[],
     templatesGot: [] as string[],
     enqueued: [] as NewEmail[],
@@ -56,7 +62,13 @@ export const actionWorld = async (options: { credentials?: boolean } = {}) => {
     },
     enqueue: (email) => {
       state.enqueued.push(email);
-      return enqueueEmail(email, { records: world.records, contents: world.outbox.contents, queue: world.queue, now: () => world.clock.now, log: () => undefined });
+      return enqueueEmail(email, {
+        records: world.records,
+        contents: world.outbox.contents,
+        queue: world.queue,
+        now: () => world.clock.now,
+        log: () => undefined,
+      });
     },
     newId: () => emailIdOf(++emails),
     listTemplates: () => world.templates.list(),
@@ -73,7 +85,8 @@ export const actionWorld = async (options: { credentials?: boolean } = {}) => {
       state.rolesRead.push(key);
       return state.roles;
     },
-    readUserEmails: async (accountIds) => new Map([...state.userEmails].filter(([accountId]) => accountIds.includes(accountId))),
+    readUserEmails: async (accountIds) =>
+      new Map([...state.userEmails].filter(([accountId]) => accountIds.includes(accountId))),
   };
   const issueReads = () => world.jira.calls.filter((call) => call.path.startsWith('/rest/api/3/issue/')).length;
   return { world, deps, state, issueReads, capKvs };

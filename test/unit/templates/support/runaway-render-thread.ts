@@ -3,6 +3,7 @@
  * stand for what no cap foresaw: 'SPIN' never returns (a synchronous loop), 'HOARD' keeps allocating.
  */
 import { parentPort } from 'node:worker_threads';
+
 import { renderEmail } from '../../../../src/templates/render-email';
 import { serveRenders } from '../../../../src/templates/render-thread-serve';
 
