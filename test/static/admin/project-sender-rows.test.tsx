@@ -1,7 +1,9 @@
 /**
  * @jest-environment jsdom
  */
-// The fake bridge goes first: @forge/bridge reads it when the UI modules load.
+// The fake bridge goes first (a side-effect import, which import sorting keeps on top): @forge/bridge reads it when the UI modules load.
+import './support/fake-admin-bridge';
+
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../../../src/contract';
 import { SendingSettingsSection } from '../../../static/admin/src/sending-settings-section';
 import { useTemplateList } from '../../../static/admin/src/use-template-list';

@@ -1,7 +1,9 @@
 /**
  * @jest-environment jsdom
  */
-// The fake bridge goes first: @forge/bridge reads it when the UI modules load.
+// The fake bridge goes first (a side-effect import, which import sorting keeps on top): @forge/bridge reads it when the UI modules load.
+import './support/fake-action-bridge';
+
 import type { AutomationActionOptions, ResolverResult } from '../../../src/contract';
 import { ActionConfigForm } from '../../../static/automation-action/src/action-config-form';
 import {

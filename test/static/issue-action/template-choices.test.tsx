@@ -1,7 +1,9 @@
 /**
  * @jest-environment jsdom
  */
-// The fake bridge goes first: @forge/bridge reads it when the UI modules load.
+// The fake bridge goes first (a side-effect import, which import sorting keeps on top): @forge/bridge reads it when the UI modules load.
+import './support/fake-issue-bridge';
+
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import { ignoredChoicesNote } from '../../../static/issue-action/src/content-options';
 import { ReadyDialog } from '../../../static/issue-action/src/ready-dialog';

@@ -1,4 +1,7 @@
-// The bridge goes first: @forge/bridge reads it when the formatter's module loads.
+// The bridge goes first (a side-effect import, which import sorting keeps on top): @forge/bridge reads it when the
+// formatter's module loads.
+import './support/context-bridge';
+
 import { formatDate as adminFormatDate, formatDateTime as adminFormatDateTime } from '../../../static/admin/src/format';
 import { formatDateTime as dialogFormatDateTime } from '../../../static/issue-action/src/format';
 import {
