@@ -52,23 +52,21 @@ pre.mail-body { white-space: pre-wrap; background: #fff; border: 1px solid var(-
 
 export const page = (title: string, body: SafeHtml, nav: { label: string; href: string }[] = []): string =>
   html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <style>
-          ${new SafeHtml(CSS)}
-        </style>
-      </head>
-      <body>
-        <header class="top">
-          <strong>Microsoft emulator (local)</strong
-          >${nav.map((link) => html`<a href="${link.href}">${link.label}</a>`)}
-        </header>
-        <main>${body}</main>
-      </body>
-    </html> `.value;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new SafeHtml(CSS)}</style>
+</head>
+<body>
+<header class="top"><strong>Microsoft emulator (local)</strong>${nav.map((link) => html`<a href="${link.href}">${link.label}</a>`)}</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`.value;
 
 export const sendPage = (res: ServerResponse, status: number, document: string): void => {
   send(

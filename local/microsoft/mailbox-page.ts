@@ -33,7 +33,7 @@ const recipientLines = (stored: StoredMessage): SafeHtml => {
       ['Bcc', stored.message.bccRecipients],
     ] as const
   ).filter(([, list]) => list !== undefined && list.length > 0);
-  return html`${lines.map(([label, list], index) => html`${index > 0 ? html`<br />` : ''}<span class="muted">${label}:</span> ${recipients(list)}`)}`;
+  return html`${lines.map(([label, list], index) => html`${index > 0 ? html`<br>` : ''}<span class="muted">${label}:</span> ${recipients(list)}`)}`;
 };
 
 const sender = (ctx: EmulatorContext, stored: StoredMessage): string => {
@@ -58,20 +58,10 @@ const inlineImagesUrl = (ctx: EmulatorContext, id: string) => `${messageUrl(ctx,
 const attachmentList = (ctx: EmulatorContext, stored: StoredMessage): SafeHtml => {
   const attachments = stored.message.attachments ?? [];
   if (attachments.length === 0) return html`<span class="muted">-</span>`;
-  return html`<ul class="attachments">
-    ${attachments.map(
-      (attachment, index) =>
-        html`<li>
-          <a href="${attachmentUrl(ctx, stored.id, index)}" download="${attachment.name}"
-            >${attachment.name || '(unnamed)'}</a
-          >
-          <span class="muted"
-            >${attachment.contentType},
-            ${shortSize(attachment.size)}${attachment.isInline === true ? ', inline' : ''}</span
-          >
-        </li>`,
-    )}
-  </ul>`;
+  return html`<ul class="attachments">${attachments.map(
+    (attachment, index) =>
+      html`<li><a href="${attachmentUrl(ctx, stored.id, index)}" download="${attachment.name}">${attachment.name || '(unnamed)'}</a> <span class="muted">${attachment.contentType}, ${shortSize(attachment.size)}${attachment.isInline === true ? ', inline' : ''}</span></li>`,
+  )}</ul>`;
 };
 
 const listPage = (ctx: EmulatorContext): string => {
@@ -84,58 +74,35 @@ const listPage = (ctx: EmulatorContext): string => {
     const mailbox = known.find((m) => m.userPrincipalName.toLowerCase() === name);
     const messages = all.filter((m) => m.mailbox.toLowerCase() === name).reverse();
     const rows = messages.map(
-      (stored) =>
-        html`<tr data-message-id="${stored.id}">
-          <td class="nowrap">
-            <time datetime="${stored.receivedAt}">${stored.receivedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>
-          </td>
-          <td class="subject">
-            <a href="${messageUrl(ctx, stored.id)}">${stored.message.subject || '(no subject)'}</a>
-          </td>
-          <td>${sender(ctx, stored)}</td>
-          <td>${recipientLines(stored)}</td>
-          <td>${attachmentList(ctx, stored)}</td>
-          <td>${stored.savedToSentItems === false ? html`<span class="badge warn">Not saved</span>` : 'Sent Items'}</td>
-        </tr>`,
+      (stored) => html`<tr data-message-id="${stored.id}">
+<td class="nowrap"><time datetime="${stored.receivedAt}">${stored.receivedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time></td>
+<td class="subject"><a href="${messageUrl(ctx, stored.id)}">${stored.message.subject || '(no subject)'}</a></td>
+<td>${sender(ctx, stored)}</td>
+<td>${recipientLines(stored)}</td>
+<td>${attachmentList(ctx, stored)}</td>
+<td>${stored.savedToSentItems === false ? html`<span class="badge warn">Not saved</span>` : 'Sent Items'}</td>
+</tr>`,
     );
     return html`<section class="card" id="mailbox-${name}">
-      <h3>
-        ${mailbox?.displayName ?? name} <span class="muted">${name}</span> ${
-          mailbox === undefined
-            ? ''
-            : mailbox.mailboxEnabled
-              ? html`<span class="badge ok">Exchange Online</span>`
-              : html`<span class="badge warn">Not enabled for REST API</span>`
-        }
-      </h3>
-      ${
-        rows.length === 0
-          ? html`<p class="muted">No messages sent yet.</p>`
-          : html`<div class="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Sent</th>
-                    <th>Subject</th>
-                    <th>From</th>
-                    <th>Recipients</th>
-                    <th>Attachments</th>
-                    <th>Folder</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>
-            </div>`
-      }
-    </section>`;
+<h3>${mailbox?.displayName ?? name} <span class="muted">${name}</span> ${
+      mailbox === undefined
+        ? ''
+        : mailbox.mailboxEnabled
+          ? html`<span class="badge ok">Exchange Online</span>`
+          : html`<span class="badge warn">Not enabled for REST API</span>`
+    }</h3>
+${
+  rows.length === 0
+    ? html`<p class="muted">No messages sent yet.</p>`
+    : html`<div class="scroll"><table><thead><tr><th>Sent</th><th>Subject</th><th>From</th><th>Recipients</th><th>Attachments</th><th>Folder</th></tr></thead><tbody>${rows}</tbody></table></div>`
+}
+</section>`;
   });
   return page(
     'Mailboxes - Microsoft emulator',
     html`<h1>Mailboxes</h1>
-      <p class="lead">Mail accepted by Graph sendMail, newest first. Nothing is delivered anywhere.</p>
-      ${sections}`,
+<p class="lead">Mail accepted by Graph sendMail, newest first. Nothing is delivered anywhere.</p>
+${sections}`,
     PORTAL_NAV(ctx),
   );
 };
@@ -145,88 +112,37 @@ const messagePage = (ctx: EmulatorContext, stored: StoredMessage): string => {
   const isHtml = message.body?.contentType === 'html';
   const headers = Array.isArray(message.internetMessageHeaders)
     ? (message.internetMessageHeaders as { name?: string; value?: string }[]).map(
-        (h) =>
-          html`<dt>${h.name ?? ''}</dt>
-            <dd><code>${h.value ?? ''}</code></dd>`,
+        (h) => html`<dt>${h.name ?? ''}</dt><dd><code>${h.value ?? ''}</code></dd>`,
       )
     : [];
   const attachments = (message.attachments ?? []).map(
-    (attachment, index) =>
-      html`<tr>
-        <td>
-          <a href="${attachmentUrl(ctx, stored.id, index)}" download="${attachment.name}"
-            >${attachment.name || '(unnamed)'}</a
-          >
-        </td>
-        <td>${attachment.contentType}</td>
-        <td>${formatBytes(attachment.size)}</td>
-        <td>
-          ${attachment.isInline === true ? html`inline${attachment.contentId === undefined ? '' : html` <code>cid:${attachment.contentId}</code>`}` : ''}
-        </td>
-      </tr>`,
+    (attachment, index) => html`<tr>
+<td><a href="${attachmentUrl(ctx, stored.id, index)}" download="${attachment.name}">${attachment.name || '(unnamed)'}</a></td>
+<td>${attachment.contentType}</td><td>${formatBytes(attachment.size)}</td>
+<td>${attachment.isInline === true ? html`inline${attachment.contentId === undefined ? '' : html` <code>cid:${attachment.contentId}</code>`}` : ''}</td></tr>`,
   );
   const body = isHtml
-    ? html`<iframe
-        class="mail-body"
-        sandbox=""
-        referrerpolicy="no-referrer"
-        title="Message body"
-        src="${messageUrl(ctx, stored.id)}/body"
-      ></iframe>`
+    ? html`<iframe class="mail-body" sandbox="" referrerpolicy="no-referrer" title="Message body" src="${messageUrl(ctx, stored.id)}/body"></iframe>`
     : html`<pre class="mail-body">${message.body?.content ?? ''}</pre>`;
   return page(
     `${message.subject || '(no subject)'} - Microsoft emulator`,
     html`<p><a href="${ctx.urls.graph}/mailbox">&larr; Mailboxes</a></p>
-      <h1>${message.subject || '(no subject)'}</h1>
-      <div class="card">
-        <dl class="grid">
-          <dt>From</dt>
-          <dd>${sender(ctx, stored)}</dd>
-          <dt>To</dt>
-          <dd>${recipients(message.toRecipients)}</dd>
-          <dt>Cc</dt>
-          <dd>${recipients(message.ccRecipients)}</dd>
-          <dt>Bcc</dt>
-          <dd>${recipients(message.bccRecipients)}</dd>
-          ${
-            message.replyTo !== undefined && message.replyTo.length > 0
-              ? html`<dt>Reply-To</dt>
-                  <dd>${recipients(message.replyTo)}</dd>`
-              : ''
-          }
-          <dt>Sent</dt>
-          <dd><time datetime="${stored.receivedAt}">${stored.receivedAt}</time></dd>
-          <dt>Mailbox</dt>
-          <dd>${stored.mailbox} (${stored.savedToSentItems === false ? 'not saved to Sent Items' : 'Sent Items'})</dd>
-          ${
-            typeof message.importance === 'string'
-              ? html`<dt>Importance</dt>
-                  <dd>${message.importance}</dd>`
-              : ''
-          }
-          ${headers}
-        </dl>
-      </div>
-      <h2>Body <span class="muted">(${isHtml ? 'HTML' : 'text'})</span></h2>
-      ${body}
-      <h2>Attachments (${attachments.length})</h2>
-      ${
-        attachments.length === 0
-          ? html`<p class="muted">None.</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Type</th>
-                  <th>Size</th>
-                  <th>Inline</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${attachments}
-              </tbody>
-            </table>`
-      }`,
+<h1>${message.subject || '(no subject)'}</h1>
+<div class="card"><dl class="grid">
+<dt>From</dt><dd>${sender(ctx, stored)}</dd>
+<dt>To</dt><dd>${recipients(message.toRecipients)}</dd>
+<dt>Cc</dt><dd>${recipients(message.ccRecipients)}</dd>
+<dt>Bcc</dt><dd>${recipients(message.bccRecipients)}</dd>
+${message.replyTo !== undefined && message.replyTo.length > 0 ? html`<dt>Reply-To</dt><dd>${recipients(message.replyTo)}</dd>` : ''}
+<dt>Sent</dt><dd><time datetime="${stored.receivedAt}">${stored.receivedAt}</time></dd>
+<dt>Mailbox</dt><dd>${stored.mailbox} (${stored.savedToSentItems === false ? 'not saved to Sent Items' : 'Sent Items'})</dd>
+${typeof message.importance === 'string' ? html`<dt>Importance</dt><dd>${message.importance}</dd>` : ''}
+${headers}
+</dl></div>
+<h2>Body <span class="muted">(${isHtml ? 'HTML' : 'text'})</span></h2>
+${body}
+<h2>Attachments (${attachments.length})</h2>
+${attachments.length === 0 ? html`<p class="muted">None.</p>` : html`<table><thead><tr><th>Name</th><th>Type</th><th>Size</th><th>Inline</th></tr></thead><tbody>${attachments}</tbody></table>`}`,
     PORTAL_NAV(ctx),
   );
 };
@@ -303,8 +219,7 @@ export const handleMailboxPages = (
       404,
       page(
         'Not found - Microsoft emulator',
-        html`<h1>Message not found</h1>
-          <p><a href="${ctx.urls.graph}/mailbox">Mailboxes</a></p>`,
+        html`<h1>Message not found</h1><p><a href="${ctx.urls.graph}/mailbox">Mailboxes</a></p>`,
         PORTAL_NAV(ctx),
       ),
     );

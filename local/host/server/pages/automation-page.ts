@@ -48,15 +48,14 @@ export const renderRunRow = (run: AutomationRun): SafeHtml => {
         run.messages.length === 0
           ? successNote(run)
           : html`<ul class="jl-automation__messages">
-              ${run.messages.map((message) => html`<li>${message}</li>`)}
-            </ul>`
+            ${run.messages.map((message) => html`<li>${message}</li>`)}
+          </ul>`
       }
     </td>
   </tr>`;
 };
 
-const sidenav = (): SafeHtml =>
-  html`<nav class="jl-sidenav" aria-label="Project settings">
+const sidenav = (): SafeHtml => html`<nav class="jl-sidenav" aria-label="Project settings">
     <p class="jl-sidenav__title">Project settings</p>
     <ul class="jl-sidenav__list">
       <li><span class="jl-sidenav__link jl-sidenav__link--static">Details</span></li>
@@ -99,14 +98,14 @@ const ruleCard = (data: AutomationPageData, action: AutomationActionModule): Saf
       data.frameUrl === undefined || action.resourceKey === undefined
         ? html`<p class="jl-empty-text">The action has no configuration form.</p>`
         : html`<iframe
-            class="jl-automation__frame"
-            title="${action.name} configuration"
-            data-forge-frame
-            data-action-config
-            data-src="${data.frameUrl}"
-            data-module-key="${action.key}"
-            data-resource-key="${action.resourceKey}"
-          ></iframe>`
+          class="jl-automation__frame"
+          title="${action.name} configuration"
+          data-forge-frame
+          data-action-config
+          data-src="${data.frameUrl}"
+          data-module-key="${action.key}"
+          data-resource-key="${action.resourceKey}"
+        ></iframe>`
     }
     <div class="jl-automation__buttons">
       <button type="button" class="jl-button" data-automation="save">Save</button>
@@ -116,8 +115,9 @@ const ruleCard = (data: AutomationPageData, action: AutomationActionModule): Saf
   </section>`;
 };
 
-const auditLog = (runs: AutomationRun[]): SafeHtml =>
-  html`<section class="jl-automation__audit" aria-labelledby="automation-audit-log">
+const auditLog = (
+  runs: AutomationRun[],
+): SafeHtml => html`<section class="jl-automation__audit" aria-labelledby="automation-audit-log">
     <h2 class="jl-section-title" id="automation-audit-log">Audit log</h2>
     <table class="jl-table" aria-labelledby="automation-audit-log">
       <thead>
@@ -132,9 +132,7 @@ const auditLog = (runs: AutomationRun[]): SafeHtml =>
         ${runs.map(renderRunRow)}
       </tbody>
     </table>
-    <p class="jl-empty-text" data-automation="no-runs" ${runs.length > 0 ? html`hidden` : ''}>
-      The rule has not run yet.
-    </p>
+    <p class="jl-empty-text" data-automation="no-runs" ${runs.length > 0 ? html`hidden` : ''}>The rule has not run yet.</p>
   </section>`;
 
 /** A Jira Automation rule that runs one of the app's actions: its form, the trigger issue, Save, Run rule, the audit log. */

@@ -40,9 +40,7 @@ export const avatar = (
   user: Pick<PageUser, 'accountId' | 'displayName'>,
   size: 'small' | 'medium' = 'medium',
 ): SafeHtml =>
-  html`<span class="jl-avatar jl-avatar--${size} ${avatarClass(user)}" aria-hidden="true"
-    >${initials(user.displayName)}</span
-  >`;
+  html`<span class="jl-avatar jl-avatar--${size} ${avatarClass(user)}" aria-hidden="true">${initials(user.displayName)}</span>`;
 
 const switchUserHref = (path: string, accountId: string): string => {
   const url = new URL(path, 'http://host.local');
@@ -57,67 +55,60 @@ const topNavLink = (href: string, label: string, current: boolean): SafeHtml =>
 export const renderChrome = (options: ChromeOptions): string => {
   const { user } = options;
   const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title} - Jira</title>
-        <link rel="stylesheet" href="/__host/host.css" />
-        <script src="/__host/page.js" defer></script>
-      </head>
-      <body>
-        <div id="jl-app" class="jl-app">
-          <a class="jl-skip-link" href="#jl-main">Skip to content</a>
-          <header class="jl-topbar">
-            <span class="jl-icon-button jl-topbar__switcher" aria-hidden="true">${icons.appSwitcher}</span>
-            <a class="jl-logo" href="/">${icons.jira}<span>Jira</span></a>
-            <nav class="jl-topnav" aria-label="Main">
-              ${topNavLink('/', 'Your work', options.section === 'home')}
-              ${topNavLink('/browse/DEMO-1', 'Projects', options.section === 'projects')}
-              ${topNavLink('/admin', 'Apps', options.section === 'apps')}
-              ${topNavLink('/automation', 'Automation', options.section === 'automation')}
-            </nav>
-            <a class="jl-button jl-button--primary jl-topbar__create" href="${CREATE_ISSUE_PATH}">Create</a>
-            <div class="jl-topbar__end">
-              <span class="jl-site-badge" title="Everything on this site runs on this machine">Local Forge host</span>
-              <button
-                type="button"
-                class="jl-icon-button"
-                data-action="toggle-color-mode"
-                aria-pressed="false"
-                aria-label="Dark theme"
-              >
-                ${icons.moon}
-              </button>
-              ${dropdownMenu({
-                name: 'profile',
-                buttonClass: 'jl-profile-button',
-                button: avatar(user, 'small'),
-                buttonLabel: `Your profile: ${user.displayName}`,
-                listLabel: 'Switch user',
-                alignEnd: true,
-                items: html`<p class="jl-menu__heading" role="presentation">Signed in as ${user.displayName}</p>
-                  ${options.users.map(
-                    (other) =>
-                      html`<a
-                        role="menuitem"
-                        class="jl-menu__item"
-                        href="${switchUserHref(options.path, other.accountId)}"
-                        ${other.accountId === user.accountId ? html`aria-current="true"` : ''}
-                        >${avatar(other, 'small')}<span>${other.displayName}${other.isAdmin ? ' (admin)' : ''}</span></a
-                      >`,
-                  )}`,
-              })}
-            </div>
-          </header>
-          <div class="jl-layout">
-            ${options.sidenav}
-            <main id="jl-main" class="jl-main" tabindex="-1">${options.content}</main>
-          </div>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${options.title} - Jira</title>
+    <link rel="stylesheet" href="/__host/host.css" />
+    <script src="/__host/page.js" defer></script>
+  </head>
+  <body>
+    <div id="jl-app" class="jl-app">
+      <a class="jl-skip-link" href="#jl-main">Skip to content</a>
+      <header class="jl-topbar">
+        <span class="jl-icon-button jl-topbar__switcher" aria-hidden="true">${icons.appSwitcher}</span>
+        <a class="jl-logo" href="/">${icons.jira}<span>Jira</span></a>
+        <nav class="jl-topnav" aria-label="Main">
+          ${topNavLink('/', 'Your work', options.section === 'home')}
+          ${topNavLink('/browse/DEMO-1', 'Projects', options.section === 'projects')}
+          ${topNavLink('/admin', 'Apps', options.section === 'apps')}
+          ${topNavLink('/automation', 'Automation', options.section === 'automation')}
+        </nav>
+        <a class="jl-button jl-button--primary jl-topbar__create" href="${CREATE_ISSUE_PATH}">Create</a>
+        <div class="jl-topbar__end">
+          <span class="jl-site-badge" title="Everything on this site runs on this machine">Local Forge host</span>
+          <button type="button" class="jl-icon-button" data-action="toggle-color-mode" aria-pressed="false" aria-label="Dark theme">
+            ${icons.moon}
+          </button>
+          ${dropdownMenu({
+            name: 'profile',
+            buttonClass: 'jl-profile-button',
+            button: avatar(user, 'small'),
+            buttonLabel: `Your profile: ${user.displayName}`,
+            listLabel: 'Switch user',
+            alignEnd: true,
+            items: html`<p class="jl-menu__heading" role="presentation">Signed in as ${user.displayName}</p>
+              ${options.users.map(
+                (other) => html`<a
+                  role="menuitem"
+                  class="jl-menu__item"
+                  href="${switchUserHref(options.path, other.accountId)}"
+                  ${other.accountId === user.accountId ? html`aria-current="true"` : ''}
+                  >${avatar(other, 'small')}<span>${other.displayName}${other.isAdmin ? ' (admin)' : ''}</span></a
+                >`,
+              )}`,
+          })}
         </div>
-        <div id="jl-flags" class="jl-flags"></div>
-      </body>
-    </html>`;
+      </header>
+      <div class="jl-layout">
+        ${options.sidenav}
+        <main id="jl-main" class="jl-main" tabindex="-1">${options.content}</main>
+      </div>
+    </div>
+    <div id="jl-flags" class="jl-flags"></div>
+  </body>
+</html>`;
   return page.value;
 };
 
@@ -142,8 +133,9 @@ export const SITE_PROJECT: ProjectNavOptions = {
   current: 'home',
 };
 
-export const projectSidenav = (options: ProjectNavOptions): SafeHtml =>
-  html`<nav class="jl-sidenav" aria-label="Project">
+export const projectSidenav = (
+  options: ProjectNavOptions,
+): SafeHtml => html`<nav class="jl-sidenav" aria-label="Project">
     <div class="jl-sidenav__project">
       <span class="jl-project-avatar" aria-hidden="true">${options.projectKey.slice(0, 1)}</span>
       <span>
@@ -153,15 +145,9 @@ export const projectSidenav = (options: ProjectNavOptions): SafeHtml =>
     </div>
     <p class="jl-sidenav__heading">Planning</p>
     <ul class="jl-sidenav__list">
+      <li><a class="jl-sidenav__link" href="/" ${options.current === 'home' ? html`aria-current="page"` : ''}>Your work</a></li>
       <li>
-        <a class="jl-sidenav__link" href="/" ${options.current === 'home' ? html`aria-current="page"` : ''}
-          >Your work</a
-        >
-      </li>
-      <li>
-        <a class="jl-sidenav__link" href="/#issues" ${options.current === 'issues' ? html`aria-current="page"` : ''}
-          >Issues</a
-        >
+        <a class="jl-sidenav__link" href="/#issues" ${options.current === 'issues' ? html`aria-current="page"` : ''}>Issues</a>
       </li>
     </ul>
   </nav>`;
@@ -173,8 +159,9 @@ export interface SettingsNavOptions {
 }
 
 /** Jira settings' side navigation with the Apps section open, as Jira shows an app's admin page. */
-export const settingsSidenav = (options: SettingsNavOptions): SafeHtml =>
-  html`<nav class="jl-sidenav" aria-label="Jira settings">
+export const settingsSidenav = (
+  options: SettingsNavOptions,
+): SafeHtml => html`<nav class="jl-sidenav" aria-label="Jira settings">
     <p class="jl-sidenav__title">Jira settings</p>
     <ul class="jl-sidenav__list">
       <li><span class="jl-sidenav__link jl-sidenav__link--static">System</span></li>
@@ -186,15 +173,11 @@ export const settingsSidenav = (options: SettingsNavOptions): SafeHtml =>
     <ul class="jl-sidenav__list" aria-labelledby="jl-nav-apps">
       <li><span class="jl-sidenav__link jl-sidenav__link--static">Manage apps</span></li>
       ${options.appPages.map(
-        (page) =>
-          html`<li>
-            <a
-              class="jl-sidenav__link"
-              href="${page.href}"
-              ${page.href === options.currentHref ? html`aria-current="page"` : ''}
-              >${page.title}</a
-            >
-          </li>`,
+        (page) => html`<li>
+          <a class="jl-sidenav__link" href="${page.href}" ${page.href === options.currentHref ? html`aria-current="page"` : ''}
+            >${page.title}</a
+          >
+        </li>`,
       )}
     </ul>
   </nav>`;

@@ -46,58 +46,45 @@ export const renderCreateIssuePage = (data: CreateIssuePageData): string => {
     <h1 class="jl-page__title">Create issue</h1>
     ${
       data.refusal && data.refusal.messages.length > 0
-        ? html`<div class="jl-form__banner" role="alert">
-            ${data.refusal.messages.map((message) => html`<p>${message}</p>`)}
-          </div>`
+        ? html`<div class="jl-form__banner" role="alert">${data.refusal.messages.map((message) => html`<p>${message}</p>`)}</div>`
         : ''
     }
     ${
       data.projects.length === 0
         ? html`<p class="jl-empty-text">${data.user.displayName} cannot see any project to create issues in.</p>`
         : html`<form class="jl-form" method="post" action="${JIRA_FORM_PATHS.create}">
-            <div class="jl-field">
-              <label for="jl-create-project">Project</label>
-              <select id="jl-create-project" name="project" required ${describedBy(data, 'project')}>
-                ${data.projects.map(
-                  (project) =>
-                    html`<option value="${project.key}" ${project.key === values.project ? html`selected` : ''}>
-                      ${project.name} (${project.key})
-                    </option>`,
-                )}
-              </select>
-              ${fieldError(data, 'project')}
-            </div>
-            <div class="jl-field">
-              <label for="jl-create-issuetype">Issue type</label>
-              <select id="jl-create-issuetype" name="issuetype" required ${describedBy(data, 'issuetype')}>
-                ${types.map((type) => html`<option value="${type.id}" ${type.id === selectedType ? html`selected` : ''}>${type.name}</option>`)}
-              </select>
-              ${fieldError(data, 'issuetype')}
-            </div>
-            <div class="jl-field">
-              <label for="jl-create-summary">Summary</label>
-              <input
-                id="jl-create-summary"
-                name="summary"
-                type="text"
-                required
-                maxlength="255"
-                value="${values.summary}"
-                ${describedBy(data, 'summary')}
-              />
-              ${fieldError(data, 'summary')}
-            </div>
-            <div class="jl-field">
-              <label for="jl-create-description">Description</label>
-              <textarea id="jl-create-description" name="description" rows="6" ${describedBy(data, 'description')}>
-${values.description}</textarea>
-              ${fieldError(data, 'description')}
-            </div>
-            <div class="jl-form__actions">
-              <a class="jl-button" href="/">Cancel</a>
-              <button type="submit" class="jl-button jl-button--primary">Create</button>
-            </div>
-          </form>`
+          <div class="jl-field">
+            <label for="jl-create-project">Project</label>
+            <select id="jl-create-project" name="project" required ${describedBy(data, 'project')}>
+              ${data.projects.map(
+                (project) =>
+                  html`<option value="${project.key}" ${project.key === values.project ? html`selected` : ''}>${project.name} (${project.key})</option>`,
+              )}
+            </select>
+            ${fieldError(data, 'project')}
+          </div>
+          <div class="jl-field">
+            <label for="jl-create-issuetype">Issue type</label>
+            <select id="jl-create-issuetype" name="issuetype" required ${describedBy(data, 'issuetype')}>
+              ${types.map((type) => html`<option value="${type.id}" ${type.id === selectedType ? html`selected` : ''}>${type.name}</option>`)}
+            </select>
+            ${fieldError(data, 'issuetype')}
+          </div>
+          <div class="jl-field">
+            <label for="jl-create-summary">Summary</label>
+            <input id="jl-create-summary" name="summary" type="text" required maxlength="255" value="${values.summary}" ${describedBy(data, 'summary')} />
+            ${fieldError(data, 'summary')}
+          </div>
+          <div class="jl-field">
+            <label for="jl-create-description">Description</label>
+            <textarea id="jl-create-description" name="description" rows="6" ${describedBy(data, 'description')}>${values.description}</textarea>
+            ${fieldError(data, 'description')}
+          </div>
+          <div class="jl-form__actions">
+            <a class="jl-button" href="/">Cancel</a>
+            <button type="submit" class="jl-button jl-button--primary">Create</button>
+          </div>
+        </form>`
     }
   </div>`;
 

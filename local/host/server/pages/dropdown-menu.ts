@@ -31,6 +31,8 @@ export const dropdownMenu = (options: DropdownMenuOptions): SafeHtml => {
     >
       ${options.button}
     </button>
-    <div class="${listClass}" role="menu" id="${listId}" aria-label="${options.listLabel}" hidden>${options.items}</div>
+    <div class="${listClass}" role="menu" id="${listId}" aria-label="${options.listLabel}" hidden>
+      ${options.items}
+    </div>
   </div>`;
 };

@@ -42,29 +42,29 @@ const lastRunOf = (trigger: TriggerStatus): SafeHtml => {
   return html`${timeOf(run.startedAt)}${run.cause === 'manual' ? ' (run now)' : ''} ${outcome}`;
 };
 
-const scheduledTriggersCard = (triggers: TriggerStatus[]): SafeHtml =>
-  html`<section class="jl-card" aria-labelledby="card-triggers">
+const scheduledTriggersCard = (
+  triggers: TriggerStatus[],
+): SafeHtml => html`<section class="jl-card" aria-labelledby="card-triggers">
     <h2 id="card-triggers">Scheduled triggers</h2>
     <p>The app's scheduled functions: each runs shortly after the host starts, then at its interval.</p>
     ${
       triggers.length === 0
         ? html`<p class="jl-empty-text">The app has no scheduled triggers.</p>`
         : html`<ul class="jl-card__links jl-triggers">
-            ${triggers.map(
-              (trigger) =>
-                html`<li class="jl-trigger" data-trigger="${trigger.key}">
-                  <div class="jl-trigger__head">
-                    <code>${trigger.key}</code>
-                    <span>${INTERVAL_LABELS[trigger.interval]}</span>
-                  </div>
-                  <div>Last run: ${lastRunOf(trigger)}</div>
-                  ${trigger.nextRunAt ? html`<div>Next run: ${timeOf(trigger.nextRunAt)}</div>` : ''}
-                  <form method="post" action="/__host/triggers/${encodeURIComponent(trigger.key)}/run">
-                    <button type="submit" class="jl-button" aria-label="Run ${trigger.key} now">Run now</button>
-                  </form>
-                </li>`,
-            )}
-          </ul>`
+          ${triggers.map(
+            (trigger) => html`<li class="jl-trigger" data-trigger="${trigger.key}">
+              <div class="jl-trigger__head">
+                <code>${trigger.key}</code>
+                <span>${INTERVAL_LABELS[trigger.interval]}</span>
+              </div>
+              <div>Last run: ${lastRunOf(trigger)}</div>
+              ${trigger.nextRunAt ? html`<div>Next run: ${timeOf(trigger.nextRunAt)}</div>` : ''}
+              <form method="post" action="/__host/triggers/${encodeURIComponent(trigger.key)}/run">
+                <button type="submit" class="jl-button" aria-label="Run ${trigger.key} now">Run now</button>
+              </form>
+            </li>`,
+          )}
+        </ul>`
     }
   </section>`;
 
@@ -76,35 +76,17 @@ const queuesCard = (queues: HomePageData['queues']): SafeHtml => {
       queues.consumers.length === 0
         ? html`<p class="jl-empty-text">The app has no queue consumers.</p>`
         : html`<p>Queue consumers run in this process, as Forge runs them.</p>
-            <ul class="jl-card__links">
-              ${queues.consumers.map((consumer) => html`<li><code>${consumer.queue}</code> &rarr; <code>${consumer.functionKey}</code></li>`)}
-            </ul>
-            <dl class="jl-queue-status">
-              <div>
-                <dt>Due now</dt>
-                <dd>${String(status.ready)}</dd>
-              </div>
-              <div>
-                <dt>Delayed</dt>
-                <dd>${String(status.delayed)}</dd>
-              </div>
-              <div>
-                <dt>Running</dt>
-                <dd>${String(status.inFlight)}</dd>
-              </div>
-              <div>
-                <dt>Delivered</dt>
-                <dd>${String(status.delivered)}</dd>
-              </div>
-              <div>
-                <dt>Retried</dt>
-                <dd>${String(status.retried)}</dd>
-              </div>
-              <div>
-                <dt>Dropped</dt>
-                <dd>${String(status.dropped)}</dd>
-              </div>
-            </dl>`
+          <ul class="jl-card__links">
+            ${queues.consumers.map((consumer) => html`<li><code>${consumer.queue}</code> &rarr; <code>${consumer.functionKey}</code></li>`)}
+          </ul>
+          <dl class="jl-queue-status">
+            <div><dt>Due now</dt><dd>${String(status.ready)}</dd></div>
+            <div><dt>Delayed</dt><dd>${String(status.delayed)}</dd></div>
+            <div><dt>Running</dt><dd>${String(status.inFlight)}</dd></div>
+            <div><dt>Delivered</dt><dd>${String(status.delivered)}</dd></div>
+            <div><dt>Retried</dt><dd>${String(status.retried)}</dd></div>
+            <div><dt>Dropped</dt><dd>${String(status.dropped)}</dd></div>
+          </dl>`
     }
   </section>`;
 };
@@ -137,31 +119,26 @@ export const renderHomePage = (data: HomePageData): string => {
       ${
         data.automationActions && data.automationActions.length > 0
           ? html`<section class="jl-card" aria-labelledby="card-automation">
-              <h2 id="card-automation">Automation</h2>
-              <p>The app's actions for Jira Automation rules: configure one and run it on an issue.</p>
-              <ul class="jl-card__links">
-                ${data.automationActions.map((action) => html`<li><a href="${action.href}">${action.name}</a></li>`)}
-              </ul>
-            </section>`
+            <h2 id="card-automation">Automation</h2>
+            <p>The app's actions for Jira Automation rules: configure one and run it on an issue.</p>
+            <ul class="jl-card__links">
+              ${data.automationActions.map((action) => html`<li><a href="${action.href}">${action.name}</a></li>`)}
+            </ul>
+          </section>`
           : ''
       }
       <section class="jl-card" aria-labelledby="card-microsoft">
         <h2 id="card-microsoft">Microsoft 365 (emulated)</h2>
         <p>The local Entra ID and Microsoft Graph the app sends mail through.</p>
         <ul class="jl-card__links">
-          <li>
-            <a href="${data.microsoft.portalUrl}" target="_blank" rel="noopener">App registrations ${icons.external}</a>
-          </li>
-          <li>
-            <a href="${data.microsoft.mailboxUrl}" target="_blank" rel="noopener"
-              >Mailbox: sent messages ${icons.external}</a
-            >
-          </li>
+          <li><a href="${data.microsoft.portalUrl}" target="_blank" rel="noopener">App registrations ${icons.external}</a></li>
+          <li><a href="${data.microsoft.mailboxUrl}" target="_blank" rel="noopener">Mailbox: sent messages ${icons.external}</a></li>
           <li>Identity: <code>${data.microsoft.loginBaseUrl}</code></li>
           <li>Graph: <code>${data.microsoft.graphBaseUrl}/v1.0</code></li>
         </ul>
       </section>
-      ${scheduledTriggersCard(data.scheduledTriggers)} ${queuesCard(data.queues)}
+      ${scheduledTriggersCard(data.scheduledTriggers)}
+      ${queuesCard(data.queues)}
     </div>
 
     <h2 class="jl-section-title" id="issues">Issues</h2>
@@ -177,22 +154,19 @@ export const renderHomePage = (data: HomePageData): string => {
       </thead>
       <tbody>
         ${data.issues.map(
-          (issue) =>
-            html`<tr>
-              <td class="jl-nowrap"><a href="/browse/${issue.key}">${issue.key}</a></td>
-              <td><a href="/browse/${issue.key}">${issue.fields.summary}</a></td>
-              <td>${issue.fields.issuetype.name}</td>
-              <td>${statusLozenge(issue)}</td>
-              <td>
-                ${
-                  issue.fields.assignee
-                    ? html`<span class="jl-user"
-                        >${avatar(issue.fields.assignee, 'small')}${issue.fields.assignee.displayName}</span
-                      >`
-                    : html`<span class="jl-empty-text">Unassigned</span>`
-                }
-              </td>
-            </tr>`,
+          (issue) => html`<tr>
+            <td class="jl-nowrap"><a href="/browse/${issue.key}">${issue.key}</a></td>
+            <td><a href="/browse/${issue.key}">${issue.fields.summary}</a></td>
+            <td>${issue.fields.issuetype.name}</td>
+            <td>${statusLozenge(issue)}</td>
+            <td>
+              ${
+                issue.fields.assignee
+                  ? html`<span class="jl-user">${avatar(issue.fields.assignee, 'small')}${issue.fields.assignee.displayName}</span>`
+                  : html`<span class="jl-empty-text">Unassigned</span>`
+              }
+            </td>
+          </tr>`,
         )}
       </tbody>
     </table>

@@ -44,20 +44,19 @@ const appsMenu = (data: IssuePageData) => {
     button: html`${icons.apps} Apps ${icons.chevronDown}`,
     listLabel: 'Apps',
     items: data.issueActions.map(
-      (action) =>
-        html`<button
-          type="button"
-          role="menuitem"
-          class="jl-menu__item"
-          data-action="open-issue-action"
-          data-module-key="${action.moduleKey}"
-          data-resource-key="${action.resourceKey}"
-          data-issue-key="${data.issue.key}"
-          data-title="${action.title}"
-          data-size="${action.size}"
-        >
-          ${icons.mail} ${action.title}
-        </button>`,
+      (action) => html`<button
+        type="button"
+        role="menuitem"
+        class="jl-menu__item"
+        data-action="open-issue-action"
+        data-module-key="${action.moduleKey}"
+        data-resource-key="${action.resourceKey}"
+        data-issue-key="${data.issue.key}"
+        data-title="${action.title}"
+        data-size="${action.size}"
+      >
+        ${icons.mail} ${action.title}
+      </button>`,
     ),
   });
 };
@@ -80,34 +79,29 @@ const statusControl = (data: IssuePageData) => {
       buttonLabel: `Status: ${fields.status.name}`,
       listLabel: 'Transitions',
       items: transitions.map(
-        (transition) =>
-          html`<button type="submit" role="menuitem" class="jl-menu__item" name="transition" value="${transition.id}">
-            ${transition.name}
-            ${
-              transition.name === transition.toStatus
-                ? ''
-                : html`<span class="jl-lozenge jl-lozenge--${transition.toCategory}">${transition.toStatus}</span>`
-            }
-          </button>`,
+        (
+          transition,
+        ) => html`<button type="submit" role="menuitem" class="jl-menu__item" name="transition" value="${transition.id}">
+          ${transition.name}
+          ${
+            transition.name === transition.toStatus
+              ? ''
+              : html`<span class="jl-lozenge jl-lozenge--${transition.toCategory}">${transition.toStatus}</span>`
+          }
+        </button>`,
       ),
     })}
   </form>`;
 };
 
 /** Jira's "Add a comment" box, above the comments. */
-const commentForm = (data: IssuePageData) =>
-  html`<form class="jl-comment-form" method="post" action="${JIRA_FORM_PATHS.comment(data.issue.key)}">
+const commentForm = (
+  data: IssuePageData,
+) => html`<form class="jl-comment-form" method="post" action="${JIRA_FORM_PATHS.comment(data.issue.key)}">
     ${avatar(data.user)}
     <div class="jl-comment-form__fields">
       <label class="jl-visually-hidden" for="jl-comment-input">Comment</label>
-      <textarea
-        id="jl-comment-input"
-        class="jl-textarea"
-        name="comment"
-        rows="3"
-        required
-        placeholder="Add a comment…"
-      ></textarea>
+      <textarea id="jl-comment-input" class="jl-textarea" name="comment" rows="3" required placeholder="Add a comment…"></textarea>
       <div class="jl-form__actions">
         <button type="submit" class="jl-button jl-button--primary">Save</button>
       </div>
@@ -149,21 +143,18 @@ export const renderIssuePage = (data: IssuePageData): string => {
             fields.attachment.length === 0
               ? html`<p class="jl-empty-text">No attachments</p>`
               : html`<ul class="jl-attachments">
-                  ${fields.attachment.map(
-                    (attachment) =>
-                      html`<li class="jl-attachment">
-                        ${icons.attachment}
-                        <span>
-                          <a class="jl-attachment__name" href="${attachment.content}" target="_blank" rel="noopener"
-                            >${attachment.filename}</a
-                          >
-                          <span class="jl-attachment__meta"
-                            >${attachment.mimeType} · ${formatBytes(attachment.size)}</span
-                          >
-                        </span>
-                      </li>`,
-                  )}
-                </ul>`
+                ${fields.attachment.map(
+                  (attachment) => html`<li class="jl-attachment">
+                    ${icons.attachment}
+                    <span>
+                      <a class="jl-attachment__name" href="${attachment.content}" target="_blank" rel="noopener"
+                        >${attachment.filename}</a
+                      >
+                      <span class="jl-attachment__meta">${attachment.mimeType} · ${formatBytes(attachment.size)}</span>
+                    </span>
+                  </li>`,
+                )}
+              </ul>`
           }
         </section>
 
@@ -174,20 +165,20 @@ export const renderIssuePage = (data: IssuePageData): string => {
             comments.length === 0
               ? html`<p class="jl-empty-text">No comments yet</p>`
               : html`<ol class="jl-comments">
-                  ${comments.map((comment) => {
-                    const rendered = renderedComments.get(comment.id);
-                    return html`<li class="jl-comment">
-                      ${comment.author ? avatar(comment.author) : ''}
-                      <div class="jl-comment__body">
-                        <p class="jl-comment__header">
-                          <span class="jl-comment__author">${comment.author?.displayName ?? 'Anonymous'}</span>
-                          <span class="jl-comment__date">${rendered?.created ?? ''}</span>
-                        </p>
-                        <div class="jl-rendered">${rendered ? trustedHtml(rendered.body) : ''}</div>
-                      </div>
-                    </li>`;
-                  })}
-                </ol>`
+                ${comments.map((comment) => {
+                  const rendered = renderedComments.get(comment.id);
+                  return html`<li class="jl-comment">
+                    ${comment.author ? avatar(comment.author) : ''}
+                    <div class="jl-comment__body">
+                      <p class="jl-comment__header">
+                        <span class="jl-comment__author">${comment.author?.displayName ?? 'Anonymous'}</span>
+                        <span class="jl-comment__date">${rendered?.created ?? ''}</span>
+                      </p>
+                      <div class="jl-rendered">${rendered ? trustedHtml(rendered.body) : ''}</div>
+                    </div>
+                  </li>`;
+                })}
+              </ol>`
           }
         </section>
       </article>
