@@ -12,7 +12,7 @@ import type { EmailRecordStore } from './email-records';
 import type { MailboxPacer } from './mailbox-pacer';
 import type { OutboxQueue } from './outbox-queue';
 
-/** Everything the outbox worker uses; runtime-deps.ts wires the real ones, tests pass fakes. */
+/** Everything the outbox worker uses; composition/email-worker-root.ts wires the real ones, tests pass fakes. */
 export interface OutboxDeps {
   records: EmailRecordStore;
   contents: EmailContentStore;

@@ -1,9 +1,9 @@
 import { type QueuedByAction, runSendEmailAction, type SendEmailActionDeps } from '../automation/send-email-action';
+import { createSendEmailActionDeps } from '../composition/automation-send-email-root';
 import { requestJiraAsUser } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
 import { safeErrorLabel } from '../shared/error-names';
 import { INTERNAL_MESSAGE, toResolverError } from './error-messages';
-import { runtimeDeps } from './runtime-deps';
 
 /** How Automation reads an action's failure: each message goes to the rule's audit log. */
 export type ActionAnswer = ({ success: true } & QueuedByAction) | { errors: Array<{ message: string }> };
@@ -34,5 +34,7 @@ export const answerSendEmailAction = async (
   }
 };
 
+const deps = createSendEmailActionDeps();
+
 export const handler = async (payload: unknown, _context: unknown): Promise<ActionAnswer> =>
-  answerSendEmailAction(payload, runtimeDeps.automation, async () => (await readMyself(requestJiraAsUser)).accountId);
+  answerSendEmailAction(payload, deps, async () => (await readMyself(requestJiraAsUser)).accountId);
