@@ -17,7 +17,8 @@ export interface AdminMailDeps {
   templates: {
     list: () => Promise<TemplateView[]>;
     save: (input: z.output<typeof templateInputSchema>) => Promise<SavedTemplate>;
-    delete: (id: string, inUse: readonly string[]) => Promise<void>;
+    /** Refused while a project's default or a notification rule uses it (templates/delete-unused-template.ts). */
+    delete: (id: string) => Promise<void>;
     preview: (template: { subject: string; body: string }, issueKey: string | undefined) => Promise<TemplatePreview>;
   };
   settings: {
@@ -45,12 +46,12 @@ export interface AdminRuleDeps {
   tryRule: (id: string, issueKey: string) => Promise<RuleTrial>;
 }
 
-export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
+export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira'> {
   mail: AdminMailDeps;
   log: AdminLogDeps;
   notifications: AdminRuleDeps;
   credentials: CredentialService;
-  warnings: Pick<WarningService, 'list' | 'recordPromotion'>;
+  warnings: Pick<WarningService, 'list'>;
   /** Each credential's last accepted and refused send, shown with its health in the list. */
   traffic?: Pick<TrafficHealth, 'read'>;
   /** Jira as the invoking user: the admin check, and the admin's email address for a test email. */

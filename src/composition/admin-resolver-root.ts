@@ -13,7 +13,7 @@ import { listProjects } from '../jira/projects';
 import { listStatuses } from '../jira/statuses';
 import { readUserEmails } from '../jira/user-emails';
 import { previewTemplateForIssue } from '../mail/template-preview';
-import { createRuleService } from '../notifications/rule-service';
+import { createRuleService, type RuleService } from '../notifications/rule-service';
 import { createRuleStore } from '../notifications/rule-store';
 import { createRunHistoryStore } from '../notifications/run-history';
 import { tryRule } from '../notifications/try-rule';
@@ -25,6 +25,7 @@ import { saveMailSettings } from '../settings/save-mail-settings';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
 import { createForgeKvStore } from '../storage/forge-kv-store';
 import type { KvStore } from '../storage/kv-store';
+import { deleteUnusedTemplate } from '../templates/delete-unused-template';
 import type { TemplateService } from '../templates/template-service';
 import type { AdminDeps, AdminMailDeps, AdminRuleDeps } from './admin-deps';
 import { appLog } from './app-log';
@@ -36,13 +37,19 @@ import { buildTemplateService, templateIdsOf } from './templates';
 import { buildWarnings } from './warnings';
 
 /** What the admin page's sections read and write besides credentials: templates, mail settings, Jira's lists. */
-const adminMailDeps = (kv: KvStore, templates: TemplateService, credentials: Credentials): AdminMailDeps => {
+const adminMailDeps = (
+  kv: KvStore,
+  templates: TemplateService,
+  credentials: Credentials,
+  rules: Pick<RuleService, 'list'>,
+): AdminMailDeps => {
   const settings = createMailSettingsStore(kv);
   return {
     templates: {
       list: () => templates.list(),
       save: (input) => templates.save(input),
-      delete: (id, inUse) => templates.delete(id, inUse),
+      delete: (id) =>
+        deleteUnusedTemplate(id, { templates, readSettings: () => settings.read(), listRules: () => rules.list() }),
       preview: (template, issueKey) =>
         previewTemplateForIssue(template, issueKey, {
           templates,
@@ -105,9 +112,12 @@ export const createAdminResolverDeps = (): AdminDeps => {
   const credentials = buildCredentials(kv);
   const templates = buildTemplateService(kv);
   const outbox = buildOutboxStores(kv);
+  const warnings = buildWarnings(kv, credentials.store);
+  const notifications = adminRuleDeps(kv, templates, credentials);
   return {
     credentials: credentials.service,
-    warnings: buildWarnings(kv, credentials.store),
+    warnings,
+    onPromoted: (credential) => warnings.recordPromotion(credential),
     traffic: createTrafficHealth(kv),
     tokenCache: createTokenCache(kv),
     fetch: globalFetch,
@@ -115,8 +125,8 @@ export const createAdminResolverDeps = (): AdminDeps => {
     sleep: realSleep,
     requestJira: requestJiraAsUser,
     logTestEmail: createConnectionTestLog({ records: outbox.records, newId: randomUUID, now: systemClock }),
-    mail: adminMailDeps(kv, templates, credentials),
+    mail: adminMailDeps(kv, templates, credentials, notifications.rules),
     log: { emails: buildEmailLog(outbox, credentials.store), settings: createLogSettingsStore(kv) },
-    notifications: adminRuleDeps(kv, templates, credentials),
+    notifications,
   };
 };

@@ -52,11 +52,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'testConnection',
       schema: testConnectionSchema,
       run: ({ id, sendTestEmail, values }) =>
-        testConnection(
-          id,
-          { ...deps, onPromoted: (credential) => deps.warnings.recordPromotion(credential) },
-          { sendTestEmail: sendTestEmail === true, values },
-        ),
+        testConnection(id, deps, { sendTestEmail: sendTestEmail === true, values }),
     }),
     setDefaultCredential: resolverFunction({
       ...admin,
@@ -87,13 +83,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'deleteTemplate',
       schema: templateRefSchema,
       run: async ({ id }) => {
-        // A project's default or a notification rule using it would fail on every email.
-        const [settings, rules] = await Promise.all([deps.mail.settings.read(), deps.notifications.rules.list()]);
-        const inUse = [
-          ...settings.projectTemplates.map((entry) => entry.templateId),
-          ...rules.map((rule) => rule.templateId),
-        ];
-        await deps.mail.templates.delete(id, inUse);
+        await deps.mail.templates.delete(id);
         return { id };
       },
     }),
