@@ -5,6 +5,7 @@ import type { SendEmailActionDeps } from '../automation/send-email-action';
 import { readIssueRoles } from '../jira/issue-people';
 import { readIssue } from '../jira/issue-reader';
 import { requestJiraAsApp, requestJiraAsUser } from '../jira/jira-client';
+import { readMyself } from '../jira/myself';
 import { readUserEmails } from '../jira/user-emails';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
 import { createForgeKvStore } from '../storage/forge-kv-store';
@@ -36,3 +37,6 @@ export const createSendEmailActionDeps = (): SendEmailActionDeps => {
     readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
   };
 };
+
+/** The rule's actor: Automation invokes the action as them. */
+export const actorAccountId = async (): Promise<string> => (await readMyself(requestJiraAsUser)).accountId;

@@ -1,7 +1,5 @@
 import { type QueuedByAction, runSendEmailAction, type SendEmailActionDeps } from '../automation/send-email-action';
-import { createSendEmailActionDeps } from '../composition/automation-send-email-root';
-import { requestJiraAsUser } from '../jira/jira-client';
-import { readMyself } from '../jira/myself';
+import { actorAccountId, createSendEmailActionDeps } from '../composition/automation-send-email-root';
 import { safeErrorLabel } from '../shared/error-names';
 import { INTERNAL_MESSAGE, toResolverError } from './error-messages';
 
@@ -37,4 +35,4 @@ export const answerSendEmailAction = async (
 const deps = createSendEmailActionDeps();
 
 export const handler = async (payload: unknown, _context: unknown): Promise<ActionAnswer> =>
-  answerSendEmailAction(payload, deps, async () => (await readMyself(requestJiraAsUser)).accountId);
+  answerSendEmailAction(payload, deps, actorAccountId);
