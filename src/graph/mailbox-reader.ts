@@ -7,7 +7,7 @@ import { IN_ENGLISH } from '../shared/issue-messages';
 import type { FetchLike } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
-import { graphErrorFromResponse } from './graph-error';
+import { graphErrorFromResponse } from './error-response';
 
 export interface GraphReadDeps {
   fetch: FetchLike;

@@ -1,5 +1,5 @@
 import type { GraphError } from './errors';
-import { graphErrorFromResponse } from './graph-error';
+import { graphErrorFromResponse } from './error-response';
 import { decideRetry, parseRetryAfter, type RetryPolicy } from './retry';
 
 export interface RetryStepInput {
