@@ -12,7 +12,11 @@ export type MailErrorCode = (typeof MailErrorCode)[keyof typeof MailErrorCode];
 export class MailValidationError extends AppError<'MAIL_INVALID'> {
   readonly fieldErrors: Readonly<Record<string, string>>;
   constructor(fieldErrors: Record<string, string>) {
-    super('MailValidationError', MailErrorCode.Invalid, `The email is not valid: ${Object.keys(fieldErrors).join(', ')}.`);
+    super(
+      'MailValidationError',
+      MailErrorCode.Invalid,
+      `The email is not valid: ${Object.keys(fieldErrors).join(', ')}.`,
+    );
     this.fieldErrors = fieldErrors;
   }
 }
