@@ -13,6 +13,15 @@ import { HistoryRecordInvalidError } from '../../../src/history/history-store';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { JiraError, JiraErrorCode, NotAdminError } from '../../../src/jira/errors';
 import { MailValidationError, MessageTooLargeError, NotAllowedToSendError } from '../../../src/mail/errors';
+import {
+  JIRA_WORDS,
+  MAIL_WORDS,
+  NOTIFICATION_WORDS,
+  OUTBOX_WORDS,
+  STORE_WORDS,
+  TEMPLATE_WORDS,
+} from '../../../src/messages/app-words';
+import { CREDENTIAL_WORDS, GRAPH_WORDS } from '../../../src/messages/connection-words';
 import { ERROR_WORDS, errorWords } from '../../../src/messages/error-words';
 import { VALIDATION_MESSAGE } from '../../../src/messages/words';
 import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../../../src/notifications/errors';
@@ -122,6 +131,22 @@ describe('the words for every error code', () => {
   it('has a sample of every code in the table, and no code the table does not know', () => {
     const sampled = new Set(SAMPLES.filter((error) => !(error instanceof TokenError)).map((error) => error.code));
     expect([...sampled].sort()).toEqual(Object.keys(ERROR_WORDS).sort());
+  });
+
+  it('keys each code in one family table only', () => {
+    const tables = [
+      GRAPH_WORDS,
+      CREDENTIAL_WORDS,
+      OUTBOX_WORDS,
+      NOTIFICATION_WORDS,
+      JIRA_WORDS,
+      TEMPLATE_WORDS,
+      MAIL_WORDS,
+      STORE_WORDS,
+    ];
+    const keys = tables.flatMap((table) => Object.keys(table));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBe(Object.keys(ERROR_WORDS).length);
   });
 
   it('gives every family an AppError with a stable code and a name', () => {
