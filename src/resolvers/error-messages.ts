@@ -10,11 +10,12 @@ import {
   PrivateKeyMissingError,
   SecretMissingError,
 } from '../credentials/errors';
+import { MessageTooLargeError } from '../delivery/errors';
 import { GraphError, GraphErrorCode } from '../graph/errors';
 import { HistoryRecordInvalidError } from '../history/history-store';
 import { EndpointNotAllowedError } from '../http/errors';
 import { JiraError, JiraErrorCode, NotAdminError } from '../jira/errors';
-import { MailValidationError, MessageTooLargeError, NotAllowedToSendError } from '../mail/errors';
+import { MailValidationError, NotAllowedToSendError } from '../mail/errors';
 import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../notifications/errors';
 import { tokenErrorGuidance } from '../oauth/aadsts-guidance';
 import { TokenError } from '../oauth/errors';
