@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 
 import { describeUrl } from '../http/describe-url';
 import type { PolicyEnv } from '../http/endpoint-policy';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import type { FetchLike } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
@@ -81,7 +81,7 @@ const getJson = async <T>(path: string, schema: z.ZodMiniType<T>, token: string,
   if (!parsed.success) {
     throw new GraphError(
       GraphErrorCode.ResponseInvalid,
-      `${where} answered 200 with ${describeFirstIssue(parsed.error)}.`,
+      `${where} answered 200 with ${describeFirstSchemaProblem(parsed.error)}.`,
       {
         status: 200,
       },

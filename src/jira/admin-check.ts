@@ -1,8 +1,8 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { JiraError, JiraErrorCode, NotAdminError } from './errors';
 import { getJiraJson, type RequestJira, requestJiraAsUser } from './jira-client';
 
@@ -24,7 +24,7 @@ export const assertJiraAdmin = async (requestJira: RequestJira = requestJiraAsUs
   if (!parsed.success) {
     throw new JiraError(
       JiraErrorCode.ResponseInvalid,
-      `GET /rest/api/3/mypermissions answered an unexpected body: ${describeFirstIssue(parsed.error)}`,
+      `GET /rest/api/3/mypermissions answered an unexpected body: ${describeFirstSchemaProblem(parsed.error)}`,
       { status: 200 },
     );
   }

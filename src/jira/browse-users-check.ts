@@ -1,8 +1,8 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { JiraError, JiraErrorCode } from './errors';
 import { getJiraJson, type RequestJira } from './jira-client';
 
@@ -25,7 +25,7 @@ export const mayBrowseUsers = async (requestJira: RequestJira): Promise<boolean>
   if (!parsed.success) {
     throw new JiraError(
       JiraErrorCode.ResponseInvalid,
-      `GET /rest/api/3/mypermissions answered an unexpected body: ${describeFirstIssue(parsed.error)}`,
+      `GET /rest/api/3/mypermissions answered an unexpected body: ${describeFirstSchemaProblem(parsed.error)}`,
       {
         status: 200,
       },

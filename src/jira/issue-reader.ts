@@ -1,8 +1,8 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { JiraError, JiraErrorCode } from './errors';
 import type { IssueSnapshot } from './issue';
 import { getJiraJson, type RequestJira, requestJiraAsUser } from './jira-client';
@@ -74,7 +74,7 @@ export const readIssue = async (
   if (!parsed.success) {
     throw new JiraError(
       JiraErrorCode.ResponseInvalid,
-      `GET /rest/api/3/issue/${issueKey} answered an unexpected body: ${describeFirstIssue(parsed.error)}`,
+      `GET /rest/api/3/issue/${issueKey} answered an unexpected body: ${describeFirstSchemaProblem(parsed.error)}`,
       { status: 200 },
     );
   }

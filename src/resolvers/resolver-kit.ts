@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { CommonErrorCode } from '../contract/error-codes';
 import { fail, ok, type ResolverError, type ResolverResult } from '../contract/result';
 import { safeErrorLabel } from '../shared/error-names';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { type Audience, diagnosticsOf, INTERNAL_MESSAGE, toResolverError, VALIDATION_MESSAGE } from './error-messages';
 
 /** What @forge/resolver hands a resolver function. */
