@@ -5,9 +5,9 @@ import type { PolicyEnv } from '../http/endpoint-policy';
 import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import type { FetchLike } from '../shared/seams';
+import { graphErrorFromResponse } from './error-response';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
-import { graphErrorFromResponse } from './graph-error';
 import { isTimeout, readText } from './graph-request';
 
 export interface GraphReadDeps {

@@ -27,6 +27,8 @@ const LAYERS: readonly Layer[] = [
   { name: 'entry points', folders: ['index.ts', 'consumers', 'triggers', 'resolvers'] },
   // The wiring of real dependencies, one root per entry point.
   { name: 'composition', folders: ['composition'] },
+  // Codes to words for people: it knows every error family below, and the entry points (or their wiring) ask it.
+  { name: 'words', folders: ['messages'] },
   {
     name: 'use cases',
     folders: [
