@@ -1,6 +1,6 @@
+import type { AutomationActionOptions } from '../contract/automation-action';
 import type { CredentialView } from '../contract/credentials';
 import type { MailSettings } from '../contract/mail-settings';
-import type { AutomationActionOptions } from '../contract/notification-rules';
 import type { TemplateView } from '../contract/templates';
 
 export interface AutomationConfigDeps {

@@ -1,13 +1,12 @@
 import { createTrafficHealth } from '../credentials/traffic-health';
+import { createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../delivery/graph-mail-sender';
 import { createHistoryStore } from '../history/history-store';
 import { openAttachment } from '../jira/attachment-content';
 import { addEmailComment } from '../jira/issue-comment-writer';
 import { requestJiraAsApp, requestJiraImpersonating } from '../jira/jira-client';
-import { createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../mail/graph-mail-sender';
 import { createMailboxPacer } from '../outbox/mailbox-pacer';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
-import { describeDeliveryFailure } from '../resolvers/error-messages';
 import { systemClock } from '../shared/seams';
 import { createForgeEntityStore } from '../storage/entity-store';
 import { createForgeKvStore } from '../storage/forge-kv-store';
@@ -18,8 +17,11 @@ import { buildGraphDeps } from './graph';
 import { buildOutboxStores } from './outbox';
 import { buildWarnings } from './warnings';
 
-/** The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. */
-export const createEmailWorkerDeps = (): OutboxDeps => {
+/**
+ * The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. `describe`, the
+ * words of a delivery failure, comes from the entry point: it lives with the resolvers' error words.
+ */
+export const createEmailWorkerDeps = (describe: OutboxDeps['describe']): OutboxDeps => {
   const kv = createForgeKvStore();
   const credentials = buildCredentials(kv);
   // The worker's Graph calls do not retry inside: throttling and outages go back to the queue with a delay.
@@ -47,7 +49,7 @@ export const createEmailWorkerDeps = (): OutboxDeps => {
     addComment: async (issueKey, note) => {
       await addEmailComment(issueKey, note, requestJiraAsApp);
     },
-    describe: describeDeliveryFailure,
+    describe,
     traffic: createTrafficHealth(kv),
     now: systemClock,
     random: Math.random,

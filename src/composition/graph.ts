@@ -1,5 +1,5 @@
 import type { CredentialService } from '../credentials/credential-service';
-import type { GraphMailSenderDeps } from '../mail/graph-mail-sender';
+import type { GraphMailSenderDeps } from '../delivery/graph-mail-sender';
 import { createTokenCache } from '../oauth/token-cache';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
 import type { KvStore } from '../storage/kv-store';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
+import { createDirectorySearch } from '../delivery/graph-mail-sender';
 import { createHistoryStore } from '../history/history-store';
 import { mayBrowseUsers } from '../jira/browse-users-check';
 import { requestJiraAsUser } from '../jira/jira-client';
-import { createDirectorySearch } from '../mail/graph-mail-sender';
 import type { IssueEmailDeps } from '../mail/issue-email-ports';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
 import { systemClock } from '../shared/seams';
