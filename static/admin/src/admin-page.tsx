@@ -5,13 +5,13 @@ import { useEffect, useState } from 'react';
 import { SectionMessage } from '../../shared/components/section-message';
 import { Tabs } from '../../shared/components/tabs';
 import { ADMIN_SECTIONS, type AdminSectionKey, NEEDS_CREDENTIALS } from './admin-sections';
-import { CredentialsSection } from './credentials-section';
-import { EmailLogSection } from './email-log-section';
+import { CredentialsSection } from './credentials/credentials-section';
+import { useCredentialList } from './credentials/use-credential-list';
+import { WarningsBanner } from './credentials/warnings-banner';
+import { EmailLogSection } from './email-log/email-log-section';
 import { MailSections } from './mail-sections';
 import { ADMIN_TABS_PREFIX, SectionPanel } from './section-panel';
-import { useCredentialList } from './use-credential-list';
 import { useSectionRoute } from './use-section-route';
-import { WarningsBanner } from './warnings-banner';
 
 const MAIL_SECTIONS: ReadonlySet<AdminSectionKey> = new Set(['templates', 'settings', 'rules']);
 

@@ -3,8 +3,8 @@ import '../../shared/chips.css';
 import '../../shared/panels.css';
 import '../../shared/tabs.css';
 import './admin.css';
-import './email-log.css';
-import './notification-rules.css';
+import './email-log/email-log.css';
+import './notification-rules/notification-rules.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,0 +1,206 @@
+import { useRef } from 'react';
+
+import type { TemplateView } from '../../../../src/contract';
+import { Field } from '../../../shared/components/field';
+import { SaveMessages } from '../shared/save-messages';
+import { CodeTextarea, type CodeTextareaHandle } from './code-textarea';
+import { PlaceholderReference } from './placeholder-reference';
+import { TemplatePreviewPanel } from './template-preview-panel';
+import { bodySizeText, errorPosition, templateFieldId } from './template-state';
+import { UnknownPlaceholdersMessage } from './unknown-placeholders-message';
+import { type TemplateEditorOptions, useTemplateEditor } from './use-template-editor';
+import { useTemplatePreview } from './use-template-preview';
+
+interface TemplateEditorProps extends TemplateEditorOptions {
+  onDuplicate: (template: TemplateView) => void;
+  onClose: () => void;
+}
+
+export const TEMPLATE_EDITOR_TITLE = 'template-editor-title';
+
+const editorTitle = (target: TemplateEditorOptions['target']): string => {
+  switch (target.kind) {
+    case 'new':
+      return 'Create template';
+    case 'edit':
+      return `Edit template: ${target.template.name}`;
+    case 'view':
+      return `Built-in template: ${target.template.name}`;
+  }
+};
+
+/** Creates, edits or (the built-in one) shows a template: Name, Subject, HTML body, a preview and the placeholders. */
+export const TemplateEditor = ({ onDuplicate, onClose, ...options }: TemplateEditorProps) => {
+  const editor = useTemplateEditor(options);
+  const preview = useTemplatePreview((errors) => editor.showErrors(errors, false));
+  const bodyRef = useRef<CodeTextareaHandle>(null);
+  const { values, errors, notice, saving, readOnly } = editor;
+  const { target } = options;
+  const bodyErrorAt = errorPosition(errors.body);
+
+  return (
+    <div className="im-template-editor">
+      <form
+        ref={editor.formRef}
+        className="im-form"
+        noValidate
+        aria-labelledby={TEMPLATE_EDITOR_TITLE}
+        aria-busy={saving}
+        onSubmit={editor.onSubmit}
+      >
+        <div className="im-form__header">
+          <h3 id={TEMPLATE_EDITOR_TITLE} ref={editor.headingRef} tabIndex={-1}>
+            {editorTitle(target)}
+          </h3>
+          <p className="im-secondary">
+            {readOnly
+              ? 'The built-in template cannot be changed. Duplicate it to make one of your own.'
+              : 'Write the subject and body in Liquid; placeholders take their values from the issue being emailed.'}
+          </p>
+        </div>
+
+        <div className="im-template-editor__layout">
+          <div className="im-template-editor__fields">
+            <Field
+              id={templateFieldId('name')}
+              label="Name"
+              required={!readOnly}
+              error={errors.name}
+              hint="Shown to admins only."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  className="im-input"
+                  type="text"
+                  autoComplete="off"
+                  value={values.name}
+                  readOnly={readOnly}
+                  onChange={(event) => editor.update('name', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+
+            <Field
+              id={templateFieldId('subject')}
+              label="Subject"
+              required={!readOnly}
+              error={errors.subject}
+              hint={
+                <>
+                  One line of Liquid, for example <code>{'[{{ issue.key }}] {{ issue.summary }}'}</code>.
+                </>
+              }
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  className="im-input im-input--code"
+                  type="text"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={values.subject}
+                  readOnly={readOnly}
+                  onChange={(event) => editor.update('subject', event.currentTarget.value)}
+                />
+              )}
+            </Field>
+
+            <Field
+              id={templateFieldId('body')}
+              label="HTML body"
+              required={!readOnly}
+              error={errors.body}
+              hint={
+                <>
+                  HTML with Liquid. {bodySizeText(values.body)}. Tab indents; press Escape, then Tab, to move on.
+                  {bodyErrorAt && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="im-link-button"
+                        onClick={() => bodyRef.current?.goTo(bodyErrorAt)}
+                      >
+                        Go to line {bodyErrorAt.line}
+                      </button>
+                    </>
+                  )}
+                </>
+              }
+            >
+              {(control) => (
+                <CodeTextarea
+                  ref={bodyRef}
+                  control={control}
+                  label="HTML body"
+                  value={values.body}
+                  readOnly={readOnly}
+                  errorLine={bodyErrorAt?.line ?? null}
+                  onChange={(value) => editor.update('body', value)}
+                />
+              )}
+            </Field>
+          </div>
+
+          <aside className="im-template-editor__aside" aria-label="Placeholders reference">
+            <PlaceholderReference />
+          </aside>
+        </div>
+
+        <div className="im-form__footer">
+          <div className="im-button-row">
+            {readOnly ? (
+              target.kind === 'view' && (
+                <button type="button" className="im-button" onClick={() => onDuplicate(target.template)}>
+                  Duplicate
+                </button>
+              )
+            ) : (
+              <button type="submit" className="im-button im-button--primary" aria-disabled={saving}>
+                {saving && <span className="im-spinner im-spinner--inverse" aria-hidden="true" />}
+                Save template
+              </button>
+            )}
+            <button type="button" className="im-button im-button--subtle" onClick={onClose}>
+              {readOnly ? 'Close' : 'Cancel'}
+            </button>
+          </div>
+        </div>
+
+        <SaveMessages
+          saving={saving}
+          saved={
+            notice?.kind === 'saved'
+              ? {
+                  title: 'Template saved',
+                  text: `“${notice.name}” is saved. Choose it for a project under Sending settings.`,
+                }
+              : null
+          }
+          failed={
+            notice?.kind === 'error'
+              ? { title: 'The template was not saved', message: notice.error.message, otherErrors: notice.otherErrors }
+              : null
+          }
+        />
+        {notice?.kind === 'saved' && (
+          <UnknownPlaceholdersMessage
+            placeholders={notice.unknownPlaceholders}
+            onGoTo={(position) => bodyRef.current?.goTo(position)}
+          />
+        )}
+      </form>
+
+      <TemplatePreviewPanel
+        issueKey={preview.issueKey}
+        issueKeyError={preview.issueKeyError}
+        outcome={preview.outcome}
+        busy={preview.busy}
+        onIssueKeyChange={preview.changeIssueKey}
+        onPreview={() => void preview.run(values)}
+        onGoTo={(position) => bodyRef.current?.goTo(position)}
+      />
+    </div>
+  );
+};

@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import type { ResolverError, TemplateView } from '../../../../src/contract';
+import { listTemplates } from '../shared/invokes';
+import { upsertTemplate } from './template-state';
+
+export type TemplateListLoad = { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded' };
+
+/**
+ * The stored templates, loaded once for the page: the templates section edits them and the sending settings offer
+ * them per project, so a saved or deleted template shows in both at once.
+ */
+export const useTemplateList = () => {
+  const [templates, setTemplates] = useState<TemplateView[]>([]);
+  const [load, setLoad] = useState<TemplateListLoad>({ state: 'loading' });
+
+  const refresh = useCallback(async () => {
+    setLoad({ state: 'loading' });
+    const result = await listTemplates();
+    if (result.ok) {
+      setTemplates(result.data);
+      setLoad({ state: 'loaded' });
+    } else {
+      setLoad({ state: 'failed', error: result.error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const upsert = useCallback((template: TemplateView) => setTemplates((list) => upsertTemplate(list, template)), []);
+  const remove = useCallback((id: string) => setTemplates((list) => list.filter((item) => item.id !== id)), []);
+
+  return { templates, load, refresh, upsert, remove };
+};
+
+export type TemplateListState = ReturnType<typeof useTemplateList>;
