@@ -1,5 +1,3 @@
-import './mail-sections.css';
-
 import type { CredentialView } from '../../../src/contract';
 import type { AdminSectionKey } from './admin-sections';
 import { NotificationRulesSection } from './notification-rules/notification-rules-section';

@@ -5,6 +5,11 @@ import '../../shared/tabs.css';
 import './admin.css';
 import './email-log/email-log.css';
 import './notification-rules/notification-rules.css';
+import './shared/form-controls.css';
+import './shared/chip-picker.css';
+import './shared/form-skeleton.css';
+import './templates/templates.css';
+import './sending-settings/sending-settings.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,11 +1,4 @@
-import type {
-  CredentialView,
-  JiraFieldRef,
-  NotificationRuleView,
-  ProjectRef,
-  StatusRef,
-  TemplateView,
-} from '../../../../src/contract';
+import type { CredentialView, JiraFieldRef, ProjectRef, StatusRef, TemplateView } from '../../../../src/contract';
 import { Field } from '../../../shared/components/field';
 import type { Loadable } from '../shared/loadable';
 import { SaveMessages } from '../shared/save-messages';

@@ -1,12 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import type {
-  JiraFieldRef,
-  NotificationRuleView,
-  ProjectRef,
-  ResolverResult,
-  StatusRef,
-} from '../../../../src/contract';
+import type { JiraFieldRef, NotificationRuleView, ProjectRef, StatusRef } from '../../../../src/contract';
 import { listJiraFields, listNotificationRules, listProjects, listStatuses } from '../shared/invokes';
 import { type Loadable, loadableOf } from '../shared/loadable';
 import { upsertRule } from './notification-rule-state';

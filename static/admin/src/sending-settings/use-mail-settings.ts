@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 
-import type { GroupRef, ProjectRef, ResolverError, ResolverResult, RoleRef } from '../../../../src/contract';
+import type { GroupRef, ProjectRef, ResolverError, RoleRef } from '../../../../src/contract';
 import { getMailSettings, listProjectRoles, listProjects, saveMailSettings } from '../shared/invokes';
 import { type Loadable, loadableOf } from '../shared/loadable';
 import {
