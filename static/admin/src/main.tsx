@@ -6,7 +6,7 @@ import './admin.css';
 import './email-log/email-log.css';
 import './notification-rules/notification-rules.css';
 import './shared/form-controls.css';
-import './shared/chip-picker.css';
+import './sending-settings/chip-picker.css';
 import './shared/form-skeleton.css';
 import './templates/templates.css';
 import './sending-settings/sending-settings.css';

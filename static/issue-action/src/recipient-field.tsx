@@ -8,6 +8,7 @@ import {
   useState,
 } from 'react';
 
+import { ChipInput, comboboxAttributes, stepActive } from '../../shared/components/chip-input';
 import { Field } from '../../shared/components/field';
 import { plural } from './format';
 import { PeopleSuggestions } from './people-suggestions';
@@ -105,9 +106,7 @@ export const RecipientField = (props: RecipientFieldProps) => {
           return;
         }
         event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        const from = activeIndex === -1 ? (step === 1 ? -1 : people.length) : activeIndex;
-        setActive((from + step + people.length) % people.length);
+        setActive(stepActive(activeIndex, event.key === 'ArrowDown' ? 1 : -1, people.length));
         return;
       }
       case 'Enter':
@@ -159,64 +158,52 @@ export const RecipientField = (props: RecipientFieldProps) => {
           .join(' ');
         const invalid = error !== undefined || invalidIds.length > 0;
         return (
-          <div>
-            <div className="im-chip-input">
-              <div
-                className={`im-chip-input__box im-recipients__box${invalid ? ' im-chip-input__box--invalid' : ''}`}
-                // A click anywhere in the box, as on an input, puts the caret in the text box.
-                onClick={(event) => {
-                  if (event.target === event.currentTarget) inputRef.current?.focus();
+          <ChipInput
+            inputRef={inputRef}
+            invalid={invalid}
+            boxClassName="im-recipients__box"
+            focusOnChipClick={false}
+            chips={chips.map((chip) => (
+              <RecipientChip
+                key={chip.id}
+                chip={chip}
+                messageId={messageId(chip)}
+                onRemove={() => {
+                  props.onRemove(chip.id);
+                  inputRef.current?.focus();
                 }}
-              >
-                {chips.length > 0 && (
-                  <ul className="im-chips">
-                    {chips.map((chip) => (
-                      <RecipientChip
-                        key={chip.id}
-                        chip={chip}
-                        messageId={messageId(chip)}
-                        onRemove={() => {
-                          props.onRemove(chip.id);
-                          inputRef.current?.focus();
-                        }}
-                      />
-                    ))}
-                  </ul>
-                )}
-                <input
-                  id={control.id}
-                  ref={inputRef}
-                  className="im-chip-input__text im-recipients__input"
-                  type="text"
-                  inputMode="email"
-                  role="combobox"
-                  aria-autocomplete="list"
-                  aria-expanded={expanded}
-                  aria-controls={listId}
-                  aria-activedescendant={expanded && activeIndex >= 0 ? optionId(activeIndex) : undefined}
-                  aria-describedby={describedBy || undefined}
-                  aria-invalid={invalid || undefined}
-                  aria-required={control['aria-required']}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={text}
-                  placeholder={chips.length === 0 ? 'Name or email address' : ''}
-                  onChange={(event) => {
-                    props.onType(event.currentTarget.value);
-                    setOpen(true);
-                    setActive(-1);
-                  }}
-                  onKeyDown={onKeyDown}
-                  onPaste={onPaste}
-                  onFocus={() => setFocused(true)}
-                  onBlur={() => {
-                    setFocused(false);
-                    setOpen(false);
-                    setActive(-1);
-                    props.onCommit();
-                  }}
-                />
-              </div>
+              />
+            ))}
+            input={
+              <input
+                id={control.id}
+                ref={inputRef}
+                className="im-chip-input__text im-recipients__input"
+                type="text"
+                inputMode="email"
+                {...comboboxAttributes(listId, expanded, activeIndex >= 0 ? optionId(activeIndex) : undefined)}
+                aria-describedby={describedBy || undefined}
+                aria-invalid={invalid || undefined}
+                aria-required={control['aria-required']}
+                value={text}
+                placeholder={chips.length === 0 ? 'Name or email address' : ''}
+                onChange={(event) => {
+                  props.onType(event.currentTarget.value);
+                  setOpen(true);
+                  setActive(-1);
+                }}
+                onKeyDown={onKeyDown}
+                onPaste={onPaste}
+                onFocus={() => setFocused(true)}
+                onBlur={() => {
+                  setFocused(false);
+                  setOpen(false);
+                  setActive(-1);
+                  props.onCommit();
+                }}
+              />
+            }
+            suggestions={
               <PeopleSuggestions
                 listId={listId}
                 optionId={optionId}
@@ -227,15 +214,12 @@ export const RecipientField = (props: RecipientFieldProps) => {
                 onPick={pick}
                 onHighlight={setActive}
               />
-            </div>
-            <span className="im-visually-hidden" role="status">
-              {suggestionAnnouncement}
-            </span>
-            {/* Always present, so the note is announced when it appears. */}
-            <p className="im-field__hint im-recipients__note" id={noteId} role="status">
-              {note}
-            </p>
-          </div>
+            }
+            announcement={suggestionAnnouncement}
+            noteId={noteId}
+            noteClassName="im-recipients__note"
+            note={note}
+          />
         );
       }}
     </Field>

@@ -14,13 +14,17 @@ interface CredentialFormProps extends CredentialFormOptions {
 /** Adds or edits one credential: its fields, Save and Test connection, and what they did. */
 export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onClose }: CredentialFormProps) => {
   const isNew = credential === null;
-  const form = useCredentialForm({ credential, focusOnShow, onSaved, onTested });
-  const { values, errors, choices, busy, text, update, choose } = form;
+  const { values, errors, choices, busy, text, update, choose, formRef, headingRef, ...form } = useCredentialForm({
+    credential,
+    focusOnShow,
+    onSaved,
+    onTested,
+  });
   const writeOnly = { credential, values, errors, choices, update, choose };
 
   return (
     <form
-      ref={form.formRef}
+      ref={formRef}
       className="im-form"
       noValidate
       aria-labelledby="credential-form-title"
@@ -28,7 +32,7 @@ export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onC
       onSubmit={form.onSubmit}
     >
       <div className="im-form__header">
-        <h2 id="credential-form-title" ref={form.headingRef} tabIndex={-1}>
+        <h2 id="credential-form-title" ref={headingRef} tabIndex={-1}>
           {isNew ? 'Add credential' : `Edit credential: ${credential.name}`}
         </h2>
         <p className="im-secondary">

@@ -30,6 +30,17 @@ export const fieldId = (field: FormField) => `credential-${field}`;
 export type FocusTarget = FormField | 'replace-secret' | 'next-secret-action' | 'replace-certificate';
 export const focusTargetId = (target: FocusTarget) => (target.includes('-') ? target : fieldId(target as FormField));
 
+/** Focuses a target, or (after a refused save) the first field with an error that the form shows. */
+export const focusCredentialTarget = (
+  target: FocusTarget | 'first-error',
+  form: HTMLFormElement | null,
+  errors: FieldErrors,
+) => {
+  const first = FIELD_ORDER.find((field) => errors[field] && form?.querySelector(`#${fieldId(field)}`));
+  const id = target === 'first-error' ? (first ? fieldId(first) : null) : focusTargetId(target);
+  if (id) form?.querySelector<HTMLElement>(`#${id}`)?.focus();
+};
+
 /** Binds a text control to a field. */
 export type TextBinding = (field: FormField) => {
   value: string;

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
 
 import type {
   ConnectionTestResult,
@@ -9,9 +9,10 @@ import type {
 } from '../../../../src/contract';
 import { type FieldErrors, normaliseFieldErrors } from '../../../shared/field-errors';
 import { saveCredential, testConnection } from '../shared/invokes';
+import { useFormFocus } from '../shared/use-form-focus';
 import type { ConnectionTestOutcome } from './connection-test-result';
 import { connectionErrors, connectionValuesOf } from './connection-values';
-import { type FocusTarget, isFormField, type TextBinding } from './form-fields';
+import { focusCredentialTarget, type FocusTarget, isFormField, type TextBinding } from './form-fields';
 import {
   type CredentialFormValues,
   emptyFormValues,
@@ -26,7 +27,6 @@ import {
   withProvider,
   type WriteOnlyChoices,
 } from './form-state';
-import { useFormFocus } from './use-form-focus';
 
 export type FormNotice =
   { kind: 'saved'; name: string } | { kind: 'error'; error: ResolverError; otherErrors: string[] } | null;
@@ -70,15 +70,19 @@ export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }
   const dirty = !sameValues(values, savedValues) || Object.values(choices).some(Boolean);
   const visible = visibleWriteOnly(values, credential, choices);
 
-  useEffect(() => {
-    if (!credential) return;
-    const stored = formValuesFrom(credential);
-    if (sameValues(stored, savedValues)) return;
-    setValues((current) => rebase(current, savedValues, stored));
-    setSavedValues(stored);
-  }, [credential]);
+  // A new stored credential (the prop) rebases the admin's edits on it. Adjusted during render, not in an effect,
+  // as React's "You might not need an effect" advises for state that follows a prop.
+  const [shownCredential, setShownCredential] = useState(credential);
+  if (credential !== shownCredential) {
+    setShownCredential(credential);
+    const stored = credential ? formValuesFrom(credential) : null;
+    if (stored && !sameValues(stored, savedValues)) {
+      setValues((current) => rebase(current, savedValues, stored));
+      setSavedValues(stored);
+    }
+  }
 
-  const { formRef, headingRef, focusAfterRender } = useFormFocus(focusOnShow, errors);
+  const { formRef, headingRef, focusAfterRender } = useFormFocus(focusOnShow, errors, focusCredentialTarget);
 
   const update = (field: FormField, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -102,8 +106,7 @@ export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }
     focusAfterRender('first-error');
   };
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     if (busy) return;
     setNotice(null);
     const input = toCredentialInput(values, credential, choices);
@@ -134,7 +137,7 @@ export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }
   };
 
   /** Tests what the admin sees: the saved credential, or with unsaved edits the form's values (never saved). */
-  const onTest = async () => {
+  const test = async () => {
     if (!credential || busy) return;
     let formValues: ConnectionValues | undefined;
     if (dirty) {
@@ -161,6 +164,13 @@ export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }
       if (Object.keys(serverErrors).length > 0) showErrors(serverErrors);
     }
   };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void save();
+  };
+
+  const onTest = () => void test();
 
   const text: TextBinding = (field) => ({
     value: values[field],

@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 
 import type { NotificationRuleView, ResolverError } from '../../../../src/contract';
 import { saveNotificationRule } from '../shared/invokes';
+import { useFormFocus } from '../shared/use-form-focus';
 import {
   emptyRuleValues,
   RULE_FIELDS,
@@ -50,6 +51,17 @@ const focusableOf = (form: HTMLFormElement | null, field: RuleField): HTMLElemen
   return element.querySelector<HTMLElement>('input, select, textarea');
 };
 
+/** After a refused save: the first field with a message; a hidden field (To status) is skipped. */
+const focusFirstRuleError = (_target: 'first-error', form: HTMLFormElement | null, errors: RuleErrors) => {
+  for (const field of RULE_FIELDS) {
+    const target = errors[field] ? focusableOf(form, field) : null;
+    if (target) {
+      target.focus();
+      return;
+    }
+  }
+};
+
 /**
  * The rule form's state and Save: the contract's schema and the address parser before the round trip, then the
  * backend's checks (unknown template or credential, a JQL Jira refuses) on their fields. Edits survive a refusal.
@@ -61,28 +73,7 @@ export const useNotificationRuleForm = ({ rule, focusOnShow, onSaved }: RuleForm
   const [errors, setErrors] = useState<RuleErrors>({});
   const [notice, setNotice] = useState<RuleNotice>(null);
   const [saving, setSaving] = useState(false);
-  const [focusFirstError, setFocusFirstError] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (!focusOnShow) return;
-    headingRef.current?.focus();
-    headingRef.current?.scrollIntoView({ block: 'start' });
-  }, [focusOnShow]);
-
-  // Focus moves after the render that shows the messages; a hidden field (To status) is skipped.
-  useEffect(() => {
-    if (!focusFirstError) return;
-    for (const field of RULE_FIELDS) {
-      const target = errors[field] ? focusableOf(formRef.current, field) : null;
-      if (target) {
-        target.focus();
-        break;
-      }
-    }
-    setFocusFirstError(false);
-  }, [focusFirstError, errors]);
+  const { formRef, headingRef, focusAfterRender } = useFormFocus(focusOnShow, errors, focusFirstRuleError);
 
   const update = <K extends keyof RuleFormValues>(field: K, value: RuleFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -102,7 +93,7 @@ export const useNotificationRuleForm = ({ rule, focusOnShow, onSaved }: RuleForm
     const clientErrors = validateRule(input);
     if (Object.keys(clientErrors).length > 0) {
       setErrors(clientErrors);
-      setFocusFirstError(true);
+      focusAfterRender('first-error');
       return;
     }
     setSaving(true);
@@ -119,7 +110,7 @@ export const useNotificationRuleForm = ({ rule, focusOnShow, onSaved }: RuleForm
     const { fields, other } = ruleErrorsFrom(result.error);
     setErrors(fields);
     setNotice({ kind: 'error', error: result.error, otherErrors: other });
-    setFocusFirstError(true);
+    focusAfterRender('first-error');
   };
 
   return { values, errors, notice, saving, formRef, headingRef, update, onSubmit };

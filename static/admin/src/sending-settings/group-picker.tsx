@@ -1,5 +1,5 @@
 import type { GroupRef } from '../../../../src/contract';
-import { ChipPicker } from '../shared/chip-picker';
+import { ChipPicker } from './chip-picker';
 import { settingsFieldId } from './settings-state';
 import { type GroupSearch, useGroupSearch } from './use-group-search';
 

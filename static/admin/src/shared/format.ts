@@ -54,4 +54,5 @@ export const formatRelative = (iso: string, now: Date): string => {
   return formatDateTime(iso);
 };
 
-export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+// One plural for every UI (static/shared/plural.ts).
+export { plural } from '../../../shared/plural';

@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 
 import type { ResolverError, TemplateView, UnknownPlaceholder } from '../../../../src/contract';
 import type { FieldErrors } from '../../../shared/field-errors';
 import { saveTemplate } from '../shared/invokes';
+import { useFormFocus } from '../shared/use-form-focus';
 import {
   type EditorTarget,
   editorValuesFor,
@@ -30,6 +31,12 @@ export interface TemplateEditorOptions {
   onSaved: (template: TemplateView) => void;
 }
 
+/** After a refused save: the first field with a message. */
+const focusFirstTemplateError = (_target: 'first-error', form: HTMLFormElement | null, errors: FieldErrors) => {
+  const first = TEMPLATE_FIELDS.find((field) => errors[field]);
+  if (first) form?.querySelector<HTMLElement>(`#${templateFieldId(first)}`)?.focus();
+};
+
 /**
  * The template editor's state and Save: the schema's checks before the round trip, then the backend's (a Liquid
  * parse error names its field and line). Text is never dropped on a refusal.
@@ -39,25 +46,11 @@ export const useTemplateEditor = ({ target, templates, focusOnShow, onSaved }: T
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<TemplateNotice>(null);
   const [saving, setSaving] = useState(false);
-  const [focusFirstError, setFocusFirstError] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { formRef, headingRef, focusAfterRender } = useFormFocus(focusOnShow, errors, focusFirstTemplateError);
 
   const readOnly = target.kind === 'view';
   const id = target.kind === 'edit' ? target.template.id : undefined;
 
-  useEffect(() => {
-    if (!focusOnShow) return;
-    headingRef.current?.focus();
-    headingRef.current?.scrollIntoView({ block: 'start' });
-  }, [focusOnShow]);
-
-  useEffect(() => {
-    if (!focusFirstError) return;
-    const first = TEMPLATE_FIELDS.find((field) => errors[field]);
-    if (first) formRef.current?.querySelector<HTMLElement>(`#${templateFieldId(first)}`)?.focus();
-    setFocusFirstError(false);
-  }, [focusFirstError, errors]);
 
   const update = (field: TemplateField, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -67,7 +60,7 @@ export const useTemplateEditor = ({ target, templates, focusOnShow, onSaved }: T
   /** Also used by the preview, whose refusals name the same fields. */
   const showErrors = (fieldErrors: FieldErrors, focus: boolean) => {
     setErrors(fieldErrors);
-    if (focus) setFocusFirstError(true);
+    if (focus) focusAfterRender('first-error');
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {

@@ -1,8 +1,9 @@
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 
+import { ChipInput, comboboxAttributes, stepActive } from '../../../shared/components/chip-input';
 import { Field } from '../../../shared/components/field';
 import { SuggestionListbox, SuggestionOption } from '../../../shared/components/suggestion-listbox';
-import { notAddedMessage } from '../sending-settings/unadded-text';
+import { notAddedMessage } from './unadded-text';
 
 export interface ChipOption {
   value: string;
@@ -72,10 +73,8 @@ export const ChipPicker = (props: ChipPickerProps) => {
           setActive(event.key === 'ArrowDown' ? 0 : options.length - 1);
           return;
         }
-        const step = event.key === 'ArrowDown' ? 1 : -1;
         if (options.length === 0) return;
-        const from = activeIndex === -1 ? (step === 1 ? -1 : options.length) : activeIndex;
-        setActive((from + step + options.length) % options.length);
+        setActive(stepActive(activeIndex, event.key === 'ArrowDown' ? 1 : -1, options.length));
         return;
       }
       case 'Enter':
@@ -111,37 +110,31 @@ export const ChipPicker = (props: ChipPickerProps) => {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(control) => (
-        <div
-          ref={wrapRef}
-          className="im-chip-input"
+        <ChipInput
+          wrapRef={wrapRef}
           onBlur={(event) => {
             if (wrapRef.current?.contains(event.relatedTarget)) return;
             setOpen(false);
             if (typed !== '') setLeftBehind(true);
           }}
-        >
-          <div
-            className={`im-chip-input__box${control['aria-invalid'] ? ' im-chip-input__box--invalid' : ''}`}
-            // A click anywhere in the box, as on an input, puts the caret in the text box.
-            onClick={() => inputRef.current?.focus()}
-          >
-            {chosen.length > 0 && (
-              <ul className="im-chips" aria-label={`Chosen ${label.toLowerCase()}`}>
-                {chosen.map((option) => (
-                  <li key={option.value} className="im-chip">
-                    <span className="im-chip__label">{option.label}</span>
-                    <button
-                      type="button"
-                      className="im-chip__remove"
-                      aria-label={`Remove ${noun} ${option.label}`}
-                      onClick={() => remove(option)}
-                    >
-                      <span aria-hidden="true">×</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
+          inputRef={inputRef}
+          invalid={control['aria-invalid'] === true}
+          focusOnChipClick
+          chipsLabel={`Chosen ${label.toLowerCase()}`}
+          chips={chosen.map((option) => (
+            <li key={option.value} className="im-chip">
+              <span className="im-chip__label">{option.label}</span>
+              <button
+                type="button"
+                className="im-chip__remove"
+                aria-label={`Remove ${noun} ${option.label}`}
+                onClick={() => remove(option)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+          input={
             <input
               {...control}
               aria-describedby={
@@ -150,13 +143,7 @@ export const ChipPicker = (props: ChipPickerProps) => {
               ref={inputRef}
               className="im-chip-input__text im-picker__input"
               type="text"
-              role="combobox"
-              aria-autocomplete="list"
-              aria-expanded={expanded}
-              aria-controls={listId}
-              aria-activedescendant={expanded && activeOption ? optionId(activeIndex) : undefined}
-              autoComplete="off"
-              spellCheck={false}
+              {...comboboxAttributes(listId, expanded, activeOption ? optionId(activeIndex) : undefined)}
               value={query}
               placeholder={chosen.length === 0 ? `Choose ${noun}s` : ''}
               onChange={(event) => {
@@ -172,35 +159,34 @@ export const ChipPicker = (props: ChipPickerProps) => {
               }}
               onKeyDown={onKeyDown}
             />
-          </div>
-          <SuggestionListbox
-            id={listId}
-            label={`${label} suggestions`}
-            open={expanded}
-            status={status}
-            className="im-picker__popup"
-          >
-            {options.map((option, index) => (
-              <SuggestionOption
-                key={option.value}
-                id={optionId(index)}
-                selected={index === activeIndex}
-                className="im-picker__option"
-                onPick={() => add(option)}
-                onHighlight={() => setActive(index)}
-              >
-                {option.label}
-              </SuggestionOption>
-            ))}
-          </SuggestionListbox>
-          <span className="im-visually-hidden" role="status">
-            {announcement}
-          </span>
-          {/* Always present, so the message is announced when it appears. */}
-          <p className="im-field__hint im-chip-input__not-added" id={notAddedId} role="status">
-            {notAdded}
-          </p>
-        </div>
+          }
+          suggestions={
+            <SuggestionListbox
+              id={listId}
+              label={`${label} suggestions`}
+              open={expanded}
+              status={status}
+              className="im-picker__popup"
+            >
+              {options.map((option, index) => (
+                <SuggestionOption
+                  key={option.value}
+                  id={optionId(index)}
+                  selected={index === activeIndex}
+                  className="im-picker__option"
+                  onPick={() => add(option)}
+                  onHighlight={() => setActive(index)}
+                >
+                  {option.label}
+                </SuggestionOption>
+              ))}
+            </SuggestionListbox>
+          }
+          announcement={announcement}
+          noteId={notAddedId}
+          noteClassName="im-chip-input__not-added"
+          note={notAdded}
+        />
       )}
     </Field>
   );
