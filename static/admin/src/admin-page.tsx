@@ -26,10 +26,11 @@ export const AdminPage = () => {
   const selected = route.state === 'ready' ? route.selected : null;
   const { want } = credentials;
 
+  // A section shown once stays mounted; noted during render, as React's docs advise for state that follows a value.
+  if (selected !== null && !visited.has(selected)) setVisited(new Set([...visited, selected]));
+
   useEffect(() => {
-    if (selected === null) return;
-    setVisited((current) => (current.has(selected) ? current : new Set([...current, selected])));
-    if (NEEDS_CREDENTIALS.has(selected)) want();
+    if (selected !== null && NEEDS_CREDENTIALS.has(selected)) want();
   }, [selected, want]);
 
   const header = (

@@ -3,7 +3,7 @@ import type { AdminSectionKey } from './admin-sections';
 import { NotificationRulesSection } from './notification-rules/notification-rules-section';
 import { SectionPanel } from './section-panel';
 import { SendingSettingsSection } from './sending-settings/sending-settings-section';
-import type { Loadable } from './shared/loadable';
+import type { Loadable } from '../../shared/loadable';
 import { TemplateSection } from './templates/template-section';
 import { useTemplateList } from './templates/use-template-list';
 

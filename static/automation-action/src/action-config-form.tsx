@@ -29,7 +29,7 @@ const templateHint = (load: ActionOptionsLoad): string => {
 const mailboxHint = (load: ActionOptionsLoad): string => {
   if (load.state === 'loading') return 'Loading credentials…';
   if (load.state === 'failed') return 'Credentials could not be loaded.';
-  const fallback = defaultMailbox(load.options);
+  const fallback = defaultMailbox(load.data);
   return fallback
     ? `The mailbox the email is sent from. Default credential: ${fallback}.`
     : 'Issue Mailer has no credential yet.';
@@ -42,7 +42,8 @@ const ConfigurationFields = ({ context }: { context: ActionContext }) => {
   // Automation's submit event may come between renders; it must send what was typed last.
   const latest = useRef(inputs);
   const { load, retry } = useActionOptions();
-  const options = load.state === 'loaded' ? load.options : undefined;
+  const { stored } = context;
+  const options = load.state === 'loaded' ? load.data : undefined;
 
   /**
    * Automation saves what the form last handed to `view.submit`
@@ -62,9 +63,9 @@ const ConfigurationFields = ({ context }: { context: ActionContext }) => {
 
   useEffect(() => {
     // A default shown (Issue: {{issue.key}}) is only what Automation holds once it is submitted.
-    if (!context.stored) void submitInputs(latest.current);
+    if (!stored) void submitInputs(latest.current);
     return onAutomationSubmit(() => void submitIfValid(latest.current));
-  }, []);
+  }, [stored]);
 
   const change = (name: ActionInputName, value: string) => {
     const next = { ...latest.current, [name]: value };

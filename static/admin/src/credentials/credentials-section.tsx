@@ -5,6 +5,7 @@ import { LoadFailed } from '../../../shared/components/load-failed';
 import { SectionMessage, type SectionMessageAppearance } from '../../../shared/components/section-message';
 import { deleteCredential, setDefaultCredential, testConnection } from '../shared/invokes';
 import { ListSkeleton } from '../shared/list-skeleton';
+import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { CredentialForm } from './credential-form';
 import {
   CREDENTIAL_COLUMNS,
@@ -46,14 +47,8 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
   const [confirmingDeleteId, setConfirmingDeleteId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [rowTest, setRowTest] = useState<RowTest | null>(null);
-  /** The id of the element to focus after the next render, when an action removed the one that had focus. */
-  const [focusAfter, setFocusAfter] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (focusAfter === null) return;
-    document.getElementById(focusAfter)?.focus();
-    setFocusAfter(null);
-  }, [focusAfter, credentials, rowTest, form]);
+  /** Focus for an element the next render shows, when an action removed the one that had focus. */
+  const focusAfter = useFocusAfterRender();
 
   const refresh = async () => {
     const error = await list.refresh();
@@ -70,7 +65,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     const previous = editingId;
     setEditingId(null);
     setForm((current) => ({ open: false, key: current.key + 1, focus: false }));
-    setFocusAfter(previous ? editButtonId(previous) : ADD_BUTTON);
+    focusAfter(previous ? editButtonId(previous) : ADD_BUTTON);
   };
 
   const nameOf = (id: string) => credentials.find((item) => item.id === id)?.name ?? 'The credential';
@@ -99,7 +94,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     });
     if (result.ok) onTested(id, result.data);
     setBusy(null);
-    setFocusAfter(ROW_TEST_TITLE);
+    focusAfter(ROW_TEST_TITLE);
   };
 
   const onMakeDefault = async (id: string) => {
@@ -113,7 +108,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     } else {
       setNotice({ appearance: 'error', title: `${nameOf(id)} was not made the default`, text: result.error.message });
     }
-    setFocusAfter(moreActionsId(id));
+    focusAfter(moreActionsId(id));
   };
 
   const onConfirmDelete = async (id: string) => {
@@ -128,11 +123,11 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
       if (editingId === id) closeForm();
       if (rowTest?.id === id) setRowTest(null);
       setNotice({ appearance: 'success', text: `${name} was deleted.` });
-      setFocusAfter(CREDENTIALS_TITLE);
+      focusAfter(CREDENTIALS_TITLE);
       void refresh();
     } else {
       setNotice({ appearance: 'error', title: `${name} was not deleted`, text: result.error.message });
-      setFocusAfter(moreActionsId(id));
+      focusAfter(moreActionsId(id));
     }
   };
 
@@ -192,7 +187,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
             onConfirmDelete={(id) => void onConfirmDelete(id)}
             onKeep={(id) => {
               setConfirmingDeleteId(null);
-              setFocusAfter(moreActionsId(id));
+              focusAfter(moreActionsId(id));
             }}
           />
         )}
@@ -200,7 +195,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
           <RowTestPanel
             rowTest={rowTest}
             onDismiss={() => {
-              setFocusAfter(testButtonId(rowTest.id));
+              focusAfter(testButtonId(rowTest.id));
               setRowTest(null);
             }}
           />

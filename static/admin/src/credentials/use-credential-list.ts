@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { type AdminWarnings, CommonErrorCode, type CredentialView, type ResolverError } from '../../../../src/contract';
 import { listCredentials, listWarnings } from '../shared/invokes';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 
 export type CredentialListLoad =
   { state: 'idle' } | { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded' };

@@ -31,24 +31,24 @@ export const EmailLogMessage = ({ emailId }: { emailId: string }) => {
       {load.state === 'failed' && (
         <LoadFailed title="The message could not be loaded" message={load.error.message} onRetry={retry} />
       )}
-      {load.state === 'loaded' && !load.content.kept && (
+      {load.state === 'loaded' && !load.data.kept && (
         <p className="im-secondary">
           The content of this email is no longer kept. The email log keeps it for as long as it keeps the email.
         </p>
       )}
-      {load.state === 'loaded' && load.content.kept && (
+      {load.state === 'loaded' && load.data.kept && (
         <>
           <dl className="im-email-facts">
-            <Line term="Subject">{load.content.subject}</Line>
-            <Line term="From">{load.content.from}</Line>
-            <Line term="To">{list(load.content.to)}</Line>
-            <Line term="Cc">{list(load.content.cc)}</Line>
-            {load.content.bccCount > 0 && <Line term="Bcc">{plural(load.content.bccCount, 'recipient')}</Line>}
-            {load.content.replyTo.length > 0 && <Line term="Reply-To">{list(load.content.replyTo)}</Line>}
-            <Line term="Attachments">{list(load.content.attachments)}</Line>
+            <Line term="Subject">{load.data.subject}</Line>
+            <Line term="From">{load.data.from}</Line>
+            <Line term="To">{list(load.data.to)}</Line>
+            <Line term="Cc">{list(load.data.cc)}</Line>
+            {load.data.bccCount > 0 && <Line term="Bcc">{plural(load.data.bccCount, 'recipient')}</Line>}
+            {load.data.replyTo.length > 0 && <Line term="Reply-To">{list(load.data.replyTo)}</Line>}
+            <Line term="Attachments">{list(load.data.attachments)}</Line>
           </dl>
           <div className="im-preview__frame-wrap im-email-message__frame-wrap">
-            <iframe className="im-preview__frame" title="Message body as sent" sandbox="" srcDoc={load.content.html} />
+            <iframe className="im-preview__frame" title="Message body as sent" sandbox="" srcDoc={load.data.html} />
           </div>
         </>
       )}

@@ -4,6 +4,7 @@ import type { EmailLogEntry, EmailLogSummary } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
 import { SectionMessage } from '../../../shared/components/section-message';
 import { ListSkeleton } from '../shared/list-skeleton';
+import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { EMAIL_DETAIL_TITLE, EmailLogDetail } from './email-log-detail';
 import { EMAIL_LOG_FILTER_IDS, EmailLogFilterBar } from './email-log-filters';
 import { summaryOf } from './email-log-format';
@@ -62,10 +63,11 @@ const EmailLogRows = ({
             type="button"
             className="im-button"
             aria-disabled={loadingMore}
-            onClick={async () => {
-              const first = await log.loadMore();
-              if (first) onMoreLoaded(first);
-            }}
+            onClick={() =>
+              void log.loadMore().then((first) => {
+                if (first) onMoreLoaded(first);
+              })
+            }
           >
             {loadingMore && <span className="im-spinner" aria-hidden="true" />}
             Load more
@@ -88,16 +90,9 @@ const EmailLogRows = ({
 export const EmailLogSection = () => {
   const log = useEmailLog();
   const [open, setOpen] = useState<EmailLogSummary | null>(null);
-  /** The id of the element to focus after the next render, when an action removed the one that had focus. */
-  const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  // The opened row may have left the table under new filters: the section's heading is the next best place.
+  const focusAfter = useFocusAfterRender(EMAIL_LOG_TITLE);
   const { replaceRow } = log;
-
-  useEffect(() => {
-    if (focusAfter === null) return;
-    // The opened row may have left the table under new filters: the section's heading is the next best place.
-    (document.getElementById(focusAfter) ?? document.getElementById(EMAIL_LOG_TITLE))?.focus();
-    setFocusAfter(null);
-  }, [focusAfter]);
 
   const onEntry = useCallback((entry: EmailLogEntry) => replaceRow(summaryOf(entry)), [replaceRow]);
 
@@ -108,7 +103,7 @@ export const EmailLogSection = () => {
   };
 
   const onClose = () => {
-    if (open) setFocusAfter(openEmailButtonId(open.emailId));
+    if (open) focusAfter(openEmailButtonId(open.emailId));
     setOpen(null);
   };
 
@@ -139,7 +134,7 @@ export const EmailLogSection = () => {
         onTo={log.setTo}
         onClear={() => {
           log.clear();
-          setFocusAfter(EMAIL_LOG_FILTER_IDS.status);
+          focusAfter(EMAIL_LOG_FILTER_IDS.status);
         }}
       />
 
@@ -147,7 +142,7 @@ export const EmailLogSection = () => {
         log={log}
         openId={open?.emailId ?? null}
         onOpen={onOpen}
-        onMoreLoaded={(emailId) => setFocusAfter(openEmailButtonId(emailId))}
+        onMoreLoaded={(emailId) => focusAfter(openEmailButtonId(emailId))}
       />
 
       {open && <EmailLogDetail key={open.emailId} summary={open} onEntry={onEntry} onClose={onClose} />}

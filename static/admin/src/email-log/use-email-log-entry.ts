@@ -53,9 +53,16 @@ export const useEmailLogEntry = (emailId: string, onEntry: (entry: EmailLogEntry
     onEntryRef.current(entry);
   }, []);
 
+  // Another email, or "Try again", shows as loading at once (adjusted during render, as React's docs advise).
+  const request = `${attempt}:${emailId}`;
+  const [shownRequest, setShownRequest] = useState(request);
+  if (request !== shownRequest) {
+    setShownRequest(request);
+    setLoad({ state: 'loading' });
+  }
+
   useEffect(() => {
     let current = true;
-    setLoad({ state: 'loading' });
     void getEmailLogEntry(emailId).then((result) => {
       if (!current) return;
       if (result.ok) show(result.data);
@@ -72,7 +79,7 @@ export const useEmailLogEntry = (emailId: string, onEntry: (entry: EmailLogEntry
   useEffect(() => {
     if (!entry || !isInFlight(entry.status)) return;
     let current = true;
-    const timer = setTimeout(async () => {
+    const refresh = async () => {
       const result = await getEmailLogEntry(entry.emailId);
       if (!current) return;
       if (!result.ok) {
@@ -84,7 +91,8 @@ export const useEmailLogEntry = (emailId: string, onEntry: (entry: EmailLogEntry
         setAnnouncement(`Status: ${DELIVERY_STATUS_LABELS[result.data.status]}`);
       }
       show(result.data);
-    }, ENTRY_REFRESH_MS);
+    };
+    const timer = setTimeout(() => void refresh(), ENTRY_REFRESH_MS);
     return () => {
       current = false;
       clearTimeout(timer);

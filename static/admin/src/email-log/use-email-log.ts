@@ -60,10 +60,17 @@ export const useEmailLog = () => {
     return () => clearTimeout(timer);
   }, [filters.issueKey]);
 
+  // New filters (or a reload) show as loading at once (adjusted during render, as React's docs advise).
+  const listRequest = valid ? `${reloads}:${queryKey}` : null;
+  const [shownRequest, setShownRequest] = useState(listRequest);
+  if (listRequest !== shownRequest) {
+    setShownRequest(listRequest);
+    if (listRequest !== null) setList({ state: 'loading' });
+  }
+
   useEffect(() => {
     if (!valid) return;
     const request = ++generation.current;
-    setList({ state: 'loading' });
     void listEmailLog(query).then((result) => {
       if (request !== generation.current) return;
       setList(

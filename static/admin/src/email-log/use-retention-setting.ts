@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 
 import { emailLogSettingsSchema, type ResolverError } from '../../../../src/contract';
 import { normaliseFieldErrors } from '../../../shared/field-errors';
+import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { getEmailLogSettings, saveEmailLogSettings } from '../shared/invokes';
 
 export const RETENTION_FIELD_ID = 'email-log-retention-days';
@@ -25,10 +26,11 @@ export const useRetentionSetting = () => {
   const [error, setError] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<RetentionNotice>(null);
   const [saving, setSaving] = useState(false);
-  const [focusField, setFocusField] = useState(false);
+  // Focus moves after the render that shows the message.
+  const focusAfter = useFocusAfterRender();
 
-  const refresh = useCallback(async () => {
-    setLoad({ state: 'loading' });
+  /** Reads the data; the state is already 'loading' (the first read) or set so by `refresh`. */
+  const read = useCallback(async () => {
     const result = await getEmailLogSettings();
     if (!result.ok) {
       setLoad({ state: 'failed', error: result.error });
@@ -40,16 +42,15 @@ export const useRetentionSetting = () => {
     setLoad({ state: 'loaded' });
   }, []);
 
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const refresh = useCallback(async () => {
+    setLoad({ state: 'loading' });
+    await read();
+  }, [read]);
 
-  // Focus moves after the render that shows the message.
   useEffect(() => {
-    if (!focusField) return;
-    document.getElementById(RETENTION_FIELD_ID)?.focus();
-    setFocusField(false);
-  }, [focusField]);
+    void read();
+  }, [read]);
+
 
   const onChange = (text: string) => {
     setValue(text);
@@ -64,7 +65,7 @@ export const useRetentionSetting = () => {
     const parsed = emailLogSettingsSchema.safeParse({ retentionDays: daysOf(value) });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message);
-      setFocusField(true);
+      focusAfter(RETENTION_FIELD_ID);
       return;
     }
     setSaving(true);
@@ -81,7 +82,7 @@ export const useRetentionSetting = () => {
     const { retentionDays: fieldError, ...others } = normaliseFieldErrors(result.error.fieldErrors);
     setError(fieldError);
     setNotice({ kind: 'error', error: result.error, otherErrors: Object.values(others) });
-    if (fieldError) setFocusField(true);
+    if (fieldError) focusAfter(RETENTION_FIELD_ID);
   };
 
   return { load, value, error, notice, saving, dirty: value !== savedValue, refresh, onChange, onSubmit };

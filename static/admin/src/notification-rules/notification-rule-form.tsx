@@ -1,6 +1,6 @@
 import type { CredentialView, JiraFieldRef, ProjectRef, StatusRef, TemplateView } from '../../../../src/contract';
 import { Field } from '../../../shared/components/field';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { SaveMessages } from '../shared/save-messages';
 import type { TemplateListLoad } from '../templates/use-template-list';
 import { ruleFieldId } from './notification-rule-state';
@@ -35,12 +35,12 @@ const savedText = (name: string, enabled: boolean) =>
 
 /** Creates or edits one notification rule, inline under the rules table. */
 export const NotificationRuleForm = ({ choices, onClose, ...options }: NotificationRuleFormProps) => {
-  const form = useNotificationRuleForm(options);
+  const { formRef, headingRef, ...form } = useNotificationRuleForm(options);
   const { values, errors, notice, saving, update } = form;
 
   return (
     <form
-      ref={form.formRef}
+      ref={formRef}
       className="im-form im-rule-form"
       noValidate
       aria-labelledby={RULE_FORM_TITLE}
@@ -48,7 +48,7 @@ export const NotificationRuleForm = ({ choices, onClose, ...options }: Notificat
       onSubmit={(event) => void form.onSubmit(event)}
     >
       <div className="im-form__header">
-        <h3 id={RULE_FORM_TITLE} ref={form.headingRef} tabIndex={-1}>
+        <h3 id={RULE_FORM_TITLE} ref={headingRef} tabIndex={-1}>
           {options.rule ? `Edit rule: ${options.rule.name}` : 'Create notification rule'}
         </h3>
         <p className="im-secondary">

@@ -5,8 +5,9 @@ import { LoadFailed } from '../../../shared/components/load-failed';
 import { SectionMessage, type SectionMessageAppearance } from '../../../shared/components/section-message';
 import { deleteNotificationRule, saveNotificationRule } from '../shared/invokes';
 import { ListSkeleton } from '../shared/list-skeleton';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import type { TemplateListState } from '../templates/use-template-list';
+import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { NotificationRuleForm } from './notification-rule-form';
 import {
   deleteRuleButtonId,
@@ -50,14 +51,8 @@ export const NotificationRulesSection = ({ list, credentials }: NotificationRule
   const [busy, setBusy] = useState<RuleRowBusy>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [panel, setPanel] = useState<OpenPanel | null>(null);
-  /** The id of the element to focus after the next render, when an action removed the one that had focus. */
-  const [focusAfter, setFocusAfter] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (focusAfter === null) return;
-    document.getElementById(focusAfter)?.focus();
-    setFocusAfter(null);
-  }, [focusAfter, rules, form]);
+  /** Focus for an element the next render shows, when an action removed the one that had focus. */
+  const focusAfter = useFocusAfterRender();
 
   const open = (rule: NotificationRuleView | null) => {
     setNotice(null);
@@ -67,7 +62,7 @@ export const NotificationRulesSection = ({ list, credentials }: NotificationRule
   const close = () => {
     const rule = form?.rule;
     setForm(null);
-    setFocusAfter(rule ? editRuleButtonId(rule.id) : CREATE_RULE_BUTTON);
+    focusAfter(rule ? editRuleButtonId(rule.id) : CREATE_RULE_BUTTON);
   };
 
   const onSaved = (rule: NotificationRuleView) => {
@@ -102,10 +97,10 @@ export const NotificationRulesSection = ({ list, credentials }: NotificationRule
       remove(rule.id);
       if (form?.rule?.id === rule.id) setForm(null);
       setNotice({ appearance: 'success', text: `${rule.name} was deleted.` });
-      setFocusAfter(RULES_TITLE);
+      focusAfter(RULES_TITLE);
     } else {
       setNotice({ appearance: 'error', title: `${rule.name} was not deleted`, text: result.error.message });
-      setFocusAfter(deleteRuleButtonId(rule.id));
+      focusAfter(deleteRuleButtonId(rule.id));
     }
   };
 
@@ -172,7 +167,7 @@ export const NotificationRulesSection = ({ list, credentials }: NotificationRule
           onConfirmDelete={(rule) => void onConfirmDelete(rule)}
           onKeep={(rule) => {
             setConfirmingDeleteId(null);
-            setFocusAfter(deleteRuleButtonId(rule.id));
+            focusAfter(deleteRuleButtonId(rule.id));
           }}
         />
       )}

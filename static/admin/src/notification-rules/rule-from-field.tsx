@@ -1,6 +1,6 @@
 import type { CredentialView } from '../../../../src/contract';
 import { Field } from '../../../shared/components/field';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { ruleFieldId, withCurrent } from './notification-rule-state';
 
 interface RuleFromFieldProps {

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+
 
 import type { NotificationRuleView, RuleRun } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
 import { AdminTable } from '../shared/admin-table';
 import { formatDateTime } from '../shared/format';
 import { getNotificationRuleHistory } from '../shared/invokes';
-import { type Loadable, loadableOf } from '../shared/loadable';
+import { useResolverLoad } from '../../../shared/loadable';
 import { EVENT_LABELS } from './notification-rule-state';
 
 const OUTCOME_LABELS: Record<RuleRun['outcome'], { text: string; className: string }> = {
@@ -18,20 +18,7 @@ export const ruleHistoryTitleId = (ruleId: string) => `rule-history-title-${rule
 
 /** A rule's last runs, newest first: each time a Jira event was considered, whether the rule sent, and why not. */
 export const RuleHistoryPanel = ({ rule, onClose }: { rule: NotificationRuleView; onClose: () => void }) => {
-  const [runs, setRuns] = useState<Loadable<RuleRun[]>>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setRuns({ state: 'loading' });
-    void getNotificationRuleHistory(rule.id).then((result) => {
-      if (!current) return;
-      setRuns(loadableOf(result));
-    });
-    return () => {
-      current = false;
-    };
-  }, [rule.id, attempt]);
+  const { load: runs, retry } = useResolverLoad(rule.id, getNotificationRuleHistory);
 
   return (
     <section className="im-rule-panel" aria-labelledby={ruleHistoryTitleId(rule.id)}>
@@ -49,7 +36,7 @@ export const RuleHistoryPanel = ({ rule, onClose }: { rule: NotificationRuleView
         <LoadFailed
           title="The history could not be loaded"
           message={runs.error.message}
-          onRetry={() => setAttempt((n) => n + 1)}
+          onRetry={retry}
         />
       )}
       {runs.state === 'loaded' && runs.data.length === 0 && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 import type { ProjectRef } from '../../../../src/contract';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { ruleFieldId } from './notification-rule-state';
 
 interface RuleProjectsFieldProps {

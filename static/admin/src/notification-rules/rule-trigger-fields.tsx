@@ -5,7 +5,7 @@ import {
   type StatusRef,
 } from '../../../../src/contract';
 import { Field } from '../../../shared/components/field';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { EVENT_LABELS, type RuleErrors, ruleFieldId, withCurrent } from './notification-rule-state';
 
 interface RuleTriggerFieldsProps {

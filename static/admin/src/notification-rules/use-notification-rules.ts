@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 import type { JiraFieldRef, NotificationRuleView, ProjectRef, StatusRef } from '../../../../src/contract';
 import { listJiraFields, listNotificationRules, listProjects, listStatuses } from '../shared/invokes';
-import { type Loadable, loadableOf } from '../shared/loadable';
+import { type Loadable, loadableOf } from '../../../shared/loadable';
 import { upsertRule } from './notification-rule-state';
 
 /**
@@ -15,8 +15,8 @@ export const useNotificationRules = () => {
   const [projects, setProjects] = useState<Loadable<ProjectRef[]>>({ state: 'loading' });
   const [fields, setFields] = useState<Loadable<JiraFieldRef[]>>({ state: 'loading' });
 
-  const refresh = useCallback(async () => {
-    setRules({ state: 'loading' });
+  /** Reads the data; the state is already 'loading' (the first read) or set so by `refresh`. */
+  const read = useCallback(async () => {
     const [ruleList, statusList, projectList, fieldList] = await Promise.all([
       listNotificationRules(),
       listStatuses(),
@@ -29,9 +29,14 @@ export const useNotificationRules = () => {
     setProjects(loadableOf(projectList));
   }, []);
 
+  const refresh = useCallback(async () => {
+    setRules({ state: 'loading' });
+    await read();
+  }, [read]);
+
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void read();
+  }, [read]);
 
   const upsert = useCallback(
     (rule: NotificationRuleView) =>

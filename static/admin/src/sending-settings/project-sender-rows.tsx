@@ -1,5 +1,5 @@
 import type { CredentialView, ProjectRef } from '../../../../src/contract';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { RowSelect } from '../shared/row-select';
 import { withCurrent } from './project-template-rows';
 import { type ProjectSenderRow, type RowErrors, rowFieldId, settingsFieldId } from './settings-state';

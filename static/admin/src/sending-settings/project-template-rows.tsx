@@ -1,5 +1,5 @@
 import type { ProjectRef, TemplateView } from '../../../../src/contract';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { type Choice, RowSelect } from '../shared/row-select';
 import { isBuiltIn } from '../templates/template-state';
 import type { TemplateListLoad } from '../templates/use-template-list';

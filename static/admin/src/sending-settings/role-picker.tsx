@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import type { RoleRef } from '../../../../src/contract';
 import { ChipPicker } from './chip-picker';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { settingsFieldId } from './settings-state';
 
 interface RolePickerProps {

@@ -1,5 +1,5 @@
 import type { CredentialView } from '../../../../src/contract';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { settingsFieldId } from './settings-state';
 
 interface RuleMailboxesFieldProps {

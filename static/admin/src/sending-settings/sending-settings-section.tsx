@@ -1,7 +1,7 @@
 import type { CredentialView } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
 import { FormSkeleton } from '../shared/form-skeleton';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { SaveMessages } from '../shared/save-messages';
 import type { TemplateListState } from '../templates/use-template-list';
 import { ProjectSenderRows } from './project-sender-rows';
@@ -62,7 +62,7 @@ export const SendingSettingsSection = ({
           noValidate
           aria-labelledby={SETTINGS_TITLE}
           aria-busy={saving}
-          onSubmit={form.onSubmit}
+          onSubmit={(event) => void form.onSubmit(event)}
         >
           <div className="im-field">
             <label className="im-checkbox im-checkbox--field">

@@ -1,5 +1,5 @@
 import type { GroupRef, RoleRef } from '../../../../src/contract';
-import type { Loadable } from '../shared/loadable';
+import type { Loadable } from '../../../shared/loadable';
 import { GroupPicker } from './group-picker';
 import { RolePicker } from './role-picker';
 import { type SettingsErrors, settingsFieldId, type WhoMaySendMode } from './settings-state';

@@ -109,7 +109,7 @@ const errorLineField = StateField.define<number | null>({
     }),
     gutterLineClass.compute([field], (state) => {
       const line = state.field(field);
-      if (line === null || line > state.doc.lines) return RangeSet.empty;
+      if (line === null || line > state.doc.lines) return RangeSet.empty as RangeSet<GutterMarker>;
       return RangeSet.of(errorLineMarker.range(state.doc.line(line).from));
     }),
   ],

@@ -1,4 +1,4 @@
-import { type ChangeEvent, forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { type ChangeEvent, forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 
 import type { FieldControlProps } from '../../../shared/components/field';
 import type { CodeEditor, CodeEditorAttributes } from './code-editor-view';
@@ -62,7 +62,9 @@ export const CodeTextarea = forwardRef<CodeTextareaHandle, CodeTextareaProps>(
     const [editor, setEditor] = useState<CodeEditor | null>(null);
     /** What the editor is created with when its chunk arrives: the props as they are then, not at mount. */
     const latest = useRef({ value, readOnly, errorLine, onChange, attributes: editorAttributes(control, label) });
-    latest.current = { value, readOnly, errorLine, onChange, attributes: editorAttributes(control, label) };
+    useLayoutEffect(() => {
+      latest.current = { value, readOnly, errorLine, onChange, attributes: editorAttributes(control, label) };
+    });
 
     useEffect(() => {
       let live = true;

@@ -31,7 +31,7 @@ const editorTitle = (target: TemplateEditorOptions['target']): string => {
 
 /** Creates, edits or (the built-in one) shows a template: Name, Subject, HTML body, a preview and the placeholders. */
 export const TemplateEditor = ({ onDuplicate, onClose, ...options }: TemplateEditorProps) => {
-  const editor = useTemplateEditor(options);
+  const { formRef, headingRef, ...editor } = useTemplateEditor(options);
   const preview = useTemplatePreview((errors) => editor.showErrors(errors, false));
   const bodyRef = useRef<CodeTextareaHandle>(null);
   const { values, errors, notice, saving, readOnly } = editor;
@@ -41,15 +41,15 @@ export const TemplateEditor = ({ onDuplicate, onClose, ...options }: TemplateEdi
   return (
     <div className="im-template-editor">
       <form
-        ref={editor.formRef}
+        ref={formRef}
         className="im-form"
         noValidate
         aria-labelledby={TEMPLATE_EDITOR_TITLE}
         aria-busy={saving}
-        onSubmit={editor.onSubmit}
+        onSubmit={(event) => void editor.onSubmit(event)}
       >
         <div className="im-form__header">
-          <h3 id={TEMPLATE_EDITOR_TITLE} ref={editor.headingRef} tabIndex={-1}>
+          <h3 id={TEMPLATE_EDITOR_TITLE} ref={headingRef} tabIndex={-1}>
             {editorTitle(target)}
           </h3>
           <p className="im-secondary">

@@ -5,6 +5,7 @@ import { LoadFailed } from '../../../shared/components/load-failed';
 import { SectionMessage, type SectionMessageAppearance } from '../../../shared/components/section-message';
 import { deleteTemplate } from '../shared/invokes';
 import { ListSkeleton } from '../shared/list-skeleton';
+import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { TemplateEditor } from './template-editor';
 import { deleteTemplateButtonId, openTemplateButtonId, TEMPLATE_COLUMNS, TemplateList } from './template-list';
 import { type EditorTarget, isBuiltIn } from './template-state';
@@ -32,14 +33,8 @@ export const TemplateSection = ({ list }: { list: TemplateListState }) => {
   const [confirmingDeleteId, setConfirmingDeleteId] = useState<string | null>(null);
   const [deletingId, setDeletingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  /** The id of the element to focus after the next render, when an action removed the one that had focus. */
-  const [focusAfter, setFocusAfter] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (focusAfter === null) return;
-    document.getElementById(focusAfter)?.focus();
-    setFocusAfter(null);
-  }, [focusAfter, templates, editor]);
+  /** Focus for an element the next render shows, when an action removed the one that had focus. */
+  const focusAfter = useFocusAfterRender();
 
   const open = (target: EditorTarget) => {
     setNotice(null);
@@ -52,7 +47,7 @@ export const TemplateSection = ({ list }: { list: TemplateListState }) => {
   const close = () => {
     const target = editor?.target;
     setEditor(null);
-    setFocusAfter(target && target.kind !== 'new' ? openTemplateButtonId(target.template.id) : NEW_TEMPLATE_BUTTON);
+    focusAfter(target && target.kind !== 'new' ? openTemplateButtonId(target.template.id) : NEW_TEMPLATE_BUTTON);
   };
 
   const onSaved = (template: TemplateView) => {
@@ -70,10 +65,10 @@ export const TemplateSection = ({ list }: { list: TemplateListState }) => {
       list.remove(template.id);
       if (editor?.target.kind === 'edit' && editor.target.template.id === template.id) setEditor(null);
       setNotice({ appearance: 'success', text: `${template.name} was deleted.` });
-      setFocusAfter(TEMPLATES_TITLE);
+      focusAfter(TEMPLATES_TITLE);
     } else {
       setNotice({ appearance: 'error', title: `${template.name} was not deleted`, text: result.error.message });
-      setFocusAfter(deleteTemplateButtonId(template.id));
+      focusAfter(deleteTemplateButtonId(template.id));
     }
   };
 
@@ -133,7 +128,7 @@ export const TemplateSection = ({ list }: { list: TemplateListState }) => {
           onConfirmDelete={(template) => void onConfirmDelete(template)}
           onKeep={(template) => {
             setConfirmingDeleteId(null);
-            setFocusAfter(deleteTemplateButtonId(template.id));
+            focusAfter(deleteTemplateButtonId(template.id));
           }}
         />
       )}

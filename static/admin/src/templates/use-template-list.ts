@@ -14,8 +14,8 @@ export const useTemplateList = () => {
   const [templates, setTemplates] = useState<TemplateView[]>([]);
   const [load, setLoad] = useState<TemplateListLoad>({ state: 'loading' });
 
-  const refresh = useCallback(async () => {
-    setLoad({ state: 'loading' });
+  /** Reads the data; the state is already 'loading' (the first read) or set so by `refresh`. */
+  const read = useCallback(async () => {
     const result = await listTemplates();
     if (result.ok) {
       setTemplates(result.data);
@@ -25,9 +25,14 @@ export const useTemplateList = () => {
     }
   }, []);
 
+  const refresh = useCallback(async () => {
+    setLoad({ state: 'loading' });
+    await read();
+  }, [read]);
+
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void read();
+  }, [read]);
 
   const upsert = useCallback((template: TemplateView) => setTemplates((list) => upsertTemplate(list, template)), []);
   const remove = useCallback((id: string) => setTemplates((list) => list.filter((item) => item.id !== id)), []);

@@ -1,6 +1,6 @@
 import type { CredentialView } from '../../../../src/contract';
 import { NotificationRulesSection } from '../../../../static/admin/src/notification-rules/notification-rules-section';
-import type { Loadable } from '../../../../static/admin/src/shared/loadable';
+import type { Loadable } from '../../../../static/shared/loadable';
 import { useTemplateList } from '../../../../static/admin/src/templates/use-template-list';
 import { CREDENTIALS } from './notification-rule-fixtures';
 
