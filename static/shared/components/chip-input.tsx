@@ -28,35 +28,49 @@ interface ChipInputProps {
   onBlur?: (event: FocusEvent<HTMLDivElement>) => void;
 }
 
-export const ChipInput = (props: ChipInputProps) => {
-  const { inputRef, chips, invalid, boxClassName } = props;
+export const ChipInput = ({
+  inputRef,
+  chips,
+  chipsLabel,
+  invalid,
+  boxClassName,
+  focusOnChipClick,
+  input,
+  suggestions,
+  announcement,
+  noteId,
+  noteClassName,
+  note,
+  wrapRef,
+  onBlur,
+}: ChipInputProps) => {
   const boxClass = ['im-chip-input__box', boxClassName, invalid ? 'im-chip-input__box--invalid' : undefined]
     .filter(Boolean)
     .join(' ');
   return (
     <div>
-      <div ref={props.wrapRef} className="im-chip-input" onBlur={props.onBlur}>
+      <div ref={wrapRef} className="im-chip-input" onBlur={onBlur}>
         <div
           className={boxClass}
           // A click anywhere in the box, as on an input, puts the caret in the text box.
           onClick={(event) => {
-            if (props.focusOnChipClick || event.target === event.currentTarget) inputRef.current?.focus();
+            if (focusOnChipClick || event.target === event.currentTarget) inputRef.current?.focus();
           }}
         >
           {chips.length > 0 && (
-            <ul className="im-chips" aria-label={props.chipsLabel}>
+            <ul className="im-chips" aria-label={chipsLabel}>
               {chips}
             </ul>
           )}
-          {props.input}
+          {input}
         </div>
-        {props.suggestions}
+        {suggestions}
       </div>
       <span className="im-visually-hidden" role="status">
-        {props.announcement}
+        {announcement}
       </span>
-      <p className={`im-field__hint ${props.noteClassName}`} id={props.noteId} role="status">
-        {props.note}
+      <p className={`im-field__hint ${noteClassName}`} id={noteId} role="status">
+        {note}
       </p>
     </div>
   );

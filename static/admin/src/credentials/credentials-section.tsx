@@ -1,29 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { ConnectionTestResult, CredentialView } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
-import { SectionMessage, type SectionMessageAppearance } from '../../../shared/components/section-message';
-import { deleteCredential, setDefaultCredential, testConnection } from '../shared/invokes';
-import { ListSkeleton } from '../shared/list-skeleton';
+import { ListLoading } from '../shared/list-skeleton';
+import { type Notice, SectionNotice } from '../shared/section-notice';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { CredentialForm } from './credential-form';
-import {
-  CREDENTIAL_COLUMNS,
-  CredentialList,
-  editButtonId,
-  moreActionsId,
-  type RowBusy,
-  testButtonId,
-} from './credential-list';
-import { ROW_TEST_TITLE, type RowTest, RowTestPanel } from './row-test-panel';
+import { CREDENTIAL_COLUMNS, CredentialList, editButtonId, moreActionsId, testButtonId } from './credential-list';
+import { RowTestPanel } from './row-test-panel';
 import { SetupHint } from './setup-hint';
 import type { CredentialListState } from './use-credential-list';
-
-interface Notice {
-  appearance: SectionMessageAppearance;
-  title?: string;
-  text: string;
-}
+import { useCredentialRows } from './use-credential-rows';
 
 export const CREDENTIALS_TITLE = 'credentials-title';
 const ADD_BUTTON = 'add-credential-button';
@@ -43,10 +30,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
   const [editingId, setEditingId] = useState<string | null>(null);
   /** `open` shows the form; a new key remounts it, only when the admin picks another credential, not on a save. */
   const [form, setForm] = useState({ open: false, key: 0, focus: false });
-  const [busy, setBusy] = useState<RowBusy>(null);
-  const [confirmingDeleteId, setConfirmingDeleteId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [rowTest, setRowTest] = useState<RowTest | null>(null);
   /** Focus for an element the next render shows, when an action removed the one that had focus. */
   const focusAfter = useFocusAfterRender();
 
@@ -68,8 +52,6 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     focusAfter(previous ? editButtonId(previous) : ADD_BUTTON);
   };
 
-  const nameOf = (id: string) => credentials.find((item) => item.id === id)?.name ?? 'The credential';
-
   const onSaved = (credential: CredentialView) => {
     setCredentials((current) => upsert(current, credential));
     setEditingId(credential.id);
@@ -83,53 +65,18 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     void refresh();
   };
 
-  const onRowTest = async (id: string) => {
-    setBusy({ id, action: 'test' });
-    setRowTest({ id, name: nameOf(id), outcome: null });
-    const result = await testConnection(id);
-    setRowTest({
-      id,
-      name: nameOf(id),
-      outcome: result.ok ? { kind: 'result', result: result.data } : { kind: 'error', error: result.error },
-    });
-    if (result.ok) onTested(id, result.data);
-    setBusy(null);
-    focusAfter(ROW_TEST_TITLE);
-  };
-
-  const onMakeDefault = async (id: string) => {
-    setNotice(null);
-    setBusy({ id, action: 'default' });
-    const result = await setDefaultCredential(id);
-    setBusy(null);
-    if (result.ok) {
-      setNotice({ appearance: 'success', text: `${result.data.name} is now the default credential.` });
-      await refresh();
-    } else {
-      setNotice({ appearance: 'error', title: `${nameOf(id)} was not made the default`, text: result.error.message });
-    }
-    focusAfter(moreActionsId(id));
-  };
-
-  const onConfirmDelete = async (id: string) => {
-    const name = nameOf(id);
-    setNotice(null);
-    setBusy({ id, action: 'delete' });
-    const result = await deleteCredential(id);
-    setBusy(null);
-    setConfirmingDeleteId(null);
-    if (result.ok) {
-      setCredentials((current) => current.filter((item) => item.id !== result.data.id));
+  const rows = useCredentialRows({
+    list,
+    titleId: CREDENTIALS_TITLE,
+    setNotice,
+    focusAfter,
+    refresh,
+    onTested,
+    onDeleted: (id) => {
       if (editingId === id) closeForm();
-      if (rowTest?.id === id) setRowTest(null);
-      setNotice({ appearance: 'success', text: `${name} was deleted.` });
-      focusAfter(CREDENTIALS_TITLE);
-      void refresh();
-    } else {
-      setNotice({ appearance: 'error', title: `${name} was not deleted`, text: result.error.message });
-      focusAfter(moreActionsId(id));
-    }
-  };
+    },
+  });
+  const { busy, confirmingDeleteId, setConfirmingDeleteId, rowTest, setRowTest } = rows;
 
   const editing = credentials.find((item) => item.id === editingId) ?? null;
   const loading = load.state === 'idle' || load.state === 'loading';
@@ -151,19 +98,8 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
             Add credential
           </button>
         </div>
-        {notice && (
-          <SectionMessage appearance={notice.appearance} {...(notice.title ? { title: notice.title } : {})}>
-            <p>{notice.text}</p>
-          </SectionMessage>
-        )}
-        {loading && (
-          <>
-            <p role="status" className="im-visually-hidden">
-              Loading credentials…
-            </p>
-            <ListSkeleton columns={[...CREDENTIAL_COLUMNS, '']} detailLine />
-          </>
-        )}
+        <SectionNotice notice={notice} />
+        {loading && <ListLoading label="Loading credentials…" columns={[...CREDENTIAL_COLUMNS, '']} detailLine />}
         {load.state === 'failed' && (
           <LoadFailed title="Credentials could not be loaded" message={load.error.message} onRetry={list.retry} />
         )}
@@ -178,13 +114,13 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
             confirmingDeleteId={confirmingDeleteId}
             now={new Date()}
             onEdit={startEditing}
-            onTest={(id) => void onRowTest(id)}
-            onMakeDefault={(id) => void onMakeDefault(id)}
+            onTest={(id) => void rows.onRowTest(id)}
+            onMakeDefault={(id) => void rows.onMakeDefault(id)}
             onAskDelete={(id) => {
               setNotice(null);
               setConfirmingDeleteId(id);
             }}
-            onConfirmDelete={(id) => void onConfirmDelete(id)}
+            onConfirmDelete={(id) => void rows.onConfirmDelete(id)}
             onKeep={(id) => {
               setConfirmingDeleteId(null);
               focusAfter(moreActionsId(id));

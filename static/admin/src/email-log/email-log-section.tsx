@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { EmailLogEntry, EmailLogSummary } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';

@@ -2,8 +2,8 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 
 import { emailLogSettingsSchema, type ResolverError } from '../../../../src/contract';
 import { normaliseFieldErrors } from '../../../shared/field-errors';
-import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { getEmailLogSettings, saveEmailLogSettings } from '../shared/invokes';
+import { useFocusAfterRender } from '../shared/use-focus-after-render';
 
 export const RETENTION_FIELD_ID = 'email-log-retention-days';
 
@@ -29,9 +29,8 @@ export const useRetentionSetting = () => {
   // Focus moves after the render that shows the message.
   const focusAfter = useFocusAfterRender();
 
-  /** Reads the data; the state is already 'loading' (the first read) or set so by `refresh`. */
-  const read = useCallback(async () => {
-    const result = await getEmailLogSettings();
+  /** Shows what was read; the state was already 'loading' (the first read) or set so by `refresh`. */
+  const show = useCallback((result: Awaited<ReturnType<typeof getEmailLogSettings>>) => {
     if (!result.ok) {
       setLoad({ state: 'failed', error: result.error });
       return;
@@ -44,13 +43,12 @@ export const useRetentionSetting = () => {
 
   const refresh = useCallback(async () => {
     setLoad({ state: 'loading' });
-    await read();
-  }, [read]);
+    show(await getEmailLogSettings());
+  }, [show]);
 
   useEffect(() => {
-    void read();
-  }, [read]);
-
+    void getEmailLogSettings().then(show);
+  }, [show]);
 
   const onChange = (text: string) => {
     setValue(text);

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { CredentialView, NotificationRuleView } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
-import { SectionMessage, type SectionMessageAppearance } from '../../../shared/components/section-message';
-import { deleteNotificationRule, saveNotificationRule } from '../shared/invokes';
-import { ListSkeleton } from '../shared/list-skeleton';
 import type { Loadable } from '../../../shared/loadable';
-import type { TemplateListState } from '../templates/use-template-list';
+import { deleteNotificationRule, saveNotificationRule } from '../shared/invokes';
+import { ListLoading } from '../shared/list-skeleton';
+import { type Notice, SectionNotice } from '../shared/section-notice';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
+import type { TemplateListState } from '../templates/use-template-list';
 import { NotificationRuleForm } from './notification-rule-form';
 import {
   deleteRuleButtonId,
@@ -22,12 +22,6 @@ import { useNotificationRules } from './use-notification-rules';
 
 export const RULES_TITLE = 'notification-rules-title';
 const CREATE_RULE_BUTTON = 'create-notification-rule';
-
-interface Notice {
-  appearance: SectionMessageAppearance;
-  title?: string;
-  text: string;
-}
 
 /** A new key remounts the form: only when the admin opens another rule, not when one is saved. */
 interface OpenForm {
@@ -121,19 +115,8 @@ export const NotificationRulesSection = ({ list, credentials }: NotificationRule
       <p className="im-secondary">
         Email an issue by itself when something happens to it, with a template, to the people and addresses you choose.
       </p>
-      {notice && (
-        <SectionMessage appearance={notice.appearance} {...(notice.title ? { title: notice.title } : {})}>
-          <p>{notice.text}</p>
-        </SectionMessage>
-      )}
-      {rules.state === 'loading' && (
-        <>
-          <p role="status" className="im-visually-hidden">
-            Loading notification rules…
-          </p>
-          <ListSkeleton columns={[...RULE_COLUMNS, '']} />
-        </>
-      )}
+      <SectionNotice notice={notice} />
+      {rules.state === 'loading' && <ListLoading label="Loading notification rules…" columns={[...RULE_COLUMNS, '']} />}
       {rules.state === 'failed' && (
         <LoadFailed
           title="Notification rules could not be loaded"

@@ -1,11 +1,9 @@
-
-
 import type { NotificationRuleView, RuleRun } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
+import { useResolverLoad } from '../../../shared/loadable';
 import { AdminTable } from '../shared/admin-table';
 import { formatDateTime } from '../shared/format';
 import { getNotificationRuleHistory } from '../shared/invokes';
-import { useResolverLoad } from '../../../shared/loadable';
 import { EVENT_LABELS } from './notification-rule-state';
 
 const OUTCOME_LABELS: Record<RuleRun['outcome'], { text: string; className: string }> = {
@@ -33,11 +31,7 @@ export const RuleHistoryPanel = ({ rule, onClose }: { rule: NotificationRuleView
       <p className="im-secondary">The last 50 times a Jira event was considered for this rule, newest first.</p>
       {runs.state === 'loading' && <p className="im-secondary">Loading history…</p>}
       {runs.state === 'failed' && (
-        <LoadFailed
-          title="The history could not be loaded"
-          message={runs.error.message}
-          onRetry={retry}
-        />
+        <LoadFailed title="The history could not be loaded" message={runs.error.message} onRetry={retry} />
       )}
       {runs.state === 'loaded' && runs.data.length === 0 && (
         <p className="im-empty">No Jira event has reached this rule yet.</p>

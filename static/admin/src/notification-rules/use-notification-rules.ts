@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import type { JiraFieldRef, NotificationRuleView, ProjectRef, StatusRef } from '../../../../src/contract';
-import { listJiraFields, listNotificationRules, listProjects, listStatuses } from '../shared/invokes';
 import { type Loadable, loadableOf } from '../../../shared/loadable';
+import { listJiraFields, listNotificationRules, listProjects, listStatuses } from '../shared/invokes';
 import { upsertRule } from './notification-rule-state';
+
+const readAll = () => Promise.all([listNotificationRules(), listStatuses(), listProjects(), listJiraFields()]);
 
 /**
  * The stored notification rules, with Jira's statuses and projects for the rule form. Statuses or projects that
@@ -15,14 +17,8 @@ export const useNotificationRules = () => {
   const [projects, setProjects] = useState<Loadable<ProjectRef[]>>({ state: 'loading' });
   const [fields, setFields] = useState<Loadable<JiraFieldRef[]>>({ state: 'loading' });
 
-  /** Reads the data; the state is already 'loading' (the first read) or set so by `refresh`. */
-  const read = useCallback(async () => {
-    const [ruleList, statusList, projectList, fieldList] = await Promise.all([
-      listNotificationRules(),
-      listStatuses(),
-      listProjects(),
-      listJiraFields(),
-    ]);
+  /** Shows what was read; the state was already 'loading' (the first read) or set so by `refresh`. */
+  const show = useCallback(([ruleList, statusList, projectList, fieldList]: Awaited<ReturnType<typeof readAll>>) => {
     setFields(loadableOf(fieldList));
     setRules(loadableOf(ruleList));
     setStatuses(loadableOf(statusList));
@@ -31,12 +27,12 @@ export const useNotificationRules = () => {
 
   const refresh = useCallback(async () => {
     setRules({ state: 'loading' });
-    await read();
-  }, [read]);
+    show(await readAll());
+  }, [show]);
 
   useEffect(() => {
-    void read();
-  }, [read]);
+    void readAll().then(show);
+  }, [show]);
 
   const upsert = useCallback(
     (rule: NotificationRuleView) =>

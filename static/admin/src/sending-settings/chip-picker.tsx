@@ -28,6 +28,15 @@ interface ChipPickerProps {
   onRemove: (value: string) => void;
 }
 
+const ChosenChip = ({ option, noun, onRemove }: { option: ChipOption; noun: string; onRemove: () => void }) => (
+  <li className="im-chip">
+    <span className="im-chip__label">{option.label}</span>
+    <button type="button" className="im-chip__remove" aria-label={`Remove ${noun} ${option.label}`} onClick={onRemove}>
+      <span aria-hidden="true">×</span>
+    </button>
+  </li>
+);
+
 /**
  * A Jira-style multi-select: chosen values as removable chips in the field, a text box that suggests more (the
  * ARIA combobox pattern). Arrow keys move through the suggestions, Enter adds one, Escape closes them. Text that
@@ -122,17 +131,7 @@ export const ChipPicker = (props: ChipPickerProps) => {
           focusOnChipClick
           chipsLabel={`Chosen ${label.toLowerCase()}`}
           chips={chosen.map((option) => (
-            <li key={option.value} className="im-chip">
-              <span className="im-chip__label">{option.label}</span>
-              <button
-                type="button"
-                className="im-chip__remove"
-                aria-label={`Remove ${noun} ${option.label}`}
-                onClick={() => remove(option)}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
+            <ChosenChip key={option.value} option={option} noun={noun} onRemove={() => remove(option)} />
           ))}
           input={
             <input

@@ -1,18 +1,17 @@
 import type { CredentialView } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
-import { FormSkeleton } from '../shared/form-skeleton';
 import type { Loadable } from '../../../shared/loadable';
+import { FormSkeleton } from '../shared/form-skeleton';
 import { SaveMessages } from '../shared/save-messages';
 import type { TemplateListState } from '../templates/use-template-list';
+import { CommentAfterSendField } from './comment-after-send-field';
 import { ProjectSenderRows } from './project-sender-rows';
 import { ProjectTemplateRows } from './project-template-rows';
 import { RuleMailboxesField } from './rule-mailboxes-field';
-import { settingsFieldId } from './settings-state';
 import { useMailSettings } from './use-mail-settings';
 import { WhoMaySendField } from './who-may-send-field';
 
 export const SETTINGS_TITLE = 'settings-title';
-const COMMENT_HINT = `${settingsFieldId('commentAfterSend')}-hint`;
 
 /**
  * "Sending settings": the issue comment, who may send, each project's default template, and the mailboxes
@@ -64,31 +63,11 @@ export const SendingSettingsSection = ({
           aria-busy={saving}
           onSubmit={(event) => void form.onSubmit(event)}
         >
-          <div className="im-field">
-            <label className="im-checkbox im-checkbox--field">
-              <input
-                id={settingsFieldId('commentAfterSend')}
-                type="checkbox"
-                checked={values.commentAfterSend}
-                aria-describedby={[
-                  errors.fields.commentAfterSend ? `${settingsFieldId('commentAfterSend')}-error` : '',
-                  COMMENT_HINT,
-                ]
-                  .filter(Boolean)
-                  .join(' ')}
-                onChange={(event) => form.setCommentAfterSend(event.currentTarget.checked)}
-              />
-              Comment on the issue after sending
-            </label>
-            <p id={COMMENT_HINT} className="im-field__hint im-checkbox__hint">
-              Adds "Emailed to … by …" to the issue.
-            </p>
-            {errors.fields.commentAfterSend && (
-              <p className="im-field__error" id={`${settingsFieldId('commentAfterSend')}-error`}>
-                {errors.fields.commentAfterSend}
-              </p>
-            )}
-          </div>
+          <CommentAfterSendField
+            checked={values.commentAfterSend}
+            error={errors.fields.commentAfterSend}
+            onChange={form.setCommentAfterSend}
+          />
 
           <WhoMaySendField
             mode={values.mode}

@@ -37,3 +37,13 @@ export const ListSkeleton = ({
     </table>
   </div>
 );
+
+/** A section's table while it loads: the skeleton, and `label` for screen readers. */
+export const ListLoading = ({ label, ...skeleton }: { label: string } & Parameters<typeof ListSkeleton>[0]) => (
+  <>
+    <p role="status" className="im-visually-hidden">
+      {label}
+    </p>
+    <ListSkeleton {...skeleton} />
+  </>
+);

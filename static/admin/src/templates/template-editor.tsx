@@ -3,10 +3,11 @@ import { useRef } from 'react';
 import type { TemplateView } from '../../../../src/contract';
 import { Field } from '../../../shared/components/field';
 import { SaveMessages } from '../shared/save-messages';
-import { CodeTextarea, type CodeTextareaHandle } from './code-textarea';
+import type { CodeTextareaHandle } from './code-textarea';
 import { PlaceholderReference } from './placeholder-reference';
+import { TemplateBodyField } from './template-body-field';
 import { TemplatePreviewPanel } from './template-preview-panel';
-import { bodySizeText, errorPosition, templateFieldId } from './template-state';
+import { templateFieldId } from './template-state';
 import { UnknownPlaceholdersMessage } from './unknown-placeholders-message';
 import { type TemplateEditorOptions, useTemplateEditor } from './use-template-editor';
 import { useTemplatePreview } from './use-template-preview';
@@ -36,7 +37,6 @@ export const TemplateEditor = ({ onDuplicate, onClose, ...options }: TemplateEdi
   const bodyRef = useRef<CodeTextareaHandle>(null);
   const { values, errors, notice, saving, readOnly } = editor;
   const { target } = options;
-  const bodyErrorAt = errorPosition(errors.body);
 
   return (
     <div className="im-template-editor">
@@ -106,41 +106,13 @@ export const TemplateEditor = ({ onDuplicate, onClose, ...options }: TemplateEdi
               )}
             </Field>
 
-            <Field
-              id={templateFieldId('body')}
-              label="HTML body"
-              required={!readOnly}
+            <TemplateBodyField
+              editorRef={bodyRef}
+              value={values.body}
+              readOnly={readOnly}
               error={errors.body}
-              hint={
-                <>
-                  HTML with Liquid. {bodySizeText(values.body)}. Tab indents; press Escape, then Tab, to move on.
-                  {bodyErrorAt && (
-                    <>
-                      {' '}
-                      <button
-                        type="button"
-                        className="im-link-button"
-                        onClick={() => bodyRef.current?.goTo(bodyErrorAt)}
-                      >
-                        Go to line {bodyErrorAt.line}
-                      </button>
-                    </>
-                  )}
-                </>
-              }
-            >
-              {(control) => (
-                <CodeTextarea
-                  ref={bodyRef}
-                  control={control}
-                  label="HTML body"
-                  value={values.body}
-                  readOnly={readOnly}
-                  errorLine={bodyErrorAt?.line ?? null}
-                  onChange={(value) => editor.update('body', value)}
-                />
-              )}
-            </Field>
+              onChange={(value) => editor.update('body', value)}
+            />
           </div>
 
           <aside className="im-template-editor__aside" aria-label="Placeholders reference">

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { TemplateView } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
-import { SectionMessage, type SectionMessageAppearance } from '../../../shared/components/section-message';
 import { deleteTemplate } from '../shared/invokes';
-import { ListSkeleton } from '../shared/list-skeleton';
+import { ListLoading } from '../shared/list-skeleton';
+import { type Notice, SectionNotice } from '../shared/section-notice';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { TemplateEditor } from './template-editor';
 import { deleteTemplateButtonId, openTemplateButtonId, TEMPLATE_COLUMNS, TemplateList } from './template-list';
@@ -13,12 +13,6 @@ import type { TemplateListState } from './use-template-list';
 
 export const TEMPLATES_TITLE = 'templates-title';
 const NEW_TEMPLATE_BUTTON = 'new-template';
-
-interface Notice {
-  appearance: SectionMessageAppearance;
-  title?: string;
-  text: string;
-}
 
 /** A new key remounts the editor: only when the admin opens another template, not when one is saved. */
 interface OpenEditor {
@@ -92,19 +86,8 @@ export const TemplateSection = ({ list }: { list: TemplateListState }) => {
         Templates shape the subject and body of the emails people send from issues. Choose which one a project uses
         under Sending settings.
       </p>
-      {notice && (
-        <SectionMessage appearance={notice.appearance} {...(notice.title ? { title: notice.title } : {})}>
-          <p>{notice.text}</p>
-        </SectionMessage>
-      )}
-      {load.state === 'loading' && (
-        <>
-          <p role="status" className="im-visually-hidden">
-            Loading templates…
-          </p>
-          <ListSkeleton columns={[...TEMPLATE_COLUMNS, '']} />
-        </>
-      )}
+      <SectionNotice notice={notice} />
+      {load.state === 'loading' && <ListLoading label="Loading templates…" columns={[...TEMPLATE_COLUMNS, '']} />}
       {load.state === 'failed' && (
         <LoadFailed
           title="Templates could not be loaded"

@@ -51,7 +51,6 @@ export const useTemplateEditor = ({ target, templates, focusOnShow, onSaved }: T
   const readOnly = target.kind === 'view';
   const id = target.kind === 'edit' ? target.template.id : undefined;
 
-
   const update = (field: TemplateField, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
     if (errors[field]) setErrors(({ [field]: _cleared, ...rest }) => rest);

@@ -14,9 +14,8 @@ export const useTemplateList = () => {
   const [templates, setTemplates] = useState<TemplateView[]>([]);
   const [load, setLoad] = useState<TemplateListLoad>({ state: 'loading' });
 
-  /** Reads the data; the state is already 'loading' (the first read) or set so by `refresh`. */
-  const read = useCallback(async () => {
-    const result = await listTemplates();
+  /** Shows what was read; the state was already 'loading' (the first read) or set so by `refresh`. */
+  const show = useCallback((result: Awaited<ReturnType<typeof listTemplates>>) => {
     if (result.ok) {
       setTemplates(result.data);
       setLoad({ state: 'loaded' });
@@ -27,12 +26,12 @@ export const useTemplateList = () => {
 
   const refresh = useCallback(async () => {
     setLoad({ state: 'loading' });
-    await read();
-  }, [read]);
+    show(await listTemplates());
+  }, [show]);
 
   useEffect(() => {
-    void read();
-  }, [read]);
+    void listTemplates().then(show);
+  }, [show]);
 
   const upsert = useCallback((template: TemplateView) => setTemplates((list) => upsertTemplate(list, template)), []);
   const remove = useCallback((id: string) => setTemplates((list) => list.filter((item) => item.id !== id)), []);
