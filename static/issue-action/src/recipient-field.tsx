@@ -8,14 +8,14 @@ import {
   useState,
 } from 'react';
 
-import { ChipInput, comboboxAttributes, stepActive } from '../../shared/components/chip-input';
+import { ChipInput, comboboxAttributes } from '../../shared/components/chip-input';
 import { Field } from '../../shared/components/field';
 import { plural } from './format';
 import { PeopleSuggestions } from './people-suggestions';
 import { isReachable, type Reachable } from './person-labels';
 import { RecipientChip } from './recipient-chip';
+import { onRecipientKey, onRecipientPaste } from './recipient-keys';
 import { type Recipient, RECIPIENT_LABELS, type RecipientField as FieldName } from './recipient-state';
-import { isRecipientList } from './recipients';
 import { MIN_SEARCH_LENGTH, type PeopleSearch, usePeopleSearch } from './use-people-search';
 
 export const recipientInputId = (field: FieldName) => `email-${field}`;
@@ -96,59 +96,26 @@ export const RecipientField = (props: RecipientFieldProps) => {
     setActive(-1);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const activePerson = expanded && activeIndex >= 0 ? people[activeIndex] : undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (!expanded || people.length === 0) {
-          if (text.trim().length >= MIN_SEARCH_LENGTH) setOpen(true);
-          return;
-        }
-        event.preventDefault();
-        setActive(stepActive(activeIndex, event.key === 'ArrowDown' ? 1 : -1, people.length));
-        return;
-      }
-      case 'Enter':
-        // Ctrl+Enter sends, and the dialog sends with the typed text as it would become chips.
-        if (event.ctrlKey || event.metaKey) return;
-        event.preventDefault();
-        if (activePerson) pick(activePerson);
-        else props.onCommit();
-        return;
-      case 'Tab':
-        // Focus moves on either way; leaving the box turns the text into chips.
-        if (activePerson) pick(activePerson);
-        return;
-      case 'Escape':
-        if (expanded) {
-          // Closes the suggestions only, not the dialog.
-          event.preventDefault();
-          setOpen(false);
-          setActive(-1);
-        }
-        return;
-      case 'Backspace': {
-        const input = event.currentTarget;
-        if (text === '' && input.selectionStart === 0 && input.selectionEnd === 0 && chips.length > 0) {
-          event.preventDefault();
-          props.onRemoveLast();
-        }
-        return;
-      }
-    }
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) =>
+    onRecipientKey(event, {
+      text,
+      chipCount: chips.length,
+      people,
+      activeIndex,
+      activePerson: expanded && activeIndex >= 0 ? people[activeIndex] : undefined,
+      expanded,
+      setActive,
+      setOpen,
+      pick,
+      onCommit: props.onCommit,
+      onRemoveLast: props.onRemoveLast,
+    });
 
-  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
-    const pasted = event.clipboardData.getData('text');
-    if (!isRecipientList(pasted)) return;
-    event.preventDefault();
-    const input = event.currentTarget;
-    const start = input.selectionStart ?? text.length;
-    const end = input.selectionEnd ?? text.length;
-    props.onCommit(text.slice(0, start) + pasted + text.slice(end));
-    setOpen(false);
-  };
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) =>
+    onRecipientPaste(event, text, (pasted) => {
+      props.onCommit(pasted);
+      setOpen(false);
+    });
 
   return (
     <Field id={id} label={label} required={required} hint={hint} error={error}>
