@@ -2,7 +2,6 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import type { ResolverError } from '../../../src/contract/result';
-import { SectionMessage } from '../../shared/components/section-message';
 import { type FieldErrors, normaliseFieldErrors } from '../../shared/field-errors';
 import { ATTACHMENTS_ID } from './attachment-list';
 import { LATEST_COMMENTS_ID } from './comments-choice';
