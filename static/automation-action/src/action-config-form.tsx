@@ -14,7 +14,7 @@ import {
   templateChoices,
 } from './action-inputs';
 import { onAutomationSubmit, submitInputs } from './bridge-calls';
-import { ChoiceSelect } from './choice-select';
+import { ChoiceSelect } from '../../shared/components/choice-select';
 import { useActionContext } from './use-action-context';
 import { type ActionOptionsLoad, useActionOptions } from './use-action-options';
 

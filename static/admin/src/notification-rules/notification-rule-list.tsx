@@ -1,6 +1,6 @@
 import type { NotificationRuleView, TemplateView } from '../../../../src/contract';
 import { AdminTable, RowNameCell } from '../shared/admin-table';
-import { InlineConfirm } from '../shared/inline-confirm';
+import { RowActions, RowButton } from '../shared/row-actions';
 import type { TemplateListLoad } from '../templates/use-template-list';
 import { recipientsText, whenText } from './notification-rule-state';
 
@@ -84,53 +84,35 @@ export const NotificationRuleList = (props: NotificationRuleListProps) => {
               </label>
             </td>
             <td className="im-actions">
-              {confirmingDeleteId === rule.id ? (
-                <InlineConfirm
-                  label={`Delete ${rule.name}?`}
-                  confirmText="Delete"
-                  busy={rowBusy?.action === 'delete'}
-                  onConfirm={() => props.onConfirmDelete(rule)}
-                  onCancel={() => props.onKeep(rule)}
-                />
-              ) : (
-                <span className="im-button-row">
-                  <button
-                    id={editRuleButtonId(rule.id)}
-                    type="button"
-                    className="im-button im-button--subtle"
-                    aria-label={`Edit ${rule.name}`}
-                    onClick={() => props.onEdit(rule)}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="im-button im-button--subtle"
-                    aria-label={`History of ${rule.name}`}
-                    onClick={() => props.onPanel(rule, 'history')}
-                  >
-                    History
-                  </button>
-                  <button
-                    type="button"
-                    className="im-button im-button--subtle"
-                    aria-label={`Try ${rule.name} on an issue`}
-                    onClick={() => props.onPanel(rule, 'try')}
-                  >
-                    Try
-                  </button>
-                  <button
-                    id={deleteRuleButtonId(rule.id)}
-                    type="button"
-                    className="im-button im-button--subtle"
-                    aria-label={`Delete ${rule.name}`}
-                    aria-disabled={busy !== null}
-                    onClick={() => busy === null && props.onAskDelete(rule)}
-                  >
-                    Delete
-                  </button>
-                </span>
-              )}
+              <RowActions
+                confirming={confirmingDeleteId === rule.id}
+                confirmLabel={`Delete ${rule.name}?`}
+                busy={rowBusy?.action === 'delete'}
+                onConfirm={() => props.onConfirmDelete(rule)}
+                onCancel={() => props.onKeep(rule)}
+              >
+                <RowButton
+                  id={editRuleButtonId(rule.id)}
+                  label={`Edit ${rule.name}`}
+                  onClick={() => props.onEdit(rule)}
+                >
+                  Edit
+                </RowButton>
+                <RowButton label={`History of ${rule.name}`} onClick={() => props.onPanel(rule, 'history')}>
+                  History
+                </RowButton>
+                <RowButton label={`Try ${rule.name} on an issue`} onClick={() => props.onPanel(rule, 'try')}>
+                  Try
+                </RowButton>
+                <RowButton
+                  id={deleteRuleButtonId(rule.id)}
+                  label={`Delete ${rule.name}`}
+                  disabled={busy !== null}
+                  onClick={() => busy === null && props.onAskDelete(rule)}
+                >
+                  Delete
+                </RowButton>
+              </RowActions>
             </td>
           </tr>
         );

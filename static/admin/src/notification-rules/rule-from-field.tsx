@@ -1,5 +1,5 @@
 import type { CredentialView } from '../../../../src/contract';
-import { Field } from '../../../shared/components/field';
+import { ChoiceSelect } from '../../../shared/components/choice-select';
 import type { Loadable } from '../../../shared/loadable';
 import { ruleFieldId, withCurrent } from './notification-rule-state';
 
@@ -35,22 +35,15 @@ export const RuleFromField = ({ credentialId, credentials, error, onChange }: Ru
     credentials.state === 'loaded' ? `Unknown credential (${credentialId})` : credentialId,
   );
   return (
-    <Field id={ruleFieldId('credentialId')} label="From" error={error} hint={senderHint(credentials)}>
-      {(control) => (
-        <select
-          {...control}
-          className="im-select"
-          value={credentialId}
-          onChange={(event) => onChange(event.currentTarget.value)}
-        >
-          <option value="">Default credential</option>
-          {choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <ChoiceSelect
+      id={ruleFieldId('credentialId')}
+      label="From"
+      value={credentialId}
+      choices={choices}
+      hint={senderHint(credentials)}
+      error={error}
+      emptyLabel="Default credential"
+      onChange={onChange}
+    />
   );
 };

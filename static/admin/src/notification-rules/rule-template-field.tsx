@@ -1,5 +1,5 @@
 import type { TemplateView } from '../../../../src/contract';
-import { Field } from '../../../shared/components/field';
+import { ChoiceSelect } from '../../../shared/components/choice-select';
 import { isBuiltIn } from '../templates/template-state';
 import type { TemplateListLoad } from '../templates/use-template-list';
 import { ruleFieldId, withCurrent } from './notification-rule-state';
@@ -35,22 +35,16 @@ export const RuleTemplateField = ({
     templatesLoad.state === 'loaded' ? `Unknown template (${templateId})` : templateId,
   );
   return (
-    <Field id={ruleFieldId('templateId')} label="Template" required error={error} hint={templateHint(templatesLoad)}>
-      {(control) => (
-        <select
-          {...control}
-          className="im-select"
-          value={templateId}
-          onChange={(event) => onChange(event.currentTarget.value)}
-        >
-          <option value="">Choose a template</option>
-          {choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <ChoiceSelect
+      id={ruleFieldId('templateId')}
+      label="Template"
+      required
+      value={templateId}
+      choices={choices}
+      hint={templateHint(templatesLoad)}
+      error={error}
+      emptyLabel="Choose a template"
+      onChange={onChange}
+    />
   );
 };

@@ -4,6 +4,7 @@ import {
   type NotificationEvent,
   type StatusRef,
 } from '../../../../src/contract';
+import { ChoiceSelect } from '../../../shared/components/choice-select';
 import { Field } from '../../../shared/components/field';
 import type { Loadable } from '../../../shared/loadable';
 import { EVENT_LABELS, type RuleErrors, ruleFieldId, withCurrent } from './notification-rule-state';
@@ -75,44 +76,31 @@ export const RuleTriggerFields = (props: RuleTriggerFieldsProps) => {
       </Field>
       {event === 'issue-transitioned' && (
         <div className="im-nested">
-          <Field id={ruleFieldId('toStatus')} label="To status" error={errors.toStatus} hint={statusHint(statuses)}>
-            {(control) => (
-              <select
-                {...control}
-                className="im-select"
-                value={toStatus}
-                onChange={(change) => onToStatus(change.currentTarget.value)}
-              >
-                <option value="">Any status</option>
-                {statusChoices.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect
+            id={ruleFieldId('toStatus')}
+            label="To status"
+            value={toStatus}
+            choices={statusChoices}
+            hint={statusHint(statuses)}
+            error={errors.toStatus}
+            emptyLabel="Any status"
+            onChange={onToStatus}
+          />
         </div>
       )}
       {event === 'field-changed' && (
         <div className="im-nested">
-          <Field id={ruleFieldId('fieldId')} label="Field" required error={errors.fieldId} hint={fieldHint(fields)}>
-            {(control) => (
-              <select
-                {...control}
-                className="im-select"
-                value={fieldId}
-                onChange={(change) => onFieldId(change.currentTarget.value)}
-              >
-                <option value="">Choose a field</option>
-                {fieldChoices.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect
+            id={ruleFieldId('fieldId')}
+            label="Field"
+            required
+            value={fieldId}
+            choices={fieldChoices}
+            hint={fieldHint(fields)}
+            error={errors.fieldId}
+            emptyLabel="Choose a field"
+            onChange={onFieldId}
+          />
         </div>
       )}
     </>

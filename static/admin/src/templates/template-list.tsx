@@ -1,7 +1,7 @@
 import type { TemplateView } from '../../../../src/contract';
 import { AdminTable, RowNameCell } from '../shared/admin-table';
 import { formatDateTime, formatRelative } from '../shared/format';
-import { InlineConfirm } from '../shared/inline-confirm';
+import { RowActions, RowButton } from '../shared/row-actions';
 import { isBuiltIn } from './template-state';
 
 /** Ids the section moves focus to after an action. */
@@ -57,47 +57,34 @@ export const TemplateList = (props: TemplateListProps) => {
               <UpdatedCell template={template} now={now} />
             </td>
             <td className="im-actions">
-              {confirmingDeleteId === template.id ? (
-                <InlineConfirm
-                  label={`Delete ${template.name}?`}
-                  confirmText="Delete"
-                  busy={deletingId === template.id}
-                  onConfirm={() => props.onConfirmDelete(template)}
-                  onCancel={() => props.onKeep(template)}
-                />
-              ) : (
-                <span className="im-button-row">
-                  <button
-                    id={openTemplateButtonId(template.id)}
-                    type="button"
-                    className="im-button im-button--subtle"
-                    aria-label={`${builtIn ? 'View' : 'Edit'} ${template.name}`}
-                    onClick={() => props.onOpen(template)}
+              <RowActions
+                confirming={confirmingDeleteId === template.id}
+                confirmLabel={`Delete ${template.name}?`}
+                busy={deletingId === template.id}
+                onConfirm={() => props.onConfirmDelete(template)}
+                onCancel={() => props.onKeep(template)}
+              >
+                <RowButton
+                  id={openTemplateButtonId(template.id)}
+                  label={`${builtIn ? 'View' : 'Edit'} ${template.name}`}
+                  onClick={() => props.onOpen(template)}
+                >
+                  {builtIn ? 'View' : 'Edit'}
+                </RowButton>
+                <RowButton label={`Duplicate ${template.name}`} onClick={() => props.onDuplicate(template)}>
+                  Duplicate
+                </RowButton>
+                {!builtIn && (
+                  <RowButton
+                    id={deleteTemplateButtonId(template.id)}
+                    label={`Delete ${template.name}`}
+                    disabled={deletingId !== null}
+                    onClick={() => deletingId === null && props.onAskDelete(template)}
                   >
-                    {builtIn ? 'View' : 'Edit'}
-                  </button>
-                  <button
-                    type="button"
-                    className="im-button im-button--subtle"
-                    aria-label={`Duplicate ${template.name}`}
-                    onClick={() => props.onDuplicate(template)}
-                  >
-                    Duplicate
-                  </button>
-                  {!builtIn && (
-                    <button
-                      id={deleteTemplateButtonId(template.id)}
-                      type="button"
-                      className="im-button im-button--subtle"
-                      aria-label={`Delete ${template.name}`}
-                      aria-disabled={deletingId !== null}
-                      onClick={() => deletingId === null && props.onAskDelete(template)}
-                    >
-                      Delete
-                    </button>
-                  )}
-                </span>
-              )}
+                    Delete
+                  </RowButton>
+                )}
+              </RowActions>
             </td>
           </tr>
         );
