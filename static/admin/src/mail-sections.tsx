@@ -1,9 +1,9 @@
 import type { CredentialView } from '../../../src/contract';
+import type { Loadable } from '../../shared/loadable';
 import type { AdminSectionKey } from './admin-sections';
 import { NotificationRulesSection } from './notification-rules/notification-rules-section';
 import { SectionPanel } from './section-panel';
 import { SendingSettingsSection } from './sending-settings/sending-settings-section';
-import type { Loadable } from '../../shared/loadable';
 import { TemplateSection } from './templates/template-section';
 import { useTemplateList } from './templates/use-template-list';
 

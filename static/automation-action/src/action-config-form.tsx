@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
+import { ChoiceSelect } from '../../shared/components/choice-select';
 import { Field } from '../../shared/components/field';
 import { LoadFailed } from '../../shared/components/load-failed';
 import { SectionMessage } from '../../shared/components/section-message';
@@ -14,7 +15,6 @@ import {
   templateChoices,
 } from './action-inputs';
 import { onAutomationSubmit, submitInputs } from './bridge-calls';
-import { ChoiceSelect } from '../../shared/components/choice-select';
 import { useActionContext } from './use-action-context';
 import { type ActionOptionsLoad, useActionOptions } from './use-action-options';
 

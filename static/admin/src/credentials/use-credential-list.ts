@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { type AdminWarnings, CommonErrorCode, type CredentialView, type ResolverError } from '../../../../src/contract';
-import { listCredentials, listWarnings } from '../shared/invokes';
 import type { Loadable } from '../../../shared/loadable';
+import { listCredentials, listWarnings } from '../shared/invokes';
 
 export type CredentialListLoad =
   { state: 'idle' } | { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded' };

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 
 import type { RoleRef } from '../../../../src/contract';
-import { ChipPicker } from './chip-picker';
 import type { Loadable } from '../../../shared/loadable';
+import { ChipPicker } from './chip-picker';
 import { settingsFieldId } from './settings-state';
 
 interface RolePickerProps {

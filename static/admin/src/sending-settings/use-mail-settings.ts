@@ -1,8 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 
 import type { GroupRef, ProjectRef, ResolverError, RoleRef } from '../../../../src/contract';
-import { getMailSettings, listProjectRoles, listProjects, saveMailSettings } from '../shared/invokes';
 import { type Loadable, loadableOf } from '../../../shared/loadable';
+import { getMailSettings, listProjectRoles, listProjects, saveMailSettings } from '../shared/invokes';
 import {
   hasSettingsErrors,
   NO_SETTINGS_ERRORS,
