@@ -1,7 +1,9 @@
 import type { CredentialView, ProjectRef } from '../../../../src/contract';
 import type { Loadable } from '../../../shared/loadable';
+import { RowButton } from '../shared/row-actions';
 import { RowSelect } from '../shared/row-select';
 import { withCurrent } from './project-template-rows';
+import { RowsFooter } from './rows-footer';
 import { type ProjectSenderRow, type RowErrors, rowFieldId, settingsFieldId } from './settings-state';
 import { ADD_SENDER_ROW_BUTTON } from './use-mail-settings';
 
@@ -101,30 +103,22 @@ export const ProjectSenderRows = (props: ProjectSenderRowsProps) => {
                       </label>
                     ))}
                   </div>
-                  <button
-                    type="button"
-                    className="im-button im-button--subtle"
-                    aria-label={`Remove ${rowName} from other mailboxes`}
-                    onClick={() => props.onRemove(row.key)}
-                  >
+                  <RowButton label={`Remove ${rowName} from other mailboxes`} onClick={() => props.onRemove(row.key)}>
                     Remove
-                  </button>
+                  </RowButton>
                 </li>
               );
             })}
           </ul>
         </>
       )}
-      {error && (
-        <p className="im-field__error" id={ERROR}>
-          {error}
-        </p>
-      )}
-      <div>
-        <button id={ADD_SENDER_ROW_BUTTON} type="button" className="im-button" onClick={props.onAdd}>
-          Add a project
-        </button>
-      </div>
+      <RowsFooter
+        error={error}
+        errorId={ERROR}
+        addId={ADD_SENDER_ROW_BUTTON}
+        addText="Add a project"
+        onAdd={props.onAdd}
+      />
     </fieldset>
   );
 };

@@ -1,8 +1,10 @@
 import type { ProjectRef, TemplateView } from '../../../../src/contract';
 import type { Loadable } from '../../../shared/loadable';
+import { RowButton } from '../shared/row-actions';
 import { type Choice, RowSelect } from '../shared/row-select';
 import { isBuiltIn } from '../templates/template-state';
 import type { TemplateListLoad } from '../templates/use-template-list';
+import { RowsFooter } from './rows-footer';
 import { type ProjectTemplateRow, type RowErrors, rowFieldId, settingsFieldId } from './settings-state';
 import { ADD_ROW_BUTTON } from './use-mail-settings';
 
@@ -93,30 +95,16 @@ export const ProjectTemplateRows = (props: ProjectTemplateRowsProps) => {
                     error={errors.templateId}
                     onChange={(templateId) => props.onChange(row.key, { templateId })}
                   />
-                  <button
-                    type="button"
-                    className="im-button im-button--subtle"
-                    aria-label={`Remove ${rowName}`}
-                    onClick={() => props.onRemove(row.key)}
-                  >
+                  <RowButton label={`Remove ${rowName}`} onClick={() => props.onRemove(row.key)}>
                     Remove
-                  </button>
+                  </RowButton>
                 </li>
               );
             })}
           </ul>
         </>
       )}
-      {error && (
-        <p className="im-field__error" id={errorId}>
-          {error}
-        </p>
-      )}
-      <div>
-        <button id={ADD_ROW_BUTTON} type="button" className="im-button" onClick={props.onAdd}>
-          Add project
-        </button>
-      </div>
+      <RowsFooter error={error} errorId={errorId} addId={ADD_ROW_BUTTON} addText="Add project" onAdd={props.onAdd} />
     </fieldset>
   );
 };
