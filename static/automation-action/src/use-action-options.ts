@@ -1,4 +1,4 @@
-import type { AutomationActionOptions } from '../../../src/contract/notification-rules';
+import type { AutomationActionOptions } from '../../../src/contract/automation-action';
 import { type Loadable, useResolverLoad } from '../../shared/loadable';
 import { getActionOptions } from './invokes';
 
