@@ -11,12 +11,8 @@ import type {
   JiraEventUser,
   JiraIssueEventPayload,
   JiraIssueEventType,
+  RaisedEvent,
 } from './types';
-
-/** An event a handler raised, before the site gives it its id and actor. */
-export type RaisedEvent =
-  | { eventType: JiraIssueEventType; payload: JiraIssueEventPayload }
-  | { eventType: 'avi:jira:created:attachment'; payload: JiraAttachmentEventPayload };
 
 /** Forge sends event dates in the site's zone, and links in REST v2 form. */
 const EVENT_TIME_ZONE = 'UTC';

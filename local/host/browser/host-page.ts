@@ -6,7 +6,7 @@
 import { setUpAutomationPage } from './automation-page';
 import { createFlags, type FlagPayload } from './page-flags';
 import { commitHistory, goInHistory, historyLocationFor, onPageHistory } from './page-history';
-import { setUpMenus } from './page-menus';
+import { setUpMenus } from '../../jira/web/browser/menus';
 import { createModals, type ModalSize } from './page-modals';
 import {
   type ColorMode,

@@ -3,13 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JiraEmulator, JiraUser } from '../../jira/types';
 import type { AutomationApiRoute, AutomationRoutes } from './automation/automation-routes';
 import type { BrowserAssets } from './browser-assets';
-import type { UserSession } from './current-user';
 import type { ForgeEndpoints } from './forge-endpoints';
-import { HostHttpError, readBody, readJson, redirect, send, sendHtml, sendJson } from './http-kit';
-import { forwardToJira } from './jira-proxy';
+import { HostHttpError, readBody, readJson, redirect, send, sendJson } from '../../shared/http-kit';
+import { forwardToJira, pageUser, renderErrorPage, sendHtml, type UserSession } from '../../jira/web';
 import type { AppManifest } from './manifest-modules';
-import { type createPageRoutes, pageUser } from './page-routes';
-import { renderErrorPage } from './pages/error-page';
+import type { createPageRoutes } from './page-routes';
 import { readResourceFile, resourceCsp } from './resource-files';
 import { type ScheduledTriggers, UnknownTriggerError } from './scheduled-triggers';
 

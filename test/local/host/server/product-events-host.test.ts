@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { type LocalHost, startLocalHost } from '../../../../local/host';
-import { USER_COOKIE } from '../../../../local/host/server/current-user';
+import { USER_COOKIE } from '../../../../local/jira/web';
 import { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../../local/jira';
 import type { JiraActor } from '../../../../local/jira/types';
 import * as eventsApp from './fixtures/product-events-app';

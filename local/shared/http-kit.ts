@@ -20,59 +20,70 @@ const BASE_HEADERS: Record<string, string> = {
   'cache-control': 'no-cache',
 };
 
-/** The Jira chrome's pages: own scripts and styles only, app frames from this origin only. */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  // Jira's rendered issue HTML carries style attributes (panel colours); <style> elements stay blocked.
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "frame-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Writes a whole response: status, headers with the body's Content-Length, and the body (none for HEAD, which
+ * Node leaves out anyway). The one writer under every local server's answers.
+ */
+export const writeResponse = (
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Buffer | undefined,
+): void => {
+  const payload = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  response.writeHead(status, { ...headers, 'content-length': String(payload?.length ?? 0) });
+  response.end(response.req.method === 'HEAD' ? undefined : payload);
+};
 
+/** An answer of the local site (host and Jira pages), with its base headers. */
 export const send = (
   response: ServerResponse,
   status: number,
   body: string | Buffer,
   headers: Record<string, string>,
-): void => {
-  const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  response.writeHead(status, { ...BASE_HEADERS, ...headers, 'content-length': String(payload.length) });
-  response.end(response.req.method === 'HEAD' ? undefined : payload);
-};
+): void => writeResponse(response, status, { ...BASE_HEADERS, ...headers }, body);
 
 export const sendJson = (response: ServerResponse, status: number, value: unknown): void => {
   // A resolver may answer `undefined`; JSON has no such value, so it crosses as null.
   send(response, status, JSON.stringify(value ?? null), { 'content-type': 'application/json; charset=utf-8' });
 };
 
-export const sendHtml = (response: ServerResponse, status: number, html: string): void => {
-  send(response, status, html, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP });
-};
-
 export const redirect = (response: ServerResponse, location: string, headers: Record<string, string> = {}): void => {
   send(response, 303, '', { ...headers, location });
 };
 
-/** Reads a request body up to `limitBytes`; larger bodies are refused rather than buffered. */
-export const readBody = async (request: IncomingMessage, limitBytes: number): Promise<Buffer> => {
+export type BodyResult = { tooLarge: false; body: Buffer } | { tooLarge: true; receivedBytes: number };
+
+/**
+ * Reads a request body, keeping at most `limitBytes`. With `drain`, a larger body is still read to its end (and
+ * dropped) so that the client gets the answer instead of a reset connection while it is still uploading; without
+ * it, reading stops at the limit.
+ */
+export const readBodyWithin = async (
+  request: IncomingMessage,
+  limitBytes: number,
+  options: { drain: boolean },
+): Promise<BodyResult> => {
   const chunks: Buffer[] = [];
-  let size = 0;
+  let received = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limitBytes) {
-      throw new HostHttpError(413, `The request body is larger than ${limitBytes} bytes.`, 'BODY_TOO_LARGE');
-    }
-    chunks.push(buffer);
+    received += buffer.length;
+    if (received > limitBytes && !options.drain) return { tooLarge: true, receivedBytes: received };
+    if (received <= limitBytes) chunks.push(buffer);
   }
-  return Buffer.concat(chunks);
+  return received > limitBytes
+    ? { tooLarge: true, receivedBytes: received }
+    : { tooLarge: false, body: Buffer.concat(chunks) };
+};
+
+/** Reads a request body up to `limitBytes`; larger bodies are refused rather than buffered. */
+export const readBody = async (request: IncomingMessage, limitBytes: number): Promise<Buffer> => {
+  const result = await readBodyWithin(request, limitBytes, { drain: false });
+  if (result.tooLarge) {
+    throw new HostHttpError(413, `The request body is larger than ${limitBytes} bytes.`, 'BODY_TOO_LARGE');
+  }
+  return result.body;
 };
 
 export const readJson = async (request: IncomingMessage, limitBytes: number): Promise<unknown> => {

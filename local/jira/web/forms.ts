@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { textToAdf } from '../../jira/adf/from-text';
-import type { JiraActor, JiraEmulator, JiraUser } from '../../jira/types';
-import type { UserSession } from './current-user';
-import { HostHttpError, readBody, redirect, sendHtml, sendJson } from './http-kit';
-import { readCreateOptions } from './jira-edit-reader';
-import { CREATE_ISSUE_PATH, JIRA_FORM_PATHS } from './jira-form-paths';
-import { pageUser } from './page-routes';
+import { textToAdf } from '../adf/from-text';
+import type { JiraActor, JiraEmulator, JiraUser } from '../types';
+import type { UserSession } from './session';
+import { HostHttpError, readBody, redirect, sendJson } from '../../shared/http-kit';
+import { sendHtml } from './page-response';
+import { readCreateOptions } from './edit-reader';
+import { CREATE_ISSUE_PATH, JIRA_FORM_PATHS } from './form-paths';
+import { pageUser } from './pages/chrome';
 import { type CreateIssueFormValues, type CreateIssuePageData, renderCreateIssuePage } from './pages/create-issue-page';
 import { renderErrorPage } from './pages/error-page';
 
