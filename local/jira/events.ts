@@ -5,7 +5,6 @@ import type { StoredAttachment, StoredChangelog, StoredComment, StoredIssue } fr
 import { ISSUE_TYPES, STATUS_CATEGORIES, STATUSES } from './seed/catalog';
 import type { SiteStore } from './store';
 import type {
-  JiraAttachmentEventPayload,
   JiraEventCommentAuthor,
   JiraEventIssue,
   JiraEventUser,

@@ -1,5 +1,3 @@
-import type Database from 'better-sqlite3';
-
 import { SqliteFile } from '../runtime/sqlite-file';
 import { QueueStoreError } from './queue-errors';
 import type { JobStats, NewEvent, StoredEvent } from './queue-types';

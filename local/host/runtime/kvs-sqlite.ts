@@ -1,5 +1,3 @@
-import type Database from 'better-sqlite3';
-
 import { KvsRequestError, KvsStoreError } from './errors';
 import { SqliteFile } from './sqlite-file';
 

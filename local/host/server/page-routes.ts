@@ -1,11 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
 import type { JiraEmulator, JiraUser } from '../../jira/types';
-import type { MicrosoftEmulator } from '../../microsoft/types';
-import type { LocalQueue } from '../queue';
-import { displayConditionsHold, jiraConditionFacts } from './display-conditions';
-import { HostHttpError } from '../../shared/http-kit';
-import { type AppManifest, modulesOfType, type UiModule } from './manifest-modules';
 import {
   pageUser,
   readIssueList,
@@ -15,6 +10,11 @@ import {
   renderHomePage,
   renderIssuePage,
 } from '../../jira/web';
+import type { MicrosoftEmulator } from '../../microsoft/types';
+import { HostHttpError } from '../../shared/http-kit';
+import type { LocalQueue } from '../queue';
+import { displayConditionsHold, jiraConditionFacts } from './display-conditions';
+import { type AppManifest, modulesOfType, type UiModule } from './manifest-modules';
 import type { ScheduledTriggers } from './scheduled-triggers';
 
 export interface PageDeps {

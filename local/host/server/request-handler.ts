@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { JiraEmulator, JiraUser } from '../../jira/types';
+import { forwardToJira, pageUser, renderErrorPage, sendHtml, type UserSession } from '../../jira/web';
+import { HostHttpError, readBody, readJson, redirect, send, sendJson } from '../../shared/http-kit';
 import type { AutomationApiRoute, AutomationRoutes } from './automation/automation-routes';
 import type { BrowserAssets } from './browser-assets';
 import type { ForgeEndpoints } from './forge-endpoints';
-import { HostHttpError, readBody, readJson, redirect, send, sendJson } from '../../shared/http-kit';
-import { forwardToJira, pageUser, renderErrorPage, sendHtml, type UserSession } from '../../jira/web';
 import type { AppManifest } from './manifest-modules';
 import type { createPageRoutes } from './page-routes';
 import { readResourceFile, resourceCsp } from './resource-files';

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { HostHttpError, readBody, redirect, sendJson } from '../../shared/http-kit';
 import { textToAdf } from '../adf/from-text';
 import type { JiraActor, JiraEmulator, JiraUser } from '../types';
-import type { UserSession } from './session';
-import { HostHttpError, readBody, redirect, sendJson } from '../../shared/http-kit';
-import { sendHtml } from './page-response';
 import { readCreateOptions } from './edit-reader';
 import { CREATE_ISSUE_PATH, JIRA_FORM_PATHS } from './form-paths';
+import { sendHtml } from './page-response';
 import { pageUser } from './pages/chrome';
 import { type CreateIssueFormValues, type CreateIssuePageData, renderCreateIssuePage } from './pages/create-issue-page';
 import { renderErrorPage } from './pages/error-page';
+import type { UserSession } from './session';
 
 /** A comment or a description typed into a form; far more than anyone types, far less than memory. */
 const FORM_LIMIT = 256 * 1024;

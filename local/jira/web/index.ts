@@ -4,8 +4,8 @@
  * app's frames in it; nothing here knows the host.
  */
 export { readJiraWebCss } from './assets';
-export { createJiraForms, type JiraFormDeps } from './forms';
 export { readIssueTransitions } from './edit-reader';
+export { createJiraForms, type JiraFormDeps } from './forms';
 export { PAGE_CSP, sendHtml } from './page-response';
 export { renderAdminPage } from './pages/admin-page';
 export {

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+import { readBodyWithin } from '../../../shared/http-kit';
 import type { ForgeFetch, ForgeFetchTarget } from '../forge-fetch';
 import type { InvocationScope, InvocationScopes } from '../invocation-scope';
-import { readBodyWithin } from '../../../shared/http-kit';
 import { TARGET_HEADER, TOKEN_HEADER } from './proxy-headers';
 
 /**

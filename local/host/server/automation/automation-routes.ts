@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 import type { JiraEmulator, JiraUser } from '../../../jira/types';
-import { FRAME_PARAMS } from '../../browser/protocol';
-import { parseBody } from '../../../shared/http-kit';
 import { OUTCOME_LABELS, type PageUser, readIssueList, renderAutomationPage, renderRunRow } from '../../../jira/web';
+import { parseBody } from '../../../shared/http-kit';
+import { FRAME_PARAMS } from '../../browser/protocol';
 import type { AutomationActionModule } from '../manifest-actions';
-import { type AutomationRules, type AutomationRun } from './automation-rules';
+import type { AutomationRules, AutomationRun } from './automation-rules';
 import { SUPPORTED_SMART_VALUES } from './smart-values';
 
 /** The page's calls: "Save" (the form's inputs as the rule's configuration) and "Run rule". */

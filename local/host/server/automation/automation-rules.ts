@@ -1,8 +1,8 @@
 import type { JiraEmulator } from '../../../jira/types';
-import { ActionTimeoutError, type ForgeActionHandler, type InstalledForgeRuntime } from '../../runtime';
-import { describeError } from '../error-summary';
 import { readIssueView } from '../../../jira/web';
 import { HostHttpError } from '../../../shared/http-kit';
+import { ActionTimeoutError, type ForgeActionHandler, type InstalledForgeRuntime } from '../../runtime';
+import { describeError } from '../error-summary';
 import type { AutomationActionModule } from '../manifest-actions';
 import {
   type ActionConfiguration,
