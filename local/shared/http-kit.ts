@@ -66,7 +66,9 @@ export const readBodyWithin = async (
 ): Promise<BodyResult> => {
   const chunks: Buffer[] = [];
   let received = 0;
-  for await (const chunk of request) {
+  // Draining leaves the request open when its body has ended: the answer still goes out on it, and a server that
+  // watches for clients giving up must not see a 'close'. Otherwise the request goes once read, as `for await` does.
+  for await (const chunk of request.iterator({ destroyOnReturn: !options.drain })) {
     const buffer = chunk as Buffer;
     received += buffer.length;
     if (received > limitBytes && !options.drain) return { tooLarge: true, receivedBytes: received };
