@@ -14,6 +14,32 @@ export class HostHttpError extends Error {
   }
 }
 
+/** What a failed request answers: a HostHttpError's own status, code and message; anything else a bare 500. */
+export interface RequestFailure {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/**
+ * Reads a request's failure and logs the unexpected ones (5xx) by class name and code, never their message.
+ */
+export const requestFailure = (
+  error: unknown,
+  request: IncomingMessage,
+  pathname: string,
+  log: (line: string) => void,
+): RequestFailure => {
+  const failure =
+    error instanceof HostHttpError
+      ? { status: error.status, code: error.code, message: error.message }
+      : { status: 500, code: 'INTERNAL_ERROR', message: 'The local host could not answer that request.' };
+  if (failure.status >= 500) {
+    log(`${request.method} ${pathname} failed: ${error instanceof Error ? error.name : typeof error} ${failure.code}`);
+  }
+  return failure;
+};
+
 const BASE_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',

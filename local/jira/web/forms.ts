@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { HostHttpError, readBody, redirect, sendJson } from '../../shared/http-kit';
+import { HostHttpError, readBody, redirect, requestFailure, sendJson } from '../../shared/http-kit';
 import { textToAdf } from '../adf/from-text';
 import type { JiraActor, JiraEmulator, JiraUser } from '../types';
 import { readCreateOptions } from './edit-reader';
@@ -205,14 +205,7 @@ export const createJiraForms = (deps: JiraFormDeps) => {
       user = session.current(request);
       await route(request, response, url, user);
     } catch (error) {
-      const known = error instanceof HostHttpError;
-      const status = known ? error.status : 500;
-      const code = known ? error.code : 'INTERNAL_ERROR';
-      const message = known ? error.message : 'The local host could not answer that request.';
-      if (status >= 500)
-        deps.log(
-          `${request.method} ${url.pathname} failed: ${error instanceof Error ? error.name : typeof error} ${code}`,
-        );
+      const { status, code, message } = requestFailure(error, request, url.pathname, deps.log);
       if (response.headersSent) {
         response.destroy();
       } else if (url.pathname === CREATE_ISSUE_PATH && request.method === 'GET' && status !== 421) {
