@@ -3,7 +3,6 @@
  * forms, the REST API for the browser, the user switch and its stylesheet. The Forge host mounts it and puts the
  * app's frames in it; nothing here knows the host.
  */
-export { readJiraWebCss } from './assets';
 export { readIssueTransitions } from './edit-reader';
 export { createJiraForms, type JiraFormDeps } from './forms';
 export { PAGE_CSP, sendHtml } from './page-response';
@@ -30,3 +29,4 @@ export {
   readIssueView,
 } from './reader';
 export { createUserSession, NoUsersError, USER_COOKIE, type UserSession } from './session';
+export { readJiraWebCss } from './stylesheet';

@@ -21,4 +21,4 @@ const STYLESHEETS = [
 
 /** The local Jira's stylesheet, served as one file (the pages link one URL). */
 export const readJiraWebCss = async (): Promise<string> =>
-  (await Promise.all(STYLESHEETS.map((name) => readFile(path.join(ASSETS_DIR, name), 'utf8')))).join('');
+  (await Promise.all(STYLESHEETS.map((name) => readFile(path.join(ASSETS_DIR, name), 'utf8')))).join('\n');
