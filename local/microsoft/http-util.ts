@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { type BodyResult, readBodyWithin, writeResponse } from '../shared/http-kit';
+import { type BodyResult, drainBody, writeResponse } from '../shared/http-kit';
 
 export type { BodyResult } from '../shared/http-kit';
 
@@ -8,8 +8,7 @@ export type { BodyResult } from '../shared/http-kit';
  * Reads a request body, keeping at most `limit` bytes. A larger body is still read to its end (and dropped) so
  * the client gets the answer instead of a reset connection while it is still uploading.
  */
-export const readBody = (req: IncomingMessage, limit: number): Promise<BodyResult> =>
-  readBodyWithin(req, limit, { drain: true });
+export const readBody = (req: IncomingMessage, limit: number): Promise<BodyResult> => drainBody(req, limit);
 
 export const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name.toLowerCase()];

@@ -81,33 +81,50 @@ export const redirect = (response: ServerResponse, location: string, headers: Re
 export type BodyResult = { tooLarge: false; body: Buffer } | { tooLarge: true; receivedBytes: number };
 
 /**
- * Reads a request body, keeping at most `limitBytes`. With `drain`, a larger body is still read to its end (and
- * dropped) so that the client gets the answer instead of a reset connection while it is still uploading; without
- * it, reading stops at the limit.
+ * Reads a request body to its end, keeping at most `limitBytes`: a larger body is still read (and dropped) so that
+ * the client gets the answer instead of a reset connection while it is still uploading. The request stays open
+ * for the answer (a server that watches for clients giving up must see no 'close' from reading).
  */
-export const readBodyWithin = async (
-  request: IncomingMessage,
-  limitBytes: number,
-  options: { drain: boolean },
-): Promise<BodyResult> => {
+export const drainBody = (request: IncomingMessage, limitBytes: number): Promise<BodyResult> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= limitBytes) chunks.push(chunk);
+    });
+    let ended = false;
+    request.on('end', () => {
+      ended = true;
+      resolve(
+        received > limitBytes
+          ? { tooLarge: true, receivedBytes: received }
+          : { tooLarge: false, body: Buffer.concat(chunks) },
+      );
+    });
+    request.on('error', reject);
+    // A client that goes away mid-upload would otherwise leave this waiting forever.
+    request.on('close', () => {
+      if (!ended) reject(new Error('the client closed the connection before the request body ended'));
+    });
+  });
+
+/** Reads a request body, stopping at `limitBytes`; the request is done with once read, as `for await` leaves it. */
+export const readBodyWithin = async (request: IncomingMessage, limitBytes: number): Promise<BodyResult> => {
   const chunks: Buffer[] = [];
   let received = 0;
-  // Draining leaves the request open when its body has ended: the answer still goes out on it, and a server that
-  // watches for clients giving up must not see a 'close'. Otherwise the request goes once read, as `for await` does.
-  for await (const chunk of request.iterator({ destroyOnReturn: !options.drain })) {
+  for await (const chunk of request) {
     const buffer = chunk as Buffer;
     received += buffer.length;
-    if (received > limitBytes && !options.drain) return { tooLarge: true, receivedBytes: received };
-    if (received <= limitBytes) chunks.push(buffer);
+    if (received > limitBytes) return { tooLarge: true, receivedBytes: received };
+    chunks.push(buffer);
   }
-  return received > limitBytes
-    ? { tooLarge: true, receivedBytes: received }
-    : { tooLarge: false, body: Buffer.concat(chunks) };
+  return { tooLarge: false, body: Buffer.concat(chunks) };
 };
 
 /** Reads a request body up to `limitBytes`; larger bodies are refused rather than buffered. */
 export const readBody = async (request: IncomingMessage, limitBytes: number): Promise<Buffer> => {
-  const result = await readBodyWithin(request, limitBytes, { drain: false });
+  const result = await readBodyWithin(request, limitBytes);
   if (result.tooLarge) {
     throw new HostHttpError(413, `The request body is larger than ${limitBytes} bytes.`, 'BODY_TOO_LARGE');
   }

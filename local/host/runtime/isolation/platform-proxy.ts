@@ -23,7 +23,7 @@ export interface PlatformProxy {
 
 /** The worker's request body, whole (the worker process is the app's own code on loopback); none when empty. */
 const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
-  const result = await readBodyWithin(request, Number.POSITIVE_INFINITY, { drain: false });
+  const result = await readBodyWithin(request, Number.POSITIVE_INFINITY);
   return result.tooLarge || result.body.length === 0 ? undefined : result.body;
 };
 
