@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 
 import type { EmailHistoryEntry } from '../contract/issue-email';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { AppError } from '../shared/app-error';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { emailHistoryKey, emailHistoryPrefix, threadKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
@@ -47,11 +48,9 @@ const historyRecordSchema = z.object({
 
 const threadRefSchema = z.object({ issueId: z.string(), issueKey: z.string(), emailId: z.string() });
 
-export class HistoryRecordInvalidError extends Error {
-  readonly code = 'HISTORY_RECORD_INVALID';
+export class HistoryRecordInvalidError extends AppError<'HISTORY_RECORD_INVALID'> {
   constructor(problem: string) {
-    super(`The email history entry does not fit: ${problem}`);
-    this.name = 'HistoryRecordInvalidError';
+    super('HistoryRecordInvalidError', 'HISTORY_RECORD_INVALID', `The email history entry does not fit: ${problem}`);
   }
 }
 
@@ -109,7 +108,7 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
         const parsed = historyRecordSchema.safeParse(value, IN_ENGLISH);
         if (parsed.success) return [{ key, record: parsed.data }];
         // One entry this release cannot read must not hide the rest of the history.
-        console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${describeFirstIssue(parsed.error)}`);
+        console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${describeFirstSchemaProblem(parsed.error)}`);
         return [];
       })
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -118,7 +117,7 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
   return {
     record: async (issueId, entry) => {
       const parsed = historyRecordSchema.safeParse(entry, IN_ENGLISH);
-      if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstIssue(parsed.error));
+      if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstSchemaProblem(parsed.error));
       const record = parsed.data;
       const key = emailHistoryKey(issueId, sortableInstant(record.at), record.id);
       await store.set(key, record);

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { AppError } from '../shared/app-error';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { emailContentKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 import { ContentMissingError, OutboxRecordInvalidError } from './errors';
@@ -73,11 +74,13 @@ export const CHUNK_CHARS = 150_000;
 /** Graph takes at most 4 MB in one request, the body included: no sendable email needs more. */
 export const MAX_CHUNKS = 40;
 
-export class ContentTooLargeError extends Error {
-  readonly code = 'EMAIL_CONTENT_TOO_LARGE';
+export class ContentTooLargeError extends AppError<'EMAIL_CONTENT_TOO_LARGE'> {
   constructor(bytes: number) {
-    super(`The email's content is ${bytes} bytes; Microsoft Graph takes at most 4 MB in one request.`);
-    this.name = 'ContentTooLargeError';
+    super(
+      'ContentTooLargeError',
+      'EMAIL_CONTENT_TOO_LARGE',
+      `The email's content is ${bytes} bytes; Microsoft Graph takes at most 4 MB in one request.`,
+    );
   }
 }
 
@@ -118,7 +121,7 @@ export const createEmailContentStore = (store: KvStore): EmailContentStore => ({
       );
     }
     const parsed = contentSchema.safeParse(json, IN_ENGLISH);
-    if (!parsed.success) throw new OutboxRecordInvalidError('email content', describeFirstIssue(parsed.error));
+    if (!parsed.success) throw new OutboxRecordInvalidError('email content', describeFirstSchemaProblem(parsed.error));
     return parsed.data;
   },
 
