@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../../../src/mail/html-escape';
+import { escapeHtml } from '../../../../src/shared/html-escape';
 import { htmlTag, SafeHtml } from '../../../shared/html';
 
 export { type Interpolation, SafeHtml } from '../../../shared/html';
