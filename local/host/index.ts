@@ -1,6 +1,6 @@
+export { USER_COOKIE } from '../jira/web';
 export type { AppCode } from './server/app-handlers';
 export type { AutomationOutcome, AutomationRun, RunAutomationOptions } from './server/automation/automation-rules';
-export { USER_COOKIE } from './server/current-user';
 export {
   FIRST_RUN_DELAY_MS,
   INTERVAL_MS,

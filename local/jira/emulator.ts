@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { LocalRequest, LocalResponse } from '../http-types';
 import { generatedContent } from './attachment-content';
 import { JiraEmulatorError, JiraRestError, restErrors } from './errors';
-import { attachmentCreated, type RaisedEvent } from './events';
+import { attachmentCreated } from './events';
 import type { RequestContext } from './http/context';
 import { empty, json } from './http/responses';
 import { findRoute, type Method, methodOf } from './http/router';
@@ -19,6 +19,7 @@ import type {
   JiraProductEvent,
   JiraStreamingResponse,
   JiraUser,
+  RaisedEvent,
   StreamingJiraEmulator,
 } from './types';
 

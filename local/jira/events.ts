@@ -5,18 +5,13 @@ import type { StoredAttachment, StoredChangelog, StoredComment, StoredIssue } fr
 import { ISSUE_TYPES, STATUS_CATEGORIES, STATUSES } from './seed/catalog';
 import type { SiteStore } from './store';
 import type {
-  JiraAttachmentEventPayload,
   JiraEventCommentAuthor,
   JiraEventIssue,
   JiraEventUser,
   JiraIssueEventPayload,
   JiraIssueEventType,
+  RaisedEvent,
 } from './types';
-
-/** An event a handler raised, before the site gives it its id and actor. */
-export type RaisedEvent =
-  | { eventType: JiraIssueEventType; payload: JiraIssueEventPayload }
-  | { eventType: 'avi:jira:created:attachment'; payload: JiraAttachmentEventPayload };
 
 /** Forge sends event dates in the site's zone, and links in REST v2 form. */
 const EVENT_TIME_ZONE = 'UTC';

@@ -151,6 +151,14 @@ export interface JiraAttachmentProductEvent extends JiraProductEventBase {
 /** What `onEvent` listeners get: the Forge payload, plus what the site knows around it. */
 export type JiraProductEvent = JiraIssueProductEvent | JiraAttachmentProductEvent;
 
+/**
+ * An event a handler raised, before the site gives it its id and actor. Here, with the payloads, so that the
+ * request context (which raises them) and events.ts (which builds them) need not import each other.
+ */
+export type RaisedEvent =
+  | { eventType: JiraIssueEventType; payload: JiraIssueEventPayload }
+  | { eventType: 'avi:jira:created:attachment'; payload: JiraAttachmentEventPayload };
+
 /** An answer whose body may still be coming: attachment content is made as it is read. */
 export interface JiraStreamingResponse {
   status: number;

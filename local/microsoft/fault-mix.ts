@@ -1,3 +1,4 @@
+import { seededRandom } from '../shared/seeded-random';
 import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 import type { FaultMix, FaultMixKind } from './types';
 
@@ -7,18 +8,6 @@ const KINDS: readonly FaultMixKind[] = ['throttle', 'unavailable', 'slow'];
 export type MixedFault =
   | { kind: 'throttle' | 'unavailable'; retryAfterSeconds: number }
   | { kind: 'slow'; delayMs: number; afterWork: boolean };
-
-/** mulberry32: tiny, fast and the same on every platform, which is all a reproducible fault pattern needs. */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 /** Draws faults for Graph requests, one draw per request, in arrival order. */
 export class FaultMixer {

@@ -1,11 +1,11 @@
 /** The Microsoft identity platform + Microsoft Graph emulator of the local Forge host. */
+export { seededRandom } from '../shared/seeded-random';
 export { type PolicyVerdict, testApplicationAccessPolicy } from './access-policy';
 export { ASSERTION_ALGORITHMS, ASSERTION_CLOCK_SKEW_SECONDS, JWT_BEARER_ASSERTION_TYPE } from './client-assertion';
 export { loadTenantConfig, parseTenantConfig, type ParseTenantConfigOptions } from './config';
 export { DEFAULT_TOKEN_LIFETIME_SECONDS, startMicrosoftEmulator } from './emulator';
 export { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 export { MAILBOX_CONCURRENCY_LIMIT, MESSAGE_RATE_LIMIT, MESSAGE_RATE_WINDOW_MS } from './exchange-limits';
-export { seededRandom } from './fault-mix';
 export { TOKEN_CLOCK_SKEW_SECONDS } from './graph-auth';
 export { GRAPH_MAX_REQUEST_BYTES } from './send-mail';
 export type {

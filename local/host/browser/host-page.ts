@@ -3,10 +3,10 @@
  * and the page's own menus. Frames talk to it with postMessage (see protocol.ts); only same-origin messages
  * from frames this page created are obeyed.
  */
+import { setUpMenus } from '../../jira/web/browser/menus';
 import { setUpAutomationPage } from './automation-page';
 import { createFlags, type FlagPayload } from './page-flags';
 import { commitHistory, goInHistory, historyLocationFor, onPageHistory } from './page-history';
-import { setUpMenus } from './page-menus';
 import { createModals, type ModalSize } from './page-modals';
 import {
   type ColorMode,

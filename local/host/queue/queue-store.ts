@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
-
-import { openSqlite } from '../runtime/open-sqlite';
+import { SqliteFile } from '../runtime/sqlite-file';
 import { QueueStoreError } from './queue-errors';
 import type { JobStats, NewEvent, StoredEvent } from './queue-types';
 
@@ -76,26 +74,14 @@ const toEvent = (row: EventRow): StoredEvent => ({
  * The local async events queue: its own SQLite file (WAL) in the host's data dir, so that pushed events survive a
  * restart of the host. Times are ms given by the caller, from the queue's clock.
  */
-export class QueueStore {
-  private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
-
+export class QueueStore extends SqliteFile {
   constructor(dbPath: string) {
-    try {
-      this.db = openSqlite(
-        dbPath,
-        SCHEMA_VERSION,
-        (db) => db.exec(SCHEMA),
-        (version) => new QueueStoreError(`Unsupported queue schema version ${String(version)} in ${dbPath}`),
-      );
-    } catch (error) {
-      if (error instanceof QueueStoreError) throw error;
-      throw new QueueStoreError(`Cannot open the queue database at ${dbPath}`, { cause: error });
-    }
-  }
-
-  get isOpen(): boolean {
-    return this.db.open;
+    super(dbPath, {
+      what: 'queue',
+      schemaVersion: SCHEMA_VERSION,
+      createSchema: (db) => db.exec(SCHEMA),
+      error: (message, options) => new QueueStoreError(message, options),
+    });
   }
 
   /** Stores the events of one push; a job pushed to again keeps its counts. */
@@ -230,22 +216,5 @@ export class QueueStore {
     const row = this.statement(`SELECT cancelled FROM queue_jobs WHERE job_id = ?`).get(jobId) as
       { cancelled: number } | undefined;
     return row?.cancelled === 1;
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }

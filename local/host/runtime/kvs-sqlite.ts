@@ -1,7 +1,5 @@
-import type Database from 'better-sqlite3';
-
 import { KvsRequestError, KvsStoreError } from './errors';
-import { openSqlite } from './open-sqlite';
+import { SqliteFile } from './sqlite-file';
 
 /** Where an item lives: plain kvs, the secret store (never queried), or one custom entity's store. */
 export type KvsSpace = { kind: 'kv' } | { kind: 'secret' } | { kind: 'entity'; entityName: string };
@@ -58,26 +56,16 @@ const toItem = (row: ItemRow): StoredItem => ({
  * The local Key-Value Store: one SQLite file shared by every process of the local host (WAL, busy timeout),
  * values kept as JSON text, secrets in their own table. Times are Unix seconds given by the caller.
  */
-export class KvsSqliteStore {
-  private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
-
+export class KvsSqliteStore extends SqliteFile {
   constructor(dbPath: string) {
-    try {
-      this.db = openSqlite(
-        dbPath,
-        SCHEMA_VERSION,
-        (db) => {
-          for (const table of Object.values(TABLES)) db.exec(tableSql(table));
-        },
-        (version) => new KvsStoreError(`Unsupported kvs schema version ${String(version)} in ${dbPath}`),
-      );
-    } catch (error) {
-      if (error instanceof KvsStoreError) {
-        throw error;
-      }
-      throw new KvsStoreError(`Cannot open the kvs database at ${dbPath}`, { cause: error });
-    }
+    super(dbPath, {
+      what: 'kvs',
+      schemaVersion: SCHEMA_VERSION,
+      createSchema: (db) => {
+        for (const table of Object.values(TABLES)) db.exec(tableSql(table));
+      },
+      error: (message, options) => new KvsStoreError(message, options),
+    });
   }
 
   get(space: KvsSpace, key: string, nowSeconds: number): StoredItem | undefined {
@@ -154,22 +142,4 @@ export class KvsSqliteStore {
   }
 
   /** Runs `fn` atomically, taking the write lock up front so that a read-then-write cannot deadlock. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  close(): void {
-    if (this.db.open) {
-      this.db.close();
-    }
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
 }

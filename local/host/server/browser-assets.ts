@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { build } from 'esbuild';
 
-/** The host's own browser files: the Custom UI bridge shim, the page script and the Jira chrome's CSS. */
+import { readJiraWebCss } from '../../jira/web';
+
+/** The browser files: the Custom UI bridge shim, the page script and the local Jira's stylesheet. */
 export interface BrowserAssets {
   bridgeJs: string;
   pageJs: string;
@@ -34,7 +35,7 @@ export const buildBrowserAssets = async (): Promise<BrowserAssets> => {
   const [bridgeJs, pageJs, hostCss] = await Promise.all([
     bundle('bridge-shim.ts'),
     bundle('host-page.ts'),
-    readFile(path.resolve(__dirname, 'assets/host.css'), 'utf8'),
+    readJiraWebCss(),
   ]);
   return { bridgeJs, pageJs, hostCss };
 };

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 import type { JiraEmulator, JiraUser } from '../../jira/types';
+import { readIssueExtension } from '../../jira/web';
+import { HostHttpError, parseBody } from '../../shared/http-kit';
 import { buildProductContext, type InstalledForgeRuntime } from '../runtime';
 import type { ForgeHandler, InvocationRequest } from '../runtime-types';
 import { describeError } from './error-summary';
-import { HostHttpError, parseBody } from './http-kit';
-import { readIssueExtension } from './jira-reader';
 import type { AppManifest, UiModule } from './manifest-modules';
 import { adminPagePath } from './page-routes';
 import { fetchProduct, type FetchProductAnswer, fetchProductSchema } from './product-fetch';

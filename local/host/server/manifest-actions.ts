@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { MODULE_KEY } from './module-key';
+
 /** The input types an Automation action may declare. */
 export const ACTION_INPUT_TYPES = ['string', 'integer', 'number', 'boolean'] as const;
 export type ActionInputType = (typeof ACTION_INPUT_TYPES)[number];
@@ -36,8 +38,6 @@ export interface AutomationActionModule {
   /** The `automation:actionProvider` that lists it. */
   providerKey: string;
 }
-
-const MODULE_KEY = /^[a-zA-Z0-9_-]+$/;
 
 const inputSchema = z.object({
   title: z.string().min(1),

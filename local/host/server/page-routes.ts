@@ -1,17 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 
 import type { JiraEmulator, JiraUser } from '../../jira/types';
+import {
+  pageUser,
+  readIssueList,
+  readIssueTransitions,
+  readIssueView,
+  renderAdminPage,
+  renderHomePage,
+  renderIssuePage,
+} from '../../jira/web';
 import type { MicrosoftEmulator } from '../../microsoft/types';
+import { HostHttpError } from '../../shared/http-kit';
 import type { LocalQueue } from '../queue';
 import { displayConditionsHold, jiraConditionFacts } from './display-conditions';
-import { HostHttpError } from './http-kit';
-import { readIssueTransitions } from './jira-edit-reader';
-import { readIssueList, readIssueView } from './jira-reader';
 import { type AppManifest, modulesOfType, type UiModule } from './manifest-modules';
-import { renderAdminPage } from './pages/admin-page';
-import type { PageUser } from './pages/chrome';
-import { renderHomePage } from './pages/home-page';
-import { renderIssuePage } from './pages/issue-page';
 import type { ScheduledTriggers } from './scheduled-triggers';
 
 export interface PageDeps {
@@ -21,12 +24,6 @@ export interface PageDeps {
   triggers: Pick<ScheduledTriggers, 'list'>;
   queue: Pick<LocalQueue, 'status'>;
 }
-
-export const pageUser = (user: JiraUser): PageUser => ({
-  accountId: user.accountId,
-  displayName: user.displayName,
-  isAdmin: user.isAdmin,
-});
 
 /** The first admin page lives at /admin, as the local site's "the app's admin page"; others under /admin/<key>. */
 export const adminPagePath = (manifest: AppManifest, module: UiModule): string =>

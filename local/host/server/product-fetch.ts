@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import type { LocalRequest } from '../../http-types';
 import type { JiraEmulator } from '../../jira/types';
-import { HostHttpError } from './http-kit';
+import { HostHttpError } from '../../shared/http-kit';
 
 /** What @forge/bridge's requestJira sends through `fetchProduct`. */
 export const fetchProductSchema = z.object({

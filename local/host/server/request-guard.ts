@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-import { HostHttpError } from './http-kit';
+import { HostHttpError } from '../../shared/http-kit';
 
 /**
  * The host serves one user's browser on loopback. It answers only for its own host names (a page on another

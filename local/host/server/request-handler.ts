@@ -1,15 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { JiraEmulator, JiraUser } from '../../jira/types';
+import { forwardToJira, pageUser, renderErrorPage, sendHtml, type UserSession } from '../../jira/web';
+import { HostHttpError, readBody, readJson, redirect, requestFailure, send, sendJson } from '../../shared/http-kit';
 import type { AutomationApiRoute, AutomationRoutes } from './automation/automation-routes';
 import type { BrowserAssets } from './browser-assets';
-import type { UserSession } from './current-user';
 import type { ForgeEndpoints } from './forge-endpoints';
-import { HostHttpError, readBody, readJson, redirect, send, sendHtml, sendJson } from './http-kit';
-import { forwardToJira } from './jira-proxy';
 import type { AppManifest } from './manifest-modules';
-import { type createPageRoutes, pageUser } from './page-routes';
-import { renderErrorPage } from './pages/error-page';
+import type { createPageRoutes } from './page-routes';
 import { readResourceFile, resourceCsp } from './resource-files';
 import { type ScheduledTriggers, UnknownTriggerError } from './scheduled-triggers';
 
@@ -36,11 +34,6 @@ const FETCH_PRODUCT_LIMIT = 20 * 1024 * 1024;
 const JS = { 'content-type': 'text/javascript; charset=utf-8' };
 
 type ForgeRoute = 'invoke' | 'context' | 'fetch-product' | 'url';
-
-const errorStatusAndMessage = (error: unknown): { status: number; code: string; message: string } => {
-  if (error instanceof HostHttpError) return { status: error.status, code: error.code, message: error.message };
-  return { status: 500, code: 'INTERNAL_ERROR', message: 'The local host could not answer that request.' };
-};
 
 /** Dispatches the site's requests: Jira pages, app resources, the bridge endpoints and the REST API. */
 export const createRequestHandler = (deps: RequestHandlerDeps) => {
@@ -152,11 +145,7 @@ export const createRequestHandler = (deps: RequestHandlerDeps) => {
       user = session.current(request);
       await route(request, response, url, user);
     } catch (error) {
-      const { status, code, message } = errorStatusAndMessage(error);
-      if (status >= 500)
-        deps.log(
-          `${request.method} ${url.pathname} failed: ${error instanceof Error ? error.name : typeof error} ${code}`,
-        );
+      const { status, code, message } = requestFailure(error, request, url.pathname, deps.log);
       if (response.headersSent) {
         response.destroy();
         return;

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { HostHttpError } from './http-kit';
+import { HostHttpError } from '../../shared/http-kit';
 
 /**
  * Custom UI resources as Forge serves them: the built files unmodified, except that index.html gets the bridge

@@ -34,15 +34,3 @@ export const adler32 = (data: Uint8Array): number => {
   }
   return ((b << 16) | a) >>> 0;
 };
-
-/** A deterministic pseudo-random sequence (mulberry32): same seed, same bytes, on every machine. */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};

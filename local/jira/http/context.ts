@@ -1,9 +1,9 @@
 import type { LocalRequest } from '../../http-types';
 import { restErrors } from '../errors';
-import type { RaisedEvent } from '../events';
 import type { MediaLinks } from '../media-links';
 import type { Viewer } from '../permissions';
 import type { SiteStore } from '../store';
+import type { RaisedEvent } from '../types';
 
 /** Everything a handler needs to answer one call. */
 export interface RequestContext {

@@ -1,4 +1,4 @@
-import { seededRandom } from '../assets/checksums';
+import { seededRandom } from '../../shared/seeded-random';
 import { buildPdf } from '../assets/pdf';
 import { encodePng, rgb } from '../assets/png';
 import { buildZip } from '../assets/zip';

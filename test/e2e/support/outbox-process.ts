@@ -16,9 +16,9 @@ import { createLocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime } from '../../../local/host/runtime';
 import type { ForgeConsumerHandler, ForgeHandler } from '../../../local/host/runtime-types';
 import { handlerFiles } from '../../../local/host/server/app-handlers';
-import { readIssueExtension } from '../../../local/host/server/jira-reader';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
+import { readIssueExtension } from '../../../local/jira/web';
 import { BUNDLED_APP } from './bundled-app';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+import { readBodyWithin } from '../../../shared/http-kit';
 import type { ForgeFetch, ForgeFetchTarget } from '../forge-fetch';
 import type { InvocationScope, InvocationScopes } from '../invocation-scope';
 import { TARGET_HEADER, TOKEN_HEADER } from './proxy-headers';
@@ -20,10 +21,10 @@ export interface PlatformProxy {
   close: () => Promise<void>;
 }
 
+/** The worker's request body, whole (the worker process is the app's own code on loopback); none when empty. */
 const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return chunks.length === 0 ? undefined : Buffer.concat(chunks);
+  const result = await readBodyWithin(request, Number.POSITIVE_INFINITY);
+  return result.tooLarge || result.body.length === 0 ? undefined : result.body;
 };
 
 const refuse = (response: ServerResponse, status: number, message: string): void => {

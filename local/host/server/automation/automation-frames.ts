@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 import type { JiraEmulator, JiraUser } from '../../../jira/types';
+import { HostHttpError, parseBody } from '../../../shared/http-kit';
 import { buildProductContext, type InstalledForgeRuntime } from '../../runtime';
 import type { ForgeHandler, InvocationRequest } from '../../runtime-types';
 import { describeError } from '../error-summary';
 import { type ForgeEndpoints, INVOKE_FAILED_MESSAGE } from '../forge-endpoints';
-import { HostHttpError, parseBody } from '../http-kit';
 import type { AutomationActionModule } from '../manifest-actions';
 import { fetchProduct, fetchProductSchema } from '../product-fetch';
 import type { AutomationRules } from './automation-rules';

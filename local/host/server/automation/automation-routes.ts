@@ -1,13 +1,12 @@
 import { z } from 'zod';
 
 import type { JiraEmulator, JiraUser } from '../../../jira/types';
+import { OUTCOME_LABELS, type PageUser, readIssueList, renderAutomationPage, renderRunRow } from '../../../jira/web';
+import { parseBody } from '../../../shared/http-kit';
 import { FRAME_PARAMS } from '../../browser/protocol';
-import { parseBody } from '../http-kit';
-import { readIssueList } from '../jira-reader';
 import type { AutomationActionModule } from '../manifest-actions';
-import { renderAutomationPage, renderRunRow } from '../pages/automation-page';
-import type { PageUser } from '../pages/chrome';
-import { type AutomationRules, type AutomationRun, OUTCOME_LABELS } from './automation-rules';
+import type { AutomationRules, AutomationRun } from './automation-rules';
+import { SUPPORTED_SMART_VALUES } from './smart-values';
 
 /** The page's calls: "Save" (the form's inputs as the rule's configuration) and "Run rule". */
 export type AutomationApiRoute = 'config' | 'run';
@@ -63,6 +62,7 @@ export const createAutomationRoutes = (deps: AutomationRoutesDeps) => {
         configuration: action ? rules.configuration(action.key) : { inputs: {}, invalidInputs: {} },
         issues: issues.map((issue) => ({ key: issue.key, summary: issue.fields.summary })),
         runs: action ? rules.runs(action.key) : [],
+        smartValues: SUPPORTED_SMART_VALUES,
       });
     },
 

@@ -1,8 +1,8 @@
 import type { JiraEmulator } from '../../../jira/types';
+import { readIssueView } from '../../../jira/web';
+import { HostHttpError } from '../../../shared/http-kit';
 import { ActionTimeoutError, type ForgeActionHandler, type InstalledForgeRuntime } from '../../runtime';
 import { describeError } from '../error-summary';
-import { HostHttpError } from '../http-kit';
-import { readIssueView } from '../jira-reader';
 import type { AutomationActionModule } from '../manifest-actions';
 import {
   type ActionConfiguration,
@@ -14,12 +14,6 @@ import {
 
 /** How a run ends in the rule's audit log. A configuration error never reaches the app. */
 export type AutomationOutcome = 'success' | 'failure' | 'configuration-error';
-
-export const OUTCOME_LABELS: Readonly<Record<AutomationOutcome, string>> = {
-  success: 'Success',
-  failure: 'Failure',
-  'configuration-error': 'Configuration error',
-};
 
 /** One line of the rule's audit log. */
 export interface AutomationRun {

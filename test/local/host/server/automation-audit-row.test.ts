@@ -1,5 +1,5 @@
 import type { AutomationRun } from '../../../../local/host/server/automation/automation-rules';
-import { renderRunRow } from '../../../../local/host/server/pages/automation-page';
+import { renderRunRow } from '../../../../local/jira/web';
 
 const RUN: AutomationRun = {
   id: 1,

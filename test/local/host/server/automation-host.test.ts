@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import { type AutomationRun, type LocalHost, startLocalHost } from '../../../../local/host';
 import { MAX_RUNS } from '../../../../local/host/server/automation/automation-rules';
-import { PAGE_CSP } from '../../../../local/host/server/http-kit';
 import { BRIDGE_SCRIPT_TAG } from '../../../../local/host/server/resource-files';
+import { PAGE_CSP } from '../../../../local/jira/web';
 import * as automationApp from './fixtures/automation-app';
 
 jest.setTimeout(60_000);

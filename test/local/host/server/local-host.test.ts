@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_TENANT_CONFIG, DEMO_CREDENTIAL_NAME, type LocalHost, startLocalHost } from '../../../../local/host';
-import { PAGE_CSP } from '../../../../local/host/server/http-kit';
 import { BRIDGE_SCRIPT_TAG, RESOURCE_CSP, resourceCsp } from '../../../../local/host/server/resource-files';
+import { PAGE_CSP } from '../../../../local/jira/web';
 import type { CredentialView, ResolverResult } from '../../../../src/contract';
 
 jest.setTimeout(60_000);

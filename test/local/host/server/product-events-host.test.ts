@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { type LocalHost, startLocalHost } from '../../../../local/host';
-import { USER_COOKIE } from '../../../../local/host/server/current-user';
 import { ALEX_ADMIN, APP_USER, CASEY_CUSTOMER, JORDAN_MEMBER, SAM_AGENT } from '../../../../local/jira';
 import type { JiraActor } from '../../../../local/jira/types';
+import { USER_COOKIE } from '../../../../local/jira/web';
 import * as eventsApp from './fixtures/product-events-app';
 
 jest.setTimeout(60_000);

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { HostHttpError } from '../../../../local/host/server/http-kit';
 import { BRIDGE_SCRIPT_TAG, injectBridge, readResourceFile } from '../../../../local/host/server/resource-files';
+import { HostHttpError } from '../../../../local/shared/http-kit';
 
 describe('injectBridge', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import type { JiraEmulator, JiraUser } from '../../jira/types';
-import { readBody, send } from './http-kit';
+import { readBody, send } from '../../shared/http-kit';
+import type { JiraEmulator, JiraUser } from '../types';
 
 const FORWARDED_BODY_LIMIT = 20 * 1024 * 1024;
 const DROPPED_HEADERS = new Set(['cookie', 'host', 'authorization', 'connection', 'content-length']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import type { JiraActor, JiraEmulator } from '../../jira/types';
-import { JiraReadError } from './jira-reader';
+import type { JiraActor, JiraEmulator } from '../types';
+import { JiraReadError } from './reader';
 
 /** A transition the issue view's status control offers. */
 export interface TransitionOption {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
-import type { JiraEmulator, JiraUser } from '../../jira/types';
-import { readCookies } from './http-kit';
+import { readCookies } from '../../shared/http-kit';
+import type { JiraEmulator, JiraUser } from '../types';
 
 /** Who the browser is signed in as. A cookie holds another site user's account id after a switch. */
 export const USER_COOKIE = 'forge-local-account';

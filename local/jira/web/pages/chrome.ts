@@ -1,4 +1,5 @@
-import { CREATE_ISSUE_PATH } from '../jira-form-paths';
+import type { JiraUser } from '../../types';
+import { CREATE_ISSUE_PATH } from '../form-paths';
 import { dropdownMenu } from './dropdown-menu';
 import { html, type SafeHtml } from './html';
 import { icons } from './icons';
@@ -20,6 +21,13 @@ export interface ChromeOptions {
   sidenav: SafeHtml;
   content: SafeHtml;
 }
+
+/** What the chrome shows of a site user. */
+export const pageUser = (user: JiraUser): PageUser => ({
+  accountId: user.accountId,
+  displayName: user.displayName,
+  isAdmin: user.isAdmin,
+});
 
 /** host.css defines jl-avatar--0 .. jl-avatar--7. */
 const AVATAR_COLOR_COUNT = 8;

@@ -1,9 +1,32 @@
-import type { QueueStatus } from '../../queue/queue-types';
-import type { IssueListItem } from '../jira-reader';
-import type { TriggerStatus } from '../scheduled-triggers';
+import type { IssueListItem } from '../reader';
 import { avatar, type PageUser, projectSidenav, renderChrome, SITE_PROJECT } from './chrome';
 import { html, type SafeHtml } from './html';
 import { icons } from './icons';
+
+/** A scheduled trigger of the app as the page lists it (the Forge host's TriggerStatus fits). */
+export interface TriggerStatus {
+  key: string;
+  interval: 'fiveMinute' | 'hour' | 'day' | 'week';
+  lastRun:
+    | {
+        cause: 'schedule' | 'manual';
+        startedAt: Date;
+        outcome: 'running' | 'succeeded' | 'failed';
+        error: string | undefined;
+      }
+    | undefined;
+  nextRunAt: Date | undefined;
+}
+
+/** How the Forge host's async events queue stands (its QueueStatus fits). */
+export interface QueueStatus {
+  ready: number;
+  delayed: number;
+  inFlight: number;
+  delivered: number;
+  retried: number;
+  dropped: number;
+}
 
 export interface HomePageData {
   user: PageUser;

@@ -1,6 +1,6 @@
-import type { TransitionOption } from '../jira-edit-reader';
-import { JIRA_FORM_PATHS } from '../jira-form-paths';
-import type { IssueView } from '../jira-reader';
+import type { TransitionOption } from '../edit-reader';
+import { JIRA_FORM_PATHS } from '../form-paths';
+import type { IssueView } from '../reader';
 import { avatar, type PageUser, projectSidenav, renderChrome } from './chrome';
 import { dropdownMenu } from './dropdown-menu';
 import { html, trustedHtml } from './html';

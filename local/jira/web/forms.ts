@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { textToAdf } from '../../jira/adf/from-text';
-import type { JiraActor, JiraEmulator, JiraUser } from '../../jira/types';
-import type { UserSession } from './current-user';
-import { HostHttpError, readBody, redirect, sendHtml, sendJson } from './http-kit';
-import { readCreateOptions } from './jira-edit-reader';
-import { CREATE_ISSUE_PATH, JIRA_FORM_PATHS } from './jira-form-paths';
-import { pageUser } from './page-routes';
+import { HostHttpError, readBody, redirect, requestFailure, sendJson } from '../../shared/http-kit';
+import { textToAdf } from '../adf/from-text';
+import type { JiraActor, JiraEmulator, JiraUser } from '../types';
+import { readCreateOptions } from './edit-reader';
+import { CREATE_ISSUE_PATH, JIRA_FORM_PATHS } from './form-paths';
+import { sendHtml } from './page-response';
+import { pageUser } from './pages/chrome';
 import { type CreateIssueFormValues, type CreateIssuePageData, renderCreateIssuePage } from './pages/create-issue-page';
 import { renderErrorPage } from './pages/error-page';
+import type { UserSession } from './session';
 
 /** A comment or a description typed into a form; far more than anyone types, far less than memory. */
 const FORM_LIMIT = 256 * 1024;
@@ -204,14 +205,7 @@ export const createJiraForms = (deps: JiraFormDeps) => {
       user = session.current(request);
       await route(request, response, url, user);
     } catch (error) {
-      const known = error instanceof HostHttpError;
-      const status = known ? error.status : 500;
-      const code = known ? error.code : 'INTERNAL_ERROR';
-      const message = known ? error.message : 'The local host could not answer that request.';
-      if (status >= 500)
-        deps.log(
-          `${request.method} ${url.pathname} failed: ${error instanceof Error ? error.name : typeof error} ${code}`,
-        );
+      const { status, code, message } = requestFailure(error, request, url.pathname, deps.log);
       if (response.headersSent) {
         response.destroy();
       } else if (url.pathname === CREATE_ISSUE_PATH && request.method === 'GET' && status !== 421) {

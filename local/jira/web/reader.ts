@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { JiraActor, JiraEmulator } from '../../jira/types';
+import type { JiraActor, JiraEmulator } from '../types';
 
 /** What the host's pages read from the local Jira, through its REST API like any other client. */
 export class JiraReadError extends Error {

@@ -1,23 +1,52 @@
-import type { ActionConfigurationState, AutomationRun } from '../automation/automation-rules';
-import { OUTCOME_LABELS } from '../automation/automation-rules';
-import { SUPPORTED_SMART_VALUES } from '../automation/smart-values';
-import type { AutomationActionModule } from '../manifest-actions';
 import { type PageUser, renderChrome } from './chrome';
 import { html, type SafeHtml } from './html';
+
+/** How a run ends in the rule's audit log. A configuration error never reaches the app. */
+export type AutomationOutcome = 'success' | 'failure' | 'configuration-error';
+
+export const OUTCOME_LABELS: Readonly<Record<AutomationOutcome, string>> = {
+  success: 'Success',
+  failure: 'Failure',
+  'configuration-error': 'Configuration error',
+};
+
+/** An app's Automation action as the page shows it (the Forge host's AutomationActionModule fits). */
+export interface AutomationActionView {
+  key: string;
+  name: string;
+  description: string;
+  /** The resource of its configuration form, if it has one. */
+  resourceKey?: string | undefined;
+}
+
+/** One line of the rule's audit log (the Forge host's AutomationRun fits). */
+export interface AutomationRunView {
+  id: number;
+  /** When the rule ran, ISO 8601. */
+  at: string;
+  issueKey: string;
+  outcome: AutomationOutcome;
+  messages: string[];
+  /** The action's answer, on success. */
+  answer?: unknown;
+}
 
 export interface AutomationPageData {
   user: PageUser;
   users: PageUser[];
   path: string;
-  actions: readonly AutomationActionModule[];
+  actions: readonly AutomationActionView[];
   /** The action the rule runs; undefined when the app has none. */
-  action: AutomationActionModule | undefined;
+  action: AutomationActionView | undefined;
   /** The form's URL (the page script adds the colour mode); undefined when the action has no `config`. */
   frameUrl: string | undefined;
-  configuration: ActionConfigurationState;
+  /** The rule's saved configuration, handed to the page script as JSON. */
+  configuration: unknown;
   /** The issues the user can see: the rule's possible trigger issues. */
   issues: Array<{ key: string; summary: string }>;
-  runs: AutomationRun[];
+  runs: AutomationRunView[];
+  /** The smart values a rule resolves, named in the trigger issue's hint. */
+  smartValues: readonly string[];
 }
 
 const timeOf = (iso: string): SafeHtml =>
@@ -29,7 +58,7 @@ const timeOf = (iso: string): SafeHtml =>
  * else "No errors". The action module page (https://developer.atlassian.com/platform/forge/manifest-reference/modules/automation-action/)
  * documents `errors[].message` for failures; a success's own message is this host's reading of the answer.
  */
-const successNote = (run: AutomationRun): SafeHtml => {
+const successNote = (run: AutomationRunView): SafeHtml => {
   const answer = run.answer;
   const message = typeof answer === 'object' && answer !== null ? (answer as { message?: unknown }).message : undefined;
   return typeof message === 'string' && message.trim() !== ''
@@ -37,7 +66,7 @@ const successNote = (run: AutomationRun): SafeHtml => {
     : html`<span class="jl-empty-text">No errors</span>`;
 };
 
-export const renderRunRow = (run: AutomationRun): SafeHtml => {
+export const renderRunRow = (run: AutomationRunView): SafeHtml => {
   const lozenge = run.outcome === 'success' ? 'jl-lozenge--done' : 'jl-lozenge--failed';
   return html`<tr data-run-id="${String(run.id)}">
     <td class="jl-nowrap">${timeOf(run.at)}</td>
@@ -79,8 +108,8 @@ const actionPicker = (data: AutomationPageData): SafeHtml | string => {
   </form>`;
 };
 
-const ruleCard = (data: AutomationPageData, action: AutomationActionModule): SafeHtml => {
-  const smartValues = SUPPORTED_SMART_VALUES.map((name) => `{{${name}}}`).join(', ');
+const ruleCard = (data: AutomationPageData, action: AutomationActionView): SafeHtml => {
+  const smartValues = data.smartValues.map((name) => `{{${name}}}`).join(', ');
   return html`<section class="jl-card jl-automation__rule" aria-labelledby="automation-rule-title">
     <h2 id="automation-rule-title">Rule: ${action.name}</h2>
     <div class="jl-automation__field">
@@ -116,7 +145,7 @@ const ruleCard = (data: AutomationPageData, action: AutomationActionModule): Saf
 };
 
 const auditLog = (
-  runs: AutomationRun[],
+  runs: AutomationRunView[],
 ): SafeHtml => html`<section class="jl-automation__audit" aria-labelledby="automation-audit-log">
     <h2 class="jl-section-title" id="automation-audit-log">Audit log</h2>
     <table class="jl-table" aria-labelledby="automation-audit-log">

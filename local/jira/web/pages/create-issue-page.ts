@@ -1,5 +1,5 @@
-import type { CreateProjectOption } from '../jira-edit-reader';
-import { JIRA_FORM_PATHS } from '../jira-form-paths';
+import type { CreateProjectOption } from '../edit-reader';
+import { JIRA_FORM_PATHS } from '../form-paths';
 import { type PageUser, projectSidenav, renderChrome, SITE_PROJECT } from './chrome';
 import { html, type SafeHtml } from './html';
 

@@ -1,0 +1,14 @@
+/**
+ * A deterministic pseudo-random sequence (mulberry32): tiny, fast and the same on every platform, which is all
+ * reproducible seeded bytes and a reproducible fault pattern need.
+ */
+export const seededRandom = (seed: number): (() => number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
