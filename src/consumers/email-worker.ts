@@ -1,10 +1,11 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import * as z from 'zod/mini';
 
+import { createEmailWorkerDeps } from '../composition/email-worker-root';
 import { EMAIL_ID_PATTERN } from '../contract/email-log';
 import { handleOutboxJob, type JobOutcome } from '../outbox/handle-outbox-job';
 import type { OutboxDeps } from '../outbox/outbox-deps';
-import { runtimeDeps } from '../resolvers/runtime-deps';
+import { describeDeliveryFailure } from '../resolvers/error-messages';
 import { safeErrorLabel } from '../shared/error-names';
 
 /** Storage trouble and lost races: the platform tries the same job again after this long. */
@@ -57,5 +58,7 @@ export const deliverEmail = async (event: OutboxEvent, deps: OutboxDeps): Promis
  * The `email-worker` function of the `consumer` module on queue `email-outbox`: Forge invokes it as
  * `handler(event: AsyncEvent, context)` (@forge/events 2 and later: no resolver, no `context.jobId`).
  */
+const deps = createEmailWorkerDeps(describeDeliveryFailure);
+
 export const handler = async (event: OutboxEvent, _context: unknown): Promise<WorkerAnswer> =>
-  deliverEmail(event ?? {}, runtimeDeps.outbox);
+  deliverEmail(event ?? {}, deps);

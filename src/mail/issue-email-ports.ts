@@ -56,7 +56,7 @@ export interface IssueEmailHistory {
   list: (issueId: string) => Promise<EmailHistoryEntry[]>;
 }
 
-/** Everything the issue email use cases need; runtime-deps.ts wires the real ones. */
+/** Everything the issue email use cases need; src/composition/ wires the real ones (issue-action-resolver-root.ts). */
 export interface IssueEmailDeps {
   credentials: Pick<CredentialService, 'findDefault' | 'getDefault' | 'get' | 'list'>;
   jira: IssueEmailJira;

@@ -19,7 +19,7 @@ export interface EmailCommentNote {
   subject: string;
 }
 
-/** Everything the outbox worker uses; runtime-deps.ts wires the real ones, tests pass fakes. */
+/** Everything the outbox worker uses; composition/email-worker-root.ts wires the real ones, tests pass fakes. */
 export interface OutboxDeps {
   records: EmailRecordStore;
   contents: EmailContentStore;

@@ -1,88 +1,19 @@
 import * as z from 'zod/mini';
 
+import type { AdminDeps } from '../composition/admin-deps';
 import { testConnectionSchema } from '../contract/connection-test';
 import { credentialIdSchema, credentialInputSchema } from '../contract/credentials';
 import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../contract/email-log';
 import { resendEmailSchema } from '../contract/email-log';
 import type { AdminFunctions } from '../contract/functions';
-import {
-  type GroupRef,
-  type MailSettings,
-  mailSettingsSchema,
-  type ProjectRef,
-  type RoleRef,
-} from '../contract/mail-settings';
-import {
-  type JiraFieldRef,
-  notificationRuleInputSchema,
-  ruleIdSchema,
-  type StatusRef,
-} from '../contract/notification-rules';
-import { type RuleTrial, tryRuleSchema } from '../contract/notification-rules';
-import {
-  type SavedTemplate,
-  templateIdSchema,
-  templateInputSchema,
-  type TemplatePreview,
-  templatePreviewSchema,
-  type TemplateView,
-} from '../contract/templates';
-import type { CredentialService } from '../credentials/credential-service';
-import { testConnection, type TestConnectionDeps } from '../credentials/test-connection';
-import { type TrafficHealth, withTraffic } from '../credentials/traffic-health';
+import { mailSettingsSchema } from '../contract/mail-settings';
+import { notificationRuleInputSchema, ruleIdSchema, tryRuleSchema } from '../contract/notification-rules';
+import { templateIdSchema, templateInputSchema, templatePreviewSchema } from '../contract/templates';
+import { testConnection } from '../credentials/test-connection';
+import { withTraffic } from '../credentials/traffic-health';
 import { assertJiraAdmin } from '../jira/admin-check';
-import type { RequestJira } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
-import type { RuleService } from '../notifications/rule-service';
-import type { EmailLogService } from '../outbox/email-log-service';
-import type { LogSettingsStore } from '../outbox/log-settings-store';
-import type { WarningService } from '../warnings/warning-service';
 import { type ResolverFunction, resolverFunction } from './resolver-kit';
-
-/** The admin page's email templates, mail settings and the Jira lists its pickers need. */
-export interface AdminMailDeps {
-  templates: {
-    list: () => Promise<TemplateView[]>;
-    save: (input: z.output<typeof templateInputSchema>) => Promise<SavedTemplate>;
-    delete: (id: string, inUse: readonly string[]) => Promise<void>;
-    preview: (template: { subject: string; body: string }, issueKey: string | undefined) => Promise<TemplatePreview>;
-  };
-  settings: {
-    read: () => Promise<MailSettings>;
-    save: (settings: MailSettings) => Promise<MailSettings>;
-  };
-  searchGroups: (query: string) => Promise<GroupRef[]>;
-  listProjectRoles: () => Promise<RoleRef[]>;
-  listProjects: () => Promise<ProjectRef[]>;
-}
-
-/** The email log: what happened to every email, resend, and how long it is kept. */
-export interface AdminLogDeps {
-  emails: Pick<EmailLogService, 'list' | 'get' | 'resend' | 'content'>;
-  settings: LogSettingsStore;
-}
-
-/** Notification rules, and Jira's statuses for their "transitioned to". */
-export interface AdminRuleDeps {
-  rules: RuleService;
-  listStatuses: () => Promise<StatusRef[]>;
-  /** Jira's fields (as the admin), for "a chosen field changed". */
-  listFields: () => Promise<JiraFieldRef[]>;
-  /** What a rule would send for an issue (read as the admin), without sending. */
-  tryRule: (id: string, issueKey: string) => Promise<RuleTrial>;
-}
-
-export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira' | 'onPromoted'> {
-  mail: AdminMailDeps;
-  log: AdminLogDeps;
-  notifications: AdminRuleDeps;
-  credentials: CredentialService;
-  warnings: Pick<WarningService, 'list' | 'recordPromotion'>;
-  /** Each credential's last accepted and refused send, shown with its health in the list. */
-  traffic?: Pick<TrafficHealth, 'read'>;
-  /** Jira as the invoking user: the admin check, and the admin's email address for a test email. */
-  requestJira: RequestJira;
-}
 
 export type AdminHandlers = { [K in keyof AdminFunctions]: ResolverFunction<AdminFunctions[K]['data']> };
 
@@ -121,11 +52,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'testConnection',
       schema: testConnectionSchema,
       run: ({ id, sendTestEmail, values }) =>
-        testConnection(
-          id,
-          { ...deps, onPromoted: (credential) => deps.warnings.recordPromotion(credential) },
-          { sendTestEmail: sendTestEmail === true, values },
-        ),
+        testConnection(id, deps, { sendTestEmail: sendTestEmail === true, values }),
     }),
     setDefaultCredential: resolverFunction({
       ...admin,
@@ -156,13 +83,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       name: 'deleteTemplate',
       schema: templateRefSchema,
       run: async ({ id }) => {
-        // A project's default or a notification rule using it would fail on every email.
-        const [settings, rules] = await Promise.all([deps.mail.settings.read(), deps.notifications.rules.list()]);
-        const inUse = [
-          ...settings.projectTemplates.map((entry) => entry.templateId),
-          ...rules.map((rule) => rule.templateId),
-        ];
-        await deps.mail.templates.delete(id, inUse);
+        await deps.mail.templates.delete(id);
         return { id };
       },
     }),

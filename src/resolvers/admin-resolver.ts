@@ -1,5 +1,5 @@
+import { createAdminResolverDeps } from '../composition/admin-resolver-root';
 import { createAdminFunctions } from './admin-functions';
 import { ownDefinitions } from './own-definitions';
-import { runtimeDeps } from './runtime-deps';
 
-export const handler = ownDefinitions(createAdminFunctions(runtimeDeps));
+export const handler = ownDefinitions(createAdminFunctions(createAdminResolverDeps()));

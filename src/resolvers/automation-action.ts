@@ -1,10 +1,8 @@
 import { type QueuedByAction, runSendEmailAction, type SendEmailActionDeps } from '../automation/send-email-action';
-import { requestJiraAsUser } from '../jira/jira-client';
-import { readMyself } from '../jira/myself';
+import { actorAccountId, createSendEmailActionDeps } from '../composition/automation-send-email-root';
 import { INTERNAL_MESSAGE } from '../messages/words';
 import { safeErrorLabel } from '../shared/error-names';
 import { toResolverError } from './error-messages';
-import { runtimeDeps } from './runtime-deps';
 
 /** How Automation reads an action's failure: each message goes to the rule's audit log. */
 export type ActionAnswer = ({ success: true } & QueuedByAction) | { errors: Array<{ message: string }> };
@@ -35,5 +33,7 @@ export const answerSendEmailAction = async (
   }
 };
 
+const deps = createSendEmailActionDeps();
+
 export const handler = async (payload: unknown, _context: unknown): Promise<ActionAnswer> =>
-  answerSendEmailAction(payload, runtimeDeps.automation, async () => (await readMyself(requestJiraAsUser)).accountId);
+  answerSendEmailAction(payload, deps, actorAccountId);

@@ -4,6 +4,7 @@ import { emailIdSchema } from '../contract/email-log';
 import type { IssueActionFunctions } from '../contract/functions';
 import { previewIssueEmailSchema, searchPeopleSchema, sendIssueEmailSchema } from '../contract/issue-email';
 import { getEmailDraft } from '../mail/email-draft';
+import { listIssueEmailHistory } from '../mail/issue-email-history';
 import type { Caller, IssueEmailDeps } from '../mail/issue-email-ports';
 import { previewIssueEmail } from '../mail/preview-issue-email';
 import { searchPeople } from '../mail/search-people';
@@ -74,10 +75,7 @@ export const createIssueActionFunctions = (deps: IssueActionDeps): IssueActionHa
       ...onIssue,
       name: 'listEmailHistory',
       schema: noPayload,
-      run: async (_input, request) => {
-        const issue = await deps.jira.readIssue(issueKeyFromContext(request));
-        return deps.history.list(issue.id);
-      },
+      run: (_input, request) => listIssueEmailHistory(issueKeyFromContext(request), deps),
     }),
   };
 };

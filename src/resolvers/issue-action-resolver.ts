@@ -1,5 +1,5 @@
+import { createIssueActionDeps } from '../composition/issue-action-resolver-root';
 import { createIssueActionFunctions } from './issue-action-functions';
 import { ownDefinitions } from './own-definitions';
-import { runtimeDeps } from './runtime-deps';
 
-export const handler = ownDefinitions(createIssueActionFunctions(runtimeDeps));
+export const handler = ownDefinitions(createIssueActionFunctions(createIssueActionDeps()));

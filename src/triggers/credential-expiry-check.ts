@@ -1,4 +1,4 @@
-import { runtimeDeps } from '../resolvers/runtime-deps';
+import { createExpiryCheckDeps } from '../composition/expiry-check-root';
 import { safeErrorLabel } from '../shared/error-names';
 import type { WarningService } from '../warnings/warning-service';
 import { type ScheduledTriggerEvent, type ScheduledTriggerResponse, TRIGGER_DONE } from './scheduled-trigger';
@@ -23,7 +23,9 @@ export const runExpiryCheck = async (warnings: Pick<WarningService, 'runDailyChe
   }
 };
 
+const warnings = createExpiryCheckDeps();
+
 export const handler = async (_event: ScheduledTriggerEvent, _context: unknown): Promise<ScheduledTriggerResponse> => {
-  await runExpiryCheck(runtimeDeps.warnings);
+  await runExpiryCheck(warnings);
   return TRIGGER_DONE;
 };

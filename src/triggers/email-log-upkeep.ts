@@ -1,5 +1,5 @@
+import { createEmailUpkeepDeps } from '../composition/email-upkeep-root';
 import { runOutboxUpkeep, type UpkeepDeps, type UpkeepSummary } from '../outbox/outbox-upkeep';
-import { runtimeDeps } from '../resolvers/runtime-deps';
 import { safeErrorLabel } from '../shared/error-names';
 import { type ScheduledTriggerEvent, type ScheduledTriggerResponse, TRIGGER_DONE } from './scheduled-trigger';
 
@@ -15,7 +15,9 @@ export const runEmailLogUpkeep = async (deps: UpkeepDeps): Promise<UpkeepSummary
   }
 };
 
+const deps = createEmailUpkeepDeps();
+
 export const handler = async (_event: ScheduledTriggerEvent, _context: unknown): Promise<ScheduledTriggerResponse> => {
-  await runEmailLogUpkeep(runtimeDeps.upkeep);
+  await runEmailLogUpkeep(deps);
   return TRIGGER_DONE;
 };

@@ -1,5 +1,6 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 
+import { createIssueEventsDeps } from '../composition/issue-events-root';
 import {
   attachmentFact,
   type IssueEventFact,
@@ -7,7 +8,6 @@ import {
   parseIssueEvent,
 } from '../notifications/issue-event';
 import { type NotifyDeps, notifyRules, type NotifySummary } from '../notifications/notify';
-import { runtimeDeps } from '../resolvers/runtime-deps';
 import { safeErrorLabel } from '../shared/error-names';
 
 /** How long Forge waits before it delivers an event again after the rules could not be run. */
@@ -57,7 +57,9 @@ export const handleIssueEvent = async (
   }
 };
 
+const deps = createIssueEventsDeps();
+
 export const handler = async (
   event: unknown,
   _context: unknown,
-): Promise<NotifySummary | InvocationError | undefined> => handleIssueEvent(event, runtimeDeps.notify);
+): Promise<NotifySummary | InvocationError | undefined> => handleIssueEvent(event, deps);

@@ -1,10 +1,7 @@
+import { actionOptions, type AutomationConfigDeps } from '../../../src/automation/action-options';
 import type { CredentialView } from '../../../src/contract/credentials';
 import { DEFAULT_MAIL_SETTINGS } from '../../../src/contract/mail-settings';
-import {
-  actionOptions,
-  type AutomationConfigDeps,
-  createAutomationConfigFunctions,
-} from '../../../src/resolvers/automation-config';
+import { createAutomationConfigFunctions } from '../../../src/resolvers/automation-config';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
 import { StorageError } from '../../../src/storage/errors';
 import { credentialInput, SECRET } from '../support/credentials';

@@ -32,6 +32,7 @@ import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../.
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
 import { createMailSettingsStore } from '../../../src/settings/mail-settings-store';
+import { deleteUnusedTemplate } from '../../../src/templates/delete-unused-template';
 import { createTemplateService } from '../../../src/templates/template-service';
 import { createTemplateStore } from '../../../src/templates/template-store';
 import { createWarningService } from '../../../src/warnings/warning-service';
@@ -216,12 +217,26 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     }
     return outcomes;
   };
+  const rules = createRuleService({
+    history: createRunHistoryStore(kv),
+    store: ruleStore,
+    templateIds: async () => (await templates.list()).map((template) => template.id),
+    credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
+    // The fake Jira has no JQL: a query with the word "invalid" in it stands for one Jira refuses.
+    isValidJql: async (jql) => !/\binvalid\b/i.test(jql),
+    // The fake Jira's app sees every project.
+    appSees: async (projectKeys) => new Set(projectKeys),
+    log: () => undefined,
+    now: () => clock.now,
+    newId: sequentialIds('rule'),
+  });
   const admin = createAdminFunctions({
     mail: {
       templates: {
         list: () => templates.list(),
         save: (input) => templates.save(input),
-        delete: (id, inUse) => templates.delete(id, inUse),
+        delete: (id) =>
+          deleteUnusedTemplate(id, { templates, readSettings: () => settings.read(), listRules: () => rules.list() }),
         preview: (template) => templates.preview(template),
       },
       settings,
@@ -231,19 +246,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     },
     log: { emails: emailLog, settings: logSettings },
     notifications: {
-      rules: createRuleService({
-        history: createRunHistoryStore(kv),
-        store: ruleStore,
-        templateIds: async () => (await templates.list()).map((template) => template.id),
-        credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
-        // The fake Jira has no JQL: a query with the word "invalid" in it stands for one Jira refuses.
-        isValidJql: async (jql) => !/\binvalid\b/i.test(jql),
-        // The fake Jira's app sees every project.
-        appSees: async (projectKeys) => new Set(projectKeys),
-        log: () => undefined,
-        now: () => clock.now,
-        newId: sequentialIds('rule'),
-      }),
+      rules,
       listStatuses: async () => [
         { id: '10000', name: 'Done' },
         { id: '10001', name: 'In Progress' },
@@ -256,6 +259,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     },
     credentials,
     warnings,
+    onPromoted: (credential) => warnings.recordPromotion(credential),
     traffic,
     sleep: async () => undefined,
     requestJira: jira.requestJira,

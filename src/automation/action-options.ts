@@ -1,0 +1,29 @@
+import type { AutomationActionOptions } from '../contract/automation-action';
+import type { CredentialView } from '../contract/credentials';
+import type { MailSettings } from '../contract/mail-settings';
+import type { TemplateView } from '../contract/templates';
+
+export interface AutomationConfigDeps {
+  listTemplates: () => Promise<TemplateView[]>;
+  listCredentials: () => Promise<CredentialView[]>;
+  readSettings: () => Promise<MailSettings>;
+}
+
+/**
+ * Names only, and only the mailboxes rules may send from (the default and those the admin chose): whoever configures
+ * a rule may see those, never a secret, and never a mailbox the action would refuse.
+ */
+export const actionOptions = async (deps: AutomationConfigDeps): Promise<AutomationActionOptions> => {
+  const [templates, credentials, settings] = await Promise.all([
+    deps.listTemplates(),
+    deps.listCredentials(),
+    deps.readSettings(),
+  ]);
+  return {
+    templates: templates.map(({ id, name }) => ({ id, name })),
+    mailboxes: credentials
+      .filter((credential) => credential.isDefault || settings.automationCredentialIds.includes(credential.id))
+      .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
+      .map(({ name, senderMailbox, isDefault }) => ({ name, senderMailbox, isDefault })),
+  };
+};

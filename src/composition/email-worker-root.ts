@@ -1,0 +1,59 @@
+import { createTrafficHealth } from '../credentials/traffic-health';
+import { createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../delivery/graph-mail-sender';
+import { createHistoryStore } from '../history/history-store';
+import { openAttachment } from '../jira/attachment-content';
+import { addEmailComment } from '../jira/issue-comment-writer';
+import { requestJiraAsApp, requestJiraImpersonating } from '../jira/jira-client';
+import { createMailboxPacer } from '../outbox/mailbox-pacer';
+import type { OutboxDeps } from '../outbox/outbox-deps';
+import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
+import { systemClock } from '../shared/seams';
+import { createForgeEntityStore } from '../storage/entity-store';
+import { createForgeKvStore } from '../storage/forge-kv-store';
+import { MAILBOX_PACE_ENTITY } from '../storage/keys';
+import { appLog } from './app-log';
+import { buildCredentials } from './credentials';
+import { buildGraphDeps } from './graph';
+import { buildOutboxStores } from './outbox';
+import { buildWarnings } from './warnings';
+
+/**
+ * The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. `describe`, the
+ * words of a delivery failure, comes from the entry point: it lives with the resolvers' error words.
+ */
+export const createEmailWorkerDeps = (describe: OutboxDeps['describe']): OutboxDeps => {
+  const kv = createForgeKvStore();
+  const credentials = buildCredentials(kv);
+  // The worker's Graph calls do not retry inside: throttling and outages go back to the queue with a delay.
+  const graph: GraphMailSenderDeps = {
+    ...buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
+    retryPolicy: QUEUE_RETRY_POLICY,
+    timeoutMs: WORKER_GRAPH_TIMEOUT_MS,
+  };
+  const trace = createMailboxTrace(graph);
+  const history = createHistoryStore(kv);
+  return {
+    ...buildOutboxStores(kv),
+    pacer: createMailboxPacer(createForgeEntityStore(MAILBOX_PACE_ENTITY)),
+    credential: (id) => credentials.service.get(id),
+    send: createGraphMailSender(graph),
+    findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
+    deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
+    openAttachment: (attachmentId, expectedSize, readAs) =>
+      openAttachment(
+        attachmentId,
+        expectedSize,
+        readAs === undefined ? requestJiraAsApp : requestJiraImpersonating(readAs),
+      ),
+    recordHistory: (issueId, record) => history.record(issueId, record),
+    addComment: async (issueKey, note) => {
+      await addEmailComment(issueKey, note, requestJiraAsApp);
+    },
+    describe,
+    traffic: createTrafficHealth(kv),
+    now: systemClock,
+    random: Math.random,
+    attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,
+    log: appLog,
+  };
+};

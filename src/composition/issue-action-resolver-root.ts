@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+
+import { createDirectorySearch } from '../delivery/graph-mail-sender';
+import { createHistoryStore } from '../history/history-store';
+import { mayBrowseUsers } from '../jira/browse-users-check';
+import { requestJiraAsUser } from '../jira/jira-client';
+import type { IssueEmailDeps } from '../mail/issue-email-ports';
+import { createMailSettingsStore } from '../settings/mail-settings-store';
+import { systemClock } from '../shared/seams';
+import { createForgeKvStore } from '../storage/forge-kv-store';
+import { buildCredentials } from './credentials';
+import { describeFailureToUser } from './describe-failure';
+import { buildEmailLog } from './email-log';
+import { buildGraphDeps } from './graph';
+import { jiraAsUser } from './issue-email-jira';
+import { buildEnqueue, buildOutboxStores } from './outbox';
+import { checkPermission } from './send-permission';
+import { buildTemplateService } from './templates';
+import { buildWarnings } from './warnings';
+
+/** The issue action's dialog (function `issue-action-resolver`): Jira as the invoking user, the outbox, Graph's directory. */
+export const createIssueActionDeps = (): IssueEmailDeps => {
+  const kv = createForgeKvStore();
+  const credentials = buildCredentials(kv);
+  const outbox = buildOutboxStores(kv);
+  const settings = createMailSettingsStore(kv);
+  const graph = buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
+  return {
+    credentials: credentials.service,
+    jira: jiraAsUser,
+    templates: buildTemplateService(kv),
+    readSettings: () => settings.read(),
+    checkPermission,
+    mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),
+    enqueue: buildEnqueue(outbox),
+    emailLog: buildEmailLog(outbox, credentials.store),
+    searchDirectory: createDirectorySearch(graph),
+    history: createHistoryStore(kv),
+    describeFailure: describeFailureToUser,
+    now: systemClock,
+    newId: randomUUID,
+  };
+};
