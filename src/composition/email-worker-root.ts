@@ -4,6 +4,7 @@ import { createHistoryStore } from '../history/history-store';
 import { openAttachment } from '../jira/attachment-content';
 import { addEmailComment } from '../jira/issue-comment-writer';
 import { requestJiraAsApp, requestJiraImpersonating } from '../jira/jira-client';
+import { describeDeliveryFailure } from '../messages/error-answers';
 import { createMailboxPacer } from '../outbox/mailbox-pacer';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
@@ -17,11 +18,8 @@ import { buildGraphDeps } from './graph';
 import { buildOutboxStores } from './outbox';
 import { buildWarnings } from './warnings';
 
-/**
- * The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. `describe`, the
- * words of a delivery failure, comes from the entry point: it lives with the resolvers' error words.
- */
-export const createEmailWorkerDeps = (describe: OutboxDeps['describe']): OutboxDeps => {
+/** The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. */
+export const createEmailWorkerDeps = (): OutboxDeps => {
   const kv = createForgeKvStore();
   const credentials = buildCredentials(kv);
   // The worker's Graph calls do not retry inside: throttling and outages go back to the queue with a delay.
@@ -49,7 +47,7 @@ export const createEmailWorkerDeps = (describe: OutboxDeps['describe']): OutboxD
     addComment: async (issueKey, note) => {
       await addEmailComment(issueKey, note, requestJiraAsApp);
     },
-    describe,
+    describe: describeDeliveryFailure,
     traffic: createTrafficHealth(kv),
     now: systemClock,
     random: Math.random,

@@ -5,7 +5,6 @@ import { createEmailWorkerDeps } from '../composition/email-worker-root';
 import { EMAIL_ID_PATTERN } from '../contract/email-log';
 import { handleOutboxJob, type JobOutcome } from '../outbox/handle-outbox-job';
 import type { OutboxDeps } from '../outbox/outbox-deps';
-import { describeDeliveryFailure } from '../resolvers/error-messages';
 import { safeErrorLabel } from '../shared/error-names';
 
 /** Storage trouble and lost races: the platform tries the same job again after this long. */
@@ -58,7 +57,7 @@ export const deliverEmail = async (event: OutboxEvent, deps: OutboxDeps): Promis
  * The `email-worker` function of the `consumer` module on queue `email-outbox`: Forge invokes it as
  * `handler(event: AsyncEvent, context)` (@forge/events 2 and later: no resolver, no `context.jobId`).
  */
-const deps = createEmailWorkerDeps(describeDeliveryFailure);
+const deps = createEmailWorkerDeps();
 
 export const handler = async (event: OutboxEvent, _context: unknown): Promise<WorkerAnswer> =>
   deliverEmail(event ?? {}, deps);

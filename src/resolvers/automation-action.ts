@@ -1,8 +1,8 @@
 import { type QueuedByAction, runSendEmailAction, type SendEmailActionDeps } from '../automation/send-email-action';
 import { actorAccountId, createSendEmailActionDeps } from '../composition/automation-send-email-root';
+import { toResolverError } from '../messages/error-answers';
 import { INTERNAL_MESSAGE } from '../messages/words';
 import { safeErrorLabel } from '../shared/error-names';
-import { toResolverError } from './error-messages';
 
 /** How Automation reads an action's failure: each message goes to the rule's audit log. */
 export type ActionAnswer = ({ success: true } & QueuedByAction) | { errors: Array<{ message: string }> };

@@ -1,6 +1,6 @@
 import type { SendEmailActionDeps } from '../../../src/automation/send-email-action';
+import { INTERNAL_MESSAGE } from '../../../src/messages/error-answers';
 import { answerSendEmailAction } from '../../../src/resolvers/automation-action';
-import { INTERNAL_MESSAGE } from '../../../src/resolvers/error-messages';
 import { MailSettingsUnreadableError } from '../../../src/settings/mail-settings-store';
 import { noRoles, person } from '../notifications/notification-fixtures';
 import { emailIdOf } from '../support/resolvers';

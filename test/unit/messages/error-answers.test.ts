@@ -9,9 +9,9 @@ import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
 import { MailValidationError } from '../../../src/mail/errors';
+import { diagnosticsOf, toResolverError } from '../../../src/messages/error-answers';
 import { tokenErrorGuidance } from '../../../src/oauth/aadsts-guidance';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
-import { diagnosticsOf, toResolverError } from '../../../src/resolvers/error-messages';
 import { NoIssueContextError } from '../../../src/resolvers/errors';
 
 const RAW = 'raw text from a response';

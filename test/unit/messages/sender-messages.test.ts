@@ -4,10 +4,10 @@ import {
   SecretMissingError,
 } from '../../../src/credentials/errors';
 import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
+import { describeDeliveryFailure, toResolverError } from '../../../src/messages/error-answers';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
 import { OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
 import { senderRemedyOf } from '../../../src/outbox/sender-remedy';
-import { describeDeliveryFailure, toResolverError } from '../../../src/resolvers/error-messages';
 
 const RAW = 'raw text from a response';
 const TELL = 'Tell your Jira admin; the email log has the details.';
