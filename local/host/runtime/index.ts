@@ -264,7 +264,7 @@ export const installForgeRuntime = (options: InstallForgeRuntimeOptions): Instal
       const run =
         handlerRefOf(handler) !== undefined
           ? runIsolated(scope, handler, event, abort.signal)
-          : scopes.run(scope, async () => handler(event as never, context));
+          : scopes.run(scope, async () => await handler(event as never, context));
       return acrossTheWire(await Promise.race([run, timeout]));
     } finally {
       clearTimeout(timer);
