@@ -1,47 +1,55 @@
 import { SECRET_REQUIRED_MESSAGE } from '../contract/credential-input-rules';
+import { AppError } from '../shared/app-error';
 
-export class CredentialNotFoundError extends Error {
-  readonly code = 'CREDENTIAL_NOT_FOUND';
+/** Stable codes of stored credentials. */
+export const CredentialErrorCode = {
+  NotFound: 'CREDENTIAL_NOT_FOUND',
+  /** Also CommonErrorCode.NotConfigured: the answer every resolver gives before a credential is saved. */
+  NotConfigured: 'NOT_CONFIGURED',
+  SecretMissing: 'SECRET_MISSING',
+  PrivateKeyMissing: 'PRIVATE_KEY_MISSING',
+  InUse: 'CREDENTIAL_IN_USE',
+  Invalid: 'CREDENTIAL_INVALID',
+  SecretRequired: 'SECRET_REQUIRED',
+} as const;
+export type CredentialErrorCode = (typeof CredentialErrorCode)[keyof typeof CredentialErrorCode];
+
+export class CredentialNotFoundError extends AppError<'CREDENTIAL_NOT_FOUND'> {
   constructor(id: string) {
-    super(`No credential with id "${id}".`);
-    this.name = 'CredentialNotFoundError';
+    super('CredentialNotFoundError', CredentialErrorCode.NotFound, `No credential with id "${id}".`);
   }
 }
 
 /** Mail cannot go out because no credential is stored yet. */
-export class NoCredentialConfiguredError extends Error {
-  readonly code = 'NOT_CONFIGURED';
+export class NoCredentialConfiguredError extends AppError<'NOT_CONFIGURED'> {
   constructor() {
-    super('No credential is configured.');
-    this.name = 'NoCredentialConfiguredError';
+    super('NoCredentialConfiguredError', CredentialErrorCode.NotConfigured, 'No credential is configured.');
   }
 }
 
 /** The stored credential has no secret in secret storage (never saved, or removed by hand). */
-export class SecretMissingError extends Error {
-  readonly code = 'SECRET_MISSING';
+export class SecretMissingError extends AppError<'SECRET_MISSING'> {
   constructor(id: string) {
-    super(`Credential "${id}" has no client secret stored.`);
-    this.name = 'SecretMissingError';
+    super('SecretMissingError', CredentialErrorCode.SecretMissing, `Credential "${id}" has no client secret stored.`);
   }
 }
 
 /** A certificate credential has no private key in secret storage (never saved, or removed by hand). */
-export class PrivateKeyMissingError extends Error {
-  readonly code = 'PRIVATE_KEY_MISSING';
+export class PrivateKeyMissingError extends AppError<'PRIVATE_KEY_MISSING'> {
   constructor(id: string) {
-    super(`Credential "${id}" has no private key stored.`);
-    this.name = 'PrivateKeyMissingError';
+    super(
+      'PrivateKeyMissingError',
+      CredentialErrorCode.PrivateKeyMissing,
+      `Credential "${id}" has no private key stored.`,
+    );
   }
 }
 
 /** Deleting the credential would leave something that uses it without one. */
-export class CredentialInUseError extends Error {
-  readonly code = 'CREDENTIAL_IN_USE';
+export class CredentialInUseError extends AppError<'CREDENTIAL_IN_USE'> {
   readonly usedBy: readonly string[];
   constructor(id: string, usedBy: readonly string[]) {
-    super(`Credential "${id}" is in use: ${usedBy.join(', ')}.`);
-    this.name = 'CredentialInUseError';
+    super('CredentialInUseError', CredentialErrorCode.InUse, `Credential "${id}" is in use: ${usedBy.join(', ')}.`);
     this.usedBy = usedBy;
   }
 }
@@ -50,12 +58,14 @@ export class CredentialInUseError extends Error {
  * A credential that passed the payload schema but cannot be saved as it is; `fieldErrors` says why, per field,
  * in words for the admin page.
  */
-export class CredentialValidationError extends Error {
-  readonly code: string = 'CREDENTIAL_INVALID';
+export class CredentialValidationError extends AppError<'CREDENTIAL_INVALID' | 'SECRET_REQUIRED'> {
   readonly fieldErrors: Readonly<Record<string, string>>;
-  constructor(fieldErrors: Record<string, string>) {
-    super(`The credential is not valid: ${Object.keys(fieldErrors).join(', ')}.`);
-    this.name = 'CredentialValidationError';
+  constructor(
+    fieldErrors: Record<string, string>,
+    name = 'CredentialValidationError',
+    code: 'CREDENTIAL_INVALID' | 'SECRET_REQUIRED' = CredentialErrorCode.Invalid,
+  ) {
+    super(name, code, `The credential is not valid: ${Object.keys(fieldErrors).join(', ')}.`);
     this.fieldErrors = fieldErrors;
   }
 }
@@ -64,9 +74,7 @@ export { SECRET_REQUIRED_MESSAGE } from '../contract/credential-input-rules';
 
 /** Creating a credential needs a secret; editing without one keeps the stored secret. */
 export class SecretRequiredError extends CredentialValidationError {
-  override readonly code = 'SECRET_REQUIRED';
   constructor() {
-    super({ clientSecret: SECRET_REQUIRED_MESSAGE });
-    this.name = 'SecretRequiredError';
+    super({ clientSecret: SECRET_REQUIRED_MESSAGE }, 'SecretRequiredError', CredentialErrorCode.SecretRequired);
   }
 }

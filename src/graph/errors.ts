@@ -1,3 +1,5 @@
+import { AppError } from '../shared/app-error';
+
 /** Stable codes of everything that can go wrong sending mail through Microsoft Graph. */
 export const GraphErrorCode = {
   Unauthorized: 'GRAPH_UNAUTHORIZED',
@@ -67,8 +69,7 @@ export interface GraphErrorDetails {
  * A Graph call failed. The message says method, host and path, status and Graph's error code; Graph's own
  * message text is not repeated in it and the token never is.
  */
-export class GraphError extends Error {
-  readonly code: GraphErrorCode;
+export class GraphError extends AppError<GraphErrorCode> {
   readonly status: number | undefined;
   readonly reason: GraphFailureReason | undefined;
   readonly graphCode: string | undefined;
@@ -77,9 +78,7 @@ export class GraphError extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(code: GraphErrorCode, message: string, details: GraphErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'GraphError';
-    this.code = code;
+    super('GraphError', code, message, details);
     this.status = details.status;
     this.reason = details.reason;
     this.graphCode = details.graphCode;
@@ -93,10 +92,8 @@ export class GraphError extends Error {
  * A streamed attachment's source handed over another number of bytes than the size the upload session was opened
  * with. The Jira download checks this itself (JiraError); this guards any other source.
  */
-export class AttachmentSourceError extends Error {
-  readonly code = 'ATTACHMENT_SOURCE_INVALID';
+export class AttachmentSourceError extends AppError<'ATTACHMENT_SOURCE_INVALID'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'AttachmentSourceError';
+    super('AttachmentSourceError', 'ATTACHMENT_SOURCE_INVALID', message);
   }
 }

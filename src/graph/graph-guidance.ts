@@ -19,6 +19,8 @@ const PERMISSION_FOR: Readonly<Record<GraphOperation, string>> = {
 
 type Guidance = (context: GraphGuidanceContext) => string;
 
+const TOO_LARGE = 'The request is larger than Microsoft Graph accepts (4 MB).';
+
 /** One text per Graph answer: what it means for this app and what to click to fix it. */
 const BY_REASON: Readonly<Record<GraphFailureReason, Guidance>> = {
   'token-expired': () =>
@@ -68,7 +70,7 @@ const BY_REASON: Readonly<Record<GraphFailureReason, Guidance>> = {
     'Exchange Online refused a custom message header (InvalidInternetMessageHeader): header names must start with x-.',
   'invalid-mime': () =>
     'Microsoft Graph refused the message content as invalid base64 MIME (ErrorMimeContentInvalidBase64String).',
-  'too-large': () => 'The request is larger than Microsoft Graph accepts (4 MB).',
+  'too-large': () => TOO_LARGE,
   'inefficient-filter': () => 'Microsoft Graph refused the query as too complex (InefficientFilter).',
   'bad-request': () => 'Microsoft Graph refused the request as malformed (400 Bad Request).',
   throttled: ({ mailbox }) =>
@@ -86,7 +88,7 @@ const BY_CODE: Partial<Readonly<Record<GraphErrorCode, string>>> = {
     'example https://graph.microsoft.com/v1.0.',
   [GraphErrorCode.EndpointNotAllowed]:
     "Issue Mailer calls only Microsoft Graph's hosts (graph.microsoft.com, or your national cloud's). Check the Graph API base URL.",
-  [GraphErrorCode.RequestTooLarge]: 'The request is larger than Microsoft Graph accepts (4 MB).',
+  [GraphErrorCode.RequestTooLarge]: TOO_LARGE,
 };
 
 /**

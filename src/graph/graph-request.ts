@@ -8,8 +8,8 @@ import type { TokenProvider } from '../oauth/token-provider';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { type Clock, type FetchLike, realSleep, type Sleep, systemClock } from '../shared/seams';
+import { graphErrorFromResponse } from './error-response';
 import { GraphError, GraphErrorCode } from './errors';
-import { graphErrorFromResponse } from './graph-error';
 import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry';
 import { retryStep } from './retry-step';
 

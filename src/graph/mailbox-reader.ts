@@ -5,9 +5,9 @@ import type { PolicyEnv } from '../http/endpoint-policy';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import type { FetchLike } from '../shared/seams';
+import { graphErrorFromResponse } from './error-response';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
-import { graphErrorFromResponse } from './graph-error';
 
 export interface GraphReadDeps {
   fetch: FetchLike;

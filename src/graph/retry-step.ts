@@ -1,5 +1,5 @@
+import { graphErrorFromResponse } from './error-response';
 import type { GraphError } from './errors';
-import { graphErrorFromResponse } from './graph-error';
 import { decideRetry, parseRetryAfter, type RetryPolicy } from './retry';
 
 export interface RetryStepInput {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 
 import type { EmailHistoryEntry } from '../contract/issue-email';
+import { AppError } from '../shared/app-error';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { emailHistoryKey, emailHistoryPrefix, threadKey } from '../storage/keys';
@@ -47,11 +48,9 @@ const historyRecordSchema = z.object({
 
 const threadRefSchema = z.object({ issueId: z.string(), issueKey: z.string(), emailId: z.string() });
 
-export class HistoryRecordInvalidError extends Error {
-  readonly code = 'HISTORY_RECORD_INVALID';
+export class HistoryRecordInvalidError extends AppError<'HISTORY_RECORD_INVALID'> {
   constructor(problem: string) {
-    super(`The email history entry does not fit: ${problem}`);
-    this.name = 'HistoryRecordInvalidError';
+    super('HistoryRecordInvalidError', 'HISTORY_RECORD_INVALID', `The email history entry does not fit: ${problem}`);
   }
 }
 

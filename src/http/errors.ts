@@ -1,13 +1,17 @@
+import { AppError } from '../shared/app-error';
+
 export type EndpointPurpose = 'token endpoint' | 'Graph base URL' | 'upload URL';
 
 /** A configured URL the app refuses to call. The URL is configuration, not a secret, so it is named. */
-export class EndpointNotAllowedError extends Error {
-  readonly code = 'ENDPOINT_NOT_ALLOWED';
+export class EndpointNotAllowedError extends AppError<'ENDPOINT_NOT_ALLOWED'> {
   readonly purpose: EndpointPurpose;
 
   constructor(purpose: EndpointPurpose, url: string, reason: string) {
-    super(`The ${purpose} ${shown(url, purpose === 'upload URL')} is not allowed: ${reason}`);
-    this.name = 'EndpointNotAllowedError';
+    super(
+      'EndpointNotAllowedError',
+      'ENDPOINT_NOT_ALLOWED',
+      `The ${purpose} ${shown(url, purpose === 'upload URL')} is not allowed: ${reason}`,
+    );
     this.purpose = purpose;
   }
 }

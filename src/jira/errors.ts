@@ -1,3 +1,5 @@
+import { AppError } from '../shared/app-error';
+
 export const JiraErrorCode = {
   IssueNotFound: 'JIRA_ISSUE_NOT_FOUND',
   Forbidden: 'JIRA_FORBIDDEN',
@@ -9,23 +11,18 @@ export const JiraErrorCode = {
 export type JiraErrorCode = (typeof JiraErrorCode)[keyof typeof JiraErrorCode];
 
 /** A Jira REST call failed. The message says method and path and status, never the body. */
-export class JiraError extends Error {
-  readonly code: JiraErrorCode;
+export class JiraError extends AppError<JiraErrorCode> {
   readonly status: number | undefined;
 
   constructor(code: JiraErrorCode, message: string, details: { status?: number; cause?: unknown } = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'JiraError';
-    this.code = code;
+    super('JiraError', code, message, details);
     this.status = details.status;
   }
 }
 
 /** The person calling an admin function is not a Jira administrator. */
-export class NotAdminError extends Error {
-  readonly code = 'NOT_ADMIN';
+export class NotAdminError extends AppError<'NOT_ADMIN'> {
   constructor() {
-    super('Only Jira administrators can change Issue Mailer settings.');
-    this.name = 'NotAdminError';
+    super('NotAdminError', 'NOT_ADMIN', 'The caller is not a Jira administrator.');
   }
 }

@@ -1,3 +1,5 @@
+import { AppError } from '../shared/app-error';
+
 /** Stable codes of notification rules. */
 export const NotificationErrorCode = {
   RuleNotFound: 'NOTIFICATION_RULE_NOT_FOUND',
@@ -7,12 +9,9 @@ export const NotificationErrorCode = {
 } as const;
 export type NotificationErrorCode = (typeof NotificationErrorCode)[keyof typeof NotificationErrorCode];
 
-export class NotificationError extends Error {
-  readonly code: NotificationErrorCode;
+export class NotificationError extends AppError<NotificationErrorCode> {
   constructor(code: NotificationErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'NotificationError';
-    this.code = code;
+    super('NotificationError', code, message, options);
   }
 }
 

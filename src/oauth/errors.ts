@@ -1,3 +1,5 @@
+import { AppError } from '../shared/app-error';
+
 /** Stable codes of everything that can go wrong getting an access token. */
 export const TokenErrorCode = {
   InvalidClientSecret: 'TOKEN_INVALID_CLIENT_SECRET',
@@ -38,8 +40,7 @@ export interface TokenErrorDetails {
  * A token request failed. The message says method, host and path and what went wrong; it never holds the
  * client secret, the token or the raw response (Microsoft's descriptions carry trace ids and app names).
  */
-export class TokenError extends Error {
-  readonly code: TokenErrorCode;
+export class TokenError extends AppError<TokenErrorCode> {
   readonly aadstsCode: number | undefined;
   readonly oauthError: string | undefined;
   readonly status: number | undefined;
@@ -47,9 +48,7 @@ export class TokenError extends Error {
   readonly correlationId: string | undefined;
 
   constructor(code: TokenErrorCode, message: string, details: TokenErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'TokenError';
-    this.code = code;
+    super('TokenError', code, message, details);
     this.aadstsCode = details.aadstsCode;
     this.oauthError = details.oauthError;
     this.status = details.status;

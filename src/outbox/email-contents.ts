@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { AppError } from '../shared/app-error';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { emailContentKey } from '../storage/keys';
@@ -73,11 +74,13 @@ export const CHUNK_CHARS = 150_000;
 /** Graph takes at most 4 MB in one request, the body included: no sendable email needs more. */
 export const MAX_CHUNKS = 40;
 
-export class ContentTooLargeError extends Error {
-  readonly code = 'EMAIL_CONTENT_TOO_LARGE';
+export class ContentTooLargeError extends AppError<'EMAIL_CONTENT_TOO_LARGE'> {
   constructor(bytes: number) {
-    super(`The email's content is ${bytes} bytes; Microsoft Graph takes at most 4 MB in one request.`);
-    this.name = 'ContentTooLargeError';
+    super(
+      'ContentTooLargeError',
+      'EMAIL_CONTENT_TOO_LARGE',
+      `The email's content is ${bytes} bytes; Microsoft Graph takes at most 4 MB in one request.`,
+    );
   }
 }
 

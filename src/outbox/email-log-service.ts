@@ -65,7 +65,7 @@ const requireRecord = async (records: EmailRecordStore, emailId: string): Promis
  */
 const unchangedSinceFailure = async (record: EmailRecord, deps: EmailLogDeps): Promise<boolean> => {
   const error = record.lastError;
-  // Whether an uncertain email went out is its own question, with its own message (error-messages.ts).
+  // Whether an uncertain email went out is its own question, with its own message (messages/app-words.ts).
   if (error === undefined || error.transient === true || error.code === OutboxErrorCode.DeliveryUncertain) return false;
   if (record.finishedAt === undefined) return false;
   const updatedAt = await deps.credentialUpdatedAt(record.credentialId);

@@ -1,3 +1,5 @@
+import { AppError } from '../shared/app-error';
+
 /** Stable codes of the outbox and the email log. */
 export const OutboxErrorCode = {
   EmailNotFound: 'EMAIL_NOT_FOUND',
@@ -17,12 +19,9 @@ export const OutboxErrorCode = {
 } as const;
 export type OutboxErrorCode = (typeof OutboxErrorCode)[keyof typeof OutboxErrorCode];
 
-export class OutboxError extends Error {
-  readonly code: OutboxErrorCode;
+export class OutboxError extends AppError<OutboxErrorCode> {
   constructor(code: OutboxErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'OutboxError';
-    this.code = code;
+    super('OutboxError', code, message, options);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { SenderRemedy } from '../contract/email-log';
+import { CredentialErrorCode } from '../credentials/errors';
 import { GraphErrorCode } from '../graph/errors';
 import { TokenErrorCode } from '../oauth/errors';
 
@@ -24,11 +25,11 @@ const NEEDS_ADMIN: ReadonlySet<string> = new Set<string>([
   TokenErrorCode.ClientAssertionFailed,
   TokenErrorCode.Rejected,
   TokenErrorCode.ResponseInvalid,
-  // credentials/errors.ts: no credential, or one without its secret or key.
-  'NOT_CONFIGURED',
-  'SECRET_MISSING',
-  'PRIVATE_KEY_MISSING',
-  'CREDENTIAL_NOT_FOUND',
+  // No credential, or one without its secret or key.
+  CredentialErrorCode.NotConfigured,
+  CredentialErrorCode.SecretMissing,
+  CredentialErrorCode.PrivateKeyMissing,
+  CredentialErrorCode.NotFound,
 ]);
 
 export const senderRemedyOf = (code: string): SenderRemedy => (NEEDS_ADMIN.has(code) ? 'ask-admin' : 'send-again');

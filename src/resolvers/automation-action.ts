@@ -1,8 +1,9 @@
 import { type QueuedByAction, runSendEmailAction, type SendEmailActionDeps } from '../automation/send-email-action';
 import { requestJiraAsUser } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
+import { INTERNAL_MESSAGE } from '../messages/words';
 import { safeErrorLabel } from '../shared/error-names';
-import { INTERNAL_MESSAGE, toResolverError } from './error-messages';
+import { toResolverError } from './error-messages';
 import { runtimeDeps } from './runtime-deps';
 
 /** How Automation reads an action's failure: each message goes to the rule's audit log. */

@@ -2,9 +2,10 @@ import type * as z from 'zod/mini';
 
 import { CommonErrorCode } from '../contract/error-codes';
 import { fail, ok, type ResolverError, type ResolverResult } from '../contract/result';
+import { type Audience, INTERNAL_MESSAGE, VALIDATION_MESSAGE } from '../messages/words';
 import { safeErrorLabel } from '../shared/error-names';
 import { IN_ENGLISH } from '../shared/issue-messages';
-import { type Audience, diagnosticsOf, INTERNAL_MESSAGE, toResolverError, VALIDATION_MESSAGE } from './error-messages';
+import { diagnosticsOf, toResolverError } from './error-messages';
 
 /** What @forge/resolver hands a resolver function. */
 export interface ResolverRequest {

@@ -4,6 +4,7 @@ import {
   type MailSettingsInput,
   mailSettingsSchema,
 } from '../contract/mail-settings';
+import { AppError } from '../shared/app-error';
 import { describeFirstIssue } from '../shared/describe-issues';
 import { IN_ENGLISH } from '../shared/issue-messages';
 import { MAIL_SETTINGS_KEY } from '../storage/keys';
@@ -13,11 +14,13 @@ import type { KvStore } from '../storage/kv-store';
  * The stored settings do not fit this release's schema. Not read as the defaults: those let everyone send, which
  * would quietly undo an admin's restriction.
  */
-export class MailSettingsUnreadableError extends Error {
-  readonly code = 'MAIL_SETTINGS_UNREADABLE';
+export class MailSettingsUnreadableError extends AppError<'MAIL_SETTINGS_UNREADABLE'> {
   constructor(problem: string) {
-    super(`The stored mail settings cannot be read (${problem}). Save them again on the Issue Mailer admin page.`);
-    this.name = 'MailSettingsUnreadableError';
+    super(
+      'MailSettingsUnreadableError',
+      'MAIL_SETTINGS_UNREADABLE',
+      `The stored mail settings cannot be read (${problem}). Save them again on the Issue Mailer admin page.`,
+    );
   }
 }
 

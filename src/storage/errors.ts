@@ -1,9 +1,10 @@
+import { AppError } from '../shared/app-error';
+
 export type StorageOperation =
   'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret' | 'transact';
 
 /** A Forge storage call failed (rate limit, platform error). The key is named; values never are. */
-export class StorageError extends Error {
-  readonly code = 'STORAGE_FAILED';
+export class StorageError extends AppError<'STORAGE_FAILED'> {
   readonly operation: StorageOperation;
   readonly key: string;
   /** The platform's own code, e.g. `RATE_LIMIT_EXCEEDED`, when it gave one. */
@@ -11,8 +12,12 @@ export class StorageError extends Error {
 
   constructor(operation: StorageOperation, key: string, cause: unknown) {
     const platformCode = platformCodeOf(cause);
-    super(`Forge storage ${operation} of "${key}" failed${platformCode ? ` (${platformCode})` : ''}.`, { cause });
-    this.name = 'StorageError';
+    super(
+      'StorageError',
+      'STORAGE_FAILED',
+      `Forge storage ${operation} of "${key}" failed${platformCode ? ` (${platformCode})` : ''}.`,
+      { cause },
+    );
     this.operation = operation;
     this.key = key;
     this.platformCode = platformCode;

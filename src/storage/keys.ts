@@ -1,3 +1,5 @@
+import { AppError } from '../shared/app-error';
+
 /**
  * Every key this app writes to Forge storage, in one place. Forge allows keys of at most 500 characters from
  * `[a-zA-Z0-9:._\s-#]`; every builder checks its output so a bad id fails here, not at the platform.
@@ -24,11 +26,13 @@ export const CREDENTIAL_PREFIX = 'credential:';
 
 const KEY_PATTERN = /^[a-zA-Z0-9:._\s#-]{1,500}$/;
 
-export class InvalidStorageKeyError extends Error {
-  readonly code = 'STORAGE_KEY_INVALID';
+export class InvalidStorageKeyError extends AppError<'STORAGE_KEY_INVALID'> {
   constructor(what: string) {
-    super(`Cannot build the storage key for ${what}: the id must be 1 to 256 of [A-Za-z0-9._-].`);
-    this.name = 'InvalidStorageKeyError';
+    super(
+      'InvalidStorageKeyError',
+      'STORAGE_KEY_INVALID',
+      `Cannot build the storage key for ${what}: the id must be 1 to 256 of [A-Za-z0-9._-].`,
+    );
   }
 }
 

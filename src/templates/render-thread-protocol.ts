@@ -1,6 +1,7 @@
+import { AppError } from '../shared/app-error';
 import type { EmailTemplateSource, RenderedEmail } from './render-email';
 import type { TemplateIssueData } from './template-data';
-import { TemplateError, type TemplateField } from './template-errors';
+import { TemplateError, TemplateErrorCode, type TemplateField } from './template-errors';
 import type { TemplateLimit } from './template-limits';
 
 /**
@@ -54,11 +55,9 @@ export const toRenderFailure = (error: unknown): RenderFailure => {
 };
 
 /** The render thread failed in a way that is not the template's: it could not start, or broke unexpectedly. */
-export class RenderThreadError extends Error {
-  readonly code = 'RENDER_THREAD_FAILED';
+export class RenderThreadError extends AppError<'RENDER_THREAD_FAILED'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'RenderThreadError';
+    super('RenderThreadError', TemplateErrorCode.RenderThreadFailed, message, options);
   }
 }
 

@@ -1,9 +1,23 @@
 import { LiquidError } from 'liquidjs';
 
+import { AppError } from '../shared/app-error';
 import { RangeTooLargeError } from './liquid-bounds';
 import { type TemplateLimit, TemplateLimitExceeded } from './template-limits';
 
 export type TemplateField = 'subject' | 'body';
+
+/** Stable codes of templates: writing, storing and rendering them. */
+export const TemplateErrorCode = {
+  Invalid: 'TEMPLATE_INVALID',
+  /** The template parses but goes over one of TEMPLATE_LIMITS. */
+  LimitExceeded: 'TEMPLATE_LIMIT_EXCEEDED',
+  NotFound: 'TEMPLATE_NOT_FOUND',
+  ReadOnly: 'TEMPLATE_READ_ONLY',
+  InUse: 'TEMPLATE_IN_USE',
+  /** The render thread could not start, or broke in a way that is not the template's (render-thread-protocol.ts). */
+  RenderThreadFailed: 'RENDER_THREAD_FAILED',
+} as const;
+export type TemplateErrorCode = (typeof TemplateErrorCode)[keyof typeof TemplateErrorCode];
 
 /** liquidjs's limit messages, in words for the person who wrote the template, and the limit each one is. */
 const REASONS: ReadonlyArray<[RegExp, string, TemplateLimit]> = [
@@ -34,9 +48,7 @@ const reasonOf = (message: string): string => {
  * A subject or body that does not parse or render. The message is safe to show the admin: a position and
  * liquidjs's own reason ("Line 3, column 5: tag "endif" not found."), never the surrounding template source.
  */
-export class TemplateError extends Error {
-  /** TEMPLATE_LIMIT_EXCEEDED when the template parses but goes over one of TEMPLATE_LIMITS. */
-  readonly code: 'TEMPLATE_INVALID' | 'TEMPLATE_LIMIT_EXCEEDED';
+export class TemplateError extends AppError<'TEMPLATE_INVALID' | 'TEMPLATE_LIMIT_EXCEEDED'> {
   /** The limit it went over, when it did. */
   readonly limit: TemplateLimit | undefined;
   readonly field: TemplateField;
@@ -50,16 +62,17 @@ export class TemplateError extends Error {
     options?: { cause?: unknown; limit?: TemplateLimit | undefined; message?: string },
   ) {
     const text = reasonOf(reason);
+    const limit = options?.limit ?? limitOf(reason);
     super(
+      'TemplateError',
+      limit === undefined ? TemplateErrorCode.Invalid : TemplateErrorCode.LimitExceeded,
       options?.message ??
         (position === undefined
           ? `${capitalize(text)}.`
           : `Line ${position.line}, column ${position.column}: ${text}.`),
       options,
     );
-    this.name = 'TemplateError';
-    this.limit = options?.limit ?? limitOf(reason);
-    this.code = this.limit === undefined ? 'TEMPLATE_INVALID' : 'TEMPLATE_LIMIT_EXCEEDED';
+    this.limit = limit;
     this.field = field;
     this.line = position?.line;
     this.column = position?.column;
@@ -97,28 +110,30 @@ export const toTemplateError = (field: TemplateField, error: unknown): TemplateE
 
 const stripPosition = (message: string): string => message.replace(/, line:\d+, col:\d+$/, '');
 
-export class TemplateNotFoundError extends Error {
-  readonly code = 'TEMPLATE_NOT_FOUND';
+export class TemplateNotFoundError extends AppError<'TEMPLATE_NOT_FOUND'> {
   constructor(id: string) {
-    super(`No template with id "${id}".`);
-    this.name = 'TemplateNotFoundError';
+    super('TemplateNotFoundError', TemplateErrorCode.NotFound, `No template with id "${id}".`);
   }
 }
 
 /** The built-in template is part of the app: it can be copied, not changed or deleted. */
-export class BuiltInTemplateReadOnlyError extends Error {
-  readonly code = 'TEMPLATE_READ_ONLY';
+export class BuiltInTemplateReadOnlyError extends AppError<'TEMPLATE_READ_ONLY'> {
   constructor() {
-    super('The built-in template cannot be changed or deleted; save a copy instead.');
-    this.name = 'BuiltInTemplateReadOnlyError';
+    super(
+      'BuiltInTemplateReadOnlyError',
+      TemplateErrorCode.ReadOnly,
+      'The built-in template cannot be changed or deleted; save a copy instead.',
+    );
   }
 }
 
 /** A project's default template cannot be deleted while it is one. */
-export class TemplateInUseError extends Error {
-  readonly code = 'TEMPLATE_IN_USE';
+export class TemplateInUseError extends AppError<'TEMPLATE_IN_USE'> {
   constructor(id: string) {
-    super(`Template "${id}" is a project's default template; choose another default for that project first.`);
-    this.name = 'TemplateInUseError';
+    super(
+      'TemplateInUseError',
+      TemplateErrorCode.InUse,
+      `Template "${id}" is a project's default template; choose another default for that project first.`,
+    );
   }
 }

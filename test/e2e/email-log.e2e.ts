@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 const UNAVAILABLE = 'Microsoft Graph is unavailable right now. Try again in a few minutes.';
-/** The sender's words for the same failure (src/resolvers/sender-messages.ts). */
+/** The sender's words for the same failure (src/messages/connection-words.ts). */
 const UNAVAILABLE_FOR_SENDER = 'Microsoft 365 is unavailable right now. Try again in a few minutes.';
 
 describe('the email log on the admin page', () => {

@@ -1,15 +1,11 @@
 import type { DiagnosisStep } from '../../contract/credential-health';
 import { tokenErrorGuidance } from '../../oauth/aadsts-guidance';
 import { TokenError } from '../../oauth/errors';
+import { NO_PRIVATE_KEY_MESSAGE, NO_SECRET_MESSAGE } from '../credential-guidance';
 import { type CredentialToken, type CredentialTokenDeps, requestCredentialToken } from '../credential-token';
 import { PrivateKeyMissingError, SecretMissingError } from '../errors';
 import type { StoredCredential } from '../stored-credential';
 import { step } from './step';
-
-export const NO_SECRET_MESSAGE =
-  "No client secret is stored for this credential. Edit it, paste the client secret's Value and save.";
-export const NO_PRIVATE_KEY_MESSAGE =
-  'No private key is stored for this credential. Edit it, paste the certificate and its private key and save.';
 
 export type TokenStepResult = { step: DiagnosisStep; token?: CredentialToken };
 

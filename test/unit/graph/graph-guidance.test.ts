@@ -1,5 +1,5 @@
+import { graphErrorFromResponse } from '../../../src/graph/error-response';
 import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
-import { graphErrorFromResponse } from '../../../src/graph/graph-error';
 import { graphErrorGuidance, type GraphOperation } from '../../../src/graph/graph-guidance';
 import { graphFixtures } from '../support/fixtures';
 

@@ -1,5 +1,5 @@
+import { classifyGraphError, graphErrorFromResponse, parseGraphErrorBody } from '../../../src/graph/error-response';
 import { GraphError } from '../../../src/graph/errors';
-import { classifyGraphError, graphErrorFromResponse, parseGraphErrorBody } from '../../../src/graph/graph-error';
 import { graphFixtures } from '../support/fixtures';
 
 const WHERE = 'POST graph.microsoft.com/v1.0/users/support%40contoso.com/sendMail';
