@@ -1,3 +1,4 @@
+import type { AutomationActionOptions } from './automation-action';
 import type { TestConnectionPayload } from './connection-test';
 import type { AdminWarnings, ConnectionTestResult } from './credential-health';
 import type { CredentialInput, CredentialView } from './credentials';
@@ -21,7 +22,6 @@ import type {
 } from './issue-email';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
 import type {
-  AutomationActionOptions,
   JiraFieldRef,
   NotificationRuleInput,
   NotificationRuleView,

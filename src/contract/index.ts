@@ -1,3 +1,4 @@
+export * from './automation-action';
 export * from './connection-test';
 export * from './credential-health';
 export * from './credential-input-rules';

@@ -1,4 +1,4 @@
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import {
   CREDENTIAL_PREFIX,
   credentialKey,

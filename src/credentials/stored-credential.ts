@@ -3,8 +3,8 @@ import * as z from 'zod/mini';
 import { REQUIRED_PERMISSIONS } from '../contract/credential-health';
 import { CLIENT_AUTH_METHODS, type CredentialView, GRANT_TYPES } from '../contract/credentials';
 import { MICROSOFT_CLOUD_KEYS } from '../contract/microsoft-clouds';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 
 const ID = /^[a-z0-9-]{1,64}$/;
 
@@ -112,12 +112,12 @@ export const readStoredCredential = (value: unknown): ReadResult => {
     const parsed = storedCredentialV1Schema.safeParse(value, IN_ENGLISH);
     return parsed.success
       ? { ok: true, credential: migrateV1(parsed.data) }
-      : { ok: false, problem: describeFirstIssue(parsed.error) };
+      : { ok: false, problem: describeFirstSchemaProblem(parsed.error) };
   }
   const parsed = storedCredentialSchema.safeParse(value, IN_ENGLISH);
   return parsed.success
     ? { ok: true, credential: parsed.data }
-    : { ok: false, problem: describeFirstIssue(parsed.error) };
+    : { ok: false, problem: describeFirstSchemaProblem(parsed.error) };
 };
 
 /** What the current things in use are, for the admin page: delete is refused while the list is not empty. */

@@ -5,8 +5,8 @@ import type * as z from 'zod/mini';
 import { describeUrl } from '../http/describe-url';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import type { TokenProvider } from '../oauth/token-provider';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { type Clock, type FetchLike, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { graphErrorFromResponse } from './error-response';
 import { GraphError, GraphErrorCode } from './errors';
@@ -157,7 +157,7 @@ export const graphJson = async <T>(
   if (!parsed.success) {
     throw new GraphError(
       GraphErrorCode.ResponseInvalid,
-      `${where} answered ${receipt.status} with ${describeFirstIssue(parsed.error)}.`,
+      `${where} answered ${receipt.status} with ${describeFirstSchemaProblem(parsed.error)}.`,
       {
         status: receipt.status,
       },

@@ -2,12 +2,13 @@ import * as z from 'zod/mini';
 
 import { describeUrl } from '../http/describe-url';
 import type { PolicyEnv } from '../http/endpoint-policy';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import type { FetchLike } from '../shared/seams';
 import { graphErrorFromResponse } from './error-response';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
+import { isTimeout, readText } from './graph-request';
 
 export interface GraphReadDeps {
   fetch: FetchLike;
@@ -33,9 +34,6 @@ const mailFolderSchema = z.object({
 });
 export type GraphMailFolder = z.infer<typeof mailFolderSchema>;
 
-const isTimeout = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-
 /** GET a Graph resource with a bearer token and check its shape; every failure is a GraphError. */
 const getJson = async <T>(path: string, schema: z.ZodMiniType<T>, token: string, deps: GraphReadDeps): Promise<T> => {
   const url = `${allowedBase(deps.graphBaseUrl, deps.env)}${path}`;
@@ -53,19 +51,7 @@ const getJson = async <T>(path: string, schema: z.ZodMiniType<T>, token: string,
       ? new GraphError(GraphErrorCode.Timeout, `${where} timed out.`, { cause: error })
       : new GraphError(GraphErrorCode.Unreachable, `${where} failed: no answer from the server.`, { cause: error });
   }
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    throw new GraphError(
-      GraphErrorCode.ResponseInvalid,
-      `${where} answered ${response.status}; the body could not be read.`,
-      {
-        status: response.status,
-        cause: error,
-      },
-    );
-  }
+  const text = await readText(response, where);
   if (response.status !== 200)
     throw graphErrorFromResponse({ where, status: response.status, headers: response.headers, text });
   let json: unknown;
@@ -81,7 +67,7 @@ const getJson = async <T>(path: string, schema: z.ZodMiniType<T>, token: string,
   if (!parsed.success) {
     throw new GraphError(
       GraphErrorCode.ResponseInvalid,
-      `${where} answered 200 with ${describeFirstIssue(parsed.error)}.`,
+      `${where} answered 200 with ${describeFirstSchemaProblem(parsed.error)}.`,
       {
         status: 200,
       },

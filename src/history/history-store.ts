@@ -4,8 +4,8 @@ import * as z from 'zod/mini';
 
 import type { EmailHistoryEntry } from '../contract/issue-email';
 import { AppError } from '../shared/app-error';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { emailHistoryKey, emailHistoryPrefix, threadKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
@@ -108,7 +108,7 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
         const parsed = historyRecordSchema.safeParse(value, IN_ENGLISH);
         if (parsed.success) return [{ key, record: parsed.data }];
         // One entry this release cannot read must not hide the rest of the history.
-        console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${describeFirstIssue(parsed.error)}`);
+        console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${describeFirstSchemaProblem(parsed.error)}`);
         return [];
       })
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -117,7 +117,7 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
   return {
     record: async (issueId, entry) => {
       const parsed = historyRecordSchema.safeParse(entry, IN_ENGLISH);
-      if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstIssue(parsed.error));
+      if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstSchemaProblem(parsed.error));
       const record = parsed.data;
       const key = emailHistoryKey(issueId, sortableInstant(record.at), record.id);
       await store.set(key, record);

@@ -2,8 +2,7 @@ import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
 import type { AttachmentOption } from '../contract/issue-email';
-import { JiraError, JiraErrorCode } from './errors';
-import { ISSUE_KEY_PATTERN } from './issue-reader';
+import { assertIssueKey } from './issue-reader';
 import { getJiraJson, issueStatusError, type RequestJira, requestJiraAsUser } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
@@ -28,9 +27,7 @@ export const listIssueAttachments = async (
   issueKey: string,
   requestJira: RequestJira = requestJiraAsUser,
 ): Promise<AttachmentOption[]> => {
-  if (!ISSUE_KEY_PATTERN.test(issueKey)) {
-    throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
-  }
+  assertIssueKey(issueKey);
   const json = await getJiraJson(requestJira, route`/rest/api/3/issue/${issueKey}?fields=attachment`, issueStatusError);
   const { fields } = parseJiraAnswer(attachmentFieldSchema, json, `GET /rest/api/3/issue/${issueKey}`);
   return (fields.attachment ?? []).map(({ id, filename, size, mimeType }) => ({ id, filename, size, mimeType }));

@@ -2,8 +2,7 @@ import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
 import { addressKey, parseEmailAddress } from '../contract/email-address';
-import { JiraError, JiraErrorCode } from './errors';
-import { ISSUE_KEY_PATTERN } from './issue-reader';
+import { assertIssueKey } from './issue-reader';
 import { issueStatusError, postJiraJson, type RequestJira, requestJiraAsApp } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
@@ -86,9 +85,7 @@ export const addEmailComment = async (
   input: EmailCommentInput,
   requestJira: RequestJira = requestJiraAsApp,
 ): Promise<string> => {
-  if (!ISSUE_KEY_PATTERN.test(issueKey)) {
-    throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
-  }
+  assertIssueKey(issueKey);
   const json = await postJiraJson(
     requestJira,
     route`/rest/api/3/issue/${issueKey}/comment`,

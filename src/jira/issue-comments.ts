@@ -1,8 +1,7 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
-import { JiraError, JiraErrorCode } from './errors';
-import { ISSUE_KEY_PATTERN } from './issue-reader';
+import { assertIssueKey } from './issue-reader';
 import { getJiraJson, issueStatusError, type RequestJira, requestJiraAsUser } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
@@ -69,9 +68,7 @@ export const readIssueComments = async (
   ): boolean =>
     leaveOut !== undefined &&
     ('accountId' in leaveOut ? author?.accountId === leaveOut.accountId : author?.accountType === leaveOut.accountType);
-  if (!ISSUE_KEY_PATTERN.test(issueKey)) {
-    throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
-  }
+  assertIssueKey(issueKey);
   const wanted = limit === 'all' ? MAX_COMMENTS : Math.min(Math.max(0, Math.floor(limit)), MAX_COMMENTS);
   const where = `GET /rest/api/3/issue/${issueKey}/comment`;
   const comments: IssueComment[] = [];

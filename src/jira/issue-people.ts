@@ -2,8 +2,7 @@ import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
 import type { PersonOption, PersonSource } from '../contract/issue-email';
-import { JiraError, JiraErrorCode } from './errors';
-import { ISSUE_KEY_PATTERN } from './issue-reader';
+import { assertIssueKey } from './issue-reader';
 import { getJiraJson, issueStatusError, type RequestJira, requestJiraAsUser } from './jira-client';
 import { visibleEmail } from './jira-email';
 import { parseJiraAnswer } from './parse-answer';
@@ -75,9 +74,7 @@ export const readIssueRoles = async (
   issueKey: string,
   requestJira: RequestJira = requestJiraAsUser,
 ): Promise<IssueRoles> => {
-  if (!ISSUE_KEY_PATTERN.test(issueKey)) {
-    throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
-  }
+  assertIssueKey(issueKey);
   const issueJson = await getJiraJson(
     requestJira,
     route`/rest/api/3/issue/${issueKey}?fields=reporter,assignee`,

@@ -1,11 +1,10 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
 import { JiraError, JiraErrorCode } from './errors';
 import type { IssueSnapshot } from './issue';
-import { getJiraJson, type RequestJira, requestJiraAsUser } from './jira-client';
+import { getJiraJson, issueStatusError, type RequestJira, requestJiraAsUser } from './jira-client';
+import { parseJiraAnswer } from './parse-answer';
 
 /** Only what the email shows; `description` is there so that renderedFields carries its HTML. */
 export const ISSUE_FIELDS = [
@@ -25,6 +24,13 @@ export const ISSUE_FIELDS = [
 ] as const;
 
 export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/;
+
+/** Refuses anything but an issue key before it goes into a Jira path. */
+export const assertIssueKey = (issueKey: string): void => {
+  if (!ISSUE_KEY_PATTERN.test(issueKey)) {
+    throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
+  }
+};
 
 const named = z.object({ name: z.string() });
 const user = z.object({ displayName: z.string() });
@@ -58,27 +64,17 @@ export const readIssue = async (
   issueKey: string,
   requestJira: RequestJira = requestJiraAsUser,
 ): Promise<IssueSnapshot> => {
-  if (!ISSUE_KEY_PATTERN.test(issueKey)) {
-    throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
-  }
+  assertIssueKey(issueKey);
   const fields = ISSUE_FIELDS.join(',');
   const path = route`/rest/api/3/issue/${issueKey}?fields=${fields}&expand=renderedFields`;
-  const json = await getJiraJson(requestJira, path, (status, where) => {
-    if (status === 404) return new JiraError(JiraErrorCode.IssueNotFound, `${where} answered 404.`, { status });
-    if (status === 401 || status === 403) {
-      return new JiraError(JiraErrorCode.Forbidden, `${where} answered ${status}.`, { status });
-    }
-    return undefined;
-  });
-  const parsed = issueResponseSchema.safeParse(json, IN_ENGLISH);
-  if (!parsed.success) {
-    throw new JiraError(
-      JiraErrorCode.ResponseInvalid,
-      `GET /rest/api/3/issue/${issueKey} answered an unexpected body: ${describeFirstIssue(parsed.error)}`,
-      { status: 200 },
-    );
-  }
-  const { id, key, self, fields: f, renderedFields } = parsed.data;
+  const json = await getJiraJson(requestJira, path, issueStatusError);
+  const {
+    id,
+    key,
+    self,
+    fields: f,
+    renderedFields,
+  } = parseJiraAnswer(issueResponseSchema, json, `GET /rest/api/3/issue/${issueKey}`);
   return {
     id,
     key,

@@ -50,51 +50,20 @@ export const accessStatusError = (status: number, where: string): JiraError | un
     ? new JiraError(JiraErrorCode.Forbidden, `${where} answered ${status}.`, { status })
     : undefined;
 
-/** GET a Jira path and parse its JSON; transport and HTTP failures become JiraError. */
-export const getJiraJson = async (
-  requestJira: RequestJira,
-  route: Route,
-  onStatus: (status: number, where: string) => JiraError | undefined = () => undefined,
-): Promise<unknown> => {
-  const where = `GET ${route.value.split('?')[0] ?? ''}`;
-  let response: JiraResponse;
-  try {
-    response = await requestJira(route, { method: 'GET', headers: { Accept: 'application/json' } });
-  } catch (error) {
-    throw new JiraError(JiraErrorCode.RequestFailed, `${where} failed: no answer from Jira.`, { cause: error });
-  }
-  if (response.status !== 200) {
-    throw (
-      onStatus(response.status, where) ??
-      new JiraError(JiraErrorCode.RequestFailed, `${where} answered ${response.status}.`, { status: response.status })
-    );
-  }
-  try {
-    return JSON.parse(await response.text()) as unknown;
-  } catch (error) {
-    throw new JiraError(JiraErrorCode.ResponseInvalid, `${where} answered 200 without a JSON body.`, {
-      status: 200,
-      cause: error,
-    });
-  }
-};
+type OnStatus = (status: number, where: string) => JiraError | undefined;
 
-/** POST a JSON body to a Jira path and parse the JSON answer; any status but `expectedStatus` is a JiraError. */
-export const postJiraJson = async (
+/** Sends a request and parses the JSON answer; no answer, a status but `expectedStatus` or no JSON is a JiraError. */
+const requestJiraJson = async (
   requestJira: RequestJira,
   route: Route,
-  body: unknown,
+  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
   expectedStatus: number,
-  onStatus: (status: number, where: string) => JiraError | undefined = () => undefined,
+  onStatus: OnStatus,
 ): Promise<unknown> => {
-  const where = `POST ${route.value.split('?')[0] ?? ''}`;
+  const where = `${init.method} ${route.value.split('?')[0] ?? ''}`;
   let response: JiraResponse;
   try {
-    response = await requestJira(route, {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    response = await requestJira(route, init);
   } catch (error) {
     throw new JiraError(JiraErrorCode.RequestFailed, `${where} failed: no answer from Jira.`, { cause: error });
   }
@@ -113,3 +82,31 @@ export const postJiraJson = async (
     });
   }
 };
+
+/** GET a Jira path and parse its JSON; transport and HTTP failures become JiraError. */
+export const getJiraJson = (
+  requestJira: RequestJira,
+  route: Route,
+  onStatus: OnStatus = () => undefined,
+): Promise<unknown> =>
+  requestJiraJson(requestJira, route, { method: 'GET', headers: { Accept: 'application/json' } }, 200, onStatus);
+
+/** POST a JSON body to a Jira path and parse the JSON answer; any status but `expectedStatus` is a JiraError. */
+export const postJiraJson = (
+  requestJira: RequestJira,
+  route: Route,
+  body: unknown,
+  expectedStatus: number,
+  onStatus: OnStatus = () => undefined,
+): Promise<unknown> =>
+  requestJiraJson(
+    requestJira,
+    route,
+    {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+    expectedStatus,
+    onStatus,
+  );

@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
 import { JiraError, JiraErrorCode } from './errors';
-import { ISSUE_KEY_PATTERN } from './issue-reader';
+import { assertIssueKey } from './issue-reader';
 import { postJiraJson, type RequestJira } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
@@ -35,7 +35,6 @@ export const isValidJql = async (jql: string, requestJira: RequestJira): Promise
 
 /** Whether the issue is among those the JQL finds. Throws JiraError JIRA_JQL_REJECTED for a JQL Jira refuses. */
 export const issueMatchesJql = async (issueKey: string, jql: string, requestJira: RequestJira): Promise<boolean> => {
-  if (!ISSUE_KEY_PATTERN.test(issueKey))
-    throw new JiraError(JiraErrorCode.IssueNotFound, 'Not a Jira issue key; no request made.');
+  assertIssueKey(issueKey);
   return (await search(`issuekey = ${issueKey} AND (${jql})`, 1, requestJira)) > 0;
 };

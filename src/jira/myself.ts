@@ -1,10 +1,8 @@
 import { route } from '@forge/api';
 import * as z from 'zod/mini';
 
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
-import { JiraError, JiraErrorCode } from './errors';
 import { getJiraJson, type RequestJira } from './jira-client';
+import { parseJiraAnswer } from './parse-answer';
 
 const myselfSchema = z.object({
   accountId: z.string(),
@@ -24,18 +22,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /** `GET /rest/api/3/myself` as the invoking user: who is calling, and their email address when Jira shows it. */
 export const readMyself = async (requestJira: RequestJira): Promise<Myself> => {
   const json = await getJiraJson(requestJira, route`/rest/api/3/myself`);
-  const parsed = myselfSchema.safeParse(json, IN_ENGLISH);
-  if (!parsed.success) {
-    throw new JiraError(
-      JiraErrorCode.ResponseInvalid,
-      `GET /rest/api/3/myself answered an unexpected body: ${describeFirstIssue(parsed.error)}`,
-      { status: 200 },
-    );
-  }
-  const email = parsed.data.emailAddress?.trim();
+  const myself = parseJiraAnswer(myselfSchema, json, 'GET /rest/api/3/myself');
+  const email = myself.emailAddress?.trim();
   return {
-    accountId: parsed.data.accountId,
-    displayName: parsed.data.displayName,
+    accountId: myself.accountId,
+    displayName: myself.displayName,
     emailAddress: email !== undefined && EMAIL.test(email) ? email : undefined,
   };
 };

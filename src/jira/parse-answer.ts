@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { JiraError, JiraErrorCode } from './errors';
 
 /**
@@ -18,7 +18,7 @@ export const parseJiraAnswer = <T extends z.ZodMiniType>(
   if (!parsed.success) {
     throw new JiraError(
       JiraErrorCode.ResponseInvalid,
-      `${where} answered an unexpected body: ${describeFirstIssue(parsed.error)}`,
+      `${where} answered an unexpected body: ${describeFirstSchemaProblem(parsed.error)}`,
       { status },
     );
   }

@@ -2,6 +2,7 @@ import type { AttachmentOption, CommentChoice } from '../contract/issue-email';
 import { MAX_MESSAGE_BYTES } from '../contract/issue-email';
 import type { MailSettings } from '../contract/mail-settings';
 import { BUILT_IN_TEMPLATE_ID, type TemplateView } from '../contract/templates';
+import { MessageTooLargeError } from '../delivery/errors';
 import type { IssueSnapshot } from '../jira/issue';
 import { findAttachmentImageIds } from '../templates/template-data';
 import { TemplateNotFoundError } from '../templates/template-errors';
@@ -12,7 +13,7 @@ import {
   type EmbeddableImage,
 } from './email-attachments';
 import { subjectWithIssueKey } from './email-subject';
-import { MailValidationError, MessageTooLargeError } from './errors';
+import { MailValidationError } from './errors';
 import type { IssueComment, IssueEmailDeps } from './issue-email-ports';
 import { resolveSiteUrl } from './site-url';
 

@@ -9,6 +9,7 @@ import type { IssuePerson } from '../jira/issue-people';
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { EmailRecord } from '../outbox/email-record';
 import type { NewEmail } from '../outbox/enqueue-email';
+import type { EmailCommentNote } from '../outbox/outbox-deps';
 import type { Clock } from '../shared/seams';
 import type { EmailTemplateSource, RenderedEmail } from '../templates/render-email';
 import type { TemplateIssueData } from '../templates/template-data';
@@ -39,13 +40,6 @@ export interface IssueEmailJira {
   searchUsers: (query: string) => Promise<PersonOption[]>;
   /** As the app, so the comment is not mistaken for the sender's own words. */
   addEmailComment: (issueKey: string, note: EmailCommentNote) => Promise<void>;
-}
-
-export interface EmailCommentNote {
-  senderAccountId: string;
-  to: readonly string[];
-  cc: readonly string[];
-  subject: string;
 }
 
 export interface IssueEmailTemplates {

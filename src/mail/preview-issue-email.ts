@@ -1,5 +1,6 @@
 import type { IssueEmailPreview } from '../contract/issue-email';
 import { composeIssueEmail, type EmailContentChoice } from './compose-issue-email';
+import { nameEmbeddedImage, showEmbeddedImage } from './embedded-images';
 import type { Caller, IssueEmailDeps } from './issue-email-ports';
 import { chosenSender } from './sender-mailboxes';
 
@@ -7,8 +8,6 @@ type PreviewDeps = Pick<IssueEmailDeps, 'credentials' | 'jira' | 'templates' | '
 
 /** Images up to this size are shown in the preview; bigger ones keep their alt text so the preview stays light. */
 const MAX_PREVIEW_IMAGE_BYTES = 1024 * 1024;
-
-const escapeAttribute = (value: string): string => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The message "Send" would send, rendered the same way. Embedded images point at `cid:` parts, which a page cannot
@@ -43,16 +42,13 @@ export const previewIssueEmail = async (
   let html = email.html;
   for (const attachment of email.attachments) {
     if (attachment.contentId === undefined) continue;
-    const cid = `cid:${attachment.contentId}`;
     if (attachment.meta.size > MAX_PREVIEW_IMAGE_BYTES) {
-      html = html
-        .split(`src="${escapeAttribute(cid)}"`)
-        .join(`src="" data-embedded="${escapeAttribute(attachment.meta.filename)}"`);
+      html = nameEmbeddedImage(html, attachment.contentId, attachment.meta.filename);
       continue;
     }
     const bytes = await deps.jira.downloadAttachment(attachment.meta.id, attachment.meta.size);
     const dataUrl = `data:${attachment.meta.mimeType};base64,${Buffer.from(bytes).toString('base64')}`;
-    html = html.split(`src="${escapeAttribute(cid)}"`).join(`src="${escapeAttribute(dataUrl)}"`);
+    html = showEmbeddedImage(html, attachment.contentId, dataUrl);
   }
   return {
     subject: email.subject,

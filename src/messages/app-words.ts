@@ -1,6 +1,7 @@
 import { AutomationErrorCode } from '../automation/errors';
 import { CURSOR_MESSAGE } from '../contract/email-log';
 import { CommonErrorCode } from '../contract/error-codes';
+import { DeliveryErrorCode } from '../delivery/errors';
 import type { HistoryRecordInvalidError } from '../history/history-store';
 import { JiraErrorCode } from '../jira/errors';
 import { MailErrorCode, NotAllowedToSendError } from '../mail/errors';
@@ -108,13 +109,13 @@ export const TEMPLATE_WORDS: Readonly<Record<TemplateErrorCode, ErrorWords | typ
   [TemplateErrorCode.RenderThreadFailed]: NO_WORDS,
 };
 
-export const MAIL_WORDS: Readonly<Record<MailErrorCode | AutomationErrorCode, ErrorWords>> = {
+export const MAIL_WORDS: Readonly<Record<MailErrorCode | DeliveryErrorCode | AutomationErrorCode, ErrorWords>> = {
   [MailErrorCode.Invalid]: VALIDATION_WORDS,
   // Names the groups and roles the admin chose.
   [MailErrorCode.NotAllowedToSend]: {
     admin: (error) => (error instanceof NotAllowedToSendError ? error.reason : error.message),
   },
-  [MailErrorCode.MessageTooLarge]: OWN_MESSAGE,
+  [DeliveryErrorCode.MessageTooLarge]: OWN_MESSAGE,
   [AutomationErrorCode.InputInvalid]: OWN_MESSAGE,
   [AutomationErrorCode.ActorNotAllowed]: OWN_MESSAGE,
   [AutomationErrorCode.SendLimit]: OWN_MESSAGE,

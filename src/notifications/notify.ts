@@ -4,6 +4,7 @@ import type { IssueRoles } from '../jira/issue-people';
 import type { ReadUserEmails } from '../mail/person-recipients';
 import type { Recipient } from '../mail/recipients';
 import { safeErrorLabel } from '../shared/error-names';
+import { plural } from '../shared/plural';
 import type { Clock } from '../shared/seams';
 import type { IssueEventFact } from './issue-event';
 import type { OnceGuard } from './once-guard';
@@ -70,8 +71,6 @@ interface Fired {
   reason: string;
   emailId?: string;
 }
-
-const plural = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
 
 const fireRule = async (rule: NotificationRuleView, fact: IssueEventFact, deps: NotifyDeps): Promise<Fired> => {
   if (rule.jql !== undefined) {

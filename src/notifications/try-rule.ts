@@ -5,6 +5,7 @@ import { JiraError, JiraErrorCode } from '../jira/errors';
 import type { IssueSnapshot } from '../jira/issue';
 import type { IssueRoles } from '../jira/issue-people';
 import { composeIssueEmail } from '../mail/compose-issue-email';
+import { nameEmbeddedImage } from '../mail/embedded-images';
 import type { IssueEmailDeps } from '../mail/issue-email-ports';
 import type { ReadUserEmails } from '../mail/person-recipients';
 import { recipientLabel } from '../mail/recipients';
@@ -23,8 +24,6 @@ export interface TryRuleDeps extends Pick<IssueEmailDeps, 'jira' | 'templates'> 
   credential: (id: string | undefined) => Promise<StoredCredential>;
   readSettings: () => Promise<MailSettings>;
 }
-
-const escapeAttribute = (value: string): string => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const skip = (reason: string): RuleTrial => ({ outcome: 'would-skip', reason });
 
@@ -106,9 +105,7 @@ export const tryRule = async (id: string, issueKey: string, deps: TryRuleDeps): 
   let html = email.html;
   for (const attachment of email.attachments) {
     if (attachment.contentId === undefined) continue;
-    html = html
-      .split(`src="${escapeAttribute(`cid:${attachment.contentId}`)}"`)
-      .join(`src="" data-embedded="${escapeAttribute(attachment.meta.filename)}"`);
+    html = nameEmbeddedImage(html, attachment.contentId, attachment.meta.filename);
   }
   return { outcome: 'would-send', to: to.map(recipientLabel), subject: email.subject, html, notes: gaps };
 };

@@ -1,6 +1,6 @@
+import type { DeliveryResult } from '../delivery/deliver-message';
 import { GraphError } from '../graph/errors';
 import type { StreamedAttachment } from '../graph/mail-message';
-import type { DeliveryResult } from '../mail/deliver-message';
 import { TokenError } from '../oauth/errors';
 import { safeErrorLabel } from '../shared/error-names';
 import { type EmailContent, isInlineAttachment } from './email-contents';

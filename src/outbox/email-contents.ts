@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 
 import { AppError } from '../shared/app-error';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { emailContentKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 import { ContentMissingError, OutboxRecordInvalidError } from './errors';
@@ -121,7 +121,7 @@ export const createEmailContentStore = (store: KvStore): EmailContentStore => ({
       );
     }
     const parsed = contentSchema.safeParse(json, IN_ENGLISH);
-    if (!parsed.success) throw new OutboxRecordInvalidError('email content', describeFirstIssue(parsed.error));
+    if (!parsed.success) throw new OutboxRecordInvalidError('email content', describeFirstSchemaProblem(parsed.error));
     return parsed.data;
   },
 

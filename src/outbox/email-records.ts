@@ -1,6 +1,6 @@
 import type { DeliveryStatus } from '../contract/email-log';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import type { EntityStore } from '../storage/entity-store';
 import { outboxEmailKey } from '../storage/keys';
 import { type EmailRecord, emailRecordSchema } from './email-record';
@@ -32,7 +32,7 @@ export interface EmailRecordStore {
 
 const parseRecord = (value: unknown): EmailRecord => {
   const parsed = emailRecordSchema.safeParse(value, IN_ENGLISH);
-  if (!parsed.success) throw new OutboxRecordInvalidError('email log entry', describeFirstIssue(parsed.error));
+  if (!parsed.success) throw new OutboxRecordInvalidError('email log entry', describeFirstSchemaProblem(parsed.error));
   const { lastError, requestId, sentAt, finishedAt, nextAttemptAt, slotAt, attempt, unsure, ...rest } = parsed.data;
   // exactOptionalPropertyTypes: absent fields stay absent rather than `undefined`.
   return {

@@ -1,16 +1,23 @@
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { TrafficHealth } from '../credentials/traffic-health';
+import type { DeliveryResult } from '../delivery/deliver-message';
 import type { OutgoingMessage } from '../graph/mail-message';
 import type { MessageTrace } from '../graph/message-lookup';
 import type { HistoryRecord } from '../history/history-store';
-import type { DeliveryResult } from '../mail/deliver-message';
-import type { EmailCommentNote } from '../mail/issue-email-ports';
 import type { Clock } from '../shared/seams';
 import type { EmailContentStore } from './email-contents';
 import type { StoredError } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import type { MailboxPacer } from './mailbox-pacer';
 import type { OutboxQueue } from './outbox-queue';
+
+/** What the app's comment on the issue says about a sent email (jira/issue-comment-writer.ts writes it). */
+export interface EmailCommentNote {
+  senderAccountId: string;
+  to: readonly string[];
+  cc: readonly string[];
+  subject: string;
+}
 
 /** Everything the outbox worker uses; runtime-deps.ts wires the real ones, tests pass fakes. */
 export interface OutboxDeps {

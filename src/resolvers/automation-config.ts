@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 
+import type { AutomationActionOptions } from '../contract/automation-action';
 import type { CredentialView } from '../contract/credentials';
 import type { AutomationConfigFunctions } from '../contract/functions';
 import type { MailSettings } from '../contract/mail-settings';
-import type { AutomationActionOptions } from '../contract/notification-rules';
 import type { TemplateView } from '../contract/templates';
 import { ownDefinitions } from './own-definitions';
 import { type ResolverFunction, resolverFunction } from './resolver-kit';

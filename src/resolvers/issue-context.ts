@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
-import { isValidTimeZone } from '../mail/format-dates';
+import { isValidTimeZone } from '../shared/format-dates';
 import { NoIssueContextError } from './errors';
 import type { ResolverRequest } from './resolver-kit';
 

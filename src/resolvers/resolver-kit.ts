@@ -4,7 +4,7 @@ import { CommonErrorCode } from '../contract/error-codes';
 import { fail, ok, type ResolverError, type ResolverResult } from '../contract/result';
 import { type Audience, INTERNAL_MESSAGE, VALIDATION_MESSAGE } from '../messages/words';
 import { safeErrorLabel } from '../shared/error-names';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { diagnosticsOf, toResolverError } from './error-messages';
 
 /** What @forge/resolver hands a resolver function. */

@@ -5,6 +5,12 @@ import type { SendEmailActionDeps } from '../automation/send-email-action';
 import { createCredentialService } from '../credentials/credential-service';
 import { createCredentialStore } from '../credentials/credential-store';
 import { createTrafficHealth } from '../credentials/traffic-health';
+import {
+  createDirectorySearch,
+  createGraphMailSender,
+  createMailboxTrace,
+  type GraphMailSenderDeps,
+} from '../delivery/graph-mail-sender';
 import { createHistoryStore } from '../history/history-store';
 import { downloadAttachment, openAttachment } from '../jira/attachment-content';
 import { mayBrowseUsers } from '../jira/browse-users-check';
@@ -25,12 +31,6 @@ import { listStatuses } from '../jira/statuses';
 import { readUserEmails } from '../jira/user-emails';
 import { readUserName } from '../jira/user-name';
 import { searchJiraUsers } from '../jira/user-search';
-import {
-  createDirectorySearch,
-  createGraphMailSender,
-  createMailboxTrace,
-  type GraphMailSenderDeps,
-} from '../mail/graph-mail-sender';
 import type { IssueEmailJira } from '../mail/issue-email-ports';
 import { previewTemplateForIssue } from '../mail/template-preview';
 import { issueRefOf } from '../notifications/issue-ref';

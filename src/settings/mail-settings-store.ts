@@ -5,8 +5,8 @@ import {
   mailSettingsSchema,
 } from '../contract/mail-settings';
 import { AppError } from '../shared/app-error';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { MAIL_SETTINGS_KEY } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
@@ -38,7 +38,7 @@ export const createMailSettingsStore = (store: KvStore): MailSettingsStore => ({
     const value = await store.get(MAIL_SETTINGS_KEY);
     if (value === undefined || value === null) return defaults();
     const parsed = mailSettingsSchema.safeParse(value, IN_ENGLISH);
-    if (!parsed.success) throw new MailSettingsUnreadableError(describeFirstIssue(parsed.error));
+    if (!parsed.success) throw new MailSettingsUnreadableError(describeFirstSchemaProblem(parsed.error));
     return parsed.data;
   },
   save: async (settings) => {

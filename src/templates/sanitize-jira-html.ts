@@ -1,6 +1,6 @@
 import { FilterXSS, type IWhiteList, parseAttr } from 'xss';
 
-import { escapeHtml } from '../mail/html-escape';
+import { escapeHtml } from '../shared/html-escape';
 
 /** Formatting, links, lists, code, tables and (see below) images survive; scripts, styles, forms and handlers do not. */
 const ALLOWED: IWhiteList = {

@@ -1,7 +1,7 @@
 import type { CommentChoice } from '../contract/issue-email';
 import type { IssueSnapshot } from '../jira/issue';
-import { formatDate, formatDateTime } from '../mail/format-dates';
-import { textToHtml } from '../mail/html-escape';
+import { formatDate, formatDateTime } from '../shared/format-dates';
+import { textToHtml } from '../shared/html-escape';
 import { type SafeHtml, safeHtml } from './liquid-engine';
 import { sanitizeJiraHtml } from './sanitize-jira-html';
 

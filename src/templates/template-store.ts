@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 
 import { MAX_TEMPLATE_BYTES } from '../contract/templates';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { TEMPLATE_PREFIX, templateIdFromKey, templateKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
@@ -28,7 +28,7 @@ const parse = (value: unknown, key: string): StoredTemplate | undefined => {
   const read = storedTemplateSchema.safeParse(value, IN_ENGLISH);
   if (read.success && templateIdFromKey(key) === read.data.id) return read.data;
   // A record this release cannot read is left alone rather than breaking every other template.
-  const problem = read.success ? 'its id does not match its key' : describeFirstIssue(read.error);
+  const problem = read.success ? 'its id does not match its key' : describeFirstSchemaProblem(read.error);
   console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${problem}`);
   return undefined;
 };

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 
 import type { AdminWarnings } from '../contract/credential-health';
-import { describeFirstIssue } from '../shared/describe-issues';
-import { IN_ENGLISH } from '../shared/issue-messages';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { ADMIN_WARNINGS_KEY } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
@@ -48,7 +48,9 @@ export const createWarningStore = (store: KvStore): WarningStore => ({
     if (value === undefined) return { warnings: [] };
     const parsed = adminWarningsSchema.safeParse(value, IN_ENGLISH);
     if (parsed.success) return parsed.data;
-    console.warn(`[issue-mailer] ignoring unreadable ${ADMIN_WARNINGS_KEY}: ${describeFirstIssue(parsed.error)}`);
+    console.warn(
+      `[issue-mailer] ignoring unreadable ${ADMIN_WARNINGS_KEY}: ${describeFirstSchemaProblem(parsed.error)}`,
+    );
     return { warnings: [] };
   },
   write: async (warnings) => {

@@ -1,5 +1,5 @@
+import type { AutomationActionOptions } from '../../../src/contract/automation-action';
 import { readActionRecipients } from '../../../src/contract/automation-recipients';
-import type { AutomationActionOptions } from '../../../src/contract/notification-rules';
 
 /** The action's inputs as manifest.yml declares them; the form always submits all five, as strings. */
 export const ACTION_INPUT_NAMES = ['issueKey', 'recipients', 'template', 'mailbox', 'message'] as const;

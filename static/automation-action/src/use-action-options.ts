@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import type { AutomationActionOptions } from '../../../src/contract/notification-rules';
+import type { AutomationActionOptions } from '../../../src/contract/automation-action';
 import type { ResolverError } from '../../../src/contract/result';
 import { getActionOptions } from './invokes';
 

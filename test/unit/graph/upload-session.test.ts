@@ -1,3 +1,4 @@
+import { UPLOAD_CHUNK_BYTES } from '../../../src/delivery/delivery-plan';
 import { GraphError } from '../../../src/graph/errors';
 import type { GraphClientDeps } from '../../../src/graph/graph-request';
 import {
@@ -6,7 +7,6 @@ import {
   type UploadDeps,
   type UploadSession,
 } from '../../../src/graph/upload-session';
-import { UPLOAD_CHUNK_BYTES } from '../../../src/mail/delivery-plan';
 import {
   type Answer,
   answersInOrder,

@@ -8,11 +8,12 @@ import {
   SecretMissingError,
   SecretRequiredError,
 } from '../../../src/credentials/errors';
+import { MessageTooLargeError } from '../../../src/delivery/errors';
 import { AttachmentSourceError, GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { HistoryRecordInvalidError } from '../../../src/history/history-store';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { JiraError, JiraErrorCode, NotAdminError } from '../../../src/jira/errors';
-import { MailValidationError, MessageTooLargeError, NotAllowedToSendError } from '../../../src/mail/errors';
+import { MailValidationError, NotAllowedToSendError } from '../../../src/mail/errors';
 import {
   JIRA_WORDS,
   MAIL_WORDS,

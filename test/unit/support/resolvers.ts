@@ -2,15 +2,15 @@ import type { AttachmentOption, PersonOption, SendPermission } from '../../../sr
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import { createTrafficHealth } from '../../../src/credentials/traffic-health';
-import { createHistoryStore } from '../../../src/history/history-store';
-import type { IssuePerson } from '../../../src/jira/issue-people';
-import { readIssue } from '../../../src/jira/issue-reader';
 import {
   createDirectorySearch,
   createGraphMailSender,
   createMailboxTrace,
   type GraphMailSenderDeps,
-} from '../../../src/mail/graph-mail-sender';
+} from '../../../src/delivery/graph-mail-sender';
+import { createHistoryStore } from '../../../src/history/history-store';
+import type { IssuePerson } from '../../../src/jira/issue-people';
+import { readIssue } from '../../../src/jira/issue-reader';
 import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';

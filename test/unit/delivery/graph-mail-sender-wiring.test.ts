@@ -2,7 +2,7 @@ import {
   createDirectorySearch,
   createGraphMailSender,
   type GraphMailSenderDeps,
-} from '../../../src/mail/graph-mail-sender';
+} from '../../../src/delivery/graph-mail-sender';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { empty, graphError, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';

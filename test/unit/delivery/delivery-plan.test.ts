@@ -1,18 +1,18 @@
 import {
-  type MailAttachment,
-  type MailMessage,
-  sendMailBodyBytes,
-  toSendMailBody,
-} from '../../../src/graph/mail-message';
-import {
   MAX_MESSAGE_BYTES,
   MAX_REQUEST_BYTES,
   planDelivery,
   UPLOAD_CHUNK_BYTES,
   UPLOAD_SESSION_MIN_BYTES,
   uploadChunks,
-} from '../../../src/mail/delivery-plan';
-import { MessageTooLargeError } from '../../../src/mail/errors';
+} from '../../../src/delivery/delivery-plan';
+import { MessageTooLargeError } from '../../../src/delivery/errors';
+import {
+  type MailAttachment,
+  type MailMessage,
+  sendMailBodyBytes,
+  toSendMailBody,
+} from '../../../src/graph/mail-message';
 
 const MIB = 1024 * 1024;
 

@@ -1,8 +1,8 @@
+import { deliverMessage } from '../../../src/delivery/deliver-message';
+import { MessageTooLargeError } from '../../../src/delivery/errors';
 import { GraphError } from '../../../src/graph/errors';
 import type { GraphClientDeps } from '../../../src/graph/graph-request';
 import type { MailMessage } from '../../../src/graph/mail-message';
-import { deliverMessage } from '../../../src/mail/deliver-message';
-import { MessageTooLargeError } from '../../../src/mail/errors';
 import {
   type Answer,
   empty,

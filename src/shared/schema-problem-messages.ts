@@ -45,7 +45,7 @@ const limit = (verb: string, origin: string, bound: string): string => {
  * depend on the input, such as "expected string, received number", cannot be written into a schema, so parses
  * whose messages are shown or logged pass this map. A message a schema or check sets itself still wins.
  */
-export const englishIssueMessage: z.core.$ZodErrorMap = (issue) => {
+export const englishSchemaProblemMessage: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type': {
       const received = typeName(parsedType(issue.input), issue.input);
@@ -75,4 +75,4 @@ export const englishIssueMessage: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** Parse options for a parse whose messages someone reads: `schema.safeParse(value, IN_ENGLISH)`. */
-export const IN_ENGLISH = { error: englishIssueMessage } as const;
+export const IN_ENGLISH = { error: englishSchemaProblemMessage } as const;

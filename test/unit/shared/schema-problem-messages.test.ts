@@ -1,9 +1,9 @@
 import { locales } from 'zod';
 import * as z from 'zod/mini';
 
-import { englishIssueMessage, IN_ENGLISH } from '../../../src/shared/issue-messages';
+import { englishSchemaProblemMessage, IN_ENGLISH } from '../../../src/shared/schema-problem-messages';
 
-type RawIssue = Parameters<typeof englishIssueMessage>[0];
+type RawIssue = Parameters<typeof englishSchemaProblemMessage>[0];
 const raw = (issue: Record<string, unknown>) => ({ path: [], ...issue }) as unknown as RawIssue;
 
 class Widget {}
@@ -24,7 +24,7 @@ const INPUTS: unknown[] = [
   new Date(0),
 ];
 
-describe('englishIssueMessage', () => {
+describe('englishSchemaProblemMessage', () => {
   it.each([
     [
       'a missing value',
@@ -86,7 +86,7 @@ describe('englishIssueMessage', () => {
     ['unknown keys', { code: 'unrecognized_keys', keys: ['a', 'b'] }, 'Unrecognized keys: "a", "b"'],
     ['a union', { code: 'invalid_union', errors: [] }, 'Invalid input'],
   ])('words %s', (_case, issue, message) => {
-    expect(englishIssueMessage(raw(issue))).toBe(message);
+    expect(englishSchemaProblemMessage(raw(issue))).toBe(message);
   });
 
   const english = locales.en().localeError;
@@ -106,7 +106,7 @@ describe('englishIssueMessage', () => {
   ];
 
   it(`says what zod's English locale says, for all ${matrix.length} issues in the matrix`, () => {
-    const differing = matrix.filter((issue) => englishIssueMessage(raw(issue)) !== english(raw(issue)));
+    const differing = matrix.filter((issue) => englishSchemaProblemMessage(raw(issue)) !== english(raw(issue)));
     expect(differing).toEqual([]);
   });
 
