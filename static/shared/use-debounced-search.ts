@@ -22,18 +22,23 @@ export const useDebouncedSearch = <T>(
   find: (text: string) => Promise<ResolverResult<T[]>>,
   shouldSearch: (text: string) => boolean,
 ): DebouncedSearch<T> => {
-  const [search, setSearch] = useState<DebouncedSearch<T>>(IDLE);
+  const [search, setSearch] = useState<DebouncedSearch<T>>(() =>
+    shouldSearch(query.trim()) ? { status: 'searching', results: [] } : IDLE,
+  );
+  const [searchedQuery, setSearchedQuery] = useState(query);
   const latest = useRef(0);
+
+  // A new query shows at once whether it searches (adjusted during render, as React's docs advise, not in an effect).
+  if (query !== searchedQuery) {
+    setSearchedQuery(query);
+    setSearch(shouldSearch(query.trim()) ? (current) => ({ status: 'searching', results: current.results }) : IDLE);
+  }
 
   useEffect(() => {
     const request = ++latest.current;
     const text = query.trim();
-    if (!shouldSearch(text)) {
-      setSearch(IDLE);
-      return;
-    }
-    setSearch((current) => ({ status: 'searching', results: current.results }));
-    const timer = setTimeout(async () => {
+    if (!shouldSearch(text)) return;
+    const ask = async () => {
       const result = await find(text);
       if (request !== latest.current) return;
       setSearch(
@@ -41,7 +46,8 @@ export const useDebouncedSearch = <T>(
           ? { status: 'done', results: result.data }
           : { status: 'failed', results: [], message: result.error.message },
       );
-    }, SEARCH_DELAY_MS);
+    };
+    const timer = setTimeout(() => void ask(), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [query, find, shouldSearch]);
 

@@ -5,13 +5,13 @@ import { useEffect, useState } from 'react';
 import { SectionMessage } from '../../shared/components/section-message';
 import { Tabs } from '../../shared/components/tabs';
 import { ADMIN_SECTIONS, type AdminSectionKey, NEEDS_CREDENTIALS } from './admin-sections';
-import { CredentialsSection } from './credentials-section';
-import { EmailLogSection } from './email-log-section';
+import { CredentialsSection } from './credentials/credentials-section';
+import { useCredentialList } from './credentials/use-credential-list';
+import { WarningsBanner } from './credentials/warnings-banner';
+import { EmailLogSection } from './email-log/email-log-section';
 import { MailSections } from './mail-sections';
 import { ADMIN_TABS_PREFIX, SectionPanel } from './section-panel';
-import { useCredentialList } from './use-credential-list';
 import { useSectionRoute } from './use-section-route';
-import { WarningsBanner } from './warnings-banner';
 
 const MAIL_SECTIONS: ReadonlySet<AdminSectionKey> = new Set(['templates', 'settings', 'rules']);
 
@@ -26,10 +26,11 @@ export const AdminPage = () => {
   const selected = route.state === 'ready' ? route.selected : null;
   const { want } = credentials;
 
+  // A section shown once stays mounted; noted during render, as React's docs advise for state that follows a value.
+  if (selected !== null && !visited.has(selected)) setVisited(new Set([...visited, selected]));
+
   useEffect(() => {
-    if (selected === null) return;
-    setVisited((current) => (current.has(selected) ? current : new Set([...current, selected])));
-    if (NEEDS_CREDENTIALS.has(selected)) want();
+    if (selected !== null && NEEDS_CREDENTIALS.has(selected)) want();
   }, [selected, want]);
 
   const header = (

@@ -1,13 +1,11 @@
-import './mail-sections.css';
-
 import type { CredentialView } from '../../../src/contract';
+import type { Loadable } from '../../shared/loadable';
 import type { AdminSectionKey } from './admin-sections';
-import { NotificationRulesSection } from './notification-rules-section';
+import { NotificationRulesSection } from './notification-rules/notification-rules-section';
 import { SectionPanel } from './section-panel';
-import { SendingSettingsSection } from './sending-settings-section';
-import { TemplateSection } from './template-section';
-import type { Loadable } from './use-mail-settings';
-import { useTemplateList } from './use-template-list';
+import { SendingSettingsSection } from './sending-settings/sending-settings-section';
+import { TemplateSection } from './templates/template-section';
+import { useTemplateList } from './templates/use-template-list';
 
 interface MailSectionsProps {
   credentials: Loadable<CredentialView[]>;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
+import { ChoiceSelect } from '../../shared/components/choice-select';
 import { Field } from '../../shared/components/field';
 import { LoadFailed } from '../../shared/components/load-failed';
 import { SectionMessage } from '../../shared/components/section-message';
@@ -14,7 +15,6 @@ import {
   templateChoices,
 } from './action-inputs';
 import { onAutomationSubmit, submitInputs } from './bridge-calls';
-import { ChoiceSelect } from './choice-select';
 import { useActionContext } from './use-action-context';
 import { type ActionOptionsLoad, useActionOptions } from './use-action-options';
 
@@ -29,7 +29,7 @@ const templateHint = (load: ActionOptionsLoad): string => {
 const mailboxHint = (load: ActionOptionsLoad): string => {
   if (load.state === 'loading') return 'Loading credentials…';
   if (load.state === 'failed') return 'Credentials could not be loaded.';
-  const fallback = defaultMailbox(load.options);
+  const fallback = defaultMailbox(load.data);
   return fallback
     ? `The mailbox the email is sent from. Default credential: ${fallback}.`
     : 'Issue Mailer has no credential yet.';
@@ -42,7 +42,8 @@ const ConfigurationFields = ({ context }: { context: ActionContext }) => {
   // Automation's submit event may come between renders; it must send what was typed last.
   const latest = useRef(inputs);
   const { load, retry } = useActionOptions();
-  const options = load.state === 'loaded' ? load.options : undefined;
+  const { stored } = context;
+  const options = load.state === 'loaded' ? load.data : undefined;
 
   /**
    * Automation saves what the form last handed to `view.submit`
@@ -62,9 +63,9 @@ const ConfigurationFields = ({ context }: { context: ActionContext }) => {
 
   useEffect(() => {
     // A default shown (Issue: {{issue.key}}) is only what Automation holds once it is submitted.
-    if (!context.stored) void submitInputs(latest.current);
+    if (!stored) void submitInputs(latest.current);
     return onAutomationSubmit(() => void submitIfValid(latest.current));
-  }, []);
+  }, [stored]);
 
   const change = (name: ActionInputName, value: string) => {
     const next = { ...latest.current, [name]: value };

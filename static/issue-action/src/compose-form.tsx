@@ -43,36 +43,34 @@ export const ComposeForm = ({ draft, compose, disabled, toRef }: ComposeFormProp
     else if (person.accountId !== undefined) act.addPerson('to', { accountId: person.accountId, name: person.name });
   };
 
-  const recipientField = (field: FieldName, extra: Partial<Parameters<typeof RecipientField>[0]> = {}) => (
-    <RecipientField
-      field={field}
-      chips={recipients.chips[field]}
-      text={recipients.text[field]}
-      note={recipients.notes[field]}
-      error={errors[field]}
-      isRecipient={(address) => findField(address) !== undefined}
-      onType={(text) => act.type(field, text)}
-      onCommit={(text) => act.commit(field, text)}
-      onPick={addPerson(field)}
-      onRemove={(id) => act.remove(field, id)}
-      onRemoveLast={() => act.removeLast(field)}
-      {...extra}
-    />
-  );
+  const recipientProps = (field: FieldName) => ({
+    field,
+    chips: recipients.chips[field],
+    text: recipients.text[field],
+    note: recipients.notes[field],
+    error: errors[field],
+    isRecipient: (address: string) => findField(address) !== undefined,
+    onType: (text: string) => act.type(field, text),
+    onCommit: (text?: string) => act.commit(field, text),
+    onPick: addPerson(field),
+    onRemove: (id: string) => act.remove(field, id),
+    onRemoveLast: () => act.removeLast(field),
+  });
 
   return (
     <fieldset className="im-compose" disabled={disabled}>
       <div className="im-compose__to">
-        {recipientField('to', {
-          required: true,
-          inputRef: toRef,
-          hint: `Press Enter or type a comma after each address. Up to ${MAX_RECIPIENTS} recipients in all.`,
-        })}
+        <RecipientField
+          {...recipientProps('to')}
+          required
+          inputRef={toRef}
+          hint={`Press Enter or type a comma after each address. Up to ${MAX_RECIPIENTS} recipients in all.`}
+        />
         <QuickPicks picks={draft.quickPicks} fieldOf={fieldOfPick} onPick={addPick} />
       </div>
-      {recipientField('cc')}
+      <RecipientField {...recipientProps('cc')} />
       {showBcc ? (
-        recipientField('bcc', { inputRef: bccRef })
+        <RecipientField {...recipientProps('bcc')} inputRef={bccRef} />
       ) : (
         <p className="im-compose__add-bcc">
           <button

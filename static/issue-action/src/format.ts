@@ -1,4 +1,7 @@
-export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+import { plural } from '../../shared/plural';
+
+// One plural for every UI (static/shared/plural.ts).
+export { plural };
 
 const UNITS = ['KB', 'MB', 'GB'] as const;
 

@@ -7,22 +7,7 @@ import './recipients.css';
 import './panels.css';
 import './delivery.css';
 
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-
-import { loadDateSettings } from '../../shared/date-settings';
-import { enableProductTheme } from '../../shared/theme';
+import { boot } from '../../shared/boot';
 import { EmailDialog } from './email-dialog';
 
-void enableProductTheme();
-
-const container = document.getElementById('root');
-if (!container) throw new Error('The page has no #root element.');
-// Dates in the user's locale and time zone from the first render on.
-void loadDateSettings().then(() =>
-  createRoot(container).render(
-    <StrictMode>
-      <EmailDialog />
-    </StrictMode>,
-  ),
-);
+boot(<EmailDialog />, { dates: true });

@@ -2,13 +2,13 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import type { ResolverError } from '../../../src/contract/result';
-import { SectionMessage } from '../../shared/components/section-message';
 import { type FieldErrors, normaliseFieldErrors } from '../../shared/field-errors';
 import { ATTACHMENTS_ID } from './attachment-list';
-import { closeDialog } from './close-dialog';
 import { LATEST_COMMENTS_ID } from './comments-choice';
 import { ComposeForm } from './compose-form';
+import { ComposeNotices } from './compose-notices';
 import { DeliveryStatus } from './delivery-status';
+import { DialogFooter } from './dialog-footer';
 import { DialogShell } from './dialog-shell';
 import { DialogTabs, panelId, tabId, type TabItem } from './dialog-tabs';
 import { HistoryPanel } from './history-panel';
@@ -127,47 +127,29 @@ export const ReadyDialog = ({ draft }: { draft: IssueEmailDraft }) => {
 
   const onCompose = tab === 'compose';
   const footer = (
-    <>
-      {onCompose && allowed && !done && (
-        <button
-          type="button"
-          className="im-button"
-          disabled={!configured}
-          aria-disabled={busy || undefined}
-          onClick={() => void showPreview()}
-        >
-          Preview
-        </button>
-      )}
-      <p className="im-dialog__hint" id="send-hint" role="status">
-        {onCompose && (sender.sending ? 'Queuing the email…' : sender.stage === 'editing' ? (hint?.message ?? '') : '')}
-      </p>
-      <div className="im-dialog__actions">
-        <button
-          ref={closeRef}
-          type="button"
-          className={`im-button ${done ? 'im-button--primary' : 'im-button--subtle'}`}
-          onClick={() => void closeDialog()}
-        >
-          {/* History only shows: nothing there to cancel. */}
-          {sender.stage === 'editing' && onCompose && allowed ? 'Cancel' : 'Close'}
-        </button>
-        {/* Someone who may not send gets the reason and no form: nothing to send either. */}
-        {onCompose && !done && allowed && (
-          <button
-            type="button"
-            className="im-button im-button--primary"
-            disabled={!canSend}
-            aria-disabled={busy || undefined}
-            aria-describedby={hint ? 'send-hint' : undefined}
-            onClick={() => void send()}
-          >
-            {sender.sending && <span className="im-spinner" aria-hidden="true" />}
-            Send
-          </button>
-        )}
-      </div>
-    </>
+    <DialogFooter
+      onCompose={onCompose}
+      allowed={allowed}
+      configured={configured}
+      done={done}
+      busy={busy}
+      canSend={canSend}
+      hint={hint?.message}
+      status={
+        onCompose
+          ? sender.sending
+            ? 'Queuing the email…'
+            : sender.stage === 'editing'
+              ? (hint?.message ?? '')
+              : ''
+          : ''
+      }
+      cancels={sender.stage === 'editing' && onCompose && allowed}
+      sending={sender.sending}
+      closeRef={closeRef}
+      onPreview={() => void showPreview()}
+      onSend={() => void send()}
+    />
   );
 
   return (
@@ -186,26 +168,7 @@ export const ReadyDialog = ({ draft }: { draft: IssueEmailDraft }) => {
         hidden={!onCompose}
         className="im-panel"
       >
-        {!allowed && (
-          <SectionMessage appearance="warning" title="You can't email this issue">
-            <p>{draft.permission.allowed ? '' : draft.permission.reason}</p>
-          </SectionMessage>
-        )}
-        {allowed && !configured && (
-          <SectionMessage appearance="warning" title="Email is not configured">
-            <p>
-              Issue Mailer has no Microsoft 365 credential yet. Ask a Jira admin to add one under Jira settings &gt;
-              Apps &gt; Issue Mailer.
-            </p>
-          </SectionMessage>
-        )}
-        {sender.error && (
-          <div ref={errorRef}>
-            <SectionMessage appearance="error" title="The email was not sent">
-              <p>{sender.error.message}</p>
-            </SectionMessage>
-          </div>
-        )}
+        <ComposeNotices draft={draft} configured={configured} error={sender.error} errorRef={errorRef} />
         {allowed && previewing && <PreviewPanel state={preview.state} onEdit={edit} />}
         {allowed && (
           <div className="im-panel" hidden={previewing}>

@@ -8,13 +8,14 @@ import {
   useState,
 } from 'react';
 
+import { ChipInput, comboboxAttributes } from '../../shared/components/chip-input';
 import { Field } from '../../shared/components/field';
 import { plural } from './format';
 import { PeopleSuggestions } from './people-suggestions';
 import { isReachable, type Reachable } from './person-labels';
 import { RecipientChip } from './recipient-chip';
+import { onRecipientKey, onRecipientPaste } from './recipient-keys';
 import { type Recipient, RECIPIENT_LABELS, type RecipientField as FieldName } from './recipient-state';
-import { isRecipientList } from './recipients';
 import { MIN_SEARCH_LENGTH, type PeopleSearch, usePeopleSearch } from './use-people-search';
 
 export const recipientInputId = (field: FieldName) => `email-${field}`;
@@ -95,61 +96,26 @@ export const RecipientField = (props: RecipientFieldProps) => {
     setActive(-1);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const activePerson = expanded && activeIndex >= 0 ? people[activeIndex] : undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (!expanded || people.length === 0) {
-          if (text.trim().length >= MIN_SEARCH_LENGTH) setOpen(true);
-          return;
-        }
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        const from = activeIndex === -1 ? (step === 1 ? -1 : people.length) : activeIndex;
-        setActive((from + step + people.length) % people.length);
-        return;
-      }
-      case 'Enter':
-        // Ctrl+Enter sends, and the dialog sends with the typed text as it would become chips.
-        if (event.ctrlKey || event.metaKey) return;
-        event.preventDefault();
-        if (activePerson) pick(activePerson);
-        else props.onCommit();
-        return;
-      case 'Tab':
-        // Focus moves on either way; leaving the box turns the text into chips.
-        if (activePerson) pick(activePerson);
-        return;
-      case 'Escape':
-        if (expanded) {
-          // Closes the suggestions only, not the dialog.
-          event.preventDefault();
-          setOpen(false);
-          setActive(-1);
-        }
-        return;
-      case 'Backspace': {
-        const input = event.currentTarget;
-        if (text === '' && input.selectionStart === 0 && input.selectionEnd === 0 && chips.length > 0) {
-          event.preventDefault();
-          props.onRemoveLast();
-        }
-        return;
-      }
-    }
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) =>
+    onRecipientKey(event, {
+      text,
+      chipCount: chips.length,
+      people,
+      activeIndex,
+      activePerson: expanded && activeIndex >= 0 ? people[activeIndex] : undefined,
+      expanded,
+      setActive,
+      setOpen,
+      pick,
+      onCommit: props.onCommit,
+      onRemoveLast: props.onRemoveLast,
+    });
 
-  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
-    const pasted = event.clipboardData.getData('text');
-    if (!isRecipientList(pasted)) return;
-    event.preventDefault();
-    const input = event.currentTarget;
-    const start = input.selectionStart ?? text.length;
-    const end = input.selectionEnd ?? text.length;
-    props.onCommit(text.slice(0, start) + pasted + text.slice(end));
-    setOpen(false);
-  };
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) =>
+    onRecipientPaste(event, text, (pasted) => {
+      props.onCommit(pasted);
+      setOpen(false);
+    });
 
   return (
     <Field id={id} label={label} required={required} hint={hint} error={error}>
@@ -159,64 +125,52 @@ export const RecipientField = (props: RecipientFieldProps) => {
           .join(' ');
         const invalid = error !== undefined || invalidIds.length > 0;
         return (
-          <div>
-            <div className="im-chip-input">
-              <div
-                className={`im-chip-input__box im-recipients__box${invalid ? ' im-chip-input__box--invalid' : ''}`}
-                // A click anywhere in the box, as on an input, puts the caret in the text box.
-                onClick={(event) => {
-                  if (event.target === event.currentTarget) inputRef.current?.focus();
+          <ChipInput
+            inputRef={inputRef}
+            invalid={invalid}
+            boxClassName="im-recipients__box"
+            focusOnChipClick={false}
+            chips={chips.map((chip) => (
+              <RecipientChip
+                key={chip.id}
+                chip={chip}
+                messageId={messageId(chip)}
+                onRemove={() => {
+                  props.onRemove(chip.id);
+                  inputRef.current?.focus();
                 }}
-              >
-                {chips.length > 0 && (
-                  <ul className="im-chips">
-                    {chips.map((chip) => (
-                      <RecipientChip
-                        key={chip.id}
-                        chip={chip}
-                        messageId={messageId(chip)}
-                        onRemove={() => {
-                          props.onRemove(chip.id);
-                          inputRef.current?.focus();
-                        }}
-                      />
-                    ))}
-                  </ul>
-                )}
-                <input
-                  id={control.id}
-                  ref={inputRef}
-                  className="im-chip-input__text im-recipients__input"
-                  type="text"
-                  inputMode="email"
-                  role="combobox"
-                  aria-autocomplete="list"
-                  aria-expanded={expanded}
-                  aria-controls={listId}
-                  aria-activedescendant={expanded && activeIndex >= 0 ? optionId(activeIndex) : undefined}
-                  aria-describedby={describedBy || undefined}
-                  aria-invalid={invalid || undefined}
-                  aria-required={control['aria-required']}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={text}
-                  placeholder={chips.length === 0 ? 'Name or email address' : ''}
-                  onChange={(event) => {
-                    props.onType(event.currentTarget.value);
-                    setOpen(true);
-                    setActive(-1);
-                  }}
-                  onKeyDown={onKeyDown}
-                  onPaste={onPaste}
-                  onFocus={() => setFocused(true)}
-                  onBlur={() => {
-                    setFocused(false);
-                    setOpen(false);
-                    setActive(-1);
-                    props.onCommit();
-                  }}
-                />
-              </div>
+              />
+            ))}
+            input={
+              <input
+                id={control.id}
+                ref={inputRef}
+                className="im-chip-input__text im-recipients__input"
+                type="text"
+                inputMode="email"
+                {...comboboxAttributes(listId, expanded, activeIndex >= 0 ? optionId(activeIndex) : undefined)}
+                aria-describedby={describedBy || undefined}
+                aria-invalid={invalid || undefined}
+                aria-required={control['aria-required']}
+                value={text}
+                placeholder={chips.length === 0 ? 'Name or email address' : ''}
+                onChange={(event) => {
+                  props.onType(event.currentTarget.value);
+                  setOpen(true);
+                  setActive(-1);
+                }}
+                onKeyDown={onKeyDown}
+                onPaste={onPaste}
+                onFocus={() => setFocused(true)}
+                onBlur={() => {
+                  setFocused(false);
+                  setOpen(false);
+                  setActive(-1);
+                  props.onCommit();
+                }}
+              />
+            }
+            suggestions={
               <PeopleSuggestions
                 listId={listId}
                 optionId={optionId}
@@ -227,15 +181,12 @@ export const RecipientField = (props: RecipientFieldProps) => {
                 onPick={pick}
                 onHighlight={setActive}
               />
-            </div>
-            <span className="im-visually-hidden" role="status">
-              {suggestionAnnouncement}
-            </span>
-            {/* Always present, so the note is announced when it appears. */}
-            <p className="im-field__hint im-recipients__note" id={noteId} role="status">
-              {note}
-            </p>
-          </div>
+            }
+            announcement={suggestionAnnouncement}
+            noteId={noteId}
+            noteClassName="im-recipients__note"
+            note={note}
+          />
         );
       }}
     </Field>

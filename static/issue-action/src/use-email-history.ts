@@ -16,18 +16,22 @@ export const useEmailHistory = (wanted: boolean) => {
   const latest = useRef(0);
   const asked = useRef(false);
 
-  const load = useCallback(async () => {
+  const fetchHistory = useCallback(async () => {
     const request = ++latest.current;
     asked.current = true;
-    setState({ status: 'loading' });
     const result = await listEmailHistory();
     if (request !== latest.current) return;
     setState(result.ok ? { status: 'ready', entries: result.data } : { status: 'failed', error: result.error });
   }, []);
 
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    await fetchHistory();
+  }, [fetchHistory]);
+
   useEffect(() => {
-    if (wanted && state.status === 'idle') void load();
-  }, [wanted, state.status, load]);
+    if (wanted && !asked.current) void fetchHistory();
+  }, [wanted, fetchHistory]);
 
   useEffect(
     () => () => {
@@ -44,5 +48,7 @@ export const useEmailHistory = (wanted: boolean) => {
     if (asked.current) void load();
   }, [load]);
 
-  return { state, reload: load, refresh };
+  // Wanted and not read yet: the first read is under way.
+  const shown: HistoryState = wanted && state.status === 'idle' ? { status: 'loading' } : state;
+  return { state: shown, reload: load, refresh };
 };

@@ -1,5 +1,5 @@
 import { type CredentialInput, testConnectionSchema } from '../../../src/contract';
-import { connectionErrors, connectionValuesOf } from '../../../static/admin/src/connection-values';
+import { connectionErrors, connectionValuesOf } from '../../../static/admin/src/credentials/connection-values';
 
 const INPUT: CredentialInput = {
   id: 'cred-1',

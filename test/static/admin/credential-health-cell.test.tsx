@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import type { CredentialView } from '../../../src/contract';
-import { LastTestCell } from '../../../static/admin/src/credential-cells';
+import { LastTestCell } from '../../../static/admin/src/credentials/credential-cells';
 import { mount, type Mounted } from './support/dom';
 
 const NOW = new Date('2026-06-15T10:00:00Z');

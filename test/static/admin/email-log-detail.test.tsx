@@ -5,9 +5,9 @@
 import './support/fake-admin-bridge';
 
 import type { EmailLogEntry } from '../../../src/contract';
-import { EmailLogSection } from '../../../static/admin/src/email-log-section';
-import { formatDateTime } from '../../../static/admin/src/format';
-import { ENTRY_REFRESH_MS } from '../../../static/admin/src/use-email-log-entry';
+import { EmailLogSection } from '../../../static/admin/src/email-log/email-log-section';
+import { ENTRY_REFRESH_MS } from '../../../static/admin/src/email-log/use-email-log-entry';
+import { formatDateTime } from '../../../static/admin/src/shared/format';
 import {
   advance,
   buttonNamed,

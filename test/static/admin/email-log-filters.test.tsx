@@ -4,9 +4,13 @@
 // The fake bridge goes first (a side-effect import, which import sorting keeps on top): @forge/bridge reads it when the UI modules load.
 import './support/fake-admin-bridge';
 
-import { startOfLocalDay, TO_BEFORE_FROM_MESSAGE, toListPayload } from '../../../static/admin/src/email-log-query';
-import { EmailLogSection } from '../../../static/admin/src/email-log-section';
-import { ISSUE_KEY_DELAY_MS } from '../../../static/admin/src/use-email-log';
+import {
+  startOfLocalDay,
+  TO_BEFORE_FROM_MESSAGE,
+  toListPayload,
+} from '../../../static/admin/src/email-log/email-log-query';
+import { EmailLogSection } from '../../../static/admin/src/email-log/email-log-section';
+import { ISSUE_KEY_DELAY_MS } from '../../../static/admin/src/email-log/use-email-log';
 import {
   advance,
   blur,

@@ -5,8 +5,8 @@
 import './support/fake-admin-bridge';
 
 import type { EmailContentView, EmailLogEntry } from '../../../src/contract';
-import { EmailLogSection } from '../../../static/admin/src/email-log-section';
-import { ENTRY_REFRESH_MS } from '../../../static/admin/src/use-email-log-entry';
+import { EmailLogSection } from '../../../static/admin/src/email-log/email-log-section';
+import { ENTRY_REFRESH_MS } from '../../../static/admin/src/email-log/use-email-log-entry';
 import {
   advance,
   buttonNamed,

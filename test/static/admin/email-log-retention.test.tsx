@@ -4,7 +4,7 @@
 // The fake bridge goes first (a side-effect import, which import sorting keeps on top): @forge/bridge reads it when the UI modules load.
 import './support/fake-admin-bridge';
 
-import { RetentionSetting } from '../../../static/admin/src/retention-setting';
+import { RetentionSetting } from '../../../static/admin/src/email-log/retention-setting';
 import { buttonNamed, click, controlLabelled, mount, type Mounted, paragraphsOf, typeInto } from './support/dom';
 import { backend } from './support/fake-admin-bridge';
 

@@ -5,8 +5,8 @@
 import './support/fake-admin-bridge';
 
 import type { EmailLogPage, ResolverResult } from '../../../src/contract';
-import { EmailLogSection } from '../../../static/admin/src/email-log-section';
-import { formatDateTime } from '../../../static/admin/src/format';
+import { EmailLogSection } from '../../../static/admin/src/email-log/email-log-section';
+import { formatDateTime } from '../../../static/admin/src/shared/format';
 import {
   buttonNamed,
   choose,

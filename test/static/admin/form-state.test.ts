@@ -8,7 +8,7 @@ import {
   validateCredentialInput,
   visibleWriteOnly,
   withProvider,
-} from '../../../static/admin/src/form-state';
+} from '../../../static/admin/src/credentials/form-state';
 
 const SAVED: CredentialView = {
   id: 'cred-1',

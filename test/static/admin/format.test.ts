@@ -1,4 +1,4 @@
-import { expiryOf, formatRelative } from '../../../static/admin/src/format';
+import { expiryOf, formatRelative } from '../../../static/admin/src/shared/format';
 
 const NOW = new Date('2026-11-01T12:00:00Z');
 

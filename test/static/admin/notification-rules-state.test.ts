@@ -1,4 +1,8 @@
-import { recipientsText, ruleErrorsFrom, whenText } from '../../../static/admin/src/notification-rule-state';
+import {
+  recipientsText,
+  ruleErrorsFrom,
+  whenText,
+} from '../../../static/admin/src/notification-rules/notification-rule-state';
 import { splitAllRecipients as splitAddressList } from '../../../static/shared/address-split';
 
 describe('splitAddressList', () => {

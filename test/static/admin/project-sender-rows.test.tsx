@@ -5,8 +5,8 @@
 import './support/fake-admin-bridge';
 
 import { DEFAULT_MAIL_SETTINGS, type MailSettings } from '../../../src/contract';
-import { SendingSettingsSection } from '../../../static/admin/src/sending-settings-section';
-import { useTemplateList } from '../../../static/admin/src/use-template-list';
+import { SendingSettingsSection } from '../../../static/admin/src/sending-settings/sending-settings-section';
+import { useTemplateList } from '../../../static/admin/src/templates/use-template-list';
 import {
   buttonNamed,
   choose,

@@ -5,9 +5,9 @@
 import './support/fake-admin-bridge';
 
 import { type CredentialView, DEFAULT_MAIL_SETTINGS, type MailSettings } from '../../../src/contract';
-import { SendingSettingsSection } from '../../../static/admin/src/sending-settings-section';
-import type { Loadable } from '../../../static/admin/src/use-mail-settings';
-import { useTemplateList } from '../../../static/admin/src/use-template-list';
+import { SendingSettingsSection } from '../../../static/admin/src/sending-settings/sending-settings-section';
+import { useTemplateList } from '../../../static/admin/src/templates/use-template-list';
+import type { Loadable } from '../../../static/shared/loadable';
 import { click, controlLabelled, mount, type Mounted, regionNamed, submit, textOf } from './support/dom';
 import { backend } from './support/fake-admin-bridge';
 import { CREDENTIALS, PROJECTS, TEMPLATES } from './support/notification-rule-fixtures';

@@ -14,7 +14,7 @@ import {
   validateSettings,
   withChosen,
   withoutChosen,
-} from '../../../static/admin/src/settings-state';
+} from '../../../static/admin/src/sending-settings/settings-state';
 
 const keys = () => {
   let count = 0;

@@ -7,7 +7,7 @@ import './support/fake-admin-bridge';
 import { TextEncoder } from 'node:util';
 
 import type { TemplateView, UnknownPlaceholder } from '../../../src/contract';
-import { TemplateEditor } from '../../../static/admin/src/template-editor';
+import { TemplateEditor } from '../../../static/admin/src/templates/template-editor';
 import {
   buttonNamed,
   click,
@@ -23,7 +23,7 @@ import { backend } from './support/fake-admin-bridge';
 
 // CodeMirror is a chunk of its own, and a layout engine jsdom does not have: here it never arrives, so the
 // editor is the plain textarea it shows while the chunk loads (the browser tests cover CodeMirror).
-jest.mock('../../../static/admin/src/code-editor-view', () => {
+jest.mock('../../../static/admin/src/templates/code-editor-view', () => {
   throw new Error('CodeMirror is not loaded in jsdom');
 });
 

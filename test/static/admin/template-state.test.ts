@@ -13,7 +13,7 @@ import {
   toTemplateInput,
   upsertTemplate,
   validateTemplateInput,
-} from '../../../static/admin/src/template-state';
+} from '../../../static/admin/src/templates/template-state';
 
 const BUILT_IN: TemplateView = {
   id: BUILT_IN_TEMPLATE_ID,

@@ -1,4 +1,4 @@
-import { notAddedMessage, unaddedTextErrors } from '../../../static/admin/src/unadded-text';
+import { notAddedMessage, unaddedTextErrors } from '../../../static/admin/src/sending-settings/unadded-text';
 
 describe('text left in the groups and project roles pickers, at Save', () => {
   it('refuses text in either picker while members of groups or roles may send, naming the text', () => {

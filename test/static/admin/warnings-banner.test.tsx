@@ -5,7 +5,7 @@
 import './support/fake-admin-bridge';
 
 import type { AdminWarnings, CredentialWarning } from '../../../src/contract';
-import { WarningsBanner } from '../../../static/admin/src/warnings-banner';
+import { WarningsBanner } from '../../../static/admin/src/credentials/warnings-banner';
 import { setDateSettings } from '../../../static/shared/date-format';
 import { mount, type Mounted, paragraphsOf } from './support/dom';
 

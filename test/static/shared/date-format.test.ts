@@ -2,7 +2,10 @@
 // formatter's module loads.
 import './support/context-bridge';
 
-import { formatDate as adminFormatDate, formatDateTime as adminFormatDateTime } from '../../../static/admin/src/format';
+import {
+  formatDate as adminFormatDate,
+  formatDateTime as adminFormatDateTime,
+} from '../../../static/admin/src/shared/format';
 import { formatDateTime as dialogFormatDateTime } from '../../../static/issue-action/src/format';
 import {
   dateSettings,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import { type ChipOption, ChipPicker } from '../../../../static/admin/src/chip-picker';
+import { type ChipOption, ChipPicker } from '../../../../static/admin/src/sending-settings/chip-picker';
 
 export const GROUPS: ChipOption[] = [
   { value: 'g-dev', label: 'developers' },

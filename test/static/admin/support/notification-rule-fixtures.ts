@@ -7,7 +7,7 @@ import type {
   StatusRef,
   TemplateView,
 } from '../../../../src/contract';
-import type { Loadable } from '../../../../static/admin/src/use-mail-settings';
+import type { Loadable } from '../../../../static/shared/loadable';
 import type { FakeAdminBackend } from './fake-admin-bridge';
 
 export const TEMPLATES: TemplateView[] = [

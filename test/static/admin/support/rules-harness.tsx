@@ -1,7 +1,7 @@
 import type { CredentialView } from '../../../../src/contract';
-import { NotificationRulesSection } from '../../../../static/admin/src/notification-rules-section';
-import type { Loadable } from '../../../../static/admin/src/use-mail-settings';
-import { useTemplateList } from '../../../../static/admin/src/use-template-list';
+import { NotificationRulesSection } from '../../../../static/admin/src/notification-rules/notification-rules-section';
+import { useTemplateList } from '../../../../static/admin/src/templates/use-template-list';
+import type { Loadable } from '../../../../static/shared/loadable';
 import { CREDENTIALS } from './notification-rule-fixtures';
 
 /** The section as the admin page mounts it: with the page's template list and credentials. */

@@ -1,0 +1,222 @@
+import {
+  CERTIFICATE_REQUIRED_MESSAGE,
+  type ClientAuthMethod,
+  type CredentialInput,
+  credentialInputSchema,
+  type CredentialView,
+  type GRANT_TYPES,
+  MICROSOFT_CLOUDS,
+  type MicrosoftCloud,
+  PRIVATE_KEY_REQUIRED_MESSAGE,
+  SECRET_REQUIRED_MESSAGE,
+} from '../../../../src/contract';
+import { type FieldErrors, fieldErrorsFromIssues } from '../../../shared/field-errors';
+
+/** The form's fields as the inputs hold them: plain strings, keyed like CredentialInput. */
+export interface CredentialFormValues {
+  name: string;
+  provider: MicrosoftCloud;
+  grantType: (typeof GRANT_TYPES)[number];
+  clientAuthMethod: ClientAuthMethod;
+  clientId: string;
+  clientSecret: string;
+  secretExpiresOn: string;
+  nextClientSecret: string;
+  nextSecretExpiresOn: string;
+  certificatePem: string;
+  privateKeyPem: string;
+  tokenEndpoint: string;
+  scope: string;
+  senderMailbox: string;
+  graphBaseUrl: string;
+}
+
+export type FormField = keyof CredentialFormValues;
+
+/**
+ * What the admin chose to do with write-only material the page cannot show: a stored secret, next secret or
+ * certificate and key stay as they are unless the admin opens its replacement (or removal) on purpose.
+ */
+export interface WriteOnlyChoices {
+  replaceSecret: boolean;
+  addNextSecret: boolean;
+  removeNextSecret: boolean;
+  replaceCertificate: boolean;
+}
+
+export const NO_WRITE_ONLY_CHOICES: WriteOnlyChoices = {
+  replaceSecret: false,
+  addNextSecret: false,
+  removeNextSecret: false,
+  replaceCertificate: false,
+};
+
+export const GRANT_TYPE_LABELS: Record<CredentialFormValues['grantType'], string> = {
+  client_credentials: 'Client credentials',
+};
+
+export const CLIENT_AUTH_LABELS: Record<ClientAuthMethod, string> = {
+  client_secret: 'Client secret',
+  certificate: 'Certificate',
+};
+
+export const isCloud = (provider: string): provider is MicrosoftCloud => Object.hasOwn(MICROSOFT_CLOUDS, provider);
+
+/** The label of a stored provider; an unknown key (a newer backend) shows as itself. */
+export const providerLabel = (provider: string): string =>
+  isCloud(provider) ? MICROSOFT_CLOUDS[provider].label : provider;
+
+export const emptyFormValues = (): CredentialFormValues => {
+  const cloud = MICROSOFT_CLOUDS.microsoft365;
+  return {
+    name: '',
+    provider: 'microsoft365',
+    grantType: 'client_credentials',
+    clientAuthMethod: 'client_secret',
+    clientId: '',
+    clientSecret: '',
+    secretExpiresOn: '',
+    nextClientSecret: '',
+    nextSecretExpiresOn: '',
+    certificatePem: '',
+    privateKeyPem: '',
+    tokenEndpoint: '',
+    scope: cloud.scope,
+    senderMailbox: '',
+    graphBaseUrl: cloud.graphBaseUrl,
+  };
+};
+
+/** Write-only values never come back: their fields start empty, and empty means "keep what is stored". */
+export const formValuesFrom = (credential: CredentialView): CredentialFormValues => ({
+  ...emptyFormValues(),
+  name: credential.name,
+  provider: isCloud(credential.provider) ? credential.provider : 'microsoft365',
+  grantType: credential.grantType,
+  clientAuthMethod: credential.clientAuthMethod ?? 'client_secret',
+  clientId: credential.clientId,
+  secretExpiresOn: credential.secretExpiresOn ?? '',
+  tokenEndpoint: credential.tokenEndpoint,
+  scope: credential.scope,
+  senderMailbox: credential.senderMailbox,
+  graphBaseUrl: credential.graphBaseUrl,
+});
+
+/**
+ * A new cloud's Scope and Graph API base URL replace the old cloud's defaults, never a value the admin typed.
+ */
+export const withProvider = (values: CredentialFormValues, provider: MicrosoftCloud): CredentialFormValues => {
+  const before = MICROSOFT_CLOUDS[values.provider];
+  const after = MICROSOFT_CLOUDS[provider];
+  return {
+    ...values,
+    provider,
+    scope: values.scope.trim() === before.scope || values.scope.trim() === '' ? after.scope : values.scope,
+    graphBaseUrl:
+      values.graphBaseUrl.trim() === before.graphBaseUrl || values.graphBaseUrl.trim() === ''
+        ? after.graphBaseUrl
+        : values.graphBaseUrl,
+  };
+};
+
+/** Which write-only inputs are on screen, given what is stored and what the admin chose. */
+export interface VisibleWriteOnly {
+  clientSecret: boolean;
+  nextSecret: boolean;
+  certificate: boolean;
+}
+
+export const visibleWriteOnly = (
+  values: CredentialFormValues,
+  credential: CredentialView | null,
+  choices: WriteOnlyChoices,
+): VisibleWriteOnly => {
+  const usesSecret = values.clientAuthMethod === 'client_secret';
+  const storedCertificate = Boolean(credential?.certificate && credential.hasPrivateKey);
+  return {
+    clientSecret: usesSecret && (!credential?.hasSecret || choices.replaceSecret),
+    nextSecret: usesSecret && !credential?.hasNextSecret && choices.addNextSecret,
+    certificate: !usesSecret && (!storedCertificate || choices.replaceCertificate),
+  };
+};
+
+/** Only the fields the chosen authentication method uses, and write-only ones only when the admin filled them. */
+export const toCredentialInput = (
+  values: CredentialFormValues,
+  credential: CredentialView | null,
+  choices: WriteOnlyChoices,
+): CredentialInput => {
+  const visible = visibleWriteOnly(values, credential, choices);
+  const input: CredentialInput = {
+    name: values.name,
+    provider: values.provider,
+    grantType: values.grantType,
+    clientAuthMethod: values.clientAuthMethod,
+    clientId: values.clientId,
+    tokenEndpoint: values.tokenEndpoint,
+    scope: values.scope,
+    senderMailbox: values.senderMailbox,
+    graphBaseUrl: values.graphBaseUrl,
+  };
+  if (credential) input.id = credential.id;
+  if (values.clientAuthMethod === 'client_secret') {
+    input.secretExpiresOn = values.secretExpiresOn;
+    if (visible.clientSecret && values.clientSecret !== '') input.clientSecret = values.clientSecret;
+    if (visible.nextSecret) {
+      input.nextClientSecret = values.nextClientSecret;
+      input.nextSecretExpiresOn = values.nextSecretExpiresOn;
+    }
+    if (credential?.hasNextSecret && choices.removeNextSecret) input.removeNextSecret = true;
+  } else if (visible.certificate) {
+    if (values.certificatePem !== '') input.certificatePem = values.certificatePem;
+    if (values.privateKeyPem !== '') input.privateKeyPem = values.privateKeyPem;
+  }
+  return input;
+};
+
+/** The one rule the schema cannot know: a next secret the admin chose to add must be pasted. */
+export const NEXT_SECRET_REQUIRED_MESSAGE =
+  'Paste the Value of the second secret you created in Certificates & secrets, or cancel adding a next secret.';
+
+/**
+ * The backend's schema, run here so each message appears before a round trip; plus the write-only fields this
+ * form opened on a saved credential, which must then be filled (the schema lets them be absent when editing,
+ * meaning "keep what is stored"), with the schema's own words for them.
+ */
+export const validateCredentialInput = (
+  input: CredentialInput,
+  values: CredentialFormValues,
+  visible: VisibleWriteOnly,
+): FieldErrors => {
+  const parsed = credentialInputSchema.safeParse(input);
+  const errors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
+  const require = (field: FormField, present: boolean, message: string) => {
+    if (!present && !errors[field]) errors[field] = message;
+  };
+  if (visible.clientSecret) require('clientSecret', values.clientSecret !== '', SECRET_REQUIRED_MESSAGE);
+  if (visible.nextSecret) require('nextClientSecret', values.nextClientSecret !== '', NEXT_SECRET_REQUIRED_MESSAGE);
+  if (visible.certificate) {
+    require('certificatePem', values.certificatePem.trim() !== '', CERTIFICATE_REQUIRED_MESSAGE);
+    require('privateKeyPem', values.privateKeyPem.trim() !== '', PRIVATE_KEY_REQUIRED_MESSAGE);
+  }
+  return errors;
+};
+
+/**
+ * The credential changed under the form (a test promoted the next secret, another save): fields the admin left
+ * alone take the new stored value, fields the admin edited keep the edit.
+ */
+export const rebase = (
+  current: CredentialFormValues,
+  before: CredentialFormValues,
+  after: CredentialFormValues,
+): CredentialFormValues => {
+  const merged = { ...current };
+  for (const key of Object.keys(current) as FormField[]) {
+    if (current[key] === before[key]) Object.assign(merged, { [key]: after[key] });
+  }
+  return merged;
+};
+
+export const sameValues = (a: CredentialFormValues, b: CredentialFormValues): boolean =>
+  (Object.keys(a) as FormField[]).every((key) => a[key] === b[key]);

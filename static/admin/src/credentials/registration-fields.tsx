@@ -1,0 +1,70 @@
+import { CLIENT_AUTH_METHODS, type MicrosoftCloud } from '../../../../src/contract';
+import { Field } from '../../../shared/components/field';
+import { fieldId, type PlainFieldsProps } from './form-fields';
+import { CLIENT_AUTH_LABELS, GRANT_TYPE_LABELS } from './form-state';
+import { ProviderField } from './provider-field';
+
+interface RegistrationFieldsProps extends PlainFieldsProps {
+  chooseProvider: (provider: MicrosoftCloud) => void;
+}
+
+/** The credential's name and the app registration it signs in as: cloud, grant, authentication and client ID. */
+export const RegistrationFields = ({ values, errors, text, chooseProvider }: RegistrationFieldsProps) => (
+  <>
+    <Field id={fieldId('name')} label="Name" required error={errors.name} hint="Shown to admins only.">
+      {(control) => <input {...control} {...text('name')} className="im-input" type="text" autoComplete="off" />}
+    </Field>
+
+    <ProviderField provider={values.provider} error={errors.provider} onChoose={chooseProvider} />
+
+    <Field id={fieldId('grantType')} label="Grant type" required error={errors.grantType}>
+      {(control) => (
+        <select {...control} {...text('grantType')} className="im-select">
+          {Object.entries(GRANT_TYPE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+
+    <Field
+      id={fieldId('clientAuthMethod')}
+      label="Client authentication"
+      required
+      error={errors.clientAuthMethod}
+      hint="A certificate is Microsoft's recommended way; a client secret is quicker to set up."
+    >
+      {(control) => (
+        <select {...control} {...text('clientAuthMethod')} className="im-select">
+          {CLIENT_AUTH_METHODS.map((method) => (
+            <option key={method} value={method}>
+              {CLIENT_AUTH_LABELS[method]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+
+    <Field
+      id={fieldId('clientId')}
+      label="Client ID"
+      required
+      error={errors.clientId}
+      hint="The Application (client) ID from the app registration's Overview page."
+    >
+      {(control) => (
+        <input
+          {...control}
+          {...text('clientId')}
+          className="im-input im-input--code"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="00000000-0000-0000-0000-000000000000"
+        />
+      )}
+    </Field>
+  </>
+);

@@ -1,0 +1,199 @@
+import { type ChangeEvent, type FormEvent, useState } from 'react';
+
+import type {
+  ConnectionTestResult,
+  ConnectionValues,
+  CredentialView,
+  MicrosoftCloud,
+  ResolverError,
+} from '../../../../src/contract';
+import { type FieldErrors, normaliseFieldErrors } from '../../../shared/field-errors';
+import { saveCredential, testConnection } from '../shared/invokes';
+import { useFormFocus } from '../shared/use-form-focus';
+import type { ConnectionTestOutcome } from './connection-test-result';
+import { connectionErrors, connectionValuesOf } from './connection-values';
+import { focusCredentialTarget, type FocusTarget, isFormField, type TextBinding } from './form-fields';
+import {
+  type CredentialFormValues,
+  emptyFormValues,
+  type FormField,
+  formValuesFrom,
+  NO_WRITE_ONLY_CHOICES,
+  rebase,
+  sameValues,
+  toCredentialInput,
+  validateCredentialInput,
+  visibleWriteOnly,
+  withProvider,
+  type WriteOnlyChoices,
+} from './form-state';
+
+export type FormNotice =
+  { kind: 'saved'; name: string } | { kind: 'error'; error: ResolverError; otherErrors: string[] } | null;
+
+export type FormBusy = 'saving' | 'testing' | null;
+
+export interface CredentialFormOptions {
+  /** The credential being edited, or null to add one. */
+  credential: CredentialView | null;
+  /** Moves focus to the form's heading once shown: the admin asked for it with Add or Edit. */
+  focusOnShow: boolean;
+  onSaved: (credential: CredentialView) => void;
+  onTested: (id: string, result: ConnectionTestResult) => void;
+}
+
+/** Opens the write-only inputs a server error is about, so the message shows beside its field. */
+const choicesForErrors = (errors: FieldErrors, choices: WriteOnlyChoices): WriteOnlyChoices => ({
+  ...choices,
+  replaceSecret: choices.replaceSecret || 'clientSecret' in errors,
+  addNextSecret: choices.addNextSecret || 'nextClientSecret' in errors || 'nextSecretExpiresOn' in errors,
+  replaceCertificate: choices.replaceCertificate || 'certificatePem' in errors || 'privateKeyPem' in errors,
+});
+
+/**
+ * The credential form's state and flows: edits kept relative to the stored credential, validation before the
+ * round trip, then Save, or Test connection of what the form shows.
+ */
+export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }: CredentialFormOptions) => {
+  const [values, setValues] = useState<CredentialFormValues>(() =>
+    credential ? formValuesFrom(credential) : emptyFormValues(),
+  );
+  /** The stored values the form's edits are relative to. */
+  const [savedValues, setSavedValues] = useState<CredentialFormValues>(values);
+  const [choices, setChoices] = useState<WriteOnlyChoices>(NO_WRITE_ONLY_CHOICES);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<FormNotice>(null);
+  const [sendTestEmail, setSendTestEmail] = useState(false);
+  const [testOutcome, setTestOutcome] = useState<ConnectionTestOutcome | null>(null);
+  const [busy, setBusy] = useState<FormBusy>(null);
+
+  const dirty = !sameValues(values, savedValues) || Object.values(choices).some(Boolean);
+  const visible = visibleWriteOnly(values, credential, choices);
+
+  // A new stored credential (the prop) rebases the admin's edits on it. Adjusted during render, not in an effect,
+  // as React's "You might not need an effect" advises for state that follows a prop.
+  const [shownCredential, setShownCredential] = useState(credential);
+  if (credential !== shownCredential) {
+    setShownCredential(credential);
+    const stored = credential ? formValuesFrom(credential) : null;
+    if (stored && !sameValues(stored, savedValues)) {
+      setValues((current) => rebase(current, savedValues, stored));
+      setSavedValues(stored);
+    }
+  }
+
+  const { formRef, headingRef, focusAfterRender } = useFormFocus(focusOnShow, errors, focusCredentialTarget);
+
+  const update = (field: FormField, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    if (errors[field]) setErrors(({ [field]: _cleared, ...rest }) => rest);
+  };
+
+  /** A new cloud brings its own Scope and Graph API base URL, so errors about the old ones no longer hold. */
+  const chooseProvider = (provider: MicrosoftCloud) => {
+    setValues((current) => withProvider(current, provider));
+    setErrors(({ provider: _p, scope: _s, graphBaseUrl: _g, ...rest }) => rest);
+  };
+
+  const choose = (change: Partial<WriteOnlyChoices>, focus?: FocusTarget) => {
+    setChoices((current) => ({ ...current, ...change }));
+    if (focus) focusAfterRender(focus);
+  };
+
+  const showErrors = (fieldErrors: FieldErrors) => {
+    setErrors(fieldErrors);
+    setChoices((current) => choicesForErrors(fieldErrors, current));
+    focusAfterRender('first-error');
+  };
+
+  const save = async () => {
+    if (busy) return;
+    setNotice(null);
+    const input = toCredentialInput(values, credential, choices);
+    const clientErrors = validateCredentialInput(input, values, visible);
+    if (Object.keys(clientErrors).length > 0) {
+      showErrors(clientErrors);
+      return;
+    }
+    setBusy('saving');
+    const result = await saveCredential(input);
+    setBusy(null);
+    if (result.ok) {
+      setErrors({});
+      setChoices(NO_WRITE_ONLY_CHOICES);
+      setTestOutcome(null);
+      setValues(formValuesFrom(result.data));
+      setSavedValues(formValuesFrom(result.data));
+      setNotice({ kind: 'saved', name: result.data.name });
+      onSaved(result.data);
+      return;
+    }
+    const serverErrors = normaliseFieldErrors(result.error.fieldErrors);
+    const otherErrors = Object.entries(serverErrors)
+      .filter(([field]) => !isFormField(field))
+      .map(([, message]) => message);
+    setNotice({ kind: 'error', error: result.error, otherErrors });
+    showErrors(serverErrors);
+  };
+
+  /** Tests what the admin sees: the saved credential, or with unsaved edits the form's values (never saved). */
+  const test = async () => {
+    if (!credential || busy) return;
+    let formValues: ConnectionValues | undefined;
+    if (dirty) {
+      const input = toCredentialInput(values, credential, choices);
+      const blocking = connectionErrors(validateCredentialInput(input, values, visible));
+      if (Object.keys(blocking).length > 0) {
+        setTestOutcome(null);
+        showErrors(blocking);
+        return;
+      }
+      formValues = connectionValuesOf(input);
+    }
+    setBusy('testing');
+    setTestOutcome(null);
+    const result = await testConnection(credential.id, sendTestEmail, formValues);
+    setBusy(null);
+    if (result.ok) {
+      setTestOutcome({ kind: 'result', result: result.data });
+      // The list shows the saved credential's health: a test of unsaved values says nothing about it.
+      if (result.data.tested !== 'form') onTested(credential.id, result.data);
+    } else {
+      setTestOutcome({ kind: 'error', error: result.error });
+      const serverErrors = normaliseFieldErrors(result.error.fieldErrors);
+      if (Object.keys(serverErrors).length > 0) showErrors(serverErrors);
+    }
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void save();
+  };
+
+  const onTest = () => void test();
+
+  const text: TextBinding = (field) => ({
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => update(field, event.currentTarget.value),
+  });
+
+  return {
+    values,
+    errors,
+    choices,
+    notice,
+    busy,
+    dirty,
+    sendTestEmail,
+    setSendTestEmail,
+    testOutcome,
+    formRef,
+    headingRef,
+    text,
+    update,
+    choose,
+    chooseProvider,
+    onSubmit,
+    onTest,
+  };
+};
