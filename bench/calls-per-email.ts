@@ -61,9 +61,9 @@ const ADMIN_ACCOUNT_ID = process.env.BENCH_ADMIN_ACCOUNT_ID;
 /** How long after the last expected slot the bench waits for the queue to settle before it gives up. */
 const SETTLE_MARGIN_MS = 5 * 60_000;
 
-const adminAccountId = (): string => {
+const adminAccountId = async (): Promise<string> => {
   if (ADMIN_ACCOUNT_ID) return ADMIN_ACCOUNT_ID;
-  const { createJiraEmulator } = require('../local/jira') as typeof import('../local/jira');
+  const { createJiraEmulator } = await import('../local/jira');
   const admin = createJiraEmulator({ siteUrl: SITE_URL })
     .users()
     .find((u) => u.isAdmin);
@@ -136,7 +136,7 @@ export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailF
     jira: { siteUrl: SITE_URL },
   };
   const env = { ...process.env, ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' };
-  const accountId = adminAccountId();
+  const accountId = await adminAccountId();
   const resolverCall = (
     functionKey: string,
     exportName: string,

@@ -31,8 +31,6 @@ export type DraftOutcome =
   | { ok: false; unsupported: true };
 
 const fail = (error: GraphError) => ({ ok: false as const, error });
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 const hasRole = (caller: GraphCaller, role: string) => (caller.roles ?? []).includes(role);
 const lower = (value: string | undefined) => value?.toLowerCase();
 

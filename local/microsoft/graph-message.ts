@@ -108,8 +108,7 @@ export const graphMessage = (stored: StoredMessage, mailbox: EmulatedMailbox, pa
     contentType: message.body?.contentType === 'html' ? 'html' : 'text',
     content: message.body?.content ?? '',
   };
-  const domain = mailbox.userPrincipalName.split('@')[1] ?? 'contoso.onmicrosoft.com';
-  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   return {
     id: stored.id,
     createdDateTime: time,

@@ -84,7 +84,7 @@ export const literal = (value: unknown): string => {
 };
 
 const describeErrors = (errors: ErrorObject[], data: unknown, rootPointer = ''): string => {
-  const typesOf = (error: ErrorObject) => String((error.params as { type?: unknown }).type ?? '').split(',');
+  const typesOf = (error: ErrorObject) => String((error.params as { type?: string | string[] }).type ?? '').split(',');
   const relevant =
     errors.find(
       (error) =>

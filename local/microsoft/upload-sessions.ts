@@ -5,6 +5,7 @@ import { type Draft, draftsOf, type UploadSession } from './draft-store';
 import { type GraphError, graphErrorBody, GraphErrors, graphHeaders } from './graph-errors';
 import { header, readBody, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
+import { literal } from './send-mail-schema';
 import type { EmulatedMailbox } from './types';
 
 /** Outlook attachments up to 150 MB go through upload sessions. */
@@ -55,19 +56,19 @@ export const createUploadSession = (ctx: EmulatorContext, request: CreateUploadS
   if (contentType !== undefined && contentType !== null && typeof contentType !== 'string')
     return fail(
       GraphErrors.requestBodyRead(
-        `Cannot convert the literal '${String(contentType)}' to the expected type 'Edm.String'.`,
+        `Cannot convert the literal '${literal(contentType)}' to the expected type 'Edm.String'.`,
       ),
     );
   if (isInline !== undefined && isInline !== null && typeof isInline !== 'boolean')
     return fail(
       GraphErrors.requestBodyRead(
-        `Cannot convert the literal '${String(isInline)}' to the expected type 'Edm.Boolean'.`,
+        `Cannot convert the literal '${literal(isInline)}' to the expected type 'Edm.Boolean'.`,
       ),
     );
   if (contentId !== undefined && contentId !== null && typeof contentId !== 'string')
     return fail(
       GraphErrors.requestBodyRead(
-        `Cannot convert the literal '${String(contentId)}' to the expected type 'Edm.String'.`,
+        `Cannot convert the literal '${literal(contentId)}' to the expected type 'Edm.String'.`,
       ),
     );
 

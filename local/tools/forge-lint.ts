@@ -39,7 +39,7 @@ export const runForgeLint = async (files = sourceFiles(join(ROOT, 'src'))): Prom
   const { manifest } = await validateManifest();
   if (!manifest) throw new Error('manifest.yml did not parse; run npm run validate:manifest');
   const { lint } = await import('@forge/lint');
-  const statsig = { getDeprecatedRuntimes: async () => [] as string[] };
+  const statsig = { getDeprecatedRuntimes: () => Promise.resolve<string[]>([]) };
   const logger = { info: () => undefined };
   const cwd = process.cwd();
   process.chdir(ROOT); // the linter resolves tsconfig.json and paths from the working directory

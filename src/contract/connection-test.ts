@@ -54,6 +54,3 @@ export const testConnectionSchema = z
   );
 
 export type TestConnectionPayload = z.input<typeof testConnectionSchema>;
-
-/** Which version of a credential a connection test ran against, as the result says at its top. */
-export type TestedVersion = 'form' | 'saved';

@@ -57,7 +57,7 @@ export const draftFromForm = (
     secrets: {
       readSecret: async (id) => secret ?? stored.readSecret(id),
       readPrivateKey: async (id) => privateKeyPem ?? stored.readPrivateKey(id),
-      readNextSecret: async () => undefined,
+      readNextSecret: () => Promise.resolve(undefined),
       promoteNextSecret: () =>
         Promise.reject(new Error('A connection test of unsaved values never promotes a secret.')),
     },

@@ -91,8 +91,6 @@ export const storedCredentialSchema = z.object({
 export type StoredCredential = z.infer<typeof storedCredentialSchema>;
 type StoredCredentialV1 = z.infer<typeof storedCredentialV1Schema>;
 
-export const STORED_CREDENTIAL_VERSION = 2;
-
 /** A version 1 record as this release keeps it: a client secret credential with no next secret or certificate. */
 export const migrateV1 = (record: StoredCredentialV1): StoredCredential => ({
   ...record,

@@ -163,6 +163,7 @@ export const sendMailBodyBytes = (message: OutgoingMessage, saveToSentItems: boo
 // RFC 5322 field names are printable ASCII but ":"; Graph adds that custom ones start with "x-".
 const HEADER_NAME = /^x-[\x21-\x39\x3b-\x7e]+$/i;
 // A line break would end the header and start another: no control characters but tab.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const HEADER_VALUE = /^[^\x00-\x08\x0a-\x1f\x7f]*$/;
 // msg-id = "<" id-left "@" id-right ">", each printable ASCII without "<", ">" and "@".
 const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f\x41-\x7e]+@[\x21-\x3b\x3d\x3f\x41-\x7e]+>$/;

@@ -6,10 +6,6 @@ export type UploadSource = Uint8Array | { size: number; pieces: AsyncIterable<Ui
 export const uploadSourceSize = (source: UploadSource): number =>
   source instanceof Uint8Array ? source.byteLength : source.size;
 
-async function* wholeFile(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefined> {
-  yield bytes;
-}
-
 /**
  * Hands out an upload's chunks, reading the source only as far as the chunk asked for needs. It holds the last
  * chunk it handed out (until the service has it, part of it may be asked for again) and the rest of the source's
@@ -17,7 +13,8 @@ async function* wholeFile(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, u
  */
 export class UploadChunks {
   readonly total: number;
-  private readonly source: AsyncIterator<Uint8Array, unknown, undefined>;
+  /** A file in memory is a source of one piece. */
+  private readonly source: Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
   /** Bytes read and not yet behind the service's next expected start, in order. */
   private held: Uint8Array[] = [];
   private heldBytes = 0;
@@ -27,7 +24,7 @@ export class UploadChunks {
 
   constructor(source: UploadSource) {
     this.total = uploadSourceSize(source);
-    this.source = source instanceof Uint8Array ? wholeFile(source) : source.pieces[Symbol.asyncIterator]();
+    this.source = source instanceof Uint8Array ? [source].values() : source.pieces[Symbol.asyncIterator]();
   }
 
   /** Bytes `start` to `end` inclusive, on their own buffer; `start` is never before the last chunk's start. */

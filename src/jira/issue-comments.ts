@@ -72,7 +72,7 @@ export const readIssueComments = async (
   const wanted = limit === 'all' ? MAX_COMMENTS : Math.min(Math.max(0, Math.floor(limit)), MAX_COMMENTS);
   const where = `GET /rest/api/3/issue/${issueKey}/comment`;
   const comments: IssueComment[] = [];
-  let total = 0;
+  let total: number;
   let left = 0;
   for (let startAt = 0; ;) {
     // A page of at least one comment, so that even limit 0 learns the total.

@@ -33,7 +33,7 @@ const callerFromContext = (request: ResolverRequest): Caller => {
 export const createIssueActionFunctions = (deps: IssueActionDeps): IssueActionHandlers => {
   const onIssue = {
     audience: 'user',
-    guard: async (request: ResolverRequest) => {
+    guard: (request: ResolverRequest) => {
       issueKeyFromContext(request);
       callerFromContext(request);
     },

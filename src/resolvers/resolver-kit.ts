@@ -21,7 +21,7 @@ export interface ResolverFunctionSpec<S extends z.ZodMiniType, T> {
   audience: Audience;
   schema: S;
   /** Runs before the payload is looked at, e.g. the admin check. */
-  guard?: (request: ResolverRequest) => Promise<void>;
+  guard?: (request: ResolverRequest) => void | Promise<void>;
   run: (input: z.output<S>, request: ResolverRequest) => Promise<T>;
 }
 

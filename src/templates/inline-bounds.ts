@@ -14,6 +14,8 @@ type AnyNode = ReturnType<ReturnType<CheerioAPI['root']>['contents']>[number];
 
 const DECLARATION = /(--[\w-]+)\s*:\s*([^;{}]*)/g;
 const VAR_REFERENCE = /var\(\s*(--[\w-]+)/g;
+/** domhandler's element types (its ElementType enum's values): what counts as an HTML element. */
+const ELEMENT_TYPES: ReadonlySet<string> = new Set(['tag', 'script', 'style']);
 /** A property name comes from the template; a long one is cut so the message stays a message. */
 const nameOf = (name: string): string => (name.length <= 40 ? name : `${name.slice(0, 39)}…`);
 
@@ -26,7 +28,7 @@ const checkDocumentShape = ($: CheerioAPI): void => {
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [AnyNode, number];
     if (!('children' in node)) continue;
-    if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
+    if (ELEMENT_TYPES.has(node.type)) {
       elements += 1;
       if (elements > TEMPLATE_LIMITS.htmlElements) {
         throw new TemplateLimitExceeded(

@@ -7,8 +7,8 @@ declare module 'juice/lib/inline' {
   import type juice from 'juice';
 
   interface JuiceClient {
-    juiceDocument($: CheerioAPI, options?: juice.Options): CheerioAPI;
-    inlineDocument($: CheerioAPI, css: string, options?: juice.Options): unknown;
+    juiceDocument: ($: CheerioAPI, options?: juice.Options) => CheerioAPI;
+    inlineDocument: ($: CheerioAPI, css: string, options?: juice.Options) => unknown;
   }
 
   function makeJuiceClient<T extends object>(base: T): T & JuiceClient;

@@ -66,7 +66,7 @@ interface LoopCount {
 const iterationCounter = (token: TagToken): Template => ({
   token,
   render: (ctx: Context): void => {
-    const count = ctx.getRegister(LOOP_REGISTER, { iterations: 0 }) as LoopCount;
+    const count = ctx.getRegister<LoopCount>(LOOP_REGISTER, { iterations: 0 });
     count.iterations += 1;
     if (count.iterations > TEMPLATE_LIMITS.loopIterations) {
       throw new TemplateLimitExceeded(

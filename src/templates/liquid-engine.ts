@@ -64,6 +64,8 @@ const toText = (value: unknown): string => {
     }
     return plain.map(toText).join('');
   }
+  // Anything else as liquidjs writes it: String(), an object without a toString of its own as [object Object].
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the same output as liquidjs is the point
   return String(plain);
 };
 

@@ -39,7 +39,7 @@ describe('the admin page in tabs', () => {
     const calls: string[] = [];
     run.page.on('request', (request) => {
       if (request.url().endsWith('/__forge/invoke'))
-        calls.push(String(JSON.parse(request.postData() ?? '{}').functionKey));
+        calls.push(String((JSON.parse(request.postData() ?? '{}') as { functionKey?: unknown }).functionKey));
     });
     const app = await openAdminPage(run);
 

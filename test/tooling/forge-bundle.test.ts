@@ -23,9 +23,9 @@ afterAll(async () => {
 
 describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
   it('the root tsconfig.json lets ts-loader emit', () => {
-    const { config, error } = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (file) => ts.sys.readFile(file));
-    expect(error).toBeUndefined();
-    const options = (config as { compilerOptions: Record<string, unknown> }).compilerOptions;
+    const read = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), (file) => ts.sys.readFile(file));
+    expect(read.error).toBeUndefined();
+    const options = (read.config as { compilerOptions: Record<string, unknown> }).compilerOptions;
     expect(options.noEmit).toBeUndefined();
     expect(options.emitDeclarationOnly).toBeUndefined();
   });

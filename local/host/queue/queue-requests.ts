@@ -48,5 +48,3 @@ export const retryAnswerSchema = z.object({
     })
     .optional(),
 });
-
-export type RetryAnswer = z.infer<typeof retryAnswerSchema>;

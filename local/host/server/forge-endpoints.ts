@@ -118,7 +118,7 @@ export const createForgeEndpoints = (deps: ForgeEndpointDeps) => {
     },
 
     /** router.getUrl / navigate targets as URLs of this site. */
-    url: async (body: unknown): Promise<{ url: string }> => {
+    url: (body: unknown): { url: string } => {
       const { location } = parseBody(urlSchema, body, 'getUrl');
       const site = runtime.site.siteUrl;
       if (location.target === 'issue' && location.issueKey && ISSUE_KEY.test(location.issueKey)) {

@@ -61,8 +61,8 @@ const multipartFrom = (jsonBody: string): { body: Buffer; contentType: string } 
     const dataUrl = typeof value === 'string' ? /^data:([^;,]*)(;base64)?,(.*)$/s.exec(value) : null;
     if (dataUrl && typeof fields[`__${name}Name`] === 'string') {
       const filename = String(fields[`__${name}Name`]).replace(/"/g, '%22');
-      const type =
-        String(fields[`__${name}Type`] ?? dataUrl[1] ?? 'application/octet-stream') || 'application/octet-stream';
+      const declaredType = fields[`__${name}Type`];
+      const type = (typeof declaredType === 'string' ? declaredType : dataUrl[1]) || 'application/octet-stream';
       const bytes = dataUrl[2]
         ? Buffer.from(dataUrl[3] ?? '', 'base64')
         : Buffer.from(decodeURIComponent(dataUrl[3] ?? ''));

@@ -21,7 +21,7 @@ export const createRequestGuard = (port: () => number) => {
     }
     const origin = request.headers.origin;
     if (origin !== undefined) {
-      let host = '';
+      let host: string;
       try {
         host = new URL(origin).host;
       } catch {

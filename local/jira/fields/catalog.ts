@@ -283,5 +283,3 @@ export const FIELDS: readonly FieldDefinition[] = [
     render: () => ({ startAt: 0, maxResults: 20, total: 0, worklogs: [] }),
   },
 ];
-
-export const fieldById = (id: string): FieldDefinition | undefined => FIELDS.find((field) => field.id === id);

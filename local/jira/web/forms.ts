@@ -80,7 +80,7 @@ export const createJiraForms = (deps: JiraFormDeps) => {
       actor,
     );
     const text = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text === '' ? undefined : (JSON.parse(text) as unknown);
     } catch {

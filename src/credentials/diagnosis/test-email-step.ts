@@ -102,7 +102,7 @@ export const testEmailStep = async (
       },
       {
         fetch: deps.fetch,
-        tokenProvider: { getAccessToken: async () => accessToken },
+        tokenProvider: { getAccessToken: () => Promise.resolve(accessToken) },
         graphBaseUrl: credential.graphBaseUrl,
         now: deps.now,
         retryPolicy: TEST_EMAIL_RETRY,

@@ -36,6 +36,8 @@ export interface HostedBrowser {
 /** Records console output (still printing it), so tests can assert what the backend logged. */
 const captureConsole = (lines: string[]): (() => void) => {
   const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  // Kept unbound so that the same functions are put back; each is called with `console` as its `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- see above
   const originals = methods.map((method) => console[method]);
   methods.forEach((method, i) => {
     const original = originals[i] as (...args: unknown[]) => void;

@@ -1,5 +1,5 @@
 import { ALEX_ADMIN, CASEY_CUSTOMER, SAM_AGENT } from '../../../local/jira';
-import { ANONYMOUS, APP, as, get, newJira, send } from './helpers';
+import { ANONYMOUS, as, get, newJira, send } from './helpers';
 import { schemaErrors } from './openapi';
 
 /** Every answer below must conform to the schema Atlassian's OpenAPI description gives for it. */

@@ -8,7 +8,7 @@ import {
 } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import { decodeJwt, type JWTPayload, SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 
 import {
   type AadstsErrorBody,

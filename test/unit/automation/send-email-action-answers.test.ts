@@ -2,7 +2,6 @@ import type { SendEmailActionDeps } from '../../../src/automation/send-email-act
 import { INTERNAL_MESSAGE } from '../../../src/messages/error-answers';
 import { answerSendEmailAction } from '../../../src/resolvers/automation-action';
 import { MailSettingsUnreadableError } from '../../../src/settings/mail-settings-store';
-import { noRoles, person } from '../notifications/notification-fixtures';
 import { emailIdOf } from '../support/resolvers';
 import { actionWorld, ACTOR } from './support/action-world';
 
@@ -88,6 +87,7 @@ describe('answerSendEmailAction', () => {
       'reading the templates throwing a non-error',
       (deps) => {
         deps.listTemplates = async () => {
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- a thrown non-Error is the case under test
           throw 'secret-token-123';
         };
       },

@@ -1,4 +1,4 @@
-import { type CredentialInput, credentialInputSchema, OAUTH2_PROVIDERS } from '../../../src/contract/credentials';
+import { credentialInputSchema, OAUTH2_PROVIDERS } from '../../../src/contract/credentials';
 import {
   MICROSOFT_CLOUD_KEYS,
   MICROSOFT_CLOUDS,

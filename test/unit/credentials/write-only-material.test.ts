@@ -6,7 +6,6 @@ import { createCredentialStore } from '../../../src/credentials/credential-store
 import { CredentialValidationError, SecretRequiredError } from '../../../src/credentials/errors';
 import {
   APP_CERTIFICATE,
-  APP_KEY,
   APP_RSA_KEY,
   APP_THUMBPRINT,
   EC_CERTIFICATE,

@@ -257,7 +257,7 @@ describe('deliverMessage with an attachment streamed from Jira', () => {
     const small = lazyJira(712);
     const sent: Array<{ call: string; body: string }> = [];
     const sendMailOnly: FetchLike = async (url, init) => {
-      sent.push({ call: `${init.method ?? 'GET'} ${url.replace(GRAPH, '')}`, body: String(init.body) });
+      sent.push({ call: `${init.method ?? 'GET'} ${url.replace(GRAPH, '')}`, body: init.body as string });
       return empty(202);
     };
     await deliverMessage(MAILBOX, message(streamed(small.requestJira, 712, 'note.txt')), depsFor(sendMailOnly).deps);

@@ -82,7 +82,7 @@ describe('addEmailComment', () => {
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: JSON.stringify({ body: emailCommentDocument(NOTE) }),
     });
-    expect(String(calls[0]?.init?.body)).not.toContain('secret@z.com');
+    expect(calls[0]?.init?.body as string).not.toContain('secret@z.com');
   });
 
   it.each([

@@ -17,14 +17,14 @@ const fakeKvs = () => {
   const client: OnceKvs = {
     set: async (key: string, value: unknown, options?: unknown) => {
       calls.push({ operation: 'set', key, value, options });
-      if (failures.set !== undefined) throw failures.set;
+      if ('set' in failures) throw failures.set;
       if (held.has(key)) throw conflict();
       held.set(key, value);
       return undefined;
     },
     delete: async (key: string) => {
       calls.push({ operation: 'delete', key });
-      if (failures.delete !== undefined) throw failures.delete;
+      if ('delete' in failures) throw failures.delete;
       held.delete(key);
     },
   };

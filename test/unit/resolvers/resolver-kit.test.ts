@@ -167,6 +167,7 @@ describe('resolverFunction', () => {
         throw Object.assign(new Error('m'), { name: 'Bad name with spaces', code: 'E_WEIRD' });
       })({ payload: { name: 'a', count: 1 }, context: {} });
       await fn(async () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a thrown non-Error is the case under test
         throw 'a string';
       })({ payload: { name: 'a', count: 1 }, context: {} });
       expect(spies.error.mock.calls).toEqual([

@@ -1,4 +1,3 @@
-import type { CredentialView } from '../../../src/contract/credentials';
 import type { IssueEmailDraft } from '../../../src/contract/issue-email';
 import type { MailSettings } from '../../../src/contract/mail-settings';
 import type { ResolverResult } from '../../../src/contract/result';
@@ -55,7 +54,7 @@ describe('choosing the sender mailbox in "Email this issue" (issue 12, item 20)'
 
   it('offers the default first and the mailboxes allowed for people, not those allowed for Automation only', async () => {
     const { world, sales } = await threeMailboxes();
-    const draft = dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft;
+    const draft = dataOf<IssueEmailDraft>(await world.issueAction.getEmailDraft(issueRequest({})));
     expect(draft.senders).toEqual([
       { credentialId: expect.any(String), mailbox: 'support@contoso.com', name: 'Support mailbox' },
       { credentialId: sales.id, mailbox: 'sales@contoso.com', name: 'Sales' },
@@ -88,7 +87,7 @@ describe('choosing the sender mailbox in "Email this issue" (issue 12, item 20)'
     await world.admin.saveCredential(
       adminRequest(credentialInput({ name: 'Sales', senderMailbox: 'sales@contoso.com' })),
     );
-    const draft = dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft;
+    const draft = dataOf<IssueEmailDraft>(await world.issueAction.getEmailDraft(issueRequest({})));
     expect(draft).not.toHaveProperty('senders');
   });
 });
@@ -112,7 +111,7 @@ describe('mailboxes people may send from, per project (issue 12, item 20)', () =
   };
 
   const fromList = async (world: Awaited<ReturnType<typeof configuredWorld>>) =>
-    (dataOf(await world.issueAction.getEmailDraft(issueRequest({}))) as IssueEmailDraft).senders?.map(
+    dataOf<IssueEmailDraft>(await world.issueAction.getEmailDraft(issueRequest({}))).senders?.map(
       (sender) => sender.mailbox,
     );
 

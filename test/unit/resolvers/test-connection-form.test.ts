@@ -55,7 +55,7 @@ describe('Test connection of the edit form: tests what the admin sees', () => {
     expect(world.kv.count('set')).toBe(0);
     expect(world.kv.count('setSecret')).toBe(0);
     expect([...world.kv.secrets.values(), world.kv.plainText()].join('\n')).not.toContain(UNSAVED);
-    const logged = [...(console.warn as jest.Mock).mock.calls, ...log.mock.calls].flat().join('\n');
+    const logged = [...(console.warn as jest.Mock<void, unknown[]>).mock.calls, ...log.mock.calls].flat().join('\n');
     expect(logged).not.toContain(UNSAVED);
     log.mockRestore();
     const listed = await world.admin.listCredentials(adminRequest({}));

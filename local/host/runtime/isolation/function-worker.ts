@@ -100,7 +100,7 @@ const invoke = async (message: InvokeMessage): Promise<AnswerMessage> => {
       message.site,
       message.scope.accountId ? { accountId: message.scope.accountId } : {},
     );
-    const result = await scopes.run(message.scope, async () => handler(event, context));
+    const result = await scopes.run(message.scope, async () => await handler(event, context));
     const text = result === undefined ? undefined : JSON.stringify(result);
     return { type: 'answer', id: message.id, ok: true, ...(text !== undefined ? { result: text } : {}) };
   } catch (error) {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 import { readBodyWithin } from '../../../shared/http-kit';
 import type { ForgeFetch, ForgeFetchTarget } from '../forge-fetch';
@@ -79,7 +80,7 @@ export const startPlatformProxy = async (options: {
       return;
     }
     // Streamed through: a large attachment never sits whole in either process.
-    await pipeline(Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream), response);
+    await pipeline(Readable.fromWeb(answer.body as WebReadableStream), response);
   };
 
   const server = createServer((request, response) => {

@@ -46,7 +46,6 @@ export const invokeMessageSchema = z.object({
 export type InvokeMessage = z.infer<typeof invokeMessageSchema>;
 
 export const workerFailureSchema = z.object({ name: z.string(), code: z.string().optional(), message: z.string() });
-export type WorkerFailure = z.infer<typeof workerFailureSchema>;
 
 /** The worker's answer: the handler's answer as JSON text (absent for undefined), or what it threw. */
 export const answerMessageSchema = z.discriminatedUnion('ok', [

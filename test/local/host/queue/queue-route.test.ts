@@ -179,7 +179,10 @@ describe('the queue route answers @forge/events as the platform does', () => {
 
   it('a 400 reaches the app as @forge/events InternalServerError', async () => {
     const broken: ApiClient = (path, init) =>
-      __requestAtlassianAsApp(path, { ...init, body: String(init?.body).replace('avi:forge:app:event', 'avi:other') });
+      __requestAtlassianAsApp(path, {
+        ...init,
+        body: (init?.body as string).replace('avi:forge:app:event', 'avi:other'),
+      });
     const error: unknown = await new Queue({ key: 'work-queue' }, broken)
       .push({ body: {} })
       .catch((caught: unknown) => caught);

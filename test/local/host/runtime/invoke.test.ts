@@ -25,7 +25,7 @@ describe('invoke', () => {
   it('calls a @forge/resolver handler with the payload and the context the platform gives', async () => {
     const { runtime } = install();
     const resolver = new Resolver();
-    resolver.define('sendIssue', ({ payload, context }) => ({ payload, context }));
+    resolver.define<unknown, unknown>('sendIssue', ({ payload, context }) => ({ payload, context }));
 
     const answer = await runtime.invoke(resolver.getDefinitions(), issueActionRequest());
 
@@ -80,9 +80,9 @@ describe('invoke', () => {
   it('leaves principal out of an anonymous invocation', async () => {
     const { runtime } = install();
     const resolver = new Resolver();
-    resolver.define('who', ({ context }) => ({
-      accountId: context.accountId ?? null,
-      accountType: context.accountType,
+    resolver.define<unknown, unknown>('who', ({ context }) => ({
+      accountId: (context.accountId as unknown) ?? null,
+      accountType: context.accountType as unknown,
     }));
     expect(
       await runtime.invoke(

@@ -68,7 +68,7 @@ describe('requestJira through the real @forge/api', () => {
     const { runtime, jira } = install();
     const handler: ForgeHandler = async () => {
       const response = await asUser('user-bob').requestJira(route`/rest/api/3/myself`);
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as unknown };
     };
     expect(await runtime.invoke(handler, issueActionRequest({ accountId: 'user-alice' }))).toEqual({
       status: 403,

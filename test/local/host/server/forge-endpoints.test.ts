@@ -160,6 +160,6 @@ describe('the bridge endpoints', () => {
     [{ target: 'dashboard', dashboardId: '1' }, 'http://127.0.0.1:4000/'],
   ])('maps getUrl %j', async (location, url) => {
     const { endpoints } = setUp(async () => null);
-    expect(await endpoints.url({ moduleKey: 'issue-mailer-admin', location })).toEqual({ url });
+    expect(endpoints.url({ moduleKey: 'issue-mailer-admin', location })).toEqual({ url });
   });
 });

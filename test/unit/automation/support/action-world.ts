@@ -1,7 +1,6 @@
 import { createRuleSendCap } from '../../../../src/automation/rule-send-cap';
 import type { SendEmailActionDeps } from '../../../../src/automation/send-email-action';
 import type { SendPermission } from '../../../../src/contract/issue-email';
-import type { IssueRoles } from '../../../../src/jira/issue-people';
 import { readIssue } from '../../../../src/jira/issue-reader';
 import type { IssueEmailJira } from '../../../../src/mail/issue-email-ports';
 import { enqueueEmail, type NewEmail } from '../../../../src/outbox/enqueue-email';
