@@ -18,6 +18,18 @@ export interface CredentialTokenDeps {
   onPromoted?: (credential: StoredCredential) => Promise<void>;
 }
 
+/**
+ * A token request's own dependencies out of a larger set (a sender's, Test connection's): the optional ones only
+ * where given, so a caller's undefined never overrides a default.
+ */
+export const credentialTokenDeps = (deps: CredentialTokenDeps): CredentialTokenDeps => ({
+  credentials: deps.credentials,
+  fetch: deps.fetch,
+  now: deps.now,
+  ...(deps.env === undefined ? {} : { env: deps.env }),
+  ...(deps.onPromoted === undefined ? {} : { onPromoted: deps.onPromoted }),
+});
+
 export interface CredentialToken {
   token: AccessToken;
   /** The credential as stored now: after a promotion, with the next secret as its current one. */

@@ -34,13 +34,8 @@ const certificateSummarySchema = z.object({
   notAfter: z.string(),
 });
 
-/** What version 1 (the foundation release) wrote: a client secret credential of Microsoft 365 only. */
-const storedCredentialV1Schema = z.object({
-  version: z.literal(1),
-  id: z.string().check(z.regex(ID)),
-  name: z.string(),
-  provider: z.literal('microsoft365'),
-  grantType: z.enum(GRANT_TYPES),
+/** The app registration and mailbox, the same in every version (in this order, which stored records keep). */
+const connectionFields = {
   clientId: z.string(),
   tokenEndpoint: z.string(),
   scope: z.string(),
@@ -49,6 +44,16 @@ const storedCredentialV1Schema = z.object({
   secretExpiresOn: z.optional(z.string()),
   hasSecret: z.boolean(),
   secretUpdatedAt: z.optional(z.string()),
+};
+
+/** What version 1 (the foundation release) wrote: a client secret credential of Microsoft 365 only. */
+const storedCredentialV1Schema = z.object({
+  version: z.literal(1),
+  id: z.string().check(z.regex(ID)),
+  name: z.string(),
+  provider: z.literal('microsoft365'),
+  grantType: z.enum(GRANT_TYPES),
+  ...connectionFields,
   isDefault: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -66,14 +71,7 @@ export const storedCredentialSchema = z.object({
   provider: z.enum(MICROSOFT_CLOUD_KEYS),
   grantType: z.enum(GRANT_TYPES),
   clientAuthMethod: z.enum(CLIENT_AUTH_METHODS),
-  clientId: z.string(),
-  tokenEndpoint: z.string(),
-  scope: z.string(),
-  senderMailbox: z.string(),
-  graphBaseUrl: z.string(),
-  secretExpiresOn: z.optional(z.string()),
-  hasSecret: z.boolean(),
-  secretUpdatedAt: z.optional(z.string()),
+  ...connectionFields,
   hasNextSecret: z.boolean(),
   nextSecretExpiresOn: z.optional(z.string()),
   nextSecretUpdatedAt: z.optional(z.string()),

@@ -8,7 +8,7 @@ import { processTokenMemo, type TokenMemo } from '../oauth/token-memo';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../shared/seams';
 import type { CredentialService } from './credential-service';
-import type { CredentialTokenDeps } from './credential-token';
+import { credentialTokenDeps } from './credential-token';
 import { mailboxStep } from './diagnosis/mailbox-step';
 import { PermissionsCode, permissionsStep } from './diagnosis/permissions-step';
 import { skipped } from './diagnosis/step';
@@ -71,7 +71,7 @@ export const testConnection = async (
   const steps: DiagnosisStep[] = [];
   const { step: token, token: got } = await tokenStep(
     credential,
-    draft === undefined ? tokenDeps(deps) : { ...tokenDeps(deps), credentials: draft.secrets },
+    draft === undefined ? credentialTokenDeps(deps) : { ...credentialTokenDeps(deps), credentials: draft.secrets },
   );
   steps.push(token);
 
@@ -137,14 +137,6 @@ export const testConnection = async (
   if (draft === undefined) await deps.credentials.recordTestResult(id, result);
   return result;
 };
-
-const tokenDeps = (deps: TestConnectionDeps): CredentialTokenDeps => ({
-  credentials: deps.credentials,
-  fetch: deps.fetch,
-  now: deps.now,
-  ...(deps.env === undefined ? {} : { env: deps.env }),
-  ...(deps.onPromoted === undefined ? {} : { onPromoted: deps.onPromoted }),
-});
 
 /** The fresh token serves the next emails too; a failed write only costs the next invocation a token request. */
 const cacheToken = async (

@@ -1,5 +1,5 @@
 import type { CredentialService } from '../credentials/credential-service';
-import { requestCredentialToken } from '../credentials/credential-token';
+import { credentialTokenDeps, requestCredentialToken } from '../credentials/credential-token';
 import type { StoredCredential } from '../credentials/stored-credential';
 import { type DirectoryPerson, searchDirectory } from '../graph/directory-search';
 import type { GraphClientDeps } from '../graph/graph-request';
@@ -48,13 +48,7 @@ export interface GraphMailSenderDeps {
 export const credentialTokenProvider = (credential: StoredCredential, deps: GraphMailSenderDeps): TokenProvider => {
   const requestToken = async () => {
     try {
-      const { token } = await requestCredentialToken(credential, {
-        credentials: deps.credentials,
-        fetch: deps.fetch,
-        now: deps.now,
-        ...(deps.env === undefined ? {} : { env: deps.env }),
-        ...(deps.onPromoted === undefined ? {} : { onPromoted: deps.onPromoted }),
-      });
+      const { token } = await requestCredentialToken(credential, credentialTokenDeps(deps));
       return token;
     } catch (error) {
       if (error instanceof TokenError && deps.onTokenRefused !== undefined) {

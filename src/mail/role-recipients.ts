@@ -3,7 +3,8 @@ import type { IssuePerson, IssueRoles } from '../jira/issue-people';
 import { type ReadUserEmails, recipientsOfPeople } from './person-recipients';
 import type { Recipient } from './recipients';
 
-const peopleIn = (roles: IssueRoles, role: RecipientRole): IssuePerson[] => {
+/** The people a role names on an issue (the reporter, the assignee, the watchers), active or not. */
+export const peopleIn = (roles: IssueRoles, role: RecipientRole): IssuePerson[] => {
   if (role === 'reporter') return roles.reporter === undefined ? [] : [roles.reporter];
   if (role === 'assignee') return roles.assignee === undefined ? [] : [roles.assignee];
   return roles.watchers;

@@ -2,12 +2,7 @@ import type { NotificationRuleView, RecipientRole } from '../contract/notificati
 import type { IssuePerson, IssueRoles } from '../jira/issue-people';
 import { type ReadUserEmails, recipientsOfPeople } from '../mail/person-recipients';
 import { foldRecipients, type Recipient } from '../mail/recipients';
-
-const peopleIn = (roles: IssueRoles, role: RecipientRole): IssuePerson[] => {
-  if (role === 'reporter') return roles.reporter === undefined ? [] : [roles.reporter];
-  if (role === 'assignee') return roles.assignee === undefined ? [] : [roles.assignee];
-  return roles.watchers;
-};
+import { peopleIn } from '../mail/role-recipients';
 
 /** Why a role gave no one, in an admin's words. */
 const gapOf = (role: RecipientRole, people: readonly IssuePerson[], reached: number): string | undefined => {

@@ -1,6 +1,6 @@
 import { Filter, FilterConditions, kvs as forgeKvs, Sort, WhereConditions } from '@forge/kvs';
 
-import { StorageError, type StorageOperation } from './errors';
+import { storageCall } from './errors';
 
 /** A value whose every write is conditional on the version it was read at. */
 export interface Versioned {
@@ -53,14 +53,6 @@ const isConflict = (error: unknown): boolean => {
   return status === 409;
 };
 
-const wrap = async <T>(operation: StorageOperation, key: string, call: () => Promise<T>): Promise<T> => {
-  try {
-    return await call();
-  } catch (error) {
-    throw new StorageError(operation, key, error);
-  }
-};
-
 /** Up to the platform's page size. */
 const MAX_PAGE = 100;
 
@@ -75,9 +67,9 @@ const rangeClause = (range: IndexRange) => {
 
 /** The deployed app's entities: @forge/kvs, conditional writes through `kvs.transact()`. */
 export const createForgeEntityStore = (entityName: string, client: ForgeEntityKvs = forgeKvs): EntityStore => ({
-  get: (key) => wrap('get', key, () => client.entity<unknown>(entityName).get(key)),
+  get: (key) => storageCall('get', key, () => client.entity<unknown>(entityName).get(key)),
   create: (key, value) =>
-    wrap('set', key, async () => {
+    storageCall('set', key, async () => {
       try {
         await client.entity<Versioned>(entityName).set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
         return true;
@@ -87,7 +79,7 @@ export const createForgeEntityStore = (entityName: string, client: ForgeEntityKv
       }
     }),
   replace: (key, value, expectedVersion) =>
-    wrap('transact', key, async () => {
+    storageCall('transact', key, async () => {
       try {
         await client
           .transact()
@@ -102,9 +94,9 @@ export const createForgeEntityStore = (entityName: string, client: ForgeEntityKv
         throw error;
       }
     }),
-  delete: (key) => wrap('delete', key, () => client.entity<unknown>(entityName).delete(key)),
+  delete: (key) => storageCall('delete', key, () => client.entity<unknown>(entityName).delete(key)),
   query: (query) =>
-    wrap('query', `${entityName}/${query.index}`, async () => {
+    storageCall('query', `${entityName}/${query.index}`, async () => {
       let builder = client
         .entity<Record<string, unknown>>(entityName)
         .query()

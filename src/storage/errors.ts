@@ -28,3 +28,12 @@ const platformCodeOf = (cause: unknown): string | undefined => {
   const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
   return typeof code === 'string' && /^[A-Z0-9_]{1,64}$/.test(code) ? code : undefined;
 };
+
+/** Runs one platform storage call; whatever it throws leaves the adapter as a StorageError naming the call and key. */
+export const storageCall = async <T>(operation: StorageOperation, key: string, call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    throw new StorageError(operation, key, error);
+  }
+};

@@ -1,6 +1,6 @@
 import { kvs as forgeKvs } from '@forge/kvs';
 
-import { StorageError, type StorageOperation } from './errors';
+import { storageCall } from './errors';
 import type { KvEntry, KvStore } from './kv-store';
 
 /** The slice of @forge/kvs this adapter uses; the default is the real client. */
@@ -14,24 +14,16 @@ const PAGE_SIZE = 100;
 /** A runaway cursor must not loop for the whole invocation. */
 const MAX_PAGES = 50;
 
-const wrap = async <T>(operation: StorageOperation, key: string, call: () => Promise<T>): Promise<T> => {
-  try {
-    return await call();
-  } catch (error) {
-    throw new StorageError(operation, key, error);
-  }
-};
-
 /** The deployed app's storage: @forge/kvs with its errors translated into StorageError at the boundary. */
 export const createForgeKvStore = (client: ForgeKvs = forgeKvs): KvStore => ({
-  get: (key) => wrap('get', key, () => client.get<unknown>(key)),
-  set: (key, value) => wrap('set', key, () => client.set(key, value)),
-  delete: (key) => wrap('delete', key, () => client.delete(key)),
-  getSecret: (key) => wrap('getSecret', key, () => client.getSecret<unknown>(key)),
-  setSecret: (key, value) => wrap('setSecret', key, () => client.setSecret(key, value)),
-  deleteSecret: (key) => wrap('deleteSecret', key, () => client.deleteSecret(key)),
+  get: (key) => storageCall('get', key, () => client.get<unknown>(key)),
+  set: (key, value) => storageCall('set', key, () => client.set(key, value)),
+  delete: (key) => storageCall('delete', key, () => client.delete(key)),
+  getSecret: (key) => storageCall('getSecret', key, () => client.getSecret<unknown>(key)),
+  setSecret: (key, value) => storageCall('setSecret', key, () => client.setSecret(key, value)),
+  deleteSecret: (key) => storageCall('deleteSecret', key, () => client.deleteSecret(key)),
   listByPrefix: (prefix) =>
-    wrap('query', prefix, async () => {
+    storageCall('query', prefix, async () => {
       const entries: KvEntry[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < MAX_PAGES; page += 1) {

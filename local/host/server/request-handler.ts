@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { JiraEmulator, JiraUser } from '../../jira/types';
-import { forwardToJira, pageUser, renderErrorPage, sendHtml, type UserSession } from '../../jira/web';
-import { HostHttpError, readBody, readJson, redirect, requestFailure, send, sendJson } from '../../shared/http-kit';
+import { forwardToJira, runAsSessionUser, sendHtml, type UserSession } from '../../jira/web';
+import { HostHttpError, readBody, readJson, redirect, send, sendJson } from '../../shared/http-kit';
 import type { AutomationApiRoute, AutomationRoutes } from './automation/automation-routes';
 import type { BrowserAssets } from './browser-assets';
 import type { ForgeEndpoints } from './forge-endpoints';
@@ -137,42 +137,27 @@ export const createRequestHandler = (deps: RequestHandlerDeps) => {
     throw new HostHttpError(404, `There is no page at ${pathname}.`, 'PAGE_NOT_FOUND');
   };
 
+  const failurePageTitle = (request: IncomingMessage, url: URL) => (status: number) => {
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !/^\/(__|forge\/|rest\/)/.test(url.pathname);
+    if (!wantsPage) return undefined;
+    return status === 404
+      ? "We can't find that page"
+      : status === 403
+        ? "You don't have access"
+        : 'Something went wrong';
+  };
+  const sessionDeps = { guard: deps.guard, session, users: () => deps.jira.users(), log: deps.log };
+
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://host.local');
-    let user: JiraUser = session.defaultUser;
-    try {
-      deps.guard(request);
-      user = session.current(request);
-      await route(request, response, url, user);
-    } catch (error) {
-      const { status, code, message } = requestFailure(error, request, url.pathname, deps.log);
-      if (response.headersSent) {
-        response.destroy();
-        return;
-      }
-      const wantsPage =
-        (request.method === 'GET' || request.method === 'HEAD') && !/^\/(__|forge\/|rest\/)/.test(url.pathname);
-      if (wantsPage && status !== 421) {
-        const title =
-          status === 404
-            ? "We can't find that page"
-            : status === 403
-              ? "You don't have access"
-              : 'Something went wrong';
-        sendHtml(
-          response,
-          status,
-          renderErrorPage({
-            user: pageUser(user),
-            users: deps.jira.users().map(pageUser),
-            path: url.pathname,
-            title,
-            message,
-          }),
-        );
-      } else {
-        sendJson(response, status, { code, message });
-      }
-    }
+    await runAsSessionUser(
+      request,
+      response,
+      url,
+      sessionDeps,
+      (user) => route(request, response, url, user),
+      failurePageTitle(request, url),
+    );
   };
 };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { HostHttpError, readBody, redirect, requestFailure, sendJson } from '../../shared/http-kit';
+import { HostHttpError, readBody, redirect } from '../../shared/http-kit';
 import { textToAdf } from '../adf/from-text';
 import type { JiraActor, JiraEmulator, JiraUser } from '../types';
 import { readCreateOptions } from './edit-reader';
@@ -10,6 +10,7 @@ import { pageUser } from './pages/chrome';
 import { type CreateIssueFormValues, type CreateIssuePageData, renderCreateIssuePage } from './pages/create-issue-page';
 import { renderErrorPage } from './pages/error-page';
 import type { UserSession } from './session';
+import { runAsSessionUser } from './session-route';
 
 /** A comment or a description typed into a form; far more than anyone types, far less than memory. */
 const FORM_LIMIT = 256 * 1024;
@@ -65,8 +66,9 @@ const readForm = async (request: IncomingMessage): Promise<URLSearchParams> => {
  * and emits the product event the app listens to. Answers false for any other request.
  */
 export const createJiraForms = (deps: JiraFormDeps) => {
-  const { jira, session } = deps;
+  const { jira } = deps;
   const users = () => jira.users().map(pageUser);
+  const sessionDeps = { guard: deps.guard, session: deps.session, users: () => jira.users(), log: deps.log };
 
   const callJira = async (user: JiraUser, method: string, path: string, body: unknown): Promise<JiraAnswer> => {
     const actor: JiraActor = { type: 'user', accountId: user.accountId };
@@ -199,31 +201,17 @@ export const createJiraForms = (deps: JiraFormDeps) => {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://host.local');
     if (url.pathname !== CREATE_ISSUE_PATH && !url.pathname.startsWith('/__host/jira/')) return false;
-    let user: JiraUser = session.defaultUser;
-    try {
-      deps.guard(request);
-      user = session.current(request);
-      await route(request, response, url, user);
-    } catch (error) {
-      const { status, code, message } = requestFailure(error, request, url.pathname, deps.log);
-      if (response.headersSent) {
-        response.destroy();
-      } else if (url.pathname === CREATE_ISSUE_PATH && request.method === 'GET' && status !== 421) {
-        sendHtml(
-          response,
-          status,
-          renderErrorPage({
-            user: pageUser(user),
-            users: users(),
-            path: url.pathname,
-            title: 'Something went wrong',
-            message,
-          }),
-        );
-      } else {
-        sendJson(response, status, { code, message });
-      }
-    }
+    await runAsSessionUser(
+      request,
+      response,
+      url,
+      sessionDeps,
+      (user) => route(request, response, url, user),
+      (status) =>
+        url.pathname === CREATE_ISSUE_PATH && request.method === 'GET' && status !== 421
+          ? 'Something went wrong'
+          : undefined,
+    );
     return true;
   };
 };

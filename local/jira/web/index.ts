@@ -29,4 +29,5 @@ export {
   readIssueView,
 } from './reader';
 export { createUserSession, NoUsersError, USER_COOKIE, type UserSession } from './session';
+export { runAsSessionUser, type SessionRouteDeps } from './session-route';
 export { readJiraWebCss } from './stylesheet';

@@ -1,5 +1,6 @@
 import type { AutomationActionOptions } from '../../../src/contract/automation-action';
 import { readActionRecipients } from '../../../src/contract/automation-recipients';
+import type { Choice } from '../../shared/choices';
 
 /** The action's inputs as manifest.yml declares them; the form always submits all five, as strings. */
 export const ACTION_INPUT_NAMES = ['issueKey', 'recipients', 'template', 'mailbox', 'message'] as const;
@@ -19,10 +20,7 @@ export interface ActionContext {
   stored: boolean;
 }
 
-export interface Choice {
-  value: string;
-  label: string;
-}
+export type { Choice };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

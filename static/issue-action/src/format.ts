@@ -1,6 +1,6 @@
-import { plural } from '../../shared/plural';
+import { plural } from '../../../src/shared/plural';
 
-// One plural for every UI (static/shared/plural.ts).
+// One plural for the backend and every UI (src/shared/plural.ts: pure, no Forge import).
 export { plural };
 
 const UNITS = ['KB', 'MB', 'GB'] as const;

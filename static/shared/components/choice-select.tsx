@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
 
+import type { Choice } from '../choices';
 import { Field } from './field';
 
-export interface Choice {
-  value: string;
-  label: string;
-}
+export type { Choice };
 
 interface ChoiceSelectProps {
   id: string;

@@ -9,7 +9,6 @@ import {
   type ResolverError,
 } from '../../../../src/contract';
 import { splitAllRecipients } from '../../../shared/address-split';
-import type { Choice } from '../shared/row-select';
 
 /** The rule form as its controls hold it. */
 export interface RuleFormValues {
@@ -225,9 +224,3 @@ export const upsertRule = (
   rules.some((item) => item.id === rule.id)
     ? rules.map((item) => (item.id === rule.id ? rule : item))
     : [...rules, rule];
-
-/** A stored value the lists no longer hold (or could not load) stays shown and chosen, under `label`. */
-export const withCurrent = (choices: readonly Choice[], value: string, label: string): Choice[] => {
-  if (value === '' || choices.some((choice) => choice.value === value)) return [...choices];
-  return [...choices, { value, label }];
-};

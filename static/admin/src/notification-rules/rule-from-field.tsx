@@ -1,7 +1,8 @@
 import type { CredentialView } from '../../../../src/contract';
+import { withCurrent } from '../../../shared/choices';
 import { ChoiceSelect } from '../../../shared/components/choice-select';
 import type { Loadable } from '../../../shared/loadable';
-import { ruleFieldId, withCurrent } from './notification-rule-state';
+import { ruleFieldId } from './notification-rule-state';
 
 interface RuleFromFieldProps {
   credentialId: string;

@@ -1,8 +1,9 @@
 import type { TemplateView } from '../../../../src/contract';
+import { withCurrent } from '../../../shared/choices';
 import { ChoiceSelect } from '../../../shared/components/choice-select';
 import { isBuiltIn } from '../templates/template-state';
 import type { TemplateListLoad } from '../templates/use-template-list';
-import { ruleFieldId, withCurrent } from './notification-rule-state';
+import { ruleFieldId } from './notification-rule-state';
 
 interface RuleTemplateFieldProps {
   templateId: string;

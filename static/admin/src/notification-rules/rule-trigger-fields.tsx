@@ -4,10 +4,11 @@ import {
   type NotificationEvent,
   type StatusRef,
 } from '../../../../src/contract';
+import { withCurrent } from '../../../shared/choices';
 import { ChoiceSelect } from '../../../shared/components/choice-select';
 import { Field } from '../../../shared/components/field';
 import type { Loadable } from '../../../shared/loadable';
-import { EVENT_LABELS, type RuleErrors, ruleFieldId, withCurrent } from './notification-rule-state';
+import { EVENT_LABELS, type RuleErrors, ruleFieldId } from './notification-rule-state';
 
 interface RuleTriggerFieldsProps {
   event: NotificationEvent;

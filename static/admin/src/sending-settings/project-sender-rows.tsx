@@ -2,7 +2,7 @@ import type { CredentialView, ProjectRef } from '../../../../src/contract';
 import type { Loadable } from '../../../shared/loadable';
 import { RowButton } from '../shared/row-actions';
 import { RowSelect } from '../shared/row-select';
-import { withCurrent } from './project-template-rows';
+import { projectChoicesFor } from './project-choices';
 import { RowsFooter } from './rows-footer';
 import { type ProjectSenderRow, type RowErrors, rowFieldId, settingsFieldId } from './settings-state';
 import { ADD_SENDER_ROW_BUTTON } from './use-mail-settings';
@@ -57,16 +57,7 @@ export const ProjectSenderRows = (props: ProjectSenderRowsProps) => {
           </div>
           <ul className="im-rows">
             {rows.map((row, index) => {
-              const takenElsewhere = new Set(
-                rows.filter((other) => other.key !== row.key).map((other) => other.projectKey),
-              );
-              const projectChoices = withCurrent(
-                projectList
-                  .filter((project) => !takenElsewhere.has(project.key))
-                  .map((project) => ({ value: project.key, label: `${project.name} (${project.key})` })),
-                row.projectKey,
-                row.projectKey,
-              );
+              const projectChoices = projectChoicesFor(rows, row, projectList);
               const rowName =
                 row.projectKey === ''
                   ? `row ${index + 1}`

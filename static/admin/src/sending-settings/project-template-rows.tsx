@@ -1,9 +1,11 @@
 import type { ProjectRef, TemplateView } from '../../../../src/contract';
+import { withCurrent } from '../../../shared/choices';
 import type { Loadable } from '../../../shared/loadable';
 import { RowButton } from '../shared/row-actions';
-import { type Choice, RowSelect } from '../shared/row-select';
+import { RowSelect } from '../shared/row-select';
 import { isBuiltIn } from '../templates/template-state';
 import type { TemplateListLoad } from '../templates/use-template-list';
+import { projectChoicesFor } from './project-choices';
 import { RowsFooter } from './rows-footer';
 import { type ProjectTemplateRow, type RowErrors, rowFieldId, settingsFieldId } from './settings-state';
 import { ADD_ROW_BUTTON } from './use-mail-settings';
@@ -19,12 +21,6 @@ interface ProjectTemplateRowsProps {
   onChange: (key: string, change: Partial<Omit<ProjectTemplateRow, 'key'>>) => void;
   onRemove: (key: string) => void;
 }
-
-/** A stored value the lists no longer hold (or could not load) stays choosable, under its key or id. */
-export const withCurrent = (choices: Choice[], value: string, label: string): Choice[] => {
-  if (value === '' || choices.some((choice) => choice.value === value)) return choices;
-  return [...choices, { value, label }];
-};
 
 /** "Default template per project": which template a project's emails start from. */
 export const ProjectTemplateRows = (props: ProjectTemplateRowsProps) => {
@@ -59,16 +55,7 @@ export const ProjectTemplateRows = (props: ProjectTemplateRowsProps) => {
           <ul className="im-rows">
             {rows.map((row, index) => {
               const errors = rowErrors[row.key] ?? {};
-              const takenElsewhere = new Set(
-                rows.filter((other) => other.key !== row.key).map((other) => other.projectKey),
-              );
-              const projectChoices = withCurrent(
-                projectList
-                  .filter((project) => !takenElsewhere.has(project.key))
-                  .map((project) => ({ value: project.key, label: `${project.name} (${project.key})` })),
-                row.projectKey,
-                row.projectKey,
-              );
+              const projectChoices = projectChoicesFor(rows, row, projectList);
               const rowName =
                 row.projectKey === '' ? `row ${index + 1}` : (projectName(row.projectKey) ?? row.projectKey);
               return (

@@ -54,5 +54,5 @@ export const formatRelative = (iso: string, now: Date): string => {
   return formatDateTime(iso);
 };
 
-// One plural for every UI (static/shared/plural.ts).
-export { plural } from '../../../shared/plural';
+// One plural for the backend and every UI (src/shared/plural.ts: pure, no Forge import).
+export { plural } from '../../../../src/shared/plural';

@@ -1,7 +1,5 @@
-export interface Choice {
-  value: string;
-  label: string;
-}
+import type { Choice } from '../../../shared/choices';
+export type { Choice };
 
 interface RowSelectProps {
   id: string;
