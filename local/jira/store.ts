@@ -236,17 +236,7 @@ export class SiteStore {
     items.push(change('status', issue.statusId, from?.name ?? null, toStatusId, to?.name ?? null));
     if (categoryOf(issue.statusId) !== categoryOf(toStatusId)) issue.statusCategoryChanged = when;
     issue.statusId = toStatusId;
-    issue.updated = when;
-    const changelog: StoredChangelog = {
-      id: String(this.nextChangelogId),
-      issueId: issue.id,
-      authorId,
-      created: when,
-      items,
-    };
-    this.nextChangelogId += 1;
-    this.changelogs.push(changelog);
-    return changelog;
+    return this.recordChange(issue, items, authorId, at);
   }
 
   /** One change of fields the caller has already made to the issue, kept as Jira keeps a changelog. */
