@@ -10,6 +10,7 @@ import { runFollowUps } from './follow-ups';
 import type { OutboxDeps } from './outbox-deps';
 import { markedFailed, markedRetrying, markedSent } from './record-changes';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
+import { planRetry, releaseSlot } from './refused-slot';
 import { updateRecord } from './update-record';
 
 /** A send that got no answer is looked for in the sender's mailbox after this long. */
@@ -158,20 +159,25 @@ const recordFailure = async (
   if (failure.kind === 'retry' && record.roundAttempts < MAX_ATTEMPTS) {
     const delay = retryDelaySeconds(record.roundAttempts, failure.retryAfterSeconds, deps.random);
     const asked = failure.retryAfterSeconds === undefined ? '' : ' as Microsoft 365 asked (Retry-After)';
+    const plan = await planRetry(record, now + delay * 1000, deps);
+    const waits = Math.max(delay, Math.round((plan.at - now) / 1000));
     const written = await updateRecord(deps.records, record, (current) =>
       holdsAttempt(current, record)
-        ? markedRetryingFrom(
-            from,
-            current,
-            now,
-            now + delay * 1000,
-            `Attempt ${attemptNumber} failed (${detail}); trying again in ${delay} s${asked}.`,
-            { error: described, requestId },
-          )
+        ? {
+            ...markedRetryingFrom(
+              from,
+              current,
+              now,
+              plan.at,
+              `Attempt ${attemptNumber} failed (${detail}); trying again in ${waits} s${asked}.`,
+              { error: described, requestId },
+            ),
+            ...(plan.slotAt === undefined ? {} : { slotAt: plan.slotAt }),
+          }
         : undefined,
     );
     if (written === undefined) return 'superseded';
-    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delay });
+    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: (plan.at - now) / 1000 });
     return 'retry-scheduled';
   }
 
@@ -187,6 +193,7 @@ const recordFailure = async (
       : undefined,
   );
   if (written === undefined) return 'superseded';
+  await releaseSlot(record, deps);
   if (failure.kind === 'final' && isMicrosoftRefusal(error)) {
     await noteTraffic(deps, (traffic) =>
       traffic.recordRefused(record.credentialId, now, { code: described.code, message: described.message }),

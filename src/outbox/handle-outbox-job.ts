@@ -87,9 +87,14 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
       return outcome;
     }
 
-    const slotAt = record.slotAt !== undefined && now <= record.slotAt + LATE_TOLERANCE_MS ? record.slotAt : undefined;
+    let slotAt = record.slotAt !== undefined && now <= record.slotAt + LATE_TOLERANCE_MS ? record.slotAt : undefined;
     if (slotAt === undefined) {
-      const decision = await deps.pacer.reserve(record.senderMailbox, now);
+      // A slot the email held and let pass goes back in the same write: nobody sent in it.
+      const decision = await deps.pacer.reserve(record.senderMailbox, {
+        emailId: record.emailId,
+        now,
+        ...(record.slotAt === undefined ? {} : { releasing: record.slotAt }),
+      });
       const waitUntil = 'askAgainAt' in decision ? decision.askAgainAt : decision.slotAt;
       if (waitUntil > now) {
         const paced: EmailRecord = {
@@ -103,6 +108,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
         await pushAt(deps, record, waitUntil, now);
         return 'paced';
       }
+      if ('slotAt' in decision) slotAt = decision.slotAt;
     }
 
     const attempt = {
@@ -110,6 +116,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
       ticket: job.ticket,
       startedAt: now,
       deadlineAt: now + deps.attemptTimeLimitMs + ATTEMPT_DEADLINE_MARGIN_MS,
+      ...(slotAt === undefined ? {} : { slotAt }),
     };
     const claim = { ...claimed(record, attempt, now), version: record.version + 1 };
     if (!(await deps.records.replace(claim, record.version))) continue;
