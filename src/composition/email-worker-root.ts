@@ -7,7 +7,7 @@ import { requestJiraAsApp, requestJiraImpersonating } from '../jira/jira-client'
 import { describeDeliveryFailure } from '../messages/error-answers';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
-import { systemClock } from '../shared/seams';
+import { realSleep, systemClock } from '../shared/seams';
 import { createForgeKvStore } from '../storage/forge-kv-store';
 import { appLog } from './app-log';
 import { buildCredentials } from './credentials';
@@ -46,6 +46,7 @@ export const createEmailWorkerDeps = (): OutboxDeps => {
     describe: describeDeliveryFailure,
     traffic: createTrafficHealth(kv),
     now: systemClock,
+    sleep: realSleep,
     random: Math.random,
     attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,
     log: appLog,

@@ -8,6 +8,7 @@ import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
 import { runFollowUps } from './follow-ups';
 import type { OutboxDeps } from './outbox-deps';
+import { delaySecondsUntil } from './outbox-queue';
 import { markedFailed, markedRetrying, markedSent } from './record-changes';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
 import { planRetry, releaseSlot } from './refused-slot';
@@ -177,7 +178,7 @@ const recordFailure = async (
         : undefined,
     );
     if (written === undefined) return 'superseded';
-    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: (plan.at - now) / 1000 });
+    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delaySecondsUntil(plan.at, now) });
     return 'retry-scheduled';
   }
 

@@ -5,7 +5,7 @@ import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import { OutboxError, OutboxErrorCode } from './errors';
 import type { MailboxPacer } from './mailbox-pacer';
-import type { OutboxQueue } from './outbox-queue';
+import { delaySecondsUntil, type OutboxQueue } from './outbox-queue';
 
 export interface EnqueueDeps {
   records: EmailRecordStore;
@@ -90,7 +90,7 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
   try {
     await deps.queue.push(record.emailId, {
       mailbox: record.senderMailbox,
-      delaySeconds: Math.max(0, (slotAt ?? now) - now) / 1000,
+      delaySeconds: delaySecondsUntil(slotAt ?? now, now),
     });
   } catch (error) {
     deps.log(

@@ -4,7 +4,7 @@ import { WriteConflictError } from './errors';
 import { runFollowUps } from './follow-ups';
 import { EARLY_TOLERANCE_MS, LATE_TOLERANCE_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
-import type { OutboxJob } from './outbox-queue';
+import { delaySecondsUntil, type OutboxJob } from './outbox-queue';
 import { claimed, markedRetrying, without } from './record-changes';
 import { checkTrace, type TraceOutcome } from './trace-check';
 
@@ -30,7 +30,13 @@ const attemptIsOver = (record: EmailRecord, job: OutboxJob, delivery: JobDeliver
 };
 
 const pushAt = (deps: OutboxDeps, record: EmailRecord, at: number, now: number) =>
-  deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: Math.max(0, at - now) / 1000 });
+  deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delaySecondsUntil(at, now) });
+
+/**
+ * A job this little early waits in its run: the queue's delays are whole seconds, rounded down (outbox-queue.ts), so
+ * a job due on its pacing slot comes up to a second before it.
+ */
+export const IN_RUN_WAIT_MS = 1_500;
 
 /**
  * The outbox worker's job: bring one email a step closer to sent or failed. Safe to run any number of times for
@@ -48,7 +54,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
   for (let round = 0; round < 6; round += 1) {
     const record = await deps.records.get(job.emailId);
     if (record === undefined) return 'gone';
-    const now = deps.now();
+    let now = deps.now();
 
     if (isFinal(record.status)) {
       await runFollowUps(record, deps);
@@ -75,10 +81,16 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
     }
 
     // queued or retrying
-    if (record.nextAttemptAt !== undefined && now < record.nextAttemptAt - EARLY_TOLERANCE_MS) {
-      // A job pushed for an earlier plan (or delivered twice): it keeps the email going, just later.
-      await pushAt(deps, record, record.nextAttemptAt, now);
+    const dueAt = record.nextAttemptAt ?? now;
+    if (now < dueAt - EARLY_TOLERANCE_MS && dueAt - now > IN_RUN_WAIT_MS) {
+      // A job pushed for an earlier plan (or delivered twice, or a slot beyond the queue's 15 minutes of delay): it
+      // keeps the email going, just later.
+      await pushAt(deps, record, dueAt, now);
       return 'early';
+    }
+    if (now < dueAt) {
+      await deps.sleep(dueAt - now);
+      now = deps.now();
     }
 
     if (record.unsure !== undefined) {

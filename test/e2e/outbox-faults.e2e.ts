@@ -199,6 +199,7 @@ describe('the outbox under faults', () => {
           `worker runs per email: ${figures(cost.workerRuns)} (goal at most ${GOALS.workerRunsPerEmail})`,
           `kvs operations per email ("Send" and worker): ${figures(cost.kvsOperations)} (goal at most ` +
             `${GOALS.kvsOperationsPerEmail}; ${cost.totalKvs} in all; min and max of the ${cost.exactlyCounted} emails whose invocations ran alone)`,
+          `kvs operations per email by kind: ${cost.byKind.map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
           `peak concurrent Graph requests on the mailbox: ${stats.peakConcurrency[SUPPORT_MAILBOX] ?? 0}`,
           `time: ${realSeconds.toFixed(0)} s real, ${(jumpedMs / 1000).toFixed(0)} s of waiting skipped by the warped clock`,
         ].join('\n'),

@@ -5,6 +5,7 @@
  * when none of its invocations overlapped another, and only those emails give the per-email min and max.
  */
 import type { LocalHost } from '../../../local/host';
+import { KvsEndpoint } from '../../../local/host/runtime/kvs-endpoint';
 
 export interface Spread {
   min: number;
@@ -23,6 +24,8 @@ export interface InvocationCosts {
     /** Emails whose every invocation ran alone, so their own kvs count is exact. */
     exactlyCounted: number;
     totalKvs: number;
+    /** kvs operations per email by kind (`entity/get outbox-email`, `get email-content`), most first. */
+    byKind: Array<[string, number]>;
   };
 }
 
@@ -31,8 +34,27 @@ const spread = (values: readonly number[], mean: number): Spread =>
     ? { min: 0, mean, max: 0 }
     : { min: Math.min(...values), mean, max: Math.max(...values) };
 
+/** `entity/get outbox-email`, `get email-content`: the call and what it names, without the key's own parts. */
+const kindOf = (path: string, bodyText: string): string => {
+  let name = '';
+  try {
+    const body = JSON.parse(bodyText) as { key?: unknown; entityName?: unknown };
+    name =
+      typeof body.entityName === 'string'
+        ? body.entityName
+        : typeof body.key === 'string'
+          ? (body.key.split(':')[0] ?? '')
+          : '';
+  } catch {
+    name = '?';
+  }
+  return `${path.replace(/^\/api\/v1\//, '')} ${name}`.trim();
+};
+
 export const countInvocationCosts = (host: LocalHost): InvocationCosts => {
   const runtime = host.runtime;
+  const originalHandle = KvsEndpoint.prototype.handle;
+  const kinds = new Map<string, number>();
   const originalInvoke = runtime.invoke.bind(runtime);
   const originalConsumer = runtime.invokeConsumer.bind(runtime);
   const runs = new Map<string, number>();
@@ -66,6 +88,11 @@ export const countInvocationCosts = (host: LocalHost): InvocationCosts => {
   return {
     start: () => {
       kvsAtStart = runtime.stats().kvsOperations;
+      KvsEndpoint.prototype.handle = function (this: KvsEndpoint, method, path, bodyText) {
+        const kind = kindOf(path, bodyText);
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        return originalHandle.call(this, method, path, bodyText);
+      };
       runtime.invoke = async (handler, request) => {
         const outcome = await measured(() => originalInvoke(handler, request));
         lastSend = { kvs: outcome.kvs, alone: outcome.alone };
@@ -84,6 +111,7 @@ export const countInvocationCosts = (host: LocalHost): InvocationCosts => {
       lastSend = undefined;
     },
     report: (emails) => {
+      KvsEndpoint.prototype.handle = originalHandle;
       runtime.invoke = originalInvoke;
       runtime.invokeConsumer = originalConsumer;
       const totalKvs = runtime.stats().kvsOperations - kvsAtStart;
@@ -101,6 +129,9 @@ export const countInvocationCosts = (host: LocalHost): InvocationCosts => {
         ),
         exactlyCounted: exact.length,
         totalKvs,
+        byKind: [...kinds.entries()]
+          .map(([kind, count]): [string, number] => [kind, Math.round((count / emails) * 100) / 100])
+          .sort((a, b) => b[1] - a[1]),
       };
     },
   };

@@ -274,12 +274,13 @@ describe('handleOutboxJob', () => {
     expect(world.queue.pushed.map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
       [emailIdOf(1), 0],
       [emailIdOf(2), 0],
-      [emailIdOf(2), Math.ceil(SLOT_SPACING_MS / 1000)],
+      // Whole seconds rounded down: the job waits the rest of the way to its slot in its run.
+      [emailIdOf(2), Math.floor(SLOT_SPACING_MS / 1000)],
     ]);
 
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(await record(emailIdOf(1))).toMatchObject({ status: 'sent', sentAt: NOW });
-    expect(await record(emailIdOf(2))).toMatchObject({ status: 'sent', sentAt: NOW + 3000 });
+    expect(await record(emailIdOf(2))).toMatchObject({ status: 'sent', sentAt: NOW + SLOT_SPACING_MS });
     expect(calls().sends).toHaveLength(2);
   });
 

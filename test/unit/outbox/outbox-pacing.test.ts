@@ -8,7 +8,6 @@ import { MemoryEntityStore } from '../support/memory-entity-store';
 import { setup } from './outbox-world';
 
 const D = SLOT_SPACING_MS;
-const FIRST = emailIdOf(1);
 const SECOND = emailIdOf(2);
 const THIRD = emailIdOf(3);
 
@@ -25,13 +24,13 @@ describe('the outbox and its pacing slots', () => {
     await expect(world.drainOutbox(3)).resolves.toEqual(['sent', 'paced', 'paced']);
     expect(await record(THIRD)).toMatchObject({ status: 'queued', slotAt: NOW + 2 * D, nextAttemptAt: NOW + 2 * D });
     expect(world.queue.pushed.slice(3).map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
-      [SECOND, Math.ceil(D / 1000)],
-      [THIRD, Math.ceil((2 * D) / 1000)],
+      [SECOND, Math.floor(D / 1000)],
+      [THIRD, Math.floor((2 * D) / 1000)],
     ]);
     await expect(world.drainOutbox()).resolves.toEqual(['sent', 'sent']);
-    // Within LATE_TOLERANCE_MS of their slots: the queue's delays are whole seconds.
-    expect(await record(SECOND)).toMatchObject({ status: 'sent', sentAt: NOW + 3000 });
-    expect(await record(THIRD)).toMatchObject({ status: 'sent', sentAt: NOW + 5000 });
+    // The queue's delays are whole seconds, rounded down: each job waits the rest in its run, and sends on its slot.
+    expect(await record(SECOND)).toMatchObject({ status: 'sent', sentAt: NOW + D });
+    expect(await record(THIRD)).toMatchObject({ status: 'sent', sentAt: NOW + 2 * D });
   });
 
   it('a refused attempt hands its slot to the next email in line, which is sent in it; the retry takes the later slot', async () => {
@@ -42,7 +41,7 @@ describe('the outbox and its pacing slots', () => {
     await expect(world.drainOutbox(3)).resolves.toEqual(['sent', 'paced', 'paced']);
     microsoft.sends.push(() => graphError(429, 'ApplicationThrottled', { 'Retry-After': '1' }));
 
-    // The queue delays in whole seconds: the second email's attempt (slot NOW + D) starts at NOW + 3 s and is refused: the third (due NOW + 2D) is moved up to NOW + D.
+    // The second email's attempt at NOW + D is refused: the third (due NOW + 2D) is moved up to NOW + D.
     await expect(world.drainOutbox(1)).resolves.toEqual(['retry-scheduled']);
     expect(await record(THIRD)).toMatchObject({ status: 'queued', slotAt: NOW + D, nextAttemptAt: NOW + D });
     expect(await record(SECOND)).toMatchObject({
@@ -50,16 +49,16 @@ describe('the outbox and its pacing slots', () => {
       slotAt: NOW + 2 * D,
       nextAttemptAt: NOW + 2 * D,
     });
-    expect((await record(SECOND))?.events.at(-1)?.note).toMatch(/trying again in 1 s as Microsoft 365 asked/);
+    expect((await record(SECOND))?.events.at(-1)?.note).toMatch(/trying again in 2 s as Microsoft 365 asked/);
     expect(world.queue.pushed.slice(5).map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
       [THIRD, 0],
-      [SECOND, Math.ceil((2 * D - 3000) / 1000)],
+      [SECOND, Math.floor(D / 1000)],
     ]);
 
     // The third is sent in the refused slot, its old job finds it sent, the second is sent in the third's slot.
     await expect(world.drainOutbox()).resolves.toEqual(['sent', 'already-final', 'sent']);
-    expect(await record(THIRD)).toMatchObject({ status: 'sent', sentAt: NOW + 3000 });
-    expect(await record(SECOND)).toMatchObject({ status: 'sent', sentAt: NOW + 5000, attempts: 2 });
+    expect(await record(THIRD)).toMatchObject({ status: 'sent', sentAt: NOW + D });
+    expect(await record(SECOND)).toMatchObject({ status: 'sent', sentAt: NOW + 2 * D, attempts: 2 });
     expect(calls().sends).toHaveLength(4);
   });
 
@@ -134,7 +133,7 @@ describe('enqueueEmail with a pacer', () => {
     const { enqueue, queue } = deps();
     await expect(enqueue(1)).resolves.toMatchObject({ slotAt: NOW, nextAttemptAt: NOW });
     await expect(enqueue(2)).resolves.toMatchObject({ slotAt: NOW + D, nextAttemptAt: NOW + D });
-    expect(queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0, Math.ceil(D / 1000)]);
+    expect(queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0, Math.floor(D / 1000)]);
   });
 
   it('queues without a slot when pacing fails: the worker reserves it', async () => {
