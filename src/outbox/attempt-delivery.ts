@@ -6,7 +6,7 @@ import { safeErrorLabel } from '../shared/error-names';
 import { type EmailContent, isInlineAttachment } from './email-contents';
 import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
-import { runFollowUps } from './follow-ups';
+import { performFollowUps, runFollowUps, withFollowUpsDone } from './follow-ups';
 import type { OutboxDeps } from './outbox-deps';
 import { delaySecondsUntil } from './outbox-queue';
 import { markedFailed, markedRetrying, markedSent } from './record-changes';
@@ -54,7 +54,13 @@ const holdsAttempt = (current: EmailRecord, claimed: EmailRecord): boolean =>
   current.attempt?.ticket === claimed.attempt?.ticket &&
   current.attempt?.number === claimed.attempt?.number;
 
-/** Marks the email sent, whatever else was stored meanwhile: Microsoft 365's 202 is the truth. */
+/**
+ * Marks the email sent, whatever else was stored meanwhile: Microsoft 365's 202 is the truth. The follow-ups (history,
+ * comment) run first, from the record as it is about to be stored, so that the sent status is stored with them done:
+ * one write, not two (the outbox's kvs budget). A worker that dies in between leaves `sending`, which the next job
+ * settles by searching the mailbox (trace-check.ts) and finding it sent; the follow-ups then run again (the history
+ * write is idempotent; the comment may repeat, as it could when a worker died between the two writes).
+ */
 export const recordSent = async (
   record: EmailRecord,
   note: string,
@@ -62,10 +68,15 @@ export const recordSent = async (
   deps: OutboxDeps,
   from?: string,
 ): Promise<void> => {
-  const written = await updateRecord(deps.records, record, (current) =>
-    current.status === 'sent' ? undefined : withAttemptFrom(markedSent(current, deps.now(), note, requestId), from),
+  const at = deps.now();
+  const sent = (current: EmailRecord) => withAttemptFrom(markedSent(current, at, note, requestId), from);
+  if (record.status === 'sent') return;
+  const planned = sent(record);
+  const notes = await performFollowUps(planned, deps);
+  const done = new Set(planned.followUps);
+  await updateRecord(deps.records, record, (current) =>
+    current.status === 'sent' ? undefined : withFollowUpsDone(sent(current), done, notes),
   );
-  if (written !== undefined) await runFollowUps(written, deps);
 };
 
 /**

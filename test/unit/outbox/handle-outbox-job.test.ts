@@ -299,8 +299,8 @@ describe('handleOutboxJob', () => {
 
     expect(raced).toBe(true);
     expect(calls().sends).toHaveLength(1);
-    // queued 1, claimed 2, the lost write bumped it to 3, sent 4, follow-ups done 5.
-    expect(await record()).toMatchObject({ status: 'sent', version: 5, followUps: [] });
+    // queued 1, claimed 2, the lost write bumped it to 3, sent with its follow-ups done 4.
+    expect(await record()).toMatchObject({ status: 'sent', version: 4, followUps: [] });
   });
 
   it('claims again from a fresh read when the claim loses a race, and still sends once', async () => {
