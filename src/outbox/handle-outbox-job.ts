@@ -33,8 +33,8 @@ const pushAt = (deps: OutboxDeps, record: EmailRecord, at: number, now: number) 
   deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delaySecondsUntil(at, now) });
 
 /**
- * A job this little early waits in its run: the queue's delays are whole seconds, rounded down (outbox-queue.ts), so
- * a job due on its pacing slot comes up to a second before it.
+ * A job this little early waits in its run: the queue's delays are whole seconds (outbox-queue.ts), so a job due on
+ * its pacing slot may come up to half a second before it (more when the platform is early).
  */
 export const IN_RUN_WAIT_MS = 1_500;
 

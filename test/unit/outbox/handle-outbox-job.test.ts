@@ -274,8 +274,8 @@ describe('handleOutboxJob', () => {
     expect(world.queue.pushed.map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
       [emailIdOf(1), 0],
       [emailIdOf(2), 0],
-      // Whole seconds rounded down: the job waits the rest of the way to its slot in its run.
-      [emailIdOf(2), Math.floor(SLOT_SPACING_MS / 1000)],
+      // Whole seconds, to the nearest: a job that comes early waits the rest of the way to its slot in its run.
+      [emailIdOf(2), Math.round(SLOT_SPACING_MS / 1000)],
     ]);
 
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);

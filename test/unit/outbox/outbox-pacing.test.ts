@@ -24,11 +24,11 @@ describe('the outbox and its pacing slots', () => {
     await expect(world.drainOutbox(3)).resolves.toEqual(['sent', 'paced', 'paced']);
     expect(await record(THIRD)).toMatchObject({ status: 'queued', slotAt: NOW + 2 * D, nextAttemptAt: NOW + 2 * D });
     expect(world.queue.pushed.slice(3).map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
-      [SECOND, Math.floor(D / 1000)],
-      [THIRD, Math.floor((2 * D) / 1000)],
+      [SECOND, Math.round(D / 1000)],
+      [THIRD, Math.round((2 * D) / 1000)],
     ]);
     await expect(world.drainOutbox()).resolves.toEqual(['sent', 'sent']);
-    // The queue's delays are whole seconds, rounded down: each job waits the rest in its run, and sends on its slot.
+    // The queue's delays are whole seconds, to the nearest: a job that comes early waits the rest in its run.
     expect(await record(SECOND)).toMatchObject({ status: 'sent', sentAt: NOW + D });
     expect(await record(THIRD)).toMatchObject({ status: 'sent', sentAt: NOW + 2 * D });
   });
@@ -52,7 +52,7 @@ describe('the outbox and its pacing slots', () => {
     expect((await record(SECOND))?.events.at(-1)?.note).toMatch(/trying again in 2 s as Microsoft 365 asked/);
     expect(world.queue.pushed.slice(5).map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
       [THIRD, 0],
-      [SECOND, Math.floor(D / 1000)],
+      [SECOND, Math.round(D / 1000)],
     ]);
 
     // The third is sent in the refused slot, its old job finds it sent, the second is sent in the third's slot.
@@ -133,7 +133,7 @@ describe('enqueueEmail with a pacer', () => {
     const { enqueue, queue } = deps();
     await expect(enqueue(1)).resolves.toMatchObject({ slotAt: NOW, nextAttemptAt: NOW });
     await expect(enqueue(2)).resolves.toMatchObject({ slotAt: NOW + D, nextAttemptAt: NOW + D });
-    expect(queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0, Math.floor(D / 1000)]);
+    expect(queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0, Math.round(D / 1000)]);
   });
 
   it('queues without a slot when pacing fails: the worker reserves it', async () => {
