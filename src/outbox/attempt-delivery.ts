@@ -7,6 +7,7 @@ import { type EmailContent, isInlineAttachment } from './email-contents';
 import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
 import { performFollowUps, runFollowUps, withFollowUpsDone } from './follow-ups';
+import { SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
 import { delaySecondsUntil } from './outbox-queue';
 import { markedFailed, markedRetrying, markedSent } from './record-changes';
@@ -17,7 +18,7 @@ import { updateRecord } from './update-record';
 /** A send that got no answer is looked for in the sender's mailbox after this long. */
 export const TRACE_CHECK_DELAY_SECONDS = 15;
 
-export type AttemptOutcome = 'sent' | 'retry-scheduled' | 'unsure' | 'failed' | 'superseded';
+export type AttemptOutcome = 'sent' | 'retry-scheduled' | 'unsure' | 'failed' | 'superseded' | 'slot-missed';
 
 /**
  * The attachments as files read while they are sent (deliver-message.ts): nothing is downloaded up front, so
@@ -86,33 +87,68 @@ export const recordSent = async (
  * after this write leaves nothing undone that a redelivered job would not finish.
  */
 export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
-  let result: DeliveryResult;
+  // Stays undefined when the attempt missed its pacing slot before it could call Graph.
+  let result: DeliveryResult | undefined;
   let from: string | undefined;
   try {
     const credential = await deps.credential(record.credentialId);
     from = credential.senderMailbox;
     const content = await deps.contents.read(record.emailId, record.contentChunks);
     const attachments = attachmentsOf(content, deps);
-    result = await deps.send(credential, {
-      subject: content.subject,
-      html: content.html,
-      to: content.to,
-      cc: content.cc,
-      bcc: content.bcc,
-      ...(content.replyTo === undefined ? {} : { replyTo: content.replyTo }),
-      attachments,
-      headers: content.headers,
-      internetMessageId: record.internetMessageId,
-    });
+    const slotAt = record.attempt?.slotAt;
+    if (slotAt === undefined || deps.now() <= slotAt + SEND_BY_MS) {
+      result = await deps.send(credential, {
+        subject: content.subject,
+        html: content.html,
+        to: content.to,
+        cc: content.cc,
+        bcc: content.bcc,
+        ...(content.replyTo === undefined ? {} : { replyTo: content.replyTo }),
+        attachments,
+        headers: content.headers,
+        internetMessageId: record.internetMessageId,
+      });
+    }
   } catch (error) {
     return recordFailure(record, error, deps, from);
   }
+  if (result === undefined) return recordSlotMissed(record, deps);
   // Accepted: nothing that fails from here on is a failed send, or the next attempt would send it twice. A thrown
   // error leaves the claim in place; the platform delivers this job again, finds the attempt over and searches the
   // mailbox (trace-check.ts) instead of sending blindly.
   await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps, from);
   await noteTraffic(deps, (traffic) => traffic.recordAccepted(record.credentialId, deps.now()));
   return 'sent';
+};
+
+/**
+ * The attempt was too slow to reach Graph in its pacing slot (a busy platform): sending now could put more than 30
+ * messages in a minute. Nothing went out, so nothing is counted: the email takes the next free slot.
+ */
+const recordSlotMissed = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
+  const now = deps.now();
+  const plan = await planRetry(record, now, deps);
+  const written = await updateRecord(deps.records, record, (current) =>
+    holdsAttempt(current, record)
+      ? {
+          ...markedRetrying(
+            current,
+            now,
+            plan.at,
+            `Attempt ${current.attempts} did not reach Microsoft 365 within its sending slot; it goes in the next one.`,
+          ),
+          attempts: current.attempts - 1,
+          roundAttempts: current.roundAttempts - 1,
+          ...(plan.slotAt === undefined ? {} : { slotAt: plan.slotAt }),
+        }
+      : undefined,
+  );
+  if (written === undefined) return 'superseded';
+  await deps.queue.push(record.emailId, {
+    mailbox: record.senderMailbox,
+    delaySeconds: delaySecondsUntil(plan.at, now),
+  });
+  return 'slot-missed';
 };
 
 /** Microsoft's own refusals (Graph or the token endpoint) say something about the credential; our failures do not. */
@@ -189,7 +225,10 @@ const recordFailure = async (
         : undefined,
     );
     if (written === undefined) return 'superseded';
-    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delaySecondsUntil(plan.at, now) });
+    await deps.queue.push(record.emailId, {
+      mailbox: record.senderMailbox,
+      delaySeconds: delaySecondsUntil(plan.at, now),
+    });
     return 'retry-scheduled';
   }
 

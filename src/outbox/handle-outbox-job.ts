@@ -2,7 +2,7 @@ import { attemptDelivery, type AttemptOutcome } from './attempt-delivery';
 import { type EmailRecord, isFinal } from './email-record';
 import { WriteConflictError } from './errors';
 import { runFollowUps } from './follow-ups';
-import { EARLY_TOLERANCE_MS, LATE_TOLERANCE_MS } from './mailbox-pacer';
+import { EARLY_TOLERANCE_MS, SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
 import { delaySecondsUntil, type OutboxJob } from './outbox-queue';
 import { claimed, markedRetrying, without } from './record-changes';
@@ -33,8 +33,8 @@ const pushAt = (deps: OutboxDeps, record: EmailRecord, at: number, now: number) 
   deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delaySecondsUntil(at, now) });
 
 /**
- * A job this little early waits in its run: the queue's delays are whole seconds (outbox-queue.ts), so a job due on
- * its pacing slot may come up to half a second before it (more when the platform is early).
+ * A job this little early waits in its run: the queue's delays are whole seconds rounded down (outbox-queue.ts), so a
+ * job due on its pacing slot comes up to a second before it.
  */
 export const IN_RUN_WAIT_MS = 1_500;
 
@@ -99,7 +99,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
       return outcome;
     }
 
-    let slotAt = record.slotAt !== undefined && now <= record.slotAt + LATE_TOLERANCE_MS ? record.slotAt : undefined;
+    let slotAt = record.slotAt !== undefined && now <= record.slotAt + SEND_BY_MS ? record.slotAt : undefined;
     if (slotAt === undefined) {
       // A slot the email held and let pass goes back in the same write: nobody sent in it.
       const decision = await deps.pacer.reserve(record.senderMailbox, {

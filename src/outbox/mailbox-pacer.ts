@@ -15,11 +15,13 @@ import { findFreeSlot, type PaceEntry, pruned, withHolder, withoutEntry, withSlo
  */
 export const MESSAGES_PER_MINUTE = 30;
 export const WINDOW_MS = 60_000;
-/**
- * A job may start this much after its slot and still send in it (queue delays come in whole seconds, and the
- * platform is not exact); a later one takes a new slot.
- */
+/** Microsoft may accept a message this much after its slot (the platform is not exact, a run takes time). */
 export const LATE_TOLERANCE_MS = 2_000;
+/**
+ * An attempt calls Graph no later than this after its slot, or takes a new slot: the rest of LATE_TOLERANCE_MS is
+ * for the request itself (a fresh token included) to reach Microsoft.
+ */
+export const SEND_BY_MS = 1_500;
 /** A job may also start this much before its slot (queue timing) and use it. */
 export const EARLY_TOLERANCE_MS = 250;
 /**
@@ -36,10 +38,10 @@ export const LOG_KEEP_MS = WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS;
  */
 export const MAX_LOG_ENTRIES = 2_000;
 /**
- * A slot given back is handed to the next email in line only when it can still start in the slot's tolerance: the
- * moved-up email's job is pushed now, and has this long to start.
+ * A slot given back is handed to the next email in line only when that email can still send in it: its job is
+ * pushed now, and has this long to start and reach the Graph call (SEND_BY_MS after the slot).
  */
-export const HANDOVER_MARGIN_MS = 1_000;
+export const HANDOVER_MARGIN_MS = 500;
 
 export type SlotDecision = { slotAt: number } | { askAgainAt: number };
 
@@ -81,8 +83,7 @@ const keyOf = (mailbox: string): string =>
   mailboxPaceKey(createHash('sha256').update(mailbox.trim().toLowerCase()).digest('hex'));
 
 const reserveIn = (entries: PaceEntry[], request: SlotRequest): { entries: PaceEntry[]; answer: SlotDecision } => {
-  const kept =
-    request.releasing === undefined ? entries : withoutEntry(entries, request.releasing, request.emailId);
+  const kept = request.releasing === undefined ? entries : withoutEntry(entries, request.releasing, request.emailId);
   if (kept.length >= MAX_LOG_ENTRIES) {
     const last = kept[kept.length - 1]?.[0] ?? request.now;
     return { entries: kept, answer: { askAgainAt: Math.max(request.now + 1_000, last - WINDOW_MS) } };
@@ -132,7 +133,7 @@ export const createMailboxPacer = (entities: EntityStore): MailboxPacer => {
       update(mailbox, request.now, (entries) => {
         const notBefore = Math.max(request.now, request.notBefore ?? request.now);
         const holds = entries.some(([at, id]) => at === request.slotAt && id === request.emailId);
-        const inTime = request.now <= request.slotAt + LATE_TOLERANCE_MS - HANDOVER_MARGIN_MS;
+        const inTime = request.now <= request.slotAt + SEND_BY_MS - HANDOVER_MARGIN_MS;
         // A slot its holder may already have started in (early tolerance) is not taken from it.
         const next = entries.find(
           ([at, id]) => at >= notBefore && at > request.now + EARLY_TOLERANCE_MS && id !== request.emailId,

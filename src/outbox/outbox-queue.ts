@@ -33,11 +33,11 @@ export const mailboxConcurrencyKey = (mailbox: string): string =>
   `mailbox-${createHash('sha256').update(mailbox.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
 
 /**
- * The delay to push for a job due at `at`: whole seconds, to the nearest. The job comes at most half a second early
- * (it waits the rest in its run, handle-outbox-job.ts) or late (well within the pacer's LATE_TOLERANCE_MS), so it
- * starts on its pacing slot, with time left in it to hand the slot on if Microsoft refuses the email.
+ * The delay to push for a job due at `at`: whole seconds, rounded down. The job comes up to a second early and waits
+ * the rest in its run (handle-outbox-job.ts), so it starts on its pacing slot rather than up to a second after: with
+ * time left in the slot to reach Microsoft, and to hand the slot on if Microsoft refuses the email.
  */
-export const delaySecondsUntil = (at: number, now: number): number => Math.max(0, Math.round((at - now) / 1000));
+export const delaySecondsUntil = (at: number, now: number): number => Math.max(0, Math.floor((at - now) / 1000));
 
 export const clampDelaySeconds = (seconds: number): number =>
   Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(seconds)));

@@ -17,10 +17,7 @@ const planOf = (decision: SlotDecision): RetryPlan =>
  * Moves the email that takes a refused attempt's slot up to that slot: its record first (only while it still waits
  * for the slot it gave up: any other change of it wins), then its job, due now. False when it could not be moved.
  */
-const moveUp = async (
-  mover: { emailId: string; slotAt: number; from: number },
-  deps: OutboxDeps,
-): Promise<boolean> => {
+const moveUp = async (mover: { emailId: string; slotAt: number; from: number }, deps: OutboxDeps): Promise<boolean> => {
   const record = await deps.records.get(mover.emailId);
   if (record === undefined) return false;
   const now = deps.now();

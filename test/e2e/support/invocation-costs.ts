@@ -30,9 +30,7 @@ export interface InvocationCosts {
 }
 
 const spread = (values: readonly number[], mean: number): Spread =>
-  values.length === 0
-    ? { min: 0, mean, max: 0 }
-    : { min: Math.min(...values), mean, max: Math.max(...values) };
+  values.length === 0 ? { min: 0, mean, max: 0 } : { min: Math.min(...values), mean, max: Math.max(...values) };
 
 /** `entity/get outbox-email`, `get email-content`: the call and what it names, without the key's own parts. */
 const kindOf = (path: string, bodyText: string): string => {
@@ -74,7 +72,11 @@ export const countInvocationCosts = (host: LocalHost): InvocationCosts => {
     const before = runtime.stats().kvsOperations;
     try {
       const value = await run();
-      return { value, kvs: runtime.stats().kvsOperations - before, alone: startedAlone && starts === mine && active === 1 };
+      return {
+        value,
+        kvs: runtime.stats().kvsOperations - before,
+        alone: startedAlone && starts === mine && active === 1,
+      };
     } finally {
       active -= 1;
     }

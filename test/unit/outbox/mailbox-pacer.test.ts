@@ -8,6 +8,7 @@ import {
   LATE_TOLERANCE_MS,
   LOG_KEEP_MS,
   MAX_LOG_ENTRIES,
+  SEND_BY_MS,
   SLOT_SPACING_MS,
   WINDOW_MS,
 } from '../../../src/outbox/mailbox-pacer';
@@ -67,10 +68,43 @@ describe('mailbox pacer: slots', () => {
   it.each([
     ['a quiet spell: now', [[T, 'a']], { now: T + 60_000 }, T + 60_000],
     ['a Retry-After: not before it', [[T, 'a']], { now: T + D, notBefore: T + 10_000 }, T + 10_000],
-    ['a gap two spacings wide between held slots', [[T, 'a'], [T + 3 * D, 'b']], { now: T }, T + D],
-    ['a gap too narrow: after the last', [[T, 'a'], [T + D + 1000, 'b']], { now: T }, T + 2 * D + 1000],
-    ['its own passed slot given back in the same write', [[T, 'x'], [T + D, 'a'], [T + 2 * D, 'b']], { now: T, releasing: T + D }, T + D],
-    ["someone else's slot is never given back", [[T, 'a'], [T + D, 'b']], { now: T, releasing: T + D }, T + 2 * D],
+    [
+      'a gap two spacings wide between held slots',
+      [
+        [T, 'a'],
+        [T + 3 * D, 'b'],
+      ],
+      { now: T },
+      T + D,
+    ],
+    [
+      'a gap too narrow: after the last',
+      [
+        [T, 'a'],
+        [T + D + 1000, 'b'],
+      ],
+      { now: T },
+      T + 2 * D + 1000,
+    ],
+    [
+      'its own passed slot given back in the same write',
+      [
+        [T, 'x'],
+        [T + D, 'a'],
+        [T + 2 * D, 'b'],
+      ],
+      { now: T, releasing: T + D },
+      T + D,
+    ],
+    [
+      "someone else's slot is never given back",
+      [
+        [T, 'a'],
+        [T + D, 'b'],
+      ],
+      { now: T, releasing: T + D },
+      T + 2 * D,
+    ],
   ] as Array<[string, PaceEntry[], { now: number; notBefore?: number; releasing?: number }, number]>)(
     'reserves the first free slot: %s',
     async (_, slots, request, expected) => {
@@ -138,21 +172,36 @@ describe('mailbox pacer: slots given back', () => {
       now: T + 300,
       notBefore: T + 3_000,
       decision: { slotAt: T + 2 * D, movedUp: { emailId: 'c', slotAt: T, from: T + 2 * D } },
-      after: [[T, 'c'], [T + D, 'b'], [T + 2 * D, 'r'], [T + 3 * D, 'd']],
+      after: [
+        [T, 'c'],
+        [T + D, 'b'],
+        [T + 2 * D, 'r'],
+        [T + 3 * D, 'd'],
+      ],
     },
     {
       name: 'too late in the slot for anyone to start in it: given back, and the retry reserves',
-      now: T + LATE_TOLERANCE_MS - HANDOVER_MARGIN_MS + 1,
+      now: T + SEND_BY_MS - HANDOVER_MARGIN_MS + 1,
       notBefore: T + 3_000,
       decision: { slotAt: T + 4 * D },
-      after: [[T + D, 'b'], [T + 2 * D, 'c'], [T + 3 * D, 'd'], [T + 4 * D, 'r']],
+      after: [
+        [T + D, 'b'],
+        [T + 2 * D, 'c'],
+        [T + 3 * D, 'd'],
+        [T + 4 * D, 'r'],
+      ],
     },
     {
       name: 'nobody in line after Retry-After: given back, and the retry reserves',
       now: T + 300,
       notBefore: T + 3 * D + 1,
       decision: { slotAt: T + 4 * D },
-      after: [[T + D, 'b'], [T + 2 * D, 'c'], [T + 3 * D, 'd'], [T + 4 * D, 'r']],
+      after: [
+        [T + D, 'b'],
+        [T + 2 * D, 'c'],
+        [T + 3 * D, 'd'],
+        [T + 4 * D, 'r'],
+      ],
     },
   ])('handOver: $name', async ({ now, notBefore, decision, after }) => {
     const { pacer, slotsNow } = setup([
@@ -171,7 +220,9 @@ describe('mailbox pacer: slots given back', () => {
       [T + 500, 'b'],
       [T + 500 + D, 'c'],
     ]);
-    await expect(pacer.handOver(MAILBOX, { emailId: 'r', slotAt: T, now: T + 300, notBefore: T + 300 })).resolves.toEqual({
+    await expect(
+      pacer.handOver(MAILBOX, { emailId: 'r', slotAt: T, now: T + 300, notBefore: T + 300 }),
+    ).resolves.toEqual({
       slotAt: T + 500 + D,
       movedUp: { emailId: 'c', slotAt: T, from: T + 500 + D },
     });

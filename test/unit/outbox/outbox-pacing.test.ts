@@ -11,7 +11,6 @@ const D = SLOT_SPACING_MS;
 const SECOND = emailIdOf(2);
 const THIRD = emailIdOf(3);
 
-
 describe('the outbox and its pacing slots', () => {
   silenceWarnings();
 
@@ -103,7 +102,15 @@ describe('enqueueEmail with a pacer', () => {
     internetMessageId: `<${emailIdOf(n)}@contoso.com>`,
     requestedBy: { accountId: 'u1', name: 'Ursula User' },
     listed: { to: ['ada@example.com'], cc: [] },
-    content: { subject: 'Hi', html: '<p>Hi</p>', to: ['ada@example.com'], cc: [], bcc: [], headers: [], attachments: [] },
+    content: {
+      subject: 'Hi',
+      html: '<p>Hi</p>',
+      to: ['ada@example.com'],
+      cc: [],
+      bcc: [],
+      headers: [],
+      attachments: [],
+    },
     commentAfterSend: false,
   });
 
