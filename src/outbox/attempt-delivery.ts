@@ -11,8 +11,8 @@ import { SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
 import { delaySecondsUntil } from './outbox-queue';
 import { markedFailed, markedRetrying, markedSent } from './record-changes';
-import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
 import { planRetry, releaseSlot } from './refused-slot';
+import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
 import { updateRecord } from './update-record';
 
 /** A send that got no answer is looked for in the sender's mailbox after this long. */

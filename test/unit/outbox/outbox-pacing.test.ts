@@ -1,10 +1,11 @@
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { enqueueEmail, type NewEmail } from '../../../src/outbox/enqueue-email';
-import { createMailboxPacer, SLOT_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
-import { graphError } from '../support/outbox-microsoft';
-import { emailIdOf, NOW, silenceWarnings } from '../support/resolvers';
+import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
+import { createMailboxPacer, SEND_BY_MS, SLOT_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
 import { MemoryEntityStore } from '../support/memory-entity-store';
+import { graphError } from '../support/outbox-microsoft';
+import { emailIdOf, NOW, silenceWarnings } from '../support/resolvers';
 import { setup } from './outbox-world';
 
 const D = SLOT_SPACING_MS;
@@ -70,6 +71,36 @@ describe('the outbox and its pacing slots', () => {
     expect(await record()).toMatchObject({ status: 'retrying', slotAt: NOW + 1000, nextAttemptAt: NOW + 1000 });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(await record()).toMatchObject({ status: 'sent', sentAt: NOW + 1000 });
+  });
+
+  it('an attempt too slow to reach Graph within its slot sends nothing and takes the next free slot', async () => {
+    const { world, queueEmail, record, calls } = await setup();
+    await queueEmail();
+    const job = world.queue.take();
+    if (job === undefined) throw new Error('no job');
+    // Reading the credential takes longer than the slot allows.
+    const slow = {
+      ...world.outbox,
+      credential: async (id: string) => {
+        world.clock.now += SEND_BY_MS + 1;
+        return world.outbox.credential(id);
+      },
+    };
+    await expect(handleOutboxJob(job.job, { retryCount: 0 }, slow)).resolves.toBe('slot-missed');
+    expect(calls().sends).toHaveLength(0);
+    const missed = await record();
+    expect(missed).toMatchObject({
+      status: 'retrying',
+      attempts: 0,
+      roundAttempts: 0,
+      slotAt: NOW + SEND_BY_MS + 1,
+      nextAttemptAt: NOW + SEND_BY_MS + 1,
+    });
+    expect(missed?.events.at(-1)?.note).toBe(
+      'Attempt 1 did not reach Microsoft 365 within its sending slot; it goes in the next one.',
+    );
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(await record()).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('a failed attempt (refused for good) gives its slot back: the next email takes it', async () => {
