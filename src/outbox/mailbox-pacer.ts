@@ -16,14 +16,17 @@ import { findFreeSlot, type PaceEntry, pruned, withHolder, withoutEntry, withSlo
 export const MESSAGES_PER_MINUTE = 30;
 export const WINDOW_MS = 60_000;
 /** Microsoft may accept a message this much after its slot (the platform is not exact, a run takes time). */
-export const LATE_TOLERANCE_MS = 2_000;
+export const LATE_TOLERANCE_MS = 2_250;
 /**
  * An attempt calls Graph no later than this after its slot, or takes a new slot: the rest of LATE_TOLERANCE_MS is
  * for the request itself (a fresh token included) to reach Microsoft.
  */
-export const SEND_BY_MS = 1_500;
-/** A job may also start this much before its slot (queue timing) and use it. */
-export const EARLY_TOLERANCE_MS = 250;
+export const SEND_BY_MS = 1_250;
+/**
+ * How early before its slot an attempt may start: never. A job the queue brings early waits in its run until its
+ * slot (handle-outbox-job.ts), and an email moved up to a slot is moved up only once that slot has come.
+ */
+export const EARLY_TOLERANCE_MS = 0;
 /**
  * Slots are at least this far apart, so that even when one job starts as early and another as late as allowed, no
  * 60 s window holds more than 30 sends: 30 spacings minus both tolerances still span a minute. 2,075 ms, about
@@ -72,7 +75,7 @@ export interface MailboxPacer {
 
 const paceSchema = z.object({
   version: z.int(),
-  slots: z.array(z.tuple([z.number(), z.string()])),
+  slots: z.array(z.union([z.tuple([z.number(), z.string()]), z.tuple([z.number(), z.string(), z.literal(1)])])),
 });
 
 const MAX_TRIES = 8;
@@ -88,8 +91,9 @@ const reserveIn = (entries: PaceEntry[], request: SlotRequest): { entries: PaceE
     const last = kept[kept.length - 1]?.[0] ?? request.now;
     return { entries: kept, answer: { askAgainAt: Math.max(request.now + 1_000, last - WINDOW_MS) } };
   }
-  const slotAt = findFreeSlot(kept, Math.max(request.now, request.notBefore ?? request.now), SLOT_SPACING_MS);
-  return { entries: withSlot(kept, slotAt, request.emailId), answer: { slotAt } };
+  const notBefore = Math.max(request.now, request.notBefore ?? request.now);
+  const slotAt = findFreeSlot(kept, notBefore, SLOT_SPACING_MS);
+  return { entries: withSlot(kept, slotAt, request.emailId, notBefore > request.now), answer: { slotAt } };
 };
 
 /**
@@ -134,15 +138,15 @@ export const createMailboxPacer = (entities: EntityStore): MailboxPacer => {
         const notBefore = Math.max(request.now, request.notBefore ?? request.now);
         const holds = entries.some(([at, id]) => at === request.slotAt && id === request.emailId);
         const inTime = request.now <= request.slotAt + SEND_BY_MS - HANDOVER_MARGIN_MS;
-        // A slot its holder may already have started in (early tolerance) is not taken from it.
+        // A retry is not moved earlier than Microsoft asked it to wait (its slot is that time).
         const next = entries.find(
-          ([at, id]) => at >= notBefore && at > request.now + EARLY_TOLERANCE_MS && id !== request.emailId,
+          ([at, id, retry]) => at >= notBefore && at > request.now && id !== request.emailId && retry === undefined,
         );
         if (!holds || !inTime || next === undefined) {
           return reserveIn(entries, { ...request, releasing: request.slotAt });
         }
         const [from, taker] = next;
-        const swapped = withHolder(withHolder(entries, request.slotAt, taker), from, request.emailId);
+        const swapped = withHolder(withHolder(entries, request.slotAt, taker), from, request.emailId, true);
         return {
           entries: swapped,
           answer: { slotAt: from, movedUp: { emailId: taker, slotAt: request.slotAt, from } },

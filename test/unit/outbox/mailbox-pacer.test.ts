@@ -175,7 +175,7 @@ describe('mailbox pacer: slots given back', () => {
       after: [
         [T, 'c'],
         [T + D, 'b'],
-        [T + 2 * D, 'r'],
+        [T + 2 * D, 'r', 1],
         [T + 3 * D, 'd'],
       ],
     },
@@ -188,7 +188,7 @@ describe('mailbox pacer: slots given back', () => {
         [T + D, 'b'],
         [T + 2 * D, 'c'],
         [T + 3 * D, 'd'],
-        [T + 4 * D, 'r'],
+        [T + 4 * D, 'r', 1],
       ],
     },
     {
@@ -200,7 +200,7 @@ describe('mailbox pacer: slots given back', () => {
         [T + D, 'b'],
         [T + 2 * D, 'c'],
         [T + 3 * D, 'd'],
-        [T + 4 * D, 'r'],
+        [T + 4 * D, 'r', 1],
       ],
     },
   ])('handOver: $name', async ({ now, notBefore, decision, after }) => {
@@ -214,18 +214,15 @@ describe('mailbox pacer: slots given back', () => {
     expect(await slotsNow()).toEqual(after);
   });
 
-  it('handOver does not take a slot whose holder may already have started in it', async () => {
+  it('handOver never moves a retry earlier than Microsoft asked it to wait: the next email in line that is not one', async () => {
     const { pacer } = setup([
       [T, 'r'],
-      [T + 500, 'b'],
-      [T + 500 + D, 'c'],
+      [T + D, 'b', 1],
+      [T + 2 * D, 'c'],
     ]);
     await expect(
-      pacer.handOver(MAILBOX, { emailId: 'r', slotAt: T, now: T + 300, notBefore: T + 300 }),
-    ).resolves.toEqual({
-      slotAt: T + 500 + D,
-      movedUp: { emailId: 'c', slotAt: T, from: T + 500 + D },
-    });
+      pacer.handOver(MAILBOX, { emailId: 'r', slotAt: T, now: T + 300, notBefore: T + 1_000 }),
+    ).resolves.toEqual({ slotAt: T + 2 * D, movedUp: { emailId: 'c', slotAt: T, from: T + 2 * D } });
   });
 
   it('handOver of a slot the email does not hold reserves a new one and gives nothing away', async () => {
@@ -235,7 +232,7 @@ describe('mailbox pacer: slots given back', () => {
     });
     expect(await slotsNow()).toEqual([
       [T + D, 'b'],
-      [T + 2 * D, 'r'],
+      [T + 2 * D, 'r', 1],
     ]);
   });
 });
