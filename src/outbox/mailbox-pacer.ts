@@ -44,7 +44,7 @@ export const MAX_LOG_ENTRIES = 2_000;
  * A slot given back is handed to the next email in line only when that email can still send in it: its job is
  * pushed now, and has this long to start and reach the Graph call (SEND_BY_MS after the slot).
  */
-export const HANDOVER_MARGIN_MS = 500;
+export const HANDOVER_MARGIN_MS = 300;
 
 export type SlotDecision = { slotAt: number } | { askAgainAt: number };
 
