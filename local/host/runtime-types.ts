@@ -1,6 +1,6 @@
 import type { JiraEmulator } from '../jira/types';
 
-/** A Forge function handler as `src/index.ts` exports it (a resolver's `getDefinitions()`). */
+/** A Forge function handler as its entry file exports it (a resolver's `getDefinitions()`). */
 export type ForgeHandler = (
   event: { call: { functionKey: string; payload?: unknown; jobId?: string }; context: Record<string, unknown> },
   backendRuntimePayload: {
