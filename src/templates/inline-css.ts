@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim';
+import { load } from './cheerio-slim.cjs';
 import makeJuiceClient from 'juice/lib/inline';
 
 import { checkInlineBounds } from './inline-bounds';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { load } from 'cheerio/slim';
+import { load } from '../../../src/templates/cheerio-slim.cjs';
 
 import { BUILT_IN_TEMPLATE } from '../../../src/templates/built-in-template';
 import { checkInlineBounds } from '../../../src/templates/inline-bounds';
