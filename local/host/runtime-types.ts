@@ -45,7 +45,7 @@ export interface TriggerEvent {
   contextToken: string;
 }
 
-/** A function a trigger module names, e.g. `index.credentialExpiryCheck`. The platform ignores its answer. */
+/** A function a trigger module names, e.g. `triggers/credential-expiry-check.handler`. The platform ignores its answer. */
 export type ForgeTriggerHandler = (event: TriggerEvent, context: BackendRuntimePayload) => unknown;
 
 export interface TriggerInvocationRequest {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 import { handler as emailWorker } from '../../../src/consumers/email-worker';
-import { handler as adminResolver } from '../../../src/resolvers/admin-resolver';
-import { handler as issueActionResolver } from '../../../src/resolvers/issue-action-resolver';
 import { OUTBOX_QUEUE_KEY } from '../../../src/outbox/outbox-queue';
 import { WORKER_TIME_LIMIT_SECONDS } from '../../../src/outbox/worker-limits';
+import { handler as adminResolver } from '../../../src/resolvers/admin-resolver';
+import { handler as issueActionResolver } from '../../../src/resolvers/issue-action-resolver';
 
 interface Manifest {
   modules: {
