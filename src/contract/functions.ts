@@ -1,3 +1,4 @@
+import type { AdminView, LoadAdminViewInput } from './admin-view';
 import type { AutomationActionOptions } from './automation-action';
 import type { TestConnectionPayload } from './connection-test';
 import type { AdminWarnings, ConnectionTestResult } from './credential-health';
@@ -36,6 +37,11 @@ import type { SavedTemplate, TemplateInput, TemplatePreview, TemplateView } from
  * The backend defines them with these keys; each UI calls them through its own typed invokes module.
  */
 export interface AdminFunctions {
+  /**
+   * The page's reads in one call: as it opens, the warnings and what the first tab shows; then each tab's data when
+   * it is first shown. Each part is answered on its own (AdminView); the admin check refuses the whole call.
+   */
+  loadAdminView: { payload: LoadAdminViewInput; data: AdminView };
   listCredentials: { payload: Record<string, never>; data: CredentialView[] };
   saveCredential: { payload: CredentialInput; data: CredentialView };
   deleteCredential: { payload: { id: string }; data: { id: string } };
