@@ -4,7 +4,7 @@
 // The fake bridge goes first (a side-effect import, which import sorting keeps on top): @forge/bridge reads it when the UI modules load.
 import './support/fake-admin-bridge';
 
-import type { NotificationRuleView, ResolverResult } from '../../../src/contract';
+import type { LoadAdminViewInput, NotificationRuleView, ResolverResult } from '../../../src/contract';
 import {
   buttonNamed,
   click,
@@ -72,12 +72,14 @@ const openSection = async (rules: NotificationRuleView[]) => {
 describe('notification rules table', () => {
   it('lists the rules oldest first with what each does', async () => {
     const section = await openSection([COMMENTED, DONE, ANY]);
-    expect(backend.calls.map((call) => call.functionKey).sort()).toEqual([
-      'listJiraFields',
-      'listNotificationRules',
-      'listProjects',
-      'listStatuses',
-      'listTemplates',
+    // One resolver call for the section and the page's template list.
+    expect(backend.calls.map((call) => call.functionKey)).toEqual(['loadAdminView']);
+    expect((backend.calls[0]?.payload as LoadAdminViewInput).parts.slice().sort()).toEqual([
+      'jiraFields',
+      'projects',
+      'rules',
+      'statuses',
+      'templates',
     ]);
     const table = tableNamed(section, 'Notification rules');
     expect(Array.from(table.tHead?.rows[0]?.cells ?? []).map((cell) => cell.textContent)).toEqual([
