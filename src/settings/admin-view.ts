@@ -27,5 +27,5 @@ export const readAdminView = async (
 ): Promise<AdminViewOutcomes> => {
   const unique = [...new Set(parts)];
   const outcomes = await Promise.all(unique.map((part) => outcomeOf<unknown>(readers[part])));
-  return Object.fromEntries(unique.map((part, index) => [part, outcomes[index]])) as AdminViewOutcomes;
+  return Object.fromEntries(unique.map((part, index) => [part, outcomes[index]]));
 };

@@ -38,7 +38,7 @@ export const batchedParts = <P>(fetchParts: FetchParts<P>) => {
         });
       }
       const askers = waiting.get(part) ?? [];
-      askers.push(resolve as (answer: ResolverResult<never>) => void);
+      askers.push(resolve);
       waiting.set(part, askers);
     });
 };

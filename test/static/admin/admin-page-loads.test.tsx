@@ -84,7 +84,7 @@ describe('what the admin page asks its resolver', () => {
     expect(callsSinceLastLook()).toEqual([]);
   });
 
-  it("says \"You don't have access\" when the admin check refuses the opening call", async () => {
+  it('says "You don\'t have access" when the admin check refuses the opening call', async () => {
     backend.on('loadAdminView', () => ({
       ok: false,
       error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can change Issue Mailer settings.' },

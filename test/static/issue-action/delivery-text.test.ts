@@ -20,7 +20,13 @@ const unreachable = { code: 'INTERNAL_ERROR', message: 'Issue Mailer could not r
 
 const cases: [string, DeliveryProgress, string, ReturnType<typeof deliveryAppearance>, ReturnType<typeof sendStage>][] =
   [
-    ['queued', { phase: 'following', ...SOON, view: view({}) }, 'Queued: waiting to be sent...', 'progress', 'following'],
+    [
+      'queued',
+      { phase: 'following', ...SOON, view: view({}) },
+      'Queued: waiting to be sent...',
+      'progress',
+      'following',
+    ],
     [
       'sending',
       { phase: 'following', ...SOON, view: view({ status: 'sending', attempts: 1 }) },

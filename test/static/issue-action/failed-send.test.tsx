@@ -72,7 +72,8 @@ describe('sendBlock and failureReference', () => {
       emailId: EMAIL_ID,
       failedAt: FAILED_AT,
     });
-    expect(failureReference({
+    expect(
+      failureReference({
         phase: 'following',
         view: { ...failed(POLICY), status: 'retrying' },
         nextReadAt: 0,

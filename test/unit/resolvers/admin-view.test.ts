@@ -102,7 +102,10 @@ describe('readAdminView and its answer', () => {
       projects: { ok: false, error: { code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE } },
       rules: {
         ok: false,
-        error: expect.objectContaining({ code: 'VALIDATION_FAILED', fieldErrors: { templateId: 'Choose a template.' } }),
+        error: expect.objectContaining({
+          code: 'VALIDATION_FAILED',
+          fieldErrors: { templateId: 'Choose a template.' },
+        }),
       },
     });
     expect(error.mock.calls).toEqual([['[issue-mailer] loadAdminView projects failed: TypeError']]);
