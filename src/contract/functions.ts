@@ -99,7 +99,7 @@ export interface IssueActionFunctions {
   /** Microsoft 365 directory and Jira users by name; Jira users whose email is hidden are left out. */
   searchPeople: { payload: { query: string }; data: PersonOption[] };
   previewIssueEmail: { payload: PreviewIssueEmailInput; data: IssueEmailPreview };
-  /** Queues the email; the dialog then polls getEmailStatus until it is sent or failed. */
+  /** Queues the email; the dialog then reads getEmailStatus, ever less often, until it is sent or failed. */
   sendIssueEmail: { payload: SendIssueEmailInput; data: SentIssueEmail };
   /** Only for emails of the issue the dialog is open on. */
   getEmailStatus: { payload: EmailIdInput; data: EmailDeliveryView };

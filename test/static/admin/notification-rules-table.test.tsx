@@ -4,7 +4,7 @@
 // The fake bridge goes first (a side-effect import, which import sorting keeps on top): @forge/bridge reads it when the UI modules load.
 import './support/fake-admin-bridge';
 
-import type { LoadAdminViewInput, NotificationRuleView, ResolverResult } from '../../../src/contract';
+import type { NotificationRuleView, ResolverResult } from '../../../src/contract';
 import {
   buttonNamed,
   click,
@@ -74,7 +74,7 @@ describe('notification rules table', () => {
     const section = await openSection([COMMENTED, DONE, ANY]);
     // One resolver call for the section and the page's template list.
     expect(backend.calls.map((call) => call.functionKey)).toEqual(['loadAdminView']);
-    expect((backend.calls[0]?.payload as LoadAdminViewInput).parts.slice().sort()).toEqual([
+    expect(backend.payloadsOf('loadAdminView')[0]?.parts.slice().sort()).toEqual([
       'jiraFields',
       'projects',
       'rules',

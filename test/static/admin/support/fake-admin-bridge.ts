@@ -36,7 +36,7 @@ const PART_READS: Record<AdminPart, BridgeCall> = {
 export class FakeAdminBackend {
   /** What crossed the bridge. */
   readonly calls: BridgeCall[] = [];
-  /** Each read function asked, alone or for a part of `loadAdminView`. */
+  /** Each function asked, alone or for a part of `loadAdminView` (after that call itself). */
   readonly reads: BridgeCall[] = [];
   private readonly handlers = new Map<string, (payload: never) => unknown>();
 
@@ -61,6 +61,7 @@ export class FakeAdminBackend {
     const sent = asJson(payload);
     this.calls.push({ functionKey, payload: sent });
     if (functionKey === 'loadAdminView' && !this.handlers.has(functionKey)) {
+      this.reads.push({ functionKey, payload: sent });
       const { parts } = sent as LoadAdminViewInput;
       const answers = await Promise.all(parts.map((part) => this.read(PART_READS[part])));
       return { ok: true, data: Object.fromEntries(parts.map((part, index) => [part, answers[index]])) };
