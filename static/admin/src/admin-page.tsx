@@ -30,7 +30,7 @@ export const AdminPage = () => {
   // A section shown once stays mounted; noted during render, as React's docs advise for state that follows a value.
   if (selected !== null && !visited.has(selected)) setVisited(new Set([...visited, selected]));
 
-  // Runs in the same turn as the effects of the tab's section that render mounted, so the warnings, the credential
+  // Runs in the same turn as the effects of the section this render mounted, so the warnings, the credential
   // list and the section's data are asked for together: one resolver call as the page opens.
   useEffect(() => {
     if (selected === null) return;
