@@ -11,7 +11,7 @@ import { SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
 import { delaySecondsUntil } from './outbox-queue';
 import { markedFailed, markedRetrying, markedSent } from './record-changes';
-import { planRetry, releaseSlot } from './refused-slot';
+import { planRetry, releaseSlot, type RetryPlan } from './refused-slot';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
 import { updateRecord } from './update-record';
 
@@ -127,28 +127,41 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
  */
 const recordSlotMissed = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
   const now = deps.now();
-  const plan = await planRetry(record, now, deps);
+  const scheduled = await scheduleRetry(record, now, deps, (current, plan) => ({
+    ...markedRetrying(
+      current,
+      now,
+      plan.at,
+      `Attempt ${current.attempts} did not reach Microsoft 365 within its sending slot; it goes in the next one.`,
+    ),
+    attempts: current.attempts - 1,
+    roundAttempts: current.roundAttempts - 1,
+  }));
+  return scheduled ? 'slot-missed' : 'superseded';
+};
+
+/**
+ * Stores the retry `change` describes, in the slot planned for it (refused-slot.ts), while the record still holds
+ * this attempt; then pushes its job. False when someone else had changed the record (the attempt was superseded).
+ */
+const scheduleRetry = async (
+  record: EmailRecord,
+  notBefore: number,
+  deps: OutboxDeps,
+  change: (current: EmailRecord, plan: RetryPlan) => EmailRecord,
+): Promise<boolean> => {
+  const plan = await planRetry(record, notBefore, deps);
   const written = await updateRecord(deps.records, record, (current) =>
     holdsAttempt(current, record)
-      ? {
-          ...markedRetrying(
-            current,
-            now,
-            plan.at,
-            `Attempt ${current.attempts} did not reach Microsoft 365 within its sending slot; it goes in the next one.`,
-          ),
-          attempts: current.attempts - 1,
-          roundAttempts: current.roundAttempts - 1,
-          ...(plan.slotAt === undefined ? {} : { slotAt: plan.slotAt }),
-        }
+      ? { ...change(current, plan), ...(plan.slotAt === undefined ? {} : { slotAt: plan.slotAt }) }
       : undefined,
   );
-  if (written === undefined) return 'superseded';
+  if (written === undefined) return false;
   await deps.queue.push(record.emailId, {
     mailbox: record.senderMailbox,
-    delaySeconds: delaySecondsUntil(plan.at, now),
+    delaySeconds: delaySecondsUntil(plan.at, deps.now()),
   });
-  return 'slot-missed';
+  return true;
 };
 
 /** Microsoft's own refusals (Graph or the token endpoint) say something about the credential; our failures do not. */
@@ -207,28 +220,17 @@ const recordFailure = async (
   if (failure.kind === 'retry' && record.roundAttempts < MAX_ATTEMPTS) {
     const delay = retryDelaySeconds(record.roundAttempts, failure.retryAfterSeconds, deps.random);
     const asked = failure.retryAfterSeconds === undefined ? '' : ' as Microsoft 365 asked (Retry-After)';
-    const plan = await planRetry(record, now + delay * 1000, deps);
-    const waits = Math.max(delay, Math.round((plan.at - now) / 1000));
-    const written = await updateRecord(deps.records, record, (current) =>
-      holdsAttempt(current, record)
-        ? {
-            ...markedRetryingFrom(
-              from,
-              current,
-              now,
-              plan.at,
-              `Attempt ${attemptNumber} failed (${detail}); trying again in ${waits} s${asked}.`,
-              { error: described, requestId },
-            ),
-            ...(plan.slotAt === undefined ? {} : { slotAt: plan.slotAt }),
-          }
-        : undefined,
+    const scheduled = await scheduleRetry(record, now + delay * 1000, deps, (current, plan) =>
+      markedRetryingFrom(
+        from,
+        current,
+        now,
+        plan.at,
+        `Attempt ${attemptNumber} failed (${detail}); trying again in ${Math.max(delay, Math.round((plan.at - now) / 1000))} s${asked}.`,
+        { error: described, requestId },
+      ),
     );
-    if (written === undefined) return 'superseded';
-    await deps.queue.push(record.emailId, {
-      mailbox: record.senderMailbox,
-      delaySeconds: delaySecondsUntil(plan.at, now),
-    });
+    if (!scheduled) return 'superseded';
     return 'retry-scheduled';
   }
 
