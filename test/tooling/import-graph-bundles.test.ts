@@ -70,6 +70,11 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     expect(engineIn(staticallyReached(inputs, entry))).toEqual([]);
   });
 
+  it.each(ENTRY_FILES)('%s loads jose only on first use (certificate credentials sign with it)', async (entry) => {
+    const inputs = await graphOf(entry);
+    expect(staticallyReached(inputs, entry).filter((file) => file.includes('node_modules/jose/'))).toEqual([]);
+  });
+
   it('holds one build of entities where a template is rendered', async () => {
     const inputs = Object.keys(await graphOf('src/templates/template-engine.ts'));
     const builds = new Set(
