@@ -1,7 +1,8 @@
 /**
  * Which files a function's bundle can load: its handler file's .cjs and, transitively, the chunk files webpack split
- * off for `import()` (`__webpack_require__.e(<id>)` in the code, `<id>.cjs` on disk). Source maps (.cjs.map) are
- * shipped by `forge deploy` but never loaded, so they are not counted.
+ * off for `import()`: `__webpack_require__.e(<id>)` in the code, and the chunk file that starts
+ * `exports.id = <id>;` (named `<id>.cjs`, or `<name>.cjs` for a named chunk). Source maps (.cjs.map) are shipped by
+ * `forge deploy` but never loaded, so they are not counted.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ export interface FileSizes {
 }
 
 const ENSURE_CHUNK = /__webpack_require__\.e\(\s*(?:\/\*[^*]*\*\/\s*)?["']?([\w-]+)["']?\s*\)/g;
+const CHUNK_ID = /^exports\.id\s*=\s*["']?([\w-]+)["']?;/m;
 
 /** Every .cjs file under `dir`, relative to it. */
 const allCjs = (dir: string, under = ''): string[] =>
@@ -26,7 +28,11 @@ const allCjs = (dir: string, under = ''): string[] =>
 
 /** The chunk files `file` (relative to `dir`) can load, itself first, each once. */
 export const loadableFiles = (dir: string, file: string): string[] => {
-  const byChunkId = new Map(allCjs(dir).map((relative) => [path.basename(relative, '.cjs'), relative]));
+  const byChunkId = new Map<string, string>();
+  for (const relative of allCjs(dir)) {
+    const id = CHUNK_ID.exec(readFileSync(path.join(dir, relative), 'utf8').slice(0, 200))?.[1];
+    if (id !== undefined) byChunkId.set(id, relative);
+  }
   const seen = new Set<string>();
   const pending = [file];
   while (pending.length > 0) {
