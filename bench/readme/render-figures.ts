@@ -9,7 +9,7 @@ const when = (results: BenchResults): string => {
   const time = results.date.slice(11, 16);
   const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' / ');
   return (
-    `Measured with \`npm run bench\` on ${date} at ${time} UTC, in ${num(results.durationSeconds)} s, on ` +
+    `Measured with \`npm run bench\` on ${date} at ${time} UTC, in ${num(results.durationSeconds)} s after the build, on ` +
     `${machine.cpus} × ${machine.cpuModel}, ${num(machine.memoryGiB, 1)} GiB, Node ${machine.node} (${machine.platform}). ` +
     `Load average (1 / 5 / 15 min) ${load(machine.loadAverageAtStart)} at the start and ${load(machine.loadAverageAtEnd)} ` +
     `at the end: the machine was shared with other work, so absolute times are higher than on an idle one; the ` +
@@ -127,8 +127,13 @@ const callsTable = (results: BenchResults): string => {
   return [
     `**Calls per email**: ${num(c.emails)} issue emails through the outbox queue, the bundled functions, every ` +
       `"Send" and every worker run a fresh process as Forge invocations are, against one kvs file, one queue file ` +
-      `and the Microsoft emulator with Exchange's limits on (min / mean / max per email). Worker runs by outcome: ` +
-      `${outcomes}.`,
+      `and the Microsoft emulator with Exchange's limits on (min / mean / max per email). The "Send"s are made one ` +
+      `after another, ` +
+      (c.maxSendsIn60s < Math.floor(60_000 / results.scaleInputs.slotSpacingMs)
+        ? `and came slower than the outbox's pace here (at most ${num(c.maxSendsIn60s)} sent in a minute), so few ` +
+          `jobs had to wait for a sending slot. `
+        : `faster than the outbox's pace, so jobs queued up and waited for their sending slots. `) +
+      `Worker runs by outcome: ${outcomes}.`,
     '',
     table(
       [

@@ -37,7 +37,11 @@ export const renderScale = (results: BenchResults): string => {
       `email measured above ("Calls per email": worker runs, kvs operations, queue events) against the published ` +
       `limits. Every email is queued by one invocation (a "Send", a Jira event's trigger or an Automation action); ` +
       `as an upper bound, every email is also followed in the dialog until sent, with ${DIALOG_CALLS_PER_EMAIL} ` +
-      `status calls (issue 14's ceiling, counted by its browser test, not by this bench).`,
+      `status calls (issue 14's ceiling, counted by its browser test, not by this bench).` +
+      (results.callsPerEmail.maxSendsIn60s < Math.floor(60_000 / results.scaleInputs.slotSpacingMs)
+        ? ` The bench's emails came slower than the outbox's pace, so few waited for a sending slot; in a backlog ` +
+          `each wait is one more worker run and queue event per email, so the burst figures below are a floor.`
+        : ''),
     '',
     table(
       ['Spent', 'Per email', 'Per day'],
