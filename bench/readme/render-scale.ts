@@ -1,7 +1,7 @@
 /** The README's "Scale" figures, computed from the bench's results file by scale-model.ts. */
 import type { BenchResults } from '../results';
 import { num, percent, table } from './format';
-import { DIALOG_CALLS_PER_EMAIL, EXCHANGE_LIMITS, type MinuteLimit, scaleModel, SITE } from './scale-model';
+import { DIALOG_CALLS_PER_EMAIL, EXCHANGE_LIMITS, type MinuteLimit, scaleModel, SITE, SOURCES } from './scale-model';
 
 /** The even day's first wall: a Forge limit already passed, else Exchange's recipients. */
 const evenDayWall = (nearest: { limit: MinuteLimit; share: number }, recipientsPerEmail: number): string => {
@@ -92,5 +92,10 @@ export const renderScale = (results: BenchResults): string => {
         ? `the first wall is ${m.firstMinuteWall.wall}: it allows ${num(m.firstMinuteWall.emailsPerMinute)} emails ` +
           `a minute, fewer than the ${num(m.peakEmailsPerMinute)} the mailboxes could send.`
         : `the mailboxes' own pace (${num(m.peakEmailsPerMinute)} a minute) comes before any Forge limit.`),
+    '',
+    `The limits, per installation and per mailbox: Forge's [invocations](${SOURCES.forgeInvocations}), ` +
+      `[async events](${SOURCES.forgeAsyncEvents}) and [kvs](${SOURCES.forgeKvs}); Exchange Online's ` +
+      `[sending limits](${SOURCES.exchangeSending}) and its [recipient rate limit](${SOURCES.exchangeRecipients}); ` +
+      `Graph's [Outlook service limits](${SOURCES.graphOutlook}).`,
   ].join('\n');
 };

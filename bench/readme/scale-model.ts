@@ -19,6 +19,16 @@
 import type { BenchResults } from '../results';
 import { num } from './format';
 
+export const SOURCES = {
+  forgeInvocations: 'https://developer.atlassian.com/platform/forge/limits-invocation/',
+  forgeAsyncEvents: 'https://developer.atlassian.com/platform/forge/limits-async-events/',
+  forgeKvs: 'https://developer.atlassian.com/platform/forge/limits-kvs-ce/',
+  exchangeSending:
+    'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits#sending-limits-1',
+  exchangeRecipients: 'https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-sending-limits-troubleshoot',
+  graphOutlook: 'https://learn.microsoft.com/en-us/graph/throttling-limits#outlook-service-limits',
+};
+
 export const SITE = { emailsPerDay: 50_000, mailboxes: 20 };
 /**
  * Status calls of the dialog for an email followed until it is sent: issue 14's ceiling for the dialog (its browser
