@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { bundleForge, type ForgeBundleResult } from '../local/tools/forge-bundle';
 import { type FileSizes, loadableFiles, sizesOf } from './bundle-files';
-import { type LoadFigures, type LoadTarget,measureLoads } from './load-times';
+import { type LoadFigures, type LoadTarget, measureLoads } from './load-times';
 import { PEER_FUNCTION_KEY, ROOT, writePeerApp } from './peer-app';
 import { ratio, type Spread } from './stats';
 
