@@ -1,3 +1,4 @@
+import type { AdminView, LoadAdminViewInput } from './admin-view';
 import type { AutomationActionOptions } from './automation-action';
 import type { TestConnectionPayload } from './connection-test';
 import type { AdminWarnings, ConnectionTestResult } from './credential-health';
@@ -36,6 +37,11 @@ import type { SavedTemplate, TemplateInput, TemplatePreview, TemplateView } from
  * The backend defines them with these keys; each UI calls them through its own typed invokes module.
  */
 export interface AdminFunctions {
+  /**
+   * The page's reads in one call: as it opens, the warnings and what the first tab shows; then each tab's data when
+   * it is first shown. Each part is answered on its own (AdminView); the admin check refuses the whole call.
+   */
+  loadAdminView: { payload: LoadAdminViewInput; data: AdminView };
   listCredentials: { payload: Record<string, never>; data: CredentialView[] };
   saveCredential: { payload: CredentialInput; data: CredentialView };
   deleteCredential: { payload: { id: string }; data: { id: string } };
@@ -93,7 +99,7 @@ export interface IssueActionFunctions {
   /** Microsoft 365 directory and Jira users by name; Jira users whose email is hidden are left out. */
   searchPeople: { payload: { query: string }; data: PersonOption[] };
   previewIssueEmail: { payload: PreviewIssueEmailInput; data: IssueEmailPreview };
-  /** Queues the email; the dialog then polls getEmailStatus until it is sent or failed. */
+  /** Queues the email; the dialog then reads getEmailStatus, ever less often, until it is sent or failed. */
   sendIssueEmail: { payload: SendIssueEmailInput; data: SentIssueEmail };
   /** Only for emails of the issue the dialog is open on. */
   getEmailStatus: { payload: EmailIdInput; data: EmailDeliveryView };

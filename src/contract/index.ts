@@ -1,3 +1,4 @@
+export * from './admin-view';
 export * from './automation-action';
 export * from './connection-test';
 export * from './credential-health';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 
 import type { AdminDeps } from '../composition/admin-deps';
+import { loadAdminViewSchema } from '../contract/admin-view';
 import { testConnectionSchema } from '../contract/connection-test';
 import { credentialIdSchema, credentialInputSchema } from '../contract/credentials';
 import { emailIdSchema, emailLogSettingsSchema, listEmailLogSchema } from '../contract/email-log';
@@ -10,9 +11,10 @@ import { mailSettingsSchema } from '../contract/mail-settings';
 import { notificationRuleInputSchema, ruleIdSchema, tryRuleSchema } from '../contract/notification-rules';
 import { templateIdSchema, templateInputSchema, templatePreviewSchema } from '../contract/templates';
 import { testConnection } from '../credentials/test-connection';
-import { withTraffic } from '../credentials/traffic-health';
 import { assertJiraAdmin } from '../jira/admin-check';
 import { readMyself } from '../jira/myself';
+import { readAdminView } from '../settings/admin-view';
+import { adminViewAnswer, adminViewReaders } from './admin-view-readers';
 import { type ResolverFunction, resolverFunction } from './resolver-kit';
 
 export type AdminHandlers = { [K in keyof AdminFunctions]: ResolverFunction<AdminFunctions[K]['data']> };
@@ -28,12 +30,19 @@ const groupQuerySchema = z.strictObject({
 export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
   const guard = () => assertJiraAdmin(deps.requestJira);
   const admin = { audience: 'admin', guard } as const;
+  const readers = adminViewReaders(deps);
   return {
+    loadAdminView: resolverFunction({
+      ...admin,
+      name: 'loadAdminView',
+      schema: loadAdminViewSchema,
+      run: async ({ parts }) => adminViewAnswer(await readAdminView(parts, readers)),
+    }),
     listCredentials: resolverFunction({
       ...admin,
       name: 'listCredentials',
       schema: noPayload,
-      run: async () => withTraffic(await deps.credentials.list(), deps.traffic),
+      run: () => readers.credentials(),
     }),
     saveCredential: resolverFunction({
       ...admin,
@@ -64,13 +73,13 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'listWarnings',
       schema: noPayload,
-      run: () => deps.warnings.list(),
+      run: () => readers.warnings(),
     }),
     listTemplates: resolverFunction({
       ...admin,
       name: 'listTemplates',
       schema: noPayload,
-      run: () => deps.mail.templates.list(),
+      run: () => readers.templates(),
     }),
     saveTemplate: resolverFunction({
       ...admin,
@@ -97,7 +106,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'getMailSettings',
       schema: noPayload,
-      run: () => deps.mail.settings.read(),
+      run: () => readers.mailSettings(),
     }),
     saveMailSettings: resolverFunction({
       ...admin,
@@ -115,13 +124,13 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'listProjectRoles',
       schema: noPayload,
-      run: () => deps.mail.listProjectRoles(),
+      run: () => readers.projectRoles(),
     }),
     listProjects: resolverFunction({
       ...admin,
       name: 'listProjects',
       schema: noPayload,
-      run: () => deps.mail.listProjects(),
+      run: () => readers.projects(),
     }),
     listEmailLog: resolverFunction({
       ...admin,
@@ -158,7 +167,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'getEmailLogSettings',
       schema: noPayload,
-      run: () => deps.log.settings.read(),
+      run: () => readers.emailLogSettings(),
     }),
     saveEmailLogSettings: resolverFunction({
       ...admin,
@@ -170,7 +179,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'listNotificationRules',
       schema: noPayload,
-      run: () => deps.notifications.rules.list(),
+      run: () => readers.rules(),
     }),
     saveNotificationRule: resolverFunction({
       ...admin,
@@ -188,7 +197,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'listStatuses',
       schema: noPayload,
-      run: () => deps.notifications.listStatuses(),
+      run: () => readers.statuses(),
     }),
     getNotificationRuleHistory: resolverFunction({
       ...admin,
@@ -206,7 +215,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
       ...admin,
       name: 'listJiraFields',
       schema: noPayload,
-      run: () => deps.notifications.listFields(),
+      run: () => readers.jiraFields(),
     }),
   };
 };

@@ -46,6 +46,22 @@ const validationFailure = (error: z.core.$ZodError): ResolverError => {
 };
 
 /**
+ * What the caller is told about an error `name` (a function key, for log lines) ran into: a known error's code and
+ * fixed message, anything else INTERNAL_ERROR, logged by name and code only.
+ */
+export const errorAnswer = (name: string, audience: Audience, error: unknown): ResolverError => {
+  const known = toResolverError(error, audience);
+  const label = safeErrorLabel(error);
+  if (known !== undefined) {
+    const details = diagnosticsOf(error);
+    console.warn(`[issue-mailer] ${name}: ${label}${details === '' ? '' : ` ${details}`}`);
+    return known;
+  }
+  console.error(`[issue-mailer] ${name} failed: ${label}`);
+  return { code: CommonErrorCode.Internal, message: INTERNAL_MESSAGE };
+};
+
+/**
  * A resolver function that validates its payload, runs the service call and answers a ResolverResult.
  * Known errors answer their code and a fixed message; anything else is INTERNAL_ERROR, logged by name and code
  * only. Payloads are never logged.
@@ -59,14 +75,6 @@ export const resolverFunction =
       if (!parsed.success) return fail(validationFailure(parsed.error));
       return ok(await spec.run(parsed.data, request));
     } catch (error) {
-      const known = toResolverError(error, spec.audience);
-      const label = safeErrorLabel(error);
-      if (known !== undefined) {
-        const details = diagnosticsOf(error);
-        console.warn(`[issue-mailer] ${spec.name}: ${label}${details === '' ? '' : ` ${details}`}`);
-        return fail(known);
-      }
-      console.error(`[issue-mailer] ${spec.name} failed: ${label}`);
-      return fail({ code: CommonErrorCode.Internal, message: INTERNAL_MESSAGE });
+      return fail(errorAnswer(spec.name, spec.audience, error));
     }
   };

@@ -12,7 +12,7 @@ export type TypedInvoke<F extends FunctionContract<F>> = <K extends keyof F & st
 ) => Promise<ResolverResult<F[K]['data']>>;
 
 /** Shown when the call itself failed (network, platform, a handler crash): nothing more specific is known. */
-const UNREACHABLE: ResolverError = {
+export const UNREACHABLE: ResolverError = {
   code: CommonErrorCode.Internal,
   message: 'Issue Mailer could not reach its backend. Try again in a moment.',
 };

@@ -53,6 +53,7 @@ describe('the admin page and its resolver refuse a user who is not a Jira admini
   });
 
   it.each([
+    ['loadAdminView', { parts: ['warnings', 'credentials'] }],
     ['listCredentials', {}],
     ['listWarnings', {}],
     ['saveCredential', { name: 'Sneaky' }],

@@ -244,7 +244,8 @@ describe('the Issue Mailer admin page: managing credentials', () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/__forge/invoke', async (route) => {
-      if ((route.request().postDataJSON() as { functionKey?: string }).functionKey === 'listCredentials') await held;
+      const call = route.request().postDataJSON() as { functionKey?: string; payload?: { parts?: string[] } };
+      if (call.functionKey === 'loadAdminView' && call.payload?.parts?.includes('credentials')) await held;
       await route.continue();
     });
     try {

@@ -17,21 +17,26 @@ const MAIL_SECTIONS: ReadonlySet<AdminSectionKey> = new Set(['templates', 'setti
 
 /**
  * "Issue Mailer" under Jira settings > Apps: the credential warnings above one tab per section. A section loads
- * its data when first shown; the URL remembers the tab.
+ * its data when first shown (one resolver call, static/admin/src/shared/invokes.ts's loadPart); the URL remembers
+ * the tab.
  */
 export const AdminPage = () => {
   const credentials = useCredentialList();
   const [route, select] = useSectionRoute();
   const [visited, setVisited] = useState<ReadonlySet<AdminSectionKey>>(new Set());
   const selected = route.state === 'ready' ? route.selected : null;
-  const { want } = credentials;
+  const { start, want } = credentials;
 
   // A section shown once stays mounted; noted during render, as React's docs advise for state that follows a value.
   if (selected !== null && !visited.has(selected)) setVisited(new Set([...visited, selected]));
 
+  // Runs in the same turn as the effects of the section this render mounted, so the warnings, the credential
+  // list and the section's data are asked for together: one resolver call as the page opens.
   useEffect(() => {
-    if (selected !== null && NEEDS_CREDENTIALS.has(selected)) want();
-  }, [selected, want]);
+    if (selected === null) return;
+    start();
+    if (NEEDS_CREDENTIALS.has(selected)) want();
+  }, [selected, start, want]);
 
   const header = (
     <header className="im-page__header">

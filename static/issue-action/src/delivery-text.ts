@@ -30,6 +30,15 @@ export const deliveryText = (progress: DeliveryProgress): string => {
   }
 };
 
+/** From this wait on, the dialog says under the status that the email is still being sent, and when it looks again. */
+export const NOTE_FROM_MS = 5000;
+
+/** "Still being sent; checking again at 21:14:35." while the next read is a while away; otherwise nothing. */
+export const deliveryNote = (progress: DeliveryProgress): string | null =>
+  progress.phase === 'following' && progress.nextReadInMs >= NOTE_FROM_MS
+    ? `Still being sent; checking again at ${formatClockTime(new Date(progress.nextReadAt).toISOString())}.`
+    : null;
+
 export const deliveryAppearance = (progress: DeliveryProgress): DeliveryAppearance => {
   if (progress.phase === 'timedOut') return 'information';
   if (progress.phase === 'unreadable') return 'warning';

@@ -4,6 +4,8 @@ import type { SentIssueEmail } from '../../../src/contract/issue-email';
 import {
   type DeliveryFollower,
   type DeliveryProgress,
+  type DialogAttention,
+  documentAttention,
   followDelivery,
   type PollScheduler,
   type ReadStatus,
@@ -13,6 +15,7 @@ import { getEmailStatus } from './invokes';
 export interface DeliverySeams {
   readStatus?: ReadStatus;
   scheduler?: PollScheduler;
+  attention?: DialogAttention;
 }
 
 /**
@@ -26,7 +29,7 @@ export const useDelivery = (onEnd: (progress: DeliveryProgress) => void, seams: 
   useEffect(() => {
     latestOnEnd.current = onEnd;
   });
-  const { readStatus = getEmailStatus, scheduler } = seams;
+  const { readStatus = getEmailStatus, scheduler, attention } = seams;
 
   const follow = useCallback(
     (sent: SentIssueEmail) => {
@@ -35,13 +38,14 @@ export const useDelivery = (onEnd: (progress: DeliveryProgress) => void, seams: 
         sent,
         readStatus,
         ...(scheduler ? { scheduler } : {}),
+        attention: attention ?? documentAttention(),
         onProgress: (next) => {
           setProgress(next);
           if (next.phase !== 'following') latestOnEnd.current(next);
         },
       });
     },
-    [readStatus, scheduler],
+    [readStatus, scheduler, attention],
   );
 
   const reset = useCallback(() => {

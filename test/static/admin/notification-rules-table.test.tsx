@@ -72,12 +72,14 @@ const openSection = async (rules: NotificationRuleView[]) => {
 describe('notification rules table', () => {
   it('lists the rules oldest first with what each does', async () => {
     const section = await openSection([COMMENTED, DONE, ANY]);
-    expect(backend.calls.map((call) => call.functionKey).sort()).toEqual([
-      'listJiraFields',
-      'listNotificationRules',
-      'listProjects',
-      'listStatuses',
-      'listTemplates',
+    // One resolver call for the section and the page's template list.
+    expect(backend.calls.map((call) => call.functionKey)).toEqual(['loadAdminView']);
+    expect(backend.payloadsOf('loadAdminView')[0]?.parts.slice().sort()).toEqual([
+      'jiraFields',
+      'projects',
+      'rules',
+      'statuses',
+      'templates',
     ]);
     const table = tableNamed(section, 'Notification rules');
     expect(Array.from(table.tHead?.rows[0]?.cells ?? []).map((cell) => cell.textContent)).toEqual([

@@ -1,5 +1,4 @@
 import type { EmailDeliveryView } from '../../../src/contract/email-log';
-import type { SentIssueEmail } from '../../../src/contract/issue-email';
 import type { ResolverResult } from '../../../src/contract/result';
 import { deliveryText } from '../../../static/issue-action/src/delivery-text';
 import {
@@ -7,96 +6,24 @@ import {
   followDelivery,
   MAX_FAILED_READS,
   MAX_FOLLOW_MS,
-  POLL_INTERVAL_MS,
-  type PollScheduler,
+  pollDelay,
 } from '../../../static/issue-action/src/delivery-tracker';
-
-const EMAIL_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
-const SENT: SentIssueEmail = {
-  issueKey: 'DEMO-1',
-  emailId: EMAIL_ID,
-  queuedAt: '2026-11-12T21:14:00.000Z',
-  status: 'queued',
-  recipientCount: 2,
-};
-const UNREACHABLE = {
-  code: 'INTERNAL_ERROR',
-  message: 'Issue Mailer could not reach its backend. Try again in a moment.',
-};
-
-/** A clock that moves only when told, running the timers that fall due (and the answers they wait for). */
-class ManualScheduler implements PollScheduler {
-  time = 0;
-  private timers: { at: number; run: () => void }[] = [];
-
-  now = () => this.time;
-
-  after = (ms: number, run: () => void) => {
-    const timer = { at: this.time + ms, run };
-    this.timers.push(timer);
-    return () => {
-      this.timers = this.timers.filter((other) => other !== timer);
-    };
-  };
-
-  get pending() {
-    return this.timers.length;
-  }
-
-  async advance(ms: number) {
-    const until = this.time + ms;
-    for (;;) {
-      const next = this.timers.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.timers = this.timers.filter((timer) => timer !== next);
-      this.time = next.at;
-      next.run();
-      await settle();
-    }
-    this.time = until;
-  }
-}
-
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-const view = (patch: Partial<EmailDeliveryView>): EmailDeliveryView => ({
-  emailId: EMAIL_ID,
-  status: 'queued',
-  attempts: 0,
-  recipientCount: 2,
-  ...patch,
-});
-
-/** Answers reads in order; the last answer repeats. */
-const statusReads = (...answers: ResolverResult<EmailDeliveryView>[]) => {
-  const calls: string[] = [];
-  const readStatus = async (emailId: string) => {
-    calls.push(emailId);
-    const answer = answers[Math.min(calls.length, answers.length) - 1];
-    if (!answer) throw new Error('no answer');
-    return answer;
-  };
-  return { calls, readStatus };
-};
-
-const follow = (reads: ReturnType<typeof statusReads>, sent: SentIssueEmail = SENT) => {
-  const scheduler = new ManualScheduler();
-  const progress: DeliveryProgress[] = [];
-  const follower = followDelivery({
-    sent,
-    readStatus: reads.readStatus,
-    scheduler,
-    onProgress: (next) => progress.push(next),
-  });
-  const texts = () => progress.map(deliveryText);
-  return { scheduler, progress, follower, texts };
-};
-
-const ok = (data: EmailDeliveryView): ResolverResult<EmailDeliveryView> => ({ ok: true, data });
-const failedRead: ResolverResult<EmailDeliveryView> = { ok: false, error: UNREACHABLE };
+import {
+  EMAIL_ID,
+  failedRead,
+  follow,
+  ManualScheduler,
+  ok,
+  readTimes,
+  SENT,
+  settle,
+  statusReads,
+  UNREACHABLE,
+  view,
+} from './support/delivery-fixtures';
 
 describe('followDelivery', () => {
-  it('shows queued, sending, sent in order, once a second, and stops asking when sent', async () => {
+  it('shows queued, sending, sent in order, reading after 1, 3 and 6 s, and stops asking when sent', async () => {
     const reads = statusReads(
       ok(view({ status: 'queued' })),
       ok(view({ status: 'sending', attempts: 1 })),
@@ -106,11 +33,15 @@ describe('followDelivery', () => {
     expect(run.texts()).toEqual(['Queued: waiting to be sent...']);
     expect(reads.calls).toEqual([]);
 
-    await run.scheduler.advance(POLL_INTERVAL_MS - 1);
+    await run.scheduler.advance(999);
     expect(reads.calls).toHaveLength(0);
     await run.scheduler.advance(1);
     expect(reads.calls).toEqual([EMAIL_ID]);
-    await run.scheduler.advance(2 * POLL_INTERVAL_MS);
+    await run.scheduler.advance(1999);
+    expect(reads.calls).toHaveLength(1);
+    await run.scheduler.advance(1);
+    expect(reads.calls).toHaveLength(2);
+    await run.scheduler.advance(3000);
 
     expect(run.texts()).toEqual([
       'Queued: waiting to be sent...',
@@ -121,9 +52,22 @@ describe('followDelivery', () => {
     expect(run.progress.map((progress) => progress.phase)).toEqual(['following', 'following', 'following', 'final']);
     expect(reads.calls).toHaveLength(3);
     expect(run.scheduler.pending).toBe(0);
-    await run.scheduler.advance(60 * POLL_INTERVAL_MS);
+    expect(run.attention.listening).toBe(0);
+    await run.scheduler.advance(MAX_FOLLOW_MS);
     expect(reads.calls).toHaveLength(3);
     expect(run.progress).toHaveLength(4);
+  });
+
+  it('tells when it reads next: the time and the wait, for "still being sent"', async () => {
+    const reads = statusReads(ok(view({ status: 'sending', attempts: 1 })));
+    const run = follow(reads);
+    await run.scheduler.advance(readTimes(5).at(-1) ?? 0);
+    expect(
+      run.progress.map((progress) =>
+        progress.phase === 'following' ? [progress.nextReadAt, progress.nextReadInMs] : progress.phase,
+      ),
+    ).toEqual(readTimes(6).map((at, index) => [at, pollDelay(index)]));
+    run.follower.stop();
   });
 
   it('says when Microsoft 365 asked to wait, with the next attempt and its local time', async () => {
@@ -139,7 +83,7 @@ describe('followDelivery', () => {
       ),
     );
     const run = follow(reads);
-    await run.scheduler.advance(POLL_INTERVAL_MS);
+    await run.scheduler.advance(1000);
     expect(run.texts().at(-1)).toBe('Microsoft 365 asked to wait; trying again at 21:14:05 (attempt 2)');
     expect(run.progress.at(-1)?.phase).toBe('following');
     expect(run.scheduler.pending).toBe(1);
@@ -153,7 +97,7 @@ describe('followDelivery', () => {
       ok(view({ status: 'failed', attempts: 1, lastError })),
     );
     const run = follow(reads);
-    await run.scheduler.advance(5 * POLL_INTERVAL_MS);
+    await run.scheduler.advance(60_000);
     expect(run.texts()).toEqual([
       'Queued: waiting to be sent...',
       'Sending...',
@@ -180,13 +124,13 @@ describe('followDelivery', () => {
       },
       onProgress: (next) => progress.push(next),
     });
-    await scheduler.advance(POLL_INTERVAL_MS);
+    await scheduler.advance(1000);
     expect(calls).toHaveLength(1);
 
     follower.stop();
     answer(ok(view({ status: 'sent', attempts: 1 })));
     await settle();
-    await scheduler.advance(10 * POLL_INTERVAL_MS);
+    await scheduler.advance(MAX_FOLLOW_MS);
     expect(calls).toHaveLength(1);
     expect(progress.map(deliveryText)).toEqual(['Queued: waiting to be sent...']);
     expect(scheduler.pending).toBe(0);
@@ -197,9 +141,10 @@ describe('followDelivery', () => {
     const reads = statusReads(ok(view({ status: 'sent' })));
     const run = follow(reads);
     run.follower.stop();
-    await run.scheduler.advance(10 * POLL_INTERVAL_MS);
+    await run.scheduler.advance(MAX_FOLLOW_MS);
     expect(reads.calls).toHaveLength(0);
     expect(run.scheduler.pending).toBe(0);
+    expect(run.attention.listening).toBe(0);
   });
 
   it('asks again after a failed read and counts only failures in a row', async () => {
@@ -214,17 +159,18 @@ describe('followDelivery', () => {
       ok(view({ status: 'sent', attempts: 1 })),
     );
     const run = follow(reads);
-    await run.scheduler.advance(20 * POLL_INTERVAL_MS);
+    await run.scheduler.advance(MAX_FOLLOW_MS);
     expect(reads.calls).toHaveLength(8);
-    expect(run.texts()).toEqual(['Queued: waiting to be sent...', 'Sending...', 'Sent to 2 people']);
+    expect([...new Set(run.texts())]).toEqual(['Queued: waiting to be sent...', 'Sending...', 'Sent to 2 people']);
+    expect(run.progress.at(-1)?.phase).toBe('final');
   });
 
   it(`gives up after ${MAX_FAILED_READS} failed reads in a row with the backend's message`, async () => {
     const reads = statusReads(ok(view({ status: 'sending', attempts: 1 })), failedRead);
     const run = follow(reads);
-    await run.scheduler.advance(30 * POLL_INTERVAL_MS);
+    await run.scheduler.advance(MAX_FOLLOW_MS);
     expect(reads.calls).toHaveLength(1 + MAX_FAILED_READS);
-    expect(run.texts()).toEqual([
+    expect([...new Set(run.texts())]).toEqual([
       'Queued: waiting to be sent...',
       'Sending...',
       "Could not check on the email: Issue Mailer could not reach its backend. Try again in a moment. Its status is in the History tab and in the admin's email log.",
@@ -237,15 +183,15 @@ describe('followDelivery', () => {
     expect(run.scheduler.pending).toBe(0);
   });
 
-  it('stops after 3 minutes without calling it failed', async () => {
+  it('keeps asking for 3 minutes, 12 reads in all, then stops without calling it failed', async () => {
     const reads = statusReads(ok(view({ status: 'queued' })));
     const run = follow(reads);
-    await run.scheduler.advance(MAX_FOLLOW_MS - POLL_INTERVAL_MS);
-    expect(reads.calls).toHaveLength(179);
+    await run.scheduler.advance(MAX_FOLLOW_MS - 1);
+    expect(reads.calls).toHaveLength(11);
     expect(run.progress.at(-1)?.phase).toBe('following');
 
-    await run.scheduler.advance(10 * POLL_INTERVAL_MS);
-    expect(reads.calls).toHaveLength(180);
+    await run.scheduler.advance(MAX_FOLLOW_MS);
+    expect(reads.calls).toHaveLength(12);
     expect(run.progress.at(-1)).toEqual({ phase: 'timedOut', view: view({ status: 'queued' }) });
     expect(run.texts().at(-1)).toBe("Still on its way. Its status is in the History tab and in the admin's email log.");
     expect(run.scheduler.pending).toBe(0);
@@ -256,7 +202,7 @@ describe('followDelivery', () => {
     const run = follow(reads, { ...SENT, status: 'sent', recipientCount: 1 });
     expect(run.texts()).toEqual(['Sent to 1 person']);
     expect(run.progress[0]?.phase).toBe('final');
-    await run.scheduler.advance(10 * POLL_INTERVAL_MS);
+    await run.scheduler.advance(MAX_FOLLOW_MS);
     expect(reads.calls).toHaveLength(0);
   });
 });

@@ -72,7 +72,14 @@ describe('sendBlock and failureReference', () => {
       emailId: EMAIL_ID,
       failedAt: FAILED_AT,
     });
-    expect(failureReference({ phase: 'following', view: { ...failed(POLICY), status: 'retrying' } })).toBeUndefined();
+    expect(
+      failureReference({
+        phase: 'following',
+        view: { ...failed(POLICY), status: 'retrying' },
+        nextReadAt: 0,
+        nextReadInMs: 1000,
+      }),
+    ).toBeUndefined();
     expect(failureReference(null)).toBeUndefined();
   });
 });

@@ -1,16 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
-import { type AdminWarnings, CommonErrorCode, type CredentialView, type ResolverError } from '../../../../src/contract';
+import {
+  type AdminWarnings,
+  CommonErrorCode,
+  type CredentialView,
+  type ResolverError,
+  type ResolverResult,
+} from '../../../../src/contract';
 import type { Loadable } from '../../../shared/loadable';
-import { listCredentials, listWarnings } from '../shared/invokes';
+import { loadPart } from '../shared/invokes';
 
 export type CredentialListLoad =
   { state: 'idle' } | { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded' };
 
 /**
  * The stored credentials and the warnings banner's findings, for the whole page. Warnings load when the page
- * opens (the banner sits above every tab); the list only once a tab that shows it asks (`want`), so a page opened
- * on another tab does not fetch it. `refused` is set when the caller is no Jira admin.
+ * opens (`start`: the banner sits above every tab); the list only once a tab that shows it asks (`want`), so a page
+ * opened on another tab does not fetch it. Asked for in the same turn as the first tab's data, they come in the
+ * page's one opening call. `refused` is set when the caller is no Jira admin.
  */
 export const useCredentialList = () => {
   const [load, setLoad] = useState<CredentialListLoad>({ state: 'idle' });
@@ -21,8 +28,9 @@ export const useCredentialList = () => {
   /** Whether a list was ever shown: a later failure is a notice, not a failed section. */
   const loaded = useRef(false);
   const wanted = useRef(false);
+  const started = useRef(false);
 
-  const takeWarnings = useCallback((answer: Awaited<ReturnType<typeof listWarnings>>) => {
+  const takeWarnings = useCallback((answer: ResolverResult<AdminWarnings>) => {
     if (answer.ok) {
       setWarnings(answer.data);
       setWarningsError(null);
@@ -36,7 +44,10 @@ export const useCredentialList = () => {
   /** Loads the list (and, after a change, the warnings it may have changed); answers the error of a failed reload. */
   const loadList = useCallback(
     async (withWarnings: boolean): Promise<ResolverError | null> => {
-      const [list, warningList] = await Promise.all([listCredentials(), withWarnings ? listWarnings() : null]);
+      const [list, warningList] = await Promise.all([
+        loadPart('credentials'),
+        withWarnings ? loadPart('warnings') : null,
+      ]);
       if (warningList) takeWarnings(warningList);
       if (!list.ok) {
         if (list.error.code === CommonErrorCode.NotAdmin) setRefused(list.error);
@@ -51,8 +62,11 @@ export const useCredentialList = () => {
     [takeWarnings],
   );
 
-  useEffect(() => {
-    void listWarnings().then(takeWarnings);
+  /** The page is open on a tab: the warnings, once. */
+  const start = useCallback(() => {
+    if (started.current) return;
+    started.current = true;
+    void loadPart('warnings').then(takeWarnings);
   }, [takeWarnings]);
 
   const want = useCallback(() => {
@@ -77,7 +91,19 @@ export const useCredentialList = () => {
         ? { state: 'failed', error: load.error }
         : { state: 'loading' };
 
-  return { load, credentials, setCredentials, warnings, warningsError, refused, want, retry, refresh, loadable };
+  return {
+    load,
+    credentials,
+    setCredentials,
+    warnings,
+    warningsError,
+    refused,
+    start,
+    want,
+    retry,
+    refresh,
+    loadable,
+  };
 };
 
 export type CredentialListState = ReturnType<typeof useCredentialList>;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { EmailLogSummary, ListEmailLogInput, ResolverError } from '../../../../src/contract';
-import { listEmailLog } from '../shared/invokes';
+import { listEmailLog, loadPart } from '../shared/invokes';
 import {
   type EmailLogFilters,
   filterErrors,
@@ -30,6 +30,13 @@ export type EmailLogList =
     };
 
 const IDLE: LoadMore = { state: 'idle' };
+
+/**
+ * The first page for these filters. Without filters it is the `emailLog` part, so the section's opening (with the
+ * retention setting's part) is one resolver call.
+ */
+const firstPage = (query: ListEmailLogInput) =>
+  Object.keys(query).length === 0 ? loadPart('emailLog') : listEmailLog(query);
 
 /** A page that starts with rows the admin already sees (new emails arrived between pages) adds only the others. */
 const appendPage = (items: readonly EmailLogSummary[], page: readonly EmailLogSummary[]): EmailLogSummary[] => {
@@ -71,7 +78,7 @@ export const useEmailLog = () => {
   useEffect(() => {
     if (!valid) return;
     const request = ++generation.current;
-    void listEmailLog(query).then((result) => {
+    void firstPage(query).then((result) => {
       if (request !== generation.current) return;
       setList(
         result.ok

@@ -1,8 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 
-import { emailLogSettingsSchema, type ResolverError } from '../../../../src/contract';
+import {
+  type EmailLogSettings,
+  emailLogSettingsSchema,
+  type ResolverError,
+  type ResolverResult,
+} from '../../../../src/contract';
 import { normaliseFieldErrors } from '../../../shared/field-errors';
-import { getEmailLogSettings, saveEmailLogSettings } from '../shared/invokes';
+import { loadPart, saveEmailLogSettings } from '../shared/invokes';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
 
 export const RETENTION_FIELD_ID = 'email-log-retention-days';
@@ -30,7 +35,7 @@ export const useRetentionSetting = () => {
   const focusAfter = useFocusAfterRender();
 
   /** Shows what was read; the state was already 'loading' (the first read) or set so by `refresh`. */
-  const show = useCallback((result: Awaited<ReturnType<typeof getEmailLogSettings>>) => {
+  const show = useCallback((result: ResolverResult<EmailLogSettings>) => {
     if (!result.ok) {
       setLoad({ state: 'failed', error: result.error });
       return;
@@ -43,11 +48,11 @@ export const useRetentionSetting = () => {
 
   const refresh = useCallback(async () => {
     setLoad({ state: 'loading' });
-    show(await getEmailLogSettings());
+    show(await loadPart('emailLogSettings'));
   }, [show]);
 
   useEffect(() => {
-    void getEmailLogSettings().then(show);
+    void loadPart('emailLogSettings').then(show);
   }, [show]);
 
   const onChange = (text: string) => {

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 
 import type { JiraFieldRef, NotificationRuleView, ProjectRef, StatusRef } from '../../../../src/contract';
 import { type Loadable, loadableOf } from '../../../shared/loadable';
-import { listJiraFields, listNotificationRules, listProjects, listStatuses } from '../shared/invokes';
+import { loadPart } from '../shared/invokes';
 import { upsertRule } from './notification-rule-state';
 
-const readAll = () => Promise.all([listNotificationRules(), listStatuses(), listProjects(), listJiraFields()]);
+/** One resolver call: the four parts are asked for in one turn. */
+const readAll = () =>
+  Promise.all([loadPart('rules'), loadPart('statuses'), loadPart('projects'), loadPart('jiraFields')]);
 
 /**
  * The stored notification rules, with Jira's statuses and projects for the rule form. Statuses or projects that

@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 
 import type { GroupRef, ProjectRef, ResolverError, RoleRef } from '../../../../src/contract';
 import { type Loadable, loadableOf } from '../../../shared/loadable';
-import { getMailSettings, listProjectRoles, listProjects, saveMailSettings } from '../shared/invokes';
+import { loadPart, saveMailSettings } from '../shared/invokes';
 import {
   hasSettingsErrors,
   NO_SETTINGS_ERRORS,
@@ -71,9 +71,9 @@ export const useMailSettings = () => {
   const refresh = useCallback(async () => {
     setLoad({ state: 'loading' });
     const [settings, roleList, projectList] = await Promise.all([
-      getMailSettings(),
-      listProjectRoles(),
-      listProjects(),
+      loadPart('mailSettings'),
+      loadPart('projectRoles'),
+      loadPart('projects'),
     ]);
     setRoles(loadableOf(roleList));
     setProjects(loadableOf(projectList));

@@ -1,5 +1,7 @@
 import type {
   AdminFunctions,
+  AdminPart,
+  AdminParts,
   ConnectionValues,
   CredentialInput,
   EmailLogSettings,
@@ -8,13 +10,18 @@ import type {
   NotificationRuleInput,
   TemplateInput,
 } from '../../../../src/contract';
+import { batchedParts } from '../../../shared/batched-parts';
 import { createTypedInvoke } from '../../../shared/typed-invoke';
 
 /** Every call the admin page makes to `admin-resolver`. */
 const call = createTypedInvoke<AdminFunctions>();
 
-export const listCredentials = () => call('listCredentials', {});
-export const listWarnings = () => call('listWarnings', {});
+export const loadAdminView = (parts: AdminPart[]) => call('loadAdminView', { parts });
+/**
+ * What the sections show as they open (and after a change): one part each ask, the parts asked for in one turn in
+ * one `loadAdminView` call. Opening the page is one call (warnings and the first tab's data), opening a tab another.
+ */
+export const loadPart = batchedParts<AdminParts>(loadAdminView);
 export const saveCredential = (input: CredentialInput) => call('saveCredential', input);
 export const deleteCredential = (id: string) => call('deleteCredential', { id });
 export const setDefaultCredential = (id: string) => call('setDefaultCredential', { id });
@@ -28,27 +35,19 @@ export const testConnection = (id: string, sendTestEmail = false, values?: Conne
     ...(sendTestEmail ? { sendTestEmail } : {}),
     ...(values === undefined ? {} : { values }),
   });
-export const listTemplates = () => call('listTemplates', {});
 export const saveTemplate = (input: TemplateInput) => call('saveTemplate', input);
 export const deleteTemplate = (id: string) => call('deleteTemplate', { id });
 export const previewTemplate = (payload: AdminFunctions['previewTemplate']['payload']) =>
   call('previewTemplate', payload);
-export const getMailSettings = () => call('getMailSettings', {});
 export const saveMailSettings = (settings: MailSettings) => call('saveMailSettings', settings);
 export const searchGroups = (query: string) => call('searchGroups', { query });
-export const listProjectRoles = () => call('listProjectRoles', {});
-export const listProjects = () => call('listProjects', {});
 export const listEmailLog = (query: ListEmailLogInput) => call('listEmailLog', query);
 export const getEmailLogEntry = (emailId: string) => call('getEmailLogEntry', { emailId });
 export const resendEmail = (emailId: string, anyway = false) =>
   call('resendEmail', anyway ? { emailId, anyway } : { emailId });
 export const getEmailContent = (emailId: string) => call('getEmailContent', { emailId });
-export const getEmailLogSettings = () => call('getEmailLogSettings', {});
 export const saveEmailLogSettings = (settings: EmailLogSettings) => call('saveEmailLogSettings', settings);
-export const listNotificationRules = () => call('listNotificationRules', {});
 export const saveNotificationRule = (input: NotificationRuleInput) => call('saveNotificationRule', input);
 export const deleteNotificationRule = (id: string) => call('deleteNotificationRule', { id });
-export const listStatuses = () => call('listStatuses', {});
-export const listJiraFields = () => call('listJiraFields', {});
 export const getNotificationRuleHistory = (id: string) => call('getNotificationRuleHistory', { id });
 export const tryNotificationRule = (id: string, issueKey: string) => call('tryNotificationRule', { id, issueKey });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import type { ResolverError, TemplateView } from '../../../../src/contract';
-import { listTemplates } from '../shared/invokes';
+import type { ResolverError, ResolverResult, TemplateView } from '../../../../src/contract';
+import { loadPart } from '../shared/invokes';
 import { upsertTemplate } from './template-state';
 
 export type TemplateListLoad = { state: 'loading' } | { state: 'failed'; error: ResolverError } | { state: 'loaded' };
@@ -15,7 +15,7 @@ export const useTemplateList = () => {
   const [load, setLoad] = useState<TemplateListLoad>({ state: 'loading' });
 
   /** Shows what was read; the state was already 'loading' (the first read) or set so by `refresh`. */
-  const show = useCallback((result: Awaited<ReturnType<typeof listTemplates>>) => {
+  const show = useCallback((result: ResolverResult<TemplateView[]>) => {
     if (result.ok) {
       setTemplates(result.data);
       setLoad({ state: 'loaded' });
@@ -26,11 +26,11 @@ export const useTemplateList = () => {
 
   const refresh = useCallback(async () => {
     setLoad({ state: 'loading' });
-    show(await listTemplates());
+    show(await loadPart('templates'));
   }, [show]);
 
   useEffect(() => {
-    void listTemplates().then(show);
+    void loadPart('templates').then(show);
   }, [show]);
 
   const upsert = useCallback((template: TemplateView) => setTemplates((list) => upsertTemplate(list, template)), []);

@@ -1,4 +1,4 @@
-import type { AdminFunctions, ResolverResult } from '../../../../src/contract';
+import type { AdminFunctions, AdminPart, LoadAdminViewInput, ResolverResult } from '../../../../src/contract';
 
 /** What crosses the bridge is JSON both ways: a copy, without undefined members. */
 const asJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
@@ -12,36 +12,68 @@ export interface BridgeCall {
   payload: unknown;
 }
 
+/** The read function that answers each part of `loadAdminView` alone, with its payload. */
+const PART_READS: Record<AdminPart, BridgeCall> = {
+  warnings: { functionKey: 'listWarnings', payload: {} },
+  credentials: { functionKey: 'listCredentials', payload: {} },
+  templates: { functionKey: 'listTemplates', payload: {} },
+  mailSettings: { functionKey: 'getMailSettings', payload: {} },
+  projectRoles: { functionKey: 'listProjectRoles', payload: {} },
+  projects: { functionKey: 'listProjects', payload: {} },
+  rules: { functionKey: 'listNotificationRules', payload: {} },
+  statuses: { functionKey: 'listStatuses', payload: {} },
+  jiraFields: { functionKey: 'listJiraFields', payload: {} },
+  emailLogSettings: { functionKey: 'getEmailLogSettings', payload: {} },
+  emailLog: { functionKey: 'listEmailLog', payload: {} },
+};
+
 /**
  * The admin resolver as the page sees it through Forge's bridge: each function answers what the test says, and
  * every call is recorded with a copy of its payload. A function the test did not answer fails the way an unknown
- * function key does.
+ * function key does. `loadAdminView` answers each part with the test's answer for the function that reads it alone,
+ * as the resolver reads each part with that function's service call.
  */
 export class FakeAdminBackend {
+  /** What crossed the bridge. */
   readonly calls: BridgeCall[] = [];
+  /** Each function asked, alone or for a part of `loadAdminView` (after that call itself). */
+  readonly reads: BridgeCall[] = [];
   private readonly handlers = new Map<string, (payload: never) => unknown>();
 
   on<K extends FunctionKey>(functionKey: K, handler: Handler<K>): void {
     this.handlers.set(functionKey, handler);
   }
 
+  /** The payloads a function was asked with: called alone, or for its part of `loadAdminView`. */
   payloadsOf<K extends FunctionKey>(functionKey: K): Array<AdminFunctions[K]['payload']> {
-    return this.calls
+    return this.reads
       .filter((call) => call.functionKey === functionKey)
       .map((call) => call.payload as AdminFunctions[K]['payload']);
   }
 
   reset(): void {
     this.calls.length = 0;
+    this.reads.length = 0;
     this.handlers.clear();
   }
 
   async invoke(functionKey: string, payload: unknown): Promise<unknown> {
     const sent = asJson(payload);
     this.calls.push({ functionKey, payload: sent });
+    if (functionKey === 'loadAdminView' && !this.handlers.has(functionKey)) {
+      this.reads.push({ functionKey, payload: sent });
+      const { parts } = sent as LoadAdminViewInput;
+      const answers = await Promise.all(parts.map((part) => this.read(PART_READS[part])));
+      return { ok: true, data: Object.fromEntries(parts.map((part, index) => [part, answers[index]])) };
+    }
+    return this.read({ functionKey, payload: sent });
+  }
+
+  private async read({ functionKey, payload }: BridgeCall): Promise<unknown> {
+    this.reads.push({ functionKey, payload });
     const handler = this.handlers.get(functionKey);
     if (!handler) throw new Error(`No resolver function ${functionKey} in this test.`);
-    return asJson(await handler(asJson(sent) as never));
+    return asJson(await handler(asJson(payload) as never));
   }
 }
 

@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+
+import type { AdminWarnings } from './credential-health';
+import type { CredentialView } from './credentials';
+import type { EmailLogPage, EmailLogSettings } from './email-log';
+import type { MailSettings, ProjectRef, RoleRef } from './mail-settings';
+import type { JiraFieldRef, NotificationRuleView, StatusRef } from './notification-rules';
+import type { ResolverResult } from './result';
+import type { TemplateView } from './templates';
+
+/**
+ * What the admin page reads, part by part. Each part is what one read function answers alone (named beside it), so
+ * `loadAdminView` can answer any set of them in one resolver call: on Forge each call is an invocation, possibly a
+ * cold start.
+ */
+export interface AdminParts {
+  /** listWarnings: the banner above every tab. */
+  warnings: AdminWarnings;
+  /** listCredentials. */
+  credentials: CredentialView[];
+  /** listTemplates. */
+  templates: TemplateView[];
+  /** getMailSettings. */
+  mailSettings: MailSettings;
+  /** listProjectRoles. */
+  projectRoles: RoleRef[];
+  /** listProjects. */
+  projects: ProjectRef[];
+  /** listNotificationRules. */
+  rules: NotificationRuleView[];
+  /** listStatuses. */
+  statuses: StatusRef[];
+  /** listJiraFields. */
+  jiraFields: JiraFieldRef[];
+  /** getEmailLogSettings. */
+  emailLogSettings: EmailLogSettings;
+  /** listEmailLog without filters: the log's first page as the section opens. */
+  emailLog: EmailLogPage;
+}
+
+export type AdminPart = keyof AdminParts;
+
+export const ADMIN_PARTS = [
+  'warnings',
+  'credentials',
+  'templates',
+  'mailSettings',
+  'projectRoles',
+  'projects',
+  'rules',
+  'statuses',
+  'jiraFields',
+  'emailLogSettings',
+  'emailLog',
+] as const satisfies readonly AdminPart[];
+
+/** Each part asked for, answered on its own: one that fails (Jira's projects, say) leaves the others shown. */
+export type AdminView = { [K in AdminPart]?: ResolverResult<AdminParts[K]> };
+
+export const loadAdminViewSchema = z.strictObject({
+  parts: z
+    .array(z.enum(ADMIN_PARTS, 'Not a part of the admin page.'))
+    .check(z.minLength(1, 'Ask for at least one part.'), z.maxLength(ADMIN_PARTS.length, 'Ask for each part once.')),
+});
+export type LoadAdminViewInput = z.input<typeof loadAdminViewSchema>;
