@@ -1,6 +1,6 @@
 import type { JiraEmulator } from '../jira/types';
 
-/** A Forge function handler as `src/index.ts` exports it (a resolver's `getDefinitions()`). */
+/** A Forge function handler as its entry file exports it (a resolver's `getDefinitions()`). */
 export type ForgeHandler = (
   event: { call: { functionKey: string; payload?: unknown; jobId?: string }; context: Record<string, unknown> },
   backendRuntimePayload: {
@@ -45,7 +45,7 @@ export interface TriggerEvent {
   contextToken: string;
 }
 
-/** A function a trigger module names, e.g. `index.credentialExpiryCheck`. The platform ignores its answer. */
+/** A function a trigger module names, e.g. `triggers/credential-expiry-check.handler`. The platform ignores its answer. */
 export type ForgeTriggerHandler = (event: TriggerEvent, context: BackendRuntimePayload) => unknown;
 
 export interface TriggerInvocationRequest {

@@ -1,6 +1,7 @@
 /**
  * `npm run bundle`: the bundle step of `forge deploy` (@forge/bundler, offline), into build/forge-bundle/. Fails when
- * the bundler fails (e.g. a root tsconfig.json that does not emit) or a manifest function's export is missing.
+ * the bundler fails (e.g. a root tsconfig.json that does not emit) or a manifest function's export is missing. Prints
+ * one bundle per handler file (manifest.yml gives each function its own), then the chunks they load on first use.
  */
 import path from 'node:path';
 
@@ -14,6 +15,11 @@ const main = async (): Promise<void> => {
   for (const entry of result.entries) {
     const functions = Object.keys(entry.functions).join(', ');
     console.log(`${path.relative(ROOT, entry.file)}: ${(entry.bytes / 1024).toFixed(1)} KiB, functions ${functions}`);
+  }
+  // Chunks are loaded by an entry on first use (the template engine), never when a function starts.
+  for (const chunk of result.chunks) {
+    const file = path.relative(ROOT, path.join(result.outDir, chunk.file));
+    console.log(`${file}: ${(chunk.bytes / 1024).toFixed(1)} KiB, loaded on first use`);
   }
   if (missing.length > 0) {
     console.error(`Handlers missing from the bundle: ${missing.join(', ')}`);

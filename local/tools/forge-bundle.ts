@@ -20,9 +20,9 @@ export const DEFAULT_BUNDLE_DIR = path.join(ROOT, 'build', 'forge-bundle');
 const SOURCE_DIRECTORY = 'src';
 
 export interface BundledEntry {
-  /** The handler file, e.g. 'index' for `index.adminResolver`. */
+  /** The handler file, e.g. 'resolvers/admin-resolver' for `resolvers/admin-resolver.handler`. */
   name: string;
-  /** The bundle, e.g. build/forge-bundle/index.cjs. */
+  /** The bundle, e.g. build/forge-bundle/resolvers/admin-resolver.cjs. */
   file: string;
   bytes: number;
   /** The manifest functions whose handler is in this file: function key -> export name. */
@@ -32,6 +32,11 @@ export interface BundledEntry {
 export interface ForgeBundleResult {
   outDir: string;
   entries: BundledEntry[];
+  /**
+   * The other files webpack wrote beside the entries: chunks that an entry loads on first use (a dynamic
+   * `import()`, e.g. the template engine), relative to outDir, with their bytes.
+   */
+  chunks: Array<{ file: string; bytes: number }>;
   /** Webpack's warnings, as the CLI would print them. */
   warnings: string[];
 }
@@ -61,7 +66,10 @@ const readFunctions = (manifest: unknown): ManifestFunction[] => {
   });
 };
 
-/** A handler `index.adminResolver` -> file 'index', export 'adminResolver' (the CLI's split on the last '.'). */
+/**
+ * A handler `resolvers/admin-resolver.handler` -> file 'resolvers/admin-resolver', export 'handler' (the CLI's
+ * split on the last '.').
+ */
 export const splitHandler = (handler: string): { file: string; exportName: string } => {
   const dot = handler.lastIndexOf('.');
   return { file: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
@@ -127,7 +135,7 @@ export const bundleForge = async (
     await writeFile(target, typeof content === 'string' ? await readFile(content) : content);
   }
 
-  const written = new Set(await readdir(outDir));
+  const written = new Set((await readdir(outDir, { recursive: true })).map((file) => file.split(path.sep).join('/')));
   const entries: BundledEntry[] = [];
   for (const { name } of entryPoints) {
     const file = path.join(outDir, `${name}.cjs`);
@@ -140,7 +148,13 @@ export const bundleForge = async (
       functions: Object.fromEntries(owned.map((h) => [h.key, splitHandler(h.handler).exportName])),
     });
   }
-  return { outDir, entries, warnings };
+  const entryFiles = new Set(entryPoints.map(({ name }) => `${name}.cjs`));
+  const chunks: ForgeBundleResult['chunks'] = [];
+  for (const file of [...written].sort()) {
+    if (!file.endsWith('.cjs') || entryFiles.has(file) || path.basename(file).startsWith('__forge')) continue;
+    chunks.push({ file, bytes: (await stat(path.join(outDir, file))).size });
+  }
+  return { outDir, entries, chunks, warnings };
 };
 
 /**

@@ -4,7 +4,7 @@ import type { MailSettings } from '../contract/mail-settings';
 import { BUILT_IN_TEMPLATE_ID, type TemplateView } from '../contract/templates';
 import { MessageTooLargeError } from '../delivery/errors';
 import type { IssueSnapshot } from '../jira/issue';
-import { findAttachmentImageIds } from '../templates/template-data';
+import { loadTemplateEngine } from '../templates/load-template-engine';
 import { TemplateNotFoundError } from '../templates/template-errors';
 import {
   attachmentBytesOf,
@@ -123,6 +123,8 @@ export const composeIssueEmail = async (request: ComposeRequest, deps: ComposeDe
     ...comments.map((comment) => comment.bodyHtml),
   ].join('\n');
   const embeddable = new Map<string, EmbeddableImage>();
+  // The images are found with the engine's HTML sanitizer (loaded on first use), as the render will embed them.
+  const { findAttachmentImageIds } = await loadTemplateEngine();
   for (const id of findAttachmentImageIds(richText, siteUrl)) {
     const meta = byId.get(id);
     if (meta !== undefined && meta.mimeType.startsWith('image/'))

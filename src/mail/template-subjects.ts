@@ -1,8 +1,7 @@
 import type { TemplateOption } from '../contract/issue-email';
 import type { TemplateView } from '../contract/templates';
 import type { IssueSnapshot } from '../jira/issue';
-import { renderSubject } from '../templates/render-email';
-import { analyseTemplateUses } from '../templates/template-uses';
+import { loadTemplateEngine } from '../templates/load-template-engine';
 import { defaultSubject, subjectWithIssueKey } from './email-subject';
 import { resolveSiteUrl } from './site-url';
 
@@ -25,6 +24,8 @@ export const templateOptions = async (
   context: SubjectContext,
 ): Promise<TemplateOption[]> => {
   const { issue } = context;
+  // The subjects are rendered, and the uses analysed, by the engine: loaded here, on the dialog's first draft.
+  const { renderSubject, analyseTemplateUses } = await loadTemplateEngine();
   const sender = templates.some((template) => template.subject.includes('sender')) ? await context.senderName() : '';
   const data = {
     issue,

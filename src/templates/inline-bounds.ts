@@ -1,5 +1,4 @@
-import type { CheerioAPI } from 'cheerio/slim';
-
+import type { CheerioAPI } from './cheerio-slim.cjs';
 import { formatCount, TEMPLATE_LIMITS, TemplateLimitExceeded } from './template-limits';
 
 /*

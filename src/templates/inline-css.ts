@@ -1,6 +1,6 @@
-import { load } from 'cheerio/slim';
 import makeJuiceClient from 'juice/lib/inline';
 
+import { load } from './cheerio-slim.cjs';
 import { checkInlineBounds } from './inline-bounds';
 
 /*

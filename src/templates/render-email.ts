@@ -3,8 +3,9 @@ import type { Liquid, Template } from 'liquidjs';
 import { inlineCss } from './inline-css';
 import { htmlEngine, parseTemplate, renderTemplate, textEngine } from './liquid-engine';
 import { buildTemplateContext, type TemplateContext, type TemplateIssueData } from './template-data';
-import { TemplateError, type TemplateField, toTemplateError } from './template-errors';
+import { TemplateError, type TemplateField } from './template-errors';
 import { TemplateLimitExceeded } from './template-limits';
+import { toTemplateError } from './to-template-error';
 
 export interface EmailTemplateSource {
   /** Liquid, rendered as plain text. */

@@ -1,8 +1,5 @@
-import { LiquidError } from 'liquidjs';
-
 import { AppError } from '../shared/app-error';
-import { RangeTooLargeError } from './liquid-bounds';
-import { type TemplateLimit, TemplateLimitExceeded } from './template-limits';
+import type { TemplateLimit } from './template-limits';
 
 export type TemplateField = 'subject' | 'body';
 
@@ -84,31 +81,6 @@ export class TemplateError extends AppError<'TEMPLATE_INVALID' | 'TEMPLATE_LIMIT
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/**
- * A parse or render failure of `field` as a TemplateError. liquidjs appends ", line:3, col:5" and the source
- * around it to its own messages; the reason is taken from the error it wrapped and the position from its token.
- */
-export const toTemplateError = (field: TemplateField, error: unknown): TemplateError => {
-  if (error instanceof TemplateError) return error;
-  if (error instanceof RangeTooLargeError)
-    return new TemplateError(field, error.message, error.position, { cause: error, limit: error.limit });
-  if (LiquidError.is(error)) {
-    const [line = 1, column = 1] = error.token.getPosition();
-    const inner = error.originalError;
-    const reason = inner !== undefined && !LiquidError.is(inner) ? inner.message : stripPosition(error.message);
-    const limit = inner instanceof TemplateLimitExceeded ? inner.limit : undefined;
-    return new TemplateError(field, reason, { line, column }, { cause: error, limit });
-  }
-  if (error instanceof TemplateLimitExceeded)
-    return new TemplateError(field, error.message, undefined, { cause: error, limit: error.limit });
-  if (error instanceof Error && /limit exceeded$/.test(error.message)) {
-    return new TemplateError(field, error.message, undefined, { cause: error });
-  }
-  return new TemplateError(field, 'the template could not be rendered', undefined, { cause: error });
-};
-
-const stripPosition = (message: string): string => message.replace(/, line:\d+, col:\d+$/, '');
 
 export class TemplateNotFoundError extends AppError<'TEMPLATE_NOT_FOUND'> {
   constructor(id: string) {

@@ -5,15 +5,16 @@ import {
   type SavedTemplate,
   type TemplatePreview,
   type TemplateView,
+  type UnknownPlaceholder,
 } from '../contract/templates';
 import type { Clock } from '../shared/seams';
 import { BUILT_IN_TEMPLATE } from './built-in-template';
-import { type EmailRenderer, type EmailTemplateSource, type RenderedEmail, renderEmail } from './render-email';
+import { loadTemplateEngine, renderEmailLazily } from './load-template-engine';
+import type { EmailRenderer, EmailTemplateSource, RenderedEmail } from './render-email';
 import { SAMPLE_ISSUE_DATA } from './sample-issue';
 import type { TemplateIssueData } from './template-data';
 import { BuiltInTemplateReadOnlyError, TemplateInUseError, TemplateNotFoundError } from './template-errors';
 import type { StoredTemplate, TemplateStore } from './template-store';
-import { findUnknownPlaceholders } from './unknown-placeholders';
 
 /** What saveTemplate's payload is after the contract's schema: trimmed, within its limits. */
 export interface TemplateSaveInput {
@@ -29,7 +30,10 @@ export interface TemplateServiceDeps {
   now: Clock;
   /** A new template's id, `[a-z0-9-]{1,64}`. */
   newId?: () => string;
-  /** How emails are rendered: in this thread by default; the app's entry points pass a render thread's. */
+  /**
+   * How emails are rendered: in this thread by default (the engine loaded on first use); the app's entry points
+   * pass a render thread's.
+   */
   render?: EmailRenderer;
 }
 
@@ -69,7 +73,10 @@ const byName = (a: TemplateView, b: TemplateView): number =>
 
 export const createTemplateService = (deps: TemplateServiceDeps): TemplateService => {
   const newId = deps.newId ?? randomTemplateId;
-  const render = deps.render ?? renderEmail;
+  const render = deps.render ?? renderEmailLazily;
+  /** Placeholders no email has: the engine's analysis, loaded with the first save or preview. */
+  const unknownPlaceholders = async (template: EmailTemplateSource): Promise<UnknownPlaceholder[]> =>
+    (await loadTemplateEngine()).findUnknownPlaceholders(template);
 
   const find = async (id: string): Promise<StoredTemplate> => {
     const stored = await deps.store.get(id);
@@ -101,7 +108,7 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
         updatedAt: new Date(deps.now()).toISOString(),
       };
       await deps.store.put(template);
-      return { ...toView(template), unknownPlaceholders: findUnknownPlaceholders(input) };
+      return { ...toView(template), unknownPlaceholders: await unknownPlaceholders(input) };
     },
 
     delete: async (id, inUse) => {
@@ -116,7 +123,7 @@ export const createTemplateService = (deps: TemplateServiceDeps): TemplateServic
       return {
         ...rendered,
         renderedWith: data === undefined ? 'sample' : data.issue.key,
-        unknownPlaceholders: findUnknownPlaceholders(template),
+        unknownPlaceholders: await unknownPlaceholders(template),
       };
     },
 

@@ -190,10 +190,10 @@ describe('notification rules on Jira events', () => {
         expect(sentTo('team@example.com')).toHaveLength(before + 1);
 
         const comment = events.find((event) => event.eventType === 'avi:jira:commented:issue');
-        const app = (await import('../../src/index')) as unknown as {
-          issueEvents: Parameters<typeof host.runtime.invokeTrigger>[0];
+        const app = (await import('../../src/triggers/issue-events')) as unknown as {
+          handler: Parameters<typeof host.runtime.invokeTrigger>[0];
         };
-        await host.runtime.invokeTrigger(app.issueEvents, {
+        await host.runtime.invokeTrigger(app.handler, {
           functionKey: 'issue-events',
           moduleKey: 'issue-event-notifications',
           moduleType: 'trigger',

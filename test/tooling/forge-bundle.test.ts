@@ -42,14 +42,31 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
       ),
     );
     expect(bundled).toEqual(Object.fromEntries(manifest.modules.function.map((fn) => [fn.key, fn.handler])));
-    expect(result.entries.map((entry) => path.basename(entry.file))).toEqual(['index.cjs']);
+    // One bundle per function, in the folders of its entry file.
+    expect(result.entries.map((entry) => path.relative(result.outDir, entry.file))).toEqual(
+      manifest.modules.function.map((fn) => `${fn.handler.slice(0, fn.handler.lastIndexOf('.'))}.cjs`),
+    );
+    expect(result.entries.every((entry) => Object.keys(entry.functions).length === 1)).toBe(true);
+    // The template engine is a chunk of its own, loaded on first use.
+    expect(result.chunks.map((chunk) => chunk.file)).toContain('template-engine.cjs');
     expect(missingHandlers(result)).toEqual([]);
-  }, 120_000);
+  }, 180_000);
+
+  it("keeps the template engine's libraries out of every function's bundle", async () => {
+    // The bundles of the test above; their source maps list what each holds.
+    const sourcesOf = async (file: string): Promise<string[]> =>
+      (JSON.parse(await readFile(path.join(scratch, 'app', `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+    for (const file of ['consumers/email-worker.cjs', 'resolvers/admin-resolver.cjs', 'triggers/issue-events.cjs']) {
+      expect(
+        (await sourcesOf(file)).filter((source) => /node_modules\/(liquidjs|juice|cheerio|xss)\//.test(source)),
+      ).toEqual([]);
+    }
+  });
 
   it('renders templates in a render thread of the bundle itself, stopped at the deadline', async () => {
-    // The bundle of the test above: the render thread loads index.cjs, so its code must be in there.
+    // The bundles of the test above: the admin page's render thread loads its bundle, so its code must be in there.
     const bundleDir = path.join(scratch, 'app');
-    expect(await readFile(path.join(bundleDir, 'index.cjs'), 'utf8')).toContain(
+    expect(await readFile(path.join(bundleDir, 'resolvers', 'admin-resolver.cjs'), 'utf8')).toContain(
       "const RENDER_THREAD_MARKER = 'issueMailerRenderThread';",
     );
     const host = await startLocalHost({

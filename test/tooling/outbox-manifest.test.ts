@@ -37,7 +37,7 @@ describe('manifest.yml and the outbox code agree', () => {
     const worker = manifest.modules.function.find((fn) => fn.key === 'email-worker');
     expect(worker).toEqual({
       key: 'email-worker',
-      handler: 'index.emailWorker',
+      handler: 'consumers/email-worker.handler',
       timeoutSeconds: WORKER_TIME_LIMIT_SECONDS,
     });
   });

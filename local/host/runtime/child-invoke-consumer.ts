@@ -21,7 +21,7 @@ export class ChildHandlerError extends ChildInvokeError {
 export interface ChildConsumerInvokerOptions {
   /** What every consumer child gets: the kvs and queue files, Jira, entities; the handler comes from `handlers`. */
   base: Omit<ChildInvokeBase, 'handler'>;
-  /** Function key -> its handler's module and export, e.g. 'email-worker' -> { module: '.../src/index.ts', export: 'emailWorker' }. */
+  /** Function key -> its handler's module and export, e.g. 'email-worker' -> { module: '.../src/consumers/email-worker.ts', export: 'handler' }. */
   handlers: ReadonlyMap<string, { module: string; export: string }>;
   spawn?: SpawnChildInvokeOptions;
   /** Sees every invocation's outcome (stats, stderr), e.g. for a benchmark's counts. */

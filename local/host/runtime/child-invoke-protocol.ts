@@ -55,9 +55,9 @@ export const childInvokeRequestSchema = z
     /** The SQLite file the child opens (shared with the parent and other children). */
     dbPath: z.string().min(1),
     handler: z.object({
-      /** Absolute path (or file URL) of the module exporting the handler, e.g. `/work/main/src/index.ts`. */
+      /** Absolute path (or file URL) of the module exporting the handler, e.g. `/work/main/src/consumers/email-worker.ts`. */
       module: z.string().min(1),
-      /** The export manifest.yml names, e.g. `adminResolver`. */
+      /** The export manifest.yml names, e.g. `handler`. */
       export: z.string().min(1),
     }),
     /** A resolver call; give either this or `consumer`. */

@@ -13,10 +13,13 @@ const PROJECT_ROOT = path.resolve(__dirname, '../../..');
  */
 export type AppCode = 'sources' | { bundleDir: string };
 
-/** The exports of one handler file ('index' for `index.adminResolver`). */
+/** The exports of one handler file ('resolvers/admin-resolver' for `resolvers/admin-resolver.handler`). */
 export type HandlerFiles = (file: string) => Record<string, unknown>;
 
-/** The file that holds a handler file's code: src/<file>.ts, or the bundle <dir>/<file>.cjs. */
+/**
+ * The file that holds a handler file's code: src/<file>.ts, or the bundle <dir>/<file>.cjs (`file` keeps its folders,
+ * e.g. resolvers/admin-resolver: one bundle per function, in the folders of its source).
+ */
 export const handlerModulePath = (code: AppCode, file: string): string =>
   code === 'sources' ? path.join(PROJECT_ROOT, 'src', `${file}.ts`) : path.join(code.bundleDir, `${file}.cjs`);
 
@@ -65,7 +68,7 @@ export const handlerFiles = (code: AppCode = 'sources'): HandlerFiles => {
   };
 };
 
-/** A fixture app's exports stand for its one handler file, `index`. */
+/** A fixture app's exports stand for its one handler file, `index` (the app's own functions each have a file). */
 type EntryOrFiles = Record<string, unknown> | HandlerFiles;
 
 const filesOf = (entry: EntryOrFiles | undefined): HandlerFiles => {
@@ -78,7 +81,10 @@ export class HandlerNotFoundError extends Error {
   readonly code = 'HANDLER_NOT_FOUND';
 }
 
-/** The export that a manifest `handler` (`index.adminResolver`: file `index`, export `adminResolver`) names. */
+/**
+ * The export that a manifest `handler` names (`resolvers/admin-resolver.handler`: file `resolvers/admin-resolver`,
+ * export `handler`).
+ */
 const exportFor = (functionKey: string, handler: string, files: HandlerFiles): unknown => {
   const dot = handler.lastIndexOf('.');
   const file = handler.slice(0, dot);
@@ -91,8 +97,8 @@ const exportFor = (functionKey: string, handler: string, files: HandlerFiles): u
 };
 
 /**
- * Function key -> the export of src/index.ts that manifest.yml names (`index.adminResolver`), imported in this
- * process exactly as Forge bundles it.
+ * Function key -> the export that manifest.yml names for it (`resolvers/admin-resolver.handler`: the `handler`
+ * export of src/resolvers/admin-resolver.ts, or of its bundle), imported in this process as Forge loads it.
  */
 export const resolveHandlers = (manifest: AppManifest, entry?: EntryOrFiles): Map<string, ForgeHandler> => {
   const files = filesOf(entry);

@@ -136,7 +136,9 @@ export const manifestSchema = z.object({
         .array(
           z.object({
             key: z.string().min(1),
-            handler: z.string().regex(/^[\w-]+\.\w+$/),
+            // file.export, the file a path under src/ that may name folders (`resolvers/admin-resolver.handler`):
+            // @forge/manifest's own pattern, ^([\p{Alpha}\d_-]+(?:\/[\p{Alpha}\d_-]+)*)\.([\p{Alpha}\d_-]+)$.
+            handler: z.string().regex(/^[\w-]+(\/[\w-]+)*\.[\w-]+$/),
             // Forge's schema: 1-900 s; the module type may allow less (checked when the function runs).
             timeoutSeconds: z.number().min(1).max(900).optional(),
             runtime: z.object({ memoryMB: memoryMbSchema.optional() }).optional(),

@@ -82,7 +82,7 @@ export interface AppManifest {
   entities: ManifestEntity[];
   /** Resource key -> path of its files, relative to the project root. */
   resources: Map<string, string>;
-  /** Function key -> handler `file.export`, e.g. 'index.adminResolver'. */
+  /** Function key -> handler `file.export`, e.g. 'resolvers/admin-resolver.handler'. */
   functions: Map<string, string>;
   /**
    * Function key -> its container's memory in MB: the function's `runtime.memoryMB`, else the app's

@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { createLocalQueue } from '../../../local/host/queue';
 import { installForgeRuntime } from '../../../local/host/runtime';
 import type { ForgeConsumerHandler, ForgeHandler } from '../../../local/host/runtime-types';
-import { handlerFiles } from '../../../local/host/server/app-handlers';
+import { handlerFiles, resolveHandlers } from '../../../local/host/server/app-handlers';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { readIssueExtension } from '../../../local/jira/web';
@@ -59,22 +59,22 @@ const main = async (): Promise<void> => {
     routes: [queue.route],
     allowImpersonation: manifest.allowImpersonation,
   });
-  // @forge/kvs picks its transport when first loaded: the app is loaded once the globals exist. It is the bundle
-  // Forge's bundler made (npm run bundle), as the other browser tests run it.
-  const app = handlerFiles(BUNDLED_APP)('index') as Record<string, ForgeHandler | undefined>;
-  const handler = (name: string): ForgeHandler => {
-    const found = app[name];
-    if (found === undefined) throw new Error(`the bundle has no ${name}`);
+  // @forge/kvs picks its transport when first loaded: the app is loaded once the globals exist. It is the bundles
+  // Forge's bundler made (npm run bundle), one per function, as the other browser tests run them.
+  const app = resolveHandlers(manifest, handlerFiles(BUNDLED_APP));
+  const handler = (functionKey: string): ForgeHandler => {
+    const found = app.get(functionKey);
+    if (found === undefined) throw new Error(`the bundles have no function ${functionKey}`);
     return found;
   };
   queue.start({
     runtime,
-    handlers: new Map([['email-worker', handler('emailWorker') as unknown as ForgeConsumerHandler]]),
+    handlers: new Map([['email-worker', handler('email-worker') as unknown as ForgeConsumerHandler]]),
   });
 
   const answer = async (call: Call): Promise<unknown> => {
     if (call.module === 'admin') {
-      return runtime.invoke(handler('adminResolver'), {
+      return runtime.invoke(handler('admin-resolver'), {
         functionKey: 'admin-resolver',
         resolverFunctionKey: call.functionKey,
         payload: call.payload,
@@ -85,7 +85,7 @@ const main = async (): Promise<void> => {
     }
     const extension = await readIssueExtension(jira, ALEX_ADMIN.accountId, call.issueKey ?? 'DEMO-1');
     if (extension === null) throw new Error(`no issue ${call.issueKey ?? 'DEMO-1'}`);
-    return runtime.invoke(handler('issueActionResolver'), {
+    return runtime.invoke(handler('issue-action-resolver'), {
       functionKey: 'issue-action-resolver',
       resolverFunctionKey: call.functionKey,
       payload: call.payload,

@@ -6,6 +6,7 @@ import { createLocalQueue, type LocalQueue } from '../../../local/host/queue';
 import { type InstalledForgeRuntime, installForgeRuntime } from '../../../local/host/runtime';
 import { preloadTsxForRenderThread } from '../../../local/host/runtime/render-thread-preload';
 import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
+import { handlerFiles, resolveHandlers } from '../../../local/host/server/app-handlers';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import type { StreamingJiraEmulator } from '../../../local/jira/types';
@@ -41,7 +42,7 @@ export interface LocalStack {
 }
 
 /**
- * The handlers of src/index.ts on the local host's runtime globals, with the local Jira and the Microsoft
+ * The handlers manifest.yml names (each function's own entry file in src/) on the local host's runtime globals, with the local Jira and the Microsoft
  * emulator on loopback: what the Forge platform and Microsoft would be to the deployed app.
  */
 export const startLocalStack = async (): Promise<LocalStack> => {
@@ -66,10 +67,20 @@ export const startLocalStack = async (): Promise<LocalStack> => {
     allowImpersonation: manifest.allowImpersonation,
   });
   // @forge/kvs picks its transport when first loaded, so the app is loaded only once the globals exist.
-  const handlers = (await import('../../../src/index')) as unknown as LocalStack['handlers'];
+  const byFunction = resolveHandlers(manifest, handlerFiles());
+  const handlerOf = (functionKey: string): ForgeHandler => {
+    const found = byFunction.get(functionKey);
+    if (found === undefined) throw new Error(`manifest.yml has no function ${functionKey}`);
+    return found;
+  };
+  const handlers: LocalStack['handlers'] = {
+    adminResolver: handlerOf('admin-resolver'),
+    issueActionResolver: handlerOf('issue-action-resolver'),
+    credentialExpiryCheck: handlerOf('expiry-check') as unknown as ForgeTriggerHandler,
+  };
   queue.start({
     runtime,
-    handlers: new Map([['email-worker', (handlers as unknown as { emailWorker: ForgeConsumerHandler }).emailWorker]]),
+    handlers: new Map([['email-worker', handlerOf('email-worker') as unknown as ForgeConsumerHandler]]),
   });
   const tenant = config.tenants[0] as EmulatedTenant;
   const demoApp = tenant.apps.find((a) => a.adminConsentGranted) as EmulatedApp;

@@ -1,5 +1,7 @@
 import { CURSOR_MESSAGE } from '../../../src/contract/email-log';
-import * as backend from '../../../src/index';
+import { handler as adminResolver } from '../../../src/resolvers/admin-resolver';
+import { handler as automationConfig } from '../../../src/resolvers/automation-config';
+import { handler as issueActionResolver } from '../../../src/resolvers/issue-action-resolver';
 import { StorageError } from '../../../src/storage/errors';
 import { adminRequest, configuredWorld, issueRequest, silenceWarnings } from '../support/resolvers';
 
@@ -61,11 +63,7 @@ describe('ids and cursors are checked by pattern, and answer a validation error'
 });
 
 describe("resolver functions named after Object.prototype's", () => {
-  const handlers = {
-    adminResolver: backend.adminResolver,
-    issueActionResolver: backend.issueActionResolver,
-    automationConfig: backend.automationConfig,
-  } as const;
+  const handlers = { adminResolver, issueActionResolver, automationConfig } as const;
 
   const names = Object.keys(handlers) as Array<keyof typeof handlers>;
   it.each(

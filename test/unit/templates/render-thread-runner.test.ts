@@ -1,8 +1,7 @@
 import path from 'node:path';
 
-import { load } from 'cheerio/slim';
-
 import { BUILT_IN_TEMPLATE } from '../../../src/templates/built-in-template';
+import { load } from '../../../src/templates/cheerio-slim.cjs';
 import { checkInlineBounds } from '../../../src/templates/inline-bounds';
 import { htmlEngine, parseTemplate, renderTemplate } from '../../../src/templates/liquid-engine';
 import { renderEmail } from '../../../src/templates/render-email';

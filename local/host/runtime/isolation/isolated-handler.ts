@@ -2,7 +2,7 @@ import { ForgeRuntimeError } from '../errors';
 
 /** Where an isolated function's code is, and how much memory its container has. */
 export interface HandlerRef {
-  /** The handler file to load in the worker: a bundle (`build/forge-bundle/index.cjs`) or a source file. */
+  /** The handler file to load in the worker: a bundle (`build/forge-bundle/consumers/email-worker.cjs`) or a source file. */
   module: string;
   export: string;
   memoryMB: number;

@@ -45,14 +45,14 @@ describe('loadAppManifest', () => {
       ['automation-action', 'static/automation-action/dist'],
     ]);
     expect([...manifest.functions]).toEqual([
-      ['admin-resolver', 'index.adminResolver'],
-      ['issue-action-resolver', 'index.issueActionResolver'],
-      ['expiry-check', 'index.credentialExpiryCheck'],
-      ['email-worker', 'index.emailWorker'],
-      ['email-upkeep', 'index.emailLogUpkeep'],
-      ['issue-events', 'index.issueEvents'],
-      ['automation-send-email', 'index.automationSendEmail'],
-      ['automation-config', 'index.automationConfig'],
+      ['admin-resolver', 'resolvers/admin-resolver.handler'],
+      ['issue-action-resolver', 'resolvers/issue-action-resolver.handler'],
+      ['expiry-check', 'triggers/credential-expiry-check.handler'],
+      ['email-worker', 'consumers/email-worker.handler'],
+      ['email-upkeep', 'triggers/email-log-upkeep.handler'],
+      ['issue-events', 'triggers/issue-events.handler'],
+      ['automation-send-email', 'resolvers/automation-action.handler'],
+      ['automation-config', 'resolvers/automation-config.handler'],
     ]);
     expect(manifest.productTriggers).toEqual([
       {
@@ -164,7 +164,13 @@ describe('loadAppManifest', () => {
 });
 
 describe('resolveHandlers', () => {
-  it('maps each function to the export of src/index.ts the manifest names', async () => {
+  /** Handler files as the app has them: one per function, each exporting `handler`. */
+  const filesOf =
+    (files: Record<string, unknown>) =>
+    (file: string): Record<string, unknown> =>
+      file in files ? { handler: files[file] } : {};
+
+  it('maps each function to the `handler` export of its own entry file, as the manifest names it', async () => {
     const manifest = await loadAppManifest(MANIFEST);
     const adminResolver = async () => 'admin';
     const issueActionResolver = async () => 'issue';
@@ -174,17 +180,17 @@ describe('resolveHandlers', () => {
     const issueEvents = async () => undefined;
     const automationSendEmail = async () => undefined;
     const automationConfig = async () => undefined;
-    const entry = {
-      adminResolver,
-      issueActionResolver,
-      credentialExpiryCheck,
-      emailWorker,
-      emailLogUpkeep,
-      issueEvents,
-      automationSendEmail,
-      automationConfig,
-    };
-    const handlers = resolveHandlers(manifest, entry);
+    const files = filesOf({
+      'resolvers/admin-resolver': adminResolver,
+      'resolvers/issue-action-resolver': issueActionResolver,
+      'triggers/credential-expiry-check': credentialExpiryCheck,
+      'consumers/email-worker': emailWorker,
+      'triggers/email-log-upkeep': emailLogUpkeep,
+      'triggers/issue-events': issueEvents,
+      'resolvers/automation-action': automationSendEmail,
+      'resolvers/automation-config': automationConfig,
+    });
+    const handlers = resolveHandlers(manifest, files);
     expect([...handlers]).toEqual([
       ['admin-resolver', adminResolver],
       ['issue-action-resolver', issueActionResolver],
@@ -195,26 +201,30 @@ describe('resolveHandlers', () => {
       ['automation-send-email', automationSendEmail],
       ['automation-config', automationConfig],
     ]);
-    expect([...resolveProductTriggerHandlers(manifest, entry)]).toEqual([['issue-events', issueEvents]]);
+    expect([...resolveProductTriggerHandlers(manifest, files)]).toEqual([['issue-events', issueEvents]]);
   });
 
   it("maps each scheduled trigger's function to its export", async () => {
     const manifest = await loadAppManifest(MANIFEST);
     const credentialExpiryCheck = async () => undefined;
     const emailLogUpkeep = async () => undefined;
-    expect([...resolveTriggerHandlers(manifest, { credentialExpiryCheck, emailLogUpkeep })]).toEqual([
+    const files = filesOf({
+      'triggers/credential-expiry-check': credentialExpiryCheck,
+      'triggers/email-log-upkeep': emailLogUpkeep,
+    });
+    expect([...resolveTriggerHandlers(manifest, files)]).toEqual([
       ['expiry-check', credentialExpiryCheck],
       ['email-upkeep', emailLogUpkeep],
     ]);
-    expect(() => resolveTriggerHandlers(manifest, {})).toThrow(
-      'Function expiry-check: src/index.ts has no function export credentialExpiryCheck.',
+    expect(() => resolveTriggerHandlers(manifest, filesOf({}))).toThrow(
+      'Function expiry-check: src/triggers/credential-expiry-check.ts has no function export handler.',
     );
   });
 
   it('names the missing export', async () => {
     const manifest = await loadAppManifest(MANIFEST);
-    expect(() => resolveHandlers(manifest, { adminResolver: async () => 'admin' })).toThrow(
-      'Function issue-action-resolver: src/index.ts has no function export issueActionResolver.',
+    expect(() => resolveHandlers(manifest, filesOf({ 'resolvers/admin-resolver': async () => 'admin' }))).toThrow(
+      'Function issue-action-resolver: src/resolvers/issue-action-resolver.ts has no function export handler.',
     );
   });
 });

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 
 import { parse } from 'yaml';
 
-import * as backend from '../../../src/index';
+import { handler as emailWorker } from '../../../src/consumers/email-worker';
 import { OUTBOX_QUEUE_KEY } from '../../../src/outbox/outbox-queue';
 import { WORKER_TIME_LIMIT_SECONDS } from '../../../src/outbox/worker-limits';
+import { handler as adminResolver } from '../../../src/resolvers/admin-resolver';
+import { handler as issueActionResolver } from '../../../src/resolvers/issue-action-resolver';
 
 interface Manifest {
   modules: {
@@ -26,22 +28,20 @@ interface Manifest {
 
 const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'utf8')) as Manifest;
 
-describe('src/index.ts', () => {
-  it("exports exactly the handlers manifest.yml's functions name", () => {
-    const handlers = manifest.modules.function.map((fn) => fn.handler.replace(/^index\./, '')).sort();
-    expect(Object.keys(backend).sort()).toEqual(handlers);
-    for (const name of handlers) expect(typeof (backend as Record<string, unknown>)[name]).toBe('function');
-  });
-
+// Each function's entry file and export (one file per function) are asserted in test/tooling/entry-points.test.ts.
+describe("manifest.yml's functions and their entry points", () => {
   it('names the daily expiry check and the hourly email log upkeep as scheduled triggers', () => {
     expect(manifest.modules.scheduledTrigger).toEqual([
       { key: 'credential-expiry-check', function: 'expiry-check', interval: 'day' },
       { key: 'email-log-upkeep', function: 'email-upkeep', interval: 'hour' },
     ]);
-    expect(manifest.modules.function).toContainEqual({ key: 'expiry-check', handler: 'index.credentialExpiryCheck' });
+    expect(manifest.modules.function).toContainEqual({
+      key: 'expiry-check',
+      handler: 'triggers/credential-expiry-check.handler',
+    });
     expect(manifest.modules.function).toContainEqual({
       key: 'email-upkeep',
-      handler: 'index.emailLogUpkeep',
+      handler: 'triggers/email-log-upkeep.handler',
       timeoutSeconds: 300,
     });
   });
@@ -61,7 +61,10 @@ describe('src/index.ts', () => {
         filter: { ignoreSelf: true },
       },
     ]);
-    expect(manifest.modules.function).toContainEqual({ key: 'issue-events', handler: 'index.issueEvents' });
+    expect(manifest.modules.function).toContainEqual({
+      key: 'issue-events',
+      handler: 'triggers/issue-events.handler',
+    });
   });
 
   it('offers "Send issue email" to Jira Automation with its configuration form and the inputs the action reads', () => {
@@ -84,27 +87,30 @@ describe('src/index.ts', () => {
     ]);
     expect(manifest.modules.function).toContainEqual({
       key: 'automation-send-email',
-      handler: 'index.automationSendEmail',
+      handler: 'resolvers/automation-action.handler',
     });
-    expect(manifest.modules.function).toContainEqual({ key: 'automation-config', handler: 'index.automationConfig' });
+    expect(manifest.modules.function).toContainEqual({
+      key: 'automation-config',
+      handler: 'resolvers/automation-config.handler',
+    });
   });
 
-  it("has the outbox queue's consumer invoke the emailWorker function, with the worker's time limit", () => {
+  it("has the outbox queue's consumer invoke the email worker's entry point, with the worker's time limit", () => {
     expect(manifest.modules.consumer).toEqual([
       { key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, function: 'email-worker' },
     ]);
     expect(manifest.modules.function).toContainEqual({
       key: 'email-worker',
-      handler: 'index.emailWorker',
+      handler: 'consumers/email-worker.handler',
       timeoutSeconds: WORKER_TIME_LIMIT_SECONDS,
     });
   });
 
-  it('emailWorker reads the AsyncEvent: drops an event that is not an outbox job, asks the platform to retry a job it could not settle', async () => {
+  it('the email worker reads the AsyncEvent: drops an event that is not an outbox job, asks the platform to retry a job it could not settle', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const deliver = (body: unknown) =>
-        backend.emailWorker(
+        emailWorker(
           { body: body, queueName: OUTBOX_QUEUE_KEY, jobId: 'job-1', eventId: 'event-1' },
           { installContext: 'ari:cloud:jira::site/1' },
         );
@@ -150,7 +156,7 @@ describe('src/index.ts', () => {
       ['getEmailDraft', 'searchPeople', 'previewIssueEmail', 'sendIssueEmail', 'getEmailStatus', 'listEmailHistory'],
     ],
   ] as const)('%s defines %j and nothing else', async (handler, keys) => {
-    const invoke = backend[handler];
+    const invoke = { adminResolver, issueActionResolver }[handler];
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
