@@ -140,6 +140,7 @@ export const measureCallsPerEmail = async (emails = 100, code: AppCode = 'source
     queueDbPath: join(dir, 'queue.sqlite'),
     entities: manifest.entities.map(({ name, indexes }) => ({ name, ...(indexes ? { indexes } : {}) })),
     jira: { siteUrl: SITE_URL },
+    allowImpersonation: manifest.allowImpersonation,
   };
   const env = { ...process.env, ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' };
   const accountId = await adminAccountId();
@@ -206,10 +207,9 @@ export const measureCallsPerEmail = async (emails = 100, code: AppCode = 'source
     const started = Date.now();
     let queued = 0;
     for (let i = 0; i < emails; i += 1) {
-      // DEMO-2 to DEMO-5: DEMO-1's description embeds an attachment, which the worker reads as the sender
-      // (asUser(accountId)); a child-process invocation here does not carry manifest.yml's allowImpersonation, so
-      // Jira refuses it (JIRA_FORBIDDEN) where Forge, and the local host, would not.
-      const number = (i % 4) + 2;
+      // DEMO-1 to DEMO-5; DEMO-1's description embeds an attachment, which the worker reads as the sender
+      // (asUser(accountId), allowed by manifest.yml's allowImpersonation).
+      const number = (i % 5) + 1;
       const key = `DEMO-${number}`;
       const outcome = await resolverCall(
         'issue-action-resolver',
