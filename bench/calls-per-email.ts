@@ -13,9 +13,11 @@ import { createLocalQueue } from '../local/host/queue';
 import { type ChildInvokeOutcome, type ConsumerInvocationRequest, invokeInChildProcess } from '../local/host/runtime';
 import { createChildConsumerInvoker } from '../local/host/runtime/child-invoke-consumer';
 import type { ChildInvokeBase } from '../local/host/runtime/child-invoke-protocol';
+import { type AppCode, handlerModulePath } from '../local/host/server/app-handlers';
 import { type AppManifest, loadAppManifest } from '../local/host/server/manifest-modules';
 import { loadTenantConfig, startMicrosoftEmulator } from '../local/microsoft';
 import { SLOT_SPACING_MS } from '../src/outbox/mailbox-pacer';
+import { benchCredential } from './bench-credential';
 
 export interface MinMeanMax {
   min: number;
@@ -55,7 +57,6 @@ export interface CallsPerEmailFigures {
 }
 
 const ROOT = join(__dirname, '..');
-const APP_ENTRY = join(ROOT, 'src', 'index.ts');
 const SITE_URL = 'http://127.0.0.1:4000';
 const ADMIN_ACCOUNT_ID = process.env.BENCH_ADMIN_ACCOUNT_ID;
 /** How long after the last expected slot the bench waits for the queue to settle before it gives up. */
@@ -91,16 +92,21 @@ const maxInWindow = (times: readonly number[], windowMs: number): number => {
   return most;
 };
 
-/** Function key -> the export of src/index.ts that manifest.yml names for it (`index.emailWorker`). */
-const consumerHandlers = (manifest: AppManifest): Map<string, { module: string; export: string }> => {
-  const handlers = new Map<string, { module: string; export: string }>();
-  for (const consumer of manifest.consumers) {
-    const [, exportName] = (manifest.functions.get(consumer.functionKey) ?? '').split('.');
-    if (!exportName) throw new Error(`manifest.yml: function ${consumer.functionKey} has no index.<export> handler`);
-    handlers.set(consumer.functionKey, { module: APP_ENTRY, export: exportName });
-  }
-  return handlers;
+/** A function's handler as manifest.yml names it (`file.export`): the module that holds it in `code`, and the export. */
+const functionHandler = (
+  manifest: AppManifest,
+  code: AppCode,
+  functionKey: string,
+): { module: string; export: string } => {
+  const handler = manifest.functions.get(functionKey) ?? '';
+  const dot = handler.lastIndexOf('.');
+  if (dot <= 0) throw new Error(`manifest.yml: function ${functionKey} has no file.export handler`);
+  return { module: handlerModulePath(code, handler.slice(0, dot)), export: handler.slice(dot + 1) };
 };
+
+/** Function key -> its handler, for every queue consumer. */
+const consumerHandlers = (manifest: AppManifest, code: AppCode): Map<string, { module: string; export: string }> =>
+  new Map(manifest.consumers.map((c) => [c.functionKey, functionHandler(manifest, code, c.functionKey)]));
 
 /** A resolver's ResolverResult data, or undefined when the invocation or the resolver failed. */
 const dataOf = <T>(outcome: ChildInvokeOutcome): T | undefined => {
@@ -117,15 +123,15 @@ const withDeadline = <T>(promise: Promise<T>, ms: number, what: () => string): P
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 };
 
-export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailFigures> => {
+/**
+ * `code`: the TypeScript sources, or the bundles Forge's bundler made (what Forge runs; `npm run bench` passes
+ * those). Each function's handler is the one manifest.yml names.
+ */
+export const measureCallsPerEmail = async (emails = 100, code: AppCode = 'sources'): Promise<CallsPerEmailFigures> => {
   const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
   // Exchange's limits stay on: the outbox is meant to pace within them.
   const microsoft = await startMicrosoftEmulator({ config, limits: true });
-  const tenant = config.tenants[0];
-  const app = tenant?.apps.find((a) => a.adminConsentGranted);
-  const secret = app?.secrets.find((s) => Date.parse(s.expiresOn) > Date.now());
-  const mailbox = tenant?.mailboxes.find((m) => m.mailboxEnabled);
-  if (!tenant || !app || !secret || !mailbox) throw new Error('tenant.json has no consented app with a valid secret');
+  const credential = benchCredential(config, microsoft.loginBaseUrl, microsoft.graphBaseUrl);
 
   const manifest = await loadAppManifest(join(ROOT, 'manifest.yml'));
   const dir = mkdtempSync(join(tmpdir(), 'issue-mailer-bench-'));
@@ -134,12 +140,12 @@ export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailF
     queueDbPath: join(dir, 'queue.sqlite'),
     entities: manifest.entities.map(({ name, indexes }) => ({ name, ...(indexes ? { indexes } : {}) })),
     jira: { siteUrl: SITE_URL },
+    allowImpersonation: manifest.allowImpersonation,
   };
   const env = { ...process.env, ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' };
   const accountId = await adminAccountId();
   const resolverCall = (
     functionKey: string,
-    exportName: string,
     resolverFunctionKey: string,
     payload: unknown,
     extension: Record<string, unknown>,
@@ -147,13 +153,13 @@ export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailF
     invokeInChildProcess(
       {
         ...base,
-        handler: { module: APP_ENTRY, export: exportName },
+        handler: functionHandler(manifest, code, functionKey),
         request: { functionKey, resolverFunctionKey, payload, moduleKey: functionKey, accountId, extension },
       },
       { env },
     );
   const adminCall = (resolverFunctionKey: string, payload: unknown) =>
-    resolverCall('admin-resolver', 'adminResolver', resolverFunctionKey, payload, { type: 'jira:adminPage' });
+    resolverCall('admin-resolver', resolverFunctionKey, payload, { type: 'jira:adminPage' });
 
   // Per email id: the kvs operations of its "Send" invocation, and of each worker invocation for it.
   const sendKvs = new Map<string, number>();
@@ -185,24 +191,14 @@ export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailF
     log: (line) => queueLog.push(line),
   });
   try {
-    const saved = await adminCall('saveCredential', {
-      name: 'Benchmark',
-      provider: 'microsoft365',
-      grantType: 'client_credentials',
-      clientId: app.clientId,
-      clientSecret: secret.value,
-      tokenEndpoint: `${microsoft.loginBaseUrl}/${tenant.id}/oauth2/v2.0/token`,
-      scope: 'https://graph.microsoft.com/.default',
-      senderMailbox: mailbox.userPrincipalName,
-      graphBaseUrl: `${microsoft.graphBaseUrl}/v1.0`,
-    });
+    const saved = await adminCall('saveCredential', credential.input);
     if (dataOf(saved) === undefined) throw new Error('could not save the benchmark credential');
     microsoft.resetCounts();
     microsoft.resetDeliveryStats();
 
     const workers = createChildConsumerInvoker({
       base,
-      handlers: consumerHandlers(manifest),
+      handlers: consumerHandlers(manifest, code),
       spawn: { env },
       onOutcome: onWorkerOutcome,
     });
@@ -211,13 +207,15 @@ export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailF
     const started = Date.now();
     let queued = 0;
     for (let i = 0; i < emails; i += 1) {
-      const key = `DEMO-${(i % 5) + 1}`;
+      // DEMO-1 to DEMO-5; DEMO-1's description embeds an attachment, which the worker reads as the sender
+      // (asUser(accountId), allowed by manifest.yml's allowImpersonation).
+      const number = (i % 5) + 1;
+      const key = `DEMO-${number}`;
       const outcome = await resolverCall(
         'issue-action-resolver',
-        'issueActionResolver',
         'sendIssueEmail',
         { to: [`reader${i}@example.com`], subject: `Benchmark ${i}`, message: 'Sent by npm run bench.' },
-        { type: 'jira:issueAction', issue: { key, id: String(10000 + (i % 5) + 1) }, project: { key: 'DEMO' } },
+        { type: 'jira:issueAction', issue: { key, id: String(10000 + number) }, project: { key: 'DEMO' } },
       );
       const sent = dataOf<{ emailId: string; status: string }>(outcome);
       if (sent?.status === 'queued') queued += 1;
@@ -244,7 +242,7 @@ export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailF
 
     const counts = microsoft.requestCounts();
     const stats = microsoft.deliveryStats();
-    const sentByEmulator = microsoft.sentMessages(mailbox.userPrincipalName).length;
+    const sentByEmulator = microsoft.sentMessages(credential.mailbox).length;
     if (delivered !== sentByEmulator) {
       console.warn(
         `calls per email: the email log has ${delivered} sent, the emulator accepted ${sentByEmulator}: they should agree`,
@@ -272,7 +270,7 @@ export const measureCallsPerEmail = async (emails = 100): Promise<CallsPerEmailF
       ),
       sendKvsOperationsPerEmail: spread(emailIds.map((id) => sendKvs.get(id) ?? 0)),
       limitRefusals: stats.limitRefusals,
-      maxSendsIn60s: maxInWindow(stats.acceptedSends[mailbox.userPrincipalName] ?? [], 60_000),
+      maxSendsIn60s: maxInWindow(stats.acceptedSends[credential.mailbox] ?? [], 60_000),
       queueRetries: status.retried,
       queueDrops: status.dropped,
       wallSeconds,

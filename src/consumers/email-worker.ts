@@ -2,7 +2,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import * as z from 'zod/mini';
 
 import { createEmailWorkerDeps } from '../composition/email-worker-root';
-import { EMAIL_ID_PATTERN } from '../contract/email-log';
+import { EMAIL_ID_PATTERN } from '../contract/email-log-values';
 import { handleOutboxJob, type JobOutcome } from '../outbox/handle-outbox-job';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { safeErrorLabel } from '../shared/error-names';

@@ -21,17 +21,14 @@ import {
   SECRET_WITH_CERTIFICATE_MESSAGE,
   tokenEndpointProblem,
 } from './credential-input-rules';
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod, GRANT_TYPES } from './credential-kinds';
 import { MICROSOFT_CLOUD_KEYS, MICROSOFT_CLOUDS, type MicrosoftCloud } from './microsoft-clouds';
 
 export type { ConnectionTestResult } from './credential-health';
-
-/** How the app proves who it is to the token endpoint. */
-export const CLIENT_AUTH_METHODS = ['client_secret', 'certificate'] as const;
-export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+export { CLIENT_AUTH_METHODS, type ClientAuthMethod, GRANT_TYPES } from './credential-kinds';
 
 /** What the admin page sends and the backend validates: one schema for both sides. */
 export const OAUTH2_PROVIDERS = MICROSOFT_CLOUD_KEYS;
-export const GRANT_TYPES = ['client_credentials'] as const;
 export const DEFAULT_SCOPE = MICROSOFT_CLOUDS.microsoft365.scope;
 export const DEFAULT_GRAPH_BASE_URL = MICROSOFT_CLOUDS.microsoft365.graphBaseUrl;
 

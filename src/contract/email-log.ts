@@ -1,21 +1,14 @@
 import * as z from 'zod/mini';
 
-/**
- * Where an email stands in the outbox. `queued`: waiting for its turn (pacing or a new job); `sending`: a worker
- * is handing it to Microsoft 365; `retrying`: an attempt failed in a way that a later one can fix, the next is
- * scheduled; `sent`: Microsoft 365 accepted it (202); `failed`: it will not be tried again without "Resend".
- */
-export const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'sent', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+import { CURSOR_MESSAGE, DELIVERY_STATUSES, type DeliveryStatus, EMAIL_ID_PATTERN } from './email-log-values';
+
+export { CURSOR_MESSAGE, DELIVERY_STATUSES, type DeliveryStatus, EMAIL_ID_PATTERN } from './email-log-values';
 
 /** Days the email log keeps an email when the admin has not chosen. */
 export const DEFAULT_RETENTION_DAYS = 90;
 export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 365;
 export const EMAIL_LOG_PAGE_SIZE = 25;
-
-/** Email ids are UUIDs the app makes when it queues an email. */
-export const EMAIL_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface DeliveryError {
   /** Stable code, e.g. GRAPH_THROTTLED, GRAPH_INVALID_RECIPIENTS, DELIVERY_UNCERTAIN. */
@@ -108,8 +101,6 @@ export interface EmailLogPage {
  * spaces) is a validation error before storage is asked.
  */
 export const EMAIL_LOG_CURSOR_PATTERN = /^[A-Za-z0-9+/=_.:-]{1,4000}$/;
-/** What the email log says of a cursor it cannot use: from a page gone stale, or never its own. */
-export const CURSOR_MESSAGE = 'This page of the email log is out of date. Start again from the first page.';
 
 const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date and time.' });
 

@@ -6,8 +6,7 @@ import type { DeliveryStatus } from './email-log';
 import { recipientInputSchema } from './recipient-input';
 import { templateIdSchema } from './templates';
 
-/** Graph's limit for a message with its attachments (upload sessions take up to 150 MB). */
-export const MAX_MESSAGE_BYTES = 150 * 1024 * 1024;
+export { MAX_MESSAGE_BYTES } from './message-limits';
 export const MAX_LATEST_COMMENTS = 50;
 export const COMMENT_CHOICES = ['none', 'latest', 'all'] as const;
 export type CommentChoice = (typeof COMMENT_CHOICES)[number];

@@ -1,5 +1,4 @@
 import type { PolicyEnv } from '../http/endpoint-policy';
-import { signClientAssertion } from '../oauth/client-assertion';
 import { TokenError } from '../oauth/errors';
 import { type AccessToken, type ClientProof, requestClientCredentialsToken } from '../oauth/token-client';
 import { safeErrorLabel } from '../shared/error-names';
@@ -68,6 +67,11 @@ export const requestCredentialToken = async (
     // A record without its certificate cannot name the key to Entra: the same repair as a lost key.
     if (credential.certificate === undefined) throw new PrivateKeyMissingError(credential.id);
     const privateKeyPem = await deps.credentials.readPrivateKey(credential.id);
+    // jose signs only for certificate credentials: loaded on first use (a chunk of its own in the Forge bundle),
+    // so a function whose credentials use secrets never loads it.
+    const { signClientAssertion } = await import(
+      /* webpackChunkName: "client-assertion" */ '../oauth/client-assertion'
+    );
     const clientAssertion = await signClientAssertion(
       {
         clientId: credential.clientId,

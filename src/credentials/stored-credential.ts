@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
 import { REQUIRED_PERMISSIONS } from '../contract/credential-health';
-import { CLIENT_AUTH_METHODS, type CredentialView, GRANT_TYPES } from '../contract/credentials';
+import { CLIENT_AUTH_METHODS, GRANT_TYPES } from '../contract/credential-kinds';
+import type { CredentialView } from '../contract/credentials';
 import { MICROSOFT_CLOUD_KEYS } from '../contract/microsoft-clouds';
 import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';

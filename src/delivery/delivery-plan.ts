@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_BYTES } from '../contract/issue-email';
+import { MAX_MESSAGE_BYTES } from '../contract/message-limits';
 import { MAX_REQUEST_BYTES } from '../graph/graph-request';
 import {
   attachmentSize,

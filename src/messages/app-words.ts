@@ -1,5 +1,5 @@
 import { AutomationErrorCode } from '../automation/errors';
-import { CURSOR_MESSAGE } from '../contract/email-log';
+import { CURSOR_MESSAGE } from '../contract/email-log-values';
 import { CommonErrorCode } from '../contract/error-codes';
 import { DeliveryErrorCode } from '../delivery/errors';
 import type { HistoryRecordInvalidError } from '../history/history-store';

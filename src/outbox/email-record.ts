@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 
-import { DELIVERY_STATUSES, type DeliveryError, type DeliveryEvent, type DeliveryStatus } from '../contract/email-log';
+import type { DeliveryError, DeliveryEvent } from '../contract/email-log';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../contract/email-log-values';
 
 /**
  * An attempt in progress: a worker has claimed the email and may be talking to Microsoft 365. Written before the

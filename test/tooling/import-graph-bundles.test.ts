@@ -70,6 +70,18 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     expect(engineIn(staticallyReached(inputs, entry))).toEqual([]);
   });
 
+  it.each(ENTRY_FILES)('%s loads jose only on first use (certificate credentials sign with it)', async (entry) => {
+    const inputs = await graphOf(entry);
+    expect(staticallyReached(inputs, entry).filter((file) => file.includes('node_modules/jose/'))).toEqual([]);
+  });
+
+  it('the email worker builds none of the schemas of the admin page, the dialog or the email log when it starts', async () => {
+    const entry = 'src/consumers/email-worker.ts';
+    const reached = staticallyReached(await graphOf(entry), entry);
+    const uiSchemas = ['src/contract/credentials.ts', 'src/contract/issue-email.ts', 'src/contract/email-log.ts'];
+    expect(reached.filter((file) => uiSchemas.some((schemas) => file.endsWith(schemas)))).toEqual([]);
+  });
+
   it('holds one build of entities where a template is rendered', async () => {
     const inputs = Object.keys(await graphOf('src/templates/template-engine.ts'));
     const builds = new Set(

@@ -79,6 +79,11 @@ export const childInvokeRequestSchema = z
     queueDbPath: z.string().min(1).optional(),
     /** The manifest's custom entities (`app.storage.entities`), so that `kvs.entity(...)` queries work. */
     entities: z.array(entityDefinitionSchema).optional(),
+    /**
+     * manifest.yml allows offline user impersonation (`allowImpersonation: true` on a scope), as the host's own
+     * runtime is told (install-options.ts); without it `asUser(accountId)` for someone else is refused, as on Forge.
+     */
+    allowImpersonation: z.boolean().optional(),
   })
   .superRefine((value, context) => {
     if ((value.request === undefined) === (value.consumer === undefined)) {

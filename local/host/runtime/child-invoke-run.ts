@@ -129,6 +129,7 @@ export const runChildInvocation = async (input: unknown): Promise<ChildInvokeAns
       ...(request.environmentType !== undefined ? { environmentType: request.environmentType } : {}),
       ...(request.invocationTimeoutMs !== undefined ? { invocationTimeoutMs: request.invocationTimeoutMs } : {}),
       ...(request.entities !== undefined ? { entities: request.entities } : {}),
+      ...(request.allowImpersonation !== undefined ? { allowImpersonation: request.allowImpersonation } : {}),
       ...(publisher !== undefined ? { routes: [publisher.route] } : {}),
     });
   } catch (error) {

@@ -58,6 +58,27 @@ describe('child-invoke', () => {
     }
   });
 
+  it.each([
+    ['allows', true, { status: 200, body: { accountId: 'user-alice' } }],
+    [
+      'refuses',
+      undefined,
+      {
+        status: 403,
+        body: {
+          message:
+            "requestJira asUser(user-alice) impersonates someone who did not invoke the function; manifest.yml's permissions.scopes must allow it (allowImpersonation: true)",
+        },
+      },
+    ],
+  ])('%s asUser(accountId) for another user as manifest.yml says (allowImpersonation %s)', async (_, allow, answer) => {
+    const outcome = await invokeInChildProcess({
+      ...childRequest({ resolverFunctionKey: 'actAs', payload: { accountId: 'user-alice' } }),
+      ...(allow !== undefined ? { allowImpersonation: allow } : {}),
+    });
+    expect(outcome.answer).toMatchObject({ ok: true, result: answer });
+  });
+
   it('lets concurrent processes write the same file', async () => {
     const outcomes = await Promise.all(
       [1, 2, 3].map((id) => invokeInChildProcess(childRequest({ resolverFunctionKey: 'remember', payload: { id } }))),
