@@ -5,13 +5,10 @@ import { openAttachment } from '../jira/attachment-content';
 import { addEmailComment } from '../jira/issue-comment-writer';
 import { requestJiraAsApp, requestJiraImpersonating } from '../jira/jira-client';
 import { describeDeliveryFailure } from '../messages/error-answers';
-import { createMailboxPacer } from '../outbox/mailbox-pacer';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
-import { systemClock } from '../shared/seams';
-import { createForgeEntityStore } from '../storage/entity-store';
+import { realSleep, systemClock } from '../shared/seams';
 import { createForgeKvStore } from '../storage/forge-kv-store';
-import { MAILBOX_PACE_ENTITY } from '../storage/keys';
 import { appLog } from './app-log';
 import { buildCredentials } from './credentials';
 import { buildGraphDeps } from './graph';
@@ -32,7 +29,6 @@ export const createEmailWorkerDeps = (): OutboxDeps => {
   const history = createHistoryStore(kv);
   return {
     ...buildOutboxStores(kv),
-    pacer: createMailboxPacer(createForgeEntityStore(MAILBOX_PACE_ENTITY)),
     credential: (id) => credentials.service.get(id),
     send: createGraphMailSender(graph),
     findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
@@ -50,6 +46,7 @@ export const createEmailWorkerDeps = (): OutboxDeps => {
     describe: describeDeliveryFailure,
     traffic: createTrafficHealth(kv),
     now: systemClock,
+    sleep: realSleep,
     random: Math.random,
     attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,
     log: appLog,

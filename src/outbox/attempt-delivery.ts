@@ -6,16 +6,19 @@ import { safeErrorLabel } from '../shared/error-names';
 import { type EmailContent, isInlineAttachment } from './email-contents';
 import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
-import { runFollowUps } from './follow-ups';
+import { performFollowUps, runFollowUps, withFollowUpsDone } from './follow-ups';
+import { SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
+import { delaySecondsUntil } from './outbox-queue';
 import { markedFailed, markedRetrying, markedSent } from './record-changes';
+import { planRetry, releaseSlot, type RetryPlan } from './refused-slot';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
 import { updateRecord } from './update-record';
 
 /** A send that got no answer is looked for in the sender's mailbox after this long. */
 export const TRACE_CHECK_DELAY_SECONDS = 15;
 
-export type AttemptOutcome = 'sent' | 'retry-scheduled' | 'unsure' | 'failed' | 'superseded';
+export type AttemptOutcome = 'sent' | 'retry-scheduled' | 'unsure' | 'failed' | 'superseded' | 'slot-missed';
 
 /**
  * The attachments as files read while they are sent (deliver-message.ts): nothing is downloaded up front, so
@@ -52,7 +55,13 @@ const holdsAttempt = (current: EmailRecord, claimed: EmailRecord): boolean =>
   current.attempt?.ticket === claimed.attempt?.ticket &&
   current.attempt?.number === claimed.attempt?.number;
 
-/** Marks the email sent, whatever else was stored meanwhile: Microsoft 365's 202 is the truth. */
+/**
+ * Marks the email sent, whatever else was stored meanwhile: Microsoft 365's 202 is the truth. The follow-ups (history,
+ * comment) run first, from the record as it is about to be stored, so that the sent status is stored with them done:
+ * one write, not two (the outbox's kvs budget). A worker that dies in between leaves `sending`, which the next job
+ * settles by searching the mailbox (trace-check.ts) and finding it sent; the follow-ups then run again (the history
+ * write is idempotent; the comment may repeat, as it could when a worker died between the two writes).
+ */
 export const recordSent = async (
   record: EmailRecord,
   note: string,
@@ -60,10 +69,15 @@ export const recordSent = async (
   deps: OutboxDeps,
   from?: string,
 ): Promise<void> => {
-  const written = await updateRecord(deps.records, record, (current) =>
-    current.status === 'sent' ? undefined : withAttemptFrom(markedSent(current, deps.now(), note, requestId), from),
+  const at = deps.now();
+  const sent = (current: EmailRecord) => withAttemptFrom(markedSent(current, at, note, requestId), from);
+  if (record.status === 'sent') return;
+  const planned = sent(record);
+  const notes = await performFollowUps(planned, deps);
+  const done = new Set(planned.followUps);
+  await updateRecord(deps.records, record, (current) =>
+    current.status === 'sent' ? undefined : withFollowUpsDone(sent(current), done, notes),
   );
-  if (written !== undefined) await runFollowUps(written, deps);
 };
 
 /**
@@ -73,33 +87,81 @@ export const recordSent = async (
  * after this write leaves nothing undone that a redelivered job would not finish.
  */
 export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
-  let result: DeliveryResult;
+  // Stays undefined when the attempt missed its pacing slot before it could call Graph.
+  let result: DeliveryResult | undefined;
   let from: string | undefined;
   try {
     const credential = await deps.credential(record.credentialId);
     from = credential.senderMailbox;
     const content = await deps.contents.read(record.emailId, record.contentChunks);
     const attachments = attachmentsOf(content, deps);
-    result = await deps.send(credential, {
-      subject: content.subject,
-      html: content.html,
-      to: content.to,
-      cc: content.cc,
-      bcc: content.bcc,
-      ...(content.replyTo === undefined ? {} : { replyTo: content.replyTo }),
-      attachments,
-      headers: content.headers,
-      internetMessageId: record.internetMessageId,
-    });
+    const slotAt = record.attempt?.slotAt;
+    if (slotAt === undefined || deps.now() <= slotAt + SEND_BY_MS) {
+      result = await deps.send(credential, {
+        subject: content.subject,
+        html: content.html,
+        to: content.to,
+        cc: content.cc,
+        bcc: content.bcc,
+        ...(content.replyTo === undefined ? {} : { replyTo: content.replyTo }),
+        attachments,
+        headers: content.headers,
+        internetMessageId: record.internetMessageId,
+      });
+    }
   } catch (error) {
     return recordFailure(record, error, deps, from);
   }
+  if (result === undefined) return recordSlotMissed(record, deps);
   // Accepted: nothing that fails from here on is a failed send, or the next attempt would send it twice. A thrown
   // error leaves the claim in place; the platform delivers this job again, finds the attempt over and searches the
   // mailbox (trace-check.ts) instead of sending blindly.
   await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps, from);
   await noteTraffic(deps, (traffic) => traffic.recordAccepted(record.credentialId, deps.now()));
   return 'sent';
+};
+
+/**
+ * The attempt was too slow to reach Graph in its pacing slot (a busy platform): sending now could put more than 30
+ * messages in a minute. Nothing went out, so nothing is counted: the email takes the next free slot.
+ */
+const recordSlotMissed = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
+  const now = deps.now();
+  const scheduled = await scheduleRetry(record, now, deps, (current, plan) => ({
+    ...markedRetrying(
+      current,
+      now,
+      plan.at,
+      `Attempt ${current.attempts} did not reach Microsoft 365 within its sending slot; it goes in the next one.`,
+    ),
+    attempts: current.attempts - 1,
+    roundAttempts: current.roundAttempts - 1,
+  }));
+  return scheduled ? 'slot-missed' : 'superseded';
+};
+
+/**
+ * Stores the retry `change` describes, in the slot planned for it (refused-slot.ts), while the record still holds
+ * this attempt; then pushes its job. False when someone else had changed the record (the attempt was superseded).
+ */
+const scheduleRetry = async (
+  record: EmailRecord,
+  notBefore: number,
+  deps: OutboxDeps,
+  change: (current: EmailRecord, plan: RetryPlan) => EmailRecord,
+): Promise<boolean> => {
+  const plan = await planRetry(record, notBefore, deps);
+  const written = await updateRecord(deps.records, record, (current) =>
+    holdsAttempt(current, record)
+      ? { ...change(current, plan), ...(plan.slotAt === undefined ? {} : { slotAt: plan.slotAt }) }
+      : undefined,
+  );
+  if (written === undefined) return false;
+  await deps.queue.push(record.emailId, {
+    mailbox: record.senderMailbox,
+    delaySeconds: delaySecondsUntil(plan.at, deps.now()),
+  });
+  return true;
 };
 
 /** Microsoft's own refusals (Graph or the token endpoint) say something about the credential; our failures do not. */
@@ -158,20 +220,17 @@ const recordFailure = async (
   if (failure.kind === 'retry' && record.roundAttempts < MAX_ATTEMPTS) {
     const delay = retryDelaySeconds(record.roundAttempts, failure.retryAfterSeconds, deps.random);
     const asked = failure.retryAfterSeconds === undefined ? '' : ' as Microsoft 365 asked (Retry-After)';
-    const written = await updateRecord(deps.records, record, (current) =>
-      holdsAttempt(current, record)
-        ? markedRetryingFrom(
-            from,
-            current,
-            now,
-            now + delay * 1000,
-            `Attempt ${attemptNumber} failed (${detail}); trying again in ${delay} s${asked}.`,
-            { error: described, requestId },
-          )
-        : undefined,
+    const scheduled = await scheduleRetry(record, now + delay * 1000, deps, (current, plan) =>
+      markedRetryingFrom(
+        from,
+        current,
+        now,
+        plan.at,
+        `Attempt ${attemptNumber} failed (${detail}); trying again in ${Math.max(delay, Math.round((plan.at - now) / 1000))} s${asked}.`,
+        { error: described, requestId },
+      ),
     );
-    if (written === undefined) return 'superseded';
-    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delay });
+    if (!scheduled) return 'superseded';
     return 'retry-scheduled';
   }
 
@@ -187,6 +246,7 @@ const recordFailure = async (
       : undefined,
   );
   if (written === undefined) return 'superseded';
+  await releaseSlot(record, deps);
   if (failure.kind === 'final' && isMicrosoftRefusal(error)) {
     await noteTraffic(deps, (traffic) =>
       traffic.recordRefused(record.credentialId, now, { code: described.code, message: described.message }),

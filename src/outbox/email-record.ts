@@ -15,6 +15,8 @@ export interface AttemptLease {
   startedAt: number;
   /** After this the claiming invocation has certainly ended (the worker's time limit has passed). */
   deadlineAt: number;
+  /** The pacing slot the attempt sends in (mailbox-pacer.ts): given back when Microsoft refuses the email. */
+  slotAt?: number;
 }
 
 /**
@@ -139,7 +141,13 @@ export const emailRecordSchema = z
     nextAttemptAt: z.optional(z.number()),
     slotAt: z.optional(z.number()),
     attempt: z.optional(
-      z.object({ number: z.int(), ticket: z.string(), startedAt: z.number(), deadlineAt: z.number() }),
+      z.object({
+        number: z.int(),
+        ticket: z.string(),
+        startedAt: z.number(),
+        deadlineAt: z.number(),
+        slotAt: z.optional(z.number()),
+      }),
     ),
     unsure: z.optional(z.object({ since: z.number() })),
     events: z.array(eventSchema),

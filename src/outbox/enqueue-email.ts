@@ -4,7 +4,8 @@ import { type EmailContent, type EmailContentStore, isInlineAttachment } from '.
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import { OutboxError, OutboxErrorCode } from './errors';
-import type { OutboxQueue } from './outbox-queue';
+import type { MailboxPacer } from './mailbox-pacer';
+import { delaySecondsUntil, type OutboxQueue } from './outbox-queue';
 
 export interface EnqueueDeps {
   records: EmailRecordStore;
@@ -12,6 +13,8 @@ export interface EnqueueDeps {
   queue: OutboxQueue;
   now: Clock;
   log: (line: string) => void;
+  /** Reserves the email's sending slot as it is queued, so its job is delayed to it and runs once. */
+  pacer?: MailboxPacer;
 }
 
 export interface NewEmail {
@@ -30,6 +33,21 @@ export interface NewEmail {
 }
 
 /**
+ * The email's first sending slot, reserved now: its job is delayed to it (the worker runs once for it, rather than
+ * once to be paced and once to send). Without one (a line too long, or pacing trouble) the worker reserves it.
+ */
+const firstSlot = async (email: NewEmail, now: number, deps: EnqueueDeps): Promise<number | undefined> => {
+  if (deps.pacer === undefined) return undefined;
+  try {
+    const decision = await deps.pacer.reserve(email.credential.senderMailbox, { emailId: email.emailId, now });
+    return 'slotAt' in decision ? decision.slotAt : undefined;
+  } catch (error) {
+    deps.log(`email ${email.emailId}: no pacing slot when queued (${safeErrorLabel(error)}); the worker reserves it`);
+    return undefined;
+  }
+};
+
+/**
  * Puts an email in the outbox: its content first, then its record (status queued), then the job. Each step
  * only follows a stored one, so a failure leaves nothing a later step needs: content without a record is dead
  * weight the retention job never sees (harmless), and a record whose job was never pushed is found by the upkeep
@@ -38,6 +56,7 @@ export interface NewEmail {
 export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<EmailRecord> => {
   const now = deps.now();
   const contentChunks = await deps.contents.write(email.emailId, email.content);
+  const slotAt = await firstSlot(email, now, deps);
   const record: EmailRecord = {
     emailId: email.emailId,
     version: 1,
@@ -58,7 +77,8 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
     requestedBy: email.requestedBy,
     attempts: 0,
     roundAttempts: 0,
-    nextAttemptAt: now,
+    nextAttemptAt: slotAt ?? now,
+    ...(slotAt === undefined ? {} : { slotAt }),
     events: [{ at: new Date(now).toISOString(), status: 'queued', note: `Queued by ${email.requestedBy.name}.` }],
     followUps: [],
     commentAfterSend: email.commentAfterSend,
@@ -68,7 +88,10 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
     throw new OutboxError(OutboxErrorCode.WriteConflict, `Email ${email.emailId} is in the outbox already.`);
   }
   try {
-    await deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: 0 });
+    await deps.queue.push(record.emailId, {
+      mailbox: record.senderMailbox,
+      delaySeconds: delaySecondsUntil(slotAt ?? now, now),
+    });
   } catch (error) {
     deps.log(
       `email ${record.emailId}: queued, but pushing its job failed (${safeErrorLabel(error)}); the upkeep job will push it`,

@@ -56,14 +56,11 @@ export const commentFailureNote = (issueKey: string, error: unknown): string =>
     : `The "Emailed to" comment was not added (${safeErrorLabel(error)}).`;
 
 /**
- * The issue's history entry, the comment and forgetting a sent email's content, after the final status is stored.
+ * Runs the follow-ups of a record that is (or is about to be stored) final, and answers the notes for its events.
  * They are records, not delivery: one that fails is logged and dropped, never retried into a second comment; a
- * missing comment is also told in the email's own events, so the admin reading the email log sees why. Marked done
- * afterwards, so a redelivered job after a crash in between runs them again (the history write is idempotent; a
- * comment could repeat, which is the lesser harm than none).
+ * missing comment is also told in the email's own events, so the admin reading the email log sees why.
  */
-export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promise<void> => {
-  if (record.followUps.length === 0) return;
+export const performFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promise<DeliveryEvent[]> => {
   const notes: DeliveryEvent[] = [];
   for (const followUp of record.followUps) {
     try {
@@ -79,15 +76,31 @@ export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promi
       }
     }
   }
+  return notes;
+};
+
+/** The record with these follow-ups marked done and their notes in its events. */
+export const withFollowUpsDone = (
+  current: EmailRecord,
+  done: ReadonlySet<FollowUp>,
+  notes: readonly DeliveryEvent[],
+): EmailRecord => ({
+  ...current,
+  followUps: current.followUps.filter((item) => !done.has(item)),
+  ...(done.has('content') ? { contentChunks: 0 } : {}),
+  events: notes.reduce(withEvent, current.events),
+});
+
+/**
+ * The issue's history entry, the comment and forgetting a sent email's content, after the final status is stored.
+ * Marked done afterwards, so a redelivered job after a crash in between runs them again (the history write is
+ * idempotent; a comment could repeat, which is the lesser harm than none).
+ */
+export const runFollowUps = async (record: EmailRecord, deps: OutboxDeps): Promise<void> => {
+  if (record.followUps.length === 0) return;
+  const notes = await performFollowUps(record, deps);
   const done = new Set(record.followUps);
   await updateRecord(deps.records, record, (current) =>
-    current.followUps.length === 0
-      ? undefined
-      : {
-          ...current,
-          followUps: current.followUps.filter((item) => !done.has(item)),
-          ...(done.has('content') ? { contentChunks: 0 } : {}),
-          events: notes.reduce(withEvent, current.events),
-        },
+    current.followUps.length === 0 ? undefined : withFollowUpsDone(current, done, notes),
   );
 };

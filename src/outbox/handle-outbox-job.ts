@@ -2,9 +2,9 @@ import { attemptDelivery, type AttemptOutcome } from './attempt-delivery';
 import { type EmailRecord, isFinal } from './email-record';
 import { WriteConflictError } from './errors';
 import { runFollowUps } from './follow-ups';
-import { EARLY_TOLERANCE_MS, LATE_TOLERANCE_MS } from './mailbox-pacer';
+import { EARLY_TOLERANCE_MS, SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
-import type { OutboxJob } from './outbox-queue';
+import { delaySecondsUntil, type OutboxJob } from './outbox-queue';
 import { claimed, markedRetrying, without } from './record-changes';
 import { checkTrace, type TraceOutcome } from './trace-check';
 
@@ -30,7 +30,13 @@ const attemptIsOver = (record: EmailRecord, job: OutboxJob, delivery: JobDeliver
 };
 
 const pushAt = (deps: OutboxDeps, record: EmailRecord, at: number, now: number) =>
-  deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: Math.max(0, at - now) / 1000 });
+  deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delaySecondsUntil(at, now) });
+
+/**
+ * A job this little early waits in its run: the queue's delays are whole seconds rounded down (outbox-queue.ts), so a
+ * job due on its pacing slot comes up to a second before it.
+ */
+export const IN_RUN_WAIT_MS = 1_500;
 
 /**
  * The outbox worker's job: bring one email a step closer to sent or failed. Safe to run any number of times for
@@ -48,7 +54,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
   for (let round = 0; round < 6; round += 1) {
     const record = await deps.records.get(job.emailId);
     if (record === undefined) return 'gone';
-    const now = deps.now();
+    let now = deps.now();
 
     if (isFinal(record.status)) {
       await runFollowUps(record, deps);
@@ -75,10 +81,16 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
     }
 
     // queued or retrying
-    if (record.nextAttemptAt !== undefined && now < record.nextAttemptAt - EARLY_TOLERANCE_MS) {
-      // A job pushed for an earlier plan (or delivered twice): it keeps the email going, just later.
-      await pushAt(deps, record, record.nextAttemptAt, now);
+    const dueAt = record.nextAttemptAt ?? now;
+    if (now < dueAt - EARLY_TOLERANCE_MS && dueAt - now > IN_RUN_WAIT_MS) {
+      // A job pushed for an earlier plan (or delivered twice, or a slot beyond the queue's 15 minutes of delay): it
+      // keeps the email going, just later.
+      await pushAt(deps, record, dueAt, now);
       return 'early';
+    }
+    if (now < dueAt) {
+      await deps.sleep(dueAt - now);
+      now = deps.now();
     }
 
     if (record.unsure !== undefined) {
@@ -87,9 +99,14 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
       return outcome;
     }
 
-    const slotAt = record.slotAt !== undefined && now <= record.slotAt + LATE_TOLERANCE_MS ? record.slotAt : undefined;
+    let slotAt = record.slotAt !== undefined && now <= record.slotAt + SEND_BY_MS ? record.slotAt : undefined;
     if (slotAt === undefined) {
-      const decision = await deps.pacer.reserve(record.senderMailbox, now);
+      // A slot the email held and let pass goes back in the same write: nobody sent in it.
+      const decision = await deps.pacer.reserve(record.senderMailbox, {
+        emailId: record.emailId,
+        now,
+        ...(record.slotAt === undefined ? {} : { releasing: record.slotAt }),
+      });
       const waitUntil = 'askAgainAt' in decision ? decision.askAgainAt : decision.slotAt;
       if (waitUntil > now) {
         const paced: EmailRecord = {
@@ -103,6 +120,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
         await pushAt(deps, record, waitUntil, now);
         return 'paced';
       }
+      if ('slotAt' in decision) slotAt = decision.slotAt;
     }
 
     const attempt = {
@@ -110,6 +128,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
       ticket: job.ticket,
       startedAt: now,
       deadlineAt: now + deps.attemptTimeLimitMs + ATTEMPT_DEADLINE_MARGIN_MS,
+      ...(slotAt === undefined ? {} : { slotAt }),
     };
     const claim = { ...claimed(record, attempt, now), version: record.version + 1 };
     if (!(await deps.records.replace(claim, record.version))) continue;

@@ -4,7 +4,7 @@ import type { DeliveryResult } from '../delivery/deliver-message';
 import type { OutgoingMessage } from '../graph/mail-message';
 import type { MessageTrace } from '../graph/message-lookup';
 import type { HistoryRecord } from '../history/history-store';
-import type { Clock } from '../shared/seams';
+import type { Clock, Sleep } from '../shared/seams';
 import type { EmailContentStore } from './email-contents';
 import type { StoredError } from './email-record';
 import type { EmailRecordStore } from './email-records';
@@ -48,6 +48,8 @@ export interface OutboxDeps {
   /** The fixed, safe code and message for an error, as an admin reads it in the log, and as the sender does. */
   describe: (error: unknown) => StoredError;
   now: Clock;
+  /** Waits in the run: a job that comes less than IN_RUN_WAIT_MS before its time waits for it rather than re-queue. */
+  sleep: Sleep;
   random: () => number;
   /** How long one worker invocation may run (the function's timeoutSeconds): an attempt older is over. */
   attemptTimeLimitMs: number;

@@ -8,7 +8,11 @@ import { QueueUnavailableError } from './errors';
 export const OUTBOX_QUEUE_KEY = 'email-outbox';
 /** Graph allows 4 concurrent requests per mailbox and app; one worker invocation makes one request at a time. */
 export const MAILBOX_CONCURRENCY = 4;
-/** Forge delays events by at most 15 minutes. */
+/**
+ * Forge delays events by at most 15 minutes ("delayed up to 15 minutes using the delayInSeconds setting":
+ * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/#push-api); a job due later
+ * comes early, finds it so and is pushed again (handle-outbox-job.ts): one run per 15 minutes of waiting.
+ */
 export const MAX_DELAY_SECONDS = 900;
 
 /**
@@ -27,6 +31,13 @@ export interface OutboxQueue {
 /** The per-mailbox concurrency key: the address is hashed, keys stay short and reveal nothing. */
 export const mailboxConcurrencyKey = (mailbox: string): string =>
   `mailbox-${createHash('sha256').update(mailbox.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
+
+/**
+ * The delay to push for a job due at `at`: whole seconds, rounded down. The job comes up to a second early and waits
+ * the rest in its run (handle-outbox-job.ts), so it starts on its pacing slot rather than up to a second after: with
+ * time left in the slot to reach Microsoft, and to hand the slot on if Microsoft refuses the email.
+ */
+export const delaySecondsUntil = (at: number, now: number): number => Math.max(0, Math.floor((at - now) / 1000));
 
 export const clampDelaySeconds = (seconds: number): number =>
   Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(seconds)));

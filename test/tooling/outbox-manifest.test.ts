@@ -48,6 +48,6 @@ describe('manifest.yml and the outbox code agree', () => {
       typeof index === 'string' ? index : index.name,
     );
     expect(indexNames).toEqual(Object.values(EMAIL_INDEXES));
-    expect(Object.keys(entities.get(MAILBOX_PACE_ENTITY)?.attributes ?? {})).toEqual(['version', 'nextAt']);
+    expect(Object.keys(entities.get(MAILBOX_PACE_ENTITY)?.attributes ?? {})).toEqual(['version', 'slots']);
   });
 });

@@ -202,6 +202,9 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     describe: describeDeliveryFailure,
     traffic,
     now: () => clock.now,
+    sleep: async (ms) => {
+      clock.now += ms;
+    },
     random: () => 0.5,
     attemptTimeLimitMs: WORKER_TIME_LIMIT_MS,
     log: (line) => logLines.push(line),
