@@ -25,6 +25,13 @@ export interface ThreadRef {
 
 /** Older emails of an issue are dropped beyond this many. */
 export const MAX_HISTORY_PER_ISSUE = 200;
+/**
+ * Listing an issue's history is a kvs query, so an ordinary write does not list it: the cap is enforced by one
+ * email in this many (chosen by its id, so a redelivered write decides the same), which keeps an issue at about
+ * MAX_HISTORY_PER_ISSUE plus this many entries (the dialog shows at most DEFAULT_HISTORY_LIMIT of them). Saves a
+ * kvs operation on nearly every email (issue 14's kvs budget).
+ */
+export const PRUNE_ONE_IN = 16;
 export const DEFAULT_HISTORY_LIMIT = 100;
 
 const historyRecordSchema = z.object({
@@ -100,7 +107,15 @@ const toEntry = (record: z.output<typeof historyRecordSchema>): EmailHistoryEntr
  * them in time order, plus a thread index from each message's internetMessageId to its issue for matching replies.
  * One entry an email: a resent email's new outcome replaces its earlier one, at its new time.
  */
-export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER_ISSUE): HistoryStore => {
+/** Whether this email's write enforces the cap: about one in `oneIn`, the same for every write of the email. */
+const prunesOnWrite = (emailId: string, oneIn: number): boolean =>
+  oneIn <= 1 || createHash('sha256').update(emailId, 'utf8').digest().readUInt32BE(0) % oneIn === 0;
+
+export const createHistoryStore = (
+  store: KvStore,
+  maxPerIssue = MAX_HISTORY_PER_ISSUE,
+  pruneOneIn = PRUNE_ONE_IN,
+): HistoryStore => {
   const readAll = async (issueId: string) => {
     const entries = await store.listByPrefix(emailHistoryPrefix(issueId));
     return entries
@@ -125,6 +140,9 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
         const thread: ThreadRef = { issueId, issueKey: record.issueKey, emailId: record.id };
         await store.set(threadKey(threadDigest(record.internetMessageId)), thread);
       }
+      // Only a resent email can have an earlier entry under another key (its earlier outcome, at its earlier time):
+      // a redelivered write of the same outcome has the same time, so the same key.
+      if (record.resentBy === undefined && !prunesOnWrite(record.id, pruneOneIn)) return;
       const all = await readAll(issueId);
       for (const earlier of all.filter((entry) => entry.record.id === record.id && entry.key !== key))
         await store.delete(earlier.key);
