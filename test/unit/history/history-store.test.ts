@@ -161,6 +161,14 @@ describe('history store', () => {
     const kept = [...kv.plain.keys()].filter((key) => key.startsWith('email-history:'));
     expect(kept).toHaveLength(5 + 400 - (enforcing.at(-1) ?? 0));
     listed.mockClear();
+    await store.record('10001', entry(500, { internetMessageId: '<email-500@contoso.com>' }));
+    // The entry and its thread index: one transaction.
+    expect(kv.operations.slice(-1)).toEqual([
+      {
+        operation: 'setAll',
+        key: `email-history:10001:${sortableInstant(entry(500).at)}.email-500 thread:${sha('<email-500@contoso.com>')}`,
+      },
+    ]);
     await store.record(
       '10001',
       entry(1, { at: entry(999).at, resentBy: { accountId: 'u-alex', name: 'Alex Morgan' } }),
@@ -224,7 +232,7 @@ describe('history store', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HistoryRecordInvalidError);
     expect(error).toMatchObject({ code: 'HISTORY_RECORD_INVALID', message });
-    expect(kv.count('set')).toBe(0);
+    expect(kv.count('set') + kv.count('setAll')).toBe(0);
   });
 
   it('refuses ids that cannot be part of a storage key', async () => {
@@ -235,7 +243,7 @@ describe('history store', () => {
     await expect(createHistoryStore(kv).record('10001', entry(1, { id: 'a b' }))).rejects.toMatchObject({
       code: 'STORAGE_KEY_INVALID',
     });
-    expect(kv.count('set')).toBe(0);
+    expect(kv.count('set') + kv.count('setAll')).toBe(0);
   });
 
   it.each([
