@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
+import { seededRandom } from '../local/shared/seeded-random';
 import { type Spread, spreadOf } from './stats';
 
 export interface LoadTarget {
@@ -64,18 +65,6 @@ const runOnce = (target: LoadTarget | undefined): Sample => {
   return { wallMs, requireMs: ms, rss };
 };
 
-/** A small seeded generator (mulberry32): the same shuffles on every run. */
-const seeded = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 const shuffled = <T>(items: readonly T[], random: () => number): T[] => {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i -= 1) {
@@ -91,7 +80,7 @@ export const measureLoads = (
   rounds: number,
   onRound: (done: number) => void = () => undefined,
 ): LoadRun => {
-  const random = seeded(20_241_206);
+  const random = seededRandom(20_241_206);
   const order: (LoadTarget | undefined)[] = [undefined, ...targets];
   const samples = new Map<string, Sample[]>(targets.map((t) => [t.id, []]));
   const bare: Sample[] = [];
