@@ -81,7 +81,8 @@ export const childInvokeRequestSchema = z
     entities: z.array(entityDefinitionSchema).optional(),
     /**
      * manifest.yml allows offline user impersonation (`allowImpersonation: true` on a scope), as the host's own
-     * runtime is told (install-options.ts); without it `asUser(accountId)` for someone else is refused, as on Forge.
+     * runtime is told (install-options.ts); without it `asUser(accountId)` for someone else is refused, as on Forge
+     * (https://developer.atlassian.com/platform/forge/manifest-reference/permissions/, scopes: allowImpersonation).
      */
     allowImpersonation: z.boolean().optional(),
   })

@@ -137,7 +137,8 @@ export const manifestSchema = z.object({
           z.object({
             key: z.string().min(1),
             // file.export, the file a path under src/ that may name folders (`resolvers/admin-resolver.handler`):
-            // @forge/manifest's own pattern, ^([\p{Alpha}\d_-]+(?:\/[\p{Alpha}\d_-]+)*)\.([\p{Alpha}\d_-]+)$.
+            // @forge/manifest's own pattern, ^([\p{Alpha}\d_-]+(?:\/[\p{Alpha}\d_-]+)*)\.([\p{Alpha}\d_-]+)$
+            // (https://developer.atlassian.com/platform/forge/manifest-reference/modules/function/).
             handler: z.string().regex(/^[\w-]+(\/[\w-]+)*\.[\w-]+$/),
             // Forge's schema: 1-900 s; the module type may allow less (checked when the function runs).
             timeoutSeconds: z.number().min(1).max(900).optional(),
