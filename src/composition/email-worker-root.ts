@@ -40,6 +40,7 @@ export const createEmailWorkerDeps = (): OutboxDeps => {
         readAs === undefined ? requestJiraAsApp : requestJiraImpersonating(readAs),
       ),
     recordHistory: (issueId, record) => history.record(issueId, record),
+    stageHistory: (issueId, record) => history.stage(issueId, record),
     addComment: async (issueKey, note) => {
       await addEmailComment(issueKey, note, requestJiraAsApp);
     },

@@ -7,7 +7,7 @@ import { AppError } from '../shared/app-error';
 import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { emailHistoryKey, emailHistoryPrefix, threadKey } from '../storage/keys';
-import type { KvStore } from '../storage/kv-store';
+import type { KvEntry, KvStore } from '../storage/kv-store';
 
 /** What the history keeps of one email: what the dialog shows, and the identifiers replies will be matched by. */
 export type HistoryRecord = EmailHistoryEntry & {
@@ -25,6 +25,13 @@ export interface ThreadRef {
 
 /** Older emails of an issue are dropped beyond this many. */
 export const MAX_HISTORY_PER_ISSUE = 200;
+/**
+ * Listing an issue's history is a kvs query, so an ordinary write does not list it: the cap is enforced by one
+ * email in this many (chosen by its id, so a redelivered write decides the same), which keeps an issue at about
+ * MAX_HISTORY_PER_ISSUE plus this many entries (the dialog shows at most DEFAULT_HISTORY_LIMIT of them). Saves a
+ * kvs operation on nearly every email (issue 14's kvs budget).
+ */
+export const PRUNE_ONE_IN = 16;
 export const DEFAULT_HISTORY_LIMIT = 100;
 
 const historyRecordSchema = z.object({
@@ -54,8 +61,16 @@ export class HistoryRecordInvalidError extends AppError<'HISTORY_RECORD_INVALID'
   }
 }
 
+/** An entry ready to be written (with its thread index), and what to do once it is: drop what it replaces or the cap. */
+export interface StagedHistory {
+  entries: KvEntry[];
+  tidy: () => Promise<void>;
+}
+
 export interface HistoryStore {
   record: (issueId: string, entry: HistoryRecord) => Promise<void>;
+  /** The entry's writes, checked, for a caller that writes them in its own transaction; then it calls `tidy`. */
+  stage: (issueId: string, entry: HistoryRecord) => StagedHistory;
   /** Newest first, at most `limit`, exactly as the contract's EmailHistoryEntry (no internal ids). */
   list: (issueId: string, limit?: number) => Promise<EmailHistoryEntry[]>;
   findThread: (internetMessageId: string) => Promise<ThreadRef | undefined>;
@@ -100,7 +115,15 @@ const toEntry = (record: z.output<typeof historyRecordSchema>): EmailHistoryEntr
  * them in time order, plus a thread index from each message's internetMessageId to its issue for matching replies.
  * One entry an email: a resent email's new outcome replaces its earlier one, at its new time.
  */
-export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER_ISSUE): HistoryStore => {
+/** Whether this email's write enforces the cap: about one in `oneIn`, the same for every write of the email. */
+const prunesOnWrite = (emailId: string, oneIn: number): boolean =>
+  oneIn <= 1 || createHash('sha256').update(emailId, 'utf8').digest().readUInt32BE(0) % oneIn === 0;
+
+export const createHistoryStore = (
+  store: KvStore,
+  maxPerIssue = MAX_HISTORY_PER_ISSUE,
+  pruneOneIn = PRUNE_ONE_IN,
+): HistoryStore => {
   const readAll = async (issueId: string) => {
     const entries = await store.listByPrefix(emailHistoryPrefix(issueId));
     return entries
@@ -114,27 +137,43 @@ export const createHistoryStore = (store: KvStore, maxPerIssue = MAX_HISTORY_PER
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
 
-  return {
-    record: async (issueId, entry) => {
-      const parsed = historyRecordSchema.safeParse(entry, IN_ENGLISH);
-      if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstSchemaProblem(parsed.error));
-      const record = parsed.data;
-      const key = emailHistoryKey(issueId, sortableInstant(record.at), record.id);
-      await store.set(key, record);
-      if (record.internetMessageId !== undefined) {
-        const thread: ThreadRef = { issueId, issueKey: record.issueKey, emailId: record.id };
-        await store.set(threadKey(threadDigest(record.internetMessageId)), thread);
-      }
+  const stage = (issueId: string, entry: HistoryRecord): StagedHistory => {
+    const parsed = historyRecordSchema.safeParse(entry, IN_ENGLISH);
+    if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstSchemaProblem(parsed.error));
+    const record = parsed.data;
+    const key = emailHistoryKey(issueId, sortableInstant(record.at), record.id);
+    const entries: KvEntry[] = [{ key, value: record }];
+    if (record.internetMessageId !== undefined) {
+      const thread: ThreadRef = { issueId, issueKey: record.issueKey, emailId: record.id };
+      entries.push({ key: threadKey(threadDigest(record.internetMessageId)), value: thread });
+    }
+    const tidy = async () => {
+      // Only a resent email can have an earlier entry under another key (its earlier outcome, at its earlier time):
+      // a redelivered write of the same outcome has the same time, so the same key.
+      if (record.resentBy === undefined && !prunesOnWrite(record.id, pruneOneIn)) return;
       const all = await readAll(issueId);
-      for (const earlier of all.filter((entry) => entry.record.id === record.id && entry.key !== key))
+      for (const earlier of all.filter((item) => item.record.id === record.id && item.key !== key))
         await store.delete(earlier.key);
-      const kept = all.filter((entry) => entry.record.id !== record.id || entry.key === key);
+      const kept = all.filter((item) => item.record.id !== record.id || item.key === key);
       for (const old of kept.slice(0, Math.max(0, kept.length - maxPerIssue))) {
         await store.delete(old.key);
         if (old.record.internetMessageId !== undefined)
           await store.delete(threadKey(threadDigest(old.record.internetMessageId)));
       }
+    };
+    return { entries, tidy };
+  };
+
+  return {
+    record: async (issueId, entry) => {
+      const staged = stage(issueId, entry);
+      // The entry and its thread index in one transaction: one kvs write, not two (issue 14's kvs budget).
+      const [only, ...more] = staged.entries;
+      if (only !== undefined && more.length === 0) await store.set(only.key, only.value);
+      else await store.setAll(staged.entries);
+      await staged.tidy();
     },
+    stage,
     list: async (issueId, limit = DEFAULT_HISTORY_LIMIT) => {
       const all = await readAll(issueId);
       return all

@@ -6,7 +6,7 @@ import { safeErrorLabel } from '../shared/error-names';
 import { type EmailContent, isInlineAttachment } from './email-contents';
 import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
-import { performFollowUps, runFollowUps, withFollowUpsDone } from './follow-ups';
+import { performFollowUps, runFollowUps, stagedHistoryOf, withFollowUpsDone } from './follow-ups';
 import { SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
 import { delaySecondsUntil } from './outbox-queue';
@@ -58,9 +58,10 @@ const holdsAttempt = (current: EmailRecord, claimed: EmailRecord): boolean =>
 /**
  * Marks the email sent, whatever else was stored meanwhile: Microsoft 365's 202 is the truth. The follow-ups (history,
  * comment) run first, from the record as it is about to be stored, so that the sent status is stored with them done:
- * one write, not two (the outbox's kvs budget). A worker that dies in between leaves `sending`, which the next job
- * settles by searching the mailbox (trace-check.ts) and finding it sent; the follow-ups then run again (the history
- * write is idempotent; the comment may repeat, as it could when a worker died between the two writes).
+ * one write, not two (the outbox's kvs budget); the history entry goes in that very write's transaction. A worker that
+ * dies in between leaves `sending`, which the next job settles by searching the mailbox (trace-check.ts) and finding
+ * it sent; the follow-ups then run again (the history write is idempotent; the comment may repeat, as it could when
+ * a worker died between the two writes).
  */
 export const recordSent = async (
   record: EmailRecord,
@@ -73,11 +74,25 @@ export const recordSent = async (
   const sent = (current: EmailRecord) => withAttemptFrom(markedSent(current, at, note, requestId), from);
   if (record.status === 'sent') return;
   const planned = sent(record);
-  const notes = await performFollowUps(planned, deps);
+  const staged = stagedHistoryOf(planned, deps);
+  const others =
+    staged === undefined ? planned : { ...planned, followUps: planned.followUps.filter((f) => f !== 'history') };
+  const notes = await performFollowUps(others, deps);
   const done = new Set(planned.followUps);
-  await updateRecord(deps.records, record, (current) =>
-    current.status === 'sent' ? undefined : withFollowUpsDone(sent(current), done, notes),
-  );
+  const change = (current: EmailRecord) =>
+    current.status === 'sent' ? undefined : withFollowUpsDone(sent(current), done, notes);
+  if (staged === undefined) {
+    await updateRecord(deps.records, record, change);
+    return;
+  }
+  // A failed write throws, as the record's own write would: the redelivered job finds the sent copy and comes back here.
+  const written = await updateRecord(deps.records, record, change, staged.entries);
+  if (written === undefined) return;
+  try {
+    await staged.tidy();
+  } catch (error) {
+    deps.log(`email ${record.emailId}: the history after sent was not tidied (${safeErrorLabel(error)})`);
+  }
 };
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from '../shared/app-error';
 import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { emailContentKey } from '../storage/keys';
-import type { KvStore } from '../storage/kv-store';
+import type { KvEntry, KvStore } from '../storage/kv-store';
 import { ContentMissingError, OutboxRecordInvalidError } from './errors';
 
 export interface StoredAttachment {
@@ -87,21 +87,31 @@ export class ContentTooLargeError extends AppError<'EMAIL_CONTENT_TOO_LARGE'> {
 export interface EmailContentStore {
   /** Answers how many chunks it wrote. */
   write: (emailId: string, content: EmailContent) => Promise<number>;
+  /** The kvs entries `write` would set, for a caller that sets them in a transaction of its own. */
+  entriesOf?: (emailId: string, content: EmailContent) => KvEntry[];
   read: (emailId: string, chunks: number) => Promise<EmailContent>;
   delete: (emailId: string, chunks: number) => Promise<void>;
 }
 
+const entriesOf = (emailId: string, content: EmailContent): KvEntry[] => {
+  const json = Buffer.from(JSON.stringify(content), 'utf8');
+  const encoded = json.toString('base64');
+  const count = Math.max(1, Math.ceil(encoded.length / CHUNK_CHARS));
+  if (count > MAX_CHUNKS) throw new ContentTooLargeError(json.length);
+  return Array.from({ length: count }, (_, index) => ({
+    key: emailContentKey(emailId, index),
+    value: encoded.slice(index * CHUNK_CHARS, (index + 1) * CHUNK_CHARS),
+  }));
+};
+
 export const createEmailContentStore = (store: KvStore): EmailContentStore => ({
   write: async (emailId, content) => {
-    const json = Buffer.from(JSON.stringify(content), 'utf8');
-    const encoded = json.toString('base64');
-    const count = Math.max(1, Math.ceil(encoded.length / CHUNK_CHARS));
-    if (count > MAX_CHUNKS) throw new ContentTooLargeError(json.length);
-    for (let index = 0; index < count; index += 1) {
-      await store.set(emailContentKey(emailId, index), encoded.slice(index * CHUNK_CHARS, (index + 1) * CHUNK_CHARS));
-    }
-    return count;
+    const entries = entriesOf(emailId, content);
+    for (const { key, value } of entries) await store.set(key, value);
+    return entries.length;
   },
+
+  entriesOf,
 
   read: async (emailId, chunks) => {
     const parts = await Promise.all(

@@ -3,6 +3,7 @@ import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import type { EntityStore } from '../storage/entity-store';
 import { outboxEmailKey } from '../storage/keys';
+import type { KvEntry } from '../storage/kv-store';
 import { type EmailRecord, emailRecordSchema } from './email-record';
 import { OutboxRecordInvalidError } from './errors';
 
@@ -24,8 +25,11 @@ export interface EmailRecordStore {
   get: (emailId: string) => Promise<EmailRecord | undefined>;
   /** False when an email with this id exists already. */
   create: (record: EmailRecord) => Promise<boolean>;
-  /** Writes `next` only if the stored record is still at `expectedVersion`; false when someone wrote first. */
-  replace: (next: EmailRecord, expectedVersion: number) => Promise<boolean>;
+  /**
+   * Writes `next` only if the stored record is still at `expectedVersion`; false when someone wrote first.
+   * `alongside`: kvs entries written in the same transaction, only with it.
+   */
+  replace: (next: EmailRecord, expectedVersion: number, alongside?: readonly KvEntry[]) => Promise<boolean>;
   delete: (emailId: string) => Promise<void>;
   query: (query: EmailRecordQuery) => Promise<{ records: EmailRecord[]; cursor?: string }>;
 }
@@ -73,7 +77,8 @@ export const createEmailRecordStore = (entities: EntityStore): EmailRecordStore 
     return value === undefined ? undefined : parseRecord(value);
   },
   create: (record) => entities.create(outboxEmailKey(record.emailId), record),
-  replace: (next, expectedVersion) => entities.replace(outboxEmailKey(next.emailId), next, expectedVersion),
+  replace: (next, expectedVersion, alongside) =>
+    entities.replace(outboxEmailKey(next.emailId), next, expectedVersion, alongside),
   delete: (emailId) => entities.delete(outboxEmailKey(emailId)),
   query: async (query) => {
     const range = {

@@ -1,5 +1,5 @@
 import type { DeliveryEvent } from '../contract/email-log';
-import type { HistoryRecord } from '../history/history-store';
+import type { HistoryRecord, StagedHistory } from '../history/history-store';
 import { JiraError, JiraErrorCode } from '../jira/errors';
 import { safeErrorLabel } from '../shared/error-names';
 import { type EmailRecord, type FollowUp, withEvent } from './email-record';
@@ -77,6 +77,20 @@ export const performFollowUps = async (record: EmailRecord, deps: OutboxDeps): P
     }
   }
   return notes;
+};
+
+/**
+ * A final record's history entry, ready to go in the same transaction as the record's own write (one kvs write
+ * instead of two). Undefined when there is none to write, or it cannot be staged: then the follow-up writes it.
+ */
+export const stagedHistoryOf = (record: EmailRecord, deps: OutboxDeps): StagedHistory | undefined => {
+  if (deps.stageHistory === undefined || !record.followUps.includes('history')) return undefined;
+  if (record.issueId === undefined || record.issueKey === undefined) return undefined;
+  try {
+    return deps.stageHistory(record.issueId, historyEntryOf(record, record.issueKey));
+  } catch {
+    return undefined;
+  }
 };
 
 /** The record with these follow-ups marked done and their notes in its events. */

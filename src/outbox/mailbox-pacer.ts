@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 
 import type { EntityStore } from '../storage/entity-store';
 import { mailboxPaceKey } from '../storage/keys';
+import type { KvEntry } from '../storage/kv-store';
 import { WriteConflictError } from './errors';
 import { findFreeSlot, type PaceEntry, pruned, withHolder, withoutEntry, withSlot } from './pace-log';
 
@@ -63,6 +64,16 @@ export type HandOverDecision = SlotDecision & { movedUp?: { emailId: string; slo
 export interface MailboxPacer {
   /** The time this email may be sent, reserved for it; or, with too long a line, when to ask again. */
   reserve: (mailbox: string, request: SlotRequest) => Promise<SlotDecision>;
+  /**
+   * `reserve`, with `alongside` (plain kvs entries, e.g. the email's content as it is queued) set in the slot's own
+   * transaction: one kvs write for both. `tookAlong` is false when they were not written (a mailbox's very first
+   * slot is a create, which takes nothing along): the caller writes them.
+   */
+  reserveTakingAlong: (
+    mailbox: string,
+    request: SlotRequest,
+    alongside: readonly KvEntry[],
+  ) => Promise<{ decision: SlotDecision; tookAlong: boolean }>;
   /** Gives back a slot its attempt did not spend (Microsoft refused it, or it never reached Microsoft). */
   release: (mailbox: string, emailId: string, slotAt: number, now: number) => Promise<void>;
   /**
@@ -103,7 +114,12 @@ const reserveIn = (entries: PaceEntry[], request: SlotRequest): { entries: PaceE
  * Every change is a conditional write on the entity's version.
  */
 export const createMailboxPacer = (entities: EntityStore): MailboxPacer => {
-  const update = async <T>(mailbox: string, now: number, change: Change<T>): Promise<T> => {
+  const update = async <T>(
+    mailbox: string,
+    now: number,
+    change: Change<T>,
+    alongside: readonly KvEntry[] = [],
+  ): Promise<{ answer: T; tookAlong: boolean }> => {
     const key = keyOf(mailbox);
     for (let tries = 0; tries < MAX_TRIES; tries += 1) {
       const stored = await entities.get(key);
@@ -115,26 +131,40 @@ export const createMailboxPacer = (entities: EntityStore): MailboxPacer => {
       }
       const current = parsed?.data;
       const outcome = change(pruned(current?.slots ?? [], now - LOG_KEEP_MS));
-      if ('unchanged' in outcome) return outcome.unchanged;
+      if ('unchanged' in outcome) return { answer: outcome.unchanged, tookAlong: false };
       const next = { version: (current?.version ?? 0) + 1, slots: outcome.entries };
       const written =
-        current === undefined ? await entities.create(key, next) : await entities.replace(key, next, current.version);
-      if (written) return outcome.answer;
+        current === undefined
+          ? await entities.create(key, next)
+          : await entities.replace(key, next, current.version, alongside);
+      if (written) return { answer: outcome.answer, tookAlong: current !== undefined && alongside.length > 0 };
     }
     throw new WriteConflictError('the mailbox pacing slots');
   };
 
   return {
-    reserve: (mailbox, request) => update(mailbox, request.now, (entries) => reserveIn(entries, request)),
+    reserve: async (mailbox, request) =>
+      (await update(mailbox, request.now, (entries) => reserveIn(entries, request))).answer,
 
-    release: (mailbox, emailId, slotAt, now) =>
-      update(mailbox, now, (entries) => {
+    reserveTakingAlong: async (mailbox, request, alongside) => {
+      const { answer, tookAlong } = await update(
+        mailbox,
+        request.now,
+        (entries) => reserveIn(entries, request),
+        alongside,
+      );
+      return { decision: answer, tookAlong };
+    },
+
+    release: async (mailbox, emailId, slotAt, now) => {
+      await update(mailbox, now, (entries) => {
         const kept = withoutEntry(entries, slotAt, emailId);
         return kept.length === entries.length ? { unchanged: undefined } : { entries: kept, answer: undefined };
-      }),
+      });
+    },
 
-    handOver: (mailbox, request) =>
-      update(mailbox, request.now, (entries) => {
+    handOver: async (mailbox, request) => {
+      const { answer } = await update(mailbox, request.now, (entries): ReturnType<Change<HandOverDecision>> => {
         const notBefore = Math.max(request.now, request.notBefore ?? request.now);
         const holds = entries.some(([at, id]) => at === request.slotAt && id === request.emailId);
         const inTime = request.now <= request.slotAt + SEND_BY_MS - HANDOVER_MARGIN_MS;
@@ -151,6 +181,8 @@ export const createMailboxPacer = (entities: EntityStore): MailboxPacer => {
           entries: swapped,
           answer: { slotAt: from, movedUp: { emailId: taker, slotAt: request.slotAt, from } },
         };
-      }),
+      });
+      return answer;
+    },
   };
 };

@@ -3,7 +3,7 @@ import type { TrafficHealth } from '../credentials/traffic-health';
 import type { DeliveryResult } from '../delivery/deliver-message';
 import type { OutgoingMessage } from '../graph/mail-message';
 import type { MessageTrace } from '../graph/message-lookup';
-import type { HistoryRecord } from '../history/history-store';
+import type { HistoryRecord, StagedHistory } from '../history/history-store';
 import type { Clock, Sleep } from '../shared/seams';
 import type { EmailContentStore } from './email-contents';
 import type { StoredError } from './email-record';
@@ -42,6 +42,11 @@ export interface OutboxDeps {
     readAs: string | undefined,
   ) => Promise<AsyncIterable<Uint8Array>>;
   recordHistory: (issueId: string, record: HistoryRecord) => Promise<void>;
+  /**
+   * The history entry's writes, for the sent status to take along in its own transaction (one kvs write for both);
+   * without it, the entry is written on its own through recordHistory.
+   */
+  stageHistory?: (issueId: string, record: HistoryRecord) => StagedHistory;
   addComment: (issueKey: string, note: EmailCommentNote) => Promise<void>;
   /** Where each accepted or refused send is noted for the credential's health on the admin page. */
   traffic?: Pick<TrafficHealth, 'recordAccepted' | 'recordRefused'>;

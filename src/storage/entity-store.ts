@@ -1,6 +1,7 @@
 import { Filter, FilterConditions, kvs as forgeKvs, Sort, WhereConditions } from '@forge/kvs';
 
 import { storageCall } from './errors';
+import type { KvEntry } from './kv-store';
 
 /** A value whose every write is conditional on the version it was read at. */
 export interface Versioned {
@@ -40,7 +41,12 @@ export interface EntityPage {
 export interface EntityStore {
   get: (key: string) => Promise<unknown>;
   create: (key: string, value: Versioned) => Promise<boolean>;
-  replace: (key: string, value: Versioned, expectedVersion: number) => Promise<boolean>;
+  /**
+   * `alongside`: plain kvs entries set in the same transaction, all or none with the entity's write: one write
+   * request against the kvs limits ("Transactions are treated as a single Write operation":
+   * https://developer.atlassian.com/platform/forge/storage-reference/transactions/).
+   */
+  replace: (key: string, value: Versioned, expectedVersion: number, alongside?: readonly KvEntry[]) => Promise<boolean>;
   delete: (key: string) => Promise<void>;
   query: (query: IndexQuery) => Promise<EntityPage>;
 }
@@ -78,16 +84,15 @@ export const createForgeEntityStore = (entityName: string, client: ForgeEntityKv
         throw error;
       }
     }),
-  replace: (key, value, expectedVersion) =>
+  replace: (key, value, expectedVersion, alongside = []) =>
     storageCall('transact', key, async () => {
       try {
-        await client
-          .transact()
-          .set(key, value, {
-            entityName,
-            conditions: new Filter<Versioned>().and('version', FilterConditions.equalTo(expectedVersion)),
-          })
-          .execute();
+        let transaction = client.transact().set(key, value, {
+          entityName,
+          conditions: new Filter<Versioned>().and('version', FilterConditions.equalTo(expectedVersion)),
+        });
+        for (const entry of alongside) transaction = transaction.set(entry.key, entry.value);
+        await transaction.execute();
         return true;
       } catch (error) {
         if (isConflict(error)) return false;

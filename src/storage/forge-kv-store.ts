@@ -6,7 +6,7 @@ import type { KvEntry, KvStore } from './kv-store';
 /** The slice of @forge/kvs this adapter uses; the default is the real client. */
 export type ForgeKvs = Pick<
   typeof forgeKvs,
-  'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret'
+  'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret' | 'transact'
 >;
 
 /** Forge answers at most 100 entries a page. */
@@ -18,6 +18,12 @@ const MAX_PAGES = 50;
 export const createForgeKvStore = (client: ForgeKvs = forgeKvs): KvStore => ({
   get: (key) => storageCall('get', key, () => client.get<unknown>(key)),
   set: (key, value) => storageCall('set', key, () => client.set(key, value)),
+  setAll: (entries) =>
+    storageCall('transact', entries.map((entry) => entry.key).join(' '), async () => {
+      let transaction = client.transact();
+      for (const { key, value } of entries) transaction = transaction.set(key, value);
+      await transaction.execute();
+    }),
   delete: (key) => storageCall('delete', key, () => client.delete(key)),
   getSecret: (key) => storageCall('getSecret', key, () => client.getSecret<unknown>(key)),
   setSecret: (key, value) => storageCall('setSecret', key, () => client.setSecret(key, value)),

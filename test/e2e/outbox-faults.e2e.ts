@@ -27,11 +27,12 @@ const WINDOW_MS = 60_000;
 const EXCHANGE_PER_MINUTE = 30;
 const GOALS = { shareOfLimit: 95, workerRunsPerEmail: 2, kvsOperationsPerEmail: 12 };
 /**
- * What the kvs operations per email are held to until the goal is met: the outbox's own share is down to the record's
- * writes, its content and its pacing slot; the rest is the "Send" resolver's reads (credentials, mail settings) and
- * the history entry (entry, thread index, and the issue's listing to prune it), outside the outbox.
+ * What the kvs operations per email are held to until the goal is met: runs measure 12.43 (the history entry and its
+ * thread index go in the sent status's transaction, the content in the pacing slot's, and the issue's history is
+ * listed only by one email in 16). What is left over the goal is the "Send" resolver's two reads (the credential
+ * list and the mail settings) and the retries' record writes and reads (3.89 transactions, 1.8 record reads).
  */
-const KVS_CEILING_NOW = 17;
+const KVS_CEILING_NOW = 13;
 /**
  * The share of the pacing limit asserted: runs on this 2-core machine reached 93.6 to 95.4 % (the goal, 95 %, is
  * printed); a busy machine makes some jobs miss their slot or come too late to hand a refused one on. The floor sits

@@ -128,7 +128,7 @@ describe('history store', () => {
 
   it('keeps at most 200 emails an issue, dropping the oldest and their thread entries', async () => {
     const kv = new MemoryKvStore();
-    const store = createHistoryStore(kv);
+    const store = createHistoryStore(kv, 200, 1);
     for (let n = 1; n <= 202; n += 1)
       await store.record('10001', entry(n, { internetMessageId: `<email-${n}@contoso.com>` }));
     const keys = [...kv.plain.keys()];
@@ -144,6 +144,36 @@ describe('history store', () => {
       emailId: 'email-3',
     });
     expect((await store.list('10001', 500)).map((item) => item.id).at(-1)).toBe('email-3');
+  });
+
+  it('lists the issue only on a resend or on the emails that enforce the cap, about one in 16', async () => {
+    const kv = new MemoryKvStore();
+    const listed = jest.spyOn(kv, 'listByPrefix');
+    const store = createHistoryStore(kv, 5);
+    for (let n = 1; n <= 400; n += 1) await store.record('10001', entry(n));
+    const enforcing = Array.from({ length: 400 }, (_, i) => i + 1).filter(
+      (n) => createHash('sha256').update(`email-${n}`).digest().readUInt32BE(0) % 16 === 0,
+    );
+    expect(listed).toHaveBeenCalledTimes(enforcing.length);
+    expect(enforcing.length).toBeGreaterThan(400 / 16 / 2);
+    expect(enforcing.length).toBeLessThan((400 / 16) * 2);
+    // The cap, plus the emails written since the last one that enforced it.
+    const kept = [...kv.plain.keys()].filter((key) => key.startsWith('email-history:'));
+    expect(kept).toHaveLength(5 + 400 - (enforcing.at(-1) ?? 0));
+    listed.mockClear();
+    await store.record('10001', entry(500, { internetMessageId: '<email-500@contoso.com>' }));
+    // The entry and its thread index: one transaction.
+    expect(kv.operations.slice(-1)).toEqual([
+      {
+        operation: 'setAll',
+        key: `email-history:10001:${sortableInstant(entry(500).at)}.email-500 thread:${sha('<email-500@contoso.com>')}`,
+      },
+    ]);
+    await store.record(
+      '10001',
+      entry(1, { at: entry(999).at, resentBy: { accountId: 'u-alex', name: 'Alex Morgan' } }),
+    );
+    expect(listed).toHaveBeenCalledTimes(1);
   });
 
   it.each([
@@ -202,7 +232,7 @@ describe('history store', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HistoryRecordInvalidError);
     expect(error).toMatchObject({ code: 'HISTORY_RECORD_INVALID', message });
-    expect(kv.count('set')).toBe(0);
+    expect(kv.count('set') + kv.count('setAll')).toBe(0);
   });
 
   it('refuses ids that cannot be part of a storage key', async () => {
@@ -213,7 +243,7 @@ describe('history store', () => {
     await expect(createHistoryStore(kv).record('10001', entry(1, { id: 'a b' }))).rejects.toMatchObject({
       code: 'STORAGE_KEY_INVALID',
     });
-    expect(kv.count('set')).toBe(0);
+    expect(kv.count('set') + kv.count('setAll')).toBe(0);
   });
 
   it.each([

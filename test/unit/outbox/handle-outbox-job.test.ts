@@ -13,9 +13,15 @@ describe('handleOutboxJob', () => {
     await queueEmail();
     expect(world.queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0]);
     expect(contentKeys()).toEqual([`email-content:${ID}.0`]);
+    world.kv.resetOperations();
 
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
 
+    // The history entry and its thread index went in the sent status's own transaction: no write of their own.
+    const historyWrites = world.kv.operations.filter(({ key }) => /email-history:|thread:/.test(key));
+    expect(historyWrites).toEqual([
+      { operation: 'setAll', key: expect.stringMatching(/^email-history:\S+ thread:[0-9a-f]{64}$/) as unknown },
+    ]);
     expect(calls().sends).toHaveLength(1);
     expect(calls().sends[0]?.body).toContain(`"internetMessageId":"${MESSAGE_ID}"`);
     const stored = await record();
@@ -227,6 +233,8 @@ describe('handleOutboxJob', () => {
   it('logs and drops a follow-up that fails, and still does the others', async () => {
     const { world, queueEmail, record, history } = await setup();
     await queueEmail();
+    // Written on its own (not in the sent status's transaction), the history entry fails.
+    delete world.outbox.stageHistory;
     world.outbox.recordHistory = async () => Promise.reject(new TypeError('storage down'));
 
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);

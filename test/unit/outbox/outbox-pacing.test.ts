@@ -1,9 +1,11 @@
+import { createEmailContentStore } from '../../../src/outbox/email-contents';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { enqueueEmail, type NewEmail } from '../../../src/outbox/enqueue-email';
 import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
 import { createMailboxPacer, SEND_BY_MS, SLOT_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
 import { MemoryEntityStore } from '../support/memory-entity-store';
+import { MemoryKvStore } from '../support/memory-kv-store';
 import { graphError } from '../support/outbox-microsoft';
 import { emailIdOf, NOW, silenceWarnings } from '../support/resolvers';
 import { setup } from './outbox-world';
@@ -186,5 +188,34 @@ describe('enqueueEmail with a pacer', () => {
     expect(logLines).toEqual([
       `email ${emailIdOf(2)}: no pacing slot when queued (WriteConflictError OUTBOX_WRITE_CONFLICT); the worker reserves it`,
     ]);
+  });
+
+  it("writes the content in its pacing slot's transaction (one kvs write), except with the mailbox's first slot", async () => {
+    const kv = new MemoryKvStore();
+    const paces = new MemoryEntityStore({});
+    paces.alongsideTo = kv;
+    const contents = createEmailContentStore(kv);
+    const enqueue = (n: number) =>
+      enqueueEmail(email(n), {
+        records: createEmailRecordStore(new MemoryEntityStore()),
+        contents,
+        queue: new FakeOutboxQueue(() => NOW),
+        now: () => NOW,
+        log: () => {},
+        pacer: createMailboxPacer(paces),
+      });
+
+    await expect(enqueue(1)).resolves.toMatchObject({ slotAt: NOW, contentChunks: 1 });
+    expect(kv.operations).toEqual([{ operation: 'set', key: `email-content:${emailIdOf(1)}.0` }]);
+    kv.resetOperations();
+    await expect(enqueue(2)).resolves.toMatchObject({ slotAt: NOW + D, contentChunks: 1 });
+    expect(kv.operations).toEqual([{ operation: 'setAll', key: `email-content:${emailIdOf(2)}.0` }]);
+    await expect(contents.read(emailIdOf(2), 1)).resolves.toMatchObject({ subject: 'Hi', html: '<p>Hi</p>' });
+
+    // Pacing trouble: the content is written on its own, and the worker reserves the slot.
+    kv.resetOperations();
+    paces.conflictsBeforeReplace = 100;
+    await expect(enqueue(3)).resolves.toMatchObject({ contentChunks: 1, nextAttemptAt: NOW });
+    expect(kv.operations).toEqual([{ operation: 'set', key: `email-content:${emailIdOf(3)}.0` }]);
   });
 });

@@ -38,6 +38,17 @@ const fakeKvs = (pages: Page[] = []) => {
     setSecret: async (key: string, value: unknown) => void (calls.push(`setSecret ${key}`), secrets.set(key, value)),
     deleteSecret: async (key: string) => void (calls.push(`deleteSecret ${key}`), secrets.delete(key)),
     query: () => queryBuilder,
+    transact: () => {
+      const staged: Array<[string, unknown]> = [];
+      const transaction = {
+        set: (key: string, value: unknown) => (staged.push([key, value]), transaction),
+        execute: async () => {
+          calls.push(`transact ${staged.map(([key]) => key).join(' ')}`);
+          for (const [key, value] of staged) plain.set(key, value);
+        },
+      };
+      return transaction;
+    },
   } as unknown as ForgeKvs;
   return { client, calls, plain, secrets };
 };
@@ -64,6 +75,16 @@ describe('createForgeKvStore', () => {
     ]);
     expect([...plain.keys()]).toEqual(['credential:b']);
     expect([...secrets.keys()]).toEqual(['token-cache:a']);
+  });
+
+  it('sets several entries in one kvs transaction', async () => {
+    const { client, calls, plain } = fakeKvs();
+    await createForgeKvStore(client).setAll([
+      { key: 'email-history:1:a', value: { id: 'a' } },
+      { key: 'thread:d', value: { emailId: 'a' } },
+    ]);
+    expect(calls).toEqual(['transact email-history:1:a thread:d']);
+    expect(plain.get('thread:d')).toEqual({ emailId: 'a' });
   });
 
   it('follows query cursors until the last page', async () => {

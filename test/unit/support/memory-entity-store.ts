@@ -1,4 +1,5 @@
 import type { EntityPage, EntityStore, IndexQuery, Versioned } from '../../../src/storage/entity-store';
+import type { KvEntry, KvStore } from '../../../src/storage/kv-store';
 
 export interface MemoryIndex {
   partition: string[];
@@ -27,6 +28,8 @@ export class MemoryEntityStore implements EntityStore {
   /** Called before each conditional write lands, e.g. to change the record meanwhile. */
   onReplace: ((key: string) => void) | undefined;
   replaces = 0;
+  /** Where the plain kvs entries a replace takes along go (the app's kvs, as in one Forge transaction). */
+  alongsideTo: KvStore | undefined;
 
   constructor(private readonly indexes: Record<string, MemoryIndex> = OUTBOX_INDEXES) {}
 
@@ -41,7 +44,12 @@ export class MemoryEntityStore implements EntityStore {
     return true;
   }
 
-  async replace(key: string, value: Versioned, expectedVersion: number): Promise<boolean> {
+  async replace(
+    key: string,
+    value: Versioned,
+    expectedVersion: number,
+    alongside: readonly KvEntry[] = [],
+  ): Promise<boolean> {
     this.replaces += 1;
     this.onReplace?.(key);
     if (this.conflictsBeforeReplace > 0) {
@@ -52,6 +60,11 @@ export class MemoryEntityStore implements EntityStore {
     }
     const current = this.values.get(key);
     if (current === undefined || current.version !== expectedVersion) return false;
+    if (alongside.length > 0) {
+      if (this.alongsideTo === undefined) throw new Error('no kvs for the entries taken along');
+      // All or none: the plain entries first, so their failure leaves the entity unwritten too.
+      await this.alongsideTo.setAll(alongside);
+    }
     this.values.set(key, copy(value) as Stored);
     return true;
   }

@@ -1,6 +1,6 @@
 import type { KvEntry, KvStore } from '../../../src/storage/kv-store';
 
-export type KvOperation = 'get' | 'set' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret';
+export type KvOperation = 'get' | 'set' | 'setAll' | 'delete' | 'query' | 'getSecret' | 'setSecret' | 'deleteSecret';
 
 /** Forge storage in memory: plain and secret entries apart, values copied as JSON, every operation logged. */
 export class MemoryKvStore implements KvStore {
@@ -45,6 +45,11 @@ export class MemoryKvStore implements KvStore {
   async set(key: string, value: unknown): Promise<void> {
     this.record('set', key);
     this.plain.set(key, copy(value));
+  }
+  /** One transaction: logged once, and all entries or none. */
+  async setAll(entries: readonly KvEntry[]): Promise<void> {
+    this.record('setAll', entries.map((entry) => entry.key).join(' '));
+    for (const { key, value } of entries) this.plain.set(key, copy(value));
   }
   async delete(key: string): Promise<void> {
     this.record('delete', key);

@@ -171,6 +171,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   const traffic = createTrafficHealth(kv, new Map());
   const ruleStore = createRuleStore(kv);
   const entities = new MemoryEntityStore();
+  entities.alongsideTo = kv;
   const records = createEmailRecordStore(entities);
   const contents = createEmailContentStore(kv);
   const queue = new FakeOutboxQueue(() => clock.now);
@@ -198,6 +199,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     openAttachment: async (id) =>
       piecesOf(issueData.attachments.find((attachment) => attachment.id === id)?.bytes ?? new Uint8Array()),
     recordHistory: (issueId, record) => history.record(issueId, record),
+    stageHistory: (issueId, record) => history.stage(issueId, record),
     addComment: (issueKey, note) => issueJira.addEmailComment(issueKey, note),
     describe: describeDeliveryFailure,
     traffic,
