@@ -4,7 +4,7 @@ import { createHistoryStore } from '../history/history-store';
 import { describeDeliveryFailure } from '../messages/error-answers';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
-import { onFirstUse } from '../shared/on-first-use';
+import { loadOnce } from '../shared/load-once';
 import { realSleep, systemClock } from '../shared/seams';
 import { createForgeKvStore } from '../storage/forge-kv-store';
 import { appLog } from './app-log';
@@ -14,7 +14,7 @@ import { buildOutboxStores } from './outbox';
 import { buildWarnings } from './warnings';
 
 /** The worker's Jira calls (worker-jira.ts: @forge/api and the Jira modules), a chunk loaded on first use. */
-const loadWorkerJira = onFirstUse(() => import(/* webpackChunkName: "worker-jira" */ './worker-jira'));
+const loadWorkerJira = loadOnce(() => import(/* webpackChunkName: "worker-jira" */ './worker-jira'));
 
 /** The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. */
 export const createEmailWorkerDeps = (): OutboxDeps => {

@@ -9,7 +9,11 @@ import type { OutboxDeps } from '../outbox/outbox-deps';
  * are a chunk the worker loads when an email has attachments or asks for a comment, not when it starts.
  */
 export const openWorkerAttachment: OutboxDeps['openAttachment'] = (attachmentId, expectedSize, readAs) =>
-  openAttachment(attachmentId, expectedSize, readAs === undefined ? requestJiraAsApp : requestJiraImpersonating(readAs));
+  openAttachment(
+    attachmentId,
+    expectedSize,
+    readAs === undefined ? requestJiraAsApp : requestJiraImpersonating(readAs),
+  );
 
 export const addWorkerComment: OutboxDeps['addComment'] = async (issueKey, note) => {
   await addEmailComment(issueKey, note, requestJiraAsApp);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-import { builtOnFirstUse } from '../shared/on-first-use';
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
 import { describeCall, type GraphClientDeps, graphJson } from './graph-request';

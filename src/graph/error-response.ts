@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-import { builtOnFirstUse } from '../shared/on-first-use';
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { GraphError, GraphErrorCode, type GraphErrorDetails, type GraphFailureReason } from './errors';
 
 const IDENTIFIER = /^[A-Za-z0-9_.-]{1,100}$/;

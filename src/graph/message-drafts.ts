@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-import { builtOnFirstUse } from '../shared/on-first-use';
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { allowedBase } from './graph-base';
 import { describeCall, type GraphClientDeps, graphJson, type GraphReceipt, graphRequest } from './graph-request';
 import { checkMessage, userPath } from './mail-client';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-import { builtOnFirstUse } from '../shared/on-first-use';
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { allowedBase } from './graph-base';
 import { type GraphClientDeps, graphJson } from './graph-request';
 import { userPath } from './mail-client';

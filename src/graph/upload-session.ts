@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { uploadOriginsOf } from '../http/egress';
 import { checkEndpoint } from '../http/endpoint-policy';
 import { EndpointNotAllowedError } from '../http/errors';
-import { builtOnFirstUse } from '../shared/on-first-use';
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { type Clock, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';

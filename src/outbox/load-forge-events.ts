@@ -1,6 +1,6 @@
 import type * as ForgeEventsModule from '@forge/events';
 
-import { onFirstUse } from '../shared/on-first-use';
+import { loadOnce } from '../shared/load-once';
 
 export type ForgeEvents = typeof ForgeEventsModule;
 
@@ -11,7 +11,7 @@ export type ForgeEvents = typeof ForgeEventsModule;
  * @forge/bundler's webpack makes the dynamic import() a chunk of its own (the name below), which the bundle requires
  * from its folder the first time, as load-template-engine.ts does; a load that failed is tried again next time.
  */
-export const loadForgeEvents: () => Promise<ForgeEvents> = onFirstUse(
+export const loadForgeEvents: () => Promise<ForgeEvents> = loadOnce(
   () => import(/* webpackChunkName: "forge-events" */ '@forge/events'),
 );
 
