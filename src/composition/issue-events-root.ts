@@ -1,3 +1,8 @@
+// A render thread runs the function's own bundle: render-thread.ts's RENDER_THREAD_FILE is the __filename of the
+// file webpack put it in, and it serves renders when that file loads in a thread. So it must sit in this entry, not
+// in the chunk below that renders (a chunk loaded in a thread runs nothing): imported here for that alone.
+import '../templates/render-thread';
+
 import type { NotifyDeps } from '../notifications/notify';
 import { createOnceGuard } from '../notifications/once-guard';
 import { createRuleStore } from '../notifications/rule-store';
