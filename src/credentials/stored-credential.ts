@@ -4,8 +4,8 @@ import { REQUIRED_PERMISSIONS } from '../contract/credential-health';
 import { CLIENT_AUTH_METHODS, GRANT_TYPES } from '../contract/credential-kinds';
 import type { CredentialView } from '../contract/credentials';
 import { MICROSOFT_CLOUD_KEYS } from '../contract/microsoft-clouds';
-import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { builtOnFirstUse } from '../shared/built-on-first-use';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 
 const ID = /^[a-z0-9-]{1,64}$/;

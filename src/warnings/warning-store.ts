@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 
 import type { AdminWarnings } from '../contract/credential-health';
-import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { builtOnFirstUse } from '../shared/built-on-first-use';
+import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { ADMIN_WARNINGS_KEY } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
