@@ -106,10 +106,12 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     ).toEqual([]);
   });
 
-  it('the Automation action loads @forge/events on its first push, not when it starts', async () => {
+  it('the Automation action loads @forge/events on its first push, and builds no UI or rule schema, when it starts', async () => {
     const entry = 'src/resolvers/automation-action.ts';
     const reached = staticallyReached(await graphOf(entry), entry);
     expect(reached.filter((file) => file.includes('node_modules/@forge/events/'))).toEqual([]);
+    const uiSchemas = ['credentials', 'issue-email', 'notification-rules'].map((name) => `src/contract/${name}.ts`);
+    expect(reached.filter((file) => uiSchemas.some((schemas) => file.endsWith(schemas)))).toEqual([]);
   });
 
   it.each(ENTRY_FILES)(
