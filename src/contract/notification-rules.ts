@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-import { CREDENTIAL_ID_PATTERN } from './credentials';
+import { CREDENTIAL_ID_PATTERN } from './credential-kinds';
 import { parseEmailAddress } from './email-address';
 import { RECIPIENT_ROLES } from './recipient-roles';
 import { TEMPLATE_ID_PATTERN } from './templates';

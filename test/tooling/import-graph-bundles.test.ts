@@ -99,6 +99,7 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     const entry = 'src/triggers/issue-events.ts';
     const reached = staticallyReached(await graphOf(entry), entry);
     expect(reached.filter((file) => /node_modules\/@forge\/(events|api)\//.test(file))).toEqual([]);
+    expect(reached.filter((file) => file.endsWith('src/contract/credentials.ts'))).toEqual([]);
     expect(
       reached.filter((file) =>
         /src\/(outbox\/enqueue-email|jira\/jira-client|templates\/template-service)\.ts$/.test(file),
