@@ -23,11 +23,11 @@ import { createLogSettingsStore } from '../outbox/log-settings-store';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
 import { saveMailSettings } from '../settings/save-mail-settings';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
-import { createForgeKvStore } from '../storage/forge-kv-store';
 import type { KvStore } from '../storage/kv-store';
 import { deleteUnusedTemplate } from '../templates/delete-unused-template';
 import type { TemplateService } from '../templates/template-service';
 import type { AdminDeps, AdminMailDeps, AdminRuleDeps } from './admin-deps';
+import { createAppKvStore } from './app-kv';
 import { appLog } from './app-log';
 import { buildCredentials, credentialIdsOf, credentialOrDefault, type Credentials } from './credentials';
 import { buildEmailLog } from './email-log';
@@ -108,7 +108,7 @@ const adminRuleDeps = (kv: KvStore, templates: TemplateService, credentials: Cre
 
 /** The admin page (function `admin-resolver`): Forge storage, Jira as the invoking admin, the global fetch and clock. */
 export const createAdminResolverDeps = (): AdminDeps => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const templates = buildTemplateService(kv);
   const outbox = buildOutboxStores(kv);

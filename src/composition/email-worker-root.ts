@@ -1,23 +1,24 @@
 import { createTrafficHealth } from '../credentials/traffic-health';
 import { createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../delivery/graph-mail-sender';
 import { createHistoryStore } from '../history/history-store';
-import { openAttachment } from '../jira/attachment-content';
-import { addEmailComment } from '../jira/issue-comment-writer';
-import { requestJiraAsApp, requestJiraImpersonating } from '../jira/jira-client';
 import { describeDeliveryFailure } from '../messages/error-answers';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
+import { loadOnce } from '../shared/load-once';
 import { realSleep, systemClock } from '../shared/seams';
-import { createForgeKvStore } from '../storage/forge-kv-store';
+import { createAppKvStore } from './app-kv';
 import { appLog } from './app-log';
 import { buildCredentials } from './credentials';
 import { buildGraphDeps } from './graph';
 import { buildOutboxStores } from './outbox';
 import { buildWarnings } from './warnings';
 
+/** The worker's Jira calls (worker-jira.ts: @forge/api and the Jira modules), a chunk loaded on first use. */
+const loadWorkerJira = loadOnce(() => import(/* webpackChunkName: "worker-jira" */ './worker-jira'));
+
 /** The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. */
 export const createEmailWorkerDeps = (): OutboxDeps => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   // The worker's Graph calls do not retry inside: throttling and outages go back to the queue with a delay.
   const graph: GraphMailSenderDeps = {
@@ -33,17 +34,11 @@ export const createEmailWorkerDeps = (): OutboxDeps => {
     send: createGraphMailSender(graph),
     findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
     deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
-    openAttachment: (attachmentId, expectedSize, readAs) =>
-      openAttachment(
-        attachmentId,
-        expectedSize,
-        readAs === undefined ? requestJiraAsApp : requestJiraImpersonating(readAs),
-      ),
+    openAttachment: async (attachmentId, expectedSize, readAs) =>
+      (await loadWorkerJira()).openWorkerAttachment(attachmentId, expectedSize, readAs),
     recordHistory: (issueId, record) => history.record(issueId, record),
     stageHistory: (issueId, record) => history.stage(issueId, record),
-    addComment: async (issueKey, note) => {
-      await addEmailComment(issueKey, note, requestJiraAsApp);
-    },
+    addComment: async (issueKey, note) => (await loadWorkerJira()).addWorkerComment(issueKey, note),
     describe: describeDeliveryFailure,
     traffic: createTrafficHealth(kv),
     now: systemClock,

@@ -7,7 +7,7 @@ import { requestJiraAsUser } from '../jira/jira-client';
 import type { IssueEmailDeps } from '../mail/issue-email-ports';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
 import { systemClock } from '../shared/seams';
-import { createForgeKvStore } from '../storage/forge-kv-store';
+import { createAppKvStore } from './app-kv';
 import { buildCredentials } from './credentials';
 import { describeFailureToUser } from './describe-failure';
 import { buildEmailLog } from './email-log';
@@ -15,12 +15,13 @@ import { buildGraphDeps } from './graph';
 import { jiraAsUser } from './issue-email-jira';
 import { buildEnqueue, buildOutboxStores } from './outbox';
 import { checkPermission } from './send-permission';
+import { readSendingSetup } from './sending-setup';
 import { buildTemplateService } from './templates';
 import { buildWarnings } from './warnings';
 
 /** The issue action's dialog (function `issue-action-resolver`): Jira as the invoking user, the outbox, Graph's directory. */
 export const createIssueActionDeps = (): IssueEmailDeps => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const outbox = buildOutboxStores(kv);
   const settings = createMailSettingsStore(kv);
@@ -30,6 +31,7 @@ export const createIssueActionDeps = (): IssueEmailDeps => {
     jira: jiraAsUser,
     templates: buildTemplateService(kv),
     readSettings: () => settings.read(),
+    readSendingSetup: () => readSendingSetup(kv),
     checkPermission,
     mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),
     enqueue: buildEnqueue(outbox),

@@ -1,55 +1,36 @@
-import { randomUUID } from 'node:crypto';
+// A render thread runs the function's own bundle: render-thread.ts's RENDER_THREAD_FILE is the __filename of the
+// file webpack put it in, and it serves renders when that file loads in a thread. So it must sit in this entry, not
+// in the chunk below that renders (a chunk loaded in a thread runs nothing): imported here for that alone.
+import '../templates/render-thread';
 
-import { readIssueRoles } from '../jira/issue-people';
-import { readIssue } from '../jira/issue-reader';
-import { requestJiraAsApp } from '../jira/jira-client';
-import { issueMatchesJql } from '../jira/jql-search';
-import { readUserEmails } from '../jira/user-emails';
-import { readUserName } from '../jira/user-name';
-import { issueRefOf } from '../notifications/issue-ref';
 import type { NotifyDeps } from '../notifications/notify';
 import { createOnceGuard } from '../notifications/once-guard';
-import { queueNotification, type QueueNotificationDeps } from '../notifications/queue-notification';
 import { createRuleStore } from '../notifications/rule-store';
 import { createRunHistoryStore } from '../notifications/run-history';
-import { createMailSettingsStore } from '../settings/mail-settings-store';
+import { loadOnce } from '../shared/load-once';
 import { systemClock } from '../shared/seams';
-import { createForgeKvStore } from '../storage/forge-kv-store';
-import type { KvStore } from '../storage/kv-store';
+import { createAppKvStore } from './app-kv';
 import { appLog } from './app-log';
-import { buildCredentials, credentialOrDefault } from './credentials';
-import { jiraAsApp } from './issue-email-jira';
-import { buildEnqueue, buildOutboxStores } from './outbox';
-import { buildTemplateService } from './templates';
 
-/** What a rule's email needs: the issue read as the app, the rule's template and credential, the outbox. */
-const notificationDeps = (kv: KvStore): QueueNotificationDeps => {
-  const settings = createMailSettingsStore(kv);
-  return {
-    jira: jiraAsApp,
-    templates: buildTemplateService(kv),
-    enqueue: buildEnqueue(buildOutboxStores(kv)),
-    newId: randomUUID,
-    credential: credentialOrDefault(buildCredentials(kv).service),
-    readSettings: () => settings.read(),
-    readIssue: (issueKey) => readIssue(issueKey, requestJiraAsApp),
-    userName: (accountId) => readUserName(accountId, requestJiraAsApp),
-  };
-};
+/** Jira and the rule's email (issue-event-rules.ts), a chunk loaded when an event first needs them. */
+const loadRuleWork = loadOnce(() => import(/* webpackChunkName: "issue-event-rules" */ './issue-event-rules'));
 
-/** The notification rules' product trigger (function `issue-events`): Jira's events, read as the app. */
+/**
+ * The notification rules' product trigger (function `issue-events`): Jira's events, read as the app. The rules and
+ * their run history are read at once; Jira and the email of a rule that fires are loaded on first use.
+ */
 export const createIssueEventsDeps = (): NotifyDeps => {
-  const kv = createForgeKvStore();
-  const queueDeps = notificationDeps(kv);
+  const kv = createAppKvStore();
+  const work = loadOnce(async () => (await loadRuleWork()).createRuleWork(kv));
   return {
     rules: createRuleStore(kv, appLog),
     once: createOnceGuard(),
     history: createRunHistoryStore(kv),
-    matchesJql: (issueKey, jql) => issueMatchesJql(issueKey, jql, requestJiraAsApp),
-    readRoles: (issueKey) => readIssueRoles(issueKey, requestJiraAsApp),
-    issueRef: (issueId) => issueRefOf(issueId, requestJiraAsApp),
-    readUserEmails: (accountIds) => readUserEmails(accountIds, requestJiraAsApp),
-    queue: (rule, fact, to) => queueNotification(rule, fact, to, queueDeps),
+    matchesJql: async (issueKey, jql) => (await work()).matchesJql(issueKey, jql),
+    readRoles: async (issueKey) => (await work()).readRoles(issueKey),
+    issueRef: async (issueId) => (await work()).issueRef(issueId),
+    readUserEmails: async (accountIds) => (await work()).readUserEmails(accountIds),
+    queue: async (rule, fact, to) => (await work()).queue(rule, fact, to),
     log: appLog,
     now: systemClock,
   };

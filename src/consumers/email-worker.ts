@@ -1,9 +1,10 @@
-import { InvocationError, InvocationErrorCode } from '@forge/events';
+import type { InvocationError } from '@forge/events';
 import * as z from 'zod/mini';
 
 import { createEmailWorkerDeps } from '../composition/email-worker-root';
 import { EMAIL_ID_PATTERN } from '../contract/email-log-values';
 import { handleOutboxJob, type JobOutcome } from '../outbox/handle-outbox-job';
+import { retryInvocation } from '../outbox/load-forge-events';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { safeErrorLabel } from '../shared/error-names';
 
@@ -32,7 +33,7 @@ export interface OutboxEvent {
  * One event of the outbox queue. Its body is the job (`{ emailId, ticket }`); `retryContext` is there when the
  * platform delivers the same event again. Anything the outbox could not settle (storage unavailable, writes that
  * kept losing races, a push that failed) is answered with an InvocationError, so Forge delivers the event again
- * later instead of dropping it.
+ * later instead of dropping it (@forge/events, for that answer, is loaded only then: load-forge-events.ts).
  */
 export const deliverEmail = async (event: OutboxEvent, deps: OutboxDeps): Promise<WorkerAnswer> => {
   const job = jobSchema.safeParse(event.body);
@@ -46,10 +47,7 @@ export const deliverEmail = async (event: OutboxEvent, deps: OutboxDeps): Promis
     return { outcome };
   } catch (error) {
     deps.log(`email ${job.data.emailId}: the outbox job stopped (${safeErrorLabel(error)}); the platform retries it`);
-    return new InvocationError({
-      retryAfter: PLATFORM_RETRY_SECONDS,
-      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
-    });
+    return retryInvocation(PLATFORM_RETRY_SECONDS);
   }
 };
 

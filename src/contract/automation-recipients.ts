@@ -1,5 +1,5 @@
 import { addressKey, parseEmailAddress } from './email-address';
-import { RECIPIENT_ROLES, type RecipientRole } from './notification-rules';
+import { RECIPIENT_ROLES, type RecipientRole } from './recipient-roles';
 
 /**
  * The "Recipients" input of the Automation action "Send issue email", read the same way when the rule's form saves

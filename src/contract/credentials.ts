@@ -21,11 +21,11 @@ import {
   SECRET_WITH_CERTIFICATE_MESSAGE,
   tokenEndpointProblem,
 } from './credential-input-rules';
-import { CLIENT_AUTH_METHODS, type ClientAuthMethod, GRANT_TYPES } from './credential-kinds';
+import { CLIENT_AUTH_METHODS, type ClientAuthMethod, CREDENTIAL_ID_PATTERN, GRANT_TYPES } from './credential-kinds';
 import { MICROSOFT_CLOUD_KEYS, MICROSOFT_CLOUDS, type MicrosoftCloud } from './microsoft-clouds';
 
 export type { ConnectionTestResult } from './credential-health';
-export { CLIENT_AUTH_METHODS, type ClientAuthMethod, GRANT_TYPES } from './credential-kinds';
+export { CLIENT_AUTH_METHODS, type ClientAuthMethod, CREDENTIAL_ID_PATTERN, GRANT_TYPES } from './credential-kinds';
 
 /** What the admin page sends and the backend validates: one schema for both sides. */
 export const OAUTH2_PROVIDERS = MICROSOFT_CLOUD_KEYS;
@@ -33,8 +33,7 @@ export const DEFAULT_SCOPE = MICROSOFT_CLOUDS.microsoft365.scope;
 export const DEFAULT_GRAPH_BASE_URL = MICROSOFT_CLOUDS.microsoft365.graphBaseUrl;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Credential ids as the app makes them. */
-export const CREDENTIAL_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+/** Credential ids as the app makes them (credential-kinds.ts). */
 const ID = CREDENTIAL_ID_PATTERN;
 const MAX_PEM = 20_000;
 

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
-import { CREDENTIAL_ID_PATTERN } from './credentials';
+import { CREDENTIAL_ID_PATTERN } from './credential-kinds';
 import { parseEmailAddress } from './email-address';
+import { RECIPIENT_ROLES } from './recipient-roles';
 import { TEMPLATE_ID_PATTERN } from './templates';
 
 /** What a notification rule listens for. */
@@ -18,8 +19,7 @@ export const NOTIFICATION_EVENTS = [
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** People of the issue a rule (or an Automation action) can name instead of an address. */
-export const RECIPIENT_ROLES = ['reporter', 'assignee', 'watchers'] as const;
-export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+export { RECIPIENT_ROLES, type RecipientRole } from './recipient-roles';
 
 export const MAX_RULES = 100;
 

@@ -4,6 +4,7 @@ import { REQUIRED_PERMISSIONS } from '../contract/credential-health';
 import { CLIENT_AUTH_METHODS, GRANT_TYPES } from '../contract/credential-kinds';
 import type { CredentialView } from '../contract/credentials';
 import { MICROSOFT_CLOUD_KEYS } from '../contract/microsoft-clouds';
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 
@@ -47,19 +48,24 @@ const connectionFields = {
   secretUpdatedAt: z.optional(z.string()),
 };
 
-/** What version 1 (the foundation release) wrote: a client secret credential of Microsoft 365 only. */
-const storedCredentialV1Schema = z.object({
-  version: z.literal(1),
-  id: z.string().check(z.regex(ID)),
-  name: z.string(),
-  provider: z.literal('microsoft365'),
-  grantType: z.enum(GRANT_TYPES),
-  ...connectionFields,
-  isDefault: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  lastTest: z.optional(connectionTestResultSchema),
-});
+/**
+ * What version 1 (the foundation release) wrote: a client secret credential of Microsoft 365 only. Built on first
+ * use: only a record not rewritten since that release needs it.
+ */
+const storedCredentialV1Schema = builtOnFirstUse(() =>
+  z.object({
+    version: z.literal(1),
+    id: z.string().check(z.regex(ID)),
+    name: z.string(),
+    provider: z.literal('microsoft365'),
+    grantType: z.enum(GRANT_TYPES),
+    ...connectionFields,
+    isDefault: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    lastTest: z.optional(connectionTestResultSchema),
+  }),
+);
 
 /**
  * A credential as kept in plain storage under `credential:{id}`. The client secret, the next secret and the
@@ -88,7 +94,7 @@ export const storedCredentialSchema = z.object({
 });
 
 export type StoredCredential = z.infer<typeof storedCredentialSchema>;
-type StoredCredentialV1 = z.infer<typeof storedCredentialV1Schema>;
+type StoredCredentialV1 = z.infer<ReturnType<typeof storedCredentialV1Schema>>;
 
 /** A version 1 record as this release keeps it: a client secret credential with no next secret or certificate. */
 export const migrateV1 = (record: StoredCredentialV1): StoredCredential => ({
@@ -108,7 +114,7 @@ export type ReadResult = { ok: true; credential: StoredCredential } | { ok: fals
 export const readStoredCredential = (value: unknown): ReadResult => {
   const version = typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined;
   if (version === 1) {
-    const parsed = storedCredentialV1Schema.safeParse(value, IN_ENGLISH);
+    const parsed = storedCredentialV1Schema().safeParse(value, IN_ENGLISH);
     return parsed.success
       ? { ok: true, credential: migrateV1(parsed.data) }
       : { ok: false, problem: describeFirstSchemaProblem(parsed.error) };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 
 import type { CredentialTraffic, CredentialView } from '../contract/credentials';
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { credentialRefusedKey, credentialSentKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
@@ -9,8 +10,11 @@ export const TRAFFIC_QUIET_MS = 10 * 60 * 1000;
 /** Refusal messages are clipped: the email log holds the whole story. */
 const MAX_REASON = 200;
 
-const acceptedSchema = z.object({ at: z.string() });
-const refusedSchema = z.object({ at: z.string(), code: z.string(), message: z.string() });
+/** Built on first use: only the admin page reads the outcomes; the worker writes them without a schema. */
+const schemas = builtOnFirstUse(() => ({
+  accepted: z.object({ at: z.string() }),
+  refused: z.object({ at: z.string(), code: z.string(), message: z.string() }),
+}));
 
 export interface TrafficHealth {
   /** Microsoft 365 accepted an email sent with this credential (202). */
@@ -55,8 +59,8 @@ export const createTrafficHealth = (kv: KvStore, memo: TrafficMemo = processTraf
         kv.get(credentialSentKey(credentialId)),
         kv.get(credentialRefusedKey(credentialId)),
       ]);
-      const lastAccepted = acceptedSchema.safeParse(accepted);
-      const lastRefused = refusedSchema.safeParse(refused);
+      const lastAccepted = schemas().accepted.safeParse(accepted);
+      const lastRefused = schemas().refused.safeParse(refused);
       return {
         ...(lastAccepted.success ? { lastAccepted: lastAccepted.data } : {}),
         ...(lastRefused.success ? { lastRefused: lastRefused.data } : {}),

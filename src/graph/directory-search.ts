@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
 import { describeCall, type GraphClientDeps, graphJson } from './graph-request';
@@ -8,16 +9,19 @@ import { describeCall, type GraphClientDeps, graphJson } from './graph-request';
 export const DIRECTORY_SEARCH_TOP = 10;
 const SELECT = 'displayName,mail,jobTitle,department';
 
-const usersSchema = z.object({
-  value: z.array(
-    z.object({
-      displayName: z.optional(z.nullable(z.string())),
-      mail: z.optional(z.nullable(z.string())),
-      jobTitle: z.optional(z.nullable(z.string())),
-      department: z.optional(z.nullable(z.string())),
-    }),
-  ),
-});
+/** Built on first use: of the functions that bundle this file, only the dialog's people search asks. */
+const usersSchema = builtOnFirstUse(() =>
+  z.object({
+    value: z.array(
+      z.object({
+        displayName: z.optional(z.nullable(z.string())),
+        mail: z.optional(z.nullable(z.string())),
+        jobTitle: z.optional(z.nullable(z.string())),
+        department: z.optional(z.nullable(z.string())),
+      }),
+    ),
+  }),
+);
 
 export interface DirectoryPerson {
   name: string;
@@ -50,13 +54,13 @@ const text = (value: string | null | undefined): string | undefined => {
  */
 export const searchDirectory = async (query: string, deps: GraphClientDeps): Promise<DirectoryPerson[]> => {
   const url = directorySearchUrl(allowedBase(deps.graphBaseUrl, deps.env), query);
-  let users: z.infer<typeof usersSchema>['value'];
+  let users: z.infer<ReturnType<typeof usersSchema>>['value'];
   try {
     ({
       data: { value: users },
     } = await graphJson(
       { method: 'GET', url, expect: [200], headers: { ConsistencyLevel: 'eventual' } },
-      usersSchema,
+      usersSchema(),
       deps,
     ));
   } catch (error) {

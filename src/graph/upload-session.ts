@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { uploadOriginsOf } from '../http/egress';
 import { checkEndpoint } from '../http/endpoint-policy';
 import { EndpointNotAllowedError } from '../http/errors';
+import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { type Clock, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
@@ -16,10 +17,13 @@ import { UploadChunks, type UploadSource } from './upload-chunks';
 /** A 4 MB chunk over a slow link needs longer than a JSON call. */
 export const DEFAULT_CHUNK_TIMEOUT_MS = 12_000;
 
-const uploadSessionSchema = z.object({
-  uploadUrl: z.string().check(z.minLength(1)),
-  expirationDateTime: z.optional(z.nullable(z.string())),
-});
+/** Built on first use, as the progress schema below: only an email with a big attachment uploads. */
+const uploadSessionSchema = builtOnFirstUse(() =>
+  z.object({
+    uploadUrl: z.string().check(z.minLength(1)),
+    expirationDateTime: z.optional(z.nullable(z.string())),
+  }),
+);
 
 export interface UploadSession {
   uploadUrl: string;
@@ -48,17 +52,19 @@ export const createUploadSession = async (
   };
   const { data, attempts } = await graphJson(
     { method: 'POST', url, body: JSON.stringify({ AttachmentItem: attachmentItem }), expect: [201] },
-    uploadSessionSchema,
+    uploadSessionSchema(),
     deps,
   );
   return { uploadUrl: data.uploadUrl, expirationDateTime: data.expirationDateTime ?? undefined, attempts };
 };
 
 /** The upload service answers in Outlook's PascalCase; Graph documents camelCase. Either has the next start first. */
-const progressSchema = z.object({
-  nextExpectedRanges: z.optional(z.array(z.string())),
-  NextExpectedRanges: z.optional(z.array(z.string())),
-});
+const progressSchema = builtOnFirstUse(() =>
+  z.object({
+    nextExpectedRanges: z.optional(z.array(z.string())),
+    NextExpectedRanges: z.optional(z.array(z.string())),
+  }),
+);
 
 /** Where the service wants the next byte: `"4194304"` or `"4194304-"` (Outlook sends the start only). */
 const nextStart = (text: string): number | undefined => {
@@ -68,7 +74,7 @@ const nextStart = (text: string): number | undefined => {
   } catch {
     return undefined;
   }
-  const parsed = progressSchema.safeParse(json);
+  const parsed = progressSchema().safeParse(json);
   if (!parsed.success) return undefined;
   const first = (parsed.data.nextExpectedRanges ?? parsed.data.NextExpectedRanges)?.[0];
   const match = first === undefined ? null : /^(\d+)(?:-\d*)?$/.exec(first.trim());

@@ -1,6 +1,6 @@
 import type { AttachmentOption, CommentChoice } from '../contract/issue-email';
-import { MAX_MESSAGE_BYTES } from '../contract/issue-email';
 import type { MailSettings } from '../contract/mail-settings';
+import { MAX_MESSAGE_BYTES } from '../contract/message-limits';
 import { BUILT_IN_TEMPLATE_ID, type TemplateView } from '../contract/templates';
 import { MessageTooLargeError } from '../delivery/errors';
 import type { IssueSnapshot } from '../jira/issue';

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { Queue } from '@forge/events';
+import type { Queue } from '@forge/events';
 
 import { QueueUnavailableError } from './errors';
+import { loadForgeEvents } from './load-forge-events';
 
 /** manifest.yml's `consumer` module reads this queue and invokes the worker (src/consumers/email-worker.ts). */
 export const OUTBOX_QUEUE_KEY = 'email-outbox';
@@ -60,15 +61,22 @@ export const clampDelaySeconds = (seconds: number): number =>
 
 type QueueLike = Pick<Queue, 'push'>;
 
-/** The outbox on Forge's async events: every job of one mailbox shares a concurrency key limited to 4. */
+/** The outbox's Queue of @forge/events, the library loaded on the first push (load-forge-events.ts) and kept. */
+const forgeQueue = async (): Promise<QueueLike> => new (await loadForgeEvents()).Queue({ key: OUTBOX_QUEUE_KEY });
+
+/**
+ * The outbox on Forge's async events: every job of one mailbox shares a concurrency key limited to 4. The queue is
+ * made on the first push, so a function that pushes nothing (the worker's accepted send) never loads @forge/events.
+ */
 export const createForgeOutboxQueue = (
-  queue: QueueLike = new Queue({ key: OUTBOX_QUEUE_KEY }),
+  openQueue: () => Promise<QueueLike> = forgeQueue,
   newTicket: () => string = randomUUID,
 ): OutboxQueue => ({
   push: async (emailId, { mailbox, delaySeconds }) => {
     const job: OutboxJob = { emailId, ticket: newTicket() };
     const delay = clampDelaySeconds(delaySeconds);
     try {
+      const queue = await openQueue();
       await queue.push({
         body: { ...job },
         ...(delay > 0 ? { delayInSeconds: delay } : {}),

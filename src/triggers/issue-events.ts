@@ -1,4 +1,4 @@
-import { InvocationError, InvocationErrorCode } from '@forge/events';
+import type { InvocationError } from '@forge/events';
 
 import { createIssueEventsDeps } from '../composition/issue-events-root';
 import {
@@ -8,6 +8,7 @@ import {
   parseIssueEvent,
 } from '../notifications/issue-event';
 import { type NotifyDeps, notifyRules, type NotifySummary } from '../notifications/notify';
+import { retryInvocation } from '../outbox/load-forge-events';
 import { safeErrorLabel } from '../shared/error-names';
 
 /** How long Forge waits before it delivers an event again after the rules could not be run. */
@@ -50,10 +51,7 @@ export const handleIssueEvent = async (
     return summary;
   } catch (error) {
     console.error(`[issue-mailer] ${label} failed: ${safeErrorLabel(error)}; Forge delivers it again`);
-    return new InvocationError({
-      retryAfter: EVENT_RETRY_SECONDS,
-      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
-    });
+    return retryInvocation(EVENT_RETRY_SECONDS);
   }
 };
 

@@ -82,6 +82,51 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     expect(reached.filter((file) => uiSchemas.some((schemas) => file.endsWith(schemas)))).toEqual([]);
   });
 
+  it('the email worker loads neither @forge/events nor @forge/api when it starts, only on the paths that use them', async () => {
+    const entry = 'src/consumers/email-worker.ts';
+    const inputs = await graphOf(entry);
+    const forge = (files: readonly string[], name: string) =>
+      files.filter((file) => file.includes(`node_modules/@forge/${name}/`));
+    const reached = staticallyReached(inputs, entry);
+    // A push (retry, hand-over) and a platform retry load @forge/events; attachments and the comment, @forge/api.
+    expect(forge(reached, 'events')).toEqual([]);
+    expect(forge(reached, 'api')).toEqual([]);
+    expect(forge(Object.keys(inputs), 'events')).not.toEqual([]);
+    expect(forge(Object.keys(inputs), 'api')).not.toEqual([]);
+  });
+
+  it('the issue-events trigger loads @forge/events, Jira and the outbox only when an event needs them', async () => {
+    const entry = 'src/triggers/issue-events.ts';
+    const reached = staticallyReached(await graphOf(entry), entry);
+    expect(reached.filter((file) => /node_modules\/@forge\/(events|api)\//.test(file))).toEqual([]);
+    expect(reached.filter((file) => file.endsWith('src/contract/credentials.ts'))).toEqual([]);
+    expect(
+      reached.filter((file) =>
+        /src\/(outbox\/enqueue-email|jira\/jira-client|templates\/template-service)\.ts$/.test(file),
+      ),
+    ).toEqual([]);
+  });
+
+  it('the Automation action loads @forge/events on its first push, and builds no UI or rule schema, when it starts', async () => {
+    const entry = 'src/resolvers/automation-action.ts';
+    const reached = staticallyReached(await graphOf(entry), entry);
+    expect(reached.filter((file) => file.includes('node_modules/@forge/events/'))).toEqual([]);
+    const uiSchemas = ['credentials', 'issue-email', 'notification-rules'].map((name) => `src/contract/${name}.ts`);
+    expect(reached.filter((file) => uiSchemas.some((schemas) => file.endsWith(schemas)))).toEqual([]);
+  });
+
+  it.each(ENTRY_FILES)(
+    '%s holds render-thread.ts itself when it can render (a thread loads the entry bundle)',
+    async (entry) => {
+      const inputs = await graphOf(entry);
+      // RENDER_THREAD_FILE is the __filename of the bundle file holding render-thread.ts: in a lazily loaded chunk it
+      // would name the chunk, which runs nothing when a thread loads it.
+      const renders = Object.keys(inputs).some((file) => file.endsWith(ENGINE_MODULE));
+      const holds = staticallyReached(inputs, entry).some((file) => file.endsWith('src/templates/render-thread.ts'));
+      expect(holds).toBe(renders);
+    },
+  );
+
   it('holds one build of entities where a template is rendered', async () => {
     const inputs = Object.keys(await graphOf('src/templates/template-engine.ts'));
     const builds = new Set(
