@@ -1,5 +1,4 @@
-import { createAdminResolverDeps } from '../composition/admin-resolver-root';
-import { createAdminFunctions } from './admin-functions';
+import { lazyAdminFunctions } from './admin/admin-sections';
 import { ownDefinitions } from './own-definitions';
 
-export const handler = ownDefinitions(createAdminFunctions(createAdminResolverDeps()));
+export const handler = ownDefinitions(lazyAdminFunctions());

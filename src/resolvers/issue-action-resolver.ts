@@ -1,5 +1,4 @@
-import { createIssueActionDeps } from '../composition/issue-action-resolver-root';
-import { createIssueActionFunctions } from './issue-action-functions';
+import { lazyIssueActionFunctions } from './issue-action/issue-action-parts';
 import { ownDefinitions } from './own-definitions';
 
-export const handler = ownDefinitions(createIssueActionFunctions(createIssueActionDeps()));
+export const handler = ownDefinitions(lazyIssueActionFunctions());
