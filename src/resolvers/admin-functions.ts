@@ -7,7 +7,6 @@ import { mailSettingsSection } from './admin/mail-settings-section';
 import { rulesSection } from './admin/rules-section';
 import { templatesSection } from './admin/templates-section';
 
-
 /**
  * The admin page's functions, every section at once over one set of dependencies (tests and the local host). The
  * admin resolver itself loads each section on its first call (admin/admin-sections.ts). Each function first checks

@@ -53,10 +53,7 @@ const fromSection = <K extends keyof AdminFunctions>(
   keys: readonly K[],
 ): Pick<AdminHandlers, K> =>
   Object.fromEntries(
-    keys.map((key) => [
-      key,
-      loadedOnCall(key, 'admin', async () => (await section()).functions[key]),
-    ]),
+    keys.map((key) => [key, loadedOnCall(key, 'admin', async () => (await section()).functions[key])]),
   ) as Pick<AdminHandlers, K>;
 
 /** loadAdminView's parts, each read by its section (loaded on first use). */
@@ -86,7 +83,13 @@ export const lazyAdminFunctions = (): AdminHandlers => ({
     'listWarnings',
   ]),
   ...fromSection(templates, ['listTemplates', 'saveTemplate', 'deleteTemplate', 'previewTemplate']),
-  ...fromSection(mailSettings, ['getMailSettings', 'saveMailSettings', 'searchGroups', 'listProjectRoles', 'listProjects']),
+  ...fromSection(mailSettings, [
+    'getMailSettings',
+    'saveMailSettings',
+    'searchGroups',
+    'listProjectRoles',
+    'listProjects',
+  ]),
   ...fromSection(emailLog, [
     'listEmailLog',
     'getEmailLogEntry',
