@@ -4,7 +4,7 @@ import { credentialIdSchema, credentialInputSchema } from '../../contract/creden
 import { testConnection } from '../../credentials/test-connection';
 import { withTraffic } from '../../credentials/traffic-health';
 import { resolverFunction } from '../resolver-kit';
-import { type AdminSection, adminOnly, noPayload } from './admin-section';
+import { adminOnly, type AdminSection, noPayload } from './admin-section';
 
 export type CredentialsSectionDeps = Omit<AdminDeps, 'mail' | 'log' | 'notifications'>;
 

@@ -8,7 +8,7 @@ import {
 } from '../../contract/email-log';
 import { readMyself } from '../../jira/myself';
 import { resolverFunction } from '../resolver-kit';
-import { type AdminSection, adminOnly, noPayload } from './admin-section';
+import { adminOnly, type AdminSection, noPayload } from './admin-section';
 
 export type EmailLogSectionDeps = Pick<AdminDeps, 'requestJira' | 'log'>;
 

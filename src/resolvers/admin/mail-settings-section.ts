@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { AdminDeps, AdminMailDeps } from '../../composition/admin-deps';
 import { mailSettingsSchema } from '../../contract/mail-settings';
 import { resolverFunction } from '../resolver-kit';
-import { type AdminSection, adminOnly, noPayload } from './admin-section';
+import { adminOnly, type AdminSection, noPayload } from './admin-section';
 
 export type MailSettingsSectionDeps = Pick<AdminDeps, 'requestJira'> & { mail: Omit<AdminMailDeps, 'templates'> };
 

@@ -1,7 +1,7 @@
 import type { AdminDeps } from '../../composition/admin-deps';
 import { notificationRuleInputSchema, ruleIdSchema, tryRuleSchema } from '../../contract/notification-rules';
 import { resolverFunction } from '../resolver-kit';
-import { type AdminSection, adminOnly, noPayload } from './admin-section';
+import { adminOnly, type AdminSection, noPayload } from './admin-section';
 
 export type RulesSectionDeps = Pick<AdminDeps, 'requestJira' | 'notifications'>;
 

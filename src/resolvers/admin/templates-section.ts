@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { AdminDeps, AdminMailDeps } from '../../composition/admin-deps';
 import { templateIdSchema, templateInputSchema, templatePreviewSchema } from '../../contract/templates';
 import { resolverFunction } from '../resolver-kit';
-import { type AdminSection, adminOnly, noPayload } from './admin-section';
+import { adminOnly, type AdminSection, noPayload } from './admin-section';
 
 export type TemplatesSectionDeps = Pick<AdminDeps, 'requestJira'> & { mail: Pick<AdminMailDeps, 'templates'> };
 
