@@ -202,4 +202,13 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     ];
     expect(among(status.files, beyondTheLog)).toEqual([]);
   });
+
+  it.each(['src/resolvers/admin-resolver.ts', 'src/resolvers/issue-action-resolver.ts'])(
+    "%s starts with the render thread module: a render thread runs the function's own bundle",
+    async (entry) => {
+      expect(among((await loadedBy(entry)).files, ['src/templates/render-thread.ts'])).toEqual([
+        'src/templates/render-thread.ts',
+      ]);
+    },
+  );
 });
