@@ -1,12 +1,12 @@
 import type { AutomationConfigDeps } from '../automation/action-options';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
-import { createForgeKvStore } from '../storage/forge-kv-store';
+import { createAppKvStore } from './app-kv';
 import { buildCredentials } from './credentials';
 import { buildTemplateService } from './templates';
 
 /** The Automation action's configuration form (function `automation-config`): template and mailbox names only. */
 export const createAutomationConfigDeps = (): AutomationConfigDeps => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv).service;
   const templates = buildTemplateService(kv);
   const settings = createMailSettingsStore(kv);

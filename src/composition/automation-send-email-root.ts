@@ -8,7 +8,7 @@ import { requestJiraAsApp, requestJiraAsUser } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
 import { readUserEmails } from '../jira/user-emails';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
-import { createForgeKvStore } from '../storage/forge-kv-store';
+import { createAppKvStore } from './app-kv';
 import { buildCredentials } from './credentials';
 import { jiraAsUser } from './issue-email-jira';
 import { buildEnqueue, buildOutboxStores } from './outbox';
@@ -17,7 +17,7 @@ import { buildTemplateService } from './templates';
 
 /** The Automation action "Send issue email" (function `automation-send-email`): as the rule's actor. */
 export const createSendEmailActionDeps = (): SendEmailActionDeps => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv).service;
   const templates = buildTemplateService(kv);
   const settings = createMailSettingsStore(kv);

@@ -8,7 +8,7 @@ import { describeDeliveryFailure } from '../messages/error-answers';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
 import { realSleep, systemClock } from '../shared/seams';
-import { createForgeKvStore } from '../storage/forge-kv-store';
+import { createAppKvStore } from './app-kv';
 import { appLog } from './app-log';
 import { buildCredentials } from './credentials';
 import { buildGraphDeps } from './graph';
@@ -17,7 +17,7 @@ import { buildWarnings } from './warnings';
 
 /** The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. */
 export const createEmailWorkerDeps = (): OutboxDeps => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   // The worker's Graph calls do not retry inside: throttling and outages go back to the queue with a delay.
   const graph: GraphMailSenderDeps = {

@@ -14,8 +14,8 @@ import { createRuleStore } from '../notifications/rule-store';
 import { createRunHistoryStore } from '../notifications/run-history';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
 import { systemClock } from '../shared/seams';
-import { createForgeKvStore } from '../storage/forge-kv-store';
 import type { KvStore } from '../storage/kv-store';
+import { createAppKvStore } from './app-kv';
 import { appLog } from './app-log';
 import { buildCredentials, credentialOrDefault } from './credentials';
 import { jiraAsApp } from './issue-email-jira';
@@ -39,7 +39,7 @@ const notificationDeps = (kv: KvStore): QueueNotificationDeps => {
 
 /** The notification rules' product trigger (function `issue-events`): Jira's events, read as the app. */
 export const createIssueEventsDeps = (): NotifyDeps => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const queueDeps = notificationDeps(kv);
   return {
     rules: createRuleStore(kv, appLog),

@@ -56,12 +56,23 @@ export interface IssueEmailHistory {
   list: (issueId: string) => Promise<EmailHistoryEntry[]>;
 }
 
+/** The credentials and mail settings "Send" decides with, as of one read. */
+export interface SendingSetup {
+  credentials: Pick<CredentialService, 'getDefault' | 'get'>;
+  settings: MailSettings;
+}
+
 /** Everything the issue email use cases need; src/composition/ wires the real ones (issue-action-resolver-root.ts). */
 export interface IssueEmailDeps {
   credentials: Pick<CredentialService, 'findDefault' | 'getDefault' | 'get' | 'list'>;
   jira: IssueEmailJira;
   templates: IssueEmailTemplates;
   readSettings: () => Promise<MailSettings>;
+  /**
+   * The credentials and the settings in one kvs operation (storage/send-setup.ts), for the Send path that reads both
+   * on every email; without it, `credentials` and `readSettings` are read apart.
+   */
+  readSendingSetup?: () => Promise<SendingSetup>;
   checkPermission: (
     settings: MailSettings,
     projectKey: string | undefined,

@@ -1,7 +1,8 @@
 import { parseEmailAddress } from '../contract/email-address';
 import type { SendIssueEmailOptions, SentIssueEmail } from '../contract/issue-email';
+import type { StoredCredential } from '../credentials/stored-credential';
 import { NotAllowedToSendError } from './errors';
-import type { Caller, IssueEmailDeps } from './issue-email-ports';
+import type { Caller, IssueEmailDeps, SendingSetup } from './issue-email-ports';
 import { resolvePickedUsers } from './picked-users';
 import { queueIssueEmail } from './queue-issue-email';
 import { foldRecipients, recipientCount } from './recipients';
@@ -29,8 +30,18 @@ const replyToOf = (replyTo: string | undefined): { replyTo?: string } => {
   return parsed.ok ? { replyTo: parsed.value.address } : {};
 };
 
+/** The credentials and settings, in one read where the deps offer it (the issue 14 kvs budget: one operation, not two). */
+const sendingSetupOf = async (deps: IssueEmailDeps): Promise<SendingSetup & { fallback: StoredCredential }> => {
+  if (deps.readSendingSetup === undefined) {
+    const [fallback, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
+    return { credentials: deps.credentials, settings, fallback };
+  }
+  const setup = await deps.readSendingSetup();
+  return { ...setup, fallback: await setup.credentials.getDefault() };
+};
+
 export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: IssueEmailDeps): Promise<SentIssueEmail> => {
-  const [fallback, settings] = await Promise.all([deps.credentials.getDefault(), deps.readSettings()]);
+  const { fallback, settings, credentials } = await sendingSetupOf(deps);
   const issue = await deps.jira.readIssue(request.issueKey);
   const permission = await checkSenderAccess(deps, settings, issue.project?.key, request.caller.accountId);
   if (!permission.allowed) throw new NotAllowedToSendError(permission.reason);
@@ -38,7 +49,7 @@ export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: Issue
   const credential =
     request.input.credentialId === undefined
       ? fallback
-      : await chosenSender(settings, issue.project?.key, request.input.credentialId, deps);
+      : await chosenSender(settings, issue.project?.key, request.input.credentialId, { credentials });
   // Only someone allowed to send gets the app to look up hidden addresses.
   const recipients = foldRecipients(await resolvePickedUsers(issue.key, request.input, deps.jira));
 

@@ -6,6 +6,8 @@ import { MailValidationError } from './errors';
 import type { IssueEmailDeps } from './issue-email-ports';
 
 type SenderDeps = Pick<IssueEmailDeps, 'credentials'>;
+/** What choosing a sender reads: the default credential and the chosen one. */
+type ChosenSenderDeps = { credentials: Pick<IssueEmailDeps['credentials'], 'getDefault' | 'get'> };
 
 /** Said of a credential id the person may not use: it names no mailbox, so nothing is learnt of the others. */
 export const SENDER_NOT_ALLOWED = 'Choose a mailbox from the From list.';
@@ -39,7 +41,7 @@ export const chosenSender = async (
   settings: MailSettings,
   projectKey: string | undefined,
   credentialId: string | undefined,
-  deps: SenderDeps,
+  deps: ChosenSenderDeps,
 ): Promise<StoredCredential> => {
   const fallback = await deps.credentials.getDefault();
   if (credentialId === undefined || credentialId === fallback.id) return fallback;

@@ -8,6 +8,8 @@ import { AppError } from '../shared/app-error';
  *                              `admin-warnings`               the warnings the admin page shows on top
  *                              `template:{id}`                an email template (Liquid subject and body)
  *                              `mail-settings`                who may send, comment after send, project templates
+ *                              `send-setup`                   a copy of every `credential:{id}` and `mail-settings`,
+ *                                                             kept with each write of them (storage/send-setup.ts)
  *                              `email-history:{issueId}:{at}:{emailId}`  one email of an issue's history
  *                              `thread:{sha256 of internetMessageId}`    the issue a sent message belongs to
  *                              `email-content:{emailId}.{n}`  chunk n of a queued email's content
@@ -82,6 +84,9 @@ export const templateIdFromKey = (key: string): string | undefined =>
 
 /** One entry: the admin's mail settings. */
 export const MAIL_SETTINGS_KEY = 'mail-settings';
+
+/** One entry: the credential records and the mail settings together, so "Send" reads them in one kvs operation. */
+export const SEND_SETUP_KEY = 'send-setup';
 
 /** All history keys of one issue share this prefix; `at` is a sortable UTC timestamp (yyyymmddThhmmssSSSZ). */
 export const emailHistoryPrefix = (issueId: string): string =>

@@ -27,12 +27,13 @@ const WINDOW_MS = 60_000;
 const EXCHANGE_PER_MINUTE = 30;
 const GOALS = { shareOfLimit: 95, workerRunsPerEmail: 2, kvsOperationsPerEmail: 12 };
 /**
- * What the kvs operations per email are held to until the goal is met: runs measure 12.43 (the history entry and its
- * thread index go in the sent status's transaction, the content in the pacing slot's, and the issue's history is
- * listed only by one email in 16). What is left over the goal is the "Send" resolver's two reads (the credential
- * list and the mail settings) and the retries' record writes and reads (3.89 transactions, 1.8 record reads).
+ * What the kvs operations per email are held to: the goal. Runs measure 11.42 and 11.47 (the history entry and its thread
+ * index go in the sent status's transaction, the content in the pacing slot's, the issue's history is listed only by
+ * one email in 16, and "Send" reads the credential records and the mail settings in one get of their send-setup
+ * copy, src/storage/send-setup.ts). Most of what is left is the worker's: each attempt reads the record, the credential
+ * and the content, and the retries write the record and the pacing log (3.9 transactions, 1.8 record reads).
  */
-const KVS_CEILING_NOW = 13;
+const KVS_CEILING_NOW = 12;
 /**
  * The share of the pacing limit asserted: runs on this 2-core machine reached 93.6 to 95.4 % (the goal, 95 %, is
  * printed); a busy machine makes some jobs miss their slot or come too late to hand a refused one on. The floor sits
@@ -214,7 +215,9 @@ describe('the outbox under faults', () => {
             (cost.exactlyCounted === 0
               ? `${cost.kvsOperations.mean.toFixed(2)} on average (no email ran alone, so no per-email min and max)`
               : `${figures(cost.kvsOperations)} (min and max of the ${cost.exactlyCounted} emails whose invocations ran alone)`) +
-            ` (goal at most ${GOALS.kvsOperationsPerEmail}, held to ${KVS_CEILING_NOW} for now; ${cost.totalKvs} in all)`,
+            ` (goal at most ${GOALS.kvsOperationsPerEmail}` +
+            (KVS_CEILING_NOW > GOALS.kvsOperationsPerEmail ? `, held to ${KVS_CEILING_NOW} for now` : '') +
+            `; ${cost.totalKvs} in all)`,
           `kvs operations per email by kind: ${cost.byKind.map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
           `peak concurrent Graph requests on the mailbox: ${stats.peakConcurrency[SUPPORT_MAILBOX] ?? 0}`,
           `time: ${realSeconds.toFixed(0)} s real, ${(jumpedMs / 1000).toFixed(0)} s of waiting skipped by the warped clock`,

@@ -5,9 +5,9 @@ import { createConnectionTestLog } from '../../outbox/connection-test-record';
 import { createEmailRecordStore } from '../../outbox/email-records';
 import { globalFetch, newUuid, realSleep, systemClock } from '../../shared/seams';
 import { createForgeEntityStore } from '../../storage/entity-store';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
 import { OUTBOX_EMAIL_ENTITY } from '../../storage/keys';
 import type { AdminDeps } from '../admin-deps';
+import { createAppKvStore } from '../app-kv';
 import { buildCredentials } from '../credentials';
 import { buildWarnings } from '../warnings';
 
@@ -16,7 +16,7 @@ import { buildWarnings } from '../warnings';
  * Forge storage, Jira as the invoking admin, the global fetch and clock for connection tests.
  */
 export const createAdminCredentialsDeps = (): Omit<AdminDeps, 'mail' | 'log' | 'notifications'> => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const warnings = buildWarnings(kv, credentials.store);
   return {

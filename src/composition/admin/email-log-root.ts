@@ -1,8 +1,8 @@
 import { createCredentialStore } from '../../credentials/credential-store';
 import { requestJiraAsUser } from '../../jira/jira-client';
 import { createLogSettingsStore } from '../../outbox/log-settings-store';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
 import type { AdminDeps } from '../admin-deps';
+import { createAppKvStore } from '../app-kv';
 import { buildEmailLog } from '../email-log';
 import { buildOutboxStores } from '../outbox';
 
@@ -11,7 +11,7 @@ import { buildOutboxStores } from '../outbox';
  * credentials' records, without the credential service (which reads certificates with node:crypto).
  */
 export const createAdminEmailLogDeps = (): Pick<AdminDeps, 'requestJira' | 'log'> => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   return {
     requestJira: requestJiraAsUser,
     log: {

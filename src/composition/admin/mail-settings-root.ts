@@ -4,8 +4,8 @@ import { listRoles } from '../../jira/project-roles';
 import { listProjects } from '../../jira/projects';
 import { createMailSettingsStore } from '../../settings/mail-settings-store';
 import { saveMailSettings } from '../../settings/save-mail-settings';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
 import type { AdminDeps, AdminMailDeps } from '../admin-deps';
+import { createAppKvStore } from '../app-kv';
 import { buildCredentials, credentialIdsOf } from '../credentials';
 import { buildTemplateService, templateIdsOf } from '../templates';
 
@@ -13,7 +13,7 @@ import { buildTemplateService, templateIdsOf } from '../templates';
 export const createAdminMailSettingsDeps = (): Pick<AdminDeps, 'requestJira'> & {
   mail: Omit<AdminMailDeps, 'templates'>;
 } => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const settings = createMailSettingsStore(kv);
   const templates = buildTemplateService(kv);
   const credentials = buildCredentials(kv);

@@ -12,8 +12,8 @@ import { createRunHistoryStore } from '../../notifications/run-history';
 import { tryRule } from '../../notifications/try-rule';
 import { createMailSettingsStore } from '../../settings/mail-settings-store';
 import { newUuid, systemClock } from '../../shared/seams';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
 import type { AdminDeps } from '../admin-deps';
+import { createAppKvStore } from '../app-kv';
 import { appLog } from '../app-log';
 import { buildCredentials, credentialIdsOf, credentialOrDefault } from '../credentials';
 import { jiraAsUser } from '../issue-email-jira';
@@ -24,7 +24,7 @@ import { buildTemplateService, templateIdsOf } from '../templates';
  * edits and tries them, Jira read as the admin; hidden addresses as the app.
  */
 export const createAdminRulesDeps = (): Pick<AdminDeps, 'requestJira' | 'notifications'> => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const templates = buildTemplateService(kv);
   const rules = createRuleStore(kv, appLog);

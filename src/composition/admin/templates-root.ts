@@ -2,9 +2,9 @@ import { requestJiraAsUser } from '../../jira/jira-client';
 import { previewTemplateForIssue } from '../../mail/template-preview';
 import { createRuleStore } from '../../notifications/rule-store';
 import { createMailSettingsStore } from '../../settings/mail-settings-store';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
 import { deleteUnusedTemplate } from '../../templates/delete-unused-template';
 import type { AdminDeps, AdminMailDeps } from '../admin-deps';
+import { createAppKvStore } from '../app-kv';
 import { appLog } from '../app-log';
 import { buildCredentials } from '../credentials';
 import { jiraAsUser } from '../issue-email-jira';
@@ -14,7 +14,7 @@ import { buildTemplateService } from '../templates';
 export const createAdminTemplatesDeps = (): Pick<AdminDeps, 'requestJira'> & {
   mail: Pick<AdminMailDeps, 'templates'>;
 } => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const templates = buildTemplateService(kv);
   const credentials = buildCredentials(kv);
   const settings = createMailSettingsStore(kv);

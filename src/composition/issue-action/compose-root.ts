@@ -3,7 +3,7 @@ import { mayBrowseUsers } from '../../jira/browse-users-check';
 import { requestJiraAsUser } from '../../jira/jira-client';
 import type { IssueEmailDeps } from '../../mail/issue-email-ports';
 import { createMailSettingsStore } from '../../settings/mail-settings-store';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
+import { createAppKvStore } from '../app-kv';
 import { buildCredentials } from '../credentials';
 import { jiraAsUser } from '../issue-email-jira';
 import { checkPermission } from '../send-permission';
@@ -17,7 +17,7 @@ export const createIssueActionComposeDeps = (): Pick<
   IssueEmailDeps,
   'credentials' | 'jira' | 'templates' | 'readSettings' | 'checkPermission' | 'mayBrowseUsers' | 'history'
 > => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const settings = createMailSettingsStore(kv);
   return {
     credentials: buildCredentials(kv).service,

@@ -3,7 +3,7 @@ import { mayBrowseUsers } from '../../jira/browse-users-check';
 import { requestJiraAsUser } from '../../jira/jira-client';
 import type { IssueEmailDeps } from '../../mail/issue-email-ports';
 import { createMailSettingsStore } from '../../settings/mail-settings-store';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
+import { createAppKvStore } from '../app-kv';
 import { buildCredentials } from '../credentials';
 import { buildGraphDeps } from '../graph';
 import { jiraAsUser } from '../issue-email-jira';
@@ -15,7 +15,7 @@ export const createIssueActionPeopleDeps = (): Pick<
   IssueEmailDeps,
   'credentials' | 'jira' | 'searchDirectory' | 'readSettings' | 'checkPermission' | 'mayBrowseUsers'
 > => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const settings = createMailSettingsStore(kv);
   const graph = buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store));

@@ -5,7 +5,7 @@ import { requestJiraAsUser } from '../../jira/jira-client';
 import type { IssueEmailDeps } from '../../mail/issue-email-ports';
 import { createMailSettingsStore } from '../../settings/mail-settings-store';
 import { newUuid, systemClock } from '../../shared/seams';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
+import { createAppKvStore } from '../app-kv';
 import { buildCredentials } from '../credentials';
 import { describeFailureToUser } from '../describe-failure';
 import { buildEmailLog } from '../email-log';
@@ -13,6 +13,7 @@ import { buildGraphDeps } from '../graph';
 import { jiraAsUser } from '../issue-email-jira';
 import { buildEnqueue, buildOutboxStores } from '../outbox';
 import { checkPermission } from '../send-permission';
+import { readSendingSetup } from '../sending-setup';
 import { buildTemplateService } from '../templates';
 import { buildWarnings } from '../warnings';
 
@@ -21,7 +22,7 @@ import { buildWarnings } from '../warnings';
  * the outbox, Graph's directory.
  */
 export const createIssueActionSendDeps = (): IssueEmailDeps => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const outbox = buildOutboxStores(kv);
   const settings = createMailSettingsStore(kv);
@@ -31,6 +32,7 @@ export const createIssueActionSendDeps = (): IssueEmailDeps => {
     jira: jiraAsUser,
     templates: buildTemplateService(kv),
     readSettings: () => settings.read(),
+    readSendingSetup: () => readSendingSetup(kv),
     checkPermission,
     mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),
     enqueue: buildEnqueue(outbox),

@@ -1,6 +1,6 @@
 import { createCredentialStore } from '../../credentials/credential-store';
 import type { IssueEmailDeps } from '../../mail/issue-email-ports';
-import { createForgeKvStore } from '../../storage/forge-kv-store';
+import { createAppKvStore } from '../app-kv';
 import { buildEmailLog } from '../email-log';
 import { buildOutboxStores } from '../outbox';
 
@@ -10,6 +10,6 @@ import { buildOutboxStores } from '../outbox';
  * service (which reads certificates with node:crypto).
  */
 export const createIssueActionStatusDeps = (): Pick<IssueEmailDeps, 'emailLog'> => {
-  const kv = createForgeKvStore();
+  const kv = createAppKvStore();
   return { emailLog: buildEmailLog(buildOutboxStores(kv), createCredentialStore(kv)) };
 };

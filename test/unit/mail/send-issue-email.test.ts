@@ -262,6 +262,23 @@ describe('sendIssueEmail through the resolver', () => {
     expect(world.issueData.comments_added).toEqual([]);
   });
 
+  it('reads the credentials and the mail settings in one kvs operation, the send-setup copy', async () => {
+    const world = await configuredWorld();
+    await world.settings.save({ commentAfterSend: false, whoMaySend: { mode: 'everyone' }, projectTemplates: [] });
+    world.kv.resetOperations();
+
+    await expect(world.issueAction.sendIssueEmail(issueRequest(payload))).resolves.toMatchObject({ ok: true });
+
+    // The other one is the email's content (this world has no pacer to take it along in its slot's transaction).
+    expect(world.kv.operations).toEqual([
+      { operation: 'get', key: 'send-setup' },
+      { operation: 'set', key: `email-content:${emailIdOf(1)}.0` },
+    ]);
+    // The copy stands for what is stored: the setting it holds was applied.
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(world.issueData.comments_added).toEqual([]);
+  });
+
   it("uses the project's default template and escapes the summary", async () => {
     const world = await configuredWorld({ issue: sampleIssue({ summary: '<script>alert(1)</script>' }) });
     const saved = await world.templates.save({

@@ -63,9 +63,14 @@ describe('choosing the sender mailbox in "Email this issue" (issue 12, item 20)'
 
   it('sends from an allowed mailbox the person chose', async () => {
     const { world, sales } = await threeMailboxes();
+    world.kv.resetOperations();
     expect(await world.issueAction.sendIssueEmail(issueRequest({ ...payload, credentialId: sales.id }))).toMatchObject({
       ok: true,
     });
+    // The default, the chosen credential and the settings all come from one read of the send-setup copy.
+    expect(world.kv.operations.filter(({ key }) => /^(credential:|mail-settings|send-setup)/.test(key))).toEqual([
+      { operation: 'get', key: 'send-setup' },
+    ]);
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     expect(decodeURIComponent(sentFrom(world) ?? '')).toBe('sales@contoso.com');
   });

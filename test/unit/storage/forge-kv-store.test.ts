@@ -2,6 +2,7 @@ import { ForgeKvsAPIError } from '@forge/kvs';
 
 import { StorageError } from '../../../src/storage/errors';
 import { createForgeKvStore, type ForgeKvs } from '../../../src/storage/forge-kv-store';
+import { withSendSetup } from '../../../src/storage/send-setup';
 
 type Page = { results: Array<{ key: string; value: unknown }>; nextCursor?: string };
 
@@ -133,5 +134,42 @@ describe('createForgeKvStore', () => {
       cause: platformError,
     });
     expect(String((error as Error).message)).not.toContain('TOKEN-VALUE');
+  });
+});
+
+describe('the send-setup copy over @forge/kvs', () => {
+  const a = { key: 'credential:a', value: { name: 'A' } };
+  const b = { key: 'credential:b', value: { name: 'B' } };
+
+  it('writes a credential record with its copy in one transaction, and Send reads the copy with one get', async () => {
+    // The credential query's pages: before the write, then the sources read again after it.
+    const { client, calls, plain } = fakeKvs([{ results: [a] }, { results: [a, b] }]);
+    const store = withSendSetup(createForgeKvStore(client));
+
+    await store.set(b.key, b.value);
+
+    expect(calls).toEqual([
+      'where key BEGINS_WITH credential:',
+      'limit 100',
+      'getMany',
+      'get mail-settings',
+      'transact credential:b send-setup',
+      'where key BEGINS_WITH credential:',
+      'limit 100',
+      'getMany',
+      'get mail-settings',
+    ]);
+    calls.length = 0;
+
+    const view = await store.readSendSetup();
+
+    expect(calls).toEqual(['get send-setup']);
+    expect(await view.listByPrefix('credential:')).toEqual([a, b]);
+    expect(plain.get('send-setup')).toEqual({
+      entries: [
+        [a.key, a.value],
+        [b.key, b.value],
+      ],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { readSendingSetup } from '../../../src/composition/sending-setup';
 import type { AttachmentOption, PersonOption, SendPermission } from '../../../src/contract/issue-email';
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
@@ -32,6 +33,7 @@ import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
 import { createMailSettingsStore } from '../../../src/settings/mail-settings-store';
+import { withSendSetup } from '../../../src/storage/send-setup';
 import { deleteUnusedTemplate } from '../../../src/templates/delete-unused-template';
 import { createTemplateService } from '../../../src/templates/template-service';
 import { createTemplateStore } from '../../../src/templates/template-store';
@@ -86,7 +88,10 @@ export interface FakeIssueData {
 /** Both resolvers' functions over in-memory storage, a fake Jira and a fake Microsoft. */
 export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHandler; issue?: unknown } = {}) => {
   const kv = new MemoryKvStore();
-  const credentialStore = createCredentialStore(kv);
+  // The stores' storage as the app's functions have it (composition/app-kv.ts): the `send-setup` copy kept by every
+  // write; `kv` is the memory underneath, whose operations the tests count.
+  const appKv = withSendSetup(kv);
+  const credentialStore = createCredentialStore(appKv);
   const credentials = createCredentialService({
     store: credentialStore,
     now: () => NOW,
@@ -94,7 +99,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     env: {},
   });
   const warnings = createWarningService({
-    store: createWarningStore(kv),
+    store: createWarningStore(appKv),
     listCredentials: () => credentialStore.list(),
     now: () => NOW,
   });
@@ -110,7 +115,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     return { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
   });
   const microsoft = fakeFetch(options.microsoft ?? defaultMicrosoft);
-  const tokenCache = createTokenCache(kv);
+  const tokenCache = createTokenCache(appKv);
   const memo = new TokenMemo();
   const graph: GraphMailSenderDeps = {
     credentials,
@@ -124,11 +129,11 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
   };
   const templates = createTemplateService({
-    store: createTemplateStore(kv),
+    store: createTemplateStore(appKv),
     now: () => NOW,
     newId: sequentialIds('tpl'),
   });
-  const settings = createMailSettingsStore(kv);
+  const settings = createMailSettingsStore(appKv);
   const issueData: FakeIssueData = {
     people: [],
     participants: [],
@@ -168,14 +173,14 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   };
   const clock = { now: NOW };
   // A memo of its own: each world starts as a cold process would.
-  const traffic = createTrafficHealth(kv, new Map());
-  const ruleStore = createRuleStore(kv);
+  const traffic = createTrafficHealth(appKv, new Map());
+  const ruleStore = createRuleStore(appKv);
   const entities = new MemoryEntityStore();
   entities.alongsideTo = kv;
   const records = createEmailRecordStore(entities);
-  const contents = createEmailContentStore(kv);
+  const contents = createEmailContentStore(appKv);
   const queue = new FakeOutboxQueue(() => clock.now);
-  const history = createHistoryStore(kv);
+  const history = createHistoryStore(appKv);
   const emailLog = createEmailLogService({
     records,
     queue,
@@ -183,7 +188,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     credentialUpdatedAt: async (id) => (await credentialStore.get(id))?.updatedAt,
     contents,
   });
-  const logSettings = createLogSettingsStore(kv);
+  const logSettings = createLogSettingsStore(appKv);
   const workerGraph: GraphMailSenderDeps = { ...graph, now: () => clock.now, retryPolicy: QUEUE_RETRY_POLICY };
   const trace = createMailboxTrace(workerGraph);
   const logLines: string[] = [];
@@ -223,7 +228,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     return outcomes;
   };
   const rules = createRuleService({
-    history: createRunHistoryStore(kv),
+    history: createRunHistoryStore(appKv),
     store: ruleStore,
     templateIds: async () => (await templates.list()).map((template) => template.id),
     credentialIds: async () => (await credentials.list()).map((credential) => credential.id),
@@ -288,6 +293,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     jira: issueJira,
     templates,
     readSettings: () => settings.read(),
+    readSendingSetup: () => readSendingSetup(appKv),
     checkPermission: async () => issueData.permission,
     mayBrowseUsers: async () => issueData.browseUsers,
     enqueue: (email) =>
