@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 
 import { quoteInput as quote, readActionRecipients } from '../contract/automation-recipients';
 import type { RecipientRole } from '../contract/notification-rules';
-import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
+import { ISSUE_KEY_PATTERN } from '../jira/issue-key';
 import { ActionInputError } from './errors';
 
 /** What Automation passes: the configured inputs with smart values resolved (all strings; absent when unset). */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { builtOnFirstParse } from './built-on-first-parse';
 import { MAX_RECIPIENTS } from './email-address';
 import { parseEmailAddress } from './email-address';
 import type { DeliveryStatus } from './email-log';
@@ -24,7 +25,7 @@ const recipientList = (min: number) =>
   );
 
 /** What goes into the email besides the sender's words. Defaults are what the dialog starts with. */
-const contentShape = {
+const contentShape = () => ({
   /** A template id; absent means the project's default template, else the built-in one. */
   templateId: z.optional(templateIdSchema),
   includeFields: z._default(z.boolean(), true),
@@ -46,21 +47,21 @@ const contentShape = {
       .check(z.maxLength(100, 'Attach at most 100 files.')),
     [],
   ),
-};
+});
 
-const messageShape = {
+const messageShape = () => ({
   subject: z
     .string()
     .check(z.trim(), z.minLength(1, 'Enter a subject.'), z.maxLength(255, 'Keep the subject under 255 characters.')),
   /** Plain text the sender writes above the issue. */
   message: z._default(z.string().check(z.maxLength(20000, 'Keep the message under 20,000 characters.')), ''),
-};
+});
 
 /**
  * Where replies go instead of the sender mailbox: one address, checked as recipients are (email-address.ts). Empty
  * or absent: replies go to the sender mailbox. Sent as Graph's message `replyTo`.
  */
-const replyShape = {
+const replyShape = () => ({
   replyTo: z.optional(
     z.string().check(
       z.trim(),
@@ -69,43 +70,41 @@ const replyShape = {
       }),
     ),
   ),
-};
+});
 
 /** The credential whose mailbox sends (the dialog's From); absent: the default credential. */
-const senderShape = {
+const senderShape = () => ({
   credentialId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Choose a mailbox from the From list.'))),
-};
+});
+
+/** What Send and Preview parse: the same fields, Send wanting at least `minTo` recipients in To. */
+const issueEmailSchema = (minTo: number) =>
+  z.strictObject({
+    to: recipientList(minTo),
+    cc: recipientList(0),
+    bcc: recipientList(0),
+    ...messageShape(),
+    ...contentShape(),
+    ...replyShape(),
+    ...senderShape(),
+  });
 
 /** The issue comes from the resolver's context (the issue the action was opened on), never from the payload. */
-export const sendIssueEmailSchema = z.strictObject({
-  to: recipientList(1),
-  cc: recipientList(0),
-  bcc: recipientList(0),
-  ...messageShape,
-  ...contentShape,
-  ...replyShape,
-  ...senderShape,
-});
+export const sendIssueEmailSchema = builtOnFirstParse(() => issueEmailSchema(1));
 export type SendIssueEmailInput = z.input<typeof sendIssueEmailSchema>;
 export type SendIssueEmailOptions = z.output<typeof sendIssueEmailSchema>;
 
 /** A preview needs no recipients yet; it shows exactly what "Send" would send. */
-export const previewIssueEmailSchema = z.strictObject({
-  to: recipientList(0),
-  cc: recipientList(0),
-  bcc: recipientList(0),
-  ...messageShape,
-  ...contentShape,
-  ...replyShape,
-  ...senderShape,
-});
+export const previewIssueEmailSchema = builtOnFirstParse(() => issueEmailSchema(0));
 export type PreviewIssueEmailInput = z.input<typeof previewIssueEmailSchema>;
 
-export const searchPeopleSchema = z.strictObject({
-  query: z
-    .string()
-    .check(z.trim(), z.minLength(2, 'Type at least 2 characters.'), z.maxLength(100, 'Type at most 100 characters.')),
-});
+export const searchPeopleSchema = builtOnFirstParse(() =>
+  z.strictObject({
+    query: z
+      .string()
+      .check(z.trim(), z.minLength(2, 'Type at least 2 characters.'), z.maxLength(100, 'Type at most 100 characters.')),
+  }),
+);
 
 export type PersonSource = 'reporter' | 'assignee' | 'watcher' | 'directory' | 'jira';
 

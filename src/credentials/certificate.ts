@@ -1,6 +1,7 @@
-import { createHash, createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 
 import type { CertificateSummary } from '../contract/credentials';
+import { nodeCrypto } from '../shared/node-crypto';
 import { CredentialValidationError } from './errors';
 
 export const CERTIFICATE_UNREADABLE_MESSAGE =
@@ -29,7 +30,7 @@ const invalid = (field: 'certificatePem' | 'privateKeyPem', message: string): Cr
 
 const parseCertificate = (pem: string): X509Certificate => {
   try {
-    return new X509Certificate(pem);
+    return new (nodeCrypto().X509Certificate)(pem);
   } catch {
     throw invalid('certificatePem', CERTIFICATE_UNREADABLE_MESSAGE);
   }
@@ -37,7 +38,7 @@ const parseCertificate = (pem: string): X509Certificate => {
 
 const parsePrivateKey = (pem: string): KeyObject => {
   try {
-    const key = createPrivateKey(pem);
+    const key = nodeCrypto().createPrivateKey(pem);
     if (key.type === 'private') return key;
   } catch {
     // Reported below without the key's text.
@@ -48,7 +49,7 @@ const parsePrivateKey = (pem: string): KeyObject => {
 /** The public facts Entra's Certificates & secrets shows: SHA-1 thumbprint in upper-case hex, subject, validity. */
 export const summarizeCertificate = (certificate: X509Certificate): CertificateSummary => ({
   thumbprint: certificate.fingerprint.replace(/:/g, '').toUpperCase(),
-  thumbprintSha256: createHash('sha256').update(certificate.raw).digest('base64url'),
+  thumbprintSha256: nodeCrypto().createHash('sha256').update(certificate.raw).digest('base64url'),
   subject: certificate.subject.split('\n').filter(Boolean).join(', '),
   notBefore: new Date(certificate.validFrom).toISOString(),
   notAfter: new Date(certificate.validTo).toISOString(),

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
 import { CERTIFICATE_REQUIRED_MESSAGE, PRIVATE_KEY_REQUIRED_MESSAGE } from '../contract/credential-input-rules';
 import type { ConnectionTestResult, CredentialView, ParsedCredentialInput } from '../contract/credentials';
 import type { PolicyEnv } from '../http/endpoint-policy';
-import type { Clock } from '../shared/seams';
+import { type Clock, newUuid } from '../shared/seams';
 import {
   CERTIFICATE_WITHOUT_KEY_MESSAGE,
   KEY_WITHOUT_CERTIFICATE_MESSAGE,
@@ -214,7 +212,7 @@ export const planAuth = (
 
 export const createCredentialService = (deps: CredentialServiceDeps): CredentialService => {
   const { store } = deps;
-  const newId = deps.newId ?? randomUUID;
+  const newId = deps.newId ?? newUuid;
   const timestamp = (): string => new Date(deps.now()).toISOString();
 
   const listSorted = async (): Promise<StoredCredential[]> => (await store.list()).sort(byAge);

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-
 import * as z from 'zod/mini';
 
 import type { EmailHistoryEntry } from '../contract/issue-email';
 import { AppError } from '../shared/app-error';
 import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
+import { nodeCrypto } from '../shared/node-crypto';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { emailHistoryKey, emailHistoryPrefix, threadKey } from '../storage/keys';
 import type { KvEntry, KvStore } from '../storage/kv-store';
@@ -90,7 +89,7 @@ const normalMessageId = (internetMessageId: string): string => {
 };
 
 export const threadDigest = (internetMessageId: string): string =>
-  createHash('sha256').update(normalMessageId(internetMessageId), 'utf8').digest('hex');
+  nodeCrypto().createHash('sha256').update(normalMessageId(internetMessageId), 'utf8').digest('hex');
 
 const toEntry = (record: z.output<typeof historyRecordSchema>): EmailHistoryEntry => ({
   id: record.id,
@@ -117,7 +116,7 @@ const toEntry = (record: z.output<typeof historyRecordSchema>): EmailHistoryEntr
  */
 /** Whether this email's write enforces the cap: about one in `oneIn`, the same for every write of the email. */
 const prunesOnWrite = (emailId: string, oneIn: number): boolean =>
-  oneIn <= 1 || createHash('sha256').update(emailId, 'utf8').digest().readUInt32BE(0) % oneIn === 0;
+  oneIn <= 1 || nodeCrypto().createHash('sha256').update(emailId, 'utf8').digest().readUInt32BE(0) % oneIn === 0;
 
 export const createHistoryStore = (
   store: KvStore,

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 
 import { JiraError, JiraErrorCode } from './errors';
 import type { IssueSnapshot } from './issue';
+import { ISSUE_KEY_PATTERN } from './issue-key';
 import { getJiraJson, issueStatusError, type RequestJira, requestJiraAsUser } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
@@ -22,8 +23,6 @@ export const ISSUE_FIELDS = [
   'description',
   'project',
 ] as const;
-
-export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/;
 
 /** Refuses anything but an issue key before it goes into a Jira path. */
 export const assertIssueKey = (issueKey: string): void => {

@@ -1,5 +1,8 @@
-import { createAdminResolverDeps } from '../composition/admin-resolver-root';
-import { createAdminFunctions } from './admin-functions';
+// The render thread (templates/render-thread.ts) runs this function's own bundle: its module must be in the entry,
+// not in the chunk of the section that renders, for the thread to start serving when it loads the bundle.
+import '../templates/render-thread';
+
+import { lazyAdminFunctions } from './admin/admin-sections';
 import { ownDefinitions } from './own-definitions';
 
-export const handler = ownDefinitions(createAdminFunctions(createAdminResolverDeps()));
+export const handler = ownDefinitions(lazyAdminFunctions());

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-import { ISSUE_KEY_PATTERN } from '../jira/issue-reader';
+import { ISSUE_KEY_PATTERN } from '../jira/issue-key';
 import { isValidTimeZone } from '../shared/format-dates';
 import { NoIssueContextError } from './errors';
 import type { ResolverRequest } from './resolver-kit';

@@ -78,3 +78,20 @@ export const resolverFunction =
       return fail(errorAnswer(spec.name, spec.audience, error));
     }
   };
+
+/**
+ * A resolver function whose code is loaded on its first call (a section's chunk, behind a dynamic import()): the
+ * loaded function answers, with its own checks. Code that fails to load answers as any unknown error does
+ * (INTERNAL_ERROR, logged by name); the next call tries the load again.
+ */
+export const loadedOnCall =
+  <T>(name: string, audience: Audience, load: () => Promise<ResolverFunction<T>>): ResolverFunction<T> =>
+  async (request) => {
+    let loaded: ResolverFunction<T>;
+    try {
+      loaded = await load();
+    } catch (error) {
+      return fail(errorAnswer(name, audience, error));
+    }
+    return loaded(request);
+  };

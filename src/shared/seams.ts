@@ -14,3 +14,10 @@ export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(reso
 
 /** Looks the global up on each call, so a host that installs its own fetch after import is honoured. */
 export const globalFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
+
+/**
+ * A random UUID from the Web Crypto global (Node 19+, the Forge runtime's nodejs22.x). Node sets that global up on
+ * first use, whereas an `import ... from 'node:crypto'` makes the bundle require node:crypto as a function starts
+ * (~5 ms of every cold start) even when the call makes no id.
+ */
+export const newUuid = (): string => globalThis.crypto.randomUUID();

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import {
   BUILT_IN_TEMPLATE_ID,
   type SavedTemplate,
@@ -7,7 +5,7 @@ import {
   type TemplateView,
   type UnknownPlaceholder,
 } from '../contract/templates';
-import type { Clock } from '../shared/seams';
+import { type Clock, newUuid } from '../shared/seams';
 import { BUILT_IN_TEMPLATE } from './built-in-template';
 import { loadTemplateEngine, renderEmailLazily } from './load-template-engine';
 import type { EmailRenderer, EmailTemplateSource, RenderedEmail } from './render-email';
@@ -57,7 +55,7 @@ export interface TemplateService {
 }
 
 /** Twelve hex digits: short enough to read in a log, 2^48 against collisions among a site's few templates. */
-const randomTemplateId = (): string => randomUUID().replace(/-/g, '').slice(0, 12);
+const randomTemplateId = (): string => newUuid().replace(/-/g, '').slice(0, 12);
 
 const toView = (template: StoredTemplate): TemplateView => ({
   id: template.id,

@@ -36,20 +36,82 @@ const graphOf = async (entry: string): Promise<Metafile['inputs']> => {
   return result.metafile.inputs;
 };
 
-/** The inputs reached from `entry` through static imports and requires only (what loads when the function starts). */
-const staticallyReached = (inputs: Metafile['inputs'], entry: string): string[] => {
+/**
+ * The inputs reached from `entry` through static imports and requires only (what loads when the function starts),
+ * and the externals (Node's built-in modules) they require.
+ */
+const reachedWithExternals = (inputs: Metafile['inputs'], entry: string): { files: string[]; externals: string[] } => {
   const start = Object.keys(inputs).find((input) => input.endsWith(entry));
   const seen = new Set<string>(start === undefined ? [] : [start]);
+  const externals = new Set<string>();
   const queue = [...seen];
   for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
     for (const edge of inputs[current]?.imports ?? []) {
-      if (edge.kind === 'dynamic-import' || edge.external === true || seen.has(edge.path)) continue;
+      if (edge.kind === 'dynamic-import' || seen.has(edge.path)) continue;
+      if (edge.external === true) {
+        externals.add(edge.path);
+        continue;
+      }
       seen.add(edge.path);
       queue.push(edge.path);
     }
   }
-  return [...seen];
+  return { files: [...seen], externals: [...externals] };
 };
+
+const staticallyReached = (inputs: Metafile['inputs'], entry: string): string[] =>
+  reachedWithExternals(inputs, entry).files;
+
+/** What loads when one of `files` (an entry, or a section's functions and composition root) is loaded. */
+const loadedBy = async (...files: string[]): Promise<{ files: string[]; externals: string[] }> => {
+  const reached = await Promise.all(files.map(async (file) => reachedWithExternals(await graphOf(file), file)));
+  return {
+    files: [...new Set(reached.flatMap((one) => one.files))],
+    externals: [...new Set(reached.flatMap((one) => one.externals))],
+  };
+};
+
+const among = (files: readonly string[], wanted: readonly string[]): string[] =>
+  wanted.filter((file) => files.some((reached) => reached.endsWith(file)));
+
+/** Each admin section's services and contract schemas: what a call to another section must not build. */
+const SECTION_SERVICES = {
+  credentials: ['src/credentials/credential-service.ts', 'src/credentials/test-connection.ts'],
+  templates: ['src/templates/template-service.ts', 'src/contract/templates.ts'],
+  rules: ['src/notifications/rule-service.ts', 'src/notifications/try-rule.ts', 'src/contract/notification-rules.ts'],
+  emailLog: ['src/outbox/email-log-service.ts', 'src/contract/email-log.ts'],
+  mailSettings: ['src/settings/save-mail-settings.ts', 'src/contract/mail-settings.ts'],
+};
+
+/** The admin page's sections: the files its chunk holds (functions and composition root), what it must not load. */
+const ADMIN_SECTIONS: Array<[string, string[], string[]]> = [
+  [
+    'credentials',
+    ['src/resolvers/admin/credentials-section.ts', 'src/composition/admin/credentials-root.ts'],
+    [...SECTION_SERVICES.templates, ...SECTION_SERVICES.rules, ...SECTION_SERVICES.emailLog],
+  ],
+  [
+    'templates',
+    ['src/resolvers/admin/templates-section.ts', 'src/composition/admin/templates-root.ts'],
+    // Deleting a template reads the rules' store (rule-store.ts, with its schema), not their service.
+    ['src/notifications/rule-service.ts', 'src/notifications/try-rule.ts', ...SECTION_SERVICES.emailLog],
+  ],
+  [
+    'email log',
+    ['src/resolvers/admin/email-log-section.ts', 'src/composition/admin/email-log-root.ts'],
+    [...SECTION_SERVICES.credentials, ...SECTION_SERVICES.templates, ...SECTION_SERVICES.rules],
+  ],
+  [
+    'settings',
+    ['src/resolvers/admin/mail-settings-section.ts', 'src/composition/admin/mail-settings-root.ts'],
+    [...SECTION_SERVICES.rules, ...SECTION_SERVICES.emailLog, 'src/credentials/test-connection.ts'],
+  ],
+  [
+    'rules',
+    ['src/resolvers/admin/rules-section.ts', 'src/composition/admin/rules-root.ts'],
+    [...SECTION_SERVICES.emailLog, 'src/credentials/test-connection.ts'],
+  ],
+];
 
 const engineIn = (files: readonly string[]): string[] =>
   files.filter((file) => ENGINE_LIBRARIES.test(file) || file.endsWith(ENGINE_MODULE));
@@ -134,4 +196,64 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     );
     expect([...builds]).toEqual(['commonjs']);
   });
+
+  it('the admin resolver starts with no section: no service, no section schema, no node:crypto', async () => {
+    const loaded = await loadedBy('src/resolvers/admin-resolver.ts');
+    expect(among(loaded.files, Object.values(SECTION_SERVICES).flat())).toEqual([]);
+    expect(loaded.externals).not.toContain('node:crypto');
+  });
+
+  it.each(ADMIN_SECTIONS)(
+    "the admin page's %s section loads no other section's service",
+    async (_name, files, others) => {
+      expect(among((await loadedBy(...files)).files, others)).toEqual([]);
+    },
+  );
+
+  it("the issue-action resolver starts with none of the dialog's use cases, schemas, outbox, Graph or Jira", async () => {
+    const loaded = await loadedBy('src/resolvers/issue-action-resolver.ts');
+    const dialog = [
+      'src/mail/email-draft.ts',
+      'src/mail/send-issue-email.ts',
+      'src/mail/search-people.ts',
+      'src/contract/issue-email.ts',
+      'src/outbox/enqueue-email.ts',
+      'src/outbox/outbox-queue.ts',
+      'src/templates/template-service.ts',
+      'src/graph/graph-request.ts',
+      'src/jira/jira-client.ts',
+    ];
+    expect(among(loaded.files, dialog)).toEqual([]);
+    expect(loaded.externals).not.toContain('node:crypto');
+  });
+
+  it('the dialog opens without the outbox or Graph, and follows an email with the email log alone', async () => {
+    const compose = await loadedBy(
+      'src/resolvers/issue-action/compose-functions.ts',
+      'src/composition/issue-action/compose-root.ts',
+    );
+    const outboxAndGraph = ['src/outbox/enqueue-email.ts', 'src/outbox/outbox-queue.ts', 'src/graph/graph-request.ts'];
+    expect(among(compose.files, outboxAndGraph)).toEqual([]);
+    const status = await loadedBy(
+      'src/resolvers/issue-action/status-functions.ts',
+      'src/composition/issue-action/status-root.ts',
+    );
+    const beyondTheLog = [
+      'src/templates/template-service.ts',
+      'src/credentials/credential-service.ts',
+      'src/graph/graph-request.ts',
+      'src/jira/jira-client.ts',
+      'src/mail/email-draft.ts',
+    ];
+    expect(among(status.files, beyondTheLog)).toEqual([]);
+  });
+
+  it.each(['src/resolvers/admin-resolver.ts', 'src/resolvers/issue-action-resolver.ts'])(
+    "%s starts with the render thread module: a render thread runs the function's own bundle",
+    async (entry) => {
+      expect(among((await loadedBy(entry)).files, ['src/templates/render-thread.ts'])).toEqual([
+        'src/templates/render-thread.ts',
+      ]);
+    },
+  );
 });

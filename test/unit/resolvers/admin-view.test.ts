@@ -2,7 +2,7 @@ import { ADMIN_PARTS, type AdminPart } from '../../../src/contract/admin-view';
 import type { AdminFunctions } from '../../../src/contract/functions';
 import { MailValidationError } from '../../../src/mail/errors';
 import { INTERNAL_MESSAGE } from '../../../src/messages/words';
-import { adminViewAnswer } from '../../../src/resolvers/admin-view-readers';
+import { adminViewAnswer } from '../../../src/resolvers/admin/load-admin-view';
 import { readAdminView } from '../../../src/settings/admin-view';
 import { adminRequest, configuredWorld, resolverWorld, silenceWarnings } from '../support/resolvers';
 

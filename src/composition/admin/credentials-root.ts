@@ -1,0 +1,39 @@
+import { createTrafficHealth } from '../../credentials/traffic-health';
+import { requestJiraAsUser } from '../../jira/jira-client';
+import { createTokenCache } from '../../oauth/token-cache';
+import { createConnectionTestLog } from '../../outbox/connection-test-record';
+import { createEmailRecordStore } from '../../outbox/email-records';
+import { globalFetch, newUuid, realSleep, systemClock } from '../../shared/seams';
+import { createForgeEntityStore } from '../../storage/entity-store';
+import { OUTBOX_EMAIL_ENTITY } from '../../storage/keys';
+import type { AdminDeps } from '../admin-deps';
+import { createAppKvStore } from '../app-kv';
+import { buildCredentials } from '../credentials';
+import { buildWarnings } from '../warnings';
+
+/**
+ * The admin page's credentials tab and warnings banner (function `admin-resolver`, loaded on its first call):
+ * Forge storage, Jira as the invoking admin, the global fetch and clock for connection tests.
+ */
+export const createAdminCredentialsDeps = (): Omit<AdminDeps, 'mail' | 'log' | 'notifications'> => {
+  const kv = createAppKvStore();
+  const credentials = buildCredentials(kv);
+  const warnings = buildWarnings(kv, credentials.store);
+  return {
+    credentials: credentials.service,
+    warnings,
+    onPromoted: (credential) => warnings.recordPromotion(credential),
+    traffic: createTrafficHealth(kv),
+    tokenCache: createTokenCache(kv),
+    fetch: globalFetch,
+    now: systemClock,
+    sleep: realSleep,
+    requestJira: requestJiraAsUser,
+    // A test email's entry in the email log: only the records, not the outbox's queue or pacing.
+    logTestEmail: createConnectionTestLog({
+      records: createEmailRecordStore(createForgeEntityStore(OUTBOX_EMAIL_ENTITY)),
+      newId: newUuid,
+      now: systemClock,
+    }),
+  };
+};
