@@ -9,7 +9,7 @@ import { failureKind, requestIdOf, technicalNote } from './failure-kind';
 import { performFollowUps, runFollowUps, stagedHistoryOf, withFollowUpsDone } from './follow-ups';
 import { SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
-import { delaySecondsUntil } from './outbox-queue';
+import { delaySecondsToSlot, delaySecondsUntil } from './outbox-queue';
 import { markedFailed, markedRetrying, markedSent } from './record-changes';
 import { planRetry, releaseSlot, type RetryPlan } from './refused-slot';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
@@ -174,7 +174,8 @@ const scheduleRetry = async (
   if (written === undefined) return false;
   await deps.queue.push(record.emailId, {
     mailbox: record.senderMailbox,
-    delaySeconds: delaySecondsUntil(plan.at, deps.now()),
+    delaySeconds:
+      plan.slotAt === undefined ? delaySecondsUntil(plan.at, deps.now()) : delaySecondsToSlot(plan.at, deps.now()),
   });
   return true;
 };

@@ -6,7 +6,7 @@ import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import { OutboxError, OutboxErrorCode } from './errors';
 import type { MailboxPacer } from './mailbox-pacer';
-import { delaySecondsUntil, type OutboxQueue } from './outbox-queue';
+import { delaySecondsToSlot, type OutboxQueue } from './outbox-queue';
 
 export interface EnqueueDeps {
   records: EmailRecordStore;
@@ -116,7 +116,8 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
   try {
     await deps.queue.push(record.emailId, {
       mailbox: record.senderMailbox,
-      delaySeconds: delaySecondsUntil(slotAt ?? now, now),
+      // From the time of the push: the slot's and the record's writes took some of the wait (outbox-queue.ts).
+      delaySeconds: slotAt === undefined ? 0 : delaySecondsToSlot(slotAt, deps.now()),
     });
   } catch (error) {
     deps.log(

@@ -4,7 +4,7 @@ import { WriteConflictError } from './errors';
 import { runFollowUps } from './follow-ups';
 import { EARLY_TOLERANCE_MS, SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
-import { delaySecondsUntil, type OutboxJob } from './outbox-queue';
+import { delaySecondsToSlot, delaySecondsUntil, type OutboxJob } from './outbox-queue';
 import { claimed, markedRetrying, without } from './record-changes';
 import { checkTrace, type TraceOutcome } from './trace-check';
 
@@ -29,14 +29,22 @@ const attemptIsOver = (record: EmailRecord, job: OutboxJob, delivery: JobDeliver
   return now >= attempt.deadlineAt || (delivery.retryCount > 0 && attempt.ticket === job.ticket);
 };
 
-const pushAt = (deps: OutboxDeps, record: EmailRecord, at: number, now: number) =>
-  deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds: delaySecondsUntil(at, now) });
+/**
+ * The delay is worked out from the time of the push, after this run's writes; a job due on a pacing slot comes a
+ * little before it (outbox-queue.ts, SLOT_LEAD_MS).
+ */
+const pushAt = (deps: OutboxDeps, record: EmailRecord, at: number, onSlot: boolean) => {
+  const now = deps.now();
+  const delaySeconds = onSlot ? delaySecondsToSlot(at, now) : delaySecondsUntil(at, now);
+  return deps.queue.push(record.emailId, { mailbox: record.senderMailbox, delaySeconds });
+};
 
 /**
- * A job this little early waits in its run: the queue's delays are whole seconds rounded down (outbox-queue.ts), so a
- * job due on its pacing slot comes up to a second before it.
+ * A job this little early waits in its run: the queue's delays are whole seconds rounded down (outbox-queue.ts), and
+ * a job due on its pacing slot is delayed to SLOT_LEAD_MS before it, so it comes 0.5 to 1.5 s early; the rest is room
+ * for a queue that starts it a little early.
  */
-export const IN_RUN_WAIT_MS = 1_500;
+export const IN_RUN_WAIT_MS = 2_000;
 
 /**
  * The outbox worker's job: bring one email a step closer to sent or failed. Safe to run any number of times for
@@ -64,7 +72,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
     if (record.status === 'sending') {
       if (!attemptIsOver(record, job, delivery, now)) {
         // Another invocation is on it; look again once it must have ended.
-        await pushAt(deps, record, (record.attempt?.deadlineAt ?? now) + 1000, now);
+        await pushAt(deps, record, (record.attempt?.deadlineAt ?? now) + 1000, false);
         return 'busy';
       }
       const number = record.attempt?.number ?? record.attempts;
@@ -85,7 +93,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
     if (now < dueAt - EARLY_TOLERANCE_MS && dueAt - now > IN_RUN_WAIT_MS) {
       // A job pushed for an earlier plan (or delivered twice, or a slot beyond the queue's 15 minutes of delay): it
       // keeps the email going, just later.
-      await pushAt(deps, record, dueAt, now);
+      await pushAt(deps, record, dueAt, dueAt === record.slotAt);
       return 'early';
     }
     if (now < dueAt) {
@@ -117,7 +125,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
           version: record.version + 1,
         };
         if (!(await deps.records.replace(paced, record.version))) continue;
-        await pushAt(deps, record, waitUntil, now);
+        await pushAt(deps, record, waitUntil, 'slotAt' in decision);
         return 'paced';
       }
       if ('slotAt' in decision) slotAt = decision.slotAt;

@@ -34,11 +34,27 @@ export const mailboxConcurrencyKey = (mailbox: string): string =>
   `mailbox-${createHash('sha256').update(mailbox.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
 
 /**
- * The delay to push for a job due at `at`: whole seconds, rounded down. The job comes up to a second early and waits
- * the rest in its run (handle-outbox-job.ts), so it starts on its pacing slot rather than up to a second after: with
- * time left in the slot to reach Microsoft, and to hand the slot on if Microsoft refuses the email.
+ * The delay to push for a job due at `at`, worked out from `now` read just before the push: whole seconds (Forge's
+ * `delayInSeconds`, https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/#push-api),
+ * rounded down, so the job comes up to a second early and waits the rest in its run (handle-outbox-job.ts).
  */
 export const delaySecondsUntil = (at: number, now: number): number => Math.max(0, Math.floor((at - now) / 1000));
+
+/**
+ * How much earlier than its pacing slot a job is delayed to: the push reaches the queue, and the queue starts the
+ * invocation, some time after the delay was worked out (on a busy platform, hundreds of ms). A job that came that
+ * late could not reach Microsoft within its slot (SEND_BY_MS, mailbox-pacer.ts), and the slot would be lost to the
+ * mailbox; a job that comes early only waits the rest in its run.
+ */
+export const SLOT_LEAD_MS = 500;
+
+/**
+ * The delay for a job due on its pacing slot `at`: it comes 0.5 to 1.5 s before the slot and waits the rest in its
+ * run, so it starts on the slot rather than after it, with time left in the slot to reach Microsoft, and to hand the
+ * slot on if Microsoft refuses the email.
+ */
+export const delaySecondsToSlot = (at: number, now: number): number =>
+  Math.max(0, Math.floor((at - now - SLOT_LEAD_MS) / 1000));
 
 export const clampDelaySeconds = (seconds: number): number =>
   Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(seconds)));

@@ -5,7 +5,8 @@
  *
  * Exchange paces one mailbox to 30 messages a minute, so 500 emails take about 17 minutes. The test does not
  * wait them out: the global Date is a warped clock that jumps ahead whenever the queue has nothing due and
- * nothing running (every waiting email is delayed on the queue, none is busy). The app, the queue, the emulator's
+ * nothing running (every waiting email is delayed on the queue, none is busy) and no "Send" is running: time never
+ * jumps under an invocation, which on Forge would have seen it pass at real speed. The app, the queue, the emulator's
  * limits and its statistics all read that same clock, so throughput and the 60 s windows are measured in it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -35,11 +36,13 @@ const GOALS = { shareOfLimit: 95, workerRunsPerEmail: 2, kvsOperationsPerEmail: 
  */
 const KVS_CEILING_NOW = 12;
 /**
- * The share of the pacing limit asserted: runs on this 2-core machine reached 93.6 to 95.4 % (the goal, 95 %, is
- * printed); a busy machine makes some jobs miss their slot or come too late to hand a refused one on. The floor sits
- * under the lowest run seen so that the test fails on a regression, not on the machine's timing.
+ * The share of the pacing limit asserted: the goal. The slots' spacing (mailbox-pacer.ts) allows 96.4 %, and runs
+ * reach it: 96.35 % (load 5 on this 2-core machine) and 96.41 % (load 9, a typecheck looping beside it), no slot lost.
+ * Runs used to reach 93.6 to 95.6 %: jobs came after their slot and lost it, because their delay was counted from
+ * before the slot's and the record's writes, and because this test's clock jumped under a running "Send"; jobs now
+ * come 0.5 to 1.5 s before their slot (outbox-queue.ts) and the clock no longer jumps under an invocation.
  */
-const SHARE_FLOOR_NOW = 93;
+const SHARE_FLOOR_NOW = 95;
 
 /** Every timer stays real; only Date is replaced, and it runs at real speed between jumps. */
 const ONLY_DATE = [
@@ -63,6 +66,8 @@ let host: LocalHost;
 let dataDir: string;
 let warp: NodeJS.Timeout | undefined;
 let jumpedMs = 0;
+/** A "Send" invocation is running: the clock does not jump under it (it reads the time, then pushes a delay). */
+let sending = false;
 
 beforeAll(async () => {
   jest.useFakeTimers({ advanceTimers: true, doNotFake: [...ONLY_DATE] });
@@ -82,12 +87,18 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** Jumps the clock to the next delayed event whenever nothing is due and nothing runs. */
+/** Jumps the clock to the next delayed event whenever nothing is due and nothing runs, a "Send" included. */
 const startWarp = (): void => {
   warp = setInterval(() => {
     const status = host.queue.status();
     const now = Date.now();
-    if (status.inFlight === 0 && status.ready === 0 && status.nextDueAt !== undefined && status.nextDueAt > now) {
+    if (
+      !sending &&
+      status.inFlight === 0 &&
+      status.ready === 0 &&
+      status.nextDueAt !== undefined &&
+      status.nextDueAt > now
+    ) {
       jumpedMs += status.nextDueAt - now;
       jest.setSystemTime(status.nextDueAt);
     }
@@ -142,6 +153,7 @@ describe('the outbox under faults', () => {
       const queued: SentIssueEmail[] = [];
       for (let index = 0; index < EMAILS; index += 1) {
         const issueKey = ISSUES[index % ISSUES.length] ?? 'DEMO-1';
+        sending = true;
         const answer = await invokeFunction<SentIssueEmail>(host.url, {
           moduleKey: 'email-this-issue',
           issueKey,
@@ -152,6 +164,7 @@ describe('the outbox under faults', () => {
             message: `Email ${index}`,
           },
         });
+        sending = false;
         queued.push(unwrap(answer, `sendIssueEmail ${index}`));
         costs.noteSent(queued[queued.length - 1]?.emailId ?? '');
         // Mid-run every token the app holds stops working, once.

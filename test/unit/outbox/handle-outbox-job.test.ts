@@ -1,5 +1,6 @@
 import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
 import { SLOT_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
+import { SLOT_LEAD_MS } from '../../../src/outbox/outbox-queue';
 import { markedSent } from '../../../src/outbox/record-changes';
 import { graphError } from '../support/outbox-microsoft';
 import { emailIdOf, NOW, silenceWarnings } from '../support/resolvers';
@@ -86,7 +87,8 @@ describe('handleOutboxJob', () => {
       },
       from: 'support@contoso.com',
     });
-    expect(laterPushes()).toEqual([3]);
+    // The retry holds the pacing slot 3 s on; its job is delayed to half a second before it (SLOT_LEAD_MS), in seconds.
+    expect(laterPushes()).toEqual([2]);
 
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);
     const sent = await record();
@@ -111,7 +113,8 @@ describe('handleOutboxJob', () => {
     );
 
     await expect(world.drainOutbox()).resolves.toEqual(['retry-scheduled', 'retry-scheduled', 'sent']);
-    expect(laterPushes()).toEqual([4, 8, 15]);
+    // Each retry's job is delayed to half a second before its slot (SLOT_LEAD_MS), in whole seconds.
+    expect(laterPushes()).toEqual([3, 7, 14]);
     expect(await record()).toMatchObject({ status: 'sent', attempts: 4, roundAttempts: 4, sentAt: NOW + 27_000 });
     expect(calls().sends).toHaveLength(4);
   });
@@ -159,7 +162,7 @@ describe('handleOutboxJob', () => {
       'failed',
     ]);
 
-    expect(laterPushes()).toEqual([4, 8, 15, 30, 60, 120, 240]);
+    expect(laterPushes()).toEqual([3, 7, 14, 29, 59, 119, 239]);
     const stored = await record();
     expect(stored).toMatchObject({
       status: 'failed',
@@ -263,7 +266,8 @@ describe('handleOutboxJob', () => {
 
     await expect(world.drainOutbox(1)).resolves.toEqual(['early']);
 
-    expect(laterPushes()).toEqual([30, 0, 20]);
+    // Due on the retry's slot (30 s on): delayed to half a second before it, whole seconds.
+    expect(laterPushes()).toEqual([29, 0, 19]);
     expect(await record()).toMatchObject({ status: 'retrying', nextAttemptAt: NOW + 30_000, attempts: 1 });
     await expect(world.drainOutbox()).resolves.toEqual(['sent', 'already-final']);
   });
@@ -282,8 +286,9 @@ describe('handleOutboxJob', () => {
     expect(world.queue.pushed.map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
       [emailIdOf(1), 0],
       [emailIdOf(2), 0],
-      // Whole seconds, to the nearest: a job that comes early waits the rest of the way to its slot in its run.
-      [emailIdOf(2), Math.round(SLOT_SPACING_MS / 1000)],
+      // Whole seconds, rounded down from half a second before the slot (SLOT_LEAD_MS): a job that comes early waits the
+      // rest of the way to its slot in its run.
+      [emailIdOf(2), Math.floor((SLOT_SPACING_MS - SLOT_LEAD_MS) / 1000)],
     ]);
 
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);

@@ -3,6 +3,7 @@ import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { enqueueEmail, type NewEmail } from '../../../src/outbox/enqueue-email';
 import { handleOutboxJob } from '../../../src/outbox/handle-outbox-job';
 import { createMailboxPacer, SEND_BY_MS, SLOT_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
+import { SLOT_LEAD_MS } from '../../../src/outbox/outbox-queue';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
 import { MemoryEntityStore } from '../support/memory-entity-store';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -26,11 +27,12 @@ describe('the outbox and its pacing slots', () => {
     await expect(world.drainOutbox(3)).resolves.toEqual(['sent', 'paced', 'paced']);
     expect(await record(THIRD)).toMatchObject({ status: 'queued', slotAt: NOW + 2 * D, nextAttemptAt: NOW + 2 * D });
     expect(world.queue.pushed.slice(3).map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
-      [SECOND, Math.round(D / 1000)],
-      [THIRD, Math.round((2 * D) / 1000)],
+      [SECOND, Math.floor((D - SLOT_LEAD_MS) / 1000)],
+      [THIRD, Math.floor((2 * D - SLOT_LEAD_MS) / 1000)],
     ]);
     await expect(world.drainOutbox()).resolves.toEqual(['sent', 'sent']);
-    // The queue's delays are whole seconds, to the nearest: a job that comes early waits the rest in its run.
+    // The queue's delays are whole seconds, rounded down from half a second before the slot: a job that comes early
+    // waits the rest in its run.
     expect(await record(SECOND)).toMatchObject({ status: 'sent', sentAt: NOW + D });
     expect(await record(THIRD)).toMatchObject({ status: 'sent', sentAt: NOW + 2 * D });
   });
@@ -54,7 +56,7 @@ describe('the outbox and its pacing slots', () => {
     expect((await record(SECOND))?.events.at(-1)?.note).toMatch(/trying again in 2 s as Microsoft 365 asked/);
     expect(world.queue.pushed.slice(5).map((entry) => [entry.job.emailId, entry.delaySeconds])).toEqual([
       [THIRD, 0],
-      [SECOND, Math.round(D / 1000)],
+      [SECOND, Math.floor((D - SLOT_LEAD_MS) / 1000)],
     ]);
 
     // The third is sent in the refused slot, its old job finds it sent, the second is sent in the third's slot.
@@ -173,7 +175,30 @@ describe('enqueueEmail with a pacer', () => {
     const { enqueue, queue } = deps();
     await expect(enqueue(1)).resolves.toMatchObject({ slotAt: NOW, nextAttemptAt: NOW });
     await expect(enqueue(2)).resolves.toMatchObject({ slotAt: NOW + D, nextAttemptAt: NOW + D });
-    expect(queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0, Math.round(D / 1000)]);
+    expect(queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0, Math.floor((D - SLOT_LEAD_MS) / 1000)]);
+  });
+
+  it("counts the job's delay from the time of the push, after the slot's and the record's writes", async () => {
+    const records = createEmailRecordStore(new MemoryEntityStore());
+    let clock = NOW;
+    const queue = new FakeOutboxQueue(() => clock);
+    const pacer = createMailboxPacer(new MemoryEntityStore({}));
+    const enqueue = (n: number) =>
+      enqueueEmail(email(n), {
+        // Each record write takes 800 ms, as on a busy platform.
+        records: { ...records, create: async (record) => ((clock += 800), records.create(record)) },
+        contents: { write: async () => 1, read: () => Promise.reject(new Error('unused')), delete: async () => {} },
+        queue,
+        now: () => clock,
+        log: () => {},
+        pacer,
+      });
+    await expect(enqueue(1)).resolves.toMatchObject({ slotAt: NOW });
+    clock = NOW;
+    // Slot NOW + D, reserved at NOW, pushed at NOW + 800: 1,275 ms to go, so no delay (counted from NOW, it would be
+    // 1 s, and the job would come 275 ms after its slot instead of 1,275 ms before it).
+    await expect(enqueue(2)).resolves.toMatchObject({ slotAt: NOW + D, createdAt: NOW });
+    expect(queue.pushed.map((entry) => entry.delaySeconds)).toEqual([0, 0]);
   });
 
   it('queues without a slot when pacing fails: the worker reserves it', async () => {
