@@ -41,18 +41,30 @@ const uploadSource = async (attachment: OutgoingAttachment): Promise<UploadSourc
  * draft left behind by a failure (Graph's, or a download's) is deleted (best effort) before the failure is
  * rethrown, so Drafts does not fill up with half-built mail; not after a send that got no answer, which may still
  * go out.
+ *
+ * `sendBy` (a send paced to a slot) bounds when the single sendMail may leave. A draft's send is not bounded by it:
+ * its attachments take longer to add than a slot allows, so the caller checks its slot before the draft is made.
  */
 export const deliverMessage = async (
   mailbox: string,
   message: OutgoingMessage,
   deps: GraphClientDeps,
+  sendBy?: number,
 ): Promise<DeliveryResult> => {
   const plan = planDelivery(message);
   if (plan.kind === 'single') {
     const attachments: MailAttachment[] = [];
     // The plan keeps the whole request under 4 MB, so these are small; one after another all the same.
     for (const attachment of message.attachments ?? []) attachments.push(await inMemory(attachment));
-    const sent = await sendMail({ mailbox, message: { ...message, attachments }, saveToSentItems: true }, deps);
+    const sent = await sendMail(
+      {
+        mailbox,
+        message: { ...message, attachments },
+        saveToSentItems: true,
+        ...(sendBy === undefined ? {} : { sendBy }),
+      },
+      deps,
+    );
     return { ...sent, delivery: 'single', internetMessageId: message.internetMessageId, messageId: undefined };
   }
 

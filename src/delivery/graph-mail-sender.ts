@@ -18,8 +18,17 @@ import { deliverMessage, type DeliveryResult } from './deliver-message';
 
 export type { DeliveryResult } from './deliver-message';
 
+/** How a send is bounded: the latest time a single sendMail may leave (deliver-message.ts), for a paced send. */
+export interface SendOptions {
+  sendBy?: number;
+}
+
 /** Sends a message from a credential's sender mailbox. */
-export type SendAs = (credential: StoredCredential, message: OutgoingMessage) => Promise<DeliveryResult>;
+export type SendAs = (
+  credential: StoredCredential,
+  message: OutgoingMessage,
+  options?: SendOptions,
+) => Promise<DeliveryResult>;
 
 /** Finds people of the credential's tenant by name or address. */
 export type DirectorySearch = (credential: StoredCredential, query: string) => Promise<DirectoryPerson[]>;
@@ -87,8 +96,8 @@ const graphClient = (credential: StoredCredential, deps: GraphMailSenderDeps): G
  */
 export const createGraphMailSender =
   (deps: GraphMailSenderDeps): SendAs =>
-  (credential, message) =>
-    deliverMessage(credential.senderMailbox, message, graphClient(credential, deps));
+  (credential, message, options) =>
+    deliverMessage(credential.senderMailbox, message, graphClient(credential, deps), options?.sendBy);
 
 /** Searches the credential's tenant directory (User.Read.All) with the same token wiring as sending. */
 export const createDirectorySearch =

@@ -89,6 +89,16 @@ export class GraphError extends AppError<GraphErrorCode> {
 }
 
 /**
+ * A send paced to a slot did not go out: its time to leave (`sendBy`) had passed when the request was ready, after
+ * its token (a fresh one after a 401 included). Nothing reached Microsoft, so nothing was sent or counted.
+ */
+export class SendWindowPassedError extends AppError<'GRAPH_SEND_WINDOW_PASSED'> {
+  constructor(message: string) {
+    super('SendWindowPassedError', 'GRAPH_SEND_WINDOW_PASSED', message);
+  }
+}
+
+/**
  * A streamed attachment's source handed over another number of bytes than the size the upload session was opened
  * with. The Jira download checks this itself (JiraError); this guards any other source.
  */

@@ -9,7 +9,7 @@ import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { type Clock, type FetchLike, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { graphErrorFromResponse } from './error-response';
-import { GraphError, GraphErrorCode } from './errors';
+import { GraphError, GraphErrorCode, SendWindowPassedError } from './errors';
 import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry';
 import { retryStep } from './retry-step';
 
@@ -48,6 +48,12 @@ export interface GraphRequest {
   unsure?: string;
   /** Overrides the deps' policy, e.g. no retries for a best-effort cleanup. */
   retryPolicy?: RetryPolicy;
+  /**
+   * The latest time (epoch ms) the request may leave: a send paced to a slot. Checked right before each try goes
+   * out, after its token, because a token fetched or refreshed on a busy platform can take longer than the slot
+   * allows; past it nothing is sent (SendWindowPassedError).
+   */
+  sendBy?: number;
 }
 
 export interface GraphReceipt {
@@ -94,6 +100,9 @@ export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps
   for (;;) {
     const token = await deps.tokenProvider.getAccessToken(forceRefresh ? { forceRefresh: true } : undefined);
     forceRefresh = false;
+    if (request.sendBy !== undefined && now() > request.sendBy) {
+      throw new SendWindowPassedError(`${where} not sent: its time to leave had passed (${attempts} tries made).`);
+    }
     attempts += 1;
     startedAt ??= now();
     const timeoutMs = attemptTimeoutMs(deps.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS, now() - startedAt, policy);

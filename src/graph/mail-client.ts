@@ -10,6 +10,8 @@ export interface SendMailRequest {
   mailbox: string;
   message: MailMessage;
   saveToSentItems: boolean;
+  /** The latest time the request may leave (graph-request.ts), for a send paced to a slot. */
+  sendBy?: number;
 }
 
 export type SendMailDeps = GraphClientDeps;
@@ -45,6 +47,7 @@ export const sendMail = async (request: SendMailRequest, deps: SendMailDeps): Pr
       body: JSON.stringify(toSendMailBody(request.message, request.saveToSentItems)),
       expect: [202],
       unsure: 'the mail may or may not have been sent',
+      ...(request.sendBy === undefined ? {} : { sendBy: request.sendBy }),
     },
     deps,
   );

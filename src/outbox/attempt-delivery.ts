@@ -1,5 +1,5 @@
 import type { DeliveryResult } from '../delivery/deliver-message';
-import { GraphError } from '../graph/errors';
+import { GraphError, SendWindowPassedError } from '../graph/errors';
 import type { StreamedAttachment } from '../graph/mail-message';
 import { TokenError } from '../oauth/errors';
 import { safeErrorLabel } from '../shared/error-names';
@@ -112,19 +112,26 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
     const attachments = attachmentsOf(content, deps);
     const slotAt = record.attempt?.slotAt;
     if (slotAt === undefined || deps.now() <= slotAt + SEND_BY_MS) {
-      result = await deps.send(credential, {
-        subject: content.subject,
-        html: content.html,
-        to: content.to,
-        cc: content.cc,
-        bcc: content.bcc,
-        ...(content.replyTo === undefined ? {} : { replyTo: content.replyTo }),
-        attachments,
-        headers: content.headers,
-        internetMessageId: record.internetMessageId,
-      });
+      result = await deps.send(
+        credential,
+        {
+          subject: content.subject,
+          html: content.html,
+          to: content.to,
+          cc: content.cc,
+          bcc: content.bcc,
+          ...(content.replyTo === undefined ? {} : { replyTo: content.replyTo }),
+          attachments,
+          headers: content.headers,
+          internetMessageId: record.internetMessageId,
+        },
+        // Checked again right before the request leaves, after its token: Microsoft must count it within the
+        // slot's tolerance (mailbox-pacer.ts), and a token fetched or refreshed on a busy platform takes time.
+        slotAt === undefined ? undefined : { sendBy: slotAt + SEND_BY_MS },
+      );
     }
   } catch (error) {
+    if (error instanceof SendWindowPassedError) return recordSlotMissed(record, deps);
     return recordFailure(record, error, deps, from);
   }
   if (result === undefined) return recordSlotMissed(record, deps);

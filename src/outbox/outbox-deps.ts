@@ -27,8 +27,15 @@ export interface OutboxDeps {
   pacer: MailboxPacer;
   /** The credential the email was queued with; throws CredentialNotFoundError once it is deleted. */
   credential: (id: string) => Promise<StoredCredential>;
-  /** One attempt through Graph, without retrying inside: throttling and outages come back as errors. */
-  send: (credential: StoredCredential, message: OutgoingMessage) => Promise<DeliveryResult>;
+  /**
+   * One attempt through Graph, without retrying inside: throttling and outages come back as errors. `sendBy`: a
+   * single sendMail does not leave after it (SendWindowPassedError), token or not.
+   */
+  send: (
+    credential: StoredCredential,
+    message: OutgoingMessage,
+    options?: { sendBy?: number },
+  ) => Promise<DeliveryResult>;
   findMessage: (credential: StoredCredential, internetMessageId: string) => Promise<MessageTrace>;
   deleteDraft: (credential: StoredCredential, messageId: string) => Promise<void>;
   /**

@@ -1,4 +1,4 @@
-import { GraphError } from '../../../src/graph/errors';
+import { GraphError, SendWindowPassedError } from '../../../src/graph/errors';
 import { MAX_REQUEST_BYTES, sendMail, type SendMailDeps, type SendMailRequest } from '../../../src/graph/mail-client';
 import type { GetAccessTokenOptions, TokenProvider } from '../../../src/oauth/token-provider';
 import { sequenceFetch, timeoutError } from '../support/fake-fetch';
@@ -158,6 +158,60 @@ describe('sendMail', () => {
     await expect(sendMail(request, deps)).resolves.toMatchObject({ attempts: 2 });
     expect(tokens.calls).toEqual([undefined, { forceRefresh: true }]);
     expect(calls.map((call) => call.headers['authorization'])).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('sends nothing once its time to leave has passed when the token is ready', async () => {
+    const tokens = tokenProvider('token-1');
+    const { deps, calls } = setup([accepted()], tokens);
+    let at = NOW;
+    // The token took 2 ms longer than the send may wait.
+    const slowToken: TokenProvider = {
+      getAccessToken: async (options) => {
+        const token = await tokens.provider.getAccessToken(options);
+        at = NOW + 1_002;
+        return token;
+      },
+    };
+
+    const sent = sendMail({ ...request, sendBy: NOW + 1_000 }, { ...deps, now: () => at, tokenProvider: slowToken });
+
+    await expect(sent).rejects.toThrow(SendWindowPassedError);
+    await expect(sent).rejects.toMatchObject({
+      code: 'GRAPH_SEND_WINDOW_PASSED',
+      message: `${WHERE} not sent: its time to leave had passed (0 tries made).`,
+    });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('sends again after a 401 only while its time to leave has not passed', async () => {
+    const tokens = tokenProvider('token-1', 'token-2');
+    const { deps, calls } = setup([fixtureResponse(graphFixture('expired_token')), accepted()], tokens);
+    let at = NOW;
+    let tokenReads = 0;
+    // The fresh token comes after the send's time to leave.
+    const provider: TokenProvider = {
+      getAccessToken: async (options) => {
+        tokenReads += 1;
+        if (tokenReads === 2) at = NOW + 1_500;
+        return tokens.provider.getAccessToken(options);
+      },
+    };
+
+    const sent = sendMail({ ...request, sendBy: NOW + 1_250 }, { ...deps, now: () => at, tokenProvider: provider });
+
+    await expect(sent).rejects.toMatchObject({
+      code: 'GRAPH_SEND_WINDOW_PASSED',
+      message: `${WHERE} not sent: its time to leave had passed (1 tries made).`,
+    });
+    expect(calls.map((call) => call.headers['authorization'])).toEqual(['Bearer token-1']);
+    expect(tokens.calls).toEqual([undefined, { forceRefresh: true }]);
+  });
+
+  it('sends as usual before its time to leave', async () => {
+    const { deps, calls } = setup([accepted()]);
+
+    await expect(sendMail({ ...request, sendBy: NOW }, deps)).resolves.toMatchObject({ attempts: 1 });
+    expect(calls).toHaveLength(1);
   });
 
   it('answers GRAPH_UNAUTHORIZED when the fresh token is refused too', async () => {

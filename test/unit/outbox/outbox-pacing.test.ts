@@ -107,6 +107,31 @@ describe('the outbox and its pacing slots', () => {
     expect(await record()).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
+  it('an attempt whose token comes after the slot allows sends nothing and takes the next free slot', async () => {
+    const { world, queueEmail, record, calls } = await setup();
+    await queueEmail();
+    const job = world.queue.take();
+    if (job === undefined) throw new Error('no job');
+    // The send starts in time, but getting its token (a refresh on a busy platform) outlasts the slot.
+    const lateToken = {
+      ...world.outbox,
+      send: async (...args: Parameters<typeof world.outbox.send>) => {
+        world.clock.now += SEND_BY_MS + 1;
+        return world.outbox.send(...args);
+      },
+    };
+    await expect(handleOutboxJob(job.job, { retryCount: 0 }, lateToken)).resolves.toBe('slot-missed');
+    expect(calls().sends).toHaveLength(0);
+    expect(await record()).toMatchObject({
+      status: 'retrying',
+      attempts: 0,
+      slotAt: NOW + SEND_BY_MS + 1,
+      nextAttemptAt: NOW + SEND_BY_MS + 1,
+    });
+    await expect(world.drainOutbox()).resolves.toEqual(['sent']);
+    expect(await record()).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
   it('a failed attempt (refused for good) gives its slot back: the next email takes it', async () => {
     const { world, microsoft, queueEmail, record } = await setup();
     microsoft.sends.push(() => graphError(400, 'ErrorInvalidRecipients'));
