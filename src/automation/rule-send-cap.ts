@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-
 import { kvs as forgeKvs } from '@forge/kvs';
 
+import { sha256Hex } from '../shared/sha256-hex';
 import { StorageError } from '../storage/errors';
 import { automationSendKey } from '../storage/keys';
 import type { ActionInputs } from './action-inputs';
@@ -18,16 +17,14 @@ export const RULE_EMAILS_PER_ISSUE_PER_HOUR = 5;
  * looping rule look like a new rule.
  */
 export const ruleKeyOf = (inputs: Pick<ActionInputs, 'addresses' | 'roles' | 'template' | 'mailbox'>): string =>
-  createHash('sha256')
-    .update(
-      JSON.stringify([
-        [...inputs.addresses.map((address) => address.toLowerCase())].sort(),
-        [...inputs.roles].sort(),
-        inputs.template?.toLowerCase() ?? '',
-        inputs.mailbox?.toLowerCase() ?? '',
-      ]),
-    )
-    .digest('hex');
+  sha256Hex(
+    JSON.stringify([
+      [...inputs.addresses.map((address) => address.toLowerCase())].sort(),
+      [...inputs.roles].sort(),
+      inputs.template?.toLowerCase() ?? '',
+      inputs.mailbox?.toLowerCase() ?? '',
+    ]),
+  );
 
 /** Lets a rule send an issue at most `limit` emails in any hour. */
 export interface RuleSendCap {
@@ -40,7 +37,7 @@ export interface RuleSendCap {
 type CapKvs = Pick<typeof forgeKvs, 'set' | 'delete'>;
 
 const slotKey = (issueId: string, ruleKey: string, slot: number): string =>
-  automationSendKey(createHash('sha256').update(`${issueId}\n${ruleKey}`).digest('hex'), slot);
+  automationSendKey(sha256Hex(`${issueId}\n${ruleKey}`), slot);
 
 const isConflict = (error: unknown): boolean =>
   typeof error === 'object' &&

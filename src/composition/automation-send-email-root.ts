@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { createRuleSendCap } from '../automation/rule-send-cap';
 import type { SendEmailActionDeps } from '../automation/send-email-action';
 import { readIssueRoles } from '../jira/issue-people';
@@ -8,6 +6,7 @@ import { requestJiraAsApp, requestJiraAsUser } from '../jira/jira-client';
 import { readMyself } from '../jira/myself';
 import { readUserEmails } from '../jira/user-emails';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
+import { newUuid } from '../shared/seams';
 import { createAppKvStore } from './app-kv';
 import { buildCredentials } from './credentials';
 import { jiraAsUser } from './issue-email-jira';
@@ -25,7 +24,7 @@ export const createSendEmailActionDeps = (): SendEmailActionDeps => {
     jira: jiraAsUser,
     templates,
     enqueue: buildEnqueue(buildOutboxStores(kv)),
-    newId: randomUUID,
+    newId: newUuid,
     listTemplates: () => templates.list(),
     listCredentials: () => credentials.list(),
     credential: (id) => credentials.get(id),

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { readIssueRoles } from '../jira/issue-people';
 import { readIssue } from '../jira/issue-reader';
 import { requestJiraAsApp } from '../jira/jira-client';
@@ -10,6 +8,7 @@ import { issueRefOf } from '../notifications/issue-ref';
 import type { NotifyDeps } from '../notifications/notify';
 import { queueNotification, type QueueNotificationDeps } from '../notifications/queue-notification';
 import { createMailSettingsStore } from '../settings/mail-settings-store';
+import { newUuid } from '../shared/seams';
 import type { KvStore } from '../storage/kv-store';
 import { buildCredentials, credentialOrDefault } from './credentials';
 import { jiraAsApp } from './issue-email-jira';
@@ -23,7 +22,7 @@ const notificationDeps = (kv: KvStore): QueueNotificationDeps => {
     jira: jiraAsApp,
     templates: buildTemplateService(kv),
     enqueue: buildEnqueue(buildOutboxStores(kv)),
-    newId: randomUUID,
+    newId: newUuid,
     credential: credentialOrDefault(buildCredentials(kv).service),
     readSettings: () => settings.read(),
     readIssue: (issueKey) => readIssue(issueKey, requestJiraAsApp),

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-
 import type * as z from 'zod/mini';
 
 import { describeUrl } from '../http/describe-url';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import type { TokenProvider } from '../oauth/token-provider';
+import { newCorrelationId } from '../shared/correlation-id';
 import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { type Clock, type FetchLike, realSleep, type Sleep, systemClock } from '../shared/seams';
@@ -89,7 +88,7 @@ export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps
   const sleep = deps.sleep ?? realSleep;
   const now = deps.now ?? systemClock;
   const policy = request.retryPolicy ?? deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
-  const clientRequestId = (deps.newClientRequestId ?? randomUUID)();
+  const clientRequestId = (deps.newClientRequestId ?? newCorrelationId)();
 
   let attempts = 0;
   let retries = 0;

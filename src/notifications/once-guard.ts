@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-
 import { kvs as forgeKvs } from '@forge/kvs';
 
+import { sha256Hex } from '../shared/sha256-hex';
 import { StorageError } from '../storage/errors';
 import { notificationOnceKey } from '../storage/keys';
 
@@ -16,7 +15,7 @@ export interface OnceGuard {
 }
 
 export const onceKeyOf = (ruleId: string, eventId: string): string =>
-  notificationOnceKey(createHash('sha256').update(`${ruleId}\n${eventId}`).digest('hex'));
+  notificationOnceKey(sha256Hex(`${ruleId}\n${eventId}`));
 
 type OnceKvs = Pick<typeof forgeKvs, 'set' | 'delete'>;
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../shared/sha256-hex';
 
 /** What a cached token was issued for. Secrets and keys are represented only by when they were last set. */
 export interface TokenIdentity {
@@ -18,5 +18,5 @@ export interface TokenIdentity {
 export const tokenFingerprint = (identity: TokenIdentity): string => {
   const parts = [identity.clientId, identity.tokenEndpoint, identity.scope, identity.secretUpdatedAt ?? ''];
   if (identity.clientAuthMethod === 'certificate') parts.push('certificate', identity.certificateUpdatedAt ?? '');
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return sha256Hex(JSON.stringify(parts));
 };

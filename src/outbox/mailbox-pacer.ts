@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-
 import * as z from 'zod/mini';
 
+import { sha256Hex } from '../shared/sha256-hex';
 import type { EntityStore } from '../storage/entity-store';
 import { mailboxPaceKey } from '../storage/keys';
 import type { KvEntry } from '../storage/kv-store';
@@ -93,8 +92,7 @@ const MAX_TRIES = 8;
 
 type Change<T> = (entries: PaceEntry[]) => { entries: PaceEntry[]; answer: T } | { unchanged: T };
 
-const keyOf = (mailbox: string): string =>
-  mailboxPaceKey(createHash('sha256').update(mailbox.trim().toLowerCase()).digest('hex'));
+const keyOf = (mailbox: string): string => mailboxPaceKey(sha256Hex(mailbox.trim().toLowerCase()));
 
 const reserveIn = (entries: PaceEntry[], request: SlotRequest): { entries: PaceEntry[]; answer: SlotDecision } => {
   const kept = request.releasing === undefined ? entries : withoutEntry(entries, request.releasing, request.emailId);

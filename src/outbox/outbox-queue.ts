@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-
 import type { Queue } from '@forge/events';
 
+import { newUuid } from '../shared/seams';
+import { sha256Hex } from '../shared/sha256-hex';
 import { QueueUnavailableError } from './errors';
 import { loadForgeEvents } from './load-forge-events';
 
@@ -31,7 +31,7 @@ export interface OutboxQueue {
 
 /** The per-mailbox concurrency key: the address is hashed, keys stay short and reveal nothing. */
 export const mailboxConcurrencyKey = (mailbox: string): string =>
-  `mailbox-${createHash('sha256').update(mailbox.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
+  `mailbox-${sha256Hex(mailbox.trim().toLowerCase()).slice(0, 32)}`;
 
 /**
  * The delay to push for a job due at `at`, worked out from `now` read just before the push: whole seconds (Forge's
@@ -70,7 +70,7 @@ const forgeQueue = async (): Promise<QueueLike> => new (await loadForgeEvents())
  */
 export const createForgeOutboxQueue = (
   openQueue: () => Promise<QueueLike> = forgeQueue,
-  newTicket: () => string = randomUUID,
+  newTicket: () => string = newUuid,
 ): OutboxQueue => ({
   push: async (emailId, { mailbox, delaySeconds }) => {
     const job: OutboxJob = { emailId, ticket: newTicket() };

@@ -16,8 +16,9 @@ export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(reso
 export const globalFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
 
 /**
- * A random UUID from the Web Crypto global (Node 19+, the Forge runtime's nodejs22.x). Node sets that global up on
- * first use, whereas an `import ... from 'node:crypto'` makes the bundle require node:crypto as a function starts
- * (~5 ms of every cold start) even when the call makes no id.
+ * A random UUID from the Web Crypto global (Node 19+, the Forge runtime's nodejs22.x), for ids that must not be
+ * guessable (emails, queue tickets). The first call loads Node's crypto internals (4 to 6 ms), so a path that runs
+ * on every invocation and needs no secret id should not call it: Graph's client-request-id uses correlation-id.ts,
+ * storage keys hash with sha256-hex.ts.
  */
 export const newUuid = (): string => globalThis.crypto.randomUUID();
