@@ -1,0 +1,133 @@
+import type { ErrorObject } from 'ajv';
+
+import { invalidTypeMessage, invalidValueMessage, limit, unrecognizedKeysMessage } from './schema-problem-messages';
+
+/**
+ * A validator generated from a zod schema (local/tools/generate-validators.ts): the same verdict as the schema's
+ * `safeParse`, and for a bad value the line `describeFirstSchemaProblem` would give, e.g.
+ * `events.0.status: Invalid option: expected one of "queued"|"sent"`. Functions that start often (the email
+ * worker) validate with these so that they load no zod: building zod's schemas and loading zod cost ~11 ms of each
+ * cold start.
+ */
+export type Validator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; problem: string };
+
+/** What ajv's standalone code exports (https://ajv.js.org/standalone.html), compiled with `verbose: true`. */
+export interface StandaloneValidate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** A check zod makes that JSON Schema cannot (a `.check(z.refine(...))`): its message and path, or undefined. */
+export type ExtraCheck<T> = (value: T) => { path: readonly string[]; message: string } | undefined;
+
+type JsonSchema = Record<string, unknown>;
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+const problemPath = (segments: readonly string[]): string => (segments.length === 0 ? '(root)' : segments.join('.'));
+
+const instanceSegments = (instancePath: string): string[] =>
+  instancePath === ''
+    ? []
+    : instancePath
+        .slice(1)
+        .split('/')
+        .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+
+/** zod names `integer` `int`, but says `number` for anything that is not a finite number at all. */
+const expectedType = (schema: JsonSchema, input: unknown): string => {
+  const { type } = schema;
+  if (type === 'integer') return typeof input === 'number' && Number.isFinite(input) ? 'int' : 'number';
+  return typeof type === 'string' ? type : 'unknown';
+};
+
+/** What zod says of a field that is missing (zod sees `undefined` and checks it like any value). */
+const missingMessage = (schema: JsonSchema | undefined): string => {
+  if (schema === undefined) return 'Invalid input';
+  if (Array.isArray(schema.enum)) return invalidValueMessage(schema.enum);
+  if ('const' in schema) return invalidValueMessage([schema.const]);
+  return typeof schema.type === 'string'
+    ? invalidTypeMessage(expectedType(schema, undefined), undefined)
+    : 'Invalid input';
+};
+
+/** zod reports the safe-integer bounds of an int as the int's own (`expected int to be <=...`). */
+const numberOrigin = (error: ErrorObject, bound: number): string =>
+  (error.parentSchema)?.type === 'integer' && Math.abs(bound) === MAX_SAFE ? 'int' : 'number';
+
+const sizeOrigin = (keyword: string): string => (keyword.endsWith('Length') ? 'string' : 'array');
+
+/** zod's English (schema-problem-messages.ts) for an ajv error, and the field it is about. */
+const describeError = (error: ErrorObject): { path: string[]; message: string } => {
+  const path = instanceSegments(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  const parent = (error.parentSchema ?? {}) as JsonSchema;
+  switch (error.keyword) {
+    case 'type':
+      return { path, message: invalidTypeMessage(expectedType(parent, error.data), error.data) };
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const properties = (parent.properties ?? {}) as Record<string, JsonSchema | undefined>;
+      return { path: [...path, missing], message: missingMessage(properties[missing]) };
+    }
+    case 'enum':
+      return { path, message: invalidValueMessage(params.allowedValues as unknown[]) };
+    case 'const':
+      return { path, message: invalidValueMessage([params.allowedValue]) };
+    case 'minimum':
+    case 'exclusiveMinimum': {
+      const bound = Number(params.limit);
+      const adjective = error.keyword === 'minimum' ? '>=' : '>';
+      return { path, message: limit('Too small', numberOrigin(error, bound), `${adjective}${bound}`) };
+    }
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const bound = Number(params.limit);
+      const adjective = error.keyword === 'maximum' ? '<=' : '<';
+      return { path, message: limit('Too big', numberOrigin(error, bound), `${adjective}${bound}`) };
+    }
+    case 'minLength':
+    case 'minItems':
+      return { path, message: limit('Too small', sizeOrigin(error.keyword), `>=${Number(params.limit)}`) };
+    case 'maxLength':
+    case 'maxItems':
+    case 'additionalItems':
+      return { path, message: limit('Too big', sizeOrigin(error.keyword), `<=${Number(params.limit)}`) };
+    case 'pattern':
+      return { path, message: `Invalid string: must match pattern /${String(params.pattern)}/` };
+    case 'additionalProperties':
+      return { path, message: unrecognizedKeysMessage([String(params.additionalProperty)]) };
+    default:
+      return { path, message: 'Invalid input' };
+  }
+};
+
+/**
+ * A copy for the validator to fill defaults into and strip unknown keys from (zod returns a new value too, and
+ * strips them): object properties holding `undefined` are left out, as zod lets an optional field be `undefined`
+ * and a required one fails the same whether missing or `undefined`.
+ */
+const copyOf = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(copyOf);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = copyOf(field);
+  return copy;
+};
+
+/** A Validator over ajv standalone code, with the checks JSON Schema cannot state run after it. */
+export const standaloneValidator =
+  <T>(validate: StandaloneValidate, extraCheck?: ExtraCheck<T>): Validator<T> =>
+  (input) => {
+    const value = copyOf(input);
+    if (!validate(value)) {
+      const [error] = validate.errors ?? [];
+      if (error === undefined) return { ok: false, problem: '(no details)' };
+      const { path, message } = describeError(error);
+      return { ok: false, problem: `${problemPath(path)}: ${message}` };
+    }
+    const problem = extraCheck?.(value as T);
+    return problem === undefined
+      ? { ok: true, value: value as T }
+      : { ok: false, problem: `${problemPath(problem.path)}: ${problem.message}` };
+  };
