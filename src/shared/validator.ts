@@ -53,7 +53,7 @@ const missingMessage = (schema: JsonSchema | undefined): string => {
 
 /** zod reports the safe-integer bounds of an int as the int's own (`expected int to be <=...`). */
 const numberOrigin = (error: ErrorObject, bound: number): string =>
-  (error.parentSchema)?.type === 'integer' && Math.abs(bound) === MAX_SAFE ? 'int' : 'number';
+  error.parentSchema?.type === 'integer' && Math.abs(bound) === MAX_SAFE ? 'int' : 'number';
 
 const sizeOrigin = (keyword: string): string => (keyword.endsWith('Length') ? 'string' : 'array');
 
@@ -115,13 +115,44 @@ const copyOf = (value: unknown): unknown => {
   return copy;
 };
 
+/** The first segment of `instancePath` below `parent` (both JSON pointers), or undefined outside it. */
+const childKey = (parent: string, instancePath: string): string | undefined => {
+  if (!instancePath.startsWith(`${parent}/`)) return undefined;
+  const [key] = instanceSegments(instancePath.slice(parent.length));
+  return key;
+};
+
+/**
+ * The error zod would report first. ajv (allErrors) lists an object's missing fields before its fields' own
+ * errors, zod goes field by field in the schema's order; otherwise their orders agree (fields in schema order,
+ * items by index, depth first). So a missing field gives way to an error of a field before it, in that field's
+ * subtree, itself judged the same way.
+ */
+const firstInZodOrder = (errors: readonly ErrorObject[]): ErrorObject | undefined => {
+  let first = errors[0];
+  while (first?.keyword === 'required') {
+    const { instancePath } = first;
+    const properties: unknown = first.parentSchema?.properties;
+    const keys = Object.keys(typeof properties === 'object' && properties !== null ? properties : {});
+    const missingAt = keys.indexOf(String((first.params as Record<string, unknown>).missingProperty));
+    const earlier = errors.find((error) => {
+      const key = childKey(instancePath, error.instancePath);
+      const at = key === undefined ? -1 : keys.indexOf(key);
+      return at >= 0 && at < missingAt;
+    });
+    if (earlier === undefined) return first;
+    first = earlier;
+  }
+  return first;
+};
+
 /** A Validator over ajv standalone code, with the checks JSON Schema cannot state run after it. */
 export const standaloneValidator =
   <T>(validate: StandaloneValidate, extraCheck?: ExtraCheck<T>): Validator<T> =>
   (input) => {
     const value = copyOf(input);
     if (!validate(value)) {
-      const [error] = validate.errors ?? [];
+      const error = firstInZodOrder(validate.errors ?? []);
       if (error === undefined) return { ok: false, problem: '(no details)' };
       const { path, message } = describeError(error);
       return { ok: false, problem: `${problemPath(path)}: ${message}` };

@@ -20,12 +20,14 @@ export interface ValidatorGroup {
  * - `unicode: false`: zod measures strings by `.length` (UTF-16 units), and so the code needs none of ajv's
  *   runtime helpers (ucs2length), so ajv stays a build-time tool;
  * - `verbose`: errors carry the schema and value, from which the adapter (src/shared/validator.ts) words zod's message;
- * - `allErrors: false`: the first problem is all the app reports; `messages: false`: the adapter words its own.
+ * - `allErrors: true`: the app reports the first problem in zod's order (field by field), where ajv checks an
+ *   object's required fields before its fields' values; the adapter picks it (only a value that fails pays);
+ *   `messages: false`: the adapter words its own.
  */
 const AJV_OPTIONS: Options = {
   code: { source: true, esm: true, lines: false },
   strict: true,
-  allErrors: false,
+  allErrors: true,
   useDefaults: true,
   removeAdditional: 'all',
   unicode: false,

@@ -1,3 +1,4 @@
+import { storedCredentialSchema, storedCredentialV1Schema } from '../../../src/credentials/stored-credential-schema';
 import { emailRecordSchema } from '../../../src/outbox/email-record-schema';
 import type { ValidatorGroup } from './generate';
 
@@ -7,5 +8,10 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
     name: 'email-record',
     source: 'src/outbox/email-record-schema.ts',
     schemas: { validateEmailRecord: emailRecordSchema },
+  },
+  {
+    name: 'stored-credential',
+    source: 'src/credentials/stored-credential-schema.ts',
+    schemas: { validateStoredCredential: storedCredentialSchema, validateStoredCredentialV1: storedCredentialV1Schema },
   },
 ];
