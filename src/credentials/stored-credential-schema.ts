@@ -6,8 +6,9 @@ import { MICROSOFT_CLOUD_KEYS } from '../contract/microsoft-clouds';
 
 /*
  * A stored credential's shape (stored-credential.ts) as zod states it: the single source of truth, from which
- * local/tools/generate-validators.ts generates the validators the app reads records with (validate-stored-credential.ts),
- * so that functions load no zod for them. Change it, then run `npm run generate:validators`.
+ * local/tools/generate-validators.ts generates the validators the app reads records with
+ * (validate-stored-credential.ts), so that functions load no zod for them. Change it, then run `npm run
+ * generate:validators`.
  */
 
 const ID = /^[a-z0-9-]{1,64}$/;

@@ -5,8 +5,8 @@ import { EMAIL_KINDS } from './email-record';
 
 /*
  * The email record's shape (email-record.ts) as zod states it: the single source of truth, from which
- * local/tools/generate-validators.ts generates the validator the worker loads (validate-email-record.ts), so that
- * the worker loads no zod. Change it, then run `npm run generate:validators`.
+ * local/tools/generate-validators.ts generates the validator the worker loads (validate-email-record.ts), so that the
+ * worker loads no zod. Change it, then run `npm run generate:validators`.
  */
 
 const deliveryErrorSchema = z.object({ code: z.string(), message: z.string() });

@@ -152,7 +152,9 @@ export const standaloneValidator =
   (input) => {
     const value = copyOf(input);
     if (!validate(value)) {
-      const error = firstInZodOrder(validate.errors ?? []);
+      // A union's branches' own errors come before the union's; zod reports the union alone ("Invalid input").
+      const errors = (validate.errors ?? []).filter((error) => !/\/(anyOf|oneOf)\//.test(error.schemaPath));
+      const error = firstInZodOrder(errors);
       if (error === undefined) return { ok: false, problem: '(no details)' };
       const { path, message } = describeError(error);
       return { ok: false, problem: `${problemPath(path)}: ${message}` };

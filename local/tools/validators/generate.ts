@@ -18,7 +18,8 @@ export interface ValidatorGroup {
  *   anything else about extra keys, strict or loose objects, records, which this would silently change);
  * - `useDefaults`: a zod `_default` fills a missing field;
  * - `unicode: false`: zod measures strings by `.length` (UTF-16 units), and so the code needs none of ajv's
- *   runtime helpers (ucs2length), so ajv stays a build-time tool;
+ *   runtime helpers (ucs2length), so ajv stays a build-time tool; `unicodeRegExp: false`: zod's patterns have no
+ *   `u` flag (patterns with flags are refused: JSON Schema drops them);
  * - `verbose`: errors carry the schema and value, from which the adapter (src/shared/validator.ts) words zod's message;
  * - `allErrors: true`: the app reports the first problem in zod's order (field by field), where ajv checks an
  *   object's required fields before its fields' values; the adapter picks it (only a value that fails pays);
@@ -31,6 +32,7 @@ const AJV_OPTIONS: Options = {
   useDefaults: true,
   removeAdditional: 'all',
   unicode: false,
+  unicodeRegExp: false,
   verbose: true,
   messages: false,
   // `unicode` is deprecated (ajv wants ucs2length by default); any other warning is a mistake in the schema.
