@@ -36,7 +36,8 @@ const instanceSegments = (instancePath: string): string[] =>
 
 /** zod names `integer` `int`, but says `number` for anything that is not a finite number at all. */
 const expectedType = (schema: JsonSchema, input: unknown): string => {
-  const { type } = schema;
+  // A nullable type is `[type, 'null']`: zod names the inner type.
+  const type: unknown = Array.isArray(schema.type) ? schema.type.find((name) => name !== 'null') : schema.type;
   if (type === 'integer') return typeof input === 'number' && Number.isFinite(input) ? 'int' : 'number';
   return typeof type === 'string' ? type : 'unknown';
 };

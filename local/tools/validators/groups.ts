@@ -1,5 +1,13 @@
 import { storedCredentialSchema, storedCredentialV1Schema } from '../../../src/credentials/stored-credential-schema';
 import { acceptedSchema, refusedSchema } from '../../../src/credentials/traffic-schema';
+import {
+  createdDraftSchema,
+  graphErrorBodySchema,
+  lookupSchema,
+  progressSchema,
+  uploadSessionSchema,
+  usersSchema,
+} from '../../../src/graph/graph-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
 import { contentSchema } from '../../../src/outbox/email-content-schema';
@@ -49,5 +57,17 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
     name: 'traffic',
     source: 'src/credentials/traffic-schema.ts',
     schemas: { validateAccepted: acceptedSchema, validateRefused: refusedSchema },
+  },
+  {
+    name: 'graph-answers',
+    source: 'src/graph/graph-answer-schemas.ts',
+    schemas: {
+      validateGraphErrorBody: graphErrorBodySchema,
+      validateUploadSession: uploadSessionSchema,
+      validateUploadProgress: progressSchema,
+      validateCreatedDraft: createdDraftSchema,
+      validateMessageLookup: lookupSchema,
+      validateUsers: usersSchema,
+    },
   },
 ];

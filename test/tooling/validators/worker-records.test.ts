@@ -1,12 +1,21 @@
 import { acceptedSchema, refusedSchema } from '../../../src/credentials/traffic-schema';
 import * as generatedToken from '../../../src/generated/cached-token';
 import * as generatedContent from '../../../src/generated/email-content';
+import * as generatedGraph from '../../../src/generated/graph-answers';
 import * as generatedHistory from '../../../src/generated/history-record';
 import * as generatedJob from '../../../src/generated/outbox-job';
 import * as generatedPace from '../../../src/generated/pace';
 import * as generatedCopy from '../../../src/generated/send-setup';
 import * as generatedTraffic from '../../../src/generated/traffic';
 import * as generatedWarning from '../../../src/generated/warning';
+import {
+  createdDraftSchema,
+  graphErrorBodySchema,
+  lookupSchema,
+  progressSchema,
+  uploadSessionSchema,
+  usersSchema,
+} from '../../../src/graph/graph-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
 import { contentSchema } from '../../../src/outbox/email-content-schema';
@@ -191,5 +200,42 @@ describe('credential traffic', () => {
   expectSameVerdicts(refusedSchema, validator(generatedTraffic.validateRefused), [
     ['a refused email', { at: 'x', code: 'c', message: 'm' }],
     ['no message', { at: 'x', code: 'c' }],
+  ] satisfies Sample[]);
+});
+
+describe('Graph answers', () => {
+  const read = (name: keyof typeof generatedGraph) => validator(generatedGraph[name]);
+  expectSameVerdicts(graphErrorBodySchema, read('validateGraphErrorBody'), [
+    ['an error', { error: { code: 'ErrorAccessDenied', message: 'm', innerError: { 'request-id': 'r', date: 'd' } } }],
+    ['an error without a message', { error: { code: 'x' } }],
+    ['a code that is a number', { error: { code: 5 } }],
+    ['no error', { value: [] }],
+    ['an HTML page', 'Service Unavailable'],
+  ] satisfies Sample[]);
+  expectSameVerdicts(uploadSessionSchema, read('validateUploadSession'), [
+    ['a session', { uploadUrl: 'https://u', expirationDateTime: '2026-01-01T00:00:00Z' }],
+    ['a null expiry', { uploadUrl: 'https://u', expirationDateTime: null }],
+    ['an expiry that is a number', { uploadUrl: 'https://u', expirationDateTime: 5 }],
+    ['an empty url', { uploadUrl: '' }],
+  ] satisfies Sample[]);
+  expectSameVerdicts(progressSchema, read('validateUploadProgress'), [
+    ['camelCase', { nextExpectedRanges: ['4194304-'] }],
+    ['PascalCase', { NextExpectedRanges: ['4194304'] }],
+    ['ranges that are numbers', { nextExpectedRanges: [5] }],
+  ] satisfies Sample[]);
+  expectSameVerdicts(createdDraftSchema, read('validateCreatedDraft'), [
+    ['a draft', { id: 'AAM', internetMessageId: '<m>', conversationId: null, subject: 's' }],
+    ['no id', { internetMessageId: '<m>' }],
+    ['a conversation id that is an object', { id: 'x', conversationId: {} }],
+  ] satisfies Sample[]);
+  expectSameVerdicts(lookupSchema, read('validateMessageLookup'), [
+    ['found', { value: [{ id: 'a', isDraft: false }, { id: 'b', isDraft: null }, { id: 'c' }] }],
+    ['isDraft a string', { value: [{ id: 'a', isDraft: 'no' }] }],
+    ['an empty id', { value: [{ id: '' }] }],
+  ] satisfies Sample[]);
+  expectSameVerdicts(usersSchema, read('validateUsers'), [
+    ['people', { value: [{ displayName: 'A', mail: null, jobTitle: 'j' }, {}] }],
+    ['a mail that is a number', { value: [{ mail: 1 }] }],
+    ['no value', {}],
   ] satisfies Sample[]);
 });
