@@ -160,6 +160,15 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     expect(forge(Object.keys(inputs), 'api')).not.toEqual([]);
   });
 
+  it('the email worker loads no zod when it starts: it validates with the validators generated from the schemas', async () => {
+    const entry = 'src/consumers/email-worker.ts';
+    const reached = staticallyReached(await graphOf(entry), entry);
+    expect(reached.filter((file) => file.includes('node_modules/zod/'))).toEqual([]);
+    // The generated validators stand alone: no ajv runtime helper either (ajv is a build-time tool).
+    expect(reached.filter((file) => file.includes('node_modules/ajv/'))).toEqual([]);
+    expect(reached.some((file) => file.endsWith('src/generated/email-record.ts'))).toBe(true);
+  });
+
   it('the issue-events trigger loads @forge/events, Jira and the outbox only when an event needs them', async () => {
     const entry = 'src/triggers/issue-events.ts';
     const reached = staticallyReached(await graphOf(entry), entry);
