@@ -11,10 +11,15 @@ import { invalidTypeMessage, invalidValueMessage, limit, unrecognizedKeysMessage
  */
 export type Validator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; problem: string };
 
-/** What ajv's standalone code exports (https://ajv.js.org/standalone.html), compiled with `verbose: true`. */
+/**
+ * What ajv's standalone code exports (https://ajv.js.org/standalone.html), with the JSON Schema it was compiled
+ * from as `schema` (the generator adds it: the adapter words messages from it, which ajv's `verbose` errors would
+ * otherwise carry, at a third more code).
+ */
 export interface StandaloneValidate {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
+  schema: unknown;
 }
 
 /** A check zod makes that JSON Schema cannot (a `.check(z.refine(...))`): its message and path, or undefined. */
@@ -147,6 +152,23 @@ const firstInZodOrder = (errors: readonly ErrorObject[]): ErrorObject | undefine
   return first;
 };
 
+/** The value at a JSON pointer (`/a/0/b`, or `#/a/0/b` as ajv writes schema paths, URI-escaped). */
+const at = (root: unknown, pointer: string): unknown =>
+  instanceSegments(pointer.replace(/^#/, ''))
+    .map((segment) => decodeURIComponent(segment))
+    .reduce<unknown>(
+      (node, segment) =>
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined,
+      root,
+    );
+
+/** An error as ajv's `verbose` option gives it: with the value and the schema object the keyword is in. */
+const withContext = (error: ErrorObject, schema: unknown, value: unknown): ErrorObject => ({
+  ...error,
+  parentSchema: at(schema, error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'))) as ErrorObject['parentSchema'],
+  data: at(value, error.instancePath),
+});
+
 /** A Validator over ajv standalone code, with the checks JSON Schema cannot state run after it. */
 export const standaloneValidator =
   <T>(validate: StandaloneValidate, extraCheck?: ExtraCheck<T>): Validator<T> =>
@@ -154,7 +176,9 @@ export const standaloneValidator =
     const value = copyOf(input);
     if (!validate(value)) {
       // A union's branches' own errors come before the union's; zod reports the union alone ("Invalid input").
-      const errors = (validate.errors ?? []).filter((error) => !/\/(anyOf|oneOf)\//.test(error.schemaPath));
+      const errors = (validate.errors ?? [])
+        .filter((error) => !/\/(anyOf|oneOf)\//.test(error.schemaPath))
+        .map((error) => withContext(error, validate.schema, value));
       const error = firstInZodOrder(errors);
       if (error === undefined) return { ok: false, problem: '(no details)' };
       const { path, message } = describeError(error);

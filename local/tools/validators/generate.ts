@@ -20,7 +20,8 @@ export interface ValidatorGroup {
  * - `unicode: false`: zod measures strings by `.length` (UTF-16 units), and so the code needs none of ajv's
  *   runtime helpers (ucs2length), so ajv stays a build-time tool; `unicodeRegExp: false`: zod's patterns have no
  *   `u` flag (patterns with flags are refused: JSON Schema drops them);
- * - `verbose`: errors carry the schema and value, from which the adapter (src/shared/validator.ts) words zod's message;
+ * - not `verbose` (errors carrying their schema and value: a third more code): each validator gets its JSON Schema
+ *   as `schema` instead, from which the adapter (src/shared/validator.ts) words zod's message;
  * - `allErrors: true`: the app reports the first problem in zod's order (field by field), where ajv checks an
  *   object's required fields before its fields' values; the adapter picks it (only a value that fails pays);
  *   `messages: false`: the adapter words its own.
@@ -33,7 +34,7 @@ const AJV_OPTIONS: Options = {
   removeAdditional: 'all',
   unicode: false,
   unicodeRegExp: false,
-  verbose: true,
+  verbose: false,
   messages: false,
   // `unicode` is deprecated (ajv wants ucs2length by default); any other warning is a mistake in the schema.
   logger: {
@@ -97,12 +98,20 @@ const header = (group: ValidatorGroup): string =>
 /** The text of src/generated/<name>.ts for a group. */
 export const generateValidatorModule = (group: ValidatorGroup): string => {
   const ajv = new Ajv(AJV_OPTIONS);
-  const exports: Record<string, string> = {};
-  for (const [exportName, schema] of Object.entries(group.schemas)) {
-    ajv.addSchema(jsonSchemaOf(schema, `${group.name}.${exportName}`), exportName);
-    exports[exportName] = exportName;
-  }
-  const code = standaloneCode(ajv, exports);
+  const jsons = Object.entries(group.schemas).map(([exportName, schema]) => {
+    const json = jsonSchemaOf(schema, `${group.name}.${exportName}`);
+    ajv.addSchema(json, exportName);
+    return [exportName, json] as const;
+  });
+  const validators = standaloneCode(ajv, Object.fromEntries(jsons.map(([exportName]) => [exportName, exportName])));
+  // The code holds the schema itself when an error names a part of it (an enum's values): that one is shared.
+  const schemas = jsons.map(([exportName, json]) => {
+    const text = JSON.stringify(json);
+    const end = validators.indexOf(` = ${text};`);
+    const shared = end < 0 ? undefined : /const (schema\d+)$/.exec(validators.slice(0, end))?.[1];
+    return `${exportName}.schema = ${shared ?? text};`;
+  });
+  const code = `${validators}\n${schemas.join('\n')}`;
   if (/\brequire\(|^import /m.test(code))
     throw new Error(`${group.name}: the generated code needs ajv's runtime helpers; it must stand alone`);
   return `${header(group)}${code}\n`;
