@@ -10,6 +10,11 @@ export interface ValidatorGroup {
   source: string;
   /** Export name to zod schema. */
   schemas: Record<string, z.ZodMiniType>;
+  /**
+   * How many refinements (`.check(z.refine(...))`) the schemas hold, each restated by hand in the validator's
+   * wrapper (JSON Schema cannot state them): a refinement added later fails the generation until it is.
+   */
+  refinements?: number;
 }
 
 /*
@@ -69,19 +74,30 @@ const checkNode = (node: unknown, where: string): void => {
 };
 
 /** zod's JSON Schema of the values the schema accepts; regex flags, which JSON Schema drops, are refused. */
-const jsonSchemaOf = (schema: z.ZodMiniType, where: string): JsonNode => {
+/**
+ * zod's JSON Schema of the values the schema accepts. Refused: regex flags (JSON Schema drops them), transforms,
+ * pipes and overwrites such as `z.trim()` (a validator does not change values). Refinements are counted.
+ */
+const jsonSchemaOf = (schema: z.ZodMiniType, where: string): { json: JsonNode; refinements: number } => {
+  let refinements = 0;
   const json = z.toJSONSchema(schema, {
     io: 'input',
     target: 'draft-7',
     unrepresentable: 'throw',
     override: (context) => {
-      const { patterns } = context.zodSchema._zod.bag as { patterns?: Set<RegExp> };
+      const { def, bag } = context.zodSchema._zod;
+      const { patterns } = bag as { patterns?: Set<RegExp> };
       for (const pattern of patterns ?? [])
         if (pattern.flags !== '') throw new Error(`${where}: regex ${String(pattern)} has flags JSON Schema drops`);
+      if (def.type === 'pipe' || def.type === 'transform') throw new Error(`${where}: a ${def.type} changes values`);
+      for (const check of def.checks ?? []) {
+        if (check._zod.def.check === 'overwrite') throw new Error(`${where}: an overwrite check changes values`);
+        if (check._zod.def.check === 'custom') refinements += 1;
+      }
     },
   }) as JsonNode;
   checkNode(json, where);
-  return json;
+  return { json, refinements };
 };
 
 const header = (group: ValidatorGroup): string =>
@@ -98,11 +114,17 @@ const header = (group: ValidatorGroup): string =>
 /** The text of src/generated/<name>.ts for a group. */
 export const generateValidatorModule = (group: ValidatorGroup): string => {
   const ajv = new Ajv(AJV_OPTIONS);
+  let refinements = 0;
   const jsons = Object.entries(group.schemas).map(([exportName, schema]) => {
-    const json = jsonSchemaOf(schema, `${group.name}.${exportName}`);
-    ajv.addSchema(json, exportName);
-    return [exportName, json] as const;
+    const read = jsonSchemaOf(schema, `${group.name}.${exportName}`);
+    refinements += read.refinements;
+    ajv.addSchema(read.json, exportName);
+    return [exportName, read.json] as const;
   });
+  if (refinements !== (group.refinements ?? 0))
+    throw new Error(
+      `${group.name}: ${refinements} refinement(s), not ${group.refinements ?? 0}: restate each in its wrapper`,
+    );
   const validators = standaloneCode(ajv, Object.fromEntries(jsons.map(([exportName]) => [exportName, exportName])));
   // The code holds the schema itself when an error names a part of it (an enum's values): that one is shared.
   const schemas = jsons.map(([exportName, json]) => {

@@ -24,6 +24,8 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
     name: 'email-record',
     source: 'src/outbox/email-record-schema.ts',
     schemas: { validateEmailRecord: emailRecordSchema },
+    // An issue's email names its issue: src/outbox/validate-email-record.ts.
+    refinements: 1,
   },
   {
     name: 'stored-credential',
