@@ -115,7 +115,9 @@ const describeError = (error: ErrorObject): { path: string[]; message: string } 
  */
 const copyOf = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(copyOf);
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  if (value === null || typeof value !== 'object') return value;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = copyOf(field);
   return copy;
@@ -152,21 +154,23 @@ const firstInZodOrder = (errors: readonly ErrorObject[]): ErrorObject | undefine
   return first;
 };
 
-/** The value at a JSON pointer (`/a/0/b`, or `#/a/0/b` as ajv writes schema paths, URI-escaped). */
-const at = (root: unknown, pointer: string): unknown =>
-  instanceSegments(pointer.replace(/^#/, ''))
-    .map((segment) => decodeURIComponent(segment))
-    .reduce<unknown>(
-      (node, segment) =>
-        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined,
-      root,
-    );
+/** What lies at these segments of a path into `root`. */
+const at = (root: unknown, segments: readonly string[]): unknown =>
+  segments.reduce<unknown>(
+    (node, segment) =>
+      typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined,
+    root,
+  );
+
+/** A schema path as ajv writes it (`#/properties/a/type`: a JSON pointer, URI-escaped) without its keyword. */
+const schemaSegments = (schemaPath: string): string[] =>
+  instanceSegments(schemaPath.slice(1, schemaPath.lastIndexOf('/'))).map((segment) => decodeURIComponent(segment));
 
 /** An error as ajv's `verbose` option gives it: with the value and the schema object the keyword is in. */
 const withContext = (error: ErrorObject, schema: unknown, value: unknown): ErrorObject => ({
   ...error,
-  parentSchema: at(schema, error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'))) as ErrorObject['parentSchema'],
-  data: at(value, error.instancePath),
+  parentSchema: at(schema, schemaSegments(error.schemaPath)) as ErrorObject['parentSchema'],
+  data: at(value, instanceSegments(error.instancePath)),
 });
 
 /** A Validator over ajv standalone code, with the checks JSON Schema cannot state run after it. */
