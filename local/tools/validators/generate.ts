@@ -15,6 +15,11 @@ export interface ValidatorGroup {
    * wrapper (JSON Schema cannot state them): a refinement added later fails the generation until it is.
    */
   refinements?: number;
+  /**
+   * The app reads only the verdict (and the value), never the problem: messages a schema sets itself (which the
+   * adapter cannot give) are allowed.
+   */
+  verdictOnly?: boolean;
 }
 
 /*
@@ -76,10 +81,16 @@ const checkNode = (node: unknown, where: string): void => {
 /** zod's JSON Schema of the values the schema accepts; regex flags, which JSON Schema drops, are refused. */
 /**
  * zod's JSON Schema of the values the schema accepts. Refused: regex flags (JSON Schema drops them), transforms,
- * pipes and overwrites such as `z.trim()` (a validator does not change values). Refinements are counted.
+ * pipes and overwrites such as `z.trim()` (a validator does not change values), messages of the schema's own
+ * (unless only the verdict is read). Refinements are counted.
  */
-const jsonSchemaOf = (schema: z.ZodMiniType, where: string): { json: JsonNode; refinements: number } => {
+const jsonSchemaOf = (
+  schema: z.ZodMiniType,
+  where: string,
+  verdictOnly: boolean,
+): { json: JsonNode; refinements: number } => {
   let refinements = 0;
+  const customMessage = `${where}: a message of its own, which the adapter cannot give (zod's defaults only)`;
   const json = z.toJSONSchema(schema, {
     io: 'input',
     target: 'draft-7',
@@ -90,9 +101,11 @@ const jsonSchemaOf = (schema: z.ZodMiniType, where: string): { json: JsonNode; r
       for (const pattern of patterns ?? [])
         if (pattern.flags !== '') throw new Error(`${where}: regex ${String(pattern)} has flags JSON Schema drops`);
       if (def.type === 'pipe' || def.type === 'transform') throw new Error(`${where}: a ${def.type} changes values`);
+      if (def.error !== undefined && !verdictOnly) throw new Error(customMessage);
       for (const check of def.checks ?? []) {
         if (check._zod.def.check === 'overwrite') throw new Error(`${where}: an overwrite check changes values`);
         if (check._zod.def.check === 'custom') refinements += 1;
+        else if (check._zod.def.error !== undefined && !verdictOnly) throw new Error(customMessage);
       }
     },
   }) as JsonNode;
@@ -116,7 +129,7 @@ export const generateValidatorModule = (group: ValidatorGroup): string => {
   const ajv = new Ajv(AJV_OPTIONS);
   let refinements = 0;
   const jsons = Object.entries(group.schemas).map(([exportName, schema]) => {
-    const read = jsonSchemaOf(schema, `${group.name}.${exportName}`);
+    const read = jsonSchemaOf(schema, `${group.name}.${exportName}`, group.verdictOnly === true);
     refinements += read.refinements;
     ajv.addSchema(read.json, exportName);
     return [exportName, read.json] as const;

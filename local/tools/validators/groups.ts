@@ -12,6 +12,7 @@ import { historyRecordSchema, threadRefSchema } from '../../../src/history/histo
 import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
 import { contentSchema } from '../../../src/outbox/email-content-schema';
 import { emailRecordSchema } from '../../../src/outbox/email-record-schema';
+import { storedLogSettingsSchema } from '../../../src/outbox/log-settings-schema';
 import { jobSchema, retryContextSchema } from '../../../src/outbox/outbox-job-schema';
 import { paceSchema } from '../../../src/outbox/pace-schema';
 import { copySchema } from '../../../src/storage/send-setup-schema';
@@ -71,5 +72,12 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
       validateMessageLookup: lookupSchema,
       validateUsers: usersSchema,
     },
+  },
+  {
+    name: 'log-settings',
+    source: 'src/outbox/log-settings-schema.ts',
+    schemas: { validateStoredLogSettings: storedLogSettingsSchema },
+    // The admin's messages for retention are its own; the store reads only the verdict.
+    verdictOnly: true,
   },
 ];

@@ -3,6 +3,7 @@ import * as generatedToken from '../../../src/generated/cached-token';
 import * as generatedContent from '../../../src/generated/email-content';
 import * as generatedGraph from '../../../src/generated/graph-answers';
 import * as generatedHistory from '../../../src/generated/history-record';
+import * as generatedLogSettings from '../../../src/generated/log-settings';
 import * as generatedJob from '../../../src/generated/outbox-job';
 import * as generatedPace from '../../../src/generated/pace';
 import * as generatedCopy from '../../../src/generated/send-setup';
@@ -19,6 +20,7 @@ import {
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
 import { contentSchema } from '../../../src/outbox/email-content-schema';
+import { storedLogSettingsSchema } from '../../../src/outbox/log-settings-schema';
 import { jobSchema, retryContextSchema } from '../../../src/outbox/outbox-job-schema';
 import { paceSchema } from '../../../src/outbox/pace-schema';
 import { type StandaloneValidate, standaloneValidator } from '../../../src/shared/validator';
@@ -238,4 +240,23 @@ describe('Graph answers', () => {
     ['a mail that is a number', { value: [{ mail: 1 }] }],
     ['no value', {}],
   ] satisfies Sample[]);
+});
+
+describe("email log settings, the verdict only (the messages are the admin form's own)", () => {
+  expectSameVerdicts(
+    storedLogSettingsSchema,
+    validator(generatedLogSettings.validateStoredLogSettings),
+    [
+      ['90 days', { retentionDays: 90 }],
+      ['a day', { retentionDays: 1 }],
+      ['a year', { retentionDays: 365 }],
+      ['none', { retentionDays: 0 }],
+      ['too many', { retentionDays: 366 }],
+      ['half a day', { retentionDays: 1.5 }],
+      ['a string', { retentionDays: '30' }],
+      ['an unknown key, stripped', { retentionDays: 30, old: true }],
+      ['nothing stored', undefined],
+    ],
+    { verdictOnly: true },
+  );
 });
