@@ -9,6 +9,7 @@ export const TRAFFIC_QUIET_MS = 10 * 60 * 1000;
 /** Refusal messages are clipped: the email log holds the whole story. */
 const MAX_REASON = 200;
 
+/** Only the admin page reads the outcomes (traffic-schema.ts); the worker writes them without a check. */
 const readAccepted = standaloneValidator<{ at: string }>(validateAccepted as StandaloneValidate);
 const readRefused = standaloneValidator<{ at: string; code: string; message: string }>(
   validateRefused as StandaloneValidate,

@@ -48,8 +48,10 @@ export const createUploadSession = async (
   return { uploadUrl: data.uploadUrl, expirationDateTime: data.expirationDateTime ?? undefined, attempts };
 };
 
-/** The upload service answers in Outlook's PascalCase; Graph documents camelCase (graph-answer-schemas.ts). */
-/** Where the service wants the next byte: `"4194304"` or `"4194304-"` (Outlook sends the start only). */
+/**
+ * Where the service wants the next byte: `"4194304"` or `"4194304-"` (Outlook sends the start only). The upload
+ * service answers in Outlook's PascalCase, Graph documents camelCase (graph-answer-schemas.ts).
+ */
 const nextStart = (text: string): number | undefined => {
   let json: unknown;
   try {
