@@ -21,6 +21,8 @@ export default tseslint.config(
       '.local-data/**',
       'bench/results/**',
       'test/fixtures/**',
+      // ajv standalone code generated from the zod schemas (npm run generate:validators), committed byte for byte.
+      'src/generated/**',
     ],
   },
   js.configs.recommended,

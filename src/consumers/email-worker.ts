@@ -1,21 +1,18 @@
 import type { InvocationError } from '@forge/events';
-import * as z from 'zod/mini';
 
 import { createEmailWorkerDeps } from '../composition/email-worker-root';
-import { EMAIL_ID_PATTERN } from '../contract/email-log-values';
+import { validateJob, validateRetryContext } from '../generated/outbox-job';
 import { handleOutboxJob, type JobOutcome } from '../outbox/handle-outbox-job';
 import { retryInvocation } from '../outbox/load-forge-events';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { safeErrorLabel } from '../shared/error-names';
+import { type StandaloneValidate, standaloneValidator } from '../shared/validator';
 
 /** Storage trouble and lost races: the platform tries the same job again after this long. */
 const PLATFORM_RETRY_SECONDS = 10;
 
-const jobSchema = z.object({
-  emailId: z.string().check(z.regex(EMAIL_ID_PATTERN)),
-  ticket: z.string().check(z.minLength(1), z.maxLength(100)),
-});
-const retryContextSchema = z.object({ retryCount: z.int().check(z.nonnegative()) });
+const readJob = standaloneValidator<{ emailId: string; ticket: string }>(validateJob as StandaloneValidate);
+const readRetryContext = standaloneValidator<{ retryCount: number }>(validateRetryContext as StandaloneValidate);
 
 export type WorkerAnswer = { outcome: JobOutcome | 'invalid-job' } | InvocationError;
 
@@ -36,17 +33,17 @@ export interface OutboxEvent {
  * later instead of dropping it (@forge/events, for that answer, is loaded only then: load-forge-events.ts).
  */
 export const deliverEmail = async (event: OutboxEvent, deps: OutboxDeps): Promise<WorkerAnswer> => {
-  const job = jobSchema.safeParse(event.body);
-  if (!job.success) {
+  const job = readJob(event.body);
+  if (!job.ok) {
     deps.log('outbox: dropped an event that is not an outbox job');
     return { outcome: 'invalid-job' };
   }
-  const retry = retryContextSchema.safeParse(event.retryContext);
+  const retry = readRetryContext(event.retryContext);
   try {
-    const outcome = await handleOutboxJob(job.data, { retryCount: retry.success ? retry.data.retryCount : 0 }, deps);
+    const outcome = await handleOutboxJob(job.value, { retryCount: retry.ok ? retry.value.retryCount : 0 }, deps);
     return { outcome };
   } catch (error) {
-    deps.log(`email ${job.data.emailId}: the outbox job stopped (${safeErrorLabel(error)}); the platform retries it`);
+    deps.log(`email ${job.value.emailId}: the outbox job stopped (${safeErrorLabel(error)}); the platform retries it`);
     return retryInvocation(PLATFORM_RETRY_SECONDS);
   }
 };

@@ -14,5 +14,10 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /** Email ids are UUIDs the app makes when it queues an email. */
 export const EMAIL_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Days the email log keeps an email when the admin has not chosen. */
+export const DEFAULT_RETENTION_DAYS = 90;
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 365;
+
 /** What the email log says of a cursor it cannot use: from a page gone stale, or never its own. */
 export const CURSOR_MESSAGE = 'This page of the email log is out of date. Start again from the first page.';

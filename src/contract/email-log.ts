@@ -1,13 +1,23 @@
 import * as z from 'zod/mini';
 
-import { CURSOR_MESSAGE, DELIVERY_STATUSES, type DeliveryStatus, EMAIL_ID_PATTERN } from './email-log-values';
+import {
+  CURSOR_MESSAGE,
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  EMAIL_ID_PATTERN,
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+} from './email-log-values';
 
-export { CURSOR_MESSAGE, DELIVERY_STATUSES, type DeliveryStatus, EMAIL_ID_PATTERN } from './email-log-values';
-
-/** Days the email log keeps an email when the admin has not chosen. */
-export const DEFAULT_RETENTION_DAYS = 90;
-export const MIN_RETENTION_DAYS = 1;
-export const MAX_RETENTION_DAYS = 365;
+export {
+  CURSOR_MESSAGE,
+  DEFAULT_RETENTION_DAYS,
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  EMAIL_ID_PATTERN,
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+} from './email-log-values';
 export const EMAIL_LOG_PAGE_SIZE = 25;
 
 export interface DeliveryError {

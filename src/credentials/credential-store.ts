@@ -1,4 +1,3 @@
-import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import {
   CREDENTIAL_PREFIX,
   credentialKey,
@@ -8,7 +7,8 @@ import {
   tokenCacheKey,
 } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
-import { readStoredCredential, type StoredCredential, storedCredentialSchema } from './stored-credential';
+import { readStoredCredential, type StoredCredential } from './stored-credential';
+import { validateStoredCredential } from './validate-stored-credential';
 
 /** The write-only material of a credential, each in its own secret storage entry. */
 export type SecretKind = 'secret' | 'next-secret' | 'private-key';
@@ -51,7 +51,10 @@ export const createCredentialStore = (store: KvStore): CredentialStore => ({
     return value === undefined ? undefined : parse(value, key);
   },
   put: async (credential) => {
-    await store.set(credentialKey(credential.id), storedCredentialSchema.parse(credential, IN_ENGLISH));
+    // Written as the schema reads it (unknown keys dropped); a record it would refuse is a bug, never stored.
+    const checked = validateStoredCredential(credential);
+    if (!checked.ok) throw new Error(`credential record not written: ${checked.problem}`);
+    await store.set(credentialKey(credential.id), checked.value);
   },
   remove: async (id) => {
     await store.delete(credentialKey(id));

@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
-
 import type { CredentialTraffic, CredentialView } from '../contract/credentials';
-import { builtOnFirstUse } from '../shared/built-on-first-use';
+import { validateAccepted, validateRefused } from '../generated/traffic';
+import { type StandaloneValidate, standaloneValidator } from '../shared/validator';
 import { credentialRefusedKey, credentialSentKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
@@ -10,11 +9,11 @@ export const TRAFFIC_QUIET_MS = 10 * 60 * 1000;
 /** Refusal messages are clipped: the email log holds the whole story. */
 const MAX_REASON = 200;
 
-/** Built on first use: only the admin page reads the outcomes; the worker writes them without a schema. */
-const schemas = builtOnFirstUse(() => ({
-  accepted: z.object({ at: z.string() }),
-  refused: z.object({ at: z.string(), code: z.string(), message: z.string() }),
-}));
+/** Only the admin page reads the outcomes (traffic-schema.ts); the worker writes them without a check. */
+const readAccepted = standaloneValidator<{ at: string }>(validateAccepted as StandaloneValidate);
+const readRefused = standaloneValidator<{ at: string; code: string; message: string }>(
+  validateRefused as StandaloneValidate,
+);
 
 export interface TrafficHealth {
   /** Microsoft 365 accepted an email sent with this credential (202). */
@@ -59,11 +58,11 @@ export const createTrafficHealth = (kv: KvStore, memo: TrafficMemo = processTraf
         kv.get(credentialSentKey(credentialId)),
         kv.get(credentialRefusedKey(credentialId)),
       ]);
-      const lastAccepted = schemas().accepted.safeParse(accepted);
-      const lastRefused = schemas().refused.safeParse(refused);
+      const lastAccepted = readAccepted(accepted);
+      const lastRefused = readRefused(refused);
       return {
-        ...(lastAccepted.success ? { lastAccepted: lastAccepted.data } : {}),
-        ...(lastRefused.success ? { lastRefused: lastRefused.data } : {}),
+        ...(lastAccepted.ok ? { lastAccepted: lastAccepted.value } : {}),
+        ...(lastRefused.ok ? { lastRefused: lastRefused.value } : {}),
       };
     },
   };

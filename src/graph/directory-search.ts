@@ -1,27 +1,12 @@
-import * as z from 'zod/mini';
-
-import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { GraphError, GraphErrorCode } from './errors';
+import type { UsersData } from './graph-answer-schemas';
+import { readUsers } from './graph-answers';
 import { allowedBase } from './graph-base';
 import { describeCall, type GraphClientDeps, graphJson } from './graph-request';
 
 /** A page of people is plenty for a recipient picker; Graph's default is 100. */
 export const DIRECTORY_SEARCH_TOP = 10;
 const SELECT = 'displayName,mail,jobTitle,department';
-
-/** Built on first use: of the functions that bundle this file, only the dialog's people search asks. */
-const usersSchema = builtOnFirstUse(() =>
-  z.object({
-    value: z.array(
-      z.object({
-        displayName: z.optional(z.nullable(z.string())),
-        mail: z.optional(z.nullable(z.string())),
-        jobTitle: z.optional(z.nullable(z.string())),
-        department: z.optional(z.nullable(z.string())),
-      }),
-    ),
-  }),
-);
 
 export interface DirectoryPerson {
   name: string;
@@ -54,13 +39,13 @@ const text = (value: string | null | undefined): string | undefined => {
  */
 export const searchDirectory = async (query: string, deps: GraphClientDeps): Promise<DirectoryPerson[]> => {
   const url = directorySearchUrl(allowedBase(deps.graphBaseUrl, deps.env), query);
-  let users: z.infer<ReturnType<typeof usersSchema>>['value'];
+  let users: UsersData['value'];
   try {
     ({
       data: { value: users },
     } = await graphJson(
       { method: 'GET', url, expect: [200], headers: { ConsistencyLevel: 'eventual' } },
-      usersSchema(),
+      readUsers,
       deps,
     ));
   } catch (error) {

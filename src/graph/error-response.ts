@@ -1,30 +1,8 @@
-import * as z from 'zod/mini';
-
-import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { GraphError, GraphErrorCode, type GraphErrorDetails, type GraphFailureReason } from './errors';
+import { readGraphErrorBody } from './graph-answers';
 
 const IDENTIFIER = /^[A-Za-z0-9_.-]{1,100}$/;
 const REQUEST_ID = /^[0-9A-Za-z-]{1,100}$/;
-
-/**
- * Graph's OData error envelope: `{ error: { code, message, innerError: { request-id, client-request-id, date } } }`.
- * Built on first use: a function that Graph answers with success never parses one.
- */
-const graphErrorBodySchema = builtOnFirstUse(() =>
-  z.object({
-    error: z.object({
-      code: z.string(),
-      message: z.optional(z.string()),
-      innerError: z.optional(
-        z.object({
-          'request-id': z.optional(z.string()),
-          'client-request-id': z.optional(z.string()),
-          date: z.optional(z.string()),
-        }),
-      ),
-    }),
-  }),
-);
 
 export interface GraphErrorBody {
   code: string;
@@ -40,9 +18,10 @@ export const parseGraphErrorBody = (text: string): GraphErrorBody | undefined =>
   } catch {
     return undefined;
   }
-  const parsed = graphErrorBodySchema().safeParse(json);
-  if (!parsed.success) return undefined;
-  const { code, message, innerError } = parsed.data.error;
+  // Graph's OData error envelope (graph-answer-schemas.ts).
+  const parsed = readGraphErrorBody(json);
+  if (!parsed.ok) return undefined;
+  const { code, message, innerError } = parsed.value.error;
   return {
     code,
     message: message ?? '',

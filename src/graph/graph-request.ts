@@ -1,12 +1,9 @@
-import type * as z from 'zod/mini';
-
 import { describeUrl } from '../http/describe-url';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import type { TokenProvider } from '../oauth/token-provider';
 import { newCorrelationId } from '../shared/correlation-id';
-import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
-import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import { type Clock, type FetchLike, realSleep, type Sleep, systemClock } from '../shared/seams';
+import type { Validator } from '../shared/validator';
 import { graphErrorFromResponse } from './error-response';
 import { GraphError, GraphErrorCode, SendWindowPassedError } from './errors';
 import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry';
@@ -144,10 +141,10 @@ export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps
   }
 };
 
-/** graphRequest, then the answer's JSON checked against `schema`; a mismatch names the first offending field. */
+/** graphRequest, then the answer's JSON checked by `validate`; a mismatch names the first offending field. */
 export const graphJson = async <T>(
   request: GraphRequest,
-  schema: z.ZodMiniType<T>,
+  validate: Validator<T>,
   deps: GraphRequestDeps,
 ): Promise<GraphReceipt & { data: T }> => {
   const receipt = await graphRequest(request, deps);
@@ -161,17 +158,17 @@ export const graphJson = async <T>(
       cause: error,
     });
   }
-  const parsed = schema.safeParse(json, IN_ENGLISH);
-  if (!parsed.success) {
+  const parsed = validate(json);
+  if (!parsed.ok) {
     throw new GraphError(
       GraphErrorCode.ResponseInvalid,
-      `${where} answered ${receipt.status} with ${describeFirstSchemaProblem(parsed.error)}.`,
+      `${where} answered ${receipt.status} with ${parsed.problem}.`,
       {
         status: receipt.status,
       },
     );
   }
-  return { ...receipt, data: parsed.data };
+  return { ...receipt, data: parsed.value };
 };
 
 export const isTimeout = (error: unknown): boolean =>

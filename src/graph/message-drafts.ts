@@ -1,23 +1,9 @@
-import * as z from 'zod/mini';
-
-import { builtOnFirstUse } from '../shared/built-on-first-use';
+import { readCreatedDraft } from './graph-answers';
 import { allowedBase } from './graph-base';
 import { describeCall, type GraphClientDeps, graphJson, type GraphReceipt, graphRequest } from './graph-request';
 import { checkMessage, userPath } from './mail-client';
 import { type MailAttachment, type OutgoingMessage, toFileAttachment, toGraphMessage } from './mail-message';
 import type { RetryPolicy } from './retry';
-
-/**
- * The draft as `POST /users/{mailbox}/messages` answers it; only what the app keeps is checked. Built on first use:
- * an email without attachments is one sendMail, no draft.
- */
-const createdDraftSchema = builtOnFirstUse(() =>
-  z.object({
-    id: z.string().check(z.minLength(1)),
-    internetMessageId: z.optional(z.nullable(z.string())),
-    conversationId: z.optional(z.nullable(z.string())),
-  }),
-);
 
 export interface CreatedDraft {
   /** Graph's message id, for the calls that follow. */
@@ -45,7 +31,7 @@ export const createDraft = async (
   checkMessage(message, describeCall('POST', url));
   const { data, ...receipt } = await graphJson(
     { method: 'POST', url, body: JSON.stringify(toGraphMessage(message)), expect: [201] },
-    createdDraftSchema(),
+    readCreatedDraft,
     deps,
   );
   return {

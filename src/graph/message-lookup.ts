@@ -1,6 +1,4 @@
-import * as z from 'zod/mini';
-
-import { builtOnFirstUse } from '../shared/built-on-first-use';
+import { readMessageLookup } from './graph-answers';
 import { allowedBase } from './graph-base';
 import { type GraphClientDeps, graphJson } from './graph-request';
 import { userPath } from './mail-client';
@@ -10,18 +8,6 @@ export type MessageTrace =
   | { found: 'sent'; messageId: string; requestId: string | undefined }
   | { found: 'draft'; messageId: string; requestId: string | undefined }
   | { found: 'nothing'; requestId: string | undefined };
-
-/** Built on first use: the worker looks for an earlier attempt only when one might have gone out. */
-const lookupSchema = builtOnFirstUse(() =>
-  z.object({
-    value: z.array(
-      z.object({
-        id: z.string().check(z.minLength(1)),
-        isDraft: z.optional(z.nullable(z.boolean())),
-      }),
-    ),
-  }),
-);
 
 /** OData string literal: a quote inside is doubled. */
 const odataString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
@@ -42,7 +28,7 @@ export const findMessageByInternetMessageId = async (
     $top: '5',
   });
   const url = `${userPath(allowedBase(deps.graphBaseUrl, deps.env), mailbox)}/messages?${query.toString()}`;
-  const { data, requestId } = await graphJson({ method: 'GET', url, expect: [200] }, lookupSchema(), deps);
+  const { data, requestId } = await graphJson({ method: 'GET', url, expect: [200] }, readMessageLookup, deps);
   const sent = data.value.find((message) => message.isDraft !== true);
   if (sent !== undefined) return { found: 'sent', messageId: sent.id, requestId };
   const draft = data.value[0];

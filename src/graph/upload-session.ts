@@ -1,11 +1,9 @@
-import * as z from 'zod/mini';
-
 import { uploadOriginsOf } from '../http/egress';
 import { checkEndpoint } from '../http/endpoint-policy';
 import { EndpointNotAllowedError } from '../http/errors';
-import { builtOnFirstUse } from '../shared/built-on-first-use';
 import { type Clock, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
+import { readUploadProgress, readUploadSession } from './graph-answers';
 import { allowedBase } from './graph-base';
 import { type GraphClientDeps, graphJson, isTimeout, readText } from './graph-request';
 import { userPath } from './mail-client';
@@ -16,14 +14,6 @@ import { UploadChunks, type UploadSource } from './upload-chunks';
 
 /** A 4 MB chunk over a slow link needs longer than a JSON call. */
 export const DEFAULT_CHUNK_TIMEOUT_MS = 12_000;
-
-/** Built on first use, as the progress schema below: only an email with a big attachment uploads. */
-const uploadSessionSchema = builtOnFirstUse(() =>
-  z.object({
-    uploadUrl: z.string().check(z.minLength(1)),
-    expirationDateTime: z.optional(z.nullable(z.string())),
-  }),
-);
 
 export interface UploadSession {
   uploadUrl: string;
@@ -52,21 +42,16 @@ export const createUploadSession = async (
   };
   const { data, attempts } = await graphJson(
     { method: 'POST', url, body: JSON.stringify({ AttachmentItem: attachmentItem }), expect: [201] },
-    uploadSessionSchema(),
+    readUploadSession,
     deps,
   );
   return { uploadUrl: data.uploadUrl, expirationDateTime: data.expirationDateTime ?? undefined, attempts };
 };
 
-/** The upload service answers in Outlook's PascalCase; Graph documents camelCase. Either has the next start first. */
-const progressSchema = builtOnFirstUse(() =>
-  z.object({
-    nextExpectedRanges: z.optional(z.array(z.string())),
-    NextExpectedRanges: z.optional(z.array(z.string())),
-  }),
-);
-
-/** Where the service wants the next byte: `"4194304"` or `"4194304-"` (Outlook sends the start only). */
+/**
+ * Where the service wants the next byte: `"4194304"` or `"4194304-"` (Outlook sends the start only). The upload
+ * service answers in Outlook's PascalCase, Graph documents camelCase (graph-answer-schemas.ts).
+ */
 const nextStart = (text: string): number | undefined => {
   let json: unknown;
   try {
@@ -74,9 +59,9 @@ const nextStart = (text: string): number | undefined => {
   } catch {
     return undefined;
   }
-  const parsed = progressSchema().safeParse(json);
-  if (!parsed.success) return undefined;
-  const first = (parsed.data.nextExpectedRanges ?? parsed.data.NextExpectedRanges)?.[0];
+  const parsed = readUploadProgress(json);
+  if (!parsed.ok) return undefined;
+  const first = (parsed.value.nextExpectedRanges ?? parsed.value.NextExpectedRanges)?.[0];
   const match = first === undefined ? null : /^(\d+)(?:-\d*)?$/.exec(first.trim());
   return match === null ? undefined : Number(match[1]);
 };

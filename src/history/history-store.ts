@@ -1,12 +1,11 @@
-import * as z from 'zod/mini';
-
 import type { EmailHistoryEntry } from '../contract/issue-email';
+import { validateHistoryRecord, validateThreadRef } from '../generated/history-record';
 import { AppError } from '../shared/app-error';
-import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
 import { nodeCrypto } from '../shared/node-crypto';
-import { IN_ENGLISH } from '../shared/schema-problem-messages';
+import { type StandaloneValidate, standaloneValidator } from '../shared/validator';
 import { emailHistoryKey, emailHistoryPrefix, threadKey } from '../storage/keys';
 import type { KvEntry, KvStore } from '../storage/kv-store';
+import type { StoredHistoryRecord, StoredThreadRef } from './history-record-schema';
 
 /** What the history keeps of one email: what the dialog shows, and the identifiers replies will be matched by. */
 export type HistoryRecord = EmailHistoryEntry & {
@@ -33,26 +32,8 @@ export const MAX_HISTORY_PER_ISSUE = 200;
 export const PRUNE_ONE_IN = 16;
 export const DEFAULT_HISTORY_LIMIT = 100;
 
-const historyRecordSchema = z.object({
-  id: z.string(),
-  issueKey: z.string(),
-  at: z.string(),
-  sender: z.object({ accountId: z.string(), name: z.string() }),
-  from: z.string(),
-  to: z.array(z.string()),
-  cc: z.array(z.string()),
-  bccCount: z.int().check(z.nonnegative()),
-  subject: z.string(),
-  status: z.enum(['sent', 'failed']),
-  error: z.optional(z.string()),
-  attachmentCount: z.int().check(z.nonnegative()),
-  resentBy: z.optional(z.object({ accountId: z.string(), name: z.string() })),
-  internetMessageId: z.optional(z.string()),
-  messageId: z.optional(z.string()),
-  conversationId: z.optional(z.string()),
-});
-
-const threadRefSchema = z.object({ issueId: z.string(), issueKey: z.string(), emailId: z.string() });
+const readHistoryRecord = standaloneValidator<StoredHistoryRecord>(validateHistoryRecord as StandaloneValidate);
+const readThreadRef = standaloneValidator<StoredThreadRef>(validateThreadRef as StandaloneValidate);
 
 export class HistoryRecordInvalidError extends AppError<'HISTORY_RECORD_INVALID'> {
   constructor(problem: string) {
@@ -91,7 +72,7 @@ const normalMessageId = (internetMessageId: string): string => {
 export const threadDigest = (internetMessageId: string): string =>
   nodeCrypto().createHash('sha256').update(normalMessageId(internetMessageId), 'utf8').digest('hex');
 
-const toEntry = (record: z.output<typeof historyRecordSchema>): EmailHistoryEntry => ({
+const toEntry = (record: StoredHistoryRecord): EmailHistoryEntry => ({
   id: record.id,
   issueKey: record.issueKey,
   at: record.at,
@@ -127,19 +108,19 @@ export const createHistoryStore = (
     const entries = await store.listByPrefix(emailHistoryPrefix(issueId));
     return entries
       .flatMap(({ key, value }) => {
-        const parsed = historyRecordSchema.safeParse(value, IN_ENGLISH);
-        if (parsed.success) return [{ key, record: parsed.data }];
+        const parsed = readHistoryRecord(value);
+        if (parsed.ok) return [{ key, record: parsed.value }];
         // One entry this release cannot read must not hide the rest of the history.
-        console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${describeFirstSchemaProblem(parsed.error)}`);
+        console.warn(`[issue-mailer] ignoring unreadable record ${key}: ${parsed.problem}`);
         return [];
       })
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   };
 
   const stage = (issueId: string, entry: HistoryRecord): StagedHistory => {
-    const parsed = historyRecordSchema.safeParse(entry, IN_ENGLISH);
-    if (!parsed.success) throw new HistoryRecordInvalidError(describeFirstSchemaProblem(parsed.error));
-    const record = parsed.data;
+    const parsed = readHistoryRecord(entry);
+    if (!parsed.ok) throw new HistoryRecordInvalidError(parsed.problem);
+    const record = parsed.value;
     const key = emailHistoryKey(issueId, sortableInstant(record.at), record.id);
     const entries: KvEntry[] = [{ key, value: record }];
     if (record.internetMessageId !== undefined) {
@@ -184,9 +165,9 @@ export const createHistoryStore = (
       if (internetMessageId.trim() === '') return undefined;
       const value = await store.get(threadKey(threadDigest(internetMessageId)));
       if (value === undefined || value === null) return undefined;
-      const parsed = threadRefSchema.safeParse(value, IN_ENGLISH);
-      return parsed.success
-        ? { issueId: parsed.data.issueId, issueKey: parsed.data.issueKey, emailId: parsed.data.emailId }
+      const parsed = readThreadRef(value);
+      return parsed.ok
+        ? { issueId: parsed.value.issueId, issueKey: parsed.value.issueKey, emailId: parsed.value.emailId }
         : undefined;
     },
   };

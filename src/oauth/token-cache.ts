@@ -1,18 +1,16 @@
-import * as z from 'zod/mini';
-
+import { validateCachedToken } from '../generated/cached-token';
+import { type StandaloneValidate, standaloneValidator } from '../shared/validator';
 import { tokenCacheKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
+import type { CachedToken } from './cached-token-schema';
 import type { AccessToken } from './token-client';
 
 /** A token is not used in its last five minutes, so a send that starts with it cannot see it expire. */
 export const TOKEN_EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 
-const cachedTokenSchema = z.object({
-  accessToken: z.string().check(z.minLength(1)),
-  expiresAt: z.number().check(z.positive()),
-  fingerprint: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-});
-export type CachedToken = z.infer<typeof cachedTokenSchema>;
+export type { CachedToken } from './cached-token-schema';
+
+const readCachedToken = standaloneValidator<CachedToken>(validateCachedToken as StandaloneValidate);
 
 export const isUsable = (token: CachedToken, fingerprint: string, now: number): boolean =>
   token.fingerprint === fingerprint && token.expiresAt - TOKEN_EXPIRY_MARGIN_MS > now;
@@ -30,9 +28,9 @@ export interface TokenCache {
 
 export const createTokenCache = (store: KvStore): TokenCache => ({
   get: async (credentialId, fingerprint, now) => {
-    const parsed = cachedTokenSchema.safeParse(await store.getSecret(tokenCacheKey(credentialId)));
-    if (!parsed.success || !isUsable(parsed.data, fingerprint, now)) return undefined;
-    return { accessToken: parsed.data.accessToken, expiresAt: parsed.data.expiresAt };
+    const parsed = readCachedToken(await store.getSecret(tokenCacheKey(credentialId)));
+    if (!parsed.ok || !isUsable(parsed.value, fingerprint, now)) return undefined;
+    return { accessToken: parsed.value.accessToken, expiresAt: parsed.value.expiresAt };
   },
   put: async (credentialId, fingerprint, token) => {
     const entry: CachedToken = { accessToken: token.accessToken, expiresAt: token.expiresAt, fingerprint };

@@ -1,8 +1,6 @@
-import * as z from 'zod/mini';
-
+import { validateContent } from '../generated/email-content';
 import { AppError } from '../shared/app-error';
-import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
-import { IN_ENGLISH } from '../shared/schema-problem-messages';
+import { type StandaloneValidate, standaloneValidator } from '../shared/validator';
 import { emailContentKey } from '../storage/keys';
 import type { KvEntry, KvStore } from '../storage/kv-store';
 import { ContentMissingError, OutboxRecordInvalidError } from './errors';
@@ -45,26 +43,7 @@ export interface EmailContent {
   readAs?: string;
 }
 
-const contentSchema = z.object({
-  subject: z.string(),
-  html: z.string(),
-  to: z.array(z.string()),
-  cc: z.array(z.string()),
-  bcc: z.array(z.string()),
-  replyTo: z.optional(z.array(z.string())),
-  headers: z.array(z.object({ name: z.string(), value: z.string() })),
-  attachments: z.array(
-    z.object({
-      id: z.string(),
-      filename: z.string(),
-      mimeType: z.string(),
-      size: z.number(),
-      contentId: z.optional(z.string()),
-      inline: z.optional(z.boolean()),
-    }),
-  ),
-  readAs: z.optional(z.string().check(z.minLength(1))),
-});
+const readContent = standaloneValidator<EmailContent>(validateContent as StandaloneValidate);
 
 /**
  * Forge values are at most 240 KiB: the content's JSON goes as base64 in chunks of this many characters (about
@@ -130,9 +109,9 @@ export const createEmailContentStore = (store: KvStore): EmailContentStore => ({
         `not JSON (${error instanceof Error ? error.name : 'error'})`,
       );
     }
-    const parsed = contentSchema.safeParse(json, IN_ENGLISH);
-    if (!parsed.success) throw new OutboxRecordInvalidError('email content', describeFirstSchemaProblem(parsed.error));
-    return parsed.data;
+    const parsed = readContent(json);
+    if (!parsed.ok) throw new OutboxRecordInvalidError('email content', parsed.problem);
+    return parsed.value;
   },
 
   delete: async (emailId, chunks) => {

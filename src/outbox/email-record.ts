@@ -1,7 +1,5 @@
-import * as z from 'zod/mini';
-
 import type { DeliveryError, DeliveryEvent } from '../contract/email-log';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '../contract/email-log-values';
+import type { DeliveryStatus } from '../contract/email-log-values';
 
 /**
  * An attempt in progress: a worker has claimed the email and may be talking to Microsoft 365. Written before the
@@ -50,7 +48,7 @@ export interface EmailRecord {
   updatedAt: number;
   /** What the email was: an issue's email (queued through the outbox), or a Test connection's test email. */
   kind: EmailKind;
-  /** Absent only for a connection test, which is about no issue (see emailRecordSchema). */
+  /** Absent only for a connection test, which is about no issue (see email-record-schema.ts). */
   issueId?: string;
   issueKey?: string;
   credentialId: string;
@@ -93,74 +91,6 @@ export interface EmailRecord {
 
 /** Older events beyond this many are dropped, the first (queued) one kept. */
 export const MAX_EVENTS = 60;
-
-const deliveryErrorSchema = z.object({ code: z.string(), message: z.string() });
-const eventSchema = z.object({
-  at: z.string(),
-  from: z.optional(z.string()),
-  status: z.enum(DELIVERY_STATUSES),
-  note: z.string(),
-  attempt: z.optional(z.int()),
-  requestId: z.optional(z.string()),
-  error: z.optional(deliveryErrorSchema),
-});
-
-export const emailRecordSchema = z
-  .object({
-    emailId: z.string(),
-    version: z.int().check(z.nonnegative()),
-    status: z.enum(DELIVERY_STATUSES),
-    createdAt: z.number(),
-    updatedAt: z.number(),
-    kind: z._default(z.enum(EMAIL_KINDS), 'issue'),
-    issueId: z.optional(z.string()),
-    issueKey: z.optional(z.string()),
-    credentialId: z.string(),
-    senderMailbox: z.string(),
-    internetMessageId: z.string(),
-    subject: z.string(),
-    to: z.array(z.string()),
-    cc: z.array(z.string()),
-    bccCount: z.int().check(z.nonnegative()),
-    attachmentCount: z.int().check(z.nonnegative()),
-    requestedBy: z.object({ accountId: z.string(), name: z.string() }),
-    resentBy: z.optional(z.object({ accountId: z.string(), name: z.string() })),
-    attempts: z.int().check(z.nonnegative()),
-    roundAttempts: z.int().check(z.nonnegative()),
-    lastError: z.optional(
-      z.object({
-        code: z.string(),
-        message: z.string(),
-        senderMessage: z.optional(z.string()),
-        transient: z.optional(z.boolean()),
-      }),
-    ),
-    requestId: z.optional(z.string()),
-    sentAt: z.optional(z.number()),
-    finishedAt: z.optional(z.number()),
-    nextAttemptAt: z.optional(z.number()),
-    slotAt: z.optional(z.number()),
-    attempt: z.optional(
-      z.object({
-        number: z.int(),
-        ticket: z.string(),
-        startedAt: z.number(),
-        deadlineAt: z.number(),
-        slotAt: z.optional(z.number()),
-      }),
-    ),
-    unsure: z.optional(z.object({ since: z.number() })),
-    events: z.array(eventSchema),
-    followUps: z.array(z.enum(['history', 'comment', 'content'])),
-    commentAfterSend: z.boolean(),
-    contentChunks: z.int().check(z.nonnegative()),
-  })
-  .check(
-    z.refine((record) => record.kind !== 'issue' || (record.issueId !== undefined && record.issueKey !== undefined), {
-      message: "An issue's email names its issue (issueId and issueKey).",
-      path: ['issueKey'],
-    }),
-  );
 
 /** Appends an event, keeping the first and the newest ones within MAX_EVENTS. */
 export const withEvent = (events: readonly DeliveryEvent[], event: DeliveryEvent): DeliveryEvent[] => {

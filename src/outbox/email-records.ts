@@ -1,11 +1,10 @@
 import type { DeliveryStatus } from '../contract/email-log';
-import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
-import { IN_ENGLISH } from '../shared/schema-problem-messages';
 import type { EntityStore } from '../storage/entity-store';
 import { outboxEmailKey } from '../storage/keys';
 import type { KvEntry } from '../storage/kv-store';
-import { type EmailRecord, emailRecordSchema } from './email-record';
+import type { EmailRecord } from './email-record';
 import { OutboxRecordInvalidError } from './errors';
+import { validateEmailRecord } from './validate-email-record';
 
 /** Index names as manifest.yml declares them for the `outbox-email` entity. */
 export const EMAIL_INDEXES = { byCreated: 'createdAt', byStatus: 'by-status', byIssue: 'by-issue' } as const;
@@ -35,9 +34,9 @@ export interface EmailRecordStore {
 }
 
 const parseRecord = (value: unknown): EmailRecord => {
-  const parsed = emailRecordSchema.safeParse(value, IN_ENGLISH);
-  if (!parsed.success) throw new OutboxRecordInvalidError('email log entry', describeFirstSchemaProblem(parsed.error));
-  const { lastError, requestId, sentAt, finishedAt, nextAttemptAt, slotAt, attempt, unsure, ...rest } = parsed.data;
+  const parsed = validateEmailRecord(value);
+  if (!parsed.ok) throw new OutboxRecordInvalidError('email log entry', parsed.problem);
+  const { lastError, requestId, sentAt, finishedAt, nextAttemptAt, slotAt, attempt, unsure, ...rest } = parsed.value;
   // exactOptionalPropertyTypes: absent fields stay absent rather than `undefined`.
   return {
     ...rest,
@@ -58,7 +57,7 @@ const parseRecord = (value: unknown): EmailRecord => {
     ...(slotAt === undefined ? {} : { slotAt }),
     ...(attempt === undefined ? {} : { attempt }),
     ...(unsure === undefined ? {} : { unsure }),
-    events: parsed.data.events.map(({ attempt: number, requestId: id, error, ...event }) => ({
+    events: parsed.value.events.map(({ attempt: number, requestId: id, error, ...event }) => ({
       ...event,
       ...(number === undefined ? {} : { attempt: number }),
       ...(id === undefined ? {} : { requestId: id }),

@@ -1,11 +1,12 @@
-import * as z from 'zod/mini';
-
+import { validatePace } from '../generated/pace';
 import { sha256Hex } from '../shared/sha256-hex';
+import { type StandaloneValidate, standaloneValidator } from '../shared/validator';
 import type { EntityStore } from '../storage/entity-store';
 import { mailboxPaceKey } from '../storage/keys';
 import type { KvEntry } from '../storage/kv-store';
 import { WriteConflictError } from './errors';
 import { findFreeSlot, type PaceEntry, pruned, withHolder, withoutEntry, withSlot } from './pace-log';
+import type { StoredPace } from './pace-schema';
 
 /**
  * Exchange Online accepts 30 messages a minute from one mailbox ("Message rate limit", Sending limits:
@@ -83,10 +84,7 @@ export interface MailboxPacer {
   handOver: (mailbox: string, request: SlotRequest & { slotAt: number }) => Promise<HandOverDecision>;
 }
 
-const paceSchema = z.object({
-  version: z.int(),
-  slots: z.array(z.union([z.tuple([z.number(), z.string()]), z.tuple([z.number(), z.string(), z.literal(1)])])),
-});
+const readPace = standaloneValidator<StoredPace>(validatePace as StandaloneValidate);
 
 const MAX_TRIES = 8;
 
@@ -121,13 +119,13 @@ export const createMailboxPacer = (entities: EntityStore): MailboxPacer => {
     const key = keyOf(mailbox);
     for (let tries = 0; tries < MAX_TRIES; tries += 1) {
       const stored = await entities.get(key);
-      const parsed = stored === undefined ? undefined : paceSchema.safeParse(stored);
-      if (parsed !== undefined && !parsed.success) {
+      const parsed = stored === undefined ? undefined : readPace(stored);
+      if (parsed !== undefined && !parsed.ok) {
         // An entry this version did not write is not trusted: it is removed and pacing starts afresh.
         await entities.delete(key);
         continue;
       }
-      const current = parsed?.data;
+      const current = parsed?.value;
       const outcome = change(pruned(current?.slots ?? [], now - LOG_KEEP_MS));
       if ('unchanged' in outcome) return { answer: outcome.unchanged, tookAlong: false };
       const next = { version: (current?.version ?? 0) + 1, slots: outcome.entries };

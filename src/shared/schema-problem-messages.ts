@@ -32,12 +32,26 @@ const typeName = (type: string, input?: unknown): string => {
   return type === 'number' && typeof input === 'number' && !Number.isFinite(input) ? String(input) : type;
 };
 
-const limit = (verb: string, origin: string, bound: string): string => {
+export const limit = (verb: string, origin: string, bound: string): string => {
   const unit = UNITS[origin];
   return unit === undefined
     ? `${verb}: expected ${origin} to be ${bound}`
     : `${verb}: expected ${origin} to have ${bound} ${unit}`;
 };
+
+/** zod's message for a value of the wrong type (`expected` in zod's words: `int`, `string`, ...). */
+export const invalidTypeMessage = (expected: string, input: unknown): string =>
+  `Invalid input: expected ${typeName(expected)}, received ${typeName(parsedType(input), input)}`;
+
+/** zod's message for a value outside an enum or literal's values. */
+export const invalidValueMessage = (values: readonly unknown[]): string =>
+  values.length === 1
+    ? `Invalid input: expected ${stringifyPrimitive(values[0])}`
+    : `Invalid option: expected one of ${joinValues(values, '|')}`;
+
+/** zod's message for keys a strict object does not know. */
+export const unrecognizedKeysMessage = (keys: readonly string[]): string =>
+  `Unrecognized key${keys.length > 1 ? 's' : ''}: ${joinValues(keys, ', ')}`;
 
 /**
  * The English messages zod's classic build gives the issues this app's schemas raise, word for word. zod/mini
@@ -47,14 +61,10 @@ const limit = (verb: string, origin: string, bound: string): string => {
  */
 export const englishSchemaProblemMessage: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
-    case 'invalid_type': {
-      const received = typeName(parsedType(issue.input), issue.input);
-      return `Invalid input: expected ${typeName(issue.expected)}, received ${received}`;
-    }
+    case 'invalid_type':
+      return invalidTypeMessage(issue.expected, issue.input);
     case 'invalid_value':
-      return issue.values.length === 1
-        ? `Invalid input: expected ${stringifyPrimitive(issue.values[0])}`
-        : `Invalid option: expected one of ${joinValues(issue.values, '|')}`;
+      return invalidValueMessage(issue.values);
     case 'too_big': {
       const adjective = issue.exact ? 'exactly ' : issue.inclusive ? '<=' : '<';
       return limit('Too big', issue.origin ?? 'value', `${adjective}${issue.maximum.toString()}`);
@@ -68,7 +78,7 @@ export const englishSchemaProblemMessage: z.core.$ZodErrorMap = (issue) => {
         ? `Invalid string: must match pattern ${String(issue.pattern)}`
         : `Invalid ${FORMATS[issue.format] ?? issue.format}`;
     case 'unrecognized_keys':
-      return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${joinValues(issue.keys, ', ')}`;
+      return unrecognizedKeysMessage(issue.keys);
     default:
       return 'Invalid input';
   }

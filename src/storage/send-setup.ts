@@ -1,7 +1,8 @@
-import * as z from 'zod/mini';
-
+import { validateCopy } from '../generated/send-setup';
+import { type StandaloneValidate, standaloneValidator } from '../shared/validator';
 import { CREDENTIAL_PREFIX, MAIL_SETTINGS_KEY, SEND_SETUP_KEY } from './keys';
 import type { KvEntry, KvStore } from './kv-store';
+import type { StoredCopy } from './send-setup-schema';
 
 /**
  * What "Send" reads on every email: every credential record (`credential:{id}`, the default one and the chosen one
@@ -31,7 +32,7 @@ export const MAX_SEND_SETUP_BYTES = 200 * 1024;
 export const isSendSetupSource = (key: string): boolean =>
   key.startsWith(CREDENTIAL_PREFIX) || key === MAIL_SETTINGS_KEY;
 
-const copySchema = z.object({ entries: z.array(z.tuple([z.string(), z.unknown()])) });
+const readCopy = standaloneValidator<StoredCopy>(validateCopy as StandaloneValidate);
 
 const byKey = (a: KvEntry, b: KvEntry): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -51,9 +52,9 @@ const withoutEntry = (entries: readonly KvEntry[], key: string): KvEntry[] =>
   entries.filter((entry) => entry.key !== key);
 
 const parseCopy = (value: unknown): KvEntry[] | undefined => {
-  const parsed = copySchema.safeParse(value);
-  if (!parsed.success) return undefined;
-  const entries = parsed.data.entries.map(([key, entry]) => ({ key, value: entry }));
+  const parsed = readCopy(value);
+  if (!parsed.ok) return undefined;
+  const entries = parsed.value.entries.map(([key, entry]) => ({ key, value: entry }));
   return entries.every((entry) => isSendSetupSource(entry.key)) ? entries.sort(byKey) : undefined;
 };
 

@@ -1,42 +1,13 @@
-import * as z from 'zod/mini';
-
 import type { AdminWarnings } from '../contract/credential-health';
-import { builtOnFirstUse } from '../shared/built-on-first-use';
-import { describeFirstSchemaProblem } from '../shared/describe-schema-problems';
-import { IN_ENGLISH } from '../shared/schema-problem-messages';
+import { validateAdminWarnings } from '../generated/warning';
+import { type StandaloneValidate, standaloneValidator } from '../shared/validator';
 import { ADMIN_WARNINGS_KEY } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
+import type { StoredWarnings } from './warning-schema';
 
-/**
- * Built on first use: the worker and the triggers write a warning only when a token is refused or a secret
- * promoted, and do not build these when they start.
- */
-const schemas = builtOnFirstUse(() => {
-  const warning = z.object({
-    credentialId: z.string(),
-    credentialName: z.string(),
-    kind: z.enum([
-      'secret-expiring',
-      'secret-expired',
-      'next-secret-expiring',
-      'next-secret-expired',
-      'certificate-expiring',
-      'certificate-expired',
-      'secret-promoted',
-      'token-refused',
-    ]),
-    severity: z.enum(['info', 'warning', 'error']),
-    message: z.string(),
-    date: z.optional(z.string()),
-    recordedAt: z.string(),
-    /** The stable code behind a token refusal, so the same refusal is recorded once. */
-    code: z.optional(z.string()),
-  });
-  return { warning, adminWarnings: z.object({ warnings: z.array(warning), checkedAt: z.optional(z.string()) }) };
-});
+export type { StoredWarning, StoredWarnings } from './warning-schema';
 
-export type StoredWarning = z.infer<ReturnType<typeof schemas>['warning']>;
-export type StoredWarnings = z.infer<ReturnType<typeof schemas>['adminWarnings']>;
+const readWarnings = standaloneValidator<StoredWarnings>(validateAdminWarnings as StandaloneValidate);
 
 /** The admin page's warnings in plain storage, one entry (`admin-warnings`). */
 export interface WarningStore {
@@ -49,15 +20,16 @@ export const createWarningStore = (store: KvStore): WarningStore => ({
   read: async () => {
     const value = await store.get(ADMIN_WARNINGS_KEY);
     if (value === undefined) return { warnings: [] };
-    const parsed = schemas().adminWarnings.safeParse(value, IN_ENGLISH);
-    if (parsed.success) return parsed.data;
-    console.warn(
-      `[issue-mailer] ignoring unreadable ${ADMIN_WARNINGS_KEY}: ${describeFirstSchemaProblem(parsed.error)}`,
-    );
+    const parsed = readWarnings(value);
+    if (parsed.ok) return parsed.value;
+    console.warn(`[issue-mailer] ignoring unreadable ${ADMIN_WARNINGS_KEY}: ${parsed.problem}`);
     return { warnings: [] };
   },
   write: async (warnings) => {
-    await store.set(ADMIN_WARNINGS_KEY, schemas().adminWarnings.parse(warnings, IN_ENGLISH));
+    // Written as the schema reads it (unknown keys dropped); warnings it would refuse are a bug, never stored.
+    const checked = readWarnings(warnings);
+    if (!checked.ok) throw new Error(`${ADMIN_WARNINGS_KEY} not written: ${checked.problem}`);
+    await store.set(ADMIN_WARNINGS_KEY, checked.value);
   },
 });
 

@@ -160,6 +160,24 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     expect(forge(Object.keys(inputs), 'api')).not.toEqual([]);
   });
 
+  /** Functions that validate with the validators generated from the zod schemas (src/generated), not with zod. */
+  const WITHOUT_ZOD = [
+    'src/consumers/email-worker.ts',
+    'src/triggers/credential-expiry-check.ts',
+    'src/triggers/email-log-upkeep.ts',
+  ];
+
+  it.each(WITHOUT_ZOD)('%s loads no zod when it starts, and no ajv (the validators stand alone)', async (entry) => {
+    const reached = staticallyReached(await graphOf(entry), entry);
+    expect(reached.filter((file) => /node_modules\/(zod|ajv)\//.test(file))).toEqual([]);
+  });
+
+  it('the email worker reads its records with the generated validators', async () => {
+    const entry = 'src/consumers/email-worker.ts';
+    const reached = staticallyReached(await graphOf(entry), entry);
+    expect(reached.some((file) => file.endsWith('src/generated/email-record.ts'))).toBe(true);
+  });
+
   it('the issue-events trigger loads @forge/events, Jira and the outbox only when an event needs them', async () => {
     const entry = 'src/triggers/issue-events.ts';
     const reached = staticallyReached(await graphOf(entry), entry);

@@ -49,6 +49,8 @@ const LAYERS: readonly Layer[] = [
   { name: 'adapters', folders: ['graph', 'oauth', 'jira', 'http', 'storage'] },
   // Helpers that know no feature, and the resolver contract (the Custom UIs import it too, so it imports nothing).
   { name: 'contract and shared', folders: ['shared', 'contract'] },
+  // ajv standalone validators generated from the zod schemas (npm run generate:validators): they import nothing.
+  { name: 'generated', folders: ['generated'] },
 ];
 
 const imports = relativeImports(SRC);

@@ -1,5 +1,5 @@
 import { TEST_EMAIL_SUBJECT } from '../../../src/credentials/diagnosis/test-email-step';
-import { emailRecordSchema } from '../../../src/outbox/email-record';
+import { emailRecordSchema } from '../../../src/outbox/email-record-schema';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import type { FetchHandler } from '../support/fake-fetch';
 import { MemoryEntityStore } from '../support/memory-entity-store';
