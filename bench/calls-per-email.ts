@@ -18,6 +18,7 @@ import { type AppManifest, loadAppManifest } from '../local/host/server/manifest
 import { loadTenantConfig, startMicrosoftEmulator } from '../local/microsoft';
 import { SLOT_SPACING_MS } from '../src/outbox/mailbox-pacer';
 import { benchCredential } from './bench-credential';
+import { type ColdCallFigures, coldCallFigures, type ColdCallSpec, measureColdCalls } from './cold-calls';
 
 export interface MinMeanMax {
   min: number;
@@ -54,11 +55,18 @@ export interface CallsPerEmailFigures {
   queueDrops: number;
   /** From the first "Send" to the last email settled. */
   wallSeconds: number;
+  /**
+   * Cold invocations, load and call: opening the admin page and the dialog and following an email (COLD_ROUNDS
+   * each, interleaved), and every "Send" and worker run of the emails above.
+   */
+  coldCalls: ColdCallFigures[];
 }
 
 const ROOT = join(__dirname, '..');
 const SITE_URL = 'http://127.0.0.1:4000';
 const ADMIN_ACCOUNT_ID = process.env.BENCH_ADMIN_ACCOUNT_ID;
+/** Rounds of the read-only cold calls (admin page, dialog, status): each a fresh process. */
+const COLD_ROUNDS = 10;
 /** How long after the last expected slot the bench waits for the queue to settle before it gives up. */
 const SETTLE_MARGIN_MS = 5 * 60_000;
 
@@ -160,15 +168,24 @@ export const measureCallsPerEmail = async (emails = 100, code: AppCode = 'source
     );
   const adminCall = (resolverFunctionKey: string, payload: unknown) =>
     resolverCall('admin-resolver', resolverFunctionKey, payload, { type: 'jira:adminPage' });
+  const dialogCall = (resolverFunctionKey: string, payload: unknown, number = 1) =>
+    resolverCall('issue-action-resolver', resolverFunctionKey, payload, {
+      type: 'jira:issueAction',
+      issue: { key: `DEMO-${number}`, id: String(10000 + number) },
+      project: { key: 'DEMO' },
+    });
 
   // Per email id: the kvs operations of its "Send" invocation, and of each worker invocation for it.
   const sendKvs = new Map<string, number>();
   const workerKvs = new Map<string, number[]>();
   const workerOutcomes: Record<string, number> = {};
+  const sendOutcomes: ChildInvokeOutcome[] = [];
+  const workerRuns: ChildInvokeOutcome[] = [];
   const workerFailures: string[] = [];
   const onWorkerOutcome = (request: ConsumerInvocationRequest, outcome: ChildInvokeOutcome) => {
     const emailId = typeof request.body.emailId === 'string' ? request.body.emailId : '(no email id)';
     workerKvs.set(emailId, [...(workerKvs.get(emailId) ?? []), outcome.answer.stats.kvsOperations]);
+    workerRuns.push(outcome);
     const answer = outcome.answer.ok
       ? (outcome.answer.result as { outcome?: unknown; _retry?: unknown } | undefined)
       : undefined;
@@ -193,6 +210,22 @@ export const measureCallsPerEmail = async (emails = 100, code: AppCode = 'source
   try {
     const saved = await adminCall('saveCredential', credential.input);
     if (dataOf(saved) === undefined) throw new Error('could not save the benchmark credential');
+    // What the admin page's first call asks (the credentials tab and the warnings) and the dialog's (the draft).
+    const opening = await measureColdCalls(
+      [
+        {
+          call: 'open the admin page (loadAdminView)',
+          functionKey: 'admin-resolver',
+          invoke: () => adminCall('loadAdminView', { parts: ['credentials', 'warnings'] }),
+        },
+        {
+          call: 'open the dialog (getEmailDraft)',
+          functionKey: 'issue-action-resolver',
+          invoke: () => dialogCall('getEmailDraft', {}),
+        },
+      ] satisfies ColdCallSpec[],
+      COLD_ROUNDS,
+    );
     microsoft.resetCounts();
     microsoft.resetDeliveryStats();
 
@@ -209,14 +242,12 @@ export const measureCallsPerEmail = async (emails = 100, code: AppCode = 'source
     for (let i = 0; i < emails; i += 1) {
       // DEMO-1 to DEMO-5; DEMO-1's description embeds an attachment, which the worker reads as the sender
       // (asUser(accountId), allowed by manifest.yml's allowImpersonation).
-      const number = (i % 5) + 1;
-      const key = `DEMO-${number}`;
-      const outcome = await resolverCall(
-        'issue-action-resolver',
+      const outcome = await dialogCall(
         'sendIssueEmail',
         { to: [`reader${i}@example.com`], subject: `Benchmark ${i}`, message: 'Sent by npm run bench.' },
-        { type: 'jira:issueAction', issue: { key, id: String(10000 + number) }, project: { key: 'DEMO' } },
+        (i % 5) + 1,
       );
+      sendOutcomes.push(outcome);
       const sent = dataOf<{ emailId: string; status: string }>(outcome);
       if (sent?.status === 'queued') queued += 1;
       sendKvs.set(sent?.emailId ?? `(send ${i} failed)`, outcome.answer.stats.kvsOperations);
@@ -253,6 +284,17 @@ export const measureCallsPerEmail = async (emails = 100, code: AppCode = 'source
     if (queueLog.length > 0) console.warn(`calls per email: the queue logged:\n${queueLog.slice(0, 10).join('\n')}`);
 
     const emailIds = [...sendKvs.keys()];
+    const followed = emailIds[0] ?? '';
+    const following = await measureColdCalls(
+      [
+        {
+          call: 'follow an email (getEmailStatus)',
+          functionKey: 'issue-action-resolver',
+          invoke: () => dialogCall('getEmailStatus', { emailId: followed }),
+        },
+      ],
+      COLD_ROUNDS,
+    );
     const status = queue.status();
     return {
       emails,
@@ -274,6 +316,12 @@ export const measureCallsPerEmail = async (emails = 100, code: AppCode = 'source
       queueRetries: status.retried,
       queueDrops: status.dropped,
       wallSeconds,
+      coldCalls: [
+        ...opening,
+        coldCallFigures('send (sendIssueEmail)', 'issue-action-resolver', sendOutcomes),
+        ...following,
+        coldCallFigures('deliver (a worker run)', 'email-worker', workerRuns),
+      ],
     };
   } finally {
     await queue.close();

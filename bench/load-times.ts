@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 
 import { seededRandom } from '../local/shared/seeded-random';
+import { shuffled } from './shuffled';
 import { type Spread, spreadOf } from './stats';
 
 export interface LoadTarget {
@@ -63,15 +64,6 @@ const runOnce = (target: LoadTarget | undefined): Sample => {
   }
   const { ms, rss } = JSON.parse(child.stdout) as { ms: number; rss: number };
   return { wallMs, requireMs: ms, rss };
-};
-
-const shuffled = <T>(items: readonly T[], random: () => number): T[] => {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
 };
 
 /** `rounds` rounds (after one unrecorded warm-up round), each loading every target and a bare node once. */

@@ -88,6 +88,19 @@ const main = async (): Promise<void> => {
     },
   ]);
 
+  console.log('\nCold invocations (fresh process each, local host, bundled app; ms, median (p25-p75))');
+  console.table(
+    calls.coldCalls.map((c) => ({
+      call: c.call,
+      function: c.functionKey,
+      invocations: c.totalMs.samples,
+      load: ms(c.loadMs),
+      'call itself': ms(c.callMs),
+      total: ms(c.totalMs),
+      failed: c.failures,
+    })),
+  );
+
   const uis = measureUis();
   console.log('\nCustom UI apps (static/<app>/dist)');
   console.table(
