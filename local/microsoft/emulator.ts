@@ -5,6 +5,7 @@ import { CertificateKeys } from './certificate-keys';
 import { parseTenantConfig } from './config';
 import type { EmulatorContext } from './context';
 import { DeliveryRecorder } from './delivery-stats';
+import { DeltaTokens } from './delta-tokens';
 import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 import { ExchangeLimits } from './exchange-limits';
 import { FaultMixer } from './fault-mix';
@@ -13,8 +14,10 @@ import { graphErrorBody, GraphErrors } from './graph-errors';
 import { handleGraphRequest } from './graph-router';
 import { send, sendJson } from './http-util';
 import { newGuid } from './ids';
+import { seedMailbox, writeToMailbox } from './inbound-delivery';
 import { JwtIssuer } from './jwt-issuer';
 import { handleLoginRequest } from './login-router';
+import { MailStore } from './mail-store';
 import { MailboxStore } from './mailbox-store';
 import { TenantDirectory } from './tenant-directory';
 import type { MicrosoftEmulator, MicrosoftEmulatorOptions } from './types';
@@ -92,12 +95,14 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
   const shutdown = new AbortController();
   const urls = { login: '', graph: '' };
   const recorder = new DeliveryRecorder();
+  const deltaTokens = new DeltaTokens();
   const ctx: EmulatorContext = {
     config,
     directory: new TenantDirectory(config),
     keys: new CertificateKeys(config),
     issuer: await JwtIssuer.create(),
     store: new MailboxStore(),
+    mail: new MailStore(),
     faults: new FaultInjector(),
     counts: { token: 0, graph: 0 },
     now,
@@ -109,6 +114,11 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
       limits: new ExchangeLimits(options.limits !== false, recorder),
       recorder,
       hook: undefined,
+    },
+    inbound: {
+      deltaTokens,
+      expireDeltaTokens: () => deltaTokens.expireAll(),
+      setNotificationsPaused: () => undefined,
     },
   };
 
@@ -163,6 +173,18 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
     setSendHook: (hook) => {
       ctx.delivery.hook = hook;
     },
+    deliverMail: (request) => {
+      const outcome = writeToMailbox(ctx, request);
+      if (!outcome.ok) throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.InboundRefused, outcome.reason);
+      return outcome.message;
+    },
+    seedMailbox: (request) => {
+      const outcome = seedMailbox(ctx, request);
+      if (!outcome.ok) throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.InboundRefused, outcome.reason);
+    },
+    receivedMessages: (mailbox, folderId) => ctx.mail.list(mailbox, folderId),
+    expireDeltaTokens: () => ctx.inbound.expireDeltaTokens(),
+    setNotificationsPaused: (paused) => ctx.inbound.setNotificationsPaused(paused),
     close: () => {
       closed ??= (async () => {
         shutdown.abort();

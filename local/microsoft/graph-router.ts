@@ -9,6 +9,7 @@ import { authenticateGraphRequest, type GraphCaller, peekCaller } from './graph-
 import { type GraphError, graphErrorBody, GraphErrors, graphHeaders, type GraphRequestIds } from './graph-errors';
 import { header, mediaType, pathSegments, readBody, requestUrl, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
+import { handleInboundPost } from './inbound-seam';
 import { handleMailboxPages } from './mailbox-page';
 import { readMailbox } from './mailbox-reads';
 import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
@@ -47,7 +48,8 @@ export const handleGraphRequest = async (
   const url = requestUrl(req);
   const segments = pathSegments(url.pathname);
   if (segments[0] === 'mailbox') {
-    handleMailboxPages(ctx, req, res, segments.slice(1));
+    if (req.method === 'POST') await handleInboundPost(ctx, req, res, segments.slice(1));
+    else handleMailboxPages(ctx, req, res, segments.slice(1));
     return;
   }
   if (segments.length === 0) {

@@ -68,13 +68,16 @@ ${body}
 </html>
 `.value;
 
-export const sendPage = (res: ServerResponse, status: number, document: string): void => {
+/** The mailbox page's forms post to the emulator itself. */
+export const FORM_PAGE_CSP = PAGE_CSP.replace("form-action 'none'", "form-action 'self'");
+
+export const sendPage = (res: ServerResponse, status: number, document: string, csp = PAGE_CSP): void => {
   send(
     res,
     status,
     {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': PAGE_CSP,
+      'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
