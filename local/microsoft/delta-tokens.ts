@@ -12,6 +12,10 @@ export interface DeltaParams {
   filter: { op: 'ge' | 'gt'; at: number } | undefined;
   /** Newest first (the only $orderby delta accepts). */
   newestFirst: boolean;
+  /** Messages per page: `Prefer: odata.maxpagesize` or `$top`. */
+  pageSize: number;
+  /** Whether the client asked with odata.maxpagesize (echoed in Preference-Applied). */
+  maxPageSizeAsked: boolean;
 }
 
 /** A position in a folder's change journal: where the next round starts (deltatoken), or the rest of a round (skiptoken). */

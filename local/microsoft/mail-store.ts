@@ -72,6 +72,8 @@ export interface JournalEntry {
   seq: number;
   folderId: string;
   immutableId: string;
+  /** The message's REST id when it happened (a move's `deleted` keeps the id the source folder knew). */
+  restId: string;
   kind: ChangeKind;
 }
 
@@ -119,7 +121,7 @@ export class MailStore {
   private record(mailbox: string, kind: ChangeKind, message: FolderMessage, folderId = message.folderId): void {
     const data = this.data(mailbox);
     data.seq += 1;
-    const entry: JournalEntry = { seq: data.seq, folderId, immutableId: message.immutableId, kind };
+    const entry: JournalEntry = { seq: data.seq, folderId, immutableId: message.immutableId, restId: message.id, kind };
     data.journal.push(entry);
     if (data.journal.length > MAX_JOURNAL_ENTRIES) data.journal.splice(0, data.journal.length - MAX_JOURNAL_ENTRIES);
     for (const listener of this.listeners) listener(mailbox.toLowerCase(), entry, structuredClone(message));
@@ -131,7 +133,8 @@ export class MailStore {
     const { isRead, attachments, ...rest } = mail;
     const message: FolderMessage = {
       ...structuredClone(rest),
-      immutableId: id,
+      // Immutable ids look unlike REST ids (outlook-immutable-id), so an old REST id never finds a moved message.
+      immutableId: `AAkALg${randomBase64Url(33)}`,
       id,
       folderId,
       isRead: isRead === true,
@@ -143,7 +146,7 @@ export class MailStore {
       version: 1,
       lastModifiedDateTime: mail.receivedDateTime,
     };
-    data.messages.set(id, message);
+    data.messages.set(message.immutableId, message);
     this.record(mailbox, 'created', message);
     if (data.messages.size > MAX_MAILBOX_MESSAGES) {
       const oldest = data.messages.values().next().value;

@@ -44,6 +44,7 @@ export const htmlToText = (content: string): string =>
     .replace(/<\/(p|div|tr|h[1-6]|li|blockquote)>|<hr\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/&#(\d+);/g, (_entity, code: string) => String.fromCodePoint(Number(code)))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
