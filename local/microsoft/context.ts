@@ -7,6 +7,8 @@ import type { FaultInjector } from './faults';
 import type { JwtIssuer } from './jwt-issuer';
 import type { MailStore } from './mail-store';
 import type { MailboxStore } from './mailbox-store';
+import type { NotificationSender } from './notification-sender';
+import type { SubscriptionStore } from './subscription-store';
 import type { TenantDirectory } from './tenant-directory';
 import type { MicrosoftEmulatorConfig, SendHook } from './types';
 
@@ -36,6 +38,8 @@ export interface EmulatorContext {
 
 export interface InboundControls {
   readonly deltaTokens: DeltaTokens;
+  readonly subscriptions: SubscriptionStore;
+  readonly notifier: NotificationSender;
   /** Every delta and skip token given so far is expired (410 syncStateNotFound). */
   expireDeltaTokens: () => void;
   /** While paused, change notifications are held (sent after resuming); "notifications switched off". */

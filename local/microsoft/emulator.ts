@@ -19,6 +19,9 @@ import { JwtIssuer } from './jwt-issuer';
 import { handleLoginRequest } from './login-router';
 import { MailStore } from './mail-store';
 import { MailboxStore } from './mailbox-store';
+import { NotificationSender } from './notification-sender';
+import { sweepSubscriptions } from './subscription-routes';
+import { SubscriptionStore } from './subscription-store';
 import { TenantDirectory } from './tenant-directory';
 import type { MicrosoftEmulator, MicrosoftEmulatorOptions } from './types';
 
@@ -96,13 +99,17 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
   const urls = { login: '', graph: '' };
   const recorder = new DeliveryRecorder();
   const deltaTokens = new DeltaTokens();
+  const subscriptions = new SubscriptionStore();
+  const notifier = new NotificationSender(subscriptions, now, shutdown.signal);
+  const mail = new MailStore();
+  mail.onChange((mailbox, entry, message) => notifier.onChange(mailbox, entry, message.immutableId));
   const ctx: EmulatorContext = {
     config,
     directory: new TenantDirectory(config),
     keys: new CertificateKeys(config),
     issuer: await JwtIssuer.create(),
     store: new MailboxStore(),
-    mail: new MailStore(),
+    mail,
     faults: new FaultInjector(),
     counts: { token: 0, graph: 0 },
     now,
@@ -117,10 +124,16 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
     },
     inbound: {
       deltaTokens,
+      subscriptions,
+      notifier,
       expireDeltaTokens: () => deltaTokens.expireAll(),
-      setNotificationsPaused: () => undefined,
+      setNotificationsPaused: (paused) => notifier.setPaused(paused),
     },
   };
+  // Expiry and reauthorizationRequired follow the emulator's clock, looked at every second.
+  const sweeper = setInterval(() => sweepSubscriptions(ctx), 1000);
+  sweeper.unref();
+  shutdown.signal.addEventListener('abort', () => clearInterval(sweeper));
 
   const loginServer = createServer(
     guarded(
@@ -185,6 +198,18 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
     receivedMessages: (mailbox, folderId) => ctx.mail.list(mailbox, folderId),
     expireDeltaTokens: () => ctx.inbound.expireDeltaTokens(),
     setNotificationsPaused: (paused) => ctx.inbound.setNotificationsPaused(paused),
+    notificationAttempts: () => [...notifier.attempts],
+    setNotifierTiming: (timing) => {
+      notifier.timing = { ...notifier.timing, ...timing };
+    },
+    sendLifecycleEvent: (subscriptionId, event) => {
+      const subscription = subscriptions.get(subscriptionId);
+      if (subscription === undefined) return false;
+      if (event === 'subscriptionRemoved') subscriptions.remove(subscriptionId);
+      notifier.lifecycle(subscription, event);
+      return true;
+    },
+    sweepSubscriptions: () => sweepSubscriptions(ctx),
     close: () => {
       closed ??= (async () => {
         shutdown.abort();

@@ -16,6 +16,7 @@ import { handleMailboxPages } from './mailbox-page';
 import { readMailbox } from './mailbox-reads';
 import { readPrefer } from './received-message';
 import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
+import { handleSubscriptions } from './subscription-routes';
 import { TenantDirectory } from './tenant-directory';
 import { handleUploadRequest, UPLOAD_PATH } from './upload-sessions';
 import { getUser } from './users';
@@ -270,6 +271,16 @@ const route = async (
       }
       return error(GraphErrors.notImplemented(method, path));
     }
+    case 'subscriptions':
+      return handleSubscriptions(ctx, {
+        caller,
+        version,
+        method,
+        segments: [user, action, ...rest].filter((segment) => segment !== undefined),
+        mediaType: mediaType(req),
+        body,
+        prefer: header(req, 'prefer'),
+      });
     default:
       return error(GraphErrors.segmentNotFound(resource));
   }

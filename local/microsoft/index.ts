@@ -11,6 +11,7 @@ export type { AttachmentInput, MailStyle } from './inbound-compose';
 export type { SeedRequest, WriteRequest } from './inbound-delivery';
 export type { FolderMessage, ReceivedAttachment } from './mail-store';
 export { MAX_MAILBOX_MESSAGES } from './mail-store';
+export type { DeliveryAttempt, LifecycleEvent, NotifierTiming } from './notification-sender';
 export { GRAPH_MAX_REQUEST_BYTES } from './send-mail';
 export type {
   ApplicationAccessPolicy,

@@ -1,5 +1,6 @@
 import type { SeedRequest, WriteRequest } from './inbound-delivery';
 import type { FolderMessage } from './mail-store';
+import type { DeliveryAttempt, LifecycleEvent, NotifierTiming } from './notification-sender';
 
 /** The tenant the Microsoft identity + Graph emulator serves, read from a JSON config file. */
 export interface EmulatedSecret {
@@ -253,5 +254,13 @@ export interface MicrosoftEmulator {
   expireDeltaTokens: () => void;
   /** Holds change notifications while paused; resuming sends what was held (POST /mailbox/api/notifications). */
   setNotificationsPaused: (paused: boolean) => void;
+  /** Every POST of notifications so far (URL, status or 'timeout'/'error', item count), oldest first. */
+  notificationAttempts: () => DeliveryAttempt[];
+  /** Shortens the batching, answer timeout, retry backoff or give-up window of notification delivery. */
+  setNotifierTiming: (timing: Partial<NotifierTiming>) => void;
+  /** Sends a lifecycle notification now (subscriptionRemoved also removes it); false for an unknown id. */
+  sendLifecycleEvent: (subscriptionId: string, event: LifecycleEvent) => boolean;
+  /** Runs the expiry check now (it also runs every second): removes expired subscriptions, warns expiring ones. */
+  sweepSubscriptions: () => void;
   close: () => Promise<void>;
 }
