@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { mediaType, readBody, send, sendJson } from './http-util';
 import { MAIL_STYLES, type MailStyle } from './inbound-compose';
-import { seedMailbox, type WriteRequest,writeToMailbox } from './inbound-delivery';
+import { seedMailbox, type WriteRequest, writeToMailbox } from './inbound-delivery';
 import { isJsonObject } from './json-body';
 
 /**
@@ -22,7 +22,8 @@ import { isJsonObject } from './json-body';
  * - `POST /mailbox/api/delta-tokens/expire` → 204: every delta and skip token given so far answers 410.
  * - `POST /mailbox/api/notifications` `{ paused: boolean }` → 204: change notifications held (not sent) while paused.
  *
- * Forms (answer 303 to the mailbox page): `POST /mailbox/write` and `POST /mailbox/messages/{id}/reply`.
+ * Forms (answer 303 to the mailbox page): `POST /mailbox/write`, `POST /mailbox/messages/{id}/reply` and
+ * `POST /mailbox/notifications` (`paused=true|false`).
  */
 export const handleInboundPost = async (
   ctx: EmulatorContext,
@@ -38,6 +39,13 @@ export const handleInboundPost = async (
   }
   if (first === 'api') {
     answerApi(ctx, res, [second, third], mediaType(req), body.body);
+    return;
+  }
+  if (first === 'notifications' && rest.length === 1) {
+    const form = await readForm(req, body.body);
+    const paused = form?.get('paused');
+    if (paused === 'true' || paused === 'false') ctx.inbound.setNotificationsPaused(paused === 'true');
+    send(res, 303, { Location: `${ctx.urls.graph}/mailbox#subscriptions` }, undefined);
     return;
   }
   const isWrite = first === 'write' && rest.length === 1;

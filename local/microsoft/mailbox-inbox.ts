@@ -94,3 +94,30 @@ export const formNotice = (query: URLSearchParams): SafeHtml => {
   if (error !== null) return html`<p class="note" role="alert">Not delivered: ${error}</p>`;
   return query.get('delivered') === null ? html`` : html`<p class="note" role="status">Delivered.</p>`;
 };
+
+/** Change-notification subscriptions, and the switch that holds their notifications ("notifications switched off"). */
+export const subscriptionsSection = (ctx: EmulatorContext): SafeHtml => {
+  const paused = ctx.inbound.notifier.isPaused;
+  const rows = ctx.inbound.subscriptions.list().map(
+    (subscription) => html`<tr data-subscription-id="${subscription.id}">
+<td><code>${subscription.id}</code></td>
+<td><code>${subscription.resource}</code></td>
+<td>${subscription.changeTypes.join(', ')}</td>
+<td><code>${subscription.notificationUrl}</code></td>
+<td class="nowrap">${time(subscription.expirationDateTime)}</td>
+<td>${subscription.lastDelivery === undefined ? html`<span class="muted">-</span>` : html`${subscription.lastDelivery.status} ${time(subscription.lastDelivery.at)}`}</td>
+</tr>`,
+  );
+  return html`<section class="card" id="subscriptions">
+<h3>Change notifications ${paused ? html`<span class="badge warn">Switched off</span>` : html`<span class="badge ok">On</span>`}</h3>
+${
+  rows.length === 0
+    ? html`<p class="muted">No subscriptions.</p>`
+    : html`<div class="scroll"><table><thead><tr><th>Id</th><th>Resource</th><th>Change types</th><th>Notification URL</th><th>Expires</th><th>Last delivery</th></tr></thead><tbody>${rows}</tbody></table></div>`
+}
+<form method="post" action="${ctx.urls.graph}/mailbox/notifications" class="mail-form">
+<input type="hidden" name="paused" value="${paused ? 'false' : 'true'}">
+<button type="submit">${paused ? 'Switch notifications on (send what was held)' : 'Switch notifications off (hold them)'}</button>
+</form>
+</section>`;
+};

@@ -4,7 +4,7 @@ import type { EmulatorContext } from './context';
 import { FORM_PAGE_CSP, formatBytes, html, page, type SafeHtml, sendPage, shortSize } from './html';
 import { requestUrl, send } from './http-util';
 import { isInlineImage, rewriteCidReferences } from './inline-images';
-import { formNotice, inboxSection, replyForm } from './mailbox-inbox';
+import { formNotice, inboxSection, replyForm, subscriptionsSection } from './mailbox-inbox';
 import { PORTAL_NAV } from './portal-page';
 import type { StoredMailAttachment, StoredMessage } from './types';
 
@@ -106,6 +106,7 @@ ${mailbox === undefined || !mailbox.mailboxEnabled ? '' : inboxSection(ctx, mail
     html`<h1>Mailboxes</h1>
 <p class="lead">Mail accepted by Graph sendMail, newest first; mail to these mailboxes also lands in their Inbox, nothing goes further. Write to a mailbox, or reply to a sent message, to deliver mail into it.</p>
 ${formNotice(query)}
+${subscriptionsSection(ctx)}
 ${sections}`,
     PORTAL_NAV(ctx),
   );

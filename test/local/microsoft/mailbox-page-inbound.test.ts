@@ -95,4 +95,20 @@ describe('mailbox page: writing and replying to a mailbox', () => {
     expect(reply?.body.content).toContain('divRplyFwdMsg');
     expect(reply?.attachments.map((attachment) => attachment.name)).toEqual(['log.txt']);
   });
+
+  it('shows the notification switch, and the form switches notifications off and on', async () => {
+    expect(await pageText('/mailbox')).toContain('<span class="badge ok">On</span>');
+    const off = new URLSearchParams({ paused: 'true' });
+    const response = await fetch(`${demo.emulator.graphBaseUrl}/mailbox/notifications`, {
+      method: 'POST',
+      body: off,
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    const html = await pageText('/mailbox');
+    expect(html).toContain('<span class="badge warn">Switched off</span>');
+    expect(html).toContain('<input type="hidden" name="paused" value="false">');
+    expect(html).toContain('<p class="muted">No subscriptions.</p>');
+    demo.emulator.setNotificationsPaused(false);
+  });
 });
