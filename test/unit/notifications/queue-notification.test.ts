@@ -105,6 +105,7 @@ const notificationWorld = async () => {
         body: { content: string };
         toRecipients: Array<{ emailAddress: { address: string } }>;
         ccRecipients?: unknown[];
+        internetMessageHeaders?: Array<{ name: string; value: string }>;
       };
     };
     return {
