@@ -8,6 +8,15 @@ import {
   uploadSessionSchema,
   usersSchema,
 } from '../../../src/graph/graph-answer-schemas';
+import {
+  attachmentListSchema,
+  deltaPageSchema,
+  inboundMessageSchema,
+  mailFolderListSchema,
+  mailFolderSchema,
+  movedMessageSchema,
+  subscriptionSchema,
+} from '../../../src/graph/inbound-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
 import { contentSchema } from '../../../src/outbox/email-content-schema';
@@ -71,6 +80,19 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
       validateCreatedDraft: createdDraftSchema,
       validateMessageLookup: lookupSchema,
       validateUsers: usersSchema,
+    },
+  },
+  {
+    name: 'inbound-answers',
+    source: 'src/graph/inbound-answer-schemas.ts',
+    schemas: {
+      validateMailFolder: mailFolderSchema,
+      validateMailFolderList: mailFolderListSchema,
+      validateSubscription: subscriptionSchema,
+      validateDeltaPage: deltaPageSchema,
+      validateInboundMessage: inboundMessageSchema,
+      validateAttachmentList: attachmentListSchema,
+      validateMovedMessage: movedMessageSchema,
     },
   },
   {
