@@ -111,7 +111,7 @@ const readPage = async (url: string, pageSize: number, deps: GraphClientDeps): P
  * &$select=…&$filter=receivedDateTime ge {iso}` with `Prefer: odata.maxpagesize`. Later rounds then bring only
  * messages created since. A 410 / syncStateNotFound / resyncRequired is InboundGraphError GRAPH_DELTA_RESYNC.
  */
-export const startDelta = (mailbox: string, start: DeltaStart, deps: GraphClientDeps): Promise<DeltaPage> => {
+export const startDelta = async (mailbox: string, start: DeltaStart, deps: GraphClientDeps): Promise<DeltaPage> => {
   const query = odataQuery({
     changeType: 'created',
     $select: (start.select ?? DEFAULT_DELTA_SELECT).join(','),
@@ -126,7 +126,7 @@ export const startDelta = (mailbox: string, start: DeltaStart, deps: GraphClient
  * lie under the Graph base URL. GRAPH_DELTA_RESYNC when Graph no longer knows the position: start a new round
  * from the last processed time, less a margin.
  */
-export const followDelta = (
+export const followDelta = async (
   link: string,
   deps: GraphClientDeps,
   pageSize = DEFAULT_DELTA_PAGE_SIZE,
