@@ -68,6 +68,10 @@ class LimitedPieces implements AsyncIterableIterator<Uint8Array> {
       throw this.invalid('answered 200 with a body that is not bytes');
     }
     this.received += step.value.byteLength;
+    if (this.size !== undefined && this.received > this.size) {
+      await this.stop();
+      throw this.invalid(`answered over the ${this.size} bytes its Content-Length said`);
+    }
     if (this.received > this.limits.maxBytes) {
       await this.stop();
       throw tooLarge(this.where, this.limits.maxBytes, this.receipt);
