@@ -37,15 +37,16 @@ export const subscriptionSchema = z.object({
 });
 
 /*
- * Objects are optional, never nullable: the generator refuses `object | null` (a union of objects would lose keys to
- * ajv's removeAdditional), so inbound-answers.ts drops Graph's nulls for them before validating.
+ * Objects and lists of objects are optional, never nullable: the generator refuses `object | null` (a union of
+ * objects would lose keys to ajv's removeAdditional), and under `array | null` the validator could not name the
+ * bad item as zod does. inbound-answers.ts drops Graph's nulls for them before validating.
  */
 
 /** `{ name, address }` inside a recipient (https://learn.microsoft.com/en-us/graph/api/resources/recipient). */
 const recipientSchema = z.object({
   emailAddress: z.optional(z.object({ name: text, address: text })),
 });
-const recipients = z.optional(z.nullable(z.array(recipientSchema)));
+const recipients = z.optional(z.array(recipientSchema));
 
 /**
  * One entry of a delta page (https://learn.microsoft.com/en-us/graph/delta-query-messages): a message with the
@@ -85,7 +86,7 @@ export const inboundMessageSchema = z.object({
   ccRecipients: recipients,
   replyTo: recipients,
   receivedDateTime: text,
-  internetMessageHeaders: z.optional(z.nullable(z.array(z.object({ name: z.string(), value: z.string() })))),
+  internetMessageHeaders: z.optional(z.array(z.object({ name: z.string(), value: z.string() }))),
   body: z.optional(bodySchema),
   uniqueBody: z.optional(bodySchema),
   hasAttachments: z.optional(z.nullable(z.boolean())),

@@ -13,20 +13,37 @@ import type {
 /** inbound-answer-schemas.ts's verdicts without zod (src/shared/validator.ts). */
 const from = <T>(validate: unknown): Validator<T> => standaloneValidator<T>(validate as StandaloneValidate);
 
-/** The message's object fields that Graph may write as null; the schema says them optional (see there). */
-const NULLABLE_OBJECTS = ['from', 'sender', 'body', 'uniqueBody'] as const;
+/** The message's fields of objects that Graph may write as null; the schema says them optional (see there). */
+const NULLABLE_OBJECTS = [
+  'from',
+  'sender',
+  'body',
+  'uniqueBody',
+  'toRecipients',
+  'ccRecipients',
+  'replyTo',
+  'internetMessageHeaders',
+] as const;
 
-/** A copy without the nulls of those fields (and of a recipient's emailAddress), so null reads as absent. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A recipient without a null emailAddress (a recipient with none reads as no address). */
+const withoutNullAddress = (value: unknown): unknown => {
+  if (!isRecord(value) || value.emailAddress !== null) return value;
+  const { emailAddress: _null, ...rest } = value;
+  return rest;
+};
+
+/** A copy without the nulls of those fields (nor of a recipient's emailAddress), so null reads as absent. */
 const withoutNullObjects = (value: unknown): unknown => {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  if (!isRecord(value)) return value;
+  const copy: Record<string, unknown> = { ...value };
   for (const key of NULLABLE_OBJECTS) {
-    if (copy[key] === null) delete copy[key];
-    const recipient = copy[key];
-    if (recipient !== null && typeof recipient === 'object' && 'emailAddress' in recipient) {
-      const { emailAddress, ...rest } = recipient as Record<string, unknown>;
-      copy[key] = emailAddress === null ? rest : recipient;
-    }
+    const field = copy[key];
+    if (field === null) delete copy[key];
+    else if (Array.isArray(field)) copy[key] = field.map(withoutNullAddress);
+    else copy[key] = withoutNullAddress(field);
   }
   return copy;
 };

@@ -122,8 +122,13 @@ describe('reading a message for processing', () => {
     ],
     [
       'an address without emailAddress',
-      { id: ID, from: { emailAddress: null }, toRecipients: [{}, { emailAddress: { name: 'N' } }] },
-      { from: undefined, toRecipients: [{ name: 'N', address: undefined }] },
+      {
+        id: ID,
+        from: { emailAddress: null },
+        toRecipients: [{}, { emailAddress: null }, { emailAddress: { name: 'N' } }],
+        ccRecipients: null,
+      },
+      { from: undefined, toRecipients: [{ name: 'N', address: undefined }], ccRecipients: [] },
     ],
     [
       'a text body in capitals',
@@ -137,11 +142,7 @@ describe('reading a message for processing', () => {
   });
 
   it.each([
-    [
-      'a header without value',
-      { id: ID, internetMessageHeaders: [{ name: 'Subject' }] },
-      'internetMessageHeaders',
-    ],
+    ['a header without value', { id: ID, internetMessageHeaders: [{ name: 'Subject' }] }, 'internetMessageHeaders'],
     ['a body without content', { id: ID, body: { contentType: 'html' } }, 'body.content'],
     ['isRead a string', { id: ID, isRead: 'true' }, 'isRead'],
     ['an address that is a number', { id: ID, from: { emailAddress: { address: 5 } } }, 'from.emailAddress.address'],
