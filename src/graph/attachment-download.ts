@@ -1,5 +1,5 @@
 import { GraphError, GraphErrorCode } from './errors';
-import { DEFAULT_GRAPH_TIMEOUT_MS, describeCall, type GraphClientDeps, graphAnswer } from './graph-request';
+import { DEFAULT_GRAPH_TIMEOUT_MS, describeCall, graphAnswer, type GraphClientDeps } from './graph-request';
 import { goneAs, InboundErrorCode, InboundGraphError } from './inbound-errors';
 import { messageUrl } from './inbound-message';
 import { type InboundReceipt, preferHeaders, segment } from './inbound-request';

@@ -1,7 +1,7 @@
 import { GraphError, GraphErrorCode } from './errors';
 import { describeCall, type GraphClientDeps, graphJson, type GraphReceipt } from './graph-request';
-import { readAttachmentList, readInboundMessageAnswer } from './inbound-answers';
 import type { AttachmentData, AttachmentListData, InboundMessageData, RecipientData } from './inbound-answer-schemas';
+import { readAttachmentList, readInboundMessageAnswer } from './inbound-answers';
 import { goneAs } from './inbound-errors';
 import {
   followableLink,

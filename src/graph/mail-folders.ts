@@ -1,7 +1,7 @@
 import { GraphError } from './errors';
 import { type GraphClientDeps, graphJson } from './graph-request';
-import { readMailFolder, readMailFolderList } from './inbound-answers';
 import type { MailFolderData } from './inbound-answer-schemas';
+import { readMailFolder, readMailFolderList } from './inbound-answers';
 import { goneAs } from './inbound-errors';
 import { type InboundReceipt, mailboxUrl, odataQuery, odataString, preferHeaders, segment } from './inbound-request';
 

@@ -1,7 +1,7 @@
 import { GraphError, GraphErrorCode } from './errors';
 import { describeCall, type GraphClientDeps, graphJson } from './graph-request';
-import { readDeltaPage } from './inbound-answers';
 import type { DeltaEntryData } from './inbound-answer-schemas';
+import { readDeltaPage } from './inbound-answers';
 import { asInboundError, InboundErrorCode } from './inbound-errors';
 import {
   followableLink,

@@ -1,8 +1,8 @@
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
 import { describeCall, type GraphClientDeps, graphJson, graphRequest } from './graph-request';
-import { readSubscription } from './inbound-answers';
 import type { SubscriptionData } from './inbound-answer-schemas';
+import { readSubscription } from './inbound-answers';
 import { goneAs, isGoneAnswer } from './inbound-errors';
 import { type InboundReceipt, odataString, preferHeaders, segment, withoutText } from './inbound-request';
 
