@@ -6,8 +6,11 @@ import { userPath } from './mail-client';
 /**
  * Sent on every incoming-mail call: ids that stay the same when a message moves (to "Processed by Issue Mailer")
  * within the mailbox, so an id in the incoming log still resolves, and notifications carry the same ids as delta
- * and GET (https://learn.microsoft.com/en-us/graph/outlook-immutable-id). Several preferences go in one `Prefer`
- * header, comma-separated (RFC 7240 section 2).
+ * and GET (https://learn.microsoft.com/en-us/graph/outlook-immutable-id: the header applies only to the request it
+ * comes with; a subscription created without it keeps sending the changing ids, so switching means recreating it).
+ * Folder ids are constant anyway (that page), so folder calls send it only for uniformity. Immutable ids are
+ * case-sensitive, like every Graph id. Several preferences go in one `Prefer` header, comma-separated (RFC 7240
+ * section 2).
  */
 export const IMMUTABLE_ID = 'IdType="ImmutableId"';
 
