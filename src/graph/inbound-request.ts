@@ -30,11 +30,18 @@ export const mailboxUrl = (deps: Pick<GraphClientDeps, 'graphBaseUrl' | 'env'>, 
 /** One path segment: a Graph id or well-known folder name (`inbox`), encoded. */
 export const segment = (id: string): string => encodeURIComponent(id);
 
-/** A query string from OData options, each value encoded: `?$select=id%2Csubject&$top=5`. */
+/**
+ * A query value encoded, except `,` `/` `:` (legal in a query, RFC 3986 section 3.4), so the URL reads as Graph's
+ * docs write it: `$select=id,microsoft.graph.fileAttachment/contentId`, `receivedDateTime ge 2030-01-01T00:00:00Z`.
+ */
+const queryValue = (value: string): string =>
+  encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+
+/** A query string from OData options, each value encoded: `?$select=id,subject&$filter=a%20eq%20'b'`. */
 export const odataQuery = (options: Readonly<Record<string, string | undefined>>): string => {
   const parts = Object.entries(options)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+    .map(([key, value]) => `${key}=${queryValue(value)}`);
   return parts.length === 0 ? '' : `?${parts.join('&')}`;
 };
 

@@ -243,7 +243,9 @@ describe('listing attachments', () => {
       ],
       receipt: { status: 200, requestId: 'r-att', clientRequestId: 'crid-1', attempts: 1 },
     });
-    expect(requests[0]?.url.split('?')[0]).toBe(`${MESSAGE_URL}/attachments`);
+    expect(requests[0]?.url).toBe(
+      `${MESSAGE_URL}/attachments?$select=id,name,contentType,size,isInline,microsoft.graph.fileAttachment/contentId`,
+    );
     const select = queryOf(requests[0]?.url ?? '').$select?.split(',');
     expect(select).toEqual([
       'id',

@@ -13,7 +13,22 @@ describe('OData literals and queries', () => {
 
   it.each([
     ['nothing', {}, ''],
-    ['a select', { $select: 'id,name' }, '?$select=id%2Cname'],
+    ['a select', { $select: 'id,name' }, '?$select=id,name'],
+    [
+      'a type cast',
+      { $select: 'id,microsoft.graph.fileAttachment/contentId' },
+      '?$select=id,microsoft.graph.fileAttachment/contentId',
+    ],
+    [
+      'a date',
+      { $filter: 'receivedDateTime ge 2030-01-01T00:00:00Z' },
+      '?$filter=receivedDateTime%20ge%202030-01-01T00:00:00Z',
+    ],
+    [
+      'a folder name with a slash and a hash',
+      { $filter: "displayName eq 'a/b#c'" },
+      "?$filter=displayName%20eq%20'a/b%23c'",
+    ],
     ['a filter with spaces and quotes', { $filter: "displayName eq 'a&b'" }, "?$filter=displayName%20eq%20'a%26b'"],
     ['an option left out', { $select: 'id', $top: undefined }, '?$select=id'],
   ])('writes %s', (_name, options, query) => {
