@@ -123,11 +123,22 @@ export const startDelta = async (mailbox: string, start: DeltaStart, deps: Graph
 
 /**
  * The page behind a nextLink or a stored deltaLink, followed verbatim (the tokens are opaque) once it is checked to
- * lie under the Graph base URL. GRAPH_DELTA_RESYNC when Graph no longer knows the position: start a new round
- * from the last processed time, less a margin.
+ * lie under the Graph base URL. GRAPH_DELTA_RESYNC when Graph no longer knows the position, and when the link
+ * cannot be followed (not a URL, or outside the Graph base URL, e.g. stored before the credential moved to another
+ * cloud; nothing is sent then): start a new round from the last processed time, less a margin.
  */
 export const followDelta = async (
   link: string,
   deps: GraphClientDeps,
   pageSize = DEFAULT_DELTA_PAGE_SIZE,
-): Promise<DeltaPage> => readPage(followableLink(link, deps), pageSize, deps);
+): Promise<DeltaPage> => {
+  let url: string;
+  try {
+    url = followableLink(link, deps);
+  } catch (error) {
+    if (error instanceof GraphError && error.code === GraphErrorCode.ResponseInvalid)
+      throw asInboundError(InboundErrorCode.DeltaResync, error);
+    throw error;
+  }
+  return readPage(url, pageSize, deps);
+};

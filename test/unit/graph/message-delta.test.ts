@@ -107,10 +107,10 @@ describe('following a delta link', () => {
     ['a path that only starts like the base', 'https://graph.microsoft.com/v1.0x/delta'],
     ['plain http', 'http://graph.microsoft.com/v1.0/me/messages/delta'],
     ['no URL at all', 'delta?$deltatoken=x'],
-  ])('sends no token to %s', async (_name, link) => {
+  ])('sends no token to %s, and says to start a new round', async (_name, link) => {
     const { deps, requests } = inboundSetup([]);
     const error = await failureOf(followDelta(link, deps));
-    expect(error.code).toBe('GRAPH_RESPONSE_INVALID');
+    expect(error.code).toBe('GRAPH_DELTA_RESYNC');
     expect(requests).toHaveLength(0);
   });
 
