@@ -7,8 +7,8 @@ import { GraphError } from './errors';
  */
 export const InboundErrorCode = {
   /**
-   * The delta position is no longer valid (410 Gone, or `syncStateNotFound` / `resyncRequired`): start a new
-   * round from a time, and let the Message-ID dedupe take the overlap.
+   * The delta position is no longer valid (410 Gone, or `syncStateNotFound` / `resyncRequired`), or the stored link
+   * cannot be followed: start a new round from a time, and let the Message-ID dedupe take the overlap.
    */
   DeltaResync: 'GRAPH_DELTA_RESYNC',
   /** The message, attachment, folder or subscription is not there (404): moved, deleted or expired. */
