@@ -51,7 +51,7 @@ const recipients = z.optional(z.array(recipientSchema));
 /**
  * One entry of a delta page (https://learn.microsoft.com/en-us/graph/delta-query-messages): a message with the
  * selected fields, or an id with `@removed` (`changed` or `deleted`). One object with optional fields, not a union:
- * the generator refuses unions of objects (inbound-message.ts types the two kinds).
+ * the generator refuses unions of objects (message-delta.ts types the two kinds).
  */
 export const deltaEntrySchema = z.object({
   id: z.string().check(z.minLength(1)),
