@@ -8,6 +8,15 @@ import {
   uploadSessionSchema,
   usersSchema,
 } from '../../../src/graph/graph-answer-schemas';
+import {
+  attachmentListSchema,
+  deltaPageSchema,
+  inboundMessageSchema,
+  mailFolderListSchema,
+  mailFolderSchema,
+  movedMessageSchema,
+  subscriptionSchema,
+} from '../../../src/graph/inbound-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { notificationBatchSchema } from '../../../src/incoming/notifications/notification-schema';
 import { incomingRecordSchema } from '../../../src/incoming/records/incoming-record-schema';
@@ -83,6 +92,19 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
       validateCreatedDraft: createdDraftSchema,
       validateMessageLookup: lookupSchema,
       validateUsers: usersSchema,
+    },
+  },
+  {
+    name: 'inbound-answers',
+    source: 'src/graph/inbound-answer-schemas.ts',
+    schemas: {
+      validateMailFolder: mailFolderSchema,
+      validateMailFolderList: mailFolderListSchema,
+      validateSubscription: subscriptionSchema,
+      validateDeltaPage: deltaPageSchema,
+      validateInboundMessage: inboundMessageSchema,
+      validateAttachmentList: attachmentListSchema,
+      validateMovedMessage: movedMessageSchema,
     },
   },
   {
