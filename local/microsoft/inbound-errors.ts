@@ -39,6 +39,13 @@ export const InboundErrors = {
     message: "The only $orderby supported for messages delta is 'receivedDateTime desc'.",
   }),
   invalidRequest: (message: string): GraphError => ({ status: 400, code: 'InvalidRequest', message }),
+  // Graph's answer to an expiry beyond the resource's maximum (microsoft-graph-docs-contrib #7726 quotes it with
+  // 4230, the older Outlook maximum; the subscription resource page now gives 10,080 minutes for messages).
+  expirationTooFar: (minutes: number): GraphError => ({
+    status: 400,
+    code: 'ExtensionError',
+    message: `Subscription expiration can only be ${minutes} minutes in the future.`,
+  }),
   // Emulator text: a message property the emulator's PATCH does not change.
   readOnlyProperty: (name: string): GraphError => ({
     status: 400,

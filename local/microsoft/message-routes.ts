@@ -25,6 +25,11 @@ const FILE_CAST = 'microsoft.graph.fileattachment/';
  * One received message: GET (message-get), PATCH isRead (message-update), POST move (message-move), its
  * attachments (message-list-attachments, attachment-get) and their `$value`. Under /users/{id}/messages/{id}
  * or /users/{id}/mailFolders/{id}/messages/{id} (GET, then the message must be in that folder).
+ * https://learn.microsoft.com/en-us/graph/api/message-get?view=graph-rest-1.0 ,
+ * https://learn.microsoft.com/en-us/graph/api/message-update?view=graph-rest-1.0 ,
+ * https://learn.microsoft.com/en-us/graph/api/message-move?view=graph-rest-1.0 ,
+ * https://learn.microsoft.com/en-us/graph/api/message-list-attachments?view=graph-rest-1.0 ,
+ * https://learn.microsoft.com/en-us/graph/api/attachment-get?view=graph-rest-1.0
  */
 export const handleMessage = (ctx: EmulatorContext, request: OpenedRequest): Answer => {
   const underFolder = request.segments[0]?.toLowerCase() === 'mailfolders';

@@ -80,7 +80,7 @@ const expiryOf = (ctx: EmulatorContext, value: unknown): { at: string } | { erro
   if (!Number.isFinite(at)) return { error: invalid('expirationDateTime must be a date-time.') };
   const now = ctx.now().getTime();
   if (at > now + MAX_LIFETIME_MINUTES * 60_000)
-    return { error: invalid(`Subscription expiration can only be ${MAX_LIFETIME_MINUTES} minutes in the future.`) };
+    return { error: errorAnswer(InboundErrors.expirationTooFar(MAX_LIFETIME_MINUTES)) };
   return { at: new Date(Math.max(at, now + MIN_LIFETIME_MINUTES * 60_000)).toISOString() };
 };
 
@@ -158,6 +158,8 @@ const own = (ctx: EmulatorContext, request: SubscriptionRequest, id: string): Su
 };
 
 /**
+ * https://learn.microsoft.com/en-us/graph/api/subscription-post-subscriptions?view=graph-rest-1.0 and its
+ * sibling pages (subscription-get, -list, -update, -delete, -reauthorize).
  * /subscriptions: POST (subscription-post-subscriptions), GET list and one (subscription-list, subscription-get),
  * PATCH expirationDateTime / notificationUrl (subscription-update), DELETE (subscription-delete) and POST
  * {id}/reauthorize (subscription-reauthorize). Expired subscriptions are gone (swept before each call).

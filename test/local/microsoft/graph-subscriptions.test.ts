@@ -124,6 +124,14 @@ describe('Graph subscriptions and change notifications', () => {
     expect((await subscribe(overrides)).status).toBe(400);
   });
 
+  it("answers an expiry too far ahead with Graph's ExtensionError", async () => {
+    const response = await subscribe({ expirationDateTime: inMinutes(10_081) });
+    expect(((await response.json()) as { error: Json }).error).toMatchObject({
+      code: 'ExtensionError',
+      message: 'Subscription expiration can only be 10080 minutes in the future.',
+    });
+  });
+
   it('raises an expiry under 45 minutes to 45 minutes, and PATCH renews', async () => {
     const body = (await (await subscribe({ expirationDateTime: inMinutes(5) })).json()) as Json;
     expect(body.expirationDateTime).toBe(inMinutes(45));
