@@ -194,8 +194,11 @@ describe('Graph subscriptions and change notifications', () => {
   it('retries a notification the endpoint refused, with backoff', async () => {
     const created = (await (await subscribe()).json()) as Json;
     receiver.answers = [500, 503];
+    const before = demo.emulator.notificationAttempts().length;
     demo.emulator.deliverMail({ mailbox: SUPPORT, fromAddress: 'alex@fabrikam.example', text: 'Retry me' });
-    await until(() => receiver.received.length === 3, 'two retries');
+    // The sender records an attempt once the answer is in, after the receiver has seen the request.
+    await until(() => demo.emulator.notificationAttempts().length === before + 3, 'two retries');
+    expect(receiver.received).toHaveLength(3);
     const statuses = demo.emulator
       .notificationAttempts()
       .slice(-3)
