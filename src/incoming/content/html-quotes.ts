@@ -15,12 +15,23 @@ const QUOTE_CONTAINERS = [
   '.moz-cite-prefix',
   // Yahoo.
   '.yahoo_quoted',
-  // Outlook on the web and new Outlook: the signature block.
+  // Outlook on the web and new Outlook: the signature block; Outlook for Mac: the quoted message.
   '#Signature',
+  '#OLK_SRC_BODY_SECTION',
 ];
 
-/** Outlook on the web starts the quoted history with these; everything from there on is history. */
-const HISTORY_STARTS = ['#appendonsend', '#divRplyFwdMsg'];
+/**
+ * Microsoft clients start the quoted history with these; everything from there on is history. Outlook on the web
+ * marks it with ids; Outlook 2007+, Outlook for Android and Windows Mail with the header block's exact style
+ * (the selectors planer's HTML mode uses, lever/planer src/htmlPlaner.coffee).
+ */
+const HISTORY_STARTS = [
+  '#appendonsend',
+  '#divRplyFwdMsg',
+  "div[style='border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm']",
+  "div[style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm']",
+  "div[style='padding-top: 5px; border-top-color: rgb(229, 229, 229); border-top-width: 1px; border-top-style: solid;']",
+];
 
 /**
  * The HTML body without the quoted history and signature containers of well-known clients: what is inside

@@ -5,7 +5,7 @@ import { dropQuoteContainers } from './html-quotes';
 import { sanitizeMailHtml } from './html-sanitize';
 import { htmlToMarkdown, INLINE_IMAGE_URL } from './html-to-markdown';
 import { safeContent } from './safe-adf';
-import { extractTextReply } from './text-reply';
+import { extractMarkdownReply } from './markdown-reply';
 
 export interface HtmlReply {
   /** ADF with inline-image placeholders (resolveInlineImages makes it Jira's). */
@@ -20,15 +20,15 @@ export interface HtmlReply {
  * 1. the quote and signature containers of well-known clients removed (cheerio, html-quotes.ts);
  * 2. js-xss's allow-list (html-sanitize.ts);
  * 3. turndown + GFM to markdown (html-to-markdown.ts);
- * 4. the plain-text reply parsers on the markdown (planer, email-reply-parser): Outlook desktop's "From: … Sent:"
- *    block, attribution lines and signatures that no container marks;
+ * 4. the plain-text reply parsers on the markdown's words (planer, email-reply-parser; markdown-reply.ts): Outlook
+ *    desktop's "From: … Sent:" block, attribution lines and signatures that no container marks;
  * 5. marklassian to ADF, then the last pass (safe-adf.ts): link marks http(s)/mailto only, remote media dropped,
  *    `cid:` images as placeholders.
  * This module and its libraries load on first use (load-html-reply.ts): text mail and noise never load them.
  */
 export const extractHtmlReply = (html: string): HtmlReply => {
   const converted = htmlToMarkdown(sanitizeMailHtml(dropQuoteContainers(html)));
-  const markdown = extractTextReply(converted.markdown);
+  const markdown = extractMarkdownReply(converted.markdown);
   const adf: AdfDoc = markdownToAdf(markdown);
   const doc = safeContent(adf, (url) => {
     const index = INLINE_IMAGE_URL.exec(url)?.[1];
