@@ -8,14 +8,18 @@ import { extractFromPlain } from 'planer';
 export const MAX_REPLY_SOURCE_CHARS = 200_000;
 
 /**
- * Only the new part of a plain-text reply: planer (text mode) cuts the quoted history, then email-reply-parser
- * (crisp-oss) cuts signatures ("-- ", "Sent from my iPhone", "Best regards", …). Each alone has gaps the other
- * covers (notes/i15/libraries.md: planer keeps signatures; crisp keeps the whole quote under an Outlook
- * `From: Name` header without an address); together they passed talon's 12 standard replies. Note crisp drops
- * every `>`-quoted line, also one quoted inside the new text.
+ * Only the new part of a plain-text reply, by two well-kept parsers: email-reply-parser (crisp-oss) knows many
+ * languages' quote headers and cuts signatures ("-- ", "Sent from my iPhone", "Best regards", …); planer (text
+ * mode) cuts quoted history crisp misses (an Outlook `From: Name` header without an address, the Russian Android
+ * header). notes/i15/libraries.md measured planer then crisp; crisp runs first as well, because planer takes a
+ * quote header wrapped onto a `>:` line for quoted text and leaves its first line, which crisp then no longer
+ * knows (crisp's Norwegian Gmail fixture). Note crisp drops every `>`-quoted line, also one inside the new text.
  */
 export const extractTextReply = (text: string): string => {
   const source = text.replace(/\r\n?/g, '\n').slice(0, MAX_REPLY_SOURCE_CHARS);
-  const withoutQuote = extractFromPlain(source);
-  return new EmailReplyParser().parseReply(withoutQuote).trim();
+  const parser = new EmailReplyParser();
+  const lines = parser.parseReply(extractFromPlain(parser.parseReply(source))).split('\n');
+  // A separator line the quote header stood under (Outlook's `-----…`, `_____…`) is left at the end.
+  while (lines.length > 0 && /^(?:-{3,}|_{3,}|={3,})?$/.test(lines[lines.length - 1]!.trim())) lines.pop();
+  return lines.join('\n').trim();
 };
