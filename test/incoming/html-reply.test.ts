@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync,readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { AdfNode } from '../../src/incoming/content/adf';
@@ -36,7 +36,10 @@ describe('extractHtmlReply: the new part of an HTML reply as ADF', () => {
         type: 'orderedList',
         attrs: { order: 1 },
         content: [
-          item(text('Open '), text('the settings', [{ type: 'link', attrs: { href: 'https://example.org/settings' } }])),
+          item(
+            text('Open '),
+            text('the settings', [{ type: 'link', attrs: { href: 'https://example.org/settings' } }]),
+          ),
           item(text('Click '), text('Reset', [{ type: 'em' }])),
         ],
       },
@@ -71,7 +74,9 @@ const urlsOf = (value: unknown): string[] => {
 describe('HTML with scripts becomes harmless ADF', () => {
   const reply = extractHtmlReply(own('rich'));
   const adf = resolveInlineImages(reply.doc, (contentId) =>
-    contentId === 'logo@example.org' ? { mediaId: 'f3e1a2b4-0c1d-4e5f-8a9b-0c1d2e3f4a5b', width: 120, height: 40 } : undefined,
+    contentId === 'logo@example.org'
+      ? { mediaId: 'f3e1a2b4-0c1d-4e5f-8a9b-0c1d2e3f4a5b', width: 120, height: 40 }
+      : undefined,
   );
   const json = JSON.stringify(adf);
 
@@ -102,7 +107,14 @@ describe('HTML with scripts becomes harmless ADF', () => {
       content: [
         {
           type: 'media',
-          attrs: { type: 'file', id: 'f3e1a2b4-0c1d-4e5f-8a9b-0c1d2e3f4a5b', collection: '', alt: 'Logo', width: 120, height: 40 },
+          attrs: {
+            type: 'file',
+            id: 'f3e1a2b4-0c1d-4e5f-8a9b-0c1d2e3f4a5b',
+            collection: '',
+            alt: 'Logo',
+            width: 120,
+            height: 40,
+          },
         },
       ],
     });
@@ -114,7 +126,9 @@ describe('HTML with scripts becomes harmless ADF', () => {
   });
 
   const corpus = [
-    ...readdirSync(join(FIXTURES, 'own')).filter((name) => name.endsWith('.html')).map((name) => `own/${name}`),
+    ...readdirSync(join(FIXTURES, 'own'))
+      .filter((name) => name.endsWith('.html'))
+      .map((name) => `own/${name}`),
     ...readdirSync(join(FIXTURES, 'talon/html_replies')).map((name) => `talon/html_replies/${name}`),
   ];
 

@@ -4,13 +4,18 @@ import { extractMessageContent } from '../../src/incoming/content/message-conten
 import { adfSchemaErrors } from './support/adf-schema';
 import { adfText } from './support/adf-text';
 
-const QUOTED_TEXT = 'Thanks, done.\n\nOn Mon, Mar 2, 2026 at 10:15 AM Issue Mailer <jira@example.com> wrote:\n> Please check.';
+const QUOTED_TEXT =
+  'Thanks, done.\n\nOn Mon, Mar 2, 2026 at 10:15 AM Issue Mailer <jira@example.com> wrote:\n> Please check.';
 
 describe('extractMessageContent: what of a message goes into Jira', () => {
   it('a text body: the new part as ADF paragraphs', async () => {
     const content = await extractMessageContent({ body: { contentType: 'text', content: QUOTED_TEXT } });
     expect(content).toEqual({
-      doc: { version: 1, type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Thanks, done.' }] }] },
+      doc: {
+        version: 1,
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Thanks, done.' }] }],
+      },
       format: 'text',
       source: 'body',
       inlineImageContentIds: [],
@@ -27,7 +32,7 @@ describe('extractMessageContent: what of a message goes into Jira', () => {
     expect(adfText(content.doc)).toBe('See the screenshot:\n\n[cid:image001.png@01DA4F2B.5E2F3C40]');
   });
 
-  it("prefers uniqueBody when it leaves less (Exchange cut a quote the parsers do not know)", async () => {
+  it('prefers uniqueBody when it leaves less (Exchange cut a quote the parsers do not know)', async () => {
     const body = 'Done.\n\nQuoted thing the parsers cannot see as a quote\nand more of it';
     const content = await extractMessageContent({
       body: { contentType: 'text', content: body },
@@ -87,7 +92,11 @@ describe('authorHeading: who wrote it and when', () => {
       content: [
         { type: 'text', text: 'Anna Schmidt', marks: [{ type: 'strong' }] },
         { type: 'text', text: ' <' },
-        { type: 'text', text: 'anna@example.org', marks: [{ type: 'link', attrs: { href: 'mailto:anna@example.org' } }] },
+        {
+          type: 'text',
+          text: 'anna@example.org',
+          marks: [{ type: 'link', attrs: { href: 'mailto:anna@example.org' } }],
+        },
         { type: 'text', text: '>' },
         { type: 'text', text: ' wrote on 2 Mar 2026, 09:15 UTC:' },
       ],
@@ -106,6 +115,10 @@ describe('authorHeading: who wrote it and when', () => {
   it('says so when the sender is unknown, and keeps markup in a name as text', () => {
     expect(adfText(authorHeading({ from: null }))).toBe('<unknown sender> wrote:');
     const heading = authorHeading({ from: { emailAddress: { name: '<b>[x](javascript:1)</b>', address: 'a@b.c' } } });
-    expect(heading.content?.[0]).toEqual({ type: 'text', text: '<b>[x](javascript:1)</b>', marks: [{ type: 'strong' }] });
+    expect(heading.content?.[0]).toEqual({
+      type: 'text',
+      text: '<b>[x](javascript:1)</b>',
+      marks: [{ type: 'strong' }],
+    });
   });
 });

@@ -1,7 +1,7 @@
-import { EMAIL_ID_HEADER, ISSUE_KEY_HEADER, threadIdentity } from '../../src/mail/thread-identity';
 import { classifyNoise, type NoiseInput, OWN_HEADER_PREFIX } from '../../src/incoming/noise/classify-noise';
 import { parseDeliveryReport } from '../../src/incoming/noise/delivery-report';
 import type { NoiseReason } from '../../src/incoming/noise/noise-reasons';
+import { EMAIL_ID_HEADER, ISSUE_KEY_HEADER, threadIdentity } from '../../src/mail/thread-identity';
 
 const OWN = ['Jira@Example.com', 'support@example.com'];
 const customer = { emailAddress: { name: 'Anna', address: 'anna@example.org' } };
@@ -13,17 +13,45 @@ const input = (headers: Array<[string, string]>, extra: Partial<NoiseInput> = {}
 });
 
 const NOISE: Array<[string, NoiseInput, NoiseReason]> = [
-  ["from one of the app's mailboxes (any case)", input([], { from: { emailAddress: { address: 'JIRA@example.COM' } } }), 'OWN_MAILBOX'],
+  [
+    "from one of the app's mailboxes (any case)",
+    input([], { from: { emailAddress: { address: 'JIRA@example.COM' } } }),
+    'OWN_MAILBOX',
+  ],
   ["with the app's header x-issue-mailer-issue", input([['X-Issue-Mailer-Issue', 'DEMO-1']]), 'OWN_HEADERS'],
   ["with the app's header x-issue-mailer-email", input([['x-issue-mailer-email', 'e-1']]), 'OWN_HEADERS'],
-  ['a DSN: multipart/report; report-type=delivery-status', input([['Content-Type', 'multipart/report; report-type=delivery-status; boundary="b"']]), 'DELIVERY_REPORT'],
-  ['a read receipt: multipart/report (content type known from the MIME)', input([], { contentType: 'Multipart/Report; report-type=disposition-notification' }), 'DELIVERY_REPORT'],
-  ['a bounce from MAILER-DAEMON', input([], { from: { emailAddress: { address: 'MAILER-DAEMON@mx.example.org' } } }), 'DELIVERY_REPORT'],
-  ['an NDR from postmaster', input([], { from: { emailAddress: { address: 'postmaster@example.org' } } }), 'DELIVERY_REPORT'],
+  [
+    'a DSN: multipart/report; report-type=delivery-status',
+    input([['Content-Type', 'multipart/report; report-type=delivery-status; boundary="b"']]),
+    'DELIVERY_REPORT',
+  ],
+  [
+    'a read receipt: multipart/report (content type known from the MIME)',
+    input([], { contentType: 'Multipart/Report; report-type=disposition-notification' }),
+    'DELIVERY_REPORT',
+  ],
+  [
+    'a bounce from MAILER-DAEMON',
+    input([], { from: { emailAddress: { address: 'MAILER-DAEMON@mx.example.org' } } }),
+    'DELIVERY_REPORT',
+  ],
+  [
+    'an NDR from postmaster',
+    input([], { from: { emailAddress: { address: 'postmaster@example.org' } } }),
+    'DELIVERY_REPORT',
+  ],
   ['Auto-Submitted: auto-replied (an out-of-office)', input([['Auto-Submitted', 'auto-replied']]), 'AUTO_SUBMITTED'],
-  ['Auto-Submitted: auto-generated with a comment and a parameter', input([['auto-submitted', 'Auto-Generated (rule); x=1']]), 'AUTO_SUBMITTED'],
+  [
+    'Auto-Submitted: auto-generated with a comment and a parameter',
+    input([['auto-submitted', 'Auto-Generated (rule); x=1']]),
+    'AUTO_SUBMITTED',
+  ],
   ['Auto-Submitted: auto-notified (an extension)', input([['AUTO-SUBMITTED', 'auto-notified']]), 'AUTO_SUBMITTED'],
-  ['X-Auto-Response-Suppress: All (Exchange automatic mail)', input([['X-Auto-Response-Suppress', 'All']]), 'AUTO_RESPONSE_SUPPRESS'],
+  [
+    'X-Auto-Response-Suppress: All (Exchange automatic mail)',
+    input([['X-Auto-Response-Suppress', 'All']]),
+    'AUTO_RESPONSE_SUPPRESS',
+  ],
   ['X-Auto-Response-Suppress: DR, OOF', input([['x-auto-response-suppress', 'DR, OOF']]), 'AUTO_RESPONSE_SUPPRESS'],
   ['Precedence: bulk', input([['Precedence', 'bulk']]), 'BULK_PRECEDENCE'],
   ['Precedence: Junk', input([['precedence', ' Junk ']]), 'BULK_PRECEDENCE'],
@@ -35,14 +63,29 @@ const NOISE: Array<[string, NoiseInput, NoiseReason]> = [
 ];
 
 const NOT_NOISE: Array<[string, NoiseInput]> = [
-  ['a person writing', input([['Return-Path', '<anna@example.org>'], ['Content-Type', 'multipart/alternative; boundary=x']])],
+  [
+    'a person writing',
+    input([
+      ['Return-Path', '<anna@example.org>'],
+      ['Content-Type', 'multipart/alternative; boundary=x'],
+    ]),
+  ],
   ['Auto-Submitted: no', input([['Auto-Submitted', 'no']])],
   ['Auto-Submitted: No (comment)', input([['Auto-Submitted', 'No (sent by a person)']])],
   ['X-Auto-Response-Suppress: None', input([['X-Auto-Response-Suppress', 'None']])],
   ['Precedence: first-class', input([['Precedence', 'first-class']])],
   ['no headers at all (same-tenant mail)', { from: customer, ownMailboxes: OWN, headers: null }],
-  ['a header that only looks like the app\'s', input([['x-issue-mailer', 'x'], ['x-other-issue-mailer-issue', 'DEMO-1']])],
-  ['a sender whose local part contains postmaster', input([], { from: { emailAddress: { address: 'postmaster.team@example.org' } } })],
+  [
+    "a header that only looks like the app's",
+    input([
+      ['x-issue-mailer', 'x'],
+      ['x-other-issue-mailer-issue', 'DEMO-1'],
+    ]),
+  ],
+  [
+    'a sender whose local part contains postmaster',
+    input([], { from: { emailAddress: { address: 'postmaster.team@example.org' } } }),
+  ],
 ];
 
 describe('classifyNoise', () => {
@@ -56,9 +99,16 @@ describe('classifyNoise', () => {
 
   it('gives every reason that applies, loop protection first', () => {
     const verdict = classifyNoise(
-      input([['Auto-Submitted', 'auto-generated'], ['x-issue-mailer-issue', 'DEMO-1'], ['Precedence', 'bulk']], {
-        from: { emailAddress: { address: 'support@example.com' } },
-      }),
+      input(
+        [
+          ['Auto-Submitted', 'auto-generated'],
+          ['x-issue-mailer-issue', 'DEMO-1'],
+          ['Precedence', 'bulk'],
+        ],
+        {
+          from: { emailAddress: { address: 'support@example.com' } },
+        },
+      ),
     );
     expect(verdict).toEqual({
       noise: true,

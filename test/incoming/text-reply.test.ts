@@ -156,7 +156,11 @@ describe('textToAdf: a text body as ADF paragraphs', () => {
         { type: 'paragraph', content: [{ type: 'text', text: 'Hello team,' }] },
         {
           type: 'paragraph',
-          content: [{ type: 'text', text: 'the VPN drops.' }, { type: 'hardBreak' }, { type: 'text', text: 'Since Monday.' }],
+          content: [
+            { type: 'text', text: 'the VPN drops.' },
+            { type: 'hardBreak' },
+            { type: 'text', text: 'Since Monday.' },
+          ],
         },
       ],
     });

@@ -39,6 +39,7 @@ const LAYERS: readonly Layer[] = [
       'mail',
       'outbox',
       'delivery',
+      'incoming',
       'templates',
       'warnings',
       'credentials',

@@ -11,7 +11,10 @@ export interface AuthorHeadingOptions {
 }
 
 const clean = (value: string | null | undefined): string =>
-  (value ?? '').replace(/[\s\u00a0]+/g, ' ').trim().slice(0, MAX_NAME_CHARS);
+  (value ?? '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .slice(0, MAX_NAME_CHARS);
 
 /**
  * The line a comment or description made from a mail starts with, saying who wrote it and when:

@@ -4,8 +4,8 @@ import type { AdfDoc, ContentDoc } from './adf';
 import { dropQuoteContainers } from './html-quotes';
 import { sanitizeMailHtml } from './html-sanitize';
 import { htmlToMarkdown, INLINE_IMAGE_URL } from './html-to-markdown';
-import { safeContent } from './safe-adf';
 import { extractMarkdownReply } from './markdown-reply';
+import { safeContent } from './safe-adf';
 
 export interface HtmlReply {
   /** ADF with inline-image placeholders (resolveInlineImages makes it Jira's). */

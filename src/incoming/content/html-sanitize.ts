@@ -1,4 +1,4 @@
-import { FilterXSS, friendlyAttrValue, type IWhiteList, parseAttr } from 'xss';
+import { FilterXSS, friendlyAttrValue, type IWhiteList } from 'xss';
 
 import { escapeHtml } from '../../shared/html-escape';
 import { isSafeHref } from './safe-adf';
@@ -19,29 +19,11 @@ const ALLOWED: IWhiteList = {
   ...Object.fromEntries(PLAIN_TAGS.map((tag) => [tag, []])),
   ol: ['start'],
   a: ['href'],
+  img: ['src', 'alt'],
 };
 
 /** `src="cid:…"`: an inline image of the mail (its attachment's contentId). Remote images are tracking pixels. */
-const CID = /^cid:(\S+)$/i;
-
-const attributesOf = (tagHtml: string): Map<string, string> => {
-  const attributes = new Map<string, string>();
-  const space = tagHtml.search(/\s/);
-  const inner = space === -1 ? '' : tagHtml.slice(space + 1, -1).replace(/\/\s*$/, '');
-  parseAttr(inner, (name, value) => {
-    if (!attributes.has(name)) attributes.set(name, value);
-    return '';
-  });
-  return attributes;
-};
-
-/** `<img src="cid:…" alt="…">` for an inline image, nothing for any other. */
-const inlineImage = (tagHtml: string): string => {
-  const attributes = attributesOf(tagHtml);
-  const contentId = CID.exec(attributes.get('src')?.trim() ?? '')?.[1];
-  if (contentId === undefined) return '';
-  return `<img src="cid:${escapeHtml(contentId)}" alt="${escapeHtml(attributes.get('alt') ?? '')}">`;
-};
+const CID = /^cid:\S+$/i;
 
 /**
  * Mail HTML reduced to harmless structure: no scripts, styles, handlers, iframes, forms or comments; links only to
@@ -56,16 +38,14 @@ export const sanitizeMailHtml = (html: string): string =>
     stripIgnoreTagBody: ['script', 'style', 'title'],
     allowCommentTag: false,
     css: false,
-    onTag: (tag, tagHtml, info) => {
-      if (tag !== 'img') return undefined;
-      return info.isClosing ? '' : inlineImage(tagHtml);
-    },
     onTagAttr: (tag, name, value) => {
       if (tag === 'a' && name === 'href') {
         // As written in HTML: numeric entities (js-xss decodes them) and `&amp;` stand for their characters.
         const href = friendlyAttrValue(value).replace(/&amp;/gi, '&').trim();
         return isSafeHref(href) ? `href="${escapeHtml(href)}"` : '';
       }
+      // An image keeps only a cid: source; one without (remote, data:) is dropped before conversion (turndown).
+      if (tag === 'img' && name === 'src') return CID.test(value.trim()) ? `src="${escapeHtml(value.trim())}"` : '';
       if (tag === 'ol' && name === 'start') return /^\d{1,4}$/.test(value) ? `start="${value}"` : '';
       return undefined;
     },

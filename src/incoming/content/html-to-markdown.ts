@@ -30,7 +30,7 @@ export const htmlToMarkdown = (html: string): MarkdownWithImages => {
   turndown.addRule('inlineImage', {
     filter: 'img',
     replacement: (_content, node) => {
-      const element = node as HTMLElement;
+      const element = node;
       const contentId = /^cid:(.+)$/i.exec(element.getAttribute('src') ?? '')?.[1];
       if (contentId === undefined) return '';
       const index = inlineImages.push(contentId) - 1;

@@ -16,8 +16,7 @@ export type IssueKeyPatternProblem =
   | 'PATTERN_UNSAFE';
 
 export type IssueKeyPatternResult =
-  | { ok: true; pattern: RegExp }
-  | { ok: false; error: { code: IssueKeyPatternProblem; message: string } };
+  { ok: true; pattern: RegExp } | { ok: false; error: { code: IssueKeyPatternProblem; message: string } };
 
 const QUANTIFIER_AFTER = /^(?:[*+]|\{\d{0,5},\d{0,5}\}|\{\d{1,5}\})/;
 

@@ -19,7 +19,10 @@ export const MAX_SUBJECT_CHARS = 1_000;
  * the summary of an issue made from a forwarded mail, and what two subjects are compared by.
  */
 export const normalizeSubject = (subject: string | null | undefined): string => {
-  let rest = (subject ?? '').slice(0, MAX_SUBJECT_CHARS).replace(/[\s\u00a0]+/g, ' ').trim();
+  let rest = (subject ?? '')
+    .slice(0, MAX_SUBJECT_CHARS)
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
   for (let match = PREFIX.exec(rest); match !== null; match = PREFIX.exec(rest)) {
     rest = rest.slice(match[0].length).trimStart();
   }

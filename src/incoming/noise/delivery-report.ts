@@ -1,7 +1,9 @@
 import { loadOnce } from '../../shared/load-once';
 
 /** postal-mime (MIT-0, no dependencies) on first use: only a message whose headers left a doubt needs it. */
-const loadPostalMime = loadOnce(async () => (await import(/* webpackChunkName: "postal-mime" */ 'postal-mime')).default);
+const loadPostalMime = loadOnce(
+  async () => (await import(/* webpackChunkName: "postal-mime" */ 'postal-mime')).default,
+);
 
 export interface DeliveryReport {
   isReport: boolean;
@@ -32,7 +34,7 @@ export const parseDeliveryReport = async (raw: string | ArrayBuffer | Uint8Array
   const reportType = reportTypeOf(contentType) ?? part?.mimeType.slice('message/'.length);
   const returned = email.attachments.find((attachment) => attachment.mimeType === 'message/rfc822');
   const originalMessageId =
-    returned === undefined ? undefined : (await PostalMime.parse(returned.content as ArrayBuffer)).messageId;
+    returned === undefined ? undefined : (await PostalMime.parse(returned.content)).messageId;
   return {
     isReport: true,
     ...(reportType === undefined ? {} : { reportType }),
