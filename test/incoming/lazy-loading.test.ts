@@ -5,7 +5,8 @@ import { build, type Metafile } from 'esbuild';
 const ROOT = join(__dirname, '..', '..');
 
 /** The HTML chain's libraries and postal-mime: what a text body or noise must not load. */
-const HEAVY = /node_modules\/(turndown|@mixmark-io\/domino|@joplin\/turndown-plugin-gfm|marklassian|marked|xss|cssfilter|cheerio|htmlparser2|postal-mime)\//;
+const HEAVY =
+  /node_modules\/(turndown|@mixmark-io\/domino|@joplin\/turndown-plugin-gfm|marklassian|marked|xss|cssfilter|cheerio|htmlparser2|postal-mime)\//;
 
 const graphOf = async (entry: string): Promise<Metafile['inputs']> =>
   (
@@ -46,12 +47,13 @@ describe('what src/incoming loads (esbuild metafiles)', () => {
     expect(Object.keys(inputs).some((file) => file.includes('node_modules/marklassian/'))).toBe(true);
   });
 
-  it.each(['src/incoming/noise/classify-noise.ts', 'src/incoming/matching/message-ids.ts', 'src/incoming/matching/issue-key.ts'])(
-    '%s loads none of the heavy libraries',
-    async (entry) => {
-      expect(Object.keys(await graphOf(entry)).filter((file) => HEAVY.test(file))).toEqual([]);
-    },
-  );
+  it.each([
+    'src/incoming/noise/classify-noise.ts',
+    'src/incoming/matching/message-ids.ts',
+    'src/incoming/matching/issue-key.ts',
+  ])('%s loads none of the heavy libraries', async (entry) => {
+    expect(Object.keys(await graphOf(entry)).filter((file) => HEAVY.test(file))).toEqual([]);
+  });
 
   it('the delivery report parser loads postal-mime only on first use', async () => {
     const entry = 'src/incoming/noise/delivery-report.ts';

@@ -40,7 +40,7 @@ describe('Message-IDs', () => {
     expect(referencedMessageIds(headers)).toEqual(['<parent@x.org>', '<middle@x.org>', '<root@x.org>']);
   });
 
-  it("matches the Message-ID the app writes on its emails, as a reply quotes it", () => {
+  it('matches the Message-ID the app writes on its emails, as a reply quotes it', () => {
     const sent = threadIdentity('e-42', 'DEMO-1', 'Jira@Example.com').internetMessageId;
     const reply = [{ name: 'In-Reply-To', value: sent.toUpperCase().replace('E-42.DEMO-1', 'e-42.demo-1') }];
     expect(referencedMessageIds(reply)).toEqual([normalizeMessageId(sent)]);

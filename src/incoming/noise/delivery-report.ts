@@ -33,8 +33,7 @@ export const parseDeliveryReport = async (raw: string | ArrayBuffer | Uint8Array
   if (!topLevel && part === undefined) return { isReport: false };
   const reportType = reportTypeOf(contentType) ?? part?.mimeType.slice('message/'.length);
   const returned = email.attachments.find((attachment) => attachment.mimeType === 'message/rfc822');
-  const originalMessageId =
-    returned === undefined ? undefined : (await PostalMime.parse(returned.content)).messageId;
+  const originalMessageId = returned === undefined ? undefined : (await PostalMime.parse(returned.content)).messageId;
   return {
     isReport: true,
     ...(reportType === undefined ? {} : { reportType }),
