@@ -1,4 +1,5 @@
 import { authorHeading } from '../../src/incoming/content/author-heading';
+import { inlineImageAttachments } from '../../src/incoming/content/inline-attachments';
 import { resolveInlineImages } from '../../src/incoming/content/inline-images';
 import { extractMessageContent } from '../../src/incoming/content/message-content';
 import { adfSchemaErrors } from './support/adf-schema';
@@ -120,5 +121,28 @@ describe('authorHeading: who wrote it and when', () => {
       text: '<b>[x](javascript:1)</b>',
       marks: [{ type: 'strong' }],
     });
+  });
+});
+
+describe('inlineImageAttachments', () => {
+  const attachments = [
+    { name: 'report.pdf', contentType: 'application/pdf', size: 5000, isInline: false, contentId: null },
+    {
+      name: 'image001.png',
+      contentType: 'image/png',
+      size: 800,
+      isInline: true,
+      contentId: 'image001.png@01DA4F2B.5E2F3C40',
+    },
+    { name: 'photo.jpg', contentType: 'image/jpeg', size: 9000, isInline: true, contentId: '<Photo-1@Example.org>' },
+  ];
+
+  it('finds each inline image by its content id, in the content order, and leaves out the missing', () => {
+    expect(
+      inlineImageAttachments(['photo-1@example.org', 'missing@x', 'image001.png%4001DA4F2B.5E2F3C40'], attachments),
+    ).toEqual([
+      { contentId: 'photo-1@example.org', attachment: attachments[2] },
+      { contentId: 'image001.png%4001DA4F2B.5E2F3C40', attachment: attachments[1] },
+    ]);
   });
 });
