@@ -41,7 +41,7 @@ describe('Message-IDs', () => {
   });
 
   it('matches the Message-ID the app writes on its emails, as a reply quotes it', () => {
-    const sent = threadIdentity('e-42', 'DEMO-1', 'Jira@Example.com').internetMessageId;
+    const sent = threadIdentity('e-42', 'DEMO-1', 'Jira@Example.com', 'person').internetMessageId;
     const reply = [{ name: 'In-Reply-To', value: sent.toUpperCase().replace('E-42.DEMO-1', 'e-42.demo-1') }];
     expect(referencedMessageIds(reply)).toEqual([normalizeMessageId(sent)]);
   });

@@ -1,7 +1,12 @@
 import { classifyNoise, type NoiseInput, OWN_HEADER_PREFIX } from '../../src/incoming/noise/classify-noise';
 import { parseDeliveryReport } from '../../src/incoming/noise/delivery-report';
 import type { NoiseReason } from '../../src/incoming/noise/noise-reasons';
-import { EMAIL_ID_HEADER, ISSUE_KEY_HEADER, threadIdentity } from '../../src/mail/thread-identity';
+import {
+  AUTO_SUBMITTED_HEADER,
+  EMAIL_ID_HEADER,
+  ISSUE_KEY_HEADER,
+  threadIdentity,
+} from '../../src/mail/thread-identity';
 
 const OWN = ['Jira@Example.com', 'support@example.com'];
 const customer = { emailAddress: { name: 'Anna', address: 'anna@example.org' } };
@@ -117,14 +122,26 @@ describe('classifyNoise', () => {
     });
   });
 
-  it('knows every header the app sends as its own', () => {
-    const { headers } = threadIdentity('e-1', 'DEMO-1', 'jira@example.com');
-    expect(headers.map((header) => header.name)).toEqual([ISSUE_KEY_HEADER, EMAIL_ID_HEADER]);
-    for (const header of headers) {
-      expect(header.name.startsWith(OWN_HEADER_PREFIX)).toBe(true);
-      expect(classifyNoise({ headers: [header], ownMailboxes: [] })).toMatchObject({ reason: 'OWN_HEADERS' });
-    }
-  });
+  it.each(['person', 'automatic'] as const)(
+    'knows the headers the app sends on mail a %s made as its own',
+    (author) => {
+      const { headers } = threadIdentity('e-1', 'DEMO-1', 'jira@example.com', author);
+      const own = headers.filter((header) => header.name.startsWith(OWN_HEADER_PREFIX)).map((header) => header.name);
+      expect(own).toEqual(
+        author === 'person'
+          ? [ISSUE_KEY_HEADER, EMAIL_ID_HEADER]
+          : [ISSUE_KEY_HEADER, EMAIL_ID_HEADER, AUTO_SUBMITTED_HEADER],
+      );
+      for (const header of headers.filter((one) => own.includes(one.name))) {
+        expect(classifyNoise({ headers: [header], ownMailboxes: [] })).toMatchObject({ reason: 'OWN_HEADERS' });
+      }
+      expect(classifyNoise({ headers, ownMailboxes: [] })).toEqual({
+        noise: true,
+        reason: 'OWN_HEADERS',
+        reasons: author === 'person' ? ['OWN_HEADERS'] : ['OWN_HEADERS', 'AUTO_RESPONSE_SUPPRESS'],
+      });
+    },
+  );
 });
 
 /** A DSN as RFC 3464 writes it, returning one of the app's emails with its headers. */

@@ -3,8 +3,9 @@ import type { MessageHeader, Recipient } from '../message';
 import type { NoiseReason } from './noise-reasons';
 
 /**
- * The prefix of the headers the app sends with every email (src/mail/thread-identity.ts: `x-issue-mailer-issue`,
- * `x-issue-mailer-email`); any header under it marks the app's own mail.
+ * The prefix of the headers the app sends (src/mail/thread-identity.ts: `x-issue-mailer-issue`, `-email`, and
+ * `-auto-submitted` on mail a rule sent); any header under it marks the app's own mail, or another Issue Mailer
+ * site's.
  */
 export const OWN_HEADER_PREFIX = 'x-issue-mailer-';
 
