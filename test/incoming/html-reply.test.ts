@@ -56,6 +56,12 @@ describe('extractHtmlReply: the new part of an HTML reply as ADF', () => {
     ]);
   });
 
+  it('cuts the history from #appendonsend on in a fragment without <body>, at every level', () => {
+    const html =
+      '<div><p>New text</p><div><div id="appendonsend"></div><p>old 1</p></div><p>old 2</p></div><p>old 3</p>';
+    expect(extractHtmlReply(html).doc.content).toEqual([paragraph(text('New text'))]);
+  });
+
   it('leaves nothing of a body that is only a quote', () => {
     const html = '<div class="gmail_quote">On Mon, Anna wrote:<blockquote>old</blockquote></div>';
     expect(extractHtmlReply(html).doc.content).toEqual([]);
