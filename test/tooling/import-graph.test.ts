@@ -41,7 +41,6 @@ const LAYERS: readonly Layer[] = [
       'mail',
       'outbox',
       'delivery',
-      'incoming',
       'templates',
       'warnings',
       'credentials',
