@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { AdfNode } from '../../src/incoming/content/adf';
-import { extractHtmlReply } from '../../src/incoming/content/html-reply';
-import { resolveInlineImages } from '../../src/incoming/content/inline-images';
+import type { AdfNode } from '../../../src/incoming/content/adf';
+import { extractHtmlReply } from '../../../src/incoming/content/html-reply';
+import { resolveInlineImages } from '../../../src/incoming/content/inline-images';
 import { adfSchemaErrors } from './support/adf-schema';
 
 const FIXTURES = join(__dirname, 'fixtures');

@@ -1,7 +1,7 @@
-import { authorHeading } from '../../src/incoming/content/author-heading';
-import { inlineImageAttachments } from '../../src/incoming/content/inline-attachments';
-import { resolveInlineImages } from '../../src/incoming/content/inline-images';
-import { extractMessageContent } from '../../src/incoming/content/message-content';
+import { authorHeading } from '../../../src/incoming/content/author-heading';
+import { inlineImageAttachments } from '../../../src/incoming/content/inline-attachments';
+import { resolveInlineImages } from '../../../src/incoming/content/inline-images';
+import { extractMessageContent } from '../../../src/incoming/content/message-content';
 import { adfSchemaErrors } from './support/adf-schema';
 import { adfText } from './support/adf-text';
 

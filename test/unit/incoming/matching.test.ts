@@ -3,15 +3,15 @@ import {
   DEFAULT_ISSUE_KEY_PATTERN,
   findIssueKey,
   MAX_ISSUE_KEY_PATTERN_CHARS,
-} from '../../src/incoming/matching/issue-key';
+} from '../../../src/incoming/matching/issue-key';
 import {
   MAX_REFERENCED_IDS,
   normalizeMessageId,
   parseMessageIds,
   referencedMessageIds,
-} from '../../src/incoming/matching/message-ids';
-import { normalizeSubject } from '../../src/incoming/matching/subject';
-import { threadIdentity } from '../../src/mail/thread-identity';
+} from '../../../src/incoming/matching/message-ids';
+import { normalizeSubject } from '../../../src/incoming/matching/subject';
+import { threadIdentity } from '../../../src/mail/thread-identity';
 
 describe('Message-IDs', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { extractTextReply } from '../../src/incoming/content/text-reply';
-import { textToAdf } from '../../src/incoming/content/text-to-adf';
+import { extractTextReply } from '../../../src/incoming/content/text-reply';
+import { textToAdf } from '../../../src/incoming/content/text-to-adf';
 
 /** Replies as each client writes them in plain text (self-written after real mail; the corpora are in reply-corpus). */
 const REPLIES: Array<[string, string, string]> = [

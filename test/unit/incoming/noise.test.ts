@@ -1,12 +1,12 @@
-import { classifyNoise, type NoiseInput, OWN_HEADER_PREFIX } from '../../src/incoming/noise/classify-noise';
-import { parseDeliveryReport } from '../../src/incoming/noise/delivery-report';
-import type { NoiseReason } from '../../src/incoming/noise/noise-reasons';
+import { classifyNoise, type NoiseInput, OWN_HEADER_PREFIX } from '../../../src/incoming/noise/classify-noise';
+import { parseDeliveryReport } from '../../../src/incoming/noise/delivery-report';
+import type { NoiseReason } from '../../../src/incoming/noise/noise-reasons';
 import {
   AUTO_SUBMITTED_HEADER,
   EMAIL_ID_HEADER,
   ISSUE_KEY_HEADER,
   threadIdentity,
-} from '../../src/mail/thread-identity';
+} from '../../../src/mail/thread-identity';
 
 const OWN = ['Jira@Example.com', 'support@example.com'];
 const customer = { emailAddress: { name: 'Anna', address: 'anna@example.org' } };

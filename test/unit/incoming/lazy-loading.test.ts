@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import { build, type Metafile } from 'esbuild';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 
 /** The HTML chain's libraries and postal-mime: what a text body or noise must not load. */
 const HEAVY =

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import PostalMime from 'postal-mime';
 
-import { extractHtmlReply } from '../../src/incoming/content/html-reply';
-import { extractTextReply } from '../../src/incoming/content/text-reply';
+import { extractHtmlReply } from '../../../src/incoming/content/html-reply';
+import { extractTextReply } from '../../../src/incoming/content/text-reply';
 import { adfText } from './support/adf-text';
 
 /** Mail from public reply-parsing projects' test corpora (each folder holds its LICENSE and a README naming the commit). */
