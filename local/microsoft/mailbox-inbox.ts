@@ -3,6 +3,7 @@ import { allFolders } from './folder-lookup';
 import { html, type SafeHtml } from './html';
 import type { FolderMessage, MailAddress } from './mail-store';
 import { folderResource } from './mailbox-reads';
+import { receivedLink } from './mailbox-received';
 import type { EmulatedMailbox, StoredMessage } from './types';
 
 /** Received messages the page lists per mailbox, newest first. */
@@ -37,7 +38,7 @@ const receivedTable = (ctx: EmulatorContext, mailbox: EmulatedMailbox, messages:
     .map(
       (message) => html`<tr data-received-id="${message.immutableId}">
 <td class="nowrap">${time(message.receivedDateTime)}</td>
-<td class="subject">${message.subject || '(no subject)'}</td>
+<td class="subject">${receivedLink(ctx, message)}</td>
 <td>${shownAddress(message.from)}</td>
 <td>${names.get(message.folderId) ?? ''}</td>
 <td>${message.isRead ? 'Read' : html`<span class="badge warn">Unread</span>`}</td>

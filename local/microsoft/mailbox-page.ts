@@ -5,6 +5,7 @@ import { FORM_PAGE_CSP, formatBytes, html, page, type SafeHtml, sendPage, shortS
 import { requestUrl, send } from './http-util';
 import { isInlineImage, rewriteCidReferences } from './inline-images';
 import { formNotice, inboxSection, replyForm, subscriptionsSection } from './mailbox-inbox';
+import { handleReceivedPage } from './mailbox-received';
 import { PORTAL_NAV } from './portal-page';
 import type { StoredMailAttachment, StoredMessage } from './types';
 
@@ -227,6 +228,10 @@ export const handleMailboxPages = (
     return;
   }
   const [kind, id, part, index] = rest;
+  if (kind === 'received') {
+    handleReceivedPage(ctx, res, rest.slice(1));
+    return;
+  }
   const stored = kind === 'messages' && id !== undefined ? ctx.store.get(id) : undefined;
   if (stored === undefined) {
     sendPage(

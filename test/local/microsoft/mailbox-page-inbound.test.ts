@@ -49,7 +49,16 @@ describe('mailbox page: writing and replying to a mailbox', () => {
     expect(message?.attachments[0]).toMatchObject({ name: 'report.pdf', contentType: 'application/pdf', size: 4 });
     const html = await pageText('/mailbox?delivered=x');
     expect(html).toContain('<p class="note" role="status">Delivered.</p>');
-    expect(html).toContain('<td class="subject">Form mail</td>');
+    const link = `${demo.emulator.graphBaseUrl}/mailbox/received/${encodeURIComponent(message?.immutableId ?? '')}`;
+    expect(html).toContain(`<td class="subject"><a href="${link}">Form mail</a></td>`);
+    const received = await pageText(new URL(link).pathname);
+    expect(received).toContain('<pre class="mail-body">Hello from the form</pre>');
+    expect(received).toContain(
+      '<dt>From</dt><dd><code>Alex &#60;Wilber&#62; &#60;alex@fabrikam.example&#62;</code></dd>',
+    );
+    const download = await fetch(`${link}/attachments/${encodeURIComponent(message?.attachments[0]?.id ?? '')}`);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(Buffer.from([0, 1, 2, 255]));
+    expect((await fetch(`${link}/attachments/nope`)).status).toBe(404);
     expect(html).toContain('Alex &#60;Wilber&#62; &#60;alex@fabrikam.example&#62;');
     expect(html).toMatch(/<li>Inbox <span class="muted">\d+ unread, \d+ in all<\/span><\/li>/);
   });
