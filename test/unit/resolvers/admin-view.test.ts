@@ -19,6 +19,8 @@ const READ_FUNCTION: Record<AdminPart, keyof AdminFunctions> = {
   jiraFields: 'listJiraFields',
   emailLogSettings: 'getEmailLogSettings',
   emailLog: 'listEmailLog',
+  mailHandlers: 'listMailHandlers',
+  handlerProjects: 'listHandlerProjects',
 };
 
 const PERMISSION_CHECK = '/rest/api/3/mypermissions?permissions=ADMINISTER';

@@ -40,6 +40,7 @@ import { createTemplateStore } from '../../../src/templates/template-store';
 import { createWarningService } from '../../../src/warnings/warning-service';
 import { createWarningStore } from '../../../src/warnings/warning-store';
 import { credentialInput, sequentialIds } from './credentials';
+import { FakeHandlerMailbox, HANDLER_ISSUE_TYPES, HANDLER_PROJECTS, handlerService, REPORTER } from './mail-handlers';
 import type { FetchHandler } from './fake-fetch';
 import { fakeFetch, fakeJwt, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
@@ -240,7 +241,19 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     now: () => clock.now,
     newId: sequentialIds('rule'),
   });
+  const handlerMailbox = new FakeHandlerMailbox();
   const admin = createAdminFunctions({
+    mailHandlers: {
+      handlers: handlerService({
+        kv: appKv,
+        credentials: async () => await credentials.list(),
+        mailbox: handlerMailbox,
+        now: () => clock.now,
+      }),
+      listProjects: async () => HANDLER_PROJECTS,
+      listIssueTypes: async (projectKey) => HANDLER_ISSUE_TYPES[projectKey] ?? [],
+      searchReporters: async (query) => (REPORTER.displayName.toLowerCase().startsWith(query.toLowerCase()) ? [REPORTER] : []),
+    },
     mail: {
       templates: {
         list: () => templates.list(),
@@ -310,6 +323,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   });
   return {
     kv,
+    handlerMailbox,
     credentials,
     warnings,
     jira,
