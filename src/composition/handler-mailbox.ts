@@ -15,7 +15,7 @@ const NOT_CONNECTED: MailboxAnswer<never> = { ok: false, reason: 'not-connected'
  *   after, none when there is none).
  */
 export const createHandlerMailbox = (): HandlerMailbox => ({
-  folderCounts: async () => NOT_CONNECTED,
-  ensureFolder: async () => NOT_CONNECTED,
-  subscriptionState: async () => NOT_CONNECTED,
+  folderCounts: () => Promise.resolve(NOT_CONNECTED),
+  ensureFolder: () => Promise.resolve(NOT_CONNECTED),
+  subscriptionState: () => Promise.resolve(NOT_CONNECTED),
 });

@@ -14,8 +14,10 @@ export const SUBJECT_KEY_PATTERN_FLAGS = 'u';
 
 export const PATTERN_TOO_LONG_MESSAGE = `Keep the pattern under ${MAX_SUBJECT_KEY_PATTERN} characters.`;
 export const PATTERN_INVALID_MESSAGE = 'This is not a valid regular expression.';
-export const PATTERN_GROUP_MESSAGE = 'Put the issue key in a capture group, for example ([A-Z][A-Z0-9_]{1,9}-[0-9]{1,10}).';
-export const PATTERN_BACKREFERENCE_MESSAGE = 'Back-references (\\1, \\k<name>) are not allowed: they can make matching slow.';
+export const PATTERN_GROUP_MESSAGE =
+  'Put the issue key in a capture group, for example ([A-Z][A-Z0-9_]{1,9}-[0-9]{1,10}).';
+export const PATTERN_BACKREFERENCE_MESSAGE =
+  'Back-references (\\1, \\k<name>) are not allowed: they can make matching slow.';
 export const PATTERN_NESTED_MESSAGE =
   'A repeated group may not contain another repetition or an alternative (such as (a+)+ or (a|b)*): it can make matching very slow.';
 export const PATTERN_EMPTY_MATCH_MESSAGE = 'The pattern matches an empty subject. Make it match an issue key.';

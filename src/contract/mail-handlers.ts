@@ -2,8 +2,13 @@ import * as z from 'zod/mini';
 
 import { CREDENTIAL_ID_PATTERN } from './credential-kinds';
 import { parseEmailAddress } from './email-address';
+import {
+  DEFAULT_SUBJECT_KEY_PATTERN,
+  DOMAIN_MESSAGE,
+  normaliseDomain,
+  subjectKeyPatternProblem,
+} from './mail-handler-rules';
 import { ACCOUNT_ID_PATTERN } from './recipient-input';
-import { DEFAULT_SUBJECT_KEY_PATTERN, DOMAIN_MESSAGE, normaliseDomain, subjectKeyPatternProblem } from './mail-handler-rules';
 
 export { DEFAULT_SUBJECT_KEY_PATTERN, issueKeyInSubject } from './mail-handler-rules';
 
@@ -47,9 +52,7 @@ const FOLDER_NAME = /^[^\p{Cc}/\\]{1,255}$/u;
 const FOLDER_MESSAGE = 'Enter a folder name of at most 255 characters, without / or \\.';
 
 const folderName = (emptyMessage: string) =>
-  z
-    .string()
-    .check(z.trim(), z.minLength(1, emptyMessage), z.regex(FOLDER_NAME, FOLDER_MESSAGE));
+  z.string().check(z.trim(), z.minLength(1, emptyMessage), z.regex(FOLDER_NAME, FOLDER_MESSAGE));
 
 /** A bare address (no display name), as Graph's /users/{id} takes it. */
 const isPlainAddress = (value: string): boolean => {
@@ -74,15 +77,13 @@ const fields = {
   credentialId: z.string().check(z.regex(CREDENTIAL_ID_PATTERN, 'Choose the credential that reads the mailbox.')),
   /** Another mailbox the credential may read; absent or '' is the credential's sender mailbox. */
   mailbox: z.optional(
-    z
-      .string()
-      .check(
-        z.trim(),
-        z.maxLength(320, 'Enter the mailbox address, for example help@contoso.com.'),
-        z.refine((value) => value === '' || isPlainAddress(value), {
-          error: 'Enter the mailbox address, for example help@contoso.com.',
-        }),
-      ),
+    z.string().check(
+      z.trim(),
+      z.maxLength(320, 'Enter the mailbox address, for example help@contoso.com.'),
+      z.refine((value) => value === '' || isPlainAddress(value), {
+        error: 'Enter the mailbox address, for example help@contoso.com.',
+      }),
+    ),
   ),
   folder: z._default(folderName('Enter the folder to read, usually Inbox.'), DEFAULT_HANDLER_FOLDER),
   mode: z.enum(MAIL_HANDLER_MODES, 'Choose what the handler does with new mail.'),
@@ -117,10 +118,7 @@ const fields = {
     }),
   ),
   afterProcessing: z.enum(AFTER_PROCESSING, 'Choose what happens to a processed message.'),
-  processedFolder: z._default(
-    folderName('Enter the folder processed messages move to.'),
-    DEFAULT_PROCESSED_FOLDER,
-  ),
+  processedFolder: z._default(folderName('Enter the folder processed messages move to.'), DEFAULT_PROCESSED_FOLDER),
   /** Finds the issue key in a subject: capture group 1 (mail-handler-rules.ts). */
   subjectKeyPattern: z._default(
     z.string().check(
@@ -156,7 +154,8 @@ const same = (a: unknown, b: unknown) =>
 const crossFieldProblems = (input: HandlerFields): Array<[keyof typeof fields, string]> => {
   const problems: Array<[keyof typeof fields, string]> = [];
   if (input.mode === 'issues-and-comments') {
-    if (input.projectKey === undefined || input.projectKey === '') problems.push(['projectKey', PROJECT_REQUIRED_MESSAGE]);
+    if (input.projectKey === undefined || input.projectKey === '')
+      problems.push(['projectKey', PROJECT_REQUIRED_MESSAGE]);
     if (input.issueTypeId === undefined || input.issueTypeId === '')
       problems.push(['issueTypeId', ISSUE_TYPE_REQUIRED_MESSAGE]);
     if (input.defaultReporter === undefined) problems.push(['defaultReporter', REPORTER_REQUIRED_MESSAGE]);
@@ -257,9 +256,7 @@ export interface HandlerFolderState {
 
 /** The Graph change-notification subscription on the folder's messages. */
 export type HandlerSubscriptionState =
-  | { status: 'active'; expiresAt: string }
-  | { status: 'expired'; expiredAt: string }
-  | { status: 'none' };
+  { status: 'active'; expiresAt: string } | { status: 'expired'; expiredAt: string } | { status: 'none' };
 
 /** What Test shows: the folder read with its unread count, the processed folder, and the subscription's state. */
 export interface MailHandlerTestResult {

@@ -24,8 +24,10 @@ export interface HandlerWorld {
 const lower = (value: string) => value.trim().toLowerCase();
 
 /** The mailbox a handler reads: its own, or its credential's sender mailbox. */
-export const mailboxOf = (handler: Pick<MailHandlerView, 'mailbox' | 'credentialId'>, credentials: readonly HandlerCredential[]) =>
-  handler.mailbox ?? credentials.find((credential) => credential.id === handler.credentialId)?.senderMailbox;
+export const mailboxOf = (
+  handler: Pick<MailHandlerView, 'mailbox' | 'credentialId'>,
+  credentials: readonly HandlerCredential[],
+) => handler.mailbox ?? credentials.find((credential) => credential.id === handler.credentialId)?.senderMailbox;
 
 /** Only what a handler means: no other mailbox when it is the credential's own, domains once and only when used. */
 export const normaliseHandler = (
@@ -34,7 +36,8 @@ export const normaliseHandler = (
 ): HandlerDraft => {
   const { id: _id, mailbox, allowedDomains, projectKey, issueTypeId, defaultReporter, ...rest } = input;
   const sender = credentials.find((credential) => credential.id === input.credentialId)?.senderMailbox;
-  const ownMailbox = mailbox === undefined || mailbox === '' || (sender !== undefined && lower(sender) === lower(mailbox));
+  const ownMailbox =
+    mailbox === undefined || mailbox === '' || (sender !== undefined && lower(sender) === lower(mailbox));
   return {
     ...rest,
     ...(ownMailbox ? {} : { mailbox }),
@@ -77,7 +80,8 @@ export const handlerProblems = async (draft: HandlerDraft, world: HandlerWorld):
       ? undefined
       : world.others.find(
           (other) =>
-            lower(mailboxOf(other, world.credentials) ?? '') === lower(mailbox) && lower(other.folder) === lower(draft.folder),
+            lower(mailboxOf(other, world.credentials) ?? '') === lower(mailbox) &&
+            lower(other.folder) === lower(draft.folder),
         );
   if (sameFolder !== undefined) {
     problems.folder = `The handler “${sameFolder.name}” already reads this folder of ${mailbox}: one handler per folder, or mail would be taken twice.`;

@@ -1,7 +1,7 @@
 import {
-  MAX_MAIL_HANDLERS,
   type MailHandlerTestResult,
   type MailHandlerView,
+  MAX_MAIL_HANDLERS,
   type ParsedMailHandlerInput,
 } from '../contract/mail-handlers';
 import type { Clock } from '../shared/seams';
@@ -40,7 +40,8 @@ export const createMailHandlerService = (deps: MailHandlerServiceDeps): MailHand
     save: async (input) => {
       const [all, credentials] = await Promise.all([deps.store.list(), deps.credentials()]);
       const current = input.id === undefined ? undefined : await existing(input.id);
-      if (current === undefined && all.length >= MAX_MAIL_HANDLERS) throw new TooManyMailHandlersError(MAX_MAIL_HANDLERS);
+      if (current === undefined && all.length >= MAX_MAIL_HANDLERS)
+        throw new TooManyMailHandlersError(MAX_MAIL_HANDLERS);
       const draft = normaliseHandler(input, credentials);
       const problems = await handlerProblems(draft, {
         credentials,

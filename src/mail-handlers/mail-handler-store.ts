@@ -24,7 +24,10 @@ const toView = (data: ReturnType<typeof storedMailHandlerSchema.parse>): MailHan
 };
 
 /** Mail handlers in plain storage (kvs), one entry each. */
-export const createMailHandlerStore = (store: KvStore, log: (line: string) => void = () => undefined): MailHandlerStore => {
+export const createMailHandlerStore = (
+  store: KvStore,
+  log: (line: string) => void = () => undefined,
+): MailHandlerStore => {
   const parse = (key: string, value: unknown): MailHandlerView | undefined => {
     const parsed = storedMailHandlerSchema.safeParse(value);
     if (parsed.success) return toView(parsed.data);

@@ -4,7 +4,11 @@ import {
   JIRA_WORDS,
   MAIL_HANDLER_WORDS,
   MAIL_WORDS,
-  NOTIFICATION_WORDS, OUTBOX_WORDS, STORE_WORDS, TEMPLATE_WORDS } from './app-words';
+  NOTIFICATION_WORDS,
+  OUTBOX_WORDS,
+  STORE_WORDS,
+  TEMPLATE_WORDS,
+} from './app-words';
 import { CREDENTIAL_WORDS, GRAPH_WORDS, TOKEN_WORDS } from './connection-words';
 import { type Audience, type ErrorWords, say } from './words';
 

@@ -1,5 +1,5 @@
-import { requestJiraAsApp, requestJiraAsUser } from '../../jira/jira-client';
 import { listIssueTypes } from '../../jira/issue-types';
+import { requestJiraAsApp, requestJiraAsUser } from '../../jira/jira-client';
 import { listProjects } from '../../jira/projects';
 import { searchUserRefs } from '../../jira/user-refs';
 import { createMailHandlerService } from '../../mail-handlers/mail-handler-service';

@@ -32,7 +32,12 @@ export const mailHandlersSection = (deps: MailHandlersSectionDeps): MailHandlers
   return {
     readers,
     functions: {
-      listMailHandlers: resolverFunction({ ...admin, name: 'listMailHandlers', schema: noPayload, run: readers.mailHandlers }),
+      listMailHandlers: resolverFunction({
+        ...admin,
+        name: 'listMailHandlers',
+        schema: noPayload,
+        run: readers.mailHandlers,
+      }),
       saveMailHandler: resolverFunction({
         ...admin,
         name: 'saveMailHandler',

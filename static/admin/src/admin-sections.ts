@@ -34,4 +34,9 @@ export const sectionOfPath = (pathname: string): AdminSectionKey => {
 };
 
 /** The sections that show the credential list (and so load it when first shown). */
-export const NEEDS_CREDENTIALS: ReadonlySet<AdminSectionKey> = new Set(['credentials', 'settings', 'rules', 'mail-handlers']);
+export const NEEDS_CREDENTIALS: ReadonlySet<AdminSectionKey> = new Set([
+  'credentials',
+  'settings',
+  'rules',
+  'mail-handlers',
+]);

@@ -1,4 +1,14 @@
 import {
+  DOMAIN_MESSAGE,
+  PATTERN_BACKREFERENCE_MESSAGE,
+  PATTERN_EMPTY_MATCH_MESSAGE,
+  PATTERN_GROUP_MESSAGE,
+  PATTERN_INVALID_MESSAGE,
+  PATTERN_NESTED_MESSAGE,
+  PATTERN_TOO_LONG_MESSAGE,
+  subjectKeyPatternProblem,
+} from '../../../src/contract/mail-handler-rules';
+import {
   DEFAULT_PROCESSED_FOLDER,
   DEFAULT_SUBJECT_KEY_PATTERN,
   DOMAINS_REQUIRED_MESSAGE,
@@ -10,16 +20,6 @@ import {
   REPORTER_REQUIRED_MESSAGE,
   SAME_FOLDER_MESSAGE,
 } from '../../../src/contract/mail-handlers';
-import {
-  DOMAIN_MESSAGE,
-  PATTERN_BACKREFERENCE_MESSAGE,
-  PATTERN_EMPTY_MATCH_MESSAGE,
-  PATTERN_GROUP_MESSAGE,
-  PATTERN_INVALID_MESSAGE,
-  PATTERN_NESTED_MESSAGE,
-  PATTERN_TOO_LONG_MESSAGE,
-  subjectKeyPatternProblem,
-} from '../../../src/contract/mail-handler-rules';
 import { fieldErrorsOf } from '../../../src/resolvers/resolver-kit';
 import { handlerInput } from '../support/mail-handlers';
 
@@ -45,42 +45,79 @@ describe('mail handler input schema', () => {
     ['a blank name', { name: '  ' }, { name: 'Enter a name, for example "Support inbox".' }],
     ['a long name', { name: 'x'.repeat(81) }, { name: 'Keep the name under 80 characters.' }],
     ['no credential', { credentialId: '' }, { credentialId: 'Choose the credential that reads the mailbox.' }],
-    ['a mailbox with a name', { mailbox: 'Help <help@contoso.com>' }, { mailbox: 'Enter the mailbox address, for example help@contoso.com.' }],
-    ['a mailbox that is no address', { mailbox: 'help' }, { mailbox: 'Enter the mailbox address, for example help@contoso.com.' }],
+    [
+      'a mailbox with a name',
+      { mailbox: 'Help <help@contoso.com>' },
+      { mailbox: 'Enter the mailbox address, for example help@contoso.com.' },
+    ],
+    [
+      'a mailbox that is no address',
+      { mailbox: 'help' },
+      { mailbox: 'Enter the mailbox address, for example help@contoso.com.' },
+    ],
     ['an empty folder', { folder: ' ' }, { folder: 'Enter the folder to read, usually Inbox.' }],
-    ['a folder path', { folder: 'Inbox/Support' }, { folder: 'Enter a folder name of at most 255 characters, without / or \\.' }],
+    [
+      'a folder path',
+      { folder: 'Inbox/Support' },
+      { folder: 'Enter a folder name of at most 255 characters, without / or \\.' },
+    ],
     ['an unknown mode', { mode: 'everything' }, { mode: 'Choose what the handler does with new mail.' }],
     ['no project for new issues', { projectKey: undefined }, { projectKey: PROJECT_REQUIRED_MESSAGE }],
     ['no issue type for new issues', { issueTypeId: undefined }, { issueTypeId: ISSUE_TYPE_REQUIRED_MESSAGE }],
-    ['no default reporter for new issues', { defaultReporter: undefined }, { defaultReporter: REPORTER_REQUIRED_MESSAGE }],
+    [
+      'no default reporter for new issues',
+      { defaultReporter: undefined },
+      { defaultReporter: REPORTER_REQUIRED_MESSAGE },
+    ],
     ['a project key in lower case', { projectKey: 'demo' }, { projectKey: 'Choose a project.' }],
     ['domains without any', { senders: 'domains' }, { allowedDomains: DOMAINS_REQUIRED_MESSAGE }],
-    ['a domain with a space', { senders: 'domains', allowedDomains: ['contoso .com'] }, { allowedDomains: DOMAIN_MESSAGE }],
-    ['a domain without a dot', { senders: 'domains', allowedDomains: ['localhost'] }, { allowedDomains: DOMAIN_MESSAGE }],
-    ['moving into the folder read', { folder: 'Support', processedFolder: 'support' }, { processedFolder: SAME_FOLDER_MESSAGE }],
+    [
+      'a domain with a space',
+      { senders: 'domains', allowedDomains: ['contoso .com'] },
+      { allowedDomains: DOMAIN_MESSAGE },
+    ],
+    [
+      'a domain without a dot',
+      { senders: 'domains', allowedDomains: ['localhost'] },
+      { allowedDomains: DOMAIN_MESSAGE },
+    ],
+    [
+      'moving into the folder read',
+      { folder: 'Support', processedFolder: 'support' },
+      { processedFolder: SAME_FOLDER_MESSAGE },
+    ],
     ['an unsafe pattern', { subjectKeyPattern: '(a+)+([A-Z]+-[0-9]+)' }, { subjectKeyPattern: PATTERN_NESTED_MESSAGE }],
     ['31 days back', { backfillDays: 31 }, { backfillDays: 'Enter a number of days from 0 (from now on) to 30.' }],
-    ['a fraction of a day', { backfillDays: 1.5 }, { backfillDays: 'Enter a number of days from 0 (from now on) to 30.' }],
+    [
+      'a fraction of a day',
+      { backfillDays: 1.5 },
+      { backfillDays: 'Enter a number of days from 0 (from now on) to 30.' },
+    ],
     ['no sender limit', { senderHourlyLimit: 0 }, { senderHourlyLimit: 'Enter a number of messages from 1 to 1000.' }],
   ])('refuses %s on its field', (_name, overrides, expected) => {
     expect(errorsOf({ ...handlerInput(), ...overrides })).toEqual(expected);
   });
 
   it('needs no project, issue type or reporter for comments only', () => {
-    const input = handlerInput({ mode: 'comments-only', projectKey: undefined, issueTypeId: undefined, defaultReporter: undefined });
+    const input = handlerInput({
+      mode: 'comments-only',
+      projectKey: undefined,
+      issueTypeId: undefined,
+      defaultReporter: undefined,
+    });
     expect(errorsOf(input)).toEqual({});
   });
 
   it('shows every field message at once', () => {
-    expect(Object.keys(errorsOf({ ...handlerInput(), name: '', projectKey: undefined, backfillDays: -1 })).sort()).toEqual([
-      'backfillDays',
-      'name',
-      'projectKey',
-    ]);
+    expect(
+      Object.keys(errorsOf({ ...handlerInput(), name: '', projectKey: undefined, backfillDays: -1 })).sort(),
+    ).toEqual(['backfillDays', 'name', 'projectKey']);
   });
 
   it('keeps domains as typed with @ and capitals, lower-cased', () => {
-    const parsed = mailHandlerInputSchema.parse(handlerInput({ senders: 'domains', allowedDomains: ['@Contoso.COM', 'fabrikam.co.uk'] }));
+    const parsed = mailHandlerInputSchema.parse(
+      handlerInput({ senders: 'domains', allowedDomains: ['@Contoso.COM', 'fabrikam.co.uk'] }),
+    );
     expect(parsed.allowedDomains).toEqual(['contoso.com', 'fabrikam.co.uk']);
   });
 

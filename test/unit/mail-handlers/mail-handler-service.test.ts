@@ -1,12 +1,12 @@
-import { mailHandlerInputSchema, type MailHandlerInput } from '../../../src/contract/mail-handlers';
+import { createHandlerMailbox } from '../../../src/composition/handler-mailbox';
+import { type MailHandlerInput,mailHandlerInputSchema } from '../../../src/contract/mail-handlers';
 import {
   MailHandlerInvalidError,
   MailHandlerNotFoundError,
   TooManyMailHandlersError,
 } from '../../../src/mail-handlers/errors';
-import { createMailHandlerStore } from '../../../src/mail-handlers/mail-handler-store';
 import { CHECK_FAILURE_MESSAGES } from '../../../src/mail-handlers/handler-mailbox';
-import { createHandlerMailbox } from '../../../src/composition/handler-mailbox';
+import { createMailHandlerStore } from '../../../src/mail-handlers/mail-handler-store';
 import { FakeHandlerMailbox, handlerInput, handlerService } from '../support/mail-handlers';
 import { MemoryKvStore } from '../support/memory-kv-store';
 
@@ -36,21 +36,38 @@ describe('mail handler service', () => {
   it('creates, lists by name, edits and deletes a handler', async () => {
     const { service, save } = world();
     const created = await save();
-    expect(created).toMatchObject({ id: 'handler-1', name: 'Support inbox', folder: 'Inbox', createdAt: '2024-05-06T06:00:00.000Z' });
+    expect(created).toMatchObject({
+      id: 'handler-1',
+      name: 'Support inbox',
+      folder: 'Inbox',
+      createdAt: '2024-05-06T06:00:00.000Z',
+    });
     expect(created).not.toHaveProperty('mailbox');
     await save({ name: 'A sales inbox', credentialId: 'cred-2' });
     expect((await service.list()).map((handler) => handler.name)).toEqual(['A sales inbox', 'Support inbox']);
 
     const edited = await save({ id: created.id, name: 'Support', mode: 'comments-only' });
-    expect(edited).toMatchObject({ id: 'handler-1', name: 'Support', mode: 'comments-only', createdAt: created.createdAt });
+    expect(edited).toMatchObject({
+      id: 'handler-1',
+      name: 'Support',
+      mode: 'comments-only',
+      createdAt: created.createdAt,
+    });
     expect(await service.delete(created.id)).toEqual({ id: created.id });
     expect((await service.list()).map((handler) => handler.id)).toEqual(['handler-2']);
   });
 
   it("stores no other mailbox when it is the credential's own, and domains only when they are used", async () => {
     const { save } = world();
-    expect(await save({ mailbox: 'SUPPORT@contoso.com', allowedDomains: ['contoso.com'] })).not.toHaveProperty('mailbox');
-    const other = await save({ name: 'Help', mailbox: 'help@contoso.com', senders: 'domains', allowedDomains: ['a.com', 'A.com'] });
+    expect(await save({ mailbox: 'SUPPORT@contoso.com', allowedDomains: ['contoso.com'] })).not.toHaveProperty(
+      'mailbox',
+    );
+    const other = await save({
+      name: 'Help',
+      mailbox: 'help@contoso.com',
+      senders: 'domains',
+      allowedDomains: ['a.com', 'A.com'],
+    });
     expect(other).toMatchObject({ mailbox: 'help@contoso.com', allowedDomains: ['a.com'] });
   });
 
@@ -75,8 +92,13 @@ describe('mail handler service', () => {
       name: 'Another handler is called “Support inbox”. Choose another name.',
     });
     // The same folder of the same mailbox, reached through another credential naming it.
-    expect(await invalidFields(save({ name: 'Second', credentialId: 'cred-2', mailbox: 'support@contoso.com', folder: 'inbox' }))).toEqual({
-      folder: 'The handler “Support inbox” already reads this folder of support@contoso.com: one handler per folder, or mail would be taken twice.',
+    expect(
+      await invalidFields(
+        save({ name: 'Second', credentialId: 'cred-2', mailbox: 'support@contoso.com', folder: 'inbox' }),
+      ),
+    ).toEqual({
+      folder:
+        'The handler “Support inbox” already reads this folder of support@contoso.com: one handler per folder, or mail would be taken twice.',
     });
     await expect(save({ id: first.id, enabled: false })).resolves.toMatchObject({ enabled: false });
   });
@@ -140,8 +162,16 @@ describe('Test a mail handler', () => {
     mailbox.ensured = { ok: false, reason: 'access-denied' };
     const { service, save } = world(mailbox);
     const result = await service.test((await save()).id);
-    expect(result.folder).toEqual({ ok: false, reason: 'folder-not-found', message: CHECK_FAILURE_MESSAGES['folder-not-found'] });
-    expect(result.processedFolder).toEqual({ ok: false, reason: 'access-denied', message: CHECK_FAILURE_MESSAGES['access-denied'] });
+    expect(result.folder).toEqual({
+      ok: false,
+      reason: 'folder-not-found',
+      message: CHECK_FAILURE_MESSAGES['folder-not-found'],
+    });
+    expect(result.processedFolder).toEqual({
+      ok: false,
+      reason: 'access-denied',
+      message: CHECK_FAILURE_MESSAGES['access-denied'],
+    });
   });
 
   it('answers not-connected for every check until the Graph client is plugged in, never a success', async () => {

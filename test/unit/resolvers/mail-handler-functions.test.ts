@@ -28,8 +28,14 @@ describe('mail handler resolver functions', () => {
   it('saves, lists, tests and deletes a handler in ok envelopes', async () => {
     const world = await configuredWorld();
     const saved = await world.admin.saveMailHandler(adminRequest(handlerInput()));
-    expect(saved).toMatchObject({ ok: true, data: { id: 'handler-1', name: 'Support inbox', defaultReporter: REPORTER } });
-    expect(await world.admin.listMailHandlers(adminRequest({}))).toMatchObject({ ok: true, data: [{ id: 'handler-1' }] });
+    expect(saved).toMatchObject({
+      ok: true,
+      data: { id: 'handler-1', name: 'Support inbox', defaultReporter: REPORTER },
+    });
+    expect(await world.admin.listMailHandlers(adminRequest({}))).toMatchObject({
+      ok: true,
+      data: [{ id: 'handler-1' }],
+    });
     const tested = await world.admin.testMailHandler(adminRequest({ id: 'handler-1' }));
     expect(tested).toMatchObject({
       ok: true,
@@ -69,7 +75,10 @@ describe('mail handler resolver functions', () => {
     const world = await configuredWorld();
     await world.admin.saveMailHandler(adminRequest(handlerInput()));
     const answer = await world.admin.saveMailHandler(adminRequest(handlerInput({ name: 'Another' })));
-    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { folder: expect.any(String) as string } } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { folder: expect.any(String) as string } },
+    });
   });
 
   it.each(['deleteMailHandler', 'testMailHandler'] as const)('%s answers a safe not-found', async (name) => {
@@ -83,7 +92,10 @@ describe('mail handler resolver functions', () => {
   it('refuses a hostile id before it reaches storage', async () => {
     const world = await configuredWorld();
     const answer = await world.admin.deleteMailHandler(adminRequest({ id: '../credential:cred-1' }));
-    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fieldErrors: { id: 'Not a mail handler id.' } } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fieldErrors: { id: 'Not a mail handler id.' } },
+    });
   });
 
   it("never answers an unknown error's message", async () => {
@@ -100,12 +112,18 @@ describe('mail handler resolver functions', () => {
 
   it('lists the projects the app sees, their issue types and reporters', async () => {
     const world = await configuredWorld();
-    expect(await world.admin.listHandlerProjects(adminRequest({}))).toMatchObject({ ok: true, data: [{ key: 'DEMO' }, { key: 'HELP' }] });
+    expect(await world.admin.listHandlerProjects(adminRequest({}))).toMatchObject({
+      ok: true,
+      data: [{ key: 'DEMO' }, { key: 'HELP' }],
+    });
     expect(await world.admin.listHandlerIssueTypes(adminRequest({ projectKey: 'HELP' }))).toEqual({
       ok: true,
       data: [{ id: '10010', name: 'Request' }],
     });
-    expect(await world.admin.searchHandlerReporters(adminRequest({ query: 'ann' }))).toEqual({ ok: true, data: [REPORTER] });
+    expect(await world.admin.searchHandlerReporters(adminRequest({ query: 'ann' }))).toEqual({
+      ok: true,
+      data: [REPORTER],
+    });
     expect(await world.admin.listHandlerIssueTypes(adminRequest({ projectKey: 'x' }))).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', fieldErrors: { projectKey: 'Choose a project.' } },

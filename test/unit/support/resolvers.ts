@@ -40,11 +40,11 @@ import { createTemplateStore } from '../../../src/templates/template-store';
 import { createWarningService } from '../../../src/warnings/warning-service';
 import { createWarningStore } from '../../../src/warnings/warning-store';
 import { credentialInput, sequentialIds } from './credentials';
-import { FakeHandlerMailbox, HANDLER_ISSUE_TYPES, HANDLER_PROJECTS, handlerService, REPORTER } from './mail-handlers';
 import type { FetchHandler } from './fake-fetch';
 import { fakeFetch, fakeJwt, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
 import { dueAt, FakeOutboxQueue } from './fake-outbox-queue';
+import { FakeHandlerMailbox, HANDLER_ISSUE_TYPES, HANDLER_PROJECTS, handlerService, REPORTER } from './mail-handlers';
 import { MemoryEntityStore } from './memory-entity-store';
 import { MemoryKvStore } from './memory-kv-store';
 
@@ -252,7 +252,8 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       }),
       listProjects: async () => HANDLER_PROJECTS,
       listIssueTypes: async (projectKey) => HANDLER_ISSUE_TYPES[projectKey] ?? [],
-      searchReporters: async (query) => (REPORTER.displayName.toLowerCase().startsWith(query.toLowerCase()) ? [REPORTER] : []),
+      searchReporters: async (query) =>
+        REPORTER.displayName.toLowerCase().startsWith(query.toLowerCase()) ? [REPORTER] : [],
     },
     mail: {
       templates: {

@@ -24,7 +24,9 @@ const listHint = (list: Loadable<unknown[]>, what: string, ready: string) => {
 export const HandlerIssueFields = ({ values, errors, update, projects }: HandlerIssueFieldsProps) => {
   const { load: issueTypes } = useResolverLoad(values.projectKey, readIssueTypes);
   const projectChoices = withCurrent(
-    projects.state === 'loaded' ? projects.data.map((project) => ({ value: project.key, label: `${project.name} (${project.key})` })) : [],
+    projects.state === 'loaded'
+      ? projects.data.map((project) => ({ value: project.key, label: `${project.name} (${project.key})` }))
+      : [],
     values.projectKey,
     values.projectKey,
   );

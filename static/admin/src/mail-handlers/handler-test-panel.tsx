@@ -16,10 +16,7 @@ const subscriptionText = (check: MailHandlerTestResult['subscription']): string 
 const CheckRow = <T,>({ label, check, text }: { label: string; check: HandlerCheck<T>; text: (data: T) => string }) => (
   <div className="im-handler-test__row">
     <dt>
-      <span
-        className={`im-status-icon im-status-icon--${check.ok ? 'passed' : 'failed'}`}
-        aria-hidden="true"
-      >
+      <span className={`im-status-icon im-status-icon--${check.ok ? 'passed' : 'failed'}`} aria-hidden="true">
         {check.ok ? '✓' : '!'}
       </span>{' '}
       {label}
@@ -44,7 +41,9 @@ export const HandlerTestPanel = ({ handler, onClose }: { handler: MailHandlerVie
           <span className="im-spinner" aria-hidden="true" /> Testing…
         </p>
       )}
-      {load.state === 'failed' && <LoadFailed title="The test did not run" message={load.error.message} onRetry={retry} />}
+      {load.state === 'failed' && (
+        <LoadFailed title="The test did not run" message={load.error.message} onRetry={retry} />
+      )}
       {load.state === 'loaded' && (
         <div role="status">
           <p className="im-secondary">Mailbox: {load.data.mailbox || '—'}</p>
@@ -61,7 +60,11 @@ export const HandlerTestPanel = ({ handler, onClose }: { handler: MailHandlerVie
                 text={(folder) => `${folder.displayName}${folder.created ? ' (created now)' : ''}.`}
               />
             )}
-            <CheckRow label="Subscription" check={load.data.subscription} text={() => subscriptionText(load.data.subscription)} />
+            <CheckRow
+              label="Subscription"
+              check={load.data.subscription}
+              text={() => subscriptionText(load.data.subscription)}
+            />
           </dl>
           <button type="button" className="im-button" onClick={retry}>
             Test again

@@ -90,7 +90,9 @@ export const MailHandlerForm = ({ credentials, projects, onClose, ...options }: 
 
       <SaveMessages
         saving={saving}
-        saved={notice?.kind === 'saved' ? { title: 'Handler saved', text: savedText(notice.name, notice.enabled) } : null}
+        saved={
+          notice?.kind === 'saved' ? { title: 'Handler saved', text: savedText(notice.name, notice.enabled) } : null
+        }
         failed={
           notice?.kind === 'error'
             ? { title: 'The handler was not saved', message: notice.error.message, otherErrors: notice.otherErrors }

@@ -79,11 +79,13 @@ export const MailHandlersSection = ({ credentials }: { credentials: Loadable<Cre
         </button>
       </div>
       <p className="im-secondary">
-        Read a mailbox folder: replies become comments on their issue, and new mail opens issues. Mail from Issue
-        Mailer itself, auto-replies and delivery reports are never taken.
+        Read a mailbox folder: replies become comments on their issue, and new mail opens issues. Mail from Issue Mailer
+        itself, auto-replies and delivery reports are never taken.
       </p>
       <SectionNotice notice={notice} />
-      {handlers.state === 'loading' && <ListLoading label="Loading mail handlers…" columns={[...HANDLER_COLUMNS, '']} />}
+      {handlers.state === 'loading' && (
+        <ListLoading label="Loading mail handlers…" columns={[...HANDLER_COLUMNS, '']} />
+      )}
       {handlers.state === 'failed' && (
         <LoadFailed
           title="Mail handlers could not be loaded"
