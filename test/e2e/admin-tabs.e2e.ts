@@ -8,7 +8,7 @@ useHostedBrowser((started) => {
   run = started;
 });
 
-const TABS = ['Credentials', 'Email templates', 'Sending settings', 'Notification rules', 'Email log'];
+const TABS = ['Credentials', 'Email templates', 'Sending settings', 'Notification rules', 'Mail handlers', 'Email log'];
 
 const tabList = (app: FrameLocator) => app.getByRole('tablist', { name: 'Issue Mailer settings' });
 const tab = (app: FrameLocator, name: string) => tabList(app).getByRole('tab', { name, exact: true });
