@@ -66,7 +66,7 @@ describe('the admin page in tabs', () => {
       await tabList(app)
         .getByRole('tab')
         .evaluateAll((tabs) => tabs.map((item) => item.getAttribute('tabindex'))),
-    ).toEqual(['0', '-1', '-1', '-1', '-1']);
+    ).toEqual(['0', '-1', '-1', '-1', '-1', '-1']);
 
     const keyboard = run.page.keyboard;
     await keyboard.press('ArrowRight');
