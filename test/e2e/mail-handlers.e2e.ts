@@ -28,9 +28,9 @@ describe('mail handlers', () => {
     await form.getByRole('button', { name: 'Save handler' }).click();
     await form.getByText('Enter a name, for example "Support inbox".').waitFor();
     await form.getByText('Choose the project new issues are created in.').waitFor();
-    expect(await form.getByLabel('Name', { exact: true }).evaluate((element) => element === document.activeElement)).toBe(
-      true,
-    );
+    expect(
+      await form.getByLabel('Name', { exact: true }).evaluate((element) => element === document.activeElement),
+    ).toBe(true);
 
     await form.getByLabel('Name', { exact: true }).fill('Support inbox');
     await form.getByLabel('Project', { exact: true }).selectOption({ value: 'DEMO' });

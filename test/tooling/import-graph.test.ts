@@ -35,6 +35,7 @@ const LAYERS: readonly Layer[] = [
     folders: [
       'automation',
       'notifications',
+      'mail-handlers',
       'settings',
       'mail',
       'outbox',

@@ -1,5 +1,3 @@
-import './mail-handlers.css';
-
 import { useState } from 'react';
 
 import type { CredentialView, MailHandlerView } from '../../../../src/contract';
