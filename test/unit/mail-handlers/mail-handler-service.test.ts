@@ -1,5 +1,5 @@
 import { createHandlerMailbox } from '../../../src/composition/handler-mailbox';
-import { type MailHandlerInput,mailHandlerInputSchema } from '../../../src/contract/mail-handlers';
+import { type MailHandlerInput, mailHandlerInputSchema } from '../../../src/contract/mail-handlers';
 import {
   MailHandlerInvalidError,
   MailHandlerNotFoundError,
