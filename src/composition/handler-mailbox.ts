@@ -3,16 +3,15 @@ import type { HandlerMailbox, MailboxAnswer } from '../mail-handlers/handler-mai
 const NOT_CONNECTED: MailboxAnswer<never> = { ok: false, reason: 'not-connected' };
 
 /**
- * Mail handlers' Microsoft Graph, until the Graph client of incoming mail (src/graph/) is plugged in: every check
- * answers `not-connected`, which Test shows as such, never as a success. The adapter that replaces this implements
- * HandlerMailbox (src/mail-handlers/handler-mailbox.ts) with the handler's credential:
- * - folderCounts: GET /users/{mailbox}/mailFolders/{inbox | the child folder of that displayName}
- *   ?$select=displayName,unreadItemCount,totalItemCount; 404 ErrorInvalidUser -> mailbox-not-found, no such folder ->
- *   folder-not-found, 403 -> access-denied, 429/5xx after retries -> unavailable.
- * - ensureFolder: find the child folder by displayName under msgfolderroot, else POST .../childFolders (409
- *   ErrorFolderExists is found: created false); same failure reasons.
- * - subscriptionState(handlerId): the handler's stored subscription (active until its expirationDateTime, expired
- *   after, none when there is none).
+ * Mail handlers' Microsoft Graph, until the Graph client of incoming mail is plugged in: every check answers
+ * `not-connected`, which Test shows as such, never as a success. To plug it in, return
+ * graphHandlerMailbox (graph-handler-mailbox.ts) with
+ * - open(target): inboundMailbox(target.mailbox, the Graph client deps of credential target.credentialId)
+ *   (src/graph/inbound-mailbox.ts; built as the sending side builds them, src/delivery/graph-mail-sender.ts);
+ * - readSubscription(handlerId): the subscription the pipeline stored for the handler (its expirationDateTime).
+ * It implements HandlerMailbox (src/mail-handlers/handler-mailbox.ts): folderCounts reads `inbox` or the named
+ * child of `msgfolderroot` with its counts; ensureFolder finds or creates the processed folder there (409 is
+ * found); what Graph refuses becomes a reason (mailbox-not-found, folder-not-found, access-denied, unavailable).
  */
 export const createHandlerMailbox = (): HandlerMailbox => ({
   folderCounts: () => Promise.resolve(NOT_CONNECTED),
