@@ -14,6 +14,8 @@ import { AppError } from '../shared/app-error';
  *                              `thread:{sha256 of internetMessageId}`    the issue a sent message belongs to
  *                              `email-content:{emailId}.{n}`  chunk n of a queued email's content
  *                              `email-log-settings`           how many days the email log keeps emails
+ *                              `incoming-subscription:{id}`   a Graph subscription of a mail handler (its clientState's
+ *                                                             SHA-256, not the secret)
  *                              `notification-rule:{id}`       a notification rule (event, projects, template, recipients)
  *                              `mail-handler:{id}`            a mail handler (mailbox, folder, what to do with mail)
  *                              `notification-once:{sha256}`   a rule fired for an event (kept 7 days)
@@ -130,6 +132,10 @@ export const incomingMessageEntityKey = (digest: string): string => {
   if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('an incoming message');
   return `in:${digest}`;
 };
+
+/** `id` is Graph's subscription id (a GUID). */
+export const incomingSubscriptionKey = (subscriptionId: string): string =>
+  keyFor('incoming-subscription:', subscriptionId, 'an incoming mail subscription');
 
 /** One entry: how long the email log keeps emails. */
 export const EMAIL_LOG_SETTINGS_KEY = 'email-log-settings';

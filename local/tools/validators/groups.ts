@@ -19,6 +19,7 @@ import {
 } from '../../../src/graph/inbound-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { notificationBatchSchema } from '../../../src/incoming/notifications/notification-schema';
+import { subscriptionRecordSchema } from '../../../src/incoming/notifications/subscription-record-schema';
 import { incomingRecordSchema } from '../../../src/incoming/records/incoming-record-schema';
 import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
 import { contentSchema } from '../../../src/outbox/email-content-schema';
@@ -48,6 +49,11 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
     name: 'graph-notification',
     source: 'src/incoming/notifications/notification-schema.ts',
     schemas: { validateNotificationBatch: notificationBatchSchema },
+  },
+  {
+    name: 'incoming-subscription',
+    source: 'src/incoming/notifications/subscription-record-schema.ts',
+    schemas: { validateSubscriptionRecord: subscriptionRecordSchema },
   },
   {
     name: 'stored-credential',
