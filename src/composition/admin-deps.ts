@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 
+import type { IssueTypeRef, JiraUserRef } from '../contract/mail-handlers';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from '../contract/mail-settings';
 import type { JiraFieldRef, RuleTrial, StatusRef } from '../contract/notification-rules';
 import type { SavedTemplate, templateInputSchema, TemplatePreview, TemplateView } from '../contract/templates';
@@ -7,6 +8,7 @@ import type { CredentialService } from '../credentials/credential-service';
 import type { TestConnectionDeps } from '../credentials/test-connection';
 import type { TrafficHealth } from '../credentials/traffic-health';
 import type { RequestJira } from '../jira/jira-client';
+import type { MailHandlerService } from '../mail-handlers/mail-handler-service';
 import type { RuleService } from '../notifications/rule-service';
 import type { EmailLogService } from '../outbox/email-log-service';
 import type { LogSettingsStore } from '../outbox/log-settings-store';
@@ -46,10 +48,21 @@ export interface AdminRuleDeps {
   tryRule: (id: string, issueKey: string) => Promise<RuleTrial>;
 }
 
+/** Mail handlers (incoming mail), and the Jira lists their form picks from. */
+export interface AdminMailHandlerDeps {
+  handlers: MailHandlerService;
+  /** The projects the app's own Jira account can see: handlers create issues as the app. */
+  listProjects: () => Promise<ProjectRef[]>;
+  listIssueTypes: (projectKey: string) => Promise<IssueTypeRef[]>;
+  /** Jira users by name, as the admin sees them, for the default reporter. */
+  searchReporters: (query: string) => Promise<JiraUserRef[]>;
+}
+
 export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'requestJira'> {
   mail: AdminMailDeps;
   log: AdminLogDeps;
   notifications: AdminRuleDeps;
+  mailHandlers: AdminMailHandlerDeps;
   credentials: CredentialService;
   warnings: Pick<WarningService, 'list'>;
   /** Each credential's last accepted and refused send, shown with its health in the list. */

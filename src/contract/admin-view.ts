@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { AdminWarnings } from './credential-health';
 import type { CredentialView } from './credentials';
 import type { EmailLogPage, EmailLogSettings } from './email-log';
+import type { MailHandlerView } from './mail-handlers';
 import type { MailSettings, ProjectRef, RoleRef } from './mail-settings';
 import type { JiraFieldRef, NotificationRuleView, StatusRef } from './notification-rules';
 import type { ResolverResult } from './result';
@@ -36,6 +37,10 @@ export interface AdminParts {
   emailLogSettings: EmailLogSettings;
   /** listEmailLog without filters: the log's first page as the section opens. */
   emailLog: EmailLogPage;
+  /** listMailHandlers. */
+  mailHandlers: MailHandlerView[];
+  /** listHandlerProjects: the projects the app's own account can see. */
+  handlerProjects: ProjectRef[];
 }
 
 export type AdminPart = keyof AdminParts;
@@ -52,6 +57,8 @@ export const ADMIN_PARTS = [
   'jiraFields',
   'emailLogSettings',
   'emailLog',
+  'mailHandlers',
+  'handlerProjects',
 ] as const satisfies readonly AdminPart[];
 
 /** Each part asked for, answered on its own: one that fails (Jira's projects, say) leaves the others shown. */

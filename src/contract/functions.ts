@@ -21,6 +21,13 @@ import type {
   SendIssueEmailInput,
   SentIssueEmail,
 } from './issue-email';
+import type {
+  IssueTypeRef,
+  JiraUserRef,
+  MailHandlerInput,
+  MailHandlerTestResult,
+  MailHandlerView,
+} from './mail-handlers';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from './mail-settings';
 import type {
   JiraFieldRef,
@@ -87,6 +94,22 @@ export interface AdminFunctions {
   getNotificationRuleHistory: { payload: { id: string }; data: RuleRun[] };
   /** What the rule would send for the issue (read as the admin), or why it would skip; nothing is sent. */
   tryNotificationRule: { payload: { id: string; issueKey: string }; data: RuleTrial };
+  /** Mail handlers (incoming mail), by name. */
+  listMailHandlers: { payload: Record<string, never>; data: MailHandlerView[] };
+  /**
+   * Refused with VALIDATION_FAILED (fieldErrors by field) for an unknown credential, a project or issue type the app
+   * cannot use, a name another handler has, or a folder another handler reads.
+   */
+  saveMailHandler: { payload: MailHandlerInput; data: MailHandlerView };
+  deleteMailHandler: { payload: { id: string }; data: { id: string } };
+  /** The folder with its unread count, the processed folder (created if missing) and the subscription's state. */
+  testMailHandler: { payload: { id: string }; data: MailHandlerTestResult };
+  /** The projects the app's own Jira account can see: handlers create issues as the app. */
+  listHandlerProjects: { payload: Record<string, never>; data: ProjectRef[] };
+  /** A project's issue types, sub-tasks left out. */
+  listHandlerIssueTypes: { payload: { projectKey: string }; data: IssueTypeRef[] };
+  /** Jira users by name, for the default reporter. */
+  searchHandlerReporters: { payload: { query: string }; data: JiraUserRef[] };
 }
 
 /** The Automation action's configuration form (its resolver). */

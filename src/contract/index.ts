@@ -9,6 +9,7 @@ export * from './email-log';
 export * from './error-codes';
 export * from './functions';
 export * from './issue-email';
+export * from './mail-handlers';
 export * from './mail-settings';
 export * from './microsoft-clouds';
 export * from './notification-rules';

@@ -5,6 +5,7 @@ import { DeliveryErrorCode } from '../delivery/errors';
 import type { HistoryRecordInvalidError } from '../history/history-store';
 import { JiraErrorCode } from '../jira/errors';
 import { MailErrorCode, NotAllowedToSendError } from '../mail/errors';
+import { MailHandlerErrorCode } from '../mail-handlers/errors';
 import { NotificationErrorCode } from '../notifications/errors';
 import type { ContentTooLargeError } from '../outbox/email-contents';
 import { OutboxErrorCode } from '../outbox/errors';
@@ -59,6 +60,12 @@ export const OUTBOX_WORDS: Readonly<Record<OutboxErrorCode | ContentTooLargeErro
   EMAIL_CONTENT_TOO_LARGE: {
     admin: 'The email is larger than Microsoft Graph accepts (4 MB). Include fewer comments or a shorter message.',
   },
+};
+
+export const MAIL_HANDLER_WORDS: Readonly<Record<MailHandlerErrorCode, ErrorWords>> = {
+  [MailHandlerErrorCode.NotFound]: { admin: 'That mail handler no longer exists. Reload the page.' },
+  [MailHandlerErrorCode.Invalid]: VALIDATION_WORDS,
+  [MailHandlerErrorCode.TooMany]: { admin: 'Issue Mailer keeps at most 20 mail handlers. Delete one first.' },
 };
 
 export const NOTIFICATION_WORDS: Readonly<Record<NotificationErrorCode, ErrorWords>> = {

@@ -1,6 +1,14 @@
 import { TokenError } from '../oauth/errors';
 import { AppError } from '../shared/app-error';
-import { JIRA_WORDS, MAIL_WORDS, NOTIFICATION_WORDS, OUTBOX_WORDS, STORE_WORDS, TEMPLATE_WORDS } from './app-words';
+import {
+  JIRA_WORDS,
+  MAIL_HANDLER_WORDS,
+  MAIL_WORDS,
+  NOTIFICATION_WORDS,
+  OUTBOX_WORDS,
+  STORE_WORDS,
+  TEMPLATE_WORDS,
+} from './app-words';
 import { CREDENTIAL_WORDS, GRAPH_WORDS, TOKEN_WORDS } from './connection-words';
 import { type Audience, type ErrorWords, say } from './words';
 
@@ -14,6 +22,7 @@ export const ERROR_WORDS = {
   ...CREDENTIAL_WORDS,
   ...OUTBOX_WORDS,
   ...NOTIFICATION_WORDS,
+  ...MAIL_HANDLER_WORDS,
   ...JIRA_WORDS,
   ...TEMPLATE_WORDS,
   ...MAIL_WORDS,

@@ -3,6 +3,7 @@ import type { AdminHandlers } from './admin/admin-section';
 import { credentialsSection } from './admin/credentials-section';
 import { emailLogSection } from './admin/email-log-section';
 import { loadAdminViewFunction } from './admin/load-admin-view';
+import { mailHandlersSection } from './admin/mail-handlers-section';
 import { mailSettingsSection } from './admin/mail-settings-section';
 import { rulesSection } from './admin/rules-section';
 import { templatesSection } from './admin/templates-section';
@@ -18,12 +19,14 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
   const mailSettings = mailSettingsSection(deps);
   const emailLog = emailLogSection(deps);
   const rules = rulesSection(deps);
+  const mailHandlers = mailHandlersSection(deps);
   const readers = {
     ...credentials.readers,
     ...templates.readers,
     ...mailSettings.readers,
     ...emailLog.readers,
     ...rules.readers,
+    ...mailHandlers.readers,
   };
   return {
     loadAdminView: loadAdminViewFunction(deps.requestJira, readers),
@@ -32,5 +35,6 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
     ...mailSettings.functions,
     ...emailLog.functions,
     ...rules.functions,
+    ...mailHandlers.functions,
   };
 };

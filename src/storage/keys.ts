@@ -17,6 +17,7 @@ import { AppError } from '../shared/app-error';
  *                              `incoming-subscription:{id}`   a Graph subscription of a mail handler (its clientState's
  *                                                             SHA-256, not the secret)
  *                              `notification-rule:{id}`       a notification rule (event, projects, template, recipients)
+ *                              `mail-handler:{id}`            a mail handler (mailbox, folder, what to do with mail)
  *                              `notification-once:{sha256}`   a rule fired for an event (kept 7 days)
  *                              `automation-send:{sha256}.{n}` an Automation rule's nth email of an issue (kept 1 hour)
  * Custom entities:             `outbox-email` {emailId}       an email of the outbox / email log
@@ -142,6 +143,10 @@ export const EMAIL_LOG_SETTINGS_KEY = 'email-log-settings';
 export const NOTIFICATION_RULE_PREFIX = 'notification-rule:';
 /** A notification rule (src/notifications/rule-store.ts). */
 export const notificationRuleKey = (id: string): string => keyFor(NOTIFICATION_RULE_PREFIX, id, 'a notification rule');
+
+export const MAIL_HANDLER_PREFIX = 'mail-handler:';
+
+export const mailHandlerKey = (id: string): string => keyFor(MAIL_HANDLER_PREFIX, id, 'a mail handler');
 
 /** `digest` is the hex SHA-256 of a rule id and an event's id: the mark that the rule fired for that event. */
 export const notificationOnceKey = (digest: string): string => {

@@ -8,7 +8,7 @@ useHostedBrowser((started) => {
   run = started;
 });
 
-const TABS = ['Credentials', 'Email templates', 'Sending settings', 'Notification rules', 'Email log'];
+const TABS = ['Credentials', 'Email templates', 'Sending settings', 'Notification rules', 'Mail handlers', 'Email log'];
 
 const tabList = (app: FrameLocator) => app.getByRole('tablist', { name: 'Issue Mailer settings' });
 const tab = (app: FrameLocator, name: string) => tabList(app).getByRole('tab', { name, exact: true });
@@ -66,7 +66,7 @@ describe('the admin page in tabs', () => {
       await tabList(app)
         .getByRole('tab')
         .evaluateAll((tabs) => tabs.map((item) => item.getAttribute('tabindex'))),
-    ).toEqual(['0', '-1', '-1', '-1', '-1']);
+    ).toEqual(['0', '-1', '-1', '-1', '-1', '-1']);
 
     const keyboard = run.page.keyboard;
     await keyboard.press('ArrowRight');

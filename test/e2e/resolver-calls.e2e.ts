@@ -40,6 +40,7 @@ const SECTION_HEADINGS: Record<AdminSection, string> = {
   'Email templates': 'Email templates',
   'Sending settings': 'Sending settings',
   'Notification rules': 'Notification rules',
+  'Mail handlers': 'Mail handlers',
   'Email log': 'Email log',
 };
 
@@ -60,7 +61,13 @@ describe('resolver calls the admin page makes', () => {
     expect(opening).toEqual([view('warnings', 'credentials')]);
 
     const perTab: Array<[AdminSection, Call[]]> = [];
-    for (const section of ['Email templates', 'Sending settings', 'Notification rules', 'Email log'] as const) {
+    for (const section of [
+      'Email templates',
+      'Sending settings',
+      'Notification rules',
+      'Mail handlers',
+      'Email log',
+    ] as const) {
       await openSection(app, section);
       perTab.push([section, counter.take()]);
     }
@@ -72,6 +79,7 @@ describe('resolver calls the admin page makes', () => {
       ['Email templates', [view('templates')]],
       ['Sending settings', [view('mailSettings', 'projectRoles', 'projects')]],
       ['Notification rules', [view('rules', 'statuses', 'projects', 'jiraFields')]],
+      ['Mail handlers', [view('mailHandlers', 'handlerProjects')]],
       ['Email log', [view('emailLog', 'emailLogSettings')]],
     ]);
 

@@ -37,6 +37,7 @@ const LAYERS: readonly Layer[] = [
       'incoming',
       'automation',
       'notifications',
+      'mail-handlers',
       'settings',
       'mail',
       'outbox',

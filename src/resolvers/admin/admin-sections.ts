@@ -47,6 +47,14 @@ const rules = loadOnce(async () => {
   return rulesSection(createAdminRulesDeps());
 });
 
+const mailHandlers = loadOnce(async () => {
+  const [{ mailHandlersSection }, { createAdminMailHandlersDeps }] = await Promise.all([
+    import(/* webpackChunkName: "admin-mail-handlers" */ './mail-handlers-section'),
+    import(/* webpackChunkName: "admin-mail-handlers" */ '../../composition/admin/mail-handlers-root'),
+  ]);
+  return mailHandlersSection(createAdminMailHandlersDeps());
+});
+
 /** Functions `keys` of a section, each loading the section on its call; the admin check runs in the loaded function. */
 const fromSection = <K extends keyof AdminFunctions>(
   section: () => Promise<{ functions: Pick<AdminHandlers, K> }>,
@@ -69,6 +77,8 @@ const readers: AdminViewReaders = {
   jiraFields: async () => (await rules()).readers.jiraFields(),
   emailLogSettings: async () => (await emailLog()).readers.emailLogSettings(),
   emailLog: async () => (await emailLog()).readers.emailLog(),
+  mailHandlers: async () => (await mailHandlers()).readers.mailHandlers(),
+  handlerProjects: async () => (await mailHandlers()).readers.handlerProjects(),
 };
 
 /** The admin resolver's functions (function `admin-resolver`), each section loaded on its first call. */
@@ -106,5 +116,14 @@ export const lazyAdminFunctions = (): AdminHandlers => ({
     'getNotificationRuleHistory',
     'tryNotificationRule',
     'listJiraFields',
+  ]),
+  ...fromSection(mailHandlers, [
+    'listMailHandlers',
+    'saveMailHandler',
+    'deleteMailHandler',
+    'testMailHandler',
+    'listHandlerProjects',
+    'listHandlerIssueTypes',
+    'searchHandlerReporters',
   ]),
 });

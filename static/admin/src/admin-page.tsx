@@ -9,6 +9,7 @@ import { CredentialsSection } from './credentials/credentials-section';
 import { useCredentialList } from './credentials/use-credential-list';
 import { WarningsBanner } from './credentials/warnings-banner';
 import { EmailLogSection } from './email-log/email-log-section';
+import { MailHandlersSection } from './mail-handlers/mail-handlers-section';
 import { MailSections } from './mail-sections';
 import { ADMIN_TABS_PREFIX, SectionPanel } from './section-panel';
 import { useSectionRoute } from './use-section-route';
@@ -92,6 +93,9 @@ export const AdminPage = () => {
               <SectionPanel key={key} section={key} selected={selected} visited={visited} />
             ))
           )}
+          <SectionPanel section="mail-handlers" selected={selected} visited={visited}>
+            <MailHandlersSection credentials={credentials.loadable} />
+          </SectionPanel>
           <SectionPanel section="email-log" selected={selected} visited={visited}>
             <EmailLogSection />
           </SectionPanel>

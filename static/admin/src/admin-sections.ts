@@ -1,6 +1,6 @@
 import type { TabItem } from '../../shared/components/tabs';
 
-export type AdminSectionKey = 'credentials' | 'templates' | 'settings' | 'rules' | 'email-log';
+export type AdminSectionKey = 'credentials' | 'templates' | 'settings' | 'rules' | 'mail-handlers' | 'email-log';
 
 /** The admin page's tabs, in order; the first is where the page opens. */
 export const ADMIN_SECTIONS: readonly TabItem<AdminSectionKey>[] = [
@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS: readonly TabItem<AdminSectionKey>[] = [
   { key: 'templates', label: 'Email templates' },
   { key: 'settings', label: 'Sending settings' },
   { key: 'rules', label: 'Notification rules' },
+  { key: 'mail-handlers', label: 'Mail handlers' },
   { key: 'email-log', label: 'Email log' },
 ];
 
@@ -19,6 +20,7 @@ const PATHS: Record<AdminSectionKey, string> = {
   templates: '/email-templates',
   settings: '/sending-settings',
   rules: '/notification-rules',
+  'mail-handlers': '/mail-handlers',
   'email-log': '/email-log',
 };
 
@@ -32,4 +34,9 @@ export const sectionOfPath = (pathname: string): AdminSectionKey => {
 };
 
 /** The sections that show the credential list (and so load it when first shown). */
-export const NEEDS_CREDENTIALS: ReadonlySet<AdminSectionKey> = new Set(['credentials', 'settings', 'rules']);
+export const NEEDS_CREDENTIALS: ReadonlySet<AdminSectionKey> = new Set([
+  'credentials',
+  'settings',
+  'rules',
+  'mail-handlers',
+]);

@@ -4,6 +4,7 @@ import '../../shared/panels.css';
 import '../../shared/tabs.css';
 import './admin.css';
 import './email-log/email-log.css';
+import './mail-handlers/mail-handlers.css';
 import './notification-rules/notification-rules.css';
 import './shared/form-controls.css';
 import './sending-settings/chip-picker.css';

@@ -136,7 +136,8 @@ export const allMarkup = async (run: HostedBrowser): Promise<string> => {
 export const isFocused = (locator: Locator): Promise<boolean> =>
   locator.evaluate((element) => element === element.ownerDocument.activeElement);
 
-export type AdminSection = 'Credentials' | 'Email templates' | 'Sending settings' | 'Notification rules' | 'Email log';
+export type AdminSection =
+  'Credentials' | 'Email templates' | 'Sending settings' | 'Notification rules' | 'Mail handlers' | 'Email log';
 
 /**
  * Shows one section of the admin page the way an admin does, by its tab, and waits until the tab is selected.

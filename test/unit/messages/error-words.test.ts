@@ -15,7 +15,13 @@ import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { JiraError, JiraErrorCode, NotAdminError } from '../../../src/jira/errors';
 import { MailValidationError, NotAllowedToSendError } from '../../../src/mail/errors';
 import {
+  MailHandlerInvalidError,
+  MailHandlerNotFoundError,
+  TooManyMailHandlersError,
+} from '../../../src/mail-handlers/errors';
+import {
   JIRA_WORDS,
+  MAIL_HANDLER_WORDS,
   MAIL_WORDS,
   NOTIFICATION_WORDS,
   OUTBOX_WORDS,
@@ -56,6 +62,9 @@ const SAMPLES: readonly AppError[] = [
     .filter((code) => code !== OutboxErrorCode.CursorInvalid)
     .map((code) => new OutboxError(code, RAW)),
   new RuleInvalidError({ jql: 'Jira could not read the JQL.' }),
+  new MailHandlerNotFoundError('handler-1'),
+  new MailHandlerInvalidError({ folder: 'Another handler reads this folder.' }),
+  new TooManyMailHandlersError(20),
   new EmailLogCursorInvalidError(new Error(RAW)),
   new NotAdminError(),
   new CredentialNotFoundError('c-1'),
@@ -96,6 +105,7 @@ const VALIDATION = [
   'SECRET_REQUIRED',
   'MAIL_INVALID',
   'NOTIFICATION_RULE_INVALID',
+  'MAIL_HANDLER_INVALID',
   'EMAIL_LOG_CURSOR_INVALID',
 ];
 
@@ -140,6 +150,7 @@ describe('the words for every error code', () => {
       CREDENTIAL_WORDS,
       OUTBOX_WORDS,
       NOTIFICATION_WORDS,
+      MAIL_HANDLER_WORDS,
       JIRA_WORDS,
       TEMPLATE_WORDS,
       MAIL_WORDS,

@@ -19,6 +19,8 @@ const READ_FUNCTION: Record<AdminPart, keyof AdminFunctions> = {
   jiraFields: 'listJiraFields',
   emailLogSettings: 'getEmailLogSettings',
   emailLog: 'listEmailLog',
+  mailHandlers: 'listMailHandlers',
+  handlerProjects: 'listHandlerProjects',
 };
 
 const PERMISSION_CHECK = '/rest/api/3/mypermissions?permissions=ADMINISTER';
@@ -60,7 +62,7 @@ describe('loadAdminView: the admin page reads in one call', () => {
   it.each([
     [{ parts: [] }, { parts: 'Ask for at least one part.' }],
     [{ parts: ['credentials', 'secrets'] }, { parts: 'Not a part of the admin page.' }],
-    [{ parts: Array<string>(12).fill('warnings') }, { parts: 'Ask for each part once.' }],
+    [{ parts: Array<string>(ADMIN_PARTS.length + 1).fill('warnings') }, { parts: 'Ask for each part once.' }],
     [{}, { parts: 'Invalid input: expected array, received undefined' }],
   ])('refuses the payload %j', async (payload, fieldErrors) => {
     const world = await configuredWorld();

@@ -44,6 +44,7 @@ import type { FetchHandler } from './fake-fetch';
 import { fakeFetch, fakeJwt, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
 import { dueAt, FakeOutboxQueue } from './fake-outbox-queue';
+import { FakeHandlerMailbox, HANDLER_ISSUE_TYPES, HANDLER_PROJECTS, handlerService, REPORTER } from './mail-handlers';
 import { MemoryEntityStore } from './memory-entity-store';
 import { MemoryKvStore } from './memory-kv-store';
 
@@ -240,7 +241,20 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     now: () => clock.now,
     newId: sequentialIds('rule'),
   });
+  const handlerMailbox = new FakeHandlerMailbox();
   const admin = createAdminFunctions({
+    mailHandlers: {
+      handlers: handlerService({
+        kv: appKv,
+        credentials: async () => await credentials.list(),
+        mailbox: handlerMailbox,
+        now: () => clock.now,
+      }),
+      listProjects: async () => HANDLER_PROJECTS,
+      listIssueTypes: async (projectKey) => HANDLER_ISSUE_TYPES[projectKey] ?? [],
+      searchReporters: async (query) =>
+        REPORTER.displayName.toLowerCase().startsWith(query.toLowerCase()) ? [REPORTER] : [],
+    },
     mail: {
       templates: {
         list: () => templates.list(),
@@ -310,6 +324,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   });
   return {
     kv,
+    handlerMailbox,
     credentials,
     warnings,
     jira,

@@ -6,6 +6,7 @@ import type {
   CredentialInput,
   EmailLogSettings,
   ListEmailLogInput,
+  MailHandlerInput,
   MailSettings,
   NotificationRuleInput,
   TemplateInput,
@@ -51,3 +52,8 @@ export const saveNotificationRule = (input: NotificationRuleInput) => call('save
 export const deleteNotificationRule = (id: string) => call('deleteNotificationRule', { id });
 export const getNotificationRuleHistory = (id: string) => call('getNotificationRuleHistory', { id });
 export const tryNotificationRule = (id: string, issueKey: string) => call('tryNotificationRule', { id, issueKey });
+export const saveMailHandler = (input: MailHandlerInput) => call('saveMailHandler', input);
+export const deleteMailHandler = (id: string) => call('deleteMailHandler', { id });
+export const testMailHandler = (id: string) => call('testMailHandler', { id });
+export const listHandlerIssueTypes = (projectKey: string) => call('listHandlerIssueTypes', { projectKey });
+export const searchHandlerReporters = (query: string) => call('searchHandlerReporters', { query });

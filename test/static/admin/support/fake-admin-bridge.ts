@@ -25,6 +25,8 @@ const PART_READS: Record<AdminPart, BridgeCall> = {
   jiraFields: { functionKey: 'listJiraFields', payload: {} },
   emailLogSettings: { functionKey: 'getEmailLogSettings', payload: {} },
   emailLog: { functionKey: 'listEmailLog', payload: {} },
+  mailHandlers: { functionKey: 'listMailHandlers', payload: {} },
+  handlerProjects: { functionKey: 'listHandlerProjects', payload: {} },
 };
 
 /**

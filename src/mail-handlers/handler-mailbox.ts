@@ -1,0 +1,55 @@
+import type {
+  HandlerCheck,
+  HandlerCheckFailure,
+  HandlerFolderState,
+  HandlerSubscriptionState,
+} from '../contract/mail-handlers';
+
+/** The mailbox a handler reads, as Graph names it: the credential that signs in, and the user's address. */
+export interface MailboxTarget {
+  credentialId: string;
+  /** The handler's mailbox, or its credential's sender mailbox. */
+  mailbox: string;
+}
+
+/** A port's answer: its data, or why there is none (never a thrown error for an expected refusal). */
+export type MailboxAnswer<T> = { ok: true; data: T } | { ok: false; reason: HandlerCheckFailure; requestId?: string };
+
+/**
+ * What mail handlers need from Microsoft Graph: the port the Graph adapter implements (src/graph/ answers it; the
+ * composition root plugs it in). Each method answers `{ ok: false, reason }` for what Graph refuses (404 mailbox or
+ * folder, 403, 5xx after retries) and throws only for a bug.
+ */
+export interface HandlerMailbox {
+  /**
+   * The folder a handler reads, by display name: `Inbox` is the well-known `inbox`; any other name is a child of
+   * the mailbox's root (`GET /users/{mailbox}/mailFolders/{id}?$select=displayName,unreadItemCount,totalItemCount`,
+   * https://learn.microsoft.com/en-us/graph/api/mailfolder-get?view=graph-rest-1.0).
+   */
+  folderCounts: (target: MailboxTarget, folder: string) => Promise<MailboxAnswer<HandlerFolderState>>;
+  /**
+   * Finds the folder processed messages move to, or creates it under the mailbox's root (`POST .../childFolders`,
+   * 409 ErrorFolderExists read as found: https://learn.microsoft.com/en-us/graph/api/mailfolder-post-childfolders).
+   */
+  ensureFolder: (target: MailboxTarget, displayName: string) => Promise<MailboxAnswer<{ created: boolean }>>;
+  /** The handler's change-notification subscription, as the app stored it and Graph last confirmed it. */
+  subscriptionState: (handlerId: string) => Promise<MailboxAnswer<HandlerSubscriptionState>>;
+}
+
+/** What Test says for each reason a check has no answer. */
+export const CHECK_FAILURE_MESSAGES: Readonly<Record<HandlerCheckFailure, string>> = {
+  'not-connected':
+    'Issue Mailer does not read mailboxes through Microsoft Graph yet: incoming mail arrives in a coming version. The handler is saved and waits for it.',
+  'mailbox-not-found':
+    "Microsoft 365 has no such mailbox. Check the mailbox address, or the credential's sender mailbox.",
+  'folder-not-found': 'The mailbox has no folder of that name. Check the folder, for example Inbox.',
+  'access-denied':
+    "The credential may not read this mailbox. Grant the app registration Mail.ReadWrite (application) and check the mailbox's application access policy.",
+  unavailable: 'Microsoft 365 did not answer. Try again in a minute.',
+};
+
+/** A port's answer as a check Test shows. */
+export const checkOf = <T>(answer: MailboxAnswer<T>): HandlerCheck<T> =>
+  answer.ok
+    ? { ok: true, data: answer.data }
+    : { ok: false, reason: answer.reason, message: CHECK_FAILURE_MESSAGES[answer.reason] };
