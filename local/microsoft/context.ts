@@ -1,10 +1,14 @@
 import type { CertificateKeys } from './certificate-keys';
 import type { DeliveryRecorder } from './delivery-stats';
+import type { DeltaTokens } from './delta-tokens';
 import type { ExchangeLimits } from './exchange-limits';
 import type { FaultMixer } from './fault-mix';
 import type { FaultInjector } from './faults';
 import type { JwtIssuer } from './jwt-issuer';
+import type { MailStore } from './mail-store';
 import type { MailboxStore } from './mailbox-store';
+import type { NotificationSender } from './notification-sender';
+import type { SubscriptionStore } from './subscription-store';
 import type { TenantDirectory } from './tenant-directory';
 import type { MicrosoftEmulatorConfig, SendHook } from './types';
 
@@ -16,6 +20,8 @@ export interface EmulatorContext {
   readonly keys: CertificateKeys;
   readonly issuer: JwtIssuer;
   readonly store: MailboxStore;
+  /** Mail the emulated mailboxes received: Inbox, created folders, the change journal. */
+  readonly mail: MailStore;
   readonly faults: FaultInjector;
   readonly counts: { token: number; graph: number };
   readonly now: () => Date;
@@ -26,6 +32,18 @@ export interface EmulatorContext {
   readonly shutdown: AbortSignal;
   /** Fault mix, Exchange limits, statistics and send hook of the delivery tests. */
   readonly delivery: DeliveryControls;
+  /** Delta tokens and the change-notification switch of the inbound-mail tests. */
+  readonly inbound: InboundControls;
+}
+
+export interface InboundControls {
+  readonly deltaTokens: DeltaTokens;
+  readonly subscriptions: SubscriptionStore;
+  readonly notifier: NotificationSender;
+  /** Every delta and skip token given so far is expired (410 syncStateNotFound). */
+  expireDeltaTokens: () => void;
+  /** While paused, change notifications are held (sent after resuming); "notifications switched off". */
+  setNotificationsPaused: (paused: boolean) => void;
 }
 
 export interface DeliveryControls {

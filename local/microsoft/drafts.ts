@@ -4,6 +4,7 @@ import { type Draft, draftsOf } from './draft-store';
 import type { GraphCaller } from './graph-auth';
 import { type GraphError, GraphErrors } from './graph-errors';
 import { graphMessage, internetMessageIdOf, projectMessage } from './graph-message';
+import { deliverToEmulatedRecipients, emulatedMailbox } from './inbound-delivery';
 import { readJsonObjectBody } from './json-body';
 import { findMailFolder } from './mail-folders';
 import { openMailbox } from './mailbox-access';
@@ -175,12 +176,14 @@ const sendDraft = async (ctx: EmulatorContext, draft: Draft): Promise<DraftOutco
       // The hook may have waited while another request sent or deleted the draft.
       const current = draftsOf(ctx).get(draft.mailbox, draft.id);
       if (current === undefined) return { ok: false, error: GraphErrors.itemNotFound() };
-      ctx.store.add({
+      const stored = ctx.store.add({
         mailbox: current.mailbox,
         message: { ...current.message, internetMessageId },
         savedToSentItems: true,
         receivedAt: ctx.now(),
       });
+      const sender = emulatedMailbox(ctx, current.mailbox);
+      if (sender !== undefined) deliverToEmulatedRecipients(ctx, stored, sender);
       draftsOf(ctx).remove(current.id);
       return { ok: true, internetMessageId };
     },

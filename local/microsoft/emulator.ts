@@ -5,6 +5,7 @@ import { CertificateKeys } from './certificate-keys';
 import { parseTenantConfig } from './config';
 import type { EmulatorContext } from './context';
 import { DeliveryRecorder } from './delivery-stats';
+import { DeltaTokens } from './delta-tokens';
 import { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 import { ExchangeLimits } from './exchange-limits';
 import { FaultMixer } from './fault-mix';
@@ -13,9 +14,14 @@ import { graphErrorBody, GraphErrors } from './graph-errors';
 import { handleGraphRequest } from './graph-router';
 import { send, sendJson } from './http-util';
 import { newGuid } from './ids';
+import { seedMailbox, writeToMailbox } from './inbound-delivery';
 import { JwtIssuer } from './jwt-issuer';
 import { handleLoginRequest } from './login-router';
+import { MailStore } from './mail-store';
 import { MailboxStore } from './mailbox-store';
+import { NotificationSender } from './notification-sender';
+import { sweepSubscriptions } from './subscription-routes';
+import { SubscriptionStore } from './subscription-store';
 import { TenantDirectory } from './tenant-directory';
 import type { MicrosoftEmulator, MicrosoftEmulatorOptions } from './types';
 
@@ -92,12 +98,18 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
   const shutdown = new AbortController();
   const urls = { login: '', graph: '' };
   const recorder = new DeliveryRecorder();
+  const deltaTokens = new DeltaTokens();
+  const subscriptions = new SubscriptionStore();
+  const notifier = new NotificationSender(subscriptions, now, shutdown.signal);
+  const mail = new MailStore();
+  mail.onChange((mailbox, entry, message) => notifier.onChange(mailbox, entry, message.immutableId));
   const ctx: EmulatorContext = {
     config,
     directory: new TenantDirectory(config),
     keys: new CertificateKeys(config),
     issuer: await JwtIssuer.create(),
     store: new MailboxStore(),
+    mail,
     faults: new FaultInjector(),
     counts: { token: 0, graph: 0 },
     now,
@@ -110,7 +122,18 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
       recorder,
       hook: undefined,
     },
+    inbound: {
+      deltaTokens,
+      subscriptions,
+      notifier,
+      expireDeltaTokens: () => deltaTokens.expireAll(),
+      setNotificationsPaused: (paused) => notifier.setPaused(paused),
+    },
   };
+  // Expiry and reauthorizationRequired follow the emulator's clock, looked at every second.
+  const sweeper = setInterval(() => sweepSubscriptions(ctx), 1000);
+  sweeper.unref();
+  shutdown.signal.addEventListener('abort', () => clearInterval(sweeper));
 
   const loginServer = createServer(
     guarded(
@@ -163,6 +186,30 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
     setSendHook: (hook) => {
       ctx.delivery.hook = hook;
     },
+    deliverMail: (request) => {
+      const outcome = writeToMailbox(ctx, request);
+      if (!outcome.ok) throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.InboundRefused, outcome.reason);
+      return outcome.message;
+    },
+    seedMailbox: (request) => {
+      const outcome = seedMailbox(ctx, request);
+      if (!outcome.ok) throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.InboundRefused, outcome.reason);
+    },
+    receivedMessages: (mailbox, folderId) => ctx.mail.list(mailbox, folderId),
+    expireDeltaTokens: () => ctx.inbound.expireDeltaTokens(),
+    setNotificationsPaused: (paused) => ctx.inbound.setNotificationsPaused(paused),
+    notificationAttempts: () => [...notifier.attempts],
+    setNotifierTiming: (timing) => {
+      notifier.timing = { ...notifier.timing, ...timing };
+    },
+    sendLifecycleEvent: (subscriptionId, event) => {
+      const subscription = subscriptions.get(subscriptionId);
+      if (subscription === undefined) return false;
+      if (event === 'subscriptionRemoved') subscriptions.remove(subscriptionId);
+      notifier.lifecycle(subscription, event);
+      return true;
+    },
+    sweepSubscriptions: () => sweepSubscriptions(ctx),
     close: () => {
       closed ??= (async () => {
         shutdown.abort();

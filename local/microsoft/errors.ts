@@ -5,6 +5,7 @@ export const MicrosoftEmulatorErrorCode = {
   NotLoopback: 'MS_EMULATOR_NOT_LOOPBACK',
   ListenFailed: 'MS_EMULATOR_LISTEN_FAILED',
   FaultInvalid: 'MS_EMULATOR_FAULT_INVALID',
+  InboundRefused: 'MS_EMULATOR_INBOUND_REFUSED',
 } as const;
 export type MicrosoftEmulatorErrorCode = (typeof MicrosoftEmulatorErrorCode)[keyof typeof MicrosoftEmulatorErrorCode];
 

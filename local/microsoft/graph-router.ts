@@ -5,13 +5,18 @@ import { deleteDraft, handleDraftPost } from './drafts';
 import type { ConcurrencySlot } from './exchange-limits';
 import type { MixedFault } from './fault-mix';
 import { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_DELAY_MS, delay } from './faults';
+import type { Answer } from './graph-answer';
 import { authenticateGraphRequest, type GraphCaller, peekCaller } from './graph-auth';
 import { type GraphError, graphErrorBody, GraphErrors, graphHeaders, type GraphRequestIds } from './graph-errors';
 import { header, mediaType, pathSegments, readBody, requestUrl, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
+import { routeInbound } from './inbound-router';
+import { handleInboundPost } from './inbound-seam';
 import { handleMailboxPages } from './mailbox-page';
 import { readMailbox } from './mailbox-reads';
+import { readPrefer } from './received-message';
 import { GRAPH_MAX_REQUEST_BYTES, sendMail } from './send-mail';
+import { handleSubscriptions } from './subscription-routes';
 import { TenantDirectory } from './tenant-directory';
 import { handleUploadRequest, UPLOAD_PATH } from './upload-sessions';
 import { getUser } from './users';
@@ -22,13 +27,6 @@ const MAILBOX_READ_SEGMENTS = ['mailfolders', 'messages'];
 const VERSIONS = ['v1.0', 'beta'];
 /** Graph's media type for JSON answers. */
 const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
-
-type Answer =
-  | { kind: 'error'; error: GraphError }
-  | { kind: 'accepted' }
-  | { kind: 'noContent' }
-  | { kind: 'json'; body: unknown }
-  | { kind: 'created'; body: unknown };
 
 /** What the router knows of a request while answering it. */
 interface InFlight {
@@ -47,7 +45,8 @@ export const handleGraphRequest = async (
   const url = requestUrl(req);
   const segments = pathSegments(url.pathname);
   if (segments[0] === 'mailbox') {
-    handleMailboxPages(ctx, req, res, segments.slice(1));
+    if (req.method === 'POST') await handleInboundPost(ctx, req, res, segments.slice(1));
+    else handleMailboxPages(ctx, req, res, segments.slice(1));
     return;
   }
   if (segments.length === 0) {
@@ -91,10 +90,13 @@ export const handleGraphRequest = async (
       send(res, 204, headers, undefined);
       return;
     case 'created':
-      sendJson(res, 201, { ...headers, 'Content-Type': ODATA_JSON }, answer.body);
+      sendJson(res, 201, { ...headers, 'Content-Type': ODATA_JSON, ...answer.headers }, answer.body);
       return;
     case 'json':
-      sendJson(res, 200, { ...headers, 'Content-Type': ODATA_JSON }, answer.body);
+      sendJson(res, 200, { ...headers, 'Content-Type': ODATA_JSON, ...answer.headers }, answer.body);
+      return;
+    case 'raw':
+      send(res, 200, { ...headers, 'Content-Type': answer.contentType }, answer.body);
       return;
     case 'error':
       sendJson(
@@ -214,6 +216,21 @@ const route = async (
           ? error(outcome.error)
           : error(GraphErrors.notImplemented(method, outcome.unsupported));
       }
+      if (action !== undefined) {
+        const inbound = await routeInbound(ctx, {
+          caller,
+          user,
+          version,
+          method,
+          segments: [action, ...rest],
+          query: url.searchParams,
+          path,
+          prefer: header(req, 'prefer'),
+          mediaType: mediaType(req),
+          body,
+        });
+        if (inbound !== undefined) return inbound;
+      }
       if (action === undefined) {
         if (method !== 'GET') return error(GraphErrors.notImplemented(method, path));
         const outcome = getUser(ctx, caller, user, version, url.searchParams, path);
@@ -245,6 +262,7 @@ const route = async (
           segments: [action, ...rest],
           query: url.searchParams,
           path,
+          view: readPrefer(header(req, 'prefer')),
         });
         if (outcome.ok) return { kind: 'json', body: outcome.body };
         return 'error' in outcome
@@ -253,6 +271,16 @@ const route = async (
       }
       return error(GraphErrors.notImplemented(method, path));
     }
+    case 'subscriptions':
+      return handleSubscriptions(ctx, {
+        caller,
+        version,
+        method,
+        segments: [user, action, ...rest].filter((segment) => segment !== undefined),
+        mediaType: mediaType(req),
+        body,
+        prefer: header(req, 'prefer'),
+      });
     default:
       return error(GraphErrors.segmentNotFound(resource));
   }

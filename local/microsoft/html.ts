@@ -47,6 +47,13 @@ td.nowrap { white-space: nowrap; }
 td.subject { min-width: 220px; }
 ul.attachments { margin: 0; padding-left: 16px; }
 iframe.mail-body { width: 100%; min-height: 420px; border: 1px solid var(--border); border-radius: 4px; background: #fff; }
+form.mail-form { display: grid; gap: 8px; max-width: 640px; margin: 8px 0; }
+form.mail-form label { display: grid; gap: 2px; color: var(--muted); }
+form.mail-form input:not([type=file]), form.mail-form textarea, form.mail-form select { font: inherit; padding: 4px 6px; border: 1px solid var(--border); border-radius: 4px; color: #1f2328; }
+form.mail-form button { justify-self: start; font: inherit; padding: 4px 14px; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
+:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+details.write summary { cursor: pointer; color: var(--accent); margin: 8px 0; }
+ul.folders { margin: 0 0 8px; padding-left: 16px; }
 pre.mail-body { white-space: pre-wrap; background: #fff; border: 1px solid var(--border); border-radius: 4px; padding: 12px; margin: 0; }
 `;
 
@@ -68,13 +75,16 @@ ${body}
 </html>
 `.value;
 
-export const sendPage = (res: ServerResponse, status: number, document: string): void => {
+/** The mailbox page's forms post to the emulator itself. */
+export const FORM_PAGE_CSP = PAGE_CSP.replace("form-action 'none'", "form-action 'self'");
+
+export const sendPage = (res: ServerResponse, status: number, document: string, csp = PAGE_CSP): void => {
   send(
     res,
     status,
     {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': PAGE_CSP,
+      'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',

@@ -7,6 +7,11 @@ export { DEFAULT_TOKEN_LIFETIME_SECONDS, startMicrosoftEmulator } from './emulat
 export { MicrosoftEmulatorError, MicrosoftEmulatorErrorCode } from './errors';
 export { MAILBOX_CONCURRENCY_LIMIT, MESSAGE_RATE_LIMIT, MESSAGE_RATE_WINDOW_MS } from './exchange-limits';
 export { TOKEN_CLOCK_SKEW_SECONDS } from './graph-auth';
+export type { AttachmentInput, MailStyle } from './inbound-compose';
+export type { SeedRequest, WriteRequest } from './inbound-delivery';
+export type { FolderMessage, ReceivedAttachment } from './mail-store';
+export { MAX_MAILBOX_MESSAGES } from './mail-store';
+export type { DeliveryAttempt, LifecycleEvent, NotifierTiming } from './notification-sender';
 export { GRAPH_MAX_REQUEST_BYTES } from './send-mail';
 export type {
   ApplicationAccessPolicy,

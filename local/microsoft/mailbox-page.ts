@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { EmulatorContext } from './context';
-import { formatBytes, html, page, type SafeHtml, sendPage, shortSize } from './html';
-import { send } from './http-util';
+import { FORM_PAGE_CSP, formatBytes, html, page, type SafeHtml, sendPage, shortSize } from './html';
+import { requestUrl, send } from './http-util';
 import { isInlineImage, rewriteCidReferences } from './inline-images';
+import { formNotice, inboxSection, replyForm, subscriptionsSection } from './mailbox-inbox';
+import { handleReceivedPage } from './mailbox-received';
 import { PORTAL_NAV } from './portal-page';
 import type { StoredMailAttachment, StoredMessage } from './types';
 
@@ -64,7 +66,7 @@ const attachmentList = (ctx: EmulatorContext, stored: StoredMessage): SafeHtml =
   )}</ul>`;
 };
 
-const listPage = (ctx: EmulatorContext): string => {
+const listPage = (ctx: EmulatorContext, query: URLSearchParams): string => {
   const all = ctx.store.list();
   const known = ctx.config.tenants.flatMap((tenant) => tenant.mailboxes);
   const names = [
@@ -81,6 +83,7 @@ const listPage = (ctx: EmulatorContext): string => {
 <td>${recipientLines(stored)}</td>
 <td>${attachmentList(ctx, stored)}</td>
 <td>${stored.savedToSentItems === false ? html`<span class="badge warn">Not saved</span>` : 'Sent Items'}</td>
+<td><a href="${messageUrl(ctx, stored.id)}/reply" aria-label="Reply to ${stored.message.subject || '(no subject)'}">Reply</a></td>
 </tr>`,
     );
     return html`<section class="card" id="mailbox-${name}">
@@ -93,15 +96,18 @@ const listPage = (ctx: EmulatorContext): string => {
     }</h3>
 ${
   rows.length === 0
-    ? html`<p class="muted">No messages sent yet.</p>`
-    : html`<div class="scroll"><table><thead><tr><th>Sent</th><th>Subject</th><th>From</th><th>Recipients</th><th>Attachments</th><th>Folder</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    ? html`<h4>Sent</h4><p class="muted">No messages sent yet.</p>`
+    : html`<h4>Sent</h4><div class="scroll"><table><thead><tr><th>Sent</th><th>Subject</th><th>From</th><th>Recipients</th><th>Attachments</th><th>Folder</th><th><span class="muted">Answer</span></th></tr></thead><tbody>${rows}</tbody></table></div>`
 }
+${mailbox === undefined || !mailbox.mailboxEnabled ? '' : inboxSection(ctx, mailbox)}
 </section>`;
   });
   return page(
     'Mailboxes - Microsoft emulator',
     html`<h1>Mailboxes</h1>
-<p class="lead">Mail accepted by Graph sendMail, newest first. Nothing is delivered anywhere.</p>
+<p class="lead">Mail accepted by Graph sendMail, newest first; mail to these mailboxes also lands in their Inbox, nothing goes further. Write to a mailbox, or reply to a sent message, to deliver mail into it.</p>
+${formNotice(query)}
+${subscriptionsSection(ctx)}
 ${sections}`,
     PORTAL_NAV(ctx),
   );
@@ -128,6 +134,7 @@ const messagePage = (ctx: EmulatorContext, stored: StoredMessage): string => {
     `${message.subject || '(no subject)'} - Microsoft emulator`,
     html`<p><a href="${ctx.urls.graph}/mailbox">&larr; Mailboxes</a></p>
 <h1>${message.subject || '(no subject)'}</h1>
+<p><a href="${messageUrl(ctx, stored.id)}/reply">Reply</a></p>
 <div class="card"><dl class="grid">
 <dt>From</dt><dd>${sender(ctx, stored)}</dd>
 <dt>To</dt><dd>${recipients(message.toRecipients)}</dd>
@@ -146,6 +153,15 @@ ${attachments.length === 0 ? html`<p class="muted">None.</p>` : html`<table><the
     PORTAL_NAV(ctx),
   );
 };
+
+const replyPage = (ctx: EmulatorContext, stored: StoredMessage): string =>
+  page(
+    `Reply to ${stored.message.subject || '(no subject)'} - Microsoft emulator`,
+    html`<p><a href="${messageUrl(ctx, stored.id)}">&larr; The message</a></p>
+<h1>Reply to ${stored.message.subject || '(no subject)'}</h1>
+${replyForm(ctx, stored)}`,
+    PORTAL_NAV(ctx),
+  );
 
 const SAFE_MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 
@@ -208,10 +224,14 @@ export const handleMailboxPages = (
     return;
   }
   if (rest.length === 0) {
-    sendPage(res, 200, listPage(ctx));
+    sendPage(res, 200, listPage(ctx, requestUrl(req).searchParams), FORM_PAGE_CSP);
     return;
   }
   const [kind, id, part, index] = rest;
+  if (kind === 'received') {
+    handleReceivedPage(ctx, res, rest.slice(1));
+    return;
+  }
   const stored = kind === 'messages' && id !== undefined ? ctx.store.get(id) : undefined;
   if (stored === undefined) {
     sendPage(
@@ -227,6 +247,10 @@ export const handleMailboxPages = (
   }
   if (part === undefined && rest.length === 2) {
     sendPage(res, 200, messagePage(ctx, stored));
+    return;
+  }
+  if (part === 'reply' && rest.length === 3) {
+    sendPage(res, 200, replyPage(ctx, stored), FORM_PAGE_CSP);
     return;
   }
   if (part === 'body' && rest.length === 3) {

@@ -1,12 +1,14 @@
 import type { EmulatorContext } from './context';
 import { draftsOf } from './draft-store';
 import { draftMessage } from './drafts';
+import { type AnyFolder, childFolderCount, resolveFolder } from './folder-lookup';
 import type { GraphCaller } from './graph-auth';
 import { type GraphError, GraphErrors } from './graph-errors';
 import { graphMessage, internetMessageIdOf, projectMessage, SELECTABLE_MESSAGE_PROPERTIES } from './graph-message';
-import { DRAFTS, findMailFolder, type MailFolder, mailFolders, ROOT_FOLDER, SENT_ITEMS } from './mail-folders';
+import { DRAFTS, type MailFolder, mailFolders, SENT_ITEMS } from './mail-folders';
 import { openMailbox } from './mailbox-access';
 import { type ODataQuery, type ODataQueryRules, parseODataQuery } from './odata-query';
+import { type MessageView, receivedMessage } from './received-message';
 import type { EmulatedMailbox } from './types';
 
 type Json = Record<string, unknown>;
@@ -21,6 +23,8 @@ export interface MailboxReadRequest {
   query: URLSearchParams;
   /** The request path, for @odata.nextLink and errors. */
   path: string;
+  /** Ids and body type as the Prefer header asked; defaults to REST ids and bodies as stored. */
+  view?: MessageView;
 }
 
 export type MailboxReadOutcome = { ok: true; body: Json } | { ok: false; error: GraphError };
@@ -70,6 +74,8 @@ interface ListedMessage {
   /** ISO time it was sent or created. */
   time: string;
   sizeInBytes: () => number;
+  /** False for received mail not read yet. */
+  isRead: boolean;
 }
 
 /** Sent Items, oldest first: sent messages (none kept when sendMail said saveToSentItems false). */
@@ -83,6 +89,7 @@ const sentItems = (ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessag
       full: () => graphMessage(stored, mailbox, folderId),
       time: stored.receivedAt,
       sizeInBytes: () => Buffer.byteLength(JSON.stringify(stored.message)),
+      isRead: true,
     }));
 };
 
@@ -95,7 +102,23 @@ const draftItems = (ctx: EmulatorContext, mailbox: EmulatedMailbox): ListedMessa
       full: () => draftMessage(mailbox, draft),
       time: draft.createdAt,
       sizeInBytes: () => Buffer.byteLength(JSON.stringify(draft.message)),
+      isRead: true,
     }));
+
+/** Received mail, oldest first: of one folder (Inbox, a created folder, …) or of the whole mailbox. */
+const receivedItems = (
+  ctx: EmulatorContext,
+  mailbox: EmulatedMailbox,
+  folderId: string | undefined,
+  view: MessageView,
+): ListedMessage[] =>
+  ctx.mail.list(mailbox.userPrincipalName, folderId).map((message) => ({
+    internetMessageId: message.internetMessageId,
+    full: () => receivedMessage(message, view),
+    time: message.receivedDateTime,
+    sizeInBytes: () => Buffer.byteLength(JSON.stringify(message)),
+    isRead: message.isRead,
+  }));
 
 /** Newest first; of messages with the same time, the one listed later first. */
 const newestFirst = (oldestFirst: ListedMessage[]): ListedMessage[] =>
@@ -108,10 +131,12 @@ const messagesIn = (
   ctx: EmulatorContext,
   mailbox: EmulatedMailbox,
   folder: MailFolder | undefined,
+  view: MessageView = { immutableIds: false },
 ): ListedMessage[] => {
-  if (folder === undefined) return newestFirst([...sentItems(ctx, mailbox), ...draftItems(ctx, mailbox)]);
+  const received = receivedItems(ctx, mailbox, folder?.id, view);
+  if (folder === undefined) return newestFirst([...sentItems(ctx, mailbox), ...draftItems(ctx, mailbox), ...received]);
   if (folder.wellKnownName === SENT_ITEMS) return newestFirst(sentItems(ctx, mailbox));
-  return folder.wellKnownName === DRAFTS ? newestFirst(draftItems(ctx, mailbox)) : [];
+  return folder.wellKnownName === DRAFTS ? newestFirst(draftItems(ctx, mailbox)) : newestFirst(received);
 };
 
 /**
@@ -143,15 +168,15 @@ export const readMailbox = (
   const selected = parsed.query.select === undefined ? '' : `(${parsed.query.select.join(',')})`;
 
   if (route.kind === 'messages') {
-    const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, undefined));
+    const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, undefined, request.view));
     return { ok: true, body: { '@odata.context': `${contextBase}/messages${selected}`, ...page } };
   }
-  const lookup = findMailFolder(mailbox, route.folder);
+  const lookup = resolveFolder(ctx, mailbox, route.folder);
   if (lookup.kind === 'malformed') return { ok: false, error: GraphErrors.invalidIdMalformed() };
   if (lookup.kind === 'not-found') return { ok: false, error: GraphErrors.itemNotFound() };
   const { folder } = lookup;
   if (route.kind === 'folder-messages') {
-    const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, folder));
+    const page = messagePage(ctx, request, parsed.query, messagesIn(ctx, mailbox, folder, request.view));
     return {
       ok: true,
       body: {
@@ -170,18 +195,18 @@ export const readMailbox = (
   return { ok: true, body };
 };
 
-const folderResource = (ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: MailFolder): Json => {
+/** A folder as Graph's mailFolder resource, with its real counts (mailfolder-get). */
+export const folderResource = (ctx: EmulatorContext, mailbox: EmulatedMailbox, folder: AnyFolder): Json => {
   const messages = messagesIn(ctx, mailbox, folder);
   return {
     id: folder.id,
     displayName: folder.displayName,
     parentFolderId: folder.parentFolderId,
-    childFolderCount: folder.wellKnownName === ROOT_FOLDER ? mailFolders(mailbox).length - 1 : 0,
-    // sendMail's copies are read; nothing else arrives in an emulated mailbox.
-    unreadItemCount: 0,
+    childFolderCount: childFolderCount(ctx, mailbox, folder),
+    unreadItemCount: messages.filter((message) => !message.isRead).length,
     totalItemCount: messages.length,
     sizeInBytes: messages.reduce((sum, message) => sum + message.sizeInBytes(), 0),
-    isHidden: false,
+    isHidden: folder.isHidden,
   };
 };
 

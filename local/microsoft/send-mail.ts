@@ -3,6 +3,7 @@ import type { EmulatorContext } from './context';
 import type { GraphCaller } from './graph-auth';
 import { type GraphError, GraphErrors } from './graph-errors';
 import { internetMessageIdOf } from './graph-message';
+import { deliverToEmulatedRecipients } from './inbound-delivery';
 import { readJsonObjectBody } from './json-body';
 import { openMailbox } from './mailbox-access';
 import { decodeStrictBase64, parseMimeMessage } from './mime-message';
@@ -68,6 +69,7 @@ export const sendMail = async (ctx: EmulatorContext, request: SendMailRequest): 
         savedToSentItems: parsed.saveToSentItems,
         receivedAt: ctx.now(),
       });
+      deliverToEmulatedRecipients(ctx, stored, mailbox);
       return { ok: true, internetMessageId: internetMessageIdOf(stored.id, stored.message, upn) };
     },
   });

@@ -1,3 +1,7 @@
+import type { SeedRequest, WriteRequest } from './inbound-delivery';
+import type { FolderMessage } from './mail-store';
+import type { DeliveryAttempt, LifecycleEvent, NotifierTiming } from './notification-sender';
+
 /** The tenant the Microsoft identity + Graph emulator serves, read from a JSON config file. */
 export interface EmulatedSecret {
   /** The "Secret ID" column of Certificates & secrets (a GUID): what people paste by mistake. */
@@ -237,5 +241,26 @@ export interface MicrosoftEmulator {
   resetDeliveryStats: () => void;
   /** Sets (or with undefined removes) the hook awaited in the send paths. */
   setSendHook: (hook: SendHook | undefined) => void;
+  /**
+   * Delivers mail to an emulated mailbox's Inbox, as the mailbox page's "Write to this mailbox" and "Reply" do
+   * (the JSON seam POST /mailbox/api/deliver takes the same fields). Throws when refused.
+   */
+  deliverMail: (request: WriteRequest) => FolderMessage;
+  /** Puts `count` old messages into a mailbox's Inbox (POST /mailbox/api/seed). Throws when refused. */
+  seedMailbox: (request: SeedRequest) => void;
+  /** Received mail of a mailbox (UPN), oldest first; of one folder (by id) when given. */
+  receivedMessages: (mailbox: string, folderId?: string) => FolderMessage[];
+  /** Every delta token given so far answers 410 syncStateNotFound (POST /mailbox/api/delta-tokens/expire). */
+  expireDeltaTokens: () => void;
+  /** Holds change notifications while paused; resuming sends what was held (POST /mailbox/api/notifications). */
+  setNotificationsPaused: (paused: boolean) => void;
+  /** Every POST of notifications so far (URL, status or 'timeout'/'error', item count), oldest first. */
+  notificationAttempts: () => DeliveryAttempt[];
+  /** Shortens the batching, answer timeout, retry backoff or give-up window of notification delivery. */
+  setNotifierTiming: (timing: Partial<NotifierTiming>) => void;
+  /** Sends a lifecycle notification now (subscriptionRemoved also removes it); false for an unknown id. */
+  sendLifecycleEvent: (subscriptionId: string, event: LifecycleEvent) => boolean;
+  /** Runs the expiry check now (it also runs every second): removes expired subscriptions, warns expiring ones. */
+  sweepSubscriptions: () => void;
   close: () => Promise<void>;
 }

@@ -309,8 +309,9 @@ describe('Microsoft emulator Graph mailbox reads', () => {
       );
     });
 
+    // move is offered since inbound mail (graph-inbound-messages.test.ts); copy is not.
     it('answers other mail writes the emulator does not offer with 501', async () => {
-      const response = await postJson(`${demo.emulator.graphBaseUrl}/v1.0${user}/messages/AAMkAGx/move`, demo.token, {
+      const response = await postJson(`${demo.emulator.graphBaseUrl}/v1.0${user}/messages/AAMkAGx/copy`, demo.token, {
         destinationId: 'inbox',
       });
       expect(response.status).toBe(501);
