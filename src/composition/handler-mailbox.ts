@@ -1,20 +1,27 @@
-import type { HandlerMailbox, MailboxAnswer } from '../mail-handlers/handler-mailbox';
-
-const NOT_CONNECTED: MailboxAnswer<never> = { ok: false, reason: 'not-connected' };
+import type { CredentialService } from '../credentials/credential-service';
+import type { CredentialStore } from '../credentials/credential-store';
+import { createInboundMailboxOpener } from '../delivery/graph-mail-sender';
+import type { HandlerMailbox } from '../mail-handlers/handler-mailbox';
+import { systemClock } from '../shared/seams';
+import type { KvStore } from '../storage/kv-store';
+import { buildGraphDeps } from './graph';
+import { graphHandlerMailbox } from './graph-handler-mailbox';
+import { buildWarnings } from './warnings';
 
 /**
- * Mail handlers' Microsoft Graph, until the Graph client of incoming mail is plugged in: every check answers
- * `not-connected`, which Test shows as such, never as a success. To plug it in, return
- * graphHandlerMailbox (graph-handler-mailbox.ts) with
- * - open(target): inboundMailbox(target.mailbox, the Graph client deps of credential target.credentialId)
- *   (src/graph/inbound-mailbox.ts; built as the sending side builds them, src/delivery/graph-mail-sender.ts);
- * - readSubscription(handlerId): the subscription the pipeline stored for the handler (its expirationDateTime).
- * It implements HandlerMailbox (src/mail-handlers/handler-mailbox.ts): folderCounts reads `inbox` or the named
- * child of `msgfolderroot` with its counts; ensureFolder finds or creates the processed folder there (409 is
- * found); what Graph refuses becomes a reason (mailbox-not-found, folder-not-found, access-denied, unavailable).
+ * Mail handlers' mailboxes through Microsoft Graph, with the handler's credential (its tokens cached and its refusals
+ * warned about as for sending). The subscription's state reads as none until incoming mail subscribes for handlers.
  */
-export const createHandlerMailbox = (): HandlerMailbox => ({
-  folderCounts: () => Promise.resolve(NOT_CONNECTED),
-  ensureFolder: () => Promise.resolve(NOT_CONNECTED),
-  subscriptionState: () => Promise.resolve(NOT_CONNECTED),
-});
+export const createHandlerMailbox = (
+  kv: KvStore,
+  credentials: { service: CredentialService; store: CredentialStore },
+): HandlerMailbox => {
+  const open = createInboundMailboxOpener(
+    buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
+  );
+  return graphHandlerMailbox({
+    open: async (target) => open(await credentials.service.get(target.credentialId), target.mailbox),
+    readSubscription: () => Promise.resolve(undefined),
+    now: systemClock,
+  });
+};

@@ -232,12 +232,8 @@ export interface JiraUserRef {
   displayName: string;
 }
 
-/**
- * Why one check of Test could not answer. `not-connected`: the app cannot reach the mailbox through Microsoft
- * Graph yet (the handler's Graph connection is not built in this version).
- */
+/** Why one check of Test could not answer. */
 export const HANDLER_CHECK_FAILURES = [
-  'not-connected',
   'mailbox-not-found',
   'folder-not-found',
   'access-denied',

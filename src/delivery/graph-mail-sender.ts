@@ -3,6 +3,7 @@ import { credentialTokenDeps, requestCredentialToken } from '../credentials/cred
 import type { StoredCredential } from '../credentials/stored-credential';
 import { type DirectoryPerson, searchDirectory } from '../graph/directory-search';
 import type { GraphClientDeps } from '../graph/graph-request';
+import { type InboundMailbox, inboundMailbox } from '../graph/inbound-mailbox';
 import type { OutgoingMessage } from '../graph/mail-message';
 import { deleteDraft } from '../graph/message-drafts';
 import { findMessageByInternetMessageId, type MessageTrace } from '../graph/message-lookup';
@@ -117,3 +118,9 @@ export const createMailboxTrace = (deps: GraphMailSenderDeps): MailboxTrace => (
   deleteDraft: (credential, messageId) =>
     deleteDraft(credential.senderMailbox, messageId, graphClient(credential, deps)),
 });
+
+/** A mailbox as incoming mail reads it (Mail.ReadWrite), with the credential's token wiring. */
+export const createInboundMailboxOpener =
+  (deps: GraphMailSenderDeps) =>
+  (credential: StoredCredential, mailbox: string): InboundMailbox =>
+    inboundMailbox(mailbox, graphClient(credential, deps));

@@ -38,8 +38,6 @@ export interface HandlerMailbox {
 
 /** What Test says for each reason a check has no answer. */
 export const CHECK_FAILURE_MESSAGES: Readonly<Record<HandlerCheckFailure, string>> = {
-  'not-connected':
-    'Issue Mailer does not read mailboxes through Microsoft Graph yet: incoming mail arrives in a coming version. The handler is saved and waits for it.',
   'mailbox-not-found':
     "Microsoft 365 has no such mailbox. Check the mailbox address, or the credential's sender mailbox.",
   'folder-not-found': 'The mailbox has no folder of that name. Check the folder, for example Inbox.',

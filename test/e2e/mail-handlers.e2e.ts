@@ -57,10 +57,15 @@ describe('mail handlers', () => {
     await row.getByText('contoso.com, fabrikam.com').waitFor();
     await row.getByText('Issues in DEMO, replies as comments').waitFor();
 
-    // Test says plainly that the mailbox is not read yet: never a fake success.
+    // Test reads the mailbox through Graph: the folder and its counts, the processed folder (created on the first
+    // Test), and the subscription, which incoming mail makes when the handler connects.
     await row.getByRole('button', { name: 'Test Support inbox' }).click();
     const test = section.getByRole('region', { name: 'Test: Support inbox' });
-    await test.getByText('does not read mailboxes through Microsoft Graph yet', { exact: false }).first().waitFor();
+    await test.getByText('Inbox: 0 unread of 0.').waitFor();
+    await test.getByText('Processed by Issue Mailer (created now).').waitFor();
+    await test.getByText('None yet: it is created when the handler connects.').waitFor();
+    await test.getByRole('button', { name: 'Test again' }).click();
+    await test.getByText('Processed by Issue Mailer.').waitFor();
 
     // Edit: comments only, which needs no project.
     await row.getByRole('button', { name: 'Edit Support inbox' }).click();

@@ -30,7 +30,7 @@ export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | '
           (await credentials.service.list()).map(({ id, name, senderMailbox }) => ({ id, name, senderMailbox })),
         appProjects,
         issueTypes,
-        mailbox: createHandlerMailbox(),
+        mailbox: createHandlerMailbox(kv, credentials),
         now: systemClock,
         newId: newUuid,
       }),

@@ -1,4 +1,3 @@
-import { createHandlerMailbox } from '../../../src/composition/handler-mailbox';
 import { type MailHandlerInput, mailHandlerInputSchema } from '../../../src/contract/mail-handlers';
 import {
   MailHandlerInvalidError,
@@ -172,13 +171,6 @@ describe('Test a mail handler', () => {
       reason: 'access-denied',
       message: CHECK_FAILURE_MESSAGES['access-denied'],
     });
-  });
-
-  it('answers not-connected for every check until the Graph client is plugged in, never a success', async () => {
-    const { service, save } = world(createHandlerMailbox() as FakeHandlerMailbox);
-    const result = await service.test((await save()).id);
-    const notConnected = { ok: false, reason: 'not-connected', message: CHECK_FAILURE_MESSAGES['not-connected'] };
-    expect(result).toMatchObject({ folder: notConnected, processedFolder: notConnected, subscription: notConnected });
   });
 
   it("says so when the handler's credential is gone", async () => {
