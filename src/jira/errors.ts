@@ -7,6 +7,8 @@ export const JiraErrorCode = {
   ResponseInvalid: 'JIRA_RESPONSE_INVALID',
   /** A JQL Jira refused (400): it does not parse, or names what does not exist. */
   JqlRejected: 'JIRA_JQL_REJECTED',
+  /** A write Jira refused for its fields (400), e.g. a reporter the app may not set. */
+  FieldsRefused: 'JIRA_FIELDS_REFUSED',
 } as const;
 export type JiraErrorCode = (typeof JiraErrorCode)[keyof typeof JiraErrorCode];
 
@@ -17,6 +19,26 @@ export class JiraError extends AppError<JiraErrorCode> {
   constructor(code: JiraErrorCode, message: string, details: { status?: number; cause?: unknown } = {}) {
     super('JiraError', code, message, details);
     this.status = details.status;
+  }
+}
+
+/**
+ * Jira refused a create or edit for these fields (its 400 `errors` object). Only the field names are kept: Jira's
+ * wording may quote the values.
+ */
+export class JiraFieldsRefusedError extends JiraError {
+  readonly fields: readonly string[];
+
+  constructor(where: string, fields: readonly string[]) {
+    super(
+      JiraErrorCode.FieldsRefused,
+      `${where} answered 400 for the fields: ${fields.join(', ') || '(none named)'}.`,
+      {
+        status: 400,
+      },
+    );
+    this.name = 'JiraFieldsRefusedError';
+    this.fields = fields;
   }
 }
 

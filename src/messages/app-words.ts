@@ -87,6 +87,9 @@ export const JIRA_WORDS: Readonly<Record<JiraErrorCode | typeof CommonErrorCode.
     admin: 'Jira answered in an unexpected way. Try again; if it keeps happening, contact your Jira admin.',
   },
   [JiraErrorCode.JqlRejected]: { admin: "Jira could not read the JQL. Check it in Jira's issue search." },
+  [JiraErrorCode.FieldsRefused]: {
+    admin: "Jira refused the issue's fields. Check the project's create screen and the app's permissions in it.",
+  },
   [CommonErrorCode.NotAdmin]: { admin: 'Only Jira administrators can change Issue Mailer settings.' },
 };
 

@@ -53,6 +53,7 @@ const JIRA: Record<JiraErrorCode, FailureKind> = {
   [JiraErrorCode.RequestFailed]: RETRY,
   [JiraErrorCode.ResponseInvalid]: FINAL,
   [JiraErrorCode.JqlRejected]: FINAL,
+  [JiraErrorCode.FieldsRefused]: FINAL,
 };
 
 describe('failureKind', () => {
