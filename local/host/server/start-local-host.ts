@@ -12,6 +12,9 @@ import { HostHttpError, sendJson } from '../../shared/http-kit';
 import { createLocalQueue, type LocalQueue } from '../queue';
 import { type FunctionWorkerPoolOptions, type InstalledForgeRuntime, installForgeRuntime } from '../runtime';
 import { preloadTsxForRenderThread } from '../runtime/render-thread-preload';
+import { siteAri } from '../runtime/site-identity';
+import { createWebTriggerUrls, type WebTriggerUrls } from '../runtime/web-trigger-graphql';
+import { WebTriggerUrlStore } from '../runtime/web-trigger-urls';
 import {
   type AppCode,
   handlerFiles,
@@ -111,6 +114,12 @@ export interface LocalHost {
    * admin by default). Resolves with the audit log entry, failures included.
    */
   runAutomationAction: (options: RunAutomationOptions) => Promise<AutomationRun>;
+  /**
+   * A `webtrigger` module's URL for the site's installation, as the app's own `webTrigger.getUrl(moduleKey)` gets
+   * it (the same URL; a new one with `forceCreate`): e.g. http://127.0.0.1:4000/x1/<opaque id>. Throws for a key
+   * that is no webtrigger module of the manifest.
+   */
+  webTriggerUrl: (moduleKey: string, options?: { forceCreate?: boolean }) => string;
   close: () => Promise<void>;
 }
 
@@ -178,6 +187,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
   let triggers: ScheduledTriggers | undefined;
   let queue: LocalQueue | undefined;
   let productEvents: ProductEvents | undefined;
+  let webTriggerStore: WebTriggerUrlStore | undefined;
   const cleanUp = async () => {
     triggers?.close();
     // Before the queue: a trigger function may still be pushing to it.
@@ -187,6 +197,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
     await closeServer(server);
     await runtime?.stopWorkers();
     runtime?.uninstall();
+    webTriggerStore?.close();
     await microsoft?.close();
   };
 
@@ -208,13 +219,20 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       ...(options.queue?.pollIntervalMs !== undefined ? { pollIntervalMs: options.queue.pollIntervalMs } : {}),
       ...(options.queue?.closeGraceMs !== undefined ? { closeGraceMs: options.queue.closeGraceMs } : {}),
     });
+    // Kept in the data dir, so that a trigger's URL (handed to Microsoft Graph, say) still works after a restart.
+    webTriggerStore = new WebTriggerUrlStore(path.join(options.dataDir, 'web-triggers.sqlite'));
+    const webTriggerUrls: WebTriggerUrls = createWebTriggerUrls({
+      store: webTriggerStore,
+      modules: manifest.webTriggers,
+      baseUrl: url,
+    });
     runtime = installForgeRuntime({
       dbPath: path.join(options.dataDir, 'forge.sqlite'),
       jira,
       appId: manifest.appId,
       environmentType: 'DEVELOPMENT',
       entities: manifest.entities,
-      routes: [queue.route],
+      routes: [queue.route, webTriggerUrls.route],
       allowImpersonation: manifest.allowImpersonation,
       ...(options.workers ? { workers: options.workers } : {}),
     });
@@ -268,6 +286,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
     const jiraForms = createJiraForms({ jira, session, guard: createRequestGuard(() => port), log });
     const webTriggers = createWebTriggers({
       triggers: manifest.webTriggers,
+      resolveId: (id) => webTriggerStore?.resolve(id),
       handlers: webTriggerHandlers,
       runtime,
       log,
@@ -299,6 +318,11 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       log,
     });
     const events = productEvents;
+    const installation = {
+      appId: runtime.site.appId,
+      envId: runtime.site.environmentId,
+      contextId: siteAri(runtime.site.cloudId),
+    };
     return {
       url,
       runtime,
@@ -310,6 +334,8 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       runTrigger: (key) => scheduler.run(key),
       runAutomationAction: (options) => automation.run(options),
       scheduledTriggers: () => scheduler.list(),
+      webTriggerUrl: (moduleKey, urlOptions) =>
+        webTriggerUrls.getUrl(installation, moduleKey, urlOptions?.forceCreate ?? false),
       close: cleanUp,
     };
   } catch (error) {
