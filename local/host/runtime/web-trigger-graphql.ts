@@ -31,7 +31,9 @@ export interface WebTriggerUrls {
 }
 
 const createInput = z.object({
-  input: z.object({ appId: z.string(), envId: z.string(), triggerKey: z.string(), contextId: z.string() }).passthrough(),
+  input: z
+    .object({ appId: z.string(), envId: z.string(), triggerKey: z.string(), contextId: z.string() })
+    .passthrough(),
   forceCreate: z.boolean().nullish(),
 });
 const queryInput = z.object({ appId: z.string(), envId: z.string(), contextId: z.string() });

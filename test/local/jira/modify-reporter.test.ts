@@ -3,13 +3,15 @@ import type { JiraActor } from '../../../local/jira/types';
 import { APP, as, get, newJira, send } from './helpers';
 import { fieldsOf } from './issue-changes-fixtures';
 
-const REFUSED = { errorMessages: [], errors: { reporter: "Field 'reporter' cannot be set. It is not on the appropriate screen, or unknown." } };
+const REFUSED = {
+  errorMessages: [],
+  errors: { reporter: "Field 'reporter' cannot be set. It is not on the appropriate screen, or unknown." },
+};
 
 const holds = async (jira: ReturnType<typeof newJira>, actor: JiraActor, projectKey: string): Promise<boolean> =>
-  (
-    await get(jira, `/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=MODIFY_REPORTER`, actor)
-  ).json<{ permissions: { MODIFY_REPORTER: { havePermission: boolean } } }>().permissions.MODIFY_REPORTER
-    .havePermission;
+  (await get(jira, `/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=MODIFY_REPORTER`, actor)).json<{
+    permissions: { MODIFY_REPORTER: { havePermission: boolean } };
+  }>().permissions.MODIFY_REPORTER.havePermission;
 
 const task = (projectKey: string, reporter: string) => ({
   fields: {
@@ -23,7 +25,11 @@ const task = (projectKey: string, reporter: string) => ({
 describe('Modify Reporter', () => {
   it('is one of the permissions mypermissions answers for, worded as Jira words it', async () => {
     const jira = newJira();
-    const mine = await get(jira, '/rest/api/3/mypermissions?projectKey=DEMO&permissions=MODIFY_REPORTER', as(ALEX_ADMIN));
+    const mine = await get(
+      jira,
+      '/rest/api/3/mypermissions?projectKey=DEMO&permissions=MODIFY_REPORTER',
+      as(ALEX_ADMIN),
+    );
     expect(mine.json<{ permissions: Record<string, unknown> }>().permissions.MODIFY_REPORTER).toEqual({
       id: '30',
       key: 'MODIFY_REPORTER',

@@ -58,9 +58,7 @@ describe('the queue enforces the async events limits per installation', () => {
     await expect(short.push(events(1, 500))).rejects.toBeInstanceOf(RateLimitError);
     await expect(new Queue({ key: 'long-queue' }).push(events(1))).rejects.toThrow('Too many requests.');
     expect(queue.status().ready).toBe(500);
-    expect(logLines).toContain(
-      'Queue short-queue: push refused, over the events a minute of the installation (429).',
-    );
+    expect(logLines).toContain('Queue short-queue: push refused, over the events a minute of the installation (429).');
 
     // The first push of 50 falls out of the minute: 50 more fit, and no more.
     nowMs = START + 60_000;
