@@ -20,6 +20,13 @@ export const WEB_TRIGGER_PATH = /^\/(?:x1|public)\/([A-Za-z0-9_-]+)(\/.*)?$/;
  */
 export const MAX_WEB_TRIGGER_REQUEST_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Microsoft Graph counts a notification as delivered when the endpoint answers 2xx within 3 seconds, and retries it
+ * otherwise (https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks, throttling): a slower
+ * answer is logged so that a slow cold path shows in local runs.
+ */
+const SLOW_ANSWER_MS = 3_000;
+
 export interface WebTriggerDeps {
   triggers: readonly WebTriggerModule[];
   /** The module key a live URL id invokes; undefined for an id never handed out, or deleted. */
@@ -99,6 +106,7 @@ export const createWebTriggers = (deps: WebTriggerDeps) => {
       queryParameters: queryArrays(url),
     };
     let answer: unknown;
+    const started = performance.now();
     try {
       answer = await deps.runtime.invokeTrigger(handler, {
         functionKey: trigger.functionKey,
@@ -111,6 +119,10 @@ export const createWebTriggers = (deps: WebTriggerDeps) => {
       deps.log(`Web trigger ${trigger.key} failed (${describeError(error)}).`);
       plain(response, 500, 'The web trigger failed.');
       return true;
+    }
+    const tookMs = Math.round(performance.now() - started);
+    if (tookMs > SLOW_ANSWER_MS) {
+      deps.log(`Web trigger ${trigger.key} took ${tookMs} ms, more than the ${SLOW_ANSWER_MS} ms Graph waits.`);
     }
     const checked = checkTriggerResponse(answer);
     if (!checked.ok) {

@@ -112,6 +112,12 @@ describe('web triggers in the local host', () => {
     expect(await lifecycle.json()).toEqual({ userPath: '/lifecycle', bytes: 2 });
   });
 
+  it("answers a slow trigger, and logs that it took longer than Graph's 3 s", async () => {
+    const response = await fetch(host.webTriggerUrl('slow'), { method: 'POST' });
+    expect(response.status).toBe(202);
+    expect(logLines.at(-1)).toMatch(/^Web trigger slow took 3\d{3} ms, more than the 3000 ms Graph waits\.$/);
+  });
+
   it('serves a urlFormat v2 trigger under /public/<id>', async () => {
     const url = host.webTriggerUrl('public-echo');
     expect(url).toMatch(new RegExp(`^${host.url}/public/[A-Za-z0-9_-]{20,}$`));
