@@ -86,10 +86,16 @@ export interface LocalHostOptions {
   scheduledTriggers?: { clock?: SchedulerClock; firstRunDelayMs?: number };
   /**
    * The @forge/events queue (queue.sqlite in `dataDir`) and its `consumer` modules: invocations at once (8 by
-   * default), how often it looks for due events (25 ms), its clock (`Date.now()` at each call by default), and
-   * how long close() waits for deliveries in flight (2 s).
+   * default), how often it looks for due events (25 ms), its clock (`Date.now()` at each call by default), how
+   * long close() waits for deliveries in flight (2 s), and the events a minute it takes (Forge's 500).
    */
-  queue?: { concurrency?: number; pollIntervalMs?: number; now?: () => number; closeGraceMs?: number };
+  queue?: {
+    concurrency?: number;
+    pollIntervalMs?: number;
+    now?: () => number;
+    closeGraceMs?: number;
+    eventsPerMinute?: number;
+  };
 }
 
 export interface LocalHost {
@@ -218,6 +224,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       ...(options.queue?.concurrency !== undefined ? { concurrency: options.queue.concurrency } : {}),
       ...(options.queue?.pollIntervalMs !== undefined ? { pollIntervalMs: options.queue.pollIntervalMs } : {}),
       ...(options.queue?.closeGraceMs !== undefined ? { closeGraceMs: options.queue.closeGraceMs } : {}),
+      ...(options.queue?.eventsPerMinute !== undefined ? { eventsPerMinute: options.queue.eventsPerMinute } : {}),
     });
     // Kept in the data dir, so that a trigger's URL (handed to Microsoft Graph, say) still works after a restart.
     webTriggerStore = new WebTriggerUrlStore(path.join(options.dataDir, 'web-triggers.sqlite'));

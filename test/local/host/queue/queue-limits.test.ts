@@ -67,6 +67,19 @@ describe('the queue enforces the async events limits per installation', () => {
     expect(queue.status().ready).toBe(550);
   });
 
+  it('takes more when the host lifts the limit (eventsPerMinute), for tests that measure something else', async () => {
+    const lifted = createLocalQueue({ dbPath: ':memory:', consumers: [], log: () => undefined, eventsPerMinute: 600 });
+    installed.runtime.uninstall();
+    installed = installTestRuntime({ routes: [lifted.route] });
+    try {
+      const short = new Queue({ key: 'short-queue' });
+      for (let i = 0; i < 12; i += 1) await short.push(events(50, i * 50));
+      await expect(short.push(events(1))).rejects.toBeInstanceOf(RateLimitError);
+    } finally {
+      await lifted.close();
+    }
+  });
+
   it('counts the pushes of every process on the same queue file as one installation', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'queue-limits-'));
     const dbPath = path.join(dir, 'queue.sqlite');
