@@ -17,7 +17,9 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|preact|@noble/hashes)/)'],
+  // ESM-only packages swc must turn into CommonJS for Jest: jose, preact, @noble/hashes; incoming mail's
+  // email-reply-parser and marklassian (ESM only), and marked, which marklassian's import reaches as its ESM build.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|preact|@noble/hashes|email-reply-parser|marklassian|marked)/)'],
   // The Custom UIs run on Preact's React compat layer (static/shared/vite-app-config.ts); their tests (*.test.tsx,
   // each with `@jest-environment jsdom`) run them so too.
   moduleNameMapper: {

@@ -159,6 +159,7 @@ export const runSendEmailAction = async (
         requestedBy: { accountId: actorAccountId },
         attachmentsReadAs: { accountId: actorAccountId },
         commentAfterSend: false,
+        author: 'automatic',
       },
       deps,
     );

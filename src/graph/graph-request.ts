@@ -32,7 +32,7 @@ export interface GraphClientDeps extends GraphRequestDeps {
 }
 
 export interface GraphRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The full URL, already allowed by the egress policy. */
   url: string;
   /** JSON text; a POST without one goes with Content-Length 0, as Graph's actions want. */
@@ -62,6 +62,17 @@ export interface GraphReceipt {
   text: string;
 }
 
+/** An accepted answer whose body is still unread: a download read piece by piece (attachment-download.ts). */
+export type GraphAnswer = Omit<GraphReceipt, 'text'> & { response: Response };
+
+export interface AnswerOptions {
+  /**
+   * Whether the attempt's timeout also covers reading the accepted answer's body (the default). A download
+   * streamed for longer than one call may take turns it off and times its own reads.
+   */
+  timeBody?: boolean;
+}
+
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   200: '200 OK',
   201: '201 Created',
@@ -78,6 +89,16 @@ export const describeCall = (method: string, url: string): string => `${method} 
  * method, host and path, status and Graph's code; never the token or the body.
  */
 export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps): Promise<GraphReceipt> => {
+  const { response, ...receipt } = await graphAnswer(request, deps);
+  return { ...receipt, text: await readText(response, describeCall(request.method, request.url)) };
+};
+
+/** graphRequest without reading the accepted answer's body: the caller reads it (or cancels it). */
+export const graphAnswer = async (
+  request: GraphRequest,
+  deps: GraphRequestDeps,
+  options: AnswerOptions = {},
+): Promise<GraphAnswer> => {
   const where = describeCall(request.method, request.url);
   if (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_REQUEST_BYTES) {
     throw new GraphError(GraphErrorCode.RequestTooLarge, `${where} not sent: the request is over 4 MB.`);
@@ -102,13 +123,18 @@ export const graphRequest = async (request: GraphRequest, deps: GraphRequestDeps
     attempts += 1;
     startedAt ??= now();
     const timeoutMs = attemptTimeoutMs(deps.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS, now() - startedAt, policy);
-    const response = await send(request, where, token, clientRequestId, timeoutMs, deps.fetch);
+    const response = await send(request, where, token, clientRequestId, timeoutMs, deps.fetch, options);
     const { status } = response;
-    const text = await readText(response, where);
-
     if (request.expect.includes(status)) {
-      return { status, requestId: response.headers.get('request-id') ?? undefined, clientRequestId, attempts, text };
+      return {
+        status,
+        requestId: response.headers.get('request-id') ?? undefined,
+        clientRequestId,
+        attempts,
+        response,
+      };
     }
+    const text = await readText(response, where);
     if (status === 401 && !refreshedToken) {
       // The cached token may have been revoked or issued before admin consent; one fresh token settles it.
       refreshedToken = true;
@@ -181,7 +207,11 @@ const send = async (
   clientRequestId: string,
   timeoutMs: number,
   fetch: FetchLike,
+  { timeBody = true }: AnswerOptions,
 ): Promise<Response> => {
+  // AbortSignal.timeout also ends a body still being read; a streamed download is timed only to its headers.
+  const controller = timeBody ? undefined : new AbortController();
+  const timer = controller === undefined ? undefined : setTimeout(() => controller.abort(), timeoutMs);
   try {
     return await fetch(request.url, {
       method: request.method,
@@ -194,7 +224,7 @@ const send = async (
       },
       ...(request.body === undefined ? {} : { body: request.body }),
       redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: controller?.signal ?? AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     if (isTimeout(error)) {
@@ -205,6 +235,8 @@ const send = async (
       clientRequestId,
       cause: error,
     });
+  } finally {
+    clearTimeout(timer);
   }
 };
 

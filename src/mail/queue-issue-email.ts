@@ -5,7 +5,7 @@ import type { EmailRecord } from '../outbox/email-record';
 import { composeIssueEmail, type EmailContentChoice } from './compose-issue-email';
 import type { IssueEmailDeps } from './issue-email-ports';
 import { recipientLabel, type Recipients } from './recipients';
-import { threadIdentity } from './thread-identity';
+import { type EmailAuthor, threadIdentity } from './thread-identity';
 
 export interface QueueIssueEmailRequest {
   issue: IssueSnapshot;
@@ -27,6 +27,8 @@ export interface QueueIssueEmailRequest {
   rule?: { name: string };
   /** The address replies go to, already checked (the dialog's Reply-To); absent: the sender mailbox. */
   replyTo?: string;
+  /** `automatic` for rules and Automation: the email then asks not to be answered by auto-replies. */
+  author: EmailAuthor;
 }
 
 export type QueueIssueEmailDeps = Pick<IssueEmailDeps, 'jira' | 'templates' | 'enqueue' | 'newId'>;
@@ -57,7 +59,7 @@ export const queueIssueEmail = async (
     },
     deps,
   );
-  const identity = threadIdentity(emailId, issue.key, credential.senderMailbox);
+  const identity = threadIdentity(emailId, issue.key, credential.senderMailbox, request.author);
   return deps.enqueue({
     emailId,
     issue: { id: issue.id, key: issue.key },

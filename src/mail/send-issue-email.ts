@@ -67,6 +67,7 @@ export const sendIssueEmail = async (request: SendIssueEmailRequest, deps: Issue
       siteUrl: request.caller.siteUrl,
       ...(request.caller.timeZone === undefined ? {} : { timeZone: request.caller.timeZone }),
       ...replyToOf(request.input.replyTo),
+      author: 'person',
     },
     deps,
   );

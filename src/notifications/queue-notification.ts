@@ -86,6 +86,7 @@ export const queueNotification = async (
       attachmentsReadAs: 'app',
       commentAfterSend: false,
       rule: { name: rule.name },
+      author: 'automatic',
     },
     deps,
   );

@@ -14,11 +14,15 @@ import { AppError } from '../shared/app-error';
  *                              `thread:{sha256 of internetMessageId}`    the issue a sent message belongs to
  *                              `email-content:{emailId}.{n}`  chunk n of a queued email's content
  *                              `email-log-settings`           how many days the email log keeps emails
+ *                              `incoming-subscription:{id}`   a Graph subscription of a mail handler (its clientState's
+ *                                                             SHA-256, not the secret)
  *                              `notification-rule:{id}`       a notification rule (event, projects, template, recipients)
  *                              `notification-once:{sha256}`   a rule fired for an event (kept 7 days)
  *                              `automation-send:{sha256}.{n}` an Automation rule's nth email of an issue (kept 1 hour)
  * Custom entities:             `outbox-email` {emailId}       an email of the outbox / email log
  *                              `mailbox-pace` pace:{sha256}   the sending slots of one sender mailbox
+ *                              `incoming-message` in:{sha256} a message read from a mail handler's mailbox: the
+ *                                                             incoming log and its exactly-once mark
  * Secret storage:              `credential-secret:{id}`       the client secret value
  *                              `credential-next-secret:{id}`  the next secret value, for rotation
  *                              `credential-private-key:{id}`  the certificate's private key, PEM
@@ -120,6 +124,17 @@ export const mailboxPaceKey = (digest: string): string => {
   if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('a mailbox pace entry');
   return `pace:${digest}`;
 };
+
+/** `digest` is the hex SHA-256 of the message's Message-ID (src/incoming/records/message-key.ts). */
+export const INCOMING_MESSAGE_ENTITY = 'incoming-message';
+export const incomingMessageEntityKey = (digest: string): string => {
+  if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('an incoming message');
+  return `in:${digest}`;
+};
+
+/** `id` is Graph's subscription id (a GUID). */
+export const incomingSubscriptionKey = (subscriptionId: string): string =>
+  keyFor('incoming-subscription:', subscriptionId, 'an incoming mail subscription');
 
 /** One entry: how long the email log keeps emails. */
 export const EMAIL_LOG_SETTINGS_KEY = 'email-log-settings';

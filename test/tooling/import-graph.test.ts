@@ -33,6 +33,8 @@ const LAYERS: readonly Layer[] = [
   {
     name: 'use cases',
     folders: [
+      // Incoming mail: reads the sent emails' history (replies), the mail settings and credentials.
+      'incoming',
       'automation',
       'notifications',
       'settings',

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
 import type { RuntimeStats } from '../runtime-types';
+import { ENTITY_ATTRIBUTE_TYPES } from './entity-query';
 
 const entityDefinitionSchema = z.object({
   name: z.string().min(1),
+  attributes: z.record(z.string(), z.object({ type: z.enum(ENTITY_ATTRIBUTE_TYPES) })).optional(),
   indexes: z
     .array(
       z.union([

@@ -9,8 +9,14 @@ import type { StoredItem } from './kvs-sqlite';
  */
 export interface EntityDefinition {
   name: string;
+  /** The declared attributes and their types; the store checks every write against them (entity-values.ts). */
+  attributes?: Record<string, { type: EntityAttributeType }>;
   indexes?: Array<string | { name: string; range: string[]; partition?: string[] }>;
 }
+
+/** Custom entity attribute types (`app.storage.entities[].attributes.<name>.type`). */
+export const ENTITY_ATTRIBUTE_TYPES = ['any', 'boolean', 'float', 'integer', 'string'] as const;
+export type EntityAttributeType = (typeof ENTITY_ATTRIBUTE_TYPES)[number];
 
 interface ResolvedIndex {
   range: string;

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 
+import type { EntityDefinition } from './entity-query';
+import { serializeItem } from './entity-values';
 import { KvsRequestError } from './errors';
 import {
   assertUniqueItems,
@@ -11,7 +13,7 @@ import {
   spaceOf,
   withMetadata,
 } from './kvs-items';
-import { expiryFromTtl, MAX_BATCH_ITEMS, serializeValue, validateKey } from './kvs-limits';
+import { expiryFromTtl, MAX_BATCH_ITEMS, validateKey } from './kvs-limits';
 import type { batchDeleteRequest, batchGetRequest, batchSetRequest } from './kvs-schemas';
 import type { KvsSqliteStore } from './kvs-sqlite';
 
@@ -38,6 +40,7 @@ export const batchSet = (
   nowSeconds: number,
   items: z.infer<typeof batchSetRequest>,
   path: string,
+  entities: readonly EntityDefinition[],
 ): KvsAnswer => {
   assertBatch(items, path);
   if (Buffer.byteLength(JSON.stringify(items), 'utf8') > MAX_BATCH_PAYLOAD_BYTES) {
@@ -48,7 +51,7 @@ export const batchSet = (
   for (const item of items) {
     try {
       validateKey(item.key);
-      store.put(spaceOf(item.entityName), item.key, serializeValue(item.value), {
+      store.put(spaceOf(item.entityName), item.key, serializeItem(entities, item.entityName, item.value), {
         expireAt: expiryFromTtl(item.options?.ttl, nowSeconds),
         policy: 'OVERRIDE',
         nowSeconds,

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 
 import { type EntityDefinition, queryEntityIndex } from './entity-query';
+import { serializeItem } from './entity-values';
 import { KvsRequestError } from './errors';
 import { batchDelete, batchGet, batchSet } from './kvs-batch';
 import { type KvsAnswer, NO_CONTENT, parse, spaceOf, withMetadata } from './kvs-items';
-import { expiryFromTtl, serializeValue, validateEntityName, validateKey, validateLimit } from './kvs-limits';
+import { expiryFromTtl, validateEntityName, validateKey, validateLimit } from './kvs-limits';
 import type { MetadataField } from './kvs-schemas';
 import * as schemas from './kvs-schemas';
 import type { KeyPolicy, KvsSpace, KvsSqliteStore } from './kvs-sqlite';
@@ -83,7 +84,7 @@ export class KvsEndpoint {
         return this.set({ kind: 'secret' }, parse(schemas.setRequest, body, path));
       case '/api/v1/entity/set': {
         const request = parse(schemas.entitySetRequest, body, path);
-        return this.set(spaceOf(request.entityName), request);
+        return this.set(spaceOf(request.entityName), request, request.entityName);
       }
       case '/api/v1/delete':
         return this.delete({ kind: 'kv' }, parse(schemas.deleteRequest, body, path).key);
@@ -98,13 +99,19 @@ export class KvsEndpoint {
       case '/api/v1/entity/query':
         return this.queryEntity(parse(schemas.entityQueryRequest, body, path));
       case '/api/v1/batch/set':
-        return batchSet(this.store, this.nowSeconds, parse(schemas.batchSetRequest, body, path), path);
+        return batchSet(this.store, this.nowSeconds, parse(schemas.batchSetRequest, body, path), path, this.entities);
       case '/api/v1/batch/get':
         return batchGet(this.store, this.nowSeconds, parse(schemas.batchGetRequest, body, path), path);
       case '/api/v1/batch/delete':
         return batchDelete(this.store, this.nowSeconds, parse(schemas.batchDeleteRequest, body, path), path);
       case '/api/v1/transaction':
-        return transact(this.store, this.nowSeconds, parse(schemas.transactionRequest, body, path), path);
+        return transact(
+          this.store,
+          this.nowSeconds,
+          parse(schemas.transactionRequest, body, path),
+          path,
+          this.entities,
+        );
       default:
         throw new KvsRequestError(404, 'NOT_FOUND', `No kvs endpoint answers POST ${path}`);
     }
@@ -119,9 +126,9 @@ export class KvsEndpoint {
     return { status: 200, body: withMetadata(item, fields) };
   }
 
-  private set(space: KvsSpace, request: z.infer<typeof schemas.setRequest>): KvsAnswer {
+  private set(space: KvsSpace, request: z.infer<typeof schemas.setRequest>, entityName?: string): KvsAnswer {
     validateKey(request.key);
-    const json = serializeValue(request.value);
+    const json = serializeItem(this.entities, entityName, request.value);
     const now = this.nowSeconds;
     const options = request.options;
     const policy: KeyPolicy = options?.keyPolicy ?? 'OVERRIDE';

@@ -1,7 +1,9 @@
+import type { EntityDefinition } from './entity-query';
+import { serializeItem } from './entity-values';
 import { KvsRequestError } from './errors';
 import { type Filters, matchesFilters } from './kvs-conditions';
 import { assertUniqueItems, type KvsAnswer, NO_CONTENT, spaceOf } from './kvs-items';
-import { expiryFromTtl, MAX_TRANSACTION_OPERATIONS, serializeValue, validateKey } from './kvs-limits';
+import { expiryFromTtl, MAX_TRANSACTION_OPERATIONS, validateKey } from './kvs-limits';
 import type { TransactionRequest } from './kvs-schemas';
 import type { KvsSpace, KvsSqliteStore } from './kvs-sqlite';
 
@@ -14,6 +16,7 @@ export const transact = (
   nowSeconds: number,
   request: TransactionRequest,
   path: string,
+  entities: readonly EntityDefinition[],
 ): KvsAnswer => {
   const sets = request.set ?? [];
   const deletes = request.delete ?? [];
@@ -32,7 +35,7 @@ export const transact = (
     return {
       space: spaceOf(item.entityName),
       key: item.key,
-      json: serializeValue(item.value),
+      json: serializeItem(entities, item.entityName, item.value),
       expireAt: expiryFromTtl(item.options?.ttl, nowSeconds),
       conditions: item.conditions,
     };

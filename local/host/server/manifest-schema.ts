@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
+import { ENTITY_ATTRIBUTE_TYPES } from '../runtime/entity-query';
 import { displayConditionsSchema } from './display-conditions';
-import { ENTITY_ATTRIBUTE_TYPES, TRIGGER_INTERVALS } from './manifest-types';
+import { TRIGGER_INTERVALS } from './manifest-types';
 import { MODULE_KEY } from './module-key';
 
 const uiModuleSchema = z.object({

@@ -1,5 +1,5 @@
 import type { QueueConsumer } from '../queue/queue-types';
-import type { EntityDefinition } from '../runtime/entity-query';
+import type { EntityAttributeType, EntityDefinition } from '../runtime/entity-query';
 import type { DisplayConditions } from './display-conditions';
 import type { AutomationActionModule } from './manifest-actions';
 
@@ -61,12 +61,9 @@ export interface WebTriggerModule {
 /** A `consumer` module: the queue it listens to and the function it invokes with each event. */
 export type ConsumerModule = QueueConsumer;
 
-/** Custom entity attribute types (`app.storage.entities[].attributes.<name>.type`). */
-export const ENTITY_ATTRIBUTE_TYPES = ['any', 'boolean', 'float', 'integer', 'string'] as const;
-
 /** A custom entity of `app.storage.entities`, with its attributes, in the runtime's `EntityDefinition` shape. */
 export interface ManifestEntity extends EntityDefinition {
-  attributes: Record<string, { type: (typeof ENTITY_ATTRIBUTE_TYPES)[number] }>;
+  attributes: Record<string, { type: EntityAttributeType }>;
 }
 
 export interface AppManifest {

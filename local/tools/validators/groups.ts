@@ -8,7 +8,19 @@ import {
   uploadSessionSchema,
   usersSchema,
 } from '../../../src/graph/graph-answer-schemas';
+import {
+  attachmentListSchema,
+  deltaPageSchema,
+  inboundMessageSchema,
+  mailFolderListSchema,
+  mailFolderSchema,
+  movedMessageSchema,
+  subscriptionSchema,
+} from '../../../src/graph/inbound-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
+import { notificationBatchSchema } from '../../../src/incoming/notifications/notification-schema';
+import { subscriptionRecordSchema } from '../../../src/incoming/notifications/subscription-record-schema';
+import { incomingRecordSchema } from '../../../src/incoming/records/incoming-record-schema';
 import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
 import { contentSchema } from '../../../src/outbox/email-content-schema';
 import { emailRecordSchema } from '../../../src/outbox/email-record-schema';
@@ -27,6 +39,21 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
     schemas: { validateEmailRecord: emailRecordSchema },
     // An issue's email names its issue: src/outbox/validate-email-record.ts.
     refinements: 1,
+  },
+  {
+    name: 'incoming-record',
+    source: 'src/incoming/records/incoming-record-schema.ts',
+    schemas: { validateIncomingRecord: incomingRecordSchema },
+  },
+  {
+    name: 'graph-notification',
+    source: 'src/incoming/notifications/notification-schema.ts',
+    schemas: { validateNotificationBatch: notificationBatchSchema },
+  },
+  {
+    name: 'incoming-subscription',
+    source: 'src/incoming/notifications/subscription-record-schema.ts',
+    schemas: { validateSubscriptionRecord: subscriptionRecordSchema },
   },
   {
     name: 'stored-credential',
@@ -71,6 +98,19 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
       validateCreatedDraft: createdDraftSchema,
       validateMessageLookup: lookupSchema,
       validateUsers: usersSchema,
+    },
+  },
+  {
+    name: 'inbound-answers',
+    source: 'src/graph/inbound-answer-schemas.ts',
+    schemas: {
+      validateMailFolder: mailFolderSchema,
+      validateMailFolderList: mailFolderListSchema,
+      validateSubscription: subscriptionSchema,
+      validateDeltaPage: deltaPageSchema,
+      validateInboundMessage: inboundMessageSchema,
+      validateAttachmentList: attachmentListSchema,
+      validateMovedMessage: movedMessageSchema,
     },
   },
   {

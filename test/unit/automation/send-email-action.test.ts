@@ -222,6 +222,13 @@ describe('runSendEmailAction', () => {
         cc: [],
         bcc: [],
         attachments: [],
+        // Nobody wrote it by hand: out-of-office replies are asked not to answer it.
+        headers: [
+          { name: 'x-issue-mailer-issue', value: 'DEMO-1' },
+          { name: 'x-issue-mailer-email', value: emailIdOf(1) },
+          { name: 'x-issue-mailer-auto-submitted', value: 'auto-generated' },
+          { name: 'X-Auto-Response-Suppress', value: 'OOF, AutoReply' },
+        ],
       },
     });
     await expect(world.drainOutbox()).resolves.toEqual(['sent']);

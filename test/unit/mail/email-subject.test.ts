@@ -24,12 +24,21 @@ describe('email subjects carry the issue key', () => {
 
 describe('threadIdentity', () => {
   it('names the issue and the email in x- headers and a Message-ID on the sender domain', () => {
-    expect(threadIdentity('0f6c', 'DEMO-2', 'Support@Contoso.onmicrosoft.com')).toEqual({
+    expect(threadIdentity('0f6c', 'DEMO-2', 'Support@Contoso.onmicrosoft.com', 'person')).toEqual({
       headers: [
         { name: 'x-issue-mailer-issue', value: 'DEMO-2' },
         { name: 'x-issue-mailer-email', value: '0f6c' },
       ],
       internetMessageId: '<0f6c.demo-2@contoso.onmicrosoft.com>',
     });
+  });
+
+  it('marks mail nobody wrote by hand as automatic, and asks for no out-of-office or auto-reply back', () => {
+    expect(threadIdentity('0f6c', 'DEMO-2', 'support@contoso.onmicrosoft.com', 'automatic').headers).toEqual([
+      { name: 'x-issue-mailer-issue', value: 'DEMO-2' },
+      { name: 'x-issue-mailer-email', value: '0f6c' },
+      { name: 'x-issue-mailer-auto-submitted', value: 'auto-generated' },
+      { name: 'X-Auto-Response-Suppress', value: 'OOF, AutoReply' },
+    ]);
   });
 });

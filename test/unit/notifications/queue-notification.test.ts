@@ -105,6 +105,7 @@ const notificationWorld = async () => {
         body: { content: string };
         toRecipients: Array<{ emailAddress: { address: string } }>;
         ccRecipients?: unknown[];
+        internetMessageHeaders?: Array<{ name: string; value: string }>;
       };
     };
     return {
@@ -158,6 +159,12 @@ describe('queueNotification', () => {
     expect(sent.message.body.content).toContain('<p>comments: latest 1</p>');
     expect(sent.message.body.content).toContain('Fixed on staging');
     expect(sent.message.body.content).not.toContain('Still broken');
+    expect(sent.message.internetMessageHeaders).toEqual([
+      { name: 'x-issue-mailer-issue', value: 'DEMO-1' },
+      { name: 'x-issue-mailer-email', value: emailIdOf(1) },
+      { name: 'x-issue-mailer-auto-submitted', value: 'auto-generated' },
+      { name: 'X-Auto-Response-Suppress', value: 'OOF, AutoReply' },
+    ]);
     expect(world.issueData.comments_added).toEqual([]);
     await expect(world.drainOutbox()).resolves.toEqual([]);
   });

@@ -13,6 +13,14 @@ export const OUTBOX_INDEXES: Record<string, MemoryIndex> = {
   'by-issue': { partition: ['issueKey'], range: 'createdAt' },
 };
 
+/** The incoming-message indexes as manifest.yml declares them. */
+export const INCOMING_MESSAGE_INDEXES: Record<string, MemoryIndex> = {
+  createdAt: { partition: [], range: 'createdAt' },
+  'by-status': { partition: ['status'], range: 'createdAt' },
+  'by-handler': { partition: ['handlerId'], range: 'createdAt' },
+  'by-sender': { partition: ['sender'], range: 'createdAt' },
+};
+
 type Stored = Versioned & Record<string, unknown>;
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

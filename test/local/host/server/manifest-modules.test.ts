@@ -85,7 +85,20 @@ describe('loadAppManifest', () => {
         ],
       ],
       ['mailbox-pace', []],
+      [
+        'incoming-message',
+        [
+          'createdAt',
+          { name: 'by-status', partition: ['status'], range: ['createdAt'] },
+          { name: 'by-handler', partition: ['handlerId'], range: ['createdAt'] },
+          { name: 'by-sender', partition: ['sender'], range: ['createdAt'] },
+        ],
+      ],
     ]);
+    // Times in milliseconds are floats: an integer attribute holds 32 bits only.
+    expect(manifest.entities.find((entity) => entity.name === 'outbox-email')?.attributes['createdAt']).toEqual({
+      type: 'float',
+    });
   });
 
   describe('scheduled triggers', () => {

@@ -1,0 +1,9 @@
+/**
+ * What became of a message the app read from a handler's mailbox, as the incoming log shows it. `processing`: a
+ * worker has claimed it and may be writing to Jira now (or died doing so; the next run heals it).
+ */
+export const INCOMING_STATUSES = ['processing', 'created', 'commented', 'ignored', 'held', 'failed'] as const;
+export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
+
+/** Statuses "Process again" applies to; the others are done or in progress. */
+export const REPROCESSABLE_STATUSES: readonly IncomingStatus[] = ['held', 'failed'];
