@@ -16,6 +16,8 @@ import { AppError } from '../shared/app-error';
  *                              `email-log-settings`           how many days the email log keeps emails
  *                              `incoming-subscription:{id}`   a Graph subscription of a mail handler (its clientState's
  *                                                             SHA-256, not the secret)
+ *                              `incoming-state:{handlerId}`   a mail handler's connection: folder, delta position,
+ *                                                             subscription
  *                              `notification-rule:{id}`       a notification rule (event, projects, template, recipients)
  *                              `mail-handler:{id}`            a mail handler (mailbox, folder, what to do with mail)
  *                              `notification-once:{sha256}`   a rule fired for an event (kept 7 days)
@@ -136,6 +138,10 @@ export const incomingMessageEntityKey = (digest: string): string => {
 /** `id` is Graph's subscription id (a GUID). */
 export const incomingSubscriptionKey = (subscriptionId: string): string =>
   keyFor('incoming-subscription:', subscriptionId, 'an incoming mail subscription');
+
+/** A mail handler's connection to its mailbox (src/incoming/connection). */
+export const incomingHandlerStateKey = (handlerId: string): string =>
+  keyFor('incoming-state:', handlerId, 'a mail handler connection');
 
 /** One entry: how long the email log keeps emails. */
 export const EMAIL_LOG_SETTINGS_KEY = 'email-log-settings';
