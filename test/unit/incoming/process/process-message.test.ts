@@ -196,7 +196,12 @@ describe('processMessage: noise and senders', () => {
   it.each<[string, Partial<ProcessHandler>, string | undefined, string]>([
     ['a domain the handler refuses', { senders: 'domains', allowedDomains: ['contoso.com'] }, undefined, 'ignored'],
     ['a listed domain', { senders: 'domains', allowedDomains: ['Customer.example'] }, undefined, 'created'],
-    ['a domain whose parent is listed (not its own)', { senders: 'domains', allowedDomains: ['example'] }, undefined, 'ignored'],
+    [
+      'a domain whose parent is listed (not its own)',
+      { senders: 'domains', allowedDomains: ['example'] },
+      undefined,
+      'ignored',
+    ],
     ['no Jira user, when only Jira users may write', { senders: 'jira-users' }, undefined, 'ignored'],
     ['a Jira user, when only Jira users may write', { senders: 'jira-users' }, 'acc-casey', 'created'],
   ])('mail from %s', async (_name, policy, user, outcome) => {
@@ -239,7 +244,9 @@ describe('processMessage: noise and senders', () => {
       (await processMessage({ handlerId: 'h-support', graphMessageId: 'm-51', processAgain: true }, deps)).outcome,
     ).toBe('created');
     expect(world.jira.writes).toBe(52);
-    mailbox.put(inboundMessage({ id: 'later', internetMessageId: '<later@customer.example>', conversationId: 'c-later' }));
+    mailbox.put(
+      inboundMessage({ id: 'later', internetMessageId: '<later@customer.example>', conversationId: 'c-later' }),
+    );
     world.clock.now = NOW + 60 * 60 * 1000 + 52_000;
     expect((await processMessage({ handlerId: 'h-support', graphMessageId: 'later' }, deps)).outcome).toBe('created');
   });
