@@ -1,6 +1,6 @@
 import { sha256Hex } from '../shared/sha256-hex';
-import type { KvStore } from '../storage/kv-store';
 import { incomingConversationKey } from '../storage/keys';
+import type { KvStore } from '../storage/kv-store';
 
 /**
  * The issue each Graph conversation's last processed message went to: the third way of finding a message's issue

@@ -26,13 +26,7 @@ export const DEFAULT_ATTACHMENT_FILTERS: AttachmentFilters = {
 };
 
 export type SkipReason =
-  | 'too-large'
-  | 'skipped-name'
-  | 'tiny-inline-image'
-  | 'not-shown-inline'
-  | 'no-bytes'
-  | 'duplicate'
-  | 'gone';
+  'too-large' | 'skipped-name' | 'tiny-inline-image' | 'not-shown-inline' | 'no-bytes' | 'duplicate' | 'gone';
 
 export interface AttachmentChoice {
   attachment: InboundAttachment;
@@ -47,10 +41,7 @@ const isImage = (attachment: InboundAttachment): boolean =>
  * Why an attachment is left out, or undefined to take it. Inline images the new part does not show (they belonged
  * to the quoted history or the signature) are left out; so are cloud links (no bytes to copy).
  */
-export const skipReason = (
-  choice: AttachmentChoice,
-  filters: AttachmentFilters,
-): SkipReason | undefined => {
+export const skipReason = (choice: AttachmentChoice, filters: AttachmentFilters): SkipReason | undefined => {
   const { attachment } = choice;
   if (attachment.kind === 'reference' || attachment.kind === 'unknown') return 'no-bytes';
   // Outlook marks every attachment of an RTF mail inline: only images are taken for pictures in the text.

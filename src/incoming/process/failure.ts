@@ -41,6 +41,6 @@ const SAFE_MESSAGES: Readonly<Record<string, string>> = {
  * error's message may quote an answer, so it is never shown).
  */
 export const describeFailure = (error: unknown): { code: string; message: string } => {
-  const code = error instanceof AppError ? error.code : 'INCOMING_UNEXPECTED';
+  const code: string = error instanceof AppError ? (error as AppError).code : 'INCOMING_UNEXPECTED';
   return { code, message: SAFE_MESSAGES[code] ?? 'Processing stopped on an unexpected failure.' };
 };

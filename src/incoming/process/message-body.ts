@@ -1,8 +1,8 @@
 import type { InboundAttachment, InboundMessage } from '../../graph/inbound-message';
 import type { AdfDoc, ContentDoc } from '../content/adf';
 import { authorHeading } from '../content/author-heading';
-import { type InlineImageLookup, resolveInlineImages } from '../content/inline-images';
 import { inlineImageAttachments } from '../content/inline-attachments';
+import { type InlineImageLookup, resolveInlineImages } from '../content/inline-images';
 import { extractMessageContent } from '../content/message-content';
 import type { IncomingMessage } from '../message';
 

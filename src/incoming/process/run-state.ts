@@ -11,8 +11,7 @@ export interface RunState {
 
 /** A Jira write's end: written, or the claim was taken over by another run (which then writes instead). */
 export type WriteResult =
-  | { kind: 'written'; outcome: Extract<FinalOutcome, { status: 'created' | 'commented' }> }
-  | { kind: 'superseded' };
+  { kind: 'written'; outcome: Extract<FinalOutcome, { status: 'created' | 'commented' }> } | { kind: 'superseded' };
 
 export const attachmentFilters = (deps: Pick<ProcessDeps, 'attachmentFilters'>): AttachmentFilters => ({
   ...DEFAULT_ATTACHMENT_FILTERS,

@@ -81,10 +81,7 @@ export const uploadAttachments = async (context: UploadContext, plan: Attachment
   const seen = new Set<string>();
   const inlineIds = new Map<string, string>();
   for (const [contentId, attachment] of plan.inline) inlineIds.set(attachment.id, contentId);
-  const ordered = [
-    ...plan.inline.values(),
-    ...plan.attachments.filter((attachment) => !inlineIds.has(attachment.id)),
-  ];
+  const ordered = [...plan.inline.values(), ...plan.attachments.filter((attachment) => !inlineIds.has(attachment.id))];
   for (const attachment of ordered) {
     const contentId = inlineIds.get(attachment.id);
     const name = nameOf(attachment);

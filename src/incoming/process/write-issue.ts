@@ -47,12 +47,7 @@ export const writeIssue = async (
   state: RunState,
   deps: ProcessDeps,
 ): Promise<WriteResult> => {
-  const targeted = await recordTarget(
-    deps.records,
-    state.record,
-    { kind: 'issue', key: place.projectKey },
-    deps.now(),
-  );
+  const targeted = await recordTarget(deps.records, state.record, { kind: 'issue', key: place.projectKey }, deps.now());
   if (targeted === undefined) return { kind: 'superseded' };
   state.record = targeted;
   const reporterAccountId = await chooseReporter(message.from?.address ?? '', deps.handler, deps.jira);

@@ -1,7 +1,7 @@
-import { sha256Hex } from '../../../../src/shared/sha256-hex';
 import { asPieces, hashingPieces, readWhole } from '../../../../src/incoming/process/attachment-bytes';
 import { DEFAULT_ATTACHMENT_FILTERS, skipReason } from '../../../../src/incoming/process/attachment-filters';
 import { processMessage } from '../../../../src/incoming/process/process-message';
+import { sha256Hex } from '../../../../src/shared/sha256-hex';
 import { attachment, bytesOf, FakeMailbox, inboundMessage, processWorld } from './process-world';
 
 const JOB = { handlerId: 'h-support', graphMessageId: 'AAMk-1' };

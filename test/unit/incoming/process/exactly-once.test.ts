@@ -1,6 +1,6 @@
-import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
 import { processMessage } from '../../../../src/incoming/process/process-message';
 import { incomingMessageKey } from '../../../../src/incoming/records/message-key';
+import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
 import { FakeMailbox, inboundMessage, LEASE_MS, NOW, processWorld } from './process-world';
 
 const KEY = incomingMessageKey({ internetMessageId: '<new-1@customer.example>', mailbox: '', graphMessageId: '' });

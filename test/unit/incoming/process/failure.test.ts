@@ -1,8 +1,8 @@
 import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
 import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
-import { JiraError, JiraErrorCode, JiraFieldsRefusedError } from '../../../../src/jira/errors';
 import { describeFailure, isTransientFailure } from '../../../../src/incoming/process/failure';
 import { IncomingWriteConflictError } from '../../../../src/incoming/records/errors';
+import { JiraError, JiraErrorCode, JiraFieldsRefusedError } from '../../../../src/jira/errors';
 
 describe('isTransientFailure: what the queue retries', () => {
   it.each([

@@ -1,12 +1,16 @@
 import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
-import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
 import { MessageBusyError } from '../../../../src/incoming/process/errors';
 import { INCOMING_MARK_PROPERTY } from '../../../../src/incoming/process/incoming-mark';
-import { processMessage } from '../../../../src/incoming/process/process-message';
 import type { ProcessHandler } from '../../../../src/incoming/process/ports';
+import { processMessage } from '../../../../src/incoming/process/process-message';
 import { incomingMessageKey } from '../../../../src/incoming/records/message-key';
+import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
+import type { AdfDocument } from '../../../../src/jira/incoming-writes';
 import { adfText } from '../support/adf-text';
 import { DEFAULT_REPORTER, FakeMailbox, inboundMessage, LEASE_MS, NOW, processWorld } from './process-world';
+
+/** The words of a document Jira was given (its content typed loosely there). */
+const text = (doc: AdfDocument): string => adfText(doc as Parameters<typeof adfText>[0]);
 
 const JOB = { handlerId: 'h-support', graphMessageId: 'AAMk-1' };
 
@@ -26,7 +30,7 @@ describe('processMessage: a new email opens an issue', () => {
     const issue = jira.issue('DEMO-1');
     expect(issue.summary).toBe('Printer on floor 3 is jammed');
     expect(issue.reporterAccountId).toBe('acc-casey');
-    expect(adfText(issue.description)).toBe(
+    expect(text(issue.description)).toBe(
       'Casey Customer <casey@customer.example> wrote on 6 Dec 2026, 09:59 UTC:\n\nThe printer jams on every page.',
     );
     const messageKey = incomingMessageKey({
@@ -60,7 +64,7 @@ describe('processMessage: a new email opens an issue', () => {
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'created' });
     expect(jira.issues.size).toBe(1);
     expect(jira.issue('DEMO-1').reporterAccountId).toBe(reporter);
-    expect(adfText(jira.issue('DEMO-1').description)).toContain('Casey Customer <casey@customer.example> wrote');
+    expect(text(jira.issue('DEMO-1').description)).toContain('Casey Customer <casey@customer.example> wrote');
     expect(jira.createRequests).toHaveLength(refuse ? 2 : 1);
     expect(warnings.some((line) => line.includes('reporter refused'))).toBe(refuse);
   });
@@ -140,9 +144,7 @@ describe('processMessage: which issue a reply belongs to', () => {
       record: { issueKey, target: { kind: 'comment', key: issueKey } },
     });
     expect(jira.issue(issueKey).comments).toHaveLength(1);
-    expect(adfText(jira.issue(issueKey).comments[0]!.body)).toMatch(
-      /^Casey Customer <casey@customer.example> wrote on/,
-    );
+    expect(text(jira.issue(issueKey).comments[0]!.body)).toMatch(/^Casey Customer <casey@customer.example> wrote on/);
     expect(jira.writes).toBe(1);
     const key = incomingMessageKey({
       internetMessageId: '<reply-1@customer.example>',

@@ -3,8 +3,6 @@ import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbou
 import type { InboundAttachment, InboundMessage } from '../../../../src/graph/inbound-message';
 import type { InboundReceipt } from '../../../../src/graph/inbound-request';
 import type { ThreadRef } from '../../../../src/history/history-store';
-import { JiraFieldsRefusedError } from '../../../../src/jira/errors';
-import type { AdfDocument, EntityProperty } from '../../../../src/jira/incoming-writes';
 import { createConversationIndex } from '../../../../src/incoming/conversation-index';
 import { INCOMING_MARK_PROPERTY } from '../../../../src/incoming/process/incoming-mark';
 import type {
@@ -15,6 +13,8 @@ import type {
   ProcessMailbox,
 } from '../../../../src/incoming/process/ports';
 import { createIncomingRecordStore } from '../../../../src/incoming/records/incoming-records';
+import { JiraFieldsRefusedError } from '../../../../src/jira/errors';
+import type { AdfDocument, EntityProperty } from '../../../../src/jira/incoming-writes';
 import { INCOMING_MESSAGE_INDEXES, MemoryEntityStore } from '../../support/memory-entity-store';
 import { MemoryKvStore } from '../../support/memory-kv-store';
 
