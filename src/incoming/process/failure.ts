@@ -1,6 +1,7 @@
 import { GraphError, GraphErrorCode } from '../../graph/errors';
 import { JiraError, JiraErrorCode } from '../../jira/errors';
 import { AppError } from '../../shared/app-error';
+import { StorageError } from '../../storage/errors';
 import { IncomingRecordError } from '../records/errors';
 
 const TRANSIENT_GRAPH = new Set<string>([
@@ -22,8 +23,8 @@ export const isTransientFailure = (error: unknown): boolean => {
     if (error.code !== JiraErrorCode.RequestFailed) return false;
     return error.status === undefined || error.status === 429 || error.status >= 500;
   }
-  // Storage: a write conflict or an unreadable answer of the platform, both worth another run.
-  return error instanceof IncomingRecordError;
+  // Storage: the platform's rate limit or failure, or a record write conflict, all worth another run.
+  return error instanceof StorageError || error instanceof IncomingRecordError;
 };
 
 const SAFE_MESSAGES: Readonly<Record<string, string>> = {

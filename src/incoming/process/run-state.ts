@@ -7,6 +7,11 @@ import type { ProcessDeps } from './ports';
 /** The claim as this run last wrote it: every write is conditional on its version. */
 export interface RunState {
   record: IncomingRecord;
+  /**
+   * Jira has the issue or comment. From then on no failure may end the message as failed ("Process again" would
+   * write it twice): the job is retried, and the next run finds the write by its mark.
+   */
+  written?: boolean;
 }
 
 /** A Jira write's end: written, or the claim was taken over by another run (which then writes instead). */

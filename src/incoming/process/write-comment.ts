@@ -26,5 +26,6 @@ export const writeComment = async (
   const uploads = await uploadAttachments(uploadContext(message, issueKey, deps), prepared);
   const body = composeBody(message, prepared.content, (id) => uploads.inlineImages.get(id), deps.timeZone);
   const comment = await deps.jira.addComment(issueKey, body, incomingMark(targeted.messageKey));
+  state.written = true;
   return { kind: 'written', outcome: { status: 'commented', issueKey, commentId: comment.id } };
 };

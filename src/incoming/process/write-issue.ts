@@ -62,6 +62,7 @@ export const writeIssue = async (
     },
     deps.jira,
   );
+  state.written = true;
   if (created.reporterRefused) deps.log.warn(`[issue-mailer] reporter refused; ${created.key} reported by the app`);
   await completeIssue(message, prepared, created.key, deps);
   return { kind: 'written', outcome: { status: 'created', issueKey: created.key } };

@@ -65,6 +65,24 @@ describe('processMessage: exactly one issue or comment per message', () => {
     },
   );
 
+  it('a record write that fails after the Jira write is retried, never recorded as failed', async () => {
+    const world = processWorld();
+    const mailbox = new FakeMailbox('support@contoso.com').put(inboundMessage());
+    const deps = world.depsFor(mailbox);
+    // The finishing write (the third: claim, target, finish) fails as a plain error would.
+    let replaces = 0;
+    world.entities.onReplace = () => {
+      replaces += 1;
+      if (replaces === 2) throw new Error('platform hiccup');
+    };
+    await expect(processMessage(JOB, deps)).rejects.toThrow('platform hiccup');
+    world.entities.onReplace = undefined;
+    expect(await world.records.get(KEY)).toMatchObject({ status: 'processing', target: { kind: 'issue' } });
+    world.clock.now = NOW + LEASE_MS + 1;
+    expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'created', record: { issueKey: 'DEMO-1' } });
+    expect(world.jira.writes).toBe(1);
+  });
+
   it('a run that died before its write: the next run finds no mark and writes once', async () => {
     const world = processWorld();
     const mailbox = new FakeMailbox('support@contoso.com').put(inboundMessage());

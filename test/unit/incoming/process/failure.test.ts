@@ -2,6 +2,7 @@ import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
 import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
 import { describeFailure, isTransientFailure } from '../../../../src/incoming/process/failure';
 import { IncomingWriteConflictError } from '../../../../src/incoming/records/errors';
+import { StorageError } from '../../../../src/storage/errors';
 import { JiraError, JiraErrorCode, JiraFieldsRefusedError } from '../../../../src/jira/errors';
 
 describe('isTransientFailure: what the queue retries', () => {
@@ -20,6 +21,7 @@ describe('isTransientFailure: what the queue retries', () => {
     ['Jira forbidden', new JiraError(JiraErrorCode.Forbidden, 'x', { status: 403 }), false],
     ['Jira refused fields', new JiraFieldsRefusedError('POST', ['summary']), false],
     ['a record write conflict', new IncomingWriteConflictError('k'), true],
+    ['a storage rate limit', new StorageError('transact', 'in:k', { code: 'RATE_LIMIT_EXCEEDED' }), true],
     ['a bug', new TypeError('x is undefined'), false],
   ])('%s', (_name, error, transient) => {
     expect(isTransientFailure(error)).toBe(transient);
