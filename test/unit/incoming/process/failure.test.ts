@@ -2,8 +2,8 @@ import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
 import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
 import { describeFailure, isTransientFailure } from '../../../../src/incoming/process/failure';
 import { IncomingWriteConflictError } from '../../../../src/incoming/records/errors';
-import { StorageError } from '../../../../src/storage/errors';
 import { JiraError, JiraErrorCode, JiraFieldsRefusedError } from '../../../../src/jira/errors';
+import { StorageError } from '../../../../src/storage/errors';
 
 describe('isTransientFailure: what the queue retries', () => {
   it.each([
