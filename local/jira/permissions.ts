@@ -99,6 +99,13 @@ export const PERMISSIONS: readonly PermissionDefinition[] = [
     type: 'PROJECT',
     description: 'Ability to transition issues.',
   },
+  {
+    id: '30',
+    key: 'MODIFY_REPORTER',
+    name: 'Modify Reporter',
+    type: 'PROJECT',
+    description: 'Ability to modify the reporter when creating or editing an issue.',
+  },
   { id: '16', key: 'DELETE_ISSUES', name: 'Delete Issues', type: 'PROJECT', description: 'Ability to delete issues.' },
   {
     id: '21',
@@ -212,6 +219,14 @@ const roleGrants = (user: SiteUser, projectKey: string | undefined): readonly st
  */
 const APP_GLOBAL_GRANTS: readonly string[] = ['USER_PICKER'];
 
+/**
+ * Project permissions a project's scheme does not grant the `atlassian-addons-project-access` role. OPS's scheme
+ * leaves Modify Reporter to its administrators and agents, so the app cannot set `fields.reporter` there (it can in
+ * DEMO, whose scheme grants the role everything, as Jira Cloud's default scheme does): the path where an app must
+ * fall back to reporting an issue itself.
+ */
+const WITHHELD_FROM_APP: Readonly<Record<string, readonly string[]>> = { OPS: ['MODIFY_REPORTER'] };
+
 const appReaches = (projectKey: string): boolean =>
   ROLE_ACTORS.some(
     (actors) =>
@@ -226,9 +241,11 @@ const appHolds = (
   scope: { issue?: StoredIssue; project?: Project; issues: readonly StoredIssue[] },
 ): boolean => {
   if (definition.type === 'GLOBAL') return APP_GLOBAL_GRANTS.includes(key);
+  const granted = (projectKey: string) =>
+    appReaches(projectKey) && !(WITHHELD_FROM_APP[projectKey] ?? []).includes(key);
   const projectKey = scope.issue?.projectKey ?? scope.project?.key;
-  if (projectKey !== undefined) return appReaches(projectKey);
-  return scope.issues.some((issue) => appReaches(issue.projectKey));
+  if (projectKey !== undefined) return granted(projectKey);
+  return scope.issues.some((issue) => granted(issue.projectKey));
 };
 
 /** A customer has these on the issues they reported, and on nothing else (a service desk's customer access). */

@@ -1,15 +1,18 @@
 import type { ForgeFetchRoute } from '../runtime/forge-fetch';
 import { newEventsOf } from './new-events';
 import { QueueError } from './queue-errors';
-import type { JobRequest, PushRequest } from './queue-requests';
+import { EVENT_RATE_WINDOW_MS, type JobRequest, MAX_EVENTS_PER_MINUTE, type PushRequest } from './queue-requests';
 import { queueRoute } from './queue-route';
 import { QueueStore } from './queue-store';
+import type { QueueConsumer } from './queue-types';
 
 export interface QueuePublisherOptions {
   /** The queue.sqlite that a LocalQueue (in this or another process) delivers from. */
   dbPath: string;
   /** The queue's clock in ms, for due times; `Date.now()` at each call otherwise. */
   now?: () => number;
+  /** The manifest's consumers, so that the 100 KB event limit of long-running consumers applies. */
+  consumers?: readonly QueueConsumer[];
 }
 
 /** The queue seen from a process that only pushes to it: a Forge function container, not the platform. */
@@ -34,11 +37,16 @@ export const createQueuePublisher = (options: QueuePublisherOptions): QueuePubli
   };
 
   const route = queueRoute({
-    push: (request: PushRequest): void => {
+    push: (request: PushRequest): boolean => {
       ensureOpen(`push to ${request.queueName}`);
       const nowMs = now();
-      store.insert({ jobId: request.jobId, queueName: request.queueName }, newEventsOf(request, nowMs), nowMs);
+      return store.insert({ jobId: request.jobId, queueName: request.queueName }, newEventsOf(request, nowMs), nowMs, {
+        limit: MAX_EVENTS_PER_MINUTE,
+        windowMs: EVENT_RATE_WINDOW_MS,
+      });
     },
+    consumerTimeoutSeconds: (queueName: string) =>
+      options.consumers?.find((consumer) => consumer.queue === queueName)?.timeoutSeconds,
     jobStats: (request: JobRequest) => {
       ensureOpen(`read the stats of job ${request.jobId}`);
       return store.jobStats(request.jobId, request.queueName);

@@ -6,6 +6,18 @@ export const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 export const MAX_EVENTS_PER_PUSH = 50;
 export const MAX_PUSH_PAYLOAD_BYTES = 200 * 1024;
 export const MAX_DELAY_SECONDS = 900;
+/**
+ * Async events limits per installation (https://developer.atlassian.com/platform/forge/limits-async-events/):
+ * "Event per minute 500: Maximum number of events pushed in one minute" (@forge/events turns the 429 into
+ * RateLimitError: "retry adding events after a minute",
+ * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-error-handling/), and
+ * "Payload size for long running functions 100 KB: Maximum size of an individual event. This limit only applies to
+ * functions specifying a timeout greater than 55 seconds."
+ */
+export const MAX_EVENTS_PER_MINUTE = 500;
+export const EVENT_RATE_WINDOW_MS = 60_000;
+export const MAX_LONG_RUNNING_EVENT_BYTES = 100 * 1024;
+export const LONG_RUNNING_AFTER_SECONDS = 55;
 
 const pushEventSchema = z.object({
   body: z.record(z.string(), z.unknown()),

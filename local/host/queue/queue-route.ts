@@ -6,6 +6,9 @@ import { parseQueuePath, QUEUE_PATH_PREFIX } from './queue-path';
 import {
   type JobRequest,
   jobRequestSchema,
+  LONG_RUNNING_AFTER_SECONDS,
+  MAX_EVENTS_PER_MINUTE,
+  MAX_LONG_RUNNING_EVENT_BYTES,
   MAX_PUSH_PAYLOAD_BYTES,
   type PushRequest,
   pushRequestSchema,
@@ -14,7 +17,10 @@ import type { JobStats } from './queue-types';
 
 /** What the route needs from the queue behind it. */
 export interface QueueBackend {
-  push: (request: PushRequest) => void;
+  /** Stores the push; false when it would go over the events a minute (nothing stored then). */
+  push: (request: PushRequest) => boolean;
+  /** The `timeoutSeconds` of the function that consumes the queue, when the backend knows it. */
+  consumerTimeoutSeconds: (queueName: string) => number | undefined;
   jobStats: (request: JobRequest) => JobStats | undefined;
   cancelJob: (request: JobRequest) => boolean;
 }
@@ -53,10 +59,22 @@ const jobNotFound = (request: JobRequest): Response =>
     message: `The job ${request.jobId} was not found for the queue ${request.queueName}.`,
   });
 
+/** The first event over 100 KB, when the queue's consumer is a long-running function; else undefined. */
+const oversizedEvent = (backend: QueueBackend, request: PushRequest): number | undefined => {
+  const timeout = backend.consumerTimeoutSeconds(request.queueName);
+  if (timeout === undefined || timeout <= LONG_RUNNING_AFTER_SECONDS) return undefined;
+  const index = request.payload.findIndex(
+    (event) => Buffer.byteLength(JSON.stringify(event.body)) > MAX_LONG_RUNNING_EVENT_BYTES,
+  );
+  return index === -1 ? undefined : index;
+};
+
 /**
  * Answers @forge/events (`{ type: 'fpp', provider: 'app', remote: 'stargate' }`, POST `/webhook/queue/...`) as the
  * platform does: publish 201 `{}`, stats 200 `{ success, inProgress, failed }`, cancel 204; 404 for a job the
- * queue never had (the SDK's JobDoesNotExistError), 413 for a push over 200 KB, 400 for a body it cannot read.
+ * queue never had (the SDK's JobDoesNotExistError), 413 for a push over 200 KB or with an event over 100 KB for a
+ * consumer whose timeout is over 55 s (PayloadTooBigError), 429 for a push that would go over 500 events a minute
+ * (RateLimitError), 400 for a body it cannot read.
  */
 export const queueRoute = (backend: QueueBackend): ForgeFetchRoute => ({
   matches: (target, path) =>
@@ -78,7 +96,18 @@ export const queueRoute = (backend: QueueBackend): ForgeFetchRoute => ({
         // @forge/events reads `errorMessage` from a 413.
         return jsonResponse(413, { errorMessage: 'The combined payload of the events exceeds 200 KB.' });
       }
-      backend.push(parsed.value);
+      const oversized = oversizedEvent(backend, parsed.value);
+      if (oversized !== undefined) {
+        return jsonResponse(413, {
+          errorMessage: `Event ${oversized} is over 100 KB, the most an event may hold when its consumer's function has a timeout over ${LONG_RUNNING_AFTER_SECONDS} seconds.`,
+        });
+      }
+      if (!backend.push(parsed.value)) {
+        return jsonResponse(429, {
+          code: 'RATE_LIMITED',
+          message: `More than ${MAX_EVENTS_PER_MINUTE} events pushed in one minute for this installation.`,
+        });
+      }
       return jsonResponse(201, {});
     }
     const parsed = await parseBody(jobRequestSchema, init, where);

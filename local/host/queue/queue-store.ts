@@ -42,6 +42,11 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS queue_events_waiting ON queue_events (lease_owner, due_at);
   CREATE INDEX IF NOT EXISTS queue_events_job ON queue_events (job_id);
+  CREATE TABLE IF NOT EXISTS queue_pushes (
+    pushed_at INTEGER NOT NULL,
+    events INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS queue_pushes_time ON queue_pushes (pushed_at);
   CREATE TABLE IF NOT EXISTS queue_jobs (
     job_id TEXT PRIMARY KEY,
     queue_name TEXT NOT NULL,
@@ -84,9 +89,27 @@ export class QueueStore extends SqliteFile {
     });
   }
 
-  /** Stores the events of one push; a job pushed to again keeps its counts. */
-  insert(job: { jobId: string; queueName: string }, events: readonly NewEvent[], nowMs: number): void {
-    this.transaction(() => {
+  /**
+   * Stores the events of one push; a job pushed to again keeps its counts. With `rate`, refuses the push (false,
+   * nothing stored) when it would take the events pushed within the last `windowMs` over `limit`: the count is
+   * kept in the file, so every process that pushes to it (the host, child invocations) shares one budget, as the
+   * platform counts per installation.
+   */
+  insert(
+    job: { jobId: string; queueName: string },
+    events: readonly NewEvent[],
+    nowMs: number,
+    rate?: { limit: number; windowMs: number },
+  ): boolean {
+    return this.transaction(() => {
+      if (rate) {
+        this.statement(`DELETE FROM queue_pushes WHERE pushed_at <= ?`).run(nowMs - rate.windowMs);
+        const { pushed } = this.statement(`SELECT COALESCE(SUM(events), 0) AS pushed FROM queue_pushes`).get() as {
+          pushed: number;
+        };
+        if (pushed + events.length > rate.limit) return false;
+        this.statement(`INSERT INTO queue_pushes (pushed_at, events) VALUES (?, ?)`).run(nowMs, events.length);
+      }
       this.statement(
         `INSERT INTO queue_jobs (job_id, queue_name, created_at) VALUES (?, ?, ?) ON CONFLICT (job_id) DO NOTHING`,
       ).run(job.jobId, job.queueName, nowMs);
@@ -106,6 +129,7 @@ export class QueueStore extends SqliteFile {
           nowMs,
         );
       }
+      return true;
     });
   }
 

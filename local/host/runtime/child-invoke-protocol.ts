@@ -82,6 +82,17 @@ export const childInvokeRequestSchema = z
     /** The manifest's custom entities (`app.storage.entities`), so that `kvs.entity(...)` queries work. */
     entities: z.array(entityDefinitionSchema).optional(),
     /**
+     * The host's web-triggers.sqlite, where it serves them and the manifest's `webtrigger` modules, so that
+     * `webTrigger.getUrl`, `queryUrls` and `deleteUrl` answer with the host's URLs. Without it such calls fail.
+     */
+    webTriggers: z
+      .object({
+        dbPath: z.string().min(1),
+        baseUrl: z.string().url(),
+        modules: z.array(z.object({ key: z.string().min(1), urlFormat: z.enum(['v1', 'v2']).optional() })),
+      })
+      .optional(),
+    /**
      * manifest.yml allows offline user impersonation (`allowImpersonation: true` on a scope), as the host's own
      * runtime is told (install-options.ts); without it `asUser(accountId)` for someone else is refused, as on Forge
      * (https://developer.atlassian.com/platform/forge/manifest-reference/permissions/, scopes: allowImpersonation).

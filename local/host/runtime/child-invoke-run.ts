@@ -13,7 +13,10 @@ import {
 } from './child-invoke-protocol';
 import { consumerTimeoutMs } from './consumer-invocation';
 import { ChildInvokeError } from './errors';
+import type { ForgeFetchRoute } from './forge-fetch';
 import { type InstalledForgeRuntime, installForgeRuntime } from './index';
+import { createWebTriggerUrls } from './web-trigger-graphql';
+import { WebTriggerUrlStore } from './web-trigger-urls';
 
 const DEFAULT_JIRA_MODULE = path.join(__dirname, '..', '..', 'jira', 'index.ts');
 const NO_STATS: RuntimeStats = { kvsOperations: 0, jiraRequests: 0, invocations: 0 };
@@ -120,6 +123,17 @@ export const runChildInvocation = async (input: unknown): Promise<ChildInvokeAns
   const jira = await createJira(request);
   const publisher =
     request.queueDbPath !== undefined ? createQueuePublisher({ dbPath: request.queueDbPath }) : undefined;
+  const urlStore = request.webTriggers !== undefined ? new WebTriggerUrlStore(request.webTriggers.dbPath) : undefined;
+  const routes: ForgeFetchRoute[] = [
+    ...(publisher !== undefined ? [publisher.route] : []),
+    ...(urlStore !== undefined && request.webTriggers !== undefined
+      ? [createWebTriggerUrls({ store: urlStore, ...request.webTriggers }).route]
+      : []),
+  ];
+  const closeStores = () => {
+    publisher?.close();
+    urlStore?.close();
+  };
   let runtime: InstalledForgeRuntime;
   try {
     runtime = installForgeRuntime({
@@ -130,10 +144,10 @@ export const runChildInvocation = async (input: unknown): Promise<ChildInvokeAns
       ...(request.invocationTimeoutMs !== undefined ? { invocationTimeoutMs: request.invocationTimeoutMs } : {}),
       ...(request.entities !== undefined ? { entities: request.entities } : {}),
       ...(request.allowImpersonation !== undefined ? { allowImpersonation: request.allowImpersonation } : {}),
-      ...(publisher !== undefined ? { routes: [publisher.route] } : {}),
+      ...(routes.length > 0 ? { routes } : {}),
     });
   } catch (error) {
-    publisher?.close();
+    closeStores();
     throw error;
   }
   const loadStarted = performance.now();
@@ -151,7 +165,7 @@ export const runChildInvocation = async (input: unknown): Promise<ChildInvokeAns
     }
   } finally {
     runtime.uninstall();
-    publisher?.close();
+    closeStores();
   }
 };
 

@@ -75,7 +75,12 @@ export const loadAppManifest = async (manifestPath: string): Promise<AppManifest
         `${manifestPath}: web trigger ${trigger.key} names unknown function ${trigger.function}.`,
       );
     }
-    return { key: trigger.key, functionKey: trigger.function, timeoutSeconds: timeouts.get(trigger.function) };
+    return {
+      key: trigger.key,
+      functionKey: trigger.function,
+      timeoutSeconds: timeouts.get(trigger.function),
+      urlFormat: trigger.urlFormat,
+    };
   });
   const entities = readEntities(manifestPath, manifest.app.storage?.entities ?? []);
   const inlineStyles = (manifest.permissions?.content?.styles ?? []).includes('unsafe-inline');

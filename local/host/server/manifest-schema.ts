@@ -115,22 +115,38 @@ export const manifestSchema = z.object({
       consumer: z.array(consumerSchema).default([]),
       trigger: z.array(triggerSchema).default([]),
       // https://developer.atlassian.com/platform/forge/manifest-reference/modules/web-trigger/: the function's own
-      // answer is the HTTP response ("dynamic"); responses fixed in the manifest ("static") are not emulated.
+      // answer is the HTTP response ("dynamic", the default); responses fixed in the manifest ("static") are not
+      // emulated. `request.authentication` and `urlFormat` are @forge/manifest 13.7.0's (RequestOptions, UrlFormat);
+      // HMAC authentication is not emulated, so it is refused rather than silently left off. Other keys are refused,
+      // as Forge's schema refuses them.
       webtrigger: z
         .array(
-          z.object({
-            key: z.string().regex(MODULE_KEY),
-            function: z.string().min(1),
-            response: z
-              .object({
-                type: z.literal('dynamic', {
-                  message: 'only dynamic web trigger responses are supported by the local host',
-                }),
-              })
-              .passthrough()
-              .optional(),
-            security: z.unknown().optional(),
-          }),
+          z
+            .object({
+              key: z.string().regex(MODULE_KEY),
+              function: z.string().min(1),
+              response: z
+                .object({
+                  type: z.literal('dynamic', {
+                    message: 'only dynamic web trigger responses are supported by the local host',
+                  }),
+                })
+                .passthrough()
+                .optional(),
+              request: z
+                .object({
+                  authentication: z
+                    .literal('none', {
+                      message:
+                        'hmacSharedSecret web trigger authentication is not emulated by the local host; use none and authenticate in the function',
+                    })
+                    .optional(),
+                })
+                .strict()
+                .optional(),
+              urlFormat: z.enum(['v1', 'v2']).optional(),
+            })
+            .strict(),
         )
         .default([]),
       function: z

@@ -54,6 +54,8 @@ export interface WebTriggerModule {
   functionKey: string;
   /** The function's `timeoutSeconds`; web triggers get 55 s, and no more. */
   timeoutSeconds: number | undefined;
+  /** `urlFormat`: v1 URLs (the default here) end in `/x1/<id>`, v2 URLs in `/public/<id>`. */
+  urlFormat: 'v1' | 'v2' | undefined;
 }
 
 /** A `consumer` module: the queue it listens to and the function it invokes with each event. */

@@ -12,6 +12,9 @@ import { HostHttpError, sendJson } from '../../shared/http-kit';
 import { createLocalQueue, type LocalQueue } from '../queue';
 import { type FunctionWorkerPoolOptions, type InstalledForgeRuntime, installForgeRuntime } from '../runtime';
 import { preloadTsxForRenderThread } from '../runtime/render-thread-preload';
+import { siteAri } from '../runtime/site-identity';
+import { createWebTriggerUrls, type WebTriggerUrls } from '../runtime/web-trigger-graphql';
+import { WebTriggerUrlStore } from '../runtime/web-trigger-urls';
 import {
   type AppCode,
   handlerFiles,
@@ -83,10 +86,16 @@ export interface LocalHostOptions {
   scheduledTriggers?: { clock?: SchedulerClock; firstRunDelayMs?: number };
   /**
    * The @forge/events queue (queue.sqlite in `dataDir`) and its `consumer` modules: invocations at once (8 by
-   * default), how often it looks for due events (25 ms), its clock (`Date.now()` at each call by default), and
-   * how long close() waits for deliveries in flight (2 s).
+   * default), how often it looks for due events (25 ms), its clock (`Date.now()` at each call by default), how
+   * long close() waits for deliveries in flight (2 s), and the events a minute it takes (Forge's 500).
    */
-  queue?: { concurrency?: number; pollIntervalMs?: number; now?: () => number; closeGraceMs?: number };
+  queue?: {
+    concurrency?: number;
+    pollIntervalMs?: number;
+    now?: () => number;
+    closeGraceMs?: number;
+    eventsPerMinute?: number;
+  };
 }
 
 export interface LocalHost {
@@ -111,6 +120,12 @@ export interface LocalHost {
    * admin by default). Resolves with the audit log entry, failures included.
    */
   runAutomationAction: (options: RunAutomationOptions) => Promise<AutomationRun>;
+  /**
+   * A `webtrigger` module's URL for the site's installation, as the app's own `webTrigger.getUrl(moduleKey)` gets
+   * it (the same URL; a new one with `forceCreate`): e.g. http://127.0.0.1:4000/x1/<opaque id>. Throws for a key
+   * that is no webtrigger module of the manifest.
+   */
+  webTriggerUrl: (moduleKey: string, options?: { forceCreate?: boolean }) => string;
   close: () => Promise<void>;
 }
 
@@ -178,6 +193,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
   let triggers: ScheduledTriggers | undefined;
   let queue: LocalQueue | undefined;
   let productEvents: ProductEvents | undefined;
+  let webTriggerStore: WebTriggerUrlStore | undefined;
   const cleanUp = async () => {
     triggers?.close();
     // Before the queue: a trigger function may still be pushing to it.
@@ -187,6 +203,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
     await closeServer(server);
     await runtime?.stopWorkers();
     runtime?.uninstall();
+    webTriggerStore?.close();
     await microsoft?.close();
   };
 
@@ -207,6 +224,14 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       ...(options.queue?.concurrency !== undefined ? { concurrency: options.queue.concurrency } : {}),
       ...(options.queue?.pollIntervalMs !== undefined ? { pollIntervalMs: options.queue.pollIntervalMs } : {}),
       ...(options.queue?.closeGraceMs !== undefined ? { closeGraceMs: options.queue.closeGraceMs } : {}),
+      ...(options.queue?.eventsPerMinute !== undefined ? { eventsPerMinute: options.queue.eventsPerMinute } : {}),
+    });
+    // Kept in the data dir, so that a trigger's URL (handed to Microsoft Graph, say) still works after a restart.
+    webTriggerStore = new WebTriggerUrlStore(path.join(options.dataDir, 'web-triggers.sqlite'));
+    const webTriggerUrls: WebTriggerUrls = createWebTriggerUrls({
+      store: webTriggerStore,
+      modules: manifest.webTriggers,
+      baseUrl: url,
     });
     runtime = installForgeRuntime({
       dbPath: path.join(options.dataDir, 'forge.sqlite'),
@@ -214,7 +239,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       appId: manifest.appId,
       environmentType: 'DEVELOPMENT',
       entities: manifest.entities,
-      routes: [queue.route],
+      routes: [queue.route, webTriggerUrls.route],
       allowImpersonation: manifest.allowImpersonation,
       ...(options.workers ? { workers: options.workers } : {}),
     });
@@ -268,6 +293,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
     const jiraForms = createJiraForms({ jira, session, guard: createRequestGuard(() => port), log });
     const webTriggers = createWebTriggers({
       triggers: manifest.webTriggers,
+      resolveId: (id) => webTriggerStore?.resolve(id),
       handlers: webTriggerHandlers,
       runtime,
       log,
@@ -299,6 +325,11 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       log,
     });
     const events = productEvents;
+    const installation = {
+      appId: runtime.site.appId,
+      envId: runtime.site.environmentId,
+      contextId: siteAri(runtime.site.cloudId),
+    };
     return {
       url,
       runtime,
@@ -310,6 +341,8 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       runTrigger: (key) => scheduler.run(key),
       runAutomationAction: (options) => automation.run(options),
       scheduledTriggers: () => scheduler.list(),
+      webTriggerUrl: (moduleKey, urlOptions) =>
+        webTriggerUrls.getUrl(installation, moduleKey, urlOptions?.forceCreate ?? false),
       close: cleanUp,
     };
   } catch (error) {

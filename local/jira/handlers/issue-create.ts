@@ -154,6 +154,11 @@ export const createIssue = (ctx: RequestContext): LocalResponse => {
   for (const key of screenless)
     errors[key] = `Field '${key}' cannot be set. It is not on the appropriate screen, or unknown.`;
   const read = otherFields(ctx, project, fields, errors);
+  // Jira leaves the reporter off the create screen of a caller without Modify Reporter, so naming one is refused as
+  // any field off the screen is (the app's own account included, in a project whose scheme withholds it).
+  if ('reporter' in fields && !hasPermission(viewer, 'MODIFY_REPORTER', { project, issues: ctx.store.issues() })) {
+    errors.reporter = "Field 'reporter' cannot be set. It is not on the appropriate screen, or unknown.";
+  }
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
 
   const creatorId = viewer.kind === 'user' ? viewer.user.accountId : ctx.store.appUser.accountId;
