@@ -32,7 +32,9 @@ export const emailRecordSchema = z
     issueKey: z.optional(z.string()),
     credentialId: z.string(),
     senderMailbox: z.string(),
-    internetMessageId: z.string(),
+    // A connection test's email has none; storage holds it absent (Forge refuses a blank string attribute) and it
+    // reads back as ''.
+    internetMessageId: z._default(z.string(), ''),
     subject: z.string(),
     to: z.array(z.string()),
     cc: z.array(z.string()),

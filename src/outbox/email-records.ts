@@ -67,6 +67,17 @@ const parseRecord = (value: unknown): EmailRecord => {
 };
 
 /**
+ * The record as storage holds it: Forge refuses a blank `string` attribute
+ * (https://developer.atlassian.com/platform/forge/runtime-reference/custom-entities/, "Values"), so a connection
+ * test's empty Message-ID is left out (email-record-schema.ts reads it back as '').
+ */
+const storedForm = (record: EmailRecord): EmailRecord | Omit<EmailRecord, 'internetMessageId'> => {
+  if (record.internetMessageId.trim() !== '') return record;
+  const { internetMessageId: _blank, ...rest } = record;
+  return rest;
+};
+
+/**
  * The email log over the `outbox-email` entity. A status filter uses the by-status index, an issue filter the
  * by-issue index (status then filtered); the date range is always the index's range on createdAt.
  */
@@ -75,9 +86,9 @@ export const createEmailRecordStore = (entities: EntityStore): EmailRecordStore 
     const value = await entities.get(outboxEmailKey(emailId));
     return value === undefined ? undefined : parseRecord(value);
   },
-  create: (record) => entities.create(outboxEmailKey(record.emailId), record),
+  create: (record) => entities.create(outboxEmailKey(record.emailId), storedForm(record)),
   replace: (next, expectedVersion, alongside) =>
-    entities.replace(outboxEmailKey(next.emailId), next, expectedVersion, alongside),
+    entities.replace(outboxEmailKey(next.emailId), storedForm(next), expectedVersion, alongside),
   delete: (emailId) => entities.delete(outboxEmailKey(emailId)),
   query: async (query) => {
     const range = {

@@ -94,7 +94,7 @@ describe('"Email this issue": content choices, preview and attachments follow th
 
     // The emulator's mailbox, as a person checking the email would look at it.
     await page.goto(`${host.microsoft.graphBaseUrl}/mailbox`);
-    await page.getByRole('link', { name: '[DEMO-1] Summary only, no screenshot' }).click();
+    await page.getByRole('link', { name: '[DEMO-1] Summary only, no screenshot', exact: true }).click();
     await page.getByRole('heading', { name: 'Attachments (0)' }).waitFor();
     const body = page.frameLocator('iframe[title="Message body"]');
     await body.getByText('DEMO-1:', { exact: false }).waitFor();

@@ -65,7 +65,7 @@ describe('"Email this issue" from a chosen mailbox, with a Reply-To (issue 12, i
 
     const subject = sent[0]?.message.subject ?? '';
     await run.page.goto(`${run.host.microsoft.graphBaseUrl}/mailbox`);
-    await run.page.getByRole('link', { name: subject }).first().click();
+    await run.page.getByRole('link', { name: subject, exact: true }).first().click();
     const details = run.page.locator('dl.grid');
     await details.getByText('Reply-To').waitFor();
     expect(await details.innerText()).toContain('helpdesk@fabrikam.example');

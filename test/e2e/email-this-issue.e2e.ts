@@ -49,7 +49,7 @@ describe('"Email this issue" on the issue view', () => {
     ]);
 
     await page.goto(`${host.microsoft.graphBaseUrl}/mailbox`);
-    await page.getByRole('link', { name: `[DEMO-1] ${summary}` }).waitFor();
+    await page.getByRole('link', { name: `[DEMO-1] ${summary}`, exact: true }).waitFor();
     expect(run.pageErrors).toEqual([]);
   });
 

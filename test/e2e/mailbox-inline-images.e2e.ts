@@ -66,7 +66,7 @@ describe('the Microsoft emulator’s mailbox page', () => {
     expect(sent.status).toBe(202);
 
     await page.goto(`${host.microsoft.graphBaseUrl}/mailbox`);
-    await page.getByRole('link', { name: '[DEMO-1] A screenshot' }).click();
+    await page.getByRole('link', { name: '[DEMO-1] A screenshot', exact: true }).click();
     const body = page.frameLocator('iframe[title="Message body"]');
     const image = body.getByRole('img', { name: 'Screenshot' });
     await image.waitFor();

@@ -54,7 +54,7 @@ describe('notification rules', () => {
 
     // The emulator's mailbox page shows it.
     await page.goto(`${host.microsoft.graphBaseUrl}/mailbox`);
-    await page.getByRole('link', { name: `[DEMO-5] ${summary}` }).waitFor();
+    await page.getByRole('link', { name: `[DEMO-5] ${summary}`, exact: true }).waitFor();
     expect(run.pageErrors).toEqual([]);
   });
 });

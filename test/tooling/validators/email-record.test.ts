@@ -67,6 +67,7 @@ const samples: Sample[] = [
     { ...record, kind: 'connection-test', issueId: undefined, issueKey: undefined },
   ],
   ['an issue email without its key', withoutIssueKey],
+  ['no internetMessageId: stored so for a connection test', { ...record, internetMessageId: undefined }],
   ['optional fields undefined', { ...record, sentAt: undefined, attempt: undefined }],
   ['unknown keys, stripped', { ...record, legacy: 1, requestedBy: { accountId: 'a', name: 'n', extra: true } }],
   ['missing emailId', withoutEmailId],
