@@ -6,6 +6,7 @@ import {
   getAttachmentThumbnail,
   getMediaFile,
 } from './handlers/attachments';
+import { getCommentProperty, listCommentProperties } from './handlers/comment-properties';
 import { addComment, getComment, listComments } from './handlers/comments';
 import { groupsPicker } from './handlers/groups';
 import { createIssue } from './handlers/issue-create';
@@ -69,6 +70,8 @@ export const ROUTES: readonly Route[] = [
     pattern: '/issue/{issueIdOrKey}/properties/{propertyKey}',
     methods: { GET: getIssueProperty, PUT: putIssueProperty, DELETE: deleteIssueProperty },
   },
+  { scope: 'rest', pattern: '/comment/{commentId}/properties', methods: { GET: listCommentProperties } },
+  { scope: 'rest', pattern: '/comment/{commentId}/properties/{propertyKey}', methods: { GET: getCommentProperty } },
   { scope: 'rest', pattern: '/attachment/meta', methods: { GET: attachmentSettings } },
   { scope: 'rest', pattern: '/attachment/content/{id}', methods: { GET: getAttachmentContent } },
   { scope: 'rest', pattern: '/attachment/thumbnail/{id}', methods: { GET: getAttachmentThumbnail } },
