@@ -1,4 +1,5 @@
 import { priorityImage, statusImage, universalAvatar, userAvatar } from './handlers/assets';
+import { uploadAttachments } from './handlers/attachment-upload';
 import {
   attachmentSettings,
   getAttachment,
@@ -63,6 +64,7 @@ export const ROUTES: readonly Route[] = [
   },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment', methods: { GET: listComments, POST: addComment } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment/{id}', methods: { GET: getComment } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/attachments', methods: { POST: uploadAttachments } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/watchers', methods: { GET: listWatchers } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/properties', methods: { GET: listIssueProperties } },
   {
