@@ -16,8 +16,12 @@ import { AppError } from '../shared/app-error';
  *                              `email-log-settings`           how many days the email log keeps emails
  *                              `incoming-subscription:{id}`   a Graph subscription of a mail handler (its clientState's
  *                                                             SHA-256, not the secret)
+ *                              `incoming-state:{handlerId}`   a mail handler's connection: folder, delta position,
+ *                                                             subscription
  *                              `notification-rule:{id}`       a notification rule (event, projects, template, recipients)
  *                              `mail-handler:{id}`            a mail handler (mailbox, folder, what to do with mail)
+ *                              `incoming-conversation:{sha256 of conversationId}`  the issue a Graph conversation's
+ *                                                             last processed message went to
  *                              `notification-once:{sha256}`   a rule fired for an event (kept 7 days)
  *                              `automation-send:{sha256}.{n}` an Automation rule's nth email of an issue (kept 1 hour)
  * Custom entities:             `outbox-email` {emailId}       an email of the outbox / email log
@@ -136,6 +140,16 @@ export const incomingMessageEntityKey = (digest: string): string => {
 /** `id` is Graph's subscription id (a GUID). */
 export const incomingSubscriptionKey = (subscriptionId: string): string =>
   keyFor('incoming-subscription:', subscriptionId, 'an incoming mail subscription');
+
+/** A mail handler's connection to its mailbox (src/incoming/connection). */
+export const incomingHandlerStateKey = (handlerId: string): string =>
+  keyFor('incoming-state:', handlerId, 'a mail handler connection');
+
+/** `digest` is the hex SHA-256 of a Graph conversationId (long base64, with characters keys may not hold). */
+export const incomingConversationKey = (digest: string): string => {
+  if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('an incoming conversation');
+  return `incoming-conversation:${digest}`;
+};
 
 /** One entry: how long the email log keeps emails. */
 export const EMAIL_LOG_SETTINGS_KEY = 'email-log-settings';

@@ -18,6 +18,7 @@ import {
   subscriptionSchema,
 } from '../../../src/graph/inbound-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
+import { handlerStateSchema } from '../../../src/incoming/connection/handler-state-schema';
 import { notificationBatchSchema } from '../../../src/incoming/notifications/notification-schema';
 import { subscriptionRecordSchema } from '../../../src/incoming/notifications/subscription-record-schema';
 import { incomingRecordSchema } from '../../../src/incoming/records/incoming-record-schema';
@@ -49,6 +50,11 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
     name: 'graph-notification',
     source: 'src/incoming/notifications/notification-schema.ts',
     schemas: { validateNotificationBatch: notificationBatchSchema },
+  },
+  {
+    name: 'incoming-handler-state',
+    source: 'src/incoming/connection/handler-state-schema.ts',
+    schemas: { validateHandlerState: handlerStateSchema },
   },
   {
     name: 'incoming-subscription',

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { JiraFieldRef, NotificationRuleView, ProjectRef, StatusRef } from '../../../../src/contract';
 import { type Loadable, loadableOf } from '../../../shared/loadable';
 import { loadPart } from '../shared/invokes';
+import { useEditableList } from '../shared/use-editable-list';
 import { upsertRule } from './notification-rule-state';
 
 /** One resolver call: the four parts are asked for in one turn. */
@@ -14,42 +15,30 @@ const readAll = () =>
  * fail to load leave the rules (and the rest of the form) usable.
  */
 export const useNotificationRules = () => {
-  const [rules, setRules] = useState<Loadable<NotificationRuleView[]>>({ state: 'loading' });
+  const { list: rules, setList: setRules, upsert, remove } = useEditableList<NotificationRuleView>(upsertRule);
   const [statuses, setStatuses] = useState<Loadable<StatusRef[]>>({ state: 'loading' });
   const [projects, setProjects] = useState<Loadable<ProjectRef[]>>({ state: 'loading' });
   const [fields, setFields] = useState<Loadable<JiraFieldRef[]>>({ state: 'loading' });
 
   /** Shows what was read; the state was already 'loading' (the first read) or set so by `refresh`. */
-  const show = useCallback(([ruleList, statusList, projectList, fieldList]: Awaited<ReturnType<typeof readAll>>) => {
-    setFields(loadableOf(fieldList));
-    setRules(loadableOf(ruleList));
-    setStatuses(loadableOf(statusList));
-    setProjects(loadableOf(projectList));
-  }, []);
+  const show = useCallback(
+    ([ruleList, statusList, projectList, fieldList]: Awaited<ReturnType<typeof readAll>>) => {
+      setFields(loadableOf(fieldList));
+      setRules(loadableOf(ruleList));
+      setStatuses(loadableOf(statusList));
+      setProjects(loadableOf(projectList));
+    },
+    [setRules],
+  );
 
   const refresh = useCallback(async () => {
     setRules({ state: 'loading' });
     show(await readAll());
-  }, [show]);
+  }, [show, setRules]);
 
   useEffect(() => {
     void readAll().then(show);
   }, [show]);
-
-  const upsert = useCallback(
-    (rule: NotificationRuleView) =>
-      setRules((current) =>
-        current.state === 'loaded' ? { ...current, data: upsertRule(current.data, rule) } : current,
-      ),
-    [],
-  );
-  const remove = useCallback(
-    (id: string) =>
-      setRules((current) =>
-        current.state === 'loaded' ? { ...current, data: current.data.filter((rule) => rule.id !== id) } : current,
-      ),
-    [],
-  );
 
   return { rules, statuses, projects, fields, refresh, upsert, remove };
 };

@@ -1,0 +1,122 @@
+import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
+import type { InboundMessage } from '../../graph/inbound-message';
+import type { InboundReceipt } from '../../graph/inbound-request';
+import { safeErrorLabel } from '../../shared/error-names';
+import { type FinalOutcome, finishMessage } from '../records/claim-message';
+import type { IncomingRecord } from '../records/incoming-record';
+import { afterProcessing } from './after-processing';
+import { claimRun, seenMessage } from './claim-run';
+import { decideRoute } from './decide-route';
+import { MessageBusyError } from './errors';
+import { describeFailure, isTransientFailure } from './failure';
+import { prepareContent } from './message-body';
+import type { ProcessDeps, ProcessJob } from './ports';
+import { resumeFromMark } from './resume-from-mark';
+import type { RunState, WriteResult } from './run-state';
+import { writeComment } from './write-comment';
+import { writeIssue } from './write-issue';
+
+/**
+ * How one run ended:
+ * - `gone`: the message is no longer in the mailbox (moved or deleted since it was queued); nothing recorded.
+ * - `duplicate`: another copy of it was processed already (the record names this handler in `alsoSeenBy` when the
+ *   copy was another handler's).
+ * - `superseded`: this run's claim was taken over by another run, which finishes the message.
+ * - otherwise the record as this run finished it.
+ */
+export type ProcessResult =
+  | { outcome: 'gone' }
+  | { outcome: 'duplicate'; record: IncomingRecord }
+  | { outcome: 'superseded' }
+  | { outcome: FinalOutcome['status']; record: IncomingRecord };
+
+const readMessage = async (
+  job: ProcessJob,
+  deps: ProcessDeps,
+): Promise<{ message: InboundMessage; receipt: InboundReceipt } | undefined> => {
+  try {
+    return await deps.mailbox.readMessage(job.graphMessageId);
+  } catch (error) {
+    if (error instanceof InboundGraphError && error.code === InboundErrorCode.Gone) return undefined;
+    throw error;
+  }
+};
+
+/** Records how the message ended; a lost write means another run took it over. */
+const finish = async (state: RunState, outcome: FinalOutcome, deps: ProcessDeps): Promise<ProcessResult> => {
+  const written = await finishMessage(deps.records, state.record, outcome, deps.now());
+  return written === undefined ? { outcome: 'superseded' } : { outcome: outcome.status, record: written };
+};
+
+/**
+ * After the write: the record first (the exactly-once mark), then the conversation's issue for later replies, then
+ * the message marked read and moved. Only the record's write matters to exactly-once; the others are logged.
+ */
+const finishWritten = async (
+  message: InboundMessage,
+  state: RunState,
+  outcome: Extract<FinalOutcome, { status: 'created' | 'commented' }>,
+  deps: ProcessDeps,
+): Promise<ProcessResult> => {
+  const result = await finish(state, outcome, deps);
+  if (result.outcome === 'superseded') return result;
+  if (message.conversationId !== undefined && message.conversationId !== '') {
+    await deps.conversations
+      .remember(message.conversationId, outcome.issueKey)
+      .catch((error: unknown) => deps.log.warn(`[issue-mailer] conversation not indexed: ${safeErrorLabel(error)}`));
+  }
+  await afterProcessing(message.id, deps);
+  return result;
+};
+
+const route = async (
+  message: InboundMessage,
+  job: ProcessJob,
+  state: RunState,
+  deps: ProcessDeps,
+): Promise<ProcessResult> => {
+  const decided = await decideRoute(message, state.record, { applyHourlyLimit: job.processAgain !== true }, deps);
+  if (decided.kind === 'ignored' || decided.kind === 'held')
+    return finish(state, { status: decided.kind, reason: decided.reason }, deps);
+  const prepared = await prepareContent(message, async () => {
+    const { attachments } = await deps.mailbox.listAttachments(message.id);
+    return attachments;
+  });
+  const written: WriteResult =
+    decided.kind === 'comment'
+      ? await writeComment(message, prepared, decided.match.issueKey, state, deps)
+      : await writeIssue(message, prepared, decided.place, state, deps);
+  return written.kind === 'superseded'
+    ? { outcome: 'superseded' }
+    : finishWritten(message, state, written.outcome, deps);
+};
+
+/**
+ * Processes one message of a handler's mailbox, exactly once across every copy and run of it (issue 15, items 3
+ * and 4): read it; claim it (src/incoming/records); a run that takes over a crashed one looks for its Jira write's
+ * mark first; then noise, sender policy, hourly limit, which issue, and the comment or new issue with the content
+ * and attachments; then the record, the conversation index and the mailbox. Each end is written to the record
+ * with a stable code. A failure that may pass is rethrown for the queue to retry (so is MessageBusyError, with
+ * when); a final one is recorded as failed, with its code and a sentence of the app's own.
+ */
+export const processMessage = async (job: ProcessJob, deps: ProcessDeps): Promise<ProcessResult> => {
+  const read = await readMessage(job, deps);
+  if (read === undefined) return { outcome: 'gone' };
+  const { message, receipt } = read;
+  const seen = seenMessage(message, job, deps.mailbox.mailbox, receipt, deps.now());
+  const claim = await claimRun(job, seen, deps);
+  if (claim.kind === 'done') return { outcome: 'duplicate', record: claim.record };
+  if (claim.kind === 'busy') throw new MessageBusyError(claim.record.messageKey, claim.retryAfterMs);
+  const state: RunState = { record: claim.record };
+  try {
+    if (claim.kind === 'resumed') {
+      const healed = await resumeFromMark(state.record, deps.jira);
+      if (healed !== undefined) return await finishWritten(message, state, healed, deps);
+    }
+    return await route(message, job, state, deps);
+  } catch (error) {
+    if (state.written === true || isTransientFailure(error)) throw error;
+    deps.log.warn(`[issue-mailer] incoming message failed: ${safeErrorLabel(error)}`);
+    return finish(state, { status: 'failed', error: describeFailure(error) }, deps);
+  }
+};
