@@ -1,5 +1,6 @@
 import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
 import { APP, as, get, newJira, NOW, send, SITE } from './helpers';
+import { schemaErrors } from './openapi';
 
 const MARK = { key: 'issue-mailer-incoming', value: { messageKey: 'a1b2' } };
 
@@ -120,5 +121,37 @@ describe('JQL on indexed issue properties', () => {
     const jira = newJira();
     await send(jira, 'POST', '/rest/api/3/issue', APP, newIssue([MARK]));
     expect(await keysFound(jira, 'issue.property[issue-mailer-incoming].messageKey = "a1b2"')).toEqual([]);
+  });
+});
+
+describe('the new answers conform to the Jira OpenAPI schemas', () => {
+  it('comments with their properties, comment properties, and uploaded attachments', async () => {
+    const jira = newJira();
+    const { id } = (
+      await send(jira, 'POST', '/rest/api/3/issue/DEMO-1/comment', APP, { body: adf('Reply'), properties: [MARK] })
+    ).json<{ id: string }>();
+    const page = await get(jira, '/rest/api/3/issue/DEMO-1/comment?expand=properties', APP);
+    expect(schemaErrors('PageOfComments', page.json())).toEqual([]);
+    expect(schemaErrors('PropertyKeys', (await get(jira, `/rest/api/3/comment/${id}/properties`, APP)).json())).toEqual(
+      [],
+    );
+    const property = await get(jira, `/rest/api/3/comment/${id}/properties/${MARK.key}`, APP);
+    expect(schemaErrors('EntityProperty', property.json())).toEqual([]);
+    const form = new FormData();
+    form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'hello.txt');
+    const carrier = new Response(form);
+    const upload = await jira.handle(
+      {
+        method: 'POST',
+        path: '/rest/api/3/issue/DEMO-1/attachments',
+        headers: { 'content-type': carrier.headers.get('content-type') ?? '', 'x-atlassian-token': 'no-check' },
+        body: Buffer.from(await carrier.arrayBuffer()),
+      },
+      APP,
+    );
+    expect(upload.status).toBe(200);
+    const attachments = JSON.parse(upload.body.toString()) as unknown[];
+    expect(attachments).toHaveLength(1);
+    attachments.forEach((attachment) => expect(schemaErrors('Attachment', attachment)).toEqual([]));
   });
 });
