@@ -62,7 +62,7 @@ const errorResponse = (error: JiraRestError, siteUrl: string): LocalResponse => 
 class LocalJiraSite implements StreamingJiraEmulator {
   readonly siteUrl: string;
   readonly cloudId = CLOUD_ID;
-  private readonly store = new SiteStore(SITE_USERS, APP_USER);
+  private readonly store: SiteStore;
   private readonly media = createMediaLinks();
   private readonly now: () => Date;
   private readonly onInternalError: (error: unknown) => void;
@@ -72,6 +72,7 @@ class LocalJiraSite implements StreamingJiraEmulator {
 
   constructor(options: CreateJiraEmulatorOptions) {
     this.siteUrl = normaliseSiteUrl(options.siteUrl);
+    this.store = new SiteStore(SITE_USERS, APP_USER, options.indexedEntityProperties ?? []);
     this.now = options.now ?? (() => new Date());
     this.onInternalError = options.onInternalError ?? (() => undefined);
   }

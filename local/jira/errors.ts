@@ -29,6 +29,8 @@ export type JiraRestErrorCode =
   | 'API_REMOVED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RANGE_NOT_SATISFIABLE'
+  | 'XSRF_CHECK_FAILED'
+  | 'ATTACHMENT_TOO_LARGE'
   | 'NO_ROUTE';
 
 /**

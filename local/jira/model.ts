@@ -117,6 +117,8 @@ export interface StoredComment {
   body: AdfDoc;
   created: string;
   updated: string;
+  /** Comment properties (entity properties), by key. */
+  properties: Record<string, unknown>;
 }
 
 /** One changed field of a changelog entry, as Jira records it (`ChangeDetails`). */

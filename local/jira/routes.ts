@@ -1,4 +1,5 @@
 import { priorityImage, statusImage, universalAvatar, userAvatar } from './handlers/assets';
+import { uploadAttachments } from './handlers/attachment-upload';
 import {
   attachmentSettings,
   getAttachment,
@@ -6,6 +7,7 @@ import {
   getAttachmentThumbnail,
   getMediaFile,
 } from './handlers/attachments';
+import { getCommentProperty, listCommentProperties } from './handlers/comment-properties';
 import { addComment, getComment, listComments } from './handlers/comments';
 import { groupsPicker } from './handlers/groups';
 import { createIssue } from './handlers/issue-create';
@@ -62,6 +64,7 @@ export const ROUTES: readonly Route[] = [
   },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment', methods: { GET: listComments, POST: addComment } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/comment/{id}', methods: { GET: getComment } },
+  { scope: 'rest', pattern: '/issue/{issueIdOrKey}/attachments', methods: { POST: uploadAttachments } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/watchers', methods: { GET: listWatchers } },
   { scope: 'rest', pattern: '/issue/{issueIdOrKey}/properties', methods: { GET: listIssueProperties } },
   {
@@ -69,6 +72,8 @@ export const ROUTES: readonly Route[] = [
     pattern: '/issue/{issueIdOrKey}/properties/{propertyKey}',
     methods: { GET: getIssueProperty, PUT: putIssueProperty, DELETE: deleteIssueProperty },
   },
+  { scope: 'rest', pattern: '/comment/{commentId}/properties', methods: { GET: listCommentProperties } },
+  { scope: 'rest', pattern: '/comment/{commentId}/properties/{propertyKey}', methods: { GET: getCommentProperty } },
   { scope: 'rest', pattern: '/attachment/meta', methods: { GET: attachmentSettings } },
   { scope: 'rest', pattern: '/attachment/content/{id}', methods: { GET: getAttachmentContent } },
   { scope: 'rest', pattern: '/attachment/thumbnail/{id}', methods: { GET: getAttachmentThumbnail } },

@@ -17,6 +17,7 @@ import type {
 import { buildSeedState, FIRST_COMMENT_ID } from './seed';
 import { PROJECTS, RESOLUTIONS, STATUSES } from './seed/catalog';
 import { PROJECT_ROLES, ROLE_ACTORS, SITE_GROUPS } from './seed/groups';
+import type { IndexedEntityProperty } from './types';
 import { INITIAL_STATUS_ID } from './workflow';
 
 export const change = (
@@ -47,6 +48,8 @@ export interface NewIssue {
   assigneeId: string | null;
   labels: string[];
   watcherIds: string[];
+  /** Issue properties given with the create call. */
+  properties?: Record<string, unknown>;
 }
 
 /** Changelog ids of this site start here (seeded issues have no recorded history). */
@@ -73,6 +76,8 @@ export class SiteStore {
   constructor(
     users: readonly SiteUser[],
     readonly appUser: AppUser,
+    /** What JQL may search in entity properties (the app's `jira:entityProperty` modules). */
+    readonly propertyIndexes: readonly IndexedEntityProperty[] = [],
   ) {
     const seed = buildSeedState();
     this.issueList = seed.issues;
@@ -205,7 +210,7 @@ export class SiteStore {
       environment: null,
       watcherIds: [...input.watcherIds],
       votes: 0,
-      properties: {},
+      properties: input.properties ?? {},
     };
     this.nextIssueId += 1;
     this.issueList.push(issue);
@@ -255,7 +260,18 @@ export class SiteStore {
     return changelog;
   }
 
-  addComment(issue: StoredIssue, authorId: string, body: AdfDoc, at: Date): StoredComment {
+  /** By id, on any issue. */
+  comment(id: string): StoredComment | undefined {
+    return this.comments.find((comment) => comment.id === id);
+  }
+
+  addComment(
+    issue: StoredIssue,
+    authorId: string,
+    body: AdfDoc,
+    at: Date,
+    properties: Record<string, unknown> = {},
+  ): StoredComment {
     const created = at.toISOString();
     const comment: StoredComment = {
       id: String(this.nextCommentId),
@@ -265,6 +281,7 @@ export class SiteStore {
       body,
       created,
       updated: created,
+      properties,
     };
     this.nextCommentId += 1;
     this.comments.push(comment);

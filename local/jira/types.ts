@@ -13,9 +13,31 @@ export interface JiraUser {
   avatarColor?: string;
 }
 
+/**
+ * One `jira:entityProperty` manifest module of an installed app: which values of an entity property Jira indexes
+ * for JQL (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/).
+ */
+export interface IndexedEntityProperty {
+  /** `issue` unless told; the local site searches issues only. */
+  entityType?: 'issue' | 'user' | 'project';
+  propertyKey: string;
+  values: readonly {
+    /** Keys of the flattened JSON value joined by '.', e.g. `label.color`. */
+    path: string;
+    type: 'number' | 'string' | 'text' | 'user' | 'date';
+    /** A JQL field name of its own for the value (no dots). */
+    searchAlias?: string;
+  }[];
+}
+
 export interface JiraEmulatorOptions {
   /** The site URL issues link back to, e.g. `http://127.0.0.1:4000`. */
   siteUrl: string;
+  /**
+   * Entity property values indexed for JQL, as the installed app's `jira:entityProperty` modules declare them.
+   * Jira indexes no other: `issue.property[key].path` on a value not listed matches no issue.
+   */
+  indexedEntityProperties?: readonly IndexedEntityProperty[];
 }
 
 /** The Forge product events the local site emits. */

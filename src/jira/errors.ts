@@ -9,6 +9,8 @@ export const JiraErrorCode = {
   JqlRejected: 'JIRA_JQL_REJECTED',
   /** A write Jira refused for its fields (400), e.g. a reporter the app may not set. */
   FieldsRefused: 'JIRA_FIELDS_REFUSED',
+  /** A file over the site's attachment size limit (413). */
+  AttachmentTooLarge: 'JIRA_ATTACHMENT_TOO_LARGE',
 } as const;
 export type JiraErrorCode = (typeof JiraErrorCode)[keyof typeof JiraErrorCode];
 

@@ -6,9 +6,10 @@ import { assertIssueKey } from './issue-reader';
 import { postJiraJson, type RequestJira } from './jira-client';
 import { parseJiraAnswer } from './parse-answer';
 
-const searchAnswerSchema = z.object({ issues: z.array(z.object({ id: z.string() })) });
+const searchAnswerSchema = z.object({ issues: z.array(z.object({ id: z.string(), key: z.optional(z.string()) })) });
 
-const search = async (jql: string, maxResults: number, requestJira: RequestJira): Promise<number> => {
+/** The issues the JQL finds, first page only (POST /rest/api/3/search/jql); a JQL Jira refuses is JIRA_JQL_REJECTED. */
+const searchIssues = async (jql: string, maxResults: number, requestJira: RequestJira) => {
   const json = await postJiraJson(
     requestJira,
     route`/rest/api/3/search/jql`,
@@ -19,8 +20,18 @@ const search = async (jql: string, maxResults: number, requestJira: RequestJira)
         ? new JiraError(JiraErrorCode.JqlRejected, `${where} answered 400: Jira refused the JQL.`, { status })
         : undefined,
   );
-  return parseJiraAnswer(searchAnswerSchema, json, 'POST /rest/api/3/search/jql').issues.length;
+  return parseJiraAnswer(searchAnswerSchema, json, 'POST /rest/api/3/search/jql').issues;
 };
+
+const search = async (jql: string, maxResults: number, requestJira: RequestJira): Promise<number> =>
+  (await searchIssues(jql, maxResults, requestJira)).length;
+
+/**
+ * The keys of the first `maxResults` issues the JQL finds, in its order. Jira gives each found issue's `key` beside
+ * its `id` once any field is asked for. Throws JiraError JIRA_JQL_REJECTED for a JQL Jira refuses.
+ */
+export const searchIssueKeys = async (jql: string, maxResults: number, requestJira: RequestJira): Promise<string[]> =>
+  (await searchIssues(jql, maxResults, requestJira)).flatMap((issue) => (issue.key === undefined ? [] : [issue.key]));
 
 /** Whether Jira accepts the JQL (a search for one issue: Jira checks fields, functions and values). */
 export const isValidJql = async (jql: string, requestJira: RequestJira): Promise<boolean> => {

@@ -90,6 +90,10 @@ export const JIRA_WORDS: Readonly<Record<JiraErrorCode | typeof CommonErrorCode.
   [JiraErrorCode.FieldsRefused]: {
     admin: "Jira refused the issue's fields. Check the project's create screen and the app's permissions in it.",
   },
+  [JiraErrorCode.AttachmentTooLarge]: {
+    admin:
+      "The file is larger than Jira's attachment size limit. A Jira admin can raise it in Jira's attachment settings.",
+  },
   [CommonErrorCode.NotAdmin]: { admin: 'Only Jira administrators can change Issue Mailer settings.' },
 };
 

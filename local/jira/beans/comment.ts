@@ -18,7 +18,7 @@ const person = (ctx: RequestContext, accountId: string): Record<string, unknown>
 export const commentBean = (
   ctx: RequestContext,
   comment: StoredComment,
-  options: { renderedBody?: boolean; renderedFieldsForm?: boolean } = {},
+  options: { renderedBody?: boolean; renderedFieldsForm?: boolean; properties?: boolean } = {},
 ): Record<string, unknown> => {
   const html = (): string => adfToHtml(comment.body, htmlContext(ctx));
   const date = (iso: string): string =>
@@ -33,5 +33,8 @@ export const commentBean = (
     created: date(comment.created),
     updated: date(comment.updated),
     jsdPublic: true,
+    ...(options.properties
+      ? { properties: Object.entries(comment.properties).map(([key, value]) => ({ key, value })) }
+      : {}),
   };
 };

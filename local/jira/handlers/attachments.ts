@@ -9,7 +9,7 @@ import { canBrowse } from '../permissions';
 import type { JiraStreamingResponse } from '../types';
 
 /** The per-file upload limit Jira Cloud reports by default (a site setting). */
-const UPLOAD_LIMIT_BYTES = 10_485_760;
+export const UPLOAD_LIMIT_BYTES = 10_485_760;
 
 const visibleAttachment = (ctx: RequestContext): StoredAttachment => {
   const id = param(ctx, 'id');

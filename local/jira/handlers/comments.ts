@@ -10,9 +10,21 @@ import { param, type RequestContext, viewerOf } from '../http/context';
 import { intParam, listParam } from '../http/query';
 import { json } from '../http/responses';
 import { hasPermission } from '../permissions';
+import { readEntityProperties } from './entity-properties';
 import { visibleIssue } from './issues';
 
 const MAX_COMMENTS_PAGE = 5000;
+
+/**
+ * `expand`: `renderedBody`, and `properties` (each comment's properties as `Comment.properties`, a list of
+ * `EntityProperty`). The OpenAPI description names only renderedBody for these calls but both for
+ * POST /comment/list (developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/#api-rest-api-3-comment-list-post);
+ * Jira answers `expand=properties` on the issue's comments too (https://github.com/pycontribs/jira/issues/1011).
+ */
+const expansions = (ctx: RequestContext) => {
+  const expand = listParam(ctx.query, 'expand');
+  return { renderedBody: expand.includes('renderedBody'), properties: expand.includes('properties') };
+};
 
 /** GET /issue/{issueIdOrKey}/comment */
 export const listComments = (ctx: RequestContext): LocalResponse => {
@@ -25,16 +37,14 @@ export const listComments = (ctx: RequestContext): LocalResponse => {
       `The orderBy value '${orderBy}' is not supported; use created, +created or -created.`,
     ]);
   }
-  const renderedBody = listParam(ctx.query, 'expand').includes('renderedBody');
+  const expand = expansions(ctx);
   const comments = [...ctx.store.commentsOf(issue.id)].sort((a, b) => Date.parse(a.created) - Date.parse(b.created));
   if (orderBy === '-created') comments.reverse();
   return json(200, {
     startAt,
     maxResults,
     total: comments.length,
-    comments: comments
-      .slice(startAt, startAt + maxResults)
-      .map((comment) => commentBean(ctx, comment, { renderedBody })),
+    comments: comments.slice(startAt, startAt + maxResults).map((comment) => commentBean(ctx, comment, expand)),
   });
 };
 
@@ -44,10 +54,7 @@ export const getComment = (ctx: RequestContext): LocalResponse => {
   const id = param(ctx, 'id');
   const comment = ctx.store.commentsOf(issue.id).find((candidate) => candidate.id === id);
   if (!comment) throw restErrors.commentNotFound(id);
-  return json(
-    200,
-    commentBean(ctx, comment, { renderedBody: listParam(ctx.query, 'expand').includes('renderedBody') }),
-  );
+  return json(200, commentBean(ctx, comment, expansions(ctx)));
 };
 
 const emptyBody = () => restErrors.badRequest([], { comment: 'Comment body can not be empty!' });
@@ -75,12 +82,12 @@ export const addComment = (ctx: RequestContext): LocalResponse => {
   if (!hasPermission(viewer, 'ADD_COMMENTS', { issue, issues: [issue] })) {
     throw new JiraRestError('FORBIDDEN', 403, ['You do not have the permission to comment on this issue.']);
   }
-  const body = commentBodyFrom(ctx, readJsonBody(ctx));
+  const payload = readJsonBody(ctx);
+  const body = commentBodyFrom(ctx, payload);
+  // `Comment.properties`: comment properties set with the comment, in the same call.
+  const properties = readEntityProperties(payload);
   const authorId = viewer.kind === 'user' ? viewer.user.accountId : ctx.store.appUser.accountId;
-  const comment = ctx.store.addComment(issue, authorId, body, ctx.now);
+  const comment = ctx.store.addComment(issue, authorId, body, ctx.now, properties);
   ctx.raise(issueCommented(ctx, issue, comment));
-  return json(
-    201,
-    commentBean(ctx, comment, { renderedBody: listParam(ctx.query, 'expand').includes('renderedBody') }),
-  );
+  return json(201, commentBean(ctx, comment, expansions(ctx)));
 };

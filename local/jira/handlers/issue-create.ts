@@ -10,6 +10,7 @@ import { json } from '../http/responses';
 import type { Project } from '../model';
 import { hasPermission, type Viewer } from '../permissions';
 import { ISSUE_TYPES, PRIORITIES } from '../seed/catalog';
+import { readEntityProperties } from './entity-properties';
 
 /** The fields the site's create screen has; Jira refuses any other. */
 const CREATE_SCREEN = new Set([
@@ -160,6 +161,8 @@ export const createIssue = (ctx: RequestContext): LocalResponse => {
     errors.reporter = "Field 'reporter' cannot be set. It is not on the appropriate screen, or unknown.";
   }
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+  // `properties` (IssueUpdateDetails): issue properties set with the issue, in the same call.
+  const properties = readEntityProperties(body);
 
   const creatorId = viewer.kind === 'user' ? viewer.user.accountId : ctx.store.appUser.accountId;
   const issue = ctx.store.createIssue(
@@ -174,6 +177,7 @@ export const createIssue = (ctx: RequestContext): LocalResponse => {
       assigneeId: read.assigneeId,
       labels: read.labels,
       watcherIds: viewer.kind === 'user' ? [viewer.user.accountId] : [],
+      properties,
     },
     ctx.now,
   );

@@ -4,28 +4,19 @@ import { readJsonBody } from '../http/body';
 import { param, type RequestContext, viewerOf } from '../http/context';
 import { empty, json } from '../http/responses';
 import { hasPermission } from '../permissions';
+import { propertyBean, propertyKeysBean, propertyNotFound } from './entity-properties';
 import { visibleIssue } from './issues';
-
-const propertyNotFound = (key: string) =>
-  new JiraRestError('PROPERTY_NOT_FOUND', 404, [`The property with key '${key}' does not exist.`]);
 
 /** GET /issue/{issueIdOrKey}/properties */
 export const listIssueProperties = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
-  return json(200, {
-    keys: Object.keys(issue.properties).map((key) => ({
-      self: `${ctx.restBase}/issue/${issue.id}/properties/${encodeURIComponent(key)}`,
-      key,
-    })),
-  });
+  return json(200, propertyKeysBean(`${ctx.restBase}/issue/${issue.id}/properties`, issue.properties));
 };
 
 /** GET /issue/{issueIdOrKey}/properties/{propertyKey} */
 export const getIssueProperty = (ctx: RequestContext): LocalResponse => {
   const issue = visibleIssue(ctx, param(ctx, 'issueIdOrKey'));
-  const key = param(ctx, 'propertyKey');
-  if (!(key in issue.properties)) throw propertyNotFound(key);
-  return json(200, { key, value: issue.properties[key] });
+  return json(200, propertyBean(param(ctx, 'propertyKey'), issue.properties));
 };
 
 const editableIssue = (ctx: RequestContext) => {

@@ -5,6 +5,7 @@ import { PRIORITIES, STATUSES } from '../seed/catalog';
 import type { SiteStore } from '../store';
 import type { JqlClause, JqlOperand, JqlQuery, JqlSort } from './ast';
 import { jqlDateFunction, parseJqlDate } from './dates';
+import { entityPropertyField } from './entity-properties';
 import { jqlField, type JqlFieldSpec } from './fields';
 
 type Predicate = (issue: StoredIssue) => boolean;
@@ -113,7 +114,7 @@ const textMatches = (haystack: string, query: string): boolean => {
 };
 
 const compileTerm = (term: Extract<JqlClause, { kind: 'term' }>, env: JqlEnvironment): Predicate => {
-  const spec = jqlField(term.field);
+  const spec = jqlField(term.field) ?? entityPropertyField(term.field, env.store);
   if (!spec) throw fieldError(term.field);
   const { operator, operand } = term;
   if (!spec.operators.includes(operator)) {

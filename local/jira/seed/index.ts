@@ -92,6 +92,7 @@ export const buildSeedState = (): SeedState => {
         body: structuredClone(comment.body),
         created: comment.created,
         updated: comment.updated ?? comment.created,
+        properties: {},
       });
       nextCommentId += 1;
     }

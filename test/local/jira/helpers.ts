@@ -1,7 +1,10 @@
+import type { RequestInit, Route } from '@forge/api';
+
 import type { LocalResponse } from '../../../local/http-types';
 import { createJiraEmulator } from '../../../local/jira';
 import type { SiteUser } from '../../../local/jira/model';
 import type { JiraActor, JiraEmulator, StreamingJiraEmulator } from '../../../local/jira/types';
+import type { JiraResponse, RequestJira } from '../../../src/jira/jira-client';
 
 export const SITE = 'http://127.0.0.1:4000';
 /** Two days after the last seeded activity: seeded dates render absolute or as weekdays, new ones as "Today". */
@@ -49,3 +52,31 @@ export const send = async (
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   return toAnswer(await jira.handle({ method, path, headers, body: Buffer.from(raw, 'utf8') }, actor));
 };
+
+/**
+ * The app's requestJira into the local site, as Forge's asUser()/asApp() reach Jira Cloud: string and binary bodies
+ * (a multipart upload is bytes with its content type) pass as they are.
+ */
+export const requestJiraInto =
+  (jira: JiraEmulator, actor: JiraActor): RequestJira =>
+  async (route: Route, init?: RequestInit): Promise<JiraResponse> => {
+    const headers = Object.fromEntries(
+      Object.entries(init?.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+    );
+    const sent = init?.body;
+    const body =
+      typeof sent === 'string'
+        ? Buffer.from(sent, 'utf8')
+        : sent instanceof ArrayBuffer
+          ? Buffer.from(sent)
+          : sent === undefined
+            ? undefined
+            : Buffer.from(String(sent), 'utf8');
+    const answer = await jira.handle(
+      { method: init?.method ?? 'GET', path: route.value, headers, ...(body ? { body } : {}) },
+      actor,
+    );
+    const bytes = Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(answer.body, 'utf8');
+    const noBody = [204, 205, 304].includes(answer.status);
+    return new Response(noBody ? null : new Uint8Array(bytes), { status: answer.status, headers: answer.headers });
+  };

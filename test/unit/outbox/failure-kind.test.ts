@@ -54,6 +54,7 @@ const JIRA: Record<JiraErrorCode, FailureKind> = {
   [JiraErrorCode.ResponseInvalid]: FINAL,
   [JiraErrorCode.JqlRejected]: FINAL,
   [JiraErrorCode.FieldsRefused]: FINAL,
+  [JiraErrorCode.AttachmentTooLarge]: FINAL,
 };
 
 describe('failureKind', () => {
