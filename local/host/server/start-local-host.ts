@@ -1,9 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import { createJiraEmulator } from '../../jira';
+import { parse as parseYaml } from 'yaml';
+
+import { createJiraEmulator, entityPropertyIndexesOf } from '../../jira';
 import type { StreamingJiraEmulator } from '../../jira/types';
 import { createJiraForms, createUserSession, pageUser } from '../../jira/web';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../microsoft';
@@ -215,7 +217,11 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       loginPort: options.microsoft?.loginPort ?? derivedPort(11),
       graphPort: options.microsoft?.graphPort ?? derivedPort(12),
     });
-    const jira = createJiraEmulator({ siteUrl: url });
+    // The local Jira searches the entity properties the manifest's jira:entityProperty modules index, as Jira does.
+    const jira = createJiraEmulator({
+      siteUrl: url,
+      indexedEntityProperties: entityPropertyIndexesOf(parseYaml(await readFile(manifestPath, 'utf8'))),
+    });
     queue = createLocalQueue({
       dbPath: path.join(options.dataDir, 'queue.sqlite'),
       consumers: manifest.consumers,
