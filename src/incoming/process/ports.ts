@@ -74,7 +74,7 @@ export interface IncomingJiraPort {
   ) => Promise<{ id: string; mediaId?: string }>;
   /** The issue exists and the app may comment on it. */
   canComment: (issueKey: string) => Promise<boolean>;
-  /** The comment on `issueKey` carrying the mark of `messageKey` (incoming-mark.ts), if one does. */
+  /** The comment on `issueKey` carrying the mark of `messageKey` (src/jira/incoming-marks.ts), if one does. */
   findMarkedComment: (issueKey: string, messageKey: string) => Promise<{ commentId: string } | undefined>;
   /** The issue in `projectKey` carrying the mark of `messageKey`, if one does. */
   findMarkedIssue: (projectKey: string, messageKey: string) => Promise<{ issueKey: string } | undefined>;
