@@ -1,79 +1,27 @@
+import {
+  DEFAULT_SUBJECT_KEY_PATTERN,
+  SUBJECT_KEY_PATTERN_FLAGS,
+  subjectKeyPatternProblem,
+} from '../../contract/mail-handler-rules';
 import { MAX_SUBJECT_CHARS } from './subject';
 
-/**
- * The default: a Jira issue key (project key: a capital letter, then capitals, digits or `_`; a number) standing
- * alone, so `[DEMO-12]`, `(DEMO-12)` and `DEMO-12:` match and `XDEMO-12`, `DEMO-12a` do not.
- */
-export const DEFAULT_ISSUE_KEY_PATTERN = '(?<![A-Za-z0-9_])([A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17})(?![A-Za-z0-9_])';
-
-/** An admin's pattern may be this long; with the checks below it keeps the pattern simple enough to run safely. */
-export const MAX_ISSUE_KEY_PATTERN_CHARS = 200;
-
-export type IssueKeyPatternProblem =
-  | 'PATTERN_TOO_LONG'
-  | 'PATTERN_INVALID'
-  /** A quantified group holding a quantifier or an alternation (`(A+)+`, `(A|AA)*`), or a back-reference. */
-  | 'PATTERN_UNSAFE';
+/** The one code of a refused pattern; the message (the admin form's own words) says why. */
+export type IssueKeyPatternProblem = 'PATTERN_REFUSED';
 
 export type IssueKeyPatternResult =
   { ok: true; pattern: RegExp } | { ok: false; error: { code: IssueKeyPatternProblem; message: string } };
 
-const QUANTIFIER_AFTER = /^(?:[*+]|\{\d{0,5},\d{0,5}\}|\{\d{1,5}\})/;
-
 /**
- * Whether a pattern nests quantifiers (star height above one) or refers back to a group: the shapes of
- * catastrophic backtracking (ReDoS). A scan of the source, escapes and character classes skipped.
+ * A handler's issue-key pattern, compiled by the rules the admin form checked it with when it was saved
+ * (src/contract/mail-handler-rules.ts: bounded length, no back-references, no repeated group holding a repetition
+ * or an alternative, a capture group, no empty match), so that a pattern stored by an older version is judged the
+ * same way. Capture group 1 is the key. Guarded against ReDoS by those rules, and findIssueKey reads at most
+ * MAX_SUBJECT_CHARS of a subject.
  */
-const isUnsafe = (source: string): boolean => {
-  /** Per open group: whether it holds a quantifier. */
-  const groups: boolean[] = [];
-  let inClass = false;
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index]!;
-    if (char === '\\') {
-      const next = source[index + 1] ?? '';
-      if (/[1-9k]/.test(next)) return true;
-      index++;
-    } else if (inClass) {
-      if (char === ']') inClass = false;
-    } else if (char === '[') inClass = true;
-    else if (char === '(') groups.push(false);
-    else if (char === ')') {
-      const heldQuantifier = groups.pop() ?? false;
-      const quantified = QUANTIFIER_AFTER.test(source.slice(index + 1));
-      if (heldQuantifier && quantified) return true;
-      if (groups.length > 0 && (heldQuantifier || quantified)) groups[groups.length - 1] = true;
-    } else if ((char === '*' || char === '+' || char === '{' || char === '|') && groups.length > 0) {
-      // An alternation counts as a quantifier: a repeated `(a|aa)` backtracks as `(a+)+` does.
-      groups[groups.length - 1] = true;
-    }
-  }
-  return false;
-};
-
-/**
- * An admin's issue-key pattern, checked and compiled (Unicode mode, global). Its first capture group (or, without
- * one, the whole match) is the key. Guarded against ReDoS: bounded length, no nested quantifiers or
- * back-references, and findIssueKey reads at most MAX_SUBJECT_CHARS of a subject.
- */
-export const compileIssueKeyPattern = (source: string = DEFAULT_ISSUE_KEY_PATTERN): IssueKeyPatternResult => {
-  if (source.length > MAX_ISSUE_KEY_PATTERN_CHARS) {
-    return {
-      ok: false,
-      error: { code: 'PATTERN_TOO_LONG', message: `At most ${MAX_ISSUE_KEY_PATTERN_CHARS} characters.` },
-    };
-  }
-  if (isUnsafe(source)) {
-    return {
-      ok: false,
-      error: { code: 'PATTERN_UNSAFE', message: 'No quantified group that holds a quantifier, no back-reference.' },
-    };
-  }
-  try {
-    return { ok: true, pattern: new RegExp(source, 'gu') };
-  } catch {
-    return { ok: false, error: { code: 'PATTERN_INVALID', message: 'Not a valid regular expression.' } };
-  }
+export const compileIssueKeyPattern = (source: string = DEFAULT_SUBJECT_KEY_PATTERN): IssueKeyPatternResult => {
+  const problem = subjectKeyPatternProblem(source);
+  if (problem !== undefined) return { ok: false, error: { code: 'PATTERN_REFUSED', message: problem } };
+  return { ok: true, pattern: new RegExp(source, `${SUBJECT_KEY_PATTERN_FLAGS}g`) };
 };
 
 export interface IssueKeyMatch {

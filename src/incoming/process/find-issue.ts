@@ -1,5 +1,5 @@
 import type { InboundMessage } from '../../graph/inbound-message';
-import { compileIssueKeyPattern, DEFAULT_ISSUE_KEY_PATTERN, findIssueKey } from '../matching/issue-key';
+import { compileIssueKeyPattern, findIssueKey } from '../matching/issue-key';
 import { referencedMessageIds } from '../matching/message-ids';
 import type { ProcessDeps } from './ports';
 
@@ -17,7 +17,7 @@ type FindDeps = Pick<ProcessDeps, 'handler' | 'findThread' | 'projectKeys' | 'co
 const patternOf = (source: string): RegExp => {
   const compiled = compileIssueKeyPattern(source);
   if (compiled.ok) return compiled.pattern;
-  const fallback = compileIssueKeyPattern(DEFAULT_ISSUE_KEY_PATTERN);
+  const fallback = compileIssueKeyPattern();
   if (!fallback.ok) throw new Error('The default issue-key pattern does not compile.');
   return fallback.pattern;
 };

@@ -1,7 +1,7 @@
 import type { MailHandlerView } from '../../contract/mail-handlers';
 import type { InboundMailbox } from '../../graph/inbound-mailbox';
 import type { ThreadRef } from '../../history/history-store';
-import type { AdfDocument, EntityProperty } from '../../jira/incoming-writes';
+import type { AdfDocument, EntityProperty, NewIssue } from '../../jira/incoming-writes';
 import type { IncomingRecordStore } from '../records/incoming-records';
 import type { AttachmentFilters } from './attachment-filters';
 
@@ -45,16 +45,8 @@ export interface ConversationIndexPort {
   remember: (conversationId: string, issueKey: string) => Promise<void>;
 }
 
-/** A new issue as the app writes it; the mark is in the same request (src/jira/incoming-writes.ts). */
-export interface NewIncomingIssue {
-  projectKey: string;
-  issueTypeId: string;
-  summary: string;
-  description: AdfDocument;
-  /** Absent: Jira makes the app the reporter. */
-  reporterAccountId?: string;
-  property: EntityProperty;
-}
+/** A new issue as the app writes it; the mark is in the same request. */
+export type NewIncomingIssue = NewIssue;
 
 /**
  * Jira as the app. createIssue and addComment are src/jira/incoming-writes.ts bound to a requestJira; a refused
@@ -74,7 +66,7 @@ export interface IncomingJiraPort {
   ) => Promise<{ id: string; mediaId?: string }>;
   /** The issue exists and the app may comment on it. */
   canComment: (issueKey: string) => Promise<boolean>;
-  /** The comment on `issueKey` carrying the mark of `messageKey` (incoming-mark.ts), if one does. */
+  /** The comment on `issueKey` carrying the mark of `messageKey` (src/jira/incoming-marks.ts), if one does. */
   findMarkedComment: (issueKey: string, messageKey: string) => Promise<{ commentId: string } | undefined>;
   /** The issue in `projectKey` carrying the mark of `messageKey`, if one does. */
   findMarkedIssue: (projectKey: string, messageKey: string) => Promise<{ issueKey: string } | undefined>;

@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../../graph/inbound-message';
+import { incomingMark } from '../../jira/incoming-marks';
 import { recordTarget } from '../records/claim-message';
-import { incomingMark } from './incoming-mark';
 import type { PreparedContent } from './message-body';
 import { composeBody } from './message-body';
 import type { ProcessDeps } from './ports';

@@ -1,7 +1,7 @@
 import type { InboundMessage } from '../../graph/inbound-message';
+import { incomingMark } from '../../jira/incoming-marks';
 import { safeErrorLabel } from '../../shared/error-names';
 import { recordTarget } from '../records/claim-message';
-import { incomingMark } from './incoming-mark';
 import { composeBody, type PreparedContent } from './message-body';
 import { chooseReporter, createWithReporter, issueSummary } from './new-issue-fields';
 import type { ProcessDeps } from './ports';

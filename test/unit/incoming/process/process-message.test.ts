@@ -1,10 +1,10 @@
 import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
 import { MessageBusyError } from '../../../../src/incoming/process/errors';
-import { INCOMING_MARK_PROPERTY } from '../../../../src/incoming/process/incoming-mark';
 import type { ProcessHandler } from '../../../../src/incoming/process/ports';
 import { processMessage } from '../../../../src/incoming/process/process-message';
 import { incomingMessageKey } from '../../../../src/incoming/records/message-key';
 import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
+import { INCOMING_MARK_KEY } from '../../../../src/jira/incoming-marks';
 import type { AdfDocument } from '../../../../src/jira/incoming-writes';
 import { adfText } from '../support/adf-text';
 import { DEFAULT_REPORTER, FakeMailbox, inboundMessage, LEASE_MS, NOW, processWorld } from './process-world';
@@ -38,7 +38,7 @@ describe('processMessage: a new email opens an issue', () => {
       mailbox: '',
       graphMessageId: '',
     });
-    expect(issue.property).toEqual({ key: INCOMING_MARK_PROPERTY, value: { messageKey } });
+    expect(issue.property).toEqual({ key: INCOMING_MARK_KEY, value: { messageKey } });
     expect(await records.get(messageKey)).toMatchObject({
       status: 'created',
       issueKey: 'DEMO-1',

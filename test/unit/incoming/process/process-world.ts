@@ -4,7 +4,6 @@ import type { InboundAttachment, InboundMessage } from '../../../../src/graph/in
 import type { InboundReceipt } from '../../../../src/graph/inbound-request';
 import type { ThreadRef } from '../../../../src/history/history-store';
 import { createConversationIndex } from '../../../../src/incoming/conversation-index';
-import { INCOMING_MARK_PROPERTY } from '../../../../src/incoming/process/incoming-mark';
 import type {
   IncomingJiraPort,
   NewIncomingIssue,
@@ -14,6 +13,7 @@ import type {
 } from '../../../../src/incoming/process/ports';
 import { createIncomingRecordStore } from '../../../../src/incoming/records/incoming-records';
 import { JiraFieldsRefusedError } from '../../../../src/jira/errors';
+import { INCOMING_MARK_KEY } from '../../../../src/jira/incoming-marks';
 import type { AdfDocument, EntityProperty } from '../../../../src/jira/incoming-writes';
 import { INCOMING_MESSAGE_INDEXES, MemoryEntityStore } from '../../support/memory-entity-store';
 import { MemoryKvStore } from '../../support/memory-kv-store';
@@ -269,7 +269,7 @@ export class FakeJira implements IncomingJiraPort {
     const comment = this.issues
       .get(issueKey)
       ?.comments.find(
-        (one) => one.property.key === INCOMING_MARK_PROPERTY && one.property.value['messageKey'] === messageKey,
+        (one) => one.property.key === INCOMING_MARK_KEY && one.property.value['messageKey'] === messageKey,
       );
     return comment === undefined ? undefined : { commentId: comment.id };
   };
