@@ -1,15 +1,27 @@
 /**
- * What the web trigger hands the incoming-mail queue: never the work itself, which Graph's 3-second answer deadline
- * leaves no room for (https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks#throttling).
+ * What the incoming-mail queue carries. The web trigger only queues (Graph's 3-second answer deadline leaves no
+ * room for the work: https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks#throttling);
+ * the worker (src/incoming/worker/handle-incoming-job.ts) does each job's work.
  */
 export const LIFECYCLE_EVENTS = ['reauthorizationRequired', 'subscriptionRemoved', 'missed'] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
 export type IncomingJob =
-  /** New messages in a handler's folder, by Graph id (from the notifications' resourceData.id). */
+  /** New messages in a handler's folder, by Graph id (from the notifications' resourceData.id or a delta round). */
   | { kind: 'notified'; handlerId: string; messageIds: string[] }
   /** Graph says the subscription needs renewing, is gone, or notifications were missed. */
-  | { kind: 'lifecycle'; handlerId: string; subscriptionId: string; event: LifecycleEvent };
+  | { kind: 'lifecycle'; handlerId: string; subscriptionId: string; event: LifecycleEvent }
+  /**
+   * One message again: a run that found it busy or hit a passing failure, or the admin's "Process again" of a held
+   * or failed one (`processAgain`).
+   */
+  | { kind: 'message'; handlerId: string; graphMessageId: string; processAgain?: boolean }
+  /** The safety net: the handler's folder read from its stored delta position (every five minutes). */
+  | { kind: 'delta'; handlerId: string }
+  /** A handler that is enabled but not yet connected: delta position, subscription, and the last N days' mail. */
+  | { kind: 'connect'; handlerId: string };
+
+export type IncomingJobKind = IncomingJob['kind'];
 
 /** Message ids one job carries at most: a burst becomes several small events, each well under the queue's limits. */
 export const MESSAGE_IDS_PER_JOB = 50;

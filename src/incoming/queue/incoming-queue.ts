@@ -26,20 +26,36 @@ type QueueLike = Pick<Queue, 'push'>;
 
 const forgeQueue = async (): Promise<QueueLike> => new (await loadForgeEvents()).Queue({ key: INCOMING_QUEUE_KEY });
 
+/**
+ * Forge delays an event by at most 15 minutes (`delayInSeconds`,
+ * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/#push-api).
+ */
+export const MAX_INCOMING_DELAY_SECONDS = 900;
+
+export interface PushOptions {
+  /** Whole seconds before the jobs run, clamped to 0..900. */
+  delaySeconds?: number;
+}
+
 export interface IncomingQueue {
   /** Throws what @forge/events throws (RateLimitError over 500 events a minute): the caller decides. */
-  push: (jobs: readonly IncomingJob[]) => Promise<void>;
+  push: (jobs: readonly IncomingJob[], options?: PushOptions) => Promise<void>;
 }
+
+const clampDelay = (seconds: number | undefined): number =>
+  Math.min(MAX_INCOMING_DELAY_SECONDS, Math.max(0, Math.ceil(seconds ?? 0)));
 
 /** Incoming mail's jobs on Forge's async events, @forge/events loaded on the first push. */
 export const createForgeIncomingQueue = (openQueue: () => Promise<QueueLike> = forgeQueue): IncomingQueue => ({
-  push: async (jobs) => {
+  push: async (jobs, options = {}) => {
     if (jobs.length === 0) return;
+    const delay = clampDelay(options.delaySeconds);
     const queue = await openQueue();
     for (let start = 0; start < jobs.length; start += MAX_EVENTS_PER_PUSH)
       await queue.push(
         jobs.slice(start, start + MAX_EVENTS_PER_PUSH).map((job) => ({
           body: { ...job },
+          ...(delay > 0 ? { delayInSeconds: delay } : {}),
           concurrency: { key: handlerConcurrencyKey(job.handlerId), limit: HANDLER_CONCURRENCY },
         })),
       );

@@ -43,6 +43,17 @@ describe('the incoming-mail queue', () => {
     expect(pushes.map((events) => events.length)).toEqual([50, 50, 20]);
   });
 
+  it.each([
+    [60, 60],
+    [0.2, 1],
+    [5000, 900],
+    [-3, undefined],
+  ])('asks for %p s of delay and pushes delayInSeconds %p (whole seconds, 900 at most)', async (asked, pushed) => {
+    const { open, pushes } = recordingQueue();
+    await createForgeIncomingQueue(open).push([job(1)], { delaySeconds: asked });
+    expect(pushes[0]?.[0]?.delayInSeconds).toBe(pushed);
+  });
+
   it('opens no queue for nothing', async () => {
     const { open, opened } = recordingQueue();
     await createForgeIncomingQueue(open).push([]);
