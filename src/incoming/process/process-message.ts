@@ -115,7 +115,7 @@ export const processMessage = async (job: ProcessJob, deps: ProcessDeps): Promis
     }
     return await route(message, job, state, deps);
   } catch (error) {
-    if (state.written === true || isTransientFailure(error)) throw error;
+    if (state.written === true || (isTransientFailure(error) && job.finalAttempt !== true)) throw error;
     deps.log.warn(`[issue-mailer] incoming message failed: ${safeErrorLabel(error)}`);
     return finish(state, { status: 'failed', error: describeFailure(error) }, deps);
   }

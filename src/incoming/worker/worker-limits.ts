@@ -1,0 +1,26 @@
+import type { RetryPolicy } from '../../graph/retry';
+
+/**
+ * manifest.yml gives the `incoming-worker` function this long (timeoutSeconds: 300; test/tooling checks the two
+ * agree). A claim's lease is this and a margin: a run older than that has certainly ended.
+ */
+export const INCOMING_WORKER_TIMEOUT_SECONDS = 300;
+export const INCOMING_LEASE_MS = (INCOMING_WORKER_TIMEOUT_SECONDS + 60) * 1000;
+
+/** A job's messages get this long; what is left then goes to a new job, far from the timeout. */
+export const INCOMING_BUDGET_MS = 150_000;
+
+/** One Graph request may take this long: a large attachment is read as a stream. */
+export const INCOMING_GRAPH_TIMEOUT_MS = 30_000;
+
+/**
+ * Graph's throttling (429 with Retry-After) and short outages are waited out inside the run, a few times within a
+ * minute (https://learn.microsoft.com/en-us/graph/throttling: "wait the number of seconds specified in the
+ * Retry-After header"); longer trouble sends the message back to the queue, delayed (message-retry.ts).
+ */
+export const INCOMING_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 3,
+  budgetMs: 60_000,
+  baseDelayMs: 1_000,
+  minAttemptMs: 5_000,
+};
