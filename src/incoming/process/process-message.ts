@@ -63,7 +63,7 @@ const finishWritten = async (
   if (message.conversationId !== undefined && message.conversationId !== '') {
     await deps.conversations
       .remember(message.conversationId, outcome.issueKey)
-      .catch((error: unknown) => deps.log.warn(`[issue-mailer] conversation not indexed: ${safeErrorLabel(error)}`));
+      .catch((error: unknown) => deps.log.warn(`incoming mail: conversation not indexed: ${safeErrorLabel(error)}`));
   }
   await afterProcessing(message.id, deps);
   return result;
@@ -116,7 +116,7 @@ export const processMessage = async (job: ProcessJob, deps: ProcessDeps): Promis
     return await route(message, job, state, deps);
   } catch (error) {
     if (state.written === true || (isTransientFailure(error) && job.finalAttempt !== true)) throw error;
-    deps.log.warn(`[issue-mailer] incoming message failed: ${safeErrorLabel(error)}`);
+    deps.log.warn(`incoming mail: incoming message failed: ${safeErrorLabel(error)}`);
     return finish(state, { status: 'failed', error: describeFailure(error) }, deps);
   }
 };

@@ -89,7 +89,7 @@ describe('processMessage: a new email opens an issue', () => {
     const { deps, mailbox, warnings } = setup();
     mailbox.failures.set('moveMessage', new GraphError(GraphErrorCode.AccessDenied, 'no', { status: 403 }));
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'created' });
-    expect(warnings).toContain('[issue-mailer] processed message not moved: GraphError GRAPH_ACCESS_DENIED');
+    expect(warnings).toContain('incoming mail: processed message not moved: GraphError GRAPH_ACCESS_DENIED');
   });
 });
 
