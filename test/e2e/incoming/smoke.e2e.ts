@@ -31,7 +31,16 @@ describe('incoming mail smoke', () => {
       10_000,
       'a new issue',
     );
-    console.log(created, stack.logs.filter((line) => line.includes('incoming')).join('\n'));
     expect(await commentsOf(host, created)).toEqual([]);
+    const record = await eventually(
+      () => stack.records().find((one) => one.status === 'created'),
+      10_000,
+      'its record',
+    );
+    expect(record).toMatchObject({
+      issueKey: created,
+      subject: 'The printer is on fire',
+      handlerId: expect.any(String),
+    });
   });
 });

@@ -2,9 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import Database from 'better-sqlite3';
+
 import { type LocalHost, startLocalHost } from '../../../local/host';
 import type { CredentialView } from '../../../src/contract/credentials';
 import type { MailHandlerInput, MailHandlerView } from '../../../src/contract/mail-handlers';
+import type { IncomingRecord } from '../../../src/incoming/records/incoming-record';
 import { SUPPORT_MAILBOX } from '../support/admin-page';
 import { BUNDLED_APP } from '../support/bundled-app';
 import { invokeFunction, unwrap } from '../support/forge-invoke';
@@ -14,6 +17,8 @@ export const ADMIN_MODULE = 'issue-mailer-admin';
 export interface IncomingStack {
   host: LocalHost;
   logs: string[];
+  /** The incoming log's records (custom entity `incoming-message`) as stored now, oldest first. */
+  records: () => IncomingRecord[];
   close: () => Promise<void>;
 }
 
@@ -22,10 +27,18 @@ export const startIncomingStack = async (): Promise<IncomingStack> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-incoming-'));
   const logs: string[] = [];
   const host = await startLocalHost({ port: 0, dataDir, appCode: BUNDLED_APP, log: (line) => logs.push(line) });
+  const kvs = new Database(path.join(dataDir, 'forge.sqlite'), { readonly: true, fileMustExist: true });
   return {
     host,
     logs,
+    records: () =>
+      (
+        kvs
+          .prepare("SELECT value FROM entity_items WHERE scope = 'incoming-message' ORDER BY created_at, key")
+          .all() as Array<{ value: string }>
+      ).map((row) => JSON.parse(row.value) as IncomingRecord),
     close: async () => {
+      kvs.close();
       await host.close();
       await rm(dataDir, { recursive: true, force: true });
     },
