@@ -14,13 +14,15 @@ export const INCOMING_BUDGET_MS = 150_000;
 export const INCOMING_GRAPH_TIMEOUT_MS = 30_000;
 
 /**
- * Graph's throttling (429 with Retry-After) and short outages are waited out inside the run, a few times within a
- * minute (https://learn.microsoft.com/en-us/graph/throttling: "wait the number of seconds specified in the
- * Retry-After header"); longer trouble sends the message back to the queue, delayed (message-retry.ts).
+ * No waiting inside a run: a throttled or unavailable Graph request ends the message's run at once, and the message
+ * goes back to the queue delayed by Graph's Retry-After (message-retry.ts). A handler's jobs run one at a time, so a
+ * run that slept through Retry-After would hold up every other message of the mailbox
+ * (https://learn.microsoft.com/en-us/graph/throttling: "wait the number of seconds specified in the Retry-After
+ * header"; the waiting is the queue's). Graph's 401 still gets one fresh token (graph-request.ts).
  */
 export const INCOMING_RETRY_POLICY: RetryPolicy = {
-  maxRetries: 3,
-  budgetMs: 60_000,
+  maxRetries: 0,
+  budgetMs: INCOMING_GRAPH_TIMEOUT_MS * 2,
   baseDelayMs: 1_000,
   minAttemptMs: 5_000,
 };
