@@ -12,7 +12,7 @@ import { INCOMING_MARK_KEY } from '../../../src/jira/incoming-marks';
 import { SUPPORT_MAILBOX } from '../support/admin-page';
 import { type InvocationKiller, watchInvocations } from './kill-support';
 import { commentsOf, eventually, type IncomingStack, saveHandler, startIncomingStack } from './support';
-import { warpClock,type WarpedClock } from './warp-support';
+import { warpClock, type WarpedClock } from './warp-support';
 
 const SALES_MAILBOX = 'sales@contoso.onmicrosoft.com';
 const FINAL = new Set(['created', 'commented', 'ignored', 'held', 'failed']);
@@ -164,7 +164,8 @@ describe('incoming mail: every copy of a message ends in exactly one issue', () 
         request.path.split('?')[0] === '/rest/api/3/issue' &&
         request.body?.toString('utf8').includes(INCOMING_MARK_KEY) === true;
       if (marked && createdKey === undefined && answer.status === 201) {
-        createdKey = (JSON.parse(String(answer.body)) as { key: string }).key;
+        const body = typeof answer.body === 'string' || Buffer.isBuffer(answer.body) ? answer.body.toString() : '{}';
+        createdKey = (JSON.parse(body) as { key?: string }).key;
         killed = killer.killRunning();
         await new Promise((resolve) => setTimeout(resolve, 1_000));
       }

@@ -1,4 +1,8 @@
-import { FunctionWorkerPool, type IsolatedInvocation } from '../../../local/host/runtime/isolation/worker-pool';
+import {
+  FunctionWorkerPool,
+  type IsolatedInvocation,
+  type IsolatedOutcome,
+} from '../../../local/host/runtime/isolation/worker-pool';
 
 export interface InvocationKiller {
   /** Stops the worker of every running invocation of the function, as Forge stops a container; how many. */
@@ -13,7 +17,11 @@ export interface InvocationKiller {
  */
 export const watchInvocations = (functionKey: string): InvocationKiller => {
   const running = new Set<AbortController>();
-  const original = FunctionWorkerPool.prototype.run;
+  // Read off the prototype, to be called with each pool as `this`.
+  const original: (this: FunctionWorkerPool, invocation: IsolatedInvocation) => Promise<IsolatedOutcome> = Reflect.get(
+    FunctionWorkerPool.prototype,
+    'run',
+  );
   FunctionWorkerPool.prototype.run = async function run(this: FunctionWorkerPool, invocation: IsolatedInvocation) {
     if (invocation.functionKey !== functionKey) return original.call(this, invocation);
     const stop = new AbortController();
