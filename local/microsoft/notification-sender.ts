@@ -105,9 +105,10 @@ export class NotificationSender {
   }
 
   /**
-   * Posts the last batch again, as it was (same items, same ids): Graph may deliver a notification more than once,
-   * so a receiver must deduplicate (https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks).
-   * False when nothing was posted yet.
+   * Posts the last batch again, as it was (same items, same ids): Graph retries a notification for up to 4 hours
+   * whenever it did not count the answer (not 2xx, or too late), so a receiver that had queued the work already
+   * sees it again (https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks, "HTTP codes and
+   * retry logic"). False when nothing was posted yet.
    */
   redeliverLast(): boolean {
     const last = this.lastBatch;
