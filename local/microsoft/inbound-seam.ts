@@ -11,12 +11,12 @@ import { isJsonObject } from './json-body';
  * tests (JSON). Loopback only, like the whole emulator; no auth, as nothing here is Graph.
  *
  * JSON seam (answers JSON; 400 `{ error }` when refused):
- * - `POST /mailbox/api/deliver` `{ mailbox?, style?, fromName?, fromAddress?, cc?, subject?, text, attachments?,
- *   replyTo?, receivedDateTime? }` → 201 `{ mailbox, id, immutableId, internetMessageId, conversationId }`.
+ * - `POST /mailbox/api/deliver` `{ mailbox?, style?, fromName?, fromAddress?, cc?, subject?, text, html?,
+ *   attachments?, replyTo?, receivedDateTime? }` → 201 `{ mailbox, id, immutableId, internetMessageId, conversationId }`.
  *   `replyTo` is a sent message's id (as `sentMessages()` lists it); the reply then goes to that message's mailbox
  *   from its first recipient, Outlook-style unless `style` says `gmail-reply`, `auto-reply` or `dsn`. `style`
- *   `bulk` adds Precedence: bulk. `attachments`: `[{ name, contentType, contentBytes (base64), isInline?,
- *   contentId? }]`.
+ *   `bulk` adds Precedence: bulk. `html` is the new part as HTML, used instead of `text` (formatting, `cid:`
+ *   images). `attachments`: `[{ name, contentType, contentBytes (base64), isInline?, contentId? }]`.
  * - `POST /mailbox/api/seed` `{ mailbox, count, newest (ISO), stepSeconds? (60), isRead? }` → 201 `{ count }`:
  *   `count` old messages in the Inbox, the newest at `newest`, each `stepSeconds` older than the next.
  * - `POST /mailbox/api/delta-tokens/expire` → 204: every delta and skip token given so far answers 410.
@@ -84,6 +84,7 @@ const answerApi = (
   if (!isJsonObject(json)) return fail(res, 'The body must be a JSON object.');
   if (action === 'deliver' && detail === undefined) {
     if (typeof json.text !== 'string') return fail(res, 'text (a string) is required.');
+    if (json.html !== undefined && typeof json.html !== 'string') return fail(res, 'html must be a string.');
     const outcome = writeToMailbox(ctx, json as unknown as WriteRequest);
     if (!outcome.ok) return fail(res, outcome.reason);
     const { message } = outcome;
