@@ -57,4 +57,5 @@ export const attachmentBytes = async (host: LocalHost, id: string): Promise<Buff
 };
 
 /** Bytes no text codec would keep: every byte value, then a pattern, so a lost or changed byte shows. */
-export const binaryFile = (size: number): Buffer => Buffer.from(Array.from({ length: size }, (_, i) => (i * 7 + (i >> 8)) % 256));
+export const binaryFile = (size: number): Buffer =>
+  Buffer.from(Array.from({ length: size }, (_, i) => (i * 7 + (i >> 8)) % 256));
