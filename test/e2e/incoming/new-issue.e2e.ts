@@ -95,7 +95,7 @@ describe('new mail', () => {
           text(' <'),
           text('riley@fabrikam.example', [{ type: 'link', attrs: { href: 'mailto:riley@fabrikam.example' } }]),
           text('>'),
-          text(` wrote on ${formatDateTime(delivered.sentDateTime, 'UTC')}:`),
+          text(` wrote on ${formatDateTime(delivered.sentDateTime ?? delivered.receivedDateTime, 'UTC')}:`),
         ),
         { type: 'heading', attrs: { level: 2 }, content: [text('What happened')] },
         paragraph(text('The box arrived '), text('crushed', [{ type: 'strong' }]), text(':')),
