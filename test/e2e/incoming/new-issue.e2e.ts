@@ -77,6 +77,19 @@ describe('new mail', () => {
     const key = created[0] ?? '';
     expect(record).toMatchObject({ status: 'created', issueKey: key, subject: 'Order 4711 arrived damaged' });
 
+    const attachments = await attachmentsOf(host, key);
+    expect(attachments.map(({ filename, mimeType, size }) => ({ filename, mimeType, size }))).toEqual([
+      { filename: 'box.png', mimeType: 'image/png', size: photo.length },
+      { filename: 'invoice.pdf', mimeType: 'application/pdf', size: invoice.length },
+    ]);
+    expect((await attachmentBytes(host, attachments[0]?.id ?? '')).equals(photo)).toBe(true);
+    expect((await attachmentBytes(host, attachments[1]?.id ?? '')).equals(invoice)).toBe(true);
+    const { mediaApiFileId } = await jiraGet<{ mediaApiFileId: string }>(
+      host,
+      `/rest/api/3/attachment/${attachments[0]?.id ?? ''}`,
+    );
+    expect(mediaApiFileId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+
     const issue = await jiraGet<NewIssue>(
       host,
       `/rest/api/3/issue/${key}?fields=summary,description,project,issuetype,reporter`,
@@ -106,19 +119,15 @@ describe('new mail', () => {
             { type: 'listItem', content: [paragraph(text('the lid is missing'))] },
           ],
         },
-        // The inline image by its alt text: see the report (Jira's upload answer has no media id).
-        paragraph(text('[the box]')),
+        // The inline image in place, from its upload (ADF media nodes name the Media Services file id).
+        {
+          type: 'mediaSingle',
+          attrs: { layout: 'center' },
+          content: [{ type: 'media', attrs: { type: 'file', id: mediaApiFileId, collection: '', alt: 'the box' } }],
+        },
         paragraph(text('Please replace them.')),
       ],
     });
-
-    const attachments = await attachmentsOf(host, key);
-    expect(attachments.map(({ filename, mimeType, size }) => ({ filename, mimeType, size }))).toEqual([
-      { filename: 'box.png', mimeType: 'image/png', size: photo.length },
-      { filename: 'invoice.pdf', mimeType: 'application/pdf', size: invoice.length },
-    ]);
-    expect((await attachmentBytes(host, attachments[0]?.id ?? '')).equals(photo)).toBe(true);
-    expect((await attachmentBytes(host, attachments[1]?.id ?? '')).equals(invoice)).toBe(true);
   });
 
   it('from a domain the handler does not take creates nothing and is logged as refused', async () => {
