@@ -277,7 +277,13 @@ describe('processMessage: failures', () => {
   it('throws a retryable busy error while another run holds the claim', async () => {
     const { deps, clock } = setup();
     // Another run's claim, in the middle of its work: its lease runs until NOW + LEASE_MS.
-    const seen = seenMessage(inboundMessage(), JOB, deps.mailbox.mailbox, {}, NOW);
+    const seen = seenMessage(
+      inboundMessage(),
+      JOB,
+      deps.mailbox.mailbox,
+      { status: 200, requestId: 'r', clientRequestId: 'c', attempts: 1 },
+      NOW,
+    );
     const claimed = await claimMessage(deps.records, seen, { now: NOW, leaseMs: LEASE_MS });
     expect(claimed.kind).toBe('claimed');
     clock.now = NOW + 1_000;
