@@ -86,7 +86,12 @@ export const startLocalStack = async (): Promise<LocalStack> => {
   };
   queue.start({
     runtime,
-    handlers: new Map([['email-worker', handlerOf('email-worker') as unknown as ForgeConsumerHandler]]),
+    handlers: new Map(
+      manifest.consumers.map((consumer) => [
+        consumer.functionKey,
+        handlerOf(consumer.functionKey) as unknown as ForgeConsumerHandler,
+      ]),
+    ),
   });
   const tenant = config.tenants[0] as EmulatedTenant;
   const demoApp = tenant.apps.find((a) => a.adminConsentGranted) as EmulatedApp;
