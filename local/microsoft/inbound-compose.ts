@@ -41,6 +41,11 @@ export interface WriteInput {
   cc?: MailAddress[];
   subject?: string;
   text: string;
+  /**
+   * The new part as HTML (the markup inside `<body>`), as a rich-text client writes it: headings, bold, lists,
+   * `<img src="cid:…">` for inline attachments. Used instead of `text` when given; the sender's markup, kept as is.
+   */
+  html?: string;
   attachments?: AttachmentInput[];
   /** Needed by every style but `new` and `bulk`. */
   original?: OriginalMessage;
@@ -91,10 +96,10 @@ const originalHtml = (body: MailBody) =>
  * Outlook's reply: the new text, then `<hr>` and the `divRplyFwdMsg` block (From, Sent, To, Subject) over the
  * quoted original. Exchange's uniqueBody is the new text only.
  */
-const outlookReplyBody = (text: string, original: OriginalMessage): MailBody => ({
+const outlookReplyBody = (newPart: string, original: OriginalMessage): MailBody => ({
   contentType: 'html',
   content: htmlDocument(
-    `<div style="font-family: Aptos, Calibri, Helvetica, sans-serif; font-size: 12pt;">${textToHtml(text)}</div>` +
+    `<div style="font-family: Aptos, Calibri, Helvetica, sans-serif; font-size: 12pt;">${newPart}</div>` +
       '<div id="appendonsend"></div>' +
       '<hr style="display:inline-block;width:98%" tabindex="-1">' +
       '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">' +
@@ -107,10 +112,10 @@ const outlookReplyBody = (text: string, original: OriginalMessage): MailBody => 
 });
 
 /** Gmail's reply: the new text, then "On … wrote:" and the original in `blockquote.gmail_quote`. */
-const gmailReplyBody = (text: string, original: OriginalMessage): MailBody => ({
+const gmailReplyBody = (newPart: string, original: OriginalMessage): MailBody => ({
   contentType: 'html',
   content:
-    `<div dir="ltr">${textToHtml(text)}</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">` +
+    `<div dir="ltr">${newPart}</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">` +
     `On ${escapeText(new Date(original.sentDateTime).toUTCString())} ${escapeText(shown(original.from))} wrote:<br></div>` +
     '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">' +
     `${originalHtml(original.body)}</blockquote></div>`,
@@ -136,12 +141,13 @@ const subjectFor = (input: WriteInput): string => {
 
 const bodiesFor = (input: WriteInput): { body: MailBody; uniqueBody: MailBody } => {
   const { original } = input;
-  const plain: MailBody = { contentType: 'html', content: htmlDocument(`<div>${textToHtml(input.text)}</div>`) };
+  const newPart = input.html ?? textToHtml(input.text);
+  const plain: MailBody = { contentType: 'html', content: htmlDocument(`<div>${newPart}</div>`) };
   if (original !== undefined && input.style === 'outlook-reply')
-    return { body: outlookReplyBody(input.text, original), uniqueBody: plain };
+    return { body: outlookReplyBody(newPart, original), uniqueBody: plain };
   if (original !== undefined && input.style === 'gmail-reply') {
     // Exchange does not know Gmail's quote: uniqueBody still has it (microsoft-graph-docs-contrib#3728).
-    const body = gmailReplyBody(input.text, original);
+    const body = gmailReplyBody(newPart, original);
     return { body, uniqueBody: body };
   }
   return { body: plain, uniqueBody: plain };

@@ -21,6 +21,8 @@ export interface WriteRequest {
   cc?: string[];
   subject?: string;
   text: string;
+  /** The new part as HTML, used instead of `text` (inbound-compose.ts `WriteInput.html`). */
+  html?: string;
   attachments?: AttachmentInput[];
   /** Id of a sent message (the emulator's Sent Items) this answers. */
   replyTo?: string;
@@ -101,6 +103,7 @@ export const writeToMailbox = (ctx: EmulatorContext, request: WriteRequest): Wri
     ...(request.cc === undefined ? {} : { cc: request.cc.map((cc) => address(cc)) }),
     ...(request.subject === undefined ? {} : { subject: request.subject }),
     text: request.text,
+    ...(request.html === undefined ? {} : { html: request.html }),
     ...(request.attachments === undefined ? {} : { attachments: request.attachments }),
     ...(original === undefined ? {} : { original }),
     receivedDateTime: request.receivedDateTime ?? ctx.now().toISOString(),

@@ -11,11 +11,12 @@ import { isJsonObject } from './json-body';
  * tests (JSON). Loopback only, like the whole emulator; no auth, as nothing here is Graph.
  *
  * JSON seam (answers JSON; 400 `{ error }` when refused):
- * - `POST /mailbox/api/deliver` `{ mailbox?, style?, fromName?, fromAddress?, cc?, subject?, text, attachments?,
- *   replyTo?, receivedDateTime?, headers? }` → 201 `{ mailbox, id, immutableId, internetMessageId, conversationId }`.
- *   `replyTo` is a sent message's id (as `sentMessages()` lists it); the reply then goes to that message's mailbox
- *   from its first recipient, Outlook-style unless `style` says `gmail-reply`, `auto-reply` or `dsn`. `style`
- *   `bulk` adds Precedence: bulk. `attachments`: `[{ name, contentType, contentBytes (base64), isInline?,
+ * - `POST /mailbox/api/deliver` `{ mailbox?, style?, fromName?, fromAddress?, cc?, subject?, text, html?,
+ *   attachments?, replyTo?, receivedDateTime?, headers? }` → 201 `{ mailbox, id, immutableId, internetMessageId,
+ *   conversationId }`. `replyTo` is a sent message's id (as `sentMessages()` lists it); the reply then goes to that
+ *   message's mailbox from its first recipient, Outlook-style unless `style` says `gmail-reply`, `auto-reply` or
+ *   `dsn`. `style` `bulk` adds Precedence: bulk. `html` is the new part as HTML, used instead of `text`
+ *   (formatting, `cid:` images). `attachments`: `[{ name, contentType, contentBytes (base64), isInline?,
  *   contentId? }]`. `headers`: `[{ name, value }]` after the style's own. A `cc` that is another emulated mailbox gets
  *   a copy (same Message-ID), as Exchange delivers to each recipient.
  * - `POST /mailbox/api/seed` `{ mailbox, count, newest (ISO), stepSeconds? (60), isRead? }` → 201 `{ count }`:
@@ -85,6 +86,7 @@ const answerApi = (
   if (!isJsonObject(json)) return fail(res, 'The body must be a JSON object.');
   if (action === 'deliver' && detail === undefined) {
     if (typeof json.text !== 'string') return fail(res, 'text (a string) is required.');
+    if (json.html !== undefined && typeof json.html !== 'string') return fail(res, 'html must be a string.');
     const outcome = writeToMailbox(ctx, json as unknown as WriteRequest);
     if (!outcome.ok) return fail(res, outcome.reason);
     const { message } = outcome;

@@ -77,6 +77,7 @@ export const replyForm = (ctx: EmulatorContext, stored: StoredMessage): SafeHtml
   const recipient = stored.message.toRecipients?.[0]?.emailAddress;
   return html`<form method="post" action="${ctx.urls.graph}/mailbox/messages/${encodeURIComponent(stored.id)}/reply" enctype="multipart/form-data" class="mail-form card">
 <p>Reply as <strong>${recipient === undefined ? '(no recipient)' : shownAddress({ emailAddress: recipient })}</strong>; it arrives in ${stored.mailbox}'s Inbox with In-Reply-To, References, the conversation and the quoted original.</p>
+<label>Your name <input name="fromName" value="${recipient?.name ?? ''}" placeholder="as the customer's mail client shows it"></label>
 <label>Text <textarea name="text" rows="5" required></textarea></label>
 <label>Attachment <input type="file" name="attachment"></label>
 <label>Written as <select name="style">

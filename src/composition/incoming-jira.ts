@@ -3,6 +3,7 @@ import type { IncomingJiraPort } from '../incoming/process/ports';
 import { uploadAttachment } from '../jira/attachment-upload';
 import { findMarkedComment, findMarkedIssue } from '../jira/incoming-marks';
 import { addComment, createIssue } from '../jira/incoming-writes';
+import { attachmentMediaId, updateIssueDescription } from '../jira/inline-image-writes';
 import type { RequestJira } from '../jira/jira-client';
 import { mayCommentOn } from '../jira/my-permissions';
 import { findAccountIdByEmail } from '../jira/user-by-email';
@@ -23,6 +24,8 @@ export const createIncomingJira = (requestJira: RequestJira): IncomingJiraPort =
     );
     return { id: uploaded.id, ...(uploaded.mediaApiFileId === undefined ? {} : { mediaId: uploaded.mediaApiFileId }) };
   },
+  mediaIdOf: (attachmentId) => attachmentMediaId(attachmentId, requestJira),
+  updateDescription: (issueKey, description) => updateIssueDescription(issueKey, description, requestJira),
   canComment: (issueKey) => mayCommentOn(issueKey, requestJira),
   findMarkedComment: async (issueKey, messageKey) => {
     const commentId = await findMarkedComment(issueKey, messageKey, requestJira);

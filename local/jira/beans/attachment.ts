@@ -35,5 +35,7 @@ export const attachmentBean = (
     mimeType: attachment.mimeType,
     content: `${ctx.restBase}/attachment/content/${attachment.id}`,
     ...(hasThumbnail(attachment) ? { thumbnail: `${ctx.restBase}/attachment/thumbnail/${attachment.id}` } : {}),
+    // AttachmentMetadata only: "File ID of the attachment in Media Store" (get attachment metadata, REST v3).
+    ...(form === 'metadata' ? { mediaApiFileId: attachment.mediaId } : {}),
   };
 };

@@ -1,4 +1,6 @@
 import type { LocalResponse } from '../../http-types';
+import { adfToText } from '../adf/to-text';
+import { checkAdfDocument } from '../adf/validate';
 import { JiraRestError, restErrors } from '../errors';
 import { issueAssigned, issueUpdated } from '../events';
 import { FIELDS } from '../fields/catalog';
@@ -12,7 +14,7 @@ import { change } from '../store';
 import { visibleIssue } from './issues';
 
 /** The fields the site's edit screen has: what PUT /issue/{key} may set. */
-const EDIT_SCREEN = new Set(['summary', 'priority', 'labels', 'assignee']);
+const EDIT_SCREEN = new Set(['summary', 'description', 'priority', 'labels', 'assignee']);
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -69,6 +71,17 @@ const fieldChanges = (
       steps.push(() => (issue.summary = summary));
     }
   }
+  if (fields.description !== undefined) {
+    // v3 takes an ADF document (or null to clear it); the changelog keeps its text, as Jira's does.
+    const check = fields.description === null ? undefined : checkAdfDocument(fields.description);
+    if (check?.ok === false && check.reason === 'invalid')
+      throw restErrors.badRequest([], {
+        description: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)',
+      });
+    const next = check?.ok === true && check.doc.content.length > 0 ? check.doc : null;
+    items.push(change('description', null, adfToText(issue.description), null, adfToText(next)));
+    steps.push(() => (issue.description = next));
+  }
   if (fields.priority !== undefined) {
     const ref = isObject(fields.priority) ? (fields.priority.id ?? fields.priority.name) : undefined;
     const priority = PRIORITIES.find((candidate) => candidate.id === ref || candidate.name === ref);
@@ -113,7 +126,7 @@ const announce = (ctx: RequestContext, issue: StoredIssue, items: ChangeItem[]):
 };
 
 /**
- * PUT /issue/{issueIdOrKey} ("Edit issue": `fields` summary, priority, labels, assignee; 204), needing Edit issues
+ * PUT /issue/{issueIdOrKey} ("Edit issue": `fields` summary, description, priority, labels, assignee; 204), needing Edit issues
  * (Jordan and customers are refused). https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
  */
 export const editIssue = (ctx: RequestContext): LocalResponse => {

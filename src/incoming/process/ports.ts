@@ -69,6 +69,11 @@ export interface IncomingJiraPort {
     contentType: string,
     bytes: AsyncIterable<Uint8Array>,
   ) => Promise<{ id: string; mediaId?: string }>;
+  /**
+   * Optional: the Media Services file id of an uploaded attachment, for an inline image whose upload answer had
+   * none (Jira's "Add attachment" answer does not carry it). Without it such an image shows by its alt text.
+   */
+  mediaIdOf?: (attachmentId: string) => Promise<string | undefined>;
   /** The issue exists and the app may comment on it. */
   canComment: (issueKey: string) => Promise<boolean>;
   /** The comment on `issueKey` carrying the mark of `messageKey` (src/jira/incoming-marks.ts), if one does. */

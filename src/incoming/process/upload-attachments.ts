@@ -23,7 +23,7 @@ interface UploadContext {
   mailbox: ProcessMailbox;
   messageId: string;
   issueKey: string;
-  jira: Pick<IncomingJiraPort, 'uploadAttachment'>;
+  jira: Pick<IncomingJiraPort, 'uploadAttachment' | 'mediaIdOf'>;
   filters: AttachmentFilters;
   log: ProcessLog;
 }
@@ -104,8 +104,9 @@ export const uploadAttachments = async (context: UploadContext, plan: Attachment
       continue;
     }
     outcome.uploaded.push({ name, id: result.id });
-    if (contentId !== undefined && result.mediaId !== undefined)
-      outcome.inlineImages.set(contentId, { mediaId: result.mediaId });
+    if (contentId === undefined) continue;
+    const mediaId = result.mediaId ?? (await context.jira.mediaIdOf?.(result.id));
+    if (mediaId !== undefined) outcome.inlineImages.set(contentId, { mediaId });
   }
   return outcome;
 };

@@ -80,7 +80,10 @@ export const startHostedBrowser = async (): Promise<HostedBrowser> => {
 };
 
 /** Opens "Email this issue" on an issue page, as a person does from the Apps menu, and answers its frame. */
-export const openIssueDialog = async (run: HostedBrowser, issueKey: string): Promise<FrameLocator> => {
+export const openIssueDialog = async (
+  run: Pick<HostedBrowser, 'page' | 'host'>,
+  issueKey: string,
+): Promise<FrameLocator> => {
   const { page, host } = run;
   await page.goto(`${host.url}/browse/${issueKey}`);
   await page.getByRole('button', { name: 'Apps' }).click();

@@ -14,6 +14,8 @@ export interface AttachmentAnswer {
   mimeType: string;
   content: string;
   thumbnail?: string;
+  /** AttachmentMetadata only (GET /attachment/{id}): the Media Services file id ADF media nodes name. */
+  mediaApiFileId?: string;
 }
 
 export const THREE_MB = 3 * 1024 * 1024;

@@ -53,11 +53,14 @@ describe('attachments', () => {
         mimeType,
         content: `${SITE}/rest/api/3/attachment/content/${id}`,
         ...(mimeType.startsWith('image/') ? { thumbnail: `${SITE}/rest/api/3/attachment/thumbnail/${id}` } : {}),
+        mediaApiFileId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
       });
       const field = (await get(jira, `/rest/api/3/issue/${issue}?fields=attachment`, admin))
         .json<{ fields: { attachment: AttachmentAnswer[] } }>()
         .fields.attachment.find((entry) => entry.id === id);
-      expect(field).toEqual({ ...metadata, id });
+      // The field's Attachment beans have no media id; AttachmentMetadata has.
+      const { mediaApiFileId: _mediaId, ...attachmentBean } = metadata;
+      expect(field).toEqual({ ...attachmentBean, id });
 
       const content = await get(jira, `/rest/api/3/attachment/content/${id}?redirect=false`, admin);
       expect(content.status).toBe(200);

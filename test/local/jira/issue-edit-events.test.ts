@@ -54,11 +54,29 @@ describe('PUT /rest/api/3/issue/{key}', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('replaces the description with an ADF document; the changelog keeps its text', async () => {
+    const jira = newJira();
+    const events = listen(jira);
+    const description = {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Shown in place now.' }] }],
+    };
+    const answer = await send(jira, 'PUT', '/rest/api/3/issue/DEMO-2', as(ALEX_ADMIN), { fields: { description } });
+    expect(answer.status).toBe(204);
+    expect(changelogOf(events[0])?.items.map((item) => [item.fieldId, item.toString])).toEqual([
+      ['description', 'Shown in place now.'],
+    ]);
+    const issue = await get(jira, '/rest/api/3/issue/DEMO-2?fields=description', as(ALEX_ADMIN));
+    expect(issue.json<{ fields: { description: unknown } }>().fields.description).toEqual(description);
+  });
+
   it.each([
     ['someone who may not edit (Jordan)', as(JORDAN_MEMBER), { fields: { priority: { name: 'High' } } }, 403],
     ['a customer, who cannot see the issue', as(CASEY_CUSTOMER), { fields: { priority: { name: 'High' } } }, 404],
     ['an unknown priority', as(ALEX_ADMIN), { fields: { priority: { name: 'Urgent' } } }, 400],
     ['a field off the edit screen', as(ALEX_ADMIN), { fields: { duedate: '2025-04-01' } }, 400],
+    ['a description that is no ADF document', as(ALEX_ADMIN), { fields: { description: 'plain text' } }, 400],
   ])('refuses %s, announcing nothing', async (_what, actor, body, status) => {
     const jira = newJira();
     const events = listen(jira);

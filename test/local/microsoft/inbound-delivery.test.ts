@@ -175,6 +175,26 @@ describe('inbound mail: delivery into emulated mailboxes', () => {
     expect(headerName === undefined || message.internetMessageHeaders.some((h) => h.name === headerName)).toBe(true);
   });
 
+  it('writes the new part as HTML when html is given, new mail and a reply alike', async () => {
+    const html = '<h2>Order</h2><p><b>Urgent</b></p><img src="cid:logo@fabrikam">';
+    const response = await seam('deliver', { mailbox: SUPPORT, fromAddress: 'html@fabrikam.example', text: '', html });
+    expect(response.status).toBe(201);
+    const written = demo.emulator.receivedMessages(SUPPORT).at(-1);
+    expect(written?.body.contentType).toBe('html');
+    expect(written?.body.content).toContain(`<body><div>${html}</div></body>`);
+    expect(written?.uniqueBody).toEqual(written?.body);
+
+    expect((await postJson(sendMailUrl(demo), demo.token, simpleMessage('Rich reply'))).status).toBe(202);
+    const sent = demo.emulator.sentMessages(SUPPORT).at(-1);
+    const reply = demo.emulator.deliverMail({ replyTo: sent?.id, text: 'ignored', html: '<p><i>Done</i></p>' });
+    expect(reply.body.content).toContain('12pt;"><p><i>Done</i></p></div><div id="appendonsend">');
+    expect(reply.body.content).not.toContain('ignored');
+    expect(reply.uniqueBody.content).toContain('<div><p><i>Done</i></p></div>');
+    expect((await seam('deliver', { mailbox: SUPPORT, fromAddress: 'a@b.example', text: '', html: 1 })).status).toBe(
+      400,
+    );
+  });
+
   it('marks bulk mail with Precedence: bulk', () => {
     const message = demo.emulator.deliverMail({
       mailbox: SUPPORT,

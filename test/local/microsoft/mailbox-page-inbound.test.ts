@@ -89,7 +89,10 @@ describe('mailbox page: writing and replying to a mailbox', () => {
     const replyPage = await pageText(`/mailbox/messages/${id}/reply`);
     expect(replyPage).toContain('<option value="outlook-reply">');
     expect(replyPage).toContain('<label>Text <textarea name="text" rows="5" required></textarea></label>');
+    // The customer's own client names the reply's sender (the app sends bare addresses); the recipient's name is offered.
+    expect(replyPage).toContain('<label>Your name <input name="fromName" value="Alex Wilber"');
     const form = new FormData();
+    form.set('fromName', 'Alex Customer');
     form.set('text', 'Fixed now, thanks');
     form.set('style', 'outlook-reply');
     form.set('attachment', new Blob(['log line'], { type: 'text/plain' }), 'log.txt');
@@ -101,6 +104,7 @@ describe('mailbox page: writing and replying to a mailbox', () => {
     expect(response.status).toBe(303);
     const reply = demo.emulator.receivedMessages(SUPPORT).at(-1);
     expect(reply?.subject).toBe('RE: DEMO-2: Reply me');
+    expect(reply?.from.emailAddress.name).toBe('Alex Customer');
     expect(reply?.body.content).toContain('divRplyFwdMsg');
     expect(reply?.attachments.map((attachment) => attachment.name)).toEqual(['log.txt']);
   });

@@ -123,6 +123,40 @@ describe('processMessage: attachments go to the issue, filtered and deduplicated
     expect(JSON.stringify(issue.description)).toContain(`"id":"media-${issue.attachments[0]!.id}"`);
   });
 
+  it.each([
+    ['from the attachment metadata when the upload answer has none', true, 'media'],
+    ['by its alt text when Jira gives no media id at all', false, 'alt'],
+  ] as const)('shows an inline image %s', async (_name, withMetadata, shown) => {
+    const world = processWorld();
+    const html = '<p>Broken:</p><p><img src="cid:shot@01" alt="screen"></p>';
+    const mailbox = new FakeMailbox('support@contoso.com').put(
+      inboundMessage({ subject: 'RE: [DEMO-2] Printer', body: { contentType: 'html', content: html } }),
+      [png('i1', 'shot@01', bytesOf('PNG', 5000))],
+    );
+    world.jira.seed('DEMO-2');
+    // Jira's "Add attachment" answers Attachment beans: no mediaApiFileId (AttachmentMetadata has it).
+    const upload = world.jira.uploadAttachment;
+    const asked: string[] = [];
+    Object.assign(world.jira, {
+      uploadAttachment: async (...args: Parameters<typeof upload>) => ({ id: (await upload(...args)).id }),
+      ...(withMetadata
+        ? {
+            mediaIdOf: async (id: string) => {
+              asked.push(id);
+              return `meta-${id}`;
+            },
+          }
+        : {}),
+    });
+    expect(await processMessage(JOB, world.depsFor(mailbox))).toMatchObject({ outcome: 'commented' });
+    const issue = world.jira.issue('DEMO-2');
+    const body = JSON.stringify(issue.comments[0]!.body);
+    if (shown === 'media') {
+      expect(asked).toEqual([issue.attachments[0]!.id]);
+      expect(body).toContain(`"id":"meta-${issue.attachments[0]!.id}"`);
+    } else expect(body).toContain('"text":"[screen]"');
+  });
+
   it('keeps the new issue when copying its attachments fails, and says so in the log', async () => {
     const world = processWorld();
     const mailbox = new FakeMailbox('support@contoso.com').put(inboundMessage({ hasAttachments: true }), [
