@@ -23,6 +23,12 @@ export interface MailHandlerServiceDeps extends Pick<HandlerWorld, 'appProjects'
    * five-minute upkeep. Must not throw: the upkeep catches up with whatever this missed.
    */
   saved?: (handler: MailHandlerView) => Promise<void>;
+  /**
+   * Told of a handler about to be deleted, while its credential is still known: incoming mail ends its Graph
+   * subscription (one left behind would refuse the next handler's on the same folder until it expired). Must not
+   * throw.
+   */
+  deleting?: (handler: MailHandlerView) => Promise<void>;
 }
 
 export interface MailHandlerService {
@@ -68,7 +74,8 @@ export const createMailHandlerService = (deps: MailHandlerServiceDeps): MailHand
     },
 
     delete: async (id) => {
-      await existing(id);
+      const handler = await existing(id);
+      await deps.deleting?.(handler);
       await deps.store.delete(id);
       return { id };
     },

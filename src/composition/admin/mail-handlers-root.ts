@@ -1,3 +1,4 @@
+import { disconnectHandler } from '../../incoming/connection/connect-handler';
 import { createForgeIncomingQueue } from '../../incoming/queue/incoming-queue';
 import { listIssueTypes } from '../../jira/issue-types';
 import { requestJiraAsApp, requestJiraAsUser } from '../../jira/jira-client';
@@ -12,11 +13,13 @@ import { createAppKvStore } from '../app-kv';
 import { appLog } from '../app-log';
 import { buildCredentials } from '../credentials';
 import { createHandlerMailbox } from '../handler-mailbox';
+import { buildIncoming } from '../incoming';
 
 /**
  * The admin page's mail handlers tab (function `admin-resolver`, loaded on its first call). Projects and issue
  * types as the app (handlers create issues as the app, so the form offers only what the app can use); users as the
- * admin. A saved handler is connected (or disconnected) by a job queued at once.
+ * admin. A saved handler is connected (or disconnected) by a job queued at once; a deleted one's
+ * subscription is ended at Graph before it goes.
  */
 export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | 'mailHandlers'> => {
   const kv = createAppKvStore();
@@ -42,6 +45,12 @@ export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | '
             .catch((error: unknown) =>
               appLog(`mail handler ${handler.id}: ${kind} left to the upkeep (${safeErrorLabel(error)})`),
             );
+        },
+        deleting: async (handler) => {
+          const incoming = buildIncoming(kv);
+          await disconnectHandler(handler.id, await incoming.connection(handler)).catch((error: unknown) =>
+            appLog(`mail handler ${handler.id}: its subscription is left to expire (${safeErrorLabel(error)})`),
+          );
         },
       }),
       listProjects: appProjects,
