@@ -10,6 +10,9 @@ import {
   type GraphMailSenderDeps,
 } from '../../../src/delivery/graph-mail-sender';
 import { createHistoryStore } from '../../../src/history/history-store';
+import { createIncomingLogService } from '../../../src/incoming/log/incoming-log-service';
+import type { IncomingJob } from '../../../src/incoming/notifications/incoming-jobs';
+import { createIncomingRecordStore } from '../../../src/incoming/records/incoming-records';
 import type { IssuePerson } from '../../../src/jira/issue-people';
 import { readIssue } from '../../../src/jira/issue-reader';
 import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
@@ -32,6 +35,7 @@ import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/wo
 import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
+import { createMailHandlerStore } from '../../../src/mail-handlers/mail-handler-store';
 import { createMailSettingsStore } from '../../../src/settings/mail-settings-store';
 import { withSendSetup } from '../../../src/storage/send-setup';
 import { deleteUnusedTemplate } from '../../../src/templates/delete-unused-template';
@@ -45,7 +49,7 @@ import { fakeFetch, fakeJwt, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
 import { dueAt, FakeOutboxQueue } from './fake-outbox-queue';
 import { FakeHandlerMailbox, HANDLER_ISSUE_TYPES, HANDLER_PROJECTS, handlerService, REPORTER } from './mail-handlers';
-import { MemoryEntityStore } from './memory-entity-store';
+import { INCOMING_MESSAGE_INDEXES, MemoryEntityStore } from './memory-entity-store';
 import { MemoryKvStore } from './memory-kv-store';
 
 export const NOW = Date.parse('2024-05-06T06:00:00Z');
@@ -242,6 +246,11 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     newId: sequentialIds('rule'),
   });
   const handlerMailbox = new FakeHandlerMailbox();
+  // The incoming log: its records in memory, and the jobs "Process again" pushes.
+  const incomingEntities = new MemoryEntityStore(INCOMING_MESSAGE_INDEXES);
+  const incomingRecords = createIncomingRecordStore(incomingEntities);
+  const incomingPushes: IncomingJob[][] = [];
+  const handlerStore = createMailHandlerStore(appKv);
   const admin = createAdminFunctions({
     mailHandlers: {
       handlers: handlerService({
@@ -269,6 +278,16 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       listProjects: async () => [],
     },
     log: { emails: emailLog, settings: logSettings },
+    incomingLog: createIncomingLogService({
+      records: incomingRecords,
+      queue: {
+        push: async (jobs) => {
+          incomingPushes.push([...jobs]);
+        },
+      },
+      now: () => clock.now,
+      handlers: async () => (await handlerStore.list()).map(({ id, name }) => ({ id, name })),
+    }),
     notifications: {
       rules,
       listStatuses: async () => [
@@ -343,6 +362,9 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     logSettings,
     logLines,
     ruleStore,
+    incomingEntities,
+    incomingRecords,
+    incomingPushes,
   };
 };
 
