@@ -12,12 +12,7 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { EmailContentView, ResendEmailInput } from './email-log';
-import type {
-  IncomingLogEntry,
-  IncomingLogPage,
-  IncomingMessageKeyInput,
-  ListIncomingLogInput,
-} from './incoming-log';
+import type { IncomingLogEntry, IncomingLogPage, IncomingMessageKeyInput, ListIncomingLogInput } from './incoming-log';
 import type {
   EmailHistoryEntry,
   IssueEmailDraft,

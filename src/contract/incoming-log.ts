@@ -72,9 +72,7 @@ const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date a
  * is the sender's address, matched whole and in any case.
  */
 export const listIncomingLogSchema = z.strictObject({
-  status: z.optional(
-    z.enum(INCOMING_STATUSES, 'Choose processing, created, commented, ignored, held or failed.'),
-  ),
+  status: z.optional(z.enum(INCOMING_STATUSES, 'Choose processing, created, commented, ignored, held or failed.')),
   handlerId: z.optional(z.string().check(z.regex(MAIL_HANDLER_ID_PATTERN, 'Choose a mail handler.'))),
   sender: z.optional(
     z

@@ -82,7 +82,8 @@ export const NOTIFICATION_WORDS: Readonly<Record<NotificationErrorCode, ErrorWor
 export const INCOMING_LOG_WORDS: Readonly<Record<IncomingLogErrorCode, ErrorWords>> = {
   [IncomingLogErrorCode.NotFound]: { admin: 'This message is not in the incoming log (any more). Reload the list.' },
   [IncomingLogErrorCode.NotReprocessable]: {
-    admin: 'Only held and failed messages can be processed again. Reload the incoming log to see where this one stands.',
+    admin:
+      'Only held and failed messages can be processed again. Reload the incoming log to see where this one stands.',
   },
   [IncomingLogErrorCode.QueueUnavailable]: {
     admin: 'Jira could not queue the message right now. It is still listed as before; try again in a minute.',

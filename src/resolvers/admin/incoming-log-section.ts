@@ -1,9 +1,5 @@
 import type { AdminDeps } from '../../composition/admin-deps';
-import {
-  INCOMING_LOG_PAGE_SIZE,
-  incomingMessageKeySchema,
-  listIncomingLogSchema,
-} from '../../contract/incoming-log';
+import { INCOMING_LOG_PAGE_SIZE, incomingMessageKeySchema, listIncomingLogSchema } from '../../contract/incoming-log';
 import { resolverFunction } from '../resolver-kit';
 import { adminOnly, type AdminSection } from './admin-section';
 
