@@ -5,9 +5,9 @@ import type { GroupRef, MailSettings, ProjectRef, RoleRef } from '../contract/ma
 import type { JiraFieldRef, RuleTrial, StatusRef } from '../contract/notification-rules';
 import type { SavedTemplate, templateInputSchema, TemplatePreview, TemplateView } from '../contract/templates';
 import type { CredentialService } from '../credentials/credential-service';
-import type { IncomingLogService } from '../incoming/log/incoming-log-service';
 import type { TestConnectionDeps } from '../credentials/test-connection';
 import type { TrafficHealth } from '../credentials/traffic-health';
+import type { IncomingLogService } from '../incoming/log/incoming-log-service';
 import type { RequestJira } from '../jira/jira-client';
 import type { MailHandlerService } from '../mail-handlers/mail-handler-service';
 import type { RuleService } from '../notifications/rule-service';

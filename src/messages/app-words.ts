@@ -1,7 +1,7 @@
 import { AutomationErrorCode } from '../automation/errors';
 import { CURSOR_MESSAGE } from '../contract/email-log-values';
-import { INCOMING_CURSOR_MESSAGE } from '../contract/incoming-log';
 import { CommonErrorCode } from '../contract/error-codes';
+import { INCOMING_CURSOR_MESSAGE } from '../contract/incoming-log';
 import { DeliveryErrorCode } from '../delivery/errors';
 import type { HistoryRecordInvalidError } from '../history/history-store';
 import { IncomingLogErrorCode } from '../incoming/log/errors';

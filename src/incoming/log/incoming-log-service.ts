@@ -4,7 +4,7 @@ import type {
   IncomingLogPage,
   ListIncomingLogQuery,
 } from '../../contract/incoming-log';
-import { StorageError } from '../../storage/errors';
+import { newestPage, staleCursorAs } from '../../storage/log-page';
 import type { IncomingRecordStore } from '../records/incoming-records';
 import { IncomingLogCursorInvalidError, IncomingMessageNotFoundError } from './errors';
 import { type HandlerNames, toEntry, toSummary } from './incoming-log-views';
@@ -36,19 +36,9 @@ export const createIncomingLogService = (deps: IncomingLogDeps): IncomingLogServ
           ...(query.status === undefined ? {} : { status: query.status }),
           ...(query.handlerId === undefined ? {} : { handlerId: query.handlerId }),
           ...(query.sender === undefined ? {} : { sender: query.sender }),
-          ...(query.from === undefined ? {} : { fromMs: Date.parse(query.from) }),
-          ...(query.to === undefined ? {} : { toMs: Date.parse(query.to) }),
-          ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-          order: 'newest',
-          limit: query.limit,
+          ...newestPage(query),
         })
-        .catch((error: unknown) => {
-          // A cursor storage does not take is the caller's stale page, not storage being down.
-          if (query.cursor !== undefined && error instanceof StorageError && error.platformCode === 'INVALID_CURSOR') {
-            throw new IncomingLogCursorInvalidError(error);
-          }
-          throw error;
-        }),
+        .catch(staleCursorAs(query.cursor, (error) => new IncomingLogCursorInvalidError(error))),
       deps.handlers(),
     ]);
     const names = namesOf(handlers);

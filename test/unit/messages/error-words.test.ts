@@ -12,14 +12,14 @@ import { MessageTooLargeError } from '../../../src/delivery/errors';
 import { AttachmentSourceError, GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { HistoryRecordInvalidError } from '../../../src/history/history-store';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
-import { JiraError, JiraErrorCode, NotAdminError } from '../../../src/jira/errors';
-import { MailValidationError, NotAllowedToSendError } from '../../../src/mail/errors';
 import {
   IncomingLogCursorInvalidError,
   IncomingMessageNotFoundError,
   IncomingQueueUnavailableError,
   NotReprocessableError,
 } from '../../../src/incoming/log/errors';
+import { JiraError, JiraErrorCode, NotAdminError } from '../../../src/jira/errors';
+import { MailValidationError, NotAllowedToSendError } from '../../../src/mail/errors';
 import {
   MailHandlerInvalidError,
   MailHandlerNotFoundError,

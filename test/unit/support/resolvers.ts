@@ -16,6 +16,7 @@ import { createIncomingRecordStore } from '../../../src/incoming/records/incomin
 import type { IssuePerson } from '../../../src/jira/issue-people';
 import { readIssue } from '../../../src/jira/issue-reader';
 import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
+import { createMailHandlerStore } from '../../../src/mail-handlers/mail-handler-store';
 import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../../../src/messages/error-answers';
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
@@ -35,7 +36,6 @@ import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/wo
 import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
-import { createMailHandlerStore } from '../../../src/mail-handlers/mail-handler-store';
 import { createMailSettingsStore } from '../../../src/settings/mail-settings-store';
 import { withSendSetup } from '../../../src/storage/send-setup';
 import { deleteUnusedTemplate } from '../../../src/templates/delete-unused-template';

@@ -16,7 +16,7 @@ export type IncomingFilterErrors = Partial<Record<keyof IncomingLogFilters, stri
 export const NO_INCOMING_FILTERS: IncomingLogFilters = { status: '', handlerId: '', sender: '', from: '', to: '' };
 
 export const anyIncomingFilter = (filters: IncomingLogFilters) =>
-  Object.values(filters).some((value) => value.trim() !== '');
+  [filters.status, filters.handlerId, filters.sender, filters.from, filters.to].some((value) => value.trim() !== '');
 
 /** The listIncomingLog payload: only the filters that are set; `to` is exclusive, so it is the day after "To". */
 export const toIncomingPayload = (filters: IncomingLogFilters): ListIncomingLogInput => {

@@ -1,6 +1,6 @@
+import { REASON_WORDS, resultWords } from '../../../../src/incoming/log/result-words';
 import { NOISE_REASONS } from '../../../../src/incoming/noise/noise-reasons';
 import { PROCESS_REASONS } from '../../../../src/incoming/process/process-reasons';
-import { REASON_WORDS, resultWords } from '../../../../src/incoming/log/result-words';
 
 describe('resultWords: what the incoming log says became of a message', () => {
   it.each([
