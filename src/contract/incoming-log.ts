@@ -1,18 +1,20 @@
 import * as z from 'zod/mini';
 
-import { EMAIL_LOG_CURSOR_PATTERN } from './email-log';
-import { INCOMING_STATUSES, type IncomingStatus } from './incoming-log-values';
-import { MAIL_HANDLER_ID_PATTERN } from './mail-handlers';
+import { EMAIL_LOG_CURSOR_PATTERN } from './email-log-values';
+import { INCOMING_CURSOR_MESSAGE, INCOMING_STATUSES, type IncomingStatus } from './incoming-log-values';
+import { MAIL_HANDLER_ID_PATTERN } from './mail-handler-rules';
 
-export { INCOMING_STATUSES, type IncomingStatus, REPROCESSABLE_STATUSES } from './incoming-log-values';
+export {
+  INCOMING_CURSOR_MESSAGE,
+  INCOMING_STATUSES,
+  type IncomingStatus,
+  REPROCESSABLE_STATUSES,
+} from './incoming-log-values';
 
 export const INCOMING_LOG_PAGE_SIZE = 25;
 
 /** Records are keyed by the SHA-256 of the message's Message-ID (src/incoming/records/message-key.ts). */
 export const INCOMING_MESSAGE_KEY_PATTERN = /^[0-9a-f]{64}$/;
-
-/** What the incoming log says of a cursor it cannot use: from a page gone stale, or never its own. */
-export const INCOMING_CURSOR_MESSAGE = 'This page of the incoming log is out of date. Start again from the first page.';
 
 /** A mail handler as the log's filter offers it. */
 export interface IncomingHandlerRef {

@@ -1,7 +1,7 @@
 import { AutomationErrorCode } from '../automation/errors';
 import { CURSOR_MESSAGE } from '../contract/email-log-values';
 import { CommonErrorCode } from '../contract/error-codes';
-import { INCOMING_CURSOR_MESSAGE } from '../contract/incoming-log';
+import { INCOMING_CURSOR_MESSAGE } from '../contract/incoming-log-values';
 import { DeliveryErrorCode } from '../delivery/errors';
 import type { HistoryRecordInvalidError } from '../history/history-store';
 import { IncomingLogErrorCode } from '../incoming/log/errors';
