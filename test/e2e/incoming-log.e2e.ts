@@ -99,6 +99,17 @@ const seed = () =>
     return null;
   });
 
+/** Reads `read` until it answers `wanted` (the table reloads after each filter), or fails with what it last saw. */
+const until = async <T>(read: () => Promise<T>, wanted: T, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  let seenLast = await read();
+  while (JSON.stringify(seenLast) !== JSON.stringify(wanted) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seenLast = await read();
+  }
+  expect(seenLast).toEqual(wanted);
+};
+
 const storedRecord = async (n: number): Promise<IncomingRecord | undefined> => {
   const answer = (await asApp(async () => {
     const { incomingMessageKey } = await import('../../src/incoming/records/message-key');
@@ -126,47 +137,47 @@ describe('the incoming log on the admin page', () => {
       [
         'Support inbox',
         'Casey Customer <casey@customer.example>',
-        'Incoming 4',
+        expect.stringContaining('Incoming 4'),
         expect.stringContaining('Failed: Jira refused the new issue for its fields.'),
         'request-4',
       ],
       [
         'Sales inbox',
         'Casey Customer <casey@customer.example>',
-        'Incoming 3',
+        expect.stringContaining('Incoming 3'),
         expect.stringContaining('Held: sender over the hourly limit'),
         'request-3',
       ],
       [
         'Support inbox',
         'Out of office <ooo@partner.example>',
-        'Incoming 2',
+        expect.stringContaining('Incoming 2'),
         expect.stringContaining('Ignored: auto-reply'),
         'request-2',
       ],
       [
         'Support inbox',
         'Casey Customer <casey@customer.example>',
-        'Incoming 1',
+        expect.stringContaining('Incoming 1'),
         expect.stringContaining('Created DEMO-1'),
         'request-1',
       ],
     ]);
 
     // Filters: the handler, then the sender (Enter applies it), then the result.
+    const subjects = async () =>
+      (await table.locator('tbody th button').allInnerTexts()).map((text) => text.replace('Open message', '').trim());
     await section.getByLabel('Handler', { exact: true }).selectOption({ label: 'Sales inbox' });
-    await table.getByRole('row').filter({ hasText: 'Incoming 4' }).waitFor({ state: 'detached' });
-    expect(await rows.count()).toBe(1);
+    await until(subjects, ['Incoming 3']);
     await section.getByLabel('Handler', { exact: true }).selectOption({ label: 'All' });
+    await until(subjects, ['Incoming 4', 'Incoming 3', 'Incoming 2', 'Incoming 1']);
     const sender = section.getByLabel('Sender', { exact: true });
     await sender.fill('OOO@partner.example');
     await sender.press('Enter');
-    await table.getByRole('row').filter({ hasText: 'Incoming 4' }).waitFor({ state: 'detached' });
-    expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('Ignored: auto-reply')]);
+    await until(subjects, ['Incoming 2']);
     await section.getByRole('button', { name: 'Clear filters' }).click();
     await section.getByLabel('Result', { exact: true }).selectOption({ label: 'Failed' });
-    await table.getByRole('row').filter({ hasText: 'Incoming 1' }).waitFor({ state: 'detached' });
-    expect(await rows.count()).toBe(1);
+    await until(subjects, ['Incoming 4']);
 
     // The detail, by keyboard: the subject's button opens it and its heading takes focus.
     await table.getByRole('button', { name: 'Open message Incoming 4' }).focus();
@@ -182,7 +193,8 @@ describe('the incoming log on the admin page', () => {
     expect(await detail.getByRole('button', { name: 'Process again' }).count()).toBe(0);
     await table.getByRole('row').filter({ hasText: 'Incoming 4' }).getByText('Processing').first().waitFor();
 
-    // The record is claimed again for the worker, its failure cleared; the job went to the incoming-mail queue.
+    // The record is claimed again for the worker, its failure cleared (the job it pushes is asserted in
+    // test/unit/incoming/log: the local host counts only queues that have a consumer).
     const stored = await storedRecord(4);
     expect(stored?.error).toBeUndefined();
     expect(stored?.attempts).toBeGreaterThanOrEqual(2);
