@@ -1,4 +1,4 @@
-import { claimMessage, type FinalOutcome,finishMessage } from '../../../../src/incoming/records/claim-message';
+import { claimMessage, type FinalOutcome, finishMessage } from '../../../../src/incoming/records/claim-message';
 import type { IncomingRecord, SeenMessage } from '../../../../src/incoming/records/incoming-record';
 import type { IncomingRecordStore } from '../../../../src/incoming/records/incoming-records';
 
