@@ -157,7 +157,8 @@ describe('the incoming log section', () => {
     const sender = controlLabelled(section, 'Sender');
     await typeInto(sender, 'casey@');
     await press(sender, 'Enter');
-    expect(textOf(section.querySelector('#incoming-log-sender-error'))).toBe(
+    expect(sender.getAttribute('aria-invalid')).toBe('true');
+    expect(textOf(section.querySelector('#incoming-log-sender-error') ?? section)).toBe(
       'Enter a whole email address such as casey@example.com.',
     );
     await typeInto(sender, ' Casey@Customer.example ');

@@ -10,13 +10,9 @@ import {
   type GraphMailSenderDeps,
 } from '../../../src/delivery/graph-mail-sender';
 import { createHistoryStore } from '../../../src/history/history-store';
-import { createIncomingLogService } from '../../../src/incoming/log/incoming-log-service';
-import type { IncomingJob } from '../../../src/incoming/notifications/incoming-jobs';
-import { createIncomingRecordStore } from '../../../src/incoming/records/incoming-records';
 import type { IssuePerson } from '../../../src/jira/issue-people';
 import { readIssue } from '../../../src/jira/issue-reader';
 import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
-import { createMailHandlerStore } from '../../../src/mail-handlers/mail-handler-store';
 import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../../../src/messages/error-answers';
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
@@ -48,8 +44,9 @@ import type { FetchHandler } from './fake-fetch';
 import { fakeFetch, fakeJwt, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
 import { dueAt, FakeOutboxQueue } from './fake-outbox-queue';
+import { incomingLogWorld } from './incoming-log-world';
 import { FakeHandlerMailbox, HANDLER_ISSUE_TYPES, HANDLER_PROJECTS, handlerService, REPORTER } from './mail-handlers';
-import { INCOMING_MESSAGE_INDEXES, MemoryEntityStore } from './memory-entity-store';
+import { MemoryEntityStore } from './memory-entity-store';
 import { MemoryKvStore } from './memory-kv-store';
 
 export const NOW = Date.parse('2024-05-06T06:00:00Z');
@@ -246,11 +243,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     newId: sequentialIds('rule'),
   });
   const handlerMailbox = new FakeHandlerMailbox();
-  // The incoming log: its records in memory, and the jobs "Process again" pushes.
-  const incomingEntities = new MemoryEntityStore(INCOMING_MESSAGE_INDEXES);
-  const incomingRecords = createIncomingRecordStore(incomingEntities);
-  const incomingPushes: IncomingJob[][] = [];
-  const handlerStore = createMailHandlerStore(appKv);
+  const incoming = incomingLogWorld(appKv, () => clock.now);
   const admin = createAdminFunctions({
     mailHandlers: {
       handlers: handlerService({
@@ -278,16 +271,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       listProjects: async () => [],
     },
     log: { emails: emailLog, settings: logSettings },
-    incomingLog: createIncomingLogService({
-      records: incomingRecords,
-      queue: {
-        push: async (jobs) => {
-          incomingPushes.push([...jobs]);
-        },
-      },
-      now: () => clock.now,
-      handlers: async () => (await handlerStore.list()).map(({ id, name }) => ({ id, name })),
-    }),
+    incomingLog: incoming.incomingLog,
     notifications: {
       rules,
       listStatuses: async () => [
@@ -362,9 +346,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     logSettings,
     logLines,
     ruleStore,
-    incomingEntities,
-    incomingRecords,
-    incomingPushes,
+    ...incoming,
   };
 };
 
