@@ -142,8 +142,9 @@ export const incomingSubscriptionKey = (subscriptionId: string): string =>
   keyFor('incoming-subscription:', subscriptionId, 'an incoming mail subscription');
 
 /** A mail handler's connection to its mailbox (src/incoming/connection). */
+export const INCOMING_STATE_PREFIX = 'incoming-state:';
 export const incomingHandlerStateKey = (handlerId: string): string =>
-  keyFor('incoming-state:', handlerId, 'a mail handler connection');
+  keyFor(INCOMING_STATE_PREFIX, handlerId, 'a mail handler connection');
 
 /** `digest` is the hex SHA-256 of a Graph conversationId (long base64, with characters keys may not hold). */
 export const incomingConversationKey = (digest: string): string => {

@@ -33,6 +33,9 @@ const ENTRY_POINTS: Readonly<Record<string, string>> = {
   'issue-events': 'triggers/issue-events.handler',
   'automation-send-email': 'resolvers/automation-action.handler',
   'automation-config': 'resolvers/automation-config.handler',
+  'notification-receiver': 'triggers/graph-notifications.handler',
+  'incoming-worker': 'consumers/incoming-worker.handler',
+  'incoming-upkeep': 'triggers/incoming-upkeep.handler',
 };
 
 describe("manifest.yml's functions: one entry file each", () => {

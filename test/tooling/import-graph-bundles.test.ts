@@ -19,6 +19,9 @@ const ENTRY_FILES = [
   'src/triggers/issue-events.ts',
   'src/resolvers/automation-action.ts',
   'src/resolvers/automation-config.ts',
+  'src/triggers/graph-notifications.ts',
+  'src/consumers/incoming-worker.ts',
+  'src/triggers/incoming-upkeep.ts',
 ];
 
 /** Every input of the graph an entry imports, as esbuild resolves it for Node (the same conditions webpack takes). */
@@ -184,6 +187,7 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     'src/consumers/email-worker.ts',
     'src/triggers/credential-expiry-check.ts',
     'src/triggers/email-log-upkeep.ts',
+    'src/triggers/graph-notifications.ts',
   ];
 
   it.each(WITHOUT_ZOD)('%s loads no zod when it starts, and no ajv (the validators stand alone)', async (entry) => {
@@ -195,6 +199,22 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     const entry = 'src/consumers/email-worker.ts';
     const reached = staticallyReached(await graphOf(entry), entry);
     expect(reached.some((file) => file.endsWith('src/generated/email-record.ts'))).toBe(true);
+  });
+
+  it("Graph's web trigger loads no Graph client, Jira, content library or @forge/api: it checks and queues", async () => {
+    const entry = 'src/triggers/graph-notifications.ts';
+    const inputs = await graphOf(entry);
+    const all = Object.keys(inputs);
+    expect(
+      all.filter((file) =>
+        /node_modules\/(planer|email-reply-parser|turndown|@joplin|marklassian|postal-mime|cheerio|xss)\//.test(file),
+      ),
+    ).toEqual([]);
+    expect(all.filter((file) => /src\/(graph|jira|incoming\/(process|content|connection))\//.test(file))).toEqual([]);
+    // @forge/events (and the @forge/api it requires) only when it pushes.
+    expect(
+      staticallyReached(inputs, entry).filter((file) => /node_modules\/@forge\/(events|api)\//.test(file)),
+    ).toEqual([]);
   });
 
   it('the issue-events trigger loads @forge/events, Jira and the outbox only when an event needs them', async () => {

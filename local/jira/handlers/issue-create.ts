@@ -88,7 +88,10 @@ const otherFields = (ctx: RequestContext, project: Project, fields: Json, errors
     const value = fields[field];
     if (value === undefined) return undefined;
     if (value === null) return null;
-    const accountId = isObject(value) && typeof value.accountId === 'string' ? value.accountId : undefined;
+    // A user is named by `accountId` or `id`: the OpenAPI description's own create example sends
+    // `"reporter":{"id":"5b10a2844c20165700ede21g"}` (POST /rest/api/3/issue, "Create issue").
+    const named = isObject(value) ? (value.accountId ?? value.id) : undefined;
+    const accountId = typeof named === 'string' ? named : undefined;
     const found = accountId === undefined ? undefined : ctx.store.user(accountId);
     if (!found) {
       errors[field] = `Specify a valid value for ${field}`;

@@ -19,6 +19,7 @@ import {
 } from '../../../src/graph/inbound-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { handlerStateSchema } from '../../../src/incoming/connection/handler-state-schema';
+import { incomingJobSchema } from '../../../src/incoming/notifications/incoming-job-schema';
 import { notificationBatchSchema } from '../../../src/incoming/notifications/notification-schema';
 import { subscriptionRecordSchema } from '../../../src/incoming/notifications/subscription-record-schema';
 import { incomingRecordSchema } from '../../../src/incoming/records/incoming-record-schema';
@@ -50,6 +51,11 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
     name: 'graph-notification',
     source: 'src/incoming/notifications/notification-schema.ts',
     schemas: { validateNotificationBatch: notificationBatchSchema },
+  },
+  {
+    name: 'incoming-job',
+    source: 'src/incoming/notifications/incoming-job-schema.ts',
+    schemas: { validateIncomingJob: incomingJobSchema },
   },
   {
     name: 'incoming-handler-state',

@@ -46,6 +46,7 @@ export const connectHandler = async (
     subscriptionExpiresAt: expiresAt,
     connectedAt: new Date(now).toISOString(),
     lastDeltaAt: new Date(now).toISOString(),
+    ...(handler.source === undefined ? {} : { source: handler.source }),
   };
   await deps.states.put(state);
   return { state, takeMessageIds: handler.backfillDays > 0 ? round.messageIds : [] };

@@ -24,4 +24,6 @@ export interface ConnectingHandler {
   folder: string;
   /** Mail of the last N days is taken when it connects; 0: only mail from now on. */
   backfillDays: number;
+  /** What it reads (credential, mailbox, folder) as a digest, kept in its state. */
+  source?: string;
 }

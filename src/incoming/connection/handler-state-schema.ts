@@ -16,6 +16,11 @@ export const handlerStateSchema = z.object({
   /** ISO 8601: when it connected, and when a delta round last finished. */
   connectedAt: z.string(),
   lastDeltaAt: z.optional(z.string()),
+  /**
+   * What it connected to (src/incoming/upkeep/connection-source.ts: a digest of credential, mailbox and folder): a
+   * handler edited to read elsewhere no longer matches, and is connected again.
+   */
+  source: z.optional(z.string()),
 });
 
 export type HandlerState = z.output<typeof handlerStateSchema>;

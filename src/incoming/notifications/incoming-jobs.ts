@@ -13,13 +13,15 @@ export type IncomingJob =
   | { kind: 'lifecycle'; handlerId: string; subscriptionId: string; event: LifecycleEvent }
   /**
    * One message again: a run that found it busy or hit a passing failure, or the admin's "Process again" of a held
-   * or failed one (`processAgain`).
+   * or failed one (`processAgain`). `attempt` counts the runs of a passing failure (1 for the first retry).
    */
-  | { kind: 'message'; handlerId: string; graphMessageId: string; processAgain?: boolean }
+  | { kind: 'message'; handlerId: string; graphMessageId: string; processAgain?: boolean; attempt?: number }
   /** The safety net: the handler's folder read from its stored delta position (every five minutes). */
   | { kind: 'delta'; handlerId: string }
   /** A handler that is enabled but not yet connected: delta position, subscription, and the last N days' mail. */
-  | { kind: 'connect'; handlerId: string };
+  | { kind: 'connect'; handlerId: string }
+  /** A handler switched off: its subscription deleted and its delta position dropped. */
+  | { kind: 'disconnect'; handlerId: string };
 
 export type IncomingJobKind = IncomingJob['kind'];
 

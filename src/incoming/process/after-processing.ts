@@ -18,6 +18,6 @@ export const afterProcessing = async (graphMessageId: string, deps: AfterDeps): 
     const { folder } = await deps.mailbox.ensureChildFolder(ROOT, deps.handler.processedFolder);
     await deps.mailbox.moveMessage(graphMessageId, folder.id);
   } catch (error) {
-    deps.log.warn(`[issue-mailer] processed message not moved: ${safeErrorLabel(error)}`);
+    deps.log.warn(`incoming mail: processed message not moved: ${safeErrorLabel(error)}`);
   }
 };

@@ -14,6 +14,11 @@ export interface ProcessJob {
    * the sender's hourly limit is not applied again (an admin asked for this one).
    */
   processAgain?: boolean;
+  /**
+   * The last run the worker gives a passing failure (a throttled or unavailable Graph or Jira): it is recorded as
+   * failed, for the admin's Process again, instead of being thrown for yet another run.
+   */
+  finalAttempt?: boolean;
 }
 
 /** The handler's settings the use case reads. */

@@ -2,7 +2,7 @@ import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors'
 import type { InboundMessage } from '../../graph/inbound-message';
 import type { InboundReceipt } from '../../graph/inbound-request';
 import { safeErrorLabel } from '../../shared/error-names';
-import { type FinalOutcome, finishMessage } from '../records/claim-message';
+import { type FinalOutcome, finishMessage, releaseClaim } from '../records/claim-message';
 import type { IncomingRecord } from '../records/incoming-record';
 import { afterProcessing } from './after-processing';
 import { claimRun, seenMessage } from './claim-run';
@@ -63,7 +63,7 @@ const finishWritten = async (
   if (message.conversationId !== undefined && message.conversationId !== '') {
     await deps.conversations
       .remember(message.conversationId, outcome.issueKey)
-      .catch((error: unknown) => deps.log.warn(`[issue-mailer] conversation not indexed: ${safeErrorLabel(error)}`));
+      .catch((error: unknown) => deps.log.warn(`incoming mail: conversation not indexed: ${safeErrorLabel(error)}`));
   }
   await afterProcessing(message.id, deps);
   return result;
@@ -96,8 +96,9 @@ const route = async (
  * and 4): read it; claim it (src/incoming/records); a run that takes over a crashed one looks for its Jira write's
  * mark first; then noise, sender policy, hourly limit, which issue, and the comment or new issue with the content
  * and attachments; then the record, the conversation index and the mailbox. Each end is written to the record
- * with a stable code. A failure that may pass is rethrown for the queue to retry (so is MessageBusyError, with
- * when); a final one is recorded as failed, with its code and a sentence of the app's own.
+ * with a stable code. A failure that may pass is rethrown for the queue to retry, the claim's lease released so the
+ * next run need not wait it out (MessageBusyError, with when, for a message another run holds); a final one is
+ * recorded as failed, with its code and a sentence of the app's own.
  */
 export const processMessage = async (job: ProcessJob, deps: ProcessDeps): Promise<ProcessResult> => {
   const read = await readMessage(job, deps);
@@ -115,8 +116,11 @@ export const processMessage = async (job: ProcessJob, deps: ProcessDeps): Promis
     }
     return await route(message, job, state, deps);
   } catch (error) {
-    if (state.written === true || isTransientFailure(error)) throw error;
-    deps.log.warn(`[issue-mailer] incoming message failed: ${safeErrorLabel(error)}`);
+    if (state.written === true || (isTransientFailure(error) && job.finalAttempt !== true)) {
+      await releaseClaim(deps.records, state.record, deps.now()).catch(() => false);
+      throw error;
+    }
+    deps.log.warn(`incoming mail: incoming message failed: ${safeErrorLabel(error)}`);
     return finish(state, { status: 'failed', error: describeFailure(error) }, deps);
   }
 };

@@ -96,7 +96,7 @@ export const uploadAttachments = async (context: UploadContext, plan: Attachment
     } catch (error) {
       const skip = isSkippable(error);
       if (skip === undefined) throw error;
-      context.log.warn(`[issue-mailer] incoming attachment ${attachment.id} skipped: ${skip}`);
+      context.log.warn(`incoming mail: attachment ${attachment.id} skipped: ${skip}`);
       result = skip;
     }
     if (typeof result === 'string') {

@@ -30,7 +30,7 @@ const completeIssue = async (
     const description = composeBody(message, prepared.content, (id) => uploads.inlineImages.get(id), deps.timeZone);
     await deps.jira.updateDescription(issueKey, description);
   } catch (error) {
-    deps.log.warn(`[issue-mailer] attachments of new issue ${issueKey} not all copied: ${safeErrorLabel(error)}`);
+    deps.log.warn(`incoming mail: attachments of new issue ${issueKey} not all copied: ${safeErrorLabel(error)}`);
   }
 };
 
@@ -63,7 +63,7 @@ export const writeIssue = async (
     deps.jira,
   );
   state.written = true;
-  if (created.reporterRefused) deps.log.warn(`[issue-mailer] reporter refused; ${created.key} reported by the app`);
+  if (created.reporterRefused) deps.log.warn(`incoming mail: reporter refused; ${created.key} reported by the app`);
   await completeIssue(message, prepared, created.key, deps);
   return { kind: 'written', outcome: { status: 'created', issueKey: created.key } };
 };

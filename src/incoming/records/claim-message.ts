@@ -115,6 +115,18 @@ export const recordTarget = async (
   return (await records.replace(written, claimed.version)) ? written : undefined;
 };
 
+/**
+ * Ends this run's lease early: the run stops on a failure that may pass, and the queue runs the message again soon,
+ * which can then take it over at once (looking for the Jira write's mark first) instead of waiting out the lease.
+ * False when the claim is no longer this run's.
+ */
+export const releaseClaim = async (
+  records: IncomingRecordStore,
+  claimed: IncomingRecord,
+  now: number,
+): Promise<boolean> =>
+  records.replace({ ...claimed, version: claimed.version + 1, leaseUntil: now, updatedAt: now }, claimed.version);
+
 export type FinalOutcome =
   | { status: 'created'; issueKey: string }
   | { status: 'commented'; issueKey: string; commentId: string }

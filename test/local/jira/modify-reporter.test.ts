@@ -48,6 +48,18 @@ describe('Modify Reporter', () => {
     expect(await holds(jira, as(JORDAN_MEMBER), 'DEMO')).toBe(false);
   });
 
+  it("takes the reporter by `id` as well, as the OpenAPI description's create example names it", async () => {
+    const jira = newJira();
+    const body = task('DEMO', JORDAN_MEMBER.accountId);
+    const created = await send(jira, 'POST', '/rest/api/3/issue', APP, {
+      fields: { ...body.fields, reporter: { id: JORDAN_MEMBER.accountId } },
+    });
+    expect(created.status).toBe(201);
+    expect(await fieldsOf(jira, created.json<{ key: string }>().key)).toMatchObject({
+      reporter: { accountId: JORDAN_MEMBER.accountId },
+    });
+  });
+
   it('lets the app name the reporter of a new issue in DEMO', async () => {
     const jira = newJira();
     const created = await send(jira, 'POST', '/rest/api/3/issue', APP, task('DEMO', JORDAN_MEMBER.accountId));

@@ -53,6 +53,9 @@ describe('loadAppManifest', () => {
       ['issue-events', 'triggers/issue-events.handler'],
       ['automation-send-email', 'resolvers/automation-action.handler'],
       ['automation-config', 'resolvers/automation-config.handler'],
+      ['notification-receiver', 'triggers/graph-notifications.handler'],
+      ['incoming-worker', 'consumers/incoming-worker.handler'],
+      ['incoming-upkeep', 'triggers/incoming-upkeep.handler'],
     ]);
     expect(manifest.productTriggers).toEqual([
       {
@@ -71,9 +74,16 @@ describe('loadAppManifest', () => {
     expect(manifest.scheduledTriggers).toEqual([
       { key: 'credential-expiry-check', functionKey: 'expiry-check', interval: 'day', timeoutSeconds: undefined },
       { key: 'email-log-upkeep', functionKey: 'email-upkeep', interval: 'hour', timeoutSeconds: 300 },
+      {
+        key: 'incoming-mail-upkeep',
+        functionKey: 'incoming-upkeep',
+        interval: 'fiveMinute',
+        timeoutSeconds: undefined,
+      },
     ]);
     expect(manifest.consumers).toEqual([
       { key: 'email-outbox-consumer', queue: 'email-outbox', functionKey: 'email-worker', timeoutSeconds: 300 },
+      { key: 'incoming-mail-consumer', queue: 'incoming-mail', functionKey: 'incoming-worker', timeoutSeconds: 300 },
     ]);
     expect(manifest.entities.map((entity) => [entity.name, entity.indexes])).toEqual([
       [
@@ -193,6 +203,9 @@ describe('resolveHandlers', () => {
     const issueEvents = async () => undefined;
     const automationSendEmail = async () => undefined;
     const automationConfig = async () => undefined;
+    const notificationReceiver = async () => undefined;
+    const incomingWorker = async () => undefined;
+    const incomingUpkeep = async () => undefined;
     const files = filesOf({
       'resolvers/admin-resolver': adminResolver,
       'resolvers/issue-action-resolver': issueActionResolver,
@@ -202,6 +215,9 @@ describe('resolveHandlers', () => {
       'triggers/issue-events': issueEvents,
       'resolvers/automation-action': automationSendEmail,
       'resolvers/automation-config': automationConfig,
+      'triggers/graph-notifications': notificationReceiver,
+      'consumers/incoming-worker': incomingWorker,
+      'triggers/incoming-upkeep': incomingUpkeep,
     });
     const handlers = resolveHandlers(manifest, files);
     expect([...handlers]).toEqual([
@@ -213,6 +229,9 @@ describe('resolveHandlers', () => {
       ['issue-events', issueEvents],
       ['automation-send-email', automationSendEmail],
       ['automation-config', automationConfig],
+      ['notification-receiver', notificationReceiver],
+      ['incoming-worker', incomingWorker],
+      ['incoming-upkeep', incomingUpkeep],
     ]);
     expect([...resolveProductTriggerHandlers(manifest, files)]).toEqual([['issue-events', issueEvents]]);
   });
@@ -221,13 +240,16 @@ describe('resolveHandlers', () => {
     const manifest = await loadAppManifest(MANIFEST);
     const credentialExpiryCheck = async () => undefined;
     const emailLogUpkeep = async () => undefined;
+    const incomingUpkeep = async () => undefined;
     const files = filesOf({
       'triggers/credential-expiry-check': credentialExpiryCheck,
       'triggers/email-log-upkeep': emailLogUpkeep,
+      'triggers/incoming-upkeep': incomingUpkeep,
     });
     expect([...resolveTriggerHandlers(manifest, files)]).toEqual([
       ['expiry-check', credentialExpiryCheck],
       ['email-upkeep', emailLogUpkeep],
+      ['incoming-upkeep', incomingUpkeep],
     ]);
     expect(() => resolveTriggerHandlers(manifest, filesOf({}))).toThrow(
       'Function expiry-check: src/triggers/credential-expiry-check.ts has no function export handler.',

@@ -104,7 +104,7 @@ describe('processMessage: attachments go to the issue, filtered and deduplicated
     const deps = world.depsFor(mailbox, {}, { attachmentFilters: { maxBytes: 1024 } });
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'created' });
     expect(world.jira.issue('DEMO-1').attachments.map((one) => one.name)).toEqual(['notes.txt']);
-    expect(world.warnings).toContain('[issue-mailer] incoming attachment a1 skipped: too-large');
+    expect(world.warnings).toContain('incoming mail: attachment a1 skipped: too-large');
   });
 
   it('a new issue shows its inline images once they are uploaded to it', async () => {
@@ -130,7 +130,7 @@ describe('processMessage: attachments go to the issue, filtered and deduplicated
     ]);
     world.jira.failBefore.set('uploadAttachment', new Error('upload broke'));
     expect(await processMessage(JOB, world.depsFor(mailbox))).toMatchObject({ outcome: 'created' });
-    expect(world.warnings).toContain('[issue-mailer] attachments of new issue DEMO-1 not all copied: Error');
+    expect(world.warnings).toContain('incoming mail: attachments of new issue DEMO-1 not all copied: Error');
   });
 
   it('names an attached email .eml and does not list attachments of a message without any', async () => {

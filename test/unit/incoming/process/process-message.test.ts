@@ -1,7 +1,9 @@
 import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
+import { seenMessage } from '../../../../src/incoming/process/claim-run';
 import { MessageBusyError } from '../../../../src/incoming/process/errors';
 import type { ProcessHandler } from '../../../../src/incoming/process/ports';
 import { processMessage } from '../../../../src/incoming/process/process-message';
+import { claimMessage } from '../../../../src/incoming/records/claim-message';
 import { incomingMessageKey } from '../../../../src/incoming/records/message-key';
 import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
 import { INCOMING_MARK_KEY } from '../../../../src/jira/incoming-marks';
@@ -89,7 +91,7 @@ describe('processMessage: a new email opens an issue', () => {
     const { deps, mailbox, warnings } = setup();
     mailbox.failures.set('moveMessage', new GraphError(GraphErrorCode.AccessDenied, 'no', { status: 403 }));
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'created' });
-    expect(warnings).toContain('[issue-mailer] processed message not moved: GraphError GRAPH_ACCESS_DENIED');
+    expect(warnings).toContain('incoming mail: processed message not moved: GraphError GRAPH_ACCESS_DENIED');
   });
 });
 
@@ -261,10 +263,29 @@ describe('processMessage: failures', () => {
     expect(entities.values.size).toBe(0);
   });
 
-  it('throws a retryable busy error while another run holds the claim', async () => {
+  it('releases its claim when it stops on a failure that may pass: the next run takes over at once, one issue', async () => {
     const { deps, jira, clock } = setup();
     jira.failAfter.set('createIssue', new JiraError(JiraErrorCode.RequestFailed, 'no answer'));
     await expect(processMessage(JOB, deps)).rejects.toThrow(JiraError);
+    jira.failAfter.clear();
+    clock.now = NOW + 1_000;
+    const next = await processMessage(JOB, deps);
+    expect(next).toMatchObject({ outcome: 'created', record: { issueKey: 'DEMO-1', attempts: 2 } });
+    expect(jira.issues.size).toBe(1);
+  });
+
+  it('throws a retryable busy error while another run holds the claim', async () => {
+    const { deps, clock } = setup();
+    // Another run's claim, in the middle of its work: its lease runs until NOW + LEASE_MS.
+    const seen = seenMessage(
+      inboundMessage(),
+      JOB,
+      deps.mailbox.mailbox,
+      { status: 200, requestId: 'r', clientRequestId: 'c', attempts: 1 },
+      NOW,
+    );
+    const claimed = await claimMessage(deps.records, seen, { now: NOW, leaseMs: LEASE_MS });
+    expect(claimed.kind).toBe('claimed');
     clock.now = NOW + 1_000;
     const busy = await processMessage(JOB, deps).catch((error: unknown) => error);
     expect(busy).toBeInstanceOf(MessageBusyError);

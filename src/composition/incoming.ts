@@ -1,0 +1,65 @@
+import { webTrigger } from '@forge/api';
+
+import type { MailHandlerView } from '../contract/mail-handlers';
+import type { GraphMailSenderDeps } from '../delivery/graph-mail-sender';
+import { createInboundMailboxOpener } from '../delivery/graph-mail-sender';
+import type { InboundMailbox } from '../graph/inbound-mailbox';
+import type { ConnectionDeps } from '../incoming/connection/connection-deps';
+import { createHandlerStateStore, type HandlerStateStore } from '../incoming/connection/handler-state';
+import { createSubscriptionRegistry, type SubscriptionRegistry } from '../incoming/notifications/subscription-registry';
+import { INCOMING_GRAPH_TIMEOUT_MS, INCOMING_RETRY_POLICY } from '../incoming/worker/worker-limits';
+import { createMailHandlerStore, type MailHandlerStore } from '../mail-handlers/mail-handler-store';
+import { newUuid, systemClock } from '../shared/seams';
+import type { KvStore } from '../storage/kv-store';
+import { appLog } from './app-log';
+import { buildCredentials, type Credentials } from './credentials';
+import { buildGraphDeps } from './graph';
+import { buildWarnings } from './warnings';
+
+/** manifest.yml's web trigger that Graph posts notifications and lifecycle events to. */
+export const NOTIFICATIONS_TRIGGER_KEY = 'graph-notifications';
+
+export interface IncomingParts {
+  credentials: Credentials;
+  handlers: MailHandlerStore;
+  states: HandlerStateStore;
+  subscriptions: SubscriptionRegistry;
+  /** The handler's mailbox through Graph with its credential: its own mailbox, else the credential's sender. */
+  openMailbox: (handler: Pick<MailHandlerView, 'credentialId' | 'mailbox'>) => Promise<InboundMailbox>;
+  connection: (handler: MailHandlerView) => Promise<ConnectionDeps>;
+}
+
+/** A clientState Graph echoes in each notification: 256 random bits, hex (Graph allows 128 characters). */
+const newClientState = (): string => `${newUuid()}${newUuid()}`.replaceAll('-', '');
+
+/** What incoming mail's functions share: handlers, connections, and Graph with the handler's credential. */
+export const buildIncoming = (kv: KvStore): IncomingParts => {
+  const credentials = buildCredentials(kv);
+  const graph: GraphMailSenderDeps = {
+    ...buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
+    retryPolicy: INCOMING_RETRY_POLICY,
+    timeoutMs: INCOMING_GRAPH_TIMEOUT_MS,
+  };
+  const open = createInboundMailboxOpener(graph);
+  const states = createHandlerStateStore(kv, appLog);
+  const subscriptions = createSubscriptionRegistry(kv);
+  const openMailbox: IncomingParts['openMailbox'] = async (handler) => {
+    const credential = await credentials.service.get(handler.credentialId);
+    return open(credential, handler.mailbox ?? credential.senderMailbox);
+  };
+  return {
+    credentials,
+    handlers: createMailHandlerStore(kv, appLog),
+    states,
+    subscriptions,
+    openMailbox,
+    connection: async (handler) => ({
+      mailbox: await openMailbox(handler),
+      states,
+      subscriptions,
+      notificationUrl: () => webTrigger.getUrl(NOTIFICATIONS_TRIGGER_KEY),
+      newClientState,
+      now: systemClock,
+    }),
+  };
+};
