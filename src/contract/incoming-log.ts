@@ -20,6 +20,8 @@ export const INCOMING_MESSAGE_KEY_PATTERN = /^[0-9a-f]{64}$/;
 export interface IncomingHandlerRef {
   id: string;
   name: string;
+  /** A handler switched off drops its jobs: its messages cannot be processed again until it is on. */
+  enabled: boolean;
 }
 
 /** One row of the incoming log: a message the app read from a handler's mailbox. */
@@ -41,7 +43,7 @@ export interface IncomingLogSummary {
   issueKey?: string;
   /** Graph's request-id of the read that brought it, for Microsoft support. */
   requestId?: string;
-  /** Held and failed messages can be processed again from the log. */
+  /** Held and failed messages of a handler that is on can be processed again from the log. */
   canProcessAgain: boolean;
 }
 

@@ -85,6 +85,10 @@ export const INCOMING_LOG_WORDS: Readonly<Record<IncomingLogErrorCode, ErrorWord
     admin:
       'Only held and failed messages can be processed again. Reload the incoming log to see where this one stands.',
   },
+  [IncomingLogErrorCode.HandlerOff]: {
+    admin:
+      'The mail handler of this message is switched off or deleted, so it would not read the message. Switch the handler on under Mail handlers first.',
+  },
   [IncomingLogErrorCode.QueueUnavailable]: {
     admin: 'Jira could not queue the message right now. It is still listed as before; try again in a minute.',
   },

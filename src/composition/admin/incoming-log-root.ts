@@ -23,7 +23,7 @@ export const createAdminIncomingLogDeps = (): Pick<AdminDeps, 'requestJira' | 'i
       records: createIncomingRecordStore(createForgeEntityStore(INCOMING_MESSAGE_ENTITY)),
       queue: createForgeIncomingQueue(),
       now: systemClock,
-      handlers: async () => (await handlers.list()).map(({ id, name }) => ({ id, name })),
+      handlers: async () => (await handlers.list()).map(({ id, name, enabled }) => ({ id, name, enabled })),
     }),
   };
 };

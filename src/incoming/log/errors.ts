@@ -5,6 +5,8 @@ export const IncomingLogErrorCode = {
   NotFound: 'INCOMING_MESSAGE_NOT_FOUND',
   /** "Process again" of a message that is not held or failed (any more). */
   NotReprocessable: 'INCOMING_NOT_REPROCESSABLE',
+  /** "Process again" of a message whose handler is deleted or switched off: its worker would drop the job. */
+  HandlerOff: 'INCOMING_HANDLER_OFF',
   /** The queue did not take the job: the message is left held or failed, as it was. */
   QueueUnavailable: 'INCOMING_QUEUE_UNAVAILABLE',
   /** Storage did not take the log's page cursor (a stale page, or a cursor it never issued). */
@@ -32,6 +34,16 @@ export class NotReprocessableError extends IncomingLogError {
       `Message ${messageKey} is ${status}; only held and failed messages can be processed again.`,
     );
     this.name = 'NotReprocessableError';
+  }
+}
+
+export class IncomingHandlerOffError extends IncomingLogError {
+  constructor(messageKey: string, handlerId: string) {
+    super(
+      IncomingLogErrorCode.HandlerOff,
+      `Message ${messageKey}'s handler ${handlerId} is deleted or switched off; it cannot be processed again.`,
+    );
+    this.name = 'IncomingHandlerOffError';
   }
 }
 

@@ -10,7 +10,7 @@ import { IncomingLogCursorInvalidError, IncomingMessageNotFoundError } from './e
 import { type HandlerNames, toEntry, toSummary } from './incoming-log-views';
 import { processAgain, type ProcessAgainDeps } from './process-again';
 
-export interface IncomingLogDeps extends ProcessAgainDeps {
+export interface IncomingLogDeps extends Omit<ProcessAgainDeps, 'handlerOn'> {
   records: IncomingRecordStore;
   /** Every mail handler by name (src/mail-handlers' store). */
   handlers: () => Promise<IncomingHandlerRef[]>;
@@ -20,12 +20,15 @@ export interface IncomingLogService {
   /** Newest first, with every handler by name for the filter. */
   list: (query: ListIncomingLogQuery) => Promise<IncomingLogPage>;
   get: (messageKey: string) => Promise<IncomingLogEntry>;
-  /** Held and failed messages only (INCOMING_NOT_REPROCESSABLE otherwise): queued for the worker again. */
+  /**
+   * Held and failed messages only (INCOMING_NOT_REPROCESSABLE otherwise), of a handler that is on
+   * (INCOMING_HANDLER_OFF otherwise): queued for the worker again.
+   */
   processAgain: (messageKey: string) => Promise<IncomingLogEntry>;
 }
 
 const namesOf = (handlers: readonly IncomingHandlerRef[]): HandlerNames =>
-  new Map(handlers.map((handler) => [handler.id, handler.name]));
+  new Map(handlers.map((handler) => [handler.id, handler]));
 
 /** The incoming log: every message the app read from a handler's mailbox, from the incoming-message records. */
 export const createIncomingLogService = (deps: IncomingLogDeps): IncomingLogService => ({
@@ -56,7 +59,8 @@ export const createIncomingLogService = (deps: IncomingLogDeps): IncomingLogServ
   },
 
   processAgain: async (messageKey) => {
-    const record = await processAgain(messageKey, deps);
-    return toEntry(record, namesOf(await deps.handlers()));
+    const names = namesOf(await deps.handlers());
+    const record = await processAgain(messageKey, { ...deps, handlerOn: (id) => names.get(id)?.enabled === true });
+    return toEntry(record, names);
   },
 });

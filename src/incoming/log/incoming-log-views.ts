@@ -1,16 +1,16 @@
-import type { IncomingLogEntry, IncomingLogSummary } from '../../contract/incoming-log';
+import type { IncomingHandlerRef, IncomingLogEntry, IncomingLogSummary } from '../../contract/incoming-log';
 import { REPROCESSABLE_STATUSES } from '../../contract/incoming-log-values';
 import type { IncomingRecord } from '../records/incoming-record';
 import { resultWords } from './result-words';
 
-/** A handler's name by id; a handler deleted since is named as such. */
-export type HandlerNames = ReadonlyMap<string, string>;
+/** The mail handlers by id; a handler deleted since is absent. */
+export type HandlerNames = ReadonlyMap<string, IncomingHandlerRef>;
 
 export const DELETED_HANDLER = 'Deleted handler';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-const nameOf = (names: HandlerNames, id: string): string => names.get(id) ?? DELETED_HANDLER;
+const nameOf = (names: HandlerNames, id: string): string => names.get(id)?.name ?? DELETED_HANDLER;
 
 /** A row of the admin's incoming log. */
 export const toSummary = (record: IncomingRecord, names: HandlerNames): IncomingLogSummary => ({
@@ -27,7 +27,8 @@ export const toSummary = (record: IncomingRecord, names: HandlerNames): Incoming
   result: resultWords(record),
   ...(record.issueKey === undefined ? {} : { issueKey: record.issueKey }),
   ...(record.requestId === undefined ? {} : { requestId: record.requestId }),
-  canProcessAgain: REPROCESSABLE_STATUSES.includes(record.status),
+  // The worker drops the job of a handler that is deleted or off (src/incoming/worker/handle-incoming-job.ts).
+  canProcessAgain: REPROCESSABLE_STATUSES.includes(record.status) && names.get(record.handlerId)?.enabled === true,
 });
 
 /** The detail panel: the row, and what the record adds (codes, ids, the handlers that had a copy). */

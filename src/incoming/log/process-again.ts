@@ -4,13 +4,20 @@ import { changeRecord } from '../records/change-record';
 import { reclaimMessage } from '../records/claim-message';
 import type { IncomingRecord } from '../records/incoming-record';
 import type { IncomingRecordStore } from '../records/incoming-records';
-import { IncomingMessageNotFoundError, IncomingQueueUnavailableError, NotReprocessableError } from './errors';
+import {
+  IncomingHandlerOffError,
+  IncomingMessageNotFoundError,
+  IncomingQueueUnavailableError,
+  NotReprocessableError,
+} from './errors';
 
 export interface ProcessAgainDeps {
   records: IncomingRecordStore;
   /** The incoming-mail queue (src/incoming/queue/incoming-queue.ts); a fake in tests. */
   queue: Pick<IncomingQueue, 'push'>;
   now: () => number;
+  /** Whether the handler exists and is switched on: the worker drops the jobs of any other. */
+  handlerOn: (handlerId: string) => boolean;
 }
 
 /**
@@ -24,6 +31,7 @@ export interface ProcessAgainDeps {
 export const processAgain = async (messageKey: string, deps: ProcessAgainDeps): Promise<IncomingRecord> => {
   const before = await deps.records.get(messageKey);
   if (before === undefined) throw new IncomingMessageNotFoundError(messageKey);
+  if (!deps.handlerOn(before.handlerId)) throw new IncomingHandlerOffError(messageKey, before.handlerId);
   const reclaimed = await reclaimMessage(deps.records, messageKey, { now: deps.now(), leaseMs: 0 });
   if (reclaimed === undefined) {
     const now = await deps.records.get(messageKey);

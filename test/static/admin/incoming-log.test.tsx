@@ -32,8 +32,8 @@ import { backend } from './support/fake-admin-bridge';
 
 const key = (n: number) => String(n).padStart(64, '0');
 const HANDLERS = [
-  { id: 'handler-1', name: 'Support inbox' },
-  { id: 'handler-2', name: 'Sales inbox' },
+  { id: 'handler-1', name: 'Support inbox', enabled: true },
+  { id: 'handler-2', name: 'Sales inbox', enabled: true },
 ];
 
 const summary = (n: number, overrides: Partial<IncomingLogSummary> = {}): IncomingLogSummary => ({

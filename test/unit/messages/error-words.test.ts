@@ -13,6 +13,7 @@ import { AttachmentSourceError, GraphError, GraphErrorCode } from '../../../src/
 import { HistoryRecordInvalidError } from '../../../src/history/history-store';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import {
+  IncomingHandlerOffError,
   IncomingLogCursorInvalidError,
   IncomingMessageNotFoundError,
   IncomingQueueUnavailableError,
@@ -75,6 +76,7 @@ const SAMPLES: readonly AppError[] = [
   new IncomingMessageNotFoundError('a'.repeat(64)),
   new NotReprocessableError('a'.repeat(64), 'created'),
   new IncomingQueueUnavailableError(new Error(RAW)),
+  new IncomingHandlerOffError('a'.repeat(64), 'handler-1'),
   new IncomingLogCursorInvalidError(new Error(RAW)),
   new EmailLogCursorInvalidError(new Error(RAW)),
   new NotAdminError(),

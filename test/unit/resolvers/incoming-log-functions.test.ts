@@ -43,7 +43,7 @@ describe('incoming log resolver functions', () => {
       ok: true,
       data: {
         items: [{ messageKey: KEY, handlerName: 'Support inbox', canProcessAgain: true }],
-        handlers: [{ id: 'handler-1', name: 'Support inbox' }],
+        handlers: [{ id: 'handler-1', name: 'Support inbox', enabled: true }],
       },
     });
     expect(await world.admin.getIncomingLogEntry(adminRequest({ messageKey: KEY }))).toMatchObject({

@@ -22,7 +22,7 @@ export const incomingLogWorld = (kv: KvStore, now: () => number) => {
       },
     },
     now,
-    handlers: async () => (await handlers.list()).map(({ id, name }) => ({ id, name })),
+    handlers: async () => (await handlers.list()).map(({ id, name, enabled }) => ({ id, name, enabled })),
   });
   return { incomingEntities, incomingRecords, incomingPushes, incomingLog };
 };

@@ -9,8 +9,9 @@ import { INCOMING_MESSAGE_INDEXES, MemoryEntityStore } from '../../support/memor
 import { NOW, seedMessage, seenMessage } from './incoming-log-fixtures';
 
 const HANDLERS = [
-  { id: 'handler-1', name: 'Support inbox' },
-  { id: 'handler-2', name: 'Sales inbox' },
+  { id: 'handler-1', name: 'Support inbox', enabled: true },
+  { id: 'handler-2', name: 'Sales inbox', enabled: true },
+  { id: 'handler-off', name: 'Paused inbox', enabled: false },
 ];
 
 const world = () => {
@@ -63,11 +64,12 @@ describe('the incoming log service', () => {
     expect(page.handlers).toEqual(HANDLERS);
     expect(page.cursor).toBeUndefined();
     expect(page.items.map((item) => [item.subject, item.handlerName, item.result, item.canProcessAgain])).toEqual([
+      // A deleted handler's message cannot be processed again: the worker drops its jobs.
       [
         'Message 5',
         'Deleted handler',
         'Failed: Jira refused the app: it may not write to this issue or project.',
-        true,
+        false,
       ],
       ['Message 4', 'Support inbox', 'Held: sender over the hourly limit', true],
       ['Message 3', 'Support inbox', 'Ignored: auto-reply', false],
@@ -144,12 +146,16 @@ describe('the incoming log service', () => {
   });
 
   it.each([
-    ['failed', 5, 'handler-gone'],
+    ['failed', 6, 'handler-2'],
     ['held', 4, 'handler-1'],
   ] as const)(
     '"Process again" of a %s message makes it Processing and queues one job for the worker',
     async (_status, n, handlerId) => {
       const { log, pushed, records, clock } = await seeded();
+      await seedMessage(records, seenMessage(6, { handlerId: 'handler-2' }), NOW - 30_000, {
+        status: 'failed',
+        error: { code: 'GRAPH_ITEM_GONE', message: 'The message or an attachment is no longer in the mailbox.' },
+      });
       clock.now = NOW + 10_000;
       const entry = await log.processAgain(keyOf(n));
       expect(entry).toMatchObject({ status: 'processing', result: 'Processing', canProcessAgain: false, attempts: 2 });
@@ -165,6 +171,22 @@ describe('the incoming log service', () => {
       expect(claim.kind).toBe('resumed');
     },
   );
+
+  it.each([
+    ['deleted', 'handler-gone'],
+    ['switched off', 'handler-off'],
+  ])('refuses "Process again" of a message whose handler is %s, and leaves it as it was', async (_name, handlerId) => {
+    const { log, pushed, records } = world();
+    await seedMessage(records, seenMessage(7, { handlerId }), NOW, {
+      status: 'held',
+      reason: 'sender-hourly-limit',
+    });
+    const before = await records.get(keyOf(7));
+    expect((await log.get(keyOf(7))).canProcessAgain).toBe(false);
+    await expect(log.processAgain(keyOf(7))).rejects.toMatchObject({ code: IncomingLogErrorCode.HandlerOff });
+    expect(await records.get(keyOf(7))).toEqual(before);
+    expect(pushed).toEqual([]);
+  });
 
   it.each([1, 2, 3])(
     'refuses "Process again" of a message that is not held or failed (%i), and queues nothing',
@@ -189,14 +211,14 @@ describe('the incoming log service', () => {
 
   it('puts the message back as it was when the queue does not take the job', async () => {
     const { log, queue, records, pushed } = await seeded();
-    const before = await records.get(keyOf(5));
+    const before = await records.get(keyOf(4));
     queue.failNext = true;
-    await expect(log.processAgain(keyOf(5))).rejects.toMatchObject({ code: IncomingLogErrorCode.QueueUnavailable });
-    const after = await records.get(keyOf(5));
-    expect(after).toMatchObject({ status: 'failed', error: before?.error, attempts: before?.attempts });
+    await expect(log.processAgain(keyOf(4))).rejects.toMatchObject({ code: IncomingLogErrorCode.QueueUnavailable });
+    const after = await records.get(keyOf(4));
+    expect(after).toMatchObject({ status: 'held', reason: before?.reason, attempts: before?.attempts });
     expect(pushed).toEqual([]);
     // And it can be processed again once the queue takes jobs.
     queue.failNext = false;
-    await expect(log.processAgain(keyOf(5))).resolves.toMatchObject({ status: 'processing' });
+    await expect(log.processAgain(keyOf(4))).resolves.toMatchObject({ status: 'processing' });
   });
 });
