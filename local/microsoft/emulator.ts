@@ -199,6 +199,7 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
     expireDeltaTokens: () => ctx.inbound.expireDeltaTokens(),
     setNotificationsPaused: (paused) => ctx.inbound.setNotificationsPaused(paused),
     notificationAttempts: () => [...notifier.attempts],
+    redeliverLastNotification: () => notifier.redeliverLast(),
     setNotifierTiming: (timing) => {
       notifier.timing = { ...notifier.timing, ...timing };
     },

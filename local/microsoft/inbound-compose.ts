@@ -45,6 +45,13 @@ export interface WriteInput {
   /** Needed by every style but `new` and `bulk`. */
   original?: OriginalMessage;
   receivedDateTime: string;
+  /** More headers, after the style's own (e.g. `X-Autoreply`, or another Issue Mailer's `x-issue-mailer-*`). */
+  headers?: MessageHeader[];
+}
+
+export interface MessageHeader {
+  name: string;
+  value: string;
 }
 
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest();
@@ -141,7 +148,7 @@ const bodiesFor = (input: WriteInput): { body: MailBody; uniqueBody: MailBody } 
 };
 
 /** The headers each style carries, as internetMessageHeaders lists them. */
-const headersFor = (input: WriteInput, messageId: string, subject: string): { name: string; value: string }[] => {
+const headersFor = (input: WriteInput, messageId: string, subject: string): MessageHeader[] => {
   const { original } = input;
   const headers = [
     {
@@ -183,7 +190,7 @@ const headersFor = (input: WriteInput, messageId: string, subject: string): { na
       { name: 'List-Unsubscribe', value: `<mailto:unsubscribe@${domainOf(input.from)}>` },
     );
   }
-  return headers;
+  return [...headers, ...(input.headers ?? [])];
 };
 
 /** The delivery-status part of a DSN (RFC 3464), as an attachment. */

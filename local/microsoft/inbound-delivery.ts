@@ -1,6 +1,12 @@
 import type { EmulatorContext } from './context';
 import { graphMessage, internetMessageIdOf } from './graph-message';
-import { type AttachmentInput, composeMail, type MailStyle, type OriginalMessage } from './inbound-compose';
+import {
+  type AttachmentInput,
+  composeMail,
+  type MailStyle,
+  type MessageHeader,
+  type OriginalMessage,
+} from './inbound-compose';
 import { mailFolders, SENT_ITEMS } from './mail-folders';
 import type { FolderMessage, MailAddress } from './mail-store';
 import type { EmulatedMailbox, StoredMessage } from './types';
@@ -20,6 +26,8 @@ export interface WriteRequest {
   replyTo?: string;
   /** ISO time; now when left out. */
   receivedDateTime?: string;
+  /** Headers besides the style's own, last in internetMessageHeaders (e.g. `X-Autoreply: yes`). */
+  headers?: MessageHeader[];
 }
 
 export type WriteOutcome = { ok: true; message: FolderMessage; mailbox: string } | { ok: false; reason: string };
@@ -96,12 +104,17 @@ export const writeToMailbox = (ctx: EmulatorContext, request: WriteRequest): Wri
     ...(request.attachments === undefined ? {} : { attachments: request.attachments }),
     ...(original === undefined ? {} : { original }),
     receivedDateTime: request.receivedDateTime ?? ctx.now().toISOString(),
+    ...(request.headers === undefined ? {} : { headers: request.headers }),
   });
-  return {
-    ok: true,
-    message: ctx.mail.deliver(mailbox.userPrincipalName, inboxId(mailbox), mail),
-    mailbox: mailbox.userPrincipalName,
-  };
+  const delivered = ctx.mail.deliver(mailbox.userPrincipalName, inboxId(mailbox), mail);
+  // Exchange gives every recipient mailbox its own copy of one message, with the same Message-ID: a Cc to another
+  // emulated mailbox lands there too (the Cc copy of the duplicate suite).
+  for (const cc of new Set((request.cc ?? []).map((one) => one.trim().toLowerCase()))) {
+    const copyTo = emulatedMailbox(ctx, cc);
+    if (copyTo === undefined || copyTo.userPrincipalName === mailbox.userPrincipalName) continue;
+    ctx.mail.deliver(copyTo.userPrincipalName, inboxId(copyTo), mail);
+  }
+  return { ok: true, message: delivered, mailbox: mailbox.userPrincipalName };
 };
 
 export interface SeedRequest {

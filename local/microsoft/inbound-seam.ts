@@ -12,11 +12,12 @@ import { isJsonObject } from './json-body';
  *
  * JSON seam (answers JSON; 400 `{ error }` when refused):
  * - `POST /mailbox/api/deliver` `{ mailbox?, style?, fromName?, fromAddress?, cc?, subject?, text, attachments?,
- *   replyTo?, receivedDateTime? }` → 201 `{ mailbox, id, immutableId, internetMessageId, conversationId }`.
+ *   replyTo?, receivedDateTime?, headers? }` → 201 `{ mailbox, id, immutableId, internetMessageId, conversationId }`.
  *   `replyTo` is a sent message's id (as `sentMessages()` lists it); the reply then goes to that message's mailbox
  *   from its first recipient, Outlook-style unless `style` says `gmail-reply`, `auto-reply` or `dsn`. `style`
  *   `bulk` adds Precedence: bulk. `attachments`: `[{ name, contentType, contentBytes (base64), isInline?,
- *   contentId? }]`.
+ *   contentId? }]`. `headers`: `[{ name, value }]` after the style's own. A `cc` that is another emulated mailbox gets
+ *   a copy (same Message-ID), as Exchange delivers to each recipient.
  * - `POST /mailbox/api/seed` `{ mailbox, count, newest (ISO), stepSeconds? (60), isRead? }` → 201 `{ count }`:
  *   `count` old messages in the Inbox, the newest at `newest`, each `stepSeconds` older than the next.
  * - `POST /mailbox/api/delta-tokens/expire` → 204: every delta and skip token given so far answers 410.

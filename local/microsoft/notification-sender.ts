@@ -42,6 +42,7 @@ export class NotificationSender {
   private held: { url: string; item: Item }[] = [];
   private pending = new Map<string, Item[]>();
   private timer: NodeJS.Timeout | undefined;
+  private lastBatch: { url: string; items: Item[] } | undefined;
   readonly attempts: DeliveryAttempt[] = [];
 
   constructor(
@@ -103,6 +104,19 @@ export class NotificationSender {
     });
   }
 
+  /**
+   * Posts the last batch again, as it was (same items, same ids): Graph retries a notification for up to 4 hours
+   * whenever it did not count the answer (not 2xx, or too late), so a receiver that had queued the work already
+   * sees it again (https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks, "HTTP codes and
+   * retry logic"). False when nothing was posted yet.
+   */
+  redeliverLast(): boolean {
+    const last = this.lastBatch;
+    if (last === undefined) return false;
+    void this.post(last.url, structuredClone(last.items), Date.now(), 0);
+    return true;
+  }
+
   private send(url: string, item: Item): void {
     if (this.paused) this.held.push({ url, item });
     else this.enqueue(url, item);
@@ -119,7 +133,10 @@ export class NotificationSender {
     this.timer = undefined;
     const batches = this.pending;
     this.pending = new Map();
-    for (const [url, items] of batches) void this.post(url, items, Date.now(), 0);
+    for (const [url, items] of batches) {
+      if (!items.some((item) => 'lifecycleEvent' in item)) this.lastBatch = { url, items: structuredClone(items) };
+      void this.post(url, items, Date.now(), 0);
+    }
   }
 
   private async post(url: string, items: Item[], firstAt: number, attempt: number): Promise<void> {

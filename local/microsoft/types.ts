@@ -256,6 +256,11 @@ export interface MicrosoftEmulator {
   setNotificationsPaused: (paused: boolean) => void;
   /** Every POST of notifications so far (URL, status or 'timeout'/'error', item count), oldest first. */
   notificationAttempts: () => DeliveryAttempt[];
+  /**
+   * Posts the last batch of change notifications again, unchanged, as Graph's at-least-once delivery may; false
+   * when none was posted yet. Lifecycle notifications are not repeated.
+   */
+  redeliverLastNotification: () => boolean;
   /** Shortens the batching, answer timeout, retry backoff or give-up window of notification delivery. */
   setNotifierTiming: (timing: Partial<NotifierTiming>) => void;
   /** Sends a lifecycle notification now (subscriptionRemoved also removes it); false for an unknown id. */

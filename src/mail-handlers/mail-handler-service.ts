@@ -18,6 +18,11 @@ export interface MailHandlerServiceDeps extends Pick<HandlerWorld, 'appProjects'
   mailbox: HandlerMailbox;
   now: Clock;
   newId: () => string;
+  /**
+   * Told of each saved handler, so incoming mail connects (or disconnects) it now rather than at the next
+   * five-minute upkeep. Must not throw: the upkeep catches up with whatever this missed.
+   */
+  saved?: (handler: MailHandlerView) => Promise<void>;
 }
 
 export interface MailHandlerService {
@@ -58,6 +63,7 @@ export const createMailHandlerService = (deps: MailHandlerServiceDeps): MailHand
         updatedAt: now,
       };
       await deps.store.put(view);
+      await deps.saved?.(view);
       return view;
     },
 

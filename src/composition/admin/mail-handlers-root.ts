@@ -1,9 +1,11 @@
+import { createForgeIncomingQueue } from '../../incoming/queue/incoming-queue';
 import { listIssueTypes } from '../../jira/issue-types';
 import { requestJiraAsApp, requestJiraAsUser } from '../../jira/jira-client';
 import { listProjects } from '../../jira/projects';
 import { searchUserRefs } from '../../jira/user-refs';
 import { createMailHandlerService } from '../../mail-handlers/mail-handler-service';
 import { createMailHandlerStore } from '../../mail-handlers/mail-handler-store';
+import { safeErrorLabel } from '../../shared/error-names';
 import { newUuid, systemClock } from '../../shared/seams';
 import type { AdminDeps } from '../admin-deps';
 import { createAppKvStore } from '../app-kv';
@@ -14,7 +16,7 @@ import { createHandlerMailbox } from '../handler-mailbox';
 /**
  * The admin page's mail handlers tab (function `admin-resolver`, loaded on its first call). Projects and issue
  * types as the app (handlers create issues as the app, so the form offers only what the app can use); users as the
- * admin.
+ * admin. A saved handler is connected (or disconnected) by a job queued at once.
  */
 export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | 'mailHandlers'> => {
   const kv = createAppKvStore();
@@ -33,6 +35,14 @@ export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | '
         mailbox: createHandlerMailbox(kv, credentials),
         now: systemClock,
         newId: newUuid,
+        saved: async (handler) => {
+          const kind = handler.enabled ? 'connect' : 'disconnect';
+          await createForgeIncomingQueue()
+            .push([{ kind, handlerId: handler.id }])
+            .catch((error: unknown) =>
+              appLog(`mail handler ${handler.id}: ${kind} left to the upkeep (${safeErrorLabel(error)})`),
+            );
+        },
       }),
       listProjects: appProjects,
       listIssueTypes: issueTypes,

@@ -106,7 +106,13 @@ export const processMessage = async (job: ProcessJob, deps: ProcessDeps): Promis
   const { message, receipt } = read;
   const seen = seenMessage(message, job, deps.mailbox.mailbox, receipt, deps.now());
   const claim = await claimRun(job, seen, deps);
-  if (claim.kind === 'done') return { outcome: 'duplicate', record: claim.record };
+  if (claim.kind === 'done') {
+    // This copy is in this handler's mailbox: a processed one is tidied under its rules (an earlier run's move that
+    // Graph refused for a while, or a Cc copy of a message another handler wrote to Jira).
+    if (claim.record.status === 'created' || claim.record.status === 'commented')
+      await afterProcessing(message.id, deps);
+    return { outcome: 'duplicate', record: claim.record };
+  }
   if (claim.kind === 'busy') throw new MessageBusyError(claim.record.messageKey, claim.retryAfterMs);
   const state: RunState = { record: claim.record };
   try {

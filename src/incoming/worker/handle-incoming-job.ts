@@ -13,6 +13,7 @@ export type JobSummary =
   | { job: 'notified' | 'message'; outcome: 'processed'; messages: MessagesSummary }
   | { job: 'delta' | 'connect' | 'lifecycle'; outcome: 'queued'; messages: number }
   | { job: 'delta' | 'lifecycle'; outcome: 'not-connected' | 'stale' }
+  | { job: 'connect'; outcome: 'connected' }
   | { job: 'disconnect'; outcome: 'disconnected' | 'handler-on' };
 
 /** Graph ids as 'notified' jobs of at most 50: each is processed by a run of its own. */
@@ -62,16 +63,22 @@ const lifecycle = async (
   return { job: 'lifecycle', outcome: 'queued', messages: queued };
 };
 
+/**
+ * Connects a handler that is not connected to what it reads; one connected to it already (the admin saved it with
+ * another project, say) is left as it is: a reconnection would take the last N days again.
+ */
 const connect = async (
   handler: MailHandlerView,
   connection: ConnectionDeps,
   deps: IncomingWorkerDeps,
 ): Promise<JobSummary> => {
+  const source = connectionSource(handler);
+  if ((await connection.states.get(handler.id))?.source === source) return { job: 'connect', outcome: 'connected' };
   // A reconnection (the handler now reads elsewhere) first takes what arrived since the last round where it read.
   const earlier = await runDelta(handler.id, connection).catch(() => undefined);
   if (earlier !== undefined) await queueMessages(handler.id, earlier.messageIds, deps);
   const { takeMessageIds } = await connectHandler(
-    { id: handler.id, folder: handler.folder, backfillDays: handler.backfillDays, source: connectionSource(handler) },
+    { id: handler.id, folder: handler.folder, backfillDays: handler.backfillDays, source },
     connection,
   );
   return { job: 'connect', outcome: 'queued', messages: await queueMessages(handler.id, takeMessageIds, deps) };

@@ -80,17 +80,20 @@ export const saveHandler = async (
   });
 };
 
-/** Polls `check` every 100 ms until it answers something, or fails after `timeoutMs`. */
+/**
+ * Polls `check` every 100 ms until it answers something, or fails after `timeoutMs` of real time (performance.now():
+ * a test may warp Date, see warp-support.ts).
+ */
 export const eventually = async <T>(
   check: () => Promise<T | undefined> | T | undefined,
   timeoutMs: number,
   what: string,
 ): Promise<T> => {
-  const until = Date.now() + timeoutMs;
+  const until = performance.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    if (performance.now() > until) throw new Error(`waited ${timeoutMs} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 };

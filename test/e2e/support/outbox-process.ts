@@ -48,7 +48,8 @@ const main = async (): Promise<void> => {
   const jira = createJiraEmulator({ siteUrl: SITE_URL });
   const queue = createLocalQueue({
     dbPath: path.join(dataDir, 'queue.sqlite'),
-    consumers: manifest.consumers,
+    // The outbox's consumer only: this process runs the outbox, and a consumer without a handler fails the start.
+    consumers: manifest.consumers.filter((consumer) => consumer.functionKey === 'email-worker'),
     log: toStderr,
   });
   const runtime = installForgeRuntime({

@@ -1,6 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { parse as parseYaml } from 'yaml';
 
 import { createLocalQueue, type LocalQueue } from '../../../local/host/queue';
 import { type InstalledForgeRuntime, installForgeRuntime } from '../../../local/host/runtime';
@@ -8,7 +10,7 @@ import { preloadTsxForRenderThread } from '../../../local/host/runtime/render-th
 import type { ForgeConsumerHandler, ForgeHandler, ForgeTriggerHandler } from '../../../local/host/runtime-types';
 import { handlerFiles, resolveHandlers } from '../../../local/host/server/app-handlers';
 import { loadAppManifest } from '../../../local/host/server/manifest-modules';
-import { ALEX_ADMIN, createJiraEmulator } from '../../../local/jira';
+import { ALEX_ADMIN, createJiraEmulator, entityPropertyIndexesOf } from '../../../local/jira';
 import type { StreamingJiraEmulator } from '../../../local/jira/types';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../../local/microsoft';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../../local/microsoft/types';
@@ -51,7 +53,11 @@ export const startLocalStack = async (): Promise<LocalStack> => {
   preloadTsxForRenderThread();
   const config = loadTenantConfig(join(ROOT, 'local', 'microsoft', 'tenant.json'));
   const microsoft = await startMicrosoftEmulator({ config });
-  const jira = createJiraEmulator({ siteUrl: 'http://127.0.0.1:4000' });
+  // The app's jira:entityProperty modules, indexed for JQL as start-local-host.ts does.
+  const jira = createJiraEmulator({
+    siteUrl: 'http://127.0.0.1:4000',
+    indexedEntityProperties: entityPropertyIndexesOf(parseYaml(readFileSync(join(ROOT, 'manifest.yml'), 'utf8'))),
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'issue-mailer-it-'));
   const manifest = await loadAppManifest(join(ROOT, 'manifest.yml'));
   const queue = createLocalQueue({
@@ -80,7 +86,12 @@ export const startLocalStack = async (): Promise<LocalStack> => {
   };
   queue.start({
     runtime,
-    handlers: new Map([['email-worker', handlerOf('email-worker') as unknown as ForgeConsumerHandler]]),
+    handlers: new Map(
+      manifest.consumers.map((consumer) => [
+        consumer.functionKey,
+        handlerOf(consumer.functionKey) as unknown as ForgeConsumerHandler,
+      ]),
+    ),
   });
   const tenant = config.tenants[0] as EmulatedTenant;
   const demoApp = tenant.apps.find((a) => a.adminConsentGranted) as EmulatedApp;

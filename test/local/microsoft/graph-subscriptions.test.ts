@@ -175,6 +175,16 @@ describe('Graph subscriptions and change notifications', () => {
     await remove(String(created.id));
   });
 
+  it('posts the last batch of notifications again, unchanged, on demand', async () => {
+    const created = (await (await subscribe()).json()) as Json;
+    demo.emulator.deliverMail({ mailbox: SUPPORT, fromAddress: 'alex@fabrikam.example', text: 'Twice' });
+    await until(() => receiver.received.length === 1, 'the notification');
+    expect(demo.emulator.redeliverLastNotification()).toBe(true);
+    await until(() => receiver.received.length === 2, 'the same notification again');
+    expect(receiver.received[1]).toEqual(receiver.received[0]);
+    await remove(String(created.id));
+  });
+
   it('holds notifications while switched off and sends them on resume', async () => {
     const created = (await (await subscribe()).json()) as Json;
     const paused = await fetch(`${demo.emulator.graphBaseUrl}/mailbox/api/notifications`, {

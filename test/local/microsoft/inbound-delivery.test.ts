@@ -62,6 +62,40 @@ describe('inbound mail: delivery into emulated mailboxes', () => {
     expect(await unknown.json()).toEqual({ error: "No emulated mailbox 'nobody@contoso.onmicrosoft.com'." });
   });
 
+  it("adds the asked headers after the style's own", async () => {
+    const response = await seam('deliver', {
+      mailbox: SUPPORT,
+      fromAddress: 'vacation@fabrikam.example',
+      subject: 'Away',
+      text: 'Back on Monday.',
+      headers: [{ name: 'X-Autoreply', value: 'yes' }],
+    });
+    expect(response.status).toBe(201);
+    const received = demo.emulator.receivedMessages(SUPPORT).at(-1);
+    expect(received?.internetMessageHeaders.at(-1)).toEqual({ name: 'X-Autoreply', value: 'yes' });
+    expect(received?.internetMessageHeaders.map((header) => header.name)).toContain('Message-ID');
+  });
+
+  it('gives a Cc that is another emulated mailbox its own copy, with the same Message-ID', async () => {
+    const salesBefore = demo.emulator.receivedMessages(SALES).length;
+    const message = demo.emulator.deliverMail({
+      mailbox: SUPPORT,
+      fromAddress: 'alex@fabrikam.example',
+      cc: [SALES.toUpperCase(), SALES, 'someone@fabrikam.example'],
+      subject: 'To both',
+      text: 'Hello both.',
+    });
+    const sales = demo.emulator.receivedMessages(SALES);
+    expect(sales).toHaveLength(salesBefore + 1);
+    expect(sales.at(-1)).toMatchObject({
+      internetMessageId: message.internetMessageId,
+      conversationId: message.conversationId,
+      subject: 'To both',
+      isRead: false,
+    });
+    expect(sales.at(-1)?.id).not.toBe(message.id);
+  });
+
   it('delivers what sendMail sends to an emulated mailbox into its Inbox, with the same Message-ID and headers', async () => {
     const message = simpleMessage('Loop test');
     message.message.toRecipients = [{ emailAddress: { address: SALES, name: 'Sales' } }];

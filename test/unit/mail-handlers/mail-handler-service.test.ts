@@ -32,6 +32,21 @@ const invalidFields = async (promise: Promise<unknown>): Promise<Record<string, 
 };
 
 describe('mail handler service', () => {
+  it('tells incoming mail of each saved handler, as saved, so it connects without waiting for the upkeep', async () => {
+    const told: Array<[string, boolean]> = [];
+    const service = handlerService({
+      kv: new MemoryKvStore(),
+      credentials: async () => CREDENTIALS,
+      saved: async (handler) => void told.push([handler.id, handler.enabled]),
+    });
+    const created = await service.save(mailHandlerInputSchema.parse(handlerInput()));
+    await service.save(mailHandlerInputSchema.parse(handlerInput({ id: created.id, enabled: false })));
+    expect(told).toEqual([
+      ['handler-1', true],
+      ['handler-1', false],
+    ]);
+  });
+
   it('creates, lists by name, edits and deletes a handler', async () => {
     const { service, save } = world();
     const created = await save();

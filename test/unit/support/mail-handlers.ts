@@ -1,4 +1,4 @@
-import type { MailHandlerInput } from '../../../src/contract/mail-handlers';
+import type { MailHandlerInput, MailHandlerView } from '../../../src/contract/mail-handlers';
 import type { HandlerMailbox, MailboxAnswer } from '../../../src/mail-handlers/handler-mailbox';
 import type { HandlerCredential } from '../../../src/mail-handlers/mail-handler-rules';
 import { createMailHandlerService, type MailHandlerService } from '../../../src/mail-handlers/mail-handler-service';
@@ -64,6 +64,7 @@ export interface HandlerWorldOptions {
   credentials: () => Promise<HandlerCredential[]>;
   mailbox?: HandlerMailbox;
   now?: () => number;
+  saved?: (handler: MailHandlerView) => Promise<void>;
 }
 
 /** The service over the given storage and credentials, with the fake Jira lists above. */
@@ -76,4 +77,5 @@ export const handlerService = (options: HandlerWorldOptions): MailHandlerService
     mailbox: options.mailbox ?? new FakeHandlerMailbox(),
     now: options.now ?? (() => Date.parse('2024-05-06T06:00:00Z')),
     newId: sequentialIds('handler'),
+    ...(options.saved === undefined ? {} : { saved: options.saved }),
   });

@@ -24,7 +24,7 @@ describe('processMessage: exactly one issue or comment per message', () => {
     expect(world.jira.writes).toBe(1);
   });
 
-  it("a Cc copy in a second handler's mailbox: done, and the second handler is named on the record", async () => {
+  it("a Cc copy in a second handler's mailbox: done, the second handler named on the record, its copy tidied under its rules", async () => {
     const world = processWorld();
     const first = new FakeMailbox('support@contoso.com').put(inboundMessage());
     const second = new FakeMailbox('sales@contoso.com').put(inboundMessage({ id: 'AAMk-sales-7' }));
@@ -35,7 +35,12 @@ describe('processMessage: exactly one issue or comment per message', () => {
     );
     expect(copy).toMatchObject({ outcome: 'duplicate', record: { handlerId: 'h-support', alsoSeenBy: ['h-sales'] } });
     expect(world.jira.writes).toBe(1);
-    expect(second.called('markRead')).toBe(0);
+    expect(second.calls.map((call) => [call.method, call.args[0]])).toEqual([
+      ['readMessage', 'AAMk-sales-7'],
+      ['markRead', 'AAMk-sales-7'],
+      ['ensureChildFolder', 'msgfolderroot'],
+      ['moveMessage', 'AAMk-sales-7'],
+    ]);
   });
 
   it.each([

@@ -87,6 +87,24 @@ describe('processMessage: a new email opens an issue', () => {
     expect(mailbox.calls.map((call) => call.method)).toEqual(['readMessage']);
   });
 
+  it('sends a message whose move Graph refused for a while back to the queue; the next run only moves it', async () => {
+    const { deps, mailbox, jira } = setup();
+    mailbox.failures.set(
+      'moveMessage',
+      new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 2 }),
+    );
+    await expect(processMessage(JOB, deps)).rejects.toThrow(GraphError);
+    mailbox.calls.length = 0;
+    expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'duplicate', record: { status: 'created' } });
+    expect(mailbox.calls.map((call) => call.method)).toEqual([
+      'readMessage',
+      'markRead',
+      'ensureChildFolder',
+      'moveMessage',
+    ]);
+    expect(jira.issues.size).toBe(1);
+  });
+
   it('logs a failed move and still ends created', async () => {
     const { deps, mailbox, warnings } = setup();
     mailbox.failures.set('moveMessage', new GraphError(GraphErrorCode.AccessDenied, 'no', { status: 403 }));

@@ -146,6 +146,17 @@ describe('the incoming worker: connections', () => {
     expect(state).toMatchObject({ deltaLink: 'delta-1', source: connectionSource(handlerView()) });
   });
 
+  it('leaves a handler connected to what it reads as it is (a save that changed only its project)', async () => {
+    const world = workerWorld();
+    await handleIncomingJob({ kind: 'connect', handlerId: 'h-support' }, world.deps);
+    world.connection.mailbox.calls.length = 0;
+    expect(await handleIncomingJob({ kind: 'connect', handlerId: 'h-support' }, world.deps)).toEqual({
+      job: 'connect',
+      outcome: 'connected',
+    });
+    expect(world.connection.mailbox.calls).toEqual([]);
+  });
+
   it('runs the delta round and queues what it brings; a handler never connected has none', async () => {
     const world = workerWorld();
     expect(await handleIncomingJob({ kind: 'delta', handlerId: 'h-support' }, world.deps)).toEqual({

@@ -1,0 +1,54 @@
+import type { LocalHost } from '../../../local/host';
+
+/** Every timer stays real; only Date is replaced, and it runs at real speed between jumps. */
+const ONLY_DATE = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
+
+export interface WarpedClock {
+  /** Time skipped so far, ms. */
+  jumpedMs: () => number;
+  stop: () => void;
+}
+
+/**
+ * Replaces Date with a clock that runs at real speed and jumps to the queue's next delayed event whenever nothing is
+ * due and nothing runs (as test/e2e/outbox-faults.e2e.ts does): a message sent back to the queue for Graph's
+ * Retry-After, or for another run's lease, comes due at once, without the test waiting it out. Time never jumps
+ * under a queue invocation. The app (its workers follow the host's clock), the queue and the emulators read the same
+ * Date. Call it before the host starts; `stop()` in afterAll, after the host closed.
+ */
+export const warpClock = (host: () => LocalHost | undefined): WarpedClock => {
+  jest.useFakeTimers({ advanceTimers: true, doNotFake: [...ONLY_DATE] });
+  let jumped = 0;
+  const timer = setInterval(() => {
+    const current = host();
+    if (current === undefined) return;
+    const status = current.queue.status();
+    const now = Date.now();
+    if (status.inFlight === 0 && status.ready === 0 && status.nextDueAt !== undefined && status.nextDueAt > now) {
+      jumped += status.nextDueAt - now;
+      jest.setSystemTime(status.nextDueAt);
+    }
+  }, 20);
+  return {
+    jumpedMs: () => jumped,
+    stop: () => {
+      clearInterval(timer);
+      jest.useRealTimers();
+    },
+  };
+};
