@@ -7,6 +7,7 @@ import type { SavedTemplate, templateInputSchema, TemplatePreview, TemplateView 
 import type { CredentialService } from '../credentials/credential-service';
 import type { TestConnectionDeps } from '../credentials/test-connection';
 import type { TrafficHealth } from '../credentials/traffic-health';
+import type { IncomingLogService } from '../incoming/log/incoming-log-service';
 import type { RequestJira } from '../jira/jira-client';
 import type { MailHandlerService } from '../mail-handlers/mail-handler-service';
 import type { RuleService } from '../notifications/rule-service';
@@ -63,6 +64,8 @@ export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'req
   log: AdminLogDeps;
   notifications: AdminRuleDeps;
   mailHandlers: AdminMailHandlerDeps;
+  /** The incoming log: every message read from a handler's mailbox, and "Process again". */
+  incomingLog: IncomingLogService;
   credentials: CredentialService;
   warnings: Pick<WarningService, 'list'>;
   /** Each credential's last accepted and refused send, shown with its health in the list. */

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { AdminWarnings } from './credential-health';
 import type { CredentialView } from './credentials';
 import type { EmailLogPage, EmailLogSettings } from './email-log';
+import type { IncomingLogPage } from './incoming-log';
 import type { MailHandlerView } from './mail-handlers';
 import type { MailSettings, ProjectRef, RoleRef } from './mail-settings';
 import type { JiraFieldRef, NotificationRuleView, StatusRef } from './notification-rules';
@@ -41,6 +42,8 @@ export interface AdminParts {
   mailHandlers: MailHandlerView[];
   /** listHandlerProjects: the projects the app's own account can see. */
   handlerProjects: ProjectRef[];
+  /** listIncomingLog without filters: the incoming log's first page as the section opens. */
+  incomingLog: IncomingLogPage;
 }
 
 export type AdminPart = keyof AdminParts;
@@ -59,6 +62,7 @@ export const ADMIN_PARTS = [
   'emailLog',
   'mailHandlers',
   'handlerProjects',
+  'incomingLog',
 ] as const satisfies readonly AdminPart[];
 
 /** Each part asked for, answered on its own: one that fails (Jira's projects, say) leaves the others shown. */

@@ -21,3 +21,9 @@ export const MAX_RETENTION_DAYS = 365;
 
 /** What the email log says of a cursor it cannot use: from a page gone stale, or never its own. */
 export const CURSOR_MESSAGE = 'This page of the email log is out of date. Start again from the first page.';
+
+/**
+ * Storage cursors are opaque, but made of base64 and URL-safe characters: anything else (control or bidi characters,
+ * spaces) is a validation error before storage is asked.
+ */
+export const EMAIL_LOG_CURSOR_PATTERN = /^[A-Za-z0-9+/=_.:-]{1,4000}$/;

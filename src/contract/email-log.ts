@@ -5,6 +5,7 @@ import {
   DELIVERY_STATUSES,
   type DeliveryStatus,
   EMAIL_ID_PATTERN,
+  EMAIL_LOG_CURSOR_PATTERN,
   MAX_RETENTION_DAYS,
   MIN_RETENTION_DAYS,
 } from './email-log-values';
@@ -15,6 +16,7 @@ export {
   DELIVERY_STATUSES,
   type DeliveryStatus,
   EMAIL_ID_PATTERN,
+  EMAIL_LOG_CURSOR_PATTERN,
   MAX_RETENTION_DAYS,
   MIN_RETENTION_DAYS,
 } from './email-log-values';
@@ -105,12 +107,6 @@ export interface EmailLogPage {
   /** Pass back to get the next page; absent on the last page. */
   cursor?: string;
 }
-
-/**
- * Storage cursors are opaque, but made of base64 and URL-safe characters: anything else (control or bidi characters,
- * spaces) is a validation error before storage is asked.
- */
-export const EMAIL_LOG_CURSOR_PATTERN = /^[A-Za-z0-9+/=_.:-]{1,4000}$/;
 
 const isoInstant = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date and time.' });
 

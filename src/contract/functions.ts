@@ -12,6 +12,7 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { EmailContentView, ResendEmailInput } from './email-log';
+import type { IncomingLogEntry, IncomingLogPage, IncomingMessageKeyInput, ListIncomingLogInput } from './incoming-log';
 import type {
   EmailHistoryEntry,
   IssueEmailDraft,
@@ -110,6 +111,11 @@ export interface AdminFunctions {
   listHandlerIssueTypes: { payload: { projectKey: string }; data: IssueTypeRef[] };
   /** Jira users by name, for the default reporter. */
   searchHandlerReporters: { payload: { query: string }; data: JiraUserRef[] };
+  /** Newest first, 25 a page by default, with every handler by name for the filter. */
+  listIncomingLog: { payload: ListIncomingLogInput; data: IncomingLogPage };
+  getIncomingLogEntry: { payload: IncomingMessageKeyInput; data: IncomingLogEntry };
+  /** Held and failed messages only (INCOMING_NOT_REPROCESSABLE otherwise): queued for the worker again. */
+  processIncomingAgain: { payload: IncomingMessageKeyInput; data: IncomingLogEntry };
 }
 
 /** The Automation action's configuration form (its resolver). */

@@ -7,3 +7,6 @@ export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
 
 /** Statuses "Process again" applies to; the others are done or in progress. */
 export const REPROCESSABLE_STATUSES: readonly IncomingStatus[] = ['held', 'failed'];
+
+/** What the incoming log says of a cursor it cannot use: from a page gone stale, or never its own. */
+export const INCOMING_CURSOR_MESSAGE = 'This page of the incoming log is out of date. Start again from the first page.';

@@ -3,6 +3,9 @@
  * same thing: the issue-key pattern (a regex an admin writes, run on every incoming subject) and mail domains.
  */
 
+/** Mail handler ids are the app's own (UUIDs, `handler-1` in tests). */
+export const MAIL_HANDLER_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
 /**
  * The default issue-key pattern: the leftmost `[KEY-123]` or `KEY-123` of a subject. Length-bounded: a Jira project
  * key is 2 to 10 characters by default, an issue number at most 10 digits; capture group 1 is the key.

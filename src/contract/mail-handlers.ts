@@ -5,12 +5,13 @@ import { parseEmailAddress } from './email-address';
 import {
   DEFAULT_SUBJECT_KEY_PATTERN,
   DOMAIN_MESSAGE,
+  MAIL_HANDLER_ID_PATTERN,
   normaliseDomain,
   subjectKeyPatternProblem,
 } from './mail-handler-rules';
 import { ACCOUNT_ID_PATTERN } from './recipient-input';
 
-export { DEFAULT_SUBJECT_KEY_PATTERN, issueKeyInSubject } from './mail-handler-rules';
+export { DEFAULT_SUBJECT_KEY_PATTERN, issueKeyInSubject, MAIL_HANDLER_ID_PATTERN } from './mail-handler-rules';
 
 /**
  * A mail handler: which mailbox folder the app reads, and what it does with each message (issue 15). One schema
@@ -43,7 +44,6 @@ export const BACKFILL_CAP_MESSAGES = 5000;
 export const DEFAULT_SENDER_HOURLY_LIMIT = 20;
 export const MAX_SENDER_HOURLY_LIMIT = 1000;
 
-export const MAIL_HANDLER_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,254}$/;
 export const ISSUE_TYPE_ID_PATTERN = /^[0-9]{1,18}$/;
 

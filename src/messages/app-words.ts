@@ -1,8 +1,10 @@
 import { AutomationErrorCode } from '../automation/errors';
 import { CURSOR_MESSAGE } from '../contract/email-log-values';
 import { CommonErrorCode } from '../contract/error-codes';
+import { INCOMING_CURSOR_MESSAGE } from '../contract/incoming-log-values';
 import { DeliveryErrorCode } from '../delivery/errors';
 import type { HistoryRecordInvalidError } from '../history/history-store';
+import { IncomingLogErrorCode } from '../incoming/log/errors';
 import { JiraErrorCode } from '../jira/errors';
 import { MailErrorCode, NotAllowedToSendError } from '../mail/errors';
 import { MailHandlerErrorCode } from '../mail-handlers/errors';
@@ -75,6 +77,27 @@ export const NOTIFICATION_WORDS: Readonly<Record<NotificationErrorCode, ErrorWor
     admin: 'Issue Mailer keeps at most 100 notification rules. Delete one first.',
   },
   [NotificationErrorCode.StoredRuleInvalid]: { admin: 'A notification rule could not be read. Save it again.' },
+};
+
+export const INCOMING_LOG_WORDS: Readonly<Record<IncomingLogErrorCode, ErrorWords>> = {
+  [IncomingLogErrorCode.NotFound]: { admin: 'This message is not in the incoming log (any more). Reload the list.' },
+  [IncomingLogErrorCode.NotReprocessable]: {
+    admin:
+      'Only held and failed messages can be processed again. Reload the incoming log to see where this one stands.',
+  },
+  [IncomingLogErrorCode.HandlerOff]: {
+    admin:
+      'The mail handler of this message is switched off or deleted, so it would not read the message. Switch the handler on under Mail handlers first.',
+  },
+  [IncomingLogErrorCode.QueueUnavailable]: {
+    admin: 'Jira could not queue the message right now. It is still listed as before; try again in a minute.',
+  },
+  // A validation error of the cursor field, so the page can start over.
+  [IncomingLogErrorCode.CursorInvalid]: {
+    admin: VALIDATION_MESSAGE,
+    fields: () => ({ cursor: INCOMING_CURSOR_MESSAGE }),
+    validation: true,
+  },
 };
 
 export const JIRA_WORDS: Readonly<Record<JiraErrorCode | typeof CommonErrorCode.NotAdmin, ErrorWords>> = {

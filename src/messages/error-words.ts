@@ -1,6 +1,7 @@
 import { TokenError } from '../oauth/errors';
 import { AppError } from '../shared/app-error';
 import {
+  INCOMING_LOG_WORDS,
   JIRA_WORDS,
   MAIL_HANDLER_WORDS,
   MAIL_WORDS,
@@ -23,6 +24,7 @@ export const ERROR_WORDS = {
   ...OUTBOX_WORDS,
   ...NOTIFICATION_WORDS,
   ...MAIL_HANDLER_WORDS,
+  ...INCOMING_LOG_WORDS,
   ...JIRA_WORDS,
   ...TEMPLATE_WORDS,
   ...MAIL_WORDS,

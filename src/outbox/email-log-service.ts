@@ -6,7 +6,7 @@ import type {
   ListEmailLogQuery,
 } from '../contract/email-log';
 import type { Clock } from '../shared/seams';
-import { StorageError } from '../storage/errors';
+import { newestPage, staleCursorAs } from '../storage/log-page';
 import { contentView } from './email-content-view';
 import type { EmailContentStore } from './email-contents';
 import { toDeliveryView, toEntry, toSummary } from './email-log-views';
@@ -80,19 +80,9 @@ export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
       .query({
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.issueKey === undefined ? {} : { issueKey: query.issueKey }),
-        ...(query.from === undefined ? {} : { fromMs: Date.parse(query.from) }),
-        ...(query.to === undefined ? {} : { toMs: Date.parse(query.to) }),
-        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-        order: 'newest',
-        limit: query.limit,
+        ...newestPage(query),
       })
-      .catch((error: unknown) => {
-        // A cursor storage does not take is the caller's stale page, not storage being down.
-        if (query.cursor !== undefined && error instanceof StorageError && error.platformCode === 'INVALID_CURSOR') {
-          throw new EmailLogCursorInvalidError(error);
-        }
-        throw error;
-      });
+      .catch(staleCursorAs(query.cursor, (error) => new EmailLogCursorInvalidError(error)));
     return { items: page.records.map(toSummary), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
   },
 

@@ -2,6 +2,7 @@ import type { AdminDeps } from '../composition/admin-deps';
 import type { AdminHandlers } from './admin/admin-section';
 import { credentialsSection } from './admin/credentials-section';
 import { emailLogSection } from './admin/email-log-section';
+import { incomingLogSection } from './admin/incoming-log-section';
 import { loadAdminViewFunction } from './admin/load-admin-view';
 import { mailHandlersSection } from './admin/mail-handlers-section';
 import { mailSettingsSection } from './admin/mail-settings-section';
@@ -20,6 +21,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
   const emailLog = emailLogSection(deps);
   const rules = rulesSection(deps);
   const mailHandlers = mailHandlersSection(deps);
+  const incomingLog = incomingLogSection(deps);
   const readers = {
     ...credentials.readers,
     ...templates.readers,
@@ -27,6 +29,7 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
     ...emailLog.readers,
     ...rules.readers,
     ...mailHandlers.readers,
+    ...incomingLog.readers,
   };
   return {
     loadAdminView: loadAdminViewFunction(deps.requestJira, readers),
@@ -36,5 +39,6 @@ export const createAdminFunctions = (deps: AdminDeps): AdminHandlers => {
     ...emailLog.functions,
     ...rules.functions,
     ...mailHandlers.functions,
+    ...incomingLog.functions,
   };
 };

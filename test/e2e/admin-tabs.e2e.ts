@@ -8,7 +8,15 @@ useHostedBrowser((started) => {
   run = started;
 });
 
-const TABS = ['Credentials', 'Email templates', 'Sending settings', 'Notification rules', 'Mail handlers', 'Email log'];
+const TABS = [
+  'Credentials',
+  'Email templates',
+  'Sending settings',
+  'Notification rules',
+  'Mail handlers',
+  'Email log',
+  'Incoming log',
+];
 
 const tabList = (app: FrameLocator) => app.getByRole('tablist', { name: 'Issue Mailer settings' });
 const tab = (app: FrameLocator, name: string) => tabList(app).getByRole('tab', { name, exact: true });
@@ -66,7 +74,7 @@ describe('the admin page in tabs', () => {
       await tabList(app)
         .getByRole('tab')
         .evaluateAll((tabs) => tabs.map((item) => item.getAttribute('tabindex'))),
-    ).toEqual(['0', '-1', '-1', '-1', '-1', '-1']);
+    ).toEqual(['0', '-1', '-1', '-1', '-1', '-1', '-1']);
 
     const keyboard = run.page.keyboard;
     await keyboard.press('ArrowRight');
@@ -75,15 +83,15 @@ describe('the admin page in tabs', () => {
     await app.getByRole('heading', { name: 'Email templates', level: 2 }).waitFor();
 
     await keyboard.press('End');
-    expect(await tabStates(app)).toEqual(selectedTabs('Email log'));
-    expect(await isFocused(tab(app, 'Email log'))).toBe(true);
+    expect(await tabStates(app)).toEqual(selectedTabs('Incoming log'));
+    expect(await isFocused(tab(app, 'Incoming log'))).toBe(true);
 
     await keyboard.press('Home');
     expect(await tabStates(app)).toEqual(selectedTabs('Credentials'));
     await keyboard.press('ArrowLeft');
-    expect(await tabStates(app)).toEqual(selectedTabs('Email log'));
-    expect(await isFocused(tab(app, 'Email log'))).toBe(true);
-    expect(await shownPanels(app)).toEqual(['Email log controls true']);
+    expect(await tabStates(app)).toEqual(selectedTabs('Incoming log'));
+    expect(await isFocused(tab(app, 'Incoming log'))).toBe(true);
+    expect(await shownPanels(app)).toEqual(['Incoming log controls true']);
   });
 
   it('keeps the tab in the page URL: a reload opens it again, and Back returns to the tab before', async () => {

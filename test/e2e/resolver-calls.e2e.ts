@@ -42,6 +42,7 @@ const SECTION_HEADINGS: Record<AdminSection, string> = {
   'Notification rules': 'Notification rules',
   'Mail handlers': 'Mail handlers',
   'Email log': 'Email log',
+  'Incoming log': 'Incoming log',
 };
 
 const openSection = async (app: FrameLocator, section: AdminSection) => {
@@ -67,6 +68,7 @@ describe('resolver calls the admin page makes', () => {
       'Notification rules',
       'Mail handlers',
       'Email log',
+      'Incoming log',
     ] as const) {
       await openSection(app, section);
       perTab.push([section, counter.take()]);
@@ -81,6 +83,7 @@ describe('resolver calls the admin page makes', () => {
       ['Notification rules', [view('rules', 'statuses', 'projects', 'jiraFields')]],
       ['Mail handlers', [view('mailHandlers', 'handlerProjects')]],
       ['Email log', [view('emailLog', 'emailLogSettings')]],
+      ['Incoming log', [view('incomingLog')]],
     ]);
 
     for (const section of ['Credentials', 'Sending settings', 'Email templates', 'Email log'] as const)

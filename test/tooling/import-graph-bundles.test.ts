@@ -87,6 +87,8 @@ const SECTION_SERVICES = {
   rules: ['src/notifications/rule-service.ts', 'src/notifications/try-rule.ts', 'src/contract/notification-rules.ts'],
   emailLog: ['src/outbox/email-log-service.ts', 'src/contract/email-log.ts'],
   mailSettings: ['src/settings/save-mail-settings.ts', 'src/contract/mail-settings.ts'],
+  incomingLog: ['src/incoming/log/incoming-log-service.ts', 'src/contract/incoming-log.ts'],
+  mailHandlers: ['src/mail-handlers/mail-handler-service.ts', 'src/contract/mail-handlers.ts'],
 };
 
 /** The admin page's sections: the files its chunk holds (functions and composition root), what it must not load. */
@@ -105,7 +107,24 @@ const ADMIN_SECTIONS: Array<[string, string[], string[]]> = [
   [
     'email log',
     ['src/resolvers/admin/email-log-section.ts', 'src/composition/admin/email-log-root.ts'],
-    [...SECTION_SERVICES.credentials, ...SECTION_SERVICES.templates, ...SECTION_SERVICES.rules],
+    [
+      ...SECTION_SERVICES.credentials,
+      ...SECTION_SERVICES.templates,
+      ...SECTION_SERVICES.rules,
+      ...SECTION_SERVICES.incomingLog,
+    ],
+  ],
+  [
+    'incoming log',
+    ['src/resolvers/admin/incoming-log-section.ts', 'src/composition/admin/incoming-log-root.ts'],
+    // Handlers are named from their store (which reads them with their contract's schema), not their service.
+    [
+      ...SECTION_SERVICES.credentials,
+      ...SECTION_SERVICES.templates,
+      ...SECTION_SERVICES.rules,
+      ...SECTION_SERVICES.emailLog,
+      'src/mail-handlers/mail-handler-service.ts',
+    ],
   ],
   [
     'settings',

@@ -15,7 +15,10 @@ import { buildWarnings } from '../warnings';
  * The admin page's credentials tab and warnings banner (function `admin-resolver`, loaded on its first call):
  * Forge storage, Jira as the invoking admin, the global fetch and clock for connection tests.
  */
-export const createAdminCredentialsDeps = (): Omit<AdminDeps, 'mail' | 'log' | 'notifications' | 'mailHandlers'> => {
+export const createAdminCredentialsDeps = (): Omit<
+  AdminDeps,
+  'mail' | 'log' | 'notifications' | 'mailHandlers' | 'incomingLog'
+> => {
   const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const warnings = buildWarnings(kv, credentials.store);

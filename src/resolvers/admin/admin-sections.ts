@@ -54,6 +54,13 @@ const mailHandlers = loadOnce(async () => {
   ]);
   return mailHandlersSection(createAdminMailHandlersDeps());
 });
+const incomingLog = loadOnce(async () => {
+  const [{ incomingLogSection }, { createAdminIncomingLogDeps }] = await Promise.all([
+    import(/* webpackChunkName: "admin-incoming-log" */ './incoming-log-section'),
+    import(/* webpackChunkName: "admin-incoming-log" */ '../../composition/admin/incoming-log-root'),
+  ]);
+  return incomingLogSection(createAdminIncomingLogDeps());
+});
 
 /** Functions `keys` of a section, each loading the section on its call; the admin check runs in the loaded function. */
 const fromSection = <K extends keyof AdminFunctions>(
@@ -79,6 +86,7 @@ const readers: AdminViewReaders = {
   emailLog: async () => (await emailLog()).readers.emailLog(),
   mailHandlers: async () => (await mailHandlers()).readers.mailHandlers(),
   handlerProjects: async () => (await mailHandlers()).readers.handlerProjects(),
+  incomingLog: async () => (await incomingLog()).readers.incomingLog(),
 };
 
 /** The admin resolver's functions (function `admin-resolver`), each section loaded on its first call. */
@@ -126,4 +134,5 @@ export const lazyAdminFunctions = (): AdminHandlers => ({
     'listHandlerIssueTypes',
     'searchHandlerReporters',
   ]),
+  ...fromSection(incomingLog, ['listIncomingLog', 'getIncomingLogEntry', 'processIncomingAgain']),
 });

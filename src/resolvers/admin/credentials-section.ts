@@ -6,7 +6,7 @@ import { withTraffic } from '../../credentials/traffic-health';
 import { resolverFunction } from '../resolver-kit';
 import { adminOnly, type AdminSection, noPayload } from './admin-section';
 
-export type CredentialsSectionDeps = Omit<AdminDeps, 'mail' | 'log' | 'notifications' | 'mailHandlers'>;
+export type CredentialsSectionDeps = Omit<AdminDeps, 'mail' | 'log' | 'notifications' | 'mailHandlers' | 'incomingLog'>;
 
 type CredentialsSection = AdminSection<
   | 'listCredentials'

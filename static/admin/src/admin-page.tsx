@@ -9,6 +9,7 @@ import { CredentialsSection } from './credentials/credentials-section';
 import { useCredentialList } from './credentials/use-credential-list';
 import { WarningsBanner } from './credentials/warnings-banner';
 import { EmailLogSection } from './email-log/email-log-section';
+import { IncomingLogSection } from './incoming-log/incoming-log-section';
 import { MailHandlersSection } from './mail-handlers/mail-handlers-section';
 import { MailSections } from './mail-sections';
 import { ADMIN_TABS_PREFIX, SectionPanel } from './section-panel';
@@ -98,6 +99,9 @@ export const AdminPage = () => {
           </SectionPanel>
           <SectionPanel section="email-log" selected={selected} visited={visited}>
             <EmailLogSection />
+          </SectionPanel>
+          <SectionPanel section="incoming-log" selected={selected} visited={visited}>
+            <IncomingLogSection />
           </SectionPanel>
         </>
       )}

@@ -1,6 +1,7 @@
 import type { TabItem } from '../../shared/components/tabs';
 
-export type AdminSectionKey = 'credentials' | 'templates' | 'settings' | 'rules' | 'mail-handlers' | 'email-log';
+export type AdminSectionKey =
+  'credentials' | 'templates' | 'settings' | 'rules' | 'mail-handlers' | 'email-log' | 'incoming-log';
 
 /** The admin page's tabs, in order; the first is where the page opens. */
 export const ADMIN_SECTIONS: readonly TabItem<AdminSectionKey>[] = [
@@ -10,6 +11,7 @@ export const ADMIN_SECTIONS: readonly TabItem<AdminSectionKey>[] = [
   { key: 'rules', label: 'Notification rules' },
   { key: 'mail-handlers', label: 'Mail handlers' },
   { key: 'email-log', label: 'Email log' },
+  { key: 'incoming-log', label: 'Incoming log' },
 ];
 
 export const DEFAULT_SECTION: AdminSectionKey = 'credentials';
@@ -22,6 +24,7 @@ const PATHS: Record<AdminSectionKey, string> = {
   rules: '/notification-rules',
   'mail-handlers': '/mail-handlers',
   'email-log': '/email-log',
+  'incoming-log': '/incoming-log',
 };
 
 export const pathOfSection = (key: AdminSectionKey): string => PATHS[key];

@@ -137,7 +137,13 @@ export const isFocused = (locator: Locator): Promise<boolean> =>
   locator.evaluate((element) => element === element.ownerDocument.activeElement);
 
 export type AdminSection =
-  'Credentials' | 'Email templates' | 'Sending settings' | 'Notification rules' | 'Mail handlers' | 'Email log';
+  | 'Credentials'
+  | 'Email templates'
+  | 'Sending settings'
+  | 'Notification rules'
+  | 'Mail handlers'
+  | 'Email log'
+  | 'Incoming log';
 
 /**
  * Shows one section of the admin page the way an admin does, by its tab, and waits until the tab is selected.

@@ -37,7 +37,10 @@ describe('email log retention', () => {
     expect(input.type).toBe('number');
     expect(input.value).toBe('90');
     expect([input.min, input.max, input.step]).toEqual(['1', '365', '1']);
-    expect(describedBy(input)).toEqual(['days', 'Older emails are deleted every day.']);
+    expect(describedBy(input)).toEqual([
+      'days',
+      'Older emails, and older messages in the incoming log, are deleted every day.',
+    ]);
   });
 
   it('saves { retentionDays: 30 } and says so', async () => {

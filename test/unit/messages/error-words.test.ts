@@ -12,6 +12,13 @@ import { MessageTooLargeError } from '../../../src/delivery/errors';
 import { AttachmentSourceError, GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { HistoryRecordInvalidError } from '../../../src/history/history-store';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
+import {
+  IncomingHandlerOffError,
+  IncomingLogCursorInvalidError,
+  IncomingMessageNotFoundError,
+  IncomingQueueUnavailableError,
+  NotReprocessableError,
+} from '../../../src/incoming/log/errors';
 import { JiraError, JiraErrorCode, NotAdminError } from '../../../src/jira/errors';
 import { MailValidationError, NotAllowedToSendError } from '../../../src/mail/errors';
 import {
@@ -20,6 +27,7 @@ import {
   TooManyMailHandlersError,
 } from '../../../src/mail-handlers/errors';
 import {
+  INCOMING_LOG_WORDS,
   JIRA_WORDS,
   MAIL_HANDLER_WORDS,
   MAIL_WORDS,
@@ -65,6 +73,11 @@ const SAMPLES: readonly AppError[] = [
   new MailHandlerNotFoundError('handler-1'),
   new MailHandlerInvalidError({ folder: 'Another handler reads this folder.' }),
   new TooManyMailHandlersError(20),
+  new IncomingMessageNotFoundError('a'.repeat(64)),
+  new NotReprocessableError('a'.repeat(64), 'created'),
+  new IncomingQueueUnavailableError(new Error(RAW)),
+  new IncomingHandlerOffError('a'.repeat(64), 'handler-1'),
+  new IncomingLogCursorInvalidError(new Error(RAW)),
   new EmailLogCursorInvalidError(new Error(RAW)),
   new NotAdminError(),
   new CredentialNotFoundError('c-1'),
@@ -107,6 +120,7 @@ const VALIDATION = [
   'NOTIFICATION_RULE_INVALID',
   'MAIL_HANDLER_INVALID',
   'EMAIL_LOG_CURSOR_INVALID',
+  'INCOMING_LOG_CURSOR_INVALID',
 ];
 
 /**
@@ -151,6 +165,7 @@ describe('the words for every error code', () => {
       OUTBOX_WORDS,
       NOTIFICATION_WORDS,
       MAIL_HANDLER_WORDS,
+      INCOMING_LOG_WORDS,
       JIRA_WORDS,
       TEMPLATE_WORDS,
       MAIL_WORDS,

@@ -21,6 +21,7 @@ const READ_FUNCTION: Record<AdminPart, keyof AdminFunctions> = {
   emailLog: 'listEmailLog',
   mailHandlers: 'listMailHandlers',
   handlerProjects: 'listHandlerProjects',
+  incomingLog: 'listIncomingLog',
 };
 
 const PERMISSION_CHECK = '/rest/api/3/mypermissions?permissions=ADMINISTER';

@@ -44,6 +44,7 @@ import type { FetchHandler } from './fake-fetch';
 import { fakeFetch, fakeJwt, jsonResponse } from './fake-fetch';
 import { adminPermissions, fakeJira, sampleIssue } from './fake-jira';
 import { dueAt, FakeOutboxQueue } from './fake-outbox-queue';
+import { incomingLogWorld } from './incoming-log-world';
 import { FakeHandlerMailbox, HANDLER_ISSUE_TYPES, HANDLER_PROJECTS, handlerService, REPORTER } from './mail-handlers';
 import { MemoryEntityStore } from './memory-entity-store';
 import { MemoryKvStore } from './memory-kv-store';
@@ -242,6 +243,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     newId: sequentialIds('rule'),
   });
   const handlerMailbox = new FakeHandlerMailbox();
+  const incoming = incomingLogWorld(appKv, () => clock.now);
   const admin = createAdminFunctions({
     mailHandlers: {
       handlers: handlerService({
@@ -269,6 +271,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       listProjects: async () => [],
     },
     log: { emails: emailLog, settings: logSettings },
+    incomingLog: incoming.incomingLog,
     notifications: {
       rules,
       listStatuses: async () => [
@@ -343,6 +346,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     logSettings,
     logLines,
     ruleStore,
+    ...incoming,
   };
 };
 

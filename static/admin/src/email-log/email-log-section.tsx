@@ -2,8 +2,8 @@ import { useCallback, useState } from 'react';
 
 import type { EmailLogEntry, EmailLogSummary } from '../../../../src/contract';
 import { LoadFailed } from '../../../shared/components/load-failed';
-import { SectionMessage } from '../../../shared/components/section-message';
 import { ListSkeleton } from '../shared/list-skeleton';
+import { LoadMoreRows } from '../shared/load-more';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { EMAIL_DETAIL_TITLE, EmailLogDetail } from './email-log-detail';
 import { EMAIL_LOG_FILTER_IDS, EmailLogFilterBar } from './email-log-filters';
@@ -48,37 +48,16 @@ const EmailLogRows = ({
       </p>
     );
   }
-  const loadingMore = list.more.state === 'loading';
   return (
     <>
       <EmailLogTable items={list.items} openId={openId} onOpen={onOpen} />
-      {list.more.state === 'failed' && (
-        <SectionMessage appearance="error" title="More emails could not be loaded">
-          <p>{list.more.error.message}</p>
-        </SectionMessage>
-      )}
-      {list.cursor !== undefined && (
-        <div className="im-email-log__more">
-          <button
-            type="button"
-            className="im-button"
-            aria-disabled={loadingMore}
-            onClick={() =>
-              void log.loadMore().then((first) => {
-                if (first) onMoreLoaded(first);
-              })
-            }
-          >
-            {loadingMore && <span className="im-spinner" aria-hidden="true" />}
-            Load more
-          </button>
-        </div>
-      )}
-      {loadingMore && (
-        <p role="status" className="im-visually-hidden">
-          Loading more emails…
-        </p>
-      )}
+      <LoadMoreRows
+        more={list.more}
+        hasMore={list.cursor !== undefined}
+        noun="emails"
+        onLoadMore={log.loadMore}
+        onMoreLoaded={onMoreLoaded}
+      />
     </>
   );
 };

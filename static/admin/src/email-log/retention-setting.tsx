@@ -43,7 +43,7 @@ export const RetentionSetting = () => {
           <Field
             id={RETENTION_FIELD_ID}
             label="Keep emails for"
-            hint="Older emails are deleted every day."
+            hint="Older emails, and older messages in the incoming log, are deleted every day."
             error={form.error}
           >
             {(control) => (

@@ -6,6 +6,7 @@ import type {
   CredentialInput,
   EmailLogSettings,
   ListEmailLogInput,
+  ListIncomingLogInput,
   MailHandlerInput,
   MailSettings,
   NotificationRuleInput,
@@ -57,3 +58,6 @@ export const deleteMailHandler = (id: string) => call('deleteMailHandler', { id 
 export const testMailHandler = (id: string) => call('testMailHandler', { id });
 export const listHandlerIssueTypes = (projectKey: string) => call('listHandlerIssueTypes', { projectKey });
 export const searchHandlerReporters = (query: string) => call('searchHandlerReporters', { query });
+export const listIncomingLog = (query: ListIncomingLogInput) => call('listIncomingLog', query);
+export const getIncomingLogEntry = (messageKey: string) => call('getIncomingLogEntry', { messageKey });
+export const processIncomingAgain = (messageKey: string) => call('processIncomingAgain', { messageKey });

@@ -27,6 +27,7 @@ const PART_READS: Record<AdminPart, BridgeCall> = {
   emailLog: { functionKey: 'listEmailLog', payload: {} },
   mailHandlers: { functionKey: 'listMailHandlers', payload: {} },
   handlerProjects: { functionKey: 'listHandlerProjects', payload: {} },
+  incomingLog: { functionKey: 'listIncomingLog', payload: {} },
 };
 
 /**
