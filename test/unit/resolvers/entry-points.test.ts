@@ -30,10 +30,11 @@ const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'u
 
 // Each function's entry file and export (one file per function) are asserted in test/tooling/entry-points.test.ts.
 describe("manifest.yml's functions and their entry points", () => {
-  it('names the daily expiry check and the hourly email log upkeep as scheduled triggers', () => {
+  it('names the daily expiry check, the hourly email log upkeep and the five-minute incoming upkeep as scheduled triggers', () => {
     expect(manifest.modules.scheduledTrigger).toEqual([
       { key: 'credential-expiry-check', function: 'expiry-check', interval: 'day' },
       { key: 'email-log-upkeep', function: 'email-upkeep', interval: 'hour' },
+      { key: 'incoming-mail-upkeep', function: 'incoming-upkeep', interval: 'fiveMinute' },
     ]);
     expect(manifest.modules.function).toContainEqual({
       key: 'expiry-check',
@@ -95,9 +96,10 @@ describe("manifest.yml's functions and their entry points", () => {
     });
   });
 
-  it("has the outbox queue's consumer invoke the email worker's entry point, with the worker's time limit", () => {
+  it("has each queue's consumer invoke its worker's entry point (the outbox's with the worker's time limit)", () => {
     expect(manifest.modules.consumer).toEqual([
       { key: 'email-outbox-consumer', queue: OUTBOX_QUEUE_KEY, function: 'email-worker' },
+      { key: 'incoming-mail-consumer', queue: 'incoming-mail', function: 'incoming-worker' },
     ]);
     expect(manifest.modules.function).toContainEqual({
       key: 'email-worker',
