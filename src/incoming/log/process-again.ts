@@ -43,6 +43,7 @@ export const processAgain = async (messageKey: string, deps: ProcessAgainDeps): 
     handlerId: reclaimed.handlerId,
     graphMessageId: reclaimed.graphMessageId,
     processAgain: true,
+    messageKey: reclaimed.messageKey,
   };
   try {
     await deps.queue.push([job]);

@@ -22,6 +22,7 @@ export const incomingJobSchema = z.object({
   graphMessageId: z.optional(graphId),
   processAgain: z.optional(z.boolean()),
   attempt: z.optional(z.int().check(z.nonnegative(), z.maximum(100))),
+  messageKey: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
 });
 
 export type IncomingJobFields = z.output<typeof incomingJobSchema>;

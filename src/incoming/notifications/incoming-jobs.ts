@@ -15,7 +15,15 @@ export type IncomingJob =
    * One message again: a run that found it busy or hit a passing failure, or the admin's "Process again" of a held
    * or failed one (`processAgain`). `attempt` counts the runs of a passing failure (1 for the first retry).
    */
-  | { kind: 'message'; handlerId: string; graphMessageId: string; processAgain?: boolean; attempt?: number }
+  | {
+      kind: 'message';
+      handlerId: string;
+      graphMessageId: string;
+      processAgain?: boolean;
+      attempt?: number;
+      /** Process again's record (its key): finished as failed if the message is no longer in the mailbox. */
+      messageKey?: string;
+    }
   /** The safety net: the handler's folder read from its stored delta position (every five minutes). */
   | { kind: 'delta'; handlerId: string }
   /** A handler that is enabled but not yet connected: delta position, subscription, and the last N days' mail. */

@@ -27,6 +27,7 @@ const asJob = (fields: IncomingJobFields): IncomingJob | undefined => {
             graphMessageId: fields.graphMessageId,
             ...optional('processAgain', fields.processAgain),
             ...optional('attempt', fields.attempt),
+            ...optional('messageKey', fields.messageKey),
           };
     default:
       return { kind, handlerId };

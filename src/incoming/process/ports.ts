@@ -19,6 +19,8 @@ export interface ProcessJob {
    * failed, for the admin's Process again, instead of being thrown for yet another run.
    */
   finalAttempt?: boolean;
+  /** Process again's record: finished as failed when the message is no longer in the mailbox (`gone`). */
+  messageKey?: string;
 }
 
 /** The handler's settings the use case reads. */

@@ -69,6 +69,17 @@ const finishWritten = async (
   return result;
 };
 
+/**
+ * Process again of a message no longer in the mailbox (moved or deleted since): its record, re-claimed for the run,
+ * ends failed with the reason, rather than staying "processing" with nobody to finish it.
+ */
+const finishGone = async (messageKey: string, deps: ProcessDeps): Promise<void> => {
+  const record = await deps.records.get(messageKey);
+  if (record?.status !== 'processing' || (record.leaseUntil ?? 0) > deps.now()) return;
+  const gone = new InboundGraphError(InboundErrorCode.Gone, 'The message is gone.', { item: 'message' });
+  await finishMessage(deps.records, record, { status: 'failed', error: describeFailure(gone) }, deps.now());
+};
+
 const route = async (
   message: InboundMessage,
   job: ProcessJob,
@@ -102,7 +113,10 @@ const route = async (
  */
 export const processMessage = async (job: ProcessJob, deps: ProcessDeps): Promise<ProcessResult> => {
   const read = await readMessage(job, deps);
-  if (read === undefined) return { outcome: 'gone' };
+  if (read === undefined) {
+    if (job.messageKey !== undefined) await finishGone(job.messageKey, deps);
+    return { outcome: 'gone' };
+  }
   const { message, receipt } = read;
   const seen = seenMessage(message, job, deps.mailbox.mailbox, receipt, deps.now());
   const claim = await claimRun(job, seen, deps);

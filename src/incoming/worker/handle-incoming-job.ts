@@ -101,7 +101,11 @@ export const handleIncomingJob = async (job: IncomingJob, deps: IncomingWorkerDe
         messages: await processMessages(handler, job.messageIds, {}, deps),
       };
     case 'message': {
-      const options = { ...(job.processAgain === true ? { processAgain: true } : {}), attempt: job.attempt ?? 0 };
+      const options = {
+        ...(job.processAgain === true ? { processAgain: true } : {}),
+        ...(job.messageKey === undefined ? {} : { messageKey: job.messageKey }),
+        attempt: job.attempt ?? 0,
+      };
       const messages = await processMessages(handler, [job.graphMessageId], options, deps);
       return { job: 'message', outcome: 'processed', messages };
     }

@@ -21,6 +21,7 @@ const GIVE_UP_AFTER = MAX_MESSAGE_ATTEMPTS * 2;
 
 interface Options {
   processAgain?: boolean;
+  messageKey?: string;
   /** The attempt the messages are on: 0 for the first run. */
   attempt?: number;
 }
@@ -30,6 +31,7 @@ const messageJob = (handlerId: string, graphMessageId: string, options: Options,
   handlerId,
   graphMessageId,
   ...(options.processAgain === true ? { processAgain: true } : {}),
+  ...(options.messageKey === undefined ? {} : { messageKey: options.messageKey }),
   attempt,
 });
 
@@ -64,6 +66,7 @@ export const processMessages = async (
           handlerId: handler.id,
           graphMessageId,
           ...(options.processAgain === true ? { processAgain: true } : {}),
+          ...(options.messageKey === undefined ? {} : { messageKey: options.messageKey }),
           finalAttempt,
         },
         processing,

@@ -9,6 +9,14 @@ const samples: Sample[] = [
     'a message, processed again',
     { kind: 'message', handlerId: 'h-1', graphMessageId: 'AAMk-1', processAgain: true, attempt: 3 },
   ],
+  [
+    'Process again with its record',
+    { kind: 'message', handlerId: 'h-1', graphMessageId: 'AAMk-1', processAgain: true, messageKey: 'a'.repeat(64) },
+  ],
+  [
+    'a record key that is no digest',
+    { kind: 'message', handlerId: 'h-1', graphMessageId: 'AAMk-1', messageKey: 'in:abc' },
+  ],
   ['lifecycle', { kind: 'lifecycle', handlerId: 'h-1', subscriptionId: 's-1', event: 'reauthorizationRequired' }],
   ['unknown keys, stripped', { kind: 'delta', handlerId: 'h-1', extra: 1 }],
   ['an unknown kind', { kind: 'resend', handlerId: 'h-1' }],

@@ -161,7 +161,9 @@ describe('the incoming log service', () => {
       expect(entry).toMatchObject({ status: 'processing', result: 'Processing', canProcessAgain: false, attempts: 2 });
       expect(entry.error).toBeUndefined();
       expect(entry.reason).toBeUndefined();
-      expect(pushed).toEqual([[{ kind: 'message', handlerId, graphMessageId: `AAMk-${n}`, processAgain: true }]]);
+      expect(pushed).toEqual([
+        [{ kind: 'message', handlerId, graphMessageId: `AAMk-${n}`, processAgain: true, messageKey: keyOf(n) }],
+      ]);
 
       // The job's run takes the message over at once: no run holds the claim, so it is never "busy".
       const claim = await claimMessage(records, seenMessage(n, { handlerId }), {

@@ -15,6 +15,7 @@ import { DEFAULT_REPORTER, FakeMailbox, inboundMessage, LEASE_MS, NOW, processWo
 const text = (doc: AdfDocument): string => adfText(doc as Parameters<typeof adfText>[0]);
 
 const JOB = { handlerId: 'h-support', graphMessageId: 'AAMk-1' };
+const RECEIPT = { status: 200, requestId: 'r', clientRequestId: 'c', attempts: 1 };
 
 const setup = (handlerOverrides: Partial<ProcessHandler> = {}, message = inboundMessage()) => {
   const world = processWorld();
@@ -290,6 +291,21 @@ describe('processMessage: failures', () => {
     const next = await processMessage(JOB, deps);
     expect(next).toMatchObject({ outcome: 'created', record: { issueKey: 'DEMO-1', attempts: 2 } });
     expect(jira.issues.size).toBe(1);
+  });
+
+  it("finishes Process again's record as failed when the message is no longer in the mailbox", async () => {
+    const { deps, mailbox, clock } = setup();
+    const seen = seenMessage(inboundMessage(), JOB, deps.mailbox.mailbox, RECEIPT, NOW);
+    const claimed = await claimMessage(deps.records, seen, { now: NOW, leaseMs: 0 });
+    expect(claimed.kind).toBe('claimed');
+    mailbox.messages.clear();
+    clock.now = NOW + 1_000;
+    const messageKey = incomingMessageKey(seen);
+    expect(await processMessage({ ...JOB, processAgain: true, messageKey }, deps)).toEqual({ outcome: 'gone' });
+    expect(await deps.records.get(messageKey)).toMatchObject({
+      status: 'failed',
+      error: { code: 'GRAPH_ITEM_GONE', message: 'The message or an attachment is no longer in the mailbox.' },
+    });
   });
 
   it('throws a retryable busy error while another run holds the claim', async () => {
