@@ -19,6 +19,8 @@ export interface IncomingStack {
   logs: string[];
   /** The incoming log's records (custom entity `incoming-message`) as stored now, oldest first. */
   records: () => IncomingRecord[];
+  /** One entry of the app's kvs as stored now (undefined when absent). */
+  stored: (key: string) => unknown;
   close: () => Promise<void>;
 }
 
@@ -37,6 +39,11 @@ export const startIncomingStack = async (): Promise<IncomingStack> => {
           .prepare("SELECT value FROM entity_items WHERE scope = 'incoming-message' ORDER BY created_at, key")
           .all() as Array<{ value: string }>
       ).map((row) => JSON.parse(row.value) as IncomingRecord),
+    stored: (key) => {
+      const row = kvs.prepare("SELECT value FROM kv_items WHERE scope = '' AND key = ?").get(key) as
+        { value: string } | undefined;
+      return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+    },
     close: async () => {
       kvs.close();
       await host.close();
