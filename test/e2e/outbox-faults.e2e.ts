@@ -20,6 +20,7 @@ import { SUPPORT_MAILBOX } from './support/admin-page';
 import { BUNDLED_APP } from './support/bundled-app';
 import { invokeFunction, unwrap } from './support/forge-invoke';
 import { countInvocationCosts } from './support/invocation-costs';
+import { ONLY_DATE } from './support/only-date';
 
 const EMAILS = 500;
 const ISSUES = ['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-4', 'DEMO-5'];
@@ -43,24 +44,6 @@ const KVS_CEILING_NOW = 12;
  * come 0.5 to 1.5 s before their slot (outbox-queue.ts) and the clock no longer jumps under an invocation.
  */
 const SHARE_FLOOR_NOW = 95;
-
-/** Every timer stays real; only Date is replaced, and it runs at real speed between jumps. */
-const ONLY_DATE = [
-  'hrtime',
-  'nextTick',
-  'performance',
-  'queueMicrotask',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'requestIdleCallback',
-  'cancelIdleCallback',
-  'setImmediate',
-  'clearImmediate',
-  'setInterval',
-  'clearInterval',
-  'setTimeout',
-  'clearTimeout',
-] as const;
 
 let host: LocalHost;
 let dataDir: string;

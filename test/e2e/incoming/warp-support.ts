@@ -1,22 +1,5 @@
 import type { LocalHost } from '../../../local/host';
-
-/** Every timer stays real; only Date is replaced, and it runs at real speed between jumps. */
-const ONLY_DATE = [
-  'hrtime',
-  'nextTick',
-  'performance',
-  'queueMicrotask',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'requestIdleCallback',
-  'cancelIdleCallback',
-  'setImmediate',
-  'clearImmediate',
-  'setInterval',
-  'clearInterval',
-  'setTimeout',
-  'clearTimeout',
-] as const;
+import { ONLY_DATE } from '../support/only-date';
 
 export interface WarpedClock {
   /** Time skipped so far, ms. */
