@@ -48,7 +48,9 @@ const main = async (): Promise<void> => {
   console.log(`  Admin page:        ${host.url}/admin`);
   console.log(`  Issue:             ${host.url}/browse/${issueKey}`);
   console.log(`  Automation:        ${host.url}/automation`);
-  console.log(`  Sent mail:         ${host.microsoft.graphBaseUrl}/mailbox`);
+  console.log(
+    `  Mailboxes:         ${host.microsoft.graphBaseUrl}/mailbox (sent mail; Reply and "Write to this mailbox" for incoming mail)`,
+  );
   console.log(`  Entra portal:      ${host.microsoft.loginBaseUrl}/portal`);
   console.log('Press Ctrl+C to stop.');
 
