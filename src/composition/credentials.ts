@@ -1,4 +1,8 @@
-import { createCredentialService, type CredentialService } from '../credentials/credential-service';
+import {
+  createCredentialService,
+  type CredentialService,
+  type CredentialServiceDeps,
+} from '../credentials/credential-service';
 import { createCredentialStore, type CredentialStore } from '../credentials/credential-store';
 import type { StoredCredential } from '../credentials/stored-credential';
 import { systemClock } from '../shared/seams';
@@ -11,9 +15,12 @@ export interface Credentials {
 }
 
 /** The credentials in app storage and secret storage. */
-export const buildCredentials = (kv: KvStore): Credentials => {
+export const buildCredentials = (
+  kv: KvStore,
+  more: Pick<CredentialServiceDeps, 'handlersReading'> = {},
+): Credentials => {
   const store = createCredentialStore(kv);
-  return { store, service: createCredentialService({ store, now: systemClock }) };
+  return { store, service: createCredentialService({ store, now: systemClock, ...more }) };
 };
 
 /** A rule's credential by id, else the default one. */

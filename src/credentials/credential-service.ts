@@ -12,6 +12,7 @@ import { credentialFieldErrors } from './credential-rules';
 import type { CredentialStore, SecretKind } from './credential-store';
 import {
   CredentialInUseError,
+  CredentialReadByHandlersError,
   CredentialNotFoundError,
   CredentialValidationError,
   NoCredentialConfiguredError,
@@ -26,6 +27,11 @@ export interface CredentialServiceDeps {
   now: Clock;
   newId?: () => string;
   env?: PolicyEnv;
+  /**
+   * The names of the mail handlers that read their mailbox through a credential: one they use cannot be deleted.
+   * Given only where credentials are deleted (the admin page), so other functions load no mail handler code.
+   */
+  handlersReading?: (credentialId: string) => Promise<string[]>;
 }
 
 export type RotationReason = 'expired' | 'invalid';
@@ -305,6 +311,8 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
       const target = sorted.find((credential) => credential.id === id);
       const usedBy = target === undefined ? [] : usesOf(target, defaultId, sorted.length);
       if (usedBy.length > 0) throw new CredentialInUseError(id, usedBy);
+      const handlers = (await deps.handlersReading?.(id)) ?? [];
+      if (handlers.length > 0) throw new CredentialReadByHandlersError(id, handlers);
       await store.remove(id);
       return { id };
     },

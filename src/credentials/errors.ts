@@ -9,6 +9,8 @@ export const CredentialErrorCode = {
   SecretMissing: 'SECRET_MISSING',
   PrivateKeyMissing: 'PRIVATE_KEY_MISSING',
   InUse: 'CREDENTIAL_IN_USE',
+  /** Mail handlers read their mailboxes through it. */
+  ReadByHandlers: 'CREDENTIAL_READ_BY_HANDLERS',
   Invalid: 'CREDENTIAL_INVALID',
   SecretRequired: 'SECRET_REQUIRED',
 } as const;
@@ -51,6 +53,19 @@ export class CredentialInUseError extends AppError<'CREDENTIAL_IN_USE'> {
   constructor(id: string, usedBy: readonly string[]) {
     super('CredentialInUseError', CredentialErrorCode.InUse, `Credential "${id}" is in use: ${usedBy.join(', ')}.`);
     this.usedBy = usedBy;
+  }
+}
+
+/** Deleting the credential would leave mail handlers that read their mailboxes through it with none. */
+export class CredentialReadByHandlersError extends AppError<'CREDENTIAL_READ_BY_HANDLERS'> {
+  readonly handlers: readonly string[];
+  constructor(id: string, handlers: readonly string[]) {
+    super(
+      'CredentialReadByHandlersError',
+      CredentialErrorCode.ReadByHandlers,
+      `Credential "${id}" is read through by mail handlers: ${handlers.join(', ')}.`,
+    );
+    this.handlers = handlers;
   }
 }
 

@@ -25,6 +25,8 @@ const CONNECTION_INCOMPLETE = `Issue Mailer's connection to Microsoft 365 is not
 
 export const CREDENTIAL_IN_USE_MESSAGE =
   'Email this issue sends through this credential as the default. Make another credential the default first.';
+export const CREDENTIAL_READ_BY_HANDLERS_MESSAGE =
+  'Mail handlers read their mailbox through this credential. Choose another credential for them, or delete them, first.';
 
 /** Agents know Microsoft 365, not its Graph API. */
 export const GRAPH_WORDS: Readonly<
@@ -140,6 +142,7 @@ export const CREDENTIAL_WORDS: Readonly<Record<CredentialErrorCode, ErrorWords>>
   [CredentialErrorCode.SecretMissing]: { admin: NO_SECRET_MESSAGE, user: CONNECTION_INCOMPLETE },
   [CredentialErrorCode.PrivateKeyMissing]: { admin: NO_PRIVATE_KEY_MESSAGE, user: CONNECTION_INCOMPLETE },
   [CredentialErrorCode.InUse]: { admin: CREDENTIAL_IN_USE_MESSAGE },
+  [CredentialErrorCode.ReadByHandlers]: { admin: CREDENTIAL_READ_BY_HANDLERS_MESSAGE },
   [CredentialErrorCode.Invalid]: VALIDATION_WORDS,
   [CredentialErrorCode.SecretRequired]: VALIDATION_WORDS,
 };

@@ -1,5 +1,6 @@
 import { createTrafficHealth } from '../../credentials/traffic-health';
 import { requestJiraAsUser } from '../../jira/jira-client';
+import { createMailHandlerStore } from '../../mail-handlers/mail-handler-store';
 import { createTokenCache } from '../../oauth/token-cache';
 import { createConnectionTestLog } from '../../outbox/connection-test-record';
 import { createEmailRecordStore } from '../../outbox/email-records';
@@ -8,6 +9,7 @@ import { createForgeEntityStore } from '../../storage/entity-store';
 import { OUTBOX_EMAIL_ENTITY } from '../../storage/keys';
 import type { AdminDeps } from '../admin-deps';
 import { createAppKvStore } from '../app-kv';
+import { appLog } from '../app-log';
 import { buildCredentials } from '../credentials';
 import { buildWarnings } from '../warnings';
 
@@ -20,7 +22,11 @@ export const createAdminCredentialsDeps = (): Omit<
   'mail' | 'log' | 'notifications' | 'mailHandlers' | 'incomingLog'
 > => {
   const kv = createAppKvStore();
-  const credentials = buildCredentials(kv);
+  const handlers = createMailHandlerStore(kv, appLog);
+  const credentials = buildCredentials(kv, {
+    handlersReading: async (credentialId) =>
+      (await handlers.list()).filter((handler) => handler.credentialId === credentialId).map((one) => one.name),
+  });
   const warnings = buildWarnings(kv, credentials.store);
   return {
     credentials: credentials.service,

@@ -2,6 +2,7 @@ import { createCredentialService } from '../../../src/credentials/credential-ser
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import {
   CredentialInUseError,
+  CredentialReadByHandlersError,
   CredentialNotFoundError,
   CredentialValidationError,
   NoCredentialConfiguredError,
@@ -11,13 +12,14 @@ import {
 import { parsedInput, SECRET, sequentialIds, tickingClock, unchecked } from '../support/credentials';
 import { MemoryKvStore } from '../support/memory-kv-store';
 
-const setup = (env: Record<string, string> = {}) => {
+const setup = (env: Record<string, string> = {}, handlers: Array<{ name: string; credentialId: string }> = []) => {
   const kv = new MemoryKvStore();
   const service = createCredentialService({
     store: createCredentialStore(kv),
     now: tickingClock(),
     newId: sequentialIds(),
     env,
+    handlersReading: async (id) => handlers.filter((one) => one.credentialId === id).map((one) => one.name),
   });
   return { kv, service };
 };
@@ -161,6 +163,20 @@ describe('credential service', () => {
 
     expect([...kv.plain.keys()]).toEqual(['credential:cred-1']);
     expect([...kv.secrets.keys()]).toEqual(['credential-secret:cred-1']);
+  });
+
+  it('refuses to delete a credential mail handlers read their mailbox through, naming them', async () => {
+    const { kv, service } = setup({}, [
+      { name: 'Support inbox', credentialId: 'cred-2' },
+      { name: 'Sales inbox', credentialId: 'cred-2' },
+      { name: 'Other', credentialId: 'cred-1' },
+    ]);
+    await service.save(parsedInput({ name: 'First' }));
+    await service.save(parsedInput({ name: 'Second' }));
+    const error = await service.remove('cred-2').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialReadByHandlersError);
+    expect(error).toMatchObject({ code: 'CREDENTIAL_READ_BY_HANDLERS', handlers: ['Support inbox', 'Sales inbox'] });
+    expect(kv.plain.has('credential:cred-2')).toBe(true);
   });
 
   it('refuses to delete the default while other credentials exist, and says what uses it', async () => {

@@ -1,5 +1,6 @@
 import {
   CredentialInUseError,
+  CredentialReadByHandlersError,
   CredentialNotFoundError,
   NoCredentialConfiguredError,
   PrivateKeyMissingError,
@@ -81,6 +82,12 @@ describe('toResolverError', () => {
       'admin',
       'CREDENTIAL_IN_USE',
       'Email this issue sends through this credential as the default. Make another credential the default first.',
+    ],
+    [
+      new CredentialReadByHandlersError('x', ['Support inbox']),
+      'admin',
+      'CREDENTIAL_READ_BY_HANDLERS',
+      'Mail handlers read their mailbox through this credential. Choose another credential for them, or delete them, first.',
     ],
     [
       new PrivateKeyMissingError('x'),

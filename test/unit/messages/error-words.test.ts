@@ -1,6 +1,7 @@
 import { ActionInputError, RuleActorNotAllowedError, RuleSendLimitError } from '../../../src/automation/errors';
 import {
   CredentialInUseError,
+  CredentialReadByHandlersError,
   CredentialNotFoundError,
   CredentialValidationError,
   NoCredentialConfiguredError,
@@ -85,6 +86,7 @@ const SAMPLES: readonly AppError[] = [
   new SecretMissingError('c-1'),
   new PrivateKeyMissingError('c-1'),
   new CredentialInUseError('c-1', ['Email this issue (default credential)']),
+  new CredentialReadByHandlersError('c-1', ['Support inbox']),
   new CredentialValidationError({ scope: 'Use .default.' }),
   new SecretRequiredError(),
   new EndpointNotAllowedError('Graph base URL', 'https://x.example', 'no'),
