@@ -12,8 +12,8 @@ import { credentialFieldErrors } from './credential-rules';
 import type { CredentialStore, SecretKind } from './credential-store';
 import {
   CredentialInUseError,
-  CredentialReadByHandlersError,
   CredentialNotFoundError,
+  CredentialReadByHandlersError,
   CredentialValidationError,
   NoCredentialConfiguredError,
   PrivateKeyMissingError,

@@ -2,8 +2,8 @@ import { createCredentialService } from '../../../src/credentials/credential-ser
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import {
   CredentialInUseError,
-  CredentialReadByHandlersError,
   CredentialNotFoundError,
+  CredentialReadByHandlersError,
   CredentialValidationError,
   NoCredentialConfiguredError,
   SecretMissingError,

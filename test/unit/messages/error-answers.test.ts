@@ -1,7 +1,7 @@
 import {
   CredentialInUseError,
-  CredentialReadByHandlersError,
   CredentialNotFoundError,
+  CredentialReadByHandlersError,
   NoCredentialConfiguredError,
   PrivateKeyMissingError,
   SecretMissingError,

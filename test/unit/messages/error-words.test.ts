@@ -1,8 +1,8 @@
 import { ActionInputError, RuleActorNotAllowedError, RuleSendLimitError } from '../../../src/automation/errors';
 import {
   CredentialInUseError,
-  CredentialReadByHandlersError,
   CredentialNotFoundError,
+  CredentialReadByHandlersError,
   CredentialValidationError,
   NoCredentialConfiguredError,
   PrivateKeyMissingError,
