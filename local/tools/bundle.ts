@@ -5,10 +5,23 @@
  */
 import path from 'node:path';
 
-import { bundleForge, missingHandlers, ROOT } from './forge-bundle';
+import { bundleInputsDigest, bundleIsCurrent, bundleStamp } from './bundle-inputs';
+import { bundledHandlerFiles, bundleForge, DEFAULT_BUNDLE_DIR, missingHandlers, ROOT } from './forge-bundle';
 
 const main = async (): Promise<void> => {
   const started = Date.now();
+  const digest = await bundleInputsDigest(ROOT);
+  const stamp = bundleStamp(DEFAULT_BUNDLE_DIR);
+  if (
+    !process.argv.includes('--force') &&
+    (await bundleIsCurrent(DEFAULT_BUNDLE_DIR, digest, await bundledHandlerFiles()))
+  ) {
+    console.log(
+      `${path.relative(ROOT, DEFAULT_BUNDLE_DIR)}/ is up to date: no input changed since it was bundled (--force bundles anyway)`,
+    );
+    return;
+  }
+  await stamp.forget();
   const result = await bundleForge();
   for (const warning of result.warnings) console.warn(`warning: ${warning.split('\n')[0] ?? ''}`);
   const missing = missingHandlers(result);
@@ -25,6 +38,7 @@ const main = async (): Promise<void> => {
     console.error(`Handlers missing from the bundle: ${missing.join(', ')}`);
     process.exit(1);
   }
+  await stamp.record(digest);
   console.log(
     `Bundled ${result.entries.length} handler file(s) with @forge/bundler in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

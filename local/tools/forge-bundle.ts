@@ -81,6 +81,12 @@ const offlineScript = (what: string) => ({
   version: '0.0.0-offline',
 });
 
+/** The bundle files `bundleForge` writes for the app in `root`: one per handler file manifest.yml names. */
+export const bundledHandlerFiles = async (root: string = ROOT): Promise<string[]> => {
+  const manifest: unknown = parse(await readFile(path.join(root, 'manifest.yml'), 'utf8'));
+  return [...new Set(readFunctions(manifest).map(({ handler }) => `${splitHandler(handler).file}.cjs`))];
+};
+
 /** Runs Forge's bundler over the app in `root` and writes the bundles to `outDir` (emptied first). */
 export const bundleForge = async (
   options: { root?: string; outDir?: string; log?: (line: string) => void } = {},

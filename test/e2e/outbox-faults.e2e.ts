@@ -20,7 +20,7 @@ import { SUPPORT_MAILBOX } from './support/admin-page';
 import { BUNDLED_APP } from './support/bundled-app';
 import { invokeFunction, unwrap } from './support/forge-invoke';
 import { countInvocationCosts } from './support/invocation-costs';
-import { ONLY_DATE } from './support/only-date';
+import { installWarpedDate, type WarpedDate } from './support/warped-date';
 
 const EMAILS = 500;
 const ISSUES = ['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-4', 'DEMO-5'];
@@ -48,12 +48,12 @@ const SHARE_FLOOR_NOW = 95;
 let host: LocalHost;
 let dataDir: string;
 let warp: NodeJS.Timeout | undefined;
-let jumpedMs = 0;
+let clock: WarpedDate;
 /** A "Send" invocation is running: the clock does not jump under it (it reads the time, then pushes a delay). */
 let sending = false;
 
 beforeAll(async () => {
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: [...ONLY_DATE] });
+  clock = installWarpedDate();
   dataDir = await mkdtemp(path.join(tmpdir(), 'issue-mailer-faults-'));
   host = await startLocalHost({
     port: 0,
@@ -71,7 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (warp !== undefined) clearInterval(warp);
   await host?.close();
-  jest.useRealTimers();
+  clock.restore();
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -86,10 +86,8 @@ const startWarp = (): void => {
       status.ready === 0 &&
       status.nextDueAt !== undefined &&
       status.nextDueAt > now
-    ) {
-      jumpedMs += status.nextDueAt - now;
-      jest.setSystemTime(status.nextDueAt);
-    }
+    )
+      clock.jumpTo(status.nextDueAt);
   }, 20);
 };
 
@@ -221,7 +219,7 @@ describe('the outbox under faults', () => {
             `; ${cost.totalKvs} in all)`,
           `kvs operations per email by kind: ${cost.byKind.map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
           `peak concurrent Graph requests on the mailbox: ${stats.peakConcurrency[SUPPORT_MAILBOX] ?? 0}`,
-          `time: ${realSeconds.toFixed(0)} s real, ${(jumpedMs / 1000).toFixed(0)} s of waiting skipped by the warped clock`,
+          `time: ${realSeconds.toFixed(0)} s real, ${(clock.jumpedMs() / 1000).toFixed(0)} s of waiting skipped by the warped clock`,
         ].join('\n'),
       );
       expect(peak).toBeLessThanOrEqual(EXCHANGE_PER_MINUTE);

@@ -6,6 +6,7 @@ import type { InvocationScope, InvocationScopes } from './invocation-scope';
 import { handlerRefOf } from './isolation/isolated-handler';
 import { type PlatformProxy, startPlatformProxy } from './isolation/platform-proxy';
 import { FunctionWorkerPool, type FunctionWorkerPoolOptions } from './isolation/worker-pool';
+import { machineNow } from './machine-clock';
 import type { SiteIdentity } from './site-identity';
 
 export interface FunctionRunnerDeps {
@@ -54,7 +55,7 @@ export const createFunctionRunner = (deps: FunctionRunnerDeps) => {
         site,
         scope,
         memoryMB: ref.memoryMB,
-        hostNowMs: Date.now(),
+        hostClockOffsetMs: Date.now() - machineNow(),
         proxyUrl: platform.url,
         signal,
       });

@@ -1,5 +1,5 @@
 import type { LocalHost } from '../../../local/host';
-import { ONLY_DATE } from '../support/only-date';
+import { installWarpedDate } from '../support/warped-date';
 
 export interface WarpedClock {
   /** Time skipped so far, ms. */
@@ -15,23 +15,20 @@ export interface WarpedClock {
  * Date. Call it before the host starts; `stop()` in afterAll, after the host closed.
  */
 export const warpClock = (host: () => LocalHost | undefined): WarpedClock => {
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: [...ONLY_DATE] });
-  let jumped = 0;
+  const clock = installWarpedDate();
   const timer = setInterval(() => {
     const current = host();
     if (current === undefined) return;
     const status = current.queue.status();
     const now = Date.now();
-    if (status.inFlight === 0 && status.ready === 0 && status.nextDueAt !== undefined && status.nextDueAt > now) {
-      jumped += status.nextDueAt - now;
-      jest.setSystemTime(status.nextDueAt);
-    }
+    if (status.inFlight === 0 && status.ready === 0 && status.nextDueAt !== undefined && status.nextDueAt > now)
+      clock.jumpTo(status.nextDueAt);
   }, 20);
   return {
-    jumpedMs: () => jumped,
+    jumpedMs: clock.jumpedMs,
     stop: () => {
       clearInterval(timer);
-      jest.useRealTimers();
+      clock.restore();
     },
   };
 };

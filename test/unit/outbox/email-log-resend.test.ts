@@ -17,7 +17,8 @@ const worldWithFailure = async () => {
   const world = await configuredWorld({ microsoft: microsoft.handler });
   world.clock.now = NOW + 60_000;
   microsoft.sends.push(() => graphError(403, 'ErrorAccessDenied'));
-  await world.issueAction.sendIssueEmail(issueRequest(payload));
+  // Checked, so that a send refused before the outbox names its reason here rather than as a missing record later.
+  expect(await world.issueAction.sendIssueEmail(issueRequest(payload))).toMatchObject({ ok: true });
   await world.drainOutbox();
   const store = createCredentialStore(world.kv);
   /** The admin saves the credential at `at` (its mailbox changed when given). */

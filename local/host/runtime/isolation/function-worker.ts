@@ -91,7 +91,7 @@ const loadHandler = (modulePath: string, exportName: string): ((...args: unknown
 
 const invoke = async (message: InvokeMessage): Promise<AnswerMessage> => {
   try {
-    followHostClock(message.hostNowMs);
+    followHostClock(message.hostClockOffsetMs);
     proxyUrl = message.proxyUrl;
     install(message.site);
     const handler = loadHandler(message.handler.module, message.handler.export);

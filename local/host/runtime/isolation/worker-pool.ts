@@ -20,7 +20,7 @@ export interface IsolatedInvocation {
   site: SiteIdentity;
   scope: InvocationScope;
   memoryMB: number;
-  hostNowMs: number;
+  hostClockOffsetMs: number;
   proxyUrl: string;
   /** Aborted when the invocation's time is up: the worker is stopped, as Forge stops the container. */
   signal: AbortSignal;
@@ -166,7 +166,7 @@ export class FunctionWorkerPool {
       event: JSON.stringify(invocation.event ?? null),
       site: invocation.site,
       scope: invocation.scope,
-      hostNowMs: invocation.hostNowMs,
+      hostClockOffsetMs: invocation.hostClockOffsetMs,
       proxyUrl: invocation.proxyUrl,
     };
     resetPeak(pid);

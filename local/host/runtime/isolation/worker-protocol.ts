@@ -37,8 +37,11 @@ export const invokeMessageSchema = z.object({
   event: z.string(),
   site: siteSchema,
   scope: scopeSchema,
-  /** The host's clock when it sent the message: the worker's Date follows it (a host with a moved clock in tests). */
-  hostNowMs: z.number(),
+  /**
+   * How far the host's Date is from the machine's clock (a host with a moved clock in tests): the worker's Date
+   * follows it. An offset, not the host's time, so the time the message took to arrive does not count.
+   */
+  hostClockOffsetMs: z.number(),
   /** The platform proxy this worker's `__forge_fetch__` calls go to (loopback). */
   proxyUrl: z.string().url(),
 });
