@@ -21,13 +21,14 @@ export interface TokenEndpointContext {
   ownTokenUrl: () => string;
 }
 
-// Google's token answers are never cached.
+// The headers of the real endpoint's answers as public logs show them (never cached).
 const HEADERS: Record<string, string> = {
   'Content-Type': 'application/json; charset=utf-8',
   'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate',
   Pragma: 'no-cache',
   Expires: 'Mon, 01 Jan 1990 00:00:00 GMT',
   'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'SAMEORIGIN',
 };
 
 const refuse = (res: ServerResponse, err: GoogleTokenErrorAnswer): void =>
@@ -43,8 +44,8 @@ const formOf = (req: IncomingMessage, body: Buffer): URLSearchParams => {
 /**
  * `POST /token`, the JWT bearer grant of https://developers.google.com/identity/protocols/oauth2/service-account
  * ("Making the access token request", "Handling the response"): form-encoded `grant_type` and `assertion`; the
- * answer is `access_token`, `expires_in` and `token_type` Bearer, errors are 400 with `error` and
- * `error_description`.
+ * answer is `access_token`, `expires_in` and `token_type` Bearer, errors carry `error` and
+ * `error_description` (400, or 401 for unauthorized_client).
  */
 export const handleTokenRequest = async (
   ctx: TokenEndpointContext,

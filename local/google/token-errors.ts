@@ -36,14 +36,20 @@ export const GoogleTokenErrors = {
     ),
   invalidScope: () => answer('invalid_scope', 'Invalid OAuth scope or ID token audience provided.'),
   unknownUser: () => answer('invalid_grant', 'Invalid email or User ID'),
+  /*
+   * unauthorized_client comes with 401, not 400: real answers logged in public reports
+   * (github.com/hlavki/g-suite-identity-sync/issues/7 "Response-Code: 401",
+   * github.com/googleapis/google-api-php-client/issues/950 "401 Unauthorized").
+   */
   /** The service account's client ID is not on the Admin console's Domain-wide delegation page. */
-  notDelegated: () => answer('unauthorized_client', 'Unauthorized client or scope in request.'),
+  notDelegated: () => answer('unauthorized_client', 'Unauthorized client or scope in request.', 401),
   /** The client is listed, but without every scope the JWT asks for. */
   scopeNotDelegated: () =>
     answer(
       'unauthorized_client',
       'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the ' +
         'scopes requested.',
+      401,
     ),
   clientDisabled: () => answer('disabled_client', 'The OAuth client was disabled.'),
 } as const;

@@ -1,5 +1,5 @@
 /**
- * The Gmail API scopes Issue Mailer asks for (https://developers.google.com/workspace/gmail/api/auth/scopes):
+ * The Gmail API scopes Issue Mailer asks for (https://developers.google.com/gmail/api/auth/scopes):
  * `gmail.send` to send as the mailbox, `gmail.modify` to read and label incoming mail.
  */
 export const GMAIL_SEND_SCOPE = 'https://www.googleapis.com/auth/gmail.send';

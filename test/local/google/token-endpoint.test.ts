@@ -83,7 +83,7 @@ describe("Google emulator POST /token with the app's token client", () => {
       description: error.description,
     }).toEqual({
       code: GoogleTokenErrorCode.DelegationMissing,
-      status: 400,
+      status: 401,
       oauthError: 'unauthorized_client',
       description,
     });

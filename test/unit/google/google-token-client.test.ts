@@ -140,7 +140,9 @@ describe('requestGoogleAccessToken', () => {
     ['org_internal', 'This client is restricted to users within its organization.', GoogleTokenErrorCode.OrgInternal],
     ['temporarily_unavailable', 'Try later.', GoogleTokenErrorCode.Rejected],
   ])('maps %s "%s" to its code', async (oauthError, description, code) => {
-    const error = await failure(jsonResponse(400, { error: oauthError, error_description: description }));
+    // Google answers unauthorized_client with 401, the others with 400.
+    const status = oauthError === 'unauthorized_client' ? 401 : 400;
+    const error = await failure(jsonResponse(status, { error: oauthError, error_description: description }));
     expect({
       code: error.code,
       oauthError: error.oauthError,
@@ -150,9 +152,11 @@ describe('requestGoogleAccessToken', () => {
       code,
       oauthError,
       description,
-      status: 400,
+      status,
     });
-    expect(error.message).toBe(`${WHERE} answered 400 (${oauthError}: ${description}): the token request was refused.`);
+    expect(error.message).toBe(
+      `${WHERE} answered ${status} (${oauthError}: ${description}): the token request was refused.`,
+    );
     expect(error.transient).toBe(false);
   });
 
