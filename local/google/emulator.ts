@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { writeResponse } from '../shared/http-kit';
+import { AccessTokenStore, type IssuedAccessToken } from './access-tokens';
+import { parseWorkspaceConfig } from './config';
+import { startLoopbackServer } from './loopback-server';
+import { handleTokenRequest, type TokenEndpointContext } from './token-endpoint';
+import type { GoogleWorkspaceConfig } from './types';
+import { type ServiceAccountKeyFile, WorkspaceDirectory } from './workspace-directory';
+
+export interface GoogleEmulatorOptions {
+  /** A Workspace config: parsed JSON shaped like local/google/workspace.json, or loadWorkspaceConfig's result. */
+  config: unknown;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** The emulator's clock; the system clock by default. */
+  now?: () => Date;
+}
+
+export interface GoogleEmulator {
+  /** Base URL, e.g. http://127.0.0.1:4021. */
+  url: string;
+  /** `${url}/token`: what the app's Google token client is pointed at. */
+  tokenUrl: string;
+  config: GoogleWorkspaceConfig;
+  /** The grant behind a bearer token the emulator issued, while it is valid: for the Gmail routes. */
+  lookupAccessToken: (token: string) => IssuedAccessToken | undefined;
+  /** Every issued access token stops working. */
+  expireAccessTokens: () => void;
+  requestCounts: () => { token: number };
+  /** Admin console > Domain-wide delegation: a client's scopes, or undefined to delete the client. */
+  setDelegation: (clientId: string, scopes: readonly string[] | undefined) => void;
+  setUserSuspended: (email: string, suspended: boolean) => void;
+  setServiceAccountDisabled: (clientEmail: string, disabled: boolean) => void;
+  /** Cloud console > Keys: a new key (the downloaded JSON file), delete or disable one. */
+  createServiceAccountKey: (clientEmail: string) => ServiceAccountKeyFile;
+  deleteServiceAccountKey: (clientEmail: string, privateKeyId: string) => void;
+  setServiceAccountKeyDisabled: (clientEmail: string, privateKeyId: string, disabled: boolean) => void;
+  close: () => Promise<void>;
+}
+
+const notFound = (res: ServerResponse): void =>
+  writeResponse(
+    res,
+    404,
+    { 'Content-Type': 'application/json; charset=utf-8' },
+    `${JSON.stringify({ error: { code: 404, message: 'Not Found', status: 'NOT_FOUND' } }, null, 2)}\n`,
+  );
+
+/**
+ * Starts the Google emulator on its own loopback listener: Google's OAuth 2.0 token endpoint for service accounts
+ * (`POST /token`), with the Workspace's users, service account keys and domain-wide delegation as config says and
+ * the control methods change them. Gmail routes come later and authorise with lookupAccessToken.
+ */
+export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promise<GoogleEmulator> => {
+  const config = parseWorkspaceConfig(options.config, 'GoogleEmulatorOptions.config');
+  const directory = new WorkspaceDirectory(config);
+  const accessTokens = new AccessTokenStore();
+  const now = options.now ?? (() => new Date());
+  const counts = { token: 0 };
+  let baseUrl = '';
+  const tokenContext: TokenEndpointContext = {
+    directory,
+    accessTokens,
+    now,
+    tokenLifetimeSeconds: config.tokenLifetimeSeconds,
+    ownTokenUrl: () => `${baseUrl}/token`,
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://emulator.invalid').pathname;
+    if (path === '/token') {
+      counts.token += 1;
+      await handleTokenRequest(tokenContext, req, res);
+      return;
+    }
+    notFound(res);
+  };
+
+  const server = await startLoopbackServer(route, options.port ?? 0, options.host ?? '127.0.0.1');
+  baseUrl = server.url;
+  return {
+    url: server.url,
+    tokenUrl: `${server.url}/token`,
+    config,
+    lookupAccessToken: (token) => accessTokens.lookup(token, now().getTime()),
+    expireAccessTokens: () => accessTokens.expireAll(),
+    requestCounts: () => ({ ...counts }),
+    setDelegation: (clientId, scopes) => directory.setDelegation(clientId, scopes),
+    setUserSuspended: (email, suspended) => directory.setUserSuspended(email, suspended),
+    setServiceAccountDisabled: (clientEmail, disabled) => directory.setServiceAccountDisabled(clientEmail, disabled),
+    createServiceAccountKey: (clientEmail) => directory.createKey(clientEmail),
+    deleteServiceAccountKey: (clientEmail, keyId) => directory.deleteKey(clientEmail, keyId),
+    setServiceAccountKeyDisabled: (clientEmail, keyId, disabled) =>
+      directory.setKeyDisabled(clientEmail, keyId, disabled),
+    close: () => server.close(),
+  };
+};
