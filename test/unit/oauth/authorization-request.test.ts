@@ -1,10 +1,10 @@
 import {
+  authorizationEndpointFor,
+  authorizationEndpointProblem,
   AUTHORIZE_PATH_MESSAGE,
   AUTHORIZE_QUERY_MESSAGE,
   AUTHORIZE_TENANT_MESSAGE,
   AUTHORIZE_V1_MESSAGE,
-  authorizationEndpointFor,
-  authorizationEndpointProblem,
   authorizeHostMessage,
 } from '../../../src/oauth/authorization-endpoint';
 import { type AuthorizationRequest, buildAuthorizationUrl } from '../../../src/oauth/authorization-request';

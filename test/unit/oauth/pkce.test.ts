@@ -9,8 +9,8 @@ describe('PKCE', () => {
 
   it("makes the verifier from 32 random bytes, base64url: Appendix B's octets give its verifier", () => {
     const octets = [
-      116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191,
-      240, 91, 88, 5, 88, 83, 132, 141, 121,
+      116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240,
+      91, 88, 5, 88, 83, 132, 141, 121,
     ];
     const asked: number[] = [];
     const verifier = newCodeVerifier((length) => {
