@@ -104,3 +104,15 @@ export const buildAuthorizationUrl = (request: AuthorizationRequest, env: Policy
   const query = parameters.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
   return `${request.authorizationEndpoint}?${query}`;
 };
+
+/**
+ * The delegated permissions a token answer's `scope` lacks (besides offline_access, which the refresh token itself
+ * proves). Compared without case and without a resource prefix: Microsoft's examples show both `Mail.Read` and
+ * `https://graph.microsoft.com/mail.read` (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow).
+ * An answer that named no scope at all lacks nothing we can tell.
+ */
+export const missingDelegatedScopes = (granted: readonly string[]): string[] => {
+  if (granted.length === 0) return [];
+  const have = new Set(granted.map((scope) => scope.replace(/^https:\/\/[^/]+\//i, '').toLowerCase()));
+  return DELEGATED_SCOPES.filter((scope) => scope !== 'offline_access' && !have.has(scope.toLowerCase()));
+};

@@ -122,3 +122,16 @@ export const createAuthorizationStateStore = (
     return pending;
   },
 });
+
+/**
+ * The admin check the caller makes: only the admin who pressed Authorize may see or use what the sign-in brought.
+ * (The web trigger Microsoft redirects to runs without a Jira user; the admin's own resolver call does this.)
+ */
+export const assertStartedBy = (pending: PendingAuthorization, accountId: string): void => {
+  if (pending.accountId !== accountId) {
+    throw new AuthorizationError(
+      AuthorizationErrorCode.StateOtherAdmin,
+      `The sign-in for credential ${pending.credentialId} was started by another admin.`,
+    );
+  }
+};

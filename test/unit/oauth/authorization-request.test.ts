@@ -7,7 +7,11 @@ import {
   AUTHORIZE_V1_MESSAGE,
   authorizeHostMessage,
 } from '../../../src/oauth/authorization-endpoint';
-import { type AuthorizationRequest, buildAuthorizationUrl } from '../../../src/oauth/authorization-request';
+import {
+  type AuthorizationRequest,
+  buildAuthorizationUrl,
+  missingDelegatedScopes,
+} from '../../../src/oauth/authorization-request';
 import { AuthorizationError } from '../../../src/oauth/errors';
 
 const TENANT = 'contoso.onmicrosoft.com';
@@ -146,5 +150,25 @@ describe('authorizationEndpointProblem', () => {
       'https://login.chinacloudapi.cn/t1/oauth2/v2.0/authorize',
     );
     expect(authorizationEndpointFor(`https://login.microsoftonline.com/${TENANT}/oauth2/token`)).toBeUndefined();
+  });
+});
+
+describe('missingDelegatedScopes', () => {
+  it.each<[string, string[], string[]]>([
+    ['all granted, short names', ['Mail.Send', 'Mail.ReadWrite', 'User.Read', 'profile', 'openid'], []],
+    [
+      'all granted, resource URIs in lower case',
+      [
+        'https://graph.microsoft.com/mail.send',
+        'https://graph.microsoft.com/mail.readwrite',
+        'https://graph.microsoft.com/user.read',
+      ],
+      [],
+    ],
+    ['no scope named', [], []],
+    ['Mail.Send withheld', ['Mail.ReadWrite', 'User.Read', 'offline_access'], ['Mail.Send']],
+    ['only User.Read', ['User.Read'], ['Mail.Send', 'Mail.ReadWrite']],
+  ])('%s', (_case, granted, missing) => {
+    expect(missingDelegatedScopes(granted)).toEqual(missing);
   });
 });

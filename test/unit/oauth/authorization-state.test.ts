@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 
-import { createAuthorizationStateStore, STATE_LIFETIME_MS } from '../../../src/oauth/authorization-state';
+import {
+  assertStartedBy,
+  createAuthorizationStateStore,
+  STATE_LIFETIME_MS,
+} from '../../../src/oauth/authorization-state';
 import { AuthorizationError } from '../../../src/oauth/errors';
 import { codeChallengeS256 } from '../../../src/oauth/pkce';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -132,5 +136,29 @@ describe('authorization state', () => {
     expect(second.state).not.toBe(first.state);
     expect((await states.take(second.state, NOW)).accountId).toBe('admin-account-2');
     expect((await states.take(first.state, NOW)).accountId).toBe('admin-account-1');
+  });
+});
+
+describe('assertStartedBy', () => {
+  const pending = {
+    credentialId: 'cred-1',
+    accountId: 'admin-account-1',
+    codeVerifier: VERIFIER_1,
+    redirectUri: REDIRECT,
+    createdAt: NOW,
+    expiresAt: NOW + STATE_LIFETIME_MS,
+  };
+
+  it('lets the admin who started the sign-in through', () => {
+    expect(() => assertStartedBy(pending, 'admin-account-1')).not.toThrow();
+  });
+
+  it('refuses another admin with OAUTH_STATE_OTHER_ADMIN', () => {
+    expect(() => assertStartedBy(pending, 'admin-account-2')).toThrow(
+      expect.objectContaining({
+        code: 'OAUTH_STATE_OTHER_ADMIN',
+        message: 'The sign-in for credential cred-1 was started by another admin.',
+      }),
+    );
   });
 });
