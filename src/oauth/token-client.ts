@@ -92,9 +92,8 @@ export const postTokenForm = async (
   const text = await readText(response, where);
   const status = response.status;
 
-  if (status === 200)
-    return { json: parseSuccess(text, response.headers.get('content-type'), where), requestedAt, where };
-  throw parseFailure(text, status, where);
+  if (status !== 200) throw parseFailure(text, status, where);
+  return { json: parseSuccess(text, response.headers.get('content-type'), where), requestedAt, where };
 };
 
 /**
