@@ -1,3 +1,4 @@
+import type { AuthorizationErrorCode } from '../contract/error-codes';
 import { AppError } from '../shared/app-error';
 
 /** Stable codes of everything that can go wrong getting an access token. */
@@ -36,23 +37,43 @@ export interface TokenErrorDetails {
   cause?: unknown;
 }
 
-/**
- * A token request failed. The message says method, host and path and what went wrong; it never holds the
- * client secret, the token or the raw response (Microsoft's descriptions carry trace ids and app names).
- */
-export class TokenError extends AppError<TokenErrorCode> {
+/** What a token endpoint's refusal said, for every error family built from one. */
+abstract class OAuthAnswerError<C extends string> extends AppError<C> {
   readonly aadstsCode: number | undefined;
   readonly oauthError: string | undefined;
   readonly status: number | undefined;
   readonly traceId: string | undefined;
   readonly correlationId: string | undefined;
 
-  constructor(code: TokenErrorCode, message: string, details: TokenErrorDetails = {}) {
-    super('TokenError', code, message, details);
+  protected constructor(name: string, code: C, message: string, details: TokenErrorDetails) {
+    super(name, code, message, details);
     this.aadstsCode = details.aadstsCode;
     this.oauthError = details.oauthError;
     this.status = details.status;
     this.traceId = details.traceId;
     this.correlationId = details.correlationId;
+  }
+}
+
+/**
+ * A token request failed. The message says method, host and path and what went wrong; it never holds the
+ * client secret, the token or the raw response (Microsoft's descriptions carry trace ids and app names).
+ */
+export class TokenError extends OAuthAnswerError<TokenErrorCode> {
+  constructor(code: TokenErrorCode, message: string, details: TokenErrorDetails = {}) {
+    super('TokenError', code, message, details);
+  }
+}
+
+export { AuthorizationErrorCode } from '../contract/error-codes';
+
+/**
+ * The authorization code grant failed in a way only a new sign-in ("Authorize again") or a new start can fix.
+ * Transport and client-authentication failures (unreachable, invalid client secret, ...) stay TokenErrors: they
+ * mean what they mean for client credentials. The message never holds the code, verifier, state, token or secret.
+ */
+export class AuthorizationError extends OAuthAnswerError<AuthorizationErrorCode> {
+  constructor(code: AuthorizationErrorCode, message: string, details: TokenErrorDetails = {}) {
+    super('AuthorizationError', code, message, details);
   }
 }

@@ -38,31 +38,37 @@ const OAUTH_ERROR = /^[a-z_]{1,64}$/;
 const AADSTS_IN_TEXT = /^AADSTS(\d{1,10})\b/;
 const GUID_LIKE = /^[0-9a-fA-F-]{1,64}$/;
 
+/** The form fields that authenticate the client: a client secret, or a certificate's client assertion. */
+export const clientProofFields = (proof: ClientProof): Record<string, string> =>
+  'clientAssertion' in proof
+    ? { client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: proof.clientAssertion }
+    : { client_secret: proof.clientSecret };
+
+/** A token endpoint's 200 answer: a JSON object whose fields the grant checks, and when the request left. */
+export interface TokenAnswer {
+  json: Record<string, unknown>;
+  requestedAt: number;
+  /** `POST host/path`, for messages. */
+  where: string;
+}
+
 /**
- * OAuth 2.0 client credentials grant (RFC 6749 section 4.4) against the Microsoft identity platform.
- * Every field of the answer is checked; every failure becomes a TokenError with a stable code.
+ * POSTs a form to a Microsoft identity platform v2 token endpoint (any grant). A 200 answer must be a JSON object;
+ * everything else becomes a TokenError with a stable code, and no message holds a form field's value.
  */
-export const requestClientCredentialsToken = async (
-  request: ClientCredentialsRequest,
+export const postTokenForm = async (
+  tokenEndpoint: string,
+  fields: Record<string, string>,
   deps: TokenClientDeps,
-): Promise<AccessToken> => {
-  const where = `POST ${describeUrl(request.tokenEndpoint)}`;
+): Promise<TokenAnswer> => {
+  const where = `POST ${describeUrl(tokenEndpoint)}`;
   let url: URL;
   try {
-    url = checkEndpoint('token endpoint', request.tokenEndpoint, deps.env);
+    url = checkEndpoint('token endpoint', tokenEndpoint, deps.env);
   } catch (error) {
     if (!(error instanceof EndpointNotAllowedError)) throw error;
     throw new TokenError(TokenErrorCode.EndpointNotAllowed, `${where} refused: ${error.message}`, { cause: error });
   }
-
-  const body = new URLSearchParams({
-    client_id: request.clientId,
-    ...('clientAssertion' in request
-      ? { client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: request.clientAssertion }
-      : { client_secret: request.clientSecret }),
-    scope: request.scope,
-    grant_type: 'client_credentials',
-  });
 
   const requestedAt = deps.now();
   let response: Response;
@@ -70,7 +76,7 @@ export const requestClientCredentialsToken = async (
     response = await deps.fetch(url.href, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: body.toString(),
+      body: new URLSearchParams(fields).toString(),
       redirect: 'error',
       signal: AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS),
     });
@@ -86,8 +92,29 @@ export const requestClientCredentialsToken = async (
   const text = await readText(response, where);
   const status = response.status;
 
-  if (status === 200) return parseSuccess(text, response.headers.get('content-type'), where, requestedAt);
-  throw parseFailure(text, status, where);
+  if (status !== 200) throw parseFailure(text, status, where);
+  return { json: parseSuccess(text, response.headers.get('content-type'), where), requestedAt, where };
+};
+
+/**
+ * OAuth 2.0 client credentials grant (RFC 6749 section 4.4) against the Microsoft identity platform.
+ * Every field of the answer is checked; every failure becomes a TokenError with a stable code.
+ */
+export const requestClientCredentialsToken = async (
+  request: ClientCredentialsRequest,
+  deps: TokenClientDeps,
+): Promise<AccessToken> => {
+  const answer = await postTokenForm(
+    request.tokenEndpoint,
+    {
+      client_id: request.clientId,
+      ...clientProofFields(request),
+      scope: request.scope,
+      grant_type: 'client_credentials',
+    },
+    deps,
+  );
+  return readAccessToken(answer);
 };
 
 const isTimeout = (error: unknown): boolean =>
@@ -119,7 +146,7 @@ const parseJsonObject = (text: string): Record<string, unknown> | undefined => {
   }
 };
 
-const parseSuccess = (text: string, contentType: string | null, where: string, requestedAt: number): AccessToken => {
+const parseSuccess = (text: string, contentType: string | null, where: string): Record<string, unknown> => {
   if (!isJsonContentType(contentType)) {
     throw invalid(
       where,
@@ -129,7 +156,14 @@ const parseSuccess = (text: string, contentType: string | null, where: string, r
   }
   const json = parseJsonObject(text);
   if (json === undefined) throw invalid(where, 'the body is not a JSON object.', 200);
+  return json;
+};
 
+/** A bad field of a 200 answer, named. */
+export const invalidTokenAnswer = (where: string, problem: string): TokenError => invalid(where, problem, 200);
+
+/** The access token of a 200 answer: `access_token`, `token_type` Bearer and `expires_in` checked. */
+export const readAccessToken = ({ json, where, requestedAt }: TokenAnswer): AccessToken => {
   const accessToken = json['access_token'];
   if (typeof accessToken !== 'string' || accessToken.trim() === '') {
     throw invalid(where, 'response field "access_token" must be a non-empty string.', 200);

@@ -32,6 +32,11 @@ import { AppError } from '../shared/app-error';
  *                              `credential-next-secret:{id}`  the next secret value, for rotation
  *                              `credential-private-key:{id}`  the certificate's private key, PEM
  *                              `token-cache:{id}`             the last access token for that credential
+ *                              `refresh-token:{id}`           a delegated credential's refresh token (oauth/refresh-token-store.ts)
+ *                              `authorization-state:{sha256 of state}`  a pending sign-in: its PKCE verifier, who
+ *                                                             started it (oauth/authorization-state.ts)
+ * Plain, beside those secrets: `refresh-token-use:{id}`       when that refresh token was stored and last used, for the
+ *                                                             90-day expiry watch (no token in it)
  */
 export const CREDENTIAL_PREFIX = 'credential:';
 
@@ -181,3 +186,20 @@ export const NOTIFICATION_RULE_HISTORY_PREFIX = 'notification-rule-history:';
 /** A notification rule's last runs (src/notifications/run-history.ts). */
 export const notificationRuleHistoryKey = (id: string): string =>
   keyFor(NOTIFICATION_RULE_HISTORY_PREFIX, id, 'a notification rule history');
+
+/** A delegated (authorization code) credential's refresh token, in secret storage. */
+export const refreshTokenKey = (credentialId: string): string =>
+  keyFor('refresh-token:', credentialId, 'a refresh token');
+
+/** When that refresh token was stored and last used: plain storage, no secret in it. */
+export const refreshTokenUseKey = (credentialId: string): string =>
+  keyFor('refresh-token-use:', credentialId, 'a refresh token use record');
+
+/**
+ * `digest` is the hex SHA-256 of a sign-in's `state`: the raw state travels through the browser and Microsoft, so it
+ * is never a key itself.
+ */
+export const authorizationStateKey = (digest: string): string => {
+  if (!/^[0-9a-f]{64}$/.test(digest)) throw new InvalidStorageKeyError('a pending sign-in');
+  return `authorization-state:${digest}`;
+};
