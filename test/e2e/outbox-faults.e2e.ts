@@ -3,7 +3,12 @@
  * with 429 (Retry-After 1 to 3 s), 503 or a slow answer, and every token is expired once mid-run. Every email must
  * end sent exactly once (counted in the emulator's mailbox) or failed with a reason in the email log.
  *
- * Exchange paces one mailbox to 30 messages a minute, so 500 emails take about 17 minutes. The test does not
+ * The emails go from two mailboxes, 250 each (people choose the From mailbox in "Email this issue"), so the pacing
+ * of each is measured while the other's runs beside it. Each worker run waits up to 1.5 s for its slot (the queue
+ * brings it early, outbox-queue.ts), which no warped clock may skip: with two mailboxes those waits overlap, and
+ * the test takes half the time.
+ *
+ * Exchange paces one mailbox to 30 messages a minute, so 250 emails take about 9 minutes. The test does not
  * wait them out: the global Date is a warped clock that jumps ahead whenever the queue has nothing due and
  * nothing running (every waiting email is delayed on the queue, none is busy) and no "Send" is running: time never
  * jumps under an invocation, which on Forge would have seen it pass at real speed. The app, the queue, the emulator's
@@ -14,8 +19,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { type LocalHost, startLocalHost } from '../../local/host';
+import type { CredentialView } from '../../src/contract/credentials';
 import type { EmailLogPage, EmailLogSummary } from '../../src/contract/email-log';
 import type { SentIssueEmail } from '../../src/contract/issue-email';
+import type { MailSettings } from '../../src/contract/mail-settings';
 import { SUPPORT_MAILBOX } from './support/admin-page';
 import { BUNDLED_APP } from './support/bundled-app';
 import { invokeFunction, unwrap } from './support/forge-invoke';
@@ -23,6 +30,8 @@ import { countInvocationCosts } from './support/invocation-costs';
 import { installWarpedDate, type WarpedDate } from './support/warped-date';
 
 const EMAILS = 500;
+const SALES_MAILBOX = 'sales@contoso.onmicrosoft.com';
+const MAILBOXES = [SUPPORT_MAILBOX, SALES_MAILBOX] as const;
 const ISSUES = ['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-4', 'DEMO-5'];
 const WINDOW_MS = 60_000;
 /** Exchange's message rate per mailbox, and the goals of issue 14 for this test. */
@@ -74,6 +83,41 @@ afterAll(async () => {
   clock.restore();
   await rm(dataDir, { recursive: true, force: true });
 });
+
+const admin = async <T>(functionKey: string, payload: unknown): Promise<T> =>
+  unwrap(await invokeFunction<T>(host.url, { moduleKey: 'issue-mailer-admin', functionKey, payload }), functionKey);
+
+/**
+ * The credentials to send from, support's (the local host's demo credential) and a second one of the same app
+ * registration sending as the sales mailbox: the tenant's admin adds that mailbox to the app's application access
+ * policy (https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access), the Jira admin lets people choose it.
+ */
+const senderCredentialIds = async (): Promise<Record<(typeof MAILBOXES)[number], string>> => {
+  const tenant = host.microsoft.config.tenants[0];
+  for (const policy of tenant?.applicationAccessPolicies ?? [])
+    if (!policy.mailboxes.includes(SALES_MAILBOX)) policy.mailboxes.push(SALES_MAILBOX);
+  const demo = tenant?.apps.find((candidate) => candidate.adminConsentGranted);
+  const secret = demo?.secrets.find((candidate) => Date.parse(candidate.expiresOn ?? '') > Date.now());
+  const support = (await admin<CredentialView[]>('listCredentials', {})).find(
+    (credential) => credential.senderMailbox === SUPPORT_MAILBOX,
+  );
+  if (tenant === undefined || demo === undefined || secret === undefined || support === undefined)
+    throw new Error('the local host has no demo app registration or no support credential');
+  const sales = await admin<CredentialView>('saveCredential', {
+    name: 'Contoso sales',
+    provider: 'microsoft365',
+    grantType: 'client_credentials',
+    clientId: demo.clientId,
+    clientSecret: secret.value,
+    tokenEndpoint: `${host.microsoft.loginBaseUrl}/${tenant.id}/oauth2/v2.0/token`,
+    scope: 'https://graph.microsoft.com/.default',
+    senderMailbox: SALES_MAILBOX,
+    graphBaseUrl: `${host.microsoft.graphBaseUrl}/v1.0`,
+  });
+  const settings = await admin<MailSettings>('getMailSettings', {});
+  await admin('saveMailSettings', { ...settings, senderCredentialIds: [sales.id] });
+  return { [SUPPORT_MAILBOX]: support.id, [SALES_MAILBOX]: sales.id };
+};
 
 /** Jumps the clock to the next delayed event whenever nothing is due and nothing runs, a "Send" included. */
 const startWarp = (): void => {
@@ -131,6 +175,7 @@ describe('the outbox under faults', () => {
         slowAfterWork: true,
         seed: 20261126,
       });
+      const credentialIds = await senderCredentialIds();
       const realStart = performance.now();
       const costs = countInvocationCosts(host);
       costs.start();
@@ -139,12 +184,14 @@ describe('the outbox under faults', () => {
       const queued: SentIssueEmail[] = [];
       for (let index = 0; index < EMAILS; index += 1) {
         const issueKey = ISSUES[index % ISSUES.length] ?? 'DEMO-1';
+        const mailbox = MAILBOXES[index % MAILBOXES.length] ?? SUPPORT_MAILBOX;
         sending = true;
         const answer = await invokeFunction<SentIssueEmail>(host.url, {
           moduleKey: 'email-this-issue',
           issueKey,
           functionKey: 'sendIssueEmail',
           payload: {
+            credentialId: credentialIds[mailbox],
             to: [`reader${index}@example.com`],
             subject: `[${issueKey}] fault test ${index}`,
             message: `Email ${index}`,
@@ -176,8 +223,8 @@ describe('the outbox under faults', () => {
         expect(email.lastError?.message.length).toBeGreaterThan(10);
       }
 
-      // Exactly once: the mailbox holds each sent email once, and nothing else.
-      const messages = host.microsoft.sentMessages(SUPPORT_MAILBOX);
+      // Exactly once: the mailboxes hold each sent email once, and nothing else.
+      const messages = MAILBOXES.flatMap((mailbox) => host.microsoft.sentMessages(mailbox));
       const bySubject = new Map<string, number>();
       for (const message of messages)
         bySubject.set(message.message.subject ?? '', (bySubject.get(message.message.subject ?? '') ?? 0) + 1);
@@ -191,24 +238,36 @@ describe('the outbox under faults', () => {
       expect(stats.injected.slow).toBeGreaterThan(0);
       expect(stats.expiredTokenRefusals).toBeGreaterThan(0);
       expect(stats.limitRefusals).toEqual({ concurrency: 0, messageRate: 0 });
-      expect(stats.peakConcurrency[SUPPORT_MAILBOX] ?? 0).toBeLessThanOrEqual(4);
 
-      const accepted = stats.acceptedSends[SUPPORT_MAILBOX] ?? [];
-      expect(accepted).toHaveLength(sent.length);
-      const first = accepted[0] ?? 0;
-      const last = accepted[accepted.length - 1] ?? 0;
-      const perMinute = ((accepted.length - 1) / (last - first)) * WINDOW_MS;
-      const share = (perMinute / EXCHANGE_PER_MINUTE) * 100;
-      const peak = maxInWindow(accepted);
       const realSeconds = (performance.now() - realStart) / 1000;
+      const paced = MAILBOXES.map((mailbox) => {
+        const accepted = stats.acceptedSends[mailbox] ?? [];
+        const first = accepted[0] ?? 0;
+        const last = accepted[accepted.length - 1] ?? 0;
+        const perMinute = ((accepted.length - 1) / (last - first)) * WINDOW_MS;
+        return {
+          mailbox,
+          accepted,
+          minutes: (last - first) / WINDOW_MS,
+          perMinute,
+          share: (perMinute / EXCHANGE_PER_MINUTE) * 100,
+          peak: maxInWindow(accepted),
+          concurrency: stats.peakConcurrency[mailbox] ?? 0,
+        };
+      });
       const figures = (spread: { min: number; mean: number; max: number }) =>
         `${spread.mean.toFixed(2)} on average (min ${spread.min}, max ${spread.max})`;
       console.info(
         [
-          `outbox fault test: ${sent.length} sent, ${failed.length} failed of ${EMAILS}`,
+          `outbox fault test: ${sent.length} sent, ${failed.length} failed of ${EMAILS}, from ${MAILBOXES.length} mailboxes`,
           `faults: ${stats.injected.throttle} x 429, ${stats.injected.unavailable} x 503, ${stats.injected.slow} slow, ${stats.expiredTokenRefusals} x 401 expired token`,
-          `throughput: ${perMinute.toFixed(1)} emails/min over ${((last - first) / WINDOW_MS).toFixed(1)} min (clock), ` +
-            `${share.toFixed(1)} % of Exchange's 30/min (goal ${GOALS.shareOfLimit} %); busiest 60 s window: ${peak} (limit 30)`,
+          ...paced.map(
+            (mailbox) =>
+              `throughput of ${mailbox.mailbox}: ${mailbox.accepted.length} sent, ${mailbox.perMinute.toFixed(1)} emails/min ` +
+              `over ${mailbox.minutes.toFixed(1)} min (clock), ${mailbox.share.toFixed(1)} % of Exchange's 30/min ` +
+              `(goal ${GOALS.shareOfLimit} %); busiest 60 s window: ${mailbox.peak} (limit 30); ` +
+              `peak concurrent Graph requests: ${mailbox.concurrency} (limit 4)`,
+          ),
           `worker runs per email: ${figures(cost.workerRuns)} (goal at most ${GOALS.workerRunsPerEmail})`,
           `kvs operations per email ("Send" and worker): ` +
             (cost.exactlyCounted === 0
@@ -218,12 +277,16 @@ describe('the outbox under faults', () => {
             (KVS_CEILING_NOW > GOALS.kvsOperationsPerEmail ? `, held to ${KVS_CEILING_NOW} for now` : '') +
             `; ${cost.totalKvs} in all)`,
           `kvs operations per email by kind: ${cost.byKind.map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
-          `peak concurrent Graph requests on the mailbox: ${stats.peakConcurrency[SUPPORT_MAILBOX] ?? 0}`,
           `time: ${realSeconds.toFixed(0)} s real, ${(clock.jumpedMs() / 1000).toFixed(0)} s of waiting skipped by the warped clock`,
         ].join('\n'),
       );
-      expect(peak).toBeLessThanOrEqual(EXCHANGE_PER_MINUTE);
-      expect(share).toBeGreaterThanOrEqual(SHARE_FLOOR_NOW);
+      expect(paced.map((mailbox) => mailbox.accepted.length).reduce((sum, count) => sum + count, 0)).toBe(sent.length);
+      for (const mailbox of paced) {
+        expect(mailbox.accepted.length).toBeGreaterThan(0);
+        expect(mailbox.peak).toBeLessThanOrEqual(EXCHANGE_PER_MINUTE);
+        expect(mailbox.concurrency).toBeLessThanOrEqual(4);
+        expect(mailbox.share).toBeGreaterThanOrEqual(SHARE_FLOOR_NOW);
+      }
       expect(cost.workerRuns.mean).toBeLessThanOrEqual(GOALS.workerRunsPerEmail);
       expect(cost.kvsOperations.mean).toBeLessThanOrEqual(KVS_CEILING_NOW);
     },
