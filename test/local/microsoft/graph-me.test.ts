@@ -92,7 +92,10 @@ describe('Microsoft emulator Graph /me with delegated tokens', () => {
 
   it.each([
     ['sendMail', (user: string) => postJson(graph(`/users/${user}/sendMail`), token, simpleMessage())],
-    ['messages (a draft)', (user: string) => postJson(graph(`/users/${user}/messages`), token, simpleMessage().message)],
+    [
+      'messages (a draft)',
+      (user: string) => postJson(graph(`/users/${user}/messages`), token, simpleMessage().message),
+    ],
     ['mailFolders (a read)', (user: string) => get(`/users/${user}/mailFolders/inbox/messages`)],
   ])('refuses a delegated token on another user’s %s (403 ErrorAccessDenied)', async (_what, call) => {
     await expectGraphError(
