@@ -185,26 +185,6 @@ const answerGraphCall = async (
   return fault?.afterWork === true ? { answer, delayAfterWork: fault.delayMs } : { answer };
 };
 
-const route = async (
-  ctx: EmulatorContext,
-  req: IncomingMessage,
-  caller: GraphCaller,
-  segments: string[],
-  url: URL,
-  body: Buffer,
-): Promise<Answer> => {
-  const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
-  const method = req.method ?? 'GET';
-  const path = url.pathname;
-  const [version, resource] = segments;
-  if (version === undefined || !VERSIONS.includes(version.toLowerCase()))
-    return error(GraphErrors.invalidVersion(version ?? ''));
-  if (resource === undefined) return error(GraphErrors.notImplemented(method, path));
-  const target = resource.toLowerCase() === 'me' ? meAsUser(caller, segments) : undefined;
-  if (resource.toLowerCase() === 'me' && target === undefined) return error(GraphErrors.meWithAppToken());
-  return routeResource(ctx, req, caller, target ?? segments, url, body);
-};
-
 /**
  * `/me/...` with a delegated token is `/users/{signed-in user}/...` ("Calling the /me endpoint requires a signed-in
  * user and therefore a delegated permission", https://learn.microsoft.com/en-us/graph/api/user-get); undefined for
@@ -216,7 +196,7 @@ const meAsUser = (caller: GraphCaller, segments: string[]): string[] | undefined
   return [version, 'users', caller.user.id, ...rest];
 };
 
-const routeResource = async (
+const route = async (
   ctx: EmulatorContext,
   req: IncomingMessage,
   caller: GraphCaller,
@@ -227,7 +207,13 @@ const routeResource = async (
   const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
   const method = req.method ?? 'GET';
   const path = url.pathname;
-  const [version = '', resource = '', user, action, ...rest] = segments;
+  const [version, named] = segments;
+  if (version === undefined || !VERSIONS.includes(version.toLowerCase()))
+    return error(GraphErrors.invalidVersion(version ?? ''));
+  if (named === undefined) return error(GraphErrors.notImplemented(method, path));
+  const target = named.toLowerCase() === 'me' ? meAsUser(caller, segments) : segments;
+  if (target === undefined) return error(GraphErrors.meWithAppToken());
+  const [, resource = '', user, action, ...rest] = target;
   switch (resource.toLowerCase()) {
     case 'users': {
       if (user === undefined) {

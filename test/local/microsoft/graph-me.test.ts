@@ -56,10 +56,7 @@ describe('Microsoft emulator Graph /me with delegated tokens', () => {
   });
 
   it('creates a draft under /me, opens an upload session for it and sends it', async () => {
-    const draft = await postJson(graph('/me/messages'), token, {
-      subject: 'DEMO-16: draft',
-      ...simpleMessage().message,
-    });
+    const draft = await postJson(graph('/me/messages'), token, simpleMessage('DEMO-16: draft').message);
     expect(draft.status).toBe(201);
     const { id } = (await draft.json()) as { id: string };
     const small = await postJson(graph(`/me/messages/${id}/attachments`), token, {
