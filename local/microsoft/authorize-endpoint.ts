@@ -98,6 +98,7 @@ export const handleAuthorizeRequest = async (
   }
   if (step === 'consent' && user !== undefined) {
     if (params.get('decision') !== 'accept') {
+      // error_subcode=cancel is how MSAL tells a user's Cancel from other access_denied answers.
       redirectError(ctx, res, request, GrantErrors.userDeclinedConsent(), { error_subcode: 'cancel' });
       return;
     }

@@ -113,8 +113,8 @@ export const checkAuthorizeRequest = (
   const scopes = parseDelegatedScopes(scope, app.delegatedPermissions ?? []);
   if (!scopes.ok || scopes.scopes.length === 0) return redirect(TokenErrors.invalidScope(scope));
 
-  // "If the code_challenge_method is excluded, but the code_challenge is included, then the code_challenge is
-  // assumed to be plaintext" (auth code flow page); Microsoft supports plain and S256.
+  // code_challenge_method: "If excluded, code_challenge is assumed to be plaintext if code_challenge is included.
+  // Microsoft identity platform supports both plain and S256." (auth code flow page).
   const codeChallenge = value(params, 'code_challenge');
   const method = value(params, 'code_challenge_method');
   if (method !== undefined && method !== 'S256' && method !== 'plain')

@@ -133,7 +133,9 @@ const checkCredential = async (
     if (param(form, 'client_assertion_type') !== JWT_BEARER_ASSERTION_TYPE)
       return TokenErrors.missingParameter('client_assertion_type');
     const endpoint = request.version === 'v2' ? 'oauth2/v2.0/token' : 'oauth2/token';
-    const audiences = [tenant.id, ...tenant.domains].map((name) => `${request.loginBaseUrl}/${name}/${endpoint}`);
+    // A user grant sent to /common or /organizations names that endpoint in its assertion's `aud`.
+    const names = [tenant.id, ...tenant.domains, request.tenantSegment];
+    const audiences = [...new Set(names)].map((name) => `${request.loginBaseUrl}/${name}/${endpoint}`);
     return checkClientAssertion({ assertion, tenant, app, audiences, now: request.now, keys });
   }
   if (secret === undefined || secret === '') return TokenErrors.noCredential();

@@ -37,7 +37,7 @@ export const GrantErrors = {
     ),
   // Public reports: "AADSTS65004: User declined to consent to access the app."
   userDeclinedConsent: () => aadsts(400, 'access_denied', 65004, 'User declined to consent to access the app.'),
-  // prompt=none without a session ("login_required": too many or no users found).
+  // prompt=none without a session ("login_required": too many or no users found); text of public reports.
   loginRequired: () =>
     aadsts(400, 'login_required', 50058, 'A silent sign-in request was sent but no user is signed in.'),
   // prompt=none when consent is still missing.

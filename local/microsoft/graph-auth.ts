@@ -75,9 +75,8 @@ export const authenticateGraphRequest = async (
 
   const tenantId = typeof payload.tid === 'string' ? payload.tid : '';
   const appId = typeof payload.appid === 'string' ? payload.appid : '';
-  // https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference: `scp` is "the set of
-  // scopes exposed by the application for which the client application has requested (and received) consent";
-  // only user tokens carry it.
+  // Only user (delegated) tokens carry `scp`, the consented scopes, and the user's `oid`
+  // (https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference).
   if (typeof payload.scp === 'string' && typeof payload.oid === 'string') {
     const upn = typeof payload.upn === 'string' ? payload.upn : '';
     const scopes = payload.scp.split(' ').filter((scope) => scope !== '');
