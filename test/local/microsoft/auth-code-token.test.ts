@@ -1,3 +1,8 @@
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+import { SignJWT } from 'jose';
+
 import {
   authorizeParams,
   claimsOf,
@@ -11,7 +16,7 @@ import {
   SUPPORT,
   type TokenAnswer,
 } from './auth-code-helpers';
-import type { AadstsErrorBody, Demo } from './helpers';
+import { type AadstsErrorBody, type Demo,DEMO_CERTIFICATE } from './helpers';
 
 const DAY_SECONDS = 86_400;
 
@@ -151,6 +156,32 @@ describe('Microsoft emulator authorization code grant at the token endpoint', ()
       70000,
       'Provided grant is invalid or malformed. It was issued to another client.',
     );
+  });
+
+  it('redeems a code and refreshes with a certificate client assertion instead of the secret', async () => {
+    const pkce = newPkce();
+    const { code } = await signInForCode(demo, authorizeParams(demo, pkce));
+    const key = createPrivateKey(readFileSync(DEMO_CERTIFICATE.privateKeyFile, 'utf8'));
+    const now = Math.floor(demo.clock.now().getTime() / 1000);
+    const signed = await new SignJWT({
+      aud: demo.tokenUrl,
+      iss: demo.app.clientId,
+      sub: demo.app.clientId,
+      jti: randomUUID(),
+      nbf: now,
+      exp: now + 600,
+    })
+      .setProtectedHeader({ alg: 'PS256', typ: 'JWT', 'x5t#S256': DEMO_CERTIFICATE.x5tS256 })
+      .sign(key);
+    const byCertificate = {
+      client_secret: undefined,
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: signed,
+    };
+    const response = await redeemCode(demo, code, pkce, byCertificate);
+    expect(response.status).toBe(200);
+    const tokens = (await response.json()) as TokenAnswer;
+    expect(claimsOf(tokens.access_token).appidacr).toBe('2');
   });
 
   it('refuses a code with the wrong client secret before looking at the code', async () => {
