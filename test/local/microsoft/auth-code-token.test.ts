@@ -16,7 +16,7 @@ import {
   SUPPORT,
   type TokenAnswer,
 } from './auth-code-helpers';
-import { type AadstsErrorBody, type Demo,DEMO_CERTIFICATE } from './helpers';
+import { type AadstsErrorBody, type Demo, DEMO_CERTIFICATE } from './helpers';
 
 const DAY_SECONDS = 86_400;
 
