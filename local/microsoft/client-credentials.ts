@@ -64,19 +64,9 @@ export const checkClientCredentials = async (
   const scope = param(form, 'scope');
   if (request.version === 'v2' && scope === undefined) return fail(TokenErrors.missingParameter('scope'));
 
-  const lookup = directory.lookup(request.tenantSegment);
-  if (lookup.kind === 'alias') return fail(TokenErrors.noTenantInformation());
-  if (lookup.kind === 'malformed') return fail(TokenErrors.malformedTenant(request.tenantSegment));
-  if (lookup.kind === 'unknown') return fail(TokenErrors.tenantNotFound(request.tenantSegment));
-  const { tenant } = lookup;
-
-  const app = TenantDirectory.app(tenant, clientId);
-  if (app === undefined) return fail(TokenErrors.appNotFound(clientId, tenant.displayName));
-
-  const credentialError = await checkCredential(keys, request, tenant, app);
-  if (credentialError !== undefined) return fail(credentialError);
-  const clientAuthentication: ClientAuthentication =
-    param(form, 'client_assertion') === undefined ? 'client_secret' : 'certificate';
+  const client = await authenticateClient(directory, keys, request, clientId, false);
+  if (!client.ok) return fail(client.error);
+  const { tenant, app, clientAuthentication } = client;
 
   const resolved =
     request.version === 'v2' ? resourceFromScope(scope ?? '', tenant) : resourceFromParameter(form, tenant);
@@ -95,6 +85,38 @@ export const checkClientCredentials = async (
   };
 };
 
+export type AuthenticatedClient =
+  | { ok: true; tenant: EmulatedTenant; app: EmulatedApp; clientAuthentication: ClientAuthentication }
+  | { ok: false; error: AadstsError };
+
+/**
+ * Tenant, app and credential (client secret or certificate assertion) of a token request. With `aliasFindsApp`
+ * a multi-tenant alias (/common, /organizations) names the directory that registers the app, as user flows
+ * allow; client credentials cannot use one.
+ */
+export const authenticateClient = async (
+  directory: TenantDirectory,
+  keys: CertificateKeys,
+  request: ClientCredentialsRequest,
+  clientId: string,
+  aliasFindsApp: boolean,
+): Promise<AuthenticatedClient> => {
+  const lookup = directory.lookup(request.tenantSegment);
+  if (lookup.kind === 'alias' && !aliasFindsApp) return { ok: false, error: TokenErrors.noTenantInformation() };
+  if (lookup.kind === 'malformed') return { ok: false, error: TokenErrors.malformedTenant(request.tenantSegment) };
+  if (lookup.kind === 'unknown') return { ok: false, error: TokenErrors.tenantNotFound(request.tenantSegment) };
+  const tenant = lookup.kind === 'found' ? lookup.tenant : directory.tenantOfApp(clientId);
+  const app = tenant === undefined ? undefined : TenantDirectory.app(tenant, clientId);
+  if (tenant === undefined || app === undefined)
+    return { ok: false, error: TokenErrors.appNotFound(clientId, tenant?.displayName ?? request.tenantSegment) };
+
+  const credentialError = await checkCredential(keys, request, tenant, app);
+  if (credentialError !== undefined) return { ok: false, error: credentialError };
+  const clientAuthentication: ClientAuthentication =
+    param(request.form, 'client_assertion') === undefined ? 'client_secret' : 'certificate';
+  return { ok: true, tenant, app, clientAuthentication };
+};
+
 /** The client secret or the certificate assertion the request authenticates with. */
 const checkCredential = async (
   keys: CertificateKeys,
@@ -111,7 +133,9 @@ const checkCredential = async (
     if (param(form, 'client_assertion_type') !== JWT_BEARER_ASSERTION_TYPE)
       return TokenErrors.missingParameter('client_assertion_type');
     const endpoint = request.version === 'v2' ? 'oauth2/v2.0/token' : 'oauth2/token';
-    const audiences = [tenant.id, ...tenant.domains].map((name) => `${request.loginBaseUrl}/${name}/${endpoint}`);
+    // A user grant sent to /common or /organizations names that endpoint in its assertion's `aud`.
+    const names = [tenant.id, ...tenant.domains, request.tenantSegment];
+    const audiences = [...new Set(names)].map((name) => `${request.loginBaseUrl}/${name}/${endpoint}`);
     return checkClientAssertion({ assertion, tenant, app, audiences, now: request.now, keys });
   }
   if (secret === undefined || secret === '') return TokenErrors.noCredential();

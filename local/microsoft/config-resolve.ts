@@ -60,6 +60,10 @@ export const resolveTenantConfig = (file: TenantConfigFile, options: ResolveOpti
         applicationPermissions: [...app.applicationPermissions],
         adminConsentGranted: app.adminConsentGranted,
       };
+      if (app.redirectUris !== undefined) resolved.redirectUris = [...app.redirectUris];
+      if (app.delegatedPermissions !== undefined) resolved.delegatedPermissions = [...app.delegatedPermissions];
+      if (app.delegatedAdminConsentGranted !== undefined)
+        resolved.delegatedAdminConsentGranted = app.delegatedAdminConsentGranted;
       if (app.certificates !== undefined) {
         resolved.certificates = app.certificates.flatMap((cert, c) => {
           const outcome = resolveCertificate(cert, { tenantId: tenant.id, clientId: app.clientId }, options);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { redirectUriProblem } from './redirect-uris';
+
 /*
  * The shape of a tenant config file (local/microsoft/tenant.json). It allows a little more than the resolved
  * MicrosoftEmulatorConfig: `expiresInDays` for a secret and `certificateFile` / `privateKeyFile` for a
@@ -71,6 +73,25 @@ const appSchema = z
       z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)+$/, 'permission must look like Mail.Send'),
     ),
     adminConsentGranted: z.boolean(),
+    redirectUris: z
+      .array(
+        z.string().superRefine((uri, ctx) => {
+          const problem = redirectUriProblem(uri);
+          if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      )
+      .optional(),
+    delegatedPermissions: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^([A-Za-z]+(\.[A-Za-z]+)+|openid|profile|email|offline_access)$/,
+            'delegated permission must look like Mail.Send or be openid, profile, email or offline_access',
+          ),
+      )
+      .optional(),
+    delegatedAdminConsentGranted: z.boolean().optional(),
   })
   .strict();
 
@@ -80,6 +101,7 @@ const mailboxSchema = z
     displayName: z.string().min(1),
     id: guid('mailbox id'),
     mailboxEnabled: z.boolean(),
+    password: z.string().min(1, 'password must not be empty').optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import type { AuthCodes } from './auth-codes';
 import type { CertificateKeys } from './certificate-keys';
 import type { DeliveryRecorder } from './delivery-stats';
 import type { DeltaTokens } from './delta-tokens';
@@ -8,9 +9,13 @@ import type { JwtIssuer } from './jwt-issuer';
 import type { MailStore } from './mail-store';
 import type { MailboxStore } from './mailbox-store';
 import type { NotificationSender } from './notification-sender';
+import type { RefreshTokens } from './refresh-tokens';
+import type { Revocations } from './revocations';
+import type { SignInSessions } from './sign-in-sessions';
 import type { SubscriptionStore } from './subscription-store';
 import type { TenantDirectory } from './tenant-directory';
 import type { MicrosoftEmulatorConfig, SendHook } from './types';
+import type { UserConsents } from './user-consents';
 
 /** What every request handler of the emulator shares. */
 export interface EmulatorContext {
@@ -34,6 +39,16 @@ export interface EmulatorContext {
   readonly delivery: DeliveryControls;
   /** Delta tokens and the change-notification switch of the inbound-mail tests. */
   readonly inbound: InboundControls;
+  /** Sign-in sessions, consents, codes and refresh tokens of the authorization code flow. */
+  readonly delegated: DelegatedState;
+}
+
+export interface DelegatedState {
+  readonly revocations: Revocations;
+  readonly sessions: SignInSessions;
+  readonly consents: UserConsents;
+  readonly codes: AuthCodes;
+  readonly refreshTokens: RefreshTokens;
 }
 
 export interface InboundControls {

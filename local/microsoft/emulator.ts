@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { AuthCodes } from './auth-codes';
 import { CertificateKeys } from './certificate-keys';
 import { parseTenantConfig } from './config';
 import type { EmulatorContext } from './context';
@@ -20,10 +21,15 @@ import { handleLoginRequest } from './login-router';
 import { MailStore } from './mail-store';
 import { MailboxStore } from './mailbox-store';
 import { NotificationSender } from './notification-sender';
+import { addRedirectUri, revokeSignInSessions } from './portal-actions';
+import { RefreshTokens } from './refresh-tokens';
+import { Revocations } from './revocations';
+import { SignInSessions } from './sign-in-sessions';
 import { sweepSubscriptions } from './subscription-routes';
 import { SubscriptionStore } from './subscription-store';
 import { TenantDirectory } from './tenant-directory';
 import type { MicrosoftEmulator, MicrosoftEmulatorOptions } from './types';
+import { UserConsents } from './user-consents';
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
 
@@ -103,6 +109,7 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
   const notifier = new NotificationSender(subscriptions, now, shutdown.signal);
   const mail = new MailStore();
   mail.onChange((mailbox, entry, message) => notifier.onChange(mailbox, entry, message.immutableId));
+  const revocations = new Revocations();
   const ctx: EmulatorContext = {
     config,
     directory: new TenantDirectory(config),
@@ -128,6 +135,13 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
       notifier,
       expireDeltaTokens: () => deltaTokens.expireAll(),
       setNotificationsPaused: (paused) => notifier.setPaused(paused),
+    },
+    delegated: {
+      revocations,
+      sessions: new SignInSessions(revocations),
+      consents: new UserConsents(),
+      codes: new AuthCodes(),
+      refreshTokens: new RefreshTokens(revocations),
     },
   };
   // Expiry and reauthorizationRequired follow the emulator's clock, looked at every second.
@@ -211,6 +225,13 @@ export const startMicrosoftEmulator = async (options: MicrosoftEmulatorOptions):
       return true;
     },
     sweepSubscriptions: () => sweepSubscriptions(ctx),
+    revokeSignInSessions: (userPrincipalName) => revokeSignInSessions(ctx, userPrincipalName),
+    refreshTokens: () => ctx.delegated.refreshTokens.list(),
+    addRedirectUri: (clientId, redirectUri) => {
+      const problem = addRedirectUri(ctx, clientId, redirectUri);
+      if (problem !== undefined)
+        throw new MicrosoftEmulatorError(MicrosoftEmulatorErrorCode.RedirectUriRefused, problem);
+    },
     close: () => {
       closed ??= (async () => {
         shutdown.abort();

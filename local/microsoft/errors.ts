@@ -6,6 +6,7 @@ export const MicrosoftEmulatorErrorCode = {
   ListenFailed: 'MS_EMULATOR_LISTEN_FAILED',
   FaultInvalid: 'MS_EMULATOR_FAULT_INVALID',
   InboundRefused: 'MS_EMULATOR_INBOUND_REFUSED',
+  RedirectUriRefused: 'MS_EMULATOR_REDIRECT_URI_REFUSED',
 } as const;
 export type MicrosoftEmulatorErrorCode = (typeof MicrosoftEmulatorErrorCode)[keyof typeof MicrosoftEmulatorErrorCode];
 

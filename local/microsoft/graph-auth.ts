@@ -11,8 +11,13 @@ export const TOKEN_CLOCK_SKEW_SECONDS = 300;
 export interface GraphCaller {
   tenantId: string;
   appId: string;
-  /** The `roles` claim; undefined when the token has none (no admin consent). */
+  /**
+   * The permissions the handlers check: the `roles` claim of an app token (undefined when it has none: no admin
+   * consent), or the `scp` claim of a delegated token (Graph names delegated permissions the same way).
+   */
   roles: string[] | undefined;
+  /** The signed-in user of a delegated token (`idtyp` user, `scp`); undefined for an app-only token. */
+  user?: { id: string; userPrincipalName: string };
 }
 
 /** `expired` marks a refusal for the token's lifetime, for the delivery statistics. */
@@ -68,27 +73,32 @@ export const authenticateGraphRequest = async (
   if (typeof payload.nbf === 'number' && seconds < payload.nbf - TOKEN_CLOCK_SKEW_SECONDS)
     return fail(GraphErrors.notYetValidToken());
 
+  const tenantId = typeof payload.tid === 'string' ? payload.tid : '';
+  const appId = typeof payload.appid === 'string' ? payload.appid : '';
+  // Only user (delegated) tokens carry `scp`, the consented scopes, and the user's `oid`
+  // (https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference).
+  if (typeof payload.scp === 'string' && typeof payload.oid === 'string') {
+    const upn = typeof payload.upn === 'string' ? payload.upn : '';
+    const scopes = payload.scp.split(' ').filter((scope) => scope !== '');
+    return { ok: true, caller: { tenantId, appId, roles: scopes, user: { id: payload.oid, userPrincipalName: upn } } };
+  }
   const roles = Array.isArray(payload.roles)
     ? payload.roles.filter((role): role is string => typeof role === 'string')
     : undefined;
-  return {
-    ok: true,
-    caller: {
-      tenantId: typeof payload.tid === 'string' ? payload.tid : '',
-      appId: typeof payload.appid === 'string' ? payload.appid : '',
-      roles,
-    },
-  };
+  return { ok: true, caller: { tenantId, appId, roles } };
 };
 
 /**
  * The app and tenant a bearer token names, read without any check: enough to count a request against its
  * mailbox on arrival. Authentication still decides whether it is answered.
  */
-export const peekCaller = (authorization: string | undefined): { appId: string; tenantId: string } | undefined => {
+export const peekCaller = (
+  authorization: string | undefined,
+): { appId: string; tenantId: string; userPrincipalName: string | undefined } | undefined => {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   const payloadPart = token?.split('.')[1];
   const payload = payloadPart === undefined ? undefined : decodeJsonPart(payloadPart);
   if (payload === undefined || typeof payload.appid !== 'string' || typeof payload.tid !== 'string') return undefined;
-  return { appId: payload.appid, tenantId: payload.tid };
+  const userPrincipalName = typeof payload.upn === 'string' ? payload.upn : undefined;
+  return { appId: payload.appid, tenantId: payload.tid, userPrincipalName };
 };

@@ -114,10 +114,13 @@ export const handleGraphRequest = async (
  * a request without a readable one is not counted (authentication refuses it anyway).
  */
 const arrive = (ctx: EmulatorContext, req: IncomingMessage, segments: string[]): ConcurrencySlot | undefined => {
-  const [, resource, user, action] = segments;
-  if (resource?.toLowerCase() !== 'users' || user === undefined || action === undefined) return undefined;
   const caller = peekCaller(header(req, 'authorization'));
   if (caller === undefined) return undefined;
+  const [, resource, ...after] = segments;
+  // `/me/{action}` counts against the token's own user.
+  const [user, action] = resource?.toLowerCase() === 'me' ? [caller.userPrincipalName, after[0]] : after;
+  if (!['users', 'me'].includes(resource?.toLowerCase() ?? '') || user === undefined || action === undefined)
+    return undefined;
   const tenant = ctx.directory.byId(caller.tenantId);
   const mailbox = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, user);
   return ctx.delivery.limits.arrive(caller.appId, mailbox?.userPrincipalName ?? user);
@@ -182,6 +185,17 @@ const answerGraphCall = async (
   return fault?.afterWork === true ? { answer, delayAfterWork: fault.delayMs } : { answer };
 };
 
+/**
+ * `/me/...` with a delegated token is `/users/{signed-in user}/...` ("Calling the /me endpoint requires a signed-in
+ * user and therefore a delegated permission", https://learn.microsoft.com/en-us/graph/api/user-get); undefined for
+ * an app-only token, which has no signed-in user.
+ */
+const meAsUser = (caller: GraphCaller, segments: string[]): string[] | undefined => {
+  if (caller.user === undefined) return undefined;
+  const [version = '', , ...rest] = segments;
+  return [version, 'users', caller.user.id, ...rest];
+};
+
 const route = async (
   ctx: EmulatorContext,
   req: IncomingMessage,
@@ -193,14 +207,14 @@ const route = async (
   const error = (err: GraphError): Answer => ({ kind: 'error', error: err });
   const method = req.method ?? 'GET';
   const path = url.pathname;
-  const [version, resource, user, action, ...rest] = segments;
+  const [version, named] = segments;
   if (version === undefined || !VERSIONS.includes(version.toLowerCase()))
     return error(GraphErrors.invalidVersion(version ?? ''));
-  if (resource === undefined) return error(GraphErrors.notImplemented(method, path));
+  if (named === undefined) return error(GraphErrors.notImplemented(method, path));
+  const target = named.toLowerCase() === 'me' ? meAsUser(caller, segments) : segments;
+  if (target === undefined) return error(GraphErrors.meWithAppToken());
+  const [, resource = '', user, action, ...rest] = target;
   switch (resource.toLowerCase()) {
-    case 'me':
-      // An app token has no signed-in user.
-      return error(GraphErrors.meWithAppToken());
     case 'users': {
       if (user === undefined) {
         if (method !== 'GET') return error(GraphErrors.notImplemented(method, path));

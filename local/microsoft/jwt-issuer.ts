@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
+import { scpClaim } from './delegated-scopes';
 import { randomBase64Url, stableGuid } from './ids';
-import type { EmulatedApp, EmulatedTenant } from './types';
+import { GRAPH_AUDIENCE } from './resources';
+import type { EmulatedApp, EmulatedMailbox, EmulatedTenant } from './types';
 
 export interface PublicSigningKey {
   kty: string;
@@ -28,6 +30,28 @@ export interface AppTokenInput {
 }
 
 export type ClientAuthentication = 'client_secret' | 'certificate';
+
+/** A delegated (user) token: the app acts as the signed-in user, within the consented scopes. */
+export interface UserTokenInput {
+  tenant: EmulatedTenant;
+  app: EmulatedApp;
+  user: EmulatedMailbox;
+  /** Granted scopes without resource prefix; `scp` leaves offline_access out. */
+  scopes: string[];
+  now: Date;
+  lifetimeSeconds: number;
+  clientAuthentication: ClientAuthentication;
+}
+
+/** v2.0 id_token input: issued when `openid` was granted. */
+export interface IdTokenInput {
+  tenant: EmulatedTenant;
+  app: EmulatedApp;
+  user: EmulatedMailbox;
+  nonce: string | undefined;
+  now: Date;
+  lifetimeSeconds: number;
+}
 
 export interface IssuedToken {
   accessToken: string;
@@ -114,9 +138,78 @@ export class JwtIssuer {
       uti,
       ver: '1.0',
     };
-    const accessToken = await new SignJWT(claims)
-      .setProtectedHeader({ typ: 'JWT', alg: 'RS256', x5t: this.jwk.x5t, kid: this.jwk.kid })
-      .sign(this.privateKey);
+    const accessToken = await this.sign(claims);
     return { accessToken, issuedAt, notBefore: issuedAt, expiresOn };
   }
+
+  /**
+   * A delegated Graph access token (ver 1.0, as Graph receives them), claims as
+   * https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference lists them: `scp`
+   * instead of `roles`, the user's `oid`, `upn`, `unique_name` and `name`, `idtyp` user.
+   */
+  async issueUserToken(input: UserTokenInput): Promise<IssuedToken> {
+    const issuedAt = Math.floor(input.now.getTime() / 1000);
+    const expiresOn = issuedAt + input.lifetimeSeconds;
+    const issuer = tokenIssuer(input.tenant.id);
+    const uti = randomBase64Url(16);
+    this.live.add(uti);
+    const claims: Record<string, unknown> = {
+      aud: GRAPH_AUDIENCE,
+      iss: issuer,
+      iat: issuedAt,
+      nbf: issuedAt,
+      exp: expiresOn,
+      acct: 0,
+      acr: '1',
+      aio: randomBase64Url(48),
+      amr: ['pwd'],
+      app_displayname: input.app.displayName,
+      appid: input.app.clientId,
+      appidacr: input.clientAuthentication === 'certificate' ? '2' : '1',
+      idtyp: 'user',
+      name: input.user.displayName,
+      oid: input.user.id,
+      scp: scpClaim(input.scopes),
+      sub: pairwiseSubject(input.app, input.user),
+      tid: input.tenant.id,
+      unique_name: input.user.userPrincipalName,
+      upn: input.user.userPrincipalName,
+      uti,
+      ver: '1.0',
+    };
+    const accessToken = await this.sign(claims);
+    return { accessToken, issuedAt, notBefore: issuedAt, expiresOn };
+  }
+
+  /** https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference (v2.0). */
+  async issueIdToken(input: IdTokenInput): Promise<string> {
+    const issuedAt = Math.floor(input.now.getTime() / 1000);
+    return this.sign({
+      aud: input.app.clientId,
+      iss: `https://login.microsoftonline.com/${input.tenant.id}/v2.0`,
+      iat: issuedAt,
+      nbf: issuedAt,
+      exp: issuedAt + input.lifetimeSeconds,
+      name: input.user.displayName,
+      ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
+      oid: input.user.id,
+      preferred_username: input.user.userPrincipalName,
+      sub: pairwiseSubject(input.app, input.user),
+      tid: input.tenant.id,
+      ver: '2.0',
+    });
+  }
+
+  private sign(claims: Record<string, unknown>): Promise<string> {
+    return new SignJWT(claims)
+      .setProtectedHeader({ typ: 'JWT', alg: 'RS256', x5t: this.jwk.x5t, kid: this.jwk.kid })
+      .sign(this.privateKey);
+  }
 }
+
+/** `sub` is "a pairwise identifier - it's unique to a particular application ID" (id-token-claims-reference). */
+const pairwiseSubject = (app: EmulatedApp, user: EmulatedMailbox): string =>
+  createHash('sha256')
+    .update(`${app.clientId.toLowerCase()}\u0000${user.id.toLowerCase()}`)
+    .digest('base64url')
+    .slice(0, 43);

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { handleAuthorizeRequest } from './authorize-endpoint';
 import { handleCertificateDownload } from './certificate-downloads';
 import type { EmulatorContext } from './context';
 import { type DiscoveryDocument, handleDiscovery } from './discovery';
-import { sendPage } from './html';
+import { FORM_PAGE_CSP, sendPage } from './html';
 import { pathSegments, requestUrl, send } from './http-util';
+import { handlePortalForm } from './portal-forms';
 import { renderHomePage, renderPortalPage } from './portal-page';
 import { handleTokenRequest } from './token-endpoint';
 
@@ -32,9 +34,11 @@ export const handleLoginRequest = async (
       send(res, 405, { Allow: 'GET', 'Content-Type': 'text/plain; charset=utf-8' }, 'Method Not Allowed');
       return;
     }
-    sendPage(res, 200, first === undefined ? renderHomePage(ctx) : renderPortalPage(ctx));
+    if (first === undefined) sendPage(res, 200, renderHomePage(ctx));
+    else sendPage(res, 200, renderPortalPage(ctx), FORM_PAGE_CSP);
     return;
   }
+  if (first === 'portal' && (await handlePortalForm(ctx, req, res, rest))) return;
   if (
     first === 'portal' &&
     rest[0] === 'certificates' &&
@@ -45,6 +49,7 @@ export const handleLoginRequest = async (
     return;
   }
   const route = rest.join('/').toLowerCase();
+  if (route === 'oauth2/v2.0/authorize') return handleAuthorizeRequest(ctx, req, res, first);
   if (route === 'oauth2/v2.0/token') return handleTokenRequest(ctx, req, res, first, 'v2');
   if (route === 'oauth2/token') return handleTokenRequest(ctx, req, res, first, 'v1');
   const document = DISCOVERY[route];

@@ -2,6 +2,7 @@ import type { EmulatorContext } from './context';
 import { html, page, type SafeHtml } from './html';
 import { stableGuid } from './ids';
 import { servicePrincipalId } from './jwt-issuer';
+import { authenticationSection, delegatedPermissionRows, revokeSessionsFormAction } from './portal-authentication';
 import { credentialsSection } from './portal-credentials';
 import { mailboxAccessLine, policiesSection } from './portal-policies';
 import type { EmulatedApp, EmulatedTenant } from './types';
@@ -30,11 +31,13 @@ const appCard = (ctx: EmulatorContext, tenant: EmulatedTenant, app: EmulatedApp)
   const status = app.adminConsentGranted
     ? html`<span class="badge ok">Granted for ${tenant.displayName}</span>`
     : html`<span class="badge warn">Not granted for ${tenant.displayName}</span>`;
-  const permissions = app.applicationPermissions.map(
+  const applicationPermissions = app.applicationPermissions.map(
     (permission) => html`<tr>
 <td>${permission}</td><td>Application</td><td>${PERMISSION_DESCRIPTIONS[permission] ?? ''}</td><td>Yes</td><td data-testid="permission-status">${status}</td>
 </tr>`,
   );
+  const permissions = [...applicationPermissions, ...delegatedPermissionRows(tenant, app)];
+  const configured = app.applicationPermissions.length + (app.delegatedPermissions ?? []).length;
   return html`<article class="card" id="app-${app.clientId}" data-client-id="${app.clientId}">
 <h3>${app.displayName}</h3>
 <h4>Overview</h4>
@@ -52,9 +55,10 @@ ${field('OAuth 2.0 token endpoint (v1)', `${login}/${tenant.id}/oauth2/token`, '
 ${field('OpenID Connect metadata document', `${login}/${tenant.id}/v2.0/.well-known/openid-configuration`, 'openid-configuration')}
 ${field('Microsoft Graph API endpoint', `${ctx.urls.graph}/v1.0`, 'graph-endpoint')}
 </dl>
+${authenticationSection(ctx, tenant, app)}
 ${credentialsSection(ctx, app)}
 <h4>API permissions</h4>
-<p class="muted">Configured permissions: Microsoft Graph (${app.applicationPermissions.length})</p>
+<p class="muted">Configured permissions: Microsoft Graph (${configured})</p>
 <table>
 <thead><tr><th>API / Permissions name</th><th>Type</th><th>Description</th><th>Admin consent required</th><th>Status</th></tr></thead>
 <tbody>${permissions.length > 0 ? permissions : html`<tr><td colspan="5" class="muted">No permissions added.</td></tr>`}</tbody>
@@ -69,6 +73,7 @@ const tenantSection = (ctx: EmulatorContext, tenant: EmulatedTenant): SafeHtml =
     (mailbox) => html`<tr>
 <td><span class="value">${mailbox.userPrincipalName}</span></td><td>${mailbox.displayName}</td><td><span class="value">${mailbox.id}</span></td>
 <td>${mailbox.mailboxEnabled ? html`<span class="badge ok">Exchange Online</span>` : html`<span class="badge warn">Not enabled for REST API</span>`}</td>
+<td><form method="post" action="${revokeSessionsFormAction(ctx, mailbox.userPrincipalName)}"><button type="submit" data-testid="revoke-sessions">Revoke sessions</button></form></td>
 </tr>`,
   );
   return html`<section id="tenant-${tenant.id}">
@@ -81,7 +86,7 @@ ${tenant.apps.map((app) => appCard(ctx, tenant, app))}
 ${policiesSection(tenant)}
 <h4>Users</h4>
 <table>
-<thead><tr><th>User principal name</th><th>Display name</th><th>Object ID</th><th>Mailbox</th></tr></thead>
+<thead><tr><th>User principal name</th><th>Display name</th><th>Object ID</th><th>Mailbox</th><th>Sessions</th></tr></thead>
 <tbody>${mailboxes}</tbody>
 </table>
 </section>`;

@@ -31,6 +31,17 @@ export class TenantDirectory {
     return this.config.tenants.find((tenant) => tenant.id.toLowerCase() === tenantId.toLowerCase());
   }
 
+  /** The directory that registers an app (what /common resolves to in the emulator's user flows). */
+  tenantOfApp(clientId: string): EmulatedTenant | undefined {
+    return this.config.tenants.find((tenant) => TenantDirectory.app(tenant, clientId) !== undefined);
+  }
+
+  /** A user who can sign in on the emulator's page: a mailbox with a demo password, by object id or UPN. */
+  static account(tenant: EmulatedTenant, idOrUpn: string): EmulatedMailbox | undefined {
+    const found = TenantDirectory.mailbox(tenant, idOrUpn);
+    return found?.password === undefined ? undefined : found;
+  }
+
   static app(tenant: EmulatedTenant, clientId: string): EmulatedApp | undefined {
     return tenant.apps.find((app) => app.clientId.toLowerCase() === clientId.trim().toLowerCase());
   }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { checkClientCredentials, type TokenEndpointVersion } from './client-credentials';
+import { checkClientCredentials, type ClientCredentialsRequest, type TokenEndpointVersion } from './client-credentials';
 import type { EmulatorContext } from './context';
+import { DELEGATED_GRANT_TYPES, handleDelegatedGrant } from './delegated-grants';
 import { DEFAULT_RETRY_AFTER_SECONDS, DEFAULT_SLOW_DELAY_MS, delay } from './faults';
 import { header, mediaType, readBody, send, sendJson } from './http-util';
 import { clientRequestId, newGuid } from './ids';
@@ -46,7 +47,10 @@ export const parseBasicAuthorization = (
   return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
 };
 
-/** `POST /{tenant}/oauth2/v2.0/token` (v2) and `POST /{tenant}/oauth2/token` (v1), client credentials only. */
+/**
+ * `POST /{tenant}/oauth2/v2.0/token` (v2: client credentials, authorization code, refresh token) and
+ * `POST /{tenant}/oauth2/token` (v1: client credentials).
+ */
 export const handleTokenRequest = async (
   ctx: EmulatorContext,
   req: IncomingMessage,
@@ -104,14 +108,23 @@ export const handleTokenRequest = async (
       ? new URLSearchParams(body.body.toString('utf8'))
       : new URLSearchParams();
   const now = ctx.now();
-  const outcome = await checkClientCredentials(ctx.directory, ctx.keys, {
+  const request: ClientCredentialsRequest = {
     version,
     tenantSegment,
     form,
     basic: parseBasicAuthorization(header(req, 'authorization')),
     now,
     loginBaseUrl: ctx.urls.login,
-  });
+  };
+  const grantType = DELEGATED_GRANT_TYPES.find((type) => type === form.get('grant_type')?.trim());
+  // The emulator serves user grants on the v2.0 endpoint only; v1 keeps answering them as unknown grant types.
+  if (grantType !== undefined && version === 'v2') {
+    const delegated = await handleDelegatedGrant(ctx, request, grantType);
+    if (delegated.ok) sendJson(res, 200, headers, delegated.body);
+    else sendError(delegated.error);
+    return;
+  }
+  const outcome = await checkClientCredentials(ctx.directory, ctx.keys, request);
   if (!outcome.ok) {
     sendError(outcome.error);
     return;

@@ -1,6 +1,7 @@
 import type { SeedRequest, WriteRequest } from './inbound-delivery';
 import type { FolderMessage } from './mail-store';
 import type { DeliveryAttempt, LifecycleEvent, NotifierTiming } from './notification-sender';
+import type { RefreshTokenInfo } from './refresh-tokens';
 
 /** The tenant the Microsoft identity + Graph emulator serves, read from a JSON config file. */
 export interface EmulatedSecret {
@@ -47,6 +48,18 @@ export interface EmulatedApp {
   adminConsentGranted: boolean;
   /** Certificates for client assertions (`private_key_jwt`). */
   certificates?: EmulatedCertificate[];
+  /**
+   * Authentication > Web > Redirect URIs: where /authorize may send the browser back with a code. The portal page
+   * can add to it while the emulator runs.
+   */
+  redirectUris?: string[];
+  /** Delegated permissions added to the registration (Microsoft Graph scopes, e.g. 'Mail.Send', 'offline_access'). */
+  delegatedPermissions?: string[];
+  /**
+   * Whether an admin granted consent to the delegated permissions for the whole tenant; without it each user is
+   * asked on the consent page (and what they accept is remembered for that user).
+   */
+  delegatedAdminConsentGranted?: boolean;
 }
 
 export interface EmulatedMailbox {
@@ -56,6 +69,8 @@ export interface EmulatedMailbox {
   id: string;
   /** False models "mailbox not enabled for REST API" (e.g. no Exchange Online licence). */
   mailboxEnabled: boolean;
+  /** Emulator only: the demo password of the emulator's sign-in page; without one the account cannot sign in. */
+  password?: string;
 }
 
 /** A user of the directory: what GET /users lists besides the mailboxes. */
@@ -267,5 +282,14 @@ export interface MicrosoftEmulator {
   sendLifecycleEvent: (subscriptionId: string, event: LifecycleEvent) => boolean;
   /** Runs the expiry check now (it also runs every second): removes expired subscriptions, warns expiring ones. */
   sweepSubscriptions: () => void;
+  /**
+   * Graph's revokeSignInSessions for a user (UPN or object id): every refresh token and sign-in session issued to
+   * them so far stops working (the next refresh answers invalid_grant AADSTS50173). False for an unknown user.
+   */
+  revokeSignInSessions: (userPrincipalName: string) => boolean;
+  /** Refresh tokens issued so far (no token values), oldest first. */
+  refreshTokens: () => RefreshTokenInfo[];
+  /** Adds a Web redirect URI to an app registration, as the portal page's form does. Throws when refused. */
+  addRedirectUri: (clientId: string, redirectUri: string) => void;
   close: () => Promise<void>;
 }

@@ -14,6 +14,9 @@ export const USER_READ_ROLES = [
   'Directory.ReadWrite.All',
 ];
 
+/** Delegated permissions that read the signed-in user's own profile. */
+const SELF_READ_ROLES = ['User.Read', 'User.ReadWrite', ...USER_READ_ROLES];
+
 /** The properties Graph returns for a user without $select, in its order. */
 export const DEFAULT_USER_PROPERTIES = [
   'businessPhones',
@@ -86,10 +89,14 @@ export const getUser = (
   if (!parsed.ok) return 'error' in parsed ? parsed : { ok: false, unsupported: `${path}?${parsed.unsupported}` };
   // Directory calls answer a token without any role differently from one with the wrong roles.
   if (caller.roles === undefined || caller.roles.length === 0) return { ok: false, error: GraphErrors.noPermissions() };
-  if (!caller.roles.some((role) => USER_READ_ROLES.includes(role)))
-    return { ok: false, error: GraphErrors.directoryAccessDenied() };
   const tenant = ctx.directory.byId(caller.tenantId);
   const found = tenant === undefined ? undefined : TenantDirectory.mailbox(tenant, user);
+  // User.Read: "allows the app to read the profile ... of the signed-in user only"
+  // (https://learn.microsoft.com/en-us/graph/api/user-get).
+  const self =
+    caller.user !== undefined && found !== undefined && found.id.toLowerCase() === caller.user.id.toLowerCase();
+  if (!caller.roles.some((role) => (self ? SELF_READ_ROLES : USER_READ_ROLES).includes(role)))
+    return { ok: false, error: GraphErrors.directoryAccessDenied() };
   if (found === undefined) return { ok: false, error: GraphErrors.userNotFound(user) };
 
   const { select } = parsed.query;

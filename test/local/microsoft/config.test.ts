@@ -47,6 +47,17 @@ describe('Microsoft emulator tenant config', () => {
       ['noreply@contoso.onmicrosoft.com', false],
       ['sales@contoso.onmicrosoft.com', true],
     ]);
+    // The authorization code flow: no redirect URI until the admin pastes ours, user consent, demo passwords.
+    expect(tenant?.apps[0]).toMatchObject({
+      redirectUris: [],
+      delegatedPermissions: ['User.Read', 'Mail.Send', 'Mail.ReadWrite', 'offline_access'],
+      delegatedAdminConsentGranted: false,
+    });
+    expect(tenant?.mailboxes.map((mailbox) => mailbox.password)).toEqual([
+      'Support-Demo-2030',
+      'NoReply-Demo-2030',
+      'Sales-Demo-2030',
+    ]);
     expect(tenant?.applicationAccessPolicies).toEqual([
       {
         appId: '3f8a2c1d-7b4e-4d96-a5f0-1c2e9b8d7a60',
@@ -143,6 +154,21 @@ describe('Microsoft emulator tenant config', () => {
       'a duplicate client id',
       withTenant((t) => (t.apps = [firstApp(t), firstApp(t)])),
       'tenants.0.apps.1.clientId: clientId in tenant',
+    ],
+    [
+      'an http redirect URI that is not loopback',
+      withTenant((t) => (firstApp(t).redirectUris = ['http://issue-mailer.example/callback'])),
+      'tenants.0.apps.0.redirectUris.0: a redirect URI must begin with https (http only for localhost or 127.0.0.1)',
+    ],
+    [
+      'a delegated permission that is no permission name',
+      withTenant((t) => (firstApp(t).delegatedPermissions = ['mail'])),
+      'tenants.0.apps.0.delegatedPermissions.0: delegated permission must look like Mail.Send or be openid, profile, email or offline_access',
+    ],
+    [
+      'an empty demo password',
+      withTenant((t) => ((t.mailboxes as Record<string, unknown>[])[0]!.password = '')),
+      'tenants.0.mailboxes.0.password: password must not be empty',
     ],
     ['a zero token lifetime', { ...base(), tokenLifetimeSeconds: 0 }, 'tokenLifetimeSeconds'],
     [

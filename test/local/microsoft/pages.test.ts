@@ -12,9 +12,12 @@ describe('Microsoft emulator pages', () => {
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    // The mailbox list has the "Write to this mailbox" forms, which post to the emulator itself.
+    // The mailbox list ("Write to this mailbox") and the portal (redirect URIs, "Revoke sessions") have forms that
+    // post to the emulator itself.
     expect(response.headers.get('content-security-policy')).toBe(
-      new URL(url).pathname === '/mailbox' ? CSP.replace("form-action 'none'", "form-action 'self'") : CSP,
+      ['/mailbox', '/portal'].includes(new URL(url).pathname)
+        ? CSP.replace("form-action 'none'", "form-action 'self'")
+        : CSP,
     );
     return response.text();
   };
