@@ -64,8 +64,11 @@ export const gmailUrlProblem = (url: string, env: PolicyEnv): string | undefined
 
 export const describeGmailCall = (method: string, url: string): string => `${method} ${describeUrl(url)}`;
 
-const isTimeout = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+// A DOMException from AbortSignal.timeout is not always `instanceof Error` (it may come from another realm).
+const isTimeout = (error: unknown): boolean => {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === 'TimeoutError' || name === 'AbortError';
+};
 
 /**
  * One Gmail call with a bearer token. No retries of its own (the outbox retries through its queue, and a send
