@@ -1,5 +1,5 @@
-import { ALLOW_LOOPBACK_HTTP_ENV } from '../../http/egress';
 import { describeUrl } from '../../http/describe-url';
+import { ALLOW_LOOPBACK_HTTP_ENV } from '../../http/egress';
 import type { PolicyEnv } from '../../http/endpoint-policy';
 import type { TokenProvider } from '../../oauth/token-provider';
 import { type Clock, type FetchLike, systemClock } from '../../shared/seams';
