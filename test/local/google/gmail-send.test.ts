@@ -296,4 +296,40 @@ describe('Gmail send on the emulator', () => {
     expect(page).toContain('[DEMO-2] Drucker im 2. Stock');
     expect(page).toContain(`/mailbox/${encodeURIComponent(SUPPORT)}/${sent.messageId}/attachments/1`);
   });
+
+  it('escapes what the mailbox page shows', async () => {
+    await send(demo2({ subject: '<script>alert(1)</script>', attachments: [] }));
+    const page = await (await fetch(`${world.emulator.url}/mailbox/${encodeURIComponent(SUPPORT)}`)).text();
+    expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(page).not.toContain('<script>');
+  });
+
+  it('answers the resumable protocol: chunk size rule, status query, unknown session', async () => {
+    const token = (await world.token()).accessToken;
+    const start = await fetch(`${world.emulator.url}/upload/gmail/v1/users/me/messages/send?uploadType=resumable`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json; charset=UTF-8' },
+      body: '{}',
+    });
+    const session = start.headers.get('location') ?? '';
+    expect([
+      start.status,
+      session.startsWith(
+        `${world.emulator.url}/upload/gmail/v1/users/me/messages/send?uploadType=resumable&upload_id=`,
+      ),
+    ]).toEqual([200, true]);
+    const put = (range: string, body: Buffer, url = session) =>
+      fetch(url, { method: 'PUT', headers: { 'Content-Range': range }, body, redirect: 'manual' });
+    const odd = await put('bytes 0-9/*', Buffer.alloc(10));
+    expect([odd.status, ((await odd.json()) as { error: { message: string } }).error.message]).toEqual([
+      400,
+      'Invalid request. The chunk size must be a multiple of 262144 bytes.',
+    ]);
+    const first = await put('bytes 0-262143/*', Buffer.alloc(262_144, 65));
+    expect([first.status, first.headers.get('range')]).toEqual([308, 'bytes=0-262143']);
+    const query = await put('bytes */*', Buffer.alloc(0));
+    expect([query.status, query.headers.get('range')]).toEqual([308, 'bytes=0-262143']);
+    const gone = await put('bytes */*', Buffer.alloc(0), `${session}x`);
+    expect(gone.status).toBe(404);
+  });
 });
