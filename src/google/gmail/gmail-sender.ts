@@ -47,7 +47,10 @@ export interface GmailSendOptions {
   /** Gmail's thread of the message this one answers; Gmail keeps it only if Subject and References match too. */
   threadId?: string;
   threading?: ThreadingHeaders;
-  /** The latest time (epoch ms) the send may start: a pacing slot, as for Graph. */
+  /**
+   * The latest time (epoch ms) the send may start: a pacing slot, as for Graph. Checked before the first request
+   * (the multipart send, or the resumable session's start); an upload once started runs to its end.
+   */
   sendBy?: number;
 }
 
