@@ -318,18 +318,18 @@ describe('Gmail send on the emulator', () => {
         `${world.emulator.url}/upload/gmail/v1/users/me/messages/send?uploadType=resumable&upload_id=`,
       ),
     ]).toEqual([200, true]);
-    const put = (range: string, body: Buffer, url = session) =>
+    const put = (range: string, body: Uint8Array<ArrayBuffer>, url = session) =>
       fetch(url, { method: 'PUT', headers: { 'Content-Range': range }, body, redirect: 'manual' });
-    const odd = await put('bytes 0-9/*', Buffer.alloc(10));
+    const odd = await put('bytes 0-9/*', new Uint8Array(10));
     expect([odd.status, ((await odd.json()) as { error: { message: string } }).error.message]).toEqual([
       400,
       'Invalid request. The chunk size must be a multiple of 262144 bytes.',
     ]);
-    const first = await put('bytes 0-262143/*', Buffer.alloc(262_144, 65));
+    const first = await put('bytes 0-262143/*', new Uint8Array(262_144).fill(65));
     expect([first.status, first.headers.get('range')]).toEqual([308, 'bytes=0-262143']);
-    const query = await put('bytes */*', Buffer.alloc(0));
+    const query = await put('bytes */*', new Uint8Array(0));
     expect([query.status, query.headers.get('range')]).toEqual([308, 'bytes=0-262143']);
-    const gone = await put('bytes */*', Buffer.alloc(0), `${session}x`);
+    const gone = await put('bytes */*', new Uint8Array(0), `${session}x`);
     expect(gone.status).toBe(404);
   });
 });
