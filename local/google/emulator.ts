@@ -3,7 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { writeResponse } from '../shared/http-kit';
 import { AccessTokenStore, type IssuedAccessToken } from './access-tokens';
 import { parseWorkspaceConfig } from './config';
+import { type GmailFaultMix, GmailLimiter, type GmailLimits, type GmailStats } from './gmail-limits';
+import { GmailMailboxes, type StoredGmailMessage } from './gmail-mailboxes';
+import { handleGmailRequest } from './gmail-routes';
+import { UploadSessions } from './gmail-uploads';
 import { startLoopbackServer } from './loopback-server';
+import { handleMailboxPage } from './mailbox-page';
 import { handleTokenRequest, type TokenEndpointContext } from './token-endpoint';
 import type { GoogleWorkspaceConfig } from './types';
 import { type ServiceAccountKeyFile, WorkspaceDirectory } from './workspace-directory';
@@ -37,6 +42,15 @@ export interface GoogleEmulator {
   createServiceAccountKey: (clientEmail: string) => ServiceAccountKeyFile;
   deleteServiceAccountKey: (clientEmail: string, privateKeyId: string) => void;
   setServiceAccountKeyDisabled: (clientEmail: string, privateKeyId: string, disabled: boolean) => void;
+  /** The messages a user sent through Gmail, oldest first, with their raw bytes and postal-mime's parse. */
+  sentMessages: (address: string) => readonly StoredGmailMessage[];
+  /** Faults for Gmail requests (undefined: none). */
+  setFaultMix: (mix: GmailFaultMix | undefined) => void;
+  /** Gmail's per-user quota units a minute and messages a rolling day, lowered for tests. */
+  setGmailLimits: (limits: Partial<GmailLimits>) => void;
+  deliveryStats: () => GmailStats;
+  /** The next resumable upload chunk is cut off halfway (its first half kept) and its connection dropped. */
+  dropNextUploadChunk: () => void;
   close: () => Promise<void>;
 }
 
@@ -51,7 +65,8 @@ const notFound = (res: ServerResponse): void =>
 /**
  * Starts the Google emulator on its own loopback listener: Google's OAuth 2.0 token endpoint for service accounts
  * (`POST /token`), with the Workspace's users, service account keys and domain-wide delegation as config says and
- * the control methods change them. Gmail routes come later and authorise with lookupAccessToken.
+ * the control methods change them; Gmail's send, upload and messages.get routes (gmail-routes.ts) with its limits and
+ * faults; a mailbox page.
  */
 export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promise<GoogleEmulator> => {
   const config = parseWorkspaceConfig(options.config, 'GoogleEmulatorOptions.config');
@@ -60,6 +75,19 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
   const now = options.now ?? (() => new Date());
   const counts = { token: 0 };
   let baseUrl = '';
+  const mailboxes = new GmailMailboxes();
+  // Quota answers name the project by number, as Google's do; the emulator's is made up.
+  const limiter = new GmailLimiter('492837465102');
+  const dropNextChunk = { armed: false };
+  const gmailContext = {
+    mailboxes,
+    limiter,
+    uploads: new UploadSessions(),
+    lookup: (token: string) => accessTokens.lookup(token, now().getTime()),
+    now,
+    baseUrl: () => baseUrl,
+    dropNextChunk,
+  };
   const tokenContext: TokenEndpointContext = {
     directory,
     accessTokens,
@@ -75,6 +103,8 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
       await handleTokenRequest(tokenContext, req, res);
       return;
     }
+    if (await handleGmailRequest(gmailContext, req, res)) return;
+    if (handleMailboxPage({ users: () => config.users, mailboxes }, req, res)) return;
     notFound(res);
   };
 
@@ -94,6 +124,13 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
     deleteServiceAccountKey: (clientEmail, keyId) => directory.deleteKey(clientEmail, keyId),
     setServiceAccountKeyDisabled: (clientEmail, keyId, disabled) =>
       directory.setKeyDisabled(clientEmail, keyId, disabled),
+    sentMessages: (address) => [...mailboxes.messages(address)],
+    setFaultMix: (mix) => limiter.setFaultMix(mix),
+    setGmailLimits: (limits) => limiter.setLimits(limits),
+    deliveryStats: () => ({ sent: limiter.stats.sent, refused: { ...limiter.stats.refused } }),
+    dropNextUploadChunk: () => {
+      dropNextChunk.armed = true;
+    },
     close: () => server.close(),
   };
 };

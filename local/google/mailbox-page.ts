@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { formatBytes, html, PAGE_CSP, type SafeHtml } from '../microsoft/html';
+import { writeResponse } from '../shared/http-kit';
+import type { GmailMailboxes } from './gmail-mailboxes';
+import type { WorkspaceUser } from './types';
+
+export interface MailboxPageContext {
+  users: () => readonly WorkspaceUser[];
+  mailboxes: GmailMailboxes;
+}
+
+const document = (title: string, body: SafeHtml): string =>
+  html`<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body>
+<header><strong>Google emulator (local)</strong> <a href="/">Users</a></header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`.value;
+
+const sendHtml = (res: ServerResponse, status: number, text: string): void =>
+  writeResponse(
+    res,
+    status,
+    {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': PAGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+    text,
+  );
+
+const addresses = (list: ReadonlyArray<{ address?: string | undefined }> | undefined): string =>
+  (list ?? []).map((entry) => entry.address ?? '').join(', ');
+
+const MAILBOX = /^\/mailbox\/([^/]+)$/;
+const ATTACHMENT = /^\/mailbox\/([^/]+)\/([0-9a-f]+)\/attachments\/(\d+)$/;
+
+/**
+ * The emulator's pages (loopback only): `/` lists the Workspace's users, `/mailbox/{address}` a mailbox's messages
+ * with their labels and attachments to download. Everything shown is escaped. False when the path is not a page.
+ */
+export const handleMailboxPage = (context: MailboxPageContext, req: IncomingMessage, res: ServerResponse): boolean => {
+  if (req.method !== 'GET') return false;
+  const path = new URL(req.url ?? '/', 'http://emulator.invalid').pathname;
+  if (path === '/') {
+    const rows = context
+      .users()
+      .map(
+        (user) =>
+          html`<tr><td><a href="/mailbox/${encodeURIComponent(user.primaryEmail)}">${user.primaryEmail}</a></td><td>${user.name}</td><td>${context.mailboxes.messages(user.primaryEmail).length}</td></tr>`,
+      );
+    sendHtml(
+      res,
+      200,
+      document(
+        'Users',
+        html`<h1>Users</h1><table><tr><th>Address</th><th>Name</th><th>Messages</th></tr>${rows}</table>`,
+      ),
+    );
+    return true;
+  }
+  const attachment = ATTACHMENT.exec(path);
+  if (attachment !== null) {
+    const message = context.mailboxes.find(decodeURIComponent(attachment[1] ?? ''), attachment[2] ?? '');
+    const file = message?.parsed.attachments[Number(attachment[3])];
+    if (file === undefined) return false;
+    const bytes =
+      typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(new Uint8Array(file.content));
+    writeResponse(
+      res,
+      200,
+      {
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename ?? 'attachment')}`,
+        'X-Content-Type-Options': 'nosniff',
+      },
+      bytes,
+    );
+    return true;
+  }
+  const mailbox = MAILBOX.exec(path);
+  if (mailbox === null) return false;
+  const address = decodeURIComponent(mailbox[1] ?? '');
+  const rows = [...context.mailboxes.messages(address)]
+    .reverse()
+    .map(
+      (message) =>
+        html`<tr><td>${new Date(message.internalDate).toISOString()}</td><td>${addresses(message.parsed.from === undefined ? [] : [message.parsed.from])}</td><td>${addresses(message.parsed.to)}</td><td>${message.parsed.subject ?? ''}</td><td>${message.labelIds.join(' ')}</td><td>${message.parsed.attachments.map(
+          (file, index) =>
+            html`<a href="/mailbox/${encodeURIComponent(address)}/${message.id}/attachments/${index}">${file.filename ?? 'attachment'}</a> (${formatBytes(typeof file.content === 'string' ? file.content.length : file.content.byteLength)}) `,
+        )}</td></tr>`,
+    );
+  sendHtml(
+    res,
+    200,
+    document(
+      address,
+      html`<h1>${address}</h1><table><tr><th>Date</th><th>From</th><th>To</th><th>Subject</th><th>Labels</th><th>Attachments</th></tr>${rows}</table>`,
+    ),
+  );
+  return true;
+};
