@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { formatBytes, html, PAGE_CSP, type SafeHtml } from '../microsoft/html';
+import { formatBytes, html, PAGE_CSP, type SafeHtml } from '../shared/html';
 import { writeResponse } from '../shared/http-kit';
 import type { GmailMailboxes } from './gmail-mailboxes';
 import type { WorkspaceUser } from './types';
