@@ -168,14 +168,18 @@ export const parseTemplate = (engine: Liquid, source: string): Template[] => {
   return templates;
 };
 
-/** Renders parsed templates within TEMPLATE_LIMITS; throws liquidjs's RenderError as it is. */
+/**
+ * Renders parsed templates within TEMPLATE_LIMITS; throws liquidjs's RenderError as it is. `renderMs` is liquidjs's
+ * time limit for this render (TEMPLATE_LIMITS.renderMs unless given).
+ */
 export const renderTemplate = async (
   engine: Liquid,
   templates: Template[],
   scope: object,
   outputLimit: number = TEMPLATE_LIMITS.outputChars,
+  renderMs: number = TEMPLATE_LIMITS.renderMs,
 ): Promise<string> => {
-  const context = new Context(scope, engine.options, { sync: false }, { liquid: engine });
+  const context = new Context(scope, engine.options, { sync: false, renderLimit: renderMs }, { liquid: engine });
   const emitter = new BoundedEmitter(outputLimit);
   await toPromise(engine.renderer.renderTemplates(templates, context, emitter));
   return emitter.buffer;

@@ -42,13 +42,29 @@ const parseField = (field: TemplateField, source: string): Template[] => {
   }
 };
 
-const renderField = async (field: TemplateField, templates: Template[], context: TemplateContext): Promise<string> => {
+/**
+ * How one email is rendered. `renderMs`: liquidjs's time limit per field, TEMPLATE_LIMITS.renderMs by default. The
+ * counted limits (loops, ranges, memory) are what stop a hostile template; the time limit is their backstop, and
+ * it measures wall time, so tests of a counted limit lift it: a busy machine must not stop the loop before the
+ * count the test asserts.
+ */
+export interface RenderEmailOptions {
+  renderMs?: number;
+}
+
+const renderField = async (
+  field: TemplateField,
+  templates: Template[],
+  context: TemplateContext,
+  options: RenderEmailOptions = {},
+): Promise<string> => {
   try {
     return await renderTemplate(
       ENGINES[field],
       templates,
       context,
       field === 'subject' ? SUBJECT_OUTPUT_LIMIT : undefined,
+      options.renderMs,
     );
   } catch (error) {
     throw toTemplateError(field, error);
@@ -75,12 +91,16 @@ export const renderSubject = async (subjectSource: string, data: TemplateIssueDa
  * The subject line and the HTML document for `data`. Throws TemplateError (field and position) when a part does
  * not parse or breaks a limit while rendering.
  */
-export const renderEmail = async (template: EmailTemplateSource, data: TemplateIssueData): Promise<RenderedEmail> => {
+export const renderEmail = async (
+  template: EmailTemplateSource,
+  data: TemplateIssueData,
+  options: RenderEmailOptions = {},
+): Promise<RenderedEmail> => {
   const subjectTemplates = parseField('subject', template.subject);
   const bodyTemplates = parseField('body', template.body);
   const context = buildTemplateContext(data);
-  const subject = toSubjectLine(await renderField('subject', subjectTemplates, context));
-  const body = await renderField('body', bodyTemplates, context);
+  const subject = toSubjectLine(await renderField('subject', subjectTemplates, context, options));
+  const body = await renderField('body', bodyTemplates, context, options);
   let html: string;
   try {
     html = inlineCss(body);
