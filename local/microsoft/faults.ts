@@ -38,9 +38,14 @@ export class FaultInjector {
     this.pending = [];
   }
 
-  /** The fault the next request to `target` gets, if any (and uses it up). */
-  take(target: InjectedFault['target']): InjectedFault | undefined {
-    const entry = this.pending.find((candidate) => candidate.fault.target === target);
+  /** The fault the next request to `target` (at `path`) gets, if any (and uses it up). */
+  take(target: InjectedFault['target'], path = ''): InjectedFault | undefined {
+    const entry = this.pending.find(
+      (candidate) =>
+        candidate.fault.target === target &&
+        (candidate.fault.pathIncludes === undefined ||
+          path.toLowerCase().includes(candidate.fault.pathIncludes.toLowerCase())),
+    );
     if (entry === undefined) return undefined;
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.pending = this.pending.filter((candidate) => candidate !== entry);

@@ -130,8 +130,8 @@ const arrive = (ctx: EmulatorContext, req: IncomingMessage, segments: string[]):
 type GraphFault = { error: GraphError } | { delayMs: number; afterWork: boolean };
 
 /** The queued fault if one is waiting, else the fault mix's draw (counted). */
-const takeFault = (ctx: EmulatorContext): GraphFault | undefined => {
-  const queued = ctx.faults.take('graph');
+const takeFault = (ctx: EmulatorContext, path: string): GraphFault | undefined => {
+  const queued = ctx.faults.take('graph', path);
   if (queued !== undefined) {
     if (queued.kind === 'slow') return { delayMs: queued.delayMs ?? DEFAULT_SLOW_DELAY_MS, afterWork: false };
     if (queued.kind === 'unavailable') return { error: GraphErrors.unavailable(queued.retryAfterSeconds) };
@@ -163,7 +163,7 @@ const answerGraphCall = async (
   // The body is read first, whatever happens next, so a client still uploading gets the answer.
   const body = await readBody(req, GRAPH_MAX_REQUEST_BYTES);
 
-  const fault = takeFault(ctx);
+  const fault = takeFault(ctx, url.pathname);
   if (fault !== undefined && 'error' in fault) return error(fault.error);
   if (fault !== undefined && !fault.afterWork) {
     await delay(fault.delayMs, ctx.shutdown);

@@ -129,6 +129,11 @@ export interface InjectedFault {
   kind: 'throttle' | 'unavailable' | 'slow';
   /** How many requests get it; Infinity until cleared. */
   count: number;
+  /**
+   * Only requests whose path contains this (case-insensitive), e.g. '/sendMail': a test that fails the sends is not
+   * spent on the dialog's people search. Every request to `target` when absent.
+   */
+  pathIncludes?: string;
   retryAfterSeconds?: number;
   delayMs?: number;
 }

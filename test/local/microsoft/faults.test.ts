@@ -3,6 +3,7 @@ import {
   type AadstsErrorBody,
   clientCredentials,
   type GraphErrorBody,
+  graphGet,
   postForm,
   postJson,
   sendMailUrl,
@@ -93,6 +94,14 @@ describe('Microsoft emulator faults and request counts', () => {
     for (let i = 0; i < 3; i += 1) expect((await send()).status).toBe(503);
     expect((await requestToken()).status).toBe(200);
     demo.emulator.clearFaults();
+    expect((await send()).status).toBe(202);
+  });
+
+  it('gives a fault with pathIncludes only to requests whose path contains it, in any case', async () => {
+    demo.emulator.injectFault({ target: 'graph', kind: 'unavailable', count: 1, pathIncludes: '/SENDMAIL' });
+    const read = await graphGet(demo, '/users/support@contoso.onmicrosoft.com/mailFolders/inbox?$select=displayName');
+    expect(read.status).toBe(200);
+    expect((await send()).status).toBe(503);
     expect((await send()).status).toBe(202);
   });
 
