@@ -37,6 +37,8 @@ export interface ConnectionTestResult {
   permissions?: PermissionStatus[];
   /** 'form' when the edit form's unsaved values were tested, 'saved' for the stored credential. */
   tested?: 'form' | 'saved';
+  /** Authorization code credentials: the grant is gone (revoked, expired, password changed): sign in again. */
+  authorizeAgain?: boolean;
 }
 
 export type CredentialWarningKind =

@@ -198,6 +198,10 @@ export interface CredentialView {
   lastTest?: ConnectionTestResult;
   /** 'client_secret' unless the credential signs client assertions with a certificate. */
   clientAuthMethod?: ClientAuthMethod;
+  /** Authorization code credentials: the v2 `/authorize` address the sign-in opens. */
+  authorizationEndpoint?: string;
+  /** Authorization code credentials: the mailbox an admin signed in with; absent until Authorize succeeded. */
+  authorization?: CredentialAuthorization;
   /** Rotation: a second secret tried when the current one is refused as invalid or expired. Never the value. */
   hasNextSecret?: boolean;
   nextSecretExpiresOn?: string;
@@ -211,6 +215,31 @@ export interface CredentialView {
   usedBy?: string[];
   /** Health from real traffic: the last send Microsoft 365 accepted and the last it refused. */
   traffic?: CredentialTraffic;
+}
+
+/** The mailbox an authorization code credential sends as: who signed in, and when. */
+export interface CredentialAuthorization {
+  /** The signed-in user's mail address (Graph `GET /me`: `mail`, else `userPrincipalName`). */
+  mailbox: string;
+  displayName?: string;
+  authorizedAt: string;
+  /** When the refresh token was last used: Microsoft lets one lapse after 90 days unused. */
+  lastUsedAt?: string;
+}
+
+/** What the admin page needs to set up an authorization code credential. */
+export interface AuthorizationSetup {
+  /** This installation's `oauth-callback` web trigger URL: registered in Entra as a Web redirect URI. */
+  redirectUri: string;
+  /** The delegated permissions the sign-in asks for. */
+  scopes: string[];
+}
+
+/** Where the admin's browser goes to sign in: a new window, which the web trigger closes. */
+export interface BegunAuthorizationView {
+  url: string;
+  /** The sign-in must end by then (ISO). */
+  expiresAt: string;
 }
 
 /** What the outbox last heard from Microsoft 365 about emails sent with a credential. */

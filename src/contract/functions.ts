@@ -2,7 +2,7 @@ import type { AdminView, LoadAdminViewInput } from './admin-view';
 import type { AutomationActionOptions } from './automation-action';
 import type { TestConnectionPayload } from './connection-test';
 import type { AdminWarnings, ConnectionTestResult } from './credential-health';
-import type { CredentialInput, CredentialView } from './credentials';
+import type { AuthorizationSetup, BegunAuthorizationView, CredentialInput, CredentialView } from './credentials';
 import type {
   EmailDeliveryView,
   EmailIdInput,
@@ -59,6 +59,13 @@ export interface AdminFunctions {
    */
   testConnection: { payload: TestConnectionPayload; data: ConnectionTestResult };
   setDefaultCredential: { payload: { id: string }; data: CredentialView };
+  /** The Redirect URI to register in Entra, and the delegated scopes an authorization code credential asks for. */
+  getAuthorizationSetup: { payload: Record<string, never>; data: AuthorizationSetup };
+  /**
+   * Starts the sign-in of a saved authorization code credential: a one-time state bound to the calling admin, PKCE.
+   * The `oauth-callback` web trigger finishes it; the credential then shows `authorization`.
+   */
+  beginAuthorization: { payload: { id: string }; data: BegunAuthorizationView };
   listWarnings: { payload: Record<string, never>; data: AdminWarnings };
   /** The built-in template first, then the admins' templates by name. */
   listTemplates: { payload: Record<string, never>; data: TemplateView[] };

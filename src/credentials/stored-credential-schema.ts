@@ -29,6 +29,7 @@ const connectionTestResultSchema = z.object({
   steps: z.optional(z.array(diagnosisStepSchema)),
   permissions: z.optional(z.array(z.object({ permission: z.enum(REQUIRED_PERMISSIONS), granted: z.boolean() }))),
   tested: z.optional(z.enum(['form', 'saved'])),
+  authorizeAgain: z.optional(z.boolean()),
 });
 
 const certificateSummarySchema = z.object({
@@ -85,6 +86,20 @@ export const storedCredentialSchema = z.object({
   /** When the certificate and key were last set: part of the token fingerprint, as secretUpdatedAt is. */
   certificateUpdatedAt: z.optional(z.string()),
   lastRotation: z.optional(z.object({ promotedAt: z.string(), reason: z.enum(['expired', 'invalid']) })),
+  /** Authorization code credentials: the v2 /authorize address. */
+  authorizationEndpoint: z.optional(z.string()),
+  /**
+   * Authorization code credentials: who signed in (Graph GET /me) and when. The refresh token is in secret storage;
+   * its last use in its own record (src/oauth/refresh-token-store.ts).
+   */
+  authorization: z.optional(
+    z.object({
+      mailbox: z.string(),
+      userId: z.string(),
+      displayName: z.optional(z.string()),
+      authorizedAt: z.string(),
+    }),
+  ),
   isDefault: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

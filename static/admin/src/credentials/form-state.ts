@@ -53,6 +53,7 @@ export const NO_WRITE_ONLY_CHOICES: WriteOnlyChoices = {
 
 export const GRANT_TYPE_LABELS: Record<CredentialFormValues['grantType'], string> = {
   client_credentials: 'Client credentials',
+  authorization_code: 'Authorization code',
 };
 
 export const CLIENT_AUTH_LABELS: Record<ClientAuthMethod, string> = {
