@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import type { ForgeBundleResult } from './forge-bundle';
+
 /**
  * What `npm run bundle` reads: the app's sources, its manifest, the tsconfig and lockfile the bundler follows, and
  * the bundle tools themselves. When none of them changed since the last bundle, that bundle is what the bundler
@@ -50,7 +52,37 @@ export const bundleIsCurrent = async (outDir: string, digest: string, expectedFi
 };
 
 /** Called once a bundle is written and checked; `forget` before bundling, so a failed run leaves no stamp. */
+/** The bundler's report of a kept bundle, paths relative to it: what `npm test` checks without bundling again. */
+const reportFileOf = (outDir: string): string => `${outDir}.report.json`;
+
 export const bundleStamp = (outDir: string) => ({
-  forget: () => rm(stampFileOf(outDir), { force: true }),
-  record: (digest: string) => writeFile(stampFileOf(outDir), `${digest}\n`),
+  forget: () => Promise.all([rm(stampFileOf(outDir), { force: true }), rm(reportFileOf(outDir), { force: true })]),
+  record: async (digest: string, result: ForgeBundleResult) => {
+    const report = {
+      ...result,
+      outDir: '.',
+      entries: result.entries.map((entry) => ({ ...entry, file: path.relative(result.outDir, entry.file) })),
+    };
+    await writeFile(reportFileOf(outDir), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(stampFileOf(outDir), `${digest}\n`);
+  },
 });
+
+/**
+ * The report of the bundle in `outDir` when it is current (made from exactly these inputs), else undefined. CI's
+ * `npm run bundle` step makes it; the bundle test then checks that bundle instead of spending two more minutes of
+ * webpack on the same inputs.
+ */
+export const currentBundleReport = async (
+  outDir: string,
+  digest: string,
+  expectedFiles: readonly string[],
+): Promise<ForgeBundleResult | undefined> => {
+  if (!(await bundleIsCurrent(outDir, digest, expectedFiles)) || !existsSync(reportFileOf(outDir))) return undefined;
+  const report = JSON.parse(await readFile(reportFileOf(outDir), 'utf8')) as ForgeBundleResult;
+  return {
+    ...report,
+    outDir,
+    entries: report.entries.map((entry) => ({ ...entry, file: path.join(outDir, entry.file) })),
+  };
+};

@@ -38,7 +38,7 @@ const main = async (): Promise<void> => {
     console.error(`Handlers missing from the bundle: ${missing.join(', ')}`);
     process.exit(1);
   }
-  await stamp.record(digest);
+  await stamp.record(digest, result);
   console.log(
     `Bundled ${result.entries.length} handler file(s) with @forge/bundler in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

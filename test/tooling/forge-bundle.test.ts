@@ -6,16 +6,33 @@ import ts from 'typescript';
 import { parse } from 'yaml';
 
 import { startLocalHost } from '../../local/host';
-import { bundleForge, ForgeBundleError, missingHandlers, ROOT } from '../../local/tools/forge-bundle';
+import { bundleInputsDigest, currentBundleReport } from '../../local/tools/bundle-inputs';
+import {
+  bundledHandlerFiles,
+  bundleForge,
+  DEFAULT_BUNDLE_DIR,
+  ForgeBundleError,
+  type ForgeBundleResult,
+  missingHandlers,
+  ROOT,
+} from '../../local/tools/forge-bundle';
 import { BUILT_IN_TEMPLATE } from '../../src/templates/built-in-template';
 import { invokeAs } from '../integration/support/host-invoke';
 import { DEADLINE_MESSAGE, RUNAWAY_BODY } from '../support/runaway-template';
 
 let scratch: string;
+/** The app's bundle: `npm run bundle`'s when it is current (CI bundles just before `npm test`), else a new one. */
+let bundle: ForgeBundleResult;
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'forge-bundle-test-'));
-});
+  const current = await currentBundleReport(
+    DEFAULT_BUNDLE_DIR,
+    await bundleInputsDigest(ROOT),
+    await bundledHandlerFiles(),
+  );
+  bundle = current ?? (await bundleForge({ outDir: path.join(scratch, 'app') }));
+}, 180_000);
 
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -34,7 +51,7 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
     const manifest = parse(await readFile(path.join(ROOT, 'manifest.yml'), 'utf8')) as {
       modules: { function: { key: string; handler: string }[] };
     };
-    const result = await bundleForge({ outDir: path.join(scratch, 'app') });
+    const result = bundle;
 
     const bundled = Object.fromEntries(
       result.entries.flatMap((entry) =>
@@ -50,12 +67,12 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
     // The template engine is a chunk of its own, loaded on first use.
     expect(result.chunks.map((chunk) => chunk.file)).toContain('template-engine.cjs');
     expect(missingHandlers(result)).toEqual([]);
-  }, 180_000);
+  });
 
   it("keeps the template engine's libraries out of every function's bundle", async () => {
-    // The bundles of the test above; their source maps list what each holds.
+    // The app's bundle; its source maps list what each file holds.
     const sourcesOf = async (file: string): Promise<string[]> =>
-      (JSON.parse(await readFile(path.join(scratch, 'app', `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+      (JSON.parse(await readFile(path.join(bundle.outDir, `${file}.map`), 'utf8')) as { sources: string[] }).sources;
     for (const file of ['consumers/email-worker.cjs', 'resolvers/admin-resolver.cjs', 'triggers/issue-events.cjs']) {
       expect(
         (await sourcesOf(file)).filter((source) => /node_modules\/(liquidjs|juice|cheerio|xss)\//.test(source)),
@@ -64,8 +81,8 @@ describe("forge deploy's bundle step (@forge/bundler, offline)", () => {
   });
 
   it('renders templates in a render thread of the bundle itself, stopped at the deadline', async () => {
-    // The bundles of the test above: the admin page's render thread loads its bundle, so its code must be in there.
-    const bundleDir = path.join(scratch, 'app');
+    // The app's bundle: the admin page's render thread loads its bundle, so its code must be in there.
+    const bundleDir = bundle.outDir;
     expect(await readFile(path.join(bundleDir, 'resolvers', 'admin-resolver.cjs'), 'utf8')).toContain(
       "const RENDER_THREAD_MARKER = 'issueMailerRenderThread';",
     );
