@@ -5,10 +5,13 @@ import { LoadFailed } from '../../../shared/components/load-failed';
 import { ListLoading } from '../shared/list-skeleton';
 import { type Notice, SectionNotice } from '../shared/section-notice';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
+import { AuthorizeMessage } from './authorize-message';
 import { CredentialForm } from './credential-form';
 import { CREDENTIAL_COLUMNS, CredentialList, editButtonId, moreActionsId, testButtonId } from './credential-list';
 import { RowTestPanel } from './row-test-panel';
 import { SetupHint } from './setup-hint';
+import { useAuthorizationSetup } from './use-authorization-setup';
+import { useAuthorize } from './use-authorize';
 import type { CredentialListState } from './use-credential-list';
 import { useCredentialRows } from './use-credential-rows';
 
@@ -65,6 +68,19 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     void refresh();
   };
 
+  /** A credential's new authorization, from the form's Authorize or the list's. */
+  const onAuthorized = (credential: CredentialView) => {
+    setCredentials((current) => upsert(current, credential));
+    void refresh();
+  };
+  const setup = useAuthorizationSetup();
+  /** Authorize started from the list (actions menu, a row test's "Authorize again"); the form has its own. */
+  const listAuthorizing = useAuthorize({ onAuthorized });
+  const authorizeFromList = (id: string) => {
+    const credential = credentials.find((item) => item.id === id);
+    if (credential) void listAuthorizing.authorize(credential);
+  };
+
   const rows = useCredentialRows({
     list,
     titleId: CREDENTIALS_TITLE,
@@ -99,6 +115,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
           </button>
         </div>
         <SectionNotice notice={notice} />
+        {listAuthorizing.flow && <AuthorizeMessage flow={listAuthorizing.flow} onDismiss={listAuthorizing.dismiss} />}
         {loading && <ListLoading label="Loading credentials…" columns={[...CREDENTIAL_COLUMNS, '']} detailLine />}
         {load.state === 'failed' && (
           <LoadFailed title="Credentials could not be loaded" message={load.error.message} onRetry={list.retry} />
@@ -115,6 +132,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
             now={new Date()}
             onEdit={startEditing}
             onTest={(id) => void rows.onRowTest(id)}
+            onAuthorize={authorizeFromList}
             onMakeDefault={(id) => void rows.onMakeDefault(id)}
             onAskDelete={(id) => {
               setNotice(null);
@@ -130,6 +148,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
         {rowTest && (
           <RowTestPanel
             rowTest={rowTest}
+            onAuthorizeAgain={() => authorizeFromList(rowTest.id)}
             onDismiss={() => {
               focusAfter(testButtonId(rowTest.id));
               setRowTest(null);
@@ -148,6 +167,8 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
             onSaved={onSaved}
             onTested={onTested}
             onClose={closeForm}
+            setup={setup}
+            onAuthorized={onAuthorized}
           />
         )}
       </section>

@@ -9,7 +9,14 @@ export interface RowTest {
 
 export const ROW_TEST_TITLE = 'row-test-title';
 
-export const RowTestPanel = ({ rowTest, onDismiss }: { rowTest: RowTest; onDismiss: () => void }) => (
+interface RowTestPanelProps {
+  rowTest: RowTest;
+  onDismiss: () => void;
+  /** For an authorization code credential: "Authorize again" when the test says the grant is gone. */
+  onAuthorizeAgain?: (() => void) | undefined;
+}
+
+export const RowTestPanel = ({ rowTest, onDismiss, onAuthorizeAgain }: RowTestPanelProps) => (
   <section className="im-row-test" aria-labelledby={ROW_TEST_TITLE} aria-busy={rowTest.outcome === null}>
     <div className="im-section__header">
       <h3 id={ROW_TEST_TITLE} tabIndex={-1}>
@@ -22,7 +29,7 @@ export const RowTestPanel = ({ rowTest, onDismiss }: { rowTest: RowTest; onDismi
       )}
     </div>
     {rowTest.outcome ? (
-      <ConnectionTestResultView outcome={rowTest.outcome} />
+      <ConnectionTestResultView outcome={rowTest.outcome} onAuthorizeAgain={onAuthorizeAgain} />
     ) : (
       <p role="status" className="im-secondary">
         <span className="im-spinner" aria-hidden="true" /> Testing the connection…
