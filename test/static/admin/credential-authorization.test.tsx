@@ -12,6 +12,7 @@ import { TIMED_OUT_MESSAGE } from '../../../static/admin/src/credentials/authori
 import { CredentialsSection } from '../../../static/admin/src/credentials/credentials-section';
 import { NOT_OPENED_MESSAGE } from '../../../static/admin/src/credentials/use-authorize';
 import { useCredentialList } from '../../../static/admin/src/credentials/use-credential-list';
+import { formatDateTime } from '../../../static/admin/src/shared/format';
 import {
   advance,
   buttonNamed,
@@ -40,6 +41,8 @@ const SIGN_IN_URL = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/o
 const TOKEN_ENDPOINT = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token';
 const AUTHORIZE_ENDPOINT = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize';
 
+const AUTHORIZED_AT = '2026-12-07T05:00:03Z';
+
 const DELEGATED: CredentialView = {
   id: 'cred-2',
   name: 'Support as user',
@@ -60,7 +63,7 @@ const DELEGATED: CredentialView = {
 
 const AUTHORIZED: CredentialView = {
   ...DELEGATED,
-  authorization: { mailbox: 'support@contoso.com', displayName: 'Support Desk', authorizedAt: '2026-12-07T05:00:03Z' },
+  authorization: { mailbox: 'support@contoso.com', displayName: 'Support Desk', authorizedAt: AUTHORIZED_AT },
 };
 
 const Harness = () => {
@@ -228,7 +231,7 @@ describe('Authorize', () => {
       'Connected as support@contoso.com (Support Desk)',
     ]);
     expect(paragraphsOf(regionNamed(form(), 'Connected mailbox'))[0]).toBe(
-      `Signed in as support@contoso.com (Support Desk), authorized ${textOf(form().querySelector('time') as Element)}`,
+      `Signed in as support@contoso.com (Support Desk), authorized ${formatDateTime(AUTHORIZED_AT)}`,
     );
     expect(rowTexts(tableNamed(section, 'Stored credentials'))[0]?.[4]).toBe('support@contoso.com');
     await advance(10_000);
@@ -302,6 +305,15 @@ describe('Authorize', () => {
     ]);
   });
 
+  it('shows when the sign-in was last used', async () => {
+    const lastUsedAt = '2026-12-06T08:00:00Z';
+    listed = [{ ...AUTHORIZED, authorization: { ...AUTHORIZED.authorization!, lastUsedAt } }];
+    await openSaved();
+    expect(paragraphsOf(regionNamed(form(), 'Connected mailbox'))[0]).toBe(
+      `Signed in as support@contoso.com (Support Desk), authorized ${formatDateTime(AUTHORIZED_AT)} · last used ${formatDateTime(lastUsedAt)}`,
+    );
+  });
+
   it('offers no Authorize in the menu of a client credentials credential', async () => {
     listed = [{ ...DELEGATED, grantType: 'client_credentials', scope: 'https://graph.microsoft.com/.default' }];
     const section = await openSection();
@@ -332,6 +344,13 @@ describe('Authorize again', () => {
     await click(buttonNamed(panel, 'Authorize again'));
     expect(backend.payloadsOf('beginAuthorization')).toEqual([{ id: 'cred-2' }]);
     expect(backend.navigations).toEqual([{ url: SIGN_IN_URL, type: 'new-tab' }]);
+    listed = [AUTHORIZED];
+    await advance(2000);
+    expect(paragraphsOf(panel.querySelector('.im-message--success'))).toEqual([
+      'Authorize: Support as user',
+      'Connected as support@contoso.com (Support Desk)',
+      'Dismiss',
+    ]);
   });
 
   it.each([

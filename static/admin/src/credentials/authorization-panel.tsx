@@ -13,6 +13,15 @@ export const AuthorizationLine = ({ credential }: { credential: CredentialView }
       <time dateTime={credential.authorization.authorizedAt}>
         {formatDateTime(credential.authorization.authorizedAt)}
       </time>
+      {credential.authorization.lastUsedAt && (
+        <span className="im-secondary">
+          {' '}
+          · last used{' '}
+          <time dateTime={credential.authorization.lastUsedAt}>
+            {formatDateTime(credential.authorization.lastUsedAt)}
+          </time>
+        </span>
+      )}
     </p>
   ) : (
     <p>

@@ -5,15 +5,14 @@ import { LoadFailed } from '../../../shared/components/load-failed';
 import { ListLoading } from '../shared/list-skeleton';
 import { type Notice, SectionNotice } from '../shared/section-notice';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
-import { AuthorizeMessage } from './authorize-message';
 import { CredentialForm } from './credential-form';
 import { CREDENTIAL_COLUMNS, CredentialList, editButtonId, moreActionsId, testButtonId } from './credential-list';
 import { RowTestPanel } from './row-test-panel';
 import { SetupHint } from './setup-hint';
 import { useAuthorizationSetup } from './use-authorization-setup';
-import { useAuthorize } from './use-authorize';
 import type { CredentialListState } from './use-credential-list';
 import { useCredentialRows } from './use-credential-rows';
+import { useListAuthorize } from './use-list-authorize';
 
 export const CREDENTIALS_TITLE = 'credentials-title';
 const ADD_BUTTON = 'add-credential-button';
@@ -74,12 +73,6 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     void refresh();
   };
   const setup = useAuthorizationSetup();
-  /** Authorize started from the list (actions menu, a row test's "Authorize again"); the form has its own. */
-  const listAuthorizing = useAuthorize({ onAuthorized });
-  const authorizeFromList = (id: string) => {
-    const credential = credentials.find((item) => item.id === id);
-    if (credential) void listAuthorizing.authorize(credential);
-  };
 
   const rows = useCredentialRows({
     list,
@@ -93,6 +86,8 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     },
   });
   const { busy, confirmingDeleteId, setConfirmingDeleteId, rowTest, setRowTest } = rows;
+
+  const listAuthorize = useListAuthorize({ credentials, rowTestId: rowTest?.id ?? null, onAuthorized });
 
   const editing = credentials.find((item) => item.id === editingId) ?? null;
   const loading = load.state === 'idle' || load.state === 'loading';
@@ -115,7 +110,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
           </button>
         </div>
         <SectionNotice notice={notice} />
-        {listAuthorizing.flow && <AuthorizeMessage flow={listAuthorizing.flow} onDismiss={listAuthorizing.dismiss} />}
+        {listAuthorize.aboveTable}
         {loading && <ListLoading label="Loading credentials…" columns={[...CREDENTIAL_COLUMNS, '']} detailLine />}
         {load.state === 'failed' && (
           <LoadFailed title="Credentials could not be loaded" message={load.error.message} onRetry={list.retry} />
@@ -132,7 +127,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
             now={new Date()}
             onEdit={startEditing}
             onTest={(id) => void rows.onRowTest(id)}
-            onAuthorize={authorizeFromList}
+            onAuthorize={listAuthorize.authorize}
             onMakeDefault={(id) => void rows.onMakeDefault(id)}
             onAskDelete={(id) => {
               setNotice(null);
@@ -148,7 +143,8 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
         {rowTest && (
           <RowTestPanel
             rowTest={rowTest}
-            onAuthorizeAgain={() => authorizeFromList(rowTest.id)}
+            onAuthorizeAgain={() => listAuthorize.authorize(rowTest.id)}
+            authorizeMessage={listAuthorize.inRowTest}
             onDismiss={() => {
               focusAfter(testButtonId(rowTest.id));
               setRowTest(null);
