@@ -62,7 +62,9 @@ export const useAuthorize = ({ onAuthorized }: AuthorizeOptions) => {
       }
       try {
         // An external URL: the product asks the admin before it opens the new window, and a refusal rejects
-        // (https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/router/, "open").
+        // (https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/router/, "open"; read as
+        // https://developer.atlassian.com/platform/forge/custom-ui-bridge/router/). The local host opens it with
+        // window.open (local/host/browser/host-page.ts, 'navigate' with type 'new-tab').
         await router.open(begun.data.url);
       } catch {
         if (current === run.current) setFlow({ id, name, phase: 'failed', message: NOT_OPENED_MESSAGE });
