@@ -218,7 +218,7 @@ describe('Authorize', () => {
     expect(backend.navigations).toEqual([{ url: SIGN_IN_URL, type: 'new-tab' }]);
     expect(paragraphsOf(form().querySelector('.im-message--information'))).toEqual([
       'Authorize: Support as user',
-      'Sign in with the mailbox in the new window. This page updates when you have finished.',
+      'Sign in with the mailbox in the new window. This page updates when you have finished; if you closed that window, press Authorize to start again.',
     ]);
 
     await advance(2000);
@@ -252,6 +252,23 @@ describe('Authorize', () => {
     expect(directCalls('listCredentials')).toHaveLength(3);
     await advance(10_000);
     expect(directCalls('listCredentials')).toHaveLength(3);
+  });
+
+  it('starts over when Authorize is pressed again while waiting', async () => {
+    await openSaved();
+    await click(buttonNamed(form(), 'Authorize'));
+    await advance(2000);
+    await click(buttonNamed(form(), 'Authorize'));
+    expect(backend.payloadsOf('beginAuthorization')).toEqual([{ id: 'cred-2' }, { id: 'cred-2' }]);
+    expect(backend.navigations).toHaveLength(2);
+    await advance(1999);
+    expect(directCalls('listCredentials')).toHaveLength(1);
+    listed = [AUTHORIZED];
+    await advance(1);
+    expect(directCalls('listCredentials')).toHaveLength(2);
+    expect(paragraphsOf(form().querySelector('.im-message--success'))[1]).toBe(
+      'Connected as support@contoso.com (Support Desk)',
+    );
   });
 
   it('stops polling when the form closes', async () => {

@@ -44,7 +44,8 @@ interface AuthorizationPanelProps {
 export const AuthorizationPanel = ({ credential, dirty, authorizing }: AuthorizationPanelProps) => {
   const saved = credential?.grantType === 'authorization_code' ? credential : null;
   const { flow } = authorizing;
-  const running = flow?.phase === 'starting' || flow?.phase === 'waiting';
+  // While the page waits for the other window, Authorize starts over: the admin may have closed that window.
+  const starting = flow?.phase === 'starting';
   return (
     <section className="im-subsection im-form__wide" aria-labelledby="credential-authorization-title">
       <h3 className="im-subsection__title" id="credential-authorization-title">
@@ -57,9 +58,9 @@ export const AuthorizationPanel = ({ credential, dirty, authorizing }: Authoriza
             <button
               type="button"
               className="im-button"
-              aria-disabled={running}
+              aria-disabled={starting}
               aria-describedby="credential-authorize-hint"
-              onClick={() => !running && void authorizing.authorize(saved)}
+              onClick={() => !starting && void authorizing.authorize(saved)}
             >
               Authorize
             </button>

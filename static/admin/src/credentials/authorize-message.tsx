@@ -26,7 +26,7 @@ export const AuthorizeMessage = ({ flow, onDismiss }: { flow: AuthorizeFlow; onD
             <span className="im-spinner" aria-hidden="true" />{' '}
             {flow.phase === 'starting'
               ? 'Opening the Microsoft sign-in…'
-              : 'Sign in with the mailbox in the new window. This page updates when you have finished.'}
+              : 'Sign in with the mailbox in the new window. This page updates when you have finished; if you closed that window, press Authorize to start again.'}
           </p>
         </SectionMessage>
       );
