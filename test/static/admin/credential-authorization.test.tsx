@@ -320,6 +320,9 @@ describe('Authorize', () => {
       'Connected as support@contoso.com (Support Desk)',
       'Dismiss',
     ]);
+    await click(buttonNamed(section, 'Dismiss'));
+    expect(section.querySelector('.im-message--success')).toBeNull();
+    expect(document.activeElement).toBe(buttonNamed(section, 'More actions for Support as user'));
   });
 
   it('shows when the sign-in was last used', async () => {

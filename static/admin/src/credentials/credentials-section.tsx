@@ -87,7 +87,12 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
   });
   const { busy, confirmingDeleteId, setConfirmingDeleteId, rowTest, setRowTest } = rows;
 
-  const listAuthorize = useListAuthorize({ credentials, rowTestId: rowTest?.id ?? null, onAuthorized });
+  const listAuthorize = useListAuthorize({
+    credentials,
+    rowTestId: rowTest?.id ?? null,
+    onAuthorized,
+    focusAfter,
+  });
 
   const editing = credentials.find((item) => item.id === editingId) ?? null;
   const loading = load.state === 'idle' || load.state === 'loading';
