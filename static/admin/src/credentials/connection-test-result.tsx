@@ -78,7 +78,13 @@ const Permissions = ({ permissions }: { permissions: PermissionStatus[] }) => {
  * Test connection's diagnosis: a summary, then the checklist (token, permissions, mailbox, test email) and the
  * required permissions. The backend's messages carry the guidance; nothing here is stored in the browser.
  */
-export const ConnectionTestResultView = ({ outcome }: { outcome: ConnectionTestOutcome }) => {
+interface ConnectionTestResultProps {
+  outcome: ConnectionTestOutcome;
+  /** Signs the mailbox in again: offered when the test says the grant is gone (`authorizeAgain`). */
+  onAuthorizeAgain?: (() => void) | undefined;
+}
+
+export const ConnectionTestResultView = ({ outcome, onAuthorizeAgain }: ConnectionTestResultProps) => {
   if (outcome.kind === 'error') {
     return (
       <SectionMessage appearance="error" title="The connection could not be tested">
@@ -106,6 +112,13 @@ export const ConnectionTestResultView = ({ outcome }: { outcome: ConnectionTestO
           <p className="im-secondary">
             Error code <code>{result.code}</code> · Tested {formatDateTime(result.testedAt)}
           </p>
+          {result.authorizeAgain && onAuthorizeAgain && (
+            <p>
+              <button type="button" className="im-button" onClick={onAuthorizeAgain}>
+                Authorize again
+              </button>
+            </p>
+          )}
         </SectionMessage>
       )}
       {steps.length > 0 && (

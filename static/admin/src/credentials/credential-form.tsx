@@ -1,3 +1,8 @@
+import { useEffect } from 'react';
+
+import type { CredentialView } from '../../../../src/contract';
+import { DelegatedScopesField, RedirectUriField } from './authorization-fields';
+import { AuthorizationPanel } from './authorization-panel';
 import { CertificateSection } from './certificate-section';
 import { ClientSecretField, SecretExpiryField } from './client-secret-fields';
 import { ConnectionFields } from './connection-fields';
@@ -5,14 +10,28 @@ import { FormActions } from './form-actions';
 import { FormMessages } from './form-messages';
 import { NextSecretSection } from './next-secret-section';
 import { RegistrationFields } from './registration-fields';
+import type { AuthorizationSetupState } from './use-authorization-setup';
+import { useAuthorize } from './use-authorize';
 import { type CredentialFormOptions, useCredentialForm } from './use-credential-form';
 
 interface CredentialFormProps extends CredentialFormOptions {
   onClose: () => void;
+  /** The page's Redirect URI and delegated scopes, read when the form first shows the authorization code grant. */
+  setup: AuthorizationSetupState;
+  /** Authorize connected a mailbox: the credential as listed now. */
+  onAuthorized: (credential: CredentialView) => void;
 }
 
+const GRANT_INTRO = {
+  client_credentials:
+    'Issue Mailer gets tokens with the OAuth2 client credentials grant and sends mail through Microsoft Graph.',
+  authorization_code:
+    'Issue Mailer sends mail through Microsoft Graph as the mailbox an admin signs in with (OAuth2 authorization code grant): save the credential, then press Authorize.',
+} as const;
+
 /** Adds or edits one credential: its fields, Save and Test connection, and what they did. */
-export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onClose }: CredentialFormProps) => {
+export const CredentialForm = (props: CredentialFormProps) => {
+  const { credential, focusOnShow, onSaved, onTested, onClose, setup, onAuthorized } = props;
   const isNew = credential === null;
   const { values, errors, choices, busy, text, update, choose, formRef, headingRef, ...form } = useCredentialForm({
     credential,
@@ -21,6 +40,14 @@ export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onC
     onTested,
   });
   const writeOnly = { credential, values, errors, choices, update, choose };
+  const authorizing = useAuthorize({ onAuthorized });
+  const delegated = values.grantType === 'authorization_code';
+  const { want: wantSetup, load: setupLoad, retry: retrySetup } = setup;
+  useEffect(() => {
+    if (delegated) wantSetup();
+  }, [delegated, wantSetup]);
+  const onAuthorizeAgain =
+    credential?.grantType === 'authorization_code' ? () => void authorizing.authorize(credential) : undefined;
 
   return (
     <form
@@ -36,8 +63,7 @@ export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onC
           {isNew ? 'Add credential' : `Edit credential: ${credential.name}`}
         </h2>
         <p className="im-secondary">
-          Issue Mailer gets tokens with the OAuth2 client credentials grant and sends mail through Microsoft Graph.
-          Fields marked <span className="im-field__required">*</span> are required.
+          {GRANT_INTRO[values.grantType]} Fields marked <span className="im-field__required">*</span> are required.
         </p>
         {credential?.usedBy && credential.usedBy.length > 0 && (
           <p className="im-secondary">Used by {credential.usedBy.join(', ')}.</p>
@@ -45,7 +71,19 @@ export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onC
       </div>
 
       <div className="im-form__grid">
-        <RegistrationFields values={values} errors={errors} text={text} chooseProvider={form.chooseProvider} />
+        <RegistrationFields
+          values={values}
+          errors={errors}
+          text={text}
+          chooseProvider={form.chooseProvider}
+          chooseGrantType={form.chooseGrantType}
+        />
+
+        {delegated && (
+          <div className="im-form__wide">
+            <RedirectUriField setup={setupLoad} onRetry={retrySetup} />
+          </div>
+        )}
 
         {values.clientAuthMethod === 'client_secret' ? (
           <>
@@ -63,7 +101,14 @@ export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onC
           </div>
         )}
 
-        <ConnectionFields values={values} errors={errors} text={text} />
+        <ConnectionFields
+          values={values}
+          errors={errors}
+          text={text}
+          delegatedScopes={<DelegatedScopesField setup={setupLoad} onRetry={retrySetup} />}
+        />
+
+        {delegated && <AuthorizationPanel credential={credential} dirty={form.dirty} authorizing={authorizing} />}
       </div>
 
       <FormActions
@@ -76,7 +121,12 @@ export const CredentialForm = ({ credential, focusOnShow, onSaved, onTested, onC
         onClose={onClose}
       />
 
-      <FormMessages busy={busy} notice={form.notice} testOutcome={form.testOutcome} />
+      <FormMessages
+        busy={busy}
+        notice={form.notice}
+        testOutcome={form.testOutcome}
+        onAuthorizeAgain={onAuthorizeAgain}
+      />
     </form>
   );
 };

@@ -2,6 +2,7 @@ import type { CredentialView } from '../../../../src/contract';
 import { AdminTable, RowNameCell } from '../shared/admin-table';
 import { InlineConfirm } from '../shared/inline-confirm';
 import { ActionsMenu } from './actions-menu';
+import { NOT_AUTHORIZED } from './authorization-panel';
 import { ExpiryCell, LastTestCell } from './credential-cells';
 import { GRANT_TYPE_LABELS, providerLabel } from './form-state';
 
@@ -16,6 +17,8 @@ interface CredentialListProps {
   now: Date;
   onEdit: (id: string) => void;
   onTest: (id: string) => void;
+  /** Authorization code credentials: sign a mailbox in. */
+  onAuthorize: (id: string) => void;
   onMakeDefault: (id: string) => void;
   onAskDelete: (id: string) => void;
   onConfirmDelete: (id: string) => void;
@@ -72,6 +75,12 @@ export const CredentialList = (props: CredentialListProps) => {
             </td>
             <td className="im-break">
               <MailboxText address={credential.senderMailbox} />
+              {credential.grantType === 'authorization_code' && !credential.authorization && (
+                <>
+                  {' '}
+                  <span className="im-lozenge im-lozenge--warning">{NOT_AUTHORIZED}</span>
+                </>
+              )}
             </td>
             <td>
               <LastTestCell credential={credential} now={now} />
@@ -115,6 +124,9 @@ export const CredentialList = (props: CredentialListProps) => {
                     label={`More actions for ${credential.name}`}
                     disabled={busy !== null}
                     actions={[
+                      ...(credential.grantType === 'authorization_code'
+                        ? [{ label: 'Authorize', onSelect: () => props.onAuthorize(credential.id) }]
+                        : []),
                       ...(credential.isDefault
                         ? []
                         : [{ label: 'Make default', onSelect: () => props.onMakeDefault(credential.id) }]),

@@ -9,8 +9,10 @@ import { CredentialForm } from './credential-form';
 import { CREDENTIAL_COLUMNS, CredentialList, editButtonId, moreActionsId, testButtonId } from './credential-list';
 import { RowTestPanel } from './row-test-panel';
 import { SetupHint } from './setup-hint';
+import { useAuthorizationSetup } from './use-authorization-setup';
 import type { CredentialListState } from './use-credential-list';
 import { useCredentialRows } from './use-credential-rows';
+import { useListAuthorize } from './use-list-authorize';
 
 export const CREDENTIALS_TITLE = 'credentials-title';
 const ADD_BUTTON = 'add-credential-button';
@@ -65,6 +67,13 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     void refresh();
   };
 
+  /** A credential's new authorization, from the form's Authorize or the list's. */
+  const onAuthorized = (credential: CredentialView) => {
+    setCredentials((current) => upsert(current, credential));
+    void refresh();
+  };
+  const setup = useAuthorizationSetup();
+
   const rows = useCredentialRows({
     list,
     titleId: CREDENTIALS_TITLE,
@@ -77,6 +86,13 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
     },
   });
   const { busy, confirmingDeleteId, setConfirmingDeleteId, rowTest, setRowTest } = rows;
+
+  const listAuthorize = useListAuthorize({
+    credentials,
+    rowTestId: rowTest?.id ?? null,
+    onAuthorized,
+    focusAfter,
+  });
 
   const editing = credentials.find((item) => item.id === editingId) ?? null;
   const loading = load.state === 'idle' || load.state === 'loading';
@@ -99,6 +115,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
           </button>
         </div>
         <SectionNotice notice={notice} />
+        {listAuthorize.aboveTable}
         {loading && <ListLoading label="Loading credentials…" columns={[...CREDENTIAL_COLUMNS, '']} detailLine />}
         {load.state === 'failed' && (
           <LoadFailed title="Credentials could not be loaded" message={load.error.message} onRetry={list.retry} />
@@ -115,6 +132,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
             now={new Date()}
             onEdit={startEditing}
             onTest={(id) => void rows.onRowTest(id)}
+            onAuthorize={listAuthorize.authorize}
             onMakeDefault={(id) => void rows.onMakeDefault(id)}
             onAskDelete={(id) => {
               setNotice(null);
@@ -130,6 +148,8 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
         {rowTest && (
           <RowTestPanel
             rowTest={rowTest}
+            onAuthorizeAgain={() => listAuthorize.authorize(rowTest.id)}
+            authorizeMessage={listAuthorize.inRowTest}
             onDismiss={() => {
               focusAfter(testButtonId(rowTest.id));
               setRowTest(null);
@@ -148,6 +168,8 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
             onSaved={onSaved}
             onTested={onTested}
             onClose={closeForm}
+            setup={setup}
+            onAuthorized={onAuthorized}
           />
         )}
       </section>

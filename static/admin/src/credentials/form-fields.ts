@@ -17,6 +17,7 @@ export const FIELD_ORDER: FormField[] = [
   'certificatePem',
   'privateKeyPem',
   'tokenEndpoint',
+  'authorizationEndpoint',
   'scope',
   'senderMailbox',
   'graphBaseUrl',

@@ -6,10 +6,12 @@ interface FormMessagesProps {
   busy: FormBusy;
   notice: FormNotice;
   testOutcome: ConnectionTestOutcome | null;
+  /** For a saved authorization code credential: what the test result's "Authorize again" does. */
+  onAuthorizeAgain?: (() => void) | undefined;
 }
 
 /** What the last Save or Test connection did, or that one is running. */
-export const FormMessages = ({ busy, notice, testOutcome }: FormMessagesProps) => (
+export const FormMessages = ({ busy, notice, testOutcome, onAuthorizeAgain }: FormMessagesProps) => (
   <div className="im-form__messages">
     {busy === 'saving' && (
       <p role="status" className="im-secondary">
@@ -34,6 +36,6 @@ export const FormMessages = ({ busy, notice, testOutcome }: FormMessagesProps) =
         ))}
       </SectionMessage>
     )}
-    {testOutcome && <ConnectionTestResultView outcome={testOutcome} />}
+    {testOutcome && <ConnectionTestResultView outcome={testOutcome} onAuthorizeAgain={onAuthorizeAgain} />}
   </div>
 );

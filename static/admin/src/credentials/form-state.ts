@@ -26,6 +26,8 @@ export interface CredentialFormValues {
   certificatePem: string;
   privateKeyPem: string;
   tokenEndpoint: string;
+  /** Authorization code grant only: the v2 `/authorize` address, prefilled from the token endpoint. */
+  authorizationEndpoint: string;
   scope: string;
   senderMailbox: string;
   graphBaseUrl: string;
@@ -82,6 +84,7 @@ export const emptyFormValues = (): CredentialFormValues => {
     certificatePem: '',
     privateKeyPem: '',
     tokenEndpoint: '',
+    authorizationEndpoint: '',
     scope: cloud.scope,
     senderMailbox: '',
     graphBaseUrl: cloud.graphBaseUrl,
@@ -98,6 +101,7 @@ export const formValuesFrom = (credential: CredentialView): CredentialFormValues
   clientId: credential.clientId,
   secretExpiresOn: credential.secretExpiresOn ?? '',
   tokenEndpoint: credential.tokenEndpoint,
+  authorizationEndpoint: credential.authorizationEndpoint ?? '',
   scope: credential.scope,
   senderMailbox: credential.senderMailbox,
   graphBaseUrl: credential.graphBaseUrl,
@@ -141,21 +145,33 @@ export const visibleWriteOnly = (
   };
 };
 
-/** Only the fields the chosen authentication method uses, and write-only ones only when the admin filled them. */
+/**
+ * What Save sends. `authorizationEndpoint` is spelled out beside CredentialInput until the input schema names it
+ * (the backend's side of the authorization code grant); from then on the intersection adds nothing.
+ */
+export type FormCredentialInput = CredentialInput & { authorizationEndpoint?: string };
+
+/**
+ * Only the fields the chosen grant and authentication method use, and write-only ones only when the admin filled
+ * them. The authorization code grant asks for the delegated scopes the backend stores (the Scope field is not
+ * shown), so the cloud's default stands in for the field, as the schema requires one.
+ */
 export const toCredentialInput = (
   values: CredentialFormValues,
   credential: CredentialView | null,
   choices: WriteOnlyChoices,
-): CredentialInput => {
+): FormCredentialInput => {
   const visible = visibleWriteOnly(values, credential, choices);
-  const input: CredentialInput = {
+  const delegated = values.grantType === 'authorization_code';
+  const input: FormCredentialInput = {
     name: values.name,
     provider: values.provider,
     grantType: values.grantType,
     clientAuthMethod: values.clientAuthMethod,
     clientId: values.clientId,
     tokenEndpoint: values.tokenEndpoint,
-    scope: values.scope,
+    ...(delegated ? { authorizationEndpoint: values.authorizationEndpoint } : {}),
+    scope: delegated ? MICROSOFT_CLOUDS[values.provider].scope : values.scope,
     senderMailbox: values.senderMailbox,
     graphBaseUrl: values.graphBaseUrl,
   };

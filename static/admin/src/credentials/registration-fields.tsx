@@ -1,15 +1,25 @@
 import { CLIENT_AUTH_METHODS, type MicrosoftCloud } from '../../../../src/contract';
 import { Field } from '../../../shared/components/field';
 import { fieldId, type PlainFieldsProps } from './form-fields';
-import { CLIENT_AUTH_LABELS, GRANT_TYPE_LABELS } from './form-state';
+import { CLIENT_AUTH_LABELS, type CredentialFormValues, GRANT_TYPE_LABELS } from './form-state';
 import { ProviderField } from './provider-field';
 
 interface RegistrationFieldsProps extends PlainFieldsProps {
   chooseProvider: (provider: MicrosoftCloud) => void;
+  chooseGrantType: (grantType: CredentialFormValues['grantType']) => void;
 }
 
+const isGrantType = (value: string): value is CredentialFormValues['grantType'] =>
+  Object.hasOwn(GRANT_TYPE_LABELS, value);
+
 /** The credential's name and the app registration it signs in as: cloud, grant, authentication and client ID. */
-export const RegistrationFields = ({ values, errors, text, chooseProvider }: RegistrationFieldsProps) => (
+export const RegistrationFields = ({
+  values,
+  errors,
+  text,
+  chooseProvider,
+  chooseGrantType,
+}: RegistrationFieldsProps) => (
   <>
     <Field id={fieldId('name')} label="Name" required error={errors.name} hint="Shown to admins only.">
       {(control) => <input {...control} {...text('name')} className="im-input" type="text" autoComplete="off" />}
@@ -17,9 +27,27 @@ export const RegistrationFields = ({ values, errors, text, chooseProvider }: Reg
 
     <ProviderField provider={values.provider} error={errors.provider} onChoose={chooseProvider} />
 
-    <Field id={fieldId('grantType')} label="Grant type" required error={errors.grantType}>
+    <Field
+      id={fieldId('grantType')}
+      label="Grant type"
+      required
+      error={errors.grantType}
+      hint={
+        values.grantType === 'authorization_code'
+          ? 'Sends as the one mailbox an admin signs in with (delegated permissions), after Authorize.'
+          : undefined
+      }
+    >
       {(control) => (
-        <select {...control} {...text('grantType')} className="im-select">
+        <select
+          {...control}
+          className="im-select"
+          value={values.grantType}
+          onChange={(event) => {
+            const chosen = event.currentTarget.value;
+            if (isGrantType(chosen)) chooseGrantType(chosen);
+          }}
+        >
           {Object.entries(GRANT_TYPE_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 import { type ConnectionTestOutcome, ConnectionTestResultView } from './connection-test-result';
 
 /** Test connection run from a row: its result shows under the table. `outcome` is null while it runs. */
@@ -9,7 +11,16 @@ export interface RowTest {
 
 export const ROW_TEST_TITLE = 'row-test-title';
 
-export const RowTestPanel = ({ rowTest, onDismiss }: { rowTest: RowTest; onDismiss: () => void }) => (
+interface RowTestPanelProps {
+  rowTest: RowTest;
+  onDismiss: () => void;
+  /** For an authorization code credential: "Authorize again" when the test says the grant is gone. */
+  onAuthorizeAgain?: (() => void) | undefined;
+  /** How that "Authorize again" goes, under the result that offered it. */
+  authorizeMessage?: ReactNode;
+}
+
+export const RowTestPanel = ({ rowTest, onDismiss, onAuthorizeAgain, authorizeMessage }: RowTestPanelProps) => (
   <section className="im-row-test" aria-labelledby={ROW_TEST_TITLE} aria-busy={rowTest.outcome === null}>
     <div className="im-section__header">
       <h3 id={ROW_TEST_TITLE} tabIndex={-1}>
@@ -22,7 +33,10 @@ export const RowTestPanel = ({ rowTest, onDismiss }: { rowTest: RowTest; onDismi
       )}
     </div>
     {rowTest.outcome ? (
-      <ConnectionTestResultView outcome={rowTest.outcome} />
+      <>
+        <ConnectionTestResultView outcome={rowTest.outcome} onAuthorizeAgain={onAuthorizeAgain} />
+        {authorizeMessage}
+      </>
     ) : (
       <p role="status" className="im-secondary">
         <span className="im-spinner" aria-hidden="true" /> Testing the connection…

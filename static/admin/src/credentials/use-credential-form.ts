@@ -10,6 +10,7 @@ import type {
 import { type FieldErrors, normaliseFieldErrors } from '../../../shared/field-errors';
 import { saveCredential, testConnection } from '../shared/invokes';
 import { useFormFocus } from '../shared/use-form-focus';
+import { withGrantType, withTokenEndpoint } from './authorization-code-values';
 import type { ConnectionTestOutcome } from './connection-test-result';
 import { connectionErrors, connectionValuesOf } from './connection-values';
 import { focusCredentialTarget, type FocusTarget, isFormField, type TextBinding } from './form-fields';
@@ -85,7 +86,9 @@ export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }
   const { formRef, headingRef, focusAfterRender } = useFormFocus(focusOnShow, errors, focusCredentialTarget);
 
   const update = (field: FormField, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
+    setValues((current) =>
+      field === 'tokenEndpoint' ? withTokenEndpoint(current, value) : { ...current, [field]: value },
+    );
     if (errors[field]) setErrors(({ [field]: _cleared, ...rest }) => rest);
   };
 
@@ -93,6 +96,12 @@ export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }
   const chooseProvider = (provider: MicrosoftCloud) => {
     setValues((current) => withProvider(current, provider));
     setErrors(({ provider: _p, scope: _s, graphBaseUrl: _g, ...rest }) => rest);
+  };
+
+  /** The grant decides which fields show: errors about the other grant's fields no longer hold. */
+  const chooseGrantType = (grantType: CredentialFormValues['grantType']) => {
+    setValues((current) => withGrantType(current, grantType));
+    setErrors(({ grantType: _t, scope: _s, authorizationEndpoint: _a, ...rest }) => rest);
   };
 
   const choose = (change: Partial<WriteOnlyChoices>, focus?: FocusTarget) => {
@@ -193,6 +202,7 @@ export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }
     update,
     choose,
     chooseProvider,
+    chooseGrantType,
     onSubmit,
     onTest,
   };

@@ -24,6 +24,7 @@ export const loadAdminView = (parts: AdminPart[]) => call('loadAdminView', { par
  * one `loadAdminView` call. Opening the page is one call (warnings and the first tab's data), opening a tab another.
  */
 export const loadPart = batchedParts<AdminParts>(loadAdminView);
+export const listCredentials = () => call('listCredentials', {});
 export const saveCredential = (input: CredentialInput) => call('saveCredential', input);
 export const deleteCredential = (id: string) => call('deleteCredential', { id });
 export const setDefaultCredential = (id: string) => call('setDefaultCredential', { id });
@@ -37,6 +38,8 @@ export const testConnection = (id: string, sendTestEmail = false, values?: Conne
     ...(sendTestEmail ? { sendTestEmail } : {}),
     ...(values === undefined ? {} : { values }),
   });
+export const getAuthorizationSetup = () => call('getAuthorizationSetup', {});
+export const beginAuthorization = (id: string) => call('beginAuthorization', { id });
 export const saveTemplate = (input: TemplateInput) => call('saveTemplate', input);
 export const deleteTemplate = (id: string) => call('deleteTemplate', { id });
 export const previewTemplate = (payload: AdminFunctions['previewTemplate']['payload']) =>

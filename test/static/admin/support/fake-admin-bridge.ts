@@ -41,6 +41,10 @@ export class FakeAdminBackend {
   readonly calls: BridgeCall[] = [];
   /** Each function asked, alone or for a part of `loadAdminView` (after that call itself). */
   readonly reads: BridgeCall[] = [];
+  /** What `router.navigate` and `router.open` asked the product for, in order. */
+  readonly navigations: unknown[] = [];
+  /** Set to refuse the next navigations, as the product does when the admin declines to open an external site. */
+  refuseNavigation = false;
   private readonly handlers = new Map<string, (payload: never) => unknown>();
 
   on<K extends FunctionKey>(functionKey: K, handler: Handler<K>): void {
@@ -57,6 +61,8 @@ export class FakeAdminBackend {
   reset(): void {
     this.calls.length = 0;
     this.reads.length = 0;
+    this.navigations.length = 0;
+    this.refuseNavigation = false;
     this.handlers.clear();
   }
 
@@ -72,6 +78,11 @@ export class FakeAdminBackend {
     return this.read({ functionKey, payload: sent });
   }
 
+  async navigate(location: unknown): Promise<void> {
+    this.navigations.push(asJson(location));
+    if (this.refuseNavigation) throw new Error('The user declined to open the link.');
+  }
+
   private async read({ functionKey, payload }: BridgeCall): Promise<unknown> {
     this.reads.push({ functionKey, payload });
     const handler = this.handlers.get(functionKey);
@@ -85,6 +96,7 @@ export const backend = new FakeAdminBackend();
 // @forge/bridge reads the frame's bridge when it loads, so this module is imported before any UI module.
 (globalThis as { __bridge?: unknown }).__bridge = {
   callBridge: async (command: string, data: { functionKey: string; payload: unknown }) => {
+    if (command === 'navigate') return backend.navigate(data);
     if (command !== 'invoke') throw new Error(`Unexpected bridge command ${command}.`);
     return backend.invoke(data.functionKey, data.payload);
   },
