@@ -103,17 +103,20 @@ describe('oauth-callback against the Microsoft emulator', () => {
   let demo: Demo;
   let warn: jest.SpyInstance;
   let error: jest.SpyInstance;
-  const logged = () => [...warn.mock.calls, ...error.mock.calls].map((call) => call.join(' '));
+  const logged = (): string[] =>
+    [...(warn.mock.calls as unknown[][]), ...(error.mock.calls as unknown[][])].map((call) =>
+      call.map(String).join(' '),
+    );
 
   beforeEach(async () => {
     demo = await startCodeDemo();
     warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   });
-  afterEach(() => {
+  afterEach(async () => {
     warn.mockRestore();
     error.mockRestore();
-    demo.emulator.close();
+    await demo.emulator.close();
   });
 
   /** Nothing of the sign-in's secrets in the page or the log. */

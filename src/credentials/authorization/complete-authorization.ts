@@ -139,7 +139,7 @@ export const completeAuthorization = async (
     fetch: deps.fetch,
     now: deps.now,
     graphBaseUrl: credential.graphBaseUrl,
-    tokenProvider: { getAccessToken: async () => tokens.accessToken },
+    tokenProvider: { getAccessToken: () => Promise.resolve(tokens.accessToken) },
     ...(deps.env === undefined ? {} : { env: deps.env }),
   });
 
