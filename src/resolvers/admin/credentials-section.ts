@@ -4,7 +4,7 @@ import { credentialIdSchema, credentialInputSchema } from '../../contract/creden
 import { authorizationSetup, beginAuthorization } from '../../credentials/authorization/begin-authorization';
 import { testConnection } from '../../credentials/test-connection';
 import { withTraffic } from '../../credentials/traffic-health';
-import { resolverFunction,type ResolverRequest } from '../resolver-kit';
+import { resolverFunction, type ResolverRequest } from '../resolver-kit';
 import { adminOnly, type AdminSection, noPayload } from './admin-section';
 
 export type CredentialsSectionDeps = Omit<AdminDeps, 'mail' | 'log' | 'notifications' | 'mailHandlers' | 'incomingLog'>;

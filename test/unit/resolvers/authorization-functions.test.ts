@@ -1,6 +1,6 @@
 import { createAuthorizationStateStore } from '../../../src/oauth/authorization-state';
 import { codeChallengeS256 } from '../../../src/oauth/pkce';
-import { authorizationCodeInput,AUTHORIZE_ENDPOINT } from '../support/credentials';
+import { authorizationCodeInput, AUTHORIZE_ENDPOINT } from '../support/credentials';
 import {
   adminRequest,
   configuredWorld,
