@@ -27,7 +27,9 @@ type CredentialsSection = AdminSection<
  */
 const callerOf = (request: ResolverRequest): string => {
   const accountId = request.context['accountId'];
-  if (typeof accountId !== 'string' || accountId === '') throw new Error('The resolver context names no account.');
+  if (typeof accountId !== 'string' || !/^[A-Za-z0-9:_-]{1,128}$/.test(accountId)) {
+    throw new Error('The resolver context names no account.');
+  }
   return accountId;
 };
 
