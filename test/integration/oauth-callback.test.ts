@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import type { EmulatedApp } from '../../local/microsoft';
 import { beginAuthorization } from '../../src/credentials/authorization/begin-authorization';
 import type { CompleteAuthorizationDeps } from '../../src/credentials/authorization/complete-authorization';
@@ -18,7 +20,7 @@ import {
   startCodeDemo,
   SUPPORT,
 } from '../local/microsoft/auth-code-helpers';
-import { type Demo, validSecret } from '../local/microsoft/helpers';
+import { type Demo, DEMO_CERTIFICATE, validSecret } from '../local/microsoft/helpers';
 import { MemoryKvStore } from '../unit/support/memory-kv-store';
 
 /*
@@ -31,7 +33,17 @@ const ENV = { ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' };
 const ADMIN = 'admin-account-1';
 const SUPPORT_ID = '8c6e4a2f-0d1b-4e3c-9a5f-7b8d2e1c4f63';
 
-const setup = async (demo: Demo) => {
+/** The app proves itself with its client secret, or with an assertion its certificate's key signs. */
+const proofOf = (demo: Demo, method: 'client_secret' | 'certificate') =>
+  method === 'client_secret'
+    ? { clientAuthMethod: method, clientSecret: validSecret(demo.app) }
+    : {
+        clientAuthMethod: method,
+        certificatePem: readFileSync(DEMO_CERTIFICATE.certificateFile, 'utf8'),
+        privateKeyPem: readFileSync(DEMO_CERTIFICATE.privateKeyFile, 'utf8'),
+      };
+
+const setup = async (demo: Demo, method: 'client_secret' | 'certificate' = 'client_secret') => {
   const kv = new MemoryKvStore();
   const refreshTokens = createRefreshTokenStore(kv);
   const credentials = createCredentialService({
@@ -45,9 +57,8 @@ const setup = async (demo: Demo) => {
     name: 'Support mailbox',
     provider: 'microsoft365',
     grantType: 'authorization_code',
-    clientAuthMethod: 'client_secret',
     clientId: demo.app.clientId,
-    clientSecret: validSecret(demo.app),
+    ...proofOf(demo, method),
     tokenEndpoint: demo.tokenUrl,
     authorizationEndpoint: authorizeUrl(demo),
     scope: '',
@@ -160,6 +171,16 @@ describe('oauth-callback against the Microsoft emulator', () => {
     expect(world.kv.plainText()).not.toContain(refreshToken);
     expectNothingSecret(answer, [code, params['state'] ?? '', refreshToken ?? '']);
     expect(logged()).toEqual([]);
+  });
+
+  it('redeems the code with a client assertion for a certificate credential', async () => {
+    const world = await setup(demo, 'certificate');
+    const { redirect } = await signInForCode(demo, await world.begin());
+    const answer = await world.callback(redirect);
+    expect(answer.statusCode).toBe(200);
+    expect(textOf(answer)).toContain(`Connected ${SUPPORT.upn} to Issue Mailer (credential Support mailbox).`);
+    expect(await world.refreshTokens.read(world.saved.id)).toEqual(expect.any(String));
+    expect(answer.body).not.toContain('PRIVATE KEY');
   });
 
   it('connects whoever signed in (another mailbox than the hint), and makes it the sender', async () => {
