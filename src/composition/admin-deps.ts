@@ -4,6 +4,7 @@ import type { IssueTypeRef, JiraUserRef } from '../contract/mail-handlers';
 import type { GroupRef, MailSettings, ProjectRef, RoleRef } from '../contract/mail-settings';
 import type { JiraFieldRef, RuleTrial, StatusRef } from '../contract/notification-rules';
 import type { SavedTemplate, templateInputSchema, TemplatePreview, TemplateView } from '../contract/templates';
+import type { AuthorizationStart } from '../credentials/authorization/begin-authorization';
 import type { CredentialService } from '../credentials/credential-service';
 import type { TestConnectionDeps } from '../credentials/test-connection';
 import type { TrafficHealth } from '../credentials/traffic-health';
@@ -67,6 +68,8 @@ export interface AdminDeps extends Omit<TestConnectionDeps, 'credentials' | 'req
   /** The incoming log: every message read from a handler's mailbox, and "Process again". */
   incomingLog: IncomingLogService;
   credentials: CredentialService;
+  /** Authorize on an authorization code credential: the web trigger Microsoft sends the browser back to, and the states. */
+  authorization: AuthorizationStart;
   warnings: Pick<WarningService, 'list'>;
   /** Each credential's last accepted and refused send, shown with its health in the list. */
   traffic?: Pick<TrafficHealth, 'read'>;

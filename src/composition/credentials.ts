@@ -5,6 +5,7 @@ import {
 } from '../credentials/credential-service';
 import { createCredentialStore, type CredentialStore } from '../credentials/credential-store';
 import type { StoredCredential } from '../credentials/stored-credential';
+import { createRefreshTokenStore } from '../oauth/refresh-token-store';
 import { systemClock } from '../shared/seams';
 import type { KvStore } from '../storage/kv-store';
 
@@ -20,7 +21,10 @@ export const buildCredentials = (
   more: Pick<CredentialServiceDeps, 'handlersReading'> = {},
 ): Credentials => {
   const store = createCredentialStore(kv);
-  return { store, service: createCredentialService({ store, now: systemClock, ...more }) };
+  return {
+    store,
+    service: createCredentialService({ store, now: systemClock, refreshTokens: createRefreshTokenStore(kv), ...more }),
+  };
 };
 
 /** A rule's credential by id, else the default one. */

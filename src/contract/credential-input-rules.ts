@@ -41,6 +41,8 @@ export const sharedTenantMessage = (tenant: string): string =>
   `The client credentials grant needs your tenant: use your Directory (tenant) ID or a verified domain instead of '${tenant}'.`;
 export const graphBaseUrlMessage = (cloud: MicrosoftCloud): string =>
   `Use the Microsoft Graph address, usually ${MICROSOFT_CLOUDS[cloud].graphBaseUrl}.`;
+export const scopeRequiredMessage = (cloud: MicrosoftCloud): string =>
+  `Enter the scope, usually ${MICROSOFT_CLOUDS[cloud].scope}.`;
 export const scopeMessage = (cloud: MicrosoftCloud): string =>
   `The client credentials grant needs one scope ending in /.default, usually ${MICROSOFT_CLOUDS[cloud].scope}.`;
 

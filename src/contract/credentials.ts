@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 
+import { authorizationEndpointProblem, AUTHORIZE_REQUIRED_MESSAGE } from './authorization-endpoint-rules';
 import type { ConnectionTestResult } from './credential-health';
 import {
   CERTIFICATE_PEM_MESSAGE,
@@ -15,6 +16,7 @@ import {
   PRIVATE_KEY_REQUIRED_MESSAGE,
   privateKeyPemProblem,
   scopeProblem,
+  scopeRequiredMessage,
   SECRET_ID_MESSAGE,
   SECRET_REQUIRED_MESSAGE,
   SECRET_TOO_LONG_MESSAGE,
@@ -112,7 +114,16 @@ const fields = {
     2048,
     z.url({ error: 'Enter the OAuth 2.0 token endpoint (v2) URL from Overview > Endpoints.' }),
   ),
-  scope: trimmed(512, z.minLength(1, `Enter the scope, usually ${DEFAULT_SCOPE}.`)),
+  /**
+   * Client credentials only (its one `/.default` scope). An authorization code credential asks for the delegated
+   * permissions the app fixes, so the field may stay empty then (the rules between fields).
+   */
+  scope: trimmed(512),
+  /**
+   * Authorization code credentials: the v2 `/authorize` address, same host and tenant as the token endpoint.
+   * Ignored (and not stored) for client credentials, so a form may keep it while the grant type is switched.
+   */
+  authorizationEndpoint: z.optional(trimmed(2048)),
   senderMailbox: trimmed(
     320,
     z.email({ error: 'Enter the mailbox the app sends from, for example support@contoso.com.' }),
@@ -124,6 +135,13 @@ type CredentialFields = { [K in keyof typeof fields]?: unknown };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const filled = (value: unknown): boolean => text(value).trim() !== '';
+const isUrl = (value: string): boolean => {
+  try {
+    return new URL(value).protocol !== '';
+  } catch {
+    return false;
+  }
+};
 const isCloud = (value: unknown): value is MicrosoftCloud =>
   typeof value === 'string' && (MICROSOFT_CLOUD_KEYS as readonly string[]).includes(value);
 
@@ -140,7 +158,17 @@ const crossFieldProblems = (input: CredentialFields): Array<[keyof typeof fields
   const cloud = isCloud(input.provider) ? input.provider : 'microsoft365';
   add('tokenEndpoint', tokenEndpointProblem(text(input.tokenEndpoint), cloud));
   add('graphBaseUrl', graphBaseUrlProblem(text(input.graphBaseUrl), cloud));
-  add('scope', scopeProblem(text(input.scope), cloud));
+  if (input.grantType === 'authorization_code') {
+    const endpoint = text(input.authorizationEndpoint).trim();
+    add(
+      'authorizationEndpoint',
+      isUrl(endpoint)
+        ? authorizationEndpointProblem(endpoint, cloud, text(input.tokenEndpoint).trim())
+        : AUTHORIZE_REQUIRED_MESSAGE,
+    );
+  } else {
+    add('scope', filled(input.scope) ? scopeProblem(text(input.scope), cloud) : scopeRequiredMessage(cloud));
+  }
 
   const creating = input.id === undefined;
   if (input.clientAuthMethod === 'certificate') {

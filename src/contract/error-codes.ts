@@ -46,3 +46,21 @@ export const AuthorizationErrorCode = {
   NotAuthorized: 'OAUTH_NOT_AUTHORIZED',
 } as const;
 export type AuthorizationErrorCode = (typeof AuthorizationErrorCode)[keyof typeof AuthorizationErrorCode];
+
+/**
+ * Authorize's own refusals, before or around the code exchange (whose refusals are AuthorizationErrorCode): the
+ * admin page and the `oauth-callback` web trigger's page word each one.
+ */
+export const AuthorizeErrorCode = {
+  /** The signed-in user cancelled the sign-in or declined consent (`access_denied`, AADSTS65004). */
+  SignInCancelled: 'OAUTH_SIGN_IN_CANCELLED',
+  /** Microsoft ended the sign-in with another error at /authorize. */
+  SignInFailed: 'OAUTH_SIGN_IN_FAILED',
+  /** The callback carried neither a code and a state nor an error: not Microsoft's answer to a sign-in. */
+  CallbackInvalid: 'OAUTH_CALLBACK_INVALID',
+  /** The credential is not (or no longer) an authorization code credential. */
+  NotAuthorizationCode: 'OAUTH_NOT_AUTHORIZATION_CODE',
+  /** The credential was deleted while its sign-in was open. */
+  CredentialGone: 'OAUTH_CREDENTIAL_GONE',
+} as const;
+export type AuthorizeErrorCode = (typeof AuthorizeErrorCode)[keyof typeof AuthorizeErrorCode];

@@ -1,6 +1,8 @@
 import { CERTIFICATE_REQUIRED_MESSAGE, PRIVATE_KEY_REQUIRED_MESSAGE } from '../contract/credential-input-rules';
 import type { ConnectionTestResult, CredentialView, ParsedCredentialInput } from '../contract/credentials';
 import type { PolicyEnv } from '../http/endpoint-policy';
+import { DELEGATED_SCOPE } from '../oauth/authorization-request';
+import type { RefreshTokenStore } from '../oauth/refresh-token-store';
 import { type Clock, newUuid } from '../shared/seams';
 import {
   CERTIFICATE_WITHOUT_KEY_MESSAGE,
@@ -32,7 +34,15 @@ export interface CredentialServiceDeps {
    * Given only where credentials are deleted (the admin page), so other functions load no mail handler code.
    */
   handlersReading?: (credentialId: string) => Promise<string[]>;
+  /**
+   * Authorization code credentials' refresh tokens: their use record shows on the view, and a save that changes
+   * who the app is (or a delete) removes them. Without it no credential shows when its sign-in was last used.
+   */
+  refreshTokens?: Pick<RefreshTokenStore, 'readUse' | 'remove'>;
 }
+
+/** Who signed in to an authorization code credential (Graph GET /me), as the record keeps it. */
+export type StoredAuthorization = NonNullable<StoredCredential['authorization']>;
 
 export type RotationReason = 'expired' | 'invalid';
 
@@ -62,6 +72,11 @@ export interface CredentialService {
    */
   promoteNextSecret: (id: string, nextSecret: string, reason: RotationReason) => Promise<StoredCredential>;
   recordTestResult: (id: string, result: ConnectionTestResult) => Promise<void>;
+  /**
+   * After a sign-in (the `oauth-callback` web trigger): the mailbox that signed in becomes the credential's
+   * authorization and its sender mailbox. The refresh token is stored by the caller, before this.
+   */
+  recordAuthorization: (id: string, authorization: StoredAuthorization) => Promise<StoredCredential>;
 }
 
 /** Settings whose change makes an earlier connection test say nothing about the credential any more. */
@@ -73,7 +88,15 @@ const CONNECTION_FIELDS = [
   'scope',
   'senderMailbox',
   'graphBaseUrl',
+  'grantType',
+  'authorizationEndpoint',
 ] as const;
+
+/**
+ * Settings whose change makes a sign-in worthless: a refresh token belongs to one app registration, tenant and
+ * cloud, so a new one means Authorize again (as a new secret means a new access token).
+ */
+const AUTHORIZATION_FIELDS = ['provider', 'grantType', 'clientId', 'tokenEndpoint', 'authorizationEndpoint'] as const;
 
 const byAge = (a: StoredCredential, b: StoredCredential): number =>
   a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt.localeCompare(b.createdAt);
@@ -119,17 +142,27 @@ export const writeOnlyOf = (input: ParsedCredentialInput, now: number): WriteOnl
   };
 };
 
-const settingsOf = (input: ParsedCredentialInput) => ({
-  name: input.name,
-  provider: input.provider,
-  grantType: input.grantType,
-  clientAuthMethod: input.clientAuthMethod,
-  clientId: input.clientId,
-  tokenEndpoint: input.tokenEndpoint,
-  scope: input.scope,
-  senderMailbox: input.senderMailbox,
-  graphBaseUrl: input.graphBaseUrl,
-});
+/**
+ * An authorization code credential asks for the app's fixed delegated permissions (the `.default` scope is the
+ * client credentials grant's), and keeps its authorization endpoint; a client credentials one keeps none.
+ */
+const settingsOf = (input: ParsedCredentialInput) => {
+  const delegated = input.grantType === 'authorization_code';
+  return {
+    name: input.name,
+    provider: input.provider,
+    grantType: input.grantType,
+    clientAuthMethod: input.clientAuthMethod,
+    clientId: input.clientId,
+    tokenEndpoint: input.tokenEndpoint,
+    scope: delegated ? DELEGATED_SCOPE : input.scope,
+    senderMailbox: input.senderMailbox,
+    graphBaseUrl: input.graphBaseUrl,
+    ...(delegated && input.authorizationEndpoint !== undefined
+      ? { authorizationEndpoint: input.authorizationEndpoint }
+      : {}),
+  };
+};
 
 type AuthFields = Pick<
   StoredCredential,
@@ -230,11 +263,19 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
   };
 
   /** The view of a credential just written; `stored` is a listing that may not show the write yet. */
+  const viewIn = async (
+    credential: StoredCredential,
+    defaultId: string | undefined,
+    count: number,
+  ): Promise<CredentialView> => {
+    const use = credential.authorization === undefined ? undefined : await deps.refreshTokens?.readUse(credential.id);
+    return toCredentialView(credential, credential.id === defaultId, usesOf(credential, defaultId, count), use);
+  };
+
   const viewOf = async (credential: StoredCredential, stored?: StoredCredential[]): Promise<CredentialView> => {
     const others = (stored ?? (await listSorted())).filter((other) => other.id !== credential.id);
     const all = [...others, credential].sort(byAge);
-    const defaultId = pickDefault(all)?.id;
-    return toCredentialView(credential, credential.id === defaultId, usesOf(credential, defaultId, all.length));
+    return viewIn(credential, pickDefault(all)?.id, all.length);
   };
 
   /** Secrets first: a record must never claim material that is not there. Obsolete material goes last. */
@@ -268,21 +309,29 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
   ): Promise<CredentialView> => {
     const current = await get(id);
     const plan = planAuth(input, current, material, at);
-    const settings = settingsOf(input);
+    const fresh = settingsOf(input);
+    const settings: Partial<StoredCredential> = fresh;
     const connectionChanged =
       plan.writes.some(([kind]) => kind !== 'next-secret') ||
       CONNECTION_FIELDS.some((field) => settings[field] !== current[field]);
+    const signInLost =
+      current.authorization !== undefined && AUTHORIZATION_FIELDS.some((field) => settings[field] !== current[field]);
+    const keepsAuthorization =
+      current.authorization !== undefined && !signInLost && settings.grantType === 'authorization_code';
     const next: StoredCredential = {
       version: 2,
       id,
-      ...settings,
+      ...fresh,
       ...plan.fields,
+      ...(keepsAuthorization && current.authorization !== undefined ? { authorization: current.authorization } : {}),
       isDefault: current.isDefault,
       createdAt: current.createdAt,
       updatedAt: at,
       ...(connectionChanged || current.lastTest === undefined ? {} : { lastTest: current.lastTest }),
     };
     await apply(next, plan);
+    // After the record stops naming the sign-in: a record never claims a refresh token that is gone.
+    if (current.grantType === 'authorization_code' && !keepsAuthorization) await deps.refreshTokens?.remove(id);
     return viewOf(next);
   };
 
@@ -290,9 +339,7 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     list: async () => {
       const sorted = await listSorted();
       const defaultId = pickDefault(sorted)?.id;
-      return sorted.map((credential) =>
-        toCredentialView(credential, credential.id === defaultId, usesOf(credential, defaultId, sorted.length)),
-      );
+      return Promise.all(sorted.map((credential) => viewIn(credential, defaultId, sorted.length)));
     },
 
     save: async (input) => {
@@ -314,6 +361,7 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
       const handlers = (await deps.handlersReading?.(id)) ?? [];
       if (handlers.length > 0) throw new CredentialReadByHandlersError(id, handlers);
       await store.remove(id);
+      await deps.refreshTokens?.remove(id);
       return { id };
     },
 
@@ -381,6 +429,19 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     recordTestResult: async (id, result) => {
       const current = await get(id);
       await store.put({ ...current, lastTest: result });
+    },
+
+    recordAuthorization: async (id, authorization) => {
+      // An earlier test said nothing about the mailbox that signed in now.
+      const { lastTest: _lastTest, ...current } = await get(id);
+      const authorized: StoredCredential = {
+        ...current,
+        senderMailbox: authorization.mailbox,
+        authorization,
+        updatedAt: timestamp(),
+      };
+      await store.put(authorized);
+      return authorized;
     },
   };
 };

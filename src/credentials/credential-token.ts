@@ -3,8 +3,8 @@ import { TokenError } from '../oauth/errors';
 import { type AccessToken, type ClientProof, requestClientCredentialsToken } from '../oauth/token-client';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike } from '../shared/seams';
+import { certificateProof } from './client-proof';
 import type { CredentialService, RotationReason } from './credential-service';
-import { PrivateKeyMissingError } from './errors';
 import type { StoredCredential } from './stored-credential';
 
 export interface CredentialTokenDeps {
@@ -64,24 +64,7 @@ export const requestCredentialToken = async (
     );
 
   if (credential.clientAuthMethod === 'certificate') {
-    // A record without its certificate cannot name the key to Entra: the same repair as a lost key.
-    if (credential.certificate === undefined) throw new PrivateKeyMissingError(credential.id);
-    const privateKeyPem = await deps.credentials.readPrivateKey(credential.id);
-    // jose signs only for certificate credentials: loaded on first use (a chunk of its own in the Forge bundle),
-    // so a function whose credentials use secrets never loads it.
-    const { signClientAssertion } = await import(
-      /* webpackChunkName: "client-assertion" */ '../oauth/client-assertion'
-    );
-    const clientAssertion = await signClientAssertion(
-      {
-        clientId: credential.clientId,
-        tokenEndpoint: credential.tokenEndpoint,
-        privateKeyPem,
-        thumbprintSha256: credential.certificate.thumbprintSha256,
-      },
-      { now: deps.now },
-    );
-    return { token: await request({ clientAssertion }), credential, promoted: false };
+    return { token: await request(await certificateProof(credential, deps)), credential, promoted: false };
   }
 
   const clientSecret = await deps.credentials.readSecret(credential.id);

@@ -1,4 +1,5 @@
-import type { CredentialView } from '../contract/credentials';
+import type { CredentialAuthorization, CredentialView } from '../contract/credentials';
+import type { RefreshTokenUse } from '../oauth/refresh-token-store';
 import type { StoredCredential, StoredCredentialV1 } from './stored-credential-schema';
 import { validateStoredCredential, validateStoredCredentialV1 } from './validate-stored-credential';
 
@@ -32,11 +33,31 @@ export const readStoredCredential = (value: unknown): ReadResult => {
 /** What the current things in use are, for the admin page: delete is refused while the list is not empty. */
 export const DEFAULT_CREDENTIAL_USE = 'Email this issue (default credential)';
 
+/**
+ * Who signed in, as the admin page shows it: never the user's object id, which only the app needs. `use` is the
+ * refresh token's use record (src/oauth/refresh-token-store.ts): its last use starts Microsoft's 90 days.
+ */
+const authorizationView = (
+  authorization: NonNullable<StoredCredential['authorization']>,
+  use: RefreshTokenUse | undefined,
+): CredentialAuthorization => ({
+  mailbox: authorization.mailbox,
+  ...(authorization.displayName === undefined ? {} : { displayName: authorization.displayName }),
+  authorizedAt: authorization.authorizedAt,
+  ...(use === undefined ? {} : { lastUsedAt: new Date(use.lastUsedAt).toISOString() }),
+});
+
 export const toCredentialView = (
   credential: StoredCredential,
   isDefault: boolean,
   usedBy: string[] = [],
+  use?: RefreshTokenUse,
 ): CredentialView => {
-  const { version: _version, certificateUpdatedAt: _certificateUpdatedAt, ...view } = credential;
-  return { ...view, isDefault, ...(usedBy.length === 0 ? {} : { usedBy }) };
+  const { version: _version, certificateUpdatedAt: _certificateUpdatedAt, authorization, ...view } = credential;
+  return {
+    ...view,
+    ...(authorization === undefined ? {} : { authorization: authorizationView(authorization, use) }),
+    isDefault,
+    ...(usedBy.length === 0 ? {} : { usedBy }),
+  };
 };

@@ -1,4 +1,5 @@
-import { TokenError } from '../oauth/errors';
+import { AuthorizeError } from '../credentials/authorization/errors';
+import { AuthorizationError, TokenError } from '../oauth/errors';
 import { AppError } from '../shared/app-error';
 import {
   INCOMING_LOG_WORDS,
@@ -10,6 +11,7 @@ import {
   STORE_WORDS,
   TEMPLATE_WORDS,
 } from './app-words';
+import { AUTHORIZATION_WORDS, AUTHORIZE_WORDS } from './authorize-words';
 import { CREDENTIAL_WORDS, GRAPH_WORDS, TOKEN_WORDS } from './connection-words';
 import { type Audience, type ErrorWords, say } from './words';
 
@@ -63,6 +65,8 @@ const isAppError = (error: unknown): error is AppError => error instanceof AppEr
  */
 export const errorWords = (error: unknown, audience: Audience): SaidError | undefined => {
   if (error instanceof TokenError) return said(TOKEN_WORDS[error.code], error, audience);
+  if (error instanceof AuthorizationError) return said(AUTHORIZATION_WORDS, error, audience);
+  if (error instanceof AuthorizeError) return said(AUTHORIZE_WORDS[error.code], error, audience);
   if (!isAppError(error) || !isWorded(error.code)) return undefined;
   const words = ERROR_WORDS[error.code];
   return words === null ? undefined : said(words, error, audience);

@@ -1,9 +1,9 @@
+import { authorizationEndpointProblem } from '../contract/authorization-endpoint-rules';
 import { isLoopbackUrl } from '../contract/credential-input-rules';
 import type { MicrosoftCloud } from '../contract/microsoft-clouds';
 import { describeUrl } from '../http/describe-url';
 import { ALLOW_LOOPBACK_HTTP_ENV } from '../http/egress';
 import type { PolicyEnv } from '../http/endpoint-policy';
-import { authorizationEndpointProblem } from './authorization-endpoint';
 import { AuthorizationError, AuthorizationErrorCode } from './errors';
 import { S256 } from './pkce';
 

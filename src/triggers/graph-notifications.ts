@@ -1,6 +1,6 @@
 import { createGraphNotificationsDeps } from '../composition/graph-notifications-root';
+import type { WebTriggerRequest, WebTriggerResponse } from '../http/web-trigger-http';
 import { receiveNotifications } from '../incoming/notifications/receive-notifications';
-import type { WebTriggerRequest, WebTriggerResponse } from '../incoming/notifications/web-trigger-http';
 import { safeErrorLabel } from '../shared/error-names';
 
 const deps = createGraphNotificationsDeps();

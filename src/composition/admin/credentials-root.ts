@@ -1,6 +1,9 @@
+import { webTrigger } from '@forge/api';
+
 import { createTrafficHealth } from '../../credentials/traffic-health';
 import { requestJiraAsUser } from '../../jira/jira-client';
 import { createMailHandlerStore } from '../../mail-handlers/mail-handler-store';
+import { createAuthorizationStateStore } from '../../oauth/authorization-state';
 import { createTokenCache } from '../../oauth/token-cache';
 import { createConnectionTestLog } from '../../outbox/connection-test-record';
 import { createEmailRecordStore } from '../../outbox/email-records';
@@ -12,6 +15,9 @@ import { createAppKvStore } from '../app-kv';
 import { appLog } from '../app-log';
 import { buildCredentials } from '../credentials';
 import { buildWarnings } from '../warnings';
+
+/** manifest.yml's webtrigger module Microsoft's sign-in redirects to. */
+export const OAUTH_CALLBACK_TRIGGER_KEY = 'oauth-callback';
 
 /**
  * The admin page's credentials tab and warnings banner (function `admin-resolver`, loaded on its first call):
@@ -30,6 +36,10 @@ export const createAdminCredentialsDeps = (): Omit<
   const warnings = buildWarnings(kv, credentials.store);
   return {
     credentials: credentials.service,
+    authorization: {
+      redirectUri: () => webTrigger.getUrl(OAUTH_CALLBACK_TRIGGER_KEY),
+      states: createAuthorizationStateStore(kv),
+    },
     warnings,
     onPromoted: (credential) => warnings.recordPromotion(credential),
     traffic: createTrafficHealth(kv),

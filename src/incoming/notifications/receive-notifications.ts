@@ -1,9 +1,9 @@
+import { textAnswer, type WebTriggerRequest, type WebTriggerResponse } from '../../http/web-trigger-http';
 import { sha256Hex } from '../../shared/sha256-hex';
 import { type IncomingJob, LIFECYCLE_EVENTS, type LifecycleEvent, MESSAGE_IDS_PER_JOB } from './incoming-jobs';
 import type { GraphNotification } from './notification-schema';
 import type { SubscriptionRegistry } from './subscription-registry';
 import { validateNotificationBatch } from './validate-notifications';
-import { textAnswer, type WebTriggerRequest, type WebTriggerResponse } from './web-trigger-http';
 
 export interface ReceiveDeps {
   subscriptions: Pick<SubscriptionRegistry, 'get'>;

@@ -99,6 +99,8 @@ export const lazyAdminFunctions = (): AdminHandlers => ({
     'testConnection',
     'setDefaultCredential',
     'listWarnings',
+    'getAuthorizationSetup',
+    'beginAuthorization',
   ]),
   ...fromSection(templates, ['listTemplates', 'saveTemplate', 'deleteTemplate', 'previewTemplate']),
   ...fromSection(mailSettings, [

@@ -1,9 +1,10 @@
 import type { AdminDeps } from '../../composition/admin-deps';
 import { testConnectionSchema } from '../../contract/connection-test';
 import { credentialIdSchema, credentialInputSchema } from '../../contract/credentials';
+import { authorizationSetup, beginAuthorization } from '../../credentials/authorization/begin-authorization';
 import { testConnection } from '../../credentials/test-connection';
 import { withTraffic } from '../../credentials/traffic-health';
-import { resolverFunction } from '../resolver-kit';
+import { resolverFunction, type ResolverRequest } from '../resolver-kit';
 import { adminOnly, type AdminSection, noPayload } from './admin-section';
 
 export type CredentialsSectionDeps = Omit<AdminDeps, 'mail' | 'log' | 'notifications' | 'mailHandlers' | 'incomingLog'>;
@@ -14,9 +15,23 @@ type CredentialsSection = AdminSection<
   | 'deleteCredential'
   | 'testConnection'
   | 'setDefaultCredential'
-  | 'listWarnings',
+  | 'listWarnings'
+  | 'getAuthorizationSetup'
+  | 'beginAuthorization',
   'credentials' | 'warnings'
 >;
+
+/**
+ * The Atlassian account of the admin calling: the Forge resolver's context names it
+ * (https://developer.atlassian.com/platform/forge/runtime-reference/forge-resolver/, `context.accountId`).
+ */
+const callerOf = (request: ResolverRequest): string => {
+  const accountId = request.context['accountId'];
+  if (typeof accountId !== 'string' || !/^[A-Za-z0-9:_-]{1,128}$/.test(accountId)) {
+    throw new Error('The resolver context names no account.');
+  }
+  return accountId;
+};
 
 /** The credentials tab and the warnings banner above every tab. */
 export const credentialsSection = (deps: CredentialsSectionDeps): CredentialsSection => {
@@ -64,6 +79,18 @@ export const credentialsSection = (deps: CredentialsSectionDeps): CredentialsSec
         name: 'listWarnings',
         schema: noPayload,
         run: () => readers.warnings(),
+      }),
+      getAuthorizationSetup: resolverFunction({
+        ...admin,
+        name: 'getAuthorizationSetup',
+        schema: noPayload,
+        run: () => authorizationSetup(deps.authorization),
+      }),
+      beginAuthorization: resolverFunction({
+        ...admin,
+        name: 'beginAuthorization',
+        schema: credentialIdSchema,
+        run: ({ id }, request) => beginAuthorization(id, callerOf(request), deps),
       }),
     },
   };

@@ -143,7 +143,7 @@ describe('credential input schema', () => {
     ['senderMailbox', 'support', 'Enter the mailbox the app sends from, for example support@contoso.com.'],
     ['name', '  ', 'Enter a name, for example "Support mailbox".'],
     ['provider', 'google', 'Choose an OAuth2 service provider.'],
-    ['grantType', 'authorization_code', 'Choose a grant type.'],
+    ['grantType', 'password', 'Choose a grant type.'],
     ['clientAuthMethod', 'password', 'Choose how the app proves who it is: client secret or certificate.'],
     ['secretExpiresOn', '01/05/2026', 'Enter the date as YYYY-MM-DD.'],
     ['secretExpiresOn', '2026-02-30', 'Enter the date as YYYY-MM-DD.'],

@@ -6,7 +6,7 @@ import {
   AUTHORIZE_TENANT_MESSAGE,
   AUTHORIZE_V1_MESSAGE,
   authorizeHostMessage,
-} from '../../../src/oauth/authorization-endpoint';
+} from '../../../src/contract/authorization-endpoint-rules';
 import {
   type AuthorizationRequest,
   buildAuthorizationUrl,

@@ -75,3 +75,14 @@ export const sequentialIds = (prefix = 'cred') => {
   let next = 0;
   return () => `${prefix}-${++next}`;
 };
+
+export const AUTHORIZE_ENDPOINT = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize';
+
+/** An authorization code credential's payload: the same app registration, its /authorize address, no scope. */
+export const authorizationCodeInput = (overrides: Partial<CredentialInput> = {}): CredentialInput =>
+  credentialInput({
+    grantType: 'authorization_code',
+    authorizationEndpoint: AUTHORIZE_ENDPOINT,
+    scope: '',
+    ...overrides,
+  });

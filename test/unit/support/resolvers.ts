@@ -17,6 +17,7 @@ import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../.
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
 import { createRunHistoryStore } from '../../../src/notifications/run-history';
+import { createAuthorizationStateStore } from '../../../src/oauth/authorization-state';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { createConnectionTestLog } from '../../../src/outbox/connection-test-record';
@@ -289,6 +290,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
       ],
     },
     credentials,
+    authorization: { redirectUri: async () => OAUTH_CALLBACK_URL, states: createAuthorizationStateStore(appKv) },
     warnings,
     onPromoted: (credential) => warnings.recordPromotion(credential),
     traffic,
@@ -353,6 +355,9 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     ...incoming,
   };
 };
+
+/** The `oauth-callback` web trigger's URL in the resolver world (what webTrigger.getUrl answers on Forge). */
+export const OAUTH_CALLBACK_URL = 'https://0a1b2c3d.hello.atlassian-dev.net/x1/oauth-callback-id';
 
 /** A resolverWorld whose admin has saved one credential (cred-1, the default): where most resolver tests start. */
 export const configuredWorld = async (options: Parameters<typeof resolverWorld>[0] = {}) => {

@@ -56,6 +56,7 @@ describe('loadAppManifest', () => {
       ['notification-receiver', 'triggers/graph-notifications.handler'],
       ['incoming-worker', 'consumers/incoming-worker.handler'],
       ['incoming-upkeep', 'triggers/incoming-upkeep.handler'],
+      ['oauth-callback', 'triggers/oauth-callback.handler'],
     ]);
     expect(manifest.productTriggers).toEqual([
       {
@@ -206,6 +207,7 @@ describe('resolveHandlers', () => {
     const notificationReceiver = async () => undefined;
     const incomingWorker = async () => undefined;
     const incomingUpkeep = async () => undefined;
+    const oauthCallback = async () => undefined;
     const files = filesOf({
       'resolvers/admin-resolver': adminResolver,
       'resolvers/issue-action-resolver': issueActionResolver,
@@ -218,6 +220,7 @@ describe('resolveHandlers', () => {
       'triggers/graph-notifications': notificationReceiver,
       'consumers/incoming-worker': incomingWorker,
       'triggers/incoming-upkeep': incomingUpkeep,
+      'triggers/oauth-callback': oauthCallback,
     });
     const handlers = resolveHandlers(manifest, files);
     expect([...handlers]).toEqual([
@@ -232,6 +235,7 @@ describe('resolveHandlers', () => {
       ['notification-receiver', notificationReceiver],
       ['incoming-worker', incomingWorker],
       ['incoming-upkeep', incomingUpkeep],
+      ['oauth-callback', oauthCallback],
     ]);
     expect([...resolveProductTriggerHandlers(manifest, files)]).toEqual([['issue-events', issueEvents]]);
   });

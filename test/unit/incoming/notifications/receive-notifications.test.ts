@@ -1,7 +1,7 @@
+import type { WebTriggerRequest } from '../../../../src/http/web-trigger-http';
 import type { IncomingJob } from '../../../../src/incoming/notifications/incoming-jobs';
 import { receiveNotifications } from '../../../../src/incoming/notifications/receive-notifications';
 import { createSubscriptionRegistry } from '../../../../src/incoming/notifications/subscription-registry';
-import type { WebTriggerRequest } from '../../../../src/incoming/notifications/web-trigger-http';
 import { sha256Hex } from '../../../../src/shared/sha256-hex';
 import { MemoryKvStore } from '../../support/memory-kv-store';
 

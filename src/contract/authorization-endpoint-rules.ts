@@ -1,5 +1,5 @@
-import { isLoopbackUrl, USERINFO_MESSAGE } from '../contract/credential-input-rules';
-import { MICROSOFT_CLOUDS, type MicrosoftCloud } from '../contract/microsoft-clouds';
+import { isLoopbackUrl, USERINFO_MESSAGE } from './credential-input-rules';
+import { MICROSOFT_CLOUDS, type MicrosoftCloud } from './microsoft-clouds';
 
 /*
  * The v2 authorization endpoint: `https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize`, where tenant
@@ -8,6 +8,8 @@ import { MICROSOFT_CLOUDS, type MicrosoftCloud } from '../contract/microsoft-clo
  * code"). Unlike client credentials, a user sign-in may use the shared tenants.
  */
 
+export const AUTHORIZE_REQUIRED_MESSAGE =
+  'Enter the OAuth 2.0 authorization endpoint (v2) URL from Overview > Endpoints: it ends in /oauth2/v2.0/authorize.';
 export const AUTHORIZE_V1_MESSAGE =
   'This is the v1 endpoint. Copy the OAuth 2.0 authorization endpoint (v2) from Overview > Endpoints: it ends in /oauth2/v2.0/authorize.';
 export const AUTHORIZE_PATH_MESSAGE = 'Use the v2 authorization endpoint: its address ends in /oauth2/v2.0/authorize.';
