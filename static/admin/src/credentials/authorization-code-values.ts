@@ -1,25 +1,14 @@
+import { authorizationEndpointFor } from '../../../../src/contract/authorization-endpoint-rules';
 import type { CredentialFormValues } from './form-state';
 
 type GrantType = CredentialFormValues['grantType'];
 
-const V2_TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
-
 /**
- * The authorization endpoint that goes with a v2 token endpoint: same host and tenant, `/authorize` for `/token`
- * (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow). Microsoft redeems a code
- * only against the tenant that issued it (AADSTS700005), so this is the form's default. The backend's own rule is
- * src/oauth/authorization-endpoint.ts (authorizationEndpointFor), which static code may not import.
+ * The authorization endpoint that goes with a v2 token endpoint (the contract's rule, the backend's default): same
+ * host and tenant, `/authorize` for `/token`; '' when the token endpoint is no v2 one.
  */
-export const authorizationEndpointOf = (tokenEndpoint: string): string => {
-  let url: URL;
-  try {
-    url = new URL(tokenEndpoint.trim());
-  } catch {
-    return '';
-  }
-  const tenant = V2_TOKEN_PATH.exec(url.pathname)?.[1];
-  return tenant === undefined ? '' : `${url.origin}/${tenant}/oauth2/v2.0/authorize`;
-};
+export const authorizationEndpointOf = (tokenEndpoint: string): string =>
+  authorizationEndpointFor(tokenEndpoint.trim()) ?? '';
 
 /** The authorization endpoint follows the token endpoint while it is empty or still the one derived from it. */
 export const withTokenEndpoint = (values: CredentialFormValues, tokenEndpoint: string): CredentialFormValues => {

@@ -146,12 +146,6 @@ export const visibleWriteOnly = (
 };
 
 /**
- * What Save sends. `authorizationEndpoint` is spelled out beside CredentialInput until the input schema names it
- * (the backend's side of the authorization code grant); from then on the intersection adds nothing.
- */
-export type FormCredentialInput = CredentialInput & { authorizationEndpoint?: string };
-
-/**
  * Only the fields the chosen grant and authentication method use, and write-only ones only when the admin filled
  * them. The authorization code grant asks for the delegated scopes the backend stores (the Scope field is not
  * shown), so the cloud's default stands in for the field, as the schema requires one.
@@ -160,10 +154,10 @@ export const toCredentialInput = (
   values: CredentialFormValues,
   credential: CredentialView | null,
   choices: WriteOnlyChoices,
-): FormCredentialInput => {
+): CredentialInput => {
   const visible = visibleWriteOnly(values, credential, choices);
   const delegated = values.grantType === 'authorization_code';
-  const input: FormCredentialInput = {
+  const input: CredentialInput = {
     name: values.name,
     provider: values.provider,
     grantType: values.grantType,
