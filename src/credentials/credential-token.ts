@@ -43,6 +43,35 @@ export const rotationReasonOf = (error: unknown): RotationReason | undefined =>
   error instanceof TokenError && error.aadstsCode !== undefined ? ROTATION_REASONS[error.aadstsCode] : undefined;
 
 /**
+ * How the app proves who it is to the token endpoint, whatever the grant: its current client secret, or a client
+ * assertion freshly signed with its certificate's key (https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials).
+ */
+export const currentClientProof = async (
+  credential: StoredCredential,
+  deps: Pick<CredentialTokenDeps, 'credentials' | 'now'>,
+): Promise<ClientProof> => {
+  if (credential.clientAuthMethod !== 'certificate') {
+    return { clientSecret: await deps.credentials.readSecret(credential.id) };
+  }
+  // A record without its certificate cannot name the key to Entra: the same repair as a lost key.
+  if (credential.certificate === undefined) throw new PrivateKeyMissingError(credential.id);
+  const privateKeyPem = await deps.credentials.readPrivateKey(credential.id);
+  // jose signs only for certificate credentials: loaded on first use (a chunk of its own in the Forge bundle),
+  // so a function whose credentials use secrets never loads it.
+  const { signClientAssertion } = await import(/* webpackChunkName: "client-assertion" */ '../oauth/client-assertion');
+  const clientAssertion = await signClientAssertion(
+    {
+      clientId: credential.clientId,
+      tokenEndpoint: credential.tokenEndpoint,
+      privateKeyPem,
+      thumbprintSha256: credential.certificate.thumbprintSha256,
+    },
+    { now: deps.now },
+  );
+  return { clientAssertion };
+};
+
+/**
  * A new access token for a stored credential: with its client secret, or with a client assertion signed by its
  * certificate's key. When Microsoft refuses the current secret as invalid or expired and a next secret is stored,
  * the next one is tried and, if Microsoft takes it, promoted to current: mail keeps going out while the admin
@@ -63,33 +92,13 @@ export const requestCredentialToken = async (
       },
     );
 
-  if (credential.clientAuthMethod === 'certificate') {
-    // A record without its certificate cannot name the key to Entra: the same repair as a lost key.
-    if (credential.certificate === undefined) throw new PrivateKeyMissingError(credential.id);
-    const privateKeyPem = await deps.credentials.readPrivateKey(credential.id);
-    // jose signs only for certificate credentials: loaded on first use (a chunk of its own in the Forge bundle),
-    // so a function whose credentials use secrets never loads it.
-    const { signClientAssertion } = await import(
-      /* webpackChunkName: "client-assertion" */ '../oauth/client-assertion'
-    );
-    const clientAssertion = await signClientAssertion(
-      {
-        clientId: credential.clientId,
-        tokenEndpoint: credential.tokenEndpoint,
-        privateKeyPem,
-        thumbprintSha256: credential.certificate.thumbprintSha256,
-      },
-      { now: deps.now },
-    );
-    return { token: await request({ clientAssertion }), credential, promoted: false };
-  }
-
-  const clientSecret = await deps.credentials.readSecret(credential.id);
+  const proof = await currentClientProof(credential, deps);
   try {
-    return { token: await request({ clientSecret }), credential, promoted: false };
+    return { token: await request(proof), credential, promoted: false };
   } catch (error) {
     const reason = rotationReasonOf(error);
-    if (reason === undefined || !credential.hasNextSecret) throw error;
+    // A certificate has no next one: the rotation below is for secrets.
+    if ('clientAssertion' in proof || reason === undefined || !credential.hasNextSecret) throw error;
     const nextSecret = await deps.credentials.readNextSecret(credential.id);
     if (nextSecret === undefined) throw error;
     let token: AccessToken;

@@ -3,6 +3,7 @@ import {
   createGraphMailSender,
   type GraphMailSenderDeps,
 } from '../../../src/delivery/graph-mail-sender';
+import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { empty, graphError, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';
@@ -34,6 +35,7 @@ const world = (graph: (request: SeenRequest) => Response) => {
       },
     },
     tokenCache: createTokenCache(new MemoryKvStore()),
+    refreshTokens: createRefreshTokenStore(new MemoryKvStore()),
     fetch,
     now: () => NOW,
     sleep: async () => undefined,

@@ -17,6 +17,7 @@ import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../.
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
 import { createRunHistoryStore } from '../../../src/notifications/run-history';
+import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { createConnectionTestLog } from '../../../src/outbox/connection-test-record';
@@ -123,6 +124,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   const graph: GraphMailSenderDeps = {
     credentials,
     tokenCache,
+    refreshTokens: createRefreshTokenStore(appKv),
     fetch: microsoft.fetch,
     now: () => NOW,
     memo,
@@ -130,6 +132,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     sleep: async () => undefined,
     onPromoted: (credential) => warnings.recordPromotion(credential),
     onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
+    onAuthorizationRefused: (credential, error) => warnings.recordAuthorizationRefused(credential, error),
   };
   const templates = createTemplateService({
     store: createTemplateStore(appKv),
