@@ -111,3 +111,40 @@ export const watchAuthorization = async (
       : { outcome: 'refresh-failed' };
   }
 };
+
+export interface SignInWatchDeps extends Omit<AuthorizationWatchDeps, 'now'> {
+  listCredentials: () => Promise<StoredCredential[]>;
+  record: (credential: StoredCredential, watched: WatchOutcome) => Promise<void>;
+  now: () => number;
+}
+
+export interface SignInWatchSummary {
+  /** Authorization code credentials with a signed-in mailbox. */
+  watched: number;
+  refreshed: number;
+  failed: number;
+}
+
+/**
+ * The daily check's part for signed-in mailboxes: every authorization code credential watched in turn, its
+ * outcome recorded as a warning (or its warning cleared). One credential's trouble never stops the others.
+ */
+export const watchSignIns = async (deps: SignInWatchDeps): Promise<SignInWatchSummary> => {
+  const summary: SignInWatchSummary = { watched: 0, refreshed: 0, failed: 0 };
+  for (const credential of await deps.listCredentials()) {
+    try {
+      const watched = await watchAuthorization(credential, { ...deps, now: deps.now() });
+      if (watched.outcome === 'not-authorized') continue;
+      summary.watched += 1;
+      if (watched.outcome === 'refreshed') summary.refreshed += 1;
+      if (watched.outcome === 'refresh-failed') summary.failed += 1;
+      await deps.record(credential, watched);
+    } catch (error) {
+      summary.failed += 1;
+      console.warn(
+        `[issue-mailer] watching the sign-in of credential ${credential.id} failed: ${safeErrorLabel(error)}`,
+      );
+    }
+  }
+  return summary;
+};

@@ -10,12 +10,12 @@ import { createGraphMailSender, type GraphMailSenderDeps, type SendAs } from '..
 import type { MailMessage, StreamedAttachment } from '../../src/graph/mail-message';
 import { openAttachment } from '../../src/jira/attachment-content';
 import type { RequestJira } from '../../src/jira/jira-client';
-import type { TokenCache } from '../../src/oauth/token-cache';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
-import { MemoryKvStore } from '../unit/support/memory-kv-store';
+import type { TokenCache } from '../../src/oauth/token-cache';
 import type { AccessToken } from '../../src/oauth/token-client';
 import { TokenMemo } from '../../src/oauth/token-memo';
 import { type FetchLike, globalFetch } from '../../src/shared/seams';
+import { MemoryKvStore } from '../unit/support/memory-kv-store';
 
 const ROOT = join(__dirname, '..', '..');
 const SUPPORT = 'support@contoso.onmicrosoft.com';

@@ -298,6 +298,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     sleep: async () => undefined,
     requestJira: jira.requestJira,
     tokenCache,
+    refreshTokens: graph.refreshTokens,
     fetch: microsoft.fetch,
     now: () => NOW,
     memo,
