@@ -15,7 +15,7 @@ import { mailboxStep } from './diagnosis/mailbox-step';
 import { PermissionsCode, permissionsStep } from './diagnosis/permissions-step';
 import { skipped } from './diagnosis/step';
 import { testDelegated } from './diagnosis/test-delegated';
-import { type TestEmailDeps, testEmailStep } from './diagnosis/test-email-step';
+import { type TestEmailDeps, testEmailIfJira } from './diagnosis/test-email-step';
 import { sendingMailbox } from './diagnosis/test-email-step';
 import { tokenStep } from './diagnosis/token-step';
 import { draftFromForm, type FormDraft } from './form-draft';
@@ -117,19 +117,8 @@ export const testConnection = async (
         steps.push(skipped('test-email', 'Not sent: the token lacks the Mail.Send permission.'));
       } else if (mailbox.status === 'failed') {
         steps.push(skipped('test-email', 'Not sent: the sender mailbox check failed.'));
-      } else if (deps.requestJira === undefined) {
-        steps.push(skipped('test-email', 'Not sent: Jira cannot be asked for your email address here.'));
       } else {
-        steps.push(
-          await testEmailStep(got.credential, got.token.accessToken, {
-            fetch: deps.fetch,
-            now: deps.now,
-            requestJira: deps.requestJira,
-            ...(deps.env === undefined ? {} : { env: deps.env }),
-            ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
-            ...(deps.logTestEmail === undefined ? {} : { logTestEmail: deps.logTestEmail }),
-          }),
-        );
+        steps.push(await testEmailIfJira(got.credential, got.token.accessToken, deps));
       }
     }
   }

@@ -13,8 +13,7 @@ export interface CreatedDraft {
   receipt: Omit<GraphReceipt, 'text'>;
 }
 
-const messagesUrl = (deps: GraphClientDeps, mailbox: string): string =>
-  `${userPath(deps, mailbox)}/messages`;
+const messagesUrl = (deps: GraphClientDeps, mailbox: string): string => `${userPath(deps, mailbox)}/messages`;
 const draftUrl = (deps: GraphClientDeps, mailbox: string, draftId: string): string =>
   `${messagesUrl(deps, mailbox)}/${encodeURIComponent(draftId)}`;
 

@@ -9,7 +9,7 @@ import type { FormDraft } from '../form-draft';
 import type { StoredCredential } from '../stored-credential';
 import { delegatedPermissionsStep, delegatedTokenStep, signedInMailboxStep } from './delegated-steps';
 import { skipped } from './step';
-import { type TestEmailDeps, testEmailStep } from './test-email-step';
+import { type TestEmailDeps, testEmailIfJira } from './test-email-step';
 
 export type TestDelegatedDeps = Omit<DelegatedTokenDeps, 'credentials' | 'flights'> & {
   credentials: CredentialTokenDeps['credentials'];
@@ -85,19 +85,8 @@ export const testDelegated = async (
       steps.push(skipped('test-email', 'Not sent: the token lacks the Mail.Send delegated permission.'));
     } else if (mailbox.status === 'failed') {
       steps.push(skipped('test-email', 'Not sent: the signed-in mailbox check failed.'));
-    } else if (deps.requestJira === undefined) {
-      steps.push(skipped('test-email', 'Not sent: Jira cannot be asked for your email address here.'));
     } else {
-      steps.push(
-        await testEmailStep(credential, token.accessToken, {
-          fetch: deps.fetch,
-          now: deps.now,
-          requestJira: deps.requestJira,
-          ...(deps.env === undefined ? {} : { env: deps.env }),
-          ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
-          ...(deps.logTestEmail === undefined ? {} : { logTestEmail: deps.logTestEmail }),
-        }),
-      );
+      steps.push(await testEmailIfJira(credential, token.accessToken, deps));
     }
   }
   return { steps, authorizeAgain: false };

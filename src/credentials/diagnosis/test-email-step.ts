@@ -12,7 +12,7 @@ import { escapeHtml } from '../../shared/html-escape';
 import type { Clock, FetchLike, Sleep } from '../../shared/seams';
 import { isDelegated } from '../delegated-token';
 import type { StoredCredential } from '../stored-credential';
-import { step } from './step';
+import { skipped, step } from './step';
 
 export interface TestEmailDeps {
   fetch: FetchLike;
@@ -132,4 +132,26 @@ export const testEmailStep = async (
     'passed',
     `Sent a test email from ${from} to the email address Jira has for you. It should arrive within a minute.`,
   );
+};
+
+/** A larger set of deps (Test connection's) that may lack Jira, e.g. where no admin invoked the test. */
+export type TestEmailSource = Omit<TestEmailDeps, 'requestJira'> & { requestJira?: TestEmailDeps['requestJira'] };
+
+/** The test email, or why it was not sent when Jira cannot be asked for the admin's address here. */
+export const testEmailIfJira = (
+  credential: StoredCredential,
+  accessToken: string,
+  deps: TestEmailSource,
+): Promise<DiagnosisStep> => {
+  if (deps.requestJira === undefined) {
+    return Promise.resolve(skipped('test-email', 'Not sent: Jira cannot be asked for your email address here.'));
+  }
+  return testEmailStep(credential, accessToken, {
+    fetch: deps.fetch,
+    now: deps.now,
+    requestJira: deps.requestJira,
+    ...(deps.env === undefined ? {} : { env: deps.env }),
+    ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+    ...(deps.logTestEmail === undefined ? {} : { logTestEmail: deps.logTestEmail }),
+  });
 };

@@ -1,6 +1,6 @@
 import type { StoredCredential } from '../../../src/credentials/stored-credential';
 import { AuthorizationError, AuthorizationErrorCode, TokenError, TokenErrorCode } from '../../../src/oauth/errors';
-import { watchAuthorization, type WatchOutcome,watchSignIns } from '../../../src/warnings/authorization-watch';
+import { watchAuthorization, type WatchOutcome, watchSignIns } from '../../../src/warnings/authorization-watch';
 import { createWarningService } from '../../../src/warnings/warning-service';
 import { createWarningStore } from '../../../src/warnings/warning-store';
 import { MemoryKvStore } from '../support/memory-kv-store';
