@@ -171,8 +171,18 @@ export const createMailboxTrace = (deps: GraphMailSenderDeps): MailboxTrace => (
     deleteDraft(credential.senderMailbox, messageId, graphClient(credential, deps)),
 });
 
-/** A mailbox as incoming mail reads it (Mail.ReadWrite), with the credential's token wiring. */
+/**
+ * A mailbox as incoming mail reads it (Mail.ReadWrite), with the credential's token wiring. A signed-in user's
+ * token reaches that user's own mailbox, under `/me`; a handler naming another mailbox keeps `/users/{mailbox}`,
+ * so Graph refuses it plainly (403) rather than `/me` quietly reading the signed-in user's mail instead.
+ */
 export const createInboundMailboxOpener =
   (deps: GraphMailSenderDeps) =>
-  (credential: StoredCredential, mailbox: string): InboundMailbox =>
-    inboundMailbox(mailbox, graphClient(credential, deps));
+  (credential: StoredCredential, mailbox: string): InboundMailbox => {
+    const client = graphClient(credential, deps);
+    const own = credential.authorization?.mailbox.toLowerCase() === mailbox.toLowerCase();
+    return inboundMailbox(
+      mailbox,
+      client.actingAs === 'signed-in-user' && !own ? { ...client, actingAs: 'app' } : client,
+    );
+  };

@@ -1,7 +1,7 @@
 import type { CredentialWarningKind } from '../contract/credential-health';
 import type { StoredCredential } from '../credentials/stored-credential';
 import { authorizationErrorGuidance, needsAuthorizeAgain } from '../oauth/authorization-guidance';
-import { AuthorizationError } from '../oauth/errors';
+import { AuthorizationError, AuthorizationErrorCode } from '../oauth/errors';
 import type { RefreshTokenUse } from '../oauth/refresh-token-store';
 import { safeErrorLabel } from '../shared/error-names';
 import type { StoredWarning } from './warning-store';
@@ -53,8 +53,10 @@ export const authorizationLostWarning = (
   kind: 'authorization-lost',
   severity: 'error',
   message:
-    `Microsoft no longer accepts the sign-in of ${mailboxOf(credential)}, so no mail goes out with this ` +
-    `credential. ${authorizationErrorGuidance(error)}`,
+    error.code === AuthorizationErrorCode.NotAuthorized
+      ? `Mail could not go out: no mailbox is signed in for this credential. ${authorizationErrorGuidance(error)}`
+      : `Microsoft no longer accepts the sign-in of ${mailboxOf(credential)}, so no mail goes out with this ` +
+        `credential. ${authorizationErrorGuidance(error)}`,
   recordedAt: new Date(now).toISOString(),
   code: error.code,
 });

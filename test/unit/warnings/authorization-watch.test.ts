@@ -166,6 +166,23 @@ describe('the warnings the watch and sending record', () => {
     expect((await warnings.list()).warnings).toEqual([]);
   });
 
+  it('says no mailbox is signed in when sending found none', async () => {
+    const now = { at: AUTHORIZED };
+    const { warnings } = setup(now, () => credential({ authorization: undefined }));
+    await warnings.recordAuthorizationRefused(
+      credential({ authorization: undefined }),
+      new AuthorizationError(AuthorizationErrorCode.NotAuthorized, 'x'),
+    );
+    expect((await warnings.list()).warnings.map(({ kind, message }) => ({ kind, message }))).toEqual([
+      {
+        kind: 'authorization-lost',
+        message:
+          'Mail could not go out: no mailbox is signed in for this credential. No mailbox is connected to this ' +
+          `credential yet. Open the credential and choose Authorize again, then sign in with the mailbox Issue Mailer should send as.`,
+      },
+    ]);
+  });
+
   it('ignores a refusal that a new sign-in cannot fix', async () => {
     const now = { at: AUTHORIZED };
     const { warnings } = setup(now, () => credential());
