@@ -1,24 +1,27 @@
 import type { CredentialService } from '../credentials/credential-service';
 import type { GraphMailSenderDeps } from '../delivery/graph-mail-sender';
+import { createRefreshTokenStore } from '../oauth/refresh-token-store';
 import { createTokenCache } from '../oauth/token-cache';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
 import type { KvStore } from '../storage/kv-store';
 import type { WarningService } from '../warnings/warning-service';
 
 /**
- * Microsoft Graph with the app's credentials: tokens cached in secret storage, a promoted secret or a refused token
- * recorded as a warning for the admin.
+ * Microsoft Graph with the app's credentials: tokens cached in secret storage, signed-in mailboxes' refresh tokens
+ * in secret storage too, a promoted secret, a refused token or a lost sign-in recorded as a warning for the admin.
  */
 export const buildGraphDeps = (
   kv: KvStore,
   credentials: CredentialService,
-  warnings: Pick<WarningService, 'recordPromotion' | 'recordTokenRefused'>,
+  warnings: Pick<WarningService, 'recordPromotion' | 'recordTokenRefused' | 'recordAuthorizationRefused'>,
 ): GraphMailSenderDeps => ({
   credentials,
   tokenCache: createTokenCache(kv),
+  refreshTokens: createRefreshTokenStore(kv),
   fetch: globalFetch,
   now: systemClock,
   sleep: realSleep,
   onPromoted: (credential) => warnings.recordPromotion(credential),
   onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
+  onAuthorizationRefused: (credential, error) => warnings.recordAuthorizationRefused(credential, error),
 });

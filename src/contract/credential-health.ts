@@ -49,7 +49,11 @@ export type CredentialWarningKind =
   | 'certificate-expiring'
   | 'certificate-expired'
   | 'secret-promoted'
-  | 'token-refused';
+  | 'token-refused'
+  /** Authorization code credentials: Microsoft no longer accepts the signed-in mailbox's grant: Authorize again. */
+  | 'authorization-lost'
+  /** Authorization code credentials: the grant has gone unused for over 80 of its 90 days and could not be renewed. */
+  | 'authorization-expiring';
 
 /** Shown on top of the admin page; recorded by the daily check and by token refusals while sending. */
 export interface CredentialWarning {

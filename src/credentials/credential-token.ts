@@ -3,8 +3,8 @@ import { TokenError } from '../oauth/errors';
 import { type AccessToken, type ClientProof, requestClientCredentialsToken } from '../oauth/token-client';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike } from '../shared/seams';
-import { certificateProof } from './client-proof';
 import type { CredentialService, RotationReason } from './credential-service';
+import { clientProofOf } from './client-proof';
 import type { StoredCredential } from './stored-credential';
 
 export interface CredentialTokenDeps {
@@ -63,16 +63,13 @@ export const requestCredentialToken = async (
       },
     );
 
-  if (credential.clientAuthMethod === 'certificate') {
-    return { token: await request(await certificateProof(credential, deps)), credential, promoted: false };
-  }
-
-  const clientSecret = await deps.credentials.readSecret(credential.id);
+  const proof = await clientProofOf(credential, deps);
   try {
-    return { token: await request({ clientSecret }), credential, promoted: false };
+    return { token: await request(proof), credential, promoted: false };
   } catch (error) {
     const reason = rotationReasonOf(error);
-    if (reason === undefined || !credential.hasNextSecret) throw error;
+    // A certificate has no next one: the rotation below is for secrets.
+    if ('clientAssertion' in proof || reason === undefined || !credential.hasNextSecret) throw error;
     const nextSecret = await deps.credentials.readNextSecret(credential.id);
     if (nextSecret === undefined) throw error;
     let token: AccessToken;

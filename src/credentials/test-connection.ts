@@ -1,7 +1,8 @@
 import type { ParsedConnectionValues } from '../contract/connection-test';
-import type { ConnectionTestResult, DiagnosisStep } from '../contract/credential-health';
+import type { ConnectionTestResult, DiagnosisStep, PermissionStatus } from '../contract/credential-health';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import type { RequestJira } from '../jira/jira-client';
+import type { RefreshTokenStore } from '../oauth/refresh-token-store';
 import type { TokenCache } from '../oauth/token-cache';
 import { tokenFingerprint } from '../oauth/token-fingerprint';
 import { processTokenMemo, type TokenMemo } from '../oauth/token-memo';
@@ -9,12 +10,15 @@ import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../shared/seams';
 import type { CredentialService } from './credential-service';
 import { credentialTokenDeps } from './credential-token';
+import { isDelegated } from './delegated-token';
 import { mailboxStep } from './diagnosis/mailbox-step';
 import { PermissionsCode, permissionsStep } from './diagnosis/permissions-step';
 import { skipped } from './diagnosis/step';
-import { type TestEmailDeps, testEmailStep } from './diagnosis/test-email-step';
+import { testDelegated } from './diagnosis/test-delegated';
+import { type TestEmailDeps, testEmailIfJira } from './diagnosis/test-email-step';
+import { sendingMailbox } from './diagnosis/test-email-step';
 import { tokenStep } from './diagnosis/token-step';
-import { draftFromForm } from './form-draft';
+import { draftFromForm, type FormDraft } from './form-draft';
 import type { StoredCredential } from './stored-credential';
 
 export interface TestConnectionDeps {
@@ -23,6 +27,8 @@ export interface TestConnectionDeps {
     'get' | 'readSecret' | 'readNextSecret' | 'readPrivateKey' | 'promoteNextSecret' | 'recordTestResult'
   >;
   tokenCache: TokenCache;
+  /** Authorization code credentials: the signed-in mailbox's refresh token, renewed by the test. */
+  refreshTokens: RefreshTokenStore;
   fetch: FetchLike;
   now: Clock;
   memo?: TokenMemo;
@@ -68,6 +74,15 @@ export const testConnection = async (
           ...(deps.env === undefined ? {} : { env: deps.env }),
         });
   const credential = draft?.credential ?? saved;
+  if (isDelegated(credential)) {
+    const tested = await testDelegated(credential, draft, deps, options);
+    return finish(
+      id,
+      tested.steps,
+      { sender: sendingMailbox(credential), draft, authorizeAgain: tested.authorizeAgain },
+      deps,
+    );
+  }
   const steps: DiagnosisStep[] = [];
   const { step: token, token: got } = await tokenStep(
     credential,
@@ -102,39 +117,52 @@ export const testConnection = async (
         steps.push(skipped('test-email', 'Not sent: the token lacks the Mail.Send permission.'));
       } else if (mailbox.status === 'failed') {
         steps.push(skipped('test-email', 'Not sent: the sender mailbox check failed.'));
-      } else if (deps.requestJira === undefined) {
-        steps.push(skipped('test-email', 'Not sent: Jira cannot be asked for your email address here.'));
       } else {
-        steps.push(
-          await testEmailStep(got.credential, got.token.accessToken, {
-            fetch: deps.fetch,
-            now: deps.now,
-            requestJira: deps.requestJira,
-            ...(deps.env === undefined ? {} : { env: deps.env }),
-            ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
-            ...(deps.logTestEmail === undefined ? {} : { logTestEmail: deps.logTestEmail }),
-          }),
-        );
+        steps.push(await testEmailIfJira(got.credential, got.token.accessToken, deps));
       }
     }
   }
 
+  return finish(
+    id,
+    steps,
+    {
+      sender: got?.credential.senderMailbox ?? credential.senderMailbox,
+      draft,
+      ...(permissions?.permissions === undefined ? {} : { permissions: permissions.permissions }),
+    },
+    deps,
+  );
+};
+
+/** The result of a checklist, stored as the saved credential's last test unless unsaved values were tested. */
+const finish = async (
+  id: string,
+  steps: DiagnosisStep[],
+  about: {
+    sender: string;
+    draft: FormDraft | undefined;
+    permissions?: PermissionStatus[];
+    authorizeAgain?: boolean;
+  },
+  deps: TestConnectionDeps,
+): Promise<ConnectionTestResult> => {
   const failed = steps.find((entry) => entry.status === 'failed');
-  const sender = got?.credential.senderMailbox ?? credential.senderMailbox;
   const warned = steps.some((entry) => entry.status === 'warning');
   const result: ConnectionTestResult = {
     ok: failed === undefined,
     code: failed === undefined ? 'OK' : (failed.code ?? 'CONNECTION_FAILED'),
     message:
       failed?.message ??
-      `Connected: mail can go out from ${sender}.${warned ? ' Some checks need attention; see the checklist.' : ''}`,
+      `Connected: mail can go out from ${about.sender}.${warned ? ' Some checks need attention; see the checklist.' : ''}`,
     testedAt: new Date(deps.now()).toISOString(),
     steps,
-    ...(permissions?.permissions === undefined ? {} : { permissions: permissions.permissions }),
-    tested: draft === undefined ? 'saved' : 'form',
+    ...(about.permissions === undefined ? {} : { permissions: about.permissions }),
+    tested: about.draft === undefined ? 'saved' : 'form',
+    ...(about.authorizeAgain === true ? { authorizeAgain: true } : {}),
   };
   // The list's health describes the saved credential: a test of values it does not have says nothing about it.
-  if (draft === undefined) await deps.credentials.recordTestResult(id, result);
+  if (about.draft === undefined) await deps.credentials.recordTestResult(id, result);
   return result;
 };
 

@@ -1,5 +1,6 @@
 import type { CredentialService } from '../credentials/credential-service';
 import { credentialTokenDeps, requestCredentialToken } from '../credentials/credential-token';
+import { delegatedTokenProvider, isDelegated } from '../credentials/delegated-token';
 import type { StoredCredential } from '../credentials/stored-credential';
 import { type DirectoryPerson, searchDirectory } from '../graph/directory-search';
 import type { GraphClientDeps } from '../graph/graph-request';
@@ -9,7 +10,8 @@ import { deleteDraft } from '../graph/message-drafts';
 import { findMessageByInternetMessageId, type MessageTrace } from '../graph/message-lookup';
 import type { RetryPolicy } from '../graph/retry';
 import type { PolicyEnv } from '../http/endpoint-policy';
-import { TokenError } from '../oauth/errors';
+import { AuthorizationError, TokenError } from '../oauth/errors';
+import type { RefreshTokenStore } from '../oauth/refresh-token-store';
 import type { TokenCache } from '../oauth/token-cache';
 import type { TokenMemo } from '../oauth/token-memo';
 import { createTokenProvider, type TokenProvider } from '../oauth/token-provider';
@@ -37,6 +39,8 @@ export type DirectorySearch = (credential: StoredCredential, query: string) => P
 export interface GraphMailSenderDeps {
   credentials: Pick<CredentialService, 'readSecret' | 'readNextSecret' | 'readPrivateKey' | 'promoteNextSecret'>;
   tokenCache: TokenCache;
+  /** Authorization code credentials: the signed-in mailbox's refresh token and its last use. */
+  refreshTokens: RefreshTokenStore;
   fetch: FetchLike;
   now: Clock;
   sleep?: Sleep;
@@ -49,25 +53,69 @@ export interface GraphMailSenderDeps {
   onPromoted?: (credential: StoredCredential) => Promise<void>;
   /** Told when Microsoft refused to issue a token, so the admin page can say so. */
   onTokenRefused?: (credential: StoredCredential, error: TokenError) => Promise<void>;
+  /** Told when Microsoft no longer accepts the signed-in mailbox's grant (revoked, expired): "Authorize again". */
+  onAuthorizationRefused?: (credential: StoredCredential, error: AuthorizationError) => Promise<void>;
 }
+
+/** A hook's failure must not hide the refusal it reports. */
+const report = async (hook: () => Promise<void> | undefined, what: string): Promise<void> => {
+  try {
+    await hook();
+  } catch (hookError) {
+    console.warn(`[issue-mailer] recording the ${what} failed: ${safeErrorLabel(hookError)}`);
+  }
+};
+
+/** Reports a refused token request or grant to the admin page's warnings, then lets the error go on. */
+const reportRefusal = async (credential: StoredCredential, error: unknown, deps: GraphMailSenderDeps) => {
+  if (error instanceof TokenError && deps.onTokenRefused !== undefined) {
+    const hook = deps.onTokenRefused;
+    await report(() => hook(credential, error), 'token refusal');
+  } else if (error instanceof AuthorizationError && deps.onAuthorizationRefused !== undefined) {
+    const hook = deps.onAuthorizationRefused;
+    await report(() => hook(credential, error), 'authorization refusal');
+  }
+};
+
+/**
+ * An authorization code credential's tokens: refreshed with the signed-in mailbox's refresh token
+ * (credentials/delegated-token.ts); a refusal, of the grant or of the app's secret, is reported, then rethrown.
+ */
+const delegatedProvider = (credential: StoredCredential, deps: GraphMailSenderDeps): TokenProvider => {
+  const provider = delegatedTokenProvider(credential, {
+    credentials: deps.credentials,
+    tokenCache: deps.tokenCache,
+    refreshTokens: deps.refreshTokens,
+    fetch: deps.fetch,
+    now: deps.now,
+    ...(deps.memo === undefined ? {} : { memo: deps.memo }),
+    ...(deps.env === undefined ? {} : { env: deps.env }),
+  });
+  return {
+    getAccessToken: async (options) => {
+      try {
+        return await provider.getAccessToken(options);
+      } catch (error) {
+        await reportRefusal(credential, error, deps);
+        throw error;
+      }
+    },
+  };
+};
 
 /**
  * The token provider of a credential: cached tokens first, then the token endpoint with its secret or certificate.
  * A refused current secret falls back to the next secret (credential-token.ts); a refusal is reported, then rethrown.
+ * An authorization code credential refreshes its signed-in mailbox's grant instead.
  */
 export const credentialTokenProvider = (credential: StoredCredential, deps: GraphMailSenderDeps): TokenProvider => {
+  if (isDelegated(credential)) return delegatedProvider(credential, deps);
   const requestToken = async () => {
     try {
       const { token } = await requestCredentialToken(credential, credentialTokenDeps(deps));
       return token;
     } catch (error) {
-      if (error instanceof TokenError && deps.onTokenRefused !== undefined) {
-        try {
-          await deps.onTokenRefused(credential, error);
-        } catch (hookError) {
-          console.warn(`[issue-mailer] recording the token refusal failed: ${safeErrorLabel(hookError)}`);
-        }
-      }
+      await reportRefusal(credential, error, deps);
       throw error;
     }
   };
@@ -79,11 +127,15 @@ export const credentialTokenProvider = (credential: StoredCredential, deps: Grap
   });
 };
 
-/** The Graph client settings of a credential: its Graph address and token provider, and the shared seams. */
+/**
+ * The Graph client settings of a credential: its Graph address and token provider, as whom it acts (the app, or
+ * for the authorization code grant the signed-in mailbox, under `/me`), and the shared seams.
+ */
 const graphClient = (credential: StoredCredential, deps: GraphMailSenderDeps): GraphClientDeps => ({
   fetch: deps.fetch,
   tokenProvider: credentialTokenProvider(credential, deps),
   graphBaseUrl: credential.graphBaseUrl,
+  actingAs: isDelegated(credential) ? 'signed-in-user' : 'app',
   now: deps.now,
   ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
   ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
@@ -119,8 +171,18 @@ export const createMailboxTrace = (deps: GraphMailSenderDeps): MailboxTrace => (
     deleteDraft(credential.senderMailbox, messageId, graphClient(credential, deps)),
 });
 
-/** A mailbox as incoming mail reads it (Mail.ReadWrite), with the credential's token wiring. */
+/**
+ * A mailbox as incoming mail reads it (Mail.ReadWrite), with the credential's token wiring. A signed-in user's
+ * token reaches that user's own mailbox, under `/me`; a handler naming another mailbox keeps `/users/{mailbox}`,
+ * so Graph refuses it plainly (403) rather than `/me` quietly reading the signed-in user's mail instead.
+ */
 export const createInboundMailboxOpener =
   (deps: GraphMailSenderDeps) =>
-  (credential: StoredCredential, mailbox: string): InboundMailbox =>
-    inboundMailbox(mailbox, graphClient(credential, deps));
+  (credential: StoredCredential, mailbox: string): InboundMailbox => {
+    const client = graphClient(credential, deps);
+    const own = credential.authorization?.mailbox.toLowerCase() === mailbox.toLowerCase();
+    return inboundMailbox(
+      mailbox,
+      client.actingAs === 'signed-in-user' && !own ? { ...client, actingAs: 'app' } : client,
+    );
+  };

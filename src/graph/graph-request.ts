@@ -26,9 +26,19 @@ export interface GraphRequestDeps {
   newClientRequestId?: () => string;
 }
 
-/** GraphRequestDeps plus where Graph is, e.g. `https://graph.microsoft.com/v1.0`. */
+/**
+ * Whose token the client holds: the app's own (client credentials, application permissions: any mailbox is named
+ * as `/users/{mailbox}`), or a signed-in user's (authorization code grant, delegated permissions: the mailbox is
+ * always `/me`, as application permissions are "not supported when using the /me endpoint" and delegated ones
+ * reach only the signed-in user's own mailbox: https://learn.microsoft.com/en-us/graph/api/user-get).
+ */
+export type GraphActor = 'app' | 'signed-in-user';
+
+/** GraphRequestDeps plus where Graph is, e.g. `https://graph.microsoft.com/v1.0`, and as whom it is asked. */
 export interface GraphClientDeps extends GraphRequestDeps {
   graphBaseUrl: string;
+  /** 'app' when not given. */
+  actingAs?: GraphActor;
 }
 
 export interface GraphRequest {

@@ -23,9 +23,9 @@ export type InboundReceipt = Omit<GraphReceipt, 'text'>;
 
 export const withoutText = ({ text: _text, ...receipt }: GraphReceipt): InboundReceipt => receipt;
 
-/** `{base}/users/{mailbox}` with the egress policy checked. */
-export const mailboxUrl = (deps: Pick<GraphClientDeps, 'graphBaseUrl' | 'env'>, mailbox: string): string =>
-  userPath(allowedBase(deps.graphBaseUrl, deps.env), mailbox);
+/** `{base}/users/{mailbox}` (or `{base}/me` as the signed-in user) with the egress policy checked. */
+export const mailboxUrl = (deps: Pick<GraphClientDeps, 'graphBaseUrl' | 'env' | 'actingAs'>, mailbox: string): string =>
+  userPath(deps, mailbox);
 
 /** One path segment: a Graph id or well-known folder name (`inbox`), encoded. */
 export const segment = (id: string): string => encodeURIComponent(id);

@@ -23,7 +23,19 @@ export interface SendMailResult {
   attempts: number;
 }
 
-export const userPath = (base: string, mailbox: string): string => `${base}/users/${encodeURIComponent(mailbox)}`;
+/**
+ * The mailbox part of every mail URL, with the egress policy checked: `{base}/users/{mailbox}` for the app, or
+ * `{base}/me` for a signed-in user, whose delegated token reaches that user's mailbox only (POST /me/sendMail:
+ * https://learn.microsoft.com/en-us/graph/api/user-sendmail; /me/messages:
+ * https://learn.microsoft.com/en-us/graph/api/user-post-messages; their send and upload sessions:
+ * https://learn.microsoft.com/en-us/graph/api/message-send,
+ * https://learn.microsoft.com/en-us/graph/api/attachment-createuploadsession). `mailbox` is then only the
+ * sender's address as the credential names it.
+ */
+export const userPath = (deps: Pick<GraphClientDeps, 'graphBaseUrl' | 'env' | 'actingAs'>, mailbox: string): string => {
+  const base = allowedBase(deps.graphBaseUrl, deps.env);
+  return deps.actingAs === 'signed-in-user' ? `${base}/me` : `${base}/users/${encodeURIComponent(mailbox)}`;
+};
 
 /** Refuses, before anything is sent, what Graph would refuse about the custom headers and the Message-ID. */
 export const checkMessage = (message: OutgoingMessage, where: string): void => {
@@ -34,11 +46,11 @@ export const checkMessage = (message: OutgoingMessage, where: string): void => {
 };
 
 /**
- * `POST {graphBaseUrl}/users/{mailbox}/sendMail`, expecting 202 Accepted, attachments and all in one request of at
+ * `POST {graphBaseUrl}/users/{mailbox}/sendMail` (or `/me/sendMail` as the signed-in user), expecting 202 Accepted, attachments and all in one request of at
  * most 4 MB (delivery-plan.ts decides when a draft is needed instead). Retries and token refresh: graph-request.ts.
  */
 export const sendMail = async (request: SendMailRequest, deps: SendMailDeps): Promise<SendMailResult> => {
-  const url = `${userPath(allowedBase(deps.graphBaseUrl, deps.env), request.mailbox)}/sendMail`;
+  const url = `${userPath(deps, request.mailbox)}/sendMail`;
   checkMessage(request.message, describeCall('POST', url));
   const receipt = await graphRequest(
     {

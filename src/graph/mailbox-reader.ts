@@ -83,6 +83,14 @@ export const readUser = (mailbox: string, token: string, deps: GraphReadDeps): P
   getJson(`${userPath(mailbox)}?$select=id,displayName,userPrincipalName,mail`, userSchema, token, deps);
 
 /**
+ * `GET /me`: the signed-in user of a delegated token, whose mailbox the app sends from (User.Read, "Calling the
+ * /me endpoint requires a signed-in user and therefore a delegated permission":
+ * https://learn.microsoft.com/en-us/graph/api/user-get).
+ */
+export const readSignedInUser = (token: string, deps: GraphReadDeps): Promise<GraphUser> =>
+  getJson('/me?$select=id,displayName,userPrincipalName,mail', userSchema, token, deps);
+
+/**
  * `GET /users/{mailbox}/mailFolders/inbox`: a read that changes nothing and goes through Exchange, so it meets the
  * mailbox's own answers (not enabled for REST, application access policy) as sending would (needs Mail.ReadWrite
  * or Mail.Read).

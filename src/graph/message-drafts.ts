@@ -1,5 +1,4 @@
 import { readCreatedDraft } from './graph-answers';
-import { allowedBase } from './graph-base';
 import { describeCall, type GraphClientDeps, graphJson, type GraphReceipt, graphRequest } from './graph-request';
 import { checkMessage, userPath } from './mail-client';
 import { type MailAttachment, type OutgoingMessage, toFileAttachment, toGraphMessage } from './mail-message';
@@ -14,8 +13,7 @@ export interface CreatedDraft {
   receipt: Omit<GraphReceipt, 'text'>;
 }
 
-const messagesUrl = (deps: GraphClientDeps, mailbox: string): string =>
-  `${userPath(allowedBase(deps.graphBaseUrl, deps.env), mailbox)}/messages`;
+const messagesUrl = (deps: GraphClientDeps, mailbox: string): string => `${userPath(deps, mailbox)}/messages`;
 const draftUrl = (deps: GraphClientDeps, mailbox: string, draftId: string): string =>
   `${messagesUrl(deps, mailbox)}/${encodeURIComponent(draftId)}`;
 

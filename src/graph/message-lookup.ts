@@ -1,5 +1,4 @@
 import { readMessageLookup } from './graph-answers';
-import { allowedBase } from './graph-base';
 import { type GraphClientDeps, graphJson } from './graph-request';
 import { userPath } from './mail-client';
 
@@ -27,7 +26,7 @@ export const findMessageByInternetMessageId = async (
     $select: 'id,isDraft',
     $top: '5',
   });
-  const url = `${userPath(allowedBase(deps.graphBaseUrl, deps.env), mailbox)}/messages?${query.toString()}`;
+  const url = `${userPath(deps, mailbox)}/messages?${query.toString()}`;
   const { data, requestId } = await graphJson({ method: 'GET', url, expect: [200] }, readMessageLookup, deps);
   const sent = data.value.find((message) => message.isDraft !== true);
   if (sent !== undefined) return { found: 'sent', messageId: sent.id, requestId };

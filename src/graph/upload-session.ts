@@ -31,7 +31,7 @@ export const createUploadSession = async (
   attachment: OutgoingAttachment,
   deps: GraphClientDeps,
 ): Promise<UploadSession> => {
-  const url = `${userPath(allowedBase(deps.graphBaseUrl, deps.env), mailbox)}/messages/${encodeURIComponent(draftId)}/attachments/createUploadSession`;
+  const url = `${userPath(deps, mailbox)}/messages/${encodeURIComponent(draftId)}/attachments/createUploadSession`;
   const attachmentItem = {
     attachmentType: 'file',
     name: attachment.name,

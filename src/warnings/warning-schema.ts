@@ -18,6 +18,8 @@ export const warningSchema = z.object({
     'certificate-expired',
     'secret-promoted',
     'token-refused',
+    'authorization-lost',
+    'authorization-expiring',
   ]),
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),

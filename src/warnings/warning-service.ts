@@ -1,8 +1,10 @@
 import { type AdminWarnings, type CredentialWarning, EXPIRY_WARNING_DAYS } from '../contract/credential-health';
 import type { StoredCredential } from '../credentials/stored-credential';
 import { tokenErrorGuidance, typedDateSaysValid } from '../oauth/aadsts-guidance';
-import { type TokenError, TokenErrorCode } from '../oauth/errors';
+import { needsAuthorizeAgain } from '../oauth/authorization-guidance';
+import { type AuthorizationError, type TokenError, TokenErrorCode } from '../oauth/errors';
 import type { Clock } from '../shared/seams';
+import { AUTHORIZATION_KINDS, authorizationLostWarning, type WatchOutcome } from './authorization-watch';
 import { EXPIRY_KINDS, expiryWarnings } from './expiry-warnings';
 import { type StoredWarning, type StoredWarnings, toAdminWarnings, type WarningStore } from './warning-store';
 
@@ -21,6 +23,13 @@ export interface WarningService {
   recordPromotion: (credential: StoredCredential) => Promise<void>;
   /** Records a refusal once: the same refusal of the same credential is not recorded again until it is resolved. */
   recordTokenRefused: (credential: StoredCredential, error: TokenError) => Promise<void>;
+  /** Records, once, that sending met a grant Microsoft no longer accepts (only those "Authorize again" fixes). */
+  recordAuthorizationRefused: (credential: StoredCredential, error: AuthorizationError) => Promise<void>;
+  /**
+   * The daily check's word on a signed-in mailbox (authorization-watch.ts): its warning replaces the credential's
+   * earlier one; a grant found fresh or renewed clears them; a failure without a warning keeps what was said.
+   */
+  recordAuthorizationWatch: (credential: StoredCredential, watched: WatchOutcome) => Promise<void>;
 }
 
 /** News kept at most this long; enough for an admin who looks weekly. */
@@ -52,10 +61,19 @@ const sameWarning = (a: StoredWarning, b: StoredWarning): boolean =>
 const stillNews = (warning: StoredWarning, credential: StoredCredential | undefined, now: number): boolean => {
   if (credential === undefined || EXPIRY_KINDS.has(warning.kind)) return false;
   const recordedAt = Date.parse(warning.recordedAt);
+  const after = (at: string | undefined) => at !== undefined && Date.parse(at) > recordedAt;
+  if (AUTHORIZATION_KINDS.has(warning.kind)) {
+    // Holds, however old, until a new sign-in, an edit or a passing test: the daily check renews or clears it.
+    return (
+      credential.grantType === 'authorization_code' &&
+      !after(credential.authorization?.authorizedAt) &&
+      !after(credential.updatedAt) &&
+      !(credential.lastTest?.ok === true && after(credential.lastTest.testedAt))
+    );
+  }
   if (now - recordedAt > NEWS_DAYS * DAY_MS) return false;
   if (warning.kind !== 'token-refused') return true;
   // A refusal is resolved once the credential was edited, a later test passed or the next secret took over.
-  const after = (at: string | undefined) => at !== undefined && Date.parse(at) > recordedAt;
   return !(
     after(credential.updatedAt) ||
     (credential.lastTest?.ok === true && after(credential.lastTest.testedAt)) ||
@@ -91,6 +109,19 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
     if (stored.warnings.some((old) => sameWarning(old, warning))) return;
     const kept = stored.warnings.slice(-(MAX_NEWS - 1));
     await deps.store.write({ ...stored, warnings: [...kept, warning] });
+  };
+
+  /** A credential's authorization warning in place of its earlier ones; the first sighting's time is kept. */
+  const replaceAuthorizationWarning = async (credential: StoredCredential, warning: StoredWarning | undefined) => {
+    const stored = await deps.store.read();
+    const mine = (old: StoredWarning) => AUTHORIZATION_KINDS.has(old.kind) && old.credentialId === credential.id;
+    const earlier =
+      warning === undefined ? undefined : stored.warnings.find((old) => mine(old) && sameWarning(old, warning));
+    if (warning === undefined && !stored.warnings.some(mine)) return;
+    const kept = stored.warnings.filter((old) => !mine(old)).slice(-(MAX_NEWS - 1));
+    const added =
+      warning === undefined ? [] : [earlier === undefined ? warning : { ...warning, recordedAt: earlier.recordedAt }];
+    await deps.store.write({ ...stored, warnings: [...kept, ...added] });
   };
 
   return {
@@ -157,6 +188,26 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
           },
         ],
       });
+    },
+
+    recordAuthorizationRefused: async (credential, error) => {
+      if (!needsAuthorizeAgain(error.code)) return;
+      const stored = await deps.store.read();
+      const now = deps.now();
+      const open = stored.warnings.some(
+        (old) =>
+          old.kind === 'authorization-lost' &&
+          old.credentialId === credential.id &&
+          old.code === error.code &&
+          stillNews(old, credential, now),
+      );
+      if (open) return;
+      await replaceAuthorizationWarning(credential, authorizationLostWarning(credential, error, now));
+    },
+
+    recordAuthorizationWatch: async (credential, watched) => {
+      if (watched.outcome === 'refresh-failed' && watched.warning === undefined) return;
+      await replaceAuthorizationWarning(credential, watched.outcome === 'refresh-failed' ? watched.warning : undefined);
     },
   };
 };

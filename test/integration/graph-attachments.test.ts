@@ -10,10 +10,12 @@ import { createGraphMailSender, type GraphMailSenderDeps, type SendAs } from '..
 import type { MailMessage, StreamedAttachment } from '../../src/graph/mail-message';
 import { openAttachment } from '../../src/jira/attachment-content';
 import type { RequestJira } from '../../src/jira/jira-client';
+import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import type { TokenCache } from '../../src/oauth/token-cache';
 import type { AccessToken } from '../../src/oauth/token-client';
 import { TokenMemo } from '../../src/oauth/token-memo';
 import { type FetchLike, globalFetch } from '../../src/shared/seams';
+import { MemoryKvStore } from '../unit/support/memory-kv-store';
 
 const ROOT = join(__dirname, '..', '..');
 const SUPPORT = 'support@contoso.onmicrosoft.com';
@@ -88,6 +90,7 @@ describe('attachments of any size through Microsoft Graph, against the emulator'
         },
       },
       tokenCache: memoryTokenCache(),
+      refreshTokens: createRefreshTokenStore(new MemoryKvStore()),
       memo: new TokenMemo(),
       fetch: globalFetch,
       now: () => Date.now(),

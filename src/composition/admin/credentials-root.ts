@@ -4,6 +4,7 @@ import { createTrafficHealth } from '../../credentials/traffic-health';
 import { requestJiraAsUser } from '../../jira/jira-client';
 import { createMailHandlerStore } from '../../mail-handlers/mail-handler-store';
 import { createAuthorizationStateStore } from '../../oauth/authorization-state';
+import { createRefreshTokenStore } from '../../oauth/refresh-token-store';
 import { createTokenCache } from '../../oauth/token-cache';
 import { createConnectionTestLog } from '../../outbox/connection-test-record';
 import { createEmailRecordStore } from '../../outbox/email-records';
@@ -44,6 +45,7 @@ export const createAdminCredentialsDeps = (): Omit<
     onPromoted: (credential) => warnings.recordPromotion(credential),
     traffic: createTrafficHealth(kv),
     tokenCache: createTokenCache(kv),
+    refreshTokens: createRefreshTokenStore(kv),
     fetch: globalFetch,
     now: systemClock,
     sleep: realSleep,

@@ -10,8 +10,9 @@ import { type Myself, readMyself } from '../../jira/myself';
 import { safeErrorLabel } from '../../shared/error-names';
 import { escapeHtml } from '../../shared/html-escape';
 import type { Clock, FetchLike, Sleep } from '../../shared/seams';
+import { isDelegated } from '../delegated-token';
 import type { StoredCredential } from '../stored-credential';
-import { step } from './step';
+import { skipped, step } from './step';
 
 export interface TestEmailDeps {
   fetch: FetchLike;
@@ -50,12 +51,19 @@ export const NO_ADDRESS_MESSAGE =
 /** One quick retry at most: the whole test runs inside a resolver's 25 seconds. */
 const TEST_EMAIL_RETRY: RetryPolicy = { maxRetries: 1, budgetMs: 6_000, baseDelayMs: 1_000, minAttemptMs: 2_000 };
 
+/** Where the credential's mail comes from: the signed-in mailbox for the authorization code grant. */
+export const sendingMailbox = (credential: StoredCredential): string =>
+  (isDelegated(credential) ? credential.authorization?.mailbox : undefined) ?? credential.senderMailbox;
+
 const testEmailHtml = (credential: StoredCredential): string =>
   '<p>This is a test email from Issue Mailer for Jira.</p>' +
   `<p>The credential <strong>${escapeHtml(credential.name)}</strong> works: mail from ` +
-  `${escapeHtml(credential.senderMailbox)} reaches you.</p>`;
+  `${escapeHtml(sendingMailbox(credential))} reaches you.</p>`;
 
-/** Mails the admin who asked, from the sender mailbox, with the token the test just got. */
+/**
+ * Mails the admin who asked, from the sender mailbox, with the token the test just got: `/me/sendMail` for the
+ * authorization code grant (https://learn.microsoft.com/en-us/graph/api/user-sendmail).
+ */
 export const testEmailStep = async (
   credential: StoredCredential,
   accessToken: string,
@@ -74,13 +82,14 @@ export const testEmailStep = async (
     );
   }
   const address = me.emailAddress;
+  const from = sendingMailbox(credential);
   if (address === undefined) return step('test-email', 'skipped', NO_ADDRESS_MESSAGE, TestEmailCode.NoAddress);
   const log = async (outcome: TestEmailLogged['outcome']): Promise<void> => {
     if (deps.logTestEmail === undefined) return;
     const requestedBy = { accountId: me.accountId, name: me.displayName ?? me.accountId };
     const email = {
       credentialId: credential.id,
-      senderMailbox: credential.senderMailbox,
+      senderMailbox: from,
       to: address,
       subject: TEST_EMAIL_SUBJECT,
       requestedBy,
@@ -96,7 +105,7 @@ export const testEmailStep = async (
   try {
     sent = await sendMail(
       {
-        mailbox: credential.senderMailbox,
+        mailbox: from,
         message: { subject: TEST_EMAIL_SUBJECT, html: testEmailHtml(credential), to: [address] },
         saveToSentItems: false,
       },
@@ -104,6 +113,7 @@ export const testEmailStep = async (
         fetch: deps.fetch,
         tokenProvider: { getAccessToken: () => Promise.resolve(accessToken) },
         graphBaseUrl: credential.graphBaseUrl,
+        actingAs: isDelegated(credential) ? 'signed-in-user' : 'app',
         now: deps.now,
         retryPolicy: TEST_EMAIL_RETRY,
         ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
@@ -112,7 +122,7 @@ export const testEmailStep = async (
     );
   } catch (error) {
     if (!(error instanceof GraphError)) throw error;
-    const message = graphErrorGuidance(error, { operation: 'send-mail', mailbox: credential.senderMailbox });
+    const message = graphErrorGuidance(error, { operation: 'send-mail', mailbox: from });
     await log({ status: 'failed', error: { code: error.code, message }, requestId: error.requestId });
     return step('test-email', 'failed', message, error.code);
   }
@@ -120,6 +130,28 @@ export const testEmailStep = async (
   return step(
     'test-email',
     'passed',
-    `Sent a test email from ${credential.senderMailbox} to the email address Jira has for you. It should arrive within a minute.`,
+    `Sent a test email from ${from} to the email address Jira has for you. It should arrive within a minute.`,
   );
+};
+
+/** A larger set of deps (Test connection's) that may lack Jira, e.g. where no admin invoked the test. */
+export type TestEmailSource = Omit<TestEmailDeps, 'requestJira'> & { requestJira?: TestEmailDeps['requestJira'] };
+
+/** The test email, or why it was not sent when Jira cannot be asked for the admin's address here. */
+export const testEmailIfJira = (
+  credential: StoredCredential,
+  accessToken: string,
+  deps: TestEmailSource,
+): Promise<DiagnosisStep> => {
+  if (deps.requestJira === undefined) {
+    return Promise.resolve(skipped('test-email', 'Not sent: Jira cannot be asked for your email address here.'));
+  }
+  return testEmailStep(credential, accessToken, {
+    fetch: deps.fetch,
+    now: deps.now,
+    requestJira: deps.requestJira,
+    ...(deps.env === undefined ? {} : { env: deps.env }),
+    ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+    ...(deps.logTestEmail === undefined ? {} : { logTestEmail: deps.logTestEmail }),
+  });
 };

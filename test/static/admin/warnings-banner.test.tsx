@@ -5,7 +5,7 @@
 import './support/fake-admin-bridge';
 
 import type { AdminWarnings, CredentialWarning } from '../../../src/contract';
-import { WarningsBanner } from '../../../static/admin/src/credentials/warnings-banner';
+import { WarningsBanner, warningTitle } from '../../../static/admin/src/credentials/warnings-banner';
 import { setDateSettings } from '../../../static/shared/date-format';
 import { mount, type Mounted, paragraphsOf } from './support/dom';
 
@@ -72,5 +72,15 @@ describe('the credential warnings banner', () => {
     mounted = await mount(<WarningsBanner warnings={{ warnings: [warning({})] }} />);
     expect(messagesOf(mounted.container)[0]?.[0]).toBe('Support mailbox: client secret expires on 25 Dec 2026');
     expect(messagesOf(mounted.container)[0]?.[1]).toContain('expires on 25 Dec 2026 (in 19 days)');
+  });
+
+  it('titles the signed-in mailbox warnings', () => {
+    setDateSettings({ locale: 'en-US' });
+    expect(warningTitle(warning({ kind: 'authorization-lost', date: undefined }))).toBe(
+      'Support mailbox: the mailbox sign-in ended: Authorize again',
+    );
+    expect(warningTitle(warning({ kind: 'authorization-expiring', date: '2030-04-01' }))).toBe(
+      'Support mailbox: the mailbox sign-in ends on Apr 1, 2030 unless renewed',
+    );
   });
 });

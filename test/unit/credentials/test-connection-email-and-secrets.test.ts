@@ -2,6 +2,7 @@ import { decodeProtectedHeader, importX509, jwtVerify } from 'jose';
 
 import { credentialInputSchema } from '../../../src/contract/credentials';
 import { testConnection } from '../../../src/credentials/test-connection';
+import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { tokenFingerprint } from '../../../src/oauth/token-fingerprint';
 import { APP_CERTIFICATE } from '../support/certificates';
@@ -145,7 +146,13 @@ describe('testConnection diagnosis', () => {
     const { credentials, kv } = await setup();
     const { fetch } = fakeFetch(tokenWith({}));
     await expect(
-      testConnection('nope', { credentials, tokenCache: createTokenCache(kv), fetch, now: () => NOW }),
+      testConnection('nope', {
+        credentials,
+        tokenCache: createTokenCache(kv),
+        refreshTokens: createRefreshTokenStore(kv),
+        fetch,
+        now: () => NOW,
+      }),
     ).rejects.toMatchObject({
       code: 'CREDENTIAL_NOT_FOUND',
     });

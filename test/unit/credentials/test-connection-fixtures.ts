@@ -3,6 +3,7 @@ import { createCredentialService } from '../../../src/credentials/credential-ser
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import type { StoredCredential } from '../../../src/credentials/stored-credential';
 import { testConnection } from '../../../src/credentials/test-connection';
+import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { parsedInput, sequentialIds } from '../support/credentials';
@@ -68,6 +69,7 @@ export const setup = async (
       {
         credentials,
         tokenCache,
+        refreshTokens: createRefreshTokenStore(kv),
         fetch,
         now: () => NOW,
         memo: new TokenMemo(),

@@ -1,8 +1,11 @@
 import {
   createDirectorySearch,
   createGraphMailSender,
+  createInboundMailboxOpener,
   type GraphMailSenderDeps,
 } from '../../../src/delivery/graph-mail-sender';
+import type { AuthorizationError } from '../../../src/oauth/errors';
+import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { empty, graphError, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';
@@ -34,6 +37,7 @@ const world = (graph: (request: SeenRequest) => Response) => {
       },
     },
     tokenCache: createTokenCache(new MemoryKvStore()),
+    refreshTokens: createRefreshTokenStore(new MemoryKvStore()),
     fetch,
     now: () => NOW,
     sleep: async () => undefined,
@@ -90,5 +94,46 @@ describe('the Graph mail sender and directory search share one token wiring', ()
     expect(
       requests.filter((request) => request.url.includes('/users')).map((request) => request.headers.authorization),
     ).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+});
+
+describe('an authorization code credential in the same wiring', () => {
+  const delegated = storedCredential({
+    grantType: 'authorization_code',
+    senderMailbox: 'support@contoso.com',
+    authorization: { mailbox: 'Support@contoso.com', userId: 'u-1', authorizedAt: '2024-05-01T00:00:00.000Z' },
+  });
+  const folder = { id: 'AAMkinbox', displayName: 'Inbox', totalItemCount: 0, unreadItemCount: 0 };
+
+  it.each([
+    { mailbox: 'support@contoso.com', path: '/me/mailFolders/inbox' },
+    { mailbox: 'sales@contoso.com', path: '/users/sales%40contoso.com/mailFolders/inbox' },
+  ])('reads $mailbox through $path with the refreshed token', async ({ mailbox, path }) => {
+    const { deps, requests } = world(() => json(200, folder));
+    await deps.refreshTokens.save(delegated.id, 'rt-1', NOW - 1000);
+    await createInboundMailboxOpener(deps)(delegated, mailbox).readFolder('inbox');
+    expect(requests.map((request) => new URL(request.url).pathname)).toEqual([
+      '/contoso.onmicrosoft.com/oauth2/v2.0/token',
+      `/v1.0${path}`,
+    ]);
+    expect(requests[0]?.bytes.toString()).toContain('grant_type=refresh_token&refresh_token=rt-1');
+  });
+
+  it('refuses to send before anyone signed in, with no request, and tells the admin page once per send', async () => {
+    const { deps, requests } = world(() => empty(202));
+    const refused: AuthorizationError[] = [];
+    const send = createGraphMailSender({
+      ...deps,
+      onAuthorizationRefused: async (_credential, error) => void refused.push(error),
+    });
+    await expect(
+      send(storedCredential({ grantType: 'authorization_code' }), { subject: 's', html: '<p>x</p>', to: ['a@b.c'] }),
+    ).rejects.toMatchObject({
+      name: 'AuthorizationError',
+      code: 'OAUTH_NOT_AUTHORIZED',
+      message: 'Credential cred-1 has no authorized mailbox: nobody has signed in with Authorize yet.',
+    });
+    expect(requests).toEqual([]);
+    expect(refused.map((error) => error.code)).toEqual(['OAUTH_NOT_AUTHORIZED']);
   });
 });

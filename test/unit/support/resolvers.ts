@@ -18,6 +18,7 @@ import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
 import { createRunHistoryStore } from '../../../src/notifications/run-history';
 import { createAuthorizationStateStore } from '../../../src/oauth/authorization-state';
+import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { createConnectionTestLog } from '../../../src/outbox/connection-test-record';
@@ -124,6 +125,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
   const graph: GraphMailSenderDeps = {
     credentials,
     tokenCache,
+    refreshTokens: createRefreshTokenStore(appKv),
     fetch: microsoft.fetch,
     now: () => NOW,
     memo,
@@ -131,6 +133,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     sleep: async () => undefined,
     onPromoted: (credential) => warnings.recordPromotion(credential),
     onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
+    onAuthorizationRefused: (credential, error) => warnings.recordAuthorizationRefused(credential, error),
   };
   const templates = createTemplateService({
     store: createTemplateStore(appKv),
@@ -297,6 +300,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     sleep: async () => undefined,
     requestJira: jira.requestJira,
     tokenCache,
+    refreshTokens: graph.refreshTokens,
     fetch: microsoft.fetch,
     now: () => NOW,
     memo,

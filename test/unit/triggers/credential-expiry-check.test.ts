@@ -60,4 +60,31 @@ describe('credential-expiry-check', () => {
       error.mockRestore();
     }
   });
+
+  it('watches the signed-in mailboxes first, logs their summary without names, and returns it', async () => {
+    const order: string[] = [];
+    const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    try {
+      const summary = await runExpiryCheck(
+        {
+          runDailyCheck: async () => {
+            order.push('daily check');
+            return { credentials: 2, warnings: 1 };
+          },
+        },
+        async () => {
+          order.push('sign-in watch');
+          return { watched: 1, refreshed: 1, failed: 0 };
+        },
+      );
+      expect(summary).toEqual({ credentials: 2, warnings: 1, signIns: { watched: 1, refreshed: 1, failed: 0 } });
+      expect(order).toEqual(['sign-in watch', 'daily check']);
+      expect(info.mock.calls).toEqual([
+        ['[issue-mailer] sign-in watch: 1 watched, 1 renewed, 0 failed'],
+        ['[issue-mailer] expiry check: 2 credentials, 1 warnings'],
+      ]);
+    } finally {
+      info.mockRestore();
+    }
+  });
 });

@@ -9,7 +9,12 @@ const APPEARANCE: Record<CredentialWarning['severity'], SectionMessageAppearance
 };
 
 /** Expiry warnings are recomputed on every visit; only news has a moment worth showing. */
-const NEWS: ReadonlySet<CredentialWarning['kind']> = new Set(['secret-promoted', 'token-refused']);
+const NEWS: ReadonlySet<CredentialWarning['kind']> = new Set([
+  'secret-promoted',
+  'token-refused',
+  'authorization-lost',
+  'authorization-expiring',
+]);
 
 /** What happened, after the credential's name; `on` is the date written as every date on the page is. */
 const WHAT: Record<CredentialWarning['kind'], (on: string | undefined) => string> = {
@@ -21,6 +26,8 @@ const WHAT: Record<CredentialWarning['kind'], (on: string | undefined) => string
   'certificate-expired': (on) => `certificate expired${on ? ` on ${on}` : ''}`,
   'secret-promoted': () => 'the next secret took over',
   'token-refused': () => 'Microsoft refused the token request',
+  'authorization-lost': () => 'the mailbox sign-in ended: Authorize again',
+  'authorization-expiring': (on) => `the mailbox sign-in ends${on ? ` on ${on}` : ' soon'} unless renewed`,
 };
 
 /** "Support mailbox: client secret expires on Dec 25, 2026": which credential, what, and when. */
