@@ -3,8 +3,8 @@ import { TokenError } from '../oauth/errors';
 import { type AccessToken, type ClientProof, requestClientCredentialsToken } from '../oauth/token-client';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike } from '../shared/seams';
-import type { CredentialService, RotationReason } from './credential-service';
 import { clientProofOf } from './client-proof';
+import type { CredentialService, RotationReason } from './credential-service';
 import type { StoredCredential } from './stored-credential';
 
 export interface CredentialTokenDeps {
