@@ -7,7 +7,7 @@ import { createAppKvStore } from './app-kv';
 import { buildCredentials } from './credentials';
 
 /**
- * The web trigger Microsoft's sign-in redirects to (function `oauth-callback`): the pending sign-ins, the
+ * The web trigger Microsoft's sign-in redirects to (function `sign-in-receiver`): the pending sign-ins, the
  * credentials, their refresh tokens and cached access tokens in Forge storage, the global fetch and clock.
  */
 export const createOauthCallbackDeps = (): CompleteAuthorizationDeps => {

@@ -5,7 +5,7 @@ import { answerOauthCallback } from '../messages/oauth-callback-answer';
 const deps = createOauthCallbackDeps();
 
 /**
- * The `oauth-callback` function of the `webtrigger` module `oauth-callback` (response type dynamic: an HTML page
+ * The `sign-in-receiver` function of the `webtrigger` module `oauth-callback` (response type dynamic: an HTML page
  * with its own status and headers). Forge invokes it as `handler(request, context)` with no user, and sends back
  * `{ statusCode, headers, body }` (https://developer.atlassian.com/platform/forge/events-reference/web-trigger/).
  */

@@ -78,6 +78,8 @@ describe('the authorization code grant on the admin page', () => {
     // Copy the Redirect URI into the app registration's Authentication page, as an admin does.
     const redirectUri = await field(app, 'Redirect URI').inputValue();
     expect(redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(x1|public)\/[A-Za-z0-9_-]+$/);
+    // The browser lets the page read back what the Copy button put on the clipboard.
+    await run.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: run.host.url });
     await form.getByRole('button', { name: 'Copy Redirect URI' }).click();
     await form.getByText('Copied', { exact: true }).waitFor();
     expect(await run.page.evaluate(() => navigator.clipboard.readText())).toBe(redirectUri);

@@ -36,7 +36,7 @@ const ENTRY_POINTS: Readonly<Record<string, string>> = {
   'notification-receiver': 'triggers/graph-notifications.handler',
   'incoming-worker': 'consumers/incoming-worker.handler',
   'incoming-upkeep': 'triggers/incoming-upkeep.handler',
-  'oauth-callback': 'triggers/oauth-callback.handler',
+  'sign-in-receiver': 'triggers/oauth-callback.handler',
 };
 
 describe("manifest.yml's functions: one entry file each", () => {

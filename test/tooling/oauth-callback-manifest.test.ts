@@ -17,10 +17,10 @@ const manifest = parse(readFileSync(join(__dirname, '..', '..', 'manifest.yml'),
 describe('manifest.yml and Authorize agree', () => {
   it('has the web trigger the admin resolver asks getUrl for, answering its own HTML page (dynamic)', () => {
     expect(manifest.modules.webtrigger.filter((one) => one.key === OAUTH_CALLBACK_TRIGGER_KEY)).toEqual([
-      { key: 'oauth-callback', function: 'oauth-callback', response: { type: 'dynamic' } },
+      { key: 'oauth-callback', function: 'sign-in-receiver', response: { type: 'dynamic' } },
     ]);
-    expect(manifest.modules.function.filter((one) => one.key === 'oauth-callback')).toEqual([
-      { key: 'oauth-callback', handler: 'triggers/oauth-callback.handler' },
+    expect(manifest.modules.function.filter((one) => one.key === 'sign-in-receiver')).toEqual([
+      { key: 'sign-in-receiver', handler: 'triggers/oauth-callback.handler' },
     ]);
   });
 });

@@ -56,7 +56,7 @@ describe('loadAppManifest', () => {
       ['notification-receiver', 'triggers/graph-notifications.handler'],
       ['incoming-worker', 'consumers/incoming-worker.handler'],
       ['incoming-upkeep', 'triggers/incoming-upkeep.handler'],
-      ['oauth-callback', 'triggers/oauth-callback.handler'],
+      ['sign-in-receiver', 'triggers/oauth-callback.handler'],
     ]);
     expect(manifest.productTriggers).toEqual([
       {
@@ -235,7 +235,7 @@ describe('resolveHandlers', () => {
       ['notification-receiver', notificationReceiver],
       ['incoming-worker', incomingWorker],
       ['incoming-upkeep', incomingUpkeep],
-      ['oauth-callback', oauthCallback],
+      ['sign-in-receiver', oauthCallback],
     ]);
     expect([...resolveProductTriggerHandlers(manifest, files)]).toEqual([['issue-events', issueEvents]]);
   });
