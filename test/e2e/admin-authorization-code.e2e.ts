@@ -103,6 +103,8 @@ describe('the authorization code grant on the admin page', () => {
 
     // An email sent with it goes out as the signed-in mailbox, through /me, into its Sent Items.
     const sentBefore = microsoft.sentMessages(SUPPORT_MAILBOX).length;
+    // Any Graph request naming a mailbox under /users/ fails from here: only /me gets through.
+    microsoft.injectFault({ target: 'graph', kind: 'unavailable', count: Infinity, pathIncludes: '/users/' });
     await form.getByLabel('Also send a test email to me', { exact: true }).check();
     await form.getByRole('button', { name: 'Test connection', exact: true }).click();
     await form.getByRole('status').filter({ hasText: 'Connection works' }).waitFor();
@@ -111,6 +113,7 @@ describe('the authorization code grant on the admin page', () => {
       [ADMIN_EMAIL],
     ]);
     expect(await checklist(form)).toHaveLength(4);
+    microsoft.clearFaults();
 
     // Microsoft revokes the user's sessions: Test connection says so, and Authorize again fixes it.
     expect(microsoft.revokeSignInSessions(SUPPORT_MAILBOX)).toBe(true);
