@@ -17,12 +17,24 @@ import { escapeHtml } from '../shared/html-escape';
 const STYLE =
   'body{font-family:-apple-system,"Segoe UI",Roboto,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#172b4d}' +
   'h1{font-size:1.4rem}small{color:#626f86}';
-const STYLE_HASH = Buffer.from(sha256(utf8ToBytes(STYLE))).toString('base64');
+/**
+ * The connected page closes its window after a moment to read it: Authorize opened it by script (router.open, or
+ * window.open on the local host), and only such a window may close itself
+ * (https://html.spec.whatwg.org/multipage/nav-history-apis.html#dom-window-close, "script-closable"). Where the
+ * browser refuses, the page already says the window can be closed.
+ */
+const CLOSE_SCRIPT = 'setTimeout(function(){window.close()},3000);';
+const hashOf = (text: string): string => Buffer.from(sha256(utf8ToBytes(text))).toString('base64');
 
-/** Nothing but this page's own style: no script, image, frame, form or base. */
-export const AUTHORIZATION_PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+/** Nothing but this page's own style and closing script: no other script, image, frame, form or base. */
+export const AUTHORIZATION_PAGE_CSP = `default-src 'none'; style-src 'sha256-${hashOf(STYLE)}'; script-src 'sha256-${hashOf(CLOSE_SCRIPT)}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
-const page = (statusCode: number, title: string, paragraphs: readonly string[]): WebTriggerResponse => ({
+const page = (
+  statusCode: number,
+  title: string,
+  paragraphs: readonly string[],
+  closes = false,
+): WebTriggerResponse => ({
   statusCode,
   headers: {
     'Content-Type': ['text/html; charset=utf-8'],
@@ -35,13 +47,19 @@ const page = (statusCode: number, title: string, paragraphs: readonly string[]):
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="robots" content="noindex">\n' +
     `<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n` +
     paragraphs.map((paragraph) => `<p>${paragraph}</p>\n`).join('') +
+    (closes ? `<script>${CLOSE_SCRIPT}</script>\n` : '') +
     '</body>\n</html>\n',
 });
 
 export const connectedPage = (done: CompletedAuthorization): WebTriggerResponse =>
-  page(200, 'Mailbox connected', [
-    `Connected ${escapeHtml(done.mailbox)} to Issue Mailer (credential ${escapeHtml(done.credentialName)}). You can close this window.`,
-  ]);
+  page(
+    200,
+    'Mailbox connected',
+    [
+      `Connected ${escapeHtml(done.mailbox)} to Issue Mailer (credential ${escapeHtml(done.credentialName)}). You can close this window.`,
+    ],
+    true,
+  );
 
 /** A refusal the admin can act on: what happened and what to do, in words, with the stable code shown small. */
 export const refusedPage = (code: string, message: string): WebTriggerResponse =>

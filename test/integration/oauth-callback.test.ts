@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import type { EmulatedApp } from '../../local/microsoft';
@@ -105,6 +106,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
 const textOf = (answer: WebTriggerResponse): string =>
   (answer.body ?? '')
     .replace(/<style>[^<]*<\/style>/, '')
+    .replace(/<script>[^<]*<\/script>/, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity] ?? entity)
     .replace(/\s+/g, ' ')
@@ -157,6 +159,11 @@ describe('oauth-callback against the Microsoft emulator', () => {
     expect(textOf(answer)).toBe(
       'Mailbox connected Mailbox connected Connected support@contoso.onmicrosoft.com to Issue Mailer (credential Support mailbox). You can close this window.',
     );
+    // The window closes itself after a moment; the policy lets exactly that script run.
+    const script = 'setTimeout(function(){window.close()},3000);';
+    expect(answer.body).toContain(`<script>${script}</script>`);
+    const scriptHash = createHash('sha256').update(script).digest('base64');
+    expect(answer.headers?.['Content-Security-Policy']?.[0]).toContain(`script-src 'sha256-${scriptHash}'`);
     const [view] = await world.credentials.list();
     expect(view?.authorization).toEqual({
       mailbox: SUPPORT.upn,
@@ -203,6 +210,8 @@ describe('oauth-callback against the Microsoft emulator', () => {
     expect(textOf(answer)).toBe(
       `${REFUSED} This sign-in does not match one started from Issue Mailer, or it was finished already. Start again with Authorize on the credential. Code: OAUTH_STATE_UNKNOWN`,
     );
+    // A refusal stays open for the admin to read.
+    expect(answer.body).not.toContain('<script');
     expect(await world.refreshTokens.read(world.saved.id)).toBeUndefined();
     expect((await world.credentials.get(world.saved.id)).authorization).toBeUndefined();
     expect(logged()).toEqual(['[issue-mailer] oauth-callback refused: OAUTH_STATE_UNKNOWN']);
