@@ -18,12 +18,21 @@ export interface AdminConsoleContext extends AdminConsoleView {
 
 type Parsed = { ok: true; scopes: string[] } | { ok: false; problem: string };
 
-/** "OAuth scopes (comma-delimited)": each one trimmed, duplicates dropped, every one a Google scope. */
+/**
+ * "OAuth scopes (comma-delimited)": each one trimmed, every one a Google scope, none twice. Google's help page
+ * (https://support.google.com/a/answer/162106, "Set up domain-wide delegation for a client") says Authorize fails
+ * when "there might be duplicate or unsupported scopes".
+ */
 export const parseScopeList = (text: string): Parsed => {
-  const scopes = [...new Set(text.split(',').map((part) => part.trim()))].filter((part) => part !== '');
+  const scopes = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   if (scopes.length === 0) return { ok: false, problem: 'Enter at least one OAuth scope.' };
   const wrong = scopes.find((scope) => !scopeSchema.safeParse(scope).success);
-  return wrong === undefined ? { ok: true, scopes } : { ok: false, problem: `Not a Google OAuth scope: ${wrong}` };
+  if (wrong !== undefined) return { ok: false, problem: `Unsupported OAuth scope: ${wrong}` };
+  const twice = scopes.find((scope, index) => scopes.indexOf(scope) !== index);
+  return twice === undefined ? { ok: true, scopes } : { ok: false, problem: `Duplicate OAuth scope: ${twice}` };
 };
 
 const readForm = async (req: IncomingMessage): Promise<URLSearchParams> => {
@@ -42,6 +51,11 @@ const apply = async (ctx: AdminConsoleContext, req: IncomingMessage, path: strin
     const clientId = (form.get('clientId') ?? '').trim();
     if (!CLIENT_ID.test(clientId)) {
       return "Client ID must be the numeric client ID (the service account's client_id), not its email.";
+    }
+    // The same help page: an error may mean "the client ID might not be registered with Google". The emulator knows
+    // only its own service accounts' client IDs.
+    if (!directory.listServiceAccounts().some(({ account }) => account.clientId === clientId)) {
+      return `The client ID ${clientId} is not registered with Google (no service account of the emulator has it).`;
     }
     const parsed = parseScopeList(form.get('scopes') ?? '');
     if (!parsed.ok) return parsed.problem;

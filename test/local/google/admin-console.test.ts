@@ -53,30 +53,27 @@ describe('Google emulator Admin console: domain-wide delegation', () => {
     expect(page).not.toContain('PRIVATE KEY');
   });
 
-  it('adds, edits and deletes a client with 303s, and reports the table through delegation()', async () => {
+  it('deletes, adds and edits a client with 303s, and reports the table through delegation()', async () => {
+    const deleted = await postForm(`/admin/domain-wide-delegation/${DEMO_CLIENT_ID}/delete`, {});
+    expect([deleted.status, deleted.headers.get('location')]).toEqual([303, '/admin']);
+    expect(world.emulator.delegation()).toEqual([]);
+    expect(await adminPage()).toContain('<tr><td colspan="5">No API clients.</td></tr>');
+
     const added = await postForm('/admin/domain-wide-delegation', {
-      clientId: ` ${OTHER_CLIENT} `,
-      scopes: `${GMAIL_SEND_SCOPE} , ${GMAIL_SEND_SCOPE},,`,
+      clientId: ` ${DEMO_CLIENT_ID} `,
+      scopes: ` ${GMAIL_SEND_SCOPE} ,,`,
     });
     expect([added.status, added.headers.get('location')]).toEqual([303, '/admin']);
-    expect(world.emulator.delegation()).toEqual([
-      { clientId: DEMO_CLIENT_ID, scopes: [GMAIL_SEND_SCOPE, GMAIL_MODIFY_SCOPE] },
-      { clientId: OTHER_CLIENT, scopes: [GMAIL_SEND_SCOPE] },
-    ]);
+    expect(world.emulator.delegation()).toEqual([{ clientId: DEMO_CLIENT_ID, scopes: [GMAIL_SEND_SCOPE] }]);
 
-    const edited = await postForm(`/admin/domain-wide-delegation/${OTHER_CLIENT}`, {
+    const edited = await postForm(`/admin/domain-wide-delegation/${DEMO_CLIENT_ID}`, {
       scopes: `${GMAIL_MODIFY_SCOPE}, https://mail.google.com/`,
     });
-    expect(edited.status).toBe(303);
-    expect(world.emulator.delegation()[1]).toEqual({
-      clientId: OTHER_CLIENT,
-      scopes: [GMAIL_MODIFY_SCOPE, 'https://mail.google.com/'],
-    });
-
-    const deleted = await postForm(`/admin/domain-wide-delegation/${OTHER_CLIENT}/delete`, {});
-    expect(deleted.status).toBe(303);
-    expect(world.emulator.delegation().map((entry) => entry.clientId)).toEqual([DEMO_CLIENT_ID]);
-    expect(await adminPage()).not.toContain(OTHER_CLIENT);
+    expect([edited.status, edited.headers.get('location')]).toEqual([303, '/admin']);
+    expect(world.emulator.delegation()).toEqual([
+      { clientId: DEMO_CLIENT_ID, scopes: [GMAIL_MODIFY_SCOPE, 'https://mail.google.com/'] },
+    ]);
+    expect(await adminPage()).toContain(`<div>${GMAIL_MODIFY_SCOPE}</div><div>https://mail.google.com/</div>`);
   });
 
   it.each([
@@ -85,11 +82,21 @@ describe('Google emulator Admin console: domain-wide delegation', () => {
       { clientId: 'issue-mailer@issue-mailer-demo.iam.gserviceaccount.com', scopes: GMAIL_SEND_SCOPE },
       'Client ID must be the numeric client ID (the service account&#39;s client_id), not its email.',
     ],
-    ['/admin/domain-wide-delegation', { clientId: OTHER_CLIENT, scopes: ' , ' }, 'Enter at least one OAuth scope.'],
     [
       '/admin/domain-wide-delegation',
-      { clientId: OTHER_CLIENT, scopes: `${GMAIL_SEND_SCOPE}, gmail.send` },
-      'Not a Google OAuth scope: gmail.send',
+      { clientId: OTHER_CLIENT, scopes: GMAIL_SEND_SCOPE },
+      `The client ID ${OTHER_CLIENT} is not registered with Google (no service account of the emulator has it).`,
+    ],
+    ['/admin/domain-wide-delegation', { clientId: DEMO_CLIENT_ID, scopes: ' , ' }, 'Enter at least one OAuth scope.'],
+    [
+      '/admin/domain-wide-delegation',
+      { clientId: DEMO_CLIENT_ID, scopes: `${GMAIL_SEND_SCOPE}, gmail.send` },
+      'Unsupported OAuth scope: gmail.send',
+    ],
+    [
+      `/admin/domain-wide-delegation/${DEMO_CLIENT_ID}`,
+      { scopes: `${GMAIL_SEND_SCOPE}, ${GMAIL_MODIFY_SCOPE},${GMAIL_SEND_SCOPE}` },
+      `Duplicate OAuth scope: ${GMAIL_SEND_SCOPE}`,
     ],
     [
       `/admin/domain-wide-delegation/${OTHER_CLIENT}`,
