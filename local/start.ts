@@ -52,6 +52,9 @@ const main = async (): Promise<void> => {
     `  Mailboxes:         ${host.microsoft.graphBaseUrl}/mailbox (sent mail; Reply and "Write to this mailbox" for incoming mail)`,
   );
   console.log(`  Entra portal:      ${host.microsoft.loginBaseUrl}/portal`);
+  console.log(`  Google mailboxes:  ${host.google.url}/ (mail sent through Gmail)`);
+  console.log(`  Google Admin:      ${host.google.url}/admin (domain-wide delegation, service accounts, the demo key)`);
+  console.log(`  Google token URL:  ${host.google.tokenUrl}`);
   console.log('Press Ctrl+C to stop.');
 
   let stopping = false;

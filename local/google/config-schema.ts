@@ -29,6 +29,8 @@ const keySchema = z
     publicKeyPem: z.string().min(1).optional(),
     publicKeyFile: z.string().min(1).optional(),
     disabled: z.boolean().optional(),
+    /** Emulator only: the JSON key file of a demo key, which the Admin console page offers to download. */
+    demoKeyFile: z.string().min(1).optional(),
   })
   .strict()
   .refine((key) => (key.publicKeyPem === undefined) !== (key.publicKeyFile === undefined), {

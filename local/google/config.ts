@@ -28,6 +28,7 @@ const resolveConfig = (input: WorkspaceConfigInput, baseDir: string, source: str
     keys: account.keys.map((key, k) => ({
       privateKeyId: key.privateKeyId,
       disabled: key.disabled ?? false,
+      ...(key.demoKeyFile === undefined ? {} : { demoKeyFile: resolve(baseDir, key.demoKeyFile) }),
       publicKeyPem:
         key.publicKeyPem ??
         readPublicKey(key.publicKeyFile ?? '', baseDir, `${source}: serviceAccounts.${a}.keys.${k}`),

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { writeResponse } from '../shared/http-kit';
 import { AccessTokenStore, type IssuedAccessToken } from './access-tokens';
+import { handleAdminConsole } from './admin-console-routes';
 import { parseWorkspaceConfig } from './config';
+import { loadDemoKeys } from './demo-keys';
 import { type GmailFaultMix, GmailLimiter, type GmailLimits, type GmailStats } from './gmail-limits';
 import { GmailMailboxes, type StoredGmailMessage } from './gmail-mailboxes';
 import { handleGmailRequest } from './gmail-routes';
@@ -36,6 +38,8 @@ export interface GoogleEmulator {
   requestCounts: () => { token: number };
   /** Admin console > Domain-wide delegation: a client's scopes, or undefined to delete the client. */
   setDelegation: (clientId: string, scopes: readonly string[] | undefined) => void;
+  /** Admin console > Domain-wide delegation as it is now: each client ID with its scopes. */
+  delegation: () => Array<{ clientId: string; scopes: string[] }>;
   setUserSuspended: (email: string, suspended: boolean) => void;
   setServiceAccountDisabled: (clientEmail: string, disabled: boolean) => void;
   /** Cloud console > Keys: a new key (the downloaded JSON file), delete or disable one. */
@@ -66,11 +70,17 @@ const notFound = (res: ServerResponse): void =>
  * Starts the Google emulator on its own loopback listener: Google's OAuth 2.0 token endpoint for service accounts
  * (`POST /token`), with the Workspace's users, service account keys and domain-wide delegation as config says and
  * the control methods change them; Gmail's send, upload and messages.get routes (gmail-routes.ts) with its limits and
- * faults; a mailbox page.
+ * faults; a mailbox page; the Admin console's domain-wide delegation page (admin-console-routes.ts).
  */
 export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promise<GoogleEmulator> => {
   const config = parseWorkspaceConfig(options.config, 'GoogleEmulatorOptions.config');
   const directory = new WorkspaceDirectory(config);
+  const demoKeys = loadDemoKeys(config);
+  const adminConsole = {
+    directory,
+    demoKeys,
+    demoKeyClientIds: new Set(demoKeys.map((key) => key.clientId)),
+  };
   const accessTokens = new AccessTokenStore();
   const now = options.now ?? (() => new Date());
   const counts = { token: 0 };
@@ -104,6 +114,7 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
       return;
     }
     if (await handleGmailRequest(gmailContext, req, res)) return;
+    if (await handleAdminConsole(adminConsole, req, res)) return;
     if (handleMailboxPage({ users: () => config.users, mailboxes }, req, res)) return;
     notFound(res);
   };
@@ -118,6 +129,7 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
     expireAccessTokens: () => accessTokens.expireAll(),
     requestCounts: () => ({ ...counts }),
     setDelegation: (clientId, scopes) => directory.setDelegation(clientId, scopes),
+    delegation: () => directory.delegations(),
     setUserSuspended: (email, suspended) => directory.setUserSuspended(email, suspended),
     setServiceAccountDisabled: (clientEmail, disabled) => directory.setServiceAccountDisabled(clientEmail, disabled),
     createServiceAccountKey: (clientEmail) => directory.createKey(clientEmail),

@@ -1,40 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { formatBytes, html, PAGE_CSP, type SafeHtml } from '../shared/html';
+import { formatBytes, html } from '../shared/html';
 import { writeResponse } from '../shared/http-kit';
 import type { GmailMailboxes } from './gmail-mailboxes';
+import { googlePage, sendGooglePage } from './google-page';
 import type { WorkspaceUser } from './types';
 
 export interface MailboxPageContext {
   users: () => readonly WorkspaceUser[];
   mailboxes: GmailMailboxes;
 }
-
-const document = (title: string, body: SafeHtml): string =>
-  html`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>${title}</title></head>
-<body>
-<header><strong>Google emulator (local)</strong> <a href="/">Users</a></header>
-<main>
-${body}
-</main>
-</body>
-</html>
-`.value;
-
-const sendHtml = (res: ServerResponse, status: number, text: string): void =>
-  writeResponse(
-    res,
-    status,
-    {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': PAGE_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    },
-    text,
-  );
 
 const addresses = (list: ReadonlyArray<{ address?: string | undefined }> | undefined): string =>
   (list ?? []).map((entry) => entry.address ?? '').join(', ');
@@ -56,10 +31,10 @@ export const handleMailboxPage = (context: MailboxPageContext, req: IncomingMess
         (user) =>
           html`<tr><td><a href="/mailbox/${encodeURIComponent(user.primaryEmail)}">${user.primaryEmail}</a></td><td>${user.name}</td><td>${context.mailboxes.messages(user.primaryEmail).length}</td></tr>`,
       );
-    sendHtml(
+    sendGooglePage(
       res,
       200,
-      document(
+      googlePage(
         'Users',
         html`<h1>Users</h1><table><tr><th>Address</th><th>Name</th><th>Messages</th></tr>${rows}</table>`,
       ),
@@ -97,10 +72,10 @@ export const handleMailboxPage = (context: MailboxPageContext, req: IncomingMess
             html`<a href="/mailbox/${encodeURIComponent(address)}/${message.id}/attachments/${index}">${file.filename ?? 'attachment'}</a> (${formatBytes(typeof file.content === 'string' ? file.content.length : file.content.byteLength)}) `,
         )}</td></tr>`,
     );
-  sendHtml(
+  sendGooglePage(
     res,
     200,
-    document(
+    googlePage(
       address,
       html`<h1>${address}</h1><table><tr><th>Date</th><th>From</th><th>To</th><th>Subject</th><th>Labels</th><th>Attachments</th></tr>${rows}</table>`,
     ),

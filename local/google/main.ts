@@ -13,6 +13,7 @@ Promise.resolve()
   .then(
     (emulator) => {
       console.log(`Google OAuth 2.0 token endpoint: ${emulator.tokenUrl}`);
+      console.log(`Admin console (delegation):      ${emulator.url}/admin`);
       console.log('Demo service account key:        local/google/keys/issue-mailer-demo.key.json');
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => void emulator.close().finally(() => process.exit(0)));

@@ -10,6 +10,8 @@ export interface ServiceAccountPublicKey {
   privateKeyId: string;
   publicKeyPem: string;
   disabled: boolean;
+  /** Emulator only: the absolute path of a demo key's JSON key file (no real key's private half is ever kept). */
+  demoKeyFile?: string;
 }
 
 export interface WorkspaceServiceAccount {

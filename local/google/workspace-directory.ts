@@ -68,6 +68,27 @@ export class WorkspaceDirectory {
     return this.accounts.get(clientEmail.toLowerCase());
   }
 
+  /** Admin console > Directory > Users, in config order, as they are now. */
+  listUsers(): WorkspaceUser[] {
+    return [...this.users.values()].map((user) => ({ ...user }));
+  }
+
+  /** Cloud console > Service Accounts: each account with the ids of its keys (public halves only). */
+  listServiceAccounts(): Array<{
+    account: WorkspaceServiceAccount;
+    keys: Array<{ privateKeyId: string; disabled: boolean }>;
+  }> {
+    return [...this.accounts.values()].map(({ account, keys }) => ({
+      account: { ...account },
+      keys: [...keys.values()].map((key) => ({ privateKeyId: key.privateKeyId, disabled: key.disabled })),
+    }));
+  }
+
+  /** Admin console > Domain-wide delegation: every client ID with its scopes, in the order they were added. */
+  delegations(): Array<{ clientId: string; scopes: string[] }> {
+    return [...this.delegation.entries()].map(([clientId, scopes]) => ({ clientId, scopes: [...scopes] }));
+  }
+
   /** The scopes the Admin console allows for a client ID; undefined when the client is not listed at all. */
   delegatedScopes(clientId: string): ReadonlySet<string> | undefined {
     return this.delegation.get(clientId);

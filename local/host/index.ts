@@ -12,6 +12,7 @@ export {
 export { DEMO_CREDENTIAL_NAME, type SeedOutcome } from './server/seed-demo-credential';
 export {
   DEFAULT_TENANT_CONFIG,
+  DEFAULT_WORKSPACE_CONFIG,
   type LocalHost,
   type LocalHostOptions,
   LOOPBACK_HTTP_ENV,

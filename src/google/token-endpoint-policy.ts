@@ -1,8 +1,8 @@
-import { ALLOW_LOOPBACK_HTTP_ENV } from '../http/egress';
+import { ALLOW_LOOPBACK_HTTP_ENV, GOOGLE_TOKEN_ORIGIN } from '../http/egress';
 import type { PolicyEnv } from '../http/endpoint-policy';
 
 /** Google's token endpoint, and the JWT's `aud` (https://developers.google.com/identity/protocols/oauth2/service-account). */
-export const GOOGLE_TOKEN_ENDPOINT = 'https://oauth2.googleapis.com/token';
+export const GOOGLE_TOKEN_ENDPOINT = `${GOOGLE_TOKEN_ORIGIN}/token`;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

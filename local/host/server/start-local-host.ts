@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { parse as parseYaml } from 'yaml';
 
+import { type GoogleEmulator, loadWorkspaceConfig, startGoogleEmulator } from '../../google';
 import { createJiraEmulator, entityPropertyIndexesOf } from '../../jira';
 import type { StreamingJiraEmulator } from '../../jira/types';
 import { createJiraForms, createUserSession, pageUser } from '../../jira/web';
@@ -59,6 +60,11 @@ export interface LocalHostOptions {
    * tenant config file (local/microsoft/tenant.json by default).
    */
   microsoft?: { loginPort?: number; graphPort?: number; tenantConfigPath?: string };
+  /**
+   * The Google Workspace emulator: its port (by default port + 21, a free port when port is 0) and the Workspace
+   * config file (local/google/workspace.json by default).
+   */
+  google?: { port?: number; workspaceConfigPath?: string };
   /** Where the host reports what it did (never secrets); silent by default. */
   log?: (line: string) => void;
   /**
@@ -105,6 +111,8 @@ export interface LocalHost {
   readonly url: string;
   readonly runtime: InstalledForgeRuntime;
   readonly microsoft: MicrosoftEmulator;
+  /** Google's token endpoint, Gmail, the mailbox page and the Admin console page, on their own loopback port. */
+  readonly google: GoogleEmulator;
   readonly jira: StreamingJiraEmulator;
   /** What happened to the demo credential at start. */
   readonly seed: SeedOutcome;
@@ -136,6 +144,7 @@ export const LOOPBACK_HTTP_ENV = 'ISSUE_MAILER_ALLOW_LOOPBACK_HTTP';
 
 const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 export const DEFAULT_TENANT_CONFIG = path.join(PROJECT_ROOT, 'local/microsoft/tenant.json');
+export const DEFAULT_WORKSPACE_CONFIG = path.join(PROJECT_ROOT, 'local/google/workspace.json');
 
 const listen = (server: Server, port: number, host: string): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -154,7 +163,7 @@ const closeServer = (server: Server): Promise<void> =>
   });
 
 /**
- * Starts the local Forge host: the Microsoft emulator, the local Jira, the Forge runtime with SQLite storage,
+ * Starts the local Forge host: the Microsoft and Google emulators, the local Jira, the Forge runtime with SQLite storage,
  * and the web server that shows Jira's pages with the app's Custom UI in them.
  */
 export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHost> => {
@@ -191,6 +200,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
   const url = `http://${host}:${port}`;
 
   let microsoft: MicrosoftEmulator | undefined;
+  let google: GoogleEmulator | undefined;
   let runtime: InstalledForgeRuntime | undefined;
   let triggers: ScheduledTriggers | undefined;
   let queue: LocalQueue | undefined;
@@ -207,6 +217,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
     runtime?.uninstall();
     webTriggerStore?.close();
     await microsoft?.close();
+    await google?.close();
   };
 
   try {
@@ -216,6 +227,12 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       host,
       loginPort: options.microsoft?.loginPort ?? derivedPort(11),
       graphPort: options.microsoft?.graphPort ?? derivedPort(12),
+    });
+    // 4021 beside the default 4000, as `npx tsx local/google/main.ts` listens on by default.
+    google = await startGoogleEmulator({
+      config: loadWorkspaceConfig(options.google?.workspaceConfigPath ?? DEFAULT_WORKSPACE_CONFIG),
+      host,
+      port: options.google?.port ?? derivedPort(21),
     });
     // The local Jira searches the entity properties the manifest's jira:entityProperty modules index, as Jira does.
     const jira = createJiraEmulator({
@@ -340,6 +357,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       url,
       runtime,
       microsoft,
+      google,
       jira,
       seed,
       queue,

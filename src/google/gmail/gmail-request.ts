@@ -1,5 +1,5 @@
 import { describeUrl } from '../../http/describe-url';
-import { ALLOW_LOOPBACK_HTTP_ENV } from '../../http/egress';
+import { ALLOW_LOOPBACK_HTTP_ENV, GMAIL_ORIGIN, GOOGLE_UPLOAD_SESSION_ORIGIN } from '../../http/egress';
 import type { PolicyEnv } from '../../http/endpoint-policy';
 import type { TokenProvider } from '../../oauth/token-provider';
 import { type Clock, type FetchLike, systemClock } from '../../shared/seams';
@@ -7,7 +7,7 @@ import { gmailErrorFromResponse } from './gmail-error-response';
 import { GmailError, GmailErrorCode } from './gmail-errors';
 
 /** https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.messages/send: the service endpoint. */
-export const GMAIL_BASE_URL = 'https://gmail.googleapis.com';
+export const GMAIL_BASE_URL = GMAIL_ORIGIN;
 export const DEFAULT_GMAIL_TIMEOUT_MS = 30_000;
 
 export interface GmailRequestDeps {
@@ -44,10 +44,12 @@ export interface GmailAnswer {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const GMAIL_ORIGINS: readonly string[] = [GMAIL_ORIGIN, GOOGLE_UPLOAD_SESSION_ORIGIN];
 
 /**
- * Why a Gmail URL may not be called: Google's APIs over https (an upload session may live on www.googleapis.com),
- * or, when the environment opts in (the local emulator), plain http on loopback.
+ * Why a Gmail URL may not be called: Gmail's host or the host of its resumable upload sessions, the two Gmail origins
+ * of manifest.yml's egress (src/http/egress.ts), or, when the environment opts in (the local emulator), plain http
+ * on loopback.
  */
 export const gmailUrlProblem = (url: string, env: PolicyEnv): string | undefined => {
   let parsed: URL;
@@ -57,9 +59,9 @@ export const gmailUrlProblem = (url: string, env: PolicyEnv): string | undefined
     return 'it is not an absolute URL.';
   }
   if (parsed.username !== '' || parsed.password !== '') return 'it carries credentials.';
-  if (parsed.protocol === 'https:' && /(^|\.)googleapis\.com$/.test(parsed.hostname)) return undefined;
+  if (GMAIL_ORIGINS.includes(parsed.origin)) return undefined;
   if (env[ALLOW_LOOPBACK_HTTP_ENV] === '1' && LOOPBACK.has(parsed.hostname)) return undefined;
-  return 'only https://*.googleapis.com is allowed.';
+  return `only ${GMAIL_ORIGINS.join(' and ')} are allowed.`;
 };
 
 export const describeGmailCall = (method: string, url: string): string => `${method} ${describeUrl(url)}`;

@@ -23,7 +23,7 @@ describe('endpoint policy', () => {
     expect([...ALLOWED_EGRESS_ORIGINS].sort()).toEqual([...addresses].sort());
   });
 
-  it('allows the sign-in, Graph and Outlook upload hosts of every Microsoft cloud, and nothing else', () => {
+  it("allows the sign-in, Graph and Outlook upload hosts of every Microsoft cloud and Google's token and Gmail hosts, and nothing else", () => {
     expect(ALLOWED_EGRESS_ORIGINS).toEqual([
       'https://login.microsoftonline.com',
       'https://login.microsoftonline.us',
@@ -37,6 +37,9 @@ describe('endpoint policy', () => {
       'https://outlook.office365.us',
       'https://outlook-dod.office365.us',
       'https://partner.outlook.cn',
+      'https://oauth2.googleapis.com',
+      'https://gmail.googleapis.com',
+      'https://www.googleapis.com',
     ]);
   });
 

@@ -3,7 +3,14 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { DEFAULT_TENANT_CONFIG, DEMO_CREDENTIAL_NAME, type LocalHost, startLocalHost } from '../../../../local/host';
+import { loadWorkspaceConfig } from '../../../../local/google';
+import {
+  DEFAULT_TENANT_CONFIG,
+  DEFAULT_WORKSPACE_CONFIG,
+  DEMO_CREDENTIAL_NAME,
+  type LocalHost,
+  startLocalHost,
+} from '../../../../local/host';
 import { BRIDGE_SCRIPT_TAG, RESOURCE_CSP, resourceCsp } from '../../../../local/host/server/resource-files';
 import { PAGE_CSP } from '../../../../local/jira/web';
 import type { CredentialView, ResolverResult } from '../../../../src/contract';
@@ -152,16 +159,34 @@ describe('the local host', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('keeps the credential across restarts on the same emulator ports', async () => {
+  it('starts the Google emulator beside the Microsoft one, with its Admin console page', async () => {
+    expect(host.google.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.google.tokenUrl).toBe(`${host.google.url}/token`);
+    expect(host.google.config.domain).toBe('example-google.test');
+    const admin = await fetch(`${host.google.url}/admin`);
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toContain('<td data-testid="delegation-client-id">104729384756102938475</td>');
+  });
+
+  it('keeps the credential across restarts on the same emulator ports, and closes the Google emulator', async () => {
     const ports = {
       loginPort: Number(new URL(host.microsoft.loginBaseUrl).port),
       graphPort: Number(new URL(host.microsoft.graphBaseUrl).port),
     };
+    const googleUrl = host.google.url;
     await host.close();
+    await expect(fetch(`${googleUrl}/admin`)).rejects.toThrow('fetch failed');
     logLines.length = 0;
-    host = await startLocalHost({ port: 0, dataDir, microsoft: ports, log: (line) => logLines.push(line) });
+    host = await startLocalHost({
+      port: 0,
+      dataDir,
+      microsoft: ports,
+      google: { port: Number(new URL(googleUrl).port) },
+      log: (line) => logLines.push(line),
+    });
     expect(host.seed).toBe('present');
     expect(logLines).toEqual([]);
+    expect(host.google.url).toBe(googleUrl);
   });
 
   it('points the demo credential at the emulator of a run on other ports, keeping its secret', async () => {
@@ -205,9 +230,19 @@ describe('the local host', () => {
     await mkdir(otherDir);
     const configPath = path.join(otherDir, 'tenant.json');
     await writeFile(configPath, JSON.stringify(custom));
+    const workspace = loadWorkspaceConfig(DEFAULT_WORKSPACE_CONFIG);
+    workspace.users[0]!.name = 'Fabrikam support';
+    const workspacePath = path.join(otherDir, 'workspace.json');
+    await writeFile(workspacePath, JSON.stringify(workspace));
     await host.close(); // one Forge runtime per process
-    host = await startLocalHost({ port: 0, dataDir: otherDir, microsoft: { tenantConfigPath: configPath } });
+    host = await startLocalHost({
+      port: 0,
+      dataDir: otherDir,
+      microsoft: { tenantConfigPath: configPath },
+      google: { workspaceConfigPath: workspacePath },
+    });
     expect(host.microsoft.config.tenants[0]?.displayName).toBe('Fabrikam');
     expect(await (await fetch(`${host.microsoft.loginBaseUrl}/portal`)).text()).toContain('Fabrikam');
+    expect(await (await fetch(`${host.google.url}/admin`)).text()).toContain('<td>Fabrikam support</td>');
   });
 });

@@ -199,12 +199,18 @@ describe('gmailRequest', () => {
   it('calls Google only, or loopback when the environment allows it', () => {
     expect(gmailUrlProblem(URL, {})).toBeUndefined();
     expect(gmailUrlProblem('https://www.googleapis.com/upload/x', {})).toBeUndefined();
-    expect(gmailUrlProblem('http://127.0.0.1:4021/upload/x', {})).toBe('only https://*.googleapis.com is allowed.');
+    expect(gmailUrlProblem('http://127.0.0.1:4021/upload/x', {})).toBe(
+      'only https://gmail.googleapis.com and https://www.googleapis.com are allowed.',
+    );
     expect(
       gmailUrlProblem('http://127.0.0.1:4021/upload/x', { ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1' }),
     ).toBeUndefined();
+    // Forge lets the backend reach manifest.yml's egress origins only: no other googleapis.com host.
+    expect(gmailUrlProblem('https://storage.googleapis.com/upload/x', {})).toBe(
+      'only https://gmail.googleapis.com and https://www.googleapis.com are allowed.',
+    );
     expect(gmailUrlProblem('https://evil.example/googleapis.com', {})).toBe(
-      'only https://*.googleapis.com is allowed.',
+      'only https://gmail.googleapis.com and https://www.googleapis.com are allowed.',
     );
   });
 });
