@@ -1,3 +1,6 @@
+import { GOOGLE_WORKSPACE, JWT_BEARER_GRANT } from './google-workspace-kinds';
+import { MICROSOFT_CLOUD_KEYS, type MicrosoftCloud } from './microsoft-clouds';
+
 /**
  * A credential's kinds, apart from credentials.ts's input schemas: a stored credential is read (every email
  * sent) without building the admin page's schemas.
@@ -14,6 +17,17 @@ export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
  */
 export const GRANT_TYPES = ['client_credentials', 'authorization_code'] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
+
+/** Every provider a stored credential may name: a Microsoft cloud, or Google Workspace (its own input schema). */
+export const CREDENTIAL_PROVIDERS = [...MICROSOFT_CLOUD_KEYS, GOOGLE_WORKSPACE] as const;
+export type CredentialProvider = (typeof CREDENTIAL_PROVIDERS)[number];
+
+/** The grants a stored credential may name: Microsoft's two, and the JWT bearer grant of a Google service account. */
+export const STORED_GRANT_TYPES = [...GRANT_TYPES, JWT_BEARER_GRANT] as const;
+export type StoredGrantType = (typeof STORED_GRANT_TYPES)[number];
+
+export const isMicrosoftProvider = (provider: CredentialProvider): provider is MicrosoftCloud =>
+  provider !== GOOGLE_WORKSPACE;
 
 /** Credential ids as the app makes them (notification rules name one: they read it without the input schemas). */
 export const CREDENTIAL_ID_PATTERN = /^[a-z0-9-]{1,64}$/;

@@ -23,11 +23,29 @@ import {
   SECRET_WITH_CERTIFICATE_MESSAGE,
   tokenEndpointProblem,
 } from './credential-input-rules';
-import { CLIENT_AUTH_METHODS, type ClientAuthMethod, CREDENTIAL_ID_PATTERN, GRANT_TYPES } from './credential-kinds';
+import {
+  CLIENT_AUTH_METHODS,
+  type ClientAuthMethod,
+  CREDENTIAL_ID_PATTERN,
+  type CredentialProvider,
+  GRANT_TYPES,
+  type StoredGrantType,
+} from './credential-kinds';
+import type { ServiceAccountSummary } from './google-workspace';
 import { MICROSOFT_CLOUD_KEYS, MICROSOFT_CLOUDS, type MicrosoftCloud } from './microsoft-clouds';
 
 export type { ConnectionTestResult } from './credential-health';
-export { CLIENT_AUTH_METHODS, type ClientAuthMethod, CREDENTIAL_ID_PATTERN, GRANT_TYPES } from './credential-kinds';
+export {
+  CLIENT_AUTH_METHODS,
+  type ClientAuthMethod,
+  CREDENTIAL_ID_PATTERN,
+  CREDENTIAL_PROVIDERS,
+  type CredentialProvider,
+  GRANT_TYPES,
+  isMicrosoftProvider,
+  STORED_GRANT_TYPES,
+  type StoredGrantType,
+} from './credential-kinds';
 
 /** What the admin page sends and the backend validates: one schema for both sides. */
 export const OAUTH2_PROVIDERS = MICROSOFT_CLOUD_KEYS;
@@ -206,12 +224,17 @@ export const credentialInputSchema = z.strictObject(fields).check(
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 export type ParsedCredentialInput = z.output<typeof credentialInputSchema>;
 
-/** What the backend returns about a credential: never the secret, only whether one is set. */
+/**
+ * What the backend returns about a credential: never the secret, only whether one is set. A Google Workspace one
+ * (`provider` 'google-workspace', `grantType` 'jwt_bearer') has `serviceAccount`; its `clientId` is the service
+ * account's numeric client ID (what the Admin console's domain-wide delegation names), its `scope` the Gmail scopes
+ * joined by spaces, its `tokenEndpoint` and `graphBaseUrl` Google's token endpoint and Gmail API address.
+ */
 export interface CredentialView {
   id: string;
   name: string;
-  provider: MicrosoftCloud;
-  grantType: (typeof GRANT_TYPES)[number];
+  provider: CredentialProvider;
+  grantType: StoredGrantType;
   clientId: string;
   tokenEndpoint: string;
   scope: string;
@@ -243,6 +266,8 @@ export interface CredentialView {
   usedBy?: string[];
   /** Health from real traffic: the last send Microsoft 365 accepted and the last it refused. */
   traffic?: CredentialTraffic;
+  /** Google Workspace: the service account whose key signs the token requests. */
+  serviceAccount?: ServiceAccountSummary;
 }
 
 /** The mailbox an authorization code credential sends as: who signed in, and when. */

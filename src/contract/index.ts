@@ -8,6 +8,7 @@ export * from './email-address';
 export * from './email-log';
 export * from './error-codes';
 export * from './functions';
+export * from './google-workspace';
 export * from './incoming-log';
 export * from './issue-email';
 export * from './mail-handlers';

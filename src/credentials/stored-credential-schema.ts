@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
 
 import { REQUIRED_PERMISSIONS } from '../contract/credential-health';
-import { CLIENT_AUTH_METHODS, GRANT_TYPES } from '../contract/credential-kinds';
-import { MICROSOFT_CLOUD_KEYS } from '../contract/microsoft-clouds';
+import {
+  CLIENT_AUTH_METHODS,
+  CREDENTIAL_PROVIDERS,
+  GRANT_TYPES,
+  STORED_GRANT_TYPES,
+} from '../contract/credential-kinds';
 
 /*
  * A stored credential's shape (stored-credential.ts) as zod states it: the single source of truth, from which
@@ -74,8 +78,10 @@ export const storedCredentialSchema = z.object({
   version: z.literal(2),
   id: z.string().check(z.regex(ID)),
   name: z.string(),
-  provider: z.enum(MICROSOFT_CLOUD_KEYS),
-  grantType: z.enum(GRANT_TYPES),
+  /** A Microsoft cloud, or 'google-workspace' (grant 'jwt_bearer', `serviceAccount` set). */
+  provider: z.enum(CREDENTIAL_PROVIDERS),
+  grantType: z.enum(STORED_GRANT_TYPES),
+  /** Google Workspace: 'client_secret', unused (its key is the service account's, `hasPrivateKey`). */
   clientAuthMethod: z.enum(CLIENT_AUTH_METHODS),
   ...connectionFields,
   hasNextSecret: z.boolean(),
@@ -98,6 +104,18 @@ export const storedCredentialSchema = z.object({
       userId: z.string(),
       displayName: z.optional(z.string()),
       authorizedAt: z.string(),
+    }),
+  ),
+  /**
+   * Google Workspace: the service account's public facts from its JSON key file. Its private key is in secret
+   * storage (the slot a certificate's key uses, `hasPrivateKey`); `keyUpdatedAt` is part of the token fingerprint.
+   */
+  serviceAccount: z.optional(
+    z.object({
+      clientEmail: z.string(),
+      privateKeyId: z.string(),
+      projectId: z.optional(z.string()),
+      keyUpdatedAt: z.string(),
     }),
   ),
   isDefault: z.boolean(),

@@ -1,4 +1,5 @@
 import { authorizationEndpointFor } from '../../contract/authorization-endpoint-rules';
+import { isMicrosoftProvider } from '../../contract/credential-kinds';
 import type { AuthorizationSetup, BegunAuthorizationView } from '../../contract/credentials';
 import type { PolicyEnv } from '../../http/endpoint-policy';
 import { buildAuthorizationUrl, DELEGATED_SCOPES } from '../../oauth/authorization-request';
@@ -42,7 +43,9 @@ export const beginAuthorization = async (
   deps: BeginAuthorizationDeps,
 ): Promise<BegunAuthorizationView> => {
   const credential = await deps.credentials.get(id);
-  if (credential.grantType !== 'authorization_code') throw notAuthorizationCode(id);
+  if (credential.grantType !== 'authorization_code' || !isMicrosoftProvider(credential.provider)) {
+    throw notAuthorizationCode(id);
+  }
   const authorizationEndpoint = credential.authorizationEndpoint ?? authorizationEndpointFor(credential.tokenEndpoint);
   if (authorizationEndpoint === undefined) {
     throw new AuthorizationError(

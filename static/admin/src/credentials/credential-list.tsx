@@ -4,7 +4,7 @@ import { InlineConfirm } from '../shared/inline-confirm';
 import { ActionsMenu } from './actions-menu';
 import { NOT_AUTHORIZED } from './authorization-panel';
 import { ExpiryCell, LastTestCell } from './credential-cells';
-import { GRANT_TYPE_LABELS, providerLabel } from './form-state';
+import { grantTypeLabel, providerLabel } from './form-state';
 
 /** What a row is doing right now; its buttons wait meanwhile. */
 export type RowBusy = { id: string; action: 'test' | 'default' | 'delete' } | null;
@@ -69,7 +69,7 @@ export const CredentialList = (props: CredentialListProps) => {
           >
             <RowNameCell name={credential.name} lozenge={credential.isDefault ? 'Default' : undefined} />
             <td>{providerLabel(credential.provider)}</td>
-            <td>{GRANT_TYPE_LABELS[credential.grantType] ?? credential.grantType}</td>
+            <td>{grantTypeLabel(credential.grantType)}</td>
             <td>
               <code className="im-client-id">{credential.clientId}</code>
             </td>

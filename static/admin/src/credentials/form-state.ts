@@ -9,6 +9,7 @@ import {
   type MicrosoftCloud,
   PRIVATE_KEY_REQUIRED_MESSAGE,
   SECRET_REQUIRED_MESSAGE,
+  type StoredGrantType,
 } from '../../../../src/contract';
 import { type FieldErrors, fieldErrorsFromIssues } from '../../../shared/field-errors';
 
@@ -58,6 +59,10 @@ export const GRANT_TYPE_LABELS: Record<CredentialFormValues['grantType'], string
   authorization_code: 'Authorization code',
 };
 
+/** Every stored grant's label, Google's JWT bearer grant included (the list shows all credentials). */
+export const grantTypeLabel = (grantType: StoredGrantType): string =>
+  grantType === 'jwt_bearer' ? 'Service account (JWT bearer)' : GRANT_TYPE_LABELS[grantType];
+
 export const CLIENT_AUTH_LABELS: Record<ClientAuthMethod, string> = {
   client_secret: 'Client secret',
   certificate: 'Certificate',
@@ -96,7 +101,7 @@ export const formValuesFrom = (credential: CredentialView): CredentialFormValues
   ...emptyFormValues(),
   name: credential.name,
   provider: isCloud(credential.provider) ? credential.provider : 'microsoft365',
-  grantType: credential.grantType,
+  grantType: credential.grantType === 'authorization_code' ? 'authorization_code' : 'client_credentials',
   clientAuthMethod: credential.clientAuthMethod ?? 'client_secret',
   clientId: credential.clientId,
   secretExpiresOn: credential.secretExpiresOn ?? '',
