@@ -39,6 +39,8 @@ const main = async (): Promise<void> => {
     dataDir: path.resolve(__dirname, '../.local-data'),
     // Another emulated tenant (apps, secrets, consent, mailboxes): a JSON file shaped like local/microsoft/tenant.json.
     microsoft: process.env.TENANT_CONFIG ? { tenantConfigPath: path.resolve(process.env.TENANT_CONFIG) } : {},
+    // A fresh data folder also gets a Google Workspace credential from the emulated workspace's demo key.
+    google: { seedCredential: true },
     log: (line) => console.log(`[local host] ${line}`),
   });
   const issueKey = host.jira.issueKeys()[0] ?? 'DEMO-1';

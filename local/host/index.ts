@@ -10,6 +10,7 @@ export {
   type TriggerStatus,
 } from './server/scheduled-triggers';
 export { DEMO_CREDENTIAL_NAME, type SeedOutcome } from './server/seed-demo-credential';
+export { DEMO_GOOGLE_CREDENTIAL_NAME } from './server/seed-demo-google-credential';
 export {
   DEFAULT_TENANT_CONFIG,
   DEFAULT_WORKSPACE_CONFIG,

@@ -18,19 +18,15 @@ export type SeedOutcome = 'seeded' | 'repointed' | 'present' | 'skipped';
 
 export const DEMO_CREDENTIAL_NAME = 'Contoso support (emulator)';
 
-/**
- * On a fresh data folder, stores a working credential for the emulated tenant, so that "Email this issue"
- * works at once. It goes through the admin resolver like the admin page would; the secret is never printed.
- */
-export const seedDemoCredential = async (deps: SeedDeps): Promise<SeedOutcome> => {
+/** Calls an admin resolver function as the local site's admin, the way the admin page would. */
+export const adminResolverInvoker = (
+  deps: Pick<SeedDeps, 'manifest' | 'handlers' | 'runtime' | 'adminAccountId'>,
+): AdminInvoke | undefined => {
   const adminModule = modulesOfType(deps.manifest, 'jira:adminPage')[0];
   const functionKey = adminModule?.resolverFunctionKey;
   const handler = functionKey ? deps.handlers.get(functionKey) : undefined;
-  if (!adminModule || !functionKey || !handler) {
-    deps.log('Demo credential not seeded: the manifest has no admin page with a resolver.');
-    return 'skipped';
-  }
-  const invoke = async <T>(resolverFunctionKey: string, payload: unknown) =>
+  if (!adminModule || !functionKey || !handler) return undefined;
+  return async <T>(resolverFunctionKey: string, payload: unknown) =>
     (await deps.runtime.invoke(handler, {
       functionKey,
       resolverFunctionKey,
@@ -39,6 +35,20 @@ export const seedDemoCredential = async (deps: SeedDeps): Promise<SeedOutcome> =
       accountId: deps.adminAccountId,
       extension: { type: adminModule.type },
     })) as ResolverResult<T>;
+};
+
+export type AdminInvoke = <T>(resolverFunctionKey: string, payload: unknown) => Promise<ResolverResult<T>>;
+
+/**
+ * On a fresh data folder, stores a working credential for the emulated tenant, so that "Email this issue"
+ * works at once. It goes through the admin resolver like the admin page would; the secret is never printed.
+ */
+export const seedDemoCredential = async (deps: SeedDeps): Promise<SeedOutcome> => {
+  const invoke = adminResolverInvoker(deps);
+  if (invoke === undefined) {
+    deps.log('Demo credential not seeded: the manifest has no admin page with a resolver.');
+    return 'skipped';
+  }
 
   const now = (deps.now ?? (() => new Date()))().getTime();
   const tenant = deps.microsoft.config.tenants[0];

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { parse as parseYaml } from 'yaml';
 
+import { GMAIL_BASE_URL_ENV, GOOGLE_TOKEN_ENDPOINT_ENV } from '../../../src/google/google-endpoints';
 import { type GoogleEmulator, loadWorkspaceConfig, startGoogleEmulator } from '../../google';
 import { createJiraEmulator, entityPropertyIndexesOf } from '../../jira';
 import type { StreamingJiraEmulator } from '../../jira/types';
@@ -46,6 +47,7 @@ import {
   type TriggerStatus,
 } from './scheduled-triggers';
 import { seedDemoCredential, type SeedOutcome } from './seed-demo-credential';
+import { seedDemoGoogleCredential } from './seed-demo-google-credential';
 import { createWebTriggers, WEB_TRIGGER_PATH } from './web-triggers';
 
 export interface LocalHostOptions {
@@ -64,7 +66,11 @@ export interface LocalHostOptions {
    * The Google Workspace emulator: its port (by default port + 21, a free port when port is 0) and the Workspace
    * config file (local/google/workspace.json by default).
    */
-  google?: { port?: number; workspaceConfigPath?: string };
+  /**
+   * `seedCredential`: on a fresh data folder, also store a Google Workspace credential made from the workspace's demo
+   * key (not the default). `npm start` asks for it; tests that count credentials leave it out.
+   */
+  google?: { port?: number; workspaceConfigPath?: string; seedCredential?: boolean };
   /** Where the host reports what it did (never secrets); silent by default. */
   log?: (line: string) => void;
   /**
@@ -116,6 +122,8 @@ export interface LocalHost {
   readonly jira: StreamingJiraEmulator;
   /** What happened to the demo credential at start. */
   readonly seed: SeedOutcome;
+  /** What happened to the demo Google credential at start ('skipped' unless `google.seedCredential`). */
+  readonly googleSeed: SeedOutcome;
   /** The async events queue that @forge/events' Queue.push fills and the manifest's consumers drain. */
   readonly queue: LocalQueue;
   /** Jira's product events on their way to the manifest's `trigger` modules (tests wait with whenIdle()). */
@@ -234,6 +242,9 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       host,
       port: options.google?.port ?? derivedPort(21),
     });
+    // The app takes Google's addresses from these only with the loopback switch on (src/google/google-endpoints.ts).
+    process.env[GOOGLE_TOKEN_ENDPOINT_ENV] = google.tokenUrl;
+    process.env[GMAIL_BASE_URL_ENV] = google.url;
     // The local Jira searches the entity properties the manifest's jira:entityProperty modules index, as Jira does.
     const jira = createJiraEmulator({
       siteUrl: url,
@@ -283,6 +294,18 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       adminAccountId: session.defaultUser.accountId,
       log,
     });
+    // After the Microsoft one, which stays the default; only on the data folder's first start.
+    const googleSeed =
+      options.google?.seedCredential === true && seed === 'seeded'
+        ? await seedDemoGoogleCredential({
+            manifest,
+            handlers,
+            runtime,
+            google,
+            adminAccountId: session.defaultUser.accountId,
+            log,
+          })
+        : 'skipped';
     // After seeding, so that a first run finds the demo credential.
     triggers = createScheduledTriggers({
       triggers: manifest.scheduledTriggers,
@@ -360,6 +383,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       google,
       jira,
       seed,
+      googleSeed,
       queue,
       productEvents: { whenIdle: () => events.whenIdle(), delivered: () => events.delivered() },
       runTrigger: (key) => scheduler.run(key),
