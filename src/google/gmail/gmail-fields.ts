@@ -32,7 +32,8 @@ export class GmailFields {
     return { fields: new GmailFields(answered), body: json };
   }
 
-  private fail(field: string, must: string): GmailError {
+  /** The error for a field that is not as Google documents it. */
+  fail(field: string, must: string): GmailError {
     return invalid(this.answered, `response field "${this.prefix}${field}" must be ${must}.`);
   }
 

@@ -1,6 +1,7 @@
 import { gmailJsonCall, type GmailReadDeps, gmailUserUrl } from './gmail-call';
 import { GmailError, GmailErrorCode } from './gmail-errors';
 import type { GmailFields, JsonObject } from './gmail-fields';
+import { describeGmailCall } from './gmail-request';
 
 /** A message as users.messages.get answers with format=raw: the RFC 822 bytes and Gmail's facts about them. */
 export interface GmailRawMessage {
@@ -18,15 +19,7 @@ const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 
 const readRaw = (body: JsonObject, fields: GmailFields): GmailRawMessage => {
   const raw = fields.text(body, 'raw');
-  if (!BASE64URL.test(raw)) {
-    throw new GmailError(
-      GmailErrorCode.AnswerInvalid,
-      'messages.get answered 200: response field "raw" must be base64url.',
-      {
-        status: 200,
-      },
-    );
-  }
+  if (!BASE64URL.test(raw)) throw fields.fail('raw', 'base64url');
   return {
     id: fields.text(body, 'id'),
     threadId: fields.text(body, 'threadId'),
@@ -91,7 +84,8 @@ export interface GmailMessageRef {
 export const findByMessageId = async (internetMessageId: string, deps: GmailReadDeps): Promise<GmailMessageRef[]> => {
   const bare = internetMessageId.trim().replace(/^<(.*)>$/, '$1');
   if (bare === '' || /[\s<>]/.test(bare)) {
-    throw new GmailError(GmailErrorCode.BadRequest, 'messages.list not called: the Message-ID is not one.');
+    const where = describeGmailCall('GET', gmailUserUrl(deps, '/messages'));
+    throw new GmailError(GmailErrorCode.BadRequest, `${where} not called: the Message-ID is not one.`);
   }
   const url = gmailUserUrl(deps, '/messages', { q: `rfc822msgid:${bare}`, maxResults: '10' });
   return gmailJsonCall(
