@@ -190,9 +190,13 @@ export class GmailMailboxes {
     return this.box(address).history;
   }
 
-  /** Every history id handed out so far is out of date (history.list answers 404 for it). */
+  /**
+   * Every history id handed out so far is out of date (history.list answers 404 for it); the mailbox moves on to a
+   * new one, which getProfile then gives for a fresh start, as after Google's full sync.
+   */
   expireHistory(address: string): void {
     const box = this.box(address);
+    box.historyId += 10;
     box.history.expire(box.historyId);
   }
 }

@@ -185,9 +185,11 @@ describe('Gmail read routes on the emulator', () => {
       status: 404,
       body: googleError(404, 'NOT_FOUND', 'notFound', 'Requested entity was not found.'),
     });
-    expect(await call('GET', `${USERS}/history?startHistoryId=1007`)).toEqual({
+    expect((await call('GET', `${USERS}/history?startHistoryId=1007`)).status).toBe(404);
+    expect(await call('GET', `${USERS}/profile`)).toMatchObject({ body: { historyId: '1017' } });
+    expect(await call('GET', `${USERS}/history?startHistoryId=1017`)).toEqual({
       status: 200,
-      body: { historyId: '1007' },
+      body: { historyId: '1017' },
     });
     expect(await call('GET', `${USERS}/history`)).toEqual({
       status: 400,
