@@ -2,6 +2,7 @@ import type { GmailReadDeps } from '../../../src/google/gmail/gmail-call';
 import { GmailError } from '../../../src/google/gmail/gmail-errors';
 import { currentHistoryId, listHistory } from '../../../src/google/gmail/gmail-history';
 import { parseGmailInbound } from '../../../src/google/gmail/gmail-inbound';
+import { gmailInboundMailbox } from '../../../src/google/gmail/gmail-inbound-mailbox';
 import { ensureLabel } from '../../../src/google/gmail/gmail-labels';
 import { findByMessageId, markRead, moveToLabel, readRawMessage } from '../../../src/google/gmail/gmail-messages';
 import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/google/scopes';
@@ -118,6 +119,27 @@ describe('the Gmail reader against the emulator', () => {
     await moveToLabel(delivered.id, 'INBOX', label.id, deps);
     expect((await listHistory({ startHistoryId: start, labelId: label.id }, deps)).messageIds).toEqual([delivered.id]);
     expect(await ensureLabel('jira/inbound', deps)).toEqual({ label, created: false });
+  });
+
+  it('the bound mailbox reads the same for its user by address', async () => {
+    const inbound = gmailInboundMailbox(SUPPORT, deps);
+    const inboundLabel = (await inbound.ensureLabel('Jira/Inbound')).label;
+    expect(await inbound.findLabel('JIRA/INBOUND')).toEqual(inboundLabel);
+    const start = await inbound.currentHistoryId();
+    const delivered = await reply(await sendAsApp());
+    const { messageIds } = await inbound.listHistory(start, 'INBOX');
+    expect(messageIds).toEqual([delivered.id]);
+    const read = await inbound.readMessage(delivered.id);
+    expect([read.message.subject, read.gmail.labelIds, read.attachments.length]).toEqual([
+      'Re: [DEMO-1] Printer',
+      ['INBOX', 'UNREAD'],
+      2,
+    ]);
+    expect((await inbound.markRead(delivered.id)).labelIds).toEqual(['INBOX']);
+    expect((await inbound.moveToLabel(delivered.id, 'INBOX', inboundLabel.id)).labelIds).toEqual([inboundLabel.id]);
+    expect(await inbound.findByMessageId(read.message.internetMessageId ?? '')).toEqual([
+      { id: delivered.id, threadId: read.gmail.threadId },
+    ]);
   });
 
   it('a stale historyId is GMAIL_HISTORY_EXPIRED', async () => {
