@@ -66,6 +66,7 @@ const parse = (body: Buffer): unknown => {
  *   headers?, attachments? }` → 201 `{ mailbox, id, threadId, historyId, internetMessageId }`, 400 `{ error }`.
  * - `POST /mailbox/api/history/expire` `{ mailbox }` → 204: its history ids so far answer 404.
  * - `POST /mailbox/{address}/messages/{id}/reply` (form: `text`, `fromAddress?`) → 303 to the mailbox page.
+ * - `POST /mailbox/{address}/deliver` (form: `raw`, a whole RFC 822 message as text) → 303 to the mailbox page.
  */
 export const handleGmailSeam = async (
   context: GmailSeamContext,
@@ -75,21 +76,29 @@ export const handleGmailSeam = async (
   if (req.method !== 'POST') return false;
   const path = new URL(req.url ?? '/', 'http://emulator.invalid').pathname;
   const form = /^\/mailbox\/([^/]+)\/messages\/([0-9a-f]+)\/reply$/.exec(path);
-  if (path !== '/mailbox/api/deliver' && path !== '/mailbox/api/history/expire' && form === null) return false;
+  const api = path === '/mailbox/api/deliver' || path === '/mailbox/api/history/expire';
+  // `/mailbox/api/deliver` would match the form's path too.
+  const rawForm = api ? null : /^\/mailbox\/([^/]+)\/deliver$/.exec(path);
+  if (!api && form === null && rawForm === null) return false;
   const read = await readBodyWithin(req, MAX_BODY);
   if (read.tooLarge) {
     json(res, 413, { error: 'Body over 8 MB.' });
     return true;
   }
-  if (form !== null) {
+  const page = form ?? rawForm;
+  if (page !== null) {
     const fields = new URLSearchParams(read.body.toString('utf8'));
     const fromAddress = fields.get('fromAddress') ?? '';
-    const outcome = await context.deliver({
-      replyTo: form[2] ?? '',
-      text: fields.get('text') ?? '',
-      ...(fromAddress === '' ? {} : { fromAddress }),
-    });
-    const back = `/mailbox/${form[1] ?? ''}`;
+    // A pasted message keeps its bytes; browsers send textarea line breaks as CRLF already.
+    const outcome = await context.deliver(
+      form === null
+        ? {
+            mailbox: decodeURIComponent(page[1] ?? ''),
+            raw: Buffer.from(fields.get('raw') ?? '', 'utf8').toString('base64'),
+          }
+        : { replyTo: form[2] ?? '', text: fields.get('text') ?? '', ...(fromAddress === '' ? {} : { fromAddress }) },
+    );
+    const back = `/mailbox/${page[1] ?? ''}`;
     const query = outcome.ok ? `delivered=${outcome.message.id}` : `error=${encodeURIComponent(outcome.reason)}`;
     writeResponse(res, 303, { Location: `${back}?${query}` }, undefined);
     return true;

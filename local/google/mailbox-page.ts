@@ -81,7 +81,7 @@ export const handleMailboxPage = (context: MailboxPageContext, req: IncomingMess
     200,
     googlePage(
       address,
-      html`<h1>${address}</h1><table><tr><th>Date</th><th>From</th><th>To</th><th>Subject</th><th>Labels</th><th>Attachments</th><th>Reply as its recipient</th></tr>${rows}</table>`,
+      html`<h1>${address}</h1><form method="post" action="/mailbox/${encodeURIComponent(address)}/deliver"><label>Deliver a message (RFC 822, headers, blank line, body) <textarea name="raw" rows="6" cols="80" data-testid="raw-message"></textarea></label> <button type="submit" data-testid="deliver-raw">Deliver to INBOX</button></form><table><tr><th>Date</th><th>From</th><th>To</th><th>Subject</th><th>Labels</th><th>Attachments</th><th>Reply as its recipient</th></tr>${rows}</table>`,
     ),
     FORM_PAGE_CSP,
   );

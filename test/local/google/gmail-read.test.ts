@@ -401,6 +401,24 @@ describe('Gmail read routes on the emulator', () => {
     expect(replies[0]?.parsed.from?.address).toBe('bob@example.com');
   });
 
+  it("the mailbox page's raw form delivers a pasted message into INBOX", async () => {
+    const page = await (await fetch(`${world.emulator.url}/mailbox/${encodeURIComponent(SUPPORT)}`)).text();
+    const action = `/mailbox/${encodeURIComponent(SUPPORT)}/deliver`;
+    expect(page).toContain(`action="${action}"`);
+    const response = await fetch(`${world.emulator.url}${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ raw: RAW }).toString(),
+      redirect: 'manual',
+    });
+    const [message] = world.emulator.mailboxMessages(SUPPORT);
+    expect([response.status, response.headers.get('location')]).toEqual([
+      303,
+      `/mailbox/${encodeURIComponent(SUPPORT)}?delivered=${message?.id ?? ''}`,
+    ]);
+    expect([message?.raw.toString('utf8'), message?.labelIds]).toEqual([RAW, ['INBOX', 'UNREAD']]);
+  });
+
   it('the deliver seam refuses an unknown mailbox and a body without raw or replyTo', async () => {
     const post = async (body: unknown) => {
       const response = await fetch(`${world.emulator.url}/mailbox/api/deliver`, {
