@@ -105,6 +105,7 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
     lookup: (token: string) => accessTokens.lookup(token, now().getTime()),
     now,
     baseUrl: () => baseUrl,
+    isUser: (address: string) => directory.user(address) !== undefined,
     dropNextChunk,
   };
   const tokenContext: TokenEndpointContext = {
@@ -130,9 +131,8 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
     notFound(res);
   };
 
-  const isUser = (address: string): boolean => directory.user(address) !== undefined;
   const deliver = (request: GmailDeliverRequest): Promise<GmailDeliverOutcome> =>
-    deliverGmail(mailboxes, isUser, request, now());
+    deliverGmail(mailboxes, gmailContext.isUser, request, now());
 
   const server = await startLoopbackServer(route, options.port ?? 0, options.host ?? '127.0.0.1');
   baseUrl = server.url;

@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type { Address } from 'postal-mime';
 
 import type { GmailMailboxes, StoredGmailMessage } from './gmail-mailboxes';
 
@@ -86,4 +87,39 @@ export const deliverGmail = async (
   if (typeof raw === 'string') return { ok: false, reason: raw };
   if (raw.byteLength === 0) return { ok: false, reason: 'raw is empty.' };
   return { ok: true, mailbox, message: await mailboxes.deliver(mailbox, raw, now.getTime()) };
+};
+
+const addressesOf = (list: Address[] | undefined): string[] =>
+  (list ?? []).flatMap((entry) => (entry.group === undefined ? [entry] : entry.group)).map((one) => one.address);
+
+/** The header section without its Bcc lines (folded continuations included). */
+const withoutBcc = (raw: Buffer): Buffer => {
+  const text = raw.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  if (end < 0) return raw;
+  const head = text.slice(0, end).replace(/^bcc:.*(\r?\n[ \t].*)*(\r?\n|$)/gim, '');
+  return Buffer.from(head + text.slice(end), 'latin1');
+};
+
+/**
+ * Mail a user sent to other users of the Workspace arrives in their INBOX too (To, Cc and Bcc, each once), so the
+ * app's own mail can come back as incoming mail. Gmail delivers to Bcc recipients without showing the Bcc header
+ * (docs/vendor-facts/google-workspace.md 4.3).
+ */
+export const deliverToWorkspaceUsers = async (
+  mailboxes: GmailMailboxes,
+  isUser: (address: string) => boolean,
+  sender: string,
+  sent: StoredGmailMessage,
+  nowMs: number,
+): Promise<void> => {
+  const { parsed } = sent;
+  const recipients = new Set(
+    [...addressesOf(parsed.to), ...addressesOf(parsed.cc), ...addressesOf(parsed.bcc)].map((one) => one.toLowerCase()),
+  );
+  recipients.delete(sender.toLowerCase());
+  const copy = recipients.size === 0 ? sent.raw : withoutBcc(sent.raw);
+  for (const recipient of recipients) {
+    if (isUser(recipient)) await mailboxes.deliver(recipient, copy, nowMs);
+  }
 };

@@ -4,6 +4,7 @@ import { readBodyWithin } from '../shared/http-kit';
 import type { IssuedAccessToken } from './access-tokens';
 import { authoriseGmail, type GmailCaller, SEND_SCOPES } from './gmail-auth';
 import { type GmailErrorAnswer, GmailErrors, writeGmailError, writeGmailJson } from './gmail-errors';
+import { deliverToWorkspaceUsers } from './gmail-inbound';
 import { type GmailLimiter, QUOTA_UNITS } from './gmail-limits';
 import type { GmailMailboxes } from './gmail-mailboxes';
 import { matchReadRoute } from './gmail-read-routes';
@@ -30,6 +31,8 @@ export interface GmailRouteContext {
   lookup: (token: string) => IssuedAccessToken | undefined;
   now: () => Date;
   baseUrl: () => string;
+  /** Whether an address is a user of the emulated Workspace: mail sent to one arrives in its INBOX. */
+  isUser: (address: string) => boolean;
   /** Test control: the next upload chunk is cut off halfway (half kept) and its connection dropped. */
   dropNextChunk: { armed: boolean };
 }
@@ -148,6 +151,7 @@ const finishSend = async (
   const nowMs = context.now().getTime();
   const stored = await context.mailboxes.storeSent(user, raw, threadId, nowMs);
   context.limiter.recordSend(user, nowMs);
+  await deliverToWorkspaceUsers(context.mailboxes, context.isUser, user, stored, nowMs);
   writeGmailJson(res, 200, { id: stored.id, threadId: stored.threadId, labelIds: stored.labelIds });
   return true;
 };

@@ -376,6 +376,32 @@ describe('Gmail read routes on the emulator', () => {
     });
   });
 
+  it('mail sent to other Workspace users arrives in their INBOX, without the Bcc header', async () => {
+    const helpdesk = 'helpdesk@example-google.test';
+    const sentRaw = [
+      `From: ${SUPPORT}`,
+      'To: ann@example.com',
+      `Bcc: ${helpdesk}`,
+      'Subject: Copy',
+      'Message-ID: <copy-1@example-google.test>',
+      '',
+      'Hello',
+      '',
+    ].join('\r\n');
+    await call('POST', `${USERS}/messages/send`, {
+      scopes: [GMAIL_SEND_SCOPE],
+      body: { raw: Buffer.from(sentRaw).toString('base64url') },
+    });
+    const [copy] = world.emulator.mailboxMessages(helpdesk);
+    expect([copy?.labelIds, copy?.parsed.messageId, copy?.parsed.bcc, copy?.raw.toString('utf8')]).toEqual([
+      ['INBOX', 'UNREAD'],
+      '<copy-1@example-google.test>',
+      undefined,
+      sentRaw.replace(`Bcc: ${helpdesk}\r\n`, ''),
+    ]);
+    expect(world.emulator.mailboxMessages(SUPPORT).map((one) => one.labelIds)).toEqual([['SENT']]);
+  });
+
   it("the mailbox page's reply form delivers a reply and goes back to the mailbox", async () => {
     const sentRaw = `From: ${SUPPORT}\r\nTo: bob@example.com\r\nSubject: Hi\r\nMessage-ID: <s@x.test>\r\n\r\nHello\r\n`;
     await call('POST', `${USERS}/messages/send`, {
