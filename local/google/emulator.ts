@@ -5,9 +5,11 @@ import { AccessTokenStore, type IssuedAccessToken } from './access-tokens';
 import { handleAdminConsole } from './admin-console-routes';
 import { parseWorkspaceConfig } from './config';
 import { loadDemoKeys } from './demo-keys';
+import { deliverGmail, type GmailDeliverOutcome, type GmailDeliverRequest } from './gmail-inbound';
 import { type GmailFaultMix, GmailLimiter, type GmailLimits, type GmailStats } from './gmail-limits';
 import { GmailMailboxes, type StoredGmailMessage } from './gmail-mailboxes';
 import { handleGmailRequest } from './gmail-routes';
+import { handleGmailSeam } from './gmail-seam';
 import { UploadSessions } from './gmail-uploads';
 import { startLoopbackServer } from './loopback-server';
 import { handleMailboxPage } from './mailbox-page';
@@ -48,6 +50,12 @@ export interface GoogleEmulator {
   setServiceAccountKeyDisabled: (clientEmail: string, privateKeyId: string, disabled: boolean) => void;
   /** The messages a user sent through Gmail, oldest first, with their raw bytes and postal-mime's parse. */
   sentMessages: (address: string) => readonly StoredGmailMessage[];
+  /** Every message of a mailbox (sent and received), oldest first, labels as they are now. */
+  mailboxMessages: (address: string) => readonly StoredGmailMessage[];
+  /** Mail arriving in a user's INBOX (UNREAD): raw RFC 822, or a reply to a message by id (gmail-inbound.ts). */
+  deliverMail: (request: GmailDeliverRequest) => Promise<GmailDeliverOutcome>;
+  /** Every historyId of the mailbox handed out so far is out of date: history.list answers 404 for it. */
+  expireHistory: (address: string) => void;
   /** Faults for Gmail requests (undefined: none). */
   setFaultMix: (mix: GmailFaultMix | undefined) => void;
   /** Gmail's per-user quota units a minute and messages a rolling day, lowered for tests. */
@@ -69,8 +77,9 @@ const notFound = (res: ServerResponse): void =>
 /**
  * Starts the Google emulator on its own loopback listener: Google's OAuth 2.0 token endpoint for service accounts
  * (`POST /token`), with the Workspace's users, service account keys and domain-wide delegation as config says and
- * the control methods change them; Gmail's send, upload and messages.get routes (gmail-routes.ts) with its limits and
- * faults; a mailbox page; the Admin console's domain-wide delegation page (admin-console-routes.ts).
+ * the control methods change them; Gmail's send and upload routes (gmail-routes.ts) and read routes (profile,
+ * labels, messages list/get/modify/attachments, history: gmail-read-routes.ts) with its limits and faults; incoming
+ * mail for tests (deliverMail, and the JSON seam of gmail-seam.ts); a mailbox page; the Admin console's domain-wide delegation page (admin-console-routes.ts).
  */
 export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promise<GoogleEmulator> => {
   const config = parseWorkspaceConfig(options.config, 'GoogleEmulatorOptions.config');
@@ -96,6 +105,7 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
     lookup: (token: string) => accessTokens.lookup(token, now().getTime()),
     now,
     baseUrl: () => baseUrl,
+    isUser: (address: string) => directory.user(address) !== undefined,
     dropNextChunk,
   };
   const tokenContext: TokenEndpointContext = {
@@ -115,9 +125,14 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
     }
     if (await handleGmailRequest(gmailContext, req, res)) return;
     if (await handleAdminConsole(adminConsole, req, res)) return;
+    if (await handleGmailSeam({ deliver, expireHistory: (address) => mailboxes.expireHistory(address) }, req, res))
+      return;
     if (handleMailboxPage({ users: () => config.users, mailboxes }, req, res)) return;
     notFound(res);
   };
+
+  const deliver = (request: GmailDeliverRequest): Promise<GmailDeliverOutcome> =>
+    deliverGmail(mailboxes, gmailContext.isUser, request, now());
 
   const server = await startLoopbackServer(route, options.port ?? 0, options.host ?? '127.0.0.1');
   baseUrl = server.url;
@@ -136,7 +151,10 @@ export const startGoogleEmulator = async (options: GoogleEmulatorOptions): Promi
     deleteServiceAccountKey: (clientEmail, keyId) => directory.deleteKey(clientEmail, keyId),
     setServiceAccountKeyDisabled: (clientEmail, keyId, disabled) =>
       directory.setKeyDisabled(clientEmail, keyId, disabled),
-    sentMessages: (address) => [...mailboxes.messages(address)],
+    sentMessages: (address) => mailboxes.messages(address).filter((message) => message.labelIds.includes('SENT')),
+    mailboxMessages: (address) => [...mailboxes.messages(address)],
+    deliverMail: deliver,
+    expireHistory: (address) => mailboxes.expireHistory(address),
     setFaultMix: (mix) => limiter.setFaultMix(mix),
     setGmailLimits: (limits) => limiter.setLimits(limits),
     deliveryStats: () => ({ sent: limiter.stats.sent, refused: { ...limiter.stats.refused } }),

@@ -10,6 +10,7 @@ import { type GmailErrorAnswer, GmailErrors } from './gmail-errors';
 const FULL = 'https://mail.google.com/';
 const scope = (name: string): string => `https://www.googleapis.com/auth/gmail.${name}`;
 export const SEND_SCOPES: readonly string[] = [FULL, scope('modify'), scope('compose'), scope('send')];
+/** The scopes that read (users.messages.get, list, history.list); gmail-read-routes.ts adds each method's others. */
 export const READ_SCOPES: readonly string[] = [FULL, scope('modify'), scope('readonly'), scope('metadata')];
 
 export type GmailCaller =

@@ -70,6 +70,13 @@ export const GmailErrors = {
   badRequest: (message: string) => answer(400, 'INVALID_ARGUMENT', 'badRequest', message),
   invalidArgument: (message: string) => answer(400, 'INVALID_ARGUMENT', 'invalidArgument', message),
   tooLarge: () => answer(413, 'FAILED_PRECONDITION', 'uploadTooLarge', 'Request Entity Too Large'),
+  // Public reports: labels.create with a name a label has (system names included).
+  duplicateLabel: () => answer(409, 'ABORTED', 'duplicate', 'Label name exists or conflicts'),
+  // Public reports: messages.modify naming a label id the mailbox has not.
+  invalidLabel: (labelId: string) =>
+    answer(400, 'INVALID_ARGUMENT', 'invalidArgument', `Invalid label: ${labelId.slice(0, 100)}`),
+  // Public reports: the gmail.metadata scope cannot read bodies nor search.
+  metadataScope: (what: string) => answer(403, 'PERMISSION_DENIED', 'forbidden', `Metadata scope ${what}`),
 } as const;
 
 export const writeGmailError = (res: ServerResponse, err: GmailErrorAnswer): void => {

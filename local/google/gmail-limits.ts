@@ -4,11 +4,21 @@ import { type GmailErrorAnswer, GmailErrors } from './gmail-errors';
 
 /*
  * Gmail's usage limits (https://developers.google.com/workspace/gmail/api/reference/quota): 15,000 quota units per
- * user per minute, messages.send 100 units, messages.get 5; sending limits in Google Workspace
+ * user per minute, each method its units (messages.send 100, history.list 2, ...); sending limits in Google Workspace
  * (https://support.google.com/a/answer/166852): 2,000 messages a day per user, "applied over a rolling 24-hour
  * period".
  */
-export const QUOTA_UNITS = { send: 100, get: 5 } as const;
+export const QUOTA_UNITS = {
+  send: 100,
+  getProfile: 1,
+  labelsList: 1,
+  labelsCreate: 5,
+  messagesList: 5,
+  messagesGet: 5,
+  messagesModify: 5,
+  attachmentsGet: 5,
+  historyList: 2,
+} as const;
 
 export interface GmailLimits {
   unitsPerUserPerMinute: number;

@@ -2,10 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { readBodyWithin } from '../shared/http-kit';
 import type { IssuedAccessToken } from './access-tokens';
-import { authoriseGmail, type GmailCaller, READ_SCOPES, SEND_SCOPES } from './gmail-auth';
+import { authoriseGmail, type GmailCaller, SEND_SCOPES } from './gmail-auth';
 import { type GmailErrorAnswer, GmailErrors, writeGmailError, writeGmailJson } from './gmail-errors';
+import { deliverToWorkspaceUsers } from './gmail-inbound';
 import { type GmailLimiter, QUOTA_UNITS } from './gmail-limits';
-import type { GmailMailboxes, StoredGmailMessage } from './gmail-mailboxes';
+import type { GmailMailboxes } from './gmail-mailboxes';
+import { matchReadRoute } from './gmail-read-routes';
 import { parseContentRange, splitMultipartRelated, type UploadSessions } from './gmail-uploads';
 
 /*
@@ -14,7 +16,7 @@ import { parseContentRange, splitMultipartRelated, type UploadSessions } from '.
  * (uploadType media, multipart or resumable, https://developers.google.com/workspace/gmail/api/guides/uploads), media
  * limit 35 MB (`maxSize` 36700160, accept message/*). users.messages.get
  * (https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.messages/get) with format raw, full,
- * metadata or minimal.
+ * metadata or minimal, and the other read routes: gmail-read-routes.ts.
  */
 export const MAX_MESSAGE_BYTES = 36_700_160;
 const CHUNK_GRANULE = 256 * 1024;
@@ -29,15 +31,71 @@ export interface GmailRouteContext {
   lookup: (token: string) => IssuedAccessToken | undefined;
   now: () => Date;
   baseUrl: () => string;
+  /** Whether an address is a user of the emulated Workspace: mail sent to one arrives in its INBOX. */
+  isUser: (address: string) => boolean;
   /** Test control: the next upload chunk is cut off halfway (half kept) and its connection dropped. */
   dropNextChunk: { armed: boolean };
 }
 
 const SEND = /^\/gmail\/v1\/users\/([^/]+)\/messages\/send$/;
 const UPLOAD_SEND = /^\/upload\/gmail\/v1\/users\/([^/]+)\/messages\/send$/;
-const GET = /^\/gmail\/v1\/users\/([^/]+)\/messages\/([^/]+)$/;
+const MAX_READ_BODY = 64 * 1024;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The fault mix's draw for one request: true when it answered (the request then goes no further). */
+const answeredByFault = async (context: GmailRouteContext, res: ServerResponse): Promise<boolean> => {
+  const fault = context.limiter.drawFault();
+  if (fault?.kind === 'answer') {
+    writeGmailError(res, context.limiter.refused(fault.answer));
+    return true;
+  }
+  if (fault?.kind === 'slow') await sleep(fault.delayMs);
+  return false;
+};
+
+const parseJson = (body: Buffer): unknown => {
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A read route (gmail-read-routes.ts): scopes, then quota units, then the route's answer. */
+const handleRead = async (
+  context: GmailRouteContext,
+  matched: NonNullable<ReturnType<typeof matchReadRoute>>,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<true> => {
+  const read = req.method === 'POST' ? await readBodyWithin(req, MAX_READ_BODY) : undefined;
+  if (await answeredByFault(context, res)) return true;
+  const caller = authoriseGmail(req, matched.userId, matched.route.scopes, context.lookup);
+  if (!caller.ok) {
+    writeGmailError(res, caller.answer);
+    return true;
+  }
+  const quota = context.limiter.charge(caller.user, matched.route.units, context.now().getTime());
+  if (quota !== undefined) {
+    writeGmailError(res, quota);
+    return true;
+  }
+  if (read?.tooLarge === true) {
+    writeGmailError(res, GmailErrors.tooLarge());
+    return true;
+  }
+  const body = read === undefined || read.tooLarge ? undefined : read.body.byteLength === 0 ? {} : parseJson(read.body);
+  if (read !== undefined && body === undefined) {
+    writeGmailError(res, GmailErrors.invalidArgument('Invalid JSON payload received.'));
+    return true;
+  }
+  const answer = matched.route.handle(context.mailboxes, { caller, ids: matched.ids, query: url.searchParams, body });
+  if ('error' in answer) writeGmailError(res, answer.error);
+  else writeGmailJson(res, answer.status, answer.body);
+  return true;
+};
 
 /** Handles a Gmail path; false when the path is not one. */
 export const handleGmailRequest = async (
@@ -46,36 +104,23 @@ export const handleGmailRequest = async (
   res: ServerResponse,
 ): Promise<boolean> => {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const readRoute = matchReadRoute(req.method, url.pathname);
+  if (readRoute !== undefined) return handleRead(context, readRoute, url, req, res);
   const send = SEND.exec(url.pathname);
   const upload = UPLOAD_SEND.exec(url.pathname);
-  const get = send === null ? GET.exec(url.pathname) : null;
-  if (send === null && upload === null && get === null) return false;
-  const fault = context.limiter.drawFault();
-  if (fault?.kind === 'answer') {
-    writeGmailError(res, context.limiter.refused(fault.answer));
-    return true;
-  }
-  if (fault?.kind === 'slow') await sleep(fault.delayMs);
+  if (send === null && upload === null) return false;
+  if (await answeredByFault(context, res)) return true;
 
   const fail = (answer: GmailErrorAnswer): true => {
     writeGmailError(res, answer);
     return true;
   };
-  const userId = decodeURIComponent((send ?? upload ?? get)?.[1] ?? '');
+  const userId = decodeURIComponent((send ?? upload)?.[1] ?? '');
   if (upload !== null && req.method === 'PUT') return putChunk(context, url, req, res);
-  const caller = authoriseGmail(req, userId, get === null ? SEND_SCOPES : READ_SCOPES, context.lookup);
+  const caller = authoriseGmail(req, userId, SEND_SCOPES, context.lookup);
   if (!caller.ok) return fail(caller.answer);
   const nowMs = context.now().getTime();
-
-  if (get !== null && req.method === 'GET') {
-    const quota = context.limiter.charge(caller.user, QUOTA_UNITS.get, nowMs);
-    if (quota !== undefined) return fail(quota);
-    const message = context.mailboxes.find(caller.user, decodeURIComponent(get[2] ?? ''));
-    if (message === undefined) return fail(GmailErrors.notFound());
-    writeGmailJson(res, 200, messageResource(message, url.searchParams.get('format') ?? 'full'));
-    return true;
-  }
-  if (req.method !== 'POST' || get !== null) return fail(GmailErrors.notFound());
+  if (req.method !== 'POST') return fail(GmailErrors.notFound());
   const refused =
     context.limiter.charge(caller.user, QUOTA_UNITS.send, nowMs) ?? context.limiter.checkSend(caller.user, nowMs);
   if (refused !== undefined) return fail(refused);
@@ -106,6 +151,7 @@ const finishSend = async (
   const nowMs = context.now().getTime();
   const stored = await context.mailboxes.storeSent(user, raw, threadId, nowMs);
   context.limiter.recordSend(user, nowMs);
+  await deliverToWorkspaceUsers(context.mailboxes, context.isUser, user, stored, nowMs);
   writeGmailJson(res, 200, { id: stored.id, threadId: stored.threadId, labelIds: stored.labelIds });
   return true;
 };
@@ -114,14 +160,6 @@ const readThreadId = (value: unknown): string | undefined =>
   typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['threadId'] === 'string'
     ? ((value as Record<string, unknown>)['threadId'] as string)
     : undefined;
-
-const parseJson = (body: Buffer): unknown => {
-  try {
-    return JSON.parse(body.toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-};
 
 const jsonSend = async (
   context: GmailRouteContext,
@@ -234,25 +272,4 @@ const putChunk = async (
   }
   writeIncomplete(res, session.received);
   return true;
-};
-
-const messageResource = (message: StoredGmailMessage, format: string): Record<string, unknown> => {
-  const base = {
-    id: message.id,
-    threadId: message.threadId,
-    labelIds: message.labelIds,
-    snippet: (message.parsed.text ?? '').slice(0, 200),
-    sizeEstimate: message.raw.byteLength,
-    historyId: message.historyId,
-    internalDate: String(message.internalDate),
-  };
-  if (format === 'raw') return { ...base, raw: message.raw.toString('base64url') };
-  if (format === 'minimal') return base;
-  return {
-    ...base,
-    payload: {
-      mimeType: message.parsed.headers.find((h) => h.key === 'content-type')?.value.split(';')[0] ?? 'text/plain',
-      headers: message.parsed.headers.map((h) => ({ name: h.key, value: h.value })),
-    },
-  };
 };

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatBytes, html } from '../shared/html';
 import { writeResponse } from '../shared/http-kit';
 import type { GmailMailboxes } from './gmail-mailboxes';
-import { googlePage, sendGooglePage } from './google-page';
+import { FORM_PAGE_CSP, googlePage, sendGooglePage } from './google-page';
 import type { WorkspaceUser } from './types';
 
 export interface MailboxPageContext {
@@ -14,12 +14,16 @@ export interface MailboxPageContext {
 const addresses = (list: ReadonlyArray<{ address?: string | undefined }> | undefined): string =>
   (list ?? []).map((entry) => entry.address ?? '').join(', ');
 
+/** A reply from the sent message's first recipient arrives in this mailbox's INBOX (gmail-seam.ts). */
+const replyForm = (address: string, id: string) =>
+  html`<form method="post" action="/mailbox/${encodeURIComponent(address)}/messages/${id}/reply"><textarea name="text" rows="2" cols="30" data-testid="reply-text"></textarea> <button type="submit" data-testid="send-reply">Reply</button></form>`;
+
 const MAILBOX = /^\/mailbox\/([^/]+)$/;
 const ATTACHMENT = /^\/mailbox\/([^/]+)\/([0-9a-f]+)\/attachments\/(\d+)$/;
 
 /**
  * The emulator's pages (loopback only): `/` lists the Workspace's users, `/mailbox/{address}` a mailbox's messages
- * with their labels and attachments to download. Everything shown is escaped. False when the path is not a page.
+ * with their labels and attachments to download, and a form to answer a sent message as its recipient would. Everything shown is escaped. False when the path is not a page.
  */
 export const handleMailboxPage = (context: MailboxPageContext, req: IncomingMessage, res: ServerResponse): boolean => {
   if (req.method !== 'GET') return false;
@@ -70,15 +74,16 @@ export const handleMailboxPage = (context: MailboxPageContext, req: IncomingMess
         html`<tr><td>${new Date(message.internalDate).toISOString()}</td><td>${addresses(message.parsed.from === undefined ? [] : [message.parsed.from])}</td><td>${addresses(message.parsed.to)}</td><td>${message.parsed.subject ?? ''}</td><td>${message.labelIds.join(' ')}</td><td>${message.parsed.attachments.map(
           (file, index) =>
             html`<a href="/mailbox/${encodeURIComponent(address)}/${message.id}/attachments/${index}">${file.filename ?? 'attachment'}</a> (${formatBytes(typeof file.content === 'string' ? file.content.length : file.content.byteLength)}) `,
-        )}</td></tr>`,
+        )}</td><td>${message.labelIds.includes('SENT') ? replyForm(address, message.id) : ''}</td></tr>`,
     );
   sendGooglePage(
     res,
     200,
     googlePage(
       address,
-      html`<h1>${address}</h1><table><tr><th>Date</th><th>From</th><th>To</th><th>Subject</th><th>Labels</th><th>Attachments</th></tr>${rows}</table>`,
+      html`<h1>${address}</h1><form method="post" action="/mailbox/${encodeURIComponent(address)}/deliver"><label>Deliver a message (RFC 822, headers, blank line, body) <textarea name="raw" rows="6" cols="80" data-testid="raw-message"></textarea></label> <button type="submit" data-testid="deliver-raw">Deliver to INBOX</button></form><table><tr><th>Date</th><th>From</th><th>To</th><th>Subject</th><th>Labels</th><th>Attachments</th><th>Reply as its recipient</th></tr>${rows}</table>`,
     ),
+    FORM_PAGE_CSP,
   );
   return true;
 };

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/app-error';
 
-/** Stable codes of everything that can go wrong sending through the Gmail API. */
+/** Stable codes of everything that can go wrong calling the Gmail API (sending and reading). */
 export const GmailErrorCode = {
   /** 429, or 403 rateLimitExceeded / userRateLimitExceeded: per-user or per-project quota; try again soon. */
   RateLimited: 'GMAIL_RATE_LIMITED',
@@ -11,6 +11,8 @@ export const GmailErrorCode = {
   /** 401 even with a fresh token. */
   Unauthorized: 'GMAIL_UNAUTHORIZED',
   NotFound: 'GMAIL_NOT_FOUND',
+  /** history.list's 404: the stored startHistoryId is out of date or invalid; a full sync is needed. */
+  HistoryExpired: 'GMAIL_HISTORY_EXPIRED',
   /** 400 invalidArgument / badRequest / failedPrecondition, e.g. an invalid To header. */
   BadRequest: 'GMAIL_BAD_REQUEST',
   /** Over Gmail's 35 MB for the whole message: refused before anything is sent. */

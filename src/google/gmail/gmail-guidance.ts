@@ -72,6 +72,11 @@ export const gmailGuidance = (error: GmailError, context: GoogleGuidanceContext 
             'example an address in To, Cc or Bcc it cannot read. Check the recipients.';
     case GmailErrorCode.MessageTooLarge:
       return "The email with its attachments is over Gmail's 35 MB. Send fewer or smaller attachments.";
+    case GmailErrorCode.HistoryExpired:
+      return (
+        `Gmail no longer knows where incoming mail of ${mailbox(context)} was last read (history.list answered 404; ` +
+        'Google keeps one for about a week, sometimes only hours). The label has to be read again in full.'
+      );
     case GmailErrorCode.NotFound:
       return `Gmail did not find what was asked for ${mailbox(context)} (404). Test the connection again.`;
     case GmailErrorCode.Unavailable:
