@@ -15,10 +15,12 @@ import { mailboxStep } from './diagnosis/mailbox-step';
 import { PermissionsCode, permissionsStep } from './diagnosis/permissions-step';
 import { skipped } from './diagnosis/step';
 import { testDelegated } from './diagnosis/test-delegated';
+import { testGoogle } from './diagnosis/test-google';
 import { type TestEmailDeps, testEmailIfJira } from './diagnosis/test-email-step';
 import { sendingMailbox } from './diagnosis/test-email-step';
 import { tokenStep } from './diagnosis/token-step';
 import { draftFromForm, type FormDraft } from './form-draft';
+import { isGoogleCredential } from './google-token';
 import type { StoredCredential } from './stored-credential';
 
 export interface TestConnectionDeps {
@@ -66,6 +68,11 @@ export const testConnection = async (
   options: TestConnectionOptions = {},
 ): Promise<ConnectionTestResult> => {
   const saved = await deps.credentials.get(id);
+  if (isGoogleCredential(saved)) {
+    // The form's values are Microsoft's fields (connectionValuesSchema): a Google credential is tested as saved.
+    const steps = await testGoogle(saved, deps, options);
+    return finish(id, steps, { sender: saved.senderMailbox, draft: undefined }, deps);
+  }
   const draft =
     options.values === undefined
       ? undefined
