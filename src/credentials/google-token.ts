@@ -9,6 +9,7 @@ import type { TokenProvider } from '../oauth/token-provider';
 import type { Clock, FetchLike } from '../shared/seams';
 import type { CredentialService } from './credential-service';
 import { CredentialValidationError } from './errors';
+import { googleScopesOf } from './google-scopes';
 import type { StoredCredential } from './stored-credential';
 
 export interface GoogleCredentialTokenDeps {
@@ -45,7 +46,7 @@ export const googleCredentialTokenProvider = (
 ): TokenProvider => {
   const account = serviceAccountOf(credential);
   const { tokenEndpoint } = googleEndpoints(deps.env);
-  const scopes = credential.scope.split(' ').filter((scope) => scope !== '');
+  const scopes = googleScopesOf(credential);
   return createGoogleTokenProvider(
     {
       id: credential.id,

@@ -5,10 +5,11 @@ import { GmailError } from '../../google/gmail/gmail-errors';
 import { gmailGuidance } from '../../google/gmail/gmail-guidance';
 import { sendGmailMessage } from '../../google/gmail/gmail-sender';
 import { googleEndpoints } from '../../google/google-endpoints';
-import { type GoogleGuidanceContext, googleTokenGuidance } from '../../google/google-guidance';
+import { googleTokenGuidance } from '../../google/google-guidance';
 import type { TokenProvider } from '../../oauth/token-provider';
 import { NO_PRIVATE_KEY_MESSAGE } from '../credential-guidance';
 import { CredentialValidationError, PrivateKeyMissingError } from '../errors';
+import { googleGuidanceContext, googleScopesOf } from '../google-scopes';
 import { type GoogleCredentialTokenDeps, googleCredentialTokenProvider, serviceAccountOf } from '../google-token';
 import type { StoredCredential } from '../stored-credential';
 import { readGmailProfileAddress } from './gmail-profile';
@@ -29,16 +30,6 @@ export const GoogleTestCode = {
 
 const NO_TOKEN = 'Not checked: there is no token to check with.';
 
-const scopesOf = (credential: StoredCredential): string[] =>
-  credential.scope.split(' ').filter((scope) => scope !== '');
-
-/** What Google's guidance names: exactly what the Admin console must list for this credential. */
-const contextOf = (credential: StoredCredential): GoogleGuidanceContext => ({
-  clientId: credential.clientId,
-  clientEmail: credential.serviceAccount?.clientEmail,
-  mailbox: credential.senderMailbox,
-  scopes: scopesOf(credential),
-});
 
 /**
  * A new token from Google, never a cached one: Google's verdict on the delegation is the point of the test. The token
@@ -49,7 +40,7 @@ const googleTokenStep = async (
   credential: StoredCredential,
   provider: TokenProvider,
 ): Promise<{ step: DiagnosisStep; accessToken?: string }> => {
-  const context = contextOf(credential);
+  const context = googleGuidanceContext(credential);
   try {
     const accessToken = await provider.getAccessToken({ forceRefresh: true });
     return {
@@ -74,7 +65,7 @@ const googleTokenStep = async (
 
 /** Google grants a token only for scopes the Admin console allows the client ID, so a token proves every one. */
 const scopesStep = (credential: StoredCredential): DiagnosisStep => {
-  const scopes = scopesOf(credential);
+  const scopes = googleScopesOf(credential);
   const reading = scopes.includes(GMAIL_MODIFY_SCOPE)
     ? ''
     : ' Incoming mail is off, so gmail.modify is not asked for.';
@@ -93,7 +84,7 @@ const mailboxStep = async (
   gmailBaseUrl: string,
 ): Promise<DiagnosisStep> => {
   const mailbox = credential.senderMailbox;
-  if (!scopesOf(credential).includes(GMAIL_MODIFY_SCOPE)) {
+  if (!googleScopesOf(credential).includes(GMAIL_MODIFY_SCOPE)) {
     return skipped(
       'mailbox',
       `Not checked with Gmail: reading the profile needs gmail.modify, which a credential that only sends does not ` +
@@ -113,7 +104,7 @@ const mailboxStep = async (
     return step('mailbox', 'passed', `Gmail knows ${address}: mail goes out from this mailbox.`);
   } catch (error) {
     if (!(error instanceof GmailError)) throw error;
-    return step('mailbox', 'failed', gmailGuidance(error, contextOf(credential)), error.code);
+    return step('mailbox', 'failed', gmailGuidance(error, googleGuidanceContext(credential)), error.code);
   }
 };
 
@@ -193,7 +184,7 @@ const googleTestEmail = (
       },
       failure: (error) =>
         error instanceof GmailError
-          ? { code: error.code, message: gmailGuidance(error, contextOf(credential)), requestId: undefined }
+          ? { code: error.code, message: gmailGuidance(error, googleGuidanceContext(credential)), requestId: undefined }
           : undefined,
     },
     {

@@ -1,0 +1,19 @@
+import type { GoogleGuidanceContext } from '../google/google-guidance';
+import type { StoredCredential } from './stored-credential';
+
+/*
+ * A Google credential's scopes and the facts Google's guidance names, apart from google-token.ts: the warnings read
+ * them without loading the token client and its signing library.
+ */
+
+/** The credential's Gmail scopes, as the JWT asks for them. */
+export const googleScopesOf = (credential: StoredCredential): string[] =>
+  credential.scope.split(' ').filter((scope) => scope !== '');
+
+/** What Google's guidance names: exactly what the Admin console must list for this credential. */
+export const googleGuidanceContext = (credential: StoredCredential): GoogleGuidanceContext => ({
+  clientId: credential.clientId,
+  clientEmail: credential.serviceAccount?.clientEmail,
+  mailbox: credential.senderMailbox,
+  scopes: googleScopesOf(credential),
+});
