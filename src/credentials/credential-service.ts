@@ -23,7 +23,7 @@ import {
   SecretMissingError,
   SecretRequiredError,
 } from './errors';
-import { checkProviderKept, planGoogleCredential, readUploadedKey } from './google-credential';
+import { checkProviderKept, planGoogleCredential } from './google-credential';
 import { DEFAULT_CREDENTIAL_USE, type StoredCredential, toCredentialView } from './stored-credential';
 
 export interface CredentialServiceDeps {
@@ -365,6 +365,7 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     },
 
     saveGoogle: async (input) => {
+      const { readUploadedKey } = await import(/* webpackChunkName: "google-key-upload" */ './google-key-upload');
       const key = await readUploadedKey(input.serviceAccountKey);
       const at = timestamp();
       const planned: Planner = (current) => {

@@ -1,14 +1,13 @@
 import { type CredentialProvider, isMicrosoftProvider } from '../contract/credential-kinds';
+import type { ParsedGoogleCredentialInput } from '../contract/google-workspace';
 import {
   GOOGLE_WORKSPACE,
   googleScopesFor,
   JWT_BEARER_GRANT,
-  type ParsedGoogleCredentialInput,
   SERVICE_ACCOUNT_KEY_REQUIRED_MESSAGE,
-} from '../contract/google-workspace';
-import { GoogleKeyError } from '../google/errors';
+} from '../contract/google-workspace-kinds';
 import { GMAIL_BASE_URL } from '../google/gmail/gmail-request';
-import { readServiceAccountKey, type ServiceAccountKey } from '../google/service-account-key';
+import type { ServiceAccountKey } from '../google/service-account-key';
 import { GOOGLE_TOKEN_ENDPOINT } from '../google/token-endpoint-policy';
 import type { SecretKind } from './credential-store';
 import { CredentialValidationError } from './errors';
@@ -33,28 +32,12 @@ const PROVIDER_NAMES: Readonly<Record<ProviderKind, string>> = {
 export const providerKeptMessage = (other: ProviderKind): string =>
   `A saved credential keeps its provider: create a new credential for ${PROVIDER_NAMES[other]}.`;
 
-const kindOf = (provider: CredentialProvider): ProviderKind =>
-  isMicrosoftProvider(provider) ? 'microsoft' : 'google';
+const kindOf = (provider: CredentialProvider): ProviderKind => (isMicrosoftProvider(provider) ? 'microsoft' : 'google');
 
 /** Refuses to save `wanted`'s input over a stored credential of the other provider. */
 export const checkProviderKept = (current: StoredCredential | undefined, wanted: ProviderKind): void => {
   if (current !== undefined && kindOf(current.provider) !== wanted) {
     throw new CredentialValidationError({ provider: providerKeptMessage(wanted) });
-  }
-};
-
-/**
- * The uploaded key file, checked (JSON, a service account's, a PKCS#8 key that can sign), or undefined when none was
- * sent. A refused file becomes a field error with the key check's message, which names the field and never quotes
- * the key.
- */
-export const readUploadedKey = async (text: string | undefined): Promise<ServiceAccountKey | undefined> => {
-  if (text === undefined || text.trim() === '') return undefined;
-  try {
-    return await readServiceAccountKey(text);
-  } catch (error) {
-    if (error instanceof GoogleKeyError) throw new CredentialValidationError({ serviceAccountKey: error.message });
-    throw error;
   }
 };
 
@@ -72,7 +55,10 @@ export type GoogleSettings = Pick<
   | 'graphBaseUrl'
 >;
 
-export type GoogleKeyFields = Pick<StoredCredential, 'hasSecret' | 'hasNextSecret' | 'hasPrivateKey' | 'serviceAccount'>;
+export type GoogleKeyFields = Pick<
+  StoredCredential,
+  'hasSecret' | 'hasNextSecret' | 'hasPrivateKey' | 'serviceAccount'
+>;
 
 export interface GooglePlan {
   settings: GoogleSettings;

@@ -1,5 +1,5 @@
 import type { DiagnosisStep } from '../../contract/credential-health';
-import { adminConsoleScopeList, GMAIL_MODIFY_SCOPE } from '../../contract/google-workspace';
+import { adminConsoleScopeList, GMAIL_MODIFY_SCOPE } from '../../contract/google-workspace-kinds';
 import { GoogleTokenError } from '../../google/errors';
 import { GmailError } from '../../google/gmail/gmail-errors';
 import { gmailGuidance } from '../../google/gmail/gmail-guidance';
@@ -29,7 +29,6 @@ export const GoogleTestCode = {
 } as const;
 
 const NO_TOKEN = 'Not checked: there is no token to check with.';
-
 
 /**
  * A new token from Google, never a cached one: Google's verdict on the delegation is the point of the test. The token
@@ -66,9 +65,7 @@ const googleTokenStep = async (
 /** Google grants a token only for scopes the Admin console allows the client ID, so a token proves every one. */
 const scopesStep = (credential: StoredCredential): DiagnosisStep => {
   const scopes = googleScopesOf(credential);
-  const reading = scopes.includes(GMAIL_MODIFY_SCOPE)
-    ? ''
-    : ' Incoming mail is off, so gmail.modify is not asked for.';
+  const reading = scopes.includes(GMAIL_MODIFY_SCOPE) ? '' : ' Incoming mail is off, so gmail.modify is not asked for.';
   return step(
     'permissions',
     'passed',

@@ -1,6 +1,6 @@
 import {
-  googleCredentialInputSchema,
   type GoogleCredentialInput,
+  googleCredentialInputSchema,
   type ParsedGoogleCredentialInput,
 } from '../../../src/contract/google-workspace';
 import { createCredentialService } from '../../../src/credentials/credential-service';

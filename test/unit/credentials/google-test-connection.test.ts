@@ -20,8 +20,7 @@ const PROFILE_URL = 'https://gmail.googleapis.com/gmail/v1/users/support%40examp
 const SEND_URL = 'https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/send?uploadType=multipart';
 const SEND_SCOPE = 'https://www.googleapis.com/auth/gmail.send';
 const BOTH_SCOPES = `${SEND_SCOPE},https://www.googleapis.com/auth/gmail.modify`;
-const DWD =
-  'Google Admin console > Security > Access and data control > API controls > Manage Domain Wide Delegation';
+const DWD = 'Google Admin console > Security > Access and data control > API controls > Manage Domain Wide Delegation';
 
 const TOKEN = () => jsonResponse(200, { access_token: 'ya29.test-token', token_type: 'Bearer', expires_in: 3599 });
 const PROFILE = () =>
@@ -187,7 +186,10 @@ describe('Test connection of a Google Workspace credential', () => {
     [
       'unauthorized_client',
       () =>
-        jsonResponse(400, { error: 'unauthorized_client', error_description: 'Unauthorized client or scope in request.' }),
+        jsonResponse(400, {
+          error: 'unauthorized_client',
+          error_description: 'Unauthorized client or scope in request.',
+        }),
       'GOOGLE_DELEGATION_MISSING',
       'Google says the service account is not allowed to act for this mailbox (unauthorized_client). In ' +
         `${DWD}, add the numeric Client ID 112233445566778899001 (not the service account's email) with the OAuth ` +
@@ -199,7 +201,7 @@ describe('Test connection of a Google Workspace credential', () => {
       () => jsonResponse(400, { error: 'invalid_grant', error_description: 'Invalid email or User ID' }),
       'GOOGLE_USER_UNKNOWN',
       `The mailbox ${MAILBOX} is not an active user of your Google Workspace (invalid_grant "Invalid email or User ` +
-        "ID\"). Use the user's primary email address, check in Google Admin console > Directory > Users that the " +
+        'ID"). Use the user\'s primary email address, check in Google Admin console > Directory > Users that the ' +
         'user exists and is not suspended, and that the address belongs to your Workspace, not to a consumer Gmail ' +
         'account.',
     ],
@@ -254,21 +256,24 @@ describe('Test connection of a Google Workspace credential', () => {
       `Gmail asked the mailbox ${MAILBOX} to slow down (429 rateLimitExceeded): Google allows 15,000 quota units ` +
         'per user per minute and a send costs 100. Issue Mailer tries again later.',
     ],
-  ])('fails the mailbox on Gmail %s with its guidance, and sends no test email', async (_label, profile, code, message) => {
-    const { calls, run, logged } = await setup({ profile });
+  ])(
+    'fails the mailbox on Gmail %s with its guidance, and sends no test email',
+    async (_label, profile, code, message) => {
+      const { calls, run, logged } = await setup({ profile });
 
-    const result = await run(true);
+      const result = await run(true);
 
-    expect(result).toMatchObject({ ok: false, code, message });
-    expect(statuses(result)).toEqual([
-      ['token', 'passed', null],
-      ['permissions', 'passed', null],
-      ['mailbox', 'failed', code],
-      ['test-email', 'skipped', null],
-    ]);
-    expect(calls.map((call) => call.url)).toEqual([TOKEN_URL, PROFILE_URL]);
-    expect(logged).toEqual([]);
-  });
+      expect(result).toMatchObject({ ok: false, code, message });
+      expect(statuses(result)).toEqual([
+        ['token', 'passed', null],
+        ['permissions', 'passed', null],
+        ['mailbox', 'failed', code],
+        ['test-email', 'skipped', null],
+      ]);
+      expect(calls.map((call) => call.url)).toEqual([TOKEN_URL, PROFILE_URL]);
+      expect(logged).toEqual([]);
+    },
+  );
 
   it('fails when Gmail names another address than the mailbox', async () => {
     const { run } = await setup({ profile: () => jsonResponse(200, { emailAddress: 'primary@example-google.test' }) });

@@ -1,5 +1,5 @@
-import { credentialInput } from '../support/credentials';
 import { pemBody } from '../google/key-fixture';
+import { credentialInput } from '../support/credentials';
 import { defaultGoogle, GOOGLE_KEY, googlePayload } from '../support/google-credentials';
 import { adminRequest, resolverWorld, silenceWarnings } from '../support/resolvers';
 

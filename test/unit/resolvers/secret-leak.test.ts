@@ -339,11 +339,9 @@ describe("a Google service account's private key never leaves the backend", () =
       answers.push(await world.admin.listWarnings(adminRequest({})));
     });
     expect(answers[0]).toMatchObject({ ok: true, data: { hasPrivateKey: true } });
-    expect(answers.slice(1, 7)).toEqual(
-      Array.from({ length: 6 }, () =>
-        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }),
-      ),
-    );
+    for (const refusal of answers.slice(1, 7)) {
+      expect(refusal).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
     const text = JSON.stringify(answers);
     for (const marker of markers) {
       expect(text).not.toContain(marker);
