@@ -27,6 +27,21 @@ describe('saveGoogleCredential', () => {
     });
   });
 
+  it('tests the saved Google credential even when form values come with its id, sending them nowhere', async () => {
+    const world = resolverWorld({ microsoft: defaultGoogle });
+    await world.admin.saveGoogleCredential(adminRequest(googlePayload()));
+    const { name: _name, id: _id, ...values } = credentialInput({ clientSecret: 'UNSAVED-VALUE' });
+
+    const answer = await world.admin.testConnection(adminRequest({ id: 'cred-1', values }));
+
+    expect(answer).toMatchObject({ ok: true, data: { ok: true, tested: 'saved' } });
+    expect(world.microsoft.calls.map((call) => call.url)).toEqual([
+      'https://oauth2.googleapis.com/token',
+      'https://gmail.googleapis.com/gmail/v1/users/support%40example-google.test/profile',
+    ]);
+    expect(JSON.stringify(world.microsoft.calls)).not.toContain('UNSAVED-VALUE');
+  });
+
   it.each<[string, unknown, Record<string, string>]>([
     [
       'no key file when creating',
