@@ -1,10 +1,13 @@
+import { GOOGLE_WORKSPACE } from '../contract/google-workspace-kinds';
 import type { GoogleGuidanceContext } from '../google/google-guidance';
 import type { StoredCredential } from './stored-credential';
 
 /*
- * A Google credential's scopes and the facts Google's guidance names, apart from google-token.ts: the warnings read
- * them without loading the token client and its signing library.
+ * What a Google credential is, its scopes and the facts Google's guidance names, apart from google-token.ts: Test
+ * connection and the warnings read them without loading the token client and its signing library.
  */
+
+export const isGoogleCredential = (credential: StoredCredential): boolean => credential.provider === GOOGLE_WORKSPACE;
 
 /** The credential's Gmail scopes, as the JWT asks for them. */
 export const googleScopesOf = (credential: StoredCredential): string[] =>

@@ -1,4 +1,3 @@
-import { GOOGLE_WORKSPACE } from '../contract/google-workspace-kinds';
 import { googleEndpoints } from '../google/google-endpoints';
 import { requestGoogleAccessToken } from '../google/google-token-client';
 import { createGoogleTokenProvider } from '../google/google-token-provider';
@@ -22,7 +21,7 @@ export interface GoogleCredentialTokenDeps {
   timeoutMs?: number;
 }
 
-export const isGoogleCredential = (credential: StoredCredential): boolean => credential.provider === GOOGLE_WORKSPACE;
+export { isGoogleCredential } from './google-scopes';
 
 /** A Google credential's service account as the record keeps it; a record without one cannot ask for a token. */
 export const serviceAccountOf = (credential: StoredCredential): NonNullable<StoredCredential['serviceAccount']> => {
