@@ -12,6 +12,7 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { EmailContentView, ResendEmailInput } from './email-log';
+import type { GoogleCredentialInput } from './google-workspace';
 import type { IncomingLogEntry, IncomingLogPage, IncomingMessageKeyInput, ListIncomingLogInput } from './incoming-log';
 import type {
   EmailHistoryEntry,
@@ -52,6 +53,13 @@ export interface AdminFunctions {
   loadAdminView: { payload: LoadAdminViewInput; data: AdminView };
   listCredentials: { payload: Record<string, never>; data: CredentialView[] };
   saveCredential: { payload: CredentialInput; data: CredentialView };
+  /**
+   * Creates (no `id`) or updates a Google Workspace credential from its service account's JSON key file (write-only:
+   * its private key goes to secret storage, the view shows `serviceAccount`). Refused with VALIDATION_FAILED
+   * (fieldErrors.serviceAccountKey) for a key file that is not a usable service account key, and on `provider` for an
+   * id that is a Microsoft credential.
+   */
+  saveGoogleCredential: { payload: GoogleCredentialInput; data: CredentialView };
   deleteCredential: { payload: { id: string }; data: { id: string } };
   /**
    * `sendTestEmail` also mails the calling admin (their Jira email address) through the credential. With `values`

@@ -1,9 +1,18 @@
 import * as z from 'zod/mini';
 
 import { CREDENTIAL_ID_PATTERN } from './credential-kinds';
-import { GOOGLE_WORKSPACE } from './google-workspace-kinds';
+import { GOOGLE_WORKSPACE, SERVICE_ACCOUNT_KEY_REQUIRED_MESSAGE } from './google-workspace-kinds';
 
-export { GOOGLE_WORKSPACE, type GoogleWorkspace, JWT_BEARER_GRANT } from './google-workspace-kinds';
+export {
+  adminConsoleScopeList,
+  GMAIL_MODIFY_SCOPE,
+  GMAIL_SEND_SCOPE,
+  GOOGLE_WORKSPACE,
+  googleScopesFor,
+  type GoogleWorkspace,
+  JWT_BEARER_GRANT,
+  SERVICE_ACCOUNT_KEY_REQUIRED_MESSAGE,
+} from './google-workspace-kinds';
 
 /*
  * The Google Workspace provider: a service account with domain-wide delegation, tokens by the JWT bearer grant
@@ -12,31 +21,9 @@ export { GOOGLE_WORKSPACE, type GoogleWorkspace, JWT_BEARER_GRANT } from './goog
  * mean anything for it.
  */
 
-/**
- * The Gmail API scopes (https://developers.google.com/workspace/gmail/api/auth/scopes): `gmail.send` to send as the
- * mailbox, `gmail.modify` to read, label and archive incoming mail.
- */
-export const GMAIL_SEND_SCOPE = 'https://www.googleapis.com/auth/gmail.send';
-export const GMAIL_MODIFY_SCOPE = 'https://www.googleapis.com/auth/gmail.modify';
-
-/**
- * The scopes a credential asks for, in this order. Google refuses the token (`unauthorized_client`) when any one of
- * them is not allowed for the client ID in the Admin console, so a site that only sends asks for `gmail.send` only.
- */
-export const googleScopesFor = (incomingMail: boolean): string[] =>
-  incomingMail ? [GMAIL_SEND_SCOPE, GMAIL_MODIFY_SCOPE] : [GMAIL_SEND_SCOPE];
-
-/**
- * The Admin console's "OAuth scopes (comma-delimited)" box takes the scopes joined by commas (Security > Access and
- * data control > API controls > Manage Domain Wide Delegation); the JWT's `scope` claim joins them by spaces.
- */
-export const adminConsoleScopeList = (scopes: readonly string[]): string => scopes.join(',');
-
 /** A key file is about 2.3 KB; anything far bigger is not one. */
 export const MAX_SERVICE_ACCOUNT_KEY_CHARS = 16 * 1024;
 
-export const SERVICE_ACCOUNT_KEY_REQUIRED_MESSAGE =
-  'Choose the JSON key file Google Cloud downloaded for the service account (IAM & Admin > Service accounts > Keys).';
 export const SERVICE_ACCOUNT_KEY_TOO_LARGE_MESSAGE =
   'This file is too large for a service account key: choose the JSON key file Google Cloud downloaded.';
 export const GOOGLE_MAILBOX_MESSAGE =

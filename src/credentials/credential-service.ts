@@ -1,5 +1,6 @@
 import { CERTIFICATE_REQUIRED_MESSAGE, PRIVATE_KEY_REQUIRED_MESSAGE } from '../contract/credential-input-rules';
 import type { ConnectionTestResult, CredentialView, ParsedCredentialInput } from '../contract/credentials';
+import type { ParsedGoogleCredentialInput } from '../contract/google-workspace';
 import type { PolicyEnv } from '../http/endpoint-policy';
 import { DELEGATED_SCOPE } from '../oauth/authorization-request';
 import type { RefreshTokenStore } from '../oauth/refresh-token-store';
@@ -22,6 +23,7 @@ import {
   SecretMissingError,
   SecretRequiredError,
 } from './errors';
+import { checkProviderKept, planGoogleCredential } from './google-credential';
 import { DEFAULT_CREDENTIAL_USE, type StoredCredential, toCredentialView } from './stored-credential';
 
 export interface CredentialServiceDeps {
@@ -53,6 +55,11 @@ export interface CredentialService {
    * absent write-only fields keep what is stored.
    */
   save: (input: ParsedCredentialInput) => Promise<CredentialView>;
+  /**
+   * Creates (no `id`) or updates a Google Workspace credential (google-credential.ts). A new one needs its JSON key
+   * file; on an edit, no key keeps the stored key, client ID and service account.
+   */
+  saveGoogle: (input: ParsedGoogleCredentialInput) => Promise<CredentialView>;
   /** Refused with CredentialInUseError while the credential is the default and others exist. */
   remove: (id: string) => Promise<{ id: string }>;
   /** Makes this credential the one "Email this issue" sends through. */
@@ -176,6 +183,7 @@ type AuthFields = Pick<
   | 'hasPrivateKey'
   | 'certificateUpdatedAt'
   | 'lastRotation'
+  | 'serviceAccount'
 >;
 
 /** Storage changes a save makes beside the record: writes go before it, deletes after it. */
@@ -184,6 +192,12 @@ interface AuthPlan {
   writes: Array<[SecretKind, string]>;
   deletes: SecretKind[];
 }
+
+/** A save's record settings and storage changes, given the credential as stored (undefined when creating). */
+type Planner = (current: StoredCredential | undefined) => {
+  settings: Omit<StoredCredential, keyof AuthFields | 'version' | 'id' | 'isDefault' | 'createdAt' | 'updatedAt'>;
+  plan: AuthPlan;
+};
 
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
@@ -198,6 +212,7 @@ export const planAuth = (
   material: WriteOnly,
   at: string,
 ): AuthPlan => {
+  checkProviderKept(current, 'microsoft');
   const sameMethod = current?.clientAuthMethod === input.clientAuthMethod;
   if (input.clientAuthMethod === 'certificate') {
     const keeps = sameMethod && current?.certificate !== undefined && current.hasPrivateKey;
@@ -285,13 +300,13 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     for (const kind of plan.deletes) await store.deleteSecret(credential.id, kind);
   };
 
-  const create = async (input: ParsedCredentialInput, material: WriteOnly, at: string): Promise<CredentialView> => {
-    const plan = planAuth(input, undefined, material, at);
+  const create = async (planned: Planner, at: string): Promise<CredentialView> => {
+    const { settings, plan } = planned(undefined);
     const existing = await listSorted();
     const credential: StoredCredential = {
       version: 2,
       id: newId(),
-      ...settingsOf(input),
+      ...settings,
       ...plan.fields,
       isDefault: existing.length === 0,
       createdAt: at,
@@ -301,15 +316,9 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     return viewOf(credential, existing);
   };
 
-  const update = async (
-    id: string,
-    input: ParsedCredentialInput,
-    material: WriteOnly,
-    at: string,
-  ): Promise<CredentialView> => {
+  const update = async (id: string, planned: Planner, at: string): Promise<CredentialView> => {
     const current = await get(id);
-    const plan = planAuth(input, current, material, at);
-    const fresh = settingsOf(input);
+    const { settings: fresh, plan } = planned(current);
     const settings: Partial<StoredCredential> = fresh;
     const connectionChanged =
       plan.writes.some(([kind]) => kind !== 'next-secret') ||
@@ -348,7 +357,22 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
       const now = deps.now();
       const material = writeOnlyOf(input, now);
       const at = new Date(now).toISOString();
-      return input.id === undefined ? create(input, material, at) : update(input.id, input, material, at);
+      const planned: Planner = (current) => ({
+        settings: settingsOf(input),
+        plan: planAuth(input, current, material, at),
+      });
+      return input.id === undefined ? create(planned, at) : update(input.id, planned, at);
+    },
+
+    saveGoogle: async (input) => {
+      const { readUploadedKey } = await import(/* webpackChunkName: "google-key-upload" */ './google-key-upload');
+      const key = await readUploadedKey(input.serviceAccountKey);
+      const at = timestamp();
+      const planned: Planner = (current) => {
+        const { settings, fields, writes } = planGoogleCredential(input, current, key, at);
+        return { settings, plan: { fields, writes, deletes: [] } };
+      };
+      return input.id === undefined ? create(planned, at) : update(input.id, planned, at);
     },
 
     remove: async (id) => {

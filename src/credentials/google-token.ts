@@ -1,4 +1,3 @@
-import { GOOGLE_WORKSPACE } from '../contract/google-workspace-kinds';
 import { googleEndpoints } from '../google/google-endpoints';
 import { requestGoogleAccessToken } from '../google/google-token-client';
 import { createGoogleTokenProvider } from '../google/google-token-provider';
@@ -9,6 +8,7 @@ import type { TokenProvider } from '../oauth/token-provider';
 import type { Clock, FetchLike } from '../shared/seams';
 import type { CredentialService } from './credential-service';
 import { CredentialValidationError } from './errors';
+import { googleScopesOf } from './google-scopes';
 import type { StoredCredential } from './stored-credential';
 
 export interface GoogleCredentialTokenDeps {
@@ -21,7 +21,7 @@ export interface GoogleCredentialTokenDeps {
   timeoutMs?: number;
 }
 
-export const isGoogleCredential = (credential: StoredCredential): boolean => credential.provider === GOOGLE_WORKSPACE;
+export { isGoogleCredential } from './google-scopes';
 
 /** A Google credential's service account as the record keeps it; a record without one cannot ask for a token. */
 export const serviceAccountOf = (credential: StoredCredential): NonNullable<StoredCredential['serviceAccount']> => {
@@ -45,7 +45,7 @@ export const googleCredentialTokenProvider = (
 ): TokenProvider => {
   const account = serviceAccountOf(credential);
   const { tokenEndpoint } = googleEndpoints(deps.env);
-  const scopes = credential.scope.split(' ').filter((scope) => scope !== '');
+  const scopes = googleScopesOf(credential);
   return createGoogleTokenProvider(
     {
       id: credential.id,

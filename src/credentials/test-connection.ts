@@ -19,6 +19,7 @@ import { type TestEmailDeps, testEmailIfJira } from './diagnosis/test-email-step
 import { sendingMailbox } from './diagnosis/test-email-step';
 import { tokenStep } from './diagnosis/token-step';
 import { draftFromForm, type FormDraft } from './form-draft';
+import { isGoogleCredential } from './google-scopes';
 import type { StoredCredential } from './stored-credential';
 
 export interface TestConnectionDeps {
@@ -58,7 +59,8 @@ const NO_PERMISSIONS =
  * mailbox as Graph and Exchange see it, and on request a test email to the admin. Each step says what it found
  * and what to click to fix it. The result is stored as the credential's `lastTest`; a good token replaces the
  * cached one, so fixing consent and testing again takes effect at once. With the edit form's values, those are
- * tested instead (a pasted secret used for this token request only) and nothing is stored or cached.
+ * tested instead (a pasted secret used for this token request only) and nothing is stored or cached. A Google
+ * Workspace credential has a checklist of its own (diagnosis/test-google.ts).
  */
 export const testConnection = async (
   id: string,
@@ -66,6 +68,13 @@ export const testConnection = async (
   options: TestConnectionOptions = {},
 ): Promise<ConnectionTestResult> => {
   const saved = await deps.credentials.get(id);
+  if (isGoogleCredential(saved)) {
+    // The form's values are Microsoft's fields (connectionValuesSchema): a Google credential is tested as saved.
+    // Its test (jose to sign, nodemailer for the test email) is a chunk of its own, loaded only to test Google.
+    const { testGoogle } = await import(/* webpackChunkName: "google-connection-test" */ './diagnosis/test-google');
+    const steps = await testGoogle(saved, deps, options);
+    return finish(id, steps, { sender: saved.senderMailbox, draft: undefined }, deps);
+  }
   const draft =
     options.values === undefined
       ? undefined

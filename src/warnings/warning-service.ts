@@ -1,5 +1,8 @@
 import { type AdminWarnings, type CredentialWarning, EXPIRY_WARNING_DAYS } from '../contract/credential-health';
+import { googleGuidanceContext } from '../credentials/google-scopes';
 import type { StoredCredential } from '../credentials/stored-credential';
+import type { GoogleTokenError } from '../google/errors';
+import { googleTokenGuidance } from '../google/google-guidance';
 import { tokenErrorGuidance, typedDateSaysValid } from '../oauth/aadsts-guidance';
 import { needsAuthorizeAgain } from '../oauth/authorization-guidance';
 import { type AuthorizationError, type TokenError, TokenErrorCode } from '../oauth/errors';
@@ -23,6 +26,8 @@ export interface WarningService {
   recordPromotion: (credential: StoredCredential) => Promise<void>;
   /** Records a refusal once: the same refusal of the same credential is not recorded again until it is resolved. */
   recordTokenRefused: (credential: StoredCredential, error: TokenError) => Promise<void>;
+  /** The same for a Google Workspace credential whose token Google refused while sending (the JWT bearer grant). */
+  recordGoogleTokenRefused: (credential: StoredCredential, error: GoogleTokenError) => Promise<void>;
   /** Records, once, that sending met a grant Microsoft no longer accepts (only those "Authorize again" fixes). */
   recordAuthorizationRefused: (credential: StoredCredential, error: AuthorizationError) => Promise<void>;
   /**
@@ -124,6 +129,42 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
     await deps.store.write({ ...stored, warnings: [...kept, ...added] });
   };
 
+  /** A token refusal replaces the credential's earlier one, unless the same refusal is still open. */
+  const recordRefusal = async (
+    credential: StoredCredential,
+    code: string,
+    words: (now: number) => { message: string; date: string | undefined },
+  ): Promise<void> => {
+    const stored = await deps.store.read();
+    const now = deps.now();
+    const open = stored.warnings.some(
+      (old) =>
+        old.kind === 'token-refused' &&
+        old.credentialId === credential.id &&
+        old.code === code &&
+        stillNews(old, credential, now),
+    );
+    if (open) return;
+    const { message, date } = words(now);
+    const kept = stored.warnings.filter((old) => !(old.kind === 'token-refused' && old.credentialId === credential.id));
+    await deps.store.write({
+      ...stored,
+      warnings: [
+        ...kept.slice(-(MAX_NEWS - 1)),
+        {
+          credentialId: credential.id,
+          credentialName: credential.name,
+          kind: 'token-refused',
+          severity: 'error',
+          message,
+          ...(date === undefined ? {} : { date }),
+          recordedAt: timestamp(),
+          code,
+        },
+      ],
+    });
+  };
+
   return {
     list: async () => {
       const stored = await deps.store.read();
@@ -155,39 +196,26 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
 
     recordTokenRefused: async (credential, error) => {
       if (!isTokenRefusal(error)) return;
-      const stored = await deps.store.read();
-      const open = stored.warnings.some(
-        (old) =>
-          old.kind === 'token-refused' &&
-          old.credentialId === credential.id &&
-          old.code === error.code &&
-          stillNews(old, credential, deps.now()),
-      );
-      if (open) return;
-      const now = deps.now();
-      const guidance = tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn, now });
-      // The typed date is the admin's note: it names the expiry only when it does not contradict Microsoft.
-      const typedDateHolds =
-        credential.secretExpiresOn !== undefined && !typedDateSaysValid(credential.secretExpiresOn, now);
-      const kept = stored.warnings.filter(
-        (old) => !(old.kind === 'token-refused' && old.credentialId === credential.id),
-      );
-      await deps.store.write({
-        ...stored,
-        warnings: [
-          ...kept.slice(-(MAX_NEWS - 1)),
-          {
-            credentialId: credential.id,
-            credentialName: credential.name,
-            kind: 'token-refused',
-            severity: 'error',
-            message: `Mail could not go out: Microsoft refused Issue Mailer's token request. ${guidance}`,
-            ...(error.aadstsCode === 7000222 && typedDateHolds ? { date: credential.secretExpiresOn } : {}),
-            recordedAt: timestamp(),
-            code: error.code,
-          },
-        ],
+      await recordRefusal(credential, error.code, (now) => {
+        const guidance = tokenErrorGuidance(error, { secretExpiresOn: credential.secretExpiresOn, now });
+        // The typed date is the admin's note: it names the expiry only when it does not contradict Microsoft.
+        const typedDateHolds =
+          credential.secretExpiresOn !== undefined && !typedDateSaysValid(credential.secretExpiresOn, now);
+        return {
+          message: `Mail could not go out: Microsoft refused Issue Mailer's token request. ${guidance}`,
+          date: error.aadstsCode === 7000222 && typedDateHolds ? credential.secretExpiresOn : undefined,
+        };
       });
+    },
+
+    recordGoogleTokenRefused: async (credential, error) => {
+      if (error.transient) return;
+      await recordRefusal(credential, error.code, () => ({
+        message:
+          "Mail could not go out: Google refused Issue Mailer's token request. " +
+          googleTokenGuidance(error, googleGuidanceContext(credential)),
+        date: undefined,
+      }));
     },
 
     recordAuthorizationRefused: async (credential, error) => {

@@ -55,19 +55,26 @@ const TEST_EMAIL_RETRY: RetryPolicy = { maxRetries: 1, budgetMs: 6_000, baseDela
 export const sendingMailbox = (credential: StoredCredential): string =>
   (isDelegated(credential) ? credential.authorization?.mailbox : undefined) ?? credential.senderMailbox;
 
-const testEmailHtml = (credential: StoredCredential): string =>
+export const testEmailHtml = (credential: StoredCredential): string =>
   '<p>This is a test email from Issue Mailer for Jira.</p>' +
   `<p>The credential <strong>${escapeHtml(credential.name)}</strong> works: mail from ` +
   `${escapeHtml(sendingMailbox(credential))} reaches you.</p>`;
 
+/** How a provider hands the test email over: the request id it answered, or a failure in the admin's words. */
+export interface TestEmailSender {
+  send: (to: string) => Promise<{ requestId: string | undefined }>;
+  /** The step's code and guidance for an error of this provider's; undefined for any other error (thrown on). */
+  failure: (error: unknown) => { code: string; message: string; requestId: string | undefined } | undefined;
+}
+
 /**
- * Mails the admin who asked, from the sender mailbox, with the token the test just got: `/me/sendMail` for the
- * authorization code grant (https://learn.microsoft.com/en-us/graph/api/user-sendmail).
+ * Mails the admin who asked (their Jira email address), from the credential's mailbox, through `sender`, and writes
+ * the email log's record of it.
  */
-export const testEmailStep = async (
+export const mailTheAdmin = async (
   credential: StoredCredential,
-  accessToken: string,
-  deps: TestEmailDeps,
+  sender: TestEmailSender,
+  deps: Pick<TestEmailDeps, 'requestJira' | 'logTestEmail'>,
 ): Promise<DiagnosisStep> => {
   let me: Myself;
   try {
@@ -101,36 +108,65 @@ export const testEmailStep = async (
       .catch((error: unknown) => console.warn(`[issue-mailer] test email not logged: ${safeErrorLabel(error)}`));
   };
 
-  let sent: SendMailResult;
+  let sent: { requestId: string | undefined };
   try {
-    sent = await sendMail(
-      {
-        mailbox: from,
-        message: { subject: TEST_EMAIL_SUBJECT, html: testEmailHtml(credential), to: [address] },
-        saveToSentItems: false,
-      },
-      {
-        fetch: deps.fetch,
-        tokenProvider: { getAccessToken: () => Promise.resolve(accessToken) },
-        graphBaseUrl: credential.graphBaseUrl,
-        actingAs: isDelegated(credential) ? 'signed-in-user' : 'app',
-        now: deps.now,
-        retryPolicy: TEST_EMAIL_RETRY,
-        ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
-        ...(deps.env === undefined ? {} : { env: deps.env }),
-      },
-    );
+    sent = await sender.send(address);
   } catch (error) {
-    if (!(error instanceof GraphError)) throw error;
-    const message = graphErrorGuidance(error, { operation: 'send-mail', mailbox: from });
-    await log({ status: 'failed', error: { code: error.code, message }, requestId: error.requestId });
-    return step('test-email', 'failed', message, error.code);
+    const failure = sender.failure(error);
+    if (failure === undefined) throw error;
+    const { code, message, requestId } = failure;
+    await log({ status: 'failed', error: { code, message }, requestId });
+    return step('test-email', 'failed', message, code);
   }
   await log({ status: 'sent', requestId: sent.requestId });
   return step(
     'test-email',
     'passed',
     `Sent a test email from ${from} to the email address Jira has for you. It should arrive within a minute.`,
+  );
+};
+
+/**
+ * Mails the admin who asked, from the sender mailbox, with the token the test just got: `/me/sendMail` for the
+ * authorization code grant (https://learn.microsoft.com/en-us/graph/api/user-sendmail).
+ */
+export const testEmailStep = (
+  credential: StoredCredential,
+  accessToken: string,
+  deps: TestEmailDeps,
+): Promise<DiagnosisStep> => {
+  const from = sendingMailbox(credential);
+  return mailTheAdmin(
+    credential,
+    {
+      send: async (address): Promise<SendMailResult> =>
+        sendMail(
+          {
+            mailbox: from,
+            message: { subject: TEST_EMAIL_SUBJECT, html: testEmailHtml(credential), to: [address] },
+            saveToSentItems: false,
+          },
+          {
+            fetch: deps.fetch,
+            tokenProvider: { getAccessToken: () => Promise.resolve(accessToken) },
+            graphBaseUrl: credential.graphBaseUrl,
+            actingAs: isDelegated(credential) ? 'signed-in-user' : 'app',
+            now: deps.now,
+            retryPolicy: TEST_EMAIL_RETRY,
+            ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+            ...(deps.env === undefined ? {} : { env: deps.env }),
+          },
+        ),
+      failure: (error) =>
+        error instanceof GraphError
+          ? {
+              code: error.code,
+              message: graphErrorGuidance(error, { operation: 'send-mail', mailbox: from }),
+              requestId: error.requestId,
+            }
+          : undefined,
+    },
+    deps,
   );
 };
 

@@ -95,6 +95,7 @@ export const lazyAdminFunctions = (): AdminHandlers => ({
   ...fromSection(credentials, [
     'listCredentials',
     'saveCredential',
+    'saveGoogleCredential',
     'deleteCredential',
     'testConnection',
     'setDefaultCredential',

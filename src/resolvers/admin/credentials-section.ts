@@ -1,6 +1,7 @@
 import type { AdminDeps } from '../../composition/admin-deps';
 import { testConnectionSchema } from '../../contract/connection-test';
 import { credentialIdSchema, credentialInputSchema } from '../../contract/credentials';
+import { googleCredentialInputSchema } from '../../contract/google-workspace';
 import { authorizationSetup, beginAuthorization } from '../../credentials/authorization/begin-authorization';
 import { testConnection } from '../../credentials/test-connection';
 import { withTraffic } from '../../credentials/traffic-health';
@@ -12,6 +13,7 @@ export type CredentialsSectionDeps = Omit<AdminDeps, 'mail' | 'log' | 'notificat
 type CredentialsSection = AdminSection<
   | 'listCredentials'
   | 'saveCredential'
+  | 'saveGoogleCredential'
   | 'deleteCredential'
   | 'testConnection'
   | 'setDefaultCredential'
@@ -54,6 +56,12 @@ export const credentialsSection = (deps: CredentialsSectionDeps): CredentialsSec
         name: 'saveCredential',
         schema: credentialInputSchema,
         run: (input) => deps.credentials.save(input),
+      }),
+      saveGoogleCredential: resolverFunction({
+        ...admin,
+        name: 'saveGoogleCredential',
+        schema: googleCredentialInputSchema,
+        run: (input) => deps.credentials.saveGoogle(input),
       }),
       deleteCredential: resolverFunction({
         ...admin,

@@ -9,6 +9,7 @@ describe('admin resolver functions', () => {
   it.each([
     'listCredentials',
     'saveCredential',
+    'saveGoogleCredential',
     'deleteCredential',
     'testConnection',
     'setDefaultCredential',

@@ -133,6 +133,7 @@ describe("manifest.yml's functions and their entry points", () => {
       [
         'listCredentials',
         'saveCredential',
+        'saveGoogleCredential',
         'deleteCredential',
         'testConnection',
         'setDefaultCredential',

@@ -1,10 +1,11 @@
 import { APP_KEY, OTHER_KEY } from '../support/certificates';
 import { certificateInput, credentialInput, SECRET } from '../support/credentials';
-import type { FetchHandler } from '../support/fake-fetch';
+import type { FetchHandler, RecordedCall } from '../support/fake-fetch';
 
 const NEXT = 'NEXT-SECRET-MARKER-xyz';
 import { jsonResponse, timeoutError } from '../support/fake-fetch';
 import { fixtureResponse, tokenFixtures } from '../support/fixtures';
+import { defaultGoogle, GOOGLE_KEY, GOOGLE_TOKEN_URL, googlePayload } from '../support/google-credentials';
 import { adminRequest, emailIdOf, issueRequest, resolverWorld } from '../support/resolvers';
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
@@ -242,5 +243,113 @@ describe('the client secret never leaves the backend', () => {
     expect(output).not.toContain(SECRET);
     expect(world.kv.plainText()).not.toContain(SECRET);
     expect(outboxText(world)).not.toContain(SECRET);
+  });
+});
+
+describe("a Google service account's private key never leaves the backend", () => {
+  const keyFileText = JSON.stringify(GOOGLE_KEY.file, null, 2);
+  const pemLines = GOOGLE_KEY.privateKeyPem.split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
+  // The key as the key file's JSON writes it (newlines escaped), and the file itself.
+  const markers = [SECRET, ...pemLines, JSON.stringify(GOOGLE_KEY.privateKeyPem).slice(1, 80), keyFileText];
+  const markedPem = `-----BEGIN PRIVATE KEY-----\n${SECRET}\n-----END PRIVATE KEY-----\n`;
+
+  const gmailRefusal =
+    (status: number, reason: string) =>
+    (call: RecordedCall): Response =>
+      jsonResponse(status, {
+        error: { code: status, message: `refused ${call.body}`, errors: [{ reason, message: call.body }] },
+      });
+
+  const googleCases: Array<[string, FetchHandler]> = [
+    ['Google answering well', defaultGoogle],
+    ...echoingEndpoints.map(([label, handler]): [string, FetchHandler] => [
+      `a token endpoint giving ${label}`,
+      (call, index) => (call.url === GOOGLE_TOKEN_URL ? handler(call, index) : defaultGoogle(call, index)),
+    ]),
+    [
+      'Google refusing the delegation',
+      (call, index) =>
+        call.url === GOOGLE_TOKEN_URL
+          ? jsonResponse(400, { error: 'unauthorized_client', error_description: `Unauthorized client ${call.body}` })
+          : defaultGoogle(call, index),
+    ],
+    [
+      'Gmail answering 403 to the profile',
+      (call, index) =>
+        call.url.endsWith('/profile') ? gmailRefusal(403, 'insufficientPermissions')(call) : defaultGoogle(call, index),
+    ],
+    [
+      'Gmail answering 429 to the test email',
+      (call, index) =>
+        call.url.includes('/messages/send') ? gmailRefusal(429, 'rateLimitExceeded')(call) : defaultGoogle(call, index),
+    ],
+  ];
+
+  it.each(googleCases)('through save, list and test connection with %s', async (_label, google) => {
+    const world = resolverWorld({ microsoft: google });
+    const answers: unknown[] = [];
+    const output = await captureConsole(async () => {
+      answers.push(await world.admin.saveGoogleCredential(adminRequest(googlePayload())));
+      answers.push(
+        await world.admin.saveGoogleCredential(
+          adminRequest(
+            googlePayload({ serviceAccountKey: JSON.stringify({ ...GOOGLE_KEY.file, private_key: markedPem }) }),
+          ),
+        ),
+      );
+      answers.push(
+        await world.admin.saveGoogleCredential(adminRequest(googlePayload({ serviceAccountKey: `${keyFileText}x` }))),
+      );
+      answers.push(
+        await world.admin.saveGoogleCredential(
+          adminRequest(
+            googlePayload({ serviceAccountKey: keyFileText.slice(0, keyFileText.indexOf(pemLines[3] ?? '')) }),
+          ),
+        ),
+      );
+      answers.push(
+        await world.admin.saveGoogleCredential(
+          adminRequest(
+            googlePayload({
+              serviceAccountKey: JSON.stringify({
+                ...GOOGLE_KEY.file,
+                type: GOOGLE_KEY.privateKeyPem,
+                client_id: SECRET,
+              }),
+            }),
+          ),
+        ),
+      );
+      answers.push(
+        await world.admin.saveGoogleCredential(
+          adminRequest(
+            googlePayload({
+              serviceAccountKey: JSON.stringify({ ...GOOGLE_KEY.file, private_key: GOOGLE_KEY.pkcs1Pem }),
+            }),
+          ),
+        ),
+      );
+      answers.push(await world.admin.saveGoogleCredential(adminRequest({ ...googlePayload(), [SECRET]: SECRET })));
+      answers.push(
+        await world.admin.saveGoogleCredential(adminRequest(googlePayload({ id: 'cred-1', serviceAccountKey: '' }))),
+      );
+      answers.push(await world.admin.listCredentials(adminRequest({})));
+      answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
+      answers.push(await world.admin.listCredentials(adminRequest({})));
+      answers.push(await world.admin.listWarnings(adminRequest({})));
+    });
+    expect(answers[0]).toMatchObject({ ok: true, data: { hasPrivateKey: true } });
+    for (const refusal of answers.slice(1, 7)) {
+      expect(refusal).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    const text = JSON.stringify(answers);
+    for (const marker of markers) {
+      expect(text).not.toContain(marker);
+      expect(output).not.toContain(marker);
+      expect(world.kv.plainText()).not.toContain(marker);
+      expect(outboxText(world)).not.toContain(marker);
+    }
+    expect(world.kv.secrets.get('credential-private-key:cred-1')).toBe(GOOGLE_KEY.privateKeyPem);
+    expect(world.microsoft.calls.map((call) => call.body).join('\n')).not.toContain(pemLines[0]);
   });
 });

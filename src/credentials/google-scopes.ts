@@ -1,0 +1,22 @@
+import { GOOGLE_WORKSPACE } from '../contract/google-workspace-kinds';
+import type { GoogleGuidanceContext } from '../google/google-guidance';
+import type { StoredCredential } from './stored-credential';
+
+/*
+ * What a Google credential is, its scopes and the facts Google's guidance names, apart from google-token.ts: Test
+ * connection and the warnings read them without loading the token client and its signing library.
+ */
+
+export const isGoogleCredential = (credential: StoredCredential): boolean => credential.provider === GOOGLE_WORKSPACE;
+
+/** The credential's Gmail scopes, as the JWT asks for them. */
+export const googleScopesOf = (credential: StoredCredential): string[] =>
+  credential.scope.split(' ').filter((scope) => scope !== '');
+
+/** What Google's guidance names: exactly what the Admin console must list for this credential. */
+export const googleGuidanceContext = (credential: StoredCredential): GoogleGuidanceContext => ({
+  clientId: credential.clientId,
+  clientEmail: credential.serviceAccount?.clientEmail,
+  mailbox: credential.senderMailbox,
+  scopes: googleScopesOf(credential),
+});
