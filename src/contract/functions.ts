@@ -12,6 +12,7 @@ import type {
   ListEmailLogInput,
 } from './email-log';
 import type { EmailContentView, ResendEmailInput } from './email-log';
+import type { GoogleCredentialInput } from './google-workspace';
 import type { IncomingLogEntry, IncomingLogPage, IncomingMessageKeyInput, ListIncomingLogInput } from './incoming-log';
 import type {
   EmailHistoryEntry,
@@ -52,6 +53,7 @@ export interface AdminFunctions {
   loadAdminView: { payload: LoadAdminViewInput; data: AdminView };
   listCredentials: { payload: Record<string, never>; data: CredentialView[] };
   saveCredential: { payload: CredentialInput; data: CredentialView };
+  saveGoogleCredential: { payload: GoogleCredentialInput; data: CredentialView };
   deleteCredential: { payload: { id: string }; data: { id: string } };
   /**
    * `sendTestEmail` also mails the calling admin (their Jira email address) through the credential. With `values`

@@ -39,6 +39,8 @@ export interface CredentialFormOptions {
   credential: CredentialView | null;
   /** Moves focus to the form's heading once shown: the admin asked for it with Add or Edit. */
   focusOnShow: boolean;
+  /** A new credential's cloud and name, carried over when the admin switched back from Google Workspace. */
+  initial?: { provider: MicrosoftCloud; name: string } | undefined;
   onSaved: (credential: CredentialView) => void;
   onTested: (id: string, result: ConnectionTestResult) => void;
 }
@@ -55,10 +57,11 @@ const choicesForErrors = (errors: FieldErrors, choices: WriteOnlyChoices): Write
  * The credential form's state and flows: edits kept relative to the stored credential, validation before the
  * round trip, then Save, or Test connection of what the form shows.
  */
-export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }: CredentialFormOptions) => {
-  const [values, setValues] = useState<CredentialFormValues>(() =>
-    credential ? formValuesFrom(credential) : emptyFormValues(),
-  );
+export const useCredentialForm = ({ credential, focusOnShow, initial, onSaved, onTested }: CredentialFormOptions) => {
+  const [values, setValues] = useState<CredentialFormValues>(() => {
+    if (credential) return formValuesFrom(credential);
+    return initial ? withProvider({ ...emptyFormValues(), name: initial.name }, initial.provider) : emptyFormValues();
+  });
   /** The stored values the form's edits are relative to. */
   const [savedValues, setSavedValues] = useState<CredentialFormValues>(values);
   const [choices, setChoices] = useState<WriteOnlyChoices>(NO_WRITE_ONLY_CHOICES);
