@@ -6,6 +6,7 @@ import { AuthorizationPanel } from './authorization-panel';
 import { CertificateSection } from './certificate-section';
 import { ClientSecretField, SecretExpiryField } from './client-secret-fields';
 import { ConnectionFields } from './connection-fields';
+import { CredentialFormFrame } from './credential-form-frame';
 import { FormActions } from './form-actions';
 import { FormMessages } from './form-messages';
 import { isCloud } from './form-state';
@@ -58,26 +59,14 @@ export const CredentialForm = (props: CredentialFormProps) => {
     credential?.grantType === 'authorization_code' ? () => void authorizing.authorize(credential) : undefined;
 
   return (
-    <form
-      ref={formRef}
-      className="im-form"
-      noValidate
-      aria-labelledby="credential-form-title"
-      aria-busy={busy !== null}
+    <CredentialFormFrame
+      credential={credential}
+      formRef={formRef}
+      headingRef={headingRef}
+      busy={busy}
+      intro={GRANT_INTRO[values.grantType]}
       onSubmit={form.onSubmit}
     >
-      <div className="im-form__header">
-        <h2 id="credential-form-title" ref={headingRef} tabIndex={-1}>
-          {isNew ? 'Add credential' : `Edit credential: ${credential.name}`}
-        </h2>
-        <p className="im-secondary">
-          {GRANT_INTRO[values.grantType]} Fields marked <span className="im-field__required">*</span> are required.
-        </p>
-        {credential?.usedBy && credential.usedBy.length > 0 && (
-          <p className="im-secondary">Used by {credential.usedBy.join(', ')}.</p>
-        )}
-      </div>
-
       <div className="im-form__grid">
         <RegistrationFields
           values={values}
@@ -136,6 +125,6 @@ export const CredentialForm = (props: CredentialFormProps) => {
         testOutcome={form.testOutcome}
         onAuthorizeAgain={onAuthorizeAgain}
       />
-    </form>
+    </CredentialFormFrame>
   );
 };

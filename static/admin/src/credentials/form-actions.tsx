@@ -46,7 +46,7 @@ export const FormActions = (props: FormActionsProps) => {
               {busy === 'testing' && <span className="im-spinner" aria-hidden="true" />}
               Test connection
             </button>
-            <label className="im-checkbox">
+            <label className="im-checkbox" htmlFor="credential-sendTestEmail">
               <input
                 id="credential-sendTestEmail"
                 type="checkbox"

@@ -1,5 +1,6 @@
 import { type CredentialProvider, GOOGLE_WORKSPACE } from '../../../../../src/contract';
 import { Field } from '../../../../shared/components/field';
+import { CredentialFormFrame } from '../credential-form-frame';
 import { FormActions } from '../form-actions';
 import { FormMessages } from '../form-messages';
 import { grantTypeLabel } from '../form-state';
@@ -27,26 +28,14 @@ export const GoogleCredentialForm = (props: GoogleCredentialFormProps) => {
   const { formRef, headingRef, values, errors, busy, ...form } = useGoogleCredentialForm(props);
 
   return (
-    <form
-      ref={formRef}
-      className="im-form"
-      noValidate
-      aria-labelledby="credential-form-title"
-      aria-busy={busy !== null}
+    <CredentialFormFrame
+      credential={credential}
+      formRef={formRef}
+      headingRef={headingRef}
+      busy={busy}
+      intro={GOOGLE_INTRO}
       onSubmit={form.onSubmit}
     >
-      <div className="im-form__header">
-        <h2 id="credential-form-title" ref={headingRef} tabIndex={-1}>
-          {isNew ? 'Add credential' : `Edit credential: ${credential.name}`}
-        </h2>
-        <p className="im-secondary">
-          {GOOGLE_INTRO} Fields marked <span className="im-field__required">*</span> are required.
-        </p>
-        {credential?.usedBy && credential.usedBy.length > 0 && (
-          <p className="im-secondary">Used by {credential.usedBy.join(', ')}.</p>
-        )}
-      </div>
-
       <div className="im-form__grid">
         <Field id={googleFieldId('name')} label="Name" required error={errors['name']} hint="Shown to admins only.">
           {(control) => (
@@ -110,6 +99,6 @@ export const GoogleCredentialForm = (props: GoogleCredentialFormProps) => {
       />
 
       <FormMessages busy={busy} notice={form.notice} testOutcome={form.testOutcome} />
-    </form>
+    </CredentialFormFrame>
   );
 };

@@ -38,7 +38,7 @@ export const GoogleMailFields = ({ values, errors, update }: GoogleMailFieldsPro
       <span className="im-field__label-row">
         <span className="im-field__label">Incoming mail</span>
       </span>
-      <label className="im-checkbox im-checkbox--field">
+      <label className="im-checkbox im-checkbox--field" htmlFor={googleFieldId('incomingMail')}>
         <input
           id={googleFieldId('incomingMail')}
           type="checkbox"

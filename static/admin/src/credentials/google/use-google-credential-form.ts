@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
 
 import type { ConnectionTestResult, CredentialView } from '../../../../../src/contract';
-import { type FieldErrors, normaliseFieldErrors } from '../../../../shared/field-errors';
+import type { FieldErrors } from '../../../../shared/field-errors';
 import { saveGoogleCredential, testConnection } from '../../shared/invokes';
 import { useFormFocus } from '../../shared/use-form-focus';
-import type { ConnectionTestOutcome } from '../connection-test-result';
 import { rebase, sameValues } from '../form-state';
-import type { FormBusy, FormNotice } from '../use-credential-form';
+import { refusedSave, useFormRun } from '../use-form-run';
 import { focusGoogleTarget } from './google-focus';
 import {
   emptyGoogleValues,
@@ -47,11 +46,9 @@ export const useGoogleCredentialForm = (options: GoogleFormOptions) => {
   const [replaceKey, setReplaceKey] = useState(false);
   /** Remounts the file input, which cannot be cleared by a value, once its file is saved or dropped. */
   const [fileInputKey, setFileInputKey] = useState(0);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<FormNotice>(null);
-  const [sendTestEmail, setSendTestEmail] = useState(false);
-  const [testOutcome, setTestOutcome] = useState<ConnectionTestOutcome | null>(null);
-  const [busy, setBusy] = useState<FormBusy>(null);
+  const run = useFormRun();
+  const { errors, setErrors, notice, setNotice, sendTestEmail, setSendTestEmail } = run;
+  const { testOutcome, setTestOutcome, busy, setBusy } = run;
 
   const keyVisible = keyInputVisible(credential, replaceKey);
   const dirty = !sameValues(values, savedValues) || replaceKey || key.state !== 'none';
@@ -133,12 +130,9 @@ export const useGoogleCredentialForm = (options: GoogleFormOptions) => {
       onSaved(result.data);
       return;
     }
-    const serverErrors = normaliseFieldErrors(result.error.fieldErrors);
-    const otherErrors = Object.entries(serverErrors)
-      .filter(([field]) => !isGoogleField(field))
-      .map(([, message]) => message);
-    setNotice({ kind: 'error', error: result.error, otherErrors });
-    showErrors(serverErrors);
+    const refused = refusedSave(result.error, isGoogleField);
+    setNotice(refused.notice);
+    showErrors(refused.fieldErrors);
   };
 
   const test = async () => {
