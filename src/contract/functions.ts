@@ -53,6 +53,12 @@ export interface AdminFunctions {
   loadAdminView: { payload: LoadAdminViewInput; data: AdminView };
   listCredentials: { payload: Record<string, never>; data: CredentialView[] };
   saveCredential: { payload: CredentialInput; data: CredentialView };
+  /**
+   * Creates (no `id`) or updates a Google Workspace credential from its service account's JSON key file (write-only:
+   * its private key goes to secret storage, the view shows `serviceAccount`). Refused with VALIDATION_FAILED
+   * (fieldErrors.serviceAccountKey) for a key file that is not a usable service account key, and on `provider` for an
+   * id that is a Microsoft credential.
+   */
   saveGoogleCredential: { payload: GoogleCredentialInput; data: CredentialView };
   deleteCredential: { payload: { id: string }; data: { id: string } };
   /**
