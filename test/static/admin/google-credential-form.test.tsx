@@ -306,6 +306,40 @@ describe('choosing Google Workspace', () => {
   });
 });
 
+describe('a saved Microsoft credential', () => {
+  it('changes its cloud but cannot become a Google Workspace one', async () => {
+    listed = [
+      {
+        ...GOOGLE_SAVED,
+        id: 'cred-m1',
+        name: 'Contoso support',
+        provider: 'microsoft365',
+        grantType: 'client_credentials',
+        clientId: '3f8a2c1d-7b4e-4d96-a5f0-1c2e9b8d7a60',
+        tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+        scope: 'https://graph.microsoft.com/.default',
+        graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+        hasSecret: true,
+        hasPrivateKey: false,
+      },
+    ];
+    const section = await openSection();
+    await click(buttonNamed(section, 'Edit Contoso support'));
+    const provider = controlLabelled<HTMLSelectElement>(form(), 'OAuth2 service provider');
+    expect(provider.disabled).toBe(false);
+    expect(Array.from(provider.options).map((option) => [option.value, option.disabled])).toEqual([
+      ['microsoft365', false],
+      ['microsoft365-usgov', false],
+      ['microsoft365-usgov-dod', false],
+      ['microsoft365-china', false],
+      ['google-workspace', true],
+    ]);
+    expect(describedBy(provider)).toEqual([
+      'The Microsoft cloud your tenant lives in: it sets the sign-in and Graph hosts. A saved credential cannot become a Google Workspace one: add a new credential.',
+    ]);
+  });
+});
+
 describe('a saved Google credential', () => {
   const editSaved = async () => {
     const section = await openSection();
