@@ -3,6 +3,7 @@ import '../../shared/chips.css';
 import '../../shared/panels.css';
 import '../../shared/tabs.css';
 import './admin.css';
+import './credentials/google/google-credentials.css';
 import './email-log/email-log.css';
 import './mail-handlers/mail-handlers.css';
 import './notification-rules/notification-rules.css';

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import type { FrameLocator, Locator } from 'playwright-core';
 
 import type { EmulatedApp, EmulatedSecret, EmulatedTenant } from '../../../local/microsoft/types';
@@ -97,6 +99,31 @@ export const openAddCredentialForm = async (app: FrameLocator): Promise<void> =>
 export const addCredential = async (run: HostedBrowser, app: FrameLocator, input: CredentialFields): Promise<void> => {
   await openAddCredentialForm(app);
   await fillCredentialForm(run, app, input);
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await app.getByRole('heading', { name: `Edit credential: ${input.name}` }).waitFor();
+  await rowOf(app, input.name).waitFor();
+};
+
+/** The Google emulator's demo service account key, as Google Cloud would download it. */
+export const GOOGLE_DEMO_KEY_FILE = path.join(__dirname, '../../../local/google/keys/issue-mailer-demo.key.json');
+
+export interface GoogleCredentialFields {
+  name: string;
+  senderMailbox: string;
+  /** The key file to choose; the demo key unless named. */
+  keyFile?: string;
+  incomingMail?: boolean;
+}
+
+/** Adds a Google Workspace credential through the form (provider, key file, mailbox) and waits until it is saved. */
+export const addGoogleCredential = async (app: FrameLocator, input: GoogleCredentialFields): Promise<void> => {
+  await openAddCredentialForm(app);
+  await field(app, 'Name').fill(input.name);
+  await field(app, 'OAuth2 service provider').selectOption({ label: 'Google Workspace' });
+  await field(app, 'Service account key (JSON)').setInputFiles(input.keyFile ?? GOOGLE_DEMO_KEY_FILE);
+  await app.getByText(/: a key of this service account$/).waitFor();
+  await field(app, 'Mailbox to send as').fill(input.senderMailbox);
+  await field(app, 'Also read incoming mail (gmail.modify)').setChecked(input.incomingMail ?? false);
   await app.getByRole('button', { name: 'Save', exact: true }).click();
   await app.getByRole('heading', { name: `Edit credential: ${input.name}` }).waitFor();
   await rowOf(app, input.name).waitFor();

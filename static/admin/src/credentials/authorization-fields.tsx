@@ -1,8 +1,7 @@
-import { useRef, useState } from 'react';
-
 import type { AuthorizationSetup } from '../../../../src/contract';
 import { Field } from '../../../shared/components/field';
 import type { Loadable } from '../../../shared/loadable';
+import { CopyField } from './copy-field';
 import { fieldId, type PlainFieldsProps } from './form-fields';
 
 export const REDIRECT_URI_HINT =
@@ -31,13 +30,8 @@ interface SetupProps {
   onRetry: () => void;
 }
 
-/**
- * The Redirect URI to register in Entra, read-only with Copy. Where the frame may not use the clipboard, the
- * address is selected for Ctrl+C instead; either way the outcome is announced.
- */
+/** The Redirect URI to register in Entra, read-only with Copy. */
 export const RedirectUriField = ({ setup, onRetry }: SetupProps) => {
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<'copied' | 'select' | null>(null);
   if (setup.state !== 'loaded') {
     return (
       <div className="im-field">
@@ -46,39 +40,15 @@ export const RedirectUriField = ({ setup, onRetry }: SetupProps) => {
       </div>
     );
   }
-  const { redirectUri } = setup.data;
-  const copy = async () => {
-    input.current?.select();
-    const outcome = await navigator.clipboard.writeText(redirectUri).then(
-      () => 'copied' as const,
-      () => 'select' as const,
-    );
-    setCopied(outcome);
-  };
   return (
-    <Field id={REDIRECT_URI_ID} label="Redirect URI" hint={REDIRECT_URI_HINT}>
-      {(control) => (
-        <>
-          <div className="im-copy-row">
-            <input
-              {...control}
-              ref={input}
-              className="im-input im-input--code"
-              type="text"
-              readOnly
-              value={redirectUri}
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <button type="button" className="im-button" aria-label="Copy Redirect URI" onClick={() => void copy()}>
-              Copy
-            </button>
-          </div>
-          <p className="im-copy-row__status" role="status" aria-live="polite">
-            {copied === 'copied' ? 'Copied' : copied === 'select' ? 'Selected: press Ctrl+C to copy.' : ''}
-          </p>
-        </>
-      )}
-    </Field>
+    <CopyField
+      id={REDIRECT_URI_ID}
+      label="Redirect URI"
+      hint={REDIRECT_URI_HINT}
+      value={setup.data.redirectUri}
+      buttonText="Copy"
+      buttonLabel="Copy Redirect URI"
+    />
   );
 };
 

@@ -1,4 +1,4 @@
-import type { CredentialView } from '../../../../src/contract';
+import { type CredentialView, GOOGLE_WORKSPACE } from '../../../../src/contract';
 import { type Expiry, expiryOf, formatDate, formatDateTime, formatRelative, plural } from '../shared/format';
 
 const When = ({ at, now }: { at: string; now: Date }) => (
@@ -75,8 +75,26 @@ const ExpiryLine = ({ what, date, expiry }: { what: string; date: string; expiry
   }
 };
 
+/**
+ * A Google service account key has no expiry the page knows of (an organization policy may expire keys, which Test
+ * connection then reports): the cell says which key is stored and since when.
+ */
+const ServiceAccountKeyCell = ({ credential }: { credential: CredentialView }) => {
+  const account = credential.serviceAccount;
+  if (!account || !credential.hasPrivateKey) return <span className="im-lozenge im-lozenge--danger">No key</span>;
+  return (
+    <span className="im-cell-stack">
+      <span className="im-secondary">Key uploaded {formatDate(account.keyUpdatedAt)}</span>
+      <span className="im-secondary">
+        Key ID <code>{account.privateKeyId.slice(0, 8)}</code>
+      </span>
+    </span>
+  );
+};
+
 /** The expiry that stops mail: the client secret's, or the certificate's for a certificate credential. */
 export const ExpiryCell = ({ credential, now }: { credential: CredentialView; now: Date }) => {
+  if (credential.provider === GOOGLE_WORKSPACE) return <ServiceAccountKeyCell credential={credential} />;
   if (credential.clientAuthMethod === 'certificate') {
     const certificate = credential.certificate;
     if (!certificate || !credential.hasPrivateKey) {

@@ -1,21 +1,25 @@
 import { useEffect } from 'react';
 
-import type { CredentialView } from '../../../../src/contract';
+import type { CredentialProvider, CredentialView } from '../../../../src/contract';
 import { DelegatedScopesField, RedirectUriField } from './authorization-fields';
 import { AuthorizationPanel } from './authorization-panel';
 import { CertificateSection } from './certificate-section';
 import { ClientSecretField, SecretExpiryField } from './client-secret-fields';
 import { ConnectionFields } from './connection-fields';
+import { CredentialFormFrame } from './credential-form-frame';
 import { FormActions } from './form-actions';
 import { FormMessages } from './form-messages';
+import { isCloud } from './form-state';
 import { NextSecretSection } from './next-secret-section';
 import { RegistrationFields } from './registration-fields';
 import type { AuthorizationSetupState } from './use-authorization-setup';
 import { useAuthorize } from './use-authorize';
 import { type CredentialFormOptions, useCredentialForm } from './use-credential-form';
 
-interface CredentialFormProps extends CredentialFormOptions {
+export interface CredentialFormProps extends CredentialFormOptions {
   onClose: () => void;
+  /** A new credential's provider select chose another kind of provider (Google Workspace): its form replaces this. */
+  onSwitchProvider?: ((provider: CredentialProvider, name: string) => void) | undefined;
   /** The page's Redirect URI and delegated scopes, read when the form first shows the authorization code grant. */
   setup: AuthorizationSetupState;
   /** Authorize connected a mailbox: the credential as listed now. */
@@ -31,14 +35,19 @@ const GRANT_INTRO = {
 
 /** Adds or edits one credential: its fields, Save and Test connection, and what they did. */
 export const CredentialForm = (props: CredentialFormProps) => {
-  const { credential, focusOnShow, onSaved, onTested, onClose, setup, onAuthorized } = props;
+  const { credential, focusOnShow, initial, onSaved, onTested, onClose, setup, onAuthorized, onSwitchProvider } = props;
   const isNew = credential === null;
   const { values, errors, choices, busy, text, update, choose, formRef, headingRef, ...form } = useCredentialForm({
     credential,
     focusOnShow,
+    initial,
     onSaved,
     onTested,
   });
+  const chooseProvider = (provider: CredentialProvider) => {
+    if (isCloud(provider)) form.chooseProvider(provider);
+    else onSwitchProvider?.(provider, values.name);
+  };
   const writeOnly = { credential, values, errors, choices, update, choose };
   const authorizing = useAuthorize({ onAuthorized });
   const delegated = values.grantType === 'authorization_code';
@@ -50,32 +59,21 @@ export const CredentialForm = (props: CredentialFormProps) => {
     credential?.grantType === 'authorization_code' ? () => void authorizing.authorize(credential) : undefined;
 
   return (
-    <form
-      ref={formRef}
-      className="im-form"
-      noValidate
-      aria-labelledby="credential-form-title"
-      aria-busy={busy !== null}
+    <CredentialFormFrame
+      credential={credential}
+      formRef={formRef}
+      headingRef={headingRef}
+      busy={busy}
+      intro={GRANT_INTRO[values.grantType]}
       onSubmit={form.onSubmit}
     >
-      <div className="im-form__header">
-        <h2 id="credential-form-title" ref={headingRef} tabIndex={-1}>
-          {isNew ? 'Add credential' : `Edit credential: ${credential.name}`}
-        </h2>
-        <p className="im-secondary">
-          {GRANT_INTRO[values.grantType]} Fields marked <span className="im-field__required">*</span> are required.
-        </p>
-        {credential?.usedBy && credential.usedBy.length > 0 && (
-          <p className="im-secondary">Used by {credential.usedBy.join(', ')}.</p>
-        )}
-      </div>
-
       <div className="im-form__grid">
         <RegistrationFields
           values={values}
           errors={errors}
           text={text}
-          chooseProvider={form.chooseProvider}
+          savedProvider={credential?.provider ?? null}
+          chooseProvider={chooseProvider}
           chooseGrantType={form.chooseGrantType}
         />
 
@@ -127,6 +125,6 @@ export const CredentialForm = (props: CredentialFormProps) => {
         testOutcome={form.testOutcome}
         onAuthorizeAgain={onAuthorizeAgain}
       />
-    </form>
+    </CredentialFormFrame>
   );
 };

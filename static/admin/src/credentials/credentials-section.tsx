@@ -5,8 +5,8 @@ import { LoadFailed } from '../../../shared/components/load-failed';
 import { ListLoading } from '../shared/list-skeleton';
 import { type Notice, SectionNotice } from '../shared/section-notice';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
-import { CredentialForm } from './credential-form';
 import { CREDENTIAL_COLUMNS, CredentialList, editButtonId, moreActionsId, testButtonId } from './credential-list';
+import { ProviderCredentialForm } from './provider-credential-form';
 import { RowTestPanel } from './row-test-panel';
 import { SetupHint } from './setup-hint';
 import { useAuthorizationSetup } from './use-authorization-setup';
@@ -161,7 +161,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
       <section className="im-section im-section--form">
         <SetupHint open={load.state === 'loaded' && credentials.length === 0} />
         {form.open && (
-          <CredentialForm
+          <ProviderCredentialForm
             key={form.key}
             credential={editing}
             focusOnShow={form.focus}

@@ -9,11 +9,16 @@ interface FormActionsProps {
   onSendTestEmailChange: (sendTestEmail: boolean) => void;
   onTest: () => void;
   onClose: () => void;
+  /** Google Workspace tests the saved credential only: with unsaved edits the button waits and says to save first. */
+  testsSavedOnly?: boolean;
 }
+
+export const SAVE_FIRST_HINT = 'You have unsaved changes: save them first, then test the connection.';
 
 /** Save and Cancel; for a saved credential, Test connection (optionally with a test email) and Close. */
 export const FormActions = (props: FormActionsProps) => {
-  const { isNew, dirty, busy, sendTestEmail, onSendTestEmailChange, onTest, onClose } = props;
+  const { isNew, dirty, busy, sendTestEmail, onSendTestEmailChange, onTest, onClose, testsSavedOnly = false } = props;
+  const waitsForSave = testsSavedOnly && dirty;
   return (
     <div className="im-form__footer">
       <div className="im-button-row">
@@ -35,13 +40,13 @@ export const FormActions = (props: FormActionsProps) => {
               type="button"
               className="im-button"
               onClick={onTest}
-              aria-disabled={busy !== null}
+              aria-disabled={busy !== null || waitsForSave}
               aria-describedby="test-connection-hint"
             >
               {busy === 'testing' && <span className="im-spinner" aria-hidden="true" />}
               Test connection
             </button>
-            <label className="im-checkbox">
+            <label className="im-checkbox" htmlFor="credential-sendTestEmail">
               <input
                 id="credential-sendTestEmail"
                 type="checkbox"
@@ -60,9 +65,11 @@ export const FormActions = (props: FormActionsProps) => {
       <p id="test-connection-hint" className="im-field__hint">
         {isNew
           ? 'Save the credential, then test the connection.'
-          : dirty
-            ? 'You have unsaved changes: Test connection tests the values in the form, without saving them.'
-            : 'Gets a token, checks its permissions and the sender mailbox; mails you only if you ask.'}
+          : waitsForSave
+            ? SAVE_FIRST_HINT
+            : dirty
+              ? 'You have unsaved changes: Test connection tests the values in the form, without saving them.'
+              : 'Gets a token, checks its permissions and the sender mailbox; mails you only if you ask.'}
       </p>
     </div>
   );

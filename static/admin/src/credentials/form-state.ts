@@ -4,6 +4,7 @@ import {
   type CredentialInput,
   credentialInputSchema,
   type CredentialView,
+  GOOGLE_WORKSPACE,
   type GRANT_TYPES,
   MICROSOFT_CLOUDS,
   type MicrosoftCloud,
@@ -70,9 +71,15 @@ export const CLIENT_AUTH_LABELS: Record<ClientAuthMethod, string> = {
 
 export const isCloud = (provider: string): provider is MicrosoftCloud => Object.hasOwn(MICROSOFT_CLOUDS, provider);
 
+export const GOOGLE_WORKSPACE_LABEL = 'Google Workspace';
+
 /** The label of a stored provider; an unknown key (a newer backend) shows as itself. */
 export const providerLabel = (provider: string): string =>
-  isCloud(provider) ? MICROSOFT_CLOUDS[provider].label : provider;
+  isCloud(provider)
+    ? MICROSOFT_CLOUDS[provider].label
+    : provider === GOOGLE_WORKSPACE
+      ? GOOGLE_WORKSPACE_LABEL
+      : provider;
 
 export const emptyFormValues = (): CredentialFormValues => {
   const cloud = MICROSOFT_CLOUDS.microsoft365;
@@ -222,17 +229,13 @@ export const validateCredentialInput = (
  * The credential changed under the form (a test promoted the next secret, another save): fields the admin left
  * alone take the new stored value, fields the admin edited keep the edit.
  */
-export const rebase = (
-  current: CredentialFormValues,
-  before: CredentialFormValues,
-  after: CredentialFormValues,
-): CredentialFormValues => {
+export const rebase = <Values extends object>(current: Values, before: Values, after: Values): Values => {
   const merged = { ...current };
-  for (const key of Object.keys(current) as FormField[]) {
-    if (current[key] === before[key]) Object.assign(merged, { [key]: after[key] });
+  for (const key of Object.keys(current) as Array<keyof Values>) {
+    if (current[key] === before[key]) merged[key] = after[key];
   }
   return merged;
 };
 
-export const sameValues = (a: CredentialFormValues, b: CredentialFormValues): boolean =>
-  (Object.keys(a) as FormField[]).every((key) => a[key] === b[key]);
+export const sameValues = <Values extends object>(a: Values, b: Values): boolean =>
+  (Object.keys(a) as Array<keyof Values>).every((key) => a[key] === b[key]);

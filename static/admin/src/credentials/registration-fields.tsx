@@ -1,11 +1,13 @@
-import { CLIENT_AUTH_METHODS, type MicrosoftCloud } from '../../../../src/contract';
+import { CLIENT_AUTH_METHODS, type CredentialProvider } from '../../../../src/contract';
 import { Field } from '../../../shared/components/field';
 import { fieldId, type PlainFieldsProps } from './form-fields';
 import { CLIENT_AUTH_LABELS, type CredentialFormValues, GRANT_TYPE_LABELS } from './form-state';
 import { ProviderField } from './provider-field';
 
 interface RegistrationFieldsProps extends PlainFieldsProps {
-  chooseProvider: (provider: MicrosoftCloud) => void;
+  /** The saved credential's provider, or null for a new credential. */
+  savedProvider: CredentialProvider | null;
+  chooseProvider: (provider: CredentialProvider) => void;
   chooseGrantType: (grantType: CredentialFormValues['grantType']) => void;
 }
 
@@ -17,6 +19,7 @@ export const RegistrationFields = ({
   values,
   errors,
   text,
+  savedProvider,
   chooseProvider,
   chooseGrantType,
 }: RegistrationFieldsProps) => (
@@ -25,7 +28,7 @@ export const RegistrationFields = ({
       {(control) => <input {...control} {...text('name')} className="im-input" type="text" autoComplete="off" />}
     </Field>
 
-    <ProviderField provider={values.provider} error={errors.provider} onChoose={chooseProvider} />
+    <ProviderField provider={values.provider} saved={savedProvider} error={errors.provider} onChoose={chooseProvider} />
 
     <Field
       id={fieldId('grantType')}

@@ -1,17 +1,10 @@
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 
-import type {
-  ConnectionTestResult,
-  ConnectionValues,
-  CredentialView,
-  MicrosoftCloud,
-  ResolverError,
-} from '../../../../src/contract';
+import type { ConnectionTestResult, ConnectionValues, CredentialView, MicrosoftCloud } from '../../../../src/contract';
 import { type FieldErrors, normaliseFieldErrors } from '../../../shared/field-errors';
 import { saveCredential, testConnection } from '../shared/invokes';
 import { useFormFocus } from '../shared/use-form-focus';
 import { withGrantType, withTokenEndpoint } from './authorization-code-values';
-import type { ConnectionTestOutcome } from './connection-test-result';
 import { connectionErrors, connectionValuesOf } from './connection-values';
 import { focusCredentialTarget, type FocusTarget, isFormField, type TextBinding } from './form-fields';
 import {
@@ -28,17 +21,17 @@ import {
   withProvider,
   type WriteOnlyChoices,
 } from './form-state';
+import { refusedSave, useFormRun } from './use-form-run';
 
-export type FormNotice =
-  { kind: 'saved'; name: string } | { kind: 'error'; error: ResolverError; otherErrors: string[] } | null;
-
-export type FormBusy = 'saving' | 'testing' | null;
+export type { FormBusy, FormNotice } from './use-form-run';
 
 export interface CredentialFormOptions {
   /** The credential being edited, or null to add one. */
   credential: CredentialView | null;
   /** Moves focus to the form's heading once shown: the admin asked for it with Add or Edit. */
   focusOnShow: boolean;
+  /** A new credential's cloud and name, carried over when the admin switched back from Google Workspace. */
+  initial?: { provider: MicrosoftCloud; name: string } | undefined;
   onSaved: (credential: CredentialView) => void;
   onTested: (id: string, result: ConnectionTestResult) => void;
 }
@@ -55,18 +48,17 @@ const choicesForErrors = (errors: FieldErrors, choices: WriteOnlyChoices): Write
  * The credential form's state and flows: edits kept relative to the stored credential, validation before the
  * round trip, then Save, or Test connection of what the form shows.
  */
-export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }: CredentialFormOptions) => {
-  const [values, setValues] = useState<CredentialFormValues>(() =>
-    credential ? formValuesFrom(credential) : emptyFormValues(),
-  );
+export const useCredentialForm = ({ credential, focusOnShow, initial, onSaved, onTested }: CredentialFormOptions) => {
+  const [values, setValues] = useState<CredentialFormValues>(() => {
+    if (credential) return formValuesFrom(credential);
+    return initial ? withProvider({ ...emptyFormValues(), name: initial.name }, initial.provider) : emptyFormValues();
+  });
   /** The stored values the form's edits are relative to. */
   const [savedValues, setSavedValues] = useState<CredentialFormValues>(values);
   const [choices, setChoices] = useState<WriteOnlyChoices>(NO_WRITE_ONLY_CHOICES);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<FormNotice>(null);
-  const [sendTestEmail, setSendTestEmail] = useState(false);
-  const [testOutcome, setTestOutcome] = useState<ConnectionTestOutcome | null>(null);
-  const [busy, setBusy] = useState<FormBusy>(null);
+  const run = useFormRun();
+  const { errors, setErrors, notice, setNotice, sendTestEmail, setSendTestEmail } = run;
+  const { testOutcome, setTestOutcome, busy, setBusy } = run;
 
   const dirty = !sameValues(values, savedValues) || Object.values(choices).some(Boolean);
   const visible = visibleWriteOnly(values, credential, choices);
@@ -137,12 +129,9 @@ export const useCredentialForm = ({ credential, focusOnShow, onSaved, onTested }
       onSaved(result.data);
       return;
     }
-    const serverErrors = normaliseFieldErrors(result.error.fieldErrors);
-    const otherErrors = Object.entries(serverErrors)
-      .filter(([field]) => !isFormField(field))
-      .map(([, message]) => message);
-    setNotice({ kind: 'error', error: result.error, otherErrors });
-    showErrors(serverErrors);
+    const refused = refusedSave(result.error, isFormField);
+    setNotice(refused.notice);
+    showErrors(refused.fieldErrors);
   };
 
   /** Tests what the admin sees: the saved credential, or with unsaved edits the form's values (never saved). */

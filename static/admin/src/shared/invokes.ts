@@ -5,6 +5,7 @@ import type {
   ConnectionValues,
   CredentialInput,
   EmailLogSettings,
+  GoogleCredentialInput,
   ListEmailLogInput,
   ListIncomingLogInput,
   MailHandlerInput,
@@ -26,6 +27,7 @@ export const loadAdminView = (parts: AdminPart[]) => call('loadAdminView', { par
 export const loadPart = batchedParts<AdminParts>(loadAdminView);
 export const listCredentials = () => call('listCredentials', {});
 export const saveCredential = (input: CredentialInput) => call('saveCredential', input);
+export const saveGoogleCredential = (input: GoogleCredentialInput) => call('saveGoogleCredential', input);
 export const deleteCredential = (id: string) => call('deleteCredential', { id });
 export const setDefaultCredential = (id: string) => call('setDefaultCredential', { id });
 /**
