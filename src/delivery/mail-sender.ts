@@ -1,4 +1,5 @@
 import { isGoogleCredential } from '../credentials/google-token';
+import { findInGmail, type GmailDeliveryDeps, sendThroughGmail } from './google/gmail-delivery';
 import {
   createDirectorySearch,
   createGraphMailSender,
@@ -8,7 +9,6 @@ import {
   type MailboxTrace,
   type SendAs,
 } from './graph-mail-sender';
-import { findInGmail, type GmailDeliveryDeps, sendThroughGmail } from './google/gmail-delivery';
 
 export type { DirectorySearch, MailboxTrace, SendAs } from './graph-mail-sender';
 

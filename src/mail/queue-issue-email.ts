@@ -63,7 +63,7 @@ export const queueIssueEmail = async (
   return deps.enqueue({
     emailId,
     issue: { id: issue.id, key: issue.key },
-    credential: { id: credential.id, senderMailbox: credential.senderMailbox },
+    credential: { id: credential.id, senderMailbox: credential.senderMailbox, provider: credential.provider },
     internetMessageId: identity.internetMessageId,
     requestedBy: { accountId: request.requestedBy.accountId, name: request.requestedBy.name ?? email.senderName },
     commentAfterSend: request.commentAfterSend,

@@ -5,6 +5,7 @@ import { type EmailContent, type EmailContentStore, isInlineAttachment } from '.
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import { OutboxError, OutboxErrorCode } from './errors';
+import { recordProviderOf } from './mail-provider';
 import type { MailboxPacer } from './mailbox-pacer';
 import { delaySecondsToSlot, type OutboxQueue } from './outbox-queue';
 
@@ -21,7 +22,8 @@ export interface EnqueueDeps {
 export interface NewEmail {
   emailId: string;
   issue: { id: string; key: string };
-  credential: { id: string; senderMailbox: string };
+  /** `provider`: the credential's (src/contract/credential-kinds.ts); absent for Microsoft 365. */
+  credential: { id: string; senderMailbox: string; provider?: string };
   internetMessageId: string;
   requestedBy: { accountId: string; name: string };
   /**
@@ -94,6 +96,7 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
     issueKey: email.issue.key,
     credentialId: email.credential.id,
     senderMailbox: email.credential.senderMailbox,
+    ...recordProviderOf(email.credential),
     internetMessageId: email.internetMessageId,
     subject: email.content.subject,
     to: email.listed.to,

@@ -1,3 +1,4 @@
+import type { CredentialService } from '../../credentials/credential-service';
 import { googleCredentialTokenProvider } from '../../credentials/google-token';
 import type { StoredCredential } from '../../credentials/stored-credential';
 import { GoogleTokenError } from '../../google/errors';
@@ -13,7 +14,6 @@ import type { TokenMemo } from '../../oauth/token-memo';
 import type { TokenProvider } from '../../oauth/token-provider';
 import { safeErrorLabel } from '../../shared/error-names';
 import type { Clock, FetchLike } from '../../shared/seams';
-import type { CredentialService } from '../../credentials/credential-service';
 import type { DeliveryResult } from '../deliver-message';
 import { TraceUnavailableError } from '../errors';
 import { gmailMimeInput } from './gmail-message';
