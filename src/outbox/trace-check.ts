@@ -19,7 +19,8 @@ export const TRACE_RECHECK_SECONDS = 15;
 /** The uncertain outcome as the log says it, naming the provider the record was sent through. */
 export const uncertainMessage = (provider: string | undefined): string =>
   `Issue Mailer lost contact with ${serviceName(provider)} during an attempt and could not check the sender's ` +
-  "mailbox afterwards, so it cannot tell whether this email went out. Check the sender's Sent Items before resending.";
+  "mailbox afterwards, so it cannot tell whether this email went out. Check the sender's " +
+  `${provider === undefined ? 'Sent Items' : 'Sent mail'} before resending.`;
 
 export const UNCERTAIN_MESSAGE = uncertainMessage(undefined);
 
