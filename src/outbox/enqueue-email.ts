@@ -47,7 +47,7 @@ const firstSlot = async (
 ): Promise<{ slotAt?: number; tookAlong: boolean }> => {
   if (deps.pacer === undefined) return { tookAlong: false };
   try {
-    const request = { emailId: email.emailId, now };
+    const request = { emailId: email.emailId, now, ...recordProviderOf(email.credential) };
     const { decision, tookAlong } = await deps.pacer.reserveTakingAlong(
       email.credential.senderMailbox,
       request,

@@ -9,7 +9,7 @@ import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { enqueueEmail } from '../../../src/outbox/enqueue-email';
 import { DAILY_LIMIT_PAUSE_SECONDS } from '../../../src/outbox/failure-kind';
 import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-outbox-job';
-import { createMailboxPacer } from '../../../src/outbox/mailbox-pacer';
+import { createMailboxPacer, PACE_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
 import { googleCredential } from '../delivery/google-credential-fixture';
@@ -193,5 +193,28 @@ describe('the outbox with a Google Workspace credential', () => {
     await runNext();
     await expect(runNext()).resolves.toBe('reconciled-sent');
     expect((await record())?.events.at(-1)?.note).toBe("Found in the sender's mailbox: the earlier attempt went out.");
+  });
+});
+
+describe("a Google mailbox's pace", () => {
+  it('is one send a second (Gmail allows 150 a minute), where a Microsoft mailbox gets 2,075 ms', () => {
+    expect(PACE_SPACING_MS).toEqual({ microsoft: 2_075, 'google-workspace': 1_038 });
+  });
+
+  it.each([
+    ['google-workspace', 1_038],
+    [undefined, 2_075],
+  ])('spaces the slots of a %s mailbox %d ms apart', async (provider, spacing) => {
+    const pacer = createMailboxPacer(new MemoryEntityStore({}));
+    const slots = [];
+    for (const emailId of ['a', 'b', 'c']) {
+      const decision = await pacer.reserve('support@example-google.test', {
+        emailId,
+        now: NOW,
+        ...(provider === undefined ? {} : { provider }),
+      });
+      slots.push('slotAt' in decision ? decision.slotAt - NOW : undefined);
+    }
+    expect(slots).toEqual([0, spacing, 2 * spacing]);
   });
 });
