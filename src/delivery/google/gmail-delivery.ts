@@ -12,10 +12,10 @@ import type { PolicyEnv } from '../../http/endpoint-policy';
 import type { TokenCache } from '../../oauth/token-cache';
 import type { TokenMemo } from '../../oauth/token-memo';
 import type { TokenProvider } from '../../oauth/token-provider';
-import { safeErrorLabel } from '../../shared/error-names';
 import type { Clock, FetchLike } from '../../shared/seams';
 import type { DeliveryResult } from '../deliver-message';
 import { TraceUnavailableError } from '../errors';
+import { report, reportingRefusals } from '../reported-refusals';
 import { gmailMimeInput } from './gmail-message';
 import { findGmailMessage } from './gmail-trace';
 
@@ -42,23 +42,12 @@ const tokenProvider = (credential: StoredCredential, deps: GmailDeliveryDeps): T
     ...(deps.memo === undefined ? {} : { memo: deps.memo }),
     ...(deps.env === undefined ? {} : { env: deps.env }),
   });
-  return {
-    getAccessToken: async (options) => {
-      try {
-        return await provider.getAccessToken(options);
-      } catch (error) {
-        const hook = deps.onGoogleTokenRefused;
-        if (error instanceof GoogleTokenError && !error.transient && hook !== undefined) {
-          try {
-            await hook(credential, error);
-          } catch (hookError) {
-            console.warn(`[issue-mailer] recording the Google token refusal failed: ${safeErrorLabel(hookError)}`);
-          }
-        }
-        throw error;
-      }
-    },
-  };
+  return reportingRefusals(provider, async (error) => {
+    const hook = deps.onGoogleTokenRefused;
+    if (error instanceof GoogleTokenError && !error.transient && hook !== undefined) {
+      await report(() => hook(credential, error), 'Google token refusal');
+    }
+  });
 };
 
 const requestDeps = (credential: StoredCredential, deps: GmailDeliveryDeps): GmailRequestDeps => ({
