@@ -1,5 +1,12 @@
 import { isGoogleCredential } from '../credentials/google-token';
-import { findInGmail, type GmailDeliveryDeps, sendThroughGmail } from './google/gmail-delivery';
+import { loadOnce } from '../shared/load-once';
+import type { GmailDeliveryDeps } from './google/gmail-delivery';
+
+/**
+ * Gmail's side (nodemailer's MIME builder, jose's signing, the Gmail scopes of the contract) is loaded on a Google
+ * credential's first use: a site that sends through Microsoft 365 only never pays for it on a cold start.
+ */
+const loadGmail = loadOnce(() => import(/* webpackChunkName: "gmail-delivery" */ './google/gmail-delivery'));
 import {
   createDirectorySearch,
   createGraphMailSender,
@@ -20,7 +27,7 @@ export const createMailSender = (deps: MailSenderDeps): SendAs => {
   const graph = createGraphMailSender(deps);
   return (credential, message, options) =>
     isGoogleCredential(credential)
-      ? sendThroughGmail(credential, message, deps, options?.sendBy)
+      ? loadGmail().then(({ sendThroughGmail }) => sendThroughGmail(credential, message, deps, options?.sendBy))
       : graph(credential, message, options);
 };
 
@@ -42,7 +49,7 @@ export const createMailTrace = (deps: MailSenderDeps): MailboxTrace => {
   return {
     find: (credential, internetMessageId) =>
       isGoogleCredential(credential)
-        ? findInGmail(credential, internetMessageId, deps)
+        ? loadGmail().then(({ findInGmail }) => findInGmail(credential, internetMessageId, deps))
         : graph.find(credential, internetMessageId),
     deleteDraft: async (credential, messageId) => {
       if (!isGoogleCredential(credential)) await graph.deleteDraft(credential, messageId);
