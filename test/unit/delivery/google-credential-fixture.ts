@@ -5,10 +5,7 @@ import { storedCredential } from '../support/credentials';
 export const GOOGLE_MAILBOX = 'support@example-google.test';
 
 /** A Google Workspace credential as ctx14's "Stored record" describes it; `incoming` adds gmail.modify. */
-export const googleCredential = (
-  overrides: Partial<StoredCredential> = {},
-  incoming = false,
-): StoredCredential =>
+export const googleCredential = (overrides: Partial<StoredCredential> = {}, incoming = false): StoredCredential =>
   storedCredential({
     id: 'google-1',
     name: 'Google support',
