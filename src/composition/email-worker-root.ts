@@ -1,5 +1,5 @@
 import { createTrafficHealth } from '../credentials/traffic-health';
-import { createGraphMailSender, createMailboxTrace, type GraphMailSenderDeps } from '../delivery/graph-mail-sender';
+import { createMailSender, createMailTrace, type MailSenderDeps } from '../delivery/mail-sender';
 import { createHistoryStore } from '../history/history-store';
 import { describeDeliveryFailure } from '../messages/error-answers';
 import type { OutboxDeps } from '../outbox/outbox-deps';
@@ -16,22 +16,25 @@ import { buildWarnings } from './warnings';
 /** The worker's Jira calls (worker-jira.ts: @forge/api and the Jira modules), a chunk loaded on first use. */
 const loadWorkerJira = loadOnce(() => import(/* webpackChunkName: "worker-jira" */ './worker-jira'));
 
-/** The outbox worker (function `email-worker`): one job of the queue, sent through Graph as the app. */
+/**
+ * The outbox worker (function `email-worker`): one job of the queue, sent through the credential's provider (Graph,
+ * or Gmail for a Google Workspace credential).
+ */
 export const createEmailWorkerDeps = (): OutboxDeps => {
   const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
-  // The worker's Graph calls do not retry inside: throttling and outages go back to the queue with a delay.
-  const graph: GraphMailSenderDeps = {
+  // The worker's Graph and Gmail calls do not retry inside: throttling and outages go back to the queue with a delay.
+  const graph: MailSenderDeps = {
     ...buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
     retryPolicy: QUEUE_RETRY_POLICY,
     timeoutMs: WORKER_GRAPH_TIMEOUT_MS,
   };
-  const trace = createMailboxTrace(graph);
+  const trace = createMailTrace(graph);
   const history = createHistoryStore(kv);
   return {
     ...buildOutboxStores(kv),
     credential: (id) => credentials.service.get(id),
-    send: createGraphMailSender(graph),
+    send: createMailSender(graph),
     findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
     deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
     openAttachment: async (attachmentId, expectedSize, readAs) =>

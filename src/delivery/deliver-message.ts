@@ -11,15 +11,16 @@ import { planDelivery, UPLOAD_CHUNK_BYTES } from './delivery-plan';
 const UNSURE = new Set<string>([GraphErrorCode.Timeout, GraphErrorCode.Unreachable]);
 
 export interface DeliveryResult {
-  /** Graph's request-id of the call that sent the mail (sendMail, or the draft's send). */
+  /** Graph's request-id of the call that sent the mail (sendMail, or the draft's send); Gmail has none. */
   requestId: string | undefined;
   clientRequestId: string;
   /** HTTP requests made, retries and upload chunks included. */
   attempts: number;
-  delivery: 'single' | 'draft';
+  /** Graph: one sendMail or a draft; Gmail: users.messages.send's multipart or resumable upload. */
+  delivery: 'single' | 'draft' | 'gmail-multipart' | 'gmail-resumable';
   /** The Message-ID replies will quote: the draft's, or on the single path the one the client chose. */
   internetMessageId: string | undefined;
-  /** Graph's id of the draft that was sent; none on the single path. */
+  /** Graph's id of the draft that was sent (none on the single path); Gmail's id of the sent message. */
   messageId: string | undefined;
 }
 

@@ -3,6 +3,8 @@ import { AppError } from '../shared/app-error';
 /** Stable codes of turning an email into Graph requests. */
 export const DeliveryErrorCode = {
   MessageTooLarge: 'MESSAGE_TOO_LARGE',
+  /** The sender's mailbox cannot be searched for an earlier attempt (a Gmail credential with gmail.send only). */
+  TraceUnavailable: 'MAILBOX_TRACE_UNAVAILABLE',
 } as const;
 export type DeliveryErrorCode = (typeof DeliveryErrorCode)[keyof typeof DeliveryErrorCode];
 
@@ -24,5 +26,15 @@ export class MessageTooLargeError extends AppError<'MESSAGE_TOO_LARGE'> {
     );
     this.totalBytes = totalBytes;
     this.limitBytes = limitBytes;
+  }
+}
+
+/**
+ * The credential may send but not read its mailbox, so whether an earlier attempt went out cannot be looked up. The
+ * outbox then fails the email as DELIVERY_UNCERTAIN rather than risk sending it twice.
+ */
+export class TraceUnavailableError extends AppError<'MAILBOX_TRACE_UNAVAILABLE'> {
+  constructor(message: string) {
+    super('TraceUnavailableError', DeliveryErrorCode.TraceUnavailable, message);
   }
 }

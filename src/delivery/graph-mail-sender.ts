@@ -15,9 +15,9 @@ import type { RefreshTokenStore } from '../oauth/refresh-token-store';
 import type { TokenCache } from '../oauth/token-cache';
 import type { TokenMemo } from '../oauth/token-memo';
 import { createTokenProvider, type TokenProvider } from '../oauth/token-provider';
-import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../shared/seams';
 import { deliverMessage, type DeliveryResult } from './deliver-message';
+import { report, reportingRefusals } from './reported-refusals';
 
 export type { DeliveryResult } from './deliver-message';
 
@@ -57,15 +57,6 @@ export interface GraphMailSenderDeps {
   onAuthorizationRefused?: (credential: StoredCredential, error: AuthorizationError) => Promise<void>;
 }
 
-/** A hook's failure must not hide the refusal it reports. */
-const report = async (hook: () => Promise<void> | undefined, what: string): Promise<void> => {
-  try {
-    await hook();
-  } catch (hookError) {
-    console.warn(`[issue-mailer] recording the ${what} failed: ${safeErrorLabel(hookError)}`);
-  }
-};
-
 /** Reports a refused token request or grant to the admin page's warnings, then lets the error go on. */
 const reportRefusal = async (credential: StoredCredential, error: unknown, deps: GraphMailSenderDeps) => {
   if (error instanceof TokenError && deps.onTokenRefused !== undefined) {
@@ -91,16 +82,7 @@ const delegatedProvider = (credential: StoredCredential, deps: GraphMailSenderDe
     ...(deps.memo === undefined ? {} : { memo: deps.memo }),
     ...(deps.env === undefined ? {} : { env: deps.env }),
   });
-  return {
-    getAccessToken: async (options) => {
-      try {
-        return await provider.getAccessToken(options);
-      } catch (error) {
-        await reportRefusal(credential, error, deps);
-        throw error;
-      }
-    },
-  };
+  return reportingRefusals(provider, (error) => reportRefusal(credential, error, deps));
 };
 
 /**

@@ -2,6 +2,7 @@ import type { MailSettings } from '../contract/mail-settings';
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { IssueSnapshot } from '../jira/issue';
 import type { EmailRecord } from '../outbox/email-record';
+import { recordProviderOf } from '../outbox/mail-provider';
 import { composeIssueEmail, type EmailContentChoice } from './compose-issue-email';
 import type { IssueEmailDeps } from './issue-email-ports';
 import { recipientLabel, type Recipients } from './recipients';
@@ -63,7 +64,7 @@ export const queueIssueEmail = async (
   return deps.enqueue({
     emailId,
     issue: { id: issue.id, key: issue.key },
-    credential: { id: credential.id, senderMailbox: credential.senderMailbox },
+    credential: { id: credential.id, senderMailbox: credential.senderMailbox, ...recordProviderOf(credential) },
     internetMessageId: identity.internetMessageId,
     requestedBy: { accountId: request.requestedBy.accountId, name: request.requestedBy.name ?? email.senderName },
     commentAfterSend: request.commentAfterSend,

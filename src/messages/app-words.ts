@@ -153,6 +153,8 @@ export const MAIL_WORDS: Readonly<Record<MailErrorCode | DeliveryErrorCode | Aut
     admin: (error) => (error instanceof NotAllowedToSendError ? error.reason : error.message),
   },
   [DeliveryErrorCode.MessageTooLarge]: OWN_MESSAGE,
+  // Says why the mailbox cannot be searched; names no secret.
+  [DeliveryErrorCode.TraceUnavailable]: OWN_MESSAGE,
   [AutomationErrorCode.InputInvalid]: OWN_MESSAGE,
   [AutomationErrorCode.ActorNotAllowed]: OWN_MESSAGE,
   [AutomationErrorCode.SendLimit]: OWN_MESSAGE,

@@ -1,4 +1,6 @@
 import { AuthorizeError } from '../credentials/authorization/errors';
+import { GoogleKeyError, GoogleTokenError } from '../google/errors';
+import { GmailError } from '../google/gmail/gmail-errors';
 import { AuthorizationError, TokenError } from '../oauth/errors';
 import { AppError } from '../shared/app-error';
 import {
@@ -13,6 +15,7 @@ import {
 } from './app-words';
 import { AUTHORIZATION_WORDS, AUTHORIZE_WORDS } from './authorize-words';
 import { CREDENTIAL_WORDS, GRAPH_WORDS, TOKEN_WORDS } from './connection-words';
+import { GMAIL_WORDS, GOOGLE_KEY_WORDS, GOOGLE_TOKEN_WORDS } from './google-words';
 import { type Audience, type ErrorWords, say } from './words';
 
 /**
@@ -67,6 +70,10 @@ export const errorWords = (error: unknown, audience: Audience): SaidError | unde
   if (error instanceof TokenError) return said(TOKEN_WORDS[error.code], error, audience);
   if (error instanceof AuthorizationError) return said(AUTHORIZATION_WORDS, error, audience);
   if (error instanceof AuthorizeError) return said(AUTHORIZE_WORDS[error.code], error, audience);
+  // Google's families have tables of their own: their codes are told apart by their class.
+  if (error instanceof GmailError) return said(GMAIL_WORDS[error.code], error, audience);
+  if (error instanceof GoogleTokenError) return said(GOOGLE_TOKEN_WORDS[error.code], error, audience);
+  if (error instanceof GoogleKeyError) return said(GOOGLE_KEY_WORDS[error.code], error, audience);
   if (!isAppError(error) || !isWorded(error.code)) return undefined;
   const words = ERROR_WORDS[error.code];
   return words === null ? undefined : said(words, error, audience);

@@ -1,4 +1,6 @@
 import type { DeliveryResult } from '../delivery/deliver-message';
+import { GoogleTokenError } from '../google/errors';
+import { GmailError, GmailErrorCode } from '../google/gmail/gmail-errors';
 import { GraphError, SendWindowPassedError } from '../graph/errors';
 import type { StreamedAttachment } from '../graph/mail-message';
 import { TokenError } from '../oauth/errors';
@@ -7,6 +9,7 @@ import { type EmailContent, isInlineAttachment } from './email-contents';
 import type { EmailRecord } from './email-record';
 import { failureKind, requestIdOf, technicalNote } from './failure-kind';
 import { performFollowUps, runFollowUps, stagedHistoryOf, withFollowUpsDone } from './follow-ups';
+import { serviceName } from './mail-provider';
 import { SEND_BY_MS } from './mailbox-pacer';
 import type { OutboxDeps } from './outbox-deps';
 import { delaySecondsToSlot, delaySecondsUntil } from './outbox-queue';
@@ -17,6 +20,12 @@ import { updateRecord } from './update-record';
 
 /** A send that got no answer is looked for in the sender's mailbox after this long. */
 export const TRACE_CHECK_DELAY_SECONDS = 15;
+
+/**
+ * A mailbox at its daily sending limit waits without using up its attempts (failure-kind.ts), but not forever: an
+ * email that has made this many attempts in all, waits included (over a day of hourly waits), fails.
+ */
+export const MAX_PAUSED_ATTEMPTS = MAX_ATTEMPTS + 30;
 
 export type AttemptOutcome = 'sent' | 'retry-scheduled' | 'unsure' | 'failed' | 'superseded' | 'slot-missed';
 
@@ -105,9 +114,11 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
   // Stays undefined when the attempt missed its pacing slot before it could call Graph.
   let result: DeliveryResult | undefined;
   let from: string | undefined;
+  let service = serviceName(record.provider);
   try {
     const credential = await deps.credential(record.credentialId);
     from = credential.senderMailbox;
+    service = serviceName(credential.provider);
     const content = await deps.contents.read(record.emailId, record.contentChunks);
     const attachments = attachmentsOf(content, deps);
     const slotAt = record.attempt?.slotAt;
@@ -131,30 +142,42 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
       );
     }
   } catch (error) {
-    if (error instanceof SendWindowPassedError) return recordSlotMissed(record, deps);
-    return recordFailure(record, error, deps, from);
+    if (missedSlot(error)) return recordSlotMissed(record, deps, service);
+    return recordFailure(record, error, deps, { from, service });
   }
-  if (result === undefined) return recordSlotMissed(record, deps);
+  if (result === undefined) return recordSlotMissed(record, deps, service);
   // Accepted: nothing that fails from here on is a failed send, or the next attempt would send it twice. A thrown
   // error leaves the claim in place; the platform delivers this job again, finds the attempt over and searches the
   // mailbox (trace-check.ts) instead of sending blindly.
-  await recordSent(record, 'Sent: Microsoft 365 accepted the email (202 Accepted).', result.requestId, deps, from);
+  await recordSent(record, sentNote(result), result.requestId, deps, from);
   await noteTraffic(deps, (traffic) => traffic.recordAccepted(record.credentialId, deps.now()));
   return 'sent';
 };
 
+/** Graph's 202 Accepted; Gmail's answer with the id it gave the sent message (Gmail has no request ids). */
+const sentNote = (result: DeliveryResult): string =>
+  result.delivery === 'gmail-multipart' || result.delivery === 'gmail-resumable'
+    ? `Sent: Gmail accepted the email${result.messageId === undefined ? '' : ` (Gmail message ${result.messageId})`}.`
+    : 'Sent: Microsoft 365 accepted the email (202 Accepted).';
+
+/** The send was not made: its pacing slot had passed before the request could leave (Graph's or Gmail's check). */
+const missedSlot = (error: unknown): boolean =>
+  error instanceof SendWindowPassedError ||
+  (error instanceof GmailError && error.code === GmailErrorCode.SendWindowPassed);
+
 /**
- * The attempt was too slow to reach Graph in its pacing slot (a busy platform): sending now could put more than 30
- * messages in a minute. Nothing went out, so nothing is counted: the email takes the next free slot.
+ * The attempt was too slow to reach its provider in its pacing slot (a busy platform): sending now could put more
+ * messages in a minute than the mailbox may send. Nothing went out, so nothing is counted: the email takes the next
+ * free slot.
  */
-const recordSlotMissed = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
+const recordSlotMissed = async (record: EmailRecord, deps: OutboxDeps, service: string): Promise<AttemptOutcome> => {
   const now = deps.now();
   const scheduled = await scheduleRetry(record, now, deps, (current, plan) => ({
     ...markedRetrying(
       current,
       now,
       plan.at,
-      `Attempt ${current.attempts} did not reach Microsoft 365 within its sending slot; it goes in the next one.`,
+      `Attempt ${current.attempts} did not reach ${service} within its sending slot; it goes in the next one.`,
     ),
     attempts: current.attempts - 1,
     roundAttempts: current.roundAttempts - 1,
@@ -187,8 +210,15 @@ const scheduleRetry = async (
   return true;
 };
 
-/** Microsoft's own refusals (Graph or the token endpoint) say something about the credential; our failures do not. */
-const isMicrosoftRefusal = (error: unknown): boolean => error instanceof GraphError || error instanceof TokenError;
+/**
+ * The provider's own refusals (Graph, Gmail, or their token endpoints) say something about the credential; our
+ * failures do not.
+ */
+const isProviderRefusal = (error: unknown): boolean =>
+  error instanceof GraphError ||
+  error instanceof TokenError ||
+  error instanceof GmailError ||
+  error instanceof GoogleTokenError;
 
 /**
  * The credential's health is news for the admin page, not part of the email: a failed write is logged and the
@@ -206,11 +236,17 @@ const noteTraffic = async (
   }
 };
 
+/** Who the attempt went to: the credential's mailbox (when it was read) and its provider's service name. */
+interface AttemptSide {
+  from: string | undefined;
+  service: string;
+}
+
 const recordFailure = async (
   record: EmailRecord,
   error: unknown,
   deps: OutboxDeps,
-  from: string | undefined,
+  { from, service }: AttemptSide,
 ): Promise<AttemptOutcome> => {
   const now = deps.now();
   const described = deps.describe(error);
@@ -229,7 +265,7 @@ const recordFailure = async (
             current,
             now,
             next,
-            `Attempt ${attemptNumber}: no answer from Microsoft 365 (${detail}), so the email may have gone out. ` +
+            `Attempt ${attemptNumber}: no answer from ${service} (${detail}), so the email may have gone out. ` +
               "The sender's mailbox is checked before any new attempt.",
             { error: described, requestId, unsure: { since } },
           )
@@ -240,9 +276,26 @@ const recordFailure = async (
     return 'unsure';
   }
 
+  if (failure.kind === 'paused' && record.attempts < MAX_PAUSED_ATTEMPTS) {
+    const delay = failure.retryAfterSeconds;
+    const scheduled = await scheduleRetry(record, now + delay * 1000, deps, (current, plan) => ({
+      ...markedRetryingFrom(
+        from,
+        current,
+        now,
+        plan.at,
+        `Attempt ${attemptNumber}: the sender's mailbox reached ${service}'s daily sending limit (${detail}); ` +
+          `trying again in ${Math.max(delay, Math.round((plan.at - now) / 1000))} s. The wait does not use up an attempt.`,
+        { error: described, requestId },
+      ),
+      roundAttempts: current.roundAttempts - 1,
+    }));
+    return scheduled ? 'retry-scheduled' : 'superseded';
+  }
+
   if (failure.kind === 'retry' && record.roundAttempts < MAX_ATTEMPTS) {
     const delay = retryDelaySeconds(record.roundAttempts, failure.retryAfterSeconds, deps.random);
-    const asked = failure.retryAfterSeconds === undefined ? '' : ' as Microsoft 365 asked (Retry-After)';
+    const asked = failure.retryAfterSeconds === undefined ? '' : ` as ${service} asked (Retry-After)`;
     const scheduled = await scheduleRetry(record, now + delay * 1000, deps, (current, plan) =>
       markedRetryingFrom(
         from,
@@ -257,9 +310,10 @@ const recordFailure = async (
     return 'retry-scheduled';
   }
 
-  const why = failure.kind === 'retry' ? `; no attempts left (${MAX_ATTEMPTS})` : '';
+  const timeCanFix = failure.kind === 'retry' || failure.kind === 'paused';
+  const why = timeCanFix ? `; no attempts left (${failure.kind === 'retry' ? MAX_ATTEMPTS : MAX_PAUSED_ATTEMPTS})` : '';
   // Out of attempts on a failure time can fix: "Resend" later is no repeat of the same mistake (email-log-service.ts).
-  const stored = failure.kind === 'retry' ? { ...described, transient: true } : described;
+  const stored = timeCanFix ? { ...described, transient: true } : described;
   const written = await updateRecord(deps.records, record, (current) =>
     holdsAttempt(current, record)
       ? withAttemptFrom(
@@ -270,7 +324,7 @@ const recordFailure = async (
   );
   if (written === undefined) return 'superseded';
   await releaseSlot(record, deps);
-  if (failure.kind === 'final' && isMicrosoftRefusal(error)) {
+  if (failure.kind === 'final' && isProviderRefusal(error)) {
     await noteTraffic(deps, (traffic) =>
       traffic.recordRefused(record.credentialId, now, { code: described.code, message: described.message }),
     );

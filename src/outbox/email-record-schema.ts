@@ -32,6 +32,9 @@ export const emailRecordSchema = z
     issueKey: z.optional(z.string()),
     credentialId: z.string(),
     senderMailbox: z.string(),
+    // The credential's provider when it is not Microsoft 365 (a credential keeps its provider): what the log's notes
+    // name and how the mailbox is paced, known before the credential is read. Absent on records of earlier releases.
+    provider: z.optional(z.literal('google-workspace')),
     // A connection test's email has none; storage holds it absent (Forge refuses a blank string attribute) and it
     // reads back as ''.
     internetMessageId: z._default(z.string(), ''),

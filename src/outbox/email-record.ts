@@ -53,6 +53,8 @@ export interface EmailRecord {
   issueKey?: string;
   credentialId: string;
   senderMailbox: string;
+  /** Set for a Google Workspace credential's email; absent for Microsoft 365 (mail-provider.ts). */
+  provider?: 'google-workspace';
   /** The Message-ID the email carries on every attempt, so a copy that went out can be found again. */
   internetMessageId: string;
   subject: string;

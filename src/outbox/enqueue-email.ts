@@ -5,6 +5,7 @@ import { type EmailContent, type EmailContentStore, isInlineAttachment } from '.
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
 import { OutboxError, OutboxErrorCode } from './errors';
+import { recordProviderOf } from './mail-provider';
 import type { MailboxPacer } from './mailbox-pacer';
 import { delaySecondsToSlot, type OutboxQueue } from './outbox-queue';
 
@@ -21,7 +22,8 @@ export interface EnqueueDeps {
 export interface NewEmail {
   emailId: string;
   issue: { id: string; key: string };
-  credential: { id: string; senderMailbox: string };
+  /** `provider`: the credential's (src/contract/credential-kinds.ts); absent for Microsoft 365. */
+  credential: { id: string; senderMailbox: string; provider?: string };
   internetMessageId: string;
   requestedBy: { accountId: string; name: string };
   /**
@@ -45,7 +47,7 @@ const firstSlot = async (
 ): Promise<{ slotAt?: number; tookAlong: boolean }> => {
   if (deps.pacer === undefined) return { tookAlong: false };
   try {
-    const request = { emailId: email.emailId, now };
+    const request = { emailId: email.emailId, now, ...recordProviderOf(email.credential) };
     const { decision, tookAlong } = await deps.pacer.reserveTakingAlong(
       email.credential.senderMailbox,
       request,
@@ -94,6 +96,7 @@ export const enqueueEmail = async (email: NewEmail, deps: EnqueueDeps): Promise<
     issueKey: email.issue.key,
     credentialId: email.credential.id,
     senderMailbox: email.credential.senderMailbox,
+    ...recordProviderOf(email.credential),
     internetMessageId: email.internetMessageId,
     subject: email.content.subject,
     to: email.listed.to,

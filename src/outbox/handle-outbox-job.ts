@@ -114,6 +114,7 @@ export const handleOutboxJob = async (job: OutboxJob, delivery: JobDelivery, dep
         emailId: record.emailId,
         now,
         ...(record.slotAt === undefined ? {} : { releasing: record.slotAt }),
+        ...(record.provider === undefined ? {} : { provider: record.provider }),
       });
       const waitUntil = 'askAgainAt' in decision ? decision.askAgainAt : decision.slotAt;
       if (waitUntil > now) {

@@ -34,6 +34,25 @@ export const EARLY_TOLERANCE_MS = 0;
  * 28.9 a minute, 96.4 % of Exchange's 30.
  */
 export const SLOT_SPACING_MS = Math.ceil((WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS) / MESSAGES_PER_MINUTE);
+
+/**
+ * Gmail's per-user rate: "15,000 quota units per user per minute", users.messages.send costs 100 units
+ * (https://developers.google.com/workspace/gmail/api/reference/quota; older copies say 250 units per user per second,
+ * a moving average), so at most 150 sends a minute. Gmail also caps concurrent requests per user, and a slot that
+ * comes early or late must not break the rate, so a Google mailbox is paced at 60 a minute, one a second: still 30
+ * times its daily sending limit of 2,000 (https://support.google.com/a/answer/166852), which a minute's pace cannot
+ * keep anyway; that limit is met when Gmail answers it (GMAIL_DAILY_LIMIT waits, failure-kind.ts).
+ */
+export const GMAIL_MESSAGES_PER_MINUTE = 60;
+
+/** The spacing of a mailbox's slots by its credential's provider: Microsoft 365 (absent) or Google Workspace. */
+export const PACE_SPACING_MS: Readonly<Record<'microsoft' | 'google-workspace', number>> = {
+  microsoft: SLOT_SPACING_MS,
+  'google-workspace': Math.ceil((WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS) / GMAIL_MESSAGES_PER_MINUTE),
+};
+
+const spacingOf = (provider: string | undefined): number =>
+  provider === 'google-workspace' ? PACE_SPACING_MS['google-workspace'] : PACE_SPACING_MS.microsoft;
 /** Slots this old can no longer share a window with a new one: they leave the log. */
 export const LOG_KEEP_MS = WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS;
 /**
@@ -56,6 +75,8 @@ export interface SlotRequest {
   notBefore?: number;
   /** A slot this email holds and will not use (it passed unused): given back in the same write. */
   releasing?: number;
+  /** The sending credential's provider (src/outbox/mail-provider.ts), for its pace; absent: Microsoft 365. */
+  provider?: string;
 }
 
 /** A refused attempt's retry slot; `movedUp` is the email that takes the refused attempt's slot instead. */
@@ -99,7 +120,7 @@ const reserveIn = (entries: PaceEntry[], request: SlotRequest): { entries: PaceE
     return { entries: kept, answer: { askAgainAt: Math.max(request.now + 1_000, last - WINDOW_MS) } };
   }
   const notBefore = Math.max(request.now, request.notBefore ?? request.now);
-  const slotAt = findFreeSlot(kept, notBefore, SLOT_SPACING_MS);
+  const slotAt = findFreeSlot(kept, notBefore, spacingOf(request.provider));
   return { entries: withSlot(kept, slotAt, request.emailId, notBefore > request.now), answer: { slotAt } };
 };
 

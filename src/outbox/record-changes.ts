@@ -1,5 +1,6 @@
 import type { DeliveryError, DeliveryEvent, DeliveryStatus } from '../contract/email-log';
 import { type AttemptLease, type EmailRecord, type FollowUp, type StoredError, withEvent } from './email-record';
+import { serviceName } from './mail-provider';
 
 type OptionalField =
   'lastError' | 'requestId' | 'sentAt' | 'finishedAt' | 'nextAttemptAt' | 'slotAt' | 'attempt' | 'unsure';
@@ -40,7 +41,7 @@ export const withStatus = (record: EmailRecord, at: number, input: EventInput): 
 export const claimed = (record: EmailRecord, attempt: AttemptLease, at: number): EmailRecord => ({
   ...withStatus(without(record, 'slotAt', 'nextAttemptAt'), at, {
     status: 'sending',
-    note: `Attempt ${attempt.number}: handing the email to Microsoft 365.`,
+    note: `Attempt ${attempt.number}: handing the email to ${serviceName(record.provider)}.`,
     attempt: attempt.number,
   }),
   attempt,
@@ -58,7 +59,7 @@ export const followUpsFor = (record: EmailRecord, status: 'sent' | 'failed'): Fo
   return record.commentAfterSend ? ['history', 'comment'] : ['history'];
 };
 
-/** Accepted by Microsoft 365 (202), or found in the sender's Sent Items. */
+/** Accepted by the provider (Graph's 202, Gmail's sent message), or found in the sender's mailbox. */
 export const markedSent = (
   record: EmailRecord,
   at: number,

@@ -40,7 +40,12 @@ const moveUp = async (mover: { emailId: string; slotAt: number; from: number }, 
 export const planRetry = async (record: EmailRecord, notBefore: number, deps: OutboxDeps): Promise<RetryPlan> => {
   const now = deps.now();
   const mailbox = record.senderMailbox;
-  const request = { emailId: record.emailId, now, notBefore };
+  const request = {
+    emailId: record.emailId,
+    now,
+    notBefore,
+    ...(record.provider === undefined ? {} : { provider: record.provider }),
+  };
   try {
     const slotAt = record.attempt?.slotAt;
     if (slotAt === undefined) return planOf(await deps.pacer.reserve(mailbox, request));

@@ -3,6 +3,7 @@ import type { EmailRecord } from './email-record';
 import { OutboxErrorCode } from './errors';
 import { failureKind, technicalNote } from './failure-kind';
 import { runFollowUps } from './follow-ups';
+import { serviceName } from './mail-provider';
 import type { OutboxDeps } from './outbox-deps';
 import { markedFailed, markedRetrying, without, withStatus } from './record-changes';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
@@ -15,9 +16,13 @@ import { updateRecord } from './update-record';
 export const TRACE_GRACE_MS = 60_000;
 export const TRACE_RECHECK_SECONDS = 15;
 
-export const UNCERTAIN_MESSAGE =
-  "Issue Mailer lost contact with Microsoft 365 during an attempt and could not check the sender's mailbox " +
-  "afterwards, so it cannot tell whether this email went out. Check the sender's Sent Items before resending.";
+/** The uncertain outcome as the log says it, naming the provider the record was sent through. */
+export const uncertainMessage = (provider: string | undefined): string =>
+  `Issue Mailer lost contact with ${serviceName(provider)} during an attempt and could not check the sender's ` +
+  "mailbox afterwards, so it cannot tell whether this email went out. Check the sender's " +
+  `${provider === undefined ? 'Sent Items' : 'Sent mail'} before resending.`;
+
+export const UNCERTAIN_MESSAGE = uncertainMessage(undefined);
 
 /** `resend`: the trace was settled, send now (the record is re-read first). */
 export type TraceOutcome =
@@ -45,7 +50,8 @@ export const checkTrace = async (record: EmailRecord, deps: OutboxDeps): Promise
 
   const now = deps.now();
   if (trace.found === 'sent') {
-    await recordSent(record, "Found in the sender's Sent Items: the earlier attempt went out.", trace.requestId, deps);
+    const where = record.provider === undefined ? 'Sent Items' : 'mailbox';
+    await recordSent(record, `Found in the sender's ${where}: the earlier attempt went out.`, trace.requestId, deps);
     return 'reconciled-sent';
   }
   if (trace.found === 'nothing' && now - since < TRACE_GRACE_MS) {
@@ -75,7 +81,7 @@ const traceFailed = async (record: EmailRecord, error: unknown, deps: OutboxDeps
   if (failure.kind !== 'final' && record.roundAttempts < MAX_ATTEMPTS) {
     const delay = retryDelaySeconds(
       record.roundAttempts,
-      failure.kind === 'retry' ? failure.retryAfterSeconds : undefined,
+      failure.kind === 'retry' || failure.kind === 'paused' ? failure.retryAfterSeconds : undefined,
       deps.random,
     );
     const written = await updateRecord(deps.records, record, (current) =>
@@ -104,7 +110,7 @@ const traceFailed = async (record: EmailRecord, error: unknown, deps: OutboxDeps
           current,
           now,
           `Could not search the sender's mailbox (${technicalNote(error)}): whether the earlier attempt went out is unknown.`,
-          { code: OutboxErrorCode.DeliveryUncertain, message: UNCERTAIN_MESSAGE },
+          { code: OutboxErrorCode.DeliveryUncertain, message: uncertainMessage(record.provider) },
         )
       : undefined,
   );

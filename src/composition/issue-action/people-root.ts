@@ -1,4 +1,4 @@
-import { createDirectorySearch } from '../../delivery/graph-mail-sender';
+import { createPeopleDirectory } from '../../delivery/mail-sender';
 import { mayBrowseUsers } from '../../jira/browse-users-check';
 import { requestJiraAsUser } from '../../jira/jira-client';
 import type { IssueEmailDeps } from '../../mail/issue-email-ports';
@@ -22,7 +22,7 @@ export const createIssueActionPeopleDeps = (): Pick<
   return {
     credentials: credentials.service,
     jira: jiraAsUser,
-    searchDirectory: createDirectorySearch(graph),
+    searchDirectory: createPeopleDirectory(graph),
     readSettings: () => settings.read(),
     checkPermission,
     mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),

@@ -1,4 +1,4 @@
-import { createDirectorySearch } from '../../delivery/graph-mail-sender';
+import { createPeopleDirectory } from '../../delivery/mail-sender';
 import { createHistoryStore } from '../../history/history-store';
 import { mayBrowseUsers } from '../../jira/browse-users-check';
 import { requestJiraAsUser } from '../../jira/jira-client';
@@ -37,7 +37,7 @@ export const createIssueActionSendDeps = (): IssueEmailDeps => {
     mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),
     enqueue: buildEnqueue(outbox),
     emailLog: buildEmailLog(outbox, credentials.store),
-    searchDirectory: createDirectorySearch(graph),
+    searchDirectory: createPeopleDirectory(graph),
     history: createHistoryStore(kv),
     describeFailure: describeFailureToUser,
     now: systemClock,
