@@ -57,6 +57,8 @@ export const GMAIL_WORDS: Readonly<Record<GmailErrorCode, ErrorWords<GmailError>
       'recipient before sending again.',
     user: `Gmail answered in an unexpected way: ${MAY_HAVE_GONE}`,
   },
+  // Incoming mail's position in the mailbox's history lapsed: the handler reads the label in full, nothing to tell.
+  [GmailErrorCode.HistoryExpired]: gmail(),
   [GmailErrorCode.EndpointNotAllowed]: gmail(NOT_SET_UP),
   [GmailErrorCode.SendWindowPassed]: gmail(),
 };

@@ -30,6 +30,7 @@ const GMAIL: Record<GmailErrorCode, [FailureKind, 'send-again' | 'ask-admin']> =
   [GmailErrorCode.Unreachable]: [UNSURE, 'send-again'],
   [GmailErrorCode.AnswerInvalid]: [UNSURE, 'send-again'],
   [GmailErrorCode.EndpointNotAllowed]: [FINAL, 'ask-admin'],
+  [GmailErrorCode.HistoryExpired]: [FINAL, 'send-again'],
   [GmailErrorCode.SendWindowPassed]: [FINAL, 'send-again'],
 };
 
