@@ -1,5 +1,5 @@
 import type { CredentialService } from '../credentials/credential-service';
-import type { GraphMailSenderDeps } from '../delivery/graph-mail-sender';
+import type { MailSenderDeps } from '../delivery/mail-sender';
 import { createRefreshTokenStore } from '../oauth/refresh-token-store';
 import { createTokenCache } from '../oauth/token-cache';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
@@ -7,14 +7,18 @@ import type { KvStore } from '../storage/kv-store';
 import type { WarningService } from '../warnings/warning-service';
 
 /**
- * Microsoft Graph with the app's credentials: tokens cached in secret storage, signed-in mailboxes' refresh tokens
- * in secret storage too, a promoted secret, a refused token or a lost sign-in recorded as a warning for the admin.
+ * Both providers with the app's credentials: tokens cached in secret storage, signed-in mailboxes' refresh tokens
+ * in secret storage too, a promoted secret, a token Microsoft or Google refused, or a lost sign-in recorded as a
+ * warning for the admin.
  */
 export const buildGraphDeps = (
   kv: KvStore,
   credentials: CredentialService,
-  warnings: Pick<WarningService, 'recordPromotion' | 'recordTokenRefused' | 'recordAuthorizationRefused'>,
-): GraphMailSenderDeps => ({
+  warnings: Pick<
+    WarningService,
+    'recordPromotion' | 'recordTokenRefused' | 'recordAuthorizationRefused' | 'recordGoogleTokenRefused'
+  >,
+): MailSenderDeps => ({
   credentials,
   tokenCache: createTokenCache(kv),
   refreshTokens: createRefreshTokenStore(kv),
@@ -24,4 +28,5 @@ export const buildGraphDeps = (
   onPromoted: (credential) => warnings.recordPromotion(credential),
   onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
   onAuthorizationRefused: (credential, error) => warnings.recordAuthorizationRefused(credential, error),
+  onGoogleTokenRefused: (credential, error) => warnings.recordGoogleTokenRefused(credential, error),
 });

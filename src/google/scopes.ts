@@ -7,4 +7,4 @@ export {
   GMAIL_MODIFY_SCOPE,
   GMAIL_SEND_SCOPE,
   googleScopesFor as requiredGmailScopes,
-} from '../contract/google-workspace';
+} from '../contract/google-workspace-kinds';

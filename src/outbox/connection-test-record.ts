@@ -2,6 +2,7 @@ import type { TestEmailLogged } from '../credentials/diagnosis/test-email-step';
 import type { Clock } from '../shared/seams';
 import type { EmailRecord } from './email-record';
 import type { EmailRecordStore } from './email-records';
+import { recordProviderOf, serviceName } from './mail-provider';
 
 export interface ConnectionTestLogDeps {
   records: Pick<EmailRecordStore, 'create'>;
@@ -19,7 +20,7 @@ export const connectionTestRecord = (email: TestEmailLogged, emailId: string, no
   const at = new Date(now).toISOString();
   const note =
     outcome.status === 'sent'
-      ? 'Test email accepted by Microsoft 365 (Test connection).'
+      ? `Test email accepted by ${serviceName(email.provider)} (Test connection).`
       : 'Test email refused (Test connection).';
   return {
     emailId,
@@ -29,6 +30,7 @@ export const connectionTestRecord = (email: TestEmailLogged, emailId: string, no
     updatedAt: now,
     kind: 'connection-test',
     credentialId: email.credentialId,
+    ...recordProviderOf(email),
     senderMailbox: email.senderMailbox,
     // The test email is sent without a Message-ID of the app's own; Exchange gives it one.
     internetMessageId: '',

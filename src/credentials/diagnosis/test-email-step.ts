@@ -28,6 +28,8 @@ export interface TestEmailDeps {
 /** A test email as the email log keeps it (connection-test-record.ts): never the token, only safe words. */
 export interface TestEmailLogged {
   credentialId: string;
+  /** The credential's provider: the log names the service that took the email. */
+  provider: StoredCredential['provider'];
   senderMailbox: string;
   to: string;
   subject: string;
@@ -96,6 +98,7 @@ export const mailTheAdmin = async (
     const requestedBy = { accountId: me.accountId, name: me.displayName ?? me.accountId };
     const email = {
       credentialId: credential.id,
+      provider: credential.provider,
       senderMailbox: from,
       to: address,
       subject: TEST_EMAIL_SUBJECT,

@@ -144,6 +144,7 @@ describe('Test connection of a Google Workspace credential', () => {
     expect(logged).toEqual([
       {
         credentialId: 'cred-1',
+        provider: 'google-workspace',
         senderMailbox: MAILBOX,
         to: 'alex@example.com',
         subject: 'Issue Mailer test email',

@@ -1,4 +1,5 @@
 import { TEST_EMAIL_SUBJECT } from '../../../src/credentials/diagnosis/test-email-step';
+import { connectionTestRecord } from '../../../src/outbox/connection-test-record';
 import { emailRecordSchema } from '../../../src/outbox/email-record-schema';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import type { FetchHandler } from '../support/fake-fetch';
@@ -165,5 +166,29 @@ describe('email records and their kind', () => {
     expect(emailRecordSchema.safeParse(noIssue).success).toBe(false);
     expect(emailRecordSchema.safeParse({ ...noIssue, kind: 'connection-test' }).success).toBe(true);
     expect(emailRecordSchema.safeParse({ ...noIssue, kind: 'newsletter' }).success).toBe(false);
+  });
+});
+
+describe("a Google Workspace credential's test email in the email log", () => {
+  it.each([
+    ['google-workspace', 'Test email accepted by Gmail (Test connection).', { provider: 'google-workspace' }],
+    ['microsoft365', 'Test email accepted by Microsoft 365 (Test connection).', {}],
+  ] as const)('%s: the note names the service that took it, the record its provider', (provider, note, kept) => {
+    const record = connectionTestRecord(
+      {
+        credentialId: 'cred-2',
+        provider,
+        senderMailbox: 'support@example-google.test',
+        to: 'ada.admin@example.com',
+        subject: TEST_EMAIL_SUBJECT,
+        requestedBy: ADMIN,
+        outcome: { status: 'sent', requestId: undefined },
+      },
+      TEST_ID,
+      NOW,
+    );
+    expect(record.events.map((event) => event.note)).toEqual([note]);
+    expect(record.provider).toBe('provider' in kept ? kept.provider : undefined);
+    expect(emailRecordSchema.safeParse(record).success).toBe(true);
   });
 });
