@@ -3,6 +3,7 @@ import { adminConsoleScopeList, GMAIL_MODIFY_SCOPE } from '../../contract/google
 import { GoogleTokenError } from '../../google/errors';
 import { GmailError } from '../../google/gmail/gmail-errors';
 import { gmailGuidance } from '../../google/gmail/gmail-guidance';
+import { getProfile } from '../../google/gmail/gmail-history';
 import { sendGmailMessage } from '../../google/gmail/gmail-sender';
 import { googleEndpoints } from '../../google/google-endpoints';
 import { googleTokenGuidance } from '../../google/google-guidance';
@@ -12,7 +13,6 @@ import { CredentialValidationError, PrivateKeyMissingError } from '../errors';
 import { googleGuidanceContext, googleScopesOf } from '../google-scopes';
 import { type GoogleCredentialTokenDeps, googleCredentialTokenProvider, serviceAccountOf } from '../google-token';
 import type { StoredCredential } from '../stored-credential';
-import { readGmailProfileAddress } from './gmail-profile';
 import { skipped, step } from './step';
 import { mailTheAdmin, TEST_EMAIL_SUBJECT, type TestEmailDeps, testEmailHtml } from './test-email-step';
 
@@ -89,7 +89,10 @@ const mailboxStep = async (
     );
   }
   try {
-    const address = await readGmailProfileAddress(mailbox, gmailDeps(accessToken, deps, gmailBaseUrl));
+    const { emailAddress: address } = await getProfile({
+      ...gmailDeps(accessToken, deps, gmailBaseUrl),
+      userId: mailbox,
+    });
     if (address.toLowerCase() !== mailbox.toLowerCase()) {
       return step(
         'mailbox',

@@ -2,6 +2,7 @@ import type { CredentialService } from '../../credentials/credential-service';
 import { googleCredentialTokenProvider } from '../../credentials/google-token';
 import type { StoredCredential } from '../../credentials/stored-credential';
 import { GoogleTokenError } from '../../google/errors';
+import { findByMessageId } from '../../google/gmail/gmail-messages';
 import type { GmailRequestDeps } from '../../google/gmail/gmail-request';
 import { sendGmailMessage } from '../../google/gmail/gmail-sender';
 import { googleEndpoints } from '../../google/google-endpoints';
@@ -17,7 +18,6 @@ import type { DeliveryResult } from '../deliver-message';
 import { TraceUnavailableError } from '../errors';
 import { report, reportingRefusals } from '../reported-refusals';
 import { gmailMimeInput } from './gmail-message';
-import { findGmailMessage } from './gmail-trace';
 
 export interface GmailDeliveryDeps {
   credentials: Pick<CredentialService, 'readPrivateKey'>;
@@ -109,5 +109,13 @@ export const findInGmail = async (
         'cannot be searched for the earlier attempt. Allowing gmail.modify (incoming mail) lets Issue Mailer check.',
     );
   }
-  return findGmailMessage(gmailBaseUrl(deps), internetMessageId, requestDeps(credential, deps));
+  // The app makes no Gmail drafts, so anything found is the sent copy of an earlier attempt; Gmail has no request ids.
+  const [found] = await findByMessageId(
+    internetMessageId,
+    { ...requestDeps(credential, deps), baseUrl: gmailBaseUrl(deps) },
+    { includeSpamTrash: true },
+  );
+  return found === undefined
+    ? { found: 'nothing', requestId: undefined }
+    : { found: 'sent', messageId: found.id, requestId: undefined };
 };

@@ -1,10 +1,10 @@
 import type { MimeMessageInput } from '../../google/gmail/mime-message';
 import type { MailHeader, OutgoingMessage } from '../../graph/mail-message';
-import { AUTO_SUBMITTED_HEADER } from '../../mail/thread-identity';
+import { AUTO_SUBMITTED_HEADER } from '../../shared/app-headers';
 
 /*
  * RFC 3834's own header: Graph refuses it, so the app sends it as x-issue-mailer-auto-submitted
- * (src/mail/thread-identity.ts). A raw RFC 5322 message for Gmail's users.messages.send carries any header
+ * (src/shared/app-headers.ts). A raw RFC 5322 message for Gmail's users.messages.send carries any header
  * (https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.messages/send: the message "in an
  * RFC 2822 formatted" form), so a Gmail message also says it plainly, where auto-responders look for it
  * (https://www.rfc-editor.org/rfc/rfc3834#section-5).

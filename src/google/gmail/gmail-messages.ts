@@ -79,15 +79,25 @@ export interface GmailMessageRef {
 /**
  * The messages of the mailbox with that Message-ID, by users.messages.list (5 units,
  * https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.messages/list) with q=rfc822msgid:
- * (its own example; not allowed with the gmail.metadata scope). Spam and trash are left out, as by default.
+ * (its own example; not allowed with the gmail.metadata scope; written without the angle brackets,
+ * https://support.google.com/mail/answer/7190). Spam and trash are left out, as by default, unless
+ * `includeSpamTrash` (the outbox's search for an earlier attempt: a sent copy someone binned still counts).
  */
-export const findByMessageId = async (internetMessageId: string, deps: GmailReadDeps): Promise<GmailMessageRef[]> => {
+export const findByMessageId = async (
+  internetMessageId: string,
+  deps: GmailReadDeps,
+  options: { includeSpamTrash?: boolean } = {},
+): Promise<GmailMessageRef[]> => {
   const bare = internetMessageId.trim().replace(/^<(.*)>$/, '$1');
   if (bare === '' || /[\s<>]/.test(bare)) {
     const where = describeGmailCall('GET', gmailUserUrl(deps, '/messages'));
     throw new GmailError(GmailErrorCode.BadRequest, `${where} not called: the Message-ID is not one.`);
   }
-  const url = gmailUserUrl(deps, '/messages', { q: `rfc822msgid:${bare}`, maxResults: '10' });
+  const url = gmailUserUrl(deps, '/messages', {
+    q: `rfc822msgid:${bare}`,
+    maxResults: '10',
+    includeSpamTrash: options.includeSpamTrash === true ? 'true' : undefined,
+  });
   return gmailJsonCall(
     'GET',
     url,

@@ -277,7 +277,15 @@ describe('Test connection of a Google Workspace credential', () => {
   );
 
   it('fails when Gmail names another address than the mailbox', async () => {
-    const { run } = await setup({ profile: () => jsonResponse(200, { emailAddress: 'primary@example-google.test' }) });
+    const { run } = await setup({
+      profile: () =>
+        jsonResponse(200, {
+          emailAddress: 'primary@example-google.test',
+          messagesTotal: 3,
+          threadsTotal: 2,
+          historyId: '1234',
+        }),
+    });
     const result = await run();
     expect(result).toMatchObject({
       ok: false,
@@ -287,7 +295,9 @@ describe('Test connection of a Google Workspace credential', () => {
   });
 
   it('fails the mailbox when the profile answer lacks emailAddress, naming the field', async () => {
-    const { run } = await setup({ profile: () => jsonResponse(200, { historyId: '1' }) });
+    const { run } = await setup({
+      profile: () => jsonResponse(200, { messagesTotal: 3, threadsTotal: 2, historyId: '1' }),
+    });
     const result = await run();
     expect(statuses(result)).toEqual([
       ['token', 'passed', null],

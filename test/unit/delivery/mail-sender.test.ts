@@ -134,7 +134,7 @@ describe('the mail sender of a Google Workspace credential', () => {
 });
 
 describe('the mailbox trace of a Google Workspace credential', () => {
-  const LIST = `${GMAIL}/gmail/v1/users/me/messages?q=rfc822msgid%3Ae-1.demo-1%40example-google.test&includeSpamTrash=true&maxResults=1`;
+  const LIST = `${GMAIL}/gmail/v1/users/me/messages?q=rfc822msgid%3Ae-1.demo-1%40example-google.test&maxResults=10&includeSpamTrash=true`;
 
   it.each([
     [
@@ -152,7 +152,7 @@ describe('the mailbox trace of a Google Workspace credential', () => {
   });
 
   it('names the field when the answer lists a message without an id', async () => {
-    const { deps } = world(() => json(200, { messages: [{ threadId: 't-7' }] }));
+    const { deps } = world(() => json(200, { messages: [{ threadId: 't-7' }], resultSizeEstimate: 1 }));
     const error = await rejection(createMailTrace(deps).find(googleCredential({}, true), '<e-1@x.test>'));
     expect(error).toBeInstanceOf(GmailError);
     expect((error as GmailError).code).toBe('GMAIL_ANSWER_INVALID');

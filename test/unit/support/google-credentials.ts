@@ -22,6 +22,7 @@ export const defaultGoogle: FetchHandler = (call) => {
   if (call.url === GOOGLE_TOKEN_URL) {
     return jsonResponse(200, { access_token: 'ya29.test-token', token_type: 'Bearer', expires_in: 3599 });
   }
-  if (call.url.endsWith('/profile')) return jsonResponse(200, { emailAddress: GOOGLE_MAILBOX, historyId: '1' });
+  if (call.url.endsWith('/profile'))
+    return jsonResponse(200, { emailAddress: GOOGLE_MAILBOX, messagesTotal: 0, threadsTotal: 0, historyId: '1' });
   return jsonResponse(200, { id: 'msg-1', threadId: 'thread-1', labelIds: ['SENT'] });
 };
