@@ -471,3 +471,21 @@ describe('a saved Google credential', () => {
     ]);
   });
 });
+
+describe('the Google Workspace setup hint', () => {
+  it('sits folded beside the Entra one, with the Google Cloud console steps', async () => {
+    await openSection();
+    const hints = Array.from(mounted?.container.querySelectorAll('details.im-setup') ?? []);
+    expect(hints.map((hint) => textOf(hint.querySelector('summary') as Element))).toEqual([
+      'Before you start: register an app in Microsoft Entra',
+      'Before you start with Google Workspace: a service account',
+    ]);
+    const google = hints[1] as HTMLDetailsElement;
+    expect(google.open).toBe(false);
+    expect(Array.from(google.querySelectorAll('li')).map((step) => textOf(step).slice(0, 48))).toEqual([
+      'In the Google Cloud console, in a project of you',
+      'Open IAM & Admin > Service accounts, create a se',
+      "After saving, allow the service account's Client",
+    ]);
+  });
+});

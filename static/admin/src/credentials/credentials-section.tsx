@@ -6,6 +6,7 @@ import { ListLoading } from '../shared/list-skeleton';
 import { type Notice, SectionNotice } from '../shared/section-notice';
 import { useFocusAfterRender } from '../shared/use-focus-after-render';
 import { CREDENTIAL_COLUMNS, CredentialList, editButtonId, moreActionsId, testButtonId } from './credential-list';
+import { GoogleSetupHint } from './google-setup-hint';
 import { ProviderCredentialForm } from './provider-credential-form';
 import { RowTestPanel } from './row-test-panel';
 import { SetupHint } from './setup-hint';
@@ -160,6 +161,7 @@ export const CredentialsSection = ({ list }: { list: CredentialListState }) => {
 
       <section className="im-section im-section--form">
         <SetupHint open={load.state === 'loaded' && credentials.length === 0} />
+        <GoogleSetupHint />
         {form.open && (
           <ProviderCredentialForm
             key={form.key}
