@@ -13,7 +13,6 @@ import {
   type FormField,
   formValuesFrom,
   NO_WRITE_ONLY_CHOICES,
-  rebase,
   sameValues,
   toCredentialInput,
   validateCredentialInput,
@@ -21,6 +20,7 @@ import {
   withProvider,
   type WriteOnlyChoices,
 } from './form-state';
+import { useFollowStored } from './use-follow-stored';
 import { refusedSave, useFormRun } from './use-form-run';
 
 export type { FormBusy, FormNotice } from './use-form-run';
@@ -63,17 +63,7 @@ export const useCredentialForm = ({ credential, focusOnShow, initial, onSaved, o
   const dirty = !sameValues(values, savedValues) || Object.values(choices).some(Boolean);
   const visible = visibleWriteOnly(values, credential, choices);
 
-  // A new stored credential (the prop) rebases the admin's edits on it. Adjusted during render, not in an effect,
-  // as React's "You might not need an effect" advises for state that follows a prop.
-  const [shownCredential, setShownCredential] = useState(credential);
-  if (credential !== shownCredential) {
-    setShownCredential(credential);
-    const stored = credential ? formValuesFrom(credential) : null;
-    if (stored && !sameValues(stored, savedValues)) {
-      setValues((current) => rebase(current, savedValues, stored));
-      setSavedValues(stored);
-    }
-  }
+  useFollowStored(credential, formValuesFrom, [savedValues, setSavedValues], setValues);
 
   const { formRef, headingRef, focusAfterRender } = useFormFocus(focusOnShow, errors, focusCredentialTarget);
 

@@ -4,7 +4,8 @@ import type { ConnectionTestResult, CredentialView } from '../../../../../src/co
 import type { FieldErrors } from '../../../../shared/field-errors';
 import { saveGoogleCredential, testConnection } from '../../shared/invokes';
 import { useFormFocus } from '../../shared/use-form-focus';
-import { rebase, sameValues } from '../form-state';
+import { sameValues } from '../form-state';
+import { useFollowStored } from '../use-follow-stored';
 import { refusedSave, useFormRun } from '../use-form-run';
 import { focusGoogleTarget } from './google-focus';
 import {
@@ -53,16 +54,7 @@ export const useGoogleCredentialForm = (options: GoogleFormOptions) => {
   const keyVisible = keyInputVisible(credential, replaceKey);
   const dirty = !sameValues(values, savedValues) || replaceKey || key.state !== 'none';
 
-  // A new stored credential (the prop) rebases the admin's edits on it, during render as use-credential-form does.
-  const [shownCredential, setShownCredential] = useState(credential);
-  if (credential !== shownCredential) {
-    setShownCredential(credential);
-    const stored = credential ? googleValuesFrom(credential) : null;
-    if (stored && !sameValues(stored, savedValues)) {
-      setValues((current) => rebase(current, savedValues, stored));
-      setSavedValues(stored);
-    }
-  }
+  useFollowStored(credential, googleValuesFrom, [savedValues, setSavedValues], setValues);
 
   const { formRef, headingRef, focusAfterRender } = useFormFocus(focusOnShow, errors, focusGoogleTarget);
 
