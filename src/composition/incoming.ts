@@ -1,15 +1,15 @@
 import { webTrigger } from '@forge/api';
 
 import type { MailHandlerView } from '../contract/mail-handlers';
+import { isGoogleCredential } from '../credentials/google-scopes';
 import type { GraphMailSenderDeps } from '../delivery/graph-mail-sender';
 import { createInboundMailboxOpener } from '../delivery/graph-mail-sender';
 import type { InboundMailbox } from '../graph/inbound-mailbox';
-import { isGoogleCredential } from '../credentials/google-scopes';
 import { resolveGmailLabelId } from '../incoming/connection/gmail-connection';
 import { createHandlerStateStore, type HandlerStateStore } from '../incoming/connection/handler-state';
 import type { IncomingConnection } from '../incoming/connection/incoming-connection';
-import type { ProcessMailbox } from '../incoming/process/ports';
 import { createSubscriptionRegistry, type SubscriptionRegistry } from '../incoming/notifications/subscription-registry';
+import type { ProcessMailbox } from '../incoming/process/ports';
 import { INCOMING_GRAPH_TIMEOUT_MS, INCOMING_RETRY_POLICY } from '../incoming/worker/worker-limits';
 import { createMailHandlerStore, type MailHandlerStore } from '../mail-handlers/mail-handler-store';
 import { loadOnce } from '../shared/load-once';
@@ -31,7 +31,9 @@ export interface IncomingParts {
   /** The handler's mailbox through Graph with its credential: its own mailbox, else the credential's sender. */
   openMailbox: (handler: Pick<MailHandlerView, 'credentialId' | 'mailbox'>) => Promise<InboundMailbox>;
   /** What processing reads the handler's mailbox through: Graph's, or Gmail's for a Google credential. */
-  processMailbox: (handler: Pick<MailHandlerView, 'id' | 'credentialId' | 'mailbox' | 'folder'>) => Promise<ProcessMailbox>;
+  processMailbox: (
+    handler: Pick<MailHandlerView, 'id' | 'credentialId' | 'mailbox' | 'folder'>,
+  ) => Promise<ProcessMailbox>;
   connection: (handler: MailHandlerView) => Promise<IncomingConnection>;
 }
 
@@ -87,4 +89,3 @@ export const buildIncoming = (kv: KvStore): IncomingParts => {
     },
   };
 };
-

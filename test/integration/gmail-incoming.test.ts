@@ -7,10 +7,10 @@ import { handleIncomingJob } from '../../src/incoming/worker/handle-incoming-job
 import type { IncomingWorkerDeps } from '../../src/incoming/worker/worker-deps';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
-import { DEMO_CLIENT_ID, type GoogleWorld, DEMO_KEY, startGoogleWorld, SUPPORT } from '../local/google/helpers';
+import { DEMO_CLIENT_ID, DEMO_KEY, type GoogleWorld, startGoogleWorld, SUPPORT } from '../local/google/helpers';
 import { googleCredential } from '../unit/delivery/google-credential-fixture';
-import { adfText } from '../unit/incoming/support/adf-text';
 import { FakeMailbox, processWorld } from '../unit/incoming/process/process-world';
+import { adfText } from '../unit/incoming/support/adf-text';
 import { handlerView } from '../unit/incoming/worker/worker-world';
 import { MemoryKvStore } from '../unit/support/memory-kv-store';
 

@@ -1,9 +1,9 @@
-import type { AttachmentContent, DownloadLimits } from '../../graph/attachment-download';
-import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
-import type { InboundReceipt } from '../../graph/inbound-request';
 import { GmailError, GmailErrorCode } from '../../google/gmail/gmail-errors';
 import type { GmailInboundAttachment } from '../../google/gmail/gmail-inbound';
 import type { GmailInboundMailbox } from '../../google/gmail/gmail-inbound-mailbox';
+import type { AttachmentContent, DownloadLimits } from '../../graph/attachment-download';
+import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
+import type { InboundReceipt } from '../../graph/inbound-request';
 import type { ProcessMailbox } from '../process/ports';
 
 /** Gmail answers carry no request ids: the record notes none. */
@@ -23,9 +23,21 @@ const goneAs = async <T>(item: 'message' | 'attachment', call: () => Promise<T>)
   }
 };
 
-const oneChunk = async function* (bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes;
-};
+/** The bytes as the one piece of a download (processing reads attachments as pieces). */
+const oneChunk = (bytes: Uint8Array): AsyncIterable<Uint8Array> => ({
+  [Symbol.asyncIterator]: () => {
+    let done = false;
+    return {
+      next: (): Promise<IteratorResult<Uint8Array>> => {
+        const result: IteratorResult<Uint8Array> = done
+          ? { done: true, value: undefined }
+          : { done: false, value: bytes };
+        done = true;
+        return Promise.resolve(result);
+      },
+    };
+  },
+});
 
 /**
  * The handler's Gmail mailbox as src/incoming/process calls it (ProcessMailbox, Graph's shape), so processing is the

@@ -50,7 +50,9 @@ const gmailDeltaRound = async (
   const round = await runGmailDelta(handler.id, connection, async (ids) => {
     queued = await queueMessages(handler.id, ids, deps);
   });
-  return round === undefined ? { job: 'delta', outcome: 'not-connected' } : { job: 'delta', outcome: 'queued', messages: queued };
+  return round === undefined
+    ? { job: 'delta', outcome: 'not-connected' }
+    : { job: 'delta', outcome: 'queued', messages: queued };
 };
 
 /** Gmail's connect: the position only; a handler connected to what it reads already is left as it is. */
@@ -147,7 +149,9 @@ export const handleIncomingJob = async (job: IncomingJob, deps: IncomingWorkerDe
     }
     case 'connect': {
       const connection = await deps.connection(handler);
-      return isGmailConnection(connection) ? gmailConnect(handler, connection, deps) : connect(handler, connection, deps);
+      return isGmailConnection(connection)
+        ? gmailConnect(handler, connection, deps)
+        : connect(handler, connection, deps);
     }
     case 'lifecycle': {
       // Only Graph's subscriptions have lifecycle events; one naming a handler that now reads Gmail is stale.
