@@ -5,6 +5,9 @@ import type { ConnectingHandler } from './connection-deps';
 import { ConnectionErrorCode, IncomingConnectionError } from './errors';
 import type { HandlerStateStore } from './handler-state';
 import type { HandlerState } from './handler-state-schema';
+import { RESYNC_MARGIN_MS } from './run-delta';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What a handler reading a Gmail mailbox needs: Gmail has no push to a web trigger here (its push goes through
@@ -14,7 +17,10 @@ import type { HandlerState } from './handler-state-schema';
  */
 export interface GmailConnectionDeps {
   provider: 'gmail';
-  mailbox: Pick<GmailInboundMailbox, 'findLabel' | 'currentHistoryId' | 'listHistory'>;
+  mailbox: Pick<GmailInboundMailbox, 'findLabel' | 'currentHistoryId' | 'listHistory'> & {
+    /** The label's message ids, oldest first; only those received since `since` when given (gmail-label-messages.ts). */
+    listLabel: (labelId: string, since?: Date) => Promise<string[]>;
+  };
   states: HandlerStateStore;
   now: Clock;
 }
@@ -30,8 +36,9 @@ export const resolveGmailLabelId = async (folder: string, deps: Pick<GmailConnec
 };
 
 /**
- * Connects a handler to its label: the first run stores the mailbox's position only (users.getProfile's historyId),
- * so no mail from before is taken. A backfill of the last N days is not offered for Gmail yet.
+ * Connects a handler to its label: the mailbox's position first (users.getProfile's historyId), so nothing that
+ * arrives meanwhile is missed; then, when the admin asks for the last N days, the label's messages received since
+ * (the exactly-once marks drop what both bring). Without a backfill no mail from before is taken.
  */
 export const connectGmailHandler = async (
   handler: ConnectingHandler,
@@ -48,15 +55,20 @@ export const connectGmailHandler = async (
     lastDeltaAt: now,
     ...(handler.source === undefined ? {} : { source: handler.source }),
   };
+  const takeMessageIds =
+    handler.backfillDays > 0
+      ? await deps.mailbox.listLabel(folderId, new Date(deps.now() - handler.backfillDays * DAY_MS))
+      : [];
   await deps.states.put(state);
-  return { state, takeMessageIds: [] };
+  return { state, takeMessageIds };
 };
 
 /**
  * One poll: the messages that arrived with the handler's label (or got it) since the stored historyId, handed to
  * `take` (queued) before the new historyId is stored, so a failed queueing takes them again next time. A position
  * Gmail no longer knows (404, GMAIL_HISTORY_EXPIRED: "perform a full sync") starts again from the mailbox's current
- * one. A handler never connected takes nothing.
+ * one, and the label's messages since the last poll less Graph's resync margin are taken (not the whole label: an
+ * Inbox read but left in place would otherwise be taken all over again). A handler never connected takes nothing.
  */
 export const runGmailDelta = async (
   handlerId: string,
@@ -74,7 +86,9 @@ export const runGmailDelta = async (
         : await deps.mailbox.listHistory(state.deltaLink, state.folderId);
   } catch (error) {
     if (!(error instanceof GmailError) || error.code !== GmailErrorCode.HistoryExpired) throw error;
-    round = { messageIds: [], historyId: await deps.mailbox.currentHistoryId() };
+    const historyId = await deps.mailbox.currentHistoryId();
+    const since = new Date(Date.parse(state.lastDeltaAt ?? state.connectedAt) - RESYNC_MARGIN_MS);
+    round = { messageIds: await deps.mailbox.listLabel(state.folderId, since), historyId };
   }
   await take(round.messageIds);
   const next: HandlerState = { ...state, deltaLink: round.historyId, lastDeltaAt: now };

@@ -1,6 +1,7 @@
 import type { StoredCredential } from '../../credentials/stored-credential';
 import { type GmailDeliveryDeps, gmailReadDeps } from '../../delivery/google/gmail-delivery';
 import { gmailInboundMailbox } from '../../google/gmail/gmail-inbound-mailbox';
+import { listLabelMessageIds } from '../../google/gmail/gmail-label-messages';
 import type { Clock } from '../../shared/seams';
 import type { GmailConnectionDeps } from '../connection/gmail-connection';
 import type { HandlerStateStore } from '../connection/handler-state';
@@ -15,12 +16,18 @@ import { gmailProcessMailbox } from './gmail-process-mailbox';
 export const openGmailConnection = (
   credential: StoredCredential,
   deps: GmailDeliveryDeps & { states: HandlerStateStore; now: Clock },
-): GmailConnectionDeps => ({
-  provider: 'gmail',
-  mailbox: gmailInboundMailbox(credential.senderMailbox, gmailReadDeps(credential, deps)),
-  states: deps.states,
-  now: deps.now,
-});
+): GmailConnectionDeps => {
+  const read = gmailReadDeps(credential, deps);
+  return {
+    provider: 'gmail',
+    mailbox: {
+      ...gmailInboundMailbox(credential.senderMailbox, read),
+      listLabel: (labelId, since) => listLabelMessageIds(labelId, read, since),
+    },
+    states: deps.states,
+    now: deps.now,
+  };
+};
 
 /** Processing's mailbox: the label read is the one the handler's connection resolved (its state's folderId). */
 export const openGmailProcessMailbox = (

@@ -18,6 +18,7 @@ const gmailWorld = () => {
     historyId: '1000',
     history: { messageIds: [] as string[], historyId: '1000', pages: 1 },
     historyError: undefined as Error | undefined,
+    labelled: ['old-1', 'old-2'],
   };
   const deps: GmailConnectionDeps = {
     provider: 'gmail',
@@ -34,6 +35,10 @@ const gmailWorld = () => {
         calls.push(`listHistory ${start} ${labelId}`);
         if (mailbox.historyError !== undefined) throw mailbox.historyError;
         return mailbox.history;
+      },
+      listLabel: async (labelId, since) => {
+        calls.push(`listLabel ${labelId} ${since?.toISOString()}`);
+        return mailbox.labelled;
       },
     },
     states: createHandlerStateStore(new MemoryKvStore(), () => undefined),
@@ -63,6 +68,13 @@ describe('connectGmailHandler', () => {
     expect(result).toEqual({ state, takeMessageIds: [] });
     expect(await w.deps.states.get('h-1')).toEqual(state);
     expect(w.calls).toEqual(calls);
+  });
+
+  it("takes the label's messages of the last N days after the position when asked to backfill", async () => {
+    const w = gmailWorld();
+    const result = await connectGmailHandler({ ...HANDLER, backfillDays: 3 }, w.deps);
+    expect(result.takeMessageIds).toEqual(['old-1', 'old-2']);
+    expect(w.calls).toEqual(['currentHistoryId', 'listLabel INBOX 2026-12-04T08:00:00.000Z']);
   });
 
   it('refuses a label the mailbox does not have, storing nothing', async () => {
@@ -106,16 +118,16 @@ describe('runGmailDelta', () => {
     expect((await w.deps.states.get('h-1'))?.deltaLink).toBe('1000');
   });
 
-  it('starts again from the current position when Gmail no longer knows the stored one', async () => {
+  it('starts again from the current position when Gmail no longer knows the stored one, taking the label since the last poll less the margin', async () => {
     const w = await connected();
     w.mailbox.historyError = new GmailError(GmailErrorCode.HistoryExpired, 'GET history answered 404.', {
       status: 404,
     });
     w.mailbox.historyId = '2000';
     const round = await runGmailDelta('h-1', w.deps, async () => undefined);
-    expect(round?.messageIds).toEqual([]);
+    expect(round?.messageIds).toEqual(['old-1', 'old-2']);
     expect((await w.deps.states.get('h-1'))?.deltaLink).toBe('2000');
-    expect(w.calls).toEqual(['listHistory 1000 INBOX', 'currentHistoryId']);
+    expect(w.calls).toEqual(['listHistory 1000 INBOX', 'currentHistoryId', 'listLabel INBOX 2026-12-07T07:00:00.000Z']);
   });
 
   it('passes on any other Gmail failure, the position unchanged', async () => {

@@ -21,6 +21,7 @@ const gmailWorld = (enabled = true) => {
         calls.push(`listHistory ${start}`);
         return { messageIds: ['g-1'], historyId: '1005', pages: 1 };
       },
+      listLabel: async () => [],
     },
     states: createHandlerStateStore(new MemoryKvStore(), () => undefined),
     now: () => Date.parse('2026-12-07T08:00:00Z'),
