@@ -28,8 +28,6 @@ export interface IncomingParts {
   handlers: MailHandlerStore;
   states: HandlerStateStore;
   subscriptions: SubscriptionRegistry;
-  /** The handler's mailbox through Graph with its credential: its own mailbox, else the credential's sender. */
-  openMailbox: (handler: Pick<MailHandlerView, 'credentialId' | 'mailbox'>) => Promise<InboundMailbox>;
   /** What processing reads the handler's mailbox through: Graph's, or Gmail's for a Google credential. */
   processMailbox: (
     handler: Pick<MailHandlerView, 'id' | 'credentialId' | 'mailbox' | 'folder'>,
@@ -43,7 +41,7 @@ const loadGmail = loadOnce(() => import(/* webpackChunkName: "gmail-incoming" */
 /** A clientState Graph echoes in each notification: 256 random bits, hex (Graph allows 128 characters). */
 const newClientState = (): string => `${newUuid()}${newUuid()}`.replaceAll('-', '');
 
-/** What incoming mail's functions share: handlers, connections, and Graph with the handler's credential. */
+/** What incoming mail's functions share: handlers, connections, and the handler's mailbox (Graph or Gmail) with its credential. */
 export const buildIncoming = (kv: KvStore): IncomingParts => {
   const credentials = buildCredentials(kv);
   const graph: GraphMailSenderDeps = {
@@ -54,7 +52,8 @@ export const buildIncoming = (kv: KvStore): IncomingParts => {
   const open = createInboundMailboxOpener(graph);
   const states = createHandlerStateStore(kv, appLog);
   const subscriptions = createSubscriptionRegistry(kv);
-  const openMailbox: IncomingParts['openMailbox'] = async (handler) => {
+  /** The handler's mailbox through Graph with its credential: its own mailbox, else the credential's sender. */
+  const openMailbox = async (handler: Pick<MailHandlerView, 'credentialId' | 'mailbox'>): Promise<InboundMailbox> => {
     const credential = await credentials.service.get(handler.credentialId);
     return open(credential, handler.mailbox ?? credential.senderMailbox);
   };
@@ -72,7 +71,6 @@ export const buildIncoming = (kv: KvStore): IncomingParts => {
     handlers: createMailHandlerStore(kv, appLog),
     states,
     subscriptions,
-    openMailbox,
     processMailbox: async (handler) => {
       const credential = await credentials.service.get(handler.credentialId);
       if (!isGoogleCredential(credential)) return open(credential, handler.mailbox ?? credential.senderMailbox);
