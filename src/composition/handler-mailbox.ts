@@ -17,8 +17,8 @@ import { buildWarnings } from './warnings';
 const loadGmail = loadOnce(() => import(/* webpackChunkName: "gmail-delivery" */ '../delivery/google/gmail-delivery'));
 
 /**
- * Mail handlers' mailboxes through Microsoft Graph, or Gmail for a Google Workspace credential, with the handler's credential (its tokens cached and its refusals
- * warned about as for sending). The subscription's state is the handler's connection (src/incoming/connection).
+ * Mail handlers' mailboxes through Microsoft Graph, or Gmail for a Google Workspace credential, with the handler's
+ * credential (its tokens cached and its refusals warned about as for sending). The subscription's state is the handler's connection (src/incoming/connection).
  */
 export const createHandlerMailbox = (
   kv: KvStore,

@@ -55,7 +55,10 @@ const gmailDeltaRound = async (
     : { job: 'delta', outcome: 'queued', messages: queued };
 };
 
-/** Gmail's connect: the position only; a handler connected to what it reads already is left as it is. */
+/**
+ * Gmail's connect: the position, and the last N days when asked; a handler connected to what it reads already is
+ * left as it is (a reconnection would take the last N days again).
+ */
 const gmailConnect = async (
   handler: MailHandlerView,
   connection: GmailConnectionDeps,
