@@ -46,6 +46,7 @@ describe('gmailHandlerMailbox', () => {
     expect(await mailbox.folderCounts(TARGET, 'Processed by Issue Mailer')).toEqual({
       ok: false,
       reason: 'folder-not-found',
+      message: 'The mailbox has no label of that name. Check the folder, for example Inbox.',
     });
     expect(await mailbox.ensureFolder(TARGET, 'Processed by Issue Mailer')).toEqual({
       ok: true,
@@ -65,6 +66,8 @@ describe('gmailHandlerMailbox', () => {
     expect(await mailboxWith([GMAIL_SEND_SCOPE]).folderCounts(TARGET, 'Inbox')).toEqual({
       ok: false,
       reason: 'access-denied',
+      message:
+        'Google refused to let the credential read this mailbox. In the Google Admin console (Security > Access and data control > API controls > Manage Domain Wide Delegation) allow the service account\'s client ID the scope https://www.googleapis.com/auth/gmail.modify, and tick "Also read incoming mail (gmail.modify)" on the credential.',
     });
   });
 });
