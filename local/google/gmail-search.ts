@@ -6,7 +6,9 @@ import type { StoredGmailMessage } from './gmail-mailboxes';
  * here ("Supports the same query format as the Gmail search box. For example, "from:someuser@example.com
  * rfc822msgid:<somemsgid@example.com> is:unread"",
  * https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.messages/list): rfc822msgid:, label:,
- * in:, is:unread / is:read, from:. Terms are ANDed. Anything else is refused, so a test never passes on a term the
+ * in:, is:unread / is:read, from:, after:<epoch seconds> (the guide's "pass the value in seconds instead",
+ * https://developers.google.com/workspace/gmail/api/guides/filtering; matched here on when Gmail took the message
+ * in). Terms are ANDed. Anything else is refused, so a test never passes on a term the
  * emulator silently ignored.
  */
 
@@ -32,6 +34,10 @@ const termFilter = (term: string, labels: MailboxLabels): ((message: StoredGmail
   if (operator === 'is' && ['unread', 'read'].includes(value.toLowerCase())) {
     const unread = value.toLowerCase() === 'unread';
     return (message) => message.labelIds.includes('UNREAD') === unread;
+  }
+  if (operator === 'after' && /^\d{1,12}$/.test(value)) {
+    const fromMs = Number(value) * 1000;
+    return (message) => message.internalDate >= fromMs;
   }
   if (operator === 'from') {
     const wanted = value.toLowerCase();

@@ -34,7 +34,7 @@ export const createIncomingWorkerDeps = (): IncomingWorkerDeps => {
     connection: incoming.connection,
     processing: async (handler): Promise<ProcessDeps> => ({
       handler,
-      mailbox: await incoming.openMailbox(handler),
+      mailbox: await incoming.processMailbox(handler),
       records,
       now: systemClock,
       leaseMs: INCOMING_LEASE_MS,

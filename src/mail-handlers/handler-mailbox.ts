@@ -13,7 +13,15 @@ export interface MailboxTarget {
 }
 
 /** A port's answer: its data, or why there is none (never a thrown error for an expected refusal). */
-export type MailboxAnswer<T> = { ok: true; data: T } | { ok: false; reason: HandlerCheckFailure; requestId?: string };
+export type MailboxAnswer<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      reason: HandlerCheckFailure;
+      requestId?: string;
+      /** The provider's own words for the reason (Gmail's); Microsoft 365's below otherwise. */
+      message?: string;
+    };
 
 /**
  * What mail handlers need from Microsoft Graph: the port the Graph adapter implements (src/graph/ answers it; the
@@ -50,4 +58,4 @@ export const CHECK_FAILURE_MESSAGES: Readonly<Record<HandlerCheckFailure, string
 export const checkOf = <T>(answer: MailboxAnswer<T>): HandlerCheck<T> =>
   answer.ok
     ? { ok: true, data: answer.data }
-    : { ok: false, reason: answer.reason, message: CHECK_FAILURE_MESSAGES[answer.reason] };
+    : { ok: false, reason: answer.reason, message: answer.message ?? CHECK_FAILURE_MESSAGES[answer.reason] };

@@ -1,4 +1,4 @@
-import { disconnectHandler } from '../../incoming/connection/connect-handler';
+import { disconnectConnection } from '../../incoming/connection/incoming-connection';
 import { createForgeIncomingQueue } from '../../incoming/queue/incoming-queue';
 import { listIssueTypes } from '../../jira/issue-types';
 import { requestJiraAsApp, requestJiraAsUser } from '../../jira/jira-client';
@@ -48,7 +48,7 @@ export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | '
         },
         deleting: async (handler) => {
           const incoming = buildIncoming(kv);
-          await disconnectHandler(handler.id, await incoming.connection(handler)).catch((error: unknown) =>
+          await disconnectConnection(handler.id, await incoming.connection(handler)).catch((error: unknown) =>
             appLog(`mail handler ${handler.id}: its subscription is left to expire (${safeErrorLabel(error)})`),
           );
         },

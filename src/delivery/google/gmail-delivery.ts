@@ -2,6 +2,7 @@ import type { CredentialService } from '../../credentials/credential-service';
 import { googleCredentialTokenProvider } from '../../credentials/google-token';
 import type { StoredCredential } from '../../credentials/stored-credential';
 import { GoogleTokenError } from '../../google/errors';
+import type { GmailReadDeps } from '../../google/gmail/gmail-call';
 import { findByMessageId } from '../../google/gmail/gmail-messages';
 import type { GmailRequestDeps } from '../../google/gmail/gmail-request';
 import { sendGmailMessage } from '../../google/gmail/gmail-sender';
@@ -60,6 +61,12 @@ const requestDeps = (credential: StoredCredential, deps: GmailDeliveryDeps): Gma
 
 /** Gmail's address: Google's, or the local host's emulator (never the credential's stored graphBaseUrl). */
 const gmailBaseUrl = (deps: GmailDeliveryDeps): string => googleEndpoints(deps.env).gmailBaseUrl;
+
+/** A credential's Gmail reads (incoming mail), with its token provider and refusals reported as for sending. */
+export const gmailReadDeps = (credential: StoredCredential, deps: GmailDeliveryDeps): GmailReadDeps => ({
+  ...requestDeps(credential, deps),
+  baseUrl: gmailBaseUrl(deps),
+});
 
 /**
  * Sends from the credential's mailbox through Gmail's users.messages.send upload (gmail-sender.ts: multipart up to

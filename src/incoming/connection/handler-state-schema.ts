@@ -6,9 +6,9 @@ import * as z from 'zod/mini';
  */
 export const handlerStateSchema = z.object({
   handlerId: z.string(),
-  /** The folder's Graph id (or `inbox`), as resolved when it connected. */
+  /** The folder's Graph id (or `inbox`), or the Gmail label's id (INBOX, Label_…), as resolved when it connected. */
   folderId: z.string(),
-  /** Where the next delta round starts: Graph's opaque link, followed as given. */
+  /** Where the next delta round starts: Graph's opaque link, followed as given; for Gmail the mailbox's historyId. */
   deltaLink: z.optional(z.string()),
   subscriptionId: z.optional(z.string()),
   /** As Graph granted it (ISO 8601). */

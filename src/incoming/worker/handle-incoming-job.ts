@@ -1,6 +1,8 @@
 import type { MailHandlerView } from '../../contract/mail-handlers';
-import { connectHandler, disconnectHandler } from '../connection/connect-handler';
+import { connectHandler } from '../connection/connect-handler';
 import type { ConnectionDeps } from '../connection/connection-deps';
+import { connectGmailHandler, type GmailConnectionDeps, runGmailDelta } from '../connection/gmail-connection';
+import { disconnectConnection, isGmailConnection } from '../connection/incoming-connection';
 import { renewSubscription } from '../connection/renew-subscription';
 import { runDelta } from '../connection/run-delta';
 import { type IncomingJob, MESSAGE_IDS_PER_JOB } from '../notifications/incoming-jobs';
@@ -36,6 +38,39 @@ const deltaRound = async (
   const queued = await queueMessages(handler.id, round.messageIds, deps);
   await renewSubscription(handler.id, connection);
   return { job: 'delta', outcome: 'queued', messages: queued };
+};
+
+/** Gmail's poll (no subscription to renew): the messages are queued before the new position is stored. */
+const gmailDeltaRound = async (
+  handler: MailHandlerView,
+  connection: GmailConnectionDeps,
+  deps: IncomingWorkerDeps,
+): Promise<JobSummary> => {
+  let queued = 0;
+  const round = await runGmailDelta(handler.id, connection, async (ids) => {
+    queued = await queueMessages(handler.id, ids, deps);
+  });
+  return round === undefined
+    ? { job: 'delta', outcome: 'not-connected' }
+    : { job: 'delta', outcome: 'queued', messages: queued };
+};
+
+/**
+ * Gmail's connect: the position, and the last N days when asked; a handler connected to what it reads already is
+ * left as it is (a reconnection would take the last N days again).
+ */
+const gmailConnect = async (
+  handler: MailHandlerView,
+  connection: GmailConnectionDeps,
+  deps: IncomingWorkerDeps,
+): Promise<JobSummary> => {
+  const source = connectionSource(handler);
+  if ((await connection.states.get(handler.id))?.source === source) return { job: 'connect', outcome: 'connected' };
+  const { takeMessageIds } = await connectGmailHandler(
+    { id: handler.id, folder: handler.folder, backfillDays: handler.backfillDays, source },
+    connection,
+  );
+  return { job: 'connect', outcome: 'queued', messages: await queueMessages(handler.id, takeMessageIds, deps) };
 };
 
 /**
@@ -109,16 +144,29 @@ export const handleIncomingJob = async (job: IncomingJob, deps: IncomingWorkerDe
       const messages = await processMessages(handler, [job.graphMessageId], options, deps);
       return { job: 'message', outcome: 'processed', messages };
     }
-    case 'delta':
-      return deltaRound(handler, await deps.connection(handler), deps);
-    case 'connect':
-      return connect(handler, await deps.connection(handler), deps);
-    case 'lifecycle':
-      return lifecycle(job, handler, await deps.connection(handler), deps);
+    case 'delta': {
+      const connection = await deps.connection(handler);
+      return isGmailConnection(connection)
+        ? gmailDeltaRound(handler, connection, deps)
+        : deltaRound(handler, connection, deps);
+    }
+    case 'connect': {
+      const connection = await deps.connection(handler);
+      return isGmailConnection(connection)
+        ? gmailConnect(handler, connection, deps)
+        : connect(handler, connection, deps);
+    }
+    case 'lifecycle': {
+      // Only Graph's subscriptions have lifecycle events; one naming a handler that now reads Gmail is stale.
+      const connection = await deps.connection(handler);
+      return isGmailConnection(connection)
+        ? { job: 'lifecycle', outcome: 'stale' }
+        : lifecycle(job, handler, connection, deps);
+    }
     case 'disconnect':
       // Switched on again since the job was queued: the upkeep keeps it connected.
       if (handler.enabled) return { job: 'disconnect', outcome: 'handler-on' };
-      await disconnectHandler(handler.id, await deps.connection(handler));
+      await disconnectConnection(handler.id, await deps.connection(handler));
       return { job: 'disconnect', outcome: 'disconnected' };
   }
 };

@@ -1,14 +1,14 @@
 import type { MailHandlerView } from '../../contract/mail-handlers';
 import type { Clock } from '../../shared/seams';
-import type { ConnectionDeps } from '../connection/connection-deps';
+import type { IncomingConnection } from '../connection/incoming-connection';
 import type { ProcessDeps } from '../process/ports';
 import type { IncomingQueue } from '../queue/incoming-queue';
 
 /** What the incoming-mail worker needs; the composition root (src/composition/incoming-worker-root.ts) builds it. */
 export interface IncomingWorkerDeps {
   handlers: { get: (handlerId: string) => Promise<MailHandlerView | undefined> };
-  /** The connection use cases' dependencies for the handler's mailbox (opened with its credential). */
-  connection: (handler: MailHandlerView) => Promise<ConnectionDeps>;
+  /** The connection use cases' dependencies for the handler's mailbox (opened with its credential): Graph's or Gmail's. */
+  connection: (handler: MailHandlerView) => Promise<IncomingConnection>;
   /** processMessage's dependencies for the handler. */
   processing: (handler: MailHandlerView) => Promise<ProcessDeps>;
   queue: IncomingQueue;
