@@ -3,6 +3,7 @@ import { certificateInput, credentialInput, SECRET } from '../support/credential
 import type { FetchHandler, RecordedCall } from '../support/fake-fetch';
 
 const NEXT = 'NEXT-SECRET-MARKER-xyz';
+import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { jsonResponse, timeoutError } from '../support/fake-fetch';
 import { fixtureResponse, tokenFixtures } from '../support/fixtures';
 import { defaultGoogle, GOOGLE_KEY, GOOGLE_TOKEN_URL, googlePayload } from '../support/google-credentials';
@@ -352,4 +353,50 @@ describe("a Google service account's private key never leaves the backend", () =
     expect(world.kv.secrets.get('credential-private-key:cred-1')).toBe(GOOGLE_KEY.privateKeyPem);
     expect(world.microsoft.calls.map((call) => call.body).join('\n')).not.toContain(pemLines[0]);
   });
+});
+
+describe("a signed-in mailbox's refresh token never leaves the backend", () => {
+  const REFRESH = 'REFRESH-TOKEN-MARKER-rt9';
+
+  it.each([...echoingEndpoints, ...fixtureEndpoints])(
+    'through list, test connection, sending and warnings with %s',
+    async (_label, microsoft) => {
+      const world = resolverWorld({ microsoft });
+      const answers: unknown[] = [];
+      const output = await captureConsole(async () => {
+        const saved = await world.admin.saveCredential(
+          adminRequest(
+            credentialInput({
+              grantType: 'authorization_code',
+              scope: '',
+              authorizationEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
+            }),
+          ),
+        );
+        answers.push(saved);
+        // The sign-in as the oauth-callback web trigger leaves it: the refresh token in secret storage, who signed in.
+        await createRefreshTokenStore(world.kv).save('cred-1', REFRESH, Date.parse('2030-05-01T00:00:00Z'));
+        await world.credentials.recordAuthorization('cred-1', {
+          mailbox: 'support@contoso.com',
+          userId: 'u-1',
+          authorizedAt: '2030-05-01T00:00:00.000Z',
+        });
+        answers.push(await world.admin.listCredentials(adminRequest({})));
+        answers.push(await world.admin.testConnection(adminRequest({ id: 'cred-1', sendTestEmail: true })));
+        answers.push(
+          await world.issueAction.sendIssueEmail(issueRequest({ to: ['ada@example.com'], subject: 's', message: 'm' })),
+        );
+        answers.push(await world.drainOutbox());
+        answers.push(await world.admin.getEmailLogEntry(adminRequest({ emailId: emailIdOf(1) })));
+        answers.push(await world.admin.listWarnings(adminRequest({})));
+      });
+      expect(answers[0]).toMatchObject({ ok: true, data: { id: 'cred-1', grantType: 'authorization_code' } });
+      // The refresh token went to the token endpoint, so the echoing ones did have it to repeat.
+      expect(world.microsoft.calls.some((call) => call.body.includes(REFRESH))).toBe(true);
+      expect(JSON.stringify(answers)).not.toContain(REFRESH);
+      expect(output).not.toContain(REFRESH);
+      expect(world.kv.plainText()).not.toContain(REFRESH);
+      expect(outboxText(world)).not.toContain(REFRESH);
+    },
+  );
 });
