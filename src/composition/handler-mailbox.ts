@@ -1,6 +1,6 @@
+import { isGoogleCredential } from '../credentials/credential-provider';
 import type { CredentialService } from '../credentials/credential-service';
 import type { CredentialStore } from '../credentials/credential-store';
-import { isGoogleCredential } from '../credentials/google-scopes';
 import { createInboundMailboxOpener } from '../delivery/graph-mail-sender';
 import { createHandlerStateStore } from '../incoming/connection/handler-state';
 import type { HandlerMailbox, MailboxTarget } from '../mail-handlers/handler-mailbox';

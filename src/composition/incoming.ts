@@ -1,7 +1,7 @@
 import { webTrigger } from '@forge/api';
 
 import type { MailHandlerView } from '../contract/mail-handlers';
-import { isGoogleCredential } from '../credentials/google-scopes';
+import { isGoogleCredential } from '../credentials/credential-provider';
 import type { GraphMailSenderDeps } from '../delivery/graph-mail-sender';
 import { createInboundMailboxOpener } from '../delivery/graph-mail-sender';
 import type { InboundMailbox } from '../graph/inbound-mailbox';

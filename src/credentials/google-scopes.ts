@@ -1,4 +1,3 @@
-import { GOOGLE_WORKSPACE } from '../contract/google-workspace-kinds';
 import type { GoogleGuidanceContext } from '../google/google-guidance';
 import type { StoredCredential } from './stored-credential';
 
@@ -7,7 +6,7 @@ import type { StoredCredential } from './stored-credential';
  * connection and the warnings read them without loading the token client and its signing library.
  */
 
-export const isGoogleCredential = (credential: StoredCredential): boolean => credential.provider === GOOGLE_WORKSPACE;
+export { isGoogleCredential } from './credential-provider';
 
 /** The credential's Gmail scopes, as the JWT asks for them. */
 export const googleScopesOf = (credential: StoredCredential): string[] =>

@@ -8,6 +8,7 @@ import { tokenFingerprint } from '../oauth/token-fingerprint';
 import { processTokenMemo, type TokenMemo } from '../oauth/token-memo';
 import { safeErrorLabel } from '../shared/error-names';
 import type { Clock, FetchLike, Sleep } from '../shared/seams';
+import { isGoogleCredential } from './credential-provider';
 import type { CredentialService } from './credential-service';
 import { credentialTokenDeps } from './credential-token';
 import { isDelegated } from './delegated-token';
@@ -19,7 +20,6 @@ import { type TestEmailDeps, testEmailIfJira } from './diagnosis/test-email-step
 import { sendingMailbox } from './diagnosis/test-email-step';
 import { tokenStep } from './diagnosis/token-step';
 import { draftFromForm, type FormDraft } from './form-draft';
-import { isGoogleCredential } from './google-scopes';
 import type { StoredCredential } from './stored-credential';
 
 export interface TestConnectionDeps {

@@ -1,4 +1,4 @@
-import { isGoogleCredential } from '../credentials/google-scopes';
+import { isGoogleCredential } from '../credentials/credential-provider';
 import { loadOnce } from '../shared/load-once';
 import type { GmailDeliveryDeps } from './google/gmail-delivery';
 

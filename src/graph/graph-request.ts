@@ -1,12 +1,12 @@
 import { describeUrl } from '../http/describe-url';
 import type { PolicyEnv } from '../http/endpoint-policy';
+import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from '../http/retry';
 import type { TokenProvider } from '../oauth/token-provider';
 import { newCorrelationId } from '../shared/correlation-id';
 import { type Clock, type FetchLike, realSleep, type Sleep, systemClock } from '../shared/seams';
 import type { Validator } from '../shared/validator';
 import { graphErrorFromResponse } from './error-response';
 import { GraphError, GraphErrorCode, SendWindowPassedError } from './errors';
-import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry';
 import { retryStep } from './retry-step';
 
 /** Graph refuses requests over 4 MB; checking first gives a clear error instead of a 413 after the upload. */

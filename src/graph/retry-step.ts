@@ -1,6 +1,6 @@
+import { decideRetry, parseRetryAfter, type RetryPolicy } from '../http/retry';
 import { graphErrorFromResponse } from './error-response';
 import type { GraphError } from './errors';
-import { decideRetry, parseRetryAfter, type RetryPolicy } from './retry';
 
 export interface RetryStepInput {
   where: string;

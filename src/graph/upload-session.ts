@@ -1,6 +1,7 @@
 import { uploadOriginsOf } from '../http/egress';
 import { checkEndpoint } from '../http/endpoint-policy';
 import { EndpointNotAllowedError } from '../http/errors';
+import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry';
 import { type Clock, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { readUploadProgress, readUploadSession } from './graph-answers';
@@ -8,7 +9,6 @@ import { allowedBase } from './graph-base';
 import { type GraphClientDeps, graphJson, isTimeout, readText } from './graph-request';
 import { userPath } from './mail-client';
 import { attachmentSize, type OutgoingAttachment } from './mail-message';
-import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { retryStep } from './retry-step';
 import { UploadChunks, type UploadSource } from './upload-chunks';
 

@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '../graph/retry';
+import type { RetryPolicy } from '../http/retry';
 
 /**
  * manifest.yml gives the `email-worker` function this long (timeoutSeconds: 300): an attempt that started longer

@@ -106,7 +106,6 @@ const NOT_YET_BEHIND_PROVIDERS: readonly string[] = [
   'incoming/process/write-comment.ts',
   'incoming/process/write-issue.ts',
   'incoming/worker/message-retry.ts',
-  'incoming/worker/worker-limits.ts',
   'messages/connection-words.ts',
   'messages/error-words.ts',
   'messages/google-words.ts',
@@ -114,7 +113,6 @@ const NOT_YET_BEHIND_PROVIDERS: readonly string[] = [
   'outbox/failure-kind.ts',
   'outbox/outbox-deps.ts',
   'outbox/sender-remedy.ts',
-  'outbox/worker-limits.ts',
   'warnings/warning-service.ts',
 ];
 

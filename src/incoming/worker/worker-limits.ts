@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '../../graph/retry';
+import type { RetryPolicy } from '../../http/retry';
 
 /**
  * manifest.yml gives the `incoming-worker` function this long (timeoutSeconds: 300; test/tooling checks the two

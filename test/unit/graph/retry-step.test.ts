@@ -1,5 +1,5 @@
-import { DEFAULT_RETRY_POLICY } from '../../../src/graph/retry';
 import { retryStep } from '../../../src/graph/retry-step';
+import { DEFAULT_RETRY_POLICY } from '../../../src/http/retry';
 
 const answer = (status: number, retryAfter?: string) => ({
   status,

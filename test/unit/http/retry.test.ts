@@ -5,7 +5,7 @@ import {
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
   parseRetryAfter,
-} from '../../../src/graph/retry';
+} from '../../../src/http/retry';
 import { DEFAULT_TOKEN_TIMEOUT_MS } from '../../../src/oauth/token-client';
 
 const NOW = Date.parse('2024-03-08T10:22:05Z');

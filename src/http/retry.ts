@@ -1,5 +1,5 @@
 /**
- * When to send a throttled or unavailable Graph call again. A resolver has 25 s in all; the Graph phase (attempts
+ * When to send a throttled or unavailable call to a mail service again. A resolver has 25 s in all; the Graph phase (attempts
  * and waits together) keeps within `budgetMs`, leaving the rest for storage, the Jira read and the token request.
  */
 export interface RetryPolicy {
