@@ -31,3 +31,15 @@ export const isMicrosoftProvider = (provider: CredentialProvider): provider is M
 
 /** Credential ids as the app makes them (notification rules name one: they read it without the input schemas). */
 export const CREDENTIAL_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+/**
+ * A credential that acts as one mailbox reads only that one: a signed-in mailbox's delegated Mail.ReadWrite covers
+ * the signed-in user's own mail (https://learn.microsoft.com/en-us/graph/permissions-reference#mailreadwrite; other
+ * mailboxes need Mail.ReadWrite.Shared, which the app does not ask for), and a Google service account's token is
+ * for the one user its JWT names in `sub` (https://developers.google.com/identity/protocols/oauth2/service-account#delegatingauthority).
+ * Only application permissions reach any mailbox of the tenant.
+ */
+export const readsOwnMailboxOnly = (credential: {
+  provider: CredentialProvider;
+  grantType: StoredGrantType;
+}): boolean => credential.provider === GOOGLE_WORKSPACE || credential.grantType !== 'client_credentials';

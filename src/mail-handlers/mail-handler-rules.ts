@@ -1,3 +1,5 @@
+import { readsOwnMailboxOnly } from '../contract/credential-kinds';
+import type { CredentialView } from '../contract/credentials';
 import type { IssueTypeRef, MailHandlerView, ParsedMailHandlerInput } from '../contract/mail-handlers';
 import type { ProjectRef } from '../contract/mail-settings';
 
@@ -9,7 +11,19 @@ export interface HandlerCredential {
   id: string;
   name: string;
   senderMailbox: string;
+  /** It acts as its sender mailbox and can read no other (contract/credential-kinds.ts readsOwnMailboxOnly). */
+  ownMailboxOnly: boolean;
 }
+
+/** A credential as the checks see it. */
+export const toHandlerCredential = (
+  view: Pick<CredentialView, 'id' | 'name' | 'senderMailbox' | 'provider' | 'grantType'>,
+): HandlerCredential => ({
+  id: view.id,
+  name: view.name,
+  senderMailbox: view.senderMailbox,
+  ownMailboxOnly: readsOwnMailboxOnly(view),
+});
 
 /** What the backend alone can check: what the handler names exists, and it does not clash with another handler. */
 export interface HandlerWorld {
@@ -69,8 +83,10 @@ const projectProblems = async (draft: HandlerDraft, world: HandlerWorld): Promis
  */
 export const handlerProblems = async (draft: HandlerDraft, world: HandlerWorld): Promise<Record<string, string>> => {
   const problems: Record<string, string> = {};
-  if (!world.credentials.some((credential) => credential.id === draft.credentialId)) {
-    problems.credentialId = 'That credential no longer exists. Choose another.';
+  const credential = world.credentials.find((known) => known.id === draft.credentialId);
+  if (credential === undefined) problems.credentialId = 'That credential no longer exists. Choose another.';
+  if (credential?.ownMailboxOnly === true && draft.mailbox !== undefined) {
+    problems.mailbox = `“${credential.name}” reads only the mailbox it acts as, ${credential.senderMailbox}. Choose “The credential's sender mailbox”, or a credential that may read ${draft.mailbox}.`;
   }
   const sameName = world.others.find((other) => lower(other.name) === lower(draft.name));
   if (sameName !== undefined) problems.name = `Another handler is called “${sameName.name}”. Choose another name.`;

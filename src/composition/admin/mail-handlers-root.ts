@@ -4,6 +4,7 @@ import { listIssueTypes } from '../../jira/issue-types';
 import { requestJiraAsApp, requestJiraAsUser } from '../../jira/jira-client';
 import { listProjects } from '../../jira/projects';
 import { searchUserRefs } from '../../jira/user-refs';
+import { toHandlerCredential } from '../../mail-handlers/mail-handler-rules';
 import { createMailHandlerService } from '../../mail-handlers/mail-handler-service';
 import { createMailHandlerStore } from '../../mail-handlers/mail-handler-store';
 import { safeErrorLabel } from '../../shared/error-names';
@@ -31,8 +32,7 @@ export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | '
     mailHandlers: {
       handlers: createMailHandlerService({
         store: createMailHandlerStore(kv, appLog),
-        credentials: async () =>
-          (await credentials.service.list()).map(({ id, name, senderMailbox }) => ({ id, name, senderMailbox })),
+        credentials: async () => (await credentials.service.list()).map(toHandlerCredential),
         appProjects,
         issueTypes,
         mailbox: createHandlerMailbox(kv, credentials),

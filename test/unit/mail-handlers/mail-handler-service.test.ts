@@ -10,8 +10,9 @@ import { FakeHandlerMailbox, handlerInput, handlerService } from '../support/mai
 import { MemoryKvStore } from '../support/memory-kv-store';
 
 const CREDENTIALS = [
-  { id: 'cred-1', name: 'Support', senderMailbox: 'support@contoso.com' },
-  { id: 'cred-2', name: 'Sales', senderMailbox: 'sales@contoso.com' },
+  { id: 'cred-1', name: 'Support', senderMailbox: 'support@contoso.com', ownMailboxOnly: false },
+  { id: 'cred-2', name: 'Sales', senderMailbox: 'sales@contoso.com', ownMailboxOnly: false },
+  { id: 'cred-3', name: 'Signed in', senderMailbox: 'megan@contoso.com', ownMailboxOnly: true },
 ];
 
 const world = (mailbox = new FakeHandlerMailbox()) => {
@@ -97,6 +98,18 @@ describe('mail handler service', () => {
       issueTypeId: 'Project DEMO has no such issue type any more. Choose another.',
     });
     expect(kv.plain.size).toBe(0);
+  });
+
+  it('refuses another mailbox for a credential that acts as its own only, and takes its own', async () => {
+    const { save, kv } = world();
+    expect(await invalidFields(save({ credentialId: 'cred-3', mailbox: 'help@contoso.com' }))).toEqual({
+      mailbox:
+        "“Signed in” reads only the mailbox it acts as, megan@contoso.com. Choose “The credential's sender mailbox”, or a credential that may read help@contoso.com.",
+    });
+    expect(kv.plain.size).toBe(0);
+    const own = await save({ credentialId: 'cred-3', mailbox: 'Megan@contoso.com' });
+    expect(own).toMatchObject({ credentialId: 'cred-3' });
+    expect(own).not.toHaveProperty('mailbox');
   });
 
   it('refuses a name or a folder another handler has (conflicts), but not the handler itself', async () => {

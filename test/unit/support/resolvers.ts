@@ -13,6 +13,7 @@ import { createHistoryStore } from '../../../src/history/history-store';
 import type { IssuePerson } from '../../../src/jira/issue-people';
 import { readIssue } from '../../../src/jira/issue-reader';
 import type { IssueEmailJira } from '../../../src/mail/issue-email-ports';
+import { toHandlerCredential } from '../../../src/mail-handlers/mail-handler-rules';
 import { describeDeliveryFailure, INTERNAL_MESSAGE, toResolverError } from '../../../src/messages/error-answers';
 import { createRuleService } from '../../../src/notifications/rule-service';
 import { createRuleStore } from '../../../src/notifications/rule-store';
@@ -256,7 +257,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     mailHandlers: {
       handlers: handlerService({
         kv: appKv,
-        credentials: async () => await credentials.list(),
+        credentials: async () => (await credentials.list()).map(toHandlerCredential),
         mailbox: handlerMailbox,
         now: () => clock.now,
       }),

@@ -1,4 +1,6 @@
 import type { CredentialView } from '../../../../src/contract';
+import { readsOwnMailboxOnly } from '../../../../src/contract/credential-kinds';
+import { GOOGLE_WORKSPACE } from '../../../../src/contract/google-workspace-kinds';
 import { withCurrent } from '../../../shared/choices';
 import { ChoiceSelect } from '../../../shared/components/choice-select';
 import { Field } from '../../../shared/components/field';
@@ -11,18 +13,31 @@ interface HandlerMailboxFieldsProps extends HandlerFieldsProps {
   credentials: Loadable<CredentialView[]>;
 }
 
-const credentialHint = (credentials: Loadable<CredentialView[]>) => {
+const credentialHint = (credentials: Loadable<CredentialView[]>, chosen: CredentialView | undefined) => {
   if (credentials.state === 'failed') return `Credentials could not be loaded: ${credentials.error.message}`;
   if (credentials.state === 'loading') return 'Loading credentials…';
-  return credentials.data.length === 0
-    ? 'Add a credential under Credentials first.'
-    : 'Its app registration needs Mail.ReadWrite (application) to read and move mail.';
+  if (credentials.data.length === 0) return 'Add a credential under Credentials first.';
+  if (chosen?.provider === GOOGLE_WORKSPACE) {
+    return 'Its service account needs the gmail.modify scope in the Google Admin console to read and label mail; folders are Gmail labels.';
+  }
+  if (chosen?.grantType === 'authorization_code') {
+    return 'It reads the mailbox that signed in, with the delegated Mail.ReadWrite permission.';
+  }
+  return 'Its app registration needs Mail.ReadWrite (application) to read and move mail.';
 };
 
-/** Which mailbox and folder the handler reads: a credential's sender mailbox or another it may read. */
+/**
+ * Which mailbox and folder the handler reads: a credential's sender mailbox, or another it may read. A credential
+ * that acts as one mailbox offers no other (the backend refuses one too); a handler saved with another before keeps
+ * the choice on show, so the refusal has its field.
+ */
 export const HandlerMailboxFields = ({ values, errors, update, credentials }: HandlerMailboxFieldsProps) => {
   const loaded = credentials.state === 'loaded' ? credentials.data : [];
   const chosen = loaded.find((credential) => credential.id === values.credentialId);
+  const ownOnly = chosen !== undefined && readsOwnMailboxOnly(chosen);
+  const ownLabel = chosen
+    ? `The credential's sender mailbox (${chosen.senderMailbox})`
+    : "The credential's sender mailbox";
   const choices = withCurrent(
     loaded.map((credential) => ({ value: credential.id, label: `${credential.name} (${credential.senderMailbox})` })),
     values.credentialId,
@@ -35,7 +50,7 @@ export const HandlerMailboxFields = ({ values, errors, update, credentials }: Ha
         label="Credential"
         value={values.credentialId}
         choices={choices}
-        hint={credentialHint(credentials)}
+        hint={credentialHint(credentials, chosen)}
         error={errors.credentialId}
         required
         emptyLabel="Choose a credential"
@@ -46,11 +61,13 @@ export const HandlerMailboxFields = ({ values, errors, update, credentials }: Ha
         legend="Mailbox"
         name="handler-mailbox-choice"
         value={values.mailboxChoice}
-        labels={{
-          own: chosen ? `The credential's sender mailbox (${chosen.senderMailbox})` : "The credential's sender mailbox",
-          other: 'Another mailbox the credential may read',
-        }}
+        labels={
+          ownOnly && values.mailboxChoice === 'own'
+            ? { own: ownLabel }
+            : { own: ownLabel, other: 'Another mailbox the credential may read' }
+        }
         error={undefined}
+        hint={ownOnly ? 'This credential reads only the mailbox it acts as.' : undefined}
         onChange={(choice) => update('mailboxChoice', choice)}
       />
       {values.mailboxChoice === 'other' && (

@@ -4,7 +4,8 @@ interface HandlerRadiosProps<V extends string> {
   legend: string;
   name: string;
   value: V;
-  labels: Readonly<Record<V, string>>;
+  /** The options shown, in order: a form may offer fewer than the value's type allows. */
+  labels: Readonly<Partial<Record<V, string>>>;
   error: string | undefined;
   hint?: string;
   onChange: (value: V) => void;
