@@ -250,9 +250,16 @@ export interface HandlerFolderState {
   totalCount: number;
 }
 
-/** The Graph change-notification subscription on the folder's messages. */
+/**
+ * How the handler hears of new mail: a change-notification subscription on the folder's messages (Microsoft 365),
+ * or, where the mail service pushes nothing the app can receive (Gmail's push needs Cloud Pub/Sub), the mailbox read
+ * every `everyMinutes` by the incoming upkeep.
+ */
 export type HandlerSubscriptionState =
-  { status: 'active'; expiresAt: string } | { status: 'expired'; expiredAt: string } | { status: 'none' };
+  | { status: 'active'; expiresAt: string }
+  | { status: 'expired'; expiredAt: string }
+  | { status: 'none' }
+  | { status: 'polled'; everyMinutes: number };
 
 /** What Test shows: the folder read with its unread count, the processed folder, and the subscription's state. */
 export interface MailHandlerTestResult {

@@ -10,6 +10,9 @@ const subscriptionText = (check: MailHandlerTestResult['subscription']): string 
   const state = check.data;
   if (state.status === 'active') return `Active until ${new Date(state.expiresAt).toLocaleString()}.`;
   if (state.status === 'expired') return `Expired ${new Date(state.expiredAt).toLocaleString()}.`;
+  if (state.status === 'polled') {
+    return `Not needed: the mailbox is read every ${state.everyMinutes} minutes for new mail.`;
+  }
   return 'None yet: it is created when the handler connects.';
 };
 
