@@ -8,6 +8,7 @@ import { testConnection } from '../../src/credentials/test-connection';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
+import { connectionDiagnoses } from '../../src/providers/connection-test';
 import { DEMO_CLIENT_ID, DEMO_KEY_FILE, START, SUPPORT, WORKSPACE_JSON } from '../local/google/helpers';
 import { sequentialIds } from '../unit/support/credentials';
 import { fakeJira } from '../unit/support/fake-jira';
@@ -54,6 +55,7 @@ const setup = async () => {
         fetch: (url, init) => globalThis.fetch(url, init),
         now,
         memo: new TokenMemo(),
+        diagnoses: connectionDiagnoses,
         env: {
           ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1',
           ISSUE_MAILER_GOOGLE_TOKEN_ENDPOINT: emulator.tokenUrl,

@@ -8,6 +8,7 @@ import { createRefreshTokenStore } from '../../oauth/refresh-token-store';
 import { createTokenCache } from '../../oauth/token-cache';
 import { createConnectionTestLog } from '../../outbox/connection-test-record';
 import { createEmailRecordStore } from '../../outbox/email-records';
+import { connectionDiagnoses } from '../../providers/connection-test';
 import { globalFetch, newUuid, realSleep, systemClock } from '../../shared/seams';
 import { createForgeEntityStore } from '../../storage/entity-store';
 import { OUTBOX_EMAIL_ENTITY } from '../../storage/keys';
@@ -44,6 +45,7 @@ export const createAdminCredentialsDeps = (): Omit<
     warnings,
     onPromoted: (credential) => warnings.recordPromotion(credential),
     traffic: createTrafficHealth(kv),
+    diagnoses: connectionDiagnoses,
     tokenCache: createTokenCache(kv),
     refreshTokens: createRefreshTokenStore(kv),
     fetch: globalFetch,

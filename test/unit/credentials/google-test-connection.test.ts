@@ -6,6 +6,7 @@ import { testConnection } from '../../../src/credentials/test-connection';
 import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
+import { connectionDiagnoses } from '../../../src/providers/connection-test';
 import { makeServiceAccountKey, pemBody } from '../google/key-fixture';
 import { sequentialIds } from '../support/credentials';
 import { fakeFetch, jsonResponse, type RecordedCall } from '../support/fake-fetch';
@@ -76,6 +77,7 @@ const setup = async (answers: Answers = {}, incomingMail = true) => {
         fetch,
         now: () => NOW,
         memo: new TokenMemo(),
+        diagnoses: connectionDiagnoses,
         env: {},
         requestJira: jira.requestJira,
         logTestEmail: async (email) => void logged.push(email),

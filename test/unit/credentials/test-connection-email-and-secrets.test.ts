@@ -5,6 +5,7 @@ import { testConnection } from '../../../src/credentials/test-connection';
 import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { tokenFingerprint } from '../../../src/oauth/token-fingerprint';
+import { connectionDiagnoses } from '../../../src/providers/connection-test';
 import { APP_CERTIFICATE } from '../support/certificates';
 import { certificateInput, parsedInput, SECRET } from '../support/credentials';
 import { fakeFetch } from '../support/fake-fetch';
@@ -152,6 +153,7 @@ describe('testConnection diagnosis', () => {
         refreshTokens: createRefreshTokenStore(kv),
         fetch,
         now: () => NOW,
+        diagnoses: connectionDiagnoses,
       }),
     ).rejects.toMatchObject({
       code: 'CREDENTIAL_NOT_FOUND',

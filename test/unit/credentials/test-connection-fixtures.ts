@@ -6,6 +6,7 @@ import { testConnection } from '../../../src/credentials/test-connection';
 import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
+import { connectionDiagnoses } from '../../../src/providers/connection-test';
 import { parsedInput, sequentialIds } from '../support/credentials';
 import { fakeFetch, fakeJwt, jsonResponse, type RecordedCall } from '../support/fake-fetch';
 import { fakeJira } from '../support/fake-jira';
@@ -73,6 +74,7 @@ export const setup = async (
         fetch,
         now: () => NOW,
         memo: new TokenMemo(),
+        diagnoses: connectionDiagnoses,
         env: {},
         sleep: async () => undefined,
         requestJira: jira.requestJira,
