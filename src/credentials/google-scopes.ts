@@ -1,4 +1,3 @@
-import type { GoogleGuidanceContext } from '../google/google-guidance';
 import type { StoredCredential } from './stored-credential';
 
 /*
@@ -12,8 +11,16 @@ export { isGoogleCredential } from './credential-provider';
 export const googleScopesOf = (credential: StoredCredential): string[] =>
   credential.scope.split(' ').filter((scope) => scope !== '');
 
+/** What Google's guidance names (google/google-guidance.ts's context): what the Admin console must list for it. */
+export interface GoogleGuidanceFacts {
+  clientId: string;
+  clientEmail: string | undefined;
+  mailbox: string;
+  scopes: readonly string[];
+}
+
 /** What Google's guidance names: exactly what the Admin console must list for this credential. */
-export const googleGuidanceContext = (credential: StoredCredential): GoogleGuidanceContext => ({
+export const googleGuidanceContext = (credential: StoredCredential): GoogleGuidanceFacts => ({
   clientId: credential.clientId,
   clientEmail: credential.serviceAccount?.clientEmail,
   mailbox: credential.senderMailbox,

@@ -9,6 +9,7 @@ import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
 import { connectionDiagnoses } from '../../src/providers/connection-test';
+import { planGoogleSave } from '../../src/providers/google-credential-save';
 import { DEMO_CLIENT_ID, DEMO_KEY_FILE, START, SUPPORT, WORKSPACE_JSON } from '../local/google/helpers';
 import { sequentialIds } from '../unit/support/credentials';
 import { fakeJira } from '../unit/support/fake-jira';
@@ -32,7 +33,12 @@ afterEach(() => emulator.close());
 const setup = async () => {
   const kv = new MemoryKvStore();
   const now = () => START.getTime();
-  const credentials = createCredentialService({ store: createCredentialStore(kv), now, newId: sequentialIds() });
+  const credentials = createCredentialService({
+    store: createCredentialStore(kv),
+    now,
+    newId: sequentialIds(),
+    planGoogleSave,
+  });
   await credentials.saveGoogle(
     googleCredentialInputSchema.parse({
       name: 'Demo Google',

@@ -9,6 +9,7 @@ import { createTokenCache } from '../../oauth/token-cache';
 import { createConnectionTestLog } from '../../outbox/connection-test-record';
 import { createEmailRecordStore } from '../../outbox/email-records';
 import { connectionDiagnoses } from '../../providers/connection-test';
+import { planGoogleSave } from '../../providers/google-credential-save';
 import { globalFetch, newUuid, realSleep, systemClock } from '../../shared/seams';
 import { createForgeEntityStore } from '../../storage/entity-store';
 import { OUTBOX_EMAIL_ENTITY } from '../../storage/keys';
@@ -34,6 +35,7 @@ export const createAdminCredentialsDeps = (): Omit<
   const credentials = buildCredentials(kv, {
     handlersReading: async (credentialId) =>
       (await handlers.list()).filter((handler) => handler.credentialId === credentialId).map((one) => one.name),
+    planGoogleSave,
   });
   const warnings = buildWarnings(kv, credentials.store);
   return {

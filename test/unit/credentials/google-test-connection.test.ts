@@ -7,6 +7,7 @@ import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store'
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
 import { connectionDiagnoses } from '../../../src/providers/connection-test';
+import { planGoogleSave } from '../../../src/providers/google-credential-save';
 import { makeServiceAccountKey, pemBody } from '../google/key-fixture';
 import { sequentialIds } from '../support/credentials';
 import { fakeFetch, jsonResponse, type RecordedCall } from '../support/fake-fetch';
@@ -45,6 +46,7 @@ const setup = async (answers: Answers = {}, incomingMail = true) => {
     now: () => NOW,
     newId: sequentialIds(),
     env: {},
+    planGoogleSave,
   });
   await credentials.saveGoogle(
     googleCredentialInputSchema.parse({

@@ -32,6 +32,7 @@ import { createMailboxPacer } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
 import { connectionDiagnoses } from '../../../src/providers/connection-test';
+import { planGoogleSave } from '../../../src/providers/google-credential-save';
 import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
@@ -103,6 +104,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     now: () => NOW,
     newId: sequentialIds(),
     env: {},
+    planGoogleSave,
   });
   const warnings = createWarningService({
     store: createWarningStore(appKv),
