@@ -72,7 +72,6 @@ const NOT_YET_BEHIND_PROVIDERS: readonly string[] = [
   'composition/gmail-handler-mailbox.ts',
   'composition/graph-handler-mailbox.ts',
   'composition/incoming.ts',
-  'credentials/authorization/complete-authorization.ts',
   'credentials/google-token.ts',
   'delivery/deliver-message.ts',
   'delivery/delivery-plan.ts',
