@@ -49,7 +49,7 @@ export interface CredentialServiceDeps {
   planGoogleSave?: PlanGoogleSave;
 }
 
-/** Who signed in to an authorization code credential (Graph GET /me), as the record keeps it. */
+/** Who signed in to an authorization code credential (as the mail service named them), as the record keeps it. */
 export type StoredAuthorization = NonNullable<StoredCredential['authorization']>;
 
 export type RotationReason = 'expired' | 'invalid';

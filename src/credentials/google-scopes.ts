@@ -7,7 +7,7 @@ import type { StoredCredential } from './stored-credential';
 
 export { isGoogleCredential } from './credential-provider';
 
-/** The credential's Gmail scopes, as the JWT asks for them. */
+/** The credential's Google scopes, as the JWT asks for them. */
 export const googleScopesOf = (credential: StoredCredential): string[] =>
   credential.scope.split(' ').filter((scope) => scope !== '');
 
