@@ -3,8 +3,8 @@ import { GoogleKeyError } from '../../../google/errors';
 import { readServiceAccountKey, type ServiceAccountKey } from '../../../google/service-account-key';
 
 /*
- * Loaded on first use (plan-google-save.ts, by providers/google-credential-save.ts): reading a key proves it can sign, with jose, which no
- * function should load when it starts.
+ * Loaded on first use (plan-google-save.ts, through providers/google-credential-save.ts): reading a key proves it can
+ * sign, with jose, which no function should load when it starts.
  */
 
 /**

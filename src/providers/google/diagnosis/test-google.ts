@@ -170,7 +170,7 @@ export const testGoogle = async (
   return steps;
 };
 
-/** The test email through Gmail, worded as Microsoft's (test-email-step.ts). */
+/** The test email through Gmail, worded as Microsoft's (providers/microsoft/diagnosis/test-email.ts). */
 const googleTestEmail = (
   credential: StoredCredential,
   accessToken: string,
