@@ -1,6 +1,5 @@
 import type { ParsedConnectionValues } from '../contract/connection-test';
 import type { ConnectionTestResult, DiagnosisStep, PermissionStatus } from '../contract/credential-health';
-import type { RequestJira } from '../jira/jira-client';
 import type { AccessToken } from '../oauth/token-client';
 import { tokenFingerprint } from '../oauth/token-fingerprint';
 import { processTokenMemo } from '../oauth/token-memo';
@@ -10,13 +9,11 @@ import type { ConnectionDiagnoses, DiagnosisDeps } from './diagnosis/connection-
 import { draftFromForm, type FormDraft } from './form-draft';
 import type { StoredCredential } from './stored-credential';
 
-export interface TestConnectionDeps extends Omit<DiagnosisDeps, 'credentials' | 'keepToken' | 'requestJira'> {
+export interface TestConnectionDeps extends Omit<DiagnosisDeps, 'credentials' | 'keepToken'> {
   credentials: Pick<
     CredentialService,
     'get' | 'readSecret' | 'readNextSecret' | 'readPrivateKey' | 'promoteNextSecret' | 'recordTestResult'
   >;
-  /** Jira as the admin who runs the test: where the test email goes. */
-  requestJira?: RequestJira;
   /** Each mail service's checklist, picked by the credential (the composition root fills it from providers/). */
   diagnoses: ConnectionDiagnoses;
 }
