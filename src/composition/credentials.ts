@@ -18,7 +18,7 @@ export interface Credentials {
 /** The credentials in app storage and secret storage. */
 export const buildCredentials = (
   kv: KvStore,
-  more: Pick<CredentialServiceDeps, 'handlersReading'> = {},
+  more: Pick<CredentialServiceDeps, 'handlersReading' | 'planGoogleSave'> = {},
 ): Credentials => {
   const store = createCredentialStore(kv);
   return {

@@ -23,7 +23,8 @@ import {
   SecretMissingError,
   SecretRequiredError,
 } from './errors';
-import { checkProviderKept, planGoogleCredential } from './google-credential';
+import type { PlanGoogleSave } from './google-save-port';
+import { checkProviderKept } from './provider-kept';
 import { DEFAULT_CREDENTIAL_USE, type StoredCredential, toCredentialView } from './stored-credential';
 
 export interface CredentialServiceDeps {
@@ -41,9 +42,14 @@ export interface CredentialServiceDeps {
    * who the app is (or a delete) removes them. Without it no credential shows when its sign-in was last used.
    */
   refreshTokens?: Pick<RefreshTokenStore, 'readUse' | 'remove'>;
+  /**
+   * A Google Workspace credential's key file read and its record planned, by the provider (google-save-port.ts).
+   * Given only where credentials are saved (the admin page); without it saveGoogle refuses.
+   */
+  planGoogleSave?: PlanGoogleSave;
 }
 
-/** Who signed in to an authorization code credential (Graph GET /me), as the record keeps it. */
+/** Who signed in to an authorization code credential (as the mail service named them), as the record keeps it. */
 export type StoredAuthorization = NonNullable<StoredCredential['authorization']>;
 
 export type RotationReason = 'expired' | 'invalid';
@@ -56,7 +62,7 @@ export interface CredentialService {
    */
   save: (input: ParsedCredentialInput) => Promise<CredentialView>;
   /**
-   * Creates (no `id`) or updates a Google Workspace credential (google-credential.ts). A new one needs its JSON key
+   * Creates (no `id`) or updates a Google Workspace credential (through planGoogleSave). A new one needs its JSON key
    * file; on an edit, no key keeps the stored key, client ID and service account.
    */
   saveGoogle: (input: ParsedGoogleCredentialInput) => Promise<CredentialView>;
@@ -365,11 +371,11 @@ export const createCredentialService = (deps: CredentialServiceDeps): Credential
     },
 
     saveGoogle: async (input) => {
-      const { readUploadedKey } = await import(/* webpackChunkName: "google-key-upload" */ './google-key-upload');
-      const key = await readUploadedKey(input.serviceAccountKey);
+      if (deps.planGoogleSave === undefined) throw new Error('Google Workspace credentials are not saved here.');
+      const plan = await deps.planGoogleSave(input);
       const at = timestamp();
       const planned: Planner = (current) => {
-        const { settings, fields, writes } = planGoogleCredential(input, current, key, at);
+        const { settings, fields, writes } = plan(current, at);
         return { settings, plan: { fields, writes, deletes: [] } };
       };
       return input.id === undefined ? create(planned, at) : update(input.id, planned, at);

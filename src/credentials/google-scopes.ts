@@ -1,4 +1,3 @@
-import type { GoogleGuidanceContext } from '../google/google-guidance';
 import type { StoredCredential } from './stored-credential';
 
 /*
@@ -8,12 +7,20 @@ import type { StoredCredential } from './stored-credential';
 
 export { isGoogleCredential } from './credential-provider';
 
-/** The credential's Gmail scopes, as the JWT asks for them. */
+/** The credential's Google scopes, as the JWT asks for them. */
 export const googleScopesOf = (credential: StoredCredential): string[] =>
   credential.scope.split(' ').filter((scope) => scope !== '');
 
+/** What Google's guidance names (google/google-guidance.ts's context): what the Admin console must list for it. */
+export interface GoogleGuidanceFacts {
+  clientId: string;
+  clientEmail: string | undefined;
+  mailbox: string;
+  scopes: readonly string[];
+}
+
 /** What Google's guidance names: exactly what the Admin console must list for this credential. */
-export const googleGuidanceContext = (credential: StoredCredential): GoogleGuidanceContext => ({
+export const googleGuidanceContext = (credential: StoredCredential): GoogleGuidanceFacts => ({
   clientId: credential.clientId,
   clientEmail: credential.serviceAccount?.clientEmail,
   mailbox: credential.senderMailbox,

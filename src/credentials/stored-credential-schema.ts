@@ -95,8 +95,8 @@ export const storedCredentialSchema = z.object({
   /** Authorization code credentials: the v2 /authorize address. */
   authorizationEndpoint: z.optional(z.string()),
   /**
-   * Authorization code credentials: who signed in (Graph GET /me) and when. The refresh token is in secret storage;
-   * its last use in its own record (src/oauth/refresh-token-store.ts).
+   * Authorization code credentials: who signed in (as the mail service named them) and when. The refresh token is in
+   * secret storage; its last use in its own record (src/oauth/refresh-token-store.ts).
    */
   authorization: z.optional(
     z.object({

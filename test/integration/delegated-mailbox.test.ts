@@ -6,6 +6,7 @@ import { exchangeAuthorizationCode } from '../../src/oauth/authorization-code-cl
 import { createRefreshTokenStore, type RefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
+import { connectionDiagnoses } from '../../src/providers/connection-test';
 import type { FetchLike } from '../../src/shared/seams';
 import { watchSignIns } from '../../src/warnings/authorization-watch';
 import { createWarningService } from '../../src/warnings/warning-service';
@@ -177,6 +178,7 @@ describe('sending and testing as the signed-in mailbox, against the Microsoft em
         },
       },
       requestJira: jira.requestJira,
+      diagnoses: connectionDiagnoses,
     };
   };
 

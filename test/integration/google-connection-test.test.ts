@@ -8,6 +8,8 @@ import { testConnection } from '../../src/credentials/test-connection';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
+import { connectionDiagnoses } from '../../src/providers/connection-test';
+import { planGoogleSave } from '../../src/providers/google-credential-save';
 import { DEMO_CLIENT_ID, DEMO_KEY_FILE, START, SUPPORT, WORKSPACE_JSON } from '../local/google/helpers';
 import { sequentialIds } from '../unit/support/credentials';
 import { fakeJira } from '../unit/support/fake-jira';
@@ -31,7 +33,12 @@ afterEach(() => emulator.close());
 const setup = async () => {
   const kv = new MemoryKvStore();
   const now = () => START.getTime();
-  const credentials = createCredentialService({ store: createCredentialStore(kv), now, newId: sequentialIds() });
+  const credentials = createCredentialService({
+    store: createCredentialStore(kv),
+    now,
+    newId: sequentialIds(),
+    planGoogleSave,
+  });
   await credentials.saveGoogle(
     googleCredentialInputSchema.parse({
       name: 'Demo Google',
@@ -54,6 +61,7 @@ const setup = async () => {
         fetch: (url, init) => globalThis.fetch(url, init),
         now,
         memo: new TokenMemo(),
+        diagnoses: connectionDiagnoses,
         env: {
           ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1',
           ISSUE_MAILER_GOOGLE_TOKEN_ENDPOINT: emulator.tokenUrl,

@@ -11,6 +11,7 @@ import { answerOauthCallback } from '../../src/messages/oauth-callback-answer';
 import { createAuthorizationStateStore } from '../../src/oauth/authorization-state';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
+import { whoSignedIn } from '../../src/providers/sign-in';
 import {
   authorizeUrl,
   postAuthorize,
@@ -74,6 +75,7 @@ const setup = async (demo: Demo, method: 'client_secret' | 'certificate' = 'clie
     fetch: (input, init) => fetch(input, init),
     now: () => demo.clock.now().getTime(),
     env: ENV,
+    whoSignedIn,
   };
   /** Authorize pressed: the sign-in URL's parameters, as the admin's browser opens them. */
   const begin = async (): Promise<Record<string, string>> => {

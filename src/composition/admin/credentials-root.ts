@@ -8,6 +8,8 @@ import { createRefreshTokenStore } from '../../oauth/refresh-token-store';
 import { createTokenCache } from '../../oauth/token-cache';
 import { createConnectionTestLog } from '../../outbox/connection-test-record';
 import { createEmailRecordStore } from '../../outbox/email-records';
+import { connectionDiagnoses } from '../../providers/connection-test';
+import { planGoogleSave } from '../../providers/google-credential-save';
 import { globalFetch, newUuid, realSleep, systemClock } from '../../shared/seams';
 import { createForgeEntityStore } from '../../storage/entity-store';
 import { OUTBOX_EMAIL_ENTITY } from '../../storage/keys';
@@ -33,6 +35,7 @@ export const createAdminCredentialsDeps = (): Omit<
   const credentials = buildCredentials(kv, {
     handlersReading: async (credentialId) =>
       (await handlers.list()).filter((handler) => handler.credentialId === credentialId).map((one) => one.name),
+    planGoogleSave,
   });
   const warnings = buildWarnings(kv, credentials.store);
   return {
@@ -44,6 +47,7 @@ export const createAdminCredentialsDeps = (): Omit<
     warnings,
     onPromoted: (credential) => warnings.recordPromotion(credential),
     traffic: createTrafficHealth(kv),
+    diagnoses: connectionDiagnoses,
     tokenCache: createTokenCache(kv),
     refreshTokens: createRefreshTokenStore(kv),
     fetch: globalFetch,

@@ -1,4 +1,3 @@
-import { getSignedInUser } from '../../graph/signed-in-user';
 import type { PolicyEnv } from '../../http/endpoint-policy';
 import { exchangeAuthorizationCode } from '../../oauth/authorization-code-client';
 import { missingDelegatedScopes } from '../../oauth/authorization-request';
@@ -16,6 +15,21 @@ import { AuthorizeError, AuthorizeErrorCode, notAuthorizationCode } from './erro
 /** The query string Microsoft sends the browser back with (the web trigger's `queryParameters`). */
 export type CallbackQuery = Readonly<Record<string, readonly string[] | undefined>>;
 
+/** Who a delegated token belongs to: the mailbox an authorization code credential sends as. */
+export interface SignedInMailbox {
+  id: string;
+  displayName: string | undefined;
+  /** The address mail goes out from. */
+  mailbox: string;
+}
+
+/** Asks the credential's mail service who signed in, with the access token the sign-in got (providers/ fills it). */
+export type WhoSignedIn = (
+  credential: StoredCredential,
+  accessToken: string,
+  call: { fetch: FetchLike; now: Clock; env?: PolicyEnv },
+) => Promise<SignedInMailbox>;
+
 export interface CompleteAuthorizationDeps {
   states: Pick<AuthorizationStateStore, 'take'>;
   credentials: Pick<CredentialService, 'get' | 'readSecret' | 'readPrivateKey' | 'recordAuthorization'>;
@@ -24,6 +38,7 @@ export interface CompleteAuthorizationDeps {
   fetch: FetchLike;
   now: Clock;
   env?: PolicyEnv;
+  whoSignedIn: WhoSignedIn;
 }
 
 export interface CompletedAuthorization {
@@ -93,10 +108,10 @@ const readCredential = async (deps: CompleteAuthorizationDeps, id: string): Prom
 /**
  * Finishes a sign-in an admin started with Authorize (`oauth-callback` web trigger, GET from Microsoft's redirect):
  * takes the one-time state (deleted before anything else, so a replayed callback finds nothing), redeems the code
- * with the PKCE verifier, the same redirect URI and the credential's client secret or certificate, asks Graph who
- * signed in, then stores the refresh token and the credential's authorization. Refusals throw AuthorizeError,
- * AuthorizationError (state, code) or the token and Graph families' errors; no message holds the code, the state or
- * a token.
+ * with the PKCE verifier, the same redirect URI and the credential's client secret or certificate, asks the mail
+ * service who signed in, then stores the refresh token and the credential's authorization. Refusals throw
+ * AuthorizeError, AuthorizationError (state, code) or the token endpoint's and the mail service's errors; no message
+ * holds the code, the state or a token.
  */
 export const completeAuthorization = async (
   query: CallbackQuery,
@@ -135,11 +150,9 @@ export const completeAuthorization = async (
       `The sign-in granted no ${missing.join(', ')}: consent to the permissions is missing.`,
     );
   }
-  const user = await getSignedInUser({
+  const user = await deps.whoSignedIn(credential, tokens.accessToken, {
     fetch: deps.fetch,
     now: deps.now,
-    graphBaseUrl: credential.graphBaseUrl,
-    tokenProvider: { getAccessToken: () => Promise.resolve(tokens.accessToken) },
     ...(deps.env === undefined ? {} : { env: deps.env }),
   });
 

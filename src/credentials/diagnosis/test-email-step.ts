@@ -1,9 +1,5 @@
 import type { DiagnosisStep } from '../../contract/credential-health';
-import { GraphError } from '../../graph/errors';
-import { graphErrorGuidance } from '../../graph/graph-guidance';
-import { sendMail, type SendMailResult } from '../../graph/mail-client';
 import type { PolicyEnv } from '../../http/endpoint-policy';
-import type { RetryPolicy } from '../../http/retry';
 import { JiraError } from '../../jira/errors';
 import type { RequestJira } from '../../jira/jira-client';
 import { type Myself, readMyself } from '../../jira/myself';
@@ -12,7 +8,7 @@ import { escapeHtml } from '../../shared/html-escape';
 import type { Clock, FetchLike, Sleep } from '../../shared/seams';
 import { isDelegated } from '../delegated-token';
 import type { StoredCredential } from '../stored-credential';
-import { skipped, step } from './step';
+import { step } from './step';
 
 export interface TestEmailDeps {
   fetch: FetchLike;
@@ -21,7 +17,7 @@ export interface TestEmailDeps {
   requestJira: RequestJira;
   env?: PolicyEnv;
   sleep?: Sleep;
-  /** Writes the email log's record of a test email that was handed to Graph (accepted or refused). */
+  /** Writes the email log's record of a test email that was handed to the mail service (accepted or refused). */
   logTestEmail?: (email: TestEmailLogged) => Promise<void>;
 }
 
@@ -49,9 +45,6 @@ export const TEST_EMAIL_SUBJECT = 'Issue Mailer test email';
 export const NO_ADDRESS_MESSAGE =
   "Jira does not show your email address to apps (your Atlassian account's profile visibility hides it), so no " +
   'test email was sent. Make your email address visible, or email an issue to yourself instead.';
-
-/** One quick retry at most: the whole test runs inside a resolver's 25 seconds. */
-const TEST_EMAIL_RETRY: RetryPolicy = { maxRetries: 1, budgetMs: 6_000, baseDelayMs: 1_000, minAttemptMs: 2_000 };
 
 /** Where the credential's mail comes from: the signed-in mailbox for the authorization code grant. */
 export const sendingMailbox = (credential: StoredCredential): string =>
@@ -127,70 +120,4 @@ export const mailTheAdmin = async (
     'passed',
     `Sent a test email from ${from} to the email address Jira has for you. It should arrive within a minute.`,
   );
-};
-
-/**
- * Mails the admin who asked, from the sender mailbox, with the token the test just got: `/me/sendMail` for the
- * authorization code grant (https://learn.microsoft.com/en-us/graph/api/user-sendmail).
- */
-export const testEmailStep = (
-  credential: StoredCredential,
-  accessToken: string,
-  deps: TestEmailDeps,
-): Promise<DiagnosisStep> => {
-  const from = sendingMailbox(credential);
-  return mailTheAdmin(
-    credential,
-    {
-      send: async (address): Promise<SendMailResult> =>
-        sendMail(
-          {
-            mailbox: from,
-            message: { subject: TEST_EMAIL_SUBJECT, html: testEmailHtml(credential), to: [address] },
-            saveToSentItems: false,
-          },
-          {
-            fetch: deps.fetch,
-            tokenProvider: { getAccessToken: () => Promise.resolve(accessToken) },
-            graphBaseUrl: credential.graphBaseUrl,
-            actingAs: isDelegated(credential) ? 'signed-in-user' : 'app',
-            now: deps.now,
-            retryPolicy: TEST_EMAIL_RETRY,
-            ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
-            ...(deps.env === undefined ? {} : { env: deps.env }),
-          },
-        ),
-      failure: (error) =>
-        error instanceof GraphError
-          ? {
-              code: error.code,
-              message: graphErrorGuidance(error, { operation: 'send-mail', mailbox: from }),
-              requestId: error.requestId,
-            }
-          : undefined,
-    },
-    deps,
-  );
-};
-
-/** A larger set of deps (Test connection's) that may lack Jira, e.g. where no admin invoked the test. */
-export type TestEmailSource = Omit<TestEmailDeps, 'requestJira'> & { requestJira?: TestEmailDeps['requestJira'] };
-
-/** The test email, or why it was not sent when Jira cannot be asked for the admin's address here. */
-export const testEmailIfJira = (
-  credential: StoredCredential,
-  accessToken: string,
-  deps: TestEmailSource,
-): Promise<DiagnosisStep> => {
-  if (deps.requestJira === undefined) {
-    return Promise.resolve(skipped('test-email', 'Not sent: Jira cannot be asked for your email address here.'));
-  }
-  return testEmailStep(credential, accessToken, {
-    fetch: deps.fetch,
-    now: deps.now,
-    requestJira: deps.requestJira,
-    ...(deps.env === undefined ? {} : { env: deps.env }),
-    ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
-    ...(deps.logTestEmail === undefined ? {} : { logTestEmail: deps.logTestEmail }),
-  });
 };

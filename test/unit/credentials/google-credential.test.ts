@@ -6,6 +6,7 @@ import {
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import { CredentialInUseError, CredentialValidationError } from '../../../src/credentials/errors';
+import { planGoogleSave } from '../../../src/providers/google-credential-save';
 import { makeServiceAccountKey, pemBody } from '../google/key-fixture';
 import { parsedInput, sequentialIds, tickingClock } from '../support/credentials';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -33,6 +34,7 @@ const setup = () => {
     now: tickingClock(),
     newId: sequentialIds(),
     env: {},
+    planGoogleSave,
   });
   return { kv, service };
 };
@@ -187,6 +189,13 @@ describe('Google Workspace credentials', () => {
           'Choose the JSON key file Google Cloud downloaded for the service account (IAM & Admin > Service accounts > Keys).',
       },
     });
+  });
+
+  it('refuses a save where no provider plans it (a function that does not save credentials), storing nothing', async () => {
+    const kv = new MemoryKvStore();
+    const service = createCredentialService({ store: createCredentialStore(kv), now: tickingClock(), env: {} });
+    await expect(service.saveGoogle(googleInput())).rejects.toThrow('Google Workspace credentials are not saved here.');
+    expect(kv.count()).toBe(0);
   });
 
   it.each<[string, 'google' | 'microsoft', string]>([

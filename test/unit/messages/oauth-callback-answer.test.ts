@@ -7,6 +7,7 @@ import { answerOauthCallback } from '../../../src/messages/oauth-callback-answer
 import { createAuthorizationStateStore, STATE_LIFETIME_MS } from '../../../src/oauth/authorization-state';
 import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
+import { whoSignedIn } from '../../../src/providers/sign-in';
 import { authorizationCodeInput, parsedInput } from '../support/credentials';
 import { fakeFetch, type FetchHandler, jsonResponse } from '../support/fake-fetch';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -67,6 +68,7 @@ const setup = async (handler: FetchHandler = microsoft(), name = 'Support mailbo
     fetch,
     now: () => clock.now,
     env: {},
+    whoSignedIn,
   };
   const answer = (query: Record<string, string[]>, method = 'GET'): Promise<WebTriggerResponse> =>
     answerOauthCallback({ method, queryParameters: query }, deps);

@@ -32,6 +32,8 @@ import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
 import { createMailboxPacer } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
+import { connectionDiagnoses } from '../../../src/providers/connection-test';
+import { planGoogleSave } from '../../../src/providers/google-credential-save';
 import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
@@ -103,6 +105,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     now: () => NOW,
     newId: sequentialIds(),
     env: {},
+    planGoogleSave,
   });
   const warnings = createWarningService({
     store: createWarningStore(appKv),
@@ -298,6 +301,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     warnings,
     onPromoted: (credential) => warnings.recordPromotion(credential),
     traffic,
+    diagnoses: connectionDiagnoses,
     sleep: async () => undefined,
     requestJira: jira.requestJira,
     tokenCache,

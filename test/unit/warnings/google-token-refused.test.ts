@@ -2,6 +2,7 @@ import { googleCredentialInputSchema } from '../../../src/contract/google-worksp
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import { GoogleTokenError, GoogleTokenErrorCode } from '../../../src/google/errors';
+import { planGoogleSave } from '../../../src/providers/google-credential-save';
 import { createWarningService } from '../../../src/warnings/warning-service';
 import { createWarningStore } from '../../../src/warnings/warning-store';
 import { sequentialIds } from '../support/credentials';
@@ -15,7 +16,7 @@ const setup = async () => {
   let now = START;
   const clock = () => now;
   const store = createCredentialStore(kv);
-  const credentials = createCredentialService({ store, now: clock, newId: sequentialIds(), env: {} });
+  const credentials = createCredentialService({ store, now: clock, newId: sequentialIds(), env: {}, planGoogleSave });
   await credentials.saveGoogle(googleCredentialInputSchema.parse(googlePayload({ incomingMail: false })));
   const warnings = createWarningService({
     store: createWarningStore(kv),

@@ -1,15 +1,16 @@
-import type { DiagnosisStep } from '../../contract/credential-health';
-import { SingleFlight } from '../../oauth/delegated-token-provider';
-import type { RefreshTokenStore } from '../../oauth/refresh-token-store';
-import type { TokenCache } from '../../oauth/token-cache';
-import { TokenMemo } from '../../oauth/token-memo';
-import type { CredentialTokenDeps } from '../credential-token';
-import { type DelegatedTokenDeps, delegatedTokenProvider } from '../delegated-token';
-import type { FormDraft } from '../form-draft';
-import type { StoredCredential } from '../stored-credential';
+import type { DiagnosisStep } from '../../../contract/credential-health';
+import type { CredentialTokenDeps } from '../../../credentials/credential-token';
+import { type DelegatedTokenDeps, delegatedTokenProvider } from '../../../credentials/delegated-token';
+import { skipped } from '../../../credentials/diagnosis/step';
+import type { TestEmailDeps } from '../../../credentials/diagnosis/test-email-step';
+import type { FormDraft } from '../../../credentials/form-draft';
+import type { StoredCredential } from '../../../credentials/stored-credential';
+import { SingleFlight } from '../../../oauth/delegated-token-provider';
+import type { RefreshTokenStore } from '../../../oauth/refresh-token-store';
+import type { TokenCache } from '../../../oauth/token-cache';
+import { TokenMemo } from '../../../oauth/token-memo';
 import { delegatedPermissionsStep, delegatedTokenStep, signedInMailboxStep } from './delegated-steps';
-import { skipped } from './step';
-import { type TestEmailDeps, testEmailIfJira } from './test-email-step';
+import { testEmailIfJira } from './test-email';
 
 export type TestDelegatedDeps = Omit<DelegatedTokenDeps, 'credentials' | 'flights'> & {
   credentials: CredentialTokenDeps['credentials'];

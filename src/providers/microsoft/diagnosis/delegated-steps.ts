@@ -1,17 +1,17 @@
-import type { DiagnosisStep } from '../../contract/credential-health';
-import { GraphError } from '../../graph/errors';
-import { graphErrorGuidance } from '../../graph/graph-guidance';
-import { type GraphReadDeps, readSignedInUser } from '../../graph/mailbox-reader';
-import { tokenErrorGuidance } from '../../oauth/aadsts-guidance';
-import { authorizationErrorGuidance, needsAuthorizeAgain } from '../../oauth/authorization-guidance';
-import { missingDelegatedScopes } from '../../oauth/authorization-request';
-import { AuthorizationError, TokenError } from '../../oauth/errors';
-import { readTokenScopes } from '../../oauth/token-claims';
-import type { TokenProvider } from '../../oauth/token-provider';
-import { NO_PRIVATE_KEY_MESSAGE, NO_SECRET_MESSAGE } from '../credential-guidance';
-import { PrivateKeyMissingError, SecretMissingError } from '../errors';
-import type { StoredCredential } from '../stored-credential';
-import { step } from './step';
+import type { DiagnosisStep } from '../../../contract/credential-health';
+import { NO_PRIVATE_KEY_MESSAGE, NO_SECRET_MESSAGE } from '../../../credentials/credential-guidance';
+import { step } from '../../../credentials/diagnosis/step';
+import { PrivateKeyMissingError, SecretMissingError } from '../../../credentials/errors';
+import type { StoredCredential } from '../../../credentials/stored-credential';
+import { GraphError } from '../../../graph/errors';
+import { graphErrorGuidance } from '../../../graph/graph-guidance';
+import { type GraphReadDeps, readSignedInUser } from '../../../graph/mailbox-reader';
+import { tokenErrorGuidance } from '../../../oauth/aadsts-guidance';
+import { authorizationErrorGuidance, needsAuthorizeAgain } from '../../../oauth/authorization-guidance';
+import { missingDelegatedScopes } from '../../../oauth/authorization-request';
+import { AuthorizationError, TokenError } from '../../../oauth/errors';
+import { readTokenScopes } from '../../../oauth/token-claims';
+import type { TokenProvider } from '../../../oauth/token-provider';
 
 export const DelegatedCode = {
   ScopesUnreadable: 'SCOPES_UNREADABLE',

@@ -1,15 +1,16 @@
 /** Shared by the test-connection-*.test.ts files: the Microsoft and Jira fakes behind testConnection. */
-import { createCredentialService } from '../../../src/credentials/credential-service';
-import { createCredentialStore } from '../../../src/credentials/credential-store';
-import type { StoredCredential } from '../../../src/credentials/stored-credential';
-import { testConnection } from '../../../src/credentials/test-connection';
-import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
-import { createTokenCache } from '../../../src/oauth/token-cache';
-import { TokenMemo } from '../../../src/oauth/token-memo';
-import { parsedInput, sequentialIds } from '../support/credentials';
-import { fakeFetch, fakeJwt, jsonResponse, type RecordedCall } from '../support/fake-fetch';
-import { fakeJira } from '../support/fake-jira';
-import { MemoryKvStore } from '../support/memory-kv-store';
+import { createCredentialService } from '../../../../../src/credentials/credential-service';
+import { createCredentialStore } from '../../../../../src/credentials/credential-store';
+import type { StoredCredential } from '../../../../../src/credentials/stored-credential';
+import { testConnection } from '../../../../../src/credentials/test-connection';
+import { createRefreshTokenStore } from '../../../../../src/oauth/refresh-token-store';
+import { createTokenCache } from '../../../../../src/oauth/token-cache';
+import { TokenMemo } from '../../../../../src/oauth/token-memo';
+import { connectionDiagnoses } from '../../../../../src/providers/connection-test';
+import { parsedInput, sequentialIds } from '../../../support/credentials';
+import { fakeFetch, fakeJwt, jsonResponse, type RecordedCall } from '../../../support/fake-fetch';
+import { fakeJira } from '../../../support/fake-jira';
+import { MemoryKvStore } from '../../../support/memory-kv-store';
 
 export const NOW = Date.parse('2024-05-06T06:00:00Z');
 export const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
@@ -73,6 +74,7 @@ export const setup = async (
         fetch,
         now: () => NOW,
         memo: new TokenMemo(),
+        diagnoses: connectionDiagnoses,
         env: {},
         sleep: async () => undefined,
         requestJira: jira.requestJira,

@@ -1,7 +1,7 @@
-import { tokenFingerprint } from '../../../src/oauth/token-fingerprint';
-import { SECRET } from '../support/credentials';
-import { jsonResponse } from '../support/fake-fetch';
-import { fixtureResponse, graphFixture, tokenFixture } from '../support/fixtures';
+import { tokenFingerprint } from '../../../../../src/oauth/token-fingerprint';
+import { SECRET } from '../../../support/credentials';
+import { jsonResponse } from '../../../support/fake-fetch';
+import { fixtureResponse, graphFixture, tokenFixture } from '../../../support/fixtures';
 import {
   CLIENT_ID,
   INBOX_URL,

@@ -1,16 +1,18 @@
-import { googleCredentialInputSchema } from '../../../src/contract/google-workspace';
-import { createCredentialService } from '../../../src/credentials/credential-service';
-import { createCredentialStore } from '../../../src/credentials/credential-store';
-import type { TestEmailLogged } from '../../../src/credentials/diagnosis/test-email-step';
-import { testConnection } from '../../../src/credentials/test-connection';
-import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
-import { createTokenCache } from '../../../src/oauth/token-cache';
-import { TokenMemo } from '../../../src/oauth/token-memo';
-import { makeServiceAccountKey, pemBody } from '../google/key-fixture';
-import { sequentialIds } from '../support/credentials';
-import { fakeFetch, jsonResponse, type RecordedCall } from '../support/fake-fetch';
-import { fakeJira } from '../support/fake-jira';
-import { MemoryKvStore } from '../support/memory-kv-store';
+import { googleCredentialInputSchema } from '../../../../../src/contract/google-workspace';
+import { createCredentialService } from '../../../../../src/credentials/credential-service';
+import { createCredentialStore } from '../../../../../src/credentials/credential-store';
+import type { TestEmailLogged } from '../../../../../src/credentials/diagnosis/test-email-step';
+import { testConnection } from '../../../../../src/credentials/test-connection';
+import { createRefreshTokenStore } from '../../../../../src/oauth/refresh-token-store';
+import { createTokenCache } from '../../../../../src/oauth/token-cache';
+import { TokenMemo } from '../../../../../src/oauth/token-memo';
+import { connectionDiagnoses } from '../../../../../src/providers/connection-test';
+import { planGoogleSave } from '../../../../../src/providers/google-credential-save';
+import { makeServiceAccountKey, pemBody } from '../../../google/key-fixture';
+import { sequentialIds } from '../../../support/credentials';
+import { fakeFetch, jsonResponse, type RecordedCall } from '../../../support/fake-fetch';
+import { fakeJira } from '../../../support/fake-jira';
+import { MemoryKvStore } from '../../../support/memory-kv-store';
 
 const KEY = makeServiceAccountKey();
 const NOW = Date.parse('2024-05-06T06:00:00Z');
@@ -44,6 +46,7 @@ const setup = async (answers: Answers = {}, incomingMail = true) => {
     now: () => NOW,
     newId: sequentialIds(),
     env: {},
+    planGoogleSave,
   });
   await credentials.saveGoogle(
     googleCredentialInputSchema.parse({
@@ -76,6 +79,7 @@ const setup = async (answers: Answers = {}, incomingMail = true) => {
         fetch,
         now: () => NOW,
         memo: new TokenMemo(),
+        diagnoses: connectionDiagnoses,
         env: {},
         requestJira: jira.requestJira,
         logTestEmail: async (email) => void logged.push(email),

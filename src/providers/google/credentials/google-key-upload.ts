@@ -1,10 +1,10 @@
-import { GoogleKeyError } from '../google/errors';
-import { readServiceAccountKey, type ServiceAccountKey } from '../google/service-account-key';
-import { CredentialValidationError } from './errors';
+import { CredentialValidationError } from '../../../credentials/errors';
+import { GoogleKeyError } from '../../../google/errors';
+import { readServiceAccountKey, type ServiceAccountKey } from '../../../google/service-account-key';
 
 /*
- * Loaded on first use (credential-service.ts's saveGoogle): reading a key proves it can sign, with jose, which no
- * function should load when it starts.
+ * Loaded on first use (plan-google-save.ts, through providers/google-credential-save.ts): reading a key proves it can
+ * sign, with jose, which no function should load when it starts.
  */
 
 /**

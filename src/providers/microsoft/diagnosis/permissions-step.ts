@@ -3,9 +3,9 @@ import {
   type PermissionStatus,
   REQUIRED_PERMISSIONS,
   type RequiredPermission,
-} from '../../contract/credential-health';
-import { readTokenPermissions } from '../../oauth/token-claims';
-import { step } from './step';
+} from '../../../contract/credential-health';
+import { step } from '../../../credentials/diagnosis/step';
+import { readTokenPermissions } from '../../../oauth/token-claims';
 
 export const PermissionsCode = {
   NoConsent: 'PERMISSIONS_NO_ADMIN_CONSENT',

@@ -1,20 +1,30 @@
-import type { DiagnosisStep } from '../../contract/credential-health';
-import { adminConsoleScopeList, GMAIL_MODIFY_SCOPE } from '../../contract/google-workspace-kinds';
-import { GoogleTokenError } from '../../google/errors';
-import { GmailError } from '../../google/gmail/gmail-errors';
-import { gmailGuidance } from '../../google/gmail/gmail-guidance';
-import { getProfile } from '../../google/gmail/gmail-history';
-import { sendGmailMessage } from '../../google/gmail/gmail-sender';
-import { googleEndpoints } from '../../google/google-endpoints';
-import { googleTokenGuidance } from '../../google/google-guidance';
-import type { TokenProvider } from '../../oauth/token-provider';
-import { NO_PRIVATE_KEY_MESSAGE } from '../credential-guidance';
-import { CredentialValidationError, PrivateKeyMissingError } from '../errors';
-import { googleGuidanceContext, googleScopesOf } from '../google-scopes';
-import { type GoogleCredentialTokenDeps, googleCredentialTokenProvider, serviceAccountOf } from '../google-token';
-import type { StoredCredential } from '../stored-credential';
-import { skipped, step } from './step';
-import { mailTheAdmin, TEST_EMAIL_SUBJECT, type TestEmailDeps, testEmailHtml } from './test-email-step';
+import type { DiagnosisStep } from '../../../contract/credential-health';
+import { adminConsoleScopeList, GMAIL_MODIFY_SCOPE } from '../../../contract/google-workspace-kinds';
+import { NO_PRIVATE_KEY_MESSAGE } from '../../../credentials/credential-guidance';
+import type { ConnectionDiagnosis } from '../../../credentials/diagnosis/connection-diagnosis';
+import { skipped, step } from '../../../credentials/diagnosis/step';
+import {
+  mailTheAdmin,
+  TEST_EMAIL_SUBJECT,
+  type TestEmailDeps,
+  testEmailHtml,
+} from '../../../credentials/diagnosis/test-email-step';
+import { CredentialValidationError, PrivateKeyMissingError } from '../../../credentials/errors';
+import { googleGuidanceContext, googleScopesOf } from '../../../credentials/google-scopes';
+import {
+  type GoogleCredentialTokenDeps,
+  googleCredentialTokenProvider,
+  serviceAccountOf,
+} from '../../../credentials/google-token';
+import type { StoredCredential } from '../../../credentials/stored-credential';
+import { GoogleTokenError } from '../../../google/errors';
+import { GmailError } from '../../../google/gmail/gmail-errors';
+import { gmailGuidance } from '../../../google/gmail/gmail-guidance';
+import { getProfile } from '../../../google/gmail/gmail-history';
+import { sendGmailMessage } from '../../../google/gmail/gmail-sender';
+import { googleEndpoints } from '../../../google/google-endpoints';
+import { googleTokenGuidance } from '../../../google/google-guidance';
+import type { TokenProvider } from '../../../oauth/token-provider';
 
 export type TestGoogleDeps = GoogleCredentialTokenDeps & {
   requestJira?: TestEmailDeps['requestJira'];
@@ -160,7 +170,7 @@ export const testGoogle = async (
   return steps;
 };
 
-/** The test email through Gmail, worded as Microsoft's (test-email-step.ts). */
+/** The test email through Gmail, worded as Microsoft's (providers/microsoft/diagnosis/test-email.ts). */
 const googleTestEmail = (
   credential: StoredCredential,
   accessToken: string,
@@ -192,4 +202,13 @@ const googleTestEmail = (
       ...(deps.logTestEmail === undefined ? {} : { logTestEmail: deps.logTestEmail }),
     },
   );
+};
+
+/** Test connection of a Google Workspace credential: tested as saved, the edit form's values being Microsoft's. */
+export const googleDiagnosis: ConnectionDiagnosis = {
+  testsFormValues: false,
+  diagnose: async (credential, _draft, deps, options) => ({
+    steps: await testGoogle(credential, deps, options),
+    sender: credential.senderMailbox,
+  }),
 };

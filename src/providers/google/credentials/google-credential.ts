@@ -1,17 +1,17 @@
-import { type CredentialProvider, isMicrosoftProvider } from '../contract/credential-kinds';
-import type { ParsedGoogleCredentialInput } from '../contract/google-workspace';
+import type { ParsedGoogleCredentialInput } from '../../../contract/google-workspace';
 import {
   GOOGLE_WORKSPACE,
   googleScopesFor,
   JWT_BEARER_GRANT,
   SERVICE_ACCOUNT_KEY_REQUIRED_MESSAGE,
-} from '../contract/google-workspace-kinds';
-import { GMAIL_BASE_URL } from '../google/gmail/gmail-request';
-import type { ServiceAccountKey } from '../google/service-account-key';
-import { GOOGLE_TOKEN_ENDPOINT } from '../google/token-endpoint-policy';
-import type { SecretKind } from './credential-store';
-import { CredentialValidationError } from './errors';
-import type { StoredCredential } from './stored-credential';
+} from '../../../contract/google-workspace-kinds';
+import { CredentialValidationError } from '../../../credentials/errors';
+import type { GooglePlan } from '../../../credentials/google-save-port';
+import { checkProviderKept } from '../../../credentials/provider-kept';
+import type { StoredCredential } from '../../../credentials/stored-credential';
+import { GMAIL_BASE_URL } from '../../../google/gmail/gmail-request';
+import type { ServiceAccountKey } from '../../../google/service-account-key';
+import { GOOGLE_TOKEN_ENDPOINT } from '../../../google/token-endpoint-policy';
 
 /*
  * A Google Workspace credential: a service account with domain-wide delegation
@@ -20,51 +20,6 @@ import type { StoredCredential } from './stored-credential';
  * client_id, the one the Admin console's Domain-wide delegation page names; its tokenEndpoint and graphBaseUrl are
  * Google's fixed addresses (the app takes the ones it calls from googleEndpoints(env), never from the record).
  */
-
-type ProviderKind = 'google' | 'microsoft';
-
-const PROVIDER_NAMES: Readonly<Record<ProviderKind, string>> = {
-  google: 'Google Workspace',
-  microsoft: 'Microsoft 365',
-};
-
-/** Editing never turns a credential into the other provider's: its secrets, tokens and uses all belong to one. */
-export const providerKeptMessage = (other: ProviderKind): string =>
-  `A saved credential keeps its provider: create a new credential for ${PROVIDER_NAMES[other]}.`;
-
-const kindOf = (provider: CredentialProvider): ProviderKind => (isMicrosoftProvider(provider) ? 'microsoft' : 'google');
-
-/** Refuses to save `wanted`'s input over a stored credential of the other provider. */
-export const checkProviderKept = (current: StoredCredential | undefined, wanted: ProviderKind): void => {
-  if (current !== undefined && kindOf(current.provider) !== wanted) {
-    throw new CredentialValidationError({ provider: providerKeptMessage(wanted) });
-  }
-};
-
-/** The record fields a save of a Google credential sets, beside id, default and dates. */
-export type GoogleSettings = Pick<
-  StoredCredential,
-  | 'name'
-  | 'provider'
-  | 'grantType'
-  | 'clientAuthMethod'
-  | 'clientId'
-  | 'tokenEndpoint'
-  | 'scope'
-  | 'senderMailbox'
-  | 'graphBaseUrl'
->;
-
-export type GoogleKeyFields = Pick<
-  StoredCredential,
-  'hasSecret' | 'hasNextSecret' | 'hasPrivateKey' | 'serviceAccount'
->;
-
-export interface GooglePlan {
-  settings: GoogleSettings;
-  fields: GoogleKeyFields;
-  writes: Array<[SecretKind, string]>;
-}
 
 /**
  * What a save of `input` stores: with a new key its public facts (`keyUpdatedAt` = `at`) and its private key;

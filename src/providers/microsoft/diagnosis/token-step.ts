@@ -1,11 +1,15 @@
-import type { DiagnosisStep } from '../../contract/credential-health';
-import { tokenErrorGuidance } from '../../oauth/aadsts-guidance';
-import { TokenError } from '../../oauth/errors';
-import { NO_PRIVATE_KEY_MESSAGE, NO_SECRET_MESSAGE } from '../credential-guidance';
-import { type CredentialToken, type CredentialTokenDeps, requestCredentialToken } from '../credential-token';
-import { PrivateKeyMissingError, SecretMissingError } from '../errors';
-import type { StoredCredential } from '../stored-credential';
-import { step } from './step';
+import type { DiagnosisStep } from '../../../contract/credential-health';
+import { NO_PRIVATE_KEY_MESSAGE, NO_SECRET_MESSAGE } from '../../../credentials/credential-guidance';
+import {
+  type CredentialToken,
+  type CredentialTokenDeps,
+  requestCredentialToken,
+} from '../../../credentials/credential-token';
+import { step } from '../../../credentials/diagnosis/step';
+import { PrivateKeyMissingError, SecretMissingError } from '../../../credentials/errors';
+import type { StoredCredential } from '../../../credentials/stored-credential';
+import { tokenErrorGuidance } from '../../../oauth/aadsts-guidance';
+import { TokenError } from '../../../oauth/errors';
 
 export type TokenStepResult = { step: DiagnosisStep; token?: CredentialToken };
 

@@ -1,11 +1,12 @@
-import { testDelegated } from '../../../src/credentials/diagnosis/test-delegated';
-import type { StoredCredential } from '../../../src/credentials/stored-credential';
-import { testConnection, type TestConnectionDeps } from '../../../src/credentials/test-connection';
-import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
-import { createTokenCache } from '../../../src/oauth/token-cache';
-import { TokenMemo } from '../../../src/oauth/token-memo';
-import { fakeFetch, fakeJwt, jsonResponse } from '../support/fake-fetch';
-import { MemoryKvStore } from '../support/memory-kv-store';
+import type { StoredCredential } from '../../../../../src/credentials/stored-credential';
+import { testConnection, type TestConnectionDeps } from '../../../../../src/credentials/test-connection';
+import { createRefreshTokenStore } from '../../../../../src/oauth/refresh-token-store';
+import { createTokenCache } from '../../../../../src/oauth/token-cache';
+import { TokenMemo } from '../../../../../src/oauth/token-memo';
+import { connectionDiagnoses } from '../../../../../src/providers/connection-test';
+import { testDelegated } from '../../../../../src/providers/microsoft/diagnosis/test-delegated';
+import { fakeFetch, fakeJwt, jsonResponse } from '../../../support/fake-fetch';
+import { MemoryKvStore } from '../../../support/memory-kv-store';
 
 const NOW = Date.parse('2030-06-01T12:00:00Z');
 const TOKEN_URL = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token';
@@ -65,6 +66,7 @@ const setup = async (credential: StoredCredential, answer: (url: string) => Resp
     },
     tokenCache: createTokenCache(kv),
     refreshTokens,
+    diagnoses: connectionDiagnoses,
     memo: new TokenMemo(),
     fetch,
     now: () => NOW,

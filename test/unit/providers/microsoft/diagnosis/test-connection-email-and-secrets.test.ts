@@ -1,14 +1,15 @@
 import { decodeProtectedHeader, importX509, jwtVerify } from 'jose';
 
-import { credentialInputSchema } from '../../../src/contract/credentials';
-import { testConnection } from '../../../src/credentials/test-connection';
-import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
-import { createTokenCache } from '../../../src/oauth/token-cache';
-import { tokenFingerprint } from '../../../src/oauth/token-fingerprint';
-import { APP_CERTIFICATE } from '../support/certificates';
-import { certificateInput, parsedInput, SECRET } from '../support/credentials';
-import { fakeFetch } from '../support/fake-fetch';
-import { fixtureResponse, graphFixture, tokenFixture } from '../support/fixtures';
+import { credentialInputSchema } from '../../../../../src/contract/credentials';
+import { testConnection } from '../../../../../src/credentials/test-connection';
+import { createRefreshTokenStore } from '../../../../../src/oauth/refresh-token-store';
+import { createTokenCache } from '../../../../../src/oauth/token-cache';
+import { tokenFingerprint } from '../../../../../src/oauth/token-fingerprint';
+import { connectionDiagnoses } from '../../../../../src/providers/connection-test';
+import { APP_CERTIFICATE } from '../../../support/certificates';
+import { certificateInput, parsedInput, SECRET } from '../../../support/credentials';
+import { fakeFetch } from '../../../support/fake-fetch';
+import { fixtureResponse, graphFixture, tokenFixture } from '../../../support/fixtures';
 import { ALL_ROLES, CLIENT_ID, NOW, SEND_URL, SENDER, setup, statuses, tokenWith } from './test-connection-fixtures';
 
 describe('testConnection diagnosis', () => {
@@ -152,6 +153,7 @@ describe('testConnection diagnosis', () => {
         refreshTokens: createRefreshTokenStore(kv),
         fetch,
         now: () => NOW,
+        diagnoses: connectionDiagnoses,
       }),
     ).rejects.toMatchObject({
       code: 'CREDENTIAL_NOT_FOUND',
