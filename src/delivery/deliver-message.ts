@@ -1,10 +1,15 @@
 import { GraphError, GraphErrorCode } from '../graph/errors';
 import type { GraphClientDeps } from '../graph/graph-request';
 import { sendMail } from '../graph/mail-client';
-import { isInMemory, type MailAttachment, type OutgoingAttachment, type OutgoingMessage } from '../graph/mail-message';
 import { addAttachment, createDraft, deleteDraft, sendDraft } from '../graph/message-drafts';
 import { readWhole, type UploadSource } from '../graph/upload-chunks';
 import { createUploadSession, uploadAttachment } from '../graph/upload-session';
+import {
+  isInMemory,
+  type MailAttachment,
+  type OutgoingAttachment,
+  type OutgoingMessage,
+} from '../mail-model/outgoing-message';
 import { safeErrorLabel } from '../shared/error-names';
 import { planDelivery, UPLOAD_CHUNK_BYTES } from './delivery-plan';
 

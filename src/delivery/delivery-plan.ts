@@ -1,11 +1,7 @@
 import { MAX_MESSAGE_BYTES } from '../contract/message-limits';
 import { MAX_REQUEST_BYTES } from '../graph/graph-request';
-import {
-  attachmentSize,
-  type OutgoingAttachment,
-  type OutgoingMessage,
-  sendMailBodyBytes,
-} from '../graph/mail-message';
+import { sendMailBodyBytes } from '../graph/mail-message';
+import { attachmentSize, type OutgoingAttachment, type OutgoingMessage } from '../mail-model/outgoing-message';
 import { MessageTooLargeError } from './errors';
 
 export { MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES };

@@ -2,7 +2,7 @@ import type { DeliveryResult } from '../delivery/deliver-message';
 import { GoogleTokenError } from '../google/errors';
 import { GmailError, GmailErrorCode } from '../google/gmail/gmail-errors';
 import { GraphError, SendWindowPassedError } from '../graph/errors';
-import type { StreamedAttachment } from '../graph/mail-message';
+import type { StreamedAttachment } from '../mail-model/outgoing-message';
 import { TokenError } from '../oauth/errors';
 import { safeErrorLabel } from '../shared/error-names';
 import { type EmailContent, isInlineAttachment } from './email-contents';

@@ -2,7 +2,7 @@ import type { StoredCredential } from '../../src/credentials/stored-credential';
 import { createMailSender, createPeopleDirectory, type MailSenderDeps } from '../../src/delivery/mail-sender';
 import { GmailError } from '../../src/google/gmail/gmail-errors';
 import { GMAIL_SEND_SCOPE } from '../../src/google/scopes';
-import type { OutgoingMessage } from '../../src/graph/mail-message';
+import type { OutgoingMessage } from '../../src/mail-model/outgoing-message';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';

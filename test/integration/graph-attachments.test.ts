@@ -7,9 +7,9 @@ import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../local
 import type { StoredCredential } from '../../src/credentials/stored-credential';
 import { UPLOAD_CHUNK_BYTES } from '../../src/delivery/delivery-plan';
 import { createGraphMailSender, type GraphMailSenderDeps, type SendAs } from '../../src/delivery/graph-mail-sender';
-import type { MailMessage, StreamedAttachment } from '../../src/graph/mail-message';
 import { openAttachment } from '../../src/jira/attachment-content';
 import type { RequestJira } from '../../src/jira/jira-client';
+import type { MailMessage, StreamedAttachment } from '../../src/mail-model/outgoing-message';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import type { TokenCache } from '../../src/oauth/token-cache';
 import type { AccessToken } from '../../src/oauth/token-client';

@@ -1,5 +1,5 @@
 import type { MimeMessageInput } from '../../google/gmail/mime-message';
-import type { MailHeader, OutgoingMessage } from '../../graph/mail-message';
+import type { MailHeader, OutgoingMessage } from '../../mail-model/outgoing-message';
 import { AUTO_SUBMITTED_HEADER } from '../../shared/app-headers';
 
 /*

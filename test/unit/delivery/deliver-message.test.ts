@@ -2,7 +2,7 @@ import { deliverMessage } from '../../../src/delivery/deliver-message';
 import { MessageTooLargeError } from '../../../src/delivery/errors';
 import { GraphError } from '../../../src/graph/errors';
 import type { GraphClientDeps } from '../../../src/graph/graph-request';
-import type { MailMessage } from '../../../src/graph/mail-message';
+import type { MailMessage } from '../../../src/mail-model/outgoing-message';
 import {
   type Answer,
   empty,

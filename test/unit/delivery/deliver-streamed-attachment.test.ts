@@ -5,9 +5,9 @@ import type { RequestInit, Route } from '@forge/api';
 import { deliverMessage } from '../../../src/delivery/deliver-message';
 import { UPLOAD_CHUNK_BYTES } from '../../../src/delivery/delivery-plan';
 import type { GraphClientDeps } from '../../../src/graph/graph-request';
-import type { OutgoingMessage, StreamedAttachment } from '../../../src/graph/mail-message';
 import { openAttachment } from '../../../src/jira/attachment-content';
 import type { JiraResponse, RequestJira } from '../../../src/jira/jira-client';
+import type { OutgoingMessage, StreamedAttachment } from '../../../src/mail-model/outgoing-message';
 import type { FetchLike } from '../../../src/shared/seams';
 import { empty, fakeTime, GRAPH, graphError, json, staticToken, USER } from '../graph/graph-fakes';
 

@@ -7,12 +7,8 @@ import {
   uploadChunks,
 } from '../../../src/delivery/delivery-plan';
 import { MessageTooLargeError } from '../../../src/delivery/errors';
-import {
-  type MailAttachment,
-  type MailMessage,
-  sendMailBodyBytes,
-  toSendMailBody,
-} from '../../../src/graph/mail-message';
+import { sendMailBodyBytes, toSendMailBody } from '../../../src/graph/mail-message';
+import type { MailAttachment, MailMessage } from '../../../src/mail-model/outgoing-message';
 
 const MIB = 1024 * 1024;
 

@@ -7,7 +7,7 @@ import {
 } from '../../../src/delivery/mail-sender';
 import { GoogleTokenError } from '../../../src/google/errors';
 import { GmailError } from '../../../src/google/gmail/gmail-errors';
-import type { OutgoingMessage } from '../../../src/graph/mail-message';
+import type { OutgoingMessage } from '../../../src/mail-model/outgoing-message';
 import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';

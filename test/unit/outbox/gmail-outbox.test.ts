@@ -1,8 +1,8 @@
 import type { DeliveryResult } from '../../../src/delivery/deliver-message';
 import { TraceUnavailableError } from '../../../src/delivery/errors';
 import { GmailError, GmailErrorCode } from '../../../src/google/gmail/gmail-errors';
-import type { OutgoingMessage } from '../../../src/graph/mail-message';
-import type { MessageTrace } from '../../../src/graph/message-lookup';
+import type { OutgoingMessage } from '../../../src/mail-model/outgoing-message';
+import type { MessageTrace } from '../../../src/mail-model/outgoing-message';
 import { describeDeliveryFailure } from '../../../src/messages/error-answers';
 import { createEmailContentStore } from '../../../src/outbox/email-contents';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
