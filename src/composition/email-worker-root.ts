@@ -1,15 +1,15 @@
 import { createTrafficHealth } from '../credentials/traffic-health';
-import { createMailSender, createMailTrace, type MailSenderDeps } from '../delivery/mail-sender';
 import { createHistoryStore } from '../history/history-store';
 import { describeDeliveryFailure } from '../messages/error-answers';
 import type { OutboxDeps } from '../outbox/outbox-deps';
 import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
+import { createMailSender, createMailTrace, type MailSenderDeps } from '../providers/mail-sender';
 import { loadOnce } from '../shared/load-once';
 import { realSleep, systemClock } from '../shared/seams';
 import { createAppKvStore } from './app-kv';
 import { appLog } from './app-log';
 import { buildCredentials } from './credentials';
-import { buildGraphDeps } from './graph';
+import { buildMailServiceDeps } from './mail-service';
 import { buildOutboxStores } from './outbox';
 import { buildWarnings } from './warnings';
 
@@ -25,7 +25,7 @@ export const createEmailWorkerDeps = (): OutboxDeps => {
   const credentials = buildCredentials(kv);
   // The worker's Graph and Gmail calls do not retry inside: throttling and outages go back to the queue with a delay.
   const graph: MailSenderDeps = {
-    ...buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
+    ...buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
     retryPolicy: QUEUE_RETRY_POLICY,
     timeoutMs: WORKER_GRAPH_TIMEOUT_MS,
   };

@@ -70,3 +70,18 @@ export type MessageTrace =
   | { found: 'sent'; messageId: string; requestId: string | undefined }
   | { found: 'draft'; messageId: string; requestId: string | undefined }
   | { found: 'nothing'; requestId: string | undefined };
+
+/** What a provider answers for an email it accepted. */
+export interface DeliveryResult {
+  /** The mail service's id of the request that sent the mail, where it gives one (for support). */
+  requestId: string | undefined;
+  clientRequestId: string;
+  /** HTTP requests made, retries and upload chunks included. */
+  attempts: number;
+  /** How the provider sent it, in its own terms (one request, a draft, an upload), for support and tests. */
+  delivery: string;
+  /** The Message-ID replies will quote. */
+  internetMessageId: string | undefined;
+  /** The mail service's id of the sent message (or of the draft that was sent), where it names one. */
+  messageId: string | undefined;
+}

@@ -1,8 +1,5 @@
-import type { DeliveryResult } from '../delivery/deliver-message';
-import { GoogleTokenError } from '../google/errors';
-import { GmailError, GmailErrorCode } from '../google/gmail/gmail-errors';
-import { GraphError, SendWindowPassedError } from '../graph/errors';
-import type { StreamedAttachment } from '../mail-model/outgoing-message';
+import { MailServiceError } from '../mail-model/mail-service-error';
+import type { DeliveryResult, StreamedAttachment } from '../mail-model/outgoing-message';
 import { TokenError } from '../oauth/errors';
 import { safeErrorLabel } from '../shared/error-names';
 import { type EmailContent, isInlineAttachment } from './email-contents';
@@ -160,10 +157,8 @@ const sentNote = (result: DeliveryResult): string =>
     ? `Sent: Gmail accepted the email${result.messageId === undefined ? '' : ` (Gmail message ${result.messageId})`}.`
     : 'Sent: Microsoft 365 accepted the email (202 Accepted).';
 
-/** The send was not made: its pacing slot had passed before the request could leave (Graph's or Gmail's check). */
-const missedSlot = (error: unknown): boolean =>
-  error instanceof SendWindowPassedError ||
-  (error instanceof GmailError && error.code === GmailErrorCode.SendWindowPassed);
+/** The send was not made: its pacing slot had passed before the request could leave (the provider's check). */
+const missedSlot = (error: unknown): boolean => error instanceof MailServiceError && error.failure === 'slot-missed';
 
 /**
  * The attempt was too slow to reach its provider in its pacing slot (a busy platform): sending now could put more
@@ -211,14 +206,11 @@ const scheduleRetry = async (
 };
 
 /**
- * The provider's own refusals (Graph, Gmail, or their token endpoints) say something about the credential; our
- * failures do not.
+ * The mail service's own refusals (its API or its token endpoint) say something about the credential; our failures
+ * do not.
  */
 const isProviderRefusal = (error: unknown): boolean =>
-  error instanceof GraphError ||
-  error instanceof TokenError ||
-  error instanceof GmailError ||
-  error instanceof GoogleTokenError;
+  (error instanceof MailServiceError && error.answeredByService) || error instanceof TokenError;
 
 /**
  * The credential's health is news for the admin page, not part of the email: a failed write is logged and the

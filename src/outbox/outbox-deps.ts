@@ -1,9 +1,7 @@
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { TrafficHealth } from '../credentials/traffic-health';
-import type { DeliveryResult } from '../delivery/deliver-message';
 import type { HistoryRecord, StagedHistory } from '../history/history-store';
-import type { OutgoingMessage } from '../mail-model/outgoing-message';
-import type { MessageTrace } from '../mail-model/outgoing-message';
+import type { DeliveryResult, MessageTrace, OutgoingMessage } from '../mail-model/outgoing-message';
 import type { Clock, Sleep } from '../shared/seams';
 import type { EmailContentStore } from './email-contents';
 import type { StoredError } from './email-record';

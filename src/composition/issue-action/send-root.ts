@@ -1,16 +1,16 @@
-import { createPeopleDirectory } from '../../delivery/mail-sender';
 import { createHistoryStore } from '../../history/history-store';
 import { mayBrowseUsers } from '../../jira/browse-users-check';
 import { requestJiraAsUser } from '../../jira/jira-client';
 import type { IssueEmailDeps } from '../../mail/issue-email-ports';
+import { createPeopleDirectory } from '../../providers/mail-sender';
 import { createMailSettingsStore } from '../../settings/mail-settings-store';
 import { newUuid, systemClock } from '../../shared/seams';
 import { createAppKvStore } from '../app-kv';
 import { buildCredentials } from '../credentials';
 import { describeFailureToUser } from '../describe-failure';
 import { buildEmailLog } from '../email-log';
-import { buildGraphDeps } from '../graph';
 import { jiraAsUser } from '../issue-email-jira';
+import { buildMailServiceDeps } from '../mail-service';
 import { buildEnqueue, buildOutboxStores } from '../outbox';
 import { checkPermission } from '../send-permission';
 import { readSendingSetup } from '../sending-setup';
@@ -26,7 +26,7 @@ export const createIssueActionSendDeps = (): IssueEmailDeps => {
   const credentials = buildCredentials(kv);
   const outbox = buildOutboxStores(kv);
   const settings = createMailSettingsStore(kv);
-  const graph = buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
+  const graph = buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
   return {
     credentials: credentials.service,
     jira: jiraAsUser,

@@ -1,26 +1,23 @@
-import type { CredentialService } from '../credentials/credential-service';
-import { credentialTokenDeps, requestCredentialToken } from '../credentials/credential-token';
-import { delegatedTokenProvider, isDelegated } from '../credentials/delegated-token';
-import type { StoredCredential } from '../credentials/stored-credential';
-import { type DirectoryPerson, searchDirectory } from '../graph/directory-search';
-import type { GraphClientDeps } from '../graph/graph-request';
-import { type InboundMailbox, inboundMailbox } from '../graph/inbound-mailbox';
-import { deleteDraft } from '../graph/message-drafts';
-import { findMessageByInternetMessageId } from '../graph/message-lookup';
-import type { PolicyEnv } from '../http/endpoint-policy';
-import type { RetryPolicy } from '../http/retry';
-import type { OutgoingMessage } from '../mail-model/outgoing-message';
-import type { MessageTrace } from '../mail-model/outgoing-message';
-import { AuthorizationError, TokenError } from '../oauth/errors';
-import type { RefreshTokenStore } from '../oauth/refresh-token-store';
-import type { TokenCache } from '../oauth/token-cache';
-import type { TokenMemo } from '../oauth/token-memo';
-import { createTokenProvider, type TokenProvider } from '../oauth/token-provider';
-import type { Clock, FetchLike, Sleep } from '../shared/seams';
-import { deliverMessage, type DeliveryResult } from './deliver-message';
-import { report, reportingRefusals } from './reported-refusals';
-
-export type { DeliveryResult } from './deliver-message';
+import type { CredentialService } from '../../../credentials/credential-service';
+import { credentialTokenDeps, requestCredentialToken } from '../../../credentials/credential-token';
+import { delegatedTokenProvider, isDelegated } from '../../../credentials/delegated-token';
+import type { StoredCredential } from '../../../credentials/stored-credential';
+import { report, reportingRefusals } from '../../../delivery/reported-refusals';
+import { type DirectoryPerson, searchDirectory } from '../../../graph/directory-search';
+import type { GraphClientDeps } from '../../../graph/graph-request';
+import { type InboundMailbox, inboundMailbox } from '../../../graph/inbound-mailbox';
+import { deleteDraft } from '../../../graph/message-drafts';
+import { findMessageByInternetMessageId } from '../../../graph/message-lookup';
+import type { PolicyEnv } from '../../../http/endpoint-policy';
+import type { RetryPolicy } from '../../../http/retry';
+import type { DeliveryResult, MessageTrace, OutgoingMessage } from '../../../mail-model/outgoing-message';
+import { AuthorizationError, TokenError } from '../../../oauth/errors';
+import type { RefreshTokenStore } from '../../../oauth/refresh-token-store';
+import type { TokenCache } from '../../../oauth/token-cache';
+import type { TokenMemo } from '../../../oauth/token-memo';
+import { createTokenProvider, type TokenProvider } from '../../../oauth/token-provider';
+import type { Clock, FetchLike, Sleep } from '../../../shared/seams';
+import { deliverMessage } from './deliver-message';
 
 /** How a send is bounded: the latest time a single sendMail may leave (deliver-message.ts), for a paced send. */
 export interface SendOptions {

@@ -1,0 +1,14 @@
+import { googleWordsOf } from './google/words';
+
+/*
+ * The mail services' words, gathered for messages/error-words.ts: Graph's table keyed by code (one of its codes,
+ * ENDPOINT_NOT_ALLOWED, is also the http/ family's), and Google's bound to an error by its class.
+ */
+
+export { googleTokenRefusal } from './google/words';
+export { GRAPH_WORDS as MICROSOFT_SERVICE_WORDS, MICROSOFT_SIGN_IN_REFUSED } from './microsoft/words';
+export { MAY_HAVE_GONE, type ServiceWords, TELL_ADMIN } from './phrases';
+
+/** The words of an error of a family whose codes are told apart by class, bound to it; undefined for any other. */
+export const serviceWordsByClass = (error: unknown): { admin: string; user?: string } | undefined =>
+  googleWordsOf(error);
