@@ -19,7 +19,7 @@ export const WINDOW_MS = 60_000;
 /** Microsoft may accept a message this much after its slot (the platform is not exact, a run takes time). */
 export const LATE_TOLERANCE_MS = 2_250;
 /**
- * An attempt calls Graph no later than this after its slot, or takes a new slot: the rest of LATE_TOLERANCE_MS is
+ * An attempt calls the mail service no later than this after its slot, or takes a new slot: the rest of LATE_TOLERANCE_MS is
  * for the request itself (a fresh token included) to reach Microsoft.
  */
 export const SEND_BY_MS = 1_250;
@@ -62,7 +62,7 @@ export const LOG_KEEP_MS = WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS;
 export const MAX_LOG_ENTRIES = 2_000;
 /**
  * A slot given back is handed to the next email in line only when that email can still send in it: its job is
- * pushed now, and has this long to start and reach the Graph call (SEND_BY_MS after the slot).
+ * pushed now, and has this long to start and reach the mail service's call (SEND_BY_MS after the slot).
  */
 export const HANDOVER_MARGIN_MS = 300;
 

@@ -26,7 +26,7 @@ export interface OutboxDeps {
   /** The credential the email was queued with; throws CredentialNotFoundError once it is deleted. */
   credential: (id: string) => Promise<StoredCredential>;
   /**
-   * One attempt through Graph, without retrying inside: throttling and outages come back as errors. `sendBy`: a
+   * One attempt through the credential's provider, without retrying inside: throttling and outages come back as errors. `sendBy`: a
    * single sendMail does not leave after it (SendWindowPassedError), token or not.
    */
   send: (
@@ -55,6 +55,8 @@ export interface OutboxDeps {
   addComment: (issueKey: string, note: EmailCommentNote) => Promise<void>;
   /** Where each accepted or refused send is noted for the credential's health on the admin page. */
   traffic?: Pick<TrafficHealth, 'recordAccepted' | 'recordRefused'>;
+  /** The log's note for an email the provider accepted, in its terms (the ids it gave, if any). */
+  acceptedNote: (result: DeliveryResult) => string;
   /** The fixed, safe code and message for an error, as an admin reads it in the log, and as the sender does. */
   describe: (error: unknown) => StoredError;
   now: Clock;

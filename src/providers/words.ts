@@ -1,4 +1,6 @@
-import { googleWordsOf } from './google/words';
+import type { DeliveryResult } from '../mail-model/outgoing-message';
+import { gmailAcceptedNote, googleWordsOf } from './google/words';
+import { GRAPH_ACCEPTED_NOTE } from './microsoft/words';
 
 /*
  * The mail services' words, gathered for messages/error-words.ts: Graph's table keyed by code (one of its codes,
@@ -12,3 +14,6 @@ export { MAY_HAVE_GONE, type ServiceWords, TELL_ADMIN } from './phrases';
 /** The words of an error of a family whose codes are told apart by class, bound to it; undefined for any other. */
 export const serviceWordsByClass = (error: unknown): { admin: string; user?: string } | undefined =>
   googleWordsOf(error);
+
+/** The email log's note for an email its provider accepted, in that provider's terms. */
+export const acceptedNote = (result: DeliveryResult): string => gmailAcceptedNote(result) ?? GRAPH_ACCEPTED_NOTE;

@@ -10,7 +10,7 @@ import { buildMailServiceDeps } from '../mail-service';
 import { checkPermission } from '../send-permission';
 import { buildWarnings } from '../warnings';
 
-/** The issue action's people search (function `issue-action-resolver`, on first call): Jira's users and Graph's directory. */
+/** The issue action's people search (function `issue-action-resolver`, on first call): Jira's users and the mail service's directory. */
 export const createIssueActionPeopleDeps = (): Pick<
   IssueEmailDeps,
   'credentials' | 'jira' | 'searchDirectory' | 'readSettings' | 'checkPermission' | 'mayBrowseUsers'
@@ -18,11 +18,11 @@ export const createIssueActionPeopleDeps = (): Pick<
   const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const settings = createMailSettingsStore(kv);
-  const graph = buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
+  const services = buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
   return {
     credentials: credentials.service,
     jira: jiraAsUser,
-    searchDirectory: createPeopleDirectory(graph),
+    searchDirectory: createPeopleDirectory(services),
     readSettings: () => settings.read(),
     checkPermission,
     mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),

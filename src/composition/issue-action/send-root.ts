@@ -19,14 +19,14 @@ import { buildWarnings } from '../warnings';
 
 /**
  * The issue action's send (function `issue-action-resolver`, loaded on its first send): Jira as the invoking user,
- * the outbox, Graph's directory.
+ * the outbox, the mail service's directory.
  */
 export const createIssueActionSendDeps = (): IssueEmailDeps => {
   const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
   const outbox = buildOutboxStores(kv);
   const settings = createMailSettingsStore(kv);
-  const graph = buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
+  const services = buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
   return {
     credentials: credentials.service,
     jira: jiraAsUser,
@@ -37,7 +37,7 @@ export const createIssueActionSendDeps = (): IssueEmailDeps => {
     mayBrowseUsers: () => mayBrowseUsers(requestJiraAsUser),
     enqueue: buildEnqueue(outbox),
     emailLog: buildEmailLog(outbox, credentials.store),
-    searchDirectory: createPeopleDirectory(graph),
+    searchDirectory: createPeopleDirectory(services),
     history: createHistoryStore(kv),
     describeFailure: describeFailureToUser,
     now: systemClock,

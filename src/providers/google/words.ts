@@ -4,6 +4,7 @@ import { GoogleKeyError, GoogleKeyErrorCode, GoogleTokenError, GoogleTokenErrorC
 import { GmailError, GmailErrorCode } from '../../google/gmail/gmail-errors';
 import { gmailGuidance } from '../../google/gmail/gmail-guidance';
 import { googleTokenGuidance } from '../../google/google-guidance';
+import type { DeliveryResult } from '../../mail-model/outgoing-message';
 import type { ServiceTokenRefusal } from '../../warnings/warning-service';
 import { MAY_HAVE_GONE, type ServiceWords, TELL_ADMIN } from '../phrases';
 
@@ -135,3 +136,12 @@ export const googleTokenRefusal = (credential: StoredCredential, error: GoogleTo
     googleTokenGuidance(error, googleGuidanceContext(credential)),
   transient: error.transient,
 });
+
+/**
+ * The email log's note for an email Gmail accepted, with the id Gmail gave the sent message (Gmail has no request
+ * ids); undefined for a result of another provider's delivery.
+ */
+export const gmailAcceptedNote = (result: DeliveryResult): string | undefined =>
+  result.delivery === 'gmail-multipart' || result.delivery === 'gmail-resumable'
+    ? `Sent: Gmail accepted the email${result.messageId === undefined ? '' : ` (Gmail message ${result.messageId})`}.`
+    : undefined;

@@ -95,3 +95,6 @@ export const GRAPH_WORDS: Readonly<Record<GraphErrorCode | AttachmentSourceError
   // An attachment's source broke its own promise of a size: a bug, for the log (no words: INTERNAL_ERROR).
   ATTACHMENT_SOURCE_INVALID: null,
 };
+
+/** The email log's note for an email Graph accepted: its 202 carries no id of the sent message. */
+export const GRAPH_ACCEPTED_NOTE = 'Sent: Microsoft 365 accepted the email (202 Accepted).';

@@ -12,6 +12,7 @@ import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-out
 import { createMailboxPacer, PACE_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
+import { acceptedNote } from '../../../src/providers/words';
 import { googleCredential } from '../providers/google/delivery/google-credential-fixture';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
 import { MemoryEntityStore } from '../support/memory-entity-store';
@@ -63,6 +64,7 @@ const world = (
     openAttachment: async () => (async function* none() {})(),
     recordHistory: async () => undefined,
     addComment: async () => undefined,
+    acceptedNote,
     describe: describeDeliveryFailure,
     now: () => clock.now,
     sleep: async (ms) => {

@@ -33,6 +33,7 @@ import {
   createMailboxTrace,
   type GraphMailSenderDeps,
 } from '../../../src/providers/microsoft/delivery/graph-mail-sender';
+import { acceptedNote } from '../../../src/providers/words';
 import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
@@ -219,6 +220,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     recordHistory: (issueId, record) => history.record(issueId, record),
     stageHistory: (issueId, record) => history.stage(issueId, record),
     addComment: (issueKey, note) => issueJira.addEmailComment(issueKey, note),
+    acceptedNote,
     describe: describeDeliveryFailure,
     traffic,
     now: () => clock.now,
