@@ -11,13 +11,11 @@ import {
   createDirectorySearch,
   createGraphMailSender,
   createMailboxTrace,
-  type DirectorySearch,
   type GraphMailSenderDeps,
-  type MailboxTrace,
-  type SendAs,
 } from './microsoft/delivery/graph-mail-sender';
+import type { DirectorySearch, MailboxTrace, SendAs } from './sending';
 
-export type { DirectorySearch, MailboxTrace, SendAs } from './microsoft/delivery/graph-mail-sender';
+export type { DirectoryPerson, DirectorySearch, MailboxTrace, SendAs, SendOptions } from './sending';
 
 /** Both providers' seams: Microsoft's (Graph) and Google's (Gmail), with the same stores and clock. */
 export type MailSenderDeps = GraphMailSenderDeps & Pick<GmailDeliveryDeps, 'onGoogleTokenRefused'>;
