@@ -41,14 +41,14 @@ export const SLOT_SPACING_MS = Math.ceil((WINDOW_MS + LATE_TOLERANCE_MS + EARLY_
  * a moving average), so at most 150 sends a minute. Gmail also caps concurrent requests per user, and a slot that
  * comes early or late must not break the rate, so a Google mailbox is paced at 60 a minute, one a second: still 30
  * times its daily sending limit of 2,000 (https://support.google.com/a/answer/166852), which a minute's pace cannot
- * keep anyway; that limit is met when Gmail answers it (GMAIL_DAILY_LIMIT waits, failure-kind.ts).
+ * keep anyway; that limit is met when Gmail answers it (its daily-limit failure waits, failure-kind.ts).
  */
-export const GMAIL_MESSAGES_PER_MINUTE = 60;
+export const GOOGLE_MESSAGES_PER_MINUTE = 60;
 
 /** The spacing of a mailbox's slots by its credential's provider: Microsoft 365 (absent) or Google Workspace. */
 export const PACE_SPACING_MS: Readonly<Record<'microsoft' | 'google-workspace', number>> = {
   microsoft: SLOT_SPACING_MS,
-  'google-workspace': Math.ceil((WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS) / GMAIL_MESSAGES_PER_MINUTE),
+  'google-workspace': Math.ceil((WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS) / GOOGLE_MESSAGES_PER_MINUTE),
 };
 
 const spacingOf = (provider: string | undefined): number =>
