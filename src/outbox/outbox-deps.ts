@@ -26,8 +26,9 @@ export interface OutboxDeps {
   /** The credential the email was queued with; throws CredentialNotFoundError once it is deleted. */
   credential: (id: string) => Promise<StoredCredential>;
   /**
-   * One attempt through the credential's provider, without retrying inside: throttling and outages come back as errors. `sendBy`: a
-   * single sendMail does not leave after it (SendWindowPassedError), token or not.
+   * One attempt through the credential's provider, without retrying inside: throttling and outages come back as
+   * errors. `sendBy`: a single request does not leave after it (a MailServiceError whose failure is slot-missed),
+   * token or not.
    */
   send: (
     credential: StoredCredential,
