@@ -1,5 +1,7 @@
 import type { CredentialStore } from '../credentials/credential-store';
 import { createEmailLogService, type EmailLogService } from '../outbox/email-log-service';
+import { senderRemedies } from '../outbox/sender-remedy';
+import { MAIL_SERVICE_CODES_NEEDING_ADMIN } from '../providers/failure';
 import { systemClock } from '../shared/seams';
 import type { OutboxStores } from './outbox';
 
@@ -11,4 +13,5 @@ export const buildEmailLog = (stores: OutboxStores, credentialStore: CredentialS
     now: systemClock,
     credentialUpdatedAt: async (id) => (await credentialStore.get(id))?.updatedAt,
     contents: stores.contents,
+    remedyOf: senderRemedies(MAIL_SERVICE_CODES_NEEDING_ADMIN),
   });

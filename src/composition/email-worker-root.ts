@@ -1,15 +1,16 @@
 import { createTrafficHealth } from '../credentials/traffic-health';
-import { createMailSender, createMailTrace, type MailSenderDeps } from '../delivery/mail-sender';
 import { createHistoryStore } from '../history/history-store';
 import { describeDeliveryFailure } from '../messages/error-answers';
 import type { OutboxDeps } from '../outbox/outbox-deps';
-import { QUEUE_RETRY_POLICY, WORKER_GRAPH_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
+import { QUEUE_RETRY_POLICY, WORKER_REQUEST_TIMEOUT_MS, WORKER_TIME_LIMIT_MS } from '../outbox/worker-limits';
+import { createMailSender, createMailTrace, type MailSenderDeps } from '../providers/mail-sender';
+import { acceptedNote } from '../providers/words';
 import { loadOnce } from '../shared/load-once';
 import { realSleep, systemClock } from '../shared/seams';
 import { createAppKvStore } from './app-kv';
 import { appLog } from './app-log';
 import { buildCredentials } from './credentials';
-import { buildGraphDeps } from './graph';
+import { buildMailServiceDeps } from './mail-service';
 import { buildOutboxStores } from './outbox';
 import { buildWarnings } from './warnings';
 
@@ -17,24 +18,24 @@ import { buildWarnings } from './warnings';
 const loadWorkerJira = loadOnce(() => import(/* webpackChunkName: "worker-jira" */ './worker-jira'));
 
 /**
- * The outbox worker (function `email-worker`): one job of the queue, sent through the credential's provider (Graph,
- * or Gmail for a Google Workspace credential).
+ * The outbox worker (function `email-worker`): one job of the queue, sent through the credential's provider
+ * (providers/mail-sender.ts picks it).
  */
 export const createEmailWorkerDeps = (): OutboxDeps => {
   const kv = createAppKvStore();
   const credentials = buildCredentials(kv);
-  // The worker's Graph and Gmail calls do not retry inside: throttling and outages go back to the queue with a delay.
-  const graph: MailSenderDeps = {
-    ...buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
+  // The worker's mail service calls do not retry inside: throttling and outages go back to the queue with a delay.
+  const services: MailSenderDeps = {
+    ...buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
     retryPolicy: QUEUE_RETRY_POLICY,
-    timeoutMs: WORKER_GRAPH_TIMEOUT_MS,
+    timeoutMs: WORKER_REQUEST_TIMEOUT_MS,
   };
-  const trace = createMailTrace(graph);
+  const trace = createMailTrace(services);
   const history = createHistoryStore(kv);
   return {
     ...buildOutboxStores(kv),
     credential: (id) => credentials.service.get(id),
-    send: createMailSender(graph),
+    send: createMailSender(services),
     findMessage: (credential, internetMessageId) => trace.find(credential, internetMessageId),
     deleteDraft: (credential, messageId) => trace.deleteDraft(credential, messageId),
     openAttachment: async (attachmentId, expectedSize, readAs) =>
@@ -42,6 +43,7 @@ export const createEmailWorkerDeps = (): OutboxDeps => {
     recordHistory: (issueId, record) => history.record(issueId, record),
     stageHistory: (issueId, record) => history.stage(issueId, record),
     addComment: async (issueKey, note) => (await loadWorkerJira()).addWorkerComment(issueKey, note),
+    acceptedNote,
     describe: describeDeliveryFailure,
     traffic: createTrafficHealth(kv),
     now: systemClock,

@@ -1,16 +1,16 @@
 import { isGoogleCredential } from '../credentials/credential-provider';
 import type { CredentialService } from '../credentials/credential-service';
 import type { CredentialStore } from '../credentials/credential-store';
-import { createInboundMailboxOpener } from '../delivery/graph-mail-sender';
 import { createHandlerStateStore } from '../incoming/connection/handler-state';
 import type { HandlerMailbox, MailboxTarget } from '../mail-handlers/handler-mailbox';
+import { createInboundMailboxOpener } from '../providers/microsoft/delivery/graph-mail-sender';
 import { loadOnce } from '../shared/load-once';
 import { systemClock } from '../shared/seams';
 import type { KvStore } from '../storage/kv-store';
 import { appLog } from './app-log';
 import { gmailHandlerMailbox } from './gmail-handler-mailbox';
-import { buildGraphDeps } from './graph';
 import { graphHandlerMailbox } from './graph-handler-mailbox';
+import { buildMailServiceDeps } from './mail-service';
 import { buildWarnings } from './warnings';
 
 /** Gmail's side is loaded on a Google credential's first use, as sending loads it (src/delivery/mail-sender.ts). */
@@ -25,7 +25,7 @@ export const createHandlerMailbox = (
   credentials: { service: CredentialService; store: CredentialStore },
 ): HandlerMailbox => {
   const states = createHandlerStateStore(kv, appLog);
-  const deps = buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
+  const deps = buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store));
   const open = createInboundMailboxOpener(deps);
   const graph = graphHandlerMailbox({
     open: async (target) => open(await credentials.service.get(target.credentialId), target.mailbox),

@@ -2,8 +2,6 @@ import { webTrigger } from '@forge/api';
 
 import type { MailHandlerView } from '../contract/mail-handlers';
 import { isGoogleCredential } from '../credentials/credential-provider';
-import type { GraphMailSenderDeps } from '../delivery/graph-mail-sender';
-import { createInboundMailboxOpener } from '../delivery/graph-mail-sender';
 import type { InboundMailbox } from '../graph/inbound-mailbox';
 import { resolveGmailLabelId } from '../incoming/connection/gmail-connection';
 import { createHandlerStateStore, type HandlerStateStore } from '../incoming/connection/handler-state';
@@ -12,12 +10,14 @@ import { createSubscriptionRegistry, type SubscriptionRegistry } from '../incomi
 import type { ProcessMailbox } from '../incoming/process/ports';
 import { INCOMING_GRAPH_TIMEOUT_MS, INCOMING_RETRY_POLICY } from '../incoming/worker/worker-limits';
 import { createMailHandlerStore, type MailHandlerStore } from '../mail-handlers/mail-handler-store';
+import type { GraphMailSenderDeps } from '../providers/microsoft/delivery/graph-mail-sender';
+import { createInboundMailboxOpener } from '../providers/microsoft/delivery/graph-mail-sender';
 import { loadOnce } from '../shared/load-once';
 import { newUuid, systemClock } from '../shared/seams';
 import type { KvStore } from '../storage/kv-store';
 import { appLog } from './app-log';
 import { buildCredentials, type Credentials } from './credentials';
-import { buildGraphDeps } from './graph';
+import { buildMailServiceDeps } from './mail-service';
 import { buildWarnings } from './warnings';
 
 /** manifest.yml's web trigger that Graph posts notifications and lifecycle events to. */
@@ -45,7 +45,7 @@ const newClientState = (): string => `${newUuid()}${newUuid()}`.replaceAll('-', 
 export const buildIncoming = (kv: KvStore): IncomingParts => {
   const credentials = buildCredentials(kv);
   const graph: GraphMailSenderDeps = {
-    ...buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
+    ...buildMailServiceDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
     retryPolicy: INCOMING_RETRY_POLICY,
     timeoutMs: INCOMING_GRAPH_TIMEOUT_MS,
   };

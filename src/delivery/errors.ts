@@ -1,9 +1,9 @@
 import { AppError } from '../shared/app-error';
 
-/** Stable codes of turning an email into Graph requests. */
+/** Stable codes of turning an email into a mail service's requests. */
 export const DeliveryErrorCode = {
   MessageTooLarge: 'MESSAGE_TOO_LARGE',
-  /** The sender's mailbox cannot be searched for an earlier attempt (a Gmail credential with gmail.send only). */
+  /** The sender's mailbox cannot be searched for an earlier attempt (a credential that may send but not read). */
   TraceUnavailable: 'MAILBOX_TRACE_UNAVAILABLE',
 } as const;
 export type DeliveryErrorCode = (typeof DeliveryErrorCode)[keyof typeof DeliveryErrorCode];

@@ -1,4 +1,4 @@
-import { AppError } from '../shared/app-error';
+import { MailServiceError, type MailServiceFailure } from '../mail-model/mail-service-error';
 
 /** Stable codes of what can be wrong with a pasted or uploaded service account JSON key. */
 export const GoogleKeyErrorCode = {
@@ -17,13 +17,22 @@ export const GoogleKeyErrorCode = {
 export type GoogleKeyErrorCode = (typeof GoogleKeyErrorCode)[keyof typeof GoogleKeyErrorCode];
 
 /** A service account key was refused. The message names the field; it never quotes the private key. */
-export class GoogleKeyError extends AppError<GoogleKeyErrorCode> {
+export class GoogleKeyError extends MailServiceError<GoogleKeyErrorCode> {
   /** The JSON field at fault, when one is. */
   readonly field: string | undefined;
 
   constructor(code: GoogleKeyErrorCode, message: string, details: { field?: string; cause?: unknown } = {}) {
-    super('GoogleKeyError', code, message, details);
+    // The app's own reading of the stored key: Google was not asked.
+    super('GoogleKeyError', code, message, {
+      service: 'Google Workspace',
+      answeredByService: false,
+      ...(details.cause === undefined ? {} : { cause: details.cause }),
+    });
     this.field = details.field;
+  }
+
+  get failure(): MailServiceFailure {
+    return 'refused';
   }
 }
 
@@ -80,13 +89,17 @@ export interface GoogleTokenErrorDetails {
  * A Google token request failed. The message says method, host and path and what went wrong; it never holds the
  * private key, the assertion or the access token.
  */
-export class GoogleTokenError extends AppError<GoogleTokenErrorCode> {
+export class GoogleTokenError extends MailServiceError<GoogleTokenErrorCode> {
   readonly oauthError: string | undefined;
   readonly description: string | undefined;
   readonly status: number | undefined;
 
   constructor(code: GoogleTokenErrorCode, message: string, details: GoogleTokenErrorDetails = {}) {
-    super('GoogleTokenError', code, message, details);
+    super('GoogleTokenError', code, message, {
+      service: "Google's token endpoint",
+      answeredByService: true,
+      ...(details.cause === undefined ? {} : { cause: details.cause }),
+    });
     this.oauthError = details.oauthError;
     this.description = details.description;
     this.status = details.status;
@@ -95,5 +108,10 @@ export class GoogleTokenError extends AppError<GoogleTokenErrorCode> {
   /** Whether trying again later may work without anyone changing anything. */
   get transient(): boolean {
     return TRANSIENT.has(this.code);
+  }
+
+  /** A token is asked for before anything is sent: no token failure can leave an email half sent. */
+  get failure(): MailServiceFailure {
+    return this.transient ? 'unavailable' : 'refused';
   }
 }

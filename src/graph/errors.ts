@@ -1,3 +1,4 @@
+import { MailServiceError, type MailServiceFailure } from '../mail-model/mail-service-error';
 import { AppError } from '../shared/app-error';
 
 /** Stable codes of everything that can go wrong sending mail through Microsoft Graph. */
@@ -65,26 +66,43 @@ export interface GraphErrorDetails {
   cause?: unknown;
 }
 
+/** What each code means for an email (mail-model/mail-service-error.ts); any other code is a refusal. */
+const FAILURES: Readonly<Partial<Record<GraphErrorCode, MailServiceFailure>>> = {
+  [GraphErrorCode.Throttled]: 'throttled',
+  [GraphErrorCode.Unavailable]: 'unavailable',
+  // No answer, or one that could not be read: the send may have reached Exchange.
+  [GraphErrorCode.Timeout]: 'no-answer',
+  [GraphErrorCode.Unreachable]: 'no-answer',
+  [GraphErrorCode.ResponseInvalid]: 'no-answer',
+};
+
 /**
  * A Graph call failed. The message says method, host and path, status and Graph's error code; Graph's own
- * message text is not repeated in it and the token never is.
+ * message text is not repeated in it and the token never is. `requestId` is Graph's `request-id`, which Microsoft
+ * support asks for; `retryAfterSeconds` the seconds Graph asked us to wait (Retry-After), when it throttled.
  */
-export class GraphError extends AppError<GraphErrorCode> {
+export class GraphError extends MailServiceError<GraphErrorCode> {
   readonly status: number | undefined;
   readonly reason: GraphFailureReason | undefined;
   readonly graphCode: string | undefined;
-  readonly requestId: string | undefined;
   readonly clientRequestId: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: GraphErrorCode, message: string, details: GraphErrorDetails = {}) {
-    super('GraphError', code, message, details);
+    super('GraphError', code, message, {
+      service: 'Microsoft Graph',
+      answeredByService: true,
+      ...(details.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: details.retryAfterSeconds }),
+      ...(details.requestId === undefined ? {} : { requestId: details.requestId }),
+      ...(details.cause === undefined ? {} : { cause: details.cause }),
+    });
     this.status = details.status;
     this.reason = details.reason;
     this.graphCode = details.graphCode;
-    this.requestId = details.requestId;
     this.clientRequestId = details.clientRequestId;
-    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+
+  get failure(): MailServiceFailure {
+    return FAILURES[this.code] ?? 'refused';
   }
 }
 
@@ -92,9 +110,16 @@ export class GraphError extends AppError<GraphErrorCode> {
  * A send paced to a slot did not go out: its time to leave (`sendBy`) had passed when the request was ready, after
  * its token (a fresh one after a 401 included). Nothing reached Microsoft, so nothing was sent or counted.
  */
-export class SendWindowPassedError extends AppError<'GRAPH_SEND_WINDOW_PASSED'> {
+export class SendWindowPassedError extends MailServiceError<'GRAPH_SEND_WINDOW_PASSED'> {
   constructor(message: string) {
-    super('SendWindowPassedError', 'GRAPH_SEND_WINDOW_PASSED', message);
+    super('SendWindowPassedError', 'GRAPH_SEND_WINDOW_PASSED', message, {
+      service: 'Microsoft Graph',
+      answeredByService: false,
+    });
+  }
+
+  get failure(): MailServiceFailure {
+    return 'slot-missed';
   }
 }
 

@@ -1,7 +1,8 @@
+import type { MailMessage, OutgoingMessage } from '../mail-model/outgoing-message';
 import { GraphError, GraphErrorCode } from './errors';
 import { allowedBase } from './graph-base';
 import { describeCall, type GraphClientDeps, graphRequest } from './graph-request';
-import { type MailMessage, messageProblem, type OutgoingMessage, toSendMailBody } from './mail-message';
+import { messageProblem, toSendMailBody } from './mail-message';
 
 export { DEFAULT_GRAPH_TIMEOUT_MS, MAX_REQUEST_BYTES } from './graph-request';
 

@@ -1,63 +1,18 @@
+import {
+  type AttachmentDescription,
+  attachmentSize,
+  type MailAttachment,
+  type MailHeader,
+  type MailMessage,
+  type OutgoingMessage,
+} from '../mail-model/outgoing-message';
 import type { GraphFailureReason } from './errors';
 
-/** What Graph is told about a file besides its bytes; inline ones are images the body shows through `cid:{contentId}`. */
-export interface AttachmentDescription {
-  name: string;
-  contentType: string;
-  isInline?: boolean;
-  contentId?: string;
-}
-
-/** A file the message carries, its bytes in memory. */
-export interface MailAttachment extends AttachmentDescription {
-  bytes: Uint8Array;
-}
-
-/**
- * A file read only when it is sent, once and front to back: a Jira attachment streamed into an upload session, so
- * that a 150 MB file never sits in memory whole. `open` and the pieces fail with the source's own errors; the
- * pieces add up to `size` bytes or the source fails.
+/*
+ * Graph's shapes of the app's message (mail-model/outgoing-message.ts): a custom header is Graph's
+ * `internetMessageHeader`, which takes only `x-` names, and the body goes as contentType HTML
+ * (https://learn.microsoft.com/en-us/graph/api/resources/message).
  */
-export interface StreamedAttachment extends AttachmentDescription {
-  size: number;
-  open: () => Promise<AsyncIterable<Uint8Array>>;
-}
-
-export type OutgoingAttachment = MailAttachment | StreamedAttachment;
-
-export const isInMemory = (attachment: OutgoingAttachment): attachment is MailAttachment => 'bytes' in attachment;
-
-export const attachmentSize = (attachment: OutgoingAttachment): number =>
-  isInMemory(attachment) ? attachment.bytes.byteLength : attachment.size;
-
-/** A custom internet message header (Graph's `internetMessageHeader`); Graph takes only `x-` names. */
-export interface MailHeader {
-  name: string;
-  value: string;
-}
-
-/** An email as the app composes it; mail-client.ts turns it into Graph's `message` resource. */
-export interface MailMessage {
-  subject: string;
-  /** A complete HTML document or fragment; sent as Graph body contentType HTML. */
-  html: string;
-  to: readonly string[];
-  cc?: readonly string[];
-  bcc?: readonly string[];
-  replyTo?: readonly string[];
-  attachments?: readonly MailAttachment[];
-  headers?: readonly MailHeader[];
-  /**
-   * A client-chosen RFC 5322 Message-ID, `<local@domain>`. Exchange keeps it on create and sendMail, so the app
-   * knows the id replies will quote.
-   */
-  internetMessageId?: string;
-}
-
-/** A message whose attachments may still have to be read: what the delivery path takes. */
-export interface OutgoingMessage extends Omit<MailMessage, 'attachments'> {
-  attachments?: readonly OutgoingAttachment[];
-}
 
 interface GraphRecipient {
   emailAddress: { address: string };

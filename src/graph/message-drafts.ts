@@ -1,8 +1,9 @@
 import type { RetryPolicy } from '../http/retry';
+import type { MailAttachment, OutgoingMessage } from '../mail-model/outgoing-message';
 import { readCreatedDraft } from './graph-answers';
 import { describeCall, type GraphClientDeps, graphJson, type GraphReceipt, graphRequest } from './graph-request';
 import { checkMessage, userPath } from './mail-client';
-import { type MailAttachment, type OutgoingMessage, toFileAttachment, toGraphMessage } from './mail-message';
+import { toFileAttachment, toGraphMessage } from './mail-message';
 
 export interface CreatedDraft {
   /** Graph's message id, for the calls that follow. */

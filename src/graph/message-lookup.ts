@@ -1,12 +1,7 @@
+import type { MessageTrace } from '../mail-model/outgoing-message';
 import { readMessageLookup } from './graph-answers';
 import { type GraphClientDeps, graphJson } from './graph-request';
 import { userPath } from './mail-client';
-
-/** What a mailbox holds under one Message-ID: a sent copy, a draft, or nothing. */
-export type MessageTrace =
-  | { found: 'sent'; messageId: string; requestId: string | undefined }
-  | { found: 'draft'; messageId: string; requestId: string | undefined }
-  | { found: 'nothing'; requestId: string | undefined };
 
 /** OData string literal: a quote inside is doubled. */
 const odataString = (value: string): string => `'${value.replace(/'/g, "''")}'`;

@@ -2,13 +2,13 @@ import { uploadOriginsOf } from '../http/egress';
 import { checkEndpoint } from '../http/endpoint-policy';
 import { EndpointNotAllowedError } from '../http/errors';
 import { attemptTimeoutMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry';
+import { attachmentSize, type OutgoingAttachment } from '../mail-model/outgoing-message';
 import { type Clock, realSleep, type Sleep, systemClock } from '../shared/seams';
 import { GraphError, GraphErrorCode } from './errors';
 import { readUploadProgress, readUploadSession } from './graph-answers';
 import { allowedBase } from './graph-base';
 import { type GraphClientDeps, graphJson, isTimeout, readText } from './graph-request';
 import { userPath } from './mail-client';
-import { attachmentSize, type OutgoingAttachment } from './mail-message';
 import { retryStep } from './retry-step';
 import { UploadChunks, type UploadSource } from './upload-chunks';
 

@@ -1,7 +1,6 @@
 import { AuthorizeError } from '../credentials/authorization/errors';
-import { GoogleKeyError, GoogleTokenError } from '../google/errors';
-import { GmailError } from '../google/gmail/gmail-errors';
 import { AuthorizationError, TokenError } from '../oauth/errors';
+import { MICROSOFT_SERVICE_WORDS, serviceWordsByClass } from '../providers/words';
 import { AppError } from '../shared/app-error';
 import {
   INCOMING_LOG_WORDS,
@@ -14,8 +13,7 @@ import {
   TEMPLATE_WORDS,
 } from './app-words';
 import { AUTHORIZATION_WORDS, AUTHORIZE_WORDS } from './authorize-words';
-import { CREDENTIAL_WORDS, GRAPH_WORDS, TOKEN_WORDS } from './connection-words';
-import { GMAIL_WORDS, GOOGLE_KEY_WORDS, GOOGLE_TOKEN_WORDS } from './google-words';
+import { CREDENTIAL_WORDS, TOKEN_WORDS } from './connection-words';
 import { type Audience, type ErrorWords, say } from './words';
 
 /**
@@ -24,7 +22,7 @@ import { type Audience, type ErrorWords, say } from './words';
  * has a table of its own (TOKEN_WORDS), as its ENDPOINT_NOT_ALLOWED is the sign-in host's.
  */
 export const ERROR_WORDS = {
-  ...GRAPH_WORDS,
+  ...MICROSOFT_SERVICE_WORDS,
   ...CREDENTIAL_WORDS,
   ...OUTBOX_WORDS,
   ...NOTIFICATION_WORDS,
@@ -70,10 +68,9 @@ export const errorWords = (error: unknown, audience: Audience): SaidError | unde
   if (error instanceof TokenError) return said(TOKEN_WORDS[error.code], error, audience);
   if (error instanceof AuthorizationError) return said(AUTHORIZATION_WORDS, error, audience);
   if (error instanceof AuthorizeError) return said(AUTHORIZE_WORDS[error.code], error, audience);
-  // Google's families have tables of their own: their codes are told apart by their class.
-  if (error instanceof GmailError) return said(GMAIL_WORDS[error.code], error, audience);
-  if (error instanceof GoogleTokenError) return said(GOOGLE_TOKEN_WORDS[error.code], error, audience);
-  if (error instanceof GoogleKeyError) return said(GOOGLE_KEY_WORDS[error.code], error, audience);
+  // Some mail services' families have tables of their own, their codes told apart by their class (providers/).
+  const byClass = serviceWordsByClass(error);
+  if (byClass !== undefined && isAppError(error)) return said(byClass, error, audience);
   if (!isAppError(error) || !isWorded(error.code)) return undefined;
   const words = ERROR_WORDS[error.code];
   return words === null ? undefined : said(words, error, audience);

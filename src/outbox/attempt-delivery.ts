@@ -1,8 +1,5 @@
-import type { DeliveryResult } from '../delivery/deliver-message';
-import { GoogleTokenError } from '../google/errors';
-import { GmailError, GmailErrorCode } from '../google/gmail/gmail-errors';
-import { GraphError, SendWindowPassedError } from '../graph/errors';
-import type { StreamedAttachment } from '../graph/mail-message';
+import { MailServiceError } from '../mail-model/mail-service-error';
+import type { DeliveryResult, StreamedAttachment } from '../mail-model/outgoing-message';
 import { TokenError } from '../oauth/errors';
 import { safeErrorLabel } from '../shared/error-names';
 import { type EmailContent, isInlineAttachment } from './email-contents';
@@ -31,7 +28,7 @@ export type AttemptOutcome = 'sent' | 'retry-scheduled' | 'unsure' | 'failed' | 
 
 /**
  * The attachments as files read while they are sent (deliver-message.ts): nothing is downloaded up front, so
- * a 150 MB email never holds its attachments in memory, and each download starts only when Graph is ready for it.
+ * a 150 MB email never holds its attachments in memory, and each download starts only when the mail service is ready for it.
  */
 const attachmentsOf = (content: EmailContent, deps: OutboxDeps): StreamedAttachment[] =>
   content.attachments.map((attachment) => ({
@@ -105,13 +102,12 @@ export const recordSent = async (
 };
 
 /**
- * One attempt of a claimed email: credential and content, then Graph, the attachments read from Jira as they are
- * sent (no retries inside; Graph's
- * 401 gets one fresh token in graph-request.ts). The outcome is written before anything is pushed, so a crash
+ * One attempt of a claimed email: credential and content, then the credential's provider, the attachments read from
+ * Jira as they are sent (no retries inside; a 401 gets one fresh token in the provider's request). The outcome is written before anything is pushed, so a crash
  * after this write leaves nothing undone that a redelivered job would not finish.
  */
 export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Promise<AttemptOutcome> => {
-  // Stays undefined when the attempt missed its pacing slot before it could call Graph.
+  // Stays undefined when the attempt missed its pacing slot before it could call the mail service.
   let result: DeliveryResult | undefined;
   let from: string | undefined;
   let service = serviceName(record.provider);
@@ -149,21 +145,13 @@ export const attemptDelivery = async (record: EmailRecord, deps: OutboxDeps): Pr
   // Accepted: nothing that fails from here on is a failed send, or the next attempt would send it twice. A thrown
   // error leaves the claim in place; the platform delivers this job again, finds the attempt over and searches the
   // mailbox (trace-check.ts) instead of sending blindly.
-  await recordSent(record, sentNote(result), result.requestId, deps, from);
+  await recordSent(record, deps.acceptedNote(result), result.requestId, deps, from);
   await noteTraffic(deps, (traffic) => traffic.recordAccepted(record.credentialId, deps.now()));
   return 'sent';
 };
 
-/** Graph's 202 Accepted; Gmail's answer with the id it gave the sent message (Gmail has no request ids). */
-const sentNote = (result: DeliveryResult): string =>
-  result.delivery === 'gmail-multipart' || result.delivery === 'gmail-resumable'
-    ? `Sent: Gmail accepted the email${result.messageId === undefined ? '' : ` (Gmail message ${result.messageId})`}.`
-    : 'Sent: Microsoft 365 accepted the email (202 Accepted).';
-
-/** The send was not made: its pacing slot had passed before the request could leave (Graph's or Gmail's check). */
-const missedSlot = (error: unknown): boolean =>
-  error instanceof SendWindowPassedError ||
-  (error instanceof GmailError && error.code === GmailErrorCode.SendWindowPassed);
+/** The send was not made: its pacing slot had passed before the request could leave (the provider's check). */
+const missedSlot = (error: unknown): boolean => error instanceof MailServiceError && error.failure === 'slot-missed';
 
 /**
  * The attempt was too slow to reach its provider in its pacing slot (a busy platform): sending now could put more
@@ -211,14 +199,11 @@ const scheduleRetry = async (
 };
 
 /**
- * The provider's own refusals (Graph, Gmail, or their token endpoints) say something about the credential; our
- * failures do not.
+ * The mail service's own refusals (its API or its token endpoint) say something about the credential; our failures
+ * do not.
  */
 const isProviderRefusal = (error: unknown): boolean =>
-  error instanceof GraphError ||
-  error instanceof TokenError ||
-  error instanceof GmailError ||
-  error instanceof GoogleTokenError;
+  (error instanceof MailServiceError && error.answeredByService) || error instanceof TokenError;
 
 /**
  * The credential's health is news for the admin page, not part of the email: a failed write is logged and the

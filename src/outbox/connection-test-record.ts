@@ -11,7 +11,7 @@ export interface ConnectionTestLogDeps {
 }
 
 /**
- * A Test connection's test email as an email log entry. It went straight to Graph, never through the outbox, so
+ * A Test connection's test email as an email log entry. It went straight to the mail service, never through the outbox, so
  * it is written once with its final status: no queue job, no content, no follow-ups, and no issue. Only the safe
  * guidance the test step showed the admin is kept, never a token.
  */

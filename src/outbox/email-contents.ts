@@ -19,7 +19,7 @@ export interface StoredAttachment {
   inline?: boolean;
 }
 
-/** Whether Graph is told the file is inline (shown in the body, not in the attachment list). */
+/** Whether the mail service is told the file is inline (shown in the body, not in the attachment list). */
 export const isInlineAttachment = (attachment: Pick<StoredAttachment, 'contentId' | 'inline'>): boolean =>
   attachment.inline ?? attachment.contentId !== undefined;
 
@@ -30,7 +30,7 @@ export interface EmailContent {
   to: string[];
   cc: string[];
   bcc: string[];
-  /** Graph's message `replyTo`: where replies go instead of the sender mailbox. Absent: the sender mailbox. */
+  /** The message's Reply-To: where replies go instead of the sender mailbox. Absent: the sender mailbox. */
   replyTo?: string[];
   /** The app's own headers (x-issue-mailer-*) that tie replies to the issue. */
   headers: Array<{ name: string; value: string }>;

@@ -22,6 +22,7 @@ import {
 } from './errors';
 import type { OutboxQueue } from './outbox-queue';
 import { withStatus } from './record-changes';
+import type { SenderRemedyOf } from './sender-remedy';
 import { updateRecord } from './update-record';
 
 export interface EmailLogDeps {
@@ -32,6 +33,8 @@ export interface EmailLogDeps {
   credentialUpdatedAt: (credentialId: string) => Promise<string | undefined>;
   /** The content the email was queued with, while it is kept (email-contents.ts). */
   contents: Pick<EmailContentStore, 'read'>;
+  /** What the sender may do about a failure's code (sender-remedy.ts, with the mail services' codes). */
+  remedyOf: SenderRemedyOf;
 }
 
 export interface EmailLogService {
@@ -119,6 +122,6 @@ export const createEmailLogService = (deps: EmailLogDeps): EmailLogService => ({
   deliveryOf: async (emailId, issueId) => {
     const record = await requireRecord(deps.records, emailId);
     if (record.issueId !== issueId) throw new EmailNotFoundError(emailId);
-    return toDeliveryView(record);
+    return toDeliveryView(record, deps.remedyOf);
   },
 });

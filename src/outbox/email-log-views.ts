@@ -1,6 +1,6 @@
 import type { EmailDeliveryView, EmailLogEntry, EmailLogSummary } from '../contract/email-log';
 import type { EmailRecord } from './email-record';
-import { senderRemedyOf } from './sender-remedy';
+import type { SenderRemedyOf } from './sender-remedy';
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -40,7 +40,7 @@ export const toEntry = (record: EmailRecord): EmailLogEntry => ({
 });
 
 /** What the sender's dialog shows while it follows the email: a failure in the sender's words. */
-export const toDeliveryView = (record: EmailRecord): EmailDeliveryView => {
+export const toDeliveryView = (record: EmailRecord, senderRemedyOf: SenderRemedyOf): EmailDeliveryView => {
   const summary = toSummary(record);
   const lastError =
     summary.lastError === undefined

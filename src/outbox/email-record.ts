@@ -3,7 +3,7 @@ import type { DeliveryStatus } from '../contract/email-log-values';
 
 /**
  * An attempt in progress: a worker has claimed the email and may be talking to Microsoft 365. Written before the
- * first Graph call, so that whoever finds it later knows an attempt began and must find out how it ended.
+ * first mail service call, so that whoever finds it later knows an attempt began and must find out how it ended.
  */
 export interface AttemptLease {
   /** 1 for the first attempt of the email. */

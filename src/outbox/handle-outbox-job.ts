@@ -51,8 +51,8 @@ export const IN_RUN_WAIT_MS = 2_000;
  * the same email, at once or one after another: every change is a write conditional on the version it read.
  *
  * The order of writes is what makes it exactly once:
- *  1. Claim: status `sending` with the attempt (ticket, start, deadline) is stored BEFORE Graph is called.
- *  2. Graph is called with the email's fixed Message-ID.
+ *  1. Claim: status `sending` with the attempt (ticket, start, deadline) is stored BEFORE the mail service is called.
+ *  2. The mail service is called with the email's fixed Message-ID.
  *  3. The outcome (sent, retrying, failed) is stored; only then is a follow-up job pushed.
  * A worker that dies between 1 and 3 leaves `sending` behind. Whoever finds it after the attempt is over does
  * not send again blindly: it searches the sender's mailbox for the Message-ID (trace-check.ts) and only sends

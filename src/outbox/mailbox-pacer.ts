@@ -19,7 +19,7 @@ export const WINDOW_MS = 60_000;
 /** Microsoft may accept a message this much after its slot (the platform is not exact, a run takes time). */
 export const LATE_TOLERANCE_MS = 2_250;
 /**
- * An attempt calls Graph no later than this after its slot, or takes a new slot: the rest of LATE_TOLERANCE_MS is
+ * An attempt calls the mail service no later than this after its slot, or takes a new slot: the rest of LATE_TOLERANCE_MS is
  * for the request itself (a fresh token included) to reach Microsoft.
  */
 export const SEND_BY_MS = 1_250;
@@ -41,14 +41,14 @@ export const SLOT_SPACING_MS = Math.ceil((WINDOW_MS + LATE_TOLERANCE_MS + EARLY_
  * a moving average), so at most 150 sends a minute. Gmail also caps concurrent requests per user, and a slot that
  * comes early or late must not break the rate, so a Google mailbox is paced at 60 a minute, one a second: still 30
  * times its daily sending limit of 2,000 (https://support.google.com/a/answer/166852), which a minute's pace cannot
- * keep anyway; that limit is met when Gmail answers it (GMAIL_DAILY_LIMIT waits, failure-kind.ts).
+ * keep anyway; that limit is met when Gmail answers it (its daily-limit failure waits, failure-kind.ts).
  */
-export const GMAIL_MESSAGES_PER_MINUTE = 60;
+export const GOOGLE_MESSAGES_PER_MINUTE = 60;
 
 /** The spacing of a mailbox's slots by its credential's provider: Microsoft 365 (absent) or Google Workspace. */
 export const PACE_SPACING_MS: Readonly<Record<'microsoft' | 'google-workspace', number>> = {
   microsoft: SLOT_SPACING_MS,
-  'google-workspace': Math.ceil((WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS) / GMAIL_MESSAGES_PER_MINUTE),
+  'google-workspace': Math.ceil((WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS) / GOOGLE_MESSAGES_PER_MINUTE),
 };
 
 const spacingOf = (provider: string | undefined): number =>
@@ -62,7 +62,7 @@ export const LOG_KEEP_MS = WINDOW_MS + LATE_TOLERANCE_MS + EARLY_TOLERANCE_MS;
 export const MAX_LOG_ENTRIES = 2_000;
 /**
  * A slot given back is handed to the next email in line only when that email can still send in it: its job is
- * pushed now, and has this long to start and reach the Graph call (SEND_BY_MS after the slot).
+ * pushed now, and has this long to start and reach the mail service's call (SEND_BY_MS after the slot).
  */
 export const HANDOVER_MARGIN_MS = 300;
 

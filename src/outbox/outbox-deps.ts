@@ -1,9 +1,7 @@
 import type { StoredCredential } from '../credentials/stored-credential';
 import type { TrafficHealth } from '../credentials/traffic-health';
-import type { DeliveryResult } from '../delivery/deliver-message';
-import type { OutgoingMessage } from '../graph/mail-message';
-import type { MessageTrace } from '../graph/message-lookup';
 import type { HistoryRecord, StagedHistory } from '../history/history-store';
+import type { DeliveryResult, MessageTrace, OutgoingMessage } from '../mail-model/outgoing-message';
 import type { Clock, Sleep } from '../shared/seams';
 import type { EmailContentStore } from './email-contents';
 import type { StoredError } from './email-record';
@@ -28,8 +26,9 @@ export interface OutboxDeps {
   /** The credential the email was queued with; throws CredentialNotFoundError once it is deleted. */
   credential: (id: string) => Promise<StoredCredential>;
   /**
-   * One attempt through Graph, without retrying inside: throttling and outages come back as errors. `sendBy`: a
-   * single sendMail does not leave after it (SendWindowPassedError), token or not.
+   * One attempt through the credential's provider, without retrying inside: throttling and outages come back as
+   * errors. `sendBy`: a single request does not leave after it (a MailServiceError whose failure is slot-missed),
+   * token or not.
    */
   send: (
     credential: StoredCredential,
@@ -57,6 +56,8 @@ export interface OutboxDeps {
   addComment: (issueKey: string, note: EmailCommentNote) => Promise<void>;
   /** Where each accepted or refused send is noted for the credential's health on the admin page. */
   traffic?: Pick<TrafficHealth, 'recordAccepted' | 'recordRefused'>;
+  /** The log's note for an email the provider accepted, in its terms (the ids it gave, if any). */
+  acceptedNote: (result: DeliveryResult) => string;
   /** The fixed, safe code and message for an error, as an admin reads it in the log, and as the sender does. */
   describe: (error: unknown) => StoredError;
   now: Clock;

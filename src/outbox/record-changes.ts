@@ -37,7 +37,7 @@ export const withStatus = (record: EmailRecord, at: number, input: EventInput): 
   events: withEvent(record.events, toEvent(at, input)),
 });
 
-/** Claimed by a worker: the attempt is written before Graph is called. */
+/** Claimed by a worker: the attempt is written before the mail service is called. */
 export const claimed = (record: EmailRecord, attempt: AttemptLease, at: number): EmailRecord => ({
   ...withStatus(without(record, 'slotAt', 'nextAttemptAt'), at, {
     status: 'sending',
@@ -59,7 +59,7 @@ export const followUpsFor = (record: EmailRecord, status: 'sent' | 'failed'): Fo
   return record.commentAfterSend ? ['history', 'comment'] : ['history'];
 };
 
-/** Accepted by the provider (Graph's 202, Gmail's sent message), or found in the sender's mailbox. */
+/** Accepted by the provider, or found in the sender's mailbox. */
 export const markedSent = (
   record: EmailRecord,
   at: number,

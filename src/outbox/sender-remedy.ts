@@ -1,23 +1,14 @@
 import type { SenderRemedy } from '../contract/email-log';
 import { CredentialErrorCode } from '../credentials/errors';
-import { GoogleKeyErrorCode, GoogleTokenErrorCode } from '../google/errors';
-import { GmailErrorCode } from '../google/gmail/gmail-errors';
-import { GraphErrorCode } from '../graph/errors';
 import { TokenErrorCode } from '../oauth/errors';
 
 /**
- * Failures that pressing "Send" again cannot fix: Microsoft 365 or Google refuses the app or the mailbox (Google:
- * domain-wide delegation, the user, the service account or its key, Gmail's 401/403), or the app's connection is
- * incomplete. Only an admin can change that; everything else (throttling, outages, a wrong address,
- * a message too large, an unknown outcome) leaves the sender something to try.
+ * Failures that pressing "Send" again cannot fix: Microsoft's sign-in refuses the app, or the app's connection is
+ * incomplete; the mail services' own such codes come from their providers (`serviceCodes`, filled by the
+ * composition from providers/failure.ts). Only an admin can change that; everything else (throttling, outages, a
+ * wrong address, a message too large, an unknown outcome) leaves the sender something to try.
  */
-const NEEDS_ADMIN: ReadonlySet<string> = new Set<string>([
-  GraphErrorCode.Unauthorized,
-  GraphErrorCode.AccessDenied,
-  GraphErrorCode.AppAccessPolicyDenied,
-  GraphErrorCode.MailboxNotFound,
-  GraphErrorCode.MailboxNotEnabled,
-  GraphErrorCode.EndpointNotAllowed,
+const NEEDS_ADMIN: readonly string[] = [
   TokenErrorCode.InvalidClientSecret,
   TokenErrorCode.ClientSecretExpired,
   TokenErrorCode.AppNotFound,
@@ -28,31 +19,18 @@ const NEEDS_ADMIN: ReadonlySet<string> = new Set<string>([
   TokenErrorCode.ClientAssertionFailed,
   TokenErrorCode.Rejected,
   TokenErrorCode.ResponseInvalid,
-  GmailErrorCode.Forbidden,
-  GmailErrorCode.Unauthorized,
-  GmailErrorCode.EndpointNotAllowed,
-  GoogleTokenErrorCode.DelegationMissing,
-  GoogleTokenErrorCode.ScopeNotAllowed,
-  GoogleTokenErrorCode.UserUnknown,
-  GoogleTokenErrorCode.KeyInvalid,
-  GoogleTokenErrorCode.ServiceAccountNotFound,
-  GoogleTokenErrorCode.ClockSkew,
-  GoogleTokenErrorCode.InvalidScope,
-  GoogleTokenErrorCode.ClientDisabled,
-  GoogleTokenErrorCode.ClientDeleted,
-  GoogleTokenErrorCode.InvalidClient,
-  GoogleTokenErrorCode.AdminPolicyEnforced,
-  GoogleTokenErrorCode.OrgInternal,
-  GoogleTokenErrorCode.Rejected,
-  GoogleTokenErrorCode.AssertionFailed,
-  GoogleTokenErrorCode.ResponseInvalid,
-  GoogleTokenErrorCode.EndpointNotAllowed,
-  ...Object.values(GoogleKeyErrorCode),
   // No credential, or one without its secret or key.
   CredentialErrorCode.NotConfigured,
   CredentialErrorCode.SecretMissing,
   CredentialErrorCode.PrivateKeyMissing,
   CredentialErrorCode.NotFound,
-]);
+];
 
-export const senderRemedyOf = (code: string): SenderRemedy => (NEEDS_ADMIN.has(code) ? 'ask-admin' : 'send-again');
+/** What the sender is told to do about a stored failure's code. */
+export type SenderRemedyOf = (code: string) => SenderRemedy;
+
+/** The remedies, with the mail services' codes that need an admin (their providers know them). */
+export const senderRemedies = (serviceCodes: Iterable<string>): SenderRemedyOf => {
+  const needsAdmin: ReadonlySet<string> = new Set([...NEEDS_ADMIN, ...serviceCodes]);
+  return (code) => (needsAdmin.has(code) ? 'ask-admin' : 'send-again');
+};

@@ -1,8 +1,5 @@
 import { type AdminWarnings, type CredentialWarning, EXPIRY_WARNING_DAYS } from '../contract/credential-health';
-import { googleGuidanceContext } from '../credentials/google-scopes';
 import type { StoredCredential } from '../credentials/stored-credential';
-import type { GoogleTokenError } from '../google/errors';
-import { googleTokenGuidance } from '../google/google-guidance';
 import { tokenErrorGuidance, typedDateSaysValid } from '../oauth/aadsts-guidance';
 import { needsAuthorizeAgain } from '../oauth/authorization-guidance';
 import { type AuthorizationError, type TokenError, TokenErrorCode } from '../oauth/errors';
@@ -10,6 +7,17 @@ import type { Clock } from '../shared/seams';
 import { AUTHORIZATION_KINDS, authorizationLostWarning, type WatchOutcome } from './authorization-watch';
 import { EXPIRY_KINDS, expiryWarnings } from './expiry-warnings';
 import { type StoredWarning, type StoredWarnings, toAdminWarnings, type WarningStore } from './warning-store';
+
+/**
+ * A mail service's refusal to issue a token while sending, in the provider's words (providers/ compose them with
+ * the service's own guidance): the warning says `message`; `code` tells one refusal from another.
+ */
+export interface ServiceTokenRefusal {
+  code: string;
+  message: string;
+  /** Says nothing about the credential (an outage, no answer): not recorded. */
+  transient: boolean;
+}
 
 export interface WarningServiceDeps {
   store: WarningStore;
@@ -26,8 +34,8 @@ export interface WarningService {
   recordPromotion: (credential: StoredCredential) => Promise<void>;
   /** Records a refusal once: the same refusal of the same credential is not recorded again until it is resolved. */
   recordTokenRefused: (credential: StoredCredential, error: TokenError) => Promise<void>;
-  /** The same for a Google Workspace credential whose token Google refused while sending (the JWT bearer grant). */
-  recordGoogleTokenRefused: (credential: StoredCredential, error: GoogleTokenError) => Promise<void>;
+  /** The same for a refusal another mail service's provider words itself (providers/ fill `refusal`). */
+  recordServiceTokenRefused: (credential: StoredCredential, refusal: ServiceTokenRefusal) => Promise<void>;
   /** Records, once, that sending met a grant Microsoft no longer accepts (only those "Authorize again" fixes). */
   recordAuthorizationRefused: (credential: StoredCredential, error: AuthorizationError) => Promise<void>;
   /**
@@ -208,14 +216,9 @@ export const createWarningService = (deps: WarningServiceDeps): WarningService =
       });
     },
 
-    recordGoogleTokenRefused: async (credential, error) => {
-      if (error.transient) return;
-      await recordRefusal(credential, error.code, () => ({
-        message:
-          "Mail could not go out: Google refused Issue Mailer's token request. " +
-          googleTokenGuidance(error, googleGuidanceContext(credential)),
-        date: undefined,
-      }));
+    recordServiceTokenRefused: async (credential, refusal) => {
+      if (refusal.transient) return;
+      await recordRefusal(credential, refusal.code, () => ({ message: refusal.message, date: undefined }));
     },
 
     recordAuthorizationRefused: async (credential, error) => {

@@ -1,12 +1,15 @@
 import { delegatedTokenProvider } from '../../src/credentials/delegated-token';
 import type { StoredCredential } from '../../src/credentials/stored-credential';
 import { testConnection, type TestConnectionDeps } from '../../src/credentials/test-connection';
-import { createGraphMailSender, type GraphMailSenderDeps } from '../../src/delivery/graph-mail-sender';
 import { exchangeAuthorizationCode } from '../../src/oauth/authorization-code-client';
 import { createRefreshTokenStore, type RefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
 import { connectionDiagnoses } from '../../src/providers/connection-test';
+import {
+  createGraphMailSender,
+  type GraphMailSenderDeps,
+} from '../../src/providers/microsoft/delivery/graph-mail-sender';
 import type { FetchLike } from '../../src/shared/seams';
 import { watchSignIns } from '../../src/warnings/authorization-watch';
 import { createWarningService } from '../../src/warnings/warning-service';

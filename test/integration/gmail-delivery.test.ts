@@ -1,14 +1,14 @@
 import type { StoredCredential } from '../../src/credentials/stored-credential';
-import { createMailSender, createPeopleDirectory, type MailSenderDeps } from '../../src/delivery/mail-sender';
 import { GmailError } from '../../src/google/gmail/gmail-errors';
 import { GMAIL_SEND_SCOPE } from '../../src/google/scopes';
-import type { OutgoingMessage } from '../../src/graph/mail-message';
+import type { OutgoingMessage } from '../../src/mail-model/outgoing-message';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
 import { failureKind } from '../../src/outbox/failure-kind';
+import { createMailSender, createPeopleDirectory, type MailSenderDeps } from '../../src/providers/mail-sender';
 import { DEMO_CLIENT_ID, DEMO_KEY, type GoogleWorld, startGoogleWorld, SUPPORT } from '../local/google/helpers';
-import { googleCredential } from '../unit/delivery/google-credential-fixture';
+import { googleCredential } from '../unit/providers/google/delivery/google-credential-fixture';
 import { MemoryKvStore } from '../unit/support/memory-kv-store';
 
 /*

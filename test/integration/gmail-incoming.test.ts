@@ -1,4 +1,4 @@
-import { type GmailDeliveryDeps, gmailReadDeps, sendThroughGmail } from '../../src/delivery/google/gmail-delivery';
+import { type GmailDeliveryDeps, gmailReadDeps } from '../../src/delivery/google/gmail-delivery';
 import { gmailInboundMailbox } from '../../src/google/gmail/gmail-inbound-mailbox';
 import { createHandlerStateStore } from '../../src/incoming/connection/handler-state';
 import { openGmailConnection, openGmailProcessMailbox } from '../../src/incoming/gmail/open-gmail';
@@ -7,11 +7,12 @@ import { handleIncomingJob } from '../../src/incoming/worker/handle-incoming-job
 import type { IncomingWorkerDeps } from '../../src/incoming/worker/worker-deps';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
+import { sendThroughGmail } from '../../src/providers/google/delivery/gmail-delivery';
 import { DEMO_CLIENT_ID, DEMO_KEY, type GoogleWorld, startGoogleWorld, SUPPORT } from '../local/google/helpers';
-import { googleCredential } from '../unit/delivery/google-credential-fixture';
 import { FakeMailbox, processWorld } from '../unit/incoming/process/process-world';
 import { adfText } from '../unit/incoming/support/adf-text';
 import { handlerView } from '../unit/incoming/worker/worker-world';
+import { googleCredential } from '../unit/providers/google/delivery/google-credential-fixture';
 import { MemoryKvStore } from '../unit/support/memory-kv-store';
 
 /*

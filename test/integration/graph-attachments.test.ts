@@ -5,15 +5,19 @@ import { generatedContent, generatedSha256 } from '../../local/jira';
 import { loadTenantConfig, startMicrosoftEmulator } from '../../local/microsoft';
 import type { EmulatedApp, EmulatedTenant, MicrosoftEmulator } from '../../local/microsoft/types';
 import type { StoredCredential } from '../../src/credentials/stored-credential';
-import { UPLOAD_CHUNK_BYTES } from '../../src/delivery/delivery-plan';
-import { createGraphMailSender, type GraphMailSenderDeps, type SendAs } from '../../src/delivery/graph-mail-sender';
-import type { MailMessage, StreamedAttachment } from '../../src/graph/mail-message';
 import { openAttachment } from '../../src/jira/attachment-content';
 import type { RequestJira } from '../../src/jira/jira-client';
+import type { MailMessage, StreamedAttachment } from '../../src/mail-model/outgoing-message';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import type { TokenCache } from '../../src/oauth/token-cache';
 import type { AccessToken } from '../../src/oauth/token-client';
 import { TokenMemo } from '../../src/oauth/token-memo';
+import { UPLOAD_CHUNK_BYTES } from '../../src/providers/microsoft/delivery/delivery-plan';
+import {
+  createGraphMailSender,
+  type GraphMailSenderDeps,
+  type SendAs,
+} from '../../src/providers/microsoft/delivery/graph-mail-sender';
 import { type FetchLike, globalFetch } from '../../src/shared/seams';
 import { MemoryKvStore } from '../unit/support/memory-kv-store';
 

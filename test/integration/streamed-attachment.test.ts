@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { generatedSha256 } from '../../local/jira';
-import { UPLOAD_CHUNK_BYTES } from '../../src/delivery/delivery-plan';
+import { UPLOAD_CHUNK_BYTES } from '../../src/providers/microsoft/delivery/delivery-plan';
 import { data } from './support/answers';
 import { type LocalStack, useLocalStack } from './support/local-stack';
 

@@ -73,11 +73,7 @@ const NOT_YET_BEHIND_PROVIDERS: readonly string[] = [
   'composition/graph-handler-mailbox.ts',
   'composition/incoming.ts',
   'credentials/google-token.ts',
-  'delivery/deliver-message.ts',
-  'delivery/delivery-plan.ts',
   'delivery/google/gmail-delivery.ts',
-  'delivery/google/gmail-message.ts',
-  'delivery/graph-mail-sender.ts',
   'incoming/connection/connection-deps.ts',
   'incoming/connection/delta-round.ts',
   'incoming/connection/gmail-connection.ts',
@@ -98,14 +94,6 @@ const NOT_YET_BEHIND_PROVIDERS: readonly string[] = [
   'incoming/process/write-comment.ts',
   'incoming/process/write-issue.ts',
   'incoming/worker/message-retry.ts',
-  'messages/connection-words.ts',
-  'messages/error-words.ts',
-  'messages/google-words.ts',
-  'outbox/attempt-delivery.ts',
-  'outbox/failure-kind.ts',
-  'outbox/outbox-deps.ts',
-  'outbox/sender-remedy.ts',
-  'warnings/warning-service.ts',
 ];
 
 const imports = relativeImports(SRC);

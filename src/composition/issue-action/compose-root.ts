@@ -11,7 +11,7 @@ import { buildTemplateService } from '../templates';
 
 /**
  * The issue action's dialog as it opens and previews (function `issue-action-resolver`, loaded on first call): Jira
- * as the invoking user, templates, settings and the issue's email history; nothing of the outbox or Graph.
+ * as the invoking user, templates, settings and the issue's email history; nothing of the outbox or the mail service.
  */
 export const createIssueActionComposeDeps = (): Pick<
   IssueEmailDeps,

@@ -6,7 +6,7 @@ import { buildOutboxStores } from '../outbox';
 
 /**
  * The issue action's status reads (function `issue-action-resolver`, on first call): what the dialog asks while an
- * email is on its way. The email log alone, no templates, Jira or Graph; the credentials' records without their
+ * email is on its way. The email log alone, no templates, Jira or mail service; the credentials' records without their
  * service (which reads certificates with node:crypto).
  */
 export const createIssueActionStatusDeps = (): Pick<IssueEmailDeps, 'emailLog'> => {

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/app-error';
+import { MailServiceError, type MailServiceFailure } from '../../mail-model/mail-service-error';
 
 /** Stable codes of everything that can go wrong calling the Gmail API (sending and reading). */
 export const GmailErrorCode = {
@@ -38,6 +38,19 @@ const TRANSIENT: ReadonlySet<GmailErrorCode> = new Set([
   GmailErrorCode.Unreachable,
 ]);
 
+/** What each code means for an email (mail-model/mail-service-error.ts); any other code is a refusal. */
+const FAILURES: Readonly<Partial<Record<GmailErrorCode, MailServiceFailure>>> = {
+  [GmailErrorCode.RateLimited]: 'throttled',
+  [GmailErrorCode.Unavailable]: 'unavailable',
+  [GmailErrorCode.DailyLimit]: 'daily-limit',
+  // No answer, or one that could not be read: the upload may have completed at Google.
+  [GmailErrorCode.Timeout]: 'no-answer',
+  [GmailErrorCode.Unreachable]: 'no-answer',
+  [GmailErrorCode.AnswerInvalid]: 'no-answer',
+  // Nothing reached Google: the worker takes the next slot.
+  [GmailErrorCode.SendWindowPassed]: 'slot-missed',
+};
+
 export interface GmailErrorDetails {
   status?: number;
   /** `error.errors[0].reason`, e.g. `insufficientPermissions`. */
@@ -52,18 +65,26 @@ export interface GmailErrorDetails {
  * A Gmail API call failed. The message says method, host and path, status and Google's reason; never the token,
  * an upload session URL's id or the message's content.
  */
-export class GmailError extends AppError<GmailErrorCode> {
+export class GmailError extends MailServiceError<GmailErrorCode> {
   readonly status: number | undefined;
   readonly reason: string | undefined;
   readonly googleStatus: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: GmailErrorCode, message: string, details: GmailErrorDetails = {}) {
-    super('GmailError', code, message, details);
+    // Gmail's answers carry no request id.
+    super('GmailError', code, message, {
+      service: 'Gmail',
+      answeredByService: true,
+      ...(details.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: details.retryAfterSeconds }),
+      ...(details.cause === undefined ? {} : { cause: details.cause }),
+    });
     this.status = details.status;
     this.reason = details.reason;
     this.googleStatus = details.googleStatus;
-    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+
+  get failure(): MailServiceFailure {
+    return FAILURES[this.code] ?? 'refused';
   }
 
   /** Whether trying again later (minutes, not a day) may work without anyone changing anything. */

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 
-import type { OutgoingMessage } from '../../graph/mail-message';
+import type { OutgoingMessage } from '../../mail-model/outgoing-message';
 import { type Clock, newUuid, systemClock } from '../../shared/seams';
 import { readSentMessage, type SentMessage } from './gmail-answers';
 import { GmailError, GmailErrorCode } from './gmail-errors';

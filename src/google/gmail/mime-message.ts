@@ -7,7 +7,7 @@ import {
   isInMemory,
   type OutgoingAttachment,
   type OutgoingMessage,
-} from '../../graph/mail-message';
+} from '../../mail-model/outgoing-message';
 
 /*
  * RFC 5322 through nodemailer's MailComposer (https://nodemailer.com/extras/mailcomposer/, message options

@@ -3,7 +3,7 @@ import PostalMime from 'postal-mime';
 import { GmailError } from '../../../src/google/gmail/gmail-errors';
 import { type GmailSendDeps, type GmailSendOptions, sendGmailMessage } from '../../../src/google/gmail/gmail-sender';
 import { GMAIL_SEND_SCOPE } from '../../../src/google/scopes';
-import type { OutgoingMessage } from '../../../src/graph/mail-message';
+import type { OutgoingMessage } from '../../../src/mail-model/outgoing-message';
 import type { TokenProvider } from '../../../src/oauth/token-provider';
 import { DEMO_CLIENT_ID, type GoogleWorld, startGoogleWorld, SUPPORT } from './helpers';
 

@@ -1,7 +1,7 @@
 import { GraphError } from '../../../src/graph/errors';
 import type { GraphClientDeps } from '../../../src/graph/graph-request';
-import type { MailMessage } from '../../../src/graph/mail-message';
 import { addAttachment, createDraft, deleteDraft, sendDraft } from '../../../src/graph/message-drafts';
+import type { MailMessage } from '../../../src/mail-model/outgoing-message';
 import {
   type Answer,
   answersInOrder,

@@ -1,4 +1,3 @@
-import { UPLOAD_CHUNK_BYTES } from '../../../src/delivery/delivery-plan';
 import { GraphError } from '../../../src/graph/errors';
 import type { GraphClientDeps } from '../../../src/graph/graph-request';
 import {
@@ -7,6 +6,7 @@ import {
   type UploadDeps,
   type UploadSession,
 } from '../../../src/graph/upload-session';
+import { UPLOAD_CHUNK_BYTES } from '../../../src/providers/microsoft/delivery/delivery-plan';
 import {
   type Answer,
   answersInOrder,

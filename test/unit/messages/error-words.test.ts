@@ -39,13 +39,14 @@ import {
   STORE_WORDS,
   TEMPLATE_WORDS,
 } from '../../../src/messages/app-words';
-import { CREDENTIAL_WORDS, GRAPH_WORDS } from '../../../src/messages/connection-words';
+import { CREDENTIAL_WORDS } from '../../../src/messages/connection-words';
 import { ERROR_WORDS, errorWords } from '../../../src/messages/error-words';
 import { VALIDATION_MESSAGE } from '../../../src/messages/words';
 import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../../../src/notifications/errors';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
 import { ContentTooLargeError } from '../../../src/outbox/email-contents';
 import { EmailLogCursorInvalidError, OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
+import { MICROSOFT_SERVICE_WORDS as GRAPH_WORDS } from '../../../src/providers/words';
 import { NoIssueContextError } from '../../../src/resolvers/errors';
 import { MailSettingsUnreadableError } from '../../../src/settings/mail-settings-store';
 import type { AppError } from '../../../src/shared/app-error';

@@ -7,7 +7,11 @@ import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { describeDeliveryFailure, toResolverError } from '../../../src/messages/error-answers';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
 import { OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
-import { senderRemedyOf } from '../../../src/outbox/sender-remedy';
+import { senderRemedies } from '../../../src/outbox/sender-remedy';
+import { MAIL_SERVICE_CODES_NEEDING_ADMIN } from '../../../src/providers/failure';
+
+/** As the email log reads a stored code (composition/email-log.ts). */
+const senderRemedyOf = senderRemedies(MAIL_SERVICE_CODES_NEEDING_ADMIN);
 
 const RAW = 'raw text from a response';
 const TELL = 'Tell your Jira admin; the email log has the details.';

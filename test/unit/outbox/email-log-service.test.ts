@@ -4,7 +4,9 @@ import { createEmailLogService } from '../../../src/outbox/email-log-service';
 import type { EmailRecord } from '../../../src/outbox/email-record';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
 import { EmailNotFoundError, NotResendableError } from '../../../src/outbox/errors';
+import { senderRemedies } from '../../../src/outbox/sender-remedy';
 import { UNCERTAIN_MESSAGE } from '../../../src/outbox/trace-check';
+import { MAIL_SERVICE_CODES_NEEDING_ADMIN } from '../../../src/providers/failure';
 import type { EntityPage, IndexQuery } from '../../../src/storage/entity-store';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
 import { MemoryEntityStore } from '../support/memory-entity-store';
@@ -43,6 +45,7 @@ const setup = async (...records: EmailRecord[]) => {
     now: () => clock.now,
     credentialUpdatedAt: async (id) => credentials.get(id),
     contents,
+    remedyOf: senderRemedies(MAIL_SERVICE_CODES_NEEDING_ADMIN),
   });
   return { clock, entities, store, queue, service, credentials, contents, contentKv };
 };

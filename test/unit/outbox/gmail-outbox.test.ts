@@ -1,8 +1,8 @@
-import type { DeliveryResult } from '../../../src/delivery/deliver-message';
 import { TraceUnavailableError } from '../../../src/delivery/errors';
 import { GmailError, GmailErrorCode } from '../../../src/google/gmail/gmail-errors';
-import type { OutgoingMessage } from '../../../src/graph/mail-message';
-import type { MessageTrace } from '../../../src/graph/message-lookup';
+import type { DeliveryResult } from '../../../src/mail-model/outgoing-message';
+import type { OutgoingMessage } from '../../../src/mail-model/outgoing-message';
+import type { MessageTrace } from '../../../src/mail-model/outgoing-message';
 import { describeDeliveryFailure } from '../../../src/messages/error-answers';
 import { createEmailContentStore } from '../../../src/outbox/email-contents';
 import { createEmailRecordStore } from '../../../src/outbox/email-records';
@@ -12,7 +12,8 @@ import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-out
 import { createMailboxPacer, PACE_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
-import { googleCredential } from '../delivery/google-credential-fixture';
+import { acceptedNote } from '../../../src/providers/words';
+import { googleCredential } from '../providers/google/delivery/google-credential-fixture';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';
 import { MemoryEntityStore } from '../support/memory-entity-store';
 import { MemoryKvStore } from '../support/memory-kv-store';
@@ -63,6 +64,7 @@ const world = (
     openAttachment: async () => (async function* none() {})(),
     recordHistory: async () => undefined,
     addComment: async () => undefined,
+    acceptedNote,
     describe: describeDeliveryFailure,
     now: () => clock.now,
     sleep: async (ms) => {

@@ -9,7 +9,11 @@ import {
   requestIdOf,
   technicalNote,
 } from '../../../src/outbox/failure-kind';
-import { senderRemedyOf } from '../../../src/outbox/sender-remedy';
+import { senderRemedies } from '../../../src/outbox/sender-remedy';
+import { MAIL_SERVICE_CODES_NEEDING_ADMIN } from '../../../src/providers/failure';
+
+/** As the email log reads a stored code (composition/email-log.ts). */
+const senderRemedyOf = senderRemedies(MAIL_SERVICE_CODES_NEEDING_ADMIN);
 
 const RETRY: FailureKind = { kind: 'retry' };
 const UNSURE: FailureKind = { kind: 'unsure' };

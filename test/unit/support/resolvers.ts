@@ -3,12 +3,6 @@ import type { AttachmentOption, PersonOption, SendPermission } from '../../../sr
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import { createTrafficHealth } from '../../../src/credentials/traffic-health';
-import {
-  createDirectorySearch,
-  createGraphMailSender,
-  createMailboxTrace,
-  type GraphMailSenderDeps,
-} from '../../../src/delivery/graph-mail-sender';
 import { createHistoryStore } from '../../../src/history/history-store';
 import type { IssuePerson } from '../../../src/jira/issue-people';
 import { readIssue } from '../../../src/jira/issue-reader';
@@ -31,9 +25,18 @@ import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-out
 import { createLogSettingsStore } from '../../../src/outbox/log-settings-store';
 import { createMailboxPacer } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
+import { senderRemedies } from '../../../src/outbox/sender-remedy';
 import { QUEUE_RETRY_POLICY, WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
 import { connectionDiagnoses } from '../../../src/providers/connection-test';
+import { MAIL_SERVICE_CODES_NEEDING_ADMIN } from '../../../src/providers/failure';
 import { planGoogleSave } from '../../../src/providers/google-credential-save';
+import {
+  createDirectorySearch,
+  createGraphMailSender,
+  createMailboxTrace,
+  type GraphMailSenderDeps,
+} from '../../../src/providers/microsoft/delivery/graph-mail-sender';
+import { acceptedNote } from '../../../src/providers/words';
 import { createAdminFunctions } from '../../../src/resolvers/admin-functions';
 import { createIssueActionFunctions } from '../../../src/resolvers/issue-action-functions';
 import type { ResolverRequest } from '../../../src/resolvers/resolver-kit';
@@ -201,6 +204,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     now: () => clock.now,
     credentialUpdatedAt: async (id) => (await credentialStore.get(id))?.updatedAt,
     contents,
+    remedyOf: senderRemedies(MAIL_SERVICE_CODES_NEEDING_ADMIN),
   });
   const logSettings = createLogSettingsStore(appKv);
   const workerGraph: GraphMailSenderDeps = { ...graph, now: () => clock.now, retryPolicy: QUEUE_RETRY_POLICY };
@@ -220,6 +224,7 @@ export const resolverWorld = (options: { isAdmin?: boolean; microsoft?: FetchHan
     recordHistory: (issueId, record) => history.record(issueId, record),
     stageHistory: (issueId, record) => history.stage(issueId, record),
     addComment: (issueKey, note) => issueJira.addEmailComment(issueKey, note),
+    acceptedNote,
     describe: describeDeliveryFailure,
     traffic,
     now: () => clock.now,

@@ -1,9 +1,11 @@
 import { googleCredentialInputSchema } from '../../../src/contract/google-workspace';
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
+import type { StoredCredential } from '../../../src/credentials/stored-credential';
 import { GoogleTokenError, GoogleTokenErrorCode } from '../../../src/google/errors';
 import { planGoogleSave } from '../../../src/providers/google-credential-save';
-import { createWarningService } from '../../../src/warnings/warning-service';
+import { googleTokenRefusal } from '../../../src/providers/words';
+import { createWarningService, type WarningService } from '../../../src/warnings/warning-service';
 import { createWarningStore } from '../../../src/warnings/warning-store';
 import { sequentialIds } from '../support/credentials';
 import { GOOGLE_KEY, googlePayload } from '../support/google-credentials';
@@ -28,15 +30,19 @@ const setup = async () => {
 
 const refused = (code: GoogleTokenErrorCode) => new GoogleTokenError(code, 'POST oauth2.googleapis.com/token refused');
 
+/** As sending reports it (composition/mail-service.ts): the refusal in Google's words, from providers/. */
+const recordRefused = (warnings: WarningService, credential: StoredCredential, error: GoogleTokenError) =>
+  warnings.recordServiceTokenRefused(credential, googleTokenRefusal(credential, error));
+
 describe('a Google token refused while sending', () => {
   it('is recorded once as an error with guidance in Google terms, until the credential changes', async () => {
     const { kv, credentials, warnings, advance } = await setup();
     const credential = await credentials.get('cred-1');
 
-    await warnings.recordGoogleTokenRefused(credential, refused(GoogleTokenErrorCode.DelegationMissing));
+    await recordRefused(warnings, credential, refused(GoogleTokenErrorCode.DelegationMissing));
     kv.resetOperations();
     advance(1000);
-    await warnings.recordGoogleTokenRefused(credential, refused(GoogleTokenErrorCode.DelegationMissing));
+    await recordRefused(warnings, credential, refused(GoogleTokenErrorCode.DelegationMissing));
     expect(kv.count('set')).toBe(0);
 
     await expect(warnings.list()).resolves.toEqual({
@@ -74,7 +80,7 @@ describe('a Google token refused while sending', () => {
   ])('is not recorded for %s, which says nothing about the credential', async (code) => {
     const { kv, credentials, warnings } = await setup();
     kv.resetOperations();
-    await warnings.recordGoogleTokenRefused(await credentials.get('cred-1'), refused(code));
+    await recordRefused(warnings, await credentials.get('cred-1'), refused(code));
     expect(kv.count('set')).toBe(0);
     await expect(warnings.list()).resolves.toEqual({ warnings: [] });
   });
@@ -82,9 +88,9 @@ describe('a Google token refused while sending', () => {
   it('replaces an earlier refusal of another kind', async () => {
     const { credentials, warnings, advance } = await setup();
     const credential = await credentials.get('cred-1');
-    await warnings.recordGoogleTokenRefused(credential, refused(GoogleTokenErrorCode.DelegationMissing));
+    await recordRefused(warnings, credential, refused(GoogleTokenErrorCode.DelegationMissing));
     advance(1000);
-    await warnings.recordGoogleTokenRefused(credential, refused(GoogleTokenErrorCode.UserUnknown));
+    await recordRefused(warnings, credential, refused(GoogleTokenErrorCode.UserUnknown));
     const { warnings: listed } = await warnings.list();
     expect(listed.map((warning) => [warning.kind, warning.recordedAt])).toEqual([
       ['token-refused', '2026-04-01T06:00:01.000Z'],

@@ -1,7 +1,7 @@
-import { credentialInputSchema } from '../../../src/contract/credentials';
-import { certificateInput, credentialInput, SECRET } from '../support/credentials';
-import { jsonResponse, type RecordedCall } from '../support/fake-fetch';
-import { fixtureResponse, tokenFixture } from '../support/fixtures';
+import { credentialInputSchema } from '../../../../../src/contract/credentials';
+import { certificateInput, credentialInput, SECRET } from '../../../support/credentials';
+import { jsonResponse, type RecordedCall } from '../../../support/fake-fetch';
+import { fixtureResponse, tokenFixture } from '../../../support/fixtures';
 import {
   adminRequest,
   emailIdOf,
@@ -9,7 +9,7 @@ import {
   issueRequest,
   resolverWorld,
   silenceWarnings,
-} from '../support/resolvers';
+} from '../../../support/resolvers';
 
 const send = { to: ['ada@example.com'], subject: 's', message: 'm' };
 const TOKEN_URL = '/oauth2/v2.0/token';

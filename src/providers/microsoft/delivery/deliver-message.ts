@@ -1,27 +1,27 @@
-import { GraphError, GraphErrorCode } from '../graph/errors';
-import type { GraphClientDeps } from '../graph/graph-request';
-import { sendMail } from '../graph/mail-client';
-import { isInMemory, type MailAttachment, type OutgoingAttachment, type OutgoingMessage } from '../graph/mail-message';
-import { addAttachment, createDraft, deleteDraft, sendDraft } from '../graph/message-drafts';
-import { readWhole, type UploadSource } from '../graph/upload-chunks';
-import { createUploadSession, uploadAttachment } from '../graph/upload-session';
-import { safeErrorLabel } from '../shared/error-names';
+import { GraphError, GraphErrorCode } from '../../../graph/errors';
+import type { GraphClientDeps } from '../../../graph/graph-request';
+import { sendMail } from '../../../graph/mail-client';
+import { addAttachment, createDraft, deleteDraft, sendDraft } from '../../../graph/message-drafts';
+import { readWhole, type UploadSource } from '../../../graph/upload-chunks';
+import { createUploadSession, uploadAttachment } from '../../../graph/upload-session';
+import {
+  type DeliveryResult,
+  isInMemory,
+  type MailAttachment,
+  type OutgoingAttachment,
+  type OutgoingMessage,
+} from '../../../mail-model/outgoing-message';
+import { safeErrorLabel } from '../../../shared/error-names';
 import { planDelivery, UPLOAD_CHUNK_BYTES } from './delivery-plan';
 
 const UNSURE = new Set<string>([GraphErrorCode.Timeout, GraphErrorCode.Unreachable]);
 
-export interface DeliveryResult {
-  /** Graph's request-id of the call that sent the mail (sendMail, or the draft's send); Gmail has none. */
-  requestId: string | undefined;
-  clientRequestId: string;
-  /** HTTP requests made, retries and upload chunks included. */
-  attempts: number;
-  /** Graph: one sendMail or a draft; Gmail: users.messages.send's multipart or resumable upload. */
-  delivery: 'single' | 'draft' | 'gmail-multipart' | 'gmail-resumable';
-  /** The Message-ID replies will quote: the draft's, or on the single path the one the client chose. */
-  internetMessageId: string | undefined;
-  /** Graph's id of the draft that was sent (none on the single path); Gmail's id of the sent message. */
-  messageId: string | undefined;
+/**
+ * What Graph's delivery answers: `requestId` is Graph's request-id of the call that sent the mail (sendMail, or the
+ * draft's send); `messageId` the draft's id (none on the single path).
+ */
+export interface GraphDeliveryResult extends DeliveryResult {
+  delivery: 'single' | 'draft';
 }
 
 /** A file's bytes in memory: read whole only where the plan bounds its size (inline in sendMail, or a POST). */
@@ -51,7 +51,7 @@ export const deliverMessage = async (
   message: OutgoingMessage,
   deps: GraphClientDeps,
   sendBy?: number,
-): Promise<DeliveryResult> => {
+): Promise<GraphDeliveryResult> => {
   const plan = planDelivery(message);
   if (plan.kind === 'single') {
     const attachments: MailAttachment[] = [];

@@ -1,9 +1,12 @@
-import { type GoogleKeyError, GoogleKeyErrorCode, type GoogleTokenError, GoogleTokenErrorCode } from '../google/errors';
-import { type GmailError, GmailErrorCode } from '../google/gmail/gmail-errors';
-import { gmailGuidance } from '../google/gmail/gmail-guidance';
-import { googleTokenGuidance } from '../google/google-guidance';
-import { MAY_HAVE_GONE, TELL_ADMIN } from './connection-words';
-import type { ErrorWords } from './words';
+import { googleGuidanceContext } from '../../credentials/google-scopes';
+import type { StoredCredential } from '../../credentials/stored-credential';
+import { GoogleKeyError, GoogleKeyErrorCode, GoogleTokenError, GoogleTokenErrorCode } from '../../google/errors';
+import { GmailError, GmailErrorCode } from '../../google/gmail/gmail-errors';
+import { gmailGuidance } from '../../google/gmail/gmail-guidance';
+import { googleTokenGuidance } from '../../google/google-guidance';
+import type { DeliveryResult } from '../../mail-model/outgoing-message';
+import type { ServiceTokenRefusal } from '../../warnings/warning-service';
+import { MAY_HAVE_GONE, type ServiceWords, TELL_ADMIN } from '../phrases';
 
 /**
  * The app's connection to Google Workspace: Gmail, Google's token endpoint and the service account key. An admin's
@@ -17,13 +20,13 @@ const SEND_REFUSED = `Google Workspace does not let Issue Mailer send from this 
 const UNAVAILABLE = 'Gmail is unavailable right now. Try again in a few minutes.';
 const NOT_SET_UP = `Issue Mailer's connection to Google Workspace is not set up correctly. ${TELL_ADMIN}`;
 
-const gmail = (user?: string): ErrorWords<GmailError> => ({
+const gmail = (user?: string): ServiceWords<GmailError> => ({
   admin: (error) => gmailGuidance(error),
   ...(user === undefined ? {} : { user }),
 });
 
 /** Gmail's answers. */
-export const GMAIL_WORDS: Readonly<Record<GmailErrorCode, ErrorWords<GmailError>>> = {
+export const GMAIL_WORDS: Readonly<Record<GmailErrorCode, ServiceWords<GmailError>>> = {
   [GmailErrorCode.RateLimited]: gmail('Gmail is limiting how fast this mailbox sends. Wait a minute and try again.'),
   [GmailErrorCode.DailyLimit]: gmail(
     'The mailbox Issue Mailer sends from reached its Gmail sending limit for the day. Try again later.',
@@ -70,7 +73,7 @@ const TRANSIENT_TOKEN: ReadonlySet<string> = new Set([
 ]);
 
 /** Google's token endpoint: every code with Google's guidance for the admin. */
-export const GOOGLE_TOKEN_WORDS: Readonly<Record<GoogleTokenErrorCode, ErrorWords<GoogleTokenError>>> =
+export const GOOGLE_TOKEN_WORDS: Readonly<Record<GoogleTokenErrorCode, ServiceWords<GoogleTokenError>>> =
   Object.fromEntries(
     Object.values(GoogleTokenErrorCode).map((code) => [
       code,
@@ -79,7 +82,7 @@ export const GOOGLE_TOKEN_WORDS: Readonly<Record<GoogleTokenErrorCode, ErrorWord
         user: TRANSIENT_TOKEN.has(code) ? SIGN_IN_UNREACHABLE : SIGN_IN_REFUSED,
       },
     ]),
-  ) as Record<GoogleTokenErrorCode, ErrorWords<GoogleTokenError>>;
+  ) as Record<GoogleTokenErrorCode, ServiceWords<GoogleTokenError>>;
 
 /** What is wrong with a stored key, by code: never the key itself, nor the error's own message. */
 const KEY_FAULTS: Readonly<Record<GoogleKeyErrorCode, string>> = {
@@ -93,7 +96,7 @@ const KEY_FAULTS: Readonly<Record<GoogleKeyErrorCode, string>> = {
   [GoogleKeyErrorCode.OtherUniverse]: 'belongs to another Google universe than googleapis.com',
 };
 
-export const GOOGLE_KEY_WORDS: Readonly<Record<GoogleKeyErrorCode, ErrorWords<GoogleKeyError>>> = Object.fromEntries(
+export const GOOGLE_KEY_WORDS: Readonly<Record<GoogleKeyErrorCode, ServiceWords<GoogleKeyError>>> = Object.fromEntries(
   Object.values(GoogleKeyErrorCode).map((code) => [
     code,
     {
@@ -101,4 +104,44 @@ export const GOOGLE_KEY_WORDS: Readonly<Record<GoogleKeyErrorCode, ErrorWords<Go
       user: NOT_SET_UP,
     },
   ]),
-) as Record<GoogleKeyErrorCode, ErrorWords<GoogleKeyError>>;
+) as Record<GoogleKeyErrorCode, ServiceWords<GoogleKeyError>>;
+
+/**
+ * The words of an error of Google's families, bound to it: their codes are told apart by their class (a Gmail and
+ * a token code may share a name). Undefined for any other error.
+ */
+export const googleWordsOf = (error: unknown): { admin: string; user?: string } | undefined => {
+  if (error instanceof GmailError) return bound(GMAIL_WORDS[error.code], error);
+  if (error instanceof GoogleTokenError) return bound(GOOGLE_TOKEN_WORDS[error.code], error);
+  if (error instanceof GoogleKeyError) return bound(GOOGLE_KEY_WORDS[error.code], error);
+  return undefined;
+};
+
+const bound = <E extends GmailError | GoogleTokenError | GoogleKeyError>(
+  words: ServiceWords<E>,
+  error: E,
+): { admin: string; user?: string } => {
+  const say = (wording: string | ((error: E) => string)) => (typeof wording === 'string' ? wording : wording(error));
+  return { admin: say(words.admin), ...(words.user === undefined ? {} : { user: say(words.user) }) };
+};
+
+/**
+ * Google's refusal of a token while sending, as the admin page's warning says it: Google's own guidance for the
+ * credential (its client ID, mailbox and scopes).
+ */
+export const googleTokenRefusal = (credential: StoredCredential, error: GoogleTokenError): ServiceTokenRefusal => ({
+  code: error.code,
+  message:
+    "Mail could not go out: Google refused Issue Mailer's token request. " +
+    googleTokenGuidance(error, googleGuidanceContext(credential)),
+  transient: error.transient,
+});
+
+/**
+ * The email log's note for an email Gmail accepted, with the id Gmail gave the sent message (Gmail has no request
+ * ids); undefined for a result of another provider's delivery.
+ */
+export const gmailAcceptedNote = (result: DeliveryResult): string | undefined =>
+  result.delivery === 'gmail-multipart' || result.delivery === 'gmail-resumable'
+    ? `Sent: Gmail accepted the email${result.messageId === undefined ? '' : ` (Gmail message ${result.messageId})`}.`
+    : undefined;

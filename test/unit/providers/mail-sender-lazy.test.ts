@@ -11,7 +11,7 @@ describe('the mail sender', () => {
           loaded.push(name);
           return {};
         });
-      await import('../../../src/delivery/mail-sender');
+      await import('../../../src/providers/mail-sender');
     });
     expect(loaded).toEqual([]);
   });

@@ -1,7 +1,8 @@
 import type { CredentialService } from '../credentials/credential-service';
-import type { MailSenderDeps } from '../delivery/mail-sender';
 import { createRefreshTokenStore } from '../oauth/refresh-token-store';
 import { createTokenCache } from '../oauth/token-cache';
+import type { MailSenderDeps } from '../providers/mail-sender';
+import { googleTokenRefusal } from '../providers/words';
 import { globalFetch, realSleep, systemClock } from '../shared/seams';
 import type { KvStore } from '../storage/kv-store';
 import type { WarningService } from '../warnings/warning-service';
@@ -11,12 +12,12 @@ import type { WarningService } from '../warnings/warning-service';
  * in secret storage too, a promoted secret, a token Microsoft or Google refused, or a lost sign-in recorded as a
  * warning for the admin.
  */
-export const buildGraphDeps = (
+export const buildMailServiceDeps = (
   kv: KvStore,
   credentials: CredentialService,
   warnings: Pick<
     WarningService,
-    'recordPromotion' | 'recordTokenRefused' | 'recordAuthorizationRefused' | 'recordGoogleTokenRefused'
+    'recordPromotion' | 'recordTokenRefused' | 'recordAuthorizationRefused' | 'recordServiceTokenRefused'
   >,
 ): MailSenderDeps => ({
   credentials,
@@ -28,5 +29,6 @@ export const buildGraphDeps = (
   onPromoted: (credential) => warnings.recordPromotion(credential),
   onTokenRefused: (credential, error) => warnings.recordTokenRefused(credential, error),
   onAuthorizationRefused: (credential, error) => warnings.recordAuthorizationRefused(credential, error),
-  onGoogleTokenRefused: (credential, error) => warnings.recordGoogleTokenRefused(credential, error),
+  onGoogleTokenRefused: (credential, error) =>
+    warnings.recordServiceTokenRefused(credential, googleTokenRefusal(credential, error)),
 });

@@ -1,16 +1,16 @@
+import type { AuthorizationError } from '../../../../../src/oauth/errors';
+import { createRefreshTokenStore } from '../../../../../src/oauth/refresh-token-store';
+import { createTokenCache } from '../../../../../src/oauth/token-cache';
+import { TokenMemo } from '../../../../../src/oauth/token-memo';
 import {
   createDirectorySearch,
   createGraphMailSender,
   createInboundMailboxOpener,
   type GraphMailSenderDeps,
-} from '../../../src/delivery/graph-mail-sender';
-import type { AuthorizationError } from '../../../src/oauth/errors';
-import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
-import { createTokenCache } from '../../../src/oauth/token-cache';
-import { TokenMemo } from '../../../src/oauth/token-memo';
-import { empty, graphError, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';
-import { SECRET, storedCredential } from '../support/credentials';
-import { MemoryKvStore } from '../support/memory-kv-store';
+} from '../../../../../src/providers/microsoft/delivery/graph-mail-sender';
+import { empty, graphError, json, recordingFetch, type SeenRequest } from '../../../graph/graph-fakes';
+import { SECRET, storedCredential } from '../../../support/credentials';
+import { MemoryKvStore } from '../../../support/memory-kv-store';
 
 const NOW = Date.parse('2024-05-06T06:00:00Z');
 const TOKEN_URL = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token';

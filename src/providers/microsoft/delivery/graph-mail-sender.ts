@@ -1,40 +1,25 @@
-import type { CredentialService } from '../credentials/credential-service';
-import { credentialTokenDeps, requestCredentialToken } from '../credentials/credential-token';
-import { delegatedTokenProvider, isDelegated } from '../credentials/delegated-token';
-import type { StoredCredential } from '../credentials/stored-credential';
-import { type DirectoryPerson, searchDirectory } from '../graph/directory-search';
-import type { GraphClientDeps } from '../graph/graph-request';
-import { type InboundMailbox, inboundMailbox } from '../graph/inbound-mailbox';
-import type { OutgoingMessage } from '../graph/mail-message';
-import { deleteDraft } from '../graph/message-drafts';
-import { findMessageByInternetMessageId, type MessageTrace } from '../graph/message-lookup';
-import type { PolicyEnv } from '../http/endpoint-policy';
-import type { RetryPolicy } from '../http/retry';
-import { AuthorizationError, TokenError } from '../oauth/errors';
-import type { RefreshTokenStore } from '../oauth/refresh-token-store';
-import type { TokenCache } from '../oauth/token-cache';
-import type { TokenMemo } from '../oauth/token-memo';
-import { createTokenProvider, type TokenProvider } from '../oauth/token-provider';
-import type { Clock, FetchLike, Sleep } from '../shared/seams';
-import { deliverMessage, type DeliveryResult } from './deliver-message';
-import { report, reportingRefusals } from './reported-refusals';
+import type { CredentialService } from '../../../credentials/credential-service';
+import { credentialTokenDeps, requestCredentialToken } from '../../../credentials/credential-token';
+import { delegatedTokenProvider, isDelegated } from '../../../credentials/delegated-token';
+import type { StoredCredential } from '../../../credentials/stored-credential';
+import { report, reportingRefusals } from '../../../delivery/reported-refusals';
+import { searchDirectory } from '../../../graph/directory-search';
+import type { GraphClientDeps } from '../../../graph/graph-request';
+import { type InboundMailbox, inboundMailbox } from '../../../graph/inbound-mailbox';
+import { deleteDraft } from '../../../graph/message-drafts';
+import { findMessageByInternetMessageId } from '../../../graph/message-lookup';
+import type { PolicyEnv } from '../../../http/endpoint-policy';
+import type { RetryPolicy } from '../../../http/retry';
+import { AuthorizationError, TokenError } from '../../../oauth/errors';
+import type { RefreshTokenStore } from '../../../oauth/refresh-token-store';
+import type { TokenCache } from '../../../oauth/token-cache';
+import type { TokenMemo } from '../../../oauth/token-memo';
+import { createTokenProvider, type TokenProvider } from '../../../oauth/token-provider';
+import type { Clock, FetchLike, Sleep } from '../../../shared/seams';
+import type { DirectorySearch, MailboxTrace, SendAs } from '../../sending';
+import { deliverMessage } from './deliver-message';
 
-export type { DeliveryResult } from './deliver-message';
-
-/** How a send is bounded: the latest time a single sendMail may leave (deliver-message.ts), for a paced send. */
-export interface SendOptions {
-  sendBy?: number;
-}
-
-/** Sends a message from a credential's sender mailbox. */
-export type SendAs = (
-  credential: StoredCredential,
-  message: OutgoingMessage,
-  options?: SendOptions,
-) => Promise<DeliveryResult>;
-
-/** Finds people of the credential's tenant by name or address. */
-export type DirectorySearch = (credential: StoredCredential, query: string) => Promise<DirectoryPerson[]>;
+export type { DirectorySearch, MailboxTrace, SendAs, SendOptions } from '../../sending';
 
 export interface GraphMailSenderDeps {
   credentials: Pick<CredentialService, 'readSecret' | 'readNextSecret' | 'readPrivateKey' | 'promoteNextSecret'>;
@@ -141,11 +126,6 @@ export const createDirectorySearch =
     searchDirectory(query, graphClient(credential, deps));
 
 /** The sender's mailbox as the outbox searches it for an earlier attempt (Mail.ReadWrite). */
-export interface MailboxTrace {
-  find: (credential: StoredCredential, internetMessageId: string) => Promise<MessageTrace>;
-  deleteDraft: (credential: StoredCredential, messageId: string) => Promise<void>;
-}
-
 export const createMailboxTrace = (deps: GraphMailSenderDeps): MailboxTrace => ({
   find: (credential, internetMessageId) =>
     findMessageByInternetMessageId(credential.senderMailbox, internetMessageId, graphClient(credential, deps)),

@@ -1,3 +1,6 @@
+import { MessageTooLargeError } from '../../../../../src/delivery/errors';
+import { sendMailBodyBytes, toSendMailBody } from '../../../../../src/graph/mail-message';
+import type { MailAttachment, MailMessage } from '../../../../../src/mail-model/outgoing-message';
 import {
   MAX_MESSAGE_BYTES,
   MAX_REQUEST_BYTES,
@@ -5,14 +8,7 @@ import {
   UPLOAD_CHUNK_BYTES,
   UPLOAD_SESSION_MIN_BYTES,
   uploadChunks,
-} from '../../../src/delivery/delivery-plan';
-import { MessageTooLargeError } from '../../../src/delivery/errors';
-import {
-  type MailAttachment,
-  type MailMessage,
-  sendMailBodyBytes,
-  toSendMailBody,
-} from '../../../src/graph/mail-message';
+} from '../../../../../src/providers/microsoft/delivery/delivery-plan';
 
 const MIB = 1024 * 1024;
 

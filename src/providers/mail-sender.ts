@@ -1,23 +1,21 @@
 import { isGoogleCredential } from '../credentials/credential-provider';
 import { loadOnce } from '../shared/load-once';
-import type { GmailDeliveryDeps } from './google/gmail-delivery';
+import type { GmailDeliveryDeps } from './google/delivery/gmail-delivery';
 
 /**
  * Gmail's side (nodemailer's MIME builder, jose's signing, the Gmail scopes of the contract) is loaded on a Google
  * credential's first use: a site that sends through Microsoft 365 only never pays for it on a cold start.
  */
-const loadGmail = loadOnce(() => import(/* webpackChunkName: "gmail-delivery" */ './google/gmail-delivery'));
+const loadGmail = loadOnce(() => import(/* webpackChunkName: "gmail-delivery" */ './google/delivery/gmail-delivery'));
 import {
   createDirectorySearch,
   createGraphMailSender,
   createMailboxTrace,
-  type DirectorySearch,
   type GraphMailSenderDeps,
-  type MailboxTrace,
-  type SendAs,
-} from './graph-mail-sender';
+} from './microsoft/delivery/graph-mail-sender';
+import type { DirectorySearch, MailboxTrace, SendAs } from './sending';
 
-export type { DirectorySearch, MailboxTrace, SendAs } from './graph-mail-sender';
+export type { DirectoryPerson, DirectorySearch, MailboxTrace, SendAs, SendOptions } from './sending';
 
 /** Both providers' seams: Microsoft's (Graph) and Google's (Gmail), with the same stores and clock. */
 export type MailSenderDeps = GraphMailSenderDeps & Pick<GmailDeliveryDeps, 'onGoogleTokenRefused'>;

@@ -1,20 +1,20 @@
 import { TraceUnavailableError } from '../../../src/delivery/errors';
+import { GoogleTokenError } from '../../../src/google/errors';
+import { GmailError } from '../../../src/google/gmail/gmail-errors';
+import type { OutgoingMessage } from '../../../src/mail-model/outgoing-message';
+import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
+import { createTokenCache } from '../../../src/oauth/token-cache';
+import { TokenMemo } from '../../../src/oauth/token-memo';
 import {
   createMailSender,
   createMailTrace,
   createPeopleDirectory,
   type MailSenderDeps,
-} from '../../../src/delivery/mail-sender';
-import { GoogleTokenError } from '../../../src/google/errors';
-import { GmailError } from '../../../src/google/gmail/gmail-errors';
-import type { OutgoingMessage } from '../../../src/graph/mail-message';
-import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
-import { createTokenCache } from '../../../src/oauth/token-cache';
-import { TokenMemo } from '../../../src/oauth/token-memo';
+} from '../../../src/providers/mail-sender';
 import { makeServiceAccountKey } from '../google/key-fixture';
 import { empty, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';
 import { MemoryKvStore } from '../support/memory-kv-store';
-import { GOOGLE_MAILBOX, googleCredential } from './google-credential-fixture';
+import { GOOGLE_MAILBOX, googleCredential } from './google/delivery/google-credential-fixture';
 
 const NOW = Date.parse('2026-12-07T01:00:00Z');
 const GOOGLE_TOKEN = 'https://oauth2.googleapis.com/token';
