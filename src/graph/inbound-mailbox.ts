@@ -1,8 +1,7 @@
 import { type AttachmentContent, type DownloadLimits, openInboundAttachment } from './attachment-download';
 import type { GraphClientDeps } from './graph-request';
+import type { IncomingAttachment, IncomingMessage } from '../mail-model/incoming-message';
 import {
-  type InboundAttachment,
-  type InboundMessage,
   listAttachments,
   readInboundMessage,
   type ReadMessageOptions,
@@ -49,8 +48,8 @@ export interface InboundMailbox {
   readMessage: (
     messageId: string,
     options?: ReadMessageOptions,
-  ) => Promise<{ message: InboundMessage; receipt: InboundReceipt }>;
-  listAttachments: (messageId: string) => Promise<{ attachments: InboundAttachment[]; receipt: InboundReceipt }>;
+  ) => Promise<{ message: IncomingMessage; receipt: InboundReceipt }>;
+  listAttachments: (messageId: string) => Promise<{ attachments: IncomingAttachment[]; receipt: InboundReceipt }>;
   openAttachment: (messageId: string, attachmentId: string, limits: DownloadLimits) => Promise<AttachmentContent>;
   markRead: (messageId: string) => Promise<InboundReceipt>;
   moveMessage: (messageId: string, destinationFolderId: string) => Promise<{ id: string; receipt: InboundReceipt }>;

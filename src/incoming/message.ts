@@ -39,7 +39,7 @@ export interface AttachmentInfo {
   contentId?: string | null;
 }
 
-export interface IncomingMessage {
+export interface ContentMessage {
   subject?: string | null;
   from?: Recipient | null;
   /** When it was sent (ISO 8601), for the "who wrote it and when" line. */

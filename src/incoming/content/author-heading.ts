@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../shared/format-dates';
-import type { IncomingMessage } from '../message';
+import type { ContentMessage } from '../message';
 import type { AdfNode } from './adf';
 
 /** A display name longer than this is cut: it is only a label, and a sender chooses it freely. */
@@ -22,7 +22,7 @@ const clean = (value: string | null | undefined): string =>
  * when it was sent (received when Graph gives no sent time). Plain ADF text: nothing the sender chose is markup.
  */
 export const authorHeading = (
-  message: Pick<IncomingMessage, 'from' | 'sentDateTime' | 'receivedDateTime'>,
+  message: Pick<ContentMessage, 'from' | 'sentDateTime' | 'receivedDateTime'>,
   options: AuthorHeadingOptions = {},
 ): AdfNode => {
   const name = clean(message.from?.emailAddress.name);

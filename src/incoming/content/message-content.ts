@@ -1,4 +1,4 @@
-import type { IncomingMessage, MessageBody } from '../message';
+import type { ContentMessage, MessageBody } from '../message';
 import type { ContentDoc } from './adf';
 import { inlineImageContentIds } from './inline-images';
 import { loadHtmlReply } from './load-html-reply';
@@ -37,7 +37,7 @@ const extract = async (body: MessageBody): Promise<Extracted> => {
  * knowing the thread, cut a quote the parsers did not recognise.
  */
 export const extractMessageContent = async (
-  message: Pick<IncomingMessage, 'body' | 'uniqueBody'>,
+  message: Pick<ContentMessage, 'body' | 'uniqueBody'>,
 ): Promise<MessageContent> => {
   const body = await extract(message.body);
   const unique =

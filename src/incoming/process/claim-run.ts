@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../graph/inbound-message';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import type { InboundReceipt } from '../../graph/inbound-request';
 import { claimMessage, type ClaimOutcome, reclaimMessage } from '../records/claim-message';
 import type { SeenMessage } from '../records/incoming-record';
@@ -7,7 +7,7 @@ import type { ProcessDeps, ProcessJob } from './ports';
 
 /** What the record keeps of the message as read. */
 export const seenMessage = (
-  message: InboundMessage,
+  message: IncomingMessage,
   job: ProcessJob,
   mailbox: string,
   receipt: InboundReceipt,

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../graph/inbound-message';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { classifyNoise } from '../noise/classify-noise';
 import type { IncomingRecord } from '../records/incoming-record';
 import { findIssue, type IssueMatch } from './find-issue';
@@ -20,7 +20,7 @@ export type Route =
  * sender policy, the sender's hourly limit (not for "Process again"), then which issue.
  */
 export const decideRoute = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   record: IncomingRecord,
   options: { applyHourlyLimit: boolean },
   deps: ProcessDeps,

@@ -1,24 +1,24 @@
-import type { InboundAttachment, InboundMessage } from '../../graph/inbound-message';
+import type { IncomingAttachment, IncomingMessage } from '../../mail-model/incoming-message';
 import type { AdfDoc, ContentDoc } from '../content/adf';
 import { authorHeading } from '../content/author-heading';
 import { inlineImageAttachments } from '../content/inline-attachments';
 import { type InlineImageLookup, resolveInlineImages } from '../content/inline-images';
 import { extractMessageContent } from '../content/message-content';
-import type { IncomingMessage } from '../message';
+import type { ContentMessage } from '../message';
 
 export interface PreparedContent {
   /** The new part, inline images still placeholders. */
   content: ContentDoc;
   /** Every attachment of the message (none listed when it has neither attachments nor inline images). */
-  attachments: InboundAttachment[];
+  attachments: IncomingAttachment[];
   /** Content id -> the attachment each inline image of the new part shows. */
-  inline: Map<string, InboundAttachment>;
+  inline: Map<string, IncomingAttachment>;
 }
 
 const EMPTY_BODY = { contentType: 'text', content: '' } as const;
 
-/** The Graph message as the content functions read it (src/incoming/message.ts). */
-const asIncoming = (message: InboundMessage): Pick<IncomingMessage, 'from' | 'receivedDateTime'> => ({
+/** The message as the content functions read it (src/incoming/message.ts). */
+const asContent = (message: IncomingMessage): Pick<ContentMessage, 'from' | 'receivedDateTime'> => ({
   from:
     message.from === undefined
       ? null
@@ -32,8 +32,8 @@ const asIncoming = (message: InboundMessage): Pick<IncomingMessage, 'from' | 're
  * a message whose new part shows one is listed too.
  */
 export const prepareContent = async (
-  message: InboundMessage,
-  listAttachments: () => Promise<InboundAttachment[]>,
+  message: IncomingMessage,
+  listAttachments: () => Promise<IncomingAttachment[]>,
 ): Promise<PreparedContent> => {
   const extracted = await extractMessageContent({
     body: message.body ?? EMPTY_BODY,
@@ -49,7 +49,7 @@ export const prepareContent = async (
     size: attachment.size ?? 0,
     source: attachment,
   }));
-  const inline = new Map<string, InboundAttachment>();
+  const inline = new Map<string, IncomingAttachment>();
   for (const { contentId, attachment } of inlineImageAttachments(extracted.inlineImageContentIds, withContentIds))
     inline.set(contentId, attachment.source);
   return { content: extracted.doc, attachments, inline };
@@ -61,12 +61,12 @@ export const prepareContent = async (
  * Received time, since Graph's message here has no sent time.
  */
 export const composeBody = (
-  message: InboundMessage,
+  message: IncomingMessage,
   content: ContentDoc,
   lookup: InlineImageLookup,
   timeZone: string | undefined,
 ): AdfDoc => {
-  const heading = authorHeading(asIncoming(message), timeZone === undefined ? {} : { timeZone });
+  const heading = authorHeading(asContent(message), timeZone === undefined ? {} : { timeZone });
   const resolved = resolveInlineImages(content, lookup);
   return { version: 1, type: 'doc', content: [heading, ...resolved.content] };
 };

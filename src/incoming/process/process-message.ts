@@ -1,5 +1,5 @@
 import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
-import type { InboundMessage } from '../../graph/inbound-message';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import type { InboundReceipt } from '../../graph/inbound-request';
 import { safeErrorLabel } from '../../shared/error-names';
 import { type FinalOutcome, finishMessage, releaseClaim } from '../records/claim-message';
@@ -33,7 +33,7 @@ export type ProcessResult =
 const readMessage = async (
   job: ProcessJob,
   deps: ProcessDeps,
-): Promise<{ message: InboundMessage; receipt: InboundReceipt } | undefined> => {
+): Promise<{ message: IncomingMessage; receipt: InboundReceipt } | undefined> => {
   try {
     return await deps.mailbox.readMessage(job.graphMessageId);
   } catch (error) {
@@ -53,7 +53,7 @@ const finish = async (state: RunState, outcome: FinalOutcome, deps: ProcessDeps)
  * the message marked read and moved. Only the record's write matters to exactly-once; the others are logged.
  */
 const finishWritten = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   state: RunState,
   outcome: Extract<FinalOutcome, { status: 'created' | 'commented' }>,
   deps: ProcessDeps,
@@ -81,7 +81,7 @@ const finishGone = async (messageKey: string, deps: ProcessDeps): Promise<void> 
 };
 
 const route = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   job: ProcessJob,
   state: RunState,
   deps: ProcessDeps,

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../graph/inbound-message';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { incomingMark } from '../../jira/incoming-marks';
 import { recordTarget } from '../records/claim-message';
 import type { PreparedContent } from './message-body';
@@ -14,7 +14,7 @@ import { uploadAttachments } from './upload-attachments';
  * with its mark, in one request.
  */
 export const writeComment = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   prepared: PreparedContent,
   issueKey: string,
   state: RunState,

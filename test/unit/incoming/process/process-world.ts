@@ -1,6 +1,6 @@
 import type { DownloadLimits } from '../../../../src/graph/attachment-download';
 import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
-import type { InboundAttachment, InboundMessage } from '../../../../src/graph/inbound-message';
+import type { IncomingAttachment, IncomingMessage } from '../../../../src/mail-model/incoming-message';
 import type { InboundReceipt } from '../../../../src/graph/inbound-request';
 import type { ThreadRef } from '../../../../src/history/history-store';
 import { createConversationIndex } from '../../../../src/incoming/conversation-index';
@@ -23,7 +23,7 @@ export const LEASE_MS = 120_000;
 export const DEFAULT_REPORTER = { accountId: '5b10ac8d82e05b22cc7d4ef5', displayName: 'Ann Agent' };
 
 export interface StoredAttachment {
-  info: InboundAttachment;
+  info: IncomingAttachment;
   bytes: Uint8Array;
 }
 
@@ -33,7 +33,7 @@ export const attachment = (
   id: string,
   name: string,
   bytes: Uint8Array,
-  overrides: Partial<InboundAttachment> = {},
+  overrides: Partial<IncomingAttachment> = {},
 ): StoredAttachment => ({
   info: {
     id,
@@ -48,7 +48,7 @@ export const attachment = (
   bytes,
 });
 
-export const inboundMessage = (overrides: Partial<InboundMessage> = {}): InboundMessage => ({
+export const inboundMessage = (overrides: Partial<IncomingMessage> = {}): IncomingMessage => ({
   id: 'AAMk-1',
   internetMessageId: '<new-1@customer.example>',
   conversationId: 'conv-1',
@@ -77,13 +77,13 @@ const receipt = (requestId?: string): InboundReceipt => ({
 type Method = 'readMessage' | 'listAttachments' | 'openAttachment' | 'markRead' | 'moveMessage' | 'ensureChildFolder';
 
 export class FakeMailbox implements ProcessMailbox {
-  readonly messages = new Map<string, { message: InboundMessage; attachments: StoredAttachment[] }>();
+  readonly messages = new Map<string, { message: IncomingMessage; attachments: StoredAttachment[] }>();
   readonly calls: Array<{ method: Method; args: unknown[] }> = [];
   readonly failures = new Map<Method, Error>();
 
   constructor(readonly mailbox: string) {}
 
-  put(message: InboundMessage, attachments: StoredAttachment[] = []): this {
+  put(message: IncomingMessage, attachments: StoredAttachment[] = []): this {
     this.messages.set(message.id, { message, attachments });
     return this;
   }
