@@ -18,6 +18,9 @@ export type GoneItem = 'message' | 'attachment' | 'folder' | 'subscription';
  */
 export const ITEM_GONE_CODE = 'GRAPH_ITEM_GONE';
 
+/** Likewise for an attachment over the size limit the caller set. */
+export const ATTACHMENT_TOO_LARGE_CODE = 'GRAPH_ATTACHMENT_TOO_LARGE';
+
 export interface IncomingMailboxErrorDetails {
   /** For `gone`: what was not there. */
   item?: GoneItem;

@@ -1,7 +1,7 @@
 import { type GmailDeliveryDeps, gmailReadDeps, sendThroughGmail } from '../../src/delivery/google/gmail-delivery';
 import { gmailInboundMailbox } from '../../src/google/gmail/gmail-inbound-mailbox';
 import { createHandlerStateStore } from '../../src/incoming/connection/handler-state';
-import { openGmailConnection, openGmailProcessMailbox } from '../../src/incoming/gmail/open-gmail';
+import { openGmailConnection, openGmailProcessMailbox } from '../../src/providers/google/incoming/open-gmail';
 import type { IncomingJob } from '../../src/incoming/notifications/incoming-jobs';
 import { handleIncomingJob } from '../../src/incoming/worker/handle-incoming-job';
 import type { IncomingWorkerDeps } from '../../src/incoming/worker/worker-deps';

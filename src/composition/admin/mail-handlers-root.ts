@@ -1,4 +1,3 @@
-import { disconnectConnection } from '../../incoming/connection/incoming-connection';
 import { createForgeIncomingQueue } from '../../incoming/queue/incoming-queue';
 import { listIssueTypes } from '../../jira/issue-types';
 import { requestJiraAsApp, requestJiraAsUser } from '../../jira/jira-client';
@@ -48,7 +47,7 @@ export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | '
         },
         deleting: async (handler) => {
           const incoming = buildIncoming(kv);
-          await disconnectConnection(handler.id, await incoming.connection(handler)).catch((error: unknown) =>
+          await (await incoming.connection(handler)).disconnect(handler.id).catch((error: unknown) =>
             appLog(`mail handler ${handler.id}: its subscription is left to expire (${safeErrorLabel(error)})`),
           );
         },

@@ -1,5 +1,4 @@
-import type { IncomingMessage } from '../../mail-model/incoming-message';
-import type { InboundReceipt } from '../../graph/inbound-request';
+import type { IncomingMessage, IncomingReceipt } from '../../mail-model/incoming-message';
 import { claimMessage, type ClaimOutcome, reclaimMessage } from '../records/claim-message';
 import type { SeenMessage } from '../records/incoming-record';
 import { incomingMessageKey } from '../records/message-key';
@@ -10,7 +9,7 @@ export const seenMessage = (
   message: IncomingMessage,
   job: ProcessJob,
   mailbox: string,
-  receipt: InboundReceipt,
+  receipt: IncomingReceipt,
   now: number,
 ): SeenMessage => {
   const received = Date.parse(message.receivedDateTime ?? '');

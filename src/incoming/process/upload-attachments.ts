@@ -1,4 +1,4 @@
-import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
+import { IncomingMailboxError } from '../../mail-model/incoming-errors';
 import type { IncomingAttachment } from '../../mail-model/incoming-message';
 import type { UploadedInlineImage } from '../content/inline-images';
 import { asPieces, BUFFERED_ATTACHMENT_BYTES, hashingPieces, readWhole } from './attachment-bytes';
@@ -38,9 +38,9 @@ const contentTypeOf = (attachment: IncomingAttachment): string =>
   attachment.kind === 'item' ? 'message/rfc822' : (attachment.contentType ?? 'application/octet-stream');
 
 const isSkippable = (error: unknown): SkipReason | undefined => {
-  if (!(error instanceof InboundGraphError)) return undefined;
-  if (error.code === InboundErrorCode.AttachmentTooLarge) return 'too-large';
-  return error.code === InboundErrorCode.Gone ? 'gone' : undefined;
+  if (!(error instanceof IncomingMailboxError)) return undefined;
+  if (error.kind === 'too-large') return 'too-large';
+  return error.kind === 'gone' ? 'gone' : undefined;
 };
 
 /**

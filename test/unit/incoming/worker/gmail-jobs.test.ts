@@ -1,4 +1,4 @@
-import type { GmailConnectionDeps } from '../../../../src/incoming/connection/gmail-connection';
+import type { GmailConnectionDeps } from '../../../../src/providers/google/incoming/gmail-connection';
 import { createHandlerStateStore } from '../../../../src/incoming/connection/handler-state';
 import { connectionSource } from '../../../../src/incoming/upkeep/connection-source';
 import { handleIncomingJob } from '../../../../src/incoming/worker/handle-incoming-job';

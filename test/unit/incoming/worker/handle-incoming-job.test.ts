@@ -5,7 +5,7 @@ import { connectionSource } from '../../../../src/incoming/upkeep/connection-sou
 import { handleIncomingJob } from '../../../../src/incoming/worker/handle-incoming-job';
 import { MAX_MESSAGE_ATTEMPTS, retryDelaySeconds } from '../../../../src/incoming/worker/message-retry';
 import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
-import { page } from '../connection/connection-world';
+import { page } from '../../providers/microsoft/incoming/connection/connection-world';
 import { inboundMessage, LEASE_MS, NOW } from '../process/process-world';
 import { handlerView, workerWorld } from './worker-world';
 

@@ -2,7 +2,7 @@ import type { MailHandlerView } from '../../../../src/contract/mail-handlers';
 import type { IncomingJob } from '../../../../src/incoming/notifications/incoming-jobs';
 import type { PushOptions } from '../../../../src/incoming/queue/incoming-queue';
 import type { IncomingWorkerDeps } from '../../../../src/incoming/worker/worker-deps';
-import { connectionWorld } from '../connection/connection-world';
+import { connectionWorld } from '../../providers/microsoft/incoming/connection/connection-world';
 import { FakeMailbox, handler, NOW, processWorld } from '../process/process-world';
 
 /** A whole handler as stored: the process world's settings, and what only the connection and upkeep read. */

@@ -1,9 +1,9 @@
-import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
-import { connectHandler, disconnectHandler } from '../../../../src/incoming/connection/connect-handler';
-import { MAX_DELTA_PAGES } from '../../../../src/incoming/connection/delta-round';
-import { renewSubscription } from '../../../../src/incoming/connection/renew-subscription';
-import { runDelta } from '../../../../src/incoming/connection/run-delta';
-import { sha256Hex } from '../../../../src/shared/sha256-hex';
+import { InboundErrorCode, InboundGraphError } from '../../../../../../src/graph/inbound-errors';
+import { connectHandler, disconnectHandler } from '../../../../../../src/providers/microsoft/incoming/connection/connect-handler';
+import { MAX_DELTA_PAGES } from '../../../../../../src/providers/microsoft/incoming/connection/delta-round';
+import { renewSubscription } from '../../../../../../src/providers/microsoft/incoming/connection/renew-subscription';
+import { runDelta } from '../../../../../../src/providers/microsoft/incoming/connection/run-delta';
+import { sha256Hex } from '../../../../../../src/shared/sha256-hex';
 import { connectionWorld as world, DAY, NOW, page, URL } from './connection-world';
 
 const handler = { id: 'h-support', folder: 'Inbox', backfillDays: 0 };

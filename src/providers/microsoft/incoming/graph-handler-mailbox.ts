@@ -1,10 +1,10 @@
-import type { HandlerCheckFailure } from '../contract/mail-handlers';
-import { GraphError, GraphErrorCode } from '../graph/errors';
-import { InboundErrorCode, InboundGraphError } from '../graph/inbound-errors';
-import type { InboundMailbox } from '../graph/inbound-mailbox';
-import type { MailFolder } from '../graph/mail-folders';
-import type { HandlerMailbox, MailboxAnswer, MailboxTarget } from '../mail-handlers/handler-mailbox';
-import type { Clock } from '../shared/seams';
+import type { HandlerCheckFailure } from '../../../contract/mail-handlers';
+import { GraphError, GraphErrorCode } from '../../../graph/errors';
+import { InboundErrorCode, InboundGraphError } from '../../../graph/inbound-errors';
+import type { InboundMailbox } from '../../../graph/inbound-mailbox';
+import type { MailFolder } from '../../../graph/mail-folders';
+import type { HandlerMailbox, MailboxAnswer, MailboxTarget } from '../../../mail-handlers/handler-mailbox';
+import type { Clock } from '../../../shared/seams';
 
 export interface GraphHandlerMailboxDeps {
   /** The incoming-mail Graph client of the target's credential, bound to its mailbox. */

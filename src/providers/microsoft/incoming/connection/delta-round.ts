@@ -1,6 +1,6 @@
-import type { DeltaPage } from '../../graph/message-delta';
+import type { DeltaPage } from '../../../../graph/message-delta';
 import type { ConnectionDeps } from './connection-deps';
-import { ConnectionErrorCode, IncomingConnectionError } from './errors';
+import { ConnectionErrorCode, IncomingConnectionError } from '../../../../incoming/connection/errors';
 
 /**
  * At most this many pages a round: a filtered first round returns at most 5,000 messages

@@ -1,19 +1,16 @@
-import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
+import { InboundErrorCode, InboundGraphError } from '../../../../graph/inbound-errors';
 import type { ConnectionDeps } from './connection-deps';
 import { finishRound } from './delta-round';
-import type { HandlerState } from './handler-state-schema';
+import type { HandlerState } from '../../../../incoming/connection/handler-state-schema';
+import { RESYNC_MARGIN_MS } from '../../../../incoming/connection/incoming-connection';
 
-/**
- * When Graph no longer knows a delta position (410 Gone, syncStateNotFound or resyncRequired:
- * https://learn.microsoft.com/en-us/graph/delta-query-overview#synchronization-reset), a new round starts from the
- * last finished round less this margin: mail received meanwhile is taken, and what was taken already is dropped
- * by its exactly-once mark.
- */
-export const RESYNC_MARGIN_MS = 60 * 60 * 1000;
 
 /**
  * The safety net behind notifications: the messages that arrived in the handler's folder since the last round,
- * from the stored deltaLink, and the state with the new one. A handler never connected takes nothing.
+ * from the stored deltaLink, and the state with the new one. A handler never connected takes nothing. When Graph no
+ * longer knows the position (410 Gone, syncStateNotFound or resyncRequired:
+ * https://learn.microsoft.com/en-us/graph/delta-query-overview#synchronization-reset), a new round starts from the
+ * last finished round less RESYNC_MARGIN_MS.
  */
 export const runDelta = async (
   handlerId: string,

@@ -1,7 +1,7 @@
-import type { InboundMailbox } from '../../graph/inbound-mailbox';
-import type { Clock } from '../../shared/seams';
-import type { SubscriptionRegistry } from '../notifications/subscription-registry';
-import type { HandlerStateStore } from './handler-state';
+import type { InboundMailbox } from '../../../../graph/inbound-mailbox';
+import type { HandlerStateStore } from '../../../../incoming/connection/handler-state';
+import type { SubscriptionRegistry } from '../../../../incoming/notifications/subscription-registry';
+import type { Clock } from '../../../../shared/seams';
 
 /** What connecting, renewing and the delta run need: the handler's mailbox and the app's own records. */
 export interface ConnectionDeps {
@@ -18,12 +18,4 @@ export interface ConnectionDeps {
   now: Clock;
 }
 
-/** The parts of a mail handler the connection reads. */
-export interface ConnectingHandler {
-  id: string;
-  folder: string;
-  /** Mail of the last N days is taken when it connects; 0: only mail from now on. */
-  backfillDays: number;
-  /** What it reads (credential, mailbox, folder) as a digest, kept in its state. */
-  source?: string;
-}
+export type { ConnectingHandler } from '../../../../incoming/connection/incoming-connection';

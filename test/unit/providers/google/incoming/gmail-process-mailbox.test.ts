@@ -1,10 +1,10 @@
-import { GmailError, GmailErrorCode } from '../../../../src/google/gmail/gmail-errors';
-import type { GmailInboundAttachment } from '../../../../src/google/gmail/gmail-inbound';
-import type { GmailInboundMailbox } from '../../../../src/google/gmail/gmail-inbound-mailbox';
-import type { GmailRawMessage } from '../../../../src/google/gmail/gmail-messages';
-import { InboundGraphError } from '../../../../src/graph/inbound-errors';
-import { gmailProcessMailbox } from '../../../../src/incoming/gmail/gmail-process-mailbox';
-import { inboundMessage } from '../process/process-world';
+import { GmailError, GmailErrorCode } from '../../../../../src/google/gmail/gmail-errors';
+import type { GmailInboundAttachment } from '../../../../../src/google/gmail/gmail-inbound';
+import type { GmailInboundMailbox } from '../../../../../src/google/gmail/gmail-inbound-mailbox';
+import type { GmailRawMessage } from '../../../../../src/google/gmail/gmail-messages';
+import { InboundGraphError } from '../../../../../src/graph/inbound-errors';
+import { gmailProcessMailbox } from '../../../../../src/providers/google/incoming/gmail-process-mailbox';
+import { inboundMessage } from '../../../incoming/process/process-world';
 
 const RECEIPT = { status: 200, requestId: undefined, clientRequestId: '', attempts: 1 };
 const LOG: GmailInboundAttachment = {

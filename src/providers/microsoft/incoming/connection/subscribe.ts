@@ -1,4 +1,4 @@
-import { sha256Hex } from '../../shared/sha256-hex';
+import { sha256Hex } from '../../../../shared/sha256-hex';
 import type { ConnectionDeps } from './connection-deps';
 
 /**

@@ -1,11 +1,14 @@
-import { GmailError, GmailErrorCode } from '../../google/gmail/gmail-errors';
-import type { GmailInboundMailbox } from '../../google/gmail/gmail-inbound-mailbox';
-import type { Clock } from '../../shared/seams';
-import type { ConnectingHandler } from './connection-deps';
-import { ConnectionErrorCode, IncomingConnectionError } from './errors';
-import type { HandlerStateStore } from './handler-state';
-import type { HandlerState } from './handler-state-schema';
-import { RESYNC_MARGIN_MS } from './run-delta';
+import { GmailError, GmailErrorCode } from '../../../google/gmail/gmail-errors';
+import type { GmailInboundMailbox } from '../../../google/gmail/gmail-inbound-mailbox';
+import type { Clock } from '../../../shared/seams';
+import { ConnectionErrorCode, IncomingConnectionError } from '../../../incoming/connection/errors';
+import type { HandlerStateStore } from '../../../incoming/connection/handler-state';
+import {
+  type ConnectingHandler,
+  type IncomingConnection,
+  RESYNC_MARGIN_MS,
+} from '../../../incoming/connection/incoming-connection';
+import type { HandlerState } from '../../../incoming/connection/handler-state-schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -67,7 +70,7 @@ export const connectGmailHandler = async (
  * One poll: the messages that arrived with the handler's label (or got it) since the stored historyId, handed to
  * `take` (queued) before the new historyId is stored, so a failed queueing takes them again next time. A position
  * Gmail no longer knows (404, GMAIL_HISTORY_EXPIRED: "perform a full sync") starts again from the mailbox's current
- * one, and the label's messages since the last poll less Graph's resync margin are taken (not the whole label: an
+ * one, and the label's messages since the last poll less the resync margin are taken (not the whole label: an
  * Inbox read but left in place would otherwise be taken all over again). A handler never connected takes nothing.
  */
 export const runGmailDelta = async (
@@ -95,3 +98,12 @@ export const runGmailDelta = async (
   await deps.states.put(next);
   return { messageIds: round.messageIds, state: next };
 };
+
+/** A handler's connection through Gmail: a polled historyId, never a subscription (so no lifecycle events). */
+export const gmailConnection = (deps: GmailConnectionDeps): IncomingConnection => ({
+  states: deps.states,
+  connect: async (handler) => ({ backfill: (await connectGmailHandler(handler, deps)).takeMessageIds }),
+  deltaRound: async (handlerId, take) =>
+    (await runGmailDelta(handlerId, deps, take)) === undefined ? 'not-connected' : 'done',
+  disconnect: (handlerId) => deps.states.delete(handlerId),
+});

@@ -1,11 +1,11 @@
 /** A mail handler's mailbox as the connection use cases see it (folders, delta rounds, subscriptions), and their deps. */
-import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
-import type { DeltaPage, DeltaStart } from '../../../../src/graph/message-delta';
-import type { GraphSubscription, NewSubscription } from '../../../../src/graph/subscriptions';
-import type { ConnectionDeps } from '../../../../src/incoming/connection/connection-deps';
-import { createHandlerStateStore } from '../../../../src/incoming/connection/handler-state';
-import { createSubscriptionRegistry } from '../../../../src/incoming/notifications/subscription-registry';
-import { MemoryKvStore } from '../../support/memory-kv-store';
+import { InboundErrorCode, InboundGraphError } from '../../../../../../src/graph/inbound-errors';
+import type { DeltaPage, DeltaStart } from '../../../../../../src/graph/message-delta';
+import type { GraphSubscription, NewSubscription } from '../../../../../../src/graph/subscriptions';
+import type { ConnectionDeps } from '../../../../../../src/providers/microsoft/incoming/connection/connection-deps';
+import { createHandlerStateStore } from '../../../../../../src/incoming/connection/handler-state';
+import { createSubscriptionRegistry } from '../../../../../../src/incoming/notifications/subscription-registry';
+import { MemoryKvStore } from '../../../../support/memory-kv-store';
 
 export const NOW = Date.parse('2026-12-06T10:00:00Z');
 export const DAY = 24 * 60 * 60 * 1000;
