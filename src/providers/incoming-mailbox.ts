@@ -49,7 +49,7 @@ export const createIncomingProvider = (deps: IncomingProviderDeps): IncomingProv
       const credential = await deps.credentials.get(handler.credentialId);
       if (!isGoogleCredential(credential))
         return graph.processMailbox(credential, handler.mailbox ?? credential.senderMailbox);
-      return (await loadGoogle()).openGmailProcessMailbox(credential, handler, googleDeps);
+      return (await loadGoogle()).openGmailHandlerProcessMailbox(credential, handler, googleDeps);
     },
     connection: async (handler) => {
       const credential = await deps.credentials.get(handler.credentialId);

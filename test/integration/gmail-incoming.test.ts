@@ -1,6 +1,7 @@
 import { type GmailDeliveryDeps, gmailReadDeps, sendThroughGmail } from '../../src/delivery/google/gmail-delivery';
 import { gmailInboundMailbox } from '../../src/google/gmail/gmail-inbound-mailbox';
 import { createHandlerStateStore } from '../../src/incoming/connection/handler-state';
+import { gmailConnection } from '../../src/providers/google/incoming/gmail-connection';
 import { openGmailConnection, openGmailProcessMailbox } from '../../src/providers/google/incoming/open-gmail';
 import type { IncomingJob } from '../../src/incoming/notifications/incoming-jobs';
 import { handleIncomingJob } from '../../src/incoming/worker/handle-incoming-job';
@@ -64,7 +65,7 @@ const setup = () => {
   const connection = openGmailConnection(credential, { ...gmail, states, now: () => world.clock.ms });
   const deps: IncomingWorkerDeps = {
     handlers: { get: async (id) => (id === view.id ? view : undefined) },
-    connection: async () => connection,
+    connection: async () => gmailConnection(connection),
     processing: async (one) => {
       const labelId = (await states.get(one.id))?.folderId ?? 'INBOX';
       // The process world's deps with Gmail's mailbox in place of its fake one.

@@ -35,23 +35,29 @@ export const openGmailConnection = (credential: StoredCredential, deps: GmailInc
 export const openGmailIncomingConnection = (credential: StoredCredential, deps: GmailIncomingDeps): IncomingConnection =>
   gmailConnection(openGmailConnection(credential, deps));
 
+/** Processing's mailbox, reading the label `readLabelId` (INBOX or a user label's id). */
+export const openGmailProcessMailbox = (
+  credential: StoredCredential,
+  readLabelId: string,
+  deps: GmailDeliveryDeps,
+): ProcessMailbox =>
+  gmailProcessMailbox(gmailInboundMailbox(credential.senderMailbox, gmailReadDeps(credential, deps)), readLabelId);
+
 /**
- * Processing's mailbox: the label read is the one the handler's connection resolved (its state's folderId), or,
- * before it connected, the handler's folder as a label found by name.
+ * A handler's processing mailbox: the label read is the one its connection resolved (its state's folderId), or,
+ * before it connected, its folder as a label found by name.
  */
-export const openGmailProcessMailbox = async (
+export const openGmailHandlerProcessMailbox = async (
   credential: StoredCredential,
   handler: { id: string; folder: string },
   deps: GmailIncomingDeps,
-): Promise<ProcessMailbox> => {
-  const readLabelId =
+): Promise<ProcessMailbox> =>
+  openGmailProcessMailbox(
+    credential,
     (await deps.states.get(handler.id))?.folderId ??
-    (await resolveGmailLabelId(handler.folder, openGmailConnection(credential, deps)));
-  return gmailProcessMailbox(
-    gmailInboundMailbox(credential.senderMailbox, gmailReadDeps(credential, deps)),
-    readLabelId,
+      (await resolveGmailLabelId(handler.folder, openGmailConnection(credential, deps))),
+    deps,
   );
-};
 
 /** A handler's Test through Gmail, the target's credential read by `credentialOf`. */
 export const openGmailHandlerMailbox = (

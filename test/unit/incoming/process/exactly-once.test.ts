@@ -38,7 +38,7 @@ describe('processMessage: exactly one issue or comment per message', () => {
     expect(second.calls.map((call) => [call.method, call.args[0]])).toEqual([
       ['readMessage', 'AAMk-sales-7'],
       ['markRead', 'AAMk-sales-7'],
-      ['ensureChildFolder', 'msgfolderroot'],
+      ['ensureProcessedFolder', 'Processed by Issue Mailer'],
       ['moveMessage', 'AAMk-sales-7'],
     ]);
   });

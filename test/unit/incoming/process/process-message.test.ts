@@ -52,10 +52,10 @@ describe('processMessage: a new email opens an issue', () => {
     expect(mailbox.calls.map((call) => call.method)).toEqual([
       'readMessage',
       'markRead',
-      'ensureChildFolder',
+      'ensureProcessedFolder',
       'moveMessage',
     ]);
-    expect(mailbox.calls[2]!.args).toEqual(['msgfolderroot', 'Processed by Issue Mailer']);
+    expect(mailbox.calls[2]!.args).toEqual(['Processed by Issue Mailer']);
   });
 
   it.each([
@@ -94,13 +94,18 @@ describe('processMessage: a new email opens an issue', () => {
       'moveMessage',
       new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 2 }),
     );
-    await expect(processMessage(JOB, deps)).rejects.toThrow(GraphError);
+    await expect(processMessage(JOB, deps)).rejects.toMatchObject({
+      name: 'IncomingMailboxError',
+      code: 'GRAPH_THROTTLED',
+      kind: 'passing',
+      retryAfterSeconds: 2,
+    });
     mailbox.calls.length = 0;
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'duplicate', record: { status: 'created' } });
     expect(mailbox.calls.map((call) => call.method)).toEqual([
       'readMessage',
       'markRead',
-      'ensureChildFolder',
+      'ensureProcessedFolder',
       'moveMessage',
     ]);
     expect(jira.issues.size).toBe(1);
@@ -110,7 +115,7 @@ describe('processMessage: a new email opens an issue', () => {
     const { deps, mailbox, warnings } = setup();
     mailbox.failures.set('moveMessage', new GraphError(GraphErrorCode.AccessDenied, 'no', { status: 403 }));
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'created' });
-    expect(warnings).toContain('incoming mail: processed message not moved: GraphError GRAPH_ACCESS_DENIED');
+    expect(warnings).toContain('incoming mail: processed message not moved: IncomingMailboxError GRAPH_ACCESS_DENIED');
   });
 });
 
@@ -315,7 +320,7 @@ describe('processMessage: failures', () => {
       inboundMessage(),
       JOB,
       deps.mailbox.mailbox,
-      { status: 200, requestId: 'r', clientRequestId: 'c', attempts: 1 },
+      { requestId: 'r' },
       NOW,
     );
     const claimed = await claimMessage(deps.records, seen, { now: NOW, leaseMs: LEASE_MS });
@@ -332,7 +337,8 @@ describe('processMessage: failures', () => {
   ] as const)('rethrows %s for the queue to retry', async (_name, method, error) => {
     const { deps, mailbox } = setup({}, inboundMessage({ hasAttachments: true }));
     mailbox.failures.set(method, error);
-    await expect(processMessage(JOB, deps)).rejects.toBe(error);
+    // The Microsoft provider hands Graph's error on as a passing one, its code kept and Graph's error its cause.
+    await expect(processMessage(JOB, deps)).rejects.toMatchObject({ code: error.code, kind: 'passing', cause: error });
   });
 
   it.each([

@@ -1,7 +1,15 @@
-import type { DownloadLimits } from '../../../../src/graph/attachment-download';
-import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
-import type { IncomingAttachment, IncomingMessage } from '../../../../src/mail-model/incoming-message';
-import type { InboundReceipt } from '../../../../src/graph/inbound-request';
+import {
+  ATTACHMENT_TOO_LARGE_CODE,
+  IncomingMailboxError,
+  ITEM_GONE_CODE,
+} from '../../../../src/mail-model/incoming-errors';
+import type {
+  DownloadLimits,
+  IncomingAttachment,
+  IncomingMessage,
+  IncomingReceipt,
+} from '../../../../src/mail-model/incoming-message';
+import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import type { ThreadRef } from '../../../../src/history/history-store';
 import { createConversationIndex } from '../../../../src/incoming/conversation-index';
 import type {
@@ -67,14 +75,15 @@ export const inboundMessage = (overrides: Partial<IncomingMessage> = {}): Incomi
   ...overrides,
 });
 
-const receipt = (requestId?: string): InboundReceipt => ({
-  status: 200,
-  requestId,
-  clientRequestId: 'c-1',
-  attempts: 1,
-});
+const receipt = (requestId?: string): IncomingReceipt => ({ requestId });
 
-type Method = 'readMessage' | 'listAttachments' | 'openAttachment' | 'markRead' | 'moveMessage' | 'ensureChildFolder';
+type Method =
+  | 'readMessage'
+  | 'listAttachments'
+  | 'openAttachment'
+  | 'markRead'
+  | 'moveMessage'
+  | 'ensureProcessedFolder';
 
 export class FakeMailbox implements ProcessMailbox {
   readonly messages = new Map<string, { message: IncomingMessage; attachments: StoredAttachment[] }>();
@@ -97,14 +106,15 @@ export class FakeMailbox implements ProcessMailbox {
     const failure = this.failures.get(method);
     if (failure !== undefined) {
       this.failures.delete(method);
-      throw failure;
+      // As the Microsoft provider hands them on: a test sets Graph's own errors.
+      throw asIncomingFailure(failure);
     }
   }
 
   private stored(id: string) {
     const found = this.messages.get(id);
     if (found === undefined)
-      throw new InboundGraphError(InboundErrorCode.Gone, 'GET message answered 404.', { status: 404, item: 'message' });
+      throw new IncomingMailboxError(ITEM_GONE_CODE, 'gone', 'GET message answered 404.', { item: 'message' });
     return found;
   }
 
@@ -117,16 +127,15 @@ export class FakeMailbox implements ProcessMailbox {
     this.step('listAttachments', [id]);
     return {
       attachments: this.stored(id).attachments.map((one) => one.info),
-      receipt: receipt(),
     };
   };
 
   openAttachment: ProcessMailbox['openAttachment'] = async (id, attachmentId, limits: DownloadLimits) => {
     this.step('openAttachment', [id, attachmentId]);
     const found = this.stored(id).attachments.find((one) => one.info.id === attachmentId);
-    if (found === undefined) throw new InboundGraphError(InboundErrorCode.Gone, 'gone', { item: 'attachment' });
+    if (found === undefined) throw new IncomingMailboxError(ITEM_GONE_CODE, 'gone', 'gone', { item: 'attachment' });
     if (found.bytes.length > limits.maxBytes)
-      throw new InboundGraphError(InboundErrorCode.AttachmentTooLarge, 'too large', { status: 200 });
+      throw new IncomingMailboxError(ATTACHMENT_TOO_LARGE_CODE, 'too-large', 'too large');
     const half = Math.ceil(found.bytes.length / 2);
     const pieces = [found.bytes.slice(0, half), found.bytes.slice(half)];
     return {
@@ -135,7 +144,6 @@ export class FakeMailbox implements ProcessMailbox {
       pieces: (async function* () {
         yield* pieces;
       })(),
-      receipt: receipt(),
     };
   };
 
@@ -146,21 +154,12 @@ export class FakeMailbox implements ProcessMailbox {
 
   moveMessage: ProcessMailbox['moveMessage'] = async (id, folderId) => {
     this.step('moveMessage', [id, folderId]);
-    return { id, receipt: receipt() };
+    return { id };
   };
 
-  ensureChildFolder: ProcessMailbox['ensureChildFolder'] = async (parent, name) => {
-    this.step('ensureChildFolder', [parent, name]);
-    return {
-      folder: {
-        id: 'folder-processed',
-        displayName: name,
-        parentFolderId: parent,
-        unreadItemCount: 0,
-        totalItemCount: 0,
-      },
-      created: false,
-    };
+  ensureProcessedFolder: ProcessMailbox['ensureProcessedFolder'] = async (name) => {
+    this.step('ensureProcessedFolder', [name]);
+    return { id: 'folder-processed' };
   };
 }
 

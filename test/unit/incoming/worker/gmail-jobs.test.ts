@@ -1,4 +1,4 @@
-import type { GmailConnectionDeps } from '../../../../src/providers/google/incoming/gmail-connection';
+import { gmailConnection, type GmailConnectionDeps } from '../../../../src/providers/google/incoming/gmail-connection';
 import { createHandlerStateStore } from '../../../../src/incoming/connection/handler-state';
 import { connectionSource } from '../../../../src/incoming/upkeep/connection-source';
 import { handleIncomingJob } from '../../../../src/incoming/worker/handle-incoming-job';
@@ -26,7 +26,7 @@ const gmailWorld = (enabled = true) => {
     states: createHandlerStateStore(new MemoryKvStore(), () => undefined),
     now: () => Date.parse('2026-12-07T08:00:00Z'),
   };
-  world.deps.connection = async () => connection;
+  world.deps.connection = async () => gmailConnection(connection);
   return { ...world, calls, connection };
 };
 

@@ -1,4 +1,5 @@
 import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
+import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { seenMessage } from '../../../../src/incoming/process/claim-run';
 import { claimMessage } from '../../../../src/incoming/records/claim-message';
 import { connectionSource } from '../../../../src/incoming/upkeep/connection-source';
@@ -222,12 +223,12 @@ describe('the incoming worker: connections', () => {
 
 describe('retry delays', () => {
   it.each([
-    [1, new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 3 }), 3],
+    [1, asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 3 })), 3],
     [1, new Error('storage busy'), 5],
     [2, new Error('storage busy'), 10],
     [9, new Error('storage busy'), 900],
-    [1, new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 4000 }), 900],
-    [1, new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 0 }), 1],
+    [1, asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 4000 })), 900],
+    [1, asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 0 })), 1],
   ])('retry %p after %p waits %p s', (attempt, error, seconds) => {
     expect(retryDelaySeconds(attempt, error)).toBe(seconds);
   });

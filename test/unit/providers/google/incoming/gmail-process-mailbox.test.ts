@@ -2,11 +2,11 @@ import { GmailError, GmailErrorCode } from '../../../../../src/google/gmail/gmai
 import type { GmailInboundAttachment } from '../../../../../src/google/gmail/gmail-inbound';
 import type { GmailInboundMailbox } from '../../../../../src/google/gmail/gmail-inbound-mailbox';
 import type { GmailRawMessage } from '../../../../../src/google/gmail/gmail-messages';
-import { InboundGraphError } from '../../../../../src/graph/inbound-errors';
+import { IncomingMailboxError } from '../../../../../src/mail-model/incoming-errors';
 import { gmailProcessMailbox } from '../../../../../src/providers/google/incoming/gmail-process-mailbox';
 import { inboundMessage } from '../../../incoming/process/process-world';
 
-const RECEIPT = { status: 200, requestId: undefined, clientRequestId: '', attempts: 1 };
+const RECEIPT = { requestId: undefined };
 const LOG: GmailInboundAttachment = {
   id: '0',
   kind: 'file',
@@ -70,7 +70,7 @@ describe('gmailProcessMailbox', () => {
     const { calls, mailbox } = fakeGmail();
     expect((await mailbox.readMessage('g-1')).receipt).toEqual(RECEIPT);
     const { bytes: _bytes, ...listed } = LOG;
-    expect(await mailbox.listAttachments('g-1')).toEqual({ attachments: [listed], receipt: RECEIPT });
+    expect(await mailbox.listAttachments('g-1')).toEqual({ attachments: [listed] });
     const content = await mailbox.openAttachment('g-1', '0', { maxBytes: 7 });
     expect([content.contentType, content.size, await readAll(content.pieces)]).toEqual(['text/plain', 7, 'line 1\n']);
     expect(calls).toEqual(['readMessage g-1']);
@@ -88,7 +88,7 @@ describe('gmailProcessMailbox', () => {
   ])('refuses %s as Graph refuses it', async (_name, id, maxBytes, code, message) => {
     const { mailbox } = fakeGmail();
     const error = await mailbox.openAttachment('g-1', id, { maxBytes }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InboundGraphError);
+    expect(error).toBeInstanceOf(IncomingMailboxError);
     expect(error).toMatchObject({ code, message, item: 'attachment' });
   });
 
@@ -96,7 +96,7 @@ describe('gmailProcessMailbox', () => {
     const { mailbox } = fakeGmail(true);
     for (const call of [() => mailbox.readMessage('g-1'), () => mailbox.markRead('g-1')]) {
       const error = await call().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(InboundGraphError);
+      expect(error).toBeInstanceOf(IncomingMailboxError);
       expect(error).toMatchObject({
         code: 'GRAPH_ITEM_GONE',
         message: 'The message is no longer in the mailbox.',
@@ -107,10 +107,10 @@ describe('gmailProcessMailbox', () => {
 
   it('marks read, and "moves" by the processed label on and the read label off', async () => {
     const { calls, mailbox } = fakeGmail();
-    expect(await mailbox.markRead('g-1')).toEqual(RECEIPT);
-    const { folder, created } = await mailbox.ensureChildFolder('msgfolderroot', 'Processed by Issue Mailer');
-    expect([folder.id, folder.displayName, created]).toEqual(['Label_9', 'Processed by Issue Mailer', true]);
-    expect(await mailbox.moveMessage('g-1', folder.id)).toEqual({ id: 'g-1', receipt: RECEIPT });
+    await mailbox.markRead('g-1');
+    const folder = await mailbox.ensureProcessedFolder('Processed by Issue Mailer');
+    expect(folder).toEqual({ id: 'Label_9' });
+    await mailbox.moveMessage('g-1', folder.id);
     expect(calls).toEqual(['markRead g-1', 'ensureLabel Processed by Issue Mailer', 'moveToLabel g-1 INBOX Label_9']);
   });
 });
