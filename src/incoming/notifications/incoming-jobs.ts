@@ -18,7 +18,7 @@ export type IncomingJob =
   | {
       kind: 'message';
       handlerId: string;
-      graphMessageId: string;
+      messageId: string;
       processAgain?: boolean;
       attempt?: number;
       /** Process again's record (its key): finished as failed if the message is no longer in the mailbox. */

@@ -10,12 +10,12 @@ type AfterDeps = Pick<ProcessDeps, 'handler' | 'mailbox' | 'log'>;
  * message is in Jira already: a failure that may pass (the mail service throttled or down) is thrown, so the queue runs the
  * message again, and that run, finding it processed, tries the move again (processMessage); any other is logged.
  */
-export const afterProcessing = async (graphMessageId: string, deps: AfterDeps): Promise<void> => {
+export const afterProcessing = async (messageId: string, deps: AfterDeps): Promise<void> => {
   if (deps.handler.afterProcessing !== 'move') return;
   try {
-    await deps.mailbox.markRead(graphMessageId);
+    await deps.mailbox.markRead(messageId);
     const folder = await deps.mailbox.ensureProcessedFolder(deps.handler.processedFolder);
-    await deps.mailbox.moveMessage(graphMessageId, folder.id);
+    await deps.mailbox.moveMessage(messageId, folder.id);
   } catch (error) {
     if (isTransientFailure(error)) throw error;
     deps.log.warn(`incoming mail: processed message not moved: ${safeErrorLabel(error)}`);

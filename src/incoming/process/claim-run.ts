@@ -17,7 +17,8 @@ export const seenMessage = (
     internetMessageId: message.internetMessageId ?? '',
     handlerId: job.handlerId,
     mailbox,
-    graphMessageId: job.graphMessageId,
+    // The stored record's attribute keeps its first name (manifest.yml's incoming-message entity).
+    graphMessageId: job.messageId,
     from: {
       ...(message.from?.name === undefined ? {} : { name: message.from.name }),
       address: message.from?.address ?? '',

@@ -11,17 +11,17 @@ import type {
 import type { IncomingRecordStore } from '../records/incoming-records';
 import type { AttachmentFilters } from './attachment-filters';
 
-/** One queued message: which handler's mailbox it is in, and Graph's (immutable) id of it there. */
+/** One queued message: which handler's mailbox it is in, and the mail service's (immutable) id of it there. */
 export interface ProcessJob {
   handlerId: string;
-  graphMessageId: string;
+  messageId: string;
   /**
    * "Process again" of a held or failed message: the record is re-claimed (reclaimMessage) instead of claimed, and
    * the sender's hourly limit is not applied again (an admin asked for this one).
    */
   processAgain?: boolean;
   /**
-   * The last run the worker gives a passing failure (a throttled or unavailable Graph or Jira): it is recorded as
+   * The last run the worker gives a passing failure (a throttled or unavailable mail service or Jira): it is recorded as
    * failed, for the admin's Process again, instead of being thrown for yet another run.
    */
   finalAttempt?: boolean;

@@ -34,7 +34,7 @@ const readMessage = async (
   deps: ProcessDeps,
 ): Promise<{ message: IncomingMessage; receipt: IncomingReceipt } | undefined> => {
   try {
-    return await deps.mailbox.readMessage(job.graphMessageId);
+    return await deps.mailbox.readMessage(job.messageId);
   } catch (error) {
     if (isIncomingFailure(error, 'gone')) return undefined;
     throw error;

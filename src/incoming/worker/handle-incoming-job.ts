@@ -107,7 +107,7 @@ export const handleIncomingJob = async (job: IncomingJob, deps: IncomingWorkerDe
         ...(job.messageKey === undefined ? {} : { messageKey: job.messageKey }),
         attempt: job.attempt ?? 0,
       };
-      const messages = await processMessages(handler, [job.graphMessageId], options, deps);
+      const messages = await processMessages(handler, [job.messageId], options, deps);
       return { job: 'message', outcome: 'processed', messages };
     }
     case 'delta':

@@ -14,7 +14,7 @@ import { DEFAULT_REPORTER, FakeMailbox, inboundMessage, LEASE_MS, NOW, processWo
 /** The words of a document Jira was given (its content typed loosely there). */
 const text = (doc: AdfDocument): string => adfText(doc as Parameters<typeof adfText>[0]);
 
-const JOB = { handlerId: 'h-support', graphMessageId: 'AAMk-1' };
+const JOB = { handlerId: 'h-support', messageId: 'AAMk-1' };
 const RECEIPT = { status: 200, requestId: 'r', clientRequestId: 'c', attempts: 1 };
 
 const setup = (handlerOverrides: Partial<ProcessHandler> = {}, message = inboundMessage()) => {
@@ -251,7 +251,7 @@ describe('processMessage: noise and senders', () => {
         inboundMessage({ id: `m-${n}`, internetMessageId: `<flood-${n}@customer.example>`, conversationId: `c-${n}` }),
       );
       world.clock.now = NOW + n * 1_000;
-      outcomes.push((await processMessage({ handlerId: 'h-support', graphMessageId: `m-${n}` }, deps)).outcome);
+      outcomes.push((await processMessage({ handlerId: 'h-support', messageId: `m-${n}` }, deps)).outcome);
     }
     expect(outcomes.filter((outcome) => outcome === 'created')).toHaveLength(50);
     expect(outcomes[50]).toBe('held');
@@ -266,24 +266,24 @@ describe('processMessage: noise and senders', () => {
         from: { name: 'Other', address: 'o@elsewhere.example' },
       }),
     );
-    expect((await processMessage({ handlerId: 'h-support', graphMessageId: 'other' }, deps)).outcome).toBe('created');
+    expect((await processMessage({ handlerId: 'h-support', messageId: 'other' }, deps)).outcome).toBe('created');
     // "Process again" of the held one takes it, the limit not applied again.
     expect(
-      (await processMessage({ handlerId: 'h-support', graphMessageId: 'm-51', processAgain: true }, deps)).outcome,
+      (await processMessage({ handlerId: 'h-support', messageId: 'm-51', processAgain: true }, deps)).outcome,
     ).toBe('created');
     expect(world.jira.writes).toBe(52);
     mailbox.put(
       inboundMessage({ id: 'later', internetMessageId: '<later@customer.example>', conversationId: 'c-later' }),
     );
     world.clock.now = NOW + 60 * 60 * 1000 + 52_000;
-    expect((await processMessage({ handlerId: 'h-support', graphMessageId: 'later' }, deps)).outcome).toBe('created');
+    expect((await processMessage({ handlerId: 'h-support', messageId: 'later' }, deps)).outcome).toBe('created');
   });
 });
 
 describe('processMessage: failures', () => {
   it('does nothing and records nothing when the message is gone', async () => {
     const { deps, entities } = setup();
-    expect(await processMessage({ ...JOB, graphMessageId: 'moved-away' }, deps)).toEqual({ outcome: 'gone' });
+    expect(await processMessage({ ...JOB, messageId: 'moved-away' }, deps)).toEqual({ outcome: 'gone' });
     expect(entities.values.size).toBe(0);
   });
 

@@ -55,7 +55,7 @@ describe('the incoming worker: notified messages', () => {
     expect(summary).toMatchObject({ messages: { outcomes: ['retry', 'created'] } });
     expect(world.pushes).toEqual([
       {
-        jobs: [{ kind: 'message', handlerId: 'h-support', graphMessageId: 'AAMk-1', attempt: 1 }],
+        jobs: [{ kind: 'message', handlerId: 'h-support', messageId: 'AAMk-1', attempt: 1 }],
         delaySeconds: 7,
       },
     ]);
@@ -66,7 +66,7 @@ describe('the incoming worker: notified messages', () => {
     world.mailbox.put(message(1));
     const seen = seenMessage(
       message(1),
-      { handlerId: 'h-support', graphMessageId: 'AAMk-1' },
+      { handlerId: 'h-support', messageId: 'AAMk-1' },
       'support@contoso.com',
       RECEIPT,
       NOW,
@@ -75,7 +75,7 @@ describe('the incoming worker: notified messages', () => {
     await handleIncomingJob({ kind: 'notified', handlerId: 'h-support', messageIds: ['AAMk-1'] }, world.deps);
     expect(world.pushes).toEqual([
       {
-        jobs: [{ kind: 'message', handlerId: 'h-support', graphMessageId: 'AAMk-1', attempt: 0 }],
+        jobs: [{ kind: 'message', handlerId: 'h-support', messageId: 'AAMk-1', attempt: 0 }],
         delaySeconds: LEASE_MS / 1000,
       },
     ]);
@@ -89,7 +89,7 @@ describe('the incoming worker: notified messages', () => {
       new JiraError(JiraErrorCode.RequestFailed, 'POST /rest/api/3/issue answered 503.', { status: 503 }),
     );
     const summary = await handleIncomingJob(
-      { kind: 'message', handlerId: 'h-support', graphMessageId: 'AAMk-1', attempt: MAX_MESSAGE_ATTEMPTS - 1 },
+      { kind: 'message', handlerId: 'h-support', messageId: 'AAMk-1', attempt: MAX_MESSAGE_ATTEMPTS - 1 },
       world.deps,
     );
     expect(summary).toMatchObject({ messages: { outcomes: ['failed'] } });
