@@ -5,7 +5,7 @@ import { createHandlerStateStore, type HandlerStateStore } from '../incoming/con
 import type { IncomingConnection } from '../incoming/connection/incoming-connection';
 import { createSubscriptionRegistry, type SubscriptionRegistry } from '../incoming/notifications/subscription-registry';
 import type { ProcessMailbox } from '../incoming/process/ports';
-import { INCOMING_GRAPH_TIMEOUT_MS, INCOMING_RETRY_POLICY } from '../incoming/worker/worker-limits';
+import { INCOMING_CALL_TIMEOUT_MS, INCOMING_RETRY_POLICY } from '../incoming/worker/worker-limits';
 import { createMailHandlerStore, type MailHandlerStore } from '../mail-handlers/mail-handler-store';
 import { createIncomingProvider } from '../providers/incoming-mailbox';
 import { newUuid, systemClock } from '../shared/seams';
@@ -43,7 +43,7 @@ export const buildIncoming = (kv: KvStore): IncomingParts => {
     clients: {
       ...buildGraphDeps(kv, credentials.service, buildWarnings(kv, credentials.store)),
       retryPolicy: INCOMING_RETRY_POLICY,
-      timeoutMs: INCOMING_GRAPH_TIMEOUT_MS,
+      timeoutMs: INCOMING_CALL_TIMEOUT_MS,
     },
     states,
     subscriptions,

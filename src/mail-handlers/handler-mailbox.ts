@@ -5,7 +5,7 @@ import type {
   HandlerSubscriptionState,
 } from '../contract/mail-handlers';
 
-/** The mailbox a handler reads, as Graph names it: the credential that signs in, and the user's address. */
+/** The mailbox a handler reads: the credential that signs in, and the mailbox's address. */
 export interface MailboxTarget {
   credentialId: string;
   /** The handler's mailbox, or its credential's sender mailbox. */
@@ -19,13 +19,13 @@ export type MailboxAnswer<T> =
       ok: false;
       reason: HandlerCheckFailure;
       requestId?: string;
-      /** The provider's own words for the reason (Gmail's); Microsoft 365's below otherwise. */
+      /** The provider's own words for the reason, when it has some; the defaults below otherwise. */
       message?: string;
     };
 
 /**
- * What mail handlers need from Microsoft Graph: the port the Graph adapter implements (src/graph/ answers it; the
- * composition root plugs it in). Each method answers `{ ok: false, reason }` for what Graph refuses (404 mailbox or
+ * What mail handlers need from the mail service: the port each provider implements (src/providers/; the
+ * composition root plugs it in). Each method answers `{ ok: false, reason }` for what the service refuses (404 mailbox or
  * folder, 403, 5xx after retries) and throws only for a bug.
  */
 export interface HandlerMailbox {
@@ -40,7 +40,7 @@ export interface HandlerMailbox {
    * 409 ErrorFolderExists read as found: https://learn.microsoft.com/en-us/graph/api/mailfolder-post-childfolders).
    */
   ensureFolder: (target: MailboxTarget, displayName: string) => Promise<MailboxAnswer<{ created: boolean }>>;
-  /** The handler's change-notification subscription, as the app stored it and Graph last confirmed it. */
+  /** The handler's change-notification subscription, as the app stored it and the service last confirmed it. */
   subscriptionState: (handlerId: string) => Promise<MailboxAnswer<HandlerSubscriptionState>>;
 }
 

@@ -10,7 +10,7 @@ import type { NoiseReason } from './noise-reasons';
 export const OWN_HEADER_PREFIX = 'x-issue-mailer-';
 
 export interface NoiseInput {
-  /** Graph's `internetMessageHeaders` (names in any case); missing for some same-tenant mail (graph-inbound.md §3). */
+  /** The message's headers (names in any case); missing for some same-tenant mail through Graph (graph-inbound.md §3). */
   headers?: readonly MessageHeader[] | null;
   from?: Recipient | null;
   /** The app's own sender mailboxes (every credential's), in any case. */

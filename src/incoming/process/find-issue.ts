@@ -46,7 +46,7 @@ const candidates = (message: IncomingMessage, deps: FindDeps): Array<() => Promi
 /**
  * The issue a message belongs to: its In-Reply-To/References matched against the Message-IDs of mail the app sent,
  * then the leftmost key in its subject of a project the handler may write to (the handler's pattern), then the
- * issue its Graph conversation was last written to. A match whose issue is gone, or that the app may not comment
+ * issue its conversation (the mail service's thread) was last written to. A match whose issue is gone, or that the app may not comment
  * on, gives way to the next way; undefined when none is left.
  */
 export const findIssue = async (message: IncomingMessage, deps: FindDeps): Promise<IssueMatch | undefined> => {

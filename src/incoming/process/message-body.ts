@@ -28,7 +28,7 @@ const asContent = (message: IncomingMessage): Pick<ContentMessage, 'from' | 'rec
 
 /**
  * The new part of the message (quotes and signature removed), its attachments, and which of them its inline images
- * show. Attachments are listed only when there can be some: Graph's `hasAttachments` leaves inline images out, so
+ * show. Attachments are listed only when there can be some: the message's `hasAttachments` leaves inline images out, so
  * a message whose new part shows one is listed too.
  */
 export const prepareContent = async (
@@ -58,7 +58,7 @@ export const prepareContent = async (
 /**
  * The comment or description: first who wrote it and when (the sender's name and address, so they stay on the
  * issue whoever its reporter is), then the new part with each inline image shown from its upload (or its alt text).
- * Received time, since Graph's message here has no sent time.
+ * Received time, since the incoming message has no sent time.
  */
 export const composeBody = (
   message: IncomingMessage,
