@@ -1,11 +1,7 @@
+import type { IncomingAttachment, IncomingMessage } from '../mail-model/incoming-message';
 import { type AttachmentContent, type DownloadLimits, openInboundAttachment } from './attachment-download';
 import type { GraphClientDeps } from './graph-request';
-import type { IncomingAttachment, IncomingMessage } from '../mail-model/incoming-message';
-import {
-  listAttachments,
-  readInboundMessage,
-  type ReadMessageOptions,
-} from './inbound-message';
+import { listAttachments, readInboundMessage, type ReadMessageOptions } from './inbound-message';
 import type { InboundReceipt } from './inbound-request';
 import { ensureChildFolder, findChildFolder, type MailFolder, readFolder } from './mail-folders';
 import { markRead, moveMessage } from './message-actions';

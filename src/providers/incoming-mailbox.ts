@@ -53,7 +53,8 @@ export const createIncomingProvider = (deps: IncomingProviderDeps): IncomingProv
     },
     connection: async (handler) => {
       const credential = await deps.credentials.get(handler.credentialId);
-      if (isGoogleCredential(credential)) return (await loadGoogle()).openGmailIncomingConnection(credential, googleDeps);
+      if (isGoogleCredential(credential))
+        return (await loadGoogle()).openGmailIncomingConnection(credential, googleDeps);
       return graph.connection(credential, handler.mailbox ?? credential.senderMailbox, {
         states,
         subscriptions,

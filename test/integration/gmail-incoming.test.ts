@@ -1,13 +1,13 @@
 import { type GmailDeliveryDeps, gmailReadDeps, sendThroughGmail } from '../../src/delivery/google/gmail-delivery';
 import { gmailInboundMailbox } from '../../src/google/gmail/gmail-inbound-mailbox';
 import { createHandlerStateStore } from '../../src/incoming/connection/handler-state';
-import { gmailConnection } from '../../src/providers/google/incoming/gmail-connection';
-import { openGmailConnection, openGmailProcessMailbox } from '../../src/providers/google/incoming/open-gmail';
 import type { IncomingJob } from '../../src/incoming/notifications/incoming-jobs';
 import { handleIncomingJob } from '../../src/incoming/worker/handle-incoming-job';
 import type { IncomingWorkerDeps } from '../../src/incoming/worker/worker-deps';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
+import { gmailConnection } from '../../src/providers/google/incoming/gmail-connection';
+import { openGmailConnection, openGmailProcessMailbox } from '../../src/providers/google/incoming/open-gmail';
 import { DEMO_CLIENT_ID, DEMO_KEY, type GoogleWorld, startGoogleWorld, SUPPORT } from '../local/google/helpers';
 import { googleCredential } from '../unit/delivery/google-credential-fixture';
 import { FakeMailbox, processWorld } from '../unit/incoming/process/process-world';

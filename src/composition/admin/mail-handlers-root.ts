@@ -47,9 +47,13 @@ export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | '
         },
         deleting: async (handler) => {
           const incoming = buildIncoming(kv);
-          await (await incoming.connection(handler)).disconnect(handler.id).catch((error: unknown) =>
-            appLog(`mail handler ${handler.id}: its subscription is left to expire (${safeErrorLabel(error)})`),
-          );
+          await (
+            await incoming.connection(handler)
+          )
+            .disconnect(handler.id)
+            .catch((error: unknown) =>
+              appLog(`mail handler ${handler.id}: its subscription is left to expire (${safeErrorLabel(error)})`),
+            );
         },
       }),
       listProjects: appProjects,

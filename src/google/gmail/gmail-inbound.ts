@@ -1,6 +1,11 @@
 import type { Address, Attachment } from 'postal-mime';
 
-import type { AttachmentKind, IncomingAttachment, IncomingMessage, MailAddress } from '../../mail-model/incoming-message';
+import type {
+  AttachmentKind,
+  IncomingAttachment,
+  IncomingMessage,
+  MailAddress,
+} from '../../mail-model/incoming-message';
 import { loadOnce } from '../../shared/load-once';
 import type { GmailRawMessage } from './gmail-messages';
 

@@ -1,5 +1,5 @@
-import type { IncomingMessage, IncomingReceipt } from '../../mail-model/incoming-message';
 import { IncomingMailboxError, isIncomingFailure, ITEM_GONE_CODE } from '../../mail-model/incoming-errors';
+import type { IncomingMessage, IncomingReceipt } from '../../mail-model/incoming-message';
 import { safeErrorLabel } from '../../shared/error-names';
 import { type FinalOutcome, finishMessage, releaseClaim } from '../records/claim-message';
 import type { IncomingRecord } from '../records/incoming-record';

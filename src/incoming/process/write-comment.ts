@@ -1,5 +1,5 @@
-import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { incomingMark } from '../../jira/incoming-marks';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { recordTarget } from '../records/claim-message';
 import type { PreparedContent } from './message-body';
 import { composeBody } from './message-body';

@@ -1,5 +1,5 @@
-import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { incomingMark } from '../../jira/incoming-marks';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { safeErrorLabel } from '../../shared/error-names';
 import { recordTarget } from '../records/claim-message';
 import { composeBody, type PreparedContent } from './message-body';

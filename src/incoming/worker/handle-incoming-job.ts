@@ -58,7 +58,11 @@ const lifecycle = async (
 ): Promise<JobSummary> => {
   if (connection.lifecycle === undefined) return { job: 'lifecycle', outcome: 'stale' };
   const { take, queued } = counting(handler.id, deps);
-  const outcome = await connection.lifecycle(handler.id, { subscriptionId: job.subscriptionId, event: job.event }, take);
+  const outcome = await connection.lifecycle(
+    handler.id,
+    { subscriptionId: job.subscriptionId, event: job.event },
+    take,
+  );
   return outcome === 'done'
     ? { job: 'lifecycle', outcome: 'queued', messages: queued() }
     : { job: 'lifecycle', outcome };

@@ -1,9 +1,5 @@
+import { listAttachments, MESSAGE_FIELDS, readInboundMessage } from '../../../src/graph/inbound-message';
 import type { IncomingMessage } from '../../../src/mail-model/incoming-message';
-import {
-  listAttachments,
-  MESSAGE_FIELDS,
-  readInboundMessage,
-} from '../../../src/graph/inbound-message';
 import { type Answer, graphError, json, USER } from './graph-fakes';
 import { failureOf, inboundSetup, MAILBOX, PREFER_IMMUTABLE, queryOf } from './inbound-setup';
 

@@ -1,14 +1,14 @@
 import { GmailError, GmailErrorCode } from '../../../google/gmail/gmail-errors';
 import type { GmailInboundMailbox } from '../../../google/gmail/gmail-inbound-mailbox';
-import type { Clock } from '../../../shared/seams';
 import { ConnectionErrorCode, IncomingConnectionError } from '../../../incoming/connection/errors';
 import type { HandlerStateStore } from '../../../incoming/connection/handler-state';
+import type { HandlerState } from '../../../incoming/connection/handler-state-schema';
 import {
   type ConnectingHandler,
   type IncomingConnection,
   RESYNC_MARGIN_MS,
 } from '../../../incoming/connection/incoming-connection';
-import type { HandlerState } from '../../../incoming/connection/handler-state-schema';
+import type { Clock } from '../../../shared/seams';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,12 +2,12 @@ import type { StoredCredential } from '../../../credentials/stored-credential';
 import { type GmailDeliveryDeps, gmailReadDeps } from '../../../delivery/google/gmail-delivery';
 import { gmailInboundMailbox } from '../../../google/gmail/gmail-inbound-mailbox';
 import { listLabelMessageIds } from '../../../google/gmail/gmail-label-messages';
-import type { Clock } from '../../../shared/seams';
-import { gmailConnection, type GmailConnectionDeps, resolveGmailLabelId } from './gmail-connection';
 import type { HandlerStateStore } from '../../../incoming/connection/handler-state';
 import type { IncomingConnection } from '../../../incoming/connection/incoming-connection';
 import type { ProcessMailbox } from '../../../incoming/process/ports';
 import type { HandlerMailbox, MailboxTarget } from '../../../mail-handlers/handler-mailbox';
+import type { Clock } from '../../../shared/seams';
+import { gmailConnection, type GmailConnectionDeps, resolveGmailLabelId } from './gmail-connection';
 import { gmailHandlerMailbox } from './gmail-handler-mailbox';
 import { gmailProcessMailbox } from './gmail-process-mailbox';
 
@@ -32,8 +32,10 @@ export const openGmailConnection = (credential: StoredCredential, deps: GmailInc
 };
 
 /** The handler's connection: a polled historyId (gmail-connection.ts). */
-export const openGmailIncomingConnection = (credential: StoredCredential, deps: GmailIncomingDeps): IncomingConnection =>
-  gmailConnection(openGmailConnection(credential, deps));
+export const openGmailIncomingConnection = (
+  credential: StoredCredential,
+  deps: GmailIncomingDeps,
+): IncomingConnection => gmailConnection(openGmailConnection(credential, deps));
 
 /** Processing's mailbox, reading the label `readLabelId` (INBOX or a user label's id). */
 export const openGmailProcessMailbox = (

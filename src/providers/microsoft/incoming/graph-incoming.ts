@@ -1,11 +1,11 @@
 import type { StoredCredential } from '../../../credentials/stored-credential';
 import type { GraphMailSenderDeps } from '../../../delivery/graph-mail-sender';
 import type { IncomingConnection } from '../../../incoming/connection/incoming-connection';
+import type { ProcessMailbox } from '../../../incoming/process/ports';
 import type { ConnectionDeps } from './connection/connection-deps';
 import { graphConnection } from './connection/graph-connection';
 import { graphProcessMailbox } from './graph-process-mailbox';
 import { createInboundMailboxOpener } from './open-inbound-mailbox';
-import type { ProcessMailbox } from '../../../incoming/process/ports';
 
 /** What a handler's connection through Graph needs besides its mailbox: the app's records and the web trigger. */
 export type GraphConnectionParts = Omit<ConnectionDeps, 'mailbox'>;

@@ -1,9 +1,9 @@
 import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
 import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
 import { describeFailure, isTransientFailure } from '../../../../src/incoming/process/failure';
-import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { IncomingWriteConflictError } from '../../../../src/incoming/records/errors';
 import { JiraError, JiraErrorCode, JiraFieldsRefusedError } from '../../../../src/jira/errors';
+import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { StorageError } from '../../../../src/storage/errors';
 
 describe('isTransientFailure: what the queue retries', () => {
@@ -12,7 +12,11 @@ describe('isTransientFailure: what the queue retries', () => {
     ['Graph unavailable', asIncomingFailure(new GraphError(GraphErrorCode.Unavailable, 'x', { status: 503 })), true],
     ['Graph unreachable', asIncomingFailure(new GraphError(GraphErrorCode.Unreachable, 'x')), true],
     ['Graph timeout', asIncomingFailure(new GraphError(GraphErrorCode.Timeout, 'x')), true],
-    ['Graph access denied', asIncomingFailure(new GraphError(GraphErrorCode.AccessDenied, 'x', { status: 403 })), false],
+    [
+      'Graph access denied',
+      asIncomingFailure(new GraphError(GraphErrorCode.AccessDenied, 'x', { status: 403 })),
+      false,
+    ],
     ['a message gone', asIncomingFailure(new InboundGraphError(InboundErrorCode.Gone, 'x')), false],
     ['Jira without an answer', new JiraError(JiraErrorCode.RequestFailed, 'x'), true],
     ['Jira 429', new JiraError(JiraErrorCode.RequestFailed, 'x', { status: 429 }), true],

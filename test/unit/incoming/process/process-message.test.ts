@@ -316,13 +316,7 @@ describe('processMessage: failures', () => {
   it('throws a retryable busy error while another run holds the claim', async () => {
     const { deps, clock } = setup();
     // Another run's claim, in the middle of its work: its lease runs until NOW + LEASE_MS.
-    const seen = seenMessage(
-      inboundMessage(),
-      JOB,
-      deps.mailbox.mailbox,
-      { requestId: 'r' },
-      NOW,
-    );
+    const seen = seenMessage(inboundMessage(), JOB, deps.mailbox.mailbox, { requestId: 'r' }, NOW);
     const claimed = await claimMessage(deps.records, seen, { now: NOW, leaseMs: LEASE_MS });
     expect(claimed.kind).toBe('claimed');
     clock.now = NOW + 1_000;

@@ -1,15 +1,3 @@
-import {
-  ATTACHMENT_TOO_LARGE_CODE,
-  IncomingMailboxError,
-  ITEM_GONE_CODE,
-} from '../../../../src/mail-model/incoming-errors';
-import type {
-  DownloadLimits,
-  IncomingAttachment,
-  IncomingMessage,
-  IncomingReceipt,
-} from '../../../../src/mail-model/incoming-message';
-import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import type { ThreadRef } from '../../../../src/history/history-store';
 import { createConversationIndex } from '../../../../src/incoming/conversation-index';
 import type {
@@ -23,6 +11,18 @@ import { createIncomingRecordStore } from '../../../../src/incoming/records/inco
 import { JiraFieldsRefusedError } from '../../../../src/jira/errors';
 import { INCOMING_MARK_KEY } from '../../../../src/jira/incoming-marks';
 import type { AdfDocument, EntityProperty } from '../../../../src/jira/incoming-writes';
+import {
+  ATTACHMENT_TOO_LARGE_CODE,
+  IncomingMailboxError,
+  ITEM_GONE_CODE,
+} from '../../../../src/mail-model/incoming-errors';
+import type {
+  DownloadLimits,
+  IncomingAttachment,
+  IncomingMessage,
+  IncomingReceipt,
+} from '../../../../src/mail-model/incoming-message';
+import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { INCOMING_MESSAGE_INDEXES, MemoryEntityStore } from '../../support/memory-entity-store';
 import { MemoryKvStore } from '../../support/memory-kv-store';
 
@@ -78,12 +78,7 @@ export const inboundMessage = (overrides: Partial<IncomingMessage> = {}): Incomi
 const receipt = (requestId?: string): IncomingReceipt => ({ requestId });
 
 type Method =
-  | 'readMessage'
-  | 'listAttachments'
-  | 'openAttachment'
-  | 'markRead'
-  | 'moveMessage'
-  | 'ensureProcessedFolder';
+  'readMessage' | 'listAttachments' | 'openAttachment' | 'markRead' | 'moveMessage' | 'ensureProcessedFolder';
 
 export class FakeMailbox implements ProcessMailbox {
   readonly messages = new Map<string, { message: IncomingMessage; attachments: StoredAttachment[] }>();

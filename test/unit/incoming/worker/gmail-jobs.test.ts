@@ -1,7 +1,7 @@
-import { gmailConnection, type GmailConnectionDeps } from '../../../../src/providers/google/incoming/gmail-connection';
 import { createHandlerStateStore } from '../../../../src/incoming/connection/handler-state';
 import { connectionSource } from '../../../../src/incoming/upkeep/connection-source';
 import { handleIncomingJob } from '../../../../src/incoming/worker/handle-incoming-job';
+import { gmailConnection, type GmailConnectionDeps } from '../../../../src/providers/google/incoming/gmail-connection';
 import { MemoryKvStore } from '../../support/memory-kv-store';
 import { handlerView, workerWorld } from './worker-world';
 

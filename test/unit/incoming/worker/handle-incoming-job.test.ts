@@ -1,11 +1,11 @@
 import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
-import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { seenMessage } from '../../../../src/incoming/process/claim-run';
 import { claimMessage } from '../../../../src/incoming/records/claim-message';
 import { connectionSource } from '../../../../src/incoming/upkeep/connection-source';
 import { handleIncomingJob } from '../../../../src/incoming/worker/handle-incoming-job';
 import { MAX_MESSAGE_ATTEMPTS, retryDelaySeconds } from '../../../../src/incoming/worker/message-retry';
 import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
+import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { page } from '../../providers/microsoft/incoming/connection/connection-world';
 import { inboundMessage, LEASE_MS, NOW } from '../process/process-world';
 import { handlerView, workerWorld } from './worker-world';
@@ -227,7 +227,11 @@ describe('retry delays', () => {
     [1, new Error('storage busy'), 5],
     [2, new Error('storage busy'), 10],
     [9, new Error('storage busy'), 900],
-    [1, asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 4000 })), 900],
+    [
+      1,
+      asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 4000 })),
+      900,
+    ],
     [1, asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 0 })), 1],
   ])('retry %p after %p waits %p s', (attempt, error, seconds) => {
     expect(retryDelaySeconds(attempt, error)).toBe(seconds);

@@ -1,7 +1,7 @@
-import type { ConnectingHandler, ConnectionDeps } from './connection-deps';
-import { finishRound } from './delta-round';
 import { ConnectionErrorCode, IncomingConnectionError } from '../../../../incoming/connection/errors';
 import type { HandlerState } from '../../../../incoming/connection/handler-state-schema';
+import type { ConnectingHandler, ConnectionDeps } from './connection-deps';
+import { finishRound } from './delta-round';
 import { subscribe, unsubscribe } from './subscribe';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import type { DeltaPage } from '../../../../graph/message-delta';
-import type { ConnectionDeps } from './connection-deps';
 import { ConnectionErrorCode, IncomingConnectionError } from '../../../../incoming/connection/errors';
+import type { ConnectionDeps } from './connection-deps';
 
 /**
  * At most this many pages a round: a filtered first round returns at most 5,000 messages

@@ -1,6 +1,6 @@
 import { InboundErrorCode, InboundGraphError } from '../../../../graph/inbound-errors';
-import type { ConnectionDeps } from './connection-deps';
 import type { HandlerState } from '../../../../incoming/connection/handler-state-schema';
+import type { ConnectionDeps } from './connection-deps';
 import { RENEW_BEFORE_MS, subscribe, SUBSCRIPTION_LIFETIME_MS } from './subscribe';
 
 export type RenewOutcome = 'fresh' | 'renewed' | 'recreated' | 'not-connected';

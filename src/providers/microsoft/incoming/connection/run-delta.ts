@@ -1,9 +1,8 @@
 import { InboundErrorCode, InboundGraphError } from '../../../../graph/inbound-errors';
-import type { ConnectionDeps } from './connection-deps';
-import { finishRound } from './delta-round';
 import type { HandlerState } from '../../../../incoming/connection/handler-state-schema';
 import { RESYNC_MARGIN_MS } from '../../../../incoming/connection/incoming-connection';
-
+import type { ConnectionDeps } from './connection-deps';
+import { finishRound } from './delta-round';
 
 /**
  * The safety net behind notifications: the messages that arrived in the handler's folder since the last round,

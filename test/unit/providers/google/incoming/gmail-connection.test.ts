@@ -1,11 +1,11 @@
 import { GmailError, GmailErrorCode } from '../../../../../src/google/gmail/gmail-errors';
 import { IncomingConnectionError } from '../../../../../src/incoming/connection/errors';
+import { createHandlerStateStore } from '../../../../../src/incoming/connection/handler-state';
 import {
   connectGmailHandler,
   type GmailConnectionDeps,
   runGmailDelta,
 } from '../../../../../src/providers/google/incoming/gmail-connection';
-import { createHandlerStateStore } from '../../../../../src/incoming/connection/handler-state';
 import { MemoryKvStore } from '../../../support/memory-kv-store';
 
 const NOW = Date.parse('2026-12-07T08:00:00Z');

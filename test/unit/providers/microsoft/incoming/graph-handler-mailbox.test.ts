@@ -1,7 +1,10 @@
-import { graphHandlerMailbox, type GraphHandlerMailboxDeps } from '../../../../../src/providers/microsoft/incoming/graph-handler-mailbox';
 import { GraphError, GraphErrorCode } from '../../../../../src/graph/errors';
 import { InboundErrorCode, InboundGraphError } from '../../../../../src/graph/inbound-errors';
 import type { MailFolder } from '../../../../../src/graph/mail-folders';
+import {
+  graphHandlerMailbox,
+  type GraphHandlerMailboxDeps,
+} from '../../../../../src/providers/microsoft/incoming/graph-handler-mailbox';
 
 const NOW = Date.parse('2024-05-06T06:00:00Z');
 const TARGET = { credentialId: 'cred-1', mailbox: 'help@contoso.com' };

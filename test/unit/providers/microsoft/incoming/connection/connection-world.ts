@@ -2,9 +2,9 @@
 import { InboundErrorCode, InboundGraphError } from '../../../../../../src/graph/inbound-errors';
 import type { DeltaPage, DeltaStart } from '../../../../../../src/graph/message-delta';
 import type { GraphSubscription, NewSubscription } from '../../../../../../src/graph/subscriptions';
-import type { ConnectionDeps } from '../../../../../../src/providers/microsoft/incoming/connection/connection-deps';
 import { createHandlerStateStore } from '../../../../../../src/incoming/connection/handler-state';
 import { createSubscriptionRegistry } from '../../../../../../src/incoming/notifications/subscription-registry';
+import type { ConnectionDeps } from '../../../../../../src/providers/microsoft/incoming/connection/connection-deps';
 import { MemoryKvStore } from '../../../../support/memory-kv-store';
 
 export const NOW = Date.parse('2026-12-06T10:00:00Z');

@@ -1,5 +1,8 @@
 import { InboundErrorCode, InboundGraphError } from '../../../../../../src/graph/inbound-errors';
-import { connectHandler, disconnectHandler } from '../../../../../../src/providers/microsoft/incoming/connection/connect-handler';
+import {
+  connectHandler,
+  disconnectHandler,
+} from '../../../../../../src/providers/microsoft/incoming/connection/connect-handler';
 import { MAX_DELTA_PAGES } from '../../../../../../src/providers/microsoft/incoming/connection/delta-round';
 import { renewSubscription } from '../../../../../../src/providers/microsoft/incoming/connection/renew-subscription';
 import { runDelta } from '../../../../../../src/providers/microsoft/incoming/connection/run-delta';
