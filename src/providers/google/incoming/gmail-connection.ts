@@ -19,7 +19,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * `deltaLink` the historyId; there is never a subscription.
  */
 export interface GmailConnectionDeps {
-  provider: 'gmail';
   mailbox: Pick<GmailInboundMailbox, 'findLabel' | 'currentHistoryId' | 'listHistory'> & {
     /** The label's message ids, oldest first; only those received since `since` when given (gmail-label-messages.ts). */
     listLabel: (labelId: string, since?: Date) => Promise<string[]>;

@@ -21,7 +21,6 @@ export type GmailIncomingDeps = GmailDeliveryDeps & { states: HandlerStateStore;
 export const openGmailConnection = (credential: StoredCredential, deps: GmailIncomingDeps): GmailConnectionDeps => {
   const read = gmailReadDeps(credential, deps);
   return {
-    provider: 'gmail',
     mailbox: {
       ...gmailInboundMailbox(credential.senderMailbox, read),
       listLabel: (labelId, since) => listLabelMessageIds(labelId, read, since),

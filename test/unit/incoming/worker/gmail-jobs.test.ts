@@ -10,7 +10,6 @@ const gmailWorld = (enabled = true) => {
   const world = workerWorld(handlerView({ enabled }));
   const calls: string[] = [];
   const connection: GmailConnectionDeps = {
-    provider: 'gmail',
     mailbox: {
       findLabel: async () => undefined,
       currentHistoryId: async () => {

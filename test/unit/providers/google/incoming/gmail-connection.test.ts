@@ -21,7 +21,6 @@ const gmailWorld = () => {
     labelled: ['old-1', 'old-2'],
   };
   const deps: GmailConnectionDeps = {
-    provider: 'gmail',
     mailbox: {
       findLabel: async (name) => {
         calls.push(`findLabel ${name}`);
