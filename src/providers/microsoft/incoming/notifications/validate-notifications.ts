@@ -1,5 +1,5 @@
-import { validateNotificationBatch as generated } from '../../generated/graph-notification';
-import { type StandaloneValidate, standaloneValidator, type Validator } from '../../shared/validator';
+import { validateNotificationBatch as generated } from '../../../../generated/graph-notification';
+import { type StandaloneValidate, standaloneValidator, type Validator } from '../../../../shared/validator';
 import type { GraphNotificationBatch } from './notification-schema';
 
 /** notification-schema.ts's verdict without zod (src/shared/validator.ts). */

@@ -1,9 +1,9 @@
-import type { WebTriggerRequest } from '../../../../src/http/web-trigger-http';
-import type { IncomingJob } from '../../../../src/incoming/notifications/incoming-jobs';
-import { receiveNotifications } from '../../../../src/incoming/notifications/receive-notifications';
-import { createSubscriptionRegistry } from '../../../../src/incoming/notifications/subscription-registry';
-import { sha256Hex } from '../../../../src/shared/sha256-hex';
-import { MemoryKvStore } from '../../support/memory-kv-store';
+import type { WebTriggerRequest } from '../../../../../../src/http/web-trigger-http';
+import type { IncomingJob } from '../../../../../../src/incoming/notifications/incoming-jobs';
+import { createSubscriptionRegistry } from '../../../../../../src/incoming/notifications/subscription-registry';
+import { receiveNotifications } from '../../../../../../src/providers/microsoft/incoming/notifications/receive-notifications';
+import { sha256Hex } from '../../../../../../src/shared/sha256-hex';
+import { MemoryKvStore } from '../../../../support/memory-kv-store';
 
 const SUPPORT_SUB = 'c6126aa3-0ed8-412f-a988-71e6cee627c4';
 const SALES_SUB = '5522bd62-7c96-4530-85b0-00b916f6151a';

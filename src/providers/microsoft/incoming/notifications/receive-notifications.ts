@@ -1,8 +1,13 @@
-import { textAnswer, type WebTriggerRequest, type WebTriggerResponse } from '../../http/web-trigger-http';
-import { sha256Hex } from '../../shared/sha256-hex';
-import { type IncomingJob, LIFECYCLE_EVENTS, type LifecycleEvent, MESSAGE_IDS_PER_JOB } from './incoming-jobs';
+import { textAnswer, type WebTriggerRequest, type WebTriggerResponse } from '../../../../http/web-trigger-http';
+import {
+  type IncomingJob,
+  LIFECYCLE_EVENTS,
+  type LifecycleEvent,
+  MESSAGE_IDS_PER_JOB,
+} from '../../../../incoming/notifications/incoming-jobs';
+import type { SubscriptionRegistry } from '../../../../incoming/notifications/subscription-registry';
+import { sha256Hex } from '../../../../shared/sha256-hex';
 import type { GraphNotification } from './notification-schema';
-import type { SubscriptionRegistry } from './subscription-registry';
 import { validateNotificationBatch } from './validate-notifications';
 
 export interface ReceiveDeps {
