@@ -29,29 +29,20 @@ export type MailboxAnswer<T> =
  * folder, 403, 5xx after retries) and throws only for a bug.
  */
 export interface HandlerMailbox {
-  /**
-   * The folder a handler reads, by display name: `Inbox` is the well-known `inbox`; any other name is a child of
-   * the mailbox's root (`GET /users/{mailbox}/mailFolders/{id}?$select=displayName,unreadItemCount,totalItemCount`,
-   * https://learn.microsoft.com/en-us/graph/api/mailfolder-get?view=graph-rest-1.0).
-   */
+  /** The folder a handler reads, by display name (Inbox, or one at the mailbox's top), with its counts. */
   folderCounts: (target: MailboxTarget, folder: string) => Promise<MailboxAnswer<HandlerFolderState>>;
-  /**
-   * Finds the folder processed messages move to, or creates it under the mailbox's root (`POST .../childFolders`,
-   * 409 ErrorFolderExists read as found: https://learn.microsoft.com/en-us/graph/api/mailfolder-post-childfolders).
-   */
+  /** Finds the folder processed messages move to, or creates it where processing looks for it. */
   ensureFolder: (target: MailboxTarget, displayName: string) => Promise<MailboxAnswer<{ created: boolean }>>;
   /** The handler's change-notification subscription, as the app stored it and the service last confirmed it. */
   subscriptionState: (handlerId: string) => Promise<MailboxAnswer<HandlerSubscriptionState>>;
 }
 
-/** What Test says for each reason a check has no answer. */
+/** What Test says for each reason a check has no answer, when the provider gave no words of its own. */
 export const CHECK_FAILURE_MESSAGES: Readonly<Record<HandlerCheckFailure, string>> = {
-  'mailbox-not-found':
-    "Microsoft 365 has no such mailbox. Check the mailbox address, or the credential's sender mailbox.",
+  'mailbox-not-found': "The mail service has no such mailbox. Check the mailbox address, or the credential's mailbox.",
   'folder-not-found': 'The mailbox has no folder of that name. Check the folder, for example Inbox.',
-  'access-denied':
-    "The credential may not read this mailbox. Grant the app registration Mail.ReadWrite (application) and check the mailbox's application access policy.",
-  unavailable: 'Microsoft 365 did not answer. Try again in a minute.',
+  'access-denied': 'The credential may not read this mailbox. Check what the credential is allowed to read.',
+  unavailable: 'The mail service did not answer. Try again in a minute.',
 };
 
 /** A port's answer as a check Test shows. */

@@ -32,18 +32,30 @@ const REASONS: Partial<Record<string, HandlerCheckFailure>> = {
   [GraphErrorCode.Timeout]: 'unavailable',
 };
 
+/** Test's words for Microsoft 365's refusals: what to check in the app registration or the handler. */
+export const MICROSOFT_CHECK_MESSAGES: Readonly<Record<HandlerCheckFailure, string>> = {
+  'mailbox-not-found':
+    "Microsoft 365 has no such mailbox. Check the mailbox address, or the credential's sender mailbox.",
+  'folder-not-found': 'The mailbox has no folder of that name. Check the folder, for example Inbox.',
+  'access-denied':
+    "The credential may not read this mailbox. Grant the app registration Mail.ReadWrite (application) and check the mailbox's application access policy.",
+  unavailable: 'Microsoft 365 did not answer. Try again in a minute.',
+};
+
+const refused = (reason: HandlerCheckFailure, requestId: string | undefined): MailboxAnswer<never> => ({
+  ok: false,
+  reason,
+  ...(requestId === undefined ? {} : { requestId }),
+  message: MICROSOFT_CHECK_MESSAGES[reason],
+});
+
 /** What Graph refused, as a check's reason; anything else (a token refusal, a bug) goes on to the resolver. */
 const refusal = (error: unknown): MailboxAnswer<never> => {
-  if (error instanceof InboundGraphError && error.code === InboundErrorCode.Gone) {
-    return {
-      ok: false,
-      reason: 'folder-not-found',
-      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-    };
-  }
+  if (error instanceof InboundGraphError && error.code === InboundErrorCode.Gone)
+    return refused('folder-not-found', error.requestId);
   const reason = error instanceof GraphError ? REASONS[error.code] : undefined;
   if (reason === undefined || !(error instanceof GraphError)) throw error;
-  return { ok: false, reason, ...(error.requestId === undefined ? {} : { requestId: error.requestId }) };
+  return refused(reason, error.requestId);
 };
 
 const answered = async <T>(call: () => Promise<MailboxAnswer<T>>): Promise<MailboxAnswer<T>> => {
@@ -63,7 +75,9 @@ const stateOf = (folder: MailFolder, name: string) => ({
 /**
  * HandlerMailbox over the Graph client of incoming mail (src/graph/inbound-mailbox.ts), for the composition root
  * once it can open a credential's InboundMailbox: "Inbox" is the well-known `inbox`, any other folder a child of
- * the mailbox's root found by name; the processed folder is found or created there (409 read as found). The
+ * the mailbox's root found by name (https://learn.microsoft.com/en-us/graph/api/mailfolder-get?view=graph-rest-1.0);
+ * the processed folder is found or created there (`POST .../childFolders`, 409 ErrorFolderExists read as found:
+ * https://learn.microsoft.com/en-us/graph/api/mailfolder-post-childfolders). The
  * subscription's state is the stored one: active until its expirationDateTime, expired after.
  */
 export const graphHandlerMailbox = (deps: GraphHandlerMailboxDeps): HandlerMailbox => ({
@@ -73,9 +87,7 @@ export const graphHandlerMailbox = (deps: GraphHandlerMailboxDeps): HandlerMailb
       if (folder.toLowerCase() === INBOX)
         return { ok: true, data: stateOf((await mailbox.readFolder(INBOX)).folder, folder) };
       const found = await mailbox.findChildFolder(ROOT, folder);
-      return found === undefined
-        ? { ok: false, reason: 'folder-not-found' }
-        : { ok: true, data: stateOf(found, folder) };
+      return found === undefined ? refused('folder-not-found', undefined) : { ok: true, data: stateOf(found, folder) };
     }),
   ensureFolder: (target, displayName) =>
     answered(async () => {

@@ -4,6 +4,7 @@ import type { MailFolder } from '../../../../../src/graph/mail-folders';
 import {
   graphHandlerMailbox,
   type GraphHandlerMailboxDeps,
+  MICROSOFT_CHECK_MESSAGES,
 } from '../../../../../src/providers/microsoft/incoming/graph-handler-mailbox';
 
 const NOW = Date.parse('2024-05-06T06:00:00Z');
@@ -60,7 +61,11 @@ describe('HandlerMailbox over the Graph client of incoming mail', () => {
       ok: true,
       data: { displayName: 'Support', unreadCount: 0, totalCount: 0 },
     });
-    expect(await mailbox.folderCounts(TARGET, 'Nowhere')).toEqual({ ok: false, reason: 'folder-not-found' });
+    expect(await mailbox.folderCounts(TARGET, 'Nowhere')).toEqual({
+      ok: false,
+      reason: 'folder-not-found',
+      message: 'The mailbox has no folder of that name. Check the folder, for example Inbox.',
+    });
     expect(asked).toEqual(['read inbox', 'find msgfolderroot Support', 'find msgfolderroot Nowhere']);
     expect(calls[0]).toEqual(['open', TARGET]);
   });
@@ -84,7 +89,7 @@ describe('HandlerMailbox over the Graph client of incoming mail', () => {
       'folder-not-found',
       'req-2',
     ],
-  ])('answers what Graph refuses as a reason (%s)', async (error, reason, requestId) => {
+  ] as const)('answers what Graph refuses as a reason (%s)', async (error, reason, requestId) => {
     const { mailbox } = adapter({
       readFolder: async () => {
         throw error;
@@ -94,6 +99,18 @@ describe('HandlerMailbox over the Graph client of incoming mail', () => {
       ok: false,
       reason,
       ...(requestId === undefined ? {} : { requestId }),
+      message: MICROSOFT_CHECK_MESSAGES[reason],
+    });
+  });
+
+  it("says Microsoft 365's words for each reason", () => {
+    expect(MICROSOFT_CHECK_MESSAGES).toEqual({
+      'mailbox-not-found':
+        "Microsoft 365 has no such mailbox. Check the mailbox address, or the credential's sender mailbox.",
+      'folder-not-found': 'The mailbox has no folder of that name. Check the folder, for example Inbox.',
+      'access-denied':
+        "The credential may not read this mailbox. Grant the app registration Mail.ReadWrite (application) and check the mailbox's application access policy.",
+      unavailable: 'Microsoft 365 did not answer. Try again in a minute.',
     });
   });
 
