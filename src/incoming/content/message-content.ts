@@ -9,7 +9,7 @@ export interface MessageContent {
   /** The new part of the message as ADF, with inline-image placeholders; no content when nothing new is left. */
   doc: ContentDoc;
   format: MessageBody['contentType'];
-  /** Which body the content came from: Graph's uniqueBody when it left less than the parsers did on the body. */
+  /** Which body the content came from: the service's uniqueBody when it left less than the parsers did on the body. */
   source: 'body' | 'uniqueBody';
   /** The `contentId`s (attachments' ids, without `<>`) of the inline images the content shows, in order. */
   inlineImageContentIds: string[];

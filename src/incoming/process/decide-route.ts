@@ -28,7 +28,7 @@ export const decideRoute = async (
   const address = (message.from?.address ?? '').trim();
   const noise = classifyNoise({
     headers: message.internetMessageHeaders,
-    from: { emailAddress: { name: message.from?.name ?? null, address } },
+    from: { name: message.from?.name ?? null, address },
     ownMailboxes: await deps.ownMailboxes(),
   });
   if (noise.noise) return { kind: 'ignored', reason: noise.reason };

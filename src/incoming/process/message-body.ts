@@ -19,10 +19,7 @@ const EMPTY_BODY = { contentType: 'text', content: '' } as const;
 
 /** The message as the content functions read it (src/incoming/message.ts). */
 const asContent = (message: IncomingMessage): Pick<ContentMessage, 'from' | 'receivedDateTime'> => ({
-  from:
-    message.from === undefined
-      ? null
-      : { emailAddress: { name: message.from.name ?? null, address: message.from.address ?? null } },
+  from: message.from === undefined ? null : { name: message.from.name ?? null, address: message.from.address ?? null },
   receivedDateTime: message.receivedDateTime ?? null,
 });
 
