@@ -18,7 +18,7 @@ import { buildIncoming } from '../incoming';
  * The admin page's mail handlers tab (function `admin-resolver`, loaded on its first call). Projects and issue
  * types as the app (handlers create issues as the app, so the form offers only what the app can use); users as the
  * admin. A saved handler is connected (or disconnected) by a job queued at once; a deleted one's
- * subscription is ended at Graph before it goes.
+ * subscription is ended at the mail service before it goes.
  */
 export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | 'mailHandlers'> => {
   const kv = createAppKvStore();

@@ -10,9 +10,9 @@ import { loadOnce } from '../../shared/load-once';
 import type { GmailRawMessage } from './gmail-messages';
 
 /*
- * An incoming Gmail message (users.messages.get format=raw) in the shape src/incoming processes, which today is
- * Graph's (src/graph/inbound-message.ts IncomingMessage and IncomingAttachment): the RFC 822 bytes parsed by postal-mime
- * (MIT-0, no dependencies, https://github.com/postalsys/postal-mime), loaded on first use as
+ * An incoming Gmail message (users.messages.get format=raw) in the shape src/incoming processes, the app's
+ * (src/mail-model/incoming-message.ts IncomingMessage and IncomingAttachment): the RFC 822 bytes parsed by
+ * postal-mime (MIT-0, no dependencies, https://github.com/postalsys/postal-mime), loaded on first use as
  * src/incoming/noise/delivery-report.ts does. Gmail's thread id stands in for Graph's conversationId, its labels
  * for isRead (UNREAD), its internalDate for receivedDateTime.
  */

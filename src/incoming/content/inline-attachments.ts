@@ -5,7 +5,10 @@ export interface InlineImageAttachment<A extends AttachmentInfo = AttachmentInfo
   attachment: A;
 }
 
-/** A Content-ID as a `cid:` URL writes it and as the mail service lists it: no angle brackets, %-escapes decoded (RFC 2392). */
+/**
+ * A Content-ID as a `cid:` URL writes it and as the mail service lists it: no angle brackets, %-escapes decoded
+ * (RFC 2392).
+ */
 const bare = (contentId: string): string => {
   const trimmed = contentId.trim().replace(/^<|>$/g, '');
   try {
