@@ -1,10 +1,10 @@
 import { CommonErrorCode } from '../contract/error-codes';
 import type { ResolverError } from '../contract/result';
-import { errorWords } from './error-words';
-import { type Audience, INTERNAL_MESSAGE } from './words';
+import { errorWords } from '../messages/error-words';
+import { type Audience, INTERNAL_MESSAGE } from '../messages/words';
 
 /** What the composition root answers for a failure these words do not know. */
-export { INTERNAL_MESSAGE } from './words';
+export { INTERNAL_MESSAGE } from '../messages/words';
 
 /**
  * The answer for an error of a known family: its stable code and its words (src/messages/error-words.ts, a table
