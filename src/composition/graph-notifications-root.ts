@@ -1,6 +1,7 @@
-import type { ReceiveDeps } from '../incoming/notifications/receive-notifications';
+import type { WebTriggerRequest, WebTriggerResponse } from '../http/web-trigger-http';
 import { createSubscriptionRegistry } from '../incoming/notifications/subscription-registry';
 import { createForgeIncomingQueue } from '../incoming/queue/incoming-queue';
+import { type ReceiveDeps, receiveNotifications } from '../providers/incoming-notifications';
 import { createAppKvStore } from './app-kv';
 import { appLog } from './app-log';
 
@@ -16,4 +17,13 @@ export const createGraphNotificationsDeps = (): ReceiveDeps => {
     push: (jobs) => queue.push(jobs),
     log: appLog,
   };
+};
+
+/** The trigger's work with its dependencies: the request checked and queued; `log` for what the trigger itself logs. */
+export const createGraphNotificationsReceiver = (): {
+  receive: (request: WebTriggerRequest) => Promise<WebTriggerResponse>;
+  log: (line: string) => void;
+} => {
+  const deps = createGraphNotificationsDeps();
+  return { receive: (request) => receiveNotifications(request, deps), log: deps.log };
 };

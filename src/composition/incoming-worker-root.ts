@@ -18,7 +18,7 @@ import { createIncomingJira } from './incoming-jira';
 
 /**
  * The incoming-mail worker (function `incoming-worker`, consumer of queue `incoming-mail`): handlers' mailboxes
- * through Graph with their credentials, Jira as the app, the incoming log's records (custom entity
+ * through their credentials' mail service, Jira as the app, the incoming log's records (custom entity
  * `incoming-message`), the sent mail's history (In-Reply-To and References) and the conversation index.
  */
 export const createIncomingWorkerDeps = (): IncomingWorkerDeps => {

@@ -1,12 +1,7 @@
+import type { IncomingAttachment, IncomingMessage } from '../mail-model/incoming-message';
 import { type AttachmentContent, type DownloadLimits, openInboundAttachment } from './attachment-download';
 import type { GraphClientDeps } from './graph-request';
-import {
-  type InboundAttachment,
-  type InboundMessage,
-  listAttachments,
-  readInboundMessage,
-  type ReadMessageOptions,
-} from './inbound-message';
+import { listAttachments, readInboundMessage, type ReadMessageOptions } from './inbound-message';
 import type { InboundReceipt } from './inbound-request';
 import { ensureChildFolder, findChildFolder, type MailFolder, readFolder } from './mail-folders';
 import { markRead, moveMessage } from './message-actions';
@@ -49,8 +44,8 @@ export interface InboundMailbox {
   readMessage: (
     messageId: string,
     options?: ReadMessageOptions,
-  ) => Promise<{ message: InboundMessage; receipt: InboundReceipt }>;
-  listAttachments: (messageId: string) => Promise<{ attachments: InboundAttachment[]; receipt: InboundReceipt }>;
+  ) => Promise<{ message: IncomingMessage; receipt: InboundReceipt }>;
+  listAttachments: (messageId: string) => Promise<{ attachments: IncomingAttachment[]; receipt: InboundReceipt }>;
   openAttachment: (messageId: string, attachmentId: string, limits: DownloadLimits) => Promise<AttachmentContent>;
   markRead: (messageId: string) => Promise<InboundReceipt>;
   moveMessage: (messageId: string, destinationFolderId: string) => Promise<{ id: string; receipt: InboundReceipt }>;

@@ -1,3 +1,10 @@
+import type {
+  AttachmentKind,
+  IncomingAttachment,
+  IncomingMessage,
+  MailAddress,
+  MessageBody,
+} from '../mail-model/incoming-message';
 import { GraphError, GraphErrorCode } from './errors';
 import { describeCall, type GraphClientDeps, graphJson, type GraphReceipt } from './graph-request';
 import type { AttachmentData, AttachmentListData, InboundMessageData, RecipientData } from './inbound-answer-schemas';
@@ -13,38 +20,7 @@ import {
   withoutText,
 } from './inbound-request';
 
-/** An address as Graph gives it; either part may be missing. */
-export interface MailAddress {
-  name: string | undefined;
-  address: string | undefined;
-}
-
-export interface MessageBody {
-  contentType: 'html' | 'text';
-  content: string;
-}
-
-/** One incoming message, every field the worker matches, filters and converts with. */
-export interface InboundMessage {
-  id: string;
-  internetMessageId: string | undefined;
-  conversationId: string | undefined;
-  subject: string | undefined;
-  from: MailAddress | undefined;
-  sender: MailAddress | undefined;
-  toRecipients: MailAddress[];
-  ccRecipients: MailAddress[];
-  replyTo: MailAddress[];
-  receivedDateTime: string | undefined;
-  /** As Graph lists them, names as sent; empty when Graph gives none (its list is not documented). */
-  internetMessageHeaders: Array<{ name: string; value: string }>;
-  body: MessageBody | undefined;
-  /** Exchange's idea of the new part; unreliable outside Outlook threads (quoted Gmail replies stay in it). */
-  uniqueBody: MessageBody | undefined;
-  /** False for a message whose only attachments are inline images. */
-  hasAttachments: boolean;
-  isRead: boolean;
-}
+export type { AttachmentKind, MailAddress, MessageBody } from '../mail-model/incoming-message';
 
 /** The fields read for processing; `internetMessageHeaders` and `uniqueBody` come only when selected. */
 export const MESSAGE_FIELDS = [
@@ -78,7 +54,7 @@ const toBody = (body: { contentType: string; content: string } | undefined): Mes
     ? undefined
     : { contentType: body.contentType.toLowerCase() === 'text' ? 'text' : 'html', content: body.content };
 
-const toMessage = (data: InboundMessageData): InboundMessage => ({
+const toMessage = (data: InboundMessageData): IncomingMessage => ({
   id: data.id,
   internetMessageId: data.internetMessageId ?? undefined,
   conversationId: data.conversationId ?? undefined,
@@ -115,7 +91,7 @@ export const readInboundMessage = (
   messageId: string,
   deps: GraphClientDeps,
   options: ReadMessageOptions = {},
-): Promise<{ message: InboundMessage; receipt: InboundReceipt }> =>
+): Promise<{ message: IncomingMessage; receipt: InboundReceipt }> =>
   goneAs('message', async () => {
     const url = `${messageUrl(deps, mailbox, messageId)}${odataQuery({ $select: MESSAGE_FIELDS.join(',') })}`;
     const prefer = options.bodyType === undefined ? [] : [`outlook.body-content-type="${options.bodyType}"`];
@@ -126,21 +102,6 @@ export const readInboundMessage = (
     );
     return { message: toMessage(data), receipt: withoutText(receipt) };
   });
-
-/** file: bytes by `$value`; item: an attached email (its MIME by `$value`); reference: a cloud link, no bytes. */
-export type AttachmentKind = 'file' | 'item' | 'reference' | 'unknown';
-
-export interface InboundAttachment {
-  id: string;
-  kind: AttachmentKind;
-  name: string | undefined;
-  contentType: string | undefined;
-  /** Graph's size of the attachment item: near the file's, not its exact byte count. */
-  size: number | undefined;
-  isInline: boolean;
-  /** The `cid:` an inline image is shown by in the HTML body, without `<>`. */
-  contentId: string | undefined;
-}
 
 /**
  * Without bytes; `contentId` only through its type cast: a bare `contentId` in `$select` is a 400
@@ -162,7 +123,7 @@ const KINDS: Readonly<Record<string, AttachmentKind>> = {
   '#microsoft.graph.referenceattachment': 'reference',
 };
 
-const toAttachment = (data: AttachmentData): InboundAttachment => ({
+const toAttachment = (data: AttachmentData): IncomingAttachment => ({
   id: data.id,
   kind: KINDS[(data['@odata.type'] ?? '').toLowerCase()] ?? 'unknown',
   name: data.name ?? undefined,
@@ -185,9 +146,9 @@ export const listAttachments = (
   mailbox: string,
   messageId: string,
   deps: GraphClientDeps,
-): Promise<{ attachments: InboundAttachment[]; receipt: InboundReceipt }> =>
+): Promise<{ attachments: IncomingAttachment[]; receipt: InboundReceipt }> =>
   goneAs('message', async () => {
-    const attachments: InboundAttachment[] = [];
+    const attachments: IncomingAttachment[] = [];
     let url: string | undefined =
       `${messageUrl(deps, mailbox, messageId)}/attachments${odataQuery({ $select: ATTACHMENT_FIELDS.join(',') })}`;
     let first: InboundReceipt | undefined;

@@ -3,8 +3,8 @@ import { incomingConversationKey } from '../storage/keys';
 import type { KvStore } from '../storage/kv-store';
 
 /**
- * The issue each Graph conversation's last processed message went to: the third way of finding a message's issue
- * (after its References and its subject), for a reply whose client dropped both. Plain kvs, one entry per
+ * The issue each conversation's (the mail service's thread's) last processed message went to: the third way of
+ * finding a message's issue (after its References and its subject), for a reply whose client dropped both. Plain kvs, one entry per
  * conversation, keyed by the SHA-256 of the conversationId; written after each message is processed.
  */
 export interface ConversationIndex {

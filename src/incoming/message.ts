@@ -1,10 +1,10 @@
 /**
- * One incoming message as Microsoft Graph returns it (GET /users/{id}/messages/{id} with `$select=…,body,uniqueBody,
- * internetMessageHeaders`): the plain data the pure functions of src/incoming/ read, never a client or a request.
- * https://learn.microsoft.com/en-us/graph/api/resources/message?view=graph-rest-1.0
+ * One incoming message as the pure functions of src/incoming/ (content, noise, matching) read it: plain data, never
+ * a client or a request, whichever mail service brought it (src/mail-model/incoming-message.ts is what processing
+ * reads; these are the parts those functions need, nullable as the services give them).
  */
 
-/** `body` and `uniqueBody`: HTML unless the request asked for text (`Prefer: outlook.body-content-type="text"`). */
+/** `body` and `uniqueBody`: HTML, or text. */
 export interface MessageBody {
   contentType: 'html' | 'text';
   content: string;
@@ -16,20 +16,15 @@ export interface MessageHeader {
   value: string;
 }
 
+/** `from`: a name and an address, either may be missing. */
 export interface EmailAddress {
   name?: string | null;
   address?: string | null;
 }
 
-/** `from`, `sender`, each recipient: Graph's recipient resource. */
-export interface Recipient {
-  emailAddress: EmailAddress;
-}
-
 /**
- * An attachment as listed without its bytes (`$select=id,name,contentType,size,isInline` and the fileAttachment
- * cast for `contentId`, which arrives without angle brackets and matches `cid:` in the HTML body).
- * https://learn.microsoft.com/en-us/graph/api/message-list-attachments?view=graph-rest-1.0
+ * An attachment as listed without its bytes; `contentId` arrives without angle brackets and matches `cid:` in the
+ * HTML body.
  */
 export interface AttachmentInfo {
   name: string;
@@ -39,16 +34,17 @@ export interface AttachmentInfo {
   contentId?: string | null;
 }
 
-export interface IncomingMessage {
+export interface ContentMessage {
   subject?: string | null;
-  from?: Recipient | null;
+  from?: EmailAddress | null;
   /** When it was sent (ISO 8601), for the "who wrote it and when" line. */
   sentDateTime?: string | null;
   receivedDateTime?: string | null;
   body: MessageBody;
   /**
-   * "The part of the body … unique to the current message": only a hint. It still holds Gmail's quoted history
-   * (graph-inbound.md §3), and signatures are not its business, so the reply parsers run on it too.
+   * The service's "part of the body … unique to the current message", when it has one: only a hint. It still holds
+   * quoted history of replies from other mail programs (graph-inbound.md §3), and signatures are not its business,
+   * so the reply parsers run on it too.
    */
   uniqueBody?: MessageBody | null;
   internetMessageHeaders?: readonly MessageHeader[] | null;

@@ -5,7 +5,7 @@ import type {
   HandlerSubscriptionState,
 } from '../contract/mail-handlers';
 
-/** The mailbox a handler reads, as Graph names it: the credential that signs in, and the user's address. */
+/** The mailbox a handler reads: the credential that signs in, and the mailbox's address. */
 export interface MailboxTarget {
   credentialId: string;
   /** The handler's mailbox, or its credential's sender mailbox. */
@@ -19,39 +19,30 @@ export type MailboxAnswer<T> =
       ok: false;
       reason: HandlerCheckFailure;
       requestId?: string;
-      /** The provider's own words for the reason (Gmail's); Microsoft 365's below otherwise. */
+      /** The provider's own words for the reason, when it has some; the defaults below otherwise. */
       message?: string;
     };
 
 /**
- * What mail handlers need from Microsoft Graph: the port the Graph adapter implements (src/graph/ answers it; the
- * composition root plugs it in). Each method answers `{ ok: false, reason }` for what Graph refuses (404 mailbox or
+ * What mail handlers need from the mail service: the port each provider implements (src/providers/; the
+ * composition root plugs it in). Each method answers `{ ok: false, reason }` for what the service refuses (404 mailbox or
  * folder, 403, 5xx after retries) and throws only for a bug.
  */
 export interface HandlerMailbox {
-  /**
-   * The folder a handler reads, by display name: `Inbox` is the well-known `inbox`; any other name is a child of
-   * the mailbox's root (`GET /users/{mailbox}/mailFolders/{id}?$select=displayName,unreadItemCount,totalItemCount`,
-   * https://learn.microsoft.com/en-us/graph/api/mailfolder-get?view=graph-rest-1.0).
-   */
+  /** The folder a handler reads, by display name (Inbox, or one at the mailbox's top), with its counts. */
   folderCounts: (target: MailboxTarget, folder: string) => Promise<MailboxAnswer<HandlerFolderState>>;
-  /**
-   * Finds the folder processed messages move to, or creates it under the mailbox's root (`POST .../childFolders`,
-   * 409 ErrorFolderExists read as found: https://learn.microsoft.com/en-us/graph/api/mailfolder-post-childfolders).
-   */
+  /** Finds the folder processed messages move to, or creates it where processing looks for it. */
   ensureFolder: (target: MailboxTarget, displayName: string) => Promise<MailboxAnswer<{ created: boolean }>>;
-  /** The handler's change-notification subscription, as the app stored it and Graph last confirmed it. */
+  /** The handler's change-notification subscription, as the app stored it and the service last confirmed it. */
   subscriptionState: (handlerId: string) => Promise<MailboxAnswer<HandlerSubscriptionState>>;
 }
 
-/** What Test says for each reason a check has no answer. */
+/** What Test says for each reason a check has no answer, when the provider gave no words of its own. */
 export const CHECK_FAILURE_MESSAGES: Readonly<Record<HandlerCheckFailure, string>> = {
-  'mailbox-not-found':
-    "Microsoft 365 has no such mailbox. Check the mailbox address, or the credential's sender mailbox.",
+  'mailbox-not-found': "The mail service has no such mailbox. Check the mailbox address, or the credential's mailbox.",
   'folder-not-found': 'The mailbox has no folder of that name. Check the folder, for example Inbox.',
-  'access-denied':
-    "The credential may not read this mailbox. Grant the app registration Mail.ReadWrite (application) and check the mailbox's application access policy.",
-  unavailable: 'Microsoft 365 did not answer. Try again in a minute.',
+  'access-denied': 'The credential may not read this mailbox. Check what the credential is allowed to read.',
+  unavailable: 'The mail service did not answer. Try again in a minute.',
 };
 
 /** A port's answer as a check Test shows. */

@@ -14,7 +14,7 @@ import { testMailHandler } from './test-mail-handler';
 export interface MailHandlerServiceDeps extends Pick<HandlerWorld, 'appProjects' | 'issueTypes'> {
   store: MailHandlerStore;
   credentials: () => Promise<HandlerCredential[]>;
-  /** Microsoft Graph for Test (the port; src/composition wires the adapter). */
+  /** The mail service for Test (the port; src/composition wires the provider). */
   mailbox: HandlerMailbox;
   now: Clock;
   newId: () => string;
@@ -24,7 +24,7 @@ export interface MailHandlerServiceDeps extends Pick<HandlerWorld, 'appProjects'
    */
   saved?: (handler: MailHandlerView) => Promise<void>;
   /**
-   * Told of a handler about to be deleted, while its credential is still known: incoming mail ends its Graph
+   * Told of a handler about to be deleted, while its credential is still known: incoming mail ends its
    * subscription (one left behind would refuse the next handler's on the same folder until it expired). Must not
    * throw.
    */

@@ -1,9 +1,8 @@
-import { createGraphNotificationsDeps } from '../composition/graph-notifications-root';
+import { createGraphNotificationsReceiver } from '../composition/graph-notifications-root';
 import type { WebTriggerRequest, WebTriggerResponse } from '../http/web-trigger-http';
-import { receiveNotifications } from '../incoming/notifications/receive-notifications';
 import { safeErrorLabel } from '../shared/error-names';
 
-const deps = createGraphNotificationsDeps();
+const receiver = createGraphNotificationsReceiver();
 
 /**
  * The `notification-receiver` function of the `webtrigger` module `graph-notifications` (response type dynamic: a
@@ -14,9 +13,9 @@ const deps = createGraphNotificationsDeps();
  */
 export const handler = async (request: WebTriggerRequest, _context: unknown): Promise<WebTriggerResponse> => {
   try {
-    return await receiveNotifications(request, deps);
+    return await receiver.receive(request);
   } catch (error) {
-    deps.log(`incoming mail: the notification trigger failed (${safeErrorLabel(error)})`);
+    receiver.log(`incoming mail: the notification trigger failed (${safeErrorLabel(error)})`);
     return { statusCode: 500 };
   }
 };

@@ -1,13 +1,14 @@
-import { type GmailDeliveryDeps, gmailReadDeps } from '../../src/delivery/google/gmail-delivery';
 import { gmailInboundMailbox } from '../../src/google/gmail/gmail-inbound-mailbox';
 import { createHandlerStateStore } from '../../src/incoming/connection/handler-state';
-import { openGmailConnection, openGmailProcessMailbox } from '../../src/incoming/gmail/open-gmail';
 import type { IncomingJob } from '../../src/incoming/notifications/incoming-jobs';
 import { handleIncomingJob } from '../../src/incoming/worker/handle-incoming-job';
 import type { IncomingWorkerDeps } from '../../src/incoming/worker/worker-deps';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
 import { sendThroughGmail } from '../../src/providers/google/delivery/gmail-delivery';
+import { type GmailDeliveryDeps, gmailReadDeps } from '../../src/providers/google/gmail-client';
+import { gmailConnection } from '../../src/providers/google/incoming/gmail-connection';
+import { openGmailConnection, openGmailProcessMailbox } from '../../src/providers/google/incoming/open-gmail';
 import { DEMO_CLIENT_ID, DEMO_KEY, type GoogleWorld, startGoogleWorld, SUPPORT } from '../local/google/helpers';
 import { FakeMailbox, processWorld } from '../unit/incoming/process/process-world';
 import { adfText } from '../unit/incoming/support/adf-text';
@@ -65,7 +66,7 @@ const setup = () => {
   const connection = openGmailConnection(credential, { ...gmail, states, now: () => world.clock.ms });
   const deps: IncomingWorkerDeps = {
     handlers: { get: async (id) => (id === view.id ? view : undefined) },
-    connection: async () => connection,
+    connection: async () => gmailConnection(connection),
     processing: async (one) => {
       const labelId = (await states.get(one.id))?.folderId ?? 'INBOX';
       // The process world's deps with Gmail's mailbox in place of its fake one.

@@ -20,7 +20,6 @@ import {
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { handlerStateSchema } from '../../../src/incoming/connection/handler-state-schema';
 import { incomingJobSchema } from '../../../src/incoming/notifications/incoming-job-schema';
-import { notificationBatchSchema } from '../../../src/incoming/notifications/notification-schema';
 import { subscriptionRecordSchema } from '../../../src/incoming/notifications/subscription-record-schema';
 import { incomingRecordSchema } from '../../../src/incoming/records/incoming-record-schema';
 import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
@@ -29,6 +28,7 @@ import { emailRecordSchema } from '../../../src/outbox/email-record-schema';
 import { storedLogSettingsSchema } from '../../../src/outbox/log-settings-schema';
 import { jobSchema, retryContextSchema } from '../../../src/outbox/outbox-job-schema';
 import { paceSchema } from '../../../src/outbox/pace-schema';
+import { notificationBatchSchema } from '../../../src/providers/microsoft/incoming/notifications/notification-schema';
 import { copySchema } from '../../../src/storage/send-setup-schema';
 import { adminWarningsSchema } from '../../../src/warnings/warning-schema';
 import type { ValidatorGroup } from './generate';
@@ -49,7 +49,7 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
   },
   {
     name: 'graph-notification',
-    source: 'src/incoming/notifications/notification-schema.ts',
+    source: 'src/providers/microsoft/incoming/notifications/notification-schema.ts',
     schemas: { validateNotificationBatch: notificationBatchSchema },
   },
   {

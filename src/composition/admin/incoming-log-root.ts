@@ -12,7 +12,7 @@ import { appLog } from '../app-log';
 
 /**
  * The admin page's incoming log tab (function `admin-resolver`, loaded on its first call): the incoming-message
- * records, the mail handlers' store for their names (not their service, which talks to Graph), and the
+ * records, the mail handlers' store for their names (not their service, which talks to the mail service), and the
  * incoming-mail queue for "Process again".
  */
 export const createAdminIncomingLogDeps = (): Pick<AdminDeps, 'requestJira' | 'incomingLog'> => {

@@ -1,4 +1,3 @@
-import { disconnectConnection } from '../../incoming/connection/incoming-connection';
 import { createForgeIncomingQueue } from '../../incoming/queue/incoming-queue';
 import { listIssueTypes } from '../../jira/issue-types';
 import { requestJiraAsApp, requestJiraAsUser } from '../../jira/jira-client';
@@ -20,7 +19,7 @@ import { buildIncoming } from '../incoming';
  * The admin page's mail handlers tab (function `admin-resolver`, loaded on its first call). Projects and issue
  * types as the app (handlers create issues as the app, so the form offers only what the app can use); users as the
  * admin. A saved handler is connected (or disconnected) by a job queued at once; a deleted one's
- * subscription is ended at Graph before it goes.
+ * subscription is ended at the mail service before it goes.
  */
 export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | 'mailHandlers'> => {
   const kv = createAppKvStore();
@@ -48,9 +47,13 @@ export const createAdminMailHandlersDeps = (): Pick<AdminDeps, 'requestJira' | '
         },
         deleting: async (handler) => {
           const incoming = buildIncoming(kv);
-          await disconnectConnection(handler.id, await incoming.connection(handler)).catch((error: unknown) =>
-            appLog(`mail handler ${handler.id}: its subscription is left to expire (${safeErrorLabel(error)})`),
-          );
+          await (
+            await incoming.connection(handler)
+          )
+            .disconnect(handler.id)
+            .catch((error: unknown) =>
+              appLog(`mail handler ${handler.id}: its subscription is left to expire (${safeErrorLabel(error)})`),
+            );
         },
       }),
       listProjects: appProjects,

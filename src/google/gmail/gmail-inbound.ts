@@ -1,13 +1,18 @@
 import type { Address, Attachment } from 'postal-mime';
 
-import type { AttachmentKind, InboundAttachment, InboundMessage, MailAddress } from '../../graph/inbound-message';
+import type {
+  AttachmentKind,
+  IncomingAttachment,
+  IncomingMessage,
+  MailAddress,
+} from '../../mail-model/incoming-message';
 import { loadOnce } from '../../shared/load-once';
 import type { GmailRawMessage } from './gmail-messages';
 
 /*
- * An incoming Gmail message (users.messages.get format=raw) in the shape src/incoming processes, which today is
- * Graph's (src/graph/inbound-message.ts InboundMessage and InboundAttachment): the RFC 822 bytes parsed by postal-mime
- * (MIT-0, no dependencies, https://github.com/postalsys/postal-mime), loaded on first use as
+ * An incoming Gmail message (users.messages.get format=raw) in the shape src/incoming processes, the app's
+ * (src/mail-model/incoming-message.ts IncomingMessage and IncomingAttachment): the RFC 822 bytes parsed by
+ * postal-mime (MIT-0, no dependencies, https://github.com/postalsys/postal-mime), loaded on first use as
  * src/incoming/noise/delivery-report.ts does. Gmail's thread id stands in for Graph's conversationId, its labels
  * for isRead (UNREAD), its internalDate for receivedDateTime.
  */
@@ -17,12 +22,12 @@ const loadPostalMime = loadOnce(
 );
 
 /** An attachment with its bytes: the raw message holds them all, so none is fetched again. */
-export interface GmailInboundAttachment extends InboundAttachment {
+export interface GmailInboundAttachment extends IncomingAttachment {
   bytes: Uint8Array;
 }
 
 export interface GmailInbound {
-  message: InboundMessage;
+  message: IncomingMessage;
   attachments: GmailInboundAttachment[];
 }
 

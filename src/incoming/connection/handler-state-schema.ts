@@ -6,12 +6,12 @@ import * as z from 'zod/mini';
  */
 export const handlerStateSchema = z.object({
   handlerId: z.string(),
-  /** The folder's Graph id (or `inbox`), or the Gmail label's id (INBOX, Label_…), as resolved when it connected. */
+  /** The folder's id in the mail service (a folder's or label's), as resolved when it connected. */
   folderId: z.string(),
-  /** Where the next delta round starts: Graph's opaque link, followed as given; for Gmail the mailbox's historyId. */
+  /** Where the next round starts: the service's opaque position (a link, or a history id), as it gave it. */
   deltaLink: z.optional(z.string()),
   subscriptionId: z.optional(z.string()),
-  /** As Graph granted it (ISO 8601). */
+  /** As the mail service granted it (ISO 8601); only a service that pushes notifications has one. */
   subscriptionExpiresAt: z.optional(z.string()),
   /** ISO 8601: when it connected, and when a delta round last finished. */
   connectedAt: z.string(),

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../shared/format-dates';
-import type { IncomingMessage } from '../message';
+import type { ContentMessage } from '../message';
 import type { AdfNode } from './adf';
 
 /** A display name longer than this is cut: it is only a label, and a sender chooses it freely. */
@@ -19,14 +19,14 @@ const clean = (value: string | null | undefined): string =>
 /**
  * The line a comment or description made from a mail starts with, saying who wrote it and when:
  * "**Anna Schmidt** <anna@example.com> wrote on 6 Dec 2026, 18:20 UTC:". The address is a mailto link; the date is
- * when it was sent (received when Graph gives no sent time). Plain ADF text: nothing the sender chose is markup.
+ * when it was sent (received when the service gives no sent time). Plain ADF text: nothing the sender chose is markup.
  */
 export const authorHeading = (
-  message: Pick<IncomingMessage, 'from' | 'sentDateTime' | 'receivedDateTime'>,
+  message: Pick<ContentMessage, 'from' | 'sentDateTime' | 'receivedDateTime'>,
   options: AuthorHeadingOptions = {},
 ): AdfNode => {
-  const name = clean(message.from?.emailAddress.name);
-  const address = clean(message.from?.emailAddress.address);
+  const name = clean(message.from?.name);
+  const address = clean(message.from?.address);
   const when = message.sentDateTime ?? message.receivedDateTime;
   const who: AdfNode[] = [];
   if (name !== '' && name.toLowerCase() !== address.toLowerCase()) {

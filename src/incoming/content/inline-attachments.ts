@@ -5,7 +5,10 @@ export interface InlineImageAttachment<A extends AttachmentInfo = AttachmentInfo
   attachment: A;
 }
 
-/** A Content-ID as a `cid:` URL writes it and as Graph lists it: no angle brackets, %-escapes decoded (RFC 2392). */
+/**
+ * A Content-ID as a `cid:` URL writes it and as the mail service lists it: no angle brackets, %-escapes decoded
+ * (RFC 2392).
+ */
 const bare = (contentId: string): string => {
   const trimmed = contentId.trim().replace(/^<|>$/g, '');
   try {
@@ -17,7 +20,7 @@ const bare = (contentId: string): string => {
 
 /**
  * The attachments the content's inline images show, in the content's order: what the worker uploads and hands
- * back to resolveInlineImages. Matched on `contentId` (Graph lists it without `<>`), exactly first, then ignoring
+ * back to resolveInlineImages. Matched on `contentId` (listed without `<>`), exactly first, then ignoring
  * case; an image whose attachment is missing is left out (its placeholder then shows its alt text).
  */
 export const inlineImageAttachments = <A extends AttachmentInfo>(

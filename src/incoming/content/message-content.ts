@@ -1,4 +1,4 @@
-import type { IncomingMessage, MessageBody } from '../message';
+import type { ContentMessage, MessageBody } from '../message';
 import type { ContentDoc } from './adf';
 import { inlineImageContentIds } from './inline-images';
 import { loadHtmlReply } from './load-html-reply';
@@ -9,7 +9,7 @@ export interface MessageContent {
   /** The new part of the message as ADF, with inline-image placeholders; no content when nothing new is left. */
   doc: ContentDoc;
   format: MessageBody['contentType'];
-  /** Which body the content came from: Graph's uniqueBody when it left less than the parsers did on the body. */
+  /** Which body the content came from: the service's uniqueBody when it left less than the parsers did on the body. */
   source: 'body' | 'uniqueBody';
   /** The `contentId`s (attachments' ids, without `<>`) of the inline images the content shows, in order. */
   inlineImageContentIds: string[];
@@ -37,7 +37,7 @@ const extract = async (body: MessageBody): Promise<Extracted> => {
  * knowing the thread, cut a quote the parsers did not recognise.
  */
 export const extractMessageContent = async (
-  message: Pick<IncomingMessage, 'body' | 'uniqueBody'>,
+  message: Pick<ContentMessage, 'body' | 'uniqueBody'>,
 ): Promise<MessageContent> => {
   const body = await extract(message.body);
   const unique =

@@ -41,7 +41,7 @@ export const processAgain = async (messageKey: string, deps: ProcessAgainDeps): 
   const job: IncomingJob = {
     kind: 'message',
     handlerId: reclaimed.handlerId,
-    graphMessageId: reclaimed.graphMessageId,
+    messageId: reclaimed.graphMessageId,
     processAgain: true,
     messageKey: reclaimed.messageKey,
   };

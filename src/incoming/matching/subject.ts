@@ -11,7 +11,7 @@ const PREFIXES = [
 /** One prefix: the word, an optional counter (`RE[2]:`, `RE(2):`), a colon (also the full-width one). */
 const PREFIX = new RegExp(`^(?:${PREFIXES.join('|')})(?:\\[\\d{1,3}\\]|\\(\\d{1,3}\\))?\\s{0,3}[:：]`, 'iu');
 
-/** A subject longer than this is cut: Graph's subjects stay far below, and the app only compares and shows it. */
+/** A subject longer than this is cut: mail services' subjects stay far below, and the app only compares and shows it. */
 export const MAX_SUBJECT_CHARS = 1_000;
 
 /**

@@ -1,5 +1,5 @@
 import { headerValue, headerValues } from '../headers';
-import type { MessageHeader, Recipient } from '../message';
+import type { EmailAddress, MessageHeader } from '../message';
 import type { NoiseReason } from './noise-reasons';
 
 /**
@@ -10,9 +10,9 @@ import type { NoiseReason } from './noise-reasons';
 export const OWN_HEADER_PREFIX = 'x-issue-mailer-';
 
 export interface NoiseInput {
-  /** Graph's `internetMessageHeaders` (names in any case); missing for some same-tenant mail (graph-inbound.md §3). */
+  /** The message's headers (names in any case); missing for some same-tenant mail through Graph (graph-inbound.md §3). */
   headers?: readonly MessageHeader[] | null;
-  from?: Recipient | null;
+  from?: EmailAddress | null;
   /** The app's own sender mailboxes (every credential's), in any case. */
   ownMailboxes: readonly string[];
   /** The message's top-level MIME type when known apart from the headers, e.g. from its MIME (`$value`). */
@@ -57,7 +57,7 @@ const hasEmptyReturnPath = (headers: NoiseInput['headers']): boolean => {
  */
 export const classifyNoise = (input: NoiseInput): NoiseVerdict => {
   const headers = input.headers;
-  const fromAddress = (input.from?.emailAddress.address ?? '').trim().toLowerCase();
+  const fromAddress = (input.from?.address ?? '').trim().toLowerCase();
   const own = new Set(input.ownMailboxes.map((mailbox) => mailbox.trim().toLowerCase()));
   const checks: Array<[NoiseReason, boolean]> = [
     ['OWN_MAILBOX', fromAddress !== '' && own.has(fromAddress)],

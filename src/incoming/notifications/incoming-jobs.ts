@@ -1,5 +1,5 @@
 /**
- * What the incoming-mail queue carries. The web trigger only queues (Graph's 3-second answer deadline leaves no
+ * What the incoming-mail queue carries. The web trigger only queues (a pushing service's answer deadline, Graph's 3 seconds, leaves no
  * room for the work: https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks#throttling);
  * the worker (src/incoming/worker/handle-incoming-job.ts) does each job's work.
  */
@@ -7,9 +7,9 @@ export const LIFECYCLE_EVENTS = ['reauthorizationRequired', 'subscriptionRemoved
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
 export type IncomingJob =
-  /** New messages in a handler's folder, by Graph id (from the notifications' resourceData.id or a delta round). */
+  /** New messages in a handler's folder, by the mail service's id (from a notification or a round). */
   | { kind: 'notified'; handlerId: string; messageIds: string[] }
-  /** Graph says the subscription needs renewing, is gone, or notifications were missed. */
+  /** The mail service says the subscription needs renewing, is gone, or notifications were missed. */
   | { kind: 'lifecycle'; handlerId: string; subscriptionId: string; event: LifecycleEvent }
   /**
    * One message again: a run that found it busy or hit a passing failure, or the admin's "Process again" of a held
@@ -18,7 +18,7 @@ export type IncomingJob =
   | {
       kind: 'message';
       handlerId: string;
-      graphMessageId: string;
+      messageId: string;
       processAgain?: boolean;
       attempt?: number;
       /** Process again's record (its key): finished as failed if the message is no longer in the mailbox. */

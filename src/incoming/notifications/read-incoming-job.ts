@@ -18,17 +18,20 @@ const asJob = (fields: IncomingJobFields): IncomingJob | undefined => {
       return fields.subscriptionId === undefined || fields.event === undefined
         ? undefined
         : { kind, handlerId, subscriptionId: fields.subscriptionId, event: fields.event };
-    case 'message':
-      return fields.graphMessageId === undefined
+    case 'message': {
+      // A job queued before a deploy carries the id as `graphMessageId`: it is still processed.
+      const messageId = fields.messageId ?? fields.graphMessageId;
+      return messageId === undefined
         ? undefined
         : {
             kind,
             handlerId,
-            graphMessageId: fields.graphMessageId,
+            messageId,
             ...optional('processAgain', fields.processAgain),
             ...optional('attempt', fields.attempt),
             ...optional('messageKey', fields.messageKey),
           };
+    }
     default:
       return { kind, handlerId };
   }

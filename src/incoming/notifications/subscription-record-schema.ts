@@ -9,7 +9,7 @@ export const subscriptionRecordSchema = z.object({
   subscriptionId: z.string(),
   handlerId: z.string(),
   clientStateDigest: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  /** As Graph granted it (ISO 8601). */
+  /** As the mail service granted it (ISO 8601). */
   expiresAt: z.string(),
 });
 

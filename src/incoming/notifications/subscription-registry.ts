@@ -8,14 +8,14 @@ const validateSubscriptionRecord: Validator<SubscriptionRecord> = standaloneVali
   generated as StandaloneValidate,
 );
 
-/** The subscriptions the app made, by Graph's id: what the web trigger checks each notification against. */
+/** The subscriptions the app made, by the mail service's id: what the web trigger checks each notification against. */
 export interface SubscriptionRegistry {
   get: (subscriptionId: string) => Promise<SubscriptionRecord | undefined>;
   put: (record: SubscriptionRecord) => Promise<void>;
   delete: (subscriptionId: string) => Promise<void>;
 }
 
-/** Graph's subscription ids are GUIDs; anything else cannot be one of ours, and must not become a storage key. */
+/** Subscription ids are GUIDs (Graph's); anything else cannot be one of ours, and must not become a storage key. */
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const createSubscriptionRegistry = (store: KvStore): SubscriptionRegistry => ({

@@ -1,4 +1,4 @@
-import type { InboundAttachment } from '../../graph/inbound-message';
+import type { IncomingAttachment } from '../../mail-model/incoming-message';
 
 /**
  * Which attachments of a message go to the issue. The handler's contract (src/contract/mail-handlers.ts) has no
@@ -29,12 +29,12 @@ export type SkipReason =
   'too-large' | 'skipped-name' | 'tiny-inline-image' | 'not-shown-inline' | 'no-bytes' | 'duplicate' | 'gone';
 
 export interface AttachmentChoice {
-  attachment: InboundAttachment;
+  attachment: IncomingAttachment;
   /** Shown in place by the content (a `cid:` image of the new part). */
   inline: boolean;
 }
 
-const isImage = (attachment: InboundAttachment): boolean =>
+const isImage = (attachment: IncomingAttachment): boolean =>
   (attachment.contentType ?? '').toLowerCase().startsWith('image/');
 
 /**

@@ -1,5 +1,4 @@
-import type { InboundMessage } from '../../graph/inbound-message';
-import type { InboundReceipt } from '../../graph/inbound-request';
+import type { IncomingMessage, IncomingReceipt } from '../../mail-model/incoming-message';
 import { claimMessage, type ClaimOutcome, reclaimMessage } from '../records/claim-message';
 import type { SeenMessage } from '../records/incoming-record';
 import { incomingMessageKey } from '../records/message-key';
@@ -7,10 +6,10 @@ import type { ProcessDeps, ProcessJob } from './ports';
 
 /** What the record keeps of the message as read. */
 export const seenMessage = (
-  message: InboundMessage,
+  message: IncomingMessage,
   job: ProcessJob,
   mailbox: string,
-  receipt: InboundReceipt,
+  receipt: IncomingReceipt,
   now: number,
 ): SeenMessage => {
   const received = Date.parse(message.receivedDateTime ?? '');
@@ -18,7 +17,8 @@ export const seenMessage = (
     internetMessageId: message.internetMessageId ?? '',
     handlerId: job.handlerId,
     mailbox,
-    graphMessageId: job.graphMessageId,
+    // The stored record's attribute keeps its first name (manifest.yml's incoming-message entity).
+    graphMessageId: job.messageId,
     from: {
       ...(message.from?.name === undefined ? {} : { name: message.from.name }),
       address: message.from?.address ?? '',

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../graph/inbound-message';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { classifyNoise } from '../noise/classify-noise';
 import type { IncomingRecord } from '../records/incoming-record';
 import { findIssue, type IssueMatch } from './find-issue';
@@ -20,7 +20,7 @@ export type Route =
  * sender policy, the sender's hourly limit (not for "Process again"), then which issue.
  */
 export const decideRoute = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   record: IncomingRecord,
   options: { applyHourlyLimit: boolean },
   deps: ProcessDeps,
@@ -28,7 +28,7 @@ export const decideRoute = async (
   const address = (message.from?.address ?? '').trim();
   const noise = classifyNoise({
     headers: message.internetMessageHeaders,
-    from: { emailAddress: { name: message.from?.name ?? null, address } },
+    from: { name: message.from?.name ?? null, address },
     ownMailboxes: await deps.ownMailboxes(),
   });
   if (noise.noise) return { kind: 'ignored', reason: noise.reason };

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../graph/inbound-message';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { compileIssueKeyPattern, findIssueKey } from '../matching/issue-key';
 import { referencedMessageIds } from '../matching/message-ids';
 import type { ProcessDeps } from './ports';
@@ -23,7 +23,7 @@ const patternOf = (source: string): RegExp => {
 };
 
 /** Each way of finding the issue, lazily: a later one is only asked when the earlier ones found nothing usable. */
-const candidates = (message: InboundMessage, deps: FindDeps): Array<() => Promise<IssueMatch | undefined>> => [
+const candidates = (message: IncomingMessage, deps: FindDeps): Array<() => Promise<IssueMatch | undefined>> => [
   async () => {
     for (const id of referencedMessageIds(message.internetMessageHeaders)) {
       const thread = await deps.findThread(id);
@@ -46,10 +46,10 @@ const candidates = (message: InboundMessage, deps: FindDeps): Array<() => Promis
 /**
  * The issue a message belongs to: its In-Reply-To/References matched against the Message-IDs of mail the app sent,
  * then the leftmost key in its subject of a project the handler may write to (the handler's pattern), then the
- * issue its Graph conversation was last written to. A match whose issue is gone, or that the app may not comment
+ * issue its conversation (the mail service's thread) was last written to. A match whose issue is gone, or that the app may not comment
  * on, gives way to the next way; undefined when none is left.
  */
-export const findIssue = async (message: InboundMessage, deps: FindDeps): Promise<IssueMatch | undefined> => {
+export const findIssue = async (message: IncomingMessage, deps: FindDeps): Promise<IssueMatch | undefined> => {
   for (const candidate of candidates(message, deps)) {
     const match = await candidate();
     if (match !== undefined && (await deps.jira.canComment(match.issueKey))) return match;

@@ -1,39 +1,36 @@
-import type { InboundAttachment, InboundMessage } from '../../graph/inbound-message';
+import type { IncomingAttachment, IncomingMessage } from '../../mail-model/incoming-message';
 import type { AdfDoc, ContentDoc } from '../content/adf';
 import { authorHeading } from '../content/author-heading';
 import { inlineImageAttachments } from '../content/inline-attachments';
 import { type InlineImageLookup, resolveInlineImages } from '../content/inline-images';
 import { extractMessageContent } from '../content/message-content';
-import type { IncomingMessage } from '../message';
+import type { ContentMessage } from '../message';
 
 export interface PreparedContent {
   /** The new part, inline images still placeholders. */
   content: ContentDoc;
   /** Every attachment of the message (none listed when it has neither attachments nor inline images). */
-  attachments: InboundAttachment[];
+  attachments: IncomingAttachment[];
   /** Content id -> the attachment each inline image of the new part shows. */
-  inline: Map<string, InboundAttachment>;
+  inline: Map<string, IncomingAttachment>;
 }
 
 const EMPTY_BODY = { contentType: 'text', content: '' } as const;
 
-/** The Graph message as the content functions read it (src/incoming/message.ts). */
-const asIncoming = (message: InboundMessage): Pick<IncomingMessage, 'from' | 'receivedDateTime'> => ({
-  from:
-    message.from === undefined
-      ? null
-      : { emailAddress: { name: message.from.name ?? null, address: message.from.address ?? null } },
+/** The message as the content functions read it (src/incoming/message.ts). */
+const asContent = (message: IncomingMessage): Pick<ContentMessage, 'from' | 'receivedDateTime'> => ({
+  from: message.from === undefined ? null : { name: message.from.name ?? null, address: message.from.address ?? null },
   receivedDateTime: message.receivedDateTime ?? null,
 });
 
 /**
  * The new part of the message (quotes and signature removed), its attachments, and which of them its inline images
- * show. Attachments are listed only when there can be some: Graph's `hasAttachments` leaves inline images out, so
+ * show. Attachments are listed only when there can be some: the message's `hasAttachments` leaves inline images out, so
  * a message whose new part shows one is listed too.
  */
 export const prepareContent = async (
-  message: InboundMessage,
-  listAttachments: () => Promise<InboundAttachment[]>,
+  message: IncomingMessage,
+  listAttachments: () => Promise<IncomingAttachment[]>,
 ): Promise<PreparedContent> => {
   const extracted = await extractMessageContent({
     body: message.body ?? EMPTY_BODY,
@@ -49,7 +46,7 @@ export const prepareContent = async (
     size: attachment.size ?? 0,
     source: attachment,
   }));
-  const inline = new Map<string, InboundAttachment>();
+  const inline = new Map<string, IncomingAttachment>();
   for (const { contentId, attachment } of inlineImageAttachments(extracted.inlineImageContentIds, withContentIds))
     inline.set(contentId, attachment.source);
   return { content: extracted.doc, attachments, inline };
@@ -58,15 +55,15 @@ export const prepareContent = async (
 /**
  * The comment or description: first who wrote it and when (the sender's name and address, so they stay on the
  * issue whoever its reporter is), then the new part with each inline image shown from its upload (or its alt text).
- * Received time, since Graph's message here has no sent time.
+ * Received time, since the incoming message has no sent time.
  */
 export const composeBody = (
-  message: InboundMessage,
+  message: IncomingMessage,
   content: ContentDoc,
   lookup: InlineImageLookup,
   timeZone: string | undefined,
 ): AdfDoc => {
-  const heading = authorHeading(asIncoming(message), timeZone === undefined ? {} : { timeZone });
+  const heading = authorHeading(asContent(message), timeZone === undefined ? {} : { timeZone });
   const resolved = resolveInlineImages(content, lookup);
   return { version: 1, type: 'doc', content: [heading, ...resolved.content] };
 };

@@ -1,21 +1,27 @@
 import type { MailHandlerView } from '../../contract/mail-handlers';
-import type { InboundMailbox } from '../../graph/inbound-mailbox';
 import type { ThreadRef } from '../../history/history-store';
 import type { AdfDocument, EntityProperty, NewIssue } from '../../jira/incoming-writes';
+import type {
+  AttachmentContent,
+  DownloadLimits,
+  IncomingAttachment,
+  IncomingMessage,
+  IncomingReceipt,
+} from '../../mail-model/incoming-message';
 import type { IncomingRecordStore } from '../records/incoming-records';
 import type { AttachmentFilters } from './attachment-filters';
 
-/** One queued message: which handler's mailbox it is in, and Graph's (immutable) id of it there. */
+/** One queued message: which handler's mailbox it is in, and the mail service's (immutable) id of it there. */
 export interface ProcessJob {
   handlerId: string;
-  graphMessageId: string;
+  messageId: string;
   /**
    * "Process again" of a held or failed message: the record is re-claimed (reclaimMessage) instead of claimed, and
    * the sender's hourly limit is not applied again (an admin asked for this one).
    */
   processAgain?: boolean;
   /**
-   * The last run the worker gives a passing failure (a throttled or unavailable Graph or Jira): it is recorded as
+   * The last run the worker gives a passing failure (a throttled or unavailable mail service or Jira): it is recorded as
    * failed, for the admin's Process again, instead of being thrown for yet another run.
    */
   finalAttempt?: boolean;
@@ -40,13 +46,24 @@ export type ProcessHandler = Pick<
   | 'senderHourlyLimit'
 >;
 
-/** The Graph calls of the handler's mailbox this use case makes (a part of InboundMailbox). */
-export type ProcessMailbox = Pick<
-  InboundMailbox,
-  'mailbox' | 'readMessage' | 'listAttachments' | 'openAttachment' | 'markRead' | 'moveMessage' | 'ensureChildFolder'
->;
+/**
+ * The handler's mailbox as this use case reads it, whichever service holds it (the composition root fills it from
+ * src/providers/). A failure the processing tells apart (gone, too large, passing) is an IncomingMailboxError
+ * (src/mail-model/incoming-errors.ts); ids are the service's own.
+ */
+export interface ProcessMailbox {
+  readonly mailbox: string;
+  readMessage: (messageId: string) => Promise<{ message: IncomingMessage; receipt: IncomingReceipt }>;
+  /** The attachments without their bytes, inline images among them. */
+  listAttachments: (messageId: string) => Promise<{ attachments: IncomingAttachment[] }>;
+  openAttachment: (messageId: string, attachmentId: string, limits: DownloadLimits) => Promise<AttachmentContent>;
+  markRead: (messageId: string) => Promise<unknown>;
+  /** The folder processed messages go to, found or made where the handler's Test makes it. */
+  ensureProcessedFolder: (displayName: string) => Promise<{ id: string }>;
+  moveMessage: (messageId: string, destinationFolderId: string) => Promise<unknown>;
+}
 
-/** Where a message's Graph conversation was last written to: conversation-index.ts. */
+/** Where a message's conversation (the mail service's thread) was last written to: conversation-index.ts. */
 export interface ConversationIndexPort {
   find: (conversationId: string) => Promise<string | undefined>;
   remember: (conversationId: string, issueKey: string) => Promise<void>;

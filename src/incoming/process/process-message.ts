@@ -1,6 +1,5 @@
-import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
-import type { InboundMessage } from '../../graph/inbound-message';
-import type { InboundReceipt } from '../../graph/inbound-request';
+import { IncomingMailboxError, isIncomingFailure, ITEM_GONE_CODE } from '../../mail-model/incoming-errors';
+import type { IncomingMessage, IncomingReceipt } from '../../mail-model/incoming-message';
 import { safeErrorLabel } from '../../shared/error-names';
 import { type FinalOutcome, finishMessage, releaseClaim } from '../records/claim-message';
 import type { IncomingRecord } from '../records/incoming-record';
@@ -33,11 +32,11 @@ export type ProcessResult =
 const readMessage = async (
   job: ProcessJob,
   deps: ProcessDeps,
-): Promise<{ message: InboundMessage; receipt: InboundReceipt } | undefined> => {
+): Promise<{ message: IncomingMessage; receipt: IncomingReceipt } | undefined> => {
   try {
-    return await deps.mailbox.readMessage(job.graphMessageId);
+    return await deps.mailbox.readMessage(job.messageId);
   } catch (error) {
-    if (error instanceof InboundGraphError && error.code === InboundErrorCode.Gone) return undefined;
+    if (isIncomingFailure(error, 'gone')) return undefined;
     throw error;
   }
 };
@@ -53,7 +52,7 @@ const finish = async (state: RunState, outcome: FinalOutcome, deps: ProcessDeps)
  * the message marked read and moved. Only the record's write matters to exactly-once; the others are logged.
  */
 const finishWritten = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   state: RunState,
   outcome: Extract<FinalOutcome, { status: 'created' | 'commented' }>,
   deps: ProcessDeps,
@@ -76,12 +75,12 @@ const finishWritten = async (
 const finishGone = async (messageKey: string, deps: ProcessDeps): Promise<void> => {
   const record = await deps.records.get(messageKey);
   if (record?.status !== 'processing' || (record.leaseUntil ?? 0) > deps.now()) return;
-  const gone = new InboundGraphError(InboundErrorCode.Gone, 'The message is gone.', { item: 'message' });
+  const gone = new IncomingMailboxError(ITEM_GONE_CODE, 'gone', 'The message is gone.', { item: 'message' });
   await finishMessage(deps.records, record, { status: 'failed', error: describeFailure(gone) }, deps.now());
 };
 
 const route = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   job: ProcessJob,
   state: RunState,
   deps: ProcessDeps,
@@ -122,7 +121,7 @@ export const processMessage = async (job: ProcessJob, deps: ProcessDeps): Promis
   const claim = await claimRun(job, seen, deps);
   if (claim.kind === 'done') {
     // This copy is in this handler's mailbox: a processed one is tidied under its rules (an earlier run's move that
-    // Graph refused for a while, or a Cc copy of a message another handler wrote to Jira).
+    // the mail service refused for a while, or a Cc copy of a message another handler wrote to Jira).
     if (claim.record.status === 'created' || claim.record.status === 'commented')
       await afterProcessing(message.id, deps);
     return { outcome: 'duplicate', record: claim.record };

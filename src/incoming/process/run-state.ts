@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../../graph/inbound-message';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import type { FinalOutcome } from '../records/claim-message';
 import type { IncomingRecord } from '../records/incoming-record';
 import { type AttachmentFilters, DEFAULT_ATTACHMENT_FILTERS } from './attachment-filters';
@@ -23,7 +23,7 @@ export const attachmentFilters = (deps: Pick<ProcessDeps, 'attachmentFilters'>):
   ...deps.attachmentFilters,
 });
 
-export const uploadContext = (message: InboundMessage, issueKey: string, deps: ProcessDeps) => ({
+export const uploadContext = (message: IncomingMessage, issueKey: string, deps: ProcessDeps) => ({
   mailbox: deps.mailbox,
   messageId: message.id,
   issueKey,

@@ -1,5 +1,5 @@
-import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
-import type { InboundAttachment } from '../../graph/inbound-message';
+import { IncomingMailboxError } from '../../mail-model/incoming-errors';
+import type { IncomingAttachment } from '../../mail-model/incoming-message';
 import type { UploadedInlineImage } from '../content/inline-images';
 import { asPieces, BUFFERED_ATTACHMENT_BYTES, hashingPieces, readWhole } from './attachment-bytes';
 import { type AttachmentFilters, type SkipReason, skipReason } from './attachment-filters';
@@ -7,9 +7,9 @@ import type { IncomingJiraPort, ProcessLog, ProcessMailbox } from './ports';
 
 export interface AttachmentPlan {
   /** Every attachment of the message, as listed. */
-  attachments: readonly InboundAttachment[];
+  attachments: readonly IncomingAttachment[];
   /** Content id (as the content names it) -> attachment, for the inline images the new part shows. */
-  inline: ReadonlyMap<string, InboundAttachment>;
+  inline: ReadonlyMap<string, IncomingAttachment>;
 }
 
 export interface UploadOutcome {
@@ -28,19 +28,19 @@ interface UploadContext {
   log: ProcessLog;
 }
 
-const nameOf = (attachment: InboundAttachment): string => {
+const nameOf = (attachment: IncomingAttachment): string => {
   const name = (attachment.name ?? '').trim() || 'attachment';
   // An attached email comes as its MIME (`$value`): a .eml file opens it anywhere.
   return attachment.kind === 'item' && !/\.eml$/i.test(name) ? `${name}.eml` : name;
 };
 
-const contentTypeOf = (attachment: InboundAttachment): string =>
+const contentTypeOf = (attachment: IncomingAttachment): string =>
   attachment.kind === 'item' ? 'message/rfc822' : (attachment.contentType ?? 'application/octet-stream');
 
 const isSkippable = (error: unknown): SkipReason | undefined => {
-  if (!(error instanceof InboundGraphError)) return undefined;
-  if (error.code === InboundErrorCode.AttachmentTooLarge) return 'too-large';
-  return error.code === InboundErrorCode.Gone ? 'gone' : undefined;
+  if (!(error instanceof IncomingMailboxError)) return undefined;
+  if (error.kind === 'too-large') return 'too-large';
+  return error.kind === 'gone' ? 'gone' : undefined;
 };
 
 /**
@@ -50,7 +50,7 @@ const isSkippable = (error: unknown): SkipReason | undefined => {
  */
 const copyOne = async (
   context: UploadContext,
-  attachment: InboundAttachment,
+  attachment: IncomingAttachment,
   seen: Set<string>,
 ): Promise<{ id: string; mediaId?: string } | SkipReason> => {
   const content = await context.mailbox.openAttachment(context.messageId, attachment.id, {

@@ -1,5 +1,5 @@
-import type { InboundMessage } from '../../graph/inbound-message';
 import { incomingMark } from '../../jira/incoming-marks';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { recordTarget } from '../records/claim-message';
 import type { PreparedContent } from './message-body';
 import { composeBody } from './message-body';
@@ -14,7 +14,7 @@ import { uploadAttachments } from './upload-attachments';
  * with its mark, in one request.
  */
 export const writeComment = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   prepared: PreparedContent,
   issueKey: string,
   state: RunState,

@@ -1,5 +1,5 @@
-import type { InboundMessage } from '../../graph/inbound-message';
 import { incomingMark } from '../../jira/incoming-marks';
+import type { IncomingMessage } from '../../mail-model/incoming-message';
 import { safeErrorLabel } from '../../shared/error-names';
 import { recordTarget } from '../records/claim-message';
 import { composeBody, type PreparedContent } from './message-body';
@@ -19,7 +19,7 @@ export interface IssuePlace {
  * make the message "failed" (a "Process again" would create a second issue), so it is logged and the issue stays.
  */
 const completeIssue = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   prepared: PreparedContent,
   issueKey: string,
   deps: ProcessDeps,
@@ -41,7 +41,7 @@ const completeIssue = async (
  * images can only be uploaded to an issue that exists, so the description first shows their alt text.
  */
 export const writeIssue = async (
-  message: InboundMessage,
+  message: IncomingMessage,
   prepared: PreparedContent,
   place: IssuePlace,
   state: RunState,

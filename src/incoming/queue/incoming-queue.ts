@@ -16,7 +16,8 @@ export const MAX_EVENTS_PER_PUSH = 50;
 
 /**
  * One job of a handler at a time: its messages are processed in order, its per-sender hourly count is exact, and
- * its mailbox gets one of Graph's four concurrent requests per mailbox and app, not all of them.
+ * its mailbox gets one of the mail service's few concurrent requests per mailbox and app (Graph's four), not all
+ * of them.
  */
 export const HANDLER_CONCURRENCY = 1;
 

@@ -32,7 +32,10 @@ export const incomingRecordSchema = z.object({
   internetMessageId: z.optional(z.string()),
   handlerId: z.string(),
   mailbox: z.string(),
-  /** Graph's id of the message as the last run read it (an immutable id, so a move keeps it). */
+  /**
+   * The mail service's id of the message as the last run read it (an immutable id, so a move keeps it). The
+   * attribute keeps its first name: manifest.yml declares it, and stored records carry it.
+   */
   graphMessageId: z.string(),
   from: personSchema,
   /** The sender's address, lower case: the by-sender index's partition (hourly limit, log filter). */
@@ -48,7 +51,7 @@ export const incomingRecordSchema = z.object({
   /** Why it was ignored or held: a stable code (src/incoming/noise). */
   reason: z.optional(z.string()),
   error: z.optional(z.object({ code: z.string(), message: z.string() })),
-  /** Graph's request-id of the read that brought it, for Microsoft support. */
+  /** The mail service's request id of the read that brought it, for its support (when it sends one). */
   requestId: z.optional(z.string()),
   attempts: z.int().check(z.nonnegative()),
   /** Other handlers whose mailbox had a copy (a Cc to two mailboxes): seen, and not processed twice. */

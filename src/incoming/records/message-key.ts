@@ -11,7 +11,7 @@ export const normalMessageId = (internetMessageId: string): string => {
 
 /**
  * The record key of a message. A message without a Message-ID (a draft, some system mail) is keyed by its mailbox
- * and Graph id instead: its copies cannot be told apart anyway.
+ * and the service's id instead: its copies cannot be told apart anyway.
  */
 export const incomingMessageKey = (message: {
   internetMessageId: string;

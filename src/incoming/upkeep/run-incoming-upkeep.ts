@@ -17,7 +17,7 @@ export interface IncomingUpkeepSummary {
   connect: number;
   delta: number;
   disconnect: number;
-  /** Connections of handlers that were deleted: forgotten (Graph ends their subscriptions when they expire). */
+  /** Connections of handlers that were deleted: forgotten (the mail service ends their subscriptions when they expire). */
   forgotten: number;
 }
 

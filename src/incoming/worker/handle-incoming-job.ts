@@ -1,10 +1,5 @@
 import type { MailHandlerView } from '../../contract/mail-handlers';
-import { connectHandler } from '../connection/connect-handler';
-import type { ConnectionDeps } from '../connection/connection-deps';
-import { connectGmailHandler, type GmailConnectionDeps, runGmailDelta } from '../connection/gmail-connection';
-import { disconnectConnection, isGmailConnection } from '../connection/incoming-connection';
-import { renewSubscription } from '../connection/renew-subscription';
-import { runDelta } from '../connection/run-delta';
+import type { IncomingConnection, TakeMessages } from '../connection/incoming-connection';
 import { type IncomingJob, MESSAGE_IDS_PER_JOB } from '../notifications/incoming-jobs';
 import { connectionSource } from '../upkeep/connection-source';
 import { type MessagesSummary, processMessages } from './process-messages';
@@ -18,7 +13,7 @@ export type JobSummary =
   | { job: 'connect'; outcome: 'connected' }
   | { job: 'disconnect'; outcome: 'disconnected' | 'handler-on' };
 
-/** Graph ids as 'notified' jobs of at most 50: each is processed by a run of its own. */
+/** The mail service's ids as 'notified' jobs of at most 50: each is processed by a run of its own. */
 const queueMessages = async (handlerId: string, ids: readonly string[], deps: IncomingWorkerDeps): Promise<number> => {
   const jobs: IncomingJob[] = [];
   for (let start = 0; start < ids.length; start += MESSAGE_IDS_PER_JOB)
@@ -27,96 +22,71 @@ const queueMessages = async (handlerId: string, ids: readonly string[], deps: In
   return ids.length;
 };
 
-/** The delta round, its messages queued, and the subscription renewed when it is due (the safety net's job). */
+/** A `take` that queues the ids and counts them. */
+const counting = (handlerId: string, deps: IncomingWorkerDeps): { take: TakeMessages; queued: () => number } => {
+  let queued = 0;
+  return {
+    take: async (ids) => {
+      queued += await queueMessages(handlerId, ids, deps);
+    },
+    queued: () => queued,
+  };
+};
+
+/** The round from the stored position, its messages queued (the safety net's job; the service's upkeep with it). */
 const deltaRound = async (
   handler: MailHandlerView,
-  connection: ConnectionDeps,
+  connection: IncomingConnection,
   deps: IncomingWorkerDeps,
 ): Promise<JobSummary> => {
-  const round = await runDelta(handler.id, connection);
-  if (round === undefined) return { job: 'delta', outcome: 'not-connected' };
-  const queued = await queueMessages(handler.id, round.messageIds, deps);
-  await renewSubscription(handler.id, connection);
-  return { job: 'delta', outcome: 'queued', messages: queued };
-};
-
-/** Gmail's poll (no subscription to renew): the messages are queued before the new position is stored. */
-const gmailDeltaRound = async (
-  handler: MailHandlerView,
-  connection: GmailConnectionDeps,
-  deps: IncomingWorkerDeps,
-): Promise<JobSummary> => {
-  let queued = 0;
-  const round = await runGmailDelta(handler.id, connection, async (ids) => {
-    queued = await queueMessages(handler.id, ids, deps);
-  });
-  return round === undefined
+  const { take, queued } = counting(handler.id, deps);
+  const outcome = await connection.deltaRound(handler.id, take);
+  return outcome === 'not-connected'
     ? { job: 'delta', outcome: 'not-connected' }
-    : { job: 'delta', outcome: 'queued', messages: queued };
+    : { job: 'delta', outcome: 'queued', messages: queued() };
 };
 
 /**
- * Gmail's connect: the position, and the last N days when asked; a handler connected to what it reads already is
- * left as it is (a reconnection would take the last N days again).
- */
-const gmailConnect = async (
-  handler: MailHandlerView,
-  connection: GmailConnectionDeps,
-  deps: IncomingWorkerDeps,
-): Promise<JobSummary> => {
-  const source = connectionSource(handler);
-  if ((await connection.states.get(handler.id))?.source === source) return { job: 'connect', outcome: 'connected' };
-  const { takeMessageIds } = await connectGmailHandler(
-    { id: handler.id, folder: handler.folder, backfillDays: handler.backfillDays, source },
-    connection,
-  );
-  return { job: 'connect', outcome: 'queued', messages: await queueMessages(handler.id, takeMessageIds, deps) };
-};
-
-/**
- * Graph's lifecycle notifications (https://learn.microsoft.com/en-us/graph/change-notifications-lifecycle-events):
- * reauthorizationRequired is answered by renewing (which reauthorizes), subscriptionRemoved by a new subscription and
- * a delta round for what arrived meanwhile, missed by a delta round. One about a subscription the handler no longer
- * uses is stale.
+ * The mail service's word about the handler's subscription. A service without subscriptions (polled) has no such
+ * events: one naming a handler that now reads such a mailbox is stale.
  */
 const lifecycle = async (
   job: Extract<IncomingJob, { kind: 'lifecycle' }>,
   handler: MailHandlerView,
-  connection: ConnectionDeps,
+  connection: IncomingConnection,
   deps: IncomingWorkerDeps,
 ): Promise<JobSummary> => {
-  const state = await connection.states.get(handler.id);
-  if (state === undefined) return { job: 'lifecycle', outcome: 'not-connected' };
-  if (state.subscriptionId !== job.subscriptionId) return { job: 'lifecycle', outcome: 'stale' };
-  if (job.event === 'reauthorizationRequired') {
-    await renewSubscription(handler.id, connection, { force: true });
-    return { job: 'lifecycle', outcome: 'queued', messages: 0 };
-  }
-  if (job.event === 'subscriptionRemoved') await renewSubscription(handler.id, connection, { recreate: true });
-  const round = await runDelta(handler.id, connection);
-  const queued = round === undefined ? 0 : await queueMessages(handler.id, round.messageIds, deps);
-  return { job: 'lifecycle', outcome: 'queued', messages: queued };
+  if (connection.lifecycle === undefined) return { job: 'lifecycle', outcome: 'stale' };
+  const { take, queued } = counting(handler.id, deps);
+  const outcome = await connection.lifecycle(
+    handler.id,
+    { subscriptionId: job.subscriptionId, event: job.event },
+    take,
+  );
+  return outcome === 'done'
+    ? { job: 'lifecycle', outcome: 'queued', messages: queued() }
+    : { job: 'lifecycle', outcome };
 };
 
 /**
  * Connects a handler that is not connected to what it reads; one connected to it already (the admin saved it with
- * another project, say) is left as it is: a reconnection would take the last N days again.
+ * another project, say) is left as it is: a reconnection would take the last N days again. What arrived since an
+ * earlier connection's last round is queued too, but only the last N days are counted.
  */
 const connect = async (
   handler: MailHandlerView,
-  connection: ConnectionDeps,
+  connection: IncomingConnection,
   deps: IncomingWorkerDeps,
 ): Promise<JobSummary> => {
   const source = connectionSource(handler);
   if ((await connection.states.get(handler.id))?.source === source) return { job: 'connect', outcome: 'connected' };
-  // A reconnection (the handler now reads elsewhere) first takes what arrived since the last round where it read.
-  const earlier = await runDelta(handler.id, connection).catch(() => undefined);
-  if (earlier !== undefined) await queueMessages(handler.id, earlier.messageIds, deps);
-  const { takeMessageIds } = await connectHandler(
+  const { backfill } = await connection.connect(
     { id: handler.id, folder: handler.folder, backfillDays: handler.backfillDays, source },
-    connection,
+    async (ids) => {
+      await queueMessages(handler.id, ids, deps);
+    },
   );
-  return { job: 'connect', outcome: 'queued', messages: await queueMessages(handler.id, takeMessageIds, deps) };
+  return { job: 'connect', outcome: 'queued', messages: await queueMessages(handler.id, backfill, deps) };
 };
 
 /**
@@ -141,32 +111,19 @@ export const handleIncomingJob = async (job: IncomingJob, deps: IncomingWorkerDe
         ...(job.messageKey === undefined ? {} : { messageKey: job.messageKey }),
         attempt: job.attempt ?? 0,
       };
-      const messages = await processMessages(handler, [job.graphMessageId], options, deps);
+      const messages = await processMessages(handler, [job.messageId], options, deps);
       return { job: 'message', outcome: 'processed', messages };
     }
-    case 'delta': {
-      const connection = await deps.connection(handler);
-      return isGmailConnection(connection)
-        ? gmailDeltaRound(handler, connection, deps)
-        : deltaRound(handler, connection, deps);
-    }
-    case 'connect': {
-      const connection = await deps.connection(handler);
-      return isGmailConnection(connection)
-        ? gmailConnect(handler, connection, deps)
-        : connect(handler, connection, deps);
-    }
-    case 'lifecycle': {
-      // Only Graph's subscriptions have lifecycle events; one naming a handler that now reads Gmail is stale.
-      const connection = await deps.connection(handler);
-      return isGmailConnection(connection)
-        ? { job: 'lifecycle', outcome: 'stale' }
-        : lifecycle(job, handler, connection, deps);
-    }
+    case 'delta':
+      return deltaRound(handler, await deps.connection(handler), deps);
+    case 'connect':
+      return connect(handler, await deps.connection(handler), deps);
+    case 'lifecycle':
+      return lifecycle(job, handler, await deps.connection(handler), deps);
     case 'disconnect':
       // Switched on again since the job was queued: the upkeep keeps it connected.
       if (handler.enabled) return { job: 'disconnect', outcome: 'handler-on' };
-      await disconnectConnection(handler.id, await deps.connection(handler));
+      await (await deps.connection(handler)).disconnect(handler.id);
       return { job: 'disconnect', outcome: 'disconnected' };
   }
 };

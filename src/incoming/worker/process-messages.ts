@@ -26,10 +26,10 @@ interface Options {
   attempt?: number;
 }
 
-const messageJob = (handlerId: string, graphMessageId: string, options: Options, attempt: number): IncomingJob => ({
+const messageJob = (handlerId: string, messageId: string, options: Options, attempt: number): IncomingJob => ({
   kind: 'message',
   handlerId,
-  graphMessageId,
+  messageId,
   ...(options.processAgain === true ? { processAgain: true } : {}),
   ...(options.messageKey === undefined ? {} : { messageKey: options.messageKey }),
   attempt,
@@ -51,7 +51,7 @@ export const processMessages = async (
   const processing = await deps.processing(handler);
   const attempt = options.attempt ?? 0;
   const summary: MessagesSummary = { outcomes: [], handedOn: 0 };
-  for (const [index, graphMessageId] of messageIds.entries()) {
+  for (const [index, messageId] of messageIds.entries()) {
     if (index > 0 && deps.now() - started > deps.budgetMs) {
       const rest = messageIds.slice(index);
       await deps.queue.push([{ kind: 'notified', handlerId: handler.id, messageIds: [...rest] }]);
@@ -64,7 +64,7 @@ export const processMessages = async (
       const result = await processMessage(
         {
           handlerId: handler.id,
-          graphMessageId,
+          messageId,
           ...(options.processAgain === true ? { processAgain: true } : {}),
           ...(options.messageKey === undefined ? {} : { messageKey: options.messageKey }),
           finalAttempt,
@@ -74,7 +74,7 @@ export const processMessages = async (
       summary.outcomes.push(result.outcome);
     } catch (error) {
       if (error instanceof MessageBusyError) {
-        await deps.queue.push([messageJob(handler.id, graphMessageId, options, attempt)], {
+        await deps.queue.push([messageJob(handler.id, messageId, options, attempt)], {
           delaySeconds: Math.ceil(error.retryAfterMs / 1000),
         });
         summary.outcomes.push('busy');
@@ -89,7 +89,7 @@ export const processMessages = async (
         continue;
       }
       deps.log(`incoming mail: handler ${handler.id}: a message waits for run ${next + 1} (${safeErrorLabel(error)})`);
-      await deps.queue.push([messageJob(handler.id, graphMessageId, options, next)], {
+      await deps.queue.push([messageJob(handler.id, messageId, options, next)], {
         delaySeconds: retryDelaySeconds(next, error),
       });
       summary.outcomes.push('retry');

@@ -7,7 +7,7 @@ import type { IncomingQueue } from '../queue/incoming-queue';
 /** What the incoming-mail worker needs; the composition root (src/composition/incoming-worker-root.ts) builds it. */
 export interface IncomingWorkerDeps {
   handlers: { get: (handlerId: string) => Promise<MailHandlerView | undefined> };
-  /** The connection use cases' dependencies for the handler's mailbox (opened with its credential): Graph's or Gmail's. */
+  /** The handler's connection to its mailbox (opened with its credential), whichever service holds it. */
   connection: (handler: MailHandlerView) => Promise<IncomingConnection>;
   /** processMessage's dependencies for the handler. */
   processing: (handler: MailHandlerView) => Promise<ProcessDeps>;

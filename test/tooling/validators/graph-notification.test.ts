@@ -1,5 +1,5 @@
-import { notificationBatchSchema } from '../../../src/incoming/notifications/notification-schema';
-import { validateNotificationBatch } from '../../../src/incoming/notifications/validate-notifications';
+import { notificationBatchSchema } from '../../../src/providers/microsoft/incoming/notifications/notification-schema';
+import { validateNotificationBatch } from '../../../src/providers/microsoft/incoming/notifications/validate-notifications';
 import { expectSameVerdicts, type Sample } from './same-verdict';
 
 // The documented samples: a basic change notification and a lifecycle notification.

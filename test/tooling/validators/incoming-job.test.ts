@@ -7,11 +7,11 @@ const samples: Sample[] = [
   ['notified', { kind: 'notified', handlerId: 'h-1', messageIds: ['AAMk-1', 'AAMk-2'] }],
   [
     'a message, processed again',
-    { kind: 'message', handlerId: 'h-1', graphMessageId: 'AAMk-1', processAgain: true, attempt: 3 },
+    { kind: 'message', handlerId: 'h-1', messageId: 'AAMk-1', processAgain: true, attempt: 3 },
   ],
   [
     'Process again with its record',
-    { kind: 'message', handlerId: 'h-1', graphMessageId: 'AAMk-1', processAgain: true, messageKey: 'a'.repeat(64) },
+    { kind: 'message', handlerId: 'h-1', messageId: 'AAMk-1', processAgain: true, messageKey: 'a'.repeat(64) },
   ],
   [
     'a record key that is no digest',
@@ -23,7 +23,9 @@ const samples: Sample[] = [
   ['an unknown lifecycle event', { kind: 'lifecycle', handlerId: 'h-1', subscriptionId: 's-1', event: 'created' }],
   ['51 message ids', { kind: 'notified', handlerId: 'h-1', messageIds: Array.from({ length: 51 }, (_, n) => `m${n}`) }],
   ['a handler id with capitals', { kind: 'delta', handlerId: 'H-1' }],
-  ['a negative attempt', { kind: 'message', handlerId: 'h-1', graphMessageId: 'AAMk-1', attempt: -1 }],
+  ['a negative attempt', { kind: 'message', handlerId: 'h-1', messageId: 'AAMk-1', attempt: -1 }],
+  ['a message queued before the rename', { kind: 'message', handlerId: 'h-1', graphMessageId: 'AAMk-1', attempt: 1 }],
+  ['an empty message id', { kind: 'message', handlerId: 'h-1', messageId: '' }],
   ['null', null],
 ];
 

@@ -1,9 +1,5 @@
-import {
-  type InboundMessage,
-  listAttachments,
-  MESSAGE_FIELDS,
-  readInboundMessage,
-} from '../../../src/graph/inbound-message';
+import { listAttachments, MESSAGE_FIELDS, readInboundMessage } from '../../../src/graph/inbound-message';
+import type { IncomingMessage } from '../../../src/mail-model/incoming-message';
 import { type Answer, graphError, json, USER } from './graph-fakes';
 import { failureOf, inboundSetup, MAILBOX, PREFER_IMMUTABLE, queryOf } from './inbound-setup';
 
@@ -34,7 +30,7 @@ const answer = {
   isRead: false,
 };
 
-const message: InboundMessage = {
+const message: IncomingMessage = {
   id: ID,
   internetMessageId: '<MWHPR6E1BE061@MWHPR1120.namprd22.prod.outlook.com>',
   conversationId: 'AAQkConv=',
@@ -90,7 +86,7 @@ describe('reading a message for processing', () => {
     expect(requests[0]?.headers.prefer).toBe(prefer);
   });
 
-  it.each<[string, Record<string, unknown>, Partial<InboundMessage>]>([
+  it.each<[string, Record<string, unknown>, Partial<IncomingMessage>]>([
     [
       'nulls and missing fields',
       {

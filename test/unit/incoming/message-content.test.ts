@@ -85,7 +85,7 @@ describe('resolveInlineImages', () => {
 describe('authorHeading: who wrote it and when', () => {
   it('names the sender, links the address and writes the sent time', () => {
     const heading = authorHeading({
-      from: { emailAddress: { name: 'Anna  Schmidt', address: 'anna@example.org' } },
+      from: { name: 'Anna  Schmidt', address: 'anna@example.org' },
       sentDateTime: '2026-03-02T09:15:00Z',
     });
     expect(heading).toEqual({
@@ -107,7 +107,7 @@ describe('authorHeading: who wrote it and when', () => {
 
   it('writes the time in the given zone, the received time when there is no sent time', () => {
     const heading = authorHeading(
-      { from: { emailAddress: { address: 'anna@example.org' } }, receivedDateTime: '2026-03-02T09:15:00Z' },
+      { from: { address: 'anna@example.org' }, receivedDateTime: '2026-03-02T09:15:00Z' },
       { timeZone: 'Europe/Berlin' },
     );
     expect(adfText(heading)).toBe('<anna@example.org> wrote on 2 Mar 2026, 10:15 (Europe/Berlin):');
@@ -115,7 +115,7 @@ describe('authorHeading: who wrote it and when', () => {
 
   it('says so when the sender is unknown, and keeps markup in a name as text', () => {
     expect(adfText(authorHeading({ from: null }))).toBe('<unknown sender> wrote:');
-    const heading = authorHeading({ from: { emailAddress: { name: '<b>[x](javascript:1)</b>', address: 'a@b.c' } } });
+    const heading = authorHeading({ from: { name: '<b>[x](javascript:1)</b>', address: 'a@b.c' } });
     expect(heading.content?.[0]).toEqual({
       type: 'text',
       text: '<b>[x](javascript:1)</b>',

@@ -55,7 +55,7 @@ describe('incoming log resolver functions', () => {
       data: { status: 'processing', result: 'Processing' },
     });
     expect(world.incomingPushes).toEqual([
-      [{ kind: 'message', handlerId: 'handler-1', graphMessageId: 'AAMk-1', processAgain: true, messageKey: KEY }],
+      [{ kind: 'message', handlerId: 'handler-1', messageId: 'AAMk-1', processAgain: true, messageKey: KEY }],
     ]);
 
     // Twice is refused with its own code and words.

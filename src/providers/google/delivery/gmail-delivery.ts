@@ -1,13 +1,13 @@
 import type { StoredCredential } from '../../../credentials/stored-credential';
 import { TraceUnavailableError } from '../../../delivery/errors';
-import { type GmailDeliveryDeps, gmailReadDeps } from '../../../delivery/google/gmail-delivery';
 import { findByMessageId } from '../../../google/gmail/gmail-messages';
 import { sendGmailMessage } from '../../../google/gmail/gmail-sender';
 import { GMAIL_MODIFY_SCOPE } from '../../../google/scopes';
 import type { DeliveryResult, MessageTrace, OutgoingMessage } from '../../../mail-model/outgoing-message';
+import { type GmailDeliveryDeps, gmailReadDeps } from '../gmail-client';
 import { gmailMimeInput } from './gmail-message';
 
-export type { GmailDeliveryDeps } from '../../../delivery/google/gmail-delivery';
+export type { GmailDeliveryDeps } from '../gmail-client';
 
 /** What Gmail's delivery answers: `messageId` is Gmail's id of the sent message; Gmail has no request ids. */
 export interface GmailDeliveryResult extends DeliveryResult {

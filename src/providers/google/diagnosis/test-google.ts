@@ -11,11 +11,6 @@ import {
 } from '../../../credentials/diagnosis/test-email-step';
 import { CredentialValidationError, PrivateKeyMissingError } from '../../../credentials/errors';
 import { googleGuidanceContext, googleScopesOf } from '../../../credentials/google-scopes';
-import {
-  type GoogleCredentialTokenDeps,
-  googleCredentialTokenProvider,
-  serviceAccountOf,
-} from '../../../credentials/google-token';
 import type { StoredCredential } from '../../../credentials/stored-credential';
 import { GoogleTokenError } from '../../../google/errors';
 import { GmailError } from '../../../google/gmail/gmail-errors';
@@ -25,6 +20,11 @@ import { sendGmailMessage } from '../../../google/gmail/gmail-sender';
 import { googleEndpoints } from '../../../google/google-endpoints';
 import { googleTokenGuidance } from '../../../google/google-guidance';
 import type { TokenProvider } from '../../../oauth/token-provider';
+import {
+  type GoogleCredentialTokenDeps,
+  googleCredentialTokenProvider,
+  serviceAccountOf,
+} from '../credentials/google-token';
 
 export type TestGoogleDeps = GoogleCredentialTokenDeps & {
   requestJira?: TestEmailDeps['requestJira'];

@@ -5,7 +5,6 @@ import type { StoredCredential } from '../../../credentials/stored-credential';
 import { report, reportingRefusals } from '../../../delivery/reported-refusals';
 import { searchDirectory } from '../../../graph/directory-search';
 import type { GraphClientDeps } from '../../../graph/graph-request';
-import { type InboundMailbox, inboundMailbox } from '../../../graph/inbound-mailbox';
 import { deleteDraft } from '../../../graph/message-drafts';
 import { findMessageByInternetMessageId } from '../../../graph/message-lookup';
 import type { PolicyEnv } from '../../../http/endpoint-policy';
@@ -132,19 +131,3 @@ export const createMailboxTrace = (deps: GraphMailSenderDeps): MailboxTrace => (
   deleteDraft: (credential, messageId) =>
     deleteDraft(credential.senderMailbox, messageId, graphClient(credential, deps)),
 });
-
-/**
- * A mailbox as incoming mail reads it (Mail.ReadWrite), with the credential's token wiring. A signed-in user's
- * token reaches that user's own mailbox, under `/me`; a handler naming another mailbox keeps `/users/{mailbox}`,
- * so Graph refuses it plainly (403) rather than `/me` quietly reading the signed-in user's mail instead.
- */
-export const createInboundMailboxOpener =
-  (deps: GraphMailSenderDeps) =>
-  (credential: StoredCredential, mailbox: string): InboundMailbox => {
-    const client = graphClient(credential, deps);
-    const own = credential.authorization?.mailbox.toLowerCase() === mailbox.toLowerCase();
-    return inboundMailbox(
-      mailbox,
-      client.actingAs === 'signed-in-user' && !own ? { ...client, actingAs: 'app' } : client,
-    );
-  };

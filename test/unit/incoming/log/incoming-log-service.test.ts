@@ -162,7 +162,7 @@ describe('the incoming log service', () => {
       expect(entry.error).toBeUndefined();
       expect(entry.reason).toBeUndefined();
       expect(pushed).toEqual([
-        [{ kind: 'message', handlerId, graphMessageId: `AAMk-${n}`, processAgain: true, messageKey: keyOf(n) }],
+        [{ kind: 'message', handlerId, messageId: `AAMk-${n}`, processAgain: true, messageKey: keyOf(n) }],
       ]);
 
       // The job's run takes the message over at once: no run holds the claim, so it is never "busy".

@@ -4,7 +4,7 @@ import { processMessage } from '../../../../src/incoming/process/process-message
 import { sha256Hex } from '../../../../src/shared/sha256-hex';
 import { attachment, bytesOf, FakeMailbox, inboundMessage, processWorld } from './process-world';
 
-const JOB = { handlerId: 'h-support', graphMessageId: 'AAMk-1' };
+const JOB = { handlerId: 'h-support', messageId: 'AAMk-1' };
 const KB = 1024;
 
 describe('skipReason: the attachment filters and their defaults', () => {
@@ -179,7 +179,7 @@ describe('processMessage: attachments go to the issue, filtered and deduplicated
     const plain = new FakeMailbox('support@contoso.com').put(
       inboundMessage({ id: 'AAMk-2', internetMessageId: '<p@x.example>' }),
     );
-    await processMessage({ ...JOB, graphMessageId: 'AAMk-2' }, world.depsFor(plain));
+    await processMessage({ ...JOB, messageId: 'AAMk-2' }, world.depsFor(plain));
     expect(plain.called('listAttachments')).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
 import { FakeMailbox, inboundMessage, LEASE_MS, NOW, processWorld } from './process-world';
 
 const KEY = incomingMessageKey({ internetMessageId: '<new-1@customer.example>', mailbox: '', graphMessageId: '' });
-const JOB = { handlerId: 'h-support', graphMessageId: 'AAMk-1' };
+const JOB = { handlerId: 'h-support', messageId: 'AAMk-1' };
 
 describe('processMessage: exactly one issue or comment per message', () => {
   it.each([
@@ -17,7 +17,7 @@ describe('processMessage: exactly one issue or comment per message', () => {
     const deps = world.depsFor(mailbox);
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'created' });
     world.clock.now = NOW + 5_000;
-    expect(await processMessage({ ...JOB, graphMessageId: secondId }, deps)).toMatchObject({
+    expect(await processMessage({ ...JOB, messageId: secondId }, deps)).toMatchObject({
       outcome: 'duplicate',
       record: { status: 'created', issueKey: 'DEMO-1' },
     });
@@ -30,7 +30,7 @@ describe('processMessage: exactly one issue or comment per message', () => {
     const second = new FakeMailbox('sales@contoso.com').put(inboundMessage({ id: 'AAMk-sales-7' }));
     expect(await processMessage(JOB, world.depsFor(first))).toMatchObject({ outcome: 'created' });
     const copy = await processMessage(
-      { handlerId: 'h-sales', graphMessageId: 'AAMk-sales-7' },
+      { handlerId: 'h-sales', messageId: 'AAMk-sales-7' },
       world.depsFor(second, { id: 'h-sales', projectKey: 'HELP' }),
     );
     expect(copy).toMatchObject({ outcome: 'duplicate', record: { handlerId: 'h-support', alsoSeenBy: ['h-sales'] } });
@@ -38,7 +38,7 @@ describe('processMessage: exactly one issue or comment per message', () => {
     expect(second.calls.map((call) => [call.method, call.args[0]])).toEqual([
       ['readMessage', 'AAMk-sales-7'],
       ['markRead', 'AAMk-sales-7'],
-      ['ensureChildFolder', 'msgfolderroot'],
+      ['ensureProcessedFolder', 'Processed by Issue Mailer'],
       ['moveMessage', 'AAMk-sales-7'],
     ]);
   });

@@ -3,16 +3,21 @@ import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbou
 import { describeFailure, isTransientFailure } from '../../../../src/incoming/process/failure';
 import { IncomingWriteConflictError } from '../../../../src/incoming/records/errors';
 import { JiraError, JiraErrorCode, JiraFieldsRefusedError } from '../../../../src/jira/errors';
+import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { StorageError } from '../../../../src/storage/errors';
 
 describe('isTransientFailure: what the queue retries', () => {
   it.each([
-    ['Graph throttled', new GraphError(GraphErrorCode.Throttled, 'x', { status: 429 }), true],
-    ['Graph unavailable', new GraphError(GraphErrorCode.Unavailable, 'x', { status: 503 }), true],
-    ['Graph unreachable', new GraphError(GraphErrorCode.Unreachable, 'x'), true],
-    ['Graph timeout', new GraphError(GraphErrorCode.Timeout, 'x'), true],
-    ['Graph access denied', new GraphError(GraphErrorCode.AccessDenied, 'x', { status: 403 }), false],
-    ['a message gone', new InboundGraphError(InboundErrorCode.Gone, 'x'), false],
+    ['Graph throttled', asIncomingFailure(new GraphError(GraphErrorCode.Throttled, 'x', { status: 429 })), true],
+    ['Graph unavailable', asIncomingFailure(new GraphError(GraphErrorCode.Unavailable, 'x', { status: 503 })), true],
+    ['Graph unreachable', asIncomingFailure(new GraphError(GraphErrorCode.Unreachable, 'x')), true],
+    ['Graph timeout', asIncomingFailure(new GraphError(GraphErrorCode.Timeout, 'x')), true],
+    [
+      'Graph access denied',
+      asIncomingFailure(new GraphError(GraphErrorCode.AccessDenied, 'x', { status: 403 })),
+      false,
+    ],
+    ['a message gone', asIncomingFailure(new InboundGraphError(InboundErrorCode.Gone, 'x')), false],
     ['Jira without an answer', new JiraError(JiraErrorCode.RequestFailed, 'x'), true],
     ['Jira 429', new JiraError(JiraErrorCode.RequestFailed, 'x', { status: 429 }), true],
     ['Jira 502', new JiraError(JiraErrorCode.RequestFailed, 'x', { status: 502 }), true],
@@ -37,7 +42,22 @@ describe('describeFailure: what the incoming log shows', () => {
     ],
     [new TypeError('secret detail'), 'INCOMING_UNEXPECTED', 'Processing stopped on an unexpected failure.'],
     [
-      new GraphError(GraphErrorCode.BadRequest, 'detail'),
+      asIncomingFailure(new InboundGraphError(InboundErrorCode.Gone, 'GET … 404', { item: 'message' })),
+      'GRAPH_ITEM_GONE',
+      'The message or an attachment is no longer in the mailbox.',
+    ],
+    [
+      asIncomingFailure(new GraphError(GraphErrorCode.AccessDenied, 'GET … 403', { status: 403 })),
+      'GRAPH_ACCESS_DENIED',
+      'Microsoft 365 refused to let the credential read this mailbox.',
+    ],
+    [
+      asIncomingFailure(new GraphError(GraphErrorCode.Unauthorized, 'GET … 401', { status: 401 })),
+      'GRAPH_UNAUTHORIZED',
+      'Microsoft 365 refused the credential.',
+    ],
+    [
+      asIncomingFailure(new GraphError(GraphErrorCode.BadRequest, 'detail')),
       'GRAPH_BAD_REQUEST',
       'Processing stopped on an unexpected failure.',
     ],

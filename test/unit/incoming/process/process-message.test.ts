@@ -14,7 +14,7 @@ import { DEFAULT_REPORTER, FakeMailbox, inboundMessage, LEASE_MS, NOW, processWo
 /** The words of a document Jira was given (its content typed loosely there). */
 const text = (doc: AdfDocument): string => adfText(doc as Parameters<typeof adfText>[0]);
 
-const JOB = { handlerId: 'h-support', graphMessageId: 'AAMk-1' };
+const JOB = { handlerId: 'h-support', messageId: 'AAMk-1' };
 const RECEIPT = { status: 200, requestId: 'r', clientRequestId: 'c', attempts: 1 };
 
 const setup = (handlerOverrides: Partial<ProcessHandler> = {}, message = inboundMessage()) => {
@@ -52,10 +52,10 @@ describe('processMessage: a new email opens an issue', () => {
     expect(mailbox.calls.map((call) => call.method)).toEqual([
       'readMessage',
       'markRead',
-      'ensureChildFolder',
+      'ensureProcessedFolder',
       'moveMessage',
     ]);
-    expect(mailbox.calls[2]!.args).toEqual(['msgfolderroot', 'Processed by Issue Mailer']);
+    expect(mailbox.calls[2]!.args).toEqual(['Processed by Issue Mailer']);
   });
 
   it.each([
@@ -94,13 +94,18 @@ describe('processMessage: a new email opens an issue', () => {
       'moveMessage',
       new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 2 }),
     );
-    await expect(processMessage(JOB, deps)).rejects.toThrow(GraphError);
+    await expect(processMessage(JOB, deps)).rejects.toMatchObject({
+      name: 'IncomingMailboxError',
+      code: 'GRAPH_THROTTLED',
+      kind: 'passing',
+      retryAfterSeconds: 2,
+    });
     mailbox.calls.length = 0;
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'duplicate', record: { status: 'created' } });
     expect(mailbox.calls.map((call) => call.method)).toEqual([
       'readMessage',
       'markRead',
-      'ensureChildFolder',
+      'ensureProcessedFolder',
       'moveMessage',
     ]);
     expect(jira.issues.size).toBe(1);
@@ -110,7 +115,7 @@ describe('processMessage: a new email opens an issue', () => {
     const { deps, mailbox, warnings } = setup();
     mailbox.failures.set('moveMessage', new GraphError(GraphErrorCode.AccessDenied, 'no', { status: 403 }));
     expect(await processMessage(JOB, deps)).toMatchObject({ outcome: 'created' });
-    expect(warnings).toContain('incoming mail: processed message not moved: GraphError GRAPH_ACCESS_DENIED');
+    expect(warnings).toContain('incoming mail: processed message not moved: IncomingMailboxError GRAPH_ACCESS_DENIED');
   });
 });
 
@@ -246,7 +251,7 @@ describe('processMessage: noise and senders', () => {
         inboundMessage({ id: `m-${n}`, internetMessageId: `<flood-${n}@customer.example>`, conversationId: `c-${n}` }),
       );
       world.clock.now = NOW + n * 1_000;
-      outcomes.push((await processMessage({ handlerId: 'h-support', graphMessageId: `m-${n}` }, deps)).outcome);
+      outcomes.push((await processMessage({ handlerId: 'h-support', messageId: `m-${n}` }, deps)).outcome);
     }
     expect(outcomes.filter((outcome) => outcome === 'created')).toHaveLength(50);
     expect(outcomes[50]).toBe('held');
@@ -261,24 +266,24 @@ describe('processMessage: noise and senders', () => {
         from: { name: 'Other', address: 'o@elsewhere.example' },
       }),
     );
-    expect((await processMessage({ handlerId: 'h-support', graphMessageId: 'other' }, deps)).outcome).toBe('created');
+    expect((await processMessage({ handlerId: 'h-support', messageId: 'other' }, deps)).outcome).toBe('created');
     // "Process again" of the held one takes it, the limit not applied again.
     expect(
-      (await processMessage({ handlerId: 'h-support', graphMessageId: 'm-51', processAgain: true }, deps)).outcome,
+      (await processMessage({ handlerId: 'h-support', messageId: 'm-51', processAgain: true }, deps)).outcome,
     ).toBe('created');
     expect(world.jira.writes).toBe(52);
     mailbox.put(
       inboundMessage({ id: 'later', internetMessageId: '<later@customer.example>', conversationId: 'c-later' }),
     );
     world.clock.now = NOW + 60 * 60 * 1000 + 52_000;
-    expect((await processMessage({ handlerId: 'h-support', graphMessageId: 'later' }, deps)).outcome).toBe('created');
+    expect((await processMessage({ handlerId: 'h-support', messageId: 'later' }, deps)).outcome).toBe('created');
   });
 });
 
 describe('processMessage: failures', () => {
   it('does nothing and records nothing when the message is gone', async () => {
     const { deps, entities } = setup();
-    expect(await processMessage({ ...JOB, graphMessageId: 'moved-away' }, deps)).toEqual({ outcome: 'gone' });
+    expect(await processMessage({ ...JOB, messageId: 'moved-away' }, deps)).toEqual({ outcome: 'gone' });
     expect(entities.values.size).toBe(0);
   });
 
@@ -311,13 +316,7 @@ describe('processMessage: failures', () => {
   it('throws a retryable busy error while another run holds the claim', async () => {
     const { deps, clock } = setup();
     // Another run's claim, in the middle of its work: its lease runs until NOW + LEASE_MS.
-    const seen = seenMessage(
-      inboundMessage(),
-      JOB,
-      deps.mailbox.mailbox,
-      { status: 200, requestId: 'r', clientRequestId: 'c', attempts: 1 },
-      NOW,
-    );
+    const seen = seenMessage(inboundMessage(), JOB, deps.mailbox.mailbox, { requestId: 'r' }, NOW);
     const claimed = await claimMessage(deps.records, seen, { now: NOW, leaseMs: LEASE_MS });
     expect(claimed.kind).toBe('claimed');
     clock.now = NOW + 1_000;
@@ -332,7 +331,8 @@ describe('processMessage: failures', () => {
   ] as const)('rethrows %s for the queue to retry', async (_name, method, error) => {
     const { deps, mailbox } = setup({}, inboundMessage({ hasAttachments: true }));
     mailbox.failures.set(method, error);
-    await expect(processMessage(JOB, deps)).rejects.toBe(error);
+    // The Microsoft provider hands Graph's error on as a passing one, its code kept and Graph's error its cause.
+    await expect(processMessage(JOB, deps)).rejects.toMatchObject({ code: error.code, kind: 'passing', cause: error });
   });
 
   it.each([

@@ -1,7 +1,3 @@
-import type { DownloadLimits } from '../../../../src/graph/attachment-download';
-import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
-import type { InboundAttachment, InboundMessage } from '../../../../src/graph/inbound-message';
-import type { InboundReceipt } from '../../../../src/graph/inbound-request';
 import type { ThreadRef } from '../../../../src/history/history-store';
 import { createConversationIndex } from '../../../../src/incoming/conversation-index';
 import type {
@@ -15,6 +11,18 @@ import { createIncomingRecordStore } from '../../../../src/incoming/records/inco
 import { JiraFieldsRefusedError } from '../../../../src/jira/errors';
 import { INCOMING_MARK_KEY } from '../../../../src/jira/incoming-marks';
 import type { AdfDocument, EntityProperty } from '../../../../src/jira/incoming-writes';
+import {
+  ATTACHMENT_TOO_LARGE_CODE,
+  IncomingMailboxError,
+  ITEM_GONE_CODE,
+} from '../../../../src/mail-model/incoming-errors';
+import type {
+  DownloadLimits,
+  IncomingAttachment,
+  IncomingMessage,
+  IncomingReceipt,
+} from '../../../../src/mail-model/incoming-message';
+import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { INCOMING_MESSAGE_INDEXES, MemoryEntityStore } from '../../support/memory-entity-store';
 import { MemoryKvStore } from '../../support/memory-kv-store';
 
@@ -23,7 +31,7 @@ export const LEASE_MS = 120_000;
 export const DEFAULT_REPORTER = { accountId: '5b10ac8d82e05b22cc7d4ef5', displayName: 'Ann Agent' };
 
 export interface StoredAttachment {
-  info: InboundAttachment;
+  info: IncomingAttachment;
   bytes: Uint8Array;
 }
 
@@ -33,7 +41,7 @@ export const attachment = (
   id: string,
   name: string,
   bytes: Uint8Array,
-  overrides: Partial<InboundAttachment> = {},
+  overrides: Partial<IncomingAttachment> = {},
 ): StoredAttachment => ({
   info: {
     id,
@@ -48,7 +56,7 @@ export const attachment = (
   bytes,
 });
 
-export const inboundMessage = (overrides: Partial<InboundMessage> = {}): InboundMessage => ({
+export const inboundMessage = (overrides: Partial<IncomingMessage> = {}): IncomingMessage => ({
   id: 'AAMk-1',
   internetMessageId: '<new-1@customer.example>',
   conversationId: 'conv-1',
@@ -67,23 +75,19 @@ export const inboundMessage = (overrides: Partial<InboundMessage> = {}): Inbound
   ...overrides,
 });
 
-const receipt = (requestId?: string): InboundReceipt => ({
-  status: 200,
-  requestId,
-  clientRequestId: 'c-1',
-  attempts: 1,
-});
+const receipt = (requestId?: string): IncomingReceipt => ({ requestId });
 
-type Method = 'readMessage' | 'listAttachments' | 'openAttachment' | 'markRead' | 'moveMessage' | 'ensureChildFolder';
+type Method =
+  'readMessage' | 'listAttachments' | 'openAttachment' | 'markRead' | 'moveMessage' | 'ensureProcessedFolder';
 
 export class FakeMailbox implements ProcessMailbox {
-  readonly messages = new Map<string, { message: InboundMessage; attachments: StoredAttachment[] }>();
+  readonly messages = new Map<string, { message: IncomingMessage; attachments: StoredAttachment[] }>();
   readonly calls: Array<{ method: Method; args: unknown[] }> = [];
   readonly failures = new Map<Method, Error>();
 
   constructor(readonly mailbox: string) {}
 
-  put(message: InboundMessage, attachments: StoredAttachment[] = []): this {
+  put(message: IncomingMessage, attachments: StoredAttachment[] = []): this {
     this.messages.set(message.id, { message, attachments });
     return this;
   }
@@ -97,14 +101,15 @@ export class FakeMailbox implements ProcessMailbox {
     const failure = this.failures.get(method);
     if (failure !== undefined) {
       this.failures.delete(method);
-      throw failure;
+      // As the Microsoft provider hands them on: a test sets Graph's own errors.
+      throw asIncomingFailure(failure);
     }
   }
 
   private stored(id: string) {
     const found = this.messages.get(id);
     if (found === undefined)
-      throw new InboundGraphError(InboundErrorCode.Gone, 'GET message answered 404.', { status: 404, item: 'message' });
+      throw new IncomingMailboxError(ITEM_GONE_CODE, 'gone', 'GET message answered 404.', { item: 'message' });
     return found;
   }
 
@@ -117,16 +122,15 @@ export class FakeMailbox implements ProcessMailbox {
     this.step('listAttachments', [id]);
     return {
       attachments: this.stored(id).attachments.map((one) => one.info),
-      receipt: receipt(),
     };
   };
 
   openAttachment: ProcessMailbox['openAttachment'] = async (id, attachmentId, limits: DownloadLimits) => {
     this.step('openAttachment', [id, attachmentId]);
     const found = this.stored(id).attachments.find((one) => one.info.id === attachmentId);
-    if (found === undefined) throw new InboundGraphError(InboundErrorCode.Gone, 'gone', { item: 'attachment' });
+    if (found === undefined) throw new IncomingMailboxError(ITEM_GONE_CODE, 'gone', 'gone', { item: 'attachment' });
     if (found.bytes.length > limits.maxBytes)
-      throw new InboundGraphError(InboundErrorCode.AttachmentTooLarge, 'too large', { status: 200 });
+      throw new IncomingMailboxError(ATTACHMENT_TOO_LARGE_CODE, 'too-large', 'too large');
     const half = Math.ceil(found.bytes.length / 2);
     const pieces = [found.bytes.slice(0, half), found.bytes.slice(half)];
     return {
@@ -135,7 +139,6 @@ export class FakeMailbox implements ProcessMailbox {
       pieces: (async function* () {
         yield* pieces;
       })(),
-      receipt: receipt(),
     };
   };
 
@@ -146,21 +149,12 @@ export class FakeMailbox implements ProcessMailbox {
 
   moveMessage: ProcessMailbox['moveMessage'] = async (id, folderId) => {
     this.step('moveMessage', [id, folderId]);
-    return { id, receipt: receipt() };
+    return { id };
   };
 
-  ensureChildFolder: ProcessMailbox['ensureChildFolder'] = async (parent, name) => {
-    this.step('ensureChildFolder', [parent, name]);
-    return {
-      folder: {
-        id: 'folder-processed',
-        displayName: name,
-        parentFolderId: parent,
-        unreadItemCount: 0,
-        totalItemCount: 0,
-      },
-      created: false,
-    };
+  ensureProcessedFolder: ProcessMailbox['ensureProcessedFolder'] = async (name) => {
+    this.step('ensureProcessedFolder', [name]);
+    return { id: 'folder-processed' };
   };
 }
 

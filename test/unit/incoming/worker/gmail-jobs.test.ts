@@ -1,7 +1,7 @@
-import type { GmailConnectionDeps } from '../../../../src/incoming/connection/gmail-connection';
 import { createHandlerStateStore } from '../../../../src/incoming/connection/handler-state';
 import { connectionSource } from '../../../../src/incoming/upkeep/connection-source';
 import { handleIncomingJob } from '../../../../src/incoming/worker/handle-incoming-job';
+import { gmailConnection, type GmailConnectionDeps } from '../../../../src/providers/google/incoming/gmail-connection';
 import { MemoryKvStore } from '../../support/memory-kv-store';
 import { handlerView, workerWorld } from './worker-world';
 
@@ -10,7 +10,6 @@ const gmailWorld = (enabled = true) => {
   const world = workerWorld(handlerView({ enabled }));
   const calls: string[] = [];
   const connection: GmailConnectionDeps = {
-    provider: 'gmail',
     mailbox: {
       findLabel: async () => undefined,
       currentHistoryId: async () => {
@@ -26,7 +25,7 @@ const gmailWorld = (enabled = true) => {
     states: createHandlerStateStore(new MemoryKvStore(), () => undefined),
     now: () => Date.parse('2026-12-07T08:00:00Z'),
   };
-  world.deps.connection = async () => connection;
+  world.deps.connection = async () => gmailConnection(connection);
   return { ...world, calls, connection };
 };
 

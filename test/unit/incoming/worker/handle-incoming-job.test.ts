@@ -5,7 +5,8 @@ import { connectionSource } from '../../../../src/incoming/upkeep/connection-sou
 import { handleIncomingJob } from '../../../../src/incoming/worker/handle-incoming-job';
 import { MAX_MESSAGE_ATTEMPTS, retryDelaySeconds } from '../../../../src/incoming/worker/message-retry';
 import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
-import { page } from '../connection/connection-world';
+import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
+import { page } from '../../providers/microsoft/incoming/connection/connection-world';
 import { inboundMessage, LEASE_MS, NOW } from '../process/process-world';
 import { handlerView, workerWorld } from './worker-world';
 
@@ -54,7 +55,7 @@ describe('the incoming worker: notified messages', () => {
     expect(summary).toMatchObject({ messages: { outcomes: ['retry', 'created'] } });
     expect(world.pushes).toEqual([
       {
-        jobs: [{ kind: 'message', handlerId: 'h-support', graphMessageId: 'AAMk-1', attempt: 1 }],
+        jobs: [{ kind: 'message', handlerId: 'h-support', messageId: 'AAMk-1', attempt: 1 }],
         delaySeconds: 7,
       },
     ]);
@@ -65,7 +66,7 @@ describe('the incoming worker: notified messages', () => {
     world.mailbox.put(message(1));
     const seen = seenMessage(
       message(1),
-      { handlerId: 'h-support', graphMessageId: 'AAMk-1' },
+      { handlerId: 'h-support', messageId: 'AAMk-1' },
       'support@contoso.com',
       RECEIPT,
       NOW,
@@ -74,7 +75,7 @@ describe('the incoming worker: notified messages', () => {
     await handleIncomingJob({ kind: 'notified', handlerId: 'h-support', messageIds: ['AAMk-1'] }, world.deps);
     expect(world.pushes).toEqual([
       {
-        jobs: [{ kind: 'message', handlerId: 'h-support', graphMessageId: 'AAMk-1', attempt: 0 }],
+        jobs: [{ kind: 'message', handlerId: 'h-support', messageId: 'AAMk-1', attempt: 0 }],
         delaySeconds: LEASE_MS / 1000,
       },
     ]);
@@ -88,7 +89,7 @@ describe('the incoming worker: notified messages', () => {
       new JiraError(JiraErrorCode.RequestFailed, 'POST /rest/api/3/issue answered 503.', { status: 503 }),
     );
     const summary = await handleIncomingJob(
-      { kind: 'message', handlerId: 'h-support', graphMessageId: 'AAMk-1', attempt: MAX_MESSAGE_ATTEMPTS - 1 },
+      { kind: 'message', handlerId: 'h-support', messageId: 'AAMk-1', attempt: MAX_MESSAGE_ATTEMPTS - 1 },
       world.deps,
     );
     expect(summary).toMatchObject({ messages: { outcomes: ['failed'] } });
@@ -222,12 +223,16 @@ describe('the incoming worker: connections', () => {
 
 describe('retry delays', () => {
   it.each([
-    [1, new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 3 }), 3],
+    [1, asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 3 })), 3],
     [1, new Error('storage busy'), 5],
     [2, new Error('storage busy'), 10],
     [9, new Error('storage busy'), 900],
-    [1, new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 4000 }), 900],
-    [1, new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 0 }), 1],
+    [
+      1,
+      asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 4000 })),
+      900,
+    ],
+    [1, asIncomingFailure(new GraphError(GraphErrorCode.Throttled, '429', { status: 429, retryAfterSeconds: 0 })), 1],
   ])('retry %p after %p waits %p s', (attempt, error, seconds) => {
     expect(retryDelaySeconds(attempt, error)).toBe(seconds);
   });

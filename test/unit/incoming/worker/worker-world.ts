@@ -2,7 +2,8 @@ import type { MailHandlerView } from '../../../../src/contract/mail-handlers';
 import type { IncomingJob } from '../../../../src/incoming/notifications/incoming-jobs';
 import type { PushOptions } from '../../../../src/incoming/queue/incoming-queue';
 import type { IncomingWorkerDeps } from '../../../../src/incoming/worker/worker-deps';
-import { connectionWorld } from '../connection/connection-world';
+import { graphConnection } from '../../../../src/providers/microsoft/incoming/connection/graph-connection';
+import { connectionWorld } from '../../providers/microsoft/incoming/connection/connection-world';
 import { FakeMailbox, handler, NOW, processWorld } from '../process/process-world';
 
 /** A whole handler as stored: the process world's settings, and what only the connection and upkeep read. */
@@ -41,7 +42,7 @@ export const workerWorld = (view: MailHandlerView = handlerView()) => {
   };
   const deps: IncomingWorkerDeps = {
     handlers: { get: async (id) => handlers.get(id) },
-    connection: async () => connection.deps,
+    connection: async () => graphConnection(connection.deps),
     processing: async (one) => processing.depsFor(mailbox, one, { now }),
     queue: {
       push: async (jobs: readonly IncomingJob[], options: PushOptions = {}) => {

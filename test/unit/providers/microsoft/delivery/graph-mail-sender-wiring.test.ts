@@ -5,9 +5,9 @@ import { TokenMemo } from '../../../../../src/oauth/token-memo';
 import {
   createDirectorySearch,
   createGraphMailSender,
-  createInboundMailboxOpener,
   type GraphMailSenderDeps,
 } from '../../../../../src/providers/microsoft/delivery/graph-mail-sender';
+import { createInboundMailboxOpener } from '../../../../../src/providers/microsoft/incoming/open-inbound-mailbox';
 import { empty, graphError, json, recordingFetch, type SeenRequest } from '../../../graph/graph-fakes';
 import { SECRET, storedCredential } from '../../../support/credentials';
 import { MemoryKvStore } from '../../../support/memory-kv-store';
