@@ -1,11 +1,11 @@
 import type { StoredCredential } from '../../src/credentials/stored-credential';
-import { GmailError } from '../../src/google/gmail/gmail-errors';
-import { GMAIL_SEND_SCOPE } from '../../src/google/scopes';
 import type { OutgoingMessage } from '../../src/mail-model/outgoing-message';
 import { createRefreshTokenStore } from '../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
 import { failureKind } from '../../src/outbox/failure-kind';
+import { GmailError } from '../../src/providers/google/gmail/gmail-errors';
+import { GMAIL_SEND_SCOPE } from '../../src/providers/google/scopes';
 import { createMailSender, createPeopleDirectory, type MailSenderDeps } from '../../src/providers/mail-sender';
 import { DEMO_CLIENT_ID, DEMO_KEY, type GoogleWorld, startGoogleWorld, SUPPORT } from '../local/google/helpers';
 import { googleCredential } from '../unit/providers/google/delivery/google-credential-fixture';
@@ -54,7 +54,7 @@ const deps = (): MailSenderDeps => ({
   fetch: (url, init) => globalThis.fetch(url, init),
   now: () => world.clock.ms,
   memo: new TokenMemo(),
-  // How the local host points the app at its Google emulator (src/google/google-endpoints.ts).
+  // How the local host points the app at its Google emulator (src/providers/google/google-endpoints.ts).
   env: {
     ISSUE_MAILER_ALLOW_LOOPBACK_HTTP: '1',
     ISSUE_MAILER_GOOGLE_TOKEN_ENDPOINT: world.emulator.tokenUrl,

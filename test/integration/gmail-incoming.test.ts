@@ -1,4 +1,3 @@
-import { gmailInboundMailbox } from '../../src/google/gmail/gmail-inbound-mailbox';
 import { createHandlerStateStore } from '../../src/incoming/connection/handler-state';
 import type { IncomingJob } from '../../src/incoming/notifications/incoming-jobs';
 import { handleIncomingJob } from '../../src/incoming/worker/handle-incoming-job';
@@ -6,6 +5,7 @@ import type { IncomingWorkerDeps } from '../../src/incoming/worker/worker-deps';
 import { createTokenCache } from '../../src/oauth/token-cache';
 import { TokenMemo } from '../../src/oauth/token-memo';
 import { sendThroughGmail } from '../../src/providers/google/delivery/gmail-delivery';
+import { gmailInboundMailbox } from '../../src/providers/google/gmail/gmail-inbound-mailbox';
 import { type GmailDeliveryDeps, gmailReadDeps } from '../../src/providers/google/gmail-client';
 import { gmailConnection } from '../../src/providers/google/incoming/gmail-connection';
 import { openGmailConnection, openGmailProcessMailbox } from '../../src/providers/google/incoming/open-gmail';

@@ -286,7 +286,7 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
       'src/outbox/enqueue-email.ts',
       'src/outbox/outbox-queue.ts',
       'src/templates/template-service.ts',
-      'src/graph/graph-request.ts',
+      'src/providers/microsoft/graph/graph-request.ts',
       'src/jira/jira-client.ts',
     ];
     expect(among(loaded.files, dialog)).toEqual([]);
@@ -298,7 +298,11 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
       'src/resolvers/issue-action/compose-functions.ts',
       'src/composition/issue-action/compose-root.ts',
     );
-    const outboxAndGraph = ['src/outbox/enqueue-email.ts', 'src/outbox/outbox-queue.ts', 'src/graph/graph-request.ts'];
+    const outboxAndGraph = [
+      'src/outbox/enqueue-email.ts',
+      'src/outbox/outbox-queue.ts',
+      'src/providers/microsoft/graph/graph-request.ts',
+    ];
     expect(among(compose.files, outboxAndGraph)).toEqual([]);
     const status = await loadedBy(
       'src/resolvers/issue-action/status-functions.ts',
@@ -307,7 +311,7 @@ describe('what each function loads (esbuild metafiles of the entry files)', () =
     const beyondTheLog = [
       'src/templates/template-service.ts',
       'src/credentials/credential-service.ts',
-      'src/graph/graph-request.ts',
+      'src/providers/microsoft/graph/graph-request.ts',
       'src/jira/jira-client.ts',
       'src/mail/email-draft.ts',
     ];

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { parse as parseYaml } from 'yaml';
 
-import { GMAIL_BASE_URL_ENV, GOOGLE_TOKEN_ENDPOINT_ENV } from '../../../src/google/google-endpoints';
+import { GMAIL_BASE_URL_ENV, GOOGLE_TOKEN_ENDPOINT_ENV } from '../../../src/providers/google/google-endpoints';
 import { type GoogleEmulator, loadWorkspaceConfig, startGoogleEmulator } from '../../google';
 import { createJiraEmulator, entityPropertyIndexesOf } from '../../jira';
 import type { StreamingJiraEmulator } from '../../jira/types';
@@ -242,7 +242,7 @@ export const startLocalHost = async (options: LocalHostOptions): Promise<LocalHo
       host,
       port: options.google?.port ?? derivedPort(21),
     });
-    // The app takes Google's addresses from these only with the loopback switch on (src/google/google-endpoints.ts).
+    // The app takes Google's addresses from these only with the loopback switch on (src/providers/google/google-endpoints.ts).
     process.env[GOOGLE_TOKEN_ENDPOINT_ENV] = google.tokenUrl;
     process.env[GMAIL_BASE_URL_ENV] = google.url;
     // The local Jira searches the entity properties the manifest's jira:entityProperty modules index, as Jira does.

@@ -1,22 +1,5 @@
 import { storedCredentialSchema, storedCredentialV1Schema } from '../../../src/credentials/stored-credential-schema';
 import { acceptedSchema, refusedSchema } from '../../../src/credentials/traffic-schema';
-import {
-  createdDraftSchema,
-  graphErrorBodySchema,
-  lookupSchema,
-  progressSchema,
-  uploadSessionSchema,
-  usersSchema,
-} from '../../../src/graph/graph-answer-schemas';
-import {
-  attachmentListSchema,
-  deltaPageSchema,
-  inboundMessageSchema,
-  mailFolderListSchema,
-  mailFolderSchema,
-  movedMessageSchema,
-  subscriptionSchema,
-} from '../../../src/graph/inbound-answer-schemas';
 import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
 import { handlerStateSchema } from '../../../src/incoming/connection/handler-state-schema';
 import { incomingJobSchema } from '../../../src/incoming/notifications/incoming-job-schema';
@@ -28,6 +11,23 @@ import { emailRecordSchema } from '../../../src/outbox/email-record-schema';
 import { storedLogSettingsSchema } from '../../../src/outbox/log-settings-schema';
 import { jobSchema, retryContextSchema } from '../../../src/outbox/outbox-job-schema';
 import { paceSchema } from '../../../src/outbox/pace-schema';
+import {
+  createdDraftSchema,
+  graphErrorBodySchema,
+  lookupSchema,
+  progressSchema,
+  uploadSessionSchema,
+  usersSchema,
+} from '../../../src/providers/microsoft/graph/graph-answer-schemas';
+import {
+  attachmentListSchema,
+  deltaPageSchema,
+  inboundMessageSchema,
+  mailFolderListSchema,
+  mailFolderSchema,
+  movedMessageSchema,
+  subscriptionSchema,
+} from '../../../src/providers/microsoft/graph/inbound-answer-schemas';
 import { notificationBatchSchema } from '../../../src/providers/microsoft/incoming/notifications/notification-schema';
 import { copySchema } from '../../../src/storage/send-setup-schema';
 import { adminWarningsSchema } from '../../../src/warnings/warning-schema';
@@ -102,7 +102,7 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
   },
   {
     name: 'graph-answers',
-    source: 'src/graph/graph-answer-schemas.ts',
+    source: 'src/providers/microsoft/graph/graph-answer-schemas.ts',
     schemas: {
       validateGraphErrorBody: graphErrorBodySchema,
       validateUploadSession: uploadSessionSchema,
@@ -114,7 +114,7 @@ export const VALIDATOR_GROUPS: readonly ValidatorGroup[] = [
   },
   {
     name: 'inbound-answers',
-    source: 'src/graph/inbound-answer-schemas.ts',
+    source: 'src/providers/microsoft/graph/inbound-answer-schemas.ts',
     schemas: {
       validateMailFolder: mailFolderSchema,
       validateMailFolderList: mailFolderListSchema,

@@ -1,5 +1,5 @@
-import { GoogleKeyErrorCode, GoogleTokenErrorCode } from '../../google/errors';
-import { GmailErrorCode } from '../../google/gmail/gmail-errors';
+import { GoogleKeyErrorCode, GoogleTokenErrorCode } from './errors';
+import { GmailErrorCode } from './gmail/gmail-errors';
 
 /**
  * Google's failures that pressing "Send" again cannot fix: domain-wide delegation, the user, the service account or

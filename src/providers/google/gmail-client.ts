@@ -1,15 +1,15 @@
 import type { CredentialService } from '../../credentials/credential-service';
 import type { StoredCredential } from '../../credentials/stored-credential';
 import { report, reportingRefusals } from '../../delivery/reported-refusals';
-import { GoogleTokenError } from '../../google/errors';
-import type { GmailReadDeps } from '../../google/gmail/gmail-call';
-import { googleEndpoints } from '../../google/google-endpoints';
 import type { PolicyEnv } from '../../http/endpoint-policy';
 import type { TokenCache } from '../../oauth/token-cache';
 import type { TokenMemo } from '../../oauth/token-memo';
 import type { TokenProvider } from '../../oauth/token-provider';
 import type { Clock, FetchLike } from '../../shared/seams';
 import { googleCredentialTokenProvider } from './credentials/google-token';
+import { GoogleTokenError } from './errors';
+import type { GmailReadDeps } from './gmail/gmail-call';
+import { googleEndpoints } from './google-endpoints';
 
 /*
  * A Google credential's Gmail client: its token provider (refusals reported) and Gmail's address, which sending

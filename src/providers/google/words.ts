@@ -1,12 +1,12 @@
 import { googleGuidanceContext } from '../../credentials/google-scopes';
 import type { StoredCredential } from '../../credentials/stored-credential';
-import { GoogleKeyError, GoogleKeyErrorCode, GoogleTokenError, GoogleTokenErrorCode } from '../../google/errors';
-import { GmailError, GmailErrorCode } from '../../google/gmail/gmail-errors';
-import { gmailGuidance } from '../../google/gmail/gmail-guidance';
-import { googleTokenGuidance } from '../../google/google-guidance';
 import type { DeliveryResult } from '../../mail-model/outgoing-message';
 import type { ServiceTokenRefusal } from '../../warnings/warning-service';
 import { MAY_HAVE_GONE, type ServiceWords, TELL_ADMIN } from '../phrases';
+import { GoogleKeyError, GoogleKeyErrorCode, GoogleTokenError, GoogleTokenErrorCode } from './errors';
+import { GmailError, GmailErrorCode } from './gmail/gmail-errors';
+import { gmailGuidance } from './gmail/gmail-guidance';
+import { googleTokenGuidance } from './google-guidance';
 
 /**
  * The app's connection to Google Workspace: Gmail, Google's token endpoint and the service account key. An admin's

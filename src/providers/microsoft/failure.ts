@@ -1,4 +1,4 @@
-import { GraphErrorCode } from '../../graph/errors';
+import { GraphErrorCode } from './graph/errors';
 
 /**
  * Graph's failures that pressing "Send" again cannot fix: Microsoft 365 refuses the app or the mailbox, or the

@@ -1,5 +1,5 @@
-import { type AttachmentSourceError, GraphErrorCode } from '../../graph/errors';
 import { MAY_HAVE_GONE, type ServiceWords, TELL_ADMIN } from '../phrases';
+import { type AttachmentSourceError, GraphErrorCode } from './graph/errors';
 
 /**
  * The app's connection to Microsoft 365 through Graph, in words: an admin's name the permission, the portal page or

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { GoogleEmulatorErrorCode, loadWorkspaceConfig, startGoogleEmulator } from '../../../local/google';
-import { GoogleTokenErrorCode } from '../../../src/google/errors';
-import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/google/scopes';
+import { GoogleTokenErrorCode } from '../../../src/providers/google/errors';
+import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/providers/google/scopes';
 import { DEMO_CLIENT_ID, DEMO_KEY_FILE, type GoogleWorld, startGoogleWorld, WORKSPACE_JSON } from './helpers';
 
 let world: GoogleWorld;

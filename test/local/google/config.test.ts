@@ -8,7 +8,7 @@ import {
   parseWorkspaceConfig,
   startGoogleEmulator,
 } from '../../../local/google';
-import { readServiceAccountKey } from '../../../src/google/service-account-key';
+import { readServiceAccountKey } from '../../../src/providers/google/service-account-key';
 import { DEMO_CLIENT_ID, DEMO_KEY_FILE, WORKSPACE_JSON } from './helpers';
 
 const raw = (): Record<string, unknown> => JSON.parse(readFileSync(WORKSPACE_JSON, 'utf8')) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/google/scopes';
+import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/providers/google/scopes';
 import { DEMO_CLIENT_ID, type GoogleWorld, startGoogleWorld, SUPPORT } from './helpers';
 
 const METADATA_SCOPE = 'https://www.googleapis.com/auth/gmail.metadata';

@@ -1,11 +1,16 @@
-import type { GmailReadDeps } from '../../../src/google/gmail/gmail-call';
-import { GmailError } from '../../../src/google/gmail/gmail-errors';
-import { currentHistoryId, listHistory } from '../../../src/google/gmail/gmail-history';
-import { parseGmailInbound } from '../../../src/google/gmail/gmail-inbound';
-import { gmailInboundMailbox } from '../../../src/google/gmail/gmail-inbound-mailbox';
-import { ensureLabel } from '../../../src/google/gmail/gmail-labels';
-import { findByMessageId, markRead, moveToLabel, readRawMessage } from '../../../src/google/gmail/gmail-messages';
-import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/google/scopes';
+import type { GmailReadDeps } from '../../../src/providers/google/gmail/gmail-call';
+import { GmailError } from '../../../src/providers/google/gmail/gmail-errors';
+import { currentHistoryId, listHistory } from '../../../src/providers/google/gmail/gmail-history';
+import { parseGmailInbound } from '../../../src/providers/google/gmail/gmail-inbound';
+import { gmailInboundMailbox } from '../../../src/providers/google/gmail/gmail-inbound-mailbox';
+import { ensureLabel } from '../../../src/providers/google/gmail/gmail-labels';
+import {
+  findByMessageId,
+  markRead,
+  moveToLabel,
+  readRawMessage,
+} from '../../../src/providers/google/gmail/gmail-messages';
+import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/providers/google/scopes';
 import { type GoogleWorld, startGoogleWorld, SUPPORT } from './helpers';
 
 let world: GoogleWorld;

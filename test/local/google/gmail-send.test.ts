@@ -1,10 +1,14 @@
 import PostalMime from 'postal-mime';
 
-import { GmailError } from '../../../src/google/gmail/gmail-errors';
-import { type GmailSendDeps, type GmailSendOptions, sendGmailMessage } from '../../../src/google/gmail/gmail-sender';
-import { GMAIL_SEND_SCOPE } from '../../../src/google/scopes';
 import type { OutgoingMessage } from '../../../src/mail-model/outgoing-message';
 import type { TokenProvider } from '../../../src/oauth/token-provider';
+import { GmailError } from '../../../src/providers/google/gmail/gmail-errors';
+import {
+  type GmailSendDeps,
+  type GmailSendOptions,
+  sendGmailMessage,
+} from '../../../src/providers/google/gmail/gmail-sender';
+import { GMAIL_SEND_SCOPE } from '../../../src/providers/google/scopes';
 import { DEMO_CLIENT_ID, type GoogleWorld, startGoogleWorld, SUPPORT } from './helpers';
 
 const LABELS_SCOPE = 'https://www.googleapis.com/auth/gmail.labels';

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { type GoogleEmulator, loadWorkspaceConfig, startGoogleEmulator } from '../../../local/google';
-import { GoogleTokenError } from '../../../src/google/errors';
-import { type GoogleTokenRequest, requestGoogleAccessToken } from '../../../src/google/google-token-client';
-import { GMAIL_SEND_SCOPE } from '../../../src/google/scopes';
-import { parseServiceAccountKey } from '../../../src/google/service-account-key';
 import type { AccessToken } from '../../../src/oauth/token-client';
+import { GoogleTokenError } from '../../../src/providers/google/errors';
+import { type GoogleTokenRequest, requestGoogleAccessToken } from '../../../src/providers/google/google-token-client';
+import { GMAIL_SEND_SCOPE } from '../../../src/providers/google/scopes';
+import { parseServiceAccountKey } from '../../../src/providers/google/service-account-key';
 
 export const WORKSPACE_JSON = join(__dirname, '../../../local/google/workspace.json');
 export const DEMO_KEY_FILE = join(__dirname, '../../../local/google/keys/issue-mailer-demo.key.json');

@@ -2,9 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 
 import { importPKCS8, SignJWT } from 'jose';
 
-import { GoogleTokenErrorCode } from '../../../src/google/errors';
-import { JWT_BEARER_GRANT_TYPE } from '../../../src/google/google-token-client';
-import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/google/scopes';
+import { GoogleTokenErrorCode } from '../../../src/providers/google/errors';
+import { JWT_BEARER_GRANT_TYPE } from '../../../src/providers/google/google-token-client';
+import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../src/providers/google/scopes';
 import { DEMO_CLIENT_ID, DEMO_KEY, type GoogleWorld, START, startGoogleWorld, SUPPORT } from './helpers';
 
 const GOOGLE_AUD = 'https://oauth2.googleapis.com/token';

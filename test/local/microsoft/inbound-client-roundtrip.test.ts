@@ -1,4 +1,4 @@
-import { inboundMailbox } from '../../../src/graph/inbound-mailbox';
+import { inboundMailbox } from '../../../src/providers/microsoft/graph/inbound-mailbox';
 import { globalFetch } from '../../../src/shared/seams';
 import { postJson, sendMailUrl, simpleMessage, useDemo } from './helpers';
 

@@ -7,7 +7,7 @@ import {
   mailFolderSchema,
   movedMessageSchema,
   subscriptionSchema,
-} from '../../../src/graph/inbound-answer-schemas';
+} from '../../../src/providers/microsoft/graph/inbound-answer-schemas';
 import { type StandaloneValidate, standaloneValidator } from '../../../src/shared/validator';
 import { expectSameVerdicts, type Sample } from './same-verdict';
 

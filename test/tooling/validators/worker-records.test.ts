@@ -9,6 +9,12 @@ import * as generatedPace from '../../../src/generated/pace';
 import * as generatedCopy from '../../../src/generated/send-setup';
 import * as generatedTraffic from '../../../src/generated/traffic';
 import * as generatedWarning from '../../../src/generated/warning';
+import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
+import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
+import { contentSchema } from '../../../src/outbox/email-content-schema';
+import { storedLogSettingsSchema } from '../../../src/outbox/log-settings-schema';
+import { jobSchema, retryContextSchema } from '../../../src/outbox/outbox-job-schema';
+import { paceSchema } from '../../../src/outbox/pace-schema';
 import {
   createdDraftSchema,
   graphErrorBodySchema,
@@ -16,13 +22,7 @@ import {
   progressSchema,
   uploadSessionSchema,
   usersSchema,
-} from '../../../src/graph/graph-answer-schemas';
-import { historyRecordSchema, threadRefSchema } from '../../../src/history/history-record-schema';
-import { cachedTokenSchema } from '../../../src/oauth/cached-token-schema';
-import { contentSchema } from '../../../src/outbox/email-content-schema';
-import { storedLogSettingsSchema } from '../../../src/outbox/log-settings-schema';
-import { jobSchema, retryContextSchema } from '../../../src/outbox/outbox-job-schema';
-import { paceSchema } from '../../../src/outbox/pace-schema';
+} from '../../../src/providers/microsoft/graph/graph-answer-schemas';
 import { type StandaloneValidate, standaloneValidator } from '../../../src/shared/validator';
 import { copySchema } from '../../../src/storage/send-setup-schema';
 import { adminWarningsSchema } from '../../../src/warnings/warning-schema';

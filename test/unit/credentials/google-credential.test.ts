@@ -7,7 +7,7 @@ import { createCredentialService } from '../../../src/credentials/credential-ser
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import { CredentialInUseError, CredentialValidationError } from '../../../src/credentials/errors';
 import { planGoogleSave } from '../../../src/providers/google-credential-save';
-import { makeServiceAccountKey, pemBody } from '../google/key-fixture';
+import { makeServiceAccountKey, pemBody } from '../providers/google/key-fixture';
 import { parsedInput, sequentialIds, tickingClock } from '../support/credentials';
 import { MemoryKvStore } from '../support/memory-kv-store';
 

@@ -1,4 +1,3 @@
-import { DEFAULT_GRAPH_TIMEOUT_MS } from '../../../src/graph/mail-client';
 import {
   attemptTimeoutMs,
   decideRetry,
@@ -7,6 +6,7 @@ import {
   parseRetryAfter,
 } from '../../../src/http/retry';
 import { DEFAULT_TOKEN_TIMEOUT_MS } from '../../../src/oauth/token-client';
+import { DEFAULT_GRAPH_TIMEOUT_MS } from '../../../src/providers/microsoft/graph/mail-client';
 
 const NOW = Date.parse('2024-03-08T10:22:05Z');
 

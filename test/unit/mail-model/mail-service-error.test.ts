@@ -1,7 +1,12 @@
-import { GoogleKeyError, GoogleKeyErrorCode, GoogleTokenError, GoogleTokenErrorCode } from '../../../src/google/errors';
-import { GmailError, GmailErrorCode } from '../../../src/google/gmail/gmail-errors';
-import { GraphError, GraphErrorCode, SendWindowPassedError } from '../../../src/graph/errors';
 import { MailServiceError, type MailServiceFailure } from '../../../src/mail-model/mail-service-error';
+import {
+  GoogleKeyError,
+  GoogleKeyErrorCode,
+  GoogleTokenError,
+  GoogleTokenErrorCode,
+} from '../../../src/providers/google/errors';
+import { GmailError, GmailErrorCode } from '../../../src/providers/google/gmail/gmail-errors';
+import { GraphError, GraphErrorCode, SendWindowPassedError } from '../../../src/providers/microsoft/graph/errors';
 
 /** What each family's codes mean in neutral terms; any code not named is a refusal. */
 const GRAPH: Partial<Record<GraphErrorCode, MailServiceFailure>> = {

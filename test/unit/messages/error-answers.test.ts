@@ -6,13 +6,13 @@ import {
   PrivateKeyMissingError,
   SecretMissingError,
 } from '../../../src/credentials/errors';
-import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
 import { MailValidationError } from '../../../src/mail/errors';
 import { diagnosticsOf, toResolverError } from '../../../src/messages/error-answers';
 import { tokenErrorGuidance } from '../../../src/oauth/aadsts-guidance';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
+import { GraphError, GraphErrorCode } from '../../../src/providers/microsoft/graph/errors';
 import { NoIssueContextError } from '../../../src/resolvers/errors';
 
 const RAW = 'raw text from a response';

@@ -10,9 +10,6 @@ import {
   SecretRequiredError,
 } from '../../../src/credentials/errors';
 import { MessageTooLargeError, TraceUnavailableError } from '../../../src/delivery/errors';
-import { GoogleKeyError, GoogleKeyErrorCode, GoogleTokenError, GoogleTokenErrorCode } from '../../../src/google/errors';
-import { GmailError, GmailErrorCode } from '../../../src/google/gmail/gmail-errors';
-import { AttachmentSourceError, GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { HistoryRecordInvalidError } from '../../../src/history/history-store';
 import { EndpointNotAllowedError } from '../../../src/http/errors';
 import {
@@ -46,6 +43,14 @@ import { NotificationError, NotificationErrorCode, RuleInvalidError } from '../.
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
 import { ContentTooLargeError } from '../../../src/outbox/email-contents';
 import { EmailLogCursorInvalidError, OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
+import {
+  GoogleKeyError,
+  GoogleKeyErrorCode,
+  GoogleTokenError,
+  GoogleTokenErrorCode,
+} from '../../../src/providers/google/errors';
+import { GmailError, GmailErrorCode } from '../../../src/providers/google/gmail/gmail-errors';
+import { AttachmentSourceError, GraphError, GraphErrorCode } from '../../../src/providers/microsoft/graph/errors';
 import { MICROSOFT_SERVICE_WORDS as GRAPH_WORDS } from '../../../src/providers/words';
 import { NoIssueContextError } from '../../../src/resolvers/errors';
 import { MailSettingsUnreadableError } from '../../../src/settings/mail-settings-store';

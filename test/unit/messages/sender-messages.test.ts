@@ -3,12 +3,12 @@ import {
   PrivateKeyMissingError,
   SecretMissingError,
 } from '../../../src/credentials/errors';
-import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { describeDeliveryFailure, toResolverError } from '../../../src/messages/error-answers';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
 import { OutboxError, OutboxErrorCode } from '../../../src/outbox/errors';
 import { senderRemedies } from '../../../src/outbox/sender-remedy';
 import { MAIL_SERVICE_CODES_NEEDING_ADMIN } from '../../../src/providers/failure';
+import { GraphError, GraphErrorCode } from '../../../src/providers/microsoft/graph/errors';
 
 /** As the email log reads a stored code (composition/email-log.ts). */
 const senderRemedyOf = senderRemedies(MAIL_SERVICE_CODES_NEEDING_ADMIN);

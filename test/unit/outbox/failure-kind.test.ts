@@ -1,10 +1,10 @@
 import { CredentialNotFoundError } from '../../../src/credentials/errors';
-import { GraphError, GraphErrorCode } from '../../../src/graph/errors';
 import { JiraError, JiraErrorCode } from '../../../src/jira/errors';
 import { TokenError, TokenErrorCode } from '../../../src/oauth/errors';
 import { ContentTooLargeError } from '../../../src/outbox/email-contents';
 import { ContentMissingError, WriteConflictError } from '../../../src/outbox/errors';
 import { type FailureKind, failureKind, requestIdOf, technicalNote } from '../../../src/outbox/failure-kind';
+import { GraphError, GraphErrorCode } from '../../../src/providers/microsoft/graph/errors';
 import { StorageError } from '../../../src/storage/errors';
 
 const RETRY: FailureKind = { kind: 'retry' };

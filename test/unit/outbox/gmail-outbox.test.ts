@@ -1,5 +1,4 @@
 import { TraceUnavailableError } from '../../../src/delivery/errors';
-import { GmailError, GmailErrorCode } from '../../../src/google/gmail/gmail-errors';
 import type { DeliveryResult } from '../../../src/mail-model/outgoing-message';
 import type { OutgoingMessage } from '../../../src/mail-model/outgoing-message';
 import type { MessageTrace } from '../../../src/mail-model/outgoing-message';
@@ -12,6 +11,7 @@ import { handleOutboxJob, type JobOutcome } from '../../../src/outbox/handle-out
 import { createMailboxPacer, PACE_SPACING_MS } from '../../../src/outbox/mailbox-pacer';
 import type { OutboxDeps } from '../../../src/outbox/outbox-deps';
 import { WORKER_TIME_LIMIT_MS } from '../../../src/outbox/worker-limits';
+import { GmailError, GmailErrorCode } from '../../../src/providers/google/gmail/gmail-errors';
 import { acceptedNote } from '../../../src/providers/words';
 import { googleCredential } from '../providers/google/delivery/google-credential-fixture';
 import { FakeOutboxQueue } from '../support/fake-outbox-queue';

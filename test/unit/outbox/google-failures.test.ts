@@ -1,6 +1,4 @@
 import { TraceUnavailableError } from '../../../src/delivery/errors';
-import { GoogleKeyError, GoogleKeyErrorCode, GoogleTokenError, GoogleTokenErrorCode } from '../../../src/google/errors';
-import { GmailError, GmailErrorCode } from '../../../src/google/gmail/gmail-errors';
 import { describeDeliveryFailure, toResolverError } from '../../../src/messages/error-answers';
 import {
   DAILY_LIMIT_PAUSE_SECONDS,
@@ -11,6 +9,13 @@ import {
 } from '../../../src/outbox/failure-kind';
 import { senderRemedies } from '../../../src/outbox/sender-remedy';
 import { MAIL_SERVICE_CODES_NEEDING_ADMIN } from '../../../src/providers/failure';
+import {
+  GoogleKeyError,
+  GoogleKeyErrorCode,
+  GoogleTokenError,
+  GoogleTokenErrorCode,
+} from '../../../src/providers/google/errors';
+import { GmailError, GmailErrorCode } from '../../../src/providers/google/gmail/gmail-errors';
 
 /** As the email log reads a stored code (composition/email-log.ts). */
 const senderRemedyOf = senderRemedies(MAIL_SERVICE_CODES_NEEDING_ADMIN);

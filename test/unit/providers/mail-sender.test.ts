@@ -1,20 +1,20 @@
 import { TraceUnavailableError } from '../../../src/delivery/errors';
-import { GoogleTokenError } from '../../../src/google/errors';
-import { GmailError } from '../../../src/google/gmail/gmail-errors';
 import type { OutgoingMessage } from '../../../src/mail-model/outgoing-message';
 import { createRefreshTokenStore } from '../../../src/oauth/refresh-token-store';
 import { createTokenCache } from '../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../src/oauth/token-memo';
+import { GoogleTokenError } from '../../../src/providers/google/errors';
+import { GmailError } from '../../../src/providers/google/gmail/gmail-errors';
 import {
   createMailSender,
   createMailTrace,
   createPeopleDirectory,
   type MailSenderDeps,
 } from '../../../src/providers/mail-sender';
-import { makeServiceAccountKey } from '../google/key-fixture';
-import { empty, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';
 import { MemoryKvStore } from '../support/memory-kv-store';
 import { GOOGLE_MAILBOX, googleCredential } from './google/delivery/google-credential-fixture';
+import { makeServiceAccountKey } from './google/key-fixture';
+import { empty, json, recordingFetch, type SeenRequest } from './microsoft/graph/graph-fakes';
 
 const NOW = Date.parse('2026-12-07T01:00:00Z');
 const GOOGLE_TOKEN = 'https://oauth2.googleapis.com/token';

@@ -1,4 +1,4 @@
-import { pemBody } from '../google/key-fixture';
+import { pemBody } from '../providers/google/key-fixture';
 import { credentialInput } from '../support/credentials';
 import { defaultGoogle, GOOGLE_KEY, googlePayload } from '../support/google-credentials';
 import { adminRequest, resolverWorld, silenceWarnings } from '../support/resolvers';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 import { CredentialValidationError } from '../../../src/credentials/errors';
-import { GraphError } from '../../../src/graph/errors';
 import { JiraError, NotAdminError } from '../../../src/jira/errors';
 import { INTERNAL_MESSAGE } from '../../../src/messages/error-answers';
 import { TokenError } from '../../../src/oauth/errors';
+import { GraphError } from '../../../src/providers/microsoft/graph/errors';
 import { fieldErrorsOf, resolverFunction } from '../../../src/resolvers/resolver-kit';
 import { StorageError } from '../../../src/storage/errors';
 

@@ -1,5 +1,5 @@
 import type { GoogleCredentialInput } from '../../../src/contract/google-workspace';
-import { makeServiceAccountKey } from '../google/key-fixture';
+import { makeServiceAccountKey } from '../providers/google/key-fixture';
 import { type FetchHandler, jsonResponse } from './fake-fetch';
 
 /** One service account key for a test file (an RSA key takes a moment to make). */

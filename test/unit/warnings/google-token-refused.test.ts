@@ -2,7 +2,7 @@ import { googleCredentialInputSchema } from '../../../src/contract/google-worksp
 import { createCredentialService } from '../../../src/credentials/credential-service';
 import { createCredentialStore } from '../../../src/credentials/credential-store';
 import type { StoredCredential } from '../../../src/credentials/stored-credential';
-import { GoogleTokenError, GoogleTokenErrorCode } from '../../../src/google/errors';
+import { GoogleTokenError, GoogleTokenErrorCode } from '../../../src/providers/google/errors';
 import { planGoogleSave } from '../../../src/providers/google-credential-save';
 import { googleTokenRefusal } from '../../../src/providers/words';
 import { createWarningService, type WarningService } from '../../../src/warnings/warning-service';

@@ -9,9 +9,9 @@ import { CredentialValidationError } from '../../../credentials/errors';
 import type { GooglePlan } from '../../../credentials/google-save-port';
 import { checkProviderKept } from '../../../credentials/provider-kept';
 import type { StoredCredential } from '../../../credentials/stored-credential';
-import { GMAIL_BASE_URL } from '../../../google/gmail/gmail-request';
-import type { ServiceAccountKey } from '../../../google/service-account-key';
-import { GOOGLE_TOKEN_ENDPOINT } from '../../../google/token-endpoint-policy';
+import { GMAIL_BASE_URL } from '../gmail/gmail-request';
+import type { ServiceAccountKey } from '../service-account-key';
+import { GOOGLE_TOKEN_ENDPOINT } from '../token-endpoint-policy';
 
 /*
  * A Google Workspace credential: a service account with domain-wide delegation

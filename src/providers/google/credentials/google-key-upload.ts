@@ -1,6 +1,6 @@
 import { CredentialValidationError } from '../../../credentials/errors';
-import { GoogleKeyError } from '../../../google/errors';
-import { readServiceAccountKey, type ServiceAccountKey } from '../../../google/service-account-key';
+import { GoogleKeyError } from '../errors';
+import { readServiceAccountKey, type ServiceAccountKey } from '../service-account-key';
 
 /*
  * Loaded on first use (plan-google-save.ts, through providers/google-credential-save.ts): reading a key proves it can

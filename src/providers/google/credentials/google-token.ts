@@ -2,14 +2,14 @@ import type { CredentialService } from '../../../credentials/credential-service'
 import { CredentialValidationError } from '../../../credentials/errors';
 import { googleScopesOf } from '../../../credentials/google-scopes';
 import type { StoredCredential } from '../../../credentials/stored-credential';
-import { googleEndpoints } from '../../../google/google-endpoints';
-import { requestGoogleAccessToken } from '../../../google/google-token-client';
-import { createGoogleTokenProvider } from '../../../google/google-token-provider';
 import type { PolicyEnv } from '../../../http/endpoint-policy';
 import type { TokenCache } from '../../../oauth/token-cache';
 import type { TokenMemo } from '../../../oauth/token-memo';
 import type { TokenProvider } from '../../../oauth/token-provider';
 import type { Clock, FetchLike } from '../../../shared/seams';
+import { googleEndpoints } from '../google-endpoints';
+import { requestGoogleAccessToken } from '../google-token-client';
+import { createGoogleTokenProvider } from '../google-token-provider';
 
 export interface GoogleCredentialTokenDeps {
   credentials: Pick<CredentialService, 'readPrivateKey'>;

@@ -1,10 +1,10 @@
 import type { StoredCredential } from '../../../credentials/stored-credential';
 import { TraceUnavailableError } from '../../../delivery/errors';
-import { findByMessageId } from '../../../google/gmail/gmail-messages';
-import { sendGmailMessage } from '../../../google/gmail/gmail-sender';
-import { GMAIL_MODIFY_SCOPE } from '../../../google/scopes';
 import type { DeliveryResult, MessageTrace, OutgoingMessage } from '../../../mail-model/outgoing-message';
+import { findByMessageId } from '../gmail/gmail-messages';
+import { sendGmailMessage } from '../gmail/gmail-sender';
 import { type GmailDeliveryDeps, gmailReadDeps } from '../gmail-client';
+import { GMAIL_MODIFY_SCOPE } from '../scopes';
 import { gmailMimeInput } from './gmail-message';
 
 export type { GmailDeliveryDeps } from '../gmail-client';

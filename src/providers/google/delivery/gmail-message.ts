@@ -1,6 +1,6 @@
-import type { MimeMessageInput } from '../../../google/gmail/mime-message';
 import type { MailHeader, OutgoingMessage } from '../../../mail-model/outgoing-message';
 import { AUTO_SUBMITTED_HEADER } from '../../../shared/app-headers';
+import type { MimeMessageInput } from '../gmail/mime-message';
 
 /*
  * RFC 3834's own header: Graph refuses it, so the app sends it as x-issue-mailer-auto-submitted

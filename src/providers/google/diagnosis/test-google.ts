@@ -12,19 +12,19 @@ import {
 import { CredentialValidationError, PrivateKeyMissingError } from '../../../credentials/errors';
 import { googleGuidanceContext, googleScopesOf } from '../../../credentials/google-scopes';
 import type { StoredCredential } from '../../../credentials/stored-credential';
-import { GoogleTokenError } from '../../../google/errors';
-import { GmailError } from '../../../google/gmail/gmail-errors';
-import { gmailGuidance } from '../../../google/gmail/gmail-guidance';
-import { getProfile } from '../../../google/gmail/gmail-history';
-import { sendGmailMessage } from '../../../google/gmail/gmail-sender';
-import { googleEndpoints } from '../../../google/google-endpoints';
-import { googleTokenGuidance } from '../../../google/google-guidance';
 import type { TokenProvider } from '../../../oauth/token-provider';
 import {
   type GoogleCredentialTokenDeps,
   googleCredentialTokenProvider,
   serviceAccountOf,
 } from '../credentials/google-token';
+import { GoogleTokenError } from '../errors';
+import { GmailError } from '../gmail/gmail-errors';
+import { gmailGuidance } from '../gmail/gmail-guidance';
+import { getProfile } from '../gmail/gmail-history';
+import { sendGmailMessage } from '../gmail/gmail-sender';
+import { googleEndpoints } from '../google-endpoints';
+import { googleTokenGuidance } from '../google-guidance';
 
 export type TestGoogleDeps = GoogleCredentialTokenDeps & {
   requestJira?: TestEmailDeps['requestJira'];

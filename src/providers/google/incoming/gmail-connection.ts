@@ -1,5 +1,3 @@
-import { GmailError, GmailErrorCode } from '../../../google/gmail/gmail-errors';
-import type { GmailInboundMailbox } from '../../../google/gmail/gmail-inbound-mailbox';
 import { ConnectionErrorCode, IncomingConnectionError } from '../../../incoming/connection/errors';
 import type { HandlerStateStore } from '../../../incoming/connection/handler-state';
 import type { HandlerState } from '../../../incoming/connection/handler-state-schema';
@@ -9,6 +7,8 @@ import {
   RESYNC_MARGIN_MS,
 } from '../../../incoming/connection/incoming-connection';
 import type { Clock } from '../../../shared/seams';
+import { GmailError, GmailErrorCode } from '../gmail/gmail-errors';
+import type { GmailInboundMailbox } from '../gmail/gmail-inbound-mailbox';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

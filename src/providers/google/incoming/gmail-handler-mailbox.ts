@@ -1,9 +1,9 @@
 import type { HandlerCheckFailure } from '../../../contract/mail-handlers';
-import type { GmailReadDeps } from '../../../google/gmail/gmail-call';
-import { countMessages } from '../../../google/gmail/gmail-counts';
-import { GmailError, GmailErrorCode } from '../../../google/gmail/gmail-errors';
-import { ensureLabel, findLabel } from '../../../google/gmail/gmail-labels';
 import type { HandlerMailbox, MailboxAnswer, MailboxTarget } from '../../../mail-handlers/handler-mailbox';
+import type { GmailReadDeps } from '../gmail/gmail-call';
+import { countMessages } from '../gmail/gmail-counts';
+import { GmailError, GmailErrorCode } from '../gmail/gmail-errors';
+import { ensureLabel, findLabel } from '../gmail/gmail-labels';
 
 const REASONS: Partial<Record<string, HandlerCheckFailure>> = {
   [GmailErrorCode.NotFound]: 'mailbox-not-found',

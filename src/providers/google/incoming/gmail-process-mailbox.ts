@@ -1,9 +1,9 @@
-import { GmailError, GmailErrorCode } from '../../../google/gmail/gmail-errors';
-import type { GmailInboundAttachment } from '../../../google/gmail/gmail-inbound';
-import type { GmailInboundMailbox } from '../../../google/gmail/gmail-inbound-mailbox';
 import type { ProcessMailbox } from '../../../incoming/process/ports';
 import { ATTACHMENT_TOO_LARGE_CODE, IncomingMailboxError, ITEM_GONE_CODE } from '../../../mail-model/incoming-errors';
 import type { AttachmentContent, DownloadLimits, IncomingReceipt } from '../../../mail-model/incoming-message';
+import { GmailError, GmailErrorCode } from '../gmail/gmail-errors';
+import type { GmailInboundAttachment } from '../gmail/gmail-inbound';
+import type { GmailInboundMailbox } from '../gmail/gmail-inbound-mailbox';
 
 /** Gmail answers carry no request ids: the record notes none. */
 const RECEIPT: IncomingReceipt = { requestId: undefined };

@@ -1,11 +1,11 @@
 import type { StoredCredential } from '../../../credentials/stored-credential';
-import { gmailInboundMailbox } from '../../../google/gmail/gmail-inbound-mailbox';
-import { listLabelMessageIds } from '../../../google/gmail/gmail-label-messages';
 import type { HandlerStateStore } from '../../../incoming/connection/handler-state';
 import type { IncomingConnection } from '../../../incoming/connection/incoming-connection';
 import type { ProcessMailbox } from '../../../incoming/process/ports';
 import type { HandlerMailbox, MailboxTarget } from '../../../mail-handlers/handler-mailbox';
 import type { Clock } from '../../../shared/seams';
+import { gmailInboundMailbox } from '../gmail/gmail-inbound-mailbox';
+import { listLabelMessageIds } from '../gmail/gmail-label-messages';
 import { type GmailDeliveryDeps, gmailReadDeps } from '../gmail-client';
 import { gmailConnection, type GmailConnectionDeps, resolveGmailLabelId } from './gmail-connection';
 import { gmailHandlerMailbox } from './gmail-handler-mailbox';

@@ -1,5 +1,5 @@
 import type { WhoSignedIn } from '../../../credentials/authorization/complete-authorization';
-import { getSignedInUser } from '../../../graph/signed-in-user';
+import { getSignedInUser } from '../graph/signed-in-user';
 
 /**
  * Graph's `GET /me` with the token the sign-in got: "Calling the /me endpoint requires a signed-in user and therefore a

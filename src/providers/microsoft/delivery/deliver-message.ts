@@ -1,9 +1,3 @@
-import { GraphError, GraphErrorCode } from '../../../graph/errors';
-import type { GraphClientDeps } from '../../../graph/graph-request';
-import { sendMail } from '../../../graph/mail-client';
-import { addAttachment, createDraft, deleteDraft, sendDraft } from '../../../graph/message-drafts';
-import { readWhole, type UploadSource } from '../../../graph/upload-chunks';
-import { createUploadSession, uploadAttachment } from '../../../graph/upload-session';
 import {
   type DeliveryResult,
   isInMemory,
@@ -12,6 +6,12 @@ import {
   type OutgoingMessage,
 } from '../../../mail-model/outgoing-message';
 import { safeErrorLabel } from '../../../shared/error-names';
+import { GraphError, GraphErrorCode } from '../graph/errors';
+import type { GraphClientDeps } from '../graph/graph-request';
+import { sendMail } from '../graph/mail-client';
+import { addAttachment, createDraft, deleteDraft, sendDraft } from '../graph/message-drafts';
+import { readWhole, type UploadSource } from '../graph/upload-chunks';
+import { createUploadSession, uploadAttachment } from '../graph/upload-session';
 import { planDelivery, UPLOAD_CHUNK_BYTES } from './delivery-plan';
 
 const UNSURE = new Set<string>([GraphErrorCode.Timeout, GraphErrorCode.Unreachable]);

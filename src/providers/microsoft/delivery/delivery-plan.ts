@@ -1,8 +1,8 @@
 import { MAX_MESSAGE_BYTES } from '../../../contract/message-limits';
 import { MessageTooLargeError } from '../../../delivery/errors';
-import { MAX_REQUEST_BYTES } from '../../../graph/graph-request';
-import { sendMailBodyBytes } from '../../../graph/mail-message';
 import { attachmentSize, type OutgoingAttachment, type OutgoingMessage } from '../../../mail-model/outgoing-message';
+import { MAX_REQUEST_BYTES } from '../graph/graph-request';
+import { sendMailBodyBytes } from '../graph/mail-message';
 
 export { MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES };
 

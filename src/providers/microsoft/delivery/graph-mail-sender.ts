@@ -3,10 +3,6 @@ import { credentialTokenDeps, requestCredentialToken } from '../../../credential
 import { delegatedTokenProvider, isDelegated } from '../../../credentials/delegated-token';
 import type { StoredCredential } from '../../../credentials/stored-credential';
 import { report, reportingRefusals } from '../../../delivery/reported-refusals';
-import { searchDirectory } from '../../../graph/directory-search';
-import type { GraphClientDeps } from '../../../graph/graph-request';
-import { deleteDraft } from '../../../graph/message-drafts';
-import { findMessageByInternetMessageId } from '../../../graph/message-lookup';
 import type { PolicyEnv } from '../../../http/endpoint-policy';
 import type { RetryPolicy } from '../../../http/retry';
 import { AuthorizationError, TokenError } from '../../../oauth/errors';
@@ -16,6 +12,10 @@ import type { TokenMemo } from '../../../oauth/token-memo';
 import { createTokenProvider, type TokenProvider } from '../../../oauth/token-provider';
 import type { Clock, FetchLike, Sleep } from '../../../shared/seams';
 import type { DirectorySearch, MailboxTrace, SendAs } from '../../sending';
+import { searchDirectory } from '../graph/directory-search';
+import type { GraphClientDeps } from '../graph/graph-request';
+import { deleteDraft } from '../graph/message-drafts';
+import { findMessageByInternetMessageId } from '../graph/message-lookup';
 import { deliverMessage } from './deliver-message';
 
 export type { DirectorySearch, MailboxTrace, SendAs, SendOptions } from '../../sending';

@@ -3,15 +3,15 @@ import { NO_PRIVATE_KEY_MESSAGE, NO_SECRET_MESSAGE } from '../../../credentials/
 import { step } from '../../../credentials/diagnosis/step';
 import { PrivateKeyMissingError, SecretMissingError } from '../../../credentials/errors';
 import type { StoredCredential } from '../../../credentials/stored-credential';
-import { GraphError } from '../../../graph/errors';
-import { graphErrorGuidance } from '../../../graph/graph-guidance';
-import { type GraphReadDeps, readSignedInUser } from '../../../graph/mailbox-reader';
 import { tokenErrorGuidance } from '../../../oauth/aadsts-guidance';
 import { authorizationErrorGuidance, needsAuthorizeAgain } from '../../../oauth/authorization-guidance';
 import { missingDelegatedScopes } from '../../../oauth/authorization-request';
 import { AuthorizationError, TokenError } from '../../../oauth/errors';
 import { readTokenScopes } from '../../../oauth/token-claims';
 import type { TokenProvider } from '../../../oauth/token-provider';
+import { GraphError } from '../graph/errors';
+import { graphErrorGuidance } from '../graph/graph-guidance';
+import { type GraphReadDeps, readSignedInUser } from '../graph/mailbox-reader';
 
 export const DelegatedCode = {
   ScopesUnreadable: 'SCOPES_UNREADABLE',

@@ -1,8 +1,8 @@
 import type { DiagnosisStep, RequiredPermission } from '../../../contract/credential-health';
 import { step } from '../../../credentials/diagnosis/step';
-import { GraphError, GraphErrorCode } from '../../../graph/errors';
-import { graphErrorGuidance } from '../../../graph/graph-guidance';
-import { type GraphReadDeps, type GraphUser, readInbox, readUser } from '../../../graph/mailbox-reader';
+import { GraphError, GraphErrorCode } from '../graph/errors';
+import { graphErrorGuidance } from '../graph/graph-guidance';
+import { type GraphReadDeps, type GraphUser, readInbox, readUser } from '../graph/mailbox-reader';
 
 export const MailboxCode = {
   /** The mailbox could not be read because Mail.ReadWrite is missing: neither fine nor known to be broken. */

@@ -9,10 +9,10 @@ import {
   testEmailHtml,
 } from '../../../credentials/diagnosis/test-email-step';
 import type { StoredCredential } from '../../../credentials/stored-credential';
-import { GraphError } from '../../../graph/errors';
-import { graphErrorGuidance } from '../../../graph/graph-guidance';
-import { sendMail, type SendMailResult } from '../../../graph/mail-client';
 import type { RetryPolicy } from '../../../http/retry';
+import { GraphError } from '../graph/errors';
+import { graphErrorGuidance } from '../graph/graph-guidance';
+import { sendMail, type SendMailResult } from '../graph/mail-client';
 
 /** One quick retry at most: the whole test runs inside a resolver's 25 seconds. */
 const TEST_EMAIL_RETRY: RetryPolicy = { maxRetries: 1, budgetMs: 6_000, baseDelayMs: 1_000, minAttemptMs: 2_000 };

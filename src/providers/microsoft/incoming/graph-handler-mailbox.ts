@@ -1,10 +1,10 @@
 import type { HandlerCheckFailure } from '../../../contract/mail-handlers';
-import { GraphError, GraphErrorCode } from '../../../graph/errors';
-import { InboundErrorCode, InboundGraphError } from '../../../graph/inbound-errors';
-import type { InboundMailbox } from '../../../graph/inbound-mailbox';
-import type { MailFolder } from '../../../graph/mail-folders';
 import type { HandlerMailbox, MailboxAnswer, MailboxTarget } from '../../../mail-handlers/handler-mailbox';
 import type { Clock } from '../../../shared/seams';
+import { GraphError, GraphErrorCode } from '../graph/errors';
+import { InboundErrorCode, InboundGraphError } from '../graph/inbound-errors';
+import type { InboundMailbox } from '../graph/inbound-mailbox';
+import type { MailFolder } from '../graph/mail-folders';
 
 export interface GraphHandlerMailboxDeps {
   /** The incoming-mail Graph client of the target's credential, bound to its mailbox. */
@@ -73,7 +73,7 @@ const stateOf = (folder: MailFolder, name: string) => ({
 });
 
 /**
- * HandlerMailbox over the Graph client of incoming mail (src/graph/inbound-mailbox.ts), for the composition root
+ * HandlerMailbox over the Graph client of incoming mail (src/providers/microsoft/graph/inbound-mailbox.ts), for the composition root
  * once it can open a credential's InboundMailbox: "Inbox" is the well-known `inbox`, any other folder a child of
  * the mailbox's root found by name (https://learn.microsoft.com/en-us/graph/api/mailfolder-get?view=graph-rest-1.0);
  * the processed folder is found or created there (`POST .../childFolders`, 409 ErrorFolderExists read as found:

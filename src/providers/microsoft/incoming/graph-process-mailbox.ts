@@ -1,5 +1,5 @@
-import type { InboundMailbox } from '../../../graph/inbound-mailbox';
 import type { ProcessMailbox } from '../../../incoming/process/ports';
+import type { InboundMailbox } from '../graph/inbound-mailbox';
 import { translated, translatedPieces } from './incoming-failure';
 
 /**

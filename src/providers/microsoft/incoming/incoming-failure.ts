@@ -1,6 +1,6 @@
-import { GraphError, GraphErrorCode } from '../../../graph/errors';
-import { InboundErrorCode, InboundGraphError } from '../../../graph/inbound-errors';
 import { type IncomingFailureKind, IncomingMailboxError } from '../../../mail-model/incoming-errors';
+import { GraphError, GraphErrorCode } from '../graph/errors';
+import { InboundErrorCode, InboundGraphError } from '../graph/inbound-errors';
 
 /** Graph's failures that may pass if the job runs again (https://learn.microsoft.com/en-us/graph/throttling). */
 const PASSING = new Set<string>([

@@ -1,8 +1,8 @@
 import { isDelegated } from '../../../credentials/delegated-token';
 import type { StoredCredential } from '../../../credentials/stored-credential';
-import type { GraphClientDeps } from '../../../graph/graph-request';
-import { type InboundMailbox, inboundMailbox } from '../../../graph/inbound-mailbox';
 import { credentialTokenProvider, type GraphMailSenderDeps } from '../delivery/graph-mail-sender';
+import type { GraphClientDeps } from '../graph/graph-request';
+import { type InboundMailbox, inboundMailbox } from '../graph/inbound-mailbox';
 
 /**
  * A mailbox as incoming mail reads it (Mail.ReadWrite), with the credential's token wiring. A signed-in user's

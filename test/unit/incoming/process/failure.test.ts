@@ -1,8 +1,8 @@
-import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
-import { InboundErrorCode, InboundGraphError } from '../../../../src/graph/inbound-errors';
 import { describeFailure, isTransientFailure } from '../../../../src/incoming/process/failure';
 import { IncomingWriteConflictError } from '../../../../src/incoming/records/errors';
 import { JiraError, JiraErrorCode, JiraFieldsRefusedError } from '../../../../src/jira/errors';
+import { GraphError, GraphErrorCode } from '../../../../src/providers/microsoft/graph/errors';
+import { InboundErrorCode, InboundGraphError } from '../../../../src/providers/microsoft/graph/inbound-errors';
 import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { StorageError } from '../../../../src/storage/errors';
 

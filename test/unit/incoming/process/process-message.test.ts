@@ -1,4 +1,3 @@
-import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
 import { seenMessage } from '../../../../src/incoming/process/claim-run';
 import { MessageBusyError } from '../../../../src/incoming/process/errors';
 import type { ProcessHandler } from '../../../../src/incoming/process/ports';
@@ -8,6 +7,7 @@ import { incomingMessageKey } from '../../../../src/incoming/records/message-key
 import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
 import { INCOMING_MARK_KEY } from '../../../../src/jira/incoming-marks';
 import type { AdfDocument } from '../../../../src/jira/incoming-writes';
+import { GraphError, GraphErrorCode } from '../../../../src/providers/microsoft/graph/errors';
 import { adfText } from '../support/adf-text';
 import { DEFAULT_REPORTER, FakeMailbox, inboundMessage, LEASE_MS, NOW, processWorld } from './process-world';
 

@@ -1,10 +1,10 @@
-import { GraphError, GraphErrorCode } from '../../../../src/graph/errors';
 import { seenMessage } from '../../../../src/incoming/process/claim-run';
 import { claimMessage } from '../../../../src/incoming/records/claim-message';
 import { connectionSource } from '../../../../src/incoming/upkeep/connection-source';
 import { handleIncomingJob } from '../../../../src/incoming/worker/handle-incoming-job';
 import { MAX_MESSAGE_ATTEMPTS, retryDelaySeconds } from '../../../../src/incoming/worker/message-retry';
 import { JiraError, JiraErrorCode } from '../../../../src/jira/errors';
+import { GraphError, GraphErrorCode } from '../../../../src/providers/microsoft/graph/errors';
 import { asIncomingFailure } from '../../../../src/providers/microsoft/incoming/incoming-failure';
 import { page } from '../../providers/microsoft/incoming/connection/connection-world';
 import { inboundMessage, LEASE_MS, NOW } from '../process/process-world';

@@ -1,7 +1,7 @@
-import type { InboundMailbox } from '../../../../graph/inbound-mailbox';
 import type { HandlerStateStore } from '../../../../incoming/connection/handler-state';
 import type { SubscriptionRegistry } from '../../../../incoming/notifications/subscription-registry';
 import type { Clock } from '../../../../shared/seams';
+import type { InboundMailbox } from '../../graph/inbound-mailbox';
 
 /** What connecting, renewing and the delta run need: the handler's mailbox and the app's own records. */
 export interface ConnectionDeps {

@@ -1,5 +1,5 @@
-import type { DeltaPage } from '../../../../graph/message-delta';
 import { ConnectionErrorCode, IncomingConnectionError } from '../../../../incoming/connection/errors';
+import type { DeltaPage } from '../../graph/message-delta';
 import type { ConnectionDeps } from './connection-deps';
 
 /**

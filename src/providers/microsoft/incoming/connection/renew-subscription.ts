@@ -1,5 +1,5 @@
-import { InboundErrorCode, InboundGraphError } from '../../../../graph/inbound-errors';
 import type { HandlerState } from '../../../../incoming/connection/handler-state-schema';
+import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
 import type { ConnectionDeps } from './connection-deps';
 import { RENEW_BEFORE_MS, subscribe, SUBSCRIPTION_LIFETIME_MS } from './subscribe';
 

@@ -1,6 +1,6 @@
-import { InboundErrorCode, InboundGraphError } from '../../../../graph/inbound-errors';
 import type { HandlerState } from '../../../../incoming/connection/handler-state-schema';
 import { RESYNC_MARGIN_MS } from '../../../../incoming/connection/incoming-connection';
+import { InboundErrorCode, InboundGraphError } from '../../graph/inbound-errors';
 import type { ConnectionDeps } from './connection-deps';
 import { finishRound } from './delta-round';
 

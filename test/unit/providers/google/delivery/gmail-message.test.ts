@@ -1,8 +1,8 @@
 import PostalMime from 'postal-mime';
 
-import { buildMimeMessage } from '../../../../../src/google/gmail/mime-message';
 import type { OutgoingMessage } from '../../../../../src/mail-model/outgoing-message';
 import { gmailMimeInput } from '../../../../../src/providers/google/delivery/gmail-message';
+import { buildMimeMessage } from '../../../../../src/providers/google/gmail/mime-message';
 
 const DATE = new Date('2026-12-07T01:00:00.000Z');
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 8, 9]);

@@ -1,5 +1,5 @@
 import type { StoredCredential } from '../../../../../src/credentials/stored-credential';
-import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../../../src/google/scopes';
+import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../../../src/providers/google/scopes';
 import { storedCredential } from '../../../support/credentials';
 
 export const GOOGLE_MAILBOX = 'support@example-google.test';

@@ -8,11 +8,11 @@ import { createTokenCache } from '../../../../../src/oauth/token-cache';
 import { TokenMemo } from '../../../../../src/oauth/token-memo';
 import { connectionDiagnoses } from '../../../../../src/providers/connection-test';
 import { planGoogleSave } from '../../../../../src/providers/google-credential-save';
-import { makeServiceAccountKey, pemBody } from '../../../google/key-fixture';
 import { sequentialIds } from '../../../support/credentials';
 import { fakeFetch, jsonResponse, type RecordedCall } from '../../../support/fake-fetch';
 import { fakeJira } from '../../../support/fake-jira';
 import { MemoryKvStore } from '../../../support/memory-kv-store';
+import { makeServiceAccountKey, pemBody } from '../key-fixture';
 
 const KEY = makeServiceAccountKey();
 const NOW = Date.parse('2024-05-06T06:00:00Z');

@@ -1,6 +1,6 @@
-import { GmailError, GmailErrorCode } from '../../../../../src/google/gmail/gmail-errors';
 import { IncomingConnectionError } from '../../../../../src/incoming/connection/errors';
 import { createHandlerStateStore } from '../../../../../src/incoming/connection/handler-state';
+import { GmailError, GmailErrorCode } from '../../../../../src/providers/google/gmail/gmail-errors';
 import {
   connectGmailHandler,
   type GmailConnectionDeps,

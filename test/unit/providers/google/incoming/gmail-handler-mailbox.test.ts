@@ -1,6 +1,6 @@
-import type { GmailReadDeps } from '../../../../../src/google/gmail/gmail-call';
-import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../../../src/google/scopes';
+import type { GmailReadDeps } from '../../../../../src/providers/google/gmail/gmail-call';
 import { gmailHandlerMailbox } from '../../../../../src/providers/google/incoming/gmail-handler-mailbox';
+import { GMAIL_MODIFY_SCOPE, GMAIL_SEND_SCOPE } from '../../../../../src/providers/google/scopes';
 import { type GoogleWorld, startGoogleWorld, SUPPORT } from '../../../../local/google/helpers';
 
 /* Test of a Gmail handler against the Google emulator: label counts by messages.list, the processed label. */

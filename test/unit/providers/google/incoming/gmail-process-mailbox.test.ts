@@ -1,8 +1,8 @@
-import { GmailError, GmailErrorCode } from '../../../../../src/google/gmail/gmail-errors';
-import type { GmailInboundAttachment } from '../../../../../src/google/gmail/gmail-inbound';
-import type { GmailInboundMailbox } from '../../../../../src/google/gmail/gmail-inbound-mailbox';
-import type { GmailRawMessage } from '../../../../../src/google/gmail/gmail-messages';
 import { IncomingMailboxError } from '../../../../../src/mail-model/incoming-errors';
+import { GmailError, GmailErrorCode } from '../../../../../src/providers/google/gmail/gmail-errors';
+import type { GmailInboundAttachment } from '../../../../../src/providers/google/gmail/gmail-inbound';
+import type { GmailInboundMailbox } from '../../../../../src/providers/google/gmail/gmail-inbound-mailbox';
+import type { GmailRawMessage } from '../../../../../src/providers/google/gmail/gmail-messages';
 import { gmailProcessMailbox } from '../../../../../src/providers/google/incoming/gmail-process-mailbox';
 import { inboundMessage } from '../../../incoming/process/process-world';
 

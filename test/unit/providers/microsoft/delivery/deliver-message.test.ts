@@ -1,8 +1,8 @@
 import { MessageTooLargeError } from '../../../../../src/delivery/errors';
-import { GraphError } from '../../../../../src/graph/errors';
-import type { GraphClientDeps } from '../../../../../src/graph/graph-request';
 import type { MailMessage } from '../../../../../src/mail-model/outgoing-message';
 import { deliverMessage } from '../../../../../src/providers/microsoft/delivery/deliver-message';
+import { GraphError } from '../../../../../src/providers/microsoft/graph/errors';
+import type { GraphClientDeps } from '../../../../../src/providers/microsoft/graph/graph-request';
 import {
   type Answer,
   empty,
@@ -15,7 +15,7 @@ import {
   type SeenRequest,
   staticToken,
   USER,
-} from '../../../graph/graph-fakes';
+} from '../graph/graph-fakes';
 
 const MAILBOX = 'support@contoso.com';
 const DRAFT = `${USER}/messages/AAMkAGd`;

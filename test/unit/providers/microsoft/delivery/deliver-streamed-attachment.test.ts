@@ -2,14 +2,14 @@ import { createHash, type Hash } from 'node:crypto';
 
 import type { RequestInit, Route } from '@forge/api';
 
-import type { GraphClientDeps } from '../../../../../src/graph/graph-request';
 import { openAttachment } from '../../../../../src/jira/attachment-content';
 import type { JiraResponse, RequestJira } from '../../../../../src/jira/jira-client';
 import type { OutgoingMessage, StreamedAttachment } from '../../../../../src/mail-model/outgoing-message';
 import { deliverMessage } from '../../../../../src/providers/microsoft/delivery/deliver-message';
 import { UPLOAD_CHUNK_BYTES } from '../../../../../src/providers/microsoft/delivery/delivery-plan';
+import type { GraphClientDeps } from '../../../../../src/providers/microsoft/graph/graph-request';
 import type { FetchLike } from '../../../../../src/shared/seams';
-import { empty, fakeTime, GRAPH, graphError, json, staticToken, USER } from '../../../graph/graph-fakes';
+import { empty, fakeTime, GRAPH, graphError, json, staticToken, USER } from '../graph/graph-fakes';
 
 const MAILBOX = 'support@contoso.com';
 const DRAFT = `${USER}/messages/AAMkAGd`;

@@ -1,5 +1,4 @@
 import { MessageTooLargeError } from '../../../../../src/delivery/errors';
-import { sendMailBodyBytes, toSendMailBody } from '../../../../../src/graph/mail-message';
 import type { MailAttachment, MailMessage } from '../../../../../src/mail-model/outgoing-message';
 import {
   MAX_MESSAGE_BYTES,
@@ -9,6 +8,7 @@ import {
   UPLOAD_SESSION_MIN_BYTES,
   uploadChunks,
 } from '../../../../../src/providers/microsoft/delivery/delivery-plan';
+import { sendMailBodyBytes, toSendMailBody } from '../../../../../src/providers/microsoft/graph/mail-message';
 
 const MIB = 1024 * 1024;
 

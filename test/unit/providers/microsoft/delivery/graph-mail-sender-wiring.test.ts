@@ -8,9 +8,9 @@ import {
   type GraphMailSenderDeps,
 } from '../../../../../src/providers/microsoft/delivery/graph-mail-sender';
 import { createInboundMailboxOpener } from '../../../../../src/providers/microsoft/incoming/open-inbound-mailbox';
-import { empty, graphError, json, recordingFetch, type SeenRequest } from '../../../graph/graph-fakes';
 import { SECRET, storedCredential } from '../../../support/credentials';
 import { MemoryKvStore } from '../../../support/memory-kv-store';
+import { empty, graphError, json, recordingFetch, type SeenRequest } from '../graph/graph-fakes';
 
 const NOW = Date.parse('2024-05-06T06:00:00Z');
 const TOKEN_URL = 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token';

@@ -1,6 +1,6 @@
-import { GraphError, GraphErrorCode } from '../../../../../src/graph/errors';
-import { InboundErrorCode, InboundGraphError } from '../../../../../src/graph/inbound-errors';
-import type { MailFolder } from '../../../../../src/graph/mail-folders';
+import { GraphError, GraphErrorCode } from '../../../../../src/providers/microsoft/graph/errors';
+import { InboundErrorCode, InboundGraphError } from '../../../../../src/providers/microsoft/graph/inbound-errors';
+import type { MailFolder } from '../../../../../src/providers/microsoft/graph/mail-folders';
 import {
   graphHandlerMailbox,
   type GraphHandlerMailboxDeps,

@@ -1,9 +1,9 @@
 /** A mail handler's mailbox as the connection use cases see it (folders, delta rounds, subscriptions), and their deps. */
-import { InboundErrorCode, InboundGraphError } from '../../../../../../src/graph/inbound-errors';
-import type { DeltaPage, DeltaStart } from '../../../../../../src/graph/message-delta';
-import type { GraphSubscription, NewSubscription } from '../../../../../../src/graph/subscriptions';
 import { createHandlerStateStore } from '../../../../../../src/incoming/connection/handler-state';
 import { createSubscriptionRegistry } from '../../../../../../src/incoming/notifications/subscription-registry';
+import { InboundErrorCode, InboundGraphError } from '../../../../../../src/providers/microsoft/graph/inbound-errors';
+import type { DeltaPage, DeltaStart } from '../../../../../../src/providers/microsoft/graph/message-delta';
+import type { GraphSubscription, NewSubscription } from '../../../../../../src/providers/microsoft/graph/subscriptions';
 import type { ConnectionDeps } from '../../../../../../src/providers/microsoft/incoming/connection/connection-deps';
 import { MemoryKvStore } from '../../../../support/memory-kv-store';
 

@@ -1,4 +1,4 @@
-import { InboundErrorCode, InboundGraphError } from '../../../../../../src/graph/inbound-errors';
+import { InboundErrorCode, InboundGraphError } from '../../../../../../src/providers/microsoft/graph/inbound-errors';
 import {
   connectHandler,
   disconnectHandler,
