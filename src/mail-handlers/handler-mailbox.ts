@@ -33,8 +33,11 @@ export interface HandlerMailbox {
   folderCounts: (target: MailboxTarget, folder: string) => Promise<MailboxAnswer<HandlerFolderState>>;
   /** Finds the folder processed messages move to, or creates it where processing looks for it. */
   ensureFolder: (target: MailboxTarget, displayName: string) => Promise<MailboxAnswer<{ created: boolean }>>;
-  /** The handler's change-notification subscription, as the app stored it and the service last confirmed it. */
-  subscriptionState: (handlerId: string) => Promise<MailboxAnswer<HandlerSubscriptionState>>;
+  /**
+   * How the handler hears of new mail: its change-notification subscription, as the app stored it and the service
+   * last confirmed it, or polling where the service pushes nothing (the target's credential says which).
+   */
+  subscriptionState: (handlerId: string, target: MailboxTarget) => Promise<MailboxAnswer<HandlerSubscriptionState>>;
 }
 
 /** What Test says for each reason a check has no answer, when the provider gave no words of its own. */

@@ -25,7 +25,9 @@ export const testMailHandler = async (
 ): Promise<MailHandlerTestResult> => {
   const testedAt = new Date(deps.now()).toISOString();
   const mailbox = mailboxOf(handler, deps.credentials);
-  const subscription = checkOf(await deps.mailbox.subscriptionState(handler.id));
+  const subscription = checkOf(
+    await deps.mailbox.subscriptionState(handler.id, { credentialId: handler.credentialId, mailbox: mailbox ?? '' }),
+  );
   if (mailbox === undefined) {
     return {
       testedAt,

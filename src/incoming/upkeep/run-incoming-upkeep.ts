@@ -21,6 +21,9 @@ export interface IncomingUpkeepSummary {
   forgotten: number;
 }
 
+/** How often the upkeep runs (manifest.yml: interval fiveMinute), so how often a polled mailbox is read. */
+export const INCOMING_UPKEEP_MINUTES = 5;
+
 /**
  * Every five minutes (scheduledTrigger `incoming-mail-upkeep`, interval fiveMinute): an enabled handler that is not
  * connected, or connected to what it no longer reads, gets a connect job; a connected one a delta job (the safety

@@ -167,7 +167,7 @@ describe('Test a mail handler', () => {
     });
     const target = { credentialId: 'cred-1', mailbox: 'help@contoso.com' };
     expect(mailbox.calls).toEqual([
-      { method: 'subscriptionState', args: [handler.id] },
+      { method: 'subscriptionState', args: [handler.id, target] },
       { method: 'folderCounts', args: [target, 'Support'] },
       { method: 'ensureFolder', args: [target, 'Processed by Issue Mailer'] },
     ]);

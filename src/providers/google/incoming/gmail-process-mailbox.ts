@@ -9,16 +9,35 @@ import type { GmailInboundMailbox } from '../gmail/gmail-inbound-mailbox';
 const RECEIPT: IncomingReceipt = { requestId: undefined };
 
 /**
- * A message Gmail no longer has (deleted since it was queued) is gone, under the code the incoming log has always
- * recorded for that; any other Gmail failure is recorded as it is (its code kept).
+ * Gmail's throttling and outages pass if the job runs again: Google asks to retry 429 and 5xx with backoff
+ * (https://developers.google.com/workspace/gmail/api/guides/handle-errors), and a request with no answer in time may
+ * pass too.
+ */
+const PASSING = new Set<string>([
+  GmailErrorCode.RateLimited,
+  GmailErrorCode.Unavailable,
+  GmailErrorCode.Timeout,
+  GmailErrorCode.Unreachable,
+]);
+
+/**
+ * Gmail's failure as the incoming processing sees it: a message Gmail no longer has (deleted since it was queued) is
+ * gone, under the code the incoming log has always recorded for that; throttling and outages are passing (the
+ * message is tried again, after Retry-After when Google gave one); any other Gmail failure is recorded as it is.
  */
 const goneAs = async <T>(item: 'message' | 'attachment', call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof GmailError && error.code === GmailErrorCode.NotFound)
+    if (!(error instanceof GmailError)) throw error;
+    if (error.code === GmailErrorCode.NotFound)
       throw new IncomingMailboxError(ITEM_GONE_CODE, 'gone', `The ${item} is no longer in the mailbox.`, {
         item,
+        cause: error,
+      });
+    if (PASSING.has(error.code))
+      throw new IncomingMailboxError(error.code, 'passing', error.message, {
+        ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
         cause: error,
       });
     throw error;

@@ -27,10 +27,11 @@ const RAW: GmailRawMessage = {
   raw: new Uint8Array(),
 };
 
-/** A Gmail mailbox with one message; its reads and label changes noted. */
-const fakeGmail = (missing = false) => {
+const notFound = () => new GmailError(GmailErrorCode.NotFound, 'GET messages/g-1 answered 404.', { status: 404 });
+
+/** A Gmail mailbox with one message, whose reads fail with `failure` when given; its reads and label changes noted. */
+const fakeGmail = (failure?: () => GmailError) => {
   const calls: string[] = [];
-  const notFound = () => new GmailError(GmailErrorCode.NotFound, 'GET messages/g-1 answered 404.', { status: 404 });
   const gmail: GmailInboundMailbox = {
     mailbox: 'support@example-google.test',
     findLabel: async () => undefined,
@@ -42,12 +43,12 @@ const fakeGmail = (missing = false) => {
     listHistory: async () => ({ messageIds: [], historyId: '1003', pages: 1 }),
     readMessage: async (id) => {
       calls.push(`readMessage ${id}`);
-      if (missing) throw notFound();
+      if (failure !== undefined) throw failure();
       return { message: inboundMessage({ id }), attachments: [LOG], gmail: RAW };
     },
     markRead: async (id) => {
       calls.push(`markRead ${id}`);
-      if (missing) throw notFound();
+      if (failure !== undefined) throw failure();
       return { id, labelIds: ['INBOX'] };
     },
     moveToLabel: async (id, from, to) => {
@@ -93,7 +94,7 @@ describe('gmailProcessMailbox', () => {
   });
 
   it('reads a message Gmail no longer has as gone, as processing reads Graph 404', async () => {
-    const { mailbox } = fakeGmail(true);
+    const { mailbox } = fakeGmail(notFound);
     for (const call of [() => mailbox.readMessage('g-1'), () => mailbox.markRead('g-1')]) {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(IncomingMailboxError);
@@ -103,6 +104,31 @@ describe('gmailProcessMailbox', () => {
         item: 'message',
       });
     }
+  });
+
+  it.each([
+    [GmailErrorCode.RateLimited, 429, 30, 'passing'],
+    [GmailErrorCode.Unavailable, 503, undefined, 'passing'],
+    [GmailErrorCode.Timeout, undefined, undefined, 'passing'],
+    [GmailErrorCode.Unreachable, undefined, undefined, 'passing'],
+  ])(
+    'reads %s as passing, so the message is tried again (Retry-After %s s kept)',
+    async (code, status, retryAfterSeconds, kind) => {
+      const cause = new GmailError(code, `GET messages/g-1 failed (${code}).`, {
+        ...(status === undefined ? {} : { status }),
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      });
+      const { mailbox } = fakeGmail(() => cause);
+      const error = await mailbox.readMessage('g-1').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IncomingMailboxError);
+      expect(error).toMatchObject({ code, kind, retryAfterSeconds, message: cause.message, cause });
+    },
+  );
+
+  it('lets any other Gmail refusal through as it is, to be recorded with its code', async () => {
+    const cause = new GmailError(GmailErrorCode.Forbidden, 'GET messages/g-1 answered 403.', { status: 403 });
+    const { mailbox } = fakeGmail(() => cause);
+    expect(await mailbox.readMessage('g-1').catch((e: unknown) => e)).toBe(cause);
   });
 
   it('marks read, and "moves" by the processed label on and the read label off', async () => {

@@ -128,6 +128,11 @@ describe('HandlerMailbox over the Graph client of incoming mail', () => {
     ['2024-05-12T06:00:00Z', { status: 'active', expiresAt: '2024-05-12T06:00:00Z' }],
     ['2024-05-01T06:00:00Z', { status: 'expired', expiredAt: '2024-05-01T06:00:00Z' }],
   ])('says the stored subscription expiring %s is %j', async (expiry, state) => {
-    expect(await adapter({}, expiry).mailbox.subscriptionState('handler-1')).toEqual({ ok: true, data: state });
+    expect(
+      await adapter({}, expiry).mailbox.subscriptionState('handler-1', {
+        credentialId: 'cred-1',
+        mailbox: 'support@contoso.com',
+      }),
+    ).toEqual({ ok: true, data: state });
   });
 });
