@@ -3,25 +3,12 @@
  */
 import type { CredentialView } from '../../../src/contract';
 import { LastTestCell } from '../../../static/admin/src/credentials/credential-cells';
+import { MICROSOFT_SAVED } from './support/credential-fixtures';
 import { mount, type Mounted } from './support/dom';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 
-const CREDENTIAL: CredentialView = {
-  id: 'cred-1',
-  name: 'Support mailbox',
-  provider: 'microsoft365',
-  grantType: 'client_credentials',
-  clientId: '3f8a2c1d-7b4e-4d96-a5f0-1c2e9b8d7a60',
-  tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
-  scope: 'https://graph.microsoft.com/.default',
-  senderMailbox: 'support@contoso.com',
-  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
-  hasSecret: true,
-  isDefault: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const CREDENTIAL = MICROSOFT_SAVED;
 
 let mounted: Mounted | null = null;
 afterEach(async () => {

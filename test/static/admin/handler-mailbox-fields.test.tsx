@@ -4,24 +4,11 @@
 import type { CredentialView } from '../../../src/contract';
 import { HandlerMailboxFields } from '../../../static/admin/src/mail-handlers/handler-mailbox-fields';
 import { emptyHandlerValues, type HandlerFormValues } from '../../../static/admin/src/mail-handlers/mail-handler-state';
+import { MICROSOFT_SAVED } from './support/credential-fixtures';
 import { mount, type Mounted } from './support/dom';
 import { GOOGLE_SAVED } from './support/google-fixtures';
 
-const MICROSOFT: CredentialView = {
-  id: 'cred-ms',
-  name: 'Support mailbox',
-  provider: 'microsoft365',
-  grantType: 'client_credentials',
-  clientId: '3f8a2c1d-7b4e-4d96-a5f0-1c2e9b8d7a60',
-  tokenEndpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
-  scope: 'https://graph.microsoft.com/.default',
-  senderMailbox: 'support@contoso.com',
-  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
-  hasSecret: true,
-  isDefault: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const MICROSOFT: CredentialView = { ...MICROSOFT_SAVED, id: 'cred-ms' };
 const SIGNED_IN: CredentialView = { ...MICROSOFT, id: 'cred-code', grantType: 'authorization_code', isDefault: false };
 
 let mounted: Mounted | null = null;
